@@ -1,0 +1,117 @@
+/* CPU classes and the common header of every CPU.
+ *
+ * A target describes each CPU model with one static const MdlCpuClass:
+ * data and function pointers, nothing chosen by the preprocessor.  The
+ * machine allocates cls->state_size bytes per CPU; the target's own state
+ * struct starts with an MdlCpu so the engine and the target share it.
+ *
+ * Contract of run(): retire at most @budget instructions, call
+ * mdl_cpu_account() for what was retired (before returning, and before any
+ * slow-path memory access so that devices see an exact mdl_machine_now()),
+ * and return early when the CPU waits for an interrupt (state WAITING),
+ * halts, or cpu->exit_request is set.  Targets check exit_request at least
+ * after every slow-path access or CSR/system-register write and at taken
+ * branches.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "memory.h"
+
+G_BEGIN_DECLS
+
+typedef struct MdlMachine MdlMachine;
+typedef struct MdlCpu MdlCpu;
+typedef struct MdlCpuClass MdlCpuClass;
+
+/* A register as the views and the gdb stub see it. */
+typedef struct {
+  const char *name;       /* "x10", "pc", "mstatus" */
+  const char *alias;      /* ABI name ("a0") or NULL */
+  unsigned    bits;       /* 32 or 64: may differ from the class's XLEN */
+  const char *group;      /* "general", "csr", ... */
+  bool        read_only;
+} MdlRegInfo;
+
+typedef enum {
+  MDL_CPU_RUNNING,
+  MDL_CPU_WAITING,        /* wfi/wfe: sleeps until an interrupt is pending */
+  MDL_CPU_HALTED,         /* stopped for good (machine stop, fatal error) */
+} MdlCpuRunState;
+
+struct MdlCpuClass {
+  const char *name;        /* "rv32imac": palette, --firmware, errors */
+  const char *compatible;  /* device-tree compatible: "riscv,rv32imac" */
+  const char *arch;        /* "riscv32": palette group, gdb architecture */
+  const char *description; /* one line for the palette tooltip */
+  uint16_t    elf_machine; /* EM_* the firmware must carry */
+  uint8_t     elf_class;   /* ELFCLASS32 or ELFCLASS64 */
+  uint8_t     xlen;        /* natural register width in bits */
+  const MdlRegInfo *regs;
+  unsigned    n_regs;
+  unsigned    pc_reg;      /* index of the program counter in regs */
+  unsigned    n_irq_in;    /* interrupt input lines (see the target's doc) */
+  size_t      state_size;  /* sizeof the target state, MdlCpu first */
+
+  /* Called once after allocation (state zeroed, header filled). */
+  void     (*init)      (MdlCpu *cpu);
+  /* Architectural reset; @entry is the firmware entry point. */
+  void     (*reset)     (MdlCpu *cpu, uint64_t entry);
+  uint64_t (*run)       (MdlCpu *cpu, uint64_t budget);
+  void     (*set_irq)   (MdlCpu *cpu, unsigned line, bool level);
+  uint64_t (*reg_read)  (MdlCpu *cpu, unsigned reg);
+  void     (*reg_write) (MdlCpu *cpu, unsigned reg, uint64_t value);
+  /* Disassembles the instruction at @pc into @text; returns its length
+   * in bytes (the minimal instruction size when memory is unreadable). */
+  unsigned (*disas)     (MdlCpu *cpu, uint64_t pc, GString *text);
+  /* Forget decoded instructions (memory written by a loader or debugger). */
+  void     (*flush_code)(MdlCpu *cpu);
+  /* Frees what init allocated (not the state itself); may be NULL. */
+  void     (*finalize)  (MdlCpu *cpu);
+};
+
+struct MdlCpu {
+  const MdlCpuClass *cls;
+  MdlMachine        *machine;
+  MdlAddressSpace   *as;        /* what this CPU's cluster sees */
+  char              *name;      /* from the board: "app", "app.1" */
+  unsigned           index;     /* position in the machine, board order */
+  uint64_t           hartid;    /* the cpu node's reg */
+  uint64_t           period_ps; /* from clock-frequency */
+  uint64_t           timebase_hz; /* rate of the architectural timer
+                                     (RISC-V `time`), 0 when absent */
+  uint64_t           time_ps;   /* local virtual time */
+  uint64_t           retired;   /* instructions retired since reset */
+  MdlCpuRunState     state;
+  volatile bool      exit_request; /* set by the engine: leave run() soon */
+};
+
+/* Books @n retired instructions: retired += n, time += n * period. */
+static inline void
+mdl_cpu_account (MdlCpu *cpu, uint64_t n)
+{
+  cpu->retired += n;
+  cpu->time_ps += n * cpu->period_ps;
+}
+
+/* Asks the CPU to leave run() at its next check. */
+static inline void
+mdl_cpu_kick (MdlCpu *cpu)
+{
+  cpu->exit_request = true;
+}
+
+/* Wakes a waiting CPU (targets call this from set_irq when an enabled
+ * interrupt becomes pending) and kicks it. */
+void mdl_cpu_wake (MdlCpu *cpu);
+
+/* A target reports a fatal condition it cannot express as an exception
+ * (e.g. a trap with no handler in a core that has none): the machine stops
+ * with this message, naming the CPU and address. */
+void mdl_cpu_fatal (MdlCpu *cpu, uint64_t pc, const char *fmt, ...)
+  G_GNUC_PRINTF (3, 4);
+
+G_END_DECLS

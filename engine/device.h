@@ -1,0 +1,117 @@
+/* Device classes and device instances.
+ *
+ * A device model describes itself with one static const MdlDeviceClass:
+ * its device-tree compatible, palette group, typed properties (shared by
+ * the board loader and the inspector), how many register windows and
+ * interrupt lines it has, and a few hooks.  realize() reads the properties
+ * and creates one MMIO/RAM region per register window; the board loader
+ * maps region i at the node's i-th `reg` entry and wires interrupt output
+ * i to the i-th `interrupts-extended` specifier.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "machine.h"
+#include "memory.h"
+
+G_BEGIN_DECLS
+
+typedef struct MdlDeviceClass MdlDeviceClass;
+
+typedef enum {
+  MDL_PROP_U32,
+  MDL_PROP_U64,
+  MDL_PROP_BOOL,
+  MDL_PROP_STRING,
+  MDL_PROP_FREQ,   /* Hz, shown with units */
+  MDL_PROP_SIZE,   /* bytes, shown with units */
+  MDL_PROP_FILE,   /* a path, relative to the board file */
+} MdlPropType;
+
+typedef struct {
+  const char *name;          /* device-tree property name */
+  MdlPropType type;
+  const char *description;   /* one line for the inspector */
+  uint64_t    default_u64;   /* default for numeric and bool types */
+  const char *default_str;   /* default for strings and files */
+  bool        required;
+} MdlPropInfo;
+
+typedef struct {
+  uint64_t u64;
+  char    *str;              /* owned; NULL for numeric types */
+} MdlPropValue;
+
+typedef enum {
+  MDL_GROUP_MEMORY,
+  MDL_GROUP_SERIAL,
+  MDL_GROUP_TIMERS,
+  MDL_GROUP_INTERRUPTS,
+  MDL_GROUP_MAILBOXES,
+  MDL_GROUP_DISPLAY,
+  MDL_GROUP_OTHER,
+} MdlDeviceGroup;
+
+typedef struct {
+  uint64_t base;
+  uint64_t size;
+} MdlRegEntry;
+
+struct MdlDevice {
+  const MdlDeviceClass *cls;
+  MdlMachine   *machine;
+  char         *name;        /* node name: "uart@10000000" */
+  MdlPropValue *props;       /* cls->n_props values */
+  MdlRegEntry  *reg;         /* from the node's reg, n_reg entries */
+  unsigned      n_reg;
+  MdlRegion   **regions;     /* created by realize, cls->n_regions */
+  MdlIrqLine  **irq_out;     /* cls->n_irq_out, NULL when unconnected */
+  void         *state;       /* cls->state_size bytes, zeroed */
+};
+
+struct MdlDeviceClass {
+  const char    *name;        /* "ns16550a": palette label */
+  const char    *compatible;  /* device-tree compatible */
+  const char    *description; /* one line for the palette */
+  MdlDeviceGroup group;
+  const MdlPropInfo *props;
+  unsigned       n_props;
+  unsigned       n_regions;   /* register windows realize creates */
+  unsigned       n_irq_out;   /* interrupt outputs (may be 0) */
+  unsigned       n_irq_in;    /* interrupt inputs (controllers) */
+  size_t         state_size;
+
+  /* Builds the regions from properties and dev->reg; false with @error
+   * (naming the device and property) on a bad value. */
+  bool (*realize)      (MdlDevice *dev, GError **error);
+  void (*reset)        (MdlDevice *dev);
+  void (*irq_in)       (MdlDevice *dev, unsigned line, bool level);
+  /* Bytes typed into the device's console (UARTs only). */
+  void (*serial_input) (MdlDevice *dev, const uint8_t *bytes, size_t len);
+  /* Frees what realize allocated besides regions and state. */
+  void (*finalize)     (MdlDevice *dev);
+};
+
+/* Creates an unrealized device with default property values. */
+MdlDevice *mdl_device_new  (MdlMachine *m, const MdlDeviceClass *cls,
+                            const char *name);
+void       mdl_device_free (MdlDevice *dev);
+
+/* Index of the property called @name, or -1. */
+int mdl_device_class_find_prop (const MdlDeviceClass *cls, const char *name);
+
+uint64_t    mdl_device_prop_u64 (const MdlDevice *dev, const char *name);
+const char *mdl_device_prop_str (const MdlDevice *dev, const char *name);
+void        mdl_device_set_prop_u64 (MdlDevice *dev, const char *name, uint64_t v);
+void        mdl_device_set_prop_str (MdlDevice *dev, const char *name, const char *v);
+
+/* Size of reg entry @i, or @fallback when the node gave none. */
+uint64_t mdl_device_reg_size (const MdlDevice *dev, unsigned i, uint64_t fallback);
+
+/* Raises or lowers interrupt output @i (no-op when unconnected). */
+void mdl_device_irq_set (MdlDevice *dev, unsigned i, bool level);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* The machine: everything of one running board, and its virtual clock.
+ *
+ * Virtual time is counted in picoseconds.  Each CPU has a period (from its
+ * clock frequency) and a local time; the scheduler runs CPUs round-robin,
+ * in board order, in quanta, and fires device events from one time-ordered
+ * queue (ties broken by insertion order) as the running CPU's time passes
+ * them.  Nothing depends on wall-clock time or host threads, so the same
+ * board, firmware and inputs give the same trace every run.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cpu.h"
+#include "memory.h"
+
+G_BEGIN_DECLS
+
+typedef struct MdlDevice MdlDevice;
+
+#define MDL_PS_PER_NS  UINT64_C (1000)
+#define MDL_PS_PER_US  UINT64_C (1000000)
+#define MDL_PS_PER_MS  UINT64_C (1000000000)
+#define MDL_PS_PER_S   UINT64_C (1000000000000)
+#define MDL_TIME_NEVER UINT64_MAX
+
+/* ---- events ------------------------------------------------------------ */
+
+typedef void (*MdlEventFunc) (void *opaque, uint64_t now_ps);
+
+/* Embedded in its owner (a device); the queue never allocates. */
+typedef struct {
+  MdlEventFunc fn;
+  void        *opaque;
+  uint64_t     when_ps;
+  uint64_t     seq;        /* insertion order, breaks ties */
+  int          heap_index; /* -1 when not scheduled */
+} MdlEvent;
+
+void mdl_event_init     (MdlEvent *event, MdlEventFunc fn, void *opaque);
+/* (Re)schedules @event at absolute time @when_ps (clamped to now). */
+void mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps);
+void mdl_event_cancel   (MdlMachine *m, MdlEvent *event);
+bool mdl_event_pending  (const MdlEvent *event);
+
+/* ---- interrupt lines ----------------------------------------------------- */
+
+/* A level signal from one output to one input (a CPU line or a device's
+ * interrupt input).  Setting the same level twice is a no-op. */
+typedef struct MdlIrqLine MdlIrqLine;
+
+MdlIrqLine *mdl_irq_line_to_cpu    (MdlMachine *m, MdlCpu *cpu, unsigned line);
+MdlIrqLine *mdl_irq_line_to_device (MdlMachine *m, MdlDevice *dev, unsigned line);
+void        mdl_irq_set            (MdlIrqLine *line, bool level);
+bool        mdl_irq_level          (const MdlIrqLine *line);
+
+/* ---- why a run stopped -------------------------------------------------- */
+
+typedef enum {
+  MDL_STOP_NONE,
+  MDL_STOP_GUEST_EXIT,   /* the guest wrote the test/exit device */
+  MDL_STOP_TIME_LIMIT,   /* --max-time reached */
+  MDL_STOP_DEADLOCK,     /* every CPU waits and no event is pending */
+  MDL_STOP_FATAL,        /* a CPU or device reported an unrecoverable state */
+  MDL_STOP_USER,         /* pause, Ctrl-C */
+} MdlStopReason;
+
+const char *mdl_stop_reason_name (MdlStopReason reason);
+
+/* ---- the machine ------------------------------------------------------- */
+
+typedef void (*MdlSerialOutFunc) (MdlDevice *uart, const uint8_t *bytes,
+                                  size_t len, void *data);
+
+MdlMachine *mdl_machine_new  (void);
+void        mdl_machine_free (MdlMachine *m);
+
+/* Building (used by the board loader and tests). */
+MdlAddressSpace *mdl_machine_add_address_space (MdlMachine *m, const char *name);
+MdlCpu *mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls,
+                             const char *name, MdlAddressSpace *as,
+                             uint64_t hartid, uint64_t freq_hz,
+                             GError **error);
+void    mdl_machine_add_device (MdlMachine *m, MdlDevice *dev);
+
+unsigned    mdl_machine_n_cpus    (const MdlMachine *m);
+MdlCpu     *mdl_machine_cpu       (const MdlMachine *m, unsigned i);
+MdlCpu     *mdl_machine_find_cpu  (const MdlMachine *m, const char *name);
+unsigned    mdl_machine_n_devices (const MdlMachine *m);
+MdlDevice  *mdl_machine_device    (const MdlMachine *m, unsigned i);
+
+/* The scheduler's quantum, in picoseconds (default 1 µs). */
+void     mdl_machine_set_quantum (MdlMachine *m, uint64_t quantum_ps);
+
+/* Resets devices, then CPUs (each at its firmware entry). */
+void     mdl_machine_reset (MdlMachine *m);
+/* Sets the address where @cpu starts after reset. */
+void     mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry);
+
+/* Runs until @limit_ps of virtual time have passed or the machine stops;
+ * returns the stop reason (MDL_STOP_NONE when the limit was reached
+ * without a stop being requested, which lets callers run in slices). */
+MdlStopReason mdl_machine_run (MdlMachine *m, uint64_t limit_ps);
+
+/* The current virtual time as seen by whoever is running: the running
+ * CPU's local time, the firing event's time, or the machine's time. */
+uint64_t mdl_machine_now (const MdlMachine *m);
+/* The CPU executing right now (NULL while events fire). */
+MdlCpu  *mdl_machine_current_cpu (const MdlMachine *m);
+
+/* Requests a stop; the first request wins.  Safe from devices, CPUs and
+ * (for MDL_STOP_USER only) other threads and signal handlers. */
+void mdl_machine_stop (MdlMachine *m, MdlStopReason reason, int exit_code,
+                       const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+void mdl_machine_request_user_stop (MdlMachine *m);
+MdlStopReason mdl_machine_stop_reason  (const MdlMachine *m);
+int           mdl_machine_exit_code    (const MdlMachine *m);
+const char   *mdl_machine_stop_message (const MdlMachine *m);
+/* Clears a stop so the machine can run again (after pause). */
+void mdl_machine_clear_stop (MdlMachine *m);
+
+/* Serial output from every UART goes to one sink (the runner or UI). */
+void mdl_machine_set_serial_out (MdlMachine *m, MdlSerialOutFunc fn, void *data);
+void mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart,
+                             const uint8_t *bytes, size_t len);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlMachine, mdl_machine_free)
+
+G_END_DECLS

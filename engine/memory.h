@@ -1,0 +1,124 @@
+/* Regions and address spaces: what a CPU cluster sees.
+ *
+ * A region is a contiguous piece of guest-visible memory: RAM or ROM (a
+ * host buffer, reached through a fast path), MMIO (a device's ops table)
+ * or an alias (a window onto another region, possibly at another address
+ * in another cluster).  An address space maps regions at base addresses
+ * and refuses overlaps.  CPUs ask for a RAM window first (a host pointer
+ * plus bounds, cached by the CPU and revalidated with the address space's
+ * generation) and fall back to mdl_address_space_read/write, whose result
+ * the CPU turns into its own architecture's fault.  The host is never
+ * touched outside a region's buffer, whatever the guest asks for.
+ *
+ * Guests and host are little-endian; multi-byte values in RAM are stored
+ * little-endian and MMIO ops receive host integers.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+G_BEGIN_DECLS
+
+typedef struct MdlRegion MdlRegion;
+typedef struct MdlAddressSpace MdlAddressSpace;
+
+typedef enum {
+  MDL_REGION_RAM,
+  MDL_REGION_ROM,
+  MDL_REGION_MMIO,
+  MDL_REGION_ALIAS,
+} MdlRegionKind;
+
+/* Outcome of a slow-path access; the CPU maps each to its own fault. */
+typedef enum {
+  MDL_MEM_OK,
+  MDL_MEM_UNMAPPED,      /* nothing mapped there (or the access crosses out of a region) */
+  MDL_MEM_MISALIGNED,    /* the device does not accept this alignment */
+  MDL_MEM_BAD_SIZE,      /* the device does not accept this access size */
+  MDL_MEM_READ_ONLY,     /* a write to ROM */
+} MdlMemResult;
+
+typedef struct {
+  /* offset is relative to the region start; size is 1, 2, 4 or 8. */
+  uint64_t (*read)  (void *opaque, uint64_t offset, unsigned size);
+  void     (*write) (void *opaque, uint64_t offset, unsigned size, uint64_t value);
+  unsigned min_size;     /* smallest accepted access, in bytes (0 = 1) */
+  unsigned max_size;     /* largest accepted access, in bytes (0 = 8) */
+  bool     unaligned_ok; /* accept offsets that are not a multiple of size */
+} MdlMmioOps;
+
+/* A RAM window: guest [base, base + size) is host [host, host + size). */
+typedef struct {
+  uint64_t base;
+  uint64_t size;
+  uint8_t *host;
+  bool     writable;
+} MdlRamWindow;
+
+/* Regions are reference counted: mapping one takes a reference. */
+MdlRegion *mdl_region_new_ram   (const char *name, uint64_t size);
+MdlRegion *mdl_region_new_rom   (const char *name, uint64_t size);
+MdlRegion *mdl_region_new_mmio  (const char *name, uint64_t size,
+                                 const MdlMmioOps *ops, void *opaque);
+/* A window of @size bytes onto @target starting at @offset into it. */
+MdlRegion *mdl_region_new_alias (const char *name, MdlRegion *target,
+                                 uint64_t offset, uint64_t size);
+MdlRegion *mdl_region_ref       (MdlRegion *region);
+void       mdl_region_unref     (MdlRegion *region);
+
+const char   *mdl_region_name (const MdlRegion *region);
+MdlRegionKind mdl_region_kind (const MdlRegion *region);
+uint64_t      mdl_region_size (const MdlRegion *region);
+/* The host buffer of a RAM or ROM region (NULL for MMIO and aliases). */
+uint8_t      *mdl_region_host (MdlRegion *region);
+
+MdlAddressSpace *mdl_address_space_new  (const char *name);
+void             mdl_address_space_free (MdlAddressSpace *as);
+const char      *mdl_address_space_name (const MdlAddressSpace *as);
+
+/* Maps @region at @base.  Fails with MDL_ERROR_OVERLAP, naming both
+ * regions and their ranges, when any byte is already mapped, and with
+ * MDL_ERROR_INVALID when the range wraps around the 64-bit space. */
+bool mdl_address_space_map (MdlAddressSpace *as, uint64_t base,
+                            MdlRegion *region, GError **error);
+
+/* Bumped whenever the map changes: CPUs drop cached windows when it moves. */
+uint64_t mdl_address_space_generation (const MdlAddressSpace *as);
+
+/* The region mapped at @addr (aliases not resolved), its base in *base. */
+MdlRegion *mdl_address_space_lookup (MdlAddressSpace *as, uint64_t addr,
+                                     uint64_t *base);
+
+/* The fast path: fills @window with the RAM (or ROM) run containing @addr,
+ * aliases resolved.  Returns false for MMIO and unmapped addresses. */
+bool mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
+                                   MdlRamWindow *window);
+
+/* The slow path, for any region kind.  An access that starts in one region
+ * and ends outside it is refused with MDL_MEM_UNMAPPED, never split. */
+MdlMemResult mdl_address_space_read  (MdlAddressSpace *as, uint64_t addr,
+                                      unsigned size, uint64_t *value);
+MdlMemResult mdl_address_space_write (MdlAddressSpace *as, uint64_t addr,
+                                      unsigned size, uint64_t value);
+
+/* Bulk copies for loaders, debuggers and views.  Writes reach ROM too (a
+ * loader fills ROM); MMIO is skipped by read_bytes (filled with 0) and
+ * refused by write_bytes.  False, with the first failing address in
+ * @error, when any byte is not RAM/ROM. */
+bool mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
+                                    const void *data, size_t len,
+                                    GError **error);
+bool mdl_address_space_read_bytes  (MdlAddressSpace *as, uint64_t addr,
+                                    void *data, size_t len, GError **error);
+
+/* Calls @fn for every mapping, in address order. */
+typedef void (*MdlMappingFunc) (uint64_t base, MdlRegion *region, void *data);
+void mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn,
+                                void *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlRegion, mdl_region_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlAddressSpace, mdl_address_space_free)
+
+G_END_DECLS

@@ -1,0 +1,10 @@
+#include "targets.h"
+
+#include "riscv/riscv.h"
+
+/* Adding an architecture: its folder, and one line here. */
+const MdlCpuClass *const mdl_target_cpu_classes[] = {
+  &mdl_riscv_rv32imac_class,
+  &mdl_riscv_rv64imac_class,
+  NULL,
+};
