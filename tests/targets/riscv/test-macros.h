@@ -77,6 +77,10 @@
 # define XLEN 32
 #endif
 
+/* A 32-bit constant sign-extended to XLEN, as lw, lr.w and the W
+ * operations produce it. */
+#define SEXT32(x)       ((x) - ((((x) >> 31) & 1) << 32))
+
 /* mcause of an interrupt: the top bit set, the number below. */
 #define INTR_CAUSE(n)   ((1 << (XLEN - 1)) | (n))
 
