@@ -1,0 +1,237 @@
+#define G_LOG_DOMAIN "medley-run"
+
+/* `medley run`: a board headless, its UART output on stdout, the guest's
+ * exit code as ours.  Meant for scripts and job runners as much as for
+ * people, hence --json and distinct exit statuses. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+
+#include "engine/board.h"
+#include "engine/device.h"
+#include "engine/error.h"
+
+static MdlMachine *volatile running_machine;
+
+static void
+on_signal (int sig)
+{
+  MdlMachine *m = running_machine;
+
+  if (m != NULL)
+    mdl_machine_request_user_stop (m);
+}
+
+static void
+serial_to_stdout (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+{
+  fwrite (bytes, 1, len, stdout);
+}
+
+static void
+json_string (GString *s, const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p; p++) {
+    unsigned char c = (unsigned char) *p;
+    if (c == '"' || c == '\\')
+      g_string_append_printf (s, "\\%c", c);
+    else if (c < 0x20)
+      g_string_append_printf (s, "\\u%04x", c);
+    else
+      g_string_append_c (s, (char) c);
+  }
+  g_string_append_c (s, '"');
+}
+
+static void
+print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
+{
+  g_autoptr(GString) s = g_string_new ("{");
+  uint64_t vt = 0;
+
+  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
+    vt = MAX (vt, mdl_machine_cpu (m, i)->time_ps);
+  vt = MAX (vt, mdl_machine_now (m));
+  g_string_append_printf (s, "\"exit_code\": %d, \"stop_reason\": ", status);
+  json_string (s, mdl_stop_reason_name (reason));
+  g_string_append (s, ", \"message\": ");
+  json_string (s, mdl_machine_stop_message (m));
+  g_string_append_printf (s, ", \"virtual_time_ps\": %" G_GUINT64_FORMAT
+                          ", \"wall_time_s\": %.6f, \"instructions\": {",
+                          vt, wall_s);
+  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++) {
+    MdlCpu *cpu = mdl_machine_cpu (m, i);
+    if (i)
+      g_string_append (s, ", ");
+    json_string (s, cpu->name);
+    g_string_append_printf (s, ": %" G_GUINT64_FORMAT, cpu->retired);
+  }
+  g_string_append (s, "}}\n");
+  fputs (s->str, stdout);
+}
+
+/* Bytes waiting on stdin go to the first UART.  Polled between slices of
+ * virtual time, so piped input arrives at slice boundaries. */
+static bool
+feed_stdin (MdlMachine *m, int timeout_ms)
+{
+  struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+  uint8_t buf[256];
+  ssize_t n;
+
+  if (poll (&pfd, 1, timeout_ms) <= 0 || !(pfd.revents & (POLLIN | POLLHUP)))
+    return true;
+  n = read (STDIN_FILENO, buf, sizeof buf);
+  if (n <= 0)
+    return false;   /* EOF: stop polling */
+  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+    if (dev->cls->serial_input != NULL) {
+      dev->cls->serial_input (dev, buf, (size_t) n);
+      break;
+    }
+  }
+  return true;
+}
+
+int
+mdl_run_command (int argc, char **argv)
+{
+  g_auto(GStrv) firmware = NULL;
+  g_autofree char *max_time = NULL, *quantum = NULL;
+  gboolean json = FALSE, no_input = FALSE;
+  GOptionEntry entries[] = {
+    { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &firmware,
+      "Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)", "[NAME=]FILE.elf" },
+    { "max-time", 't', 0, G_OPTION_ARG_STRING, &max_time,
+      "Stop after this much virtual time (default 10s)", "TIME" },
+    { "quantum", 'q', 0, G_OPTION_ARG_STRING, &quantum,
+      "Scheduler quantum (default 1us)", "TIME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      "Print a JSON summary as the last line of stdout", NULL },
+    { "no-input", 0, 0, G_OPTION_ARG_NONE, &no_input,
+      "Do not forward stdin to the first UART", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD.dts - run a board headless");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoard) board = NULL;
+  uint64_t limit = 10 * MDL_PS_PER_S, slice, done = 0;
+  MdlStopReason reason = MDL_STOP_NONE;
+  MdlMachine *m;
+  struct sigaction sa = { 0 };
+  bool stdin_open;
+  gint64 t0;
+  int status;
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_description (ctx,
+    "The guest's UART output is copied to stdout and the exit status is the\n"
+    "guest's code from the test device (0 on pass).  Other statuses: 2 bad\n"
+    "input, 124 time limit reached, 125 the machine stopped (deadlock or a\n"
+    "fatal guest state), 130 interrupted.\n");
+  if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
+    fprintf (stderr, "medley run: %s\n", error->message);
+    return MDL_EXIT_USAGE;
+  }
+  if (argc != 2) {
+    fprintf (stderr, "medley run: %s\n", argc < 2 ? "which board? (medley run BOARD.dts)"
+                                                  : "give exactly one board file");
+    return MDL_EXIT_USAGE;
+  }
+  if ((max_time && !mdl_parse_time (max_time, &limit, &error)) ||
+      (quantum && !mdl_parse_time (quantum, &slice, &error))) {
+    fprintf (stderr, "medley run: %s\n", error->message);
+    return MDL_EXIT_USAGE;
+  }
+
+  board = mdl_board_load (argv[1], mdl_app_board_dirs (), &error);
+  if (board == NULL) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    return MDL_EXIT_USAGE;
+  }
+  for (unsigned i = 0; firmware && firmware[i]; i++) {
+    char *eq = strchr (firmware[i], '=');
+    g_autofree char *name = eq ? g_strndup (firmware[i], eq - firmware[i]) : NULL;
+
+    if (!mdl_board_set_firmware (board, name, eq ? eq + 1 : firmware[i], &error)) {
+      fprintf (stderr, "medley: %s\n", error->message);
+      return MDL_EXIT_USAGE;
+    }
+  }
+  if (!mdl_board_load_firmware (board, &error)) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    return MDL_EXIT_USAGE;
+  }
+
+  m = board->machine;
+  if (quantum)
+    mdl_machine_set_quantum (m, slice);
+  mdl_machine_set_serial_out (m, serial_to_stdout, NULL);
+  running_machine = m;
+  sa.sa_handler = on_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+
+  /* Run in slices so that stdin can reach the guest and output is flushed
+   * while a long run goes on; a slice changes nothing the guest sees. */
+  stdin_open = !no_input;
+  slice = 10 * MDL_PS_PER_MS;
+  t0 = g_get_monotonic_time ();
+  while (done < limit) {
+    uint64_t step = MIN (slice, limit - done);
+
+    reason = mdl_machine_run (m, step);
+    done += step;
+    fflush (stdout);
+    if (reason == MDL_STOP_DEADLOCK && stdin_open) {
+      /* The guest sleeps until input arrives, and only stdin can bring
+       * it: wait for the user rather than give up. */
+      g_autofree char *why = g_strdup (mdl_machine_stop_message (m));
+
+      mdl_machine_clear_stop (m);
+      stdin_open = feed_stdin (m, -1);
+      if (stdin_open)
+        continue;
+      mdl_machine_stop (m, MDL_STOP_DEADLOCK, 1, "%s (and stdin is closed)", why);
+    }
+    if (reason != MDL_STOP_NONE)
+      break;
+    if (stdin_open)
+      stdin_open = feed_stdin (m, 0);
+  }
+  running_machine = NULL;
+
+  switch (reason) {
+  case MDL_STOP_GUEST_EXIT:
+    status = mdl_machine_exit_code (m);
+    break;
+  case MDL_STOP_NONE:
+    reason = MDL_STOP_TIME_LIMIT;
+    fprintf (stderr, "medley: stopped at the time limit (%s of virtual time) "
+             "before the guest reported an exit\n", max_time ? max_time : "10s");
+    status = MDL_EXIT_TIME_LIMIT;
+    break;
+  case MDL_STOP_USER:
+    fprintf (stderr, "medley: interrupted\n");
+    status = MDL_EXIT_INTERRUPTED;
+    break;
+  default:
+    fprintf (stderr, "medley: %s\n", mdl_machine_stop_message (m));
+    status = MDL_EXIT_STOPPED;
+    break;
+  }
+  if (json)
+    print_json (m, reason, status, (g_get_monotonic_time () - t0) / 1e6);
+  fflush (stdout);
+  return status;
+}

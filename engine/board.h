@@ -1,0 +1,64 @@
+/* Boards: a device-tree source turned into a machine.
+ *
+ * The .dts goes through the reference compiler `dtc` into a blob, which is
+ * walked with libfdt.  CPU clusters (`compatible = "cpus,cluster"`, or the
+ * classic /cpus node) hold `device_type = "cpu"` nodes whose compatible
+ * names a CPU class; every other node with a compatible is a device found
+ * through the registry (`device_type = "memory"` nodes are RAM).  `reg` is
+ * translated through the parents' `ranges`; `interrupts-extended` (or
+ * `interrupts` + `interrupt-parent`) wires a device's outputs to a CPU's
+ * interrupt inputs (a node inside a cpu node) or to a device's inputs.
+ * Workbench data lives in `medley,` properties: `medley,name` (the
+ * cluster's name, default its node name) and `medley,firmware` (an ELF
+ * path, relative to the board file or to a firmware search directory).
+ *
+ * Errors name the board file, the line of the node (from dtc's
+ * annotations), the node path and the problem.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "elf-loader.h"
+#include "machine.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char            *name;      /* "cpu0", "app": --firmware NAME=FILE */
+  char            *node;      /* device-tree path of the cluster */
+  char            *firmware;  /* as given (board or command line), or NULL */
+  MdlAddressSpace *as;
+  GPtrArray       *cpus;      /* MdlCpu *, not owned */
+  MdlElfImage     *image;     /* after mdl_board_load_firmware() */
+} MdlCluster;
+
+typedef struct {
+  char       *path;
+  char       *dir;            /* folder of the board file */
+  char       *model;
+  char      **search_dirs;    /* where relative firmware paths are looked up */
+  MdlMachine *machine;
+  GPtrArray  *clusters;       /* MdlCluster * */
+} MdlBoard;
+
+/* Builds the machine described by @path.  @search_dirs (may be NULL) are
+ * tried, after the board's own folder, for relative firmware paths. */
+MdlBoard *mdl_board_load (const char *path, const char *const *search_dirs,
+                          GError **error);
+void      mdl_board_free (MdlBoard *board);
+
+/* The cluster called @name, or the only cluster when @name is NULL. */
+MdlCluster *mdl_board_find_cluster (MdlBoard *board, const char *name);
+
+/* Overrides a cluster's firmware (a path relative to the working folder). */
+bool mdl_board_set_firmware (MdlBoard *board, const char *cluster_name,
+                             const char *path, GError **error);
+
+/* Loads every cluster's firmware and resets the machine so that each CPU
+ * starts at its firmware's entry point. */
+bool mdl_board_load_firmware (MdlBoard *board, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlBoard, mdl_board_free)
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+#define G_LOG_DOMAIN "mdl-irq"
+
+#include "machine-private.h"
+
+static MdlIrqLine *
+line_new (MdlMachine *m)
+{
+  MdlIrqLine *l = g_new0 (MdlIrqLine, 1);
+
+  l->machine = m;
+  g_ptr_array_add (m->irq_lines, l);
+  return l;
+}
+
+MdlIrqLine *
+mdl_irq_line_to_cpu (MdlMachine *m, MdlCpu *cpu, unsigned line)
+{
+  MdlIrqLine *l = line_new (m);
+
+  g_assert (line < cpu->cls->n_irq_in);
+  l->cpu = cpu;
+  l->line = line;
+  return l;
+}
+
+MdlIrqLine *
+mdl_irq_line_to_device (MdlMachine *m, MdlDevice *dev, unsigned line)
+{
+  MdlIrqLine *l = line_new (m);
+
+  g_assert (line < dev->cls->n_irq_in);
+  l->device = dev;
+  l->line = line;
+  return l;
+}
+
+void
+mdl_irq_set (MdlIrqLine *line, bool level)
+{
+  if (line == NULL || line->level == level)
+    return;
+  line->level = level;
+  if (line->cpu != NULL)
+    line->cpu->cls->set_irq (line->cpu, line->line, level);
+  else if (line->device->cls->irq_in != NULL)
+    line->device->cls->irq_in (line->device, line->line, level);
+}
+
+bool
+mdl_irq_level (const MdlIrqLine *line)
+{
+  return line != NULL && line->level;
+}

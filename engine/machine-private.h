@@ -1,0 +1,46 @@
+/* What only the engine's own files see of a machine. */
+#pragma once
+
+#include "machine.h"
+#include "device.h"
+
+struct MdlIrqLine {
+  MdlMachine *machine;
+  MdlCpu     *cpu;        /* exactly one of cpu and device is set */
+  MdlDevice  *device;
+  unsigned    line;
+  bool        level;
+};
+
+struct MdlMachine {
+  GPtrArray *cpus;            /* MdlCpu *, board order */
+  GPtrArray *devices;         /* MdlDevice *, board order */
+  GPtrArray *address_spaces;  /* MdlAddressSpace * */
+  GPtrArray *irq_lines;       /* MdlIrqLine * */
+  GArray    *entries;         /* uint64_t per CPU: reset entry point */
+
+  /* The event queue: a binary min-heap on (when_ps, seq). */
+  GPtrArray *heap;
+  uint64_t   event_seq;
+
+  uint64_t   now_ps;          /* time of the last quantum or event */
+  uint64_t   quantum_ps;
+  MdlCpu    *current;         /* running CPU, NULL between CPUs */
+  uint64_t   cpu_deadline;    /* when the running CPU's budget ends */
+  bool       firing;          /* inside an event callback */
+  uint64_t   firing_time;
+
+  volatile gint stop_requested; /* atomic: set from any thread */
+  MdlStopReason stop_reason;
+  int        exit_code;
+  char      *stop_message;
+
+  MdlSerialOutFunc serial_out;
+  void      *serial_data;
+};
+
+/* The earliest pending event's time, or MDL_TIME_NEVER. */
+uint64_t _mdl_events_next_time (MdlMachine *m);
+/* Fires every event due at or before @until_ps, in time order. */
+void     _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps);
+void     _mdl_events_clear (MdlMachine *m);

@@ -1,0 +1,405 @@
+#define G_LOG_DOMAIN "mdl-machine"
+
+#include "machine-private.h"
+
+#include <stdarg.h>
+
+#include "error.h"
+
+const char *
+mdl_stop_reason_name (MdlStopReason reason)
+{
+  switch (reason) {
+  case MDL_STOP_NONE:       return "none";
+  case MDL_STOP_GUEST_EXIT: return "guest-exit";
+  case MDL_STOP_TIME_LIMIT: return "time-limit";
+  case MDL_STOP_DEADLOCK:   return "deadlock";
+  case MDL_STOP_FATAL:      return "fatal";
+  case MDL_STOP_USER:       return "user";
+  default:                  return "unknown";
+  }
+}
+
+MdlMachine *
+mdl_machine_new (void)
+{
+  MdlMachine *m = g_new0 (MdlMachine, 1);
+
+  m->cpus = g_ptr_array_new ();
+  m->devices = g_ptr_array_new ();
+  m->address_spaces = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_address_space_free);
+  m->irq_lines = g_ptr_array_new_with_free_func (g_free);
+  m->entries = g_array_new (FALSE, TRUE, sizeof (uint64_t));
+  m->heap = g_ptr_array_new ();
+  m->quantum_ps = MDL_PS_PER_US;
+  m->cpu_deadline = MDL_TIME_NEVER;
+  return m;
+}
+
+static void
+cpu_free (MdlCpu *cpu)
+{
+  if (cpu->cls->finalize != NULL)
+    cpu->cls->finalize (cpu);
+  g_free (cpu->name);
+  g_free (cpu);
+}
+
+void
+mdl_machine_free (MdlMachine *m)
+{
+  if (m == NULL)
+    return;
+  _mdl_events_clear (m);
+  for (guint i = 0; i < m->cpus->len; i++)
+    cpu_free (g_ptr_array_index (m->cpus, i));
+  /* Devices go before address spaces: their regions are shared. */
+  for (guint i = m->devices->len; i > 0; i--)
+    mdl_device_free (g_ptr_array_index (m->devices, i - 1));
+  g_ptr_array_unref (m->cpus);
+  g_ptr_array_unref (m->devices);
+  g_ptr_array_unref (m->address_spaces);
+  g_ptr_array_unref (m->irq_lines);
+  g_array_unref (m->entries);
+  g_ptr_array_unref (m->heap);
+  g_free (m->stop_message);
+  g_free (m);
+}
+
+MdlAddressSpace *
+mdl_machine_add_address_space (MdlMachine *m, const char *name)
+{
+  MdlAddressSpace *as = mdl_address_space_new (name);
+
+  g_ptr_array_add (m->address_spaces, as);
+  return as;
+}
+
+MdlCpu *
+mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
+                     MdlAddressSpace *as, uint64_t hartid, uint64_t freq_hz,
+                     GError **error)
+{
+  MdlCpu *cpu;
+  uint64_t zero = 0;
+
+  if (freq_hz == 0 || freq_hz > UINT64_C (1000000000000)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "CPU %s: clock frequency %" G_GUINT64_FORMAT " Hz is out of "
+                 "range (1 Hz to 1 THz)", name, freq_hz);
+    return NULL;
+  }
+  if (mdl_machine_find_cpu (m, name) != NULL) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
+                 "two CPUs are called '%s'", name);
+    return NULL;
+  }
+
+  g_assert (cls->state_size >= sizeof (MdlCpu));
+  cpu = g_malloc0 (cls->state_size);
+  cpu->cls = cls;
+  cpu->machine = m;
+  cpu->as = as;
+  cpu->name = g_strdup (name);
+  cpu->index = m->cpus->len;
+  cpu->hartid = hartid;
+  /* Rounded to the nearest picosecond: exact for every frequency that
+   * divides 1 THz, within 0.05% for the rest above 1 GHz. */
+  cpu->period_ps = (MDL_PS_PER_S + freq_hz / 2) / freq_hz;
+  cpu->state = MDL_CPU_RUNNING;
+  g_ptr_array_add (m->cpus, cpu);
+  g_array_append_val (m->entries, zero);
+  if (cls->init != NULL)
+    cls->init (cpu);
+  return cpu;
+}
+
+void
+mdl_machine_add_device (MdlMachine *m, MdlDevice *dev)
+{
+  g_ptr_array_add (m->devices, dev);
+}
+
+unsigned
+mdl_machine_n_cpus (const MdlMachine *m)
+{
+  return m->cpus->len;
+}
+
+MdlCpu *
+mdl_machine_cpu (const MdlMachine *m, unsigned i)
+{
+  return i < m->cpus->len ? g_ptr_array_index (m->cpus, i) : NULL;
+}
+
+MdlCpu *
+mdl_machine_find_cpu (const MdlMachine *m, const char *name)
+{
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    if (g_strcmp0 (cpu->name, name) == 0)
+      return cpu;
+  }
+  return NULL;
+}
+
+unsigned
+mdl_machine_n_devices (const MdlMachine *m)
+{
+  return m->devices->len;
+}
+
+MdlDevice *
+mdl_machine_device (const MdlMachine *m, unsigned i)
+{
+  return i < m->devices->len ? g_ptr_array_index (m->devices, i) : NULL;
+}
+
+void
+mdl_machine_set_quantum (MdlMachine *m, uint64_t quantum_ps)
+{
+  m->quantum_ps = MAX (quantum_ps, (uint64_t) 1);
+}
+
+void
+mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry)
+{
+  g_array_index (m->entries, uint64_t, cpu->index) = entry;
+}
+
+void
+mdl_machine_reset (MdlMachine *m)
+{
+  _mdl_events_clear (m);
+  m->now_ps = 0;
+  m->event_seq = 0;
+  mdl_machine_clear_stop (m);
+  for (guint i = 0; i < m->irq_lines->len; i++)
+    ((MdlIrqLine *) g_ptr_array_index (m->irq_lines, i))->level = false;
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    cpu->time_ps = 0;
+    cpu->retired = 0;
+    cpu->state = MDL_CPU_RUNNING;
+    cpu->exit_request = false;
+  }
+  for (guint i = 0; i < m->devices->len; i++) {
+    MdlDevice *dev = g_ptr_array_index (m->devices, i);
+    if (dev->cls->reset != NULL)
+      dev->cls->reset (dev);
+  }
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    cpu->cls->reset (cpu, g_array_index (m->entries, uint64_t, i));
+  }
+}
+
+uint64_t
+mdl_machine_now (const MdlMachine *m)
+{
+  if (m->firing)
+    return m->firing_time;
+  if (m->current != NULL)
+    return m->current->time_ps;
+  return m->now_ps;
+}
+
+MdlCpu *
+mdl_machine_current_cpu (const MdlMachine *m)
+{
+  return m->current;
+}
+
+static inline bool
+stopping (MdlMachine *m)
+{
+  return g_atomic_int_get (&m->stop_requested) != 0;
+}
+
+/* Runs @cpu until its local time reaches @until or the machine stops,
+ * firing the events its progress makes due. */
+static void
+run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
+{
+  while (cpu->time_ps < until && cpu->state != MDL_CPU_HALTED && !stopping (m)) {
+    uint64_t deadline = MIN (until, _mdl_events_next_time (m));
+
+    if (deadline > cpu->time_ps) {
+      if (cpu->state == MDL_CPU_WAITING) {
+        /* Nothing can wake it before the next event: skip ahead. */
+        cpu->time_ps = deadline;
+      } else {
+        uint64_t before = cpu->time_ps;
+        uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
+
+        m->current = cpu;
+        m->cpu_deadline = deadline;
+        cpu->exit_request = stopping (m);
+        cpu->cls->run (cpu, budget);
+        m->current = NULL;
+        m->cpu_deadline = MDL_TIME_NEVER;
+        /* A core that made no progress (e.g. a trap that retires nothing)
+         * still spends a cycle, so virtual time always moves on. */
+        if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
+          cpu->time_ps += cpu->period_ps;
+      }
+    }
+    _mdl_events_fire_until (m, cpu->time_ps);
+  }
+}
+
+static bool
+all_cpus_idle (MdlMachine *m, bool *any_alive)
+{
+  bool idle = true;
+
+  *any_alive = false;
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    if (cpu->state == MDL_CPU_HALTED)
+      continue;
+    *any_alive = true;
+    if (cpu->state == MDL_CPU_RUNNING)
+      idle = false;
+  }
+  return idle;
+}
+
+MdlStopReason
+mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
+{
+  uint64_t end = m->now_ps + MIN (duration_ps, MDL_TIME_NEVER - m->now_ps);
+
+  while (!stopping (m) && m->now_ps < end) {
+    uint64_t qend = m->now_ps + MIN (m->quantum_ps, end - m->now_ps);
+    bool alive;
+
+    if (all_cpus_idle (m, &alive)) {
+      uint64_t next = _mdl_events_next_time (m);
+
+      if (next == MDL_TIME_NEVER) {
+        if (alive)
+          mdl_machine_stop (m, MDL_STOP_DEADLOCK, 1,
+                            "every CPU waits for an interrupt and no device "
+                            "has anything scheduled");
+        else if (m->cpus->len > 0)
+          mdl_machine_stop (m, MDL_STOP_FATAL, 1, "every CPU has halted");
+        else
+          m->now_ps = end;  /* a CPU-less machine (tests): nothing to do */
+        break;
+      }
+      /* Everyone sleeps: jump straight to the next event. */
+      qend = MAX (qend, MIN (next, end));
+    }
+
+    for (guint i = 0; i < m->cpus->len && !stopping (m); i++)
+      run_cpu_until (m, g_ptr_array_index (m->cpus, i), qend);
+    if (stopping (m))
+      break;
+    _mdl_events_fire_until (m, qend);
+    m->now_ps = qend;
+  }
+
+  if (!stopping (m))
+    return MDL_STOP_NONE;
+  if (m->stop_reason == MDL_STOP_NONE)   /* a user stop from another thread */
+    m->stop_reason = MDL_STOP_USER;
+  return m->stop_reason;
+}
+
+static void
+kick_all (MdlMachine *m)
+{
+  for (guint i = 0; i < m->cpus->len; i++)
+    mdl_cpu_kick (g_ptr_array_index (m->cpus, i));
+}
+
+void
+mdl_machine_stop (MdlMachine *m, MdlStopReason reason, int exit_code,
+                  const char *fmt, ...)
+{
+  va_list ap;
+
+  if (m->stop_reason != MDL_STOP_NONE)
+    return;
+  m->stop_reason = reason;
+  m->exit_code = exit_code;
+  va_start (ap, fmt);
+  g_free (m->stop_message);
+  m->stop_message = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_atomic_int_set (&m->stop_requested, 1);
+  kick_all (m);
+}
+
+void
+mdl_machine_request_user_stop (MdlMachine *m)
+{
+  /* Only async-signal-safe work here: an atomic store and plain stores. */
+  g_atomic_int_set (&m->stop_requested, 1);
+  kick_all (m);
+}
+
+MdlStopReason
+mdl_machine_stop_reason (const MdlMachine *m)
+{
+  return m->stop_reason;
+}
+
+int
+mdl_machine_exit_code (const MdlMachine *m)
+{
+  return m->exit_code;
+}
+
+const char *
+mdl_machine_stop_message (const MdlMachine *m)
+{
+  return m->stop_message != NULL ? m->stop_message : "";
+}
+
+void
+mdl_machine_clear_stop (MdlMachine *m)
+{
+  g_atomic_int_set (&m->stop_requested, 0);
+  m->stop_reason = MDL_STOP_NONE;
+  m->exit_code = 0;
+  g_clear_pointer (&m->stop_message, g_free);
+}
+
+void
+mdl_machine_set_serial_out (MdlMachine *m, MdlSerialOutFunc fn, void *data)
+{
+  m->serial_out = fn;
+  m->serial_data = data;
+}
+
+void
+mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart, const uint8_t *bytes,
+                        size_t len)
+{
+  if (m->serial_out != NULL)
+    m->serial_out (uart, bytes, len, m->serial_data);
+}
+
+void
+mdl_cpu_wake (MdlCpu *cpu)
+{
+  if (cpu->state == MDL_CPU_WAITING)
+    cpu->state = MDL_CPU_RUNNING;
+  mdl_cpu_kick (cpu);
+}
+
+void
+mdl_cpu_fatal (MdlCpu *cpu, uint64_t pc, const char *fmt, ...)
+{
+  g_autofree char *what = NULL;
+  va_list ap;
+
+  va_start (ap, fmt);
+  what = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  cpu->state = MDL_CPU_HALTED;
+  mdl_machine_stop (cpu->machine, MDL_STOP_FATAL, 1, "CPU %s at 0x%"
+                    G_GINT64_MODIFIER "x: %s", cpu->name, pc, what);
+}

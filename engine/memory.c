@@ -1,0 +1,426 @@
+#define G_LOG_DOMAIN "mdl-memory"
+
+#include "memory.h"
+
+#include <string.h>
+
+#include "error.h"
+
+struct MdlRegion {
+  gatomicrefcount   ref;
+  MdlRegionKind     kind;
+  char             *name;
+  uint64_t          size;
+  uint8_t          *host;      /* RAM/ROM */
+  const MdlMmioOps *ops;       /* MMIO */
+  void             *opaque;
+  MdlRegion        *target;    /* alias */
+  uint64_t          offset;
+};
+
+typedef struct {
+  uint64_t   base;
+  uint64_t   last;    /* inclusive, so a region may end at 2^64 - 1 */
+  MdlRegion *region;
+} MdlMapping;
+
+struct MdlAddressSpace {
+  char     *name;
+  GArray   *maps;     /* MdlMapping, sorted by base, never overlapping */
+  uint64_t  generation;
+  guint     hint;     /* index of the last mapping found */
+};
+
+static MdlRegion *
+region_new (MdlRegionKind kind, const char *name, uint64_t size)
+{
+  MdlRegion *r = g_new0 (MdlRegion, 1);
+
+  g_atomic_ref_count_init (&r->ref);
+  r->kind = kind;
+  r->name = g_strdup (name);
+  r->size = size;
+  return r;
+}
+
+MdlRegion *
+mdl_region_new_ram (const char *name, uint64_t size)
+{
+  MdlRegion *r = region_new (MDL_REGION_RAM, name, size);
+
+  /* Zeroed pages are only committed by the host when touched, so a large
+   * guest RAM costs nothing until the guest uses it. */
+  r->host = g_malloc0 (size);
+  return r;
+}
+
+MdlRegion *
+mdl_region_new_rom (const char *name, uint64_t size)
+{
+  MdlRegion *r = region_new (MDL_REGION_ROM, name, size);
+
+  r->host = g_malloc0 (size);
+  return r;
+}
+
+MdlRegion *
+mdl_region_new_mmio (const char *name, uint64_t size, const MdlMmioOps *ops,
+                     void *opaque)
+{
+  MdlRegion *r = region_new (MDL_REGION_MMIO, name, size);
+
+  g_assert (ops != NULL);
+  r->ops = ops;
+  r->opaque = opaque;
+  return r;
+}
+
+MdlRegion *
+mdl_region_new_alias (const char *name, MdlRegion *target, uint64_t offset,
+                      uint64_t size)
+{
+  MdlRegion *r;
+
+  g_assert (target != NULL);
+  g_assert (offset <= target->size && size <= target->size - offset);
+  r = region_new (MDL_REGION_ALIAS, name, size);
+  r->target = mdl_region_ref (target);
+  r->offset = offset;
+  return r;
+}
+
+MdlRegion *
+mdl_region_ref (MdlRegion *region)
+{
+  g_atomic_ref_count_inc (&region->ref);
+  return region;
+}
+
+void
+mdl_region_unref (MdlRegion *region)
+{
+  if (region == NULL || !g_atomic_ref_count_dec (&region->ref))
+    return;
+  g_free (region->host);
+  if (region->target != NULL)
+    mdl_region_unref (region->target);
+  g_free (region->name);
+  g_free (region);
+}
+
+const char *
+mdl_region_name (const MdlRegion *region)
+{
+  return region->name;
+}
+
+MdlRegionKind
+mdl_region_kind (const MdlRegion *region)
+{
+  return region->kind;
+}
+
+uint64_t
+mdl_region_size (const MdlRegion *region)
+{
+  return region->size;
+}
+
+uint8_t *
+mdl_region_host (MdlRegion *region)
+{
+  return region->host;
+}
+
+/* Follows aliases down to a concrete region; *offset is translated. */
+static MdlRegion *
+region_resolve (MdlRegion *r, uint64_t *offset)
+{
+  while (r->kind == MDL_REGION_ALIAS) {
+    *offset += r->offset;
+    r = r->target;
+  }
+  return r;
+}
+
+MdlAddressSpace *
+mdl_address_space_new (const char *name)
+{
+  MdlAddressSpace *as = g_new0 (MdlAddressSpace, 1);
+
+  as->name = g_strdup (name);
+  as->maps = g_array_new (FALSE, FALSE, sizeof (MdlMapping));
+  return as;
+}
+
+void
+mdl_address_space_free (MdlAddressSpace *as)
+{
+  if (as == NULL)
+    return;
+  for (guint i = 0; i < as->maps->len; i++)
+    mdl_region_unref (g_array_index (as->maps, MdlMapping, i).region);
+  g_array_unref (as->maps);
+  g_free (as->name);
+  g_free (as);
+}
+
+const char *
+mdl_address_space_name (const MdlAddressSpace *as)
+{
+  return as->name;
+}
+
+uint64_t
+mdl_address_space_generation (const MdlAddressSpace *as)
+{
+  return as->generation;
+}
+
+bool
+mdl_address_space_map (MdlAddressSpace *as, uint64_t base, MdlRegion *region,
+                       GError **error)
+{
+  MdlMapping m = { base, base + region->size - 1, region };
+  guint pos;
+
+  if (region->size == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: region '%s' at 0x%" G_GINT64_MODIFIER "x has size 0",
+                 as->name, region->name, base);
+    return false;
+  }
+  if (m.last < base) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: region '%s' at 0x%" G_GINT64_MODIFIER "x (size 0x%"
+                 G_GINT64_MODIFIER "x) runs past the end of the address space",
+                 as->name, region->name, base, region->size);
+    return false;
+  }
+
+  for (pos = 0; pos < as->maps->len; pos++) {
+    MdlMapping *o = &g_array_index (as->maps, MdlMapping, pos);
+
+    if (o->last >= m.base && o->base <= m.last) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_OVERLAP,
+                   "%s: '%s' at 0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER
+                   "x overlaps '%s' at 0x%" G_GINT64_MODIFIER "x-0x%"
+                   G_GINT64_MODIFIER "x",
+                   as->name, region->name, m.base, m.last,
+                   o->region->name, o->base, o->last);
+      return false;
+    }
+    if (o->base > m.base)
+      break;
+  }
+
+  mdl_region_ref (region);
+  g_array_insert_val (as->maps, pos, m);
+  as->generation++;
+  as->hint = 0;
+  return true;
+}
+
+static MdlMapping *
+find_mapping (MdlAddressSpace *as, uint64_t addr)
+{
+  MdlMapping *maps = (MdlMapping *) (void *) as->maps->data;
+  guint lo = 0, hi = as->maps->len;
+
+  if (as->hint < as->maps->len) {
+    MdlMapping *h = &maps[as->hint];
+    if (addr >= h->base && addr <= h->last)
+      return h;
+  }
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+
+    if (addr < maps[mid].base)
+      hi = mid;
+    else if (addr > maps[mid].last)
+      lo = mid + 1;
+    else {
+      as->hint = mid;
+      return &maps[mid];
+    }
+  }
+  return NULL;
+}
+
+MdlRegion *
+mdl_address_space_lookup (MdlAddressSpace *as, uint64_t addr, uint64_t *base)
+{
+  MdlMapping *m = find_mapping (as, addr);
+
+  if (m == NULL)
+    return NULL;
+  if (base != NULL)
+    *base = m->base;
+  return m->region;
+}
+
+bool
+mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
+                              MdlRamWindow *window)
+{
+  MdlMapping *m = find_mapping (as, addr);
+  uint64_t offset = 0;
+  MdlRegion *r;
+
+  if (m == NULL)
+    return false;
+  r = region_resolve (m->region, &offset);
+  if (r->host == NULL)
+    return false;
+  window->base = m->base;
+  window->size = m->region->size;
+  window->host = r->host + offset;
+  window->writable = r->kind == MDL_REGION_RAM;
+  return true;
+}
+
+/* Finds the concrete region under [addr, addr + size) and the offset into
+ * it; refuses accesses that leave the mapping they start in. */
+static MdlRegion *
+access_target (MdlAddressSpace *as, uint64_t addr, unsigned size,
+               uint64_t *offset)
+{
+  MdlMapping *m = find_mapping (as, addr);
+
+  if (m == NULL || size - 1 > m->last - addr)
+    return NULL;
+  *offset = addr - m->base;
+  return region_resolve (m->region, offset);
+}
+
+static MdlMemResult
+mmio_check (const MdlRegion *r, uint64_t offset, unsigned size)
+{
+  unsigned min = r->ops->min_size ? r->ops->min_size : 1;
+  unsigned max = r->ops->max_size ? r->ops->max_size : 8;
+
+  if (size < min || size > max)
+    return MDL_MEM_BAD_SIZE;
+  if (!r->ops->unaligned_ok && (offset & (size - 1)) != 0)
+    return MDL_MEM_MISALIGNED;
+  return MDL_MEM_OK;
+}
+
+MdlMemResult
+mdl_address_space_read (MdlAddressSpace *as, uint64_t addr, unsigned size,
+                        uint64_t *value)
+{
+  uint64_t offset, v = 0;
+  MdlRegion *r;
+  MdlMemResult res;
+
+  g_assert (size == 1 || size == 2 || size == 4 || size == 8);
+  r = access_target (as, addr, size, &offset);
+  if (r == NULL)
+    return MDL_MEM_UNMAPPED;
+  if (r->host != NULL) {
+    memcpy (&v, r->host + offset, size);  /* little-endian host and guest */
+    *value = v;
+    return MDL_MEM_OK;
+  }
+  if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
+    return res;
+  v = r->ops->read ? r->ops->read (r->opaque, offset, size) : 0;
+  if (size < 8)
+    v &= (UINT64_C (1) << (size * 8)) - 1;
+  *value = v;
+  return MDL_MEM_OK;
+}
+
+MdlMemResult
+mdl_address_space_write (MdlAddressSpace *as, uint64_t addr, unsigned size,
+                         uint64_t value)
+{
+  uint64_t offset;
+  MdlRegion *r;
+  MdlMemResult res;
+
+  g_assert (size == 1 || size == 2 || size == 4 || size == 8);
+  r = access_target (as, addr, size, &offset);
+  if (r == NULL)
+    return MDL_MEM_UNMAPPED;
+  if (r->kind == MDL_REGION_ROM)
+    return MDL_MEM_READ_ONLY;
+  if (r->host != NULL) {
+    memcpy (r->host + offset, &value, size);
+    return MDL_MEM_OK;
+  }
+  if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
+    return res;
+  if (size < 8)
+    value &= (UINT64_C (1) << (size * 8)) - 1;
+  if (r->ops->write)
+    r->ops->write (r->opaque, offset, size, value);
+  return MDL_MEM_OK;
+}
+
+/* Walks [addr, addr + len) mapping by mapping, calling @fn on each host
+ * run.  Stops at the first byte that is not RAM/ROM. */
+static bool
+bulk_walk (MdlAddressSpace *as, uint64_t addr, size_t len, bool writing,
+           void *buf, GError **error)
+{
+  uint8_t *p = buf;
+
+  while (len > 0) {
+    MdlMapping *m = find_mapping (as, addr);
+    uint64_t offset = 0, chunk;
+    MdlRegion *r;
+
+    if (m == NULL) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                   "%s: nothing is mapped at 0x%" G_GINT64_MODIFIER "x",
+                   as->name, addr);
+      return false;
+    }
+    offset = addr - m->base;
+    chunk = m->last - addr;
+    chunk = chunk >= len - 1 ? len : chunk + 1;
+    r = region_resolve (m->region, &offset);
+    if (r->host == NULL) {
+      if (writing) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                     "%s: 0x%" G_GINT64_MODIFIER "x is in device registers "
+                     "('%s'), not memory", as->name, addr, r->name);
+        return false;
+      }
+      memset (p, 0, chunk);
+    } else if (writing) {
+      memcpy (r->host + offset, p, chunk);
+    } else {
+      memcpy (p, r->host + offset, chunk);
+    }
+    p += chunk;
+    len -= chunk;
+    addr += chunk;
+  }
+  return true;
+}
+
+bool
+mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
+                               const void *data, size_t len, GError **error)
+{
+  return bulk_walk (as, addr, len, true, (void *) data, error);
+}
+
+bool
+mdl_address_space_read_bytes (MdlAddressSpace *as, uint64_t addr, void *data,
+                              size_t len, GError **error)
+{
+  return bulk_walk (as, addr, len, false, data, error);
+}
+
+void
+mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn, void *data)
+{
+  for (guint i = 0; i < as->maps->len; i++) {
+    MdlMapping *m = &g_array_index (as->maps, MdlMapping, i);
+    fn (m->base, m->region, data);
+  }
+}

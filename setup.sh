@@ -1,0 +1,62 @@
+#!/bin/sh
+# Medley's one-stop set-up, for a fresh Debian 12 machine (root, or a user
+# with sudo).  Idempotent: installs only what is missing, rebuilds only what
+# changed.
+#
+#   ./setup.sh          install, build, and run the default board
+#   ./setup.sh test     install, build, and run every test (plus the
+#                       sanitizer build of the engine and ISA tests)
+set -eu
+
+cd "$(dirname "$0")"
+mode=${1:-run}
+
+# What building needs, and what only the tests need (real peers: QEMU).
+build_pkgs="meson ninja-build pkg-config gcc libglib2.0-dev libfdt-dev \
+device-tree-compiler libelf-dev libpixman-1-dev gcc-riscv64-unknown-elf \
+picolibc-riscv64-unknown-elf python3"
+test_pkgs="qemu-system-misc"
+
+missing=""
+want="$build_pkgs"
+[ "$mode" = test ] && want="$want $test_pkgs"
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "setup: installing$missing"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+build() {  # build DIR [meson options...]
+  dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@" >/dev/null
+  fi
+  meson compile -C "$dir" >/dev/null || meson compile -C "$dir"
+}
+
+case "$mode" in
+run)
+  build build
+  exec ./build/app/medley
+  ;;
+test)
+  build build
+  status=0
+  meson test -C build --print-errorlogs --num-processes 2 || status=1
+  # Second leg: the engine and the ISA under AddressSanitizer and UBSan.
+  build build-asan -Db_sanitize=address,undefined -Db_lundef=false
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C build-asan --print-errorlogs --num-processes 2 \
+      --suite engine --suite hw --suite isa || status=1
+  exit $status
+  ;;
+*)
+  echo "usage: ./setup.sh [run|test]" >&2
+  exit 2
+  ;;
+esac

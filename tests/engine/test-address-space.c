@@ -1,0 +1,214 @@
+/* Regions, overlaps, the RAM fast path against MMIO, and the accesses a
+ * guest must never get away with. */
+#include <string.h>
+
+#include "engine/error.h"
+#include "engine/memory.h"
+
+typedef struct {
+  uint64_t last_offset;
+  unsigned last_size;
+  uint64_t last_value;
+  unsigned reads, writes;
+} MmioLog;
+
+static uint64_t
+log_read (void *opaque, uint64_t offset, unsigned size)
+{
+  MmioLog *log = opaque;
+
+  log->reads++;
+  log->last_offset = offset;
+  log->last_size = size;
+  return UINT64_C (0x1122334455667788);
+}
+
+static void
+log_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
+{
+  MmioLog *log = opaque;
+
+  log->writes++;
+  log->last_offset = offset;
+  log->last_size = size;
+  log->last_value = value;
+}
+
+static const MdlMmioOps log_ops = {
+  .read = log_read, .write = log_write, .min_size = 4, .max_size = 4,
+};
+
+static void
+test_overlap (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("test");
+  g_autoptr(MdlRegion) a = mdl_region_new_ram ("a", 0x1000);
+  g_autoptr(MdlRegion) b = mdl_region_new_ram ("b", 0x1000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mdl_address_space_map (as, 0x1000, a, &error));
+  g_assert_no_error (error);
+  /* Touching the last byte of a is an overlap; the byte after is not. */
+  g_assert_false (mdl_address_space_map (as, 0x1fff, b, &error));
+  g_assert_error (error, MDL_ERROR, MDL_ERROR_OVERLAP);
+  g_assert_nonnull (strstr (error->message, "'b'"));
+  g_assert_nonnull (strstr (error->message, "'a'"));
+  g_assert_nonnull (strstr (error->message, "0x1000-0x1fff"));
+  g_clear_error (&error);
+  g_assert_false (mdl_address_space_map (as, 0x800, b, &error));
+  g_assert_error (error, MDL_ERROR, MDL_ERROR_OVERLAP);
+  g_clear_error (&error);
+  g_assert_true (mdl_address_space_map (as, 0x2000, b, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_wraparound (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("test");
+  g_autoptr(MdlRegion) a = mdl_region_new_ram ("a", 0x2000);
+  g_autoptr(MdlRegion) top = mdl_region_new_ram ("top", 0x1000);
+  g_autoptr(GError) error = NULL;
+  uint64_t v = 0;
+
+  g_assert_false (mdl_address_space_map (as, UINT64_MAX - 0xfff, a, &error));
+  g_assert_error (error, MDL_ERROR, MDL_ERROR_INVALID);
+  /* A region ending exactly at the top of the space is fine. */
+  g_assert_true (mdl_address_space_map (as, UINT64_MAX - 0xfff, top, NULL));
+  g_assert_cmpint (mdl_address_space_write (as, UINT64_MAX - 3, 4, 0xabcd), ==, MDL_MEM_OK);
+  g_assert_cmpint (mdl_address_space_read (as, UINT64_MAX - 3, 4, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0xabcd);
+  /* ...but an access running off the end is refused, not wrapped. */
+  g_assert_cmpint (mdl_address_space_read (as, UINT64_MAX - 1, 4, &v), ==, MDL_MEM_UNMAPPED);
+}
+
+static void
+test_fast_path_and_mmio (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("test");
+  g_autoptr(MdlRegion) ram = mdl_region_new_ram ("ram", 0x10000);
+  MmioLog log = { 0 };
+  g_autoptr(MdlRegion) dev = mdl_region_new_mmio ("dev", 0x100, &log_ops, &log);
+  MdlRamWindow w;
+  uint64_t v = 0, gen0;
+
+  gen0 = mdl_address_space_generation (as);
+  g_assert_true (mdl_address_space_map (as, 0x80000000, ram, NULL));
+  g_assert_true (mdl_address_space_map (as, 0x10000000, dev, NULL));
+  g_assert_cmpuint (mdl_address_space_generation (as), >, gen0);
+
+  g_assert_true (mdl_address_space_ram_window (as, 0x80001234, &w));
+  g_assert_cmphex (w.base, ==, 0x80000000);
+  g_assert_cmphex (w.size, ==, 0x10000);
+  g_assert_true (w.writable);
+  g_assert_true (w.host == mdl_region_host (ram));
+  /* What the fast path writes, the slow path reads, little-endian. */
+  w.host[0x10] = 0x78; w.host[0x11] = 0x56; w.host[0x12] = 0x34; w.host[0x13] = 0x12;
+  g_assert_cmpint (mdl_address_space_read (as, 0x80000010, 4, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0x12345678);
+  g_assert_cmpint (mdl_address_space_read (as, 0x80000011, 2, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0x3456);
+
+  /* MMIO has no window; the slow path reaches the ops with the offset. */
+  g_assert_false (mdl_address_space_ram_window (as, 0x10000000, &w));
+  g_assert_cmpint (mdl_address_space_write (as, 0x10000008, 4, 0xdeadbeef), ==, MDL_MEM_OK);
+  g_assert_cmpuint (log.writes, ==, 1);
+  g_assert_cmphex (log.last_offset, ==, 8);
+  g_assert_cmphex (log.last_value, ==, 0xdeadbeef);
+  g_assert_cmpint (mdl_address_space_read (as, 0x10000004, 4, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0x55667788);   /* truncated to the access size */
+
+  /* The device refuses what its ops table says it cannot take. */
+  g_assert_cmpint (mdl_address_space_read (as, 0x10000004, 1, &v), ==, MDL_MEM_BAD_SIZE);
+  g_assert_cmpint (mdl_address_space_read (as, 0x10000006, 4, &v), ==, MDL_MEM_MISALIGNED);
+  g_assert_cmpuint (log.reads, ==, 1);
+
+  /* Unmapped, and an access straddling the end of RAM. */
+  g_assert_false (mdl_address_space_ram_window (as, 0x0, &w));
+  g_assert_cmpint (mdl_address_space_read (as, 0x0, 4, &v), ==, MDL_MEM_UNMAPPED);
+  g_assert_cmpint (mdl_address_space_write (as, 0x8000fffe, 4, 0), ==, MDL_MEM_UNMAPPED);
+  g_assert_cmpint (mdl_address_space_read (as, 0x8000fffc, 4, &v), ==, MDL_MEM_OK);
+  /* Misaligned RAM accesses are the CPU's business, not the bus's. */
+  g_assert_cmpint (mdl_address_space_write (as, 0x80000003, 8, 0x0102030405060708), ==, MDL_MEM_OK);
+  g_assert_cmpint (mdl_address_space_read (as, 0x80000003, 8, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0x0102030405060708);
+}
+
+static void
+test_rom_and_alias (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("app");
+  g_autoptr(MdlAddressSpace) other = mdl_address_space_new ("mcu");
+  g_autoptr(MdlRegion) rom = mdl_region_new_rom ("rom", 0x1000);
+  g_autoptr(MdlRegion) ram = mdl_region_new_ram ("shared", 0x4000);
+  g_autoptr(MdlRegion) alias = mdl_region_new_alias ("shared-hi", ram, 0x2000, 0x2000);
+  g_autoptr(GError) error = NULL;
+  const uint8_t image[4] = { 1, 2, 3, 4 };
+  uint64_t v = 0;
+  MdlRamWindow w;
+
+  g_assert_true (mdl_address_space_map (as, 0x0, rom, NULL));
+  g_assert_true (mdl_address_space_map (as, 0x20000000, ram, NULL));
+  g_assert_true (mdl_address_space_map (other, 0x1000, alias, NULL));
+
+  g_assert_cmpint (mdl_address_space_write (as, 0x0, 4, 1), ==, MDL_MEM_READ_ONLY);
+  g_assert_true (mdl_address_space_write_bytes (as, 0x0, image, 4, &error));
+  g_assert_cmpint (mdl_address_space_read (as, 0x0, 4, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0x04030201);
+  g_assert_true (mdl_address_space_ram_window (as, 0x10, &w));
+  g_assert_false (w.writable);
+
+  /* Two clusters see the same RAM at different addresses. */
+  g_assert_cmpint (mdl_address_space_write (as, 0x20002010, 4, 0xcafe), ==, MDL_MEM_OK);
+  g_assert_cmpint (mdl_address_space_read (other, 0x1010, 4, &v), ==, MDL_MEM_OK);
+  g_assert_cmphex (v, ==, 0xcafe);
+  g_assert_true (mdl_address_space_ram_window (other, 0x1010, &w));
+  g_assert_cmphex (w.base, ==, 0x1000);
+  g_assert_cmphex (w.size, ==, 0x2000);
+  g_assert_true (w.host == mdl_region_host (ram) + 0x2000);
+  /* The alias ends where its window ends, not where the RAM does. */
+  g_assert_cmpint (mdl_address_space_read (other, 0x3000, 1, &v), ==, MDL_MEM_UNMAPPED);
+}
+
+static void
+test_bulk (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("test");
+  g_autoptr(MdlRegion) a = mdl_region_new_ram ("a", 0x100);
+  g_autoptr(MdlRegion) b = mdl_region_new_ram ("b", 0x100);
+  MmioLog log = { 0 };
+  g_autoptr(MdlRegion) dev = mdl_region_new_mmio ("dev", 0x100, &log_ops, &log);
+  g_autoptr(GError) error = NULL;
+  uint8_t in[0x40], out[0x40];
+
+  for (unsigned i = 0; i < sizeof in; i++)
+    in[i] = (uint8_t) i;
+  g_assert_true (mdl_address_space_map (as, 0x1000, a, NULL));
+  g_assert_true (mdl_address_space_map (as, 0x1100, b, NULL));
+  g_assert_true (mdl_address_space_map (as, 0x1200, dev, NULL));
+
+  /* Contiguous regions: one copy spans both. */
+  g_assert_true (mdl_address_space_write_bytes (as, 0x10e0, in, sizeof in, &error));
+  g_assert_true (mdl_address_space_read_bytes (as, 0x10e0, out, sizeof out, &error));
+  g_assert_cmpmem (in, sizeof in, out, sizeof out);
+  /* A loader never pokes device registers, and a hole is an error. */
+  g_assert_false (mdl_address_space_write_bytes (as, 0x11f0, in, sizeof in, &error));
+  g_assert_error (error, MDL_ERROR, MDL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "dev"));
+  g_assert_cmpuint (log.writes, ==, 0);
+  g_clear_error (&error);
+  g_assert_false (mdl_address_space_write_bytes (as, 0xff0, in, sizeof in, &error));
+  g_assert_nonnull (strstr (error->message, "0xff0"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/address-space/overlap", test_overlap);
+  g_test_add_func ("/engine/address-space/wraparound", test_wraparound);
+  g_test_add_func ("/engine/address-space/fast-path-and-mmio", test_fast_path_and_mmio);
+  g_test_add_func ("/engine/address-space/rom-and-alias", test_rom_and_alias);
+  g_test_add_func ("/engine/address-space/bulk", test_bulk);
+  return g_test_run ();
+}
