@@ -622,9 +622,14 @@ run_dtc (const char *path, GBytes **blob, GError **error)
     return false;
   }
   if (!g_spawn_check_wait_status (status, NULL)) {
-    g_strstrip (err);
-    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s",
-                 *err ? err : "dtc failed without a message");
+    /* dtc says "Error: FILE:LINE.COL-COL what" then a generic FATAL line;
+     * the first error alone is what the user needs. */
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (err), "\n", -1);
+    const char *first = lines[0] && *lines[0] ? lines[0] : "dtc failed without a message";
+
+    if (g_str_has_prefix (first, "Error: "))
+      first += 7;
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s", first);
     return false;
   }
   /* g_spawn_sync NUL-terminates; the blob's own header gives its length. */
