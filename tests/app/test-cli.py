@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The command line as a user meets it: help, version, bad input that gets
+one clear line on stderr, time limits, deadlock, Ctrl-C and --json."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+MEDLEY, BOARD32, BOARD64, SPIN, SLEEP = sys.argv[1:6]
+
+
+def run(*args, timeout=60, **kw):
+    return subprocess.run([MEDLEY, *args], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL, **kw)
+
+
+class Cli(unittest.TestCase):
+    def one_line_error(self, r, *needles):
+        self.assertNotEqual(r.returncode, 0)
+        lines = r.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, r.stderr)
+        for n in needles:
+            self.assertIn(n, lines[0])
+
+    def test_help_and_version(self):
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("medley run BOARD.dts", r.stdout)
+        r = run("run", "--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("--firmware", r.stdout)
+        self.assertIn("--max-time", r.stdout)
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^medley \d+\.\d+\.\d+\n$")
+
+    def test_bad_input(self):
+        self.one_line_error(run("run", "/nonexistent/board.dts"), "/nonexistent/board.dts")
+        self.one_line_error(run("run", BOARD32, "--firmware", "/nonexistent/x.elf"),
+                            "/nonexistent/x.elf")
+        # An ELF for another architecture: the medley binary itself.
+        self.one_line_error(run("run", BOARD32, "--firmware", MEDLEY), "x86-64", "rv32imac")
+        # A 64-bit RISC-V program on a 32-bit core is refused too.
+        self.one_line_error(run("run", BOARD64, "--firmware", SPIN), "32-bit", "rv64imac")
+        self.one_line_error(run("run", BOARD32, "--firmware", "mcu=" + SPIN), "'mcu'", "cpu0")
+        self.one_line_error(run("run", BOARD32, "--max-time", "soon"), "soon")
+        self.one_line_error(run("run"), "board")
+        r = run("frobnicate")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown command 'frobnicate'", r.stderr.splitlines()[0])
+        with tempfile.NamedTemporaryFile("w", suffix=".dts") as f:
+            f.write("/dts-v1/;\n/ {\n  oops\n};\n")
+            f.flush()
+            self.one_line_error(run("run", f.name), f.name + ":")
+
+    def test_time_limit_and_json(self):
+        r = run("run", BOARD32, "--firmware", SPIN, "--max-time", "2ms", "--json")
+        self.assertEqual(r.returncode, 124, r.stderr)
+        self.assertIn("time limit", r.stderr)
+        summary = json.loads(r.stdout.strip().splitlines()[-1])
+        self.assertEqual(summary["stop_reason"], "time-limit")
+        self.assertEqual(summary["exit_code"], 124)
+        self.assertEqual(summary["virtual_time_ps"], 2_000_000_000)
+        # 1 GHz, one instruction a cycle: 2 ms is 2 million instructions.
+        self.assertEqual(summary["instructions"], {"cpu0": 2_000_000})
+
+    def test_deadlock(self):
+        r = run("run", BOARD32, "--firmware", SLEEP, "--max-time", "10s")
+        self.assertEqual(r.returncode, 125, r.stderr)
+        self.assertIn("waits for an interrupt", r.stderr)
+
+    def test_ctrl_c(self):
+        p = subprocess.Popen([MEDLEY, "run", BOARD32, "--firmware", SPIN,
+                              "--max-time", "1000s", "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             stdin=subprocess.DEVNULL, text=True)
+        time.sleep(0.5)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=20)
+        self.assertEqual(p.returncode, 130, err)
+        self.assertIn("interrupted", err)
+        summary = json.loads(out.strip().splitlines()[-1])
+        self.assertEqual(summary["stop_reason"], "user")
+        self.assertGreater(summary["instructions"]["cpu0"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
