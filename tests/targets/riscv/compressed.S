@@ -22,7 +22,7 @@ cbuf:
 
   .text
 TEST_BEGIN
-  mv s7, sp                       /* sp is borrowed for the sp-relative forms */
+  mv s6, sp                       /* sp is borrowed for the sp-relative forms */
   la sp, cbuf
 
   /* c.addi4spn: rd' = sp + nzuimm (scaled by 4, up to 1020) */
@@ -212,7 +212,7 @@ straddle_back:
   and t0, t0, t1
   CHECK_EQ(t0, 0xffe)            /* the layout really straddles */
 
-  mv sp, s7
+  mv sp, s6
   TEST_PASS
 
 sub_ret:

@@ -22,11 +22,12 @@ _start:
   j test_main
 
 /* Default trap handler (direct mode; aligned so tests may reuse it as a
- * vectored base too).  An expected trap records mcause/mtval/mepc and
+ * vectored base too).  An expected trap records mstatus/mcause/mtval/mepc and
  * resumes at s11; anything else is reported as an unexpected trap. */
   .align 6
   .globl trap_entry
 trap_entry:
+  csrr s7, mstatus
   csrr s8, mcause
   csrr s9, mtval
   csrr s10, mepc

@@ -19,7 +19,8 @@
  *   gp   number of the current check
  *   s11  where the trap handler resumes after an *expected* trap (0 = no
  *        trap expected: the handler then reports an unexpected trap)
- *   s8, s9, s10   mcause, mtval, mepc as seen by the last handled trap
+ *   s7, s8, s9, s10   mstatus, mcause, mtval, mepc as seen on entry to
+ *                     the handler of the last expected trap
  * Tests may use every other register freely.
  *
  * The macros are C preprocessor macros expanding to one line of assembly
