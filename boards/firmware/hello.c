@@ -37,11 +37,10 @@ decode_misa (unsigned long misa, char *out, size_t size)
   len = (size_t) snprintf (out, size, "%s%c", widths[misa >> (__riscv_xlen - 2)],
                            misa_has (misa, 'e') ? 'e' : 'i');
   for (const char *c = isa_order; *c && len + 1 < size; c++)
-    if (misa_has (misa, *c))
-      {
-        out[len++] = *c;
-        out[len] = '\0';
-      }
+    if (misa_has (misa, *c)) {
+      out[len++] = *c;
+      out[len] = '\0';
+    }
   return 1;
 }
 
@@ -51,14 +50,13 @@ fibonacci_line (void)
   uint32_t a = 0, b = 1;
 
   printf ("  Fibonacci:");
-  for (int i = 0; i < 12; i++)
-    {
-      uint32_t next = a + b;
+  for (int i = 0; i < 12; i++) {
+    uint32_t next = a + b;
 
-      printf (" %lu", (unsigned long) a);
-      a = b;
-      b = next;
-    }
+    printf (" %lu", (unsigned long) a);
+    a = b;
+    b = next;
+  }
   printf (" ...\n");
 }
 
@@ -68,18 +66,16 @@ primes_line (void)
   int found = 0;
 
   printf ("  Primes:   ");
-  for (unsigned n = 2; found < 12; n++)
-    {
-      unsigned d = 2;
+  for (unsigned n = 2; found < 12; n++) {
+    unsigned d = 2;
 
-      while (d * d <= n && n % d != 0)
-        d++;
-      if (d * d > n)
-        {
-          printf (" %u", n);
-          found++;
-        }
+    while (d * d <= n && n % d != 0)
+      d++;
+    if (d * d > n) {
+      printf (" %u", n);
+      found++;
     }
+  }
   printf (" ...\n");
 }
 

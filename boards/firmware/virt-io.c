@@ -58,12 +58,11 @@ virt_uart_putc (char c)
 void
 virt_uart_puts (const char *s)
 {
-  for (; *s; s++)
-    {
-      if (*s == '\n')
-        virt_uart_putc ('\r');
-      virt_uart_putc (*s);
-    }
+  for (; *s; s++) {
+    if (*s == '\n')
+      virt_uart_putc ('\r');
+    virt_uart_putc (*s);
+  }
 }
 
 /*
@@ -113,13 +112,12 @@ _exit (int code)
       break;
 
   /* The device keeps 16 bits of code; a failure must never read as 0. */
-  if (code == 0)
+  if (code == 0) {
     status = VIRT_TEST_PASS;
-  else
-    {
-      uint32_t bits = (uint32_t) code & 0xffffu;
-      status = ((bits ? bits : 1u) << 16) | VIRT_TEST_FAIL;
-    }
+  } else {
+    uint32_t bits = (uint32_t) code & 0xffffu;
+    status = ((bits ? bits : 1u) << 16) | VIRT_TEST_FAIL;
+  }
   mmio_write32 (VIRT_TEST_BASE, status);
 
   /* Only reached if the board has no test device. */
@@ -147,11 +145,10 @@ put_hex (unsigned long value)
 {
   char digits[sizeof value * 2 + 1];
 
-  for (int i = (int) sizeof value * 2 - 1; i >= 0; i--)
-    {
-      digits[i] = "0123456789abcdef"[value & 0xf];
-      value >>= 4;
-    }
+  for (int i = (int) sizeof value * 2 - 1; i >= 0; i--) {
+    digits[i] = "0123456789abcdef"[value & 0xf];
+    value >>= 4;
+  }
   digits[sizeof value * 2] = '\0';
   virt_uart_puts (digits);
 }

@@ -37,6 +37,25 @@ def normalise(data: bytes) -> str:
     return re.sub(r"\r+\n", "\n", data.decode("utf-8", errors="backslashreplace"))
 
 
+def split_summary(out: str):
+    """Splits stdout into (console, JSON summary dict or None).
+
+    The summary is the last line; when the guest's console did not end
+    with a newline, the JSON starts in the middle of that line, so every
+    '{' of it is tried as the start."""
+    body = out.rstrip("\r\n")
+    cut = body.rfind("\n") + 1
+    last = body[cut:]
+    for start in [i for i, ch in enumerate(last) if ch == "{"]:
+        try:
+            summary = json.loads(last[start:])
+        except json.JSONDecodeError:
+            continue
+        if isinstance(summary, dict):
+            return body[:cut] + last[:start], summary
+    return out, None
+
+
 def timed_run(command, timeout):
     start = time.perf_counter()
     try:
@@ -56,11 +75,11 @@ def run_medley(args):
     command = [args.medley, "run", args.board, "--firmware", args.elf,
                "--max-time", args.max_time, "--json"]
     out, wall = timed_run(command, args.timeout)
-    body = out.rstrip("\n")
-    cut = body.rfind("\n")
-    console, last = body[:cut + 1], body[cut + 1:]
+    console, summary = split_summary(out)
+    last = out.rstrip("\n").rsplit("\n", 1)[-1]
     try:
-        summary = json.loads(last)
+        if summary is None:
+            raise ValueError("not JSON")
         instructions = sum(summary["instructions"].values())
         inner_wall = float(summary["wall_time_s"])
         exit_code = summary["exit_code"]

@@ -50,16 +50,15 @@ phase_arith (uint32_t seed)
 {
   uint32_t acc = seed;
 
-  for (uint32_t i = 1; i <= 20000; i++)
-    {
-      uint32_t a = next (), b = (next () | 1u);
-      int32_t s = (int32_t) a >> (i & 7);
+  for (uint32_t i = 1; i <= 20000; i++) {
+    uint32_t a = next (), b = (next () | 1u);
+    int32_t s = (int32_t) a >> (i & 7);
 
-      acc += a * b;
-      acc ^= a / b + a % (i + 3);
-      acc += (uint32_t) (s / (int32_t) (i | 1)) + (uint32_t) (s % 97);
-      acc = (acc << 3) | (acc >> 29);
-    }
+    acc += a * b;
+    acc ^= a / b + a % (i + 3);
+    acc += (uint32_t) (s / (int32_t) (i | 1)) + (uint32_t) (s % 97);
+    acc = (acc << 3) | (acc >> 29);
+  }
   return acc;
 }
 
@@ -71,21 +70,20 @@ sift_down (int32_t *v, int start, int end)
 {
   int root = start;
 
-  while (2 * root + 1 <= end)
-    {
-      int child = 2 * root + 1, top = root;
+  while (2 * root + 1 <= end) {
+    int child = 2 * root + 1, top = root;
 
-      if (v[top] < v[child])
-        top = child;
-      if (child + 1 <= end && v[top] < v[child + 1])
-        top = child + 1;
-      if (top == root)
-        return;
-      int32_t t = v[root];
-      v[root] = v[top];
-      v[top] = t;
-      root = top;
-    }
+    if (v[top] < v[child])
+      top = child;
+    if (child + 1 <= end && v[top] < v[child + 1])
+      top = child + 1;
+    if (top == root)
+      return;
+    int32_t t = v[root];
+    v[root] = v[top];
+    v[top] = t;
+    root = top;
+  }
 }
 
 static uint32_t
@@ -97,13 +95,12 @@ phase_sort (void)
     sort_buf[i] = (int32_t) next ();
   for (int start = SORT_N / 2 - 1; start >= 0; start--)
     sift_down (sort_buf, start, SORT_N - 1);
-  for (int end = SORT_N - 1; end > 0; end--)
-    {
-      int32_t t = sort_buf[end];
-      sort_buf[end] = sort_buf[0];
-      sort_buf[0] = t;
-      sift_down (sort_buf, 0, end - 1);
-    }
+  for (int end = SORT_N - 1; end > 0; end--) {
+    int32_t t = sort_buf[end];
+    sort_buf[end] = sort_buf[0];
+    sort_buf[0] = t;
+    sift_down (sort_buf, 0, end - 1);
+  }
   for (int i = 1; i < SORT_N; i++)
     if (sort_buf[i - 1] > sort_buf[i])
       return 0xbad50127u; /* shows up in the checksum */
@@ -120,11 +117,10 @@ phase_crc (void)
 {
   uint32_t c = 0xffffffffu;
 
-  for (int i = 0; i < CRC_BYTES; i += 4)
-    {
-      uint32_t r = next ();
-      memcpy (&crc_buf[i], &r, 4);
-    }
+  for (int i = 0; i < CRC_BYTES; i += 4) {
+    uint32_t r = next ();
+    memcpy (&crc_buf[i], &r, 4);
+  }
   for (int i = 0; i < CRC_BYTES; i++)
     c = crc_table[(c ^ crc_buf[i]) & 0xff] ^ (c >> 8);
   return c ^ 0xffffffffu;
@@ -138,20 +134,18 @@ phase_matrix (void)
   uint32_t h = 0;
 
   for (int i = 0; i < MAT_N; i++)
-    for (int j = 0; j < MAT_N; j++)
-      {
-        mat_a[i][j] = (int32_t) (next () & 0xff) - 128;
-        mat_b[i][j] = (int32_t) (next () & 0xff) - 128;
-      }
+    for (int j = 0; j < MAT_N; j++) {
+      mat_a[i][j] = (int32_t) (next () & 0xff) - 128;
+      mat_b[i][j] = (int32_t) (next () & 0xff) - 128;
+    }
   for (int i = 0; i < MAT_N; i++)
-    for (int j = 0; j < MAT_N; j++)
-      {
-        int32_t sum = 0;
+    for (int j = 0; j < MAT_N; j++) {
+      int32_t sum = 0;
 
-        for (int k = 0; k < MAT_N; k++)
-          sum += mat_a[i][k] * mat_b[k][j];
-        mat_c[i][j] = sum;
-      }
+      for (int k = 0; k < MAT_N; k++)
+        sum += mat_a[i][k] * mat_b[k][j];
+      mat_c[i][j] = sum;
+    }
   for (int i = 0; i < MAT_N; i++)
     h = mix (h, (uint32_t) mat_c[i][(i * 7) % MAT_N]);
   return h;
@@ -163,21 +157,19 @@ main (void)
   uint32_t sums[4] = { 0, 0, 0, 0 };
   uint32_t total = 0;
 
-  for (uint32_t i = 0; i < 256; i++)
-    {
-      uint32_t c = i;
-      for (int k = 0; k < 8; k++)
-        c = (c & 1) ? (c >> 1) ^ 0xedb88320u : c >> 1;
-      crc_table[i] = c;
-    }
+  for (uint32_t i = 0; i < 256; i++) {
+    uint32_t c = i;
+    for (int k = 0; k < 8; k++)
+      c = (c & 1) ? (c >> 1) ^ 0xedb88320u : c >> 1;
+    crc_table[i] = c;
+  }
 
-  for (int round = 0; round < BENCH_ROUNDS; round++)
-    {
-      sums[0] = mix (sums[0], phase_arith ((uint32_t) round));
-      sums[1] = mix (sums[1], phase_sort ());
-      sums[2] = mix (sums[2], phase_crc ());
-      sums[3] = mix (sums[3], phase_matrix ());
-    }
+  for (int round = 0; round < BENCH_ROUNDS; round++) {
+    sums[0] = mix (sums[0], phase_arith ((uint32_t) round));
+    sums[1] = mix (sums[1], phase_sort ());
+    sums[2] = mix (sums[2], phase_crc ());
+    sums[3] = mix (sums[3], phase_matrix ());
+  }
   for (int i = 0; i < 4; i++)
     total = mix (total, sums[i]);
 

@@ -22,6 +22,25 @@ REQUIRED = ("exit_code", "virtual_time_ps", "instructions", "wall_time_s", "stop
 COMPARED = ("console", "virtual_time_ps", "instructions", "stop_reason")
 
 
+def split_summary(out: str):
+    """Splits stdout into (console, JSON summary dict or None).
+
+    The summary is the last line; when the guest's console did not end
+    with a newline, the JSON starts in the middle of that line, so every
+    '{' of it is tried as the start."""
+    body = out.rstrip("\r\n")
+    cut = body.rfind("\n") + 1
+    last = body[cut:]
+    for start in [i for i, ch in enumerate(last) if ch == "{"]:
+        try:
+            summary = json.loads(last[start:])
+        except json.JSONDecodeError:
+            continue
+        if isinstance(summary, dict):
+            return body[:cut] + last[:start], summary
+    return out, None
+
+
 def run_once(command, timeout):
     proc = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=timeout)
@@ -29,14 +48,10 @@ def run_once(command, timeout):
     err = proc.stderr.decode("utf-8", errors="backslashreplace")
     if proc.returncode != 0:
         raise RuntimeError(f"exit status {proc.returncode}\nstdout:\n{out}\nstderr:\n{err}")
-    # The console need not end with a newline, but the JSON line must be last.
-    body = out.rstrip("\r\n")
-    cut = body.rfind("\n")
-    console, last = body[:cut + 1], body[cut + 1:]
-    try:
-        summary = json.loads(last)
-    except json.JSONDecodeError as e:
-        raise RuntimeError(f"last line of stdout is not JSON ({e}): {last!r}")
+    console, summary = split_summary(out)
+    if summary is None:
+        raise RuntimeError(f"no JSON object at the end of stdout:\n{out}")
+    last = json.dumps(summary)
     missing = [k for k in REQUIRED if k not in summary]
     if missing:
         raise RuntimeError(f"JSON summary lacks {missing}: {last}")

@@ -23,14 +23,13 @@ static uint8_t data[16384];
 static void
 crc32_init (void)
 {
-  for (uint32_t i = 0; i < 256; i++)
-    {
-      uint32_t c = i;
+  for (uint32_t i = 0; i < 256; i++) {
+    uint32_t c = i;
 
-      for (int k = 0; k < 8; k++)
-        c = (c & 1) ? (c >> 1) ^ CRC32_POLY : c >> 1;
-      crc_table[i] = c;
-    }
+    for (int k = 0; k < 8; k++)
+      c = (c & 1) ? (c >> 1) ^ CRC32_POLY : c >> 1;
+    crc_table[i] = c;
+  }
 }
 
 static uint32_t
@@ -49,12 +48,11 @@ crc32_bitwise (const uint8_t *p, size_t n)
 {
   uint32_t c = 0xffffffffu;
 
-  while (n--)
-    {
-      c ^= *p++;
-      for (int k = 0; k < 8; k++)
-        c = (c >> 1) ^ (CRC32_POLY & (0u - (c & 1)));
-    }
+  while (n--) {
+    c ^= *p++;
+    for (int k = 0; k < 8; k++)
+      c = (c >> 1) ^ (CRC32_POLY & (0u - (c & 1)));
+  }
   return c ^ 0xffffffffu;
 }
 
@@ -68,19 +66,17 @@ adler32 (const uint8_t *p, size_t n)
    * this keeps the divide/remainder instructions in play but not in every
    * iteration, as real implementations do.
    */
-  while (n > 0)
-    {
-      size_t chunk = n < 5552 ? n : 5552;
+  while (n > 0) {
+    size_t chunk = n < 5552 ? n : 5552;
 
-      n -= chunk;
-      while (chunk--)
-        {
-          a += *p++;
-          b += a;
-        }
-      a %= ADLER_MOD;
-      b %= ADLER_MOD;
+    n -= chunk;
+    while (chunk--) {
+      a += *p++;
+      b += a;
     }
+    a %= ADLER_MOD;
+    b %= ADLER_MOD;
+  }
   return (b << 16) | a;
 }
 
@@ -88,11 +84,10 @@ adler32 (const uint8_t *p, size_t n)
 static void
 generate (uint8_t *out, size_t n, uint32_t seed)
 {
-  for (size_t i = 0; i < n; i++)
-    {
-      seed = seed * 1664525u + 1013904223u;
-      out[i] = (uint8_t) (seed >> 24);
-    }
+  for (size_t i = 0; i < n; i++) {
+    seed = seed * 1664525u + 1013904223u;
+    out[i] = (uint8_t) (seed >> 24);
+  }
 }
 
 static bool

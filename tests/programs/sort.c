@@ -50,37 +50,33 @@ swap (int32_t *a, int32_t *b)
 static void
 quick_sort (int32_t *v, int lo, int hi)
 {
-  while (lo < hi)
-    {
-      int mid = lo + (hi - lo) / 2;
-      int32_t pivot;
-      int store = lo;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    int32_t pivot;
+    int store = lo;
 
-      if (v[mid] < v[lo])
-        swap (&v[mid], &v[lo]);
-      if (v[hi] < v[lo])
-        swap (&v[hi], &v[lo]);
-      if (v[hi] < v[mid])
-        swap (&v[hi], &v[mid]);
-      swap (&v[mid], &v[hi]);
-      pivot = v[hi];
+    if (v[mid] < v[lo])
+      swap (&v[mid], &v[lo]);
+    if (v[hi] < v[lo])
+      swap (&v[hi], &v[lo]);
+    if (v[hi] < v[mid])
+      swap (&v[hi], &v[mid]);
+    swap (&v[mid], &v[hi]);
+    pivot = v[hi];
 
-      for (int i = lo; i < hi; i++)
-        if (v[i] < pivot)
-          swap (&v[i], &v[store++]);
-      swap (&v[store], &v[hi]);
+    for (int i = lo; i < hi; i++)
+      if (v[i] < pivot)
+        swap (&v[i], &v[store++]);
+    swap (&v[store], &v[hi]);
 
-      if (store - lo < hi - store)
-        {
-          quick_sort (v, lo, store - 1);
-          lo = store + 1;
-        }
-      else
-        {
-          quick_sort (v, store + 1, hi);
-          hi = store - 1;
-        }
+    if (store - lo < hi - store) {
+      quick_sort (v, lo, store - 1);
+      lo = store + 1;
+    } else {
+      quick_sort (v, store + 1, hi);
+      hi = store - 1;
     }
+  }
 }
 
 /* Top-down merge sort of v[lo, hi) through tmp. */
@@ -123,16 +119,14 @@ fingerprint (const int32_t *v, int n)
 {
   uint32_t h = 2166136261u;
 
-  for (int i = 0; i < n; i++)
-    {
-      uint32_t x = (uint32_t) v[i];
+  for (int i = 0; i < n; i++) {
+    uint32_t x = (uint32_t) v[i];
 
-      for (int b = 0; b < 4; b++)
-        {
-          h ^= (x >> (8 * b)) & 0xff;
-          h *= 16777619u;
-        }
+    for (int b = 0; b < 4; b++) {
+      h ^= (x >> (8 * b)) & 0xff;
+      h *= 16777619u;
     }
+  }
   return h;
 }
 
@@ -146,21 +140,20 @@ static void
 fill (int32_t *v, int n, enum fill how)
 {
   for (int i = 0; i < n; i++)
-    switch (how)
-      {
-      case FILL_RANDOM:
-        v[i] = (int32_t) rng_next ();
-        break;
-      case FILL_SMALL_RANGE:
-        v[i] = (int32_t) (rng_next () % 10) - 5; /* many duplicates */
-        break;
-      case FILL_ASCENDING:
-        v[i] = i * 3 - 1000;
-        break;
-      case FILL_DESCENDING:
-        v[i] = 1000 - i * 7;
-        break;
-      }
+    switch (how) {
+    case FILL_RANDOM:
+      v[i] = (int32_t) rng_next ();
+      break;
+    case FILL_SMALL_RANGE:
+      v[i] = (int32_t) (rng_next () % 10) - 5; /* many duplicates */
+      break;
+    case FILL_ASCENDING:
+      v[i] = i * 3 - 1000;
+      break;
+    case FILL_DESCENDING:
+      v[i] = 1000 - i * 7;
+      break;
+    }
 }
 
 static void
@@ -199,11 +192,10 @@ run_case (int n, enum fill how)
           ok ? "ok" : "MISMATCH");
   print_samples ("input", input, n);
   print_samples ("sorted", by_quick, n);
-  if (!ok)
-    {
-      print_samples ("merge", by_merge, n);
-      print_samples ("qsort", by_qsort, n);
-    }
+  if (!ok) {
+    print_samples ("merge", by_merge, n);
+    print_samples ("qsort", by_qsort, n);
+  }
   return ok;
 }
 
@@ -226,12 +218,11 @@ sort_words (void)
 
   qsort (words, n, sizeof words[0], compare_words);
   printf ("words:");
-  for (size_t i = 0; i < n; i++)
-    {
-      printf (" \"%s\"", words[i]);
-      if (i > 0 && strcmp (words[i - 1], words[i]) > 0)
-        ok = false;
-    }
+  for (size_t i = 0; i < n; i++) {
+    printf (" \"%s\"", words[i]);
+    if (i > 0 && strcmp (words[i - 1], words[i]) > 0)
+      ok = false;
+  }
   printf ("\nwords %s\n", ok ? "ok" : "MISMATCH");
   return ok;
 }
