@@ -77,8 +77,8 @@ halt:
   wfi
   j halt
 
-/* Helpers for the interrupt tests (ordinary calls: ra, clobbers t0-t2 and
- * a0/a1).  mtime and mtimecmp are 64-bit even on RV32, where they are
+/* Helpers for the interrupt tests (ordinary calls: ra, clobbers t0-t2 and a0-a2).
+ * mtime and mtimecmp are 64-bit even on RV32, where they are
  * accessed as two words. */
 
 /* a0 = mtime (RV32: a0 = low word, a1 = high word). */
@@ -101,9 +101,9 @@ mtime_read:
   .globl mtimecmp_set_delta
 mtimecmp_set_delta:
   mv t2, a0
-  mv t1, ra
+  mv a2, ra
   call mtime_read
-  mv ra, t1
+  mv ra, a2
   li t0, CLINT_MTIMECMP
 #if __riscv_xlen == 64
   add a0, a0, t2
