@@ -1,0 +1,284 @@
+/* Private to targets/riscv/: the hart state and what the files of this
+ * folder share.
+ *
+ * Following one instruction from its bits to its effect:
+ *
+ *   riscv-decode.c         the table row whose mask/match fits the bits
+ *                          (16-bit ones are first expanded to their 32-bit
+ *                          form by a second table), its operand format and
+ *                          the RvOp it executes as;
+ *   riscv-exec.c           the run loop, the decode cache that holds the
+ *                          decoded fields and the executor pointer, memory
+ *                          access, traps and interrupts;
+ *   riscv-exec-template.h  the executor of each RvOp, compiled twice inside
+ *                          riscv-exec.c (XLEN 32 and XLEN 64);
+ *   riscv-csr.c            what the CSR instructions read and write;
+ *   riscv-disas.c          how the same table row is printed;
+ *   riscv-regs.c           the register table of the views and debugger;
+ *   riscv.c                the two class descriptors.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+#include "engine/memory.h"
+
+G_BEGIN_DECLS
+
+/* ---- what an instruction executes as ------------------------------------ */
+
+/* One value per executor; riscv-decode.c maps bit patterns to these and
+ * riscv-exec-template.h gives each one an executor per XLEN. */
+typedef enum {
+  RV_OP_ILLEGAL,
+  /* RV32I / RV64I */
+  RV_OP_LUI, RV_OP_AUIPC, RV_OP_JAL, RV_OP_JALR,
+  RV_OP_BEQ, RV_OP_BNE, RV_OP_BLT, RV_OP_BGE, RV_OP_BLTU, RV_OP_BGEU,
+  RV_OP_LB, RV_OP_LH, RV_OP_LW, RV_OP_LD, RV_OP_LBU, RV_OP_LHU, RV_OP_LWU,
+  RV_OP_SB, RV_OP_SH, RV_OP_SW, RV_OP_SD,
+  RV_OP_ADDI, RV_OP_SLTI, RV_OP_SLTIU, RV_OP_XORI, RV_OP_ORI, RV_OP_ANDI,
+  RV_OP_SLLI, RV_OP_SRLI, RV_OP_SRAI,
+  RV_OP_ADD, RV_OP_SUB, RV_OP_SLL, RV_OP_SLT, RV_OP_SLTU, RV_OP_XOR,
+  RV_OP_SRL, RV_OP_SRA, RV_OP_OR, RV_OP_AND,
+  RV_OP_ADDIW, RV_OP_SLLIW, RV_OP_SRLIW, RV_OP_SRAIW,
+  RV_OP_ADDW, RV_OP_SUBW, RV_OP_SLLW, RV_OP_SRLW, RV_OP_SRAW,
+  RV_OP_FENCE, RV_OP_FENCE_I,
+  RV_OP_ECALL, RV_OP_EBREAK, RV_OP_MRET, RV_OP_WFI,
+  /* Zicsr */
+  RV_OP_CSRRW, RV_OP_CSRRS, RV_OP_CSRRC,
+  RV_OP_CSRRWI, RV_OP_CSRRSI, RV_OP_CSRRCI,
+  /* M */
+  RV_OP_MUL, RV_OP_MULH, RV_OP_MULHSU, RV_OP_MULHU,
+  RV_OP_DIV, RV_OP_DIVU, RV_OP_REM, RV_OP_REMU,
+  RV_OP_MULW, RV_OP_DIVW, RV_OP_DIVUW, RV_OP_REMW, RV_OP_REMUW,
+  /* A */
+  RV_OP_LR_W, RV_OP_SC_W,
+  RV_OP_AMOSWAP_W, RV_OP_AMOADD_W, RV_OP_AMOXOR_W, RV_OP_AMOAND_W,
+  RV_OP_AMOOR_W, RV_OP_AMOMIN_W, RV_OP_AMOMAX_W, RV_OP_AMOMINU_W,
+  RV_OP_AMOMAXU_W,
+  RV_OP_LR_D, RV_OP_SC_D,
+  RV_OP_AMOSWAP_D, RV_OP_AMOADD_D, RV_OP_AMOXOR_D, RV_OP_AMOAND_D,
+  RV_OP_AMOOR_D, RV_OP_AMOMIN_D, RV_OP_AMOMAX_D, RV_OP_AMOMINU_D,
+  RV_OP_AMOMAXU_D,
+  RV_OP_COUNT
+} RvOp;
+
+/* How the operands sit in the instruction: drives both the field
+ * extraction of the decoder and the operand text of the disassembler. */
+typedef enum {
+  RV_FMT_NONE,    /* ecall                                     */
+  RV_FMT_R,       /* add   rd, rs1, rs2                         */
+  RV_FMT_I,       /* addi  rd, rs1, imm                         */
+  RV_FMT_SHIFT,   /* slli  rd, rs1, shamt                       */
+  RV_FMT_LOAD,    /* lw    rd, imm(rs1)                         */
+  RV_FMT_STORE,   /* sw    rs2, imm(rs1)                        */
+  RV_FMT_BRANCH,  /* beq   rs1, rs2, target                     */
+  RV_FMT_U,       /* lui   rd, imm[31:12]                       */
+  RV_FMT_JAL,     /* jal   rd, target                           */
+  RV_FMT_JALR,    /* jalr  rd, imm(rs1)                         */
+  RV_FMT_CSR,     /* csrrw rd, csr, rs1      (imm = csr number) */
+  RV_FMT_CSRI,    /* csrrwi rd, csr, uimm    (rs1 = uimm)       */
+  RV_FMT_LR,      /* lr.w  rd, (rs1)                            */
+  RV_FMT_AMO,     /* amoadd.w rd, rs2, (rs1)                    */
+  RV_FMT_FENCE,   /* fence pred, succ        (imm = bits 31:20) */
+} RvFormat;
+
+/* Which register widths have an instruction. */
+enum {
+  RV_XLEN32 = 1 << 0,
+  RV_XLEN64 = 1 << 1,
+  RV_XLEN_ANY = RV_XLEN32 | RV_XLEN64,
+};
+
+/* A row of the 32-bit decode table. */
+typedef struct {
+  uint32_t    mask;
+  uint32_t    match;   /* (insn & mask) == match; the first row wins */
+  RvOp        op;
+  const char *name;
+  RvFormat    fmt;
+  uint8_t     xlens;
+} RvOpcode;
+
+/* A row of the compressed table: a 16-bit pattern and how to rewrite it
+ * as the 32-bit instruction it stands for. */
+typedef struct {
+  uint16_t    mask;
+  uint16_t    match;
+  const char *name;    /* "c.addi", shown by the disassembler */
+  uint8_t     xlens;
+  bool        no_operands; /* printed bare ("c.nop") */
+  /* Returns the 32-bit equivalent, or 0 for a reserved encoding. */
+  uint32_t  (*expand) (uint16_t insn);
+} RvCOpcode;
+
+/* An instruction taken apart. */
+typedef struct {
+  const RvOpcode  *op;    /* NULL: illegal */
+  const RvCOpcode *cop;   /* the compressed row when len == 2 */
+  uint32_t raw;           /* the bits as fetched (16 or 32 of them) */
+  uint32_t insn;          /* the 32-bit form (expanded when compressed) */
+  unsigned len;           /* 2 or 4 */
+  unsigned rd, rs1, rs2;
+  int32_t  imm;
+} RvDecoded;
+
+/* 2 when the first halfword starts a compressed instruction, else 4. */
+static inline unsigned
+rv_insn_length (uint32_t first_half)
+{
+  return (first_half & 3) == 3 ? 4 : 2;
+}
+
+/* Decodes @raw (the first 16 bits are enough when they say the length is
+ * 2) for a hart of @xlen bits.  Always fills @out; returns false, with
+ * out->op == NULL, for an illegal instruction. */
+bool rv_decode (unsigned xlen, uint32_t raw, RvDecoded *out);
+
+/* Writes "addi    a0, a0, 1" for the instruction @raw at @pc. */
+void rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text);
+
+extern const char *const rv_abi_names[32];
+
+/* ---- the hart ------------------------------------------------------------ */
+
+typedef struct RvCpu RvCpu;
+typedef struct RvInsn RvInsn;
+
+/* An executor runs one decoded instruction at @pc and returns the next pc.
+ * @done is how many instructions this run() has gone through before this
+ * one (what mdl_cpu_account needs before a slow-path access).  A return
+ * value with bit 0 set (RV_CHECK; pcs are always even) asks the loop to
+ * look at the hart: a trap was taken, an interrupt may have become
+ * enabled, or run() must stop. */
+typedef uint64_t (*RvExecFn) (RvCpu *s, const RvInsn *d, uint64_t pc,
+                              uint64_t done);
+
+#define RV_CHECK UINT64_C (1)
+
+/* One entry of the decode cache: everything the executor needs, so that a
+ * hit never touches guest memory. */
+struct RvInsn {
+  uint64_t pc;            /* tag; RV_TAG_EMPTY when unused */
+  RvExecFn exec;
+  int32_t  imm;           /* immediate, csr number, or fence bits */
+  uint32_t raw;           /* instruction bits, for mtval on illegal */
+  uint8_t  rd;            /* x0 is written as RV_REG_SINK */
+  uint8_t  rs1, rs2;
+  uint8_t  len;           /* 2 or 4 */
+};
+
+#define RV_TAG_EMPTY  UINT64_C (1)   /* odd: never a pc */
+#define RV_REG_SINK   32             /* where writes to x0 go */
+#define RV_ICACHE_BITS 13
+#define RV_ICACHE_SIZE (1u << RV_ICACHE_BITS)
+
+/* Exception and interrupt causes. */
+enum {
+  RV_EXC_INSN_ACCESS = 1,
+  RV_EXC_ILLEGAL = 2,
+  RV_EXC_BREAKPOINT = 3,
+  RV_EXC_LOAD_MISALIGNED = 4,
+  RV_EXC_LOAD_ACCESS = 5,
+  RV_EXC_STORE_MISALIGNED = 6,
+  RV_EXC_STORE_ACCESS = 7,
+  RV_EXC_ECALL_M = 11,
+
+  RV_IRQ_MSI = 3,
+  RV_IRQ_MTI = 7,
+  RV_IRQ_MEI = 11,
+};
+
+#define RV_MSTATUS_MIE  (UINT64_C (1) << 3)
+#define RV_MSTATUS_MPIE (UINT64_C (1) << 7)
+#define RV_MSTATUS_MPP  (UINT64_C (3) << 11)
+#define RV_MIP_MASK     ((UINT64_C (1) << RV_IRQ_MSI) | \
+                         (UINT64_C (1) << RV_IRQ_MTI) | \
+                         (UINT64_C (1) << RV_IRQ_MEI))
+
+struct RvCpu {
+  MdlCpu cpu;                  /* first: the engine's view */
+
+  /* Architectural state.  Registers are kept zero-extended to 64 bits on
+   * RV32; x[RV_REG_SINK] absorbs writes to x0 so that x[0] stays 0. */
+  uint64_t x[33];
+  uint64_t pc;
+  unsigned xlen;               /* 32 or 64, from the class */
+
+  uint64_t mstatus;            /* MIE and MPIE; MPP always reads M */
+  uint64_t mtvec, mepc, mcause, mtval, mscratch;
+  uint64_t mie;
+  uint64_t mip;                /* input levels of lines 3, 7 and 11 */
+  uint64_t cycle_offset;       /* mcycle = cpu.retired + cycle_offset */
+  uint64_t instret_offset;     /* minstret = cpu.retired + instret_offset */
+
+  /* LR/SC: the reservation, with the value LR read.  SC also compares the
+   * value, so that a store by another hart between LR and SC (harts run in
+   * turn, not in parallel) makes it fail. */
+  bool     resv_valid;
+  unsigned resv_size;
+  uint64_t resv_addr;
+  uint64_t resv_value;
+
+  /* The executor table of this XLEN (riscv-exec.c). */
+  const RvExecFn *exec_table;
+
+  /* Bookkeeping of the current run(). */
+  uint64_t run_traps;          /* instructions that trapped (not retired) */
+  uint64_t run_accounted;      /* retired ones already given to the engine */
+  bool     trapped;            /* set by an exception, read by the loop */
+  uint64_t fetch_fault_addr;
+  uint64_t last_exc_pc;        /* to see a trap handler that faults itself */
+  unsigned last_exc_cause;
+
+  /* Fast paths to RAM, valid for address-space generation @as_gen.
+   * A load at addr hits when addr - ld_base < ld_limit (the window size
+   * minus 7, so that any access up to 8 bytes fits). */
+  uint64_t as_gen;
+  uint64_t ld_base, ld_limit;
+  uint8_t *ld_host;
+  uint64_t st_base, st_limit;
+  uint8_t *st_host;
+  MdlRamWindow fetch_win;
+  bool     fetch_win_valid;
+
+  RvInsn fault_entry;          /* not cached: a fetch that failed */
+  RvInsn icache[RV_ICACHE_SIZE];
+};
+
+/* riscv-exec.c */
+extern const RvExecFn rv32_exec_table[RV_OP_COUNT];
+extern const RvExecFn rv64_exec_table[RV_OP_COUNT];
+uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
+void     rv_flush_code (MdlCpu *cpu);
+void     rv_forget_windows (RvCpu *s);
+/* Mask of the XLEN low bits. */
+static inline uint64_t
+rv_xmask (const RvCpu *s)
+{
+  return s->xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
+}
+
+/* riscv-csr.c.  @retiring is 1 when an instruction accesses the CSR (the
+ * counters then see the instruction as retired), 0 for a debugger. */
+bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
+bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
+                          unsigned retiring);
+const char *rv_csr_name  (unsigned csr);
+
+/* riscv-regs.c */
+/* x0..x31, pc, then 15 machine CSRs (17 on RV32: mcycleh, minstreth). */
+#define RV_REG_PC     32
+#define RV32_N_REGS   (RV_REG_PC + 1 + 17)
+#define RV64_N_REGS   (RV_REG_PC + 1 + 15)
+extern const MdlRegInfo rv32_regs[RV32_N_REGS];
+extern const MdlRegInfo rv64_regs[RV64_N_REGS];
+uint64_t rv_reg_read  (MdlCpu *cpu, unsigned reg);
+void     rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
+
+/* riscv-disas.c */
+unsigned rv_disas (MdlCpu *cpu, uint64_t pc, GString *text);
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* The RISC-V decode description: one table of 32-bit patterns and one of
+ * 16-bit (compressed) patterns.
+ *
+ * Everything that needs to know what an instruction is reads these two
+ * tables: the decode cache of the run loop (riscv-exec.c), the
+ * disassembler (riscv-disas.c) and the unit tests.  A compressed
+ * instruction is rewritten into the 32-bit instruction it stands for and
+ * then decoded by the same 32-bit table, so it executes with the same
+ * executor as its long form.
+ *
+ * Encodings are those of the RISC-V unprivileged specification (RV32I,
+ * RV64I, M, A, C, Zicsr, Zifencei) and of the privileged one (mret, wfi).
+ */
+#include "riscv-cpu.h"
+
+#include <string.h>
+
+/* The 32-bit instructions.  The first row whose mask/match fits wins, so
+ * a more specific row must come before a more general one. */
+static const RvOpcode rv_opcodes[] = {
+  /* mask        match       op               name        format          widths */
+  { 0x0000007f, 0x00000037, RV_OP_LUI,       "lui",       RV_FMT_U,      RV_XLEN_ANY },
+  { 0x0000007f, 0x00000017, RV_OP_AUIPC,     "auipc",     RV_FMT_U,      RV_XLEN_ANY },
+  { 0x0000007f, 0x0000006f, RV_OP_JAL,       "jal",       RV_FMT_JAL,    RV_XLEN_ANY },
+  { 0x0000707f, 0x00000067, RV_OP_JALR,      "jalr",      RV_FMT_JALR,   RV_XLEN_ANY },
+
+  { 0x0000707f, 0x00000063, RV_OP_BEQ,       "beq",       RV_FMT_BRANCH, RV_XLEN_ANY },
+  { 0x0000707f, 0x00001063, RV_OP_BNE,       "bne",       RV_FMT_BRANCH, RV_XLEN_ANY },
+  { 0x0000707f, 0x00004063, RV_OP_BLT,       "blt",       RV_FMT_BRANCH, RV_XLEN_ANY },
+  { 0x0000707f, 0x00005063, RV_OP_BGE,       "bge",       RV_FMT_BRANCH, RV_XLEN_ANY },
+  { 0x0000707f, 0x00006063, RV_OP_BLTU,      "bltu",      RV_FMT_BRANCH, RV_XLEN_ANY },
+  { 0x0000707f, 0x00007063, RV_OP_BGEU,      "bgeu",      RV_FMT_BRANCH, RV_XLEN_ANY },
+
+  { 0x0000707f, 0x00000003, RV_OP_LB,        "lb",        RV_FMT_LOAD,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00001003, RV_OP_LH,        "lh",        RV_FMT_LOAD,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00002003, RV_OP_LW,        "lw",        RV_FMT_LOAD,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00003003, RV_OP_LD,        "ld",        RV_FMT_LOAD,   RV_XLEN64 },
+  { 0x0000707f, 0x00004003, RV_OP_LBU,       "lbu",       RV_FMT_LOAD,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00005003, RV_OP_LHU,       "lhu",       RV_FMT_LOAD,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00006003, RV_OP_LWU,       "lwu",       RV_FMT_LOAD,   RV_XLEN64 },
+  { 0x0000707f, 0x00000023, RV_OP_SB,        "sb",        RV_FMT_STORE,  RV_XLEN_ANY },
+  { 0x0000707f, 0x00001023, RV_OP_SH,        "sh",        RV_FMT_STORE,  RV_XLEN_ANY },
+  { 0x0000707f, 0x00002023, RV_OP_SW,        "sw",        RV_FMT_STORE,  RV_XLEN_ANY },
+  { 0x0000707f, 0x00003023, RV_OP_SD,        "sd",        RV_FMT_STORE,  RV_XLEN64 },
+
+  { 0x0000707f, 0x00000013, RV_OP_ADDI,      "addi",      RV_FMT_I,      RV_XLEN_ANY },
+  { 0x0000707f, 0x00002013, RV_OP_SLTI,      "slti",      RV_FMT_I,      RV_XLEN_ANY },
+  { 0x0000707f, 0x00003013, RV_OP_SLTIU,     "sltiu",     RV_FMT_I,      RV_XLEN_ANY },
+  { 0x0000707f, 0x00004013, RV_OP_XORI,      "xori",      RV_FMT_I,      RV_XLEN_ANY },
+  { 0x0000707f, 0x00006013, RV_OP_ORI,       "ori",       RV_FMT_I,      RV_XLEN_ANY },
+  { 0x0000707f, 0x00007013, RV_OP_ANDI,      "andi",      RV_FMT_I,      RV_XLEN_ANY },
+  /* RV32 shift amounts have 5 bits (bit 25 must be 0), RV64 ones 6. */
+  { 0xfe00707f, 0x00001013, RV_OP_SLLI,      "slli",      RV_FMT_SHIFT,  RV_XLEN32 },
+  { 0xfe00707f, 0x00005013, RV_OP_SRLI,      "srli",      RV_FMT_SHIFT,  RV_XLEN32 },
+  { 0xfe00707f, 0x40005013, RV_OP_SRAI,      "srai",      RV_FMT_SHIFT,  RV_XLEN32 },
+  { 0xfc00707f, 0x00001013, RV_OP_SLLI,      "slli",      RV_FMT_SHIFT,  RV_XLEN64 },
+  { 0xfc00707f, 0x00005013, RV_OP_SRLI,      "srli",      RV_FMT_SHIFT,  RV_XLEN64 },
+  { 0xfc00707f, 0x40005013, RV_OP_SRAI,      "srai",      RV_FMT_SHIFT,  RV_XLEN64 },
+
+  { 0xfe00707f, 0x00000033, RV_OP_ADD,       "add",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x40000033, RV_OP_SUB,       "sub",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00001033, RV_OP_SLL,       "sll",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00002033, RV_OP_SLT,       "slt",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00003033, RV_OP_SLTU,      "sltu",      RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00004033, RV_OP_XOR,       "xor",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00005033, RV_OP_SRL,       "srl",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x40005033, RV_OP_SRA,       "sra",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00006033, RV_OP_OR,        "or",        RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x00007033, RV_OP_AND,       "and",       RV_FMT_R,      RV_XLEN_ANY },
+
+  { 0x0000707f, 0x0000001b, RV_OP_ADDIW,     "addiw",     RV_FMT_I,      RV_XLEN64 },
+  { 0xfe00707f, 0x0000101b, RV_OP_SLLIW,     "slliw",     RV_FMT_SHIFT,  RV_XLEN64 },
+  { 0xfe00707f, 0x0000501b, RV_OP_SRLIW,     "srliw",     RV_FMT_SHIFT,  RV_XLEN64 },
+  { 0xfe00707f, 0x4000501b, RV_OP_SRAIW,     "sraiw",     RV_FMT_SHIFT,  RV_XLEN64 },
+  { 0xfe00707f, 0x0000003b, RV_OP_ADDW,      "addw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x4000003b, RV_OP_SUBW,      "subw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0000103b, RV_OP_SLLW,      "sllw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0000503b, RV_OP_SRLW,      "srlw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x4000503b, RV_OP_SRAW,      "sraw",      RV_FMT_R,      RV_XLEN64 },
+
+  /* fence ignores fm, rs1 and rd, as the specification asks of decoders. */
+  { 0x0000707f, 0x0000000f, RV_OP_FENCE,     "fence",     RV_FMT_FENCE,  RV_XLEN_ANY },
+  { 0x0000707f, 0x0000100f, RV_OP_FENCE_I,   "fence.i",   RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xffffffff, 0x00000073, RV_OP_ECALL,     "ecall",     RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xffffffff, 0x00100073, RV_OP_EBREAK,    "ebreak",    RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xffffffff, 0x30200073, RV_OP_MRET,      "mret",      RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xffffffff, 0x10500073, RV_OP_WFI,       "wfi",       RV_FMT_NONE,   RV_XLEN_ANY },
+
+  { 0x0000707f, 0x00001073, RV_OP_CSRRW,     "csrrw",     RV_FMT_CSR,    RV_XLEN_ANY },
+  { 0x0000707f, 0x00002073, RV_OP_CSRRS,     "csrrs",     RV_FMT_CSR,    RV_XLEN_ANY },
+  { 0x0000707f, 0x00003073, RV_OP_CSRRC,     "csrrc",     RV_FMT_CSR,    RV_XLEN_ANY },
+  { 0x0000707f, 0x00005073, RV_OP_CSRRWI,    "csrrwi",    RV_FMT_CSRI,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00006073, RV_OP_CSRRSI,    "csrrsi",    RV_FMT_CSRI,   RV_XLEN_ANY },
+  { 0x0000707f, 0x00007073, RV_OP_CSRRCI,    "csrrci",    RV_FMT_CSRI,   RV_XLEN_ANY },
+
+  { 0xfe00707f, 0x02000033, RV_OP_MUL,       "mul",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02001033, RV_OP_MULH,      "mulh",      RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02002033, RV_OP_MULHSU,    "mulhsu",    RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02003033, RV_OP_MULHU,     "mulhu",     RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02004033, RV_OP_DIV,       "div",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02005033, RV_OP_DIVU,      "divu",      RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02006033, RV_OP_REM,       "rem",       RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x02007033, RV_OP_REMU,      "remu",      RV_FMT_R,      RV_XLEN_ANY },
+  { 0xfe00707f, 0x0200003b, RV_OP_MULW,      "mulw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0200403b, RV_OP_DIVW,      "divw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0200503b, RV_OP_DIVUW,     "divuw",     RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0200603b, RV_OP_REMW,      "remw",      RV_FMT_R,      RV_XLEN64 },
+  { 0xfe00707f, 0x0200703b, RV_OP_REMUW,     "remuw",     RV_FMT_R,      RV_XLEN64 },
+
+  /* A: bits 26 and 25 are aq and rl, free in the mask. */
+  { 0xf9f0707f, 0x1000202f, RV_OP_LR_W,      "lr.w",      RV_FMT_LR,     RV_XLEN_ANY },
+  { 0xf800707f, 0x1800202f, RV_OP_SC_W,      "sc.w",      RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x0800202f, RV_OP_AMOSWAP_W, "amoswap.w", RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x0000202f, RV_OP_AMOADD_W,  "amoadd.w",  RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x2000202f, RV_OP_AMOXOR_W,  "amoxor.w",  RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x6000202f, RV_OP_AMOAND_W,  "amoand.w",  RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x4000202f, RV_OP_AMOOR_W,   "amoor.w",   RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0x8000202f, RV_OP_AMOMIN_W,  "amomin.w",  RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0xa000202f, RV_OP_AMOMAX_W,  "amomax.w",  RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0xc000202f, RV_OP_AMOMINU_W, "amominu.w", RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf800707f, 0xe000202f, RV_OP_AMOMAXU_W, "amomaxu.w", RV_FMT_AMO,    RV_XLEN_ANY },
+  { 0xf9f0707f, 0x1000302f, RV_OP_LR_D,      "lr.d",      RV_FMT_LR,     RV_XLEN64 },
+  { 0xf800707f, 0x1800302f, RV_OP_SC_D,      "sc.d",      RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x0800302f, RV_OP_AMOSWAP_D, "amoswap.d", RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x0000302f, RV_OP_AMOADD_D,  "amoadd.d",  RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x2000302f, RV_OP_AMOXOR_D,  "amoxor.d",  RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x6000302f, RV_OP_AMOAND_D,  "amoand.d",  RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x4000302f, RV_OP_AMOOR_D,   "amoor.d",   RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0x8000302f, RV_OP_AMOMIN_D,  "amomin.d",  RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0xa000302f, RV_OP_AMOMAX_D,  "amomax.d",  RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0xc000302f, RV_OP_AMOMINU_D, "amominu.d", RV_FMT_AMO,    RV_XLEN64 },
+  { 0xf800707f, 0xe000302f, RV_OP_AMOMAXU_D, "amomaxu.d", RV_FMT_AMO,    RV_XLEN64 },
+};
+
+/* ---- compressed instructions --------------------------------------------
+ *
+ * Each expander rewrites a 16-bit instruction as the 32-bit one the C
+ * extension defines it to be; the helpers below assemble 32-bit formats.
+ * Reserved encodings (a zero immediate where the specification forbids it,
+ * x0 where it is reserved) expand to 0, which no 32-bit row matches.
+ */
+
+static inline uint32_t
+bit (uint32_t x, unsigned n)
+{
+  return (x >> n) & 1;
+}
+
+/* Sign-extends the low @bits bits of @x. */
+static inline int32_t
+sext (uint32_t x, unsigned bits)
+{
+  return (int32_t) (x << (32 - bits)) >> (32 - bits);
+}
+
+static uint32_t
+enc_i (uint32_t opcode, unsigned funct3, unsigned rd, unsigned rs1, int32_t imm)
+{
+  return ((uint32_t) imm & 0xfff) << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | opcode;
+}
+
+static uint32_t
+enc_s (uint32_t opcode, unsigned funct3, unsigned rs1, unsigned rs2, int32_t imm)
+{
+  return (((uint32_t) imm >> 5) & 0x7f) << 25 | rs2 << 20 | rs1 << 15
+         | funct3 << 12 | ((uint32_t) imm & 0x1f) << 7 | opcode;
+}
+
+static uint32_t
+enc_r (uint32_t opcode, uint32_t funct7, unsigned funct3,
+       unsigned rd, unsigned rs1, unsigned rs2)
+{
+  return funct7 << 25 | rs2 << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | opcode;
+}
+
+static uint32_t
+enc_b (unsigned funct3, unsigned rs1, unsigned rs2, int32_t imm)
+{
+  uint32_t u = (uint32_t) imm;
+
+  return bit (u, 12) << 31 | ((u >> 5) & 0x3f) << 25 | rs2 << 20 | rs1 << 15
+         | funct3 << 12 | ((u >> 1) & 0xf) << 8 | bit (u, 11) << 7 | 0x63;
+}
+
+static uint32_t
+enc_j (unsigned rd, int32_t imm)
+{
+  uint32_t u = (uint32_t) imm;
+
+  return bit (u, 20) << 31 | ((u >> 1) & 0x3ff) << 21 | bit (u, 11) << 20
+         | ((u >> 12) & 0xff) << 12 | rd << 7 | 0x6f;
+}
+
+/* Register fields of the compressed formats: the 3-bit ones name x8..x15. */
+static inline unsigned c_rd (uint32_t x)       { return (x >> 7) & 31; }
+static inline unsigned c_rs2 (uint32_t x)      { return (x >> 2) & 31; }
+static inline unsigned c_rs1_short (uint32_t x) { return 8 + ((x >> 7) & 7); }
+static inline unsigned c_rs2_short (uint32_t x) { return 8 + ((x >> 2) & 7); }
+
+/* The 6-bit signed immediate of CI-format instructions: imm[5] at bit 12,
+ * imm[4:0] at bits 6:2. */
+static inline int32_t
+c_imm6 (uint32_t x)
+{
+  return sext (bit (x, 12) << 5 | ((x >> 2) & 0x1f), 6);
+}
+
+/* Offsets of c.j / c.jal: [11|4|9:8|10|6|7|3:1|5] in bits 12..2. */
+static int32_t
+c_jump_offset (uint32_t x)
+{
+  return sext (bit (x, 12) << 11 | bit (x, 11) << 4 | ((x >> 9) & 3) << 8
+               | bit (x, 8) << 10 | bit (x, 7) << 6 | bit (x, 6) << 7
+               | ((x >> 3) & 7) << 1 | bit (x, 2) << 5, 12);
+}
+
+/* Offsets of c.beqz / c.bnez: [8|4:3] in bits 12:10, [7:6|2:1|5] in 6:2. */
+static int32_t
+c_branch_offset (uint32_t x)
+{
+  return sext (bit (x, 12) << 8 | ((x >> 10) & 3) << 3 | ((x >> 5) & 3) << 6
+               | ((x >> 3) & 3) << 1 | bit (x, 2) << 5, 9);
+}
+
+/* Scaled unsigned offsets of the word and doubleword loads and stores. */
+static uint32_t c_lw_offset (uint32_t x)   /* [5:3] 12:10, [2] 6, [6] 5 */
+{ return ((x >> 7) & 0x38) | ((x >> 4) & 0x4) | ((x << 1) & 0x40); }
+static uint32_t c_ld_offset (uint32_t x)   /* [5:3] 12:10, [7:6] 6:5 */
+{ return ((x >> 7) & 0x38) | ((x << 1) & 0xc0); }
+static uint32_t c_lwsp_offset (uint32_t x) /* [5] 12, [4:2] 6:4, [7:6] 3:2 */
+{ return bit (x, 12) << 5 | ((x >> 2) & 0x1c) | ((x << 4) & 0xc0); }
+static uint32_t c_ldsp_offset (uint32_t x) /* [5] 12, [4:3] 6:5, [8:6] 4:2 */
+{ return bit (x, 12) << 5 | ((x >> 2) & 0x18) | ((x << 4) & 0x1c0); }
+static uint32_t c_swsp_offset (uint32_t x) /* [5:2] 12:9, [7:6] 8:7 */
+{ return ((x >> 7) & 0x3c) | ((x >> 1) & 0xc0); }
+static uint32_t c_sdsp_offset (uint32_t x) /* [5:3] 12:10, [8:6] 9:7 */
+{ return ((x >> 7) & 0x38) | ((x >> 1) & 0x1c0); }
+
+static uint32_t
+expand_addi4spn (uint16_t x)
+{
+  /* nzuimm[5:4|9:6|2|3] in bits 12:5 */
+  uint32_t imm = ((x >> 7) & 0x30) | ((x >> 1) & 0x3c0)
+                 | ((x >> 4) & 0x4) | ((x >> 2) & 0x8);
+
+  return imm ? enc_i (0x13, 0, c_rs2_short (x), 2, imm) : 0;
+}
+
+static uint32_t expand_lw (uint16_t x)
+{ return enc_i (0x03, 2, c_rs2_short (x), c_rs1_short (x), c_lw_offset (x)); }
+static uint32_t expand_ld (uint16_t x)
+{ return enc_i (0x03, 3, c_rs2_short (x), c_rs1_short (x), c_ld_offset (x)); }
+static uint32_t expand_sw (uint16_t x)
+{ return enc_s (0x23, 2, c_rs1_short (x), c_rs2_short (x), c_lw_offset (x)); }
+static uint32_t expand_sd (uint16_t x)
+{ return enc_s (0x23, 3, c_rs1_short (x), c_rs2_short (x), c_ld_offset (x)); }
+
+static uint32_t expand_addi (uint16_t x)
+{ return enc_i (0x13, 0, c_rd (x), c_rd (x), c_imm6 (x)); }
+static uint32_t expand_jal (uint16_t x)
+{ return enc_j (1, c_jump_offset (x)); }
+static uint32_t expand_addiw (uint16_t x)
+{ return c_rd (x) ? enc_i (0x1b, 0, c_rd (x), c_rd (x), c_imm6 (x)) : 0; }
+static uint32_t expand_li (uint16_t x)
+{ return enc_i (0x13, 0, c_rd (x), 0, c_imm6 (x)); }
+
+static uint32_t
+expand_addi16sp (uint16_t x)
+{
+  /* nzimm[9] in bit 12, nzimm[4|6|8:7|5] in bits 6:2 */
+  int32_t imm = sext (bit (x, 12) << 9 | bit (x, 6) << 4 | bit (x, 5) << 6
+                      | ((x >> 3) & 3) << 7 | bit (x, 2) << 5, 10);
+
+  return imm ? enc_i (0x13, 0, 2, 2, imm) : 0;
+}
+
+static uint32_t
+expand_lui (uint16_t x)
+{
+  int32_t imm = sext (bit (x, 12) << 17 | ((x >> 2) & 0x1f) << 12, 18);
+
+  return imm ? ((uint32_t) imm & 0xfffff000) | c_rd (x) << 7 | 0x37 : 0;
+}
+
+/* c.srli / c.srai with shamt[5] set expand to shifts that the RV32 rows
+ * of the 32-bit table refuse, as the specification wants on RV32. */
+static uint32_t
+c_shamt (uint16_t x)
+{
+  return bit (x, 12) << 5 | ((x >> 2) & 0x1f);
+}
+
+static uint32_t expand_srli (uint16_t x)
+{ return enc_i (0x13, 5, c_rs1_short (x), c_rs1_short (x), c_shamt (x)); }
+static uint32_t expand_srai (uint16_t x)
+{ return enc_i (0x13, 5, c_rs1_short (x), c_rs1_short (x), 0x400 | c_shamt (x)); }
+static uint32_t expand_andi (uint16_t x)
+{ return enc_i (0x13, 7, c_rs1_short (x), c_rs1_short (x), c_imm6 (x)); }
+
+static uint32_t expand_sub (uint16_t x)
+{ return enc_r (0x33, 0x20, 0, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+static uint32_t expand_xor (uint16_t x)
+{ return enc_r (0x33, 0, 4, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+static uint32_t expand_or (uint16_t x)
+{ return enc_r (0x33, 0, 6, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+static uint32_t expand_and (uint16_t x)
+{ return enc_r (0x33, 0, 7, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+static uint32_t expand_subw (uint16_t x)
+{ return enc_r (0x3b, 0x20, 0, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+static uint32_t expand_addw (uint16_t x)
+{ return enc_r (0x3b, 0, 0, c_rs1_short (x), c_rs1_short (x), c_rs2_short (x)); }
+
+static uint32_t expand_j (uint16_t x)
+{ return enc_j (0, c_jump_offset (x)); }
+static uint32_t expand_beqz (uint16_t x)
+{ return enc_b (0, c_rs1_short (x), 0, c_branch_offset (x)); }
+static uint32_t expand_bnez (uint16_t x)
+{ return enc_b (1, c_rs1_short (x), 0, c_branch_offset (x)); }
+
+static uint32_t expand_slli (uint16_t x)
+{ return enc_i (0x13, 1, c_rd (x), c_rd (x), c_shamt (x)); }
+static uint32_t expand_lwsp (uint16_t x)
+{ return c_rd (x) ? enc_i (0x03, 2, c_rd (x), 2, c_lwsp_offset (x)) : 0; }
+static uint32_t expand_ldsp (uint16_t x)
+{ return c_rd (x) ? enc_i (0x03, 3, c_rd (x), 2, c_ldsp_offset (x)) : 0; }
+static uint32_t expand_jr (uint16_t x)
+{ return c_rd (x) ? enc_i (0x67, 0, 0, c_rd (x), 0) : 0; }
+static uint32_t expand_mv (uint16_t x)
+{ return enc_r (0x33, 0, 0, c_rd (x), 0, c_rs2 (x)); }
+static uint32_t expand_ebreak (uint16_t x)
+{ return 0x00100073; }
+static uint32_t expand_jalr (uint16_t x)
+{ return enc_i (0x67, 0, 1, c_rd (x), 0); }
+static uint32_t expand_add (uint16_t x)
+{ return enc_r (0x33, 0, 0, c_rd (x), c_rd (x), c_rs2 (x)); }
+static uint32_t expand_swsp (uint16_t x)
+{ return enc_s (0x23, 2, 2, c_rs2 (x), c_swsp_offset (x)); }
+static uint32_t expand_sdsp (uint16_t x)
+{ return enc_s (0x23, 3, 2, c_rs2 (x), c_sdsp_offset (x)); }
+
+/* The 16-bit instructions; the first matching row wins.  F and D forms
+ * (c.flw, c.fld, ...) have no row: without F/D they are illegal. */
+static const RvCOpcode rv_copcodes[] = {
+  /* quadrant 0 */
+  { 0xe003, 0x0000, "c.addi4spn", RV_XLEN_ANY, false, expand_addi4spn },
+  { 0xe003, 0x4000, "c.lw",       RV_XLEN_ANY, false, expand_lw },
+  { 0xe003, 0x6000, "c.ld",       RV_XLEN64,   false, expand_ld },
+  { 0xe003, 0xc000, "c.sw",       RV_XLEN_ANY, false, expand_sw },
+  { 0xe003, 0xe000, "c.sd",       RV_XLEN64,   false, expand_sd },
+  /* quadrant 1 */
+  { 0xffff, 0x0001, "c.nop",      RV_XLEN_ANY, true,  expand_addi },
+  { 0xe003, 0x0001, "c.addi",     RV_XLEN_ANY, false, expand_addi },
+  { 0xe003, 0x2001, "c.jal",      RV_XLEN32,   false, expand_jal },
+  { 0xe003, 0x2001, "c.addiw",    RV_XLEN64,   false, expand_addiw },
+  { 0xe003, 0x4001, "c.li",       RV_XLEN_ANY, false, expand_li },
+  { 0xef83, 0x6101, "c.addi16sp", RV_XLEN_ANY, false, expand_addi16sp },
+  { 0xe003, 0x6001, "c.lui",      RV_XLEN_ANY, false, expand_lui },
+  { 0xec03, 0x8001, "c.srli",     RV_XLEN_ANY, false, expand_srli },
+  { 0xec03, 0x8401, "c.srai",     RV_XLEN_ANY, false, expand_srai },
+  { 0xec03, 0x8801, "c.andi",     RV_XLEN_ANY, false, expand_andi },
+  { 0xfc63, 0x8c01, "c.sub",      RV_XLEN_ANY, false, expand_sub },
+  { 0xfc63, 0x8c21, "c.xor",      RV_XLEN_ANY, false, expand_xor },
+  { 0xfc63, 0x8c41, "c.or",       RV_XLEN_ANY, false, expand_or },
+  { 0xfc63, 0x8c61, "c.and",      RV_XLEN_ANY, false, expand_and },
+  { 0xfc63, 0x9c01, "c.subw",     RV_XLEN64,   false, expand_subw },
+  { 0xfc63, 0x9c21, "c.addw",     RV_XLEN64,   false, expand_addw },
+  { 0xe003, 0xa001, "c.j",        RV_XLEN_ANY, false, expand_j },
+  { 0xe003, 0xc001, "c.beqz",     RV_XLEN_ANY, false, expand_beqz },
+  { 0xe003, 0xe001, "c.bnez",     RV_XLEN_ANY, false, expand_bnez },
+  /* quadrant 2 */
+  { 0xe003, 0x0002, "c.slli",     RV_XLEN_ANY, false, expand_slli },
+  { 0xe003, 0x4002, "c.lwsp",     RV_XLEN_ANY, false, expand_lwsp },
+  { 0xe003, 0x6002, "c.ldsp",     RV_XLEN64,   false, expand_ldsp },
+  { 0xf07f, 0x8002, "c.jr",       RV_XLEN_ANY, false, expand_jr },
+  { 0xf003, 0x8002, "c.mv",       RV_XLEN_ANY, false, expand_mv },
+  { 0xffff, 0x9002, "c.ebreak",   RV_XLEN_ANY, false, expand_ebreak },
+  { 0xf07f, 0x9002, "c.jalr",     RV_XLEN_ANY, false, expand_jalr },
+  { 0xf003, 0x9002, "c.add",      RV_XLEN_ANY, false, expand_add },
+  { 0xe003, 0xc002, "c.swsp",     RV_XLEN_ANY, false, expand_swsp },
+  { 0xe003, 0xe002, "c.sdsp",     RV_XLEN64,   false, expand_sdsp },
+};
+
+static inline unsigned
+xlen_bit (unsigned xlen)
+{
+  return xlen == 64 ? RV_XLEN64 : RV_XLEN32;
+}
+
+/* The immediate of @insn as its format places it. */
+static int32_t
+extract_imm (RvFormat fmt, uint32_t insn)
+{
+  switch (fmt)
+    {
+    case RV_FMT_I:
+    case RV_FMT_LOAD:
+    case RV_FMT_JALR:
+      return (int32_t) insn >> 20;
+    case RV_FMT_SHIFT:
+      return (insn >> 20) & 0x3f;
+    case RV_FMT_STORE:
+      return ((int32_t) (insn & 0xfe000000) >> 20) | ((insn >> 7) & 0x1f);
+    case RV_FMT_BRANCH:
+      return ((int32_t) (insn & 0x80000000) >> 19) | ((insn & 0x80) << 4)
+             | ((insn >> 20) & 0x7e0) | ((insn >> 7) & 0x1e);
+    case RV_FMT_U:
+      return (int32_t) (insn & 0xfffff000);
+    case RV_FMT_JAL:
+      return ((int32_t) (insn & 0x80000000) >> 11) | (insn & 0xff000)
+             | ((insn >> 9) & 0x800) | ((insn >> 20) & 0x7fe);
+    case RV_FMT_CSR:
+    case RV_FMT_CSRI:
+    case RV_FMT_FENCE:
+      return insn >> 20;
+    case RV_FMT_AMO:
+    case RV_FMT_LR:
+      return (insn >> 25) & 3;   /* aq, rl: only the disassembler cares */
+    case RV_FMT_R:
+    case RV_FMT_NONE:
+    default:
+      return 0;
+    }
+}
+
+static const RvOpcode *
+find_opcode (unsigned xlen, uint32_t insn)
+{
+  unsigned want = xlen_bit (xlen);
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_opcodes); i++)
+    {
+      const RvOpcode *op = &rv_opcodes[i];
+
+      if ((insn & op->mask) == op->match && (op->xlens & want))
+        return op;
+    }
+  return NULL;
+}
+
+static const RvCOpcode *
+find_copcode (unsigned xlen, uint16_t insn)
+{
+  unsigned want = xlen_bit (xlen);
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_copcodes); i++)
+    {
+      const RvCOpcode *cop = &rv_copcodes[i];
+
+      if ((insn & cop->mask) == cop->match && (cop->xlens & want))
+        return cop;
+    }
+  return NULL;
+}
+
+bool
+rv_decode (unsigned xlen, uint32_t raw, RvDecoded *out)
+{
+  memset (out, 0, sizeof *out);
+  out->len = rv_insn_length (raw);
+
+  if (out->len == 2)
+    {
+      out->raw = raw & 0xffff;
+      out->cop = find_copcode (xlen, out->raw);
+      out->insn = out->cop ? out->cop->expand (out->raw) : 0;
+    }
+  else
+    {
+      out->raw = raw;
+      out->insn = raw;
+    }
+
+  out->op = out->insn ? find_opcode (xlen, out->insn) : NULL;
+  if (!out->op)
+    {
+      out->cop = NULL;
+      return false;
+    }
+
+  out->rd = (out->insn >> 7) & 31;
+  out->rs1 = (out->insn >> 15) & 31;
+  out->rs2 = (out->insn >> 20) & 31;
+  out->imm = extract_imm (out->op->fmt, out->insn);
+  return true;
+}

@@ -1,0 +1,116 @@
+/* The RISC-V CPU classes: rv32imac and rv64imac.
+ *
+ * The two descriptors differ only in data (names, XLEN, register table);
+ * init() picks the executor table of the class's XLEN.
+ */
+#include "riscv.h"
+
+#include "riscv-cpu.h"
+
+#include <string.h>
+
+static void
+rv_init (MdlCpu *cpu)
+{
+  RvCpu *s = (RvCpu *) cpu;
+
+  s->xlen = cpu->cls->xlen;
+  s->exec_table = s->xlen == 32 ? rv32_exec_table : rv64_exec_table;
+  s->last_exc_pc = RV_TAG_EMPTY;
+  rv_forget_windows (s);
+  rv_flush_code (cpu);
+}
+
+static void
+rv_reset (MdlCpu *cpu, uint64_t entry)
+{
+  RvCpu *s = (RvCpu *) cpu;
+
+  memset (s->x, 0, sizeof s->x);
+  s->x[10] = cpu->hartid & rv_xmask (s);   /* a0: hart id, a1: no DTB */
+  s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
+
+  s->mstatus = 0;                 /* MIE = MPIE = 0, MPP reads as M */
+  s->mtvec = s->mepc = s->mcause = s->mtval = s->mscratch = 0;
+  s->mie = 0;
+  /* mip follows the interrupt lines, which the devices drive: kept. */
+  s->cycle_offset = s->instret_offset = 0;
+  s->resv_valid = false;
+  s->last_exc_pc = RV_TAG_EMPTY;
+  s->last_exc_cause = 0;
+
+  rv_forget_windows (s);
+  rv_flush_code (cpu);
+}
+
+/* Lines 3, 7 and 11 drive mip.MSIP, MTIP and MEIP. */
+static void
+rv_set_irq (MdlCpu *cpu, unsigned line, bool level)
+{
+  RvCpu *s = (RvCpu *) cpu;
+  uint64_t bit;
+
+  g_return_if_fail (line < 64 && (RV_MIP_MASK >> line) & 1);
+  bit = UINT64_C (1) << line;
+  if (level)
+    s->mip |= bit;
+  else
+    s->mip &= ~bit;
+
+  /* An enabled interrupt is pending: wake a hart in wfi (even with
+   * mstatus.MIE clear, wfi then just returns) and make a running one leave
+   * run() so that the interrupt is considered at its next entry. */
+  if (s->mie & s->mip)
+    {
+      mdl_cpu_wake (cpu);
+      mdl_cpu_kick (cpu);
+    }
+}
+
+const MdlCpuClass mdl_riscv_rv32imac_class = {
+  .name = "rv32imac",
+  .compatible = "riscv,rv32imac",
+  .arch = "riscv32",
+  .description = "32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), machine mode",
+  .elf_machine = 243,   /* EM_RISCV */
+  .elf_class = 1,       /* ELFCLASS32 */
+  .xlen = 32,
+  .regs = rv32_regs,
+  .n_regs = RV32_N_REGS,
+  .pc_reg = RV_REG_PC,
+  .n_irq_in = 12,
+  .state_size = sizeof (RvCpu),
+  .init = rv_init,
+  .reset = rv_reset,
+  .run = rv_run,
+  .set_irq = rv_set_irq,
+  .reg_read = rv_reg_read,
+  .reg_write = rv_reg_write,
+  .disas = rv_disas,
+  .flush_code = rv_flush_code,
+  .finalize = NULL,
+};
+
+const MdlCpuClass mdl_riscv_rv64imac_class = {
+  .name = "rv64imac",
+  .compatible = "riscv,rv64imac",
+  .arch = "riscv64",
+  .description = "64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), machine mode",
+  .elf_machine = 243,   /* EM_RISCV */
+  .elf_class = 2,       /* ELFCLASS64 */
+  .xlen = 64,
+  .regs = rv64_regs,
+  .n_regs = RV64_N_REGS,
+  .pc_reg = RV_REG_PC,
+  .n_irq_in = 12,
+  .state_size = sizeof (RvCpu),
+  .init = rv_init,
+  .reset = rv_reset,
+  .run = rv_run,
+  .set_irq = rv_set_irq,
+  .reg_read = rv_reg_read,
+  .reg_write = rv_reg_write,
+  .disas = rv_disas,
+  .flush_code = rv_flush_code,
+  .finalize = NULL,
+};
