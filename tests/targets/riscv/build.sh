@@ -1,10 +1,11 @@
 #!/bin/sh
-# Build every ISA test for RV32 and RV64 into $1 (default: ./build) and run
+# Build every ISA test for RV32 and RV64 into $1 (default: a temporary
+# folder) and run
 # it on QEMU.  Meson does the same (meson.build); this script is for working
 # on the tests without a full Medley build.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/build}
+out=${1:-${TMPDIR:-/tmp}/medley-riscv-isa}
 mkdir -p "$out"
 status=0
 for xlen in 32 64; do
