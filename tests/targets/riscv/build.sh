@@ -1,8 +1,7 @@
 #!/bin/sh
 # Build every ISA test for RV32 and RV64 into $1 (default: a temporary
-# folder) and run
-# it on QEMU.  Meson does the same (meson.build); this script is for working
-# on the tests without a full Medley build.
+# folder) and run it on QEMU.  Meson does the same (meson.build); this
+# script is for working on the tests without a full Medley build.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-${TMPDIR:-/tmp}/medley-riscv-isa}
