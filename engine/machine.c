@@ -307,6 +307,30 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
   return m->stop_reason;
 }
 
+MdlStopReason
+mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
+{
+  if (cpu->state == MDL_CPU_WAITING) {
+    uint64_t next = _mdl_events_next_time (m);
+    if (next != MDL_TIME_NEVER)
+      cpu->time_ps = MAX (cpu->time_ps, next);
+  } else if (cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    uint64_t before = cpu->time_ps;
+
+    m->current = cpu;
+    m->cpu_deadline = cpu->time_ps + cpu->period_ps;
+    cpu->exit_request = false;
+    cpu->cls->run (cpu, 1);
+    m->current = NULL;
+    m->cpu_deadline = MDL_TIME_NEVER;
+    if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
+      cpu->time_ps += cpu->period_ps;
+  }
+  _mdl_events_fire_until (m, cpu->time_ps);
+  m->now_ps = MAX (m->now_ps, cpu->time_ps);
+  return stopping (m) ? m->stop_reason : MDL_STOP_NONE;
+}
+
 static void
 kick_all (MdlMachine *m)
 {

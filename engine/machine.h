@@ -104,6 +104,10 @@ void     mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry);
  * without a stop being requested, which lets callers run in slices). */
 MdlStopReason mdl_machine_run (MdlMachine *m, uint64_t limit_ps);
 
+/* Runs exactly one instruction of @cpu (a waiting CPU instead sleeps until
+ * the next event), firing the events that become due; for single-step. */
+MdlStopReason mdl_machine_step (MdlMachine *m, MdlCpu *cpu);
+
 /* The current virtual time as seen by whoever is running: the running
  * CPU's local time, the firing event's time, or the machine's time. */
 uint64_t mdl_machine_now (const MdlMachine *m);
