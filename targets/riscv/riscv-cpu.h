@@ -222,8 +222,10 @@ struct RvCpu {
   uint64_t resv_addr;
   uint64_t resv_value;
 
-  /* The executor table of this XLEN (riscv-exec.c). */
+  /* The executor tables of this XLEN (riscv-exec.c), for 4-byte and for
+   * compressed instructions. */
   const RvExecFn *exec_table;
+  const RvExecFn *exec_table_c;
 
   /* Bookkeeping of the current run(). */
   uint64_t run_traps;          /* instructions that trapped (not retired) */
@@ -250,7 +252,9 @@ struct RvCpu {
 
 /* riscv-exec.c */
 extern const RvExecFn rv32_exec_table[RV_OP_COUNT];
+extern const RvExecFn rv32c_exec_table[RV_OP_COUNT];
 extern const RvExecFn rv64_exec_table[RV_OP_COUNT];
+extern const RvExecFn rv64c_exec_table[RV_OP_COUNT];
 uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
 void     rv_forget_windows (RvCpu *s);

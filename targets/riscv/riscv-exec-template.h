@@ -4,10 +4,11 @@
  *   XLEN          32 or 64
  *   UXLEN, SXLEN  the unsigned and signed register types
  *   UDXLEN, SDXLEN types twice as wide (the high halves of multiplies)
- *   RV_FN(name)   the name of an executor of this width
- *   RV_EXEC_TABLE the name of this width's executor table
- * No #if here: what differs between the widths is these types, and the
- * few `XLEN == 32` tests below are constant for the compiler.
+ *   ILEN          the instruction length: 4, or 2 for compressed ones
+ *   RV_FN(name)   the name of an executor of this instance
+ *   RV_EXEC_TABLE the name of this instance's executor table
+ * and #undefs them at its end.  No #if here: what differs between the
+ * instances is these types and constants.
  *
  * Every executor has the RvExecFn signature: it runs the decoded
  * instruction @d at @pc and returns the next pc (see riscv-exec.c).
@@ -20,8 +21,8 @@
 #define IMM       ((SXLEN) d->imm)
 /* Writes rd, truncated to XLEN (x0 is never written: see RV_REG_SINK). */
 #define SET_RD(v) (s->x[d->rd] = (UXLEN) (v))
-/* The pc of the next instruction (a compressed one is 2 bytes long). */
-#define NEXT      ((UXLEN) (pc + d->len))
+/* The pc of the next instruction. */
+#define NEXT      ((UXLEN) (pc + ILEN))
 /* The effective address of a load or store. */
 #define EA        ((UXLEN) (RS1 + IMM))
 
@@ -312,3 +313,12 @@ const RvExecFn RV_EXEC_TABLE[RV_OP_COUNT] = {
 #undef EXEC
 #undef SHAMT
 #undef SXLEN_MIN
+
+#undef XLEN
+#undef UXLEN
+#undef SXLEN
+#undef UDXLEN
+#undef SDXLEN
+#undef ILEN
+#undef RV_FN
+#undef RV_EXEC_TABLE

@@ -16,6 +16,7 @@ rv_init (MdlCpu *cpu)
 
   s->xlen = cpu->cls->xlen;
   s->exec_table = s->xlen == 32 ? rv32_exec_table : rv64_exec_table;
+  s->exec_table_c = s->xlen == 32 ? rv32c_exec_table : rv64c_exec_table;
   s->last_exc_pc = RV_TAG_EMPTY;
   rv_forget_windows (s);
   rv_flush_code (cpu);
