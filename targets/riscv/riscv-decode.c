@@ -79,6 +79,7 @@ static const RvOpcode rv_opcodes[] = {
   { 0xfe00707f, 0x4000503b, RV_OP_SRAW,      "sraw",      RV_FMT_R,      RV_XLEN64 },
 
   /* fence ignores fm, rs1 and rd, as the specification asks of decoders. */
+  { 0xfff0707f, 0x8330000f, RV_OP_FENCE,     "fence.tso", RV_FMT_NONE,   RV_XLEN_ANY },
   { 0x0000707f, 0x0000000f, RV_OP_FENCE,     "fence",     RV_FMT_FENCE,  RV_XLEN_ANY },
   { 0x0000707f, 0x0000100f, RV_OP_FENCE_I,   "fence.i",   RV_FMT_NONE,   RV_XLEN_ANY },
   { 0xffffffff, 0x00000073, RV_OP_ECALL,     "ecall",     RV_FMT_NONE,   RV_XLEN_ANY },
