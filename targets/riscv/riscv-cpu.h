@@ -10,8 +10,9 @@
  *   riscv-exec.c           the run loop, the decode cache that holds the
  *                          decoded fields and the executor pointer, memory
  *                          access, traps and interrupts;
- *   riscv-exec-template.h  the executor of each RvOp, compiled twice inside
- *                          riscv-exec.c (XLEN 32 and XLEN 64);
+ *   riscv-exec-template.h  the executor of each RvOp, compiled four times
+ *                          inside riscv-exec.c (XLEN 32 or 64, times
+ *                          4-byte or compressed instructions);
  *   riscv-csr.c            what the CSR instructions read and write;
  *   riscv-disas.c          how the same table row is printed;
  *   riscv-regs.c           the register table of the views and debugger;
