@@ -29,6 +29,8 @@ typedef enum {
   MDL_PROP_FREQ,   /* Hz, shown with units */
   MDL_PROP_SIZE,   /* bytes, shown with units */
   MDL_PROP_FILE,   /* a path, relative to the board file */
+  MDL_PROP_ADDR,   /* a guest address, shown in hex */
+  MDL_PROP_CPU,    /* the name of a registered CPU class */
 } MdlPropType;
 
 typedef struct {
@@ -80,6 +82,7 @@ struct MdlDeviceClass {
   const MdlPropInfo *props;
   unsigned       n_props;
   unsigned       n_regions;   /* register windows realize creates */
+  uint64_t       default_size; /* size of window 0 for a new component */
   unsigned       n_irq_out;   /* interrupt outputs (may be 0) */
   unsigned       n_irq_in;    /* interrupt inputs (controllers) */
   size_t         state_size;

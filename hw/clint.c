@@ -87,26 +87,28 @@ clint_update_timer (ClintHart *h)
 {
   Clint *c = h->clint;
   MdlMachine *m = c->dev->machine;
-  uint64_t ticks = clint_ticks_at (c, mdl_machine_now (m));
+  uint64_t now = mdl_machine_now (m);
+  uint64_t ticks = clint_ticks_at (c, now);
   uint64_t mtime = ticks + c->mtime_offset;
   bool level = mtime >= h->mtimecmp;
 
   mdl_device_irq_set (c->dev, 2 * h->index + 1, level);
-  if (level)
-    {
-      clint_cancel_timer (m, h);
-      return;
-    }
+  if (level) {
+    clint_cancel_timer (m, h);
+    return;
+  }
   /* mtime reaches mtimecmp after (mtimecmp - mtime) more ticks; past the
    * end of the 64-bit tick count it never does. */
   uint64_t distance = h->mtimecmp - mtime;
   uint64_t when = ticks > UINT64_MAX - distance
                   ? MDL_TIME_NEVER
                   : clint_time_of_tick (c, ticks + distance);
+  /* when > now by construction; the MAX only guards against an event
+   * that would re-arm itself at the same instant forever. */
   if (when == MDL_TIME_NEVER)
     clint_cancel_timer (m, h);
   else
-    mdl_event_schedule (m, &h->timer, when);
+    mdl_event_schedule (m, &h->timer, MAX (when, now + 1));
 }
 
 static void
@@ -171,17 +173,15 @@ clint_read (void *opaque, uint64_t offset, unsigned size)
   unsigned shift;
   uint64_t mask;
 
-  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS)
-    {
-      uint64_t reg = offset & ~UINT64_C (7);
-      reg64_split (offset, reg, size, &shift, &mask);
-      return (c->harts[(reg - CLINT_MTIMECMP) / 8].mtimecmp & mask) >> shift;
-    }
-  if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8)
-    {
-      reg64_split (offset, CLINT_MTIME, size, &shift, &mask);
-      return (clint_mtime (c) & mask) >> shift;
-    }
+  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS) {
+    uint64_t reg = offset & ~UINT64_C (7);
+    reg64_split (offset, reg, size, &shift, &mask);
+    return (c->harts[(reg - CLINT_MTIMECMP) / 8].mtimecmp & mask) >> shift;
+  }
+  if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8) {
+    reg64_split (offset, CLINT_MTIME, size, &shift, &mask);
+    return (clint_mtime (c) & mask) >> shift;
+  }
   if (size == 8)
     return clint_read32 (c, offset) | (clint_read32 (c, offset + 4) << 32);
   return clint_read32 (c, offset);
@@ -195,24 +195,22 @@ clint_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
   unsigned shift;
   uint64_t mask;
 
-  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS)
-    {
-      uint64_t reg = offset & ~UINT64_C (7);
-      ClintHart *h = &c->harts[(reg - CLINT_MTIMECMP) / 8];
-      reg64_split (offset, reg, size, &shift, &mask);
-      h->mtimecmp = merge (h->mtimecmp, value << shift, mask);
-      clint_update_timer (h);
-      return;
-    }
-  if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8)
-    {
-      reg64_split (offset, CLINT_MTIME, size, &shift, &mask);
-      uint64_t ticks = clint_ticks_at (c, mdl_machine_now (dev->machine));
-      uint64_t mtime = merge (ticks + c->mtime_offset, value << shift, mask);
-      c->mtime_offset = mtime - ticks;
-      clint_update_all_timers (c);
-      return;
-    }
+  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS) {
+    uint64_t reg = offset & ~UINT64_C (7);
+    ClintHart *h = &c->harts[(reg - CLINT_MTIMECMP) / 8];
+    reg64_split (offset, reg, size, &shift, &mask);
+    h->mtimecmp = merge (h->mtimecmp, value << shift, mask);
+    clint_update_timer (h);
+    return;
+  }
+  if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8) {
+    reg64_split (offset, CLINT_MTIME, size, &shift, &mask);
+    uint64_t ticks = clint_ticks_at (c, mdl_machine_now (dev->machine));
+    uint64_t mtime = merge (ticks + c->mtime_offset, value << shift, mask);
+    c->mtime_offset = mtime - ticks;
+    clint_update_all_timers (c);
+    return;
+  }
   clint_write32 (c, offset, (uint32_t) value);
   if (size == 8)
     clint_write32 (c, offset + 4, (uint32_t) (value >> 32));
@@ -234,13 +232,12 @@ clint_reset (MdlDevice *dev)
    * agreeing with the harts' `time` CSR; mtimecmp resets to all ones, as
    * on SiFive parts, so no timer interrupt is pending after reset. */
   c->mtime_offset = 0;
-  for (unsigned i = 0; i < CLINT_MAX_HARTS; i++)
-    {
-      ClintHart *h = &c->harts[i];
-      h->mtimecmp = UINT64_MAX;
-      clint_set_msip (h, false);
-      clint_update_timer (h);
-    }
+  for (unsigned i = 0; i < CLINT_MAX_HARTS; i++) {
+    ClintHart *h = &c->harts[i];
+    h->mtimecmp = UINT64_MAX;
+    clint_set_msip (h, false);
+    clint_update_timer (h);
+  }
 }
 
 static bool
@@ -250,37 +247,33 @@ clint_realize (MdlDevice *dev, GError **error)
   uint64_t timebase = mdl_device_prop_u64 (dev, "timebase-frequency");
   uint64_t size = mdl_device_reg_size (dev, 0, 0x10000);
 
-  if (timebase == 0)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: timebase-frequency must not be 0", dev->name);
-      return false;
-    }
-  if (timebase > MDL_PS_PER_S)
-    {
-      /* A tick shorter than the clock's picosecond could not be timed. */
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: timebase-frequency %" G_GUINT64_FORMAT " Hz is above "
-                   "the 1 THz virtual time can resolve", dev->name, timebase);
-      return false;
-    }
-  if (size < CLINT_MIN_SIZE)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
-                   "does not reach mtime at 0x%x (needs 0x%x)",
-                   dev->name, size, CLINT_MTIME, CLINT_MIN_SIZE);
-      return false;
-    }
+  if (timebase == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: timebase-frequency must not be 0", dev->name);
+    return false;
+  }
+  if (timebase > MDL_PS_PER_S) {
+    /* A tick shorter than the clock's picosecond could not be timed. */
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: timebase-frequency %" G_GUINT64_FORMAT " Hz is above "
+                 "the 1 THz virtual time can resolve", dev->name, timebase);
+    return false;
+  }
+  if (size < CLINT_MIN_SIZE) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
+                 "does not reach mtime at 0x%x (needs 0x%x)",
+                 dev->name, size, CLINT_MTIME, CLINT_MIN_SIZE);
+    return false;
+  }
 
   c->dev = dev;
   c->timebase_hz = timebase;
-  for (unsigned i = 0; i < CLINT_MAX_HARTS; i++)
-    {
-      c->harts[i].clint = c;
-      c->harts[i].index = i;
-      mdl_event_init (&c->harts[i].timer, clint_timer_fired, &c->harts[i]);
-    }
+  for (unsigned i = 0; i < CLINT_MAX_HARTS; i++) {
+    c->harts[i].clint = c;
+    c->harts[i].index = i;
+    mdl_event_init (&c->harts[i].timer, clint_timer_fired, &c->harts[i]);
+  }
   /* A usable state even if the machine is never reset (tests, the
    * inspector): outputs are not wired yet, so this raises nothing. */
   clint_reset (dev);
@@ -314,6 +307,7 @@ const MdlDeviceClass mdl_clint_class = {
   .props = clint_props,
   .n_props = G_N_ELEMENTS (clint_props),
   .n_regions = 1,
+  .default_size = 0x10000,
   .n_irq_out = 2 * CLINT_MAX_HARTS,
   .state_size = sizeof (Clint),
   .realize = clint_realize,

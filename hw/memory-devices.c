@@ -21,21 +21,19 @@
 static bool
 check_size (MdlDevice *dev, uint64_t size, GError **error)
 {
-  if (size == 0)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: memory size is 0 (give the node a reg with a size)",
-                   dev->name);
-      return false;
-    }
-  if (size > MDL_MEMORY_MAX_SIZE)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: memory size 0x%" G_GINT64_MODIFIER "x is larger "
-                   "than the 16 GiB Medley allows",
-                   dev->name, size);
-      return false;
-    }
+  if (size == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: memory size is 0 (give the node a reg with a size)",
+                 dev->name);
+    return false;
+  }
+  if (size > MDL_MEMORY_MAX_SIZE) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: memory size 0x%" G_GINT64_MODIFIER "x is larger "
+                 "than the 16 GiB Medley allows",
+                 dev->name, size);
+    return false;
+  }
   return true;
 }
 
@@ -58,14 +56,13 @@ load_image (MdlDevice *dev, const char *path, uint8_t *buf, uint64_t cap,
             GError **error)
 {
   FILE *f = fopen (path, "rb");
-  if (f == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, MDL_ERROR, MDL_ERROR_IO,
-                   "%s: cannot open ROM image %s: %s",
-                   dev->name, path, g_strerror (saved));
-      return false;
-    }
+  if (f == NULL) {
+    int saved = errno;
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO,
+                 "%s: cannot open ROM image %s: %s",
+                 dev->name, path, g_strerror (saved));
+    return false;
+  }
 
   bool ok = false;
   if (fseeko (f, 0, SEEK_END) != 0)
@@ -73,14 +70,13 @@ load_image (MdlDevice *dev, const char *path, uint8_t *buf, uint64_t cap,
   off_t len = ftello (f);
   if (len < 0 || fseeko (f, 0, SEEK_SET) != 0)
     goto io_error;
-  if ((uint64_t) len > cap)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: ROM image %s is %" G_GINT64_FORMAT " bytes, larger "
-                   "than the ROM (0x%" G_GINT64_MODIFIER "x bytes)",
-                   dev->name, path, (gint64) len, cap);
-      goto out;
-    }
+  if ((uint64_t) len > cap) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: ROM image %s is %" G_GINT64_FORMAT " bytes, larger "
+                 "than the ROM (0x%" G_GINT64_MODIFIER "x bytes)",
+                 dev->name, path, (gint64) len, cap);
+    goto out;
+  }
   if (len > 0 && fread (buf, 1, (size_t) len, f) != (size_t) len)
     goto io_error;
   ok = true;
@@ -118,6 +114,7 @@ const MdlDeviceClass mdl_ram_class = {
   .description = "Read-write memory",
   .group = MDL_GROUP_MEMORY,
   .n_regions = 1,
+  .default_size = 0x1000000,  /* 16 MiB */
   .realize = ram_realize,
 };
 
@@ -134,5 +131,6 @@ const MdlDeviceClass mdl_rom_class = {
   .props = rom_props,
   .n_props = G_N_ELEMENTS (rom_props),
   .n_regions = 1,
+  .default_size = 0x10000,    /* 64 KiB */
   .realize = rom_realize,
 };

@@ -146,15 +146,14 @@ uart_rx_push (Uart *u, uint8_t byte)
 {
   unsigned capacity = (u->fcr & FCR_ENABLE) ? RX_FIFO_SIZE : 1;
 
-  if (u->rx_count == capacity)
-    {
-      u->lsr_errors |= LSR_OE;
-      /* 16450 mode: the new character replaces the unread one; FIFO
-       * mode: the FIFO keeps its contents and the new one is lost. */
-      if (capacity == 1)
-        u->rx_fifo[u->rx_head] = byte;
-      return;
-    }
+  if (u->rx_count == capacity) {
+    u->lsr_errors |= LSR_OE;
+    /* 16450 mode: the new character replaces the unread one; FIFO
+     * mode: the FIFO keeps its contents and the new one is lost. */
+    if (capacity == 1)
+      u->rx_fifo[u->rx_head] = byte;
+    return;
+  }
   u->rx_fifo[(u->rx_head + u->rx_count) % RX_FIFO_SIZE] = byte;
   u->rx_count++;
 }
@@ -196,11 +195,10 @@ uart_write_fcr (Uart *u, uint8_t value)
     uart_rx_clear (u);
 
   /* The other bits are only taken while bit 0 is written as 1. */
-  if (!(value & FCR_ENABLE))
-    {
-      u->fcr = 0;
-      return;
-    }
+  if (!(value & FCR_ENABLE)) {
+    u->fcr = 0;
+    return;
+  }
   if (value & FCR_RX_RESET)
     uart_rx_clear (u);
   if (value & FCR_TX_RESET)
@@ -215,41 +213,39 @@ uart_read (void *opaque, uint64_t offset, unsigned size)
   Uart *u = dev->state;
   uint8_t value = 0;
 
-  switch ((offset >> u->reg_shift) & 7)
-    {
-    case REG_RBR_THR_DLL:
-      value = (u->lcr & LCR_DLAB) ? (u->divisor & 0xff) : uart_rx_pop (u);
-      break;
-    case REG_IER_DLM:
-      value = (u->lcr & LCR_DLAB) ? (u->divisor >> 8) : u->ier;
-      break;
-    case REG_IIR_FCR:
-      {
-        uint8_t id = uart_iir_id (u);
-        if (id == IIR_THRI)
-          u->thre_pending = false;
-        value = id | ((u->fcr & FCR_ENABLE) ? IIR_FIFO : 0);
-      }
-      break;
-    case REG_LCR:
-      value = u->lcr;
-      break;
-    case REG_MCR:
-      value = u->mcr;
-      break;
-    case REG_LSR:
-      value = (u->rx_count > 0 ? LSR_DR : 0) | u->lsr_errors
-              | LSR_THRE | LSR_TEMT;
-      u->lsr_errors = 0;
-      break;
-    case REG_MSR:
-      value = uart_msr_lines (u) | u->msr_delta;
-      u->msr_delta = 0;
-      break;
-    case REG_SCR:
-      value = u->scr;
-      break;
-    }
+  switch ((offset >> u->reg_shift) & 7) {
+  case REG_RBR_THR_DLL:
+    value = (u->lcr & LCR_DLAB) ? (u->divisor & 0xff) : uart_rx_pop (u);
+    break;
+  case REG_IER_DLM:
+    value = (u->lcr & LCR_DLAB) ? (u->divisor >> 8) : u->ier;
+    break;
+  case REG_IIR_FCR: {
+    uint8_t id = uart_iir_id (u);
+    if (id == IIR_THRI)
+      u->thre_pending = false;
+    value = id | ((u->fcr & FCR_ENABLE) ? IIR_FIFO : 0);
+    break;
+  }
+  case REG_LCR:
+    value = u->lcr;
+    break;
+  case REG_MCR:
+    value = u->mcr;
+    break;
+  case REG_LSR:
+    value = (u->rx_count > 0 ? LSR_DR : 0) | u->lsr_errors
+            | LSR_THRE | LSR_TEMT;
+    u->lsr_errors = 0;
+    break;
+  case REG_MSR:
+    value = uart_msr_lines (u) | u->msr_delta;
+    u->msr_delta = 0;
+    break;
+  case REG_SCR:
+    value = u->scr;
+    break;
+  }
 
   uart_update_irq (dev);
   return value;
@@ -262,50 +258,47 @@ uart_write (void *opaque, uint64_t offset, unsigned size, uint64_t value64)
   Uart *u = dev->state;
   uint8_t value = value64 & 0xff;
 
-  switch ((offset >> u->reg_shift) & 7)
-    {
-    case REG_RBR_THR_DLL:
-      if (u->lcr & LCR_DLAB)
-        {
-          u->divisor = (u->divisor & 0xff00) | value;
-          break;
-        }
-      if (u->mcr & MCR_LOOP)
-        uart_rx_push (u, value);
-      else
-        mdl_machine_serial_out (dev->machine, dev, &value, 1);
-      /* Sent at once: THR is empty again. */
-      u->thre_pending = true;
-      break;
-    case REG_IER_DLM:
-      if (u->lcr & LCR_DLAB)
-        {
-          u->divisor = (u->divisor & 0x00ff) | (value << 8);
-          break;
-        }
-      /* Enabling ETBEI with THR empty raises THRE, as on the chip; this
-       * is how drivers start an interrupt-driven transmission. */
-      if ((value & IER_ETBEI) && !(u->ier & IER_ETBEI))
-        u->thre_pending = true;
-      u->ier = value & 0x0f;
-      break;
-    case REG_IIR_FCR:
-      uart_write_fcr (u, value);
-      break;
-    case REG_LCR:
-      u->lcr = value;
-      break;
-    case REG_MCR:
-      uart_write_mcr (u, value);
-      break;
-    case REG_LSR:
-    case REG_MSR:
-      /* Factory-test writes on the chip; nothing a driver relies on. */
-      break;
-    case REG_SCR:
-      u->scr = value;
+  switch ((offset >> u->reg_shift) & 7) {
+  case REG_RBR_THR_DLL:
+    if (u->lcr & LCR_DLAB) {
+      u->divisor = (u->divisor & 0xff00) | value;
       break;
     }
+    if (u->mcr & MCR_LOOP)
+      uart_rx_push (u, value);
+    else
+      mdl_machine_serial_out (dev->machine, dev, &value, 1);
+    /* Sent at once: THR is empty again. */
+    u->thre_pending = true;
+    break;
+  case REG_IER_DLM:
+    if (u->lcr & LCR_DLAB) {
+      u->divisor = (u->divisor & 0x00ff) | (value << 8);
+      break;
+    }
+    /* Enabling ETBEI with THR empty raises THRE, as on the chip; this
+     * is how drivers start an interrupt-driven transmission. */
+    if ((value & IER_ETBEI) && !(u->ier & IER_ETBEI))
+      u->thre_pending = true;
+    u->ier = value & 0x0f;
+    break;
+  case REG_IIR_FCR:
+    uart_write_fcr (u, value);
+    break;
+  case REG_LCR:
+    u->lcr = value;
+    break;
+  case REG_MCR:
+    uart_write_mcr (u, value);
+    break;
+  case REG_LSR:
+  case REG_MSR:
+    /* Factory-test writes on the chip; nothing a driver relies on. */
+    break;
+  case REG_SCR:
+    u->scr = value;
+    break;
+  }
 
   uart_update_irq (dev);
 }
@@ -363,37 +356,33 @@ uart_realize (MdlDevice *dev, GError **error)
   uint64_t speed = mdl_device_prop_u64 (dev, "current-speed");
   uint64_t shift = mdl_device_prop_u64 (dev, "reg-shift");
 
-  if (clock == 0)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: clock-frequency must not be 0", dev->name);
-      return false;
-    }
-  if (speed != 0 && clock / 16 / speed == 0)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: current-speed %" G_GUINT64_FORMAT " is above what a "
-                   "%" G_GUINT64_FORMAT " Hz clock allows (%" G_GUINT64_FORMAT ")",
-                   dev->name, speed, clock, clock / 16);
-      return false;
-    }
-  if (shift > 3)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: reg-shift %" G_GUINT64_FORMAT " is out of range (0 to 3)",
-                   dev->name, shift);
-      return false;
-    }
+  if (clock == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: clock-frequency must not be 0", dev->name);
+    return false;
+  }
+  if (speed != 0 && clock / 16 / speed == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: current-speed %" G_GUINT64_FORMAT " is above what a "
+                 "%" G_GUINT64_FORMAT " Hz clock allows (%" G_GUINT64_FORMAT ")",
+                 dev->name, speed, clock, clock / 16);
+    return false;
+  }
+  if (shift > 3) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: reg-shift %" G_GUINT64_FORMAT " is out of range (0 to 3)",
+                 dev->name, shift);
+    return false;
+  }
 
   uint64_t size = mdl_device_reg_size (dev, 0, UINT64_C (8) << shift);
-  if (size < (UINT64_C (8) << shift))
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
-                   "cannot hold 8 registers with reg-shift %" G_GUINT64_FORMAT,
-                   dev->name, size, shift);
-      return false;
-    }
+  if (size < (UINT64_C (8) << shift)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
+                 "cannot hold 8 registers with reg-shift %" G_GUINT64_FORMAT,
+                 dev->name, size, shift);
+    return false;
+  }
 
   u->reg_shift = (unsigned) shift;
   uart_reset (dev);
@@ -419,6 +408,7 @@ const MdlDeviceClass mdl_ns16550a_class = {
   .props = uart_props,
   .n_props = G_N_ELEMENTS (uart_props),
   .n_regions = 1,
+  .default_size = 0x100,
   .n_irq_out = 1,
   .state_size = sizeof (Uart),
   .realize = uart_realize,

@@ -39,26 +39,25 @@ test_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
   if (offset != 0)
     return;
 
-  switch (status)
-    {
-    case FINISHER_PASS:
-      mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT, 0,
-                        "guest reported success");
-      break;
-    case FINISHER_FAIL:
-      mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT,
-                        code != 0 ? (int) code : 1,
-                        "guest reported failure %u", code);
-      break;
-    case FINISHER_RESET:
-      mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT, 0,
-                        "guest requested a reset (not supported yet)");
-      break;
-    default:
-      /* QEMU only logs these; a guest probing the device must not stop. */
-      g_debug ("%s: ignored write 0x%" G_GINT64_MODIFIER "x", dev->name, value);
-      break;
-    }
+  switch (status) {
+  case FINISHER_PASS:
+    mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT, 0,
+                      "guest reported success");
+    break;
+  case FINISHER_FAIL:
+    mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT,
+                      code != 0 ? (int) code : 1,
+                      "guest reported failure %u", code);
+    break;
+  case FINISHER_RESET:
+    mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT, 0,
+                      "guest requested a reset (not supported yet)");
+    break;
+  default:
+    /* QEMU only logs these; a guest probing the device must not stop. */
+    g_debug ("%s: ignored write 0x%" G_GINT64_MODIFIER "x", dev->name, value);
+    break;
+  }
 }
 
 /* 16-bit writes are accepted too, so a guest that stores only the status
@@ -75,13 +74,12 @@ test_realize (MdlDevice *dev, GError **error)
 {
   uint64_t size = mdl_device_reg_size (dev, 0, 0x1000);
 
-  if (size < 4)
-    {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                   "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
-                   "is too small (needs at least 4)", dev->name, size);
-      return false;
-    }
+  if (size < 4) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes "
+                 "is too small (needs at least 4)", dev->name, size);
+    return false;
+  }
   dev->regions[0] = mdl_region_new_mmio (dev->name, size, &test_ops, dev);
   return true;
 }
@@ -92,5 +90,6 @@ const MdlDeviceClass mdl_test_device_class = {
   .description = "Test finisher: the guest writes pass/fail to end the run",
   .group = MDL_GROUP_OTHER,
   .n_regions = 1,
+  .default_size = 0x1000,
   .realize = test_realize,
 };
