@@ -33,12 +33,11 @@ static const MdlDeviceClass probe_class = {
 static MdlDevice *
 probe_get (MdlMachine *m)
 {
-  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++)
-    {
-      MdlDevice *dev = mdl_machine_device (m, i);
-      if (dev->cls == &probe_class)
-        return dev;
-    }
+  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+    if (dev->cls == &probe_class)
+      return dev;
+  }
   MdlDevice *probe = mdl_device_new (m, &probe_class, "probe");
   mdl_machine_add_device (m, probe);
   return probe;
@@ -71,11 +70,10 @@ hw_test_realize (MdlDevice *dev, MdlAddressSpace *as, GError **error)
 {
   MdlMachine *m = dev->machine;
 
-  if (!dev->cls->realize (dev, error))
-    {
-      mdl_device_free (dev);
-      return false;
-    }
+  if (!dev->cls->realize (dev, error)) {
+    mdl_device_free (dev);
+    return false;
+  }
   mdl_machine_add_device (m, dev);
   if (as != NULL && dev->cls->n_regions > 0)
     g_assert_true (mdl_address_space_map (as, dev->reg[0].base,
@@ -83,13 +81,12 @@ hw_test_realize (MdlDevice *dev, MdlAddressSpace *as, GError **error)
 
   MdlDevice *probe = probe_get (m);
   Probe *p = probe->state;
-  for (unsigned i = 0; i < dev->cls->n_irq_out; i++)
-    {
-      g_assert_cmpuint (p->next_input, <, PROBE_INPUTS);
-      p->owner[p->next_input] = dev;
-      p->output[p->next_input] = i;
-      dev->irq_out[i] = mdl_irq_line_to_device (m, probe, p->next_input++);
-    }
+  for (unsigned i = 0; i < dev->cls->n_irq_out; i++) {
+    g_assert_cmpuint (p->next_input, <, PROBE_INPUTS);
+    p->owner[p->next_input] = dev;
+    p->output[p->next_input] = i;
+    dev->irq_out[i] = mdl_irq_line_to_device (m, probe, p->next_input++);
+  }
   return true;
 }
 
