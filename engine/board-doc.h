@@ -1,0 +1,135 @@
+/* The board as a document: what the canvas edits and the .dts holds.
+ *
+ * A document is a list of components (CPU clusters and devices) with
+ * typed property values and canvas positions, and a list of wires: a
+ * device mapped into a cluster's address space, or an interrupt output
+ * wired to a CPU's or a controller's input.  It is read from a .dts (via
+ * dtc and libfdt), written back as .dts text, checked for problems
+ * (overlaps, missing firmware, dangling wires) and turned into a machine.
+ * The same walk builds what the canvas shows and what runs.
+ *
+ * Documents are small (tens of components) and cheap to copy: the editor
+ * keeps whole copies for undo.  Components and wires are named by ids that
+ * stay stable across copies and edits.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "board.h"
+#include "device.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MDL_COMPONENT_CLUSTER,
+  MDL_COMPONENT_DEVICE,
+} MdlComponentKind;
+
+typedef struct {
+  guint             id;
+  MdlComponentKind  kind;
+  char             *name;      /* unique, a C identifier: "cpu0", "uart0" */
+  const MdlCpuClass    *cpu_cls;  /* clusters: follows the "cpu" property */
+  const MdlDeviceClass *dev_cls;  /* devices */
+  const MdlPropInfo *props;    /* what the inspector shows, in order */
+  unsigned          n_props;
+  MdlPropValue     *values;    /* n_props values */
+  double            x, y;      /* canvas position of the top-left corner */
+  char             *source;    /* "board.dts:23" when read from a file */
+} MdlComponent;
+
+/* Properties every cluster has: "cpu" (MDL_PROP_CPU), "harts",
+ * "clock-frequency", "timebase-frequency", "firmware".  Devices with
+ * register windows have "reg" (MDL_PROP_ADDR) and "size" (MDL_PROP_SIZE)
+ * first, then their class's own properties. */
+
+typedef enum {
+  MDL_WIRE_MAP,   /* device `from` is visible to cluster `to` at its "reg" */
+  MDL_WIRE_IRQ,   /* output `output` of device `from` drives input `input`
+                     of `to` (hart `hart` when `to` is a cluster) */
+} MdlWireKind;
+
+typedef struct {
+  guint       id;
+  MdlWireKind kind;
+  guint       from;
+  unsigned    output;
+  guint       to;
+  unsigned    input;
+  unsigned    hart;
+} MdlWire;
+
+typedef struct {
+  guint  component;  /* 0 for the board as a whole */
+  char  *prop;       /* the property at fault, or NULL */
+  char  *message;
+} MdlProblem;
+
+typedef struct {
+  char      *path;        /* NULL until opened from or saved to a file */
+  char      *model;       /* the board's title */
+  GPtrArray *components;  /* MdlComponent * */
+  GArray    *wires;       /* MdlWire */
+  guint      next_id;
+} MdlBoardDoc;
+
+MdlBoardDoc *mdl_board_doc_new  (void);
+MdlBoardDoc *mdl_board_doc_copy (const MdlBoardDoc *doc);
+void         mdl_board_doc_free (MdlBoardDoc *doc);
+
+/* Reads a .dts; errors as for mdl_board_load (file, line, node, problem).
+ * Components without medley,position are laid out automatically. */
+MdlBoardDoc *mdl_board_doc_load (const char *path, GError **error);
+/* The document as .dts text, with positions in medley,position. */
+char        *mdl_board_doc_to_dts (const MdlBoardDoc *doc);
+/* Writes atomically (temporary file, then rename) and sets doc->path. */
+bool         mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **error);
+
+MdlComponent *mdl_board_doc_find (const MdlBoardDoc *doc, guint id);
+MdlComponent *mdl_board_doc_find_by_name (const MdlBoardDoc *doc, const char *name);
+int           mdl_component_find_prop (const MdlComponent *c, const char *name);
+
+/* ---- edits: each returns false with a reason the UI shows as is ---- */
+
+/* Adds a cluster of CPU class @cls, or a device of class @dcls (one of the
+ * two is NULL), with a fresh name, default properties and, for devices, a
+ * free address; returns its id. */
+guint mdl_board_doc_add_cluster (MdlBoardDoc *doc, const MdlCpuClass *cls,
+                                 double x, double y);
+guint mdl_board_doc_add_device  (MdlBoardDoc *doc, const MdlDeviceClass *cls,
+                                 double x, double y);
+/* Removes a component and every wire touching it. */
+void  mdl_board_doc_remove (MdlBoardDoc *doc, guint id);
+void  mdl_board_doc_move   (MdlBoardDoc *doc, guint id, double x, double y);
+bool  mdl_board_doc_rename (MdlBoardDoc *doc, guint id, const char *name,
+                            GError **error);
+/* Parses @text for property @prop as the inspector's entry gives it
+ * ("0x10000000", "64 MiB", "100 MHz", "rv32imac", a path...). */
+bool  mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
+                              const char *text, GError **error);
+/* Formats a property value the way set_prop parses it back. */
+char *mdl_component_format_prop (const MdlComponent *c, unsigned prop);
+
+guint mdl_board_doc_map (MdlBoardDoc *doc, guint device, guint cluster,
+                         GError **error);
+guint mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
+                              guint target, unsigned input, unsigned hart,
+                              GError **error);
+void  mdl_board_doc_remove_wire (MdlBoardDoc *doc, guint wire_id);
+
+/* Everything that stops the board from running, in a stable order.
+ * Relative firmware paths are looked up like mdl_board_load does. */
+GPtrArray *mdl_board_doc_problems (const MdlBoardDoc *doc,
+                                   const char *const *search_dirs);
+
+/* Builds the machine (firmware not loaded: see mdl_board_load_firmware). */
+MdlBoard *mdl_board_doc_instantiate (const MdlBoardDoc *doc,
+                                     const char *const *search_dirs,
+                                     GError **error);
+
+void mdl_problem_free (MdlProblem *p);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlBoardDoc, mdl_board_doc_free)
+
+G_END_DECLS
