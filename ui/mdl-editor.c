@@ -11,10 +11,15 @@ struct _MdlEditor {
   GPtrArray   *redo;
   GArray      *selection;     /* guint */
   GPtrArray   *problems;      /* MdlProblem *, NULL until asked */
-  guint        saved_serial;  /* edit serial at the last load/save */
-  guint        serial;        /* bumped by every change of the document */
+  GArray      *undo_states;   /* guint per undo entry: its state number */
+  GArray      *redo_states;
+  guint        state;         /* number of the current document state */
+  guint        saved_state;   /* the state last loaded or saved */
+  guint        next_state;    /* states are never reused, so "modified"
+                                 survives undo, redo and new edits */
   gboolean     moving;        /* inside begin_move/end_move */
   gboolean     moved;         /* a move happened in this drag */
+  MdlBoardDoc *drag_before;   /* the document when the drag began */
 };
 
 G_DEFINE_FINAL_TYPE (MdlEditor, mdl_editor, G_TYPE_OBJECT)
@@ -55,6 +60,8 @@ mdl_editor_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_array_unref (self->selection);
+  g_array_unref (self->undo_states);
+  g_array_unref (self->redo_states);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   G_OBJECT_CLASS (mdl_editor_parent_class)->finalize (object);
 }
@@ -119,6 +126,27 @@ mdl_editor_init (MdlEditor *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_board_doc_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_board_doc_free);
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->undo_states = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->redo_states = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Pushes the current state on the undo stack and starts a new one. */
+static void
+push_undo (MdlEditor *self, MdlBoardDoc *before)
+{
+  g_ptr_array_add (self->undo, before);
+  g_array_append_val (self->undo_states, self->state);
+  self->state = ++self->next_state;
+}
+
+static void
+clear_history (MdlEditor *self)
+{
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  g_array_set_size (self->undo_states, 0);
+  g_array_set_size (self->redo_states, 0);
+  self->state = self->saved_state = ++self->next_state;
 }
 
 MdlEditor *
@@ -145,7 +173,7 @@ gboolean
 mdl_editor_get_modified (MdlEditor *self)
 {
   g_return_val_if_fail (MDL_IS_EDITOR (self), FALSE);
-  return self->serial != self->saved_serial;
+  return self->state != self->saved_state;
 }
 
 gboolean
@@ -219,9 +247,9 @@ edit_end (MdlEditor *self, Edit *e, gboolean applied)
     mdl_board_doc_free (e->before);
     return;
   }
-  g_ptr_array_add (self->undo, e->before);
+  push_undo (self, e->before);
   g_ptr_array_set_size (self->redo, 0);
-  self->serial++;
+  g_array_set_size (self->redo_states, 0);
   notify_all (self, e->modified, e->can_undo, e->can_redo);
 }
 
@@ -242,10 +270,8 @@ mdl_editor_load (MdlEditor *self, const char *path, GError **error)
   if (doc == NULL)
     return FALSE;   /* the open board stays as it was */
   replace_doc (self, doc);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  clear_history (self);
   g_array_set_size (self->selection, 0);
-  self->saved_serial = ++self->serial;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
   notify_all (self, modified, can_undo, can_redo);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -260,10 +286,8 @@ mdl_editor_new_board (MdlEditor *self)
 
   replace_doc (self, mdl_board_doc_new ());
   self->doc->model = g_strdup ("Untitled board");
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  clear_history (self);
   g_array_set_size (self->selection, 0);
-  self->saved_serial = ++self->serial;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
   notify_all (self, modified, can_undo, can_redo);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -276,7 +300,7 @@ mdl_editor_save (MdlEditor *self, const char *path, GError **error)
 
   if (!mdl_board_doc_save (self->doc, path, error))
     return FALSE;
-  self->saved_serial = self->serial;
+  self->saved_state = self->state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
   if (modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -287,7 +311,8 @@ mdl_editor_save (MdlEditor *self, const char *path, GError **error)
 }
 
 static void
-step_history (MdlEditor *self, GPtrArray *from, GPtrArray *to, int direction)
+step_history (MdlEditor *self, GPtrArray *from, GArray *from_states, GPtrArray *to,
+              GArray *to_states)
 {
   gboolean modified = mdl_editor_get_modified (self);
   gboolean can_undo = mdl_editor_can_undo (self), can_redo = mdl_editor_can_redo (self);
@@ -300,8 +325,10 @@ step_history (MdlEditor *self, GPtrArray *from, GPtrArray *to, int direction)
   g_free (doc->path);
   doc->path = g_strdup (self->doc->path);
   g_ptr_array_add (to, self->doc);
+  g_array_append_val (to_states, self->state);
   self->doc = doc;
-  self->serial += direction;
+  self->state = g_array_index (from_states, guint, from_states->len - 1);
+  g_array_set_size (from_states, from_states->len - 1);
   notify_all (self, modified, can_undo, can_redo);
 }
 
@@ -309,14 +336,14 @@ void
 mdl_editor_undo (MdlEditor *self)
 {
   g_return_if_fail (MDL_IS_EDITOR (self));
-  step_history (self, self->undo, self->redo, -1);
+  step_history (self, self->undo, self->undo_states, self->redo, self->redo_states);
 }
 
 void
 mdl_editor_redo (MdlEditor *self)
 {
   g_return_if_fail (MDL_IS_EDITOR (self));
-  step_history (self, self->redo, self->undo, +1);
+  step_history (self, self->redo, self->redo_states, self->undo, self->undo_states);
 }
 
 guint
@@ -364,8 +391,9 @@ mdl_editor_begin_move (MdlEditor *self)
   g_return_if_fail (!self->moving);
   self->moving = TRUE;
   self->moved = FALSE;
-  /* The position before the drag is the undo step. */
-  g_ptr_array_add (self->undo, mdl_board_doc_copy (self->doc));
+  /* The position before the drag is the undo step (pushed on the first
+   * actual move). */
+  self->drag_before = mdl_board_doc_copy (self->doc);
 }
 
 void
@@ -385,8 +413,9 @@ mdl_editor_move (MdlEditor *self, guint id, double x, double y)
   if (!self->moved) {
     gboolean modified = mdl_editor_get_modified (self);
     self->moved = TRUE;
+    push_undo (self, g_steal_pointer (&self->drag_before));
     g_ptr_array_set_size (self->redo, 0);
-    self->serial++;
+    g_array_set_size (self->redo_states, 0);
     if (!modified)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -400,8 +429,8 @@ mdl_editor_end_move (MdlEditor *self)
   g_return_if_fail (self->moving);
   self->moving = FALSE;
   /* A click without a drag leaves no undo step behind. */
-  if (!self->moved)
-    g_ptr_array_set_size (self->undo, self->undo->len - 1);
+  g_clear_pointer (&self->drag_before, mdl_board_doc_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
 }
 
 gboolean
