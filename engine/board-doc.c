@@ -1610,8 +1610,13 @@ append_string (GString *s, const char *text)
 static void
 append_position (GString *s, const MdlComponent *c, const char *indent)
 {
-  g_string_append_printf (s, "%smedley,position = <0x%x 0x%x>;\n", indent,
-                          (uint32_t) (int32_t) c->x, (uint32_t) (int32_t) c->y);
+  int32_t x = (int32_t) c->x, y = (int32_t) c->y;
+
+  /* dtc reads (-40) as the two's-complement cell, which read_position
+   * turns back into -40. */
+  g_string_append_printf (s, x < 0 ? "%smedley,position = <(%d) " : "%smedley,position = <%d ",
+                          indent, x);
+  g_string_append_printf (s, y < 0 ? "(%d)>;\n" : "%d>;\n", y);
 }
 
 static void
@@ -1696,6 +1701,10 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
     const MdlPropValue *v = &c->values[i];
 
     if (strcmp (info->name, "reg") == 0 || strcmp (info->name, "size") == 0)
+      continue;
+    /* Defaults stay implicit, as in a hand-written board. */
+    if (!info->required && v->u64 == info->default_u64 &&
+        g_strcmp0 (v->str, info->default_str) == 0)
       continue;
     switch (info->type) {
     case MDL_PROP_BOOL:

@@ -63,6 +63,7 @@ mdl_editor_finalize (GObject *object)
   g_array_unref (self->undo_states);
   g_array_unref (self->redo_states);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_before, mdl_board_doc_free);
   G_OBJECT_CLASS (mdl_editor_parent_class)->finalize (object);
 }
 
