@@ -78,27 +78,63 @@ print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
   fputs (s->str, stdout);
 }
 
-/* Bytes waiting on stdin go to the first UART.  Polled between slices of
- * virtual time, so piped input arrives at slice boundaries. */
-static bool
-feed_stdin (MdlMachine *m, int timeout_ms)
+/* stdin goes to the first UART.  Bytes are read into a backlog and handed
+ * over as fast as the UART can take them (serial_can_receive), between
+ * slices of virtual time, so pasted or piped input is never lost to an
+ * overrun. */
+typedef struct {
+  MdlDevice  *uart;
+  GByteArray *backlog;
+  bool        open;       /* stdin not at EOF yet */
+} Input;
+
+static void
+input_init (Input *in, MdlMachine *m, bool wanted)
+{
+  in->uart = NULL;
+  for (unsigned i = 0; i < mdl_machine_n_devices (m) && in->uart == NULL; i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+    if (dev->cls->serial_input != NULL)
+      in->uart = dev;
+  }
+  in->backlog = g_byte_array_new ();
+  in->open = wanted && in->uart != NULL;
+}
+
+/* Reads what stdin has, waiting up to @timeout_ms (-1: until input or EOF). */
+static void
+input_read (Input *in, int timeout_ms)
 {
   struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
-  uint8_t buf[256];
+  uint8_t buf[4096];
   ssize_t n;
 
+  if (!in->open || in->backlog->len >= sizeof buf)
+    return;
   if (poll (&pfd, 1, timeout_ms) <= 0 || !(pfd.revents & (POLLIN | POLLHUP)))
-    return true;
+    return;
   n = read (STDIN_FILENO, buf, sizeof buf);
   if (n <= 0)
-    return false;   /* EOF: stop polling */
-  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++) {
-    MdlDevice *dev = mdl_machine_device (m, i);
-    if (dev->cls->serial_input != NULL) {
-      dev->cls->serial_input (dev, buf, (size_t) n);
-      break;
-    }
-  }
+    in->open = false;
+  else
+    g_byte_array_append (in->backlog, buf, (guint) n);
+}
+
+/* Hands the UART what it can take; true when anything moved. */
+static bool
+input_deliver (Input *in)
+{
+  size_t n;
+
+  if (in->uart == NULL || in->backlog->len == 0)
+    return false;
+  n = in->uart->cls->serial_can_receive ? in->uart->cls->serial_can_receive (in->uart)
+                                        : in->backlog->len;
+  n = MIN (n, in->backlog->len);
+  if (n == 0)
+    return false;
+  in->uart->cls->serial_input (in->uart, in->backlog->data, n);
+  g_byte_array_remove_range (in->backlog, 0, (guint) n);
   return true;
 }
 
@@ -128,7 +164,7 @@ mdl_run_command (int argc, char **argv)
   MdlStopReason reason = MDL_STOP_NONE;
   MdlMachine *m;
   struct sigaction sa = { 0 };
-  bool stdin_open;
+  Input in;
   gint64 t0;
   int status;
 
@@ -184,7 +220,7 @@ mdl_run_command (int argc, char **argv)
 
   /* Run in slices so that stdin can reach the guest and output is flushed
    * while a long run goes on; a slice changes nothing the guest sees. */
-  stdin_open = !no_input;
+  input_init (&in, m, !no_input);
   slice = 10 * MDL_PS_PER_MS;
   t0 = g_get_monotonic_time ();
   while (done < limit) {
@@ -193,23 +229,30 @@ mdl_run_command (int argc, char **argv)
     reason = mdl_machine_run (m, step);
     done += step;
     fflush (stdout);
-    if (reason == MDL_STOP_DEADLOCK && stdin_open) {
+    if (reason == MDL_STOP_DEADLOCK && (in.open || in.backlog->len > 0)) {
       /* The guest sleeps until input arrives, and only stdin can bring
        * it: wait for the user rather than give up. */
       g_autofree char *why = g_strdup (mdl_machine_stop_message (m));
 
+      bool moved;
+
       mdl_machine_clear_stop (m);
-      stdin_open = feed_stdin (m, -1);
-      if (stdin_open)
+      moved = input_deliver (&in);
+      while (!moved && in.open) {
+        input_read (&in, -1);
+        moved = input_deliver (&in);
+      }
+      if (moved)
         continue;
       mdl_machine_stop (m, MDL_STOP_DEADLOCK, 1, "%s (and stdin is closed)", why);
     }
     if (reason != MDL_STOP_NONE)
       break;
-    if (stdin_open)
-      stdin_open = feed_stdin (m, 0);
+    input_read (&in, 0);
+    input_deliver (&in);
   }
   running_machine = NULL;
+  g_byte_array_unref (in.backlog);
 
   switch (reason) {
   case MDL_STOP_GUEST_EXIT:

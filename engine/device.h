@@ -92,8 +92,12 @@ struct MdlDeviceClass {
   bool (*realize)      (MdlDevice *dev, GError **error);
   void (*reset)        (MdlDevice *dev);
   void (*irq_in)       (MdlDevice *dev, unsigned line, bool level);
-  /* Bytes typed into the device's console (UARTs only). */
+  /* Bytes typed into the device's console (UARTs only).  Bytes beyond
+   * what serial_can_receive allows are lost as on a real line (overrun). */
   void (*serial_input) (MdlDevice *dev, const uint8_t *bytes, size_t len);
+  /* How many bytes serial_input takes right now without loss: hosts hold
+   * the rest back, like a terminal honouring flow control. */
+  size_t (*serial_can_receive) (MdlDevice *dev);
   /* Frees what realize allocated besides regions and state. */
   void (*finalize)     (MdlDevice *dev);
 };

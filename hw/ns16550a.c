@@ -323,6 +323,17 @@ uart_serial_input (MdlDevice *dev, const uint8_t *bytes, size_t len)
   uart_update_irq (dev);
 }
 
+static size_t
+uart_serial_can_receive (MdlDevice *dev)
+{
+  Uart *u = dev->state;
+  unsigned capacity = (u->fcr & FCR_ENABLE) ? RX_FIFO_SIZE : 1;
+
+  if (u->mcr & MCR_LOOP)
+    return 0;
+  return capacity - MIN (u->rx_count, capacity);
+}
+
 static uint16_t
 uart_reset_divisor (MdlDevice *dev)
 {
@@ -414,4 +425,5 @@ const MdlDeviceClass mdl_ns16550a_class = {
   .realize = uart_realize,
   .reset = uart_reset,
   .serial_input = uart_serial_input,
+  .serial_can_receive = uart_serial_can_receive,
 };

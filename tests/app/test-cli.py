@@ -10,7 +10,7 @@ import tempfile
 import time
 import unittest
 
-MEDLEY, BOARD32, BOARD64, SPIN, SLEEP = sys.argv[1:6]
+MEDLEY, BOARD32, BOARD64, SPIN, SLEEP, ECHO = sys.argv[1:7]
 
 
 def run(*args, timeout=60, **kw):
@@ -72,6 +72,14 @@ class Cli(unittest.TestCase):
         r = run("run", BOARD32, "--firmware", SLEEP, "--max-time", "10s")
         self.assertEqual(r.returncode, 125, r.stderr)
         self.assertIn("waits for an interrupt", r.stderr)
+
+    def test_piped_input_is_paced(self):
+        # Far more than the UART's 16-byte FIFO, all at once: nothing lost.
+        text = "".join(f"line {i}: the quick brown fox\n" for i in range(40))
+        r = subprocess.run([MEDLEY, "run", BOARD32, "--firmware", ECHO],
+                           input=text + "q", capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, text)
 
     def test_ctrl_c(self):
         p = subprocess.Popen([MEDLEY, "run", BOARD32, "--firmware", SPIN,

@@ -222,6 +222,26 @@ test_priority (Fixture *f, gconstpointer data)
 }
 
 static void
+test_can_receive (Fixture *f, gconstpointer data)
+{
+  const MdlDeviceClass *cls = f->uart->cls;
+
+  /* What a host may send without an overrun: the free FIFO space. */
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 1);
+  input (f, "a");
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 0);
+  wr (f, FCR, 0x01);
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 16);
+  input (f, "0123");
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 12);
+  g_assert_cmphex (rd (f, RBR), ==, '0');
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 13);
+  wr (f, MCR, 0x10);   /* loopback: the line is cut off */
+  g_assert_cmpuint (cls->serial_can_receive (f->uart), ==, 0);
+  g_assert_cmphex (rd (f, LSR) & 0x02, ==, 0);   /* and nothing overran */
+}
+
+static void
 test_fifo (Fixture *f, gconstpointer data)
 {
   /* 16450 mode: one holding register, a new byte replaces an unread one. */
@@ -367,6 +387,7 @@ main (int argc, char **argv)
   ADD ("thre-interrupt", test_thre_interrupt, NULL);
   ADD ("priority", test_priority, NULL);
   ADD ("fifo", test_fifo, NULL);
+  ADD ("can-receive", test_can_receive, NULL);
   ADD ("loopback", test_loopback, NULL);
   ADD ("reg-shift", test_reg_shift, GUINT_TO_POINTER (2));
   ADD ("machine-reset", test_machine_reset, NULL);
