@@ -224,7 +224,9 @@ mdl_run_command (int argc, char **argv)
   slice = 10 * MDL_PS_PER_MS;
   t0 = g_get_monotonic_time ();
   while (done < limit) {
-    uint64_t step = MIN (slice, limit - done);
+    /* While input waits, hand it over about as fast as a 115200-baud line
+     * would (a byte per ~87 us), not a FIFO-full per slice. */
+    uint64_t step = MIN (in.backlog->len > 0 ? 100 * MDL_PS_PER_US : slice, limit - done);
 
     reason = mdl_machine_run (m, step);
     done += step;

@@ -1,10 +1,10 @@
-/* Echoes the UART's input back, polling, until it reads 'q'; then passes. */
+/* Echoes the UART's input back, polling, until it reads '~'; then passes. */
 	.equ	UART, 0x10000000
 	.equ	TEST, 0x100000
 	.globl _start
 _start:
 	li	s0, UART
-	li	t2, 'q'
+	li	t2, '~'
 1:	lbu	t0, 5(s0)		/* LSR */
 	andi	t0, t0, 1		/* data ready */
 	beqz	t0, 1b

@@ -77,7 +77,7 @@ class Cli(unittest.TestCase):
         # Far more than the UART's 16-byte FIFO, all at once: nothing lost.
         text = "".join(f"line {i}: the quick brown fox\n" for i in range(40))
         r = subprocess.run([MEDLEY, "run", BOARD32, "--firmware", ECHO],
-                           input=text + "q", capture_output=True, text=True, timeout=60)
+                           input=text + "~", capture_output=True, text=True, timeout=60)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout, text)
 
