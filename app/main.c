@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "medley"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "engine/registry.h"
 #include "hw/devices.h"
 #include "targets/targets.h"
+#include "ui/mdl-application.h"
 
 void
 mdl_app_register_classes (void)
@@ -61,7 +63,9 @@ usage (FILE *out)
 {
   fprintf (out,
     "Usage:\n"
-    "  medley                     run the default board (%s)\n"
+    "  medley [BOARD.dts...]      open the boards (or the default board, %s)\n"
+    "                             in the workbench; without a display, run\n"
+    "                             the board headless as 'medley run' does\n"
     "  medley run BOARD.dts [OPTION...]\n"
     "                             run a board headless, its consoles on stdout\n"
     "  medley --help | --version\n"
@@ -70,10 +74,44 @@ usage (FILE *out)
     "riscv32-virt.dts");
 }
 
+/* A window can only be shown where a display server is reachable; over
+ * ssh or in a job runner `medley` keeps running boards headless. */
+static bool
+have_display (void)
+{
+  const char *x11 = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  return (x11 != NULL && *x11) || (wayland != NULL && *wayland);
+}
+
+static int
+run_workbench (int argc, char **argv)
+{
+  g_autofree char *board = mdl_app_default_board ();
+  g_autoptr(MdlApplication) app = NULL;
+
+  app = mdl_application_new (board, mdl_app_board_dirs (), G_APPLICATION_DEFAULT_FLAGS);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
+
+/* Every argument names a board (what a file manager passes). */
+static bool
+all_boards (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' || !g_str_has_suffix (argv[i], ".dts"))
+      return false;
+  return argc > 1;
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, MDL_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   mdl_app_register_classes ();
 
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)) {
@@ -86,8 +124,10 @@ main (int argc, char **argv)
   }
   if (argc >= 2 && strcmp (argv[1], "run") == 0)
     return mdl_run_command (argc - 1, argv + 1);
+  if ((argc == 1 || all_boards (argc, argv)) && have_display ())
+    return run_workbench (argc, argv);
   if (argc == 1) {
-    /* No window yet: the default board runs headless. */
+    /* No display: the default board runs headless. */
     g_autofree char *board = mdl_app_default_board ();
     char *args[] = { "run", board, NULL };
     return mdl_run_command (2, args);

@@ -1,0 +1,79 @@
+/* What the files of MdlWindow share; nothing outside the window uses it. */
+#pragma once
+
+#include "mdl-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MdlRunLink MdlRunLink;
+
+struct _MdlWindow {
+  AdwApplicationWindow parent_instance;
+
+  MdlEditor       *editor;
+  gboolean         is_example;     /* opened from Examples: Save asks where */
+
+  /* Running */
+  MdlRunner       *runner;
+  MdlRunLink      *link;           /* the runner's notify target */
+  MdlRunnerState   state;
+  char            *status_text;
+  char            *last_error;
+  gboolean         removing_consoles;
+
+  GtkWidget       *canvas;         /* NULL until the canvas is built in */
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkMenuButton   *primary_menu_button;
+  GtkButton       *run_button;
+  GtkButton       *step_button;
+  GtkButton       *reset_button;
+  GtkLabel        *status_label;
+  GtkBox          *palette_slot;
+  GtkBox          *canvas_slot;
+  GtkBox          *inspector_slot;
+  GtkPaned        *console_paned;
+  GtkStack        *console_stack;
+  AdwTabView      *console_view;
+  AdwTabBar       *console_bar;
+  AdwStatusPage   *console_empty;
+  GMenu           *examples_menu;
+  GMenu           *recent_menu;
+};
+
+/* mdl-window-actions.c */
+void     _mdl_window_init_actions   (MdlWindow *self);
+void     _mdl_window_update_actions (MdlWindow *self);
+void     _mdl_window_update_title   (MdlWindow *self);
+void     _mdl_window_show_error     (MdlWindow *self, const char *heading,
+                                     const char *message);
+void     _mdl_window_rebuild_recent (MdlWindow *self);
+void     _mdl_window_note_recent    (MdlWindow *self, const char *path);
+/* Fills what depends on the application (Examples) once it is set. */
+void     _mdl_window_application_set (MdlWindow *self);
+
+/* Runs @then (with @data) once unsaved changes are saved or discarded;
+ * never runs it when the person cancels. */
+typedef void (*MdlWindowContinue) (MdlWindow *self, gpointer data);
+void     _mdl_window_maybe_save     (MdlWindow *self, MdlWindowContinue then,
+                                     gpointer data, GDestroyNotify destroy);
+
+/* The problems that keep the board from running, one a line, or NULL. */
+char    *_mdl_window_problems_text  (MdlWindow *self);
+
+/* mdl-window-run.c */
+void     _mdl_window_init_run (MdlWindow *self);
+void     _mdl_window_run      (MdlWindow *self);
+void     _mdl_window_pause    (MdlWindow *self);
+void     _mdl_window_step     (MdlWindow *self);
+void     _mdl_window_reset    (MdlWindow *self);
+/* Stops and frees the machine; the consoles keep their text. */
+void     _mdl_window_discard_runner (MdlWindow *self);
+/* Drops the console tabs (another board is loaded). */
+void     _mdl_window_remove_consoles (MdlWindow *self);
+/* Shows state and reason in the status pill, from the latest snapshot. */
+void     _mdl_window_update_status  (MdlWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,378 @@
+#define G_LOG_DOMAIN "medley-window"
+
+/* Running the board from the window: one MdlRunner built from the editor's
+ * document, a console tab per UART, and the status pill.
+ *
+ * The runner's notify comes on the engine thread.  It only queues one idle
+ * on the main loop (an atomic flag coalesces a flood of notifications into
+ * a single drain), and the drain runs below redraw priority so a guest
+ * printing flat out never starves painting or input. */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mdl-window-private.h"
+
+struct _MdlRunLink {
+  gatomicrefcount ref;
+  int             pending;   /* a drain is queued */
+  MdlWindow      *window;    /* main thread only; NULL once discarded */
+};
+
+/* Guest output is moved to the terminals in bites of this size, so that
+ * one drain never holds the main loop for long. */
+#define DRAIN_BUDGET (64 * 1024)
+
+static MdlRunLink *
+link_new (MdlWindow *self)
+{
+  MdlRunLink *link = g_new0 (MdlRunLink, 1);
+
+  g_atomic_ref_count_init (&link->ref);
+  link->window = self;
+  return link;
+}
+
+static MdlRunLink *
+link_ref (MdlRunLink *link)
+{
+  g_atomic_ref_count_inc (&link->ref);
+  return link;
+}
+
+static void
+link_unref (gpointer data)
+{
+  MdlRunLink *link = data;
+
+  if (g_atomic_ref_count_dec (&link->ref))
+    g_free (link);
+}
+
+static void drain (MdlWindow *self);
+
+static gboolean
+drain_idle (gpointer data)
+{
+  MdlRunLink *link = data;
+
+  /* Cleared before reading, so output that arrives while draining queues
+   * another drain rather than being missed. */
+  g_atomic_int_set (&link->pending, 0);
+  if (link->window != NULL)
+    drain (link->window);
+  return G_SOURCE_REMOVE;
+}
+
+/* Engine thread.  g_main_context_invoke() is not used on purpose: from a
+ * thread with no context of its own it may acquire the default context
+ * and run the callback right here, on the engine thread. */
+static void
+runner_notify (void *data)
+{
+  MdlRunLink *link = data;
+
+  if (g_atomic_int_compare_and_exchange (&link->pending, 0, 1))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drain_idle, link_ref (link), link_unref);
+}
+
+static void
+drain (MdlWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+  guint8 buf[4096];
+  gsize budget = DRAIN_BUDGET;
+  gboolean more = FALSE;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  for (guint i = 0; i < mdl_runner_n_uarts (self->runner); i++) {
+    MdlConsole *console = mdl_window_get_console (self, i);
+
+    while (budget > 0) {
+      gsize n = mdl_runner_read_serial (self->runner, i, buf, MIN (sizeof buf, budget));
+
+      if (n == 0)
+        break;
+      budget -= n;
+      if (console != NULL)
+        mdl_console_feed (console, buf, n);
+    }
+    if (budget == 0)
+      more = TRUE;
+  }
+  if (more)
+    runner_notify (self->link);
+
+  snap = mdl_runner_snapshot (self->runner);
+  if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
+    self->state = snap->state;
+    _mdl_window_update_status (self);
+    _mdl_window_update_actions (self);
+  }
+}
+
+static void
+on_console_input (MdlWindow *self, GBytes *bytes, MdlConsole *console)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint uart = mdl_console_get_uart (console);
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner != NULL && uart < mdl_runner_n_uarts (self->runner))
+    mdl_runner_serial_input (self->runner, uart, data, len);
+}
+
+static gboolean
+on_close_page (AdwTabView *view, AdwTabPage *page, MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  /* A UART's console lives as long as the board: only the window removes
+   * it, when another board or machine takes its place. */
+  adw_tab_view_close_page_finish (view, page, self->removing_consoles);
+  return GDK_EVENT_STOP;
+}
+
+void
+_mdl_window_remove_consoles (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->console_view == NULL)
+    return;
+  self->removing_consoles = TRUE;
+  while (adw_tab_view_get_n_pages (self->console_view) > 0)
+    adw_tab_view_close_page (self->console_view,
+                             adw_tab_view_get_nth_page (self->console_view, 0));
+  self->removing_consoles = FALSE;
+  adw_status_page_set_description (self->console_empty,
+                                   _("Press Run (F5) to start the board. Each UART gets a console here."));
+  gtk_stack_set_visible_child_name (self->console_stack, "empty");
+}
+
+static void
+clear_consoles (MdlWindow *self)
+{
+  for (guint i = 0; i < mdl_window_get_n_consoles (self); i++)
+    mdl_console_clear (mdl_window_get_console (self, i));
+}
+
+static void
+add_consoles (MdlWindow *self)
+{
+  guint n = mdl_runner_n_uarts (self->runner);
+
+  _mdl_window_remove_consoles (self);
+  if (n == 0) {
+    adw_status_page_set_description (self->console_empty, _("This board has no UART."));
+    return;
+  }
+  for (guint i = 0; i < n; i++) {
+    const char *name = mdl_runner_uart_name (self->runner, i);
+    MdlConsole *console = mdl_console_new (name, i);
+    AdwTabPage *page;
+
+    g_signal_connect_object (console, "input", G_CALLBACK (on_console_input),
+                             self, G_CONNECT_SWAPPED);
+    page = adw_tab_view_append (self->console_view, GTK_WIDGET (console));
+    adw_tab_page_set_title (page, name);
+    adw_tab_page_set_tooltip (page, name);
+    adw_tab_page_set_icon (page, g_themed_icon_new ("utilities-terminal-symbolic"));
+  }
+  gtk_stack_set_visible_child_name (self->console_stack, "consoles");
+}
+
+/* Builds the machine from the document unless one exists. */
+static gboolean
+ensure_runner (MdlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlSnapshot) snap = NULL;
+  MdlBoard *board;
+
+  if (self->runner != NULL)
+    return TRUE;
+  board = mdl_editor_instantiate (self->editor, &error);
+  if (board == NULL) {
+    _mdl_window_show_error (self, _("Could Not Start the Board"), error->message);
+    return FALSE;
+  }
+  self->link = link_new (self);
+  self->runner = mdl_runner_new (board, runner_notify, self->link);
+  snap = mdl_runner_snapshot (self->runner);
+  self->state = snap->state;
+  add_consoles (self);
+  return TRUE;
+}
+
+void
+_mdl_window_init_run (MdlWindow *self)
+{
+  g_signal_connect_object (self->console_view, "close-page",
+                           G_CALLBACK (on_close_page), self, 0);
+}
+
+void
+_mdl_window_discard_runner (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  /* Freeing the runner joins the engine thread, so no notify can follow;
+   * drains already queued find the link detached. */
+  g_clear_pointer (&self->runner, mdl_runner_free);
+  self->link->window = NULL;
+  g_clear_pointer (&self->link, link_unref);
+  self->state = MDL_RUNNER_PAUSED;
+  if (self->console_stack != NULL) {
+    _mdl_window_update_status (self);
+    _mdl_window_update_actions (self);
+  }
+}
+
+void
+_mdl_window_run (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (!ensure_runner (self))
+    return;
+  /* Run after the guest finished means run it again from the start. */
+  if (self->state == MDL_RUNNER_HALTED || self->state == MDL_RUNNER_STOPPED) {
+    mdl_runner_reset (self->runner);
+    clear_consoles (self);
+  }
+  mdl_runner_run (self->runner);
+  drain (self);
+}
+
+void
+_mdl_window_pause (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner != NULL)
+    mdl_runner_pause (self->runner);
+}
+
+/* The CPU Step advances: the first CPU of the cluster selected on the
+ * canvas, else the machine's first CPU.  CPUs of a cluster are named after
+ * it ("app", "app.1"). */
+static guint
+step_cpu (MdlWindow *self, const MdlSnapshot *snap)
+{
+  const GArray *selection = mdl_editor_get_selection (self->editor);
+  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+
+  for (guint i = 0; selection != NULL && i < selection->len; i++) {
+    guint id = g_array_index (selection, guint, i);
+    const MdlComponent *c = (id & MDL_EDITOR_WIRE_SELECTION) ? NULL : mdl_board_doc_find (doc, id);
+    gsize len;
+
+    if (c == NULL || c->kind != MDL_COMPONENT_CLUSTER)
+      continue;
+    len = strlen (c->name);
+    for (guint k = 0; k < snap->n_cpus; k++) {
+      const char *name = snap->cpus[k].name;
+      if (strncmp (name, c->name, len) == 0 && (name[len] == '\0' || name[len] == '.'))
+        return k;
+    }
+  }
+  return 0;
+}
+
+void
+_mdl_window_step (MdlWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (!ensure_runner (self))
+    return;
+  snap = mdl_runner_snapshot (self->runner);
+  if (snap->n_cpus == 0)
+    return;
+  mdl_runner_step (self->runner, step_cpu (self, snap));
+  drain (self);
+}
+
+void
+_mdl_window_reset (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  mdl_runner_reset (self->runner);
+  clear_consoles (self);
+  drain (self);
+}
+
+static const char *const state_classes[] = { "running", "paused", "success", "error", "warning" };
+
+void
+_mdl_window_update_status (MdlWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+  const char *css = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL) {
+    GPtrArray *problems = mdl_editor_get_problems (self->editor);
+    guint n = problems ? problems->len : 0;
+
+    if (n > 0) {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Problem", "%u Problems", n), n);
+      tip = _mdl_window_problems_text (self);
+      css = "warning";
+    } else {
+      text = g_strdup (_("Ready"));
+    }
+  } else {
+    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (self->runner);
+
+    switch (snap->state) {
+    case MDL_RUNNER_RUNNING:
+      text = g_strdup (_("Running"));
+      css = "running";
+      break;
+    case MDL_RUNNER_PAUSED:
+      text = g_strdup (_("Paused"));
+      css = "paused";
+      if (snap->n_cpus > 0)
+        tip = g_strdup_printf (_("%s at 0x%" G_GINT64_MODIFIER "x"),
+                               snap->cpus[0].name, snap->cpus[0].pc);
+      break;
+    case MDL_RUNNER_HALTED:
+      text = g_strdup_printf (_("Halted, Exit Code %d"), snap->exit_code);
+      css = snap->exit_code == 0 ? "success" : "error";
+      tip = g_strdup (snap->message);
+      break;
+    case MDL_RUNNER_STOPPED:
+    default:
+      text = g_strdup_printf (_("Stopped: %s"), snap->message);
+      css = "error";
+      tip = g_strdup (snap->message);
+      break;
+    }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), state_classes[i]);
+  if (css != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css);
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                               tip != NULL && *tip ? tip : NULL);
+  g_free (self->status_text);
+  self->status_text = g_steal_pointer (&text);
+}

@@ -1,0 +1,280 @@
+#define G_LOG_DOMAIN "medley-window"
+
+#include <glib/gi18n.h>
+
+#include "mdl-window-private.h"
+
+G_DEFINE_FINAL_TYPE (MdlWindow, mdl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The palette, canvas and inspector are separate widgets that share the
+ * window's editor; each is optional at build time while it is written. */
+#ifdef MDL_HAVE_PALETTE
+# include "mdl-palette.h"
+#endif
+#ifdef MDL_HAVE_CANVAS
+# include "mdl-canvas.h"
+#endif
+#ifdef MDL_HAVE_INSPECTOR
+# include "mdl-inspector.h"
+#endif
+
+/* Refused edits become toasts, like every other passing message. */
+G_GNUC_UNUSED static gboolean
+on_show_message (MdlWindow *self, const char *message)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return TRUE;
+}
+
+static void
+add_views (MdlWindow *self)
+{
+#ifdef MDL_HAVE_PALETTE
+  gtk_box_append (self->palette_slot, GTK_WIDGET (mdl_palette_new (self->editor)));
+#else
+  gtk_widget_set_visible (GTK_WIDGET (self->palette_slot), FALSE);
+#endif
+#ifdef MDL_HAVE_CANVAS
+  self->canvas = mdl_canvas_new (self->editor);
+  gtk_widget_set_hexpand (self->canvas, TRUE);
+  gtk_widget_set_vexpand (self->canvas, TRUE);
+  g_signal_connect_object (self->canvas, "show-message",
+                           G_CALLBACK (on_show_message), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->canvas_slot, self->canvas);
+#else
+  {
+    GtkWidget *page = adw_status_page_new ();
+
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "applications-engineering-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Board"));
+    gtk_widget_set_vexpand (page, TRUE);
+    gtk_box_append (self->canvas_slot, page);
+  }
+#endif
+#ifdef MDL_HAVE_INSPECTOR
+  gtk_box_append (self->inspector_slot, GTK_WIDGET (mdl_inspector_new (self->editor)));
+#else
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), FALSE);
+#endif
+}
+
+static void
+on_editor_changed (MdlWindow *self, MdlEditor *editor)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  /* What runs must be what the canvas shows: an edit ends the machine
+   * built from the previous document. */
+  if (self->runner != NULL) {
+    _mdl_window_discard_runner (self);
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Machine stopped: the board changed")));
+  }
+  _mdl_window_update_title (self);
+  _mdl_window_update_status (self);
+  _mdl_window_update_actions (self);
+}
+
+static void
+on_editor_notify (MdlWindow *self, GParamSpec *pspec, MdlEditor *editor)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  _mdl_window_update_title (self);
+  _mdl_window_update_actions (self);
+}
+
+static void
+close_confirmed (MdlWindow *self, gpointer data)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  _mdl_window_discard_runner (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+mdl_window_close_request (GtkWindow *window)
+{
+  MdlWindow *self = MDL_WINDOW (window);
+
+  if (mdl_editor_get_modified (self->editor)) {
+    _mdl_window_maybe_save (self, close_confirmed, NULL, NULL);
+    return TRUE;
+  }
+  _mdl_window_discard_runner (self);
+  return GTK_WINDOW_CLASS (mdl_window_parent_class)->close_request (window);
+}
+
+static void
+mdl_window_dispose (GObject *object)
+{
+  MdlWindow *self = MDL_WINDOW (object);
+
+  _mdl_window_discard_runner (self);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDL_TYPE_WINDOW);
+  g_clear_object (&self->editor);
+  G_OBJECT_CLASS (mdl_window_parent_class)->dispose (object);
+}
+
+static void
+mdl_window_finalize (GObject *object)
+{
+  MdlWindow *self = MDL_WINDOW (object);
+
+  g_free (self->status_text);
+  g_free (self->last_error);
+  G_OBJECT_CLASS (mdl_window_parent_class)->finalize (object);
+}
+
+static void
+mdl_window_class_init (MdlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mdl_window_dispose;
+  object_class->finalize = mdl_window_finalize;
+  window_class->close_request = mdl_window_close_request;
+
+  g_type_ensure (MDL_TYPE_CONSOLE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/medley/Medley/mdl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, palette_slot);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_paned);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_view);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_bar);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_empty);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, examples_menu);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, recent_menu);
+}
+
+static void
+mdl_window_init (MdlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editor = mdl_editor_new ();
+  g_signal_connect_object (self->editor, "changed",
+                           G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notify",
+                           G_CALLBACK (on_editor_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "selection-changed",
+                           G_CALLBACK (_mdl_window_update_actions), self, G_CONNECT_SWAPPED);
+  add_views (self);
+  _mdl_window_init_actions (self);
+  _mdl_window_init_run (self);
+  _mdl_window_update_title (self);
+  _mdl_window_update_status (self);
+  _mdl_window_update_actions (self);
+}
+
+MdlWindow *
+mdl_window_new (MdlApplication *app)
+{
+  MdlWindow *self = g_object_new (MDL_TYPE_WINDOW, "application", app, NULL);
+
+  /* GtkWindow:application is set after init, so what comes from the
+   * application is filled here. */
+  _mdl_window_application_set (self);
+  return self;
+}
+
+MdlEditor *
+mdl_window_get_editor (MdlWindow *self)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+gboolean
+mdl_window_load (MdlWindow *self, GFile *file, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (MDL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL) {
+    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only local files can be opened"));
+  } else if (mdl_editor_load (self->editor, path, &local_error)) {
+    self->is_example = FALSE;
+    _mdl_window_discard_runner (self);
+    _mdl_window_note_recent (self, path);
+    _mdl_window_update_title (self);
+    _mdl_window_update_status (self);
+    _mdl_window_update_actions (self);
+    return TRUE;
+  }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+    _mdl_window_show_error (self, heading, local_error->message);
+  }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+mdl_window_get_runner_state (MdlWindow *self, MdlRunnerState *state)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), FALSE);
+
+  if (self->runner == NULL)
+    return FALSE;
+  if (state != NULL)
+    *state = self->state;
+  return TRUE;
+}
+
+const char *
+mdl_window_get_status_text (MdlWindow *self)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+  return self->status_text;
+}
+
+guint
+mdl_window_get_n_consoles (MdlWindow *self)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), 0);
+  return (guint) adw_tab_view_get_n_pages (self->console_view);
+}
+
+MdlConsole *
+mdl_window_get_console (MdlWindow *self, guint index)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+
+  if (index >= (guint) adw_tab_view_get_n_pages (self->console_view))
+    return NULL;
+  return MDL_CONSOLE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->console_view, index)));
+}
+
+const char *
+mdl_window_get_last_error (MdlWindow *self)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+  return self->last_error;
+}
