@@ -1,0 +1,383 @@
+/* GUI tests of the board editor widgets: MdlCanvas, MdlInspector and
+ * MdlPalette in a plain window around one MdlEditor, under Xvfb (see
+ * run-xvfb.sh).  Screenshots of the canvas go to MEDLEY_SCREENSHOT_DIR. */
+#define G_LOG_DOMAIN "test-canvas"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ui/mdl-canvas.h"
+#include "ui/mdl-editor.h"
+#include "ui/mdl-inspector-private.h"
+#include "ui/mdl-palette.h"
+
+#include "engine/registry.h"
+#include "hw/devices.h"
+#include "targets/targets.h"
+
+/* From the generated resource files of ui/ and icons/. */
+extern void mdl_register_resource (void);
+extern GResource *medley_icons_get_resource (void);
+
+typedef struct {
+  MdlEditor    *editor;
+  GtkWindow    *window;
+  MdlCanvas    *canvas;
+  MdlInspector *inspector;
+  MdlPalette   *palette;
+} Fixture;
+
+/* ---- helpers ---- */
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data)) {
+    if (g_get_monotonic_time () > end)
+      return FALSE;
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  spin_until (never, NULL, ms);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) &&
+         gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+fixture_setup (Fixture *fx, gconstpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  fx->editor = mdl_editor_new ();
+  fx->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fx->window, 1280, 720);
+  fx->palette = mdl_palette_new (fx->editor);
+  fx->canvas = MDL_CANVAS (mdl_canvas_new (fx->editor));
+  fx->inspector = mdl_inspector_new (fx->editor);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->palette));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->canvas));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->inspector));
+  gtk_window_set_child (fx->window, box);
+  gtk_window_present (fx->window);
+  g_assert_true (spin_until (window_mapped, fx->canvas, 5000));
+}
+
+static void
+fixture_teardown (Fixture *fx, gconstpointer data)
+{
+  gtk_window_destroy (fx->window);
+  g_clear_object (&fx->editor);
+  spin (50);
+}
+
+static guint
+add_device (Fixture *fx, const char *compatible, double x, double y)
+{
+  const MdlDeviceClass *cls = mdl_registry_find_device (compatible);
+
+  g_assert_nonnull (cls);
+  return mdl_editor_add_device (fx->editor, cls, x, y);
+}
+
+static guint
+add_cluster (Fixture *fx, const char *name, double x, double y)
+{
+  const MdlCpuClass *cls = mdl_registry_find_cpu_by_name (name);
+
+  g_assert_nonnull (cls);
+  return mdl_editor_add_cluster (fx->editor, cls, x, y);
+}
+
+static char *
+prop_text (Fixture *fx, guint id, const char *prop)
+{
+  const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (fx->editor), id);
+  int i = mdl_component_find_prop (c, prop);
+
+  g_assert_cmpint (i, >=, 0);
+  return mdl_component_format_prop (c, (unsigned) i);
+}
+
+static gboolean
+has_problem (Fixture *fx, guint id, const char *prop)
+{
+  GPtrArray *problems = mdl_editor_get_problems (fx->editor);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++) {
+    const MdlProblem *p = g_ptr_array_index (problems, i);
+    if (p->component == id && g_strcmp0 (p->prop, prop) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Renders @widget as it is on screen into a PNG of the build folder. */
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("MEDLEY_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* A small board: a cluster, memory, a UART and a CLINT, all wired. */
+static void
+build_board (Fixture *fx, guint *cpu, guint *ram, guint *uart, guint *clint)
+{
+  g_autoptr(GError) error = NULL;
+
+  *cpu = add_cluster (fx, "rv32imac", 32, 64);
+  *ram = add_device (fx, "medley,ram", 432, 16);
+  *clint = add_device (fx, "riscv,clint0", 432, 144);
+  *uart = add_device (fx, "ns16550a", 432, 320);
+  g_assert_cmpuint (mdl_editor_map (fx->editor, *ram, *cpu, &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdl_editor_map (fx->editor, *clint, *cpu, &error), !=, 0);
+  g_assert_cmpuint (mdl_editor_map (fx->editor, *uart, *cpu, &error), !=, 0);
+  g_assert_cmpuint (mdl_editor_wire_irq (fx->editor, *clint, 0, *cpu, 3, 0, &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdl_editor_wire_irq (fx->editor, *clint, 1, *cpu, 7, 0, &error), !=, 0);
+  g_assert_cmpuint (mdl_editor_wire_irq (fx->editor, *uart, 0, *cpu, 11, 0, &error), !=, 0);
+  g_assert_no_error (error);
+}
+
+/* ---- tests ---- */
+
+static void
+test_inspector_pages (Fixture *fx, gconstpointer data)
+{
+  guint cpu, ram, uart, clint;
+  guint both[2];
+
+  g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "empty");
+  build_board (fx, &cpu, &ram, &uart, &clint);
+
+  mdl_editor_set_selection (fx->editor, &ram, 1);
+  spin (50);
+  g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "form");
+  g_assert_nonnull (_mdl_inspector_get_field (fx->inspector, NULL));
+  g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "reg")));
+  g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "size")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_mdl_inspector_get_field (fx->inspector, "reg"))),
+                   ==, prop_text (fx, ram, "reg"));
+
+  mdl_editor_set_selection (fx->editor, &cpu, 1);
+  spin (50);
+  g_assert_true (ADW_IS_COMBO_ROW (_mdl_inspector_get_field (fx->inspector, "cpu")));
+  g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "firmware")));
+  g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "clock-frequency")));
+  /* No firmware yet: the editor's problem shows under the field. */
+  g_assert_nonnull (_mdl_inspector_get_message (fx->inspector, "firmware"));
+
+  both[0] = ram;
+  both[1] = uart;
+  mdl_editor_set_selection (fx->editor, both, 2);
+  spin (50);
+  g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "multi");
+
+  mdl_editor_set_selection (fx->editor, NULL, 0);
+  spin (50);
+  g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "empty");
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  Fixture *fx = data;
+  return _mdl_inspector_get_message (fx->inspector, "reg") != NULL;
+}
+
+static void
+test_inspector_refuses (Fixture *fx, gconstpointer data)
+{
+  guint cpu, ram, uart, clint, ram2;
+  g_autofree char *before = NULL;
+  g_autofree char *first_reg = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *reg;
+  const char *message;
+
+  build_board (fx, &cpu, &ram, &uart, &clint);
+  ram2 = add_device (fx, "medley,ram", 432, 560);
+  mdl_editor_set_selection (fx->editor, &ram2, 1);
+  spin (50);
+  reg = _mdl_inspector_get_field (fx->inspector, "reg");
+  g_assert_nonnull (reg);
+  before = prop_text (fx, ram2, "reg");
+  g_assert_null (_mdl_inspector_get_message (fx->inspector, "reg"));
+
+  /* Text that is no address: refused after the typing pause, the reason
+   * under the field, the field red, the document as it was. */
+  gtk_widget_grab_focus (reg);
+  gtk_editable_set_text (GTK_EDITABLE (reg), "0x8000zz");
+  g_assert_true (spin_until (message_shown, fx, 2000));
+  message = _mdl_inspector_get_message (fx->inspector, "reg");
+  g_test_message ("refused: %s", message);
+  g_assert_true (gtk_widget_has_css_class (reg, "error"));
+  after = prop_text (fx, ram2, "reg");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reg)), ==, "0x8000zz");
+  g_clear_pointer (&after, g_free);
+
+  /* The address of the other memory: the overlap shows in place, whether
+   * the editor refuses it or takes it and reports a problem. */
+  first_reg = prop_text (fx, ram, "reg");
+  gtk_editable_set_text (GTK_EDITABLE (reg), first_reg);
+  spin (600);
+  message = _mdl_inspector_get_message (fx->inspector, "reg");
+  g_assert_nonnull (message);
+  g_test_message ("overlap: %s", message);
+  g_assert_nonnull (strstr (message, "overlap"));
+  after = prop_text (fx, ram2, "reg");
+  if (g_strcmp0 (after, before) != 0) {
+    g_assert_cmpstr (after, ==, first_reg);
+    g_assert_true (has_problem (fx, ram2, "reg"));
+  }
+  screenshot (GTK_WIDGET (fx->inspector), "inspector-overlap.png");
+
+  /* Undo gives the old address back and the message goes. */
+  if (g_strcmp0 (after, before) != 0) {
+    gtk_widget_grab_focus (GTK_WIDGET (fx->canvas));
+    mdl_editor_undo (fx->editor);
+    spin (50);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_mdl_inspector_get_field (fx->inspector, "reg"))),
+                     ==, before);
+    g_assert_null (_mdl_inspector_get_message (fx->inspector, "reg"));
+  }
+}
+
+static void
+test_inspector_name (Fixture *fx, gconstpointer data)
+{
+  guint uart = add_device (fx, "ns16550a", 100, 100);
+  GtkWidget *name;
+
+  mdl_editor_set_selection (fx->editor, &uart, 1);
+  spin (50);
+  name = _mdl_inspector_get_field (fx->inspector, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name), "console");
+  _mdl_inspector_flush (fx->inspector);
+  g_assert_cmpstr (mdl_board_doc_find (mdl_editor_get_doc (fx->editor), uart)->name, ==, "console");
+}
+
+static void
+test_canvas_render (Fixture *fx, gconstpointer data)
+{
+  guint cpu, ram, uart, clint;
+  guint sel[2];
+  const MdlBoardDoc *doc;
+  guint wire = 0;
+
+  build_board (fx, &cpu, &ram, &uart, &clint);
+  doc = mdl_editor_get_doc (fx->editor);
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_IRQ && w->from == uart)
+      wire = w->id;
+  }
+  sel[0] = cpu;
+  sel[1] = wire | MDL_EDITOR_WIRE_SELECTION;
+  mdl_editor_set_selection (fx->editor, sel, 2);
+  spin (400);   /* past the inspector's crossfade */
+  g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "form");
+  screenshot (GTK_WIDGET (fx->canvas), "canvas.png");
+  screenshot (GTK_WIDGET (fx->window), "canvas-window.png");
+
+  mdl_canvas_zoom_out (fx->canvas);
+  g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), <, 1.0);
+  spin (50);
+  screenshot (GTK_WIDGET (fx->canvas), "canvas-zoomed-out.png");
+  mdl_canvas_zoom_in (fx->canvas);
+  mdl_canvas_zoom_in (fx->canvas);
+  g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), >, 1.0);
+  mdl_canvas_zoom_reset (fx->canvas);
+  g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), ==, 1.0);
+}
+
+static void
+test_canvas_free_position (Fixture *fx, gconstpointer data)
+{
+  const MdlBoardDoc *doc;
+
+  /* Components added without a position never land on one another. */
+  for (int i = 0; i < 6; i++) {
+    double x, y;
+    mdl_canvas_free_position (fx->canvas, &x, &y);
+    g_assert_cmpfloat (x, ==, (double) (gint64) (x / 16) * 16);
+    add_device (fx, "ns16550a", x, y);
+    spin (10);
+  }
+  doc = mdl_editor_get_doc (fx->editor);
+  for (guint i = 0; i < doc->components->len; i++)
+    for (guint j = 0; j < i; j++) {
+      const MdlComponent *a = g_ptr_array_index (doc->components, i);
+      const MdlComponent *b = g_ptr_array_index (doc->components, j);
+      g_assert_false (ABS (a->x - b->x) < 208 && ABS (a->y - b->y) < 80);
+    }
+  spin (50);
+  screenshot (GTK_WIDGET (fx->canvas), "canvas-free-position.png");
+}
+
+static void
+test_palette (Fixture *fx, gconstpointer data)
+{
+  screenshot (GTK_WIDGET (fx->palette), "palette.png");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  mdl_register_resource ();
+  (void) medley_icons_get_resource ();   /* links the icons in (registered on load) */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/medley/Medley/icons");
+  mdl_registry_set_cpus (mdl_target_cpu_classes);
+  mdl_registry_set_devices (mdl_hw_device_classes);
+
+  g_test_add ("/ui/inspector/pages", Fixture, NULL, fixture_setup, test_inspector_pages, fixture_teardown);
+  g_test_add ("/ui/inspector/refuses", Fixture, NULL, fixture_setup, test_inspector_refuses, fixture_teardown);
+  g_test_add ("/ui/inspector/name", Fixture, NULL, fixture_setup, test_inspector_name, fixture_teardown);
+  g_test_add ("/ui/canvas/render", Fixture, NULL, fixture_setup, test_canvas_render, fixture_teardown);
+  g_test_add ("/ui/canvas/free-position", Fixture, NULL, fixture_setup, test_canvas_free_position, fixture_teardown);
+  g_test_add ("/ui/palette/render", Fixture, NULL, fixture_setup, test_palette, fixture_teardown);
+  return g_test_run ();
+}

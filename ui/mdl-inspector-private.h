@@ -1,0 +1,17 @@
+/* What the GUI tests look at inside MdlInspector. */
+#pragma once
+
+#include "mdl-inspector.h"
+
+G_BEGIN_DECLS
+
+/* "empty", "multi" or "form". */
+const char *_mdl_inspector_get_page (MdlInspector *self);
+/* The row editing @prop (NULL: the name), or NULL when not shown. */
+GtkWidget  *_mdl_inspector_get_field (MdlInspector *self, const char *prop);
+/* The message shown under @prop's row (error or problem), or NULL. */
+const char *_mdl_inspector_get_message (MdlInspector *self, const char *prop);
+/* Applies what was typed now instead of after the typing pause. */
+void        _mdl_inspector_flush (MdlInspector *self);
+
+G_END_DECLS
