@@ -8,10 +8,20 @@
  * and drained by the reader.  A notify callback (called on the engine
  * thread, so it must only schedule work on the reader's side, e.g. with
  * g_main_context_invoke) says that a new snapshot or output is ready.
+ *
+ * Snapshots are published after every command, when the state changes,
+ * and while running at most every ~30 ms of wall time.
+ *
+ * When every CPU of a running board sleeps with nothing scheduled (a
+ * deadlock) and the board has a UART, the guest is most likely waiting for
+ * a keystroke: the runner stays RUNNING, sets waiting_for_input in the
+ * snapshot and sleeps until a command arrives; serial input resumes the
+ * run.  Only a board without a UART goes to STOPPED on a deadlock.
  */
 #pragma once
 
 #include <glib.h>
+#include <stdbool.h>
 
 #include "board.h"
 
@@ -41,6 +51,7 @@ typedef struct {
   MdlStopReason   stop_reason;
   int             exit_code;
   char           *message;      /* why it halted or stopped, or "" */
+  bool            waiting_for_input; /* RUNNING, but asleep until serial input */
   uint64_t        virtual_time_ps;
   unsigned        n_cpus;
   MdlCpuSnapshot *cpus;
@@ -57,6 +68,9 @@ void       mdl_runner_free (MdlRunner *runner);
 
 void mdl_runner_run   (MdlRunner *runner);
 void mdl_runner_pause (MdlRunner *runner);
+/* Run, step and pause do nothing once the guest has HALTED or STOPPED:
+ * only reset brings it back. */
+
 /* One instruction of CPU @cpu_index (pauses first when running). */
 void mdl_runner_step  (MdlRunner *runner, unsigned cpu_index);
 /* Back to the state right after loading: devices and CPUs reset, firmware
@@ -73,6 +87,9 @@ const char *mdl_runner_uart_name (MdlRunner *runner, unsigned uart);
 /* Moves up to @max pending output bytes of UART @uart into @buf. */
 size_t      mdl_runner_read_serial (MdlRunner *runner, unsigned uart,
                                     uint8_t *buf, size_t max);
+/* Output bytes of UART @uart thrown away because nobody read them (each
+ * UART keeps at most 1 MiB, dropping the oldest bytes). */
+uint64_t    mdl_runner_serial_dropped (MdlRunner *runner, unsigned uart);
 
 /* The latest snapshot (a new reference; never NULL after mdl_runner_new). */
 MdlSnapshot *mdl_runner_snapshot (MdlRunner *runner);
