@@ -86,7 +86,9 @@ struct MdlCpu {
   uint64_t           time_ps;   /* local virtual time */
   uint64_t           retired;   /* instructions retired since reset */
   MdlCpuRunState     state;
-  volatile bool      exit_request; /* set by the engine: leave run() soon */
+  bool               exit_request; /* leave run() soon: read and written
+                                      only through the helpers below, as
+                                      other threads set it */
 };
 
 /* Books @n retired instructions: retired += n, time += n * period. */
@@ -97,11 +99,25 @@ mdl_cpu_account (MdlCpu *cpu, uint64_t n)
   cpu->time_ps += n * cpu->period_ps;
 }
 
-/* Asks the CPU to leave run() at its next check. */
+/* Asks the CPU to leave run() at its next check; any thread may call it.
+ * Relaxed atomics: a plain load and store on the hosts we run on, but no
+ * data race in the C memory model. */
 static inline void
 mdl_cpu_kick (MdlCpu *cpu)
 {
-  cpu->exit_request = true;
+  __atomic_store_n (&cpu->exit_request, true, __ATOMIC_RELAXED);
+}
+
+static inline bool
+mdl_cpu_exit_requested (const MdlCpu *cpu)
+{
+  return __atomic_load_n (&cpu->exit_request, __ATOMIC_RELAXED);
+}
+
+static inline void
+mdl_cpu_set_exit_request (MdlCpu *cpu, bool value)
+{
+  __atomic_store_n (&cpu->exit_request, value, __ATOMIC_RELAXED);
 }
 
 /* Wakes a waiting CPU (targets call this from set_irq when an enabled

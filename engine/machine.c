@@ -181,7 +181,7 @@ mdl_machine_reset (MdlMachine *m)
     cpu->time_ps = 0;
     cpu->retired = 0;
     cpu->state = MDL_CPU_RUNNING;
-    cpu->exit_request = false;
+    mdl_cpu_set_exit_request (cpu, false);
   }
   for (guint i = 0; i < m->devices->len; i++) {
     MdlDevice *dev = g_ptr_array_index (m->devices, i);
@@ -234,7 +234,7 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
 
         m->current = cpu;
         m->cpu_deadline = deadline;
-        cpu->exit_request = stopping (m);
+        mdl_cpu_set_exit_request (cpu, stopping (m));
         cpu->cls->run (cpu, budget);
         m->current = NULL;
         m->cpu_deadline = MDL_TIME_NEVER;
@@ -319,7 +319,7 @@ mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
 
     m->current = cpu;
     m->cpu_deadline = cpu->time_ps + cpu->period_ps;
-    cpu->exit_request = false;
+    mdl_cpu_set_exit_request (cpu, false);
     cpu->cls->run (cpu, 1);
     m->current = NULL;
     m->cpu_deadline = MDL_TIME_NEVER;

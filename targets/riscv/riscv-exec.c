@@ -276,14 +276,14 @@ rv_next (const RvCpu *s, const RvInsn *d, uint64_t pc)
 static inline uint64_t
 rv_next_checked (const RvCpu *s, const RvInsn *d, uint64_t pc)
 {
-  return rv_next (s, d, pc) | (uint64_t) s->cpu.exit_request;
+  return rv_next (s, d, pc) | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
 /* A taken branch or jump: also where run() notices a request to return. */
 static inline uint64_t
 rv_jump (const RvCpu *s, uint64_t target)
 {
-  return target | (uint64_t) s->cpu.exit_request;
+  return target | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
 static uint64_t
@@ -711,7 +711,7 @@ rv_run (MdlCpu *cpu, uint64_t budget)
   RvInsn *const cache = s->icache;
   uint64_t pc, n = 0;
 
-  cpu->exit_request = false;
+  mdl_cpu_set_exit_request (cpu, false);
   if (cpu->state != MDL_CPU_RUNNING)
     return 0;
 
@@ -762,7 +762,7 @@ rv_run (MdlCpu *cpu, uint64_t budget)
           s->trapped = false;
           s->run_traps++;
         }
-      if (cpu->exit_request || cpu->state != MDL_CPU_RUNNING)
+      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
         break;
       pc = rv_check_interrupts (s, pc);
     }

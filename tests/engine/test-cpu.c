@@ -14,7 +14,7 @@ test_cpu_run (MdlCpu *cpu, uint64_t budget)
   TestCpu *t = (TestCpu *) cpu;
   uint64_t n = budget, start = cpu->time_ps;
 
-  cpu->exit_request = false;
+  mdl_cpu_set_exit_request (cpu, false);
   if (t->wait_at > cpu->retired && t->wait_at - cpu->retired <= budget)
     n = t->wait_at - cpu->retired;
   mdl_cpu_account (cpu, n);
