@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "mdl-canvas.h"
+#include "mdl-canvas-private.h"
 #include "engine/registry.h"
 
 #define GRID          16.0
@@ -34,9 +34,9 @@
 #define TOAST_MS      3500
 
 typedef enum {
-  PORT_BUS,      /* a device's register windows, or a cluster's bus */
-  PORT_IRQ_OUT,  /* a device's interrupt output */
-  PORT_IRQ_IN,   /* a CPU's or a controller's interrupt input */
+  PORT_BUS = MDL_CANVAS_PORT_BUS,         /* a device's register windows, or a cluster's bus */
+  PORT_IRQ_OUT = MDL_CANVAS_PORT_IRQ_OUT, /* a device's interrupt output */
+  PORT_IRQ_IN = MDL_CANVAS_PORT_IRQ_IN,   /* a CPU's or a controller's interrupt input */
 } PortKind;
 
 typedef struct {
@@ -1807,6 +1807,54 @@ GtkWidget *
 mdl_canvas_new (MdlEditor *editor)
 {
   return g_object_new (MDL_TYPE_CANVAS, "editor", editor, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* For the tests                                                       */
+
+gboolean
+_mdl_canvas_get_port_position (MdlCanvas *self, guint component, MdlCanvasPortKind kind,
+                               unsigned index, unsigned hart, double *x, double *y)
+{
+  int i;
+  const Port *p;
+
+  ensure_layout (self);
+  if ((i = find_port (self, (PortKind) kind, component, index, hart)) < 0)
+    return FALSE;
+  p = &g_array_index (self->ports, Port, i);
+  *x = p->x * self->zoom + self->pan_x;
+  *y = p->y * self->zoom + self->pan_y;
+  return TRUE;
+}
+
+gboolean
+_mdl_canvas_get_wire_point (MdlCanvas *self, guint wire_id, double t, double *x, double *y)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+
+  ensure_layout (self);
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    const Port *a, *b;
+    double x1, y1, x2, y2, u = 1 - t;
+
+    if (w->id != wire_id || !wire_ends (self, doc, w, &a, &b))
+      continue;
+    curve_controls (a->x, a->y, a->side, b->x, b->y, b->side, &x1, &y1, &x2, &y2);
+    *x = (u * u * u * a->x + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * b->x)
+         * self->zoom + self->pan_x;
+    *y = (u * u * u * a->y + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * b->y)
+         * self->zoom + self->pan_y;
+    return TRUE;
+  }
+  return FALSE;
+}
+
+const char *
+_mdl_canvas_get_toast (MdlCanvas *self)
+{
+  return self->toast;
 }
 
 /* ------------------------------------------------------------------ */

@@ -4,9 +4,13 @@
 #define G_LOG_DOMAIN "test-canvas"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
 
-#include "ui/mdl-canvas.h"
+#include "ui/mdl-canvas-private.h"
 #include "ui/mdl-editor.h"
 #include "ui/mdl-inspector-private.h"
 #include "ui/mdl-palette.h"
@@ -25,6 +29,7 @@ typedef struct {
   MdlCanvas    *canvas;
   MdlInspector *inspector;
   MdlPalette   *palette;
+  GPtrArray    *messages;   /* what the canvas reported */
 } Fixture;
 
 /* ---- helpers ---- */
@@ -79,6 +84,7 @@ fixture_setup (Fixture *fx, gconstpointer data)
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->inspector));
   gtk_window_set_child (fx->window, box);
+  fx->messages = g_ptr_array_new_with_free_func (g_free);
   gtk_window_present (fx->window);
   g_assert_true (spin_until (window_mapped, fx->canvas, 5000));
 }
@@ -88,6 +94,7 @@ fixture_teardown (Fixture *fx, gconstpointer data)
 {
   gtk_window_destroy (fx->window);
   g_clear_object (&fx->editor);
+  g_clear_pointer (&fx->messages, g_ptr_array_unref);
   spin (50);
 }
 
@@ -361,6 +368,273 @@ test_palette (Fixture *fx, gconstpointer data)
   screenshot (GTK_WIDGET (fx->palette), "palette.png");
 }
 
+/* ---- real pointer input, through xdotool on the test's X server ---- */
+
+static gboolean
+can_drive_pointer (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+static void
+xdo (const char *args)
+{
+  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  spin (40);   /* let GTK see the events */
+}
+
+/* Moves the pointer to (@x, @y) of @widget's coordinates. */
+static void
+pointer_to (GtkWidget *widget, double x, double y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  double sx, sy;
+  g_autofree char *args = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
+                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                          (int) (out.x + sx), (int) (out.y + sy));
+  xdo (args);
+#endif
+}
+
+/* Presses at (x0, y0), moves in steps to (x1, y1), releases. */
+static void
+drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
+{
+  pointer_to (widget, x0, y0);
+  xdo ("mousedown 1");
+  for (int i = 1; i <= 6; i++)
+    pointer_to (widget, x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
+  xdo ("mouseup 1");
+}
+
+static void
+click (GtkWidget *widget, double x, double y, const char *modifier)
+{
+  g_autofree char *down = modifier ? g_strdup_printf ("keydown %s", modifier) : NULL;
+  g_autofree char *up = modifier ? g_strdup_printf ("keyup %s", modifier) : NULL;
+
+  pointer_to (widget, x, y);
+  if (down)
+    xdo (down);
+  xdo ("click 1");
+  if (up)
+    xdo (up);
+  spin (300);   /* past the double-click time, so clicks stay single */
+}
+
+static gboolean
+record_message_cb (MdlCanvas *canvas, const char *message, Fixture *fx)
+{
+  g_ptr_array_add (fx->messages, g_strdup (message));
+  return FALSE;   /* and let the canvas show it too */
+}
+
+static gboolean
+has_irq_wire (Fixture *fx, guint from, unsigned output, guint to, unsigned input)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (fx->editor);
+
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_IRQ && w->from == from && w->output == output &&
+        w->to == to && w->input == input)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static guint
+selection_len (Fixture *fx)
+{
+  return mdl_editor_get_selection (fx->editor)->len;
+}
+
+static gboolean
+selection_has (Fixture *fx, guint id)
+{
+  const GArray *sel = mdl_editor_get_selection (fx->editor);
+
+  for (guint i = 0; i < sel->len; i++)
+    if (g_array_index (sel, guint, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_canvas_mouse (Fixture *fx, gconstpointer data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fx->canvas);
+  g_autoptr(GError) error = NULL;
+  const MdlComponent *c;
+  guint cpu, uart, ram, map;
+  double x0, y0, x1, y1;
+
+  if (!can_drive_pointer ()) {
+    g_test_skip ("needs xdotool and an X11 display");
+    return;
+  }
+  g_signal_connect (fx->canvas, "show-message", G_CALLBACK (record_message_cb), fx);
+
+  cpu = add_cluster (fx, "rv32imac", 32, 32);
+  uart = add_device (fx, "ns16550a", 400, 48);
+  ram = add_device (fx, "medley,ram", 400, 240);
+  map = mdl_editor_map (fx->editor, uart, cpu, &error);
+  g_assert_no_error (error);
+  spin (50);
+
+  /* Port to port: the UART's interrupt to the hart's external input. */
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_IRQ_OUT, 0, 0, &x0, &y0));
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, cpu, MDL_CANVAS_PORT_IRQ_IN, 11, 0, &x1, &y1));
+  drag (canvas, x0, y0, x1 + 3, y1 - 2);   /* near is enough: it snaps */
+  g_assert_true (has_irq_wire (fx, uart, 0, cpu, 11));
+
+  /* Bus to bus between two devices: refused, and said so. */
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, ram, MDL_CANVAS_PORT_BUS, 0, 0, &x0, &y0));
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_BUS, 0, 0, &x1, &y1));
+  drag (canvas, x0, y0, x1, y1);
+  g_assert_cmpuint (fx->messages->len, ==, 1);
+  g_test_message ("refused: %s", (char *) fx->messages->pdata[0]);
+  g_assert_cmpstr (_mdl_canvas_get_toast (fx->canvas), ==, fx->messages->pdata[0]);
+  spin (50);
+  screenshot (canvas, "canvas-refused.png");
+
+  /* A click selects, Shift+click extends, a click on empty space clears. */
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_BUS, 0, 0, &x0, &y0));
+  click (canvas, x0 + 100, y0 - 30, NULL);   /* the UART's header */
+  g_assert_cmpuint (selection_len (fx), ==, 1);
+  g_assert_true (selection_has (fx, uart));
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, ram, MDL_CANVAS_PORT_BUS, 0, 0, &x1, &y1));
+  click (canvas, x1 + 100, y1 - 30, "shift");
+  g_assert_cmpuint (selection_len (fx), ==, 2);
+  g_assert_true (selection_has (fx, ram));
+  click (canvas, 700, 600, NULL);
+  g_assert_cmpuint (selection_len (fx), ==, 0);
+
+  /* A click on a wire selects the wire. */
+  g_assert_true (_mdl_canvas_get_wire_point (fx->canvas, map, 0.5, &x0, &y0));
+  click (canvas, x0, y0, NULL);
+  g_assert_cmpuint (selection_len (fx), ==, 1);
+  g_assert_true (selection_has (fx, map | MDL_EDITOR_WIRE_SELECTION));
+
+  /* Rubber band from empty space around both devices. */
+  drag (canvas, 380, 40, 660, 420);
+  g_assert_cmpuint (selection_len (fx), ==, 2);
+  g_assert_true (selection_has (fx, uart) && selection_has (fx, ram));
+
+  /* Dragging one selected card moves the whole selection, on the grid,
+   * as one undo step. */
+  g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_BUS, 0, 0, &x0, &y0));
+  drag (canvas, x0 + 100, y0 - 30, x0 + 100 + 101, y0 - 30 + 47);
+  c = mdl_board_doc_find (mdl_editor_get_doc (fx->editor), uart);
+  g_assert_cmpfloat (c->x, ==, 400 + 96);
+  g_assert_cmpfloat (c->y, ==, 48 + 48);
+  c = mdl_board_doc_find (mdl_editor_get_doc (fx->editor), ram);
+  g_assert_cmpfloat (c->x, ==, 400 + 96);
+  mdl_editor_undo (fx->editor);
+  c = mdl_board_doc_find (mdl_editor_get_doc (fx->editor), uart);
+  g_assert_cmpfloat (c->x, ==, 400);
+  c = mdl_board_doc_find (mdl_editor_get_doc (fx->editor), ram);
+  g_assert_cmpfloat (c->x, ==, 400);
+  g_assert_true (has_irq_wire (fx, uart, 0, cpu, 11));
+
+  /* Ctrl+wheel zooms around the pointer. */
+  pointer_to (canvas, 300, 300);
+  xdo ("keydown ctrl");
+  xdo ("click 4");
+  xdo ("keyup ctrl");
+  g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), >, 1.0);
+}
+
+static GtkWidget *
+find_palette_row (GtkWidget *widget, const char *spec)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "mdl-palette-spec"), spec) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found = find_palette_row (child, spec);
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static void
+add_component_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  Fixture *fx = data;
+  g_ptr_array_add (fx->messages, g_variant_dup_string (param, NULL));
+}
+
+static void
+test_palette_mouse (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("add-component", G_VARIANT_TYPE_STRING);
+  GtkWidget *row;
+  const MdlBoardDoc *doc;
+  const MdlComponent *c;
+  double w, h;
+
+  if (!can_drive_pointer ()) {
+    g_test_skip ("needs xdotool and an X11 display");
+    return;
+  }
+  /* The window's action, as MdlWindow defines it. */
+  g_signal_connect (action, "activate", G_CALLBACK (add_component_cb), fx);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fx->window), "win", G_ACTION_GROUP (group));
+
+  row = find_palette_row (GTK_WIDGET (fx->palette), "device:ns16550a");
+  g_assert_nonnull (row);
+  w = gtk_widget_get_width (row);
+  h = gtk_widget_get_height (row);
+
+  /* Double-click: the window's action with the row's string. */
+  pointer_to (row, w / 2, h / 2);
+  xdo ("click --repeat 2 --delay 80 1");
+  spin (100);
+  g_assert_cmpuint (fx->messages->len, ==, 1);
+  g_assert_cmpstr (fx->messages->pdata[0], ==, "device:ns16550a");
+  spin (300);
+
+  /* Drag and drop onto the canvas: a UART where it was dropped. */
+  pointer_to (row, w / 2, h / 2);
+  xdo ("mousedown 1");
+  for (int i = 1; i <= 10; i++)
+    pointer_to (row, w / 2 + i * 40, h / 2 + i * 20);
+  pointer_to (GTK_WIDGET (fx->canvas), 400, 300);
+  spin (100);
+  xdo ("mouseup 1");
+  spin (200);
+  doc = mdl_editor_get_doc (fx->editor);
+  g_assert_cmpuint (doc->components->len, ==, 1);
+  c = g_ptr_array_index (doc->components, 0);
+  g_assert_true (c->dev_cls == mdl_registry_find_device ("ns16550a"));
+  /* Held by the middle of its header, snapped to the grid. */
+  g_assert_cmpfloat (fabs (c->x + 24 + 104 - 400), <=, 8);
+  g_assert_cmpfloat (fabs (c->y + 24 + 28 - 300), <=, 8);
+  g_assert_true (selection_has (fx, c->id));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,6 +652,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/inspector/name", Fixture, NULL, fixture_setup, test_inspector_name, fixture_teardown);
   g_test_add ("/ui/canvas/render", Fixture, NULL, fixture_setup, test_canvas_render, fixture_teardown);
   g_test_add ("/ui/canvas/free-position", Fixture, NULL, fixture_setup, test_canvas_free_position, fixture_teardown);
+  g_test_add ("/ui/canvas/mouse", Fixture, NULL, fixture_setup, test_canvas_mouse, fixture_teardown);
+  g_test_add ("/ui/palette/mouse", Fixture, NULL, fixture_setup, test_palette_mouse, fixture_teardown);
   g_test_add ("/ui/palette/render", Fixture, NULL, fixture_setup, test_palette, fixture_teardown);
   return g_test_run ();
 }
