@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""The engine's two structural rules, checked on the real build:
+
+1. every source file under engine/, hw/, targets/, ui/ and app/ is compiled
+   exactly once (no per-target rebuilds of shared code);
+2. no preprocessor conditional selects a target architecture.
+"""
+import collections
+import json
+import os
+import re
+import sys
+
+src_root, build_root = sys.argv[1:3]
+FOLDERS = ("engine", "hw", "targets", "ui", "app")
+
+with open(os.path.join(build_root, "compile_commands.json")) as f:
+    commands = json.load(f)
+
+counts = collections.Counter()
+for entry in commands:
+    path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+    rel = os.path.relpath(path, src_root)
+    if rel.split(os.sep)[0] in FOLDERS:
+        counts[rel] += 1
+
+problems = [f"{rel} is compiled {n} times" for rel, n in sorted(counts.items()) if n != 1]
+
+sources = []
+for folder in FOLDERS:
+    for dirpath, _, files in os.walk(os.path.join(src_root, folder)):
+        sources += [os.path.join(dirpath, f) for f in files if f.endswith((".c", ".h"))]
+never = [os.path.relpath(p, src_root) for p in sources
+         if p.endswith(".c") and os.path.relpath(p, src_root) not in counts]
+# A .c file that is included rather than compiled would dodge rule 1.
+included_c = re.compile(r'^\s*#\s*include\s*["<][^">]+\.c[">]', re.M)
+target_switch = re.compile(
+    r'^\s*#\s*(if|ifdef|ifndef|elif)\b.*\b(TARGET_\w+|CONFIG_(RISCV|ARM|MIPS|X86|AARCH64)\w*|'
+    r'ARCH_\w+|__riscv\w*|__arm\w*|__thumb\w*|__x86_64__|__aarch64__)', re.M)
+for path in sources:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    rel = os.path.relpath(path, src_root)
+    for m in target_switch.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        problems.append(f"{rel}:{line}: a preprocessor switch selects an architecture: {m.group(0).strip()}")
+    for m in included_c.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        problems.append(f"{rel}:{line}: includes a .c file: {m.group(0).strip()}")
+
+print(f"{len(counts)} sources compiled once each; {len(sources)} files scanned")
+if never:
+    print("not compiled into anything (fine for headers, odd for .c):", ", ".join(never))
+for p in problems:
+    print("FAIL:", p)
+sys.exit(1 if problems else 0)
