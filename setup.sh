@@ -3,7 +3,8 @@
 # with sudo).  Idempotent: installs only what is missing, rebuilds only what
 # changed.
 #
-#   ./setup.sh          install, build, and run the default board
+#   ./setup.sh          install, build, and open the default board in the
+#                       workbench (run it headless when there is no display)
 #   ./setup.sh test     install, build, and run every test (plus the
 #                       sanitizer build of the engine and ISA tests)
 set -eu
@@ -14,8 +15,10 @@ mode=${1:-run}
 # What building needs, and what only the tests need (real peers: QEMU).
 build_pkgs="meson ninja-build pkg-config gcc libglib2.0-dev libfdt-dev \
 device-tree-compiler libelf-dev libpixman-1-dev gcc-riscv64-unknown-elf \
-picolibc-riscv64-unknown-elf python3"
-test_pkgs="qemu-system-misc"
+picolibc-riscv64-unknown-elf python3 \
+libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev"
+# The GUI tests run the window on a private X server and session bus.
+test_pkgs="qemu-system-misc xvfb xauth dbus"
 
 missing=""
 want="$build_pkgs"

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "medley-console"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <vte/vte.h>
 
 #include "mdl-console.h"
@@ -12,6 +13,7 @@ struct _MdlConsole {
   VteTerminal *terminal;
   char        *title;
   guint        uart;
+  guint64      dropped;
 };
 
 G_DEFINE_FINAL_TYPE (MdlConsole, mdl_console, GTK_TYPE_WIDGET)
@@ -163,6 +165,28 @@ mdl_console_feed (MdlConsole *self, const guint8 *bytes, gsize len)
 }
 
 void
+mdl_console_set_dropped (MdlConsole *self, guint64 dropped)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_if_fail (MDL_IS_CONSOLE (self));
+
+  if (dropped <= self->dropped) {
+    self->dropped = dropped;   /* a new machine counts from zero */
+    return;
+  }
+  /* Dim, on a line of its own, so it can't be taken for guest output. */
+  size = g_format_size (dropped - self->dropped);
+  /* Translators: %s is an amount of data, like "1.2 MB" */
+  text = g_strdup_printf (_("[… %s of output skipped …]"), size);
+  note = g_strdup_printf ("\r\n\033[2m%s\033[0m\r\n", text);
+  self->dropped = dropped;
+  vte_terminal_feed (self->terminal, note, -1);
+}
+
+void
 mdl_console_clear (MdlConsole *self)
 {
   g_return_if_fail (MDL_IS_CONSOLE (self));
@@ -182,4 +206,11 @@ mdl_console_get_text (MdlConsole *self)
   return vte_terminal_get_text_range (self->terminal, 0, 0, rows + 1,
                                       vte_terminal_get_column_count (self->terminal) - 1,
                                       NULL, NULL, NULL);
+}
+
+GtkWidget *
+mdl_console_get_terminal (MdlConsole *self)
+{
+  g_return_val_if_fail (MDL_IS_CONSOLE (self), NULL);
+  return GTK_WIDGET (self->terminal);
 }

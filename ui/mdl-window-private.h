@@ -19,7 +19,6 @@ struct _MdlWindow {
   MdlRunnerState   state;
   char            *status_text;
   char            *last_error;
-  gboolean         removing_consoles;
 
   GtkWidget       *canvas;         /* NULL until the canvas is built in */
 
@@ -71,7 +70,7 @@ void     _mdl_window_step     (MdlWindow *self);
 void     _mdl_window_reset    (MdlWindow *self);
 /* Stops and frees the machine; the consoles keep their text. */
 void     _mdl_window_discard_runner (MdlWindow *self);
-/* Drops the console tabs (another board is loaded). */
+/* Drops the console tabs (another board or machine takes their place). */
 void     _mdl_window_remove_consoles (MdlWindow *self);
 /* Shows state and reason in the status pill, from the latest snapshot. */
 void     _mdl_window_update_status  (MdlWindow *self);

@@ -19,9 +19,13 @@ struct _MdlRunLink {
   MdlWindow      *window;    /* main thread only; NULL once discarded */
 };
 
-/* Guest output is moved to the terminals in bites of this size, so that
- * one drain never holds the main loop for long. */
-#define DRAIN_BUDGET (64 * 1024)
+/* Guest output is moved to the terminals at most this much per drain, and
+ * what is left waits for the next drain REDRAIN_MS later: a terminal can't
+ * show megabytes a second anyway, and parsing them would freeze the window.
+ * The runner keeps a bounded backlog per UART and drops the oldest bytes;
+ * the console says how many it skipped. */
+#define DRAIN_BUDGET (16 * 1024)
+#define REDRAIN_MS   16
 
 static MdlRunLink *
 link_new (MdlWindow *self)
@@ -47,6 +51,20 @@ link_unref (gpointer data)
 
   if (g_atomic_ref_count_dec (&link->ref))
     g_free (link);
+}
+
+/* The console of UART @uart, unless the person closed its tab (it comes
+ * back with the next machine). */
+static MdlConsole *
+find_console (MdlWindow *self, guint uart)
+{
+  for (guint i = 0; i < mdl_window_get_n_consoles (self); i++) {
+    MdlConsole *console = mdl_window_get_console (self, i);
+
+    if (mdl_console_get_uart (console) == uart)
+      return console;
+  }
+  return NULL;
 }
 
 static void drain (MdlWindow *self);
@@ -89,7 +107,7 @@ drain (MdlWindow *self)
   if (self->runner == NULL)
     return;
   for (guint i = 0; i < mdl_runner_n_uarts (self->runner); i++) {
-    MdlConsole *console = mdl_window_get_console (self, i);
+    MdlConsole *console = find_console (self, i);
 
     while (budget > 0) {
       gsize n = mdl_runner_read_serial (self->runner, i, buf, MIN (sizeof buf, budget));
@@ -103,8 +121,15 @@ drain (MdlWindow *self)
     if (budget == 0)
       more = TRUE;
   }
-  if (more)
-    runner_notify (self->link);
+  for (guint i = 0; i < mdl_runner_n_uarts (self->runner); i++) {
+    MdlConsole *console = find_console (self, i);
+
+    if (console != NULL)
+      mdl_console_set_dropped (console, mdl_runner_serial_dropped (self->runner, i));
+  }
+  if (more && g_atomic_int_compare_and_exchange (&self->link->pending, 0, 1))
+    g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REDRAIN_MS, drain_idle,
+                        link_ref (self->link), link_unref);
 
   snap = mdl_runner_snapshot (self->runner);
   if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
@@ -127,15 +152,13 @@ on_console_input (MdlWindow *self, GBytes *bytes, MdlConsole *console)
     mdl_runner_serial_input (self->runner, uart, data, len);
 }
 
-static gboolean
-on_close_page (AdwTabView *view, AdwTabPage *page, MdlWindow *self)
+static void
+on_n_pages (MdlWindow *self, GParamSpec *pspec, AdwTabView *view)
 {
   g_assert (MDL_IS_WINDOW (self));
 
-  /* A UART's console lives as long as the board: only the window removes
-   * it, when another board or machine takes its place. */
-  adw_tab_view_close_page_finish (view, page, self->removing_consoles);
-  return GDK_EVENT_STOP;
+  if (adw_tab_view_get_n_pages (view) == 0)
+    gtk_stack_set_visible_child_name (self->console_stack, "empty");
 }
 
 void
@@ -145,11 +168,9 @@ _mdl_window_remove_consoles (MdlWindow *self)
 
   if (self->console_view == NULL)
     return;
-  self->removing_consoles = TRUE;
   while (adw_tab_view_get_n_pages (self->console_view) > 0)
     adw_tab_view_close_page (self->console_view,
                              adw_tab_view_get_nth_page (self->console_view, 0));
-  self->removing_consoles = FALSE;
   adw_status_page_set_description (self->console_empty,
                                    _("Press Run (F5) to start the board. Each UART gets a console here."));
   gtk_stack_set_visible_child_name (self->console_stack, "empty");
@@ -213,8 +234,8 @@ ensure_runner (MdlWindow *self)
 void
 _mdl_window_init_run (MdlWindow *self)
 {
-  g_signal_connect_object (self->console_view, "close-page",
-                           G_CALLBACK (on_close_page), self, 0);
+  g_signal_connect_object (self->console_view, "notify::n-pages",
+                           G_CALLBACK (on_n_pages), self, G_CONNECT_SWAPPED);
 }
 
 void

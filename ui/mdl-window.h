@@ -33,7 +33,7 @@ gboolean mdl_window_load (MdlWindow *self, GFile *file, GError **error);
 gboolean mdl_window_get_runner_state (MdlWindow *self, MdlRunnerState *state);
 /* What the status pill says ("Running", "Halted, exit code 0", …). */
 const char *mdl_window_get_status_text (MdlWindow *self);
-/* The console tabs, in UART order. */
+/* The console tabs, in UART order (tabs the person closed are gone). */
 guint       mdl_window_get_n_consoles (MdlWindow *self);
 MdlConsole *mdl_window_get_console    (MdlWindow *self, guint index);
 /* The message of the last error dialog, or NULL (tests check it). */

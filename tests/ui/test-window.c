@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <vte/vte.h>
 
 #include "mdl-config.h"
 #include "ui/mdl-application.h"
@@ -326,6 +327,93 @@ test_run_console (void)
   close_all_windows ();
 }
 
+/* A copy of the virt board running @firmware instead of its demo. */
+static MdlWindow *
+open_with_firmware (const char *dir, const char *firmware)
+{
+  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autoptr(GError) error = NULL;
+  MdlWindow *window = open_board (path);
+  MdlEditor *editor = mdl_window_get_editor (window);
+
+  g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware",
+                                      firmware, &error));
+  g_assert_no_error (error);
+  g_assert_true (enabled (window, "run"));
+  return window;
+}
+
+/* What is typed into a console reaches that UART's receive side. */
+static void
+test_console_input (void)
+{
+#ifdef UI_ECHO_ELF
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  MdlWindow *window = open_with_firmware (dir, UI_ECHO_ELF);
+  gpointer ready[] = { window, (gpointer) "ready>" };
+  gpointer echoed[] = { window, (gpointer) "ready>hello" };
+  VteTerminal *terminal;
+
+  activate (window, "run", NULL);
+  g_assert_true (spin_until (console_has, ready, 10000));
+  terminal = VTE_TERMINAL (mdl_console_get_terminal (mdl_window_get_console (window, 0)));
+  /* As if typed: VTE sends it through its "commit" signal. */
+  vte_terminal_feed_child (terminal, "hello", 5);
+  g_assert_true (spin_until (console_has, echoed, 10000));
+  g_assert_true (mdl_window_get_runner_state (window, NULL));
+  vte_terminal_feed_child (terminal, "q", 1);
+  g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 10000));
+  g_assert_cmpstr (mdl_window_get_status_text (window), ==, "Halted, Exit Code 0");
+  close_all_windows ();
+#else
+  g_test_skip ("no RISC-V cross compiler");
+#endif
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A guest printing flat out neither freezes the window nor gets lost;
+ * Pause, Run and Reset act on it while it runs. */
+static void
+test_flood_stays_responsive (void)
+{
+#ifdef UI_CHATTY_ELF
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  MdlWindow *window = open_with_firmware (dir, UI_CHATTY_ELF);
+  gpointer chatter[] = { window, (gpointer) "chatter chatter" };
+  guint ticks = 0, source;
+
+  activate (window, "run", NULL);
+  g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
+  g_assert_true (enabled (window, "pause"));
+  g_assert_false (enabled (window, "run"));
+  g_assert_cmpstr (mdl_window_get_status_text (window), ==, "Running");
+
+  /* A 10 ms timer stands for input and redraws: it keeps firing. */
+  source = g_timeout_add (10, count_tick, &ticks);
+  spin (1000);
+  g_source_remove (source);
+  g_test_message ("%u of 100 ticks while the guest floods its console", ticks);
+  g_assert_cmpuint (ticks, >=, 50);
+  g_assert_true (spin_until (console_has, chatter, 5000));
+
+  activate (window, "pause", NULL);
+  g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
+  activate (window, "run", NULL);
+  g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
+  activate (window, "reset", NULL);
+  g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
+  close_all_windows ();
+#else
+  g_test_skip ("no RISC-V cross compiler");
+#endif
+}
+
 /* A board that cannot run keeps Run disabled, and says why. */
 static void
 test_run_disabled_when_invalid (void)
@@ -429,6 +517,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/window/edit-save-reopen", test_edit_save_reopen);
   g_test_add_func ("/ui/window/run-console", test_run_console);
+  g_test_add_func ("/ui/window/console-input", test_console_input);
+  g_test_add_func ("/ui/window/flood-stays-responsive", test_flood_stays_responsive);
   g_test_add_func ("/ui/window/run-disabled-when-invalid", test_run_disabled_when_invalid);
   g_test_add_func ("/ui/window/broken-file", test_broken_file);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
