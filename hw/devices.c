@@ -3,6 +3,7 @@
 extern const MdlDeviceClass mdl_ram_class;
 extern const MdlDeviceClass mdl_rom_class;
 extern const MdlDeviceClass mdl_ns16550a_class;
+extern const MdlDeviceClass mdl_cmsdk_uart_class;
 extern const MdlDeviceClass mdl_clint_class;
 extern const MdlDeviceClass mdl_test_device_class;
 
@@ -11,6 +12,7 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_ram_class,
   &mdl_rom_class,
   &mdl_ns16550a_class,
+  &mdl_cmsdk_uart_class,
   &mdl_clint_class,
   &mdl_test_device_class,
   NULL,
