@@ -75,11 +75,14 @@ struct _MdlCanvas
   MdlEditor *editor;
   gulong     changed_id;
   gulong     selection_id;
+  gulong     path_id;
 
   /* Layout cache: cards in drawing order, ports of all cards. */
   GArray    *cards;   /* Card */
   GArray    *ports;   /* Port */
   gboolean   layout_valid;
+  char      *signature;   /* of the document the layout was built from */
+  gboolean   fit_pending; /* frame the board once we have a size */
 
   double     zoom;
   double     pan_x, pan_y;
@@ -415,6 +418,20 @@ layout_device_ports (MdlCanvas *self, const MdlBoardDoc *doc,
   return MAX (left, right);
 }
 
+/* What identifies a document for framing: a save (same components, same
+ * places) keeps the view, a load of another board re-frames it. */
+static char *
+doc_signature (const MdlBoardDoc *doc)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    g_string_append_printf (s, "%u:%s:%g:%g;", c->id, c->name, c->x, c->y);
+  }
+  return g_string_free (s, FALSE);
+}
+
 static void
 ensure_layout (MdlCanvas *self)
 {
@@ -429,6 +446,8 @@ ensure_layout (MdlCanvas *self)
   if (self->editor == NULL || (doc = mdl_editor_get_doc (self->editor)) == NULL)
     return;
 
+  g_free (self->signature);
+  self->signature = doc_signature (doc);
   problems = mdl_editor_get_problems (self->editor);
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
@@ -1200,6 +1219,53 @@ zoom_at (MdlCanvas *self, double wx, double wy, double zoom)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Frames every card, never enlarging past 1:1. */
+static void
+fit (MdlCanvas *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  const double margin = 32;
+  graphene_rect_t box;
+
+  self->fit_pending = FALSE;
+  ensure_layout (self);
+  if (self->cards->len == 0) {
+    self->zoom = 1.0;
+    self->pan_x = self->pan_y = 24;
+  } else {
+    box = g_array_index (self->cards, Card, 0).rect;
+    for (guint i = 1; i < self->cards->len; i++)
+      graphene_rect_union (&box, &g_array_index (self->cards, Card, i).rect, &box);
+    self->zoom = MIN (1.0, MIN ((width - 2 * margin) / box.size.width,
+                                (height - 2 * margin) / box.size.height));
+    self->zoom = CLAMP (self->zoom, ZOOM_MIN, ZOOM_MAX);
+    self->pan_x = floor ((width - box.size.width * self->zoom) / 2 - box.origin.x * self->zoom);
+    self->pan_y = floor ((height - box.size.height * self->zoom) / 2 - box.origin.y * self->zoom);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mdl_canvas_zoom_fit (MdlCanvas *self)
+{
+  g_return_if_fail (MDL_IS_CANVAS (self));
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    fit (self);
+  else
+    self->fit_pending = TRUE;
+}
+
+static void
+mdl_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  MdlCanvas *self = MDL_CANVAS (widget);
+
+  if (self->fit_pending && width > 0 && height > 0)
+    fit (self);
+}
+
 void
 mdl_canvas_zoom_in (MdlCanvas *self)
 {
@@ -1766,6 +1832,15 @@ editor_changed_cb (MdlEditor *editor, MdlCanvas *self)
 }
 
 static void
+editor_path_cb (MdlEditor *editor, GParamSpec *pspec, MdlCanvas *self)
+{
+  g_autofree char *signature = doc_signature (mdl_editor_get_doc (editor));
+
+  if (g_strcmp0 (signature, self->signature) != 0)
+    mdl_canvas_zoom_fit (self);
+}
+
+static void
 editor_selection_changed_cb (MdlEditor *editor, MdlCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1789,6 +1864,7 @@ mdl_canvas_set_editor (MdlCanvas *self, MdlEditor *editor)
   if (self->editor != NULL) {
     g_clear_signal_handler (&self->changed_id, self->editor);
     g_clear_signal_handler (&self->selection_id, self->editor);
+    g_clear_signal_handler (&self->path_id, self->editor);
     g_clear_object (&self->editor);
   }
   self->drag = DRAG_NONE;
@@ -1798,8 +1874,11 @@ mdl_canvas_set_editor (MdlCanvas *self, MdlEditor *editor)
                                          G_CALLBACK (editor_changed_cb), self);
     self->selection_id = g_signal_connect (editor, "selection-changed",
                                            G_CALLBACK (editor_selection_changed_cb), self);
+    self->path_id = g_signal_connect (editor, "notify::path", G_CALLBACK (editor_path_cb), self);
   }
   invalidate_layout (self);
+  if (editor != NULL)
+    mdl_canvas_zoom_fit (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
 }
 
@@ -1881,6 +1960,7 @@ mdl_canvas_finalize (GObject *object)
   g_clear_pointer (&self->move_origin, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
+  g_clear_pointer (&self->signature, g_free);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->finalize (object);
 }
 
@@ -1932,6 +2012,7 @@ mdl_canvas_class_init (MdlCanvasClass *klass)
 
   widget_class->snapshot = mdl_canvas_snapshot;
   widget_class->measure = mdl_canvas_measure;
+  widget_class->size_allocate = mdl_canvas_size_allocate;
 
   properties[PROP_EDITOR] =
     g_param_spec_object ("editor", NULL, NULL, MDL_TYPE_EDITOR,

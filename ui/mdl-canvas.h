@@ -37,6 +37,9 @@ void       mdl_canvas_set_editor (MdlCanvas *self, MdlEditor *editor);
 void   mdl_canvas_zoom_in    (MdlCanvas *self);
 void   mdl_canvas_zoom_out   (MdlCanvas *self);
 void   mdl_canvas_zoom_reset (MdlCanvas *self);
+/* Frames the whole board (never above 1:1); done by itself when a board
+ * is loaded or the editor set. */
+void   mdl_canvas_zoom_fit   (MdlCanvas *self);
 double mdl_canvas_get_zoom   (MdlCanvas *self);
 
 /* A grid-aligned top-left corner, in canvas coordinates, where a new
