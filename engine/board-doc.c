@@ -1452,30 +1452,52 @@ read_address_map (Reader *rd, int node, guint cluster, GError **error)
   return true;
 }
 
-/* Places what has no position: clusters in a column on the left, memory
- * next to them, every other device in a grid further right. */
+/* Rows of ports a card shows: a bus port, the wired interrupt outputs and
+ * one free output (how MdlCanvas draws them), so cards can be stacked. */
+static unsigned
+card_rows (const MdlBoardDoc *doc, const MdlComponent *c)
+{
+  unsigned rows = 0, wired = 0;
+
+  if (c->kind == MDL_COMPONENT_CLUSTER)
+    return 4;   /* bus + the usual three interrupt inputs */
+  rows += has_window (c) ? 1 : 0;
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    wired += w->kind == MDL_WIRE_IRQ && w->from == c->id;
+  }
+  rows += wired + (c->dev_cls->n_irq_out > wired ? 1 : 0);
+  return MAX (rows, 1);
+}
+
+/* Places what has no position: clusters in a column on the left, devices
+ * in a column to their right (memory first), so that the wires from the
+ * clusters' ports on the right run straight to the devices' ports on the
+ * left without crossing other cards. */
 static void
 auto_layout (MdlBoardDoc *doc, GHashTable *positioned)
 {
-  unsigned n_cluster = 0, n_mem = 0, n_other = 0;
+  double cluster_y = 40, device_y = 40;
 
-  for (guint i = 0; i < doc->components->len; i++) {
-    MdlComponent *c = g_ptr_array_index (doc->components, i);
+  for (int pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < doc->components->len; i++) {
+      MdlComponent *c = g_ptr_array_index (doc->components, i);
+      bool memory = c->kind == MDL_COMPONENT_DEVICE && c->dev_cls->group == MDL_GROUP_MEMORY;
+      int want = c->kind == MDL_COMPONENT_CLUSTER ? 0 : memory ? 1 : 2;
+      double height = 56 + 22 * card_rows (doc, c) + 32;
 
-    if (positioned && g_hash_table_contains (positioned, GUINT_TO_POINTER (c->id)))
-      continue;
-    if (c->kind == MDL_COMPONENT_CLUSTER) {
-      c->x = 40;
-      c->y = 40 + 200 * n_cluster++;
-    } else if (c->dev_cls->group == MDL_GROUP_MEMORY) {
-      c->x = 360;
-      c->y = 40 + 160 * n_mem++;
-    } else {
-      c->x = 680 + 280 * (n_other % 2);
-      c->y = 40 + 160 * (n_other / 2);
-      n_other++;
+      if (want != pass || (positioned && g_hash_table_contains (positioned, GUINT_TO_POINTER (c->id))))
+        continue;
+      if (c->kind == MDL_COMPONENT_CLUSTER) {
+        c->x = 40;
+        c->y = cluster_y;
+        cluster_y += height;
+      } else {
+        c->x = 400;
+        c->y = device_y;
+        device_y += height;
+      }
     }
-  }
 }
 
 static bool
