@@ -93,67 +93,66 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   bool rv32 = s->xlen == 32;
   uint64_t v;
 
-  switch (csr)
-    {
-    case CSR_MSTATUS:
-      v = (s->mstatus & (RV_MSTATUS_MIE | RV_MSTATUS_MPIE)) | RV_MSTATUS_MPP;
-      break;
-    case CSR_MSTATUSH:
-      if (!rv32)
-        return false;
-      v = 0;
-      break;
-    case CSR_MISA:      v = rv_misa (s); break;
-    case CSR_MIE:       v = s->mie; break;
-    case CSR_MIP:       v = s->mip; break;
-    case CSR_MTVEC:     v = s->mtvec; break;
-    case CSR_MSCRATCH:  v = s->mscratch; break;
-    case CSR_MEPC:      v = s->mepc; break;
-    case CSR_MCAUSE:    v = s->mcause; break;
-    case CSR_MTVAL:     v = s->mtval; break;
-    case CSR_MVENDORID:
-    case CSR_MARCHID:
-    case CSR_MIMPID:
-    case CSR_MCONFIGPTR:
-      v = 0;
-      break;
-    case CSR_MHARTID:   v = s->cpu.hartid; break;
-
-    /* One instruction per cycle: cycle and instret both count retired
-     * instructions, each with its own offset from writes to it. */
-    case CSR_MCYCLE:
-    case CSR_CYCLE:
-      v = s->cpu.retired + s->cycle_offset;
-      break;
-    case CSR_MINSTRET:
-    case CSR_INSTRET:
-      v = s->cpu.retired + s->instret_offset;
-      break;
-    case CSR_MCYCLEH:
-    case CSR_CYCLEH:
-      if (!rv32)
-        return false;
-      v = (s->cpu.retired + s->cycle_offset) >> 32;
-      break;
-    case CSR_MINSTRETH:
-    case CSR_INSTRETH:
-      if (!rv32)
-        return false;
-      v = (s->cpu.retired + s->instret_offset) >> 32;
-      break;
-    case CSR_TIME:
-      if (!s->cpu.timebase_hz)
-        return false;
-      v = rv_time (s);
-      break;
-    case CSR_TIMEH:
-      if (!rv32 || !s->cpu.timebase_hz)
-        return false;
-      v = rv_time (s) >> 32;
-      break;
-    default:
+  switch (csr) {
+  case CSR_MSTATUS:
+    v = (s->mstatus & (RV_MSTATUS_MIE | RV_MSTATUS_MPIE)) | RV_MSTATUS_MPP;
+    break;
+  case CSR_MSTATUSH:
+    if (!rv32)
       return false;
-    }
+    v = 0;
+    break;
+  case CSR_MISA:      v = rv_misa (s); break;
+  case CSR_MIE:       v = s->mie; break;
+  case CSR_MIP:       v = s->mip; break;
+  case CSR_MTVEC:     v = s->mtvec; break;
+  case CSR_MSCRATCH:  v = s->mscratch; break;
+  case CSR_MEPC:      v = s->mepc; break;
+  case CSR_MCAUSE:    v = s->mcause; break;
+  case CSR_MTVAL:     v = s->mtval; break;
+  case CSR_MVENDORID:
+  case CSR_MARCHID:
+  case CSR_MIMPID:
+  case CSR_MCONFIGPTR:
+    v = 0;
+    break;
+  case CSR_MHARTID:   v = s->cpu.hartid; break;
+
+  /* One instruction per cycle: cycle and instret both count retired
+   * instructions, each with its own offset from writes to it. */
+  case CSR_MCYCLE:
+  case CSR_CYCLE:
+    v = s->cpu.retired + s->cycle_offset;
+    break;
+  case CSR_MINSTRET:
+  case CSR_INSTRET:
+    v = s->cpu.retired + s->instret_offset;
+    break;
+  case CSR_MCYCLEH:
+  case CSR_CYCLEH:
+    if (!rv32)
+      return false;
+    v = (s->cpu.retired + s->cycle_offset) >> 32;
+    break;
+  case CSR_MINSTRETH:
+  case CSR_INSTRETH:
+    if (!rv32)
+      return false;
+    v = (s->cpu.retired + s->instret_offset) >> 32;
+    break;
+  case CSR_TIME:
+    if (!s->cpu.timebase_hz)
+      return false;
+    v = rv_time (s);
+    break;
+  case CSR_TIMEH:
+    if (!rv32 || !s->cpu.timebase_hz)
+      return false;
+    v = rv_time (s) >> 32;
+    break;
+  default:
+    return false;
+  }
 
   *value = v & rv_xmask (s);
   return true;
@@ -181,57 +180,56 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
   bool rv32 = s->xlen == 32;
 
   value &= rv_xmask (s);
-  switch (csr)
-    {
-    case CSR_MSTATUS:
-      /* Only MIE and MPIE can change; MPP is fixed to M. */
-      s->mstatus = value & (RV_MSTATUS_MIE | RV_MSTATUS_MPIE);
-      return true;
-    case CSR_MSTATUSH:
-      return rv32;              /* nothing writable in it */
-    case CSR_MISA:
-      return true;              /* fixed: extensions cannot be turned off */
-    case CSR_MIE:
-      s->mie = value & RV_MIP_MASK;
-      return true;
-    case CSR_MIP:
-      /* MSIP, MTIP and MEIP follow the interrupt lines; with no lower
-       * privilege mode nothing in mip is writable. */
-      return true;
-    case CSR_MTVEC:
-      /* Modes 0 (direct) and 1 (vectored); reserved modes 2 and 3 become
-       * 0 and 1. */
-      s->mtvec = value & ~UINT64_C (2);
-      return true;
-    case CSR_MSCRATCH:
-      s->mscratch = value;
-      return true;
-    case CSR_MEPC:
-      s->mepc = value & ~UINT64_C (1);  /* IALIGN = 16 */
-      return true;
-    case CSR_MCAUSE:
-      s->mcause = value;
-      return true;
-    case CSR_MTVAL:
-      s->mtval = value;
-      return true;
-    case CSR_MCYCLE:
-      rv_set_counter (s, &s->cycle_offset, value, false, retiring);
-      return true;
-    case CSR_MINSTRET:
-      rv_set_counter (s, &s->instret_offset, value, false, retiring);
-      return true;
-    case CSR_MCYCLEH:
-      if (!rv32)
-        return false;
-      rv_set_counter (s, &s->cycle_offset, value, true, retiring);
-      return true;
-    case CSR_MINSTRETH:
-      if (!rv32)
-        return false;
-      rv_set_counter (s, &s->instret_offset, value, true, retiring);
-      return true;
-    default:
+  switch (csr) {
+  case CSR_MSTATUS:
+    /* Only MIE and MPIE can change; MPP is fixed to M. */
+    s->mstatus = value & (RV_MSTATUS_MIE | RV_MSTATUS_MPIE);
+    return true;
+  case CSR_MSTATUSH:
+    return rv32;              /* nothing writable in it */
+  case CSR_MISA:
+    return true;              /* fixed: extensions cannot be turned off */
+  case CSR_MIE:
+    s->mie = value & RV_MIP_MASK;
+    return true;
+  case CSR_MIP:
+    /* MSIP, MTIP and MEIP follow the interrupt lines; with no lower
+     * privilege mode nothing in mip is writable. */
+    return true;
+  case CSR_MTVEC:
+    /* Modes 0 (direct) and 1 (vectored); reserved modes 2 and 3 become
+     * 0 and 1. */
+    s->mtvec = value & ~UINT64_C (2);
+    return true;
+  case CSR_MSCRATCH:
+    s->mscratch = value;
+    return true;
+  case CSR_MEPC:
+    s->mepc = value & ~UINT64_C (1);  /* IALIGN = 16 */
+    return true;
+  case CSR_MCAUSE:
+    s->mcause = value;
+    return true;
+  case CSR_MTVAL:
+    s->mtval = value;
+    return true;
+  case CSR_MCYCLE:
+    rv_set_counter (s, &s->cycle_offset, value, false, retiring);
+    return true;
+  case CSR_MINSTRET:
+    rv_set_counter (s, &s->instret_offset, value, false, retiring);
+    return true;
+  case CSR_MCYCLEH:
+    if (!rv32)
       return false;
-    }
+    rv_set_counter (s, &s->cycle_offset, value, true, retiring);
+    return true;
+  case CSR_MINSTRETH:
+    if (!rv32)
+      return false;
+    rv_set_counter (s, &s->instret_offset, value, true, retiring);
+    return true;
+  default:
+    return false;
+  }
 }

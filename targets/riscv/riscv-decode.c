@@ -391,36 +391,35 @@ xlen_bit (unsigned xlen)
 static int32_t
 extract_imm (RvFormat fmt, uint32_t insn)
 {
-  switch (fmt)
-    {
-    case RV_FMT_I:
-    case RV_FMT_LOAD:
-    case RV_FMT_JALR:
-      return (int32_t) insn >> 20;
-    case RV_FMT_SHIFT:
-      return (insn >> 20) & 0x3f;
-    case RV_FMT_STORE:
-      return ((int32_t) (insn & 0xfe000000) >> 20) | ((insn >> 7) & 0x1f);
-    case RV_FMT_BRANCH:
-      return ((int32_t) (insn & 0x80000000) >> 19) | ((insn & 0x80) << 4)
-             | ((insn >> 20) & 0x7e0) | ((insn >> 7) & 0x1e);
-    case RV_FMT_U:
-      return (int32_t) (insn & 0xfffff000);
-    case RV_FMT_JAL:
-      return ((int32_t) (insn & 0x80000000) >> 11) | (insn & 0xff000)
-             | ((insn >> 9) & 0x800) | ((insn >> 20) & 0x7fe);
-    case RV_FMT_CSR:
-    case RV_FMT_CSRI:
-    case RV_FMT_FENCE:
-      return insn >> 20;
-    case RV_FMT_AMO:
-    case RV_FMT_LR:
-      return (insn >> 25) & 3;   /* aq, rl: only the disassembler cares */
-    case RV_FMT_R:
-    case RV_FMT_NONE:
-    default:
-      return 0;
-    }
+  switch (fmt) {
+  case RV_FMT_I:
+  case RV_FMT_LOAD:
+  case RV_FMT_JALR:
+    return (int32_t) insn >> 20;
+  case RV_FMT_SHIFT:
+    return (insn >> 20) & 0x3f;
+  case RV_FMT_STORE:
+    return ((int32_t) (insn & 0xfe000000) >> 20) | ((insn >> 7) & 0x1f);
+  case RV_FMT_BRANCH:
+    return ((int32_t) (insn & 0x80000000) >> 19) | ((insn & 0x80) << 4)
+           | ((insn >> 20) & 0x7e0) | ((insn >> 7) & 0x1e);
+  case RV_FMT_U:
+    return (int32_t) (insn & 0xfffff000);
+  case RV_FMT_JAL:
+    return ((int32_t) (insn & 0x80000000) >> 11) | (insn & 0xff000)
+           | ((insn >> 9) & 0x800) | ((insn >> 20) & 0x7fe);
+  case RV_FMT_CSR:
+  case RV_FMT_CSRI:
+  case RV_FMT_FENCE:
+    return insn >> 20;
+  case RV_FMT_AMO:
+  case RV_FMT_LR:
+    return (insn >> 25) & 3;   /* aq, rl: only the disassembler cares */
+  case RV_FMT_R:
+  case RV_FMT_NONE:
+  default:
+    return 0;
+  }
 }
 
 static const RvOpcode *
@@ -428,13 +427,12 @@ find_opcode (unsigned xlen, uint32_t insn)
 {
   unsigned want = xlen_bit (xlen);
 
-  for (unsigned i = 0; i < G_N_ELEMENTS (rv_opcodes); i++)
-    {
-      const RvOpcode *op = &rv_opcodes[i];
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_opcodes); i++) {
+    const RvOpcode *op = &rv_opcodes[i];
 
-      if ((insn & op->mask) == op->match && (op->xlens & want))
-        return op;
-    }
+    if ((insn & op->mask) == op->match && (op->xlens & want))
+      return op;
+  }
   return NULL;
 }
 
@@ -443,13 +441,12 @@ find_copcode (unsigned xlen, uint16_t insn)
 {
   unsigned want = xlen_bit (xlen);
 
-  for (unsigned i = 0; i < G_N_ELEMENTS (rv_copcodes); i++)
-    {
-      const RvCOpcode *cop = &rv_copcodes[i];
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_copcodes); i++) {
+    const RvCOpcode *cop = &rv_copcodes[i];
 
-      if ((insn & cop->mask) == cop->match && (cop->xlens & want))
-        return cop;
-    }
+    if ((insn & cop->mask) == cop->match && (cop->xlens & want))
+      return cop;
+  }
   return NULL;
 }
 
@@ -459,24 +456,20 @@ rv_decode (unsigned xlen, uint32_t raw, RvDecoded *out)
   memset (out, 0, sizeof *out);
   out->len = rv_insn_length (raw);
 
-  if (out->len == 2)
-    {
-      out->raw = raw & 0xffff;
-      out->cop = find_copcode (xlen, out->raw);
-      out->insn = out->cop ? out->cop->expand (out->raw) : 0;
-    }
-  else
-    {
-      out->raw = raw;
-      out->insn = raw;
-    }
+  if (out->len == 2) {
+    out->raw = raw & 0xffff;
+    out->cop = find_copcode (xlen, out->raw);
+    out->insn = out->cop ? out->cop->expand (out->raw) : 0;
+  } else {
+    out->raw = raw;
+    out->insn = raw;
+  }
 
   out->op = out->insn ? find_opcode (xlen, out->insn) : NULL;
-  if (!out->op)
-    {
-      out->cop = NULL;
-      return false;
-    }
+  if (!out->op) {
+    out->cop = NULL;
+    return false;
+  }
 
   out->rd = (out->insn >> 7) & 31;
   out->rs1 = (out->insn >> 15) & 31;

@@ -46,21 +46,19 @@ rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text)
   const char *name;
   g_autofree char *mnemonic = NULL;
 
-  if (!rv_decode (xlen, raw, &dec))
-    {
-      if (dec.len == 2)
-        g_string_append_printf (text, ".2byte  0x%04x", dec.raw);
-      else
-        g_string_append_printf (text, ".4byte  0x%08x", dec.raw);
-      return;
-    }
+  if (!rv_decode (xlen, raw, &dec)) {
+    if (dec.len == 2)
+      g_string_append_printf (text, ".2byte  0x%04x", dec.raw);
+    else
+      g_string_append_printf (text, ".4byte  0x%08x", dec.raw);
+    return;
+  }
 
   name = dec.cop ? dec.cop->name : dec.op->name;
-  if ((dec.cop && dec.cop->no_operands) || dec.op->fmt == RV_FMT_NONE)
-    {
-      g_string_append (text, name);
-      return;
-    }
+  if ((dec.cop && dec.cop->no_operands) || dec.op->fmt == RV_FMT_NONE) {
+    g_string_append (text, name);
+    return;
+  }
 
   /* Atomics carry their ordering bits in the name: "amoadd.w.aqrl". */
   if ((dec.op->fmt == RV_FMT_AMO || dec.op->fmt == RV_FMT_LR) && dec.imm)
@@ -68,67 +66,66 @@ rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text)
                                   : dec.imm == 2 ? ".aq" : ".rl", NULL);
   g_string_append_printf (text, "%-7s ", mnemonic ? mnemonic : name);
 
-  switch (dec.op->fmt)
-    {
-    case RV_FMT_R:
-      g_string_append_printf (text, "%s, %s, %s", R (dec.rd), R (dec.rs1),
-                              R (dec.rs2));
-      break;
-    case RV_FMT_I:
-      g_string_append_printf (text, "%s, %s, %d", R (dec.rd), R (dec.rs1),
-                              dec.imm);
-      break;
-    case RV_FMT_SHIFT:
-      g_string_append_printf (text, "%s, %s, 0x%x", R (dec.rd), R (dec.rs1),
-                              (unsigned) dec.imm);
-      break;
-    case RV_FMT_LOAD:
-    case RV_FMT_JALR:
-      g_string_append_printf (text, "%s, %d(%s)", R (dec.rd), dec.imm,
-                              R (dec.rs1));
-      break;
-    case RV_FMT_STORE:
-      g_string_append_printf (text, "%s, %d(%s)", R (dec.rs2), dec.imm,
-                              R (dec.rs1));
-      break;
-    case RV_FMT_BRANCH:
-      g_string_append_printf (text, "%s, %s, 0x%" PRIx64, R (dec.rs1),
-                              R (dec.rs2), (pc + dec.imm) & xmask);
-      break;
-    case RV_FMT_U:
-      g_string_append_printf (text, "%s, 0x%x", R (dec.rd),
-                              ((uint32_t) dec.imm >> 12) & 0xfffff);
-      break;
-    case RV_FMT_JAL:
-      g_string_append_printf (text, "%s, 0x%" PRIx64, R (dec.rd),
-                              (pc + dec.imm) & xmask);
-      break;
-    case RV_FMT_CSR:
-      g_string_append_printf (text, "%s, ", R (dec.rd));
-      append_csr (text, dec.imm & 0xfff);
-      g_string_append_printf (text, ", %s", R (dec.rs1));
-      break;
-    case RV_FMT_CSRI:
-      g_string_append_printf (text, "%s, ", R (dec.rd));
-      append_csr (text, dec.imm & 0xfff);
-      g_string_append_printf (text, ", %u", dec.rs1);
-      break;
-    case RV_FMT_LR:
-      g_string_append_printf (text, "%s, (%s)", R (dec.rd), R (dec.rs1));
-      break;
-    case RV_FMT_AMO:
-      g_string_append_printf (text, "%s, %s, (%s)", R (dec.rd), R (dec.rs2),
-                              R (dec.rs1));
-      break;
-    case RV_FMT_FENCE:
-      append_fence_set (text, (dec.imm >> 4) & 15);
-      g_string_append (text, ", ");
-      append_fence_set (text, dec.imm & 15);
-      break;
-    case RV_FMT_NONE:
-    default:
-      break;
-    }
+  switch (dec.op->fmt) {
+  case RV_FMT_R:
+    g_string_append_printf (text, "%s, %s, %s", R (dec.rd), R (dec.rs1),
+                            R (dec.rs2));
+    break;
+  case RV_FMT_I:
+    g_string_append_printf (text, "%s, %s, %d", R (dec.rd), R (dec.rs1),
+                            dec.imm);
+    break;
+  case RV_FMT_SHIFT:
+    g_string_append_printf (text, "%s, %s, 0x%x", R (dec.rd), R (dec.rs1),
+                            (unsigned) dec.imm);
+    break;
+  case RV_FMT_LOAD:
+  case RV_FMT_JALR:
+    g_string_append_printf (text, "%s, %d(%s)", R (dec.rd), dec.imm,
+                            R (dec.rs1));
+    break;
+  case RV_FMT_STORE:
+    g_string_append_printf (text, "%s, %d(%s)", R (dec.rs2), dec.imm,
+                            R (dec.rs1));
+    break;
+  case RV_FMT_BRANCH:
+    g_string_append_printf (text, "%s, %s, 0x%" PRIx64, R (dec.rs1),
+                            R (dec.rs2), (pc + dec.imm) & xmask);
+    break;
+  case RV_FMT_U:
+    g_string_append_printf (text, "%s, 0x%x", R (dec.rd),
+                            ((uint32_t) dec.imm >> 12) & 0xfffff);
+    break;
+  case RV_FMT_JAL:
+    g_string_append_printf (text, "%s, 0x%" PRIx64, R (dec.rd),
+                            (pc + dec.imm) & xmask);
+    break;
+  case RV_FMT_CSR:
+    g_string_append_printf (text, "%s, ", R (dec.rd));
+    append_csr (text, dec.imm & 0xfff);
+    g_string_append_printf (text, ", %s", R (dec.rs1));
+    break;
+  case RV_FMT_CSRI:
+    g_string_append_printf (text, "%s, ", R (dec.rd));
+    append_csr (text, dec.imm & 0xfff);
+    g_string_append_printf (text, ", %u", dec.rs1);
+    break;
+  case RV_FMT_LR:
+    g_string_append_printf (text, "%s, (%s)", R (dec.rd), R (dec.rs1));
+    break;
+  case RV_FMT_AMO:
+    g_string_append_printf (text, "%s, %s, (%s)", R (dec.rd), R (dec.rs2),
+                            R (dec.rs1));
+    break;
+  case RV_FMT_FENCE:
+    append_fence_set (text, (dec.imm >> 4) & 15);
+    g_string_append (text, ", ");
+    append_fence_set (text, dec.imm & 15);
+    break;
+  case RV_FMT_NONE:
+  default:
+    break;
+  }
 }
 
 unsigned
@@ -138,22 +135,20 @@ rv_disas (MdlCpu *cpu, uint64_t pc, GString *text)
   uint8_t b[4];
   uint32_t raw;
 
-  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL))
-    {
-      g_string_append (text, "<unmapped>");
-      return 2;
-    }
+  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL)) {
+    g_string_append (text, "<unmapped>");
+    return 2;
+  }
   raw = b[0] | (uint32_t) b[1] << 8;
-  if (rv_insn_length (raw) == 4)
-    {
-      if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & rv_xmask (s),
-                                         b + 2, 2, NULL))
-        {
-          g_string_append (text, "<unmapped>");
-          return 2;
-        }
-      raw |= (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
-    }
+  if (rv_insn_length (raw) == 4) {
+    if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & rv_xmask (s),
+                                       b + 2, 2, NULL))
+      {
+        g_string_append (text, "<unmapped>");
+        return 2;
+      }
+    raw |= (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
+  }
   rv_disas_insn (s->xlen, pc, raw, text);
   return rv_insn_length (raw);
 }

@@ -71,12 +71,11 @@ rv_revalidate (RvCpu *s)
 {
   uint64_t gen = mdl_address_space_generation (s->cpu.as);
 
-  if (gen != s->as_gen)
-    {
-      s->as_gen = gen;
-      rv_forget_windows (s);
-      rv_flush_icache (s);
-    }
+  if (gen != s->as_gen) {
+    s->as_gen = gen;
+    rv_forget_windows (s);
+    rv_flush_icache (s);
+  }
 }
 
 /* Finds the RAM (or, for loads, ROM) window around @addr and caches it for
@@ -97,18 +96,15 @@ rv_ram_lookup (RvCpu *s, uint64_t addr, unsigned size, bool store)
     return NULL;
 
   limit = w.size >= 8 ? w.size - 7 : 0;
-  if (store)
-    {
-      s->st_base = w.base;
-      s->st_limit = limit;
-      s->st_host = w.host;
-    }
-  else
-    {
-      s->ld_base = w.base;
-      s->ld_limit = limit;
-      s->ld_host = w.host;
-    }
+  if (store) {
+    s->st_base = w.base;
+    s->st_limit = limit;
+    s->st_host = w.host;
+  } else {
+    s->ld_base = w.base;
+    s->ld_limit = limit;
+    s->ld_host = w.host;
+  }
   return w.host + off;
 }
 
@@ -127,12 +123,11 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   else
     host = rv_ram_lookup (s, addr, size, false);
 
-  if (host)
-    {
-      *value = 0;
-      memcpy (value, host, size);
-      return true;
-    }
+  if (host) {
+    *value = 0;
+    memcpy (value, host, size);
+    return true;
+  }
 
   rv_sync (s, done);
   r = mdl_address_space_read (s->cpu.as, addr, size, value);
@@ -152,11 +147,10 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   else
     host = rv_ram_lookup (s, addr, size, true);
 
-  if (host)
-    {
-      memcpy (host, &value, size);
-      return true;
-    }
+  if (host) {
+    memcpy (host, &value, size);
+    return true;
+  }
 
   rv_sync (s, done);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
@@ -178,18 +172,17 @@ rv_sext (uint64_t v, unsigned size)
 static const char *
 rv_cause_name (unsigned cause)
 {
-  switch (cause)
-    {
-    case RV_EXC_INSN_ACCESS: return "instruction access fault";
-    case RV_EXC_ILLEGAL: return "illegal instruction";
-    case RV_EXC_BREAKPOINT: return "breakpoint";
-    case RV_EXC_LOAD_MISALIGNED: return "misaligned load";
-    case RV_EXC_LOAD_ACCESS: return "load access fault";
-    case RV_EXC_STORE_MISALIGNED: return "misaligned store/AMO";
-    case RV_EXC_STORE_ACCESS: return "store/AMO access fault";
-    case RV_EXC_ECALL_M: return "environment call";
-    default: return "exception";
-    }
+  switch (cause) {
+  case RV_EXC_INSN_ACCESS: return "instruction access fault";
+  case RV_EXC_ILLEGAL: return "illegal instruction";
+  case RV_EXC_BREAKPOINT: return "breakpoint";
+  case RV_EXC_LOAD_MISALIGNED: return "misaligned load";
+  case RV_EXC_LOAD_ACCESS: return "load access fault";
+  case RV_EXC_STORE_MISALIGNED: return "misaligned store/AMO";
+  case RV_EXC_STORE_ACCESS: return "store/AMO access fault";
+  case RV_EXC_ECALL_M: return "environment call";
+  default: return "exception";
+  }
 }
 
 /* Takes a trap into machine mode; returns the handler address. */
@@ -223,15 +216,14 @@ rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
   uint64_t vector = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
 
   s->trapped = true;
-  if (pc == vector && s->last_exc_pc == pc && s->last_exc_cause == cause)
-    {
-      mdl_cpu_fatal (&s->cpu, pc,
-                     "%s at 0x%" PRIx64 " while entering the trap handler "
-                     "(mtvec = 0x%" PRIx64 ", mtval = 0x%" PRIx64 ")",
-                     rv_cause_name (cause), pc, s->mtvec, tval);
-      s->cpu.state = MDL_CPU_HALTED;
-      return pc | RV_CHECK;
-    }
+  if (pc == vector && s->last_exc_pc == pc && s->last_exc_cause == cause) {
+    mdl_cpu_fatal (&s->cpu, pc,
+                   "%s at 0x%" PRIx64 " while entering the trap handler "
+                   "(mtvec = 0x%" PRIx64 ", mtval = 0x%" PRIx64 ")",
+                   rv_cause_name (cause), pc, s->mtvec, tval);
+    s->cpu.state = MDL_CPU_HALTED;
+    return pc | RV_CHECK;
+  }
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
   return rv_enter_trap (s, pc, cause, tval, false) | RV_CHECK;
@@ -385,11 +377,10 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   rv_sync (s, done);
   if (!rv_csr_read (s, csr, &old))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
-  if (!writes)
-    {
-      s->x[d->rd] = old;
-      return rv_next (s, d, pc);
-    }
+  if (!writes) {
+    s->x[d->rd] = old;
+    return rv_next (s, d, pc);
+  }
 
   /* csr[11:10] == 3: read-only. */
   if ((csr >> 10) == 3)
@@ -473,20 +464,19 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
    * only the low @size bytes are stored. */
   old = rv_sext (old, size);
   src = rv_sext (s->x[d->rs2], size);
-  switch (kind)
-    {
-    case RV_AMO_SWAP: res = src; break;
-    case RV_AMO_ADD:  res = old + src; break;
-    case RV_AMO_XOR:  res = old ^ src; break;
-    case RV_AMO_AND:  res = old & src; break;
-    case RV_AMO_OR:   res = old | src; break;
-    case RV_AMO_MIN:  res = (int64_t) old < (int64_t) src ? old : src; break;
-    case RV_AMO_MAX:  res = (int64_t) old > (int64_t) src ? old : src; break;
-    /* Sign-extended alike, unsigned order is kept for either size. */
-    case RV_AMO_MINU: res = old < src ? old : src; break;
-    case RV_AMO_MAXU: res = old > src ? old : src; break;
-    default: g_assert_not_reached ();
-    }
+  switch (kind) {
+  case RV_AMO_SWAP: res = src; break;
+  case RV_AMO_ADD:  res = old + src; break;
+  case RV_AMO_XOR:  res = old ^ src; break;
+  case RV_AMO_AND:  res = old & src; break;
+  case RV_AMO_OR:   res = old | src; break;
+  case RV_AMO_MIN:  res = (int64_t) old < (int64_t) src ? old : src; break;
+  case RV_AMO_MAX:  res = (int64_t) old > (int64_t) src ? old : src; break;
+  /* Sign-extended alike, unsigned order is kept for either size. */
+  case RV_AMO_MINU: res = old < src ? old : src; break;
+  case RV_AMO_MAXU: res = old > src ? old : src; break;
+  default: g_assert_not_reached ();
+  }
 
   if (!rv_mem_write (s, done, addr, size, res))
     return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
@@ -524,16 +514,15 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
 
   ok = s->resv_valid && s->resv_addr == addr && s->resv_size == size;
   s->resv_valid = false;
-  if (ok)
-    {
-      /* Another hart may have stored there since LR: fail if the value
-       * changed (an ABA change goes unnoticed, as in QEMU). */
-      uint64_t cur;
+  if (ok) {
+    /* Another hart may have stored there since LR: fail if the value
+     * changed (an ABA change goes unnoticed, as in QEMU). */
+    uint64_t cur;
 
-      if (!rv_mem_read (s, done, addr, size, &cur))
-        return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
-      ok = rv_sext (cur, size) == s->resv_value;
-    }
+    if (!rv_mem_read (s, done, addr, size, &cur))
+      return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+    ok = rv_sext (cur, size) == s->resv_value;
+  }
   if (ok && !rv_mem_write (s, done, addr, size, s->x[d->rs2]))
     return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
   s->x[d->rd] = ok ? 0 : 1;
@@ -656,11 +645,10 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   uint16_t lo, hi = 0;
   RvDecoded dec;
 
-  if (!rv_fetch16 (s, pc, &lo))
-    {
-      s->fetch_fault_addr = pc;
-      goto fault;
-    }
+  if (!rv_fetch16 (s, pc, &lo)) {
+    s->fetch_fault_addr = pc;
+    goto fault;
+  }
   if (rv_insn_length (lo) == 4
       && !rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))
     {
@@ -721,51 +709,50 @@ rv_run (MdlCpu *cpu, uint64_t budget)
   s->trapped = false;
   pc = rv_check_interrupts (s, s->pc);
 
-  while (G_LIKELY (n < budget))
-    {
-      /* Eight dispatches in a row when the budget allows: each has its own
-       * indirect call, which the host predicts better than one shared. */
-      if (G_LIKELY (budget - n >= 8))
-        {
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & RV_CHECK))
-            goto check;
-          pc = rv_step (s, cache, pc, n++);
-        }
-      else
+  while (G_LIKELY (n < budget)) {
+    /* Eight dispatches in a row when the budget allows: each has its own
+     * indirect call, which the host predicts better than one shared. */
+    if (G_LIKELY (budget - n >= 8))
+      {
         pc = rv_step (s, cache, pc, n++);
-      if (G_LIKELY (!(pc & RV_CHECK)))
-        continue;
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & RV_CHECK))
+          goto check;
+        pc = rv_step (s, cache, pc, n++);
+      }
+    else
+      pc = rv_step (s, cache, pc, n++);
+    if (G_LIKELY (!(pc & RV_CHECK)))
+      continue;
 
-    check:
-      pc &= ~RV_CHECK;
-      if (s->trapped)
-        {
-          s->trapped = false;
-          s->run_traps++;
-        }
-      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
-        break;
-      pc = rv_check_interrupts (s, pc);
-    }
+  check:
+    pc &= ~RV_CHECK;
+    if (s->trapped)
+      {
+        s->trapped = false;
+        s->run_traps++;
+      }
+    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+      break;
+    pc = rv_check_interrupts (s, pc);
+  }
 
   s->pc = pc;
   rv_sync (s, n);

@@ -90,11 +90,10 @@ rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value)
     s->x[reg] = value;
   else if (reg == RV_REG_PC)
     s->pc = value & ~UINT64_C (1);
-  else
-    {
-      g_return_if_fail (reg < cpu->cls->n_regs);
-      /* Read-only CSRs are refused there; a debugger write retires
-       * nothing. */
-      rv_csr_write (s, rv_reg_csrs[reg - RV_REG_FIRST_CSR], value, 0);
-    }
+  else {
+    g_return_if_fail (reg < cpu->cls->n_regs);
+    /* Read-only CSRs are refused there; a debugger write retires
+     * nothing. */
+    rv_csr_write (s, rv_reg_csrs[reg - RV_REG_FIRST_CSR], value, 0);
+  }
 }

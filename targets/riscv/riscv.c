@@ -61,11 +61,10 @@ rv_set_irq (MdlCpu *cpu, unsigned line, bool level)
   /* An enabled interrupt is pending: wake a hart in wfi (even with
    * mstatus.MIE clear, wfi then just returns) and make a running one leave
    * run() so that the interrupt is considered at its next entry. */
-  if (s->mie & s->mip)
-    {
-      mdl_cpu_wake (cpu);
-      mdl_cpu_kick (cpu);
-    }
+  if (s->mie & s->mip) {
+    mdl_cpu_wake (cpu);
+    mdl_cpu_kick (cpu);
+  }
 }
 
 const MdlCpuClass mdl_riscv_rv32imac_class = {
