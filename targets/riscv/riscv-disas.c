@@ -142,11 +142,10 @@ rv_disas (MdlCpu *cpu, uint64_t pc, GString *text)
   raw = b[0] | (uint32_t) b[1] << 8;
   if (rv_insn_length (raw) == 4) {
     if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & rv_xmask (s),
-                                       b + 2, 2, NULL))
-      {
-        g_string_append (text, "<unmapped>");
-        return 2;
-      }
+                                       b + 2, 2, NULL)) {
+      g_string_append (text, "<unmapped>");
+      return 2;
+    }
     raw |= (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
   }
   rv_disas_insn (s->xlen, pc, raw, text);

@@ -627,12 +627,11 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
   MdlRamWindow *w = &s->fetch_win;
 
   if (!s->fetch_win_valid || addr - w->base >= w->size
-      || w->size - (addr - w->base) < 2)
-    {
-      s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
-      if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
-        return false;
-    }
+      || w->size - (addr - w->base) < 2) {
+    s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
+    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
+      return false;
+  }
   memcpy (value, w->host + (addr - w->base), 2);
   return true;
 }
@@ -650,11 +649,10 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
     goto fault;
   }
   if (rv_insn_length (lo) == 4
-      && !rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))
-    {
-      s->fetch_fault_addr = pc + 2;
-      goto fault;
-    }
+      && !rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi)) {
+    s->fetch_fault_addr = pc + 2;
+    goto fault;
+  }
 
   rv_decode (s->xlen, (uint32_t) hi << 16 | lo, &dec);
   e->pc = pc;
@@ -712,43 +710,40 @@ rv_run (MdlCpu *cpu, uint64_t budget)
   while (G_LIKELY (n < budget)) {
     /* Eight dispatches in a row when the budget allows: each has its own
      * indirect call, which the host predicts better than one shared. */
-    if (G_LIKELY (budget - n >= 8))
-      {
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-        if (G_UNLIKELY (pc & RV_CHECK))
-          goto check;
-        pc = rv_step (s, cache, pc, n++);
-      }
-    else
+    if (G_LIKELY (budget - n >= 8)) {
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & RV_CHECK))
+        goto check;
+      pc = rv_step (s, cache, pc, n++);
+    } else
       pc = rv_step (s, cache, pc, n++);
     if (G_LIKELY (!(pc & RV_CHECK)))
       continue;
 
   check:
     pc &= ~RV_CHECK;
-    if (s->trapped)
-      {
-        s->trapped = false;
-        s->run_traps++;
-      }
+    if (s->trapped) {
+      s->trapped = false;
+      s->run_traps++;
+    }
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;
     pc = rv_check_interrupts (s, pc);
