@@ -118,7 +118,8 @@ action_about (GSimpleAction *action, GVariant *param, gpointer user_data)
                         "application-name", _("Medley"),
                         "application-icon", "io.github.medley.Medley",
                         "version", MDL_VERSION,
-                        "comments", _("Model boards of any architecture, wire them on a canvas and run them on Medley's own emulation engine."),
+                        "comments", _("Model boards of any architecture, wire them on a canvas "
+                                      "and run them on Medley's own emulation engine."),
                         "developer-name", _("The Medley developers"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,

@@ -186,7 +186,8 @@ _mdl_window_maybe_save (MdlWindow *self, MdlWindowContinue then, gpointer data,
 
   path = mdl_editor_get_path (self->editor);
   name = path ? g_path_get_basename (path) : g_strdup (_("Untitled Board"));
-  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."), name);
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved "
+                            "will be lost."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -281,7 +282,8 @@ _mdl_window_rebuild_recent (MdlWindow *self)
 
   g_menu_remove_all (self->recent_menu);
   for (guint i = 0; i < boards->len && shown < 10; i++) {
-    g_autofree char *path = g_filename_from_uri (gtk_recent_info_get_uri (boards->pdata[i]), NULL, NULL);
+    const char *uri = gtk_recent_info_get_uri (boards->pdata[i]);
+    g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
     g_autofree char *label = NULL;
     g_autoptr(GMenuItem) item = NULL;
 
@@ -350,8 +352,7 @@ open_path_confirmed (MdlWindow *self, gpointer data)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert (MDL_IS_WINDOW (self));
-  if (mdl_window_load (self, file, NULL))
-    _mdl_window_remove_consoles (self);
+  mdl_window_load (self, file, NULL);
 }
 
 static void

@@ -12,6 +12,7 @@ struct _MdlWindow {
 
   MdlEditor       *editor;
   gboolean         is_example;     /* opened from Examples: Save asks where */
+  gboolean         loading;        /* another board replaces this one */
 
   /* Running */
   MdlRunner       *runner;

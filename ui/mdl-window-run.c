@@ -172,7 +172,8 @@ _mdl_window_remove_consoles (MdlWindow *self)
     adw_tab_view_close_page (self->console_view,
                              adw_tab_view_get_nth_page (self->console_view, 0));
   adw_status_page_set_description (self->console_empty,
-                                   _("Press Run (F5) to start the board. Each UART gets a console here."));
+                                   _("Press Run (F5) to start the board. "
+                                     "Each UART gets a console here."));
   gtk_stack_set_visible_child_name (self->console_stack, "empty");
 }
 
@@ -363,7 +364,8 @@ _mdl_window_update_status (MdlWindow *self)
 
     switch (snap->state) {
     case MDL_RUNNER_RUNNING:
-      text = g_strdup (_("Running"));
+      /* Asleep until a key arrives: say so, or the console looks hung. */
+      text = g_strdup (snap->waiting_for_input ? _("Waiting for Input") : _("Running"));
       css = "running";
       break;
     case MDL_RUNNER_PAUSED:

@@ -67,7 +67,9 @@ on_editor_changed (MdlWindow *self, MdlEditor *editor)
 
   /* What runs must be what the canvas shows: an edit ends the machine
    * built from the previous document. */
-  if (self->runner != NULL) {
+  if (self->runner != NULL && self->loading) {
+    _mdl_window_discard_runner (self);
+  } else if (self->runner != NULL) {
     _mdl_window_discard_runner (self);
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("Machine stopped: the board changed")));
@@ -216,14 +218,22 @@ mdl_window_load (MdlWindow *self, GFile *file, GError **error)
   if (path == NULL) {
     g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  _("Only local files can be opened"));
-  } else if (mdl_editor_load (self->editor, path, &local_error)) {
-    self->is_example = FALSE;
-    _mdl_window_discard_runner (self);
-    _mdl_window_note_recent (self, path);
-    _mdl_window_update_title (self);
-    _mdl_window_update_status (self);
-    _mdl_window_update_actions (self);
-    return TRUE;
+  } else {
+    gboolean loaded;
+
+    self->loading = TRUE;
+    loaded = mdl_editor_load (self->editor, path, &local_error);
+    self->loading = FALSE;
+    if (loaded) {
+      self->is_example = FALSE;
+      _mdl_window_discard_runner (self);
+      _mdl_window_remove_consoles (self);
+      _mdl_window_note_recent (self, path);
+      _mdl_window_update_title (self);
+      _mdl_window_update_status (self);
+      _mdl_window_update_actions (self);
+      return TRUE;
+    }
   }
 
   {
@@ -265,11 +275,14 @@ mdl_window_get_n_consoles (MdlWindow *self)
 MdlConsole *
 mdl_window_get_console (MdlWindow *self, guint index)
 {
+  AdwTabPage *page;
+
   g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
 
   if (index >= (guint) adw_tab_view_get_n_pages (self->console_view))
     return NULL;
-  return MDL_CONSOLE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->console_view, index)));
+  page = adw_tab_view_get_nth_page (self->console_view, index);
+  return MDL_CONSOLE (adw_tab_page_get_child (page));
 }
 
 const char *

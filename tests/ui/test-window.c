@@ -150,6 +150,16 @@ find_dialog (MdlWindow *window)
   return NULL;
 }
 
+/* As a click on the dialog's button: the response, then the dialog goes
+ * (adw_message_dialog_response() alone leaves it open). */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+}
+
 static gboolean
 has_runner_state (gpointer data)
 {
@@ -434,6 +444,7 @@ test_run_disabled_when_invalid (void)
   g_assert_cmpuint (problems->len, >, 0);
   g_assert_false (enabled (window, "run"));
   g_assert_false (enabled (window, "step"));
+  g_assert_cmpstr (mdl_window_get_status_text (window), ==, "1 Problem");
 
   activate (window, "undo", NULL);
   g_assert_true (enabled (window, "run"));
@@ -467,6 +478,52 @@ test_broken_file (void)
   spin (200);
   screenshot (GTK_WIDGET (dialog), "ui-error-dialog.png");
 
+  close_all_windows ();
+}
+
+/* New, Open and closing ask about unsaved changes; Cancel keeps them,
+ * Discard drops them. */
+static void
+test_unsaved_changes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *other = copy_board ("riscv64-virt.dts", dir);
+  MdlWindow *window = open_board (path);
+  MdlEditor *editor = mdl_window_get_editor (window);
+  guint n0 = n_components (editor);
+  AdwMessageDialog *dialog;
+
+  activate (window, "add-component", g_variant_new_string ("device:medley,ram"));
+  g_assert_true (mdl_editor_get_modified (editor));
+
+  /* Closing: Cancel keeps the window and the edit. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_true (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL);
+  g_assert_cmpuint (n_components (editor), ==, n0 + 1);
+
+  /* New: Discard gives an empty board. */
+  activate (window, "new", NULL);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (n_components (editor), ==, n0 + 1);
+  respond (dialog, "discard");
+  g_assert_cmpuint (n_components (editor), ==, 0);
+  g_assert_null (mdl_editor_get_path (editor));
+
+  /* An unmodified board is replaced without a question. */
+  activate (window, "open-file", g_variant_new_string (other));
+  g_assert_cmpstr (mdl_editor_get_path (editor), ==, other);
+  g_assert_null (find_dialog (window));
+
+  /* Examples open as templates: Save asks where rather than overwrite. */
+  activate (window, "open-example", g_variant_new_string (path));
+  g_assert_cmpstr (mdl_editor_get_path (editor), ==, path);
+  g_assert_false (mdl_editor_get_modified (editor));
+  g_assert_true (enabled (window, "save"));
   close_all_windows ();
 }
 
@@ -521,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/flood-stays-responsive", test_flood_stays_responsive);
   g_test_add_func ("/ui/window/run-disabled-when-invalid", test_run_disabled_when_invalid);
   g_test_add_func ("/ui/window/broken-file", test_broken_file);
+  g_test_add_func ("/ui/window/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
   status = g_test_run ();
   close_all_windows ();
