@@ -165,6 +165,10 @@ mdl_application_startup (GApplication *app)
     { "win.run",     { "F5", NULL } },
     { "win.pause",   { "<Shift>F5", NULL } },
     { "win.step",    { "F10", NULL } },
+    { "win.zoom-in",    { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out",   { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.zoom-fit",   { "<Control>1", NULL } },
   };
 
   G_APPLICATION_CLASS (mdl_application_parent_class)->startup (app);

@@ -567,6 +567,31 @@ action_reset (GSimpleAction *action, GVariant *param, gpointer user_data)
   _mdl_window_reset (self);
 }
 
+/* Zoom acts on the canvas; without one built in there is nothing to do. */
+static void
+action_zoom (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  g_assert (MDL_IS_WINDOW (self));
+
+#ifdef MDL_HAVE_CANVAS
+  if (self->canvas == NULL)
+    return;
+  if (g_str_equal (name, "zoom-in"))
+    mdl_canvas_zoom_in (MDL_CANVAS (self->canvas));
+  else if (g_str_equal (name, "zoom-out"))
+    mdl_canvas_zoom_out (MDL_CANVAS (self->canvas));
+  else if (g_str_equal (name, "zoom-reset"))
+    mdl_canvas_zoom_reset (MDL_CANVAS (self->canvas));
+  else
+    mdl_canvas_zoom_fit (MDL_CANVAS (self->canvas));
+#else
+  (void) name;
+#endif
+}
+
 static const GActionEntry win_actions[] = {
   { "new", action_new },
   { "open", action_open },
@@ -582,6 +607,10 @@ static const GActionEntry win_actions[] = {
   { "pause", action_pause },
   { "step", action_step },
   { "reset", action_reset },
+  { "zoom-in", action_zoom },
+  { "zoom-out", action_zoom },
+  { "zoom-reset", action_zoom },
+  { "zoom-fit", action_zoom },
 };
 
 static void

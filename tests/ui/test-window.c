@@ -536,10 +536,16 @@ test_shortcuts (void)
   MdlWindow *window = open_board (path);
   g_auto(GStrv) run = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.run");
   g_auto(GStrv) step = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.step");
+  GtkShortcutsWindow *overlay;
 
   g_assert_cmpstr (run[0], ==, "F5");
   g_assert_cmpstr (step[0], ==, "F10");
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  spin (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
   close_all_windows ();
 }
 
