@@ -138,15 +138,102 @@ input_deliver (Input *in)
   return true;
 }
 
+static MdlCluster *
+cluster_of (MdlBoard *board, MdlCpu *cpu)
+{
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    for (guint j = 0; j < cl->cpus->len; j++)
+      if (g_ptr_array_index (cl->cpus, j) == cpu)
+        return cl;
+  }
+  return NULL;
+}
+
+/* "main+0x8" for an address inside a known symbol, else "pc 0x...". */
+static char *
+describe_address (MdlBoard *board, MdlCpu *cpu, uint64_t addr)
+{
+  MdlCluster *cl = cluster_of (board, cpu);
+  const MdlSymbol *sym = cl && cl->image ? mdl_elf_image_symbol_at (cl->image, addr) : NULL;
+
+  if (sym == NULL)
+    return g_strdup_printf ("pc 0x%" G_GINT64_MODIFIER "x", addr);
+  if (addr == sym->value)
+    return g_strdup_printf ("pc 0x%" G_GINT64_MODIFIER "x <%s>", addr, sym->name);
+  return g_strdup_printf ("pc 0x%" G_GINT64_MODIFIER "x <%s+0x%" G_GINT64_MODIFIER "x>",
+                          addr, sym->name, addr - sym->value);
+}
+
+/* "[CPU:]WHERE": WHERE is a symbol of that CPU's firmware or an address;
+ * without CPU, the breakpoint goes on every CPU whose firmware has it. */
+static bool
+set_breakpoint (MdlBoard *board, const char *spec, GError **error)
+{
+  const char *colon = strchr (spec, ':');
+  g_autofree char *cpu_name = colon ? g_strndup (spec, colon - spec) : NULL;
+  const char *where = colon ? colon + 1 : spec;
+  unsigned placed = 0;
+
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    for (guint j = 0; j < cl->cpus->len; j++) {
+      MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
+      const MdlSymbol *sym = cl->image ? mdl_elf_image_find_symbol (cl->image, where) : NULL;
+      char *end = NULL;
+      uint64_t addr;
+
+      if (cpu_name && strcmp (cpu_name, cpu->name) != 0 && strcmp (cpu_name, cl->name) != 0)
+        continue;
+      if (sym != NULL) {
+        addr = sym->value;
+      } else {
+        addr = g_ascii_strtoull (where, &end, 0);
+        if (end == where || *end != '\0')
+          continue;
+      }
+      mdl_cpu_set_breakpoint (cpu, addr, true);
+      placed++;
+    }
+  }
+  if (placed == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
+                 cpu_name ? "--break %s: no CPU called %s has a symbol or address '%s'"
+                          : "--break %s: no CPU's firmware has a symbol '%s'%s",
+                 spec, cpu_name ? cpu_name : where, cpu_name ? where : "");
+    return false;
+  }
+  return true;
+}
+
+static void
+print_registers (MdlCpu *cpu)
+{
+  const MdlCpuClass *cls = cpu->cls;
+
+  printf ("registers of %s (%s):\n", cpu->name, cls->name);
+  for (unsigned i = 0; i < cls->n_regs; i++) {
+    const MdlRegInfo *r = &cls->regs[i];
+    g_autofree char *label = r->alias ? g_strdup_printf ("%s/%s", r->name, r->alias)
+                                      : g_strdup (r->name);
+
+    printf ("  %-14s 0x%0*" G_GINT64_MODIFIER "x%s", label, (int) (r->bits / 4),
+            cls->reg_read (cpu, i), i % 3 == 2 || i + 1 == cls->n_regs ? "\n" : "");
+  }
+}
+
 int
 mdl_run_command (int argc, char **argv)
 {
   g_auto(GStrv) firmware = NULL;
+  g_auto(GStrv) breaks = NULL;
   g_autofree char *max_time = NULL, *quantum = NULL;
   gboolean json = FALSE, no_input = FALSE;
   GOptionEntry entries[] = {
     { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &firmware,
       "Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)", "[NAME=]FILE.elf" },
+    { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &breaks,
+      "Stop before the instruction at SYMBOL or ADDRESS and print the registers", "[CPU:]WHERE" },
     { "max-time", 't', 0, G_OPTION_ARG_STRING, &max_time,
       "Stop after this much virtual time (default 10s)", "TIME" },
     { "quantum", 'q', 0, G_OPTION_ARG_STRING, &quantum,
@@ -207,6 +294,11 @@ mdl_run_command (int argc, char **argv)
     fprintf (stderr, "medley: %s\n", error->message);
     return MDL_EXIT_USAGE;
   }
+  for (unsigned i = 0; breaks && breaks[i]; i++)
+    if (!set_breakpoint (board, breaks[i], &error)) {
+      fprintf (stderr, "medley: %s\n", error->message);
+      return MDL_EXIT_USAGE;
+    }
 
   m = board->machine;
   if (quantum)
@@ -266,6 +358,19 @@ mdl_run_command (int argc, char **argv)
              "before the guest reported an exit\n", max_time ? max_time : "10s");
     status = MDL_EXIT_TIME_LIMIT;
     break;
+  case MDL_STOP_BREAKPOINT:
+  case MDL_STOP_WATCHPOINT: {
+    MdlCpu *cpu = mdl_machine_stop_cpu (m);
+    g_autofree char *where = describe_address (board, cpu, mdl_cpu_pc (cpu));
+
+    if (reason == MDL_STOP_BREAKPOINT)
+      fprintf (stderr, "medley: CPU %s stopped at a breakpoint: %s\n", cpu->name, where);
+    else
+      fprintf (stderr, "medley: %s; %s\n", mdl_machine_stop_message (m), where);
+    print_registers (cpu);
+    status = 0;
+    break;
+  }
   case MDL_STOP_USER:
     fprintf (stderr, "medley: interrupted\n");
     status = MDL_EXIT_INTERRUPTED;

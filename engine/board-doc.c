@@ -1849,7 +1849,11 @@ mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **error)
     g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: %s", path, local->message);
     return false;
   }
-  g_free (doc->path);
-  doc->path = g_canonicalize_filename (path, NULL);
+  {
+    /* @path may be doc->path itself: make the new one before freeing. */
+    char *canonical = g_canonicalize_filename (path, NULL);
+    g_free (doc->path);
+    doc->path = canonical;
+  }
   return true;
 }

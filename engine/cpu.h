@@ -86,6 +86,10 @@ struct MdlCpu {
   uint64_t           time_ps;   /* local virtual time */
   uint64_t           retired;   /* instructions retired since reset */
   MdlCpuRunState     state;
+  GHashTable        *breakpoints;  /* guest addresses (uint64_t *), or NULL */
+  bool               bp_pass;      /* resuming: let the breakpoint at
+                                      bp_pass_pc through once */
+  uint64_t           bp_pass_pc;
   bool               exit_request; /* leave run() soon: read and written
                                       only through the helpers below, as
                                       other threads set it */
@@ -119,6 +123,26 @@ mdl_cpu_set_exit_request (MdlCpu *cpu, bool value)
 {
   __atomic_store_n (&cpu->exit_request, value, __ATOMIC_RELAXED);
 }
+
+/* ---- breakpoints ----
+ * Targets ask mdl_cpu_breakpoint_at() when they decode an instruction
+ * (so a CPU without breakpoints pays nothing) and, for an address that has
+ * one, run the target's breakpoint hook first: mdl_cpu_breakpoint_hit()
+ * says whether to stop before the instruction (the machine stops with
+ * MDL_STOP_BREAKPOINT; the instruction does not retire) or to execute it
+ * (resuming from that breakpoint). */
+static inline bool
+mdl_cpu_breakpoint_at (const MdlCpu *cpu, uint64_t pc)
+{
+  return cpu->breakpoints != NULL && g_hash_table_contains (cpu->breakpoints, &pc);
+}
+
+bool mdl_cpu_breakpoint_hit   (MdlCpu *cpu, uint64_t pc);
+/* Adds or removes a breakpoint (forgets decoded code so it takes effect). */
+void mdl_cpu_set_breakpoint   (MdlCpu *cpu, uint64_t pc, bool enabled);
+void mdl_cpu_clear_breakpoints (MdlCpu *cpu);
+/* The program counter, through the class's register table. */
+uint64_t mdl_cpu_pc (MdlCpu *cpu);
 
 /* Wakes a waiting CPU (targets call this from set_irq when an enabled
  * interrupt becomes pending) and kicks it. */

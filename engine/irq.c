@@ -40,6 +40,11 @@ mdl_irq_set (MdlIrqLine *line, bool level)
   if (line == NULL || line->level == level)
     return;
   line->level = level;
+  mdl_trace_add (line->machine, MDL_TRACE_IRQ,
+                 line->cpu ? (uint16_t) line->cpu->index
+                           : (uint16_t) (_mdl_device_index (line->machine, line->device)
+                                         | MDL_TRACE_DEVICE),
+                 line->line, level);
   if (line->cpu != NULL)
     line->cpu->cls->set_irq (line->cpu, line->line, level);
   else if (line->device->cls->irq_in != NULL)

@@ -3,6 +3,7 @@
 
 #include "machine.h"
 #include "device.h"
+#include "trace.h"
 
 struct MdlIrqLine {
   MdlMachine *machine;
@@ -37,10 +38,22 @@ struct MdlMachine {
 
   MdlSerialOutFunc serial_out;
   void      *serial_data;
+
+  /* Trace ring (engine thread only): trace_next records ever added. */
+  MdlTraceRecord *trace;
+  uint64_t   trace_next;
+
+  /* Where the last breakpoint or watchpoint stop happened. */
+  MdlCpu    *stop_cpu;
+  uint64_t   stop_addr;
 };
+
+#define MDL_TRACE_RING (1u << 16)
 
 /* The earliest pending event's time, or MDL_TIME_NEVER. */
 uint64_t _mdl_events_next_time (MdlMachine *m);
 /* Fires every event due at or before @until_ps, in time order. */
 void     _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps);
 void     _mdl_events_clear (MdlMachine *m);
+/* Position of @dev in the machine (for trace sources). */
+unsigned _mdl_device_index (const MdlMachine *m, const MdlDevice *dev);

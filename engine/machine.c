@@ -16,6 +16,8 @@ mdl_stop_reason_name (MdlStopReason reason)
   case MDL_STOP_DEADLOCK:   return "deadlock";
   case MDL_STOP_FATAL:      return "fatal";
   case MDL_STOP_USER:       return "user";
+  case MDL_STOP_BREAKPOINT: return "breakpoint";
+  case MDL_STOP_WATCHPOINT: return "watchpoint";
   default:                  return "unknown";
   }
 }
@@ -41,6 +43,7 @@ cpu_free (MdlCpu *cpu)
 {
   if (cpu->cls->finalize != NULL)
     cpu->cls->finalize (cpu);
+  g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
   g_free (cpu->name);
   g_free (cpu);
 }
@@ -63,6 +66,7 @@ mdl_machine_free (MdlMachine *m)
   g_array_unref (m->entries);
   g_ptr_array_unref (m->heap);
   g_free (m->stop_message);
+  g_free (m->trace);
   g_free (m);
 }
 
@@ -173,6 +177,7 @@ mdl_machine_reset (MdlMachine *m)
   _mdl_events_clear (m);
   m->now_ps = 0;
   m->event_seq = 0;
+  m->trace_next = 0;
   mdl_machine_clear_stop (m);
   for (guint i = 0; i < m->irq_lines->len; i++)
     ((MdlIrqLine *) g_ptr_array_index (m->irq_lines, i))->level = false;
@@ -236,6 +241,8 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
         m->cpu_deadline = deadline;
         mdl_cpu_set_exit_request (cpu, stopping (m));
         cpu->cls->run (cpu, budget);
+        if (cpu->state != MDL_CPU_RUNNING)
+          mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
         m->current = NULL;
         m->cpu_deadline = MDL_TIME_NEVER;
         /* A core that made no progress (e.g. a trap that retires nothing)
@@ -320,7 +327,13 @@ mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
     m->current = cpu;
     m->cpu_deadline = cpu->time_ps + cpu->period_ps;
     mdl_cpu_set_exit_request (cpu, false);
+    /* Stepping executes the instruction even where a breakpoint sits. */
+    cpu->bp_pass = true;
+    cpu->bp_pass_pc = mdl_cpu_pc (cpu);
     cpu->cls->run (cpu, 1);
+    cpu->bp_pass = false;
+    if (cpu->state != MDL_CPU_RUNNING)
+      mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
     m->current = NULL;
     m->cpu_deadline = MDL_TIME_NEVER;
     if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
@@ -348,6 +361,8 @@ mdl_machine_stop (MdlMachine *m, MdlStopReason reason, int exit_code,
     return;
   m->stop_reason = reason;
   m->exit_code = exit_code;
+  mdl_trace_add (m, MDL_TRACE_STOP, m->current ? (uint16_t) m->current->index : MDL_TRACE_NONE,
+                 0, reason);
   va_start (ap, fmt);
   g_free (m->stop_message);
   m->stop_message = g_strdup_vprintf (fmt, ap);
@@ -385,10 +400,105 @@ mdl_machine_stop_message (const MdlMachine *m)
 void
 mdl_machine_clear_stop (MdlMachine *m)
 {
+  /* Resuming from a breakpoint executes the instruction it stopped. */
+  if (m->stop_reason == MDL_STOP_BREAKPOINT && m->stop_cpu != NULL) {
+    m->stop_cpu->bp_pass = true;
+    m->stop_cpu->bp_pass_pc = m->stop_addr;
+  }
+  m->stop_cpu = NULL;
+  m->stop_addr = 0;
   g_atomic_int_set (&m->stop_requested, 0);
   m->stop_reason = MDL_STOP_NONE;
   m->exit_code = 0;
   g_clear_pointer (&m->stop_message, g_free);
+}
+
+MdlCpu *
+mdl_machine_stop_cpu (const MdlMachine *m)
+{
+  return m->stop_cpu;
+}
+
+uint64_t
+mdl_machine_stop_addr (const MdlMachine *m)
+{
+  return m->stop_addr;
+}
+
+static void
+watch_hit (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  MdlMachine *m = data;
+  MdlCpu *cpu = m->current;
+
+  if (cpu == NULL || m->stop_reason != MDL_STOP_NONE)
+    return;   /* only CPU accesses stop the machine */
+  /* No pc here: a target may hold it in a local until run() returns. */
+  mdl_machine_stop (m, MDL_STOP_WATCHPOINT, 0, "CPU %s %s %u byte%s at 0x%"
+                    G_GINT64_MODIFIER "x (watched)",
+                    cpu->name, is_write ? "wrote" : "read", size, size == 1 ? "" : "s", addr);
+  m->stop_cpu = cpu;
+  m->stop_addr = addr;
+}
+
+void
+mdl_machine_watch (MdlMachine *m, MdlAddressSpace *as, uint64_t addr, uint64_t size,
+                   bool on_read, bool on_write)
+{
+  mdl_address_space_set_watch_handler (as, watch_hit, m);
+  mdl_address_space_add_watch (as, addr, size, on_read, on_write);
+}
+
+void
+mdl_machine_unwatch (MdlMachine *m, MdlAddressSpace *as, uint64_t addr, uint64_t size)
+{
+  mdl_address_space_remove_watch (as, addr, size);
+}
+
+/* ---- breakpoints --------------------------------------------------------- */
+
+uint64_t
+mdl_cpu_pc (MdlCpu *cpu)
+{
+  return cpu->cls->reg_read (cpu, cpu->cls->pc_reg);
+}
+
+bool
+mdl_cpu_breakpoint_hit (MdlCpu *cpu, uint64_t pc)
+{
+  MdlMachine *m = cpu->machine;
+
+  if (cpu->bp_pass && cpu->bp_pass_pc == pc) {
+    cpu->bp_pass = false;
+    return false;
+  }
+  mdl_machine_stop (m, MDL_STOP_BREAKPOINT, 0, "CPU %s reached a breakpoint at 0x%"
+                    G_GINT64_MODIFIER "x", cpu->name, pc);
+  m->stop_cpu = cpu;
+  m->stop_addr = pc;
+  return true;
+}
+
+void
+mdl_cpu_set_breakpoint (MdlCpu *cpu, uint64_t pc, bool enabled)
+{
+  if (enabled) {
+    if (cpu->breakpoints == NULL)
+      cpu->breakpoints = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_hash_table_add (cpu->breakpoints, g_memdup2 (&pc, sizeof pc));
+  } else if (cpu->breakpoints != NULL) {
+    g_hash_table_remove (cpu->breakpoints, &pc);
+  }
+  if (cpu->cls->flush_code != NULL)
+    cpu->cls->flush_code (cpu);
+}
+
+void
+mdl_cpu_clear_breakpoints (MdlCpu *cpu)
+{
+  g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
+  if (cpu->cls->flush_code != NULL)
+    cpu->cls->flush_code (cpu);
 }
 
 void
@@ -402,15 +512,30 @@ void
 mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart, const uint8_t *bytes,
                         size_t len)
 {
+  for (size_t i = 0; i < len; i++)
+    mdl_trace_add (m, MDL_TRACE_SERIAL,
+                   uart ? (uint16_t) (_mdl_device_index (m, uart) | MDL_TRACE_DEVICE)
+                        : MDL_TRACE_NONE, 0, bytes[i]);
   if (m->serial_out != NULL)
     m->serial_out (uart, bytes, len, m->serial_data);
+}
+
+unsigned
+_mdl_device_index (const MdlMachine *m, const MdlDevice *dev)
+{
+  for (guint i = 0; i < m->devices->len; i++)
+    if (g_ptr_array_index (m->devices, i) == dev)
+      return i;
+  return MDL_TRACE_NONE & ~MDL_TRACE_DEVICE;
 }
 
 void
 mdl_cpu_wake (MdlCpu *cpu)
 {
-  if (cpu->state == MDL_CPU_WAITING)
+  if (cpu->state == MDL_CPU_WAITING) {
     cpu->state = MDL_CPU_RUNNING;
+    mdl_trace_add (cpu->machine, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
+  }
   mdl_cpu_kick (cpu);
 }
 

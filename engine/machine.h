@@ -65,6 +65,8 @@ typedef enum {
   MDL_STOP_DEADLOCK,     /* every CPU waits and no event is pending */
   MDL_STOP_FATAL,        /* a CPU or device reported an unrecoverable state */
   MDL_STOP_USER,         /* pause, Ctrl-C */
+  MDL_STOP_BREAKPOINT,   /* a CPU reached a breakpoint (not executed) */
+  MDL_STOP_WATCHPOINT,   /* a CPU accessed a watched range (access done) */
 } MdlStopReason;
 
 const char *mdl_stop_reason_name (MdlStopReason reason);
@@ -122,8 +124,19 @@ void mdl_machine_request_user_stop (MdlMachine *m);
 MdlStopReason mdl_machine_stop_reason  (const MdlMachine *m);
 int           mdl_machine_exit_code    (const MdlMachine *m);
 const char   *mdl_machine_stop_message (const MdlMachine *m);
-/* Clears a stop so the machine can run again (after pause). */
+/* Clears a stop so the machine can run again (after pause).  A CPU
+ * stopped at a breakpoint passes it once when it resumes. */
 void mdl_machine_clear_stop (MdlMachine *m);
+/* The CPU and address of the last breakpoint or watchpoint stop. */
+MdlCpu  *mdl_machine_stop_cpu  (const MdlMachine *m);
+uint64_t mdl_machine_stop_addr (const MdlMachine *m);
+
+/* Watches [addr, addr + size) in @as for reads and/or writes by CPUs: the
+ * access completes, then the machine stops with MDL_STOP_WATCHPOINT. */
+void mdl_machine_watch   (MdlMachine *m, MdlAddressSpace *as, uint64_t addr,
+                          uint64_t size, bool on_read, bool on_write);
+void mdl_machine_unwatch (MdlMachine *m, MdlAddressSpace *as, uint64_t addr,
+                          uint64_t size);
 
 /* Serial output from every UART goes to one sink (the runner or UI). */
 void mdl_machine_set_serial_out (MdlMachine *m, MdlSerialOutFunc fn, void *data);

@@ -24,11 +24,19 @@ typedef struct {
   MdlRegion *region;
 } MdlMapping;
 
+typedef struct {
+  uint64_t base, last;   /* inclusive */
+  bool     on_read, on_write;
+} MdlWatch;
+
 struct MdlAddressSpace {
-  char     *name;
-  GArray   *maps;     /* MdlMapping, sorted by base, never overlapping */
-  uint64_t  generation;
-  guint     hint;     /* index of the last mapping found */
+  char        *name;
+  GArray      *maps;     /* MdlMapping, sorted by base, never overlapping */
+  uint64_t     generation;
+  guint        hint;     /* index of the last mapping found */
+  GArray      *watches;  /* MdlWatch; empty almost always */
+  MdlWatchFunc watch_hit;
+  void        *watch_data;
 };
 
 static MdlRegion *
@@ -150,6 +158,7 @@ mdl_address_space_new (const char *name)
 
   as->name = g_strdup (name);
   as->maps = g_array_new (FALSE, FALSE, sizeof (MdlMapping));
+  as->watches = g_array_new (FALSE, FALSE, sizeof (MdlWatch));
   return as;
 }
 
@@ -161,6 +170,7 @@ mdl_address_space_free (MdlAddressSpace *as)
   for (guint i = 0; i < as->maps->len; i++)
     mdl_region_unref (g_array_index (as->maps, MdlMapping, i).region);
   g_array_unref (as->maps);
+  g_array_unref (as->watches);
   g_free (as->name);
   g_free (as);
 }
@@ -276,7 +286,70 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
   window->size = m->region->size;
   window->host = r->host + offset;
   window->writable = r->kind == MDL_REGION_RAM;
+
+  /* Cut watched ranges out, keeping the part around @addr. */
+  for (guint i = 0; i < as->watches->len; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+    uint64_t wlast = window->base + (window->size - 1);
+
+    if (w->last < window->base || w->base > wlast)
+      continue;
+    if (addr >= w->base && addr <= w->last)
+      return false;
+    if (w->last < addr) {
+      uint64_t cut = w->last + 1 - window->base;
+      window->base += cut;
+      window->host += cut;
+      window->size -= cut;
+    } else {
+      window->size = w->base - window->base;
+    }
+  }
   return true;
+}
+
+static void
+check_watches (MdlAddressSpace *as, uint64_t addr, unsigned size, bool is_write)
+{
+  for (guint i = 0; i < as->watches->len; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (addr <= w->last && addr + (size - 1) >= w->base &&
+        (is_write ? w->on_write : w->on_read) && as->watch_hit != NULL) {
+      as->watch_hit (as->watch_data, addr, size, is_write);
+      return;
+    }
+  }
+}
+
+void
+mdl_address_space_set_watch_handler (MdlAddressSpace *as, MdlWatchFunc hit, void *data)
+{
+  as->watch_hit = hit;
+  as->watch_data = data;
+}
+
+void
+mdl_address_space_add_watch (MdlAddressSpace *as, uint64_t addr, uint64_t size,
+                             bool on_read, bool on_write)
+{
+  MdlWatch w = { addr, addr + (MAX (size, 1) - 1), on_read, on_write };
+
+  g_array_append_val (as->watches, w);
+  as->generation++;   /* CPUs must drop windows that cover it */
+}
+
+void
+mdl_address_space_remove_watch (MdlAddressSpace *as, uint64_t addr, uint64_t size)
+{
+  uint64_t last = addr + (MAX (size, 1) - 1);
+
+  for (guint i = as->watches->len; i > 0; i--) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i - 1);
+    if (w->base == addr && w->last == last)
+      g_array_remove_index (as->watches, i - 1);
+  }
+  as->generation++;
 }
 
 /* Finds the concrete region under [addr, addr + size) and the offset into
@@ -320,15 +393,16 @@ mdl_address_space_read (MdlAddressSpace *as, uint64_t addr, unsigned size,
     return MDL_MEM_UNMAPPED;
   if (r->host != NULL) {
     memcpy (&v, r->host + offset, size);  /* little-endian host and guest */
-    *value = v;
-    return MDL_MEM_OK;
+  } else {
+    if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
+      return res;
+    v = r->ops->read ? r->ops->read (r->opaque, offset, size) : 0;
+    if (size < 8)
+      v &= (UINT64_C (1) << (size * 8)) - 1;
   }
-  if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
-    return res;
-  v = r->ops->read ? r->ops->read (r->opaque, offset, size) : 0;
-  if (size < 8)
-    v &= (UINT64_C (1) << (size * 8)) - 1;
   *value = v;
+  if (G_UNLIKELY (as->watches->len > 0))
+    check_watches (as, addr, size, false);
   return MDL_MEM_OK;
 }
 
@@ -348,14 +422,16 @@ mdl_address_space_write (MdlAddressSpace *as, uint64_t addr, unsigned size,
     return MDL_MEM_READ_ONLY;
   if (r->host != NULL) {
     memcpy (r->host + offset, &value, size);
-    return MDL_MEM_OK;
+  } else {
+    if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
+      return res;
+    if (size < 8)
+      value &= (UINT64_C (1) << (size * 8)) - 1;
+    if (r->ops->write)
+      r->ops->write (r->opaque, offset, size, value);
   }
-  if ((res = mmio_check (r, offset, size)) != MDL_MEM_OK)
-    return res;
-  if (size < 8)
-    value &= (UINT64_C (1) << (size * 8)) - 1;
-  if (r->ops->write)
-    r->ops->write (r->opaque, offset, size, value);
+  if (G_UNLIKELY (as->watches->len > 0))
+    check_watches (as, addr, size, true);
   return MDL_MEM_OK;
 }
 

@@ -113,6 +113,16 @@ bool mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
 bool mdl_address_space_read_bytes  (MdlAddressSpace *as, uint64_t addr,
                                     void *data, size_t len, GError **error);
 
+/* Watchpoints: accesses by CPUs through mdl_address_space_read/write that
+ * touch a watched range call @hit after they complete.  RAM windows never
+ * cover a watched byte, so CPUs take the slow path there and nowhere else.
+ * Loaders and debuggers (read_bytes/write_bytes) are not watched. */
+typedef void (*MdlWatchFunc) (void *data, uint64_t addr, unsigned size, bool is_write);
+void mdl_address_space_set_watch_handler (MdlAddressSpace *as, MdlWatchFunc hit, void *data);
+void mdl_address_space_add_watch    (MdlAddressSpace *as, uint64_t addr, uint64_t size,
+                                     bool on_read, bool on_write);
+void mdl_address_space_remove_watch (MdlAddressSpace *as, uint64_t addr, uint64_t size);
+
 /* Calls @fn for every mapping, in address order. */
 typedef void (*MdlMappingFunc) (uint64_t base, MdlRegion *region, void *data);
 void mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn,

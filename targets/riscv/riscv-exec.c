@@ -636,6 +636,29 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
   return true;
 }
 
+static RvExecFn
+rv_exec_for (RvCpu *s, const RvDecoded *dec)
+{
+  if (!dec->op)
+    return rv_exec_illegal;
+  return dec->len == 2 ? s->exec_table_c[dec->op->op] : s->exec_table[dec->op->op];
+}
+
+/* The executor of an instruction that has a breakpoint: stops before it
+ * (it does not retire, like a trap), or runs it when resuming from it. */
+static uint64_t
+rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  RvDecoded dec;
+
+  if (mdl_cpu_breakpoint_hit (&s->cpu, pc)) {
+    s->trapped = true;
+    return pc | RV_CHECK;
+  }
+  rv_decode (s->xlen, d->raw, &dec);
+  return rv_exec_for (s, &dec) (s, d, pc, done);
+}
+
 /* Decodes the instruction at @pc into cache entry @e.  When it cannot be
  * fetched, returns an uncached entry that raises the access fault. */
 static G_GNUC_NO_INLINE const RvInsn *
@@ -656,12 +679,11 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
 
   rv_decode (s->xlen, (uint32_t) hi << 16 | lo, &dec);
   e->pc = pc;
-  if (!dec.op)
-    e->exec = rv_exec_illegal;
-  else if (dec.len == 2)
-    e->exec = s->exec_table_c[dec.op->op];
-  else
-    e->exec = s->exec_table[dec.op->op];
+  e->exec = rv_exec_for (s, &dec);
+  /* A breakpoint costs nothing until its instruction is decoded: the
+   * entry runs the breakpoint hook instead, which re-decodes on resume. */
+  if (G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
+    e->exec = rv_exec_breakpoint;
   e->imm = dec.imm;
   e->raw = dec.raw;
   e->rd = dec.rd ? dec.rd : RV_REG_SINK;

@@ -109,6 +109,9 @@ test_round_trip (gconstpointer data)
     }
   g_assert_true (mdl_board_doc_save (doc, copy, &error));
   g_assert_no_error (error);
+  /* Saving again to its own path (what Save does) keeps the path. */
+  g_assert_true (mdl_board_doc_save (doc, doc->path, &error));
+  g_assert_cmpstr (doc->path, ==, copy);
   again = mdl_board_doc_load (copy, &error);
   g_assert_no_error (error);
 
