@@ -73,6 +73,20 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 125, r.stderr)
         self.assertIn("waits for an interrupt", r.stderr)
 
+    def test_break(self):
+        r = run("run", BOARD32, "--break", "main", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"cpu0 stopped at a breakpoint: pc 0x[0-9a-f]+ <main>")
+        pc = r.stderr.split("pc ")[1].split()[0]
+        self.assertIn("registers of cpu0 (rv32imac)", r.stdout)
+        self.assertRegex(r.stdout, r"\bpc +" + pc + r"\b")
+        summary = json.loads(r.stdout.strip().splitlines()[-1])
+        self.assertEqual(summary["stop_reason"], "breakpoint")
+        # No output yet: main has not printed anything.
+        self.assertNotIn("Hello", r.stdout)
+        self.one_line_error(run("run", BOARD32, "--break", "no_such_function"), "no_such_function")
+        self.one_line_error(run("run", BOARD32, "--break", "mcu:main"), "mcu")
+
     def test_piped_input_is_paced(self):
         # Far more than the UART's 16-byte FIFO, all at once: nothing lost.
         text = "".join(f"line {i}: the quick brown fox\n" for i in range(40))
