@@ -36,6 +36,26 @@ typedef struct {
   bool        read_only;
 } MdlRegInfo;
 
+/* One field of an instruction's encoding, for the anatomy view. */
+typedef struct {
+  const char *name;       /* "opcode", "rd", "imm[11:0]" */
+  uint8_t     lo, hi;     /* bit positions in the raw encoding, inclusive */
+  uint64_t    value;      /* the field's bits */
+  char        meaning[24];/* "a0", "-4", "addi": what the bits say */
+} MdlInsnField;
+
+/* What the views and stepping need to know about one instruction. */
+typedef struct {
+  unsigned     len;          /* bytes */
+  uint32_t     raw;          /* the encoding (as fetched, little-endian) */
+  char         format[24];   /* "I-type", "CI (compressed)", "T32" */
+  char         mnemonic[16];
+  bool         is_call;      /* links and jumps: step over runs through it */
+  bool         is_return;    /* ends a call: step out stops after it */
+  unsigned     n_fields;
+  MdlInsnField fields[10];
+} MdlInsnInfo;
+
 typedef enum {
   MDL_CPU_RUNNING,
   MDL_CPU_WAITING,        /* wfi/wfe: sleeps until an interrupt is pending */
@@ -67,6 +87,9 @@ struct MdlCpuClass {
   /* Disassembles the instruction at @pc into @text; returns its length
    * in bytes (the minimal instruction size when memory is unreadable). */
   unsigned (*disas)     (MdlCpu *cpu, uint64_t pc, GString *text);
+  /* Describes the instruction at @pc; false when memory there cannot be
+   * read.  May be NULL (no anatomy view, step over = step). */
+  bool     (*insn_info) (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
   /* Forget decoded instructions (memory written by a loader or debugger). */
   void     (*flush_code)(MdlCpu *cpu);
   /* Frees what init allocated (not the state itself); may be NULL. */

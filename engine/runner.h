@@ -24,6 +24,7 @@
 #include <stdbool.h>
 
 #include "board.h"
+#include "trace.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,44 @@ typedef struct {
   uint64_t      *regs;      /* cls->n_regs values, in cls->regs order */
 } MdlCpuSnapshot;
 
+/* Bytes of a memory window a view asked for (mdl_runner_watch_memory). */
+typedef struct {
+  guint     id;
+  unsigned  cpu;
+  uint64_t  addr;
+  size_t    len;
+  uint8_t  *bytes;
+  uint8_t  *mapped;     /* per byte: 1 RAM/ROM, 0 unmapped or device */
+} MdlMemSnapshot;
+
+/* One disassembled instruction. */
+typedef struct {
+  uint64_t addr;
+  unsigned len;
+  uint32_t raw;
+  char    *text;        /* "addi    a0, a0, 1" */
+  char    *label;       /* the symbol starting here, or NULL */
+} MdlDisasLine;
+
+/* Instructions around an address a view asked for. */
+typedef struct {
+  guint         id;
+  unsigned      cpu;
+  unsigned      n_lines;
+  MdlDisasLine *lines;
+} MdlDisasSnapshot;
+
+typedef struct {
+  unsigned cpu;
+  uint64_t addr;
+} MdlBreakpoint;
+
+typedef struct {
+  unsigned cpu;
+  uint64_t addr, size;
+  bool     on_read, on_write;
+} MdlWatchpoint;
+
 typedef struct {
   gatomicrefcount ref;
   uint64_t        seq;          /* increases with every publication */
@@ -55,6 +94,16 @@ typedef struct {
   uint64_t        virtual_time_ps;
   unsigned        n_cpus;
   MdlCpuSnapshot *cpus;
+  int             stop_cpu;     /* CPU of a breakpoint/watchpoint stop, or -1 */
+  uint64_t        stop_addr;    /* its pc, or the watched address accessed */
+  GArray         *breakpoints;  /* MdlBreakpoint */
+  GArray         *watchpoints;  /* MdlWatchpoint */
+  unsigned        n_mem;
+  MdlMemSnapshot *mem;          /* the windows views asked for */
+  unsigned        n_disas;
+  MdlDisasSnapshot *disas;
+  MdlInsnInfo    *insn;         /* per CPU: the instruction at its pc (len 0:
+                                   unreadable or no insn_info) */
 } MdlSnapshot;
 
 typedef struct MdlRunner MdlRunner;
@@ -90,6 +139,43 @@ size_t      mdl_runner_read_serial (MdlRunner *runner, unsigned uart,
 /* Output bytes of UART @uart thrown away because nobody read them (each
  * UART keeps at most 1 MiB, dropping the oldest bytes). */
 uint64_t    mdl_runner_serial_dropped (MdlRunner *runner, unsigned uart);
+
+/* ---- debugging: applied between slices, from any thread ---- */
+
+/* A breakpoint stops before the instruction (state PAUSED, stop_reason
+ * MDL_STOP_BREAKPOINT); run or step resumes through it. */
+void mdl_runner_set_breakpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, bool enabled);
+/* A watchpoint stops after the access (PAUSED, MDL_STOP_WATCHPOINT). */
+void mdl_runner_set_watchpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, uint64_t size,
+                                bool on_read, bool on_write, bool enabled);
+/* Runs until CPU @cpu reaches @addr (or anything else stops it). */
+void mdl_runner_run_to   (MdlRunner *runner, unsigned cpu, uint64_t addr);
+/* A call runs to its return; anything else is one step. */
+void mdl_runner_step_over (MdlRunner *runner, unsigned cpu);
+/* Runs until the current function returns (one level up). */
+void mdl_runner_step_out (MdlRunner *runner, unsigned cpu);
+/* While paused (ignored otherwise): change a register or guest memory
+ * (RAM/ROM only; decoded code is refreshed). */
+void mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value);
+void mdl_runner_write_memory   (MdlRunner *runner, unsigned cpu, uint64_t addr,
+                                const uint8_t *bytes, size_t len);
+
+/* Views ask for what they show; every later snapshot carries it, taken at
+ * a slice boundary.  Ids are > 0.  A disassembly window with @follow_pc
+ * is centred on the CPU's pc (then @addr is ignored). */
+guint mdl_runner_watch_memory (MdlRunner *runner, unsigned cpu, uint64_t addr, size_t len);
+guint mdl_runner_watch_disassembly (MdlRunner *runner, unsigned cpu, bool follow_pc,
+                                    uint64_t addr, unsigned lines_before,
+                                    unsigned lines_after);
+void  mdl_runner_unwatch (MdlRunner *runner, guint id);
+
+/* Trace records (engine/trace.h) published so far with seq >= @from are
+ * appended to @out (MdlTraceRecord); returns the seq to ask from next. */
+uint64_t mdl_runner_read_trace (MdlRunner *runner, uint64_t from, GArray *out);
+
+/* The symbols of CPU @cpu's firmware, fixed for the runner's life (a copy:
+ * reset reloads the firmware). NULL without firmware symbols. */
+const MdlElfImage *mdl_runner_symbols (MdlRunner *runner, unsigned cpu);
 
 /* The latest snapshot (a new reference; never NULL after mdl_runner_new). */
 MdlSnapshot *mdl_runner_snapshot (MdlRunner *runner);
