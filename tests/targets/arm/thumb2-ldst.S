@@ -21,7 +21,6 @@ test_main:
 	ldr.w	r2, [r0, #0x400]
 	CHECK_EQ r2, 0x11223344, 1
 	add	r3, r0, #0x400
-	ldr	r2, [r3, #-0x400 + 0x400]
 	str	r1, [r3, #-4]			/* negative 8-bit offset */
 	ldr	r2, [r0, #0x3fc]
 	CHECK_EQ r2, 0x11223344, 2
@@ -101,7 +100,7 @@ test_main:
 	CHECK_REG r3, r0, 28
 	ldr	r5, =scratch
 	CHECK_REG r4, r5, 29
-	ldrd	r2, r3, [r4, #-0]
+	ldrd	r2, r3, [r4, #-0]		/* U = 0 with offset 0 */
 	ldrd	r2, r3, lit_pair		/* literal form: reaches only 1 KiB */
 	b	1f
 	.balign	4
