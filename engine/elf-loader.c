@@ -222,6 +222,23 @@ mdl_elf_image_free (MdlElfImage *image)
   g_free (image);
 }
 
+MdlElfImage *
+mdl_elf_image_copy (const MdlElfImage *image)
+{
+  MdlElfImage *copy = g_new0 (MdlElfImage, 1);
+
+  copy->path = g_strdup (image->path);
+  copy->entry = image->entry;
+  copy->symbols = g_array_sized_new (FALSE, FALSE, sizeof (MdlSymbol), image->symbols->len);
+  g_array_set_clear_func (copy->symbols, symbol_clear);
+  for (guint i = 0; i < image->symbols->len; i++) {
+    MdlSymbol s = g_array_index (image->symbols, MdlSymbol, i);
+    s.name = g_strdup (s.name);
+    g_array_append_val (copy->symbols, s);
+  }
+  return copy;
+}
+
 const MdlSymbol *
 mdl_elf_image_symbol_at (const MdlElfImage *image, uint64_t addr)
 {

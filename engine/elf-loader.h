@@ -32,6 +32,7 @@ MdlElfImage *mdl_elf_load (const char *path, MdlAddressSpace *as,
                            const MdlCpuClass *cls, const char *cpu_name,
                            GError **error);
 void         mdl_elf_image_free (MdlElfImage *image);
+MdlElfImage *mdl_elf_image_copy (const MdlElfImage *image);
 
 /* The symbol containing @addr (or the closest function/object below it
  * when sizes are unknown), or NULL. */

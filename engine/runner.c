@@ -30,14 +30,45 @@ typedef enum {
   CMD_RESET,
   CMD_SERIAL,
   CMD_QUIT,
+  CMD_BREAKPOINT,
+  CMD_WATCHPOINT,
+  CMD_RUN_TO,
+  CMD_STEP_OVER,
+  CMD_STEP_OUT,
+  CMD_WRITE_REG,
+  CMD_WRITE_MEM,
+  CMD_WATCH_MEM,
+  CMD_WATCH_DISAS,
+  CMD_UNWATCH,
 } CommandKind;
 
 typedef struct {
   CommandKind kind;
-  unsigned    index;      /* CPU for step, UART for serial input */
+  unsigned    index;      /* CPU, or UART for serial input */
+  unsigned    reg;        /* register; lines before (disassembly) */
+  unsigned    count;      /* lines after (disassembly) */
+  uint64_t    addr, size, value;
+  bool        enabled, on_read, on_write;
+  guint       id;         /* view requests */
   size_t      len;
-  uint8_t     bytes[];    /* serial input, copied from the caller */
+  uint8_t     bytes[];    /* serial input or memory, copied from the caller */
 } Command;
+
+/* What a view asked to see in every snapshot. */
+typedef struct {
+  guint    id;
+  bool     disas;
+  unsigned cpu;
+  uint64_t addr;
+  size_t   len;           /* memory */
+  bool     follow_pc;     /* disassembly */
+  unsigned before, after;
+} ViewRequest;
+
+/* Kept as long as the runner: at most this many trace records. */
+#define TRACE_KEEP (1u << 18)
+/* Step out gives up after this many instructions (an endless loop). */
+#define STEP_OUT_LIMIT UINT64_C (50000000)
 
 /* One UART: its output, a ring that grows up to SERIAL_CAP (under
  * serial_lock), and its input not yet delivered (engine thread only). */
@@ -86,6 +117,28 @@ struct MdlRunner {
   gint64         last_publish;
   bool           dirty;       /* the machine moved since the last snapshot */
   bool           input_pending;
+  int            stop_cpu;
+  uint64_t       stop_addr;
+  GArray        *breakpoints; /* MdlBreakpoint, as the user set them */
+  GArray        *watchpoints; /* MdlWatchpoint */
+  GArray        *views;       /* ViewRequest */
+  bool           temp_bp;     /* run-to / step-over breakpoint in place */
+  unsigned       temp_cpu;
+  uint64_t       temp_addr;
+  bool           stepping_out;
+  unsigned       out_cpu;
+  int            out_depth;
+  uint64_t       out_steps;
+  uint64_t       trace_from;  /* next machine trace record to copy */
+
+  /* Trace records copied out of the machine at each publication. */
+  GMutex         trace_lock;
+  GArray        *trace;       /* MdlTraceRecord, oldest first */
+
+  /* Firmware symbols per CPU, fixed for the runner's life. */
+  MdlElfImage  **symbols;
+  unsigned       n_symbols;
+  gint           next_view_id;
 };
 
 /* ---- snapshots ----------------------------------------------------------- */
@@ -121,7 +174,126 @@ mdl_snapshot_unref (MdlSnapshot *snap)
   }
   g_free (snap->cpus);
   g_free (snap->message);
+  if (snap->breakpoints)
+    g_array_unref (snap->breakpoints);
+  if (snap->watchpoints)
+    g_array_unref (snap->watchpoints);
+  for (unsigned i = 0; i < snap->n_mem; i++) {
+    g_free (snap->mem[i].bytes);
+    g_free (snap->mem[i].mapped);
+  }
+  g_free (snap->mem);
+  for (unsigned i = 0; i < snap->n_disas; i++) {
+    for (unsigned j = 0; j < snap->disas[i].n_lines; j++) {
+      g_free (snap->disas[i].lines[j].text);
+      g_free (snap->disas[i].lines[j].label);
+    }
+    g_free (snap->disas[i].lines);
+  }
+  g_free (snap->disas);
+  g_free (snap->insn);
   g_free (snap);
+}
+
+/* Bytes of @cpu's view at [addr, addr + len): RAM and ROM are read, device
+ * registers and holes are marked unmapped (reading a device could change
+ * it). */
+static void
+snapshot_memory (MdlCpu *cpu, MdlMemSnapshot *ms)
+{
+  uint64_t addr = ms->addr, end = ms->addr + ms->len;
+
+  ms->bytes = g_malloc0 (MAX (ms->len, 1));
+  ms->mapped = g_malloc0 (MAX (ms->len, 1));
+  while (addr < end && addr >= ms->addr) {
+    uint64_t base = 0, chunk;
+    MdlRegion *r = mdl_address_space_lookup (cpu->as, addr, &base);
+
+    if (r == NULL) {
+      /* Up to the next mapping, or one page at most. */
+      chunk = MIN (end - addr, 4096 - (addr & 4095));
+      for (uint64_t a = addr + 1; a < addr + chunk; a++)
+        if (mdl_address_space_lookup (cpu->as, a, NULL)) {
+          chunk = a - addr;
+          break;
+        }
+    } else {
+      uint64_t left = base + (mdl_region_size (r) - 1) - addr;
+      chunk = left >= end - addr - 1 ? end - addr : left + 1;
+      if (mdl_region_kind (r) != MDL_REGION_MMIO &&
+          mdl_address_space_read_bytes (cpu->as, addr, ms->bytes + (addr - ms->addr), chunk, NULL))
+        memset (ms->mapped + (addr - ms->addr), 1, chunk);
+    }
+    addr += chunk;
+  }
+}
+
+static char *
+label_at (MdlRunner *r, unsigned cpu, uint64_t addr)
+{
+  const MdlElfImage *img = cpu < r->n_symbols ? r->symbols[cpu] : NULL;
+  const MdlSymbol *s = img ? mdl_elf_image_symbol_at (img, addr) : NULL;
+
+  return s && s->value == addr ? g_strdup (s->name) : NULL;
+}
+
+static void
+disas_line (MdlRunner *r, MdlCpu *cpu, uint64_t addr, MdlDisasLine *line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  uint8_t raw[4] = { 0 };
+
+  line->addr = addr;
+  line->len = cpu->cls->disas ? cpu->cls->disas (cpu, addr, text) : 0;
+  if (line->len == 0)
+    line->len = 2;
+  mdl_address_space_read_bytes (cpu->as, addr, raw, MIN (line->len, 4), NULL);
+  line->raw = raw[0] | raw[1] << 8 | (uint32_t) raw[2] << 16 | (uint32_t) raw[3] << 24;
+  if (line->len < 4)
+    line->raw &= (UINT32_C (1) << (8 * line->len)) - 1;
+  line->text = g_string_free (g_steal_pointer (&text), FALSE);
+  line->label = label_at (r, cpu->index, addr);
+}
+
+/* Instructions around @centre: @before lines leading up to it, found by
+ * decoding forward from a little earlier (variable-length code resyncs in
+ * a few instructions), then @after lines from it. */
+static void
+snapshot_disas (MdlRunner *r, MdlCpu *cpu, uint64_t centre, unsigned before,
+                unsigned after, MdlDisasSnapshot *ds)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (MdlDisasLine));
+  uint64_t addr = centre >= 4 * (uint64_t) before ? centre - 4 * (uint64_t) before : 0;
+
+  while (before > 0 && addr < centre) {
+    MdlDisasLine line;
+    disas_line (r, cpu, addr, &line);
+    g_array_append_val (lines, line);
+    addr += line.len;
+  }
+  if (addr != centre) {
+    /* Never landed on the centre: show nothing before it rather than a
+     * wrong decoding. */
+    for (guint i = 0; i < lines->len; i++) {
+      g_free (g_array_index (lines, MdlDisasLine, i).text);
+      g_free (g_array_index (lines, MdlDisasLine, i).label);
+    }
+    g_array_set_size (lines, 0);
+  }
+  while (lines->len > before) {
+    g_free (g_array_index (lines, MdlDisasLine, 0).text);
+    g_free (g_array_index (lines, MdlDisasLine, 0).label);
+    g_array_remove_index (lines, 0);
+  }
+  addr = centre;
+  for (unsigned i = 0; i <= after; i++) {
+    MdlDisasLine line;
+    disas_line (r, cpu, addr, &line);
+    g_array_append_val (lines, line);
+    addr += line.len;
+  }
+  ds->n_lines = lines->len;
+  ds->lines = (MdlDisasLine *) (void *) g_array_free (lines, FALSE);
 }
 
 static MdlSnapshot *
@@ -163,14 +335,99 @@ snapshot_take (MdlRunner *r)
     vt = MAX (vt, cpu->time_ps);
   }
   snap->virtual_time_ps = vt;
+
+  snap->stop_cpu = r->stop_cpu;
+  snap->stop_addr = r->stop_addr;
+  snap->breakpoints = g_array_copy (r->breakpoints);
+  snap->watchpoints = g_array_copy (r->watchpoints);
+  snap->insn = g_new0 (MdlInsnInfo, MAX (snap->n_cpus, 1));
+  for (unsigned i = 0; i < snap->n_cpus; i++) {
+    MdlCpu *cpu = mdl_machine_cpu (m, i);
+    if (cpu->cls->insn_info == NULL || !cpu->cls->insn_info (cpu, snap->cpus[i].pc, &snap->insn[i]))
+      memset (&snap->insn[i], 0, sizeof snap->insn[i]);
+  }
+  snap->mem = g_new0 (MdlMemSnapshot, MAX (r->views->len, 1));
+  snap->disas = g_new0 (MdlDisasSnapshot, MAX (r->views->len, 1));
+  for (guint i = 0; i < r->views->len; i++) {
+    const ViewRequest *v = &g_array_index (r->views, ViewRequest, i);
+    MdlCpu *cpu = mdl_machine_cpu (m, v->cpu);
+
+    if (cpu == NULL)
+      continue;
+    if (v->disas) {
+      MdlDisasSnapshot *ds = &snap->disas[snap->n_disas++];
+      ds->id = v->id;
+      ds->cpu = v->cpu;
+      snapshot_disas (r, cpu, v->follow_pc ? snap->cpus[v->cpu].pc : v->addr, v->before,
+                      v->after, ds);
+    } else {
+      MdlMemSnapshot *ms = &snap->mem[snap->n_mem++];
+      ms->id = v->id;
+      ms->cpu = v->cpu;
+      ms->addr = v->addr;
+      ms->len = v->len;
+      snapshot_memory (cpu, ms);
+    }
+  }
   return snap;
+}
+
+/* Engine thread: moves new machine trace records to the readers' copy. */
+static void
+copy_trace (MdlRunner *r)
+{
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (MdlTraceRecord));
+
+  r->trace_from = mdl_trace_copy (r->machine, r->trace_from, fresh);
+  if (fresh->len == 0)
+    return;
+  g_mutex_lock (&r->trace_lock);
+  g_array_append_vals (r->trace, fresh->data, fresh->len);
+  if (r->trace->len > TRACE_KEEP)
+    g_array_remove_range (r->trace, 0, r->trace->len - TRACE_KEEP);
+  g_mutex_unlock (&r->trace_lock);
+}
+
+uint64_t
+mdl_runner_read_trace (MdlRunner *runner, uint64_t from, GArray *out)
+{
+  uint64_t next = from;
+
+  g_return_val_if_fail (runner != NULL, from);
+  g_mutex_lock (&runner->trace_lock);
+  if (runner->trace->len > 0) {
+    const MdlTraceRecord *first = &g_array_index (runner->trace, MdlTraceRecord, 0);
+    const MdlTraceRecord *last = &g_array_index (runner->trace, MdlTraceRecord,
+                                                 runner->trace->len - 1);
+    /* After a reset the sequence starts again at 0: from past the end
+     * means the reader has the old run; give it the new one. */
+    if (from > last->seq + 1)
+      from = 0;
+    for (guint i = from > first->seq ? (guint) (from - first->seq) : 0; i < runner->trace->len; i++)
+      g_array_append_val (out, g_array_index (runner->trace, MdlTraceRecord, i));
+    next = last->seq + 1;
+  } else if (from > 0) {
+    next = 0;
+  }
+  g_mutex_unlock (&runner->trace_lock);
+  return next;
+}
+
+const MdlElfImage *
+mdl_runner_symbols (MdlRunner *runner, unsigned cpu)
+{
+  g_return_val_if_fail (runner != NULL, NULL);
+  return cpu < runner->n_symbols ? runner->symbols[cpu] : NULL;
 }
 
 /* Engine thread: replaces the published snapshot and tells the reader. */
 static void
 publish (MdlRunner *r)
 {
-  MdlSnapshot *snap = snapshot_take (r), *old;
+  MdlSnapshot *snap, *old;
+
+  copy_trace (r);
+  snap = snapshot_take (r);
 
   g_mutex_lock (&r->snap_lock);
   old = r->snap;
@@ -328,7 +585,8 @@ post (MdlRunner *r, Command *cmd)
    * not wait for a long slice.  Requested under the lock so that the
    * engine, which clears stop requests when it takes commands, never
    * sees a request whose command it has already taken. */
-  if (r->kick && cmd->kind != CMD_RUN && cmd->kind != CMD_SERIAL) {
+  if (r->kick && !(cmd->kind == CMD_RUN || cmd->kind == CMD_SERIAL || cmd->kind == CMD_WATCH_MEM ||
+                   cmd->kind == CMD_WATCH_DISAS || cmd->kind == CMD_UNWATCH)) {
     r->stop_posted = true;
     mdl_machine_request_user_stop (r->machine);
   }
@@ -339,7 +597,7 @@ post (MdlRunner *r, Command *cmd)
 static Command *
 command_new (CommandKind kind, unsigned index, const uint8_t *bytes, size_t len)
 {
-  Command *cmd = g_malloc (sizeof (Command) + len);
+  Command *cmd = g_malloc0 (sizeof (Command) + len);
 
   cmd->kind = kind;
   cmd->index = index;
@@ -347,6 +605,115 @@ command_new (CommandKind kind, unsigned index, const uint8_t *bytes, size_t len)
   if (len > 0)
     memcpy (cmd->bytes, bytes, len);
   return cmd;
+}
+
+static Command *
+cpu_command (CommandKind kind, unsigned cpu, uint64_t addr)
+{
+  Command *cmd = command_new (kind, cpu, NULL, 0);
+
+  cmd->addr = addr;
+  return cmd;
+}
+
+void
+mdl_runner_set_breakpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, bool enabled)
+{
+  Command *cmd = cpu_command (CMD_BREAKPOINT, cpu, addr);
+
+  cmd->enabled = enabled;
+  post (runner, cmd);
+}
+
+void
+mdl_runner_set_watchpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, uint64_t size,
+                           bool on_read, bool on_write, bool enabled)
+{
+  Command *cmd = cpu_command (CMD_WATCHPOINT, cpu, addr);
+
+  cmd->size = MAX (size, 1);
+  cmd->on_read = on_read;
+  cmd->on_write = on_write;
+  cmd->enabled = enabled;
+  post (runner, cmd);
+}
+
+void
+mdl_runner_run_to (MdlRunner *runner, unsigned cpu, uint64_t addr)
+{
+  post (runner, cpu_command (CMD_RUN_TO, cpu, addr));
+}
+
+void
+mdl_runner_step_over (MdlRunner *runner, unsigned cpu)
+{
+  post (runner, cpu_command (CMD_STEP_OVER, cpu, 0));
+}
+
+void
+mdl_runner_step_out (MdlRunner *runner, unsigned cpu)
+{
+  post (runner, cpu_command (CMD_STEP_OUT, cpu, 0));
+}
+
+void
+mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value)
+{
+  Command *cmd = cpu_command (CMD_WRITE_REG, cpu, 0);
+
+  cmd->reg = reg;
+  cmd->value = value;
+  post (runner, cmd);
+}
+
+void
+mdl_runner_write_memory (MdlRunner *runner, unsigned cpu, uint64_t addr, const uint8_t *bytes,
+                         size_t len)
+{
+  Command *cmd = command_new (CMD_WRITE_MEM, cpu, bytes, len);
+
+  cmd->addr = addr;
+  post (runner, cmd);
+}
+
+guint
+mdl_runner_watch_memory (MdlRunner *runner, unsigned cpu, uint64_t addr, size_t len)
+{
+  Command *cmd = cpu_command (CMD_WATCH_MEM, cpu, addr);
+
+  /* Views show a screenful; a cap keeps a typo from copying gigabytes
+   * at every snapshot. */
+  guint id;
+
+  cmd->size = MIN (len, (size_t) 1 << 20);
+  /* Taken before posting: the engine frees the command once applied. */
+  id = cmd->id = (guint) g_atomic_int_add (&runner->next_view_id, 1) + 1;
+  post (runner, cmd);
+  return id;
+}
+
+guint
+mdl_runner_watch_disassembly (MdlRunner *runner, unsigned cpu, bool follow_pc, uint64_t addr,
+                              unsigned lines_before, unsigned lines_after)
+{
+  Command *cmd = cpu_command (CMD_WATCH_DISAS, cpu, addr);
+  guint id;
+
+  cmd->enabled = follow_pc;
+  cmd->reg = MIN (lines_before, 256);
+  cmd->count = MIN (lines_after, 256);
+  id = cmd->id = (guint) g_atomic_int_add (&runner->next_view_id, 1) + 1;
+  post (runner, cmd);
+  return id;
+}
+
+void
+mdl_runner_unwatch (MdlRunner *runner, guint id)
+{
+  Command *cmd = command_new (CMD_UNWATCH, 0, NULL, 0);
+
+  cmd->id = id;
+  post (runner, cmd);
 }
 
 void
@@ -431,10 +798,47 @@ drop_input (MdlRunner *r)
   r->input_pending = false;
 }
 
+static bool
+user_breakpoint (MdlRunner *r, unsigned cpu, uint64_t addr)
+{
+  for (guint i = 0; i < r->breakpoints->len; i++) {
+    const MdlBreakpoint *b = &g_array_index (r->breakpoints, MdlBreakpoint, i);
+    if (b->cpu == cpu && b->addr == addr)
+      return true;
+  }
+  return false;
+}
+
+/* Run-to and step-over use one breakpoint of their own for one run. */
+static void
+drop_temp_breakpoint (MdlRunner *r)
+{
+  MdlCpu *cpu;
+
+  if (!r->temp_bp)
+    return;
+  r->temp_bp = false;
+  cpu = mdl_machine_cpu (r->machine, r->temp_cpu);
+  if (cpu && !user_breakpoint (r, r->temp_cpu, r->temp_addr))
+    mdl_cpu_set_breakpoint (cpu, r->temp_addr, false);
+}
+
+static void
+set_temp_breakpoint (MdlRunner *r, unsigned cpu_index, uint64_t addr)
+{
+  drop_temp_breakpoint (r);
+  r->temp_bp = true;
+  r->temp_cpu = cpu_index;
+  r->temp_addr = addr;
+  mdl_cpu_set_breakpoint (mdl_machine_cpu (r->machine, cpu_index), addr, true);
+}
+
 static void
 set_stop_info (MdlRunner *r, MdlRunnerState state, MdlStopReason reason,
                int exit_code, const char *message)
 {
+  r->stop_cpu = -1;
+  r->stop_addr = 0;
   r->state = state;
   r->stop_reason = reason;
   r->exit_code = exit_code;
@@ -467,6 +871,20 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     r->waiting_for_input = false;
     mdl_machine_clear_stop (m);
     break;
+  case MDL_STOP_BREAKPOINT:
+  case MDL_STOP_WATCHPOINT: {
+    MdlCpu *cpu = mdl_machine_stop_cpu (m);
+
+    /* Not the end of the guest: paused where it stopped, resumable. */
+    set_stop_info (r, MDL_RUNNER_PAUSED, reason, 0, mdl_machine_stop_message (m));
+    r->stop_cpu = cpu ? (int) cpu->index : -1;
+    r->stop_addr = mdl_machine_stop_addr (m);
+    r->waiting_for_input = false;
+    r->stepping_out = false;
+    drop_temp_breakpoint (r);
+    mdl_machine_clear_stop (m);   /* arms the pass-once for the resume */
+    break;
+  }
   case MDL_STOP_DEADLOCK:
     if (r->state == MDL_RUNNER_RUNNING && feed_input (r)) {
       /* Asleep until the next byte, which was ours to give: no need to
@@ -498,11 +916,157 @@ guest_ended (MdlRunner *r)
   return r->state == MDL_RUNNER_HALTED || r->state == MDL_RUNNER_STOPPED;
 }
 
+static void
+apply_debug (MdlRunner *r, const Command *cmd)
+{
+  MdlMachine *m = r->machine;
+  MdlCpu *cpu = mdl_machine_cpu (m, cmd->index);
+  bool paused = r->state == MDL_RUNNER_PAUSED;
+
+  if (cpu == NULL) {
+    g_warning ("debug command for CPU %u, which the machine does not have", cmd->index);
+    return;
+  }
+  switch (cmd->kind) {
+  case CMD_BREAKPOINT:
+    if (cmd->enabled && !user_breakpoint (r, cmd->index, cmd->addr)) {
+      MdlBreakpoint b = { cmd->index, cmd->addr };
+      g_array_append_val (r->breakpoints, b);
+    } else if (!cmd->enabled) {
+      for (guint i = 0; i < r->breakpoints->len; i++) {
+        const MdlBreakpoint *b = &g_array_index (r->breakpoints, MdlBreakpoint, i);
+        if (b->cpu == cmd->index && b->addr == cmd->addr) {
+          g_array_remove_index (r->breakpoints, i);
+          break;
+        }
+      }
+    }
+    /* The temporary one at the same place stays until its run ends. */
+    if (cmd->enabled || !(r->temp_bp && r->temp_cpu == cmd->index && r->temp_addr == cmd->addr))
+      mdl_cpu_set_breakpoint (cpu, cmd->addr, cmd->enabled);
+    break;
+  case CMD_WATCHPOINT:
+    for (guint i = 0; i < r->watchpoints->len; i++) {
+      const MdlWatchpoint *w = &g_array_index (r->watchpoints, MdlWatchpoint, i);
+      if (w->cpu == cmd->index && w->addr == cmd->addr && w->size == cmd->size) {
+        mdl_machine_unwatch (m, cpu->as, w->addr, w->size);
+        g_array_remove_index (r->watchpoints, i);
+        break;
+      }
+    }
+    if (cmd->enabled) {
+      MdlWatchpoint w = { cmd->index, cmd->addr, cmd->size, cmd->on_read, cmd->on_write };
+      g_array_append_val (r->watchpoints, w);
+      mdl_machine_watch (m, cpu->as, cmd->addr, cmd->size, cmd->on_read, cmd->on_write);
+    }
+    break;
+  case CMD_RUN_TO:
+    if (guest_ended (r))
+      break;
+    set_temp_breakpoint (r, cmd->index, cmd->addr);
+    r->state = MDL_RUNNER_RUNNING;
+    r->waiting_for_input = false;
+    break;
+  case CMD_STEP_OVER: {
+    MdlInsnInfo info;
+    uint64_t pc = mdl_cpu_pc (cpu);
+
+    if (guest_ended (r))
+      break;
+    if (cpu->cls->insn_info && cpu->cls->insn_info (cpu, pc, &info) && info.is_call) {
+      /* Through the call, back at the next instruction. */
+      set_temp_breakpoint (r, cmd->index, pc + info.len);
+      r->state = MDL_RUNNER_RUNNING;
+      r->waiting_for_input = false;
+    } else {
+      r->state = MDL_RUNNER_PAUSED;
+      handle_stop (r, mdl_machine_step (m, cpu));
+    }
+    break;
+  }
+  case CMD_STEP_OUT:
+    if (guest_ended (r))
+      break;
+    r->stepping_out = true;
+    r->out_cpu = cmd->index;
+    r->out_depth = 0;
+    r->out_steps = 0;
+    r->state = MDL_RUNNER_RUNNING;
+    r->waiting_for_input = false;
+    break;
+  case CMD_WRITE_REG:
+    if (paused && cmd->reg < cpu->cls->n_regs && !cpu->cls->regs[cmd->reg].read_only)
+      cpu->cls->reg_write (cpu, cmd->reg, cmd->value);
+    break;
+  case CMD_WRITE_MEM:
+    if (paused) {
+      g_autoptr(GError) error = NULL;
+      if (!mdl_address_space_write_bytes (cpu->as, cmd->addr, cmd->bytes, cmd->len, &error))
+        g_message ("memory write refused: %s", error->message);
+      /* Decoded code may be stale now, on every CPU seeing that memory. */
+      for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++) {
+        MdlCpu *c = mdl_machine_cpu (m, i);
+        if (c->cls->flush_code)
+          c->cls->flush_code (c);
+      }
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+/* Step out: one CPU steps until the call it is in returns.  Calls and
+ * returns seen on the way are counted so that nested calls do not end it
+ * early.  Other CPUs wait, as they do for a single step. */
+static void
+step_out_batch (MdlRunner *r)
+{
+  MdlMachine *m = r->machine;
+  MdlCpu *cpu = mdl_machine_cpu (m, r->out_cpu);
+
+  for (unsigned n = 0; n < 10000 && r->stepping_out; n++) {
+    MdlInsnInfo info = { 0 };
+    bool known = cpu->cls->insn_info && cpu->cls->insn_info (cpu, mdl_cpu_pc (cpu), &info);
+    MdlStopReason reason = mdl_machine_step (m, cpu);
+
+    r->out_steps++;
+    if (reason != MDL_STOP_NONE) {
+      handle_stop (r, reason);
+      r->stepping_out = false;
+      return;
+    }
+    if (known && info.is_call)
+      r->out_depth++;
+    else if (known && info.is_return && r->out_depth-- == 0) {
+      r->stepping_out = false;
+      r->state = MDL_RUNNER_PAUSED;
+    } else if (!known || r->out_steps >= STEP_OUT_LIMIT) {
+      r->stepping_out = false;
+      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
+                     known ? "step out gave up: no return after 50 million instructions"
+                           : "step out needs instruction information this CPU does not give");
+    }
+  }
+}
+
 /* Applies one command; false for quit. */
 static bool
 apply (MdlRunner *r, const Command *cmd)
 {
   MdlMachine *m = r->machine;
+
+  /* Any command that changes what runs ends a step out. */
+  if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_STEP || cmd->kind == CMD_RESET ||
+      cmd->kind == CMD_RUN_TO || cmd->kind == CMD_STEP_OVER)
+    r->stepping_out = false;
+  if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_RESET)
+    drop_temp_breakpoint (r);
+  /* Going on forgets why it last stopped (a finished guest stays so). */
+  if (!guest_ended (r) &&
+      (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
+       cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT))
+    set_stop_info (r, r->state, MDL_STOP_NONE, 0, NULL);
 
   switch (cmd->kind) {
   case CMD_RUN:
@@ -534,6 +1098,10 @@ apply (MdlRunner *r, const Command *cmd)
     r->waiting_for_input = false;
     /* Typed ahead for the old run, and its virtual time restarts at 0. */
     drop_input (r);
+    r->trace_from = 0;
+    g_mutex_lock (&r->trace_lock);
+    g_array_set_size (r->trace, 0);
+    g_mutex_unlock (&r->trace_lock);
     if (mdl_board_load_firmware (r->board, &error))
       set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
     else
@@ -547,6 +1115,29 @@ apply (MdlRunner *r, const Command *cmd)
      * guest may be asleep on that byte's interrupt. */
     feed_input (r);
     r->waiting_for_input = false;
+    break;
+  case CMD_BREAKPOINT:
+  case CMD_WATCHPOINT:
+  case CMD_RUN_TO:
+  case CMD_STEP_OVER:
+  case CMD_STEP_OUT:
+  case CMD_WRITE_REG:
+  case CMD_WRITE_MEM:
+    apply_debug (r, cmd);
+    break;
+  case CMD_WATCH_MEM:
+  case CMD_WATCH_DISAS: {
+    ViewRequest v = { cmd->id, cmd->kind == CMD_WATCH_DISAS, cmd->index, cmd->addr,
+                      cmd->size, cmd->enabled, cmd->reg, cmd->count };
+    g_array_append_val (r->views, v);
+    break;
+  }
+  case CMD_UNWATCH:
+    for (guint i = 0; i < r->views->len; i++)
+      if (g_array_index (r->views, ViewRequest, i).id == cmd->id) {
+        g_array_remove_index (r->views, i);
+        break;
+      }
     break;
   case CMD_QUIT:
     return false;
@@ -616,7 +1207,18 @@ engine_main (gpointer data)
 
     before = r->state;
     feed_input (r);
+    if (r->stepping_out) {
+      step_out_batch (r);
+      reason = MDL_STOP_NONE;
+      r->dirty = true;
+      if (r->state != before)
+        publish (r);
+      continue;
+    }
     reason = mdl_machine_run (r->machine, r->input_pending ? INPUT_SLICE_PS : SLICE_PS);
+    if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT && reason != MDL_STOP_NONE &&
+        reason != MDL_STOP_USER)
+      drop_temp_breakpoint (r);
     handle_stop (r, reason);
     r->dirty = true;
     /* A user stop has its command queued, which publishes next: one
@@ -650,6 +1252,21 @@ mdl_runner_new (MdlBoard *board, MdlRunnerNotify notify, void *data)
   g_queue_init (&r->queue);
   g_mutex_init (&r->serial_lock);
   g_mutex_init (&r->snap_lock);
+  g_mutex_init (&r->trace_lock);
+  r->trace = g_array_new (FALSE, FALSE, sizeof (MdlTraceRecord));
+  r->breakpoints = g_array_new (FALSE, FALSE, sizeof (MdlBreakpoint));
+  r->watchpoints = g_array_new (FALSE, FALSE, sizeof (MdlWatchpoint));
+  r->views = g_array_new (FALSE, FALSE, sizeof (ViewRequest));
+  r->stop_cpu = -1;
+  r->n_symbols = mdl_machine_n_cpus (r->machine);
+  r->symbols = g_new0 (MdlElfImage *, MAX (r->n_symbols, 1));
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    for (guint j = 0; j < cl->cpus->len && cl->image != NULL; j++) {
+      MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
+      r->symbols[cpu->index] = mdl_elf_image_copy (cl->image);
+    }
+  }
 
   for (unsigned i = 0; i < mdl_machine_n_devices (r->machine); i++)
     if (mdl_machine_device (r->machine, i)->cls->serial_input != NULL)
@@ -694,6 +1311,14 @@ mdl_runner_free (MdlRunner *runner)
   g_free (runner->uarts);
   mdl_snapshot_unref (runner->snap);
   g_free (runner->message);
+  for (unsigned i = 0; i < runner->n_symbols; i++)
+    mdl_elf_image_free (runner->symbols[i]);
+  g_free (runner->symbols);
+  g_array_unref (runner->trace);
+  g_array_unref (runner->breakpoints);
+  g_array_unref (runner->watchpoints);
+  g_array_unref (runner->views);
+  g_mutex_clear (&runner->trace_lock);
   g_mutex_clear (&runner->lock);
   g_cond_clear (&runner->cond);
   g_mutex_clear (&runner->serial_lock);

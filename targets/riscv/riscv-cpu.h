@@ -284,6 +284,7 @@ uint64_t rv_reg_read  (MdlCpu *cpu, unsigned reg);
 void     rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 
 /* riscv-disas.c */
+bool     rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 unsigned rv_disas (MdlCpu *cpu, uint64_t pc, GString *text);
 
 G_END_DECLS

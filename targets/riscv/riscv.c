@@ -87,6 +87,7 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .reg_read = rv_reg_read,
   .reg_write = rv_reg_write,
   .disas = rv_disas,
+  .insn_info = rv_insn_info,
   .flush_code = rv_flush_code,
   .finalize = NULL,
 };
@@ -111,6 +112,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .reg_read = rv_reg_read,
   .reg_write = rv_reg_write,
   .disas = rv_disas,
+  .insn_info = rv_insn_info,
   .flush_code = rv_flush_code,
   .finalize = NULL,
 };

@@ -428,6 +428,183 @@ test_free_running (void)
   mdl_runner_free (runner_for (VIRT_BOARD, MDL_HELLO_ELF));
 }
 
+/* ---- debugging through the runner ---- */
+
+static bool
+stopped_at_breakpoint (const MdlSnapshot *snap, const void *arg)
+{
+  /* @arg: a sequence number the snapshot must be newer than, or NULL. */
+  return snap->state == MDL_RUNNER_PAUSED && snap->stop_reason == MDL_STOP_BREAKPOINT &&
+         (arg == NULL || snap->seq > *(const uint64_t *) arg);
+}
+
+static bool
+seq_after (const MdlSnapshot *snap, const void *arg)
+{
+  return snap->seq > *(const uint64_t *) arg && snap->state == MDL_RUNNER_PAUSED;
+}
+
+/* Posts nothing; waits for the snapshot after the commands already posted
+ * (each command publishes one). */
+static MdlSnapshot *
+after (MdlRunner *runner, uint64_t seq)
+{
+  return wait_for (runner, seq_after, &seq, "the next paused snapshot");
+}
+
+static uint64_t
+symbol (MdlRunner *runner, const char *name)
+{
+  const MdlSymbol *s = mdl_runner_symbols (runner, 0)
+                       ? mdl_elf_image_find_symbol (mdl_runner_symbols (runner, 0), name) : NULL;
+
+  g_assert_nonnull (s);
+  return s->value;
+}
+
+static void
+test_breakpoints_and_views (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_HELLO_ELF);
+  uint64_t main_addr = symbol (runner, "main");
+  g_autoptr(MdlSnapshot) snap = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint mem, dis;
+
+  mdl_runner_set_breakpoint (runner, 0, main_addr, true);
+  mem = mdl_runner_watch_memory (runner, 0, 0x80000000 - 16, 64);
+  dis = mdl_runner_watch_disassembly (runner, 0, true, 0, 3, 5);
+  g_assert_cmpuint (mem, !=, dis);
+  mdl_runner_run (runner);
+  snap = wait_for (runner, stopped_at_breakpoint, NULL, "the breakpoint at main");
+  g_assert_cmpint (snap->stop_cpu, ==, 0);
+  g_assert_cmphex (snap->stop_addr, ==, main_addr);
+  g_assert_cmphex (snap->cpus[0].pc, ==, main_addr);
+  g_assert_cmpuint (snap->breakpoints->len, ==, 1);
+
+  /* The views got what they asked for, taken at the stop. */
+  g_assert_cmpuint (snap->n_mem, ==, 1);
+  g_assert_cmpuint (snap->mem[0].id, ==, mem);
+  g_assert_cmpint (snap->mem[0].mapped[0], ==, 0);     /* below RAM: unmapped */
+  g_assert_cmpint (snap->mem[0].mapped[16], ==, 1);    /* RAM starts here */
+  g_assert_cmpuint (snap->n_disas, ==, 1);
+  {
+    const MdlDisasSnapshot *d = &snap->disas[0];
+    gboolean found = FALSE;
+    for (unsigned i = 0; i < d->n_lines; i++)
+      if (d->lines[i].addr == main_addr) {
+        found = TRUE;
+        g_assert_cmpstr (d->lines[i].label, ==, "main");
+        g_assert_cmpuint (strlen (d->lines[i].text), >, 0);
+      }
+    g_assert_true (found);
+    g_assert_cmpuint (d->n_lines, >=, 6);
+  }
+  /* The anatomy of the instruction at the pc. */
+  g_assert_cmpuint (snap->insn[0].len, >=, 2);
+  g_assert_cmpuint (snap->insn[0].n_fields, >, 0);
+
+  /* Edit memory and a register while paused: the next snapshot shows it. */
+  {
+    const uint8_t bytes[] = { 0xde, 0xad };
+    uint64_t seq = snap->seq;
+    unsigned a0 = 10;
+    mdl_runner_write_memory (runner, 0, 0x80000000 - 16 + 32, bytes, 2);
+    mdl_runner_write_register (runner, 0, a0, 0x1234);
+    g_clear_pointer (&snap, mdl_snapshot_unref);
+    snap = after (runner, seq + 1);
+    g_assert_cmphex (snap->mem[0].bytes[32], ==, 0xde);
+    g_assert_cmphex (snap->mem[0].bytes[33], ==, 0xad);
+    g_assert_cmphex (snap->cpus[0].regs[a0], ==, 0x1234);
+  }
+
+  /* Resuming passes the breakpoint and the guest still says hello. */
+  mdl_runner_set_breakpoint (runner, 0, main_addr, false);
+  mdl_runner_unwatch (runner, mem);
+  mdl_runner_unwatch (runner, dis);
+  run_to_halt (runner, out);
+  g_assert_nonnull (strstr (out->str, "Hello from Medley!"));
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = mdl_runner_snapshot (runner);
+  g_assert_cmpuint (snap->n_mem + snap->n_disas, ==, 0);
+  g_assert_cmpuint (snap->breakpoints->len, ==, 0);
+
+  /* The trace saw the console bytes. */
+  {
+    g_autoptr(GArray) recs = g_array_new (FALSE, FALSE, sizeof (MdlTraceRecord));
+    g_autoptr(GString) text = g_string_new (NULL);
+    uint64_t next = mdl_runner_read_trace (runner, 0, recs);
+    g_assert_cmpuint (next, ==, recs->len);
+    for (guint i = 0; i < recs->len; i++)
+      if (g_array_index (recs, MdlTraceRecord, i).kind == MDL_TRACE_SERIAL)
+        g_string_append_c (text, (char) g_array_index (recs, MdlTraceRecord, i).value);
+    g_assert_nonnull (strstr (text->str, "Hello from Medley!"));
+    g_array_set_size (recs, 0);
+    g_assert_cmpuint (mdl_runner_read_trace (runner, next, recs), ==, next);
+    g_assert_cmpuint (recs->len, ==, 0);
+  }
+  mdl_runner_free (runner);
+}
+
+static void
+test_run_to_and_stepping (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_HELLO_ELF);
+  uint64_t main_addr = symbol (runner, "main");
+  g_autoptr(MdlSnapshot) snap = NULL;
+  uint64_t call_pc = 0, call_len = 0, seq;
+  int guard;
+
+  mdl_runner_run_to (runner, 0, main_addr);
+  snap = wait_for (runner, stopped_at_breakpoint, NULL, "run to main");
+  g_assert_cmphex (snap->cpus[0].pc, ==, main_addr);
+  g_assert_cmpuint (snap->breakpoints->len, ==, 0);   /* temporary: gone */
+
+  /* Step until the pc sits on a call. */
+  for (guard = 0; guard < 200 && !snap->insn[0].is_call; guard++) {
+    seq = snap->seq;
+    mdl_runner_step (runner, 0);
+    g_clear_pointer (&snap, mdl_snapshot_unref);
+    snap = after (runner, seq);
+  }
+  g_assert_true (snap->insn[0].is_call);
+  call_pc = snap->cpus[0].pc;
+  call_len = snap->insn[0].len;
+
+  /* Step over runs the whole call and stops right after it. */
+  {
+    uint64_t retired = snap->cpus[0].retired;
+    seq = snap->seq;
+    mdl_runner_step_over (runner, 0);
+    g_clear_pointer (&snap, mdl_snapshot_unref);
+    snap = wait_for (runner, stopped_at_breakpoint, &seq, "step over");
+    g_assert_cmphex (snap->cpus[0].pc, ==, call_pc + call_len);
+    g_assert_cmpuint (snap->cpus[0].retired, >, retired + 1);
+  }
+
+  /* Step into the next call, then step out back to its caller. */
+  for (guard = 0; guard < 200 && !snap->insn[0].is_call; guard++) {
+    seq = snap->seq;
+    mdl_runner_step (runner, 0);
+    g_clear_pointer (&snap, mdl_snapshot_unref);
+    snap = after (runner, seq);
+  }
+  g_assert_true (snap->insn[0].is_call);
+  call_pc = snap->cpus[0].pc;
+  call_len = snap->insn[0].len;
+  seq = snap->seq;
+  mdl_runner_step (runner, 0);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = after (runner, seq);
+  g_assert_cmphex (snap->cpus[0].pc, !=, call_pc + call_len);   /* inside the callee */
+  seq = snap->seq;
+  mdl_runner_step_out (runner, 0);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = after (runner, seq);
+  g_assert_cmphex (snap->cpus[0].pc, ==, call_pc + call_len);
+  mdl_runner_free (runner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -442,5 +619,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/runner/deadlock-without-uart", test_deadlock_without_uart);
   g_test_add_func ("/engine/runner/serial-cap", test_serial_cap);
   g_test_add_func ("/engine/runner/free-running", test_free_running);
+  g_test_add_func ("/engine/runner/breakpoints-and-views", test_breakpoints_and_views);
+  g_test_add_func ("/engine/runner/run-to-and-stepping", test_run_to_and_stepping);
   return g_test_run ();
 }
