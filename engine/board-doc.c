@@ -158,6 +158,7 @@ mdl_board_doc_copy (const MdlBoardDoc *doc)
   n->path = g_strdup (doc->path);
   n->model = g_strdup (doc->model);
   n->next_id = doc->next_id;
+  n->quantum_ps = doc->quantum_ps;
   for (guint i = 0; i < doc->components->len; i++)
     g_ptr_array_add (n->components, component_copy (g_ptr_array_index (doc->components, i)));
   g_array_append_vals (n->wires, doc->wires->data, doc->wires->len);
@@ -615,7 +616,7 @@ mdl_board_doc_map (MdlBoardDoc *doc, guint device, guint cluster, GError **error
 {
   MdlComponent *d = mdl_board_doc_find (doc, device);
   MdlComponent *c = mdl_board_doc_find (doc, cluster);
-  MdlWire w = { 0, MDL_WIRE_MAP, device, 0, cluster, 0, 0 };
+  MdlWire w = { 0, MDL_WIRE_MAP, device, 0, cluster, 0, 0, false, 0 };
 
   if (d != NULL && d->kind == MDL_COMPONENT_CLUSTER && c != NULL &&
       c->kind == MDL_COMPONENT_DEVICE) {   /* drawn the other way round */
@@ -657,7 +658,7 @@ mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
 {
   MdlComponent *d = mdl_board_doc_find (doc, device);
   MdlComponent *t = mdl_board_doc_find (doc, target);
-  MdlWire w = { 0, MDL_WIRE_IRQ, device, output, target, input, hart };
+  MdlWire w = { 0, MDL_WIRE_IRQ, device, output, target, input, hart, false, 0 };
 
   if (d == NULL || t == NULL || d->kind != MDL_COMPONENT_DEVICE) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
@@ -703,6 +704,45 @@ mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
   return add_wire (doc, w);
 }
 
+uint64_t
+mdl_board_doc_map_base (const MdlBoardDoc *doc, const MdlWire *w)
+{
+  MdlComponent *d = mdl_board_doc_find (doc, w->from);
+
+  return w->has_base ? w->base : d ? cval (d, "reg") : 0;
+}
+
+bool
+mdl_board_doc_set_map_base (MdlBoardDoc *doc, guint wire_id, const char *text, GError **error)
+{
+  for (guint i = 0; i < doc->wires->len; i++) {
+    MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    uint64_t base;
+
+    if (w->id != wire_id)
+      continue;
+    if (w->kind != MDL_WIRE_MAP) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID, "Only bus connections have an address");
+      return false;
+    }
+    while (text != NULL && *text == ' ')
+      text++;
+    if (text == NULL || *text == '\0') {
+      w->has_base = false;
+      return true;
+    }
+    if (!parse_integer (text, G_MAXUINT64, &base)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID, "Not an address: write it like 0x20000000");
+      return false;
+    }
+    w->has_base = base != cval (mdl_board_doc_find (doc, w->from), "reg");
+    w->base = base;
+    return true;
+  }
+  g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID, "No such connection");
+  return false;
+}
+
 void
 mdl_board_doc_remove_wire (MdlBoardDoc *doc, guint wire_id)
 {
@@ -728,6 +768,11 @@ is_mapped (const MdlBoardDoc *doc, guint device, guint cluster)
 static bool
 maps_everything (const MdlBoardDoc *doc, const MdlComponent *cluster)
 {
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_MAP && w->to == cluster->id && w->has_base)
+      return false;
+  }
   for (guint i = 0; i < doc->components->len; i++) {
     MdlComponent *c = g_ptr_array_index (doc->components, i);
     if (has_window (c) && !is_mapped (doc, c->id, cluster->id))
@@ -826,6 +871,25 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
                  "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)",
                  c->name, cval (c, "reg"), cval (c, "reg") + cval (c, "size") - 1,
                  o->name, cval (o, "reg"), cval (o, "reg") + cval (o, "size") - 1);
+    }
+  }
+  /* A cluster that sees a device somewhere else may see two things at
+   * once there. */
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    const MdlComponent *d = mdl_board_doc_find (doc, w->from);
+    uint64_t base = mdl_board_doc_map_base (doc, w);
+
+    if (w->kind != MDL_WIRE_MAP || !w->has_base || d == NULL)
+      continue;
+    for (guint j = 0; j < doc->wires->len; j++) {
+      const MdlWire *o = &g_array_index (doc->wires, MdlWire, j);
+      const MdlComponent *od = mdl_board_doc_find (doc, o->from);
+      if (j == i || o->kind != MDL_WIRE_MAP || o->to != w->to || od == NULL)
+        continue;
+      if (ranges_overlap (base, cval (d, "size"), mdl_board_doc_map_base (doc, o), cval (od, "size")))
+        problem (list, d->id, NULL, "%s sees %s at 0x%" G_GINT64_MODIFIER "x, on top of %s",
+                 mdl_board_doc_find (doc, w->to)->name, d->name, base, od->name);
     }
   }
   if (!any_cluster)
@@ -1439,14 +1503,26 @@ read_address_map (Reader *rd, int node, guint cluster, GError **error)
                   "'address-map' entry %d does not name a device", i);
       return false;
     }
-    if (here != there) {
-      node_error (rd, node, error, MDL_ERROR_BOARD, "'address-map' entry %d moves a device "
-                  "to another address, which is not supported yet", i);
-      return false;
-    }
-    if (mdl_board_doc_map (rd->doc, dev, cluster, &local) == 0) {
-      node_error (rd, node, error, MDL_ERROR_BOARD, "%s", local->message);
-      return false;
+    {
+      guint wire = mdl_board_doc_map (rd->doc, dev, cluster, &local);
+      if (wire == 0) {
+        node_error (rd, node, error, MDL_ERROR_BOARD, "%s", local->message);
+        return false;
+      }
+      /* The entry names the device by its own address: anything else
+       * would be a window into the middle of it. */
+      if (there != cval (mdl_board_doc_find (rd->doc, dev), "reg")) {
+        node_error (rd, node, error, MDL_ERROR_BOARD, "'address-map' entry %d must give "
+                    "the device's own address 0x%" G_GINT64_MODIFIER "x after its phandle",
+                    i, cval (mdl_board_doc_find (rd->doc, dev), "reg"));
+        return false;
+      }
+      if (here != there) {
+        MdlWire *w = &g_array_index (rd->doc->wires, MdlWire, rd->doc->wires->len - 1);
+        g_assert (w->id == wire);
+        w->has_base = true;
+        w->base = here;
+      }
     }
   }
   return true;
@@ -1561,6 +1637,7 @@ mdl_board_doc_load (const char *path, GError **error)
   rd.hart_of = g_hash_table_new (NULL, NULL);
   rd.positioned = g_hash_table_new (NULL, NULL);
   doc->model = g_strdup (prop_str (rd.fdt, 0, "model"));
+  prop_u64 (rd.fdt, 0, "medley,quantum-ps", &doc->quantum_ps);
 
   /* Clusters first so that interrupt wires can find their CPUs. */
   fdt_for_each_subnode (node, rd.fdt, 0)
@@ -1641,6 +1718,17 @@ append_position (GString *s, const MdlComponent *c, const char *indent)
   g_string_append_printf (s, y < 0 ? "(%d)>;\n" : "%d>;\n", y);
 }
 
+static uint64_t
+map_base_of (const MdlBoardDoc *doc, guint device, guint cluster)
+{
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_MAP && w->from == device && w->to == cluster)
+      return mdl_board_doc_map_base (doc, w);
+  }
+  return 0;
+}
+
 static void
 write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
 {
@@ -1670,7 +1758,7 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
       if (!has_window (d) || !is_mapped (doc, d->id, c->id))
         continue;
       g_string_append (s, first ? "<" : ",\n\t\t\t<");
-      append_cells64 (s, cval (d, "reg"));
+      append_cells64 (s, map_base_of (doc, d->id, c->id));
       g_string_append_printf (s, " &%s ", d->name);
       append_cells64 (s, cval (d, "reg"));
       g_string_append_c (s, ' ');
@@ -1793,6 +1881,11 @@ mdl_board_doc_to_dts (const MdlBoardDoc *doc)
   if (doc->model) {
     g_string_append (s, "\tmodel = ");
     append_string (s, doc->model);
+    g_string_append (s, ";\n");
+  }
+  if (doc->quantum_ps) {
+    g_string_append (s, "\tmedley,quantum-ps = ");
+    append_number (s, doc->quantum_ps);
     g_string_append (s, ";\n");
   }
   for (int pass = 0; pass < 2; pass++)

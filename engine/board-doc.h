@@ -58,6 +58,8 @@ typedef struct {
   guint       to;
   unsigned    input;
   unsigned    hart;
+  bool        has_base;  /* MAP: the cluster sees the device at `base`, */
+  uint64_t    base;      /* not at its "reg" (heterogeneous SoCs do that) */
 } MdlWire;
 
 typedef struct {
@@ -72,6 +74,7 @@ typedef struct {
   GPtrArray *components;  /* MdlComponent * */
   GArray    *wires;       /* MdlWire */
   guint      next_id;
+  uint64_t   quantum_ps;  /* scheduler quantum; 0 = the engine's default */
 } MdlBoardDoc;
 
 MdlBoardDoc *mdl_board_doc_new  (void);
@@ -117,6 +120,12 @@ guint mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
                               guint target, unsigned input, unsigned hart,
                               GError **error);
 void  mdl_board_doc_remove_wire (MdlBoardDoc *doc, guint wire_id);
+/* Where the cluster of bus wire @wire_id sees its device: @text is an
+ * address, or empty for the device's own "reg". */
+bool  mdl_board_doc_set_map_base (MdlBoardDoc *doc, guint wire_id, const char *text,
+                                  GError **error);
+/* The address at which the cluster of map wire @w sees its device. */
+uint64_t mdl_board_doc_map_base (const MdlBoardDoc *doc, const MdlWire *w);
 
 /* Everything that stops the board from running, in a stable order.
  * Relative firmware paths are looked up like mdl_board_load does. */

@@ -135,9 +135,17 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
       if (w->kind != MDL_WIRE_MAP || w->to != c->id)
         continue;
       dev = g_hash_table_lookup (devices, GUINT_TO_POINTER (w->from));
-      for (unsigned r = 0; dev && r < dev->cls->n_regions; r++)
-        if (!mdl_address_space_map (cl->as, dev->reg[r].base, dev->regions[r], error))
+      /* Window 0 may sit elsewhere in this cluster's view; the others
+       * keep their distance from it. */
+      for (unsigned r = 0; dev && r < dev->cls->n_regions; r++) {
+        uint64_t at = mdl_board_doc_map_base (doc, w) + (dev->reg[r].base - dev->reg[0].base);
+        g_autoptr(GError) local = NULL;
+        if (!mdl_address_space_map (cl->as, at, dev->regions[r], &local)) {
+          component_error (doc, c, error, "%s", local->message);
+          (*error)->code = local->code;
           return false;
+        }
+      }
     }
   }
 
@@ -230,6 +238,8 @@ mdl_board_doc_instantiate (const MdlBoardDoc *doc, const char *const *search_dir
   }
   if (!build_wires (board, doc, devices, cpus, error))
     return NULL;
+  if (doc->quantum_ps)
+    mdl_machine_set_quantum (board->machine, doc->quantum_ps);
   return g_steal_pointer (&board);
 }
 

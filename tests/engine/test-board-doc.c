@@ -292,10 +292,13 @@ test_address_map (void)
   MdlCpu *a, *m;
 
   mdl_board_doc_map (doc, shared, app, NULL);
-  mdl_board_doc_map (doc, shared, mcu, NULL);
+  /* The microcontroller sees the shared RAM at its own address. */
+  g_assert_true (mdl_board_doc_set_map_base (doc, mdl_board_doc_map (doc, shared, mcu, NULL),
+                                             "0x20100000", &error));
   mdl_board_doc_map (doc, priv, app, NULL);
   text = mdl_board_doc_to_dts (doc);
   g_assert_nonnull (strstr (text, "address-map"));
+  g_assert_nonnull (strstr (text, "<0x0 0x20100000 &ram0 0x0 0x80000000 0x0 0x1000000>"));
   g_assert_true (mdl_board_doc_save (doc, path, &error));
   again = mdl_board_doc_load (path, &error);
   g_assert_no_error (error);
@@ -309,11 +312,12 @@ test_address_map (void)
   m = mdl_machine_find_cpu (board->machine, "cpu1");
   g_assert_nonnull (mdl_address_space_lookup (a->as, 0x81000000, NULL));
   g_assert_null (mdl_address_space_lookup (m->as, 0x81000000, NULL));
-  /* Both see the shared RAM: the same host memory. */
+  g_assert_null (mdl_address_space_lookup (m->as, 0x80000000, NULL));
+  /* Both see the shared RAM, at their own addresses: one host memory. */
   {
     MdlRamWindow wa, wm;
     g_assert_true (mdl_address_space_ram_window (a->as, 0x80000000, &wa));
-    g_assert_true (mdl_address_space_ram_window (m->as, 0x80000000, &wm));
+    g_assert_true (mdl_address_space_ram_window (m->as, 0x20100000, &wm));
     g_assert_true (wa.host == wm.host);
   }
   g_unlink (path);
