@@ -1,10 +1,15 @@
 #include "targets.h"
 
+#include "arm/arm.h"
 #include "riscv/riscv.h"
 
 /* Adding an architecture: its folder, and one line here. */
 const MdlCpuClass *const mdl_target_cpu_classes[] = {
   &mdl_riscv_rv32imac_class,
   &mdl_riscv_rv64imac_class,
+  &mdl_arm_cortex_m0_class,
+  &mdl_arm_cortex_m0plus_class,
+  &mdl_arm_cortex_m3_class,
+  &mdl_arm_cortex_m4_class,
   NULL,
 };

@@ -1,0 +1,758 @@
+/* The Thumb decode description: one table of 16-bit encodings and one of
+ * 32-bit encodings, for ARMv6-M and ARMv7-M together.
+ *
+ * Everything that needs to know what an instruction is reads these
+ * tables: the decode cache of the run loop (arm-exec.c), the disassembler
+ * (arm-disas.c) and the unit tests.  Each row names the profiles that have
+ * it; a row missing from the core's profile does not match, so the
+ * instruction is UNDEFINED there (ARMv6-M has all of the 16-bit set but
+ * CBZ/CBNZ and IT, and of the 32-bit set only BL, MSR, MRS, the barriers
+ * and UDF.W).
+ *
+ * Encodings are those of the ARMv6-M and ARMv7-M Architecture Reference
+ * Manuals (chapter "Thumb instruction set encoding").  A 32-bit
+ * instruction is handled as hw1 << 16 | hw2, the order in which its
+ * halfwords sit in memory.  Within a table the first matching row wins,
+ * so a specific row (TST is AND with Rd == 15 and S set) precedes the
+ * general one.
+ */
+#include "arm-cpu.h"
+
+#include <string.h>
+
+#define S20   ARM_F_S_BIT20
+#define SNIT  ARM_F_S_NOT_IT
+#define SALW  ARM_F_S_ALWAYS
+#define W     ARM_F_WIDE
+#define N     ARM_F_NARROW
+#define NORT  ARM_F_NO_RT
+
+static const ArmOpcode arm_opcodes16[] = {
+  /* mask    match   op               name     format                  profiles flags */
+  /* Shift (immediate), add, subtract, move, compare. LSL #0 is MOVS. */
+  { 0xffc0, 0x0000, ARM_OP_MOV,     "mov",   ARM_FMT_T16_MOVS,      ARM_ANY, SNIT },
+  { 0xf800, 0x0000, ARM_OP_MOV,     "lsl",   ARM_FMT_T16_SHIFT_IMM, ARM_ANY, SNIT },
+  { 0xf800, 0x0800, ARM_OP_MOV,     "lsr",   ARM_FMT_T16_SHIFT_IMM, ARM_ANY, SNIT },
+  { 0xf800, 0x1000, ARM_OP_MOV,     "asr",   ARM_FMT_T16_SHIFT_IMM, ARM_ANY, SNIT },
+  { 0xfe00, 0x1800, ARM_OP_ADD,     "add",   ARM_FMT_T16_RRR,       ARM_ANY, SNIT },
+  { 0xfe00, 0x1a00, ARM_OP_SUB,     "sub",   ARM_FMT_T16_RRR,       ARM_ANY, SNIT },
+  { 0xfe00, 0x1c00, ARM_OP_ADD,     "add",   ARM_FMT_T16_RRI3,      ARM_ANY, SNIT },
+  { 0xfe00, 0x1e00, ARM_OP_SUB,     "sub",   ARM_FMT_T16_RRI3,      ARM_ANY, SNIT },
+  { 0xf800, 0x2000, ARM_OP_MOV,     "mov",   ARM_FMT_T16_RI8,       ARM_ANY, SNIT },
+  { 0xf800, 0x2800, ARM_OP_CMP,     "cmp",   ARM_FMT_T16_RI8,       ARM_ANY, SALW },
+  { 0xf800, 0x3000, ARM_OP_ADD,     "add",   ARM_FMT_T16_RI8,       ARM_ANY, SNIT },
+  { 0xf800, 0x3800, ARM_OP_SUB,     "sub",   ARM_FMT_T16_RI8,       ARM_ANY, SNIT },
+  /* Data processing on low registers. */
+  { 0xffc0, 0x4000, ARM_OP_AND,     "and",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4040, ARM_OP_EOR,     "eor",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4080, ARM_OP_LSL_R,   "lsl",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x40c0, ARM_OP_LSR_R,   "lsr",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4100, ARM_OP_ASR_R,   "asr",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4140, ARM_OP_ADC,     "adc",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4180, ARM_OP_SBC,     "sbc",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x41c0, ARM_OP_ROR_R,   "ror",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4200, ARM_OP_TST,     "tst",   ARM_FMT_T16_DP,        ARM_ANY, SALW },
+  { 0xffc0, 0x4240, ARM_OP_RSB,     "neg",   ARM_FMT_T16_NEG,       ARM_ANY, SNIT },
+  { 0xffc0, 0x4280, ARM_OP_CMP,     "cmp",   ARM_FMT_T16_DP,        ARM_ANY, SALW },
+  { 0xffc0, 0x42c0, ARM_OP_CMN,     "cmn",   ARM_FMT_T16_DP,        ARM_ANY, SALW },
+  { 0xffc0, 0x4300, ARM_OP_ORR,     "orr",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4340, ARM_OP_MUL,     "mul",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x4380, ARM_OP_BIC,     "bic",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  { 0xffc0, 0x43c0, ARM_OP_MVN,     "mvn",   ARM_FMT_T16_DP,        ARM_ANY, SNIT },
+  /* Special data instructions and branch and exchange. */
+  { 0xff00, 0x4400, ARM_OP_ADD,     "add",   ARM_FMT_T16_HI,        ARM_ANY, 0 },
+  { 0xff00, 0x4500, ARM_OP_CMP,     "cmp",   ARM_FMT_T16_HI,        ARM_ANY, SALW },
+  { 0xff00, 0x4600, ARM_OP_MOV,     "mov",   ARM_FMT_T16_HI,        ARM_ANY, 0 },
+  { 0xff87, 0x4700, ARM_OP_BX,      "bx",    ARM_FMT_T16_BX,        ARM_ANY, 0 },
+  { 0xff87, 0x4780, ARM_OP_BLX,     "blx",   ARM_FMT_T16_BX,        ARM_ANY, 0 },
+  /* Loads and stores. */
+  { 0xf800, 0x4800, ARM_OP_LDR,     "ldr",   ARM_FMT_T16_LDR_LIT,   ARM_ANY, 0 },
+  { 0xfe00, 0x5000, ARM_OP_STR,     "str",   ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5200, ARM_OP_STRH,    "strh",  ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5400, ARM_OP_STRB,    "strb",  ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5600, ARM_OP_LDRSB,   "ldrsb", ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5800, ARM_OP_LDR,     "ldr",   ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5a00, ARM_OP_LDRH,    "ldrh",  ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5c00, ARM_OP_LDRB,    "ldrb",  ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xfe00, 0x5e00, ARM_OP_LDRSH,   "ldrsh", ARM_FMT_T16_LS_REG,    ARM_ANY, 0 },
+  { 0xf800, 0x6000, ARM_OP_STR,     "str",   ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x6800, ARM_OP_LDR,     "ldr",   ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x7000, ARM_OP_STRB,    "strb",  ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x7800, ARM_OP_LDRB,    "ldrb",  ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x8000, ARM_OP_STRH,    "strh",  ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x8800, ARM_OP_LDRH,    "ldrh",  ARM_FMT_T16_LS_IMM,    ARM_ANY, 0 },
+  { 0xf800, 0x9000, ARM_OP_STR,     "str",   ARM_FMT_T16_LS_SP,     ARM_ANY, 0 },
+  { 0xf800, 0x9800, ARM_OP_LDR,     "ldr",   ARM_FMT_T16_LS_SP,     ARM_ANY, 0 },
+  /* PC- and SP-relative addresses. */
+  { 0xf800, 0xa000, ARM_OP_ADR,     "add",   ARM_FMT_T16_ADR,       ARM_ANY, 0 },
+  { 0xf800, 0xa800, ARM_OP_ADD,     "add",   ARM_FMT_T16_ADD_SP,    ARM_ANY, 0 },
+  /* Miscellaneous 16-bit instructions. */
+  { 0xff80, 0xb000, ARM_OP_ADD,     "add",   ARM_FMT_T16_SP_IMM7,   ARM_ANY, 0 },
+  { 0xff80, 0xb080, ARM_OP_SUB,     "sub",   ARM_FMT_T16_SP_IMM7,   ARM_ANY, 0 },
+  { 0xfd00, 0xb100, ARM_OP_CBZ,     "cbz",   ARM_FMT_T16_CBZ,       ARM_V7M, 0 },
+  { 0xfd00, 0xb900, ARM_OP_CBNZ,    "cbnz",  ARM_FMT_T16_CBZ,       ARM_V7M, 0 },
+  { 0xffc0, 0xb200, ARM_OP_SXTH,    "sxth",  ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xffc0, 0xb240, ARM_OP_SXTB,    "sxtb",  ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xffc0, 0xb280, ARM_OP_UXTH,    "uxth",  ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xffc0, 0xb2c0, ARM_OP_UXTB,    "uxtb",  ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xfe00, 0xb400, ARM_OP_STMDB,   "push",  ARM_FMT_T16_PUSH,      ARM_ANY, 0 },
+  { 0xffef, 0xb662, ARM_OP_CPS,     "cps",   ARM_FMT_T16_CPS,       ARM_ANY, 0 },
+  { 0xffec, 0xb660, ARM_OP_CPS,     "cps",   ARM_FMT_T16_CPS,       ARM_V7M, 0 },
+  { 0xffc0, 0xba00, ARM_OP_REV,     "rev",   ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xffc0, 0xba40, ARM_OP_REV16,   "rev16", ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xffc0, 0xbac0, ARM_OP_REVSH,   "revsh", ARM_FMT_T16_RR,        ARM_ANY, 0 },
+  { 0xfe00, 0xbc00, ARM_OP_LDM,     "pop",   ARM_FMT_T16_POP,       ARM_ANY, 0 },
+  { 0xff00, 0xbe00, ARM_OP_BKPT,    "bkpt",  ARM_FMT_T16_BKPT,      ARM_ANY, 0 },
+  /* If-then and hints: IT needs a non-zero mask, hints have one of 0. */
+  { 0xffff, 0xbf00, ARM_OP_NOP,     "nop",   ARM_FMT_NONE,          ARM_ANY, 0 },
+  { 0xffff, 0xbf10, ARM_OP_YIELD,   "yield", ARM_FMT_NONE,          ARM_ANY, 0 },
+  { 0xffff, 0xbf20, ARM_OP_WFE,     "wfe",   ARM_FMT_NONE,          ARM_ANY, 0 },
+  { 0xffff, 0xbf30, ARM_OP_WFI,     "wfi",   ARM_FMT_NONE,          ARM_ANY, 0 },
+  { 0xffff, 0xbf40, ARM_OP_SEV,     "sev",   ARM_FMT_NONE,          ARM_ANY, 0 },
+  { 0xff0f, 0xbf00, ARM_OP_NOP,     "nop",   ARM_FMT_NONE,          ARM_V7M, 0 },
+  { 0xff00, 0xbf00, ARM_OP_IT,      "it",    ARM_FMT_T16_IT,        ARM_V7M, 0 },
+  /* Load and store multiple. */
+  { 0xf800, 0xc000, ARM_OP_STM,     "stmia", ARM_FMT_T16_LDSTM,     ARM_ANY, 0 },
+  { 0xf800, 0xc800, ARM_OP_LDM,     "ldmia", ARM_FMT_T16_LDSTM,     ARM_ANY, 0 },
+  /* Conditional branch, UDF, SVC, unconditional branch. */
+  { 0xff00, 0xde00, ARM_OP_UDF,     "udf",   ARM_FMT_T16_UDF,       ARM_ANY, 0 },
+  { 0xff00, 0xdf00, ARM_OP_SVC,     "svc",   ARM_FMT_T16_SVC,       ARM_ANY, 0 },
+  { 0xf000, 0xd000, ARM_OP_BCOND,   "b",     ARM_FMT_T16_BCOND,     ARM_ANY, N },
+  { 0xf800, 0xe000, ARM_OP_B,       "b",     ARM_FMT_T16_B,         ARM_ANY, N },
+};
+
+static const ArmOpcode arm_opcodes32[] = {
+  /* mask        match       op               name       format                 profiles flags */
+  /* ---- ARMv6-M has these 32-bit instructions ---- */
+  { 0xf800d000, 0xf000d000, ARM_OP_BL,      "bl",      ARM_FMT_B32,           ARM_ANY, 0 },
+  { 0xffe0f300, 0xf3808000, ARM_OP_MSR,     "msr",     ARM_FMT_MSR,           ARM_ANY, 0 },
+  { 0xffe0f000, 0xf3e08000, ARM_OP_MRS,     "mrs",     ARM_FMT_MRS,           ARM_ANY, 0 },
+  { 0xfff0fff0, 0xf3b08f40, ARM_OP_BARRIER, "dsb",     ARM_FMT_BARRIER,       ARM_ANY, 0 },
+  { 0xfff0fff0, 0xf3b08f50, ARM_OP_BARRIER, "dmb",     ARM_FMT_BARRIER,       ARM_ANY, 0 },
+  { 0xfff0fff0, 0xf3b08f60, ARM_OP_ISB,     "isb",     ARM_FMT_BARRIER,       ARM_ANY, 0 },
+  { 0xfff0f000, 0xf7f0a000, ARM_OP_UDF,     "udf",     ARM_FMT_UDF32,         ARM_ANY, W },
+
+  /* ---- load/store multiple ---- */
+  { 0xffd0a000, 0xe8800000, ARM_OP_STM,     "stmia",   ARM_FMT_LDSTM,         ARM_V7M, W },
+  { 0xffd02000, 0xe8900000, ARM_OP_LDM,     "ldmia",   ARM_FMT_LDSTM,         ARM_V7M, W },
+  { 0xffd0a000, 0xe9000000, ARM_OP_STMDB,   "stmdb",   ARM_FMT_LDSTM,         ARM_V7M, 0 },
+  { 0xffd02000, 0xe9100000, ARM_OP_LDMDB,   "ldmdb",   ARM_FMT_LDSTM,         ARM_V7M, 0 },
+
+  /* ---- exclusives, table branch (P = W = 0), then load/store dual ---- */
+  { 0xfff00000, 0xe8400000, ARM_OP_STREX,   "strex",   ARM_FMT_STREX,         ARM_V7M, 0 },
+  { 0xfff00f00, 0xe8500f00, ARM_OP_LDREX,   "ldrex",   ARM_FMT_LDREX,         ARM_V7M, 0 },
+  { 0xfff00ff0, 0xe8c00f40, ARM_OP_STREXB,  "strexb",  ARM_FMT_STREXBH,       ARM_V7M, 0 },
+  { 0xfff00ff0, 0xe8c00f50, ARM_OP_STREXH,  "strexh",  ARM_FMT_STREXBH,       ARM_V7M, 0 },
+  { 0xfff0fff0, 0xe8d0f000, ARM_OP_TBB,     "tbb",     ARM_FMT_TB,            ARM_V7M, 0 },
+  { 0xfff0fff0, 0xe8d0f010, ARM_OP_TBH,     "tbh",     ARM_FMT_TB,            ARM_V7M, 0 },
+  { 0xfff00fff, 0xe8d00f4f, ARM_OP_LDREXB,  "ldrexb",  ARM_FMT_LDREXBH,       ARM_V7M, 0 },
+  { 0xfff00fff, 0xe8d00f5f, ARM_OP_LDREXH,  "ldrexh",  ARM_FMT_LDREXBH,       ARM_V7M, 0 },
+  { 0xff600000, 0xe8400000, ARM_OP_UNDEF,   "undefined", ARM_FMT_NONE,        ARM_V7M, 0 },
+  { 0xfe500000, 0xe8400000, ARM_OP_STRD,    "strd",    ARM_FMT_LDRD,          ARM_V7M, 0 },
+  { 0xfe500000, 0xe8500000, ARM_OP_LDRD,    "ldrd",    ARM_FMT_LDRD,          ARM_V7M, 0 },
+
+  /* ---- data processing (shifted register) ---- */
+  { 0xfff08f00, 0xea100f00, ARM_OP_TST,     "tst",     ARM_FMT_DP_SHIFT_TEST, ARM_V7M, SALW | W },
+  { 0xffe08000, 0xea000000, ARM_OP_AND,     "and",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffe08000, 0xea200000, ARM_OP_BIC,     "bic",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffef8000, 0xea4f0000, ARM_OP_MOV,     "mov",     ARM_FMT_DP_SHIFT_MOV,  ARM_V7M, S20 | W },
+  { 0xffe08000, 0xea400000, ARM_OP_ORR,     "orr",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffef8000, 0xea6f0000, ARM_OP_MVN,     "mvn",     ARM_FMT_DP_SHIFT_MOV,  ARM_V7M, S20 | W },
+  { 0xffe08000, 0xea600000, ARM_OP_ORN,     "orn",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 },
+  { 0xfff08f00, 0xea900f00, ARM_OP_TEQ,     "teq",     ARM_FMT_DP_SHIFT_TEST, ARM_V7M, SALW },
+  { 0xffe08000, 0xea800000, ARM_OP_EOR,     "eor",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xfff08f00, 0xeb100f00, ARM_OP_CMN,     "cmn",     ARM_FMT_DP_SHIFT_TEST, ARM_V7M, SALW | W },
+  { 0xffe08000, 0xeb000000, ARM_OP_ADD,     "add",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffe08000, 0xeb400000, ARM_OP_ADC,     "adc",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffe08000, 0xeb600000, ARM_OP_SBC,     "sbc",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xfff08f00, 0xebb00f00, ARM_OP_CMP,     "cmp",     ARM_FMT_DP_SHIFT_TEST, ARM_V7M, SALW | W },
+  { 0xffe08000, 0xeba00000, ARM_OP_SUB,     "sub",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 | W },
+  { 0xffe08000, 0xebc00000, ARM_OP_RSB,     "rsb",     ARM_FMT_DP_SHIFT,      ARM_V7M, S20 },
+
+  /* ---- coprocessor space: no coprocessor (no FPU) ---- */
+  { 0xec000000, 0xec000000, ARM_OP_NOCP,    "cdp",     ARM_FMT_COPROC,        ARM_V7M, 0 },
+
+  /* ---- data processing (modified immediate) ---- */
+  { 0xfbf08f00, 0xf0100f00, ARM_OP_TST,     "tst",     ARM_FMT_DP_IMM_TEST,   ARM_V7M, SALW | W },
+  { 0xfbe08000, 0xf0000000, ARM_OP_AND,     "and",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf0200000, ARM_OP_BIC,     "bic",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbef8000, 0xf04f0000, ARM_OP_MOV,     "mov",     ARM_FMT_DP_IMM_MOV,    ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf0400000, ARM_OP_ORR,     "orr",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbef8000, 0xf06f0000, ARM_OP_MVN,     "mvn",     ARM_FMT_DP_IMM_MOV,    ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf0600000, ARM_OP_ORN,     "orn",     ARM_FMT_DP_IMM,        ARM_V7M, S20 },
+  { 0xfbf08f00, 0xf0900f00, ARM_OP_TEQ,     "teq",     ARM_FMT_DP_IMM_TEST,   ARM_V7M, SALW },
+  { 0xfbe08000, 0xf0800000, ARM_OP_EOR,     "eor",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbf08f00, 0xf1100f00, ARM_OP_CMN,     "cmn",     ARM_FMT_DP_IMM_TEST,   ARM_V7M, SALW | W },
+  { 0xfbe08000, 0xf1000000, ARM_OP_ADD,     "add",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf1400000, ARM_OP_ADC,     "adc",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf1600000, ARM_OP_SBC,     "sbc",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbf08f00, 0xf1b00f00, ARM_OP_CMP,     "cmp",     ARM_FMT_DP_IMM_TEST,   ARM_V7M, SALW | W },
+  { 0xfbe08000, 0xf1a00000, ARM_OP_SUB,     "sub",     ARM_FMT_DP_IMM,        ARM_V7M, S20 | W },
+  { 0xfbe08000, 0xf1c00000, ARM_OP_RSB,     "rsb",     ARM_FMT_DP_IMM,        ARM_V7M, S20 },
+
+  /* ---- data processing (plain binary immediate) ---- */
+  { 0xfbff8000, 0xf20f0000, ARM_OP_ADR,     "addw",    ARM_FMT_ADR32,         ARM_V7M, 0 },
+  { 0xfbf08000, 0xf2000000, ARM_OP_ADD,     "addw",    ARM_FMT_ADDW,          ARM_V7M, 0 },
+  { 0xfbf08000, 0xf2400000, ARM_OP_MOV,     "movw",    ARM_FMT_MOVW,          ARM_V7M, 0 },
+  { 0xfbff8000, 0xf2af0000, ARM_OP_ADR,     "subw",    ARM_FMT_ADR32,         ARM_V7M, 0 },
+  { 0xfbf08000, 0xf2a00000, ARM_OP_SUB,     "subw",    ARM_FMT_ADDW,          ARM_V7M, 0 },
+  { 0xfbf08000, 0xf2c00000, ARM_OP_MOVT,    "movt",    ARM_FMT_MOVW,          ARM_V7M, 0 },
+  /* SSAT16 and USAT16 (sh = 1, no shift) belong to the DSP extension. */
+  { 0xfbf070c0, 0xf3200000, ARM_OP_UNDEF,   "ssat16",  ARM_FMT_NONE,          ARM_V7M, 0 },
+  { 0xfbd08020, 0xf3000000, ARM_OP_SSAT,    "ssat",    ARM_FMT_SAT,           ARM_V7M, 0 },
+  { 0xfbf08020, 0xf3400000, ARM_OP_SBFX,    "sbfx",    ARM_FMT_BFX,           ARM_V7M, 0 },
+  { 0xfbff8020, 0xf36f0000, ARM_OP_BFC,     "bfc",     ARM_FMT_BFC,           ARM_V7M, 0 },
+  { 0xfbf08020, 0xf3600000, ARM_OP_BFI,     "bfi",     ARM_FMT_BFI,           ARM_V7M, 0 },
+  { 0xfbf070c0, 0xf3a00000, ARM_OP_UNDEF,   "usat16",  ARM_FMT_NONE,          ARM_V7M, 0 },
+  { 0xfbd08020, 0xf3800000, ARM_OP_USAT,    "usat",    ARM_FMT_SAT,           ARM_V7M, 0 },
+  { 0xfbf08020, 0xf3c00000, ARM_OP_UBFX,    "ubfx",    ARM_FMT_BFX,           ARM_V7M, 0 },
+
+  /* ---- branches and miscellaneous control ---- */
+  { 0xfff0ffff, 0xf3a08000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffff, 0xf3a08001, ARM_OP_YIELD,   "yield",   ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffff, 0xf3a08002, ARM_OP_WFE,     "wfe",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffff, 0xf3a08003, ARM_OP_WFI,     "wfi",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffff, 0xf3a08004, ARM_OP_SEV,     "sev",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ff00, 0xf3a08000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffff, 0xf3b08f2f, ARM_OP_CLREX,   "clrex",   ARM_FMT_NONE,          ARM_V7M, 0 },
+  { 0xf800d000, 0xf0009000, ARM_OP_B,       "b",       ARM_FMT_B32,           ARM_V7M, W },
+  /* cond = 111x is the miscellaneous space matched above. */
+  { 0xfb80d000, 0xf3800000, ARM_OP_UNDEF,   "undefined", ARM_FMT_NONE,        ARM_V7M, 0 },
+  { 0xf800d000, 0xf0008000, ARM_OP_BCOND,   "b",       ARM_FMT_BCOND32,       ARM_V7M, W },
+
+  /* ---- loads, stores and preloads: literal rows before Rn rows ---- */
+  { 0xff7ff000, 0xf81ff000, ARM_OP_PLD,     "pld",     ARM_FMT_LS_LIT,        ARM_V7M, NORT },
+  { 0xff7ff000, 0xf91ff000, ARM_OP_PLD,     "pli",     ARM_FMT_LS_LIT,        ARM_V7M, NORT },
+  { 0xff7f0000, 0xf81f0000, ARM_OP_LDRB,    "ldrb",    ARM_FMT_LS_LIT,        ARM_V7M, W },
+  { 0xff7f0000, 0xf91f0000, ARM_OP_LDRSB,   "ldrsb",   ARM_FMT_LS_LIT,        ARM_V7M, W },
+  { 0xff7f0000, 0xf83f0000, ARM_OP_LDRH,    "ldrh",    ARM_FMT_LS_LIT,        ARM_V7M, W },
+  { 0xff7f0000, 0xf93f0000, ARM_OP_LDRSH,   "ldrsh",   ARM_FMT_LS_LIT,        ARM_V7M, W },
+  { 0xff7f0000, 0xf85f0000, ARM_OP_LDR,     "ldr",     ARM_FMT_LS_LIT,        ARM_V7M, W },
+  /* Preload hints (Rt = 15) of the byte loads. */
+  { 0xfff0f000, 0xf890f000, ARM_OP_PLD,     "pld",     ARM_FMT_LS_IMM12,      ARM_V7M, NORT },
+  { 0xfff0ff00, 0xf810fc00, ARM_OP_PLD,     "pld",     ARM_FMT_LS_IMM8,       ARM_V7M, NORT },
+  { 0xfff0ffc0, 0xf810f000, ARM_OP_PLD,     "pld",     ARM_FMT_LS_REG,        ARM_V7M, NORT },
+  { 0xfff0f000, 0xf990f000, ARM_OP_PLD,     "pli",     ARM_FMT_LS_IMM12,      ARM_V7M, NORT },
+  { 0xfff0ff00, 0xf910fc00, ARM_OP_PLD,     "pli",     ARM_FMT_LS_IMM8,       ARM_V7M, NORT },
+  { 0xfff0ffc0, 0xf910f000, ARM_OP_PLD,     "pli",     ARM_FMT_LS_REG,        ARM_V7M, NORT },
+  /* Rows with imm12 (U = 1), then the unprivileged ones, then imm8 with
+   * P/U/W, then register offsets. */
+  { 0xfff00000, 0xf8800000, ARM_OP_STRB,    "strb",    ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf8a00000, ARM_OP_STRH,    "strh",    ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf8c00000, ARM_OP_STR,     "str",     ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf8900000, ARM_OP_LDRB,    "ldrb",    ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf9900000, ARM_OP_LDRSB,   "ldrsb",   ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf8b00000, ARM_OP_LDRH,    "ldrh",    ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf9b00000, ARM_OP_LDRSH,   "ldrsh",   ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00000, 0xf8d00000, ARM_OP_LDR,     "ldr",     ARM_FMT_LS_IMM12,      ARM_V7M, W },
+  { 0xfff00f00, 0xf8000e00, ARM_OP_STRB,    "strbt",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf8200e00, ARM_OP_STRH,    "strht",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf8400e00, ARM_OP_STR,     "strt",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf8100e00, ARM_OP_LDRB,    "ldrbt",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf9100e00, ARM_OP_LDRSB,   "ldrsbt",  ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf8300e00, ARM_OP_LDRH,    "ldrht",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf9300e00, ARM_OP_LDRSH,   "ldrsht",  ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00f00, 0xf8500e00, ARM_OP_LDR,     "ldrt",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8000800, ARM_OP_STRB,    "strb",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8200800, ARM_OP_STRH,    "strh",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8400800, ARM_OP_STR,     "str",     ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8100800, ARM_OP_LDRB,    "ldrb",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf9100800, ARM_OP_LDRSB,   "ldrsb",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8300800, ARM_OP_LDRH,    "ldrh",    ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf9300800, ARM_OP_LDRSH,   "ldrsh",   ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00800, 0xf8500800, ARM_OP_LDR,     "ldr",     ARM_FMT_LS_IMM8,       ARM_V7M, 0 },
+  { 0xfff00fc0, 0xf8000000, ARM_OP_STRB,    "strb",    ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf8200000, ARM_OP_STRH,    "strh",    ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf8400000, ARM_OP_STR,     "str",     ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf8100000, ARM_OP_LDRB,    "ldrb",    ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf9100000, ARM_OP_LDRSB,   "ldrsb",   ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf8300000, ARM_OP_LDRH,    "ldrh",    ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf9300000, ARM_OP_LDRSH,   "ldrsh",   ARM_FMT_LS_REG,        ARM_V7M, W },
+  { 0xfff00fc0, 0xf8500000, ARM_OP_LDR,     "ldr",     ARM_FMT_LS_REG,        ARM_V7M, W },
+
+  /* ---- data processing (register) ---- */
+  { 0xffe0f0f0, 0xfa00f000, ARM_OP_LSL_R,   "lsl",     ARM_FMT_RRR,           ARM_V7M, S20 | W },
+  { 0xffe0f0f0, 0xfa20f000, ARM_OP_LSR_R,   "lsr",     ARM_FMT_RRR,           ARM_V7M, S20 | W },
+  { 0xffe0f0f0, 0xfa40f000, ARM_OP_ASR_R,   "asr",     ARM_FMT_RRR,           ARM_V7M, S20 | W },
+  { 0xffe0f0f0, 0xfa60f000, ARM_OP_ROR_R,   "ror",     ARM_FMT_RRR,           ARM_V7M, S20 | W },
+  { 0xfffff0c0, 0xfa0ff080, ARM_OP_SXTH,    "sxth",    ARM_FMT_EXTEND,        ARM_V7M, W },
+  { 0xfffff0c0, 0xfa1ff080, ARM_OP_UXTH,    "uxth",    ARM_FMT_EXTEND,        ARM_V7M, W },
+  { 0xfffff0c0, 0xfa4ff080, ARM_OP_SXTB,    "sxtb",    ARM_FMT_EXTEND,        ARM_V7M, W },
+  { 0xfffff0c0, 0xfa5ff080, ARM_OP_UXTB,    "uxtb",    ARM_FMT_EXTEND,        ARM_V7M, W },
+  { 0xfff0f0f0, 0xfa90f080, ARM_OP_REV,     "rev",     ARM_FMT_RR,            ARM_V7M, W },
+  { 0xfff0f0f0, 0xfa90f090, ARM_OP_REV16,   "rev16",   ARM_FMT_RR,            ARM_V7M, W },
+  { 0xfff0f0f0, 0xfa90f0a0, ARM_OP_RBIT,    "rbit",    ARM_FMT_RR,            ARM_V7M, 0 },
+  { 0xfff0f0f0, 0xfa90f0b0, ARM_OP_REVSH,   "revsh",   ARM_FMT_RR,            ARM_V7M, W },
+  { 0xfff0f0f0, 0xfab0f080, ARM_OP_CLZ,     "clz",     ARM_FMT_RR,            ARM_V7M, 0 },
+
+  /* ---- multiply, multiply accumulate, long multiply, divide ---- */
+  { 0xfff0f0f0, 0xfb00f000, ARM_OP_MUL,     "mul",     ARM_FMT_RRR,           ARM_V7M, W },
+  { 0xfff000f0, 0xfb000000, ARM_OP_MLA,     "mla",     ARM_FMT_MLA,           ARM_V7M, 0 },
+  { 0xfff000f0, 0xfb000010, ARM_OP_MLS,     "mls",     ARM_FMT_MLA,           ARM_V7M, 0 },
+  { 0xfff000f0, 0xfb800000, ARM_OP_SMULL,   "smull",   ARM_FMT_MULL,          ARM_V7M, 0 },
+  { 0xfff0f0f0, 0xfb90f0f0, ARM_OP_SDIV,    "sdiv",    ARM_FMT_RRR,           ARM_V7M, 0 },
+  { 0xfff000f0, 0xfba00000, ARM_OP_UMULL,   "umull",   ARM_FMT_MULL,          ARM_V7M, 0 },
+  { 0xfff0f0f0, 0xfbb0f0f0, ARM_OP_UDIV,    "udiv",    ARM_FMT_RRR,           ARM_V7M, 0 },
+  { 0xfff000f0, 0xfbc00000, ARM_OP_SMLAL,   "smlal",   ARM_FMT_MULL,          ARM_V7M, 0 },
+  { 0xfff000f0, 0xfbe00000, ARM_OP_UMLAL,   "umlal",   ARM_FMT_MULL,          ARM_V7M, 0 },
+};
+
+#undef S20
+#undef SNIT
+#undef SALW
+#undef W
+#undef N
+#undef NORT
+
+/* ---- fields ---------------------------------------------------------------- */
+
+static inline uint32_t
+bits (uint32_t x, unsigned hi, unsigned lo)
+{
+  return (x >> lo) & ((2u << (hi - lo)) - 1);
+}
+
+static inline int32_t
+sext (uint32_t x, unsigned width)
+{
+  return (int32_t) (x << (32 - width)) >> (32 - width);
+}
+
+/* DecodeImmShift: type and imm5 as the instruction holds them. */
+static void
+decode_imm_shift (ArmDecoded *d, unsigned type, unsigned imm5)
+{
+  d->shift_type = type;
+  d->shift_n = imm5;
+  if (type == ARM_SHIFT_LSR || type == ARM_SHIFT_ASR)
+    d->shift_n = imm5 ? imm5 : 32;
+  else if (type == ARM_SHIFT_ROR && imm5 == 0)
+    {
+      d->shift_type = ARM_SHIFT_RRX;
+      d->shift_n = 1;
+    }
+  d->kind = (d->shift_type == ARM_SHIFT_LSL && d->shift_n == 0)
+            ? ARM_K_REG : ARM_K_SHIFT;
+}
+
+/* ThumbExpandImm_C: the 32-bit constant of a modified immediate and what
+ * it does to the carry flag. */
+static void
+decode_modified_imm (ArmDecoded *d, uint32_t imm12)
+{
+  uint32_t imm8 = imm12 & 0xff;
+
+  if ((imm12 >> 10) == 0)
+    {
+      switch ((imm12 >> 8) & 3)
+        {
+        case 0: d->imm = imm8; break;
+        case 1: d->imm = imm8 << 16 | imm8; break;
+        case 2: d->imm = imm8 << 24 | imm8 << 8; break;
+        default: d->imm = imm8 * 0x01010101u; break;
+        }
+      d->carry = ARM_CARRY_KEEP;
+    }
+  else
+    {
+      uint32_t unrot = 0x80 | (imm12 & 0x7f);
+      unsigned rot = imm12 >> 7;
+
+      d->imm = unrot >> rot | unrot << (32 - rot);
+      d->carry = (d->imm >> 31) ? ARM_CARRY_SET : ARM_CARRY_CLEAR;
+    }
+  d->kind = ARM_K_IMM;
+}
+
+static unsigned
+op_size (ArmOp op)
+{
+  switch (op)
+    {
+    case ARM_OP_LDRB: case ARM_OP_LDRSB: case ARM_OP_STRB: return 1;
+    case ARM_OP_LDRH: case ARM_OP_LDRSH: case ARM_OP_STRH: return 2;
+    default: return 4;
+    }
+}
+
+/* Fills the operand fields of @d from the bits of @raw, as @fmt says.
+ * Returns false for a reserved combination of fields. */
+static bool
+extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+{
+  switch (fmt)
+    {
+    case ARM_FMT_NONE:
+    case ARM_FMT_COPROC:
+      break;
+
+    /* ---- 16-bit ---- */
+    case ARM_FMT_T16_SHIFT_IMM:
+      d->rd = bits (x, 2, 0);
+      d->rm = bits (x, 5, 3);
+      decode_imm_shift (d, bits (x, 12, 11), bits (x, 10, 6));
+      break;
+    case ARM_FMT_T16_MOVS:
+      d->rd = bits (x, 2, 0);
+      d->rm = bits (x, 5, 3);
+      d->kind = ARM_K_REG;
+      break;
+    case ARM_FMT_T16_RRR:
+      d->rd = bits (x, 2, 0);
+      d->rn = bits (x, 5, 3);
+      d->rm = bits (x, 8, 6);
+      d->kind = ARM_K_REG;
+      break;
+    case ARM_FMT_T16_RRI3:
+      d->rd = bits (x, 2, 0);
+      d->rn = bits (x, 5, 3);
+      d->imm = bits (x, 8, 6);
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_T16_RI8:
+      d->rd = d->rn = bits (x, 10, 8);
+      d->imm = bits (x, 7, 0);
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_T16_DP:
+      d->rd = d->rn = bits (x, 2, 0);
+      d->rm = bits (x, 5, 3);
+      d->kind = ARM_K_REG;
+      break;
+    case ARM_FMT_T16_NEG:
+      d->rd = bits (x, 2, 0);
+      d->rn = bits (x, 5, 3);
+      d->imm = 0;
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_T16_HI:
+      d->rd = d->rn = bits (x, 7, 7) << 3 | bits (x, 2, 0);
+      d->rm = bits (x, 6, 3);
+      d->kind = ARM_K_REG;
+      break;
+    case ARM_FMT_T16_BX:
+      d->rm = bits (x, 6, 3);
+      break;
+    case ARM_FMT_T16_LDR_LIT:
+      d->rd = bits (x, 10, 8);
+      d->imm = bits (x, 7, 0) * 4;
+      d->kind = ARM_K_LIT;
+      break;
+    case ARM_FMT_T16_LS_REG:
+      d->rd = bits (x, 2, 0);
+      d->rn = bits (x, 5, 3);
+      d->rm = bits (x, 8, 6);
+      d->kind = ARM_K_OFF_REG;
+      break;
+    case ARM_FMT_T16_LS_IMM:
+      d->rd = bits (x, 2, 0);
+      d->rn = bits (x, 5, 3);
+      d->imm = bits (x, 10, 6) * op_size (d->op->op);
+      d->kind = ARM_K_OFF_IMM;
+      break;
+    case ARM_FMT_T16_LS_SP:
+      d->rd = bits (x, 10, 8);
+      d->rn = 13;
+      d->imm = bits (x, 7, 0) * 4;
+      d->kind = ARM_K_OFF_IMM;
+      break;
+    case ARM_FMT_T16_ADR:
+      d->rd = bits (x, 10, 8);
+      d->imm = bits (x, 7, 0) * 4;
+      break;
+    case ARM_FMT_T16_ADD_SP:
+      d->rd = bits (x, 10, 8);
+      d->rn = 13;
+      d->imm = bits (x, 7, 0) * 4;
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_T16_SP_IMM7:
+      d->rd = d->rn = 13;
+      d->imm = bits (x, 6, 0) * 4;
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_T16_CBZ:
+      d->rn = bits (x, 2, 0);
+      d->imm = bits (x, 9, 9) << 6 | bits (x, 7, 3) << 1;
+      break;
+    case ARM_FMT_T16_RR:
+      d->rd = bits (x, 2, 0);
+      d->rm = bits (x, 5, 3);
+      break;
+    case ARM_FMT_T16_PUSH:
+      d->rn = 13;
+      d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 14;
+      d->wback = true;
+      return d->imm != 0;
+    case ARM_FMT_T16_POP:
+      d->rn = 13;
+      d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 15;
+      d->wback = true;
+      return d->imm != 0;
+    case ARM_FMT_T16_CPS:
+      d->imm = bits (x, 4, 0);   /* im:0:0:I:F (bit 4 set: disable) */
+      break;
+    case ARM_FMT_T16_BKPT:
+    case ARM_FMT_T16_UDF:
+    case ARM_FMT_T16_SVC:
+      d->imm = bits (x, 7, 0);
+      break;
+    case ARM_FMT_T16_IT:
+      d->cond = bits (x, 7, 4);
+      d->imm = bits (x, 7, 0);
+      /* AL with an "else", and cond 1111, are UNPREDICTABLE. */
+      return d->cond != 15;
+    case ARM_FMT_T16_LDSTM:
+      d->rn = bits (x, 10, 8);
+      d->imm = bits (x, 7, 0);
+      /* LDM writes back unless the base is loaded; STM always does. */
+      d->wback = d->op->op == ARM_OP_STM || !(d->imm >> d->rn & 1);
+      return d->imm != 0;
+    case ARM_FMT_T16_BCOND:
+      d->cond = bits (x, 11, 8);
+      d->imm = (uint32_t) sext (bits (x, 7, 0) << 1, 9);
+      break;
+    case ARM_FMT_T16_B:
+      d->imm = (uint32_t) sext (bits (x, 10, 0) << 1, 12);
+      break;
+
+    /* ---- 32-bit ---- */
+    case ARM_FMT_LDSTM:
+      d->rn = bits (x, 19, 16);
+      d->wback = bits (x, 21, 21);
+      d->imm = bits (x, 15, 0);
+      /* Fewer than two registers, the base loaded with writeback, or
+       * both LR and PC loaded are UNPREDICTABLE. */
+      return d->rn != 15 && (d->imm & (d->imm - 1)) != 0;
+    case ARM_FMT_STREX:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->ra = bits (x, 11, 8);
+      d->imm = bits (x, 7, 0) * 4;
+      break;
+    case ARM_FMT_LDREX:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->imm = bits (x, 7, 0) * 4;
+      break;
+    case ARM_FMT_STREXBH:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->ra = bits (x, 3, 0);
+      break;
+    case ARM_FMT_LDREXBH:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      break;
+    case ARM_FMT_TB:
+      d->rn = bits (x, 19, 16);
+      d->rm = bits (x, 3, 0);
+      break;
+    case ARM_FMT_LDRD:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->ra = bits (x, 11, 8);
+      d->imm = bits (x, 7, 0) * 4;
+      if (!bits (x, 23, 23))
+        d->imm = -d->imm;
+      d->index = bits (x, 24, 24);
+      d->wback = bits (x, 21, 21);
+      d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
+      return !(d->wback && d->rn == 15);
+    case ARM_FMT_DP_SHIFT:
+    case ARM_FMT_DP_SHIFT_MOV:
+    case ARM_FMT_DP_SHIFT_TEST:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->rm = bits (x, 3, 0);
+      decode_imm_shift (d, bits (x, 5, 4),
+                        bits (x, 14, 12) << 2 | bits (x, 7, 6));
+      break;
+    case ARM_FMT_DP_IMM:
+    case ARM_FMT_DP_IMM_MOV:
+    case ARM_FMT_DP_IMM_TEST:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      decode_modified_imm (d, bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8
+                              | bits (x, 7, 0));
+      break;
+    case ARM_FMT_ADDW:
+    case ARM_FMT_ADR32:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->imm = bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8 | bits (x, 7, 0);
+      /* ADR's subtracting form (subw rd, pc, #imm) holds it negated. */
+      if (fmt == ARM_FMT_ADR32 && bits (x, 23, 23))
+        d->imm = -d->imm;
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_MOVW:
+      d->rd = bits (x, 11, 8);
+      d->imm = bits (x, 19, 16) << 12 | bits (x, 26, 26) << 11
+               | bits (x, 14, 12) << 8 | bits (x, 7, 0);
+      d->kind = ARM_K_IMM;
+      break;
+    case ARM_FMT_SAT:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->imm = bits (x, 4, 0);
+      decode_imm_shift (d, bits (x, 21, 21) << 1,
+                        bits (x, 14, 12) << 2 | bits (x, 7, 6));
+      break;
+    case ARM_FMT_BFX:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
+      d->imm = bits (x, 4, 0) + 1;
+      return d->shift_n + d->imm <= 32;
+    case ARM_FMT_BFI:
+    case ARM_FMT_BFC:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
+      if (bits (x, 4, 0) < d->shift_n)
+        return false;
+      d->imm = bits (x, 4, 0) - d->shift_n + 1;
+      break;
+    case ARM_FMT_BCOND32:
+      d->cond = bits (x, 25, 22);
+      d->imm = (uint32_t) sext (bits (x, 26, 26) << 20 | bits (x, 11, 11) << 19
+                                | bits (x, 13, 13) << 18 | bits (x, 21, 16) << 12
+                                | bits (x, 10, 0) << 1, 21);
+      break;
+    case ARM_FMT_B32:
+      {
+        uint32_t s = bits (x, 26, 26);
+        uint32_t i1 = !(bits (x, 13, 13) ^ s);
+        uint32_t i2 = !(bits (x, 11, 11) ^ s);
+
+        d->imm = (uint32_t) sext (s << 24 | i1 << 23 | i2 << 22
+                                  | bits (x, 25, 16) << 12
+                                  | bits (x, 10, 0) << 1, 25);
+      }
+      break;
+    case ARM_FMT_MSR:
+      d->rn = bits (x, 19, 16);
+      d->imm = bits (x, 7, 0);
+      d->shift_n = bits (x, 11, 10);   /* the APSR mask */
+      break;
+    case ARM_FMT_MRS:
+      d->rd = bits (x, 11, 8);
+      d->imm = bits (x, 7, 0);
+      break;
+    case ARM_FMT_BARRIER:
+      d->imm = bits (x, 3, 0);
+      break;
+    case ARM_FMT_UDF32:
+      d->imm = bits (x, 19, 16) << 12 | bits (x, 11, 0);
+      break;
+    case ARM_FMT_LS_IMM12:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->imm = bits (x, 11, 0);
+      d->kind = ARM_K_OFF_IMM;
+      break;
+    case ARM_FMT_LS_IMM8:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->imm = bits (x, 7, 0);
+      if (!bits (x, 9, 9))
+        d->imm = -d->imm;
+      d->index = bits (x, 10, 10);
+      d->wback = bits (x, 8, 8);
+      d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
+      /* P = 0 with W = 0 is undefined; a store to [pc] too. */
+      return (d->index || d->wback) && d->rn != 15;
+    case ARM_FMT_LS_REG:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);
+      d->rm = bits (x, 3, 0);
+      d->shift_n = bits (x, 5, 4);
+      d->kind = ARM_K_OFF_REG;
+      return d->rn != 15;
+    case ARM_FMT_LS_LIT:
+      d->rn = 15;
+      d->rd = bits (x, 15, 12);
+      d->imm = bits (x, 11, 0);
+      if (!bits (x, 23, 23))
+        d->imm = -d->imm;
+      d->kind = ARM_K_LIT;
+      break;
+    case ARM_FMT_RRR:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 11, 8);
+      d->rm = bits (x, 3, 0);
+      break;
+    case ARM_FMT_EXTEND:
+      d->rd = bits (x, 11, 8);
+      d->rm = bits (x, 3, 0);
+      d->shift_n = bits (x, 5, 4) * 8;
+      break;
+    case ARM_FMT_RR:
+      d->rd = bits (x, 11, 8);
+      d->rm = bits (x, 3, 0);
+      /* REV, RBIT and CLZ hold Rm twice. */
+      return bits (x, 19, 16) == d->rm;
+    case ARM_FMT_MLA:
+      d->rn = bits (x, 19, 16);
+      d->ra = bits (x, 15, 12);
+      d->rd = bits (x, 11, 8);
+      d->rm = bits (x, 3, 0);
+      break;
+    case ARM_FMT_MULL:
+      d->rn = bits (x, 19, 16);
+      d->rd = bits (x, 15, 12);   /* RdLo */
+      d->ra = bits (x, 11, 8);    /* RdHi */
+      d->rm = bits (x, 3, 0);
+      return d->rd != d->ra;
+    }
+  return true;
+}
+
+static const ArmOpcode *
+lookup (const ArmOpcode *table, size_t n, unsigned profile, uint32_t raw)
+{
+  for (size_t i = 0; i < n; i++)
+    if ((raw & table[i].mask) == table[i].match
+        && (table[i].profiles & profile))
+      return &table[i];
+  return NULL;
+}
+
+bool
+arm_decode (unsigned profile, uint32_t raw, bool in_it, ArmDecoded *out)
+{
+  const ArmOpcode *op;
+
+  memset (out, 0, sizeof *out);
+  /* A 32-bit instruction has its first halfword in the upper half. */
+  out->len = arm_insn_length (raw >> 16);
+  if (out->len == 2)
+    {
+      out->raw = raw & 0xffff;
+      op = lookup (arm_opcodes16, G_N_ELEMENTS (arm_opcodes16), profile,
+                   out->raw);
+    }
+  else
+    {
+      out->raw = raw;
+      op = lookup (arm_opcodes32, G_N_ELEMENTS (arm_opcodes32), profile, raw);
+    }
+  out->cond = 14;
+  if (!op || op->op == ARM_OP_UNDEF)
+    return false;
+
+  out->op = op;
+  if (!extract (out, op->fmt, out->raw))
+    {
+      out->op = NULL;
+      return false;
+    }
+  if (op->flags & ARM_F_S_BIT20)
+    out->setflags = (out->raw >> 20) & 1;
+  else if (op->flags & ARM_F_S_NOT_IT)
+    out->setflags = !in_it;
+  else if (op->flags & ARM_F_S_ALWAYS)
+    out->setflags = true;
+  return true;
+}

@@ -1,0 +1,440 @@
+/* The M-profile exception model: priorities, entry with an 8-word stack
+ * frame, return through EXC_RETURN, faults and their escalation, lockup.
+ *
+ * Exception numbers follow the architecture: 1 Reset, 2 NMI, 3 HardFault,
+ * 4 MemManage, 5 BusFault, 6 UsageFault (the last three ARMv7-M only),
+ * 11 SVCall, 12 DebugMonitor, 14 PendSV, 15 SysTick, 16 + n external
+ * interrupt n.  Reset, NMI and HardFault have the fixed priorities -3, -2
+ * and -1; the others have an 8-bit priority of which the top prio_bits
+ * are implemented, split by AIRCR.PRIGROUP into a group priority (what
+ * preemption compares) and a subpriority (what orders pending exceptions
+ * of one group, before the exception number does).
+ *
+ * Simplifications: tail-chaining and late arrival are not modelled (a
+ * pending exception is taken after the return unstacks, with the same
+ * architectural result); a fault while stacking or unstacking escalates
+ * to HardFault instead of being a derived exception; there is no MPU, so
+ * MemManage is raised only for execution from the execute-never system
+ * region.
+ */
+#include "arm-cpu.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* ---- stack pointers and CONTROL ------------------------------------------ */
+
+static inline bool
+arm_using_psp (const ArmCpu *s)
+{
+  return !arm_handler_mode (s) && (s->control & ARM_CONTROL_SPSEL);
+}
+
+uint32_t
+arm_get_msp (const ArmCpu *s)
+{
+  return arm_using_psp (s) ? s->sp_other : s->r[13];
+}
+
+uint32_t
+arm_get_psp (const ArmCpu *s)
+{
+  return arm_using_psp (s) ? s->r[13] : s->sp_other;
+}
+
+void
+arm_set_msp (ArmCpu *s, uint32_t v)
+{
+  if (arm_using_psp (s))
+    s->sp_other = v & ~3u;
+  else
+    s->r[13] = v & ~3u;
+}
+
+void
+arm_set_psp (ArmCpu *s, uint32_t v)
+{
+  if (arm_using_psp (s))
+    s->r[13] = v & ~3u;
+  else
+    s->sp_other = v & ~3u;
+}
+
+/* Changes mode (through IPSR) and CONTROL, swapping the banked stack
+ * pointers when the active one changes. */
+static void
+arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
+{
+  bool old = arm_using_psp (s);
+
+  s->ipsr = ipsr;
+  s->control = control;
+  if (arm_using_psp (s) != old)
+    {
+      uint32_t t = s->r[13];
+
+      s->r[13] = s->sp_other;
+      s->sp_other = t;
+    }
+}
+
+void
+arm_set_control (ArmCpu *s, uint32_t v)
+{
+  uint32_t control = s->control;
+
+  /* SPSEL can change in Thread mode only; nPRIV exists on ARMv7-M. */
+  if (!arm_handler_mode (s))
+    control = (control & ~ARM_CONTROL_SPSEL) | (v & ARM_CONTROL_SPSEL);
+  if (s->profile == ARM_V7M)
+    control = (control & ~ARM_CONTROL_NPRIV) | (v & ARM_CONTROL_NPRIV);
+  arm_switch_state (s, s->ipsr, control);
+}
+
+/* ---- priorities ------------------------------------------------------------ */
+
+static inline int
+arm_group (const ArmCpu *s, int prio)
+{
+  if (prio < 0)
+    return prio;
+  return prio & ~(int) ((2u << s->prigroup) - 1) & 0xff;
+}
+
+static bool
+arm_exc_enabled (const ArmCpu *s, unsigned exc)
+{
+  if (exc >= ARM_EXC_IRQ0)
+    return s->irq_enabled[exc - ARM_EXC_IRQ0];
+  switch (exc)
+    {
+    case ARM_EXC_MEMMANAGE: return s->shcsr_ena & (1u << 16);
+    case ARM_EXC_BUSFAULT:  return s->shcsr_ena & (1u << 17);
+    case ARM_EXC_USAGEFAULT: return s->shcsr_ena & (1u << 18);
+    default: return true;
+    }
+}
+
+static int
+arm_priority_of_state (const ArmCpu *s, bool with_primask)
+{
+  int prio = 256;
+  unsigned n = ARM_EXC_IRQ0 + s->n_irq;
+
+  for (unsigned exc = 1; exc < n; exc++)
+    if (s->exc_active[exc])
+      prio = MIN (prio, arm_group (s, s->exc_prio[exc]));
+  if (s->basepri)
+    prio = MIN (prio, arm_group (s, (int) s->basepri));
+  if (s->primask && with_primask)
+    prio = MIN (prio, 0);
+  if (s->faultmask)
+    prio = MIN (prio, -1);
+  return prio;
+}
+
+int
+arm_execution_priority (const ArmCpu *s)
+{
+  return arm_priority_of_state (s, true);
+}
+
+/* The pending, enabled exception to take next (0 when none), with its
+ * priority in *prio. */
+static unsigned
+arm_best_pending (const ArmCpu *s, int *prio)
+{
+  unsigned n = ARM_EXC_IRQ0 + s->n_irq, best = 0;
+  int best_prio = INT_MAX;
+
+  for (unsigned exc = 2; exc < n; exc++)
+    if (s->exc_pending[exc] && s->exc_prio[exc] < best_prio
+        && arm_exc_enabled (s, exc))
+      {
+        best = exc;
+        best_prio = s->exc_prio[exc];
+      }
+  *prio = best_prio;
+  return best;
+}
+
+bool
+arm_wake_pending (const ArmCpu *s)
+{
+  int prio;
+  unsigned exc = arm_best_pending (s, &prio);
+
+  return exc && arm_group (s, prio) < arm_priority_of_state (s, false);
+}
+
+void
+arm_set_pending (ArmCpu *s, unsigned exc)
+{
+  s->exc_pending[exc] = true;
+  if (arm_exc_enabled (s, exc))
+    {
+      mdl_cpu_wake (&s->cpu);
+      mdl_cpu_kick (&s->cpu);
+    }
+}
+
+/* ---- entry and return ------------------------------------------------------ */
+
+static const char *
+arm_exc_name (unsigned exc)
+{
+  static const char *const names[16] = {
+    "thread", "Reset", "NMI", "HardFault", "MemManage", "BusFault",
+    "UsageFault", "exception 7", "exception 8", "exception 9",
+    "exception 10", "SVCall", "DebugMonitor", "exception 13", "PendSV",
+    "SysTick",
+  };
+
+  return exc < 16 ? names[exc] : "IRQ";
+}
+
+/* The core cannot take the fault it needs: it locks up.  A simulated core
+ * would spin at 0xfffffffe forever; the machine stops instead. */
+static uint32_t
+arm_lockup (ArmCpu *s, uint32_t pc, const char *why)
+{
+  mdl_cpu_fatal (&s->cpu, pc,
+                 "lockup: %s while in %s (IPSR = %u, HFSR = 0x%08x, "
+                 "CFSR = 0x%08x, BFAR = 0x%08x)", why,
+                 arm_exc_name (MIN (s->ipsr, 16u)), s->ipsr, s->hfsr, s->cfsr,
+                 s->bfar);
+  s->trapped = true;
+  return pc | ARM_CHECK;
+}
+
+/* A read or write of the exception machinery itself: the retired count is
+ * already with the engine, so the access needs no further sync. */
+static inline uint64_t
+arm_done_now (const ArmCpu *s)
+{
+  return s->run_accounted + s->run_traps;
+}
+
+static uint32_t arm_escalate (ArmCpu *s, uint32_t pc, const char *why);
+
+/* Pushes the frame, switches to Handler mode and jumps to the vector of
+ * @exc; @ret is the address the frame returns to.  Returns the new pc
+ * with ARM_CHECK. */
+static uint32_t
+arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+{
+  uint64_t done = arm_done_now (s);
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t sp = s->r[13];
+  uint32_t realign = align && (sp & 4);
+  uint32_t frame = (sp - 32) & ~(realign ? 4u : 0u);
+  uint32_t xpsr = (arm_xpsr (s) & ~(1u << 9)) | realign << 9;
+  uint32_t words[8] = {
+    s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
+  };
+  uint32_t vector;
+
+  for (unsigned i = 0; i < 8; i++)
+    if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i]))
+      {
+        s->cfsr |= ARM_CFSR_STKERR;
+        return arm_escalate (s, ret, "a bus error while stacking");
+      }
+  s->r[13] = frame;
+  s->r[14] = arm_handler_mode (s) ? 0xfffffff1u
+             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu : 0xfffffff9u;
+
+  arm_switch_state (s, exc, s->control & ~ARM_CONTROL_SPSEL);
+  s->exc_active[exc] = true;
+  s->exc_pending[exc] = false;
+  s->itstate = 0;
+  s->excl_valid = false;
+  s->event = true;
+  s->ipsr_changed = true;
+
+  if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector))
+    {
+      s->hfsr |= ARM_HFSR_VECTTBL;
+      return arm_escalate (s, ret, "a bus error reading the vector table");
+    }
+  if (!(vector & 1))
+    return arm_usage_fault (s, vector, ARM_CFSR_INVSTATE);
+  return (vector & ~1u) | ARM_CHECK;
+}
+
+/* A fault that cannot be taken as itself becomes a HardFault; one that
+ * cannot even be that locks the core up. */
+static uint32_t
+arm_escalate (ArmCpu *s, uint32_t pc, const char *why)
+{
+  s->trapped = true;
+  if (arm_execution_priority (s) <= -1)
+    return arm_lockup (s, pc, why);
+  s->hfsr |= ARM_HFSR_FORCED;
+  return arm_take_exception (s, ARM_EXC_HARDFAULT, pc);
+}
+
+uint32_t
+arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
+{
+  static const char *const what[] = {
+    [ARM_EXC_HARDFAULT] = "a HardFault", [ARM_EXC_MEMMANAGE] = "a MemManage fault",
+    [ARM_EXC_BUSFAULT] = "a BusFault", [ARM_EXC_USAGEFAULT] = "a UsageFault",
+  };
+
+  s->trapped = true;
+  if (s->profile == ARM_V6M)
+    exc = ARM_EXC_HARDFAULT;
+  else
+    s->cfsr |= cfsr;
+
+  if (exc != ARM_EXC_HARDFAULT
+      && (!arm_exc_enabled (s, exc)
+          || arm_group (s, s->exc_prio[exc]) >= arm_execution_priority (s)))
+    return arm_escalate (s, pc, what[exc]);
+  if (exc == ARM_EXC_HARDFAULT && arm_execution_priority (s) <= -1)
+    return arm_lockup (s, pc, what[exc]);
+  return arm_take_exception (s, exc, pc);
+}
+
+uint32_t
+arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
+{
+  if (s->profile == ARM_V7M)
+    s->bfar = addr;
+  return arm_fault (s, pc, ARM_EXC_BUSFAULT,
+                    ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
+}
+
+uint32_t
+arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr)
+{
+  return arm_fault (s, pc, ARM_EXC_USAGEFAULT, cfsr);
+}
+
+uint32_t
+arm_svc (ArmCpu *s, uint32_t next)
+{
+  if (arm_group (s, s->exc_prio[ARM_EXC_SVCALL]) >= arm_execution_priority (s))
+    {
+      /* SVC where SVCall cannot preempt: a HardFault. */
+      if (arm_execution_priority (s) <= -1)
+        return arm_lockup (s, next, "an SVC");
+      s->hfsr |= ARM_HFSR_FORCED;
+      return arm_take_exception (s, ARM_EXC_HARDFAULT, next);
+    }
+  return arm_take_exception (s, ARM_EXC_SVCALL, next);
+}
+
+static uint32_t
+arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
+{
+  uint64_t done = arm_done_now (s);
+  unsigned ret = s->ipsr, low = exc_return & 15;
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  bool to_thread = low != 1;
+  uint32_t w[8], frame;
+
+  if ((exc_return & 0x0ffffff0u) != 0x0ffffff0u
+      || (low != 1 && low != 9 && low != 13))
+    return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
+
+  s->exc_active[ret] = false;
+  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
+    s->faultmask = 0;
+  /* A level-sensitive interrupt still asserted is pending again. */
+  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
+    s->exc_pending[ret] = true;
+
+  arm_switch_state (s, to_thread ? 0 : ret,
+                    low == 13 ? s->control | ARM_CONTROL_SPSEL
+                              : s->control & ~ARM_CONTROL_SPSEL);
+  frame = s->r[13];
+  for (unsigned i = 0; i < 8; i++)
+    if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i]))
+      {
+        s->cfsr |= ARM_CFSR_UNSTKERR;
+        return arm_escalate (s, pc, "a bus error while unstacking");
+      }
+
+  s->r[0] = w[0];
+  s->r[1] = w[1];
+  s->r[2] = w[2];
+  s->r[3] = w[3];
+  s->r[12] = w[4];
+  s->r[14] = w[5];
+  s->r[13] = frame + 32 + (align && (w[7] & (1u << 9)) ? 4 : 0);
+  arm_set_apsr (s, w[7]);
+  if (s->profile == ARM_V6M)
+    s->qf = 0;
+  s->itstate = s->profile == ARM_V7M
+               ? ((w[7] >> 25) & 3) | ((w[7] >> 10) & 0x3f) << 2 : 0;
+  if (!to_thread)
+    s->ipsr = (w[7] & 0x1ff) ? (w[7] & 0x1ff) : ret;
+  s->excl_valid = false;
+  s->event = true;
+  s->ipsr_changed = true;
+
+  /* SCR.SLEEPONEXIT: back in Thread mode, sleep rather than run the
+   * thread. */
+  if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
+    s->cpu.state = MDL_CPU_WAITING;
+  return (w[6] & ~1u) | ARM_CHECK;
+}
+
+uint32_t
+arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
+{
+  if (arm_handler_mode (s) && (target >> 28) == 0xf)
+    return arm_exception_return (s, pc, target);
+  if (!(target & 1))
+    return arm_usage_fault (s, target & ~1u, ARM_CFSR_INVSTATE);
+  return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
+uint32_t
+arm_check_interrupts (ArmCpu *s, uint32_t pc)
+{
+  int prio;
+  unsigned exc = arm_best_pending (s, &prio);
+
+  if (!exc || arm_group (s, prio) >= arm_execution_priority (s))
+    return pc;
+  return arm_take_exception (s, exc, pc);
+}
+
+/* ---- reset ------------------------------------------------------------------ */
+
+void
+arm_except_reset (ArmCpu *s, uint32_t entry)
+{
+  uint64_t sp = 0, pc = 0;
+  bool have_sp, have_pc;
+
+  memset (s->exc_pending, 0, sizeof s->exc_pending);
+  memset (s->exc_active, 0, sizeof s->exc_active);
+  memset (s->irq_enabled, 0, sizeof s->irq_enabled);
+  memset (s->exc_prio, 0, sizeof s->exc_prio);
+  s->exc_prio[ARM_EXC_RESET] = -3;
+  s->exc_prio[ARM_EXC_NMI] = -2;
+  s->exc_prio[ARM_EXC_HARDFAULT] = -1;
+  s->primask = s->faultmask = s->basepri = 0;
+  s->control = 0;
+  s->ipsr = 0;
+  s->itstate = 0;
+  s->event = false;
+  s->excl_valid = false;
+  arm_set_apsr (s, 0);
+  memset (s->r, 0, sizeof s->r);
+  s->sp_other = 0;
+
+  arm_scs_reset (s);
+
+  /* The core loads SP and PC from the vector table at VTOR.  A firmware
+   * image with no vector table there (PC slot empty or unmapped) starts at
+   * its ELF entry instead, keeping whatever SP slot there is. */
+  have_sp = mdl_address_space_read (s->cpu.as, s->vtor, 4, &sp) == MDL_MEM_OK;
+  have_pc = mdl_address_space_read (s->cpu.as, s->vtor + 4, 4, &pc) == MDL_MEM_OK;
+  s->r[13] = have_sp ? (uint32_t) sp & ~3u : 0;
+  s->pc = (have_pc && pc != 0 ? (uint32_t) pc : entry) & ~1u;
+}

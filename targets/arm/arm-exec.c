@@ -1,0 +1,916 @@
+/* The Cortex-M run loop and what executors share: the decode cache, memory
+ * access, IT blocks and the system instructions.
+ *
+ * The loop looks the pc up in a direct-mapped decode cache; on a miss it
+ * fetches and decodes through the tables of arm-decode.c and stores the
+ * fields with the executor of the instruction's length.  It then calls
+ * that executor, which returns the next pc, with bit 0 set (ARM_CHECK)
+ * when the loop has to look at the core: after an exception, after a
+ * write that may unmask an interrupt or stop the core, at the start of an
+ * IT block, or when the engine asked run() to return.  Straight-line code
+ * therefore costs one cache probe and one indirect call per instruction.
+ *
+ * IT blocks run outside the fast loop: the IT instruction asks for a
+ * check, and the loop then executes the block one instruction at a time,
+ * testing each one's condition and advancing ITSTATE.  Instructions inside
+ * a block are cached under the tag pc | 1, because 16-bit data processing
+ * does not set flags there.
+ *
+ * Counting: an instruction that raises a fault is counted in run_traps
+ * and does not retire.  What is retired is handed to mdl_cpu_account()
+ * before every slow-path access and when run() returns.
+ *
+ * Self-modifying code: stores do not look at the decode cache; the
+ * class's flush_code() and any change of the address map empty it (ISB
+ * does not: code that writes instructions to RAM on a Cortex-M is rare and
+ * would be expected to run a debugger's flush).
+ */
+#include "arm-cpu.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+/* ---- accounting ------------------------------------------------------ */
+
+void
+arm_sync (ArmCpu *s, uint64_t done)
+{
+  uint64_t retired = done - s->run_traps;
+
+  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
+  s->run_accounted = retired;
+}
+
+/* ---- decode cache and RAM windows ---------------------------------------- */
+
+static void
+arm_flush_icache (ArmCpu *s)
+{
+  for (unsigned i = 0; i < ARM_ICACHE_SIZE; i++)
+    s->icache[i].tag = ARM_TAG_EMPTY;
+}
+
+void
+arm_forget_windows (ArmCpu *s)
+{
+  s->ld_base = s->st_base = 0;
+  s->ld_limit = s->st_limit = 0;
+  s->ld_host = s->st_host = NULL;
+  s->fetch_win_valid = false;
+}
+
+void
+arm_flush_code (MdlCpu *cpu)
+{
+  arm_flush_icache ((ArmCpu *) cpu);
+}
+
+static void
+arm_revalidate (ArmCpu *s)
+{
+  uint64_t gen = mdl_address_space_generation (s->cpu.as);
+
+  if (gen != s->as_gen)
+    {
+      s->as_gen = gen;
+      arm_forget_windows (s);
+      arm_flush_icache (s);
+    }
+}
+
+/* Finds the RAM (or, for loads, ROM) window around @addr and caches it. */
+static uint8_t *
+arm_ram_lookup (ArmCpu *s, uint32_t addr, unsigned size, bool store)
+{
+  MdlRamWindow w;
+  uint64_t off, limit;
+
+  if (!mdl_address_space_ram_window (s->cpu.as, addr, &w))
+    return NULL;
+  if (store && !w.writable)
+    return NULL;
+  off = addr - w.base;
+  if (off >= w.size || w.size - off < size)
+    return NULL;
+  /* Windows above 4 GiB or larger than the 32-bit space are never hit. */
+  if (w.base > UINT32_MAX || w.size > UINT32_MAX)
+    return w.host + off;
+
+  limit = w.size >= 4 ? w.size - 3 : 0;
+  if (store)
+    {
+      s->st_base = (uint32_t) w.base;
+      s->st_limit = (uint32_t) limit;
+      s->st_host = w.host;
+    }
+  else
+    {
+      s->ld_base = (uint32_t) w.base;
+      s->ld_limit = (uint32_t) limit;
+      s->ld_host = w.host;
+    }
+  return w.host + off;
+}
+
+static inline bool
+arm_in_scs (uint32_t addr)
+{
+  return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
+}
+
+bool
+arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
+              uint32_t *value)
+{
+  uint8_t *host = arm_ram_lookup (s, addr, size, false);
+  uint64_t v = 0;
+  MdlMemResult r;
+
+  if (host)
+    {
+      uint32_t x = 0;
+
+      memcpy (&x, host, size);
+      *value = x;
+      return true;
+    }
+  arm_sync (s, done);
+  if (arm_in_scs (addr))
+    return arm_scs_read (s, addr, size, value);
+  r = mdl_address_space_read (s->cpu.as, addr, size, &v);
+  arm_revalidate (s);
+  *value = (uint32_t) v;
+  return r == MDL_MEM_OK;
+}
+
+bool
+arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
+               uint32_t value)
+{
+  uint8_t *host = arm_ram_lookup (s, addr, size, true);
+  MdlMemResult r;
+
+  if (host)
+    {
+      memcpy (host, &value, size);
+      return true;
+    }
+  arm_sync (s, done);
+  if (arm_in_scs (addr))
+    return arm_scs_write (s, addr, size, value);
+  r = mdl_address_space_write (s->cpu.as, addr, size, value);
+  arm_revalidate (s);
+  return r == MDL_MEM_OK;
+}
+
+/* ---- what executors share ---------------------------------------------- */
+
+typedef enum { ARM_ACC_OK, ARM_ACC_BUS, ARM_ACC_ALIGN } ArmAccess;
+
+static inline bool
+arm_misaligned (const ArmCpu *s, uint32_t addr, unsigned size)
+{
+  return (addr & (size - 1) & s->align_mask) != 0;
+}
+
+static G_GNUC_NO_INLINE ArmAccess
+arm_load_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
+               bool sign, uint32_t *value)
+{
+  if (arm_misaligned (s, addr, size))
+    return ARM_ACC_ALIGN;
+  if (!arm_mem_read (s, done, addr, size, value))
+    return ARM_ACC_BUS;
+  if (sign)
+    *value = size == 1 ? (uint32_t) (int32_t) (int8_t) *value
+                       : (uint32_t) (int32_t) (int16_t) *value;
+  return ARM_ACC_OK;
+}
+
+static G_GNUC_NO_INLINE ArmAccess
+arm_store_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
+                uint32_t value)
+{
+  if (arm_misaligned (s, addr, size))
+    return ARM_ACC_ALIGN;
+  return arm_mem_write (s, done, addr, size, value) ? ARM_ACC_OK : ARM_ACC_BUS;
+}
+
+/* Word accesses of LDM, STM, LDRD, STRD (the caller checked alignment). */
+static inline ArmAccess
+arm_read_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t *value)
+{
+  uint32_t off = addr - s->ld_base;
+
+  if (G_LIKELY (off < s->ld_limit))
+    {
+      memcpy (value, s->ld_host + off, 4);
+      return ARM_ACC_OK;
+    }
+  return arm_mem_read (s, done, addr, 4, value) ? ARM_ACC_OK : ARM_ACC_BUS;
+}
+
+static inline ArmAccess
+arm_write_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t value)
+{
+  uint32_t off = addr - s->st_base;
+
+  if (G_LIKELY (off < s->st_limit))
+    {
+      memcpy (s->st_host + off, &value, 4);
+      return ARM_ACC_OK;
+    }
+  return arm_mem_write (s, done, addr, 4, value) ? ARM_ACC_OK : ARM_ACC_BUS;
+}
+
+static G_GNUC_NO_INLINE uint32_t
+arm_access_fault (ArmCpu *s, uint32_t pc, uint32_t addr, ArmAccess why)
+{
+  if (why == ARM_ACC_ALIGN)
+    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+  return arm_bus_fault (s, pc, addr);
+}
+
+/* A taken branch: also where run() notices a request to return. */
+static inline uint32_t
+arm_jump (const ArmCpu *s, uint32_t target)
+{
+  return target | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
+/* Shift_C of the manual: @n is the amount (0..255 for register shifts). */
+static inline uint32_t
+arm_shift_c (uint32_t v, unsigned type, unsigned n, uint32_t cin,
+             uint32_t *cout)
+{
+  switch (type)
+    {
+    case ARM_SHIFT_LSL:
+      if (n == 0)
+        {
+          *cout = cin;
+          return v;
+        }
+      *cout = n <= 32 ? (uint32_t) ((uint64_t) v << n >> 32) & 1 : 0;
+      return n < 32 ? v << n : 0;
+    case ARM_SHIFT_LSR:
+      if (n == 0)
+        {
+          *cout = cin;
+          return v;
+        }
+      *cout = n <= 32 ? (v >> (n - 1)) & 1 : 0;
+      return n < 32 ? v >> n : 0;
+    case ARM_SHIFT_ASR:
+      if (n == 0)
+        {
+          *cout = cin;
+          return v;
+        }
+      if (n >= 32)
+        {
+          *cout = v >> 31;
+          return (uint32_t) ((int32_t) v >> 31);
+        }
+      *cout = ((uint32_t) ((int32_t) v >> (n - 1))) & 1;
+      return (uint32_t) ((int32_t) v >> n);
+    case ARM_SHIFT_ROR:
+      if (n == 0)
+        {
+          *cout = cin;
+          return v;
+        }
+      n &= 31;
+      v = n ? v >> n | v << (32 - n) : v;
+      *cout = v >> 31;
+      return v;
+    default: /* RRX */
+      *cout = v & 1;
+      return cin << 31 | v >> 1;
+    }
+}
+
+static inline uint32_t
+arm_shift (uint32_t v, unsigned type, unsigned n, uint32_t cin)
+{
+  uint32_t c;
+
+  return arm_shift_c (v, type, n, cin, &c);
+}
+
+/* x + y + cin, setting N, Z, C and V. */
+static inline uint32_t
+arm_add_flags (ArmCpu *s, uint32_t x, uint32_t y, uint32_t cin)
+{
+  uint32_t r = x + y + cin;
+
+  s->cf = cin ? r <= x : r < x;
+  s->vf = (x ^ r) & (y ^ r);
+  s->nf = s->zf = r;
+  return r;
+}
+
+/* The low @width bits set (width 1..32). */
+static inline uint32_t
+arm_mask (uint32_t width)
+{
+  return width >= 32 ? UINT32_MAX : (1u << width) - 1;
+}
+
+static inline uint32_t
+arm_rbit (uint32_t v)
+{
+  v = (v >> 1 & 0x55555555u) | (v & 0x55555555u) << 1;
+  v = (v >> 2 & 0x33333333u) | (v & 0x33333333u) << 2;
+  v = (v >> 4 & 0x0f0f0f0fu) | (v & 0x0f0f0f0fu) << 4;
+  return __builtin_bswap32 (v);
+}
+
+/* ---- the per-length executors ----
+ *
+ * Compiled twice with the instruction length fixed: the next pc is then
+ * pc + a constant, which keeps a load off the loop's critical path.
+ */
+
+#define ILEN               2
+#define ARM_FN(name)       arm16_exec_##name
+#define ARM_DP_TABLE       arm16_dp_table
+#define ARM_LS_TABLE       arm16_ls_table
+#define ARM_BCOND_TABLE    arm16_bcond_table
+#define ARM_EXEC_TABLE     arm16_exec_table
+#define ARM_EXEC_TABLE_S   arm16_exec_table_s
+#include "arm-exec-template.h"
+
+#define ILEN               4
+#define ARM_FN(name)       arm32_exec_##name
+#define ARM_DP_TABLE       arm32_dp_table
+#define ARM_LS_TABLE       arm32_ls_table
+#define ARM_BCOND_TABLE    arm32_bcond_table
+#define ARM_EXEC_TABLE     arm32_exec_table
+#define ARM_EXEC_TABLE_S   arm32_exec_table_s
+#include "arm-exec-template.h"
+
+/* ---- executors of rare instructions (either length) ---- */
+
+#define D_NEXT (pc + d->len)
+
+static uint32_t
+arm_exec_undef (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+}
+
+static uint32_t
+arm_exec_nocp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_usage_fault (s, pc, ARM_CFSR_NOCP);
+}
+
+static uint32_t
+arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  /* Instruction fetches from the system region (0xe0000000 and up) are
+   * never allowed (execute-never); elsewhere nothing executable is
+   * mapped. */
+  if (s->fetch_fault_addr >= 0xe0000000u && s->profile == ARM_V7M)
+    {
+      s->cfsr |= ARM_CFSR_IACCVIOL;
+      return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
+    }
+  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
+}
+
+/* An instruction that reads or writes r15 as a general register. */
+static uint32_t
+arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  uint32_t next;
+
+  s->r[15] = pc + 4;
+  next = d->inner (s, d, pc, done);
+  if (s->trapped || !(d->pc_flags & (ARM_PC_WRITE_ALU | ARM_PC_WRITE_LOAD)))
+    return next;
+  if (d->pc_flags & ARM_PC_WRITE_ALU)
+    return arm_jump (s, s->r[15] & ~1u);
+  return arm_bx_write_pc (s, pc, s->r[15]);
+}
+
+/* ---- exclusives ---- */
+
+static uint32_t
+arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
+           unsigned size)
+{
+  uint32_t addr = s->r[d->rn] + d->imm, v;
+
+  if (addr & (size - 1))
+    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+  if (!arm_mem_read (s, done, addr, size, &v))
+    return arm_bus_fault (s, pc, addr);
+  s->excl_valid = true;
+  s->excl_addr = addr;
+  s->excl_size = size;
+  s->excl_value = v;
+  s->r[d->rd] = v;
+  return D_NEXT | mdl_cpu_exit_requested (&s->cpu);
+}
+
+static uint32_t
+arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
+           unsigned size)
+{
+  uint32_t addr = s->r[d->rn] + d->imm, cur;
+  bool ok;
+
+  if (addr & (size - 1))
+    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+  ok = s->excl_valid && s->excl_addr == addr && s->excl_size == size;
+  s->excl_valid = false;
+  /* Cores of one machine run in turn: another one's store since LDREX
+   * shows as a changed value (an ABA change goes unnoticed). */
+  if (ok)
+    {
+      if (!arm_mem_read (s, done, addr, size, &cur))
+        return arm_bus_fault (s, pc, addr);
+      ok = cur == s->excl_value;
+    }
+  if (ok && !arm_mem_write (s, done, addr, size, s->r[d->rd]))
+    return arm_bus_fault (s, pc, addr);
+  s->r[d->ra] = ok ? 0 : 1;
+  return D_NEXT | mdl_cpu_exit_requested (&s->cpu);
+}
+
+static uint32_t arm_exec_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_ldrex (s, d, pc, done, 4); }
+static uint32_t arm_exec_ldrexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_ldrex (s, d, pc, done, 1); }
+static uint32_t arm_exec_ldrexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_ldrex (s, d, pc, done, 2); }
+static uint32_t arm_exec_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_strex (s, d, pc, done, 4); }
+static uint32_t arm_exec_strexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_strex (s, d, pc, done, 1); }
+static uint32_t arm_exec_strexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{ return arm_strex (s, d, pc, done, 2); }
+
+static uint32_t
+arm_exec_clrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  s->excl_valid = false;
+  return D_NEXT;
+}
+
+/* ---- special registers ---- */
+
+uint32_t
+arm_xpsr (const ArmCpu *s)
+{
+  /* EPSR: T (bit 24), IT[1:0] in bits 26:25, IT[7:2] in bits 15:10. */
+  return arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25
+         | (s->itstate >> 2) << 10 | s->ipsr;
+}
+
+static uint32_t
+arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  unsigned sysm = d->imm;
+  uint32_t v = 0;
+  bool priv = arm_privileged (s);
+
+  switch (sysm >> 3)
+    {
+    case 0:   /* xPSR views: bit 0 adds IPSR, bit 1 removes APSR; EPSR
+                 reads as zero */
+      if (sysm & 1)
+        v |= s->ipsr;
+      if (!(sysm & 4))
+        v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf8000000u : 0xf0000000u);
+      break;
+    case 1:
+      if (priv && sysm == 8)
+        v = arm_get_msp (s);
+      else if (priv && sysm == 9)
+        v = arm_get_psp (s);
+      break;
+    case 2:
+      if (sysm == 16)
+        v = s->primask;
+      else if ((sysm == 17 || sysm == 18) && s->profile == ARM_V7M)
+        v = s->basepri;
+      else if (sysm == 19 && s->profile == ARM_V7M)
+        v = s->faultmask;
+      else if (sysm == 20)
+        v = s->control;
+      break;
+    default:
+      break;
+    }
+  s->r[d->rd] = v;
+  return D_NEXT;
+}
+
+static uint32_t
+arm_exec_msr (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  unsigned sysm = d->imm;
+  uint32_t v = s->r[d->rn];
+  bool priv = arm_privileged (s);
+
+  switch (sysm)
+    {
+    case 0: case 1: case 2: case 3:
+      /* APSR: flags (and Q on ARMv7-M) when mask<1> is set; writes to
+       * IPSR and EPSR are ignored. */
+      if (d->shift_n & 2)
+        {
+          uint32_t keep = s->profile == ARM_V7M ? v : (v & 0xf0000000u) | (s->qf << 27);
+
+          arm_set_apsr (s, keep);
+        }
+      break;
+    case 8:
+      if (priv)
+        arm_set_msp (s, v);
+      break;
+    case 9:
+      if (priv)
+        arm_set_psp (s, v);
+      break;
+    case 16:
+      if (priv)
+        s->primask = v & 1;
+      break;
+    case 17:
+      if (priv && s->profile == ARM_V7M)
+        s->basepri = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
+      break;
+    case 18:
+      if (priv && s->profile == ARM_V7M)
+        {
+          uint32_t nv = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
+
+          if (nv != 0 && (nv < s->basepri || s->basepri == 0))
+            s->basepri = nv;
+        }
+      break;
+    case 19:
+      /* FAULTMASK cannot be set from the NMI or HardFault handler. */
+      if (priv && s->profile == ARM_V7M && arm_execution_priority (s) > -1)
+        s->faultmask = v & 1;
+      break;
+    case 20:
+      if (priv)
+        arm_set_control (s, v);
+      break;
+    default:
+      break;
+    }
+  /* An interrupt may have become unmasked. */
+  return D_NEXT | ARM_CHECK;
+}
+
+static uint32_t
+arm_exec_cps (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  bool disable = d->imm & 0x10;
+
+  if (arm_privileged (s))
+    {
+      if (d->imm & 2)
+        s->primask = disable;
+      if ((d->imm & 1) && s->profile == ARM_V7M
+          && (!disable || arm_execution_priority (s) > -1))
+        s->faultmask = disable;
+    }
+  return D_NEXT | ARM_CHECK;
+}
+
+static uint32_t
+arm_exec_isb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return D_NEXT | ARM_CHECK;
+}
+
+/* ---- hints, exceptions, IT ---- */
+
+static uint32_t
+arm_exec_wfi (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  /* WFI retires; the core sleeps after it until an exception is pending
+   * that would preempt were PRIMASK clear (set_irq wakes it). */
+  if (!arm_wake_pending (s))
+    s->cpu.state = MDL_CPU_WAITING;
+  return D_NEXT | ARM_CHECK;
+}
+
+static uint32_t
+arm_exec_wfe (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  if (s->event)
+    {
+      s->event = false;
+      return D_NEXT;
+    }
+  if (!arm_wake_pending (s))
+    s->cpu.state = MDL_CPU_WAITING;
+  return D_NEXT | ARM_CHECK;
+}
+
+static uint32_t
+arm_exec_sev (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  /* Other cores of the machine are not told: each keeps its own event
+   * register, and a sleeping one is woken by its interrupts only. */
+  s->event = true;
+  return D_NEXT;
+}
+
+static uint32_t
+arm_exec_svc (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_svc (s, D_NEXT);
+}
+
+static uint32_t
+arm_exec_bkpt (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  arm_sync (s, done);
+  if (d->imm == 0xab)
+    {
+      /* Semihosting: the call retires like any instruction. */
+      arm_semihost (s, pc);
+      return D_NEXT | ARM_CHECK;
+    }
+  /* No debugger is attached to take the breakpoint: stop there, with the
+   * pc on the bkpt, as a halting debugger would show it. */
+  s->trapped = true;
+  mdl_machine_stop (s->cpu.machine, MDL_STOP_FATAL, 1,
+                    "CPU %s: breakpoint at 0x%08x (bkpt 0x%02x)",
+                    s->cpu.name, pc, d->imm);
+  return pc | ARM_CHECK;
+}
+
+static uint32_t
+arm_exec_udf (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+}
+
+static uint32_t
+arm_exec_it (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  s->itstate = d->imm;
+  return D_NEXT | ARM_CHECK;
+}
+
+static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
+  [ARM_OP_UNDEF] = arm_exec_undef, [ARM_OP_NOCP] = arm_exec_nocp,
+  [ARM_OP_LDREX] = arm_exec_ldrex, [ARM_OP_LDREXB] = arm_exec_ldrexb,
+  [ARM_OP_LDREXH] = arm_exec_ldrexh, [ARM_OP_STREX] = arm_exec_strex,
+  [ARM_OP_STREXB] = arm_exec_strexb, [ARM_OP_STREXH] = arm_exec_strexh,
+  [ARM_OP_CLREX] = arm_exec_clrex,
+  [ARM_OP_MRS] = arm_exec_mrs, [ARM_OP_MSR] = arm_exec_msr,
+  [ARM_OP_CPS] = arm_exec_cps, [ARM_OP_ISB] = arm_exec_isb,
+  [ARM_OP_WFE] = arm_exec_wfe, [ARM_OP_WFI] = arm_exec_wfi,
+  [ARM_OP_SEV] = arm_exec_sev, [ARM_OP_SVC] = arm_exec_svc,
+  [ARM_OP_BKPT] = arm_exec_bkpt, [ARM_OP_UDF] = arm_exec_udf,
+  [ARM_OP_IT] = arm_exec_it,
+};
+
+/* ---- fetch, decode, run ---------------------------------------------------- */
+
+static bool
+arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
+{
+  MdlRamWindow *w = &s->fetch_win;
+  uint16_t h;
+
+  if (!s->fetch_win_valid || addr - w->base >= w->size
+      || w->size - (addr - w->base) < 2)
+    {
+      s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
+      if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
+        return false;
+    }
+  memcpy (&h, w->host + (addr - w->base), 2);
+  *value = h;
+  return true;
+}
+
+static bool
+arm_is_dp (ArmOp op)
+{
+  return op >= ARM_DP_FIRST && op < ARM_DP_FIRST + ARM_DP_COUNT;
+}
+
+static bool
+arm_is_ls (ArmOp op)
+{
+  return op >= ARM_LS_FIRST && op < ARM_LS_FIRST + ARM_LS_COUNT;
+}
+
+/* The executor of a decoded instruction. */
+static ArmExecFn
+arm_pick_exec (const ArmDecoded *dec)
+{
+  bool wide = dec->len == 4;
+  ArmOp op;
+
+  if (!dec->op)
+    return arm_exec_undef;
+  op = dec->op->op;
+  if (arm_is_dp (op))
+    return (wide ? arm32_dp_table : arm16_dp_table)
+           [op - ARM_DP_FIRST][dec->kind][dec->setflags];
+  if (arm_is_ls (op))
+    return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][dec->kind];
+  if (op == ARM_OP_BCOND)
+    return (wide ? arm32_bcond_table : arm16_bcond_table)[dec->cond];
+  if (dec->setflags && (wide ? arm32_exec_table_s : arm16_exec_table_s)[op])
+    return (wide ? arm32_exec_table_s : arm16_exec_table_s)[op];
+  if ((wide ? arm32_exec_table : arm16_exec_table)[op])
+    return (wide ? arm32_exec_table : arm16_exec_table)[op];
+  if (arm_exec_table_any[op])
+    return arm_exec_table_any[op];
+  return arm_exec_undef;
+}
+
+/* How an instruction uses r15 as a general register. */
+static unsigned
+arm_pc_flags (const ArmDecoded *dec)
+{
+  ArmOp op = dec->op ? dec->op->op : ARM_OP_UNDEF;
+  unsigned flags = 0;
+
+  if (!dec->op || dec->kind == ARM_K_LIT || op == ARM_OP_LDRD
+      || op == ARM_OP_ADR)
+    return 0;
+  if (dec->rn == 15 || dec->rm == 15 || dec->ra == 15 || dec->rd == 15)
+    flags |= ARM_PC_READ;
+  if (dec->rd == 15 && arm_is_dp (op) && op != ARM_OP_TST
+      && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN)
+    flags |= ARM_PC_WRITE_ALU;
+  if (dec->rd == 15 && op == ARM_OP_LDR)
+    flags |= ARM_PC_WRITE_LOAD;
+  return flags;
+}
+
+/* Decodes the instruction at @pc into cache entry @e.  When it cannot be
+ * fetched, returns an uncached entry that raises the fault. */
+static G_GNUC_NO_INLINE const ArmInsn *
+arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
+{
+  uint32_t hw1, hw2 = 0, raw;
+  ArmDecoded dec;
+
+  if (!arm_fetch16 (s, pc, &hw1))
+    {
+      s->fetch_fault_addr = pc;
+      goto fault;
+    }
+  raw = hw1;
+  if (arm_insn_length (hw1) == 4)
+    {
+      if (!arm_fetch16 (s, pc + 2, &hw2))
+        {
+          s->fetch_fault_addr = pc + 2;
+          goto fault;
+        }
+      raw = hw1 << 16 | hw2;
+    }
+
+  arm_decode (s->profile, raw, in_it, &dec);
+  e->tag = pc | in_it;
+  e->exec = arm_pick_exec (&dec);
+  e->inner = NULL;
+  e->imm = dec.imm;
+  e->raw = dec.raw;
+  e->rd = dec.rd;
+  e->rn = dec.rn;
+  e->rm = dec.rm;
+  e->ra = dec.ra;
+  e->shift_type = dec.shift_type;
+  e->shift_n = dec.shift_n;
+  e->carry = dec.carry;
+  e->len = dec.len;
+  e->index = dec.index;
+  e->wback = dec.wback;
+  e->pc_flags = arm_pc_flags (&dec);
+  if (e->pc_flags)
+    {
+      e->inner = e->exec;
+      e->exec = arm_exec_pc_wrap;
+    }
+  return e;
+
+fault:
+  s->fault_entry.tag = ARM_TAG_EMPTY;
+  s->fault_entry.exec = arm_exec_fetch_fault;
+  s->fault_entry.len = 2;
+  return &s->fault_entry;
+}
+
+static inline uint32_t
+arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
+{
+  ArmInsn *e = &cache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  const ArmInsn *d = e;
+
+  if (G_UNLIKELY (e->tag != pc))
+    d = arm_fill (s, e, pc, false);
+  return d->exec (s, d, pc, done);
+}
+
+/* One instruction of an IT block: runs it if its condition passes, then
+ * advances ITSTATE (unless an exception entry or return replaced it). */
+static uint32_t
+arm_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
+{
+  ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  const ArmInsn *d = e;
+  uint32_t it = s->itstate, next;
+
+  if (e->tag != (pc | 1))
+    d = arm_fill (s, e, pc, true);
+  if (arm_cond_pass (s, it >> 4))
+    next = d->exec (s, d, pc, done);
+  else
+    next = pc + d->len;
+  if (!s->trapped && !s->ipsr_changed)
+    s->itstate = (it & 7) == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+  return next;
+}
+
+uint64_t
+arm_run (MdlCpu *cpu, uint64_t budget)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+  ArmInsn *const cache = s->icache;
+  uint32_t pc;
+  uint64_t n = 0;
+
+  mdl_cpu_set_exit_request (cpu, false);
+  if (cpu->state != MDL_CPU_RUNNING)
+    return 0;
+
+  arm_revalidate (s);
+  s->run_traps = 0;
+  s->run_accounted = 0;
+  s->trapped = false;
+  s->ipsr_changed = false;
+  pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+
+  for (;;)
+    {
+      /* Inside an IT block: one instruction at a time. */
+      while (G_UNLIKELY (s->itstate) && n < budget)
+        {
+          pc = arm_step_it (s, pc, n++);
+          if (pc & ARM_CHECK)
+            goto check;
+        }
+
+      while (G_LIKELY (n < budget))
+        {
+          /* Four dispatches in a row when the budget allows: each has its
+           * own indirect call, which the host predicts better. */
+          if (G_LIKELY (budget - n >= 4))
+            {
+              pc = arm_step (s, cache, pc, n++);
+              if (G_UNLIKELY (pc & ARM_CHECK))
+                goto check;
+              pc = arm_step (s, cache, pc, n++);
+              if (G_UNLIKELY (pc & ARM_CHECK))
+                goto check;
+              pc = arm_step (s, cache, pc, n++);
+              if (G_UNLIKELY (pc & ARM_CHECK))
+                goto check;
+              pc = arm_step (s, cache, pc, n++);
+            }
+          else
+            pc = arm_step (s, cache, pc, n++);
+          if (G_UNLIKELY (pc & ARM_CHECK))
+            goto check;
+        }
+      break;
+
+    check:
+      pc &= ~ARM_CHECK;
+      if (s->trapped)
+        {
+          s->trapped = false;
+          s->run_traps++;
+        }
+      s->ipsr_changed = false;
+      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+        break;
+      pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+      s->ipsr_changed = false;
+      if (n >= budget || cpu->state != MDL_CPU_RUNNING)
+        break;
+    }
+
+  s->pc = pc;
+  arm_sync (s, n);
+  return n - s->run_traps;
+}

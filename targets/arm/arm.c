@@ -1,0 +1,115 @@
+/* The Cortex-M CPU classes: cortex-m0, cortex-m0plus (ARMv6-M), cortex-m3
+ * and cortex-m4 (ARMv7-M).
+ *
+ * The descriptors differ only in data; init() finds the model's profile,
+ * CPUID, implemented priority bits and interrupt count in the table
+ * below.  The Cortex-M4 is modelled without its optional FPU and without
+ * the DSP extension (those instructions are UNDEFINED: a UsageFault).
+ *
+ * Reset loads MSP and the pc from the vector table at VTOR = 0 (a firmware
+ * whose reset vector there is empty starts at its ELF entry instead).
+ */
+#include "arm.h"
+
+#include "arm-cpu.h"
+
+#include <string.h>
+
+typedef struct {
+  const MdlCpuClass *cls;
+  unsigned profile;
+  uint32_t cpuid;
+  unsigned prio_bits;
+  unsigned n_irq;
+} ArmModel;
+
+/* CPUID values are those of the models' Technical Reference Manuals:
+ * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1. */
+static const ArmModel arm_models[] = {
+  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 32 },
+  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 32 },
+  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 3, 64 },
+  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 3, 64 },
+};
+
+static void
+arm_init (MdlCpu *cpu)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+  const ArmModel *m = NULL;
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (arm_models); i++)
+    if (arm_models[i].cls == cpu->cls)
+      m = &arm_models[i];
+  g_assert (m != NULL);
+  s->profile = m->profile;
+  s->cpuid = m->cpuid;
+  s->prio_bits = m->prio_bits;
+  s->n_irq = m->n_irq;
+  g_assert (s->n_irq == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
+  arm_systick_init (s);
+  arm_forget_windows (s);
+  arm_flush_code (cpu);
+}
+
+static void
+arm_reset (MdlCpu *cpu, uint64_t entry)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+
+  arm_forget_windows (s);
+  arm_flush_code (cpu);
+  arm_except_reset (s, (uint32_t) entry);
+}
+
+/* Line n is external interrupt n.  A rising level makes it pending (the
+ * NVIC latches it); a level still high when its handler returns makes it
+ * pending again (arm-except.c). */
+static void
+arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+  bool was;
+
+  g_return_if_fail (line < s->n_irq);
+  was = s->irq_level[line];
+  s->irq_level[line] = level;
+  if (level && !was)
+    arm_set_pending (s, ARM_EXC_IRQ0 + line);
+}
+
+#define ARM_CLASS(ident, cname, compat, archname, desc, irqs) \
+  const MdlCpuClass ident = { \
+    .name = cname, \
+    .compatible = compat, \
+    .arch = archname, \
+    .description = desc, \
+    .elf_machine = 40,    /* EM_ARM */ \
+    .elf_class = 1,       /* ELFCLASS32 */ \
+    .xlen = 32, \
+    .regs = arm_regs, \
+    .n_regs = ARM_N_REGS, \
+    .pc_reg = ARM_REG_PC, \
+    .n_irq_in = irqs, \
+    .state_size = sizeof (ArmCpu), \
+    .init = arm_init, \
+    .reset = arm_reset, \
+    .run = arm_run, \
+    .set_irq = arm_set_irq, \
+    .reg_read = arm_reg_read, \
+    .reg_write = arm_reg_write, \
+    .disas = arm_disas, \
+    .flush_code = arm_flush_code, \
+    .finalize = NULL, \
+  }
+
+ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",
+           "ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick", 32);
+ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus",
+           "armv6-m",
+           "ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR", 32);
+ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
+           "ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick", 64);
+ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
+           "ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
+           "interrupts, SysTick", 64);
