@@ -3,6 +3,7 @@
 #include "device.h"
 
 #include "machine-private.h"
+#include "trace.h"
 
 MdlDevice *
 mdl_device_new (MdlMachine *m, const MdlDeviceClass *cls, const char *name)
@@ -94,6 +95,13 @@ uint64_t
 mdl_device_reg_size (const MdlDevice *dev, unsigned i, uint64_t fallback)
 {
   return i < dev->n_reg ? dev->reg[i].size : fallback;
+}
+
+void
+mdl_device_trace (MdlDevice *dev, unsigned kind, uint32_t aux, uint64_t value)
+{
+  mdl_trace_add (dev->machine, (MdlTraceKind) kind, (uint16_t) (dev->index | MDL_TRACE_DEVICE),
+                 aux, value);
 }
 
 void

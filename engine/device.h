@@ -72,6 +72,7 @@ struct MdlDevice {
   MdlRegion   **regions;     /* created by realize, cls->n_regions */
   MdlIrqLine  **irq_out;     /* cls->n_irq_out, NULL when unconnected */
   void         *state;       /* cls->state_size bytes, zeroed */
+  unsigned      index;       /* position in the machine, board order */
 };
 
 struct MdlDeviceClass {
@@ -117,6 +118,10 @@ void        mdl_device_set_prop_str (MdlDevice *dev, const char *name, const cha
 
 /* Size of reg entry @i, or @fallback when the node gave none. */
 uint64_t mdl_device_reg_size (const MdlDevice *dev, unsigned i, uint64_t fallback);
+
+/* Appends a record to the machine's trace (engine/trace.h), with this
+ * device as its source: mailbox messages, UART bytes... */
+void mdl_device_trace (MdlDevice *dev, unsigned kind, uint32_t aux, uint64_t value);
 
 /* Raises or lowers interrupt output @i (no-op when unconnected). */
 void mdl_device_irq_set (MdlDevice *dev, unsigned i, bool level);

@@ -121,6 +121,7 @@ mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
 void
 mdl_machine_add_device (MdlMachine *m, MdlDevice *dev)
 {
+  dev->index = m->devices->len;
   g_ptr_array_add (m->devices, dev);
 }
 
@@ -523,10 +524,7 @@ mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart, const uint8_t *bytes,
 unsigned
 _mdl_device_index (const MdlMachine *m, const MdlDevice *dev)
 {
-  for (guint i = 0; i < m->devices->len; i++)
-    if (g_ptr_array_index (m->devices, i) == dev)
-      return i;
-  return MDL_TRACE_NONE & ~MDL_TRACE_DEVICE;
+  return dev->index;
 }
 
 void

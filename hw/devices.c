@@ -6,6 +6,7 @@ extern const MdlDeviceClass mdl_ns16550a_class;
 extern const MdlDeviceClass mdl_cmsdk_uart_class;
 extern const MdlDeviceClass mdl_clint_class;
 extern const MdlDeviceClass mdl_test_device_class;
+extern const MdlDeviceClass mdl_mailbox_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -14,6 +15,7 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_ns16550a_class,
   &mdl_cmsdk_uart_class,
   &mdl_clint_class,
+  &mdl_mailbox_class,
   &mdl_test_device_class,
   NULL,
 };
