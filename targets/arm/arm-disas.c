@@ -34,7 +34,7 @@ sysreg_name (unsigned sysm)
     case 0: return "APSR";
     case 1: return "IAPSR";
     case 2: return "EAPSR";
-    case 3: return "XPSR";
+    case 3: return "PSR";
     case 5: return "IPSR";
     case 6: return "EPSR";
     case 7: return "IEPSR";

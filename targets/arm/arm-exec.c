@@ -554,8 +554,10 @@ arm_exec_msr (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
         }
       break;
     case 19:
-      /* FAULTMASK cannot be set from the NMI or HardFault handler. */
-      if (priv && s->profile == ARM_V7M && arm_execution_priority (s) > -1)
+      /* FAULTMASK cannot be set from the NMI or HardFault handler (or
+       * while already set); clearing it is always allowed. */
+      if (priv && s->profile == ARM_V7M
+          && (!(v & 1) || arm_execution_priority (s) > -1))
         s->faultmask = v & 1;
       break;
     case 20:
