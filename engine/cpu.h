@@ -75,6 +75,9 @@ struct MdlCpuClass {
   unsigned    pc_reg;      /* index of the program counter in regs */
   unsigned    n_irq_in;    /* interrupt input lines (see the target's doc) */
   size_t      state_size;  /* sizeof the target state, MdlCpu first */
+  bool        semihosting; /* may print through the debugger channel: the
+                              machine's serial sink gets uart == NULL while
+                              this CPU runs, and runners give it a console */
 
   /* Called once after allocation (state zeroed, header filled). */
   void     (*init)      (MdlCpu *cpu);

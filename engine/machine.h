@@ -138,7 +138,9 @@ void mdl_machine_watch   (MdlMachine *m, MdlAddressSpace *as, uint64_t addr,
 void mdl_machine_unwatch (MdlMachine *m, MdlAddressSpace *as, uint64_t addr,
                           uint64_t size);
 
-/* Serial output from every UART goes to one sink (the runner or UI). */
+/* Serial output from every UART goes to one sink (the runner or UI).
+ * @uart is NULL for a CPU's semihosting output: the CPU is then
+ * mdl_machine_current_cpu(). */
 void mdl_machine_set_serial_out (MdlMachine *m, MdlSerialOutFunc fn, void *data);
 void mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart,
                              const uint8_t *bytes, size_t len);

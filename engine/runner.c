@@ -73,7 +73,9 @@ typedef struct {
 /* One UART: its output, a ring that grows up to SERIAL_CAP (under
  * serial_lock), and its input not yet delivered (engine thread only). */
 typedef struct {
-  MdlDevice  *dev;
+  MdlDevice  *dev;        /* NULL for a CPU's semihosting console */
+  MdlCpu     *cpu;        /* ...whose CPU this is */
+  char       *name;
   uint8_t    *data;
   size_t      cap, start, len;
   uint64_t    dropped;
@@ -502,7 +504,7 @@ serial_append (SerialBuffer *u, const uint8_t *bytes, size_t len)
     u->dropped += drop;
   }
   if (dropped_before == 0 && u->dropped > 0)
-    g_debug ("%s: console output not read, dropping the oldest bytes", u->dev->name);
+    g_debug ("%s: console output not read, dropping the oldest bytes", u->name);
   serial_reserve (u, u->len + len);
   tail = (u->start + u->len) % u->cap;
   first = MIN (len, u->cap - tail);
@@ -517,8 +519,10 @@ serial_out (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
 {
   MdlRunner *r = data;
 
+  MdlCpu *cpu = uart == NULL ? mdl_machine_current_cpu (r->machine) : NULL;
+
   for (unsigned i = 0; i < r->n_uarts; i++) {
-    if (r->uarts[i].dev == uart) {
+    if (r->uarts[i].dev == uart && r->uarts[i].cpu == cpu) {
       g_mutex_lock (&r->serial_lock);
       serial_append (&r->uarts[i], bytes, len);
       g_mutex_unlock (&r->serial_lock);
@@ -538,7 +542,7 @@ const char *
 mdl_runner_uart_name (MdlRunner *runner, unsigned uart)
 {
   g_return_val_if_fail (runner != NULL && uart < runner->n_uarts, NULL);
-  return runner->uarts[uart].dev->name;
+  return runner->uarts[uart].name;
 }
 
 size_t
@@ -769,8 +773,13 @@ feed_input (MdlRunner *r)
     return false;
   for (unsigned i = 0; i < r->n_uarts; i++) {
     SerialBuffer *u = &r->uarts[i];
-    const MdlDeviceClass *cls = u->dev->cls;
+    const MdlDeviceClass *cls = u->dev ? u->dev->cls : NULL;
 
+    if (cls == NULL) {   /* semihosting reads no input here */
+      g_byte_array_set_size (u->input, 0);
+      u->input_pos = 0;
+      continue;
+    }
     if (u->input_pos < u->input->len &&
         (cls->serial_can_receive == NULL || cls->serial_can_receive (u->dev) > 0)) {
       cls->serial_input (u->dev, u->input->data + u->input_pos, 1);
@@ -1271,11 +1280,24 @@ mdl_runner_new (MdlBoard *board, MdlRunnerNotify notify, void *data)
   for (unsigned i = 0; i < mdl_machine_n_devices (r->machine); i++)
     if (mdl_machine_device (r->machine, i)->cls->serial_input != NULL)
       n++;
-  r->uarts = g_new0 (SerialBuffer, n);
+  for (unsigned i = 0; i < mdl_machine_n_cpus (r->machine); i++)
+    if (mdl_machine_cpu (r->machine, i)->cls->semihosting)
+      n++;
+  r->uarts = g_new0 (SerialBuffer, MAX (n, 1));
   for (unsigned i = 0; i < mdl_machine_n_devices (r->machine); i++) {
     MdlDevice *dev = mdl_machine_device (r->machine, i);
     if (dev->cls->serial_input != NULL) {
       r->uarts[r->n_uarts].dev = dev;
+      r->uarts[r->n_uarts].name = g_strdup (dev->name);
+      r->uarts[r->n_uarts++].input = g_byte_array_new ();
+    }
+  }
+  /* After the UARTs: consoles for what CPUs print by semihosting. */
+  for (unsigned i = 0; i < mdl_machine_n_cpus (r->machine); i++) {
+    MdlCpu *cpu = mdl_machine_cpu (r->machine, i);
+    if (cpu->cls->semihosting) {
+      r->uarts[r->n_uarts].cpu = cpu;
+      r->uarts[r->n_uarts].name = g_strdup_printf ("%s semihosting", cpu->name);
       r->uarts[r->n_uarts++].input = g_byte_array_new ();
     }
   }
@@ -1305,6 +1327,7 @@ mdl_runner_free (MdlRunner *runner)
   mdl_machine_set_serial_out (runner->machine, NULL, NULL);
   mdl_board_free (runner->board);
   for (unsigned i = 0; i < runner->n_uarts; i++) {
+    g_free (runner->uarts[i].name);
     g_free (runner->uarts[i].data);
     g_byte_array_unref (runner->uarts[i].input);
   }
