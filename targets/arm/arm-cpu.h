@@ -285,6 +285,22 @@ enum {
 
 #define ARM_MAX_IRQ 64
 #define ARM_N_EXC   (ARM_EXC_IRQ0 + ARM_MAX_IRQ)
+#define ARM_EXC_WORDS ((ARM_N_EXC + 31) / 32)
+
+static inline bool
+arm_bit_get (const uint32_t *bits, unsigned n)
+{
+  return (bits[n / 32] >> (n % 32)) & 1;
+}
+
+static inline void
+arm_bit_put (uint32_t *bits, unsigned n, bool v)
+{
+  if (v)
+    bits[n / 32] |= 1u << (n % 32);
+  else
+    bits[n / 32] &= ~(1u << (n % 32));
+}
 
 /* CFSR and HFSR bits. */
 enum {
@@ -346,8 +362,8 @@ struct ArmCpu {
    * comparison time), pending and active bits.  External interrupts also
    * have an enable and the level of their input line. */
   int16_t  exc_prio[ARM_N_EXC];
-  bool     exc_pending[ARM_N_EXC];
-  bool     exc_active[ARM_N_EXC];
+  uint32_t exc_pending[ARM_EXC_WORDS];   /* bitmaps, by exception number */
+  uint32_t exc_active[ARM_EXC_WORDS];
   bool     irq_enabled[ARM_MAX_IRQ];
   bool     irq_level[ARM_MAX_IRQ];
 

@@ -119,11 +119,15 @@ static int
 arm_priority_of_state (const ArmCpu *s, bool with_primask)
 {
   int prio = 256;
-  unsigned n = ARM_EXC_IRQ0 + s->n_irq;
 
-  for (unsigned exc = 1; exc < n; exc++)
-    if (s->exc_active[exc])
-      prio = MIN (prio, arm_group (s, s->exc_prio[exc]));
+  /* Active exceptions are few: walk the set bits. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1)
+      {
+        unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
+
+        prio = MIN (prio, arm_group (s, s->exc_prio[exc]));
+      }
   if (s->basepri)
     prio = MIN (prio, arm_group (s, (int) s->basepri));
   if (s->primask && with_primask)
@@ -144,15 +148,20 @@ arm_execution_priority (const ArmCpu *s)
 static unsigned
 arm_best_pending (const ArmCpu *s, int *prio)
 {
-  unsigned n = ARM_EXC_IRQ0 + s->n_irq, best = 0;
+  unsigned best = 0;
   int best_prio = INT_MAX;
 
-  for (unsigned exc = 2; exc < n; exc++)
-    if (s->exc_pending[exc] && s->exc_prio[exc] < best_prio
-        && arm_exc_enabled (s, exc))
+  /* Checked at every run() entry: nothing pending must cost little. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    for (uint32_t bits = s->exc_pending[w]; bits; bits &= bits - 1)
       {
-        best = exc;
-        best_prio = s->exc_prio[exc];
+        unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
+
+        if (s->exc_prio[exc] < best_prio && arm_exc_enabled (s, exc))
+          {
+            best = exc;
+            best_prio = s->exc_prio[exc];
+          }
       }
   *prio = best_prio;
   return best;
@@ -170,7 +179,7 @@ arm_wake_pending (const ArmCpu *s)
 void
 arm_set_pending (ArmCpu *s, unsigned exc)
 {
-  s->exc_pending[exc] = true;
+  arm_bit_put (s->exc_pending, exc, true);
   if (arm_exc_enabled (s, exc))
     {
       mdl_cpu_wake (&s->cpu);
@@ -245,8 +254,8 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
              : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu : 0xfffffff9u;
 
   arm_switch_state (s, exc, s->control & ~ARM_CONTROL_SPSEL);
-  s->exc_active[exc] = true;
-  s->exc_pending[exc] = false;
+  arm_bit_put (s->exc_active, exc, true);
+  arm_bit_put (s->exc_pending, exc, false);
   s->itstate = 0;
   s->excl_valid = false;
   s->event = true;
@@ -339,12 +348,12 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
       || (low != 1 && low != 9 && low != 13))
     return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
 
-  s->exc_active[ret] = false;
+  arm_bit_put (s->exc_active, ret, false);
   if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
     s->faultmask = 0;
   /* A level-sensitive interrupt still asserted is pending again. */
   if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
-    s->exc_pending[ret] = true;
+    arm_bit_put (s->exc_pending, ret, true);
 
   arm_switch_state (s, to_thread ? 0 : ret,
                     low == 13 ? s->control | ARM_CONTROL_SPSEL

@@ -159,22 +159,22 @@ icsr_read (ArmCpu *s)
   unsigned n = ARM_EXC_IRQ0 + s->n_irq, active = 0, pending = 0;
 
   for (unsigned exc = 1; exc < n; exc++)
-    active += s->exc_active[exc];
+    active += arm_bit_get (s->exc_active, exc);
   for (unsigned exc = 2; exc < n && !pending; exc++)
-    if (s->exc_pending[exc]
+    if (arm_bit_get (s->exc_pending, exc)
         && (exc < ARM_EXC_IRQ0 || s->irq_enabled[exc - ARM_EXC_IRQ0]))
       pending = exc;
   if (is_v7 (s) && active <= 1)
     v |= 1u << 11;                               /* RETTOBASE */
   v |= pending << 12;                            /* VECTPENDING */
   for (unsigned i = 0; i < s->n_irq; i++)
-    if (s->exc_pending[ARM_EXC_IRQ0 + i])
+    if (arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + i))
       v |= 1u << 22;                             /* ISRPENDING */
-  if (s->exc_pending[ARM_EXC_SYSTICK])
+  if (arm_bit_get (s->exc_pending, ARM_EXC_SYSTICK))
     v |= 1u << 26;
-  if (s->exc_pending[ARM_EXC_PENDSV])
+  if (arm_bit_get (s->exc_pending, ARM_EXC_PENDSV))
     v |= 1u << 28;
-  if (s->exc_pending[ARM_EXC_NMI])
+  if (arm_bit_get (s->exc_pending, ARM_EXC_NMI))
     v |= 1u << 31;
   return v;
 }
@@ -187,11 +187,11 @@ icsr_write (ArmCpu *s, uint32_t v)
   if (v & (1u << 28))
     arm_set_pending (s, ARM_EXC_PENDSV);
   else if (v & (1u << 27))
-    s->exc_pending[ARM_EXC_PENDSV] = false;
+    arm_bit_put (s->exc_pending, ARM_EXC_PENDSV, false);
   if (v & (1u << 26))
     arm_set_pending (s, ARM_EXC_SYSTICK);
   else if (v & (1u << 25))
-    s->exc_pending[ARM_EXC_SYSTICK] = false;
+    arm_bit_put (s->exc_pending, ARM_EXC_SYSTICK, false);
 }
 
 static uint32_t
@@ -205,12 +205,12 @@ shcsr_read (ArmCpu *s)
   uint32_t v = s->shcsr_ena;
 
   for (unsigned i = 0; i < G_N_ELEMENTS (act); i++)
-    if (s->exc_active[act[i].exc])
+    if (arm_bit_get (s->exc_active, act[i].exc))
       v |= 1u << act[i].bit;
-  if (s->exc_pending[ARM_EXC_USAGEFAULT]) v |= 1u << 12;
-  if (s->exc_pending[ARM_EXC_MEMMANAGE]) v |= 1u << 13;
-  if (s->exc_pending[ARM_EXC_BUSFAULT]) v |= 1u << 14;
-  if (s->exc_pending[ARM_EXC_SVCALL]) v |= 1u << 15;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_USAGEFAULT)) v |= 1u << 12;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_MEMMANAGE)) v |= 1u << 13;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_BUSFAULT)) v |= 1u << 14;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_SVCALL)) v |= 1u << 15;
   return v;
 }
 
@@ -281,8 +281,8 @@ scs_read_word (ArmCpu *s, uint32_t off)
           switch (group)
             {
             case 0: case 1: bit = s->irq_enabled[irq]; break;
-            case 2: case 3: bit = s->exc_pending[ARM_EXC_IRQ0 + irq]; break;
-            default: bit = s->exc_active[ARM_EXC_IRQ0 + irq]; break;
+            case 2: case 3: bit = arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + irq); break;
+            default: bit = arm_bit_get (s->exc_active, ARM_EXC_IRQ0 + irq); break;
             }
           v |= (uint32_t) bit << i;
         }
@@ -333,7 +333,7 @@ static void
 set_irq_enable (ArmCpu *s, unsigned irq, bool on)
 {
   s->irq_enabled[irq] = on;
-  if (on && s->exc_pending[ARM_EXC_IRQ0 + irq])
+  if (on && arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + irq))
     mdl_cpu_wake (&s->cpu);
 }
 
@@ -363,7 +363,7 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
             case 2: arm_set_pending (s, exc); break;
             default:
               /* A line still asserted keeps its interrupt pending. */
-              s->exc_pending[exc] = s->irq_level[irq] && !s->exc_active[exc];
+              arm_bit_put (s->exc_pending, exc, s->irq_level[irq] && !arm_bit_get (s->exc_active, exc));
               break;
             }
         }
@@ -393,7 +393,7 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
       if (is_v7 (s))
         {
           s->shcsr_ena = v & (7u << 16);
-          s->exc_pending[ARM_EXC_SVCALL] = (v >> 15) & 1;
+          arm_bit_put (s->exc_pending, ARM_EXC_SVCALL, (v >> 15) & 1);
         }
       break;
     case SCB_CFSR: s->cfsr &= ~v; break;
