@@ -29,10 +29,88 @@ on_signal (int sig)
     mdl_machine_request_user_stop (m);
 }
 
+/* With one console its bytes go straight to stdout.  With several (one
+ * UART per CPU on a heterogeneous board), each console's complete lines go
+ * out prefixed with its name, so that the interleaving stays readable. */
+typedef struct {
+  gboolean    prefix;
+  GHashTable *lines;   /* console name -> GString of a partial line */
+} Consoles;
+
+static const char *
+console_name (MdlDevice *uart)
+{
+  static char buf[64];
+  MdlCpu *cpu;
+
+  if (uart != NULL)
+    return uart->name;
+  cpu = running_machine ? mdl_machine_current_cpu (running_machine) : NULL;
+  g_snprintf (buf, sizeof buf, "%s semihosting", cpu ? cpu->name : "cpu");
+  return buf;
+}
+
 static void
 serial_to_stdout (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
 {
-  fwrite (bytes, 1, len, stdout);
+  Consoles *c = data;
+  const char *name;
+  GString *line;
+
+  if (!c->prefix) {
+    fwrite (bytes, 1, len, stdout);
+    return;
+  }
+  name = console_name (uart);
+  line = g_hash_table_lookup (c->lines, name);
+  if (line == NULL) {
+    line = g_string_new (NULL);
+    g_hash_table_insert (c->lines, g_strdup (name), line);
+  }
+  for (size_t i = 0; i < len; i++) {
+    if (bytes[i] == '\r')
+      continue;
+    if (bytes[i] == '\n') {
+      printf ("[%s] %s\n", name, line->str);
+      g_string_truncate (line, 0);
+    } else {
+      g_string_append_c (line, (char) bytes[i]);
+    }
+  }
+}
+
+static void
+free_line (gpointer line)
+{
+  g_string_free (line, TRUE);
+}
+
+static void
+consoles_flush (Consoles *c)
+{
+  GHashTableIter it;
+  gpointer name, line;
+
+  if (!c->prefix)
+    return;
+  g_hash_table_iter_init (&it, c->lines);
+  while (g_hash_table_iter_next (&it, &name, &line))
+    if (((GString *) line)->len > 0) {
+      printf ("[%s] %s\n", (char *) name, ((GString *) line)->str);
+      g_string_truncate (line, 0);
+    }
+}
+
+static unsigned
+count_consoles (MdlMachine *m)
+{
+  unsigned n = 0;
+
+  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++)
+    n += mdl_machine_device (m, i)->cls->serial_input != NULL;
+  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
+    n += mdl_machine_cpu (m, i)->cls->semihosting;
+  return n;
 }
 
 static void
@@ -252,6 +330,7 @@ mdl_run_command (int argc, char **argv)
   MdlMachine *m;
   struct sigaction sa = { 0 };
   Input in;
+  Consoles consoles;
   gint64 t0;
   int status;
 
@@ -303,7 +382,10 @@ mdl_run_command (int argc, char **argv)
   m = board->machine;
   if (quantum)
     mdl_machine_set_quantum (m, slice);
-  mdl_machine_set_serial_out (m, serial_to_stdout, NULL);
+  consoles.prefix = count_consoles (m) > 1;
+  consoles.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          free_line);
+  mdl_machine_set_serial_out (m, serial_to_stdout, &consoles);
   running_machine = m;
   sa.sa_handler = on_signal;
   sigemptyset (&sa.sa_mask);
@@ -345,8 +427,10 @@ mdl_run_command (int argc, char **argv)
     input_read (&in, 0);
     input_deliver (&in);
   }
+  consoles_flush (&consoles);
   running_machine = NULL;
   g_byte_array_unref (in.backlog);
+  g_hash_table_unref (consoles.lines);
 
   switch (reason) {
   case MDL_STOP_GUEST_EXIT:
