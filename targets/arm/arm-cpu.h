@@ -515,7 +515,7 @@ void     arm_scs_reset (ArmCpu *s);
 void     arm_systick_init (ArmCpu *s);
 
 /* ---- arm-semihost.c ---- */
-/* Handles `bkpt 0xab` at @pc; false when the machine must stop. */
+/* Handles `bkpt 0xab` at @pc (an exit stops the machine). */
 void     arm_semihost (ArmCpu *s, uint32_t pc);
 
 /* ---- arm-regs.c ---- */

@@ -6,8 +6,8 @@
  * ".n" where objdump prints them, and the condition of an IT block on the
  * instructions inside it.  Differences: special registers are named as
  * the M profile does ("APSR", not objdump's "CPSR"), and no "@" comments
- * are added.  What does not decode prints as data (".inst.n 0xde00" is
- * not printed for UDF, which decodes; ".inst.w 0x..." for the rest).
+ * are added.  What does not decode, and coprocessor instructions, print
+ * as data (".inst.n 0x1234", ".inst.w 0x12345678").
  */
 #include "arm-cpu.h"
 
