@@ -44,7 +44,7 @@ symbol_compare (gconstpointer a, gconstpointer b)
 }
 
 static void
-read_symbols (Elf *elf, MdlElfImage *image)
+read_symbols (Elf *elf, unsigned machine, MdlElfImage *image)
 {
   Elf_Scn *scn = NULL;
 
@@ -76,6 +76,10 @@ read_symbols (Elf *elf, MdlElfImage *image)
         continue;
       s.name = g_strdup (name);
       s.value = sym.st_value;
+      /* The ARM ELF ABI marks Thumb functions with bit 0 of the address;
+       * the instruction itself starts at the even address. */
+      if (machine == EM_ARM && type == STT_FUNC)
+        s.value &= ~UINT64_C (1);
       s.size = sym.st_size;
       s.is_function = type == STT_FUNC;
       g_array_append_val (image->symbols, s);
@@ -201,7 +205,7 @@ mdl_elf_load (const char *path, MdlAddressSpace *as, const MdlCpuClass *cls,
   g_array_set_clear_func (image->symbols, symbol_clear);
   if (!load_segments (elf, path, as, cpu_name, error))
     goto out;
-  read_symbols (elf, image);
+  read_symbols (elf, eh.e_machine, image);
   ok = true;
 
 out:

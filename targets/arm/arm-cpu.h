@@ -527,5 +527,6 @@ void     arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 
 /* ---- arm-disas.c ---- */
 unsigned arm_disas (MdlCpu *cpu, uint64_t pc, GString *text);
+bool     arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 
 G_END_DECLS

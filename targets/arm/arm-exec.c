@@ -757,10 +757,42 @@ arm_pc_flags (const ArmDecoded *dec)
   return flags;
 }
 
-/* Decodes the instruction at @pc into cache entry @e.  When it cannot be
- * fetched, returns an uncached entry that raises the fault. */
+static const ArmInsn *arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it);
+
+/* The executor of an instruction that has a breakpoint: stops before it
+ * (it does not retire, like a trapped instruction), or, when resuming from
+ * that breakpoint, decodes it afresh and runs it. */
+static uint32_t
+arm_exec_breakpoint (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  ArmInsn real;
+  const ArmInsn *r;
+
+  if (mdl_cpu_breakpoint_hit (&s->cpu, pc)) {
+    s->trapped = true;
+    return pc | ARM_CHECK;
+  }
+  r = arm_fill_entry (s, &real, pc, false);
+  return r->exec (s, r, pc, done);
+}
+
+/* Decodes the instruction at @pc into cache entry @e, with the breakpoint
+ * hook in front when there is one (so breakpoints cost nothing until their
+ * instruction is decoded).  Breakpoints inside IT blocks are not seen. */
 static G_GNUC_NO_INLINE const ArmInsn *
 arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
+{
+  const ArmInsn *d = arm_fill_entry (s, e, pc, in_it);
+
+  if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
+    e->exec = arm_exec_breakpoint;
+  return d;
+}
+
+/* Decodes the instruction at @pc into cache entry @e.  When it cannot be
+ * fetched, returns an uncached entry that raises the fault. */
+static const ArmInsn *
+arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
 {
   uint32_t hw1, hw2 = 0, raw;
   ArmDecoded dec;

@@ -99,7 +99,9 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     .reg_read = arm_reg_read, \
     .reg_write = arm_reg_write, \
     .disas = arm_disas, \
+    .insn_info = arm_insn_info, \
     .flush_code = arm_flush_code, \
+    .semihosting = true, \
     .finalize = NULL, \
   }
 

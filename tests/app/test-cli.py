@@ -2,6 +2,7 @@
 """The command line as a user meets it: help, version, bad input that gets
 one clear line on stderr, time limits, deadlock, Ctrl-C and --json."""
 import json
+import re
 import os
 import signal
 import subprocess
@@ -85,6 +86,15 @@ class Cli(unittest.TestCase):
         # No output yet: main has not printed anything.
         self.assertNotIn("Hello", r.stdout)
         self.one_line_error(run("run", BOARD32, "--break", "no_such_function"), "no_such_function")
+        # Thumb: the symbol's bit 0 marks Thumb code; the stop is at the
+        # even address of main's first instruction.
+        cm3 = os.path.join(os.path.dirname(BOARD32), "cortex-m3.dts")
+        r = run("run", cm3, "--break", "main")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        m = re.search(r"stopped at a breakpoint: pc 0x([0-9a-f]+) <main>", r.stderr)
+        self.assertIsNotNone(m, r.stderr)
+        self.assertEqual(int(m.group(1), 16) % 2, 0)
+        self.assertIn("registers of cpu0 (cortex-m3)", r.stdout)
         self.one_line_error(run("run", BOARD32, "--break", "mcu:main"), "mcu")
 
     def test_piped_input_is_paced(self):
