@@ -13,6 +13,9 @@
 #include "targets/targets.h"
 #include "ui/mdl-application.h"
 
+/* The board people see first: two architectures on one clock. */
+#define MDL_DEFAULT_BOARD "hetero-demo.dts"
+
 void
 mdl_app_register_classes (void)
 {
@@ -50,12 +53,12 @@ mdl_app_default_board (void)
   const char *const *dirs = mdl_app_board_dirs ();
 
   for (unsigned i = 0; dirs[i]; i++) {
-    char *p = g_build_filename (dirs[i], "riscv32-virt.dts", NULL);
+    char *p = g_build_filename (dirs[i], MDL_DEFAULT_BOARD, NULL);
     if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
       return p;
     g_free (p);
   }
-  return g_strdup ("riscv32-virt.dts");
+  return g_strdup (MDL_DEFAULT_BOARD);
 }
 
 static void
@@ -71,7 +74,7 @@ usage (FILE *out)
     "  medley --help | --version\n"
     "\n"
     "Run 'medley run --help' for the options of run.\n",
-    "riscv32-virt.dts");
+    MDL_DEFAULT_BOARD);
 }
 
 /* A window can only be shown where a display server is reachable; over
