@@ -40,6 +40,7 @@ typedef enum {
   CMD_WATCH_MEM,
   CMD_WATCH_DISAS,
   CMD_UNWATCH,
+  CMD_CALL,
 } CommandKind;
 
 typedef struct {
@@ -50,9 +51,18 @@ typedef struct {
   uint64_t    addr, size, value;
   bool        enabled, on_read, on_write;
   guint       id;         /* view requests */
+  MdlRunnerFunc func;     /* CMD_CALL, with data and a completion flag */
+  void       *data;
+  gint       *done;
   size_t      len;
   uint8_t     bytes[];    /* serial input or memory, copied from the caller */
 } Command;
+
+typedef struct {
+  guint           id;
+  MdlRunnerNotify func;
+  void           *data;
+} Listener;
 
 /* What a view asked to see in every snapshot. */
 typedef struct {
@@ -88,6 +98,9 @@ struct MdlRunner {
   MdlMachine      *machine;
   MdlRunnerNotify  notify;
   void            *notify_data;
+  GMutex           listeners_lock;
+  GArray          *listeners;      /* Listener: more readers (gdb stubs) */
+  guint            next_listener;
   GThread         *thread;
 
   /* The command queue.  `kick` (under the lock) says the engine is in, or
@@ -96,6 +109,7 @@ struct MdlRunner {
    * its command in the queue and is cleared when that command is taken. */
   GMutex  lock;
   GCond   cond;
+  GCond   call_cond;     /* mdl_runner_call completions */
   GQueue  queue;
   bool    kick;
   bool    stop_posted;
@@ -441,6 +455,12 @@ publish (MdlRunner *r)
   r->last_publish = g_get_monotonic_time ();
   if (r->notify != NULL)
     r->notify (r->notify_data);
+  g_mutex_lock (&r->listeners_lock);
+  for (guint i = 0; i < r->listeners->len; i++) {
+    const Listener *l = &g_array_index (r->listeners, Listener, i);
+    l->func (l->data);
+  }
+  g_mutex_unlock (&r->listeners_lock);
 }
 
 MdlSnapshot *
@@ -590,7 +610,8 @@ post (MdlRunner *r, Command *cmd)
    * engine, which clears stop requests when it takes commands, never
    * sees a request whose command it has already taken. */
   if (r->kick && !(cmd->kind == CMD_RUN || cmd->kind == CMD_SERIAL || cmd->kind == CMD_WATCH_MEM ||
-                   cmd->kind == CMD_WATCH_DISAS || cmd->kind == CMD_UNWATCH)) {
+                   cmd->kind == CMD_WATCH_DISAS || cmd->kind == CMD_UNWATCH ||
+                   cmd->kind == CMD_CALL)) {
     r->stop_posted = true;
     mdl_machine_request_user_stop (r->machine);
   }
@@ -709,6 +730,51 @@ mdl_runner_watch_disassembly (MdlRunner *runner, unsigned cpu, bool follow_pc, u
   id = cmd->id = (guint) g_atomic_int_add (&runner->next_view_id, 1) + 1;
   post (runner, cmd);
   return id;
+}
+
+guint
+mdl_runner_add_listener (MdlRunner *runner, MdlRunnerNotify func, void *data)
+{
+  Listener l = { 0, func, data };
+
+  g_mutex_lock (&runner->listeners_lock);
+  l.id = ++runner->next_listener;
+  g_array_append_val (runner->listeners, l);
+  g_mutex_unlock (&runner->listeners_lock);
+  return l.id;
+}
+
+void
+mdl_runner_remove_listener (MdlRunner *runner, guint id)
+{
+  g_mutex_lock (&runner->listeners_lock);
+  for (guint i = 0; i < runner->listeners->len; i++)
+    if (g_array_index (runner->listeners, Listener, i).id == id) {
+      g_array_remove_index (runner->listeners, i);
+      break;
+    }
+  g_mutex_unlock (&runner->listeners_lock);
+}
+
+void
+mdl_runner_call (MdlRunner *runner, MdlRunnerFunc func, void *data)
+{
+  Command *cmd;
+  gint done = 0;
+
+  g_return_if_fail (runner != NULL && func != NULL);
+  g_return_if_fail (g_thread_self () != runner->thread);
+  cmd = command_new (CMD_CALL, 0, NULL, 0);
+  cmd->func = func;
+  cmd->data = data;
+  cmd->done = &done;
+  post (runner, cmd);
+  /* The engine signals the queue's condition after every call; wait on it
+   * rather than spin. */
+  g_mutex_lock (&runner->lock);
+  while (!g_atomic_int_get (&done))
+    g_cond_wait (&runner->call_cond, &runner->lock);
+  g_mutex_unlock (&runner->lock);
 }
 
 void
@@ -1148,6 +1214,13 @@ apply (MdlRunner *r, const Command *cmd)
         break;
       }
     break;
+  case CMD_CALL:
+    cmd->func (r, r->machine, cmd->data);
+    g_mutex_lock (&r->lock);
+    g_atomic_int_set (cmd->done, 1);
+    g_cond_broadcast (&r->call_cond);
+    g_mutex_unlock (&r->lock);
+    break;
   case CMD_QUIT:
     return false;
   }
@@ -1256,8 +1329,11 @@ mdl_runner_new (MdlBoard *board, MdlRunnerNotify notify, void *data)
   r->machine = board->machine;
   r->notify = notify;
   r->notify_data = data;
+  g_mutex_init (&r->listeners_lock);
+  r->listeners = g_array_new (FALSE, FALSE, sizeof (Listener));
   g_mutex_init (&r->lock);
   g_cond_init (&r->cond);
+  g_cond_init (&r->call_cond);
   g_queue_init (&r->queue);
   g_mutex_init (&r->serial_lock);
   g_mutex_init (&r->snap_lock);
@@ -1344,6 +1420,9 @@ mdl_runner_free (MdlRunner *runner)
   g_mutex_clear (&runner->trace_lock);
   g_mutex_clear (&runner->lock);
   g_cond_clear (&runner->cond);
+  g_cond_clear (&runner->call_cond);
+  g_array_unref (runner->listeners);
+  g_mutex_clear (&runner->listeners_lock);
   g_mutex_clear (&runner->serial_lock);
   g_mutex_clear (&runner->snap_lock);
   g_free (runner);

@@ -108,6 +108,8 @@ typedef struct {
 
 typedef struct MdlRunner MdlRunner;
 typedef void (*MdlRunnerNotify) (void *data);
+/* Work done on the engine thread, between slices (see mdl_runner_call). */
+typedef void (*MdlRunnerFunc) (MdlRunner *runner, MdlMachine *machine, void *data);
 
 /* Takes ownership of @board (firmware already loaded) and starts the engine
  * thread, paused. */
@@ -168,6 +170,18 @@ guint mdl_runner_watch_disassembly (MdlRunner *runner, unsigned cpu, bool follow
                                     uint64_t addr, unsigned lines_before,
                                     unsigned lines_after);
 void  mdl_runner_unwatch (MdlRunner *runner, guint id);
+
+/* More readers besides the one given to mdl_runner_new (a gdb stub next
+ * to the window): each is called, on the engine thread, after every
+ * publication.  Removing one waits until no call to it is running. */
+guint mdl_runner_add_listener    (MdlRunner *runner, MdlRunnerNotify func, void *data);
+void  mdl_runner_remove_listener (MdlRunner *runner, guint id);
+
+/* Runs @func on the engine thread between slices (while running, after
+ * the current slice) and waits for it: how the gdb stub reads and writes
+ * registers and memory consistently.  @func must not block; it may use
+ * the machine freely.  Not from the engine thread or the notify callback. */
+void mdl_runner_call (MdlRunner *runner, MdlRunnerFunc func, void *data);
 
 /* Trace records (engine/trace.h) published so far with seq >= @from are
  * appended to @out (MdlTraceRecord); returns the seq to ask from next. */

@@ -605,6 +605,42 @@ test_run_to_and_stepping (void)
   mdl_runner_free (runner);
 }
 
+static void
+read_pc_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  *(uint64_t *) data = mdl_cpu_pc (mdl_machine_cpu (machine, 0));
+}
+
+static void
+count_listener (void *data)
+{
+  g_atomic_int_inc ((gint *) data);
+}
+
+static void
+test_call_and_listeners (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_RUNNER_SPIN_ELF);
+  g_autoptr(MdlSnapshot) snap = NULL;
+  gint heard = 0;
+  guint id = mdl_runner_add_listener (runner, count_listener, &heard);
+  uint64_t pc = 0;
+
+  /* A call runs on the engine thread and sees what a snapshot shows. */
+  mdl_runner_call (runner, read_pc_on_engine, &pc);
+  snap = mdl_runner_snapshot (runner);
+  g_assert_cmphex (pc, ==, snap->cpus[0].pc);
+  /* ...also while the guest runs flat out, between slices. */
+  mdl_runner_run (runner);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = wait_for (runner, running_and_retired, NULL, "running");
+  for (int i = 0; i < 20; i++)
+    mdl_runner_call (runner, read_pc_on_engine, &pc);
+  g_assert_cmpint (g_atomic_int_get (&heard), >, 0);
+  mdl_runner_remove_listener (runner, id);
+  mdl_runner_free (runner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -621,5 +657,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/runner/free-running", test_free_running);
   g_test_add_func ("/engine/runner/breakpoints-and-views", test_breakpoints_and_views);
   g_test_add_func ("/engine/runner/run-to-and-stepping", test_run_to_and_stepping);
+  g_test_add_func ("/engine/runner/call-and-listeners", test_call_and_listeners);
   return g_test_run ();
 }
