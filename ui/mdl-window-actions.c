@@ -559,6 +559,45 @@ action_step (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+action_step_over (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_over (self);
+}
+
+static void
+action_step_out (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_out (self);
+}
+
+static void
+action_run_to_cursor (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_run_to_cursor (self);
+}
+
+/* Hidden views are unmapped, so they stop asking the engine for memory
+ * and disassembly. */
+static void
+action_show_views (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->views_slot), g_variant_get_boolean (state));
+}
+
+static void
 action_reset (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   MdlWindow *self = user_data;
@@ -606,6 +645,10 @@ static const GActionEntry win_actions[] = {
   { "run", action_run },
   { "pause", action_pause },
   { "step", action_step },
+  { "step-over", action_step_over },
+  { "step-out", action_step_out },
+  { "run-to-cursor", action_run_to_cursor },
+  { "show-views", NULL, NULL, "true", action_show_views },
   { "reset", action_reset },
   { "zoom-in", action_zoom },
   { "zoom-out", action_zoom },
@@ -668,6 +711,9 @@ _mdl_window_update_actions (MdlWindow *self)
   set_enabled (self, "run", problems == NULL && !running);
   set_enabled (self, "pause", running);
   set_enabled (self, "step", problems == NULL && !finished);
+  set_enabled (self, "step-over", problems == NULL && !finished);
+  set_enabled (self, "step-out", problems == NULL && !finished);
+  set_enabled (self, "run-to-cursor", have && !finished);
   set_enabled (self, "reset", have);
 
   /* One button for Run and Pause, as media players do. */

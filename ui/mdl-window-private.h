@@ -22,6 +22,7 @@ struct _MdlWindow {
   char            *last_error;
 
   GtkWidget       *canvas;         /* NULL until the canvas is built in */
+  GtkWidget       *cpu_views;      /* MdlCpuViews, docked beside the canvas */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -33,6 +34,9 @@ struct _MdlWindow {
   GtkLabel        *status_label;
   GtkBox          *palette_slot;
   GtkBox          *canvas_slot;
+  GtkPaned        *views_paned;
+  GtkBox          *views_slot;
+  GtkToggleButton *views_button;
   GtkBox          *inspector_slot;
   GtkPaned        *console_paned;
   GtkStack        *console_stack;
@@ -68,11 +72,18 @@ void     _mdl_window_init_run (MdlWindow *self);
 void     _mdl_window_run      (MdlWindow *self);
 void     _mdl_window_pause    (MdlWindow *self);
 void     _mdl_window_step     (MdlWindow *self);
+/* Step over calls, step out of the function, run to the disassembly's
+ * cursor: on the CPU the views show. */
+void     _mdl_window_step_over (MdlWindow *self);
+void     _mdl_window_step_out  (MdlWindow *self);
+void     _mdl_window_run_to_cursor (MdlWindow *self);
 void     _mdl_window_reset    (MdlWindow *self);
 /* Stops and frees the machine; the consoles keep their text. */
 void     _mdl_window_discard_runner (MdlWindow *self);
 /* Drops the console tabs (another board or machine takes their place). */
 void     _mdl_window_remove_consoles (MdlWindow *self);
+/* The CPU views follow the cluster selected on the canvas. */
+void     _mdl_window_update_views_cpu (MdlWindow *self);
 /* Shows state and reason in the status pill, from the latest snapshot. */
 void     _mdl_window_update_status  (MdlWindow *self);
 

@@ -131,6 +131,10 @@ drain (MdlWindow *self)
     g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REDRAIN_MS, drain_idle,
                         link_ref (self->link), link_unref);
 
+  /* The views refresh on their own clock (at most once a frame). */
+  if (self->cpu_views != NULL)
+    mdl_cpu_views_queue_update (MDL_CPU_VIEWS (self->cpu_views));
+
   snap = mdl_runner_snapshot (self->runner);
   if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
     self->state = snap->state;
@@ -229,6 +233,10 @@ ensure_runner (MdlWindow *self)
   snap = mdl_runner_snapshot (self->runner);
   self->state = snap->state;
   add_consoles (self);
+  if (self->cpu_views != NULL) {
+    mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), self->runner);
+    _mdl_window_update_views_cpu (self);
+  }
   return TRUE;
 }
 
@@ -246,6 +254,10 @@ _mdl_window_discard_runner (MdlWindow *self)
 
   if (self->runner == NULL)
     return;
+  /* The views give their memory and disassembly windows back while the
+   * runner still exists. */
+  if (self->cpu_views != NULL)
+    mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), NULL);
   /* Freeing the runner joins the engine thread, so no notify can follow;
    * drains already queued find the link detached. */
   g_clear_pointer (&self->runner, mdl_runner_free);
@@ -283,11 +295,9 @@ _mdl_window_pause (MdlWindow *self)
     mdl_runner_pause (self->runner);
 }
 
-/* The CPU Step advances: the first CPU of the cluster selected on the
- * canvas, else the machine's first CPU.  CPUs of a cluster are named after
- * it ("app", "app.1"). */
-static guint
-step_cpu (MdlWindow *self, const MdlSnapshot *snap)
+/* The cluster selected on the canvas, if one is. */
+static const MdlComponent *
+selected_cluster (MdlWindow *self)
 {
   const GArray *selection = mdl_editor_get_selection (self->editor);
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
@@ -295,11 +305,44 @@ step_cpu (MdlWindow *self, const MdlSnapshot *snap)
   for (guint i = 0; selection != NULL && i < selection->len; i++) {
     guint id = g_array_index (selection, guint, i);
     const MdlComponent *c = (id & MDL_EDITOR_WIRE_SELECTION) ? NULL : mdl_board_doc_find (doc, id);
-    gsize len;
 
-    if (c == NULL || c->kind != MDL_COMPONENT_CLUSTER)
-      continue;
-    len = strlen (c->name);
+    if (c != NULL && c->kind == MDL_COMPONENT_CLUSTER)
+      return c;
+  }
+  return NULL;
+}
+
+void
+_mdl_window_update_views_cpu (MdlWindow *self)
+{
+  const MdlComponent *cluster;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  cluster = selected_cluster (self);
+  if (self->cpu_views != NULL && cluster != NULL)
+    mdl_cpu_views_set_cluster (MDL_CPU_VIEWS (self->cpu_views), cluster->name);
+}
+
+/* The CPU Step advances: the one the views show (the first CPU of the
+ * cluster selected on the canvas, or the hart chosen there), else the
+ * selected cluster's first CPU, else the machine's first.  CPUs of a
+ * cluster are named after it ("app", "app.1"). */
+static guint
+step_cpu (MdlWindow *self, const MdlSnapshot *snap)
+{
+  const MdlComponent *c;
+
+  if (self->cpu_views != NULL) {
+    guint cpu = mdl_cpu_views_get_cpu (MDL_CPU_VIEWS (self->cpu_views));
+
+    if (cpu < snap->n_cpus)
+      return cpu;
+  }
+  c = selected_cluster (self);
+  if (c != NULL) {
+    gsize len = strlen (c->name);
+
     for (guint k = 0; k < snap->n_cpus; k++) {
       const char *name = snap->cpus[k].name;
       if (strncmp (name, c->name, len) == 0 && (name[len] == '\0' || name[len] == '.'))
@@ -309,8 +352,10 @@ step_cpu (MdlWindow *self, const MdlSnapshot *snap)
   return 0;
 }
 
-void
-_mdl_window_step (MdlWindow *self)
+typedef void (*StepFunc) (MdlRunner *runner, unsigned cpu);
+
+static void
+step_with (MdlWindow *self, StepFunc func)
 {
   g_autoptr(MdlSnapshot) snap = NULL;
 
@@ -321,7 +366,47 @@ _mdl_window_step (MdlWindow *self)
   snap = mdl_runner_snapshot (self->runner);
   if (snap->n_cpus == 0)
     return;
-  mdl_runner_step (self->runner, step_cpu (self, snap));
+  func (self->runner, step_cpu (self, snap));
+  drain (self);
+}
+
+void
+_mdl_window_step (MdlWindow *self)
+{
+  step_with (self, mdl_runner_step);
+}
+
+void
+_mdl_window_step_over (MdlWindow *self)
+{
+  step_with (self, mdl_runner_step_over);
+}
+
+void
+_mdl_window_step_out (MdlWindow *self)
+{
+  step_with (self, mdl_runner_step_out);
+}
+
+void
+_mdl_window_run_to_cursor (MdlWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+  guint64 addr;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL || self->cpu_views == NULL)
+    return;
+  if (!mdl_cpu_views_get_cursor (MDL_CPU_VIEWS (self->cpu_views), &addr)) {
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Click a line of the disassembly first")));
+    return;
+  }
+  snap = mdl_runner_snapshot (self->runner);
+  if (snap->n_cpus == 0)
+    return;
+  mdl_runner_run_to (self->runner, step_cpu (self, snap), addr);
   drain (self);
 }
 

@@ -53,6 +53,9 @@ add_views (MdlWindow *self)
     gtk_box_append (self->canvas_slot, page);
   }
 #endif
+  self->cpu_views = mdl_cpu_views_new ();
+  gtk_widget_set_vexpand (self->cpu_views, TRUE);
+  gtk_box_append (self->views_slot, self->cpu_views);
 #ifdef MDL_HAVE_INSPECTOR
   gtk_box_append (self->inspector_slot, GTK_WIDGET (mdl_inspector_new (self->editor)));
 #else
@@ -158,6 +161,9 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, palette_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_paned);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_slot);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_paned);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_stack);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_view);
@@ -179,6 +185,8 @@ mdl_window_init (MdlWindow *self)
                            G_CALLBACK (on_editor_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "selection-changed",
                            G_CALLBACK (_mdl_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "selection-changed",
+                           G_CALLBACK (_mdl_window_update_views_cpu), self, G_CONNECT_SWAPPED);
   add_views (self);
   _mdl_window_init_actions (self);
   _mdl_window_init_run (self);
@@ -283,6 +291,13 @@ mdl_window_get_console (MdlWindow *self, guint index)
     return NULL;
   page = adw_tab_view_get_nth_page (self->console_view, index);
   return MDL_CONSOLE (adw_tab_page_get_child (page));
+}
+
+MdlCpuViews *
+mdl_window_get_cpu_views (MdlWindow *self)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+  return MDL_CPU_VIEWS (self->cpu_views);
 }
 
 const char *

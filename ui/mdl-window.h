@@ -11,6 +11,7 @@
 
 #include "mdl-application.h"
 #include "mdl-console.h"
+#include "mdl-cpu-views.h"
 #include "mdl-editor.h"
 
 #include "engine/runner.h"
@@ -36,6 +37,8 @@ const char *mdl_window_get_status_text (MdlWindow *self);
 /* The console tabs, in UART order (tabs the person closed are gone). */
 guint       mdl_window_get_n_consoles (MdlWindow *self);
 MdlConsole *mdl_window_get_console    (MdlWindow *self, guint index);
+/* The docked panel of CPU views (registers, memory, disassembly…). */
+MdlCpuViews *mdl_window_get_cpu_views (MdlWindow *self);
 /* The message of the last error dialog, or NULL (tests check it). */
 const char *mdl_window_get_last_error (MdlWindow *self);
 

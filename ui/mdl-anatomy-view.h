@@ -1,0 +1,28 @@
+/* MdlAnatomyView: the encoding of the instruction at one CPU's pc, for
+ * teaching.  Its bits (16 or 32) are drawn as boxes grouped by field
+ * (opcode, registers, immediate…), each field in its own colour and named
+ * below, and a table lists each field's bits, value and meaning.  The
+ * data is the snapshot's MdlInsnInfo for that CPU, which the target
+ * derives from the same decode table as its decoder.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "engine/runner.h"
+
+G_BEGIN_DECLS
+
+#define MDL_TYPE_ANATOMY_VIEW (mdl_anatomy_view_get_type ())
+G_DECLARE_FINAL_TYPE (MdlAnatomyView, mdl_anatomy_view, MDL, ANATOMY_VIEW, GtkWidget)
+
+GtkWidget *mdl_anatomy_view_new (void);
+
+void mdl_anatomy_view_set_runner (MdlAnatomyView *self, MdlRunner *runner, guint cpu);
+void mdl_anatomy_view_update     (MdlAnatomyView *self, const MdlSnapshot *snap);
+
+/* For tests: the mnemonic and number of fields shown (0 without info). */
+const char *mdl_anatomy_view_get_mnemonic (MdlAnatomyView *self);
+guint       mdl_anatomy_view_get_n_fields (MdlAnatomyView *self);
+
+G_END_DECLS

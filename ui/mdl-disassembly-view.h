@@ -1,0 +1,43 @@
+/* MdlDisassemblyView: the instructions around one CPU's pc, with the
+ * firmware's symbols as labels and the current instruction marked.  A
+ * click in the gutter toggles a breakpoint (shown as a red dot from the
+ * snapshot's breakpoint list); a click on a line puts the cursor there for
+ * Run to Cursor.  Its toolbar holds Step, Step Over, Step Out and Run to
+ * Cursor (the window's actions) and a field to look at another address or
+ * symbol; stepping or a stop returns to the pc.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "engine/runner.h"
+
+G_BEGIN_DECLS
+
+#define MDL_TYPE_DISASSEMBLY_VIEW (mdl_disassembly_view_get_type ())
+G_DECLARE_FINAL_TYPE (MdlDisassemblyView, mdl_disassembly_view, MDL, DISASSEMBLY_VIEW, GtkWidget)
+
+GtkWidget *mdl_disassembly_view_new (void);
+
+void mdl_disassembly_view_set_runner (MdlDisassemblyView *self, MdlRunner *runner, guint cpu);
+void mdl_disassembly_view_update     (MdlDisassemblyView *self, const MdlSnapshot *snap);
+
+/* Shows the code at an address, symbol or register expression (and puts
+ * the cursor there); false when @text is not understood. */
+gboolean mdl_disassembly_view_go_to      (MdlDisassemblyView *self, const char *text);
+/* Back to following the pc. */
+void     mdl_disassembly_view_follow_pc  (MdlDisassemblyView *self);
+gboolean mdl_disassembly_view_get_cursor (MdlDisassemblyView *self, guint64 *addr);
+/* What a click in the gutter of the line at @addr does. */
+void     mdl_disassembly_view_toggle_breakpoint (MdlDisassemblyView *self, guint64 addr);
+
+/* For tests: the lines shown (label lines included), whether the view
+ * shows a breakpoint at @addr, and where a click in the gutter of the
+ * instruction line at @addr goes (in the view's coordinates; false when
+ * that line is not on screen). */
+guint    mdl_disassembly_view_get_n_lines (MdlDisassemblyView *self);
+gboolean mdl_disassembly_view_has_breakpoint (MdlDisassemblyView *self, guint64 addr);
+gboolean mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr,
+                                            double *x, double *y);
+
+G_END_DECLS
