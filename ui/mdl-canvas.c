@@ -349,6 +349,13 @@ port_exists (MdlCanvas *self, guint first, guint comp, PortKind kind,
   return FALSE;
 }
 
+static gint
+compare_unsigned (gconstpointer a, gconstpointer b)
+{
+  unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
+  return x < y ? -1 : x > y;
+}
+
 /* Ports of a cluster, all on its right edge; returns the number of rows. */
 static unsigned
 layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
@@ -375,9 +382,30 @@ layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
           add_port (self, doc, PORT_IRQ_IN, c->id, names[i].input, h, +1, row++,
                     g_strdup_printf ("%s%s %u", prefix, names[i].name, names[i].input));
     } else {
-      for (unsigned i = 0; i < cls->n_irq_in; i++)
-        add_port (self, doc, PORT_IRQ_IN, c->id, i, h, +1, row++,
-                  g_strdup_printf ("%sirq %u", prefix, i));
+      /* Unnamed lines (an NVIC has 32 to 64): those wired to this hart,
+       * in order, and the lowest free one to wire the next device to. */
+      g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (unsigned));
+      unsigned free_line = 0;
+
+      for (guint i = 0; i < doc->wires->len; i++) {
+        const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+        if (w->kind == MDL_WIRE_IRQ && w->to == c->id && w->hart == h &&
+            w->input < cls->n_irq_in)
+          g_array_append_val (used, w->input);
+      }
+      g_array_sort (used, compare_unsigned);
+      for (guint i = 0; i < used->len; i++) {
+        unsigned line = g_array_index (used, unsigned, i);
+        if (i > 0 && line == g_array_index (used, unsigned, i - 1))
+          continue;
+        if (line == free_line)
+          free_line++;
+        add_port (self, doc, PORT_IRQ_IN, c->id, line, h, +1, row++,
+                  g_strdup_printf ("%sirq %u", prefix, line));
+      }
+      if (free_line < cls->n_irq_in)
+        add_port (self, doc, PORT_IRQ_IN, c->id, free_line, h, +1, row++,
+                  g_strdup_printf ("%sirq %u", prefix, free_line));
     }
   }
 
