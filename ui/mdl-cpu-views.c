@@ -214,8 +214,10 @@ mdl_cpu_views_queue_update (MdlCpuViews *self)
 {
   g_return_if_fail (MDL_IS_CPU_VIEWS (self));
 
+  /* Below input and redraw, like the console drain: a guest that runs
+   * flat out never makes the window sluggish. */
   if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add_full (G_PRIORITY_DEFAULT, REFRESH_MS,
+    self->refresh_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REFRESH_MS,
                                                refresh_timeout, self, NULL);
 }
 

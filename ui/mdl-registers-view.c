@@ -21,6 +21,8 @@ typedef struct {
   guint             reg;
   GtkWidget        *entry;
   gboolean          changed;
+  gboolean          shown;      /* value holds what the entry shows */
+  guint64           value;
 } Row;
 
 struct _MdlRegistersView {
@@ -114,6 +116,7 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
   if (self->cls->regs[row->reg].bits < 64)
     value &= (G_GUINT64_CONSTANT (1) << self->cls->regs[row->reg].bits) - 1;
   mdl_runner_write_register (self->runner, self->cpu, row->reg, value);
+  row->shown = FALSE;   /* show what the CPU kept, even if unchanged */
   /* Leave the entry, so the next snapshot shows what the CPU made of it
    * (a CSR may keep only some bits). */
   gtk_widget_grab_focus (self->scroller);
@@ -136,7 +139,7 @@ make_row (MdlRegistersView *self, guint reg)
   GtkWidget *name = gtk_label_new (r->alias ? r->alias : r->name);
   GtkWidget *arch = gtk_label_new (r->alias ? r->name : "");
   GtkWidget *entry = gtk_entry_new ();
-  Row row = { self, reg, entry, FALSE };
+  Row row = { self, reg, entry, FALSE, FALSE, 0 };
 
   /* The ABI name first: that is what people read in assembly. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -262,14 +265,20 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
     const MdlRegInfo *r = &c->cls->regs[row->reg];
     guint64 value = c->regs[row->reg];
     gboolean changed = base != NULL && base[row->reg] != value;
-    g_autofree char *text = _mdl_cpu_views_hex (value, r->bits);
-    g_autofree char *tip = tooltip_for (r, value);
+    gboolean editing = is_editing (row->entry);
 
-    if (!is_editing (row->entry) &&
-        g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->entry)), text) != 0)
+    /* Only what changed is touched: text and tooltips of ~50 entries at
+     * screen rate would cost more than the rest of the window. */
+    if (!editing && (!row->shown || row->value != value)) {
+      g_autofree char *text = _mdl_cpu_views_hex (value, r->bits);
+      g_autofree char *tip = tooltip_for (r, value);
+
       gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
-    if (!gtk_widget_has_css_class (row->entry, "error"))
+      gtk_widget_remove_css_class (row->entry, "error");
       gtk_widget_set_tooltip_text (row->entry, tip);
+      row->value = value;
+      row->shown = TRUE;
+    }
     if (changed != row->changed) {
       row->changed = changed;
       if (changed)
@@ -278,8 +287,10 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
         gtk_widget_remove_css_class (row->entry, "changed");
     }
     /* Edits only while paused: the engine ignores them otherwise. */
-    gtk_editable_set_editable (GTK_EDITABLE (row->entry), self->paused && !r->read_only);
-    gtk_widget_set_can_focus (row->entry, self->paused && !r->read_only);
+    if (gtk_editable_get_editable (GTK_EDITABLE (row->entry)) != (self->paused && !r->read_only)) {
+      gtk_editable_set_editable (GTK_EDITABLE (row->entry), self->paused && !r->read_only);
+      gtk_widget_set_can_focus (row->entry, self->paused && !r->read_only);
+    }
   }
 }
 
