@@ -454,9 +454,17 @@ _mdl_window_update_status (MdlWindow *self)
       css = "running";
       break;
     case MDL_RUNNER_PAUSED:
-      text = g_strdup (_("Paused"));
+      /* Stopped by a breakpoint or watchpoint, the engine says which CPU
+       * did what where ("cpu0 wrote 4 bytes at 0x… (watched)"); a plain
+       * pause or step has no message. */
+      if (snap->message != NULL && *snap->message)
+        text = g_strdup_printf (_("Paused: %s"), snap->message);
+      else
+        text = g_strdup (_("Paused"));
       css = "paused";
-      if (snap->n_cpus > 0)
+      if (snap->message != NULL && *snap->message)
+        tip = g_strdup (snap->message);
+      else if (snap->n_cpus > 0)
         tip = g_strdup_printf (_("%s at 0x%" G_GINT64_MODIFIER "x"),
                                snap->cpus[0].name, snap->cpus[0].pc);
       break;
