@@ -7,6 +7,9 @@ extern const MdlDeviceClass mdl_cmsdk_uart_class;
 extern const MdlDeviceClass mdl_clint_class;
 extern const MdlDeviceClass mdl_test_device_class;
 extern const MdlDeviceClass mdl_mailbox_class;
+extern const MdlDeviceClass mdl_framebuffer_class;
+extern const MdlDeviceClass mdl_gpio_class;
+extern const MdlDeviceClass mdl_plic_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -15,7 +18,10 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_ns16550a_class,
   &mdl_cmsdk_uart_class,
   &mdl_clint_class,
+  &mdl_plic_class,
   &mdl_mailbox_class,
+  &mdl_framebuffer_class,
+  &mdl_gpio_class,
   &mdl_test_device_class,
   NULL,
 };
