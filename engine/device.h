@@ -99,6 +99,11 @@ struct MdlDeviceClass {
   /* How many bytes serial_input takes right now without loss: hosts hold
    * the rest back, like a terminal honouring flow control. */
   size_t (*serial_can_receive) (MdlDevice *dev);
+  /* What views show of the device while it runs (LED levels, a frame's
+   * generation): copies at most @max bytes into @buf and returns how many.
+   * Called on the engine thread for every snapshot, so it must be cheap;
+   * the layout is the device's own (see its header). */
+  size_t (*snapshot_state) (MdlDevice *dev, uint8_t *buf, size_t max);
   /* Frees what realize allocated besides regions and state. */
   void (*finalize)     (MdlDevice *dev);
 };

@@ -79,6 +79,18 @@ mdl_machine_add_address_space (MdlMachine *m, const char *name)
   return as;
 }
 
+unsigned
+mdl_machine_n_address_spaces (const MdlMachine *m)
+{
+  return m->address_spaces->len;
+}
+
+MdlAddressSpace *
+mdl_machine_address_space (const MdlMachine *m, unsigned i)
+{
+  return i < m->address_spaces->len ? g_ptr_array_index (m->address_spaces, i) : NULL;
+}
+
 MdlCpu *
 mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
                      MdlAddressSpace *as, uint64_t hartid, uint64_t freq_hz,

@@ -81,6 +81,10 @@ void        mdl_machine_free (MdlMachine *m);
 
 /* Building (used by the board loader and tests). */
 MdlAddressSpace *mdl_machine_add_address_space (MdlMachine *m, const char *name);
+/* Address spaces in creation order.  The board loader's first one is the
+ * system bus: what bus masters (a display engine fetching pixels) see. */
+unsigned         mdl_machine_n_address_spaces (const MdlMachine *m);
+MdlAddressSpace *mdl_machine_address_space    (const MdlMachine *m, unsigned i);
 MdlCpu *mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls,
                              const char *name, MdlAddressSpace *as,
                              uint64_t hartid, uint64_t freq_hz,

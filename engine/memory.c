@@ -27,6 +27,10 @@ typedef struct {
 typedef struct {
   uint64_t base, last;   /* inclusive */
   bool     on_read, on_write;
+  /* A write tracker (id > 0) calls notify instead of the watch handler. */
+  guint        id;
+  MdlWatchFunc notify;
+  void        *notify_data;
 } MdlWatch;
 
 struct MdlAddressSpace {
@@ -37,6 +41,7 @@ struct MdlAddressSpace {
   GArray      *watches;  /* MdlWatch; empty almost always */
   MdlWatchFunc watch_hit;
   void        *watch_data;
+  guint        last_tracker_id;
 };
 
 static MdlRegion *
@@ -311,13 +316,20 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
 static void
 check_watches (MdlAddressSpace *as, uint64_t addr, unsigned size, bool is_write)
 {
+  bool reported = false;
+
+  /* Every tracker hears of the write; the handler hears of it once. */
   for (guint i = 0; i < as->watches->len; i++) {
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
 
-    if (addr <= w->last && addr + (size - 1) >= w->base &&
-        (is_write ? w->on_write : w->on_read) && as->watch_hit != NULL) {
+    if (addr > w->last || addr + (size - 1) < w->base)
+      continue;
+    if (w->notify != NULL) {
+      if (is_write)
+        w->notify (w->notify_data, addr, size, true);
+    } else if (!reported && (is_write ? w->on_write : w->on_read) && as->watch_hit != NULL) {
       as->watch_hit (as->watch_data, addr, size, is_write);
-      return;
+      reported = true;
     }
   }
 }
@@ -346,10 +358,48 @@ mdl_address_space_remove_watch (MdlAddressSpace *as, uint64_t addr, uint64_t siz
 
   for (guint i = as->watches->len; i > 0; i--) {
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i - 1);
-    if (w->base == addr && w->last == last)
+    if (w->base == addr && w->last == last && w->notify == NULL)
       g_array_remove_index (as->watches, i - 1);
   }
   as->generation++;
+}
+
+guint
+mdl_address_space_add_write_tracker (MdlAddressSpace *as, uint64_t addr, uint64_t size,
+                                     MdlWatchFunc fn, void *data)
+{
+  MdlWatch w = { addr, addr + (MAX (size, 1) - 1), false, true,
+                 ++as->last_tracker_id, fn, data };
+
+  g_assert (fn != NULL);
+  g_array_append_val (as->watches, w);
+  as->generation++;   /* CPUs must drop windows that cover it */
+  return w.id;
+}
+
+void
+mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
+{
+  for (guint i = as->watches->len; i > 0; i--) {
+    if (g_array_index (as->watches, MdlWatch, i - 1).id == id) {
+      g_array_remove_index (as->watches, i - 1);
+      as->generation++;
+      return;
+    }
+  }
+}
+
+/* Bulk writes are not watched, but trackers hear of them: a frame loaded
+ * by a debugger or a loader must show as well. */
+static void
+notify_trackers (MdlAddressSpace *as, uint64_t addr, size_t len)
+{
+  for (guint i = 0; i < as->watches->len && len > 0; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (w->notify != NULL && addr <= w->last && addr + (len - 1) >= w->base)
+      w->notify (w->notify_data, addr, (unsigned) MIN (len, G_MAXUINT), true);
+  }
 }
 
 /* Finds the concrete region under [addr, addr + size) and the offset into
@@ -482,7 +532,11 @@ bool
 mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
                                const void *data, size_t len, GError **error)
 {
-  return bulk_walk (as, addr, len, true, (void *) data, error);
+  bool ok = bulk_walk (as, addr, len, true, (void *) data, error);
+
+  if (G_UNLIKELY (as->watches->len > 0))
+    notify_trackers (as, addr, len);
+  return ok;
 }
 
 bool

@@ -123,6 +123,18 @@ void mdl_address_space_add_watch    (MdlAddressSpace *as, uint64_t addr, uint64_
                                      bool on_read, bool on_write);
 void mdl_address_space_remove_watch (MdlAddressSpace *as, uint64_t addr, uint64_t size);
 
+/* Write trackers: watches that only take notes.  A CPU store through
+ * mdl_address_space_write, or a write_bytes (a loader, a debugger), that
+ * touches [addr, addr + size) calls @fn (never the watch handler, never
+ * stopping anything), after the bytes are written.  RAM windows are cut
+ * around the range as for watchpoints, so only stores there pay the slow
+ * path: how a display device learns that its pixels changed.  @fn must
+ * not add or remove watches or trackers.  Returns an id (> 0). */
+guint mdl_address_space_add_write_tracker    (MdlAddressSpace *as, uint64_t addr,
+                                              uint64_t size, MdlWatchFunc fn,
+                                              void *data);
+void  mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id);
+
 /* Calls @fn for every mapping, in address order. */
 typedef void (*MdlMappingFunc) (uint64_t base, MdlRegion *region, void *data);
 void mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn,

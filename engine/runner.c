@@ -208,6 +208,9 @@ mdl_snapshot_unref (MdlSnapshot *snap)
   }
   g_free (snap->disas);
   g_free (snap->insn);
+  for (unsigned i = 0; i < snap->n_devices; i++)
+    g_free (snap->devices[i].state);
+  g_free (snap->devices);
   g_free (snap);
 }
 
@@ -361,6 +364,18 @@ snapshot_take (MdlRunner *r)
     MdlCpu *cpu = mdl_machine_cpu (m, i);
     if (cpu->cls->insn_info == NULL || !cpu->cls->insn_info (cpu, snap->cpus[i].pc, &snap->insn[i]))
       memset (&snap->insn[i], 0, sizeof snap->insn[i]);
+  }
+  /* Device states are small (a few words) and few devices have them. */
+  snap->n_devices = mdl_machine_n_devices (m);
+  snap->devices = g_new0 (MdlDeviceSnapshot, MAX (snap->n_devices, 1));
+  for (unsigned i = 0; i < snap->n_devices; i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+    uint8_t buf[256];
+
+    if (dev->cls->snapshot_state == NULL)
+      continue;
+    snap->devices[i].len = MIN (dev->cls->snapshot_state (dev, buf, sizeof buf), sizeof buf);
+    snap->devices[i].state = g_memdup2 (buf, snap->devices[i].len);
   }
   snap->mem = g_new0 (MdlMemSnapshot, MAX (r->views->len, 1));
   snap->disas = g_new0 (MdlDisasSnapshot, MAX (r->views->len, 1));

@@ -83,6 +83,13 @@ typedef struct {
   bool     on_read, on_write;
 } MdlWatchpoint;
 
+/* What a device's snapshot_state hook copied (engine/device.h): LED and
+ * pin levels, a frame's generation.  The layout is the device's own. */
+typedef struct {
+  size_t   len;         /* 0 for devices without the hook */
+  uint8_t *state;
+} MdlDeviceSnapshot;
+
 typedef struct {
   gatomicrefcount ref;
   uint64_t        seq;          /* increases with every publication */
@@ -104,6 +111,8 @@ typedef struct {
   MdlDisasSnapshot *disas;
   MdlInsnInfo    *insn;         /* per CPU: the instruction at its pc (len 0:
                                    unreadable or no insn_info) */
+  unsigned        n_devices;
+  MdlDeviceSnapshot *devices;   /* per device, in machine order */
 } MdlSnapshot;
 
 typedef struct MdlRunner MdlRunner;
