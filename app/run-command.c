@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "screenshot.h"
 
 #include "engine/board.h"
 #include "engine/device.h"
@@ -306,6 +307,7 @@ mdl_run_command (int argc, char **argv)
   g_auto(GStrv) firmware = NULL;
   g_auto(GStrv) breaks = NULL;
   g_autofree char *max_time = NULL, *quantum = NULL;
+  g_autofree char *screenshot = NULL;
   gboolean json = FALSE, no_input = FALSE;
   GOptionEntry entries[] = {
     { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &firmware,
@@ -320,6 +322,8 @@ mdl_run_command (int argc, char **argv)
       "Print a JSON summary as the last line of stdout", NULL },
     { "no-input", 0, 0, G_OPTION_ARG_NONE, &no_input,
       "Do not forward stdin to the first UART", NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
+      "At exit, save the framebuffer's last frame as a PNG file", "FILE.png" },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD.dts - run a board headless");
@@ -463,6 +467,10 @@ mdl_run_command (int argc, char **argv)
     fprintf (stderr, "medley: %s\n", mdl_machine_stop_message (m));
     status = MDL_EXIT_STOPPED;
     break;
+  }
+  if (screenshot && !mdl_app_save_screenshot (m, screenshot, &error)) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    status = MDL_EXIT_USAGE;
   }
   if (json)
     print_json (m, reason, status, (g_get_monotonic_time () - t0) / 1e6);
