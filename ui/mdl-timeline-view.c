@@ -32,6 +32,10 @@
 
 #define HISTORY_MAX   200000   /* records kept */
 #define HISTORY_CHUNK 20000    /* dropped at once, so trimming is rare */
+/* While the machine runs, the view reads and redraws at most this often:
+ * a timeline needs no more to look live, and every frame of a window on
+ * a busy machine is time the guest does not get. */
+#define LIVE_INTERVAL_MS 125
 
 #define LABEL_W    128.0
 #define RIGHT_PAD  16.0
@@ -102,6 +106,8 @@ struct _MdlTimelineView {
   MdlRunner   *runner;
   struct _Link *link;
   guint        listener;
+  guint        throttle_id;  /* a read waits for the live interval */
+  gint64       last_read;    /* monotonic µs */
   guint64      snap_seq;
   gboolean     have_snap;
   guint64      next_seq;     /* trace seq to ask for next */
@@ -129,6 +135,8 @@ struct _MdlTimelineView {
   gboolean     dragging;
 
   GArray      *hits;         /* Hit, from the last frame */
+  GskRenderNode *legend;     /* drawn once per style: text is not cheap */
+  GdkRGBA      legend_fg, legend_accent;
   guint8      *columns;      /* per pixel column: state bin */
   guint        n_columns;
 
@@ -574,12 +582,15 @@ mdl_timeline_view_refresh (MdlTimelineView *self)
   g_autoptr(MdlSnapshot) snap = NULL;
   g_autoptr(GArray) fresh = NULL;
   guint64 next;
+  guint n_lanes;
 
   g_return_if_fail (MDL_IS_TIMELINE_VIEW (self));
 
   if (self->runner == NULL)
     return;
+  n_lanes = self->lanes->len;
   snap = mdl_runner_snapshot (self->runner);
+  self->last_read = g_get_monotonic_time ();
   if (self->have_snap && snap->seq == self->snap_seq)
     return;
   self->have_snap = TRUE;
@@ -614,7 +625,9 @@ mdl_timeline_view_refresh (MdlTimelineView *self)
     self->end_ps = MAX (self->end_ps, ((Lane *) g_ptr_array_index (self->lanes, i))->tmax);
 
   update_view (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The height follows the lanes; a new frame is all the rest needs. */
+  if (self->lanes->len != n_lanes)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -645,13 +658,39 @@ link_unref (gpointer data)
 }
 
 static gboolean
+throttle_cb (gpointer data)
+{
+  MdlTimelineView *self = data;
+
+  self->throttle_id = 0;
+  mdl_timeline_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* News from the runner: read now, or at the end of the live interval. */
+static void
+schedule_refresh (MdlTimelineView *self)
+{
+  gint64 since = (g_get_monotonic_time () - self->last_read) / 1000;
+
+  if (self->throttle_id != 0)
+    return;
+  if (self->state == MDL_RUNNER_RUNNING && since < LIVE_INTERVAL_MS)
+    self->throttle_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
+                                            (guint) (LIVE_INTERVAL_MS - since),
+                                            throttle_cb, self, NULL);
+  else
+    mdl_timeline_view_refresh (self);
+}
+
+static gboolean
 link_idle (gpointer data)
 {
   Link *link = data;
 
   g_atomic_int_set (&link->pending, 0);
   if (link->view != NULL)
-    mdl_timeline_view_refresh (link->view);
+    schedule_refresh (link->view);
   return G_SOURCE_REMOVE;
 }
 
@@ -668,6 +707,7 @@ link_notify (void *data)
 static void
 detach (MdlTimelineView *self)
 {
+  g_clear_handle_id (&self->throttle_id, g_source_remove);
   if (self->runner != NULL && self->listener != 0)
     mdl_runner_remove_listener (self->runner, self->listener);
   self->listener = 0;
@@ -1367,7 +1407,20 @@ mdl_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   /* Footer: legend left, controls right */
   append_rect (snapshot, &p.faint, 0, height - FOOTER_H, width, 1);
-  draw_legend (self, snapshot, &p, height - FOOTER_H / 2);
+  if (self->legend == NULL || !gdk_rgba_equal (&self->legend_fg, &p.fg) ||
+      !gdk_rgba_equal (&self->legend_accent, &p.accent)) {
+    GtkSnapshot *legend = gtk_snapshot_new ();
+
+    draw_legend (self, legend, &p, 0);
+    g_clear_pointer (&self->legend, gsk_render_node_unref);
+    self->legend = gtk_snapshot_free_to_node (legend);
+    self->legend_fg = p.fg;
+    self->legend_accent = p.accent;
+  }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) (height - FOOTER_H / 2)));
+  gtk_snapshot_append_node (snapshot, self->legend);
+  gtk_snapshot_restore (snapshot);
 
   gtk_widget_snapshot_child (widget, self->controls, snapshot);
 }
@@ -1896,6 +1949,7 @@ mdl_timeline_view_finalize (GObject *object)
   g_free (self->cpu_state);
   g_free (self->columns);
   g_free (self->detail_text);
+  g_clear_pointer (&self->legend, gsk_render_node_unref);
   G_OBJECT_CLASS (mdl_timeline_view_parent_class)->finalize (object);
 }
 
