@@ -59,8 +59,7 @@ typedef enum {
 /* What a group of marks is, for merging, drawing and the popover. */
 typedef enum {
   GROUP_SERIAL,
-  GROUP_IRQ_RAISE,
-  GROUP_IRQ_LOWER,
+  GROUP_IRQ,       /* raised and lowered edges together: a pulse is one mark */
   GROUP_MAILBOX,
   GROUP_STOP,
   GROUP_STATE,     /* a stretch of a state bar (hit-testing only) */
@@ -944,7 +943,6 @@ flush_group (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, con
 {
   Hit hit = { 0 };
   double y = mark_y (lane, kind), cx = (g->x0 + g->x1) / 2;
-  double r = 5;
 
   if (!g->open)
     return;
@@ -977,18 +975,19 @@ flush_group (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, con
       hit.rect = GRAPHENE_RECT_INIT ((float) x0, (float) (y - 10), (float) w, 20);
     }
     break;
-  case GROUP_IRQ_RAISE:
-  case GROUP_IRQ_LOWER: {
+  case GROUP_IRQ: {
+    const MdlTraceRecord *r = record_at (self, g->first_pos);
+    gboolean raised = r == NULL || r->value != 0;
     GdkRGBA c = irq_color;
 
-    /* Lowering matters less than raising: lighter. */
-    if (kind == GROUP_IRQ_LOWER)
-      c.alpha = 0.45f;
+    /* A stretch of edges is a line; the mark says how the first went. */
     if (g->x1 - g->x0 >= 3)
       append_rounded (snapshot, &c, g->x0, y - 1.5, g->x1 - g->x0, 3, 1.5);
-    append_shape (snapshot, &c, g->x0, y, r, kind == GROUP_IRQ_RAISE ? 0 : 1);
-    hit.rect = GRAPHENE_RECT_INIT ((float) (g->x0 - 7), (float) (y - 8),
-                                   (float) (g->x1 - g->x0 + 14), 16);
+    if (!raised)
+      c.alpha = 0.55f;
+    append_shape (snapshot, &c, g->x0, y, 5.5, raised ? 0 : 1);
+    hit.rect = GRAPHENE_RECT_INIT ((float) (g->x0 - 8), (float) (y - 8),
+                                   (float) (g->x1 - g->x0 + 16), 16);
     break;
   }
   case GROUP_MAILBOX:
@@ -1017,7 +1016,7 @@ group_kind (const MdlTraceRecord *r)
 {
   switch (r->kind) {
   case MDL_TRACE_SERIAL:  return GROUP_SERIAL;
-  case MDL_TRACE_IRQ:     return r->value ? GROUP_IRQ_RAISE : GROUP_IRQ_LOWER;
+  case MDL_TRACE_IRQ:     return GROUP_IRQ;
   case MDL_TRACE_MAILBOX: return GROUP_MAILBOX;
   case MDL_TRACE_STOP:    return GROUP_STOP;
   default:                return N_GROUPS;
@@ -1569,7 +1568,8 @@ show_details (MdlTimelineView *self, const Hit *hit)
       block = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (block), GTK_POLICY_NEVER,
                                       GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (block), 400);
+      /* min-content-width is ignored without a horizontal scrollbar. */
+      gtk_widget_set_size_request (block, 420, -1);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (block), 240);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (block), TRUE);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (block), label);
@@ -1579,34 +1579,48 @@ show_details (MdlTimelineView *self, const Hit *hit)
     }
     break;
   }
-  case GROUP_IRQ_RAISE:
-  case GROUP_IRQ_LOWER: {
+  case GROUP_IRQ: {
     g_autofree char *t = time_range (first->time_ps, last->time_ps);
     g_autoptr(GString) lines = g_string_new (NULL);
+    g_autoptr(GString) edges = g_string_new (NULL);
     gboolean to_cpu = ((Lane *) g_ptr_array_index (self->lanes, hit->lane))->kind == LANE_CPU;
+    guint n_lines = 0;
 
     if (records->len == 1)
-      title = g_strdup (hit->kind == GROUP_IRQ_RAISE ? _("Interrupt Raised") : _("Interrupt Lowered"));
+      title = g_strdup (first->value ? _("Interrupt Raised") : _("Interrupt Lowered"));
     else
-      title = g_strdup_printf (hit->kind == GROUP_IRQ_RAISE ? _("%u Interrupts Raised")
-                                                            : _("%u Interrupts Lowered"),
-                               records->len);
+      title = g_strdup_printf (_("%u Interrupt Edges"), records->len);
     /* The lines involved, each once. */
     for (guint i = 0; i < records->len; i++) {
       guint line = ((const MdlTraceRecord *) records->pdata[i])->aux;
-      g_autofree char *word = g_strdup_printf ("%u", line);
       gboolean seen = FALSE;
 
       for (guint k = 0; k < i && !seen; k++)
         seen = ((const MdlTraceRecord *) records->pdata[k])->aux == line;
-      if (!seen)
-        g_string_append_printf (lines, "%s%s", lines->len ? ", " : "", word);
+      if (!seen) {
+        g_string_append_printf (lines, "%s%u", lines->len ? ", " : "", line);
+        n_lines++;
+      }
     }
     detail_row (GTK_GRID (grid), row++, _("Time"), t, text);
     detail_row (GTK_GRID (grid), row++, to_cpu ? _("CPU") : _("Device"), where, text);
-    detail_row (GTK_GRID (grid), row++, records->len == 1 ? _("Line") : _("Lines"), lines->str, text);
-    detail_row (GTK_GRID (grid), row++, _("Level"),
-                hit->kind == GROUP_IRQ_RAISE ? _("High (asserted)") : _("Low (released)"), text);
+    detail_row (GTK_GRID (grid), row++, n_lines == 1 ? _("Line") : _("Lines"), lines->str, text);
+    if (records->len == 1) {
+      detail_row (GTK_GRID (grid), row++, _("Level"),
+                  first->value ? _("High (asserted)") : _("Low (released)"), text);
+    } else {
+      /* Each edge, for a pulse or a few: when, and which way. */
+      for (guint i = 0; i < MIN (records->len, 8u); i++) {
+        const MdlTraceRecord *r = records->pdata[i];
+        g_autofree char *when = format_time_exact (r->time_ps);
+
+        g_string_append_printf (edges, "%s%s %u  %s", i ? "\n" : "", r->value ? "↑" : "↓",
+                                r->aux, when);
+      }
+      if (records->len > 8)
+        g_string_append (edges, "\n…");
+      detail_row (GTK_GRID (grid), row++, _("Edges"), edges->str, text);
+    }
     break;
   }
   case GROUP_MAILBOX: {
@@ -2085,8 +2099,7 @@ _mdl_timeline_view_find_mark (MdlTimelineView *self, MdlTraceKind kind, double *
   for (guint i = 0; i < self->hits->len; i++) {
     const Hit *hit = &g_array_index (self->hits, Hit, i);
     gboolean match = (kind == MDL_TRACE_SERIAL && hit->kind == GROUP_SERIAL) ||
-                     (kind == MDL_TRACE_IRQ && (hit->kind == GROUP_IRQ_RAISE ||
-                                                hit->kind == GROUP_IRQ_LOWER)) ||
+                     (kind == MDL_TRACE_IRQ && hit->kind == GROUP_IRQ) ||
                      (kind == MDL_TRACE_MAILBOX && hit->kind == GROUP_MAILBOX) ||
                      (kind == MDL_TRACE_STOP && hit->kind == GROUP_STOP);
 
