@@ -23,8 +23,18 @@ static const MdlPropInfo cluster_props[] = {
   { "timebase-frequency", MDL_PROP_FREQ, "Rate of the architectural timer",
     DEFAULT_TIMEBASE_HZ, NULL, false },
   { "firmware", MDL_PROP_FILE, "ELF program the cluster runs", 0, NULL, false },
+  /* For firmware that boots a next stage (OpenSBI, then U-Boot). */
+  { "payload", MDL_PROP_FILE, "Next stage loaded with the firmware: ELF, or a raw binary "
+    "at payload-address", 0, NULL, false },
+  { "payload-address", MDL_PROP_ADDR, "Where a raw payload is loaded", 0, NULL, false },
+  { "device-tree", MDL_PROP_BOOL, "Give the CPUs this cluster's device tree at reset "
+    "(RISC-V: its address in a1)", 0, NULL, false },
+  { "fdt-address", MDL_PROP_ADDR, "Where the device tree goes (0: near the top of RAM)",
+    0, NULL, false },
+  { "bootargs", MDL_PROP_STRING, "Command line in the device tree's /chosen", 0, NULL, false },
 };
-enum { CP_CPU, CP_HARTS, CP_CLOCK, CP_TIMEBASE, CP_FIRMWARE };
+enum { CP_CPU, CP_HARTS, CP_CLOCK, CP_TIMEBASE, CP_FIRMWARE, CP_PAYLOAD, CP_PAYLOAD_ADDR,
+       CP_DEVICE_TREE, CP_FDT_ADDR, CP_BOOTARGS };
 
 static const MdlPropInfo reg_props[] = {
   { "reg", MDL_PROP_ADDR, "Base address of the registers or memory", 0, NULL, true },
@@ -1218,6 +1228,11 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[CP_CLOCK].u64 = hz;
   c->values[CP_TIMEBASE].u64 = tb;
   c->values[CP_FIRMWARE].str = g_strdup (prop_str (fdt, node, "medley,firmware"));
+  c->values[CP_PAYLOAD].str = g_strdup (prop_str (fdt, node, "medley,payload"));
+  prop_u64 (fdt, node, "medley,payload-address", &c->values[CP_PAYLOAD_ADDR].u64);
+  c->values[CP_DEVICE_TREE].u64 = fdt_getprop (fdt, node, "medley,device-tree", NULL) != NULL;
+  prop_u64 (fdt, node, "medley,fdt-address", &c->values[CP_FDT_ADDR].u64);
+  c->values[CP_BOOTARGS].str = g_strdup (prop_str (fdt, node, "medley,bootargs"));
   set_source (rd, node, c);
   read_position (rd, node, c);
   g_hash_table_insert (rd->by_node, GINT_TO_POINTER (node), GUINT_TO_POINTER (c->id));
@@ -1743,6 +1758,28 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   if (cstr (c, "firmware")) {
     g_string_append (s, "\t\tmedley,firmware = ");
     append_string (s, cstr (c, "firmware"));
+    g_string_append (s, ";\n");
+  }
+  if (cstr (c, "payload")) {
+    g_string_append (s, "\t\tmedley,payload = ");
+    append_string (s, cstr (c, "payload"));
+    g_string_append (s, ";\n");
+  }
+  if (cval (c, "payload-address")) {
+    g_string_append (s, "\t\tmedley,payload-address = ");
+    append_number (s, cval (c, "payload-address"));
+    g_string_append (s, ";\n");
+  }
+  if (cval (c, "device-tree"))
+    g_string_append (s, "\t\tmedley,device-tree;\n");
+  if (cval (c, "fdt-address")) {
+    g_string_append (s, "\t\tmedley,fdt-address = ");
+    append_number (s, cval (c, "fdt-address"));
+    g_string_append (s, ";\n");
+  }
+  if (cstr (c, "bootargs")) {
+    g_string_append (s, "\t\tmedley,bootargs = ");
+    append_string (s, cstr (c, "bootargs"));
     g_string_append (s, ";\n");
   }
   if (cval (c, "timebase-frequency")) {

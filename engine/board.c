@@ -7,6 +7,7 @@
 #include "board-doc.h"
 #include "device.h"
 #include "error.h"
+#include "fdt-export.h"
 
 /* A board document turned into a machine.  Reading the .dts lives in
  * board-doc.c, so that the canvas and the runner share one walk. */
@@ -21,6 +22,8 @@ cluster_free (MdlCluster *cl)
   g_free (cl->name);
   g_free (cl->node);
   g_free (cl->firmware);
+  g_free (cl->payload);
+  g_clear_pointer (&cl->fdt, g_bytes_unref);
   g_ptr_array_unref (cl->cpus);
   mdl_elf_image_free (cl->image);
   g_free (cl);
@@ -110,6 +113,22 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   cl->node = g_strdup (c->source ? c->source : c->name);
   cl->firmware = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->cpus = g_ptr_array_new ();
+  fw = mdl_component_find_prop (c, "payload");
+  cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
+  cl->payload_address = value_of (c, "payload-address");
+  if (value_of (c, "device-tree")) {
+    /* Built now, while the document is at hand; the loader copies it
+     * into the cluster's RAM at every reset. */
+    cl->fdt = mdl_fdt_export (doc, c->id, error);
+    if (cl->fdt == NULL)
+      return false;
+    cl->fdt_address = mdl_fdt_export_address (doc, c->id, g_bytes_get_size (cl->fdt));
+    if (cl->fdt_address == 0) {
+      component_error (doc, c, error, "no RAM of 2 MiB or more for the device tree: "
+                       "set medley,fdt-address");
+      return false;
+    }
+  }
 
   /* A cluster that sees every device shares the system bus; one with an
    * address map gets a view of its own onto the same regions. */
@@ -335,6 +354,52 @@ _mdl_board_resolve_firmware (const char *board_dir, const char *const *search_di
   return g_steal_pointer (&local);   /* for the error message */
 }
 
+/* The payload (after the firmware, so it may overlay the firmware's
+ * zero-filled tail) and the device tree (last: nothing may overwrite it). */
+static bool
+load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
+{
+  MdlCpu *first = g_ptr_array_index (cl->cpus, 0);
+  g_autoptr(GError) local = NULL;
+
+  if (cl->payload != NULL) {
+    g_autofree char *path = _mdl_board_resolve_firmware (board->dir,
+                                                         (const char *const *) board->search_dirs,
+                                                         cl->payload);
+    g_autofree char *data = NULL;
+    size_t len = 0;
+
+    if (!g_file_get_contents (path, &data, &len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: payload for CPU '%s': %s",
+                   board->path, cl->name, local->message);
+      return false;
+    }
+    if (len >= 4 && memcmp (data, "\177ELF", 4) == 0) {
+      MdlElfImage *img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
+      if (img == NULL)
+        return false;
+      mdl_elf_image_free (img);   /* symbols: the firmware's are the ones shown */
+    } else if (!mdl_address_space_write_bytes (cl->as, cl->payload_address, data, len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: payload %s (%zu bytes) does not fit "
+                   "at 0x%" G_GINT64_MODIFIER "x in what CPU '%s' sees: %s", board->path,
+                   path, len, cl->payload_address, cl->name, local->message);
+      return false;
+    }
+  }
+  if (cl->fdt != NULL) {
+    size_t len;
+    const void *blob = g_bytes_get_data (cl->fdt, &len);
+
+    if (!mdl_address_space_write_bytes (cl->as, cl->fdt_address, blob, len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: the device tree of CPU '%s' "
+                   "does not fit at 0x%" G_GINT64_MODIFIER "x: %s", board->path, cl->name,
+                   cl->fdt_address, local->message);
+      return false;
+    }
+  }
+  return true;
+}
+
 bool
 mdl_board_load_firmware (MdlBoard *board, GError **error)
 {
@@ -359,11 +424,12 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
     }
     g_clear_pointer (&cl->image, mdl_elf_image_free);
     cl->image = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
-    if (cl->image == NULL)
+    if (cl->image == NULL || !load_next_stage (board, cl, error))
       return false;
     for (guint j = 0; j < cl->cpus->len; j++) {
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
       mdl_machine_set_entry (board->machine, cpu, cl->image->entry);
+      cpu->boot_arg = cl->fdt != NULL ? cl->fdt_address : 0;
       if (cpu->cls->flush_code != NULL)
         cpu->cls->flush_code (cpu);
     }

@@ -11,6 +11,10 @@
  * Workbench data lives in `medley,` properties: `medley,name` (the
  * cluster's name, default its node name) and `medley,firmware` (an ELF
  * path, relative to the board file or to a firmware search directory).
+ * Firmware that boots a next stage gets it from `medley,payload` (an ELF,
+ * or a raw binary at `medley,payload-address`), and with
+ * `medley,device-tree` the cluster's own device tree (engine/fdt-export.h)
+ * at `medley,fdt-address`, its address in each CPU's boot_arg.
  *
  * Errors name the board file, the line of the node (from dtc's
  * annotations), the node path and the problem.
@@ -31,6 +35,10 @@ typedef struct {
   MdlAddressSpace *as;
   GPtrArray       *cpus;      /* MdlCpu *, not owned */
   MdlElfImage     *image;     /* after mdl_board_load_firmware() */
+  char            *payload;   /* next stage as given, or NULL */
+  uint64_t         payload_address; /* where a raw payload goes */
+  GBytes          *fdt;       /* the cluster's device tree, or NULL */
+  uint64_t         fdt_address;
 } MdlCluster;
 
 typedef struct {
@@ -55,8 +63,8 @@ MdlCluster *mdl_board_find_cluster (MdlBoard *board, const char *name);
 bool mdl_board_set_firmware (MdlBoard *board, const char *cluster_name,
                              const char *path, GError **error);
 
-/* Loads every cluster's firmware and resets the machine so that each CPU
- * starts at its firmware's entry point. */
+/* Loads every cluster's firmware (and payload and device tree) and resets
+ * the machine so that each CPU starts at its firmware's entry point. */
 bool mdl_board_load_firmware (MdlBoard *board, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlBoard, mdl_board_free)

@@ -106,6 +106,9 @@ struct MdlCpu {
   char              *name;      /* from the board: "app", "app.1" */
   unsigned           index;     /* position in the machine, board order */
   uint64_t           hartid;    /* the cpu node's reg */
+  uint64_t           boot_arg;  /* handed over at reset besides the entry:
+                                   the device tree's address (RISC-V: a1),
+                                   0 for none */
   uint64_t           period_ps; /* from clock-frequency */
   uint64_t           timebase_hz; /* rate of the architectural timer
                                      (RISC-V `time`), 0 when absent */

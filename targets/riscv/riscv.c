@@ -28,7 +28,8 @@ rv_reset (MdlCpu *cpu, uint64_t entry)
   RvCpu *s = (RvCpu *) cpu;
 
   memset (s->x, 0, sizeof s->x);
-  s->x[10] = cpu->hartid & rv_xmask (s);   /* a0: hart id, a1: no DTB */
+  s->x[10] = cpu->hartid & rv_xmask (s);   /* a0: hart id */
+  s->x[11] = cpu->boot_arg & rv_xmask (s);  /* a1: the device tree, or 0 */
   s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
 
   s->mstatus = 0;                 /* MIE = MPIE = 0, MPP reads as M */
