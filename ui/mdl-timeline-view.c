@@ -373,14 +373,39 @@ items_find_pos (GArray *items, guint64 pos)
 
 /* ---- names and text ---- */
 
+/* The runner's consoles that are UART devices: they come first, in board
+ * order; the CPUs' semihosting consoles ("app semihosting") follow. */
+static guint
+n_device_uarts (MdlTimelineView *self)
+{
+  guint n = self->runner != NULL ? mdl_runner_n_uarts (self->runner) : 0;
+
+  while (n > 0) {
+    const char *name = mdl_runner_uart_name (self->runner, n - 1);
+    gboolean semihosting = FALSE;
+
+    for (guint i = 0; i < self->lanes->len && !semihosting; i++) {
+      const Lane *lane = g_ptr_array_index (self->lanes, i);
+      g_autofree char *console = lane->kind == LANE_CPU
+                                   ? g_strdup_printf ("%s semihosting", lane->name) : NULL;
+
+      semihosting = console != NULL && g_strcmp0 (name, console) == 0;
+    }
+    if (!semihosting)
+      break;
+    n--;
+  }
+  return n;
+}
+
 /* A device lane's name.  The runner names its UARTs (in board order, as
  * the device indices are); when every UART has printed, the printing
  * devices in index order are the UARTs in order.  Other devices have no
- * name the view could know. */
+ * name the view could know until the runner gives device names. */
 static char *
 lane_title (MdlTimelineView *self, const Lane *lane)
 {
-  guint n_uarts = self->runner != NULL ? mdl_runner_n_uarts (self->runner) : 0;
+  guint n_uarts = n_device_uarts (self);
   guint rank = 0, printing = 0;
 
   if (lane->kind == LANE_CPU)

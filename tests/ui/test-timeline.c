@@ -528,6 +528,57 @@ test_watchpoint_stops_on_store (void)
 #endif
 }
 
+/* The heterogeneous demo: a lane per CPU of either architecture, one per
+ * UART and one for the mailbox, whose messages show their values. */
+static void
+test_heterogeneous (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_board ("hetero-demo.dts", dir);
+  MdlWindow *window = open_board (path);
+  g_autoptr(MdlSnapshot) snap = NULL;
+  const char *detail;
+  gboolean mailbox_lane = FALSE;
+  guint n_lanes;
+  Views views;
+
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run")) {
+    g_test_skip ("the heterogeneous demo cannot run here (firmware or target missing)");
+    close_all_windows ();
+    return;
+  }
+  activate (window, "run");
+  views_show (&views, window_runner (window));
+  g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 60000));
+  mdl_timeline_view_refresh (views.timeline);
+  spin (300);
+
+  snap = mdl_runner_snapshot (window_runner (window));
+  g_assert_cmpuint (snap->n_cpus, >=, 2);
+  n_lanes = _mdl_timeline_view_get_n_lanes (views.timeline);
+  g_assert_cmpuint (n_lanes, >=, snap->n_cpus + 1);
+  for (guint i = 0; i < snap->n_cpus; i++) {
+    g_autofree char *title = _mdl_timeline_view_get_lane_title (views.timeline, i);
+    g_assert_cmpstr (title, ==, snap->cpus[i].name);
+  }
+  for (guint i = snap->n_cpus; i < n_lanes; i++) {
+    g_autofree char *title = _mdl_timeline_view_get_lane_title (views.timeline, i);
+    g_test_message ("lane %u: %s", i, title);
+  }
+  g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_MAILBOX), >, 0);
+  screenshot (GTK_WIDGET (views.timeline), "timeline-hetero.png");
+
+  /* Zoomed on the start, where the first messages go back and forth. */
+  detail = click_mark (views.timeline, MDL_TRACE_MAILBOX);
+  g_test_message ("%s", detail);
+  mailbox_lane = strstr (detail, "Mailbox") != NULL;
+  g_assert_true (mailbox_lane);
+  g_assert_nonnull (strstr (detail, "0x"));
+  screen_shot ("timeline-hetero-detail.png");
+  close_popovers ();
+  close_all_windows ();
+}
+
 /* Without a machine both views say so, and setting one and taking it
  * away again leaves them empty. */
 static void
@@ -569,6 +620,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/timeline/hello-lanes-and-marks", test_hello_lanes_and_marks);
   g_test_add_func ("/ui/timeline/watchpoint-stops-on-store", test_watchpoint_stops_on_store);
+  g_test_add_func ("/ui/timeline/heterogeneous", test_heterogeneous);
   g_test_add_func ("/ui/timeline/no-machine", test_no_machine);
   status = g_test_run ();
   close_all_windows ();
