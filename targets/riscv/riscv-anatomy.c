@@ -46,6 +46,7 @@ format_name (RvFormat fmt)
 {
   switch (fmt) {
   case RV_FMT_R:
+  case RV_FMT_SFENCE:
   case RV_FMT_LR:
   case RV_FMT_AMO:    return "R-type";
   case RV_FMT_I:
@@ -73,6 +74,7 @@ fields_32 (const RvDecoded *d, MdlInsnInfo *info)
   field (info, "opcode", 0, 6, raw, d->op->name);
   switch (d->op->fmt) {
   case RV_FMT_R:
+  case RV_FMT_SFENCE:
     reg_field (info, "rd", 7, raw);
     field (info, "funct3", 12, 14, raw, NULL);
     reg_field (info, "rs1", 15, raw);

@@ -14,6 +14,8 @@
  *                          inside riscv-exec.c (XLEN 32 or 64, times
  *                          4-byte or compressed instructions);
  *   riscv-csr.c            what the CSR instructions read and write;
+ *   riscv-mmu.c            privilege modes, PMP, Sv32/Sv39 translation
+ *                          and the software TLB behind the slow paths;
  *   riscv-disas.c          how the same table row is printed;
  *   riscv-regs.c           the register table of the views and debugger;
  *   riscv.c                the two class descriptors.
@@ -47,6 +49,8 @@ typedef enum {
   RV_OP_ADDW, RV_OP_SUBW, RV_OP_SLLW, RV_OP_SRLW, RV_OP_SRAW,
   RV_OP_FENCE, RV_OP_FENCE_I,
   RV_OP_ECALL, RV_OP_EBREAK, RV_OP_MRET, RV_OP_WFI,
+  /* privileged: supervisor mode */
+  RV_OP_SRET, RV_OP_SFENCE_VMA,
   /* Zicsr */
   RV_OP_CSRRW, RV_OP_CSRRS, RV_OP_CSRRC,
   RV_OP_CSRRWI, RV_OP_CSRRSI, RV_OP_CSRRCI,
@@ -84,6 +88,7 @@ typedef enum {
   RV_FMT_LR,      /* lr.w  rd, (rs1)                            */
   RV_FMT_AMO,     /* amoadd.w rd, rs2, (rs1)                    */
   RV_FMT_FENCE,   /* fence pred, succ        (imm = bits 31:20) */
+  RV_FMT_SFENCE,  /* sfence.vma rs1, rs2                        */
 } RvFormat;
 
 /* Which register widths have an instruction. */
@@ -178,6 +183,7 @@ struct RvInsn {
 
 /* Exception and interrupt causes. */
 enum {
+  RV_EXC_INSN_MISALIGNED = 0,
   RV_EXC_INSN_ACCESS = 1,
   RV_EXC_ILLEGAL = 2,
   RV_EXC_BREAKPOINT = 3,
@@ -185,19 +191,80 @@ enum {
   RV_EXC_LOAD_ACCESS = 5,
   RV_EXC_STORE_MISALIGNED = 6,
   RV_EXC_STORE_ACCESS = 7,
+  RV_EXC_ECALL_U = 8,
+  RV_EXC_ECALL_S = 9,
   RV_EXC_ECALL_M = 11,
+  RV_EXC_INSN_PAGE = 12,
+  RV_EXC_LOAD_PAGE = 13,
+  RV_EXC_STORE_PAGE = 15,
 
+  RV_IRQ_SSI = 1,
   RV_IRQ_MSI = 3,
+  RV_IRQ_STI = 5,
   RV_IRQ_MTI = 7,
+  RV_IRQ_SEI = 9,
   RV_IRQ_MEI = 11,
 };
 
-#define RV_MSTATUS_MIE  (UINT64_C (1) << 3)
-#define RV_MSTATUS_MPIE (UINT64_C (1) << 7)
-#define RV_MSTATUS_MPP  (UINT64_C (3) << 11)
-#define RV_MIP_MASK     ((UINT64_C (1) << RV_IRQ_MSI) | \
-                         (UINT64_C (1) << RV_IRQ_MTI) | \
-                         (UINT64_C (1) << RV_IRQ_MEI))
+/* Privilege levels, as encoded in mstatus.MPP and the CSR numbers. */
+enum {
+  RV_PRIV_U = 0,
+  RV_PRIV_S = 1,
+  RV_PRIV_M = 3,
+};
+
+#define RV_BIT(n)        (UINT64_C (1) << (n))
+#define RV_MSTATUS_SIE   RV_BIT (1)
+#define RV_MSTATUS_MIE   RV_BIT (3)
+#define RV_MSTATUS_SPIE  RV_BIT (5)
+#define RV_MSTATUS_MPIE  RV_BIT (7)
+#define RV_MSTATUS_SPP   RV_BIT (8)
+#define RV_MSTATUS_MPP   (UINT64_C (3) << 11)
+#define RV_MSTATUS_MPRV  RV_BIT (17)
+#define RV_MSTATUS_SUM   RV_BIT (18)
+#define RV_MSTATUS_MXR   RV_BIT (19)
+#define RV_MSTATUS_TVM   RV_BIT (20)
+#define RV_MSTATUS_TW    RV_BIT (21)
+#define RV_MSTATUS_TSR   RV_BIT (22)
+#define RV_MSTATUS_UXL   (UINT64_C (3) << 32)
+#define RV_MSTATUS_SXL   (UINT64_C (3) << 34)
+#define RV_MSTATUS_MPP_SHIFT 11
+
+/* The interrupt inputs (set_irq lines, numbered like their mip bits). */
+#define RV_MIP_MASK     (RV_BIT (RV_IRQ_MSI) | RV_BIT (RV_IRQ_MTI) | \
+                         RV_BIT (RV_IRQ_MEI) | RV_BIT (RV_IRQ_SEI))
+/* The mip bits machine mode may write (no Sstc: STIP is one of them). */
+#define RV_MIP_SW_MASK  (RV_BIT (RV_IRQ_SSI) | RV_BIT (RV_IRQ_STI) | \
+                         RV_BIT (RV_IRQ_SEI))
+/* Every interrupt this hart has: mie's writable bits. */
+#define RV_MIE_MASK     (RV_MIP_MASK | RV_MIP_SW_MASK)
+
+/* The three kinds of memory access, which translate and check apart. */
+typedef enum {
+  RV_ACC_FETCH,
+  RV_ACC_LOAD,
+  RV_ACC_STORE,        /* also AMOs and sc */
+  RV_ACC_COUNT
+} RvAccess;
+
+/* A software TLB entry: virtual page -> physical page, filled only after
+ * the translation and PMP allow the access type on the whole page.  @host
+ * is the page in host memory, NULL when it is a device (slow path). */
+typedef struct {
+  uint64_t vpage;       /* tag; RV_TAG_EMPTY when unused */
+  uint64_t ppage;
+  uint8_t *host;
+} RvTlbEntry;
+
+#define RV_TLB_BITS   8
+#define RV_TLB_SIZE   (1u << RV_TLB_BITS)
+#define RV_PAGE_SIZE  UINT64_C (4096)
+#define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
+#define RV_PMP_COUNT  16
+
+/* Decode caches: one per privilege level, so that going between M and S
+ * (a trap, an SBI call) keeps both sets of decoded code. */
+enum { RV_ICACHE_U, RV_ICACHE_S, RV_ICACHE_M, RV_ICACHE_COUNT };
 
 struct RvCpu {
   MdlCpu cpu;                  /* first: the engine's view */
@@ -207,13 +274,33 @@ struct RvCpu {
   uint64_t x[33];
   uint64_t pc;
   unsigned xlen;               /* 32 or 64, from the class */
+  unsigned priv;               /* RV_PRIV_U, _S or _M */
 
-  uint64_t mstatus;            /* MIE and MPIE; MPP always reads M */
+  uint64_t mstatus;            /* every field in its RV64 place */
   uint64_t mtvec, mepc, mcause, mtval, mscratch;
   uint64_t mie;
-  uint64_t mip;                /* input levels of lines 3, 7 and 11 */
+  uint64_t mip;                /* levels of the input lines (RV_MIP_MASK) */
+  uint64_t mip_sw;             /* what M wrote to SSIP, STIP, SEIP */
+  uint64_t medeleg, mideleg;
+  uint32_t mcounteren, scounteren;
+  uint64_t stvec, sepc, scause, stval, sscratch, satp;
   uint64_t cycle_offset;       /* mcycle = cpu.retired + cycle_offset */
   uint64_t instret_offset;     /* minstret = cpu.retired + instret_offset */
+
+  /* PMP: the CSRs, and each entry's byte range [lo, last] (empty when
+   * lo > last) derived from them on every write. */
+  uint8_t  pmpcfg[RV_PMP_COUNT];
+  uint64_t pmpaddr[RV_PMP_COUNT];
+  uint64_t pmp_lo[RV_PMP_COUNT], pmp_last[RV_PMP_COUNT];
+  unsigned pmp_active;         /* entries up to the last one not OFF */
+  bool     pmp_locked;         /* some entry has L: M-mode is checked too */
+
+  /* Derived from priv, mstatus, satp and the PMP by rv_mode_changed():
+   * whether fetches / loads and stores go through rv_mmu_access (else
+   * they use physical addresses unchecked, the machine-mode fast path),
+   * and with which privilege they are made. */
+  bool     fetch_checked, data_checked;
+  unsigned data_priv;
 
   /* LR/SC: the reservation, with the value LR read.  SC also compares the
    * value, so that a store by another hart between LR and SC (harts run in
@@ -233,12 +320,15 @@ struct RvCpu {
   uint64_t run_accounted;      /* retired ones already given to the engine */
   bool     trapped;            /* set by an exception, read by the loop */
   uint64_t fetch_fault_addr;
+  unsigned fetch_fault_cause;
   uint64_t last_exc_pc;        /* to see a trap handler that faults itself */
   unsigned last_exc_cause;
 
   /* Fast paths to RAM, valid for address-space generation @as_gen.
    * A load at addr hits when addr - ld_base < ld_limit (the window size
-   * minus 7, so that any access up to 8 bytes fits). */
+   * minus 7, so that any access up to 8 bytes fits).  Unchecked, a window
+   * is a whole physical RAM region; checked, it is the one virtual page
+   * the last slow-path access found in the TLB. */
   uint64_t as_gen;
   uint64_t ld_base, ld_limit;
   uint8_t *ld_host;
@@ -247,8 +337,10 @@ struct RvCpu {
   MdlRamWindow fetch_win;
   bool     fetch_win_valid;
 
+  RvInsn *icache_cur;          /* the decode cache of the current mode */
   RvInsn fault_entry;          /* not cached: a fetch that failed */
-  RvInsn icache[RV_ICACHE_SIZE];
+  RvTlbEntry tlb[RV_ACC_COUNT][RV_TLB_SIZE];
+  RvInsn icache[RV_ICACHE_COUNT][RV_ICACHE_SIZE];
 };
 
 /* riscv-exec.c */
@@ -259,6 +351,7 @@ extern const RvExecFn rv64c_exec_table[RV_OP_COUNT];
 uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
 void     rv_forget_windows (RvCpu *s);
+void     rv_flush_icache_lower (RvCpu *s);
 /* Mask of the XLEN low bits. */
 static inline uint64_t
 rv_xmask (const RvCpu *s)
@@ -266,8 +359,29 @@ rv_xmask (const RvCpu *s)
   return s->xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
 }
 
+/* riscv-mmu.c */
+/* Recomputes what depends on the privilege level, mstatus, satp and the
+ * PMP (checked paths, decode cache), dropping cached translations. */
+void     rv_mode_changed (RvCpu *s);
+/* The privileged state at reset: M-mode, no delegation, Bare, no PMP
+ * entry.  Also sets up the derived state after init. */
+void     rv_priv_reset (RvCpu *s);
+/* Forgets every cached translation (sfence.vma, satp, PMP writes). */
+void     rv_tlb_flush (RvCpu *s);
+/* Recomputes the PMP ranges after a pmpcfg/pmpaddr write. */
+void     rv_pmp_update (RvCpu *s);
+/* Translates and checks an access of @size bytes at @va that does not
+ * cross a page.  Returns 0 with the physical address in @pa and, for
+ * RAM, the host pointer to @va's page in @page_host (NULL for a device),
+ * or the exception cause. */
+unsigned rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
+                        uint64_t *pa, uint8_t **page_host);
+
 /* riscv-csr.c.  @retiring is 1 when an instruction accesses the CSR (the
  * counters then see the instruction as retired), 0 for a debugger. */
+/* Whether the hart, in its current mode, may access @csr at all
+ * (privilege, counter enables, mstatus.TVM). */
+bool        rv_csr_allowed (const RvCpu *s, unsigned csr);
 bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);

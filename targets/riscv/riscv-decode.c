@@ -9,7 +9,8 @@
  * executor as its long form.
  *
  * Encodings are those of the RISC-V unprivileged specification (RV32I,
- * RV64I, M, A, C, Zicsr, Zifencei) and of the privileged one (mret, wfi).
+ * RV64I, M, A, C, Zicsr, Zifencei) and of the privileged one (mret, sret,
+ * wfi, sfence.vma).
  */
 #include "riscv-cpu.h"
 
@@ -86,6 +87,8 @@ static const RvOpcode rv_opcodes[] = {
   { 0xffffffff, 0x00100073, RV_OP_EBREAK,    "ebreak",    RV_FMT_NONE,   RV_XLEN_ANY },
   { 0xffffffff, 0x30200073, RV_OP_MRET,      "mret",      RV_FMT_NONE,   RV_XLEN_ANY },
   { 0xffffffff, 0x10500073, RV_OP_WFI,       "wfi",       RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xffffffff, 0x10200073, RV_OP_SRET,      "sret",      RV_FMT_NONE,   RV_XLEN_ANY },
+  { 0xfe007fff, 0x12000073, RV_OP_SFENCE_VMA, "sfence.vma", RV_FMT_SFENCE, RV_XLEN_ANY },
 
   { 0x0000707f, 0x00001073, RV_OP_CSRRW,     "csrrw",     RV_FMT_CSR,    RV_XLEN_ANY },
   { 0x0000707f, 0x00002073, RV_OP_CSRRS,     "csrrs",     RV_FMT_CSR,    RV_XLEN_ANY },

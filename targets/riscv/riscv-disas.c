@@ -122,6 +122,9 @@ rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text)
     g_string_append (text, ", ");
     append_fence_set (text, dec.imm & 15);
     break;
+  case RV_FMT_SFENCE:
+    g_string_append_printf (text, "%s, %s", R (dec.rs1), R (dec.rs2));
+    break;
   case RV_FMT_NONE:
   default:
     break;

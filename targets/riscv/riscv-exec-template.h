@@ -279,6 +279,7 @@ const RvExecFn RV_EXEC_TABLE[RV_OP_COUNT] = {
   [RV_OP_FENCE] = rv_exec_fence,   [RV_OP_FENCE_I] = rv_exec_fence_i,
   [RV_OP_ECALL] = rv_exec_ecall,   [RV_OP_EBREAK] = rv_exec_ebreak,
   [RV_OP_MRET] = rv_exec_mret,     [RV_OP_WFI] = rv_exec_wfi,
+  [RV_OP_SRET] = rv_exec_sret,     [RV_OP_SFENCE_VMA] = rv_exec_sfence_vma,
   [RV_OP_CSRRW] = rv_exec_csrrw,   [RV_OP_CSRRS] = rv_exec_csrrs,
   [RV_OP_CSRRC] = rv_exec_csrrc,   [RV_OP_CSRRWI] = rv_exec_csrrwi,
   [RV_OP_CSRRSI] = rv_exec_csrrsi, [RV_OP_CSRRCI] = rv_exec_csrrci,

@@ -18,6 +18,12 @@
  *
  * Self-modifying code: stores do not look at the decode cache; fence.i,
  * the class's flush_code() and any change of the address map empty it.
+ *
+ * Privilege: there is one decode cache per mode, keyed by the (virtual)
+ * pc; those of S and U are emptied when translations may change (satp,
+ * sfence.vma, PMP).  Machine mode with unchecked physical addresses (see
+ * riscv-mmu.c) is the fast path; a checked hart runs the same executors,
+ * whose RAM windows then cover one virtual page.
  */
 #include "riscv-cpu.h"
 
@@ -43,10 +49,27 @@ rv_sync (RvCpu *s, uint64_t done)
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
 static void
-rv_flush_icache (RvCpu *s)
+rv_flush_one_icache (RvInsn *cache)
 {
   for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-    s->icache[i].pc = RV_TAG_EMPTY;
+    cache[i].pc = RV_TAG_EMPTY;
+}
+
+static void
+rv_flush_icache (RvCpu *s)
+{
+  for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
+    rv_flush_one_icache (s->icache[m]);
+}
+
+/* Decoded code of S and U was fetched through translations that may be
+ * gone now.  (Entries keep their fields: an executor may still read its
+ * own @d after this.) */
+void
+rv_flush_icache_lower (RvCpu *s)
+{
+  rv_flush_one_icache (s->icache[RV_ICACHE_U]);
+  rv_flush_one_icache (s->icache[RV_ICACHE_S]);
 }
 
 void
@@ -73,7 +96,7 @@ rv_revalidate (RvCpu *s)
 
   if (gen != s->as_gen) {
     s->as_gen = gen;
-    rv_forget_windows (s);
+    rv_tlb_flush (s);
     rv_flush_icache (s);
   }
 }
@@ -108,15 +131,106 @@ rv_ram_lookup (RvCpu *s, uint64_t addr, unsigned size, bool store)
   return w.host + off;
 }
 
+/* A checked access (riscv-mmu.c) of @size bytes at virtual address @va:
+ * a read into @value, or with @write a write of it.  @acc is LOAD or STORE
+ * (an AMO reads as a store).  Returns 0 or the exception cause. */
+static G_GNUC_NO_INLINE unsigned
+rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
+                RvAccess acc, uint64_t *value, bool write)
+{
+  uint64_t pa[2];
+  uint8_t *host[2];
+  unsigned first = size, cause;
+  MdlMemResult r = MDL_MEM_OK;
+
+  /* Across a page boundary: translate both pages before touching
+   * memory, so that a fault on the second leaves the first unchanged,
+   * then go byte by byte. */
+  if ((va & ~RV_PAGE_MASK) + size > RV_PAGE_SIZE)
+    first = RV_PAGE_SIZE - (va & ~RV_PAGE_MASK);
+  if ((cause = rv_mmu_access (s, va, first, acc, &pa[0], &host[0])))
+    return cause;
+  if (first < size) {
+    uint64_t va2 = (va + first) & rv_xmask (s);
+    uint8_t bytes[8];
+
+    if ((cause = rv_mmu_access (s, va2, size - first, acc, &pa[1], &host[1])))
+      return cause;
+    memcpy (bytes, value, 8);
+    rv_sync (s, done);
+    for (unsigned i = 0; i < size && r == MDL_MEM_OK; i++) {
+      unsigned k = i < first ? 0 : 1;
+      uint64_t p = k ? pa[1] + (i - first) : pa[0] + i;
+      uint64_t b = bytes[i];
+
+      if (host[k] && write)
+        host[k][p & ~RV_PAGE_MASK] = bytes[i];
+      else if (host[k])
+        bytes[i] = host[k][p & ~RV_PAGE_MASK];
+      else if (write)
+        r = mdl_address_space_write (s->cpu.as, p, 1, b);
+      else {
+        r = mdl_address_space_read (s->cpu.as, p, 1, &b);
+        bytes[i] = (uint8_t) b;
+      }
+    }
+    rv_revalidate (s);
+    if (r != MDL_MEM_OK)
+      return acc == RV_ACC_LOAD ? RV_EXC_LOAD_ACCESS : RV_EXC_STORE_ACCESS;
+    if (!write) {
+      *value = 0;
+      memcpy (value, bytes, size);
+    }
+    return 0;
+  }
+
+  if (host[0]) {
+    uint8_t *p = host[0] + (va & ~RV_PAGE_MASK);
+
+    if (write)
+      memcpy (p, value, size);
+    else {
+      *value = 0;
+      memcpy (value, p, size);
+    }
+    /* The executors' windows now cover this page, with the permission
+     * just checked. */
+    if (acc == RV_ACC_LOAD) {
+      s->ld_base = va & RV_PAGE_MASK;
+      s->ld_limit = RV_PAGE_SIZE - 7;
+      s->ld_host = host[0];
+    } else if (write) {
+      s->st_base = va & RV_PAGE_MASK;
+      s->st_limit = RV_PAGE_SIZE - 7;
+      s->st_host = host[0];
+    }
+    return 0;
+  }
+
+  rv_sync (s, done);
+  if (write)
+    r = mdl_address_space_write (s->cpu.as, pa[0], size, *value);
+  else
+    r = mdl_address_space_read (s->cpu.as, pa[0], size, value);
+  rv_revalidate (s);
+  if (r != MDL_MEM_OK)
+    return acc == RV_ACC_LOAD ? RV_EXC_LOAD_ACCESS : RV_EXC_STORE_ACCESS;
+  return 0;
+}
+
 /* Reads @size bytes at @addr (little-endian, zero-extended) from RAM, ROM
- * or a device.  A device access is preceded by rv_sync and followed by a
- * map check.  False when the access is refused. */
-static bool
+ * or a device, as an access of type @acc.  A device access is preceded by
+ * rv_sync and followed by a map check.  Returns 0 or the exception
+ * cause. */
+static unsigned
 rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
-             uint64_t *value)
+             RvAccess acc, uint64_t *value)
 {
   uint8_t *host;
   MdlMemResult r;
+
+  if (s->data_checked)
+    return rv_mem_checked (s, done, addr, size, acc, value, false);
 
   if (addr - s->ld_base < s->ld_limit)
     host = s->ld_host + (addr - s->ld_base);
@@ -126,21 +240,26 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   if (host) {
     *value = 0;
     memcpy (value, host, size);
-    return true;
+    return 0;
   }
 
   rv_sync (s, done);
   r = mdl_address_space_read (s->cpu.as, addr, size, value);
   rv_revalidate (s);
-  return r == MDL_MEM_OK;
+  if (r == MDL_MEM_OK)
+    return 0;
+  return acc == RV_ACC_LOAD ? RV_EXC_LOAD_ACCESS : RV_EXC_STORE_ACCESS;
 }
 
-static bool
+static unsigned
 rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
               uint64_t value)
 {
   uint8_t *host;
   MdlMemResult r;
+
+  if (s->data_checked)
+    return rv_mem_checked (s, done, addr, size, RV_ACC_STORE, &value, true);
 
   if (addr - s->st_base < s->st_limit)
     host = s->st_host + (addr - s->st_base);
@@ -149,13 +268,13 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
 
   if (host) {
     memcpy (host, &value, size);
-    return true;
+    return 0;
   }
 
   rv_sync (s, done);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
   rv_revalidate (s);
-  return r == MDL_MEM_OK;
+  return r == MDL_MEM_OK ? 0 : RV_EXC_STORE_ACCESS;
 }
 
 /* Sign-extends the low @size bytes of @v. */
@@ -180,30 +299,61 @@ rv_cause_name (unsigned cause)
   case RV_EXC_LOAD_ACCESS: return "load access fault";
   case RV_EXC_STORE_MISALIGNED: return "misaligned store/AMO";
   case RV_EXC_STORE_ACCESS: return "store/AMO access fault";
+  case RV_EXC_ECALL_U:
+  case RV_EXC_ECALL_S:
   case RV_EXC_ECALL_M: return "environment call";
+  case RV_EXC_INSN_PAGE: return "instruction page fault";
+  case RV_EXC_LOAD_PAGE: return "load page fault";
+  case RV_EXC_STORE_PAGE: return "store/AMO page fault";
   default: return "exception";
   }
 }
 
-/* Takes a trap into machine mode; returns the handler address. */
+/* Takes a trap: into S-mode when the hart is not in M-mode and medeleg
+ * (mideleg for an interrupt) delegates the cause, else into M-mode.
+ * Returns the handler address. */
 static uint64_t
 rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
                bool interrupt)
 {
-  uint64_t target = s->mtvec & ~UINT64_C (3);
+  uint64_t deleg = interrupt ? s->mideleg : s->medeleg;
+  uint64_t code = cause;
+  uint64_t ms = s->mstatus;
+  uint64_t tvec;
 
-  s->mepc = pc;
-  s->mcause = cause;
   if (interrupt)
-    s->mcause |= UINT64_C (1) << (s->xlen - 1);
-  s->mtval = tval & rv_xmask (s);
-  s->mstatus = (s->mstatus & RV_MSTATUS_MIE) ? RV_MSTATUS_MPIE : 0;
+    code |= UINT64_C (1) << (s->xlen - 1);
   s->resv_valid = false;
 
+  if (s->priv <= RV_PRIV_S && ((deleg >> cause) & 1)) {
+    s->sepc = pc;
+    s->scause = code;
+    s->stval = tval & rv_xmask (s);
+    ms &= ~(RV_MSTATUS_SPP | RV_MSTATUS_SPIE | RV_MSTATUS_SIE);
+    if (s->mstatus & RV_MSTATUS_SIE)
+      ms |= RV_MSTATUS_SPIE;
+    if (s->priv == RV_PRIV_S)
+      ms |= RV_MSTATUS_SPP;
+    s->priv = RV_PRIV_S;
+    tvec = s->stvec;
+  } else {
+    s->mepc = pc;
+    s->mcause = code;
+    s->mtval = tval & rv_xmask (s);
+    ms &= ~(RV_MSTATUS_MPP | RV_MSTATUS_MPIE | RV_MSTATUS_MIE);
+    if (s->mstatus & RV_MSTATUS_MIE)
+      ms |= RV_MSTATUS_MPIE;
+    ms |= (uint64_t) s->priv << RV_MSTATUS_MPP_SHIFT;
+    s->priv = RV_PRIV_M;
+    tvec = s->mtvec;
+  }
+  s->mstatus = ms;
+  rv_mode_changed (s);
+
   /* Vectored mode sends interrupts (only) to base + 4 * cause. */
-  if (interrupt && (s->mtvec & 1))
-    target += 4 * cause;
-  return target & rv_xmask (s);
+  if (interrupt && (tvec & 1))
+    return ((tvec & ~UINT64_C (3)) + 4 * cause) & rv_xmask (s);
+  return tvec & ~UINT64_C (3) & rv_xmask (s);
 }
 
 /* Raises a synchronous exception for the instruction at @pc.  The
@@ -213,40 +363,58 @@ rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
 static uint64_t
 rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
 {
-  uint64_t vector = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
+  uint64_t target;
 
   s->trapped = true;
-  if (pc == vector && s->last_exc_pc == pc && s->last_exc_cause == cause) {
+  target = rv_enter_trap (s, pc, cause, tval, false);
+  if (pc == target && s->last_exc_pc == pc && s->last_exc_cause == cause) {
     mdl_cpu_fatal (&s->cpu, pc,
                    "%s at 0x%" PRIx64 " while entering the trap handler "
-                   "(mtvec = 0x%" PRIx64 ", mtval = 0x%" PRIx64 ")",
-                   rv_cause_name (cause), pc, s->mtvec, tval);
+                   "(%s = 0x%" PRIx64 ", tval = 0x%" PRIx64 ")",
+                   rv_cause_name (cause), pc,
+                   s->priv == RV_PRIV_M ? "mtvec" : "stvec",
+                   s->priv == RV_PRIV_M ? s->mtvec : s->stvec, tval);
     s->cpu.state = MDL_CPU_HALTED;
     return pc | RV_CHECK;
   }
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
-  return rv_enter_trap (s, pc, cause, tval, false) | RV_CHECK;
+  return target | RV_CHECK;
 }
 
-/* Takes the highest-priority pending and enabled interrupt, if any
- * (MEI > MSI > MTI); returns the pc to continue at. */
+/* The interrupts in priority order: external, software, timer, machine
+ * level before supervisor level. */
+static const unsigned rv_irq_order[] = {
+  RV_IRQ_MEI, RV_IRQ_MSI, RV_IRQ_MTI, RV_IRQ_SEI, RV_IRQ_SSI, RV_IRQ_STI,
+};
+
+/* Takes the highest-priority pending and enabled interrupt, if any;
+ * returns the pc to continue at.  An interrupt for M (not delegated) is
+ * enabled below M, or in M with MIE; one delegated to S below S, or in S
+ * with SIE, never in M. */
 static uint64_t
 rv_check_interrupts (RvCpu *s, uint64_t pc)
 {
-  uint64_t pending = s->mie & s->mip;
-  unsigned cause;
+  uint64_t pending = s->mie & (s->mip | s->mip_sw);
+  uint64_t m_level, s_level, take = 0;
 
-  if (!pending || !(s->mstatus & RV_MSTATUS_MIE))
+  if (!pending)
     return pc;
 
-  if (pending & (UINT64_C (1) << RV_IRQ_MEI))
-    cause = RV_IRQ_MEI;
-  else if (pending & (UINT64_C (1) << RV_IRQ_MSI))
-    cause = RV_IRQ_MSI;
-  else
-    cause = RV_IRQ_MTI;
-  return rv_enter_trap (s, pc, cause, 0, true);
+  m_level = pending & ~s->mideleg;
+  s_level = pending & s->mideleg;
+  if (s->priv < RV_PRIV_M || (s->mstatus & RV_MSTATUS_MIE))
+    take = m_level;
+  if (!take && (s->priv < RV_PRIV_S
+                || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_SIE))))
+    take = s_level;
+  if (!take)
+    return pc;
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_irq_order); i++)
+    if ((take >> rv_irq_order[i]) & 1)
+      return rv_enter_trap (s, pc, rv_irq_order[i], 0, true);
+  return pc;
 }
 
 /* ---- executors shared by both widths ------------------------------------
@@ -287,7 +455,7 @@ rv_exec_illegal (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_fetch_fault (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, RV_EXC_INSN_ACCESS, s->fetch_fault_addr);
+  return rv_exception (s, pc, s->fetch_fault_cause, s->fetch_fault_addr);
 }
 
 /* The slow halves of the load and store executors of the template: the
@@ -297,9 +465,10 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
               uint64_t addr, unsigned size, bool sign)
 {
   uint64_t value;
+  unsigned cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
 
-  if (!rv_mem_read (s, done, addr, size, &value))
-    return rv_exception (s, pc, RV_EXC_LOAD_ACCESS, addr);
+  if (cause)
+    return rv_exception (s, pc, cause, addr);
   if (sign)
     value = rv_sext (value, size);
   s->x[d->rd] = value & rv_xmask (s);
@@ -310,8 +479,10 @@ static G_GNUC_NO_INLINE uint64_t
 rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
                uint64_t addr, unsigned size, uint64_t value)
 {
-  if (!rv_mem_write (s, done, addr, size, value))
-    return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+  unsigned cause = rv_mem_write (s, done, addr, size, value);
+
+  if (cause)
+    return rv_exception (s, pc, cause, addr);
   return rv_next_checked (s, d, pc);
 }
 
@@ -333,7 +504,8 @@ rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_ecall (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, RV_EXC_ECALL_M, 0);
+  /* Causes 8, 9 and 11: from U, S and M. */
+  return rv_exception (s, pc, RV_EXC_ECALL_U + s->priv, 0);
 }
 
 static uint64_t
@@ -345,20 +517,69 @@ rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  /* MIE = MPIE, MPIE = 1; MPP stays M, the only mode. */
-  s->mstatus = RV_MSTATUS_MPIE
-               | ((s->mstatus & RV_MSTATUS_MPIE) ? RV_MSTATUS_MIE : 0);
+  uint64_t ms = s->mstatus;
+  unsigned mpp = (ms & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
+
+  if (s->priv != RV_PRIV_M)
+    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  /* MIE = MPIE, MPIE = 1, MPP = U (the least privileged mode); leaving M
+   * clears MPRV. */
+  ms &= ~(RV_MSTATUS_MIE | RV_MSTATUS_MPP);
+  if (ms & RV_MSTATUS_MPIE)
+    ms |= RV_MSTATUS_MIE;
+  ms |= RV_MSTATUS_MPIE;
+  if (mpp != RV_PRIV_M)
+    ms &= ~RV_MSTATUS_MPRV;
+  s->mstatus = ms;
+  s->priv = mpp;
+  rv_mode_changed (s);
   /* Interrupts may have become enabled: let the loop look. */
   return (s->mepc & rv_xmask (s)) | RV_CHECK;
 }
 
 static uint64_t
+rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  uint64_t ms = s->mstatus;
+
+  if (s->priv == RV_PRIV_U
+      || (s->priv == RV_PRIV_S && (ms & RV_MSTATUS_TSR)))
+    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  /* SIE = SPIE, SPIE = 1, SPP = U; the new mode is below M: MPRV = 0. */
+  s->priv = (ms & RV_MSTATUS_SPP) ? RV_PRIV_S : RV_PRIV_U;
+  ms &= ~(RV_MSTATUS_SIE | RV_MSTATUS_SPP | RV_MSTATUS_MPRV);
+  if (ms & RV_MSTATUS_SPIE)
+    ms |= RV_MSTATUS_SIE;
+  ms |= RV_MSTATUS_SPIE;
+  s->mstatus = ms;
+  rv_mode_changed (s);
+  return (s->sepc & rv_xmask (s)) | RV_CHECK;
+}
+
+static uint64_t
 rv_exec_wfi (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
+  /* Illegal in U-mode, and in S-mode with TW (the time limit is 0). */
+  if (s->priv == RV_PRIV_U
+      || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TW)))
+    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   /* wfi retires; the hart sleeps after it until an enabled interrupt is
    * pending (set_irq wakes it), whatever mstatus.MIE says. */
-  if (!(s->mie & s->mip))
+  if (!(s->mie & (s->mip | s->mip_sw)))
     s->cpu.state = MDL_CPU_WAITING;
+  return rv_next (s, d, pc) | RV_CHECK;
+}
+
+static uint64_t
+rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  if (s->priv == RV_PRIV_U
+      || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TVM)))
+    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  /* Every form flushes everything: the TLB splits superpages into 4 KiB
+   * entries, so one address would not find them all. */
+  rv_tlb_flush (s);
+  rv_flush_icache_lower (s);
   return rv_next (s, d, pc) | RV_CHECK;
 }
 
@@ -371,11 +592,11 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
            RvCsrKind kind, uint64_t operand, bool writes)
 {
   unsigned csr = (unsigned) d->imm & 0xfff;
-  uint64_t old, value;
+  uint64_t old, read, value;
 
   /* Counters and time must include everything retired before this. */
   rv_sync (s, done);
-  if (!rv_csr_read (s, csr, &old))
+  if (!rv_csr_allowed (s, csr) || !rv_csr_read (s, csr, &old))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   if (!writes) {
     s->x[d->rd] = old;
@@ -385,6 +606,11 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   /* csr[11:10] == 3: read-only. */
   if ((csr >> 10) == 3)
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  /* A read-modify-write of mip modifies the SEIP that M wrote, not the
+   * level of the external line (rd still gets what was read). */
+  read = old;
+  if (csr == 0x344 && kind != RV_CSR_WRITE)
+    old = (old & ~RV_BIT (RV_IRQ_SEI)) | (s->mip_sw & RV_BIT (RV_IRQ_SEI));
   if (kind == RV_CSR_WRITE)
     value = operand;
   else if (kind == RV_CSR_SET)
@@ -393,7 +619,7 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     value = old & ~operand;
   if (!rv_csr_write (s, csr, value, 1))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
-  s->x[d->rd] = old;
+  s->x[d->rd] = read;
   /* The write may have enabled an interrupt. */
   return rv_next (s, d, pc) | RV_CHECK;
 }
@@ -454,11 +680,14 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 {
   uint64_t addr = s->x[d->rs1];
   uint64_t old, src, res;
+  unsigned cause;
 
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
-  if (!rv_mem_read (s, done, addr, size, &old))
-    return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+  /* An AMO reads as a store: it needs write permission and faults as
+   * one. */
+  if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_STORE, &old)))
+    return rv_exception (s, pc, cause, addr);
 
   /* Compare and compute on values sign-extended from the access size;
    * only the low @size bytes are stored. */
@@ -478,8 +707,8 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   default: g_assert_not_reached ();
   }
 
-  if (!rv_mem_write (s, done, addr, size, res))
-    return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+  if ((cause = rv_mem_write (s, done, addr, size, res)))
+    return rv_exception (s, pc, cause, addr);
   s->x[d->rd] = old & rv_xmask (s);
   return rv_next_checked (s, d, pc);
 }
@@ -489,11 +718,12 @@ rv_lr (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
 {
   uint64_t addr = s->x[d->rs1];
   uint64_t value;
+  unsigned cause;
 
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_LOAD_MISALIGNED, addr);
-  if (!rv_mem_read (s, done, addr, size, &value))
-    return rv_exception (s, pc, RV_EXC_LOAD_ACCESS, addr);
+  if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value)))
+    return rv_exception (s, pc, cause, addr);
   value = rv_sext (value, size);
   s->resv_valid = true;
   s->resv_size = size;
@@ -507,6 +737,7 @@ static uint64_t
 rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
 {
   uint64_t addr = s->x[d->rs1];
+  unsigned cause = 0;
   bool ok;
 
   if (addr & (size - 1))
@@ -519,12 +750,12 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
      * changed (an ABA change goes unnoticed, as in QEMU). */
     uint64_t cur;
 
-    if (!rv_mem_read (s, done, addr, size, &cur))
-      return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+    if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_STORE, &cur)))
+      return rv_exception (s, pc, cause, addr);
     ok = rv_sext (cur, size) == s->resv_value;
   }
-  if (ok && !rv_mem_write (s, done, addr, size, s->x[d->rs2]))
-    return rv_exception (s, pc, RV_EXC_STORE_ACCESS, addr);
+  if (ok && (cause = rv_mem_write (s, done, addr, size, s->x[d->rs2])))
+    return rv_exception (s, pc, cause, addr);
   s->x[d->rd] = ok ? 0 : 1;
   return rv_next_checked (s, d, pc);
 }
@@ -619,21 +850,42 @@ RV_AMO_EXEC (amomaxu_d, 8, RV_AMO_MAXU)
 
 /* ---- fetch, decode, run ---------------------------------------------------- */
 
-/* Fetches 16 bits of instruction at @addr from RAM or ROM.  Instructions
- * are not fetched from devices: that is an instruction access fault. */
-static bool
+/* Fetches 16 bits of instruction at @addr from RAM or ROM; returns 0 or
+ * the exception cause.  Instructions are not fetched from devices: that
+ * is an instruction access fault. */
+static unsigned
 rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
 {
   MdlRamWindow *w = &s->fetch_win;
+
+  if (s->fetch_checked) {
+    uint64_t pa;
+    uint8_t *host;
+    unsigned cause = rv_mmu_access (s, addr, 2, RV_ACC_FETCH, &pa, &host);
+
+    if (cause)
+      return cause;
+    if (host) {
+      memcpy (value, host + (addr & ~RV_PAGE_MASK), 2);
+      return 0;
+    }
+    /* A page the PMP only partly allows: fetch through the map. */
+    if (!mdl_address_space_ram_window (s->cpu.as, pa, w)
+        || w->size - (pa - w->base) < 2)
+      return RV_EXC_INSN_ACCESS;
+    memcpy (value, w->host + (pa - w->base), 2);
+    s->fetch_win_valid = false;
+    return 0;
+  }
 
   if (!s->fetch_win_valid || addr - w->base >= w->size
       || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
-      return false;
+      return RV_EXC_INSN_ACCESS;
   }
   memcpy (value, w->host + (addr - w->base), 2);
-  return true;
+  return 0;
 }
 
 static RvExecFn
@@ -666,14 +918,15 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
 {
   uint16_t lo, hi = 0;
   RvDecoded dec;
+  unsigned cause;
 
-  if (!rv_fetch16 (s, pc, &lo)) {
+  if ((cause = rv_fetch16 (s, pc, &lo))) {
     s->fetch_fault_addr = pc;
     goto fault;
   }
   if (rv_insn_length (lo) == 4
-      && !rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi)) {
-    s->fetch_fault_addr = pc + 2;
+      && (cause = rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))) {
+    s->fetch_fault_addr = (pc + 2) & rv_xmask (s);
     goto fault;
   }
 
@@ -693,6 +946,7 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   return e;
 
 fault:
+  s->fetch_fault_cause = cause;
   s->fault_entry.pc = RV_TAG_EMPTY;
   s->fault_entry.exec = rv_exec_fetch_fault;
   s->fault_entry.len = 2;
@@ -716,7 +970,7 @@ uint64_t
 rv_run (MdlCpu *cpu, uint64_t budget)
 {
   RvCpu *s = (RvCpu *) cpu;
-  RvInsn *const cache = s->icache;
+  RvInsn *cache;
   uint64_t pc, n = 0;
 
   mdl_cpu_set_exit_request (cpu, false);
@@ -728,6 +982,7 @@ rv_run (MdlCpu *cpu, uint64_t budget)
   s->run_accounted = 0;
   s->trapped = false;
   pc = rv_check_interrupts (s, s->pc);
+  cache = s->icache_cur;
 
   while (G_LIKELY (n < budget)) {
     /* Eight dispatches in a row when the budget allows: each has its own
@@ -769,6 +1024,8 @@ rv_run (MdlCpu *cpu, uint64_t budget)
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;
     pc = rv_check_interrupts (s, pc);
+    /* A trap, an interrupt, mret or sret may have changed the mode. */
+    cache = s->icache_cur;
   }
 
   s->pc = pc;

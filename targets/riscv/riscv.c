@@ -20,6 +20,7 @@ rv_init (MdlCpu *cpu)
   s->last_exc_pc = RV_TAG_EMPTY;
   rv_forget_windows (s);
   rv_flush_code (cpu);
+  rv_priv_reset (s);
 }
 
 static void
@@ -32,7 +33,7 @@ rv_reset (MdlCpu *cpu, uint64_t entry)
   s->x[11] = cpu->boot_arg & rv_xmask (s);  /* a1: the device tree, or 0 */
   s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
 
-  s->mstatus = 0;                 /* MIE = MPIE = 0, MPP reads as M */
+  s->mstatus = 0;                 /* see also rv_priv_reset */
   s->mtvec = s->mepc = s->mcause = s->mtval = s->mscratch = 0;
   s->mie = 0;
   /* mip follows the interrupt lines, which the devices drive: kept. */
@@ -43,9 +44,10 @@ rv_reset (MdlCpu *cpu, uint64_t entry)
 
   rv_forget_windows (s);
   rv_flush_code (cpu);
+  rv_priv_reset (s);
 }
 
-/* Lines 3, 7 and 11 drive mip.MSIP, MTIP and MEIP. */
+/* Lines 3, 7, 11 and 9 drive mip.MSIP, MTIP, MEIP and SEIP. */
 static void
 rv_set_irq (MdlCpu *cpu, unsigned line, bool level)
 {
@@ -72,7 +74,7 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .name = "rv32imac",
   .compatible = "riscv,rv32imac",
   .arch = "riscv32",
-  .description = "32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), machine mode",
+  .description = "32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32",
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 1,       /* ELFCLASS32 */
   .xlen = 32,
@@ -97,7 +99,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .name = "rv64imac",
   .compatible = "riscv,rv64imac",
   .arch = "riscv64",
-  .description = "64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), machine mode",
+  .description = "64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39",
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 2,       /* ELFCLASS64 */
   .xlen = 64,

@@ -1,10 +1,12 @@
 /* The RISC-V target: RV32IMAC and RV64IMAC harts with Zicsr and Zifencei,
- * machine mode only.
+ * machine, supervisor and user modes, PMP, and Sv32 (RV32) or Sv39 (RV64)
+ * virtual memory.
  *
  * Both classes are built from the same sources; the register width is a
  * run-time property of the class (it selects the per-XLEN executors).
  * Interrupt inputs are numbered like the mip bits they drive: 3 = machine
- * software (MSIP), 7 = machine timer (MTIP), 11 = machine external (MEIP).
+ * software (MSIP), 7 = machine timer (MTIP), 11 = machine external (MEIP),
+ * 9 = supervisor external (SEIP, e.g. a PLIC's S-mode context).
  */
 #pragma once
 

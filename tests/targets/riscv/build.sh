@@ -9,7 +9,7 @@ mkdir -p "$out"
 status=0
 for xlen in 32 64; do
   if [ $xlen = 32 ]; then abi=ilp32; else abi=lp64; fi
-  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence}; do
+  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence priv-smode priv-counters priv-pmp priv-paging}; do
     src=$here/$name.S
     elf=$out/rv$xlen-$name.elf
     riscv64-unknown-elf-gcc -march=rv${xlen}imac_zicsr_zifencei -mabi=$abi \
