@@ -458,3 +458,26 @@ mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth, uint64_t *gen
   mdl_runner_call (runner, render_on_engine, &c);
   return c.rendered;
 }
+
+typedef struct {
+  unsigned nth;
+  int      index;
+} IndexCall;
+
+static void
+index_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  IndexCall *c = data;
+  MdlDevice *fb = mdl_framebuffer_find (machine, c->nth);
+
+  c->index = fb != NULL ? (int) fb->index : -1;
+}
+
+int
+mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth)
+{
+  IndexCall c = { nth, -1 };
+
+  mdl_runner_call (runner, index_on_engine, &c);
+  return c.index;
+}

@@ -99,4 +99,9 @@ bool mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth,
                                        uint32_t **pixels, unsigned *out_w,
                                        unsigned *out_h);
 
+/* The machine's device number of the @nth framebuffer, or -1: where its
+ * MdlFramebufferState is in snapshots.  Asks the engine thread
+ * (mdl_runner_call), so look it up once per runner, not per frame. */
+int mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth);
+
 G_END_DECLS

@@ -193,3 +193,31 @@ mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index, unsigned
   mdl_runner_call (runner, set_input_on_engine, &c);
   return c.done;
 }
+
+typedef struct {
+  const char *name;
+  int         index;
+} FindCall;
+
+static void
+find_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  FindCall *c = data;
+
+  for (unsigned i = 0; i < mdl_machine_n_devices (machine); i++) {
+    MdlDevice *dev = mdl_machine_device (machine, i);
+    if (dev->cls == &mdl_gpio_class && (c->name == NULL || g_strcmp0 (dev->name, c->name) == 0)) {
+      c->index = (int) i;
+      return;
+    }
+  }
+}
+
+int
+mdl_gpio_index_in_runner (MdlRunner *runner, const char *name)
+{
+  FindCall c = { name, -1 };
+
+  mdl_runner_call (runner, find_on_engine, &c);
+  return c.index;
+}

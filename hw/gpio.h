@@ -59,4 +59,11 @@ uint32_t mdl_gpio_levels (MdlDevice *gpio);
 bool mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index,
                                    unsigned pin, bool level);
 
+/* The machine's device number of the GPIO block called @name (its
+ * component name, as on the canvas; NULL for the first GPIO block), or
+ * -1: where its
+ * MdlGpioState is in snapshots.  Asks the engine thread (mdl_runner_call),
+ * so look it up once per runner, not per frame. */
+int mdl_gpio_index_in_runner (MdlRunner *runner, const char *name);
+
 G_END_DECLS

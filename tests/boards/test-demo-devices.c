@@ -148,8 +148,13 @@ test_gpio_runner (void)
 {
   MdlBoard *board = load ("gpio-demo.dts", MDL_COUNTER_ELF);
   unsigned index = find_gpio (board->machine)->index;
+  g_autofree char *name = g_strdup (find_gpio (board->machine)->name);
   MdlRunner *runner = mdl_runner_new (board, nothing, NULL);
   MdlSnapshot *snap;
+
+  g_assert_cmpint (mdl_gpio_index_in_runner (runner, NULL), ==, (int) index);
+  g_assert_cmpint (mdl_gpio_index_in_runner (runner, name), ==, (int) index);
+  g_assert_cmpint (mdl_gpio_index_in_runner (runner, "no_such_part"), ==, -1);
 
   /* Devices without the hook publish nothing. */
   snap = mdl_runner_snapshot (runner);
@@ -199,6 +204,8 @@ test_framebuffer_runner (void)
 
   fb_index = (int) mdl_framebuffer_find (board->machine, 0)->index;
   runner = mdl_runner_new (board, nothing, NULL);
+  g_assert_cmpint (mdl_framebuffer_index_in_runner (runner, 0), ==, fb_index);
+  g_assert_cmpint (mdl_framebuffer_index_in_runner (runner, 1), ==, -1);
   mdl_runner_run (runner);
   /* Paused, so that the frame holds still between the two renders. */
   for (;;) {
