@@ -496,6 +496,13 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
                                   _("Bytes to watch"), -1);
   g_signal_connect_swapped (self->size_spin, "value-changed", G_CALLBACK (on_size_changed), self);
   gtk_box_append (GTK_BOX (self->add_box), self->size_spin);
+  {
+    GtkWidget *unit = gtk_label_new (_("bytes"));
+
+    gtk_widget_add_css_class (unit, "dim-label");
+    gtk_widget_set_margin_end (unit, 6);
+    gtk_box_append (GTK_BOX (self->add_box), unit);
+  }
 
   access = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (access, "linked");
