@@ -18,6 +18,8 @@
 #include "engine/board.h"
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/gdbstub.h"
+#include "engine/runner.h"
 
 static MdlMachine *volatile running_machine;
 
@@ -52,17 +54,14 @@ console_name (MdlDevice *uart)
 }
 
 static void
-serial_to_stdout (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+console_write (Consoles *c, const char *name, const uint8_t *bytes, size_t len)
 {
-  Consoles *c = data;
-  const char *name;
   GString *line;
 
   if (!c->prefix) {
     fwrite (bytes, 1, len, stdout);
     return;
   }
-  name = console_name (uart);
   line = g_hash_table_lookup (c->lines, name);
   if (line == NULL) {
     line = g_string_new (NULL);
@@ -78,6 +77,14 @@ serial_to_stdout (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
       g_string_append_c (line, (char) bytes[i]);
     }
   }
+}
+
+static void
+serial_to_stdout (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+{
+  Consoles *c = data;
+
+  console_write (c, c->prefix ? console_name (uart) : NULL, bytes, len);
 }
 
 static void
@@ -301,12 +308,300 @@ print_registers (MdlCpu *cpu)
   }
 }
 
+/* ---- --gdb: the board under a debugger ----
+ *
+ * With --gdb the machine runs on an MdlRunner (the engine thread the window
+ * uses too) so that one GDB server per CPU can talk to it.  It starts
+ * paused, as QEMU's -S does: nothing runs until a debugger continues.  This
+ * thread copies the consoles to stdout, feeds stdin to the first UART and
+ * watches the snapshots for the guest's end. */
+
+typedef struct {
+  GPtrArray *gdb;        /* each --gdb value ("" when given bare) */
+} RunOptions;
+
+static gboolean
+on_gdb_option (const char *name, const char *value, gpointer data, GError **error)
+{
+  RunOptions *opts = data;
+
+  g_ptr_array_add (opts->gdb, g_strdup (value ? value : ""));
+  return TRUE;
+}
+
+/* GOption only takes an optional value glued on (--gdb=VALUE); people
+ * write `--gdb cpu0=1234` too.  A word after --gdb that reads PORT or
+ * NAME=PORT cannot be a board file, so it is glued on here. */
+static int
+glue_gdb_values (int argc, char **argv, char **glued)
+{
+  for (int i = 1; i + 1 < argc; i++) {
+    const char *v = argv[i + 1], *eq = strchr (v, '=');
+    const char *digits = eq ? eq + 1 : v;
+
+    if (strcmp (argv[i], "--gdb") != 0 || *digits == '\0' ||
+        strspn (digits, "0123456789") != strlen (digits) || (eq && strchr (v, '/')))
+      continue;
+    *glued = g_strconcat ("--gdb=", v, NULL);
+    argv[i] = *glued;
+    memmove (&argv[i + 1], &argv[i + 2], (argc - i - 2) * sizeof *argv);
+    argv[argc - 1] = NULL;
+    glued++;
+    argc--;
+  }
+  return argc;
+}
+
+static volatile sig_atomic_t gdb_signalled;
+static gint gdb_killed;
+
+static void
+on_gdb_signal (int sig)
+{
+  gdb_signalled = 1;
+}
+
+static void
+on_gdb_kill (MdlGdbServer *server, void *data)
+{
+  g_atomic_int_set (&gdb_killed, 1);
+}
+
+static bool
+parse_port (const char *text, guint16 *port)
+{
+  char *end = NULL;
+  guint64 v = g_ascii_strtoull (text, &end, 10);
+
+  if (end == text || *end != '\0' || v > 65535)
+    return false;
+  *port = (guint16) v;
+  return true;
+}
+
+/* A CPU by its name, its cluster's name (a one-CPU cluster) or index. */
+static int
+find_cpu (MdlBoard *board, const char *name)
+{
+  MdlMachine *m = board->machine;
+  MdlCpu *cpu = mdl_machine_find_cpu (m, name);
+  char *end = NULL;
+  guint64 index;
+
+  if (cpu != NULL)
+    return (int) cpu->index;
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    if (strcmp (cl->name, name) == 0 && cl->cpus->len > 0)
+      return (int) ((MdlCpu *) g_ptr_array_index (cl->cpus, 0))->index;
+  }
+  index = g_ascii_strtoull (name, &end, 10);
+  if (end != name && *end == '\0' && index < mdl_machine_n_cpus (m))
+    return (int) index;
+  return -1;
+}
+
+/* Turns the --gdb values into a port per CPU (-1: no server): bare --gdb
+ * means every CPU from 1234 up, --gdb=PORT every CPU from PORT up (0: any
+ * free port each), --gdb=CPU=PORT that CPU. */
+static bool
+gdb_ports (MdlBoard *board, GPtrArray *specs, int *ports, GError **error)
+{
+  unsigned n = mdl_machine_n_cpus (board->machine);
+
+  for (unsigned i = 0; i < n; i++)
+    ports[i] = -1;
+  for (guint k = 0; k < specs->len; k++) {
+    const char *spec = g_ptr_array_index (specs, k);
+    const char *eq = strchr (spec, '=');
+    guint16 port = 1234;
+
+    if (eq == NULL) {
+      if (*spec && !parse_port (spec, &port)) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                     "--gdb %s: expected PORT or CPU=PORT", spec);
+        return false;
+      }
+      for (unsigned i = 0; i < n; i++)
+        ports[i] = port == 0 ? 0 : port + (int) i;
+    } else {
+      g_autofree char *name = g_strndup (spec, eq - spec);
+      int cpu = find_cpu (board, name);
+
+      if (!parse_port (eq + 1, &port)) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                     "--gdb %s: '%s' is not a port number", spec, eq + 1);
+        return false;
+      }
+      if (cpu < 0) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
+                     "--gdb %s: the board has no CPU called %s", spec, name);
+        return false;
+      }
+      ports[cpu] = port;
+    }
+  }
+  return true;
+}
+
+typedef struct {
+  MdlStopReason reason;
+  int           status;
+  double        wall_s;
+} JsonCall;
+
+static void
+call_print_json (MdlRunner *runner, MdlMachine *m, void *data)
+{
+  JsonCall *j = data;
+
+  print_json (m, j->reason, j->status, j->wall_s);
+}
+
+static bool
+any_gdb_client (GPtrArray *servers)
+{
+  for (guint i = 0; i < servers->len; i++)
+    if (mdl_gdb_server_has_client (g_ptr_array_index (servers, i)))
+      return true;
+  return false;
+}
+
+/* Copies every console's pending output to stdout. */
+static void
+drain_consoles (MdlRunner *runner, Consoles *consoles)
+{
+  uint8_t buf[4096];
+
+  for (unsigned u = 0; u < mdl_runner_n_uarts (runner); u++) {
+    size_t n;
+    while ((n = mdl_runner_read_serial (runner, u, buf, sizeof buf)) > 0)
+      console_write (consoles, mdl_runner_uart_name (runner, u), buf, n);
+  }
+  fflush (stdout);
+}
+
+/* Runs @board (taken) under GDB servers; returns the exit status. */
+static int
+run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bool no_input,
+              uint64_t limit, bool limited, const char *max_time)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree int *ports = g_new (int, MAX (mdl_machine_n_cpus (board->machine), 1));
+  Consoles consoles;
+  struct sigaction sa = { 0 };
+  MdlStopReason reason = MDL_STOP_NONE;
+  MdlRunner *runner;
+  bool stdin_open = !no_input;
+  gint64 t0, ended_at = 0;
+  int status = -1;
+
+  if (!gdb_ports (board, specs, ports, &error)) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    mdl_board_free (board);
+    return MDL_EXIT_USAGE;
+  }
+  consoles.prefix = count_consoles (board->machine) > 1;
+  consoles.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_line);
+  runner = mdl_runner_new (board, NULL, NULL);
+  for (unsigned i = 0; i < mdl_machine_n_cpus (board->machine); i++) {
+    MdlGdbServer *srv;
+
+    if (ports[i] < 0)
+      continue;
+    srv = mdl_gdb_server_new (runner, i, host, (guint16) ports[i], &error);
+    if (srv == NULL) {
+      fprintf (stderr, "medley: %s\n", error->message);
+      g_ptr_array_set_size (servers, 0);
+      mdl_runner_free (runner);
+      g_hash_table_unref (consoles.lines);
+      return MDL_EXIT_USAGE;
+    }
+    mdl_gdb_server_set_kill_func (srv, on_gdb_kill, NULL);
+    g_ptr_array_add (servers, srv);
+    fprintf (stderr, strchr (host, ':') ? "medley: gdb: CPU %s on [%s]:%u\n"
+                                        : "medley: gdb: CPU %s on %s:%u\n",
+             mdl_machine_cpu (board->machine, i)->name,
+             strcmp (host, "127.0.0.1") == 0 ? "localhost" : host,
+             mdl_gdb_server_port (srv));
+  }
+  fflush (stderr);
+
+  sa.sa_handler = on_gdb_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+  t0 = g_get_monotonic_time ();
+  for (;;) {
+    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (runner);
+    struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+    if (status < 0) {
+      if (snap->state == MDL_RUNNER_HALTED) {
+        reason = MDL_STOP_GUEST_EXIT;
+        status = snap->exit_code;
+      } else if (snap->state == MDL_RUNNER_STOPPED) {
+        reason = snap->stop_reason;
+        status = MDL_EXIT_STOPPED;
+        fprintf (stderr, "medley: %s\n", snap->message);
+      } else if (limited && snap->virtual_time_ps >= limit) {
+        reason = MDL_STOP_TIME_LIMIT;
+        status = MDL_EXIT_TIME_LIMIT;
+        mdl_runner_pause (runner);
+        fprintf (stderr, "medley: stopped at the time limit (%s of virtual time) "
+                 "before the guest reported an exit\n", max_time);
+      }
+      if (status >= 0)
+        ended_at = g_get_monotonic_time ();
+    }
+    if (gdb_signalled || g_atomic_int_get (&gdb_killed)) {
+      fprintf (stderr, gdb_signalled ? "medley: interrupted\n" : "medley: killed by gdb\n");
+      reason = MDL_STOP_USER;
+      status = MDL_EXIT_INTERRUPTED;
+      break;
+    }
+    /* The guest has ended: give the debuggers a moment to hear it (a GDB
+     * told the exit code disconnects; one sitting at a prompt would keep
+     * us forever). */
+    if (status >= 0 && (!any_gdb_client (servers) ||
+                        g_get_monotonic_time () - ended_at > 5 * G_TIME_SPAN_SECOND))
+      break;
+    drain_consoles (runner, &consoles);
+    if (stdin_open && mdl_runner_n_uarts (runner) > 0 &&
+        poll (&pfd, 1, 10) > 0 && (pfd.revents & (POLLIN | POLLHUP))) {
+      uint8_t buf[4096];
+      ssize_t n = read (STDIN_FILENO, buf, sizeof buf);
+
+      if (n <= 0)
+        stdin_open = false;
+      else
+        mdl_runner_serial_input (runner, 0, buf, (size_t) n);
+    } else if (!stdin_open || mdl_runner_n_uarts (runner) == 0) {
+      g_usleep (10 * 1000);
+    }
+  }
+  /* Closed before the runner: a client still waiting gets its exit. */
+  g_ptr_array_set_size (servers, 0);
+  mdl_runner_pause (runner);
+  drain_consoles (runner, &consoles);
+  consoles_flush (&consoles);
+  if (json) {
+    JsonCall j = { reason, status, (g_get_monotonic_time () - t0) / 1e6 };
+    mdl_runner_call (runner, call_print_json, &j);
+  }
+  fflush (stdout);
+  mdl_runner_free (runner);
+  g_hash_table_unref (consoles.lines);
+  return status;
+}
+
 int
 mdl_run_command (int argc, char **argv)
 {
   g_auto(GStrv) firmware = NULL;
   g_auto(GStrv) breaks = NULL;
-  g_autofree char *max_time = NULL, *quantum = NULL;
+  g_autofree char *max_time = NULL, *quantum = NULL, *gdb_host = NULL;
   g_autofree char *screenshot = NULL;
   gboolean json = FALSE, no_input = FALSE;
   GOptionEntry entries[] = {
@@ -324,8 +619,16 @@ mdl_run_command (int argc, char **argv)
       "Do not forward stdin to the first UART", NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
       "At exit, save the framebuffer's last frame as a PNG file", "FILE.png" },
+    { "gdb", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_gdb_option,
+      "Start paused and wait for GDB: a port per CPU from 1234 (or from PORT; 0: any free "
+      "port), or only CPU on PORT (repeatable)", "[CPU=]PORT" },
+    { "gdb-host", 0, 0, G_OPTION_ARG_STRING, &gdb_host,
+      "Address the GDB ports listen on (default 127.0.0.1)", "ADDR" },
     { NULL }
   };
+  RunOptions opts = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GPtrArray) gdb_specs = opts.gdb;
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &opts, NULL);
   g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD.dts - run a board headless");
   g_autoptr(GError) error = NULL;
   g_autoptr(MdlBoard) board = NULL;
@@ -338,12 +641,24 @@ mdl_run_command (int argc, char **argv)
   gint64 t0;
   int status;
 
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  /* Enough room for every --gdb value glued on. */
+  g_auto(GStrv) glued = g_new0 (char *, argc + 1);
+  g_autofree char **args = g_new0 (char *, argc + 1);
+
+  memcpy (args, argv, sizeof *argv * argc);
+  argc = glue_gdb_values (argc, args, glued);
+  argv = args;
+  /* A main group of our own, so that --gdb's callback gets opts. */
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (ctx, group);
   g_option_context_set_description (ctx,
     "The guest's UART output is copied to stdout and the exit status is the\n"
     "guest's code from the test device (0 on pass).  Other statuses: 2 bad\n"
     "input, 124 time limit reached, 125 the machine stopped (deadlock or a\n"
-    "fatal guest state), 130 interrupted.\n");
+    "fatal guest state), 130 interrupted.\n"
+    "\n"
+    "With --gdb the board starts paused and runs when a debugger continues\n"
+    "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n");
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
     fprintf (stderr, "medley run: %s\n", error->message);
     return MDL_EXIT_USAGE;
@@ -386,6 +701,12 @@ mdl_run_command (int argc, char **argv)
   m = board->machine;
   if (quantum)
     mdl_machine_set_quantum (m, slice);
+  if (gdb_specs->len > 0 || gdb_host != NULL) {
+    if (gdb_specs->len == 0)
+      g_ptr_array_add (gdb_specs, g_strdup (""));
+    return run_with_gdb (g_steal_pointer (&board), gdb_specs, gdb_host ? gdb_host : "127.0.0.1",
+                         json, no_input, limit, max_time != NULL, max_time);
+  }
   consoles.prefix = count_consoles (m) > 1;
   consoles.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           free_line);

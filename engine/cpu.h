@@ -97,6 +97,13 @@ struct MdlCpuClass {
   void     (*flush_code)(MdlCpu *cpu);
   /* Frees what init allocated (not the state itself); may be NULL. */
   void     (*finalize)  (MdlCpu *cpu);
+
+  /* GDB's view (engine/gdbstub.c): the target description XML, whose
+   * registers are numbered 0..gdb_n_regs-1 in document order, and for
+   * each of those numbers the index into regs.  NULL: no gdb support. */
+  const char *gdb_target_xml;
+  const int  *gdb_regmap;
+  unsigned    gdb_n_regs;
 };
 
 struct MdlCpu {

@@ -12,6 +12,7 @@
 #include "arm.h"
 
 #include "arm-cpu.h"
+#include "arm-gdb.h"
 
 #include <string.h>
 
@@ -103,6 +104,9 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     .flush_code = arm_flush_code, \
     .semihosting = true, \
     .finalize = NULL, \
+    .gdb_target_xml = arm_gdb_target_xml, \
+    .gdb_regmap = arm_gdb_regmap, \
+    .gdb_n_regs = ARM_N_REGS, \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",

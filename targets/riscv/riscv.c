@@ -6,6 +6,7 @@
 #include "riscv.h"
 
 #include "riscv-cpu.h"
+#include "riscv-gdb.h"
 
 #include <string.h>
 
@@ -93,6 +94,9 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .insn_info = rv_insn_info,
   .flush_code = rv_flush_code,
   .finalize = NULL,
+  .gdb_target_xml = rv32_gdb_target_xml,
+  .gdb_regmap = rv32_gdb_regmap,
+  .gdb_n_regs = RV32_N_REGS,
 };
 
 const MdlCpuClass mdl_riscv_rv64imac_class = {
@@ -118,4 +122,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .insn_info = rv_insn_info,
   .flush_code = rv_flush_code,
   .finalize = NULL,
+  .gdb_target_xml = rv64_gdb_target_xml,
+  .gdb_regmap = rv64_gdb_regmap,
+  .gdb_n_regs = RV64_N_REGS,
 };
