@@ -6,6 +6,7 @@
 #include <gelf.h>
 #include <libfdt.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "error.h"
 #include "registry.h"
@@ -929,6 +930,30 @@ typedef struct {
   GHashTable  *positioned; /* component ids with a medley,position */
 } Reader;
 
+/* dtc itself can loop forever on some hostile sources (#interrupt-cells =
+ * <0xffffffff> is one): it runs under coreutils' timeout, which exits with
+ * 124 when the limit passes.  A real board compiles in milliseconds. */
+#define DTC_TIMEOUT "20"
+#define DTC_TIMED_OUT 124
+
+static bool
+spawn_dtc (const char *const *dtc_argv, char **out, char **err, int *status, GError **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+
+  if (timeout != NULL) {
+    g_ptr_array_add (argv, timeout);
+    g_ptr_array_add (argv, (char *) DTC_TIMEOUT);
+  }
+  for (unsigned i = 0; dtc_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) dtc_argv[i]);
+  g_ptr_array_add (argv, NULL);
+  return g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                       G_SPAWN_SEARCH_PATH | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                       NULL, NULL, out, err, status, error);
+}
+
 /* dtc's -T annotations give each node's "file:line"; read them all in one
  * extra dtc run so that every message can point into the source. */
 static GHashTable *
@@ -940,9 +965,7 @@ node_lines (const char *path)
   g_auto(GStrv) text = NULL;
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, NULL, NULL))
+  if (!spawn_dtc (argv, &out, NULL, NULL, NULL))
     return lines;
   text = g_strsplit (out, "\n", -1);
   for (guint i = 0; text[i] != NULL; i++) {
@@ -1025,12 +1048,18 @@ prop_str (const void *fdt, int node, const char *name)
   return s != NULL && len > 0 && s[len - 1] == '\0' ? s : NULL;
 }
 
+/* A #address-cells, #size-cells or #interrupt-cells value, or @fallback
+ * when absent.  Anything above 4 cells is no address or specifier Medley
+ * could use: -1, which every caller refuses (a blob written by hand or by
+ * a fuzzer may say -1 or 2^32 - 1, and cell counts index into arrays). */
 static int
 cells_of (const void *fdt, int node, const char *name, int fallback)
 {
   uint64_t v;
 
-  return node >= 0 && prop_u64 (fdt, node, name, &v) ? (int) v : fallback;
+  if (node < 0 || !prop_u64 (fdt, node, name, &v))
+    return fallback;
+  return v <= 4 ? (int) v : -1;
 }
 
 static const char *
@@ -1066,6 +1095,11 @@ translate_up (Reader *rd, int bus, uint64_t *addr, int for_node, GError **error)
     int entry = na + pna + ns;
     bool found = false;
 
+    if (na < 0 || pna < 0 || ns < 0) {
+      node_error (rd, for_node, error, MDL_ERROR_BOARD,
+                  "a parent bus has #address-cells or #size-cells above 4");
+      return false;
+    }
     if (r == NULL) {
       node_error (rd, for_node, error, MDL_ERROR_BOARD,
                   "its parent bus has no 'ranges', so no CPU can see it");
@@ -1139,6 +1173,8 @@ name_for (Reader *rd, int node)
         return g_strdup (label);
     }
   base = g_strdup (fdt_get_name (rd->fdt, node, NULL));
+  if (base == NULL)
+    base = g_strdup ("dev");
   if (strchr (base, '@'))
     *strchr (base, '@') = '\0';
   for (char *p = base; *p; p++)
@@ -1319,7 +1355,12 @@ read_device (Reader *rd, int node, const MdlDeviceClass *cls, GError **error)
                   "a %s needs a 'reg' (where its registers or memory are)", cls->name);
       return false;
     }
-    if (na < 1 || na > 2 || ns < 0 || ns > 2 || len < (na + ns) * 4 ||
+    if (na < 0 || ns < 0) {
+      node_error (rd, node, error, MDL_ERROR_BOARD,
+                  "its parent's #address-cells or #size-cells is above 4");
+      return false;
+    }
+    if (na < 1 || na > 2 || ns > 2 || len < (na + ns) * 4 ||
         len % ((na + ns) * 4) != 0) {
       node_error (rd, node, error, MDL_ERROR_BOARD,
                   "'reg' does not match its parent's #address-cells = %d and "
@@ -1450,6 +1491,11 @@ read_interrupts (Reader *rd, int node, guint dev, GError **error)
         return false;
       }
       cells = cells_of (fdt, target, "#interrupt-cells", 1);
+      if (cells < 0) {
+        node_error (rd, node, error, MDL_ERROR_BOARD,
+                    "its interrupt target has #interrupt-cells above 4");
+        return false;
+      }
       if (i + 1 + cells > n) {
         node_error (rd, node, error, MDL_ERROR_BOARD, "'interrupts-extended' is cut short");
         return false;
@@ -1491,6 +1537,10 @@ read_address_map (Reader *rd, int node, guint cluster, GError **error)
   int len, entry = na + 1 + na + ns;
   const fdt32_t *p = fdt_getprop (fdt, node, "address-map", &len);
 
+  if (na < 0 || ns < 0) {
+    node_error (rd, 0, error, MDL_ERROR_BOARD, "#address-cells or #size-cells is above 4");
+    return false;
+  }
   if (p == NULL) {
     for (guint i = 0; i < rd->doc->components->len; i++) {
       MdlComponent *c = g_ptr_array_index (rd->doc->components, i);
@@ -1605,10 +1655,14 @@ run_dtc (const char *path, GBytes **blob, GError **error)
     g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: no such board file", path);
     return false;
   }
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                     &out, &err, &status, &local)) {
+  if (!spawn_dtc (argv, &out, &err, &status, &local)) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: cannot run the device-tree compiler "
                  "dtc: %s (install the device-tree-compiler package)", path, local->message);
+    return false;
+  }
+  if (WIFEXITED (status) && WEXITSTATUS (status) == DTC_TIMED_OUT) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device-tree compiler dtc "
+                 "did not finish within %s seconds", path, DTC_TIMEOUT);
     return false;
   }
   if (!g_spawn_check_wait_status (status, NULL)) {
@@ -1631,26 +1685,62 @@ run_dtc (const char *path, GBytes **blob, GError **error)
   return true;
 }
 
-MdlBoardDoc *
-mdl_board_doc_load (const char *path, GError **error)
+/* Refuses a blob whose shape alone would cost the host too much: nodes
+ * nested deeper than the walk may recurse, more nodes or CPUs than any
+ * board needs.  Runs before anything is built from the blob. */
+static bool
+check_shape (Reader *rd, GError **error)
 {
-  g_autoptr(MdlBoardDoc) doc = NULL;
-  g_autoptr(GBytes) blob = NULL;
+  const void *fdt = rd->fdt;
+  int depth = 0, nodes = 0, cpus = 0, node;
+
+  for (node = 0; node >= 0 && depth >= 0; node = fdt_next_node (fdt, node, &depth)) {
+    if (++nodes > MDL_BOARD_MAX_NODES) {
+      node_error (rd, node, error, MDL_ERROR_BOARD, "the board has more than %d nodes",
+                  MDL_BOARD_MAX_NODES);
+      return false;
+    }
+    if (depth > MDL_BOARD_MAX_DEPTH) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
+                   "%s: node %s is nested deeper than %d levels", rd->path,
+                   fdt_get_name (fdt, node, NULL), MDL_BOARD_MAX_DEPTH);
+      return false;
+    }
+    if (g_strcmp0 (prop_str (fdt, node, "device_type"), "cpu") == 0 &&
+        ++cpus > MDL_BOARD_MAX_CPUS) {
+      node_error (rd, node, error, MDL_ERROR_BOARD, "the board has more than %d CPUs",
+                  MDL_BOARD_MAX_CPUS);
+      return false;
+    }
+  }
+  /* The walk ends past the root's end (depth -1) or at the end tag. */
+  if (node < 0 && node != -FDT_ERR_NOTFOUND) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device tree is damaged (%s)",
+                 rd->path, fdt_strerror (node));
+    return false;
+  }
+  return true;
+}
+
+/* The walk shared by .dts files and raw blobs.  @lines maps node paths to
+ * "file:line" for messages (empty for a blob). */
+static MdlBoardDoc *
+read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
+{
+  g_autoptr(MdlBoardDoc) doc = mdl_board_doc_new ();
   Reader rd = { 0 };
   bool ok = false;
   int node;
 
-  if (!run_dtc (path, &blob, error))
-    return NULL;
-  doc = mdl_board_doc_new ();
-  doc->path = g_canonicalize_filename (path, NULL);
   rd.doc = doc;
   rd.path = path;
-  rd.fdt = g_bytes_get_data (blob, NULL);
-  rd.lines = node_lines (path);
+  rd.fdt = fdt;
+  rd.lines = g_hash_table_ref (lines);
   rd.by_node = g_hash_table_new (NULL, NULL);
   rd.hart_of = g_hash_table_new (NULL, NULL);
   rd.positioned = g_hash_table_new (NULL, NULL);
+  if (!check_shape (&rd, error))
+    goto out;
   doc->model = g_strdup (prop_str (rd.fdt, 0, "model"));
   prop_u64 (rd.fdt, 0, "medley,quantum-ps", &doc->quantum_ps);
 
@@ -1677,6 +1767,8 @@ mdl_board_doc_load (const char *path, GError **error)
         break;
       }
   }
+  if (!mdl_board_doc_check_limits (doc, error))
+    goto out;
   auto_layout (doc, rd.positioned);
   ok = true;
 
@@ -1686,6 +1778,103 @@ out:
   g_hash_table_unref (rd.hart_of);
   g_hash_table_unref (rd.positioned);
   return ok ? g_steal_pointer (&doc) : NULL;
+}
+
+MdlBoardDoc *
+mdl_board_doc_load (const char *path, GError **error)
+{
+  g_autoptr(GBytes) blob = NULL;
+  g_autoptr(GHashTable) lines = NULL;
+  MdlBoardDoc *doc;
+
+  if (!run_dtc (path, &blob, error))
+    return NULL;
+  lines = node_lines (path);
+  doc = read_blob (g_bytes_get_data (blob, NULL), path, lines, error);
+  if (doc != NULL)
+    doc->path = g_canonicalize_filename (path, NULL);
+  return doc;
+}
+
+MdlBoardDoc *
+mdl_board_doc_from_blob (const void *blob, size_t len, const char *name, GError **error)
+{
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree void *copy = NULL;
+  const char *why = NULL;
+  int err;
+
+  /* libfdt trusts a blob's offsets once its header is accepted; only
+   * fdt_check_full() makes every later libfdt call safe on bytes from
+   * outside (it checks each offset, string and the structure's nesting
+   * against @len).  The checks run on an aligned copy: the caller's bytes
+   * may sit anywhere. */
+  if (len < sizeof (struct fdt_header)) {
+    why = "too short";
+  } else {
+    copy = g_memdup2 (blob, len);
+    if ((err = fdt_check_header (copy)) != 0)
+      why = fdt_strerror (err);
+    else if (fdt_totalsize (copy) > len)
+      why = "truncated";
+    else if ((err = fdt_check_full (copy, len)) != 0)
+      why = fdt_strerror (err);
+  }
+  if (why != NULL) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: not a valid device-tree blob (%s)",
+                 name, why);
+    return NULL;
+  }
+  return read_blob (copy, name, lines, error);
+}
+
+bool
+mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error)
+{
+  uint64_t memory = 0, limit = mdl_board_memory_limit ();
+  unsigned cpus = 0;
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    const char *where = c->source ? c->source : doc->path ? doc->path : "board";
+
+    if (c->kind == MDL_COMPONENT_CLUSTER) {
+      cpus += (unsigned) MIN (cval (c, "harts"), (uint64_t) MDL_BOARD_MAX_CPUS + 1);
+      if (cpus > MDL_BOARD_MAX_CPUS) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
+                     "%s: %s: the board has more than %d CPUs", where, c->name,
+                     MDL_BOARD_MAX_CPUS);
+        return false;
+      }
+    } else if (c->dev_cls->group == MDL_GROUP_MEMORY && has_window (c)) {
+      uint64_t size = cval (c, "size");
+      /* Saturating: two sizes near 2^64 must not wrap to a small sum. */
+      memory = size > G_MAXUINT64 - memory ? G_MAXUINT64 : memory + size;
+      if (memory > limit) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
+                     "%s: %s: the board's memories add up to more than %" G_GUINT64_FORMAT
+                     " MiB (set MEDLEY_MAX_MEMORY to allow more)", where, c->name,
+                     limit >> 20);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+uint64_t
+mdl_board_memory_limit (void)
+{
+  const char *env = g_getenv ("MEDLEY_MAX_MEMORY");
+  uint64_t v;
+
+  /* Read at each call, not cached: tests and the fuzzers change it. */
+  if (env != NULL && parse_scaled (env, (const char *const[]) { "", "K", "KiB", "M", "MiB",
+                                                                "G", "GiB", NULL },
+                                   (const double[]) { 1, 1024, 1024, 1048576, 1048576,
+                                                      1073741824, 1073741824 }, &v) && v > 0)
+    return v;
+  return MDL_BOARD_MAX_MEMORY;
 }
 
 /* ---- writing a .dts ------------------------------------------------------ */

@@ -84,6 +84,28 @@ void         mdl_board_doc_free (MdlBoardDoc *doc);
 /* Reads a .dts; errors as for mdl_board_load (file, line, node, problem).
  * Components without medley,position are laid out automatically. */
 MdlBoardDoc *mdl_board_doc_load (const char *path, GError **error);
+/* Builds a document from a device-tree blob held in memory (@len bytes
+ * from anywhere: a file, the network, a fuzzer), checked with
+ * fdt_check_full() and against the limits below before it is walked.
+ * @name stands for the file in messages. */
+MdlBoardDoc *mdl_board_doc_from_blob (const void *blob, size_t len, const char *name,
+                                      GError **error);
+
+/* What a board may ask for.  Files beyond them are refused with a message
+ * naming the file and node before anything is allocated: they are typos
+ * (a size in bytes where MiB were meant) or hostile, never a real board. */
+#define MDL_BOARD_MAX_DEPTH  32      /* nesting of device-tree nodes */
+#define MDL_BOARD_MAX_NODES  10000   /* device-tree nodes */
+#define MDL_BOARD_MAX_CPUS   256     /* CPUs of all clusters together */
+#define MDL_BOARD_MAX_MEMORY (UINT64_C (16) << 30)  /* RAM + ROM, default */
+
+/* The RAM + ROM cap: MEDLEY_MAX_MEMORY ("64 GiB", "512M", bytes) when
+ * set, MDL_BOARD_MAX_MEMORY otherwise. */
+uint64_t mdl_board_memory_limit (void);
+/* Checks the CPU count and the memory total of @doc against the limits
+ * (loading does; so does building a machine, for edited documents). */
+bool     mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error);
+
 /* The document as .dts text, with positions in medley,position. */
 char        *mdl_board_doc_to_dts (const MdlBoardDoc *doc);
 /* Writes atomically (temporary file, then rename) and sets doc->path. */

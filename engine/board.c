@@ -227,6 +227,10 @@ mdl_board_doc_instantiate (const MdlBoardDoc *doc, const char *const *search_dir
   MdlAddressSpace *system;
   bool any = false;
 
+  /* Before anything is allocated: the canvas can ask for 100 clusters of
+   * 64 harts or a few 16 GiB memories as easily as a file can. */
+  if (!mdl_board_doc_check_limits (doc, error))
+    return NULL;
   board->path = g_strdup (doc->path ? doc->path : "untitled.dts");
   board->dir = doc->path ? g_path_get_dirname (doc->path) : g_get_current_dir ();
   board->model = g_strdup (doc->model);
