@@ -10,6 +10,7 @@
 
 #include "mdl-window-private.h"
 
+#include "engine/gdbstub.h"
 #include "engine/registry.h"
 
 #ifdef MDL_HAVE_CANVAS
@@ -597,6 +598,47 @@ action_show_views (GSimpleAction *action, GVariant *state, gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->views_slot), g_variant_get_boolean (state));
 }
 
+/* A GDB server for every CPU of the machine, on loopback from port 1234 up
+ * (any free port when one is taken); the ports are shown in a toast. */
+static void
+action_gdb (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+  g_autoptr(MdlSnapshot) snap = NULL;
+  g_autoptr(GString) ports = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  g_clear_pointer (&self->gdb_servers, g_ptr_array_unref);
+  if (!g_variant_get_boolean (state) || self->runner == NULL) {
+    g_simple_action_set_state (action, g_variant_new_boolean (FALSE));
+    return;
+  }
+  snap = mdl_runner_snapshot (self->runner);
+  self->gdb_servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
+  ports = g_string_new (NULL);
+  for (unsigned i = 0; i < snap->n_cpus; i++) {
+    g_autoptr(GError) error = NULL;
+    MdlGdbServer *srv = mdl_gdb_server_new (self->runner, i, NULL, (guint16) (1234 + i), NULL);
+
+    if (srv == NULL)
+      srv = mdl_gdb_server_new (self->runner, i, NULL, 0, &error);
+    if (ports->len > 0)
+      g_string_append (ports, ", ");
+    if (srv == NULL) {
+      g_string_append_printf (ports, "%s: %s", snap->cpus[i].name, error->message);
+      continue;
+    }
+    g_ptr_array_add (self->gdb_servers, srv);
+    g_string_append_printf (ports, "%s :%u", snap->cpus[i].name, mdl_gdb_server_port (srv));
+  }
+  g_simple_action_set_state (action, state);
+  /* TRANSLATORS: followed by "CPU :PORT" pairs for gdb's target remote */
+  message = g_strdup_printf (_("GDB: %s"), ports->str);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 action_reset (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -649,6 +691,7 @@ static const GActionEntry win_actions[] = {
   { "step-out", action_step_out },
   { "run-to-cursor", action_run_to_cursor },
   { "show-views", NULL, NULL, "true", action_show_views },
+  { "gdb", NULL, NULL, "false", action_gdb },
   { "reset", action_reset },
   { "zoom-in", action_zoom },
   { "zoom-out", action_zoom },
@@ -715,6 +758,12 @@ _mdl_window_update_actions (MdlWindow *self)
   set_enabled (self, "step-out", problems == NULL && !finished);
   set_enabled (self, "run-to-cursor", have && !finished);
   set_enabled (self, "reset", have);
+  /* GDB needs a machine; discarding it closes the servers. */
+  set_enabled (self, "gdb", have);
+  if (self->gdb_servers == NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              "gdb")),
+                               g_variant_new_boolean (FALSE));
 
   /* One button for Run and Pause, as media players do. */
   if (running) {

@@ -17,6 +17,7 @@ struct _MdlWindow {
   /* Running */
   MdlRunner       *runner;
   MdlRunLink      *link;           /* the runner's notify target */
+  GPtrArray       *gdb_servers;    /* MdlGdbServer, one per CPU, while win.gdb is on */
   MdlRunnerState   state;
   char            *status_text;
   char            *last_error;

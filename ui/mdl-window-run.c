@@ -258,6 +258,8 @@ _mdl_window_discard_runner (MdlWindow *self)
    * runner still exists. */
   if (self->cpu_views != NULL)
     mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), NULL);
+  /* GDB servers talk to the runner: they close first. */
+  g_clear_pointer (&self->gdb_servers, g_ptr_array_unref);
   /* Freeing the runner joins the engine thread, so no notify can follow;
    * drains already queued find the link detached. */
   g_clear_pointer (&self->runner, mdl_runner_free);
