@@ -19,7 +19,12 @@
  *
  * With several GDBs on one board (one per CPU), breakpoints must be in the
  * machine while another GDB runs it: use `set breakpoint always-inserted
- * on`, or GDB only inserts them when it resumes itself.
+ * on`, or GDB only inserts them when it resumes itself.  When this CPU
+ * stops at its breakpoint or watchpoint while its GDB is not waiting
+ * (another GDB ran the machine), the stop is kept, and this GDB's next
+ * continue reports it at once instead of running past it; any run of the
+ * machine in between forgets it.  A step of one CPU pauses the machine
+ * first, so a GDB continuing at that moment hears SIGINT.
  *
  * Detaching (or a client that vanishes) removes that client's breakpoints
  * and watchpoints and resumes the machine.  Killing calls the kill function
