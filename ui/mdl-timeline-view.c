@@ -1418,6 +1418,35 @@ mdl_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       flush_group (self, snapshot, &p, lane, lane_index, GROUP_STOP, &g);
     }
 
+    /* Before the oldest record kept, marks are missing, not absent: say
+     * so rather than show a quiet board. */
+    if (self->hist_base > 0 && self->history->len > 0) {
+      double x = time_to_x (self, (double) g_array_index (self->history, MdlTraceRecord, 0).time_ps);
+
+      if (x > LABEL_W) {
+        GdkRGBA veil = p.bg;
+        const char *note = _("Older events not kept");
+
+        double note_y = -1;
+
+        /* CPU bars stay: their state before the cut is known (state0).
+         * Marks are what went: veil the rows that hold them. */
+        veil.alpha = 0.75f;
+        for (guint i = 0; i < self->lanes->len; i++) {
+          const Lane *lane = g_ptr_array_index (self->lanes, i);
+          double top = lane->kind == LANE_CPU ? lane->y + 28 : lane->y + 1;
+
+          append_rect (snapshot, &veil, LABEL_W, top, x - LABEL_W, lane->y + lane->h - top);
+          if (note_y < 0 && lane->kind == LANE_DEVICE)
+            note_y = lane->y + lane->h / 2;
+        }
+        append_rect (snapshot, &p.faint, round (x), AXIS_H, 1, bottom - AXIS_H);
+        if (note_y > 0 && x - LABEL_W > text_width (self, note, "size=\"small\"") + 24)
+          append_text (self, snapshot, note, LABEL_W + 12, note_y, &p.dim,
+                       "size=\"small\" style=\"italic\"", -1, NULL);
+      }
+    }
+
     /* The live end */
     if (self->state == MDL_RUNNER_RUNNING) {
       GdkRGBA c = p.accent;

@@ -579,6 +579,49 @@ test_heterogeneous (void)
   close_all_windows ();
 }
 
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A guest printing flat out: the timeline keeps up without freezing the
+ * window, and keeps its history bounded. */
+static void
+test_flood (void)
+{
+#ifdef UI_CHATTY_ELF
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  MdlWindow *window = open_virt (dir, UI_CHATTY_ELF);
+  guint ticks = 0, source, serial;
+  Views views;
+
+  activate (window, "run");
+  views_show (&views, window_runner (window));
+  g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
+  /* A 10 ms timer stands for input and redraws: it keeps firing. */
+  source = g_timeout_add (10, count_tick, &ticks);
+  spin (2000);
+  g_source_remove (source);
+  serial = _mdl_timeline_view_count_records (views.timeline, MDL_TRACE_SERIAL);
+  g_test_message ("%u of 200 ticks; %u serial records kept", ticks, serial);
+  /* A guard against freezing, not a speed test: the machine may be busy. */
+  g_assert_cmpuint (ticks, >=, 60);
+  g_assert_cmpuint (serial, >, 1000);
+  g_assert_cmpuint (serial, <=, 220000);
+  g_assert_true (_mdl_timeline_view_get_following (views.timeline));
+  activate (window, "pause");
+  g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
+  mdl_timeline_view_refresh (views.timeline);
+  spin (300);
+  screenshot (GTK_WIDGET (views.timeline), "timeline-flood.png");
+  close_all_windows ();
+#else
+  g_test_skip ("no RISC-V cross compiler");
+#endif
+}
+
 /* Without a machine both views say so, and setting one and taking it
  * away again leaves them empty. */
 static void
@@ -621,6 +664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/timeline/hello-lanes-and-marks", test_hello_lanes_and_marks);
   g_test_add_func ("/ui/timeline/watchpoint-stops-on-store", test_watchpoint_stops_on_store);
   g_test_add_func ("/ui/timeline/heterogeneous", test_heterogeneous);
+  g_test_add_func ("/ui/timeline/flood", test_flood);
   g_test_add_func ("/ui/timeline/no-machine", test_no_machine);
   status = g_test_run ();
   close_all_windows ();
