@@ -9,6 +9,7 @@
  */
 #define G_LOG_DOMAIN "medley-canvas"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -666,23 +667,23 @@ ports_compatible (MdlCanvas *self, const Port *a, const Port *b, const char **wh
   if (ca == NULL || cb == NULL)
     return FALSE;
   if (a->component == b->component) {
-    *why = "A component cannot be wired to itself";
+    *why = _("A component cannot be wired to itself");
     return FALSE;
   }
   if ((a->kind == PORT_BUS) != (b->kind == PORT_BUS)) {
-    *why = "A bus port connects only to another bus port";
+    *why = _("A bus port connects only to another bus port");
     return FALSE;
   }
   if (a->kind == PORT_BUS) {
     if (ca->kind == cb->kind) {
-      *why = "A bus connects a device to a CPU cluster";
+      *why = _("A bus connects a device to a CPU cluster");
       return FALSE;
     }
     return TRUE;
   }
   if (a->kind == b->kind) {
-    *why = a->kind == PORT_IRQ_OUT ? "Connect an interrupt output to an interrupt input"
-                                   : "Connect an interrupt input to an interrupt output";
+    *why = a->kind == PORT_IRQ_OUT ? _("Connect an interrupt output to an interrupt input")
+                                   : _("Connect an interrupt input to an interrupt output");
     return FALSE;
   }
   return TRUE;
@@ -747,7 +748,7 @@ connect_ports (MdlCanvas *self, const Port *a, const Port *b)
   }
 
   if (wire == 0)
-    show_message (self, error ? error->message : "The connection was refused");
+    show_message (self, error ? error->message : _("The connection was refused"));
   else
     select_one (self, wire | MDL_EDITOR_WIRE_SELECTION);
 }
@@ -1159,7 +1160,7 @@ static void
 draw_empty_hint (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
                  double width, double height)
 {
-  const char *text = "Drag CPUs and devices here from the palette";
+  const char *text = _("Drag CPUs and devices here from the palette");
   g_autoptr(PangoLayout) layout = make_layout (self, text, -1, 1.1, FALSE);
   int lw, lh;
 
@@ -1841,7 +1842,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, MdlCanv
   }
 
   if (id == 0) {
-    g_autofree char *msg = g_strdup_printf ("“%s” is not a known CPU or device", what);
+    g_autofree char *msg = g_strdup_printf (_("“%s” is not a known CPU or device"), what);
     show_message (self, msg);
     return FALSE;
   }
