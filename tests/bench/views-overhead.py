@@ -102,8 +102,10 @@ def main() -> int:
                   flush=True)
             n, t, s = windowed(args)
             gui.append((n, t))
+            ui = s.get("ui_thread_cpu_s", 0.0)
             print(f"window run {i + 1}:   {n} instructions in {t:.3f} s = {n / t / 1e6:.1f} MIPS "
-                  f"({s.get('view_updates')} view updates, {s.get('timeline_lanes')} timeline lanes)",
+                  f"({s.get('view_updates')} view updates, {s.get('timeline_lanes')} timeline lanes, "
+                  f"UI thread busy {100 * ui / t:.0f}% of the run)",
                   flush=True)
     except Skipped as e:
         print(f"SKIP: {e}")
