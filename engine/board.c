@@ -16,6 +16,8 @@ char *_mdl_board_resolve_firmware (const char *board_dir,
                                    const char *const *search_dirs,
                                    const char *given);
 
+static bool reload_images (MdlMachine *m, void *data, GError **error);
+
 static void
 cluster_free (MdlCluster *cl)
 {
@@ -263,6 +265,7 @@ mdl_board_doc_instantiate (const MdlBoardDoc *doc, const char *const *search_dir
     return NULL;
   if (doc->quantum_ps)
     mdl_machine_set_quantum (board->machine, doc->quantum_ps);
+  mdl_machine_set_reset_handler (board->machine, reload_images, board);
   return g_steal_pointer (&board);
 }
 
@@ -356,6 +359,42 @@ _mdl_board_resolve_firmware (const char *board_dir, const char *const *search_di
       return g_steal_pointer (&p);
   }
   return g_steal_pointer (&local);   /* for the error message */
+}
+
+static bool load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error);
+
+/* A reset the guest asked for finds the images as they were loaded: the
+ * firmware's segments, the payload and the device tree are copied again
+ * (QEMU restores its ROM blobs the same way); RAM is otherwise kept. */
+static bool
+reload_images (MdlMachine *m, void *data, GError **error)
+{
+  MdlBoard *board = data;
+
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    MdlCpu *first = g_ptr_array_index (cl->cpus, 0);
+    g_autofree char *path = NULL;
+    MdlElfImage *img;
+
+    if (cl->image == NULL)
+      continue;   /* never loaded: nothing to find again */
+    path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
+                                        cl->firmware);
+    /* The symbols stay those of the first load, which views hold. */
+    img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
+    if (img == NULL)
+      return false;
+    mdl_elf_image_free (img);
+    if (!load_next_stage (board, cl, error))
+      return false;
+    for (guint j = 0; j < cl->cpus->len; j++) {
+      MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
+      if (cpu->cls->flush_code != NULL)
+        cpu->cls->flush_code (cpu);
+    }
+  }
+  return true;
 }
 
 /* The payload (after the firmware, so it may overlay the firmware's

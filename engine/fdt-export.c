@@ -212,14 +212,18 @@ riscv_isa (const MdlCpuClass *cls)
   return g_string_free (s, FALSE);
 }
 
-/* A core with a satp register translates addresses (Sv32 or Sv39). */
+/* Whether the harts translate addresses: their register table has satp,
+ * or their class says which paging mode it implements.  Supervisor-mode
+ * guests need to know (U-Boot's CPU driver refuses a hart without
+ * mmu-type), machine-mode-only cores must not claim it. */
 static bool
 has_mmu (const MdlCpuClass *cls)
 {
   for (unsigned i = 0; i < cls->n_regs; i++)
     if (strcmp (cls->regs[i].name, "satp") == 0)
       return true;
-  return false;
+  return cls->description != NULL &&
+         (strstr (cls->description, "Sv39") != NULL || strstr (cls->description, "Sv32") != NULL);
 }
 
 static void

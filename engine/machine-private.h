@@ -46,6 +46,10 @@ struct MdlMachine {
   /* Where the last breakpoint or watchpoint stop happened. */
   MdlCpu    *stop_cpu;
   uint64_t   stop_addr;
+
+  /* Guest-requested resets (mdl_machine_set_reset_handler). */
+  MdlResetFunc reset_fn;
+  void      *reset_data;
 };
 
 #define MDL_TRACE_RING (1u << 16)

@@ -18,6 +18,7 @@ mdl_stop_reason_name (MdlStopReason reason)
   case MDL_STOP_USER:       return "user";
   case MDL_STOP_BREAKPOINT: return "breakpoint";
   case MDL_STOP_WATCHPOINT: return "watchpoint";
+  case MDL_STOP_RESET:      return "reset";
   default:                  return "unknown";
   }
 }
@@ -285,12 +286,64 @@ all_cpus_idle (MdlMachine *m, bool *any_alive)
   return idle;
 }
 
+void
+mdl_machine_set_reset_handler (MdlMachine *m, MdlResetFunc fn, void *data)
+{
+  m->reset_fn = fn;
+  m->reset_data = data;
+}
+
+/* A reset the guest asked for, between quanta.  Unlike mdl_machine_reset
+ * the clock goes on (events and views keep one time line): every CPU
+ * starts at the latest time any of them reached.  Lines are lowered
+ * through their receivers, so no CPU keeps a pending bit from before. */
+static bool
+warm_reset (MdlMachine *m)
+{
+  g_autoptr(GError) error = NULL;
+  uint64_t t = m->now_ps;
+
+  for (guint i = 0; i < m->cpus->len; i++)
+    t = MAX (t, ((MdlCpu *) g_ptr_array_index (m->cpus, i))->time_ps);
+  _mdl_events_clear (m);
+  m->now_ps = t;
+  mdl_machine_clear_stop (m);
+  if (!m->reset_fn (m, m->reset_data, &error)) {
+    mdl_machine_stop (m, MDL_STOP_FATAL, 1, "reset: %s", error->message);
+    return false;
+  }
+  for (guint i = 0; i < m->irq_lines->len; i++)
+    mdl_irq_set (g_ptr_array_index (m->irq_lines, i), false);
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    cpu->time_ps = t;
+    cpu->state = MDL_CPU_RUNNING;
+    mdl_cpu_set_exit_request (cpu, false);
+  }
+  for (guint i = 0; i < m->devices->len; i++) {
+    MdlDevice *dev = g_ptr_array_index (m->devices, i);
+    if (dev->cls->reset != NULL)
+      dev->cls->reset (dev);
+  }
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+    cpu->cls->reset (cpu, g_array_index (m->entries, uint64_t, i));
+  }
+  return true;
+}
+
+static bool
+reset_requested (MdlMachine *m)
+{
+  return stopping (m) && m->stop_reason == MDL_STOP_RESET && m->reset_fn != NULL;
+}
+
 MdlStopReason
 mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
 {
   uint64_t end = m->now_ps + MIN (duration_ps, MDL_TIME_NEVER - m->now_ps);
 
-  while (!stopping (m) && m->now_ps < end) {
+  while ((!stopping (m) || (reset_requested (m) && warm_reset (m))) && m->now_ps < end) {
     uint64_t qend = m->now_ps + MIN (m->quantum_ps, end - m->now_ps);
     bool alive;
 
@@ -314,8 +367,12 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
 
     for (guint i = 0; i < m->cpus->len && !stopping (m); i++)
       run_cpu_until (m, g_ptr_array_index (m->cpus, i), qend);
-    if (stopping (m))
+    if (stopping (m)) {
+      /* A reset the board handles is no reason to return. */
+      if (reset_requested (m) && warm_reset (m))
+        continue;
       break;
+    }
     _mdl_events_fire_until (m, qend);
     m->now_ps = qend;
   }
@@ -354,6 +411,8 @@ mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
   }
   _mdl_events_fire_until (m, cpu->time_ps);
   m->now_ps = MAX (m->now_ps, cpu->time_ps);
+  if (reset_requested (m))
+    warm_reset (m);
   return stopping (m) ? m->stop_reason : MDL_STOP_NONE;
 }
 

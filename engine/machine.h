@@ -67,6 +67,8 @@ typedef enum {
   MDL_STOP_USER,         /* pause, Ctrl-C */
   MDL_STOP_BREAKPOINT,   /* a CPU reached a breakpoint (not executed) */
   MDL_STOP_WATCHPOINT,   /* a CPU accessed a watched range (access done) */
+  MDL_STOP_RESET,        /* the guest asked for a reset: with a reset
+                            handler the run goes on after it, unseen */
 } MdlStopReason;
 
 const char *mdl_stop_reason_name (MdlStopReason reason);
@@ -102,6 +104,16 @@ void     mdl_machine_set_quantum (MdlMachine *m, uint64_t quantum_ps);
 
 /* Resets devices, then CPUs (each at its firmware entry). */
 void     mdl_machine_reset (MdlMachine *m);
+
+/* What a guest-requested reset (a stop with MDL_STOP_RESET) does besides
+ * resetting devices and CPUs: the board loader reloads the images, as a
+ * real board's boot ROM would find them again.  With a handler the
+ * machine resets itself at the end of the quantum and run() or step()
+ * carries on, virtual time going on from where it was; without one they
+ * return MDL_STOP_RESET.  A handler that fails (false, @error set) stops
+ * the machine with MDL_STOP_FATAL. */
+typedef bool (*MdlResetFunc) (MdlMachine *m, void *data, GError **error);
+void     mdl_machine_set_reset_handler (MdlMachine *m, MdlResetFunc fn, void *data);
 /* Sets the address where @cpu starts after reset. */
 void     mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry);
 

@@ -8,9 +8,10 @@
  *                        @code is 0.  QEMU passes 0 through (a failure
  *                        then exits 0); Medley refuses to let a reported
  *                        failure look like a success to a script.
- *   0x7777               reset request: Medley cannot reset a machine from
- *                        inside a run yet, so it stops with exit code 0,
- *                        which is what QEMU does under -no-reboot.
+ *   0x7777               reset request: the machine resets (stop reason
+ *                        MDL_STOP_RESET, which a board's machine handles
+ *                        by reloading its images and going on; a machine
+ *                        without a reset handler just stops).
  *
  * Other values and offsets are ignored; reads return 0.
  */
@@ -50,8 +51,7 @@ test_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
                       "guest reported failure %u", code);
     break;
   case FINISHER_RESET:
-    mdl_machine_stop (dev->machine, MDL_STOP_GUEST_EXIT, 0,
-                      "guest requested a reset (not supported yet)");
+    mdl_machine_stop (dev->machine, MDL_STOP_RESET, 0, "guest requested a reset");
     break;
   default:
     /* QEMU only logs these; a guest probing the device must not stop. */

@@ -91,6 +91,8 @@ test_uboot_board (void)
   g_assert_true (g_str_has_prefix (str_at (fdt, "/cpus/cpu@0", "riscv,isa"), "rv64ima"));
   g_assert_true (g_str_has_suffix (str_at (fdt, "/cpus/cpu@0", "riscv,isa"), "_zicsr_zifencei"));
   g_assert_cmpuint (cell_at (fdt, "/cpus/cpu@0", "reg", 0), ==, 0);
+  /* U-Boot's CPU driver refuses a supervisor-mode hart without it. */
+  g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "mmu-type"), ==, "riscv,sv39");
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0/interrupt-controller", "compatible"), ==,
                    "riscv,cpu-intc");
   g_assert_nonnull (str_at (fdt, "/cpus/cpu@0/interrupt-controller", "interrupt-controller"));

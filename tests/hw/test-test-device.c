@@ -73,11 +73,33 @@ test_fail_without_code (Fixture *f, gconstpointer data)
   assert_stopped (f, 1, "guest reported failure 0");
 }
 
+static bool
+count_reset (MdlMachine *m, void *data, GError **error)
+{
+  (*(unsigned *) data)++;
+  return true;
+}
+
 static void
 test_reset_request (Fixture *f, gconstpointer data)
 {
+  unsigned resets = 0;
+
+  /* Without a handler the run stops and says why. */
   hw_test_write (f->as, BASE, 4, 0x7777);
-  assert_stopped (f, 0, "guest requested a reset (not supported yet)");
+  g_assert_cmpint (mdl_machine_stop_reason (f->m), ==, MDL_STOP_RESET);
+  g_assert_cmpstr (mdl_machine_stop_message (f->m), ==, "guest requested a reset");
+  g_assert_cmpint (mdl_machine_run (f->m, MDL_PS_PER_US), ==, MDL_STOP_RESET);
+
+  /* With one (a board's), the machine resets and runs on. */
+  mdl_machine_set_reset_handler (f->m, count_reset, &resets);
+  g_assert_cmpint (mdl_machine_run (f->m, MDL_PS_PER_US), ==, MDL_STOP_NONE);
+  g_assert_cmpuint (resets, ==, 1);
+  hw_test_write (f->as, BASE, 4, 0x7777);
+  g_assert_cmpint (mdl_machine_run (f->m, 2 * MDL_PS_PER_US), ==, MDL_STOP_NONE);
+  g_assert_cmpuint (resets, ==, 2);
+  /* Time went on through both resets. */
+  g_assert_cmpuint (mdl_machine_now (f->m), ==, 3 * MDL_PS_PER_US);
 }
 
 static void
