@@ -170,11 +170,11 @@ rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   RvDecoded d;
 
   memset (info, 0, sizeof *info);
-  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL))
+  if (!rv_mmu_debug_read16 (s, pc, b))
     return false;
   raw = b[0] | (uint32_t) b[1] << 8;
   if (rv_insn_length (raw) == 4) {
-    if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & rv_xmask (s), b + 2, 2, NULL))
+    if (!rv_mmu_debug_read16 (s, (pc + 2) & rv_xmask (s), b + 2))
       return false;
     raw |= (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
   }
@@ -204,6 +204,6 @@ rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   if (d.op->op == RV_OP_JAL || d.op->op == RV_OP_JALR)
     info->is_call = d.rd == 1 || d.rd == 5;
   info->is_return = (d.op->op == RV_OP_JALR && d.rd == 0 && (d.rs1 == 1 || d.rs1 == 5)) ||
-                    d.op->op == RV_OP_MRET;
+                    d.op->op == RV_OP_MRET || d.op->op == RV_OP_SRET;
   return true;
 }

@@ -377,6 +377,11 @@ void     rv_pmp_update (RvCpu *s);
 unsigned rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
                         uint64_t *pa, uint8_t **page_host);
 
+/* Reads the 2 bytes of instruction at @va as the hart would fetch them
+ * now (translated when it runs paged), with no side effect: for the
+ * disassembler and the views.  False when nothing is there. */
+bool     rv_mmu_debug_read16 (RvCpu *s, uint64_t va, uint8_t bytes[2]);
+
 /* riscv-csr.c.  @retiring is 1 when an instruction accesses the CSR (the
  * counters then see the instruction as retired), 0 for a debugger. */
 /* Whether the hart, in its current mode, may access @csr at all

@@ -401,7 +401,9 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
     if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
       v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
     s->mstatus = v;
-    if ((old ^ v) & RV_MSTATUS_XLATE) {
+    /* MPP only matters to translation while MPRV is set. */
+    if (((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
+        || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV))) {
       rv_tlb_flush (s);
       rv_mode_changed (s);
     }

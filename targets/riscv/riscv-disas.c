@@ -138,14 +138,13 @@ rv_disas (MdlCpu *cpu, uint64_t pc, GString *text)
   uint8_t b[4];
   uint32_t raw;
 
-  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL)) {
+  if (!rv_mmu_debug_read16 (s, pc, b)) {
     g_string_append (text, "<unmapped>");
     return 2;
   }
   raw = b[0] | (uint32_t) b[1] << 8;
   if (rv_insn_length (raw) == 4) {
-    if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & rv_xmask (s),
-                                       b + 2, 2, NULL)) {
+    if (!rv_mmu_debug_read16 (s, (pc + 2) & rv_xmask (s), b + 2)) {
       g_string_append (text, "<unmapped>");
       return 2;
     }

@@ -195,9 +195,50 @@ rv_paging (const RvCpu *s)
   return (s->satp >> 60) == 8;
 }
 
-/* Walks the page table for @va; returns 0 with @pa, or the cause. */
+/* Whether the leaf @pte lets @priv make an access of type @acc. */
+static bool
+rv_leaf_allows (const RvCpu *s, uint64_t pte, RvAccess acc, unsigned priv)
+{
+  if (priv == RV_PRIV_U && !(pte & PTE_U))
+    return false;
+  /* S reaches U pages only with SUM, and never executes them. */
+  if (priv == RV_PRIV_S && (pte & PTE_U)
+      && (acc == RV_ACC_FETCH || !(s->mstatus & RV_MSTATUS_SUM)))
+    return false;
+  switch (acc) {
+  case RV_ACC_FETCH:
+    return pte & PTE_X;
+  case RV_ACC_LOAD:
+    return (pte & PTE_R) || ((s->mstatus & RV_MSTATUS_MXR) && (pte & PTE_X));
+  default:
+    return pte & PTE_W;
+  }
+}
+
+/* Reads a PTE.  The walk's reads are S-mode accesses as far as the PMP
+ * is concerned; a @debug read skips the PMP and never reaches a device. */
+static bool
+rv_read_pte (RvCpu *s, uint64_t addr, unsigned size, bool debug,
+             uint64_t *pte)
+{
+  if (debug) {
+    uint8_t b[8] = { 0 };
+
+    if (!mdl_address_space_read_bytes (s->cpu.as, addr, b, size, NULL))
+      return false;
+    memcpy (pte, b, 8);
+    return true;
+  }
+  return rv_pmp_check (s, addr, size, RV_ACC_LOAD, RV_PRIV_S)
+         && mdl_address_space_read (s->cpu.as, addr, size, pte) == MDL_MEM_OK;
+}
+
+/* Walks the page table for @va; returns 0 with @pa, or the cause.  A
+ * @debug walk (views, debugger) only looks: no PMP or permission check,
+ * no A/D update. */
 static unsigned
-rv_walk (RvCpu *s, uint64_t va, RvAccess acc, unsigned priv, uint64_t *pa)
+rv_walk (RvCpu *s, uint64_t va, RvAccess acc, unsigned priv, bool debug,
+         uint64_t *pa)
 {
   bool sv32 = s->xlen == 32;
   unsigned levels = sv32 ? 2 : 3;
@@ -217,11 +258,7 @@ rv_walk (RvCpu *s, uint64_t va, RvAccess acc, unsigned priv, uint64_t *pa)
     uint64_t pte_addr = base + idx * pte_size;
     uint64_t pte, ppn, want, off_mask;
 
-    /* The walk's reads are S-mode accesses as far as the PMP is
-     * concerned, and fail as the access that caused them. */
-    if (!rv_pmp_check (s, pte_addr, pte_size, RV_ACC_LOAD, RV_PRIV_S)
-        || mdl_address_space_read (s->cpu.as, pte_addr, pte_size, &pte)
-           != MDL_MEM_OK)
+    if (!rv_read_pte (s, pte_addr, pte_size, debug, &pte))
       return rv_access_fault (acc);
 
     if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
@@ -237,26 +274,8 @@ rv_walk (RvCpu *s, uint64_t va, RvAccess acc, unsigned priv, uint64_t *pa)
     }
 
     /* A leaf: may this privilege make this access? */
-    if (priv == RV_PRIV_U && !(pte & PTE_U))
+    if (!debug && !rv_leaf_allows (s, pte, acc, priv))
       return rv_page_fault (acc);
-    if (priv == RV_PRIV_S && (pte & PTE_U)
-        && (acc == RV_ACC_FETCH || !(s->mstatus & RV_MSTATUS_SUM)))
-      return rv_page_fault (acc);
-    switch (acc) {
-    case RV_ACC_FETCH:
-      if (!(pte & PTE_X))
-        return rv_page_fault (acc);
-      break;
-    case RV_ACC_LOAD:
-      if (!(pte & PTE_R)
-          && !((s->mstatus & RV_MSTATUS_MXR) && (pte & PTE_X)))
-        return rv_page_fault (acc);
-      break;
-    default:
-      if (!(pte & PTE_W))
-        return rv_page_fault (acc);
-      break;
-    }
 
     /* A superpage must be aligned to its size. */
     off_mask = (UINT64_C (1) << shift) - 1;
@@ -264,7 +283,7 @@ rv_walk (RvCpu *s, uint64_t va, RvAccess acc, unsigned priv, uint64_t *pa)
       return rv_page_fault (acc);
 
     want = PTE_A | (acc == RV_ACC_STORE ? PTE_D : 0);
-    if ((pte & want) != want) {
+    if (!debug && (pte & want) != want) {
       pte |= want;
       if (!rv_pmp_check (s, pte_addr, pte_size, RV_ACC_STORE, RV_PRIV_S)
           || mdl_address_space_write (s->cpu.as, pte_addr, pte_size, pte)
@@ -299,7 +318,7 @@ rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
   if (priv == RV_PRIV_M || !rv_paging (s))
     *pa = va;
   else {
-    unsigned cause = rv_walk (s, va, acc, priv, pa);
+    unsigned cause = rv_walk (s, va, acc, priv, false, pa);
 
     if (cause)
       return cause;
@@ -326,6 +345,17 @@ rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
   e->host = host;
   *page_host = host;
   return 0;
+}
+
+bool
+rv_mmu_debug_read16 (RvCpu *s, uint64_t va, uint8_t bytes[2])
+{
+  uint64_t pa = va;
+
+  if (s->priv != RV_PRIV_M && rv_paging (s)
+      && rv_walk (s, va, RV_ACC_FETCH, s->priv, true, &pa))
+    return false;
+  return mdl_address_space_read_bytes (s->cpu.as, pa, bytes, 2, NULL);
 }
 
 /* ---- reset ---------------------------------------------------------------- */
