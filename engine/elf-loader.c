@@ -152,15 +152,57 @@ load_segments (Elf *elf, const char *path, MdlAddressSpace *as,
   return true;
 }
 
+/* Checks and loads an opened ELF; @path names it in messages. */
+static MdlElfImage *
+load_elf (Elf *elf, const char *path, MdlAddressSpace *as, const MdlCpuClass *cls,
+          const char *cpu_name, GError **error)
+{
+  g_autoptr(MdlElfImage) image = NULL;
+  GElf_Ehdr eh;
+  int klass;
+
+  if (elf == NULL || elf_kind (elf) != ELF_K_ELF || gelf_getehdr (elf, &eh) == NULL) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_ELF, "%s: not an ELF file", path);
+    return NULL;
+  }
+  klass = gelf_getclass (elf);
+  if (eh.e_machine != cls->elf_machine || klass != cls->elf_class) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_ARCH,
+                 "%s: built for %s (%d-bit), but CPU %s is a %s (%s)", path,
+                 machine_name (eh.e_machine), klass == ELFCLASS64 ? 64 : 32,
+                 cpu_name, cls->name, cls->arch);
+    return NULL;
+  }
+  if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_ARCH,
+                 "%s: big-endian ELF files are not supported", path);
+    return NULL;
+  }
+  if (eh.e_type != ET_EXEC) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_ELF,
+                 "%s: not an executable (relocatable object or shared "
+                 "library?); link it first", path);
+    return NULL;
+  }
+
+  image = g_new0 (MdlElfImage, 1);
+  image->path = g_strdup (path);
+  image->entry = eh.e_entry;
+  image->symbols = g_array_new (FALSE, FALSE, sizeof (MdlSymbol));
+  g_array_set_clear_func (image->symbols, symbol_clear);
+  if (!load_segments (elf, path, as, cpu_name, error))
+    return NULL;
+  read_symbols (elf, eh.e_machine, image);
+  return g_steal_pointer (&image);
+}
+
 MdlElfImage *
 mdl_elf_load (const char *path, MdlAddressSpace *as, const MdlCpuClass *cls,
               const char *cpu_name, GError **error)
 {
-  g_autoptr(MdlElfImage) image = NULL;
-  GElf_Ehdr eh;
+  MdlElfImage *image;
   Elf *elf;
-  int fd, klass;
-  bool ok = false;
+  int fd;
 
   if (elf_version (EV_CURRENT) == EV_NONE) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_ELF, "libelf is out of date");
@@ -174,45 +216,31 @@ mdl_elf_load (const char *path, MdlAddressSpace *as, const MdlCpuClass *cls,
     return NULL;
   }
   elf = elf_begin (fd, ELF_C_READ, NULL);
-  if (elf == NULL || elf_kind (elf) != ELF_K_ELF || gelf_getehdr (elf, &eh) == NULL) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_ELF, "%s: not an ELF file", path);
-    goto out;
-  }
-  klass = gelf_getclass (elf);
-  if (eh.e_machine != cls->elf_machine || klass != cls->elf_class) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_ARCH,
-                 "%s: built for %s (%d-bit), but CPU %s is a %s (%s)", path,
-                 machine_name (eh.e_machine), klass == ELFCLASS64 ? 64 : 32,
-                 cpu_name, cls->name, cls->arch);
-    goto out;
-  }
-  if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_ARCH,
-                 "%s: big-endian ELF files are not supported", path);
-    goto out;
-  }
-  if (eh.e_type != ET_EXEC) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_ELF,
-                 "%s: not an executable (relocatable object or shared "
-                 "library?); link it first", path);
-    goto out;
-  }
-
-  image = g_new0 (MdlElfImage, 1);
-  image->path = g_strdup (path);
-  image->entry = eh.e_entry;
-  image->symbols = g_array_new (FALSE, FALSE, sizeof (MdlSymbol));
-  g_array_set_clear_func (image->symbols, symbol_clear);
-  if (!load_segments (elf, path, as, cpu_name, error))
-    goto out;
-  read_symbols (elf, eh.e_machine, image);
-  ok = true;
-
-out:
+  image = load_elf (elf, path, as, cls, cpu_name, error);
   if (elf != NULL)
     elf_end (elf);
   close (fd);
-  return ok ? g_steal_pointer (&image) : NULL;
+  return image;
+}
+
+MdlElfImage *
+mdl_elf_load_bytes (const void *data, size_t len, const char *name, MdlAddressSpace *as,
+                    const MdlCpuClass *cls, const char *cpu_name, GError **error)
+{
+  /* libelf may convert the image in place: it works on a private copy. */
+  g_autofree char *copy = g_memdup2 (data, len);
+  MdlElfImage *image;
+  Elf *elf;
+
+  if (elf_version (EV_CURRENT) == EV_NONE) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_ELF, "libelf is out of date");
+    return NULL;
+  }
+  elf = elf_memory (copy, len);
+  image = load_elf (elf, name, as, cls, cpu_name, error);
+  if (elf != NULL)
+    elf_end (elf);
+  return image;
 }
 
 void

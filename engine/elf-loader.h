@@ -31,6 +31,11 @@ typedef struct {
 MdlElfImage *mdl_elf_load (const char *path, MdlAddressSpace *as,
                            const MdlCpuClass *cls, const char *cpu_name,
                            GError **error);
+/* The same from an ELF image held in memory; @name stands for the file
+ * in messages.  Any bytes are safe: what is no valid ELF is refused. */
+MdlElfImage *mdl_elf_load_bytes (const void *data, size_t len, const char *name,
+                                 MdlAddressSpace *as, const MdlCpuClass *cls,
+                                 const char *cpu_name, GError **error);
 void         mdl_elf_image_free (MdlElfImage *image);
 MdlElfImage *mdl_elf_image_copy (const MdlElfImage *image);
 

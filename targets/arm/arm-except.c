@@ -247,6 +247,12 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i]))
       {
         s->cfsr |= ARM_CFSR_STKERR;
+        /* The HardFault (or NMI) being entered is not active yet, so the
+         * execution priority alone would escalate to HardFault again and
+         * again (the stack pointer does not change): the core cannot
+         * enter the handler that would handle this, so it locks up. */
+        if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
+          return arm_lockup (s, ret, "a bus error while stacking for a HardFault");
         return arm_escalate (s, ret, "a bus error while stacking");
       }
   s->r[13] = frame;

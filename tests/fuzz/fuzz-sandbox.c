@@ -1,0 +1,101 @@
+#include "fuzz-sandbox.h"
+
+#include <string.h>
+
+#include "engine/device.h"
+#include "hw/devices.h"
+
+#define CPU_HZ UINT64_C (100000000)   /* 10 ns an instruction */
+
+static const MdlDeviceClass *
+class_of (const char *compatible)
+{
+  for (unsigned i = 0; mdl_hw_device_classes[i] != NULL; i++)
+    if (strcmp (mdl_hw_device_classes[i]->compatible, compatible) == 0)
+      return mdl_hw_device_classes[i];
+  g_error ("no device %s", compatible);
+}
+
+static MdlDevice *
+add_device (MdlMachine *m, MdlAddressSpace *as, const char *compatible, uint64_t base)
+{
+  const MdlDeviceClass *cls = class_of (compatible);
+  MdlDevice *dev = mdl_device_new (m, cls, compatible);
+  g_autoptr(GError) error = NULL;
+
+  dev->reg = g_new0 (MdlRegEntry, 1);
+  dev->reg[0].base = base;
+  dev->reg[0].size = cls->default_size;
+  dev->n_reg = 1;
+  if (!cls->realize (dev, &error))
+    g_error ("%s: %s", compatible, error->message);
+  mdl_machine_add_device (m, dev);
+  g_assert (mdl_address_space_map (as, base, dev->regions[0], NULL));
+  return dev;
+}
+
+static void
+discard_serial (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+{
+}
+
+MdlMachine *
+fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
+                  size_t len, uint64_t entry, unsigned irq_line, MdlCpu **cpu)
+{
+  MdlMachine *m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "fuzz bus");
+  g_autoptr(MdlRegion) ram = mdl_region_new_ram ("ram", FUZZ_RAM_SIZE);
+  g_autoptr(MdlRegion) more = mdl_region_new_ram ("more", FUZZ_RAM_SIZE);
+  MdlDevice *uart;
+
+  memcpy (mdl_region_host (ram), image, MIN (len, (size_t) FUZZ_RAM_SIZE));
+  g_assert (mdl_address_space_map (as, ram_base, ram, NULL));
+  g_assert (mdl_address_space_map (as, ram_base == 0x20000000 ? 0x80000000 : 0x20000000,
+                                   more, NULL));
+  uart = add_device (m, as, "ns16550a", 0x10000000);
+  add_device (m, as, "arm,cmsdk-uart", 0x40004000);
+  add_device (m, as, "sifive,test0", 0x100000);
+  mdl_machine_set_serial_out (m, discard_serial, NULL);
+
+  *cpu = mdl_machine_add_cpu (m, cls, "cpu0", as, 0, CPU_HZ, NULL);
+  g_assert (*cpu != NULL);
+  uart->irq_out[0] = mdl_irq_line_to_cpu (m, *cpu, irq_line);
+  mdl_machine_set_entry (m, *cpu, entry);
+  mdl_machine_reset (m);
+  return m;
+}
+
+void
+fuzz_sandbox_run (MdlMachine *m, MdlCpu *cpu, uint64_t ram_base, uint64_t insns)
+{
+  MdlDevice *uart = mdl_machine_device (m, 0);
+  uint64_t slice = insns / 4 * (MDL_PS_PER_S / CPU_HZ);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* In four slices, typing into the UART between them as a user would. */
+  for (int i = 0; i < 4; i++) {
+    static const uint8_t typed[] = "hi\r";
+    if (mdl_machine_run (m, slice) != MDL_STOP_NONE)
+      break;
+    uart->cls->serial_input (uart, typed, MIN (sizeof typed - 1,
+                                               uart->cls->serial_can_receive (uart)));
+  }
+  for (unsigned r = 0; r < cpu->cls->n_regs; r++)
+    cpu->cls->reg_read (cpu, r);
+
+  /* What the disassembly and anatomy views would ask for. */
+  for (uint64_t pc = ram_base; pc < ram_base + 64;) {
+    MdlInsnInfo info;
+    unsigned len;
+
+    g_string_truncate (text, 0);
+    len = cpu->cls->disas (cpu, pc, text);
+    g_assert (len > 0);
+    if (cpu->cls->insn_info != NULL)
+      cpu->cls->insn_info (cpu, pc, &info);
+    pc += len;
+  }
+  g_string_truncate (text, 0);
+  cpu->cls->disas (cpu, mdl_cpu_pc (cpu), text);
+}

@@ -1,0 +1,21 @@
+/* A small machine for running random instruction streams: one CPU, 64 KiB
+ * of RAM holding the stream, 64 KiB more elsewhere, two UARTs (one wired
+ * to the CPU's first external interrupt) and the test/exit device, so that
+ * fuzzed code reaches RAM, ROM-less holes, device registers and stops. */
+#pragma once
+
+#include "engine/machine.h"
+
+#define FUZZ_RAM_SIZE 0x10000
+
+/* A machine whose CPU of class @cls starts at @entry after reset, with
+ * @image (cut to FUZZ_RAM_SIZE) at @ram_base; *cpu is that CPU.
+ * @irq_line is the CPU input the UART drives. */
+MdlMachine *fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base,
+                              const uint8_t *image, size_t len, uint64_t entry,
+                              unsigned irq_line, MdlCpu **cpu);
+
+/* Runs about @insns instructions (ending early on a stop, a lockup or a
+ * trap loop), feeding the UART a few bytes on the way, then disassembles
+ * and describes the first instructions the way the views do. */
+void fuzz_sandbox_run (MdlMachine *m, MdlCpu *cpu, uint64_t ram_base, uint64_t insns);

@@ -1,0 +1,23 @@
+#!/bin/sh
+# One fuzz target's smoke run: every seed and regression input once, then
+# random mutations for SECONDS.  New corpus entries go to a scratch folder,
+# never into the source tree.  Fails on any crash, leak, timeout or OOM.
+#   run-fuzz.sh FUZZER DIR SECONDS [libFuzzer options...]
+set -eu
+fuzzer=$1 dir=$2 seconds=$3
+shift 3
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$scratch/" "$@" "$scratch"
+for sub in seeds regressions; do
+  [ -d "$dir/$sub" ] && set -- "$@" "$dir/$sub"
+done
+status=0
+"$fuzzer" "$@" || status=$?
+if [ $status -ne 0 ]; then
+  for crash in "$scratch"/crash-* "$scratch"/leak-* "$scratch"/timeout-* "$scratch"/oom-*; do
+    [ -e "$crash" ] && echo "reproducer: $crash ($(od -An -tx1 "$crash" | head -c 400))"
+  done
+fi
+exit $status
