@@ -377,6 +377,12 @@ void     rv_pmp_update (RvCpu *s);
 unsigned rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
                         uint64_t *pa, uint8_t **page_host);
 
+/* For an untranslated access (Bare, or M-mode): the largest range around
+ * @pa inside one RAM region where the PMP allows an access of type @acc
+ * as it allows it at @pa.  False when there is none (or translation is
+ * on); the executors' windows may then only cover a page. */
+bool     rv_mmu_bare_window (RvCpu *s, uint64_t pa, RvAccess acc,
+                             uint64_t *base, uint64_t *size, uint8_t **host);
 /* Reads the 2 bytes of instruction at @va as the hart would fetch them
  * now (translated when it runs paged), with no side effect: for the
  * disassembler and the views.  False when nothing is there. */

@@ -194,15 +194,22 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
       memcpy (value, p, size);
     }
     /* The executors' windows now cover this page, with the permission
-     * just checked. */
-    if (acc == RV_ACC_LOAD) {
-      s->ld_base = va & RV_PAGE_MASK;
-      s->ld_limit = RV_PAGE_SIZE - 7;
-      s->ld_host = host[0];
-    } else if (write) {
-      s->st_base = va & RV_PAGE_MASK;
-      s->st_limit = RV_PAGE_SIZE - 7;
-      s->st_host = host[0];
+     * just checked, or untranslated all the memory the PMP treats as it
+     * treats this address. */
+    if (acc == RV_ACC_LOAD || write) {
+      uint64_t wbase = va & RV_PAGE_MASK, wsize = RV_PAGE_SIZE;
+      uint8_t *whost = host[0];
+
+      rv_mmu_bare_window (s, pa[0], acc, &wbase, &wsize, &whost);
+      if (acc == RV_ACC_LOAD) {
+        s->ld_base = wbase;
+        s->ld_limit = wsize - 7;
+        s->ld_host = whost;
+      } else {
+        s->st_base = wbase;
+        s->st_limit = wsize - 7;
+        s->st_host = whost;
+      }
     }
     return 0;
   }

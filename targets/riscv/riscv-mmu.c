@@ -348,6 +348,51 @@ rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
 }
 
 bool
+rv_mmu_bare_window (RvCpu *s, uint64_t pa, RvAccess acc, uint64_t *base,
+                    uint64_t *size, uint8_t **host)
+{
+  unsigned priv = acc == RV_ACC_FETCH ? s->priv : s->data_priv;
+  uint8_t perm = acc == RV_ACC_FETCH ? PMP_X
+                 : acc == RV_ACC_LOAD ? PMP_R : PMP_W;
+  uint64_t lo, last;
+  MdlRamWindow w;
+  bool matched = false;
+
+  if ((priv != RV_PRIV_M && rv_paging (s))
+      || !mdl_address_space_ram_window (s->cpu.as, pa, &w)
+      || (acc == RV_ACC_STORE && !w.writable) || w.size < 8)
+    return false;
+  lo = w.base;
+  last = w.base + (w.size - 1);
+
+  /* The first entry that holds @pa decides for the whole window; the
+   * entries before it must stay outside the window. */
+  for (unsigned i = 0; i < s->pmp_active && !matched; i++) {
+    uint8_t cfg = s->pmpcfg[i];
+
+    if ((cfg & PMP_A) == PMP_A_OFF || s->pmp_lo[i] > s->pmp_last[i])
+      continue;
+    if (pa >= s->pmp_lo[i] && pa <= s->pmp_last[i]) {
+      if (!(priv == RV_PRIV_M && !(cfg & PMP_L)) && !(cfg & perm))
+        return false;
+      lo = MAX (lo, s->pmp_lo[i]);
+      last = MIN (last, s->pmp_last[i]);
+      matched = true;
+    } else if (s->pmp_last[i] < pa)
+      lo = MAX (lo, s->pmp_last[i] + 1);
+    else
+      last = MIN (last, s->pmp_lo[i] - 1);
+  }
+  if ((!matched && priv != RV_PRIV_M) || last - lo < 7)
+    return false;
+
+  *base = lo;
+  *size = last - lo + 1;
+  *host = w.host + (lo - w.base);
+  return true;
+}
+
+bool
 rv_mmu_debug_read16 (RvCpu *s, uint64_t va, uint8_t bytes[2])
 {
   uint64_t pa = va;

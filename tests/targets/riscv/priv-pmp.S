@@ -68,6 +68,19 @@ TEST_BEGIN
   li gp, 7
   la a1, region
   sw zero, 0(a1)
+  /* Stores just below and just above the entry are allowed, and do not
+   * open it (Medley caches what the PMP allows in large windows) */
+  li gp, 27
+  IN_MODE(PRIV_S, sw zero, -8(a1); lw a0, -8(a1); sw zero, 0(a1))
+  CHECK_EQ(s8, CAUSE_STORE_ACCESS)
+  CHECK_REG_EQ(s9, a1)
+  li gp, 28
+  li t0, 4096
+  add a2, a1, t0
+  IN_MODE(PRIV_S, sw zero, 0(a2); lw a0, 0(a2); sw zero, -4(a2))
+  CHECK_EQ(s8, CAUSE_STORE_ACCESS)
+  addi a2, a2, -4
+  CHECK_REG_EQ(s9, a2)
 
   /* No permission at all; then read-write */
   li gp, 8
