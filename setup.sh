@@ -19,6 +19,9 @@ picolibc-riscv64-unknown-elf gcc-arm-none-eabi picolibc-arm-none-eabi python3 \
 libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev"
 # The GUI tests run the window on a private X server and session bus.
 test_pkgs="qemu-system-misc qemu-system-arm xvfb xauth dbus xdotool"
+# OpenSBI and U-Boot as Debian ships them: boards/riscv64-uboot.dts boots
+# them (tests in suite 'boot', the benchmark in suite 'speed').
+test_pkgs="$test_pkgs opensbi u-boot-qemu"
 
 missing=""
 want="$build_pkgs"
