@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "mdl-anatomy-view.h"
+#include "mdl-timeline-view.h"
+#include "mdl-watchpoints-view.h"
 #include "mdl-cpu-views-private.h"
 #include "mdl-cpu-views.h"
 #include "mdl-disassembly-view.h"
@@ -42,6 +44,8 @@ struct _MdlCpuViews {
   GtkWidget     *memory;
   GtkWidget     *disassembly;
   GtkWidget     *anatomy;
+  GtkWidget     *timeline;
+  GtkWidget     *watchpoints;
 };
 
 G_DEFINE_FINAL_TYPE (MdlCpuViews, mdl_cpu_views, GTK_TYPE_BOX)
@@ -243,6 +247,10 @@ apply_cpu (MdlCpuViews *self)
   mdl_disassembly_view_set_runner (MDL_DISASSEMBLY_VIEW (self->disassembly), self->runner,
                                    self->cpu);
   mdl_anatomy_view_set_runner (MDL_ANATOMY_VIEW (self->anatomy), self->runner, self->cpu);
+  /* The timeline shows every CPU; the watchpoints are this CPU's. */
+  mdl_timeline_view_set_runner (MDL_TIMELINE_VIEW (self->timeline), self->runner);
+  mdl_watchpoints_view_set_runner (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->runner);
+  mdl_watchpoints_view_set_cpu (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->cpu);
 
   if (c != NULL) {
     g_autofree char *text = g_strdup_printf ("%s · %s", c->name, c->cls->name);
@@ -499,11 +507,10 @@ mdl_cpu_views_init (MdlCpuViews *self)
   add_page (self, self->memory, "memory", _("Memory"), "view-grid-symbolic");
   add_page (self, self->disassembly, "disassembly", _("Code"), "format-justify-left-symbolic");
   add_page (self, self->anatomy, "anatomy", _("Anatomy"), "view-dual-symbolic");
-  /* TODO(lead): the timeline (ui/mdl-timeline-view.h, by the other
-   * helper) goes here as a fifth page once it is in the tree:
-   *   add_page (self, mdl_timeline_view_new (), "timeline", _("Timeline"),
-   *             "preferences-system-time-symbolic");
-   * and mdl_timeline_view_set_runner() beside the others in apply_cpu(). */
+  self->timeline = mdl_timeline_view_new ();
+  self->watchpoints = mdl_watchpoints_view_new ();
+  add_page (self, self->timeline, "timeline", _("Timeline"), "preferences-system-time-symbolic");
+  add_page (self, self->watchpoints, "watchpoints", _("Watch"), "find-location-symbolic");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -696,12 +696,15 @@ static void
 schedule_refresh (MdlTimelineView *self)
 {
   gint64 since = (g_get_monotonic_time () - self->last_read) / 1000;
+  /* Hidden (another tab is in front), it only needs to keep up with the
+   * runner's own history, not with the screen: read once a second. */
+  gint64 interval = gtk_widget_get_mapped (GTK_WIDGET (self)) ? LIVE_INTERVAL_MS : 1000;
 
   if (self->throttle_id != 0)
     return;
-  if (self->state == MDL_RUNNER_RUNNING && since < LIVE_INTERVAL_MS)
+  if (self->state == MDL_RUNNER_RUNNING && since < interval)
     self->throttle_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
-                                            (guint) (LIVE_INTERVAL_MS - since),
+                                            (guint) (interval - since),
                                             throttle_cb, self, NULL);
   else
     mdl_timeline_view_refresh (self);
@@ -1629,7 +1632,7 @@ show_details (MdlTimelineView *self, const Hit *hit)
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (block), label);
       gtk_widget_add_css_class (block, "card");
       gtk_widget_set_overflow (block, GTK_OVERFLOW_HIDDEN);
-      g_string_append_printf (text, "Text: %s\n", s->str);
+      g_string_append_printf (text, "%s: %s\n", _("Text"), s->str);
     }
     break;
   }
@@ -1643,7 +1646,8 @@ show_details (MdlTimelineView *self, const Hit *hit)
     if (records->len == 1)
       title = g_strdup (first->value ? _("Interrupt Raised") : _("Interrupt Lowered"));
     else
-      title = g_strdup_printf (_("%u Interrupt Edges"), records->len);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Interrupt Edge",
+                                            "%u Interrupt Edges", records->len), records->len);
     /* The lines involved, each once. */
     for (guint i = 0; i < records->len; i++) {
       guint line = ((const MdlTraceRecord *) records->pdata[i])->aux;
@@ -1682,7 +1686,9 @@ show_details (MdlTimelineView *self, const Hit *hit)
     g_autoptr(GString) values = g_string_new (NULL);
 
     title = records->len == 1 ? g_strdup (_("Mailbox Message"))
-                              : g_strdup_printf (_("%u Mailbox Messages"), records->len);
+                              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Mailbox Message",
+                                                              "%u Mailbox Messages", records->len),
+                                                 records->len);
     detail_row (GTK_GRID (grid), row++, _("Time"), t, text);
     detail_row (GTK_GRID (grid), row++, _("Mailbox"), where, text);
     for (guint i = 0; i < MIN (records->len, 8u); i++) {
