@@ -301,6 +301,7 @@ struct RvCpu {
    * and with which privilege they are made. */
   bool     fetch_checked, data_checked;
   unsigned data_priv;
+  bool     data_paged;         /* loads and stores are translated */
 
   /* LR/SC: the reservation, with the value LR read.  SC also compares the
    * value, so that a store by another hart between LR and SC (harts run in

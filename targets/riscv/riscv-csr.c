@@ -472,6 +472,7 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
     s->satp = value;
     rv_tlb_flush (s);
     rv_flush_icache_lower (s);
+    rv_mode_changed (s);          /* paged or not */
     return true;
   case CSR_MTVEC:
     /* Modes 0 (direct) and 1 (vectored); reserved modes 2 and 3 become

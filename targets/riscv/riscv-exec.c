@@ -200,7 +200,8 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
       uint64_t wbase = va & RV_PAGE_MASK, wsize = RV_PAGE_SIZE;
       uint8_t *whost = host[0];
 
-      rv_mmu_bare_window (s, pa[0], acc, &wbase, &wsize, &whost);
+      if (!s->data_paged)
+        rv_mmu_bare_window (s, pa[0], acc, &wbase, &wsize, &whost);
       if (acc == RV_ACC_LOAD) {
         s->ld_base = wbase;
         s->ld_limit = wsize - 7;
@@ -472,10 +473,27 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
               uint64_t addr, unsigned size, bool sign)
 {
   uint64_t value;
-  unsigned cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
+  unsigned cause;
 
+  /* Paged: another page the TLB knows becomes the window at once. */
+  if (s->data_paged) {
+    const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
+                                               & (RV_TLB_SIZE - 1)];
+
+    if (e->vpage == (addr & RV_PAGE_MASK) && e->host
+        && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
+      value = 0;
+      memcpy (&value, e->host + (addr & ~RV_PAGE_MASK), size);
+      s->ld_base = e->vpage;
+      s->ld_limit = RV_PAGE_SIZE - 7;
+      s->ld_host = e->host;
+      goto loaded;
+    }
+  }
+  cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
   if (cause)
     return rv_exception (s, pc, cause, addr);
+loaded:
   if (sign)
     value = rv_sext (value, size);
   s->x[d->rd] = value & rv_xmask (s);
@@ -486,8 +504,22 @@ static G_GNUC_NO_INLINE uint64_t
 rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
                uint64_t addr, unsigned size, uint64_t value)
 {
-  unsigned cause = rv_mem_write (s, done, addr, size, value);
+  unsigned cause;
 
+  if (s->data_paged) {
+    const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
+                                                & (RV_TLB_SIZE - 1)];
+
+    if (e->vpage == (addr & RV_PAGE_MASK) && e->host
+        && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
+      memcpy (e->host + (addr & ~RV_PAGE_MASK), &value, size);
+      s->st_base = e->vpage;
+      s->st_limit = RV_PAGE_SIZE - 7;
+      s->st_host = e->host;
+      return rv_next_checked (s, d, pc);
+    }
+  }
+  cause = rv_mem_write (s, done, addr, size, value);
   if (cause)
     return rv_exception (s, pc, cause, addr);
   return rv_next_checked (s, d, pc);

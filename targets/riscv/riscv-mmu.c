@@ -159,6 +159,15 @@ rv_tlb_flush (RvCpu *s)
   rv_forget_windows (s);
 }
 
+/* Whether satp asks for translation (Sv32 / Sv39). */
+static inline bool
+rv_paging (const RvCpu *s)
+{
+  if (s->xlen == 32)
+    return s->satp >> 31;
+  return (s->satp >> 60) == 8;
+}
+
 void
 rv_mode_changed (RvCpu *s)
 {
@@ -173,6 +182,7 @@ rv_mode_changed (RvCpu *s)
   s->data_priv = mprv ? mpp : s->priv;
   s->fetch_checked = s->priv != RV_PRIV_M || s->pmp_locked;
   s->data_checked = s->data_priv != RV_PRIV_M || s->pmp_locked;
+  s->data_paged = s->data_priv != RV_PRIV_M && rv_paging (s);
   s->icache_cur = s->icache[s->priv == RV_PRIV_M ? RV_ICACHE_M
                             : s->priv == RV_PRIV_S ? RV_ICACHE_S
                             : RV_ICACHE_U];
@@ -186,14 +196,6 @@ rv_mode_changed (RvCpu *s)
 }
 
 /* ---- translation --------------------------------------------------------- */
-
-static inline bool
-rv_paging (const RvCpu *s)
-{
-  if (s->xlen == 32)
-    return s->satp >> 31;
-  return (s->satp >> 60) == 8;
-}
 
 /* Whether the leaf @pte lets @priv make an access of type @acc. */
 static bool
