@@ -164,7 +164,10 @@ TEST_BEGIN
    * (wfi may also return early for no reason; loop on it then.) */
   li gp, 15
   li s5, 0
-  li a0, 1000
+  /* 2 ms at 10 MHz: on QEMU (wall-clock timer) the interrupt must not
+   * land before the wfi, where the trap would return to a wfi that then
+   * sleeps for good. */
+  li a0, 20000
   call mtimecmp_set_delta
   csrsi mstatus, MSTATUS_MIE
 1:wfi

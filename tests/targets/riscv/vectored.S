@@ -82,11 +82,18 @@ TEST_BEGIN
   li s3, -1
   li a0, 500
   call mtimecmp_set_delta
-  csrsi mstatus, MSTATUS_MIE
   li t3, 3                                 /* (the handler clobbers t0/t1) */
-1:wfi
-  bne s5, t3, 1b
+  /* Sleep with MIE off: wfi still wakes on the pending timer, and the
+   * interrupt is only taken in the window below, so it can never slip in
+   * between the test of s5 and the wfi (which would then sleep forever,
+   * as it did on QEMU when the host was slow). */
+1:beq s5, t3, 2f
+  wfi
+  csrsi mstatus, MSTATUS_MIE
+  nop
   csrci mstatus, MSTATUS_MIE
+  j 1b
+2:
   CHECK_EQ(s3, IRQ_M_TIMER)
   li t0, MIP_MTIP
   csrc mie, t0
