@@ -409,7 +409,7 @@ test_flood_stays_responsive (void)
   spin (1000);
   g_source_remove (source);
   g_test_message ("%u of 100 ticks while the guest floods its console", ticks);
-  /* A frozen window gets 0-2 ticks.  The bar is low because this shared
+  /* A main loop blocked by the flood gets no tick.  The bar is low: this shared
    * 2-core machine runs the engine thread and other test processes too:
    * 25-90 were seen here, depending on the load. */
   g_assert_cmpuint (ticks, >=, 15);
