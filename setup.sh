@@ -6,7 +6,8 @@
 #   ./setup.sh          install, build, and open the default board in the
 #                       workbench (run it headless when there is no display)
 #   ./setup.sh test     install, build, and run every test (plus the
-#                       sanitizer build of the engine and ISA tests)
+#                       sanitizer build of the engine, ISA and hostile-guest
+#                       tests, and a short run of each fuzz target)
 set -eu
 
 cd "$(dirname "$0")"
@@ -22,6 +23,8 @@ test_pkgs="qemu-system-misc qemu-system-arm xvfb xauth dbus xdotool"
 # OpenSBI and U-Boot as Debian ships them: boards/riscv64-uboot.dts boots
 # them (tests in suite 'boot', the benchmark in suite 'speed').
 test_pkgs="$test_pkgs opensbi u-boot-qemu"
+# The fuzz leg: clang with libFuzzer and the sanitizer runtimes.
+test_pkgs="$test_pkgs clang llvm libclang-rt-14-dev"
 
 missing=""
 want="$build_pkgs"
@@ -58,7 +61,20 @@ test)
   build build-asan -Db_sanitize=address,undefined -Db_lundef=false
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 \
-      --suite engine --suite hw --suite isa || status=1
+      --suite engine --suite hw --suite isa --suite robust || status=1
+  # Third leg: every libFuzzer target for a short smoke run (its seeds and
+  # regression inputs, then random mutations), under ASan and UBSan.  Only
+  # the fuzzers are built here; tests/fuzz/README.md has the longer run.
+  if [ ! -f build-fuzz/build.ninja ]; then
+    CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
+      -Db_lundef=false >/dev/null
+  fi
+  fuzzers=$(for f in tests/fuzz/fuzz-*.c; do
+              n=$(basename "$f" .c); [ "$n" = fuzz-sandbox ] || echo "tests/fuzz/$n"; done)
+  ninja -C build-fuzz $fuzzers >/dev/null || ninja -C build-fuzz $fuzzers
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C build-fuzz --no-rebuild --print-errorlogs --num-processes 2 \
+      --suite fuzz || status=1
   exit $status
   ;;
 *)
