@@ -174,6 +174,7 @@ rv_mode_changed (RvCpu *s)
   unsigned mpp = (s->mstatus & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
   bool mprv = s->priv == RV_PRIV_M && (s->mstatus & RV_MSTATUS_MPRV);
   unsigned old_data_priv = s->data_priv;
+  bool was_checked = s->data_checked, was_paged = s->data_paged;
   unsigned old_fetch_priv = s->icache_cur == s->icache[RV_ICACHE_M]
                             ? RV_PRIV_M
                             : s->icache_cur == s->icache[RV_ICACHE_S]
@@ -187,11 +188,12 @@ rv_mode_changed (RvCpu *s)
                             : s->priv == RV_PRIV_S ? RV_ICACHE_S
                             : RV_ICACHE_U];
 
-  /* The windows hold permissions of the old mode.  The TLB holds them
-   * too; it is tagged by nothing but the page, so it goes as well when
-   * a privilege changed (SUM and MXR are handled by their writers). */
-  rv_forget_windows (s);
-  if (old_data_priv != s->data_priv || old_fetch_priv != s->priv)
+  /* The windows and the TLB (tagged by nothing but the page) hold the
+   * permissions of the old mode: they go when the mode or the kind of
+   * checking changed.  A trap from M to M keeps them.  The writers of
+   * SUM, MXR, MPRV, satp and the PMP drop them themselves. */
+  if (old_data_priv != s->data_priv || old_fetch_priv != s->priv
+      || was_checked != s->data_checked || was_paged != s->data_paged)
     rv_tlb_flush (s);
 }
 
