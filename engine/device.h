@@ -54,6 +54,7 @@ typedef enum {
   MDL_GROUP_INTERRUPTS,
   MDL_GROUP_MAILBOXES,
   MDL_GROUP_DISPLAY,
+  MDL_GROUP_PARTS,   /* workbench parts on GPIO pins: no registers, not run */
   MDL_GROUP_OTHER,
 } MdlDeviceGroup;
 

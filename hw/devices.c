@@ -1,4 +1,5 @@
 #include "devices.h"
+#include "parts.h"
 
 extern const MdlDeviceClass mdl_ram_class;
 extern const MdlDeviceClass mdl_rom_class;
@@ -22,6 +23,7 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_mailbox_class,
   &mdl_framebuffer_class,
   &mdl_gpio_class,
+  &mdl_led_class, &mdl_button_class, &mdl_switch_class, &mdl_seven_segment_class,
   &mdl_test_device_class,
   NULL,
 };

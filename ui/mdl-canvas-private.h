@@ -18,6 +18,10 @@ gboolean _mdl_canvas_get_port_position (MdlCanvas *self, guint component,
 /* The point at @t (0..1) along wire @wire_id, in widget coordinates. */
 gboolean _mdl_canvas_get_wire_point (MdlCanvas *self, guint wire_id, double t,
                                      double *x, double *y);
+/* Centre of a part's face (LED, button, switch, digit), widget coordinates. */
+gboolean _mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double *y);
+/* Centre of a part's face (LED, button, switch, digit), widget coordinates. */
+gboolean _mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double *y);
 /* The message the canvas shows itself, or NULL. */
 const char *_mdl_canvas_get_toast (MdlCanvas *self);
 

@@ -10,11 +10,14 @@
 #define G_LOG_DOMAIN "medley-canvas"
 
 #include <glib/gi18n.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #include "mdl-canvas-private.h"
 #include "engine/registry.h"
+#include "hw/gpio.h"
+#include "hw/parts.h"
 
 #define GRID          16.0
 #define CARD_W        208.0
@@ -33,6 +36,16 @@
 #define ZOOM_STEP     1.25
 #define MAX_HARTS_SHOWN 4
 #define TOAST_MS      3500
+#define PART_BODY     56.0   /* the face of an LED, button or switch */
+#define DIGIT_BODY    132.0  /* the face of a 7-segment digit */
+
+typedef enum {
+  PART_NONE,
+  PART_LED,
+  PART_BUTTON,
+  PART_SWITCH,
+  PART_SEVEN_SEGMENT,
+} PartKind;
 
 typedef enum {
   PORT_BUS = MDL_CANVAS_PORT_BUS,         /* a device's register windows, or a cluster's bus */
@@ -59,6 +72,8 @@ typedef struct {
   char            *subtitle;
   const char      *icon;
   gboolean         problem;
+  PartKind         part;      /* a part on GPIO pins, drawn live */
+  graphene_rect_t  control;   /* parts: the face (LED, button...) */
 } Card;
 
 typedef enum {
@@ -67,6 +82,7 @@ typedef enum {
   DRAG_RUBBER,
   DRAG_WIRE,
   DRAG_PAN,
+  DRAG_PART,     /* holding a button (or flipping a switch) of the machine */
 } DragMode;
 
 struct _MdlCanvas
@@ -116,6 +132,11 @@ struct _MdlCanvas
 
   char      *toast;
   guint      toast_source;
+
+  /* The running machine, for the parts on GPIO pins. */
+  MdlRunner *runner;
+  GArray    *gpio_links;   /* GpioLink: the GPIO blocks parts name */
+  guint      pressed_part;
 };
 
 G_DEFINE_FINAL_TYPE (MdlCanvas, mdl_canvas, GTK_TYPE_WIDGET)
@@ -134,6 +155,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Parts (their own section below). */
+static PartKind part_kind_of (const MdlDeviceClass *cls);
+static const char *part_gpio_name (const MdlComponent *c);
+static unsigned parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio,
+                               const MdlComponent *part, unsigned *rank);
+static const Card *hit_part_control (MdlCanvas *self, double cx, double cy);
+static void press_part (MdlCanvas *self, guint id, gboolean down);
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
@@ -499,9 +528,31 @@ ensure_layout (MdlCanvas *self)
       card.subtitle = addr ? g_strdup_printf ("%s · %s", cls, addr) : g_strdup (cls);
       card.icon = c->dev_cls ? icon_for_group (c->dev_cls->group) : "medley-other-symbolic";
       rows = layout_device_ports (self, doc, c);
+      card.part = part_kind_of (c->dev_cls);
+      if (card.part != PART_NONE) {
+        const char *gpio = part_gpio_name (c);
+        g_free (card.subtitle);
+        card.subtitle = g_strdup_printf ("%s · %s", cls, gpio ? gpio : "gpio");
+      } else if (c->dev_cls != NULL && c->dev_cls == &mdl_gpio_class) {
+        /* A row on the right for each part wired to its pins. */
+        rows = MAX (rows, parts_on_gpio (doc, c, NULL, NULL));
+      }
     }
     graphene_rect_init (&card.rect, c->x, c->y, CARD_W,
                         HEADER_H + rows * ROW_H + (rows ? CARD_PAD : 0));
+    if (card.part != PART_NONE) {
+      /* The face sits left in the body, the pin and state beside it. */
+      static const graphene_size_t faces[] = {
+        [PART_LED] = { 28, 28 }, [PART_BUTTON] = { 34, 34 },
+        [PART_SWITCH] = { 46, 26 }, [PART_SEVEN_SEGMENT] = { 76, 112 },
+      };
+      double body = card.part == PART_SEVEN_SEGMENT ? DIGIT_BODY : PART_BODY;
+      graphene_size_t face = faces[card.part];
+
+      card.rect.size.height = HEADER_H + body;
+      graphene_rect_init (&card.control, c->x + 24, c->y + HEADER_H + (body - face.height) / 2,
+                          face.width, face.height);
+    }
 
     for (guint p = first_port; p < self->ports->len; p++) {
       Port *port = &g_array_index (self->ports, Port, p);
@@ -1010,6 +1061,11 @@ draw_port (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
              &colors->dim, p->side > 0, TRUE);
 }
 
+static void draw_part_glyph (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
+                             const Card *card, const graphene_rect_t *tile);
+static void draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
+                       const Card *card);
+
 static void
 draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
            const Card *card)
@@ -1064,8 +1120,11 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     gtk_snapshot_append_color (snapshot, cluster ? &colors->accent : &grey, &tile.bounds);
   }
   gtk_snapshot_pop (snapshot);
-  draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
-             16, cluster ? &colors->accent_fg : &colors->fg);
+  if (card->part != PART_NONE)
+    draw_part_glyph (self, snapshot, colors, card, &tile.bounds);
+  else
+    draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
+               16, cluster ? &colors->accent_fg : &colors->fg);
 
   draw_text (self, snapshot, card->title, text_x, r->origin.y + 10, text_w, 1.0, TRUE,
              &colors->fg, FALSE, FALSE);
@@ -1077,6 +1136,8 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     if (p->component == card->id)
       draw_port (self, snapshot, colors, i, p);
   }
+  if (card->part != PART_NONE)
+    draw_part (self, snapshot, colors, card);
 
   if (card->problem) {
     /* A warning badge astride the top-right corner. */
@@ -1107,6 +1168,544 @@ draw_ghost (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors)
   gtk_snapshot_append_border (snapshot, &rr, widths,
                               (const GdkRGBA[4]) { colors->accent, colors->accent,
                                                    colors->accent, colors->accent });
+}
+
+/* ------------------------------------------------------------------ */
+/* Parts: LEDs, buttons, switches and digits on GPIO pins              */
+/*                                                                     */
+/* Parts are components of the document (hw/parts.h) that the engine   */
+/* leaves alone: the canvas shows them from the state of the GPIO      */
+/* block they name in the latest snapshot, and drives that block's     */
+/* input pins when a button or switch is clicked.  The GPIO blocks'    */
+/* device numbers are looked up once per runner (it takes a call to    */
+/* the engine thread); each snapshot only compares a few words, and    */
+/* the canvas redraws when they changed.                               */
+
+typedef struct {
+  char        *name;     /* the part's "gpio" value; NULL: the first block */
+  int          index;    /* device number in snapshots, -1: not found */
+  gboolean     valid;    /* state came from a snapshot */
+  MdlGpioState state;
+} GpioLink;
+
+static void
+clear_gpio_link (gpointer data)
+{
+  GpioLink *link = data;
+  g_free (link->name);
+}
+
+static PartKind
+part_kind_of (const MdlDeviceClass *cls)
+{
+  if (cls == &mdl_led_class)
+    return PART_LED;
+  if (cls == &mdl_button_class)
+    return PART_BUTTON;
+  if (cls == &mdl_switch_class)
+    return PART_SWITCH;
+  if (cls == &mdl_seven_segment_class)
+    return PART_SEVEN_SEGMENT;
+  return PART_NONE;
+}
+
+/* The GPIO block a part names: NULL (the first) when empty. */
+static const char *
+part_gpio_name (const MdlComponent *c)
+{
+  int i = mdl_component_find_prop (c, "gpio");
+  const char *name = i >= 0 ? c->values[i].str : NULL;
+
+  return name != NULL && *name ? name : NULL;
+}
+
+static unsigned
+part_pin (const MdlComponent *c)
+{
+  return component_u64 (c, part_kind_of (c->dev_cls) == PART_SEVEN_SEGMENT ? "pins" : "pin", 0);
+}
+
+/* The GPIO component a part is wired to, in the document. */
+static const MdlComponent *
+part_gpio_component (const MdlBoardDoc *doc, const MdlComponent *c)
+{
+  const char *name = part_gpio_name (c);
+
+  if (name != NULL) {
+    const MdlComponent *g = mdl_board_doc_find_by_name (doc, name);
+    return g != NULL && g->dev_cls == &mdl_gpio_class ? g : NULL;
+  }
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *g = g_ptr_array_index (doc->components, i);
+    if (g->kind == MDL_COMPONENT_DEVICE && g->dev_cls == &mdl_gpio_class)
+      return g;
+  }
+  return NULL;
+}
+
+static GpioLink *
+find_gpio_link (MdlCanvas *self, const char *name)
+{
+  for (guint i = 0; self->gpio_links != NULL && i < self->gpio_links->len; i++) {
+    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+    if (g_strcmp0 (link->name, name) == 0)
+      return link;
+  }
+  return NULL;
+}
+
+/* The pins as the latest snapshot has them, or NULL without a machine. */
+static const MdlGpioState *
+part_state (MdlCanvas *self, const MdlComponent *c)
+{
+  GpioLink *link = self->runner != NULL ? find_gpio_link (self, part_gpio_name (c)) : NULL;
+
+  return link != NULL && link->valid ? &link->state : NULL;
+}
+
+static gboolean
+pin_level (const MdlGpioState *state, unsigned pin, gboolean inputs)
+{
+  if (state == NULL || pin >= MDL_GPIO_PINS)
+    return FALSE;
+  return ((inputs ? state->inputs : state->levels) >> pin) & 1;
+}
+
+void
+mdl_canvas_queue_machine_update (MdlCanvas *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MDL_IS_CANVAS (self));
+
+  if (self->runner == NULL || self->gpio_links->len == 0)
+    return;
+  snap = mdl_runner_snapshot (self->runner);
+  for (guint i = 0; i < self->gpio_links->len; i++) {
+    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+    const MdlDeviceSnapshot *dev;
+
+    if (link->index < 0 || (unsigned) link->index >= snap->n_devices)
+      continue;
+    dev = &snap->devices[link->index];
+    if (dev->len < sizeof (MdlGpioState))
+      continue;
+    if (!link->valid || memcmp (&link->state, dev->state, sizeof link->state) != 0) {
+      memcpy (&link->state, dev->state, sizeof link->state);
+      link->valid = TRUE;
+      changed = TRUE;
+    }
+  }
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner)
+{
+  const MdlBoardDoc *doc;
+
+  g_return_if_fail (MDL_IS_CANVAS (self));
+
+  self->runner = runner;
+  self->pressed_part = 0;
+  g_array_set_size (self->gpio_links, 0);
+  if (runner != NULL && self->editor != NULL && (doc = mdl_editor_get_doc (self->editor)) != NULL) {
+    for (guint i = 0; i < doc->components->len; i++) {
+      const MdlComponent *c = g_ptr_array_index (doc->components, i);
+      GpioLink link = { 0 };
+
+      if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
+          find_gpio_link (self, part_gpio_name (c)) != NULL)
+        continue;
+      link.name = g_strdup (part_gpio_name (c));
+      link.index = mdl_gpio_index_in_runner (runner, link.name);
+      g_array_append_val (self->gpio_links, link);
+    }
+  }
+  mdl_canvas_queue_machine_update (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A button or switch whose control is under (@cx, @cy) while a machine
+ * runs: clicking it drives a pin instead of selecting the card. */
+static const Card *
+hit_part_control (MdlCanvas *self, double cx, double cy)
+{
+  const Card *card = hit_card (self, cx, cy);
+  graphene_rect_t grown;
+
+  if (self->runner == NULL || card == NULL ||
+      (card->part != PART_BUTTON && card->part != PART_SWITCH))
+    return NULL;
+  graphene_rect_inset_r (&card->control, -4, -4, &grown);
+  return graphene_rect_contains_point (&grown, &GRAPHENE_POINT_INIT (cx, cy)) ? card : NULL;
+}
+
+/* A button drives its pin high while held; a switch flips on each press. */
+static void
+press_part (MdlCanvas *self, guint id, gboolean down)
+{
+  const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (self->editor), id);
+  GpioLink *link;
+  unsigned pin;
+  gboolean level;
+
+  if (c == NULL || self->runner == NULL)
+    return;
+  link = find_gpio_link (self, part_gpio_name (c));
+  pin = part_pin (c);
+  if (link == NULL || link->index < 0 || pin >= MDL_GPIO_PINS)
+    return;
+  if (part_kind_of (c->dev_cls) == PART_BUTTON)
+    level = down;
+  else if (down)
+    level = !pin_level (link->valid ? &link->state : NULL, pin, TRUE);
+  else
+    return;
+  mdl_gpio_set_input_in_runner (self->runner, (unsigned) link->index, pin, level);
+  /* Shown at once; the next snapshot says the same. */
+  if (level)
+    link->state.inputs |= 1u << pin;
+  else
+    link->state.inputs &= ~(1u << pin);
+  self->pressed_part = down ? id : 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Names people write in a board for an LED's colour, in GNOME's palette. */
+static void
+part_color (const MdlComponent *c, GdkRGBA *rgba)
+{
+  static const struct { const char *name, *value; } named[] = {
+    { "red", "#e01b24" }, { "green", "#2ec27e" }, { "yellow", "#f6d32d" },
+    { "amber", "#ff7800" }, { "orange", "#ff7800" }, { "blue", "#3584e4" },
+    { "white", "#f6f5f4" }, { "purple", "#9141ac" },
+  };
+  int i = mdl_component_find_prop (c, "color");
+  const char *want = i >= 0 && c->values[i].str ? c->values[i].str : "red";
+
+  for (guint k = 0; k < G_N_ELEMENTS (named); k++)
+    if (g_ascii_strcasecmp (want, named[k].name) == 0)
+      want = named[k].value;
+  if (!gdk_rgba_parse (rgba, want))
+    gdk_rgba_parse (rgba, "#e01b24");
+}
+
+static void
+fill_round (GtkSnapshot *snapshot, const graphene_rect_t *r, double radius, const GdkRGBA *color)
+{
+  GskRoundedRect rr;
+
+  gsk_rounded_rect_init_from_rect (&rr, r, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, color, r);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+stroke_round (GtkSnapshot *snapshot, const graphene_rect_t *r, double radius, float width,
+              const GdkRGBA *color)
+{
+  GskRoundedRect rr;
+  const float widths[4] = { width, width, width, width };
+
+  gsk_rounded_rect_init_from_rect (&rr, r, radius);
+  gtk_snapshot_append_border (snapshot, &rr, widths,
+                              (const GdkRGBA[4]) { *color, *color, *color, *color });
+}
+
+static void
+glow (GtkSnapshot *snapshot, const graphene_rect_t *r, double radius, const GdkRGBA *color,
+      double blur)
+{
+  GskRoundedRect rr;
+
+  gsk_rounded_rect_init_from_rect (&rr, r, radius);
+  gtk_snapshot_append_outset_shadow (snapshot, &rr, color, 0, 0, 1, blur);
+}
+
+/* A digit of rounded bars, the way modern displays draw them. */
+static void
+draw_digit (GtkSnapshot *snapshot, const graphene_rect_t *panel, const GdkRGBA *color,
+            unsigned lit)
+{
+  const GdkRGBA face = { 0.12f, 0.12f, 0.14f, 1.0f };
+  GdkRGBA off = *color, halo = *color;
+  double x0 = panel->origin.x + 16, x1 = panel->origin.x + panel->size.width - 24;
+  double y0 = panel->origin.y + 14, y2 = panel->origin.y + panel->size.height - 14;
+  double y1 = (y0 + y2) / 2, w = 7, gap = 2;
+  /* a b c d e f g, as x, y, width, height. */
+  const graphene_rect_t seg[7] = {
+    GRAPHENE_RECT_INIT (x0 + gap, y0 - w / 2, x1 - x0 - 2 * gap, w),
+    GRAPHENE_RECT_INIT (x1 - w / 2, y0 + gap, w, y1 - y0 - 2 * gap),
+    GRAPHENE_RECT_INIT (x1 - w / 2, y1 + gap, w, y2 - y1 - 2 * gap),
+    GRAPHENE_RECT_INIT (x0 + gap, y2 - w / 2, x1 - x0 - 2 * gap, w),
+    GRAPHENE_RECT_INIT (x0 - w / 2, y1 + gap, w, y2 - y1 - 2 * gap),
+    GRAPHENE_RECT_INIT (x0 - w / 2, y0 + gap, w, y1 - y0 - 2 * gap),
+    GRAPHENE_RECT_INIT (x0 + gap, y1 - w / 2, x1 - x0 - 2 * gap, w),
+  };
+  const graphene_rect_t dp = GRAPHENE_RECT_INIT (x1 + 8, y2 - 4, 8, 8);
+
+  off.alpha = 0.16f;
+  halo.alpha = 0.45f;
+  fill_round (snapshot, panel, 8, &face);
+  for (unsigned s = 0; s < 8; s++) {
+    const graphene_rect_t *r = s < 7 ? &seg[s] : &dp;
+    gboolean on = (lit >> s) & 1;
+
+    if (on)
+      glow (snapshot, r, w / 2, &halo, 6);
+    fill_round (snapshot, r, s < 7 ? w / 2 : 4, on ? color : &off);
+  }
+}
+
+/* The symbol in a part's header tile. */
+static void
+draw_part_glyph (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
+                 const Card *card, const graphene_rect_t *tile)
+{
+  const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (self->editor), card->id);
+  double cx = tile->origin.x + tile->size.width / 2, cy = tile->origin.y + tile->size.height / 2;
+  GdkRGBA color, *tint = &color;
+
+  if (c == NULL)
+    return;
+  part_color (c, &color);
+
+  switch (card->part) {
+  case PART_LED:
+    fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 6, cy - 6, 12, 12), 6, tint);
+    break;
+  case PART_BUTTON:
+    stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 8, cy - 8, 16, 16), 8, 1.5f, &colors->fg);
+    fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 4.5, cy - 4.5, 9, 9), 4.5, &colors->fg);
+    break;
+  case PART_SWITCH:
+    stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 9, cy - 5, 18, 10), 5, 1.5f, &colors->fg);
+    fill_round (snapshot, &GRAPHENE_RECT_INIT (cx + 0.5, cy - 2.5, 5, 5), 2.5, &colors->fg);
+    break;
+  case PART_SEVEN_SEGMENT:
+    draw_text (self, snapshot, "8.", cx - 1, cy, -1, 1.0, TRUE, tint, FALSE, TRUE);
+    break;
+  case PART_NONE:
+  default:
+    break;
+  }
+}
+
+/* Segments a (bit 0) to g (bit 6) of what a digit commonly shows. */
+static const struct { guint8 segments; const char *text; } digit_glyphs[] = {
+  { 0x3f, "0" }, { 0x06, "1" }, { 0x5b, "2" }, { 0x4f, "3" }, { 0x66, "4" },
+  { 0x6d, "5" }, { 0x7d, "6" }, { 0x07, "7" }, { 0x7f, "8" }, { 0x6f, "9" },
+  { 0x77, "A" }, { 0x7c, "b" }, { 0x39, "C" }, { 0x5e, "d" }, { 0x79, "E" },
+  { 0x71, "F" }, { 0x40, "-" },
+};
+
+/* The body of a part's card: its live face and what it is wired to. */
+static void
+draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const Card *card)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+  const MdlComponent *c = mdl_board_doc_find (doc, card->id);
+  const MdlGpioState *state;
+  const graphene_rect_t *k = &card->control;
+  double text_x = k->origin.x + k->size.width + 16;
+  double text_w = card->rect.origin.x + card->rect.size.width - text_x - 12;
+  double mid = k->origin.y + k->size.height / 2;
+  g_autofree char *pins = NULL;
+  g_autofree char *shows = NULL;
+  const char *status;
+  GdkRGBA color;
+  unsigned pin;
+
+  if (c == NULL)
+    return;
+  state = part_state (self, c);
+  pin = part_pin (c);
+  part_color (c, &color);
+
+  switch (card->part) {
+  case PART_LED: {
+    gboolean lit = pin_level (state, pin, FALSE);
+    GdkRGBA off = color, rim = color;
+    off.alpha = 0.16f;
+    rim.alpha = lit ? 1.0f : 0.45f;
+    if (lit) {
+      GdkRGBA halo = color;
+      halo.alpha = 0.55f;
+      glow (snapshot, k, k->size.width / 2, &halo, 14);
+    }
+    fill_round (snapshot, k, k->size.width / 2, lit ? &color : &off);
+    if (lit) {
+      /* The glint of a lens. */
+      const GdkRGBA shine = { 1, 1, 1, 0.55f };
+      fill_round (snapshot, &GRAPHENE_RECT_INIT (k->origin.x + 7, k->origin.y + 6, 7, 7), 3.5,
+                  &shine);
+    }
+    stroke_round (snapshot, k, k->size.width / 2, 1.5f, &rim);
+    status = state == NULL ? _("Not running") : lit ? _("Lit") : _("Off");
+    pins = g_strdup_printf (_("Pin %u"), pin);
+    break;
+  }
+  case PART_BUTTON: {
+    gboolean down = pin_level (state, pin, TRUE);
+    GdkRGBA face = down ? colors->accent : with_alpha (&colors->fg, 0.08f);
+    GdkRGBA shadow = with_alpha (&colors->shade, 3.0f);
+    graphene_rect_t cap = *k;
+    if (!down) {
+      GskRoundedRect rr;
+      gsk_rounded_rect_init_from_rect (&rr, k, k->size.width / 2);
+      gtk_snapshot_append_outset_shadow (snapshot, &rr, &shadow, 0, 2, 0, 3);
+    } else {
+      graphene_rect_inset (&cap, 1.5, 1.5);
+    }
+    fill_round (snapshot, k, k->size.width / 2, &colors->card);
+    fill_round (snapshot, &cap, cap.size.width / 2, &face);
+    stroke_round (snapshot, k, k->size.width / 2, 1.0f, &colors->border);
+    status = state == NULL ? _("Not running") : down ? _("Pressed") : _("Press and hold");
+    pins = g_strdup_printf (_("Pin %u"), pin);
+    break;
+  }
+  case PART_SWITCH: {
+    gboolean on = pin_level (state, pin, TRUE);
+    GdkRGBA track = on ? colors->accent : with_alpha (&colors->fg, 0.15f);
+    const GdkRGBA knob = { 1, 1, 1, 1 };
+    GdkRGBA knob_shadow = with_alpha (&colors->shade, 3.0f);
+    double d = k->size.height - 6;
+    graphene_rect_t kr = GRAPHENE_RECT_INIT (on ? k->origin.x + k->size.width - d - 3
+                                                : k->origin.x + 3, k->origin.y + 3, d, d);
+    GskRoundedRect krr;
+    fill_round (snapshot, k, k->size.height / 2, &track);
+    gsk_rounded_rect_init_from_rect (&krr, &kr, d / 2);
+    gtk_snapshot_append_outset_shadow (snapshot, &krr, &knob_shadow, 0, 1, 0, 2);
+    fill_round (snapshot, &kr, d / 2, &knob);
+    status = state == NULL ? _("Not running") : on ? _("On") : _("Off");
+    pins = g_strdup_printf (_("Pin %u"), pin);
+    break;
+  }
+  case PART_SEVEN_SEGMENT: {
+    unsigned lit = 0;
+    for (unsigned s = 0; s < 8; s++)
+      lit |= (unsigned) pin_level (state, pin + s, FALSE) << s;
+    draw_digit (snapshot, k, &color, lit);
+    status = state == NULL ? _("Not running") : NULL;
+    for (guint d = 0; status == NULL && d < G_N_ELEMENTS (digit_glyphs); d++)
+      if ((lit & 0x7f) == digit_glyphs[d].segments)
+        status = shows = g_strdup_printf (_("Shows %s"), digit_glyphs[d].text);
+    if (status == NULL)
+      status = (lit & 0x7f) == 0 ? _("Blank") : _("Lit");
+    pins = g_strdup_printf (_("Pins %u–%u"), pin, pin + 7);
+    break;
+  }
+  case PART_NONE:
+  default:
+    return;
+  }
+
+  draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg, FALSE, TRUE);
+  draw_text (self, snapshot, status, text_x, mid + 9, text_w, 0.85, FALSE, &colors->dim, FALSE,
+             TRUE);
+}
+
+/* Parts wired to GPIO component @gpio, and where @part comes among them
+ * (by pin, then by id): its row on the GPIO card's right edge. */
+static unsigned
+parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
+               unsigned *rank)
+{
+  unsigned n = 0;
+
+  if (rank != NULL)
+    *rank = 0;
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
+        part_gpio_component (doc, c) != gpio)
+      continue;
+    n++;
+    if (part != NULL && rank != NULL && c != part &&
+        (part_pin (c) < part_pin (part) || (part_pin (c) == part_pin (part) && c->id < part->id)))
+      (*rank)++;
+  }
+  return n;
+}
+
+/* Where a part's link meets its GPIO card: a row of its own on the right
+ * edge, as the pins of a header. */
+static void
+pin_anchor (const Card *gpio, unsigned rank, double *x, double *y)
+{
+  *x = gpio->rect.origin.x + gpio->rect.size.width;
+  *y = gpio->rect.origin.y + HEADER_H + rank * ROW_H + ROW_H / 2;
+}
+
+static const Card *
+find_card (MdlCanvas *self, guint id)
+{
+  for (guint i = 0; i < self->cards->len; i++) {
+    const Card *card = &g_array_index (self->cards, Card, i);
+    if (card->id == id)
+      return card;
+  }
+  return NULL;
+}
+
+/* Each part to its GPIO block: the links (under the cards, @ends FALSE)
+ * or their terminals and pin labels (over them). */
+static void
+draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, double width,
+                double height, gboolean ends)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+  GdkRGBA green;
+  cairo_t *cr = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  lookup (gtk_widget_get_style_context (GTK_WIDGET (self)), "success_color", "#26a269", &green);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  for (guint i = 0; i < self->cards->len; i++) {
+    const Card *card = &g_array_index (self->cards, Card, i);
+    const MdlComponent *c, *g;
+    const Card *gcard;
+    double gx, gy, px, py;
+    unsigned pin, rank;
+
+    if (card->part == PART_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
+        (g = part_gpio_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
+      continue;
+    pin = part_pin (c);
+    parts_on_gpio (doc, g, c, &rank);
+    pin_anchor (gcard, rank, &gx, &gy);
+    px = card->rect.origin.x;
+    py = card->control.origin.y + card->control.size.height / 2;
+
+    if (!ends) {
+      Port a = { .x = gx, .y = gy, .side = +1 };
+      if (cr == NULL) {
+        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+        cairo_translate (cr, self->pan_x, self->pan_y);
+        cairo_scale (cr, self->zoom, self->zoom);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_width (cr, 2.0);
+        gdk_cairo_set_source_rgba (cr, &green);
+      }
+      curve_path (cr, &a, px, py, -1);
+      cairo_stroke (cr);
+    } else {
+      g_autofree char *label = card->part == PART_SEVEN_SEGMENT
+                               ? g_strdup_printf (_("pins %u–%u"), pin, pin + 7)
+                               : g_strdup_printf (_("pin %u"), pin);
+      fill_round (snapshot, &GRAPHENE_RECT_INIT (gx - 3.5, gy - 3.5, 7, 7), 1.5, &green);
+      fill_round (snapshot, &GRAPHENE_RECT_INIT (px - 3.5, py - 3.5, 7, 7), 1.5, &green);
+      draw_text (self, snapshot, label, gx - 12, gy, CARD_W / 2 - 16, 0.8, FALSE, &colors->dim,
+                 TRUE, TRUE);
+    }
+  }
+  if (cr != NULL)
+    cairo_destroy (cr);
 }
 
 static void
@@ -1192,6 +1791,7 @@ mdl_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->editor != NULL) {
     ensure_layout (self);
+    draw_pin_links (self, snapshot, &colors, width, height, FALSE);
     draw_wires (self, snapshot, &colors, width, height);
 
     gtk_snapshot_save (snapshot);
@@ -1199,6 +1799,7 @@ mdl_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
     for (guint i = 0; i < self->cards->len; i++)
       draw_card (self, snapshot, &colors, &g_array_index (self->cards, Card, i));
+    draw_pin_links (self, snapshot, &colors, width, height, TRUE);
     if (self->drop_ghost)
       draw_ghost (self, snapshot, &colors);
     gtk_snapshot_restore (snapshot);
@@ -1394,7 +1995,9 @@ update_cursor (MdlCanvas *self)
   else if (self->editor != NULL && self->pointer_inside) {
     ensure_layout (self);
     widget_to_canvas (self, self->pointer_x, self->pointer_y, &cx, &cy);
-    if (hit_port (self, cx, cy) >= 0)
+    if (hit_part_control (self, cx, cy) != NULL)
+      name = "pointer";
+    else if (hit_port (self, cx, cy) >= 0)
       name = "crosshair";
     else if (hit_card (self, cx, cy) == NULL && hit_wire (self, cx, cy) != 0)
       name = "pointer";
@@ -1531,6 +2134,16 @@ primary_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, MdlCanvas *s
   ensure_layout (self);
   widget_to_canvas (self, x, y, &cx, &cy);
 
+  /* While the board runs, a button or switch is pressed, not selected. */
+  if ((card = hit_part_control (self, cx, cy)) != NULL) {
+    self->drag = DRAG_PART;
+    self->drag_card = card->id;
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    press_part (self, self->drag_card, TRUE);
+    update_cursor (self);
+    return;
+  }
+
   if ((port = hit_port (self, cx, cy)) >= 0) {
     self->drag = DRAG_WIRE;
     self->wire_from = port;
@@ -1652,6 +2265,10 @@ primary_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, MdlCanvas *s
         connect_ports (self, &a, &b);  /* reports why */
       }
     }
+    break;
+
+  case DRAG_PART:
+    press_part (self, self->drag_card, FALSE);
     break;
 
   case DRAG_PAN:
@@ -1965,6 +2582,19 @@ _mdl_canvas_get_toast (MdlCanvas *self)
   return self->toast;
 }
 
+gboolean
+_mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double *y)
+{
+  const Card *card;
+
+  ensure_layout (self);
+  if ((card = find_card (self, component)) == NULL || card->part == PART_NONE)
+    return FALSE;
+  *x = (card->control.origin.x + card->control.size.width / 2) * self->zoom + self->pan_x;
+  *y = (card->control.origin.y + card->control.size.height / 2) * self->zoom + self->pan_y;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -1973,6 +2603,7 @@ mdl_canvas_dispose (GObject *object)
 {
   MdlCanvas *self = MDL_CANVAS (object);
 
+  self->runner = NULL;
   mdl_canvas_set_editor (self, NULL);
   g_clear_handle_id (&self->toast_source, g_source_remove);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->dispose (object);
@@ -1988,6 +2619,7 @@ mdl_canvas_finalize (GObject *object)
   g_clear_pointer (&self->move_ids, g_array_unref);
   g_clear_pointer (&self->move_origin, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_array_unref);
+  g_clear_pointer (&self->gpio_links, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
   g_clear_pointer (&self->signature, g_free);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->finalize (object);
@@ -2085,6 +2717,8 @@ mdl_canvas_init (MdlCanvas *self)
   self->move_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->move_origin = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->rubber_base = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->gpio_links = g_array_new (FALSE, TRUE, sizeof (GpioLink));
+  g_array_set_clear_func (self->gpio_links, clear_gpio_link);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -45,6 +45,7 @@ group_label (MdlDeviceGroup group)
   case MDL_GROUP_INTERRUPTS: return _("Interrupts");
   case MDL_GROUP_MAILBOXES:  return _("Mailboxes");
   case MDL_GROUP_DISPLAY:    return _("Display");
+  case MDL_GROUP_PARTS:      return _("Parts");
   case MDL_GROUP_OTHER:
   default:                   return _("Other");
   }

@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "mdl-window-private.h"
+#include "hw/framebuffer.h"
+#ifdef MDL_HAVE_CANVAS
+# include "mdl-canvas.h"
+#endif
 
 struct _MdlRunLink {
   gatomicrefcount ref;
@@ -134,6 +138,12 @@ drain (MdlWindow *self)
   /* The views refresh on their own clock (at most once a frame). */
   if (self->cpu_views != NULL)
     mdl_cpu_views_queue_update (MDL_CPU_VIEWS (self->cpu_views));
+  for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
+    mdl_display_view_queue_update (mdl_window_get_display (self, i));
+#ifdef MDL_HAVE_CANVAS
+  if (self->canvas != NULL)
+    mdl_canvas_queue_machine_update (MDL_CANVAS (self->canvas));
+#endif
 
   snap = mdl_runner_snapshot (self->runner);
   if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
@@ -213,6 +223,46 @@ add_consoles (MdlWindow *self)
   gtk_stack_set_visible_child_name (self->console_stack, "consoles");
 }
 
+#define DISPLAY_AREA 340   /* console area height for a 320 x 240 display */
+
+/* A tab per framebuffer, after the consoles, named after its component.
+ * The first one is brought to the front: a board with a display is
+ * watched more than it is read. */
+static void
+add_displays (MdlWindow *self)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+  AdwTabPage *first = NULL;
+  guint nth = 0;
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    GtkWidget *view;
+    AdwTabPage *page;
+
+    if (c->kind != MDL_COMPONENT_DEVICE || c->dev_cls != &mdl_framebuffer_class)
+      continue;
+    view = mdl_display_view_new (nth++);
+    page = adw_tab_view_append (self->console_view, view);
+    adw_tab_page_set_title (page, c->name);
+    adw_tab_page_set_tooltip (page, c->name);
+    adw_tab_page_set_icon (page, g_themed_icon_new ("video-display-symbolic"));
+    mdl_display_view_set_runner (MDL_DISPLAY_VIEW (view), self->runner);
+    if (first == NULL)
+      first = page;
+  }
+  if (first != NULL) {
+    int total = gtk_widget_get_height (GTK_WIDGET (self->console_paned));
+
+    adw_tab_view_set_selected_page (self->console_view, first);
+    gtk_stack_set_visible_child_name (self->console_stack, "consoles");
+    /* Room for a 320 x 240 picture at 1:1 below the tabs, if the window
+     * has it; the person's own split is kept when it is roomier. */
+    if (total > 0 && total - gtk_paned_get_position (self->console_paned) < DISPLAY_AREA)
+      gtk_paned_set_position (self->console_paned, MAX (total - DISPLAY_AREA, total / 2));
+  }
+}
+
 /* Builds the machine from the document unless one exists. */
 static gboolean
 ensure_runner (MdlWindow *self)
@@ -233,6 +283,11 @@ ensure_runner (MdlWindow *self)
   snap = mdl_runner_snapshot (self->runner);
   self->state = snap->state;
   add_consoles (self);
+  add_displays (self);
+#ifdef MDL_HAVE_CANVAS
+  if (self->canvas != NULL)
+    mdl_canvas_set_runner (MDL_CANVAS (self->canvas), self->runner);
+#endif
   if (self->cpu_views != NULL) {
     mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), self->runner);
     _mdl_window_update_views_cpu (self);
@@ -258,6 +313,12 @@ _mdl_window_discard_runner (MdlWindow *self)
    * runner still exists. */
   if (self->cpu_views != NULL)
     mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), NULL);
+  for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
+    mdl_display_view_set_runner (mdl_window_get_display (self, i), NULL);
+#ifdef MDL_HAVE_CANVAS
+  if (self->canvas != NULL)
+    mdl_canvas_set_runner (MDL_CANVAS (self->canvas), NULL);
+#endif
   /* GDB servers talk to the runner: they close first. */
   g_clear_pointer (&self->gdb_servers, g_ptr_array_unref);
   /* Freeing the runner joins the engine thread, so no notify can follow;

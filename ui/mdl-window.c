@@ -273,24 +273,56 @@ mdl_window_get_status_text (MdlWindow *self)
   return self->status_text;
 }
 
+/* The console area also holds the displays' tabs: consoles are counted
+ * among its pages by type. */
 guint
 mdl_window_get_n_consoles (MdlWindow *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (MDL_IS_WINDOW (self), 0);
-  return (guint) adw_tab_view_get_n_pages (self->console_view);
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->console_view); i++)
+    n += MDL_IS_CONSOLE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->console_view, i)));
+  return n;
 }
 
 MdlConsole *
 mdl_window_get_console (MdlWindow *self, guint index)
 {
-  AdwTabPage *page;
-
   g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
 
-  if (index >= (guint) adw_tab_view_get_n_pages (self->console_view))
-    return NULL;
-  page = adw_tab_view_get_nth_page (self->console_view, index);
-  return MDL_CONSOLE (adw_tab_page_get_child (page));
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->console_view); i++) {
+    GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->console_view, i));
+
+    if (MDL_IS_CONSOLE (child) && index-- == 0)
+      return MDL_CONSOLE (child);
+  }
+  return NULL;
+}
+
+guint
+mdl_window_get_n_displays (MdlWindow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MDL_IS_WINDOW (self), 0);
+  while (mdl_window_get_display (self, n) != NULL)
+    n++;
+  return n;
+}
+
+MdlDisplayView *
+mdl_window_get_display (MdlWindow *self, guint index)
+{
+  g_return_val_if_fail (MDL_IS_WINDOW (self), NULL);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->console_view); i++) {
+    GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->console_view, i));
+
+    if (MDL_IS_DISPLAY_VIEW (child) && index-- == 0)
+      return MDL_DISPLAY_VIEW (child);
+  }
+  return NULL;
 }
 
 MdlCpuViews *

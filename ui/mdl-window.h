@@ -12,6 +12,7 @@
 #include "mdl-application.h"
 #include "mdl-console.h"
 #include "mdl-cpu-views.h"
+#include "mdl-display-view.h"
 #include "mdl-editor.h"
 
 #include "engine/runner.h"
@@ -38,6 +39,9 @@ const char *mdl_window_get_status_text (MdlWindow *self);
 guint       mdl_window_get_n_consoles (MdlWindow *self);
 MdlConsole *mdl_window_get_console    (MdlWindow *self, guint index);
 /* The docked panel of CPU views (registers, memory, disassembly…). */
+/* The display tabs (one per framebuffer of the running board). */
+guint        mdl_window_get_n_displays (MdlWindow *self);
+MdlDisplayView *mdl_window_get_display (MdlWindow *self, guint index);
 MdlCpuViews *mdl_window_get_cpu_views (MdlWindow *self);
 /* The message of the last error dialog, or NULL (tests check it). */
 const char *mdl_window_get_last_error (MdlWindow *self);
