@@ -65,7 +65,7 @@ static void
 usage (FILE *out)
 {
   fprintf (out,
-    "Usage:\n"
+    _("Usage:\n"
     "  medley [BOARD.dts...]      open the boards (or the default board, %s)\n"
     "                             in the workbench; without a display, run\n"
     "                             the board headless as 'medley run' does\n"
@@ -73,7 +73,7 @@ usage (FILE *out)
     "                             run a board headless, its consoles on stdout\n"
     "  medley --help | --version\n"
     "\n"
-    "Run 'medley run --help' for the options of run.\n",
+    "Run 'medley run --help' for the options of run.\n"),
     MDL_DEFAULT_BOARD);
 }
 
@@ -111,8 +111,12 @@ all_boards (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
+  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, MDL_LOCALEDIR);
+  /* MEDLEY_LOCALEDIR: the catalogues of a build tree (<builddir>/po), for
+   * a developer or a test running Medley uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : MDL_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   mdl_app_register_classes ();
@@ -139,7 +143,7 @@ main (int argc, char **argv)
     char *args[] = { "run", argv[1], NULL };
     return mdl_run_command (2, args);
   }
-  fprintf (stderr, "medley: unknown command '%s'\n", argv[1]);
+  fprintf (stderr, _("medley: unknown command '%s'\n"), argv[1]);
   usage (stderr);
   return MDL_EXIT_USAGE;
 }

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -34,6 +35,6 @@ mdl_parse_time (const char *text, uint64_t *ps, GError **error)
   }
 bad:
   g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-               "'%s' is not a duration (try 10s, 250ms, 40us)", text ? text : "");
+               _("'%s' is not a duration (try 10s, 250ms, 40us)"), text ? text : "");
   return false;
 }

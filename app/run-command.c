@@ -5,6 +5,7 @@
  * people, hence --json and distinct exit statuses. */
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -284,8 +285,8 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
   }
   if (placed == 0) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
-                 cpu_name ? "--break %s: no CPU called %s has a symbol or address '%s'"
-                          : "--break %s: no CPU's firmware has a symbol '%s'%s",
+                 cpu_name ? _("--break %s: no CPU called %s has a symbol or address '%s'")
+                          : _("--break %s: no CPU's firmware has a symbol '%s'%s"),
                  spec, cpu_name ? cpu_name : where, cpu_name ? where : "");
     return false;
   }
@@ -419,7 +420,7 @@ gdb_ports (MdlBoard *board, GPtrArray *specs, int *ports, GError **error)
     if (eq == NULL) {
       if (*spec && !parse_port (spec, &port)) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                     "--gdb %s: expected PORT or CPU=PORT", spec);
+                     _("--gdb %s: expected PORT or CPU=PORT"), spec);
         return false;
       }
       for (unsigned i = 0; i < n; i++)
@@ -430,12 +431,12 @@ gdb_ports (MdlBoard *board, GPtrArray *specs, int *ports, GError **error)
 
       if (!parse_port (eq + 1, &port)) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                     "--gdb %s: '%s' is not a port number", spec, eq + 1);
+                     _("--gdb %s: '%s' is not a port number"), spec, eq + 1);
         return false;
       }
       if (cpu < 0) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
-                     "--gdb %s: the board has no CPU called %s", spec, name);
+                     _("--gdb %s: the board has no CPU called %s"), spec, name);
         return false;
       }
       ports[cpu] = port;
@@ -549,14 +550,14 @@ run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bo
         reason = MDL_STOP_TIME_LIMIT;
         status = MDL_EXIT_TIME_LIMIT;
         mdl_runner_pause (runner);
-        fprintf (stderr, "medley: stopped at the time limit (%s of virtual time) "
-                 "before the guest reported an exit\n", max_time);
+        fprintf (stderr, _("medley: stopped at the time limit (%s of virtual time) "
+                           "before the guest reported an exit\n"), max_time);
       }
       if (status >= 0)
         ended_at = g_get_monotonic_time ();
     }
     if (gdb_signalled || g_atomic_int_get (&gdb_killed)) {
-      fprintf (stderr, gdb_signalled ? "medley: interrupted\n" : "medley: killed by gdb\n");
+      fprintf (stderr, "%s", gdb_signalled ? _("medley: interrupted\n") : _("medley: killed by gdb\n"));
       reason = MDL_STOP_USER;
       status = MDL_EXIT_INTERRUPTED;
       break;
@@ -606,30 +607,32 @@ mdl_run_command (int argc, char **argv)
   gboolean json = FALSE, no_input = FALSE;
   GOptionEntry entries[] = {
     { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &firmware,
-      "Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)", "[NAME=]FILE.elf" },
+      N_("Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)"),
+      N_("[NAME=]FILE.elf") },
     { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &breaks,
-      "Stop before the instruction at SYMBOL or ADDRESS and print the registers", "[CPU:]WHERE" },
+      N_("Stop before the instruction at SYMBOL or ADDRESS and print the registers"),
+      N_("[CPU:]WHERE") },
     { "max-time", 't', 0, G_OPTION_ARG_STRING, &max_time,
-      "Stop after this much virtual time (default 10s)", "TIME" },
+      N_("Stop after this much virtual time (default 10s)"), N_("TIME") },
     { "quantum", 'q', 0, G_OPTION_ARG_STRING, &quantum,
-      "Scheduler quantum (default 1us)", "TIME" },
+      N_("Scheduler quantum (default 1us)"), N_("TIME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      "Print a JSON summary as the last line of stdout", NULL },
+      N_("Print a JSON summary as the last line of stdout"), NULL },
     { "no-input", 0, 0, G_OPTION_ARG_NONE, &no_input,
-      "Do not forward stdin to the first UART", NULL },
+      N_("Do not forward stdin to the first UART"), NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
-      "At exit, save the framebuffer's last frame as a PNG file", "FILE.png" },
+      N_("At exit, save the framebuffer's last frame as a PNG file"), N_("FILE.png") },
     { "gdb", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_gdb_option,
-      "Start paused and wait for GDB: a port per CPU from 1234 (or from PORT; 0: any free "
-      "port), or only CPU on PORT (repeatable)", "[CPU=]PORT" },
+      N_("Start paused and wait for GDB: a port per CPU from 1234 (or from PORT; 0: any free "
+         "port), or only CPU on PORT (repeatable)"), N_("[CPU=]PORT") },
     { "gdb-host", 0, 0, G_OPTION_ARG_STRING, &gdb_host,
-      "Address the GDB ports listen on (default 127.0.0.1)", "ADDR" },
+      N_("Address the GDB ports listen on (default 127.0.0.1)"), N_("ADDR") },
     { NULL }
   };
   RunOptions opts = { g_ptr_array_new_with_free_func (g_free) };
   g_autoptr(GPtrArray) gdb_specs = opts.gdb;
   GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &opts, NULL);
-  g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD.dts - run a board headless");
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("BOARD.dts - run a board headless"));
   g_autoptr(GError) error = NULL;
   g_autoptr(MdlBoard) board = NULL;
   uint64_t limit = 10 * MDL_PS_PER_S, slice, done = 0;
@@ -650,22 +653,25 @@ mdl_run_command (int argc, char **argv)
   argv = args;
   /* A main group of our own, so that --gdb's callback gets opts. */
   g_option_group_add_entries (group, entries);
+  /* The entries' descriptions (N_ above); the context's own strings are
+   * translated where they are set. */
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_set_main_group (ctx, group);
   g_option_context_set_description (ctx,
-    "The guest's UART output is copied to stdout and the exit status is the\n"
+    _("The guest's UART output is copied to stdout and the exit status is the\n"
     "guest's code from the test device (0 on pass).  Other statuses: 2 bad\n"
     "input, 124 time limit reached, 125 the machine stopped (deadlock or a\n"
     "fatal guest state), 130 interrupted.\n"
     "\n"
     "With --gdb the board starts paused and runs when a debugger continues\n"
-    "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n");
+    "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n"));
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
     fprintf (stderr, "medley run: %s\n", error->message);
     return MDL_EXIT_USAGE;
   }
   if (argc != 2) {
-    fprintf (stderr, "medley run: %s\n", argc < 2 ? "which board? (medley run BOARD.dts)"
-                                                  : "give exactly one board file");
+    fprintf (stderr, "medley run: %s\n", argc < 2 ? _("which board? (medley run BOARD.dts)")
+                                                  : _("give exactly one board file"));
     return MDL_EXIT_USAGE;
   }
   if ((max_time && !mdl_parse_time (max_time, &limit, &error)) ||
@@ -763,8 +769,8 @@ mdl_run_command (int argc, char **argv)
     break;
   case MDL_STOP_NONE:
     reason = MDL_STOP_TIME_LIMIT;
-    fprintf (stderr, "medley: stopped at the time limit (%s of virtual time) "
-             "before the guest reported an exit\n", max_time ? max_time : "10s");
+    fprintf (stderr, _("medley: stopped at the time limit (%s of virtual time) "
+                       "before the guest reported an exit\n"), max_time ? max_time : "10s");
     status = MDL_EXIT_TIME_LIMIT;
     break;
   case MDL_STOP_BREAKPOINT:
@@ -773,7 +779,7 @@ mdl_run_command (int argc, char **argv)
     g_autofree char *where = describe_address (board, cpu, mdl_cpu_pc (cpu));
 
     if (reason == MDL_STOP_BREAKPOINT)
-      fprintf (stderr, "medley: CPU %s stopped at a breakpoint: %s\n", cpu->name, where);
+      fprintf (stderr, _("medley: CPU %s stopped at a breakpoint: %s\n"), cpu->name, where);
     else
       fprintf (stderr, "medley: %s; %s\n", mdl_machine_stop_message (m), where);
     print_registers (cpu);

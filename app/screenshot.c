@@ -6,6 +6,7 @@
 #include "screenshot.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n.h>
 
 #include "engine/error.h"
 #include "hw/framebuffer.h"
@@ -23,7 +24,7 @@ mdl_app_save_screenshot (MdlMachine *m, const char *path, GError **error)
 
   if (fb == NULL) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "--screenshot %s: the board has no framebuffer", path);
+                 _("--screenshot %s: the board has no framebuffer"), path);
     return false;
   }
   /* Generation 0 is never a frame's: this always renders. */

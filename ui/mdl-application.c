@@ -123,7 +123,9 @@ action_about (GSimpleAction *action, GVariant *param, gpointer user_data)
                         "developer-name", _("The Medley developers"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2025 The Medley developers",
+                        "copyright", _("© 2025 The Medley developers"),
+                        /* Translators: your names, one a line, as you want them credited */
+                        "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

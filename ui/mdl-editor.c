@@ -2,6 +2,7 @@
 
 #include "mdl-editor.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 struct _MdlEditor {
@@ -286,7 +287,8 @@ mdl_editor_new_board (MdlEditor *self)
   gboolean can_undo = mdl_editor_can_undo (self), can_redo = mdl_editor_can_redo (self);
 
   replace_doc (self, mdl_board_doc_new ());
-  self->doc->model = g_strdup ("Untitled board");
+  /* The board's model name, shown as the window title until renamed. */
+  self->doc->model = g_strdup (_("Untitled board"));
   clear_history (self);
   g_array_set_size (self->selection, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);

@@ -227,8 +227,9 @@ tooltip_for (const MdlRegInfo *r, guint64 value)
   else
     sign = (gint64) value;
   if (sign < 0)
-    return g_strdup_printf (_("%s: %" G_GUINT64_FORMAT " (signed %" G_GINT64_FORMAT ")"),
-                            r->alias ? r->alias : r->name, value, sign);
+    /* Plain long long formats: xgettext cannot see through G_GUINT64_FORMAT. */
+    return g_strdup_printf (_("%s: %llu (signed %lld)"), r->alias ? r->alias : r->name,
+                            (unsigned long long) value, (long long) sign);
   return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, r->alias ? r->alias : r->name, value);
 }
 

@@ -257,9 +257,10 @@ watch_row (MdlWatchpointsView *self, MdlSnapshot *snap, const MdlWatchpoint *w)
   else
     range = g_strdup_printf ("0x%08" G_GINT64_MODIFIER "x–0x%08" G_GINT64_MODIFIER "x",
                              w->addr, w->addr + w->size - 1);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %" G_GUINT64_FORMAT " byte · %s",
-                                           "%s · %s · %" G_GUINT64_FORMAT " bytes · %s", w->size),
-                              cpu, range, w->size, access);
+  /* Plain long long formats: xgettext cannot see through G_GUINT64_FORMAT. */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %llu byte · %s",
+                                           "%s · %s · %llu bytes · %s", w->size),
+                              cpu, range, (unsigned long long) w->size, access);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
