@@ -6,8 +6,9 @@
  *   page faults 12, 13, 15 with the virtual address in mtval (and mepc for
  *   a fetch); R/W/X, W without R, U pages from S (SUM; never fetched) and
  *   S pages from U, MXR; misaligned superpage; RV64 non-canonical
- *   addresses; sfence.vma after S remaps data and code itself; page
- *   faults delegated to S (scause, stval, sepc); MPRV with MPP = S; Bare.
+ *   addresses; A/D in a superpage's PTE; the PMP checks the walk's reads;
+ *   sfence.vma after S remaps data and code itself; page faults delegated
+ *   to S (scause, stval, sepc); MPRV with MPP = S; Bare.
  */
 #include "test-macros.h"
 #include "priv-macros.h"
@@ -26,11 +27,13 @@
 # define MEGA_VA        (VBASE + 0x200000)
 # define MEGA_PA        0x80200000
 # define BADMEGA_VA     (VBASE + 0x400000)
+# define MEGA_PTE       pt_l1 + 1 * REGBYTES
 #else
 # define SATP_MODE      (1 << 31)
 # define MEGA_VA        (VBASE + 0x400000)
 # define MEGA_PA        0x80400000
 # define BADMEGA_VA     (VBASE + 0x800000)
+# define MEGA_PTE       pt_root + 0x101 * REGBYTES
 #endif
 
 /* table[idx] = a PTE for the physical address of `label` (t0-t2). */
@@ -55,12 +58,12 @@ TEST_BEGIN
   MAPC(pt_root, 2, 0x80000000, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
   MAP(pt_root, 1, pt_l1, PTE_V)
   MAP(pt_l1, 0, pt_l0, PTE_V)
-  MAPC(pt_l1, 1, MEGA_PA, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
+  MAPC(pt_l1, 1, MEGA_PA, PTE_V | PTE_R | PTE_W)
   MAPC(pt_l1, 2, MEGA_PA + 0x1000, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
 #else
   MAPC(pt_root, 0x200, 0x80000000, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
   MAP(pt_root, 0x100, pt_l0, PTE_V)
-  MAPC(pt_root, 0x101, MEGA_PA, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
+  MAPC(pt_root, 0x101, MEGA_PA, PTE_V | PTE_R | PTE_W)
   MAPC(pt_root, 0x102, MEGA_PA + 0x1000, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
 #endif
   MAP(pt_l0, 0, page0, PTE_V | PTE_R | PTE_W)
@@ -233,6 +236,10 @@ TEST_BEGIN
   li t0, MEGA_PA + 0x1230
   lw a0, 0(t0)
   CHECK_EQ(a0, 0x77)
+  la t0, MEGA_PTE                 /* A and D set in the superpage's PTE */
+  LREG a0, 0(t0)
+  andi a0, a0, PTE_A | PTE_D
+  CHECK_EQ(a0, PTE_A | PTE_D)
   li gp, 21
   li a1, BADMEGA_VA
   IN_MODE(PRIV_S, lw a0, 0(a1))
@@ -269,6 +276,21 @@ TEST_BEGIN
   CHECK_EQ(s8, CAUSE_ECALL_S)
   CHECK_EQ(a4, 1)
   CHECK_EQ(a5, 2)
+
+  /* The walk's own reads are checked by the PMP (as S-mode reads): a
+   * page table the PMP hides gives an access fault of the access's kind */
+  li gp, 32
+  la t0, pt_l0
+  srli t0, t0, 2
+  ori t0, t0, (4096 >> 3) - 1     /* NAPOT 4 KiB */
+  csrw pmpaddr0, t0
+  li t0, PMP_NAPOT
+  csrw pmpcfg0, t0
+  li a1, VBASE + 0x1000
+  IN_MODE(PRIV_S, lw a0, 0(a1))
+  csrw pmpcfg0, zero
+  CHECK_EQ(s8, CAUSE_LOAD_ACCESS)
+  CHECK_REG_EQ(s9, a1)
 
   /* Page faults delegated to S */
   li t0, (1 << CAUSE_FETCH_PAGE) | (1 << CAUSE_LOAD_PAGE) | (1 << CAUSE_STORE_PAGE)
