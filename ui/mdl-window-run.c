@@ -528,8 +528,8 @@ _mdl_window_update_status (MdlWindow *self)
       if (snap->message != NULL && *snap->message)
         tip = g_strdup (snap->message);
       else if (snap->n_cpus > 0)
-        tip = g_strdup_printf (_("%s at 0x%" G_GINT64_MODIFIER "x"),
-                               snap->cpus[0].name, snap->cpus[0].pc);
+        tip = g_strdup_printf (_("%s at 0x%llx"), snap->cpus[0].name,
+                               (unsigned long long) snap->cpus[0].pc);
       break;
     case MDL_RUNNER_HALTED:
       text = g_strdup_printf (_("Halted, Exit Code %d"), snap->exit_code);
