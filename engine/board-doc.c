@@ -866,6 +866,11 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
         else if ((why = firmware_mismatch (path, c->cpu_cls)) != NULL)
           problem (list, c->id, "firmware", "%s", why);
       }
+      if (cstr (c, "payload") != NULL) {
+        g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, cstr (c, "payload"));
+        if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          problem (list, c->id, "payload", "Payload not found: %s", path);
+      }
       continue;
     }
     if (!has_window (c))

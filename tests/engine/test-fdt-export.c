@@ -174,13 +174,16 @@ test_cluster_view (void)
     /* Every device node is one a map wire shows this cluster, at the
      * address of that wire. */
     fdt_for_each_subnode (node, fdt, soc) {
-      const fdt64_t *reg = fdt_getprop (fdt, node, "reg", NULL);
+      /* Properties are only 4-byte aligned: read the address as cells. */
+      const fdt32_t *reg = fdt_getprop (fdt, node, "reg", NULL);
       bool found = false;
+      uint64_t base;
       g_assert_nonnull (reg);
+      base = ((uint64_t) fdt32_to_cpu (reg[0]) << 32) | fdt32_to_cpu (reg[1]);
       for (guint j = 0; j < doc->wires->len; j++) {
         MdlWire *w = &g_array_index (doc->wires, MdlWire, j);
         found |= w->kind == MDL_WIRE_MAP && w->to == c->id &&
-                 mdl_board_doc_map_base (doc, w) == fdt64_to_cpu (reg[0]);
+                 mdl_board_doc_map_base (doc, w) == base;
       }
       g_assert_true (found);
       seen++;
@@ -276,6 +279,16 @@ test_loader (void)
   g_assert_true (mdl_address_space_read_bytes (cl->as, 0x87e00000, magic, 4, &error));
   g_assert_cmpint (fdt_magic (magic), ==, FDT_MAGIC);
   g_assert_cmphex (((MdlCpu *) g_ptr_array_index (cl->cpus, 0))->boot_arg, ==, 0x87e00000);
+
+  /* The document says so when the payload is missing. */
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+    g_assert_true (mdl_board_doc_set_prop (doc, cpu, "payload", "/nonexistent/u-boot.bin", &error));
+    problems = mdl_board_doc_problems (doc, NULL);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpstr (((MdlProblem *) g_ptr_array_index (problems, 0))->prop, ==, "payload");
+    g_assert_true (mdl_board_doc_set_prop (doc, cpu, "payload", payload, &error));
+  }
 
   /* A payload that does not fit is refused with its address. */
   g_assert_true (mdl_board_doc_set_prop (doc, cpu, "payload-address", "0x40000000", &error));
