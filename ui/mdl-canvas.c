@@ -1603,6 +1603,9 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
   default:
     return;
   }
+  /* A typo in "gpio" leaves the part without pins: say so on the card. */
+  if (part_gpio_component (doc, c) == NULL)
+    status = _("No such GPIO block");
 
   draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg, FALSE, TRUE);
   draw_text (self, snapshot, status, text_x, mid + 9, text_w, 0.85, FALSE, &colors->dim, FALSE,

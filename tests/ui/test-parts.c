@@ -17,6 +17,7 @@
 #include "ui/mdl-application.h"
 #include "ui/mdl-canvas-private.h"
 #include "ui/mdl-display-view.h"
+#include "ui/mdl-inspector-private.h"
 #include "ui/mdl-window.h"
 
 #include "engine/registry.h"
@@ -370,6 +371,58 @@ test_parts_saved (void)
   g_unlink (tmp);
 }
 
+/* Parts dropped from the palette, rewired in the inspector, undone. */
+static void
+test_parts_edited (void)
+{
+  MdlWindow *window = open_board ("gpio-demo.dts");
+  MdlEditor *editor = mdl_window_get_editor (window);
+  const MdlDeviceClass *classes[] = {
+    &mdl_led_class, &mdl_button_class, &mdl_switch_class, &mdl_seven_segment_class,
+  };
+  GtkWidget *inspector, *field;
+  GPtrArray *problems;
+  guint sw = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++) {
+    guint id = mdl_editor_add_device (editor, classes[i], 960, 40 + i * 160.0);
+    g_assert_cmpuint (id, !=, 0);
+    if (classes[i] == &mdl_switch_class)
+      sw = id;
+  }
+  problems = mdl_editor_get_problems (editor);
+  g_assert_true (problems == NULL || problems->len == 0);
+
+  /* The inspector shows a part's wiring as fields. */
+  mdl_editor_set_selection (editor, &sw, 1);
+  spin (200);
+  inspector = find_widget (GTK_WIDGET (window), MDL_TYPE_INSPECTOR);
+  g_assert_nonnull (inspector);
+  field = _mdl_inspector_get_field (MDL_INSPECTOR (inspector), "pin");
+  g_assert_nonnull (field);
+  g_assert_nonnull (_mdl_inspector_get_field (MDL_INSPECTOR (inspector), "gpio"));
+  g_assert_true (mdl_editor_set_prop (editor, sw, "pin", "12", NULL));
+  {
+    const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (editor), sw);
+    g_assert_cmpuint (c->values[mdl_component_find_prop (c, "pin")].u64, ==, 12);
+  }
+  mdl_canvas_zoom_fit (MDL_CANVAS (find_widget (GTK_WIDGET (window), MDL_TYPE_CANVAS)));
+  spin (100);
+  g_object_unref (screenshot (GTK_WIDGET (window), "ui-parts-edit.png"));
+
+  mdl_editor_undo (editor);
+  {
+    const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (editor), sw);
+    g_assert_cmpuint (c->values[mdl_component_find_prop (c, "pin")].u64, ==, 0);
+  }
+  /* The machine built from the edited board runs with its parts. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  g_assert_true (spin_until (is_running, window, 5000));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
+  spin (100);
+  close_all_windows ();
+}
+
 /* ---- the framebuffer demo ---- */
 
 static gboolean
@@ -461,6 +514,7 @@ main (int argc, char **argv)
     g_error ("register: %s", error->message);
 
   g_test_add_func ("/ui/parts/saved", test_parts_saved);
+  g_test_add_func ("/ui/parts/edited", test_parts_edited);
   g_test_add_func ("/ui/parts/button-and-led", test_button_and_led);
   g_test_add_func ("/ui/parts/display", test_display);
   status = g_test_run ();
