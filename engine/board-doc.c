@@ -243,6 +243,7 @@ group_base_name (const MdlDeviceClass *cls)
   case MDL_GROUP_INTERRUPTS: return "intc";
   case MDL_GROUP_MAILBOXES:  return "mbox";
   case MDL_GROUP_DISPLAY:    return "display";
+  case MDL_GROUP_PARTS:      return "part";
   case MDL_GROUP_OTHER:
   default:                   return "dev";
   }

@@ -387,6 +387,8 @@ test_parts_edited (void)
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++) {
     guint id = mdl_editor_add_device (editor, classes[i], 960, 40 + i * 160.0);
     g_assert_cmpuint (id, !=, 0);
+    g_assert_true (g_str_has_prefix (mdl_board_doc_find (mdl_editor_get_doc (editor), id)->name,
+                                     "part"));
     if (classes[i] == &mdl_switch_class)
       sw = id;
   }
