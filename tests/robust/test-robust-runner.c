@@ -1,0 +1,129 @@
+/* The hostile guests in the runner, as the window drives them: a guest
+ * that writes everywhere, jumps anywhere or floods its UART still pauses
+ * at once, and one that trap-loops or locks up ends in the STOPPED state with the reason in the snapshot (what the
+ * window's status shows) instead of hanging the engine thread. */
+#include <string.h>
+
+#include "engine/board.h"
+#include "engine/registry.h"
+#include "engine/runner.h"
+#include "hw/devices.h"
+#include "targets/targets.h"
+
+#define WAIT_US (10 * G_USEC_PER_SEC)
+
+static void
+ignore_notify (void *data)
+{
+}
+
+static MdlRunner *
+runner_for (const char *board_path, const char *guest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoard) board = mdl_board_load (board_path, NULL, &error);
+  g_autofree char *elf = g_strdup_printf ("%s/%s.elf", MDL_ROBUST_DIR, guest);
+
+  g_assert_no_error (error);
+  mdl_board_set_firmware (board, NULL, elf, &error);
+  g_assert_no_error (error);
+  mdl_board_load_firmware (board, &error);
+  g_assert_no_error (error);
+  return mdl_runner_new (g_steal_pointer (&board), ignore_notify, NULL);
+}
+
+/* The snapshot once it is in @state (the test fails after WAIT_US). */
+static MdlSnapshot *
+wait_state (MdlRunner *runner, MdlRunnerState state, bool retired)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+
+  for (;;) {
+    MdlSnapshot *snap = mdl_runner_snapshot (runner);
+    if (snap->state == state && (!retired || snap->cpus[0].retired > 0))
+      return snap;
+    mdl_snapshot_unref (snap);
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_usleep (100);
+  }
+}
+
+static void
+test_pauses (gconstpointer data)
+{
+  const char *guest = data;
+  MdlRunner *runner = runner_for (g_str_has_prefix (guest, "arm") ? MDL_ARM_BOARD
+                                                                  : MDL_RV_BOARD, guest);
+
+  for (int i = 0; i < 5; i++) {
+    g_autoptr(MdlSnapshot) paused = NULL, later = NULL;
+    gint64 t0;
+
+    mdl_runner_run (runner);
+    mdl_snapshot_unref (wait_state (runner, MDL_RUNNER_RUNNING, true));
+    g_usleep (3000);
+    t0 = g_get_monotonic_time ();
+    mdl_runner_pause (runner);
+    paused = wait_state (runner, MDL_RUNNER_PAUSED, false);
+    g_test_message ("%s paused after %" G_GINT64_FORMAT " us", guest,
+                    g_get_monotonic_time () - t0);
+    g_usleep (10000);
+    later = mdl_runner_snapshot (runner);
+    g_assert_cmpint (later->state, ==, MDL_RUNNER_PAUSED);
+    g_assert_cmpuint (later->cpus[0].retired, ==, paused->cpus[0].retired);
+  }
+  mdl_runner_free (runner);
+}
+
+typedef struct {
+  const char *guest;
+  const char *words;   /* what the message must say */
+} Stops;
+
+static void
+test_stops (gconstpointer data)
+{
+  const Stops *s = data;
+  MdlRunner *runner = runner_for (g_str_has_prefix (s->guest, "arm") ? MDL_ARM_BOARD
+                                                                     : MDL_RV_BOARD, s->guest);
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  mdl_runner_run (runner);
+  snap = wait_state (runner, MDL_RUNNER_STOPPED, false);
+  g_test_message ("%s: %s", s->guest, snap->message);
+  g_assert_nonnull (strstr (snap->message, s->words));
+  /* Stopped for good, yet the runner still answers: a reset and a pause. */
+  mdl_runner_reset (runner);
+  mdl_runner_pause (runner);
+  mdl_runner_free (runner);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const Stops stops[] = {
+    { "rv-trap-loop", "while entering the trap handler" },
+    { "arm-lockup", "lockup" },
+  };
+  static const char *const pauses[] = {
+    "rv-write-everywhere", "rv-jump-anywhere", "rv-flood-uart", "arm-jump-anywhere",
+    "arm-flood-uart",
+    /* Asleep with every interrupt off: the window cannot tell whether
+     * typed input would wake it (`medley run` says deadlock once stdin
+     * closes), so it shows it waiting for input, and it still pauses. */
+    "rv-wfi-irqs-off",
+  };
+
+  g_test_init (&argc, &argv, NULL);
+  mdl_registry_set_cpus (mdl_target_cpu_classes);
+  mdl_registry_set_devices (mdl_hw_device_classes);
+  for (unsigned i = 0; i < G_N_ELEMENTS (pauses); i++) {
+    g_autofree char *path = g_strdup_printf ("/robust/runner/pauses/%s", pauses[i]);
+    g_test_add_data_func (path, pauses[i], test_pauses);
+  }
+  for (unsigned i = 0; i < G_N_ELEMENTS (stops); i++) {
+    g_autofree char *path = g_strdup_printf ("/robust/runner/stops/%s", stops[i].guest);
+    g_test_add_data_func (path, &stops[i], test_stops);
+  }
+  return g_test_run ();
+}
