@@ -9,6 +9,7 @@ import collections
 import json
 import os
 import re
+import subprocess
 import sys
 
 src_root, build_root = sys.argv[1:3]
@@ -47,6 +48,18 @@ for path in sources:
     for m in included_c.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         problems.append(f"{rel}:{line}: includes a .c file: {m.group(0).strip()}")
+
+# The README's commands are `./setup.sh ...`: a commit that drops the
+# executable bit (easy with git plumbing) breaks every fresh clone.
+try:
+    modes = subprocess.run(["git", "-C", src_root, "ls-files", "-s", "setup.sh", ".ci/run"],
+                           capture_output=True, text=True, timeout=30).stdout.split("\n")
+    for line in filter(None, modes):
+        mode, path = line.split()[0], line.split("\t")[-1]
+        if mode != "100755":
+            problems.append(f"{path} is not executable in git (mode {mode})")
+except (OSError, subprocess.SubprocessError):
+    pass   # not a git checkout (a tarball): nothing to check
 
 print(f"{len(counts)} sources compiled once each; {len(sources)} files scanned")
 if never:
