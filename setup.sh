@@ -17,11 +17,12 @@ mode=${1:-run}
 build_pkgs="meson ninja-build pkg-config gcc libglib2.0-dev libfdt-dev \
 device-tree-compiler libelf-dev libpixman-1-dev gcc-riscv64-unknown-elf \
 picolibc-riscv64-unknown-elf gcc-arm-none-eabi picolibc-arm-none-eabi python3 \
-libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev gettext"
+libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev gettext desktop-file-utils \
+shared-mime-info gtk-update-icon-cache"
 # The GUI tests run the window on a private X server and session bus; the
-# data tests validate the launcher and the AppStream metainfo.
-test_pkgs="qemu-system-misc qemu-system-arm xvfb xauth dbus xdotool \
-appstream desktop-file-utils"
+# data tests validate the AppStream metainfo.  (gettext builds the
+# translations; meson install refreshes the desktop, MIME and icon caches.)
+test_pkgs="qemu-system-misc qemu-system-arm xvfb xauth dbus xdotool appstream"
 # OpenSBI and U-Boot as Debian ships them: boards/riscv64-uboot.dts boots
 # them (tests in suite 'boot', the benchmark in suite 'speed').
 test_pkgs="$test_pkgs opensbi u-boot-qemu"
