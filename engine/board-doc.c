@@ -33,9 +33,11 @@ static const MdlPropInfo cluster_props[] = {
   { "fdt-address", MDL_PROP_ADDR, "Where the device tree goes (0: near the top of RAM)",
     0, NULL, false },
   { "bootargs", MDL_PROP_STRING, "Command line in the device tree's /chosen", 0, NULL, false },
+  { "opensbi-dynamic", MDL_PROP_BOOL, "The firmware is OpenSBI's fw_dynamic: tell it the "
+    "payload is next (RISC-V: a2)", 0, NULL, false },
 };
 enum { CP_CPU, CP_HARTS, CP_CLOCK, CP_TIMEBASE, CP_FIRMWARE, CP_PAYLOAD, CP_PAYLOAD_ADDR,
-       CP_DEVICE_TREE, CP_FDT_ADDR, CP_BOOTARGS };
+       CP_DEVICE_TREE, CP_FDT_ADDR, CP_BOOTARGS, CP_OPENSBI_DYNAMIC };
 
 static const MdlPropInfo reg_props[] = {
   { "reg", MDL_PROP_ADDR, "Base address of the registers or memory", 0, NULL, true },
@@ -1275,6 +1277,8 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[CP_DEVICE_TREE].u64 = fdt_getprop (fdt, node, "medley,device-tree", NULL) != NULL;
   prop_u64 (fdt, node, "medley,fdt-address", &c->values[CP_FDT_ADDR].u64);
   c->values[CP_BOOTARGS].str = g_strdup (prop_str (fdt, node, "medley,bootargs"));
+  c->values[CP_OPENSBI_DYNAMIC].u64 = fdt_getprop (fdt, node, "medley,opensbi-dynamic",
+                                                   NULL) != NULL;
   set_source (rd, node, c);
   read_position (rd, node, c);
   g_hash_table_insert (rd->by_node, GINT_TO_POINTER (node), GUINT_TO_POINTER (c->id));
@@ -1967,6 +1971,8 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   }
   if (cval (c, "device-tree"))
     g_string_append (s, "\t\tmedley,device-tree;\n");
+  if (cval (c, "opensbi-dynamic"))
+    g_string_append (s, "\t\tmedley,opensbi-dynamic;\n");
   if (cval (c, "fdt-address")) {
     g_string_append (s, "\t\tmedley,fdt-address = ");
     append_number (s, cval (c, "fdt-address"));

@@ -118,6 +118,12 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   fw = mdl_component_find_prop (c, "payload");
   cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->payload_address = value_of (c, "payload-address");
+  cl->opensbi_dynamic = value_of (c, "opensbi-dynamic") != 0;
+  if (cl->opensbi_dynamic && !value_of (c, "device-tree")) {
+    component_error (doc, c, error, "OpenSBI's fw_dynamic needs the device tree: "
+                     "set medley,device-tree");
+    return false;
+  }
   if (value_of (c, "device-tree")) {
     /* Built now, while the document is at hand; the loader copies it
      * into the cluster's RAM at every reset. */
@@ -404,6 +410,7 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
 {
   MdlCpu *first = g_ptr_array_index (cl->cpus, 0);
   g_autoptr(GError) local = NULL;
+  uint64_t next = 0;
 
   if (cl->payload != NULL) {
     g_autofree char *path = _mdl_board_resolve_firmware (board->dir,
@@ -417,10 +424,12 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
                    board->path, cl->name, local->message);
       return false;
     }
+    next = cl->payload_address;
     if (len >= 4 && memcmp (data, "\177ELF", 4) == 0) {
       MdlElfImage *img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
       if (img == NULL)
         return false;
+      next = img->entry;
       mdl_elf_image_free (img);   /* symbols: the firmware's are the ones shown */
     } else if (!mdl_address_space_write_bytes (cl->as, cl->payload_address, data, len, &local)) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: payload %s (%zu bytes) does not fit "
@@ -437,6 +446,26 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: the device tree of CPU '%s' "
                    "does not fit at 0x%" G_GINT64_MODIFIER "x: %s", board->path, cl->name,
                    cl->fdt_address, local->message);
+      return false;
+    }
+  }
+  if (cl->opensbi_dynamic) {
+    /* OpenSBI's struct fw_dynamic_info (include/sbi/fw_dynamic.h), in
+     * words of the hart's XLEN: magic "OSBI", version 2, the next stage's
+     * address and mode (1: supervisor), options, boot hart (-1: the
+     * first to arrive). */
+    uint64_t words[6] = { 0x4942534f, 2, next, 1, 0, UINT64_MAX };
+    uint8_t block[48];
+    unsigned w = first->cls->xlen / 8;
+
+    for (unsigned i = 0; i < 6; i++)
+      for (unsigned b = 0; b < w; b++)
+        block[i * w + b] = (uint8_t) (words[i] >> (8 * b));
+    cl->info_address = cl->fdt_address - 0x1000;
+    if (cl->fdt_address < 0x1000 ||
+        !mdl_address_space_write_bytes (cl->as, cl->info_address, block, 6 * w, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: no RAM for OpenSBI's information "
+                   "block 4 KiB below the device tree of CPU '%s'", board->path, cl->name);
       return false;
     }
   }
@@ -473,6 +502,7 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
       mdl_machine_set_entry (board->machine, cpu, cl->image->entry);
       cpu->boot_arg = cl->fdt != NULL ? cl->fdt_address : 0;
+      cpu->boot_info = cl->opensbi_dynamic ? cl->info_address : 0;
       if (cpu->cls->flush_code != NULL)
         cpu->cls->flush_code (cpu);
     }

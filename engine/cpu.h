@@ -116,6 +116,8 @@ struct MdlCpu {
   uint64_t           boot_arg;  /* handed over at reset besides the entry:
                                    the device tree's address (RISC-V: a1),
                                    0 for none */
+  uint64_t           boot_info; /* a second one (RISC-V: a2): OpenSBI
+                                   fw_dynamic's information block, or 0 */
   uint64_t           period_ps; /* from clock-frequency */
   uint64_t           timebase_hz; /* rate of the architectural timer
                                      (RISC-V `time`), 0 when absent */

@@ -32,6 +32,7 @@ rv_reset (MdlCpu *cpu, uint64_t entry)
   memset (s->x, 0, sizeof s->x);
   s->x[10] = cpu->hartid & rv_xmask (s);   /* a0: hart id */
   s->x[11] = cpu->boot_arg & rv_xmask (s);  /* a1: the device tree, or 0 */
+  s->x[12] = cpu->boot_info & rv_xmask (s); /* a2: fw_dynamic's info, or 0 */
   s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
 
   s->mstatus = 0;                 /* see also rv_priv_reset */

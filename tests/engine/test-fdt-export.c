@@ -216,6 +216,7 @@ test_round_trip (void)
 
   g_assert_true (mdl_board_doc_set_prop (doc, cpu, "bootargs", "console=ttyS0 \"quoted\"", &error));
   g_assert_true (mdl_board_doc_set_prop (doc, cpu, "fdt-address", "0x87000000", &error));
+  g_assert_true (mdl_board_doc_set_prop (doc, cpu, "opensbi-dynamic", "true", &error));
   g_assert_no_error (error);
   g_assert_true (mdl_board_doc_save (doc, copy, &error));
   again = mdl_board_doc_load (copy, &error);
@@ -228,6 +229,7 @@ test_round_trip (void)
   g_assert_cmphex (c->values[mdl_component_find_prop (c, "fdt-address")].u64, ==, 0x87000000);
   g_assert_cmpstr (c->values[mdl_component_find_prop (c, "bootargs")].str, ==,
                    "console=ttyS0 \"quoted\"");
+  g_assert_cmpuint (c->values[mdl_component_find_prop (c, "opensbi-dynamic")].u64, ==, 1);
   {
     g_autoptr(GBytes) blob = mdl_fdt_export (again, c->id, &error);
     g_assert_no_error (error);
@@ -279,6 +281,25 @@ test_loader (void)
   g_assert_true (mdl_address_space_read_bytes (cl->as, 0x87e00000, magic, 4, &error));
   g_assert_cmpint (fdt_magic (magic), ==, FDT_MAGIC);
   g_assert_cmphex (((MdlCpu *) g_ptr_array_index (cl->cpus, 0))->boot_arg, ==, 0x87e00000);
+
+  /* fw_dynamic's information block, 4 KiB below the tree, in a2. */
+  {
+    uint64_t info[6];
+    g_assert_true (mdl_board_doc_set_prop (doc, cpu, "opensbi-dynamic", "true", &error));
+    g_clear_pointer (&board, mdl_board_free);
+    board = mdl_board_doc_instantiate (doc, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (mdl_board_load_firmware (board, &error));
+    cl = mdl_board_find_cluster (board, "cpu0");
+    g_assert_true (mdl_address_space_read_bytes (cl->as, 0x87dff000, info, sizeof info, &error));
+    g_assert_cmphex (GUINT64_FROM_LE (info[0]), ==, 0x4942534f);   /* "OSBI" */
+    g_assert_cmphex (GUINT64_FROM_LE (info[1]), ==, 2);
+    g_assert_cmphex (GUINT64_FROM_LE (info[2]), ==, 0x80200000);  /* the payload */
+    g_assert_cmphex (GUINT64_FROM_LE (info[3]), ==, 1);           /* S-mode */
+    g_assert_cmphex (GUINT64_FROM_LE (info[5]), ==, UINT64_MAX);  /* any hart */
+    g_assert_cmphex (((MdlCpu *) g_ptr_array_index (cl->cpus, 0))->boot_info, ==, 0x87dff000);
+    g_assert_true (mdl_board_doc_set_prop (doc, cpu, "opensbi-dynamic", "false", &error));
+  }
 
   /* The document says so when the payload is missing. */
   {

@@ -3,6 +3,7 @@
 
 usage: check-uboot.py commands MEDLEY BOARD
        check-uboot.py determinism UBOOT_CONSOLE BOARD
+       check-uboot.py dynamic UBOOT_CONSOLE BOARD
 
 commands: `MEDLEY run --json BOARD` with stdin piped, as a person would use
 it: waits for U-Boot's prompt, types `version`, `bdinfo`, `fdt print /cpus`
@@ -13,6 +14,10 @@ the guest's success).
 determinism: two runs of the uboot-console harness (input in virtual time
 only) to the prompt, through `version` and `poweroff`: the consoles and
 the virtual times of every prompt must be identical.
+
+dynamic: the board with OpenSBI's fw_dynamic instead of fw_jump
+(medley,opensbi-dynamic: the payload named in the information block whose
+address the hart gets in a2) boots to the prompt and powers off.
 """
 import json
 import os
@@ -124,6 +129,24 @@ def commands(medley, board):
     print(f"poweroff: exit 0 at {summary['virtual_time_ps'] / 1e12:.3f} s of virtual time")
 
 
+def dynamic(harness, board):
+    """The same board with fw_dynamic, told the payload through a2."""
+    with open(board) as f:
+        text = f.read()
+    text = text.replace("generic/fw_jump.elf", "generic/fw_dynamic.elf")
+    text = text.replace("medley,device-tree;", "medley,device-tree;\n\t\tmedley,opensbi-dynamic;")
+    path = os.path.join(os.environ.get("MESON_BUILD_ROOT", "/tmp"), "riscv64-uboot-dynamic.dts")
+    with open(path, "w") as f:
+        f.write(text)
+    r = subprocess.run([harness, path, "version", "poweroff"], capture_output=True, timeout=600)
+    out = r.stdout.decode(errors="replace")
+    summary = json.loads(out.rstrip().rpartition("\n")[2])
+    if r.returncode != 0 or not summary["ok"] or "Domain0 Next Address      : 0x0000000080200000" not in out:
+        print(out[-3000:], r.stderr.decode(errors="replace"))
+        raise SystemExit("FAIL: fw_dynamic did not boot U-Boot to its prompt")
+    print(f"fw_dynamic: prompt at {summary['prompt_ps'][0] / 1e12:.6f} s virtual, powered off")
+
+
 def determinism(harness, board):
     runs = []
     for i in range(2):
@@ -148,9 +171,7 @@ def determinism(harness, board):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("commands", "determinism"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("commands", "determinism", "dynamic"):
         raise SystemExit(__doc__)
-    if sys.argv[1] == "commands":
-        commands(sys.argv[2], sys.argv[3])
-    else:
-        determinism(sys.argv[2], sys.argv[3])
+    {"commands": commands, "determinism": determinism,
+     "dynamic": dynamic}[sys.argv[1]](sys.argv[2], sys.argv[3])
