@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine/device.h"
 #include "engine/error.h"
@@ -55,7 +56,17 @@ static bool
 load_image (MdlDevice *dev, const char *path, uint8_t *buf, uint64_t cap,
             GError **error)
 {
-  FILE *f = fopen (path, "rb");
+  struct stat st;
+  FILE *f;
+
+  /* A FIFO or a device (/dev/stdin, a tty) named by a board would block
+   * the load, before fopen even returns: only regular files are images. */
+  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: ROM image %s is not a regular file", dev->name, path);
+    return false;
+  }
+  f = fopen (path, "rb");
   if (f == NULL) {
     int saved = errno;
     g_set_error (error, MDL_ERROR, MDL_ERROR_IO,

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <libfdt.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine/board-doc.h"
 #include "engine/board.h"
@@ -237,6 +238,27 @@ test_instantiate (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "more than 256 CPUs"));
 }
 
+/* A ROM image that is a FIFO would block the load forever (a board file
+ * can name any path): only regular files are read. */
+static void
+test_rom_fifo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdlBoardDoc) doc = mdl_board_doc_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "image.fifo", NULL);
+  guint rom;
+  MdlBoard *board;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  mdl_board_doc_add_cluster (doc, mdl_registry_find_cpu ("riscv,rv32imac"), 0, 0);
+  rom = mdl_board_doc_add_device (doc, mdl_registry_find_device ("medley,rom"), 0, 0);
+  g_assert_true (mdl_board_doc_set_prop (doc, rom, "medley,image", fifo, NULL));
+  board = mdl_board_doc_instantiate (doc, NULL, &error);
+  g_assert_null (board);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+}
+
 /* Cell counts from the file index arrays: absurd ones are refused, not
  * followed (one of these used to divide by zero, another loop forever). */
 static void
@@ -329,6 +351,7 @@ main (int argc, char **argv)
   ADD ("memory-wrap", test_memory_wrap);
   ADD ("memory-env", test_memory_env);
   ADD ("instantiate", test_instantiate);
+  ADD ("rom-fifo", test_rom_fifo);
   ADD ("cells", test_cells);
   ADD ("blob", test_blob);
 #undef ADD
