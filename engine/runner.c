@@ -13,9 +13,15 @@
  * 1 GHz: long enough that the per-slice cost (a mutex, a clock read) is
  * noise, short enough that input feels immediate. */
 #define SLICE_PS          MDL_PS_PER_MS
-/* Wall time between snapshots while running: faster than a view redraws
- * usefully, slow enough that building snapshots costs the guest nothing. */
-#define PUBLISH_PERIOD_US (30 * G_TIME_SPAN_MILLISECOND)
+/* Wall time between snapshots while running.  Every snapshot redraws the
+ * views, and a software-rendered window costs ~15 ms of CPU per redraw:
+ * at 33 a second the window took half a 2-core machine from the guest
+ * (views-overhead benchmark: -49%), at 4 a second about a tenth.  Stops
+ * and commands publish at once whatever the period. */
+#define PUBLISH_PERIOD_US (250 * G_TIME_SPAN_MILLISECOND)
+/* ...but console output is news a person waits for (an echo of what they
+ * typed): then the next snapshot comes this soon. */
+#define OUTPUT_PERIOD_US  (30 * G_TIME_SPAN_MILLISECOND)
 /* Output kept per UART when nobody reads it. */
 #define SERIAL_CAP        ((size_t) 1 << 20)
 /* The slice while serial input waits to be delivered, one byte per UART
@@ -133,6 +139,7 @@ struct MdlRunner {
   gint64         last_publish;
   bool           dirty;       /* the machine moved since the last snapshot */
   bool           input_pending;
+  bool           fresh_output; /* console bytes since the last snapshot */
   int            stop_cpu;
   uint64_t       stop_addr;
   GArray        *breakpoints; /* MdlBreakpoint, as the user set them */
@@ -467,6 +474,7 @@ publish (MdlRunner *r)
   /* The last reference may be ours: free it outside the lock. */
   mdl_snapshot_unref (old);
   r->dirty = false;
+  r->fresh_output = false;
   r->last_publish = g_get_monotonic_time ();
   if (r->notify != NULL)
     r->notify (r->notify_data);
@@ -560,6 +568,7 @@ serial_out (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
     if (r->uarts[i].dev == uart && r->uarts[i].cpu == cpu) {
       g_mutex_lock (&r->serial_lock);
       serial_append (&r->uarts[i], bytes, len);
+      r->fresh_output = true;
       g_mutex_unlock (&r->serial_lock);
       return;
     }
@@ -1323,7 +1332,8 @@ engine_main (gpointer data)
      * count on the first paused snapshot being the last until they act). */
     if (reason != MDL_STOP_USER &&
         (r->state != before ||
-         g_get_monotonic_time () - r->last_publish >= PUBLISH_PERIOD_US))
+         g_get_monotonic_time () - r->last_publish >=
+           (r->fresh_output ? OUTPUT_PERIOD_US : PUBLISH_PERIOD_US)))
       publish (r);
   }
   return NULL;
