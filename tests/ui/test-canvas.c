@@ -3,6 +3,7 @@
  * run-xvfb.sh).  Screenshots of the canvas go to MEDLEY_SCREENSHOT_DIR. */
 #define G_LOG_DOMAIN "test-canvas"
 
+#include "ui-test.h"
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
@@ -34,31 +35,8 @@ typedef struct {
 
 /* ---- helpers ---- */
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-static gboolean
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data)) {
-    if (g_get_monotonic_time () > end)
-      return FALSE;
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -86,7 +64,7 @@ fixture_setup (Fixture *fx, gconstpointer data)
   gtk_window_set_child (fx->window, box);
   fx->messages = g_ptr_array_new_with_free_func (g_free);
   gtk_window_present (fx->window);
-  g_assert_true (spin_until (window_mapped, fx->canvas, 5000));
+  g_assert_true (ui_test_spin_until (window_mapped, fx->canvas, 5000));
 }
 
 static void
@@ -95,7 +73,7 @@ fixture_teardown (Fixture *fx, gconstpointer data)
   gtk_window_destroy (fx->window);
   g_clear_object (&fx->editor);
   g_clear_pointer (&fx->messages, g_ptr_array_unref);
-  spin (50);
+  ui_test_spin (50);
 }
 
 static guint
@@ -139,30 +117,6 @@ has_problem (Fixture *fx, guint id, const char *prop)
   return FALSE;
 }
 
-/* Renders @widget as it is on screen into a PNG of the build folder. */
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("MEDLEY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* A small board: a cluster, memory, a UART and a CLINT, all wired. */
 static void
@@ -197,7 +151,7 @@ test_inspector_pages (Fixture *fx, gconstpointer data)
   build_board (fx, &cpu, &ram, &uart, &clint);
 
   mdl_editor_set_selection (fx->editor, &ram, 1);
-  spin (50);
+  ui_test_spin (50);
   g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "form");
   g_assert_nonnull (_mdl_inspector_get_field (fx->inspector, NULL));
   g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "reg")));
@@ -206,7 +160,7 @@ test_inspector_pages (Fixture *fx, gconstpointer data)
                    ==, prop_text (fx, ram, "reg"));
 
   mdl_editor_set_selection (fx->editor, &cpu, 1);
-  spin (50);
+  ui_test_spin (50);
   g_assert_true (ADW_IS_COMBO_ROW (_mdl_inspector_get_field (fx->inspector, "cpu")));
   g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "firmware")));
   g_assert_true (ADW_IS_ENTRY_ROW (_mdl_inspector_get_field (fx->inspector, "clock-frequency")));
@@ -216,11 +170,11 @@ test_inspector_pages (Fixture *fx, gconstpointer data)
   both[0] = ram;
   both[1] = uart;
   mdl_editor_set_selection (fx->editor, both, 2);
-  spin (50);
+  ui_test_spin (50);
   g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "multi");
 
   mdl_editor_set_selection (fx->editor, NULL, 0);
-  spin (50);
+  ui_test_spin (50);
   g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "empty");
 }
 
@@ -244,7 +198,7 @@ test_inspector_refuses (Fixture *fx, gconstpointer data)
   build_board (fx, &cpu, &ram, &uart, &clint);
   ram2 = add_device (fx, "medley,ram", 432, 560);
   mdl_editor_set_selection (fx->editor, &ram2, 1);
-  spin (50);
+  ui_test_spin (50);
   reg = _mdl_inspector_get_field (fx->inspector, "reg");
   g_assert_nonnull (reg);
   before = prop_text (fx, ram2, "reg");
@@ -254,7 +208,7 @@ test_inspector_refuses (Fixture *fx, gconstpointer data)
    * under the field, the field red, the document as it was. */
   gtk_widget_grab_focus (reg);
   gtk_editable_set_text (GTK_EDITABLE (reg), "0x8000zz");
-  g_assert_true (spin_until (message_shown, fx, 2000));
+  g_assert_true (ui_test_spin_until (message_shown, fx, 2000));
   message = _mdl_inspector_get_message (fx->inspector, "reg");
   g_test_message ("refused: %s", message);
   g_assert_true (gtk_widget_has_css_class (reg, "error"));
@@ -267,7 +221,7 @@ test_inspector_refuses (Fixture *fx, gconstpointer data)
    * the editor refuses it or takes it and reports a problem. */
   first_reg = prop_text (fx, ram, "reg");
   gtk_editable_set_text (GTK_EDITABLE (reg), first_reg);
-  spin (600);
+  ui_test_spin (600);
   message = _mdl_inspector_get_message (fx->inspector, "reg");
   g_assert_nonnull (message);
   g_test_message ("overlap: %s", message);
@@ -277,13 +231,13 @@ test_inspector_refuses (Fixture *fx, gconstpointer data)
     g_assert_cmpstr (after, ==, first_reg);
     g_assert_true (has_problem (fx, ram2, "reg"));
   }
-  screenshot (GTK_WIDGET (fx->inspector), "inspector-overlap.png");
+  ui_test_screenshot (GTK_WIDGET (fx->inspector), "inspector-overlap.png");
 
   /* Undo gives the old address back and the message goes. */
   if (g_strcmp0 (after, before) != 0) {
     gtk_widget_grab_focus (GTK_WIDGET (fx->canvas));
     mdl_editor_undo (fx->editor);
-    spin (50);
+    ui_test_spin (50);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_mdl_inspector_get_field (fx->inspector, "reg"))),
                      ==, before);
     g_assert_null (_mdl_inspector_get_message (fx->inspector, "reg"));
@@ -297,7 +251,7 @@ test_inspector_name (Fixture *fx, gconstpointer data)
   GtkWidget *name;
 
   mdl_editor_set_selection (fx->editor, &uart, 1);
-  spin (50);
+  ui_test_spin (50);
   name = _mdl_inspector_get_field (fx->inspector, NULL);
   gtk_editable_set_text (GTK_EDITABLE (name), "console");
   _mdl_inspector_flush (fx->inspector);
@@ -322,15 +276,15 @@ test_canvas_render (Fixture *fx, gconstpointer data)
   sel[0] = cpu;
   sel[1] = wire | MDL_EDITOR_WIRE_SELECTION;
   mdl_editor_set_selection (fx->editor, sel, 2);
-  spin (400);   /* past the inspector's crossfade */
+  ui_test_spin (400);   /* past the inspector's crossfade */
   g_assert_cmpstr (_mdl_inspector_get_page (fx->inspector), ==, "form");
-  screenshot (GTK_WIDGET (fx->canvas), "canvas.png");
-  screenshot (GTK_WIDGET (fx->window), "canvas-window.png");
+  ui_test_screenshot (GTK_WIDGET (fx->canvas), "canvas.png");
+  ui_test_screenshot (GTK_WIDGET (fx->window), "canvas-window.png");
 
   mdl_canvas_zoom_out (fx->canvas);
   g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), <, 1.0);
-  spin (50);
-  screenshot (GTK_WIDGET (fx->canvas), "canvas-zoomed-out.png");
+  ui_test_spin (50);
+  ui_test_screenshot (GTK_WIDGET (fx->canvas), "canvas-zoomed-out.png");
   mdl_canvas_zoom_in (fx->canvas);
   mdl_canvas_zoom_in (fx->canvas);
   g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), >, 1.0);
@@ -349,7 +303,7 @@ test_canvas_free_position (Fixture *fx, gconstpointer data)
     mdl_canvas_free_position (fx->canvas, &x, &y);
     g_assert_cmpfloat (x, ==, (double) (gint64) (x / 16) * 16);
     add_device (fx, "ns16550a", x, y);
-    spin (10);
+    ui_test_spin (10);
   }
   doc = mdl_editor_get_doc (fx->editor);
   for (guint i = 0; i < doc->components->len; i++)
@@ -358,14 +312,14 @@ test_canvas_free_position (Fixture *fx, gconstpointer data)
       const MdlComponent *b = g_ptr_array_index (doc->components, j);
       g_assert_false (ABS (a->x - b->x) < 208 && ABS (a->y - b->y) < 80);
     }
-  spin (50);
-  screenshot (GTK_WIDGET (fx->canvas), "canvas-free-position.png");
+  ui_test_spin (50);
+  ui_test_screenshot (GTK_WIDGET (fx->canvas), "canvas-free-position.png");
 }
 
 static void
 test_palette (Fixture *fx, gconstpointer data)
 {
-  screenshot (GTK_WIDGET (fx->palette), "palette.png");
+  ui_test_screenshot (GTK_WIDGET (fx->palette), "palette.png");
 }
 
 /* ---- real pointer input, through xdotool on the test's X server ---- */
@@ -391,7 +345,7 @@ xdo (const char *args)
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (40);   /* let GTK see the events */
+  ui_test_spin (40);   /* let GTK see the events */
 }
 
 /* Moves the pointer to (@x, @y) of @widget's coordinates. */
@@ -436,7 +390,7 @@ click (GtkWidget *widget, double x, double y, const char *modifier)
   xdo ("click 1");
   if (up)
     xdo (up);
-  spin (300);   /* past the double-click time, so clicks stay single */
+  ui_test_spin (300);   /* past the double-click time, so clicks stay single */
 }
 
 static gboolean
@@ -497,7 +451,7 @@ test_canvas_mouse (Fixture *fx, gconstpointer data)
   ram = add_device (fx, "medley,ram", 400, 240);
   map = mdl_editor_map (fx->editor, uart, cpu, &error);
   g_assert_no_error (error);
-  spin (50);
+  ui_test_spin (50);
 
   /* Port to port: the UART's interrupt to the hart's external input. */
   g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_IRQ_OUT, 0, 0, &x0, &y0));
@@ -512,8 +466,8 @@ test_canvas_mouse (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (fx->messages->len, ==, 1);
   g_test_message ("refused: %s", (char *) fx->messages->pdata[0]);
   g_assert_cmpstr (_mdl_canvas_get_toast (fx->canvas), ==, fx->messages->pdata[0]);
-  spin (50);
-  screenshot (canvas, "canvas-refused.png");
+  ui_test_spin (50);
+  ui_test_screenshot (canvas, "canvas-refused.png");
 
   /* A click selects, Shift+click extends, a click on empty space clears. */
   g_assert_true (_mdl_canvas_get_port_position (fx->canvas, uart, MDL_CANVAS_PORT_BUS, 0, 0, &x0, &y0));
@@ -620,7 +574,7 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   /* Filter first, so the row is on screen however many classes the
    * palette lists above it. */
   gtk_editable_set_text (GTK_EDITABLE (find_search_entry (GTK_WIDGET (fx->palette))), "16550");
-  spin (400);
+  ui_test_spin (400);
   row = find_palette_row (GTK_WIDGET (fx->palette), "device:ns16550a");
   g_assert_nonnull (row);
   w = gtk_widget_get_width (row);
@@ -629,10 +583,10 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   /* Double-click: the window's action with the row's string. */
   pointer_to (row, w / 2, h / 2);
   xdo ("click --repeat 2 --delay 80 1");
-  spin (100);
+  ui_test_spin (100);
   g_assert_cmpuint (fx->messages->len, ==, 1);
   g_assert_cmpstr (fx->messages->pdata[0], ==, "device:ns16550a");
-  spin (300);
+  ui_test_spin (300);
 
   /* Drag and drop onto the canvas: a UART where it was dropped. */
   pointer_to (row, w / 2, h / 2);
@@ -640,9 +594,9 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   for (int i = 1; i <= 10; i++)
     pointer_to (row, w / 2 + i * 40, h / 2 + i * 20);
   pointer_to (GTK_WIDGET (fx->canvas), 400, 300);
-  spin (100);
+  ui_test_spin (100);
   xdo ("mouseup 1");
-  spin (200);
+  ui_test_spin (200);
   doc = mdl_editor_get_doc (fx->editor);
   g_assert_cmpuint (doc->components->len, ==, 1);
   c = g_ptr_array_index (doc->components, 0);

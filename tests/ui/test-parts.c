@@ -5,6 +5,7 @@
  * renders nothing.  Screenshots go to MEDLEY_SCREENSHOT_DIR. */
 #define G_LOG_DOMAIN "test-parts"
 
+#include "ui-test.h"
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -26,35 +27,11 @@
 #include "targets/targets.h"
 
 static MdlApplication *app;
-static const char *screenshot_dir;
 
 /* ---- helpers ---- */
 
-static gboolean
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data)) {
-    if (g_get_monotonic_time () > end)
-      return FALSE;
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  }
-  return TRUE;
-}
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
 
 static void
 close_all_windows (void)
@@ -63,7 +40,7 @@ close_all_windows (void)
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
-  spin (20);
+  ui_test_spin (20);
 }
 
 static gboolean
@@ -84,8 +61,8 @@ open_board (const char *name)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (MDL_IS_WINDOW (l->data) &&
         g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      g_assert_true (spin_until (window_mapped, l->data, 5000));
-      spin (200);
+      g_assert_true (ui_test_spin_until (window_mapped, l->data, 5000));
+      ui_test_spin (200);
       return l->data;
     }
   g_assert_not_reached ();
@@ -123,37 +100,6 @@ is_running (gpointer data)
   return mdl_window_get_runner_state (data, &state) && state == MDL_RUNNER_RUNNING;
 }
 
-/* What @widget shows, as GTK draws it, optionally saved as @name. */
-static GdkTexture *
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GdkTexture *texture;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  /* Between a queued redraw and the next frame the widget has nothing to
-   * show: wait for that frame. */
-  for (int tries = 0; node == NULL && tries < 100; tries++) {
-    GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-    gdk_paintable_snapshot (paintable, snapshot, width, height);
-    node = gtk_snapshot_free_to_node (snapshot);
-    if (node == NULL)
-      spin (10);
-  }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (name != NULL && screenshot_dir != NULL) {
-    g_autofree char *path = g_build_filename (screenshot_dir, name, NULL);
-    g_assert_true (gdk_texture_save_to_png (texture, path));
-    g_test_message ("screenshot: %s", path);
-  }
-  return texture;
-}
 
 /* The pixel at (@x, @y) of @texture as 0xRRGGBB. */
 static guint32
@@ -197,7 +143,7 @@ xdo (const char *args)
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (40);
+  ui_test_spin (40);
 }
 
 static void
@@ -261,7 +207,7 @@ static gboolean
 led_is (gpointer data)
 {
   LedWait *w = data;
-  g_autoptr(GdkTexture) shot = screenshot (w->canvas, NULL);
+  g_autoptr(GdkTexture) shot = ui_test_render (w->canvas, NULL);
 
   w->seen = pixel_at (shot, (int) w->x, (int) w->y);
   return w->want_lit ? led_lit (w->seen) : led_unlit (w->seen);
@@ -287,9 +233,9 @@ test_button_and_led (void)
   /* The whole width for the board, at a size where parts read well. */
   g_action_group_change_action_state (G_ACTION_GROUP (window), "show-views",
                                       g_variant_new_boolean (FALSE));
-  spin (200);
+  ui_test_spin (200);
   mdl_canvas_zoom_fit (MDL_CANVAS (canvas));
-  spin (100);
+  ui_test_spin (100);
   led = component_id (window, "led");
   button = component_id (window, "button");
 
@@ -299,14 +245,14 @@ test_button_and_led (void)
   /* Off the lens's glint, inside the face. */
   lw.x += 5;
   lw.y += 5;
-  g_object_unref (screenshot (canvas, "ui-parts-board.png"));
+  g_object_unref (ui_test_render (canvas, "ui-parts-board.png"));
   if (!led_is (&lw))
     g_error ("LED not drawn unlit: 0x%06x at (%g, %g)", lw.seen, lw.x, lw.y);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (is_running, window, 5000));
   cw = (ConsoleWait) { window, "digit: 2" };
-  g_assert_true (spin_until (console_has, &cw, 10000));
+  g_assert_true (ui_test_spin_until (console_has, &cw, 10000));
   /* Counting up: the direction LED is off. */
   g_assert_true (led_is (&lw));
 
@@ -314,23 +260,23 @@ test_button_and_led (void)
   g_assert_true (_mdl_canvas_get_part_point (MDL_CANVAS (canvas), button, &bx, &by));
   pointer_to (canvas, bx, by);
   xdo ("mousedown 1");
-  spin (150);
+  ui_test_spin (150);
   xdo ("mouseup 1");
 
   cw.needle = "button: counting down";
-  g_assert_true (spin_until (console_has, &cw, 5000));
+  g_assert_true (ui_test_spin_until (console_has, &cw, 5000));
   lw.want_lit = TRUE;
-  if (!spin_until (led_is, &lw, 3000))
+  if (!ui_test_spin_until (led_is, &lw, 3000))
     g_error ("LED not drawn lit: 0x%06x at (%g, %g)", lw.seen, lw.x, lw.y);
-  g_object_unref (screenshot (canvas, "ui-parts-running.png"));
-  g_object_unref (screenshot (GTK_WIDGET (window), "ui-parts-window.png"));
+  g_object_unref (ui_test_render (canvas, "ui-parts-running.png"));
+  g_object_unref (ui_test_render (GTK_WIDGET (window), "ui-parts-window.png"));
 
   /* The click pressed the button; it did not select or move its card. */
   g_assert_cmpuint (mdl_editor_get_selection (mdl_window_get_editor (window))->len, ==, 0);
   g_assert_false (mdl_editor_get_modified (mdl_window_get_editor (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
-  spin (100);
+  ui_test_spin (100);
   close_all_windows ();
 }
 
@@ -397,7 +343,7 @@ test_parts_edited (void)
 
   /* The inspector shows a part's wiring as fields. */
   mdl_editor_set_selection (editor, &sw, 1);
-  spin (200);
+  ui_test_spin (200);
   inspector = find_widget (GTK_WIDGET (window), MDL_TYPE_INSPECTOR);
   g_assert_nonnull (inspector);
   field = _mdl_inspector_get_field (MDL_INSPECTOR (inspector), "pin");
@@ -409,8 +355,8 @@ test_parts_edited (void)
     g_assert_cmpuint (c->values[mdl_component_find_prop (c, "pin")].u64, ==, 12);
   }
   mdl_canvas_zoom_fit (MDL_CANVAS (find_widget (GTK_WIDGET (window), MDL_TYPE_CANVAS)));
-  spin (100);
-  g_object_unref (screenshot (GTK_WIDGET (window), "ui-parts-edit.png"));
+  ui_test_spin (100);
+  g_object_unref (ui_test_render (GTK_WIDGET (window), "ui-parts-edit.png"));
 
   mdl_editor_undo (editor);
   {
@@ -419,9 +365,9 @@ test_parts_edited (void)
   }
   /* The machine built from the edited board runs with its parts. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (is_running, window, 5000));
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
-  spin (100);
+  ui_test_spin (100);
   close_all_windows ();
 }
 
@@ -447,7 +393,7 @@ test_display (void)
   int w, h;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (is_running, window, 5000));
   g_assert_cmpuint (mdl_window_get_n_displays (window), ==, 1);
   view = mdl_window_get_display (window, 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -456,10 +402,10 @@ test_display (void)
    * coming while it runs. */
   wait[0] = view;
   wait[1] = GUINT_TO_POINTER (10);
-  g_assert_true (spin_until (has_renders, wait, 20000));
-  spin (1500);
-  shot = screenshot (GTK_WIDGET (view), "ui-display.png");
-  g_object_unref (screenshot (GTK_WIDGET (window), "ui-display-window.png"));
+  g_assert_true (ui_test_spin_until (has_renders, wait, 20000));
+  ui_test_spin (1500);
+  shot = ui_test_render (GTK_WIDGET (view), "ui-display.png");
+  g_object_unref (ui_test_render (GTK_WIDGET (window), "ui-display-window.png"));
 
   /* Pixels of the picture (around the middle) are palette colours. */
   w = gdk_texture_get_width (shot);
@@ -476,17 +422,17 @@ test_display (void)
 
   /* Paused, nothing changes: no more renders however long we wait. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
-  spin (300);
+  ui_test_spin (300);
   renders = mdl_display_view_get_n_renders (view);
-  spin (1000);
+  ui_test_spin (1000);
   g_assert_cmpuint (mdl_display_view_get_n_renders (view), ==, renders);
 
   /* Running again, it renders again. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
   wait[1] = GUINT_TO_POINTER (renders + 3);
-  g_assert_true (spin_until (has_renders, wait, 10000));
+  g_assert_true (ui_test_spin_until (has_renders, wait, 10000));
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
-  spin (100);
+  ui_test_spin (100);
   close_all_windows ();
 }
 
@@ -507,7 +453,6 @@ main (int argc, char **argv)
     g_setenv (vars[i], sub, TRUE);
   }
   g_test_init (&argc, &argv, NULL);
-  screenshot_dir = g_getenv ("MEDLEY_SCREENSHOT_DIR");
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
 

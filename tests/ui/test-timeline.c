@@ -4,6 +4,7 @@
  * the pointer is real (xdotool) where the X server allows it. */
 #define G_LOG_DOMAIN "test-timeline"
 
+#include "ui-test.h"
 #include <adwaita.h>
 #include <string.h>
 #ifdef GDK_WINDOWING_X11
@@ -25,44 +26,9 @@ static const char *screenshot_dir;
 
 /* ---- helpers ---- */
 
-static gboolean
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data)) {
-    if (g_get_monotonic_time () > end)
-      return FALSE;
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  }
-  return TRUE;
-}
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-static void
-spin (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
-
-static char *
-copy_board (const char *name, const char *dir)
-{
-  g_autofree char *src = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
-  char *dst = g_build_filename (dir, name, NULL);
-  g_autofree char *text = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (src, &text, &len, NULL));
-  g_assert_true (g_file_set_contents (dst, text, (gssize) len, NULL));
-  return dst;
-}
 
 static MdlWindow *
 open_board (const char *path)
@@ -74,7 +40,7 @@ open_board (const char *path)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (MDL_IS_WINDOW (l->data) &&
         g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      spin (50);
+      ui_test_spin (50);
       return l->data;
     }
   g_assert_not_reached ();
@@ -97,7 +63,7 @@ first_cluster (MdlEditor *editor)
 static MdlWindow *
 open_virt (const char *dir, const char *firmware)
 {
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
 
   if (firmware != NULL) {
@@ -120,12 +86,12 @@ close_all_windows (void)
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     if (!MDL_IS_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == NULL)
       gtk_window_destroy (l->data);
-  spin (20);
+  ui_test_spin (20);
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     gtk_window_destroy (l->data);
-  spin (20);
+  ui_test_spin (20);
 }
 
 static void
@@ -149,7 +115,7 @@ wait_for_state (MdlWindow *window, MdlRunnerState state, guint timeout_ms)
 {
   gpointer data[] = { window, GUINT_TO_POINTER (state) };
 
-  return spin_until (has_runner_state, data, timeout_ms);
+  return ui_test_spin_until (has_runner_state, data, timeout_ms);
 }
 
 static char *
@@ -169,31 +135,6 @@ console_has (gpointer data)
   return strstr (text, ((gpointer *) data)[1]) != NULL;
 }
 
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (screenshot_dir == NULL)
-    return;
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (screenshot_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* The whole X screen, popovers included (they are surfaces of their own,
  * which a widget's paintable leaves out). */
@@ -235,7 +176,7 @@ xdo (const char *args)
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (40);
+  ui_test_spin (40);
 }
 
 static void
@@ -267,7 +208,7 @@ click_timeline (MdlTimelineView *timeline, double x, double y)
   } else {
     _mdl_timeline_view_click (timeline, x, y);
   }
-  spin (300);
+  ui_test_spin (300);
 }
 
 static void
@@ -279,7 +220,7 @@ click_widget (GtkWidget *widget)
   } else {
     gtk_widget_activate (widget);
   }
-  spin (100);
+  ui_test_spin (100);
 }
 
 /* Escape closes an open popover, and gives its grab back. */
@@ -288,7 +229,7 @@ close_popovers (void)
 {
   if (can_drive_pointer ())
     xdo ("key Escape");
-  spin (200);
+  ui_test_spin (200);
 }
 
 /* The views in a window of their own, on @window's machine, as the views
@@ -317,7 +258,7 @@ views_show (Views *views, MdlRunner *runner)
   mdl_watchpoints_view_set_runner (views->watchpoints, runner);
   mdl_watchpoints_view_set_cpu (views->watchpoints, 0);
   gtk_window_present (views->toplevel);
-  spin (300);
+  ui_test_spin (300);
 }
 
 static MdlRunner *
@@ -341,7 +282,7 @@ click_mark (MdlTimelineView *timeline, MdlTraceKind kind)
 
   g_assert_true (_mdl_timeline_view_find_mark (timeline, kind, &x, &y));
   click_timeline (timeline, x, y);
-  g_assert_true (spin_until (has_detail, timeline, 3000));
+  g_assert_true (ui_test_spin_until (has_detail, timeline, 3000));
   return _mdl_timeline_view_get_detail (timeline);
 }
 
@@ -364,7 +305,7 @@ test_hello_lanes_and_marks (void)
   views_show (&views, runner);
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 30000));
   mdl_timeline_view_refresh (views.timeline);
-  spin (200);
+  ui_test_spin (200);
 
   g_assert_cmpuint (_mdl_timeline_view_get_n_lanes (views.timeline), ==, 2);
   cpu_title = _mdl_timeline_view_get_lane_title (views.timeline, 0);
@@ -373,7 +314,7 @@ test_hello_lanes_and_marks (void)
   g_assert_cmpstr (uart_title, ==, mdl_runner_uart_name (runner, 0));
   g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_SERIAL), >, 20);
   g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_STOP), ==, 1);
-  screenshot (GTK_WIDGET (views.timeline), "timeline-hello.png");
+  ui_test_screenshot (GTK_WIDGET (views.timeline), "timeline-hello.png");
 
   detail = click_mark (views.timeline, MDL_TRACE_SERIAL);
   g_test_message ("%s", detail);
@@ -451,7 +392,7 @@ test_watchpoint_stops_on_store (void)
   /* A name that isn't there is refused, in the view. */
   gtk_editable_set_text (_mdl_watchpoints_view_get_entry (views.watchpoints), "no_such_thing");
   click_widget (_mdl_watchpoints_view_get_add_button (views.watchpoints));
-  spin (200);
+  ui_test_spin (200);
   g_assert_cmpuint (_mdl_watchpoints_view_get_n_rows (views.watchpoints), ==, 0);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_mdl_watchpoints_view_get_entry (views.watchpoints)),
                                            "error"));
@@ -464,18 +405,18 @@ test_watchpoint_stops_on_store (void)
   click_widget (_mdl_watchpoints_view_get_add_button (views.watchpoints));
   one_row[0] = views.watchpoints;
   one_row[1] = GUINT_TO_POINTER (1);
-  g_assert_true (spin_until (has_rows, one_row, 3000));
+  g_assert_true (ui_test_spin_until (has_rows, one_row, 3000));
 
   activate (window, "run");
   /* Paused already (the step): wait for the reason, then the window. */
-  g_assert_true (spin_until (stopped_on_watchpoint, runner, 20000));
+  g_assert_true (ui_test_spin_until (stopped_on_watchpoint, runner, 20000));
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
   snap = mdl_runner_snapshot (runner);
   g_assert_cmpint (snap->stop_reason, ==, MDL_STOP_WATCHPOINT);
   g_assert_cmpint (snap->stop_cpu, ==, 0);
   g_assert_cmphex (snap->stop_addr, ==, counter->value);
   g_assert_cmpuint (snap->watchpoints->len, ==, 1);
-  spin (300);
+  ui_test_spin (300);
   text = console_text (window);
   g_assert_nonnull (strstr (text, "before store"));
   g_assert_null (strstr (text, "after store"));
@@ -490,11 +431,11 @@ test_watchpoint_stops_on_store (void)
   /* The timeline of this run: waits on the timer, its interrupts, the
    * stop. */
   mdl_timeline_view_refresh (views.timeline);
-  spin (300);
+  ui_test_spin (300);
   g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_IRQ), >=, 3);
-  screenshot (GTK_WIDGET (views.watchpoints), "watchpoints.png");
-  screenshot (GTK_WIDGET (views.timeline), "timeline-watch.png");
-  screenshot (GTK_WIDGET (views.toplevel), "timeline-and-watchpoints.png");
+  ui_test_screenshot (GTK_WIDGET (views.watchpoints), "watchpoints.png");
+  ui_test_screenshot (GTK_WIDGET (views.timeline), "timeline-watch.png");
+  ui_test_screenshot (GTK_WIDGET (views.toplevel), "timeline-and-watchpoints.png");
   detail = click_mark (views.timeline, MDL_TRACE_STOP);
   g_test_message ("%s", detail);
   g_assert_true (g_str_has_prefix (detail, "Machine Stopped\n"));
@@ -516,12 +457,12 @@ test_watchpoint_stops_on_store (void)
   click_widget (trash);
   no_rows[0] = views.watchpoints;
   no_rows[1] = GUINT_TO_POINTER (0);
-  g_assert_true (spin_until (has_rows, no_rows, 3000));
+  g_assert_true (ui_test_spin_until (has_rows, no_rows, 3000));
   activate (window, "run");
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 20000));
   after[0] = window;
   after[1] = (gpointer) "after store";
-  g_assert_true (spin_until (console_has, after, 5000));
+  g_assert_true (ui_test_spin_until (console_has, after, 5000));
   close_all_windows ();
 #else
   g_test_skip ("no RISC-V cross compiler");
@@ -534,7 +475,7 @@ static void
 test_heterogeneous (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("hetero-demo.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("hetero-demo.dts", dir);
   MdlWindow *window = open_board (path);
   g_autoptr(MdlSnapshot) snap = NULL;
   const char *detail;
@@ -551,7 +492,7 @@ test_heterogeneous (void)
   views_show (&views, window_runner (window));
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 60000));
   mdl_timeline_view_refresh (views.timeline);
-  spin (300);
+  ui_test_spin (300);
 
   snap = mdl_runner_snapshot (window_runner (window));
   g_assert_cmpuint (snap->n_cpus, >=, 2);
@@ -566,7 +507,7 @@ test_heterogeneous (void)
     g_test_message ("lane %u: %s", i, title);
   }
   g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_MAILBOX), >, 0);
-  screenshot (GTK_WIDGET (views.timeline), "timeline-hetero.png");
+  ui_test_screenshot (GTK_WIDGET (views.timeline), "timeline-hetero.png");
 
   /* Zoomed on the start, where the first messages go back and forth. */
   detail = click_mark (views.timeline, MDL_TRACE_MAILBOX);
@@ -602,7 +543,7 @@ test_flood (void)
   g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
   /* A 10 ms timer stands for input and redraws: it keeps firing. */
   source = g_timeout_add (10, count_tick, &ticks);
-  spin (2000);
+  ui_test_spin (2000);
   g_source_remove (source);
   serial = _mdl_timeline_view_count_records (views.timeline, MDL_TRACE_SERIAL);
   g_test_message ("%u of 200 ticks; %u serial records kept", ticks, serial);
@@ -614,8 +555,8 @@ test_flood (void)
   activate (window, "pause");
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
   mdl_timeline_view_refresh (views.timeline);
-  spin (300);
-  screenshot (GTK_WIDGET (views.timeline), "timeline-flood.png");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (views.timeline), "timeline-flood.png");
   close_all_windows ();
 #else
   g_test_skip ("no RISC-V cross compiler");
@@ -633,7 +574,7 @@ test_no_machine (void)
   g_assert_cmpuint (_mdl_timeline_view_get_n_lanes (views.timeline), ==, 0);
   g_assert_cmpuint (_mdl_watchpoints_view_get_n_rows (views.watchpoints), ==, 0);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_mdl_watchpoints_view_get_entry (views.watchpoints))));
-  screenshot (GTK_WIDGET (views.toplevel), "timeline-empty.png");
+  ui_test_screenshot (GTK_WIDGET (views.toplevel), "timeline-empty.png");
   close_all_windows ();
 }
 

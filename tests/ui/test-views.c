@@ -5,6 +5,7 @@
  * MEDLEY_SCREENSHOT_DIR. */
 #define G_LOG_DOMAIN "test-views"
 
+#include "ui-test.h"
 #include <adwaita.h>
 #include <string.h>
 #ifdef GDK_WINDOWING_X11
@@ -24,50 +25,14 @@
 #include "targets/targets.h"
 
 static MdlApplication *app;
-static const char *screenshot_dir;
 
 /* ---- helpers ---- */
 
 typedef gboolean (*Cond) (gpointer data);
 
-static gboolean
-spin_until (Cond cond, gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data)) {
-    if (g_get_monotonic_time () > end)
-      return FALSE;
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  }
-  return TRUE;
-}
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-static void
-spin (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
-
-static char *
-copy_board (const char *name, const char *dir)
-{
-  g_autofree char *src = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
-  char *dst = g_build_filename (dir, name, NULL);
-  g_autofree char *text = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (src, &text, &len, NULL));
-  g_assert_true (g_file_set_contents (dst, text, (gssize) len, NULL));
-  return dst;
-}
 
 static MdlWindow *
 open_board (const char *path)
@@ -80,7 +45,7 @@ open_board (const char *path)
     if (MDL_IS_WINDOW (l->data) &&
         g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
       gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
-      spin (200);
+      ui_test_spin (200);
       return l->data;
     }
   g_assert_not_reached ();
@@ -102,7 +67,7 @@ first_cluster (MdlEditor *editor)
 static MdlWindow *
 open_with_firmware (const char *dir, const char *firmware)
 {
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autoptr(GError) error = NULL;
   MdlWindow *window = open_board (path);
   MdlEditor *editor = mdl_window_get_editor (window);
@@ -120,7 +85,7 @@ close_all_windows (void)
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
-  spin (20);
+  ui_test_spin (20);
 }
 
 static void
@@ -149,38 +114,9 @@ wait_for_state (MdlWindow *window, MdlRunnerState state, guint timeout_ms)
 {
   StateWait w = { window, state };
 
-  return spin_until (has_state, &w, timeout_ms);
+  return ui_test_spin_until (has_state, &w, timeout_ms);
 }
 
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (screenshot_dir == NULL)
-    return;
-  /* A frame or two, so what changed last is laid out and drawn. */
-  spin (250);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (screenshot_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* ---- real input through xdotool on the test's X server ---- */
 
@@ -205,7 +141,7 @@ xdo (const char *args)
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (40);
+  ui_test_spin (40);
 }
 
 static void
@@ -224,9 +160,9 @@ click_at (GtkWidget *widget, double x, double y)
                           (int) (out.x + sx), (int) (out.y + sy));
   xdo (args);
   xdo ("mousedown 1");
-  spin (50);
+  ui_test_spin (50);
   xdo ("mouseup 1");
-  spin (300);   /* past the double-click time */
+  ui_test_spin (300);   /* past the double-click time */
 #endif
 }
 
@@ -312,21 +248,23 @@ static void
 test_placeholder (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
 
   g_assert_nonnull (views);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (views)));
   g_assert_false (gtk_widget_get_mapped (mdl_cpu_views_get_page (views, "registers")));
-  screenshot (GTK_WIDGET (views), "views-placeholder.png");
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-placeholder.png");
 
   /* F9 hides and shows the panel. */
   activate (window, "show-views");
-  spin (50);
+  ui_test_spin (50);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (views)));
   activate (window, "show-views");
-  spin (50);
+  ui_test_spin (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (views)));
   close_all_windows ();
 }
@@ -339,7 +277,7 @@ static void
 test_breakpoint_on_symbol (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   GtkWidget *regs = mdl_cpu_views_get_page (views, "registers");
@@ -355,16 +293,18 @@ test_breakpoint_on_symbol (void)
   activate (window, "step");
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
   mdl_cpu_views_show_page (views, "registers");
-  g_assert_true (spin_until (register_shown, &probe, 5000));
-  screenshot (GTK_WIDGET (views), "views-registers-start.png");
+  g_assert_true (ui_test_spin_until (register_shown, &probe, 5000));
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-registers-start.png");
 
   mdl_cpu_views_show_page (views, "disassembly");
-  g_assert_true (spin_until (has_lines, disas, 5000));
+  g_assert_true (ui_test_spin_until (has_lines, disas, 5000));
   g_assert_true (mdl_disassembly_view_go_to (MDL_DISASSEMBLY_VIEW (disas), "main"));
   g_assert_true (mdl_disassembly_view_get_cursor (MDL_DISASSEMBLY_VIEW (disas), &main_addr));
   probe = (Probe) { disas, NULL, NULL, main_addr };
-  g_assert_true (spin_until (line_on_screen, &probe, 5000));
-  spin (100);
+  g_assert_true (ui_test_spin_until (line_on_screen, &probe, 5000));
+  ui_test_spin (100);
   g_assert_true (mdl_disassembly_view_gutter_point (MDL_DISASSEMBLY_VIEW (disas), main_addr,
                                                     &x, &y));
   /* A real click in the gutter when xdotool can deliver one; otherwise
@@ -372,20 +312,22 @@ test_breakpoint_on_symbol (void)
    * libadwaita window) the same call the click handler makes. */
   if (can_drive_input ())
     click_at (disas, x, y);
-  if (!spin_until (breakpoint_shown, &probe, 1000)) {
+  if (!ui_test_spin_until (breakpoint_shown, &probe, 1000)) {
     g_test_message ("no pointer click delivered: toggling through the view's API");
     mdl_disassembly_view_toggle_breakpoint (MDL_DISASSEMBLY_VIEW (disas), main_addr);
   }
   /* Confirmed by a snapshot: the dot stays after the next refresh. */
-  spin (200);
-  g_assert_true (spin_until (breakpoint_shown, &probe, 5000));
-  screenshot (GTK_WIDGET (views), "views-disassembly-breakpoint.png");
+  ui_test_spin (200);
+  g_assert_true (ui_test_spin_until (breakpoint_shown, &probe, 5000));
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-disassembly-breakpoint.png");
 
   activate (window, "run");
   mdl_cpu_views_show_page (views, "registers");
   main_hex = g_strdup_printf ("0x%08" G_GINT64_MODIFIER "x", main_addr);
   probe = (Probe) { regs, "pc", main_hex, 0 };
-  g_assert_true (spin_until (register_is, &probe, 10000));
+  g_assert_true (ui_test_spin_until (register_is, &probe, 10000));
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
   /* "Paused: CPU cpu0 reached a breakpoint at …" */
   g_assert_true (g_str_has_prefix (mdl_window_get_status_text (window), "Paused"));
@@ -394,8 +336,10 @@ test_breakpoint_on_symbol (void)
   g_assert_true (mdl_registers_view_get_changed (MDL_REGISTERS_VIEW (regs), "ra") ||
                  mdl_registers_view_get_changed (MDL_REGISTERS_VIEW (regs), "sp"));
   g_assert_false (mdl_registers_view_get_changed (MDL_REGISTERS_VIEW (regs), "zero"));
-  spin (100);
-  screenshot (GTK_WIDGET (views), "views-registers.png");
+  ui_test_spin (100);
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-registers.png");
 
   /* Edited while paused: Enter writes it, the next snapshot shows it. */
   {
@@ -406,21 +350,25 @@ test_breakpoint_on_symbol (void)
     gtk_editable_set_text (GTK_EDITABLE (entry), "0x1234");
     g_signal_emit_by_name (entry, "activate");   /* Enter */
     probe = (Probe) { regs, "a5", "0x00001234", 0 };
-    g_assert_true (spin_until (register_is, &probe, 5000));
+    g_assert_true (ui_test_spin_until (register_is, &probe, 5000));
   }
 
   /* The disassembly is back at the pc, with the breakpoint's dot. */
   mdl_cpu_views_show_page (views, "disassembly");
   probe = (Probe) { disas, NULL, NULL, main_addr };
-  g_assert_true (spin_until (line_on_screen, &probe, 5000));
-  spin (100);
-  screenshot (GTK_WIDGET (views), "views-disassembly.png");
+  g_assert_true (ui_test_spin_until (line_on_screen, &probe, 5000));
+  ui_test_spin (100);
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-disassembly.png");
 
   mdl_cpu_views_show_page (views, "anatomy");
-  g_assert_true (spin_until (anatomy_shown, anatomy, 5000));
+  g_assert_true (ui_test_spin_until (anatomy_shown, anatomy, 5000));
   g_assert_nonnull (mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)));
-  spin (100);
-  screenshot (GTK_WIDGET (views), "views-anatomy.png");
+  ui_test_spin (100);
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-anatomy.png");
 
   mdl_cpu_views_show_page (views, "memory");
   g_assert_true (mdl_memory_view_go_to (MDL_MEMORY_VIEW (memory), "main"));
@@ -431,23 +379,27 @@ test_breakpoint_on_symbol (void)
 
     while ((text = mdl_memory_view_get_byte_text (MDL_MEMORY_VIEW (memory), main_addr)) == NULL &&
            g_get_monotonic_time () < end)
-      spin (20);
+      ui_test_spin (20);
     g_assert_nonnull (text);
     g_assert_cmpstr (text, !=, "--");
   }
   /* Devices are not read by a view: the UART shows as unmapped bytes. */
   g_assert_true (mdl_memory_view_go_to (MDL_MEMORY_VIEW (memory), "0x10000000"));
   probe = (Probe) { memory, NULL, "--", 0x10000000 };
-  g_assert_true (spin_until (byte_is, &probe, 5000));
+  g_assert_true (ui_test_spin_until (byte_is, &probe, 5000));
   g_assert_true (mdl_memory_view_go_to (MDL_MEMORY_VIEW (memory), "sp"));
-  spin (200);
-  screenshot (GTK_WIDGET (views), "views-memory.png");
+  ui_test_spin (200);
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-memory.png");
 
   /* Step over and step out act from the views' CPU and stay paused. */
   mdl_cpu_views_show_page (views, "disassembly");
   activate (window, "step-over");
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
-  screenshot (GTK_WIDGET (window), "views-window.png");
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (window), "views-window.png");
   close_all_windows ();
 }
 
@@ -466,17 +418,17 @@ test_memory_edit (void)
   double x, y;
 
   activate (window, "run");
-  spin (300);
+  ui_test_spin (300);
   activate (window, "pause");
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
 
   mdl_cpu_views_show_page (views, "memory");
-  spin (50);
+  ui_test_spin (50);
   g_assert_true (mdl_memory_view_go_to (MDL_MEMORY_VIEW (memory), "flag"));
   flag = mdl_memory_view_get_address (MDL_MEMORY_VIEW (memory));  /* flag is 16-aligned */
   probe = (Probe) { memory, NULL, "00", flag };
-  g_assert_true (spin_until (byte_is, &probe, 5000));
-  spin (100);
+  g_assert_true (ui_test_spin_until (byte_is, &probe, 5000));
+  ui_test_spin (100);
 
   /* Clicking the byte and typing two hex digits, when xdotool can; else
    * the call typing makes. */
@@ -486,17 +438,19 @@ test_memory_edit (void)
     xdo ("type 5a");
   }
   probe = (Probe) { memory, NULL, "5a", flag };
-  if (!spin_until (byte_is, &probe, 1000)) {
+  if (!ui_test_spin_until (byte_is, &probe, 1000)) {
     g_test_message ("no key presses delivered: writing through the view's API");
     g_assert_true (mdl_memory_view_write_byte (MDL_MEMORY_VIEW (memory), flag, 0x5a));
   }
-  g_assert_true (spin_until (byte_is, &probe, 5000));
-  screenshot (GTK_WIDGET (views), "views-memory-edit.png");
+  g_assert_true (ui_test_spin_until (byte_is, &probe, 5000));
+  /* A frame or two, so what changed last is laid out and drawn. */
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-memory-edit.png");
 
   activate (window, "run");
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 10000));
   probe = (Probe) { GTK_WIDGET (window), NULL, "flag Z", 0 };
-  g_assert_true (spin_until (console_has, &probe, 5000));
+  g_assert_true (ui_test_spin_until (console_has, &probe, 5000));
   g_assert_cmpstr (mdl_window_get_status_text (window), ==, "Halted, Exit Code 0");
   close_all_windows ();
 #else
@@ -520,7 +474,6 @@ main (int argc, char **argv)
     g_setenv (vars[i], sub, TRUE);
   }
   g_test_init (&argc, &argv, NULL);
-  screenshot_dir = g_getenv ("MEDLEY_SCREENSHOT_DIR");
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
 

@@ -3,6 +3,7 @@
  * them, under Xvfb (see run-xvfb.sh). */
 #define G_LOG_DOMAIN "test-window"
 
+#include "ui-test.h"
 #include <adwaita.h>
 #include <string.h>
 #include <vte/vte.h>
@@ -16,49 +17,12 @@
 #include "targets/targets.h"
 
 static MdlApplication *app;
-static const char *screenshot_dir;
 
 /* ---- helpers ---- */
 
-/* Runs the main loop until @cond holds or @timeout_ms passes. */
-static gboolean
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data)) {
-    if (g_get_monotonic_time () > end)
-      return FALSE;
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  }
-  return TRUE;
-}
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-static void
-spin (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
-
-static char *
-copy_board (const char *name, const char *dir)
-{
-  g_autofree char *src = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
-  char *dst = g_build_filename (dir, name, NULL);
-  g_autofree char *text = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (src, &text, &len, NULL));
-  g_assert_true (g_file_set_contents (dst, text, (gssize) len, NULL));
-  return dst;
-}
 
 /* The window showing @path, as `medley PATH` or the file manager opens it. */
 static MdlWindow *
@@ -71,7 +35,7 @@ open_board (const char *path)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (MDL_IS_WINDOW (l->data) &&
         g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      spin (50);
+      ui_test_spin (50);
       return l->data;
     }
   g_assert_not_reached ();
@@ -87,7 +51,7 @@ close_all_windows (void)
     gtk_window_destroy (windows->data);
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     gtk_window_destroy (l->data);
-  spin (20);
+  ui_test_spin (20);
 }
 
 static void
@@ -157,7 +121,7 @@ respond (AdwMessageDialog *dialog, const char *response)
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (20);
+  ui_test_spin (20);
 }
 
 static gboolean
@@ -174,34 +138,9 @@ wait_for_state (MdlWindow *window, MdlRunnerState state, guint timeout_ms)
 {
   gpointer data[] = { window, GUINT_TO_POINTER (state) };
 
-  return spin_until (has_runner_state, data, timeout_ms);
+  return ui_test_spin_until (has_runner_state, data, timeout_ms);
 }
 
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (screenshot_dir == NULL)
-    return;
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (screenshot_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* ---- tests ---- */
 
@@ -211,7 +150,7 @@ static void
 test_edit_save_reopen (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autofree char *before = NULL, *wired = NULL, *saved = NULL, *again = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MdlEditor) other = NULL;
@@ -298,7 +237,7 @@ static void
 test_run_console (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
   gpointer wanted[] = { window, (gpointer) "Hello from Medley!" };
   MdlRunnerState state;
@@ -312,14 +251,14 @@ test_run_console (void)
   g_assert_cmpuint (mdl_window_get_n_consoles (window), ==, 1);
   g_assert_cmpstr (mdl_console_get_title (mdl_window_get_console (window, 0)), !=, NULL);
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 30000));
-  g_assert_true (spin_until (console_has, wanted, 5000));
+  g_assert_true (ui_test_spin_until (console_has, wanted, 5000));
   g_assert_cmpstr (mdl_window_get_status_text (window), ==, "Halted, Exit Code 0");
   g_assert_true (enabled (window, "run"));     /* runs again from the start */
   g_assert_false (enabled (window, "pause"));
   g_assert_true (enabled (window, "reset"));
 
-  spin (300);
-  screenshot (GTK_WIDGET (window), "ui-window.png");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (window), "ui-window.png");
 
   /* Reset: paused at the start, console cleared; one step runs one
    * instruction of the first CPU. */
@@ -341,7 +280,7 @@ test_run_console (void)
 static MdlWindow *
 open_with_firmware (const char *dir, const char *firmware)
 {
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autoptr(GError) error = NULL;
   MdlWindow *window = open_board (path);
   MdlEditor *editor = mdl_window_get_editor (window);
@@ -365,11 +304,11 @@ test_console_input (void)
   VteTerminal *terminal;
 
   activate (window, "run", NULL);
-  g_assert_true (spin_until (console_has, ready, 10000));
+  g_assert_true (ui_test_spin_until (console_has, ready, 10000));
   terminal = VTE_TERMINAL (mdl_console_get_terminal (mdl_window_get_console (window, 0)));
   /* As if typed: VTE sends it through its "commit" signal. */
   vte_terminal_feed_child (terminal, "hello", 5);
-  g_assert_true (spin_until (console_has, echoed, 10000));
+  g_assert_true (ui_test_spin_until (console_has, echoed, 10000));
   g_assert_true (mdl_window_get_runner_state (window, NULL));
   vte_terminal_feed_child (terminal, "q", 1);
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 10000));
@@ -406,14 +345,14 @@ test_flood_stays_responsive (void)
 
   /* A 10 ms timer stands for input and redraws: it keeps firing. */
   source = g_timeout_add (10, count_tick, &ticks);
-  spin (1000);
+  ui_test_spin (1000);
   g_source_remove (source);
   g_test_message ("%u of 100 ticks while the guest floods its console", ticks);
   /* A main loop blocked by the flood gets no tick.  The bar is low: this shared
    * 2-core machine runs the engine thread and other test processes too:
    * 25-90 were seen here, depending on the load. */
   g_assert_cmpuint (ticks, >=, 15);
-  g_assert_true (spin_until (console_has, chatter, 5000));
+  g_assert_true (ui_test_spin_until (console_has, chatter, 5000));
 
   activate (window, "pause", NULL);
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
@@ -432,7 +371,7 @@ static void
 test_run_disabled_when_invalid (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autoptr(GError) error = NULL;
   MdlWindow *window = open_board (path);
   MdlEditor *editor = mdl_window_get_editor (window);
@@ -459,7 +398,7 @@ static void
 test_broken_file (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autofree char *broken = g_build_filename (dir, "broken.dts", NULL);
   g_autofree char *before = NULL, *after = NULL;
   MdlWindow *window = open_board (path);
@@ -478,8 +417,8 @@ test_broken_file (void)
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.dts:"));
-  spin (200);
-  screenshot (GTK_WIDGET (dialog), "ui-error-dialog.png");
+  ui_test_spin (200);
+  ui_test_screenshot (GTK_WIDGET (dialog), "ui-error-dialog.png");
 
   close_all_windows ();
 }
@@ -490,8 +429,8 @@ static void
 test_unsaved_changes (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
-  g_autofree char *other = copy_board ("riscv64-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *other = ui_test_copy_board ("riscv64-virt.dts", dir);
   MdlWindow *window = open_board (path);
   MdlEditor *editor = mdl_window_get_editor (window);
   guint n0 = n_components (editor);
@@ -535,7 +474,7 @@ static void
 test_shortcuts (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
-  g_autofree char *path = copy_board ("riscv32-virt.dts", dir);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
   g_auto(GStrv) run = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.run");
   g_auto(GStrv) step = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.step");
@@ -546,9 +485,9 @@ test_shortcuts (void)
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
-  spin (300);
+  ui_test_spin (300);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
+  ui_test_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
   close_all_windows ();
 }
 
@@ -571,7 +510,6 @@ main (int argc, char **argv)
     g_setenv (vars[i], sub, TRUE);
   }
   g_test_init (&argc, &argv, NULL);
-  screenshot_dir = g_getenv ("MEDLEY_SCREENSHOT_DIR");
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
 
