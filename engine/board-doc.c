@@ -11,6 +11,12 @@
 #include "error.h"
 #include "registry.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define DEFAULT_CPU_HZ      UINT64_C (1000000000)
 #define DEFAULT_TIMEBASE_HZ UINT64_C (10000000)
 #define MAX_HARTS           64
@@ -18,30 +24,31 @@
 /* ---- property tables ----------------------------------------------------- */
 
 static const MdlPropInfo cluster_props[] = {
-  { "cpu", MDL_PROP_CPU, "CPU model (instruction set)", 0, "rv32imac", true },
-  { "harts", MDL_PROP_U32, "Identical CPUs in the cluster", 1, NULL, true },
-  { "clock-frequency", MDL_PROP_FREQ, "Clock of each CPU", DEFAULT_CPU_HZ, NULL, true },
-  { "timebase-frequency", MDL_PROP_FREQ, "Rate of the architectural timer",
+  { "cpu", MDL_PROP_CPU, N_("CPU model (instruction set)"), 0, "rv32imac", true },
+  { "harts", MDL_PROP_U32, N_("Identical CPUs in the cluster"), 1, NULL, true },
+  { "clock-frequency", MDL_PROP_FREQ, N_("Clock of each CPU"), DEFAULT_CPU_HZ, NULL, true },
+  { "timebase-frequency", MDL_PROP_FREQ, N_("Rate of the architectural timer"),
     DEFAULT_TIMEBASE_HZ, NULL, false },
-  { "firmware", MDL_PROP_FILE, "ELF program the cluster runs", 0, NULL, false },
+  { "firmware", MDL_PROP_FILE, N_("ELF program the cluster runs"), 0, NULL, false },
   /* For firmware that boots a next stage (OpenSBI, then U-Boot). */
-  { "payload", MDL_PROP_FILE, "Next stage loaded with the firmware: ELF, or a raw binary "
-    "at payload-address", 0, NULL, false },
-  { "payload-address", MDL_PROP_ADDR, "Where a raw payload is loaded", 0, NULL, false },
-  { "device-tree", MDL_PROP_BOOL, "Give the CPUs this cluster's device tree at reset "
-    "(RISC-V: its address in a1)", 0, NULL, false },
-  { "fdt-address", MDL_PROP_ADDR, "Where the device tree goes (0: near the top of RAM)",
+  { "payload", MDL_PROP_FILE, N_("Next stage loaded with the firmware: ELF, or a raw binary "
+    "at payload-address"), 0, NULL, false },
+  { "payload-address", MDL_PROP_ADDR, N_("Where a raw payload is loaded"), 0, NULL, false },
+  { "device-tree", MDL_PROP_BOOL, N_("Give the CPUs this cluster's device tree at reset "
+    "(RISC-V: its address in a1)"), 0, NULL, false },
+  { "fdt-address", MDL_PROP_ADDR, N_("Where the device tree goes (0: near the top of RAM)"),
     0, NULL, false },
-  { "bootargs", MDL_PROP_STRING, "Command line in the device tree's /chosen", 0, NULL, false },
-  { "opensbi-dynamic", MDL_PROP_BOOL, "The firmware is OpenSBI's fw_dynamic: tell it the "
-    "payload is next (RISC-V: a2)", 0, NULL, false },
+  { "bootargs", MDL_PROP_STRING, N_("Command line in the device tree's /chosen"), 0, NULL,
+    false },
+  { "opensbi-dynamic", MDL_PROP_BOOL, N_("The firmware is OpenSBI's fw_dynamic: tell it the "
+    "payload is next (RISC-V: a2)"), 0, NULL, false },
 };
 enum { CP_CPU, CP_HARTS, CP_CLOCK, CP_TIMEBASE, CP_FIRMWARE, CP_PAYLOAD, CP_PAYLOAD_ADDR,
        CP_DEVICE_TREE, CP_FDT_ADDR, CP_BOOTARGS, CP_OPENSBI_DYNAMIC };
 
 static const MdlPropInfo reg_props[] = {
-  { "reg", MDL_PROP_ADDR, "Base address of the registers or memory", 0, NULL, true },
-  { "size", MDL_PROP_SIZE, "Size of the window", 0, NULL, true },
+  { "reg", MDL_PROP_ADDR, N_("Base address of the registers or memory"), 0, NULL, true },
+  { "size", MDL_PROP_SIZE, N_("Size of the window"), 0, NULL, true },
 };
 
 /* Per device class: "reg" and "size" (when it has a window) followed by

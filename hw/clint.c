@@ -25,6 +25,12 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define CLINT_MAX_HARTS  8
 #define CLINT_MSIP       0x0000
 #define CLINT_MTIMECMP   0x4000
@@ -295,14 +301,14 @@ clint_finalize (MdlDevice *dev)
 
 static const MdlPropInfo clint_props[] = {
   { .name = "timebase-frequency", .type = MDL_PROP_FREQ,
-    .description = "Rate at which mtime counts",
+    .description = N_("Rate at which mtime counts"),
     .default_u64 = 10000000 },
 };
 
 const MdlDeviceClass mdl_clint_class = {
   .name = "clint",
   .compatible = "riscv,clint0",
-  .description = "Core-local interruptor: mtime, mtimecmp and software interrupts",
+  .description = N_("Core-local interruptor: mtime, mtimecmp and software interrupts"),
   .group = MDL_GROUP_TIMERS,
   .props = clint_props,
   .n_props = G_N_ELEMENTS (clint_props),

@@ -55,6 +55,12 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define REG_DATA      0x000
 #define REG_STATE     0x004
 #define REG_CTRL      0x008
@@ -290,14 +296,14 @@ uart_realize (MdlDevice *dev, GError **error)
 static const MdlPropInfo uart_props[] = {
   /* Only checked and shown: BAUDDIV is stored, never timed. */
   { .name = "clock-frequency", .type = MDL_PROP_FREQ,
-    .description = "APB clock (PCLK) the baud divider divides",
+    .description = N_("APB clock (PCLK) the baud divider divides"),
     .default_u64 = 25000000 },
 };
 
 const MdlDeviceClass mdl_cmsdk_uart_class = {
   .name = "cmsdk-uart",
   .compatible = "arm,cmsdk-uart",
-  .description = "Arm CMSDK APB UART (MPS2), one-byte buffers",
+  .description = N_("Arm CMSDK APB UART (MPS2), one-byte buffers"),
   .group = MDL_GROUP_SERIAL,
   .props = uart_props,
   .n_props = G_N_ELEMENTS (uart_props),

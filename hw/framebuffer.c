@@ -18,6 +18,12 @@
 
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 enum {
   REG_WIDTH = 0x00, REG_HEIGHT = 0x04, REG_STRIDE = 0x08, REG_FORMAT = 0x0c,
   REG_BASE_LO = 0x10, REG_BASE_HI = 0x14, REG_ENABLE = 0x18, REG_VBLANK_HZ = 0x1c,
@@ -294,13 +300,13 @@ fb_snapshot_state (MdlDevice *dev, uint8_t *buf, size_t max)
 
 static const MdlPropInfo fb_props[] = {
   { "vblank-rate", MDL_PROP_FREQ,
-    "Vertical blanks per second of virtual time at reset (0: none)", 60, NULL, false },
+    N_("Vertical blanks per second of virtual time at reset (0: none)"), 60, NULL, false },
 };
 
 const MdlDeviceClass mdl_framebuffer_class = {
   .name = "framebuffer",
   .compatible = "medley,framebuffer",
-  .description = "Linear framebuffer in guest RAM with a vertical-blank interrupt",
+  .description = N_("Linear framebuffer in guest RAM with a vertical-blank interrupt"),
   .group = MDL_GROUP_DISPLAY,
   .props = fb_props,
   .n_props = G_N_ELEMENTS (fb_props),

@@ -14,6 +14,12 @@
 
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 enum {
   REG_DATA_IN = 0x00, REG_DATA_OUT = 0x04, REG_DIR = 0x08, REG_IRQ_EN = 0x0c,
   REG_IRQ_RISE = 0x10, REG_IRQ_FALL = 0x14, REG_IRQ_STATUS = 0x18,
@@ -134,7 +140,8 @@ gpio_snapshot_state (MdlDevice *dev, uint8_t *buf, size_t max)
 const MdlDeviceClass mdl_gpio_class = {
   .name = "gpio",
   .compatible = "medley,gpio",
-  .description = "32 general-purpose pins with edge interrupts, for LEDs, buttons and displays",
+  .description = N_("32 general-purpose pins with edge interrupts, for LEDs, buttons and "
+                    "displays"),
   .group = MDL_GROUP_OTHER,
   .n_regions = 1,
   .default_size = GPIO_WINDOW,

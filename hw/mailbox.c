@@ -31,6 +31,12 @@
 
 #include <string.h>
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define MBOX_DEPTH   16
 #define MBOX_SIDE    0x100
 #define MBOX_SIZE    0x200
@@ -179,7 +185,7 @@ mbox_reset (MdlDevice *dev)
 const MdlDeviceClass mdl_mailbox_class = {
   .name = "mailbox",
   .compatible = "medley,mailbox",
-  .description = "Two message FIFOs and doorbells between two CPUs",
+  .description = N_("Two message FIFOs and doorbells between two CPUs"),
   .group = MDL_GROUP_MAILBOXES,
   .n_regions = 1,
   .default_size = MBOX_SIZE,

@@ -15,6 +15,12 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 /* A guard against typos in a board file (a size written in bytes where
  * MiB were meant, a missing #size-cells), not a hardware limit. */
 #define MDL_MEMORY_MAX_SIZE (UINT64_C (16) << 30)
@@ -122,7 +128,7 @@ rom_realize (MdlDevice *dev, GError **error)
 const MdlDeviceClass mdl_ram_class = {
   .name = "ram",
   .compatible = "medley,ram",
-  .description = "Read-write memory",
+  .description = N_("Read-write memory"),
   .group = MDL_GROUP_MEMORY,
   .n_regions = 1,
   .default_size = 0x1000000,  /* 16 MiB */
@@ -131,13 +137,13 @@ const MdlDeviceClass mdl_ram_class = {
 
 static const MdlPropInfo rom_props[] = {
   { .name = "medley,image", .type = MDL_PROP_FILE,
-    .description = "Raw binary loaded at the start of the ROM" },
+    .description = N_("Raw binary loaded at the start of the ROM") },
 };
 
 const MdlDeviceClass mdl_rom_class = {
   .name = "rom",
   .compatible = "medley,rom",
-  .description = "Read-only memory, optionally filled from a raw image",
+  .description = N_("Read-only memory, optionally filled from a raw image"),
   .group = MDL_GROUP_MEMORY,
   .props = rom_props,
   .n_props = G_N_ELEMENTS (rom_props),

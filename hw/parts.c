@@ -3,37 +3,44 @@
  * and drives them through the GPIO block they name. */
 #include "parts.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define GPIO_PROP \
-  { "gpio", MDL_PROP_STRING, "GPIO block it is wired to (empty: the first one)", 0, NULL, false }
+  { "gpio", MDL_PROP_STRING, N_("GPIO block it is wired to (empty: the first one)"), 0, NULL, \
+    false }
 
 static const MdlPropInfo led_props[] = {
   GPIO_PROP,
-  { "pin", MDL_PROP_U32, "GPIO pin that lights it (an output of the guest)", 0, NULL, true },
-  { "color", MDL_PROP_STRING, "Colour when lit: red, green, yellow, blue, white…", 0, "red",
+  { "pin", MDL_PROP_U32, N_("GPIO pin that lights it (an output of the guest)"), 0, NULL, true },
+  { "color", MDL_PROP_STRING, N_("Colour when lit: red, green, yellow, blue, white…"), 0, "red",
     false },
 };
 
 static const MdlPropInfo button_props[] = {
   GPIO_PROP,
-  { "pin", MDL_PROP_U32, "GPIO pin driven high while it is held down", 0, NULL, true },
+  { "pin", MDL_PROP_U32, N_("GPIO pin driven high while it is held down"), 0, NULL, true },
 };
 
 static const MdlPropInfo switch_props[] = {
   GPIO_PROP,
-  { "pin", MDL_PROP_U32, "GPIO pin driven high while it is on", 0, NULL, true },
+  { "pin", MDL_PROP_U32, N_("GPIO pin driven high while it is on"), 0, NULL, true },
 };
 
 static const MdlPropInfo seven_segment_props[] = {
   GPIO_PROP,
-  { "pins", MDL_PROP_U32, "First of 8 GPIO pins: segments a to g, then the point", 0, NULL,
+  { "pins", MDL_PROP_U32, N_("First of 8 GPIO pins: segments a to g, then the point"), 0, NULL,
     true },
-  { "color", MDL_PROP_STRING, "Colour of lit segments", 0, "red", false },
+  { "color", MDL_PROP_STRING, N_("Colour of lit segments"), 0, "red", false },
 };
 
 const MdlDeviceClass mdl_led_class = {
   .name = "LED",
   .compatible = MDL_PART_LED,
-  .description = "A light on a GPIO pin, lit while the pin is high",
+  .description = N_("A light on a GPIO pin, lit while the pin is high"),
   .group = MDL_GROUP_PARTS,
   .props = led_props,
   .n_props = G_N_ELEMENTS (led_props),
@@ -42,7 +49,7 @@ const MdlDeviceClass mdl_led_class = {
 const MdlDeviceClass mdl_button_class = {
   .name = "Push button",
   .compatible = MDL_PART_BUTTON,
-  .description = "Drives a GPIO pin high while pressed",
+  .description = N_("Drives a GPIO pin high while pressed"),
   .group = MDL_GROUP_PARTS,
   .props = button_props,
   .n_props = G_N_ELEMENTS (button_props),
@@ -51,7 +58,7 @@ const MdlDeviceClass mdl_button_class = {
 const MdlDeviceClass mdl_switch_class = {
   .name = "Toggle switch",
   .compatible = MDL_PART_SWITCH,
-  .description = "Holds a GPIO pin high or low; a click flips it",
+  .description = N_("Holds a GPIO pin high or low; a click flips it"),
   .group = MDL_GROUP_PARTS,
   .props = switch_props,
   .n_props = G_N_ELEMENTS (switch_props),
@@ -60,7 +67,7 @@ const MdlDeviceClass mdl_switch_class = {
 const MdlDeviceClass mdl_seven_segment_class = {
   .name = "7-segment digit",
   .compatible = MDL_PART_SEVEN_SEGMENT,
-  .description = "A digit of segments a-g and a point on 8 consecutive GPIO pins",
+  .description = N_("A digit of segments a-g and a point on 8 consecutive GPIO pins"),
   .group = MDL_GROUP_PARTS,
   .props = seven_segment_props,
   .n_props = G_N_ELEMENTS (seven_segment_props),

@@ -32,6 +32,12 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 #define PLIC_SOURCES     96          /* inputs, source 0 included */
 #define PLIC_WORDS       (PLIC_SOURCES / 32)
 #define PLIC_CONTEXTS    16          /* 8 harts x (M, S) */
@@ -300,14 +306,14 @@ plic_realize (MdlDevice *dev, GError **error)
 
 static const MdlPropInfo plic_props[] = {
   { .name = "riscv,ndev", .type = MDL_PROP_U32,
-    .description = "Interrupt sources (numbered 1 to ndev)",
+    .description = N_("Interrupt sources (numbered 1 to ndev)"),
     .default_u64 = PLIC_SOURCES - 1 },
 };
 
 const MdlDeviceClass mdl_plic_class = {
   .name = "plic",
   .compatible = "sifive,plic-1.0.0",
-  .description = "Platform-level interrupt controller: sources to M- and S-mode contexts",
+  .description = N_("Platform-level interrupt controller: sources to M- and S-mode contexts"),
   .group = MDL_GROUP_INTERRUPTS,
   .props = plic_props,
   .n_props = G_N_ELEMENTS (plic_props),

@@ -435,11 +435,13 @@ field_new (MdlInspector *self, AdwPreferencesGroup *group, const MdlComponent *c
     }
   }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), title);
-  if (info != NULL && info->description != NULL) {
-    g_autofree char *tip = g_strdup_printf ("%s (%s)", info->description, info->name);
+  if (info != NULL && info->description != NULL && info->description[0] != '\0') {
+    /* Marked with N_() where the property is declared. */
+    const char *description = _(info->description);
+    g_autofree char *tip = g_strdup_printf ("%s (%s)", description, info->name);
     gtk_widget_set_tooltip_text (f->row, tip);
     if (info->type == MDL_PROP_BOOL)
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (f->row), info->description);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (f->row), description);
   }
 
   /* The message row: a plain preferences row holding one wrapped label,
@@ -499,8 +501,8 @@ build_form (MdlInspector *self, const MdlComponent *c)
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, cls_name);
-  if (cls_desc != NULL)
-    adw_preferences_group_set_description (group, cls_desc);
+  if (cls_desc != NULL && cls_desc[0] != '\0')  /* marked with N_() in the class */
+    adw_preferences_group_set_description (group, _(cls_desc));
   g_ptr_array_add (self->fields, field_new (self, group, c, NULL));
   gtk_box_append (self->form_box, GTK_WIDGET (group));
   self->header_group = group;

@@ -29,7 +29,7 @@ G_DEFINE_FINAL_TYPE (MdlPalette, mdl_palette, GTK_TYPE_WIDGET)
 #define ROW_GROUP    "mdl-palette-group"     /* header text */
 #define ROW_ORDER    "mdl-palette-order"     /* group order, then name */
 #define ROW_NAME     "mdl-palette-name"
-#define ROW_HAYSTACK "mdl-palette-haystack"  /* casefolded name, description, compatible */
+#define ROW_HAYSTACK "mdl-palette-haystack"  /* casefolded name, descriptions, compatible */
 
 /* CPUs come first (by architecture), then devices in MdlDeviceGroup order. */
 #define ORDER_CPU    0
@@ -162,9 +162,12 @@ drag_begin_cb (GtkDragSource *source, GdkDrag *drag, GtkWidget *row)
 }
 
 static GtkWidget *
-make_row (MdlPalette *self, const char *spec, const char *name, const char *description,
+make_row (MdlPalette *self, const char *spec, const char *name, const char *english,
           const char *compatible, const char *icon, const char *group, int order)
 {
+  /* The classes carry their descriptions in English, marked with N_();
+   * the row shows the translation and the search finds either. */
+  const char *description = english[0] != '\0' ? _(english) : english;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -201,7 +204,8 @@ make_row (MdlPalette *self, const char *spec, const char *name, const char *desc
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 
-  joined = g_strjoin ("\n", name, description, compatible, group, NULL);
+  joined = g_strjoin ("\n", name, description, compatible, group,
+                      description != english ? english : NULL, NULL);
   haystack = g_utf8_casefold (joined, -1);
   g_object_set_data_full (G_OBJECT (row), ROW_SPEC, g_strdup (spec), g_free);
   g_object_set_data_full (G_OBJECT (row), ROW_NAME, g_strdup (name), g_free);

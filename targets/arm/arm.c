@@ -16,6 +16,12 @@
 
 #include <string.h>
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 typedef struct {
   const MdlCpuClass *cls;
   unsigned profile;
@@ -110,12 +116,12 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",
-           "ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick", 32);
+           N_("ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick"), 32);
 ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus",
            "armv6-m",
-           "ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR", 32);
+           N_("ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR"), 32);
 ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
-           "ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick", 64);
+           N_("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64);
 ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
-           "ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
-           "interrupts, SysTick", 64);
+           N_("ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
+           "interrupts, SysTick"), 64);

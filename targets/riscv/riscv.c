@@ -10,6 +10,12 @@
 
 #include <string.h>
 
+/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
+ * where it shows it, the engine never does. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 static void
 rv_init (MdlCpu *cpu)
 {
@@ -76,7 +82,7 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .name = "rv32imac",
   .compatible = "riscv,rv32imac",
   .arch = "riscv32",
-  .description = "32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32",
+  .description = N_("32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 1,       /* ELFCLASS32 */
   .xlen = 32,
@@ -104,7 +110,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .name = "rv64imac",
   .compatible = "riscv,rv64imac",
   .arch = "riscv64",
-  .description = "64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39",
+  .description = N_("64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 2,       /* ELFCLASS64 */
   .xlen = 64,
