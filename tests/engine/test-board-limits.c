@@ -325,6 +325,23 @@ test_blob (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "truncated"));
   g_clear_error (&error);
 
+  /* An old-format blob (version 12, nothing required newer): libfdt
+   * 1.6.1's full check crashes on those, so they are refused first. */
+  {
+    struct fdt_header *h = (struct fdt_header *) (void *) blob;
+    uint32_t version = h->version, last = h->last_comp_version;
+
+    h->version = cpu_to_fdt32 (12);
+    h->last_comp_version = cpu_to_fdt32 (0);
+    doc = mdl_board_doc_from_blob (blob, len, "old.dtb", &error);
+    g_assert_null (doc);
+    g_assert_error (error, MDL_ERROR, MDL_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "version"));
+    g_clear_error (&error);
+    h->version = version;
+    h->last_comp_version = last;
+  }
+
   /* A structure block that claims to run past the blob. */
   {
     struct fdt_header *h = (struct fdt_header *) (void *) blob;
