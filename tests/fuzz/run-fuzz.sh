@@ -8,7 +8,10 @@ fuzzer=$1 dir=$2 seconds=$3
 shift 3
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+# A fixed seed in CI, so that a red smoke run can be repeated; a longer
+# campaign (README.md) passes its own -seed or none.
+set -- -max_total_time="$seconds" -seed="${MEDLEY_FUZZ_SEED:-1}" -timeout=10 \
+  -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$scratch/" "$@" "$scratch"
 for sub in seeds regressions; do
   [ -d "$dir/$sub" ] && set -- "$@" "$dir/$sub"
@@ -17,7 +20,10 @@ status=0
 "$fuzzer" "$@" || status=$?
 if [ $status -ne 0 ]; then
   for crash in "$scratch"/crash-* "$scratch"/leak-* "$scratch"/timeout-* "$scratch"/oom-*; do
-    [ -e "$crash" ] && echo "reproducer: $crash ($(od -An -tx1 "$crash" | head -c 400))"
+    [ -e "$crash" ] || continue
+    # Kept beside the test log: the scratch folder goes away on exit.
+    cp "$crash" . 2>/dev/null || true
+    echo "reproducer: $(basename "$crash") (kept in $(pwd); first bytes: $(od -An -tx1 "$crash" | head -c 400))"
   done
 fi
 exit $status
