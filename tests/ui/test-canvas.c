@@ -324,58 +324,18 @@ test_palette (Fixture *fx, gconstpointer data)
 
 /* ---- real pointer input, through xdotool on the test's X server ---- */
 
-static gboolean
-can_drive_pointer (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
 
-static void
-xdo (const char *args)
-{
-  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_test_spin (40);   /* let GTK see the events */
-}
-
-/* Moves the pointer to (@x, @y) of @widget's coordinates. */
-static void
-pointer_to (GtkWidget *widget, double x, double y)
-{
-#ifdef GDK_WINDOWING_X11
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
-                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                          (int) (out.x + sx), (int) (out.y + sy));
-  xdo (args);
-#endif
-}
 
 /* Presses at (x0, y0), moves in steps to (x1, y1), releases. */
 static void
 drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
 {
-  pointer_to (widget, x0, y0);
-  xdo ("mousedown 1");
+  ui_test_pointer_to (widget, x0, y0);
+  ui_test_xdo ("mousedown 1");
   for (int i = 1; i <= 6; i++)
-    pointer_to (widget, x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
-  xdo ("mouseup 1");
+    ui_test_pointer_to (widget, x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
+  ui_test_xdo ("mouseup 1");
 }
 
 static void
@@ -384,12 +344,12 @@ click (GtkWidget *widget, double x, double y, const char *modifier)
   g_autofree char *down = modifier ? g_strdup_printf ("keydown %s", modifier) : NULL;
   g_autofree char *up = modifier ? g_strdup_printf ("keyup %s", modifier) : NULL;
 
-  pointer_to (widget, x, y);
+  ui_test_pointer_to (widget, x, y);
   if (down)
-    xdo (down);
-  xdo ("click 1");
+    ui_test_xdo (down);
+  ui_test_xdo ("click 1");
   if (up)
-    xdo (up);
+    ui_test_xdo (up);
   ui_test_spin (300);   /* past the double-click time, so clicks stay single */
 }
 
@@ -440,7 +400,7 @@ test_canvas_mouse (Fixture *fx, gconstpointer data)
   guint cpu, uart, ram, map;
   double x0, y0, x1, y1;
 
-  if (!can_drive_pointer ()) {
+  if (!ui_test_can_drive_pointer ()) {
     g_test_skip ("needs xdotool and an X11 display");
     return;
   }
@@ -509,10 +469,10 @@ test_canvas_mouse (Fixture *fx, gconstpointer data)
   g_assert_true (has_irq_wire (fx, uart, 0, cpu, 11));
 
   /* Ctrl+wheel zooms around the pointer. */
-  pointer_to (canvas, 300, 300);
-  xdo ("keydown ctrl");
-  xdo ("click 4");
-  xdo ("keyup ctrl");
+  ui_test_pointer_to (canvas, 300, 300);
+  ui_test_xdo ("keydown ctrl");
+  ui_test_xdo ("click 4");
+  ui_test_xdo ("keyup ctrl");
   g_assert_cmpfloat (mdl_canvas_get_zoom (fx->canvas), >, 1.0);
 }
 
@@ -562,7 +522,7 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   const MdlComponent *c;
   double w, h;
 
-  if (!can_drive_pointer ()) {
+  if (!ui_test_can_drive_pointer ()) {
     g_test_skip ("needs xdotool and an X11 display");
     return;
   }
@@ -581,21 +541,21 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   h = gtk_widget_get_height (row);
 
   /* Double-click: the window's action with the row's string. */
-  pointer_to (row, w / 2, h / 2);
-  xdo ("click --repeat 2 --delay 80 1");
+  ui_test_pointer_to (row, w / 2, h / 2);
+  ui_test_xdo ("click --repeat 2 --delay 80 1");
   ui_test_spin (100);
   g_assert_cmpuint (fx->messages->len, ==, 1);
   g_assert_cmpstr (fx->messages->pdata[0], ==, "device:ns16550a");
   ui_test_spin (300);
 
   /* Drag and drop onto the canvas: a UART where it was dropped. */
-  pointer_to (row, w / 2, h / 2);
-  xdo ("mousedown 1");
+  ui_test_pointer_to (row, w / 2, h / 2);
+  ui_test_xdo ("mousedown 1");
   for (int i = 1; i <= 10; i++)
-    pointer_to (row, w / 2 + i * 40, h / 2 + i * 20);
-  pointer_to (GTK_WIDGET (fx->canvas), 400, 300);
+    ui_test_pointer_to (row, w / 2 + i * 40, h / 2 + i * 20);
+  ui_test_pointer_to (GTK_WIDGET (fx->canvas), 400, 300);
   ui_test_spin (100);
-  xdo ("mouseup 1");
+  ui_test_xdo ("mouseup 1");
   ui_test_spin (200);
   doc = mdl_editor_get_doc (fx->editor);
   g_assert_cmpuint (doc->components->len, ==, 1);

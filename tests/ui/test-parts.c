@@ -122,47 +122,8 @@ pixel_at (GdkTexture *texture, int x, int y)
 
 /* ---- real pointer input, through xdotool on the test's X server ---- */
 
-static gboolean
-can_drive_pointer (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
 
-static void
-xdo (const char *args)
-{
-  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_test_spin (40);
-}
-
-static void
-pointer_to (GtkWidget *widget, double x, double y)
-{
-#ifdef GDK_WINDOWING_X11
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
-                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                          (int) (out.x + sx), (int) (out.y + sy));
-  xdo (args);
-#endif
-}
 
 /* ---- the GPIO demo ---- */
 
@@ -223,7 +184,7 @@ test_button_and_led (void)
   LedWait lw = { 0 };
   ConsoleWait cw;
 
-  if (!can_drive_pointer ()) {
+  if (!ui_test_can_drive_pointer ()) {
     g_test_skip ("xdotool or an X display is missing");
     return;
   }
@@ -258,10 +219,10 @@ test_button_and_led (void)
 
   /* A real click: press, hold a moment, release. */
   g_assert_true (_mdl_canvas_get_part_point (MDL_CANVAS (canvas), button, &bx, &by));
-  pointer_to (canvas, bx, by);
-  xdo ("mousedown 1");
+  ui_test_pointer_to (canvas, bx, by);
+  ui_test_xdo ("mousedown 1");
   ui_test_spin (150);
-  xdo ("mouseup 1");
+  ui_test_xdo ("mouseup 1");
 
   cw.needle = "button: counting down";
   g_assert_true (ui_test_spin_until (console_has, &cw, 5000));

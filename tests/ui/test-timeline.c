@@ -155,56 +155,17 @@ screen_shot (const char *name)
 
 /* ---- real pointer input, through xdotool on the test's X server ---- */
 
-static gboolean
-can_drive_pointer (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
 
-static void
-xdo (const char *args)
-{
-  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_test_spin (40);
-}
-
-static void
-pointer_to (GtkWidget *widget, double x, double y)
-{
-#ifdef GDK_WINDOWING_X11
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
-                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                          (int) (out.x + sx), (int) (out.y + sy));
-  xdo (args);
-#endif
-}
 
 /* A click with the real pointer when there is one, else through the
  * view's own hit-testing. */
 static void
 click_timeline (MdlTimelineView *timeline, double x, double y)
 {
-  if (can_drive_pointer ()) {
-    pointer_to (GTK_WIDGET (timeline), x, y);
-    xdo ("click 1");
+  if (ui_test_can_drive_pointer ()) {
+    ui_test_pointer_to (GTK_WIDGET (timeline), x, y);
+    ui_test_xdo ("click 1");
   } else {
     _mdl_timeline_view_click (timeline, x, y);
   }
@@ -214,9 +175,9 @@ click_timeline (MdlTimelineView *timeline, double x, double y)
 static void
 click_widget (GtkWidget *widget)
 {
-  if (can_drive_pointer ()) {
-    pointer_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-    xdo ("click 1");
+  if (ui_test_can_drive_pointer ()) {
+    ui_test_pointer_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+    ui_test_xdo ("click 1");
   } else {
     gtk_widget_activate (widget);
   }
@@ -227,8 +188,8 @@ click_widget (GtkWidget *widget)
 static void
 close_popovers (void)
 {
-  if (can_drive_pointer ())
-    xdo ("key Escape");
+  if (ui_test_can_drive_pointer ())
+    ui_test_xdo ("key Escape");
   ui_test_spin (200);
 }
 

@@ -120,50 +120,16 @@ wait_for_state (MdlWindow *window, MdlRunnerState state, guint timeout_ms)
 
 /* ---- real input through xdotool on the test's X server ---- */
 
-static gboolean
-can_drive_input (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
 
-static void
-xdo (const char *args)
-{
-  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_test_spin (40);
-}
 
 static void
 click_at (GtkWidget *widget, double x, double y)
 {
-#ifdef GDK_WINDOWING_X11
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
-                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                          (int) (out.x + sx), (int) (out.y + sy));
-  xdo (args);
-  xdo ("mousedown 1");
+  ui_test_pointer_to (widget, x, y);
+  ui_test_xdo ("mousedown 1");
   ui_test_spin (50);
-  xdo ("mouseup 1");
+  ui_test_xdo ("mouseup 1");
   ui_test_spin (300);   /* past the double-click time */
-#endif
 }
 
 /* ---- conditions ---- */
@@ -310,7 +276,7 @@ test_breakpoint_on_symbol (void)
   /* A real click in the gutter when xdotool can deliver one; otherwise
    * (or when the X server did not deliver it: seen under Xvfb with the
    * libadwaita window) the same call the click handler makes. */
-  if (can_drive_input ())
+  if (ui_test_can_drive_pointer ())
     click_at (disas, x, y);
   if (!ui_test_spin_until (breakpoint_shown, &probe, 1000)) {
     g_test_message ("no pointer click delivered: toggling through the view's API");
@@ -432,10 +398,10 @@ test_memory_edit (void)
 
   /* Clicking the byte and typing two hex digits, when xdotool can; else
    * the call typing makes. */
-  if (can_drive_input ()) {
+  if (ui_test_can_drive_pointer ()) {
     g_assert_true (mdl_memory_view_byte_point (MDL_MEMORY_VIEW (memory), flag, &x, &y));
     click_at (memory, x, y);
-    xdo ("type 5a");
+    ui_test_xdo ("type 5a");
   }
   probe = (Probe) { memory, NULL, "5a", flag };
   if (!ui_test_spin_until (byte_is, &probe, 1000)) {

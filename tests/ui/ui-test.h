@@ -16,3 +16,10 @@ char    *ui_test_copy_board (const char *name, const char *dir);
 GdkTexture *ui_test_render (GtkWidget *widget, const char *name);
 /* The same, for when only the saved file matters. */
 void     ui_test_screenshot (GtkWidget *widget, const char *name);
+
+/* Real pointer input through xdotool, on an X11 display (Xvfb). */
+gboolean ui_test_can_drive_pointer (void);
+/* Runs `xdotool ARGS` and lets GTK see the events. */
+void     ui_test_xdo (const char *args);
+/* Moves the pointer to (@x, @y) in @widget's coordinates. */
+void     ui_test_pointer_to (GtkWidget *widget, double x, double y);
