@@ -11,12 +11,6 @@
 #include "error.h"
 #include "registry.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define DEFAULT_CPU_HZ      UINT64_C (1000000000)
 #define DEFAULT_TIMEBASE_HZ UINT64_C (10000000)
 #define MAX_HARTS           64
@@ -136,16 +130,16 @@ mdl_component_find_prop (const MdlComponent *c, const char *name)
   return -1;
 }
 
-static uint64_t
-cval (const MdlComponent *c, const char *name)
+uint64_t
+mdl_component_u64 (const MdlComponent *c, const char *name)
 {
   int i = mdl_component_find_prop (c, name);
 
   return i >= 0 ? c->values[i].u64 : 0;
 }
 
-static const char *
-cstr (const MdlComponent *c, const char *name)
+const char *
+mdl_component_str (const MdlComponent *c, const char *name)
 {
   int i = mdl_component_find_prop (c, name);
 
@@ -298,8 +292,8 @@ free_address (const MdlBoardDoc *doc, uint64_t from, uint64_t size, guint except
 
       if (!has_window (c) || c->id == except)
         continue;
-      base = cval (c, "reg");
-      csize = cval (c, "size");
+      base = mdl_component_u64 (c, "reg");
+      csize = mdl_component_u64 (c, "size");
       if (ranges_overlap (addr, size, base, csize)) {
         addr = (base + csize + align - 1) & ~(align - 1);
         moved = true;
@@ -709,7 +703,7 @@ mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
                  irq_inputs (t));
     return 0;
   }
-  if (t->kind == MDL_COMPONENT_CLUSTER && hart >= cval (t, "harts")) {
+  if (t->kind == MDL_COMPONENT_CLUSTER && hart >= mdl_component_u64 (t, "harts")) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
                  "%s has no CPU %u", t->name, hart);
     return 0;
@@ -730,7 +724,7 @@ mdl_board_doc_map_base (const MdlBoardDoc *doc, const MdlWire *w)
 {
   MdlComponent *d = mdl_board_doc_find (doc, w->from);
 
-  return w->has_base ? w->base : d ? cval (d, "reg") : 0;
+  return w->has_base ? w->base : d ? mdl_component_u64 (d, "reg") : 0;
 }
 
 bool
@@ -756,7 +750,7 @@ mdl_board_doc_set_map_base (MdlBoardDoc *doc, guint wire_id, const char *text, G
       g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID, "Not an address: write it like 0x20000000");
       return false;
     }
-    w->has_base = base != cval (mdl_board_doc_find (doc, w->from), "reg");
+    w->has_base = base != mdl_component_u64 (mdl_board_doc_find (doc, w->from), "reg");
     w->base = base;
     return true;
   }
@@ -864,7 +858,7 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
     MdlComponent *c = g_ptr_array_index (doc->components, i);
 
     if (c->kind == MDL_COMPONENT_CLUSTER) {
-      const char *fw = cstr (c, "firmware");
+      const char *fw = mdl_component_str (c, "firmware");
       any_cluster = true;
       if (fw == NULL) {
         problem (list, c->id, "firmware", "%s has no firmware: choose an ELF file", c->name);
@@ -876,8 +870,8 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
         else if ((why = firmware_mismatch (path, c->cpu_cls)) != NULL)
           problem (list, c->id, "firmware", "%s", why);
       }
-      if (cstr (c, "payload") != NULL) {
-        g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, cstr (c, "payload"));
+      if (mdl_component_str (c, "payload") != NULL) {
+        g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, mdl_component_str (c, "payload"));
         if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
           problem (list, c->id, "payload", "Payload not found: %s", path);
       }
@@ -885,18 +879,18 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
     }
     if (!has_window (c))
       continue;
-    if (cval (c, "reg") + (cval (c, "size") - 1) < cval (c, "reg"))
+    if (mdl_component_u64 (c, "reg") + (mdl_component_u64 (c, "size") - 1) < mdl_component_u64 (c, "reg"))
       problem (list, c->id, "reg", "%s runs past the end of the address space", c->name);
     /* Each pair once: report on the later component. */
     for (guint j = 0; j < i; j++) {
       MdlComponent *o = g_ptr_array_index (doc->components, j);
-      if (has_window (o) && ranges_overlap (cval (c, "reg"), cval (c, "size"),
-                                            cval (o, "reg"), cval (o, "size")))
+      if (has_window (o) && ranges_overlap (mdl_component_u64 (c, "reg"), mdl_component_u64 (c, "size"),
+                                            mdl_component_u64 (o, "reg"), mdl_component_u64 (o, "size")))
         problem (list, c->id, "reg",
                  "%s (0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x) overlaps %s "
                  "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)",
-                 c->name, cval (c, "reg"), cval (c, "reg") + cval (c, "size") - 1,
-                 o->name, cval (o, "reg"), cval (o, "reg") + cval (o, "size") - 1);
+                 c->name, mdl_component_u64 (c, "reg"), mdl_component_u64 (c, "reg") + mdl_component_u64 (c, "size") - 1,
+                 o->name, mdl_component_u64 (o, "reg"), mdl_component_u64 (o, "reg") + mdl_component_u64 (o, "size") - 1);
     }
   }
   /* A cluster that sees a device somewhere else may see two things at
@@ -913,7 +907,7 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
       const MdlComponent *od = mdl_board_doc_find (doc, o->from);
       if (j == i || o->kind != MDL_WIRE_MAP || o->to != w->to || od == NULL)
         continue;
-      if (ranges_overlap (base, cval (d, "size"), mdl_board_doc_map_base (doc, o), cval (od, "size")))
+      if (ranges_overlap (base, mdl_component_u64 (d, "size"), mdl_board_doc_map_base (doc, o), mdl_component_u64 (od, "size")))
         problem (list, d->id, NULL, "%s sees %s at 0x%" G_GINT64_MODIFIER "x, on top of %s",
                  mdl_board_doc_find (doc, w->to)->name, d->name, base, od->name);
     }
@@ -1593,10 +1587,10 @@ read_address_map (Reader *rd, int node, guint cluster, GError **error)
       }
       /* The entry names the device by its own address: anything else
        * would be a window into the middle of it. */
-      if (there != cval (mdl_board_doc_find (rd->doc, dev), "reg")) {
+      if (there != mdl_component_u64 (mdl_board_doc_find (rd->doc, dev), "reg")) {
         node_error (rd, node, error, MDL_ERROR_BOARD, "'address-map' entry %d must give "
                     "the device's own address 0x%" G_GINT64_MODIFIER "x after its phandle",
-                    i, cval (mdl_board_doc_find (rd->doc, dev), "reg"));
+                    i, mdl_component_u64 (mdl_board_doc_find (rd->doc, dev), "reg"));
         return false;
       }
       if (here != there) {
@@ -1861,7 +1855,7 @@ mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error)
     const char *where = c->source ? c->source : doc->path ? doc->path : "board";
 
     if (c->kind == MDL_COMPONENT_CLUSTER) {
-      cpus += (unsigned) MIN (cval (c, "harts"), (uint64_t) MDL_BOARD_MAX_CPUS + 1);
+      cpus += (unsigned) MIN (mdl_component_u64 (c, "harts"), (uint64_t) MDL_BOARD_MAX_CPUS + 1);
       if (cpus > MDL_BOARD_MAX_CPUS) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
                      "%s: %s: the board has more than %d CPUs", where, c->name,
@@ -1869,7 +1863,7 @@ mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error)
         return false;
       }
     } else if (c->dev_cls->group == MDL_GROUP_MEMORY && has_window (c)) {
-      uint64_t size = cval (c, "size");
+      uint64_t size = mdl_component_u64 (c, "size");
       /* Saturating: two sizes near 2^64 must not wrap to a small sum. */
       memory = size > G_MAXUINT64 - memory ? G_MAXUINT64 : memory + size;
       if (memory > limit) {
@@ -1958,7 +1952,7 @@ map_base_of (const MdlBoardDoc *doc, guint device, guint cluster)
 static void
 write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
 {
-  unsigned harts = (unsigned) cval (c, "harts");
+  unsigned harts = (unsigned) mdl_component_u64 (c, "harts");
 
   g_string_append_printf (s, "\t%s: cluster-%s {\n", c->name, c->name);
   g_string_append (s, "\t\tcompatible = \"cpus,cluster\";\n"
@@ -1966,38 +1960,38 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   g_string_append (s, "\t\tmedley,name = ");
   append_string (s, c->name);
   g_string_append (s, ";\n");
-  if (cstr (c, "firmware")) {
+  if (mdl_component_str (c, "firmware")) {
     g_string_append (s, "\t\tmedley,firmware = ");
-    append_string (s, cstr (c, "firmware"));
+    append_string (s, mdl_component_str (c, "firmware"));
     g_string_append (s, ";\n");
   }
-  if (cstr (c, "payload")) {
+  if (mdl_component_str (c, "payload")) {
     g_string_append (s, "\t\tmedley,payload = ");
-    append_string (s, cstr (c, "payload"));
+    append_string (s, mdl_component_str (c, "payload"));
     g_string_append (s, ";\n");
   }
-  if (cval (c, "payload-address")) {
+  if (mdl_component_u64 (c, "payload-address")) {
     g_string_append (s, "\t\tmedley,payload-address = ");
-    append_number (s, cval (c, "payload-address"));
+    append_number (s, mdl_component_u64 (c, "payload-address"));
     g_string_append (s, ";\n");
   }
-  if (cval (c, "device-tree"))
+  if (mdl_component_u64 (c, "device-tree"))
     g_string_append (s, "\t\tmedley,device-tree;\n");
-  if (cval (c, "opensbi-dynamic"))
+  if (mdl_component_u64 (c, "opensbi-dynamic"))
     g_string_append (s, "\t\tmedley,opensbi-dynamic;\n");
-  if (cval (c, "fdt-address")) {
+  if (mdl_component_u64 (c, "fdt-address")) {
     g_string_append (s, "\t\tmedley,fdt-address = ");
-    append_number (s, cval (c, "fdt-address"));
+    append_number (s, mdl_component_u64 (c, "fdt-address"));
     g_string_append (s, ";\n");
   }
-  if (cstr (c, "bootargs")) {
+  if (mdl_component_str (c, "bootargs")) {
     g_string_append (s, "\t\tmedley,bootargs = ");
-    append_string (s, cstr (c, "bootargs"));
+    append_string (s, mdl_component_str (c, "bootargs"));
     g_string_append (s, ";\n");
   }
-  if (cval (c, "timebase-frequency")) {
+  if (mdl_component_u64 (c, "timebase-frequency")) {
     g_string_append (s, "\t\ttimebase-frequency = ");
-    append_number (s, cval (c, "timebase-frequency"));
+    append_number (s, mdl_component_u64 (c, "timebase-frequency"));
     g_string_append (s, ";\n");
   }
   if (!maps_everything (doc, c)) {
@@ -2010,9 +2004,9 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
       g_string_append (s, first ? "<" : ",\n\t\t\t<");
       append_cells64 (s, map_base_of (doc, d->id, c->id));
       g_string_append_printf (s, " &%s ", d->name);
-      append_cells64 (s, cval (d, "reg"));
+      append_cells64 (s, mdl_component_u64 (d, "reg"));
       g_string_append_c (s, ' ');
-      append_cells64 (s, cval (d, "size"));
+      append_cells64 (s, mdl_component_u64 (d, "size"));
       g_string_append_c (s, '>');
       first = false;
     }
@@ -2025,7 +2019,7 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
     g_string_append_printf (s, "\n\t\tcpu@%u {\n\t\t\tdevice_type = \"cpu\";\n"
                                "\t\t\tcompatible = \"%s\";\n\t\t\treg = <%u>;\n"
                                "\t\t\tclock-frequency = ", h, c->cpu_cls->compatible, h);
-    append_number (s, cval (c, "clock-frequency"));
+    append_number (s, mdl_component_u64 (c, "clock-frequency"));
     g_string_append_printf (s, ";\n\n\t\t\t%s_intc%u: interrupt-controller {\n"
                                "\t\t\t\tinterrupt-controller;\n"
                                "\t\t\t\t#address-cells = <0>;\n"
@@ -2043,7 +2037,7 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
 
   if (has_window (c))
     g_string_append_printf (s, "\t%s: %s@%" G_GINT64_MODIFIER "x {\n", c->name,
-                            group_node_name (cls), cval (c, "reg"));
+                            group_node_name (cls), mdl_component_u64 (c, "reg"));
   else
     g_string_append_printf (s, "\t%s: %s-%s {\n", c->name, group_node_name (cls), c->name);
   g_string_append (s, "\t\tcompatible = ");
@@ -2051,9 +2045,9 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   g_string_append (s, ";\n");
   if (has_window (c)) {
     g_string_append (s, "\t\treg = <");
-    append_cells64 (s, cval (c, "reg"));
+    append_cells64 (s, mdl_component_u64 (c, "reg"));
     g_string_append_c (s, ' ');
-    append_cells64 (s, cval (c, "size"));
+    append_cells64 (s, mdl_component_u64 (c, "size"));
     g_string_append (s, ">;\n");
   }
   for (unsigned i = 0; i < c->n_props; i++) {

@@ -114,6 +114,11 @@ bool         mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **er
 MdlComponent *mdl_board_doc_find (const MdlBoardDoc *doc, guint id);
 MdlComponent *mdl_board_doc_find_by_name (const MdlBoardDoc *doc, const char *name);
 int           mdl_component_find_prop (const MdlComponent *c, const char *name);
+/* Property @name of @c: its number (0 when @c has no such property) or
+ * its string (NULL when absent or unset).  The one accessor everything
+ * that reads a document uses. */
+uint64_t      mdl_component_u64 (const MdlComponent *c, const char *name);
+const char   *mdl_component_str (const MdlComponent *c, const char *name);
 
 /* ---- edits: each returns false with a reason the UI shows as is ---- */
 

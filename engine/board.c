@@ -31,14 +31,6 @@ cluster_free (MdlCluster *cl)
   g_free (cl);
 }
 
-static uint64_t
-value_of (const MdlComponent *c, const char *prop)
-{
-  int i = mdl_component_find_prop (c, prop);
-
-  return i >= 0 ? c->values[i].u64 : 0;
-}
-
 static void G_GNUC_PRINTF (4, 5)
 component_error (const MdlBoardDoc *doc, const MdlComponent *c, GError **error,
                  const char *fmt, ...)
@@ -65,8 +57,8 @@ build_device (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   if (cls->n_regions > 0) {
     dev->n_reg = 1;
     dev->reg = g_new0 (MdlRegEntry, 1);
-    dev->reg[0].base = value_of (c, "reg");
-    dev->reg[0].size = value_of (c, "size");
+    dev->reg[0].base = mdl_component_u64 (c, "reg");
+    dev->reg[0].size = mdl_component_u64 (c, "size");
   }
   for (unsigned i = 0; i < cls->n_props; i++) {
     int j = mdl_component_find_prop (c, cls->props[i].name);
@@ -106,7 +98,7 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
                GError **error)
 {
   MdlCluster *cl = g_new0 (MdlCluster, 1);
-  unsigned harts = (unsigned) value_of (c, "harts");
+  unsigned harts = (unsigned) mdl_component_u64 (c, "harts");
   int fw = mdl_component_find_prop (c, "firmware");
   bool sees_all = true;
 
@@ -117,14 +109,14 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   cl->cpus = g_ptr_array_new ();
   fw = mdl_component_find_prop (c, "payload");
   cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
-  cl->payload_address = value_of (c, "payload-address");
-  cl->opensbi_dynamic = value_of (c, "opensbi-dynamic") != 0;
-  if (cl->opensbi_dynamic && !value_of (c, "device-tree")) {
+  cl->payload_address = mdl_component_u64 (c, "payload-address");
+  cl->opensbi_dynamic = mdl_component_u64 (c, "opensbi-dynamic") != 0;
+  if (cl->opensbi_dynamic && !mdl_component_u64 (c, "device-tree")) {
     component_error (doc, c, error, "OpenSBI's fw_dynamic needs the device tree: "
                      "set medley,device-tree");
     return false;
   }
-  if (value_of (c, "device-tree")) {
+  if (mdl_component_u64 (c, "device-tree")) {
     /* Built now, while the document is at hand; the loader copies it
      * into the cluster's RAM at every reset. */
     cl->fdt = mdl_fdt_export (doc, c->id, error);
@@ -181,12 +173,12 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
                                        : g_strdup_printf ("%s.%u", c->name, h);
     g_autoptr(GError) local = NULL;
     MdlCpu *cpu = mdl_machine_add_cpu (board->machine, c->cpu_cls, name, cl->as, h,
-                                       value_of (c, "clock-frequency"), &local);
+                                       mdl_component_u64 (c, "clock-frequency"), &local);
     if (cpu == NULL) {
       component_error (doc, c, error, "%s", local->message);
       return false;
     }
-    cpu->timebase_hz = value_of (c, "timebase-frequency");
+    cpu->timebase_hz = mdl_component_u64 (c, "timebase-frequency");
     g_ptr_array_add (cl->cpus, cpu);
     g_hash_table_insert (cpus, g_strdup_printf ("%u/%u", c->id, h), cpu);
   }

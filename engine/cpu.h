@@ -23,6 +23,13 @@
 
 G_BEGIN_DECLS
 
+/* Marks a class's descriptive strings for translation without linking
+ * gettext into the engine: xgettext finds them, and the workbench shows
+ * them through _().  The one definition for targets/, hw/ and engine/. */
+#ifndef N_
+#define N_(String) (String)
+#endif
+
 typedef struct MdlMachine MdlMachine;
 typedef struct MdlCpu MdlCpu;
 typedef struct MdlCpuClass MdlCpuClass;

@@ -38,22 +38,6 @@ facts_for (const MdlDeviceClass *cls)
   return NULL;
 }
 
-static uint64_t
-cval (const MdlComponent *c, const char *name)
-{
-  int i = mdl_component_find_prop (c, name);
-
-  return i >= 0 ? c->values[i].u64 : 0;
-}
-
-static const char *
-cstr (const MdlComponent *c, const char *name)
-{
-  int i = mdl_component_find_prop (c, name);
-
-  return i >= 0 ? c->values[i].str : NULL;
-}
-
 static bool
 is_ram (const MdlComponent *c)
 {
@@ -84,11 +68,11 @@ mdl_fdt_export_address (const MdlBoardDoc *doc, guint cluster, uint64_t blob_siz
 
   if (c == NULL)
     return 0;
-  if (cval (c, "fdt-address") != 0)
-    return cval (c, "fdt-address");
+  if (mdl_component_u64 (c, "fdt-address") != 0)
+    return mdl_component_u64 (c, "fdt-address");
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
-    uint64_t base, size = cval (d, "size"), at;
+    uint64_t base, size = mdl_component_u64 (d, "size"), at;
 
     if (!is_ram (d) || !view_base (doc, d, cluster, &base))
       continue;
@@ -236,8 +220,8 @@ write_cpus (Writer *w)
   begin_node (w, "cpus");
   prop_u32 (w, "#address-cells", 1);
   prop_u32 (w, "#size-cells", 0);
-  if (cval (c, "timebase-frequency"))
-    prop_number (w, "timebase-frequency", cval (c, "timebase-frequency"));
+  if (mdl_component_u64 (c, "timebase-frequency"))
+    prop_number (w, "timebase-frequency", mdl_component_u64 (c, "timebase-frequency"));
   for (unsigned h = 0; h < w->harts; h++) {
     g_autofree char *name = g_strdup_printf ("cpu@%u", h);
 
@@ -251,7 +235,7 @@ write_cpus (Writer *w)
       if (has_mmu (cls))
         prop_str (w, "mmu-type", cls->xlen == 32 ? "riscv,sv32" : "riscv,sv39");
     }
-    prop_number (w, "clock-frequency", cval (c, "clock-frequency"));
+    prop_number (w, "clock-frequency", mdl_component_u64 (c, "clock-frequency"));
     prop_u32 (w, "phandle", cpu_phandle (h));
     begin_node (w, "interrupt-controller");
     prop_u32 (w, "#interrupt-cells", 1);
@@ -388,7 +372,7 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
                               (int) f->guest_compat_len));
     else
       prop_str (w, "compatible", d->dev_cls->compatible);
-    prop_reg (w, base, cval (d, "size"));
+    prop_reg (w, base, mdl_component_u64 (d, "size"));
     write_class_props (w, d);
     if (d->dev_cls->n_irq_in > 0) {
       prop_empty (w, "interrupt-controller");
@@ -427,7 +411,7 @@ write_tree (Writer *w)
   const MdlBoardDoc *doc = w->doc;
   g_autofree char *stdout_path = NULL;
   const MdlComponent *syscon = NULL;
-  const char *bootargs = cstr (w->cluster, "bootargs");
+  const char *bootargs = mdl_component_str (w->cluster, "bootargs");
 
   check (w, fdt_finish_reservemap (w->fdt));
   begin_node (w, "");
@@ -447,7 +431,7 @@ write_tree (Writer *w)
     name = g_strdup_printf ("memory@%" G_GINT64_MODIFIER "x", base);
     begin_node (w, name);
     prop_str (w, "device_type", "memory");
-    prop_reg (w, base, cval (d, "size"));
+    prop_reg (w, base, mdl_component_u64 (d, "size"));
     end_node (w);
   }
   write_soc (w, &stdout_path, &syscon);
@@ -481,7 +465,7 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
     return NULL;
   }
   /* Controllers and syscons are what other nodes point at. */
-  next = intc_phandle ((unsigned) cval (c, "harts")) + 1;
+  next = intc_phandle ((unsigned) mdl_component_u64 (c, "harts")) + 1;
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
     const GuestFacts *f = d->kind == MDL_COMPONENT_DEVICE ? facts_for (d->dev_cls) : NULL;
@@ -495,7 +479,7 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
 
   for (;;) {
     g_autofree uint8_t *buf = g_malloc0 (size);
-    Writer w = { doc, c, (unsigned) cval (c, "harts"), phandles, buf, 0 };
+    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, buf, 0 };
     uint8_t *out;
     size_t total;
 

@@ -25,12 +25,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define CLINT_MAX_HARTS  8
 #define CLINT_MSIP       0x0000
 #define CLINT_MTIMECMP   0x4000

@@ -55,12 +55,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define REG_DATA      0x000
 #define REG_STATE     0x004
 #define REG_CTRL      0x008

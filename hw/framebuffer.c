@@ -18,12 +18,6 @@
 
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 enum {
   REG_WIDTH = 0x00, REG_HEIGHT = 0x04, REG_STRIDE = 0x08, REG_FORMAT = 0x0c,
   REG_BASE_LO = 0x10, REG_BASE_HI = 0x14, REG_ENABLE = 0x18, REG_VBLANK_HZ = 0x1c,

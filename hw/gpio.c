@@ -14,12 +14,6 @@
 
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 enum {
   REG_DATA_IN = 0x00, REG_DATA_OUT = 0x04, REG_DIR = 0x08, REG_IRQ_EN = 0x0c,
   REG_IRQ_RISE = 0x10, REG_IRQ_FALL = 0x14, REG_IRQ_STATUS = 0x18,

@@ -31,12 +31,6 @@
 
 #include <string.h>
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define MBOX_DEPTH   16
 #define MBOX_SIDE    0x100
 #define MBOX_SIZE    0x200

@@ -15,12 +15,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 /* A guard against typos in a board file (a size written in bytes where
  * MiB were meant, a missing #size-cells), not a hardware limit. */
 #define MDL_MEMORY_MAX_SIZE (UINT64_C (16) << 30)

@@ -26,12 +26,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define RX_FIFO_SIZE 16
 
 /* Register numbers (offset >> reg-shift). */

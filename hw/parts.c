@@ -3,12 +3,6 @@
  * and drives them through the GPIO block they name. */
 #include "parts.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define GPIO_PROP \
   { "gpio", MDL_PROP_STRING, N_("GPIO block it is wired to (empty: the first one)"), 0, NULL, \
     false }

@@ -32,12 +32,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define PLIC_SOURCES     96          /* inputs, source 0 included */
 #define PLIC_WORDS       (PLIC_SOURCES / 32)
 #define PLIC_CONTEXTS    16          /* 8 harts x (M, S) */

@@ -20,12 +20,6 @@
 #include "engine/device.h"
 #include "engine/error.h"
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 #define FINISHER_FAIL  0x3333
 #define FINISHER_PASS  0x5555
 #define FINISHER_RESET 0x7777

@@ -27,7 +27,7 @@ arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   uint8_t b[4] = { 0 };
   uint32_t hw1, raw;
   ArmDecoded d;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   memset (info, 0, sizeof *info);
   if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL))
@@ -62,8 +62,8 @@ arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   }
 
   info->is_call = d.op->op == ARM_OP_BL || d.op->op == ARM_OP_BLX;
-  info->is_return = (d.op->op == ARM_OP_BX && d.rm == 14) ||
-                    (d.op->op == ARM_OP_LDM && d.rn == 13 && (d.imm & 0x8000)) ||
-                    (d.op->op == ARM_OP_LDR && d.rd == 15 && d.rn == 13);
+  info->is_return = (d.op->op == ARM_OP_BX && d.rm == 14)
+                    || (d.op->op == ARM_OP_LDM && d.rn == 13 && (d.imm & 0x8000))
+                    || (d.op->op == ARM_OP_LDR && d.rd == 15 && d.rn == 13);
   return true;
 }

@@ -43,34 +43,102 @@ enum {
 /* ---- what an instruction executes as ------------------------------------ */
 
 typedef enum {
-  ARM_OP_UNDEF,           /* UNDEFINED: UsageFault or HardFault */
-  ARM_OP_NOCP,            /* coprocessor space: there is no coprocessor */
+  ARM_OP_UNDEF, /* UNDEFINED: UsageFault or HardFault */
+  ARM_OP_NOCP,  /* coprocessor space: there is no coprocessor */
   /* Data processing: executor chosen by [op][operand kind][setflags]. */
-  ARM_OP_AND, ARM_OP_EOR, ARM_OP_ORR, ARM_OP_ORN, ARM_OP_BIC, ARM_OP_MOV,
-  ARM_OP_MVN, ARM_OP_ADD, ARM_OP_ADC, ARM_OP_SUB, ARM_OP_SBC, ARM_OP_RSB,
-  ARM_OP_TST, ARM_OP_TEQ, ARM_OP_CMP, ARM_OP_CMN,
+  ARM_OP_AND,
+  ARM_OP_EOR,
+  ARM_OP_ORR,
+  ARM_OP_ORN,
+  ARM_OP_BIC,
+  ARM_OP_MOV,
+  ARM_OP_MVN,
+  ARM_OP_ADD,
+  ARM_OP_ADC,
+  ARM_OP_SUB,
+  ARM_OP_SBC,
+  ARM_OP_RSB,
+  ARM_OP_TST,
+  ARM_OP_TEQ,
+  ARM_OP_CMP,
+  ARM_OP_CMN,
   /* Shifts by a register. */
-  ARM_OP_LSL_R, ARM_OP_LSR_R, ARM_OP_ASR_R, ARM_OP_ROR_R,
-  ARM_OP_ADR, ARM_OP_MOVT,
-  ARM_OP_MUL, ARM_OP_MLA, ARM_OP_MLS, ARM_OP_UMULL, ARM_OP_SMULL,
-  ARM_OP_UMLAL, ARM_OP_SMLAL, ARM_OP_SDIV, ARM_OP_UDIV,
+  ARM_OP_LSL_R,
+  ARM_OP_LSR_R,
+  ARM_OP_ASR_R,
+  ARM_OP_ROR_R,
+  ARM_OP_ADR,
+  ARM_OP_MOVT,
+  ARM_OP_MUL,
+  ARM_OP_MLA,
+  ARM_OP_MLS,
+  ARM_OP_UMULL,
+  ARM_OP_SMULL,
+  ARM_OP_UMLAL,
+  ARM_OP_SMLAL,
+  ARM_OP_SDIV,
+  ARM_OP_UDIV,
   /* Loads and stores: executor chosen by [op][addressing kind]. */
-  ARM_OP_LDR, ARM_OP_LDRB, ARM_OP_LDRH, ARM_OP_LDRSB, ARM_OP_LDRSH,
-  ARM_OP_STR, ARM_OP_STRB, ARM_OP_STRH,
-  ARM_OP_LDRD, ARM_OP_STRD,
-  ARM_OP_LDREX, ARM_OP_LDREXB, ARM_OP_LDREXH,
-  ARM_OP_STREX, ARM_OP_STREXB, ARM_OP_STREXH, ARM_OP_CLREX,
-  ARM_OP_LDM, ARM_OP_LDMDB, ARM_OP_STM, ARM_OP_STMDB,
-  ARM_OP_PLD,             /* preload hints: no effect */
-  ARM_OP_BFI, ARM_OP_BFC, ARM_OP_UBFX, ARM_OP_SBFX,
-  ARM_OP_CLZ, ARM_OP_RBIT, ARM_OP_REV, ARM_OP_REV16, ARM_OP_REVSH,
-  ARM_OP_SXTB, ARM_OP_SXTH, ARM_OP_UXTB, ARM_OP_UXTH,
-  ARM_OP_SSAT, ARM_OP_USAT,
-  ARM_OP_B, ARM_OP_BCOND, ARM_OP_BL, ARM_OP_BX, ARM_OP_BLX,
-  ARM_OP_CBZ, ARM_OP_CBNZ, ARM_OP_TBB, ARM_OP_TBH,
-  ARM_OP_MRS, ARM_OP_MSR, ARM_OP_CPS, ARM_OP_BARRIER, ARM_OP_ISB,
-  ARM_OP_NOP, ARM_OP_YIELD, ARM_OP_WFE, ARM_OP_WFI, ARM_OP_SEV,
-  ARM_OP_SVC, ARM_OP_BKPT, ARM_OP_UDF, ARM_OP_IT,
+  ARM_OP_LDR,
+  ARM_OP_LDRB,
+  ARM_OP_LDRH,
+  ARM_OP_LDRSB,
+  ARM_OP_LDRSH,
+  ARM_OP_STR,
+  ARM_OP_STRB,
+  ARM_OP_STRH,
+  ARM_OP_LDRD,
+  ARM_OP_STRD,
+  ARM_OP_LDREX,
+  ARM_OP_LDREXB,
+  ARM_OP_LDREXH,
+  ARM_OP_STREX,
+  ARM_OP_STREXB,
+  ARM_OP_STREXH,
+  ARM_OP_CLREX,
+  ARM_OP_LDM,
+  ARM_OP_LDMDB,
+  ARM_OP_STM,
+  ARM_OP_STMDB,
+  ARM_OP_PLD, /* preload hints: no effect */
+  ARM_OP_BFI,
+  ARM_OP_BFC,
+  ARM_OP_UBFX,
+  ARM_OP_SBFX,
+  ARM_OP_CLZ,
+  ARM_OP_RBIT,
+  ARM_OP_REV,
+  ARM_OP_REV16,
+  ARM_OP_REVSH,
+  ARM_OP_SXTB,
+  ARM_OP_SXTH,
+  ARM_OP_UXTB,
+  ARM_OP_UXTH,
+  ARM_OP_SSAT,
+  ARM_OP_USAT,
+  ARM_OP_B,
+  ARM_OP_BCOND,
+  ARM_OP_BL,
+  ARM_OP_BX,
+  ARM_OP_BLX,
+  ARM_OP_CBZ,
+  ARM_OP_CBNZ,
+  ARM_OP_TBB,
+  ARM_OP_TBH,
+  ARM_OP_MRS,
+  ARM_OP_MSR,
+  ARM_OP_CPS,
+  ARM_OP_BARRIER,
+  ARM_OP_ISB,
+  ARM_OP_NOP,
+  ARM_OP_YIELD,
+  ARM_OP_WFE,
+  ARM_OP_WFI,
+  ARM_OP_SEV,
+  ARM_OP_SVC,
+  ARM_OP_BKPT,
+  ARM_OP_UDF,
+  ARM_OP_IT,
   ARM_OP_COUNT
 } ArmOp;
 
@@ -82,111 +150,115 @@ typedef enum {
 /* How the operands sit in the instruction: drives both the field
  * extraction of the decoder and the operand text of the disassembler. */
 typedef enum {
-  ARM_FMT_NONE,           /* nop                                     */
+  ARM_FMT_NONE, /* nop                                     */
   /* 16-bit encodings */
-  ARM_FMT_T16_SHIFT_IMM,  /* lsls   rd, rm, #n                        */
-  ARM_FMT_T16_MOVS,       /* movs   rd, rm                            */
-  ARM_FMT_T16_RRR,        /* adds   rd, rn, rm                        */
-  ARM_FMT_T16_RRI3,       /* adds   rd, rn, #imm3                     */
-  ARM_FMT_T16_RI8,        /* movs   rd, #imm8                         */
-  ARM_FMT_T16_DP,         /* ands   rdn, rm                           */
-  ARM_FMT_T16_NEG,        /* negs   rd, rn                            */
-  ARM_FMT_T16_HI,         /* add    rdn, rm   (any registers)          */
-  ARM_FMT_T16_BX,         /* bx     rm                                */
-  ARM_FMT_T16_LDR_LIT,    /* ldr    rt, [pc, #imm]                    */
-  ARM_FMT_T16_LS_REG,     /* ldr    rt, [rn, rm]                      */
-  ARM_FMT_T16_LS_IMM,     /* ldr    rt, [rn, #imm]                    */
-  ARM_FMT_T16_LS_SP,      /* ldr    rt, [sp, #imm]                    */
-  ARM_FMT_T16_ADR,        /* add    rd, pc, #imm                      */
-  ARM_FMT_T16_ADD_SP,     /* add    rd, sp, #imm                      */
-  ARM_FMT_T16_SP_IMM7,    /* add    sp, #imm                          */
-  ARM_FMT_T16_CBZ,        /* cbz    rn, target                        */
-  ARM_FMT_T16_RR,         /* sxth   rd, rm                            */
-  ARM_FMT_T16_PUSH,       /* push   {list}                            */
-  ARM_FMT_T16_POP,        /* pop    {list}                            */
-  ARM_FMT_T16_CPS,        /* cpsie  i                                 */
-  ARM_FMT_T16_BKPT,       /* bkpt   0x00ab                            */
-  ARM_FMT_T16_IT,         /* itte   eq                                */
-  ARM_FMT_T16_LDSTM,      /* ldmia  rn!, {list}                       */
-  ARM_FMT_T16_UDF,        /* udf    #imm8                             */
-  ARM_FMT_T16_SVC,        /* svc    imm8                              */
-  ARM_FMT_T16_BCOND,      /* beq.n  target                            */
-  ARM_FMT_T16_B,          /* b.n    target                            */
+  ARM_FMT_T16_SHIFT_IMM, /* lsls   rd, rm, #n                        */
+  ARM_FMT_T16_MOVS,      /* movs   rd, rm                            */
+  ARM_FMT_T16_RRR,       /* adds   rd, rn, rm                        */
+  ARM_FMT_T16_RRI3,      /* adds   rd, rn, #imm3                     */
+  ARM_FMT_T16_RI8,       /* movs   rd, #imm8                         */
+  ARM_FMT_T16_DP,        /* ands   rdn, rm                           */
+  ARM_FMT_T16_NEG,       /* negs   rd, rn                            */
+  ARM_FMT_T16_HI,        /* add    rdn, rm   (any registers)          */
+  ARM_FMT_T16_BX,        /* bx     rm                                */
+  ARM_FMT_T16_LDR_LIT,   /* ldr    rt, [pc, #imm]                    */
+  ARM_FMT_T16_LS_REG,    /* ldr    rt, [rn, rm]                      */
+  ARM_FMT_T16_LS_IMM,    /* ldr    rt, [rn, #imm]                    */
+  ARM_FMT_T16_LS_SP,     /* ldr    rt, [sp, #imm]                    */
+  ARM_FMT_T16_ADR,       /* add    rd, pc, #imm                      */
+  ARM_FMT_T16_ADD_SP,    /* add    rd, sp, #imm                      */
+  ARM_FMT_T16_SP_IMM7,   /* add    sp, #imm                          */
+  ARM_FMT_T16_CBZ,       /* cbz    rn, target                        */
+  ARM_FMT_T16_RR,        /* sxth   rd, rm                            */
+  ARM_FMT_T16_PUSH,      /* push   {list}                            */
+  ARM_FMT_T16_POP,       /* pop    {list}                            */
+  ARM_FMT_T16_CPS,       /* cpsie  i                                 */
+  ARM_FMT_T16_BKPT,      /* bkpt   0x00ab                            */
+  ARM_FMT_T16_IT,        /* itte   eq                                */
+  ARM_FMT_T16_LDSTM,     /* ldmia  rn!, {list}                       */
+  ARM_FMT_T16_UDF,       /* udf    #imm8                             */
+  ARM_FMT_T16_SVC,       /* svc    imm8                              */
+  ARM_FMT_T16_BCOND,     /* beq.n  target                            */
+  ARM_FMT_T16_B,         /* b.n    target                            */
   /* 32-bit encodings */
-  ARM_FMT_LDSTM,          /* ldmia.w rn!, {list}                      */
-  ARM_FMT_STREX,          /* strex  rd, rt, [rn, #imm]                */
-  ARM_FMT_LDREX,          /* ldrex  rt, [rn, #imm]                    */
-  ARM_FMT_STREXBH,        /* strexb rd, rt, [rn]                      */
-  ARM_FMT_LDREXBH,        /* ldrexb rt, [rn]                          */
-  ARM_FMT_TB,             /* tbb    [rn, rm]                          */
-  ARM_FMT_LDRD,           /* ldrd   rt, rt2, [rn, #imm]{!}            */
-  ARM_FMT_DP_SHIFT,       /* add.w  rd, rn, rm{, shift}               */
-  ARM_FMT_DP_SHIFT_MOV,   /* mov.w  rd, rm{, shift}                   */
-  ARM_FMT_DP_SHIFT_TEST,  /* cmp.w  rn, rm{, shift}                   */
-  ARM_FMT_DP_IMM,         /* add.w  rd, rn, #imm                      */
-  ARM_FMT_DP_IMM_MOV,     /* mov.w  rd, #imm                          */
-  ARM_FMT_DP_IMM_TEST,    /* cmp.w  rn, #imm                          */
-  ARM_FMT_ADDW,           /* addw   rd, rn, #imm12                    */
-  ARM_FMT_ADR32,          /* addw   rd, pc, #imm12                    */
-  ARM_FMT_MOVW,           /* movw   rd, #imm16                        */
-  ARM_FMT_SAT,            /* ssat   rd, #n, rn{, shift}               */
-  ARM_FMT_BFX,            /* ubfx   rd, rn, #lsb, #width              */
-  ARM_FMT_BFI,            /* bfi    rd, rn, #lsb, #width              */
-  ARM_FMT_BFC,            /* bfc    rd, #lsb, #width                  */
-  ARM_FMT_BCOND32,        /* beq.w  target                            */
-  ARM_FMT_B32,            /* b.w    target                            */
-  ARM_FMT_MSR,            /* msr    PRIMASK, rn                       */
-  ARM_FMT_MRS,            /* mrs    rd, PRIMASK                       */
-  ARM_FMT_BARRIER,        /* dmb    sy                                */
-  ARM_FMT_UDF32,          /* udf.w  #imm16                            */
-  ARM_FMT_LS_IMM12,       /* ldr.w  rt, [rn, #imm12]                  */
-  ARM_FMT_LS_IMM8,        /* ldr    rt, [rn, #-imm8] / [rn], #imm8 …  */
-  ARM_FMT_LS_REG,         /* ldr.w  rt, [rn, rm{, lsl #n}]            */
-  ARM_FMT_LS_LIT,         /* ldr.w  rt, [pc, #imm]                    */
-  ARM_FMT_RRR,            /* lsl.w  rd, rn, rm                        */
-  ARM_FMT_EXTEND,         /* uxtb.w rd, rm{, ror #n}                  */
-  ARM_FMT_RR,             /* clz    rd, rm                            */
-  ARM_FMT_MLA,            /* mla    rd, rn, rm, ra                    */
-  ARM_FMT_MULL,           /* umull  rdlo, rdhi, rn, rm                */
-  ARM_FMT_COPROC,         /* (printed as raw data)                    */
+  ARM_FMT_LDSTM,         /* ldmia.w rn!, {list}                      */
+  ARM_FMT_STREX,         /* strex  rd, rt, [rn, #imm]                */
+  ARM_FMT_LDREX,         /* ldrex  rt, [rn, #imm]                    */
+  ARM_FMT_STREXBH,       /* strexb rd, rt, [rn]                      */
+  ARM_FMT_LDREXBH,       /* ldrexb rt, [rn]                          */
+  ARM_FMT_TB,            /* tbb    [rn, rm]                          */
+  ARM_FMT_LDRD,          /* ldrd   rt, rt2, [rn, #imm]{!}            */
+  ARM_FMT_DP_SHIFT,      /* add.w  rd, rn, rm{, shift}               */
+  ARM_FMT_DP_SHIFT_MOV,  /* mov.w  rd, rm{, shift}                   */
+  ARM_FMT_DP_SHIFT_TEST, /* cmp.w  rn, rm{, shift}                   */
+  ARM_FMT_DP_IMM,        /* add.w  rd, rn, #imm                      */
+  ARM_FMT_DP_IMM_MOV,    /* mov.w  rd, #imm                          */
+  ARM_FMT_DP_IMM_TEST,   /* cmp.w  rn, #imm                          */
+  ARM_FMT_ADDW,          /* addw   rd, rn, #imm12                    */
+  ARM_FMT_ADR32,         /* addw   rd, pc, #imm12                    */
+  ARM_FMT_MOVW,          /* movw   rd, #imm16                        */
+  ARM_FMT_SAT,           /* ssat   rd, #n, rn{, shift}               */
+  ARM_FMT_BFX,           /* ubfx   rd, rn, #lsb, #width              */
+  ARM_FMT_BFI,           /* bfi    rd, rn, #lsb, #width              */
+  ARM_FMT_BFC,           /* bfc    rd, #lsb, #width                  */
+  ARM_FMT_BCOND32,       /* beq.w  target                            */
+  ARM_FMT_B32,           /* b.w    target                            */
+  ARM_FMT_MSR,           /* msr    PRIMASK, rn                       */
+  ARM_FMT_MRS,           /* mrs    rd, PRIMASK                       */
+  ARM_FMT_BARRIER,       /* dmb    sy                                */
+  ARM_FMT_UDF32,         /* udf.w  #imm16                            */
+  ARM_FMT_LS_IMM12,      /* ldr.w  rt, [rn, #imm12]                  */
+  ARM_FMT_LS_IMM8,       /* ldr    rt, [rn, #-imm8] / [rn], #imm8 …  */
+  ARM_FMT_LS_REG,        /* ldr.w  rt, [rn, rm{, lsl #n}]            */
+  ARM_FMT_LS_LIT,        /* ldr.w  rt, [pc, #imm]                    */
+  ARM_FMT_RRR,           /* lsl.w  rd, rn, rm                        */
+  ARM_FMT_EXTEND,        /* uxtb.w rd, rm{, ror #n}                  */
+  ARM_FMT_RR,            /* clz    rd, rm                            */
+  ARM_FMT_MLA,           /* mla    rd, rn, rm, ra                    */
+  ARM_FMT_MULL,          /* umull  rdlo, rdhi, rn, rm                */
+  ARM_FMT_COPROC,        /* (printed as raw data)                    */
 } ArmFormat;
 
 /* Row flags. */
 enum {
-  ARM_F_S_BIT20 = 1 << 0,   /* sets flags when bit 20 is set; prints "s" */
-  ARM_F_S_NOT_IT = 1 << 1,  /* sets flags outside an IT block; prints "s" */
-  ARM_F_S_ALWAYS = 1 << 2,  /* always sets flags (compares), no "s" */
-  ARM_F_WIDE = 1 << 3,      /* prints ".w" */
-  ARM_F_NARROW = 1 << 4,    /* prints ".n" */
-  ARM_F_NO_RT = 1 << 5,     /* preload hints: no transfer register */
+  ARM_F_S_BIT20 = 1 << 0,  /* sets flags when bit 20 is set; prints "s" */
+  ARM_F_S_NOT_IT = 1 << 1, /* sets flags outside an IT block; prints "s" */
+  ARM_F_S_ALWAYS = 1 << 2, /* always sets flags (compares), no "s" */
+  ARM_F_WIDE = 1 << 3,     /* prints ".w" */
+  ARM_F_NARROW = 1 << 4,   /* prints ".n" */
+  ARM_F_NO_RT = 1 << 5,    /* preload hints: no transfer register */
 };
 
 typedef struct {
-  uint32_t    mask;
-  uint32_t    match;      /* (insn & mask) == match; the first row wins */
-  ArmOp       op;
+  uint32_t mask;
+  uint32_t match; /* (insn & mask) == match; the first row wins */
+  ArmOp op;
   const char *name;
-  ArmFormat   fmt;
-  uint8_t     profiles;
-  uint8_t     flags;
+  ArmFormat fmt;
+  uint8_t profiles;
+  uint8_t flags;
 } ArmOpcode;
 
 /* Operand kinds of data processing and addressing modes of loads/stores. */
 typedef enum {
   ARM_K_NONE,
-  ARM_K_IMM,              /* operand 2 is d->imm (carry in d->carry)     */
-  ARM_K_REG,              /* operand 2 is rm, unshifted                  */
-  ARM_K_SHIFT,            /* operand 2 is rm shifted by an immediate     */
+  ARM_K_IMM,   /* operand 2 is d->imm (carry in d->carry)     */
+  ARM_K_REG,   /* operand 2 is rm, unshifted                  */
+  ARM_K_SHIFT, /* operand 2 is rm shifted by an immediate     */
   ARM_K_COUNT_DP,
-  ARM_K_OFF_IMM = 0,      /* [rn, #imm] (imm signed), no writeback       */
-  ARM_K_OFF_REG,          /* [rn, rm, lsl #shift_n]                      */
-  ARM_K_PUW,              /* pre/post-indexed with writeback             */
-  ARM_K_LIT,              /* [pc, #imm]: Align (pc, 4) + imm             */
+  ARM_K_OFF_IMM = 0, /* [rn, #imm] (imm signed), no writeback       */
+  ARM_K_OFF_REG,     /* [rn, rm, lsl #shift_n]                      */
+  ARM_K_PUW,         /* pre/post-indexed with writeback             */
+  ARM_K_LIT,         /* [pc, #imm]: Align (pc, 4) + imm             */
   ARM_K_COUNT_LS,
 } ArmKind;
 
 typedef enum {
-  ARM_SHIFT_LSL, ARM_SHIFT_LSR, ARM_SHIFT_ASR, ARM_SHIFT_ROR, ARM_SHIFT_RRX,
+  ARM_SHIFT_LSL,
+  ARM_SHIFT_LSR,
+  ARM_SHIFT_ASR,
+  ARM_SHIFT_ROR,
+  ARM_SHIFT_RRX,
 } ArmShift;
 
 /* Carry out of a modified immediate. */
@@ -196,15 +268,15 @@ enum { ARM_CARRY_KEEP, ARM_CARRY_CLEAR, ARM_CARRY_SET };
 typedef struct {
   const ArmOpcode *op;    /* NULL: undefined */
   uint32_t raw;           /* 16-bit: the halfword; 32-bit: hw1 << 16 | hw2 */
-  uint8_t  len;           /* 2 or 4 */
-  uint8_t  rd, rn, rm, ra;/* ra: accumulator, RdHi, Rt2, or strex status */
-  uint8_t  kind;          /* ArmKind */
-  uint8_t  shift_type, shift_n;
-  uint8_t  carry;
-  uint8_t  cond;          /* b<cond>, it firstcond */
-  bool     setflags;
-  bool     index, wback;  /* addressing with writeback (ARM_K_PUW) */
-  uint32_t imm;           /* immediate, signed offset, register list ... */
+  uint8_t len;            /* 2 or 4 */
+  uint8_t rd, rn, rm, ra; /* ra: accumulator, RdHi, Rt2, or strex status */
+  uint8_t kind;           /* ArmKind */
+  uint8_t shift_type, shift_n;
+  uint8_t carry;
+  uint8_t cond; /* b<cond>, it firstcond */
+  bool setflags;
+  bool index, wback; /* addressing with writeback (ARM_K_PUW) */
+  uint32_t imm;      /* immediate, signed offset, register list ... */
 } ArmDecoded;
 
 /* 4 when the halfword @hw1 starts a 32-bit instruction, else 2. */
@@ -222,8 +294,7 @@ bool arm_decode (unsigned profile, uint32_t raw, bool in_it, ArmDecoded *out);
 
 /* Writes "adds    r0, r1, #1" for the instruction @raw at @pc; @itstate is
  * the IT state it executes under (0 outside IT blocks). */
-void arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw,
-                     unsigned itstate, GString *text);
+void arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, GString *text);
 
 extern const char *const arm_reg_names[16];
 extern const char *const arm_cond_names[16];
@@ -239,24 +310,23 @@ typedef struct ArmInsn ArmInsn;
  * value with bit 0 set (ARM_CHECK; Thumb pcs are even) asks the loop to
  * look at the core: an exception was taken, an interrupt may have become
  * enabled, an IT block starts, or run() must stop. */
-typedef uint32_t (*ArmExecFn) (ArmCpu *s, const ArmInsn *d, uint32_t pc,
-                               uint64_t done);
+typedef uint32_t (*ArmExecFn) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
 
 #define ARM_CHECK 1u
 
 /* One entry of the decode cache. */
 struct ArmInsn {
-  uint32_t  tag;          /* pc | 1 when decoded inside an IT block */
-  uint32_t  imm;
+  uint32_t tag; /* pc | 1 when decoded inside an IT block */
+  uint32_t imm;
   ArmExecFn exec;
-  ArmExecFn inner;        /* what arm_exec_pc_wrap runs */
-  uint32_t  raw;
-  uint8_t   rd, rn, rm, ra;
-  uint8_t   shift_type, shift_n, carry, len;
-  uint8_t   index, wback, pc_flags;
+  ArmExecFn inner; /* what arm_exec_pc_wrap runs */
+  uint32_t raw;
+  uint8_t rd, rn, rm, ra;
+  uint8_t shift_type, shift_n, carry, len;
+  uint8_t index, wback, pc_flags;
 };
 
-#define ARM_TAG_EMPTY 0xffffffffu
+#define ARM_TAG_EMPTY   0xffffffffu
 #define ARM_ICACHE_BITS 13
 #define ARM_ICACHE_SIZE (1u << ARM_ICACHE_BITS)
 
@@ -264,8 +334,8 @@ struct ArmInsn {
  * register (rare: "add r0, pc", "mov pc, lr", "ldr pc, [sp], #4"). */
 enum {
   ARM_PC_READ = 1 << 0,
-  ARM_PC_WRITE_ALU = 1 << 1,   /* BranchWritePC */
-  ARM_PC_WRITE_LOAD = 1 << 2,  /* BXWritePC: interworking, exception return */
+  ARM_PC_WRITE_ALU = 1 << 1,  /* BranchWritePC */
+  ARM_PC_WRITE_LOAD = 1 << 2, /* BXWritePC: interworking, exception return */
 };
 
 /* Exception numbers. */
@@ -283,8 +353,8 @@ enum {
   ARM_EXC_IRQ0 = 16,
 };
 
-#define ARM_MAX_IRQ 64
-#define ARM_N_EXC   (ARM_EXC_IRQ0 + ARM_MAX_IRQ)
+#define ARM_MAX_IRQ   64
+#define ARM_N_EXC     (ARM_EXC_IRQ0 + ARM_MAX_IRQ)
 #define ARM_EXC_WORDS ((ARM_N_EXC + 31) / 32)
 
 static inline bool
@@ -336,7 +406,7 @@ enum {
 enum { ARM_CONTROL_NPRIV = 1u << 0, ARM_CONTROL_SPSEL = 1u << 1 };
 
 struct ArmCpu {
-  MdlCpu cpu;                  /* first: the engine's view */
+  MdlCpu cpu; /* first: the engine's view */
 
   /* Architectural state.  r[13] is the active stack pointer, the other
    * one waits in sp_other; r[15] is a scratch slot that holds pc + 4 for
@@ -347,25 +417,25 @@ struct ArmCpu {
   /* Flags, kept apart so that setting them costs no masking: N is bit 31
    * of nf, Z is (zf == 0), C is cf (0 or 1), V is bit 31 of vf. */
   uint32_t nf, zf, cf, vf;
-  uint32_t qf;                 /* APSR.Q (written by MSR only here) */
-  uint32_t ipsr;               /* exception number; 0 in Thread mode */
-  uint32_t itstate;            /* EPSR.IT, 8 bits */
+  uint32_t qf;      /* APSR.Q (written by MSR only here) */
+  uint32_t ipsr;    /* exception number; 0 in Thread mode */
+  uint32_t itstate; /* EPSR.IT, 8 bits */
   uint32_t primask, faultmask, basepri, control;
-  bool     event;              /* the WFE event register */
+  bool event; /* the WFE event register */
 
-  unsigned profile;            /* ARM_V6M or ARM_V7M, from the class */
-  unsigned prio_bits;          /* implemented priority bits (2 or 3) */
-  unsigned n_irq;              /* external interrupts */
+  unsigned profile;   /* ARM_V6M or ARM_V7M, from the class */
+  unsigned prio_bits; /* implemented priority bits (2 or 3) */
+  unsigned n_irq;     /* external interrupts */
   uint32_t cpuid;
 
   /* Exceptions: the priority of each (-3..255 after grouping is done at
    * comparison time), pending and active bits.  External interrupts also
    * have an enable and the level of their input line. */
-  int16_t  exc_prio[ARM_N_EXC];
-  uint32_t exc_pending[ARM_EXC_WORDS];   /* bitmaps, by exception number */
+  int16_t exc_prio[ARM_N_EXC];
+  uint32_t exc_pending[ARM_EXC_WORDS]; /* bitmaps, by exception number */
   uint32_t exc_active[ARM_EXC_WORDS];
-  bool     irq_enabled[ARM_MAX_IRQ];
-  bool     irq_level[ARM_MAX_IRQ];
+  bool irq_enabled[ARM_MAX_IRQ];
+  bool irq_level[ARM_MAX_IRQ];
 
   /* System control block. */
   uint32_t vtor, prigroup, scr, ccr, shcsr_ena;
@@ -381,16 +451,16 @@ struct ArmCpu {
 
   /* The local exclusive monitor, with the value LDREX read (so that a
    * store by another core between LDREX and STREX makes STREX fail). */
-  bool     excl_valid;
+  bool excl_valid;
   uint32_t excl_addr, excl_size, excl_value;
 
-  uint32_t semihost_pos;       /* read position in the features file */
+  uint32_t semihost_pos; /* read position in the features file */
 
   /* Bookkeeping of the current run(). */
-  uint64_t run_traps;          /* instructions that trapped (not retired) */
-  uint64_t run_accounted;      /* retired ones already given to the engine */
-  bool     trapped;            /* set by an exception, read by the loop */
-  bool     ipsr_changed;       /* an exception entry or return happened */
+  uint64_t run_traps;     /* instructions that trapped (not retired) */
+  uint64_t run_accounted; /* retired ones already given to the engine */
+  bool trapped;           /* set by an exception, read by the loop */
+  bool ipsr_changed;      /* an exception entry or return happened */
   uint32_t fetch_fault_addr;
 
   /* Fast paths to RAM, valid for address-space generation @as_gen.  An
@@ -405,9 +475,9 @@ struct ArmCpu {
   uint8_t *st_host;
   uint32_t align_mask;
   MdlRamWindow fetch_win;
-  bool     fetch_win_valid;
+  bool fetch_win_valid;
 
-  ArmInsn fault_entry;         /* not cached: a fetch that failed */
+  ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
 };
 
@@ -416,8 +486,8 @@ struct ArmCpu {
 static inline uint32_t
 arm_apsr (const ArmCpu *s)
 {
-  return (s->nf & 0x80000000u) | (s->zf == 0) << 30 | s->cf << 29
-         | (s->vf & 0x80000000u) >> 3 | (s->qf ? 1u << 27 : 0);
+  return (s->nf & 0x80000000u) | (s->zf == 0) << 30 | s->cf << 29 | (s->vf & 0x80000000u) >> 3
+         | (s->qf ? 1u << 27 : 0);
 }
 
 static inline void
@@ -435,17 +505,16 @@ arm_cond_pass (const ArmCpu *s, unsigned cond)
 {
   bool r;
 
-  switch (cond >> 1)
-    {
-    case 0: r = s->zf == 0; break;                          /* EQ / NE */
-    case 1: r = s->cf; break;                               /* CS / CC */
-    case 2: r = s->nf >> 31; break;                         /* MI / PL */
-    case 3: r = s->vf >> 31; break;                         /* VS / VC */
-    case 4: r = s->cf && s->zf != 0; break;                 /* HI / LS */
-    case 5: r = (s->nf ^ s->vf) >> 31 == 0; break;          /* GE / LT */
-    case 6: r = (s->nf ^ s->vf) >> 31 == 0 && s->zf != 0; break; /* GT / LE */
-    default: return true;                                   /* AL */
-    }
+  switch (cond >> 1) {
+  case 0: r = s->zf == 0; break;                               /* EQ / NE */
+  case 1: r = s->cf; break;                                    /* CS / CC */
+  case 2: r = s->nf >> 31; break;                              /* MI / PL */
+  case 3: r = s->vf >> 31; break;                              /* VS / VC */
+  case 4: r = s->cf && s->zf != 0; break;                      /* HI / LS */
+  case 5: r = (s->nf ^ s->vf) >> 31 == 0; break;               /* GE / LT */
+  case 6: r = (s->nf ^ s->vf) >> 31 == 0 && s->zf != 0; break; /* GT / LE */
+  default: return true;                                        /* AL */
+  }
   return (cond & 1) ? !r : r;
 }
 
@@ -465,25 +534,23 @@ arm_privileged (const ArmCpu *s)
 /* ---- arm-exec.c ---- */
 uint32_t arm_xpsr (const ArmCpu *s);
 uint64_t arm_run (MdlCpu *cpu, uint64_t budget);
-void     arm_flush_code (MdlCpu *cpu);
-void     arm_forget_windows (ArmCpu *s);
-void     arm_sync (ArmCpu *s, uint64_t done);
+void arm_flush_code (MdlCpu *cpu);
+void arm_forget_windows (ArmCpu *s);
+void arm_sync (ArmCpu *s, uint64_t done);
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */
-bool     arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
-                       uint32_t *value);
-bool     arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr,
-                        unsigned size, uint32_t value);
+bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);
+bool arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value);
 
 /* ---- arm-except.c ---- */
 /* Which stack pointer is which: read and write MSP and PSP whichever is
  * active. */
 uint32_t arm_get_msp (const ArmCpu *s);
 uint32_t arm_get_psp (const ArmCpu *s);
-void     arm_set_msp (ArmCpu *s, uint32_t v);
-void     arm_set_psp (ArmCpu *s, uint32_t v);
+void arm_set_msp (ArmCpu *s, uint32_t v);
+void arm_set_psp (ArmCpu *s, uint32_t v);
 /* Sets CONTROL, switching the stack pointers when SPSEL changes. */
-void     arm_set_control (ArmCpu *s, uint32_t v);
+void arm_set_control (ArmCpu *s, uint32_t v);
 /* Raises a synchronous fault for the instruction at @pc (exception @exc,
  * CFSR bits @cfsr); returns the pc to continue at, with ARM_CHECK. */
 uint32_t arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr);
@@ -498,35 +565,33 @@ uint32_t arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target);
  * returns the pc to continue at. */
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);
 /* True when an enabled exception is pending (what ends a WFI). */
-bool     arm_wake_pending (const ArmCpu *s);
-void     arm_set_pending (ArmCpu *s, unsigned exc);
+bool arm_wake_pending (const ArmCpu *s);
+void arm_set_pending (ArmCpu *s, unsigned exc);
 /* Reset of the exception state; loads SP and PC from the vector table. */
-void     arm_except_reset (ArmCpu *s, uint32_t entry);
-int      arm_execution_priority (const ArmCpu *s);
+void arm_except_reset (ArmCpu *s, uint32_t entry);
+int arm_execution_priority (const ArmCpu *s);
 
 /* ---- arm-scs.c ---- */
 #define ARM_SCS_BASE 0xe000e000u
 #define ARM_SCS_END  0xe000f000u
-bool     arm_scs_read (ArmCpu *s, uint32_t addr, unsigned size,
-                       uint32_t *value);
-bool     arm_scs_write (ArmCpu *s, uint32_t addr, unsigned size,
-                        uint32_t value);
-void     arm_scs_reset (ArmCpu *s);
-void     arm_systick_init (ArmCpu *s);
+bool arm_scs_read (ArmCpu *s, uint32_t addr, unsigned size, uint32_t *value);
+bool arm_scs_write (ArmCpu *s, uint32_t addr, unsigned size, uint32_t value);
+void arm_scs_reset (ArmCpu *s);
+void arm_systick_init (ArmCpu *s);
 
 /* ---- arm-semihost.c ---- */
 /* Handles `bkpt 0xab` at @pc (an exit stops the machine). */
-void     arm_semihost (ArmCpu *s, uint32_t pc);
+void arm_semihost (ArmCpu *s, uint32_t pc);
 
 /* ---- arm-regs.c ---- */
-#define ARM_REG_PC   15
-#define ARM_N_REGS   23
+#define ARM_REG_PC 15
+#define ARM_N_REGS 23
 extern const MdlRegInfo arm_regs[ARM_N_REGS];
-uint64_t arm_reg_read  (MdlCpu *cpu, unsigned reg);
-void     arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
+uint64_t arm_reg_read (MdlCpu *cpu, unsigned reg);
+void arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 
 /* ---- arm-disas.c ---- */
 unsigned arm_disas (MdlCpu *cpu, uint64_t pc, GString *text);
-bool     arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
+bool arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 
 G_END_DECLS

@@ -20,13 +20,14 @@
 
 #include <string.h>
 
-#define S20   ARM_F_S_BIT20
-#define SNIT  ARM_F_S_NOT_IT
-#define SALW  ARM_F_S_ALWAYS
-#define W     ARM_F_WIDE
-#define N     ARM_F_NARROW
-#define NORT  ARM_F_NO_RT
+#define S20  ARM_F_S_BIT20
+#define SNIT ARM_F_S_NOT_IT
+#define SALW ARM_F_S_ALWAYS
+#define W    ARM_F_WIDE
+#define N    ARM_F_NARROW
+#define NORT ARM_F_NO_RT
 
+/* clang-format off */
 static const ArmOpcode arm_opcodes16[] = {
   /* mask    match   op               name     format                  profiles flags */
   /* Shift (immediate), add, subtract, move, compare. LSL #0 is MOVS. */
@@ -120,7 +121,9 @@ static const ArmOpcode arm_opcodes16[] = {
   { 0xf000, 0xd000, ARM_OP_BCOND,   "b",     ARM_FMT_T16_BCOND,     ARM_ANY, N },
   { 0xf800, 0xe000, ARM_OP_B,       "b",     ARM_FMT_T16_B,         ARM_ANY, N },
 };
+/* clang-format on */
 
+/* clang-format off */
 static const ArmOpcode arm_opcodes32[] = {
   /* mask        match       op               name       format                 profiles flags */
   /* ---- ARMv6-M has these 32-bit instructions ---- */
@@ -296,6 +299,7 @@ static const ArmOpcode arm_opcodes32[] = {
   { 0xfff000f0, 0xfbc00000, ARM_OP_SMLAL,   "smlal",   ARM_FMT_MULL,          ARM_V7M, 0 },
   { 0xfff000f0, 0xfbe00000, ARM_OP_UMLAL,   "umlal",   ARM_FMT_MULL,          ARM_V7M, 0 },
 };
+/* clang-format on */
 
 #undef S20
 #undef SNIT
@@ -326,13 +330,11 @@ decode_imm_shift (ArmDecoded *d, unsigned type, unsigned imm5)
   d->shift_n = imm5;
   if (type == ARM_SHIFT_LSR || type == ARM_SHIFT_ASR)
     d->shift_n = imm5 ? imm5 : 32;
-  else if (type == ARM_SHIFT_ROR && imm5 == 0)
-    {
-      d->shift_type = ARM_SHIFT_RRX;
-      d->shift_n = 1;
-    }
-  d->kind = (d->shift_type == ARM_SHIFT_LSL && d->shift_n == 0)
-            ? ARM_K_REG : ARM_K_SHIFT;
+  else if (type == ARM_SHIFT_ROR && imm5 == 0) {
+    d->shift_type = ARM_SHIFT_RRX;
+    d->shift_n = 1;
+  }
+  d->kind = (d->shift_type == ARM_SHIFT_LSL && d->shift_n == 0) ? ARM_K_REG : ARM_K_SHIFT;
 }
 
 /* ThumbExpandImm_C: the 32-bit constant of a modified immediate and what
@@ -342,37 +344,36 @@ decode_modified_imm (ArmDecoded *d, uint32_t imm12)
 {
   uint32_t imm8 = imm12 & 0xff;
 
-  if ((imm12 >> 10) == 0)
-    {
-      switch ((imm12 >> 8) & 3)
-        {
-        case 0: d->imm = imm8; break;
-        case 1: d->imm = imm8 << 16 | imm8; break;
-        case 2: d->imm = imm8 << 24 | imm8 << 8; break;
-        default: d->imm = imm8 * 0x01010101u; break;
-        }
-      d->carry = ARM_CARRY_KEEP;
+  if ((imm12 >> 10) == 0) {
+    switch ((imm12 >> 8) & 3) {
+    case 0: d->imm = imm8; break;
+    case 1: d->imm = imm8 << 16 | imm8; break;
+    case 2: d->imm = imm8 << 24 | imm8 << 8; break;
+    default: d->imm = imm8 * 0x01010101u; break;
     }
-  else
-    {
-      uint32_t unrot = 0x80 | (imm12 & 0x7f);
-      unsigned rot = imm12 >> 7;
+    d->carry = ARM_CARRY_KEEP;
+  } else {
+    uint32_t unrot = 0x80 | (imm12 & 0x7f);
+    unsigned rot = imm12 >> 7;
 
-      d->imm = unrot >> rot | unrot << (32 - rot);
-      d->carry = (d->imm >> 31) ? ARM_CARRY_SET : ARM_CARRY_CLEAR;
-    }
+    d->imm = unrot >> rot | unrot << (32 - rot);
+    d->carry = (d->imm >> 31) ? ARM_CARRY_SET : ARM_CARRY_CLEAR;
+  }
   d->kind = ARM_K_IMM;
 }
 
 static unsigned
 op_size (ArmOp op)
 {
-  switch (op)
-    {
-    case ARM_OP_LDRB: case ARM_OP_LDRSB: case ARM_OP_STRB: return 1;
-    case ARM_OP_LDRH: case ARM_OP_LDRSH: case ARM_OP_STRH: return 2;
-    default: return 4;
-    }
+  switch (op) {
+  case ARM_OP_LDRB:
+  case ARM_OP_LDRSB:
+  case ARM_OP_STRB: return 1;
+  case ARM_OP_LDRH:
+  case ARM_OP_LDRSH:
+  case ARM_OP_STRH: return 2;
+  default: return 4;
+  }
 }
 
 /* Fills the operand fields of @d from the bits of @raw, as @fmt says.
@@ -380,332 +381,315 @@ op_size (ArmOp op)
 static bool
 extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
 {
-  switch (fmt)
-    {
-    case ARM_FMT_NONE:
-    case ARM_FMT_COPROC:
-      break;
+  switch (fmt) {
+  case ARM_FMT_NONE:
+  case ARM_FMT_COPROC: break;
 
-    /* ---- 16-bit ---- */
-    case ARM_FMT_T16_SHIFT_IMM:
-      d->rd = bits (x, 2, 0);
-      d->rm = bits (x, 5, 3);
-      decode_imm_shift (d, bits (x, 12, 11), bits (x, 10, 6));
-      break;
-    case ARM_FMT_T16_MOVS:
-      d->rd = bits (x, 2, 0);
-      d->rm = bits (x, 5, 3);
-      d->kind = ARM_K_REG;
-      break;
-    case ARM_FMT_T16_RRR:
-      d->rd = bits (x, 2, 0);
-      d->rn = bits (x, 5, 3);
-      d->rm = bits (x, 8, 6);
-      d->kind = ARM_K_REG;
-      break;
-    case ARM_FMT_T16_RRI3:
-      d->rd = bits (x, 2, 0);
-      d->rn = bits (x, 5, 3);
-      d->imm = bits (x, 8, 6);
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_T16_RI8:
-      d->rd = d->rn = bits (x, 10, 8);
-      d->imm = bits (x, 7, 0);
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_T16_DP:
-      d->rd = d->rn = bits (x, 2, 0);
-      d->rm = bits (x, 5, 3);
-      d->kind = ARM_K_REG;
-      break;
-    case ARM_FMT_T16_NEG:
-      d->rd = bits (x, 2, 0);
-      d->rn = bits (x, 5, 3);
-      d->imm = 0;
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_T16_HI:
-      d->rd = d->rn = bits (x, 7, 7) << 3 | bits (x, 2, 0);
-      d->rm = bits (x, 6, 3);
-      d->kind = ARM_K_REG;
-      break;
-    case ARM_FMT_T16_BX:
-      d->rm = bits (x, 6, 3);
-      break;
-    case ARM_FMT_T16_LDR_LIT:
-      d->rd = bits (x, 10, 8);
-      d->imm = bits (x, 7, 0) * 4;
-      d->kind = ARM_K_LIT;
-      break;
-    case ARM_FMT_T16_LS_REG:
-      d->rd = bits (x, 2, 0);
-      d->rn = bits (x, 5, 3);
-      d->rm = bits (x, 8, 6);
-      d->kind = ARM_K_OFF_REG;
-      break;
-    case ARM_FMT_T16_LS_IMM:
-      d->rd = bits (x, 2, 0);
-      d->rn = bits (x, 5, 3);
-      d->imm = bits (x, 10, 6) * op_size (d->op->op);
-      d->kind = ARM_K_OFF_IMM;
-      break;
-    case ARM_FMT_T16_LS_SP:
-      d->rd = bits (x, 10, 8);
-      d->rn = 13;
-      d->imm = bits (x, 7, 0) * 4;
-      d->kind = ARM_K_OFF_IMM;
-      break;
-    case ARM_FMT_T16_ADR:
-      d->rd = bits (x, 10, 8);
-      d->imm = bits (x, 7, 0) * 4;
-      break;
-    case ARM_FMT_T16_ADD_SP:
-      d->rd = bits (x, 10, 8);
-      d->rn = 13;
-      d->imm = bits (x, 7, 0) * 4;
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_T16_SP_IMM7:
-      d->rd = d->rn = 13;
-      d->imm = bits (x, 6, 0) * 4;
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_T16_CBZ:
-      d->rn = bits (x, 2, 0);
-      d->imm = bits (x, 9, 9) << 6 | bits (x, 7, 3) << 1;
-      break;
-    case ARM_FMT_T16_RR:
-      d->rd = bits (x, 2, 0);
-      d->rm = bits (x, 5, 3);
-      break;
-    case ARM_FMT_T16_PUSH:
-      d->rn = 13;
-      d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 14;
-      d->wback = true;
-      return d->imm != 0;
-    case ARM_FMT_T16_POP:
-      d->rn = 13;
-      d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 15;
-      d->wback = true;
-      return d->imm != 0;
-    case ARM_FMT_T16_CPS:
-      d->imm = bits (x, 4, 0);   /* im:0:0:I:F (bit 4 set: disable) */
-      break;
-    case ARM_FMT_T16_BKPT:
-    case ARM_FMT_T16_UDF:
-    case ARM_FMT_T16_SVC:
-      d->imm = bits (x, 7, 0);
-      break;
-    case ARM_FMT_T16_IT:
-      d->cond = bits (x, 7, 4);
-      d->imm = bits (x, 7, 0);
-      /* AL with an "else", and cond 1111, are UNPREDICTABLE. */
-      return d->cond != 15;
-    case ARM_FMT_T16_LDSTM:
-      d->rn = bits (x, 10, 8);
-      d->imm = bits (x, 7, 0);
-      /* LDM writes back unless the base is loaded; STM always does. */
-      d->wback = d->op->op == ARM_OP_STM || !(d->imm >> d->rn & 1);
-      return d->imm != 0;
-    case ARM_FMT_T16_BCOND:
-      d->cond = bits (x, 11, 8);
-      d->imm = (uint32_t) sext (bits (x, 7, 0) << 1, 9);
-      break;
-    case ARM_FMT_T16_B:
-      d->imm = (uint32_t) sext (bits (x, 10, 0) << 1, 12);
-      break;
+  /* ---- 16-bit ---- */
+  case ARM_FMT_T16_SHIFT_IMM:
+    d->rd = bits (x, 2, 0);
+    d->rm = bits (x, 5, 3);
+    decode_imm_shift (d, bits (x, 12, 11), bits (x, 10, 6));
+    break;
+  case ARM_FMT_T16_MOVS:
+    d->rd = bits (x, 2, 0);
+    d->rm = bits (x, 5, 3);
+    d->kind = ARM_K_REG;
+    break;
+  case ARM_FMT_T16_RRR:
+    d->rd = bits (x, 2, 0);
+    d->rn = bits (x, 5, 3);
+    d->rm = bits (x, 8, 6);
+    d->kind = ARM_K_REG;
+    break;
+  case ARM_FMT_T16_RRI3:
+    d->rd = bits (x, 2, 0);
+    d->rn = bits (x, 5, 3);
+    d->imm = bits (x, 8, 6);
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_T16_RI8:
+    d->rd = d->rn = bits (x, 10, 8);
+    d->imm = bits (x, 7, 0);
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_T16_DP:
+    d->rd = d->rn = bits (x, 2, 0);
+    d->rm = bits (x, 5, 3);
+    d->kind = ARM_K_REG;
+    break;
+  case ARM_FMT_T16_NEG:
+    d->rd = bits (x, 2, 0);
+    d->rn = bits (x, 5, 3);
+    d->imm = 0;
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_T16_HI:
+    d->rd = d->rn = bits (x, 7, 7) << 3 | bits (x, 2, 0);
+    d->rm = bits (x, 6, 3);
+    d->kind = ARM_K_REG;
+    break;
+  case ARM_FMT_T16_BX: d->rm = bits (x, 6, 3); break;
+  case ARM_FMT_T16_LDR_LIT:
+    d->rd = bits (x, 10, 8);
+    d->imm = bits (x, 7, 0) * 4;
+    d->kind = ARM_K_LIT;
+    break;
+  case ARM_FMT_T16_LS_REG:
+    d->rd = bits (x, 2, 0);
+    d->rn = bits (x, 5, 3);
+    d->rm = bits (x, 8, 6);
+    d->kind = ARM_K_OFF_REG;
+    break;
+  case ARM_FMT_T16_LS_IMM:
+    d->rd = bits (x, 2, 0);
+    d->rn = bits (x, 5, 3);
+    d->imm = bits (x, 10, 6) * op_size (d->op->op);
+    d->kind = ARM_K_OFF_IMM;
+    break;
+  case ARM_FMT_T16_LS_SP:
+    d->rd = bits (x, 10, 8);
+    d->rn = 13;
+    d->imm = bits (x, 7, 0) * 4;
+    d->kind = ARM_K_OFF_IMM;
+    break;
+  case ARM_FMT_T16_ADR:
+    d->rd = bits (x, 10, 8);
+    d->imm = bits (x, 7, 0) * 4;
+    break;
+  case ARM_FMT_T16_ADD_SP:
+    d->rd = bits (x, 10, 8);
+    d->rn = 13;
+    d->imm = bits (x, 7, 0) * 4;
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_T16_SP_IMM7:
+    d->rd = d->rn = 13;
+    d->imm = bits (x, 6, 0) * 4;
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_T16_CBZ:
+    d->rn = bits (x, 2, 0);
+    d->imm = bits (x, 9, 9) << 6 | bits (x, 7, 3) << 1;
+    break;
+  case ARM_FMT_T16_RR:
+    d->rd = bits (x, 2, 0);
+    d->rm = bits (x, 5, 3);
+    break;
+  case ARM_FMT_T16_PUSH:
+    d->rn = 13;
+    d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 14;
+    d->wback = true;
+    return d->imm != 0;
+  case ARM_FMT_T16_POP:
+    d->rn = 13;
+    d->imm = bits (x, 7, 0) | bits (x, 8, 8) << 15;
+    d->wback = true;
+    return d->imm != 0;
+  case ARM_FMT_T16_CPS:
+    d->imm = bits (x, 4, 0); /* im:0:0:I:F (bit 4 set: disable) */
+    break;
+  case ARM_FMT_T16_BKPT:
+  case ARM_FMT_T16_UDF:
+  case ARM_FMT_T16_SVC: d->imm = bits (x, 7, 0); break;
+  case ARM_FMT_T16_IT:
+    d->cond = bits (x, 7, 4);
+    d->imm = bits (x, 7, 0);
+    /* AL with an "else", and cond 1111, are UNPREDICTABLE. */
+    return d->cond != 15;
+  case ARM_FMT_T16_LDSTM:
+    d->rn = bits (x, 10, 8);
+    d->imm = bits (x, 7, 0);
+    /* LDM writes back unless the base is loaded; STM always does. */
+    d->wback = d->op->op == ARM_OP_STM || !(d->imm >> d->rn & 1);
+    return d->imm != 0;
+  case ARM_FMT_T16_BCOND:
+    d->cond = bits (x, 11, 8);
+    d->imm = (uint32_t) sext (bits (x, 7, 0) << 1, 9);
+    break;
+  case ARM_FMT_T16_B: d->imm = (uint32_t) sext (bits (x, 10, 0) << 1, 12); break;
 
-    /* ---- 32-bit ---- */
-    case ARM_FMT_LDSTM:
-      d->rn = bits (x, 19, 16);
-      d->wback = bits (x, 21, 21);
-      d->imm = bits (x, 15, 0);
-      /* Fewer than two registers, the base loaded with writeback, or
+  /* ---- 32-bit ---- */
+  case ARM_FMT_LDSTM:
+    d->rn = bits (x, 19, 16);
+    d->wback = bits (x, 21, 21);
+    d->imm = bits (x, 15, 0);
+    /* Fewer than two registers, the base loaded with writeback, or
        * both LR and PC loaded are UNPREDICTABLE. */
-      return d->rn != 15 && (d->imm & (d->imm - 1)) != 0;
-    case ARM_FMT_STREX:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->ra = bits (x, 11, 8);
-      d->imm = bits (x, 7, 0) * 4;
-      break;
-    case ARM_FMT_LDREX:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->imm = bits (x, 7, 0) * 4;
-      break;
-    case ARM_FMT_STREXBH:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->ra = bits (x, 3, 0);
-      break;
-    case ARM_FMT_LDREXBH:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      break;
-    case ARM_FMT_TB:
-      d->rn = bits (x, 19, 16);
-      d->rm = bits (x, 3, 0);
-      break;
-    case ARM_FMT_LDRD:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->ra = bits (x, 11, 8);
-      d->imm = bits (x, 7, 0) * 4;
-      if (!bits (x, 23, 23))
-        d->imm = -d->imm;
-      d->index = bits (x, 24, 24);
-      d->wback = bits (x, 21, 21);
-      d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
-      return !(d->wback && d->rn == 15);
-    case ARM_FMT_DP_SHIFT:
-    case ARM_FMT_DP_SHIFT_MOV:
-    case ARM_FMT_DP_SHIFT_TEST:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->rm = bits (x, 3, 0);
-      decode_imm_shift (d, bits (x, 5, 4),
-                        bits (x, 14, 12) << 2 | bits (x, 7, 6));
-      break;
-    case ARM_FMT_DP_IMM:
-    case ARM_FMT_DP_IMM_MOV:
-    case ARM_FMT_DP_IMM_TEST:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      decode_modified_imm (d, bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8
-                              | bits (x, 7, 0));
-      break;
-    case ARM_FMT_ADDW:
-    case ARM_FMT_ADR32:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->imm = bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8 | bits (x, 7, 0);
-      /* ADR's subtracting form (subw rd, pc, #imm) holds it negated. */
-      if (fmt == ARM_FMT_ADR32 && bits (x, 23, 23))
-        d->imm = -d->imm;
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_MOVW:
-      d->rd = bits (x, 11, 8);
-      d->imm = bits (x, 19, 16) << 12 | bits (x, 26, 26) << 11
-               | bits (x, 14, 12) << 8 | bits (x, 7, 0);
-      d->kind = ARM_K_IMM;
-      break;
-    case ARM_FMT_SAT:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->imm = bits (x, 4, 0);
-      decode_imm_shift (d, bits (x, 21, 21) << 1,
-                        bits (x, 14, 12) << 2 | bits (x, 7, 6));
-      break;
-    case ARM_FMT_BFX:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
-      d->imm = bits (x, 4, 0) + 1;
-      return d->shift_n + d->imm <= 32;
-    case ARM_FMT_BFI:
-    case ARM_FMT_BFC:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
-      if (bits (x, 4, 0) < d->shift_n)
-        return false;
-      d->imm = bits (x, 4, 0) - d->shift_n + 1;
-      break;
-    case ARM_FMT_BCOND32:
-      d->cond = bits (x, 25, 22);
-      d->imm = (uint32_t) sext (bits (x, 26, 26) << 20 | bits (x, 11, 11) << 19
-                                | bits (x, 13, 13) << 18 | bits (x, 21, 16) << 12
-                                | bits (x, 10, 0) << 1, 21);
-      break;
-    case ARM_FMT_B32:
-      {
-        uint32_t s = bits (x, 26, 26);
-        uint32_t i1 = !(bits (x, 13, 13) ^ s);
-        uint32_t i2 = !(bits (x, 11, 11) ^ s);
+    return d->rn != 15 && (d->imm & (d->imm - 1)) != 0;
+  case ARM_FMT_STREX:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->ra = bits (x, 11, 8);
+    d->imm = bits (x, 7, 0) * 4;
+    break;
+  case ARM_FMT_LDREX:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 7, 0) * 4;
+    break;
+  case ARM_FMT_STREXBH:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->ra = bits (x, 3, 0);
+    break;
+  case ARM_FMT_LDREXBH:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    break;
+  case ARM_FMT_TB:
+    d->rn = bits (x, 19, 16);
+    d->rm = bits (x, 3, 0);
+    break;
+  case ARM_FMT_LDRD:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->ra = bits (x, 11, 8);
+    d->imm = bits (x, 7, 0) * 4;
+    if (!bits (x, 23, 23))
+      d->imm = -d->imm;
+    d->index = bits (x, 24, 24);
+    d->wback = bits (x, 21, 21);
+    d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
+    return !(d->wback && d->rn == 15);
+  case ARM_FMT_DP_SHIFT:
+  case ARM_FMT_DP_SHIFT_MOV:
+  case ARM_FMT_DP_SHIFT_TEST:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    decode_imm_shift (d, bits (x, 5, 4), bits (x, 14, 12) << 2 | bits (x, 7, 6));
+    break;
+  case ARM_FMT_DP_IMM:
+  case ARM_FMT_DP_IMM_MOV:
+  case ARM_FMT_DP_IMM_TEST:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    decode_modified_imm (d, bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8 | bits (x, 7, 0));
+    break;
+  case ARM_FMT_ADDW:
+  case ARM_FMT_ADR32:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->imm = bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8 | bits (x, 7, 0);
+    /* ADR's subtracting form (subw rd, pc, #imm) holds it negated. */
+    if (fmt == ARM_FMT_ADR32 && bits (x, 23, 23))
+      d->imm = -d->imm;
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_MOVW:
+    d->rd = bits (x, 11, 8);
+    d->imm
+      = bits (x, 19, 16) << 12 | bits (x, 26, 26) << 11 | bits (x, 14, 12) << 8 | bits (x, 7, 0);
+    d->kind = ARM_K_IMM;
+    break;
+  case ARM_FMT_SAT:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->imm = bits (x, 4, 0);
+    decode_imm_shift (d, bits (x, 21, 21) << 1, bits (x, 14, 12) << 2 | bits (x, 7, 6));
+    break;
+  case ARM_FMT_BFX:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
+    d->imm = bits (x, 4, 0) + 1;
+    return d->shift_n + d->imm <= 32;
+  case ARM_FMT_BFI:
+  case ARM_FMT_BFC:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
+    if (bits (x, 4, 0) < d->shift_n)
+      return false;
+    d->imm = bits (x, 4, 0) - d->shift_n + 1;
+    break;
+  case ARM_FMT_BCOND32:
+    d->cond = bits (x, 25, 22);
+    d->imm
+      = (uint32_t) sext (bits (x, 26, 26) << 20 | bits (x, 11, 11) << 19 | bits (x, 13, 13) << 18
+                           | bits (x, 21, 16) << 12 | bits (x, 10, 0) << 1,
+                         21);
+    break;
+  case ARM_FMT_B32: {
+    uint32_t s = bits (x, 26, 26);
+    uint32_t i1 = !(bits (x, 13, 13) ^ s);
+    uint32_t i2 = !(bits (x, 11, 11) ^ s);
 
-        d->imm = (uint32_t) sext (s << 24 | i1 << 23 | i2 << 22
-                                  | bits (x, 25, 16) << 12
-                                  | bits (x, 10, 0) << 1, 25);
-      }
-      break;
-    case ARM_FMT_MSR:
-      d->rn = bits (x, 19, 16);
-      d->imm = bits (x, 7, 0);
-      d->shift_n = bits (x, 11, 10);   /* the APSR mask */
-      break;
-    case ARM_FMT_MRS:
-      d->rd = bits (x, 11, 8);
-      d->imm = bits (x, 7, 0);
-      break;
-    case ARM_FMT_BARRIER:
-      d->imm = bits (x, 3, 0);
-      break;
-    case ARM_FMT_UDF32:
-      d->imm = bits (x, 19, 16) << 12 | bits (x, 11, 0);
-      break;
-    case ARM_FMT_LS_IMM12:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->imm = bits (x, 11, 0);
-      d->kind = ARM_K_OFF_IMM;
-      break;
-    case ARM_FMT_LS_IMM8:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->imm = bits (x, 7, 0);
-      if (!bits (x, 9, 9))
-        d->imm = -d->imm;
-      d->index = bits (x, 10, 10);
-      d->wback = bits (x, 8, 8);
-      d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
-      /* P = 0 with W = 0 is undefined; a store to [pc] too. */
-      return (d->index || d->wback) && d->rn != 15;
-    case ARM_FMT_LS_REG:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);
-      d->rm = bits (x, 3, 0);
-      d->shift_n = bits (x, 5, 4);
-      d->kind = ARM_K_OFF_REG;
-      return d->rn != 15;
-    case ARM_FMT_LS_LIT:
-      d->rn = 15;
-      d->rd = bits (x, 15, 12);
-      d->imm = bits (x, 11, 0);
-      if (!bits (x, 23, 23))
-        d->imm = -d->imm;
-      d->kind = ARM_K_LIT;
-      break;
-    case ARM_FMT_RRR:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 11, 8);
-      d->rm = bits (x, 3, 0);
-      break;
-    case ARM_FMT_EXTEND:
-      d->rd = bits (x, 11, 8);
-      d->rm = bits (x, 3, 0);
-      d->shift_n = bits (x, 5, 4) * 8;
-      break;
-    case ARM_FMT_RR:
-      d->rd = bits (x, 11, 8);
-      d->rm = bits (x, 3, 0);
-      /* REV, RBIT and CLZ hold Rm twice. */
-      return bits (x, 19, 16) == d->rm;
-    case ARM_FMT_MLA:
-      d->rn = bits (x, 19, 16);
-      d->ra = bits (x, 15, 12);
-      d->rd = bits (x, 11, 8);
-      d->rm = bits (x, 3, 0);
-      break;
-    case ARM_FMT_MULL:
-      d->rn = bits (x, 19, 16);
-      d->rd = bits (x, 15, 12);   /* RdLo */
-      d->ra = bits (x, 11, 8);    /* RdHi */
-      d->rm = bits (x, 3, 0);
-      return d->rd != d->ra;
-    }
+    d->imm = (uint32_t) sext (
+      s << 24 | i1 << 23 | i2 << 22 | bits (x, 25, 16) << 12 | bits (x, 10, 0) << 1, 25);
+  } break;
+  case ARM_FMT_MSR:
+    d->rn = bits (x, 19, 16);
+    d->imm = bits (x, 7, 0);
+    d->shift_n = bits (x, 11, 10); /* the APSR mask */
+    break;
+  case ARM_FMT_MRS:
+    d->rd = bits (x, 11, 8);
+    d->imm = bits (x, 7, 0);
+    break;
+  case ARM_FMT_BARRIER: d->imm = bits (x, 3, 0); break;
+  case ARM_FMT_UDF32: d->imm = bits (x, 19, 16) << 12 | bits (x, 11, 0); break;
+  case ARM_FMT_LS_IMM12:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 11, 0);
+    d->kind = ARM_K_OFF_IMM;
+    break;
+  case ARM_FMT_LS_IMM8:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 7, 0);
+    if (!bits (x, 9, 9))
+      d->imm = -d->imm;
+    d->index = bits (x, 10, 10);
+    d->wback = bits (x, 8, 8);
+    d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
+    /* P = 0 with W = 0 is undefined; a store to [pc] too. */
+    return (d->index || d->wback) && d->rn != 15;
+  case ARM_FMT_LS_REG:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->rm = bits (x, 3, 0);
+    d->shift_n = bits (x, 5, 4);
+    d->kind = ARM_K_OFF_REG;
+    return d->rn != 15;
+  case ARM_FMT_LS_LIT:
+    d->rn = 15;
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 11, 0);
+    if (!bits (x, 23, 23))
+      d->imm = -d->imm;
+    d->kind = ARM_K_LIT;
+    break;
+  case ARM_FMT_RRR:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    break;
+  case ARM_FMT_EXTEND:
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    d->shift_n = bits (x, 5, 4) * 8;
+    break;
+  case ARM_FMT_RR:
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    /* REV, RBIT and CLZ hold Rm twice. */
+    return bits (x, 19, 16) == d->rm;
+  case ARM_FMT_MLA:
+    d->rn = bits (x, 19, 16);
+    d->ra = bits (x, 15, 12);
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    break;
+  case ARM_FMT_MULL:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12); /* RdLo */
+    d->ra = bits (x, 11, 8);  /* RdHi */
+    d->rm = bits (x, 3, 0);
+    return d->rd != d->ra;
+  }
   return true;
 }
 
@@ -713,8 +697,7 @@ static const ArmOpcode *
 lookup (const ArmOpcode *table, size_t n, unsigned profile, uint32_t raw)
 {
   for (size_t i = 0; i < n; i++)
-    if ((raw & table[i].mask) == table[i].match
-        && (table[i].profiles & profile))
+    if ((raw & table[i].mask) == table[i].match && (table[i].profiles & profile))
       return &table[i];
   return NULL;
 }
@@ -727,27 +710,22 @@ arm_decode (unsigned profile, uint32_t raw, bool in_it, ArmDecoded *out)
   memset (out, 0, sizeof *out);
   /* A 32-bit instruction has its first halfword in the upper half. */
   out->len = arm_insn_length (raw >> 16);
-  if (out->len == 2)
-    {
-      out->raw = raw & 0xffff;
-      op = lookup (arm_opcodes16, G_N_ELEMENTS (arm_opcodes16), profile,
-                   out->raw);
-    }
-  else
-    {
-      out->raw = raw;
-      op = lookup (arm_opcodes32, G_N_ELEMENTS (arm_opcodes32), profile, raw);
-    }
+  if (out->len == 2) {
+    out->raw = raw & 0xffff;
+    op = lookup (arm_opcodes16, G_N_ELEMENTS (arm_opcodes16), profile, out->raw);
+  } else {
+    out->raw = raw;
+    op = lookup (arm_opcodes32, G_N_ELEMENTS (arm_opcodes32), profile, raw);
+  }
   out->cond = 14;
   if (!op || op->op == ARM_OP_UNDEF)
     return false;
 
   out->op = op;
-  if (!extract (out, op->fmt, out->raw))
-    {
-      out->op = NULL;
-      return false;
-    }
+  if (!extract (out, op->fmt, out->raw)) {
+    out->op = NULL;
+    return false;
+  }
   if (op->flags & ARM_F_S_BIT20)
     out->setflags = (out->raw >> 20) & 1;
   else if (op->flags & ARM_F_S_NOT_IT)

@@ -14,39 +14,42 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+/* clang-format off */
 const char *const arm_reg_names[16] = {
   "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
   "r8", "r9", "sl", "fp", "ip", "sp", "lr", "pc",
 };
+/* clang-format on */
 
+/* clang-format off */
 const char *const arm_cond_names[16] = {
   "eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc",
   "hi", "ls", "ge", "lt", "gt", "le", "", "",
 };
+/* clang-format on */
 
-#define R(n) arm_reg_names[(n) & 15]
+#define R(n) arm_reg_names[(n) &15]
 
 static const char *
 sysreg_name (unsigned sysm)
 {
-  switch (sysm)
-    {
-    case 0: return "APSR";
-    case 1: return "IAPSR";
-    case 2: return "EAPSR";
-    case 3: return "PSR";
-    case 5: return "IPSR";
-    case 6: return "EPSR";
-    case 7: return "IEPSR";
-    case 8: return "MSP";
-    case 9: return "PSP";
-    case 16: return "PRIMASK";
-    case 17: return "BASEPRI";
-    case 18: return "BASEPRI_MAX";
-    case 19: return "FAULTMASK";
-    case 20: return "CONTROL";
-    default: return NULL;
-    }
+  switch (sysm) {
+  case 0: return "APSR";
+  case 1: return "IAPSR";
+  case 2: return "EAPSR";
+  case 3: return "PSR";
+  case 5: return "IPSR";
+  case 6: return "EPSR";
+  case 7: return "IEPSR";
+  case 8: return "MSP";
+  case 9: return "PSP";
+  case 16: return "PRIMASK";
+  case 17: return "BASEPRI";
+  case 18: return "BASEPRI_MAX";
+  case 19: return "FAULTMASK";
+  case 20: return "CONTROL";
+  default: return NULL;
+  }
 }
 
 static void
@@ -67,11 +70,10 @@ append_list (GString *text, uint32_t list)
 
   g_string_append_c (text, '{');
   for (unsigned i = 0; i < 16; i++)
-    if (list >> i & 1)
-      {
-        g_string_append_printf (text, "%s%s", first ? "" : ", ", R (i));
-        first = false;
-      }
+    if (list >> i & 1) {
+      g_string_append_printf (text, "%s%s", first ? "" : ", ", R (i));
+      first = false;
+    }
   g_string_append_c (text, '}');
 }
 
@@ -83,8 +85,7 @@ append_shift (GString *text, const ArmDecoded *d)
   if (d->shift_type == ARM_SHIFT_RRX)
     g_string_append (text, ", rrx");
   else if (d->shift_type != ARM_SHIFT_LSL || d->shift_n)
-    g_string_append_printf (text, ", %s #%u", names[d->shift_type],
-                            d->shift_n);
+    g_string_append_printf (text, ", %s #%u", names[d->shift_type], d->shift_n);
 }
 
 /* "#imm" of a signed offset, omitted when it is a plain zero and @omit. */
@@ -100,11 +101,10 @@ append_offset (GString *text, const ArmDecoded *d, bool omit_zero)
 static void
 append_address_imm (GString *text, const ArmDecoded *d, bool omit_zero)
 {
-  if (d->kind == ARM_K_PUW && !d->index)
-    {
-      g_string_append_printf (text, "[%s], #%d", R (d->rn), (int32_t) d->imm);
-      return;
-    }
+  if (d->kind == ARM_K_PUW && !d->index) {
+    g_string_append_printf (text, "[%s], #%d", R (d->rn), (int32_t) d->imm);
+    return;
+  }
   g_string_append_printf (text, "[%s", R (d->rn));
   append_offset (text, d, omit_zero && d->kind != ARM_K_PUW);
   g_string_append (text, d->kind == ARM_K_PUW ? "]!" : "]");
@@ -121,32 +121,30 @@ append_it_mnemonic (GString *text, unsigned firstcond, unsigned mask)
 }
 
 void
-arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate,
-                GString *text)
+arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, GString *text)
 {
   ArmDecoded d;
   const ArmOpcode *op;
   g_autoptr (GString) mn = g_string_new (NULL);
   unsigned cond;
 
-  if (!arm_decode (profile, raw, itstate != 0, &d))
-    {
-      if (d.len == 2)
-        g_string_append_printf (text, ".inst.n 0x%04x", d.raw);
-      else
-        g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
-      return;
-    }
-  op = d.op;
-  if (op->fmt == ARM_FMT_COPROC)
-    {
+  if (!arm_decode (profile, raw, itstate != 0, &d)) {
+    if (d.len == 2)
+      g_string_append_printf (text, ".inst.n 0x%04x", d.raw);
+    else
       g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
-      return;
-    }
+    return;
+  }
+  op = d.op;
+  if (op->fmt == ARM_FMT_COPROC) {
+    g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
+    return;
+  }
 
   /* The mnemonic: name, "s", condition, width. */
-  cond = (op->fmt == ARM_FMT_T16_BCOND || op->fmt == ARM_FMT_BCOND32)
-         ? d.cond : itstate ? itstate >> 4 : 14;
+  cond = (op->fmt == ARM_FMT_T16_BCOND || op->fmt == ARM_FMT_BCOND32) ? d.cond
+         : itstate                                                    ? itstate >> 4
+                                                                      : 14;
   if (op->fmt == ARM_FMT_T16_IT)
     append_it_mnemonic (mn, d.cond, d.imm & 15);
   else if (op->fmt == ARM_FMT_T16_CPS)
@@ -161,231 +159,179 @@ arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate,
   else if (op->flags & ARM_F_NARROW)
     g_string_append (mn, ".n");
 
-  if (op->fmt == ARM_FMT_NONE)
-    {
-      g_string_append (text, mn->str);
-      return;
-    }
+  if (op->fmt == ARM_FMT_NONE) {
+    g_string_append (text, mn->str);
+    return;
+  }
   g_string_append_printf (text, "%-7s ", mn->str);
 
-  switch (op->fmt)
-    {
-    case ARM_FMT_T16_SHIFT_IMM:
-      g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rm),
-                              d.shift_type == ARM_SHIFT_RRX ? 0 : d.shift_n);
-      break;
-    case ARM_FMT_T16_MOVS:
-    case ARM_FMT_T16_RR:
-    case ARM_FMT_RR:
-      g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-      break;
-    case ARM_FMT_T16_DP:
-    case ARM_FMT_T16_HI:
-      g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-      break;
-    case ARM_FMT_T16_RRR:
-      /* Inside an IT block objdump names all three registers too. */
-      g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn),
-                              R (d.rm));
-      break;
-    case ARM_FMT_T16_RRI3:
-      g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm);
-      break;
-    case ARM_FMT_T16_RI8:
-    case ARM_FMT_T16_SP_IMM7:
-    case ARM_FMT_DP_IMM_MOV:
-    case ARM_FMT_MOVW:
-      g_string_append_printf (text, "%s, #%u", R (d.rd), d.imm);
-      break;
-    case ARM_FMT_T16_NEG:
-      g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rn));
-      break;
-    case ARM_FMT_T16_BX:
-      g_string_append (text, R (d.rm));
-      break;
-    case ARM_FMT_T16_LDR_LIT:
-      g_string_append_printf (text, "%s, [pc, #%u]", R (d.rd), d.imm);
-      break;
-    case ARM_FMT_T16_LS_REG:
-      g_string_append_printf (text, "%s, [%s, %s]", R (d.rd), R (d.rn),
-                              R (d.rm));
-      break;
-    case ARM_FMT_T16_LS_IMM:
-    case ARM_FMT_T16_LS_SP:
-      g_string_append_printf (text, "%s, [%s, #%u]", R (d.rd), R (d.rn),
-                              d.imm);
-      break;
-    case ARM_FMT_T16_ADR:
-      g_string_append_printf (text, "%s, pc, #%u", R (d.rd), d.imm);
-      break;
-    case ARM_FMT_T16_ADD_SP:
-      g_string_append_printf (text, "%s, sp, #%u", R (d.rd), d.imm);
-      break;
-    case ARM_FMT_T16_CBZ:
-      g_string_append_printf (text, "%s, 0x%08x", R (d.rn), pc + 4 + d.imm);
-      break;
-    case ARM_FMT_T16_PUSH:
-    case ARM_FMT_T16_POP:
-      append_list (text, d.imm);
-      break;
-    case ARM_FMT_T16_CPS:
-      if (d.imm & 2)
-        g_string_append_c (text, 'i');
-      if (d.imm & 1)
-        g_string_append_c (text, 'f');
-      break;
-    case ARM_FMT_T16_BKPT:
-      g_string_append_printf (text, "0x%04x", d.imm);
-      break;
-    case ARM_FMT_T16_IT:
-      g_string_append (text, d.cond == 14 ? "al" : arm_cond_names[d.cond]);
-      break;
-    case ARM_FMT_T16_LDSTM:
-    case ARM_FMT_LDSTM:
-      g_string_append_printf (text, "%s%s, ", R (d.rn), d.wback ? "!" : "");
-      append_list (text, d.imm);
-      break;
-    case ARM_FMT_T16_UDF:
-    case ARM_FMT_UDF32:
+  switch (op->fmt) {
+  case ARM_FMT_T16_SHIFT_IMM:
+    g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rm),
+                            d.shift_type == ARM_SHIFT_RRX ? 0 : d.shift_n);
+    break;
+  case ARM_FMT_T16_MOVS:
+  case ARM_FMT_T16_RR:
+  case ARM_FMT_RR: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm)); break;
+  case ARM_FMT_T16_DP:
+  case ARM_FMT_T16_HI: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm)); break;
+  case ARM_FMT_T16_RRR:
+    /* Inside an IT block objdump names all three registers too. */
+    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
+    break;
+  case ARM_FMT_T16_RRI3:
+    g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm);
+    break;
+  case ARM_FMT_T16_RI8:
+  case ARM_FMT_T16_SP_IMM7:
+  case ARM_FMT_DP_IMM_MOV:
+  case ARM_FMT_MOVW: g_string_append_printf (text, "%s, #%u", R (d.rd), d.imm); break;
+  case ARM_FMT_T16_NEG: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rn)); break;
+  case ARM_FMT_T16_BX: g_string_append (text, R (d.rm)); break;
+  case ARM_FMT_T16_LDR_LIT: g_string_append_printf (text, "%s, [pc, #%u]", R (d.rd), d.imm); break;
+  case ARM_FMT_T16_LS_REG:
+    g_string_append_printf (text, "%s, [%s, %s]", R (d.rd), R (d.rn), R (d.rm));
+    break;
+  case ARM_FMT_T16_LS_IMM:
+  case ARM_FMT_T16_LS_SP:
+    g_string_append_printf (text, "%s, [%s, #%u]", R (d.rd), R (d.rn), d.imm);
+    break;
+  case ARM_FMT_T16_ADR: g_string_append_printf (text, "%s, pc, #%u", R (d.rd), d.imm); break;
+  case ARM_FMT_T16_ADD_SP: g_string_append_printf (text, "%s, sp, #%u", R (d.rd), d.imm); break;
+  case ARM_FMT_T16_CBZ:
+    g_string_append_printf (text, "%s, 0x%08x", R (d.rn), pc + 4 + d.imm);
+    break;
+  case ARM_FMT_T16_PUSH:
+  case ARM_FMT_T16_POP: append_list (text, d.imm); break;
+  case ARM_FMT_T16_CPS:
+    if (d.imm & 2)
+      g_string_append_c (text, 'i');
+    if (d.imm & 1)
+      g_string_append_c (text, 'f');
+    break;
+  case ARM_FMT_T16_BKPT: g_string_append_printf (text, "0x%04x", d.imm); break;
+  case ARM_FMT_T16_IT: g_string_append (text, d.cond == 14 ? "al" : arm_cond_names[d.cond]); break;
+  case ARM_FMT_T16_LDSTM:
+  case ARM_FMT_LDSTM:
+    g_string_append_printf (text, "%s%s, ", R (d.rn), d.wback ? "!" : "");
+    append_list (text, d.imm);
+    break;
+  case ARM_FMT_T16_UDF:
+  case ARM_FMT_UDF32: g_string_append_printf (text, "#%u", d.imm); break;
+  case ARM_FMT_T16_SVC: g_string_append_printf (text, "%u", d.imm); break;
+  case ARM_FMT_T16_BCOND:
+  case ARM_FMT_T16_B:
+  case ARM_FMT_BCOND32:
+  case ARM_FMT_B32: g_string_append_printf (text, "0x%08x", pc + 4 + d.imm); break;
+  case ARM_FMT_STREX:
+    g_string_append_printf (text, "%s, %s, [%s", R (d.ra), R (d.rd), R (d.rn));
+    append_offset (text, &d, true);
+    g_string_append_c (text, ']');
+    break;
+  case ARM_FMT_LDREX:
+    g_string_append_printf (text, "%s, [%s", R (d.rd), R (d.rn));
+    append_offset (text, &d, true);
+    g_string_append_c (text, ']');
+    break;
+  case ARM_FMT_STREXBH:
+    g_string_append_printf (text, "%s, %s, [%s]", R (d.ra), R (d.rd), R (d.rn));
+    break;
+  case ARM_FMT_LDREXBH: g_string_append_printf (text, "%s, [%s]", R (d.rd), R (d.rn)); break;
+  case ARM_FMT_TB:
+    g_string_append_printf (text, "[%s, %s%s]", R (d.rn), R (d.rm),
+                            op->op == ARM_OP_TBH ? ", lsl #1" : "");
+    break;
+  case ARM_FMT_LDRD:
+    g_string_append_printf (text, "%s, %s, ", R (d.rd), R (d.ra));
+    append_address_imm (text, &d, true);
+    break;
+  case ARM_FMT_DP_SHIFT:
+    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
+    append_shift (text, &d);
+    break;
+  case ARM_FMT_DP_SHIFT_MOV:
+    g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
+    append_shift (text, &d);
+    break;
+  case ARM_FMT_DP_SHIFT_TEST:
+    g_string_append_printf (text, "%s, %s", R (d.rn), R (d.rm));
+    append_shift (text, &d);
+    break;
+  case ARM_FMT_DP_IMM:
+  case ARM_FMT_ADDW: g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm); break;
+  case ARM_FMT_DP_IMM_TEST: g_string_append_printf (text, "%s, #%u", R (d.rn), d.imm); break;
+  case ARM_FMT_ADR32:
+    /* subw holds the offset negated. */
+    g_string_append_printf (text, "%s, pc, #%d", R (d.rd), abs ((int32_t) d.imm));
+    break;
+  case ARM_FMT_SAT:
+    g_string_append_printf (text, "%s, #%u, %s", R (d.rd), d.imm + (op->op == ARM_OP_SSAT),
+                            R (d.rn));
+    append_shift (text, &d);
+    break;
+  case ARM_FMT_BFX:
+  case ARM_FMT_BFI:
+    g_string_append_printf (text, "%s, %s, #%u, #%u", R (d.rd), R (d.rn), d.shift_n, d.imm);
+    break;
+  case ARM_FMT_BFC:
+    g_string_append_printf (text, "%s, #%u, #%u", R (d.rd), d.shift_n, d.imm);
+    break;
+  case ARM_FMT_MSR:
+    append_sysreg (text, d.imm);
+    if (d.imm < 4)
+      g_string_append (text, d.shift_n == 1 ? "_g" : d.shift_n == 3 ? "_nzcvqg" : "_nzcvq");
+    g_string_append_printf (text, ", %s", R (d.rn));
+    break;
+  case ARM_FMT_MRS:
+    g_string_append_printf (text, "%s, ", R (d.rd));
+    append_sysreg (text, d.imm);
+    break;
+  case ARM_FMT_BARRIER: {
+    static const char *const options[16] = {
+      NULL, NULL, "oshst", "osh", NULL, NULL, "nshst", "nsh",
+      NULL, NULL, "ishst", "ish", NULL, NULL, "st",    "sy",
+    };
+    if (options[d.imm])
+      g_string_append (text, options[d.imm]);
+    else
       g_string_append_printf (text, "#%u", d.imm);
-      break;
-    case ARM_FMT_T16_SVC:
-      g_string_append_printf (text, "%u", d.imm);
-      break;
-    case ARM_FMT_T16_BCOND:
-    case ARM_FMT_T16_B:
-    case ARM_FMT_BCOND32:
-    case ARM_FMT_B32:
-      g_string_append_printf (text, "0x%08x", pc + 4 + d.imm);
-      break;
-    case ARM_FMT_STREX:
-      g_string_append_printf (text, "%s, %s, [%s", R (d.ra), R (d.rd),
-                              R (d.rn));
-      append_offset (text, &d, true);
-      g_string_append_c (text, ']');
-      break;
-    case ARM_FMT_LDREX:
-      g_string_append_printf (text, "%s, [%s", R (d.rd), R (d.rn));
-      append_offset (text, &d, true);
-      g_string_append_c (text, ']');
-      break;
-    case ARM_FMT_STREXBH:
-      g_string_append_printf (text, "%s, %s, [%s]", R (d.ra), R (d.rd),
-                              R (d.rn));
-      break;
-    case ARM_FMT_LDREXBH:
-      g_string_append_printf (text, "%s, [%s]", R (d.rd), R (d.rn));
-      break;
-    case ARM_FMT_TB:
-      g_string_append_printf (text, "[%s, %s%s]", R (d.rn), R (d.rm),
-                              op->op == ARM_OP_TBH ? ", lsl #1" : "");
-      break;
-    case ARM_FMT_LDRD:
-      g_string_append_printf (text, "%s, %s, ", R (d.rd), R (d.ra));
-      append_address_imm (text, &d, true);
-      break;
-    case ARM_FMT_DP_SHIFT:
-      g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn),
-                              R (d.rm));
-      append_shift (text, &d);
-      break;
-    case ARM_FMT_DP_SHIFT_MOV:
-      g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-      append_shift (text, &d);
-      break;
-    case ARM_FMT_DP_SHIFT_TEST:
-      g_string_append_printf (text, "%s, %s", R (d.rn), R (d.rm));
-      append_shift (text, &d);
-      break;
-    case ARM_FMT_DP_IMM:
-    case ARM_FMT_ADDW:
-      g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm);
-      break;
-    case ARM_FMT_DP_IMM_TEST:
-      g_string_append_printf (text, "%s, #%u", R (d.rn), d.imm);
-      break;
-    case ARM_FMT_ADR32:
-      /* subw holds the offset negated. */
-      g_string_append_printf (text, "%s, pc, #%d", R (d.rd),
-                              abs ((int32_t) d.imm));
-      break;
-    case ARM_FMT_SAT:
-      g_string_append_printf (text, "%s, #%u, %s", R (d.rd),
-                              d.imm + (op->op == ARM_OP_SSAT), R (d.rn));
-      append_shift (text, &d);
-      break;
-    case ARM_FMT_BFX:
-    case ARM_FMT_BFI:
-      g_string_append_printf (text, "%s, %s, #%u, #%u", R (d.rd), R (d.rn),
-                              d.shift_n, d.imm);
-      break;
-    case ARM_FMT_BFC:
-      g_string_append_printf (text, "%s, #%u, #%u", R (d.rd), d.shift_n,
-                              d.imm);
-      break;
-    case ARM_FMT_MSR:
-      append_sysreg (text, d.imm);
-      if (d.imm < 4)
-        g_string_append (text, d.shift_n == 1 ? "_g"
-                               : d.shift_n == 3 ? "_nzcvqg" : "_nzcvq");
-      g_string_append_printf (text, ", %s", R (d.rn));
-      break;
-    case ARM_FMT_MRS:
+  } break;
+  case ARM_FMT_LS_IMM12:
+  case ARM_FMT_LS_IMM8:
+    if (!(op->flags & ARM_F_NO_RT))
       g_string_append_printf (text, "%s, ", R (d.rd));
-      append_sysreg (text, d.imm);
-      break;
-    case ARM_FMT_BARRIER:
-      {
-        static const char *const options[16] = {
-          NULL, NULL, "oshst", "osh", NULL, NULL, "nshst", "nsh",
-          NULL, NULL, "ishst", "ish", NULL, NULL, "st", "sy",
-        };
-        if (options[d.imm])
-          g_string_append (text, options[d.imm]);
-        else
-          g_string_append_printf (text, "#%u", d.imm);
-      }
-      break;
-    case ARM_FMT_LS_IMM12:
-    case ARM_FMT_LS_IMM8:
-      if (!(op->flags & ARM_F_NO_RT))
-        g_string_append_printf (text, "%s, ", R (d.rd));
-      append_address_imm (text, &d, op->fmt == ARM_FMT_LS_IMM12);
-      break;
-    case ARM_FMT_LS_REG:
-      if (!(op->flags & ARM_F_NO_RT))
-        g_string_append_printf (text, "%s, ", R (d.rd));
-      g_string_append_printf (text, "[%s, %s", R (d.rn), R (d.rm));
-      if (d.shift_n)
-        g_string_append_printf (text, ", lsl #%u", d.shift_n);
-      g_string_append_c (text, ']');
-      break;
-    case ARM_FMT_LS_LIT:
-      if (!(op->flags & ARM_F_NO_RT))
-        g_string_append_printf (text, "%s, ", R (d.rd));
-      g_string_append_printf (text, "[pc, #%d]", (int32_t) d.imm);
-      break;
-    case ARM_FMT_RRR:
-      g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn),
-                              R (d.rm));
-      break;
-    case ARM_FMT_EXTEND:
-      g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-      if (d.shift_n)
-        g_string_append_printf (text, ", ror #%u", d.shift_n);
-      break;
-    case ARM_FMT_MLA:
-      g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.rn),
-                              R (d.rm), R (d.ra));
-      break;
-    case ARM_FMT_MULL:
-      g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.ra),
-                              R (d.rn), R (d.rm));
-      break;
-    case ARM_FMT_COPROC:
-    case ARM_FMT_NONE:
-      break;
-    }
+    append_address_imm (text, &d, op->fmt == ARM_FMT_LS_IMM12);
+    break;
+  case ARM_FMT_LS_REG:
+    if (!(op->flags & ARM_F_NO_RT))
+      g_string_append_printf (text, "%s, ", R (d.rd));
+    g_string_append_printf (text, "[%s, %s", R (d.rn), R (d.rm));
+    if (d.shift_n)
+      g_string_append_printf (text, ", lsl #%u", d.shift_n);
+    g_string_append_c (text, ']');
+    break;
+  case ARM_FMT_LS_LIT:
+    if (!(op->flags & ARM_F_NO_RT))
+      g_string_append_printf (text, "%s, ", R (d.rd));
+    g_string_append_printf (text, "[pc, #%d]", (int32_t) d.imm);
+    break;
+  case ARM_FMT_RRR:
+    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
+    break;
+  case ARM_FMT_EXTEND:
+    g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
+    if (d.shift_n)
+      g_string_append_printf (text, ", ror #%u", d.shift_n);
+    break;
+  case ARM_FMT_MLA:
+    g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.rn), R (d.rm), R (d.ra));
+    break;
+  case ARM_FMT_MULL:
+    g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.ra), R (d.rn), R (d.rm));
+    break;
+  case ARM_FMT_COPROC:
+  case ARM_FMT_NONE: break;
+  }
 }
 
 unsigned
@@ -395,24 +341,19 @@ arm_disas (MdlCpu *cpu, uint64_t pc, GString *text)
   uint8_t b[4];
   uint32_t raw;
 
-  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL))
-    {
+  if (!mdl_address_space_read_bytes (cpu->as, pc, b, 2, NULL)) {
+    g_string_append (text, "<unmapped>");
+    return 2;
+  }
+  raw = b[0] | (uint32_t) b[1] << 8;
+  if (arm_insn_length (raw) == 4) {
+    if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & 0xffffffffu, b + 2, 2, NULL)) {
       g_string_append (text, "<unmapped>");
       return 2;
     }
-  raw = b[0] | (uint32_t) b[1] << 8;
-  if (arm_insn_length (raw) == 4)
-    {
-      if (!mdl_address_space_read_bytes (cpu->as, (pc + 2) & 0xffffffffu,
-                                         b + 2, 2, NULL))
-        {
-          g_string_append (text, "<unmapped>");
-          return 2;
-        }
-      raw = raw << 16 | b[2] | (uint32_t) b[3] << 8;
-    }
+    raw = raw << 16 | b[2] | (uint32_t) b[3] << 8;
+  }
   /* The current IT state applies to the instruction at the pc only. */
-  arm_disas_insn (s->profile, (uint32_t) pc, raw,
-                  pc == s->pc ? s->itstate : 0, text);
+  arm_disas_insn (s->profile, (uint32_t) pc, raw, pc == s->pc ? s->itstate : 0, text);
   return arm_insn_length (raw >> 16 ? raw >> 16 : raw);
 }

@@ -69,13 +69,12 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
 
   s->ipsr = ipsr;
   s->control = control;
-  if (arm_using_psp (s) != old)
-    {
-      uint32_t t = s->r[13];
+  if (arm_using_psp (s) != old) {
+    uint32_t t = s->r[13];
 
-      s->r[13] = s->sp_other;
-      s->sp_other = t;
-    }
+    s->r[13] = s->sp_other;
+    s->sp_other = t;
+  }
 }
 
 void
@@ -106,13 +105,12 @@ arm_exc_enabled (const ArmCpu *s, unsigned exc)
 {
   if (exc >= ARM_EXC_IRQ0)
     return s->irq_enabled[exc - ARM_EXC_IRQ0];
-  switch (exc)
-    {
-    case ARM_EXC_MEMMANAGE: return s->shcsr_ena & (1u << 16);
-    case ARM_EXC_BUSFAULT:  return s->shcsr_ena & (1u << 17);
-    case ARM_EXC_USAGEFAULT: return s->shcsr_ena & (1u << 18);
-    default: return true;
-    }
+  switch (exc) {
+  case ARM_EXC_MEMMANAGE: return s->shcsr_ena & (1u << 16);
+  case ARM_EXC_BUSFAULT: return s->shcsr_ena & (1u << 17);
+  case ARM_EXC_USAGEFAULT: return s->shcsr_ena & (1u << 18);
+  default: return true;
+  }
 }
 
 static int
@@ -122,12 +120,11 @@ arm_priority_of_state (const ArmCpu *s, bool with_primask)
 
   /* Active exceptions are few: walk the set bits. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
-    for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1)
-      {
-        unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
+    for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1) {
+      unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
 
-        prio = MIN (prio, arm_group (s, s->exc_prio[exc]));
-      }
+      prio = MIN (prio, arm_group (s, s->exc_prio[exc]));
+    }
   if (s->basepri)
     prio = MIN (prio, arm_group (s, (int) s->basepri));
   if (s->primask && with_primask)
@@ -153,16 +150,14 @@ arm_best_pending (const ArmCpu *s, int *prio)
 
   /* Checked at every run() entry: nothing pending must cost little. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
-    for (uint32_t bits = s->exc_pending[w]; bits; bits &= bits - 1)
-      {
-        unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
+    for (uint32_t bits = s->exc_pending[w]; bits; bits &= bits - 1) {
+      unsigned exc = 32 * w + (unsigned) __builtin_ctz (bits);
 
-        if (s->exc_prio[exc] < best_prio && arm_exc_enabled (s, exc))
-          {
-            best = exc;
-            best_prio = s->exc_prio[exc];
-          }
+      if (s->exc_prio[exc] < best_prio && arm_exc_enabled (s, exc)) {
+        best = exc;
+        best_prio = s->exc_prio[exc];
       }
+    }
   *prio = best_prio;
   return best;
 }
@@ -180,11 +175,10 @@ void
 arm_set_pending (ArmCpu *s, unsigned exc)
 {
   arm_bit_put (s->exc_pending, exc, true);
-  if (arm_exc_enabled (s, exc))
-    {
-      mdl_cpu_wake (&s->cpu);
-      mdl_cpu_kick (&s->cpu);
-    }
+  if (arm_exc_enabled (s, exc)) {
+    mdl_cpu_wake (&s->cpu);
+    mdl_cpu_kick (&s->cpu);
+  }
 }
 
 /* ---- entry and return ------------------------------------------------------ */
@@ -193,10 +187,9 @@ static const char *
 arm_exc_name (unsigned exc)
 {
   static const char *const names[16] = {
-    "thread", "Reset", "NMI", "HardFault", "MemManage", "BusFault",
-    "UsageFault", "exception 7", "exception 8", "exception 9",
-    "exception 10", "SVCall", "DebugMonitor", "exception 13", "PendSV",
-    "SysTick",
+    "thread",       "Reset",        "NMI",         "HardFault",   "MemManage",    "BusFault",
+    "UsageFault",   "exception 7",  "exception 8", "exception 9", "exception 10", "SVCall",
+    "DebugMonitor", "exception 13", "PendSV",      "SysTick",
   };
 
   return exc < 16 ? names[exc] : "IRQ";
@@ -209,9 +202,8 @@ arm_lockup (ArmCpu *s, uint32_t pc, const char *why)
 {
   mdl_cpu_fatal (&s->cpu, pc,
                  "lockup: %s while in %s (IPSR = %u, HFSR = 0x%08x, "
-                 "CFSR = 0x%08x, BFAR = 0x%08x)", why,
-                 arm_exc_name (MIN (s->ipsr, 16u)), s->ipsr, s->hfsr, s->cfsr,
-                 s->bfar);
+                 "CFSR = 0x%08x, BFAR = 0x%08x)",
+                 why, arm_exc_name (MIN (s->ipsr, 16u)), s->ipsr, s->hfsr, s->cfsr, s->bfar);
   s->trapped = true;
   return pc | ARM_CHECK;
 }
@@ -244,20 +236,20 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   uint32_t vector;
 
   for (unsigned i = 0; i < 8; i++)
-    if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i]))
-      {
-        s->cfsr |= ARM_CFSR_STKERR;
-        /* The HardFault (or NMI) being entered is not active yet, so the
+    if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
+      s->cfsr |= ARM_CFSR_STKERR;
+      /* The HardFault (or NMI) being entered is not active yet, so the
          * execution priority alone would escalate to HardFault again and
          * again (the stack pointer does not change): the core cannot
          * enter the handler that would handle this, so it locks up. */
-        if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
-          return arm_lockup (s, ret, "a bus error while stacking for a HardFault");
-        return arm_escalate (s, ret, "a bus error while stacking");
-      }
+      if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
+        return arm_lockup (s, ret, "a bus error while stacking for a HardFault");
+      return arm_escalate (s, ret, "a bus error while stacking");
+    }
   s->r[13] = frame;
-  s->r[14] = arm_handler_mode (s) ? 0xfffffff1u
-             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu : 0xfffffff9u;
+  s->r[14] = arm_handler_mode (s)               ? 0xfffffff1u
+             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu
+                                                : 0xfffffff9u;
 
   arm_switch_state (s, exc, s->control & ~ARM_CONTROL_SPSEL);
   arm_bit_put (s->exc_active, exc, true);
@@ -267,11 +259,10 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   s->event = true;
   s->ipsr_changed = true;
 
-  if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector))
-    {
-      s->hfsr |= ARM_HFSR_VECTTBL;
-      return arm_escalate (s, ret, "a bus error reading the vector table");
-    }
+  if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector)) {
+    s->hfsr |= ARM_HFSR_VECTTBL;
+    return arm_escalate (s, ret, "a bus error reading the vector table");
+  }
   if (!(vector & 1))
     return arm_usage_fault (s, vector, ARM_CFSR_INVSTATE);
   return (vector & ~1u) | ARM_CHECK;
@@ -293,8 +284,10 @@ uint32_t
 arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
 {
   static const char *const what[] = {
-    [ARM_EXC_HARDFAULT] = "a HardFault", [ARM_EXC_MEMMANAGE] = "a MemManage fault",
-    [ARM_EXC_BUSFAULT] = "a BusFault", [ARM_EXC_USAGEFAULT] = "a UsageFault",
+    [ARM_EXC_HARDFAULT] = "a HardFault",
+    [ARM_EXC_MEMMANAGE] = "a MemManage fault",
+    [ARM_EXC_BUSFAULT] = "a BusFault",
+    [ARM_EXC_USAGEFAULT] = "a UsageFault",
   };
 
   s->trapped = true;
@@ -317,8 +310,7 @@ arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
 {
   if (s->profile == ARM_V7M)
     s->bfar = addr;
-  return arm_fault (s, pc, ARM_EXC_BUSFAULT,
-                    ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
+  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
 }
 
 uint32_t
@@ -330,14 +322,13 @@ arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr)
 uint32_t
 arm_svc (ArmCpu *s, uint32_t next)
 {
-  if (arm_group (s, s->exc_prio[ARM_EXC_SVCALL]) >= arm_execution_priority (s))
-    {
-      /* SVC where SVCall cannot preempt: a HardFault. */
-      if (arm_execution_priority (s) <= -1)
-        return arm_lockup (s, next, "an SVC");
-      s->hfsr |= ARM_HFSR_FORCED;
-      return arm_take_exception (s, ARM_EXC_HARDFAULT, next);
-    }
+  if (arm_group (s, s->exc_prio[ARM_EXC_SVCALL]) >= arm_execution_priority (s)) {
+    /* SVC where SVCall cannot preempt: a HardFault. */
+    if (arm_execution_priority (s) <= -1)
+      return arm_lockup (s, next, "an SVC");
+    s->hfsr |= ARM_HFSR_FORCED;
+    return arm_take_exception (s, ARM_EXC_HARDFAULT, next);
+  }
   return arm_take_exception (s, ARM_EXC_SVCALL, next);
 }
 
@@ -350,8 +341,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   bool to_thread = low != 1;
   uint32_t w[8], frame;
 
-  if ((exc_return & 0x0ffffff0u) != 0x0ffffff0u
-      || (low != 1 && low != 9 && low != 13))
+  if ((exc_return & 0x0ffffff0u) != 0x0ffffff0u || (low != 1 && low != 9 && low != 13))
     return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
 
   arm_bit_put (s->exc_active, ret, false);
@@ -362,15 +352,13 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
     arm_bit_put (s->exc_pending, ret, true);
 
   arm_switch_state (s, to_thread ? 0 : ret,
-                    low == 13 ? s->control | ARM_CONTROL_SPSEL
-                              : s->control & ~ARM_CONTROL_SPSEL);
+                    low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL);
   frame = s->r[13];
   for (unsigned i = 0; i < 8; i++)
-    if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i]))
-      {
-        s->cfsr |= ARM_CFSR_UNSTKERR;
-        return arm_escalate (s, pc, "a bus error while unstacking");
-      }
+    if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
+      s->cfsr |= ARM_CFSR_UNSTKERR;
+      return arm_escalate (s, pc, "a bus error while unstacking");
+    }
 
   s->r[0] = w[0];
   s->r[1] = w[1];
@@ -382,8 +370,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   arm_set_apsr (s, w[7]);
   if (s->profile == ARM_V6M)
     s->qf = 0;
-  s->itstate = s->profile == ARM_V7M
-               ? ((w[7] >> 25) & 3) | ((w[7] >> 10) & 0x3f) << 2 : 0;
+  s->itstate = s->profile == ARM_V7M ? ((w[7] >> 25) & 3) | ((w[7] >> 10) & 0x3f) << 2 : 0;
   if (!to_thread)
     s->ipsr = (w[7] & 0x1ff) ? (w[7] & 0x1ff) : ret;
   s->excl_valid = false;

@@ -70,12 +70,11 @@ arm_revalidate (ArmCpu *s)
 {
   uint64_t gen = mdl_address_space_generation (s->cpu.as);
 
-  if (gen != s->as_gen)
-    {
-      s->as_gen = gen;
-      arm_forget_windows (s);
-      arm_flush_icache (s);
-    }
+  if (gen != s->as_gen) {
+    s->as_gen = gen;
+    arm_forget_windows (s);
+    arm_flush_icache (s);
+  }
 }
 
 /* Finds the RAM (or, for loads, ROM) window around @addr and caches it. */
@@ -97,18 +96,15 @@ arm_ram_lookup (ArmCpu *s, uint32_t addr, unsigned size, bool store)
     return w.host + off;
 
   limit = w.size >= 4 ? w.size - 3 : 0;
-  if (store)
-    {
-      s->st_base = (uint32_t) w.base;
-      s->st_limit = (uint32_t) limit;
-      s->st_host = w.host;
-    }
-  else
-    {
-      s->ld_base = (uint32_t) w.base;
-      s->ld_limit = (uint32_t) limit;
-      s->ld_host = w.host;
-    }
+  if (store) {
+    s->st_base = (uint32_t) w.base;
+    s->st_limit = (uint32_t) limit;
+    s->st_host = w.host;
+  } else {
+    s->ld_base = (uint32_t) w.base;
+    s->ld_limit = (uint32_t) limit;
+    s->ld_host = w.host;
+  }
   return w.host + off;
 }
 
@@ -119,21 +115,19 @@ arm_in_scs (uint32_t addr)
 }
 
 bool
-arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
-              uint32_t *value)
+arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value)
 {
   uint8_t *host = arm_ram_lookup (s, addr, size, false);
   uint64_t v = 0;
   MdlMemResult r;
 
-  if (host)
-    {
-      uint32_t x = 0;
+  if (host) {
+    uint32_t x = 0;
 
-      memcpy (&x, host, size);
-      *value = x;
-      return true;
-    }
+    memcpy (&x, host, size);
+    *value = x;
+    return true;
+  }
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_read (s, addr, size, value);
@@ -144,17 +138,15 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
 }
 
 bool
-arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
-               uint32_t value)
+arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
 {
   uint8_t *host = arm_ram_lookup (s, addr, size, true);
   MdlMemResult r;
 
-  if (host)
-    {
-      memcpy (host, &value, size);
-      return true;
-    }
+  if (host) {
+    memcpy (host, &value, size);
+    return true;
+  }
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_write (s, addr, size, value);
@@ -174,22 +166,20 @@ arm_misaligned (const ArmCpu *s, uint32_t addr, unsigned size)
 }
 
 static G_GNUC_NO_INLINE ArmAccess
-arm_load_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
-               bool sign, uint32_t *value)
+arm_load_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, bool sign, uint32_t *value)
 {
   if (arm_misaligned (s, addr, size))
     return ARM_ACC_ALIGN;
   if (!arm_mem_read (s, done, addr, size, value))
     return ARM_ACC_BUS;
   if (sign)
-    *value = size == 1 ? (uint32_t) (int32_t) (int8_t) *value
-                       : (uint32_t) (int32_t) (int16_t) *value;
+    *value
+      = size == 1 ? (uint32_t) (int32_t) (int8_t) *value : (uint32_t) (int32_t) (int16_t) *value;
   return ARM_ACC_OK;
 }
 
 static G_GNUC_NO_INLINE ArmAccess
-arm_store_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size,
-                uint32_t value)
+arm_store_slow (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
 {
   if (arm_misaligned (s, addr, size))
     return ARM_ACC_ALIGN;
@@ -202,11 +192,10 @@ arm_read_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t *value)
 {
   uint32_t off = addr - s->ld_base;
 
-  if (G_LIKELY (off < s->ld_limit))
-    {
-      memcpy (value, s->ld_host + off, 4);
-      return ARM_ACC_OK;
-    }
+  if (G_LIKELY (off < s->ld_limit)) {
+    memcpy (value, s->ld_host + off, 4);
+    return ARM_ACC_OK;
+  }
   return arm_mem_read (s, done, addr, 4, value) ? ARM_ACC_OK : ARM_ACC_BUS;
 }
 
@@ -215,11 +204,10 @@ arm_write_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t value)
 {
   uint32_t off = addr - s->st_base;
 
-  if (G_LIKELY (off < s->st_limit))
-    {
-      memcpy (s->st_host + off, &value, 4);
-      return ARM_ACC_OK;
-    }
+  if (G_LIKELY (off < s->st_limit)) {
+    memcpy (s->st_host + off, &value, 4);
+    return ARM_ACC_OK;
+  }
   return arm_mem_write (s, done, addr, 4, value) ? ARM_ACC_OK : ARM_ACC_BUS;
 }
 
@@ -240,54 +228,45 @@ arm_jump (const ArmCpu *s, uint32_t target)
 
 /* Shift_C of the manual: @n is the amount (0..255 for register shifts). */
 static inline uint32_t
-arm_shift_c (uint32_t v, unsigned type, unsigned n, uint32_t cin,
-             uint32_t *cout)
+arm_shift_c (uint32_t v, unsigned type, unsigned n, uint32_t cin, uint32_t *cout)
 {
-  switch (type)
-    {
-    case ARM_SHIFT_LSL:
-      if (n == 0)
-        {
-          *cout = cin;
-          return v;
-        }
-      *cout = n <= 32 ? (uint32_t) ((uint64_t) v << n >> 32) & 1 : 0;
-      return n < 32 ? v << n : 0;
-    case ARM_SHIFT_LSR:
-      if (n == 0)
-        {
-          *cout = cin;
-          return v;
-        }
-      *cout = n <= 32 ? (v >> (n - 1)) & 1 : 0;
-      return n < 32 ? v >> n : 0;
-    case ARM_SHIFT_ASR:
-      if (n == 0)
-        {
-          *cout = cin;
-          return v;
-        }
-      if (n >= 32)
-        {
-          *cout = v >> 31;
-          return (uint32_t) ((int32_t) v >> 31);
-        }
-      *cout = ((uint32_t) ((int32_t) v >> (n - 1))) & 1;
-      return (uint32_t) ((int32_t) v >> n);
-    case ARM_SHIFT_ROR:
-      if (n == 0)
-        {
-          *cout = cin;
-          return v;
-        }
-      n &= 31;
-      v = n ? v >> n | v << (32 - n) : v;
-      *cout = v >> 31;
+  switch (type) {
+  case ARM_SHIFT_LSL:
+    if (n == 0) {
+      *cout = cin;
       return v;
-    default: /* RRX */
-      *cout = v & 1;
-      return cin << 31 | v >> 1;
     }
+    *cout = n <= 32 ? (uint32_t) ((uint64_t) v << n >> 32) & 1 : 0;
+    return n < 32 ? v << n : 0;
+  case ARM_SHIFT_LSR:
+    if (n == 0) {
+      *cout = cin;
+      return v;
+    }
+    *cout = n <= 32 ? (v >> (n - 1)) & 1 : 0;
+    return n < 32 ? v >> n : 0;
+  case ARM_SHIFT_ASR:
+    if (n == 0) {
+      *cout = cin;
+      return v;
+    }
+    if (n >= 32) {
+      *cout = v >> 31;
+      return (uint32_t) ((int32_t) v >> 31);
+    }
+    *cout = ((uint32_t) ((int32_t) v >> (n - 1))) & 1;
+    return (uint32_t) ((int32_t) v >> n);
+  case ARM_SHIFT_ROR:
+    if (n == 0) {
+      *cout = cin;
+      return v;
+    }
+    n &= 31;
+    v = n ? v >> n | v << (32 - n) : v;
+    *cout = v >> 31;
+    return v;
+  default: /* RRX */ *cout = v & 1; return cin << 31 | v >> 1;
+  }
 }
 
 static inline uint32_t
@@ -332,22 +311,22 @@ arm_rbit (uint32_t v)
  * pc + a constant, which keeps a load off the loop's critical path.
  */
 
-#define ILEN               2
-#define ARM_FN(name)       arm16_exec_##name
-#define ARM_DP_TABLE       arm16_dp_table
-#define ARM_LS_TABLE       arm16_ls_table
-#define ARM_BCOND_TABLE    arm16_bcond_table
-#define ARM_EXEC_TABLE     arm16_exec_table
-#define ARM_EXEC_TABLE_S   arm16_exec_table_s
+#define ILEN             2
+#define ARM_FN(name)     arm16_exec_##name
+#define ARM_DP_TABLE     arm16_dp_table
+#define ARM_LS_TABLE     arm16_ls_table
+#define ARM_BCOND_TABLE  arm16_bcond_table
+#define ARM_EXEC_TABLE   arm16_exec_table
+#define ARM_EXEC_TABLE_S arm16_exec_table_s
 #include "arm-exec-template.h"
 
-#define ILEN               4
-#define ARM_FN(name)       arm32_exec_##name
-#define ARM_DP_TABLE       arm32_dp_table
-#define ARM_LS_TABLE       arm32_ls_table
-#define ARM_BCOND_TABLE    arm32_bcond_table
-#define ARM_EXEC_TABLE     arm32_exec_table
-#define ARM_EXEC_TABLE_S   arm32_exec_table_s
+#define ILEN             4
+#define ARM_FN(name)     arm32_exec_##name
+#define ARM_DP_TABLE     arm32_dp_table
+#define ARM_LS_TABLE     arm32_ls_table
+#define ARM_BCOND_TABLE  arm32_bcond_table
+#define ARM_EXEC_TABLE   arm32_exec_table
+#define ARM_EXEC_TABLE_S arm32_exec_table_s
 #include "arm-exec-template.h"
 
 /* ---- executors of rare instructions (either length) ---- */
@@ -372,11 +351,10 @@ arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   /* Instruction fetches from the system region (0xe0000000 and up) are
    * never allowed (execute-never); elsewhere nothing executable is
    * mapped. */
-  if (s->fetch_fault_addr >= 0xe0000000u && s->profile == ARM_V7M)
-    {
-      s->cfsr |= ARM_CFSR_IACCVIOL;
-      return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
-    }
+  if (s->fetch_fault_addr >= 0xe0000000u && s->profile == ARM_V7M) {
+    s->cfsr |= ARM_CFSR_IACCVIOL;
+    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
+  }
   return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
 }
 
@@ -398,8 +376,7 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 /* ---- exclusives ---- */
 
 static uint32_t
-arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
-           unsigned size)
+arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned size)
 {
   uint32_t addr = s->r[d->rn] + d->imm, v;
 
@@ -416,8 +393,7 @@ arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
 }
 
 static uint32_t
-arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
-           unsigned size)
+arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned size)
 {
   uint32_t addr = s->r[d->rn] + d->imm, cur;
   bool ok;
@@ -428,30 +404,47 @@ arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done,
   s->excl_valid = false;
   /* Cores of one machine run in turn: another one's store since LDREX
    * shows as a changed value (an ABA change goes unnoticed). */
-  if (ok)
-    {
-      if (!arm_mem_read (s, done, addr, size, &cur))
-        return arm_bus_fault (s, pc, addr);
-      ok = cur == s->excl_value;
-    }
+  if (ok) {
+    if (!arm_mem_read (s, done, addr, size, &cur))
+      return arm_bus_fault (s, pc, addr);
+    ok = cur == s->excl_value;
+  }
   if (ok && !arm_mem_write (s, done, addr, size, s->r[d->rd]))
     return arm_bus_fault (s, pc, addr);
   s->r[d->ra] = ok ? 0 : 1;
   return D_NEXT | mdl_cpu_exit_requested (&s->cpu);
 }
 
-static uint32_t arm_exec_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_ldrex (s, d, pc, done, 4); }
-static uint32_t arm_exec_ldrexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_ldrex (s, d, pc, done, 1); }
-static uint32_t arm_exec_ldrexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_ldrex (s, d, pc, done, 2); }
-static uint32_t arm_exec_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_strex (s, d, pc, done, 4); }
-static uint32_t arm_exec_strexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_strex (s, d, pc, done, 1); }
-static uint32_t arm_exec_strexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
-{ return arm_strex (s, d, pc, done, 2); }
+static uint32_t
+arm_exec_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_ldrex (s, d, pc, done, 4);
+}
+static uint32_t
+arm_exec_ldrexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_ldrex (s, d, pc, done, 1);
+}
+static uint32_t
+arm_exec_ldrexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_ldrex (s, d, pc, done, 2);
+}
+static uint32_t
+arm_exec_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_strex (s, d, pc, done, 4);
+}
+static uint32_t
+arm_exec_strexb (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_strex (s, d, pc, done, 1);
+}
+static uint32_t
+arm_exec_strexh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  return arm_strex (s, d, pc, done, 2);
+}
 
 static uint32_t
 arm_exec_clrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
@@ -466,8 +459,7 @@ uint32_t
 arm_xpsr (const ArmCpu *s)
 {
   /* EPSR: T (bit 24), IT[1:0] in bits 26:25, IT[7:2] in bits 15:10. */
-  return arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25
-         | (s->itstate >> 2) << 10 | s->ipsr;
+  return arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10 | s->ipsr;
 }
 
 static uint32_t
@@ -477,34 +469,32 @@ arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   uint32_t v = 0;
   bool priv = arm_privileged (s);
 
-  switch (sysm >> 3)
-    {
-    case 0:   /* xPSR views: bit 0 adds IPSR, bit 1 removes APSR; EPSR
+  switch (sysm >> 3) {
+  case 0: /* xPSR views: bit 0 adds IPSR, bit 1 removes APSR; EPSR
                  reads as zero */
-      if (sysm & 1)
-        v |= s->ipsr;
-      if (!(sysm & 4))
-        v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf8000000u : 0xf0000000u);
-      break;
-    case 1:
-      if (priv && sysm == 8)
-        v = arm_get_msp (s);
-      else if (priv && sysm == 9)
-        v = arm_get_psp (s);
-      break;
-    case 2:
-      if (sysm == 16)
-        v = s->primask;
-      else if ((sysm == 17 || sysm == 18) && s->profile == ARM_V7M)
-        v = s->basepri;
-      else if (sysm == 19 && s->profile == ARM_V7M)
-        v = s->faultmask;
-      else if (sysm == 20)
-        v = s->control;
-      break;
-    default:
-      break;
-    }
+    if (sysm & 1)
+      v |= s->ipsr;
+    if (!(sysm & 4))
+      v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf8000000u : 0xf0000000u);
+    break;
+  case 1:
+    if (priv && sysm == 8)
+      v = arm_get_msp (s);
+    else if (priv && sysm == 9)
+      v = arm_get_psp (s);
+    break;
+  case 2:
+    if (sysm == 16)
+      v = s->primask;
+    else if ((sysm == 17 || sysm == 18) && s->profile == ARM_V7M)
+      v = s->basepri;
+    else if (sysm == 19 && s->profile == ARM_V7M)
+      v = s->faultmask;
+    else if (sysm == 20)
+      v = s->control;
+    break;
+  default: break;
+  }
   s->r[d->rd] = v;
   return D_NEXT;
 }
@@ -516,57 +506,55 @@ arm_exec_msr (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   uint32_t v = s->r[d->rn];
   bool priv = arm_privileged (s);
 
-  switch (sysm)
-    {
-    case 0: case 1: case 2: case 3:
-      /* APSR: flags (and Q on ARMv7-M) when mask<1> is set; writes to
+  switch (sysm) {
+  case 0:
+  case 1:
+  case 2:
+  case 3:
+    /* APSR: flags (and Q on ARMv7-M) when mask<1> is set; writes to
        * IPSR and EPSR are ignored. */
-      if (d->shift_n & 2)
-        {
-          uint32_t keep = s->profile == ARM_V7M ? v : (v & 0xf0000000u) | (s->qf << 27);
+    if (d->shift_n & 2) {
+      uint32_t keep = s->profile == ARM_V7M ? v : (v & 0xf0000000u) | (s->qf << 27);
 
-          arm_set_apsr (s, keep);
-        }
-      break;
-    case 8:
-      if (priv)
-        arm_set_msp (s, v);
-      break;
-    case 9:
-      if (priv)
-        arm_set_psp (s, v);
-      break;
-    case 16:
-      if (priv)
-        s->primask = v & 1;
-      break;
-    case 17:
-      if (priv && s->profile == ARM_V7M)
-        s->basepri = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
-      break;
-    case 18:
-      if (priv && s->profile == ARM_V7M)
-        {
-          uint32_t nv = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
-
-          if (nv != 0 && (nv < s->basepri || s->basepri == 0))
-            s->basepri = nv;
-        }
-      break;
-    case 19:
-      /* FAULTMASK cannot be set from the NMI or HardFault handler (or
-       * while already set); clearing it is always allowed. */
-      if (priv && s->profile == ARM_V7M
-          && (!(v & 1) || arm_execution_priority (s) > -1))
-        s->faultmask = v & 1;
-      break;
-    case 20:
-      if (priv)
-        arm_set_control (s, v);
-      break;
-    default:
-      break;
+      arm_set_apsr (s, keep);
     }
+    break;
+  case 8:
+    if (priv)
+      arm_set_msp (s, v);
+    break;
+  case 9:
+    if (priv)
+      arm_set_psp (s, v);
+    break;
+  case 16:
+    if (priv)
+      s->primask = v & 1;
+    break;
+  case 17:
+    if (priv && s->profile == ARM_V7M)
+      s->basepri = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
+    break;
+  case 18:
+    if (priv && s->profile == ARM_V7M) {
+      uint32_t nv = v & 0xff & ~((1u << (8 - s->prio_bits)) - 1);
+
+      if (nv != 0 && (nv < s->basepri || s->basepri == 0))
+        s->basepri = nv;
+    }
+    break;
+  case 19:
+    /* FAULTMASK cannot be set from the NMI or HardFault handler (or
+       * while already set); clearing it is always allowed. */
+    if (priv && s->profile == ARM_V7M && (!(v & 1) || arm_execution_priority (s) > -1))
+      s->faultmask = v & 1;
+    break;
+  case 20:
+    if (priv)
+      arm_set_control (s, v);
+    break;
+  default: break;
+  }
   /* An interrupt may have become unmasked. */
   return D_NEXT | ARM_CHECK;
 }
@@ -576,14 +564,12 @@ arm_exec_cps (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
   bool disable = d->imm & 0x10;
 
-  if (arm_privileged (s))
-    {
-      if (d->imm & 2)
-        s->primask = disable;
-      if ((d->imm & 1) && s->profile == ARM_V7M
-          && (!disable || arm_execution_priority (s) > -1))
-        s->faultmask = disable;
-    }
+  if (arm_privileged (s)) {
+    if (d->imm & 2)
+      s->primask = disable;
+    if ((d->imm & 1) && s->profile == ARM_V7M && (!disable || arm_execution_priority (s) > -1))
+      s->faultmask = disable;
+  }
   return D_NEXT | ARM_CHECK;
 }
 
@@ -608,11 +594,10 @@ arm_exec_wfi (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 static uint32_t
 arm_exec_wfe (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  if (s->event)
-    {
-      s->event = false;
-      return D_NEXT;
-    }
+  if (s->event) {
+    s->event = false;
+    return D_NEXT;
+  }
   if (!arm_wake_pending (s))
     s->cpu.state = MDL_CPU_WAITING;
   return D_NEXT | ARM_CHECK;
@@ -637,17 +622,15 @@ static uint32_t
 arm_exec_bkpt (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
   arm_sync (s, done);
-  if (d->imm == 0xab)
-    {
-      /* Semihosting: the call retires like any instruction. */
-      arm_semihost (s, pc);
-      return D_NEXT | ARM_CHECK;
-    }
+  if (d->imm == 0xab) {
+    /* Semihosting: the call retires like any instruction. */
+    arm_semihost (s, pc);
+    return D_NEXT | ARM_CHECK;
+  }
   /* No debugger is attached to take the breakpoint: stop there, with the
    * pc on the bkpt, as a halting debugger would show it. */
   s->trapped = true;
-  mdl_machine_stop (s->cpu.machine, MDL_STOP_FATAL, 1,
-                    "CPU %s: breakpoint at 0x%08x (bkpt 0x%02x)",
+  mdl_machine_stop (s->cpu.machine, MDL_STOP_FATAL, 1, "CPU %s: breakpoint at 0x%08x (bkpt 0x%02x)",
                     s->cpu.name, pc, d->imm);
   return pc | ARM_CHECK;
 }
@@ -665,6 +648,7 @@ arm_exec_it (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   return D_NEXT | ARM_CHECK;
 }
 
+/* clang-format off */
 static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
   [ARM_OP_UNDEF] = arm_exec_undef, [ARM_OP_NOCP] = arm_exec_nocp,
   [ARM_OP_LDREX] = arm_exec_ldrex, [ARM_OP_LDREXB] = arm_exec_ldrexb,
@@ -678,6 +662,7 @@ static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
   [ARM_OP_BKPT] = arm_exec_bkpt, [ARM_OP_UDF] = arm_exec_udf,
   [ARM_OP_IT] = arm_exec_it,
 };
+/* clang-format on */
 
 /* ---- fetch, decode, run ---------------------------------------------------- */
 
@@ -687,13 +672,11 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
   MdlRamWindow *w = &s->fetch_win;
   uint16_t h;
 
-  if (!s->fetch_win_valid || addr - w->base >= w->size
-      || w->size - (addr - w->base) < 2)
-    {
-      s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
-      if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
-        return false;
-    }
+  if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
+    s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
+    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
+      return false;
+  }
   memcpy (&h, w->host + (addr - w->base), 2);
   *value = h;
   return true;
@@ -722,8 +705,7 @@ arm_pick_exec (const ArmDecoded *dec)
     return arm_exec_undef;
   op = dec->op->op;
   if (arm_is_dp (op))
-    return (wide ? arm32_dp_table : arm16_dp_table)
-           [op - ARM_DP_FIRST][dec->kind][dec->setflags];
+    return (wide ? arm32_dp_table : arm16_dp_table)[op - ARM_DP_FIRST][dec->kind][dec->setflags];
   if (arm_is_ls (op))
     return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][dec->kind];
   if (op == ARM_OP_BCOND)
@@ -744,13 +726,12 @@ arm_pc_flags (const ArmDecoded *dec)
   ArmOp op = dec->op ? dec->op->op : ARM_OP_UNDEF;
   unsigned flags = 0;
 
-  if (!dec->op || dec->kind == ARM_K_LIT || op == ARM_OP_LDRD
-      || op == ARM_OP_ADR)
+  if (!dec->op || dec->kind == ARM_K_LIT || op == ARM_OP_LDRD || op == ARM_OP_ADR)
     return 0;
   if (dec->rn == 15 || dec->rm == 15 || dec->ra == 15 || dec->rd == 15)
     flags |= ARM_PC_READ;
-  if (dec->rd == 15 && arm_is_dp (op) && op != ARM_OP_TST
-      && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN)
+  if (dec->rd == 15 && arm_is_dp (op) && op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP
+      && op != ARM_OP_CMN)
     flags |= ARM_PC_WRITE_ALU;
   if (dec->rd == 15 && op == ARM_OP_LDR)
     flags |= ARM_PC_WRITE_LOAD;
@@ -797,21 +778,18 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   uint32_t hw1, hw2 = 0, raw;
   ArmDecoded dec;
 
-  if (!arm_fetch16 (s, pc, &hw1))
-    {
-      s->fetch_fault_addr = pc;
+  if (!arm_fetch16 (s, pc, &hw1)) {
+    s->fetch_fault_addr = pc;
+    goto fault;
+  }
+  raw = hw1;
+  if (arm_insn_length (hw1) == 4) {
+    if (!arm_fetch16 (s, pc + 2, &hw2)) {
+      s->fetch_fault_addr = pc + 2;
       goto fault;
     }
-  raw = hw1;
-  if (arm_insn_length (hw1) == 4)
-    {
-      if (!arm_fetch16 (s, pc + 2, &hw2))
-        {
-          s->fetch_fault_addr = pc + 2;
-          goto fault;
-        }
-      raw = hw1 << 16 | hw2;
-    }
+    raw = hw1 << 16 | hw2;
+  }
 
   arm_decode (s->profile, raw, in_it, &dec);
   e->tag = pc | in_it;
@@ -830,11 +808,10 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   e->index = dec.index;
   e->wback = dec.wback;
   e->pc_flags = arm_pc_flags (&dec);
-  if (e->pc_flags)
-    {
-      e->inner = e->exec;
-      e->exec = arm_exec_pc_wrap;
-    }
+  if (e->pc_flags) {
+    e->inner = e->exec;
+    e->exec = arm_exec_pc_wrap;
+  }
   return e;
 
 fault:
@@ -894,55 +871,49 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->ipsr_changed = false;
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
 
-  for (;;)
-    {
-      /* Inside an IT block: one instruction at a time. */
-      while (G_UNLIKELY (s->itstate) && n < budget)
-        {
-          pc = arm_step_it (s, pc, n++);
-          if (pc & ARM_CHECK)
-            goto check;
-        }
-
-      while (G_LIKELY (n < budget))
-        {
-          /* Four dispatches in a row when the budget allows: each has its
-           * own indirect call, which the host predicts better. */
-          if (G_LIKELY (budget - n >= 4))
-            {
-              pc = arm_step (s, cache, pc, n++);
-              if (G_UNLIKELY (pc & ARM_CHECK))
-                goto check;
-              pc = arm_step (s, cache, pc, n++);
-              if (G_UNLIKELY (pc & ARM_CHECK))
-                goto check;
-              pc = arm_step (s, cache, pc, n++);
-              if (G_UNLIKELY (pc & ARM_CHECK))
-                goto check;
-              pc = arm_step (s, cache, pc, n++);
-            }
-          else
-            pc = arm_step (s, cache, pc, n++);
-          if (G_UNLIKELY (pc & ARM_CHECK))
-            goto check;
-        }
-      break;
-
-    check:
-      pc &= ~ARM_CHECK;
-      if (s->trapped)
-        {
-          s->trapped = false;
-          s->run_traps++;
-        }
-      s->ipsr_changed = false;
-      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
-        break;
-      pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
-      s->ipsr_changed = false;
-      if (n >= budget || cpu->state != MDL_CPU_RUNNING)
-        break;
+  for (;;) {
+    /* Inside an IT block: one instruction at a time. */
+    while (G_UNLIKELY (s->itstate) && n < budget) {
+      pc = arm_step_it (s, pc, n++);
+      if (pc & ARM_CHECK)
+        goto check;
     }
+
+    while (G_LIKELY (n < budget)) {
+      /* Four dispatches in a row when the budget allows: each has its
+           * own indirect call, which the host predicts better. */
+      if (G_LIKELY (budget - n >= 4)) {
+        pc = arm_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & ARM_CHECK))
+          goto check;
+        pc = arm_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & ARM_CHECK))
+          goto check;
+        pc = arm_step (s, cache, pc, n++);
+        if (G_UNLIKELY (pc & ARM_CHECK))
+          goto check;
+        pc = arm_step (s, cache, pc, n++);
+      } else
+        pc = arm_step (s, cache, pc, n++);
+      if (G_UNLIKELY (pc & ARM_CHECK))
+        goto check;
+    }
+    break;
+
+  check:
+    pc &= ~ARM_CHECK;
+    if (s->trapped) {
+      s->trapped = false;
+      s->run_traps++;
+    }
+    s->ipsr_changed = false;
+    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+      break;
+    pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+    s->ipsr_changed = false;
+    if (n >= budget || cpu->state != MDL_CPU_RUNNING)
+      break;
+  }
 
   s->pc = pc;
   arm_sync (s, n);

@@ -13,34 +13,34 @@
 #include "arm-gdb.h"
 
 #define STR(x) #x
-#define REG(name, type, num) \
+#define REG(name, type, num)                                                                       \
   "    <reg name=\"" name "\" bitsize=\"32\" type=\"" type "\" regnum=\"" STR (num) "\"/>\n"
-#define SYSREG(name, type, num) \
-  "    <reg name=\"" name "\" bitsize=\"32\" type=\"" type "\" group=\"system\"" \
+#define SYSREG(name, type, num)                                                                    \
+  "    <reg name=\"" name "\" bitsize=\"32\" type=\"" type "\" group=\"system\""                   \
   " regnum=\"" STR (num) "\"/>\n"
 
-const char arm_gdb_target_xml[] =
-  "<?xml version=\"1.0\"?>\n"
-  "<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
-  "<target version=\"1.0\">\n"
-  "  <architecture>arm</architecture>\n"
-  "  <feature name=\"org.gnu.gdb.arm.m-profile\">\n"
-  REG ("r0", "uint32", 0)    REG ("r1", "uint32", 1)    REG ("r2", "uint32", 2)
-  REG ("r3", "uint32", 3)    REG ("r4", "uint32", 4)    REG ("r5", "uint32", 5)
-  REG ("r6", "uint32", 6)    REG ("r7", "uint32", 7)    REG ("r8", "uint32", 8)
-  REG ("r9", "uint32", 9)    REG ("r10", "uint32", 10)  REG ("r11", "uint32", 11)
-  REG ("r12", "uint32", 12)
-  REG ("sp", "data_ptr", 13) REG ("lr", "uint32", 14)   REG ("pc", "code_ptr", 15)
-  REG ("xpsr", "uint32", 16)
-  "  </feature>\n"
-  "  <feature name=\"org.gnu.gdb.arm.m-system\">\n"
-  SYSREG ("msp", "data_ptr", 17)  SYSREG ("psp", "data_ptr", 18)
-  SYSREG ("primask", "uint32", 19)  SYSREG ("basepri", "uint32", 20)
-  SYSREG ("faultmask", "uint32", 21)  SYSREG ("control", "uint32", 22)
-  "  </feature>\n"
-  "</target>\n";
+const char arm_gdb_target_xml[]
+  = "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
+    "<target version=\"1.0\">\n"
+    "  <architecture>arm</architecture>\n"
+    "  <feature name=\"org.gnu.gdb.arm.m-profile\">\n" REG ("r0", "uint32", 0)
+      REG ("r1", "uint32", 1) REG ("r2", "uint32", 2) REG ("r3", "uint32", 3)
+        REG ("r4", "uint32", 4) REG ("r5", "uint32", 5) REG ("r6", "uint32", 6)
+          REG ("r7", "uint32", 7) REG ("r8", "uint32", 8) REG ("r9", "uint32", 9)
+            REG ("r10", "uint32", 10) REG ("r11", "uint32", 11) REG ("r12", "uint32", 12)
+              REG ("sp", "data_ptr", 13) REG ("lr", "uint32", 14) REG ("pc", "code_ptr", 15) REG (
+                "xpsr", "uint32",
+                16) "  </feature>\n"
+                    "  <feature name=\"org.gnu.gdb.arm.m-system\">\n" SYSREG ("msp", "data_ptr", 17)
+                      SYSREG ("psp", "data_ptr", 18) SYSREG ("primask", "uint32", 19)
+                        SYSREG ("basepri", "uint32", 20) SYSREG ("faultmask", "uint32", 21)
+                          SYSREG ("control", "uint32", 22) "  </feature>\n"
+                                                           "</target>\n";
 
+/* clang-format off */
 const int arm_gdb_regmap[ARM_N_REGS] = {
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
   17, 18, 19, 20, 21, 22,
 };
+/* clang-format on */

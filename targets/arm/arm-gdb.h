@@ -6,4 +6,4 @@
 #include "engine/cpu.h"
 
 extern const char arm_gdb_target_xml[];
-extern const int  arm_gdb_regmap[];
+extern const int arm_gdb_regmap[];

@@ -7,8 +7,12 @@
  */
 #include "arm-cpu.h"
 
-#define GPR(n) { "r" #n, NULL, 32, "general", false }
+#define GPR(n)                                                                                     \
+  {                                                                                                \
+    "r" #n, NULL, 32, "general", false                                                             \
+  }
 
+/* clang-format off */
 const MdlRegInfo arm_regs[ARM_N_REGS] = {
   GPR (0), GPR (1), GPR (2), GPR (3), GPR (4), GPR (5), GPR (6), GPR (7),
   GPR (8), GPR (9), GPR (10), GPR (11), GPR (12),
@@ -23,9 +27,15 @@ const MdlRegInfo arm_regs[ARM_N_REGS] = {
   { "faultmask", NULL, 32, "system", false },
   { "control", NULL, 32, "system", false },
 };
+/* clang-format on */
 
 enum {
-  REG_XPSR = 16, REG_MSP, REG_PSP, REG_PRIMASK, REG_BASEPRI, REG_FAULTMASK,
+  REG_XPSR = 16,
+  REG_MSP,
+  REG_PSP,
+  REG_PRIMASK,
+  REG_BASEPRI,
+  REG_FAULTMASK,
   REG_CONTROL,
 };
 
@@ -38,20 +48,17 @@ arm_reg_read (MdlCpu *cpu, unsigned reg)
 
   if (reg < 15)
     return s->r[reg];
-  switch (reg)
-    {
-    case ARM_REG_PC: return s->pc;
-    case REG_XPSR: return arm_xpsr (s);
-    case REG_MSP: return arm_get_msp (s);
-    case REG_PSP: return arm_get_psp (s);
-    case REG_PRIMASK: return s->primask;
-    case REG_BASEPRI: return s->basepri;
-    case REG_FAULTMASK: return s->faultmask;
-    case REG_CONTROL: return s->control;
-    default:
-      g_return_val_if_fail (reg < ARM_N_REGS, 0);
-      return 0;
-    }
+  switch (reg) {
+  case ARM_REG_PC: return s->pc;
+  case REG_XPSR: return arm_xpsr (s);
+  case REG_MSP: return arm_get_msp (s);
+  case REG_PSP: return arm_get_psp (s);
+  case REG_PRIMASK: return s->primask;
+  case REG_BASEPRI: return s->basepri;
+  case REG_FAULTMASK: return s->faultmask;
+  case REG_CONTROL: return s->control;
+  default: g_return_val_if_fail (reg < ARM_N_REGS, 0); return 0;
+  }
 }
 
 void
@@ -65,29 +72,25 @@ arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value)
   else if (reg < 15)
     s->r[reg] = v;
   else
-    switch (reg)
-      {
-      case ARM_REG_PC: s->pc = v & ~1u; break;
-      case REG_XPSR:
-        /* Flags and IT state; the exception number follows the core. */
-        arm_set_apsr (s, v);
-        s->itstate = s->profile == ARM_V7M
-                     ? ((v >> 25) & 3) | ((v >> 10) & 0x3f) << 2 : 0;
-        break;
-      case REG_MSP: arm_set_msp (s, v); break;
-      case REG_PSP: arm_set_psp (s, v); break;
-      case REG_PRIMASK: s->primask = v & 1; break;
-      case REG_BASEPRI:
-        if (s->profile == ARM_V7M)
-          s->basepri = v & 0xff;
-        break;
-      case REG_FAULTMASK:
-        if (s->profile == ARM_V7M)
-          s->faultmask = v & 1;
-        break;
-      case REG_CONTROL: arm_set_control (s, v); break;
-      default:
-        g_return_if_fail (reg < ARM_N_REGS);
-        break;
-      }
+    switch (reg) {
+    case ARM_REG_PC: s->pc = v & ~1u; break;
+    case REG_XPSR:
+      /* Flags and IT state; the exception number follows the core. */
+      arm_set_apsr (s, v);
+      s->itstate = s->profile == ARM_V7M ? ((v >> 25) & 3) | ((v >> 10) & 0x3f) << 2 : 0;
+      break;
+    case REG_MSP: arm_set_msp (s, v); break;
+    case REG_PSP: arm_set_psp (s, v); break;
+    case REG_PRIMASK: s->primask = v & 1; break;
+    case REG_BASEPRI:
+      if (s->profile == ARM_V7M)
+        s->basepri = v & 0xff;
+      break;
+    case REG_FAULTMASK:
+      if (s->profile == ARM_V7M)
+        s->faultmask = v & 1;
+      break;
+    case REG_CONTROL: arm_set_control (s, v); break;
+    default: g_return_if_fail (reg < ARM_N_REGS); break;
+    }
 }

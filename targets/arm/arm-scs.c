@@ -22,15 +22,37 @@
 #include <string.h>
 
 enum {
-  SCS_ICTR = 0x004, SCS_ACTLR = 0x008,
-  SYST_CSR = 0x010, SYST_RVR = 0x014, SYST_CVR = 0x018, SYST_CALIB = 0x01c,
-  NVIC_ISER = 0x100, NVIC_ICER = 0x180, NVIC_ISPR = 0x200, NVIC_ICPR = 0x280,
-  NVIC_IABR = 0x300, NVIC_IPR = 0x400, NVIC_IPR_END = 0x5f0,
-  SCB_CPUID = 0xd00, SCB_ICSR = 0xd04, SCB_VTOR = 0xd08, SCB_AIRCR = 0xd0c,
-  SCB_SCR = 0xd10, SCB_CCR = 0xd14, SCB_SHPR1 = 0xd18, SCB_SHPR3 = 0xd20,
-  SCB_SHCSR = 0xd24, SCB_CFSR = 0xd28, SCB_HFSR = 0xd2c, SCB_DFSR = 0xd30,
-  SCB_MMFAR = 0xd34, SCB_BFAR = 0xd38, SCB_AFSR = 0xd3c,
-  SCB_CPACR = 0xd88, MPU_TYPE = 0xd90, MPU_END = 0xdf0,
+  SCS_ICTR = 0x004,
+  SCS_ACTLR = 0x008,
+  SYST_CSR = 0x010,
+  SYST_RVR = 0x014,
+  SYST_CVR = 0x018,
+  SYST_CALIB = 0x01c,
+  NVIC_ISER = 0x100,
+  NVIC_ICER = 0x180,
+  NVIC_ISPR = 0x200,
+  NVIC_ICPR = 0x280,
+  NVIC_IABR = 0x300,
+  NVIC_IPR = 0x400,
+  NVIC_IPR_END = 0x5f0,
+  SCB_CPUID = 0xd00,
+  SCB_ICSR = 0xd04,
+  SCB_VTOR = 0xd08,
+  SCB_AIRCR = 0xd0c,
+  SCB_SCR = 0xd10,
+  SCB_CCR = 0xd14,
+  SCB_SHPR1 = 0xd18,
+  SCB_SHPR3 = 0xd20,
+  SCB_SHCSR = 0xd24,
+  SCB_CFSR = 0xd28,
+  SCB_HFSR = 0xd2c,
+  SCB_DFSR = 0xd30,
+  SCB_MMFAR = 0xd34,
+  SCB_BFAR = 0xd38,
+  SCB_AFSR = 0xd3c,
+  SCB_CPACR = 0xd88,
+  MPU_TYPE = 0xd90,
+  MPU_END = 0xdf0,
   NVIC_STIR = 0xf00,
 };
 
@@ -85,14 +107,12 @@ systick_value (ArmCpu *s)
 static void
 systick_schedule (ArmCpu *s)
 {
-  if (!(s->syst_csr & SYST_ENABLE) || s->syst_base_val == 0)
-    {
-      mdl_event_cancel (s->cpu.machine, &s->syst_event);
-      return;
-    }
+  if (!(s->syst_csr & SYST_ENABLE) || s->syst_base_val == 0) {
+    mdl_event_cancel (s->cpu.machine, &s->syst_event);
+    return;
+  }
   mdl_event_schedule (s->cpu.machine, &s->syst_event,
-                      s->syst_base_ps
-                      + (uint64_t) s->syst_base_val * s->cpu.period_ps);
+                      s->syst_base_ps + (uint64_t) s->syst_base_val * s->cpu.period_ps);
 }
 
 /* Loads the counter with @value at the current time; 0 means it reloads
@@ -102,11 +122,10 @@ systick_load (ArmCpu *s, uint32_t value)
 {
   s->syst_base_ps = now_ps (s);
   s->syst_base_val = value;
-  if (value == 0 && (s->syst_csr & SYST_ENABLE))
-    {
-      s->syst_base_ps += s->cpu.period_ps;
-      s->syst_base_val = s->syst_rvr;
-    }
+  if (value == 0 && (s->syst_csr & SYST_ENABLE)) {
+    s->syst_base_ps += s->cpu.period_ps;
+    s->syst_base_val = s->syst_rvr;
+  }
   systick_schedule (s);
 }
 
@@ -136,18 +155,16 @@ systick_write_csr (ArmCpu *s, uint32_t v)
   bool was = s->syst_csr & SYST_ENABLE;
   uint32_t value = systick_value (s);
 
-  s->syst_csr = (s->syst_csr & SYST_COUNTFLAG)
-                | (v & (SYST_ENABLE | SYST_TICKINT)) | SYST_CLKSOURCE;
-  if (was != (bool) (v & SYST_ENABLE))
-    {
-      if (v & SYST_ENABLE)
-        systick_load (s, value);
-      else
-        {
-          s->syst_base_val = value;
-          mdl_event_cancel (s->cpu.machine, &s->syst_event);
-        }
+  s->syst_csr
+    = (s->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT)) | SYST_CLKSOURCE;
+  if (was != (bool) (v & SYST_ENABLE)) {
+    if (v & SYST_ENABLE)
+      systick_load (s, value);
+    else {
+      s->syst_base_val = value;
+      mdl_event_cancel (s->cpu.machine, &s->syst_event);
     }
+  }
 }
 
 /* ---- the registers ----------------------------------------------------------- */
@@ -165,11 +182,11 @@ icsr_read (ArmCpu *s)
         && (exc < ARM_EXC_IRQ0 || s->irq_enabled[exc - ARM_EXC_IRQ0]))
       pending = exc;
   if (is_v7 (s) && active <= 1)
-    v |= 1u << 11;                               /* RETTOBASE */
-  v |= pending << 12;                            /* VECTPENDING */
+    v |= 1u << 11;    /* RETTOBASE */
+  v |= pending << 12; /* VECTPENDING */
   for (unsigned i = 0; i < s->n_irq; i++)
     if (arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + i))
-      v |= 1u << 22;                             /* ISRPENDING */
+      v |= 1u << 22; /* ISRPENDING */
   if (arm_bit_get (s->exc_pending, ARM_EXC_SYSTICK))
     v |= 1u << 26;
   if (arm_bit_get (s->exc_pending, ARM_EXC_PENDSV))
@@ -197,20 +214,26 @@ icsr_write (ArmCpu *s, uint32_t v)
 static uint32_t
 shcsr_read (ArmCpu *s)
 {
-  static const struct { unsigned exc, bit; } act[] = {
-    { ARM_EXC_MEMMANAGE, 0 }, { ARM_EXC_BUSFAULT, 1 },
-    { ARM_EXC_USAGEFAULT, 3 }, { ARM_EXC_SVCALL, 7 },
-    { ARM_EXC_DEBUGMON, 8 }, { ARM_EXC_PENDSV, 10 }, { ARM_EXC_SYSTICK, 11 },
+  static const struct {
+    unsigned exc, bit;
+  } act[] = {
+    { ARM_EXC_MEMMANAGE, 0 }, { ARM_EXC_BUSFAULT, 1 }, { ARM_EXC_USAGEFAULT, 3 },
+    { ARM_EXC_SVCALL, 7 },    { ARM_EXC_DEBUGMON, 8 }, { ARM_EXC_PENDSV, 10 },
+    { ARM_EXC_SYSTICK, 11 },
   };
   uint32_t v = s->shcsr_ena;
 
   for (unsigned i = 0; i < G_N_ELEMENTS (act); i++)
     if (arm_bit_get (s->exc_active, act[i].exc))
       v |= 1u << act[i].bit;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_USAGEFAULT)) v |= 1u << 12;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_MEMMANAGE)) v |= 1u << 13;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_BUSFAULT)) v |= 1u << 14;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_SVCALL)) v |= 1u << 15;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_USAGEFAULT))
+    v |= 1u << 12;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_MEMMANAGE))
+    v |= 1u << 13;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_BUSFAULT))
+    v |= 1u << 14;
+  if (arm_bit_get (s->exc_pending, ARM_EXC_SVCALL))
+    v |= 1u << 15;
   return v;
 }
 
@@ -224,7 +247,8 @@ aircr_write (ArmCpu *s, uint32_t v)
   if (v & (1u << 2) || (is_v7 (s) && (v & 1)))
     mdl_machine_stop (s->cpu.machine, MDL_STOP_GUEST_EXIT, 0,
                       "guest requested a system reset (AIRCR.SYSRESETREQ) "
-                      "on CPU %s", s->cpu.name);
+                      "on CPU %s",
+                      s->cpu.name);
 }
 
 static void
@@ -232,9 +256,9 @@ ccr_write (ArmCpu *s, uint32_t v)
 {
   if (!is_v7 (s))
     return;
-  s->ccr = v & (ARM_CCR_NONBASETHRDENA | ARM_CCR_USERSETMPEND
-                | ARM_CCR_UNALIGN_TRP | ARM_CCR_DIV_0_TRP
-                | ARM_CCR_BFHFNMIGN | ARM_CCR_STKALIGN);
+  s->ccr = v
+           & (ARM_CCR_NONBASETHRDENA | ARM_CCR_USERSETMPEND | ARM_CCR_UNALIGN_TRP
+              | ARM_CCR_DIV_0_TRP | ARM_CCR_BFHFNMIGN | ARM_CCR_STKALIGN);
   s->align_mask = (s->ccr & ARM_CCR_UNALIGN_TRP) ? ~0u : 0;
 }
 
@@ -251,82 +275,76 @@ scs_read_word (ArmCpu *s, uint32_t off)
 {
   unsigned nwords = (s->n_irq + 31) / 32;
 
-  if (off >= NVIC_IPR && off < NVIC_IPR_END)
-    {
-      uint32_t v = 0;
+  if (off >= NVIC_IPR && off < NVIC_IPR_END) {
+    uint32_t v = 0;
 
-      for (unsigned i = 0; i < 4; i++)
-        {
-          unsigned irq = (off - NVIC_IPR) + i;
+    for (unsigned i = 0; i < 4; i++) {
+      unsigned irq = (off - NVIC_IPR) + i;
 
-          if (irq < s->n_irq)
-            v |= (uint32_t) s->exc_prio[ARM_EXC_IRQ0 + irq] << (8 * i);
-        }
-      return v;
+      if (irq < s->n_irq)
+        v |= (uint32_t) s->exc_prio[ARM_EXC_IRQ0 + irq] << (8 * i);
     }
-  if (off >= NVIC_ISER && off < NVIC_IABR + 0x40)
-    {
-      unsigned bank = (off & 0x7f) / 4, group = (off - NVIC_ISER) / 0x80;
-      uint32_t v = 0;
+    return v;
+  }
+  if (off >= NVIC_ISER && off < NVIC_IABR + 0x40) {
+    unsigned bank = (off & 0x7f) / 4, group = (off - NVIC_ISER) / 0x80;
+    uint32_t v = 0;
 
-      if (bank >= nwords || (group == 4 && !is_v7 (s)))
-        return 0;
-      for (unsigned i = 0; i < 32; i++)
-        {
-          unsigned irq = bank * 32 + i;
-          bool bit;
+    if (bank >= nwords || (group == 4 && !is_v7 (s)))
+      return 0;
+    for (unsigned i = 0; i < 32; i++) {
+      unsigned irq = bank * 32 + i;
+      bool bit;
 
-          if (irq >= s->n_irq)
-            break;
-          switch (group)
-            {
-            case 0: case 1: bit = s->irq_enabled[irq]; break;
-            case 2: case 3: bit = arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + irq); break;
-            default: bit = arm_bit_get (s->exc_active, ARM_EXC_IRQ0 + irq); break;
-            }
-          v |= (uint32_t) bit << i;
-        }
-      return v;
-    }
-  if (off >= SCB_SHPR1 && off <= SCB_SHPR3)
-    {
-      unsigned first = 4 + 4 * ((off - SCB_SHPR1) / 4);
-      uint32_t v = 0;
-
-      if (off == SCB_SHPR1 && !is_v7 (s))
-        return 0;
-      for (unsigned i = 0; i < 4; i++)
-        v |= (uint32_t) (s->exc_prio[first + i] & 0xff) << (8 * i);
-      return v;
-    }
-
-  switch (off)
-    {
-    case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
-    case SCS_ACTLR: return 0;
-    case SYST_CSR:
-      {
-        uint32_t v = s->syst_csr;
-
-        s->syst_csr &= ~SYST_COUNTFLAG;
-        return v;
+      if (irq >= s->n_irq)
+        break;
+      switch (group) {
+      case 0:
+      case 1: bit = s->irq_enabled[irq]; break;
+      case 2:
+      case 3: bit = arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + irq); break;
+      default: bit = arm_bit_get (s->exc_active, ARM_EXC_IRQ0 + irq); break;
       }
-    case SYST_RVR: return s->syst_rvr;
-    case SYST_CVR: return systick_value (s);
-    case SYST_CALIB: return 1u << 31;            /* NOREF, TENMS unknown */
-    case SCB_CPUID: return s->cpuid;
-    case SCB_ICSR: return icsr_read (s);
-    case SCB_VTOR: return has_vtor (s) ? s->vtor : 0;
-    case SCB_AIRCR: return 0xfa050000u | (is_v7 (s) ? s->prigroup << 8 : 0);
-    case SCB_SCR: return s->scr;
-    case SCB_CCR: return s->ccr;
-    case SCB_SHCSR: return is_v7 (s) ? shcsr_read (s) : 0;
-    case SCB_CFSR: return is_v7 (s) ? s->cfsr : 0;
-    case SCB_HFSR: return is_v7 (s) ? s->hfsr : 0;
-    case SCB_MMFAR: return is_v7 (s) ? s->mmfar : 0;
-    case SCB_BFAR: return is_v7 (s) ? s->bfar : 0;
-    default: return 0;
+      v |= (uint32_t) bit << i;
     }
+    return v;
+  }
+  if (off >= SCB_SHPR1 && off <= SCB_SHPR3) {
+    unsigned first = 4 + 4 * ((off - SCB_SHPR1) / 4);
+    uint32_t v = 0;
+
+    if (off == SCB_SHPR1 && !is_v7 (s))
+      return 0;
+    for (unsigned i = 0; i < 4; i++)
+      v |= (uint32_t) (s->exc_prio[first + i] & 0xff) << (8 * i);
+    return v;
+  }
+
+  switch (off) {
+  case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
+  case SCS_ACTLR: return 0;
+  case SYST_CSR: {
+    uint32_t v = s->syst_csr;
+
+    s->syst_csr &= ~SYST_COUNTFLAG;
+    return v;
+  }
+  case SYST_RVR: return s->syst_rvr;
+  case SYST_CVR: return systick_value (s);
+  case SYST_CALIB: return 1u << 31; /* NOREF, TENMS unknown */
+  case SCB_CPUID: return s->cpuid;
+  case SCB_ICSR: return icsr_read (s);
+  case SCB_VTOR: return has_vtor (s) ? s->vtor : 0;
+  case SCB_AIRCR: return 0xfa050000u | (is_v7 (s) ? s->prigroup << 8 : 0);
+  case SCB_SCR: return s->scr;
+  case SCB_CCR: return s->ccr;
+  case SCB_SHCSR: return is_v7 (s) ? shcsr_read (s) : 0;
+  case SCB_CFSR: return is_v7 (s) ? s->cfsr : 0;
+  case SCB_HFSR: return is_v7 (s) ? s->hfsr : 0;
+  case SCB_MMFAR: return is_v7 (s) ? s->mmfar : 0;
+  case SCB_BFAR: return is_v7 (s) ? s->bfar : 0;
+  default: return 0;
+  }
 }
 
 static void
@@ -342,97 +360,88 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
 {
   unsigned nwords = (s->n_irq + 31) / 32;
 
-  if (off >= NVIC_ISER && off < NVIC_IABR)
-    {
-      unsigned bank = (off & 0x7f) / 4, group = (off - NVIC_ISER) / 0x80;
+  if (off >= NVIC_ISER && off < NVIC_IABR) {
+    unsigned bank = (off & 0x7f) / 4, group = (off - NVIC_ISER) / 0x80;
 
-      if (bank >= nwords)
-        return;
-      for (unsigned i = 0; i < 32; i++)
-        {
-          unsigned irq = bank * 32 + i, exc = ARM_EXC_IRQ0 + irq;
-
-          if (irq >= s->n_irq)
-            break;
-          if (!(v >> i & 1))
-            continue;
-          switch (group)
-            {
-            case 0: set_irq_enable (s, irq, true); break;
-            case 1: set_irq_enable (s, irq, false); break;
-            case 2: arm_set_pending (s, exc); break;
-            default:
-              /* A line still asserted keeps its interrupt pending. */
-              arm_bit_put (s->exc_pending, exc, s->irq_level[irq] && !arm_bit_get (s->exc_active, exc));
-              break;
-            }
-        }
+    if (bank >= nwords)
       return;
-    }
+    for (unsigned i = 0; i < 32; i++) {
+      unsigned irq = bank * 32 + i, exc = ARM_EXC_IRQ0 + irq;
 
-  switch (off)
-    {
-    case SYST_CSR: systick_write_csr (s, v); break;
-    case SYST_RVR: s->syst_rvr = v & 0xffffff; break;
-    case SYST_CVR:
-      s->syst_csr &= ~SYST_COUNTFLAG;
-      if (s->syst_csr & SYST_ENABLE)
-        systick_load (s, 0);
-      else
-        s->syst_base_val = 0;
-      break;
-    case SCB_ICSR: icsr_write (s, v); break;
-    case SCB_VTOR:
-      if (has_vtor (s))
-        s->vtor = v & 0xffffff80u;
-      break;
-    case SCB_AIRCR: aircr_write (s, v); break;
-    case SCB_SCR: s->scr = v & 0x16; break;
-    case SCB_CCR: ccr_write (s, v); break;
-    case SCB_SHCSR:
-      if (is_v7 (s))
-        {
-          s->shcsr_ena = v & (7u << 16);
-          arm_bit_put (s->exc_pending, ARM_EXC_SVCALL, (v >> 15) & 1);
-        }
-      break;
-    case SCB_CFSR: s->cfsr &= ~v; break;
-    case SCB_HFSR: s->hfsr &= ~v; break;
-    case SCB_MMFAR: s->mmfar = v; break;
-    case SCB_BFAR: s->bfar = v; break;
-    case NVIC_STIR:
-      if (is_v7 (s) && (v & 0x1ff) < s->n_irq)
-        arm_set_pending (s, ARM_EXC_IRQ0 + (v & 0x1ff));
-      break;
-    default:
-      break;
+      if (irq >= s->n_irq)
+        break;
+      if (!(v >> i & 1))
+        continue;
+      switch (group) {
+      case 0: set_irq_enable (s, irq, true); break;
+      case 1: set_irq_enable (s, irq, false); break;
+      case 2: arm_set_pending (s, exc); break;
+      default:
+        /* A line still asserted keeps its interrupt pending. */
+        arm_bit_put (s->exc_pending, exc, s->irq_level[irq] && !arm_bit_get (s->exc_active, exc));
+        break;
+      }
     }
+    return;
+  }
+
+  switch (off) {
+  case SYST_CSR: systick_write_csr (s, v); break;
+  case SYST_RVR: s->syst_rvr = v & 0xffffff; break;
+  case SYST_CVR:
+    s->syst_csr &= ~SYST_COUNTFLAG;
+    if (s->syst_csr & SYST_ENABLE)
+      systick_load (s, 0);
+    else
+      s->syst_base_val = 0;
+    break;
+  case SCB_ICSR: icsr_write (s, v); break;
+  case SCB_VTOR:
+    if (has_vtor (s))
+      s->vtor = v & 0xffffff80u;
+    break;
+  case SCB_AIRCR: aircr_write (s, v); break;
+  case SCB_SCR: s->scr = v & 0x16; break;
+  case SCB_CCR: ccr_write (s, v); break;
+  case SCB_SHCSR:
+    if (is_v7 (s)) {
+      s->shcsr_ena = v & (7u << 16);
+      arm_bit_put (s->exc_pending, ARM_EXC_SVCALL, (v >> 15) & 1);
+    }
+    break;
+  case SCB_CFSR: s->cfsr &= ~v; break;
+  case SCB_HFSR: s->hfsr &= ~v; break;
+  case SCB_MMFAR: s->mmfar = v; break;
+  case SCB_BFAR: s->bfar = v; break;
+  case NVIC_STIR:
+    if (is_v7 (s) && (v & 0x1ff) < s->n_irq)
+      arm_set_pending (s, ARM_EXC_IRQ0 + (v & 0x1ff));
+    break;
+  default: break;
+  }
 }
 
 /* Byte-addressable priority registers: one byte, one exception. */
 static bool
 scs_write_prio_byte (ArmCpu *s, uint32_t off, uint8_t v)
 {
-  if (off >= NVIC_IPR && off < NVIC_IPR_END)
-    {
-      unsigned irq = off - NVIC_IPR;
+  if (off >= NVIC_IPR && off < NVIC_IPR_END) {
+    unsigned irq = off - NVIC_IPR;
 
-      if (irq < s->n_irq)
-        s->exc_prio[ARM_EXC_IRQ0 + irq] = prio_mask (s, v);
-      return true;
-    }
-  if (off >= SCB_SHPR1 && off < SCB_SHPR3 + 4)
-    {
-      unsigned exc = 4 + (off - SCB_SHPR1);
+    if (irq < s->n_irq)
+      s->exc_prio[ARM_EXC_IRQ0 + irq] = prio_mask (s, v);
+    return true;
+  }
+  if (off >= SCB_SHPR1 && off < SCB_SHPR3 + 4) {
+    unsigned exc = 4 + (off - SCB_SHPR1);
 
-      /* Only SVCall, DebugMonitor, PendSV and SysTick exist on ARMv6-M
+    /* Only SVCall, DebugMonitor, PendSV and SysTick exist on ARMv6-M
        * (and DebugMonitor not at all here); faults 4-6 on ARMv7-M. */
-      if ((exc >= 4 && exc <= 6 && is_v7 (s)) || exc == ARM_EXC_SVCALL
-          || exc == ARM_EXC_PENDSV || exc == ARM_EXC_SYSTICK
-          || (exc == ARM_EXC_DEBUGMON && is_v7 (s)))
-        s->exc_prio[exc] = prio_mask (s, v);
-      return true;
-    }
+    if ((exc >= 4 && exc <= 6 && is_v7 (s)) || exc == ARM_EXC_SVCALL || exc == ARM_EXC_PENDSV
+        || exc == ARM_EXC_SYSTICK || (exc == ARM_EXC_DEBUGMON && is_v7 (s)))
+      s->exc_prio[exc] = prio_mask (s, v);
+    return true;
+  }
   return false;
 }
 
@@ -441,8 +450,7 @@ scs_write_prio_byte (ArmCpu *s, uint32_t off, uint8_t v)
 static bool
 scs_allowed (ArmCpu *s, uint32_t off)
 {
-  return arm_privileged (s)
-         || (off == NVIC_STIR && (s->ccr & ARM_CCR_USERSETMPEND));
+  return arm_privileged (s) || (off == NVIC_STIR && (s->ccr & ARM_CCR_USERSETMPEND));
 }
 
 static bool
@@ -471,16 +479,13 @@ arm_scs_write (ArmCpu *s, uint32_t addr, unsigned size, uint32_t value)
 
   if (!scs_allowed (s, off) || !scs_known (s, off) || (addr & (size - 1)))
     return false;
-  if (scs_write_prio_byte (s, off, (uint8_t) value))
-    {
-      for (unsigned i = 1; i < size; i++)
-        scs_write_prio_byte (s, off + i, (uint8_t) (value >> (8 * i)));
-    }
-  else
-    {
-      /* Narrow writes to word registers land in their byte lanes. */
-      scs_write_word (s, off & ~3u, value << (8 * (off & 3)));
-    }
+  if (scs_write_prio_byte (s, off, (uint8_t) value)) {
+    for (unsigned i = 1; i < size; i++)
+      scs_write_prio_byte (s, off + i, (uint8_t) (value >> (8 * i)));
+  } else {
+    /* Narrow writes to word registers land in their byte lanes. */
+    scs_write_word (s, off & ~3u, value << (8 * (off & 3)));
+  }
   /* The write may have unmasked or pended an interrupt. */
   mdl_cpu_kick (&s->cpu);
   return true;

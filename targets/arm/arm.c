@@ -16,12 +16,6 @@
 
 #include <string.h>
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 typedef struct {
   const MdlCpuClass *cls;
   unsigned profile;
@@ -32,12 +26,14 @@ typedef struct {
 
 /* CPUID values are those of the models' Technical Reference Manuals:
  * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1. */
+/* clang-format off */
 static const ArmModel arm_models[] = {
   { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 32 },
   { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 32 },
   { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 3, 64 },
   { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 3, 64 },
 };
+/* clang-format on */
 
 static void
 arm_init (MdlCpu *cpu)
@@ -85,43 +81,43 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     arm_set_pending (s, ARM_EXC_IRQ0 + line);
 }
 
-#define ARM_CLASS(ident, cname, compat, archname, desc, irqs) \
-  const MdlCpuClass ident = { \
-    .name = cname, \
-    .compatible = compat, \
-    .arch = archname, \
-    .description = desc, \
-    .elf_machine = 40,    /* EM_ARM */ \
-    .elf_class = 1,       /* ELFCLASS32 */ \
-    .xlen = 32, \
-    .regs = arm_regs, \
-    .n_regs = ARM_N_REGS, \
-    .pc_reg = ARM_REG_PC, \
-    .n_irq_in = irqs, \
-    .state_size = sizeof (ArmCpu), \
-    .init = arm_init, \
-    .reset = arm_reset, \
-    .run = arm_run, \
-    .set_irq = arm_set_irq, \
-    .reg_read = arm_reg_read, \
-    .reg_write = arm_reg_write, \
-    .disas = arm_disas, \
-    .insn_info = arm_insn_info, \
-    .flush_code = arm_flush_code, \
-    .semihosting = true, \
-    .finalize = NULL, \
-    .gdb_target_xml = arm_gdb_target_xml, \
-    .gdb_regmap = arm_gdb_regmap, \
-    .gdb_n_regs = ARM_N_REGS, \
+#define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
+  const MdlCpuClass ident = {                                                                      \
+    .name = cname,                                                                                 \
+    .compatible = compat,                                                                          \
+    .arch = archname,                                                                              \
+    .description = desc,                                                                           \
+    .elf_machine = 40, /* EM_ARM */                                                                \
+    .elf_class = 1,    /* ELFCLASS32 */                                                            \
+    .xlen = 32,                                                                                    \
+    .regs = arm_regs,                                                                              \
+    .n_regs = ARM_N_REGS,                                                                          \
+    .pc_reg = ARM_REG_PC,                                                                          \
+    .n_irq_in = irqs,                                                                              \
+    .state_size = sizeof (ArmCpu),                                                                 \
+    .init = arm_init,                                                                              \
+    .reset = arm_reset,                                                                            \
+    .run = arm_run,                                                                                \
+    .set_irq = arm_set_irq,                                                                        \
+    .reg_read = arm_reg_read,                                                                      \
+    .reg_write = arm_reg_write,                                                                    \
+    .disas = arm_disas,                                                                            \
+    .insn_info = arm_insn_info,                                                                    \
+    .flush_code = arm_flush_code,                                                                  \
+    .semihosting = true,                                                                           \
+    .finalize = NULL,                                                                              \
+    .gdb_target_xml = arm_gdb_target_xml,                                                          \
+    .gdb_regmap = arm_gdb_regmap,                                                                  \
+    .gdb_n_regs = ARM_N_REGS,                                                                      \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",
-           N_("ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick"), 32);
-ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus",
-           "armv6-m",
-           N_("ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR"), 32);
+           N_ ("ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick"), 32);
+ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus", "armv6-m",
+           N_ ("ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR"), 32);
 ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
-           N_("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64);
+           N_ ("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64);
 ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
-           N_("ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
-           "interrupts, SysTick"), 64);
+           N_ ("ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
+               "interrupts, SysTick"),
+           64);

@@ -10,12 +10,6 @@
 
 #include <string.h>
 
-/* Marks a description for xgettext (po/POTFILES.in); the UI translates it
- * where it shows it, the engine never does. */
-#ifndef N_
-#define N_(String) (String)
-#endif
-
 static void
 rv_init (MdlCpu *cpu)
 {
