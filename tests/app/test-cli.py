@@ -19,6 +19,30 @@ def run(*args, timeout=60, **kw):
                           timeout=timeout, stdin=subprocess.DEVNULL, **kw)
 
 
+def wait_for(condition, deadline=120):
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("condition not met within %d s" % deadline)
+        time.sleep(0.01)
+
+
+def handles_sigint(pid):
+    """Whether the process catches SIGINT yet (SigCgt in /proc/PID/status)."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("SigCgt:"):
+                return int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)) != 0
+    return False
+
+
+def cpu_ticks(pid):
+    """User plus system time of the process, in clock ticks."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 class Cli(unittest.TestCase):
     def one_line_error(self, r, *needles):
         self.assertNotEqual(r.returncode, 0)
@@ -110,7 +134,11 @@ class Cli(unittest.TestCase):
                               "--max-time", "1000s", "--json"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              stdin=subprocess.DEVNULL, text=True)
-        time.sleep(0.5)
+        # Wait for conditions, not for time (the machine may be loaded): the
+        # handler is installed, then the guest has used some CPU time.
+        wait_for(lambda: handles_sigint(p.pid))
+        spent = cpu_ticks(p.pid)
+        wait_for(lambda: cpu_ticks(p.pid) >= spent + 2)
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=20)
         self.assertEqual(p.returncode, 130, err)
