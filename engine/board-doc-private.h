@@ -36,7 +36,7 @@ enum {
  * NULL when no class is registered. */
 const MdlCpuClass *_mdl_board_doc_default_cpu (void);
 
-/* Append a component with default property values and a fresh id; no
+/* Appends a component with default property values and a fresh id; no
  * position, no source.  @cls NULL for a cluster means the default CPU. */
 MdlComponent *_mdl_board_doc_new_cluster (MdlBoardDoc *doc, const char *name,
                                           const MdlCpuClass *cls);
@@ -44,9 +44,9 @@ MdlComponent *_mdl_board_doc_new_device (MdlBoardDoc *doc, const char *name,
                                          const MdlDeviceClass *cls);
 
 /* A device with a register or memory window ("reg" and "size"). */
-bool  _mdl_component_has_window (const MdlComponent *c);
+bool _mdl_component_has_window (const MdlComponent *c);
 /* A C identifier of at most 31 characters. */
-bool  _mdl_board_doc_valid_name (const char *name);
+bool _mdl_board_doc_valid_name (const char *name);
 /* "uart" -> "uart0", "uart1", ...: the first name no component has. */
 char *_mdl_board_doc_fresh_name (const MdlBoardDoc *doc, const char *base);
 /* The bus wire through which @cluster sees @device, or NULL. */
