@@ -123,6 +123,32 @@ count_consoles (MdlMachine *m)
 }
 
 static void
+consoles_init (Consoles *c, MdlMachine *m)
+{
+  c->prefix = count_consoles (m) > 1;
+  c->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_line);
+}
+
+/* SIGINT and SIGTERM end the run the way the guest's end would. */
+static void
+catch_stop_signals (void (*handler) (int))
+{
+  struct sigaction sa = { 0 };
+
+  sa.sa_handler = handler;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+}
+
+static void
+report_time_limit (const char *max_time)
+{
+  fprintf (stderr, _("medley: stopped at the time limit (%s of virtual time) "
+                     "before the guest reported an exit\n"), max_time ? max_time : "10s");
+}
+
+static void
 json_string (GString *s, const char *text)
 {
   g_string_append_c (s, '"');
@@ -317,9 +343,36 @@ print_registers (MdlCpu *cpu)
  * thread copies the consoles to stdout, feeds stdin to the first UART and
  * watches the snapshots for the guest's end. */
 
+/* The command line of `medley run`, parsed. */
 typedef struct {
-  GPtrArray *gdb;        /* each --gdb value ("" when given bare) */
+  char      *board_path;
+  char     **firmware;    /* [NAME=]FILE.elf each */
+  char     **breaks;      /* [CPU:]WHERE each */
+  char      *max_time;    /* as given, for messages; NULL: the default */
+  char      *quantum;
+  char      *gdb_host;
+  char      *screenshot;
+  gboolean   json;
+  gboolean   no_input;
+  GPtrArray *gdb;         /* each --gdb value ("" when given bare) */
+  uint64_t   limit_ps;    /* --max-time, or the default */
+  uint64_t   quantum_ps;  /* --quantum, when given */
 } RunOptions;
+
+static void
+run_options_clear (RunOptions *opts)
+{
+  g_free (opts->board_path);
+  g_strfreev (opts->firmware);
+  g_strfreev (opts->breaks);
+  g_free (opts->max_time);
+  g_free (opts->quantum);
+  g_free (opts->gdb_host);
+  g_free (opts->screenshot);
+  g_ptr_array_unref (opts->gdb);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
 
 static gboolean
 on_gdb_option (const char *name, const char *value, gpointer data, GError **error)
@@ -482,31 +535,16 @@ drain_consoles (MdlRunner *runner, Consoles *consoles)
   fflush (stdout);
 }
 
-/* Runs @board (taken) under GDB servers; returns the exit status. */
-static int
-run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bool no_input,
-              uint64_t limit, bool limited, const char *max_time)
+/* One GDB server per CPU that @ports gives a port; each says on stderr
+ * where it listens.  False (with the message printed) when one cannot
+ * listen. */
+static bool
+start_gdb_servers (MdlRunner *runner, MdlMachine *m, const int *ports, const char *host,
+                   GPtrArray *servers)
 {
-  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
   g_autoptr(GError) error = NULL;
-  g_autofree int *ports = g_new (int, MAX (mdl_machine_n_cpus (board->machine), 1));
-  Consoles consoles;
-  struct sigaction sa = { 0 };
-  MdlStopReason reason = MDL_STOP_NONE;
-  MdlRunner *runner;
-  bool stdin_open = !no_input;
-  gint64 t0, ended_at = 0;
-  int status = -1;
 
-  if (!gdb_ports (board, specs, ports, &error)) {
-    fprintf (stderr, "medley: %s\n", error->message);
-    mdl_board_free (board);
-    return MDL_EXIT_USAGE;
-  }
-  consoles.prefix = count_consoles (board->machine) > 1;
-  consoles.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_line);
-  runner = mdl_runner_new (board, NULL, NULL);
-  for (unsigned i = 0; i < mdl_machine_n_cpus (board->machine); i++) {
+  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++) {
     MdlGdbServer *srv;
 
     if (ports[i] < 0)
@@ -514,48 +552,81 @@ run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bo
     srv = mdl_gdb_server_new (runner, i, host, (guint16) ports[i], &error);
     if (srv == NULL) {
       fprintf (stderr, "medley: %s\n", error->message);
-      g_ptr_array_set_size (servers, 0);
-      mdl_runner_free (runner);
-      g_hash_table_unref (consoles.lines);
-      return MDL_EXIT_USAGE;
+      return false;
     }
     mdl_gdb_server_set_kill_func (srv, on_gdb_kill, NULL);
     g_ptr_array_add (servers, srv);
     fprintf (stderr, strchr (host, ':') ? "medley: gdb: CPU %s on [%s]:%u\n"
                                         : "medley: gdb: CPU %s on %s:%u\n",
-             mdl_machine_cpu (board->machine, i)->name,
+             mdl_machine_cpu (m, i)->name,
              strcmp (host, "127.0.0.1") == 0 ? "localhost" : host,
              mdl_gdb_server_port (srv));
   }
   fflush (stderr);
+  return true;
+}
 
-  sa.sa_handler = on_gdb_signal;
-  sigemptyset (&sa.sa_mask);
-  sigaction (SIGINT, &sa, NULL);
-  sigaction (SIGTERM, &sa, NULL);
+/* Whether the guest has ended, as the runner's @snap shows it: sets
+ * @reason and @status when it has (pausing the runner at the time limit). */
+static bool
+gdb_run_ended (MdlRunner *runner, const MdlSnapshot *snap, const RunOptions *opts,
+               MdlStopReason *reason, int *status)
+{
+  if (snap->state == MDL_RUNNER_HALTED) {
+    *reason = MDL_STOP_GUEST_EXIT;
+    *status = snap->exit_code;
+  } else if (snap->state == MDL_RUNNER_STOPPED) {
+    *reason = snap->stop_reason;
+    *status = MDL_EXIT_STOPPED;
+    fprintf (stderr, "medley: %s\n", snap->message);
+  } else if (opts->max_time != NULL && snap->virtual_time_ps >= opts->limit_ps) {
+    *reason = MDL_STOP_TIME_LIMIT;
+    *status = MDL_EXIT_TIME_LIMIT;
+    mdl_runner_pause (runner);
+    report_time_limit (opts->max_time);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/* Runs @board (taken) under GDB servers; returns the exit status. */
+static int
+run_with_gdb (MdlBoard *board, const RunOptions *opts)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree int *ports = g_new (int, MAX (mdl_machine_n_cpus (board->machine), 1));
+  const char *host = opts->gdb_host ? opts->gdb_host : "127.0.0.1";
+  Consoles consoles;
+  MdlStopReason reason = MDL_STOP_NONE;
+  MdlRunner *runner;
+  bool stdin_open = !opts->no_input;
+  gint64 t0, ended_at = 0;
+  int status = -1;
+
+  if (!gdb_ports (board, opts->gdb, ports, &error)) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    mdl_board_free (board);
+    return MDL_EXIT_USAGE;
+  }
+  consoles_init (&consoles, board->machine);
+  runner = mdl_runner_new (board, NULL, NULL);
+  if (!start_gdb_servers (runner, board->machine, ports, host, servers)) {
+    g_ptr_array_set_size (servers, 0);
+    mdl_runner_free (runner);
+    g_hash_table_unref (consoles.lines);
+    return MDL_EXIT_USAGE;
+  }
+
+  catch_stop_signals (on_gdb_signal);
   t0 = g_get_monotonic_time ();
   for (;;) {
     g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (runner);
     struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 
-    if (status < 0) {
-      if (snap->state == MDL_RUNNER_HALTED) {
-        reason = MDL_STOP_GUEST_EXIT;
-        status = snap->exit_code;
-      } else if (snap->state == MDL_RUNNER_STOPPED) {
-        reason = snap->stop_reason;
-        status = MDL_EXIT_STOPPED;
-        fprintf (stderr, "medley: %s\n", snap->message);
-      } else if (limited && snap->virtual_time_ps >= limit) {
-        reason = MDL_STOP_TIME_LIMIT;
-        status = MDL_EXIT_TIME_LIMIT;
-        mdl_runner_pause (runner);
-        fprintf (stderr, _("medley: stopped at the time limit (%s of virtual time) "
-                           "before the guest reported an exit\n"), max_time);
-      }
-      if (status >= 0)
-        ended_at = g_get_monotonic_time ();
-    }
+    if (status < 0 && gdb_run_ended (runner, snap, opts, &reason, &status))
+      ended_at = g_get_monotonic_time ();
     if (gdb_signalled || g_atomic_int_get (&gdb_killed)) {
       fprintf (stderr, "%s", gdb_signalled ? _("medley: interrupted\n") : _("medley: killed by gdb\n"));
       reason = MDL_STOP_USER;
@@ -587,7 +658,7 @@ run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bo
   mdl_runner_pause (runner);
   drain_consoles (runner, &consoles);
   consoles_flush (&consoles);
-  if (json) {
+  if (opts->json) {
     JsonCall j = { reason, status, (g_get_monotonic_time () - t0) / 1e6 };
     mdl_runner_call (runner, call_print_json, &j);
   }
@@ -597,53 +668,40 @@ run_with_gdb (MdlBoard *board, GPtrArray *specs, const char *host, bool json, bo
   return status;
 }
 
-int
-mdl_run_command (int argc, char **argv)
+/* ---- the steps of `medley run` ---- */
+
+/* Fills @opts from the command line; false (with the message printed)
+ * on a usage error. */
+static bool
+parse_options (int argc, char **argv, RunOptions *opts)
 {
-  g_auto(GStrv) firmware = NULL;
-  g_auto(GStrv) breaks = NULL;
-  g_autofree char *max_time = NULL, *quantum = NULL, *gdb_host = NULL;
-  g_autofree char *screenshot = NULL;
-  gboolean json = FALSE, no_input = FALSE;
   GOptionEntry entries[] = {
-    { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &firmware,
+    { "firmware", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &opts->firmware,
       N_("Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)"),
       N_("[NAME=]FILE.elf") },
-    { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &breaks,
+    { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts->breaks,
       N_("Stop before the instruction at SYMBOL or ADDRESS and print the registers"),
       N_("[CPU:]WHERE") },
-    { "max-time", 't', 0, G_OPTION_ARG_STRING, &max_time,
+    { "max-time", 't', 0, G_OPTION_ARG_STRING, &opts->max_time,
       N_("Stop after this much virtual time (default 10s)"), N_("TIME") },
-    { "quantum", 'q', 0, G_OPTION_ARG_STRING, &quantum,
+    { "quantum", 'q', 0, G_OPTION_ARG_STRING, &opts->quantum,
       N_("Scheduler quantum (default 1us)"), N_("TIME") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opts->json,
       N_("Print a JSON summary as the last line of stdout"), NULL },
-    { "no-input", 0, 0, G_OPTION_ARG_NONE, &no_input,
+    { "no-input", 0, 0, G_OPTION_ARG_NONE, &opts->no_input,
       N_("Do not forward stdin to the first UART"), NULL },
-    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &opts->screenshot,
       N_("At exit, save the framebuffer's last frame as a PNG file"), N_("FILE.png") },
     { "gdb", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_gdb_option,
       N_("Start paused and wait for GDB: a port per CPU from 1234 (or from PORT; 0: any free "
          "port), or only CPU on PORT (repeatable)"), N_("[CPU=]PORT") },
-    { "gdb-host", 0, 0, G_OPTION_ARG_STRING, &gdb_host,
+    { "gdb-host", 0, 0, G_OPTION_ARG_STRING, &opts->gdb_host,
       N_("Address the GDB ports listen on (default 127.0.0.1)"), N_("ADDR") },
     { NULL }
   };
-  RunOptions opts = { g_ptr_array_new_with_free_func (g_free) };
-  g_autoptr(GPtrArray) gdb_specs = opts.gdb;
-  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &opts, NULL);
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, opts, NULL);
   g_autoptr(GOptionContext) ctx = g_option_context_new (_("BOARD.dts - run a board headless"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdlBoard) board = NULL;
-  uint64_t limit = 10 * MDL_PS_PER_S, slice, done = 0;
-  MdlStopReason reason = MDL_STOP_NONE;
-  MdlMachine *m;
-  struct sigaction sa = { 0 };
-  Input in;
-  Consoles consoles;
-  gint64 t0;
-  int status;
-
   /* Enough room for every --gdb value glued on. */
   g_auto(GStrv) glued = g_new0 (char *, argc + 1);
   g_autofree char **args = g_new0 (char *, argc + 1);
@@ -667,67 +725,70 @@ mdl_run_command (int argc, char **argv)
     "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n"));
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
     fprintf (stderr, "medley run: %s\n", error->message);
-    return MDL_EXIT_USAGE;
+    return false;
   }
   if (argc != 2) {
     fprintf (stderr, "medley run: %s\n", argc < 2 ? _("which board? (medley run BOARD.dts)")
                                                   : _("give exactly one board file"));
-    return MDL_EXIT_USAGE;
+    return false;
   }
-  if ((max_time && !mdl_parse_time (max_time, &limit, &error)) ||
-      (quantum && !mdl_parse_time (quantum, &slice, &error))) {
+  opts->limit_ps = 10 * MDL_PS_PER_S;
+  if ((opts->max_time && !mdl_parse_time (opts->max_time, &opts->limit_ps, &error)) ||
+      (opts->quantum && !mdl_parse_time (opts->quantum, &opts->quantum_ps, &error))) {
     fprintf (stderr, "medley run: %s\n", error->message);
-    return MDL_EXIT_USAGE;
+    return false;
   }
+  opts->board_path = g_strdup (argv[1]);
+  return true;
+}
 
-  board = mdl_board_load (argv[1], mdl_app_board_dirs (), &error);
-  if (board == NULL) {
+/* The board of @opts with its firmware loaded and its breakpoints set;
+ * NULL (with the message printed) when any of it fails. */
+static MdlBoard *
+load_board (const RunOptions *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoard) board = mdl_board_load (opts->board_path, mdl_app_board_dirs (), &error);
+  bool ok = board != NULL;
+
+  for (unsigned i = 0; ok && opts->firmware && opts->firmware[i]; i++) {
+    const char *spec = opts->firmware[i];
+    const char *eq = strchr (spec, '=');
+    g_autofree char *name = eq ? g_strndup (spec, eq - spec) : NULL;
+
+    ok = mdl_board_set_firmware (board, name, eq ? eq + 1 : spec, &error);
+  }
+  ok = ok && mdl_board_load_firmware (board, &error);
+  for (unsigned i = 0; ok && opts->breaks && opts->breaks[i]; i++)
+    ok = set_breakpoint (board, opts->breaks[i], &error);
+  if (!ok) {
     fprintf (stderr, "medley: %s\n", error->message);
-    return MDL_EXIT_USAGE;
+    return NULL;
   }
-  for (unsigned i = 0; firmware && firmware[i]; i++) {
-    char *eq = strchr (firmware[i], '=');
-    g_autofree char *name = eq ? g_strndup (firmware[i], eq - firmware[i]) : NULL;
+  if (opts->quantum)
+    mdl_machine_set_quantum (board->machine, opts->quantum_ps);
+  return g_steal_pointer (&board);
+}
 
-    if (!mdl_board_set_firmware (board, name, eq ? eq + 1 : firmware[i], &error)) {
-      fprintf (stderr, "medley: %s\n", error->message);
-      return MDL_EXIT_USAGE;
-    }
-  }
-  if (!mdl_board_load_firmware (board, &error)) {
-    fprintf (stderr, "medley: %s\n", error->message);
-    return MDL_EXIT_USAGE;
-  }
-  for (unsigned i = 0; breaks && breaks[i]; i++)
-    if (!set_breakpoint (board, breaks[i], &error)) {
-      fprintf (stderr, "medley: %s\n", error->message);
-      return MDL_EXIT_USAGE;
-    }
+/* Runs @m on this thread until the guest ends, something stops it or
+ * @limit passes (MDL_STOP_NONE), its consoles on stdout and stdin fed to
+ * its first UART unless @no_input. */
+static MdlStopReason
+run_headless (MdlMachine *m, uint64_t limit, bool no_input)
+{
+  MdlStopReason reason = MDL_STOP_NONE;
+  uint64_t slice = 10 * MDL_PS_PER_MS, done = 0;
+  Consoles consoles;
+  Input in;
 
-  m = board->machine;
-  if (quantum)
-    mdl_machine_set_quantum (m, slice);
-  if (gdb_specs->len > 0 || gdb_host != NULL) {
-    if (gdb_specs->len == 0)
-      g_ptr_array_add (gdb_specs, g_strdup (""));
-    return run_with_gdb (g_steal_pointer (&board), gdb_specs, gdb_host ? gdb_host : "127.0.0.1",
-                         json, no_input, limit, max_time != NULL, max_time);
-  }
-  consoles.prefix = count_consoles (m) > 1;
-  consoles.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          free_line);
+  consoles_init (&consoles, m);
   mdl_machine_set_serial_out (m, serial_to_stdout, &consoles);
   running_machine = m;
-  sa.sa_handler = on_signal;
-  sigemptyset (&sa.sa_mask);
-  sigaction (SIGINT, &sa, NULL);
-  sigaction (SIGTERM, &sa, NULL);
+  catch_stop_signals (on_signal);
 
   /* Run in slices so that stdin can reach the guest and output is flushed
    * while a long run goes on; a slice changes nothing the guest sees. */
   input_init (&in, m, !no_input);
-  slice = 10 * MDL_PS_PER_MS;
-  t0 = g_get_monotonic_time ();
   while (done < limit) {
     /* While input waits, hand it over about as fast as a 115200-baud line
      * would (a byte per ~87 us), not a FIFO-full per slice. */
@@ -760,47 +821,75 @@ mdl_run_command (int argc, char **argv)
   }
   consoles_flush (&consoles);
   running_machine = NULL;
+  /* The consoles end here; nothing runs the machine after this. */
+  mdl_machine_set_serial_out (m, NULL, NULL);
   g_byte_array_unref (in.backlog);
   g_hash_table_unref (consoles.lines);
+  return reason;
+}
 
-  switch (reason) {
-  case MDL_STOP_GUEST_EXIT:
-    status = mdl_machine_exit_code (m);
-    break;
+/* Says on stderr why the run ended, with the registers at a breakpoint;
+ * returns the exit status.  A run that reached the time limit (@reason
+ * MDL_STOP_NONE) becomes MDL_STOP_TIME_LIMIT. */
+static int
+report_stop (MdlBoard *board, MdlStopReason *reason, const char *max_time)
+{
+  MdlMachine *m = board->machine;
+
+  switch (*reason) {
+  case MDL_STOP_GUEST_EXIT: return mdl_machine_exit_code (m);
   case MDL_STOP_NONE:
-    reason = MDL_STOP_TIME_LIMIT;
-    fprintf (stderr, _("medley: stopped at the time limit (%s of virtual time) "
-                       "before the guest reported an exit\n"), max_time ? max_time : "10s");
-    status = MDL_EXIT_TIME_LIMIT;
-    break;
+    *reason = MDL_STOP_TIME_LIMIT;
+    report_time_limit (max_time);
+    return MDL_EXIT_TIME_LIMIT;
   case MDL_STOP_BREAKPOINT:
   case MDL_STOP_WATCHPOINT: {
     MdlCpu *cpu = mdl_machine_stop_cpu (m);
     g_autofree char *where = describe_address (board, cpu, mdl_cpu_pc (cpu));
 
-    if (reason == MDL_STOP_BREAKPOINT)
+    if (*reason == MDL_STOP_BREAKPOINT)
       fprintf (stderr, _("medley: CPU %s stopped at a breakpoint: %s\n"), cpu->name, where);
     else
       fprintf (stderr, "medley: %s; %s\n", mdl_machine_stop_message (m), where);
     print_registers (cpu);
-    status = 0;
-    break;
+    return 0;
   }
   case MDL_STOP_USER:
     fprintf (stderr, "medley: interrupted\n");
-    status = MDL_EXIT_INTERRUPTED;
-    break;
+    return MDL_EXIT_INTERRUPTED;
   default:
     fprintf (stderr, "medley: %s\n", mdl_machine_stop_message (m));
-    status = MDL_EXIT_STOPPED;
-    break;
+    return MDL_EXIT_STOPPED;
   }
-  if (screenshot && !mdl_app_save_screenshot (m, screenshot, &error)) {
+}
+
+int
+mdl_run_command (int argc, char **argv)
+{
+  g_auto(RunOptions) opts = { .gdb = g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoard) board = NULL;
+  MdlStopReason reason;
+  gint64 t0;
+  int status;
+
+  if (!parse_options (argc, argv, &opts) || (board = load_board (&opts)) == NULL)
+    return MDL_EXIT_USAGE;
+  if (opts.gdb->len > 0 || opts.gdb_host != NULL) {
+    if (opts.gdb->len == 0)
+      g_ptr_array_add (opts.gdb, g_strdup (""));
+    return run_with_gdb (g_steal_pointer (&board), &opts);
+  }
+
+  t0 = g_get_monotonic_time ();
+  reason = run_headless (board->machine, opts.limit_ps, opts.no_input);
+  status = report_stop (board, &reason, opts.max_time);
+  if (opts.screenshot && !mdl_app_save_screenshot (board->machine, opts.screenshot, &error)) {
     fprintf (stderr, "medley: %s\n", error->message);
     status = MDL_EXIT_USAGE;
   }
-  if (json)
-    print_json (m, reason, status, (g_get_monotonic_time () - t0) / 1e6);
+  if (opts.json)
+    print_json (board->machine, reason, status, (g_get_monotonic_time () - t0) / 1e6);
   fflush (stdout);
   return status;
 }

@@ -6,7 +6,9 @@
  * wired to a CPU's or a controller's input.  It is read from a .dts (via
  * dtc and libfdt), written back as .dts text, checked for problems
  * (overlaps, missing firmware, dangling wires) and turned into a machine.
- * The same walk builds what the canvas shows and what runs.
+ * The same walk builds what the canvas shows and what runs.  The model
+ * and its edits are in board-doc.c, reading in board-doc-read.c, writing
+ * in board-doc-write.c.
  *
  * Documents are small (tens of components) and cheap to copy: the editor
  * keeps whole copies for undo.  Components and wires are named by ids that
@@ -39,7 +41,8 @@ typedef struct {
   char             *source;    /* "board.dts:23" when read from a file */
 } MdlComponent;
 
-/* Properties every cluster has: "cpu" (MDL_PROP_CPU), "harts",
+/* Properties every cluster has: "cpu" (MDL_PROP_CPU; its default is the
+ * registry's first CPU class, not a name of its own), "harts",
  * "clock-frequency", "timebase-frequency", "firmware".  Devices with
  * register windows have "reg" (MDL_PROP_ADDR) and "size" (MDL_PROP_SIZE)
  * first, then their class's own properties. */
@@ -122,9 +125,9 @@ const char   *mdl_component_str (const MdlComponent *c, const char *name);
 
 /* ---- edits: each returns false with a reason the UI shows as is ---- */
 
-/* Adds a cluster of CPU class @cls, or a device of class @dcls (one of the
- * two is NULL), with a fresh name, default properties and, for devices, a
- * free address; returns its id. */
+/* Adds a cluster of CPU class @cls (NULL: the default model, the first
+ * class of the registry), or a device of class @cls, with a fresh name,
+ * default properties and, for devices, a free address; returns its id. */
 guint mdl_board_doc_add_cluster (MdlBoardDoc *doc, const MdlCpuClass *cls,
                                  double x, double y);
 guint mdl_board_doc_add_device  (MdlBoardDoc *doc, const MdlDeviceClass *cls,

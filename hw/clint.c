@@ -150,6 +150,19 @@ reg64_split (uint64_t offset, uint64_t reg, unsigned size,
   *mask = (size == 8 ? UINT64_MAX : UINT64_C (0xffffffff)) << *shift;
 }
 
+/* The hart whose mtimecmp @offset falls in, with the part of it a @size
+ * access there covers; NULL outside the mtimecmp array. */
+static ClintHart *
+clint_mtimecmp_at (Clint *c, uint64_t offset, unsigned size, unsigned *shift, uint64_t *mask)
+{
+  uint64_t reg = offset & ~UINT64_C (7);
+
+  if (offset < CLINT_MTIMECMP || offset >= CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS)
+    return NULL;
+  reg64_split (offset, reg, size, shift, mask);
+  return &c->harts[(reg - CLINT_MTIMECMP) / 8];
+}
+
 static uint64_t
 clint_read32 (Clint *c, uint64_t offset)
 {
@@ -172,12 +185,10 @@ clint_read (void *opaque, uint64_t offset, unsigned size)
   Clint *c = dev->state;
   unsigned shift;
   uint64_t mask;
+  ClintHart *h = clint_mtimecmp_at (c, offset, size, &shift, &mask);
 
-  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS) {
-    uint64_t reg = offset & ~UINT64_C (7);
-    reg64_split (offset, reg, size, &shift, &mask);
-    return (c->harts[(reg - CLINT_MTIMECMP) / 8].mtimecmp & mask) >> shift;
-  }
+  if (h != NULL)
+    return (h->mtimecmp & mask) >> shift;
   if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8) {
     reg64_split (offset, CLINT_MTIME, size, &shift, &mask);
     return (clint_mtime (c) & mask) >> shift;
@@ -194,11 +205,9 @@ clint_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
   Clint *c = dev->state;
   unsigned shift;
   uint64_t mask;
+  ClintHart *h = clint_mtimecmp_at (c, offset, size, &shift, &mask);
 
-  if (offset >= CLINT_MTIMECMP && offset < CLINT_MTIMECMP + 8 * CLINT_MAX_HARTS) {
-    uint64_t reg = offset & ~UINT64_C (7);
-    ClintHart *h = &c->harts[(reg - CLINT_MTIMECMP) / 8];
-    reg64_split (offset, reg, size, &shift, &mask);
+  if (h != NULL) {
     h->mtimecmp = merge (h->mtimecmp, value << shift, mask);
     clint_update_timer (h);
     return;

@@ -3,9 +3,11 @@
 #include "arm/arm.h"
 #include "riscv/riscv.h"
 
-/* Adding an architecture: its folder, and one line here. */
+/* Adding an architecture: its folder, and one line here.  The first class
+ * is the default CPU model: a board-document cluster created without one
+ * gets it (engine/board-doc.c), so keep the intended default first. */
 const MdlCpuClass *const mdl_target_cpu_classes[] = {
-  &mdl_riscv_rv32imac_class,
+  &mdl_riscv_rv32imac_class,   /* the default */
   &mdl_riscv_rv64imac_class,
   &mdl_arm_cortex_m0_class,
   &mdl_arm_cortex_m0plus_class,

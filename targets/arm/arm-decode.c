@@ -376,16 +376,11 @@ op_size (ArmOp op)
   }
 }
 
-/* Fills the operand fields of @d from the bits of @raw, as @fmt says.
- * Returns false for a reserved combination of fields. */
+/* The 16-bit formats. */
 static bool
-extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+extract_t16 (ArmDecoded *d, ArmFormat fmt, uint32_t x)
 {
   switch (fmt) {
-  case ARM_FMT_NONE:
-  case ARM_FMT_COPROC: break;
-
-  /* ---- 16-bit ---- */
   case ARM_FMT_T16_SHIFT_IMM:
     d->rd = bits (x, 2, 0);
     d->rm = bits (x, 5, 3);
@@ -508,8 +503,16 @@ extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->imm = (uint32_t) sext (bits (x, 7, 0) << 1, 9);
     break;
   case ARM_FMT_T16_B: d->imm = (uint32_t) sext (bits (x, 10, 0) << 1, 12); break;
+  default: g_return_val_if_reached (false);
+  }
+  return true;
+}
 
-  /* ---- 32-bit ---- */
+/* 32-bit loads and stores: single, dual, multiple, exclusive, table branch. */
+static bool
+extract_t32_memory (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+{
+  switch (fmt) {
   case ARM_FMT_LDSTM:
     d->rn = bits (x, 19, 16);
     d->wback = bits (x, 21, 21);
@@ -552,6 +555,49 @@ extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->wback = bits (x, 21, 21);
     d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
     return !(d->wback && d->rn == 15);
+  case ARM_FMT_LS_IMM12:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 11, 0);
+    d->kind = ARM_K_OFF_IMM;
+    break;
+  case ARM_FMT_LS_IMM8:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 7, 0);
+    if (!bits (x, 9, 9))
+      d->imm = -d->imm;
+    d->index = bits (x, 10, 10);
+    d->wback = bits (x, 8, 8);
+    d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
+    /* P = 0 with W = 0 is undefined; a store to [pc] too. */
+    return (d->index || d->wback) && d->rn != 15;
+  case ARM_FMT_LS_REG:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 15, 12);
+    d->rm = bits (x, 3, 0);
+    d->shift_n = bits (x, 5, 4);
+    d->kind = ARM_K_OFF_REG;
+    return d->rn != 15;
+  case ARM_FMT_LS_LIT:
+    d->rn = 15;
+    d->rd = bits (x, 15, 12);
+    d->imm = bits (x, 11, 0);
+    if (!bits (x, 23, 23))
+      d->imm = -d->imm;
+    d->kind = ARM_K_LIT;
+    break;
+  default: g_return_val_if_reached (false);
+  }
+  return true;
+}
+
+/* 32-bit data processing: shifted register, modified and plain immediates,
+ * saturation, bitfields, register-only forms and multiplies. */
+static bool
+extract_t32_data (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+{
+  switch (fmt) {
   case ARM_FMT_DP_SHIFT:
   case ARM_FMT_DP_SHIFT_MOV:
   case ARM_FMT_DP_SHIFT_TEST:
@@ -604,64 +650,6 @@ extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
       return false;
     d->imm = bits (x, 4, 0) - d->shift_n + 1;
     break;
-  case ARM_FMT_BCOND32:
-    d->cond = bits (x, 25, 22);
-    d->imm
-      = (uint32_t) sext (bits (x, 26, 26) << 20 | bits (x, 11, 11) << 19 | bits (x, 13, 13) << 18
-                           | bits (x, 21, 16) << 12 | bits (x, 10, 0) << 1,
-                         21);
-    break;
-  case ARM_FMT_B32: {
-    uint32_t s = bits (x, 26, 26);
-    uint32_t i1 = !(bits (x, 13, 13) ^ s);
-    uint32_t i2 = !(bits (x, 11, 11) ^ s);
-
-    d->imm = (uint32_t) sext (
-      s << 24 | i1 << 23 | i2 << 22 | bits (x, 25, 16) << 12 | bits (x, 10, 0) << 1, 25);
-  } break;
-  case ARM_FMT_MSR:
-    d->rn = bits (x, 19, 16);
-    d->imm = bits (x, 7, 0);
-    d->shift_n = bits (x, 11, 10); /* the APSR mask */
-    break;
-  case ARM_FMT_MRS:
-    d->rd = bits (x, 11, 8);
-    d->imm = bits (x, 7, 0);
-    break;
-  case ARM_FMT_BARRIER: d->imm = bits (x, 3, 0); break;
-  case ARM_FMT_UDF32: d->imm = bits (x, 19, 16) << 12 | bits (x, 11, 0); break;
-  case ARM_FMT_LS_IMM12:
-    d->rn = bits (x, 19, 16);
-    d->rd = bits (x, 15, 12);
-    d->imm = bits (x, 11, 0);
-    d->kind = ARM_K_OFF_IMM;
-    break;
-  case ARM_FMT_LS_IMM8:
-    d->rn = bits (x, 19, 16);
-    d->rd = bits (x, 15, 12);
-    d->imm = bits (x, 7, 0);
-    if (!bits (x, 9, 9))
-      d->imm = -d->imm;
-    d->index = bits (x, 10, 10);
-    d->wback = bits (x, 8, 8);
-    d->kind = d->wback ? ARM_K_PUW : ARM_K_OFF_IMM;
-    /* P = 0 with W = 0 is undefined; a store to [pc] too. */
-    return (d->index || d->wback) && d->rn != 15;
-  case ARM_FMT_LS_REG:
-    d->rn = bits (x, 19, 16);
-    d->rd = bits (x, 15, 12);
-    d->rm = bits (x, 3, 0);
-    d->shift_n = bits (x, 5, 4);
-    d->kind = ARM_K_OFF_REG;
-    return d->rn != 15;
-  case ARM_FMT_LS_LIT:
-    d->rn = 15;
-    d->rd = bits (x, 15, 12);
-    d->imm = bits (x, 11, 0);
-    if (!bits (x, 23, 23))
-      d->imm = -d->imm;
-    d->kind = ARM_K_LIT;
-    break;
   case ARM_FMT_RRR:
     d->rn = bits (x, 19, 16);
     d->rd = bits (x, 11, 8);
@@ -689,8 +677,77 @@ extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->ra = bits (x, 11, 8);  /* RdHi */
     d->rm = bits (x, 3, 0);
     return d->rd != d->ra;
+  default: g_return_val_if_reached (false);
   }
   return true;
+}
+
+/* 32-bit branches and system instructions. */
+static bool
+extract_t32_control (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+{
+  switch (fmt) {
+  case ARM_FMT_BCOND32:
+    d->cond = bits (x, 25, 22);
+    d->imm
+      = (uint32_t) sext (bits (x, 26, 26) << 20 | bits (x, 11, 11) << 19 | bits (x, 13, 13) << 18
+                           | bits (x, 21, 16) << 12 | bits (x, 10, 0) << 1,
+                         21);
+    break;
+  case ARM_FMT_B32: {
+    uint32_t s = bits (x, 26, 26);
+    uint32_t i1 = !(bits (x, 13, 13) ^ s);
+    uint32_t i2 = !(bits (x, 11, 11) ^ s);
+
+    d->imm = (uint32_t) sext (
+      s << 24 | i1 << 23 | i2 << 22 | bits (x, 25, 16) << 12 | bits (x, 10, 0) << 1, 25);
+  } break;
+  case ARM_FMT_MSR:
+    d->rn = bits (x, 19, 16);
+    d->imm = bits (x, 7, 0);
+    d->shift_n = bits (x, 11, 10); /* the APSR mask */
+    break;
+  case ARM_FMT_MRS:
+    d->rd = bits (x, 11, 8);
+    d->imm = bits (x, 7, 0);
+    break;
+  case ARM_FMT_BARRIER: d->imm = bits (x, 3, 0); break;
+  case ARM_FMT_UDF32: d->imm = bits (x, 19, 16) << 12 | bits (x, 11, 0); break;
+  default: g_return_val_if_reached (false);
+  }
+  return true;
+}
+
+/* Fills the operand fields of @d from the bits of @raw, as @fmt says.
+ * Returns false for a reserved combination of fields.  One step per
+ * encoding group of the manual, chosen by length and then by format. */
+static bool
+extract (ArmDecoded *d, ArmFormat fmt, uint32_t x)
+{
+  if (fmt == ARM_FMT_NONE || fmt == ARM_FMT_COPROC)
+    return true; /* no operand fields */
+  if (d->len == 2)
+    return extract_t16 (d, fmt, x);
+  switch (fmt) {
+  case ARM_FMT_LDSTM:
+  case ARM_FMT_STREX:
+  case ARM_FMT_LDREX:
+  case ARM_FMT_STREXBH:
+  case ARM_FMT_LDREXBH:
+  case ARM_FMT_TB:
+  case ARM_FMT_LDRD:
+  case ARM_FMT_LS_IMM12:
+  case ARM_FMT_LS_IMM8:
+  case ARM_FMT_LS_REG:
+  case ARM_FMT_LS_LIT: return extract_t32_memory (d, fmt, x);
+  case ARM_FMT_BCOND32:
+  case ARM_FMT_B32:
+  case ARM_FMT_MSR:
+  case ARM_FMT_MRS:
+  case ARM_FMT_BARRIER:
+  case ARM_FMT_UDF32: return extract_t32_control (d, fmt, x);
+  default: return extract_t32_data (d, fmt, x);
+  }
 }
 
 static const ArmOpcode *

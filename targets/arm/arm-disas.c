@@ -120,218 +120,265 @@ append_it_mnemonic (GString *text, unsigned firstcond, unsigned mask)
     g_string_append_c (text, ((mask >> i) & 1) == (firstcond & 1) ? 't' : 'e');
 }
 
-void
-arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, GString *text)
+/* "rt, " of a single load or store; preloads (PLD, PLI) have none. */
+static void
+append_rt (GString *text, const ArmDecoded *d)
 {
-  ArmDecoded d;
-  const ArmOpcode *op;
-  g_autoptr (GString) mn = g_string_new (NULL);
-  unsigned cond;
+  if (!(d->op->flags & ARM_F_NO_RT))
+    g_string_append_printf (text, "%s, ", R (d->rd));
+}
 
-  if (!arm_decode (profile, raw, itstate != 0, &d)) {
-    if (d.len == 2)
-      g_string_append_printf (text, ".inst.n 0x%04x", d.raw);
-    else
-      g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
-    return;
-  }
-  op = d.op;
-  if (op->fmt == ARM_FMT_COPROC) {
-    g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
-    return;
-  }
-
-  /* The mnemonic: name, "s", condition, width. */
-  cond = (op->fmt == ARM_FMT_T16_BCOND || op->fmt == ARM_FMT_BCOND32) ? d.cond
-         : itstate                                                    ? itstate >> 4
-                                                                      : 14;
-  if (op->fmt == ARM_FMT_T16_IT)
-    append_it_mnemonic (mn, d.cond, d.imm & 15);
-  else if (op->fmt == ARM_FMT_T16_CPS)
-    g_string_append (mn, (d.imm & 0x10) ? "cpsid" : "cpsie");
-  else
-    g_string_append (mn, op->name);
-  if (d.setflags && (op->flags & (ARM_F_S_BIT20 | ARM_F_S_NOT_IT)))
-    g_string_append_c (mn, 's');
-  g_string_append (mn, arm_cond_names[cond]);
-  if (op->flags & ARM_F_WIDE)
-    g_string_append (mn, ".w");
-  else if (op->flags & ARM_F_NARROW)
-    g_string_append (mn, ".n");
-
-  if (op->fmt == ARM_FMT_NONE) {
-    g_string_append (text, mn->str);
-    return;
-  }
-  g_string_append_printf (text, "%-7s ", mn->str);
+/* The operands of loads and stores (single, dual, multiple, exclusive,
+ * table branches); false for other formats. */
+static bool
+append_memory_operands (GString *text, const ArmDecoded *d)
+{
+  const ArmOpcode *op = d->op;
 
   switch (op->fmt) {
-  case ARM_FMT_T16_SHIFT_IMM:
-    g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rm),
-                            d.shift_type == ARM_SHIFT_RRX ? 0 : d.shift_n);
+  case ARM_FMT_T16_LDR_LIT:
+    g_string_append_printf (text, "%s, [pc, #%u]", R (d->rd), d->imm);
     break;
-  case ARM_FMT_T16_MOVS:
-  case ARM_FMT_T16_RR:
-  case ARM_FMT_RR: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm)); break;
-  case ARM_FMT_T16_DP:
-  case ARM_FMT_T16_HI: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm)); break;
-  case ARM_FMT_T16_RRR:
-    /* Inside an IT block objdump names all three registers too. */
-    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
-    break;
-  case ARM_FMT_T16_RRI3:
-    g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm);
-    break;
-  case ARM_FMT_T16_RI8:
-  case ARM_FMT_T16_SP_IMM7:
-  case ARM_FMT_DP_IMM_MOV:
-  case ARM_FMT_MOVW: g_string_append_printf (text, "%s, #%u", R (d.rd), d.imm); break;
-  case ARM_FMT_T16_NEG: g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rn)); break;
-  case ARM_FMT_T16_BX: g_string_append (text, R (d.rm)); break;
-  case ARM_FMT_T16_LDR_LIT: g_string_append_printf (text, "%s, [pc, #%u]", R (d.rd), d.imm); break;
   case ARM_FMT_T16_LS_REG:
-    g_string_append_printf (text, "%s, [%s, %s]", R (d.rd), R (d.rn), R (d.rm));
+    g_string_append_printf (text, "%s, [%s, %s]", R (d->rd), R (d->rn), R (d->rm));
     break;
   case ARM_FMT_T16_LS_IMM:
   case ARM_FMT_T16_LS_SP:
-    g_string_append_printf (text, "%s, [%s, #%u]", R (d.rd), R (d.rn), d.imm);
-    break;
-  case ARM_FMT_T16_ADR: g_string_append_printf (text, "%s, pc, #%u", R (d.rd), d.imm); break;
-  case ARM_FMT_T16_ADD_SP: g_string_append_printf (text, "%s, sp, #%u", R (d.rd), d.imm); break;
-  case ARM_FMT_T16_CBZ:
-    g_string_append_printf (text, "%s, 0x%08x", R (d.rn), pc + 4 + d.imm);
+    g_string_append_printf (text, "%s, [%s, #%u]", R (d->rd), R (d->rn), d->imm);
     break;
   case ARM_FMT_T16_PUSH:
-  case ARM_FMT_T16_POP: append_list (text, d.imm); break;
-  case ARM_FMT_T16_CPS:
-    if (d.imm & 2)
-      g_string_append_c (text, 'i');
-    if (d.imm & 1)
-      g_string_append_c (text, 'f');
-    break;
-  case ARM_FMT_T16_BKPT: g_string_append_printf (text, "0x%04x", d.imm); break;
-  case ARM_FMT_T16_IT: g_string_append (text, d.cond == 14 ? "al" : arm_cond_names[d.cond]); break;
+  case ARM_FMT_T16_POP: append_list (text, d->imm); break;
   case ARM_FMT_T16_LDSTM:
   case ARM_FMT_LDSTM:
-    g_string_append_printf (text, "%s%s, ", R (d.rn), d.wback ? "!" : "");
-    append_list (text, d.imm);
+    g_string_append_printf (text, "%s%s, ", R (d->rn), d->wback ? "!" : "");
+    append_list (text, d->imm);
     break;
-  case ARM_FMT_T16_UDF:
-  case ARM_FMT_UDF32: g_string_append_printf (text, "#%u", d.imm); break;
-  case ARM_FMT_T16_SVC: g_string_append_printf (text, "%u", d.imm); break;
-  case ARM_FMT_T16_BCOND:
-  case ARM_FMT_T16_B:
-  case ARM_FMT_BCOND32:
-  case ARM_FMT_B32: g_string_append_printf (text, "0x%08x", pc + 4 + d.imm); break;
   case ARM_FMT_STREX:
-    g_string_append_printf (text, "%s, %s, [%s", R (d.ra), R (d.rd), R (d.rn));
-    append_offset (text, &d, true);
+    g_string_append_printf (text, "%s, %s, [%s", R (d->ra), R (d->rd), R (d->rn));
+    append_offset (text, d, true);
     g_string_append_c (text, ']');
     break;
   case ARM_FMT_LDREX:
-    g_string_append_printf (text, "%s, [%s", R (d.rd), R (d.rn));
-    append_offset (text, &d, true);
+    g_string_append_printf (text, "%s, [%s", R (d->rd), R (d->rn));
+    append_offset (text, d, true);
     g_string_append_c (text, ']');
     break;
   case ARM_FMT_STREXBH:
-    g_string_append_printf (text, "%s, %s, [%s]", R (d.ra), R (d.rd), R (d.rn));
+    g_string_append_printf (text, "%s, %s, [%s]", R (d->ra), R (d->rd), R (d->rn));
     break;
-  case ARM_FMT_LDREXBH: g_string_append_printf (text, "%s, [%s]", R (d.rd), R (d.rn)); break;
+  case ARM_FMT_LDREXBH: g_string_append_printf (text, "%s, [%s]", R (d->rd), R (d->rn)); break;
   case ARM_FMT_TB:
-    g_string_append_printf (text, "[%s, %s%s]", R (d.rn), R (d.rm),
+    g_string_append_printf (text, "[%s, %s%s]", R (d->rn), R (d->rm),
                             op->op == ARM_OP_TBH ? ", lsl #1" : "");
     break;
   case ARM_FMT_LDRD:
-    g_string_append_printf (text, "%s, %s, ", R (d.rd), R (d.ra));
-    append_address_imm (text, &d, true);
+    g_string_append_printf (text, "%s, %s, ", R (d->rd), R (d->ra));
+    append_address_imm (text, d, true);
     break;
-  case ARM_FMT_DP_SHIFT:
-    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
-    append_shift (text, &d);
+  case ARM_FMT_LS_IMM12:
+  case ARM_FMT_LS_IMM8:
+    append_rt (text, d);
+    append_address_imm (text, d, op->fmt == ARM_FMT_LS_IMM12);
     break;
-  case ARM_FMT_DP_SHIFT_MOV:
-    g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-    append_shift (text, &d);
+  case ARM_FMT_LS_REG:
+    append_rt (text, d);
+    g_string_append_printf (text, "[%s, %s", R (d->rn), R (d->rm));
+    if (d->shift_n)
+      g_string_append_printf (text, ", lsl #%u", d->shift_n);
+    g_string_append_c (text, ']');
     break;
-  case ARM_FMT_DP_SHIFT_TEST:
-    g_string_append_printf (text, "%s, %s", R (d.rn), R (d.rm));
-    append_shift (text, &d);
+  case ARM_FMT_LS_LIT:
+    append_rt (text, d);
+    g_string_append_printf (text, "[pc, #%d]", (int32_t) d->imm);
     break;
-  case ARM_FMT_DP_IMM:
-  case ARM_FMT_ADDW: g_string_append_printf (text, "%s, %s, #%u", R (d.rd), R (d.rn), d.imm); break;
-  case ARM_FMT_DP_IMM_TEST: g_string_append_printf (text, "%s, #%u", R (d.rn), d.imm); break;
-  case ARM_FMT_ADR32:
-    /* subw holds the offset negated. */
-    g_string_append_printf (text, "%s, pc, #%d", R (d.rd), abs ((int32_t) d.imm));
+  default: return false;
+  }
+  return true;
+}
+
+/* The operands of branches, hints with a number and system instructions;
+ * false for other formats. */
+static bool
+append_control_operands (GString *text, const ArmDecoded *d, uint32_t pc)
+{
+  const ArmOpcode *op = d->op;
+
+  switch (op->fmt) {
+  case ARM_FMT_T16_BX: g_string_append (text, R (d->rm)); break;
+  case ARM_FMT_T16_CBZ:
+    g_string_append_printf (text, "%s, 0x%08x", R (d->rn), pc + 4 + d->imm);
     break;
-  case ARM_FMT_SAT:
-    g_string_append_printf (text, "%s, #%u, %s", R (d.rd), d.imm + (op->op == ARM_OP_SSAT),
-                            R (d.rn));
-    append_shift (text, &d);
+  case ARM_FMT_T16_CPS:
+    if (d->imm & 2)
+      g_string_append_c (text, 'i');
+    if (d->imm & 1)
+      g_string_append_c (text, 'f');
     break;
-  case ARM_FMT_BFX:
-  case ARM_FMT_BFI:
-    g_string_append_printf (text, "%s, %s, #%u, #%u", R (d.rd), R (d.rn), d.shift_n, d.imm);
+  case ARM_FMT_T16_BKPT: g_string_append_printf (text, "0x%04x", d->imm); break;
+  case ARM_FMT_T16_IT:
+    g_string_append (text, d->cond == 14 ? "al" : arm_cond_names[d->cond]);
     break;
-  case ARM_FMT_BFC:
-    g_string_append_printf (text, "%s, #%u, #%u", R (d.rd), d.shift_n, d.imm);
-    break;
+  case ARM_FMT_T16_UDF:
+  case ARM_FMT_UDF32: g_string_append_printf (text, "#%u", d->imm); break;
+  case ARM_FMT_T16_SVC: g_string_append_printf (text, "%u", d->imm); break;
+  case ARM_FMT_T16_BCOND:
+  case ARM_FMT_T16_B:
+  case ARM_FMT_BCOND32:
+  case ARM_FMT_B32: g_string_append_printf (text, "0x%08x", pc + 4 + d->imm); break;
   case ARM_FMT_MSR:
-    append_sysreg (text, d.imm);
-    if (d.imm < 4)
-      g_string_append (text, d.shift_n == 1 ? "_g" : d.shift_n == 3 ? "_nzcvqg" : "_nzcvq");
-    g_string_append_printf (text, ", %s", R (d.rn));
+    append_sysreg (text, d->imm);
+    if (d->imm < 4)
+      g_string_append (text, d->shift_n == 1 ? "_g" : d->shift_n == 3 ? "_nzcvqg" : "_nzcvq");
+    g_string_append_printf (text, ", %s", R (d->rn));
     break;
   case ARM_FMT_MRS:
-    g_string_append_printf (text, "%s, ", R (d.rd));
-    append_sysreg (text, d.imm);
+    g_string_append_printf (text, "%s, ", R (d->rd));
+    append_sysreg (text, d->imm);
     break;
   case ARM_FMT_BARRIER: {
     static const char *const options[16] = {
       NULL, NULL, "oshst", "osh", NULL, NULL, "nshst", "nsh",
       NULL, NULL, "ishst", "ish", NULL, NULL, "st",    "sy",
     };
-    if (options[d.imm])
-      g_string_append (text, options[d.imm]);
+    if (options[d->imm])
+      g_string_append (text, options[d->imm]);
     else
-      g_string_append_printf (text, "#%u", d.imm);
+      g_string_append_printf (text, "#%u", d->imm);
   } break;
-  case ARM_FMT_LS_IMM12:
-  case ARM_FMT_LS_IMM8:
-    if (!(op->flags & ARM_F_NO_RT))
-      g_string_append_printf (text, "%s, ", R (d.rd));
-    append_address_imm (text, &d, op->fmt == ARM_FMT_LS_IMM12);
+  default: return false;
+  }
+  return true;
+}
+
+/* The operands of data processing and multiplies; false for other
+ * formats (the ones without operands). */
+static bool
+append_data_operands (GString *text, const ArmDecoded *d)
+{
+  const ArmOpcode *op = d->op;
+
+  switch (op->fmt) {
+  case ARM_FMT_T16_SHIFT_IMM:
+    g_string_append_printf (text, "%s, %s, #%u", R (d->rd), R (d->rm),
+                            d->shift_type == ARM_SHIFT_RRX ? 0 : d->shift_n);
     break;
-  case ARM_FMT_LS_REG:
-    if (!(op->flags & ARM_F_NO_RT))
-      g_string_append_printf (text, "%s, ", R (d.rd));
-    g_string_append_printf (text, "[%s, %s", R (d.rn), R (d.rm));
-    if (d.shift_n)
-      g_string_append_printf (text, ", lsl #%u", d.shift_n);
-    g_string_append_c (text, ']');
+  case ARM_FMT_T16_MOVS:
+  case ARM_FMT_T16_RR:
+  case ARM_FMT_RR:
+  case ARM_FMT_T16_DP:
+  case ARM_FMT_T16_HI: g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rm)); break;
+  case ARM_FMT_T16_RRR:
+    /* Inside an IT block objdump names all three registers too. */
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
     break;
-  case ARM_FMT_LS_LIT:
-    if (!(op->flags & ARM_F_NO_RT))
-      g_string_append_printf (text, "%s, ", R (d.rd));
-    g_string_append_printf (text, "[pc, #%d]", (int32_t) d.imm);
+  case ARM_FMT_T16_RRI3:
+    g_string_append_printf (text, "%s, %s, #%u", R (d->rd), R (d->rn), d->imm);
+    break;
+  case ARM_FMT_T16_RI8:
+  case ARM_FMT_T16_SP_IMM7:
+  case ARM_FMT_DP_IMM_MOV:
+  case ARM_FMT_MOVW: g_string_append_printf (text, "%s, #%u", R (d->rd), d->imm); break;
+  case ARM_FMT_T16_NEG: g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rn)); break;
+  case ARM_FMT_T16_ADR: g_string_append_printf (text, "%s, pc, #%u", R (d->rd), d->imm); break;
+  case ARM_FMT_T16_ADD_SP: g_string_append_printf (text, "%s, sp, #%u", R (d->rd), d->imm); break;
+  case ARM_FMT_DP_SHIFT:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    append_shift (text, d);
+    break;
+  case ARM_FMT_DP_SHIFT_MOV:
+    g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rm));
+    append_shift (text, d);
+    break;
+  case ARM_FMT_DP_SHIFT_TEST:
+    g_string_append_printf (text, "%s, %s", R (d->rn), R (d->rm));
+    append_shift (text, d);
+    break;
+  case ARM_FMT_DP_IMM:
+  case ARM_FMT_ADDW:
+    g_string_append_printf (text, "%s, %s, #%u", R (d->rd), R (d->rn), d->imm);
+    break;
+  case ARM_FMT_DP_IMM_TEST: g_string_append_printf (text, "%s, #%u", R (d->rn), d->imm); break;
+  case ARM_FMT_ADR32:
+    /* subw holds the offset negated. */
+    g_string_append_printf (text, "%s, pc, #%d", R (d->rd), abs ((int32_t) d->imm));
+    break;
+  case ARM_FMT_SAT:
+    g_string_append_printf (text, "%s, #%u, %s", R (d->rd), d->imm + (op->op == ARM_OP_SSAT),
+                            R (d->rn));
+    append_shift (text, d);
+    break;
+  case ARM_FMT_BFX:
+  case ARM_FMT_BFI:
+    g_string_append_printf (text, "%s, %s, #%u, #%u", R (d->rd), R (d->rn), d->shift_n, d->imm);
+    break;
+  case ARM_FMT_BFC:
+    g_string_append_printf (text, "%s, #%u, #%u", R (d->rd), d->shift_n, d->imm);
     break;
   case ARM_FMT_RRR:
-    g_string_append_printf (text, "%s, %s, %s", R (d.rd), R (d.rn), R (d.rm));
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
     break;
   case ARM_FMT_EXTEND:
-    g_string_append_printf (text, "%s, %s", R (d.rd), R (d.rm));
-    if (d.shift_n)
-      g_string_append_printf (text, ", ror #%u", d.shift_n);
+    g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rm));
+    if (d->shift_n)
+      g_string_append_printf (text, ", ror #%u", d->shift_n);
     break;
   case ARM_FMT_MLA:
-    g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.rn), R (d.rm), R (d.ra));
+    g_string_append_printf (text, "%s, %s, %s, %s", R (d->rd), R (d->rn), R (d->rm), R (d->ra));
     break;
   case ARM_FMT_MULL:
-    g_string_append_printf (text, "%s, %s, %s, %s", R (d.rd), R (d.ra), R (d.rn), R (d.rm));
+    g_string_append_printf (text, "%s, %s, %s, %s", R (d->rd), R (d->ra), R (d->rn), R (d->rm));
     break;
-  case ARM_FMT_COPROC:
-  case ARM_FMT_NONE: break;
+  default: return false;
   }
+  return true;
+}
+
+/* The mnemonic: name, "s", condition, width. */
+static void
+append_mnemonic (GString *mn, const ArmDecoded *d, unsigned itstate)
+{
+  const ArmOpcode *op = d->op;
+  unsigned cond = (op->fmt == ARM_FMT_T16_BCOND || op->fmt == ARM_FMT_BCOND32) ? d->cond
+                  : itstate                                                    ? itstate >> 4
+                                                                               : 14;
+
+  if (op->fmt == ARM_FMT_T16_IT)
+    append_it_mnemonic (mn, d->cond, d->imm & 15);
+  else if (op->fmt == ARM_FMT_T16_CPS)
+    g_string_append (mn, (d->imm & 0x10) ? "cpsid" : "cpsie");
+  else
+    g_string_append (mn, op->name);
+  if (d->setflags && (op->flags & (ARM_F_S_BIT20 | ARM_F_S_NOT_IT)))
+    g_string_append_c (mn, 's');
+  g_string_append (mn, arm_cond_names[cond]);
+  if (op->flags & ARM_F_WIDE)
+    g_string_append (mn, ".w");
+  else if (op->flags & ARM_F_NARROW)
+    g_string_append (mn, ".n");
+}
+
+void
+arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, GString *text)
+{
+  ArmDecoded d;
+  g_autoptr (GString) mn = g_string_new (NULL);
+
+  /* Coprocessor instructions (all 32-bit) print as data too. */
+  if (!arm_decode (profile, raw, itstate != 0, &d) || d.op->fmt == ARM_FMT_COPROC) {
+    if (d.len == 2)
+      g_string_append_printf (text, ".inst.n 0x%04x", d.raw);
+    else
+      g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
+    return;
+  }
+  append_mnemonic (mn, &d, itstate);
+  if (d.op->fmt == ARM_FMT_NONE) {
+    g_string_append (text, mn->str);
+    return;
+  }
+  g_string_append_printf (text, "%-7s ", mn->str);
+  if (!append_memory_operands (text, &d) && !append_control_operands (text, &d, pc))
+    append_data_operands (text, &d);
 }
 
 unsigned

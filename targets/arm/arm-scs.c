@@ -169,9 +169,32 @@ systick_write_csr (ArmCpu *s, uint32_t v)
 
 /* ---- the registers ----------------------------------------------------------- */
 
+/* Where a register shows an exception's active or pending state. */
+typedef struct {
+  unsigned exc, bit;
+} ExcBit;
+
+/* The bits of @map whose exceptions are set in @set (exc_active or
+ * exc_pending). */
+static uint32_t
+exc_bits (const uint32_t *set, const ExcBit *map, size_t n)
+{
+  uint32_t v = 0;
+
+  for (size_t i = 0; i < n; i++)
+    if (arm_bit_get (set, map[i].exc))
+      v |= 1u << map[i].bit;
+  return v;
+}
+
 static uint32_t
 icsr_read (ArmCpu *s)
 {
+  static const ExcBit pend[] = {
+    { ARM_EXC_SYSTICK, 26 }, /* PENDSTSET */
+    { ARM_EXC_PENDSV, 28 },  /* PENDSVSET */
+    { ARM_EXC_NMI, 31 },     /* NMIPENDSET */
+  };
   uint32_t v = s->ipsr;
   unsigned n = ARM_EXC_IRQ0 + s->n_irq, active = 0, pending = 0;
 
@@ -187,13 +210,7 @@ icsr_read (ArmCpu *s)
   for (unsigned i = 0; i < s->n_irq; i++)
     if (arm_bit_get (s->exc_pending, ARM_EXC_IRQ0 + i))
       v |= 1u << 22; /* ISRPENDING */
-  if (arm_bit_get (s->exc_pending, ARM_EXC_SYSTICK))
-    v |= 1u << 26;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_PENDSV))
-    v |= 1u << 28;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_NMI))
-    v |= 1u << 31;
-  return v;
+  return v | exc_bits (s->exc_pending, pend, G_N_ELEMENTS (pend));
 }
 
 static void
@@ -214,27 +231,20 @@ icsr_write (ArmCpu *s, uint32_t v)
 static uint32_t
 shcsr_read (ArmCpu *s)
 {
-  static const struct {
-    unsigned exc, bit;
-  } act[] = {
+  static const ExcBit act[] = {
     { ARM_EXC_MEMMANAGE, 0 }, { ARM_EXC_BUSFAULT, 1 }, { ARM_EXC_USAGEFAULT, 3 },
     { ARM_EXC_SVCALL, 7 },    { ARM_EXC_DEBUGMON, 8 }, { ARM_EXC_PENDSV, 10 },
     { ARM_EXC_SYSTICK, 11 },
   };
-  uint32_t v = s->shcsr_ena;
+  static const ExcBit pend[] = {
+    { ARM_EXC_USAGEFAULT, 12 },
+    { ARM_EXC_MEMMANAGE, 13 },
+    { ARM_EXC_BUSFAULT, 14 },
+    { ARM_EXC_SVCALL, 15 },
+  };
 
-  for (unsigned i = 0; i < G_N_ELEMENTS (act); i++)
-    if (arm_bit_get (s->exc_active, act[i].exc))
-      v |= 1u << act[i].bit;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_USAGEFAULT))
-    v |= 1u << 12;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_MEMMANAGE))
-    v |= 1u << 13;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_BUSFAULT))
-    v |= 1u << 14;
-  if (arm_bit_get (s->exc_pending, ARM_EXC_SVCALL))
-    v |= 1u << 15;
-  return v;
+  return s->shcsr_ena | exc_bits (s->exc_active, act, G_N_ELEMENTS (act))
+         | exc_bits (s->exc_pending, pend, G_N_ELEMENTS (pend));
 }
 
 static void

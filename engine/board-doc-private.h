@@ -1,0 +1,57 @@
+/* What the three parts of the board document share, and nothing else uses.
+ *
+ * The model and its edits live in board-doc.c, reading a .dts or a blob
+ * in board-doc-read.c, writing .dts text in board-doc-write.c.  The reader
+ * builds components through the same constructors as the edits, so that a
+ * cluster read from a file and one dragged from the palette start alike.
+ */
+#pragma once
+
+#include "board-doc.h"
+
+G_BEGIN_DECLS
+
+#define MDL_DOC_DEFAULT_CPU_HZ      UINT64_C (1000000000)
+#define MDL_DOC_DEFAULT_TIMEBASE_HZ UINT64_C (10000000)
+#define MDL_DOC_MAX_HARTS           64
+
+/* A cluster's properties, by index into its values. */
+enum {
+  MDL_CP_CPU,
+  MDL_CP_HARTS,
+  MDL_CP_CLOCK,
+  MDL_CP_TIMEBASE,
+  MDL_CP_FIRMWARE,
+  MDL_CP_PAYLOAD,
+  MDL_CP_PAYLOAD_ADDR,
+  MDL_CP_DEVICE_TREE,
+  MDL_CP_FDT_ADDR,
+  MDL_CP_BOOTARGS,
+  MDL_CP_OPENSBI_DYNAMIC,
+  MDL_CP_COUNT
+};
+
+/* The CPU class a cluster has when nothing names one: the first class of
+ * the registry (targets/targets.c puts the intended default first), or
+ * NULL when no class is registered. */
+const MdlCpuClass *_mdl_board_doc_default_cpu (void);
+
+/* Appends a component with default property values and a fresh id; no
+ * position, no source.  @cls NULL for a cluster means the default CPU. */
+MdlComponent *_mdl_board_doc_new_cluster (MdlBoardDoc *doc, const char *name,
+                                          const MdlCpuClass *cls);
+MdlComponent *_mdl_board_doc_new_device (MdlBoardDoc *doc, const char *name,
+                                         const MdlDeviceClass *cls);
+
+/* A device with a register or memory window ("reg" and "size"). */
+bool _mdl_component_has_window (const MdlComponent *c);
+/* A C identifier of at most 31 characters. */
+bool _mdl_board_doc_valid_name (const char *name);
+/* "uart" -> "uart0", "uart1", ...: the first name no component has. */
+char *_mdl_board_doc_fresh_name (const MdlBoardDoc *doc, const char *base);
+/* The bus wire through which @cluster sees @device, or NULL. */
+const MdlWire *_mdl_board_doc_find_map (const MdlBoardDoc *doc, guint device, guint cluster);
+/* The folder relative paths of @doc are relative to. */
+char *_mdl_board_doc_dir (const MdlBoardDoc *doc);
+
+G_END_DECLS
