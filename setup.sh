@@ -22,7 +22,7 @@ shared-mime-info gtk-update-icon-cache"
 # The GUI tests run the window on a private X server and session bus; the
 # data tests validate the AppStream metainfo.  (gettext builds the
 # translations; meson install refreshes the desktop, MIME and icon caches.)
-test_pkgs="qemu-system-misc qemu-system-arm xvfb xauth dbus xdotool appstream"
+test_pkgs="qemu-system-misc qemu-system-arm gdb-multiarch xvfb xauth dbus xdotool appstream"
 # OpenSBI and U-Boot as Debian ships them: boards/riscv64-uboot.dts boots
 # them (tests in suite 'boot', the benchmark in suite 'speed').
 test_pkgs="$test_pkgs opensbi u-boot-qemu"
