@@ -18,6 +18,10 @@ char *_mdl_board_resolve_firmware (const char *board_dir,
 
 static bool reload_images (MdlMachine *m, void *data, GError **error);
 
+/* Cluster properties that ask for a boot protocol by its name: the board
+ * says what the firmware expects, the CPU class says how that is done. */
+static const char *const boot_protocol_props[] = { "opensbi-dynamic" };
+
 static void
 cluster_free (MdlCluster *cl)
 {
@@ -92,6 +96,44 @@ build_device (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   return true;
 }
 
+/* The boot protocol the cluster asks for, from its class's list; false
+ * with @error when the class does not offer it or it lacks the tree. */
+static bool
+find_boot_protocol (const MdlBoardDoc *doc, const MdlComponent *c,
+                    const MdlBootProtocol **out, GError **error)
+{
+  const MdlCpuClass *cls = c->cpu_cls;
+
+  *out = NULL;
+  for (unsigned i = 0; i < G_N_ELEMENTS (boot_protocol_props); i++) {
+    const char *name = boot_protocol_props[i];
+    const MdlBootProtocol *p = NULL;
+
+    if (!mdl_component_u64 (c, name))
+      continue;
+    for (unsigned j = 0; j < cls->n_boot_protocols && p == NULL; j++)
+      if (strcmp (cls->boot_protocols[j].name, name) == 0)
+        p = &cls->boot_protocols[j];
+    if (p == NULL) {
+      component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
+                       "protocol", name, cls->name);
+      return false;
+    }
+    if (*out != NULL) {
+      component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
+                       (*out)->name, name);
+      return false;
+    }
+    if (p->needs_fdt && !mdl_component_u64 (c, "device-tree")) {
+      component_error (doc, c, error, "%s needs the device tree: set medley,device-tree",
+                       p->label);
+      return false;
+    }
+    *out = p;
+  }
+  return true;
+}
+
 static bool
 build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
                MdlAddressSpace *system, GHashTable *devices, GHashTable *cpus,
@@ -110,12 +152,8 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   fw = mdl_component_find_prop (c, "payload");
   cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->payload_address = mdl_component_u64 (c, "payload-address");
-  cl->opensbi_dynamic = mdl_component_u64 (c, "opensbi-dynamic") != 0;
-  if (cl->opensbi_dynamic && !mdl_component_u64 (c, "device-tree")) {
-    component_error (doc, c, error, "OpenSBI's fw_dynamic needs the device tree: "
-                     "set medley,device-tree");
+  if (!find_boot_protocol (doc, c, &cl->boot_protocol, error))
     return false;
-  }
   if (mdl_component_u64 (c, "device-tree")) {
     /* Built now, while the document is at hand; the loader copies it
      * into the cluster's RAM at every reset. */
@@ -441,23 +479,12 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
       return false;
     }
   }
-  if (cl->opensbi_dynamic) {
-    /* OpenSBI's struct fw_dynamic_info (include/sbi/fw_dynamic.h), in
-     * words of the hart's XLEN: magic "OSBI", version 2, the next stage's
-     * address and mode (1: supervisor), options, boot hart (-1: the
-     * first to arrive). */
-    uint64_t words[6] = { 0x4942534f, 2, next, 1, 0, UINT64_MAX };
-    uint8_t block[48];
-    unsigned w = first->cls->xlen / 8;
+  if (cl->boot_protocol != NULL) {
+    /* The class's firmware information block, told where everything is. */
+    MdlBootStage stage = { cl->as, cl->name, cl->fdt != NULL ? cl->fdt_address : 0, next };
 
-    for (unsigned i = 0; i < 6; i++)
-      for (unsigned b = 0; b < w; b++)
-        block[i * w + b] = (uint8_t) (words[i] >> (8 * b));
-    cl->info_address = cl->fdt_address - 0x1000;
-    if (cl->fdt_address < 0x1000 ||
-        !mdl_address_space_write_bytes (cl->as, cl->info_address, block, 6 * w, &local)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: no RAM for OpenSBI's information "
-                   "block 4 KiB below the device tree of CPU '%s'", board->path, cl->name);
+    if (!cl->boot_protocol->prepare (first->cls, &stage, &cl->info_address, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s", board->path, local->message);
       return false;
     }
   }
@@ -494,7 +521,7 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
       mdl_machine_set_entry (board->machine, cpu, cl->image->entry);
       cpu->boot_arg = cl->fdt != NULL ? cl->fdt_address : 0;
-      cpu->boot_info = cl->opensbi_dynamic ? cl->info_address : 0;
+      cpu->boot_info = cl->boot_protocol != NULL ? cl->info_address : 0;
       if (cpu->cls->flush_code != NULL)
         cpu->cls->flush_code (cpu);
     }

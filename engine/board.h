@@ -42,8 +42,9 @@ typedef struct {
   uint64_t         payload_address; /* where a raw payload goes */
   GBytes          *fdt;       /* the cluster's device tree, or NULL */
   uint64_t         fdt_address;
-  bool             opensbi_dynamic; /* pass fw_dynamic's info block */
-  uint64_t         info_address;
+  const MdlBootProtocol *boot_protocol; /* the class's, as the board asks;
+                                           NULL: the plain hand-off */
+  uint64_t         info_address; /* where boot_protocol put its block */
 } MdlCluster;
 
 typedef struct {
