@@ -8,6 +8,7 @@
 #include "device.h"
 #include "error.h"
 #include "fdt-export.h"
+#include "registry.h"
 
 /* A board document turned into a machine.  Reading the .dts lives in
  * board-doc.c, so that the canvas and the runner share one walk. */
@@ -17,10 +18,6 @@ char *_mdl_board_resolve_firmware (const char *board_dir,
                                    const char *given);
 
 static bool reload_images (MdlMachine *m, void *data, GError **error);
-
-/* Cluster properties that ask for a boot protocol by its name: the board
- * says what the firmware expects, the CPU class says how that is done. */
-static const char *const boot_protocol_props[] = { "opensbi-dynamic" };
 
 static void
 cluster_free (MdlCluster *cl)
@@ -96,40 +93,51 @@ build_device (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   return true;
 }
 
+static const MdlBootProtocol *
+class_boot_protocol (const MdlCpuClass *cls, const char *name)
+{
+  for (unsigned i = 0; i < cls->n_boot_protocols; i++)
+    if (strcmp (cls->boot_protocols[i].name, name) == 0)
+      return &cls->boot_protocols[i];
+  return NULL;
+}
+
 /* The boot protocol the cluster asks for, from its class's list; false
- * with @error when the class does not offer it or it lacks the tree. */
+ * with @error when it asks for one its class does not offer (any
+ * registered class's protocol names a boolean cluster property), for two,
+ * or for one that needs the device tree without it. */
 static bool
 find_boot_protocol (const MdlBoardDoc *doc, const MdlComponent *c,
                     const MdlBootProtocol **out, GError **error)
 {
+  const MdlCpuClass *const *all = mdl_registry_cpus ();
   const MdlCpuClass *cls = c->cpu_cls;
 
   *out = NULL;
-  for (unsigned i = 0; i < G_N_ELEMENTS (boot_protocol_props); i++) {
-    const char *name = boot_protocol_props[i];
-    const MdlBootProtocol *p = NULL;
+  for (unsigned i = 0; all != NULL && all[i] != NULL; i++)
+    for (unsigned j = 0; j < all[i]->n_boot_protocols; j++) {
+      const char *name = all[i]->boot_protocols[j].name;
+      const MdlBootProtocol *p;
 
-    if (!mdl_component_u64 (c, name))
-      continue;
-    for (unsigned j = 0; j < cls->n_boot_protocols && p == NULL; j++)
-      if (strcmp (cls->boot_protocols[j].name, name) == 0)
-        p = &cls->boot_protocols[j];
-    if (p == NULL) {
-      component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
-                       "protocol", name, cls->name);
-      return false;
+      if (!mdl_component_u64 (c, name))
+        continue;
+      p = class_boot_protocol (cls, name);
+      if (p == NULL) {
+        component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
+                         "protocol", name, cls->name);
+        return false;
+      }
+      if (*out != NULL && *out != p) {
+        component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
+                         (*out)->name, name);
+        return false;
+      }
+      *out = p;
     }
-    if (*out != NULL) {
-      component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
-                       (*out)->name, name);
-      return false;
-    }
-    if (p->needs_fdt && !mdl_component_u64 (c, "device-tree")) {
-      component_error (doc, c, error, "%s needs the device tree: set medley,device-tree",
-                       p->label);
-      return false;
-    }
-    *out = p;
+  if (*out != NULL && (*out)->needs_fdt && !mdl_component_u64 (c, "device-tree")) {
+    component_error (doc, c, error, "%s needs the device tree: set medley,device-tree",
+                     (*out)->label);
+    return false;
   }
   return true;
 }

@@ -5,6 +5,11 @@
  * machine allocates cls->state_size bytes per CPU; the target's own state
  * struct starts with an MdlCpu so the engine and the target share it.
  *
+ * What a class knows of guest software is on the class too: its part of
+ * a guest device tree (fdt_cpu, fdt_cpu_intc), the boot protocols it
+ * offers besides reset's hand-off of hart id, boot_arg and boot_info,
+ * and how an ELF symbol maps to a code address (elf_code_address).
+ *
  * Contract of run(): retire at most @budget instructions, call
  * mdl_cpu_account() for what was retired (before returning, and before any
  * slow-path memory access so that devices see an exact mdl_machine_now()),

@@ -54,7 +54,6 @@ rv_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 {
   g_autofree char *isa = rv_isa_string (cls);
 
-  (void) hart;
   mdl_fdt_prop_string (w, "compatible", "riscv");
   mdl_fdt_prop_string (w, "riscv,isa", isa);
   if (rv_has_mmu (cls))
@@ -66,8 +65,6 @@ rv_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 void
 rv_fdt_cpu_intc (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 {
-  (void) cls;
-  (void) hart;
   mdl_fdt_prop_u32 (w, "#interrupt-cells", 1);
   mdl_fdt_prop_empty (w, "interrupt-controller");
   mdl_fdt_prop_string (w, "compatible", "riscv,cpu-intc");
