@@ -80,8 +80,9 @@ typedef struct {
 /* A way of starting firmware beyond the entry point, the hart id and the
  * device tree, that a board asks for with a boolean cluster property
  * (medley,opensbi-dynamic) and a CPU class may offer (targets/riscv/
- * riscv-boot.c has OpenSBI's fw_dynamic).  The board loader refuses a
- * protocol the cluster's class does not list. */
+ * riscv-boot.c has OpenSBI's fw_dynamic).  The property must be one of
+ * the board document's cluster properties (engine/board-doc.c).  The
+ * board loader refuses a protocol the cluster's class does not list. */
 typedef struct {
   const char *name;       /* "opensbi-dynamic": the board property's name */
   const char *label;      /* "OpenSBI's fw_dynamic": for messages */
@@ -153,10 +154,10 @@ struct MdlCpuClass {
    * before, clock-frequency and phandle after.  NULL: the class's
    * compatible alone. */
   void (*fdt_cpu)      (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
-  /* The contents of the hart's interrupt-controller node, which devices'
-   * interrupts-extended name with one cell, the input number; the engine
-   * adds its phandle.  NULL: #interrupt-cells = 1 and interrupt-controller
-   * alone. */
+  /* The contents of the hart's interrupt-controller node; the engine
+   * adds its phandle.  Devices' interrupts-extended name its inputs with
+   * one cell, the input number, so it says #interrupt-cells = 1.  NULL:
+   * #interrupt-cells and interrupt-controller alone. */
   void (*fdt_cpu_intc) (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
   /* Boot protocols the class offers besides the plain hand-off of reset;
    * n_boot_protocols entries. */

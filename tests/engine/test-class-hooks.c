@@ -28,8 +28,9 @@ hooked_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 static void
 hooked_fdt_cpu_intc (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 {
-  mdl_fdt_prop_u32 (w, "#interrupt-cells", 2);
+  mdl_fdt_prop_u32 (w, "#interrupt-cells", 1);
   mdl_fdt_prop_empty (w, "interrupt-controller");
+  mdl_fdt_prop_string (w, "compatible", "medley,test-intc");
 }
 
 /* Puts a marker 64 KiB below the tree and says so. */
@@ -122,18 +123,19 @@ test_hooks_and_defaults (void)
   g_autoptr(GBytes) plain = export_cluster (arm, NULL);
   const fdt32_t *cells;
   const void *fdt;
-  int len;
+  int len, intc;
 
   fdt = g_bytes_get_data (hooked, NULL);
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "compatible"), ==, hooked_class.compatible);
   g_assert_null (str_at (fdt, "/cpus/cpu@0", "riscv,isa"));
-  cells = fdt_getprop (fdt, fdt_path_offset (fdt, "/cpus/cpu@0/interrupt-controller"),
-                       "#interrupt-cells", &len);
+  g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0/interrupt-controller", "compatible"), ==,
+                   "medley,test-intc");
+  cells = fdt_getprop (fdt, fdt_path_offset (fdt, "/cpus/cpu@0"), "test,hart", &len);
   g_assert_cmpint (len, ==, 4);
-  g_assert_cmpuint (fdt32_to_cpu (cells[0]), ==, 2);
+  g_assert_cmpuint (fdt32_to_cpu (cells[0]), ==, 0);
   /* The engine's own: the phandle devices point at. */
-  g_assert_cmpuint (fdt_get_phandle (fdt, fdt_path_offset (fdt, "/cpus/cpu@0/interrupt-controller")),
-                    !=, 0);
+  intc = fdt_path_offset (fdt, "/cpus/cpu@0/interrupt-controller");
+  g_assert_cmpuint (fdt_get_phandle (fdt, intc), !=, 0);
 
   fdt = g_bytes_get_data (plain, NULL);
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "compatible"), ==, "arm,cortex-m3");
