@@ -8,6 +8,7 @@
 #include "device.h"
 #include "error.h"
 #include "fdt-export.h"
+#include "registry.h"
 
 /* A board document turned into a machine.  Reading the .dts lives in
  * board-doc.c, so that the canvas and the runner share one walk. */
@@ -92,6 +93,55 @@ build_device (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   return true;
 }
 
+static const MdlBootProtocol *
+class_boot_protocol (const MdlCpuClass *cls, const char *name)
+{
+  for (unsigned i = 0; i < cls->n_boot_protocols; i++)
+    if (strcmp (cls->boot_protocols[i].name, name) == 0)
+      return &cls->boot_protocols[i];
+  return NULL;
+}
+
+/* The boot protocol the cluster asks for, from its class's list; false
+ * with @error when it asks for one its class does not offer (any
+ * registered class's protocol names a boolean cluster property), for two,
+ * or for one that needs the device tree without it. */
+static bool
+find_boot_protocol (const MdlBoardDoc *doc, const MdlComponent *c,
+                    const MdlBootProtocol **out, GError **error)
+{
+  const MdlCpuClass *const *all = mdl_registry_cpus ();
+  const MdlCpuClass *cls = c->cpu_cls;
+
+  *out = NULL;
+  for (unsigned i = 0; all != NULL && all[i] != NULL; i++)
+    for (unsigned j = 0; j < all[i]->n_boot_protocols; j++) {
+      const char *name = all[i]->boot_protocols[j].name;
+      const MdlBootProtocol *p;
+
+      if (!mdl_component_u64 (c, name))
+        continue;
+      p = class_boot_protocol (cls, name);
+      if (p == NULL) {
+        component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
+                         "protocol", name, cls->name);
+        return false;
+      }
+      if (*out != NULL && *out != p) {
+        component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
+                         (*out)->name, name);
+        return false;
+      }
+      *out = p;
+    }
+  if (*out != NULL && (*out)->needs_fdt && !mdl_component_u64 (c, "device-tree")) {
+    component_error (doc, c, error, "%s needs the device tree: set medley,device-tree",
+                     (*out)->label);
+    return false;
+  }
+  return true;
+}
+
 static bool
 build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
                MdlAddressSpace *system, GHashTable *devices, GHashTable *cpus,
@@ -110,12 +160,8 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   fw = mdl_component_find_prop (c, "payload");
   cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->payload_address = mdl_component_u64 (c, "payload-address");
-  cl->opensbi_dynamic = mdl_component_u64 (c, "opensbi-dynamic") != 0;
-  if (cl->opensbi_dynamic && !mdl_component_u64 (c, "device-tree")) {
-    component_error (doc, c, error, "OpenSBI's fw_dynamic needs the device tree: "
-                     "set medley,device-tree");
+  if (!find_boot_protocol (doc, c, &cl->boot_protocol, error))
     return false;
-  }
   if (mdl_component_u64 (c, "device-tree")) {
     /* Built now, while the document is at hand; the loader copies it
      * into the cluster's RAM at every reset. */
@@ -441,23 +487,12 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
       return false;
     }
   }
-  if (cl->opensbi_dynamic) {
-    /* OpenSBI's struct fw_dynamic_info (include/sbi/fw_dynamic.h), in
-     * words of the hart's XLEN: magic "OSBI", version 2, the next stage's
-     * address and mode (1: supervisor), options, boot hart (-1: the
-     * first to arrive). */
-    uint64_t words[6] = { 0x4942534f, 2, next, 1, 0, UINT64_MAX };
-    uint8_t block[48];
-    unsigned w = first->cls->xlen / 8;
+  if (cl->boot_protocol != NULL) {
+    /* The class's firmware information block, told where everything is. */
+    MdlBootStage stage = { cl->as, cl->name, cl->fdt != NULL ? cl->fdt_address : 0, next };
 
-    for (unsigned i = 0; i < 6; i++)
-      for (unsigned b = 0; b < w; b++)
-        block[i * w + b] = (uint8_t) (words[i] >> (8 * b));
-    cl->info_address = cl->fdt_address - 0x1000;
-    if (cl->fdt_address < 0x1000 ||
-        !mdl_address_space_write_bytes (cl->as, cl->info_address, block, 6 * w, &local)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: no RAM for OpenSBI's information "
-                   "block 4 KiB below the device tree of CPU '%s'", board->path, cl->name);
+    if (!cl->boot_protocol->prepare (first->cls, &stage, &cl->info_address, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s", board->path, local->message);
       return false;
     }
   }
@@ -494,7 +529,7 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
       mdl_machine_set_entry (board->machine, cpu, cl->image->entry);
       cpu->boot_arg = cl->fdt != NULL ? cl->fdt_address : 0;
-      cpu->boot_info = cl->opensbi_dynamic ? cl->info_address : 0;
+      cpu->boot_info = cl->boot_protocol != NULL ? cl->info_address : 0;
       if (cpu->cls->flush_code != NULL)
         cpu->cls->flush_code (cpu);
     }

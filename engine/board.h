@@ -14,10 +14,12 @@
  * Firmware that boots a next stage gets it from `medley,payload` (an ELF,
  * or a raw binary at `medley,payload-address`), and with
  * `medley,device-tree` the cluster's own device tree (engine/fdt-export.h)
- * at `medley,fdt-address`, its address in each CPU's boot_arg.  With
- * `medley,opensbi-dynamic` the firmware is OpenSBI's fw_dynamic: an
- * information block naming the payload as the next stage (supervisor mode)
- * goes 4 KiB below the device tree, its address in boot_info.
+ * at `medley,fdt-address`, its address in each CPU's boot_arg.  A boolean
+ * cluster property named after a boot protocol of a CPU class
+ * (`medley,opensbi-dynamic`: OpenSBI's fw_dynamic, targets/riscv) asks
+ * for that protocol: the cluster's class must offer it, and its prepare
+ * hook writes a firmware information block (naming the payload as the
+ * next stage) after every load, its address in each CPU's boot_info.
  *
  * Errors name the board file, the line of the node (from dtc's
  * annotations), the node path and the problem.
@@ -42,8 +44,9 @@ typedef struct {
   uint64_t         payload_address; /* where a raw payload goes */
   GBytes          *fdt;       /* the cluster's device tree, or NULL */
   uint64_t         fdt_address;
-  bool             opensbi_dynamic; /* pass fw_dynamic's info block */
-  uint64_t         info_address;
+  const MdlBootProtocol *boot_protocol; /* the class's, as the board asks;
+                                           NULL: the plain hand-off */
+  uint64_t         info_address; /* where boot_protocol put its block */
 } MdlCluster;
 
 typedef struct {

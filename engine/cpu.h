@@ -5,6 +5,11 @@
  * machine allocates cls->state_size bytes per CPU; the target's own state
  * struct starts with an MdlCpu so the engine and the target share it.
  *
+ * What a class knows of guest software is on the class too: its part of
+ * a guest device tree (fdt_cpu, fdt_cpu_intc), the boot protocols it
+ * offers besides reset's hand-off of hart id, boot_arg and boot_info,
+ * and how an ELF symbol maps to a code address (elf_code_address).
+ *
  * Contract of run(): retire at most @budget instructions, call
  * mdl_cpu_account() for what was retired (before returning, and before any
  * slow-path memory access so that devices see an exact mdl_machine_now()),
@@ -19,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fdt-writer.h"
 #include "memory.h"
 
 G_BEGIN_DECLS
@@ -63,6 +69,32 @@ typedef struct {
   MdlInsnField fields[10];
 } MdlInsnInfo;
 
+/* What a boot protocol's prepare hook knows of the cluster it boots. */
+typedef struct {
+  MdlAddressSpace *as;          /* what the cluster sees */
+  const char      *cluster;     /* its name, for messages */
+  uint64_t         fdt_address; /* where its device tree is, 0 when none */
+  uint64_t         next_entry;  /* the payload's entry point, 0 when none */
+} MdlBootStage;
+
+/* A way of starting firmware beyond the entry point, the hart id and the
+ * device tree, that a board asks for with a boolean cluster property
+ * (medley,opensbi-dynamic) and a CPU class may offer (targets/riscv/
+ * riscv-boot.c has OpenSBI's fw_dynamic).  The property must be one of
+ * the board document's cluster properties (engine/board-doc.c).  The
+ * board loader refuses a protocol the cluster's class does not list. */
+typedef struct {
+  const char *name;       /* "opensbi-dynamic": the board property's name */
+  const char *label;      /* "OpenSBI's fw_dynamic": for messages */
+  bool        needs_fdt;  /* refused without medley,device-tree */
+  /* Writes the firmware information block into @stage->as (after the
+   * firmware, payload and tree, at every reset) and returns its address
+   * in *@info, which every CPU of the cluster gets as boot_info; false
+   * with @error saying what did not fit where. */
+  bool (*prepare) (const MdlCpuClass *cls, const MdlBootStage *stage, uint64_t *info,
+                   GError **error);
+} MdlBootProtocol;
+
 typedef enum {
   MDL_CPU_RUNNING,
   MDL_CPU_WAITING,        /* wfi/wfe: sleeps until an interrupt is pending */
@@ -88,7 +120,10 @@ struct MdlCpuClass {
 
   /* Called once after allocation (state zeroed, header filled). */
   void     (*init)      (MdlCpu *cpu);
-  /* Architectural reset; @entry is the firmware entry point. */
+  /* Architectural reset; @entry is the firmware entry point.  Reset
+   * also hands the boot over: it puts cpu->hartid, boot_arg and boot_info
+   * where the class's firmware convention expects them (RISC-V: a0, a1,
+   * a2, see targets/riscv/riscv-boot.c). */
   void     (*reset)     (MdlCpu *cpu, uint64_t entry);
   uint64_t (*run)       (MdlCpu *cpu, uint64_t budget);
   void     (*set_irq)   (MdlCpu *cpu, unsigned line, bool level);
@@ -111,6 +146,26 @@ struct MdlCpuClass {
   const char *gdb_target_xml;
   const int  *gdb_regmap;
   unsigned    gdb_n_regs;
+
+  /* ---- what the class knows of guest software (all may be NULL) ---- */
+  /* Guest device tree (engine/fdt-export.c): the properties hart @hart's
+   * cpu node owes to the class, its compatible first (RISC-V: "riscv",
+   * riscv,isa, mmu-type).  The engine writes device_type, reg and status
+   * before, clock-frequency and phandle after.  NULL: the class's
+   * compatible alone. */
+  void (*fdt_cpu)      (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
+  /* The contents of the hart's interrupt-controller node; the engine
+   * adds its phandle.  Devices' interrupts-extended name its inputs with
+   * one cell, the input number, so it says #interrupt-cells = 1.  NULL:
+   * #interrupt-cells and interrupt-controller alone. */
+  void (*fdt_cpu_intc) (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
+  /* Boot protocols the class offers besides the plain hand-off of reset;
+   * n_boot_protocols entries. */
+  const MdlBootProtocol *boot_protocols;
+  unsigned    n_boot_protocols;
+  /* The code address a function symbol's value stands for (Arm: the
+   * Thumb bit cleared).  NULL: the value itself. */
+  uint64_t (*elf_code_address) (uint64_t value);
 };
 
 struct MdlCpu {
@@ -120,11 +175,11 @@ struct MdlCpu {
   char              *name;      /* from the board: "app", "app.1" */
   unsigned           index;     /* position in the machine, board order */
   uint64_t           hartid;    /* the cpu node's reg */
-  uint64_t           boot_arg;  /* handed over at reset besides the entry:
-                                   the device tree's address (RISC-V: a1),
-                                   0 for none */
-  uint64_t           boot_info; /* a second one (RISC-V: a2): OpenSBI
-                                   fw_dynamic's information block, or 0 */
+  uint64_t           boot_arg;  /* handed over at reset besides the entry
+                                   (where: the class's reset): the device
+                                   tree's address, 0 for none */
+  uint64_t           boot_info; /* the firmware information block the
+                                   cluster's boot protocol wrote, or 0 */
   uint64_t           period_ps; /* from clock-frequency */
   uint64_t           timebase_hz; /* rate of the architectural timer
                                      (RISC-V `time`), 0 when absent */

@@ -89,6 +89,21 @@ struct MdlDeviceClass {
   unsigned       n_irq_in;    /* interrupt inputs (controllers) */
   size_t         state_size;
 
+  /* Guest device tree (engine/fdt-export.c): how the device appears to
+   * firmware that gets one besides its compatible, reg, properties and
+   * interrupts.  All optional (zero: nothing more than that). */
+  const char *const *fdt_compatible; /* NULL-terminated, most specific
+                                        first (the names guests' drivers
+                                        match); NULL: { compatible } */
+  const char    *fdt_node_name; /* generic node name ("clint"); NULL: one
+                                   from the group ("serial", "timer") */
+  bool           fdt_memory;    /* RAM: a /memory node (not under /soc),
+                                   and where the tree goes by default */
+  uint32_t       fdt_poweroff;  /* a syscon: the values whose write at */
+  uint32_t       fdt_reboot;    /* offset 0 powers off and reboots (the
+                                   tree's /poweroff and /reboot); both 0:
+                                   no syscon */
+
   /* Builds the regions from properties and dev->reg; false with @error
    * (naming the device and property) on a bad value. */
   bool (*realize)      (MdlDevice *dev, GError **error);

@@ -44,7 +44,7 @@ symbol_compare (gconstpointer a, gconstpointer b)
 }
 
 static void
-read_symbols (Elf *elf, unsigned machine, MdlElfImage *image)
+read_symbols (Elf *elf, const MdlCpuClass *cls, MdlElfImage *image)
 {
   Elf_Scn *scn = NULL;
 
@@ -76,10 +76,10 @@ read_symbols (Elf *elf, unsigned machine, MdlElfImage *image)
         continue;
       s.name = g_strdup (name);
       s.value = sym.st_value;
-      /* The ARM ELF ABI marks Thumb functions with bit 0 of the address;
-       * the instruction itself starts at the even address. */
-      if (machine == EM_ARM && type == STT_FUNC)
-        s.value &= ~UINT64_C (1);
+      /* Some ABIs mark a function's instruction set in its value (the
+       * class knows): views want where the code starts. */
+      if (type == STT_FUNC && cls->elf_code_address != NULL)
+        s.value = cls->elf_code_address (s.value);
       s.size = sym.st_size;
       s.is_function = type == STT_FUNC;
       g_array_append_val (image->symbols, s);
@@ -192,7 +192,7 @@ load_elf (Elf *elf, const char *path, MdlAddressSpace *as, const MdlCpuClass *cl
   g_array_set_clear_func (image->symbols, symbol_clear);
   if (!load_segments (elf, path, as, cpu_name, error))
     return NULL;
-  read_symbols (elf, eh.e_machine, image);
+  read_symbols (elf, cls, image);
   return g_steal_pointer (&image);
 }
 

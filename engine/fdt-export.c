@@ -2,46 +2,21 @@
 
 #include "fdt-export.h"
 
-#include <libfdt.h>
 #include <string.h>
 
 #include "error.h"
-
-/* What guests expect of a few well-known devices beyond the class's own
- * compatible: the other names their drivers match (QEMU's virt lists the
- * same), the generic node name, and for the SiFive test device the values
- * that power off and reboot through it (syscon-poweroff/-reboot).  Data,
- * so that other devices export with their class compatible alone. */
-typedef struct {
-  const char *compatible;      /* the class's */
-  const char *node;            /* generic node name */
-  const char *guest_compat;    /* NUL-separated list, most specific first */
-  size_t      guest_compat_len;
-  uint32_t    poweroff, reboot;
-} GuestFacts;
-
-#define LIST(s) s, sizeof s
-static const GuestFacts guest_facts[] = {
-  { "riscv,clint0", "clint", LIST ("sifive,clint0\0riscv,clint0"), 0, 0 },
-  { "sifive,plic-1.0.0", "plic", LIST ("sifive,plic-1.0.0\0riscv,plic0"), 0, 0 },
-  { "sifive,test0", "test", LIST ("sifive,test1\0sifive,test0\0syscon"), 0x5555, 0x7777 },
-  { "ns16550a", "serial", NULL, 0, 0, 0 },
-};
-#undef LIST
-
-static const GuestFacts *
-facts_for (const MdlDeviceClass *cls)
-{
-  for (unsigned i = 0; i < G_N_ELEMENTS (guest_facts); i++)
-    if (strcmp (guest_facts[i].compatible, cls->compatible) == 0)
-      return &guest_facts[i];
-  return NULL;
-}
+#include "fdt-writer.h"
 
 static bool
 is_ram (const MdlComponent *c)
 {
-  return c->kind == MDL_COMPONENT_DEVICE && strcmp (c->dev_cls->compatible, "medley,ram") == 0;
+  return c->kind == MDL_COMPONENT_DEVICE && c->dev_cls->fdt_memory;
+}
+
+static bool
+is_syscon (const MdlDeviceClass *cls)
+{
+  return cls->fdt_poweroff != 0 || cls->fdt_reboot != 0;
 }
 
 /* Where @cluster sees device @d, or false when it does not see it. */
@@ -94,65 +69,15 @@ typedef struct {
   const MdlComponent *cluster;
   unsigned            harts;
   GHashTable         *phandles;   /* component id -> phandle */
-  void               *fdt;
-  int                 err;        /* first libfdt error, 0 while fine */
+  MdlFdtWriter       *fdt;
 } Writer;
-
-/* libfdt calls return negative errors; remember the first and carry on,
- * so that the writing code reads as the tree it writes. */
-static void
-check (Writer *w, int r)
-{
-  if (r < 0 && w->err == 0)
-    w->err = r;
-}
-
-static void
-prop_u32 (Writer *w, const char *name, uint32_t v)
-{
-  check (w, fdt_property_u32 (w->fdt, name, v));
-}
-
-static void
-prop_str (Writer *w, const char *name, const char *v)
-{
-  check (w, fdt_property_string (w->fdt, name, v));
-}
-
-static void
-prop_empty (Writer *w, const char *name)
-{
-  check (w, fdt_property (w->fdt, name, NULL, 0));
-}
-
-/* A number: one cell when it fits, as guests read clock-frequency. */
-static void
-prop_number (Writer *w, const char *name, uint64_t v)
-{
-  if (v <= G_MAXUINT32)
-    prop_u32 (w, name, (uint32_t) v);
-  else
-    check (w, fdt_property_u64 (w->fdt, name, v));
-}
 
 static void
 prop_reg (Writer *w, uint64_t base, uint64_t size)
 {
-  fdt64_t cells[2] = { cpu_to_fdt64 (base), cpu_to_fdt64 (size) };
+  uint32_t cells[4] = { base >> 32, (uint32_t) base, size >> 32, (uint32_t) size };
 
-  check (w, fdt_property (w->fdt, "reg", cells, sizeof cells));
-}
-
-static void
-begin_node (Writer *w, const char *name)
-{
-  check (w, fdt_begin_node (w->fdt, name));
-}
-
-static void
-end_node (Writer *w)
-{
-  check (w, fdt_end_node (w->fdt));
+  mdl_fdt_prop_cells (w->fdt, "reg", cells, 4);
 }
 
 /* Phandles: hart h's CPU node is 2h + 1 and its interrupt controller
@@ -169,84 +94,43 @@ intc_phandle (unsigned hart)
   return 2 * hart + 2;
 }
 
-static bool
-is_riscv (const MdlCpuClass *cls)
-{
-  return g_str_has_prefix (cls->arch, "riscv");
-}
-
-/* "rv64imac" -> "rv64imac_zicsr_zifencei": the single-letter extensions
- * of the class name (S and U are privilege modes, not ISA letters in a
- * riscv,isa string) and the two the cores always have. */
-static char *
-riscv_isa (const MdlCpuClass *cls)
-{
-  GString *s = g_string_new (NULL);
-  const char *name = cls->name;
-
-  if (g_str_has_prefix (name, "rv32") || g_str_has_prefix (name, "rv64")) {
-    g_string_append_len (s, name, 4);
-    for (const char *p = name + 4; *p && *p != '_'; p++)
-      if (*p != 's' && *p != 'u')
-        g_string_append_c (s, *p);
-  } else {
-    g_string_append_printf (s, "rv%u", cls->xlen);
-  }
-  g_string_append (s, "_zicsr_zifencei");
-  return g_string_free (s, FALSE);
-}
-
-/* Whether the harts translate addresses: their register table has satp,
- * or their class says which paging mode it implements.  Supervisor-mode
- * guests need to know (U-Boot's CPU driver refuses a hart without
- * mmu-type), machine-mode-only cores must not claim it. */
-static bool
-has_mmu (const MdlCpuClass *cls)
-{
-  for (unsigned i = 0; i < cls->n_regs; i++)
-    if (strcmp (cls->regs[i].name, "satp") == 0)
-      return true;
-  return cls->description != NULL &&
-         (strstr (cls->description, "Sv39") != NULL || strstr (cls->description, "Sv32") != NULL);
-}
-
 static void
 write_cpus (Writer *w)
 {
   const MdlComponent *c = w->cluster;
   const MdlCpuClass *cls = c->cpu_cls;
-  g_autofree char *isa = is_riscv (cls) ? riscv_isa (cls) : NULL;
+  MdlFdtWriter *fdt = w->fdt;
 
-  begin_node (w, "cpus");
-  prop_u32 (w, "#address-cells", 1);
-  prop_u32 (w, "#size-cells", 0);
+  mdl_fdt_begin_node (fdt, "cpus");
+  mdl_fdt_prop_u32 (fdt, "#address-cells", 1);
+  mdl_fdt_prop_u32 (fdt, "#size-cells", 0);
   if (mdl_component_u64 (c, "timebase-frequency"))
-    prop_number (w, "timebase-frequency", mdl_component_u64 (c, "timebase-frequency"));
+    mdl_fdt_prop_number (fdt, "timebase-frequency", mdl_component_u64 (c, "timebase-frequency"));
   for (unsigned h = 0; h < w->harts; h++) {
     g_autofree char *name = g_strdup_printf ("cpu@%u", h);
 
-    begin_node (w, name);
-    prop_str (w, "device_type", "cpu");
-    prop_u32 (w, "reg", h);
-    prop_str (w, "status", "okay");
-    prop_str (w, "compatible", isa ? "riscv" : cls->compatible);
-    if (isa != NULL) {
-      prop_str (w, "riscv,isa", isa);
-      if (has_mmu (cls))
-        prop_str (w, "mmu-type", cls->xlen == 32 ? "riscv,sv32" : "riscv,sv39");
+    mdl_fdt_begin_node (fdt, name);
+    mdl_fdt_prop_string (fdt, "device_type", "cpu");
+    mdl_fdt_prop_u32 (fdt, "reg", h);
+    mdl_fdt_prop_string (fdt, "status", "okay");
+    if (cls->fdt_cpu != NULL)
+      cls->fdt_cpu (cls, h, fdt);
+    else
+      mdl_fdt_prop_string (fdt, "compatible", cls->compatible);
+    mdl_fdt_prop_number (fdt, "clock-frequency", mdl_component_u64 (c, "clock-frequency"));
+    mdl_fdt_prop_u32 (fdt, "phandle", cpu_phandle (h));
+    mdl_fdt_begin_node (fdt, "interrupt-controller");
+    if (cls->fdt_cpu_intc != NULL) {
+      cls->fdt_cpu_intc (cls, h, fdt);
+    } else {
+      mdl_fdt_prop_u32 (fdt, "#interrupt-cells", 1);
+      mdl_fdt_prop_empty (fdt, "interrupt-controller");
     }
-    prop_number (w, "clock-frequency", mdl_component_u64 (c, "clock-frequency"));
-    prop_u32 (w, "phandle", cpu_phandle (h));
-    begin_node (w, "interrupt-controller");
-    prop_u32 (w, "#interrupt-cells", 1);
-    prop_empty (w, "interrupt-controller");
-    if (isa != NULL)
-      prop_str (w, "compatible", "riscv,cpu-intc");
-    prop_u32 (w, "phandle", intc_phandle (h));
-    end_node (w);
-    end_node (w);
+    mdl_fdt_prop_u32 (fdt, "phandle", intc_phandle (h));
+    mdl_fdt_end_node (fdt);
+    mdl_fdt_end_node (fdt);
   }
-  end_node (w);
+  mdl_fdt_end_node (fdt);
 }
 
 /* interrupts-extended of device @d, in output order.  Left out when an
@@ -255,13 +139,12 @@ write_cpus (Writer *w)
 static void
 write_interrupts (Writer *w, const MdlComponent *d)
 {
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (fdt32_t));
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
   unsigned n_out = d->dev_cls->n_irq_out;
 
   for (unsigned o = 0; o < n_out; o++) {
     const MdlWire *found = NULL;
-    uint32_t ph = 0;
-    fdt32_t spec[2];
+    uint32_t ph = 0, spec[2];
 
     for (guint i = 0; i < w->doc->wires->len && found == NULL; i++) {
       const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
@@ -283,13 +166,13 @@ write_interrupts (Writer *w, const MdlComponent *d)
       ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (found->to)));
     if (ph == 0)
       return;
-    spec[0] = cpu_to_fdt32 (ph);
-    spec[1] = cpu_to_fdt32 (found->input);
+    spec[0] = ph;
+    spec[1] = found->input;
     g_array_append_vals (cells, spec, 2);
   }
   if (cells->len > 0)
-    check (w, fdt_property (w->fdt, "interrupts-extended", cells->data,
-                            (int) (cells->len * sizeof (fdt32_t))));
+    mdl_fdt_prop_cells (w->fdt, "interrupts-extended", (const uint32_t *) cells->data,
+                        cells->len);
 }
 
 /* The class's own properties, as the board gives them: they carry
@@ -307,11 +190,11 @@ write_class_props (Writer *w, const MdlComponent *d)
     switch (info->type) {
     case MDL_PROP_BOOL:
       if (v->u64)
-        prop_empty (w, info->name);
+        mdl_fdt_prop_empty (w->fdt, info->name);
       break;
     case MDL_PROP_STRING:
       if (v->str)
-        prop_str (w, info->name, v->str);
+        mdl_fdt_prop_string (w->fdt, info->name, v->str);
       break;
     case MDL_PROP_FILE:
     case MDL_PROP_CPU:
@@ -319,7 +202,7 @@ write_class_props (Writer *w, const MdlComponent *d)
     default:
       /* 0 means "unset" for the numbers devices have (current-speed). */
       if (v->u64)
-        prop_number (w, info->name, v->u64);
+        mdl_fdt_prop_number (w->fdt, info->name, v->u64);
       break;
     }
   }
@@ -328,11 +211,10 @@ write_class_props (Writer *w, const MdlComponent *d)
 static char *
 node_name (const MdlComponent *d, uint64_t base)
 {
-  const GuestFacts *f = facts_for (d->dev_cls);
   const char *generic;
 
-  if (f != NULL)
-    generic = f->node;
+  if (d->dev_cls->fdt_node_name != NULL)
+    generic = d->dev_cls->fdt_node_name;
   else
     switch (d->dev_cls->group) {
     case MDL_GROUP_SERIAL:     generic = "serial"; break;
@@ -350,59 +232,57 @@ node_name (const MdlComponent *d, uint64_t base)
 static void
 write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
 {
-  begin_node (w, "soc");
-  prop_u32 (w, "#address-cells", 2);
-  prop_u32 (w, "#size-cells", 2);
-  prop_str (w, "compatible", "simple-bus");
-  prop_empty (w, "ranges");
+  mdl_fdt_begin_node (w->fdt, "soc");
+  mdl_fdt_prop_u32 (w->fdt, "#address-cells", 2);
+  mdl_fdt_prop_u32 (w->fdt, "#size-cells", 2);
+  mdl_fdt_prop_string (w->fdt, "compatible", "simple-bus");
+  mdl_fdt_prop_empty (w->fdt, "ranges");
   for (guint i = 0; i < w->doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (w->doc->components, i);
-    const GuestFacts *f;
+    const MdlDeviceClass *cls = d->dev_cls;
     g_autofree char *name = NULL;
     uint64_t base;
     uint32_t ph;
 
     if (is_ram (d) || !view_base (w->doc, d, w->cluster->id, &base))
       continue;
-    f = facts_for (d->dev_cls);
     name = node_name (d, base);
-    begin_node (w, name);
-    if (f != NULL && f->guest_compat != NULL)
-      check (w, fdt_property (w->fdt, "compatible", f->guest_compat,
-                              (int) f->guest_compat_len));
+    mdl_fdt_begin_node (w->fdt, name);
+    if (cls->fdt_compatible != NULL)
+      mdl_fdt_prop_strings (w->fdt, "compatible", cls->fdt_compatible);
     else
-      prop_str (w, "compatible", d->dev_cls->compatible);
+      mdl_fdt_prop_string (w->fdt, "compatible", cls->compatible);
     prop_reg (w, base, mdl_component_u64 (d, "size"));
     write_class_props (w, d);
-    if (d->dev_cls->n_irq_in > 0) {
-      prop_empty (w, "interrupt-controller");
-      prop_u32 (w, "#interrupt-cells", 1);
-      prop_u32 (w, "#address-cells", 0);
+    if (cls->n_irq_in > 0) {
+      mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
+      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", 1);
+      mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
     }
     write_interrupts (w, d);
     ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (d->id)));
     if (ph != 0)
-      prop_u32 (w, "phandle", ph);
-    end_node (w);
-    if (d->dev_cls->group == MDL_GROUP_SERIAL && *stdout_path == NULL)
+      mdl_fdt_prop_u32 (w->fdt, "phandle", ph);
+    mdl_fdt_end_node (w->fdt);
+    if (cls->group == MDL_GROUP_SERIAL && *stdout_path == NULL)
       *stdout_path = g_strdup_printf ("/soc/%s", name);
-    if (f != NULL && (f->poweroff || f->reboot) && *syscon == NULL)
+    if (is_syscon (cls) && *syscon == NULL)
       *syscon = d;
   }
-  end_node (w);
+  mdl_fdt_end_node (w->fdt);
 }
 
 static void
 write_syscon_node (Writer *w, const char *name, const char *compatible,
                    const MdlComponent *d, uint32_t value)
 {
-  begin_node (w, name);
-  prop_str (w, "compatible", compatible);
-  prop_u32 (w, "regmap", GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles,
-                                                                 GUINT_TO_POINTER (d->id))));
-  prop_u32 (w, "offset", 0);
-  prop_u32 (w, "value", value);
-  end_node (w);
+  mdl_fdt_begin_node (w->fdt, name);
+  mdl_fdt_prop_string (w->fdt, "compatible", compatible);
+  mdl_fdt_prop_u32 (w->fdt, "regmap",
+                    GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (d->id))));
+  mdl_fdt_prop_u32 (w->fdt, "offset", 0);
+  mdl_fdt_prop_u32 (w->fdt, "value", value);
+  mdl_fdt_end_node (w->fdt);
 }
 
 static void
@@ -413,12 +293,11 @@ write_tree (Writer *w)
   const MdlComponent *syscon = NULL;
   const char *bootargs = mdl_component_str (w->cluster, "bootargs");
 
-  check (w, fdt_finish_reservemap (w->fdt));
-  begin_node (w, "");
-  prop_u32 (w, "#address-cells", 2);
-  prop_u32 (w, "#size-cells", 2);
-  prop_str (w, "compatible", "medley,board");
-  prop_str (w, "model", doc->model ? doc->model : "Medley board");
+  mdl_fdt_begin_node (w->fdt, "");
+  mdl_fdt_prop_u32 (w->fdt, "#address-cells", 2);
+  mdl_fdt_prop_u32 (w->fdt, "#size-cells", 2);
+  mdl_fdt_prop_string (w->fdt, "compatible", "medley,board");
+  mdl_fdt_prop_string (w->fdt, "model", doc->model ? doc->model : "Medley board");
 
   write_cpus (w);
   for (guint i = 0; i < doc->components->len; i++) {
@@ -429,26 +308,24 @@ write_tree (Writer *w)
     if (!is_ram (d) || !view_base (doc, d, w->cluster->id, &base))
       continue;
     name = g_strdup_printf ("memory@%" G_GINT64_MODIFIER "x", base);
-    begin_node (w, name);
-    prop_str (w, "device_type", "memory");
+    mdl_fdt_begin_node (w->fdt, name);
+    mdl_fdt_prop_string (w->fdt, "device_type", "memory");
     prop_reg (w, base, mdl_component_u64 (d, "size"));
-    end_node (w);
+    mdl_fdt_end_node (w->fdt);
   }
   write_soc (w, &stdout_path, &syscon);
   if (syscon != NULL) {
-    const GuestFacts *f = facts_for (syscon->dev_cls);
-    write_syscon_node (w, "poweroff", "syscon-poweroff", syscon, f->poweroff);
-    write_syscon_node (w, "reboot", "syscon-reboot", syscon, f->reboot);
+    write_syscon_node (w, "poweroff", "syscon-poweroff", syscon, syscon->dev_cls->fdt_poweroff);
+    write_syscon_node (w, "reboot", "syscon-reboot", syscon, syscon->dev_cls->fdt_reboot);
   }
   /* Written last, but guests look it up by path: order does not matter. */
-  begin_node (w, "chosen");
+  mdl_fdt_begin_node (w->fdt, "chosen");
   if (stdout_path != NULL)
-    prop_str (w, "stdout-path", stdout_path);
+    mdl_fdt_prop_string (w->fdt, "stdout-path", stdout_path);
   if (bootargs != NULL && *bootargs)
-    prop_str (w, "bootargs", bootargs);
-  end_node (w);
-  end_node (w);
-  check (w, fdt_finish (w->fdt));
+    mdl_fdt_prop_string (w->fdt, "bootargs", bootargs);
+  mdl_fdt_end_node (w->fdt);
+  mdl_fdt_end_node (w->fdt);
 }
 
 GBytes *
@@ -456,7 +333,6 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
 {
   const MdlComponent *c = mdl_board_doc_find (doc, cluster);
   g_autoptr(GHashTable) phandles = g_hash_table_new (NULL, NULL);
-  size_t size = 16 * 1024;
   uint32_t next;
 
   if (c == NULL || c->kind != MDL_COMPONENT_CLUSTER) {
@@ -468,42 +344,25 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
   next = intc_phandle ((unsigned) mdl_component_u64 (c, "harts")) + 1;
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
-    const GuestFacts *f = d->kind == MDL_COMPONENT_DEVICE ? facts_for (d->dev_cls) : NULL;
     uint64_t base;
 
     if (!view_base (doc, d, cluster, &base))
       continue;
-    if (d->dev_cls->n_irq_in > 0 || (f != NULL && (f->poweroff || f->reboot)))
+    if (d->dev_cls->n_irq_in > 0 || is_syscon (d->dev_cls))
       g_hash_table_insert (phandles, GUINT_TO_POINTER (d->id), GUINT_TO_POINTER (next++));
   }
 
-  for (;;) {
-    g_autofree uint8_t *buf = g_malloc0 (size);
-    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, buf, 0 };
-    uint8_t *out;
-    size_t total;
+  {
+    g_autoptr(MdlFdtWriter) fdt = mdl_fdt_writer_new (0);
+    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt };
+    g_autoptr(GError) local = NULL;
+    GBytes *blob;
 
-    check (&w, fdt_create (buf, (int) size));
-    if (w.err == 0)
-      write_tree (&w);
-    if (w.err == -FDT_ERR_NOSPACE) {
-      size *= 2;
-      continue;
-    }
-    if (w.err != 0) {
+    write_tree (&w);
+    blob = mdl_fdt_writer_finish (fdt, MDL_FDT_EXPORT_SLACK, &local);
+    if (blob == NULL)
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: cannot build the device tree "
-                   "of %s: %s", doc->path ? doc->path : "board", c->name, fdt_strerror (w.err));
-      return NULL;
-    }
-    /* Room for the guest to grow the tree in place. */
-    total = fdt_totalsize (buf) + MDL_FDT_EXPORT_SLACK;
-    out = g_malloc0 (total);
-    if (fdt_open_into (buf, out, (int) total) < 0) {
-      g_free (out);
-      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "cannot lay out the device tree of %s",
-                   c->name);
-      return NULL;
-    }
-    return g_bytes_new_take (out, total);
+                   "of %s: %s", doc->path ? doc->path : "board", c->name, local->message);
+    return blob;
   }
 }

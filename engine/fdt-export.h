@@ -1,19 +1,28 @@
 /* The device tree a guest receives: one CPU cluster's view of the board.
  *
  * Firmware that expects a device tree (OpenSBI, U-Boot, Linux) gets a
- * blob derived from the board document with libfdt's sequential-write
- * API, holding only what that cluster sees, at the addresses it sees it:
- * /cpus with the cluster's harts (for RISC-V: riscv,isa, mmu-type, and an
- * interrupt-controller node per hart), a /memory node per RAM, /soc with
- * the devices (compatible, reg, the class's properties, interrupts-
- * extended through phandles, interrupt-controller cells for controllers),
- * /chosen with stdout-path at the first UART and the cluster's bootargs,
- * and syscon-poweroff / syscon-reboot nodes for a SiFive test device.
+ * blob derived from the board document, holding only what that cluster
+ * sees, at the addresses it sees it.  The exporter only assembles; what
+ * is specific to an ISA or a device comes from its class, written through
+ * engine/fdt-writer.h:
+ * - /cpus with a node per hart: device_type, reg, status, then what the
+ *   CPU class's fdt_cpu hook writes (RISC-V: compatible "riscv",
+ *   riscv,isa, mmu-type), clock-frequency, and an interrupt-controller
+ *   node whose contents come from fdt_cpu_intc (RISC-V: riscv,cpu-intc);
+ *   a class without hooks gets its compatible and a one-cell controller;
+ * - a /memory node per device whose class sets fdt_memory;
+ * - /soc with the other devices: the class's fdt_compatible list (else
+ *   its compatible), its fdt_node_name (else one from its group), reg,
+ *   the class's properties, interrupts-extended through phandles, and
+ *   interrupt-controller cells for controllers;
+ * - /poweroff and /reboot (syscon-poweroff, syscon-reboot) at the first
+ *   device whose class gives fdt_poweroff / fdt_reboot values;
+ * - /chosen with stdout-path at the first UART and the cluster's bootargs.
  *
  * The board loader writes the blob at the cluster's fdt-address (by
  * default 2 MiB below the top of its first RAM, aligned down to 2 MiB, as
- * QEMU's virt does) and hands that address to the CPUs at reset (RISC-V:
- * a1, with the hart id in a0).
+ * QEMU's virt does) and hands that address to each CPU as boot_arg, which
+ * the class's reset puts where its firmware looks (engine/cpu.h).
  */
 #pragma once
 

@@ -126,6 +126,7 @@ const MdlDeviceClass mdl_ram_class = {
   .group = MDL_GROUP_MEMORY,
   .n_regions = 1,
   .default_size = 0x1000000,  /* 16 MiB */
+  .fdt_memory = true,
   .realize = ram_realize,
 };
 

@@ -91,5 +91,11 @@ const MdlDeviceClass mdl_test_device_class = {
   .group = MDL_GROUP_OTHER,
   .n_regions = 1,
   .default_size = 0x1000,
+  /* A syscon to guests, as QEMU's virt shows it: Linux and U-Boot power
+   * off (pass) and reboot through it. */
+  .fdt_compatible = (const char *const[]) { "sifive,test1", "sifive,test0", "syscon", NULL },
+  .fdt_node_name = "test",
+  .fdt_poweroff = FINISHER_PASS,
+  .fdt_reboot = FINISHER_RESET,
   .realize = test_realize,
 };

@@ -81,6 +81,14 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     arm_set_pending (s, ARM_EXC_IRQ0 + line);
 }
 
+/* The ARM ELF ABI marks Thumb functions with bit 0 of their symbol's
+ * value; the instruction itself starts at the even address. */
+static uint64_t
+arm_elf_code_address (uint64_t value)
+{
+  return value & ~UINT64_C (1);
+}
+
 #define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
@@ -109,6 +117,7 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     .gdb_target_xml = arm_gdb_target_xml,                                                          \
     .gdb_regmap = arm_gdb_regmap,                                                                  \
     .gdb_n_regs = ARM_N_REGS,                                                                      \
+    .elf_code_address = arm_elf_code_address,                                                      \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",

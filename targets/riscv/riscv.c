@@ -5,6 +5,7 @@
  */
 #include "riscv.h"
 
+#include "riscv-boot.h"
 #include "riscv-cpu.h"
 #include "riscv-gdb.h"
 
@@ -30,9 +31,7 @@ rv_reset (MdlCpu *cpu, uint64_t entry)
   RvCpu *s = (RvCpu *) cpu;
 
   memset (s->x, 0, sizeof s->x);
-  s->x[10] = cpu->hartid & rv_xmask (s);   /* a0: hart id */
-  s->x[11] = cpu->boot_arg & rv_xmask (s);  /* a1: the device tree, or 0 */
-  s->x[12] = cpu->boot_info & rv_xmask (s); /* a2: fw_dynamic's info, or 0 */
+  rv_boot_handoff (s);
   s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
 
   s->mstatus = 0;                 /* see also rv_priv_reset */
@@ -98,6 +97,10 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .gdb_target_xml = rv32_gdb_target_xml,
   .gdb_regmap = rv32_gdb_regmap,
   .gdb_n_regs = RV32_N_REGS,
+  .fdt_cpu = rv_fdt_cpu,
+  .fdt_cpu_intc = rv_fdt_cpu_intc,
+  .boot_protocols = rv_boot_protocols,
+  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
 };
 
 const MdlCpuClass mdl_riscv_rv64imac_class = {
@@ -126,4 +129,8 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .gdb_target_xml = rv64_gdb_target_xml,
   .gdb_regmap = rv64_gdb_regmap,
   .gdb_n_regs = RV64_N_REGS,
+  .fdt_cpu = rv_fdt_cpu,
+  .fdt_cpu_intc = rv_fdt_cpu_intc,
+  .boot_protocols = rv_boot_protocols,
+  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
 };
