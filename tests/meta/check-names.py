@@ -46,14 +46,14 @@ _ALONE_L = r"(?<![A-Za-z])"
 _ALONE_R = r"(?![A-Za-z])"
 NAMES = [
     # Instruction sets, widths and cores.
-    ("RISC-V", r"riscv"),
+    ("RISC-V", r"(?i:risc-?v)"),
     ("RISC-V width", r"(?i:rv)(32|64|128)"),
     ("RISC-V extension", r"(?i:zicsr|zifencei)"),
     ("RISC-V paging mode", r"(?i:sv)(32|39|48|57)" + r"(?![0-9])"),
     ("Arm core", r"(?i:cortex)"),
     ("Arm architecture", r"(?i:armv)[0-9]"),
     ("Arm", _ALONE_L + r"(?i:arm)" + _ALONE_R),
-    ("AArch64", r"(?i:aarch64|arm64)"),
+    ("AArch64", r"(?i:aarch|arm64)"),
     ("Thumb", r"(?i:thumb)"),
     # Registers named by one architecture.
     ("RISC-V CSR", _ALONE_L + r"(?i:satp|mstatus|sstatus|mtvec|stvec|mepc|sepc|mcause|"
@@ -93,6 +93,8 @@ ALLOWED = [
     ("engine/elf-loader.c", '"ARM"', None, _ELF_NAMES),
     ("engine/elf-loader.c", "EM_AARCH64", None, _ELF_NAMES),
     ("engine/elf-loader.c", '"AArch64"', None, _ELF_NAMES),
+    ("engine/elf-loader.c", "EM_RISCV", 'return "RISC-V"', _ELF_NAMES),
+    ("engine/elf-loader.c", '"RISC-V"', None, _ELF_NAMES),
 ]
 
 # ---------------------------------------------------------------------------
@@ -112,6 +114,8 @@ TRANSITIONAL_LEAKS = [
     ("engine/board-doc.c", '"opensbi-dynamic"'),
     ("engine/board-doc.c", '"The firmware is OpenSBI\'s fw_dynamic: tell it the "'),
     ("engine/board-doc.c", "CP_OPENSBI_DYNAMIC"),
+    ("engine/board-doc.c", '"(RISC-V: its address in a1)"'),
+    ("engine/board-doc.c", '"payload is next (RISC-V: a2)"'),
     ("engine/board-doc.c", '"medley,opensbi-dynamic"'),
     ("engine/board-doc.c", '"\\t\\tmedley,opensbi-dynamic;\\n"'),
     ("engine/board.c", "opensbi_dynamic"),
@@ -159,6 +163,9 @@ TRANSITIONAL_LEAKS = [
     ("ui/mdl-palette.c", '"riscv"'),
     ("ui/mdl-palette.c", '"arm"'),
     ("ui/mdl-palette.c", '"ARM"'),
+    ("ui/mdl-palette.c", '"RISC-V"'),
+    ("ui/mdl-palette.c", '"aarch"'),
+    ("ui/mdl-palette.c", '"AArch"'),
     # The flags register found by name: CPU-class flags decode.
     ("ui/mdl-registers-view.c", '"psr"'),
     ("ui/mdl-registers-view.c", '"cpsr"'),
