@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define MDL_DOC_DEFAULT_TIMEBASE_HZ UINT64_C (10000000)
 #define MDL_DOC_MAX_HARTS           64
 
-/* A cluster's properties, by index into its values. */
+/* A cluster's fixed properties, by index into its values; the boot
+ * protocols' booleans follow from MDL_CP_COUNT on. */
 enum {
   MDL_CP_CPU,
   MDL_CP_HARTS,
@@ -27,7 +28,6 @@ enum {
   MDL_CP_DEVICE_TREE,
   MDL_CP_FDT_ADDR,
   MDL_CP_BOOTARGS,
-  MDL_CP_OPENSBI_DYNAMIC,
   MDL_CP_COUNT
 };
 

@@ -358,8 +358,10 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[MDL_CP_DEVICE_TREE].u64 = fdt_getprop (fdt, node, "medley,device-tree", NULL) != NULL;
   prop_u64 (fdt, node, "medley,fdt-address", &c->values[MDL_CP_FDT_ADDR].u64);
   c->values[MDL_CP_BOOTARGS].str = g_strdup (prop_str (fdt, node, "medley,bootargs"));
-  c->values[MDL_CP_OPENSBI_DYNAMIC].u64 = fdt_getprop (fdt, node, "medley,opensbi-dynamic",
-                                                   NULL) != NULL;
+  for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++) {
+    g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
+    c->values[i].u64 = fdt_getprop (fdt, node, prop, NULL) != NULL;
+  }
   set_source (rd, node, c);
   read_position (rd, node, c);
   g_hash_table_insert (rd->by_node, GINT_TO_POINTER (node), GUINT_TO_POINTER (c->id));

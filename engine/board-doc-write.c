@@ -152,8 +152,9 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
                       mdl_component_u64 (c, "payload-address"));
   if (mdl_component_u64 (c, "device-tree"))
     g_string_append (s, "\t\tmedley,device-tree;\n");
-  if (mdl_component_u64 (c, "opensbi-dynamic"))
-    g_string_append (s, "\t\tmedley,opensbi-dynamic;\n");
+  for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++)
+    if (c->values[i].u64)
+      g_string_append_printf (s, "\t\tmedley,%s;\n", c->props[i].name);
   append_number_prop (s, "\t\t", "medley,fdt-address", mdl_component_u64 (c, "fdt-address"));
   append_string_prop (s, "\t\t", "medley,bootargs", mdl_component_str (c, "bootargs"));
   append_number_prop (s, "\t\t", "timebase-frequency",

@@ -27,16 +27,52 @@ static const MdlPropInfo cluster_props[] = {
   { "payload", MDL_PROP_FILE, N_("Next stage loaded with the firmware: ELF, or a raw binary "
     "at payload-address"), 0, NULL, false },
   { "payload-address", MDL_PROP_ADDR, N_("Where a raw payload is loaded"), 0, NULL, false },
-  { "device-tree", MDL_PROP_BOOL, N_("Give the CPUs this cluster's device tree at reset "
-    "(RISC-V: its address in a1)"), 0, NULL, false },
+  { "device-tree", MDL_PROP_BOOL, N_("Give the CPUs this cluster's device tree at reset, "
+    "in the register their class hands it in"), 0, NULL, false },
   { "fdt-address", MDL_PROP_ADDR, N_("Where the device tree goes (0: near the top of RAM)"),
     0, NULL, false },
   { "bootargs", MDL_PROP_STRING, N_("Command line in the device tree's /chosen"), 0, NULL,
     false },
-  { "opensbi-dynamic", MDL_PROP_BOOL, N_("The firmware is OpenSBI's fw_dynamic: tell it the "
-    "payload is next (RISC-V: a2)"), 0, NULL, false },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (cluster_props) == MDL_CP_COUNT);
+
+/* The cluster properties: the fixed ones, then one boolean per boot
+ * protocol that a registered CPU class offers (MdlBootProtocol), so that
+ * the document names no protocol of its own.  Built once per registry
+ * (tests register classes of their own) and kept, as the classes are. */
+static const MdlPropInfo *
+cluster_prop_table (unsigned *n)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  const MdlCpuClass *const *all = mdl_registry_cpus ();
+  GArray *props;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  props = g_hash_table_lookup (cache, all);
+  if (props == NULL) {
+    props = g_array_new (FALSE, FALSE, sizeof (MdlPropInfo));
+    g_array_append_vals (props, cluster_props, MDL_CP_COUNT);
+    for (unsigned i = 0; all != NULL && all[i] != NULL; i++)
+      for (unsigned j = 0; j < all[i]->n_boot_protocols; j++) {
+        const MdlBootProtocol *bp = &all[i]->boot_protocols[j];
+        MdlPropInfo info = { bp->name, MDL_PROP_BOOL,
+                             bp->description ? bp->description : bp->label, 0, NULL, false };
+        bool seen = false;
+
+        for (guint k = MDL_CP_COUNT; k < props->len; k++)
+          seen |= strcmp (g_array_index (props, MdlPropInfo, k).name, bp->name) == 0;
+        if (!seen)
+          g_array_append_val (props, info);
+      }
+    g_hash_table_insert (cache, (gpointer) all, props);
+  }
+  g_mutex_unlock (&lock);
+  *n = props->len;
+  return (const MdlPropInfo *) (void *) props->data;
+}
 
 static const MdlPropInfo reg_props[] = {
   { "reg", MDL_PROP_ADDR, N_("Base address of the registers or memory"), 0, NULL, true },
@@ -294,12 +330,14 @@ MdlComponent *
 _mdl_board_doc_new_cluster (MdlBoardDoc *doc, const char *name, const MdlCpuClass *cls)
 {
   MdlComponent *c;
+  const MdlPropInfo *props;
+  unsigned n_props;
 
   if (cls == NULL)
     cls = _mdl_board_doc_default_cpu ();
   g_return_val_if_fail (cls != NULL, NULL);
-  c = component_new (doc, MDL_COMPONENT_CLUSTER, name, cluster_props,
-                     G_N_ELEMENTS (cluster_props));
+  props = cluster_prop_table (&n_props);
+  c = component_new (doc, MDL_COMPONENT_CLUSTER, name, props, n_props);
   c->cpu_cls = cls;
   c->values[MDL_CP_CPU].str = g_strdup (cls->name);
   return c;

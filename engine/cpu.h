@@ -78,11 +78,11 @@ typedef struct {
 } MdlBootStage;
 
 /* A way of starting firmware beyond the entry point, the hart id and the
- * device tree, that a board asks for with a boolean cluster property
- * (medley,opensbi-dynamic) and a CPU class may offer (targets/riscv/
- * riscv-boot.c has OpenSBI's fw_dynamic).  The property must be one of
- * the board document's cluster properties (engine/board-doc.c).  The
- * board loader refuses a protocol the cluster's class does not list. */
+ * device tree, that a CPU class may offer (targets/riscv/riscv-boot.c has
+ * OpenSBI's fw_dynamic).  Every protocol name of the registered classes
+ * becomes a boolean cluster property of the board document, written
+ * medley,NAME in a board file; the board loader refuses a protocol the
+ * cluster's class does not list. */
 typedef struct {
   const char *name;       /* "opensbi-dynamic": the board property's name */
   const char *label;      /* "OpenSBI's fw_dynamic": for messages */
@@ -93,6 +93,7 @@ typedef struct {
    * with @error saying what did not fit where. */
   bool (*prepare) (const MdlCpuClass *cls, const MdlBootStage *stage, uint64_t *info,
                    GError **error);
+  const char *description; /* the inspector's line, N_(); NULL: the label */
 } MdlBootProtocol;
 
 typedef enum {

@@ -106,5 +106,6 @@ rv_fw_dynamic_prepare (const MdlCpuClass *cls, const MdlBootStage *stage, uint64
 }
 
 const MdlBootProtocol rv_boot_protocols[RV_N_BOOT_PROTOCOLS] = {
-  { "opensbi-dynamic", "OpenSBI's fw_dynamic", true, rv_fw_dynamic_prepare },
+  { "opensbi-dynamic", "OpenSBI's fw_dynamic", true, rv_fw_dynamic_prepare,
+    N_("The firmware is OpenSBI's fw_dynamic: tell it the payload is next (in a2)") },
 };
