@@ -55,6 +55,9 @@ build_device (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
 
   mdl_machine_add_device (board->machine, dev);   /* owned from here on */
   g_hash_table_insert (devices, GUINT_TO_POINTER (c->id), dev);
+  /* The document holds one register window per device (reg, size): a
+   * class asking for more has no place to put them yet. */
+  g_assert (cls->n_regions <= 1);
   if (cls->n_regions > 0) {
     dev->n_reg = 1;
     dev->reg = g_new0 (MdlRegEntry, 1);
