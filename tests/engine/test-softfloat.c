@@ -1076,6 +1076,7 @@ static bool host_tininess_before;
 static guint n_iterations = 20000;
 static guint n_failures;
 static guint64 n_compared;
+static guint n_ties; /* RMM ties found, so that a change of the generator shows */
 
 static void
 report (const Op *op, const char *mode, const char *what, uint64_t a, uint64_t b, uint64_t c,
@@ -1189,6 +1190,41 @@ check_one (const Op *op, int mode_index, uint64_t a, uint64_t b, uint64_t c)
     report (op, mname, "value", a, b, c, want, want_fl, got, got_fl);
 }
 
+/* A wider host format finds binary64's ties: binary128 holds products
+ * of binary64 numbers exactly, and sums unless they are too far apart
+ * to tie anyway. */
+#if defined(__SIZEOF_FLOAT128__)
+#define HAVE_QUAD
+typedef __float128 Quad;
+#elif LDBL_MANT_DIG == 113
+#define HAVE_QUAD
+typedef long double Quad;
+#endif
+
+#ifdef HAVE_QUAD
+static bool
+exact_quad (const Op *op, uint64_t a, uint64_t b, uint64_t c, Quad *x)
+{
+  Quad qa = d_of (a), qb = d_of (b), qc = d_of (c);
+
+  if (op->mine == m_f64_add)
+    *x = qa + qb;
+  else if (op->mine == m_f64_sub)
+    *x = qa - qb;
+  else if (op->mine == m_f64_mul)
+    *x = qa * qb;
+  else if (op->mine == m_f64_fma)
+    *x = qa * qb + qc; /* the product is exact: one rounding */
+  else if (op->mine == m_i64_to_f64)
+    *x = (Quad) (int64_t) a;
+  else if (op->mine == m_u64_to_f64)
+    *x = (Quad) a;
+  else
+    return false;
+  return true;
+}
+#endif
+
 static uint64_t
 next_away (Kind k, uint64_t x)
 {
@@ -1256,6 +1292,8 @@ check_rmm (const Op *op, uint64_t a, uint64_t b, uint64_t c)
       mid = (t + s) / 2;
       if (x == mid) {
         uint64_t want = next_away (K_F32, rtz);
+
+        n_ties++;
         unsigned want_fl = MDL_FP_NX | (isinf (f_of (want)) ? MDL_FP_OF : 0)
                            | (fabs (x) < FLT_MIN ? MDL_FP_UF : 0);
 
@@ -1270,7 +1308,43 @@ check_rmm (const Op *op, uint64_t a, uint64_t b, uint64_t c)
     return;
   }
 
-  /* binary64: where RMM and RNE differ it must be a tie that RNE broke
+#ifdef HAVE_QUAD
+  if (op->out == K_F64) {
+    Quad x, t, s;
+    bool ok;
+
+    feclearexcept (FE_ALL_EXCEPT);
+    ok = exact_quad (op, a, b, c, &x);
+    if (ok && !fetestexcept (FE_INEXACT | FE_UNDERFLOW | FE_OVERFLOW) && x != 0) {
+      t = d_of (rtz);
+      if (t == x) {
+        if (rmm != rtz || mm.flags != tz.flags)
+          report (op, "rmm", "exact", a, b, c, rtz, tz.flags, rmm, mm.flags);
+        return;
+      }
+      if ((rtz << 1) == (F64_MAX << 1))
+        s = (x < 0 ? -2 : 2) * (Quad) 0x1p1023;
+      else
+        s = d_of (rtz + 1);
+      if (x * 2 == t + s) {
+        uint64_t want = next_away (K_F64, rtz);
+
+        n_ties++;
+        unsigned want_fl = MDL_FP_NX | (isinf (d_of (want)) ? MDL_FP_OF : 0)
+                           | (x < DBL_MIN && x > -DBL_MIN ? MDL_FP_UF : 0);
+
+        if (rmm != want || mm.flags != want_fl)
+          report (op, "rmm", "tie", a, b, c, want, want_fl, rmm, mm.flags);
+        return;
+      }
+      if (rmm != rne || mm.flags != ne.flags)
+        report (op, "rmm", "not a tie", a, b, c, rne, ne.flags, rmm, mm.flags);
+      return;
+    }
+  }
+#endif
+
+  /* Otherwise, where RMM and RNE differ it must be a tie that RNE broke
    * toward zero (to an even result) and RMM away. */
   if (rmm == rne) {
     if (mm.flags != ne.flags)
@@ -1285,7 +1359,7 @@ static void
 test_random (gconstpointer data)
 {
   const Op *op = data;
-  guint fails_before = n_failures;
+  guint fails_before = n_failures, ties_before = n_ties;
 
   for (guint m = 0; m < G_N_ELEMENTS (host_modes); m++) {
     g_assert_cmpint (fesetround (host_modes[m].host), ==, 0);
@@ -1303,7 +1377,78 @@ test_random (gconstpointer data)
     random_operands (op, &a, &b, &c);
     check_rmm (op, a, b, c);
   }
+  g_test_message ("%u operand sets in each of 5 rounding modes, %u RMM ties", n_iterations,
+                  n_ties - ties_before);
   g_assert_cmpuint (n_failures, ==, fails_before);
+}
+
+static uint64_t
+flushed (Kind k, uint64_t x, bool *any)
+{
+  if (k == K_F32 && (x & 0x7f800000) == 0 && (x & 0x7fffff) != 0) {
+    *any = true;
+    return x & 0x80000000;
+  }
+  if (k == K_F64 && (x & F64_INF) == 0 && (x << 12) != 0) {
+    *any = true;
+    return x & F64_NZERO;
+  }
+  return x;
+}
+
+/* Flush-to-zero has no host to compare with: it must be the operation
+ * on flushed operands, detecting tininess before rounding, with every
+ * result whose exact value is below the smallest normal replaced by a
+ * zero of its sign and UF alone.  Those results are the subnormal ones,
+ * the zeros that were inexact, and the smallest normals that underflowed
+ * (rounded up from below). */
+static void
+test_random_ftz (void)
+{
+  guint fails_before = n_failures;
+
+  for (guint o = 0; o < G_N_ELEMENTS (ops); o++) {
+    const Op *op = &ops[o];
+
+    if (op->in != K_F32 && op->in != K_F64)
+      continue;
+    for (guint i = 0; i < n_iterations / 4; i++) {
+      MdlFpRound rm = (MdlFpRound) (rnd () % 5);
+      MdlFpStatus fz = status (rm), ref = status (rm);
+      uint64_t a, b, c, fa, fb, fc, want, got;
+      unsigned want_fl;
+      bool any = false;
+
+      random_operands (op, &a, &b, &c);
+      fa = flushed (op->in, a, &any);
+      fb = op->arity > 1 ? flushed (op->in, b, &any) : b;
+      fc = op->arity > 2 ? flushed (op->in, c, &any) : c;
+      fz.flush_to_zero = true;
+      ref.tininess_before = true;
+      got = op->mine (&fz, a, b, c);
+      want = op->mine (&ref, fa, fb, fc);
+      want_fl = ref.flags;
+      if (op->out == K_F32 || op->out == K_F64) {
+        uint64_t mag = op->out == K_F32 ? want & 0x7fffffff : want & ~F64_NZERO;
+        uint64_t min = op->out == K_F32 ? F32_MIN : F64_MIN;
+        uint64_t sign = want ^ mag;
+
+        /* (Round-to-integral's inexact zero is no underflow.) */
+        if ((mag != 0 && mag < min) || (mag == 0 && (want_fl & MDL_FP_NX) && !op->host_rmm)
+            || (mag == min && (want_fl & MDL_FP_UF))) {
+          want = sign;
+          want_fl = MDL_FP_UF;
+        }
+      }
+      if (any)
+        want_fl |= MDL_FP_ID;
+      n_compared++;
+      if (got != want || fz.flags != want_fl)
+        report (op, "ftz", "flush", a, b, c, want, want_fl, got, fz.flags);
+    }
+  }
+  g_assert_cmpuint (n_failures, ==, fails_before);
+  g_test_message ("%" G_GUINT64_FORMAT " operand sets compared", n_compared);
 }
 
 static void
@@ -1346,5 +1491,6 @@ main (int argc, char **argv)
 
     g_test_add_data_func (path, &ops[i], test_random);
   }
+  g_test_add_func ("/engine/softfloat/random-ftz", test_random_ftz);
   return g_test_run ();
 }
