@@ -15,10 +15,10 @@
 #include "softfloat.h"
 
 typedef struct {
-  int      frac_bits;  /* stored fraction bits: 23, 52 */
-  int      exp_max;    /* biased exponent of infinities and NaNs: 255, 2047 */
-  int      bias;       /* 127, 1023 */
-  int      sign_shift; /* 31, 63 */
+  int frac_bits;  /* stored fraction bits: 23, 52 */
+  int exp_max;    /* biased exponent of infinities and NaNs: 255, 2047 */
+  int bias;       /* 127, 1023 */
+  int sign_shift; /* 31, 63 */
   uint64_t default_nan;
 } FpFormat;
 
@@ -36,9 +36,9 @@ typedef enum {
 typedef struct {
   uint64_t bits; /* the encoding, for NaN propagation */
   uint64_t sig;  /* FP_FINITE: leading one at bit 63 */
-  int32_t  exp;  /* FP_FINITE: value = sig * 2^(exp - 63) */
-  uint8_t  cls;  /* FpClass */
-  bool     sign;
+  int32_t exp;   /* FP_FINITE: value = sig * 2^(exp - 63) */
+  uint8_t cls;   /* FpClass */
+  bool sign;
 } FpValue;
 
 typedef unsigned __int128 u128;
@@ -270,8 +270,8 @@ static uint64_t
 round_pack128 (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t lsb_exp, u128 sig)
 {
   int top = 127 - clz128 (sig);
-  uint64_t s64 = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63)
-                           : (uint64_t) sig << (63 - top);
+  uint64_t s64
+    = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63) : (uint64_t) sig << (63 - top);
 
   return round_pack (st, f, sign, lsb_exp + top, s64);
 }
@@ -478,8 +478,8 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits), c = unpack (st, f, cbits);
   bool ps = a.sign ^ b.sign;
-  bool inf_times_zero = (a.cls == FP_INF && b.cls == FP_ZERO)
-                        || (a.cls == FP_ZERO && b.cls == FP_INF);
+  bool inf_times_zero
+    = (a.cls == FP_INF && b.cls == FP_ZERO) || (a.cls == FP_ZERO && b.cls == FP_INF);
   u128 p, x, y, s;
   int32_t ep, ec, lsb;
   bool sign;
