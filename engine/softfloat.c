@@ -420,12 +420,11 @@ fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   return round_pack (st, f, sign, a.exp - b.exp, q | (r != 0));
 }
 
-/* floor (sqrt (n)) for n < 2^128, one result bit per step; *exact tells
- * whether the root was exact. */
+/* floor (sqrt (n)), one result bit per step. */
 static uint64_t
-isqrt128 (u128 n, bool *exact)
+isqrt64 (uint64_t n)
 {
-  u128 res = 0, bit = (u128) 1 << 126;
+  uint64_t res = 0, bit = UINT64_C (1) << 62;
 
   while (bit > n)
     bit >>= 2;
@@ -438,8 +437,27 @@ isqrt128 (u128 n, bool *exact)
     }
     bit >>= 2;
   }
-  *exact = n == 0;
-  return (uint64_t) res;
+  return res;
+}
+
+/* floor (sqrt (n)) for n in [2^126, 2^128); *exact tells whether the root
+ * was exact.  Integer Newton steps from above never go below the floor
+ * of the root and stop there; starting within 2^-31 of it (from the
+ * root of the high half) they need two or three steps. */
+static uint64_t
+isqrt128 (u128 n, bool *exact)
+{
+  u128 r = ((u128) isqrt64 ((uint64_t) (n >> 64)) + 1) << 32;
+
+  for (;;) {
+    u128 next = (r + n / r) >> 1;
+
+    if (next >= r)
+      break;
+    r = next;
+  }
+  *exact = r * r == n;
+  return (uint64_t) r;
 }
 
 static uint64_t
