@@ -25,9 +25,9 @@
  * rounding mode carry rm in imm[2:0] and rs3 in imm[7:3].
  */
 
-#define RV_F32_BOX   UINT64_C (0xffffffff00000000)
-#define RV_F32_SIGN  UINT32_C (0x80000000)
-#define RV_F64_SIGN  UINT64_C (0x8000000000000000)
+#define RV_F32_BOX  UINT64_C (0xffffffff00000000)
+#define RV_F32_SIGN UINT32_C (0x80000000)
+#define RV_F64_SIGN UINT64_C (0x8000000000000000)
 
 #define FD  (d->rd & 31)
 #define FS3 ((unsigned) (d->imm >> 3) & 31)
@@ -72,7 +72,7 @@ rv_fp_begin (const RvCpu *s, const RvInsn *d, MdlFpStatus *st)
     rm = s->frm;
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS) || rm > MDL_FP_RMM))
     return false;
-  *st = (MdlFpStatus) { .round = rm, .nan_mode = MDL_FP_NAN_CANONICAL };
+  *st = (MdlFpStatus){ .round = rm, .nan_mode = MDL_FP_NAN_CANONICAL };
   return true;
 }
 
@@ -83,7 +83,7 @@ rv_fp_begin_norm (const RvCpu *s, MdlFpStatus *st)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
     return false;
-  *st = (MdlFpStatus) { .round = MDL_FP_RNE, .nan_mode = MDL_FP_NAN_CANONICAL };
+  *st = (MdlFpStatus){ .round = MDL_FP_RNE, .nan_mode = MDL_FP_NAN_CANONICAL };
   return true;
 }
 
@@ -118,9 +118,8 @@ rv_f64_neg (uint64_t a)
   return mdl_f64_is_nan (a) ? a : a ^ RV_F64_SIGN;
 }
 
-#define FP_EXEC(name) \
-  static uint64_t rv_exec_##name (RvCpu *s, const RvInsn *d, uint64_t pc, \
-                                  uint64_t done)
+#define FP_EXEC(name)                                                                              \
+  static uint64_t rv_exec_##name (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 
 /* ---- loads and stores ----
  *
@@ -128,8 +127,7 @@ rv_f64_neg (uint64_t a)
  * (other regions, devices, translation, faults) second. */
 
 static G_GNUC_NO_INLINE uint64_t
-rv_fload_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-               uint64_t addr, unsigned size)
+rv_fload_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, uint64_t addr, unsigned size)
 {
   uint64_t value;
   unsigned cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
@@ -144,8 +142,8 @@ rv_fload_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 }
 
 static G_GNUC_NO_INLINE uint64_t
-rv_fstore_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-                uint64_t addr, unsigned size, uint64_t value)
+rv_fstore_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, uint64_t addr, unsigned size,
+                uint64_t value)
 {
   unsigned cause = rv_mem_write (s, done, addr, size, value);
 
@@ -216,65 +214,66 @@ FP_EXEC (fsd)
 /* ---- arithmetic ---- */
 
 /* fd = op (fs1, fs2) with a rounding mode. */
-#define FP_BINARY(name, bits, fn)                                           \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-                                                                            \
-    if (!rv_fp_begin (s, d, &st))                                           \
-      return rv_fp_illegal (s, d, pc);                                      \
-    rv_f##bits##_set (s, FD, fn (&st, rv_f##bits##_get (s, d->rs1),         \
-                                 rv_f##bits##_get (s, d->rs2)));            \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_BINARY(name, bits, fn)                                                                  \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+                                                                                                   \
+    if (!rv_fp_begin (s, d, &st))                                                                  \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    rv_f##bits##_set (s, FD,                                                                       \
+                      fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2)));       \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
 
 /* fd = op (fs1, fs2) without one (fmin, fmax). */
-#define FP_BINARY_NORM(name, bits, fn)                                      \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-                                                                            \
-    if (!rv_fp_begin_norm (s, &st))                                         \
-      return rv_fp_illegal (s, d, pc);                                      \
-    rv_f##bits##_set (s, FD, fn (&st, rv_f##bits##_get (s, d->rs1),         \
-                                 rv_f##bits##_get (s, d->rs2)));            \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_BINARY_NORM(name, bits, fn)                                                             \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+                                                                                                   \
+    if (!rv_fp_begin_norm (s, &st))                                                                \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    rv_f##bits##_set (s, FD,                                                                       \
+                      fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2)));       \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
 
 /* fd = ±(fs1 * fs2) ± fs3, rounded once. */
-#define FP_FUSED(name, bits, neg_product, neg_addend)                       \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-    uint##bits##_t a, b, c;                                                 \
-                                                                            \
-    if (!rv_fp_begin (s, d, &st))                                           \
-      return rv_fp_illegal (s, d, pc);                                      \
-    a = rv_f##bits##_get (s, d->rs1);                                       \
-    b = rv_f##bits##_get (s, d->rs2);                                       \
-    c = rv_f##bits##_get (s, FS3);                                          \
-    if (neg_product)                                                        \
-      a = rv_f##bits##_neg (a);                                             \
-    if (neg_addend)                                                         \
-      c = rv_f##bits##_neg (c);                                             \
-    rv_f##bits##_set (s, FD, mdl_f##bits##_muladd (&st, a, b, c));          \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_FUSED(name, bits, neg_product, neg_addend)                                              \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+    uint##bits##_t a, b, c;                                                                        \
+                                                                                                   \
+    if (!rv_fp_begin (s, d, &st))                                                                  \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    a = rv_f##bits##_get (s, d->rs1);                                                              \
+    b = rv_f##bits##_get (s, d->rs2);                                                              \
+    c = rv_f##bits##_get (s, FS3);                                                                 \
+    if (neg_product)                                                                               \
+      a = rv_f##bits##_neg (a);                                                                    \
+    if (neg_addend)                                                                                \
+      c = rv_f##bits##_neg (c);                                                                    \
+    rv_f##bits##_set (s, FD, mdl_f##bits##_muladd (&st, a, b, c));                                 \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
 
 /* rd = compare (fs1, fs2): 1 or 0. */
-#define FP_COMPARE(name, bits, fn)                                          \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-    bool r;                                                                 \
-                                                                            \
-    if (!rv_fp_begin_norm (s, &st))                                         \
-      return rv_fp_illegal (s, d, pc);                                      \
-    r = fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2)); \
-    s->x[d->rd] = r;                                                        \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_COMPARE(name, bits, fn)                                                                 \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+    bool r;                                                                                        \
+                                                                                                   \
+    if (!rv_fp_begin_norm (s, &st))                                                                \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    r = fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2));                      \
+    s->x[d->rd] = r;                                                                               \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
 
+// clang-format off
 FP_BINARY (fadd_s, 32, mdl_f32_add)
 FP_BINARY (fsub_s, 32, mdl_f32_sub)
 FP_BINARY (fmul_s, 32, mdl_f32_mul)
@@ -301,6 +300,7 @@ FP_COMPARE (fle_s, 32, mdl_f32_le)
 FP_COMPARE (feq_d, 64, mdl_f64_eq)
 FP_COMPARE (flt_d, 64, mdl_f64_lt)
 FP_COMPARE (fle_d, 64, mdl_f64_le)
+// clang-format on
 
 FP_EXEC (fsqrt_s)
 {
@@ -337,7 +337,7 @@ rv_fsgnj (RvCpu *s, const RvInsn *d, uint64_t pc, unsigned bits, RvSgnj kind)
   a = bits == 32 ? rv_f32_get (s, d->rs1) : rv_f64_get (s, d->rs1);
   b = bits == 32 ? rv_f32_get (s, d->rs2) : rv_f64_get (s, d->rs2);
   switch (kind) {
-  case RV_SGNJ:  r = (a & ~sign) | (b & sign); break;
+  case RV_SGNJ: r = (a & ~sign) | (b & sign); break;
   case RV_SGNJN: r = (a & ~sign) | (~b & sign); break;
   case RV_SGNJX: r = a ^ (b & sign); break;
   default: g_assert_not_reached ();
@@ -349,12 +349,14 @@ rv_fsgnj (RvCpu *s, const RvInsn *d, uint64_t pc, unsigned bits, RvSgnj kind)
   return rv_next (s, d, pc);
 }
 
+// clang-format off
 FP_EXEC (fsgnj_s)  { return rv_fsgnj (s, d, pc, 32, RV_SGNJ); }
 FP_EXEC (fsgnjn_s) { return rv_fsgnj (s, d, pc, 32, RV_SGNJN); }
 FP_EXEC (fsgnjx_s) { return rv_fsgnj (s, d, pc, 32, RV_SGNJX); }
 FP_EXEC (fsgnj_d)  { return rv_fsgnj (s, d, pc, 64, RV_SGNJ); }
 FP_EXEC (fsgnjn_d) { return rv_fsgnj (s, d, pc, 64, RV_SGNJN); }
 FP_EXEC (fsgnjx_d) { return rv_fsgnj (s, d, pc, 64, RV_SGNJX); }
+// clang-format on
 
 /* ---- classification and moves ---- */
 
@@ -421,46 +423,46 @@ FP_EXEC (fmv_d_x)
  * extended to XLEN.  From one: the source is the low 32 bits or all 64
  * of the register. */
 
-#define FP_TO_INT(name, bits, fn, widen)                                    \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-                                                                            \
-    if (!rv_fp_begin (s, d, &st))                                           \
-      return rv_fp_illegal (s, d, pc);                                      \
-    s->x[d->rd] = widen (fn (&st, rv_f##bits##_get (s, d->rs1), st.round)); \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_TO_INT(name, bits, fn, widen)                                                           \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+                                                                                                   \
+    if (!rv_fp_begin (s, d, &st))                                                                  \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    s->x[d->rd] = widen (fn (&st, rv_f##bits##_get (s, d->rs1), st.round));                        \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
 #define WIDEN_32(v) rv_fp_sext32 (s, (uint32_t) (v))
 #define WIDEN_64(v) ((uint64_t) (v))
-FP_TO_INT (fcvt_w_s,  32, mdl_f32_to_i32, WIDEN_32)
+FP_TO_INT (fcvt_w_s, 32, mdl_f32_to_i32, WIDEN_32)
 FP_TO_INT (fcvt_wu_s, 32, mdl_f32_to_u32, WIDEN_32)
-FP_TO_INT (fcvt_l_s,  32, mdl_f32_to_i64, WIDEN_64)
+FP_TO_INT (fcvt_l_s, 32, mdl_f32_to_i64, WIDEN_64)
 FP_TO_INT (fcvt_lu_s, 32, mdl_f32_to_u64, WIDEN_64)
-FP_TO_INT (fcvt_w_d,  64, mdl_f64_to_i32, WIDEN_32)
+FP_TO_INT (fcvt_w_d, 64, mdl_f64_to_i32, WIDEN_32)
 FP_TO_INT (fcvt_wu_d, 64, mdl_f64_to_u32, WIDEN_32)
-FP_TO_INT (fcvt_l_d,  64, mdl_f64_to_i64, WIDEN_64)
+FP_TO_INT (fcvt_l_d, 64, mdl_f64_to_i64, WIDEN_64)
 FP_TO_INT (fcvt_lu_d, 64, mdl_f64_to_u64, WIDEN_64)
 #undef WIDEN_32
 #undef WIDEN_64
 
-#define FP_FROM_INT(name, bits, fn, type)                                   \
-  FP_EXEC (name)                                                            \
-  {                                                                         \
-    MdlFpStatus st;                                                         \
-                                                                            \
-    if (!rv_fp_begin (s, d, &st))                                           \
-      return rv_fp_illegal (s, d, pc);                                      \
-    rv_f##bits##_set (s, FD, fn (&st, (type) s->x[d->rs1]));                \
-    return rv_fp_end (s, d, pc, &st);                                       \
+#define FP_FROM_INT(name, bits, fn, type)                                                          \
+  FP_EXEC (name)                                                                                   \
+  {                                                                                                \
+    MdlFpStatus st;                                                                                \
+                                                                                                   \
+    if (!rv_fp_begin (s, d, &st))                                                                  \
+      return rv_fp_illegal (s, d, pc);                                                             \
+    rv_f##bits##_set (s, FD, fn (&st, (type) s->x[d->rs1]));                                       \
+    return rv_fp_end (s, d, pc, &st);                                                              \
   }
-FP_FROM_INT (fcvt_s_w,  32, mdl_i32_to_f32, int32_t)
+FP_FROM_INT (fcvt_s_w, 32, mdl_i32_to_f32, int32_t)
 FP_FROM_INT (fcvt_s_wu, 32, mdl_u32_to_f32, uint32_t)
-FP_FROM_INT (fcvt_s_l,  32, mdl_i64_to_f32, int64_t)
+FP_FROM_INT (fcvt_s_l, 32, mdl_i64_to_f32, int64_t)
 FP_FROM_INT (fcvt_s_lu, 32, mdl_u64_to_f32, uint64_t)
-FP_FROM_INT (fcvt_d_w,  64, mdl_i32_to_f64, int32_t)
+FP_FROM_INT (fcvt_d_w, 64, mdl_i32_to_f64, int32_t)
 FP_FROM_INT (fcvt_d_wu, 64, mdl_u32_to_f64, uint32_t)
-FP_FROM_INT (fcvt_d_l,  64, mdl_i64_to_f64, int64_t)
+FP_FROM_INT (fcvt_d_l, 64, mdl_i64_to_f64, int64_t)
 FP_FROM_INT (fcvt_d_lu, 64, mdl_u64_to_f64, uint64_t)
 
 FP_EXEC (fcvt_s_d)
@@ -495,6 +497,7 @@ FP_EXEC (fcvt_d_s)
 
 /* The rows of the executor tables (riscv-exec-template.h): the same
  * executors at every width and length. */
+// clang-format off
 #define RV_FP_EXEC_ENTRIES                                                  \
   [RV_OP_FLW] = rv_exec_flw,             [RV_OP_FSW] = rv_exec_fsw,         \
   [RV_OP_FMADD_S] = rv_exec_fmadd_s,     [RV_OP_FMSUB_S] = rv_exec_fmsub_s, \
@@ -531,3 +534,4 @@ FP_EXEC (fcvt_d_s)
   [RV_OP_FCVT_D_W] = rv_exec_fcvt_d_w,   [RV_OP_FCVT_D_WU] = rv_exec_fcvt_d_wu, \
   [RV_OP_FCVT_D_L] = rv_exec_fcvt_d_l,   [RV_OP_FCVT_D_LU] = rv_exec_fcvt_d_lu, \
   [RV_OP_FMV_D_X] = rv_exec_fmv_d_x
+// clang-format on
