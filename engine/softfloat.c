@@ -15,10 +15,10 @@
 #include "softfloat.h"
 
 typedef struct {
-  int      frac_bits;  /* stored fraction bits: 23, 52 */
-  int      exp_max;    /* biased exponent of infinities and NaNs: 255, 2047 */
-  int      bias;       /* 127, 1023 */
-  int      sign_shift; /* 31, 63 */
+  int frac_bits;  /* stored fraction bits: 23, 52 */
+  int exp_max;    /* biased exponent of infinities and NaNs: 255, 2047 */
+  int bias;       /* 127, 1023 */
+  int sign_shift; /* 31, 63 */
   uint64_t default_nan;
 } FpFormat;
 
@@ -36,9 +36,9 @@ typedef enum {
 typedef struct {
   uint64_t bits; /* the encoding, for NaN propagation */
   uint64_t sig;  /* FP_FINITE: leading one at bit 63 */
-  int32_t  exp;  /* FP_FINITE: value = sig * 2^(exp - 63) */
-  uint8_t  cls;  /* FpClass */
-  bool     sign;
+  int32_t exp;   /* FP_FINITE: value = sig * 2^(exp - 63) */
+  uint8_t cls;   /* FpClass */
+  bool sign;
 } FpValue;
 
 typedef unsigned __int128 u128;
@@ -270,8 +270,8 @@ static uint64_t
 round_pack128 (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t lsb_exp, u128 sig)
 {
   int top = 127 - clz128 (sig);
-  uint64_t s64 = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63)
-                           : (uint64_t) sig << (63 - top);
+  uint64_t s64
+    = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63) : (uint64_t) sig << (63 - top);
 
   return round_pack (st, f, sign, lsb_exp + top, s64);
 }
@@ -420,12 +420,11 @@ fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   return round_pack (st, f, sign, a.exp - b.exp, q | (r != 0));
 }
 
-/* floor (sqrt (n)) for n < 2^128, one result bit per step; *exact tells
- * whether the root was exact. */
+/* floor (sqrt (n)), one result bit per step. */
 static uint64_t
-isqrt128 (u128 n, bool *exact)
+isqrt64 (uint64_t n)
 {
-  u128 res = 0, bit = (u128) 1 << 126;
+  uint64_t res = 0, bit = UINT64_C (1) << 62;
 
   while (bit > n)
     bit >>= 2;
@@ -438,8 +437,27 @@ isqrt128 (u128 n, bool *exact)
     }
     bit >>= 2;
   }
-  *exact = n == 0;
-  return (uint64_t) res;
+  return res;
+}
+
+/* floor (sqrt (n)) for n in [2^126, 2^128); *exact tells whether the root
+ * was exact.  Integer Newton steps from above never go below the floor
+ * of the root and stop there; starting within 2^-31 of it (from the
+ * root of the high half) they need two or three steps. */
+static uint64_t
+isqrt128 (u128 n, bool *exact)
+{
+  u128 r = ((u128) isqrt64 ((uint64_t) (n >> 64)) + 1) << 32;
+
+  for (;;) {
+    u128 next = (r + n / r) >> 1;
+
+    if (next >= r)
+      break;
+    r = next;
+  }
+  *exact = r * r == n;
+  return (uint64_t) r;
 }
 
 static uint64_t
@@ -478,8 +496,8 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits), c = unpack (st, f, cbits);
   bool ps = a.sign ^ b.sign;
-  bool inf_times_zero = (a.cls == FP_INF && b.cls == FP_ZERO)
-                        || (a.cls == FP_ZERO && b.cls == FP_INF);
+  bool inf_times_zero
+    = (a.cls == FP_INF && b.cls == FP_ZERO) || (a.cls == FP_ZERO && b.cls == FP_INF);
   u128 p, x, y, s;
   int32_t ep, ec, lsb;
   bool sign;

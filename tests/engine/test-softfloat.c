@@ -68,23 +68,23 @@ status (MdlFpRound rm)
   return st;
 }
 
-#define F32_QNAN  UINT32_C (0x7fc00000)
-#define F32_SNAN  UINT32_C (0x7f800001)
-#define F32_INF   UINT32_C (0x7f800000)
-#define F32_NINF  UINT32_C (0xff800000)
-#define F32_MAX   UINT32_C (0x7f7fffff)
-#define F32_MIN   UINT32_C (0x00800000) /* smallest normal */
+#define F32_QNAN     UINT32_C (0x7fc00000)
+#define F32_SNAN     UINT32_C (0x7f800001)
+#define F32_INF      UINT32_C (0x7f800000)
+#define F32_NINF     UINT32_C (0xff800000)
+#define F32_MAX      UINT32_C (0x7f7fffff)
+#define F32_MIN      UINT32_C (0x00800000) /* smallest normal */
 #define F32_TRUE_MIN UINT32_C (0x00000001)
-#define F32_ONE   UINT32_C (0x3f800000)
-#define F32_NZERO UINT32_C (0x80000000)
-#define F64_QNAN  UINT64_C (0x7ff8000000000000)
-#define F64_SNAN  UINT64_C (0x7ff0000000000001)
-#define F64_INF   UINT64_C (0x7ff0000000000000)
-#define F64_NINF  UINT64_C (0xfff0000000000000)
-#define F64_MAX   UINT64_C (0x7fefffffffffffff)
-#define F64_MIN   UINT64_C (0x0010000000000000)
-#define F64_ONE   UINT64_C (0x3ff0000000000000)
-#define F64_NZERO UINT64_C (0x8000000000000000)
+#define F32_ONE      UINT32_C (0x3f800000)
+#define F32_NZERO    UINT32_C (0x80000000)
+#define F64_QNAN     UINT64_C (0x7ff8000000000000)
+#define F64_SNAN     UINT64_C (0x7ff0000000000001)
+#define F64_INF      UINT64_C (0x7ff0000000000000)
+#define F64_NINF     UINT64_C (0xfff0000000000000)
+#define F64_MAX      UINT64_C (0x7fefffffffffffff)
+#define F64_MIN      UINT64_C (0x0010000000000000)
+#define F64_ONE      UINT64_C (0x3ff0000000000000)
+#define F64_NZERO    UINT64_C (0x8000000000000000)
 
 /* ---- hand-written corner cases ---- */
 
@@ -308,7 +308,7 @@ test_ties (void)
 {
   /* 1 + 2^-24 is halfway between 1 and 1 + 2^-23 (even: 1): RNE keeps
    * 1, RMM goes away from zero; 1 + 3 * 2^-24 ties up in both. */
-  uint32_t half_ulp = UINT32_C (0x33800000); /* 2^-24 */
+  uint32_t half_ulp = UINT32_C (0x33800000);   /* 2^-24 */
   uint32_t three_half = UINT32_C (0x34400000); /* 3 * 2^-24 */
   static const struct {
     MdlFpRound rm;
@@ -339,10 +339,12 @@ test_ties (void)
                    F64_ONE);
   /* Integers: 2^24 + 1 to f32 ties; 2^53 + 1 to f64 ties. */
   g_assert_cmphex (mdl_i32_to_f32 (&st, (1 << 24) + 1), ==, UINT32_C (0x4b800000));
-  g_assert_cmphex (mdl_u64_to_f64 (&st, (UINT64_C (1) << 53) + 1), ==, UINT64_C (0x4340000000000000));
+  g_assert_cmphex (mdl_u64_to_f64 (&st, (UINT64_C (1) << 53) + 1), ==,
+                   UINT64_C (0x4340000000000000));
   st.round = MDL_FP_RMM;
   g_assert_cmphex (mdl_i32_to_f32 (&st, (1 << 24) + 1), ==, UINT32_C (0x4b800001));
-  g_assert_cmphex (mdl_i64_to_f64 (&st, -(INT64_C (1) << 53) - 1), ==, UINT64_C (0xc340000000000001));
+  g_assert_cmphex (mdl_i64_to_f64 (&st, -(INT64_C (1) << 53) - 1), ==,
+                   UINT64_C (0xc340000000000001));
   /* Conversions to integers and round_int: 2.5 and -0.5. */
   uint32_t f2_5 = UINT32_C (0x40200000), fm0_5 = UINT32_C (0xbf000000);
   st.flags = 0;
@@ -378,11 +380,23 @@ test_convert_limits (void)
   g_assert_cmphex (st.flags, ==, MDL_FP_NX);
   st.flags = 0;
   g_assert_cmpint (mdl_f64_to_i32 (&st, d2_31 - 1, MDL_FP_RNE), ==, INT32_MAX);
-  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0x41dfffffffe00000), MDL_FP_RNE), ==,
-                   INT32_MAX); /* 2^31 - 0.5 ties to even: 2^31 is odd's neighbour? no: even */
+  g_assert_cmphex (st.flags, ==, MDL_FP_NV); /* rounds to 2^31 */
+  /* 2^31 - 0.5 ties: to even is 2^31, out of range; away too. */
   st.flags = 0;
-  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0x41dfffffffe00000), MDL_FP_RMM), ==,
-                   INT32_MAX);
+  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0x41dfffffffe00000), MDL_FP_RNE), ==, INT32_MAX);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NV);
+  st.flags = 0;
+  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0x41dfffffffe00000), MDL_FP_RMM), ==, INT32_MAX);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NV);
+  st.flags = 0;
+  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0x41dfffffffe00000), MDL_FP_RTZ), ==, INT32_MAX);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NX);
+  /* -2^31 - 0.5 ties: to even is -2^31, in range. */
+  st.flags = 0;
+  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0xc1e0000000100000), MDL_FP_RNE), ==, INT32_MIN);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NX);
+  st.flags = 0;
+  g_assert_cmpint (mdl_f64_to_i32 (&st, UINT64_C (0xc1e0000000100000), MDL_FP_RMM), ==, INT32_MIN);
   g_assert_cmphex (st.flags, ==, MDL_FP_NV);
   st.flags = 0;
   g_assert_cmpint (mdl_f64_to_i32 (&st, d2_31 | F64_NZERO | 1, MDL_FP_RTZ), ==, INT32_MIN);
@@ -496,8 +510,9 @@ test_zero_signs (void)
   /* fma cancellation far below the operands: (1 + 2^-52)(1 - 2^-52) - 1
    * is exactly -2^-104, which plain mul-then-add would lose. */
   MdlFpStatus st = status (MDL_FP_RNE);
-  g_assert_cmphex (mdl_f64_muladd (&st, F64_ONE + 1, UINT64_C (0x3feffffffffffffe),
-                                   F64_ONE | F64_NZERO), ==, UINT64_C (0xb970000000000000));
+  g_assert_cmphex (
+    mdl_f64_muladd (&st, F64_ONE + 1, UINT64_C (0x3feffffffffffffe), F64_ONE | F64_NZERO), ==,
+    UINT64_C (0xb970000000000000));
   g_assert_cmphex (st.flags, ==, 0);
   /* Round-to-integral keeps the sign of a zero result. */
   g_assert_cmphex (mdl_f64_round_int (&st, UINT64_C (0xbfd0000000000000), MDL_FP_RNE, true), ==,
@@ -604,9 +619,9 @@ random_int (Kind k)
   uint64_t v;
 
   switch (rnd () % 6) {
-  case 0: v = rnd () >> (64 - n); break;                 /* any size */
+  case 0: v = rnd () >> (64 - n); break;                           /* any size */
   case 1: v = (UINT64_C (1) << (n - 1)) + (rnd () % 3) - 1; break; /* around powers of two */
-  case 2: v = ~UINT64_C (0) - (rnd () % 4); break;       /* the top */
+  case 2: v = ~UINT64_C (0) - (rnd () % 4); break;                 /* the top */
   case 3: v = (rnd () >> (64 - n)) << (rnd () % 8); break;
   default: v = rnd (); break;
   }
@@ -647,8 +662,8 @@ random_operands (const Op *op, uint64_t *a, uint64_t *b, uint64_t *c)
   /* The exponent of b that puts a + b, a * b or a / b where it matters. */
   if (op->mine == m_f32_div || op->mine == m_f64_div) {
     switch (rnd () % 4) {
-    case 0: near = ea; break;                /* quotient near 1 */
-    case 1: near = ea + bias - 1; break;     /* near the smallest normal */
+    case 0: near = ea; break;                 /* quotient near 1 */
+    case 1: near = ea + bias - 1; break;      /* near the smallest normal */
     case 2: near = ea + bias - em + 1; break; /* near overflow */
     default: near = -1; break;
     }
@@ -683,8 +698,9 @@ kind_nan (Kind k, uint64_t x)
 static bool
 kind_snan (Kind k, uint64_t x)
 {
-  return k == K_F32 ? mdl_f32_is_signaling_nan ((uint32_t) x)
-                    : k == K_F64 ? mdl_f64_is_signaling_nan (x) : false;
+  return k == K_F32   ? mdl_f32_is_signaling_nan ((uint32_t) x)
+         : k == K_F64 ? mdl_f64_is_signaling_nan (x)
+                      : false;
 }
 
 static unsigned
@@ -701,32 +717,136 @@ host_flags (void)
  * between feclearexcept and fetestexcept. */
 #define HOST __attribute__ ((noinline)) static uint64_t
 
-HOST h_f32_add (uint64_t a, uint64_t b, uint64_t c) { return bits_f (f_of (a) + f_of (b)); }
-HOST h_f32_sub (uint64_t a, uint64_t b, uint64_t c) { return bits_f (f_of (a) - f_of (b)); }
-HOST h_f32_mul (uint64_t a, uint64_t b, uint64_t c) { return bits_f (f_of (a) * f_of (b)); }
-HOST h_f32_div (uint64_t a, uint64_t b, uint64_t c) { return bits_f (f_of (a) / f_of (b)); }
-HOST h_f32_sqrt (uint64_t a, uint64_t b, uint64_t c) { return bits_f (sqrtf (f_of (a))); }
-HOST h_f32_fma (uint64_t a, uint64_t b, uint64_t c) { return bits_f (fmaf (f_of (a), f_of (b), f_of (c))); }
-HOST h_f64_add (uint64_t a, uint64_t b, uint64_t c) { return bits_d (d_of (a) + d_of (b)); }
-HOST h_f64_sub (uint64_t a, uint64_t b, uint64_t c) { return bits_d (d_of (a) - d_of (b)); }
-HOST h_f64_mul (uint64_t a, uint64_t b, uint64_t c) { return bits_d (d_of (a) * d_of (b)); }
-HOST h_f64_div (uint64_t a, uint64_t b, uint64_t c) { return bits_d (d_of (a) / d_of (b)); }
-HOST h_f64_sqrt (uint64_t a, uint64_t b, uint64_t c) { return bits_d (sqrt (d_of (a))); }
-HOST h_f64_fma (uint64_t a, uint64_t b, uint64_t c) { return bits_d (fma (d_of (a), d_of (b), d_of (c))); }
-HOST h_f32_to_f64 (uint64_t a, uint64_t b, uint64_t c) { return bits_d ((double) f_of (a)); }
-HOST h_f64_to_f32 (uint64_t a, uint64_t b, uint64_t c) { return bits_f ((float) d_of (a)); }
-HOST h_i32_to_f32 (uint64_t a, uint64_t b, uint64_t c) { return bits_f ((float) (int32_t) a); }
-HOST h_u32_to_f32 (uint64_t a, uint64_t b, uint64_t c) { return bits_f ((float) (uint32_t) a); }
-HOST h_i64_to_f32 (uint64_t a, uint64_t b, uint64_t c) { return bits_f ((float) (int64_t) a); }
-HOST h_u64_to_f32 (uint64_t a, uint64_t b, uint64_t c) { return bits_f ((float) a); }
-HOST h_i32_to_f64 (uint64_t a, uint64_t b, uint64_t c) { return bits_d ((double) (int32_t) a); }
-HOST h_u32_to_f64 (uint64_t a, uint64_t b, uint64_t c) { return bits_d ((double) (uint32_t) a); }
-HOST h_i64_to_f64 (uint64_t a, uint64_t b, uint64_t c) { return bits_d ((double) (int64_t) a); }
-HOST h_u64_to_f64 (uint64_t a, uint64_t b, uint64_t c) { return bits_d ((double) a); }
-HOST h_f32_rint (uint64_t a, uint64_t b, uint64_t c) { return bits_f (rintf (f_of (a))); }
-HOST h_f32_nearbyint (uint64_t a, uint64_t b, uint64_t c) { return bits_f (nearbyintf (f_of (a))); }
-HOST h_f64_rint (uint64_t a, uint64_t b, uint64_t c) { return bits_d (rint (d_of (a))); }
-HOST h_f64_nearbyint (uint64_t a, uint64_t b, uint64_t c) { return bits_d (nearbyint (d_of (a))); }
+HOST
+h_f32_add (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (f_of (a) + f_of (b));
+}
+HOST
+h_f32_sub (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (f_of (a) - f_of (b));
+}
+HOST
+h_f32_mul (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (f_of (a) * f_of (b));
+}
+HOST
+h_f32_div (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (f_of (a) / f_of (b));
+}
+HOST
+h_f32_sqrt (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (sqrtf (f_of (a)));
+}
+HOST
+h_f32_fma (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (fmaf (f_of (a), f_of (b), f_of (c)));
+}
+HOST
+h_f64_add (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (d_of (a) + d_of (b));
+}
+HOST
+h_f64_sub (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (d_of (a) - d_of (b));
+}
+HOST
+h_f64_mul (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (d_of (a) * d_of (b));
+}
+HOST
+h_f64_div (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (d_of (a) / d_of (b));
+}
+HOST
+h_f64_sqrt (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (sqrt (d_of (a)));
+}
+HOST
+h_f64_fma (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (fma (d_of (a), d_of (b), d_of (c)));
+}
+HOST
+h_f32_to_f64 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d ((double) f_of (a));
+}
+HOST
+h_f64_to_f32 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f ((float) d_of (a));
+}
+HOST
+h_i32_to_f32 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f ((float) (int32_t) a);
+}
+HOST
+h_u32_to_f32 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f ((float) (uint32_t) a);
+}
+HOST
+h_i64_to_f32 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f ((float) (int64_t) a);
+}
+HOST
+h_u64_to_f32 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f ((float) a);
+}
+HOST
+h_i32_to_f64 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d ((double) (int32_t) a);
+}
+HOST
+h_u32_to_f64 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d ((double) (uint32_t) a);
+}
+HOST
+h_i64_to_f64 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d ((double) (int64_t) a);
+}
+HOST
+h_u64_to_f64 (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d ((double) a);
+}
+HOST
+h_f32_rint (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (rintf (f_of (a)));
+}
+HOST
+h_f32_nearbyint (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_f (nearbyintf (f_of (a)));
+}
+HOST
+h_f64_rint (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (rint (d_of (a)));
+}
+HOST
+h_f64_nearbyint (uint64_t a, uint64_t b, uint64_t c)
+{
+  return bits_d (nearbyint (d_of (a)));
+}
 
 /* Float to integer: the host rounds (rint: NX when inexact), then the
  * RISC-V saturation rule decides; out of range is NV alone. */
@@ -735,8 +855,9 @@ to_int_ref (double x_rounded, bool nan, int width, bool is_signed)
 {
   double lo = is_signed ? -ldexp (1, width - 1) : 0;
   double hi_excl = is_signed ? ldexp (1, width - 1) : ldexp (1, width);
-  uint64_t max = is_signed ? (UINT64_C (1) << (width - 1)) - 1
-                           : width == 64 ? UINT64_MAX : (UINT64_C (1) << width) - 1;
+  uint64_t max = is_signed     ? (UINT64_C (1) << (width - 1)) - 1
+                 : width == 64 ? UINT64_MAX
+                               : (UINT64_C (1) << width) - 1;
 
   if (nan || x_rounded < lo || x_rounded >= hi_excl) {
     feclearexcept (FE_ALL_EXCEPT);
@@ -752,23 +873,23 @@ to_int_ref (double x_rounded, bool nan, int width, bool is_signed)
 
 /* The rounded value of a float operand in binary64, or the exact value
  * for the huge ones (all binary32 integers are exact in binary64). */
-#define TO_INT_HOST(name, kind, width, sgn)                                    \
-  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                           \
-  {                                                                            \
-    double x = kind == K_F32 ? (double) rintf (f_of (a)) : rint (d_of (a));    \
-    return to_int_ref (x, isnan (x), width, sgn);                              \
-  }                                                                            \
-  HOST h_rmm_##name (uint64_t a, uint64_t b, uint64_t c)                       \
-  {                                                                            \
-    double v = kind == K_F32 ? (double) f_of (a) : d_of (a);                   \
-    double x = round (v);                                                      \
-    uint64_t r = to_int_ref (x, isnan (v), width, sgn);                        \
-    if (!fetestexcept (FE_INVALID)) {                                          \
-      feclearexcept (FE_ALL_EXCEPT);                                           \
-      if (x != v)                                                              \
-        feraiseexcept (FE_INEXACT);                                            \
-    }                                                                          \
-    return r;                                                                  \
+#define TO_INT_HOST(name, kind, width, sgn)                                                        \
+  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                                               \
+  {                                                                                                \
+    double x = kind == K_F32 ? (double) rintf (f_of (a)) : rint (d_of (a));                        \
+    return to_int_ref (x, isnan (x), width, sgn);                                                  \
+  }                                                                                                \
+  HOST h_rmm_##name (uint64_t a, uint64_t b, uint64_t c)                                           \
+  {                                                                                                \
+    double v = kind == K_F32 ? (double) f_of (a) : d_of (a);                                       \
+    double x = round (v);                                                                          \
+    uint64_t r = to_int_ref (x, isnan (v), width, sgn);                                            \
+    if (!fetestexcept (FE_INVALID)) {                                                              \
+      feclearexcept (FE_ALL_EXCEPT);                                                               \
+      if (x != v)                                                                                  \
+        feraiseexcept (FE_INEXACT);                                                                \
+    }                                                                                              \
+    return r;                                                                                      \
   }
 
 TO_INT_HOST (f32_to_i32, K_F32, 32, true)
@@ -780,7 +901,8 @@ TO_INT_HOST (f64_to_u32, K_F64, 32, false)
 TO_INT_HOST (f64_to_i64, K_F64, 64, true)
 TO_INT_HOST (f64_to_u64, K_F64, 64, false)
 
-HOST h_rmm_f32_round (uint64_t a, uint64_t b, uint64_t c)
+HOST
+h_rmm_f32_round (uint64_t a, uint64_t b, uint64_t c)
 {
   float r = roundf (f_of (a));
 
@@ -790,7 +912,8 @@ HOST h_rmm_f32_round (uint64_t a, uint64_t b, uint64_t c)
   return bits_f (r);
 }
 
-HOST h_rmm_f64_round (uint64_t a, uint64_t b, uint64_t c)
+HOST
+h_rmm_f64_round (uint64_t a, uint64_t b, uint64_t c)
 {
   double r = round (d_of (a));
 
@@ -802,19 +925,18 @@ HOST h_rmm_f64_round (uint64_t a, uint64_t b, uint64_t c)
 
 /* Comparisons and min/max: values from the host's comparison, flags by
  * the rules (the compiler may pick quiet or signalling instructions). */
-#define CMP_HOST(name, type, conv, expr, signalling)                           \
-  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                           \
-  {                                                                            \
-    type x = conv (a), y = conv (b);                                           \
-    bool r = expr;                                                             \
-    feclearexcept (FE_ALL_EXCEPT);                                             \
-    if ((signalling && (isnan (x) || isnan (y)))                               \
-        || (sizeof (type) == 4 ? mdl_f32_is_signaling_nan ((uint32_t) a)       \
-                                   || mdl_f32_is_signaling_nan ((uint32_t) b)  \
-                               : mdl_f64_is_signaling_nan (a)                  \
-                                   || mdl_f64_is_signaling_nan (b)))           \
-      feraiseexcept (FE_INVALID);                                              \
-    return r;                                                                  \
+#define CMP_HOST(name, type, conv, expr, signalling)                                               \
+  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                                               \
+  {                                                                                                \
+    type x = conv (a), y = conv (b);                                                               \
+    bool r = expr;                                                                                 \
+    feclearexcept (FE_ALL_EXCEPT);                                                                 \
+    if ((signalling && (isnan (x) || isnan (y)))                                                   \
+        || (sizeof (type) == 4                                                                     \
+              ? mdl_f32_is_signaling_nan ((uint32_t) a) || mdl_f32_is_signaling_nan ((uint32_t) b) \
+              : mdl_f64_is_signaling_nan (a) || mdl_f64_is_signaling_nan (b)))                     \
+      feraiseexcept (FE_INVALID);                                                                  \
+    return r;                                                                                      \
   }
 
 CMP_HOST (f32_eq, float, f_of, x == y, false)
@@ -824,34 +946,33 @@ CMP_HOST (f64_eq, double, d_of, x == y, false)
 CMP_HOST (f64_lt, double, d_of, isless (x, y), true)
 CMP_HOST (f64_le, double, d_of, islessequal (x, y), true)
 
-#define MINMAX_HOST(name, type, conv, back, is_max, dnan)                      \
-  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                           \
-  {                                                                            \
-    type x = conv (a), y = conv (b);                                           \
-    uint64_t r;                                                                \
-    if (isnan (x) && isnan (y))                                                \
-      r = dnan;                                                                \
-    else if (isnan (x))                                                        \
-      r = b;                                                                   \
-    else if (isnan (y))                                                        \
-      r = a;                                                                   \
-    else if (x == y)                                                           \
-      r = (signbit (x) != 0) != is_max ? a : b;                                \
-    else                                                                       \
-      r = (x < y) != is_max ? a : b;                                           \
-    feclearexcept (FE_ALL_EXCEPT);                                             \
-    if (sizeof (type) == 4 ? mdl_f32_is_signaling_nan ((uint32_t) a)           \
-                               || mdl_f32_is_signaling_nan ((uint32_t) b)      \
-                           : mdl_f64_is_signaling_nan (a)                      \
-                               || mdl_f64_is_signaling_nan (b))                \
-      feraiseexcept (FE_INVALID);                                              \
-    return r;                                                                  \
+#define MINMAX_HOST(name, type, conv, is_max, dnan)                                                \
+  HOST h_##name (uint64_t a, uint64_t b, uint64_t c)                                               \
+  {                                                                                                \
+    type x = conv (a), y = conv (b);                                                               \
+    uint64_t r;                                                                                    \
+    if (isnan (x) && isnan (y))                                                                    \
+      r = dnan;                                                                                    \
+    else if (isnan (x))                                                                            \
+      r = b;                                                                                       \
+    else if (isnan (y))                                                                            \
+      r = a;                                                                                       \
+    else if (x == y)                                                                               \
+      r = (signbit (x) != 0) != is_max ? a : b;                                                    \
+    else                                                                                           \
+      r = (x < y) != is_max ? a : b;                                                               \
+    feclearexcept (FE_ALL_EXCEPT);                                                                 \
+    if (sizeof (type) == 4                                                                         \
+          ? mdl_f32_is_signaling_nan ((uint32_t) a) || mdl_f32_is_signaling_nan ((uint32_t) b)     \
+          : mdl_f64_is_signaling_nan (a) || mdl_f64_is_signaling_nan (b))                          \
+      feraiseexcept (FE_INVALID);                                                                  \
+    return r;                                                                                      \
   }
 
-MINMAX_HOST (f32_min, float, f_of, bits_f, false, MDL_F32_DEFAULT_NAN)
-MINMAX_HOST (f32_max, float, f_of, bits_f, true, MDL_F32_DEFAULT_NAN)
-MINMAX_HOST (f64_min, double, d_of, bits_d, false, MDL_F64_DEFAULT_NAN)
-MINMAX_HOST (f64_max, double, d_of, bits_d, true, MDL_F64_DEFAULT_NAN)
+MINMAX_HOST (f32_min, float, f_of, false, MDL_F32_DEFAULT_NAN)
+MINMAX_HOST (f32_max, float, f_of, true, MDL_F32_DEFAULT_NAN)
+MINMAX_HOST (f64_min, double, d_of, false, MDL_F64_DEFAULT_NAN)
+MINMAX_HOST (f64_max, double, d_of, true, MDL_F64_DEFAULT_NAN)
 
 /* Exact binary64 values of binary32 operations, where they can be. */
 static double
@@ -921,20 +1042,20 @@ x_u64 (uint64_t a, uint64_t b, uint64_t c)
 }
 
 /* Our side, all with the same signature. */
-#define MINE2(name, fn, cast)                                                  \
-  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c) \
-  {                                                                            \
-    return (uint64_t) (cast) fn (st, (cast) a, (cast) b);                      \
+#define MINE2(name, fn, cast)                                                                      \
+  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)                   \
+  {                                                                                                \
+    return (uint64_t) (cast) fn (st, (cast) a, (cast) b);                                          \
   }
-#define MINE1(name, fn, cast, outcast)                                         \
-  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c) \
-  {                                                                            \
-    return (uint64_t) (outcast) fn (st, (cast) a);                             \
+#define MINE1(name, fn, cast, outcast)                                                             \
+  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)                   \
+  {                                                                                                \
+    return (uint64_t) (outcast) fn (st, (cast) a);                                                 \
   }
-#define MINE_TO_INT(name, fn, cast, outcast)                                   \
-  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c) \
-  {                                                                            \
-    return (uint64_t) (outcast) fn (st, (cast) a, (MdlFpRound) st->round);     \
+#define MINE_TO_INT(name, fn, cast, outcast)                                                       \
+  static uint64_t m_##name (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)                   \
+  {                                                                                                \
+    return (uint64_t) (outcast) fn (st, (cast) a, (MdlFpRound) st->round);                         \
   }
 
 MINE2 (f32_add, mdl_f32_add, uint32_t)
@@ -1012,7 +1133,10 @@ m_f64_nearbyint (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
   return mdl_f64_round_int (st, a, (MdlFpRound) st->round, false);
 }
 
-#define OP(n, ar, i, o, x, r) { #n, ar, i, o, m_##n, h_##n, x, r }
+#define OP(n, ar, i, o, x, r)                                                                      \
+  {                                                                                                \
+#n, ar, i, o, m_##n, h_##n, x, r                                                               \
+  }
 
 static const Op ops[] = {
   OP (f32_add, 2, K_F32, K_F32, x_add, NULL),
@@ -1076,6 +1200,7 @@ static bool host_tininess_before;
 static guint n_iterations = 20000;
 static guint n_failures;
 static guint64 n_compared;
+static guint n_ties; /* RMM ties found, so that a change of the generator shows */
 
 static void
 report (const Op *op, const char *mode, const char *what, uint64_t a, uint64_t b, uint64_t c,
@@ -1083,8 +1208,8 @@ report (const Op *op, const char *mode, const char *what, uint64_t a, uint64_t b
 {
   if (n_failures++ < 20)
     g_printerr ("%s %s (%s): a=%" G_GINT64_MODIFIER "x b=%" G_GINT64_MODIFIER
-                "x c=%" G_GINT64_MODIFIER "x: want %" G_GINT64_MODIFIER "x flags %x, got %"
-                G_GINT64_MODIFIER "x flags %x\n",
+                "x c=%" G_GINT64_MODIFIER "x: want %" G_GINT64_MODIFIER
+                "x flags %x, got %" G_GINT64_MODIFIER "x flags %x\n",
                 op->name, mode, what, a, b, c, want, want_fl, got, got_fl);
 }
 
@@ -1189,10 +1314,44 @@ check_one (const Op *op, int mode_index, uint64_t a, uint64_t b, uint64_t c)
     report (op, mname, "value", a, b, c, want, want_fl, got, got_fl);
 }
 
-static uint64_t
-next_away (Kind k, uint64_t x)
+/* A wider host format finds binary64's ties: binary128 holds products
+ * of binary64 numbers exactly, and sums unless they are too far apart
+ * to tie anyway. */
+#if defined(__SIZEOF_FLOAT128__)
+#define HAVE_QUAD
+typedef __float128 Quad;
+#elif LDBL_MANT_DIG == 113
+#define HAVE_QUAD
+typedef long double Quad;
+#endif
+
+#ifdef HAVE_QUAD
+static bool
+exact_quad (const Op *op, uint64_t a, uint64_t b, uint64_t c, Quad *x)
 {
-  (void) k;
+  Quad qa = d_of (a), qb = d_of (b), qc = d_of (c);
+
+  if (op->mine == m_f64_add)
+    *x = qa + qb;
+  else if (op->mine == m_f64_sub)
+    *x = qa - qb;
+  else if (op->mine == m_f64_mul)
+    *x = qa * qb;
+  else if (op->mine == m_f64_fma)
+    *x = qa * qb + qc; /* the product is exact: one rounding */
+  else if (op->mine == m_i64_to_f64)
+    *x = (Quad) (int64_t) a;
+  else if (op->mine == m_u64_to_f64)
+    *x = (Quad) a;
+  else
+    return false;
+  return true;
+}
+#endif
+
+static uint64_t
+next_away (uint64_t x)
+{
   return x + 1; /* magnitude one ulp up; past the largest finite: infinity */
 }
 
@@ -1255,7 +1414,9 @@ check_rmm (const Op *op, uint64_t a, uint64_t b, uint64_t c)
       s = (rtz & 0x7fffffff) == 0x7f7fffff ? copysign (0x1p128, x) : (double) f_of (rtz + 1);
       mid = (t + s) / 2;
       if (x == mid) {
-        uint64_t want = next_away (K_F32, rtz);
+        uint64_t want = next_away (rtz);
+
+        n_ties++;
         unsigned want_fl = MDL_FP_NX | (isinf (f_of (want)) ? MDL_FP_OF : 0)
                            | (fabs (x) < FLT_MIN ? MDL_FP_UF : 0);
 
@@ -1270,12 +1431,48 @@ check_rmm (const Op *op, uint64_t a, uint64_t b, uint64_t c)
     return;
   }
 
-  /* binary64: where RMM and RNE differ it must be a tie that RNE broke
+#ifdef HAVE_QUAD
+  if (op->out == K_F64) {
+    Quad x, t, s;
+    bool ok;
+
+    feclearexcept (FE_ALL_EXCEPT);
+    ok = exact_quad (op, a, b, c, &x);
+    if (ok && !fetestexcept (FE_INEXACT | FE_UNDERFLOW | FE_OVERFLOW) && x != 0) {
+      t = d_of (rtz);
+      if (t == x) {
+        if (rmm != rtz || mm.flags != tz.flags)
+          report (op, "rmm", "exact", a, b, c, rtz, tz.flags, rmm, mm.flags);
+        return;
+      }
+      if ((rtz << 1) == (F64_MAX << 1))
+        s = (x < 0 ? -2 : 2) * (Quad) 0x1p1023;
+      else
+        s = d_of (rtz + 1);
+      if (x * 2 == t + s) {
+        uint64_t want = next_away (rtz);
+
+        n_ties++;
+        unsigned want_fl = MDL_FP_NX | (isinf (d_of (want)) ? MDL_FP_OF : 0)
+                           | (x < DBL_MIN && x > -DBL_MIN ? MDL_FP_UF : 0);
+
+        if (rmm != want || mm.flags != want_fl)
+          report (op, "rmm", "tie", a, b, c, want, want_fl, rmm, mm.flags);
+        return;
+      }
+      if (rmm != rne || mm.flags != ne.flags)
+        report (op, "rmm", "not a tie", a, b, c, rne, ne.flags, rmm, mm.flags);
+      return;
+    }
+  }
+#endif
+
+  /* Otherwise, where RMM and RNE differ it must be a tie that RNE broke
    * toward zero (to an even result) and RMM away. */
   if (rmm == rne) {
     if (mm.flags != ne.flags)
       report (op, "rmm", "flags", a, b, c, rne, ne.flags, rmm, mm.flags);
-  } else if (op->out == K_BOOL || rne != rtz || (rne & 1) || rmm != next_away (op->out, rtz)
+  } else if (op->out == K_BOOL || rne != rtz || (rne & 1) || rmm != next_away (rtz)
              || !(mm.flags & MDL_FP_NX)) {
     report (op, "rmm", "tie shape", a, b, c, rne, ne.flags, rmm, mm.flags);
   }
@@ -1285,7 +1482,7 @@ static void
 test_random (gconstpointer data)
 {
   const Op *op = data;
-  guint fails_before = n_failures;
+  guint fails_before = n_failures, ties_before = n_ties;
 
   for (guint m = 0; m < G_N_ELEMENTS (host_modes); m++) {
     g_assert_cmpint (fesetround (host_modes[m].host), ==, 0);
@@ -1303,7 +1500,78 @@ test_random (gconstpointer data)
     random_operands (op, &a, &b, &c);
     check_rmm (op, a, b, c);
   }
+  g_test_message ("%u operand sets in each of 5 rounding modes, %u RMM ties", n_iterations,
+                  n_ties - ties_before);
   g_assert_cmpuint (n_failures, ==, fails_before);
+}
+
+static uint64_t
+flushed (Kind k, uint64_t x, bool *any)
+{
+  if (k == K_F32 && (x & 0x7f800000) == 0 && (x & 0x7fffff) != 0) {
+    *any = true;
+    return x & 0x80000000;
+  }
+  if (k == K_F64 && (x & F64_INF) == 0 && (x << 12) != 0) {
+    *any = true;
+    return x & F64_NZERO;
+  }
+  return x;
+}
+
+/* Flush-to-zero has no host to compare with: it must be the operation
+ * on flushed operands, detecting tininess before rounding, with every
+ * result whose exact value is below the smallest normal replaced by a
+ * zero of its sign and UF alone.  Those results are the subnormal ones,
+ * the zeros that were inexact, and the smallest normals that underflowed
+ * (rounded up from below). */
+static void
+test_random_ftz (void)
+{
+  guint fails_before = n_failures;
+
+  for (guint o = 0; o < G_N_ELEMENTS (ops); o++) {
+    const Op *op = &ops[o];
+
+    if (op->in != K_F32 && op->in != K_F64)
+      continue;
+    for (guint i = 0; i < n_iterations / 4; i++) {
+      MdlFpRound rm = (MdlFpRound) (rnd () % 5);
+      MdlFpStatus fz = status (rm), ref = status (rm);
+      uint64_t a, b, c, fa, fb, fc, want, got;
+      unsigned want_fl;
+      bool any = false;
+
+      random_operands (op, &a, &b, &c);
+      fa = flushed (op->in, a, &any);
+      fb = op->arity > 1 ? flushed (op->in, b, &any) : b;
+      fc = op->arity > 2 ? flushed (op->in, c, &any) : c;
+      fz.flush_to_zero = true;
+      ref.tininess_before = true;
+      got = op->mine (&fz, a, b, c);
+      want = op->mine (&ref, fa, fb, fc);
+      want_fl = ref.flags;
+      if (op->out == K_F32 || op->out == K_F64) {
+        uint64_t mag = op->out == K_F32 ? want & 0x7fffffff : want & ~F64_NZERO;
+        uint64_t min = op->out == K_F32 ? F32_MIN : F64_MIN;
+        uint64_t sign = want ^ mag;
+
+        /* (Round-to-integral's inexact zero is no underflow.) */
+        if ((mag != 0 && mag < min) || (mag == 0 && (want_fl & MDL_FP_NX) && !op->host_rmm)
+            || (mag == min && (want_fl & MDL_FP_UF))) {
+          want = sign;
+          want_fl = MDL_FP_UF;
+        }
+      }
+      if (any)
+        want_fl |= MDL_FP_ID;
+      n_compared++;
+      if (got != want || fz.flags != want_fl)
+        report (op, "ftz", "flush", a, b, c, want, want_fl, got, fz.flags);
+    }
+  }
+  g_assert_cmpuint (n_failures, ==, fails_before);
+  g_test_message ("%" G_GUINT64_FORMAT " operand sets compared", n_compared);
 }
 
 static void
@@ -1346,5 +1614,6 @@ main (int argc, char **argv)
 
     g_test_add_data_func (path, &ops[i], test_random);
   }
+  g_test_add_func ("/engine/softfloat/random-ftz", test_random_ftz);
   return g_test_run ();
 }
