@@ -333,14 +333,7 @@ struct RvCpu {
   uint64_t x[33];
   uint64_t pc;
   unsigned xlen;               /* 32 or 64, from the class */
-  unsigned ext;                /* RV_EXT_*, from the class */
   unsigned priv;               /* RV_PRIV_U, _S or _M */
-
-  /* F and D: f0..f31 (FLEN 64, single values NaN-boxed) and fcsr's two
-   * fields.  frm keeps whatever was written, even the reserved values,
-   * which make a dynamic rounding mode illegal. */
-  uint64_t f[32];
-  uint8_t  frm, fflags;
 
   uint64_t mstatus;            /* every field in its RV64 place */
   uint64_t mtvec, mepc, mcause, mtval, mscratch;
@@ -403,6 +396,14 @@ struct RvCpu {
   uint8_t *st_host;
   MdlRamWindow fetch_win;
   bool     fetch_win_valid;
+
+  /* F and D: f0..f31 (FLEN 64, single values NaN-boxed) and fcsr's two
+   * fields.  frm keeps whatever was written, even the reserved values,
+   * which make a dynamic rounding mode illegal.  (After the fields of the
+   * integer fast path, which keep their places.) */
+  uint64_t f[32];
+  uint8_t  frm, fflags;
+  unsigned ext;                /* RV_EXT_*, from the class */
 
   RvInsn *icache_cur;          /* the decode cache of the current mode */
   RvInsn fault_entry;          /* not cached: a fetch that failed */
