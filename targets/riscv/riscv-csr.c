@@ -8,15 +8,15 @@
  * Read-only CSRs (numbers 0xCxx and 0xFxx) are refused by the executor
  * before they get here; rv_csr_write also refuses them for the debugger.
  *
- * sstatus, sie and sip are views of mstatus, mie and mip.
+ * sstatus, sie and sip are views of mstatus, mie and mip.  mip holds the
+ * levels of the input lines (MSIP, MTIP, MEIP and the supervisor external
+ * line SEIP) ORed with the bits M may write (SSIP, STIP, SEIP).
  *
  * With F and D: fflags, frm and fcsr (two fields, fcsr their union), and
  * mstatus.FS, which the hart's software manages: while it is Off the
  * three CSRs do not exist for the instructions (illegal), any write to
  * them makes it Dirty, and SD (the top bit of mstatus and sstatus) reads
- * as FS == Dirty.  Without F, FS is read-only zero.  mip holds the
- * levels of the input lines (MSIP, MTIP, MEIP and the supervisor external
- * line SEIP) ORed with the bits M may write (SSIP, STIP, SEIP).
+ * as FS == Dirty.  Without F, FS is read-only zero.
  */
 #include "riscv-cpu.h"
 
