@@ -1306,8 +1306,8 @@ check_one (const Op *op, int mode_index, uint64_t a, uint64_t b, uint64_t c)
     st.nan_mode = MDL_FP_NAN_PROPAGATE;
     got = op->mine (&st, a, b, c);
     want = expected_propagated (op, a, b, c);
-    if (got != want)
-      report (op, mname, "propagated NaN", a, b, c, want, want_fl, got, st.flags);
+    if (got != want || st.flags != got_fl)
+      report (op, mname, "propagated NaN", a, b, c, want, got_fl, got, st.flags);
     return;
   }
   if (want != got || want_fl != got_fl)
