@@ -2,9 +2,10 @@
  * and flags, on the same corners as fp-single.S (NaNs, subnormals,
  * overflow in every rounding mode, ties, fused rounding, fmin/fmax,
  * fclass, conversions at the integer limits), plus the conversions
- * between single and double (NaN-boxed results, canonical NaNs) and, on
- * RV64, fmv.x.d / fmv.d.x.  Expected values were worked out from IEEE 754
- * and the D chapter of the unprivileged specification. */
+ * between single and double (NaN-boxed results, canonical NaNs), on
+ * RV64 fmv.x.d / fmv.d.x, and FP loads and stores that fault.  Expected
+ * values were worked out from IEEE 754 and the D chapter of the
+ * unprivileged specification. */
 #include "fp-macros.h"
 
 TEST_BEGIN
@@ -197,6 +198,15 @@ TEST_BEGIN
   la t2, fp_scratch
   fsd f8, 4(t2)
   fld f10, 4(t2)
+  CHECK_D(f10, 0x0123456789abcdef)
+
+  /* Faults as the integer loads and stores, the register unchanged. */
+  li a3, UNMAPPED_ADDR
+  TEST_TRAP_TVAL(147, CAUSE_LOAD_ACCESS, UNMAPPED_ADDR, fld f10, 0(a3))
+  TEST_TRAP_TVAL(148, CAUSE_LOAD_ACCESS, UNMAPPED_ADDR + 4, flw f10, 4(a3))
+  TEST_TRAP_TVAL(149, CAUSE_STORE_ACCESS, UNMAPPED_ADDR, fsd f10, 0(a3))
+  TEST_TRAP_TVAL(150, CAUSE_STORE_ACCESS, UNMAPPED_ADDR + 8, fsw f10, 8(a3))
+  li gp, 151
   CHECK_D(f10, 0x0123456789abcdef)
 
   /* ---- dynamic and reserved rounding modes ---- */
