@@ -9,7 +9,7 @@ mkdir -p "$out"
 status=0
 for xlen in 32 64; do
   if [ $xlen = 32 ]; then abi=ilp32; else abi=lp64; fi
-  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence priv-smode priv-counters priv-pmp priv-paging fp-single fp-double fp-csr fp-compressed}; do
+  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence priv-smode priv-counters priv-pmp priv-paging fp-single fp-double fp-csr fp-compressed fp-priv}; do
     src=$here/$name.S
     elf=$out/rv$xlen-$name.elf
     case $name in fp-*) ext=imafdc ;; *) ext=imac ;; esac
