@@ -24,7 +24,7 @@
 __attribute__ ((constructor)) static void
 fpu_on (void)
 {
-  __asm__ volatile ("li t0, 0x2000\n\tcsrs mstatus, t0" ::: "t0");
+  __asm__ volatile("li t0, 0x2000\n\tcsrs mstatus, t0" ::: "t0");
 }
 
 static volatile double vd[] = { 1.0, 3.0, 2.0, 1e308, 1e-310, -0.0, 0.1, 7.5 };
@@ -35,10 +35,9 @@ flags (const char *what)
 {
   int e = fetestexcept (FE_ALL_EXCEPT);
 
-  printf ("  %-22s flags:%s%s%s%s%s\n", what,
-          e & FE_INVALID ? " NV" : "", e & FE_DIVBYZERO ? " DZ" : "",
-          e & FE_OVERFLOW ? " OF" : "", e & FE_UNDERFLOW ? " UF" : "",
-          e & FE_INEXACT ? " NX" : "");
+  printf ("  %-22s flags:%s%s%s%s%s\n", what, e & FE_INVALID ? " NV" : "",
+          e & FE_DIVBYZERO ? " DZ" : "", e & FE_OVERFLOW ? " OF" : "",
+          e & FE_UNDERFLOW ? " UF" : "", e & FE_INEXACT ? " NX" : "");
   feclearexcept (FE_ALL_EXCEPT);
 }
 
@@ -98,8 +97,10 @@ rounding (void)
     int mode;
     const char *name;
   } modes[] = {
-    { FE_TONEAREST, "nearest" }, { FE_TOWARDZERO, "toward zero" },
-    { FE_DOWNWARD, "downward" }, { FE_UPWARD, "upward" },
+    { FE_TONEAREST, "nearest" },
+    { FE_TOWARDZERO, "toward zero" },
+    { FE_DOWNWARD, "downward" },
+    { FE_UPWARD, "upward" },
   };
 
   printf ("rounding\n");
@@ -111,12 +112,12 @@ rounding (void)
     show_d (what, vd[0] / vd[1]);
     snprintf (what, sizeof what, "%s: -1/3f", modes[i].name);
     show_f (what, -vf[0] / vf[1]);
-    printf ("  rint(7.5) %g  lrint(-7.5) %ld  nearbyintf(-7.5) %g\n", rint (vd[7]),
-            lrint (-vd[7]), (double) nearbyintf (-vf[7]));
+    printf ("  rint(7.5) %g  lrint(-7.5) %ld  nearbyintf(-7.5) %g\n", rint (vd[7]), lrint (-vd[7]),
+            (double) nearbyintf (-vf[7]));
   }
   fesetround (FE_TONEAREST);
-  printf ("  round(-7.5) %g  trunc(-7.5) %g  floor(-7.5) %g  ceil(-7.5) %g\n",
-          round (-vd[7]), trunc (-vd[7]), floor (-vd[7]), ceil (-vd[7]));
+  printf ("  round(-7.5) %g  trunc(-7.5) %g  floor(-7.5) %g  ceil(-7.5) %g\n", round (-vd[7]),
+          trunc (-vd[7]), floor (-vd[7]), ceil (-vd[7]));
 }
 
 static void

@@ -23,7 +23,7 @@
 __attribute__ ((constructor)) static void
 fpu_on (void)
 {
-  __asm__ volatile ("li t0, 0x2000\n\tcsrs mstatus, t0" ::: "t0");
+  __asm__ volatile("li t0, 0x2000\n\tcsrs mstatus, t0" ::: "t0");
 }
 
 /* ---- operands ---- */
@@ -40,21 +40,18 @@ rnd (void)
 }
 
 static const uint32_t specials32[] = {
-  0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000,
-  0x7f800001, 0xff812345, 0x7fc00001, 0x00000001, 0x807fffff, 0x00800000,
-  0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000, 0x4f000000, 0xcf000000,
-  0x4f800000, 0x5f000000, 0xdf000000, 0x5f800000, 0x3f000000, 0x4b800001,
+  0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7f800001, 0xff812345,
+  0x7fc00001, 0x00000001, 0x807fffff, 0x00800000, 0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000,
+  0x4f000000, 0xcf000000, 0x4f800000, 0x5f000000, 0xdf000000, 0x5f800000, 0x3f000000, 0x4b800001,
 };
 
 static const uint64_t specials64[] = {
-  0x0000000000000000ull, 0x8000000000000000ull, 0x7ff0000000000000ull,
-  0xfff0000000000000ull, 0x7ff8000000000000ull, 0xfff8000000000000ull,
-  0x7ff0000000000001ull, 0xfff0000012345678ull, 0x7ff8000000000001ull,
-  0x0000000000000001ull, 0x800fffffffffffffull, 0x0010000000000000ull,
-  0x7fefffffffffffffull, 0xffefffffffffffffull, 0x3ff0000000000000ull,
-  0xbff0000000000000ull, 0x41dfffffffe00000ull, 0xc1e0000000100000ull,
-  0x41effffffff00000ull, 0x43e0000000000000ull, 0xc3e0000000000000ull,
-  0x43f0000000000000ull, 0x3fe0000000000000ull, 0x3810000000000000ull,
+  0x0000000000000000ull, 0x8000000000000000ull, 0x7ff0000000000000ull, 0xfff0000000000000ull,
+  0x7ff8000000000000ull, 0xfff8000000000000ull, 0x7ff0000000000001ull, 0xfff0000012345678ull,
+  0x7ff8000000000001ull, 0x0000000000000001ull, 0x800fffffffffffffull, 0x0010000000000000ull,
+  0x7fefffffffffffffull, 0xffefffffffffffffull, 0x3ff0000000000000ull, 0xbff0000000000000ull,
+  0x41dfffffffe00000ull, 0xc1e0000000100000ull, 0x41effffffff00000ull, 0x43e0000000000000ull,
+  0xc3e0000000000000ull, 0x43f0000000000000ull, 0x3fe0000000000000ull, 0x3810000000000000ull,
 };
 
 /* A single with its exponent in [lo, hi]. */
@@ -88,12 +85,12 @@ gen32 (void)
 {
   switch (rnd () % 9) {
   case 0: return specials32[rnd () % (sizeof specials32 / sizeof specials32[0])];
-  case 1: return single_near (124, 130);        /* around 1 */
-  case 2: return single_near (0, 2);            /* subnormal, tiny */
-  case 3: return single_near (251, 254);        /* near overflow */
-  case 4: return single_near (155, 160);        /* near 2^31, 2^32 */
-  case 5: return single_near (187, 192);        /* near 2^63, 2^64 */
-  case 6: return single_near (0, 255);          /* anything, NaNs too */
+  case 1: return single_near (124, 130); /* around 1 */
+  case 2: return single_near (0, 2);     /* subnormal, tiny */
+  case 3: return single_near (251, 254); /* near overflow */
+  case 4: return single_near (155, 160); /* near 2^31, 2^32 */
+  case 5: return single_near (187, 192); /* near 2^63, 2^64 */
+  case 6: return single_near (0, 255);   /* anything, NaNs too */
   default: return (uint32_t) rnd ();
   }
 }
@@ -109,7 +106,7 @@ gen64 (void)
   case 4: return double_near (1051, 1056);
   case 5: return double_near (1083, 1088);
   case 6: return double_near (0, 2047);
-  case 7: return double_near (870, 900);        /* single's subnormals */
+  case 7: return double_near (870, 900); /* single's subnormals */
   default: return rnd ();
   }
 }
@@ -127,16 +124,25 @@ static uint64_t
 gen_int (void)
 {
   static const uint64_t specials[] = {
-    0, 1, (uint64_t) -1, 0x7fffffff, 0x80000000, 0xffffffff80000000ull,
-    0x1000001, 0xffffffff, 0x7fffffffffffffffull, 0x8000000000000000ull,
-    0x20000000000001ull, 0x100000000ull,
+    0,
+    1,
+    (uint64_t) -1,
+    0x7fffffff,
+    0x80000000,
+    0xffffffff80000000ull,
+    0x1000001,
+    0xffffffff,
+    0x7fffffffffffffffull,
+    0x8000000000000000ull,
+    0x20000000000001ull,
+    0x100000000ull,
   };
   uint64_t r = rnd ();
 
   switch (r % 4) {
   case 0: return specials[rnd () % (sizeof specials / sizeof specials[0])];
   case 1: return rnd () >> (rnd () % 64);
-  case 2: return (uint64_t) -(int64_t) (rnd () >> (rnd () % 64));
+  case 2: return (uint64_t) - (int64_t) (rnd () >> (rnd () % 64));
   default: return rnd ();
   }
 }
@@ -146,9 +152,9 @@ gen_int (void)
  * with the dynamic rounding mode (frm), and returns the result's 64-bit
  * image or the integer result. */
 
-typedef enum { K_F1, K_F2, K_F3, K_FX, K_XF } Kind;
 typedef enum { S, D } Width;
 
+// clang-format off
 #define F1(fn, insn)                                                                \
   static uint64_t fn (uint64_t a, uint64_t b, uint64_t c)                          \
   {                                                                                 \
@@ -258,6 +264,8 @@ static const Op ops[] = {
 #endif
 };
 
+// clang-format on
+
 static uint32_t
 mix (uint32_t h, uint64_t v)
 {
@@ -286,16 +294,16 @@ main (void)
         unsigned long flags;
         uint64_t r;
 
-        __asm__ volatile ("csrw frm, %0\n\tcsrw fflags, zero" : : "r" ((unsigned long) rm));
+        __asm__ volatile("csrw frm, %0\n\tcsrw fflags, zero" : : "r"((unsigned long) rm));
         r = op->run (a, b, c);
-        __asm__ volatile ("csrr %0, fflags" : "=r" (flags));
+        __asm__ volatile("csrr %0, fflags" : "=r"(flags));
         h = mix (mix (h, r), flags);
         nv += (flags & 0x10) != 0;
       }
     }
     printf ("%-10s %08lx  (%u invalid)\n", op->name, (unsigned long) h, nv);
   }
-  __asm__ volatile ("csrw frm, zero");
+  __asm__ volatile("csrw frm, zero");
   printf ("done\n");
   return 0;
 }

@@ -114,13 +114,13 @@ test_registers (void)
 
   setup (&fx, cls);
   g_assert_cmpstr (cls->regs[f10].alias, ==, "fa0");
-  g_assert_cmpuint (cls->regs[f10].bits, ==, 64);      /* FLEN, not XLEN */
+  g_assert_cmpuint (cls->regs[f10].bits, ==, 64); /* FLEN, not XLEN */
   g_assert_cmpuint (cls->regs[fcsr].bits, ==, 32);
   g_assert_cmpuint (fcsr, ==, cls->n_regs - 1);
 
   cls->reg_write (fx.cpu, f10, UINT64_C (0xffffffff3fc00000));
   g_assert_cmphex (cls->reg_read (fx.cpu, f10), ==, UINT64_C (0xffffffff3fc00000));
-  cls->reg_write (fx.cpu, fcsr, 0x7e5);                 /* only 8 bits exist */
+  cls->reg_write (fx.cpu, fcsr, 0x7e5); /* only 8 bits exist */
   g_assert_cmphex (cls->reg_read (fx.cpu, fcsr), ==, 0xe5);
   g_assert_cmphex (cls->reg_read (fx.cpu, reg_index (cls, "frm")), ==, 7);
   g_assert_cmphex (cls->reg_read (fx.cpu, reg_index (cls, "fflags")), ==, 5);
