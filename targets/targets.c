@@ -9,6 +9,8 @@
 const MdlCpuClass *const mdl_target_cpu_classes[] = {
   &mdl_riscv_rv32imac_class,   /* the default */
   &mdl_riscv_rv64imac_class,
+  &mdl_riscv_rv32imafdc_class,
+  &mdl_riscv_rv64imafdc_class,
   &mdl_arm_cortex_m0_class,
   &mdl_arm_cortex_m0plus_class,
   &mdl_arm_cortex_m3_class,

@@ -30,6 +30,21 @@ reg_field (MdlInsnInfo *info, const char *name, unsigned lo, uint32_t raw)
 }
 
 static void
+freg_field (MdlInsnInfo *info, const char *name, unsigned lo, uint32_t raw)
+{
+  field (info, name, lo, lo + 4, raw, rv_fpr_abi_names[(raw >> lo) & 31]);
+}
+
+/* The rounding-mode field: "rtz", "dyn", or "reserved". */
+static void
+rm_field (MdlInsnInfo *info, uint32_t raw)
+{
+  const char *rm = rv_rm_names[(raw >> 12) & 7];
+
+  field (info, "rm", 12, 14, raw, rm ? rm : "reserved");
+}
+
+static void
 imm_field (MdlInsnInfo *info, const char *name, unsigned lo, unsigned hi, uint32_t raw,
            int32_t imm, bool first)
 {
@@ -48,7 +63,17 @@ format_name (RvFormat fmt)
   case RV_FMT_R:
   case RV_FMT_SFENCE:
   case RV_FMT_LR:
-  case RV_FMT_AMO:    return "R-type";
+  case RV_FMT_AMO:
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRRR:
+  case RV_FMT_FRR_RM:
+  case RV_FMT_FCMP:
+  case RV_FMT_XF:
+  case RV_FMT_XF_RM:
+  case RV_FMT_FX_RM:
+  case RV_FMT_FX:     return "R-type";
+  case RV_FMT_FR4:    return "R4-type";
+  case RV_FMT_FLOAD:
   case RV_FMT_I:
   case RV_FMT_SHIFT:
   case RV_FMT_LOAD:
@@ -57,7 +82,8 @@ format_name (RvFormat fmt)
   case RV_FMT_CSRI:
   case RV_FMT_FENCE:
   case RV_FMT_NONE:   return "I-type";
-  case RV_FMT_STORE:  return "S-type";
+  case RV_FMT_STORE:
+  case RV_FMT_FSTORE: return "S-type";
   case RV_FMT_BRANCH: return "B-type";
   case RV_FMT_U:      return "U-type";
   case RV_FMT_JAL:    return "J-type";
@@ -143,6 +169,60 @@ fields_32 (const RvDecoded *d, MdlInsnInfo *info)
     field (info, "csr", 20, 31, raw, csr);
     break;
   }
+  case RV_FMT_FLOAD:
+    freg_field (info, "rd", 7, raw);
+    field (info, "width", 12, 14, raw, (raw >> 12 & 7) == 3 ? "double" : "single");
+    reg_field (info, "rs1", 15, raw);
+    imm_field (info, "imm[11:0]", 20, 31, raw, d->imm, true);
+    break;
+  case RV_FMT_FSTORE:
+    imm_field (info, "imm[4:0]", 7, 11, raw, d->imm, true);
+    field (info, "width", 12, 14, raw, (raw >> 12 & 7) == 3 ? "double" : "single");
+    reg_field (info, "rs1", 15, raw);
+    freg_field (info, "rs2", 20, raw);
+    imm_field (info, "imm[11:5]", 25, 31, raw, d->imm, false);
+    break;
+  case RV_FMT_FR4:
+    freg_field (info, "rd", 7, raw);
+    rm_field (info, raw);
+    freg_field (info, "rs1", 15, raw);
+    freg_field (info, "rs2", 20, raw);
+    field (info, "fmt", 25, 26, raw, (raw >> 25 & 3) == 1 ? "double" : "single");
+    freg_field (info, "rs3", 27, raw);
+    break;
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRRR:
+  case RV_FMT_FRR_RM:
+  case RV_FMT_FCMP:
+  case RV_FMT_XF:
+  case RV_FMT_XF_RM:
+  case RV_FMT_FX_RM:
+  case RV_FMT_FX: {
+    RvFormat fmt = d->op->fmt;
+    bool has_rm = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRR_RM || fmt == RV_FMT_XF_RM
+                  || fmt == RV_FMT_FX_RM;
+    /* Unary operations and conversions use rs2 as part of the opcode. */
+    bool rs2_is_reg = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRRR || fmt == RV_FMT_FCMP;
+
+    if (rv_fmt_freg (fmt, 'd'))
+      freg_field (info, "rd", 7, raw);
+    else
+      reg_field (info, "rd", 7, raw);
+    if (has_rm)
+      rm_field (info, raw);
+    else
+      field (info, "funct3", 12, 14, raw, NULL);
+    if (rv_fmt_freg (fmt, '1'))
+      freg_field (info, "rs1", 15, raw);
+    else
+      reg_field (info, "rs1", 15, raw);
+    if (rs2_is_reg)
+      freg_field (info, "rs2", 20, raw);
+    else
+      field (info, "rs2", 20, 24, raw, NULL);
+    field (info, "funct7", 25, 31, raw, NULL);
+    break;
+  }
   case RV_FMT_FENCE:
     field (info, "rd", 7, 11, raw, NULL);
     field (info, "funct3", 12, 14, raw, NULL);
@@ -180,7 +260,7 @@ rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   }
   info->len = rv_insn_length (raw);
   info->raw = raw;
-  if (!rv_decode (s->xlen, raw, &d)) {
+  if (!rv_decode (s->xlen, s->ext, raw, &d)) {
     g_strlcpy (info->format, "illegal", sizeof info->format);
     field (info, info->len == 2 ? "bits" : "opcode", 0, info->len == 2 ? 15 : 6, raw, NULL);
     return true;
@@ -190,7 +270,7 @@ rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
     /* A compressed instruction: its own small fields, and what it stands
      * for, which is what executes. */
     g_autoptr(GString) full = g_string_new (NULL);
-    rv_disas_insn (s->xlen, pc, d.insn, full);
+    rv_disas_insn (s->xlen, s->ext, pc, d.insn, full);
     snprintf (info->format, sizeof info->format, "C (%s)", format_name (d.op->fmt));
     field (info, "op", 0, 1, raw, NULL);
     field (info, "operands", 2, 12, raw, full->str);

@@ -13,12 +13,14 @@
  *   riscv-exec-template.h  the executor of each RvOp, compiled four times
  *                          inside riscv-exec.c (XLEN 32 or 64, times
  *                          4-byte or compressed instructions);
+ *   riscv-exec-fp.h        the executors of F and D (once, in riscv-exec.c),
+ *                          all arithmetic through engine/softfloat.h;
  *   riscv-csr.c            what the CSR instructions read and write;
  *   riscv-mmu.c            privilege modes, PMP, Sv32/Sv39 translation
  *                          and the software TLB behind the slow paths;
  *   riscv-disas.c          how the same table row is printed;
  *   riscv-regs.c           the register table of the views and debugger;
- *   riscv.c                the two class descriptors.
+ *   riscv.c                the class descriptors (IMAC and IMAFDC).
  */
 #pragma once
 
@@ -67,6 +69,25 @@ typedef enum {
   RV_OP_AMOSWAP_D, RV_OP_AMOADD_D, RV_OP_AMOXOR_D, RV_OP_AMOAND_D,
   RV_OP_AMOOR_D, RV_OP_AMOMIN_D, RV_OP_AMOMAX_D, RV_OP_AMOMINU_D,
   RV_OP_AMOMAXU_D,
+  /* F */
+  RV_OP_FLW, RV_OP_FSW,
+  RV_OP_FMADD_S, RV_OP_FMSUB_S, RV_OP_FNMSUB_S, RV_OP_FNMADD_S,
+  RV_OP_FADD_S, RV_OP_FSUB_S, RV_OP_FMUL_S, RV_OP_FDIV_S, RV_OP_FSQRT_S,
+  RV_OP_FSGNJ_S, RV_OP_FSGNJN_S, RV_OP_FSGNJX_S, RV_OP_FMIN_S, RV_OP_FMAX_S,
+  RV_OP_FCVT_W_S, RV_OP_FCVT_WU_S, RV_OP_FCVT_L_S, RV_OP_FCVT_LU_S,
+  RV_OP_FMV_X_W, RV_OP_FEQ_S, RV_OP_FLT_S, RV_OP_FLE_S, RV_OP_FCLASS_S,
+  RV_OP_FCVT_S_W, RV_OP_FCVT_S_WU, RV_OP_FCVT_S_L, RV_OP_FCVT_S_LU,
+  RV_OP_FMV_W_X,
+  /* D */
+  RV_OP_FLD, RV_OP_FSD,
+  RV_OP_FMADD_D, RV_OP_FMSUB_D, RV_OP_FNMSUB_D, RV_OP_FNMADD_D,
+  RV_OP_FADD_D, RV_OP_FSUB_D, RV_OP_FMUL_D, RV_OP_FDIV_D, RV_OP_FSQRT_D,
+  RV_OP_FSGNJ_D, RV_OP_FSGNJN_D, RV_OP_FSGNJX_D, RV_OP_FMIN_D, RV_OP_FMAX_D,
+  RV_OP_FCVT_S_D, RV_OP_FCVT_D_S,
+  RV_OP_FCVT_W_D, RV_OP_FCVT_WU_D, RV_OP_FCVT_L_D, RV_OP_FCVT_LU_D,
+  RV_OP_FMV_X_D, RV_OP_FEQ_D, RV_OP_FLT_D, RV_OP_FLE_D, RV_OP_FCLASS_D,
+  RV_OP_FCVT_D_W, RV_OP_FCVT_D_WU, RV_OP_FCVT_D_L, RV_OP_FCVT_D_LU,
+  RV_OP_FMV_D_X,
   RV_OP_COUNT
 } RvOp;
 
@@ -89,6 +110,20 @@ typedef enum {
   RV_FMT_AMO,     /* amoadd.w rd, rs2, (rs1)                    */
   RV_FMT_FENCE,   /* fence pred, succ        (imm = bits 31:20) */
   RV_FMT_SFENCE,  /* sfence.vma rs1, rs2                        */
+  /* F and D: "f" operands are floating-point registers, "rm" the rounding
+   * mode (printed unless dynamic).  imm holds rm in bits 2:0 and rs3 in
+   * bits 7:3 for every format with rm. */
+  RV_FMT_FLOAD,   /* flw   fd, imm(rs1)                         */
+  RV_FMT_FSTORE,  /* fsw   fs2, imm(rs1)                        */
+  RV_FMT_FR4,     /* fmadd.s fd, fs1, fs2, fs3, rm              */
+  RV_FMT_FRRR_RM, /* fadd.s fd, fs1, fs2, rm                    */
+  RV_FMT_FRRR,    /* fsgnj.s fd, fs1, fs2                       */
+  RV_FMT_FRR_RM,  /* fsqrt.s fd, fs1, rm; fcvt.s.d              */
+  RV_FMT_FCMP,    /* feq.s rd, fs1, fs2                         */
+  RV_FMT_XF,      /* fclass.s rd, fs1; fmv.x.w                  */
+  RV_FMT_XF_RM,   /* fcvt.w.s rd, fs1, rm                       */
+  RV_FMT_FX_RM,   /* fcvt.s.w fd, rs1, rm                       */
+  RV_FMT_FX,      /* fmv.w.x fd, rs1                            */
 } RvFormat;
 
 /* Which register widths have an instruction. */
@@ -96,6 +131,15 @@ enum {
   RV_XLEN32 = 1 << 0,
   RV_XLEN64 = 1 << 1,
   RV_XLEN_ANY = RV_XLEN32 | RV_XLEN64,
+};
+
+/* Extensions a class may have beyond the ones every hart has (I, M, A, C,
+ * Zicsr, Zifencei).  A table row naming one only decodes on harts that
+ * have it. */
+enum {
+  RV_EXT_F = 1 << 0,
+  RV_EXT_D = 1 << 1,
+  RV_EXT_FD = RV_EXT_F | RV_EXT_D,
 };
 
 /* A row of the 32-bit decode table. */
@@ -106,6 +150,7 @@ typedef struct {
   const char *name;
   RvFormat    fmt;
   uint8_t     xlens;
+  uint8_t     ext;     /* RV_EXT_* the hart needs, 0 for none */
 } RvOpcode;
 
 /* A row of the compressed table: a 16-bit pattern and how to rewrite it
@@ -118,6 +163,7 @@ typedef struct {
   bool        no_operands; /* printed bare ("c.nop") */
   /* Returns the 32-bit equivalent, or 0 for a reserved encoding. */
   uint32_t  (*expand) (uint16_t insn);
+  uint8_t     ext;     /* RV_EXT_* the hart needs, 0 for none */
 } RvCOpcode;
 
 /* An instruction taken apart. */
@@ -139,14 +185,23 @@ rv_insn_length (uint32_t first_half)
 }
 
 /* Decodes @raw (the first 16 bits are enough when they say the length is
- * 2) for a hart of @xlen bits.  Always fills @out; returns false, with
- * out->op == NULL, for an illegal instruction. */
-bool rv_decode (unsigned xlen, uint32_t raw, RvDecoded *out);
+ * 2) for a hart of @xlen bits with the extensions @ext (RV_EXT_*).
+ * Always fills @out; returns false, with out->op == NULL, for an illegal
+ * instruction. */
+bool rv_decode (unsigned xlen, unsigned ext, uint32_t raw, RvDecoded *out);
 
 /* Writes "addi    a0, a0, 1" for the instruction @raw at @pc. */
-void rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text);
+void rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,
+                    GString *text);
+
+/* Whether the operand register @which ('d', '1', '2' or '3': rd, rs1,
+ * rs2, rs3) of format @fmt is a floating-point register. */
+bool rv_fmt_freg (RvFormat fmt, char which);
 
 extern const char *const rv_abi_names[32];
+extern const char *const rv_fpr_abi_names[32];
+/* "rne" .. "rmm", "dyn"; NULL for the reserved 5 and 6. */
+extern const char *const rv_rm_names[8];
 
 /* ---- the hart ------------------------------------------------------------ */
 
@@ -229,6 +284,10 @@ enum {
 #define RV_MSTATUS_UXL   (UINT64_C (3) << 32)
 #define RV_MSTATUS_SXL   (UINT64_C (3) << 34)
 #define RV_MSTATUS_MPP_SHIFT 11
+#define RV_MSTATUS_FS    (UINT64_C (3) << 13)
+#define RV_MSTATUS_FS_INITIAL (UINT64_C (1) << 13)
+#define RV_MSTATUS_FS_CLEAN   (UINT64_C (2) << 13)
+#define RV_MSTATUS_FS_DIRTY   (UINT64_C (3) << 13)
 
 /* The interrupt inputs (set_irq lines, numbered like their mip bits). */
 #define RV_MIP_MASK     (RV_BIT (RV_IRQ_MSI) | RV_BIT (RV_IRQ_MTI) | \
@@ -338,6 +397,14 @@ struct RvCpu {
   MdlRamWindow fetch_win;
   bool     fetch_win_valid;
 
+  /* F and D: f0..f31 (FLEN 64, single values NaN-boxed) and fcsr's two
+   * fields.  frm keeps whatever was written, even the reserved values,
+   * which make a dynamic rounding mode illegal.  (After the fields of the
+   * integer fast path, which keep their places.) */
+  uint64_t f[32];
+  uint8_t  frm, fflags;
+  unsigned ext;                /* RV_EXT_*, from the class */
+
   RvInsn *icache_cur;          /* the decode cache of the current mode */
   RvInsn fault_entry;          /* not cached: a fetch that failed */
   RvTlbEntry tlb[RV_ACC_COUNT][RV_TLB_SIZE];
@@ -400,12 +467,18 @@ bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
 const char *rv_csr_name  (unsigned csr);
 
 /* riscv-regs.c */
-/* x0..x31, pc, then 15 machine CSRs (17 on RV32: mcycleh, minstreth). */
+/* x0..x31, pc, then 15 machine CSRs (17 on RV32: mcycleh, minstreth);
+ * with F and D then f0..f31, fflags, frm and fcsr. */
 #define RV_REG_PC     32
 #define RV32_N_REGS   (RV_REG_PC + 1 + 17)
 #define RV64_N_REGS   (RV_REG_PC + 1 + 15)
+#define RV_N_FP_REGS  35
+#define RV32FD_N_REGS (RV32_N_REGS + RV_N_FP_REGS)
+#define RV64FD_N_REGS (RV64_N_REGS + RV_N_FP_REGS)
 extern const MdlRegInfo rv32_regs[RV32_N_REGS];
 extern const MdlRegInfo rv64_regs[RV64_N_REGS];
+extern const MdlRegInfo rv32fd_regs[RV32FD_N_REGS];
+extern const MdlRegInfo rv64fd_regs[RV64FD_N_REGS];
 uint64_t rv_reg_read  (MdlCpu *cpu, unsigned reg);
 void     rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 

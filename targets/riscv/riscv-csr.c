@@ -11,12 +11,21 @@
  * sstatus, sie and sip are views of mstatus, mie and mip.  mip holds the
  * levels of the input lines (MSIP, MTIP, MEIP and the supervisor external
  * line SEIP) ORed with the bits M may write (SSIP, STIP, SEIP).
+ *
+ * With F and D: fflags, frm and fcsr (two fields, fcsr their union), and
+ * mstatus.FS, which the hart's software manages: while it is Off the
+ * three CSRs do not exist for the instructions (illegal), any write to
+ * them makes it Dirty, and SD (the top bit of mstatus and sstatus) reads
+ * as FS == Dirty.  Without F, FS is read-only zero.
  */
 #include "riscv-cpu.h"
 
 #include "engine/machine.h"
 
 enum {
+  CSR_FFLAGS = 0x001,
+  CSR_FRM = 0x002,
+  CSR_FCSR = 0x003,
   CSR_SSTATUS = 0x100,
   CSR_SIE = 0x104,
   CSR_STVEC = 0x105,
@@ -77,7 +86,8 @@ enum {
 
 /* What sstatus shows of mstatus, and what it may write. */
 #define RV_SSTATUS_MASK  (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
-                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR | RV_MSTATUS_UXL)
+                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR | RV_MSTATUS_UXL \
+                          | RV_MSTATUS_FS)
 #define RV_SSTATUS_WMASK (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
                           | RV_MSTATUS_SUM | RV_MSTATUS_MXR)
 #define RV_MSTATUS_WMASK (RV_SSTATUS_WMASK | RV_MSTATUS_MIE | RV_MSTATUS_MPIE \
@@ -94,6 +104,8 @@ static const struct {
   unsigned    csr;
   const char *name;
 } rv_csr_names[] = {
+  { CSR_FFLAGS, "fflags" },       { CSR_FRM, "frm" },
+  { CSR_FCSR, "fcsr" },
   { CSR_SSTATUS, "sstatus" },     { CSR_SIE, "sie" },
   { CSR_STVEC, "stvec" },         { CSR_SCOUNTEREN, "scounteren" },
   { CSR_SENVCFG, "senvcfg" },     { CSR_SSCRATCH, "sscratch" },
@@ -137,13 +149,17 @@ rv_csr_name (unsigned csr)
 }
 
 /* misa: MXL in the top two bits, then the extension letters A, C, I, M
- * and the modes S, U. */
+ * (F, D) and the modes S, U. */
 static uint64_t
 rv_misa (const RvCpu *s)
 {
   uint64_t ext = 1u << ('A' - 'A') | 1u << ('C' - 'A') | 1u << ('I' - 'A')
                  | 1u << ('M' - 'A') | 1u << ('S' - 'A') | 1u << ('U' - 'A');
 
+  if (s->ext & RV_EXT_F)
+    ext |= 1u << ('F' - 'A');
+  if (s->ext & RV_EXT_D)
+    ext |= 1u << ('D' - 'A');
   if (s->xlen == 32)
     return UINT64_C (1) << 30 | ext;
   return UINT64_C (2) << 62 | ext;
@@ -167,6 +183,10 @@ rv_csr_allowed (const RvCpu *s, unsigned csr)
   if (csr == CSR_SATP && s->priv == RV_PRIV_S
       && (s->mstatus & RV_MSTATUS_TVM))
     return false;
+  /* The FP CSRs: only with F, and not while FS is Off. */
+  if (csr >= CSR_FFLAGS && csr <= CSR_FCSR
+      && (!(s->ext & RV_EXT_F) || !(s->mstatus & RV_MSTATUS_FS)))
+    return false;
   /* The user counters: mcounteren opens them to S (and U), scounteren
    * to U. */
   if ((csr >= CSR_CYCLE && csr <= CSR_HPMCOUNTER31)
@@ -181,13 +201,18 @@ rv_csr_allowed (const RvCpu *s, unsigned csr)
   return true;
 }
 
-/* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits. */
+/* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits; SD, the
+ * top bit, says that FS is Dirty. */
 static uint64_t
 rv_mstatus (const RvCpu *s)
 {
+  uint64_t v = s->mstatus;
+
+  if ((v & RV_MSTATUS_FS) == RV_MSTATUS_FS_DIRTY)
+    v |= UINT64_C (1) << (s->xlen - 1);
   if (s->xlen == 32)
-    return s->mstatus;
-  return s->mstatus | UINT64_C (2) << 32 | UINT64_C (2) << 34;
+    return v;
+  return v | UINT64_C (2) << 32 | UINT64_C (2) << 34;
 }
 
 /* pmpcfg@n: the configuration bytes of entries 4n.. (RV32) or 8(n/2)..
@@ -246,7 +271,17 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   }
 
   switch (csr) {
-  case CSR_SSTATUS:   v = rv_mstatus (s) & RV_SSTATUS_MASK; break;
+  case CSR_FFLAGS:
+  case CSR_FRM:
+  case CSR_FCSR:
+    if (!(s->ext & RV_EXT_F))
+      return false;
+    v = csr == CSR_FFLAGS ? s->fflags
+        : csr == CSR_FRM ? s->frm : (unsigned) s->frm << 5 | s->fflags;
+    break;
+  case CSR_SSTATUS:
+    v = rv_mstatus (s) & (RV_SSTATUS_MASK | UINT64_C (1) << (s->xlen - 1));
+    break;
   case CSR_SIE:       v = s->mie & s->mideleg; break;
   case CSR_SIP:       v = (s->mip | s->mip_sw) & s->mideleg; break;
   case CSR_STVEC:     v = s->stvec; break;
@@ -390,13 +425,29 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
     return rv32;
 
   switch (csr) {
+  case CSR_FFLAGS:
+  case CSR_FRM:
+  case CSR_FCSR:
+    if (!(s->ext & RV_EXT_F))
+      return false;
+    if (csr == CSR_FFLAGS || csr == CSR_FCSR)
+      s->fflags = value & 0x1f;
+    if (csr == CSR_FRM)
+      s->frm = value & 7;
+    else if (csr == CSR_FCSR)
+      s->frm = (value >> 5) & 7;
+    s->mstatus |= RV_MSTATUS_FS_DIRTY;
+    return true;
   case CSR_SSTATUS:
-    value = (s->mstatus & ~RV_SSTATUS_WMASK) | (value & RV_SSTATUS_WMASK);
+    value = (s->mstatus & ~(RV_SSTATUS_WMASK | RV_MSTATUS_FS))
+            | (value & (RV_SSTATUS_WMASK | RV_MSTATUS_FS));
     /* fall through */
   case CSR_MSTATUS: {
     uint64_t old = s->mstatus;
     uint64_t v = value & RV_MSTATUS_WMASK;
 
+    if (s->ext & RV_EXT_F)
+      v |= value & RV_MSTATUS_FS;
     /* MPP is WARL over U, S and M: the reserved 2 keeps the old mode. */
     if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
       v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);

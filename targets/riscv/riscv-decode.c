@@ -9,8 +9,9 @@
  * executor as its long form.
  *
  * Encodings are those of the RISC-V unprivileged specification (RV32I,
- * RV64I, M, A, C, Zicsr, Zifencei) and of the privileged one (mret, sret,
- * wfi, sfence.vma).
+ * RV64I, M, A, F, D, C, Zicsr, Zifencei) and of the privileged one (mret,
+ * sret, wfi, sfence.vma).  Rows of F and D only decode for a hart whose
+ * class has them (RvOpcode.ext): on the IMAC classes they stay illegal.
  */
 #include "riscv-cpu.h"
 
@@ -134,6 +135,74 @@ static const RvOpcode rv_opcodes[] = {
   { 0xf800707f, 0xa000302f, RV_OP_AMOMAX_D,  "amomax.d",  RV_FMT_AMO,    RV_XLEN64 },
   { 0xf800707f, 0xc000302f, RV_OP_AMOMINU_D, "amominu.d", RV_FMT_AMO,    RV_XLEN64 },
   { 0xf800707f, 0xe000302f, RV_OP_AMOMAXU_D, "amomaxu.d", RV_FMT_AMO,    RV_XLEN64 },
+
+  /* F: rm (bits 14:12) is left free; the reserved values 5 and 6 are
+   * refused when the instruction runs, as a dynamic rm is checked then
+   * against frm. */
+  { 0x0000707f, 0x00002007, RV_OP_FLW,       "flw",       RV_FMT_FLOAD,   RV_XLEN_ANY, RV_EXT_F },
+  { 0x0000707f, 0x00002027, RV_OP_FSW,       "fsw",       RV_FMT_FSTORE,  RV_XLEN_ANY, RV_EXT_F },
+  { 0x0600007f, 0x00000043, RV_OP_FMADD_S,   "fmadd.s",   RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_F },
+  { 0x0600007f, 0x00000047, RV_OP_FMSUB_S,   "fmsub.s",   RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_F },
+  { 0x0600007f, 0x0000004b, RV_OP_FNMSUB_S,  "fnmsub.s",  RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_F },
+  { 0x0600007f, 0x0000004f, RV_OP_FNMADD_S,  "fnmadd.s",  RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00007f, 0x00000053, RV_OP_FADD_S,    "fadd.s",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00007f, 0x08000053, RV_OP_FSUB_S,    "fsub.s",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00007f, 0x10000053, RV_OP_FMUL_S,    "fmul.s",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00007f, 0x18000053, RV_OP_FDIV_S,    "fdiv.s",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0x58000053, RV_OP_FSQRT_S,   "fsqrt.s",   RV_FMT_FRR_RM,  RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0x20000053, RV_OP_FSGNJ_S,   "fsgnj.s",   RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0x20001053, RV_OP_FSGNJN_S,  "fsgnjn.s",  RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0x20002053, RV_OP_FSGNJX_S,  "fsgnjx.s",  RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0x28000053, RV_OP_FMIN_S,    "fmin.s",    RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0x28001053, RV_OP_FMAX_S,    "fmax.s",    RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0xa0002053, RV_OP_FEQ_S,     "feq.s",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0xa0001053, RV_OP_FLT_S,     "flt.s",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfe00707f, 0xa0000053, RV_OP_FLE_S,     "fle.s",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0xc0000053, RV_OP_FCVT_W_S,  "fcvt.w.s",  RV_FMT_XF_RM,   RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0xc0100053, RV_OP_FCVT_WU_S, "fcvt.wu.s", RV_FMT_XF_RM,   RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0xc0200053, RV_OP_FCVT_L_S,  "fcvt.l.s",  RV_FMT_XF_RM,   RV_XLEN64,   RV_EXT_F },
+  { 0xfff0007f, 0xc0300053, RV_OP_FCVT_LU_S, "fcvt.lu.s", RV_FMT_XF_RM,   RV_XLEN64,   RV_EXT_F },
+  { 0xfff0007f, 0xd0000053, RV_OP_FCVT_S_W,  "fcvt.s.w",  RV_FMT_FX_RM,   RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0xd0100053, RV_OP_FCVT_S_WU, "fcvt.s.wu", RV_FMT_FX_RM,   RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0007f, 0xd0200053, RV_OP_FCVT_S_L,  "fcvt.s.l",  RV_FMT_FX_RM,   RV_XLEN64,   RV_EXT_F },
+  { 0xfff0007f, 0xd0300053, RV_OP_FCVT_S_LU, "fcvt.s.lu", RV_FMT_FX_RM,   RV_XLEN64,   RV_EXT_F },
+  { 0xfff0707f, 0xe0000053, RV_OP_FMV_X_W,   "fmv.x.w",   RV_FMT_XF,      RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0707f, 0xe0001053, RV_OP_FCLASS_S,  "fclass.s",  RV_FMT_XF,      RV_XLEN_ANY, RV_EXT_F },
+  { 0xfff0707f, 0xf0000053, RV_OP_FMV_W_X,   "fmv.w.x",   RV_FMT_FX,      RV_XLEN_ANY, RV_EXT_F },
+
+  /* D: the same layout with fmt (bits 26:25) = 01. */
+  { 0x0000707f, 0x00003007, RV_OP_FLD,       "fld",       RV_FMT_FLOAD,   RV_XLEN_ANY, RV_EXT_D },
+  { 0x0000707f, 0x00003027, RV_OP_FSD,       "fsd",       RV_FMT_FSTORE,  RV_XLEN_ANY, RV_EXT_D },
+  { 0x0600007f, 0x02000043, RV_OP_FMADD_D,   "fmadd.d",   RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_D },
+  { 0x0600007f, 0x02000047, RV_OP_FMSUB_D,   "fmsub.d",   RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_D },
+  { 0x0600007f, 0x0200004b, RV_OP_FNMSUB_D,  "fnmsub.d",  RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_D },
+  { 0x0600007f, 0x0200004f, RV_OP_FNMADD_D,  "fnmadd.d",  RV_FMT_FR4,     RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00007f, 0x02000053, RV_OP_FADD_D,    "fadd.d",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00007f, 0x0a000053, RV_OP_FSUB_D,    "fsub.d",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00007f, 0x12000053, RV_OP_FMUL_D,    "fmul.d",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00007f, 0x1a000053, RV_OP_FDIV_D,    "fdiv.d",    RV_FMT_FRRR_RM, RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0x5a000053, RV_OP_FSQRT_D,   "fsqrt.d",   RV_FMT_FRR_RM,  RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0x22000053, RV_OP_FSGNJ_D,   "fsgnj.d",   RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0x22001053, RV_OP_FSGNJN_D,  "fsgnjn.d",  RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0x22002053, RV_OP_FSGNJX_D,  "fsgnjx.d",  RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0x2a000053, RV_OP_FMIN_D,    "fmin.d",    RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0x2a001053, RV_OP_FMAX_D,    "fmax.d",    RV_FMT_FRRR,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0x40100053, RV_OP_FCVT_S_D,  "fcvt.s.d",  RV_FMT_FRR_RM,  RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0x42000053, RV_OP_FCVT_D_S,  "fcvt.d.s",  RV_FMT_FRR_RM,  RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0xa2002053, RV_OP_FEQ_D,     "feq.d",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0xa2001053, RV_OP_FLT_D,     "flt.d",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfe00707f, 0xa2000053, RV_OP_FLE_D,     "fle.d",     RV_FMT_FCMP,    RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0xc2000053, RV_OP_FCVT_W_D,  "fcvt.w.d",  RV_FMT_XF_RM,   RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0xc2100053, RV_OP_FCVT_WU_D, "fcvt.wu.d", RV_FMT_XF_RM,   RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0xc2200053, RV_OP_FCVT_L_D,  "fcvt.l.d",  RV_FMT_XF_RM,   RV_XLEN64,   RV_EXT_D },
+  { 0xfff0007f, 0xc2300053, RV_OP_FCVT_LU_D, "fcvt.lu.d", RV_FMT_XF_RM,   RV_XLEN64,   RV_EXT_D },
+  { 0xfff0007f, 0xd2000053, RV_OP_FCVT_D_W,  "fcvt.d.w",  RV_FMT_FX_RM,   RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0xd2100053, RV_OP_FCVT_D_WU, "fcvt.d.wu", RV_FMT_FX_RM,   RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0007f, 0xd2200053, RV_OP_FCVT_D_L,  "fcvt.d.l",  RV_FMT_FX_RM,   RV_XLEN64,   RV_EXT_D },
+  { 0xfff0007f, 0xd2300053, RV_OP_FCVT_D_LU, "fcvt.d.lu", RV_FMT_FX_RM,   RV_XLEN64,   RV_EXT_D },
+  { 0xfff0707f, 0xe2000053, RV_OP_FMV_X_D,   "fmv.x.d",   RV_FMT_XF,      RV_XLEN64,   RV_EXT_D },
+  { 0xfff0707f, 0xe2001053, RV_OP_FCLASS_D,  "fclass.d",  RV_FMT_XF,      RV_XLEN_ANY, RV_EXT_D },
+  { 0xfff0707f, 0xf2000053, RV_OP_FMV_D_X,   "fmv.d.x",   RV_FMT_FX,      RV_XLEN64,   RV_EXT_D },
 };
 
 /* ---- compressed instructions --------------------------------------------
@@ -342,15 +411,40 @@ static uint32_t expand_swsp (uint16_t x)
 static uint32_t expand_sdsp (uint16_t x)
 { return enc_s (0x23, 3, 2, c_rs2 (x), c_sdsp_offset (x)); }
 
-/* The 16-bit instructions; the first matching row wins.  F and D forms
- * (c.flw, c.fld, ...) have no row: without F/D they are illegal. */
+/* The floating-point loads and stores: the integer ones' offsets, with
+ * the LOAD-FP / STORE-FP opcodes.  Unlike c.lwsp, c.flwsp and c.fldsp
+ * may name f0. */
+static uint32_t expand_flw (uint16_t x)
+{ return enc_i (0x07, 2, c_rs2_short (x), c_rs1_short (x), c_lw_offset (x)); }
+static uint32_t expand_fld (uint16_t x)
+{ return enc_i (0x07, 3, c_rs2_short (x), c_rs1_short (x), c_ld_offset (x)); }
+static uint32_t expand_fsw (uint16_t x)
+{ return enc_s (0x27, 2, c_rs1_short (x), c_rs2_short (x), c_lw_offset (x)); }
+static uint32_t expand_fsd (uint16_t x)
+{ return enc_s (0x27, 3, c_rs1_short (x), c_rs2_short (x), c_ld_offset (x)); }
+static uint32_t expand_flwsp (uint16_t x)
+{ return enc_i (0x07, 2, c_rd (x), 2, c_lwsp_offset (x)); }
+static uint32_t expand_fldsp (uint16_t x)
+{ return enc_i (0x07, 3, c_rd (x), 2, c_ldsp_offset (x)); }
+static uint32_t expand_fswsp (uint16_t x)
+{ return enc_s (0x27, 2, 2, c_rs2 (x), c_swsp_offset (x)); }
+static uint32_t expand_fsdsp (uint16_t x)
+{ return enc_s (0x27, 3, 2, c_rs2 (x), c_sdsp_offset (x)); }
+
+/* The 16-bit instructions; the first matching row wins.  The F forms
+ * (c.flw, c.fsw, c.flwsp, c.fswsp) are RV32's: RV64 has c.ld, c.sd,
+ * c.ldsp and c.sdsp on the same bits. */
 static const RvCOpcode rv_copcodes[] = {
   /* quadrant 0 */
   { 0xe003, 0x0000, "c.addi4spn", RV_XLEN_ANY, false, expand_addi4spn },
+  { 0xe003, 0x2000, "c.fld",      RV_XLEN_ANY, false, expand_fld, RV_EXT_D },
   { 0xe003, 0x4000, "c.lw",       RV_XLEN_ANY, false, expand_lw },
   { 0xe003, 0x6000, "c.ld",       RV_XLEN64,   false, expand_ld },
+  { 0xe003, 0x6000, "c.flw",      RV_XLEN32,   false, expand_flw, RV_EXT_F },
+  { 0xe003, 0xa000, "c.fsd",      RV_XLEN_ANY, false, expand_fsd, RV_EXT_D },
   { 0xe003, 0xc000, "c.sw",       RV_XLEN_ANY, false, expand_sw },
   { 0xe003, 0xe000, "c.sd",       RV_XLEN64,   false, expand_sd },
+  { 0xe003, 0xe000, "c.fsw",      RV_XLEN32,   false, expand_fsw, RV_EXT_F },
   /* quadrant 1 */
   { 0xffff, 0x0001, "c.nop",      RV_XLEN_ANY, true,  expand_addi },
   { 0xe003, 0x0001, "c.addi",     RV_XLEN_ANY, false, expand_addi },
@@ -373,15 +467,19 @@ static const RvCOpcode rv_copcodes[] = {
   { 0xe003, 0xe001, "c.bnez",     RV_XLEN_ANY, false, expand_bnez },
   /* quadrant 2 */
   { 0xe003, 0x0002, "c.slli",     RV_XLEN_ANY, false, expand_slli },
+  { 0xe003, 0x2002, "c.fldsp",    RV_XLEN_ANY, false, expand_fldsp, RV_EXT_D },
   { 0xe003, 0x4002, "c.lwsp",     RV_XLEN_ANY, false, expand_lwsp },
   { 0xe003, 0x6002, "c.ldsp",     RV_XLEN64,   false, expand_ldsp },
+  { 0xe003, 0x6002, "c.flwsp",    RV_XLEN32,   false, expand_flwsp, RV_EXT_F },
   { 0xf07f, 0x8002, "c.jr",       RV_XLEN_ANY, false, expand_jr },
   { 0xf003, 0x8002, "c.mv",       RV_XLEN_ANY, false, expand_mv },
   { 0xffff, 0x9002, "c.ebreak",   RV_XLEN_ANY, false, expand_ebreak },
   { 0xf07f, 0x9002, "c.jalr",     RV_XLEN_ANY, false, expand_jalr },
   { 0xf003, 0x9002, "c.add",      RV_XLEN_ANY, false, expand_add },
+  { 0xe003, 0xa002, "c.fsdsp",    RV_XLEN_ANY, false, expand_fsdsp, RV_EXT_D },
   { 0xe003, 0xc002, "c.swsp",     RV_XLEN_ANY, false, expand_swsp },
   { 0xe003, 0xe002, "c.sdsp",     RV_XLEN64,   false, expand_sdsp },
+  { 0xe003, 0xe002, "c.fswsp",    RV_XLEN32,   false, expand_fswsp, RV_EXT_F },
 };
 
 static inline unsigned
@@ -397,11 +495,13 @@ extract_imm (RvFormat fmt, uint32_t insn)
   switch (fmt) {
   case RV_FMT_I:
   case RV_FMT_LOAD:
+  case RV_FMT_FLOAD:
   case RV_FMT_JALR:
     return (int32_t) insn >> 20;
   case RV_FMT_SHIFT:
     return (insn >> 20) & 0x3f;
   case RV_FMT_STORE:
+  case RV_FMT_FSTORE:
     return ((int32_t) (insn & 0xfe000000) >> 20) | ((insn >> 7) & 0x1f);
   case RV_FMT_BRANCH:
     return ((int32_t) (insn & 0x80000000) >> 19) | ((insn & 0x80) << 4)
@@ -418,6 +518,12 @@ extract_imm (RvFormat fmt, uint32_t insn)
   case RV_FMT_AMO:
   case RV_FMT_LR:
     return (insn >> 25) & 3;   /* aq, rl: only the disassembler cares */
+  case RV_FMT_FR4:
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRR_RM:
+  case RV_FMT_XF_RM:
+  case RV_FMT_FX_RM:
+    return ((insn >> 12) & 7) | (insn >> 27) << 3;   /* rm, rs3 */
   case RV_FMT_R:
   case RV_FMT_NONE:
   default:
@@ -425,50 +531,71 @@ extract_imm (RvFormat fmt, uint32_t insn)
   }
 }
 
+bool
+rv_fmt_freg (RvFormat fmt, char which)
+{
+  switch (fmt) {
+  case RV_FMT_FLOAD:   return which == 'd';
+  case RV_FMT_FSTORE:  return which == '2';
+  case RV_FMT_FR4:
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRRR:
+  case RV_FMT_FRR_RM:  return true;
+  case RV_FMT_FCMP:
+  case RV_FMT_XF:
+  case RV_FMT_XF_RM:   return which != 'd';
+  case RV_FMT_FX_RM:
+  case RV_FMT_FX:      return which == 'd';
+  default:             return false;
+  }
+}
+
 static const RvOpcode *
-find_opcode (unsigned xlen, uint32_t insn)
+find_opcode (unsigned xlen, unsigned ext, uint32_t insn)
 {
   unsigned want = xlen_bit (xlen);
 
   for (unsigned i = 0; i < G_N_ELEMENTS (rv_opcodes); i++) {
     const RvOpcode *op = &rv_opcodes[i];
 
-    if ((insn & op->mask) == op->match && (op->xlens & want))
+    if ((insn & op->mask) == op->match && (op->xlens & want)
+        && (op->ext & ext) == op->ext)
       return op;
   }
   return NULL;
 }
 
 static const RvCOpcode *
-find_copcode (unsigned xlen, uint16_t insn)
+find_copcode (unsigned xlen, unsigned ext, uint16_t insn)
 {
   unsigned want = xlen_bit (xlen);
 
   for (unsigned i = 0; i < G_N_ELEMENTS (rv_copcodes); i++) {
     const RvCOpcode *cop = &rv_copcodes[i];
 
-    if ((insn & cop->mask) == cop->match && (cop->xlens & want))
+    if ((insn & cop->mask) == cop->match && (cop->xlens & want)
+        && (cop->ext & ext) == cop->ext)
       return cop;
   }
   return NULL;
 }
 
 bool
-rv_decode (unsigned xlen, uint32_t raw, RvDecoded *out)
+rv_decode (unsigned xlen, unsigned ext, uint32_t raw, RvDecoded *out)
 {
   memset (out, 0, sizeof *out);
   out->len = rv_insn_length (raw);
 
   if (out->len == 2) {
     out->raw = raw & 0xffff;
-    out->cop = find_copcode (xlen, out->raw);
+    out->cop = find_copcode (xlen, ext, out->raw);
     out->insn = out->cop ? out->cop->expand (out->raw) : 0;
   } else {
     out->raw = raw;
     out->insn = raw;
   }
 
-  out->op = out->insn ? find_opcode (xlen, out->insn) : NULL;
+  out->op = out->insn ? find_opcode (xlen, ext, out->insn) : NULL;
   if (!out->op) {
     out->cop = NULL;
     return false;

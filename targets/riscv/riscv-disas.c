@@ -4,6 +4,8 @@
  * names, immediates in decimal (shift amounts and upper immediates in
  * hex), branch and jump targets as absolute addresses, CSRs by name.
  * Pseudo-instructions are not formed: "addi a0, zero, 1", not "li a0, 1".
+ * Floating-point registers print by ABI name too ("fa0"), and a rounding
+ * mode other than dynamic as a last operand ("fcvt.w.s a0, fa0, rtz").
  * A compressed instruction prints as its own mnemonic followed by the
  * operands of the 32-bit instruction it expands to ("c.addi  a0, a0, 1",
  * "c.j     zero, 0x80000010").  What does not decode prints as data
@@ -14,6 +16,23 @@
 #include <inttypes.h>
 
 #define R(n) rv_abi_names[n]
+#define F(n) rv_fpr_abi_names[n]
+
+const char *const rv_rm_names[8] = {
+  "rne", "rtz", "rdn", "rup", "rmm", NULL, NULL, "dyn",
+};
+
+/* ", rtz" after the operands, unless the mode is dynamic. */
+static void
+append_rm (GString *text, unsigned rm)
+{
+  if (rm == 7)
+    return;
+  if (rv_rm_names[rm])
+    g_string_append_printf (text, ", %s", rv_rm_names[rm]);
+  else
+    g_string_append_printf (text, ", %u", rm);
+}
 
 static void
 append_csr (GString *text, unsigned csr)
@@ -39,14 +58,15 @@ append_fence_set (GString *text, unsigned set)
 }
 
 void
-rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text)
+rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,
+               GString *text)
 {
   uint64_t xmask = xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
   RvDecoded dec;
   const char *name;
   g_autofree char *mnemonic = NULL;
 
-  if (!rv_decode (xlen, raw, &dec)) {
+  if (!rv_decode (xlen, ext, raw, &dec)) {
     if (dec.len == 2)
       g_string_append_printf (text, ".2byte  0x%04x", dec.raw);
     else
@@ -125,6 +145,52 @@ rv_disas_insn (unsigned xlen, uint64_t pc, uint32_t raw, GString *text)
   case RV_FMT_SFENCE:
     g_string_append_printf (text, "%s, %s", R (dec.rs1), R (dec.rs2));
     break;
+  case RV_FMT_FLOAD:
+    g_string_append_printf (text, "%s, %d(%s)", F (dec.rd), dec.imm,
+                            R (dec.rs1));
+    break;
+  case RV_FMT_FSTORE:
+    g_string_append_printf (text, "%s, %d(%s)", F (dec.rs2), dec.imm,
+                            R (dec.rs1));
+    break;
+  case RV_FMT_FR4:
+    g_string_append_printf (text, "%s, %s, %s, %s", F (dec.rd), F (dec.rs1),
+                            F (dec.rs2), F ((dec.imm >> 3) & 31));
+    append_rm (text, dec.imm & 7);
+    break;
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRRR:
+    g_string_append_printf (text, "%s, %s, %s", F (dec.rd), F (dec.rs1),
+                            F (dec.rs2));
+    if (dec.op->fmt == RV_FMT_FRRR_RM)
+      append_rm (text, dec.imm & 7);
+    break;
+  case RV_FMT_FRR_RM:
+    g_string_append_printf (text, "%s, %s", F (dec.rd), F (dec.rs1));
+    /* fcvt.d.s is exact too. */
+    if (!(dec.op->op == RV_OP_FCVT_D_S && (dec.imm & 7) == 0))
+      append_rm (text, dec.imm & 7);
+    break;
+  case RV_FMT_FCMP:
+    g_string_append_printf (text, "%s, %s, %s", R (dec.rd), F (dec.rs1),
+                            F (dec.rs2));
+    break;
+  case RV_FMT_XF:
+  case RV_FMT_XF_RM:
+    g_string_append_printf (text, "%s, %s", R (dec.rd), F (dec.rs1));
+    if (dec.op->fmt == RV_FMT_XF_RM)
+      append_rm (text, dec.imm & 7);
+    break;
+  case RV_FMT_FX:
+  case RV_FMT_FX_RM:
+    g_string_append_printf (text, "%s, %s", F (dec.rd), R (dec.rs1));
+    /* Exact conversions: assemblers write rne, which objdump leaves out
+     * (and so does this). */
+    if (dec.op->fmt == RV_FMT_FX_RM
+        && !((dec.op->op == RV_OP_FCVT_D_W || dec.op->op == RV_OP_FCVT_D_WU)
+             && (dec.imm & 7) == 0))
+      append_rm (text, dec.imm & 7);
+    break;
   case RV_FMT_NONE:
   default:
     break;
@@ -150,6 +216,6 @@ rv_disas (MdlCpu *cpu, uint64_t pc, GString *text)
     }
     raw |= (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
   }
-  rv_disas_insn (s->xlen, pc, raw, text);
+  rv_disas_insn (s->xlen, s->ext, pc, raw, text);
   return rv_insn_length (raw);
 }

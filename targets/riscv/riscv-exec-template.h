@@ -302,6 +302,7 @@ const RvExecFn RV_EXEC_TABLE[RV_OP_COUNT] = {
   [RV_OP_AMOOR_D] = rv_exec_amoor_d,     [RV_OP_AMOMIN_D] = rv_exec_amomin_d,
   [RV_OP_AMOMAX_D] = rv_exec_amomax_d,   [RV_OP_AMOMINU_D] = rv_exec_amominu_d,
   [RV_OP_AMOMAXU_D] = rv_exec_amomaxu_d,
+  RV_FP_EXEC_ENTRIES,
 };
 
 #undef RS1

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "engine/machine.h"
+#include "engine/softfloat.h"
 
 /* ---- accounting ------------------------------------------------------ */
 
@@ -835,6 +836,10 @@ RV_AMO_EXEC (amominu_d, 8, RV_AMO_MINU)
 RV_AMO_EXEC (amomaxu_d, 8, RV_AMO_MAXU)
 #undef RV_AMO_EXEC
 
+/* ---- F and D ------------------------------------------------------------- */
+
+#include "riscv-exec-fp.h"
+
 /* ---- the per-XLEN executors ---------------------------------------------
  *
  * The arithmetic, branches, loads and stores are compiled from one
@@ -946,7 +951,7 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     s->trapped = true;
     return pc | RV_CHECK;
   }
-  rv_decode (s->xlen, d->raw, &dec);
+  rv_decode (s->xlen, s->ext, d->raw, &dec);
   return rv_exec_for (s, &dec) (s, d, pc, done);
 }
 
@@ -969,7 +974,7 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
     goto fault;
   }
 
-  rv_decode (s->xlen, (uint32_t) hi << 16 | lo, &dec);
+  rv_decode (s->xlen, s->ext, (uint32_t) hi << 16 | lo, &dec);
   e->pc = pc;
   e->exec = rv_exec_for (s, &dec);
   /* A breakpoint costs nothing until its instruction is decoded: the

@@ -1,8 +1,12 @@
 /* The registers the views and the debugger see: x0..x31 with their ABI
- * names, the pc, then the machine-mode CSRs (group "csr").
+ * names, the pc, then the machine-mode CSRs (group "csr"); with F and D
+ * then f0..f31 (64 bits whatever XLEN is: FLEN 64, single values NaN-
+ * boxed) and fflags, frm, fcsr (group "fpu").
  *
  * CSRs are read and written through riscv-csr.c, so that a debugger write
- * obeys the same WARL rules as the guest.
+ * obeys the same WARL rules as the guest.  fflags, frm and fcsr are read
+ * and written directly: the debugger sees them even while mstatus.FS is
+ * Off, when the guest may not.
  */
 #include "riscv-cpu.h"
 
@@ -11,6 +15,13 @@ const char *const rv_abi_names[32] = {
   "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
   "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7",
   "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+const char *const rv_fpr_abi_names[32] = {
+  "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7",
+  "fs0", "fs1", "fa0", "fa1", "fa2", "fa3", "fa4", "fa5",
+  "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7",
+  "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
 };
 
 #define GPR(n, alias, bits) { "x" #n, alias, bits, "general", false }
@@ -40,6 +51,20 @@ const char *const rv_abi_names[32] = {
   CSR ("mip", bits, true),        CSR ("mcycle", bits, false), \
   CSR ("minstret", bits, false)
 
+#define FPR(n, alias) { "f" #n, alias, 64, "fpu", false }
+#define FPRS \
+  FPR (0, "ft0"),   FPR (1, "ft1"),   FPR (2, "ft2"),   FPR (3, "ft3"), \
+  FPR (4, "ft4"),   FPR (5, "ft5"),   FPR (6, "ft6"),   FPR (7, "ft7"), \
+  FPR (8, "fs0"),   FPR (9, "fs1"),   FPR (10, "fa0"),  FPR (11, "fa1"), \
+  FPR (12, "fa2"),  FPR (13, "fa3"),  FPR (14, "fa4"),  FPR (15, "fa5"), \
+  FPR (16, "fa6"),  FPR (17, "fa7"),  FPR (18, "fs2"),  FPR (19, "fs3"), \
+  FPR (20, "fs4"),  FPR (21, "fs5"),  FPR (22, "fs6"),  FPR (23, "fs7"), \
+  FPR (24, "fs8"),  FPR (25, "fs9"),  FPR (26, "fs10"), FPR (27, "fs11"), \
+  FPR (28, "ft8"),  FPR (29, "ft9"),  FPR (30, "ft10"), FPR (31, "ft11"), \
+  { "fflags", NULL, 32, "fpu", false }, \
+  { "frm", NULL, 32, "fpu", false }, \
+  { "fcsr", NULL, 32, "fpu", false }
+
 /* The CSR numbers of the "csr" rows, in table order (the RV32 table has
  * the two high halves more). */
 static const unsigned rv_reg_csrs[] = {
@@ -59,21 +84,50 @@ const MdlRegInfo rv64_regs[RV64_N_REGS] = {
   CSRS (64),
 };
 
+const MdlRegInfo rv32fd_regs[RV32FD_N_REGS] = {
+  GPRS (32),
+  CSRS (32),
+  CSR ("mcycleh", 32, false),
+  CSR ("minstreth", 32, false),
+  FPRS,
+};
+
+const MdlRegInfo rv64fd_regs[RV64FD_N_REGS] = {
+  GPRS (64),
+  CSRS (64),
+  FPRS,
+};
+
 #define RV_REG_FIRST_CSR (RV_REG_PC + 1)
 
 G_STATIC_ASSERT (RV32_N_REGS == RV_REG_FIRST_CSR + G_N_ELEMENTS (rv_reg_csrs));
+
+/* Where the f registers start in the class's table. */
+static unsigned
+rv_reg_first_fp (const RvCpu *s)
+{
+  return s->xlen == 32 ? RV32_N_REGS : RV64_N_REGS;
+}
 
 uint64_t
 rv_reg_read (MdlCpu *cpu, unsigned reg)
 {
   RvCpu *s = (RvCpu *) cpu;
   uint64_t value = 0;
+  unsigned fp = rv_reg_first_fp (s);
 
   if (reg < 32)
     return s->x[reg];
   if (reg == RV_REG_PC)
     return s->pc;
   g_return_val_if_fail (reg < cpu->cls->n_regs, 0);
+  if (reg >= fp) {
+    reg -= fp;
+    if (reg < 32)
+      return s->f[reg];
+    return reg == 32 ? s->fflags : reg == 33 ? s->frm
+                                             : (unsigned) s->frm << 5 | s->fflags;
+  }
   rv_csr_read (s, rv_reg_csrs[reg - RV_REG_FIRST_CSR], &value);
   return value;
 }
@@ -82,7 +136,20 @@ void
 rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value)
 {
   RvCpu *s = (RvCpu *) cpu;
+  unsigned fp = rv_reg_first_fp (s);
 
+  if (reg >= fp && reg < cpu->cls->n_regs) {
+    reg -= fp;
+    if (reg < 32)
+      s->f[reg] = value;
+    if (reg == 32 || reg == 34)
+      s->fflags = value & 0x1f;
+    if (reg == 33)
+      s->frm = value & 7;
+    if (reg == 34)
+      s->frm = (value >> 5) & 7;
+    return;
+  }
   value &= rv_xmask (s);
   if (reg == 0)
     return;

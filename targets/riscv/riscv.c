@@ -1,7 +1,9 @@
-/* The RISC-V CPU classes: rv32imac and rv64imac.
+/* The RISC-V CPU classes: rv32imac and rv64imac, and with the F and D
+ * extensions rv32imafdc and rv64imafdc (RV32GC and RV64GC).
  *
- * The two descriptors differ only in data (names, XLEN, register table);
- * init() picks the executor table of the class's XLEN.
+ * The descriptors differ only in data (names, XLEN, register table) and
+ * in init(), which sets the extensions the decoder accepts; init() picks
+ * the executor table of the class's XLEN.
  */
 #include "riscv.h"
 
@@ -26,15 +28,26 @@ rv_init (MdlCpu *cpu)
 }
 
 static void
+rv_init_fd (MdlCpu *cpu)
+{
+  RvCpu *s = (RvCpu *) cpu;
+
+  s->ext = RV_EXT_FD;
+  rv_init (cpu);
+}
+
+static void
 rv_reset (MdlCpu *cpu, uint64_t entry)
 {
   RvCpu *s = (RvCpu *) cpu;
 
   memset (s->x, 0, sizeof s->x);
+  memset (s->f, 0, sizeof s->f);
+  s->frm = s->fflags = 0;
   rv_boot_handoff (s);
   s->pc = entry & rv_xmask (s) & ~UINT64_C (1);
 
-  s->mstatus = 0;                 /* see also rv_priv_reset */
+  s->mstatus = 0;                 /* FS Off; see also rv_priv_reset */
   s->mtvec = s->mepc = s->mcause = s->mtval = s->mscratch = 0;
   s->mie = 0;
   /* mip follows the interrupt lines, which the devices drive: kept. */
@@ -129,6 +142,70 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .gdb_target_xml = rv64_gdb_target_xml,
   .gdb_regmap = rv64_gdb_regmap,
   .gdb_n_regs = RV64_N_REGS,
+  .fdt_cpu = rv_fdt_cpu,
+  .fdt_cpu_intc = rv_fdt_cpu_intc,
+  .boot_protocols = rv_boot_protocols,
+  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+};
+
+const MdlCpuClass mdl_riscv_rv32imafdc_class = {
+  .name = "rv32imafdc",
+  .compatible = "riscv,rv32imafdc",
+  .arch = "riscv32",
+  .description = N_("32-bit RISC-V hart (RV32GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv32"),
+  .elf_machine = 243,   /* EM_RISCV */
+  .elf_class = 1,       /* ELFCLASS32 */
+  .xlen = 32,
+  .regs = rv32fd_regs,
+  .n_regs = RV32FD_N_REGS,
+  .pc_reg = RV_REG_PC,
+  .n_irq_in = 12,
+  .state_size = sizeof (RvCpu),
+  .init = rv_init_fd,
+  .reset = rv_reset,
+  .run = rv_run,
+  .set_irq = rv_set_irq,
+  .reg_read = rv_reg_read,
+  .reg_write = rv_reg_write,
+  .disas = rv_disas,
+  .insn_info = rv_insn_info,
+  .flush_code = rv_flush_code,
+  .finalize = NULL,
+  .gdb_target_xml = rv32fd_gdb_target_xml,
+  .gdb_regmap = rv32fd_gdb_regmap,
+  .gdb_n_regs = RV32FD_N_REGS,
+  .fdt_cpu = rv_fdt_cpu,
+  .fdt_cpu_intc = rv_fdt_cpu_intc,
+  .boot_protocols = rv_boot_protocols,
+  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+};
+
+const MdlCpuClass mdl_riscv_rv64imafdc_class = {
+  .name = "rv64imafdc",
+  .compatible = "riscv,rv64imafdc",
+  .arch = "riscv64",
+  .description = N_("64-bit RISC-V hart (RV64GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv39"),
+  .elf_machine = 243,   /* EM_RISCV */
+  .elf_class = 2,       /* ELFCLASS64 */
+  .xlen = 64,
+  .regs = rv64fd_regs,
+  .n_regs = RV64FD_N_REGS,
+  .pc_reg = RV_REG_PC,
+  .n_irq_in = 12,
+  .state_size = sizeof (RvCpu),
+  .init = rv_init_fd,
+  .reset = rv_reset,
+  .run = rv_run,
+  .set_irq = rv_set_irq,
+  .reg_read = rv_reg_read,
+  .reg_write = rv_reg_write,
+  .disas = rv_disas,
+  .insn_info = rv_insn_info,
+  .flush_code = rv_flush_code,
+  .finalize = NULL,
+  .gdb_target_xml = rv64fd_gdb_target_xml,
+  .gdb_regmap = rv64fd_gdb_regmap,
+  .gdb_n_regs = RV64FD_N_REGS,
   .fdt_cpu = rv_fdt_cpu,
   .fdt_cpu_intc = rv_fdt_cpu_intc,
   .boot_protocols = rv_boot_protocols,

@@ -68,9 +68,9 @@ class Cli(unittest.TestCase):
         self.one_line_error(run("run", BOARD32, "--firmware", "/nonexistent/x.elf"),
                             "/nonexistent/x.elf")
         # An ELF for another architecture: the medley binary itself.
-        self.one_line_error(run("run", BOARD32, "--firmware", MEDLEY), "x86-64", "rv32imac")
+        self.one_line_error(run("run", BOARD32, "--firmware", MEDLEY), "x86-64", "rv32imafdc")
         # A 64-bit RISC-V program on a 32-bit core is refused too.
-        self.one_line_error(run("run", BOARD64, "--firmware", SPIN), "32-bit", "rv64imac")
+        self.one_line_error(run("run", BOARD64, "--firmware", SPIN), "32-bit", "rv64imafdc")
         self.one_line_error(run("run", BOARD32, "--firmware", "mcu=" + SPIN), "'mcu'", "cpu0")
         self.one_line_error(run("run", BOARD32, "--max-time", "soon"), "soon")
         self.one_line_error(run("run"), "board")
@@ -103,7 +103,7 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stderr, r"cpu0 stopped at a breakpoint: pc 0x[0-9a-f]+ <main>")
         pc = r.stderr.split("pc ")[1].split()[0]
-        self.assertIn("registers of cpu0 (rv32imac)", r.stdout)
+        self.assertIn("registers of cpu0 (rv32imafdc)", r.stdout)
         self.assertRegex(r.stdout, r"\bpc +" + pc + r"\b")
         summary = json.loads(r.stdout.strip().splitlines()[-1])
         self.assertEqual(summary["stop_reason"], "breakpoint")

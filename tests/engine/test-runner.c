@@ -144,7 +144,7 @@ test_hello (void)
   g_assert_cmpint (first->state, ==, MDL_RUNNER_PAUSED);
   g_assert_cmpuint (first->n_cpus, ==, 1);
   g_assert_cmpstr (first->cpus[0].name, ==, "cpu0");
-  g_assert_cmpstr (first->cpus[0].cls->name, ==, "rv32imac");
+  g_assert_cmpstr (first->cpus[0].cls->name, ==, "rv32imafdc");
   g_assert_cmpuint (first->cpus[0].retired, ==, 0);
   g_assert_cmphex (first->cpus[0].pc, ==, 0x80000000);
   g_assert_cmphex (first->cpus[0].regs[first->cpus[0].cls->pc_reg], ==,

@@ -86,7 +86,8 @@ try:
     if a.packet('answer to a huge packet') != 'E01':
         fail('huge packet')
     regs = a.ask('g')
-    if len(regs) != (33 * 4 + 17 * 4) * 2:
+    # x0-x31, pc, 17 CSRs; f0-f31 (FLEN 64), fflags, frm, fcsr (RV32GC).
+    if len(regs) != (33 * 4 + 17 * 4 + 32 * 8 + 3 * 4) * 2:
         fail('g after the huge packet: %d hex digits' % len(regs))
 
     # A second client is turned away; the first goes on.

@@ -9,10 +9,11 @@ mkdir -p "$out"
 status=0
 for xlen in 32 64; do
   if [ $xlen = 32 ]; then abi=ilp32; else abi=lp64; fi
-  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence priv-smode priv-counters priv-pmp priv-paging}; do
+  for name in ${TESTS:-alu alu-imm branch jump load-store misaligned mul-div atomic compressed csr counters traps interrupts vectored fence priv-smode priv-counters priv-pmp priv-paging fp-single fp-double fp-csr fp-compressed fp-priv}; do
     src=$here/$name.S
     elf=$out/rv$xlen-$name.elf
-    riscv64-unknown-elf-gcc -march=rv${xlen}imac_zicsr_zifencei -mabi=$abi \
+    case $name in fp-*) ext=imafdc ;; *) ext=imac ;; esac
+    riscv64-unknown-elf-gcc -march=rv${xlen}${ext}_zicsr_zifencei -mabi=$abi \
       -mcmodel=medany -mno-relax -nostdlib -nostartfiles -static \
       -I"$here" -T "$here/link.ld" -o "$elf" "$here/start.S" "$src" || { status=1; continue; }
     timeout 10 qemu-system-riscv$xlen -M virt -bios none -nographic -kernel "$elf" </dev/null
