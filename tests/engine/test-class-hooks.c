@@ -100,7 +100,7 @@ test_riscv_cpu_node (void)
 
   fdt = g_bytes_get_data (b32, NULL);
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "compatible"), ==, "riscv");
-  g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "riscv,isa"), ==, "rv32imac_zicsr_zifencei");
+  g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "riscv,isa"), ==, "rv32imafdc_zicsr_zifencei");
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0", "mmu-type"), ==, "riscv,sv32");
   g_assert_cmpstr (str_at (fdt, "/cpus/cpu@0/interrupt-controller", "compatible"), ==,
                    "riscv,cpu-intc");
