@@ -245,39 +245,6 @@ icon_for_group (MdlDeviceGroup group)
   }
 }
 
-/* The engine describes interrupt inputs only by number.  For the
- * architectures we know, the inputs that firmware actually uses get a name
- * and the others stay hidden, so that a RISC-V hart shows three ports
- * instead of twelve. */
-typedef struct {
-  unsigned    input;
-  const char *name;
-} IrqName;
-
-static const IrqName riscv_irq_names[] = {
-  { 3,  "software" },
-  { 7,  "timer" },
-  { 11, "external" },
-};
-
-static const IrqName *
-irq_names_for_arch (const char *arch, guint *n)
-{
-  if (arch != NULL && g_str_has_prefix (arch, "riscv")) {
-    *n = G_N_ELEMENTS (riscv_irq_names);
-    return riscv_irq_names;
-  }
-  *n = 0;
-  return NULL;
-}
-
-static unsigned
-component_u64 (const MdlComponent *c, const char *prop, unsigned fallback)
-{
-  int i = mdl_component_find_prop (c, prop);
-  return i >= 0 ? (unsigned) c->values[i].u64 : fallback;
-}
-
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
 
@@ -392,25 +359,28 @@ layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
                       const MdlComponent *c)
 {
   const MdlCpuClass *cls = c->cpu_cls;
-  unsigned harts = MAX (component_u64 (c, "harts", 1), 1u);
+  unsigned harts = MAX ((unsigned) mdl_component_u64 (c, "harts"), 1u);
   unsigned row = 0;
   guint first = self->ports->len;
-  const IrqName *names;
+  const MdlIrqInputName *names;
   guint n_names;
 
   add_port (self, doc, PORT_BUS, c->id, 0, 0, +1, row++, g_strdup ("bus"));
   if (cls == NULL)
     return row;
 
-  names = irq_names_for_arch (cls->arch, &n_names);
+  /* Classes name the inputs firmware uses; the others stay hidden, so
+   * that a RISC-V hart shows three ports instead of twelve. */
+  names = cls->irq_names;
+  n_names = cls->n_irq_names;
   for (unsigned h = 0; h < MIN (harts, MAX_HARTS_SHOWN); h++) {
     g_autofree char *prefix = harts > 1 ? g_strdup_printf ("h%u ", h) : g_strdup ("");
 
     if (names != NULL) {
       for (guint i = 0; i < n_names; i++)
-        if (names[i].input < cls->n_irq_in)
-          add_port (self, doc, PORT_IRQ_IN, c->id, names[i].input, h, +1, row++,
-                    g_strdup_printf ("%s%s %u", prefix, names[i].name, names[i].input));
+        if (names[i].line < cls->n_irq_in)
+          add_port (self, doc, PORT_IRQ_IN, c->id, names[i].line, h, +1, row++,
+                    g_strdup_printf ("%s%s %u", prefix, names[i].name, names[i].line));
     } else {
       /* Unnamed lines (an NVIC has 32 to 64): those wired to this hart,
        * in order, and the lowest free one to wire the next device to. */
@@ -515,7 +485,7 @@ ensure_layout (MdlCanvas *self)
 
     card.title = g_strdup (c->name);
     if (c->kind == MDL_COMPONENT_CLUSTER) {
-      unsigned harts = component_u64 (c, "harts", 1);
+      unsigned harts = MAX ((unsigned) mdl_component_u64 (c, "harts"), 1u);
       const char *cls = c->cpu_cls ? c->cpu_cls->name : "?";
       card.subtitle = harts > 1 ? g_strdup_printf ("%s × %u", cls, harts)
                                 : g_strdup (cls);
@@ -1222,7 +1192,7 @@ part_gpio_name (const MdlComponent *c)
 static unsigned
 part_pin (const MdlComponent *c)
 {
-  return component_u64 (c, part_kind_of (c->dev_cls) == PART_SEVEN_SEGMENT ? "pins" : "pin", 0);
+  return (unsigned) mdl_component_u64 (c, part_kind_of (c->dev_cls) == PART_SEVEN_SEGMENT ? "pins" : "pin");
 }
 
 /* The GPIO component a part is wired to, in the document. */

@@ -45,8 +45,9 @@ struct _MdlRegistersView {
 G_DEFINE_FINAL_TYPE (MdlRegistersView, mdl_registers_view, GTK_TYPE_WIDGET)
 
 /* The three groups the issue asks for.  A target names its groups freely
- * ("general", "csr", "system"…); the pc and anything called a status
- * register go in the middle one, every other non-general group last. */
+ * ("general", "csr", "system"…); the pc, the class's flags register and
+ * a "status" group go in the middle one, every other non-general group
+ * last. */
 enum { GROUP_GENERAL, GROUP_PC_STATUS, GROUP_SYSTEM, N_GROUPS };
 
 static guint
@@ -55,7 +56,7 @@ group_of (const MdlCpuClass *cls, guint reg)
   const MdlRegInfo *r = &cls->regs[reg];
 
   if (reg == cls->pc_reg || g_strcmp0 (r->group, "status") == 0 ||
-      g_str_has_suffix (r->name, "psr") || g_strcmp0 (r->name, "cpsr") == 0)
+      (cls->flags != NULL && reg == cls->flags->reg))
     return GROUP_PC_STATUS;
   if (g_strcmp0 (r->group, "general") == 0)
     return GROUP_GENERAL;
@@ -216,7 +217,7 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
 }
 
 static char *
-tooltip_for (const MdlRegInfo *r, guint64 value)
+tooltip_plain (const MdlRegInfo *r, guint64 value)
 {
   guint64 mask = r->bits >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << r->bits) - 1;
   gint64 sign = (gint64) value;
@@ -231,6 +232,36 @@ tooltip_for (const MdlRegInfo *r, guint64 value)
     return g_strdup_printf (_("%s: %llu (signed %lld)"), r->alias ? r->alias : r->name,
                             (unsigned long long) value, (long long) sign);
   return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, r->alias ? r->alias : r->name, value);
+}
+
+/* "N=1 Z=0 … exception=3": the flags register decoded, as the class
+ * describes it. */
+static void
+append_flags (GString *text, const MdlFlagsReg *flags, guint64 value)
+{
+  for (guint i = 0; i < flags->n_fields; i++) {
+    const MdlRegFlag *f = &flags->fields[i];
+    guint width = f->hi - f->lo + 1;
+    guint64 bits = (value >> f->lo) & (width >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1);
+
+    g_string_append_printf (text, "%s%s=%llu", i > 0 ? " " : "", f->name,
+                            (unsigned long long) bits);
+  }
+}
+
+static char *
+tooltip_for (const MdlCpuClass *cls, guint reg, guint64 value)
+{
+  g_autofree char *plain = NULL;
+  GString *text;
+
+  plain = tooltip_plain (&cls->regs[reg], value);
+  if (cls->flags == NULL || cls->flags->reg != reg)
+    return g_steal_pointer (&plain);
+  text = g_string_new (plain);
+  g_string_append_c (text, '\n');
+  append_flags (text, cls->flags, value);
+  return g_string_free (text, FALSE);
 }
 
 void
@@ -272,7 +303,7 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
      * screen rate would cost more than the rest of the window. */
     if (!editing && (!row->shown || row->value != value)) {
       g_autofree char *text = _mdl_cpu_views_hex (value, r->bits);
-      g_autofree char *tip = tooltip_for (r, value);
+      g_autofree char *tip = tooltip_for (c->cls, row->reg, value);
 
       gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
       gtk_widget_remove_css_class (row->entry, "error");
