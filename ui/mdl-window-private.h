@@ -22,7 +22,7 @@ struct _MdlWindow {
   char            *status_text;
   char            *last_error;
 
-  GtkWidget       *canvas;         /* NULL until the canvas is built in */
+  GtkWidget       *canvas;         /* MdlCanvas */
   GtkWidget       *cpu_views;      /* MdlCpuViews, docked beside the canvas */
 
   /* Template children */

@@ -13,9 +13,7 @@
 
 #include "mdl-window-private.h"
 #include "hw/framebuffer.h"
-#ifdef MDL_HAVE_CANVAS
-# include "mdl-canvas.h"
-#endif
+#include "mdl-canvas.h"
 
 struct _MdlRunLink {
   gatomicrefcount ref;
@@ -140,10 +138,8 @@ drain (MdlWindow *self)
     mdl_cpu_views_queue_update (MDL_CPU_VIEWS (self->cpu_views));
   for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
     mdl_display_view_queue_update (mdl_window_get_display (self, i));
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas != NULL)
     mdl_canvas_queue_machine_update (MDL_CANVAS (self->canvas));
-#endif
 
   snap = mdl_runner_snapshot (self->runner);
   if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
@@ -284,10 +280,8 @@ ensure_runner (MdlWindow *self)
   self->state = snap->state;
   add_consoles (self);
   add_displays (self);
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas != NULL)
     mdl_canvas_set_runner (MDL_CANVAS (self->canvas), self->runner);
-#endif
   if (self->cpu_views != NULL) {
     mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), self->runner);
     _mdl_window_update_views_cpu (self);
@@ -315,10 +309,8 @@ _mdl_window_discard_runner (MdlWindow *self)
     mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), NULL);
   for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
     mdl_display_view_set_runner (mdl_window_get_display (self, i), NULL);
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas != NULL)
     mdl_canvas_set_runner (MDL_CANVAS (self->canvas), NULL);
-#endif
   /* GDB servers talk to the runner: they close first. */
   g_clear_pointer (&self->gdb_servers, g_ptr_array_unref);
   /* Freeing the runner joins the engine thread, so no notify can follow;
