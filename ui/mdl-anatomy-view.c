@@ -16,7 +16,8 @@
 struct _MdlAnatomyView {
   GtkWidget    parent_instance;
 
-  MdlRunner   *runner;
+  MdlSession  *session;
+  MdlRunner   *runner;      /* the session's */
   guint        cpu;
 
   gboolean     have;
@@ -270,10 +271,13 @@ mdl_anatomy_view_update (MdlAnatomyView *self, const MdlSnapshot *snap)
 }
 
 void
-mdl_anatomy_view_set_runner (MdlAnatomyView *self, MdlRunner *runner, guint cpu)
+mdl_anatomy_view_set_session (MdlAnatomyView *self, MdlSession *session, guint cpu)
 {
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_ANATOMY_VIEW (self));
 
+  g_set_object (&self->session, session);
   self->runner = runner;
   self->cpu = cpu;
   self->have = FALSE;
@@ -300,6 +304,8 @@ mdl_anatomy_view_dispose (GObject *object)
   MdlAnatomyView *self = MDL_ANATOMY_VIEW (object);
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->runner = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_anatomy_view_parent_class)->dispose (object);
 }
 

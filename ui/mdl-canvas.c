@@ -16,8 +16,6 @@
 
 #include "mdl-canvas-private.h"
 #include "engine/registry.h"
-#include "hw/gpio.h"
-#include "hw/parts.h"
 
 #define GRID          16.0
 #define CARD_W        208.0
@@ -38,14 +36,6 @@
 #define TOAST_MS      3500
 #define PART_BODY     56.0   /* the face of an LED, button or switch */
 #define DIGIT_BODY    132.0  /* the face of a 7-segment digit */
-
-typedef enum {
-  PART_NONE,
-  PART_LED,
-  PART_BUTTON,
-  PART_SWITCH,
-  PART_SEVEN_SEGMENT,
-} PartKind;
 
 typedef enum {
   PORT_BUS = MDL_CANVAS_PORT_BUS,         /* a device's register windows, or a cluster's bus */
@@ -72,7 +62,7 @@ typedef struct {
   char            *subtitle;
   const char      *icon;
   gboolean         problem;
-  PartKind         part;      /* a part on GPIO pins, drawn live */
+  MdlPartKind         part;      /* a part on GPIO pins, drawn live */
   graphene_rect_t  control;   /* parts: the face (LED, button...) */
 } Card;
 
@@ -134,7 +124,8 @@ struct _MdlCanvas
   guint      toast_source;
 
   /* The running machine, for the parts on GPIO pins. */
-  MdlRunner *runner;
+  MdlSession *session;
+  MdlRunner *runner;       /* the session's */
   GArray    *gpio_links;   /* GpioLink: the GPIO blocks parts name */
   guint      pressed_part;
 };
@@ -157,7 +148,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Parts (their own section below). */
-static PartKind part_kind_of (const MdlDeviceClass *cls);
+static MdlPartKind part_kind_of (const MdlDeviceClass *cls);
 static const char *part_gpio_name (const MdlComponent *c);
 static unsigned parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio,
                                const MdlComponent *part, unsigned *rank);
@@ -499,24 +490,24 @@ ensure_layout (MdlCanvas *self)
       card.icon = c->dev_cls ? icon_for_group (c->dev_cls->group) : "medley-other-symbolic";
       rows = layout_device_ports (self, doc, c);
       card.part = part_kind_of (c->dev_cls);
-      if (card.part != PART_NONE) {
+      if (card.part != MDL_PART_KIND_NONE) {
         const char *gpio = part_gpio_name (c);
         g_free (card.subtitle);
         card.subtitle = g_strdup_printf ("%s · %s", cls, gpio ? gpio : "gpio");
-      } else if (c->dev_cls != NULL && c->dev_cls == &mdl_gpio_class) {
+      } else if (c->dev_cls != NULL && c->dev_cls->view == MDL_VIEW_PINS) {
         /* A row on the right for each part wired to its pins. */
         rows = MAX (rows, parts_on_gpio (doc, c, NULL, NULL));
       }
     }
     graphene_rect_init (&card.rect, c->x, c->y, CARD_W,
                         HEADER_H + rows * ROW_H + (rows ? CARD_PAD : 0));
-    if (card.part != PART_NONE) {
+    if (card.part != MDL_PART_KIND_NONE) {
       /* The face sits left in the body, the pin and state beside it. */
       static const graphene_size_t faces[] = {
-        [PART_LED] = { 28, 28 }, [PART_BUTTON] = { 34, 34 },
-        [PART_SWITCH] = { 46, 26 }, [PART_SEVEN_SEGMENT] = { 76, 112 },
+        [MDL_PART_KIND_LED] = { 28, 28 }, [MDL_PART_KIND_BUTTON] = { 34, 34 },
+        [MDL_PART_KIND_SWITCH] = { 46, 26 }, [MDL_PART_KIND_SEVEN_SEGMENT] = { 76, 112 },
       };
-      double body = card.part == PART_SEVEN_SEGMENT ? DIGIT_BODY : PART_BODY;
+      double body = card.part == MDL_PART_KIND_SEVEN_SEGMENT ? DIGIT_BODY : PART_BODY;
       graphene_size_t face = faces[card.part];
 
       card.rect.size.height = HEADER_H + body;
@@ -1090,7 +1081,7 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     gtk_snapshot_append_color (snapshot, cluster ? &colors->accent : &grey, &tile.bounds);
   }
   gtk_snapshot_pop (snapshot);
-  if (card->part != PART_NONE)
+  if (card->part != MDL_PART_KIND_NONE)
     draw_part_glyph (self, snapshot, colors, card, &tile.bounds);
   else
     draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
@@ -1106,7 +1097,7 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     if (p->component == card->id)
       draw_port (self, snapshot, colors, i, p);
   }
-  if (card->part != PART_NONE)
+  if (card->part != MDL_PART_KIND_NONE)
     draw_part (self, snapshot, colors, card);
 
   if (card->problem) {
@@ -1143,19 +1134,20 @@ draw_ghost (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors)
 /* ------------------------------------------------------------------ */
 /* Parts: LEDs, buttons, switches and digits on GPIO pins              */
 /*                                                                     */
-/* Parts are components of the document (hw/parts.h) that the engine   */
-/* leaves alone: the canvas shows them from the state of the GPIO      */
-/* block they name in the latest snapshot, and drives that block's     */
-/* input pins when a button or switch is clicked.  The GPIO blocks'    */
-/* device numbers are looked up once per runner (it takes a call to    */
-/* the engine thread); each snapshot only compares a few words, and    */
-/* the canvas redraws when they changed.                               */
+/* Parts are components of the document whose class describes them   */
+/* (MdlPartInfo) and that the engine leaves alone: the canvas shows    */
+/* them from the state of the pin block they name in the latest        */
+/* snapshot, and drives that block's input pins when a button or       */
+/* switch is clicked.  The pin blocks' device numbers are looked up    */
+/* once per session (it takes a call to the engine thread); each       */
+/* snapshot only compares a few words, and the canvas redraws when     */
+/* they changed.                                                       */
 
 typedef struct {
   char        *name;     /* the part's "gpio" value; NULL: the first block */
   int          index;    /* device number in snapshots, -1: not found */
   gboolean     valid;    /* state came from a snapshot */
-  MdlGpioState state;
+  MdlPinsState state;
 } GpioLink;
 
 static void
@@ -1165,34 +1157,29 @@ clear_gpio_link (gpointer data)
   g_free (link->name);
 }
 
-static PartKind
+static MdlPartKind
 part_kind_of (const MdlDeviceClass *cls)
 {
-  if (cls == &mdl_led_class)
-    return PART_LED;
-  if (cls == &mdl_button_class)
-    return PART_BUTTON;
-  if (cls == &mdl_switch_class)
-    return PART_SWITCH;
-  if (cls == &mdl_seven_segment_class)
-    return PART_SEVEN_SEGMENT;
-  return PART_NONE;
+  return cls != NULL && cls->part != NULL ? cls->part->kind : MDL_PART_KIND_NONE;
 }
 
-/* The GPIO block a part names: NULL (the first) when empty. */
+/* The pin block a part names: NULL (the first) when empty. */
 static const char *
 part_gpio_name (const MdlComponent *c)
 {
-  int i = mdl_component_find_prop (c, "gpio");
-  const char *name = i >= 0 ? c->values[i].str : NULL;
+  const char *name = c->dev_cls != NULL && c->dev_cls->part != NULL
+                     ? mdl_component_str (c, c->dev_cls->part->link_prop) : NULL;
 
   return name != NULL && *name ? name : NULL;
 }
 
+/* The part's (first) pin. */
 static unsigned
 part_pin (const MdlComponent *c)
 {
-  return (unsigned) mdl_component_u64 (c, part_kind_of (c->dev_cls) == PART_SEVEN_SEGMENT ? "pins" : "pin");
+  if (c->dev_cls == NULL || c->dev_cls->part == NULL)
+    return 0;
+  return (unsigned) mdl_component_u64 (c, c->dev_cls->part->pin_prop);
 }
 
 /* The GPIO component a part is wired to, in the document. */
@@ -1203,11 +1190,11 @@ part_gpio_component (const MdlBoardDoc *doc, const MdlComponent *c)
 
   if (name != NULL) {
     const MdlComponent *g = mdl_board_doc_find_by_name (doc, name);
-    return g != NULL && g->dev_cls == &mdl_gpio_class ? g : NULL;
+    return g != NULL && g->dev_cls != NULL && g->dev_cls->view == MDL_VIEW_PINS ? g : NULL;
   }
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *g = g_ptr_array_index (doc->components, i);
-    if (g->kind == MDL_COMPONENT_DEVICE && g->dev_cls == &mdl_gpio_class)
+    if (g->kind == MDL_COMPONENT_DEVICE && g->dev_cls != NULL && g->dev_cls->view == MDL_VIEW_PINS)
       return g;
   }
   return NULL;
@@ -1225,7 +1212,7 @@ find_gpio_link (MdlCanvas *self, const char *name)
 }
 
 /* The pins as the latest snapshot has them, or NULL without a machine. */
-static const MdlGpioState *
+static const MdlPinsState *
 part_state (MdlCanvas *self, const MdlComponent *c)
 {
   GpioLink *link = self->runner != NULL ? find_gpio_link (self, part_gpio_name (c)) : NULL;
@@ -1234,24 +1221,21 @@ part_state (MdlCanvas *self, const MdlComponent *c)
 }
 
 static gboolean
-pin_level (const MdlGpioState *state, unsigned pin, gboolean inputs)
+pin_level (const MdlPinsState *state, unsigned pin, gboolean inputs)
 {
-  if (state == NULL || pin >= MDL_GPIO_PINS)
+  if (state == NULL || pin >= MDL_PINS_MAX)
     return FALSE;
   return ((inputs ? state->inputs : state->levels) >> pin) & 1;
 }
 
-void
-mdl_canvas_queue_machine_update (MdlCanvas *self)
+/* A snapshot from the session: parts redraw when their pins changed. */
+static void
+machine_update (MdlCanvas *self, const MdlSnapshot *snap)
 {
-  g_autoptr(MdlSnapshot) snap = NULL;
   gboolean changed = FALSE;
-
-  g_return_if_fail (MDL_IS_CANVAS (self));
 
   if (self->runner == NULL || self->gpio_links->len == 0)
     return;
-  snap = mdl_runner_snapshot (self->runner);
   for (guint i = 0; i < self->gpio_links->len; i++) {
     GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
     const MdlDeviceSnapshot *dev;
@@ -1259,7 +1243,7 @@ mdl_canvas_queue_machine_update (MdlCanvas *self)
     if (link->index < 0 || (unsigned) link->index >= snap->n_devices)
       continue;
     dev = &snap->devices[link->index];
-    if (dev->len < sizeof (MdlGpioState))
+    if (dev->len < sizeof (MdlPinsState))
       continue;
     if (!link->valid || memcmp (&link->state, dev->state, sizeof link->state) != 0) {
       memcpy (&link->state, dev->state, sizeof link->state);
@@ -1271,14 +1255,27 @@ mdl_canvas_queue_machine_update (MdlCanvas *self)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+on_updated (MdlCanvas *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_CANVAS (self));
+
+  machine_update (self, snap);
+}
+
 void
-mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner)
+mdl_canvas_set_session (MdlCanvas *self, MdlSession *session)
 {
   const MdlBoardDoc *doc;
+  MdlRunner *runner;
 
   g_return_if_fail (MDL_IS_CANVAS (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
 
-  self->runner = runner;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  self->runner = runner = session != NULL ? mdl_session_get_runner (session) : NULL;
   self->pressed_part = 0;
   g_array_set_size (self->gpio_links, 0);
   if (runner != NULL && self->editor != NULL && (doc = mdl_editor_get_doc (self->editor)) != NULL) {
@@ -1286,15 +1283,21 @@ mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner)
       const MdlComponent *c = g_ptr_array_index (doc->components, i);
       GpioLink link = { 0 };
 
-      if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
+      if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
           find_gpio_link (self, part_gpio_name (c)) != NULL)
         continue;
       link.name = g_strdup (part_gpio_name (c));
-      link.index = mdl_gpio_index_in_runner (runner, link.name);
+      link.index = mdl_runner_find_device (runner, MDL_VIEW_PINS, link.name, 0);
       g_array_append_val (self->gpio_links, link);
     }
   }
-  mdl_canvas_queue_machine_update (self);
+  if (session != NULL) {
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (session);
+
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
+    machine_update (self, snap);
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1307,7 +1310,7 @@ hit_part_control (MdlCanvas *self, double cx, double cy)
   graphene_rect_t grown;
 
   if (self->runner == NULL || card == NULL ||
-      (card->part != PART_BUTTON && card->part != PART_SWITCH))
+      (card->part != MDL_PART_KIND_BUTTON && card->part != MDL_PART_KIND_SWITCH))
     return NULL;
   graphene_rect_inset_r (&card->control, -4, -4, &grown);
   return graphene_rect_contains_point (&grown, &GRAPHENE_POINT_INIT (cx, cy)) ? card : NULL;
@@ -1326,15 +1329,15 @@ press_part (MdlCanvas *self, guint id, gboolean down)
     return;
   link = find_gpio_link (self, part_gpio_name (c));
   pin = part_pin (c);
-  if (link == NULL || link->index < 0 || pin >= MDL_GPIO_PINS)
+  if (link == NULL || link->index < 0 || pin >= MDL_PINS_MAX)
     return;
-  if (part_kind_of (c->dev_cls) == PART_BUTTON)
+  if (part_kind_of (c->dev_cls) == MDL_PART_KIND_BUTTON)
     level = down;
   else if (down)
     level = !pin_level (link->valid ? &link->state : NULL, pin, TRUE);
   else
     return;
-  mdl_gpio_set_input_in_runner (self->runner, (unsigned) link->index, pin, level);
+  mdl_runner_set_device_pin (self->runner, (unsigned) link->index, pin, level);
   /* Shown at once; the next snapshot says the same. */
   if (level)
     link->state.inputs |= 1u << pin;
@@ -1353,9 +1356,12 @@ part_color (const MdlComponent *c, GdkRGBA *rgba)
     { "amber", "#ff7800" }, { "orange", "#ff7800" }, { "blue", "#3584e4" },
     { "white", "#f6f5f4" }, { "purple", "#9141ac" },
   };
-  int i = mdl_component_find_prop (c, "color");
-  const char *want = i >= 0 && c->values[i].str ? c->values[i].str : "red";
+  const char *prop = c->dev_cls != NULL && c->dev_cls->part != NULL
+                     ? c->dev_cls->part->color_prop : NULL;
+  const char *want = prop != NULL ? mdl_component_str (c, prop) : NULL;
 
+  if (want == NULL)
+    want = "red";
   for (guint k = 0; k < G_N_ELEMENTS (named); k++)
     if (g_ascii_strcasecmp (want, named[k].name) == 0)
       want = named[k].value;
@@ -1445,21 +1451,21 @@ draw_part_glyph (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
   part_color (c, &color);
 
   switch (card->part) {
-  case PART_LED:
+  case MDL_PART_KIND_LED:
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 6, cy - 6, 12, 12), 6, tint);
     break;
-  case PART_BUTTON:
+  case MDL_PART_KIND_BUTTON:
     stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 8, cy - 8, 16, 16), 8, 1.5f, &colors->fg);
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 4.5, cy - 4.5, 9, 9), 4.5, &colors->fg);
     break;
-  case PART_SWITCH:
+  case MDL_PART_KIND_SWITCH:
     stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 9, cy - 5, 18, 10), 5, 1.5f, &colors->fg);
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx + 0.5, cy - 2.5, 5, 5), 2.5, &colors->fg);
     break;
-  case PART_SEVEN_SEGMENT:
+  case MDL_PART_KIND_SEVEN_SEGMENT:
     draw_text (self, snapshot, "8.", cx - 1, cy, -1, 1.0, TRUE, tint, FALSE, TRUE);
     break;
-  case PART_NONE:
+  case MDL_PART_KIND_NONE:
   default:
     break;
   }
@@ -1479,7 +1485,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
 {
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   const MdlComponent *c = mdl_board_doc_find (doc, card->id);
-  const MdlGpioState *state;
+  const MdlPinsState *state;
   const graphene_rect_t *k = &card->control;
   double text_x = k->origin.x + k->size.width + 16;
   double text_w = card->rect.origin.x + card->rect.size.width - text_x - 12;
@@ -1497,7 +1503,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
   part_color (c, &color);
 
   switch (card->part) {
-  case PART_LED: {
+  case MDL_PART_KIND_LED: {
     gboolean lit = pin_level (state, pin, FALSE);
     GdkRGBA off = color, rim = color;
     off.alpha = 0.16f;
@@ -1519,7 +1525,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_BUTTON: {
+  case MDL_PART_KIND_BUTTON: {
     gboolean down = pin_level (state, pin, TRUE);
     GdkRGBA face = down ? colors->accent : with_alpha (&colors->fg, 0.08f);
     GdkRGBA shadow = with_alpha (&colors->shade, 3.0f);
@@ -1538,7 +1544,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_SWITCH: {
+  case MDL_PART_KIND_SWITCH: {
     gboolean on = pin_level (state, pin, TRUE);
     GdkRGBA track = on ? colors->accent : with_alpha (&colors->fg, 0.15f);
     const GdkRGBA knob = { 1, 1, 1, 1 };
@@ -1555,7 +1561,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_SEVEN_SEGMENT: {
+  case MDL_PART_KIND_SEVEN_SEGMENT: {
     unsigned lit = 0;
     for (unsigned s = 0; s < 8; s++)
       lit |= (unsigned) pin_level (state, pin + s, FALSE) << s;
@@ -1569,7 +1575,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pins %u–%u"), pin, pin + 7);
     break;
   }
-  case PART_NONE:
+  case MDL_PART_KIND_NONE:
   default:
     return;
   }
@@ -1594,7 +1600,7 @@ parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlCompon
     *rank = 0;
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
-    if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
+    if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
         part_gpio_component (doc, c) != gpio)
       continue;
     n++;
@@ -1646,7 +1652,7 @@ draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, do
     double gx, gy, px, py;
     unsigned pin, rank;
 
-    if (card->part == PART_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
+    if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
         (g = part_gpio_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
       continue;
     pin = part_pin (c);
@@ -1668,7 +1674,7 @@ draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, do
       curve_path (cr, &a, px, py, -1);
       cairo_stroke (cr);
     } else {
-      g_autofree char *label = card->part == PART_SEVEN_SEGMENT
+      g_autofree char *label = card->part == MDL_PART_KIND_SEVEN_SEGMENT
                                ? g_strdup_printf (_("pins %u–%u"), pin, pin + 7)
                                : g_strdup_printf (_("pin %u"), pin);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (gx - 3.5, gy - 3.5, 7, 7), 1.5, &green);
@@ -2561,7 +2567,7 @@ _mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double 
   const Card *card;
 
   ensure_layout (self);
-  if ((card = find_card (self, component)) == NULL || card->part == PART_NONE)
+  if ((card = find_card (self, component)) == NULL || card->part == MDL_PART_KIND_NONE)
     return FALSE;
   *x = (card->control.origin.x + card->control.size.width / 2) * self->zoom + self->pan_x;
   *y = (card->control.origin.y + card->control.size.height / 2) * self->zoom + self->pan_y;
@@ -2576,7 +2582,8 @@ mdl_canvas_dispose (GObject *object)
 {
   MdlCanvas *self = MDL_CANVAS (object);
 
-  self->runner = NULL;
+  if (self->session != NULL)
+    mdl_canvas_set_session (self, NULL);
   mdl_canvas_set_editor (self, NULL);
   g_clear_handle_id (&self->toast_source, g_source_remove);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->dispose (object);

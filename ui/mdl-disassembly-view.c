@@ -28,7 +28,8 @@ typedef struct {
 struct _MdlDisassemblyView {
   GtkWidget       parent_instance;
 
-  MdlRunner      *runner;
+  MdlSession     *session;
+  MdlRunner      *runner;      /* the session's */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -109,7 +110,7 @@ mdl_disassembly_view_go_to (MdlDisassemblyView *self, const char *text)
 
   if (self->runner == NULL)
     return FALSE;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   if (!_mdl_cpu_views_eval (self->runner, snap, self->cpu, text, &value, &error)) {
     gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), error->message);
@@ -222,13 +223,16 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
 }
 
 void
-mdl_disassembly_view_set_runner (MdlDisassemblyView *self, MdlRunner *runner, guint cpu)
+mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session, guint cpu)
 {
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_DISASSEMBLY_VIEW (self));
 
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  g_set_object (&self->session, session);
   self->runner = runner;
   self->cpu = cpu;
   self->follow = TRUE;
@@ -509,6 +513,7 @@ mdl_disassembly_view_dispose (GObject *object)
 
   unwatch (self);
   self->runner = NULL;
+  g_clear_object (&self->session);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (mdl_disassembly_view_parent_class)->dispose (object);

@@ -18,7 +18,8 @@
 struct _MdlMemoryView {
   GtkWidget       parent_instance;
 
-  MdlRunner      *runner;
+  MdlSession     *session;
+  MdlRunner      *runner;      /* the session's */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -92,7 +93,7 @@ evaluate (MdlMemoryView *self, const char *text, guint64 *value, GError **error)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No machine"));
     return FALSE;
   }
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   return _mdl_cpu_views_eval (self->runner, snap, self->cpu, text, value, error);
 }
 
@@ -222,13 +223,16 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
 }
 
 void
-mdl_memory_view_set_runner (MdlMemoryView *self, MdlRunner *runner, guint cpu)
+mdl_memory_view_set_session (MdlMemoryView *self, MdlSession *session, guint cpu)
 {
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_MEMORY_VIEW (self));
 
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  g_set_object (&self->session, session);
   self->runner = runner;
   self->cpu = cpu;
   self->have_data = FALSE;
@@ -513,7 +517,7 @@ on_follow_toggled (MdlMemoryView *self, GtkToggleButton *button)
 
   self->follow = gtk_toggle_button_get_active (button);
   if (self->follow && self->runner != NULL) {
-    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (self->runner);
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (self->session);
     mdl_memory_view_update (self, snap);
   }
 }
@@ -550,6 +554,7 @@ mdl_memory_view_dispose (GObject *object)
 
   unwatch (self);
   self->runner = NULL;
+  g_clear_object (&self->session);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (mdl_memory_view_parent_class)->dispose (object);
 }

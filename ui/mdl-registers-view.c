@@ -28,7 +28,8 @@ typedef struct {
 struct _MdlRegistersView {
   GtkWidget          parent_instance;
 
-  MdlRunner         *runner;
+  MdlSession        *session;
+  MdlRunner         *runner;      /* the session's */
   guint              cpu;
   const MdlCpuClass *cls;          /* the table the rows were built from */
   gboolean           paused;
@@ -101,7 +102,7 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
 
   if (row == NULL || self->runner == NULL || !self->paused)
     return;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   /* Negative decimals are two's complement at the register's width. */
   if (text[0] == '-' && g_ascii_isdigit (text[1])) {
     value = (guint64) g_ascii_strtoll (text, &end, 10);
@@ -242,7 +243,8 @@ append_flags (GString *text, const MdlFlagsReg *flags, guint64 value)
   for (guint i = 0; i < flags->n_fields; i++) {
     const MdlRegFlag *f = &flags->fields[i];
     guint width = f->hi - f->lo + 1;
-    guint64 bits = (value >> f->lo) & (width >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1);
+    guint64 mask = width >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1;
+    guint64 bits = (value >> f->lo) & mask;
 
     g_string_append_printf (text, "%s%s=%llu", i > 0 ? " " : "", f->name,
                             (unsigned long long) bits);
@@ -327,12 +329,15 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
 }
 
 void
-mdl_registers_view_set_runner (MdlRegistersView *self, MdlRunner *runner, guint cpu)
+mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, guint cpu)
 {
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_REGISTERS_VIEW (self));
 
   if (runner != self->runner || cpu != self->cpu)
     clear_rows (self);
+  g_set_object (&self->session, session);
   self->runner = runner;
   self->cpu = cpu;
   self->paused = FALSE;
@@ -368,6 +373,8 @@ mdl_registers_view_dispose (GObject *object)
   MdlRegistersView *self = MDL_REGISTERS_VIEW (object);
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->runner = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_registers_view_parent_class)->dispose (object);
 }
 

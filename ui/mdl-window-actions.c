@@ -611,7 +611,7 @@ action_gdb (GSimpleAction *action, GVariant *state, gpointer user_data)
     g_simple_action_set_state (action, g_variant_new_boolean (FALSE));
     return;
   }
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   self->gdb_servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
   ports = g_string_new (NULL);
   for (unsigned i = 0; i < snap->n_cpus; i++) {
