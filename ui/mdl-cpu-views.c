@@ -1,10 +1,10 @@
 #define G_LOG_DOMAIN "medley-cpu-views"
 
 /* The docked panel of CPU views.  It owns no machine state: it keeps the
- * session the window gives it and the CPU shown.  It listens to the
- * session's "updated" signal (at most one a frame) and hands the snapshot
- * to the pages that are shown; a page that comes into view, or a new CPU,
- * gets the session's latest snapshot within a frame. */
+ * session the window gives it and the CPU shown, and hands both to its
+ * pages.  The pages that are shown follow the session's "updated" signal
+ * (at most one a frame) themselves; a page that comes into view, or a new
+ * CPU, gets the session's latest snapshot from the panel within a frame. */
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -32,9 +32,7 @@ struct _MdlCpuViews {
   char         *cluster;       /* whose CPUs the chooser offers, or NULL */
   guint         cpu;
   GArray       *cluster_cpus;  /* guint: machine indices of the chooser's CPUs */
-  guint         refresh_source;
-  guint64       shown_seq;     /* the snapshot the mapped views show */
-  gboolean      force;         /* refresh even when the seq did not move */
+  guint         refresh_source; /* a page came into view, or the CPU changed */
 
   GtkStack      *stack;        /* "empty" or "views" */
   AdwViewStack  *views;
@@ -181,15 +179,16 @@ _mdl_cpu_views_mentions_register (const MdlCpuClass *cls, const char *text)
 
 /* ---- the panel ---- */
 
-/* Hidden pages are brought up to date when they are shown (on map). */
-static void
-show_snapshot (MdlCpuViews *self, const MdlSnapshot *snap)
+static gboolean
+refresh_timeout (gpointer data)
 {
-  if (snap->seq == self->shown_seq && !self->force)
-    return;
-  self->shown_seq = snap->seq;
-  self->force = FALSE;
+  MdlCpuViews *self = data;
+  g_autoptr(MdlSnapshot) snap = NULL;
 
+  self->refresh_source = 0;
+  if (self->session == NULL)
+    return G_SOURCE_REMOVE;
+  snap = mdl_session_ref_snapshot (self->session);
   if (gtk_widget_get_mapped (self->registers))
     mdl_registers_view_update (MDL_REGISTERS_VIEW (self->registers), snap);
   if (gtk_widget_get_mapped (self->memory))
@@ -198,26 +197,6 @@ show_snapshot (MdlCpuViews *self, const MdlSnapshot *snap)
     mdl_disassembly_view_update (MDL_DISASSEMBLY_VIEW (self->disassembly), snap);
   if (gtk_widget_get_mapped (self->anatomy))
     mdl_anatomy_view_update (MDL_ANATOMY_VIEW (self->anatomy), snap);
-}
-
-static void
-on_updated (MdlCpuViews *self, const MdlSnapshot *snap, MdlSession *session)
-{
-  g_assert (MDL_IS_CPU_VIEWS (self));
-
-  show_snapshot (self, snap);
-}
-
-static gboolean
-refresh_timeout (gpointer data)
-{
-  MdlCpuViews *self = data;
-
-  self->refresh_source = 0;
-  if (self->session != NULL) {
-    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (self->session);
-    show_snapshot (self, snap);
-  }
   return G_SOURCE_REMOVE;
 }
 
@@ -226,7 +205,6 @@ refresh_timeout (gpointer data)
 static void
 queue_refresh (MdlCpuViews *self)
 {
-  self->force = TRUE;
   /* Below input and redraw, like the session's own signal: a guest that
    * runs flat out never makes the window sluggish. */
   if (self->refresh_source == 0)
@@ -338,16 +316,10 @@ mdl_cpu_views_set_session (MdlCpuViews *self, MdlSession *session)
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   self->runner = session != NULL ? mdl_session_get_runner (session) : NULL;
-  self->shown_seq = 0;
   if (session == NULL)
     self->cpu = 0;
-  else
-    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
-                             G_CONNECT_SWAPPED);
   rebuild_chooser (self);
   apply_cpu (self);
   gtk_stack_set_visible_child_name (self->stack, session != NULL ? "views" : "empty");
@@ -430,8 +402,6 @@ mdl_cpu_views_dispose (GObject *object)
   MdlCpuViews *self = MDL_CPU_VIEWS (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
   g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_cpu_views_parent_class)->dispose (object);

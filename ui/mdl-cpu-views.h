@@ -6,9 +6,8 @@
  * with a chooser when that cluster has several harts.  It talks to the
  * machine only through its session: views ask the runner for memory and
  * disassembly windows while they are shown and give them back when
- * hidden, and the panel hands the pages shown the snapshot of the
- * session's "updated" signal, at most once a frame however often the
- * engine publishes.
+ * hidden, and the pages shown follow the session's "updated" signal, at
+ * most once a frame however often the engine publishes.
  */
 #pragma once
 
@@ -25,7 +24,7 @@ GtkWidget *mdl_cpu_views_new (void);
 
 /* The machine to show, or NULL for the "run the board" placeholder.  The
  * panel and its pages hold references on @session until given another
- * or NULL, and refresh on its "updated" signal. */
+ * or NULL; the pages refresh on its "updated" signal. */
 void     mdl_cpu_views_set_session (MdlCpuViews *self, MdlSession *session);
 /* Shows the CPUs of the cluster called @name ("app" covers "app" and
  * "app.1"); NULL keeps the current one. */

@@ -30,6 +30,7 @@ struct _MdlDisassemblyView {
 
   MdlSession     *session;
   MdlRunner      *runner;      /* the session's */
+  guint64         shown_seq;   /* the snapshot last shown */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -179,6 +180,7 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
   gboolean paused;
 
   g_return_if_fail (MDL_IS_DISASSEMBLY_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL)
     return;
@@ -222,6 +224,17 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
   gtk_widget_queue_draw (self->area);
 }
 
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlDisassemblyView *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_DISASSEMBLY_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_disassembly_view_update (self, snap);
+}
+
 void
 mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session, guint cpu)
 {
@@ -232,8 +245,14 @@ mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session,
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->follow = TRUE;
   self->seen = FALSE;
@@ -512,6 +531,8 @@ mdl_disassembly_view_dispose (GObject *object)
   MdlDisassemblyView *self = MDL_DISASSEMBLY_VIEW (object);
 
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
   g_clear_object (&self->session);
   g_clear_pointer (&self->menu, gtk_widget_unparent);

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (MdlDisassemblyView, mdl_disassembly_view, MDL, DISASSEMBLY
 
 GtkWidget *mdl_disassembly_view_new (void);
 
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
 void mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session, guint cpu);
 void mdl_disassembly_view_update     (MdlDisassemblyView *self, const MdlSnapshot *snap);
 

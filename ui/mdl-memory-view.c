@@ -20,6 +20,7 @@ struct _MdlMemoryView {
 
   MdlSession     *session;
   MdlRunner      *runner;      /* the session's */
+  guint64         shown_seq;   /* the snapshot last shown */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -174,6 +175,7 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
   const MdlCpuSnapshot *c = _mdl_cpu_views_cpu (snap, self->cpu);
 
   g_return_if_fail (MDL_IS_MEMORY_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL)
     return;
@@ -222,6 +224,17 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
   gtk_widget_queue_draw (self->area);
 }
 
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlMemoryView *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_MEMORY_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_memory_view_update (self, snap);
+}
+
 void
 mdl_memory_view_set_session (MdlMemoryView *self, MdlSession *session, guint cpu)
 {
@@ -232,8 +245,14 @@ mdl_memory_view_set_session (MdlMemoryView *self, MdlSession *session, guint cpu
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->have_data = FALSE;
   self->placed = FALSE;
@@ -553,6 +572,8 @@ mdl_memory_view_dispose (GObject *object)
   MdlMemoryView *self = MDL_MEMORY_VIEW (object);
 
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
   g_clear_object (&self->session);
   g_clear_pointer (&self->box, gtk_widget_unparent);

@@ -30,6 +30,7 @@ struct _MdlRegistersView {
 
   MdlSession        *session;
   MdlRunner         *runner;      /* the session's */
+  guint64            shown_seq;   /* the snapshot last shown */
   guint              cpu;
   const MdlCpuClass *cls;          /* the table the rows were built from */
   gboolean           paused;
@@ -273,6 +274,7 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   const guint64 *base;
 
   g_return_if_fail (MDL_IS_REGISTERS_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL) {
     clear_rows (self);
@@ -328,6 +330,17 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   }
 }
 
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlRegistersView *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_REGISTERS_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_registers_view_update (self, snap);
+}
+
 void
 mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, guint cpu)
 {
@@ -337,8 +350,14 @@ mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, gui
 
   if (runner != self->runner || cpu != self->cpu)
     clear_rows (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->paused = FALSE;
 }
@@ -373,6 +392,8 @@ mdl_registers_view_dispose (GObject *object)
   MdlRegistersView *self = MDL_REGISTERS_VIEW (object);
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
   g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_registers_view_parent_class)->dispose (object);

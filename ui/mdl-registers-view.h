@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (MdlRegistersView, mdl_registers_view, MDL, REGISTERS_VIEW,
 
 GtkWidget *mdl_registers_view_new (void);
 
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
 void mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, guint cpu);
 void mdl_registers_view_update     (MdlRegistersView *self, const MdlSnapshot *snap);
 
