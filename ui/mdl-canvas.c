@@ -126,7 +126,7 @@ struct _MdlCanvas
   /* The running machine, for the parts on GPIO pins. */
   MdlSession *session;
   MdlRunner *runner;       /* the session's */
-  GArray    *gpio_links;   /* GpioLink: the GPIO blocks parts name */
+  GArray    *pins_links;   /* PinsLink: the GPIO blocks parts name */
   guint      pressed_part;
 };
 
@@ -149,8 +149,8 @@ static guint signals[N_SIGNALS];
 
 /* Parts (their own section below). */
 static MdlPartKind part_kind_of (const MdlDeviceClass *cls);
-static const char *part_gpio_name (const MdlComponent *c);
-static unsigned parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio,
+static const char *part_link_name (const MdlComponent *c);
+static unsigned parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio,
                                const MdlComponent *part, unsigned *rank);
 static const Card *hit_part_control (MdlCanvas *self, double cx, double cy);
 static void press_part (MdlCanvas *self, guint id, gboolean down);
@@ -491,12 +491,12 @@ ensure_layout (MdlCanvas *self)
       rows = layout_device_ports (self, doc, c);
       card.part = part_kind_of (c->dev_cls);
       if (card.part != MDL_PART_KIND_NONE) {
-        const char *gpio = part_gpio_name (c);
+        const char *gpio = part_link_name (c);
         g_free (card.subtitle);
         card.subtitle = g_strdup_printf ("%s · %s", cls, gpio ? gpio : "gpio");
       } else if (c->dev_cls != NULL && c->dev_cls->view == MDL_VIEW_PINS) {
         /* A row on the right for each part wired to its pins. */
-        rows = MAX (rows, parts_on_gpio (doc, c, NULL, NULL));
+        rows = MAX (rows, parts_on_pins (doc, c, NULL, NULL));
       }
     }
     graphene_rect_init (&card.rect, c->x, c->y, CARD_W,
@@ -1148,12 +1148,12 @@ typedef struct {
   int          index;    /* device number in snapshots, -1: not found */
   gboolean     valid;    /* state came from a snapshot */
   MdlPinsState state;
-} GpioLink;
+} PinsLink;
 
 static void
-clear_gpio_link (gpointer data)
+clear_pins_link (gpointer data)
 {
-  GpioLink *link = data;
+  PinsLink *link = data;
   g_free (link->name);
 }
 
@@ -1165,7 +1165,7 @@ part_kind_of (const MdlDeviceClass *cls)
 
 /* The pin block a part names: NULL (the first) when empty. */
 static const char *
-part_gpio_name (const MdlComponent *c)
+part_link_name (const MdlComponent *c)
 {
   const char *name = c->dev_cls != NULL && c->dev_cls->part != NULL
                      ? mdl_component_str (c, c->dev_cls->part->link_prop) : NULL;
@@ -1184,9 +1184,9 @@ part_pin (const MdlComponent *c)
 
 /* The GPIO component a part is wired to, in the document. */
 static const MdlComponent *
-part_gpio_component (const MdlBoardDoc *doc, const MdlComponent *c)
+part_pins_component (const MdlBoardDoc *doc, const MdlComponent *c)
 {
-  const char *name = part_gpio_name (c);
+  const char *name = part_link_name (c);
 
   if (name != NULL) {
     const MdlComponent *g = mdl_board_doc_find_by_name (doc, name);
@@ -1200,11 +1200,11 @@ part_gpio_component (const MdlBoardDoc *doc, const MdlComponent *c)
   return NULL;
 }
 
-static GpioLink *
-find_gpio_link (MdlCanvas *self, const char *name)
+static PinsLink *
+find_pins_link (MdlCanvas *self, const char *name)
 {
-  for (guint i = 0; self->gpio_links != NULL && i < self->gpio_links->len; i++) {
-    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+  for (guint i = 0; self->pins_links != NULL && i < self->pins_links->len; i++) {
+    PinsLink *link = &g_array_index (self->pins_links, PinsLink, i);
     if (g_strcmp0 (link->name, name) == 0)
       return link;
   }
@@ -1215,7 +1215,7 @@ find_gpio_link (MdlCanvas *self, const char *name)
 static const MdlPinsState *
 part_state (MdlCanvas *self, const MdlComponent *c)
 {
-  GpioLink *link = self->runner != NULL ? find_gpio_link (self, part_gpio_name (c)) : NULL;
+  PinsLink *link = self->runner != NULL ? find_pins_link (self, part_link_name (c)) : NULL;
 
   return link != NULL && link->valid ? &link->state : NULL;
 }
@@ -1234,10 +1234,10 @@ machine_update (MdlCanvas *self, const MdlSnapshot *snap)
 {
   gboolean changed = FALSE;
 
-  if (self->runner == NULL || self->gpio_links->len == 0)
+  if (self->runner == NULL || self->pins_links->len == 0)
     return;
-  for (guint i = 0; i < self->gpio_links->len; i++) {
-    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+  for (guint i = 0; i < self->pins_links->len; i++) {
+    PinsLink *link = &g_array_index (self->pins_links, PinsLink, i);
     const MdlDeviceSnapshot *dev;
 
     if (link->index < 0 || (unsigned) link->index >= snap->n_devices)
@@ -1277,18 +1277,18 @@ mdl_canvas_set_session (MdlCanvas *self, MdlSession *session)
   g_set_object (&self->session, session);
   self->runner = runner = session != NULL ? mdl_session_get_runner (session) : NULL;
   self->pressed_part = 0;
-  g_array_set_size (self->gpio_links, 0);
+  g_array_set_size (self->pins_links, 0);
   if (runner != NULL && self->editor != NULL && (doc = mdl_editor_get_doc (self->editor)) != NULL) {
     for (guint i = 0; i < doc->components->len; i++) {
       const MdlComponent *c = g_ptr_array_index (doc->components, i);
-      GpioLink link = { 0 };
+      PinsLink link = { 0 };
 
       if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
-          find_gpio_link (self, part_gpio_name (c)) != NULL)
+          find_pins_link (self, part_link_name (c)) != NULL)
         continue;
-      link.name = g_strdup (part_gpio_name (c));
+      link.name = g_strdup (part_link_name (c));
       link.index = mdl_runner_find_device (runner, MDL_VIEW_PINS, link.name, 0);
-      g_array_append_val (self->gpio_links, link);
+      g_array_append_val (self->pins_links, link);
     }
   }
   if (session != NULL) {
@@ -1321,13 +1321,13 @@ static void
 press_part (MdlCanvas *self, guint id, gboolean down)
 {
   const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (self->editor), id);
-  GpioLink *link;
+  PinsLink *link;
   unsigned pin;
   gboolean level;
 
   if (c == NULL || self->runner == NULL)
     return;
-  link = find_gpio_link (self, part_gpio_name (c));
+  link = find_pins_link (self, part_link_name (c));
   pin = part_pin (c);
   if (link == NULL || link->index < 0 || pin >= MDL_PINS_MAX)
     return;
@@ -1580,7 +1580,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     return;
   }
   /* A typo in "gpio" leaves the part without pins: say so on the card. */
-  if (part_gpio_component (doc, c) == NULL)
+  if (part_pins_component (doc, c) == NULL)
     status = _("No such GPIO block");
 
   draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg, FALSE, TRUE);
@@ -1591,7 +1591,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
 /* Parts wired to GPIO component @gpio, and where @part comes among them
  * (by pin, then by id): its row on the GPIO card's right edge. */
 static unsigned
-parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
+parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
                unsigned *rank)
 {
   unsigned n = 0;
@@ -1601,7 +1601,7 @@ parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlCompon
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
     if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
-        part_gpio_component (doc, c) != gpio)
+        part_pins_component (doc, c) != gpio)
       continue;
     n++;
     if (part != NULL && rank != NULL && c != part &&
@@ -1653,10 +1653,10 @@ draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, do
     unsigned pin, rank;
 
     if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
-        (g = part_gpio_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
+        (g = part_pins_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
       continue;
     pin = part_pin (c);
-    parts_on_gpio (doc, g, c, &rank);
+    parts_on_pins (doc, g, c, &rank);
     pin_anchor (gcard, rank, &gx, &gy);
     px = card->rect.origin.x;
     py = card->control.origin.y + card->control.size.height / 2;
@@ -2599,7 +2599,7 @@ mdl_canvas_finalize (GObject *object)
   g_clear_pointer (&self->move_ids, g_array_unref);
   g_clear_pointer (&self->move_origin, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_array_unref);
-  g_clear_pointer (&self->gpio_links, g_array_unref);
+  g_clear_pointer (&self->pins_links, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
   g_clear_pointer (&self->signature, g_free);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->finalize (object);
@@ -2697,8 +2697,8 @@ mdl_canvas_init (MdlCanvas *self)
   self->move_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->move_origin = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->rubber_base = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->gpio_links = g_array_new (FALSE, TRUE, sizeof (GpioLink));
-  g_array_set_clear_func (self->gpio_links, clear_gpio_link);
+  self->pins_links = g_array_new (FALSE, TRUE, sizeof (PinsLink));
+  g_array_set_clear_func (self->pins_links, clear_pins_link);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
