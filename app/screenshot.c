@@ -9,12 +9,25 @@
 #include <glib/gi18n.h>
 
 #include "engine/error.h"
-#include "hw/framebuffer.h"
+#include "engine/device.h"
+
+/* The board's first display, whatever device model it is. */
+static MdlDevice *
+first_display (MdlMachine *m)
+{
+  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+
+    if (dev->cls->view == MDL_VIEW_DISPLAY && dev->cls->render_frame != NULL)
+      return dev;
+  }
+  return NULL;
+}
 
 bool
 mdl_app_save_screenshot (MdlMachine *m, const char *path, GError **error)
 {
-  MdlDevice *fb = mdl_framebuffer_find (m, 0);
+  MdlDevice *fb = first_display (m);
   g_autofree uint32_t *argb = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   uint64_t generation = 0;
@@ -28,7 +41,7 @@ mdl_app_save_screenshot (MdlMachine *m, const char *path, GError **error)
     return false;
   }
   /* Generation 0 is never a frame's: this always renders. */
-  if (!mdl_framebuffer_render (fb, &generation, 0, 0, &argb, &w, &h))
+  if (!fb->cls->render_frame (fb, &generation, 0, 0, &argb, &w, &h))
     g_assert_not_reached ();
 
   pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, (int) w, (int) h);

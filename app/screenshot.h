@@ -6,7 +6,7 @@
 
 #include "engine/machine.h"
 
-/* Renders the first framebuffer of @m (hw/framebuffer.h) at the guest's
+/* Renders the first display of @m (engine/device-view.h) at the guest's
  * own size and writes it to @path as PNG.  Fails, saying why, when the
  * board has no framebuffer or the file cannot be written.  Call it on the
  * thread that runs @m, once the run is over. */

@@ -96,6 +96,25 @@ typedef struct {
   const char *description; /* the inspector's line, N_(); NULL: the label */
 } MdlBootProtocol;
 
+/* An interrupt input that firmware uses, by the name people know it by. */
+typedef struct {
+  unsigned    line;       /* the set_irq line number */
+  const char *name;       /* "timer" */
+} MdlIrqInputName;
+
+/* One flag of a flags register: bits lo..hi (inclusive) of its value. */
+typedef struct {
+  const char *name;       /* "N", "Z", "exception" */
+  uint8_t     lo, hi;
+} MdlRegFlag;
+
+/* Which register holds the condition flags and how its bits decode. */
+typedef struct {
+  unsigned          reg;  /* index into the class's regs */
+  const MdlRegFlag *fields;
+  unsigned          n_fields;
+} MdlFlagsReg;
+
 typedef enum {
   MDL_CPU_RUNNING,
   MDL_CPU_WAITING,        /* wfi/wfe: sleeps until an interrupt is pending */
@@ -118,6 +137,15 @@ struct MdlCpuClass {
   bool        semihosting; /* may print through the debugger channel: the
                               machine's serial sink gets uart == NULL while
                               this CPU runs, and runners give it a console */
+  /* What the workbench shows of the class, so that ui/ tests no names:
+   * the palette heading ("RISC-V 32"; NULL: arch in capitals), the inputs
+   * the canvas offers as named ports (the others stay hidden; NULL: all
+   * unnamed, shown as wired), and the register shown beside the pc and
+   * decoded flag by flag (NULL: none). */
+  const char *arch_label;
+  const MdlIrqInputName *irq_names;
+  unsigned    n_irq_names;
+  const MdlFlagsReg *flags;
 
   /* Called once after allocation (state zeroed, header filled). */
   void     (*init)      (MdlCpu *cpu);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "device-view.h"
 #include "machine.h"
 #include "memory.h"
 
@@ -118,10 +119,25 @@ struct MdlDeviceClass {
   /* What views show of the device while it runs (LED levels, a frame's
    * generation): copies at most @max bytes into @buf and returns how many.
    * Called on the engine thread for every snapshot, so it must be cheap;
-   * the layout is the device's own (see its header). */
+   * a view kind's layout is in engine/device-view.h. */
   size_t (*snapshot_state) (MdlDevice *dev, uint8_t *buf, size_t max);
   /* Frees what realize allocated besides regions and state. */
   void (*finalize)     (MdlDevice *dev);
+
+  /* ---- what the workbench may show and drive (engine/device-view.h) ---- */
+  MdlViewKind        view;  /* MDL_VIEW_NONE for most devices */
+  const MdlPartInfo *part;  /* a workbench part, or NULL */
+  /* MDL_VIEW_PINS: drives input pin @pin to @level (a button on the
+   * canvas); false when there is no such pin.  Engine thread. */
+  bool (*set_pin)      (MdlDevice *dev, unsigned pin, bool level);
+  /* MDL_VIEW_DISPLAY: the current frame as *out_w x *out_h native-endian
+   * 0xAARRGGBB words (alpha 0xff), rows packed, scaled to @scale_w x
+   * @scale_h (0: the guest's own size).  Returns false, touching nothing,
+   * when *generation_inout already is the frame's generation; otherwise
+   * sets it and *pixels (g_free).  Engine thread. */
+  bool (*render_frame) (MdlDevice *dev, uint64_t *generation_inout,
+                        unsigned scale_w, unsigned scale_h,
+                        uint32_t **pixels, unsigned *out_w, unsigned *out_h);
 };
 
 /* Creates an unrealized device with default property values. */

@@ -801,6 +801,113 @@ mdl_runner_call (MdlRunner *runner, MdlRunnerFunc func, void *data)
   g_mutex_unlock (&runner->lock);
 }
 
+/* ---- devices the window shows and drives ---- */
+
+typedef struct {
+  MdlViewKind view;
+  const char *name;
+  unsigned    nth;
+  int         index;
+} FindDeviceCall;
+
+static void
+find_device_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  FindDeviceCall *c = data;
+
+  for (unsigned i = 0; i < mdl_machine_n_devices (machine); i++) {
+    MdlDevice *dev = mdl_machine_device (machine, i);
+
+    if (dev->cls->view != c->view || (c->name != NULL && g_strcmp0 (dev->name, c->name) != 0))
+      continue;
+    if (c->nth-- == 0) {
+      c->index = (int) i;
+      return;
+    }
+  }
+}
+
+int
+mdl_runner_find_device (MdlRunner *runner, MdlViewKind view, const char *name, unsigned nth)
+{
+  FindDeviceCall c = { view, name, nth, -1 };
+
+  g_return_val_if_fail (runner != NULL, -1);
+  if (view == MDL_VIEW_NONE)
+    return -1;
+  mdl_runner_call (runner, find_device_on_engine, &c);
+  return c.index;
+}
+
+/* The device @index of @machine when its class has view kind @view. */
+static MdlDevice *
+device_with_view (MdlMachine *machine, unsigned index, MdlViewKind view)
+{
+  MdlDevice *dev;
+
+  if (index >= mdl_machine_n_devices (machine))
+    return NULL;
+  dev = mdl_machine_device (machine, index);
+  return dev->cls->view == view ? dev : NULL;
+}
+
+typedef struct {
+  unsigned device, pin;
+  bool     level, done;
+} SetPinCall;
+
+static void
+set_pin_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  SetPinCall *c = data;
+  MdlDevice *dev = device_with_view (machine, c->device, MDL_VIEW_PINS);
+
+  if (dev != NULL && dev->cls->set_pin != NULL)
+    c->done = dev->cls->set_pin (dev, c->pin, c->level);
+}
+
+bool
+mdl_runner_set_device_pin (MdlRunner *runner, unsigned device, unsigned pin, bool level)
+{
+  SetPinCall c = { device, pin, level, false };
+
+  g_return_val_if_fail (runner != NULL, false);
+  mdl_runner_call (runner, set_pin_on_engine, &c);
+  return c.done;
+}
+
+typedef struct {
+  unsigned  device;
+  uint64_t *generation;
+  unsigned  scale_w, scale_h;
+  uint32_t **pixels;
+  unsigned *out_w, *out_h;
+  bool      rendered;
+} RenderCall;
+
+static void
+render_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  RenderCall *c = data;
+  MdlDevice *dev = device_with_view (machine, c->device, MDL_VIEW_DISPLAY);
+
+  c->rendered = dev != NULL && dev->cls->render_frame != NULL &&
+                dev->cls->render_frame (dev, c->generation, c->scale_w, c->scale_h,
+                                        c->pixels, c->out_w, c->out_h);
+}
+
+bool
+mdl_runner_render_device (MdlRunner *runner, unsigned device, uint64_t *generation_inout,
+                          unsigned scale_w, unsigned scale_h, uint32_t **pixels,
+                          unsigned *out_w, unsigned *out_h)
+{
+  RenderCall c = { device, generation_inout, scale_w, scale_h, pixels, out_w, out_h, false };
+
+  g_return_val_if_fail (runner != NULL, false);
+  mdl_runner_call (runner, render_on_engine, &c);
+  return c.rendered;
+}
+
 void
 mdl_runner_unwatch (MdlRunner *runner, guint id)
 {

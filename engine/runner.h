@@ -24,6 +24,7 @@
 #include <stdbool.h>
 
 #include "board.h"
+#include "device-view.h"
 #include "trace.h"
 
 G_BEGIN_DECLS
@@ -191,6 +192,28 @@ void  mdl_runner_remove_listener (MdlRunner *runner, guint id);
  * registers and memory consistently.  @func must not block; it may use
  * the machine freely.  Not from the engine thread or the notify callback. */
 void mdl_runner_call (MdlRunner *runner, MdlRunnerFunc func, void *data);
+
+/* ---- devices the window shows and drives (engine/device-view.h) ----
+ * Each waits for the engine thread (mdl_runner_call): not from the engine
+ * thread or the notify callback. */
+
+/* The machine's device number (its index in MdlSnapshot.devices) of the
+ * @nth device whose class has view kind @view and, unless @name is NULL,
+ * whose name is @name; -1 when there is none.  Look it up once per
+ * runner, not per frame. */
+int  mdl_runner_find_device (MdlRunner *runner, MdlViewKind view, const char *name,
+                             unsigned nth);
+/* Drives input pin @pin of device @device (a MDL_VIEW_PINS device) to
+ * @level between slices.  False when it has no such pin. */
+bool mdl_runner_set_device_pin (MdlRunner *runner, unsigned device, unsigned pin,
+                                bool level);
+/* Renders the frame of device @device (a MDL_VIEW_DISPLAY device) between
+ * slices, as its class's render_frame does: false when the frame is not
+ * newer than *generation_inout, or the device shows none. */
+bool mdl_runner_render_device (MdlRunner *runner, unsigned device,
+                               uint64_t *generation_inout,
+                               unsigned scale_w, unsigned scale_h,
+                               uint32_t **pixels, unsigned *out_w, unsigned *out_h);
 
 /* Trace records (engine/trace.h) published so far with seq >= @from are
  * appended to @out (MdlTraceRecord); returns the seq to ask from next. */

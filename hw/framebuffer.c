@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/runner.h"
 
 enum {
   REG_WIDTH = 0x00, REG_HEIGHT = 0x04, REG_STRIDE = 0x08, REG_FORMAT = 0x0c,
@@ -312,6 +313,8 @@ const MdlDeviceClass mdl_framebuffer_class = {
   .reset = fb_reset,
   .snapshot_state = fb_snapshot_state,
   .finalize = fb_finalize,
+  .view = MDL_VIEW_DISPLAY,
+  .render_frame = mdl_framebuffer_render,
 };
 
 MdlDevice *
@@ -428,56 +431,19 @@ mdl_framebuffer_render (MdlDevice *dev, uint64_t *generation_inout, unsigned sca
   return true;
 }
 
-typedef struct {
-  unsigned  nth;
-  uint64_t *generation;
-  unsigned  scale_w, scale_h;
-  uint32_t **pixels;
-  unsigned *out_w, *out_h;
-  bool      rendered;
-} RenderCall;
-
-static void
-render_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
-{
-  RenderCall *c = data;
-  MdlDevice *fb = mdl_framebuffer_find (machine, c->nth);
-
-  c->rendered = fb != NULL &&
-                mdl_framebuffer_render (fb, c->generation, c->scale_w, c->scale_h,
-                                        c->pixels, c->out_w, c->out_h);
-}
-
 bool
 mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth, uint64_t *generation_inout,
                                   unsigned scale_w, unsigned scale_h, uint32_t **pixels,
                                   unsigned *out_w, unsigned *out_h)
 {
-  RenderCall c = { nth, generation_inout, scale_w, scale_h, pixels, out_w, out_h, false };
+  int index = mdl_framebuffer_index_in_runner (runner, nth);
 
-  mdl_runner_call (runner, render_on_engine, &c);
-  return c.rendered;
-}
-
-typedef struct {
-  unsigned nth;
-  int      index;
-} IndexCall;
-
-static void
-index_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
-{
-  IndexCall *c = data;
-  MdlDevice *fb = mdl_framebuffer_find (machine, c->nth);
-
-  c->index = fb != NULL ? (int) fb->index : -1;
+  return index >= 0 && mdl_runner_render_device (runner, (unsigned) index, generation_inout,
+                                                 scale_w, scale_h, pixels, out_w, out_h);
 }
 
 int
 mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth)
 {
-  IndexCall c = { nth, -1 };
-
-  mdl_runner_call (runner, index_on_engine, &c);
-  return c.index;
+  return mdl_runner_find_device (runner, MDL_VIEW_DISPLAY, NULL, nth);
 }

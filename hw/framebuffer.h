@@ -44,30 +44,22 @@
 #include <stdint.h>
 
 #include "engine/device.h"
-#include "engine/runner.h"
 
 G_BEGIN_DECLS
 
+/* A display (MDL_VIEW_DISPLAY) to the workbench: its snapshot state is an
+ * MdlDisplayState, and its render_frame hook is mdl_framebuffer_render. */
 extern const MdlDeviceClass mdl_framebuffer_class;
 
 enum {
-  MDL_FB_FORMAT_XRGB8888 = 0,
-  MDL_FB_FORMAT_RGB565 = 1,
-  MDL_FB_FORMAT_PAL8 = 2,
+  MDL_FB_FORMAT_XRGB8888 = MDL_DISPLAY_FORMAT_XRGB8888,
+  MDL_FB_FORMAT_RGB565 = MDL_DISPLAY_FORMAT_RGB565,
+  MDL_FB_FORMAT_PAL8 = MDL_DISPLAY_FORMAT_PAL8,
 };
 
 #define MDL_FB_MAX_SIZE 4096
 
-/* What the device's snapshot_state hook publishes in every runner
- * snapshot (MdlSnapshot.devices[i].state): a view compares generation
- * with the last frame it rendered and asks for a new one only when they
- * differ. */
-typedef struct {
-  uint64_t generation;
-  uint32_t width, height;   /* 0 x 0 while disabled */
-  uint32_t format;
-  uint32_t frame_count;
-} MdlFramebufferState;
+typedef MdlDisplayState MdlFramebufferState;
 
 /* The @nth framebuffer of @m in board order, or NULL. */
 MdlDevice *mdl_framebuffer_find (MdlMachine *m, unsigned nth);
@@ -83,25 +75,21 @@ uint64_t mdl_framebuffer_generation (MdlDevice *fb);
  * Returns false, touching nothing, when *generation_inout already is the
  * frame's generation; otherwise sets it, and *pixels (free with g_free).
  * A disabled or unconfigured display gives a 1 x 1 black frame.  Engine
- * thread only: see mdl_framebuffer_render_in_runner. */
+ * thread only: other threads go through mdl_runner_render_device. */
 bool mdl_framebuffer_render (MdlDevice *fb, uint64_t *generation_inout,
                              unsigned scale_w, unsigned scale_h,
                              uint32_t **pixels, unsigned *out_w, unsigned *out_h);
 
-/* The same for a view on another thread: renders the @nth framebuffer on
- * the engine thread between slices (mdl_runner_call) and waits.  A view
- * first compares MdlFramebufferState.generation from the latest snapshot
- * with its own, so that it only calls this when a new frame is there.
- * False as well when the board has no such framebuffer. */
+/* For engine-level tests, the runner's generic device calls narrowed to
+ * framebuffers: mdl_runner_find_device (MDL_VIEW_DISPLAY, NULL, @nth), and
+ * mdl_runner_render_device on that device (false as well when the board
+ * has no such framebuffer).  The workbench uses those directly. */
+typedef struct MdlRunner MdlRunner;
 bool mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth,
                                        uint64_t *generation_inout,
                                        unsigned scale_w, unsigned scale_h,
                                        uint32_t **pixels, unsigned *out_w,
                                        unsigned *out_h);
-
-/* The machine's device number of the @nth framebuffer, or -1: where its
- * MdlFramebufferState is in snapshots.  Asks the engine thread
- * (mdl_runner_call), so look it up once per runner, not per frame. */
-int mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth);
+int  mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth);
 
 G_END_DECLS

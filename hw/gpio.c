@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/runner.h"
 
 enum {
   REG_DATA_IN = 0x00, REG_DATA_OUT = 0x04, REG_DIR = 0x08, REG_IRQ_EN = 0x0c,
@@ -124,11 +125,20 @@ static size_t
 gpio_snapshot_state (MdlDevice *dev, uint8_t *buf, size_t max)
 {
   Gpio *g = dev->state;
-  MdlGpioState st = { g->levels, g->dir, g->inputs, g->irq_en };
+  MdlPinsState st = { g->levels, g->dir, g->inputs, g->irq_en };
   size_t n = MIN (max, sizeof st);
 
   memcpy (buf, &st, n);
   return n;
+}
+
+static bool
+gpio_set_pin (MdlDevice *dev, unsigned pin, bool level)
+{
+  if (pin >= MDL_GPIO_PINS)
+    return false;
+  mdl_gpio_set_input (dev, pin, level);
+  return true;
 }
 
 const MdlDeviceClass mdl_gpio_class = {
@@ -144,6 +154,8 @@ const MdlDeviceClass mdl_gpio_class = {
   .realize = gpio_realize,
   .reset = gpio_reset,
   .snapshot_state = gpio_snapshot_state,
+  .view = MDL_VIEW_PINS,
+  .set_pin = gpio_set_pin,
 };
 
 void
@@ -167,58 +179,15 @@ mdl_gpio_levels (MdlDevice *dev)
   return ((Gpio *) dev->state)->levels;
 }
 
-typedef struct {
-  unsigned index, pin;
-  bool     level, done;
-} InputCall;
-
-static void
-set_input_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
-{
-  InputCall *c = data;
-  MdlDevice *dev = c->index < mdl_machine_n_devices (machine)
-                   ? mdl_machine_device (machine, c->index) : NULL;
-
-  if (dev == NULL || dev->cls != &mdl_gpio_class || c->pin >= MDL_GPIO_PINS)
-    return;
-  mdl_gpio_set_input (dev, c->pin, c->level);
-  c->done = true;
-}
-
 bool
 mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index, unsigned pin,
                               bool level)
 {
-  InputCall c = { device_index, pin, level, false };
-
-  mdl_runner_call (runner, set_input_on_engine, &c);
-  return c.done;
-}
-
-typedef struct {
-  const char *name;
-  int         index;
-} FindCall;
-
-static void
-find_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
-{
-  FindCall *c = data;
-
-  for (unsigned i = 0; i < mdl_machine_n_devices (machine); i++) {
-    MdlDevice *dev = mdl_machine_device (machine, i);
-    if (dev->cls == &mdl_gpio_class && (c->name == NULL || g_strcmp0 (dev->name, c->name) == 0)) {
-      c->index = (int) i;
-      return;
-    }
-  }
+  return mdl_runner_set_device_pin (runner, device_index, pin, level);
 }
 
 int
 mdl_gpio_index_in_runner (MdlRunner *runner, const char *name)
 {
-  FindCall c = { name, -1 };
-
-  mdl_runner_call (runner, find_on_engine, &c);
-  return c.index;
+  return mdl_runner_find_device (runner, MDL_VIEW_PINS, name, 0);
 }

@@ -1,5 +1,5 @@
-/* The GPIO block ("medley,gpio"): what canvas parts (LEDs, buttons,
- * switches, 7-segment digits) use of it.
+/* The GPIO block ("medley,gpio"), the pins that canvas parts (LEDs,
+ * buttons, switches, 7-segment digits) are wired to.
  *
  * 32 pins, each an input or an output.  Registers, all 32-bit, one bit
  * per pin:
@@ -26,44 +26,31 @@
 #include <stdint.h>
 
 #include "engine/device.h"
-#include "engine/runner.h"
 
 G_BEGIN_DECLS
 
+/* A pin block (MDL_VIEW_PINS) to the workbench: its snapshot state is an
+ * MdlPinsState, and its set_pin hook is mdl_gpio_set_input. */
 extern const MdlDeviceClass mdl_gpio_class;
 
-#define MDL_GPIO_PINS 32
-
-/* What the device's snapshot_state hook publishes in every runner
- * snapshot (MdlSnapshot.devices[i].state, i = the device's index): an LED
- * on pin p is lit when (levels >> p) & 1. */
-typedef struct {
-  uint32_t levels;     /* DATA_IN: every pin as seen */
-  uint32_t dir;        /* 1: output */
-  uint32_t inputs;     /* what canvas parts drive onto the pins */
-  uint32_t irq_en;
-} MdlGpioState;
+#define MDL_GPIO_PINS MDL_PINS_MAX
+typedef MdlPinsState MdlGpioState;
 
 /* Drives input pin @pin (a button or switch on the canvas) to @level; an
  * edge on it raises the interrupt when enabled.  Remembered while the pin
  * is an output, and seen when it becomes an input.  Engine thread only:
- * see mdl_gpio_set_input_in_runner. */
+ * other threads go through mdl_runner_set_device_pin. */
 void mdl_gpio_set_input (MdlDevice *gpio, unsigned pin, bool level);
 
 /* The pins as seen right now (engine thread). */
 uint32_t mdl_gpio_levels (MdlDevice *gpio);
 
-/* mdl_gpio_set_input for another thread: applied on the engine thread,
- * between slices, on the machine's device number @device_index (its
- * index in the snapshot's devices).  False when that is no GPIO block. */
+/* For engine-level tests, the runner's generic device calls narrowed to
+ * GPIO blocks: mdl_runner_set_device_pin, and mdl_runner_find_device
+ * (MDL_VIEW_PINS, @name, 0).  The workbench uses those directly. */
+typedef struct MdlRunner MdlRunner;
 bool mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index,
                                    unsigned pin, bool level);
-
-/* The machine's device number of the GPIO block called @name (its
- * component name, as on the canvas; NULL for the first GPIO block), or
- * -1: where its
- * MdlGpioState is in snapshots.  Asks the engine thread (mdl_runner_call),
- * so look it up once per runner, not per frame. */
-int mdl_gpio_index_in_runner (MdlRunner *runner, const char *name);
+int  mdl_gpio_index_in_runner (MdlRunner *runner, const char *name);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* Workbench parts (hw/parts.h): descriptors only.  Nothing here runs:
  * the engine builds an inert device for each part, and the canvas draws
- * and drives them through the GPIO block they name. */
+ * and drives them through the pin block they name, from the part
+ * descriptions below. */
 #include "parts.h"
 
 #define GPIO_PROP \
@@ -31,13 +32,26 @@ static const MdlPropInfo seven_segment_props[] = {
   { "color", MDL_PROP_STRING, N_("Colour of lit segments"), 0, "red", false },
 };
 
+static const MdlPartInfo led_part = {
+  MDL_PART_KIND_LED, "gpio", "pin", 1, "color",
+};
+static const MdlPartInfo button_part = {
+  MDL_PART_KIND_BUTTON, "gpio", "pin", 1, NULL,
+};
+static const MdlPartInfo switch_part = {
+  MDL_PART_KIND_SWITCH, "gpio", "pin", 1, NULL,
+};
+static const MdlPartInfo seven_segment_part = {
+  MDL_PART_KIND_SEVEN_SEGMENT, "gpio", "pins", 8, "color",
+};
+
 const MdlDeviceClass mdl_led_class = {
   .name = "LED",
   .compatible = MDL_PART_LED,
   .description = N_("A light on a GPIO pin, lit while the pin is high"),
   .group = MDL_GROUP_PARTS,
   .props = led_props,
-  .n_props = G_N_ELEMENTS (led_props),
+  .n_props = G_N_ELEMENTS (led_props),  .part = &led_part,
 };
 
 const MdlDeviceClass mdl_button_class = {
@@ -46,7 +60,7 @@ const MdlDeviceClass mdl_button_class = {
   .description = N_("Drives a GPIO pin high while pressed"),
   .group = MDL_GROUP_PARTS,
   .props = button_props,
-  .n_props = G_N_ELEMENTS (button_props),
+  .n_props = G_N_ELEMENTS (button_props),  .part = &button_part,
 };
 
 const MdlDeviceClass mdl_switch_class = {
@@ -55,7 +69,7 @@ const MdlDeviceClass mdl_switch_class = {
   .description = N_("Holds a GPIO pin high or low; a click flips it"),
   .group = MDL_GROUP_PARTS,
   .props = switch_props,
-  .n_props = G_N_ELEMENTS (switch_props),
+  .n_props = G_N_ELEMENTS (switch_props),  .part = &switch_part,
 };
 
 const MdlDeviceClass mdl_seven_segment_class = {
@@ -64,5 +78,5 @@ const MdlDeviceClass mdl_seven_segment_class = {
   .description = N_("A digit of segments a-g and a point on 8 consecutive GPIO pins"),
   .group = MDL_GROUP_PARTS,
   .props = seven_segment_props,
-  .n_props = G_N_ELEMENTS (seven_segment_props),
+  .n_props = G_N_ELEMENTS (seven_segment_props),  .part = &seven_segment_part,
 };

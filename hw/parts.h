@@ -5,9 +5,10 @@
  * They are device classes so that the board document keeps them like
  * any other component (saved in the .dts, undoable, edited in the
  * inspector), but they have no registers, no interrupts and no behaviour
- * of their own: the machine carries them as inert devices.  What they
- * show and what they drive is the canvas's business, through the GPIO
- * block's snapshot state and mdl_gpio_set_input_in_runner.
+ * of their own: the machine carries them as inert devices.  Each class
+ * describes itself as a part (MdlPartInfo, engine/device-view.h); what
+ * they show and drive is the canvas's business, through the pin block's
+ * snapshot state and mdl_runner_set_device_pin.
  *
  * Properties:
  *   gpio    the GPIO block's component name; empty for the board's first

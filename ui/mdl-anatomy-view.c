@@ -16,7 +16,9 @@
 struct _MdlAnatomyView {
   GtkWidget    parent_instance;
 
-  MdlRunner   *runner;
+  MdlSession  *session;
+  MdlRunner   *runner;      /* the session's */
+  guint64      shown_seq;   /* the snapshot last shown */
   guint        cpu;
 
   gboolean     have;
@@ -239,6 +241,7 @@ mdl_anatomy_view_update (MdlAnatomyView *self, const MdlSnapshot *snap)
   const MdlInsnInfo *info = c != NULL && snap->insn != NULL ? &snap->insn[self->cpu] : NULL;
 
   g_return_if_fail (MDL_IS_ANATOMY_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (info == NULL || info->len == 0) {
     self->have = FALSE;
@@ -269,12 +272,32 @@ mdl_anatomy_view_update (MdlAnatomyView *self, const MdlSnapshot *snap)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "info");
 }
 
-void
-mdl_anatomy_view_set_runner (MdlAnatomyView *self, MdlRunner *runner, guint cpu)
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlAnatomyView *self, const MdlSnapshot *snap, MdlSession *session)
 {
+  g_assert (MDL_IS_ANATOMY_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_anatomy_view_update (self, snap);
+}
+
+void
+mdl_anatomy_view_set_session (MdlAnatomyView *self, MdlSession *session, guint cpu)
+{
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_ANATOMY_VIEW (self));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->have = FALSE;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
@@ -300,6 +323,10 @@ mdl_anatomy_view_dispose (GObject *object)
   MdlAnatomyView *self = MDL_ANATOMY_VIEW (object);
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->runner = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_anatomy_view_parent_class)->dispose (object);
 }
 

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (MdlAnatomyView, mdl_anatomy_view, MDL, ANATOMY_VIEW, GtkWi
 
 GtkWidget *mdl_anatomy_view_new (void);
 
-void mdl_anatomy_view_set_runner (MdlAnatomyView *self, MdlRunner *runner, guint cpu);
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
+void mdl_anatomy_view_set_session (MdlAnatomyView *self, MdlSession *session, guint cpu);
 void mdl_anatomy_view_update     (MdlAnatomyView *self, const MdlSnapshot *snap);
 
 /* For tests: the mnemonic and number of fields shown (0 without info). */

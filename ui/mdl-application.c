@@ -11,11 +11,9 @@
  * static library's resource object would otherwise be dropped by the
  * linker, nothing referring to it. */
 #include "medley-resources.h"
-#ifdef MDL_HAVE_ICONS
 /* The icons' resource registers itself when linked; asking for it is what
  * makes the linker keep it. */
 extern GResource *medley_icons_get_resource (void);
-#endif
 
 struct _MdlApplication {
   AdwApplication parent_instance;
@@ -210,9 +208,7 @@ mdl_application_class_init (MdlApplicationClass *klass)
   app_class->open = mdl_application_open;
 
   mdl_register_resource ();
-#ifdef MDL_HAVE_ICONS
   (void) medley_icons_get_resource ();
-#endif
 }
 
 static void

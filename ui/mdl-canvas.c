@@ -16,8 +16,6 @@
 
 #include "mdl-canvas-private.h"
 #include "engine/registry.h"
-#include "hw/gpio.h"
-#include "hw/parts.h"
 
 #define GRID          16.0
 #define CARD_W        208.0
@@ -38,14 +36,6 @@
 #define TOAST_MS      3500
 #define PART_BODY     56.0   /* the face of an LED, button or switch */
 #define DIGIT_BODY    132.0  /* the face of a 7-segment digit */
-
-typedef enum {
-  PART_NONE,
-  PART_LED,
-  PART_BUTTON,
-  PART_SWITCH,
-  PART_SEVEN_SEGMENT,
-} PartKind;
 
 typedef enum {
   PORT_BUS = MDL_CANVAS_PORT_BUS,         /* a device's register windows, or a cluster's bus */
@@ -72,7 +62,7 @@ typedef struct {
   char            *subtitle;
   const char      *icon;
   gboolean         problem;
-  PartKind         part;      /* a part on GPIO pins, drawn live */
+  MdlPartKind         part;      /* a part on GPIO pins, drawn live */
   graphene_rect_t  control;   /* parts: the face (LED, button...) */
 } Card;
 
@@ -134,8 +124,9 @@ struct _MdlCanvas
   guint      toast_source;
 
   /* The running machine, for the parts on GPIO pins. */
-  MdlRunner *runner;
-  GArray    *gpio_links;   /* GpioLink: the GPIO blocks parts name */
+  MdlSession *session;
+  MdlRunner *runner;       /* the session's */
+  GArray    *pins_links;   /* PinsLink: the GPIO blocks parts name */
   guint      pressed_part;
 };
 
@@ -157,9 +148,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Parts (their own section below). */
-static PartKind part_kind_of (const MdlDeviceClass *cls);
-static const char *part_gpio_name (const MdlComponent *c);
-static unsigned parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio,
+static MdlPartKind part_kind_of (const MdlDeviceClass *cls);
+static const char *part_link_name (const MdlComponent *c);
+static unsigned parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio,
                                const MdlComponent *part, unsigned *rank);
 static const Card *hit_part_control (MdlCanvas *self, double cx, double cy);
 static void press_part (MdlCanvas *self, guint id, gboolean down);
@@ -243,39 +234,6 @@ icon_for_group (MdlDeviceGroup group)
   case MDL_GROUP_OTHER:
   default:                   return "medley-other-symbolic";
   }
-}
-
-/* The engine describes interrupt inputs only by number.  For the
- * architectures we know, the inputs that firmware actually uses get a name
- * and the others stay hidden, so that a RISC-V hart shows three ports
- * instead of twelve. */
-typedef struct {
-  unsigned    input;
-  const char *name;
-} IrqName;
-
-static const IrqName riscv_irq_names[] = {
-  { 3,  "software" },
-  { 7,  "timer" },
-  { 11, "external" },
-};
-
-static const IrqName *
-irq_names_for_arch (const char *arch, guint *n)
-{
-  if (arch != NULL && g_str_has_prefix (arch, "riscv")) {
-    *n = G_N_ELEMENTS (riscv_irq_names);
-    return riscv_irq_names;
-  }
-  *n = 0;
-  return NULL;
-}
-
-static unsigned
-component_u64 (const MdlComponent *c, const char *prop, unsigned fallback)
-{
-  int i = mdl_component_find_prop (c, prop);
-  return i >= 0 ? (unsigned) c->values[i].u64 : fallback;
 }
 
 /* ------------------------------------------------------------------ */
@@ -392,25 +350,28 @@ layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
                       const MdlComponent *c)
 {
   const MdlCpuClass *cls = c->cpu_cls;
-  unsigned harts = MAX (component_u64 (c, "harts", 1), 1u);
+  unsigned harts = MAX ((unsigned) mdl_component_u64 (c, "harts"), 1u);
   unsigned row = 0;
   guint first = self->ports->len;
-  const IrqName *names;
+  const MdlIrqInputName *names;
   guint n_names;
 
   add_port (self, doc, PORT_BUS, c->id, 0, 0, +1, row++, g_strdup ("bus"));
   if (cls == NULL)
     return row;
 
-  names = irq_names_for_arch (cls->arch, &n_names);
+  /* Classes name the inputs firmware uses; the others stay hidden, so
+   * that a RISC-V hart shows three ports instead of twelve. */
+  names = cls->irq_names;
+  n_names = cls->n_irq_names;
   for (unsigned h = 0; h < MIN (harts, MAX_HARTS_SHOWN); h++) {
     g_autofree char *prefix = harts > 1 ? g_strdup_printf ("h%u ", h) : g_strdup ("");
 
     if (names != NULL) {
       for (guint i = 0; i < n_names; i++)
-        if (names[i].input < cls->n_irq_in)
-          add_port (self, doc, PORT_IRQ_IN, c->id, names[i].input, h, +1, row++,
-                    g_strdup_printf ("%s%s %u", prefix, names[i].name, names[i].input));
+        if (names[i].line < cls->n_irq_in)
+          add_port (self, doc, PORT_IRQ_IN, c->id, names[i].line, h, +1, row++,
+                    g_strdup_printf ("%s%s %u", prefix, names[i].name, names[i].line));
     } else {
       /* Unnamed lines (an NVIC has 32 to 64): those wired to this hart,
        * in order, and the lowest free one to wire the next device to. */
@@ -515,7 +476,7 @@ ensure_layout (MdlCanvas *self)
 
     card.title = g_strdup (c->name);
     if (c->kind == MDL_COMPONENT_CLUSTER) {
-      unsigned harts = component_u64 (c, "harts", 1);
+      unsigned harts = MAX ((unsigned) mdl_component_u64 (c, "harts"), 1u);
       const char *cls = c->cpu_cls ? c->cpu_cls->name : "?";
       card.subtitle = harts > 1 ? g_strdup_printf ("%s × %u", cls, harts)
                                 : g_strdup (cls);
@@ -529,24 +490,24 @@ ensure_layout (MdlCanvas *self)
       card.icon = c->dev_cls ? icon_for_group (c->dev_cls->group) : "medley-other-symbolic";
       rows = layout_device_ports (self, doc, c);
       card.part = part_kind_of (c->dev_cls);
-      if (card.part != PART_NONE) {
-        const char *gpio = part_gpio_name (c);
+      if (card.part != MDL_PART_KIND_NONE) {
+        const char *gpio = part_link_name (c);
         g_free (card.subtitle);
         card.subtitle = g_strdup_printf ("%s · %s", cls, gpio ? gpio : "gpio");
-      } else if (c->dev_cls != NULL && c->dev_cls == &mdl_gpio_class) {
+      } else if (c->dev_cls != NULL && c->dev_cls->view == MDL_VIEW_PINS) {
         /* A row on the right for each part wired to its pins. */
-        rows = MAX (rows, parts_on_gpio (doc, c, NULL, NULL));
+        rows = MAX (rows, parts_on_pins (doc, c, NULL, NULL));
       }
     }
     graphene_rect_init (&card.rect, c->x, c->y, CARD_W,
                         HEADER_H + rows * ROW_H + (rows ? CARD_PAD : 0));
-    if (card.part != PART_NONE) {
+    if (card.part != MDL_PART_KIND_NONE) {
       /* The face sits left in the body, the pin and state beside it. */
       static const graphene_size_t faces[] = {
-        [PART_LED] = { 28, 28 }, [PART_BUTTON] = { 34, 34 },
-        [PART_SWITCH] = { 46, 26 }, [PART_SEVEN_SEGMENT] = { 76, 112 },
+        [MDL_PART_KIND_LED] = { 28, 28 }, [MDL_PART_KIND_BUTTON] = { 34, 34 },
+        [MDL_PART_KIND_SWITCH] = { 46, 26 }, [MDL_PART_KIND_SEVEN_SEGMENT] = { 76, 112 },
       };
-      double body = card.part == PART_SEVEN_SEGMENT ? DIGIT_BODY : PART_BODY;
+      double body = card.part == MDL_PART_KIND_SEVEN_SEGMENT ? DIGIT_BODY : PART_BODY;
       graphene_size_t face = faces[card.part];
 
       card.rect.size.height = HEADER_H + body;
@@ -1120,7 +1081,7 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     gtk_snapshot_append_color (snapshot, cluster ? &colors->accent : &grey, &tile.bounds);
   }
   gtk_snapshot_pop (snapshot);
-  if (card->part != PART_NONE)
+  if (card->part != MDL_PART_KIND_NONE)
     draw_part_glyph (self, snapshot, colors, card, &tile.bounds);
   else
     draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
@@ -1136,7 +1097,7 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     if (p->component == card->id)
       draw_port (self, snapshot, colors, i, p);
   }
-  if (card->part != PART_NONE)
+  if (card->part != MDL_PART_KIND_NONE)
     draw_part (self, snapshot, colors, card);
 
   if (card->problem) {
@@ -1173,81 +1134,77 @@ draw_ghost (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors)
 /* ------------------------------------------------------------------ */
 /* Parts: LEDs, buttons, switches and digits on GPIO pins              */
 /*                                                                     */
-/* Parts are components of the document (hw/parts.h) that the engine   */
-/* leaves alone: the canvas shows them from the state of the GPIO      */
-/* block they name in the latest snapshot, and drives that block's     */
-/* input pins when a button or switch is clicked.  The GPIO blocks'    */
-/* device numbers are looked up once per runner (it takes a call to    */
-/* the engine thread); each snapshot only compares a few words, and    */
-/* the canvas redraws when they changed.                               */
+/* Parts are components of the document whose class describes them   */
+/* (MdlPartInfo) and that the engine leaves alone: the canvas shows    */
+/* them from the state of the pin block they name in the latest        */
+/* snapshot, and drives that block's input pins when a button or       */
+/* switch is clicked.  The pin blocks' device numbers are looked up    */
+/* once per session (it takes a call to the engine thread); each       */
+/* snapshot only compares a few words, and the canvas redraws when     */
+/* they changed.                                                       */
 
 typedef struct {
   char        *name;     /* the part's "gpio" value; NULL: the first block */
   int          index;    /* device number in snapshots, -1: not found */
   gboolean     valid;    /* state came from a snapshot */
-  MdlGpioState state;
-} GpioLink;
+  MdlPinsState state;
+} PinsLink;
 
 static void
-clear_gpio_link (gpointer data)
+clear_pins_link (gpointer data)
 {
-  GpioLink *link = data;
+  PinsLink *link = data;
   g_free (link->name);
 }
 
-static PartKind
+static MdlPartKind
 part_kind_of (const MdlDeviceClass *cls)
 {
-  if (cls == &mdl_led_class)
-    return PART_LED;
-  if (cls == &mdl_button_class)
-    return PART_BUTTON;
-  if (cls == &mdl_switch_class)
-    return PART_SWITCH;
-  if (cls == &mdl_seven_segment_class)
-    return PART_SEVEN_SEGMENT;
-  return PART_NONE;
+  return cls != NULL && cls->part != NULL ? cls->part->kind : MDL_PART_KIND_NONE;
 }
 
-/* The GPIO block a part names: NULL (the first) when empty. */
+/* The pin block a part names: NULL (the first) when empty. */
 static const char *
-part_gpio_name (const MdlComponent *c)
+part_link_name (const MdlComponent *c)
 {
-  int i = mdl_component_find_prop (c, "gpio");
-  const char *name = i >= 0 ? c->values[i].str : NULL;
+  const char *name = c->dev_cls != NULL && c->dev_cls->part != NULL
+                     ? mdl_component_str (c, c->dev_cls->part->link_prop) : NULL;
 
   return name != NULL && *name ? name : NULL;
 }
 
+/* The part's (first) pin. */
 static unsigned
 part_pin (const MdlComponent *c)
 {
-  return component_u64 (c, part_kind_of (c->dev_cls) == PART_SEVEN_SEGMENT ? "pins" : "pin", 0);
+  if (c->dev_cls == NULL || c->dev_cls->part == NULL)
+    return 0;
+  return (unsigned) mdl_component_u64 (c, c->dev_cls->part->pin_prop);
 }
 
 /* The GPIO component a part is wired to, in the document. */
 static const MdlComponent *
-part_gpio_component (const MdlBoardDoc *doc, const MdlComponent *c)
+part_pins_component (const MdlBoardDoc *doc, const MdlComponent *c)
 {
-  const char *name = part_gpio_name (c);
+  const char *name = part_link_name (c);
 
   if (name != NULL) {
     const MdlComponent *g = mdl_board_doc_find_by_name (doc, name);
-    return g != NULL && g->dev_cls == &mdl_gpio_class ? g : NULL;
+    return g != NULL && g->dev_cls != NULL && g->dev_cls->view == MDL_VIEW_PINS ? g : NULL;
   }
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *g = g_ptr_array_index (doc->components, i);
-    if (g->kind == MDL_COMPONENT_DEVICE && g->dev_cls == &mdl_gpio_class)
+    if (g->kind == MDL_COMPONENT_DEVICE && g->dev_cls != NULL && g->dev_cls->view == MDL_VIEW_PINS)
       return g;
   }
   return NULL;
 }
 
-static GpioLink *
-find_gpio_link (MdlCanvas *self, const char *name)
+static PinsLink *
+find_pins_link (MdlCanvas *self, const char *name)
 {
-  for (guint i = 0; self->gpio_links != NULL && i < self->gpio_links->len; i++) {
-    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+  for (guint i = 0; self->pins_links != NULL && i < self->pins_links->len; i++) {
+    PinsLink *link = &g_array_index (self->pins_links, PinsLink, i);
     if (g_strcmp0 (link->name, name) == 0)
       return link;
   }
@@ -1255,41 +1212,38 @@ find_gpio_link (MdlCanvas *self, const char *name)
 }
 
 /* The pins as the latest snapshot has them, or NULL without a machine. */
-static const MdlGpioState *
+static const MdlPinsState *
 part_state (MdlCanvas *self, const MdlComponent *c)
 {
-  GpioLink *link = self->runner != NULL ? find_gpio_link (self, part_gpio_name (c)) : NULL;
+  PinsLink *link = self->runner != NULL ? find_pins_link (self, part_link_name (c)) : NULL;
 
   return link != NULL && link->valid ? &link->state : NULL;
 }
 
 static gboolean
-pin_level (const MdlGpioState *state, unsigned pin, gboolean inputs)
+pin_level (const MdlPinsState *state, unsigned pin, gboolean inputs)
 {
-  if (state == NULL || pin >= MDL_GPIO_PINS)
+  if (state == NULL || pin >= MDL_PINS_MAX)
     return FALSE;
   return ((inputs ? state->inputs : state->levels) >> pin) & 1;
 }
 
-void
-mdl_canvas_queue_machine_update (MdlCanvas *self)
+/* A snapshot from the session: parts redraw when their pins changed. */
+static void
+machine_update (MdlCanvas *self, const MdlSnapshot *snap)
 {
-  g_autoptr(MdlSnapshot) snap = NULL;
   gboolean changed = FALSE;
 
-  g_return_if_fail (MDL_IS_CANVAS (self));
-
-  if (self->runner == NULL || self->gpio_links->len == 0)
+  if (self->runner == NULL || self->pins_links->len == 0)
     return;
-  snap = mdl_runner_snapshot (self->runner);
-  for (guint i = 0; i < self->gpio_links->len; i++) {
-    GpioLink *link = &g_array_index (self->gpio_links, GpioLink, i);
+  for (guint i = 0; i < self->pins_links->len; i++) {
+    PinsLink *link = &g_array_index (self->pins_links, PinsLink, i);
     const MdlDeviceSnapshot *dev;
 
     if (link->index < 0 || (unsigned) link->index >= snap->n_devices)
       continue;
     dev = &snap->devices[link->index];
-    if (dev->len < sizeof (MdlGpioState))
+    if (dev->len < sizeof (MdlPinsState))
       continue;
     if (!link->valid || memcmp (&link->state, dev->state, sizeof link->state) != 0) {
       memcpy (&link->state, dev->state, sizeof link->state);
@@ -1301,30 +1255,49 @@ mdl_canvas_queue_machine_update (MdlCanvas *self)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+on_updated (MdlCanvas *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_CANVAS (self));
+
+  machine_update (self, snap);
+}
+
 void
-mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner)
+mdl_canvas_set_session (MdlCanvas *self, MdlSession *session)
 {
   const MdlBoardDoc *doc;
+  MdlRunner *runner;
 
   g_return_if_fail (MDL_IS_CANVAS (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
 
-  self->runner = runner;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  self->runner = runner = session != NULL ? mdl_session_get_runner (session) : NULL;
   self->pressed_part = 0;
-  g_array_set_size (self->gpio_links, 0);
+  g_array_set_size (self->pins_links, 0);
   if (runner != NULL && self->editor != NULL && (doc = mdl_editor_get_doc (self->editor)) != NULL) {
     for (guint i = 0; i < doc->components->len; i++) {
       const MdlComponent *c = g_ptr_array_index (doc->components, i);
-      GpioLink link = { 0 };
+      PinsLink link = { 0 };
 
-      if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
-          find_gpio_link (self, part_gpio_name (c)) != NULL)
+      if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
+          find_pins_link (self, part_link_name (c)) != NULL)
         continue;
-      link.name = g_strdup (part_gpio_name (c));
-      link.index = mdl_gpio_index_in_runner (runner, link.name);
-      g_array_append_val (self->gpio_links, link);
+      link.name = g_strdup (part_link_name (c));
+      link.index = mdl_runner_find_device (runner, MDL_VIEW_PINS, link.name, 0);
+      g_array_append_val (self->pins_links, link);
     }
   }
-  mdl_canvas_queue_machine_update (self);
+  if (session != NULL) {
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (session);
+
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
+    machine_update (self, snap);
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1337,7 +1310,7 @@ hit_part_control (MdlCanvas *self, double cx, double cy)
   graphene_rect_t grown;
 
   if (self->runner == NULL || card == NULL ||
-      (card->part != PART_BUTTON && card->part != PART_SWITCH))
+      (card->part != MDL_PART_KIND_BUTTON && card->part != MDL_PART_KIND_SWITCH))
     return NULL;
   graphene_rect_inset_r (&card->control, -4, -4, &grown);
   return graphene_rect_contains_point (&grown, &GRAPHENE_POINT_INIT (cx, cy)) ? card : NULL;
@@ -1348,23 +1321,23 @@ static void
 press_part (MdlCanvas *self, guint id, gboolean down)
 {
   const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (self->editor), id);
-  GpioLink *link;
+  PinsLink *link;
   unsigned pin;
   gboolean level;
 
   if (c == NULL || self->runner == NULL)
     return;
-  link = find_gpio_link (self, part_gpio_name (c));
+  link = find_pins_link (self, part_link_name (c));
   pin = part_pin (c);
-  if (link == NULL || link->index < 0 || pin >= MDL_GPIO_PINS)
+  if (link == NULL || link->index < 0 || pin >= MDL_PINS_MAX)
     return;
-  if (part_kind_of (c->dev_cls) == PART_BUTTON)
+  if (part_kind_of (c->dev_cls) == MDL_PART_KIND_BUTTON)
     level = down;
   else if (down)
     level = !pin_level (link->valid ? &link->state : NULL, pin, TRUE);
   else
     return;
-  mdl_gpio_set_input_in_runner (self->runner, (unsigned) link->index, pin, level);
+  mdl_runner_set_device_pin (self->runner, (unsigned) link->index, pin, level);
   /* Shown at once; the next snapshot says the same. */
   if (level)
     link->state.inputs |= 1u << pin;
@@ -1383,9 +1356,12 @@ part_color (const MdlComponent *c, GdkRGBA *rgba)
     { "amber", "#ff7800" }, { "orange", "#ff7800" }, { "blue", "#3584e4" },
     { "white", "#f6f5f4" }, { "purple", "#9141ac" },
   };
-  int i = mdl_component_find_prop (c, "color");
-  const char *want = i >= 0 && c->values[i].str ? c->values[i].str : "red";
+  const char *prop = c->dev_cls != NULL && c->dev_cls->part != NULL
+                     ? c->dev_cls->part->color_prop : NULL;
+  const char *want = prop != NULL ? mdl_component_str (c, prop) : NULL;
 
+  if (want == NULL)
+    want = "red";
   for (guint k = 0; k < G_N_ELEMENTS (named); k++)
     if (g_ascii_strcasecmp (want, named[k].name) == 0)
       want = named[k].value;
@@ -1475,21 +1451,21 @@ draw_part_glyph (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
   part_color (c, &color);
 
   switch (card->part) {
-  case PART_LED:
+  case MDL_PART_KIND_LED:
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 6, cy - 6, 12, 12), 6, tint);
     break;
-  case PART_BUTTON:
+  case MDL_PART_KIND_BUTTON:
     stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 8, cy - 8, 16, 16), 8, 1.5f, &colors->fg);
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx - 4.5, cy - 4.5, 9, 9), 4.5, &colors->fg);
     break;
-  case PART_SWITCH:
+  case MDL_PART_KIND_SWITCH:
     stroke_round (snapshot, &GRAPHENE_RECT_INIT (cx - 9, cy - 5, 18, 10), 5, 1.5f, &colors->fg);
     fill_round (snapshot, &GRAPHENE_RECT_INIT (cx + 0.5, cy - 2.5, 5, 5), 2.5, &colors->fg);
     break;
-  case PART_SEVEN_SEGMENT:
+  case MDL_PART_KIND_SEVEN_SEGMENT:
     draw_text (self, snapshot, "8.", cx - 1, cy, -1, 1.0, TRUE, tint, FALSE, TRUE);
     break;
-  case PART_NONE:
+  case MDL_PART_KIND_NONE:
   default:
     break;
   }
@@ -1509,7 +1485,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
 {
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   const MdlComponent *c = mdl_board_doc_find (doc, card->id);
-  const MdlGpioState *state;
+  const MdlPinsState *state;
   const graphene_rect_t *k = &card->control;
   double text_x = k->origin.x + k->size.width + 16;
   double text_w = card->rect.origin.x + card->rect.size.width - text_x - 12;
@@ -1527,7 +1503,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
   part_color (c, &color);
 
   switch (card->part) {
-  case PART_LED: {
+  case MDL_PART_KIND_LED: {
     gboolean lit = pin_level (state, pin, FALSE);
     GdkRGBA off = color, rim = color;
     off.alpha = 0.16f;
@@ -1549,7 +1525,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_BUTTON: {
+  case MDL_PART_KIND_BUTTON: {
     gboolean down = pin_level (state, pin, TRUE);
     GdkRGBA face = down ? colors->accent : with_alpha (&colors->fg, 0.08f);
     GdkRGBA shadow = with_alpha (&colors->shade, 3.0f);
@@ -1568,7 +1544,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_SWITCH: {
+  case MDL_PART_KIND_SWITCH: {
     gboolean on = pin_level (state, pin, TRUE);
     GdkRGBA track = on ? colors->accent : with_alpha (&colors->fg, 0.15f);
     const GdkRGBA knob = { 1, 1, 1, 1 };
@@ -1585,7 +1561,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
-  case PART_SEVEN_SEGMENT: {
+  case MDL_PART_KIND_SEVEN_SEGMENT: {
     unsigned lit = 0;
     for (unsigned s = 0; s < 8; s++)
       lit |= (unsigned) pin_level (state, pin + s, FALSE) << s;
@@ -1599,12 +1575,12 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
     pins = g_strdup_printf (_("Pins %u–%u"), pin, pin + 7);
     break;
   }
-  case PART_NONE:
+  case MDL_PART_KIND_NONE:
   default:
     return;
   }
   /* A typo in "gpio" leaves the part without pins: say so on the card. */
-  if (part_gpio_component (doc, c) == NULL)
+  if (part_pins_component (doc, c) == NULL)
     status = _("No such GPIO block");
 
   draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg, FALSE, TRUE);
@@ -1615,7 +1591,7 @@ draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const C
 /* Parts wired to GPIO component @gpio, and where @part comes among them
  * (by pin, then by id): its row on the GPIO card's right edge. */
 static unsigned
-parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
+parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
                unsigned *rank)
 {
   unsigned n = 0;
@@ -1624,8 +1600,8 @@ parts_on_gpio (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlCompon
     *rank = 0;
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
-    if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == PART_NONE ||
-        part_gpio_component (doc, c) != gpio)
+    if (c->kind != MDL_COMPONENT_DEVICE || part_kind_of (c->dev_cls) == MDL_PART_KIND_NONE ||
+        part_pins_component (doc, c) != gpio)
       continue;
     n++;
     if (part != NULL && rank != NULL && c != part &&
@@ -1676,11 +1652,11 @@ draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, do
     double gx, gy, px, py;
     unsigned pin, rank;
 
-    if (card->part == PART_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
-        (g = part_gpio_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
+    if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
+        (g = part_pins_component (doc, c)) == NULL || (gcard = find_card (self, g->id)) == NULL)
       continue;
     pin = part_pin (c);
-    parts_on_gpio (doc, g, c, &rank);
+    parts_on_pins (doc, g, c, &rank);
     pin_anchor (gcard, rank, &gx, &gy);
     px = card->rect.origin.x;
     py = card->control.origin.y + card->control.size.height / 2;
@@ -1698,7 +1674,7 @@ draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, do
       curve_path (cr, &a, px, py, -1);
       cairo_stroke (cr);
     } else {
-      g_autofree char *label = card->part == PART_SEVEN_SEGMENT
+      g_autofree char *label = card->part == MDL_PART_KIND_SEVEN_SEGMENT
                                ? g_strdup_printf (_("pins %u–%u"), pin, pin + 7)
                                : g_strdup_printf (_("pin %u"), pin);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (gx - 3.5, gy - 3.5, 7, 7), 1.5, &green);
@@ -2591,7 +2567,7 @@ _mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double 
   const Card *card;
 
   ensure_layout (self);
-  if ((card = find_card (self, component)) == NULL || card->part == PART_NONE)
+  if ((card = find_card (self, component)) == NULL || card->part == MDL_PART_KIND_NONE)
     return FALSE;
   *x = (card->control.origin.x + card->control.size.width / 2) * self->zoom + self->pan_x;
   *y = (card->control.origin.y + card->control.size.height / 2) * self->zoom + self->pan_y;
@@ -2606,7 +2582,8 @@ mdl_canvas_dispose (GObject *object)
 {
   MdlCanvas *self = MDL_CANVAS (object);
 
-  self->runner = NULL;
+  if (self->session != NULL)
+    mdl_canvas_set_session (self, NULL);
   mdl_canvas_set_editor (self, NULL);
   g_clear_handle_id (&self->toast_source, g_source_remove);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->dispose (object);
@@ -2622,7 +2599,7 @@ mdl_canvas_finalize (GObject *object)
   g_clear_pointer (&self->move_ids, g_array_unref);
   g_clear_pointer (&self->move_origin, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_array_unref);
-  g_clear_pointer (&self->gpio_links, g_array_unref);
+  g_clear_pointer (&self->pins_links, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
   g_clear_pointer (&self->signature, g_free);
   G_OBJECT_CLASS (mdl_canvas_parent_class)->finalize (object);
@@ -2720,8 +2697,8 @@ mdl_canvas_init (MdlCanvas *self)
   self->move_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->move_origin = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->rubber_base = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->gpio_links = g_array_new (FALSE, TRUE, sizeof (GpioLink));
-  g_array_set_clear_func (self->gpio_links, clear_gpio_link);
+  self->pins_links = g_array_new (FALSE, TRUE, sizeof (PinsLink));
+  g_array_set_clear_func (self->pins_links, clear_pins_link);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -23,8 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "mdl-editor.h"
-#include "engine/runner.h"
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -44,19 +43,11 @@ void   mdl_canvas_zoom_reset (MdlCanvas *self);
 void   mdl_canvas_zoom_fit   (MdlCanvas *self);
 double mdl_canvas_get_zoom   (MdlCanvas *self);
 
-/* The running machine, or NULL: LEDs and digits wired to GPIO pins show
- * its pins, buttons and switches drive them.  Set it to NULL before
- * freeing the runner. */
-void mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner);
-/* A new snapshot is out: parts redraw when their pins changed. */
-void mdl_canvas_queue_machine_update (MdlCanvas *self);
-
-/* The running machine, or NULL: LEDs and digits wired to GPIO pins show
- * its pins, buttons and switches drive them.  Set it to NULL before
- * freeing the runner. */
-void mdl_canvas_set_runner (MdlCanvas *self, MdlRunner *runner);
-/* A new snapshot is out: parts redraw when their pins changed. */
-void mdl_canvas_queue_machine_update (MdlCanvas *self);
+/* The running machine, or NULL: parts wired to pins show its pins (they
+ * redraw on the session's "updated" signal when those changed), buttons
+ * and switches drive them.  The canvas holds a reference on @session
+ * until it is given another or NULL. */
+void mdl_canvas_set_session (MdlCanvas *self, MdlSession *session);
 
 /* A grid-aligned top-left corner, in canvas coordinates, where a new
  * component fits without covering another, as close as possible to the

@@ -1,9 +1,10 @@
 #define G_LOG_DOMAIN "medley-cpu-views"
 
 /* The docked panel of CPU views.  It owns no machine state: it keeps the
- * runner pointer the window gives it, the CPU shown, and a coalescing
- * timer, so that a flood of snapshots becomes at most one refresh per
- * frame (the engine publishes up to every ~30 ms, more after commands). */
+ * session the window gives it and the CPU shown, and hands both to its
+ * pages.  The pages that are shown follow the session's "updated" signal
+ * (at most one a frame) themselves; a page that comes into view, or a new
+ * CPU, gets the session's latest snapshot from the panel within a frame. */
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -26,13 +27,12 @@
 struct _MdlCpuViews {
   GtkBox        parent_instance;
 
-  MdlRunner    *runner;        /* not owned: the window's */
+  MdlSession   *session;
+  MdlRunner    *runner;        /* the session's */
   char         *cluster;       /* whose CPUs the chooser offers, or NULL */
   guint         cpu;
   GArray       *cluster_cpus;  /* guint: machine indices of the chooser's CPUs */
-  guint         refresh_source;
-  guint64       shown_seq;     /* the snapshot the mapped views show */
-  gboolean      force;         /* refresh even when the seq did not move */
+  guint         refresh_source; /* a page came into view, or the CPU changed */
 
   GtkStack      *stack;        /* "empty" or "views" */
   AdwViewStack  *views;
@@ -179,20 +179,16 @@ _mdl_cpu_views_mentions_register (const MdlCpuClass *cls, const char *text)
 
 /* ---- the panel ---- */
 
-static void
-refresh (MdlCpuViews *self)
+static gboolean
+refresh_timeout (gpointer data)
 {
+  MdlCpuViews *self = data;
   g_autoptr(MdlSnapshot) snap = NULL;
 
-  if (self->runner == NULL)
-    return;
-  snap = mdl_runner_snapshot (self->runner);
-  if (snap->seq == self->shown_seq && !self->force)
-    return;
-  self->shown_seq = snap->seq;
-  self->force = FALSE;
-
-  /* Hidden pages are brought up to date when they are shown (on map). */
+  self->refresh_source = 0;
+  if (self->session == NULL)
+    return G_SOURCE_REMOVE;
+  snap = mdl_session_ref_snapshot (self->session);
   if (gtk_widget_get_mapped (self->registers))
     mdl_registers_view_update (MDL_REGISTERS_VIEW (self->registers), snap);
   if (gtk_widget_get_mapped (self->memory))
@@ -201,25 +197,16 @@ refresh (MdlCpuViews *self)
     mdl_disassembly_view_update (MDL_DISASSEMBLY_VIEW (self->disassembly), snap);
   if (gtk_widget_get_mapped (self->anatomy))
     mdl_anatomy_view_update (MDL_ANATOMY_VIEW (self->anatomy), snap);
-}
-
-static gboolean
-refresh_timeout (gpointer data)
-{
-  MdlCpuViews *self = data;
-
-  self->refresh_source = 0;
-  refresh (self);
   return G_SOURCE_REMOVE;
 }
 
-void
-mdl_cpu_views_queue_update (MdlCpuViews *self)
+/* Shows the session's latest snapshot within a frame, even if it was
+ * shown before: a page came into view, or the CPU changed. */
+static void
+queue_refresh (MdlCpuViews *self)
 {
-  g_return_if_fail (MDL_IS_CPU_VIEWS (self));
-
-  /* Below input and redraw, like the console drain: a guest that runs
-   * flat out never makes the window sluggish. */
+  /* Below input and redraw, like the session's own signal: a guest that
+   * runs flat out never makes the window sluggish. */
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REFRESH_MS,
                                                refresh_timeout, self, NULL);
@@ -230,8 +217,7 @@ on_page_mapped (MdlCpuViews *self, GtkWidget *page)
 {
   g_assert (MDL_IS_CPU_VIEWS (self));
 
-  self->force = TRUE;
-  mdl_cpu_views_queue_update (self);
+  queue_refresh (self);
 }
 
 /* Every view learns the runner and CPU at once, so that memory and
@@ -239,17 +225,18 @@ on_page_mapped (MdlCpuViews *self, GtkWidget *page)
 static void
 apply_cpu (MdlCpuViews *self)
 {
-  g_autoptr(MdlSnapshot) snap = self->runner ? mdl_runner_snapshot (self->runner) : NULL;
+  g_autoptr(MdlSnapshot) snap = self->session ? mdl_session_ref_snapshot (self->session) : NULL;
   const MdlCpuSnapshot *c = _mdl_cpu_views_cpu (snap, self->cpu);
 
-  mdl_registers_view_set_runner (MDL_REGISTERS_VIEW (self->registers), self->runner, self->cpu);
-  mdl_memory_view_set_runner (MDL_MEMORY_VIEW (self->memory), self->runner, self->cpu);
-  mdl_disassembly_view_set_runner (MDL_DISASSEMBLY_VIEW (self->disassembly), self->runner,
-                                   self->cpu);
-  mdl_anatomy_view_set_runner (MDL_ANATOMY_VIEW (self->anatomy), self->runner, self->cpu);
+  mdl_registers_view_set_session (MDL_REGISTERS_VIEW (self->registers), self->session,
+                                  self->cpu);
+  mdl_memory_view_set_session (MDL_MEMORY_VIEW (self->memory), self->session, self->cpu);
+  mdl_disassembly_view_set_session (MDL_DISASSEMBLY_VIEW (self->disassembly), self->session,
+                                    self->cpu);
+  mdl_anatomy_view_set_session (MDL_ANATOMY_VIEW (self->anatomy), self->session, self->cpu);
   /* The timeline shows every CPU; the watchpoints are this CPU's. */
-  mdl_timeline_view_set_runner (MDL_TIMELINE_VIEW (self->timeline), self->runner);
-  mdl_watchpoints_view_set_runner (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->runner);
+  mdl_timeline_view_set_session (MDL_TIMELINE_VIEW (self->timeline), self->session);
+  mdl_watchpoints_view_set_session (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->session);
   mdl_watchpoints_view_set_cpu (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->cpu);
 
   if (c != NULL) {
@@ -258,8 +245,7 @@ apply_cpu (MdlCpuViews *self)
   } else {
     gtk_label_set_label (self->cpu_label, "");
   }
-  self->force = TRUE;
-  mdl_cpu_views_queue_update (self);
+  queue_refresh (self);
 }
 
 static gboolean
@@ -275,7 +261,7 @@ cpu_in_cluster (const char *cpu, const char *cluster)
 static void
 rebuild_chooser (MdlCpuViews *self)
 {
-  g_autoptr(MdlSnapshot) snap = self->runner ? mdl_runner_snapshot (self->runner) : NULL;
+  g_autoptr(MdlSnapshot) snap = self->session ? mdl_session_ref_snapshot (self->session) : NULL;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->cpu_names));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint selected = 0;
@@ -323,19 +309,20 @@ on_cpu_chosen (MdlCpuViews *self, GParamSpec *pspec, GtkDropDown *chooser)
 }
 
 void
-mdl_cpu_views_set_runner (MdlCpuViews *self, MdlRunner *runner)
+mdl_cpu_views_set_session (MdlCpuViews *self, MdlSession *session)
 {
   g_return_if_fail (MDL_IS_CPU_VIEWS (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
 
-  if (self->runner == runner)
+  if (self->session == session)
     return;
-  self->runner = runner;
-  self->shown_seq = 0;
-  if (runner == NULL)
+  g_set_object (&self->session, session);
+  self->runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+  if (session == NULL)
     self->cpu = 0;
   rebuild_chooser (self);
   apply_cpu (self);
-  gtk_stack_set_visible_child_name (self->stack, runner != NULL ? "views" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, session != NULL ? "views" : "empty");
 }
 
 void
@@ -416,6 +403,7 @@ mdl_cpu_views_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->runner = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_cpu_views_parent_class)->dispose (object);
 }
 

@@ -28,7 +28,9 @@ typedef struct {
 struct _MdlDisassemblyView {
   GtkWidget       parent_instance;
 
-  MdlRunner      *runner;
+  MdlSession     *session;
+  MdlRunner      *runner;      /* the session's */
+  guint64         shown_seq;   /* the snapshot last shown */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -109,7 +111,7 @@ mdl_disassembly_view_go_to (MdlDisassemblyView *self, const char *text)
 
   if (self->runner == NULL)
     return FALSE;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   if (!_mdl_cpu_views_eval (self->runner, snap, self->cpu, text, &value, &error)) {
     gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), error->message);
@@ -178,6 +180,7 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
   gboolean paused;
 
   g_return_if_fail (MDL_IS_DISASSEMBLY_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL)
     return;
@@ -221,15 +224,35 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
   gtk_widget_queue_draw (self->area);
 }
 
-void
-mdl_disassembly_view_set_runner (MdlDisassemblyView *self, MdlRunner *runner, guint cpu)
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlDisassemblyView *self, const MdlSnapshot *snap, MdlSession *session)
 {
+  g_assert (MDL_IS_DISASSEMBLY_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_disassembly_view_update (self, snap);
+}
+
+void
+mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session, guint cpu)
+{
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_DISASSEMBLY_VIEW (self));
 
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->follow = TRUE;
   self->seen = FALSE;
@@ -508,7 +531,10 @@ mdl_disassembly_view_dispose (GObject *object)
   MdlDisassemblyView *self = MDL_DISASSEMBLY_VIEW (object);
 
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
+  g_clear_object (&self->session);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (mdl_disassembly_view_parent_class)->dispose (object);

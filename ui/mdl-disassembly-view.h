@@ -10,7 +10,7 @@
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (MdlDisassemblyView, mdl_disassembly_view, MDL, DISASSEMBLY
 
 GtkWidget *mdl_disassembly_view_new (void);
 
-void mdl_disassembly_view_set_runner (MdlDisassemblyView *self, MdlRunner *runner, guint cpu);
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
+void mdl_disassembly_view_set_session (MdlDisassemblyView *self, MdlSession *session, guint cpu);
 void mdl_disassembly_view_update     (MdlDisassemblyView *self, const MdlSnapshot *snap);
 
 /* Shows the code at an address, symbol or register expression (and puts

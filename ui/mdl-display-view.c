@@ -1,7 +1,7 @@
-/* MdlDisplayView: a framebuffer's picture, rendered only when it changed.
+/* MdlDisplayView: a display's picture, rendered only when it changed.
  *
- * The window tells the view about every snapshot (queue_update); the view
- * then waits for its next frame-clock tick, so however often the engine
+ * The view listens to the session's "updated" signal and then waits for
+ * its next frame-clock tick, so however often the engine
  * publishes, at most one picture per screen refresh is converted.  On that
  * tick it compares the frame generation in the snapshot with the one of
  * its picture and asks the engine thread for a new picture only when they
@@ -18,14 +18,14 @@
 #include <math.h>
 
 #include "mdl-display-view.h"
-#include "hw/framebuffer.h"
 
 #define BEZEL_PAD    12.0   /* between the widget's edge and the screen */
 
 struct _MdlDisplayView {
   GtkWidget   parent_instance;
 
-  MdlRunner  *runner;
+  MdlSession *session;
+  MdlRunner  *runner;         /* the session's */
   unsigned    nth;
   int         index;          /* device number in snapshots, -1: none */
   guint       tick_id;
@@ -44,9 +44,9 @@ static const char *
 format_name (guint format)
 {
   switch (format) {
-  case MDL_FB_FORMAT_XRGB8888: return "XRGB8888";
-  case MDL_FB_FORMAT_RGB565:   return "RGB565";
-  case MDL_FB_FORMAT_PAL8:     return "PAL8";
+  case MDL_DISPLAY_FORMAT_XRGB8888: return "XRGB8888";
+  case MDL_DISPLAY_FORMAT_RGB565:   return "RGB565";
+  case MDL_DISPLAY_FORMAT_PAL8:     return "PAL8";
   default:                     return "?";
   }
 }
@@ -86,7 +86,7 @@ static void
 render (MdlDisplayView *self)
 {
   g_autoptr(MdlSnapshot) snap = NULL;
-  const MdlFramebufferState *state;
+  const MdlDisplayState *state;
   guint64 generation;
   guint tw, th, out_w = 0, out_h = 0;
   uint32_t *pixels = NULL;
@@ -94,11 +94,11 @@ render (MdlDisplayView *self)
 
   if (self->runner == NULL || self->index < 0)
     return;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   if ((unsigned) self->index >= snap->n_devices ||
-      snap->devices[self->index].len < sizeof (MdlFramebufferState))
+      snap->devices[self->index].len < sizeof (MdlDisplayState))
     return;
-  state = (const MdlFramebufferState *) (const void *) snap->devices[self->index].state;
+  state = (const MdlDisplayState *) (const void *) snap->devices[self->index].state;
   target_size (self, state->width, state->height, &tw, &th);
 
   if (self->texture != NULL && self->have_generation && state->generation == self->generation &&
@@ -113,8 +113,8 @@ render (MdlDisplayView *self)
   if (self->texture == NULL || (guint) gdk_texture_get_width (self->texture) != tw ||
       (guint) gdk_texture_get_height (self->texture) != th)
     generation = G_MAXUINT64;
-  if (!mdl_framebuffer_render_in_runner (self->runner, self->nth, &generation, tw, th,
-                                         &pixels, &out_w, &out_h))
+  if (!mdl_runner_render_device (self->runner, (unsigned) self->index, &generation, tw, th,
+                                 &pixels, &out_w, &out_h))
     return;
 
   bytes = g_bytes_new_take (pixels, (gsize) out_w * out_h * 4);
@@ -142,30 +142,45 @@ tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-void
-mdl_display_view_queue_update (MdlDisplayView *self)
+/* Something to look at: a snapshot, a new size, being shown. */
+static void
+queue_update (MdlDisplayView *self)
 {
-  g_return_if_fail (MDL_IS_DISPLAY_VIEW (self));
-
   /* Unmapped (another tab in front), the view catches up when shown. */
   if (self->runner != NULL && self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
+static void
+on_updated (MdlDisplayView *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_DISPLAY_VIEW (self));
+
+  queue_update (self);
+}
+
 void
-mdl_display_view_set_runner (MdlDisplayView *self, MdlRunner *runner)
+mdl_display_view_set_session (MdlDisplayView *self, MdlSession *session)
 {
   g_return_if_fail (MDL_IS_DISPLAY_VIEW (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
 
   if (self->tick_id != 0) {
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
     self->tick_id = 0;
   }
-  self->runner = runner;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  self->runner = session != NULL ? mdl_session_get_runner (session) : NULL;
   self->have_generation = FALSE;
   /* Found once per machine: it asks the engine thread. */
-  self->index = runner != NULL ? mdl_framebuffer_index_in_runner (runner, self->nth) : -1;
-  mdl_display_view_queue_update (self);
+  self->index = self->runner != NULL
+                ? mdl_runner_find_device (self->runner, MDL_VIEW_DISPLAY, NULL, self->nth) : -1;
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
+  queue_update (self);
 }
 
 unsigned
@@ -253,14 +268,14 @@ static void
 mdl_display_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   /* A new size wants a picture of the new size (of the same frame). */
-  mdl_display_view_queue_update (MDL_DISPLAY_VIEW (widget));
+  queue_update (MDL_DISPLAY_VIEW (widget));
 }
 
 static void
 mdl_display_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mdl_display_view_parent_class)->map (widget);
-  mdl_display_view_queue_update (MDL_DISPLAY_VIEW (widget));
+  queue_update (MDL_DISPLAY_VIEW (widget));
 }
 
 static void
@@ -282,7 +297,8 @@ mdl_display_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
     self->tick_id = 0;
   }
-  self->runner = NULL;
+  if (self->session != NULL)
+    mdl_display_view_set_session (self, NULL);
   g_clear_object (&self->texture);
   G_OBJECT_CLASS (mdl_display_view_parent_class)->dispose (object);
 }

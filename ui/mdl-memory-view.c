@@ -18,7 +18,9 @@
 struct _MdlMemoryView {
   GtkWidget       parent_instance;
 
-  MdlRunner      *runner;
+  MdlSession     *session;
+  MdlRunner      *runner;      /* the session's */
+  guint64         shown_seq;   /* the snapshot last shown */
   guint           cpu;
   guint           addr_digits;
   gboolean        paused;
@@ -92,7 +94,7 @@ evaluate (MdlMemoryView *self, const char *text, guint64 *value, GError **error)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No machine"));
     return FALSE;
   }
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   return _mdl_cpu_views_eval (self->runner, snap, self->cpu, text, value, error);
 }
 
@@ -173,6 +175,7 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
   const MdlCpuSnapshot *c = _mdl_cpu_views_cpu (snap, self->cpu);
 
   g_return_if_fail (MDL_IS_MEMORY_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL)
     return;
@@ -221,15 +224,35 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
   gtk_widget_queue_draw (self->area);
 }
 
-void
-mdl_memory_view_set_runner (MdlMemoryView *self, MdlRunner *runner, guint cpu)
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlMemoryView *self, const MdlSnapshot *snap, MdlSession *session)
 {
+  g_assert (MDL_IS_MEMORY_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_memory_view_update (self, snap);
+}
+
+void
+mdl_memory_view_set_session (MdlMemoryView *self, MdlSession *session, guint cpu)
+{
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_MEMORY_VIEW (self));
 
   if (runner == self->runner && cpu == self->cpu)
     return;
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->have_data = FALSE;
   self->placed = FALSE;
@@ -513,7 +536,7 @@ on_follow_toggled (MdlMemoryView *self, GtkToggleButton *button)
 
   self->follow = gtk_toggle_button_get_active (button);
   if (self->follow && self->runner != NULL) {
-    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (self->runner);
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (self->session);
     mdl_memory_view_update (self, snap);
   }
 }
@@ -549,7 +572,10 @@ mdl_memory_view_dispose (GObject *object)
   MdlMemoryView *self = MDL_MEMORY_VIEW (object);
 
   unwatch (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
+  g_clear_object (&self->session);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (mdl_memory_view_parent_class)->dispose (object);
 }

@@ -12,7 +12,7 @@
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,10 @@ G_DECLARE_FINAL_TYPE (MdlMemoryView, mdl_memory_view, MDL, MEMORY_VIEW, GtkWidge
 
 GtkWidget *mdl_memory_view_new (void);
 
-void mdl_memory_view_set_runner (MdlMemoryView *self, MdlRunner *runner, guint cpu);
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
+void mdl_memory_view_set_session (MdlMemoryView *self, MdlSession *session, guint cpu);
 void mdl_memory_view_update     (MdlMemoryView *self, const MdlSnapshot *snap);
 
 /* What the address field does on Enter; false (and the field marked as an

@@ -66,30 +66,16 @@ group_icon (MdlDeviceGroup group)
   }
 }
 
-/* "riscv32" -> "RISC-V 32", "armv7-m" -> "ARMv7-M", "aarch64" -> "AArch64":
- * the way people write architecture names, not the way gdb does. */
+/* The heading CPUs are grouped under: the label the class gives ("RISC-V
+ * 32"), else its architecture name in capitals. */
 static char *
-arch_label (const char *arch)
+arch_label (const MdlCpuClass *cls)
 {
-  static const struct { const char *prefix, *label; gboolean space; } known[] = {
-    { "riscv", "RISC-V", TRUE },
-    { "aarch", "AArch",  FALSE },
-    { "arm",   "ARM",    FALSE },
-  };
-
-  if (arch == NULL || *arch == '\0')
+  if (cls->arch_label != NULL)
+    return g_strdup (cls->arch_label);
+  if (cls->arch == NULL || *cls->arch == '\0')
     return g_strdup (_("CPUs"));
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++) {
-    if (g_str_has_prefix (arch, known[i].prefix)) {
-      g_autofree char *rest = g_strdup (arch + strlen (known[i].prefix));
-      /* Profile letters after a dash are capitals: "v7-m" -> "v7-M". */
-      for (char *dash = strchr (rest, '-'); dash != NULL; dash = strchr (dash + 1, '-'))
-        dash[1] = g_ascii_toupper (dash[1]);
-      return g_strdup_printf ("%s%s%s", known[i].label,
-                              known[i].space && *rest ? " " : "", rest);
-    }
-  }
-  return g_ascii_strup (arch, -1);
+  return g_ascii_strup (cls->arch, -1);
 }
 
 static void
@@ -235,7 +221,7 @@ mdl_palette_reload (MdlPalette *self)
   for (guint i = 0; cpus != NULL && cpus[i] != NULL; i++) {
     const MdlCpuClass *cls = cpus[i];
     g_autofree char *spec = g_strconcat ("cpu:", cls->name, NULL);
-    g_autofree char *group = arch_label (cls->arch);
+    g_autofree char *group = arch_label (cls);
 
     gtk_list_box_append (self->list,
                          make_row (self, spec, cls->name, cls->description ? cls->description : "",

@@ -28,7 +28,9 @@ typedef struct {
 struct _MdlRegistersView {
   GtkWidget          parent_instance;
 
-  MdlRunner         *runner;
+  MdlSession        *session;
+  MdlRunner         *runner;      /* the session's */
+  guint64            shown_seq;   /* the snapshot last shown */
   guint              cpu;
   const MdlCpuClass *cls;          /* the table the rows were built from */
   gboolean           paused;
@@ -45,8 +47,9 @@ struct _MdlRegistersView {
 G_DEFINE_FINAL_TYPE (MdlRegistersView, mdl_registers_view, GTK_TYPE_WIDGET)
 
 /* The three groups the issue asks for.  A target names its groups freely
- * ("general", "csr", "system"…); the pc and anything called a status
- * register go in the middle one, every other non-general group last. */
+ * ("general", "csr", "system"…); the pc, the class's flags register and
+ * a "status" group go in the middle one, every other non-general group
+ * last. */
 enum { GROUP_GENERAL, GROUP_PC_STATUS, GROUP_SYSTEM, N_GROUPS };
 
 static guint
@@ -55,7 +58,7 @@ group_of (const MdlCpuClass *cls, guint reg)
   const MdlRegInfo *r = &cls->regs[reg];
 
   if (reg == cls->pc_reg || g_strcmp0 (r->group, "status") == 0 ||
-      g_str_has_suffix (r->name, "psr") || g_strcmp0 (r->name, "cpsr") == 0)
+      (cls->flags != NULL && reg == cls->flags->reg))
     return GROUP_PC_STATUS;
   if (g_strcmp0 (r->group, "general") == 0)
     return GROUP_GENERAL;
@@ -100,7 +103,7 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
 
   if (row == NULL || self->runner == NULL || !self->paused)
     return;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   /* Negative decimals are two's complement at the register's width. */
   if (text[0] == '-' && g_ascii_isdigit (text[1])) {
     value = (guint64) g_ascii_strtoll (text, &end, 10);
@@ -216,7 +219,7 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
 }
 
 static char *
-tooltip_for (const MdlRegInfo *r, guint64 value)
+tooltip_plain (const MdlRegInfo *r, guint64 value)
 {
   guint64 mask = r->bits >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << r->bits) - 1;
   gint64 sign = (gint64) value;
@@ -233,6 +236,37 @@ tooltip_for (const MdlRegInfo *r, guint64 value)
   return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, r->alias ? r->alias : r->name, value);
 }
 
+/* "N=1 Z=0 … exception=3": the flags register decoded, as the class
+ * describes it. */
+static void
+append_flags (GString *text, const MdlFlagsReg *flags, guint64 value)
+{
+  for (guint i = 0; i < flags->n_fields; i++) {
+    const MdlRegFlag *f = &flags->fields[i];
+    guint width = f->hi - f->lo + 1;
+    guint64 mask = width >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1;
+    guint64 bits = (value >> f->lo) & mask;
+
+    g_string_append_printf (text, "%s%s=%llu", i > 0 ? " " : "", f->name,
+                            (unsigned long long) bits);
+  }
+}
+
+static char *
+tooltip_for (const MdlCpuClass *cls, guint reg, guint64 value)
+{
+  g_autofree char *plain = NULL;
+  GString *text;
+
+  plain = tooltip_plain (&cls->regs[reg], value);
+  if (cls->flags == NULL || cls->flags->reg != reg)
+    return g_steal_pointer (&plain);
+  text = g_string_new (plain);
+  g_string_append_c (text, '\n');
+  append_flags (text, cls->flags, value);
+  return g_string_free (text, FALSE);
+}
+
 void
 mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
 {
@@ -240,6 +274,7 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   const guint64 *base;
 
   g_return_if_fail (MDL_IS_REGISTERS_VIEW (self));
+  self->shown_seq = snap->seq;
 
   if (c == NULL) {
     clear_rows (self);
@@ -272,7 +307,7 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
      * screen rate would cost more than the rest of the window. */
     if (!editing && (!row->shown || row->value != value)) {
       g_autofree char *text = _mdl_cpu_views_hex (value, r->bits);
-      g_autofree char *tip = tooltip_for (r, value);
+      g_autofree char *tip = tooltip_for (c->cls, row->reg, value);
 
       gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
       gtk_widget_remove_css_class (row->entry, "error");
@@ -295,14 +330,34 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   }
 }
 
-void
-mdl_registers_view_set_runner (MdlRegistersView *self, MdlRunner *runner, guint cpu)
+/* Shown, it follows the machine; hidden, the panel brings it up to date
+ * when it is shown again. */
+static void
+on_updated (MdlRegistersView *self, const MdlSnapshot *snap, MdlSession *session)
 {
+  g_assert (MDL_IS_REGISTERS_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && snap->seq != self->shown_seq)
+    mdl_registers_view_update (self, snap);
+}
+
+void
+mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, guint cpu)
+{
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
+
   g_return_if_fail (MDL_IS_REGISTERS_VIEW (self));
 
   if (runner != self->runner || cpu != self->cpu)
     clear_rows (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
   self->runner = runner;
+  self->shown_seq = G_MAXUINT64;   /* whatever comes next is new */
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   self->cpu = cpu;
   self->paused = FALSE;
 }
@@ -337,6 +392,10 @@ mdl_registers_view_dispose (GObject *object)
   MdlRegistersView *self = MDL_REGISTERS_VIEW (object);
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->runner = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mdl_registers_view_parent_class)->dispose (object);
 }
 

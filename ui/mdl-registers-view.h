@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (MdlRegistersView, mdl_registers_view, MDL, REGISTERS_VIEW,
 
 GtkWidget *mdl_registers_view_new (void);
 
-void mdl_registers_view_set_runner (MdlRegistersView *self, MdlRunner *runner, guint cpu);
+/* The machine and CPU to show, or NULL.  The view holds a reference on
+ * @session and, while shown, follows its "updated" signal; the CPU views
+ * panel brings it up to date when it comes into view. */
+void mdl_registers_view_set_session (MdlRegistersView *self, MdlSession *session, guint cpu);
 void mdl_registers_view_update     (MdlRegistersView *self, const MdlSnapshot *snap);
 
 /* For tests: the value text of register @name (or alias), whether it is

@@ -102,9 +102,8 @@ typedef struct {
 struct _MdlTimelineView {
   GtkWidget    parent_instance;
 
-  MdlRunner   *runner;
-  struct _Link *link;
-  guint        listener;
+  MdlSession  *session;
+  MdlRunner   *runner;       /* the session's */
   guint        throttle_id;  /* a read waits for the live interval */
   gint64       last_read;    /* monotonic µs */
   guint64      snap_seq;
@@ -600,20 +599,20 @@ zoom_at (MdlTimelineView *self, double x, double factor)
 
 /* ---- reading the runner ---- */
 
-void
-mdl_timeline_view_refresh (MdlTimelineView *self)
+/* Reads the session's latest snapshot and the trace records since the
+ * last read. */
+static void
+read_latest (MdlTimelineView *self)
 {
   g_autoptr(MdlSnapshot) snap = NULL;
   g_autoptr(GArray) fresh = NULL;
   guint64 next;
   guint n_lanes;
 
-  g_return_if_fail (MDL_IS_TIMELINE_VIEW (self));
-
-  if (self->runner == NULL)
+  if (self->session == NULL)
     return;
   n_lanes = self->lanes->len;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   self->last_read = g_get_monotonic_time ();
   if (self->have_snap && snap->seq == self->snap_seq)
     return;
@@ -655,30 +654,15 @@ mdl_timeline_view_refresh (MdlTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The runner calls its listeners on the engine thread: the link only
- * queues one idle on the main loop (an atomic flag coalesces a flood of
- * publications into one read), and outlives the view if an idle is still
- * queued when the view goes. */
-typedef struct _Link {
-  gatomicrefcount ref;
-  int             pending;
-  MdlTimelineView *view;   /* main thread only; NULL once detached */
-} Link;
-
-static Link *
-link_ref (Link *link)
+void
+mdl_timeline_view_refresh (MdlTimelineView *self)
 {
-  g_atomic_ref_count_inc (&link->ref);
-  return link;
-}
+  g_return_if_fail (MDL_IS_TIMELINE_VIEW (self));
 
-static void
-link_unref (gpointer data)
-{
-  Link *link = data;
-
-  if (g_atomic_ref_count_dec (&link->ref))
-    g_free (link);
+  /* Everyone gets the newest snapshot, this view at once. */
+  if (self->session != NULL)
+    mdl_session_update_now (self->session);
+  read_latest (self);
 }
 
 static gboolean
@@ -687,11 +671,11 @@ throttle_cb (gpointer data)
   MdlTimelineView *self = data;
 
   self->throttle_id = 0;
-  mdl_timeline_view_refresh (self);
+  read_latest (self);
   return G_SOURCE_REMOVE;
 }
 
-/* News from the runner: read now, or at the end of the live interval. */
+/* News from the session: read now, or at the end of the live interval. */
 static void
 schedule_refresh (MdlTimelineView *self)
 {
@@ -707,61 +691,41 @@ schedule_refresh (MdlTimelineView *self)
                                             (guint) (interval - since),
                                             throttle_cb, self, NULL);
   else
-    mdl_timeline_view_refresh (self);
+    read_latest (self);
 }
 
-static gboolean
-link_idle (gpointer data)
-{
-  Link *link = data;
-
-  g_atomic_int_set (&link->pending, 0);
-  if (link->view != NULL)
-    schedule_refresh (link->view);
-  return G_SOURCE_REMOVE;
-}
-
-/* Engine thread. */
 static void
-link_notify (void *data)
+on_updated (MdlTimelineView *self, const MdlSnapshot *snap, MdlSession *session)
 {
-  Link *link = data;
+  g_assert (MDL_IS_TIMELINE_VIEW (self));
 
-  if (g_atomic_int_compare_and_exchange (&link->pending, 0, 1))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, link_idle, link_ref (link), link_unref);
+  schedule_refresh (self);
 }
 
 static void
 detach (MdlTimelineView *self)
 {
   g_clear_handle_id (&self->throttle_id, g_source_remove);
-  if (self->runner != NULL && self->listener != 0)
-    mdl_runner_remove_listener (self->runner, self->listener);
-  self->listener = 0;
-  if (self->link != NULL) {
-    self->link->view = NULL;
-    g_clear_pointer (&self->link, link_unref);
-  }
-}
-
-static void
-attach (MdlTimelineView *self)
-{
-  self->link = g_new0 (Link, 1);
-  g_atomic_ref_count_init (&self->link->ref);
-  self->link->view = self;
-  self->listener = mdl_runner_add_listener (self->runner, link_notify, self->link);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->runner = NULL;
+  g_clear_object (&self->session);
 }
 
 void
-mdl_timeline_view_set_runner (MdlTimelineView *self, MdlRunner *runner)
+mdl_timeline_view_set_session (MdlTimelineView *self, MdlSession *session)
 {
-  g_return_if_fail (MDL_IS_TIMELINE_VIEW (self));
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
 
-  if (self->runner == runner)
+  g_return_if_fail (MDL_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
+
+  if (self->session == session)
     return;
   gtk_popover_popdown (GTK_POPOVER (self->popover));
   detach (self);
+  if (session != NULL)
+    self->session = g_object_ref (session);
   self->runner = runner;
   g_ptr_array_set_size (self->lanes, 0);
   clear_history (self);
@@ -773,8 +737,8 @@ mdl_timeline_view_set_runner (MdlTimelineView *self, MdlRunner *runner)
   self->follow = TRUE;
   self->state = MDL_RUNNER_PAUSED;
 
-  if (runner != NULL) {
-    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (runner);
+  if (session != NULL) {
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (session);
 
     self->n_cpus = snap->n_cpus;
     self->cpu_time = g_new0 (guint64, MAX (1, snap->n_cpus));
@@ -786,8 +750,9 @@ mdl_timeline_view_set_runner (MdlTimelineView *self, MdlRunner *runner)
       lane->name = g_strdup (snap->cpus[i].name);
       lane->subtitle = g_strdup (snap->cpus[i].cls != NULL ? snap->cpus[i].cls->name : "");
     }
-    attach (self);
-    mdl_timeline_view_refresh (self);
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
+    read_latest (self);
   }
   gtk_widget_set_sensitive (self->controls, runner != NULL);
   update_view (self);
@@ -2004,7 +1969,6 @@ mdl_timeline_view_dispose (GObject *object)
   MdlTimelineView *self = MDL_TIMELINE_VIEW (object);
 
   detach (self);
-  self->runner = NULL;
   g_clear_pointer (&self->controls, gtk_widget_unparent);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   G_OBJECT_CLASS (mdl_timeline_view_parent_class)->dispose (object);

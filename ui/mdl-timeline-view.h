@@ -17,7 +17,7 @@
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -26,15 +26,16 @@ G_DECLARE_FINAL_TYPE (MdlTimelineView, mdl_timeline_view, MDL, TIMELINE_VIEW, Gt
 
 GtkWidget *mdl_timeline_view_new (void);
 
-/* Shows @runner's trace from its start (what its ring still holds); NULL
- * means no machine: the view empties.  The view does not own @runner but
- * listens to it: set NULL (or destroy the view) before freeing it. */
-void mdl_timeline_view_set_runner (MdlTimelineView *self, MdlRunner *runner);
+/* Shows the trace of @session's machine from its start (what its ring
+ * still holds); NULL means no machine: the view empties.  The view holds
+ * a reference on @session until given another or NULL, and reads on its
+ * "updated" signal: at once, or while the board runs at most every
+ * 125 ms (once a second while the view is hidden). */
+void mdl_timeline_view_set_session (MdlTimelineView *self, MdlSession *session);
 
-/* Reads what the runner published since the last read, now.  The view
- * also does so on its own: it listens to the runner's publications
- * (mdl_runner_add_listener), coalesced into one read per main-loop
- * turn.  Cheap when nothing changed. */
+/* Reads what the runner published since the last read, now (the session
+ * hands every view its newest snapshot first).  Cheap when nothing
+ * changed. */
 void mdl_timeline_view_refresh (MdlTimelineView *self);
 
 G_END_DECLS

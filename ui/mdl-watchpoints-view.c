@@ -2,7 +2,7 @@
 
 /* The list mirrors the runner's snapshot, never a copy of its own: a
  * watchpoint shows once the engine has it, so what is listed is what
- * stops the machine.  The view listens to the runner's publications; the
+ * stops the machine.  The view listens to its session's "updated"; the
  * rows are rebuilt only when the watchpoints or the stop they caused
  * change, so a running board costs a comparison. */
 
@@ -18,10 +18,9 @@
 struct _MdlWatchpointsView {
   GtkWidget   parent_instance;
 
-  MdlRunner  *runner;
+  MdlSession *session;
+  MdlRunner  *runner;        /* the session's */
   unsigned    cpu;
-  struct _Link *link;
-  guint       listener;
   char       *shown;         /* what the rows show, to skip rebuilding */
   guint       n_rows;
   gboolean    setting_size;  /* the spin changes because of the entry */
@@ -106,7 +105,7 @@ resolve (MdlWatchpointsView *self, const char *expr, guint64 *addr, guint64 *sym
 }
 
 static char *
-cpu_name (MdlSnapshot *snap, unsigned cpu)
+cpu_name (const MdlSnapshot *snap, unsigned cpu)
 {
   return cpu < snap->n_cpus ? g_strdup (snap->cpus[cpu].name) : g_strdup_printf ("cpu %u", cpu);
 }
@@ -225,7 +224,7 @@ on_remove (GtkButton *button, RemoveData *data)
 }
 
 static gboolean
-is_hit (MdlSnapshot *snap, const MdlWatchpoint *w)
+is_hit (const MdlSnapshot *snap, const MdlWatchpoint *w)
 {
   return snap->state == MDL_RUNNER_PAUSED && snap->stop_reason == MDL_STOP_WATCHPOINT &&
          snap->stop_cpu == (int) w->cpu && snap->stop_addr >= w->addr &&
@@ -233,7 +232,7 @@ is_hit (MdlSnapshot *snap, const MdlWatchpoint *w)
 }
 
 static GtkWidget *
-watch_row (MdlWatchpointsView *self, MdlSnapshot *snap, const MdlWatchpoint *w)
+watch_row (MdlWatchpointsView *self, const MdlSnapshot *snap, const MdlWatchpoint *w)
 {
   const MdlElfImage *image = mdl_runner_symbols (self->runner, w->cpu);
   const MdlSymbol *sym = image != NULL ? mdl_elf_image_symbol_at (image, w->addr) : NULL;
@@ -291,17 +290,14 @@ watch_row (MdlWatchpointsView *self, MdlSnapshot *snap, const MdlWatchpoint *w)
   return row;
 }
 
-void
-mdl_watchpoints_view_refresh (MdlWatchpointsView *self)
+/* Shows @snap's watchpoints (none without a machine). */
+static void
+show_snapshot (MdlWatchpointsView *self, const MdlSnapshot *snap)
 {
-  g_autoptr(MdlSnapshot) snap = NULL;
   g_autoptr(GString) shown = g_string_new (NULL);
   GtkWidget *child;
 
-  g_return_if_fail (MDL_IS_WATCHPOINTS_VIEW (self));
-
-  if (self->runner != NULL) {
-    snap = mdl_runner_snapshot (self->runner);
+  if (snap != NULL) {
     for (guint i = 0; snap->watchpoints != NULL && i < snap->watchpoints->len; i++) {
       const MdlWatchpoint *w = &g_array_index (snap->watchpoints, MdlWatchpoint, i);
 
@@ -328,82 +324,48 @@ mdl_watchpoints_view_refresh (MdlWatchpointsView *self)
   gtk_widget_set_visible (self->placeholder, self->n_rows == 0);
 }
 
-/* The runner calls its listeners on the engine thread: the link only
- * queues one idle on the main loop (an atomic flag coalesces a flood of
- * publications into one read), and outlives the view if an idle is still
- * queued when the view goes. */
-typedef struct _Link {
-  gatomicrefcount ref;
-  int             pending;
-  MdlWatchpointsView *view;   /* main thread only; NULL once detached */
-} Link;
-
-static Link *
-link_ref (Link *link)
+void
+mdl_watchpoints_view_refresh (MdlWatchpointsView *self)
 {
-  g_atomic_ref_count_inc (&link->ref);
-  return link;
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  g_return_if_fail (MDL_IS_WATCHPOINTS_VIEW (self));
+
+  if (self->session != NULL)
+    snap = mdl_session_ref_snapshot (self->session);
+  show_snapshot (self, snap);
 }
 
 static void
-link_unref (gpointer data)
+on_updated (MdlWatchpointsView *self, const MdlSnapshot *snap, MdlSession *session)
 {
-  Link *link = data;
+  g_assert (MDL_IS_WATCHPOINTS_VIEW (self));
 
-  if (g_atomic_ref_count_dec (&link->ref))
-    g_free (link);
-}
-
-static gboolean
-link_idle (gpointer data)
-{
-  Link *link = data;
-
-  g_atomic_int_set (&link->pending, 0);
-  if (link->view != NULL)
-    mdl_watchpoints_view_refresh (link->view);
-  return G_SOURCE_REMOVE;
-}
-
-/* Engine thread. */
-static void
-link_notify (void *data)
-{
-  Link *link = data;
-
-  if (g_atomic_int_compare_and_exchange (&link->pending, 0, 1))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, link_idle, link_ref (link), link_unref);
+  show_snapshot (self, snap);
 }
 
 static void
 detach (MdlWatchpointsView *self)
 {
-  if (self->runner != NULL && self->listener != 0)
-    mdl_runner_remove_listener (self->runner, self->listener);
-  self->listener = 0;
-  if (self->link != NULL) {
-    self->link->view = NULL;
-    g_clear_pointer (&self->link, link_unref);
-  }
-}
-
-static void
-attach (MdlWatchpointsView *self)
-{
-  self->link = g_new0 (Link, 1);
-  g_atomic_ref_count_init (&self->link->ref);
-  self->link->view = self;
-  self->listener = mdl_runner_add_listener (self->runner, link_notify, self->link);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->runner = NULL;
+  g_clear_object (&self->session);
 }
 
 void
-mdl_watchpoints_view_set_runner (MdlWatchpointsView *self, MdlRunner *runner)
+mdl_watchpoints_view_set_session (MdlWatchpointsView *self, MdlSession *session)
 {
-  g_return_if_fail (MDL_IS_WATCHPOINTS_VIEW (self));
+  MdlRunner *runner = session != NULL ? mdl_session_get_runner (session) : NULL;
 
-  if (self->runner == runner)
+  g_return_if_fail (MDL_IS_WATCHPOINTS_VIEW (self));
+  g_return_if_fail (session == NULL || MDL_IS_SESSION (session));
+
+  if (self->session == session)
     return;
   detach (self);
+  if (session != NULL)
+    self->session = g_object_ref (session);
   self->runner = runner;
   g_clear_pointer (&self->shown, g_free);
   gtk_widget_set_sensitive (self->add_box, runner != NULL);
@@ -412,8 +374,9 @@ mdl_watchpoints_view_set_runner (MdlWatchpointsView *self, MdlRunner *runner)
                                    runner != NULL
                                    ? _("Watch a variable to stop the machine when the guest reads or writes it.")
                                    : _("Run the board to watch its memory."));
-  if (runner != NULL)
-    attach (self);
+  if (session != NULL)
+    g_signal_connect_object (session, "updated", G_CALLBACK (on_updated), self,
+                             G_CONNECT_SWAPPED);
   mdl_watchpoints_view_refresh (self);
 }
 
@@ -436,7 +399,6 @@ mdl_watchpoints_view_dispose (GObject *object)
   GtkWidget *child;
 
   detach (self);
-  self->runner = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (mdl_watchpoints_view_parent_class)->dispose (object);

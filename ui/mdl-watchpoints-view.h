@@ -4,13 +4,13 @@
  * firmware, a size, read and/or write) and the list of the watchpoints
  * the runner has, each removable.  The machine stops after a watched
  * access (MDL_STOP_WATCHPOINT); the row that caused the stop says so.
- * Everything goes through MdlRunner commands and snapshots.
+ * Everything goes through MdlRunner commands and the session's snapshots.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
-#include "engine/runner.h"
+#include "mdl-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +20,9 @@ G_DECLARE_FINAL_TYPE (MdlWatchpointsView, mdl_watchpoints_view, MDL, WATCHPOINTS
 GtkWidget *mdl_watchpoints_view_new (void);
 
 /* The machine whose watchpoints are shown; NULL: none (the view is
- * insensitive).  Not owned, but listened to: set NULL (or destroy the
- * view) before freeing @runner. */
-void mdl_watchpoints_view_set_runner (MdlWatchpointsView *self, MdlRunner *runner);
+ * insensitive).  The view holds a reference on @session until given
+ * another or NULL, and follows its "updated" signal. */
+void mdl_watchpoints_view_set_session (MdlWatchpointsView *self, MdlSession *session);
 /* The CPU whose address space and symbols new watchpoints use. */
 void mdl_watchpoints_view_set_cpu    (MdlWatchpointsView *self, unsigned cpu);
 
@@ -33,8 +33,8 @@ void mdl_watchpoints_view_set_cpu    (MdlWatchpointsView *self, unsigned cpu);
 gboolean mdl_watchpoints_view_add (MdlWatchpointsView *self, const char *expr, guint64 size,
                                    gboolean on_read, gboolean on_write, GError **error);
 
-/* Shows the runner's latest snapshot now (the view also listens to the
- * runner's publications). */
+/* Shows the session's latest snapshot now (the view also follows its
+ * "updated" signal). */
 void mdl_watchpoints_view_refresh (MdlWatchpointsView *self);
 
 G_END_DECLS

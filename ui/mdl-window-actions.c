@@ -13,9 +13,7 @@
 #include "engine/gdbstub.h"
 #include "engine/registry.h"
 
-#ifdef MDL_HAVE_CANVAS
-# include "mdl-canvas.h"
-#endif
+#include "mdl-canvas.h"
 
 /* ---- asking about unsaved changes ---- */
 
@@ -477,12 +475,10 @@ action_delete (GSimpleAction *action, GVariant *param, gpointer user_data)
 static void
 free_position (MdlWindow *self, double *x, double *y)
 {
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas != NULL) {
     mdl_canvas_free_position (MDL_CANVAS (self->canvas), x, y);
     return;
   }
-#endif
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   const double step_x = 240, step_y = 160, margin = 40;
 
@@ -615,7 +611,7 @@ action_gdb (GSimpleAction *action, GVariant *state, gpointer user_data)
     g_simple_action_set_state (action, g_variant_new_boolean (FALSE));
     return;
   }
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   self->gdb_servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_gdb_server_free);
   ports = g_string_new (NULL);
   for (unsigned i = 0; i < snap->n_cpus; i++) {
@@ -657,7 +653,6 @@ action_zoom (GSimpleAction *action, GVariant *param, gpointer user_data)
 
   g_assert (MDL_IS_WINDOW (self));
 
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas == NULL)
     return;
   if (g_str_equal (name, "zoom-in"))
@@ -668,9 +663,6 @@ action_zoom (GSimpleAction *action, GVariant *param, gpointer user_data)
     mdl_canvas_zoom_reset (MDL_CANVAS (self->canvas));
   else
     mdl_canvas_zoom_fit (MDL_CANVAS (self->canvas));
-#else
-  (void) name;
-#endif
 }
 
 static const GActionEntry win_actions[] = {

@@ -1,11 +1,10 @@
 /* What the files of MdlWindow share; nothing outside the window uses it. */
 #pragma once
 
+#include "mdl-session.h"
 #include "mdl-window.h"
 
 G_BEGIN_DECLS
-
-typedef struct _MdlRunLink MdlRunLink;
 
 struct _MdlWindow {
   AdwApplicationWindow parent_instance;
@@ -15,14 +14,15 @@ struct _MdlWindow {
   gboolean         loading;        /* another board replaces this one */
 
   /* Running */
-  MdlRunner       *runner;
-  MdlRunLink      *link;           /* the runner's notify target */
+  MdlSession      *session;        /* the running machine, or NULL */
+  MdlRunner       *runner;         /* the session's, for commands; or NULL */
+  guint            redrain_id;     /* more console output waits for this */
   GPtrArray       *gdb_servers;    /* MdlGdbServer, one per CPU, while win.gdb is on */
   MdlRunnerState   state;
   char            *status_text;
   char            *last_error;
 
-  GtkWidget       *canvas;         /* NULL until the canvas is built in */
+  GtkWidget       *canvas;         /* MdlCanvas */
   GtkWidget       *cpu_views;      /* MdlCpuViews, docked beside the canvas */
 
   /* Template children */

@@ -1,27 +1,18 @@
 #define G_LOG_DOMAIN "medley-window"
 
-/* Running the board from the window: one MdlRunner built from the editor's
- * document, a console tab per UART, and the status pill.
+/* Running the board from the window: one MdlSession (and its runner)
+ * built from the editor's document, a console tab per UART, a tab per
+ * display, and the status pill.
  *
- * The runner's notify comes on the engine thread.  It only queues one idle
- * on the main loop (an atomic flag coalesces a flood of notifications into
- * a single drain), and the drain runs below redraw priority so a guest
- * printing flat out never starves painting or input. */
+ * The session says at most once a frame that the engine has news; the
+ * window then moves serial output to the consoles and updates the status,
+ * and the views, listening to the same signal, show the same snapshot. */
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "mdl-window-private.h"
-#include "hw/framebuffer.h"
-#ifdef MDL_HAVE_CANVAS
-# include "mdl-canvas.h"
-#endif
-
-struct _MdlRunLink {
-  gatomicrefcount ref;
-  int             pending;   /* a drain is queued */
-  MdlWindow      *window;    /* main thread only; NULL once discarded */
-};
+#include "mdl-canvas.h"
 
 /* Guest output is moved to the terminals at most this much per drain, and
  * what is left waits for the next drain REDRAIN_MS later: a terminal can't
@@ -30,32 +21,6 @@ struct _MdlRunLink {
  * the console says how many it skipped. */
 #define DRAIN_BUDGET (16 * 1024)
 #define REDRAIN_MS   16
-
-static MdlRunLink *
-link_new (MdlWindow *self)
-{
-  MdlRunLink *link = g_new0 (MdlRunLink, 1);
-
-  g_atomic_ref_count_init (&link->ref);
-  link->window = self;
-  return link;
-}
-
-static MdlRunLink *
-link_ref (MdlRunLink *link)
-{
-  g_atomic_ref_count_inc (&link->ref);
-  return link;
-}
-
-static void
-link_unref (gpointer data)
-{
-  MdlRunLink *link = data;
-
-  if (g_atomic_ref_count_dec (&link->ref))
-    g_free (link);
-}
 
 /* The console of UART @uart, unless the person closed its tab (it comes
  * back with the next machine). */
@@ -71,42 +36,24 @@ find_console (MdlWindow *self, guint uart)
   return NULL;
 }
 
-static void drain (MdlWindow *self);
+static void drain_serial (MdlWindow *self);
 
 static gboolean
-drain_idle (gpointer data)
+redrain_cb (gpointer data)
 {
-  MdlRunLink *link = data;
+  MdlWindow *self = data;
 
-  /* Cleared before reading, so output that arrives while draining queues
-   * another drain rather than being missed. */
-  g_atomic_int_set (&link->pending, 0);
-  if (link->window != NULL)
-    drain (link->window);
+  self->redrain_id = 0;
+  drain_serial (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Engine thread.  g_main_context_invoke() is not used on purpose: from a
- * thread with no context of its own it may acquire the default context
- * and run the callback right here, on the engine thread. */
 static void
-runner_notify (void *data)
+drain_serial (MdlWindow *self)
 {
-  MdlRunLink *link = data;
-
-  if (g_atomic_int_compare_and_exchange (&link->pending, 0, 1))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drain_idle, link_ref (link), link_unref);
-}
-
-static void
-drain (MdlWindow *self)
-{
-  g_autoptr(MdlSnapshot) snap = NULL;
   guint8 buf[4096];
   gsize budget = DRAIN_BUDGET;
   gboolean more = FALSE;
-
-  g_assert (MDL_IS_WINDOW (self));
 
   if (self->runner == NULL)
     return;
@@ -131,26 +78,32 @@ drain (MdlWindow *self)
     if (console != NULL)
       mdl_console_set_dropped (console, mdl_runner_serial_dropped (self->runner, i));
   }
-  if (more && g_atomic_int_compare_and_exchange (&self->link->pending, 0, 1))
-    g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REDRAIN_MS, drain_idle,
-                        link_ref (self->link), link_unref);
+  if (more && self->redrain_id == 0)
+    self->redrain_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REDRAIN_MS, redrain_cb,
+                                           self, NULL);
+}
 
-  /* The views refresh on their own clock (at most once a frame). */
-  if (self->cpu_views != NULL)
-    mdl_cpu_views_queue_update (MDL_CPU_VIEWS (self->cpu_views));
-  for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
-    mdl_display_view_queue_update (mdl_window_get_display (self, i));
-#ifdef MDL_HAVE_CANVAS
-  if (self->canvas != NULL)
-    mdl_canvas_queue_machine_update (MDL_CANVAS (self->canvas));
-#endif
+static void
+on_session_updated (MdlWindow *self, const MdlSnapshot *snap, MdlSession *session)
+{
+  g_assert (MDL_IS_WINDOW (self));
 
-  snap = mdl_runner_snapshot (self->runner);
+  /* A backlog is being drained at its own pace already. */
+  if (self->redrain_id == 0)
+    drain_serial (self);
   if (snap->state != self->state || snap->state != MDL_RUNNER_RUNNING) {
     self->state = snap->state;
     _mdl_window_update_status (self);
     _mdl_window_update_actions (self);
   }
+}
+
+/* After a command: consoles, status and views catch up now. */
+static void
+update_now (MdlWindow *self)
+{
+  if (self->session != NULL)
+    mdl_session_update_now (self->session);
 }
 
 static void
@@ -225,7 +178,7 @@ add_consoles (MdlWindow *self)
 
 #define DISPLAY_AREA 340   /* console area height for a 320 x 240 display */
 
-/* A tab per framebuffer, after the consoles, named after its component.
+/* A tab per display, after the consoles, named after its component.
  * The first one is brought to the front: a board with a display is
  * watched more than it is read. */
 static void
@@ -240,14 +193,15 @@ add_displays (MdlWindow *self)
     GtkWidget *view;
     AdwTabPage *page;
 
-    if (c->kind != MDL_COMPONENT_DEVICE || c->dev_cls != &mdl_framebuffer_class)
+    if (c->kind != MDL_COMPONENT_DEVICE || c->dev_cls == NULL ||
+        c->dev_cls->view != MDL_VIEW_DISPLAY)
       continue;
     view = mdl_display_view_new (nth++);
     page = adw_tab_view_append (self->console_view, view);
     adw_tab_page_set_title (page, c->name);
     adw_tab_page_set_tooltip (page, c->name);
     adw_tab_page_set_icon (page, g_themed_icon_new ("video-display-symbolic"));
-    mdl_display_view_set_runner (MDL_DISPLAY_VIEW (view), self->runner);
+    mdl_display_view_set_session (MDL_DISPLAY_VIEW (view), self->session);
     if (first == NULL)
       first = page;
   }
@@ -278,18 +232,18 @@ ensure_runner (MdlWindow *self)
     _mdl_window_show_error (self, _("Could Not Start the Board"), error->message);
     return FALSE;
   }
-  self->link = link_new (self);
-  self->runner = mdl_runner_new (board, runner_notify, self->link);
-  snap = mdl_runner_snapshot (self->runner);
+  self->session = mdl_session_new (board);
+  self->runner = mdl_session_get_runner (self->session);
+  g_signal_connect_object (self->session, "updated", G_CALLBACK (on_session_updated), self,
+                           G_CONNECT_SWAPPED);
+  snap = mdl_session_ref_snapshot (self->session);
   self->state = snap->state;
   add_consoles (self);
   add_displays (self);
-#ifdef MDL_HAVE_CANVAS
   if (self->canvas != NULL)
-    mdl_canvas_set_runner (MDL_CANVAS (self->canvas), self->runner);
-#endif
+    mdl_canvas_set_session (MDL_CANVAS (self->canvas), self->session);
   if (self->cpu_views != NULL) {
-    mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), self->runner);
+    mdl_cpu_views_set_session (MDL_CPU_VIEWS (self->cpu_views), self->session);
     _mdl_window_update_views_cpu (self);
   }
   return TRUE;
@@ -307,25 +261,24 @@ _mdl_window_discard_runner (MdlWindow *self)
 {
   g_assert (MDL_IS_WINDOW (self));
 
-  if (self->runner == NULL)
+  if (self->session == NULL)
     return;
   /* The views give their memory and disassembly windows back while the
-   * runner still exists. */
+   * runner still exists, and let go of the session. */
   if (self->cpu_views != NULL)
-    mdl_cpu_views_set_runner (MDL_CPU_VIEWS (self->cpu_views), NULL);
+    mdl_cpu_views_set_session (MDL_CPU_VIEWS (self->cpu_views), NULL);
   for (guint i = 0; i < mdl_window_get_n_displays (self); i++)
-    mdl_display_view_set_runner (mdl_window_get_display (self, i), NULL);
-#ifdef MDL_HAVE_CANVAS
+    mdl_display_view_set_session (mdl_window_get_display (self, i), NULL);
   if (self->canvas != NULL)
-    mdl_canvas_set_runner (MDL_CANVAS (self->canvas), NULL);
-#endif
+    mdl_canvas_set_session (MDL_CANVAS (self->canvas), NULL);
   /* GDB servers talk to the runner: they close first. */
   g_clear_pointer (&self->gdb_servers, g_ptr_array_unref);
-  /* Freeing the runner joins the engine thread, so no notify can follow;
-   * drains already queued find the link detached. */
-  g_clear_pointer (&self->runner, mdl_runner_free);
-  self->link->window = NULL;
-  g_clear_pointer (&self->link, link_unref);
+  g_clear_handle_id (&self->redrain_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  /* The views let go above, so this is the last reference: the runner
+   * goes, joining the engine thread. */
+  self->runner = NULL;
+  g_clear_object (&self->session);
   self->state = MDL_RUNNER_PAUSED;
   if (self->console_stack != NULL) {
     _mdl_window_update_status (self);
@@ -346,7 +299,7 @@ _mdl_window_run (MdlWindow *self)
     clear_consoles (self);
   }
   mdl_runner_run (self->runner);
-  drain (self);
+  update_now (self);
 }
 
 void
@@ -426,11 +379,11 @@ step_with (MdlWindow *self, StepFunc func)
 
   if (!ensure_runner (self))
     return;
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   if (snap->n_cpus == 0)
     return;
   func (self->runner, step_cpu (self, snap));
-  drain (self);
+  update_now (self);
 }
 
 void
@@ -466,11 +419,11 @@ _mdl_window_run_to_cursor (MdlWindow *self)
                                  adw_toast_new (_("Click a line of the disassembly first")));
     return;
   }
-  snap = mdl_runner_snapshot (self->runner);
+  snap = mdl_session_ref_snapshot (self->session);
   if (snap->n_cpus == 0)
     return;
   mdl_runner_run_to (self->runner, step_cpu (self, snap), addr);
-  drain (self);
+  update_now (self);
 }
 
 void
@@ -482,7 +435,7 @@ _mdl_window_reset (MdlWindow *self)
     return;
   mdl_runner_reset (self->runner);
   clear_consoles (self);
-  drain (self);
+  update_now (self);
 }
 
 static const char *const state_classes[] = { "running", "paused", "success", "error", "warning" };
@@ -508,7 +461,7 @@ _mdl_window_update_status (MdlWindow *self)
       text = g_strdup (_("Ready"));
     }
   } else {
-    g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (self->runner);
+    g_autoptr(MdlSnapshot) snap = mdl_session_ref_snapshot (self->session);
 
     switch (snap->state) {
     case MDL_RUNNER_RUNNING:

@@ -2,24 +2,15 @@
 
 #include <glib/gi18n.h>
 
+#include "mdl-canvas.h"
+#include "mdl-inspector.h"
+#include "mdl-palette.h"
 #include "mdl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MdlWindow, mdl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The palette, canvas and inspector are separate widgets that share the
- * window's editor; each is optional at build time while it is written. */
-#ifdef MDL_HAVE_PALETTE
-# include "mdl-palette.h"
-#endif
-#ifdef MDL_HAVE_CANVAS
-# include "mdl-canvas.h"
-#endif
-#ifdef MDL_HAVE_INSPECTOR
-# include "mdl-inspector.h"
-#endif
-
 /* Refused edits become toasts, like every other passing message. */
-G_GNUC_UNUSED static gboolean
+static gboolean
 on_show_message (MdlWindow *self, const char *message)
 {
   g_assert (MDL_IS_WINDOW (self));
@@ -28,39 +19,22 @@ on_show_message (MdlWindow *self, const char *message)
   return TRUE;
 }
 
+/* The palette, canvas and inspector are separate widgets that share the
+ * window's editor. */
 static void
 add_views (MdlWindow *self)
 {
-#ifdef MDL_HAVE_PALETTE
   gtk_box_append (self->palette_slot, GTK_WIDGET (mdl_palette_new (self->editor)));
-#else
-  gtk_widget_set_visible (GTK_WIDGET (self->palette_slot), FALSE);
-#endif
-#ifdef MDL_HAVE_CANVAS
   self->canvas = mdl_canvas_new (self->editor);
   gtk_widget_set_hexpand (self->canvas, TRUE);
   gtk_widget_set_vexpand (self->canvas, TRUE);
   g_signal_connect_object (self->canvas, "show-message",
                            G_CALLBACK (on_show_message), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->canvas_slot, self->canvas);
-#else
-  {
-    GtkWidget *page = adw_status_page_new ();
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "applications-engineering-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Board"));
-    gtk_widget_set_vexpand (page, TRUE);
-    gtk_box_append (self->canvas_slot, page);
-  }
-#endif
   self->cpu_views = mdl_cpu_views_new ();
   gtk_widget_set_vexpand (self->cpu_views, TRUE);
   gtk_box_append (self->views_slot, self->cpu_views);
-#ifdef MDL_HAVE_INSPECTOR
   gtk_box_append (self->inspector_slot, GTK_WIDGET (mdl_inspector_new (self->editor)));
-#else
-  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), FALSE);
-#endif
 }
 
 static void

@@ -39,7 +39,7 @@ const char *mdl_window_get_status_text (MdlWindow *self);
 guint       mdl_window_get_n_consoles (MdlWindow *self);
 MdlConsole *mdl_window_get_console    (MdlWindow *self, guint index);
 /* The docked panel of CPU views (registers, memory, disassembly…). */
-/* The display tabs (one per framebuffer of the running board). */
+/* The display tabs (one per display of the running board). */
 guint        mdl_window_get_n_displays (MdlWindow *self);
 MdlDisplayView *mdl_window_get_display (MdlWindow *self, guint index);
 MdlCpuViews *mdl_window_get_cpu_views (MdlWindow *self);

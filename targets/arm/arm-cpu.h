@@ -587,6 +587,7 @@ void arm_semihost (ArmCpu *s, uint32_t pc);
 #define ARM_REG_PC 15
 #define ARM_N_REGS 23
 extern const MdlRegInfo arm_regs[ARM_N_REGS];
+extern const MdlFlagsReg arm_flags_reg;
 uint64_t arm_reg_read (MdlCpu *cpu, unsigned reg);
 void arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 

@@ -41,6 +41,14 @@ enum {
 
 G_STATIC_ASSERT (REG_CONTROL + 1 == ARM_N_REGS);
 
+/* xPSR: the APSR flags, the Thumb bit of EPSR and IPSR's exception number. */
+static const MdlRegFlag arm_xpsr_flags[] = {
+  { "N", 31, 31 }, { "Z", 30, 30 }, { "C", 29, 29 }, { "V", 28, 28 },
+  { "Q", 27, 27 }, { "T", 24, 24 }, { "exception", 0, 8 },
+};
+
+const MdlFlagsReg arm_flags_reg = { REG_XPSR, arm_xpsr_flags, G_N_ELEMENTS (arm_xpsr_flags) };
+
 uint64_t
 arm_reg_read (MdlCpu *cpu, unsigned reg)
 {

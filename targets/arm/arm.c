@@ -89,11 +89,19 @@ arm_elf_code_address (uint64_t value)
   return value & ~UINT64_C (1);
 }
 
+/* Palette headings, one per class (ARM_CLASS pastes the class's name). */
+static const char mdl_arm_cortex_m0_class_label[] = "ARMv6-M";
+static const char mdl_arm_cortex_m0plus_class_label[] = "ARMv6-M";
+static const char mdl_arm_cortex_m3_class_label[] = "ARMv7-M";
+static const char mdl_arm_cortex_m4_class_label[] = "ARMv7-M";
+
 #define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
     .compatible = compat,                                                                          \
     .arch = archname,                                                                              \
+    .arch_label = ident##_label,                                                                   \
+    .flags = &arm_flags_reg,                                                                       \
     .description = desc,                                                                           \
     .elf_machine = 40, /* EM_ARM */                                                                \
     .elf_class = 1,    /* ELFCLASS32 */                                                            \

@@ -84,10 +84,19 @@ rv_set_irq (MdlCpu *cpu, unsigned line, bool level)
   }
 }
 
+/* The inputs firmware uses (riscv.h numbers them like the mip bits):
+ * the canvas offers these three instead of twelve. */
+static const MdlIrqInputName rv_irq_names[] = {
+  { 3, "software" },
+  { 7, "timer" },
+  { 11, "external" },
+};
+
 const MdlCpuClass mdl_riscv_rv32imac_class = {
   .name = "rv32imac",
   .compatible = "riscv,rv32imac",
   .arch = "riscv32",
+  .arch_label = "RISC-V 32",
   .description = N_("32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 1,       /* ELFCLASS32 */
@@ -96,6 +105,8 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .n_regs = RV32_N_REGS,
   .pc_reg = RV_REG_PC,
   .n_irq_in = 12,
+  .irq_names = rv_irq_names,
+  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
   .state_size = sizeof (RvCpu),
   .init = rv_init,
   .reset = rv_reset,
@@ -120,6 +131,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .name = "rv64imac",
   .compatible = "riscv,rv64imac",
   .arch = "riscv64",
+  .arch_label = "RISC-V 64",
   .description = N_("64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 2,       /* ELFCLASS64 */
@@ -128,6 +140,8 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .n_regs = RV64_N_REGS,
   .pc_reg = RV_REG_PC,
   .n_irq_in = 12,
+  .irq_names = rv_irq_names,
+  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
   .state_size = sizeof (RvCpu),
   .init = rv_init,
   .reset = rv_reset,
@@ -152,6 +166,7 @@ const MdlCpuClass mdl_riscv_rv32imafdc_class = {
   .name = "rv32imafdc",
   .compatible = "riscv,rv32imafdc",
   .arch = "riscv32",
+  .arch_label = "RISC-V 32",
   .description = N_("32-bit RISC-V hart (RV32GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv32"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 1,       /* ELFCLASS32 */
@@ -160,6 +175,8 @@ const MdlCpuClass mdl_riscv_rv32imafdc_class = {
   .n_regs = RV32FD_N_REGS,
   .pc_reg = RV_REG_PC,
   .n_irq_in = 12,
+  .irq_names = rv_irq_names,
+  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
   .state_size = sizeof (RvCpu),
   .init = rv_init_fd,
   .reset = rv_reset,
@@ -184,6 +201,7 @@ const MdlCpuClass mdl_riscv_rv64imafdc_class = {
   .name = "rv64imafdc",
   .compatible = "riscv,rv64imafdc",
   .arch = "riscv64",
+  .arch_label = "RISC-V 64",
   .description = N_("64-bit RISC-V hart (RV64GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv39"),
   .elf_machine = 243,   /* EM_RISCV */
   .elf_class = 2,       /* ELFCLASS64 */
@@ -192,6 +210,8 @@ const MdlCpuClass mdl_riscv_rv64imafdc_class = {
   .n_regs = RV64FD_N_REGS,
   .pc_reg = RV_REG_PC,
   .n_irq_in = 12,
+  .irq_names = rv_irq_names,
+  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
   .state_size = sizeof (RvCpu),
   .init = rv_init_fd,
   .reset = rv_reset,

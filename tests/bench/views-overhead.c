@@ -226,12 +226,12 @@ main (int argc, char **argv)
   b.anatomy = mdl_anatomy_view_new ();
   b.timeline = mdl_timeline_view_new ();
   b.watchpoints = mdl_watchpoints_view_new ();
-  mdl_registers_view_set_runner (MDL_REGISTERS_VIEW (b.registers), b.runner, 0);
-  mdl_memory_view_set_runner (MDL_MEMORY_VIEW (b.memory), b.runner, 0);
-  mdl_disassembly_view_set_runner (MDL_DISASSEMBLY_VIEW (b.disassembly), b.runner, 0);
-  mdl_anatomy_view_set_runner (MDL_ANATOMY_VIEW (b.anatomy), b.runner, 0);
-  mdl_timeline_view_set_runner (MDL_TIMELINE_VIEW (b.timeline), b.runner);
-  mdl_watchpoints_view_set_runner (MDL_WATCHPOINTS_VIEW (b.watchpoints), b.runner);
+  mdl_registers_view_set_session (MDL_REGISTERS_VIEW (b.registers), window->session, 0);
+  mdl_memory_view_set_session (MDL_MEMORY_VIEW (b.memory), window->session, 0);
+  mdl_disassembly_view_set_session (MDL_DISASSEMBLY_VIEW (b.disassembly), window->session, 0);
+  mdl_anatomy_view_set_session (MDL_ANATOMY_VIEW (b.anatomy), window->session, 0);
+  mdl_timeline_view_set_session (MDL_TIMELINE_VIEW (b.timeline), window->session);
+  mdl_watchpoints_view_set_session (MDL_WATCHPOINTS_VIEW (b.watchpoints), window->session);
   mdl_watchpoints_view_set_cpu (MDL_WATCHPOINTS_VIEW (b.watchpoints), 0);
   mdl_memory_view_go_to (MDL_MEMORY_VIEW (b.memory), "sp");
   mdl_memory_view_set_follow (MDL_MEMORY_VIEW (b.memory), TRUE);

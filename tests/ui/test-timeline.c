@@ -202,7 +202,7 @@ typedef struct {
 } Views;
 
 static void
-views_show (Views *views, MdlRunner *runner)
+views_show (Views *views, MdlSession *session)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -215,8 +215,8 @@ views_show (Views *views, MdlRunner *runner)
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (views->watchpoints));
   gtk_window_set_child (views->toplevel, box);
-  mdl_timeline_view_set_runner (views->timeline, runner);
-  mdl_watchpoints_view_set_runner (views->watchpoints, runner);
+  mdl_timeline_view_set_session (views->timeline, session);
+  mdl_watchpoints_view_set_session (views->watchpoints, session);
   mdl_watchpoints_view_set_cpu (views->watchpoints, 0);
   gtk_window_present (views->toplevel);
   ui_test_spin (300);
@@ -263,7 +263,7 @@ test_hello_lanes_and_marks (void)
 
   activate (window, "run");
   runner = window_runner (window);
-  views_show (&views, runner);
+  views_show (&views, window->session);
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 30000));
   mdl_timeline_view_refresh (views.timeline);
   ui_test_spin (200);
@@ -346,7 +346,7 @@ test_watchpoint_stops_on_store (void)
   /* A step makes the machine (paused) without running the guest. */
   activate (window, "step");
   runner = window_runner (window);
-  views_show (&views, runner);
+  views_show (&views, window->session);
   counter = mdl_elf_image_find_symbol (mdl_runner_symbols (runner, 0), "counter");
   g_assert_nonnull (counter);
 
@@ -450,7 +450,7 @@ test_heterogeneous (void)
     return;
   }
   activate (window, "run");
-  views_show (&views, window_runner (window));
+  views_show (&views, window->session);
   g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 60000));
   mdl_timeline_view_refresh (views.timeline);
   ui_test_spin (300);
@@ -500,7 +500,7 @@ test_flood (void)
   Views views;
 
   activate (window, "run");
-  views_show (&views, window_runner (window));
+  views_show (&views, window->session);
   g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
   /* A 10 ms timer stands for input and redraws: it keeps firing. */
   source = g_timeout_add (10, count_tick, &ticks);
