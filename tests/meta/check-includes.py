@@ -47,22 +47,6 @@ HEADLESS = ("engine", "targets", "hw")
 # The one file allowed to include every architecture's header.
 TARGET_TABLE = "targets/targets.c"
 
-# ---------------------------------------------------------------------------
-# TRANSITIONAL_LEAKS: includes that break the rules today and are being removed
-# (issue 14: the UI stops reaching into device models, and talks to them
-# through the engine's device-class interface and the runner).
-#
-# THIS LIST MUST BE EMPTY.  Each entry is (file, included path).  Delete an
-# entry as soon as its include is gone; never add one.  An entry that no
-# longer matches anything is reported (as a note) so that it gets deleted.
-# ---------------------------------------------------------------------------
-TRANSITIONAL_LEAKS = [
-    ("ui/mdl-canvas.c", "hw/gpio.h"),
-    ("ui/mdl-canvas.c", "hw/parts.h"),
-    ("ui/mdl-display-view.c", "hw/framebuffer.h"),
-    ("ui/mdl-window-run.c", "hw/framebuffer.h"),
-]
-
 INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^">]+)[">]', re.M)
 
 
@@ -79,7 +63,6 @@ def resolve(src_root, rel, name):
 
 def check(src_root):
     violations = []
-    seen_transitional = set()
     for rel in treelib.c_sources(src_root):
         layer = rel.split("/")[0]
         code = treelib.strip_comments(treelib.read(src_root, rel))
@@ -94,9 +77,6 @@ def check(src_root):
             target = resolve(src_root, rel, name)
             if target is None:
                 continue
-            if (rel, target) in TRANSITIONAL_LEAKS:
-                seen_transitional.add((rel, target))
-                continue
             bad = next((p for p in FORBIDDEN[layer] if target.startswith(p)), None)
             if bad is not None:
                 violations.append(f"{where}: {layer}/ includes \"{name}\" ({target}): "
@@ -110,20 +90,15 @@ def check(src_root):
                     violations.append(f"{where}: targets/{mine}/ includes \"{name}\" "
                                       f"({target}): one architecture never includes "
                                       f"another's files")
-    stale = [e for e in TRANSITIONAL_LEAKS if e not in seen_transitional]
-    return violations, stale
+    return violations
 
 
 def main():
     src_root = sys.argv[1]
-    violations, stale = check(src_root)
+    violations = check(src_root)
     for v in violations:
         print("FAIL:", v)
-    for rel, target in stale:
-        print(f"note: TRANSITIONAL_LEAKS entry ({rel}, {target}) matches nothing any more: "
-              f"delete it")
-    print(f"include rules: {len(violations)} violation(s), "
-          f"{len(TRANSITIONAL_LEAKS) - len(stale)} transitional exception(s) still in use")
+    print(f"include rules: {len(violations)} violation(s)")
     sys.exit(1 if violations else 0)
 
 

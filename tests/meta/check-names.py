@@ -22,9 +22,9 @@ What counts as a name:
   * a string literal equal to the compatible of such a class
     ("ns16550a", "medley,gpio"...), found in the tree as well.
 
-A hit is allowed when (file, token) is in ALLOWED, each entry with the
-reason it is not a leak, or in TRANSITIONAL_LEAKS, the leaks being removed now,
-which must become empty.
+A hit is allowed only when (file, token) is in ALLOWED, each entry with
+the reason it is not a leak.  Anything else goes behind a class hook or a
+class field (docs/architecture.md, "Where knowledge lives").
 
 Usage: check-names.py SOURCE_ROOT
 Prints FILE:LINE: token (rule) for every violation; exit status 1 if any.
@@ -97,39 +97,6 @@ ALLOWED = [
     ("engine/elf-loader.c", '"RISC-V"', None, _ELF_NAMES),
 ]
 
-# ---------------------------------------------------------------------------
-# TRANSITIONAL_LEAKS: the leaks found when this check was written, being moved
-# behind CPU- and device-class hooks now (issue 14).
-#
-# THIS LIST MUST BE EMPTY.  Each entry is (file, token) or (file, token,
-# on_line) as in ALLOWED.  Delete an entry as soon as its leak is gone;
-# never add one: give the class a hook or a field instead (see
-# docs/architecture.md).  An entry that no longer matches anything is
-# reported as a note, so that it gets deleted.
-# ---------------------------------------------------------------------------
-TRANSITIONAL_LEAKS = [
-    # Interrupt-input names: CPU-class UI data.
-    ("ui/mdl-canvas.c", "riscv_irq_names"),
-    ("ui/mdl-canvas.c", '"riscv"'),
-    # Parts and GPIO blocks told apart by class pointer: device view kinds.
-    ("ui/mdl-canvas.c", "mdl_gpio_class"),
-    ("ui/mdl-canvas.c", "mdl_led_class"),
-    ("ui/mdl-canvas.c", "mdl_button_class"),
-    ("ui/mdl-canvas.c", "mdl_switch_class"),
-    ("ui/mdl-canvas.c", "mdl_seven_segment_class"),
-    ("ui/mdl-window-run.c", "mdl_framebuffer_class"),
-    # Palette labels by architecture prefix: CPU-class UI data.
-    ("ui/mdl-palette.c", '"riscv"'),
-    ("ui/mdl-palette.c", '"arm"'),
-    ("ui/mdl-palette.c", '"ARM"'),
-    ("ui/mdl-palette.c", '"RISC-V"'),
-    ("ui/mdl-palette.c", '"aarch"'),
-    ("ui/mdl-palette.c", '"AArch"'),
-    # The flags register found by name: CPU-class flags decode.
-    ("ui/mdl-registers-view.c", '"psr"'),
-    ("ui/mdl-registers-view.c", '"cpsr"'),
-]
-
 
 def _matches(entry, rel, tok, line_text):
     return (entry[0] == rel and entry[1] == tok
@@ -175,19 +142,15 @@ def hits(src_root):
 
 def main():
     src_root = sys.argv[1]
-    violations, used_allowed, used_transitional = [], set(), set()
+    violations, used_allowed = [], set()
     lines = {}
     for rel, line, tok, rule in hits(src_root):
         if rel not in lines:
             lines[rel] = treelib.read(src_root, rel).split("\n")
         text = lines[rel][line - 1]
         allowed = next((i for i, e in enumerate(ALLOWED) if _matches(e, rel, tok, text)), None)
-        transitional = next((i for i, e in enumerate(TRANSITIONAL_LEAKS)
-                             if _matches(e, rel, tok, text)), None)
         if allowed is not None:
             used_allowed.add(allowed)
-        elif transitional is not None:
-            used_transitional.add(transitional)
         else:
             violations.append(f"{rel}:{line}: {tok} ({rule})")
     for v in violations:
@@ -195,13 +158,7 @@ def main():
     stale_allowed = [e for i, e in enumerate(ALLOWED) if i not in used_allowed]
     for e in stale_allowed:
         print(f"FAIL: ALLOWED entry ({e[0]}, {e[1]}) matches nothing: delete it")
-    for i, e in enumerate(TRANSITIONAL_LEAKS):
-        if i not in used_transitional:
-            print(f"note: TRANSITIONAL_LEAKS entry ({e[0]}, {e[1]}) matches nothing any more: "
-                  f"delete it")
-    print(f"names: {len(violations)} violation(s), {len(used_allowed)} allowed, "
-          f"{len(used_transitional)} of {len(TRANSITIONAL_LEAKS)} transitional exception(s) "
-          f"still in use (must become 0)")
+    print(f"names: {len(violations)} violation(s), {len(used_allowed)} allowed")
     sys.exit(1 if violations or stale_allowed else 0)
 
 

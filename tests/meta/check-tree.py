@@ -64,10 +64,6 @@ for path in sources:
 own_file_check = re.compile(
     r"""(?:fs|import\(\s*'fs'\s*\))\s*\.\s*(exists\s*\(|(is_file|is_dir)\s*\(\s*"""
     r"""(meson\.(project_source_root|current_source_dir|global_source_root)|'[^/]))""")
-# TRANSITIONAL_LEAKS: meson files whose existence checks are being removed
-# (issue 14).  THIS LIST MUST BE EMPTY; delete an entry once its file is
-# clean, never add one.
-TRANSITIONAL_LEAKS = ["ui/meson.build"]
 for dirpath, dirnames, files in os.walk(src_root):
     dirnames[:] = sorted(d for d in dirnames
                          if not d.startswith(".") and
@@ -79,10 +75,6 @@ for dirpath, dirnames, files in os.walk(src_root):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     hits = list(own_file_check.finditer(text))
-    if rel in TRANSITIONAL_LEAKS:
-        if not hits:
-            print(f"note: TRANSITIONAL_LEAKS entry {rel} is clean now: delete it")
-        continue
     for m in hits:
         line = text.count("\n", 0, m.start()) + 1
         problems.append(f"{rel}:{line}: checks whether a file of the project exists: "
