@@ -175,9 +175,9 @@ make_layout (MdlCanvas *self, const char *text, double width, double scale,
 }
 
 void
-_mdl_canvas_draw_text (MdlCanvas *self, GtkSnapshot *snapshot, const char *text,
-           double x, double y, double width, double scale, gboolean bold,
-           const GdkRGBA *color, gboolean align_right, gboolean center_y)
+_mdl_canvas_draw_text (MdlCanvas *self, GtkSnapshot *snapshot, const char *text, double x, double y,
+                       double width, double scale, gboolean bold, const GdkRGBA *color,
+                       gboolean align_right, gboolean center_y)
 {
   g_autoptr(PangoLayout) layout = make_layout (self, text, width, scale, bold);
   int lw, lh;
@@ -220,7 +220,7 @@ port_highlighted (MdlCanvas *self, int index)
   if (self->drag != DRAG_WIRE || self->wire_from < 0 || index == self->wire_from)
     return FALSE;
   return _mdl_canvas_ports_compatible (self, &g_array_index (self->ports, Port, self->wire_from),
-                           &g_array_index (self->ports, Port, index), &why);
+                                       &g_array_index (self->ports, Port, index), &why);
 }
 
 static void
@@ -256,7 +256,7 @@ draw_port (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
 
   label_x = p->side < 0 ? p->x + 12 : p->x - 12;
   _mdl_canvas_draw_text (self, snapshot, p->label, label_x, p->y, CARD_W / 2 - 16, 0.8, FALSE,
-             &colors->dim, p->side > 0, TRUE);
+                         &colors->dim, p->side > 0, TRUE);
 }
 
 static void
@@ -320,9 +320,9 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
                16, cluster ? &colors->accent_fg : &colors->fg);
 
   _mdl_canvas_draw_text (self, snapshot, card->title, text_x, r->origin.y + 10, text_w, 1.0, TRUE,
-             &colors->fg, FALSE, FALSE);
-  _mdl_canvas_draw_text (self, snapshot, card->subtitle, text_x, r->origin.y + 30, text_w, 0.85, FALSE,
-             &colors->dim, FALSE, FALSE);
+                         &colors->fg, FALSE, FALSE);
+  _mdl_canvas_draw_text (self, snapshot, card->subtitle, text_x, r->origin.y + 30, text_w, 0.85,
+                         FALSE, &colors->dim, FALSE, FALSE);
 
   for (guint i = 0; i < self->ports->len; i++) {
     const Port *p = &g_array_index (self->ports, Port, i);
@@ -341,8 +341,8 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
     gtk_snapshot_push_rounded_clip (snapshot, &badge);
     gtk_snapshot_append_color (snapshot, &colors->warning, &badge.bounds);
     gtk_snapshot_pop (snapshot);
-    _mdl_canvas_draw_text (self, snapshot, "!", bx + 0.5, by + 6, -1, 0.9, TRUE, &colors->warning_fg,
-               FALSE, TRUE);
+    _mdl_canvas_draw_text (self, snapshot, "!", bx + 0.5, by + 6, -1, 0.9, TRUE,
+                           &colors->warning_fg, FALSE, TRUE);
   }
 }
 

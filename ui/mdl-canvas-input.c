@@ -108,7 +108,8 @@ update_cursor (MdlCanvas *self)
       name = "pointer";
     else if (_mdl_canvas_hit_port (self, cx, cy) >= 0)
       name = "crosshair";
-    else if (_mdl_canvas_hit_card (self, cx, cy) == NULL && _mdl_canvas_hit_wire (self, cx, cy) != 0)
+    else if (_mdl_canvas_hit_card (self, cx, cy) == NULL
+             && _mdl_canvas_hit_wire (self, cx, cy) != 0)
       name = "pointer";
   }
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
@@ -159,7 +160,7 @@ update_rubber_band (MdlCanvas *self)
 
   _mdl_canvas_widget_to_canvas (self, self->drag_start_x, self->drag_start_y, &x0, &y0);
   _mdl_canvas_widget_to_canvas (self, self->drag_start_x + self->drag_dx,
-                    self->drag_start_y + self->drag_dy, &x1, &y1);
+                                self->drag_start_y + self->drag_dy, &x1, &y1);
   graphene_rect_init (&band, x0, y0, x1 - x0, y1 - y0);
   graphene_rect_normalize (&band);
 
@@ -190,7 +191,8 @@ wire_target (MdlCanvas *self)
     const Port *p = &g_array_index (self->ports, Port, i);
     const char *why;
     double d = hypot (cx - p->x, cy - p->y);
-    if ((int) i != self->wire_from && d <= best && _mdl_canvas_ports_compatible (self, from, p, &why)) {
+    if ((int) i != self->wire_from && d <= best
+        && _mdl_canvas_ports_compatible (self, from, p, &why)) {
       best = d;
       found = i;
     }
@@ -429,8 +431,10 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, MdlCanvas
 
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   if (state & GDK_CONTROL_MASK) {
-    double x = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-    double y = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    double x
+      = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+    double y
+      = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     _mdl_canvas_zoom_at (self, x, y, self->zoom * pow (1.15, -dy));
     return TRUE;
   }
@@ -458,7 +462,8 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture, double scale, MdlCanvas *self)
   double x, y;
 
   if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+    y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
   _mdl_canvas_zoom_at (self, x, y, self->pinch_zoom0 * scale);
 }
 

@@ -319,8 +319,8 @@ _mdl_canvas_find_card (MdlCanvas *self, guint id)
 
 /* The two ends of a wire, or FALSE when a component went missing. */
 gboolean
-_mdl_canvas_wire_ends (MdlCanvas *self, const MdlBoardDoc *doc, const MdlWire *w,
-           const Port **a, const Port **b)
+_mdl_canvas_wire_ends (MdlCanvas *self, const MdlBoardDoc *doc, const MdlWire *w, const Port **a,
+                       const Port **b)
 {
   int ia, ib;
 
@@ -345,8 +345,8 @@ _mdl_canvas_wire_ends (MdlCanvas *self, const MdlBoardDoc *doc, const MdlWire *w
  * (x3,y3) arriving from side s3: horizontal tangents, longer when the
  * ends face away from each other so the curve loops around the cards. */
 void
-_mdl_canvas_curve_controls (double x0, double y0, int s0, double x3, double y3, int s3,
-                double *x1, double *y1, double *x2, double *y2)
+_mdl_canvas_curve_controls (double x0, double y0, int s0, double x3, double y3, int s3, double *x1,
+                            double *y1, double *x2, double *y2)
 {
   double dx = fabs (x3 - x0);
   double reach = CLAMP (dx * 0.5, 40.0, 180.0);
@@ -509,7 +509,7 @@ mdl_canvas_free_position (MdlCanvas *self, double *x, double *y)
 
   _mdl_canvas_ensure_layout (self);
   _mdl_canvas_widget_to_canvas (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                    gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
+                                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
   if (gtk_widget_get_width (GTK_WIDGET (self)) == 0)
     cx = 320, cy = 200;   /* not allocated yet: the first screenful */
   ox = _mdl_canvas_snap (cx - w / 2);

@@ -63,8 +63,8 @@ part_pins_component (const MdlBoardDoc *doc, const MdlComponent *c)
 /* Parts wired to GPIO component @gpio, and where @part comes among them
  * (by pin, then by id): its row on the GPIO card's right edge. */
 unsigned
-_mdl_canvas_parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio, const MdlComponent *part,
-               unsigned *rank)
+_mdl_canvas_parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio,
+                           const MdlComponent *part, unsigned *rank)
 {
   unsigned n = 0;
 
@@ -72,8 +72,8 @@ _mdl_canvas_parts_on_pins (const MdlBoardDoc *doc, const MdlComponent *gpio, con
     *rank = 0;
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
-    if (c->kind != MDL_COMPONENT_DEVICE || _mdl_canvas_part_kind (c->dev_cls) == MDL_PART_KIND_NONE ||
-        part_pins_component (doc, c) != gpio)
+    if (c->kind != MDL_COMPONENT_DEVICE || _mdl_canvas_part_kind (c->dev_cls) == MDL_PART_KIND_NONE
+        || part_pins_component (doc, c) != gpio)
       continue;
     n++;
     if (part != NULL && rank != NULL && c != part &&
@@ -98,7 +98,8 @@ find_pins_link (MdlCanvas *self, const char *name)
 static const MdlPinsState *
 part_state (MdlCanvas *self, const MdlComponent *c)
 {
-  PinsLink *link = self->runner != NULL ? find_pins_link (self, _mdl_canvas_part_link_name (c)) : NULL;
+  PinsLink *link
+    = self->runner != NULL ? find_pins_link (self, _mdl_canvas_part_link_name (c)) : NULL;
 
   return link != NULL && link->valid ? &link->state : NULL;
 }
@@ -169,8 +170,9 @@ mdl_canvas_set_session (MdlCanvas *self, MdlSession *session)
       const MdlComponent *c = g_ptr_array_index (doc->components, i);
       PinsLink link = { 0 };
 
-      if (c->kind != MDL_COMPONENT_DEVICE || _mdl_canvas_part_kind (c->dev_cls) == MDL_PART_KIND_NONE ||
-          find_pins_link (self, _mdl_canvas_part_link_name (c)) != NULL)
+      if (c->kind != MDL_COMPONENT_DEVICE
+          || _mdl_canvas_part_kind (c->dev_cls) == MDL_PART_KIND_NONE
+          || find_pins_link (self, _mdl_canvas_part_link_name (c)) != NULL)
         continue;
       link.name = g_strdup (_mdl_canvas_part_link_name (c));
       link.index = mdl_runner_find_device (runner, MDL_VIEW_PINS, link.name, 0);
@@ -329,7 +331,7 @@ draw_digit (GtkSnapshot *snapshot, const graphene_rect_t *panel, const GdkRGBA *
 /* The symbol in a part's header tile. */
 void
 _mdl_canvas_draw_part_glyph (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
-                 const Card *card, const graphene_rect_t *tile)
+                             const Card *card, const graphene_rect_t *tile)
 {
   const MdlComponent *c = mdl_board_doc_find (mdl_editor_get_doc (self->editor), card->id);
   double cx = tile->origin.x + tile->size.width / 2, cy = tile->origin.y + tile->size.height / 2;
@@ -370,7 +372,8 @@ static const struct { guint8 segments; const char *text; } digit_glyphs[] = {
 
 /* The body of a part's card: its live face and what it is wired to. */
 void
-_mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, const Card *card)
+_mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
+                       const Card *card)
 {
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   const MdlComponent *c = mdl_board_doc_find (doc, card->id);
@@ -411,7 +414,6 @@ _mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *col
     }
     stroke_round (snapshot, k, k->size.width / 2, 1.5f, &rim);
     status = state == NULL ? _("Not running") : lit ? _("Lit") : _("Off");
-    pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
   case MDL_PART_KIND_BUTTON: {
@@ -430,7 +432,6 @@ _mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *col
     fill_round (snapshot, &cap, cap.size.width / 2, &face);
     stroke_round (snapshot, k, k->size.width / 2, 1.0f, &colors->border);
     status = state == NULL ? _("Not running") : down ? _("Pressed") : _("Press and hold");
-    pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
   case MDL_PART_KIND_SWITCH: {
@@ -447,7 +448,6 @@ _mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *col
     gtk_snapshot_append_outset_shadow (snapshot, &krr, &knob_shadow, 0, 1, 0, 2);
     fill_round (snapshot, &kr, d / 2, &knob);
     status = state == NULL ? _("Not running") : on ? _("On") : _("Off");
-    pins = g_strdup_printf (_("Pin %u"), pin);
     break;
   }
   case MDL_PART_KIND_SEVEN_SEGMENT: {
@@ -461,20 +461,22 @@ _mdl_canvas_draw_part (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *col
         status = shows = g_strdup_printf (_("Shows %s"), digit_glyphs[d].text);
     if (status == NULL)
       status = (lit & 0x7f) == 0 ? _("Blank") : _("Lit");
-    pins = g_strdup_printf (_("Pins %u–%u"), pin, pin + 7);
     break;
   }
   case MDL_PART_KIND_NONE:
   default:
     return;
   }
+  pins = card->part == MDL_PART_KIND_SEVEN_SEGMENT ? g_strdup_printf (_("Pins %u–%u"), pin, pin + 7)
+                                                   : g_strdup_printf (_("Pin %u"), pin);
   /* A typo in "gpio" leaves the part without pins: say so on the card. */
   if (part_pins_component (doc, c) == NULL)
     status = _("No such GPIO block");
 
-  _mdl_canvas_draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg, FALSE, TRUE);
-  _mdl_canvas_draw_text (self, snapshot, status, text_x, mid + 9, text_w, 0.85, FALSE, &colors->dim, FALSE,
-             TRUE);
+  _mdl_canvas_draw_text (self, snapshot, pins, text_x, mid - 9, text_w, 0.9, TRUE, &colors->fg,
+                         FALSE, TRUE);
+  _mdl_canvas_draw_text (self, snapshot, status, text_x, mid + 9, text_w, 0.85, FALSE, &colors->dim,
+                         FALSE, TRUE);
 }
 
 /* Where a part's link meets its GPIO card: a row of its own on the right
@@ -489,8 +491,8 @@ pin_anchor (const Card *gpio, unsigned rank, double *x, double *y)
 /* Each part to its GPIO block: the links (under the cards, @ends FALSE)
  * or their terminals and pin labels (over them). */
 void
-_mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors, double width,
-                double height, gboolean ends)
+_mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
+                            double width, double height, gboolean ends)
 {
   const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   const GdkRGBA *green = &colors->link;
@@ -503,8 +505,9 @@ _mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors
     double gx, gy, px, py;
     unsigned pin, rank;
 
-    if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL ||
-        (g = part_pins_component (doc, c)) == NULL || (gcard = _mdl_canvas_find_card (self, g->id)) == NULL)
+    if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL
+        || (g = part_pins_component (doc, c)) == NULL
+        || (gcard = _mdl_canvas_find_card (self, g->id)) == NULL)
       continue;
     pin = part_pin (c);
     _mdl_canvas_parts_on_pins (doc, g, c, &rank);
@@ -530,8 +533,8 @@ _mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors
                                : g_strdup_printf (_("pin %u"), pin);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (gx - 3.5, gy - 3.5, 7, 7), 1.5, green);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (px - 3.5, py - 3.5, 7, 7), 1.5, green);
-      _mdl_canvas_draw_text (self, snapshot, label, gx - 12, gy, CARD_W / 2 - 16, 0.8, FALSE, &colors->dim,
-                 TRUE, TRUE);
+      _mdl_canvas_draw_text (self, snapshot, label, gx - 12, gy, CARD_W / 2 - 16, 0.8, FALSE,
+                             &colors->dim, TRUE, TRUE);
     }
   }
   if (cr != NULL)

@@ -190,7 +190,7 @@ mdl_canvas_zoom_in (MdlCanvas *self)
 {
   g_return_if_fail (MDL_IS_CANVAS (self));
   _mdl_canvas_zoom_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, self->zoom * ZOOM_STEP);
+                       gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, self->zoom * ZOOM_STEP);
 }
 
 void
@@ -198,7 +198,7 @@ mdl_canvas_zoom_out (MdlCanvas *self)
 {
   g_return_if_fail (MDL_IS_CANVAS (self));
   _mdl_canvas_zoom_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, self->zoom / ZOOM_STEP);
+                       gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, self->zoom / ZOOM_STEP);
 }
 
 void
@@ -206,7 +206,7 @@ mdl_canvas_zoom_reset (MdlCanvas *self)
 {
   g_return_if_fail (MDL_IS_CANVAS (self));
   _mdl_canvas_zoom_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, 1.0);
+                       gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, 1.0);
 }
 
 double
@@ -406,7 +406,8 @@ mdl_canvas_set_property (GObject *object, guint prop_id, const GValue *value, GP
     break;
   case PROP_ZOOM:
     _mdl_canvas_zoom_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, g_value_get_double (value));
+                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0,
+                         g_value_get_double (value));
     break;
   default:
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
