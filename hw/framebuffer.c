@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "engine/error.h"
-#include "engine/runner.h"
 
 enum {
   REG_WIDTH = 0x00, REG_HEIGHT = 0x04, REG_STRIDE = 0x08, REG_FORMAT = 0x0c,
@@ -429,21 +428,4 @@ mdl_framebuffer_render (MdlDevice *dev, uint64_t *generation_inout, unsigned sca
   *out_w = dw;
   *out_h = dh;
   return true;
-}
-
-bool
-mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth, uint64_t *generation_inout,
-                                  unsigned scale_w, unsigned scale_h, uint32_t **pixels,
-                                  unsigned *out_w, unsigned *out_h)
-{
-  int index = mdl_framebuffer_index_in_runner (runner, nth);
-
-  return index >= 0 && mdl_runner_render_device (runner, (unsigned) index, generation_inout,
-                                                 scale_w, scale_h, pixels, out_w, out_h);
-}
-
-int
-mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth)
-{
-  return mdl_runner_find_device (runner, MDL_VIEW_DISPLAY, NULL, nth);
 }

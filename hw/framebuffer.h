@@ -80,16 +80,4 @@ bool mdl_framebuffer_render (MdlDevice *fb, uint64_t *generation_inout,
                              unsigned scale_w, unsigned scale_h,
                              uint32_t **pixels, unsigned *out_w, unsigned *out_h);
 
-/* For engine-level tests, the runner's generic device calls narrowed to
- * framebuffers: mdl_runner_find_device (MDL_VIEW_DISPLAY, NULL, @nth), and
- * mdl_runner_render_device on that device (false as well when the board
- * has no such framebuffer).  The workbench uses those directly. */
-typedef struct MdlRunner MdlRunner;
-bool mdl_framebuffer_render_in_runner (MdlRunner *runner, unsigned nth,
-                                       uint64_t *generation_inout,
-                                       unsigned scale_w, unsigned scale_h,
-                                       uint32_t **pixels, unsigned *out_w,
-                                       unsigned *out_h);
-int  mdl_framebuffer_index_in_runner (MdlRunner *runner, unsigned nth);
-
 G_END_DECLS

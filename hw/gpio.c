@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "engine/error.h"
-#include "engine/runner.h"
 
 enum {
   REG_DATA_IN = 0x00, REG_DATA_OUT = 0x04, REG_DIR = 0x08, REG_IRQ_EN = 0x0c,
@@ -177,17 +176,4 @@ mdl_gpio_levels (MdlDevice *dev)
 {
   g_assert (dev->cls == &mdl_gpio_class);
   return ((Gpio *) dev->state)->levels;
-}
-
-bool
-mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index, unsigned pin,
-                              bool level)
-{
-  return mdl_runner_set_device_pin (runner, device_index, pin, level);
-}
-
-int
-mdl_gpio_index_in_runner (MdlRunner *runner, const char *name)
-{
-  return mdl_runner_find_device (runner, MDL_VIEW_PINS, name, 0);
 }

@@ -45,12 +45,4 @@ void mdl_gpio_set_input (MdlDevice *gpio, unsigned pin, bool level);
 /* The pins as seen right now (engine thread). */
 uint32_t mdl_gpio_levels (MdlDevice *gpio);
 
-/* For engine-level tests, the runner's generic device calls narrowed to
- * GPIO blocks: mdl_runner_set_device_pin, and mdl_runner_find_device
- * (MDL_VIEW_PINS, @name, 0).  The workbench uses those directly. */
-typedef struct MdlRunner MdlRunner;
-bool mdl_gpio_set_input_in_runner (MdlRunner *runner, unsigned device_index,
-                                   unsigned pin, bool level);
-int  mdl_gpio_index_in_runner (MdlRunner *runner, const char *name);
-
 G_END_DECLS

@@ -51,8 +51,8 @@ group_label (MdlDeviceGroup group)
   }
 }
 
-static const char *
-group_icon (MdlDeviceGroup group)
+const char *
+mdl_palette_group_icon (MdlDeviceGroup group)
 {
   switch (group) {
   case MDL_GROUP_MEMORY:     return "medley-memory-symbolic";
@@ -234,7 +234,7 @@ mdl_palette_reload (MdlPalette *self)
 
     gtk_list_box_append (self->list,
                          make_row (self, spec, cls->name, cls->description ? cls->description : "",
-                                   cls->compatible, group_icon (cls->group),
+                                   cls->compatible, mdl_palette_group_icon (cls->group),
                                    group_label (cls->group), ORDER_DEVICE + cls->group));
   }
   gtk_list_box_invalidate_headers (self->list);

@@ -25,4 +25,8 @@ MdlPalette *mdl_palette_new (MdlEditor *editor);
 /* Rebuilds the rows, for when the registry was filled after creation. */
 void mdl_palette_reload (MdlPalette *self);
 
+/* The symbolic icon the palette shows for a device group; the canvas
+ * marks devices' cards with the same. */
+const char *mdl_palette_group_icon (MdlDeviceGroup group);
+
 G_END_DECLS

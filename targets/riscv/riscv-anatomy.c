@@ -91,6 +91,37 @@ format_name (RvFormat fmt)
   }
 }
 
+/* Floating-point operations in R-type: which of rd, rs1 and rs2 are F
+ * registers, and whether funct3 is a rounding mode, depend on the format. */
+static void
+fp_op_fields (const RvDecoded *d, MdlInsnInfo *info)
+{
+  uint32_t raw = d->insn;
+  RvFormat fmt = d->op->fmt;
+  bool has_rm = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRR_RM || fmt == RV_FMT_XF_RM
+                || fmt == RV_FMT_FX_RM;
+  /* Unary operations and conversions use rs2 as part of the opcode. */
+  bool rs2_is_reg = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRRR || fmt == RV_FMT_FCMP;
+
+  if (rv_fmt_freg (fmt, 'd'))
+    freg_field (info, "rd", 7, raw);
+  else
+    reg_field (info, "rd", 7, raw);
+  if (has_rm)
+    rm_field (info, raw);
+  else
+    field (info, "funct3", 12, 14, raw, NULL);
+  if (rv_fmt_freg (fmt, '1'))
+    freg_field (info, "rs1", 15, raw);
+  else
+    reg_field (info, "rs1", 15, raw);
+  if (rs2_is_reg)
+    freg_field (info, "rs2", 20, raw);
+  else
+    field (info, "rs2", 20, 24, raw, NULL);
+  field (info, "funct7", 25, 31, raw, NULL);
+}
+
 /* The fields of a 32-bit encoding, by format. */
 static void
 fields_32 (const RvDecoded *d, MdlInsnInfo *info)
@@ -197,32 +228,9 @@ fields_32 (const RvDecoded *d, MdlInsnInfo *info)
   case RV_FMT_XF:
   case RV_FMT_XF_RM:
   case RV_FMT_FX_RM:
-  case RV_FMT_FX: {
-    RvFormat fmt = d->op->fmt;
-    bool has_rm = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRR_RM || fmt == RV_FMT_XF_RM
-                  || fmt == RV_FMT_FX_RM;
-    /* Unary operations and conversions use rs2 as part of the opcode. */
-    bool rs2_is_reg = fmt == RV_FMT_FRRR_RM || fmt == RV_FMT_FRRR || fmt == RV_FMT_FCMP;
-
-    if (rv_fmt_freg (fmt, 'd'))
-      freg_field (info, "rd", 7, raw);
-    else
-      reg_field (info, "rd", 7, raw);
-    if (has_rm)
-      rm_field (info, raw);
-    else
-      field (info, "funct3", 12, 14, raw, NULL);
-    if (rv_fmt_freg (fmt, '1'))
-      freg_field (info, "rs1", 15, raw);
-    else
-      reg_field (info, "rs1", 15, raw);
-    if (rs2_is_reg)
-      freg_field (info, "rs2", 20, raw);
-    else
-      field (info, "rs2", 20, 24, raw, NULL);
-    field (info, "funct7", 25, 31, raw, NULL);
+  case RV_FMT_FX:
+    fp_op_fields (d, info);
     break;
-  }
   case RV_FMT_FENCE:
     field (info, "rd", 7, 11, raw, NULL);
     field (info, "funct3", 12, 14, raw, NULL);

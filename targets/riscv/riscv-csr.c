@@ -236,23 +236,29 @@ rv_pmp_changed (RvCpu *s)
   rv_mode_changed (s);
 }
 
+/* pmpcfg@n: the configurations of four (RV32) or eight (RV64) entries. */
+static bool
+rv_pmpcfg_read (RvCpu *s, unsigned n, uint64_t *value)
+{
+  unsigned first, count;
+  uint64_t v = 0;
+
+  if (!rv_pmpcfg_first (s, n, &first, &count))
+    return false;
+  for (unsigned i = 0; i < count; i++)
+    v |= (uint64_t) s->pmpcfg[first + i] << (8 * i);
+  *value = v;
+  return true;
+}
+
 bool
 rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
 {
   bool rv32 = s->xlen == 32;
   uint64_t v;
 
-  if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3) {
-    unsigned first, count;
-
-    if (!rv_pmpcfg_first (s, csr - CSR_PMPCFG0, &first, &count))
-      return false;
-    v = 0;
-    for (unsigned i = 0; i < count; i++)
-      v |= (uint64_t) s->pmpcfg[first + i] << (8 * i);
-    *value = v;
-    return true;
-  }
+  if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
+    return rv_pmpcfg_read (s, csr - CSR_PMPCFG0, value);
   if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR15) {
     *value = s->pmpaddr[csr - CSR_PMPADDR0];
     return true;
@@ -383,6 +389,74 @@ rv_set_counter (RvCpu *s, uint64_t *offset, uint64_t value, bool high,
   *offset = value - (s->cpu.retired + retiring);
 }
 
+static bool
+rv_pmpcfg_write (RvCpu *s, unsigned n, uint64_t value)
+{
+  unsigned first, count;
+
+  if (!rv_pmpcfg_first (s, n, &first, &count))
+    return false;
+  for (unsigned i = 0; i < count; i++) {
+    uint8_t cfg = (value >> (8 * i)) & 0x9f;   /* bits 5, 6: zero */
+
+    if (s->pmpcfg[first + i] & 0x80)
+      continue;                       /* locked until reset */
+    if ((cfg & 3) == 2)
+      cfg &= ~2;                      /* W without R is reserved */
+    s->pmpcfg[first + i] = cfg;
+  }
+  rv_pmp_changed (s);
+  return true;
+}
+
+static void
+rv_pmpaddr_write (RvCpu *s, unsigned i, uint64_t value)
+{
+  /* Locked by its own L, or by the next entry's when that is TOR. */
+  if ((s->pmpcfg[i] & 0x80)
+      || (i + 1 < RV_PMP_COUNT && (s->pmpcfg[i + 1] & 0x98) == 0x88))
+    return;
+  s->pmpaddr[i] = s->xlen == 32 ? value : value & ((UINT64_C (1) << 54) - 1);
+  rv_pmp_changed (s);
+}
+
+/* fflags, frm and fcsr are views of the same two fields. */
+static bool
+rv_fcsr_write (RvCpu *s, unsigned csr, uint64_t value)
+{
+  if (!(s->ext & RV_EXT_F))
+    return false;
+  if (csr == CSR_FFLAGS || csr == CSR_FCSR)
+    s->fflags = value & 0x1f;
+  if (csr == CSR_FRM)
+    s->frm = value & 7;
+  else if (csr == CSR_FCSR)
+    s->frm = (value >> 5) & 7;
+  s->mstatus |= RV_MSTATUS_FS_DIRTY;
+  return true;
+}
+
+/* mstatus (sstatus writes come here merged into it). */
+static void
+rv_mstatus_write (RvCpu *s, uint64_t value)
+{
+  uint64_t old = s->mstatus;
+  uint64_t v = value & RV_MSTATUS_WMASK;
+
+  if (s->ext & RV_EXT_F)
+    v |= value & RV_MSTATUS_FS;
+  /* MPP is WARL over U, S and M: the reserved 2 keeps the old mode. */
+  if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
+    v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
+  s->mstatus = v;
+  /* MPP only matters to translation while MPRV is set. */
+  if (((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
+      || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV))) {
+    rv_tlb_flush (s);
+    rv_mode_changed (s);
+  }
+}
+
 bool
 rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
 {
@@ -390,32 +464,10 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
 
   value &= rv_xmask (s);
 
-  if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3) {
-    unsigned first, count;
-
-    if (!rv_pmpcfg_first (s, csr - CSR_PMPCFG0, &first, &count))
-      return false;
-    for (unsigned i = 0; i < count; i++) {
-      uint8_t cfg = (value >> (8 * i)) & 0x9f;   /* bits 5, 6: zero */
-
-      if (s->pmpcfg[first + i] & 0x80)
-        continue;                       /* locked until reset */
-      if ((cfg & 3) == 2)
-        cfg &= ~2;                      /* W without R is reserved */
-      s->pmpcfg[first + i] = cfg;
-    }
-    rv_pmp_changed (s);
-    return true;
-  }
+  if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
+    return rv_pmpcfg_write (s, csr - CSR_PMPCFG0, value);
   if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR15) {
-    unsigned i = csr - CSR_PMPADDR0;
-
-    /* Locked by its own L, or by the next entry's when that is TOR. */
-    if ((s->pmpcfg[i] & 0x80)
-        || (i + 1 < RV_PMP_COUNT && (s->pmpcfg[i + 1] & 0x98) == 0x88))
-      return true;
-    s->pmpaddr[i] = rv32 ? value : value & ((UINT64_C (1) << 54) - 1);
-    rv_pmp_changed (s);
+    rv_pmpaddr_write (s, csr - CSR_PMPADDR0, value);
     return true;
   }
   if ((csr >= CSR_MHPMEVENT3 && csr <= CSR_MHPMEVENT31)
@@ -428,38 +480,14 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
   case CSR_FFLAGS:
   case CSR_FRM:
   case CSR_FCSR:
-    if (!(s->ext & RV_EXT_F))
-      return false;
-    if (csr == CSR_FFLAGS || csr == CSR_FCSR)
-      s->fflags = value & 0x1f;
-    if (csr == CSR_FRM)
-      s->frm = value & 7;
-    else if (csr == CSR_FCSR)
-      s->frm = (value >> 5) & 7;
-    s->mstatus |= RV_MSTATUS_FS_DIRTY;
-    return true;
+    return rv_fcsr_write (s, csr, value);
   case CSR_SSTATUS:
-    value = (s->mstatus & ~(RV_SSTATUS_WMASK | RV_MSTATUS_FS))
-            | (value & (RV_SSTATUS_WMASK | RV_MSTATUS_FS));
-    /* fall through */
-  case CSR_MSTATUS: {
-    uint64_t old = s->mstatus;
-    uint64_t v = value & RV_MSTATUS_WMASK;
-
-    if (s->ext & RV_EXT_F)
-      v |= value & RV_MSTATUS_FS;
-    /* MPP is WARL over U, S and M: the reserved 2 keeps the old mode. */
-    if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
-      v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
-    s->mstatus = v;
-    /* MPP only matters to translation while MPRV is set. */
-    if (((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
-        || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV))) {
-      rv_tlb_flush (s);
-      rv_mode_changed (s);
-    }
+    rv_mstatus_write (s, (s->mstatus & ~(RV_SSTATUS_WMASK | RV_MSTATUS_FS))
+                           | (value & (RV_SSTATUS_WMASK | RV_MSTATUS_FS)));
     return true;
-  }
+  case CSR_MSTATUS:
+    rv_mstatus_write (s, value);
+    return true;
   case CSR_MSTATUSH:
     return rv32;              /* nothing writable in it */
   case CSR_MISA:

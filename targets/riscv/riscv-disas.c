@@ -57,6 +57,121 @@ append_fence_set (GString *text, unsigned set)
   if (set & 1) g_string_append_c (text, 'w');
 }
 
+/* The operands after the mnemonic, as objdump writes them. */
+static void
+append_operands (GString *text, const RvDecoded *dec, uint64_t pc, uint64_t xmask)
+{
+  switch (dec->op->fmt) {
+  case RV_FMT_R:
+    g_string_append_printf (text, "%s, %s, %s", R (dec->rd), R (dec->rs1),
+                            R (dec->rs2));
+    break;
+  case RV_FMT_I:
+    g_string_append_printf (text, "%s, %s, %d", R (dec->rd), R (dec->rs1),
+                            dec->imm);
+    break;
+  case RV_FMT_SHIFT:
+    g_string_append_printf (text, "%s, %s, 0x%x", R (dec->rd), R (dec->rs1),
+                            (unsigned) dec->imm);
+    break;
+  case RV_FMT_LOAD:
+  case RV_FMT_JALR:
+    g_string_append_printf (text, "%s, %d(%s)", R (dec->rd), dec->imm,
+                            R (dec->rs1));
+    break;
+  case RV_FMT_STORE:
+    g_string_append_printf (text, "%s, %d(%s)", R (dec->rs2), dec->imm,
+                            R (dec->rs1));
+    break;
+  case RV_FMT_BRANCH:
+    g_string_append_printf (text, "%s, %s, 0x%" PRIx64, R (dec->rs1),
+                            R (dec->rs2), (pc + dec->imm) & xmask);
+    break;
+  case RV_FMT_U:
+    g_string_append_printf (text, "%s, 0x%x", R (dec->rd),
+                            ((uint32_t) dec->imm >> 12) & 0xfffff);
+    break;
+  case RV_FMT_JAL:
+    g_string_append_printf (text, "%s, 0x%" PRIx64, R (dec->rd),
+                            (pc + dec->imm) & xmask);
+    break;
+  case RV_FMT_CSR:
+    g_string_append_printf (text, "%s, ", R (dec->rd));
+    append_csr (text, dec->imm & 0xfff);
+    g_string_append_printf (text, ", %s", R (dec->rs1));
+    break;
+  case RV_FMT_CSRI:
+    g_string_append_printf (text, "%s, ", R (dec->rd));
+    append_csr (text, dec->imm & 0xfff);
+    g_string_append_printf (text, ", %u", dec->rs1);
+    break;
+  case RV_FMT_LR:
+    g_string_append_printf (text, "%s, (%s)", R (dec->rd), R (dec->rs1));
+    break;
+  case RV_FMT_AMO:
+    g_string_append_printf (text, "%s, %s, (%s)", R (dec->rd), R (dec->rs2),
+                            R (dec->rs1));
+    break;
+  case RV_FMT_FENCE:
+    append_fence_set (text, (dec->imm >> 4) & 15);
+    g_string_append (text, ", ");
+    append_fence_set (text, dec->imm & 15);
+    break;
+  case RV_FMT_SFENCE:
+    g_string_append_printf (text, "%s, %s", R (dec->rs1), R (dec->rs2));
+    break;
+  case RV_FMT_FLOAD:
+    g_string_append_printf (text, "%s, %d(%s)", F (dec->rd), dec->imm,
+                            R (dec->rs1));
+    break;
+  case RV_FMT_FSTORE:
+    g_string_append_printf (text, "%s, %d(%s)", F (dec->rs2), dec->imm,
+                            R (dec->rs1));
+    break;
+  case RV_FMT_FR4:
+    g_string_append_printf (text, "%s, %s, %s, %s", F (dec->rd), F (dec->rs1),
+                            F (dec->rs2), F ((dec->imm >> 3) & 31));
+    append_rm (text, dec->imm & 7);
+    break;
+  case RV_FMT_FRRR_RM:
+  case RV_FMT_FRRR:
+    g_string_append_printf (text, "%s, %s, %s", F (dec->rd), F (dec->rs1),
+                            F (dec->rs2));
+    if (dec->op->fmt == RV_FMT_FRRR_RM)
+      append_rm (text, dec->imm & 7);
+    break;
+  case RV_FMT_FRR_RM:
+    g_string_append_printf (text, "%s, %s", F (dec->rd), F (dec->rs1));
+    /* fcvt.d.s is exact too. */
+    if (!(dec->op->op == RV_OP_FCVT_D_S && (dec->imm & 7) == 0))
+      append_rm (text, dec->imm & 7);
+    break;
+  case RV_FMT_FCMP:
+    g_string_append_printf (text, "%s, %s, %s", R (dec->rd), F (dec->rs1),
+                            F (dec->rs2));
+    break;
+  case RV_FMT_XF:
+  case RV_FMT_XF_RM:
+    g_string_append_printf (text, "%s, %s", R (dec->rd), F (dec->rs1));
+    if (dec->op->fmt == RV_FMT_XF_RM)
+      append_rm (text, dec->imm & 7);
+    break;
+  case RV_FMT_FX:
+  case RV_FMT_FX_RM:
+    g_string_append_printf (text, "%s, %s", F (dec->rd), R (dec->rs1));
+    /* Exact conversions: assemblers write rne, which objdump leaves out
+     * (and so does this). */
+    if (dec->op->fmt == RV_FMT_FX_RM
+        && !((dec->op->op == RV_OP_FCVT_D_W || dec->op->op == RV_OP_FCVT_D_WU)
+             && (dec->imm & 7) == 0))
+      append_rm (text, dec->imm & 7);
+    break;
+  case RV_FMT_NONE:
+  default:
+    break;
+  }
+}
+
 void
 rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,
                GString *text)
@@ -86,115 +201,7 @@ rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,
                                   : dec.imm == 2 ? ".aq" : ".rl", NULL);
   g_string_append_printf (text, "%-7s ", mnemonic ? mnemonic : name);
 
-  switch (dec.op->fmt) {
-  case RV_FMT_R:
-    g_string_append_printf (text, "%s, %s, %s", R (dec.rd), R (dec.rs1),
-                            R (dec.rs2));
-    break;
-  case RV_FMT_I:
-    g_string_append_printf (text, "%s, %s, %d", R (dec.rd), R (dec.rs1),
-                            dec.imm);
-    break;
-  case RV_FMT_SHIFT:
-    g_string_append_printf (text, "%s, %s, 0x%x", R (dec.rd), R (dec.rs1),
-                            (unsigned) dec.imm);
-    break;
-  case RV_FMT_LOAD:
-  case RV_FMT_JALR:
-    g_string_append_printf (text, "%s, %d(%s)", R (dec.rd), dec.imm,
-                            R (dec.rs1));
-    break;
-  case RV_FMT_STORE:
-    g_string_append_printf (text, "%s, %d(%s)", R (dec.rs2), dec.imm,
-                            R (dec.rs1));
-    break;
-  case RV_FMT_BRANCH:
-    g_string_append_printf (text, "%s, %s, 0x%" PRIx64, R (dec.rs1),
-                            R (dec.rs2), (pc + dec.imm) & xmask);
-    break;
-  case RV_FMT_U:
-    g_string_append_printf (text, "%s, 0x%x", R (dec.rd),
-                            ((uint32_t) dec.imm >> 12) & 0xfffff);
-    break;
-  case RV_FMT_JAL:
-    g_string_append_printf (text, "%s, 0x%" PRIx64, R (dec.rd),
-                            (pc + dec.imm) & xmask);
-    break;
-  case RV_FMT_CSR:
-    g_string_append_printf (text, "%s, ", R (dec.rd));
-    append_csr (text, dec.imm & 0xfff);
-    g_string_append_printf (text, ", %s", R (dec.rs1));
-    break;
-  case RV_FMT_CSRI:
-    g_string_append_printf (text, "%s, ", R (dec.rd));
-    append_csr (text, dec.imm & 0xfff);
-    g_string_append_printf (text, ", %u", dec.rs1);
-    break;
-  case RV_FMT_LR:
-    g_string_append_printf (text, "%s, (%s)", R (dec.rd), R (dec.rs1));
-    break;
-  case RV_FMT_AMO:
-    g_string_append_printf (text, "%s, %s, (%s)", R (dec.rd), R (dec.rs2),
-                            R (dec.rs1));
-    break;
-  case RV_FMT_FENCE:
-    append_fence_set (text, (dec.imm >> 4) & 15);
-    g_string_append (text, ", ");
-    append_fence_set (text, dec.imm & 15);
-    break;
-  case RV_FMT_SFENCE:
-    g_string_append_printf (text, "%s, %s", R (dec.rs1), R (dec.rs2));
-    break;
-  case RV_FMT_FLOAD:
-    g_string_append_printf (text, "%s, %d(%s)", F (dec.rd), dec.imm,
-                            R (dec.rs1));
-    break;
-  case RV_FMT_FSTORE:
-    g_string_append_printf (text, "%s, %d(%s)", F (dec.rs2), dec.imm,
-                            R (dec.rs1));
-    break;
-  case RV_FMT_FR4:
-    g_string_append_printf (text, "%s, %s, %s, %s", F (dec.rd), F (dec.rs1),
-                            F (dec.rs2), F ((dec.imm >> 3) & 31));
-    append_rm (text, dec.imm & 7);
-    break;
-  case RV_FMT_FRRR_RM:
-  case RV_FMT_FRRR:
-    g_string_append_printf (text, "%s, %s, %s", F (dec.rd), F (dec.rs1),
-                            F (dec.rs2));
-    if (dec.op->fmt == RV_FMT_FRRR_RM)
-      append_rm (text, dec.imm & 7);
-    break;
-  case RV_FMT_FRR_RM:
-    g_string_append_printf (text, "%s, %s", F (dec.rd), F (dec.rs1));
-    /* fcvt.d.s is exact too. */
-    if (!(dec.op->op == RV_OP_FCVT_D_S && (dec.imm & 7) == 0))
-      append_rm (text, dec.imm & 7);
-    break;
-  case RV_FMT_FCMP:
-    g_string_append_printf (text, "%s, %s, %s", R (dec.rd), F (dec.rs1),
-                            F (dec.rs2));
-    break;
-  case RV_FMT_XF:
-  case RV_FMT_XF_RM:
-    g_string_append_printf (text, "%s, %s", R (dec.rd), F (dec.rs1));
-    if (dec.op->fmt == RV_FMT_XF_RM)
-      append_rm (text, dec.imm & 7);
-    break;
-  case RV_FMT_FX:
-  case RV_FMT_FX_RM:
-    g_string_append_printf (text, "%s, %s", F (dec.rd), R (dec.rs1));
-    /* Exact conversions: assemblers write rne, which objdump leaves out
-     * (and so does this). */
-    if (dec.op->fmt == RV_FMT_FX_RM
-        && !((dec.op->op == RV_OP_FCVT_D_W || dec.op->op == RV_OP_FCVT_D_WU)
-             && (dec.imm & 7) == 0))
-      append_rm (text, dec.imm & 7);
-    break;
-  case RV_FMT_NONE:
-  default:
-    break;
-  }
+  append_operands (text, &dec, pc, xmask);
 }
 
 unsigned

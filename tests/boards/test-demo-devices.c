@@ -152,9 +152,9 @@ test_gpio_runner (void)
   MdlRunner *runner = mdl_runner_new (board, nothing, NULL);
   MdlSnapshot *snap;
 
-  g_assert_cmpint (mdl_gpio_index_in_runner (runner, NULL), ==, (int) index);
-  g_assert_cmpint (mdl_gpio_index_in_runner (runner, name), ==, (int) index);
-  g_assert_cmpint (mdl_gpio_index_in_runner (runner, "no_such_part"), ==, -1);
+  g_assert_cmpint (mdl_runner_find_device (runner, MDL_VIEW_PINS, NULL, 0), ==, (int) index);
+  g_assert_cmpint (mdl_runner_find_device (runner, MDL_VIEW_PINS, name, 0), ==, (int) index);
+  g_assert_cmpint (mdl_runner_find_device (runner, MDL_VIEW_PINS, "no_such_part", 0), ==, -1);
 
   /* Devices without the hook publish nothing. */
   snap = mdl_runner_snapshot (runner);
@@ -169,10 +169,10 @@ test_gpio_runner (void)
   mdl_snapshot_unref (snap);
 
   /* Held until the firmware lit the point, as a click lasts. */
-  g_assert_true (mdl_gpio_set_input_in_runner (runner, index, PIN_BUTTON, true));
+  g_assert_true (mdl_runner_set_device_pin (runner, index, PIN_BUTTON, true));
   mdl_snapshot_unref (wait_for (runner, point_lit, &index, "the decimal point"));
-  g_assert_true (mdl_gpio_set_input_in_runner (runner, index, PIN_BUTTON, false));
-  g_assert_false (mdl_gpio_set_input_in_runner (runner, 0, PIN_BUTTON, true));
+  g_assert_true (mdl_runner_set_device_pin (runner, index, PIN_BUTTON, false));
+  g_assert_false (mdl_runner_set_device_pin (runner, 0, PIN_BUTTON, true));
   snap = wait_for (runner, led_lit, &index, "the LED");
   g_assert_cmphex (gpio_state (snap, index)->inputs, ==, 0);
   mdl_snapshot_unref (snap);
@@ -191,6 +191,19 @@ frame_drawn (const MdlSnapshot *snap, const void *arg)
   return st->width == 320 && st->frame_count > 10 && snap->state == MDL_RUNNER_PAUSED;
 }
 
+/* The @nth display's frame, as the display view gets it: the device's
+ * number, then a render on the engine thread; false without that display
+ * too. */
+static bool
+render_display (MdlRunner *runner, unsigned nth, uint64_t *generation_inout, unsigned scale_w,
+                unsigned scale_h, uint32_t **pixels, unsigned *out_w, unsigned *out_h)
+{
+  int index = mdl_runner_find_device (runner, MDL_VIEW_DISPLAY, NULL, nth);
+
+  return index >= 0 && mdl_runner_render_device (runner, (unsigned) index, generation_inout,
+                                                 scale_w, scale_h, pixels, out_w, out_h);
+}
+
 static void
 test_framebuffer_runner (void)
 {
@@ -204,8 +217,8 @@ test_framebuffer_runner (void)
 
   fb_index = (int) mdl_framebuffer_find (board->machine, 0)->index;
   runner = mdl_runner_new (board, nothing, NULL);
-  g_assert_cmpint (mdl_framebuffer_index_in_runner (runner, 0), ==, fb_index);
-  g_assert_cmpint (mdl_framebuffer_index_in_runner (runner, 1), ==, -1);
+  g_assert_cmpint (mdl_runner_find_device (runner, MDL_VIEW_DISPLAY, NULL, 0), ==, fb_index);
+  g_assert_cmpint (mdl_runner_find_device (runner, MDL_VIEW_DISPLAY, NULL, 1), ==, -1);
   mdl_runner_run (runner);
   /* Paused, so that the frame holds still between the two renders. */
   for (;;) {
@@ -223,7 +236,7 @@ test_framebuffer_runner (void)
   mdl_runner_pause (runner);
   snap = wait_for (runner, frame_drawn, NULL, "a drawn frame, paused");
 
-  g_assert_true (mdl_framebuffer_render_in_runner (runner, 0, &gen, 0, 0, &pixels, &w, &h));
+  g_assert_true (render_display (runner, 0, &gen, 0, 0, &pixels, &w, &h));
   g_assert_cmpuint (w, ==, 320);
   g_assert_cmpuint (h, ==, 240);
   g_assert_cmpuint (gen, ==, ((const MdlFramebufferState *) (void *) snap->devices[fb_index].state)->generation);
@@ -231,9 +244,9 @@ test_framebuffer_runner (void)
   g_assert_cmphex (pixels[120 * 320 + 200], ==, 0xff000000);
   g_assert_cmphex (pixels[0], !=, 0xff000000);
   /* Nothing changed since: nothing to do. */
-  g_assert_false (mdl_framebuffer_render_in_runner (runner, 0, &gen, 0, 0, &again, &w, &h));
+  g_assert_false (render_display (runner, 0, &gen, 0, 0, &again, &w, &h));
   g_assert_null (again);
-  g_assert_false (mdl_framebuffer_render_in_runner (runner, 1, &gen, 0, 0, &again, &w, &h));
+  g_assert_false (render_display (runner, 1, &gen, 0, 0, &again, &w, &h));
   mdl_snapshot_unref (snap);
   mdl_runner_free (runner);
 }
