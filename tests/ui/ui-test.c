@@ -1,5 +1,7 @@
 #include "ui-test.h"
 
+#include <time.h>
+
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -18,6 +20,43 @@ ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, guint timeo
       g_usleep (1000);
   }
   return TRUE;
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ticks_reached (gpointer data)
+{
+  guint *t = data;
+
+  return t[0] >= t[1];
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+gboolean
+ui_test_main_loop_serves (guint n_ticks, guint deadline_ms, double *cpu_ms_per_tick)
+{
+  guint t[2] = { 0, n_ticks };
+  double start = thread_cpu_ms ();
+  guint source = g_timeout_add (10, count_tick, &t[0]);
+  gboolean reached = ui_test_spin_until (ticks_reached, t, deadline_ms);
+
+  g_source_remove (source);
+  *cpu_ms_per_tick = (thread_cpu_ms () - start) / MAX (t[0], 1);
+  return reached;
 }
 
 void

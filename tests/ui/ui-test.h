@@ -6,6 +6,13 @@
 
 /* Runs the main loop until @cond holds (TRUE) or @timeout_ms passes (FALSE). */
 gboolean ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms);
+/* Whether the main loop keeps serving while something runs, measured so
+ * that a loaded machine does not change the verdict: a 10 ms timer stands
+ * for input and redraws; runs the loop until it has fired @n_ticks times
+ * (FALSE when @deadline_ms passes first: the loop is blocked) and gives
+ * the main thread's CPU time per tick, which a loop busy with work of its
+ * own makes large whatever the load. */
+gboolean ui_test_main_loop_serves (guint n_ticks, guint deadline_ms, double *cpu_ms_per_tick);
 /* Runs the main loop for @ms. */
 void     ui_test_spin (guint ms);
 /* Copies boards/@name into @dir; returns the copy's path (free it). */
