@@ -261,6 +261,7 @@ typedef struct {
 #define RV_PAGE_SIZE  UINT64_C (4096)
 #define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
 #define RV_PMP_COUNT  16
+#define RV_TRIG_COUNT 4
 
 /* Decode caches: one per privilege level, so that going between M and S
  * (a trap, an SBI call) keeps both sets of decoded code. */
@@ -310,6 +311,14 @@ struct RvCpu {
   unsigned resv_size;
   uint64_t resv_addr;
   uint64_t resv_value;
+
+  /* Sdtrig (riscv-trigger.c): the triggers' tdata1/tdata2, tselect,
+   * tcontrol, and whether an armed trigger watches instructions
+   * (trig_exec) or loads and stores (trig_data). */
+  uint64_t tdata1[RV_TRIG_COUNT], tdata2[RV_TRIG_COUNT];
+  unsigned tselect;
+  uint64_t tcontrol;
+  bool     trig_exec, trig_data;
 
   /* The executor tables of this XLEN (riscv-exec.c), for 4-byte and for
    * compressed instructions. */
@@ -398,6 +407,23 @@ bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);
 const char *rv_csr_name  (unsigned csr);
+
+/* riscv-trigger.c: the Sdtrig trigger module. */
+/* All triggers disabled, tselect 0, tcontrol 0. */
+void        rv_trigger_reset (RvCpu *s);
+/* CSRs 0x7a0..0x7af; false when @csr is not one this module has. */
+bool        rv_trigger_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
+bool        rv_trigger_csr_write (RvCpu *s, unsigned csr, uint64_t value);
+const char *rv_trigger_csr_name  (unsigned csr);
+/* Whether an execute trigger matches @pc in some mode (decode time). */
+bool        rv_trigger_exec_watched (const RvCpu *s, uint64_t pc);
+/* Whether a trigger fires now for the instruction at @pc, or for a load
+ * or store at @addr: the caller raises the breakpoint exception. */
+bool        rv_trigger_exec (RvCpu *s, uint64_t pc);
+bool        rv_trigger_data (RvCpu *s, uint64_t addr, bool store);
+/* tcontrol.mte/mpte across a trap into M-mode and mret. */
+void        rv_trigger_trap_to_m (RvCpu *s);
+void        rv_trigger_mret (RvCpu *s);
 
 /* riscv-regs.c */
 /* x0..x31, pc, then 15 machine CSRs (17 on RV32: mcycleh, minstreth). */

@@ -133,7 +133,7 @@ rv_csr_name (unsigned csr)
   for (unsigned i = 0; i < G_N_ELEMENTS (rv_csr_names); i++)
     if (rv_csr_names[i].csr == csr)
       return rv_csr_names[i].name;
-  return NULL;
+  return rv_trigger_csr_name (csr);
 }
 
 /* misa: MXL in the top two bits, then the extension letters A, C, I, M
@@ -217,6 +217,8 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   bool rv32 = s->xlen == 32;
   uint64_t v;
 
+  if (csr >= 0x7a0 && csr <= 0x7af)
+    return rv_trigger_csr_read (s, csr, value);
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3) {
     unsigned first, count;
 
@@ -354,6 +356,8 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
   bool rv32 = s->xlen == 32;
 
   value &= rv_xmask (s);
+  if (csr >= 0x7a0 && csr <= 0x7af)
+    return rv_trigger_csr_write (s, csr, value);
 
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3) {
     unsigned first, count;

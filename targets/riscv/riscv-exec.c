@@ -117,6 +117,8 @@ rv_ram_lookup (RvCpu *s, uint64_t addr, unsigned size, bool store)
   off = addr - w.base;
   if (off >= w.size || w.size - off < size)
     return NULL;
+  if (G_UNLIKELY (s->trig_data))
+    return w.host + off; /* no window: every access is checked */
 
   limit = w.size >= 8 ? w.size - 7 : 0;
   if (store) {
@@ -196,7 +198,7 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
     /* The executors' windows now cover this page, with the permission
      * just checked, or untranslated all the memory the PMP treats as it
      * treats this address. */
-    if (acc == RV_ACC_LOAD || write) {
+    if ((acc == RV_ACC_LOAD || write) && !s->trig_data) {
       uint64_t wbase = va & RV_PAGE_MASK, wsize = RV_PAGE_SIZE;
       uint8_t *whost = host[0];
 
@@ -353,6 +355,7 @@ rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
       ms |= RV_MSTATUS_MPIE;
     ms |= (uint64_t) s->priv << RV_MSTATUS_MPP_SHIFT;
     s->priv = RV_PRIV_M;
+    rv_trigger_trap_to_m (s);
     tvec = s->mtvec;
   }
   s->mstatus = ms;
@@ -475,8 +478,10 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   uint64_t value;
   unsigned cause;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, false))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   /* Paged: another page the TLB knows becomes the window at once. */
-  if (s->data_paged) {
+  if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
 
@@ -506,7 +511,9 @@ rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 {
   unsigned cause;
 
-  if (s->data_paged) {
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
+  if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
 
@@ -571,6 +578,7 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
+  rv_trigger_mret (s);
   rv_mode_changed (s);
   /* Interrupts may have become enabled: let the loop look. */
   return (s->mepc & rv_xmask (s)) | RV_CHECK;
@@ -721,6 +729,9 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   uint64_t old, src, res;
   unsigned cause;
 
+  if (G_UNLIKELY (s->trig_data)
+      && (rv_trigger_data (s, addr, false) | rv_trigger_data (s, addr, true)))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
   /* An AMO reads as a store: it needs write permission and faults as
@@ -759,6 +770,8 @@ rv_lr (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   uint64_t value;
   unsigned cause;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, false))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_LOAD_MISALIGNED, addr);
   if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value)))
@@ -779,6 +792,8 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   unsigned cause = 0;
   bool ok;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
 
@@ -947,6 +962,22 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     return pc | RV_CHECK;
   }
   rv_decode (s->xlen, d->raw, &dec);
+  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec (s, pc))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
+  return rv_exec_for (s, &dec) (s, d, pc, done);
+}
+
+/* The executor of an instruction an execute trigger (Sdtrig) watches:
+ * a breakpoint exception before it when the trigger fires in this mode,
+ * else the instruction. */
+static uint64_t
+rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  RvDecoded dec;
+
+  if (rv_trigger_exec (s, pc))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
+  rv_decode (s->xlen, d->raw, &dec);
   return rv_exec_for (s, &dec) (s, d, pc, done);
 }
 
@@ -974,6 +1005,8 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   e->exec = rv_exec_for (s, &dec);
   /* A breakpoint costs nothing until its instruction is decoded: the
    * entry runs the breakpoint hook instead, which re-decodes on resume. */
+  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec_watched (s, pc))
+    e->exec = rv_exec_trigger;
   if (G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
     e->exec = rv_exec_breakpoint;
   e->imm = dec.imm;

@@ -422,6 +422,7 @@ rv_priv_reset (RvCpu *s)
   memset (s->pmpcfg, 0, sizeof s->pmpcfg);
   memset (s->pmpaddr, 0, sizeof s->pmpaddr);
   rv_pmp_update (s);
+  rv_trigger_reset (s);
   rv_tlb_flush (s);
   rv_mode_changed (s);
 }
