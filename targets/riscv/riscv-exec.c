@@ -962,14 +962,13 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     return pc | RV_CHECK;
   }
   rv_decode (s->xlen, d->raw, &dec);
-  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec (s, pc))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
   return rv_exec_for (s, &dec) (s, d, pc, done);
 }
 
 /* The executor of an instruction an execute trigger (Sdtrig) watches:
  * a breakpoint exception before it when the trigger fires in this mode,
- * else the instruction. */
+ * else the instruction.  (A debugger's breakpoint on the same
+ * instruction takes its place: rv_fill gives that one the entry.) */
 static uint64_t
 rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
