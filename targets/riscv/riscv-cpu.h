@@ -180,6 +180,7 @@ struct RvInsn {
 #define RV_REG_SINK   32             /* where writes to x0 go */
 #define RV_ICACHE_BITS 13
 #define RV_ICACHE_SIZE (1u << RV_ICACHE_BITS)
+#define RV_FILL_LOG    1024
 
 /* Exception and interrupt causes. */
 enum {
@@ -351,6 +352,17 @@ struct RvCpu {
   RvInsn fault_entry;          /* not cached: a fetch that failed */
   RvTlbEntry tlb[RV_ACC_COUNT][RV_TLB_SIZE];
   RvInsn icache[RV_ICACHE_COUNT][RV_ICACHE_SIZE];
+
+  /* The entries of each decode cache filled since it was last emptied,
+   * while there are at most RV_FILL_LOG of them (fill_n counts one more
+   * once there were too many): emptying a cache then clears those
+   * instead of all RV_ICACHE_SIZE.  Linux empties the S and U caches on
+   * every sfence.vma and all three on every fence.i, thousands of times
+   * a second, with a few hundred entries filled in between.
+   * fill_tracked is false until the first full clear. */
+  uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
+  unsigned fill_n[RV_ICACHE_COUNT];
+  bool     fill_tracked[RV_ICACHE_COUNT];
 };
 
 /* riscv-exec.c */

@@ -48,18 +48,29 @@ rv_sync (RvCpu *s, uint64_t done)
 
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
+/* Empties decode cache @m: only the entries filled since the last time
+ * when rv_fill could log them all. */
 static void
-rv_flush_one_icache (RvInsn *cache)
+rv_flush_one_icache (RvCpu *s, unsigned m)
 {
-  for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-    cache[i].pc = RV_TAG_EMPTY;
+  RvInsn *cache = s->icache[m];
+
+  if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
+    for (unsigned i = 0; i < s->fill_n[m]; i++)
+      cache[s->fill_log[m][i]].pc = RV_TAG_EMPTY;
+  } else {
+    for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
+      cache[i].pc = RV_TAG_EMPTY;
+    s->fill_tracked[m] = true;
+  }
+  s->fill_n[m] = 0;
 }
 
 static void
 rv_flush_icache (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
-    rv_flush_one_icache (s->icache[m]);
+    rv_flush_one_icache (s, m);
 }
 
 /* Decoded code of S and U was fetched through translations that may be
@@ -68,8 +79,8 @@ rv_flush_icache (RvCpu *s)
 void
 rv_flush_icache_lower (RvCpu *s)
 {
-  rv_flush_one_icache (s->icache[RV_ICACHE_U]);
-  rv_flush_one_icache (s->icache[RV_ICACHE_S]);
+  rv_flush_one_icache (s, RV_ICACHE_U);
+  rv_flush_one_icache (s, RV_ICACHE_S);
 }
 
 void
@@ -1014,6 +1025,17 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   e->rs1 = dec.rs1;
   e->rs2 = dec.rs2;
   e->len = dec.len;
+
+  /* For rv_flush_one_icache: which entry of which cache this is. */
+  {
+    size_t i = (size_t) (e - &s->icache[0][0]);
+    unsigned m = (unsigned) (i >> RV_ICACHE_BITS);
+
+    if (s->fill_n[m] < RV_FILL_LOG)
+      s->fill_log[m][s->fill_n[m]] = (uint16_t) (i & (RV_ICACHE_SIZE - 1));
+    if (s->fill_n[m] <= RV_FILL_LOG)
+      s->fill_n[m]++;
+  }
   return e;
 
 fault:
