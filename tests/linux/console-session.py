@@ -10,6 +10,8 @@ timings go to standard error as `key=value` lines a benchmark can read:
 
   prompt_s=12.34      wall seconds from start to the first prompt
   total_s=15.67       wall seconds from start to the program's end
+  cpu_s=14.02         user + system seconds the program used (what counts
+                      on a loaded machine, where wall time is mostly waiting)
   status=0            the program's exit status
 
 Exit status: 0 when every expected text was seen and the program ended,
@@ -25,6 +27,7 @@ n-th --expect (if given) must appear before the next prompt.
 import argparse
 import os
 import re
+import resource
 import select
 import subprocess
 import sys
@@ -116,8 +119,10 @@ def main():
         status = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
         fail("the program did not end after '%s'" % args.final)
-    sys.stderr.write("total_s=%.2f\nstatus=%d\n"
-                     % (time.monotonic() - start, status))
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sys.stderr.write("total_s=%.2f\ncpu_s=%.2f\nstatus=%d\n"
+                     % (time.monotonic() - start, ru.ru_utime + ru.ru_stime,
+                        status))
     sys.exit(0)
 
 

@@ -13,7 +13,9 @@
 #                                      [-- extra qemu options]
 #   --icount   QEMU's -icount shift=0 (one instruction per ns, deterministic)
 #   --smp N    N harts
-# Environment: QEMU (default qemu-system-riscv64), OPENSBI (default the
+# Environment: APPEND (the kernel command line; default
+# "console=ttyS0 earlycon=sbi panic=-1"), QEMU (default
+# qemu-system-riscv64), OPENSBI (default the
 # fw_jump.bin of Debian's opensbi package), MEDLEY_DEBIAN_CACHE as for
 # the fetch script.  Exit status 77 (skip) when QEMU, OpenSBI or the
 # kernel is missing and cannot be fetched.
@@ -52,4 +54,4 @@ exec python3 "$here/console-session.py" ${log:+--log "$log"} \
   --send 'echo one two three | tr " " "\n" | sort -r | head -n 1' --expect 'two' \
   -- "$qemu" -M virt -m 512M -smp "$smp" -nographic $icount \
   -bios "$opensbi" -kernel "$kernel" -initrd "$initrd" \
-  -append "console=ttyS0 earlycon=sbi panic=-1" -no-reboot "$@"
+  -append "${APPEND:-console=ttyS0 earlycon=sbi panic=-1}" -no-reboot "$@"
