@@ -186,7 +186,7 @@ fetch_pkg ()
   note "downloading $p"
   ( cd "$debs" && apt-get "$@" -q download "$p" ) >"$state/download.log" 2>&1 || {
     sed 's/^/  /' "$state/download.log" >&2
-    die "apt-get download $p failed (network down, or no such package in $suite riscv64?)"
+    die "apt-get download $p failed (network down, or the package lists are stale: try --refresh)"
   }
   ls "$debs/$p"_*_riscv64.deb >/dev/null 2>&1 \
     || die "apt-get download $p left no $debs/${p}_*_riscv64.deb"
