@@ -250,6 +250,13 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   uint8_t *host;
   MdlMemResult r;
 
+  /* Sdtrig: every load and store of an executor comes here while a
+   * trigger watches them (the windows stay empty); an AMO reads as a
+   * store and is both. */
+  if (G_UNLIKELY (s->trig_data)
+      && (rv_trigger_data (s, addr, false)
+          | (acc == RV_ACC_STORE && rv_trigger_data (s, addr, true))))
+    return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, acc, value, false);
 
@@ -279,6 +286,8 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   uint8_t *host;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
+    return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, RV_ACC_STORE, &value, true);
 
@@ -489,8 +498,6 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   uint64_t value;
   unsigned cause;
 
-  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, false))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   /* Paged: another page the TLB knows becomes the window at once. */
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
@@ -522,8 +529,6 @@ rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 {
   unsigned cause;
 
-  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
