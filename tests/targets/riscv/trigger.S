@@ -11,7 +11,8 @@
  *   handler runs without triggers) and mret restores;
  *   load and store triggers fire before the access (tval = the address,
  *   memory and rd unchanged), also right after a non-matching access to
- *   the same page, and on AMOs; match equal, NAPOT, >= and <; hit0.
+ *   the same page, and on AMOs; match equal, NAPOT, >= and <; hit0;
+ *   on harts with D also F/D loads and stores.
  * Medley only: QEMU 7.2's triggers follow an older draft (two triggers,
  * no tcontrol, type 2 at reset), so the values below are the
  * specification's, not QEMU's.
@@ -262,6 +263,24 @@ TEST_BEGIN
   CHECK_EQ(s8, CAUSE_ECALL_U)
   CHECK_EQ(a0, 0x33333333)
 
+  /* F and D loads and stores, on harts that have them (encoded with
+   * .insn: the ISA tests are assembled for IMAC) */
+  csrr t0, misa
+  andi t0, t0, 1 << ('D' - 'A')
+  beqz t0, 9f
+  li t0, 0x6000                       /* mstatus.FS = Dirty */
+  csrs mstatus, t0
+  ARM(0, a2, MC6 | MC6_LOAD | MC6_M)
+  .insn i 0x07, 3, x10, 0(x11)        /* fld fa0, 0(a1) */
+  EXPECT_BREAK(37, a2, .insn i 0x07, 3, x10, 8(x11))  /* fld fa0, 8(a1) */
+  EXPECT_BREAK(38, a2, .insn i 0x07, 2, x10, 8(x11))  /* flw fa0, 8(a1) */
+  ARM(0, a2, MC6 | MC6_STORE | MC6_M)
+  .insn s 0x27, 3, x10, 0(x11)        /* fsd fa0, 0(a1) */
+  EXPECT_BREAK(39, a2, .insn s 0x27, 3, x10, 8(x11))  /* fsd fa0, 8(a1) */
+  li gp, 40
+  lw a0, 8(a1)
+  CHECK_EQ(a0, 0x33333333)
+9:
   DISARM_ALL
   csrw CSR_TCONTROL, zero
   TEST_PASS
