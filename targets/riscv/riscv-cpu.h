@@ -390,6 +390,16 @@ void     rv_mode_changed (RvCpu *s);
 void     rv_priv_reset (RvCpu *s);
 /* Forgets every cached translation (sfence.vma, satp, PMP writes). */
 void     rv_tlb_flush (RvCpu *s);
+/* Forgets the cached translations an sfence.vma for @va concerns: those
+ * of every page in the largest leaf that may map @va (the TLB splits
+ * superpages into 4 KiB entries). */
+void     rv_tlb_flush_region (RvCpu *s, uint64_t va);
+/* The bits that name that largest leaf: 1 GiB in Sv39, 4 MiB in Sv32. */
+static inline uint64_t
+rv_leaf_region_mask (const RvCpu *s)
+{
+  return ~((UINT64_C (1) << (s->xlen == 32 ? 22 : 30)) - 1);
+}
 /* Recomputes the PMP ranges after a pmpcfg/pmpaddr write. */
 void     rv_pmp_update (RvCpu *s);
 /* Translates and checks an access of @size bytes at @va that does not

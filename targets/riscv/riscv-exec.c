@@ -83,6 +83,34 @@ rv_flush_icache_lower (RvCpu *s)
   rv_flush_one_icache (s, RV_ICACHE_S);
 }
 
+/* Drops the decoded code of S and U fetched from the leaf region of @va
+ * (see rv_tlb_flush_region): the logged entries, or all when too many
+ * were filled to log. */
+static void
+rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
+{
+  static const unsigned lower[] = { RV_ICACHE_U, RV_ICACHE_S };
+  uint64_t mask = rv_leaf_region_mask (s);
+
+  for (unsigned k = 0; k < G_N_ELEMENTS (lower); k++) {
+    unsigned m = lower[k];
+    RvInsn *cache = s->icache[m];
+
+    if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
+      for (unsigned i = 0; i < s->fill_n[m]; i++) {
+        RvInsn *e = &cache[s->fill_log[m][i]];
+
+        if (((e->pc ^ va) & mask) == 0)
+          e->pc = RV_TAG_EMPTY;
+      }
+    } else {
+      for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
+        if (((cache[i].pc ^ va) & mask) == 0)
+          cache[i].pc = RV_TAG_EMPTY;
+    }
+  }
+}
+
 void
 rv_forget_windows (RvCpu *s)
 {
@@ -639,10 +667,19 @@ rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TVM)))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
-  /* Every form flushes everything: the TLB splits superpages into 4 KiB
-   * entries, so one address would not find them all. */
-  rv_tlb_flush (s);
-  rv_flush_icache_lower (s);
+  /* With an address, what was translated through any leaf that may map
+   * it (the largest superpage around it): Linux names an address on most
+   * of its thousands of sfence.vma a second, and its kernel code lies
+   * elsewhere.  Without, everything.  Every ASID is the same here. */
+  if (d->rs1 != 0) {
+    uint64_t va = s->x[d->rs1];
+
+    rv_tlb_flush_region (s, va);
+    rv_flush_icache_lower_region (s, va);
+  } else {
+    rv_tlb_flush (s);
+    rv_flush_icache_lower (s);
+  }
   return rv_next (s, d, pc) | RV_CHECK;
 }
 
