@@ -1081,6 +1081,11 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   return e;
 
 fault:
+  /* An instruction address breakpoint comes before the fetch's fault. */
+  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec (s, pc)) {
+    cause = RV_EXC_BREAKPOINT;
+    s->fetch_fault_addr = pc;
+  }
   s->fetch_fault_cause = cause;
   s->fault_entry.pc = RV_TAG_EMPTY;
   s->fault_entry.exec = rv_exec_fetch_fault;

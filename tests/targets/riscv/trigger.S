@@ -12,7 +12,8 @@
  *   load and store triggers fire before the access (tval = the address,
  *   memory and rd unchanged), also right after a non-matching access to
  *   the same page, and on AMOs; match equal, NAPOT, >= and <; hit0;
- *   on harts with D also F/D loads and stores.
+ *   on harts with D also F/D loads and stores; an execute trigger
+ *   before the access fault of an address that cannot be fetched.
  * Medley only: QEMU 7.2's triggers follow an older draft (two triggers,
  * no tcontrol, type 2 at reset), so the values below are the
  * specification's, not QEMU's.
@@ -262,6 +263,19 @@ TEST_BEGIN
   IN_MODE(PRIV_U, lw a0, 8(a1))
   CHECK_EQ(s8, CAUSE_ECALL_U)
   CHECK_EQ(a0, 0x33333333)
+
+  /* an execute trigger on an address that cannot be fetched: the
+   * breakpoint comes first (cause 3, not 1) */
+  li gp, 41
+  li a1, UNMAPPED_ADDR
+  ARM(0, a1, MC6 | MC6_EXEC | MC6_M)
+  la s11, 1f
+  jr a1
+1:
+  CHECK_EQ(s8, CAUSE_BREAKPOINT)
+  CHECK_REG_EQ(s9, a1)
+  CHECK_REG_EQ(s10, a1)
+  DISARM(0)
 
   /* F and D loads and stores, on harts that have them (encoded with
    * .insn: the ISA tests are assembled for IMAC) */
