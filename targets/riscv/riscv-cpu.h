@@ -174,6 +174,8 @@ struct RvInsn {
   uint8_t  rd;            /* x0 is written as RV_REG_SINK */
   uint8_t  rs1, rs2;
   uint8_t  len;           /* 2 or 4 */
+  uint16_t op;            /* the RvOp: its executor is exec unless a
+                             trigger watches the instruction */
 };
 
 #define RV_TAG_EMPTY  UINT64_C (1)   /* odd: never a pc */

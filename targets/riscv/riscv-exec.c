@@ -1025,12 +1025,11 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  RvDecoded dec;
+  const RvExecFn *table = d->len == 2 ? s->exec_table_c : s->exec_table;
 
   if (rv_trigger_exec (s, pc))
     return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
-  rv_decode (s->xlen, d->raw, &dec);
-  return rv_exec_for (s, &dec) (s, d, pc, done);
+  return table[d->op] (s, d, pc, done);
 }
 
 /* Decodes the instruction at @pc into cache entry @e.  When it cannot be
@@ -1067,6 +1066,7 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   e->rs1 = dec.rs1;
   e->rs2 = dec.rs2;
   e->len = dec.len;
+  e->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
 
   /* For rv_flush_one_icache: which entry of which cache this is. */
   {
