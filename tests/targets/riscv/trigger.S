@@ -267,14 +267,14 @@ TEST_BEGIN
   /* an execute trigger on an address that cannot be fetched: the
    * breakpoint comes first (cause 3, not 1) */
   li gp, 41
-  li a1, UNMAPPED_ADDR
-  ARM(0, a1, MC6 | MC6_EXEC | MC6_M)
+  li a4, UNMAPPED_ADDR
+  ARM(0, a4, MC6 | MC6_EXEC | MC6_M)
   la s11, 1f
-  jr a1
+  jr a4
 1:
   CHECK_EQ(s8, CAUSE_BREAKPOINT)
-  CHECK_REG_EQ(s9, a1)
-  CHECK_REG_EQ(s10, a1)
+  CHECK_REG_EQ(s9, a4)
+  CHECK_REG_EQ(s10, a4)
   DISARM(0)
 
   /* F and D loads and stores, on harts that have them (encoded with
