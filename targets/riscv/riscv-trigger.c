@@ -21,11 +21,13 @@
  *                  in mpte and clears it, mret restores it, so that a
  *                  trigger in the M-mode trap handler cannot loop.
  *
- * Armed triggers cost nothing while none is armed: execute triggers are
- * found when an instruction is decoded into the decode cache (whose
- * entries then run rv_exec_trigger, riscv-exec.c), and while a load or
- * store trigger is armed the executors' RAM windows stay empty, so that
- * every access takes the slow path, which asks rv_trigger_data.
+ * Triggers cost nothing while none is armed: execute triggers are found
+ * when an instruction is decoded into the decode cache (whose entries
+ * then run rv_exec_trigger, riscv-exec.c, also before a fetch fault),
+ * and while a load or store trigger is armed the executors' RAM windows
+ * stay empty, so that every access takes the slow path, where
+ * rv_mem_read and rv_mem_write ask rv_trigger_data (AMOs, LR and SC ask
+ * before their alignment check, as the priority of exceptions says).
  */
 #include "riscv-cpu.h"
 
