@@ -229,12 +229,15 @@ struct RvInsn {
   uint8_t  rd;            /* x0 is written as RV_REG_SINK */
   uint8_t  rs1, rs2;
   uint8_t  len;           /* 2 or 4 */
+  uint16_t op;            /* the RvOp: its executor is exec unless a
+                             trigger watches the instruction */
 };
 
 #define RV_TAG_EMPTY  UINT64_C (1)   /* odd: never a pc */
 #define RV_REG_SINK   32             /* where writes to x0 go */
 #define RV_ICACHE_BITS 13
 #define RV_ICACHE_SIZE (1u << RV_ICACHE_BITS)
+#define RV_FILL_LOG    1024
 
 /* Exception and interrupt causes. */
 enum {
@@ -320,6 +323,7 @@ typedef struct {
 #define RV_PAGE_SIZE  UINT64_C (4096)
 #define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
 #define RV_PMP_COUNT  16
+#define RV_TRIG_COUNT 4
 
 /* Decode caches: one per privilege level, so that going between M and S
  * (a trap, an SBI call) keeps both sets of decoded code. */
@@ -370,6 +374,14 @@ struct RvCpu {
   uint64_t resv_addr;
   uint64_t resv_value;
 
+  /* Sdtrig (riscv-trigger.c): the triggers' tdata1/tdata2, tselect,
+   * tcontrol, and whether an armed trigger watches instructions
+   * (trig_exec) or loads and stores (trig_data). */
+  uint64_t tdata1[RV_TRIG_COUNT], tdata2[RV_TRIG_COUNT];
+  unsigned tselect;
+  uint64_t tcontrol;
+  bool     trig_exec, trig_data;
+
   /* The executor tables of this XLEN (riscv-exec.c), for 4-byte and for
    * compressed instructions. */
   const RvExecFn *exec_table;
@@ -409,6 +421,17 @@ struct RvCpu {
   RvInsn fault_entry;          /* not cached: a fetch that failed */
   RvTlbEntry tlb[RV_ACC_COUNT][RV_TLB_SIZE];
   RvInsn icache[RV_ICACHE_COUNT][RV_ICACHE_SIZE];
+
+  /* The entries of each decode cache filled since it was last emptied,
+   * while there are at most RV_FILL_LOG of them (fill_n counts one more
+   * once there were too many): emptying a cache then clears those
+   * instead of all RV_ICACHE_SIZE.  Linux empties the S and U caches on
+   * every sfence.vma and all three on every fence.i, thousands of times
+   * a second, with a few hundred entries filled in between.
+   * fill_tracked is false until the first full clear. */
+  uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
+  unsigned fill_n[RV_ICACHE_COUNT];
+  bool     fill_tracked[RV_ICACHE_COUNT];
 };
 
 /* riscv-exec.c */
@@ -436,6 +459,16 @@ void     rv_mode_changed (RvCpu *s);
 void     rv_priv_reset (RvCpu *s);
 /* Forgets every cached translation (sfence.vma, satp, PMP writes). */
 void     rv_tlb_flush (RvCpu *s);
+/* Forgets the cached translations an sfence.vma for @va concerns: those
+ * of every page in the largest leaf that may map @va (the TLB splits
+ * superpages into 4 KiB entries). */
+void     rv_tlb_flush_region (RvCpu *s, uint64_t va);
+/* The bits that name that largest leaf: 1 GiB in Sv39, 4 MiB in Sv32. */
+static inline uint64_t
+rv_leaf_region_mask (const RvCpu *s)
+{
+  return ~((UINT64_C (1) << (s->xlen == 32 ? 22 : 30)) - 1);
+}
 /* Recomputes the PMP ranges after a pmpcfg/pmpaddr write. */
 void     rv_pmp_update (RvCpu *s);
 /* Translates and checks an access of @size bytes at @va that does not
@@ -465,6 +498,23 @@ bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);
 const char *rv_csr_name  (unsigned csr);
+
+/* riscv-trigger.c: the Sdtrig trigger module. */
+/* All triggers disabled, tselect 0, tcontrol 0. */
+void        rv_trigger_reset (RvCpu *s);
+/* CSRs 0x7a0..0x7af; false when @csr is not one this module has. */
+bool        rv_trigger_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
+bool        rv_trigger_csr_write (RvCpu *s, unsigned csr, uint64_t value);
+const char *rv_trigger_csr_name  (unsigned csr);
+/* Whether an execute trigger matches @pc in some mode (decode time). */
+bool        rv_trigger_exec_watched (const RvCpu *s, uint64_t pc);
+/* Whether a trigger fires now for the instruction at @pc, or for a load
+ * or store at @addr: the caller raises the breakpoint exception. */
+bool        rv_trigger_exec (RvCpu *s, uint64_t pc);
+bool        rv_trigger_data (RvCpu *s, uint64_t addr, bool store);
+/* tcontrol.mte/mpte across a trap into M-mode and mret. */
+void        rv_trigger_trap_to_m (RvCpu *s);
+void        rv_trigger_mret (RvCpu *s);
 
 /* riscv-regs.c */
 /* x0..x31, pc, then 15 machine CSRs (17 on RV32: mcycleh, minstreth);

@@ -145,7 +145,7 @@ rv_csr_name (unsigned csr)
   for (unsigned i = 0; i < G_N_ELEMENTS (rv_csr_names); i++)
     if (rv_csr_names[i].csr == csr)
       return rv_csr_names[i].name;
-  return NULL;
+  return rv_trigger_csr_name (csr);
 }
 
 /* misa: MXL in the top two bits, then the extension letters A, C, I, M
@@ -257,6 +257,8 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   bool rv32 = s->xlen == 32;
   uint64_t v;
 
+  if (csr >= 0x7a0 && csr <= 0x7af)
+    return rv_trigger_csr_read (s, csr, value);
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
     return rv_pmpcfg_read (s, csr - CSR_PMPCFG0, value);
   if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR15) {
@@ -463,6 +465,8 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
   bool rv32 = s->xlen == 32;
 
   value &= rv_xmask (s);
+  if (csr >= 0x7a0 && csr <= 0x7af)
+    return rv_trigger_csr_write (s, csr, value);
 
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
     return rv_pmpcfg_write (s, csr - CSR_PMPCFG0, value);

@@ -49,18 +49,29 @@ rv_sync (RvCpu *s, uint64_t done)
 
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
+/* Empties decode cache @m: only the entries filled since the last time
+ * when rv_fill could log them all. */
 static void
-rv_flush_one_icache (RvInsn *cache)
+rv_flush_one_icache (RvCpu *s, unsigned m)
 {
-  for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-    cache[i].pc = RV_TAG_EMPTY;
+  RvInsn *cache = s->icache[m];
+
+  if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
+    for (unsigned i = 0; i < s->fill_n[m]; i++)
+      cache[s->fill_log[m][i]].pc = RV_TAG_EMPTY;
+  } else {
+    for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
+      cache[i].pc = RV_TAG_EMPTY;
+    s->fill_tracked[m] = true;
+  }
+  s->fill_n[m] = 0;
 }
 
 static void
 rv_flush_icache (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
-    rv_flush_one_icache (s->icache[m]);
+    rv_flush_one_icache (s, m);
 }
 
 /* Decoded code of S and U was fetched through translations that may be
@@ -69,8 +80,36 @@ rv_flush_icache (RvCpu *s)
 void
 rv_flush_icache_lower (RvCpu *s)
 {
-  rv_flush_one_icache (s->icache[RV_ICACHE_U]);
-  rv_flush_one_icache (s->icache[RV_ICACHE_S]);
+  rv_flush_one_icache (s, RV_ICACHE_U);
+  rv_flush_one_icache (s, RV_ICACHE_S);
+}
+
+/* Drops the decoded code of S and U fetched from the leaf region of @va
+ * (see rv_tlb_flush_region): the logged entries, or all when too many
+ * were filled to log. */
+static void
+rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
+{
+  static const unsigned lower[] = { RV_ICACHE_U, RV_ICACHE_S };
+  uint64_t mask = rv_leaf_region_mask (s);
+
+  for (unsigned k = 0; k < G_N_ELEMENTS (lower); k++) {
+    unsigned m = lower[k];
+    RvInsn *cache = s->icache[m];
+
+    if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
+      for (unsigned i = 0; i < s->fill_n[m]; i++) {
+        RvInsn *e = &cache[s->fill_log[m][i]];
+
+        if (((e->pc ^ va) & mask) == 0)
+          e->pc = RV_TAG_EMPTY;
+      }
+    } else {
+      for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
+        if (((cache[i].pc ^ va) & mask) == 0)
+          cache[i].pc = RV_TAG_EMPTY;
+    }
+  }
 }
 
 void
@@ -118,6 +157,8 @@ rv_ram_lookup (RvCpu *s, uint64_t addr, unsigned size, bool store)
   off = addr - w.base;
   if (off >= w.size || w.size - off < size)
     return NULL;
+  if (G_UNLIKELY (s->trig_data))
+    return w.host + off; /* no window: every access is checked */
 
   limit = w.size >= 8 ? w.size - 7 : 0;
   if (store) {
@@ -197,7 +238,7 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
     /* The executors' windows now cover this page, with the permission
      * just checked, or untranslated all the memory the PMP treats as it
      * treats this address. */
-    if (acc == RV_ACC_LOAD || write) {
+    if ((acc == RV_ACC_LOAD || write) && !s->trig_data) {
       uint64_t wbase = va & RV_PAGE_MASK, wsize = RV_PAGE_SIZE;
       uint8_t *whost = host[0];
 
@@ -238,6 +279,13 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   uint8_t *host;
   MdlMemResult r;
 
+  /* Sdtrig: every load and store of an executor comes here while a
+   * trigger watches them (the windows stay empty); an AMO reads as a
+   * store and is both. */
+  if (G_UNLIKELY (s->trig_data)
+      && (rv_trigger_data (s, addr, false)
+          | (acc == RV_ACC_STORE && rv_trigger_data (s, addr, true))))
+    return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, acc, value, false);
 
@@ -267,6 +315,8 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   uint8_t *host;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
+    return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, RV_ACC_STORE, &value, true);
 
@@ -354,6 +404,7 @@ rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
       ms |= RV_MSTATUS_MPIE;
     ms |= (uint64_t) s->priv << RV_MSTATUS_MPP_SHIFT;
     s->priv = RV_PRIV_M;
+    rv_trigger_trap_to_m (s);
     tvec = s->mtvec;
   }
   s->mstatus = ms;
@@ -477,7 +528,7 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   unsigned cause;
 
   /* Paged: another page the TLB knows becomes the window at once. */
-  if (s->data_paged) {
+  if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
 
@@ -507,7 +558,7 @@ rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 {
   unsigned cause;
 
-  if (s->data_paged) {
+  if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
 
@@ -572,6 +623,7 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
+  rv_trigger_mret (s);
   rv_mode_changed (s);
   /* Interrupts may have become enabled: let the loop look. */
   return (s->mepc & rv_xmask (s)) | RV_CHECK;
@@ -616,10 +668,19 @@ rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TVM)))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
-  /* Every form flushes everything: the TLB splits superpages into 4 KiB
-   * entries, so one address would not find them all. */
-  rv_tlb_flush (s);
-  rv_flush_icache_lower (s);
+  /* With an address, what was translated through any leaf that may map
+   * it (the largest superpage around it): Linux names an address on most
+   * of its thousands of sfence.vma a second, and its kernel code lies
+   * elsewhere.  Without, everything.  Every ASID is the same here. */
+  if (d->rs1 != 0) {
+    uint64_t va = s->x[d->rs1];
+
+    rv_tlb_flush_region (s, va);
+    rv_flush_icache_lower_region (s, va);
+  } else {
+    rv_tlb_flush (s);
+    rv_flush_icache_lower (s);
+  }
   return rv_next (s, d, pc) | RV_CHECK;
 }
 
@@ -722,6 +783,9 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   uint64_t old, src, res;
   unsigned cause;
 
+  if (G_UNLIKELY (s->trig_data)
+      && (rv_trigger_data (s, addr, false) | rv_trigger_data (s, addr, true)))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
   /* An AMO reads as a store: it needs write permission and faults as
@@ -760,6 +824,8 @@ rv_lr (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   uint64_t value;
   unsigned cause;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, false))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_LOAD_MISALIGNED, addr);
   if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value)))
@@ -780,6 +846,8 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   unsigned cause = 0;
   bool ok;
 
+  if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
     return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
 
@@ -955,6 +1023,20 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exec_for (s, &dec) (s, d, pc, done);
 }
 
+/* The executor of an instruction an execute trigger (Sdtrig) watches:
+ * a breakpoint exception before it when the trigger fires in this mode,
+ * else the instruction.  (A debugger's breakpoint on the same
+ * instruction takes its place: rv_fill gives that one the entry.) */
+static uint64_t
+rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  const RvExecFn *table = d->len == 2 ? s->exec_table_c : s->exec_table;
+
+  if (rv_trigger_exec (s, pc))
+    return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
+  return table[d->op] (s, d, pc, done);
+}
+
 /* Decodes the instruction at @pc into cache entry @e.  When it cannot be
  * fetched, returns an uncached entry that raises the access fault. */
 static G_GNUC_NO_INLINE const RvInsn *
@@ -979,6 +1061,8 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   e->exec = rv_exec_for (s, &dec);
   /* A breakpoint costs nothing until its instruction is decoded: the
    * entry runs the breakpoint hook instead, which re-decodes on resume. */
+  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec_watched (s, pc))
+    e->exec = rv_exec_trigger;
   if (G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
     e->exec = rv_exec_breakpoint;
   e->imm = dec.imm;
@@ -987,9 +1071,26 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
   e->rs1 = dec.rs1;
   e->rs2 = dec.rs2;
   e->len = dec.len;
+  e->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
+
+  /* For rv_flush_one_icache: which entry of which cache this is. */
+  {
+    size_t i = (size_t) (e - &s->icache[0][0]);
+    unsigned m = (unsigned) (i >> RV_ICACHE_BITS);
+
+    if (s->fill_n[m] < RV_FILL_LOG)
+      s->fill_log[m][s->fill_n[m]] = (uint16_t) (i & (RV_ICACHE_SIZE - 1));
+    if (s->fill_n[m] <= RV_FILL_LOG)
+      s->fill_n[m]++;
+  }
   return e;
 
 fault:
+  /* An instruction address breakpoint comes before the fetch's fault. */
+  if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec (s, pc)) {
+    cause = RV_EXC_BREAKPOINT;
+    s->fetch_fault_addr = pc;
+  }
   s->fetch_fault_cause = cause;
   s->fault_entry.pc = RV_TAG_EMPTY;
   s->fault_entry.exec = rv_exec_fetch_fault;

@@ -159,6 +159,18 @@ rv_tlb_flush (RvCpu *s)
   rv_forget_windows (s);
 }
 
+void
+rv_tlb_flush_region (RvCpu *s, uint64_t va)
+{
+  uint64_t mask = rv_leaf_region_mask (s);
+
+  for (unsigned a = 0; a < RV_ACC_COUNT; a++)
+    for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+      if (((s->tlb[a][i].vpage ^ va) & mask) == 0)
+        s->tlb[a][i].vpage = RV_TAG_EMPTY;
+  rv_forget_windows (s);
+}
+
 /* Whether satp asks for translation (Sv32 / Sv39). */
 static inline bool
 rv_paging (const RvCpu *s)
@@ -422,6 +434,7 @@ rv_priv_reset (RvCpu *s)
   memset (s->pmpcfg, 0, sizeof s->pmpcfg);
   memset (s->pmpaddr, 0, sizeof s->pmpaddr);
   rv_pmp_update (s);
+  rv_trigger_reset (s);
   rv_tlb_flush (s);
   rv_mode_changed (s);
 }
