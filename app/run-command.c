@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -164,16 +165,44 @@ json_string (GString *s, const char *text)
   g_string_append_c (s, '"');
 }
 
+/* The process status for a guest's exit code.  0 and 1-123 pass through;
+ * anything else becomes 1: the kernel keeps only 8 bits (256 would read
+ * as success), and 124-255 are Medley's own statuses or a shell's "killed
+ * by a signal".  The exact code goes to stderr and the JSON summary. */
+static int
+guest_status (int code)
+{
+  return code >= 0 && code <= MDL_EXIT_GUEST_MAX ? code : 1;
+}
+
+/* Says on stderr what a failing guest reported; returns the status. */
+static int
+report_guest_exit (int code)
+{
+  int status = guest_status (code);
+
+  if (code != 0 && status == code)
+    fprintf (stderr, _("medley: the guest exited with code %d\n"), code);
+  else if (code != 0)
+    fprintf (stderr, _("medley: the guest exited with code %d; the exit status is %d "
+                       "(codes outside 0-%d become 1)\n"), code, status, MDL_EXIT_GUEST_MAX);
+  return status;
+}
+
+/* "exit_code" is the guest's exact code when it ended the run, Medley's
+ * status otherwise; "status" is always what the process exits with. */
 static void
 print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
 {
   g_autoptr(GString) s = g_string_new ("{");
+  int code = reason == MDL_STOP_GUEST_EXIT ? mdl_machine_exit_code (m) : status;
   uint64_t vt = 0;
 
   for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
     vt = MAX (vt, mdl_machine_cpu (m, i)->time_ps);
   vt = MAX (vt, mdl_machine_now (m));
-  g_string_append_printf (s, "\"exit_code\": %d, \"stop_reason\": ", status);
+  g_string_append_printf (s, "\"exit_code\": %d, \"status\": %d, \"stop_reason\": ",
+                          code, status);
   json_string (s, mdl_stop_reason_name (reason));
   g_string_append (s, ", \"message\": ");
   json_string (s, mdl_machine_stop_message (m));
@@ -301,9 +330,18 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
       if (sym != NULL) {
         addr = sym->value;
       } else {
+        errno = 0;
         addr = g_ascii_strtoull (where, &end, 0);
-        if (end == where || *end != '\0')
+        if (end == where || *end != '\0' || *where == '-')
           continue;
+        /* strtoull wraps nothing silently but saturates: 2^64 would
+         * become 0xffffffffffffffff, a breakpoint nobody asked for. */
+        if (errno == ERANGE || (cpu->cls->xlen < 64 && addr >> cpu->cls->xlen != 0)) {
+          g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                       _("--break %s: %s does not fit in CPU %s's %u-bit addresses"), spec,
+                       where, cpu->name, errno == ERANGE ? 64 : cpu->cls->xlen);
+          return false;
+        }
       }
       mdl_cpu_set_breakpoint (cpu, addr, true);
       placed++;
@@ -574,7 +612,7 @@ gdb_run_ended (MdlRunner *runner, const MdlSnapshot *snap, const RunOptions *opt
 {
   if (snap->state == MDL_RUNNER_HALTED) {
     *reason = MDL_STOP_GUEST_EXIT;
-    *status = snap->exit_code;
+    *status = report_guest_exit (snap->exit_code);
   } else if (snap->state == MDL_RUNNER_STOPPED) {
     *reason = snap->stop_reason;
     *status = MDL_EXIT_STOPPED;
@@ -670,6 +708,46 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
 
 /* ---- the steps of `medley run` ---- */
 
+/* Whether a file can be written at @path, checked before a run so that
+ * a long run does not end in "cannot write": an existing file must be a
+ * writable non-folder, a new one needs a writable folder.  Nothing is
+ * created. */
+static bool
+check_writable (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (stat (path, &st) == 0) {
+    if (S_ISDIR (st.st_mode)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: is a folder"), path);
+      return false;
+    }
+    if (access (path, W_OK) != 0) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: %s"), path,
+                   g_strerror (errno));
+      return false;
+    }
+    return true;
+  }
+  if (errno != ENOENT) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: %s"), path,
+                 g_strerror (errno));
+    return false;
+  }
+  if (stat (dir, &st) != 0 || !S_ISDIR (st.st_mode)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: there is no folder %s"),
+                 path, dir);
+    return false;
+  }
+  if (access (dir, W_OK | X_OK) != 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: folder %s: %s"),
+                 path, dir, g_strerror (errno));
+    return false;
+  }
+  return true;
+}
+
 /* Fills @opts from the command line; false (with the message printed)
  * on a usage error. */
 static bool
@@ -716,10 +794,13 @@ parse_options (int argc, char **argv, RunOptions *opts)
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_set_main_group (ctx, group);
   g_option_context_set_description (ctx,
-    _("The guest's UART output is copied to stdout and the exit status is the\n"
-    "guest's code from the test device (0 on pass).  Other statuses: 2 bad\n"
-    "input, 124 time limit reached, 125 the machine stopped (deadlock or a\n"
-    "fatal guest state), 130 interrupted.\n"
+    _("The guest's UART output is copied to stdout.  The exit status is the\n"
+    "guest's own code (test device or semihosting exit; 0 on pass) when it\n"
+    "is 0-123, and 1 for any other code (256, -1...), whose exact value is\n"
+    "printed on stderr and in --json's exit_code.  Medley's own statuses:\n"
+    "2 bad input, 124 time limit reached, 125 the machine stopped (deadlock\n"
+    "or a fatal guest state), 130 interrupted.  (A guest's 2 is told from\n"
+    "bad input by --json's stop_reason, guest-exit.)\n"
     "\n"
     "With --gdb the board starts paused and runs when a debugger continues\n"
     "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n"));
@@ -736,6 +817,10 @@ parse_options (int argc, char **argv, RunOptions *opts)
   if ((opts->max_time && !mdl_parse_time (opts->max_time, &opts->limit_ps, &error)) ||
       (opts->quantum && !mdl_parse_time (opts->quantum, &opts->quantum_ps, &error))) {
     fprintf (stderr, "medley run: %s\n", error->message);
+    return false;
+  }
+  if (opts->screenshot && !check_writable (opts->screenshot, &error)) {
+    fprintf (stderr, "medley run: --screenshot %s\n", error->message);
     return false;
   }
   opts->board_path = g_strdup (argv[1]);
@@ -837,7 +922,7 @@ report_stop (MdlBoard *board, MdlStopReason *reason, const char *max_time)
   MdlMachine *m = board->machine;
 
   switch (*reason) {
-  case MDL_STOP_GUEST_EXIT: return mdl_machine_exit_code (m);
+  case MDL_STOP_GUEST_EXIT: return report_guest_exit (mdl_machine_exit_code (m));
   case MDL_STOP_NONE:
     *reason = MDL_STOP_TIME_LIMIT;
     report_time_limit (max_time);
