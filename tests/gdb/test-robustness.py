@@ -128,8 +128,29 @@ try:
     c.ask('qSupported:swbreak+')
     c.close()
 
-    # A real GDB connects last and kills the guest: medley ends with 130.
-    time.sleep(0.2)
+    # Clients that vanish without detaching and reconnect at once (gdb
+    # after a crash or a Ctrl-C'd script): every one is served.
+    refused = 0
+    for i in range(200):
+        r = socket.create_connection(('127.0.0.1', port), timeout=10)
+        r.sendall(frame('?'))
+        got = b''
+        try:
+            while b'#' not in got:
+                chunk = r.recv(4096)
+                if not chunk:
+                    break
+                got += chunk
+        except (ConnectionResetError, socket.timeout):
+            pass
+        r.close()
+        if b'$T' not in got and b'$S' not in got:
+            refused += 1
+    if refused:
+        fail('%d of 200 clients reconnecting at once were refused' % refused)
+
+    # A real GDB connects last, at once, and kills the guest: medley ends
+    # with 130.
     out = gdb_batch(gdb, ['set architecture riscv:rv32', 'target remote :%d' % port,
                           'info registers pc', 'kill'])
     status, stdout, stderr = m.wait()
