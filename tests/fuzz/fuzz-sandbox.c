@@ -39,31 +39,72 @@ discard_serial (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
 {
 }
 
-MdlMachine *
-fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
-                  size_t len, uint64_t entry, unsigned irq_line, MdlCpu **cpu)
+/* One machine per CPU class and RAM base, built on first use and reset
+ * for every later input: building one (the CPU state with its decode
+ * caches, two RAMs, three devices) cost more than running the input. */
+typedef struct {
+  const MdlCpuClass *cls;
+  uint64_t           ram_base;
+  unsigned           irq_line;
+  MdlMachine        *m;
+  MdlCpu            *cpu;
+  MdlRegion         *ram, *more;
+} Sandbox;
+
+static Sandbox sandboxes[16];
+
+static Sandbox *
+sandbox_build (Sandbox *sb, const MdlCpuClass *cls, uint64_t ram_base, unsigned irq_line)
 {
   MdlMachine *m = mdl_machine_new ();
   MdlAddressSpace *as = mdl_machine_add_address_space (m, "fuzz bus");
-  g_autoptr(MdlRegion) ram = mdl_region_new_ram ("ram", FUZZ_RAM_SIZE);
-  g_autoptr(MdlRegion) more = mdl_region_new_ram ("more", FUZZ_RAM_SIZE);
   MdlDevice *uart;
 
-  memcpy (mdl_region_host (ram), image, MIN (len, (size_t) FUZZ_RAM_SIZE));
-  g_assert (mdl_address_space_map (as, ram_base, ram, NULL));
+  sb->cls = cls;
+  sb->ram_base = ram_base;
+  sb->irq_line = irq_line;
+  sb->m = m;
+  sb->ram = mdl_region_new_ram ("ram", FUZZ_RAM_SIZE);
+  sb->more = mdl_region_new_ram ("more", FUZZ_RAM_SIZE);
+  g_assert (mdl_address_space_map (as, ram_base, sb->ram, NULL));
   g_assert (mdl_address_space_map (as, ram_base == 0x20000000 ? 0x80000000 : 0x20000000,
-                                   more, NULL));
+                                   sb->more, NULL));
   uart = add_device (m, as, "ns16550a", 0x10000000);
   add_device (m, as, "arm,cmsdk-uart", 0x40004000);
   add_device (m, as, "sifive,test0", 0x100000);
   mdl_machine_set_serial_out (m, discard_serial, NULL);
 
-  *cpu = mdl_machine_add_cpu (m, cls, "cpu0", as, 0, CPU_HZ, NULL);
-  g_assert (*cpu != NULL);
-  uart->irq_out[0] = mdl_irq_line_to_cpu (m, *cpu, irq_line);
-  mdl_machine_set_entry (m, *cpu, entry);
-  mdl_machine_reset (m);
-  return m;
+  sb->cpu = mdl_machine_add_cpu (m, cls, "cpu0", as, 0, CPU_HZ, NULL);
+  g_assert (sb->cpu != NULL);
+  uart->irq_out[0] = mdl_irq_line_to_cpu (m, sb->cpu, irq_line);
+  return sb;
+}
+
+MdlMachine *
+fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
+                  size_t len, uint64_t entry, unsigned irq_line, MdlCpu **cpu)
+{
+  Sandbox *sb = NULL;
+  size_t n = MIN (len, (size_t) FUZZ_RAM_SIZE);
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (sandboxes) && sb == NULL; i++)
+    if (sandboxes[i].cls == NULL)
+      sb = sandbox_build (&sandboxes[i], cls, ram_base, irq_line);
+    else if (sandboxes[i].cls == cls && sandboxes[i].ram_base == ram_base &&
+             sandboxes[i].irq_line == irq_line)
+      sb = &sandboxes[i];
+  g_assert (sb != NULL);
+
+  /* Everything an input can change is set again: both RAMs, then the
+   * machine's reset (events, IRQ levels, devices, the CPU with its decode
+   * cache). */
+  memcpy (mdl_region_host (sb->ram), image, n);
+  memset (mdl_region_host (sb->ram) + n, 0, FUZZ_RAM_SIZE - n);
+  memset (mdl_region_host (sb->more), 0, FUZZ_RAM_SIZE);
+  mdl_machine_set_entry (sb->m, sb->cpu, entry);
+  mdl_machine_reset (sb->m);
+  *cpu = sb->cpu;
+  return sb->m;
 }
 
 void
