@@ -181,7 +181,7 @@ class Cli(unittest.TestCase):
         spent = cpu_ticks(p.pid)
         wait_for(lambda: cpu_ticks(p.pid) >= spent + 2)
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=20)
+        out, err = p.communicate(timeout=120)
         self.assertEqual(p.returncode, 130, err)
         self.assertIn("interrupted", err)
         summary = json.loads(out.strip().splitlines()[-1])
