@@ -71,8 +71,8 @@ test_hostile_includes (void)
     /* Comments and strings are not directives; the include is, two
      * levels down, and is named where it is. */
     const char *n[] = { "inner.dtsi:2: ", "/incbin/ \"/dev/urandom\"", NULL };
-    g_autofree char *inner = write_file ("inner.dtsi", "/ {\n x = /incbin/(\"/dev/urandom\", 0, 4);\n};\n", -1);
-    g_autofree char *middle = write_file ("middle.dtsi", "// /include/ \"fifo\"\n/include/ \"inner.dtsi\"\n", -1);
+    g_free (write_file ("inner.dtsi", "/ {\n x = /incbin/(\"/dev/urandom\", 0, 4);\n};\n", -1));
+    g_free (write_file ("middle.dtsi", "// /include/ \"fifo\"\n/include/ \"inner.dtsi\"\n", -1));
     expect_error ("outer.dts", "/dts-v1/;\n/* /incbin/(\"fifo\") */\n/ { s = \"/include/ \\\"fifo\\\"\"; };\n"
                   "/include/ \"middle.dtsi\"\n", n);
   }
@@ -115,7 +115,7 @@ test_dtc_messages (void)
   {
     /* In an included file, that file is named. */
     const char *n[] = { "bad.dtsi:2: ", "syntax error", NULL };
-    g_autofree char *inc = write_file ("bad.dtsi", "/ {\n  oops };\n", -1);
+    g_free (write_file ("bad.dtsi", "/ {\n  oops };\n", -1));
     expect_error ("incbad.dts", "/dts-v1/;\n/include/ \"bad.dtsi\"\n", n);
   }
 }
