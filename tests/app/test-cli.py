@@ -82,6 +82,19 @@ class Cli(unittest.TestCase):
             f.write("/dts-v1/;\n/ {\n  oops\n};\n")
             f.flush()
             self.one_line_error(run("run", f.name), f.name + ":")
+        # Hostile and odd board sources: one line naming file and line,
+        # before dtc reads anything endless.
+        with tempfile.TemporaryDirectory() as d:
+            cases = {
+                "zero.dts": ('/dts-v1/;\n/ {\n a = /incbin/("/dev/zero");\n};\n', ":3: ", "/dev/zero"),
+                "inc.dts": ('/dts-v1/;\n/include/ "nope.dtsi"\n/ { };\n', ":2: ", "nope.dtsi"),
+                "bom.dts": ('\ufeff/dts-v1/;\n/ { };\n', ":1: ", "byte-order mark"),
+            }
+            for name, (text, line, word) in cases.items():
+                path = os.path.join(d, name)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                self.one_line_error(run("run", path), path + line, word)
 
     def test_time_limit_and_json(self):
         r = run("run", BOARD32, "--firmware", SPIN, "--max-time", "2ms", "--json")
@@ -147,11 +160,11 @@ class Cli(unittest.TestCase):
                 self.assertIn("exit status is 1", lines[0])
 
     def test_break_overflow(self):
-        self.one_line_error(run("run", BOARD32, "--break", "0x100000000"),
+        self.one_line_error(run("run", BOARD32, "--firmware", SPIN, "--break", "0x100000000"),
                             "0x100000000", "32-bit")
         self.one_line_error(run("run", BOARD64, "--break", "0x10000000000000000"),
                             "0x10000000000000000", "64-bit")
-        self.one_line_error(run("run", BOARD32, "--break", "99999999999999999999999"),
+        self.one_line_error(run("run", BOARD32, "--firmware", SPIN, "--break", "99999999999999999999999"),
                             "99999999999999999999999")
 
     def test_screenshot_path_checked_first(self):
