@@ -192,10 +192,9 @@ report_guest_exit (int code)
 /* "exit_code" is the guest's exact code when it ended the run, Medley's
  * status otherwise; "status" is always what the process exits with. */
 static void
-print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
+print_json (MdlMachine *m, MdlStopReason reason, int code, int status, double wall_s)
 {
   g_autoptr(GString) s = g_string_new ("{");
-  int code = reason == MDL_STOP_GUEST_EXIT ? mdl_machine_exit_code (m) : status;
   uint64_t vt = 0;
 
   for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
@@ -538,6 +537,7 @@ gdb_ports (MdlBoard *board, GPtrArray *specs, int *ports, GError **error)
 
 typedef struct {
   MdlStopReason reason;
+  int           code;     /* the guest's exact exit code, or status */
   int           status;
   double        wall_s;
 } JsonCall;
@@ -547,7 +547,7 @@ call_print_json (MdlRunner *runner, MdlMachine *m, void *data)
 {
   JsonCall *j = data;
 
-  print_json (m, j->reason, j->status, j->wall_s);
+  print_json (m, j->reason, j->code, j->status, j->wall_s);
 }
 
 static bool
@@ -608,10 +608,11 @@ start_gdb_servers (MdlRunner *runner, MdlMachine *m, const int *ports, const cha
  * @reason and @status when it has (pausing the runner at the time limit). */
 static bool
 gdb_run_ended (MdlRunner *runner, const MdlSnapshot *snap, const RunOptions *opts,
-               MdlStopReason *reason, int *status)
+               MdlStopReason *reason, int *code, int *status)
 {
   if (snap->state == MDL_RUNNER_HALTED) {
     *reason = MDL_STOP_GUEST_EXIT;
+    *code = snap->exit_code;
     *status = report_guest_exit (snap->exit_code);
   } else if (snap->state == MDL_RUNNER_STOPPED) {
     *reason = snap->stop_reason;
@@ -641,7 +642,7 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
   MdlRunner *runner;
   bool stdin_open = !opts->no_input;
   gint64 t0, ended_at = 0;
-  int status = -1;
+  int status = -1, code = 0;
 
   if (!gdb_ports (board, opts->gdb, ports, &error)) {
     fprintf (stderr, "medley: %s\n", error->message);
@@ -663,7 +664,7 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
     g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (runner);
     struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 
-    if (status < 0 && gdb_run_ended (runner, snap, opts, &reason, &status))
+    if (status < 0 && gdb_run_ended (runner, snap, opts, &reason, &code, &status))
       ended_at = g_get_monotonic_time ();
     if (gdb_signalled || g_atomic_int_get (&gdb_killed)) {
       fprintf (stderr, "%s", gdb_signalled ? _("medley: interrupted\n") : _("medley: killed by gdb\n"));
@@ -697,7 +698,8 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
   drain_consoles (runner, &consoles);
   consoles_flush (&consoles);
   if (opts->json) {
-    JsonCall j = { reason, status, (g_get_monotonic_time () - t0) / 1e6 };
+    JsonCall j = { reason, reason == MDL_STOP_GUEST_EXIT ? code : status, status,
+                   (g_get_monotonic_time () - t0) / 1e6 };
     mdl_runner_call (runner, call_print_json, &j);
   }
   fflush (stdout);
@@ -974,7 +976,9 @@ mdl_run_command (int argc, char **argv)
     status = MDL_EXIT_USAGE;
   }
   if (opts.json)
-    print_json (board->machine, reason, status, (g_get_monotonic_time () - t0) / 1e6);
+    print_json (board->machine, reason,
+                reason == MDL_STOP_GUEST_EXIT ? mdl_machine_exit_code (board->machine) : status,
+                status, (g_get_monotonic_time () - t0) / 1e6);
   fflush (stdout);
   return status;
 }

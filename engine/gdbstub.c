@@ -480,6 +480,14 @@ find_break (Session *s, guint64 addr)
   return NULL;
 }
 
+/* The W packet's 8 bits for a guest's exit code: a code they cannot hold
+ * (256, -1) becomes 1, so that a failure never reads "exited normally". */
+static unsigned
+exit_byte (int code)
+{
+  return code >= 0 && code <= 255 ? (unsigned) code : 1;
+}
+
 /* The stop reply for @snap: see the header for what each case means. */
 static char *
 stop_reply (Session *s, MdlSnapshot *snap)
@@ -489,7 +497,7 @@ stop_reply (Session *s, MdlSnapshot *snap)
 
   switch (snap->state) {
   case MDL_RUNNER_HALTED:
-    return g_strdup_printf ("W%02x", snap->exit_code & 0xff);
+    return g_strdup_printf ("W%02x", exit_byte (snap->exit_code));
   case MDL_RUNNER_STOPPED: {
     /* Said on GDB's console, then a signal that leaves the registers and
      * memory there to look at (continuing reports the same again). */
@@ -869,7 +877,7 @@ initial_stop (Session *s)
     return NULL;
   }
   if (snap->state == MDL_RUNNER_HALTED)
-    reply = g_strdup_printf ("W%02x", snap->exit_code & 0xff);
+    reply = g_strdup_printf ("W%02x", exit_byte (snap->exit_code));
   else if (snap->state == MDL_RUNNER_STOPPED)
     reply = g_strdup ("T06thread:1;");
   else
