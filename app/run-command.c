@@ -333,8 +333,9 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
         addr = g_ascii_strtoull (where, &end, 0);
         if (end == where || *end != '\0' || *where == '-')
           continue;
-        /* strtoull wraps nothing silently but saturates: 2^64 would
-         * become 0xffffffffffffffff, a breakpoint nobody asked for. */
+        /* strtoull saturates (2^64 would become 0xffffffffffffffff) and
+         * a 32-bit CPU would drop the high bits: either is a breakpoint
+         * nobody asked for. */
         if (errno == ERANGE || (cpu->cls->xlen < 64 && addr >> cpu->cls->xlen != 0)) {
           g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
                        _("--break %s: %s does not fit in CPU %s's %u-bit addresses"), spec,
@@ -605,7 +606,8 @@ start_gdb_servers (MdlRunner *runner, MdlMachine *m, const int *ports, const cha
 }
 
 /* Whether the guest has ended, as the runner's @snap shows it: sets
- * @reason and @status when it has (pausing the runner at the time limit). */
+ * @reason and @status when it has (pausing the runner at the time limit),
+ * and @code to the guest's exact code when the guest ended it. */
 static bool
 gdb_run_ended (MdlRunner *runner, const MdlSnapshot *snap, const RunOptions *opts,
                MdlStopReason *reason, int *code, int *status)
