@@ -47,9 +47,11 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 }
 
 /* libFuzzer's timeout timer (SIGALRM, no SA_RESTART) can interrupt a
- * connect() that sleeps, which a loaded machine makes happen even on
- * loopback (found by the campaign as a failed connect after 5,413 inputs):
- * the connection then completes on its own, which poll() waits for. */
+ * connect() that sleeps, which a loaded machine makes possible even on
+ * loopback; the connection then completes on its own, which poll() waits
+ * for.  (A campaign run had one failed connect after 5,413 inputs that did
+ * not reproduce; this is the likely cause, and any other failure now
+ * says its errno.) */
 static void
 connect_to_stub (int fd, const struct sockaddr_in *addr)
 {
