@@ -35,12 +35,44 @@ want="$build_pkgs"
 for p in $want; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# Another apt or dpkg (unattended-upgrades on a fresh machine, a second
+# set-up) holds the dpkg lock for a while: wait for it, saying so, rather
+# than fail.  MEDLEY_APT_LOCK_WAIT seconds at most (default 900).
+lock_wait=${MEDLEY_APT_LOCK_WAIT:-900}
+package_manager_running() {
+  for comm in /proc/[0-9]*/comm; do
+    case $(cat "$comm" 2>/dev/null) in
+      apt|apt-get|aptitude|dpkg|unattended-upgr) return 0 ;;
+    esac
+  done
+  return 1
+}
+wait_for_package_manager() {
+  waited=0
+  while package_manager_running; do
+    if [ $waited -eq 0 ]; then
+      echo "setup: another apt or dpkg is running (it holds the dpkg lock);" \
+           "waiting up to $lock_wait s for it to finish"
+    fi
+    if [ $waited -ge "$lock_wait" ]; then
+      echo "setup: still locked after $lock_wait s; try again when it is done" \
+           "(or set MEDLEY_APT_LOCK_WAIT)" >&2
+      exit 1
+    fi
+    sleep 5
+    waited=$((waited + 5))
+  done
+}
 if [ -n "$missing" ]; then
   echo "setup: installing$missing"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+  wait_for_package_manager
+  # apt waits too, in case another one starts between the check and here.
+  $sudo apt-get -o DPkg::Lock::Timeout="$lock_wait" update -qq
+  wait_for_package_manager
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout="$lock_wait" \
+    install -y -qq --no-install-recommends $missing
 fi
 
 build() {  # build DIR [meson options...]

@@ -7,6 +7,7 @@
 
 /* Exit statuses besides the guest's own code. */
 enum {
+  MDL_EXIT_GUEST_MAX   = 123,  /* a guest's codes 0..this pass through, others become 1 */
   MDL_EXIT_USAGE       = 2,    /* bad command line or input file */
   MDL_EXIT_TIME_LIMIT  = 124,  /* --max-time reached, like timeout(1) */
   MDL_EXIT_STOPPED     = 125,  /* deadlock or fatal guest state */

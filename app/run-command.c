@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -164,8 +165,34 @@ json_string (GString *s, const char *text)
   g_string_append_c (s, '"');
 }
 
+/* The process status for a guest's exit code.  0 and 1-123 pass through;
+ * anything else becomes 1: the kernel keeps only 8 bits (256 would read
+ * as success), and 124-255 are Medley's own statuses or a shell's "killed
+ * by a signal".  The exact code goes to stderr and the JSON summary. */
+static int
+guest_status (int code)
+{
+  return code >= 0 && code <= MDL_EXIT_GUEST_MAX ? code : 1;
+}
+
+/* Says on stderr what a failing guest reported; returns the status. */
+static int
+report_guest_exit (int code)
+{
+  int status = guest_status (code);
+
+  if (code != 0 && status == code)
+    fprintf (stderr, _("medley: the guest exited with code %d\n"), code);
+  else if (code != 0)
+    fprintf (stderr, _("medley: the guest exited with code %d; the exit status is %d "
+                       "(codes outside 0-%d become 1)\n"), code, status, MDL_EXIT_GUEST_MAX);
+  return status;
+}
+
+/* "exit_code" is the guest's exact code when it ended the run, Medley's
+ * status otherwise; "status" is always what the process exits with. */
 static void
-print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
+print_json (MdlMachine *m, MdlStopReason reason, int code, int status, double wall_s)
 {
   g_autoptr(GString) s = g_string_new ("{");
   uint64_t vt = 0;
@@ -173,7 +200,8 @@ print_json (MdlMachine *m, MdlStopReason reason, int status, double wall_s)
   for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
     vt = MAX (vt, mdl_machine_cpu (m, i)->time_ps);
   vt = MAX (vt, mdl_machine_now (m));
-  g_string_append_printf (s, "\"exit_code\": %d, \"stop_reason\": ", status);
+  g_string_append_printf (s, "\"exit_code\": %d, \"status\": %d, \"stop_reason\": ",
+                          code, status);
   json_string (s, mdl_stop_reason_name (reason));
   g_string_append (s, ", \"message\": ");
   json_string (s, mdl_machine_stop_message (m));
@@ -301,9 +329,19 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
       if (sym != NULL) {
         addr = sym->value;
       } else {
+        errno = 0;
         addr = g_ascii_strtoull (where, &end, 0);
-        if (end == where || *end != '\0')
+        if (end == where || *end != '\0' || *where == '-')
           continue;
+        /* strtoull saturates (2^64 would become 0xffffffffffffffff) and
+         * a 32-bit CPU would drop the high bits: either is a breakpoint
+         * nobody asked for. */
+        if (errno == ERANGE || (cpu->cls->xlen < 64 && addr >> cpu->cls->xlen != 0)) {
+          g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                       _("--break %s: %s does not fit in CPU %s's %u-bit addresses"), spec,
+                       where, cpu->name, errno == ERANGE ? 64 : cpu->cls->xlen);
+          return false;
+        }
       }
       mdl_cpu_set_breakpoint (cpu, addr, true);
       placed++;
@@ -500,6 +538,7 @@ gdb_ports (MdlBoard *board, GPtrArray *specs, int *ports, GError **error)
 
 typedef struct {
   MdlStopReason reason;
+  int           code;     /* the guest's exact exit code, or status */
   int           status;
   double        wall_s;
 } JsonCall;
@@ -509,7 +548,7 @@ call_print_json (MdlRunner *runner, MdlMachine *m, void *data)
 {
   JsonCall *j = data;
 
-  print_json (m, j->reason, j->status, j->wall_s);
+  print_json (m, j->reason, j->code, j->status, j->wall_s);
 }
 
 static bool
@@ -567,14 +606,16 @@ start_gdb_servers (MdlRunner *runner, MdlMachine *m, const int *ports, const cha
 }
 
 /* Whether the guest has ended, as the runner's @snap shows it: sets
- * @reason and @status when it has (pausing the runner at the time limit). */
+ * @reason and @status when it has (pausing the runner at the time limit),
+ * and @code to the guest's exact code when the guest ended it. */
 static bool
 gdb_run_ended (MdlRunner *runner, const MdlSnapshot *snap, const RunOptions *opts,
-               MdlStopReason *reason, int *status)
+               MdlStopReason *reason, int *code, int *status)
 {
   if (snap->state == MDL_RUNNER_HALTED) {
     *reason = MDL_STOP_GUEST_EXIT;
-    *status = snap->exit_code;
+    *code = snap->exit_code;
+    *status = report_guest_exit (snap->exit_code);
   } else if (snap->state == MDL_RUNNER_STOPPED) {
     *reason = snap->stop_reason;
     *status = MDL_EXIT_STOPPED;
@@ -603,7 +644,7 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
   MdlRunner *runner;
   bool stdin_open = !opts->no_input;
   gint64 t0, ended_at = 0;
-  int status = -1;
+  int status = -1, code = 0;
 
   if (!gdb_ports (board, opts->gdb, ports, &error)) {
     fprintf (stderr, "medley: %s\n", error->message);
@@ -625,7 +666,7 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
     g_autoptr(MdlSnapshot) snap = mdl_runner_snapshot (runner);
     struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 
-    if (status < 0 && gdb_run_ended (runner, snap, opts, &reason, &status))
+    if (status < 0 && gdb_run_ended (runner, snap, opts, &reason, &code, &status))
       ended_at = g_get_monotonic_time ();
     if (gdb_signalled || g_atomic_int_get (&gdb_killed)) {
       fprintf (stderr, "%s", gdb_signalled ? _("medley: interrupted\n") : _("medley: killed by gdb\n"));
@@ -659,7 +700,8 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
   drain_consoles (runner, &consoles);
   consoles_flush (&consoles);
   if (opts->json) {
-    JsonCall j = { reason, status, (g_get_monotonic_time () - t0) / 1e6 };
+    JsonCall j = { reason, reason == MDL_STOP_GUEST_EXIT ? code : status, status,
+                   (g_get_monotonic_time () - t0) / 1e6 };
     mdl_runner_call (runner, call_print_json, &j);
   }
   fflush (stdout);
@@ -669,6 +711,46 @@ run_with_gdb (MdlBoard *board, const RunOptions *opts)
 }
 
 /* ---- the steps of `medley run` ---- */
+
+/* Whether a file can be written at @path, checked before a run so that
+ * a long run does not end in "cannot write": an existing file must be a
+ * writable non-folder, a new one needs a writable folder.  Nothing is
+ * created. */
+static bool
+check_writable (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (stat (path, &st) == 0) {
+    if (S_ISDIR (st.st_mode)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: is a folder"), path);
+      return false;
+    }
+    if (access (path, W_OK) != 0) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: %s"), path,
+                   g_strerror (errno));
+      return false;
+    }
+    return true;
+  }
+  if (errno != ENOENT) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: %s"), path,
+                 g_strerror (errno));
+    return false;
+  }
+  if (stat (dir, &st) != 0 || !S_ISDIR (st.st_mode)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: there is no folder %s"),
+                 path, dir);
+    return false;
+  }
+  if (access (dir, W_OK | X_OK) != 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, _("%s: cannot be written: folder %s: %s"),
+                 path, dir, g_strerror (errno));
+    return false;
+  }
+  return true;
+}
 
 /* Fills @opts from the command line; false (with the message printed)
  * on a usage error. */
@@ -716,10 +798,13 @@ parse_options (int argc, char **argv, RunOptions *opts)
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_set_main_group (ctx, group);
   g_option_context_set_description (ctx,
-    _("The guest's UART output is copied to stdout and the exit status is the\n"
-    "guest's code from the test device (0 on pass).  Other statuses: 2 bad\n"
-    "input, 124 time limit reached, 125 the machine stopped (deadlock or a\n"
-    "fatal guest state), 130 interrupted.\n"
+    _("The guest's UART output is copied to stdout.  The exit status is the\n"
+    "guest's own code (test device or semihosting exit; 0 on pass) when it\n"
+    "is 0-123, and 1 for any other code (256, -1...), whose exact value is\n"
+    "printed on stderr and in --json's exit_code.  Medley's own statuses:\n"
+    "2 bad input, 124 time limit reached, 125 the machine stopped (deadlock\n"
+    "or a fatal guest state), 130 interrupted.  (A guest's 2 is told from\n"
+    "bad input by --json's stop_reason, guest-exit.)\n"
     "\n"
     "With --gdb the board starts paused and runs when a debugger continues\n"
     "(gdb-multiarch: target remote :PORT); one port per CPU, printed on stderr.\n"));
@@ -736,6 +821,10 @@ parse_options (int argc, char **argv, RunOptions *opts)
   if ((opts->max_time && !mdl_parse_time (opts->max_time, &opts->limit_ps, &error)) ||
       (opts->quantum && !mdl_parse_time (opts->quantum, &opts->quantum_ps, &error))) {
     fprintf (stderr, "medley run: %s\n", error->message);
+    return false;
+  }
+  if (opts->screenshot && !check_writable (opts->screenshot, &error)) {
+    fprintf (stderr, "medley run: --screenshot %s\n", error->message);
     return false;
   }
   opts->board_path = g_strdup (argv[1]);
@@ -837,7 +926,7 @@ report_stop (MdlBoard *board, MdlStopReason *reason, const char *max_time)
   MdlMachine *m = board->machine;
 
   switch (*reason) {
-  case MDL_STOP_GUEST_EXIT: return mdl_machine_exit_code (m);
+  case MDL_STOP_GUEST_EXIT: return report_guest_exit (mdl_machine_exit_code (m));
   case MDL_STOP_NONE:
     *reason = MDL_STOP_TIME_LIMIT;
     report_time_limit (max_time);
@@ -889,7 +978,9 @@ mdl_run_command (int argc, char **argv)
     status = MDL_EXIT_USAGE;
   }
   if (opts.json)
-    print_json (board->machine, reason, status, (g_get_monotonic_time () - t0) / 1e6);
+    print_json (board->machine, reason,
+                reason == MDL_STOP_GUEST_EXIT ? mdl_machine_exit_code (board->machine) : status,
+                status, (g_get_monotonic_time () - t0) / 1e6);
   fflush (stdout);
   return status;
 }

@@ -6,8 +6,13 @@
 
 #include "board-doc-private.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <libfdt.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "error.h"
@@ -23,14 +28,42 @@ typedef struct {
   GHashTable  *positioned; /* component ids with a medley,position */
 } Reader;
 
-/* dtc itself can loop forever on some hostile sources (#interrupt-cells =
- * <0xffffffff> is one): it runs under coreutils' timeout, which exits with
- * 124 when the limit passes.  A real board compiles in milliseconds. */
-#define DTC_TIMEOUT "20"
-#define DTC_TIMED_OUT 124
+/* dtc runs on sources a user may have been sent, so it runs fenced in:
+ *  - under coreutils' timeout (dtc loops forever on #interrupt-cells =
+ *    <0xffffffff>), which exits with 124 when the limit passes, and a CPU
+ *    time limit in case timeout is missing;
+ *  - with an address-space limit, so that a source that makes dtc grow
+ *    (an /incbin/ of something endless) ends in a failed allocation, not
+ *    in the host's memory;
+ *  - writing to a file under a size limit, not to a pipe we would read
+ *    without end.
+ * /include/ and /incbin/ are checked before dtc sees them (check_sources):
+ * only regular files of a sane size.  A real board compiles in
+ * milliseconds and a few MiB. */
+#define DTC_TIMEOUT       "20"
+#define DTC_TIMED_OUT     124
+#define DTC_CPU_SECONDS   30
+#define DTC_MEMORY        (UINT64_C (256) << 20)
+#define DTC_OUTPUT        (UINT64_C (64) << 20)
+#define SOURCE_MAX_BYTES  (UINT64_C (16) << 20)   /* each source or /incbin/ file */
+#define SOURCE_MAX_DEPTH  16                      /* /include/ nesting */
+#define SOURCE_MAX_FILES  256
+
+static void
+limit_dtc (gpointer data)
+{
+  /* In the child between fork and exec: only async-signal-safe calls. */
+  struct rlimit as = { DTC_MEMORY, DTC_MEMORY };
+  struct rlimit fsize = { DTC_OUTPUT, DTC_OUTPUT };
+  struct rlimit cpu = { DTC_CPU_SECONDS, DTC_CPU_SECONDS + 5 };
+
+  setrlimit (RLIMIT_AS, &as);
+  setrlimit (RLIMIT_FSIZE, &fsize);
+  setrlimit (RLIMIT_CPU, &cpu);
+}
 
 static bool
-spawn_dtc (const char *const *dtc_argv, char **out, char **err, int *status, GError **error)
+spawn_dtc (const char *const *dtc_argv, char **err, int *status, GError **error)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *timeout = g_find_program_in_path ("timeout");
@@ -43,22 +76,328 @@ spawn_dtc (const char *const *dtc_argv, char **out, char **err, int *status, GEr
     g_ptr_array_add (argv, (char *) dtc_argv[i]);
   g_ptr_array_add (argv, NULL);
   return g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                       G_SPAWN_SEARCH_PATH | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
-                       NULL, NULL, out, err, status, error);
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                       limit_dtc, NULL, NULL, err, status, error);
+}
+
+/* A folder of our own for dtc's output files, removed with its files. */
+static char *
+dtc_dir_new (GError **error)
+{
+  return g_dir_make_tmp ("medley-dtc-XXXXXX", error);
+}
+
+static void
+dtc_dir_free (char *dir)
+{
+  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL) {
+    g_autofree char *file = g_build_filename (dir, name, NULL);
+    g_unlink (file);
+  }
+  if (dir != NULL)
+    g_rmdir (dir);
+  g_free (dir);
+}
+
+/* ---- the sources, before dtc sees them ---- */
+
+typedef struct {
+  GHashTable *seen;   /* canonical paths already scanned */
+  GHashTable *open;   /* canonical paths being scanned: an include cycle */
+  unsigned    files;
+} SourceScan;
+
+static bool check_source (SourceScan *scan, const char *file, const char *name,
+                          const char *from, unsigned line, unsigned depth, GError **error);
+
+/* "FILE:LINE: " for the place that named @what, or "FILE: " for the board
+ * file itself. */
+static char *
+where (const char *from, unsigned line, const char *file)
+{
+  return from ? g_strdup_printf ("%s:%u", from, line) : g_strdup (file);
+}
+
+/* Checks that @file (named at @from:@line, or the board itself when @from
+ * is NULL) is a regular file of at most SOURCE_MAX_BYTES: not a device,
+ * FIFO or folder, which dtc would read without end or block on. */
+static bool
+check_regular (const char *file, const char *name, const char *from, unsigned line,
+               const char *what, GError **error)
+{
+  g_autofree char *at = where (from, line, file);
+  GStatBuf st;
+
+  g_autofree char *named = from ? g_strdup_printf ("%s \"%s\"", what, name)
+                                : g_strdup ("the board file");
+
+  if (g_stat (file, &st) != 0) {
+    if (from != NULL)
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s: %s", at, named, g_strerror (errno));
+    else
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: no such board file", at);
+    return false;
+  }
+  if (!S_ISREG (st.st_mode)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: %s is not a regular file", at, named);
+    return false;
+  }
+  if ((guint64) st.st_size > SOURCE_MAX_BYTES) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: %s is larger than %u MiB", at, named,
+                 (unsigned) (SOURCE_MAX_BYTES >> 20));
+    return false;
+  }
+  return true;
+}
+
+/* The string after an /include/ or /incbin/( at @p, as dtc's lexer takes
+ * it (no escapes); NULL when there is none. */
+static char *
+quoted_name (const char *p, const char *end, bool paren)
+{
+  const char *q;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (paren) {
+    if (p >= end || *p != '(')
+      return NULL;
+    p++;
+    while (p < end && g_ascii_isspace (*p))
+      p++;
+  }
+  if (p >= end || *p != '"')
+    return NULL;
+  for (q = p + 1; q < end && *q != '"' && *q != '\n'; q++)
+    if (*q == '\\' && q + 1 < end)
+      q++;
+  return q < end && *q == '"' ? g_strndup (p + 1, q - p - 1) : NULL;
+}
+
+/* Scans @text (the contents of @file) the way dtc's lexer would, skipping
+ * comments and strings, for /include/ and /incbin/; checks what each
+ * names and scans included files in turn. */
+static bool
+scan_source (SourceScan *scan, const char *file, const char *text, size_t len, unsigned depth,
+             GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (file);
+  const char *p = text, *end = text + len;
+  unsigned line = 1;
+
+  while (p < end) {
+    bool include = end - p >= 9 && memcmp (p, "/include/", 9) == 0;
+    bool line_start = p == text || p[-1] == '\n';
+    bool incbin = end - p >= 8 && memcmp (p, "/incbin/", 8) == 0;
+
+    if (*p == '\n') {
+      line++;
+      p++;
+    } else if (line_start && end - p >= 8 && memcmp (p, "#include", 8) == 0) {
+      /* dtc only says "syntax error" here. */
+      g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                   "%s:%u: #include needs the C preprocessor, which Medley does not run; "
+                   "write /include/ \"FILE\" instead", file, line);
+      return false;
+    } else if (p + 1 < end && p[0] == '/' && p[1] == '/') {
+      while (p < end && *p != '\n')
+        p++;
+    } else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+      for (p += 2; p < end && !(p + 1 < end && p[0] == '*' && p[1] == '/'); p++)
+        line += *p == '\n';
+      p = MIN (p + 2, end);
+    } else if (*p == '"' || *p == '\'') {
+      char quote = *p++;
+      while (p < end && *p != quote && *p != '\n')
+        p += *p == '\\' && p + 1 < end && p[1] != '\n' ? 2 : 1;
+      if (p < end && *p == quote)
+        p++;
+    } else if (include || incbin) {
+      const char *what = include ? "/include/" : "/incbin/";
+      g_autofree char *name = quoted_name (p + (include ? 9 : 8), end, incbin);
+      g_autofree char *target = NULL;
+
+      if (name == NULL) {   /* dtc reports the syntax */
+        p += 8;
+        continue;
+      }
+      if (incbin && strchr (name, '\\') != NULL) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                     "%s:%u: /incbin/ \"%s\": escapes in file names are not supported", file,
+                     line, name);
+        return false;
+      }
+      if (strcmp (name, "-") == 0) {   /* dtc's name for stdin */
+        g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                     "%s:%u: %s \"-\" (standard input) is not a regular file", file, line, what);
+        return false;
+      }
+      /* dtc looks next to the file that names it. */
+      target = g_path_is_absolute (name) ? g_strdup (name) : g_build_filename (dir, name, NULL);
+      if (include ? !check_source (scan, target, name, file, line, depth + 1, error)
+                  : !check_regular (target, name, file, line, what, error))
+        return false;
+      p += 8;
+    } else {
+      p++;
+    }
+  }
+  return true;
+}
+
+static bool
+check_source (SourceScan *scan, const char *file, const char *name, const char *from,
+              unsigned line, unsigned depth, GError **error)
+{
+  g_autofree char *canonical = g_canonicalize_filename (file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+  size_t len;
+  bool ok;
+
+  if (!check_regular (file, name, from, line, "/include/", error))
+    return false;
+  if (g_hash_table_contains (scan->open, canonical)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                 "%s:%u: /include/ \"%s\" includes a file that is including it", from, line,
+                 name);
+    return false;
+  }
+  if (depth > SOURCE_MAX_DEPTH || scan->files >= SOURCE_MAX_FILES) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                 depth > SOURCE_MAX_DEPTH ? "%s:%u: /include/ \"%s\" is nested deeper than %u "
+                                            "levels"
+                                          : "%s:%u: /include/ \"%s\": more than %u files",
+                 from, line, name,
+                 depth > SOURCE_MAX_DEPTH ? SOURCE_MAX_DEPTH : SOURCE_MAX_FILES);
+    return false;
+  }
+  /* A file included twice says the same the second time. */
+  if (g_hash_table_contains (scan->seen, canonical))
+    return true;
+  g_hash_table_add (scan->seen, g_strdup (canonical));
+  scan->files++;
+  if (!g_file_get_contents (file, &text, &len, &local)) {
+    g_autofree char *at = where (from, line, file);
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s", at, local->message);
+    return false;
+  }
+  /* dtc reads a byte-order mark as a syntax error at 1.1. */
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE,
+                 "%s:1: the file starts with a UTF-8 byte-order mark, which dtc cannot read "
+                 "(save it without one)", canonical);
+    return false;
+  }
+  g_hash_table_add (scan->open, g_strdup (canonical));
+  ok = scan_source (scan, canonical, text, len, depth, error);
+  g_hash_table_remove (scan->open, canonical);
+  return ok;
+}
+
+/* Checks the board source @path and everything it includes before dtc
+ * runs: each a regular file, each /incbin/ a regular file, no BOM. */
+static bool
+check_sources (const char *path, GError **error)
+{
+  SourceScan scan = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+  bool ok = check_source (&scan, path, NULL, NULL, 0, 0, error);
+
+  g_hash_table_unref (scan.seen);
+  g_hash_table_unref (scan.open);
+  return ok;
+}
+
+/* One line for what dtc said on stderr, naming the file and line:
+ *   "Error: FILE:L.C-C2 MESSAGE"           (the parser)
+ *   "FILE:L.C-C2: ERROR (check): MESSAGE"  (the checks)
+ *   "FATAL ERROR: MESSAGE"                 (no place)
+ * become "FILE:L: MESSAGE" (FILE made absolute) or "BOARD: dtc: MESSAGE". */
+static char *
+dtc_message (const char *path, const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err ? err : "", "\n", -1);
+  g_autoptr(GRegex) parser = g_regex_new ("^Error: (.+):(\\d+)\\.\\d+(?:-[\\d.]+)? (.*)$", 0, 0, NULL);
+  g_autoptr(GRegex) check = g_regex_new ("^(.+):(\\d+)\\.\\d+(?:-[\\d.]+)?: ERROR \\([^)]*\\): (.*)$",
+                                         0, 0, NULL);
+  const char *fatal = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++) {
+    char *l = g_strstrip (lines[i]);
+    g_autoptr(GMatchInfo) mi = NULL;
+    g_autoptr(GMatchInfo) mi2 = NULL;
+    GMatchInfo *hit = g_regex_match (parser, l, 0, &mi) ? mi
+                    : g_regex_match (check, l, 0, &mi2) ? mi2 : NULL;
+
+    if (hit != NULL) {
+      g_autofree char *file = g_match_info_fetch (hit, 1);
+      g_autofree char *num = g_match_info_fetch (hit, 2);
+      g_autofree char *what = g_match_info_fetch (hit, 3);
+      g_autofree char *full = g_canonicalize_filename (file, NULL);
+
+      return g_strdup_printf ("%s:%s: %s", full, num, what);
+    }
+    if (fatal == NULL && g_str_has_prefix (l, "FATAL ERROR: "))
+      fatal = l + 13;
+  }
+  if (fatal == NULL)
+    for (guint i = 0; lines[i] != NULL && fatal == NULL; i++)
+      if (*lines[i])
+        fatal = lines[i];
+  return g_strdup_printf ("%s: dtc: %s", path, fatal ? fatal : "failed without a message");
+}
+
+/* Whether dtc's @status and @err say it hit one of our limits; sets
+ * @error when so. */
+static bool
+dtc_hit_limit (const char *path, int status, const char *err, GError **error)
+{
+  int sig = WIFSIGNALED (status) ? WTERMSIG (status)
+          /* timeout(1) exits with 128 + the signal that ended its child */
+          : WIFEXITED (status) && WEXITSTATUS (status) > 128 ? WEXITSTATUS (status) - 128 : 0;
+
+  if ((WIFEXITED (status) && WEXITSTATUS (status) == DTC_TIMED_OUT) || sig == SIGXCPU ||
+      sig == SIGKILL) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device-tree compiler dtc "
+                 "did not finish within %s seconds", path, DTC_TIMEOUT);
+    return true;
+  }
+  if (sig == SIGXFSZ) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device-tree compiler dtc "
+                 "made more than %u MiB of output", path, (unsigned) (DTC_OUTPUT >> 20));
+    return true;
+  }
+  if (sig == SIGSEGV || sig == SIGABRT || sig == SIGBUS ||
+      (err && (strstr (err, "memory exhausted") || strstr (err, "malloc() failed") ||
+               strstr (err, "realloc() failed") || strstr (err, "Out of memory")))) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device-tree compiler dtc "
+                 "ran out of memory (it may use %u MiB)", path, (unsigned) (DTC_MEMORY >> 20));
+    return true;
+  }
+  return false;
 }
 
 /* dtc's -T annotations give each node's "file:line"; read them all in one
- * extra dtc run so that every message can point into the source. */
+ * extra dtc run (into @dir) so that every message can point into the
+ * source. */
 static GHashTable *
-node_lines (const char *path)
+node_lines (const char *path, const char *dir)
 {
-  const char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts", "-T", path, NULL };
+  g_autofree char *file = g_build_filename (dir, "lines.dts", NULL);
+  const char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts", "-T", "-o", file, path, NULL };
   GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *out = NULL;
   g_auto(GStrv) text = NULL;
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  int status = 0;
 
-  if (!spawn_dtc (argv, &out, NULL, NULL, NULL))
+  if (!spawn_dtc (argv, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL) ||
+      !g_file_get_contents (file, &out, NULL, NULL))
     return lines;
   text = g_strsplit (out, "\n", -1);
   for (guint i = 0; text[i] != NULL; i++) {
@@ -243,10 +582,12 @@ set_source (Reader *rd, int node, MdlComponent *c)
   c->source = g_strdup (loc ? loc : rd->path);
 }
 
-/* Component names come from labels (kept in the blob by dtc -@), then
- * medley,name, then the node name without its unit address. */
+/* Component names come from medley,name, then labels (kept in the blob by
+ * dtc -@), then the node name without its unit address.  A medley,name
+ * that another component already has is an error: renaming it would
+ * quietly make two clusters one (same RAM, same firmware). */
 static char *
-name_for (Reader *rd, int node)
+name_for (Reader *rd, int node, GError **error)
 {
   g_autofree char *path = node_path (rd->fdt, node);
   const char *given = prop_str (rd->fdt, node, "medley,name");
@@ -254,8 +595,29 @@ name_for (Reader *rd, int node)
   g_autofree char *base = NULL;
   int prop;
 
-  if (given != NULL && _mdl_board_doc_valid_name (given) && !mdl_board_doc_find_by_name (rd->doc, given))
-    return g_strdup (given);
+  if (given != NULL && _mdl_board_doc_valid_name (given)) {
+    const MdlComponent *other = mdl_board_doc_find_by_name (rd->doc, given);
+    GHashTableIter it;
+    gpointer key, value;
+
+    if (other == NULL)
+      return g_strdup (given);
+    g_hash_table_iter_init (&it, rd->by_node);
+    while (g_hash_table_iter_next (&it, &key, &value))
+      if (GPOINTER_TO_UINT (value) == other->id) {
+        g_autofree char *other_path = node_path (rd->fdt, GPOINTER_TO_INT (key));
+        const char *other_loc = g_hash_table_lookup (rd->lines, other_path);
+
+        node_error (rd, node, error, MDL_ERROR_BOARD,
+                    "medley,name \"%s\" is already the name of node %s%s%s%s", given,
+                    other_path, other_loc ? " (" : "", other_loc ? other_loc : "",
+                    other_loc ? ")" : "");
+        return NULL;
+      }
+    node_error (rd, node, error, MDL_ERROR_BOARD,
+                "medley,name \"%s\" is already the name of another component", given);
+    return NULL;
+  }
   if (symbols >= 0)
     fdt_for_each_property_offset (prop, rd->fdt, symbols) {
       const char *label;
@@ -302,10 +664,12 @@ read_cluster (Reader *rd, int node, GError **error)
   const MdlCpuClass *cls = NULL;
   uint64_t hz = MDL_DOC_DEFAULT_CPU_HZ, tb = 0;
   unsigned harts = 0;
-  g_autofree char *name = name_for (rd, node);
+  g_autofree char *name = name_for (rd, node, error);
   MdlComponent *c;
   int cpu;
 
+  if (name == NULL)
+    return false;
   prop_u64 (fdt, node, "clock-frequency", &hz);
   prop_u64 (fdt, node, "timebase-frequency", &tb);
   fdt_for_each_subnode (cpu, fdt, node) {
@@ -426,14 +790,17 @@ static bool
 read_device (Reader *rd, int node, const MdlDeviceClass *cls, GError **error)
 {
   const void *fdt = rd->fdt;
-  g_autofree char *name = name_for (rd, node);
-  MdlComponent *c = _mdl_board_doc_new_device (rd->doc, name, cls);
+  g_autofree char *name = name_for (rd, node, error);
+  MdlComponent *c;
   int parent = fdt_parent_offset (fdt, node);
   int na = cells_of (fdt, parent, "#address-cells", 2);
   int ns = cells_of (fdt, parent, "#size-cells", 1);
   int len;
   const fdt32_t *reg = fdt_getprop (fdt, node, "reg", &len);
 
+  if (name == NULL)
+    return false;
+  c = _mdl_board_doc_new_device (rd->doc, name, cls);
   set_source (rd, node, c);
   read_position (rd, node, c);
   g_hash_table_insert (rd->by_node, GINT_TO_POINTER (node), GUINT_TO_POINTER (c->id));
@@ -732,45 +1099,34 @@ auto_layout (MdlBoardDoc *doc, GHashTable *positioned)
 }
 
 static bool
-run_dtc (const char *path, GBytes **blob, GError **error)
+run_dtc (const char *path, const char *dir, GBytes **blob, GError **error)
 {
+  g_autofree char *file = g_build_filename (dir, "board.dtb", NULL);
   /* -@ keeps labels (in /__symbols__), which become component names. */
-  const char *argv[] = { "dtc", "-q", "-@", "-I", "dts", "-O", "dtb", "-o", "-", path, NULL };
+  const char *argv[] = { "dtc", "-q", "-@", "-I", "dts", "-O", "dtb", "-o", file, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) local = NULL;
   int status = 0;
-  size_t size;
+  size_t len = 0, size;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: no such board file", path);
-    return false;
-  }
-  if (!spawn_dtc (argv, &out, &err, &status, &local)) {
+  if (!spawn_dtc (argv, &err, &status, &local)) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: cannot run the device-tree compiler "
                  "dtc: %s (install the device-tree-compiler package)", path, local->message);
     return false;
   }
-  if (WIFEXITED (status) && WEXITSTATUS (status) == DTC_TIMED_OUT) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: the device-tree compiler dtc "
-                 "did not finish within %s seconds", path, DTC_TIMEOUT);
+  if (dtc_hit_limit (path, status, err, error))
     return false;
-  }
   if (!g_spawn_check_wait_status (status, NULL)) {
-    /* dtc says "Error: FILE:LINE.COL-COL what", then a generic FATAL line;
-     * the first error alone is what the user needs. */
-    g_auto(GStrv) lines = g_strsplit (g_strstrip (err), "\n", -1);
-    const char *first = lines[0] && *lines[0] ? lines[0] : "dtc failed without a message";
-
-    if (g_str_has_prefix (first, "Error: "))
-      first += 7;
-    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s", first);
+    g_autofree char *msg = dtc_message (path, err);
+    g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s", msg);
     return false;
   }
-  size = fdt_check_header (out) == 0 ? fdt_totalsize (out) : 0;
-  if (size == 0) {
+  if (!g_file_get_contents (file, &out, &len, NULL) || len < sizeof (struct fdt_header) ||
+      fdt_check_header (out) != 0 || fdt_totalsize (out) > len) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_PARSE, "%s: dtc produced no valid blob", path);
     return false;
   }
+  size = fdt_totalsize (out);
   *blob = g_bytes_new_take (g_steal_pointer (&out), size);
   return true;
 }
@@ -870,17 +1226,53 @@ out:
   return ok ? g_steal_pointer (&doc) : NULL;
 }
 
+/* Whether @path holds a device-tree blob (its magic number), not source. */
+static bool
+is_blob_file (const char *path)
+{
+  static const guint8 magic[4] = { 0xd0, 0x0d, 0xfe, 0xed };
+  guint8 head[4];
+  FILE *f = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_fopen (path, "rb") : NULL;
+  bool blob = f != NULL && fread (head, 1, 4, f) == 4 && memcmp (head, magic, 4) == 0;
+
+  if (f != NULL)
+    fclose (f);
+  return blob;
+}
+
 MdlBoardDoc *
 mdl_board_doc_load (const char *path, GError **error)
 {
   g_autoptr(GBytes) blob = NULL;
   g_autoptr(GHashTable) lines = NULL;
+  g_autofree char *dir = NULL;
   MdlBoardDoc *doc;
 
-  if (!run_dtc (path, &blob, error))
+  if (!check_regular (path, NULL, NULL, 0, NULL, error))
     return NULL;
-  lines = node_lines (path);
-  doc = read_blob (g_bytes_get_data (blob, NULL), path, lines, error);
+  if (is_blob_file (path)) {
+    /* A compiled board (dtc -O dtb) loads as it is: the blob checks
+     * apply, messages name nodes without lines. */
+    g_autofree char *bytes = NULL;
+    g_autoptr(GError) local = NULL;
+    size_t len;
+
+    if (!g_file_get_contents (path, &bytes, &len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s", path, local->message);
+      return NULL;
+    }
+    doc = mdl_board_doc_from_blob (bytes, len, path, error);
+  } else {
+    if (!check_sources (path, error) || (dir = dtc_dir_new (error)) == NULL)
+      return NULL;
+    if (!run_dtc (path, dir, &blob, error)) {
+      dtc_dir_free (g_steal_pointer (&dir));
+      return NULL;
+    }
+    lines = node_lines (path, dir);
+    dtc_dir_free (g_steal_pointer (&dir));
+    doc = read_blob (g_bytes_get_data (blob, NULL), path, lines, error);
+  }
   if (doc != NULL)
     doc->path = g_canonicalize_filename (path, NULL);
   return doc;

@@ -5,7 +5,14 @@
 
 #include "board-doc-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 
@@ -280,11 +287,152 @@ mdl_board_doc_to_dts (const MdlBoardDoc *doc)
   return g_string_free (s, FALSE);
 }
 
+/* ---- saving what the user had ----
+ *
+ * A save writes a temporary file beside the board and renames it over the
+ * board, so that a crash or a kill never leaves half a board.  It keeps
+ * what the user had: the file's mode and owner (a 0600 board stays 0600),
+ * and a symlink stays a symlink (the file it points to is replaced).  The
+ * temporary file is named ".BOARD.medley-save-PID-XXXXXX": a save killed
+ * midway leaves one behind, which the next save of that board removes once
+ * process PID is gone. */
+
+#define SAVE_TAG ".medley-save-"
+
+/* Where a chain of symlinks from @path ends (a dangling link's target is
+ * where the file will be created). */
+static char *
+follow_links (const char *path, GError **error)
+{
+  g_autofree char *cur = g_strdup (path);
+
+  for (int hops = 0; hops < 40; hops++) {
+    g_autofree char *target = g_file_read_link (cur, NULL);
+    g_autofree char *dir = NULL;
+
+    if (target == NULL)
+      return g_steal_pointer (&cur);
+    dir = g_path_get_dirname (cur);
+    g_free (cur);
+    cur = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                      : g_build_filename (dir, target, NULL);
+  }
+  g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: %s", path, g_strerror (ELOOP));
+  return NULL;
+}
+
+/* Removes what killed saves of @file left in its folder: temporary files
+ * of processes that no longer exist. */
+static void
+remove_stale_temporaries (const char *file)
+{
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *base = g_path_get_basename (file);
+  g_autofree char *prefix = g_strconcat (".", base, SAVE_TAG, NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL) {
+    const char *rest = g_str_has_prefix (name, prefix) ? name + strlen (prefix) : NULL;
+    char *end = NULL;
+    guint64 pid = rest ? g_ascii_strtoull (rest, &end, 10) : 0;
+
+    if (rest == NULL || end == rest || *end != '-' || strlen (end + 1) != 6 || pid == 0 ||
+        pid > G_MAXINT)
+      continue;
+    if ((pid_t) pid != getpid () && (kill ((pid_t) pid, 0) == 0 || errno != ESRCH))
+      continue;   /* a save in progress elsewhere */
+    {
+      g_autofree char *stale = g_build_filename (dir, name, NULL);
+      g_unlink (stale);
+    }
+  }
+}
+
+static bool
+holds_blob (const char *file)
+{
+  static const guint8 magic[4] = { 0xd0, 0x0d, 0xfe, 0xed };
+  guint8 head[4];
+  FILE *f = g_fopen (file, "rb");
+  bool blob = f != NULL && fread (head, 1, 4, f) == 4 && memcmp (head, magic, 4) == 0;
+
+  if (f != NULL)
+    fclose (f);
+  return blob;
+}
+
+/* Writes @text to @path atomically, keeping its mode, owner and links. */
+static bool
+write_keeping (const char *path, const char *text, GError **error)
+{
+  g_autofree char *file = follow_links (path, error);
+  g_autofree char *dir = NULL, *base = NULL, *tmp = NULL;
+  size_t len = strlen (text), done = 0;
+  GStatBuf st;
+  bool exists;
+  int fd, saved;
+
+  if (file == NULL)
+    return false;
+  exists = g_stat (file, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: not a regular file", path);
+    return false;
+  }
+  /* A compiled board opened directly must not become text under its
+   * .dtb name: the user saves it as a .dts. */
+  if (g_str_has_suffix (file, ".dtb") || (exists && holds_blob (file))) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: it is a device-tree blob "
+                 "(.dtb); save the board as a .dts file", path);
+    return false;
+  }
+  remove_stale_temporaries (file);
+  dir = g_path_get_dirname (file);
+  base = g_path_get_basename (file);
+  tmp = g_strdup_printf ("%s/.%s" SAVE_TAG "%d-XXXXXX", dir, base, (int) getpid ());
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);   /* umask applies, as for a new file */
+  if (fd < 0) {
+    saved = errno;
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: cannot create a file in %s: %s",
+                 path, dir, g_strerror (saved));
+    return false;
+  }
+  if (exists) {
+    /* Best effort for the owner: only root may give a file away. */
+    if ((st.st_uid != getuid () || st.st_gid != getgid ()) &&
+        fchown (fd, st.st_uid, st.st_gid) != 0) {
+      /* keeps ours */
+    }
+    fchmod (fd, st.st_mode & 07777);
+  }
+  saved = 0;
+  while (done < len && saved == 0) {
+    ssize_t n = write (fd, text + done, len - done);
+    if (n > 0)
+      done += (size_t) n;
+    else if (n == 0 || errno != EINTR)
+      saved = n == 0 ? EIO : errno;
+  }
+  if (saved == 0 && fsync (fd) != 0)
+    saved = errno;
+  if (close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved == 0 && rename (tmp, file) != 0)
+    saved = errno;
+  if (saved != 0) {
+    g_unlink (tmp);
+    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: %s", path,
+                 g_strerror (saved));
+    return false;
+  }
+  return true;
+}
+
 bool
 mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local = NULL;
   g_autofree char *old_dir = _mdl_board_doc_dir (doc);
   g_autofree char *new_dir = g_path_get_dirname (path);
 
@@ -310,15 +458,8 @@ mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **error)
     }
   }
   text = mdl_board_doc_to_dts (doc);
-
-  /* g_file_set_contents writes a temporary file in the same folder and
-   * renames it over the target, so a failed save never leaves half a
-   * board behind. */
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &local)) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "Cannot save %s: %s", path, local->message);
+  if (!write_keeping (path, text, error))
     return false;
-  }
   {
     /* @path may be doc->path itself: make the new one before freeing. */
     char *canonical = g_canonicalize_filename (path, NULL);

@@ -84,7 +84,8 @@ MdlBoardDoc *mdl_board_doc_new  (void);
 MdlBoardDoc *mdl_board_doc_copy (const MdlBoardDoc *doc);
 void         mdl_board_doc_free (MdlBoardDoc *doc);
 
-/* Reads a .dts; errors as for mdl_board_load (file, line, node, problem).
+/* Reads a .dts through dtc, or a compiled blob (.dtb, told by its magic
+ * number) as it is; errors as for mdl_board_load (file, line, node, problem).
  * Components without medley,position are laid out automatically. */
 MdlBoardDoc *mdl_board_doc_load (const char *path, GError **error);
 /* Builds a document from a device-tree blob held in memory (@len bytes
@@ -111,7 +112,9 @@ bool     mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error);
 
 /* The document as .dts text, with positions in medley,position. */
 char        *mdl_board_doc_to_dts (const MdlBoardDoc *doc);
-/* Writes atomically (temporary file, then rename) and sets doc->path. */
+/* Writes atomically (temporary file, then rename) and sets doc->path;
+ * keeps the file's mode and owner, writes through symlinks, refuses to
+ * write over a device-tree blob. */
 bool         mdl_board_doc_save (MdlBoardDoc *doc, const char *path, GError **error);
 
 MdlComponent *mdl_board_doc_find (const MdlBoardDoc *doc, guint id);

@@ -2,10 +2,11 @@
 
 /* The GDB remote serial protocol over TCP, one thread per server.
  *
- * The thread polls three things: the listening socket (a second client is
- * accepted and closed at once), the client socket, and a pipe through which
- * the runner's listener (on the engine thread) and mdl_gdb_server_free wake
- * it.  Plain POSIX sockets keep the engine free of GIO; one poll() loop per
+ * The thread polls three things: the client socket (handled first, so that
+ * a client that vanished makes room for one reconnecting at once), the
+ * listening socket (a second client is accepted and closed at once), and a
+ * pipe through which the runner's listener (on the engine thread) and
+ * mdl_gdb_server_free wake it.  Plain POSIX sockets keep the engine free of GIO; one poll() loop per
  * server keeps every wait bounded by a socket event or the pipe.
  *
  * Stops.  After a continue or step the thread posts the command, then a
@@ -479,6 +480,14 @@ find_break (Session *s, guint64 addr)
   return NULL;
 }
 
+/* The W packet's 8 bits for a guest's exit code: a code they cannot hold
+ * (256, -1) becomes 1, so that a failure never reads "exited normally". */
+static unsigned
+exit_byte (int code)
+{
+  return code >= 0 && code <= 255 ? (unsigned) code : 1;
+}
+
 /* The stop reply for @snap: see the header for what each case means. */
 static char *
 stop_reply (Session *s, MdlSnapshot *snap)
@@ -488,7 +497,7 @@ stop_reply (Session *s, MdlSnapshot *snap)
 
   switch (snap->state) {
   case MDL_RUNNER_HALTED:
-    return g_strdup_printf ("W%02x", snap->exit_code & 0xff);
+    return g_strdup_printf ("W%02x", exit_byte (snap->exit_code));
   case MDL_RUNNER_STOPPED: {
     /* Said on GDB's console, then a signal that leaves the registers and
      * memory there to look at (continuing reports the same again). */
@@ -868,7 +877,7 @@ initial_stop (Session *s)
     return NULL;
   }
   if (snap->state == MDL_RUNNER_HALTED)
-    reply = g_strdup_printf ("W%02x", snap->exit_code & 0xff);
+    reply = g_strdup_printf ("W%02x", exit_byte (snap->exit_code));
   else if (snap->state == MDL_RUNNER_STOPPED)
     reply = g_strdup ("T06thread:1;");
   else
@@ -1132,6 +1141,37 @@ accept_client (MdlGdbServer *srv)
   return fd;
 }
 
+/* Reads what the client sent and handles it; marks the session dead at
+ * EOF or on an error. */
+static void
+session_read (Session *s)
+{
+  guint8 buf[4096];
+  ssize_t n = recv (s->fd, buf, sizeof buf, MSG_DONTWAIT);
+
+  if (n > 0) {
+    g_byte_array_append (s->in, buf, (guint) n);
+    session_input (s);
+  } else if (n == 0 || (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)) {
+    s->dead = true;
+  }
+}
+
+/* Whether the client has closed its end (or ended the session), reading
+ * and handling what it still sent. */
+static bool
+session_gone (Session *s)
+{
+  for (unsigned i = 0; i < 64 && !s->dead; i++) {
+    struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
+
+    if (poll (&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+      break;
+    session_read (s);
+  }
+  return s->dead;
+}
+
 static gpointer
 server_main (gpointer data)
 {
@@ -1162,9 +1202,23 @@ server_main (gpointer data)
     if (quit)
       break;
 
+    /* The client first: a debugger that closed without detaching and
+     * reconnects at once (gdb after a crash or a Ctrl-C'd script) has its
+     * EOF and its new connection in the same round. */
+    if (s != NULL && (fds[2].revents & (POLLIN | POLLHUP | POLLERR)))
+      session_read (s);
+    if (s != NULL && s->dead) {   /* as at the end of the round */
+      session_free (s, false, !s->ended);
+      s = NULL;
+    }
     if (fds[1].revents & POLLIN) {
       int fd = accept_client (srv);
 
+      /* The old client may have gone since poll() looked. */
+      if (fd >= 0 && s != NULL && session_gone (s)) {
+        session_free (s, false, !s->ended);
+        s = NULL;
+      }
       if (fd >= 0 && s != NULL) {
         /* One debugger per CPU: the second is told by the closed
          * connection, and the first goes on undisturbed. */
@@ -1172,17 +1226,6 @@ server_main (gpointer data)
         close (fd);
       } else if (fd >= 0) {
         s = session_new (srv, fd);
-      }
-    }
-    if (s != NULL && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) {
-      guint8 buf[4096];
-      ssize_t n = recv (s->fd, buf, sizeof buf, MSG_DONTWAIT);
-
-      if (n > 0) {
-        g_byte_array_append (s->in, buf, (guint) n);
-        session_input (s);
-      } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-        s->dead = true;
       }
     }
     if (s != NULL && !s->dead)

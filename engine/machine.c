@@ -188,13 +188,18 @@ mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry)
 void
 mdl_machine_reset (MdlMachine *m)
 {
+  /* Lowered through mdl_irq_set, so that what a line drives (a CPU's mip,
+   * an interrupt controller's input) sees it fall: a line high at a
+   * guest's reset request would otherwise leave its interrupt pending
+   * for good.  Before the trace restarts, so a reset machine's trace is a
+   * fresh machine's. */
+  for (guint i = 0; i < m->irq_lines->len; i++)
+    mdl_irq_set (g_ptr_array_index (m->irq_lines, i), false);
   _mdl_events_clear (m);
   m->now_ps = 0;
   m->event_seq = 0;
   m->trace_next = 0;
   mdl_machine_clear_stop (m);
-  for (guint i = 0; i < m->irq_lines->len; i++)
-    ((MdlIrqLine *) g_ptr_array_index (m->irq_lines, i))->level = false;
   for (guint i = 0; i < m->cpus->len; i++) {
     MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
     cpu->time_ps = 0;

@@ -11,7 +11,8 @@ import tempfile
 import time
 import unittest
 
-MEDLEY, BOARD32, BOARD64, SPIN, SLEEP, ECHO = sys.argv[1:7]
+MEDLEY, BOARD32, BOARD64, SPIN, SLEEP, ECHO, FW_DIR = sys.argv[1:8]
+CM3 = os.path.join(os.path.dirname(BOARD32), "cortex-m3.dts")
 
 
 def run(*args, timeout=60, **kw):
@@ -81,6 +82,19 @@ class Cli(unittest.TestCase):
             f.write("/dts-v1/;\n/ {\n  oops\n};\n")
             f.flush()
             self.one_line_error(run("run", f.name), f.name + ":")
+        # Hostile and odd board sources: one line naming file and line,
+        # before dtc reads anything endless.
+        with tempfile.TemporaryDirectory() as d:
+            cases = {
+                "zero.dts": ('/dts-v1/;\n/ {\n a = /incbin/("/dev/zero");\n};\n', ":3: ", "/dev/zero"),
+                "inc.dts": ('/dts-v1/;\n/include/ "nope.dtsi"\n/ { };\n', ":2: ", "nope.dtsi"),
+                "bom.dts": ('\ufeff/dts-v1/;\n/ { };\n', ":1: ", "byte-order mark"),
+            }
+            for name, (text, line, word) in cases.items():
+                path = os.path.join(d, name)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                self.one_line_error(run("run", path), path + line, word)
 
     def test_time_limit_and_json(self):
         r = run("run", BOARD32, "--firmware", SPIN, "--max-time", "2ms", "--json")
@@ -121,6 +135,46 @@ class Cli(unittest.TestCase):
         self.assertIn("registers of cpu0 (cortex-m3)", r.stdout)
         self.one_line_error(run("run", BOARD32, "--break", "mcu:main"), "mcu")
 
+    def test_guest_exit_codes(self):
+        """A guest's code becomes the status when it is 0-123, 1 otherwise
+        (256 must not read as success, 124 not as the time limit); the exact
+        code is on stderr and in the JSON, on RISC-V (test device) and Arm
+        (semihosting) alike."""
+        cases = [("rv", BOARD32, c) for c in (7, 123, 124, 256, 512)]
+        cases += [("arm", CM3, c) for c in (7, 123, 124, 256, 512, -1)]
+        for arch, board, code in cases:
+            elf = os.path.join(FW_DIR, f"exit-{arch}-{code}.elf")
+            if not os.path.exists(elf):
+                self.skipTest(f"no {elf}")
+            r = run("run", board, "--firmware", elf, "--json")
+            want = code if 0 <= code <= 123 else 1
+            self.assertEqual(r.returncode, want, (arch, code, r.stderr))
+            summary = json.loads(r.stdout.strip().splitlines()[-1])
+            self.assertEqual(summary["stop_reason"], "guest-exit")
+            self.assertEqual(summary["exit_code"], code)
+            self.assertEqual(summary["status"], want)
+            lines = r.stderr.strip().splitlines()
+            self.assertEqual(len(lines), 1, r.stderr)
+            self.assertIn(f"exited with code {code}", lines[0])
+            if want != code:
+                self.assertIn("exit status is 1", lines[0])
+
+    def test_break_overflow(self):
+        self.one_line_error(run("run", BOARD32, "--firmware", SPIN, "--break", "0x100000000"),
+                            "0x100000000", "32-bit")
+        self.one_line_error(run("run", BOARD64, "--break", "0x10000000000000000"),
+                            "0x10000000000000000", "64-bit")
+        self.one_line_error(run("run", BOARD32, "--firmware", SPIN, "--break", "99999999999999999999999"),
+                            "99999999999999999999999")
+
+    def test_screenshot_path_checked_first(self):
+        with tempfile.TemporaryDirectory() as d:
+            for bad in (os.path.join(d, "no", "such", "shot.png"), d):
+                r = run("run", BOARD32, "--firmware", SPIN, "--max-time", "1000s",
+                        "--screenshot", bad)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.one_line_error(r, "--screenshot", bad)
+
     def test_piped_input_is_paced(self):
         # Far more than the UART's 16-byte FIFO, all at once: nothing lost.
         text = "".join(f"line {i}: the quick brown fox\n" for i in range(40))
@@ -140,7 +194,7 @@ class Cli(unittest.TestCase):
         spent = cpu_ticks(p.pid)
         wait_for(lambda: cpu_ticks(p.pid) >= spent + 2)
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=20)
+        out, err = p.communicate(timeout=120)
         self.assertEqual(p.returncode, 130, err)
         self.assertIn("interrupted", err)
         summary = json.loads(out.strip().splitlines()[-1])

@@ -88,7 +88,7 @@ test_good_board (void)
 static void
 test_syntax_error (void)
 {
-  const char *needles[] = { ":6.", "syntax error", NULL };
+  const char *needles[] = { ":6: ", "syntax error", NULL };
 
   expect_error ("syntax.dts", HEAD "cpus {\n  compatible = ;\n};\n};\n",
                 MDL_ERROR_PARSE, needles);

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Saving never loses the board: a helper saves a large board over and over
 (two variants in turn) and is killed with SIGKILL at random moments; the
-file must then always be exactly one of the two variants and load.
+file must then always be exactly one of the two variants and load.  What a
+killed save leaves behind is recognisable (.board.dts.medley-save-PID-XXXXXX)
+and gone after the next save.
 
 usage: test-save-atomic.py HELPER [ROUNDS]
 """
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -26,6 +29,12 @@ with tempfile.TemporaryDirectory() as d:
     for n in range(1, rounds + 1):
         p = subprocess.Popen([helper, "loop", path], stdout=subprocess.PIPE)
         assert p.stdout.readline() == b"saved\n"
+        # The first save removed what killed ones left.
+        stale = [f for f in os.listdir(d) if f != "board.dts" and
+                 not f.startswith(f".board.dts.medley-save-{p.pid}-")]
+        if stale:
+            print(f"not ok {n}: left behind by earlier saves: {stale}")
+            sys.exit(1)
         # Anywhere within the next few saves, mid-write as often as not.
         try:
             p.wait(timeout=rng.uniform(0.0, 0.05))
@@ -45,9 +54,8 @@ with tempfile.TemporaryDirectory() as d:
             print(f"not ok {n}: the file does not load: {check.stderr.decode()}")
             sys.exit(1)
         print(f"ok {n} variant {which[0]}")
-        # Temporary files of interrupted saves stay behind (named
-        # board.dts.XXXXXX): harmless, never the board itself.
         for f in os.listdir(d):
-            if f != "board.dts":
-                os.unlink(os.path.join(d, f))
+            if f != "board.dts" and not re.fullmatch(r"\.board\.dts\.medley-save-\d+-\w{6}", f):
+                print(f"not ok {n}: a stray file {f}")
+                sys.exit(1)
 print(f"# kills left variant a {seen['a']} times, variant b {seen['b']} times")

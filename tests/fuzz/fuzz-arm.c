@@ -29,6 +29,5 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   memcpy (image, reset, sizeof reset);
   m = fuzz_sandbox_new (models[data[0] % 4], 0, image, sizeof image, 0x40, 0, &cpu);
   fuzz_sandbox_run (m, cpu, 0x40, 4000);
-  mdl_machine_free (m);
   return 0;
 }

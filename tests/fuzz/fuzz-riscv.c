@@ -21,6 +21,5 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   cls = data[0] & 1 ? &mdl_riscv_rv64imac_class : &mdl_riscv_rv32imac_class;
   m = fuzz_sandbox_new (cls, 0x80000000, data + 1, size - 1, 0x80000000, 11, &cpu);
   fuzz_sandbox_run (m, cpu, 0x80000000, 4000);
-  mdl_machine_free (m);
   return 0;
 }

@@ -10,7 +10,9 @@
 
 /* A machine whose CPU of class @cls starts at @entry after reset, with
  * @image (cut to FUZZ_RAM_SIZE) at @ram_base; *cpu is that CPU.
- * @irq_line is the CPU input the UART drives. */
+ * @irq_line is the CPU input the UART drives.  The machine is the
+ * sandbox's own, reused (reset, its RAM rewritten) by the next call with
+ * the same class: never free it. */
 MdlMachine *fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base,
                               const uint8_t *image, size_t len, uint64_t entry,
                               unsigned irq_line, MdlCpu **cpu);

@@ -21,7 +21,7 @@ def fail(msg, *outputs):
 class Medley:
     """`medley run BOARD ARGS --gdb ...`, ports read from its stderr."""
 
-    def __init__(self, medley, board, args, n_ports=1, timeout=10):
+    def __init__(self, medley, board, args, n_ports=1, timeout=120):
         self.proc = subprocess.Popen([medley, 'run', board, '--no-input'] + args,
                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
@@ -40,7 +40,7 @@ class Medley:
                 for m in PORT_LINE.finditer(self.err.decode(errors='replace')):
                     self.ports[m.group(1)] = int(m.group(2))
 
-    def wait(self, timeout=15):
+    def wait(self, timeout=120):
         """Exit status, stdout and stderr; the process is killed on timeout."""
         try:
             out, err = self.proc.communicate(timeout=timeout)
@@ -61,7 +61,7 @@ class Medley:
             self.proc.wait()
 
 
-def gdb_batch(gdb, commands, timeout=30):
+def gdb_batch(gdb, commands, timeout=120):
     """Runs gdb-multiarch -batch with one -ex per command; its output."""
     args = [gdb, '-batch', '-nx']
     for c in commands:

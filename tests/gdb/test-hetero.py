@@ -38,7 +38,7 @@ class Mi:
                   '-file-exec-and-symbols ' + elf]:
             self.cmd(c)
 
-    def read_until(self, pattern, timeout=20):
+    def read_until(self, pattern, timeout=120):
         deadline = time.time() + timeout
         while True:
             m = re.search(pattern, self.buf, re.S)
@@ -79,7 +79,7 @@ class Mi:
     def close(self):
         try:
             self.proc.stdin.close()
-            self.proc.wait(timeout=5)
+            self.proc.wait(timeout=60)
         except Exception:
             self.proc.kill()
 

@@ -1,0 +1,28 @@
+#!/bin/sh
+# A longer fuzzing campaign (README.md, "A longer campaign"): each target in
+# turn for SECONDS, with a corpus that grows across runs in CORPUS/NAME,
+# crashes kept in CORPUS/artifacts.  Prints one line per target with the
+# executions libFuzzer counted; exits non-zero when any target failed.
+#   campaign.sh BUILD_FUZZ CORPUS SECONDS [TARGET...]
+set -u
+build=$1 corpus=$2 seconds=$3
+shift 3
+src=$(cd "$(dirname "$0")" && pwd)
+[ $# -gt 0 ] || set -- board-blob elf uart riscv arm gdb
+mkdir -p "$corpus/artifacts"
+failed=0
+for name in "$@"; do
+  mkdir -p "$corpus/$name"
+  log="$corpus/$name.log"
+  set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$corpus/artifacts/$name-" "$corpus/$name"
+  for sub in seeds regressions; do
+    [ -d "$src/$name/$sub" ] && set -- "$@" "$src/$name/$sub"
+  done
+  status=0
+  "$build/tests/fuzz/fuzz-$name" "$@" > "$log" 2>&1 || status=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  echo "$name: ${execs:-?} executions in ${seconds} s, status $status, corpus $(ls "$corpus/$name" | wc -l) inputs"
+  [ $status -eq 0 ] || failed=1
+done
+exit $failed
