@@ -424,7 +424,7 @@ struct ArmCpu {
   bool event; /* the WFE event register */
 
   unsigned profile;   /* ARM_V6M or ARM_V7M, from the class */
-  unsigned prio_bits; /* implemented priority bits (2 or 3) */
+  unsigned prio_bits; /* implemented priority bits (2 to 8) */
   unsigned n_irq;     /* external interrupts */
   uint32_t cpuid;
 
@@ -436,6 +436,7 @@ struct ArmCpu {
   uint32_t exc_active[ARM_EXC_WORDS];
   bool irq_enabled[ARM_MAX_IRQ];
   bool irq_level[ARM_MAX_IRQ];
+  bool nmi_level; /* the NMI input line (after the external ones) */
 
   /* System control block. */
   uint32_t vtor, prigroup, scr, ccr, shcsr_ena;

@@ -366,11 +366,24 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 
   s->r[15] = pc + 4;
   next = d->inner (s, d, pc, done);
+  s->r[13] &= ~3u; /* "ldr pc, [sp], #4" and the like */
   if (s->trapped || !(d->pc_flags & (ARM_PC_WRITE_ALU | ARM_PC_WRITE_LOAD)))
     return next;
   if (d->pc_flags & ARM_PC_WRITE_ALU)
     return arm_jump (s, s->r[15] & ~1u);
   return arm_bx_write_pc (s, pc, s->r[15]);
+}
+
+/* An instruction that may write r13 as a general register ("mov sp, r0",
+ * "ldr sp, =_estack"): SP[1:0] are zero whatever is written, as on the
+ * core (and QEMU), so a misaligned initial stack still pushes aligned. */
+static uint32_t
+arm_exec_sp_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  uint32_t next = d->inner (s, d, pc, done);
+
+  s->r[13] &= ~3u;
+  return next;
 }
 
 /* ---- exclusives ---- */
@@ -811,6 +824,13 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   if (e->pc_flags) {
     e->inner = e->exec;
     e->exec = arm_exec_pc_wrap;
+  } else if (dec.op && dec.op->op != ARM_OP_LDM && dec.op->op != ARM_OP_STMDB
+             && (dec.rd == 13 || dec.ra == 13 || (dec.rn == 13 && dec.wback))) {
+    /* Push and pop move sp by whole words and stay out.  Masking an
+     * aligned sp changes nothing, so a store of sp that comes here costs
+     * a call and no error. */
+    e->inner = e->exec;
+    e->exec = arm_exec_sp_wrap;
   }
   return e;
 

@@ -8,10 +8,16 @@
  * modelled: the MPU reads as absent, other addresses there fault like any
  * unmapped address.
  *
- * SysTick counts CPU cycles in virtual time (CLKSOURCE reads as 1, CALIB
- * says there is no reference clock): the counter value is computed from
- * the time it was loaded, and an event is scheduled at the moment it
- * reaches zero, so a core sleeping in WFI is woken exactly then.
+ * SysTick counts in virtual time: the counter value is computed from the
+ * time it was loaded, and an event is scheduled at the moment it reaches
+ * zero, so a core sleeping in WFI is woken exactly then.  Its clock is
+ * the CPU's (CSR.CLKSOURCE = 1) or, when the cluster gives a
+ * timebase-frequency, the reference clock of that rate (CLKSOURCE = 0,
+ * the reset value): the MPS2 boards feed it 1 MHz, as QEMU does, and
+ * CALIB then says 10 ms is TENMS + 1 ticks of it.  Without a reference
+ * clock CLKSOURCE reads as 1 and CALIB says NOREF.
+ *
+ * The ID registers at 0xfd0-0xffc read as on QEMU's M-profile cores.
  *
  * AIRCR.SYSRESETREQ cannot reset the whole machine from inside a run: it
  * stops the machine (as a guest exit with status 0 and the message "guest
@@ -54,6 +60,8 @@ enum {
   MPU_TYPE = 0xd90,
   MPU_END = 0xdf0,
   NVIC_STIR = 0xf00,
+  SCS_PID4 = 0xfd0,
+  SCS_CID3 = 0xffc,
 };
 
 enum {
@@ -78,6 +86,15 @@ prio_mask (const ArmCpu *s, uint32_t v)
 
 /* ---- SysTick ----------------------------------------------------------------- */
 
+/* The period of the clock SysTick counts, as CLKSOURCE selects. */
+static uint64_t
+systick_period (const ArmCpu *s)
+{
+  if (!(s->syst_csr & SYST_CLKSOURCE) && s->cpu.timebase_hz != 0)
+    return MAX (UINT64_C (1000000000000) / s->cpu.timebase_hz, 1);
+  return s->cpu.period_ps;
+}
+
 static uint64_t
 now_ps (ArmCpu *s)
 {
@@ -93,7 +110,7 @@ systick_value (ArmCpu *s)
     return s->syst_base_val;
   if (now_ps (s) < s->syst_base_ps)
     return s->syst_base_val;
-  elapsed = (now_ps (s) - s->syst_base_ps) / s->cpu.period_ps;
+  elapsed = (now_ps (s) - s->syst_base_ps) / systick_period (s);
   if (elapsed <= s->syst_base_val)
     return s->syst_base_val - (uint32_t) elapsed;
   /* Past zero without the event having rebased the counter yet. */
@@ -112,7 +129,7 @@ systick_schedule (ArmCpu *s)
     return;
   }
   mdl_event_schedule (s->cpu.machine, &s->syst_event,
-                      s->syst_base_ps + (uint64_t) s->syst_base_val * s->cpu.period_ps);
+                      s->syst_base_ps + (uint64_t) s->syst_base_val * systick_period (s));
 }
 
 /* Loads the counter with @value at the current time; 0 means it reloads
@@ -123,7 +140,7 @@ systick_load (ArmCpu *s, uint32_t value)
   s->syst_base_ps = now_ps (s);
   s->syst_base_val = value;
   if (value == 0 && (s->syst_csr & SYST_ENABLE)) {
-    s->syst_base_ps += s->cpu.period_ps;
+    s->syst_base_ps += systick_period (s);
     s->syst_base_val = s->syst_rvr;
   }
   systick_schedule (s);
@@ -138,7 +155,7 @@ systick_fire (void *opaque, uint64_t when)
   if (s->syst_csr & SYST_TICKINT)
     arm_set_pending (s, ARM_EXC_SYSTICK);
   /* The cycle after zero the counter holds RVR again. */
-  s->syst_base_ps = when + s->cpu.period_ps;
+  s->syst_base_ps = when + systick_period (s);
   s->syst_base_val = s->syst_rvr;
   systick_schedule (s);
 }
@@ -155,9 +172,16 @@ systick_write_csr (ArmCpu *s, uint32_t v)
   bool was = s->syst_csr & SYST_ENABLE;
   uint32_t value = systick_value (s);
 
-  s->syst_csr
-    = (s->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT)) | SYST_CLKSOURCE;
-  if (was != (bool) (v & SYST_ENABLE)) {
+  uint32_t clk = s->cpu.timebase_hz != 0 ? v & SYST_CLKSOURCE : SYST_CLKSOURCE;
+  bool clk_changed = clk != (s->syst_csr & SYST_CLKSOURCE);
+
+  s->syst_csr = (s->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT)) | clk;
+  if (was && (v & SYST_ENABLE) && clk_changed) {
+    /* Counting on from here at the other rate. */
+    s->syst_base_val = value;
+    s->syst_base_ps = now_ps (s);
+    systick_schedule (s);
+  } else if (was != (bool) (v & SYST_ENABLE)) {
     if (v & SYST_ENABLE)
       systick_load (s, value);
     else {
@@ -165,6 +189,18 @@ systick_write_csr (ArmCpu *s, uint32_t v)
       mdl_event_cancel (s->cpu.machine, &s->syst_event);
     }
   }
+}
+
+/* NOREF without a reference clock; else TENMS, and SKEW when 10 ms is
+ * not a whole number of its ticks. */
+static uint32_t
+systick_calib (const ArmCpu *s)
+{
+  uint64_t hz = s->cpu.timebase_hz, ticks = hz / 100;
+
+  if (hz == 0)
+    return 1u << 31;
+  return (hz % 100 ? 1u << 30 : 0) | (uint32_t) ((ticks - (ticks > 0)) & 0xffffff);
 }
 
 /* ---- the registers ----------------------------------------------------------- */
@@ -330,6 +366,13 @@ scs_read_word (ArmCpu *s, uint32_t off)
     return v;
   }
 
+  if (off >= SCS_PID4 && off <= SCS_CID3) {
+    /* PID4-7, PID0-3, CID0-3, as QEMU has them (PID4 reads as 0). */
+    static const uint8_t id[12] = { 0, 0, 0, 0, 0x00, 0xb0, 0x1b, 0x00, 0x0d, 0xe0, 0x05, 0xb1 };
+
+    return id[(off - SCS_PID4) / 4];
+  }
+
   switch (off) {
   case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
   case SCS_ACTLR: return 0;
@@ -341,7 +384,7 @@ scs_read_word (ArmCpu *s, uint32_t off)
   }
   case SYST_RVR: return s->syst_rvr;
   case SYST_CVR: return systick_value (s);
-  case SYST_CALIB: return 1u << 31; /* NOREF, TENMS unknown */
+  case SYST_CALIB: return systick_calib (s);
   case SCB_CPUID: return s->cpuid;
   case SCB_ICSR: return icsr_read (s);
   case SCB_VTOR: return has_vtor (s) ? s->vtor : 0;
@@ -467,7 +510,8 @@ static bool
 scs_known (ArmCpu *s, uint32_t off)
 {
   return off < 0x020 || (off >= NVIC_ISER && off < NVIC_IPR_END)
-         || (off >= SCB_CPUID && off < MPU_END) || off == NVIC_STIR;
+         || (off >= SCB_CPUID && off < MPU_END) || off == NVIC_STIR
+         || (off >= SCS_PID4 && off <= SCS_CID3 + 3);
 }
 
 bool
@@ -511,10 +555,11 @@ arm_scs_reset (ArmCpu *s)
   s->align_mask = is_v7 (s) ? 0 : ~0u;
   s->shcsr_ena = 0;
   s->cfsr = s->hfsr = s->mmfar = s->bfar = 0;
-  s->syst_csr = SYST_CLKSOURCE;
+  s->syst_csr = s->cpu.timebase_hz != 0 ? 0 : SYST_CLKSOURCE;
   s->syst_rvr = 0;
   s->syst_base_val = 0;
   s->syst_base_ps = 0;
   mdl_event_cancel (s->cpu.machine, &s->syst_event);
   memset (s->irq_level, 0, sizeof s->irq_level);
+  s->nmi_level = false;
 }

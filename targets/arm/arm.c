@@ -20,18 +20,26 @@ typedef struct {
   const MdlCpuClass *cls;
   unsigned profile;
   uint32_t cpuid;
-  unsigned prio_bits;
+  unsigned prio_bits;      /* kept by the model (as QEMU keeps them) */
+  unsigned part_prio_bits; /* the real part's, for reference */
   unsigned n_irq;
 } ArmModel;
 
 /* CPUID values are those of the models' Technical Reference Manuals:
- * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1. */
+ * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1.
+ *
+ * Priority bits: ARMv6-M parts implement 2.  ARMv7-M lets the chip
+ * implement 3 to 8 (Arm's own MPS2 FPGA images 3, STM32 parts 4, NXP's
+ * LPC17xx 5); QEMU 7.2's NVIC keeps all 8 on every ARMv7-M machine, and
+ * firmware built for it (FreeRTOS's mps2-an385 demos assert on it) reads
+ * back what it wrote.  Medley follows QEMU, so that those programs run
+ * unmodified; the real part's count is listed beside it. */
 /* clang-format off */
 static const ArmModel arm_models[] = {
-  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 32 },
-  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 32 },
-  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 3, 64 },
-  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 3, 64 },
+  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32 },
+  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32 },
+  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64 },
+  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64 },
 };
 /* clang-format on */
 
@@ -49,7 +57,7 @@ arm_init (MdlCpu *cpu)
   s->cpuid = m->cpuid;
   s->prio_bits = m->prio_bits;
   s->n_irq = m->n_irq;
-  g_assert (s->n_irq == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
+  g_assert (s->n_irq + 1 == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
   arm_systick_init (s);
   arm_forget_windows (s);
   arm_flush_code (cpu);
@@ -67,14 +75,22 @@ arm_reset (MdlCpu *cpu, uint64_t entry)
 
 /* Line n is external interrupt n.  A rising level makes it pending (the
  * NVIC latches it); a level still high when its handler returns makes it
- * pending again (arm-except.c). */
+ * pending again (arm-except.c).  The line after the last external one is
+ * the NMI input (a watchdog's, as on the MPS2 boards): its rising edge
+ * pends the NMI. */
 static void
 arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
 {
   ArmCpu *s = (ArmCpu *) cpu;
   bool was;
 
-  g_return_if_fail (line < s->n_irq);
+  g_return_if_fail (line <= s->n_irq);
+  if (line == s->n_irq) {
+    if (level && !s->nmi_level)
+      arm_set_pending (s, ARM_EXC_NMI);
+    s->nmi_level = level;
+    return;
+  }
   was = s->irq_level[line];
   s->irq_level[line] = level;
   if (level && !was)
@@ -93,7 +109,7 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     .regs = arm_regs,                                                                              \
     .n_regs = ARM_N_REGS,                                                                          \
     .pc_reg = ARM_REG_PC,                                                                          \
-    .n_irq_in = irqs,                                                                              \
+    .n_irq_in = (irqs) + 1, /* the last is NMI */                                                  \
     .state_size = sizeof (ArmCpu),                                                                 \
     .init = arm_init,                                                                              \
     .reset = arm_reset,                                                                            \
