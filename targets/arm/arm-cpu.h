@@ -542,6 +542,10 @@ void arm_sync (ArmCpu *s, uint64_t done);
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);
 bool arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value);
+/* The host bytes of guest [addr, addr + len) when they lie in one RAM
+ * window (writable when @store), else NULL: how exception entry and
+ * return move a whole frame at once.  Never covers a watched byte. */
+uint8_t *arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store);
 
 /* ---- arm-except.c ---- */
 /* Which stack pointer is which: read and write MSP and PSP whichever is

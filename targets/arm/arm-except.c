@@ -234,8 +234,11 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
     s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
   };
   uint32_t vector;
+  uint8_t *host = arm_frame_window (s, frame, sizeof words, true);
 
-  for (unsigned i = 0; i < 8; i++)
+  if (host != NULL)
+    memcpy (host, words, sizeof words);
+  for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
       s->cfsr |= ARM_CFSR_STKERR;
       /* The HardFault (or NMI) being entered is not active yet, so the
@@ -340,6 +343,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   bool to_thread = low != 1;
   uint32_t w[8], frame;
+  uint8_t *host;
 
   if ((exc_return & 0x0ffffff0u) != 0x0ffffff0u || (low != 1 && low != 9 && low != 13))
     return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
@@ -354,7 +358,10 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   arm_switch_state (s, to_thread ? 0 : ret,
                     low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL);
   frame = s->r[13];
-  for (unsigned i = 0; i < 8; i++)
+  host = arm_frame_window (s, frame, sizeof w, false);
+  if (host != NULL)
+    memcpy (w, host, sizeof w);
+  for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
       s->cfsr |= ARM_CFSR_UNSTKERR;
       return arm_escalate (s, pc, "a bus error while unstacking");

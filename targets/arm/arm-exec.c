@@ -114,18 +114,83 @@ arm_in_scs (uint32_t addr)
   return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
 }
 
+/* The cached windows first: exception entry and return push and pop
+ * their frames through here, and the vector table, like literal pools,
+ * usually sits in the window instructions are fetched from.  Only a miss
+ * in all of them asks the address space (and then replaces the load or
+ * store window), so an interrupt storm costs no map lookups. */
+static inline uint8_t *
+arm_cached_ld (ArmCpu *s, uint32_t addr, unsigned size)
+{
+  uint32_t off = addr - s->ld_base;
+  uint64_t foff;
+
+  if (off < s->ld_limit)
+    return s->ld_host + off;
+  foff = (uint64_t) addr - s->fetch_win.base;
+  if (s->fetch_win_valid && foff < s->fetch_win.size && s->fetch_win.size - foff >= size)
+    return s->fetch_win.host + foff;
+  return NULL;
+}
+
+static inline uint32_t
+arm_host_get (const uint8_t *host, unsigned size)
+{
+  uint32_t x;
+  uint16_t h;
+
+  switch (size) {
+  case 4: memcpy (&x, host, 4); return x;
+  case 2: memcpy (&h, host, 2); return h;
+  default: return *host;
+  }
+}
+
+static inline void
+arm_host_put (uint8_t *host, unsigned size, uint32_t value)
+{
+  uint16_t h = (uint16_t) value;
+
+  switch (size) {
+  case 4: memcpy (host, &value, 4); break;
+  case 2: memcpy (host, &h, 2); break;
+  default: *host = (uint8_t) value; break;
+  }
+}
+
+uint8_t *
+arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store)
+{
+  uint32_t off = addr - s->st_base;
+
+  /* A window's limit is its size - 3: [off, off + len) fits when off is
+   * at most limit + 3 - len. */
+  if (s->st_limit + 3 >= len && off <= s->st_limit + 3 - len)
+    return s->st_host + off;
+  off = addr - s->ld_base;
+  if (!store && s->ld_limit + 3 >= len && off <= s->ld_limit + 3 - len)
+    return s->ld_host + off;
+  /* Once per stack: the next frame there finds the window cached. */
+  if (arm_ram_lookup (s, addr, 4, store) == NULL)
+    return NULL;
+  off = addr - (store ? s->st_base : s->ld_base);
+  if (store ? s->st_limit + 3 >= len && off <= s->st_limit + 3 - len
+            : s->ld_limit + 3 >= len && off <= s->ld_limit + 3 - len)
+    return (store ? s->st_host : s->ld_host) + off;
+  return NULL;
+}
+
 bool
 arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value)
 {
-  uint8_t *host = arm_ram_lookup (s, addr, size, false);
+  uint8_t *host = arm_cached_ld (s, addr, size);
   uint64_t v = 0;
   MdlMemResult r;
 
+  if (host == NULL)
+    host = arm_ram_lookup (s, addr, size, false);
   if (host) {
-    uint32_t x = 0;
-
-    memcpy (&x, host, size);
-    *value = x;
+    *value = arm_host_get (host, size);
     return true;
   }
   arm_sync (s, done);
@@ -140,11 +205,12 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
 bool
 arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
 {
-  uint8_t *host = arm_ram_lookup (s, addr, size, true);
+  uint32_t off = addr - s->st_base;
+  uint8_t *host = off < s->st_limit ? s->st_host + off : arm_ram_lookup (s, addr, size, true);
   MdlMemResult r;
 
   if (host) {
-    memcpy (host, &value, size);
+    arm_host_put (host, size, value);
     return true;
   }
   arm_sync (s, done);
