@@ -104,6 +104,8 @@ typedef struct {
   bool          resumed;   /* a stop reply is owed */
   bool          stepping;
   bool          interrupted;
+  bool          watch_done; /* the last stop reply was a watchpoint's, */
+  guint64       watch_addr; /* at this address */
   GArray       *breaks;    /* Break */
   GArray       *watches;   /* Watch */
 } Session;
@@ -424,11 +426,35 @@ on_publish (void *data)
 
 /* ---- run control ---------------------------------------------------------- */
 
+static bool
+watch_inserted (Session *s, guint64 addr)
+{
+  for (guint i = 0; i < s->watches->len; i++) {
+    const Watch *w = &g_array_index (s->watches, Watch, i);
+    if (addr >= w->addr && addr - w->addr < w->len)
+      return true;
+  }
+  return false;
+}
+
 static void
 session_resume (Session *s, bool step)
 {
   MdlGdbServer *srv = s->srv;
 
+  if (s->watch_done && !watch_inserted (s, s->watch_addr)) {
+    /* GDB steps over a watchpoint it believes stopped before the access
+     * (to it Arm and RISC-V watchpoints are not steppable): it removes
+     * the watchpoint, then single-steps (Arm) or continues to a
+     * breakpoint on the next instruction (RISC-V).  Medley stops with the
+     * accessing instruction retired, so that step is done already and the
+     * next instruction must not run: QEMU's stub, which stops before the
+     * access, leaves GDB at the same pc. */
+    s->watch_done = false;
+    session_send_str (s, "T05thread:1;");
+    return;
+  }
+  s->watch_done = false;
   s->resumed = true;
   s->stepping = step;
   s->interrupted = false;
@@ -516,9 +542,12 @@ stop_reply (Session *s, MdlSnapshot *snap)
 
     for (guint i = 0; i < s->watches->len; i++) {
       const Watch *w = &g_array_index (s->watches, Watch, i);
-      if (snap->stop_addr >= w->addr && snap->stop_addr - w->addr < w->len)
+      if (snap->stop_addr >= w->addr && snap->stop_addr - w->addr < w->len) {
+        s->watch_done = true;
+        s->watch_addr = snap->stop_addr;
         return g_strdup_printf ("T05%s:%" G_GINT64_MODIFIER "x;thread:1;", names[w->type - 2],
                                 snap->stop_addr);
+      }
     }
     return g_strdup ("T05thread:1;");
   }
@@ -546,6 +575,7 @@ session_deliver_stop (Session *s)
   if (snap == NULL)
     return;
   s->resumed = false;
+  s->watch_done = false;
   reply = stop_reply (s, snap);
   mdl_snapshot_unref (snap);
   session_send_str (s, reply);
