@@ -241,6 +241,9 @@ typedef struct {
   int           reg;       /* one register (p/P), or -1 for all (g/G) */
   guint64       value;
   bool          ok;
+  const char   *why;       /* why memory was not read, */
+  guint64       why_addr;  /* there */
+  char         *why_buf;   /* owned text behind why, or NULL */
 } Access;
 
 static unsigned
@@ -317,8 +320,11 @@ call_write_all_regs (MdlRunner *runner, MdlMachine *m, void *data)
   }
 }
 
-/* Reads RAM and ROM from addr on, stopping at the first byte that is a
- * device register or unmapped; GDB takes a short reply as a partial read. */
+/* Memory as GDB reads it: RAM and ROM in bulk, registers (the CPU's own,
+ * then devices') a naturally aligned word, halfword or byte at a time,
+ * and only where reading changes nothing (MdlCpuClass.debug_read,
+ * MdlMmioOps.read_effect).  The copy stops at a hole or at a read with a
+ * side effect (saying why); GDB takes a short reply as a partial read. */
 static void
 call_read_mem (MdlRunner *runner, MdlMachine *m, void *data)
 {
@@ -327,17 +333,39 @@ call_read_mem (MdlRunner *runner, MdlMachine *m, void *data)
   g_autofree guint8 *buf = g_malloc (MAX (a->len, 1));
   guint64 done = 0;
 
-  while (done < a->len) {
-    guint64 addr = a->addr + done, base = 0, chunk;
-    MdlRegion *r = mdl_address_space_lookup (cpu->as, addr, &base);
+  a->why = NULL;
+  while (done < a->len && a->why == NULL) {
+    guint64 addr = a->addr + done, base = 0, chunk, v = 0;
+    unsigned n = 4;
+    MdlRegion *r;
 
-    if (r == NULL || mdl_region_kind (r) == MDL_REGION_MMIO)
+    while (n > 1 && ((addr & (n - 1)) != 0 || n > a->len - done))
+      n /= 2;
+    if (cpu->cls->debug_read && cpu->cls->debug_read (cpu, addr, n, &v, &a->why)) {
+      if (a->why == NULL)
+        memcpy (buf + done, &v, n);   /* little-endian host and guest */
+      done += a->why == NULL ? n : 0;
+      continue;
+    }
+    r = mdl_address_space_lookup (cpu->as, addr, &base);
+    if (r == NULL)
       break;
-    chunk = MIN (a->len - done, base + (mdl_region_size (r) - 1) - addr + 1);
-    if (chunk == 0 || !mdl_address_space_read_bytes (cpu->as, addr, buf + done, chunk, NULL))
-      break;
-    done += chunk;
+    if (mdl_region_kind (r) != MDL_REGION_MMIO) {
+      chunk = MIN (a->len - done, base + (mdl_region_size (r) - 1) - addr + 1);
+      if (chunk == 0 || !mdl_address_space_read_bytes (cpu->as, addr, buf + done, chunk, NULL))
+        break;
+      done += chunk;
+      continue;
+    }
+    a->why = mdl_address_space_peek (cpu->as, addr, n, &v);
+    if (a->why == NULL) {
+      memcpy (buf + done, &v, n);
+      done += n;
+    } else {
+      a->why = a->why_buf = g_strdup_printf ("%s: %s", mdl_region_name (r), a->why);
+    }
   }
+  a->why_addr = a->addr + done;
   append_hex_bytes (a->out, buf, done);
   a->ok = done > 0 || a->len == 0;
 }
@@ -674,7 +702,13 @@ handle_m (Session *s, const char *args)
   a.len = MIN (a.len, (guint64) MAX_MEM_READ);
   a.out = g_string_new (NULL);
   mdl_runner_call (s->srv->runner, call_read_mem, &a);
+  if (a.why != NULL)
+    g_message ("gdb: CPU %s: not reading 0x%" G_GINT64_MODIFIER "x: %s", s->srv->cpu_name,
+               a.why_addr, a.why);
+  g_free (a.why_buf);
   if (!a.ok) {
+    /* GDB 13 takes no text in a reply to m: it says it cannot access
+     * the address, and Medley's log says why. */
     g_string_free (a.out, TRUE);
     return g_strdup ("E14");
   }

@@ -173,6 +173,7 @@ dual_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
 
 static const MdlMmioOps dual_ops = {
   .read = dual_read,
+  .read_effect = mdl_mmio_reads_freely,
   .write = dual_write,
   .min_size = 4,
   .max_size = 4,

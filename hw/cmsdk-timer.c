@@ -118,6 +118,7 @@ timer_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
 
 static const MdlMmioOps timer_ops = {
   .read = timer_read,
+  .read_effect = mdl_mmio_reads_freely,
   .write = timer_write,
   .min_size = 4,
   .max_size = 4,

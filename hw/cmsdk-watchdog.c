@@ -134,6 +134,7 @@ wdog_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
 
 static const MdlMmioOps wdog_ops = {
   .read = wdog_read,
+  .read_effect = mdl_mmio_reads_freely,
   .write = wdog_write,
   .min_size = 4,
   .max_size = 4,

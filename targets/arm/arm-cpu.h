@@ -582,6 +582,9 @@ int arm_execution_priority (const ArmCpu *s);
 bool arm_scs_read (ArmCpu *s, uint32_t addr, unsigned size, uint32_t *value);
 bool arm_scs_write (ArmCpu *s, uint32_t addr, unsigned size, uint32_t value);
 void arm_scs_reset (ArmCpu *s);
+/* The class's debug_read: the system control space, as a debugger sees
+ * it (privileged, and refusing SYST_CSR, whose read clears COUNTFLAG). */
+bool arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why);
 void arm_systick_init (ArmCpu *s);
 
 /* ---- arm-semihost.c ---- */

@@ -563,3 +563,27 @@ arm_scs_reset (ArmCpu *s)
   memset (s->irq_level, 0, sizeof s->irq_level);
   s->nmi_level = false;
 }
+
+bool
+arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+  uint32_t off, word;
+
+  if (addr < ARM_SCS_BASE || addr >= ARM_SCS_END)
+    return false;
+  off = (uint32_t) addr - ARM_SCS_BASE;
+  if (!scs_known (s, off) || (addr & (size - 1))) {
+    *why = "no system control register there";
+    return true;
+  }
+  /* The only read in the space that changes anything. */
+  if ((off & ~3u) == SYST_CSR) {
+    *why = "reading SYST_CSR clears its COUNTFLAG";
+    return true;
+  }
+  /* A debugger reads as the privileged core would. */
+  word = scs_read_word (s, off & ~3u);
+  *value = size == 4 ? word : (word >> (8 * (off & 3))) & ((1u << (8 * size)) - 1);
+  return true;
+}

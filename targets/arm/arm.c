@@ -122,6 +122,7 @@ arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
     .flush_code = arm_flush_code,                                                                  \
     .semihosting = true,                                                                           \
     .finalize = NULL,                                                                              \
+    .debug_read = arm_debug_read,                                                                  \
     .gdb_target_xml = arm_gdb_target_xml,                                                          \
     .gdb_regmap = arm_gdb_regmap,                                                                  \
     .gdb_n_regs = ARM_N_REGS,                                                                      \

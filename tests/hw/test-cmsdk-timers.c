@@ -210,6 +210,36 @@ test_mirror (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "not RAM or ROM"));
 }
 
+/* What a debugger may read (mdl_address_space_peek): memory, registers
+ * that read without effect, and nothing with one or from a device that
+ * has not said. */
+static void
+test_peek (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  MdlDevice *ram = hw_test_device_new (f->m, "medley,ram", "ram", 0x20000000, 0x1000);
+  MdlDevice *uart = hw_test_device_new (f->m, "arm,cmsdk-uart", "uart", 0x40004000, 0x1000);
+  MdlDevice *test = hw_test_device_new (f->m, "sifive,test0", "test", 0x100000, 0x1000);
+  uint64_t v = 0;
+
+  g_assert_true (hw_test_realize (ram, f->as, &error));
+  g_assert_true (hw_test_realize (uart, f->as, &error));
+  g_assert_true (hw_test_realize (test, f->as, &error));
+  add (f, "arm,cmsdk-timer", 0x40000000);
+  hw_test_write (f->as, 0x20000010, 4, 0x11223344);
+  g_assert_null (mdl_address_space_peek (f->as, 0x20000010, 4, &v));
+  g_assert_cmphex (v, ==, 0x11223344);
+  g_assert_null (mdl_address_space_peek (f->as, 0x40000fe0, 4, &v));
+  g_assert_cmphex (v, ==, 0x22);
+  g_assert_null (mdl_address_space_peek (f->as, 0x40004004, 4, &v));
+  g_assert_cmpstr (mdl_address_space_peek (f->as, 0x40004000, 4, &v), ==,
+                   "reading DATA takes the received byte");
+  g_assert_nonnull (strstr (mdl_address_space_peek (f->as, 0x100000, 4, &v), "does not say"));
+  g_assert_nonnull (strstr (mdl_address_space_peek (f->as, 0x40000001, 1, &v), "size"));
+  g_assert_cmpstr (mdl_address_space_peek (f->as, 0x30000000, 4, &v), ==,
+                   "nothing is mapped there");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -224,5 +254,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/hw/memory-mirror/alias", Fixture, NULL, fixture_set_up, test_mirror,
               fixture_tear_down);
+  g_test_add ("/hw/peek", Fixture, NULL, fixture_set_up, test_peek, fixture_tear_down);
   return g_test_run ();
 }
