@@ -376,6 +376,8 @@ arm_bit_put (uint32_t *bits, unsigned n, bool v)
 enum {
   ARM_CFSR_IACCVIOL = 1u << 0,
   ARM_CFSR_DACCVIOL = 1u << 1,
+  ARM_CFSR_MUNSTKERR = 1u << 3,
+  ARM_CFSR_MSTKERR = 1u << 4,
   ARM_CFSR_MMARVALID = 1u << 7,
   ARM_CFSR_IBUSERR = 1u << 8,
   ARM_CFSR_PRECISERR = 1u << 9,
@@ -442,6 +444,13 @@ struct ArmCpu {
   uint32_t vtor, prigroup, scr, ccr, shcsr_ena;
   uint32_t cfsr, hfsr, mmfar, bfar;
 
+  /* The MPU (arm-mpu.c); mpu_fault says the access that just failed was
+   * refused by it (a MemManage fault, not a BusFault). */
+  uint32_t mpu_ctrl, mpu_rnr;
+  uint32_t mpu_rbar[8], mpu_rasr[8];
+  bool mpu_was_on;
+  bool mpu_fault;
+
   /* SysTick: while enabled, the counter held @syst_base_val at time
    * @syst_base_ps and decrements once per CPU cycle; syst_event fires
    * when it reaches 0. */
@@ -477,6 +486,7 @@ struct ArmCpu {
   uint32_t align_mask;
   MdlRamWindow fetch_win;
   bool fetch_win_valid;
+  bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */
 
   ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
@@ -586,6 +596,22 @@ void arm_scs_reset (ArmCpu *s);
  * it (privileged, and refusing SYST_CSR, whose read clears COUNTFLAG). */
 bool arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why);
 void arm_systick_init (ArmCpu *s);
+
+/* ---- arm-mpu.c ---- */
+#define ARM_MPU_REGIONS 8
+typedef enum { ARM_MPU_READ, ARM_MPU_WRITE, ARM_MPU_EXEC } ArmMpuAccess;
+/* Whether the MPU checks accesses now (enabled, and not bypassed in a
+ * HardFault or NMI handler). */
+bool arm_mpu_active (const ArmCpu *s);
+/* Whether the MPU lets the core make this access now. */
+bool arm_mpu_allows (const ArmCpu *s, uint32_t addr, unsigned size, ArmMpuAccess kind);
+/* Something that decides what is allowed changed (privilege, MPU
+ * registers): forgets cached windows and decoded instructions. */
+void arm_mpu_changed (ArmCpu *s);
+/* MPU_TYPE to the last RASR alias (offsets in the SCS). */
+uint32_t arm_mpu_read (ArmCpu *s, uint32_t off);
+void arm_mpu_write (ArmCpu *s, uint32_t off, uint32_t v);
+void arm_mpu_reset (ArmCpu *s);
 
 /* ---- arm-semihost.c ---- */
 /* Handles `bkpt 0xab` at @pc (an exit stops the machine). */

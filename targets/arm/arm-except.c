@@ -13,8 +13,9 @@
  * Simplifications: tail-chaining and late arrival are not modelled (a
  * pending exception is taken after the return unstacks, with the same
  * architectural result); a fault while stacking or unstacking escalates
- * to HardFault instead of being a derived exception; there is no MPU, so
- * MemManage is raised only for execution from the execute-never system
+ * to HardFault instead of being a derived exception (CFSR still says
+ * which: STKERR or MSTKERR, UNSTKERR or MUNSTKERR).  MemManage comes
+ * from the MPU (arm-mpu.c) and from execution in the execute-never system
  * region.
  */
 #include "arm-cpu.h"
@@ -75,6 +76,8 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
     s->r[13] = s->sp_other;
     s->sp_other = t;
   }
+  /* Privilege, or the MPU's bypass in HardFault and NMI, may change. */
+  arm_mpu_changed (s);
 }
 
 void
@@ -240,14 +243,20 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
     memcpy (host, words, sizeof words);
   for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
-      s->cfsr |= ARM_CFSR_STKERR;
+      bool mpu = s->mpu_fault;
+
+      s->cfsr |= mpu ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
+      s->mpu_fault = false;
       /* The HardFault (or NMI) being entered is not active yet, so the
          * execution priority alone would escalate to HardFault again and
          * again (the stack pointer does not change): the core cannot
          * enter the handler that would handle this, so it locks up. */
       if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
-        return arm_lockup (s, ret, "a bus error while stacking for a HardFault");
-      return arm_escalate (s, ret, "a bus error while stacking");
+        return arm_lockup (s, ret,
+                           mpu ? "the MPU refusing the stack while stacking for a HardFault"
+                               : "a bus error while stacking for a HardFault");
+      return arm_escalate (
+        s, ret, mpu ? "the MPU refusing the stack while stacking" : "a bus error while stacking");
     }
   s->r[13] = frame;
   s->r[14] = arm_handler_mode (s)               ? 0xfffffff1u
@@ -263,6 +272,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   s->ipsr_changed = true;
 
   if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector)) {
+    s->mpu_fault = false;
     s->hfsr |= ARM_HFSR_VECTTBL;
     return arm_escalate (s, ret, "a bus error reading the vector table");
   }
@@ -311,6 +321,12 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
 uint32_t
 arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
 {
+  if (s->mpu_fault) {
+    /* The access never reached the bus: the MPU refused it. */
+    s->mpu_fault = false;
+    s->mmfar = addr;
+    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
+  }
   if (s->profile == ARM_V7M)
     s->bfar = addr;
   return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
@@ -363,7 +379,8 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
     memcpy (w, host, sizeof w);
   for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
-      s->cfsr |= ARM_CFSR_UNSTKERR;
+      s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
+      s->mpu_fault = false;
       return arm_escalate (s, pc, "a bus error while unstacking");
     }
 

@@ -464,7 +464,7 @@ EXEC (usat)
   {                                                                                                \
     uint32_t addr = ADDR_LIT, v, chk = 0;                                                          \
     uint64_t foff = (uint64_t) addr - s->fetch_win.base;                                           \
-    if (G_LIKELY (s->fetch_win_valid && foff < s->fetch_win.size                                   \
+    if (G_LIKELY (s->lit_win_valid && foff < s->fetch_win.size                                     \
                   && s->fetch_win.size - foff >= sizeof (TYPE)                                     \
                   && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {                             \
       TYPE t;                                                                                      \

@@ -57,6 +57,7 @@ arm_forget_windows (ArmCpu *s)
   s->ld_limit = s->st_limit = 0;
   s->ld_host = s->st_host = NULL;
   s->fetch_win_valid = false;
+  s->lit_win_valid = false;
 }
 
 void
@@ -91,8 +92,9 @@ arm_ram_lookup (ArmCpu *s, uint32_t addr, unsigned size, bool store)
   off = addr - w.base;
   if (off >= w.size || w.size - off < size)
     return NULL;
-  /* Windows above 4 GiB or larger than the 32-bit space are never hit. */
-  if (w.base > UINT32_MAX || w.size > UINT32_MAX)
+  /* Windows above 4 GiB or larger than the 32-bit space are never hit;
+   * with the MPU on, every access is checked on the slow path. */
+  if (w.base > UINT32_MAX || w.size > UINT32_MAX || (s->mpu_ctrl & 1))
     return w.host + off;
 
   limit = w.size >= 4 ? w.size - 3 : 0;
@@ -128,7 +130,7 @@ arm_cached_ld (ArmCpu *s, uint32_t addr, unsigned size)
   if (off < s->ld_limit)
     return s->ld_host + off;
   foff = (uint64_t) addr - s->fetch_win.base;
-  if (s->fetch_win_valid && foff < s->fetch_win.size && s->fetch_win.size - foff >= size)
+  if (s->lit_win_valid && foff < s->fetch_win.size && s->fetch_win.size - foff >= size)
     return s->fetch_win.host + foff;
   return NULL;
 }
@@ -187,6 +189,9 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
   uint64_t v = 0;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1)
+      && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_READ)))
+    return false;
   if (host == NULL)
     host = arm_ram_lookup (s, addr, size, false);
   if (host) {
@@ -206,9 +211,13 @@ bool
 arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
 {
   uint32_t off = addr - s->st_base;
-  uint8_t *host = off < s->st_limit ? s->st_host + off : arm_ram_lookup (s, addr, size, true);
+  uint8_t *host;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1)
+      && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_WRITE)))
+    return false;
+  host = off < s->st_limit ? s->st_host + off : arm_ram_lookup (s, addr, size, true);
   if (host) {
     arm_host_put (host, size, value);
     return true;
@@ -415,9 +424,10 @@ static uint32_t
 arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
   /* Instruction fetches from the system region (0xe0000000 and up) are
-   * never allowed (execute-never); elsewhere nothing executable is
-   * mapped. */
-  if (s->fetch_fault_addr >= 0xe0000000u && s->profile == ARM_V7M) {
+   * never allowed (execute-never), nor where the MPU says so; elsewhere
+   * nothing executable is mapped. */
+  if ((s->fetch_fault_addr >= 0xe0000000u || s->mpu_fault) && s->profile == ARM_V7M) {
+    s->mpu_fault = false;
     s->cfsr |= ARM_CFSR_IACCVIOL;
     return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
   }
@@ -753,6 +763,7 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
 
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
+    s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1);
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
       return false;
   }
@@ -857,12 +868,21 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   uint32_t hw1, hw2 = 0, raw;
   ArmDecoded dec;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1) && (s->mpu_fault = !arm_mpu_allows (s, pc, 2, ARM_MPU_EXEC))) {
+    s->fetch_fault_addr = pc;
+    goto fault;
+  }
   if (!arm_fetch16 (s, pc, &hw1)) {
     s->fetch_fault_addr = pc;
     goto fault;
   }
   raw = hw1;
   if (arm_insn_length (hw1) == 4) {
+    if (G_UNLIKELY (s->mpu_ctrl & 1)
+        && (s->mpu_fault = !arm_mpu_allows (s, pc + 2, 2, ARM_MPU_EXEC))) {
+      s->fetch_fault_addr = pc + 2;
+      goto fault;
+    }
     if (!arm_fetch16 (s, pc + 2, &hw2)) {
       s->fetch_fault_addr = pc + 2;
       goto fault;

@@ -3,10 +3,10 @@
  *
  * These registers belong to the core, not to the bus: each Cortex-M of a
  * machine has its own at the same address, so the target answers accesses
- * to this range itself before the address space sees them.  The rest of
- * the private peripheral bus (ITM, DWT, FPB, the MPU registers) is not
- * modelled: the MPU reads as absent, other addresses there fault like any
- * unmapped address.
+ * to this range itself before the address space sees them.  The MPU's
+ * registers are here too (arm-mpu.c; ARMv7-M only).  The rest of the
+ * private peripheral bus (ITM, DWT, FPB) is not modelled: addresses there
+ * fault like any unmapped address.
  *
  * SysTick counts in virtual time: the counter value is computed from the
  * time it was loaded, and an event is scheduled at the moment it reaches
@@ -58,6 +58,7 @@ enum {
   SCB_AFSR = 0xd3c,
   SCB_CPACR = 0xd88,
   MPU_TYPE = 0xd90,
+  MPU_RASR_A3 = 0xdb8,
   MPU_END = 0xdf0,
   NVIC_STIR = 0xf00,
   SCS_PID4 = 0xfd0,
@@ -373,6 +374,9 @@ scs_read_word (ArmCpu *s, uint32_t off)
     return id[(off - SCS_PID4) / 4];
   }
 
+  if (off >= MPU_TYPE && off <= MPU_RASR_A3)
+    return is_v7 (s) ? arm_mpu_read (s, off) : 0;
+
   switch (off) {
   case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
   case SCS_ACTLR: return 0;
@@ -435,6 +439,12 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
         break;
       }
     }
+    return;
+  }
+
+  if (off >= MPU_TYPE && off <= MPU_RASR_A3) {
+    if (is_v7 (s))
+      arm_mpu_write (s, off, v);
     return;
   }
 
@@ -560,6 +570,7 @@ arm_scs_reset (ArmCpu *s)
   s->syst_base_val = 0;
   s->syst_base_ps = 0;
   mdl_event_cancel (s->cpu.machine, &s->syst_event);
+  arm_mpu_reset (s);
   memset (s->irq_level, 0, sizeof s->irq_level);
   s->nmi_level = false;
 }
