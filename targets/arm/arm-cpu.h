@@ -429,6 +429,7 @@ struct ArmCpu {
   unsigned prio_bits; /* implemented priority bits (2 to 8) */
   unsigned n_irq;     /* external interrupts */
   uint32_t cpuid;
+  bool bitband; /* the bit-band aliases at 0x22000000 and 0x42000000 */
 
   /* Exceptions: the priority of each (-3..255 after grouping is done at
    * comparison time), pending and active bits.  External interrupts also

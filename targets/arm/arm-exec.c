@@ -116,6 +116,48 @@ arm_in_scs (uint32_t addr)
   return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
 }
 
+/* The bit-band aliases of the M3 and M4: the word at 0x22000000 + 32 * n
+ * + 4 * b is bit b of the byte at 0x20000000 + n (the first MiB of
+ * SRAM), and 0x42000000 the same for the peripherals at 0x40000000.  An
+ * access reads (and a write writes back) the unit of its own size that
+ * holds that byte, as the cores do and QEMU models. */
+static inline bool
+arm_in_bitband (const ArmCpu *s, uint32_t addr)
+{
+  return s->bitband && ((addr >> 25) == 0x11 || (addr >> 25) == 0x21);
+}
+
+static uint32_t
+arm_bitband_target (uint32_t addr, unsigned size, unsigned *bit)
+{
+  *bit = (addr >> 2) & (8 * size - 1);
+  return ((addr & 0xf0000000u) | (addr & 0x01ffffffu) >> 5) & ~(size - 1);
+}
+
+static bool
+arm_bitband_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value)
+{
+  unsigned bit;
+  uint32_t unit;
+
+  if (!arm_mem_read (s, done, arm_bitband_target (addr, size, &bit), size, &unit))
+    return false;
+  *value = (unit >> bit) & 1;
+  return true;
+}
+
+static bool
+arm_bitband_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
+{
+  unsigned bit;
+  uint32_t target = arm_bitband_target (addr, size, &bit), unit;
+
+  if (!arm_mem_read (s, done, target, size, &unit))
+    return false;
+  unit = (unit & ~(1u << bit)) | (value & 1) << bit;
+  return arm_mem_write (s, done, target, size, unit);
+}
+
 /* The cached windows first: exception entry and return push and pop
  * their frames through here, and the vector table, like literal pools,
  * usually sits in the window instructions are fetched from.  Only a miss
@@ -201,6 +243,8 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_read (s, addr, size, value);
+  if (arm_in_bitband (s, addr))
+    return arm_bitband_read (s, done, addr, size, value);
   r = mdl_address_space_read (s->cpu.as, addr, size, &v);
   arm_revalidate (s);
   *value = (uint32_t) v;
@@ -225,6 +269,8 @@ arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t 
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_write (s, addr, size, value);
+  if (arm_in_bitband (s, addr))
+    return arm_bitband_write (s, done, addr, size, value);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
   arm_revalidate (s);
   return r == MDL_MEM_OK;

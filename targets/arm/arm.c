@@ -23,10 +23,14 @@ typedef struct {
   unsigned prio_bits;      /* kept by the model (as QEMU keeps them) */
   unsigned part_prio_bits; /* the real part's, for reference */
   unsigned n_irq;
+  bool bitband;
 } ArmModel;
 
 /* CPUID values are those of the models' Technical Reference Manuals:
  * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1.
+ *
+ * Bit-banding is an option of the M3 and M4 that Arm's own designs (and
+ * QEMU's mps2 machines) include; the M0 and M0+ have none.
  *
  * Priority bits: ARMv6-M parts implement 2.  ARMv7-M lets the chip
  * implement 3 to 8 (Arm's own MPS2 FPGA images 3, STM32 parts 4, NXP's
@@ -36,10 +40,10 @@ typedef struct {
  * unmodified; the real part's count is listed beside it. */
 /* clang-format off */
 static const ArmModel arm_models[] = {
-  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32 },
-  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32 },
-  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64 },
-  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64 },
+  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32, false },
+  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32, false },
+  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64, true },
+  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64, true },
 };
 /* clang-format on */
 
@@ -57,6 +61,7 @@ arm_init (MdlCpu *cpu)
   s->cpuid = m->cpuid;
   s->prio_bits = m->prio_bits;
   s->n_irq = m->n_irq;
+  s->bitband = m->bitband;
   g_assert (s->n_irq + 1 == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
   arm_systick_init (s);
   arm_forget_windows (s);
