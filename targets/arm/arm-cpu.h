@@ -38,6 +38,9 @@ enum {
   ARM_V6M = 1 << 0,
   ARM_V7M = 1 << 1,
   ARM_ANY = ARM_V6M | ARM_V7M,
+  /* Not a profile but the DSP extension (ARMv7E-M, the M4): decode rows
+   * with it match only on a core that has it (ArmCpu.isa). */
+  ARM_DSP = 1 << 2,
 };
 
 /* ---- what an instruction executes as ------------------------------------ */
@@ -138,6 +141,22 @@ typedef enum {
   ARM_OP_SVC,
   ARM_OP_BKPT,
   ARM_OP_UDF,
+  /* The DSP extension (arm-dsp.c): each executor reads its variant (the
+   * operation, signedness, halves, rounding) from the encoding. */
+  ARM_OP_PAR,     /* parallel add/subtract, 36 of them */
+  ARM_OP_QADDSUB, /* qadd, qsub, qdadd, qdsub */
+  ARM_OP_SEL,
+  ARM_OP_SMULXY, /* smulxy, smlaxy */
+  ARM_OP_SMULWY, /* smulwy, smlawy */
+  ARM_OP_SMUAD,  /* smuad(x), smlad(x), smusd(x), smlsd(x) */
+  ARM_OP_SMMUL,  /* smmul(r), smmla(r), smmls(r) */
+  ARM_OP_USAD8,  /* usad8, usada8 */
+  ARM_OP_SMLALXY,
+  ARM_OP_SMLALD, /* smlald(x), smlsld(x) */
+  ARM_OP_UMAAL,
+  ARM_OP_PKH,   /* pkhbt, pkhtb */
+  ARM_OP_SAT16, /* ssat16, usat16 */
+  ARM_OP_XTA,   /* sxtab, sxtah, uxtab, uxtah, the 16-bit pairs, sxtb16 */
   ARM_OP_IT,
   ARM_OP_COUNT
 } ArmOp;
@@ -217,6 +236,9 @@ typedef enum {
   ARM_FMT_MLA,           /* mla    rd, rn, rm, ra                    */
   ARM_FMT_MULL,          /* umull  rdlo, rdhi, rn, rm                */
   ARM_FMT_COPROC,        /* (printed as raw data)                    */
+  ARM_FMT_QADD,          /* qadd   rd, rm, rn                        */
+  ARM_FMT_EXTEND_ADD,    /* sxtab  rd, rn, rm{, ror #n}              */
+  ARM_FMT_PKH,           /* pkhbt  rd, rn, rm{, lsl #n}              */
 } ArmFormat;
 
 /* Row flags. */
@@ -419,13 +441,15 @@ struct ArmCpu {
   /* Flags, kept apart so that setting them costs no masking: N is bit 31
    * of nf, Z is (zf == 0), C is cf (0 or 1), V is bit 31 of vf. */
   uint32_t nf, zf, cf, vf;
-  uint32_t qf;      /* APSR.Q (written by MSR only here) */
+  uint32_t qf;      /* APSR.Q */
+  uint32_t ge;      /* APSR.GE[3:0] (DSP extension; 0 without it) */
   uint32_t ipsr;    /* exception number; 0 in Thread mode */
   uint32_t itstate; /* EPSR.IT, 8 bits */
   uint32_t primask, faultmask, basepri, control;
   bool event; /* the WFE event register */
 
   unsigned profile;   /* ARM_V6M or ARM_V7M, from the class */
+  unsigned isa;       /* profile, plus ARM_DSP on the M4: what decodes */
   unsigned prio_bits; /* implemented priority bits (2 to 8) */
   unsigned n_irq;     /* external interrupts */
   uint32_t cpuid;
@@ -499,9 +523,10 @@ static inline uint32_t
 arm_apsr (const ArmCpu *s)
 {
   return (s->nf & 0x80000000u) | (s->zf == 0) << 30 | s->cf << 29 | (s->vf & 0x80000000u) >> 3
-         | (s->qf ? 1u << 27 : 0);
+         | (s->qf ? 1u << 27 : 0) | s->ge << 16;
 }
 
+/* Sets N Z C V Q, and GE[3:0] on a core with the DSP extension. */
 static inline void
 arm_set_apsr (ArmCpu *s, uint32_t v)
 {
@@ -510,6 +535,7 @@ arm_set_apsr (ArmCpu *s, uint32_t v)
   s->cf = (v >> 29) & 1;
   s->vf = (v << 3) & 0x80000000u;
   s->qf = (v >> 27) & 1;
+  s->ge = s->isa & ARM_DSP ? (v >> 16) & 15 : 0;
 }
 
 static inline bool
@@ -613,6 +639,22 @@ void arm_mpu_changed (ArmCpu *s);
 uint32_t arm_mpu_read (ArmCpu *s, uint32_t off);
 void arm_mpu_write (ArmCpu *s, uint32_t off, uint32_t v);
 void arm_mpu_reset (ArmCpu *s);
+
+/* ---- arm-dsp.c ---- */
+uint32_t arm_exec_par (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_qaddsub (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_sel (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smulxy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smulwy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smuad (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smmul (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_usad8 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smlalxy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smlald (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_umaal (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_pkh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_sat16 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_xta (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
 
 /* ---- arm-semihost.c ---- */
 /* Handles `bkpt 0xab` at @pc (an exit stops the machine). */

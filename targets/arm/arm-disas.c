@@ -303,8 +303,11 @@ append_data_operands (GString *text, const ArmDecoded *d)
     g_string_append_printf (text, "%s, pc, #%d", R (d->rd), abs ((int32_t) d->imm));
     break;
   case ARM_FMT_SAT:
-    g_string_append_printf (text, "%s, #%u, %s", R (d->rd), d->imm + (op->op == ARM_OP_SSAT),
-                            R (d->rn));
+    /* SSAT and SSAT16 (bit 23 clear) saturate to imm + 1 bits. */
+    g_string_append_printf (
+      text, "%s, #%u, %s", R (d->rd),
+      d->imm + (op->op == ARM_OP_SSAT || (op->op == ARM_OP_SAT16 && !(d->raw & (1u << 23)))),
+      R (d->rn));
     append_shift (text, d);
     break;
   case ARM_FMT_BFX:
@@ -316,6 +319,21 @@ append_data_operands (GString *text, const ArmDecoded *d)
     break;
   case ARM_FMT_RRR:
     g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    break;
+  case ARM_FMT_QADD:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rm), R (d->rn));
+    break;
+  case ARM_FMT_EXTEND_ADD:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    if (d->shift_n)
+      g_string_append_printf (text, ", ror #%u", d->shift_n);
+    break;
+  case ARM_FMT_PKH:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    if (d->raw & 0x20)
+      g_string_append_printf (text, ", asr #%u", d->shift_n ? d->shift_n : 32);
+    else if (d->shift_n)
+      g_string_append_printf (text, ", lsl #%u", d->shift_n);
     break;
   case ARM_FMT_EXTEND:
     g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rm));
@@ -401,6 +419,6 @@ arm_disas (MdlCpu *cpu, uint64_t pc, GString *text)
     raw = raw << 16 | b[2] | (uint32_t) b[3] << 8;
   }
   /* The current IT state applies to the instruction at the pc only. */
-  arm_disas_insn (s->profile, (uint32_t) pc, raw, pc == s->pc ? s->itstate : 0, text);
+  arm_disas_insn (s->isa, (uint32_t) pc, raw, pc == s->pc ? s->itstate : 0, text);
   return arm_insn_length (raw >> 16 ? raw >> 16 : raw);
 }

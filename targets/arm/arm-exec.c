@@ -610,7 +610,7 @@ arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     if (sysm & 1)
       v |= s->ipsr;
     if (!(sysm & 4))
-      v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf8000000u : 0xf0000000u);
+      v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf80f0000u : 0xf0000000u);
     break;
   case 1:
     if (priv && sysm == 8)
@@ -650,9 +650,14 @@ arm_exec_msr (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
        * IPSR and EPSR are ignored. */
     if (d->shift_n & 2) {
       uint32_t keep = s->profile == ARM_V7M ? v : (v & 0xf0000000u) | (s->qf << 27);
+      uint32_t ge = s->ge;
 
       arm_set_apsr (s, keep);
+      s->ge = ge;
     }
+    /* mask<0>: the GE flags, on a core with the DSP extension. */
+    if ((d->shift_n & 1) && (s->isa & ARM_DSP))
+      s->ge = (v >> 16) & 15;
     break;
   case 8:
     if (priv)
@@ -791,6 +796,13 @@ static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
   [ARM_OP_STREXB] = arm_exec_strexb, [ARM_OP_STREXH] = arm_exec_strexh,
   [ARM_OP_CLREX] = arm_exec_clrex,
   [ARM_OP_MRS] = arm_exec_mrs, [ARM_OP_MSR] = arm_exec_msr,
+  [ARM_OP_PAR] = arm_exec_par, [ARM_OP_QADDSUB] = arm_exec_qaddsub,
+  [ARM_OP_SEL] = arm_exec_sel, [ARM_OP_SMULXY] = arm_exec_smulxy,
+  [ARM_OP_SMULWY] = arm_exec_smulwy, [ARM_OP_SMUAD] = arm_exec_smuad,
+  [ARM_OP_SMMUL] = arm_exec_smmul, [ARM_OP_USAD8] = arm_exec_usad8,
+  [ARM_OP_SMLALXY] = arm_exec_smlalxy, [ARM_OP_SMLALD] = arm_exec_smlald,
+  [ARM_OP_UMAAL] = arm_exec_umaal, [ARM_OP_PKH] = arm_exec_pkh,
+  [ARM_OP_SAT16] = arm_exec_sat16, [ARM_OP_XTA] = arm_exec_xta,
   [ARM_OP_CPS] = arm_exec_cps, [ARM_OP_ISB] = arm_exec_isb,
   [ARM_OP_WFE] = arm_exec_wfe, [ARM_OP_WFI] = arm_exec_wfi,
   [ARM_OP_SEV] = arm_exec_sev, [ARM_OP_SVC] = arm_exec_svc,
@@ -936,7 +948,7 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
     raw = hw1 << 16 | hw2;
   }
 
-  arm_decode (s->profile, raw, in_it, &dec);
+  arm_decode (s->isa, raw, in_it, &dec);
   e->tag = pc | in_it;
   e->exec = arm_pick_exec (&dec);
   e->inner = NULL;

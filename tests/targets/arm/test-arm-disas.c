@@ -309,6 +309,26 @@ static const DisasCase cases[] = {
   { ARM_V7M, 0x0378, 0xfa21f002, 0x00, "lsr.w   r0, r1, r2" },
   { ARM_V7M, 0x037c, 0xfa51f002, 0x00, "asrs.w  r0, r1, r2" },
   { ARM_V7M, 0x0380, 0xfa61f002, 0x00, "ror.w   r0, r1, r2" },
+  /* The DSP extension (-mcpu=cortex-m4). */
+  { ARM_V7M | ARM_DSP, 0x0400, 0xfa81f052, 0x00, "uqadd8  r0, r1, r2" },
+  { ARM_V7M | ARM_DSP, 0x0404, 0xfaa4f325, 0x00, "shasx   r3, r4, r5" },
+  { ARM_V7M | ARM_DSP, 0x0408, 0xfa82f0b1, 0x00, "qdsub   r0, r1, r2" },
+  { ARM_V7M | ARM_DSP, 0x040c, 0xfaa2f183, 0x00, "sel     r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0410, 0xfa21f092, 0x00, "sxtab16 r0, r1, r2, ror #8" },
+  { ARM_V7M | ARM_DSP, 0x0414, 0xfa3ff485, 0x00, "uxtb16  r4, r5" },
+  { ARM_V7M | ARM_DSP, 0x0418, 0xfb113022, 0x00, "smlatb  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x041c, 0xfb35f416, 0x00, "smulwt  r4, r5, r6" },
+  { ARM_V7M | ARM_DSP, 0x0420, 0xfb413012, 0x00, "smlsdx  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0424, 0xfb657416, 0x00, "smmlsr  r4, r5, r6, r7" },
+  { ARM_V7M | ARM_DSP, 0x0428, 0xfb713002, 0x00, "usada8  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x042c, 0xfbc201b3, 0x00, "smlaltt r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0430, 0xfbd645d7, 0x00, "smlsldx r4, r5, r6, r7" },
+  { ARM_V7M | ARM_DSP, 0x0434, 0xfbe20163, 0x00, "umaal   r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0438, 0xeac10022, 0x00, "pkhtb   r0, r1, r2, asr #32" },
+  { ARM_V7M | ARM_DSP, 0x043c, 0xeac42305, 0x00, "pkhbt   r3, r4, r5, lsl #8" },
+  { ARM_V7M | ARM_DSP, 0x0440, 0xf321000f, 0x00, "ssat16  r0, #16, r1" },
+  { ARM_V7M | ARM_DSP, 0x0444, 0xf3a30207, 0x00, "usat16  r2, #7, r3" },
+  { ARM_V7M | ARM_DSP, 0x0448, 0xfa0ff081, 0x00, "sxth.w  r0, r1" },
 };
 
 static void
@@ -354,6 +374,10 @@ test_profiles (void)
       g_assert_null (d.op);
       g_assert_true (arm_decode (ARM_V7M, v7_only[i], false, &d));
     }
+  /* The DSP extension's instructions are undefined without it. */
+  g_assert_false (arm_decode (ARM_V7M, 0xfa81f052, false, &d)); /* uqadd8 */
+  g_assert_false (arm_decode (ARM_V7M, 0xfb113022, false, &d)); /* smlatb */
+  g_assert_true (arm_decode (ARM_V7M | ARM_DSP, 0xfa81f052, false, &d));
   /* Coprocessor instructions decode (to a NOCP UsageFault) on ARMv7-M. */
   g_assert_true (arm_decode (ARM_V7M, 0xee000a10, false, &d));
   g_assert_cmpint (d.op->op, ==, ARM_OP_NOCP);
