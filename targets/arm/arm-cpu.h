@@ -469,6 +469,11 @@ struct ArmCpu {
   uint32_t vtor, prigroup, scr, ccr, shcsr_ena;
   uint32_t cfsr, hfsr, mmfar, bfar;
 
+  /* DEMCR and the DWT's cycle counter (arm-dwt.c). */
+  uint32_t demcr, dwt_ctrl, dwt_base_cnt;
+  uint64_t dwt_base_ps;
+  uint32_t dwt_comp[16];
+
   /* The MPU (arm-mpu.c); mpu_fault says the access that just failed was
    * refused by it (a MemManage fault, not a BusFault). */
   uint32_t mpu_ctrl, mpu_rnr;
@@ -623,6 +628,15 @@ void arm_scs_reset (ArmCpu *s);
  * it (privileged, and refusing SYST_CSR, whose read clears COUNTFLAG). */
 bool arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why);
 void arm_systick_init (ArmCpu *s);
+
+/* ---- arm-dwt.c ---- */
+#define ARM_DWT_BASE 0xe0001000u
+/* Accesses at offset @off of the DWT (word aligned words); false where
+ * there is no register. */
+bool arm_dwt_read (ArmCpu *s, uint32_t off, uint32_t *value);
+bool arm_dwt_write (ArmCpu *s, uint32_t off, uint32_t value);
+void arm_dwt_set_demcr (ArmCpu *s, uint32_t value);
+void arm_dwt_reset (ArmCpu *s);
 
 /* ---- arm-mpu.c ---- */
 #define ARM_MPU_REGIONS 8

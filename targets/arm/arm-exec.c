@@ -116,6 +116,13 @@ arm_in_scs (uint32_t addr)
   return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
 }
 
+/* The DWT is the core's own, like the system control space (ARMv7-M). */
+static inline bool
+arm_in_dwt (const ArmCpu *s, uint32_t addr)
+{
+  return addr - ARM_DWT_BASE < 0x1000u && s->profile == ARM_V7M;
+}
+
 /* The bit-band aliases of the M3 and M4: the word at 0x22000000 + 32 * n
  * + 4 * b is bit b of the byte at 0x20000000 + n (the first MiB of
  * SRAM), and 0x42000000 the same for the peripherals at 0x40000000.  An
@@ -243,6 +250,9 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_read (s, addr, size, value);
+  if (arm_in_dwt (s, addr))
+    return size == 4 && !(addr & 3) && arm_privileged (s)
+           && arm_dwt_read (s, addr - ARM_DWT_BASE, value);
   if (arm_in_bitband (s, addr))
     return arm_bitband_read (s, done, addr, size, value);
   r = mdl_address_space_read (s->cpu.as, addr, size, &v);
@@ -269,6 +279,9 @@ arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t 
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_write (s, addr, size, value);
+  if (arm_in_dwt (s, addr))
+    return size == 4 && !(addr & 3) && arm_privileged (s)
+           && arm_dwt_write (s, addr - ARM_DWT_BASE, value);
   if (arm_in_bitband (s, addr))
     return arm_bitband_write (s, done, addr, size, value);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);

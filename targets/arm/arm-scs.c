@@ -60,6 +60,7 @@ enum {
   MPU_TYPE = 0xd90,
   MPU_RASR_A3 = 0xdb8,
   MPU_END = 0xdf0,
+  SCB_DEMCR = 0xdfc,
   NVIC_STIR = 0xf00,
   SCS_PID4 = 0xfd0,
   SCS_CID3 = 0xffc,
@@ -400,6 +401,7 @@ scs_read_word (ArmCpu *s, uint32_t off)
   case SCB_HFSR: return is_v7 (s) ? s->hfsr : 0;
   case SCB_MMFAR: return is_v7 (s) ? s->mmfar : 0;
   case SCB_BFAR: return is_v7 (s) ? s->bfar : 0;
+  case SCB_DEMCR: return is_v7 (s) ? s->demcr : 0;
   default: return 0;
   }
 }
@@ -476,6 +478,10 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
   case SCB_HFSR: s->hfsr &= ~v; break;
   case SCB_MMFAR: s->mmfar = v; break;
   case SCB_BFAR: s->bfar = v; break;
+  case SCB_DEMCR:
+    if (is_v7 (s))
+      arm_dwt_set_demcr (s, v);
+    break;
   case NVIC_STIR:
     if (is_v7 (s) && (v & 0x1ff) < s->n_irq)
       arm_set_pending (s, ARM_EXC_IRQ0 + (v & 0x1ff));
@@ -520,7 +526,7 @@ static bool
 scs_known (ArmCpu *s, uint32_t off)
 {
   return off < 0x020 || (off >= NVIC_ISER && off < NVIC_IPR_END)
-         || (off >= SCB_CPUID && off < MPU_END) || off == NVIC_STIR
+         || (off >= SCB_CPUID && off < MPU_END) || off == SCB_DEMCR || off == NVIC_STIR
          || (off >= SCS_PID4 && off <= SCS_CID3 + 3);
 }
 
@@ -571,6 +577,7 @@ arm_scs_reset (ArmCpu *s)
   s->syst_base_ps = 0;
   mdl_event_cancel (s->cpu.machine, &s->syst_event);
   arm_mpu_reset (s);
+  arm_dwt_reset (s);
   memset (s->irq_level, 0, sizeof s->irq_level);
   s->nmi_level = false;
 }
@@ -581,6 +588,15 @@ arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, cons
   ArmCpu *s = (ArmCpu *) cpu;
   uint32_t off, word;
 
+  if (s->profile == ARM_V7M && addr - ARM_DWT_BASE < 0x1000u) {
+    uint32_t v;
+
+    if ((addr & 3) || size != 4 || !arm_dwt_read (s, (uint32_t) addr - ARM_DWT_BASE, &v))
+      *why = "no DWT register there";
+    else
+      *value = v;
+    return true;
+  }
   if (addr < ARM_SCS_BASE || addr >= ARM_SCS_END)
     return false;
   off = (uint32_t) addr - ARM_SCS_BASE;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """GDB reads what a debugger may read on the Cortex-M3 board: the system
-control space (CPUID, ICSR, CFSR, the NVIC priorities) and the registers
+control space (CPUID, ICSR, CFSR, the NVIC priorities), the DWT and the registers
 of devices whose reads change nothing (the CMSDK timer, the UART's
 STATE); it is refused exactly the reads with side effects (SYST_CSR,
 which clears COUNTFLAG; the UART's DATA, which takes the received byte),
@@ -31,6 +31,7 @@ try:
         'x/bx 0xe000e400',          # NVIC_IPR0, a byte
         'x/wx 0xe000e01c',          # SYST_CALIB
         'x/wx 0xe000e010',          # SYST_CSR: refused
+        'x/wx 0xe0001000',          # DWT_CTRL
         'x/wx 0x40000fe0',          # the timer's PID0
         'x/wx 0x40004004',          # UART STATE
         'x/wx 0x40004000',          # UART DATA: refused
@@ -47,6 +48,7 @@ want = [
     (r'0xe000e400:\s+0x00', 'NVIC_IPR0'),
     (r'0xe000e01c:\s+0x0000270f', 'SYST_CALIB'),
     (r'Cannot access memory at address 0xe000e010', 'SYST_CSR refused'),
+    (r'0xe0001000:\s+0x41000000', 'DWT_CTRL'),
     (r'0x40000fe0:\s+0x00000022', 'the timer\'s PID0'),
     (r'0x40004004:\s+0x00000000', 'UART STATE'),
     (r'Cannot access memory at address 0x40004000', 'UART DATA refused'),
