@@ -474,6 +474,10 @@ struct ArmCpu {
   uint64_t dwt_base_ps;
   uint32_t dwt_comp[16];
 
+  /* The FPB (arm-fpb.c). */
+  bool fpb_enable;
+  uint32_t fpb_remap, fpb_comp[8];
+
   /* The MPU (arm-mpu.c); mpu_fault says the access that just failed was
    * refused by it (a MemManage fault, not a BusFault). */
   uint32_t mpu_ctrl, mpu_rnr;
@@ -637,6 +641,14 @@ bool arm_dwt_read (ArmCpu *s, uint32_t off, uint32_t *value);
 bool arm_dwt_write (ArmCpu *s, uint32_t off, uint32_t value);
 void arm_dwt_set_demcr (ArmCpu *s, uint32_t value);
 void arm_dwt_reset (ArmCpu *s);
+
+/* ---- arm-fpb.c ---- */
+#define ARM_FPB_BASE 0xe0002000u
+bool arm_fpb_read (ArmCpu *s, uint32_t off, uint32_t *value);
+bool arm_fpb_write (ArmCpu *s, uint32_t off, uint32_t value);
+/* Whether an enabled comparator breaks at @pc. */
+bool arm_fpb_match (const ArmCpu *s, uint32_t pc);
+void arm_fpb_reset (ArmCpu *s);
 
 /* ---- arm-mpu.c ---- */
 #define ARM_MPU_REGIONS 8

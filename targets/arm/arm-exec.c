@@ -116,11 +116,12 @@ arm_in_scs (uint32_t addr)
   return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
 }
 
-/* The DWT is the core's own, like the system control space (ARMv7-M). */
+/* The DWT and the FPB are the core's own, like the system control space
+ * (ARMv7-M). */
 static inline bool
 arm_in_dwt (const ArmCpu *s, uint32_t addr)
 {
-  return addr - ARM_DWT_BASE < 0x1000u && s->profile == ARM_V7M;
+  return addr - ARM_DWT_BASE < 0x2000u && s->profile == ARM_V7M;
 }
 
 /* The bit-band aliases of the M3 and M4: the word at 0x22000000 + 32 * n
@@ -252,7 +253,8 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
     return arm_scs_read (s, addr, size, value);
   if (arm_in_dwt (s, addr))
     return size == 4 && !(addr & 3) && arm_privileged (s)
-           && arm_dwt_read (s, addr - ARM_DWT_BASE, value);
+           && (addr < ARM_FPB_BASE ? arm_dwt_read (s, addr & 0xfff, value)
+                                   : arm_fpb_read (s, addr & 0xfff, value));
   if (arm_in_bitband (s, addr))
     return arm_bitband_read (s, done, addr, size, value);
   r = mdl_address_space_read (s->cpu.as, addr, size, &v);
@@ -281,7 +283,8 @@ arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t 
     return arm_scs_write (s, addr, size, value);
   if (arm_in_dwt (s, addr))
     return size == 4 && !(addr & 3) && arm_privileged (s)
-           && arm_dwt_write (s, addr - ARM_DWT_BASE, value);
+           && (addr < ARM_FPB_BASE ? arm_dwt_write (s, addr & 0xfff, value)
+                                   : arm_fpb_write (s, addr & 0xfff, value));
   if (arm_in_bitband (s, addr))
     return arm_bitband_write (s, done, addr, size, value);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
@@ -926,7 +929,7 @@ arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
 {
   const ArmInsn *d = arm_fill_entry (s, e, pc, in_it);
 
-  if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
+  if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc) || arm_fpb_match (s, pc)))
     e->exec = arm_exec_breakpoint;
   return d;
 }

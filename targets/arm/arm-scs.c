@@ -578,6 +578,7 @@ arm_scs_reset (ArmCpu *s)
   mdl_event_cancel (s->cpu.machine, &s->syst_event);
   arm_mpu_reset (s);
   arm_dwt_reset (s);
+  arm_fpb_reset (s);
   memset (s->irq_level, 0, sizeof s->irq_level);
   s->nmi_level = false;
 }
@@ -588,11 +589,12 @@ arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, cons
   ArmCpu *s = (ArmCpu *) cpu;
   uint32_t off, word;
 
-  if (s->profile == ARM_V7M && addr - ARM_DWT_BASE < 0x1000u) {
-    uint32_t v;
+  if (s->profile == ARM_V7M && addr - ARM_DWT_BASE < 0x2000u) {
+    uint32_t v, reg = (uint32_t) addr & 0xfff;
+    bool dwt = addr < ARM_FPB_BASE;
 
-    if ((addr & 3) || size != 4 || !arm_dwt_read (s, (uint32_t) addr - ARM_DWT_BASE, &v))
-      *why = "no DWT register there";
+    if ((addr & 3) || size != 4 || !(dwt ? arm_dwt_read (s, reg, &v) : arm_fpb_read (s, reg, &v)))
+      *why = dwt ? "no DWT register there" : "no FPB register there";
     else
       *value = v;
     return true;
