@@ -35,6 +35,9 @@ enum {
   MDL_FP_OF = 1 << 2, /* overflow */
   MDL_FP_DZ = 1 << 3, /* division by zero */
   MDL_FP_NV = 1 << 4, /* invalid operation */
+  /* Not a RISC-V flag: a subnormal input was treated as zero (Arm's IDC).
+   * Raised only when flush_to_zero is set. */
+  MDL_FP_ID = 1 << 5,
 };
 
 typedef enum {
@@ -47,7 +50,13 @@ typedef struct {
   uint8_t round;            /* MdlFpRound */
   uint8_t flags;            /* MDL_FP_* accumulated */
   uint8_t nan_mode;         /* MdlFpNanMode */
-  bool    flush_to_zero;    /* subnormal inputs and outputs become zero (Arm FZ) */
+  bool    flush_to_zero;    /* subnormal inputs and outputs become zero (Arm FZ):
+                               every operation with a status reads a
+                               subnormal operand as a zero of its sign (and
+                               raises MDL_FP_ID); a result whose exact value
+                               is below the smallest normal becomes a zero
+                               of its sign with UF and without NX, as Arm's
+                               FPRound decides before rounding */
   bool    tininess_before;  /* tininess detected before rounding (Arm);
                                false: after rounding (RISC-V, IEEE default) */
 } MdlFpStatus;
@@ -64,7 +73,10 @@ uint32_t mdl_f32_div (MdlFpStatus *st, uint32_t a, uint32_t b);
 uint32_t mdl_f32_sqrt (MdlFpStatus *st, uint32_t a);
 /* a * b + c with a single rounding.  RISC-V's fmsub/fnmsub/fnmadd and
  * Arm's vfms/vfnma negate operands first (flip the sign bit of a non-NaN
- * operand; a NaN operand keeps its sign when propagated). */
+ * operand; a NaN operand keeps its sign when propagated).  ∞ × 0 raises NV
+ * even when c is a quiet NaN (RISC-V's rule); a propagated NaN is chosen
+ * in the order c, a, b, and ∞ × 0 + quiet NaN gives the default NaN, as
+ * Arm's FPMulAdd does. */
 uint32_t mdl_f32_muladd (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c);
 
 uint64_t mdl_f64_add (MdlFpStatus *st, uint64_t a, uint64_t b);
@@ -86,7 +98,9 @@ bool mdl_f64_le (MdlFpStatus *st, uint64_t a, uint64_t b);
 
 /* IEEE 754-2019 minimumNumber / maximumNumber (RISC-V fmin/fmax since
  * F 2.2): a NaN operand loses to a number; both NaN gives the default
- * NaN; -0 < +0; a signalling NaN raises NV. */
+ * NaN (with MDL_FP_NAN_PROPAGATE: the propagated one); -0 < +0; a
+ * signalling NaN raises NV.  Arm's VMINNM/FMINNM are IEEE 754-2008's
+ * minNum, where a signalling NaN operand wins: callers test for it. */
 uint32_t mdl_f32_min_num (MdlFpStatus *st, uint32_t a, uint32_t b);
 uint32_t mdl_f32_max_num (MdlFpStatus *st, uint32_t a, uint32_t b);
 uint64_t mdl_f64_min_num (MdlFpStatus *st, uint64_t a, uint64_t b);
@@ -131,6 +145,7 @@ uint64_t mdl_f32_to_f64 (MdlFpStatus *st, uint32_t a);
 uint32_t mdl_f64_to_f32 (MdlFpStatus *st, uint64_t a);
 
 /* Rounds to an integral value in floating point (Arm vrint*, and RISC-V
- * Zfa's fround/froundnx); NX only when @exact. */
+ * Zfa's fround/froundnx); NX only when @exact.  A result of zero keeps
+ * the operand's sign (-0.3 gives -0). */
 uint32_t mdl_f32_round_int (MdlFpStatus *st, uint32_t a, MdlFpRound round, bool exact);
 uint64_t mdl_f64_round_int (MdlFpStatus *st, uint64_t a, MdlFpRound round, bool exact);
