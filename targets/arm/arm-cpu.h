@@ -41,6 +41,8 @@ enum {
   /* Not a profile but the DSP extension (ARMv7E-M, the M4): decode rows
    * with it match only on a core that has it (ArmCpu.isa). */
   ARM_DSP = 1 << 2,
+  /* Likewise the FPv4-SP FPU (the M4F; arm-fpu.c). */
+  ARM_FPU = 1 << 3,
 };
 
 /* ---- what an instruction executes as ------------------------------------ */
@@ -157,6 +159,11 @@ typedef enum {
   ARM_OP_PKH,   /* pkhbt, pkhtb */
   ARM_OP_SAT16, /* ssat16, usat16 */
   ARM_OP_XTA,   /* sxtab, sxtah, uxtab, uxtah, the 16-bit pairs, sxtb16 */
+  /* The FPU (arm-fpu.c), executors reading the encoding likewise. */
+  ARM_OP_VDP,   /* data processing */
+  ARM_OP_VXFER, /* vmov core <-> single, vmrs, vmsr */
+  ARM_OP_VMOV2, /* vmov two cores <-> two singles or a doubleword */
+  ARM_OP_VLDST, /* vldr, vstr, vldm, vstm, vpush, vpop */
   ARM_OP_IT,
   ARM_OP_COUNT
 } ArmOp;
@@ -239,6 +246,7 @@ typedef enum {
   ARM_FMT_QADD,          /* qadd   rd, rm, rn                        */
   ARM_FMT_EXTEND_ADD,    /* sxtab  rd, rn, rm{, ror #n}              */
   ARM_FMT_PKH,           /* pkhbt  rd, rn, rm{, lsl #n}              */
+  ARM_FMT_VFP,           /* (the name, then the raw encoding)        */
 } ArmFormat;
 
 /* Row flags. */
@@ -427,7 +435,7 @@ enum {
 };
 
 /* CONTROL bits. */
-enum { ARM_CONTROL_NPRIV = 1u << 0, ARM_CONTROL_SPSEL = 1u << 1 };
+enum { ARM_CONTROL_NPRIV = 1u << 0, ARM_CONTROL_SPSEL = 1u << 1, ARM_CONTROL_FPCA = 1u << 2 };
 
 struct ArmCpu {
   MdlCpu cpu; /* first: the engine's view */
@@ -473,6 +481,11 @@ struct ArmCpu {
   uint32_t demcr, dwt_ctrl, dwt_base_cnt;
   uint64_t dwt_base_ps;
   uint32_t dwt_comp[16];
+
+  /* The FPU (arm-fpu.c), on the M4F only. */
+  bool has_fpu;
+  uint32_t sreg[32];
+  uint32_t fpscr, cpacr, fpccr, fpcar, fpdscr;
 
   /* The FPB (arm-fpb.c). */
   bool fpb_enable;
@@ -641,6 +654,21 @@ bool arm_dwt_read (ArmCpu *s, uint32_t off, uint32_t *value);
 bool arm_dwt_write (ArmCpu *s, uint32_t off, uint32_t value);
 void arm_dwt_set_demcr (ArmCpu *s, uint32_t value);
 void arm_dwt_reset (ArmCpu *s);
+
+/* ---- arm-fpu.c ---- */
+uint32_t arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vxfer (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vmov2 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vldst (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+void arm_fpu_reset (ArmCpu *s);
+/* Exception entry with CONTROL.FPCA: reserves (FPCCR.LSPEN) or writes
+ * s0-s15 and FPSCR at @fp_area, the frame's floating-point part. */
+bool arm_fpu_push (ArmCpu *s, uint64_t done, uint32_t fp_area);
+/* Return to an extended frame: reads them back unless still reserved. */
+bool arm_fpu_pop (ArmCpu *s, uint64_t done, uint32_t fp_area);
+/* CPACR (0xd88), FPCCR, FPCAR, FPDSCR, MVFR0, MVFR1 (0xf34-0xf44). */
+uint32_t arm_fpu_sysreg_read (ArmCpu *s, uint32_t off);
+void arm_fpu_sysreg_write (ArmCpu *s, uint32_t off, uint32_t v);
 
 /* ---- arm-fpb.c ---- */
 #define ARM_FPB_BASE 0xe0002000u

@@ -126,6 +126,15 @@ static const ArmOpcode arm_opcodes16[] = {
 /* clang-format off */
 static const ArmOpcode arm_opcodes32[] = {
   /* mask        match       op               name       format                 profiles flags */
+  /* ---- the FPv4-SP FPU (the M4F): coprocessors 10 and 11 ---- */
+  { 0xffe00fd0, 0xec400a10, ARM_OP_VMOV2,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xffe00fd0, 0xec400b10, ARM_OP_VMOV2,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff300e00, 0xed100a00, ARM_OP_VLDST,   "vldr",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff300e00, 0xed000a00, ARM_OP_VLDST,   "vstr",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xfe100e00, 0xec100a00, ARM_OP_VLDST,   "vldm",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xfe100e00, 0xec000a00, ARM_OP_VLDST,   "vstm",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff000e10, 0xee000a00, ARM_OP_VDP,     "vfp",     ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff000e10, 0xee000a10, ARM_OP_VXFER,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
   /* ---- the DSP extension (the M4): before everything, as these rows
    * match only on a core that has it ---- */
   /* Parallel add and subtract: op1 in hw1[6:4], U in hw2[6], op2 in hw2[5:4]. */
@@ -763,6 +772,7 @@ extract_t32_data (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->rd = bits (x, 11, 8);
     d->rm = bits (x, 3, 0);
     break;
+  case ARM_FMT_VFP: break; /* the executor reads the encoding */
   case ARM_FMT_EXTEND_ADD:
     d->rn = bits (x, 19, 16);
     d->rd = bits (x, 11, 8);

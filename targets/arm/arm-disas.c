@@ -320,6 +320,7 @@ append_data_operands (GString *text, const ArmDecoded *d)
   case ARM_FMT_RRR:
     g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
     break;
+  case ARM_FMT_VFP: g_string_append_printf (text, "0x%08x", d->raw); break;
   case ARM_FMT_QADD:
     g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rm), R (d->rn));
     break;

@@ -819,6 +819,8 @@ static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
   [ARM_OP_SMLALXY] = arm_exec_smlalxy, [ARM_OP_SMLALD] = arm_exec_smlald,
   [ARM_OP_UMAAL] = arm_exec_umaal, [ARM_OP_PKH] = arm_exec_pkh,
   [ARM_OP_SAT16] = arm_exec_sat16, [ARM_OP_XTA] = arm_exec_xta,
+  [ARM_OP_VDP] = arm_exec_vdp, [ARM_OP_VXFER] = arm_exec_vxfer,
+  [ARM_OP_VMOV2] = arm_exec_vmov2, [ARM_OP_VLDST] = arm_exec_vldst,
   [ARM_OP_CPS] = arm_exec_cps, [ARM_OP_ISB] = arm_exec_isb,
   [ARM_OP_WFE] = arm_exec_wfe, [ARM_OP_WFI] = arm_exec_wfi,
   [ARM_OP_SEV] = arm_exec_sev, [ARM_OP_SVC] = arm_exec_svc,

@@ -61,6 +61,8 @@ enum {
   MPU_RASR_A3 = 0xdb8,
   MPU_END = 0xdf0,
   SCB_DEMCR = 0xdfc,
+  FP_FPCCR = 0xf34,
+  FP_MVFR1 = 0xf44,
   NVIC_STIR = 0xf00,
   SCS_PID4 = 0xfd0,
   SCS_CID3 = 0xffc,
@@ -377,6 +379,8 @@ scs_read_word (ArmCpu *s, uint32_t off)
 
   if (off >= MPU_TYPE && off <= MPU_RASR_A3)
     return is_v7 (s) ? arm_mpu_read (s, off) : 0;
+  if (off == SCB_CPACR || (off >= FP_FPCCR && off <= FP_MVFR1))
+    return s->has_fpu ? arm_fpu_sysreg_read (s, off) : 0;
 
   switch (off) {
   case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
@@ -447,6 +451,11 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
   if (off >= MPU_TYPE && off <= MPU_RASR_A3) {
     if (is_v7 (s))
       arm_mpu_write (s, off, v);
+    return;
+  }
+  if (off == SCB_CPACR || (off >= FP_FPCCR && off <= FP_MVFR1)) {
+    if (s->has_fpu)
+      arm_fpu_sysreg_write (s, off, v);
     return;
   }
 
@@ -527,6 +536,7 @@ scs_known (ArmCpu *s, uint32_t off)
 {
   return off < 0x020 || (off >= NVIC_ISER && off < NVIC_IPR_END)
          || (off >= SCB_CPUID && off < MPU_END) || off == SCB_DEMCR || off == NVIC_STIR
+         || (off >= FP_FPCCR && off <= FP_MVFR1 + 3 && s->has_fpu)
          || (off >= SCS_PID4 && off <= SCS_CID3 + 3);
 }
 
@@ -579,6 +589,7 @@ arm_scs_reset (ArmCpu *s)
   arm_mpu_reset (s);
   arm_dwt_reset (s);
   arm_fpb_reset (s);
+  arm_fpu_reset (s);
   memset (s->irq_level, 0, sizeof s->irq_level);
   s->nmi_level = false;
 }

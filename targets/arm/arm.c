@@ -3,9 +3,10 @@
  *
  * The descriptors differ only in data; init() finds the model's profile,
  * CPUID, implemented priority bits and interrupt count in the table
- * below.  The Cortex-M4 has the DSP extension (arm-dsp.c) and is modelled
- * without its optional FPU (coprocessor instructions are a NOCP
- * UsageFault), as the parts sold as "Cortex-M4" rather than "M4F" are.
+ * below.  The Cortex-M4 has the DSP extension (arm-dsp.c); "cortex-m4"
+ * is the core without its optional FPU (coprocessor instructions are a
+ * NOCP UsageFault), "cortex-m4f" the one with the FPv4-SP FPU
+ * (arm-fpu.c).
  *
  * Reset loads MSP and the pc from the vector table at VTOR = 0 (a firmware
  * whose reset vector there is empty starts at its ELF entry instead).
@@ -26,6 +27,7 @@ typedef struct {
   unsigned n_irq;
   bool bitband;
   bool dsp; /* the DSP extension (ARMv7E-M) */
+  bool fpu; /* the FPv4-SP FPU */
 } ArmModel;
 
 /* CPUID values are those of the models' Technical Reference Manuals:
@@ -42,10 +44,11 @@ typedef struct {
  * unmodified; the real part's count is listed beside it. */
 /* clang-format off */
 static const ArmModel arm_models[] = {
-  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32, false, false },
-  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32, false, false },
-  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64, true,  false },
-  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64, true,  true },
+  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32, false, false, false },
+  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32, false, false, false },
+  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64, true,  false, false },
+  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64, true,  true,  false },
+  { &mdl_arm_cortex_m4f_class,    ARM_V7M, 0x410fc241u, 8, 3, 64, true,  true,  true },
 };
 /* clang-format on */
 
@@ -64,7 +67,8 @@ arm_init (MdlCpu *cpu)
   s->prio_bits = m->prio_bits;
   s->n_irq = m->n_irq;
   s->bitband = m->bitband;
-  s->isa = m->profile | (m->dsp ? ARM_DSP : 0);
+  s->isa = m->profile | (m->dsp ? ARM_DSP : 0) | (m->fpu ? ARM_FPU : 0);
+  s->has_fpu = m->fpu;
   g_assert (s->n_irq + 1 == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
   arm_systick_init (s);
   arm_forget_windows (s);
@@ -145,4 +149,8 @@ ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
 ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
            N_ ("ARM Cortex-M4 without FPU (ARMv7E-M, Thumb-2 with the DSP extension), "
                "NVIC with 64 interrupts, SysTick, MPU"),
+           64);
+ARM_CLASS (mdl_arm_cortex_m4f_class, "cortex-m4f", "arm,cortex-m4f", "armv7-m",
+           N_ ("ARM Cortex-M4F (ARMv7E-M, Thumb-2 with the DSP extension, FPv4-SP "
+               "single-precision FPU), NVIC with 64 interrupts, SysTick, MPU"),
            64);
