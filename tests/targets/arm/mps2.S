@@ -14,8 +14,9 @@
 	.equ	DUALTIMER, 0x40002000
 	.equ	WDOG, 0x40008000
 	.equ	WDOG_UNLOCK, 0x1acce551
-	/* How long a wait for an interrupt may spin before it fails. */
-	.equ	SPIN, 2000000
+	/* How long a wait for an interrupt may spin before it fails: generous,
+	 * as QEMU fires its timers from another thread, late on a loaded host. */
+	.equ	SPIN, 20000000
 
 /* Spins until the word at \addr is at least \n; fails with check \fail
  * after SPIN rounds.  Clobbers r0, r1, r6, r7. */
