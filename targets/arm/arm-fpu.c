@@ -70,8 +70,13 @@ fp_check (ArmCpu *s, uint32_t pc, uint64_t done, uint32_t *next)
     return false;
   }
   if ((s->fpccr & FPCCR_LSPACT) && !preserve (s, done)) {
+    /* The reserved space cannot take the state: MemManage (MLSPERR)
+     * when the MPU refused it, else BusFault (LSPERR); LSPACT stays. */
+    bool mpu = s->mpu_fault;
+
     s->mpu_fault = false;
-    *next = arm_fault (s, pc, ARM_EXC_BUSFAULT, 1u << 13); /* LSPERR */
+    *next = mpu ? arm_fault (s, pc, ARM_EXC_MEMMANAGE, 1u << 5)
+                : arm_fault (s, pc, ARM_EXC_BUSFAULT, 1u << 13);
     return false;
   }
   if ((s->fpccr & FPCCR_ASPEN) && !(s->control & ARM_CONTROL_FPCA)) {

@@ -16,12 +16,12 @@
 
 #include "mps2.h"
 
-#define REG(a) (*(volatile uint32_t *) (a))
-#define ICSR REG (0xe000ed04u)
-#define SHPR3 REG (0xe000ed20u)
-#define FPCCR REG (0xe000ef34u)
+#define REG(a)     (*(volatile uint32_t *) (a))
+#define ICSR       REG (0xe000ed04u)
+#define SHPR3      REG (0xe000ed20u)
+#define FPCCR      REG (0xe000ef34u)
 #define NVIC_ISER0 REG (0xe000e100u)
-#define TIMER0 0x40000000u
+#define TIMER0     0x40000000u
 
 static uint32_t stacks[2][512] __attribute__ ((aligned (8)));
 uint32_t task_sp[2];
@@ -51,19 +51,19 @@ schedule (uint32_t sp, uint32_t exc_return)
 __attribute__ ((naked)) void
 PendSV_Handler (void)
 {
-  __asm volatile ("mrs r0, psp\n"
-                  "tst lr, #0x10\n"
-                  "it eq\n"
-                  "vstmdbeq r0!, {s16-s31}\n"
-                  "stmdb r0!, {r4-r11, lr}\n"
-                  "mov r1, lr\n"
-                  "bl schedule\n"
-                  "ldmia r0!, {r4-r11, lr}\n"
-                  "tst lr, #0x10\n"
-                  "it eq\n"
-                  "vldmiaeq r0!, {s16-s31}\n"
-                  "msr psp, r0\n"
-                  "bx lr\n");
+  __asm volatile("mrs r0, psp\n"
+                 "tst lr, #0x10\n"
+                 "it eq\n"
+                 "vstmdbeq r0!, {s16-s31}\n"
+                 "stmdb r0!, {r4-r11, lr}\n"
+                 "mov r1, lr\n"
+                 "bl schedule\n"
+                 "ldmia r0!, {r4-r11, lr}\n"
+                 "tst lr, #0x10\n"
+                 "it eq\n"
+                 "vldmiaeq r0!, {s16-s31}\n"
+                 "msr psp, r0\n"
+                 "bx lr\n");
 }
 
 void
@@ -76,15 +76,15 @@ start_tick (void)
 __attribute__ ((naked)) void
 SVC_Handler (void)
 {
-  __asm volatile ("bl start_tick\n"
-                  "ldr r0, =task_sp\n"
-                  "ldr r0, [r0]\n"
-                  "ldmia r0!, {r4-r11, lr}\n"
-                  "msr psp, r0\n"
-                  "movs r1, #2\n"
-                  "msr control, r1\n"
-                  "isb\n"
-                  "bx lr\n");
+  __asm volatile("bl start_tick\n"
+                 "ldr r0, =task_sp\n"
+                 "ldr r0, [r0]\n"
+                 "ldmia r0!, {r4-r11, lr}\n"
+                 "msr psp, r0\n"
+                 "movs r1, #2\n"
+                 "msr control, r1\n"
+                 "isb\n"
+                 "bx lr\n");
 }
 
 /* Fills s0-s31 with base + i (as integers), then checks them until the
@@ -97,19 +97,19 @@ task (uint32_t id)
   for (unsigned i = 0; i < 32; i++) {
     uint32_t v = base + i;
     switch (i) {
-#define SET(n)                                                                              \
-  case n: __asm volatile ("vmov s" #n ", %0" : : "r"(v) : "s" #n); break;
-      SET (0) SET (1) SET (2) SET (3) SET (4) SET (5) SET (6) SET (7)
-      SET (8) SET (9) SET (10) SET (11) SET (12) SET (13) SET (14) SET (15)
-      SET (16) SET (17) SET (18) SET (19) SET (20) SET (21) SET (22) SET (23)
-      SET (24) SET (25) SET (26) SET (27) SET (28) SET (29) SET (30) SET (31)
+#define SET(n)                                                                                     \
+  case n: __asm volatile("vmov s" #n ", %0" : : "r"(v) : "s" #n); break;
+      SET (0)
+      SET (1) SET (2) SET (3) SET (4) SET (5) SET (6) SET (7) SET (8) SET (9) SET (10) SET (11)
+        SET (12) SET (13) SET (14) SET (15) SET (16) SET (17) SET (18) SET (19) SET (20) SET (21)
+          SET (22) SET (23) SET (24) SET (25) SET (26) SET (27) SET (28) SET (29) SET (30) SET (31)
 #undef SET
     }
   }
   while (ticks < 20) {
     uint32_t got[32];
 
-    __asm volatile ("vstmia %0, {s0-s31}" : : "r"(got) : "memory");
+    __asm volatile("vstmia %0, {s0-s31}" : : "r"(got) : "memory");
     for (unsigned i = 0; i < 32; i++)
       bad |= got[i] != base + i;
   }
@@ -148,7 +148,7 @@ task_start (unsigned t, void (*fn) (void))
 
   for (unsigned i = 0; i < 17; i++)
     sp[i] = 0;
-  sp[8] = 0xfffffffdu;          /* EXC_RETURN: thread, PSP, basic frame */
+  sp[8] = 0xfffffffdu;             /* EXC_RETURN: thread, PSP, basic frame */
   sp[9 + 6] = (uint32_t) fn & ~1u; /* pc */
   sp[9 + 7] = 1u << 24;            /* xPSR */
   task_sp[t] = (uint32_t) sp;
@@ -163,7 +163,7 @@ main (void)
   task_start (0, task_a);
   task_start (1, task_b);
   current = 0;
-  __asm volatile ("svc 0");
+  __asm volatile("svc 0");
   for (;;)
     ;
 }

@@ -40,32 +40,32 @@ get_fpscr (void)
 {
   uint32_t v;
 
-  __asm volatile ("vmrs %0, fpscr" : "=r"(v));
+  __asm volatile("vmrs %0, fpscr" : "=r"(v));
   return v;
 }
 
 static void
 set_fpscr (uint32_t v)
 {
-  __asm volatile ("vmsr fpscr, %0" : : "r"(v));
+  __asm volatile("vmsr fpscr, %0" : : "r"(v));
 }
 
 /* Each operation: FPSCR set to @mode first, its flags and NZCV after. */
-#define OP1(name, expr)                                                                     \
-  do {                                                                                      \
-    set_fpscr (mode);                                                                       \
-    volatile float r_ = (expr);                                                             \
-    uint32_t s_ = get_fpscr ();                                                             \
-    printf ("%s %08lx -> %08lx %08lx\n", name, (unsigned long) vals[i],                    \
-            (unsigned long) u (r_), (unsigned long) s_);                                    \
+#define OP1(name, expr)                                                                            \
+  do {                                                                                             \
+    set_fpscr (mode);                                                                              \
+    volatile float r_ = (expr);                                                                    \
+    uint32_t s_ = get_fpscr ();                                                                    \
+    printf ("%s %08lx -> %08lx %08lx\n", name, (unsigned long) vals[i], (unsigned long) u (r_),    \
+            (unsigned long) s_);                                                                   \
   } while (0)
-#define OP2(name, expr)                                                                     \
-  do {                                                                                      \
-    set_fpscr (mode);                                                                       \
-    volatile float r_ = (expr);                                                             \
-    uint32_t s_ = get_fpscr ();                                                             \
-    printf ("%s %08lx %08lx -> %08lx %08lx\n", name, (unsigned long) vals[i],              \
-            (unsigned long) vals[j], (unsigned long) u (r_), (unsigned long) s_);           \
+#define OP2(name, expr)                                                                            \
+  do {                                                                                             \
+    set_fpscr (mode);                                                                              \
+    volatile float r_ = (expr);                                                                    \
+    uint32_t s_ = get_fpscr ();                                                                    \
+    printf ("%s %08lx %08lx -> %08lx %08lx\n", name, (unsigned long) vals[i],                      \
+            (unsigned long) vals[j], (unsigned long) u (r_), (unsigned long) s_);                  \
   } while (0)
 
 int
@@ -89,22 +89,22 @@ main (void)
       /* Fixed point, in place: to s16.8 and u32.31 and back from s32.4. */
       OP1 ("tofix.s16.8", ({
              float t_ = a;
-             __asm volatile ("vcvt.s16.f32 %0, %0, #8" : "+t"(t_));
+             __asm volatile("vcvt.s16.f32 %0, %0, #8" : "+t"(t_));
              t_;
            }));
       OP1 ("tofix.u32.31", ({
              float t_ = a;
-             __asm volatile ("vcvt.u32.f32 %0, %0, #31" : "+t"(t_));
+             __asm volatile("vcvt.u32.f32 %0, %0, #31" : "+t"(t_));
              t_;
            }));
       OP1 ("fromfix.s32.4", ({
              float t_ = a;
-             __asm volatile ("vcvt.f32.s32 %0, %0, #4" : "+t"(t_));
+             __asm volatile("vcvt.f32.s32 %0, %0, #4" : "+t"(t_));
              t_;
            }));
       OP1 ("fromfix.u16.3", ({
              float t_ = a;
-             __asm volatile ("vcvt.f32.u16 %0, %0, #3" : "+t"(t_));
+             __asm volatile("vcvt.f32.u16 %0, %0, #3" : "+t"(t_));
              t_;
            }));
       for (unsigned j = 0; j < N; j++) {
