@@ -15,6 +15,7 @@ extern const MdlDeviceClass mdl_cmsdk_timer_class;
 extern const MdlDeviceClass mdl_cmsdk_dualtimer_class;
 extern const MdlDeviceClass mdl_cmsdk_watchdog_class;
 extern const MdlDeviceClass mdl_memory_mirror_class;
+extern const MdlDeviceClass mdl_mps2_scc_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -33,5 +34,6 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_cmsdk_dualtimer_class,
   &mdl_cmsdk_watchdog_class,
   &mdl_memory_mirror_class,
+  &mdl_mps2_scc_class,
   NULL,
 };

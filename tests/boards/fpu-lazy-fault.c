@@ -42,7 +42,7 @@ SVC_Handler (void)
 int
 main (void)
 {
-  printf ("lazy fault: start\n");
+  printf ("lazy fault: start on SCC ID %08lx\n", (unsigned long) REG (0x4002fffcu));
   /* Region 1: 128 bytes at 0x20003000, no access; the rest as without
    * an MPU (PRIVDEFENA). */
   REG (0xe000ed9cu) = 0x20003000u | 0x10 | 1;

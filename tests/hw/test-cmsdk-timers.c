@@ -240,6 +240,29 @@ test_peek (Fixture *f, gconstpointer data)
                    "nothing is mapped there");
 }
 
+/* The MPS2 SCC: the image's ID and QEMU's reset values; a configuration
+ * transfer completes at once. */
+static void
+test_scc (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  MdlDevice *scc = hw_test_device_new (f->m, "arm,mps2-scc", "scc", 0x4002f000, 0x1000);
+
+  mdl_device_set_prop_u64 (scc, "arm,scc-id", 0x41043860);
+  g_assert_true (hw_test_realize (scc, f->as, &error));
+  g_assert_cmphex (hw_test_read (f->as, 0x4002fffc, 4), ==, 0x41043860);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002fff8, 4), ==, 0x00200008);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f010, 4), ==, 2);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f0a8, 4), ==, 0x00100000);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f100, 4), ==, 0xffff0001);
+  hw_test_write (f->as, 0x4002f004, 4, 0x5);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f004, 4), ==, 5);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f0ac, 4), ==, 0);
+  hw_test_write (f->as, 0x4002f0a8, 4, 0x80100000u);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f0ac, 4), ==, 1);
+  g_assert_cmphex (hw_test_read (f->as, 0x4002f0a8, 4), ==, 0x00100000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,5 +278,6 @@ main (int argc, char **argv)
   g_test_add ("/hw/memory-mirror/alias", Fixture, NULL, fixture_set_up, test_mirror,
               fixture_tear_down);
   g_test_add ("/hw/peek", Fixture, NULL, fixture_set_up, test_peek, fixture_tear_down);
+  g_test_add ("/hw/mps2-scc/registers", Fixture, NULL, fixture_set_up, test_scc, fixture_tear_down);
   return g_test_run ();
 }

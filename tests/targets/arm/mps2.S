@@ -2,7 +2,8 @@
  * mps2.S: the MPS2 AN385 map as QEMU's mps2-an385 has it, for programs
  * built for that machine: all 8 NVIC priority bits kept, SP[1:0] forced
  * to zero, the RAM mirrors, SysTick's 1 MHz reference clock and its
- * CALIB, the SCS and CMSDK ID registers, the two APB timers (IRQs 8, 9),
+ * CALIB, the SCS, CMSDK and SCC ID registers, the two APB timers (IRQs
+ * 8, 9),
  * the dual timer (IRQ 10) and the watchdog on the NMI.  Cortex-M3 on
  * boards/cortex-m3.dts and on QEMU's mps2-an385 only.
  */
@@ -139,6 +140,12 @@ test_main:
 	CHECK_EQ r1, 0x04, 36
 	LOAD32	r1, WDOG + 0xff4
 	CHECK_EQ r1, 0xf0, 37
+	LOAD32	r1, 0x4002fffc			/* SCC ID: the AN385 image */
+	CHECK_EQ r1, 0x41043850, 38
+	LOAD32	r1, 0x4002fff8			/* SCC AID */
+	CHECK_EQ r1, 0x00200008, 39
+	LOAD32	r1, 0x4002f0a8			/* CFGCTRL at reset */
+	CHECK_EQ r1, 0x00100000, 49
 
 	/* Reset values. */
 	LOAD32	r1, DUALTIMER + 0x04
