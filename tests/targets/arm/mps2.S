@@ -3,8 +3,7 @@
  * built for that machine: all 8 NVIC priority bits kept, SP[1:0] forced
  * to zero, the RAM mirrors, SysTick's 1 MHz reference clock and its
  * CALIB, the SCS, CMSDK and SCC ID registers, the two APB timers (IRQs
- * 8, 9),
- * the dual timer (IRQ 10) and the watchdog on the NMI.  Cortex-M3 on
+ * 8, 9), the dual timer (IRQ 10) and the watchdog on the NMI.  Cortex-M3 on
  * boards/cortex-m3.dts and on QEMU's mps2-an385 only.
  */
 #include "test-macros.h"
