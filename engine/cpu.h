@@ -168,6 +168,12 @@ struct MdlCpuClass {
   void     (*flush_code)(MdlCpu *cpu);
   /* Frees what init allocated (not the state itself); may be NULL. */
   void     (*finalize)  (MdlCpu *cpu);
+  /* A debugger's read of registers the CPU itself answers at @addr (the
+   * Cortex-M system control space): false when @addr is not its own;
+   * else true, with *value, or with *why when the read would change
+   * something ("reading SYST_CSR clears COUNTFLAG").  May be NULL. */
+  bool     (*debug_read)(MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value,
+                         const char **why);
 
   /* GDB's view (engine/gdbstub.c): the target description XML, whose
    * registers are numbered 0..gdb_n_regs-1 in document order, and for

@@ -105,6 +105,8 @@ typedef struct {
   bool          resumed;   /* a stop reply is owed */
   bool          stepping;
   bool          interrupted;
+  bool          watch_done; /* the last stop reply was a watchpoint's, */
+  guint64       watch_addr; /* at this address */
   GArray       *breaks;    /* Break */
   GArray       *watches;   /* Watch */
 } Session;
@@ -240,6 +242,9 @@ typedef struct {
   int           reg;       /* one register (p/P), or -1 for all (g/G) */
   guint64       value;
   bool          ok;
+  const char   *why;       /* why memory was not read, */
+  guint64       why_addr;  /* there */
+  char         *why_buf;   /* owned text behind why, or NULL */
 } Access;
 
 static unsigned
@@ -316,8 +321,11 @@ call_write_all_regs (MdlRunner *runner, MdlMachine *m, void *data)
   }
 }
 
-/* Reads RAM and ROM from addr on, stopping at the first byte that is a
- * device register or unmapped; GDB takes a short reply as a partial read. */
+/* Memory as GDB reads it: RAM and ROM in bulk, registers (the CPU's own,
+ * then devices') a naturally aligned word, halfword or byte at a time,
+ * and only where reading changes nothing (MdlCpuClass.debug_read,
+ * MdlMmioOps.read_effect).  The copy stops at a hole or at a read with a
+ * side effect (saying why); GDB takes a short reply as a partial read. */
 static void
 call_read_mem (MdlRunner *runner, MdlMachine *m, void *data)
 {
@@ -326,17 +334,39 @@ call_read_mem (MdlRunner *runner, MdlMachine *m, void *data)
   g_autofree guint8 *buf = g_malloc (MAX (a->len, 1));
   guint64 done = 0;
 
-  while (done < a->len) {
-    guint64 addr = a->addr + done, base = 0, chunk;
-    MdlRegion *r = mdl_address_space_lookup (cpu->as, addr, &base);
+  a->why = NULL;
+  while (done < a->len && a->why == NULL) {
+    guint64 addr = a->addr + done, base = 0, chunk, v = 0;
+    unsigned n = 4;
+    MdlRegion *r;
 
-    if (r == NULL || mdl_region_kind (r) == MDL_REGION_MMIO)
+    while (n > 1 && ((addr & (n - 1)) != 0 || n > a->len - done))
+      n /= 2;
+    if (cpu->cls->debug_read && cpu->cls->debug_read (cpu, addr, n, &v, &a->why)) {
+      if (a->why == NULL)
+        memcpy (buf + done, &v, n);   /* little-endian host and guest */
+      done += a->why == NULL ? n : 0;
+      continue;
+    }
+    r = mdl_address_space_lookup (cpu->as, addr, &base);
+    if (r == NULL)
       break;
-    chunk = MIN (a->len - done, base + (mdl_region_size (r) - 1) - addr + 1);
-    if (chunk == 0 || !mdl_address_space_read_bytes (cpu->as, addr, buf + done, chunk, NULL))
-      break;
-    done += chunk;
+    if (mdl_region_kind (r) != MDL_REGION_MMIO) {
+      chunk = MIN (a->len - done, base + (mdl_region_size (r) - 1) - addr + 1);
+      if (chunk == 0 || !mdl_address_space_read_bytes (cpu->as, addr, buf + done, chunk, NULL))
+        break;
+      done += chunk;
+      continue;
+    }
+    a->why = mdl_address_space_peek (cpu->as, addr, n, &v);
+    if (a->why == NULL) {
+      memcpy (buf + done, &v, n);
+      done += n;
+    } else {
+      a->why = a->why_buf = g_strdup_printf ("%s: %s", mdl_region_name (r), a->why);
+    }
   }
+  a->why_addr = a->addr + done;
   append_hex_bytes (a->out, buf, done);
   a->ok = done > 0 || a->len == 0;
 }
@@ -425,11 +455,35 @@ on_publish (void *data)
 
 /* ---- run control ---------------------------------------------------------- */
 
+static bool
+watch_inserted (Session *s, guint64 addr)
+{
+  for (guint i = 0; i < s->watches->len; i++) {
+    const Watch *w = &g_array_index (s->watches, Watch, i);
+    if (addr >= w->addr && addr - w->addr < w->len)
+      return true;
+  }
+  return false;
+}
+
 static void
 session_resume (Session *s, bool step)
 {
   MdlGdbServer *srv = s->srv;
 
+  if (s->watch_done && !watch_inserted (s, s->watch_addr)) {
+    /* GDB steps over a watchpoint it believes stopped before the access
+     * (to it Arm and RISC-V watchpoints are not steppable): it removes
+     * the watchpoint, then single-steps (Arm) or continues to a
+     * breakpoint on the next instruction (RISC-V).  Medley stops with the
+     * accessing instruction retired, so that step is done already and the
+     * next instruction must not run: QEMU's stub, which stops before the
+     * access, leaves GDB at the same pc. */
+    s->watch_done = false;
+    session_send_str (s, "T05thread:1;");
+    return;
+  }
+  s->watch_done = false;
   s->resumed = true;
   s->stepping = step;
   s->interrupted = false;
@@ -525,9 +579,12 @@ stop_reply (Session *s, MdlSnapshot *snap)
 
     for (guint i = 0; i < s->watches->len; i++) {
       const Watch *w = &g_array_index (s->watches, Watch, i);
-      if (snap->stop_addr >= w->addr && snap->stop_addr - w->addr < w->len)
+      if (snap->stop_addr >= w->addr && snap->stop_addr - w->addr < w->len) {
+        s->watch_done = true;
+        s->watch_addr = snap->stop_addr;
         return g_strdup_printf ("T05%s:%" G_GINT64_MODIFIER "x;thread:1;", names[w->type - 2],
                                 snap->stop_addr);
+      }
     }
     return g_strdup ("T05thread:1;");
   }
@@ -555,6 +612,7 @@ session_deliver_stop (Session *s)
   if (snap == NULL)
     return;
   s->resumed = false;
+  s->watch_done = false;
   reply = stop_reply (s, snap);
   mdl_snapshot_unref (snap);
   session_send_str (s, reply);
@@ -653,7 +711,13 @@ handle_m (Session *s, const char *args)
   a.len = MIN (a.len, (guint64) MAX_MEM_READ);
   a.out = g_string_new (NULL);
   mdl_runner_call (s->srv->runner, call_read_mem, &a);
+  if (a.why != NULL)
+    g_message ("gdb: CPU %s: not reading 0x%" G_GINT64_MODIFIER "x: %s", s->srv->cpu_name,
+               a.why_addr, a.why);
+  g_free (a.why_buf);
   if (!a.ok) {
+    /* GDB 13 takes no text in a reply to m: it says it cannot access
+     * the address, and Medley's log says why. */
     g_string_free (a.out, TRUE);
     return g_strdup ("E14");
   }

@@ -456,6 +456,40 @@ mdl_address_space_read (MdlAddressSpace *as, uint64_t addr, unsigned size,
   return MDL_MEM_OK;
 }
 
+const char *
+mdl_mmio_reads_freely (void *opaque, uint64_t offset, unsigned size)
+{
+  return NULL;
+}
+
+const char *
+mdl_address_space_peek (MdlAddressSpace *as, uint64_t addr, unsigned size, uint64_t *value)
+{
+  uint64_t offset, v = 0;
+  MdlRegion *r;
+  const char *why;
+
+  g_assert (size == 1 || size == 2 || size == 4 || size == 8);
+  r = access_target (as, addr, size, &offset);
+  if (r == NULL)
+    return "nothing is mapped there";
+  if (r->host != NULL) {
+    memcpy (&v, r->host + offset, size);
+  } else {
+    if (mmio_check (r, offset, size) != MDL_MEM_OK)
+      return "the device does not take reads of this size or alignment";
+    if (r->ops->read_effect == NULL)
+      return "the device does not say which of its registers may be read without effect";
+    if ((why = r->ops->read_effect (r->opaque, offset, size)) != NULL)
+      return why;
+    v = r->ops->read ? r->ops->read (r->opaque, offset, size) : 0;
+    if (size < 8)
+      v &= (UINT64_C (1) << (size * 8)) - 1;
+  }
+  *value = v;
+  return NULL;
+}
+
 MdlMemResult
 mdl_address_space_write (MdlAddressSpace *as, uint64_t addr, unsigned size,
                          uint64_t value)

@@ -47,6 +47,12 @@ typedef struct {
   unsigned min_size;     /* smallest accepted access, in bytes (0 = 1) */
   unsigned max_size;     /* largest accepted access, in bytes (0 = 8) */
   bool     unaligned_ok; /* accept offsets that are not a multiple of size */
+  /* Whether a debugger may read: NULL when reading @offset changes
+   * nothing (a debugger then calls read), else why not, a short phrase
+   * naming the register ("reading DATA takes the received byte").
+   * Without this hook the device has not said, and debuggers are
+   * refused. */
+  const char *(*read_effect) (void *opaque, uint64_t offset, unsigned size);
 } MdlMmioOps;
 
 /* A RAM window: guest [base, base + size) is host [host, host + size). */
@@ -102,6 +108,17 @@ MdlMemResult mdl_address_space_read  (MdlAddressSpace *as, uint64_t addr,
                                       unsigned size, uint64_t *value);
 MdlMemResult mdl_address_space_write (MdlAddressSpace *as, uint64_t addr,
                                       unsigned size, uint64_t value);
+
+/* The read_effect of a device whose every register reads without effect. */
+const char *mdl_mmio_reads_freely (void *opaque, uint64_t offset, unsigned size);
+
+/* A debugger's read of @size (1, 2, 4 or 8) bytes at @addr: RAM and ROM
+ * as they are, MMIO only where its device says the read changes nothing
+ * (MdlMmioOps.read_effect).  Never watched.  On refusal returns the
+ * reason (static or owned by the device, valid until the next call) and
+ * leaves @value alone; NULL on success. */
+const char *mdl_address_space_peek (MdlAddressSpace *as, uint64_t addr, unsigned size,
+                                    uint64_t *value);
 
 /* Bulk copies for loaders, debuggers and views.  Writes reach ROM too (a
  * loader fills ROM); MMIO is skipped by read_bytes (filled with 0) and

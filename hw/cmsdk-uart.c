@@ -223,8 +223,17 @@ uart_write (void *opaque, uint64_t offset, unsigned size, uint64_t value)
   uart_update_irq (dev);
 }
 
+/* Reading DATA takes the received byte; every other register reads
+ * without effect. */
+static const char *
+uart_read_effect (void *opaque, uint64_t offset, unsigned size)
+{
+  return (offset & ~UINT64_C (3)) == REG_DATA ? "reading DATA takes the received byte" : NULL;
+}
+
 static const MdlMmioOps uart_ops = {
   .read = uart_read,
+  .read_effect = uart_read_effect,
   .write = uart_write,
   .min_size = 1,
   .max_size = 4,

@@ -11,6 +11,11 @@ extern const MdlDeviceClass mdl_mailbox_class;
 extern const MdlDeviceClass mdl_framebuffer_class;
 extern const MdlDeviceClass mdl_gpio_class;
 extern const MdlDeviceClass mdl_plic_class;
+extern const MdlDeviceClass mdl_cmsdk_timer_class;
+extern const MdlDeviceClass mdl_cmsdk_dualtimer_class;
+extern const MdlDeviceClass mdl_cmsdk_watchdog_class;
+extern const MdlDeviceClass mdl_memory_mirror_class;
+extern const MdlDeviceClass mdl_mps2_scc_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -25,5 +30,10 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_gpio_class,
   &mdl_led_class, &mdl_button_class, &mdl_switch_class, &mdl_seven_segment_class,
   &mdl_test_device_class,
+  &mdl_cmsdk_timer_class,
+  &mdl_cmsdk_dualtimer_class,
+  &mdl_cmsdk_watchdog_class,
+  &mdl_memory_mirror_class,
+  &mdl_mps2_scc_class,
   NULL,
 };

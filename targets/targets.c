@@ -15,5 +15,6 @@ const MdlCpuClass *const mdl_target_cpu_classes[] = {
   &mdl_arm_cortex_m0plus_class,
   &mdl_arm_cortex_m3_class,
   &mdl_arm_cortex_m4_class,
+  &mdl_arm_cortex_m4f_class,
   NULL,
 };

@@ -70,6 +70,16 @@ Reset_Handler:
 	 */
 	ldr	r0, =__stack
 	mov	sp, r0
+	/*
+	 * A core with an FPU (the M4F) starts with it disabled: allow CP10
+	 * and CP11 in CPACR, as CMSIS's SystemInit does, before C code built
+	 * for the FPU runs.  Cores without one ignore the write.
+	 */
+	ldr	r0, =0xe000ed88
+	ldr	r1, =0x00f00000
+	str	r1, [r0]
+	dsb
+	isb
 	bl	_mps2_cstart		/* does not return */
 	b	.
 	.size	Reset_Handler, . - Reset_Handler

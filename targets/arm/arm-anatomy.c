@@ -43,12 +43,12 @@ arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   /* Little-endian bytes as fetched, like the RISC-V target reports. */
   info->raw = b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
 
-  if (!arm_decode (s->profile, raw, false, &d)) {
+  if (!arm_decode (s->isa, raw, false, &d)) {
     g_strlcpy (info->format, "undefined", sizeof info->format);
     return true;
   }
   g_strlcpy (info->mnemonic, d.op->name, sizeof info->mnemonic);
-  arm_disas_insn (s->profile, (uint32_t) pc, raw, 0, text);
+  arm_disas_insn (s->isa, (uint32_t) pc, raw, 0, text);
   if (info->len == 2) {
     g_strlcpy (info->format, "T16", sizeof info->format);
     field (info, "opcode", 11, 15, raw, d.op->name);

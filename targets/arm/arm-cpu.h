@@ -38,6 +38,11 @@ enum {
   ARM_V6M = 1 << 0,
   ARM_V7M = 1 << 1,
   ARM_ANY = ARM_V6M | ARM_V7M,
+  /* Not a profile but the DSP extension (ARMv7E-M, the M4): decode rows
+   * with it match only on a core that has it (ArmCpu.isa). */
+  ARM_DSP = 1 << 2,
+  /* Likewise the FPv4-SP FPU (the M4F; arm-fpu.c). */
+  ARM_FPU = 1 << 3,
 };
 
 /* ---- what an instruction executes as ------------------------------------ */
@@ -138,6 +143,27 @@ typedef enum {
   ARM_OP_SVC,
   ARM_OP_BKPT,
   ARM_OP_UDF,
+  /* The DSP extension (arm-dsp.c): each executor reads its variant (the
+   * operation, signedness, halves, rounding) from the encoding. */
+  ARM_OP_PAR,     /* parallel add/subtract, 36 of them */
+  ARM_OP_QADDSUB, /* qadd, qsub, qdadd, qdsub */
+  ARM_OP_SEL,
+  ARM_OP_SMULXY, /* smulxy, smlaxy */
+  ARM_OP_SMULWY, /* smulwy, smlawy */
+  ARM_OP_SMUAD,  /* smuad(x), smlad(x), smusd(x), smlsd(x) */
+  ARM_OP_SMMUL,  /* smmul(r), smmla(r), smmls(r) */
+  ARM_OP_USAD8,  /* usad8, usada8 */
+  ARM_OP_SMLALXY,
+  ARM_OP_SMLALD, /* smlald(x), smlsld(x) */
+  ARM_OP_UMAAL,
+  ARM_OP_PKH,   /* pkhbt, pkhtb */
+  ARM_OP_SAT16, /* ssat16, usat16 */
+  ARM_OP_XTA,   /* sxtab, sxtah, uxtab, uxtah, the 16-bit pairs, sxtb16 */
+  /* The FPU (arm-fpu.c), executors reading the encoding likewise. */
+  ARM_OP_VDP,   /* data processing */
+  ARM_OP_VXFER, /* vmov core <-> single, vmrs, vmsr */
+  ARM_OP_VMOV2, /* vmov two cores <-> two singles or a doubleword */
+  ARM_OP_VLDST, /* vldr, vstr, vldm, vstm, vpush, vpop */
   ARM_OP_IT,
   ARM_OP_COUNT
 } ArmOp;
@@ -217,6 +243,10 @@ typedef enum {
   ARM_FMT_MLA,           /* mla    rd, rn, rm, ra                    */
   ARM_FMT_MULL,          /* umull  rdlo, rdhi, rn, rm                */
   ARM_FMT_COPROC,        /* (printed as raw data)                    */
+  ARM_FMT_QADD,          /* qadd   rd, rm, rn                        */
+  ARM_FMT_EXTEND_ADD,    /* sxtab  rd, rn, rm{, ror #n}              */
+  ARM_FMT_PKH,           /* pkhbt  rd, rn, rm{, lsl #n}              */
+  ARM_FMT_VFP,           /* (the name, then the raw encoding)        */
 } ArmFormat;
 
 /* Row flags. */
@@ -376,6 +406,8 @@ arm_bit_put (uint32_t *bits, unsigned n, bool v)
 enum {
   ARM_CFSR_IACCVIOL = 1u << 0,
   ARM_CFSR_DACCVIOL = 1u << 1,
+  ARM_CFSR_MUNSTKERR = 1u << 3,
+  ARM_CFSR_MSTKERR = 1u << 4,
   ARM_CFSR_MMARVALID = 1u << 7,
   ARM_CFSR_IBUSERR = 1u << 8,
   ARM_CFSR_PRECISERR = 1u << 9,
@@ -403,7 +435,7 @@ enum {
 };
 
 /* CONTROL bits. */
-enum { ARM_CONTROL_NPRIV = 1u << 0, ARM_CONTROL_SPSEL = 1u << 1 };
+enum { ARM_CONTROL_NPRIV = 1u << 0, ARM_CONTROL_SPSEL = 1u << 1, ARM_CONTROL_FPCA = 1u << 2 };
 
 struct ArmCpu {
   MdlCpu cpu; /* first: the engine's view */
@@ -417,16 +449,19 @@ struct ArmCpu {
   /* Flags, kept apart so that setting them costs no masking: N is bit 31
    * of nf, Z is (zf == 0), C is cf (0 or 1), V is bit 31 of vf. */
   uint32_t nf, zf, cf, vf;
-  uint32_t qf;      /* APSR.Q (written by MSR only here) */
+  uint32_t qf;      /* APSR.Q */
+  uint32_t ge;      /* APSR.GE[3:0] (DSP extension; 0 without it) */
   uint32_t ipsr;    /* exception number; 0 in Thread mode */
   uint32_t itstate; /* EPSR.IT, 8 bits */
   uint32_t primask, faultmask, basepri, control;
   bool event; /* the WFE event register */
 
   unsigned profile;   /* ARM_V6M or ARM_V7M, from the class */
-  unsigned prio_bits; /* implemented priority bits (2 or 3) */
+  unsigned isa;       /* profile, plus ARM_DSP on the M4: what decodes */
+  unsigned prio_bits; /* implemented priority bits (2 to 8) */
   unsigned n_irq;     /* external interrupts */
   uint32_t cpuid;
+  bool bitband; /* the bit-band aliases at 0x22000000 and 0x42000000 */
 
   /* Exceptions: the priority of each (-3..255 after grouping is done at
    * comparison time), pending and active bits.  External interrupts also
@@ -436,10 +471,32 @@ struct ArmCpu {
   uint32_t exc_active[ARM_EXC_WORDS];
   bool irq_enabled[ARM_MAX_IRQ];
   bool irq_level[ARM_MAX_IRQ];
+  bool nmi_level; /* the NMI input line (after the external ones) */
 
   /* System control block. */
   uint32_t vtor, prigroup, scr, ccr, shcsr_ena;
   uint32_t cfsr, hfsr, mmfar, bfar;
+
+  /* DEMCR and the DWT's cycle counter (arm-dwt.c). */
+  uint32_t demcr, dwt_ctrl, dwt_base_cnt;
+  uint64_t dwt_base_ps;
+  uint32_t dwt_comp[16];
+
+  /* The FPU (arm-fpu.c), on the M4F only. */
+  bool has_fpu;
+  uint32_t sreg[32];
+  uint32_t fpscr, cpacr, fpccr, fpcar, fpdscr;
+
+  /* The FPB (arm-fpb.c). */
+  bool fpb_enable;
+  uint32_t fpb_remap, fpb_comp[8];
+
+  /* The MPU (arm-mpu.c); mpu_fault says the access that just failed was
+   * refused by it (a MemManage fault, not a BusFault). */
+  uint32_t mpu_ctrl, mpu_rnr;
+  uint32_t mpu_rbar[8], mpu_rasr[8];
+  bool mpu_was_on;
+  bool mpu_fault;
 
   /* SysTick: while enabled, the counter held @syst_base_val at time
    * @syst_base_ps and decrements once per CPU cycle; syst_event fires
@@ -476,6 +533,7 @@ struct ArmCpu {
   uint32_t align_mask;
   MdlRamWindow fetch_win;
   bool fetch_win_valid;
+  bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */
 
   ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
@@ -487,9 +545,10 @@ static inline uint32_t
 arm_apsr (const ArmCpu *s)
 {
   return (s->nf & 0x80000000u) | (s->zf == 0) << 30 | s->cf << 29 | (s->vf & 0x80000000u) >> 3
-         | (s->qf ? 1u << 27 : 0);
+         | (s->qf ? 1u << 27 : 0) | s->ge << 16;
 }
 
+/* Sets N Z C V Q, and GE[3:0] on a core with the DSP extension. */
 static inline void
 arm_set_apsr (ArmCpu *s, uint32_t v)
 {
@@ -498,6 +557,7 @@ arm_set_apsr (ArmCpu *s, uint32_t v)
   s->cf = (v >> 29) & 1;
   s->vf = (v << 3) & 0x80000000u;
   s->qf = (v >> 27) & 1;
+  s->ge = s->isa & ARM_DSP ? (v >> 16) & 15 : 0;
 }
 
 static inline bool
@@ -541,6 +601,10 @@ void arm_sync (ArmCpu *s, uint64_t done);
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);
 bool arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value);
+/* The host bytes of guest [addr, addr + len) when they lie in one RAM
+ * window (writable when @store), else NULL: how exception entry and
+ * return move a whole frame at once.  Never covers a watched byte. */
+uint8_t *arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store);
 
 /* ---- arm-except.c ---- */
 /* Which stack pointer is which: read and write MSP and PSP whichever is
@@ -577,7 +641,74 @@ int arm_execution_priority (const ArmCpu *s);
 bool arm_scs_read (ArmCpu *s, uint32_t addr, unsigned size, uint32_t *value);
 bool arm_scs_write (ArmCpu *s, uint32_t addr, unsigned size, uint32_t value);
 void arm_scs_reset (ArmCpu *s);
+/* The class's debug_read: the system control space, as a debugger sees
+ * it (privileged, and refusing SYST_CSR, whose read clears COUNTFLAG). */
+bool arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why);
 void arm_systick_init (ArmCpu *s);
+
+/* ---- arm-dwt.c ---- */
+#define ARM_DWT_BASE 0xe0001000u
+/* Accesses at offset @off of the DWT (word aligned words); false where
+ * there is no register. */
+bool arm_dwt_read (ArmCpu *s, uint32_t off, uint32_t *value);
+bool arm_dwt_write (ArmCpu *s, uint32_t off, uint32_t value);
+void arm_dwt_set_demcr (ArmCpu *s, uint32_t value);
+void arm_dwt_reset (ArmCpu *s);
+
+/* ---- arm-fpu.c ---- */
+uint32_t arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vxfer (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vmov2 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_vldst (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+void arm_fpu_reset (ArmCpu *s);
+/* Exception entry with CONTROL.FPCA: reserves (FPCCR.LSPEN) or writes
+ * s0-s15 and FPSCR at @fp_area, the frame's floating-point part. */
+bool arm_fpu_push (ArmCpu *s, uint64_t done, uint32_t fp_area);
+/* Return to an extended frame: reads them back unless still reserved. */
+bool arm_fpu_pop (ArmCpu *s, uint64_t done, uint32_t fp_area);
+/* CPACR (0xd88), FPCCR, FPCAR, FPDSCR, MVFR0, MVFR1 (0xf34-0xf44). */
+uint32_t arm_fpu_sysreg_read (ArmCpu *s, uint32_t off);
+void arm_fpu_sysreg_write (ArmCpu *s, uint32_t off, uint32_t v);
+
+/* ---- arm-fpb.c ---- */
+#define ARM_FPB_BASE 0xe0002000u
+bool arm_fpb_read (ArmCpu *s, uint32_t off, uint32_t *value);
+bool arm_fpb_write (ArmCpu *s, uint32_t off, uint32_t value);
+/* Whether an enabled comparator breaks at @pc. */
+bool arm_fpb_match (const ArmCpu *s, uint32_t pc);
+void arm_fpb_reset (ArmCpu *s);
+
+/* ---- arm-mpu.c ---- */
+#define ARM_MPU_REGIONS 8
+typedef enum { ARM_MPU_READ, ARM_MPU_WRITE, ARM_MPU_EXEC } ArmMpuAccess;
+/* Whether the MPU checks accesses now (enabled, and not bypassed in a
+ * HardFault or NMI handler). */
+bool arm_mpu_active (const ArmCpu *s);
+/* Whether the MPU lets the core make this access now. */
+bool arm_mpu_allows (const ArmCpu *s, uint32_t addr, unsigned size, ArmMpuAccess kind);
+/* Something that decides what is allowed changed (privilege, MPU
+ * registers): forgets cached windows and decoded instructions. */
+void arm_mpu_changed (ArmCpu *s);
+/* MPU_TYPE to the last RASR alias (offsets in the SCS). */
+uint32_t arm_mpu_read (ArmCpu *s, uint32_t off);
+void arm_mpu_write (ArmCpu *s, uint32_t off, uint32_t v);
+void arm_mpu_reset (ArmCpu *s);
+
+/* ---- arm-dsp.c ---- */
+uint32_t arm_exec_par (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_qaddsub (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_sel (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smulxy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smulwy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smuad (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smmul (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_usad8 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smlalxy (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_smlald (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_umaal (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_pkh (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_sat16 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
+uint32_t arm_exec_xta (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done);
 
 /* ---- arm-semihost.c ---- */
 /* Handles `bkpt 0xab` at @pc (an exit stops the machine). */

@@ -126,6 +126,118 @@ static const ArmOpcode arm_opcodes16[] = {
 /* clang-format off */
 static const ArmOpcode arm_opcodes32[] = {
   /* mask        match       op               name       format                 profiles flags */
+  /* ---- the FPv4-SP FPU (the M4F): coprocessors 10 and 11 ---- */
+  { 0xffe00fd0, 0xec400a10, ARM_OP_VMOV2,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xffe00fd0, 0xec400b10, ARM_OP_VMOV2,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff300e00, 0xed100a00, ARM_OP_VLDST,   "vldr",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff300e00, 0xed000a00, ARM_OP_VLDST,   "vstr",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xfe100e00, 0xec100a00, ARM_OP_VLDST,   "vldm",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xfe100e00, 0xec000a00, ARM_OP_VLDST,   "vstm",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff000e10, 0xee000a00, ARM_OP_VDP,     "vfp",     ARM_FMT_VFP,           ARM_FPU, 0 },
+  { 0xff000e10, 0xee000a10, ARM_OP_VXFER,   "vmov",    ARM_FMT_VFP,           ARM_FPU, 0 },
+  /* ---- the DSP extension (the M4): before everything, as these rows
+   * match only on a core that has it ---- */
+  /* Parallel add and subtract: op1 in hw1[6:4], U in hw2[6], op2 in hw2[5:4]. */
+  { 0xfff0f0f0, 0xfa80f000, ARM_OP_PAR,     "sadd8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f000, ARM_OP_PAR,     "sadd16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f000, ARM_OP_PAR,     "sasx",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f000, ARM_OP_PAR,     "ssub8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f000, ARM_OP_PAR,     "ssub16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f000, ARM_OP_PAR,     "ssax",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f010, ARM_OP_PAR,     "qadd8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f010, ARM_OP_PAR,     "qadd16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f010, ARM_OP_PAR,     "qasx",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f010, ARM_OP_PAR,     "qsub8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f010, ARM_OP_PAR,     "qsub16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f010, ARM_OP_PAR,     "qsax",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f020, ARM_OP_PAR,     "shadd8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f020, ARM_OP_PAR,     "shadd16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f020, ARM_OP_PAR,     "shasx",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f020, ARM_OP_PAR,     "shsub8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f020, ARM_OP_PAR,     "shsub16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f020, ARM_OP_PAR,     "shsax",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f040, ARM_OP_PAR,     "uadd8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f040, ARM_OP_PAR,     "uadd16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f040, ARM_OP_PAR,     "uasx",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f040, ARM_OP_PAR,     "usub8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f040, ARM_OP_PAR,     "usub16",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f040, ARM_OP_PAR,     "usax",    ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f050, ARM_OP_PAR,     "uqadd8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f050, ARM_OP_PAR,     "uqadd16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f050, ARM_OP_PAR,     "uqasx",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f050, ARM_OP_PAR,     "uqsub8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f050, ARM_OP_PAR,     "uqsub16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f050, ARM_OP_PAR,     "uqsax",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f060, ARM_OP_PAR,     "uhadd8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa90f060, ARM_OP_PAR,     "uhadd16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f060, ARM_OP_PAR,     "uhasx",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfac0f060, ARM_OP_PAR,     "uhsub8",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfad0f060, ARM_OP_PAR,     "uhsub16", ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfae0f060, ARM_OP_PAR,     "uhsax",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  /* Saturating add and subtract, select. */
+  { 0xfff0f0f0, 0xfa80f080, ARM_OP_QADDSUB, "qadd",    ARM_FMT_QADD,          ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f090, ARM_OP_QADDSUB, "qdadd",   ARM_FMT_QADD,          ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f0a0, ARM_OP_QADDSUB, "qsub",    ARM_FMT_QADD,          ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfa80f0b0, ARM_OP_QADDSUB, "qdsub",   ARM_FMT_QADD,          ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfaa0f080, ARM_OP_SEL,     "sel",     ARM_FMT_RRR,           ARM_DSP, 0 },
+  /* Extend (and add): Rn = 15 is the plain extend, the base rows' own. */
+  { 0xfffff0c0, 0xfa0ff080, ARM_OP_SXTH,    "sxth",    ARM_FMT_EXTEND,        ARM_DSP, W },
+  { 0xfffff0c0, 0xfa1ff080, ARM_OP_UXTH,    "uxth",    ARM_FMT_EXTEND,        ARM_DSP, W },
+  { 0xfffff0c0, 0xfa4ff080, ARM_OP_SXTB,    "sxtb",    ARM_FMT_EXTEND,        ARM_DSP, W },
+  { 0xfffff0c0, 0xfa5ff080, ARM_OP_UXTB,    "uxtb",    ARM_FMT_EXTEND,        ARM_DSP, W },
+  { 0xfffff0c0, 0xfa2ff080, ARM_OP_XTA,     "sxtb16",  ARM_FMT_EXTEND,        ARM_DSP, 0 },
+  { 0xfffff0c0, 0xfa3ff080, ARM_OP_XTA,     "uxtb16",  ARM_FMT_EXTEND,        ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa00f080, ARM_OP_XTA,     "sxtah",   ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa10f080, ARM_OP_XTA,     "uxtah",   ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa20f080, ARM_OP_XTA,     "sxtab16", ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa30f080, ARM_OP_XTA,     "uxtab16", ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa40f080, ARM_OP_XTA,     "sxtab",   ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  { 0xfff0f0c0, 0xfa50f080, ARM_OP_XTA,     "uxtab",   ARM_FMT_EXTEND_ADD,    ARM_DSP, 0 },
+  /* Halfword multiplies; Ra = 15 is the form without accumulate. */
+  { 0xfff0f0f0, 0xfb10f000, ARM_OP_SMULXY,  "smulbb",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb100000, ARM_OP_SMULXY,  "smlabb",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb10f010, ARM_OP_SMULXY,  "smulbt",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb100010, ARM_OP_SMULXY,  "smlabt",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb10f020, ARM_OP_SMULXY,  "smultb",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb100020, ARM_OP_SMULXY,  "smlatb",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb10f030, ARM_OP_SMULXY,  "smultt",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb100030, ARM_OP_SMULXY,  "smlatt",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb30f000, ARM_OP_SMULWY,  "smulwb",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb300000, ARM_OP_SMULWY,  "smlawb",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb30f010, ARM_OP_SMULWY,  "smulwt",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb300010, ARM_OP_SMULWY,  "smlawt",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb20f000, ARM_OP_SMUAD,   "smuad",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb200000, ARM_OP_SMUAD,   "smlad",   ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb20f010, ARM_OP_SMUAD,   "smuadx",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb200010, ARM_OP_SMUAD,   "smladx",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb40f000, ARM_OP_SMUAD,   "smusd",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb400000, ARM_OP_SMUAD,   "smlsd",   ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb40f010, ARM_OP_SMUAD,   "smusdx",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb400010, ARM_OP_SMUAD,   "smlsdx",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb50f000, ARM_OP_SMMUL,   "smmul",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb500000, ARM_OP_SMMUL,   "smmla",   ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb600000, ARM_OP_SMMUL,   "smmls",   ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb50f010, ARM_OP_SMMUL,   "smmulr",  ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb500010, ARM_OP_SMMUL,   "smmlar",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb600010, ARM_OP_SMMUL,   "smmlsr",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xfb70f000, ARM_OP_USAD8,   "usad8",   ARM_FMT_RRR,           ARM_DSP, 0 },
+  { 0xfff000f0, 0xfb700000, ARM_OP_USAD8,   "usada8",  ARM_FMT_MLA,           ARM_DSP, 0 },
+  /* Long multiply accumulates. */
+  { 0xfff000f0, 0xfbc00080, ARM_OP_SMLALXY, "smlalbb", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbc00090, ARM_OP_SMLALXY, "smlalbt", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbc000a0, ARM_OP_SMLALXY, "smlaltb", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbc000b0, ARM_OP_SMLALXY, "smlaltt", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbc000c0, ARM_OP_SMLALD,  "smlald",  ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbc000d0, ARM_OP_SMLALD,  "smlaldx", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbd000c0, ARM_OP_SMLALD,  "smlsld",  ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbd000d0, ARM_OP_SMLALD,  "smlsldx", ARM_FMT_MULL,          ARM_DSP, 0 },
+  { 0xfff000f0, 0xfbe00060, ARM_OP_UMAAL,   "umaal",   ARM_FMT_MULL,          ARM_DSP, 0 },
+  /* Pack halfwords, saturate halfwords. */
+  { 0xfff08030, 0xeac00000, ARM_OP_PKH,     "pkhbt",   ARM_FMT_PKH,           ARM_DSP, 0 },
+  { 0xfff08030, 0xeac00020, ARM_OP_PKH,     "pkhtb",   ARM_FMT_PKH,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xf3200000, ARM_OP_SAT16,   "ssat16",  ARM_FMT_SAT,           ARM_DSP, 0 },
+  { 0xfff0f0f0, 0xf3a00000, ARM_OP_SAT16,   "usat16",  ARM_FMT_SAT,           ARM_DSP, 0 },
+
   /* ---- ARMv6-M has these 32-bit instructions ---- */
   { 0xf800d000, 0xf000d000, ARM_OP_BL,      "bl",      ARM_FMT_B32,           ARM_ANY, 0 },
   { 0xffe0f300, 0xf3808000, ARM_OP_MSR,     "msr",     ARM_FMT_MSR,           ARM_ANY, 0 },
@@ -633,7 +745,11 @@ extract_t32_data (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->rn = bits (x, 19, 16);
     d->rd = bits (x, 11, 8);
     d->imm = bits (x, 4, 0);
-    decode_imm_shift (d, bits (x, 21, 21) << 1, bits (x, 14, 12) << 2 | bits (x, 7, 6));
+    /* SSAT16 and USAT16 are the sh = 1, no-shift encodings. */
+    if (d->op->op == ARM_OP_SAT16)
+      decode_imm_shift (d, 0, 0);
+    else
+      decode_imm_shift (d, bits (x, 21, 21) << 1, bits (x, 14, 12) << 2 | bits (x, 7, 6));
     break;
   case ARM_FMT_BFX:
     d->rn = bits (x, 19, 16);
@@ -651,9 +767,23 @@ extract_t32_data (ArmDecoded *d, ArmFormat fmt, uint32_t x)
     d->imm = bits (x, 4, 0) - d->shift_n + 1;
     break;
   case ARM_FMT_RRR:
+  case ARM_FMT_QADD:
     d->rn = bits (x, 19, 16);
     d->rd = bits (x, 11, 8);
     d->rm = bits (x, 3, 0);
+    break;
+  case ARM_FMT_VFP: break; /* the executor reads the encoding */
+  case ARM_FMT_EXTEND_ADD:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    d->shift_n = bits (x, 5, 4) * 8;
+    break;
+  case ARM_FMT_PKH:
+    d->rn = bits (x, 19, 16);
+    d->rd = bits (x, 11, 8);
+    d->rm = bits (x, 3, 0);
+    d->shift_n = bits (x, 14, 12) << 2 | bits (x, 7, 6);
     break;
   case ARM_FMT_EXTEND:
     d->rd = bits (x, 11, 8);

@@ -303,8 +303,11 @@ append_data_operands (GString *text, const ArmDecoded *d)
     g_string_append_printf (text, "%s, pc, #%d", R (d->rd), abs ((int32_t) d->imm));
     break;
   case ARM_FMT_SAT:
-    g_string_append_printf (text, "%s, #%u, %s", R (d->rd), d->imm + (op->op == ARM_OP_SSAT),
-                            R (d->rn));
+    /* SSAT and SSAT16 (bit 23 clear) saturate to imm + 1 bits. */
+    g_string_append_printf (
+      text, "%s, #%u, %s", R (d->rd),
+      d->imm + (op->op == ARM_OP_SSAT || (op->op == ARM_OP_SAT16 && !(d->raw & (1u << 23)))),
+      R (d->rn));
     append_shift (text, d);
     break;
   case ARM_FMT_BFX:
@@ -316,6 +319,21 @@ append_data_operands (GString *text, const ArmDecoded *d)
     break;
   case ARM_FMT_RRR:
     g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    break;
+  case ARM_FMT_QADD:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rm), R (d->rn));
+    break;
+  case ARM_FMT_EXTEND_ADD:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    if (d->shift_n)
+      g_string_append_printf (text, ", ror #%u", d->shift_n);
+    break;
+  case ARM_FMT_PKH:
+    g_string_append_printf (text, "%s, %s, %s", R (d->rd), R (d->rn), R (d->rm));
+    if (d->raw & 0x20)
+      g_string_append_printf (text, ", asr #%u", d->shift_n ? d->shift_n : 32);
+    else if (d->shift_n)
+      g_string_append_printf (text, ", lsl #%u", d->shift_n);
     break;
   case ARM_FMT_EXTEND:
     g_string_append_printf (text, "%s, %s", R (d->rd), R (d->rm));
@@ -357,6 +375,131 @@ append_mnemonic (GString *mn, const ArmDecoded *d, unsigned itstate)
     g_string_append (mn, ".n");
 }
 
+/* ---- the FPU's instructions (the rows of format ARM_FMT_VFP) ---- */
+
+static void
+append_sreg_list (GString *text, bool dbl, unsigned first, unsigned n)
+{
+  if (n <= 1)
+    g_string_append_printf (text, "{%c%u}", dbl ? 'd' : 's', first);
+  else
+    g_string_append_printf (text, "{%c%u-%c%u}", dbl ? 'd' : 's', first, dbl ? 'd' : 's',
+                            first + n - 1);
+}
+
+static void
+append_vfp (GString *text, const ArmDecoded *d, unsigned itstate)
+{
+  static const char *const dp[8][2] = {
+    { "vmla", "vmls" }, { "vnmls", "vnmla" }, { "vmul", "vnmul" }, { "vadd", "vsub" },
+    { "vdiv", NULL },   { "vfnms", "vfnma" }, { "vfma", "vfms" },  { NULL, NULL },
+  };
+  uint32_t hw1 = d->raw >> 16, hw2 = d->raw & 0xffff;
+  const char *cond = arm_cond_names[itstate ? itstate >> 4 : 14];
+  unsigned vd = ((hw2 >> 12) & 15) << 1 | ((hw1 >> 6) & 1);
+  unsigned vn = (hw1 & 15) << 1 | ((hw2 >> 7) & 1);
+  unsigned vm = (hw2 & 15) << 1 | ((hw2 >> 5) & 1);
+  g_autoptr (GString) mn = g_string_new (NULL);
+  g_autoptr (GString) ops = g_string_new (NULL);
+
+  switch (d->op->op) {
+  case ARM_OP_VDP: {
+    unsigned opc1 = ((hw1 >> 5) & 4) | ((hw1 >> 4) & 3), op = (hw2 >> 6) & 1;
+
+    if (opc1 != 7 && dp[opc1][op] != NULL) {
+      g_string_printf (mn, "%s%s.f32", dp[opc1][op], cond);
+      g_string_printf (ops, "s%u, s%u, s%u", vd, vn, vm);
+    } else if (opc1 == 7 && !op) {
+      g_string_printf (mn, "vmov%s.f32", cond);
+      g_string_printf (ops, "s%u, #%u", vd, (hw1 & 15) << 4 | (hw2 & 15));
+    } else if (opc1 == 7) {
+      static const char *const other[16][2] = {
+        [0] = { "vmov", "vabs" },
+        [1] = { "vneg", "vsqrt" },
+        [4] = { "vcmp", "vcmpe" },
+        [5] = { "vcmp", "vcmpe" },
+      };
+      unsigned opc2 = hw1 & 15, top = (hw2 >> 7) & 1;
+      unsigned frac = ((hw2 & 0x80) ? 32 : 16) - ((hw2 & 15) << 1 | ((hw2 >> 5) & 1));
+
+      if (other[opc2][top] != NULL) {
+        g_string_printf (mn, "%s%s.f32", other[opc2][top], cond);
+        g_string_printf (ops, opc2 == 5 ? "s%u, #0.0" : "s%u, s%u", vd, vm);
+      } else if (opc2 == 8) {
+        g_string_printf (mn, "vcvt%s.f32.%s32", cond, top ? "s" : "u");
+        g_string_printf (ops, "s%u, s%u", vd, vm);
+      } else if (opc2 == 12 || opc2 == 13) {
+        g_string_printf (mn, "vcvt%s%s.%s32.f32", top ? "" : "r", cond, (opc2 & 1) ? "s" : "u");
+        g_string_printf (ops, "s%u, s%u", vd, vm);
+      } else if ((opc2 & 10) == 10) {
+        const char *fix = (opc2 & 1) ? "u" : "s";
+        unsigned size = (hw2 & 0x80) ? 32 : 16;
+
+        if (opc2 & 4)
+          g_string_printf (mn, "vcvt%s.%s%u.f32", cond, fix, size);
+        else
+          g_string_printf (mn, "vcvt%s.f32.%s%u", cond, fix, size);
+        g_string_printf (ops, "s%u, s%u, #%u", vd, vd, frac);
+      }
+    }
+    break;
+  }
+  case ARM_OP_VXFER: {
+    unsigned rt = (hw2 >> 12) & 15;
+
+    if ((hw1 & 0xffe0) == 0xee00) {
+      g_string_printf (mn, "vmov%s", cond);
+      g_string_printf (ops, (hw1 & 0x10) ? "%s, s%u" : "s%2$u, %1$s", arm_reg_names[rt], vn);
+    } else if (hw1 == 0xeef1) {
+      g_string_printf (mn, "vmrs%s", cond);
+      g_string_printf (ops, "%s, fpscr", rt == 15 ? "APSR_nzcv" : arm_reg_names[rt]);
+    } else if (hw1 == 0xeee1) {
+      g_string_printf (mn, "vmsr%s", cond);
+      g_string_printf (ops, "fpscr, %s", arm_reg_names[rt]);
+    }
+    break;
+  }
+  case ARM_OP_VMOV2: {
+    const char *rt = arm_reg_names[(hw2 >> 12) & 15], *rt2 = arm_reg_names[hw1 & 15];
+    g_autofree char *v = (hw2 & 0x100) ? g_strdup_printf ("d%u", ((hw2 >> 5) & 1) << 4 | (hw2 & 15))
+                                       : g_strdup_printf ("s%u, s%u", vm, vm + 1);
+
+    g_string_printf (mn, "vmov%s", cond);
+    if (hw1 & 0x10)
+      g_string_printf (ops, "%s, %s, %s", rt, rt2, v);
+    else
+      g_string_printf (ops, "%s, %s, %s", v, rt, rt2);
+    break;
+  }
+  case ARM_OP_VLDST: {
+    bool p = hw1 & 0x100, u = hw1 & 0x80, w = hw1 & 0x20, load = hw1 & 0x10, dbl = hw2 & 0x100;
+    unsigned rn = hw1 & 15, imm8 = hw2 & 0xff;
+    unsigned first = dbl ? (((hw1 >> 6) & 1) << 4 | ((hw2 >> 12) & 15)) : vd;
+
+    if (p && !w) {
+      g_string_printf (mn, "%s%s", load ? "vldr" : "vstr", cond);
+      g_string_printf (ops, "%c%u, [%s", dbl ? 'd' : 's', first, arm_reg_names[rn]);
+      if (imm8)
+        g_string_append_printf (ops, ", #%s%u", u ? "" : "-", imm8 * 4);
+      g_string_append_c (ops, ']');
+    } else if (rn == 13 && w && (load ? !p && u : p && !u)) {
+      g_string_printf (mn, "%s%s", load ? "vpop" : "vpush", cond);
+      append_sreg_list (ops, dbl, first, dbl ? imm8 / 2 : imm8);
+    } else if (p != u) {
+      g_string_printf (mn, "%s%s%s", load ? "vldm" : "vstm", p ? "db" : "ia", cond);
+      g_string_printf (ops, "%s%s, ", arm_reg_names[rn], w ? "!" : "");
+      append_sreg_list (ops, dbl, first, dbl ? imm8 / 2 : imm8);
+    }
+    break;
+  }
+  default: break;
+  }
+  if (mn->len == 0)
+    g_string_append_printf (text, ".inst.w 0x%08x", d->raw);
+  else
+    g_string_append_printf (text, "%-7s %s", mn->str, ops->str);
+}
+
 void
 arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, GString *text)
 {
@@ -369,6 +512,10 @@ arm_disas_insn (unsigned profile, uint32_t pc, uint32_t raw, unsigned itstate, G
       g_string_append_printf (text, ".inst.n 0x%04x", d.raw);
     else
       g_string_append_printf (text, ".inst.w 0x%08x", d.raw);
+    return;
+  }
+  if (d.op->fmt == ARM_FMT_VFP) {
+    append_vfp (text, &d, itstate);
     return;
   }
   append_mnemonic (mn, &d, itstate);
@@ -401,6 +548,6 @@ arm_disas (MdlCpu *cpu, uint64_t pc, GString *text)
     raw = raw << 16 | b[2] | (uint32_t) b[3] << 8;
   }
   /* The current IT state applies to the instruction at the pc only. */
-  arm_disas_insn (s->profile, (uint32_t) pc, raw, pc == s->pc ? s->itstate : 0, text);
+  arm_disas_insn (s->isa, (uint32_t) pc, raw, pc == s->pc ? s->itstate : 0, text);
   return arm_insn_length (raw >> 16 ? raw >> 16 : raw);
 }

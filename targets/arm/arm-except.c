@@ -13,8 +13,9 @@
  * Simplifications: tail-chaining and late arrival are not modelled (a
  * pending exception is taken after the return unstacks, with the same
  * architectural result); a fault while stacking or unstacking escalates
- * to HardFault instead of being a derived exception; there is no MPU, so
- * MemManage is raised only for execution from the execute-never system
+ * to HardFault instead of being a derived exception (CFSR still says
+ * which: STKERR or MSTKERR, UNSTKERR or MUNSTKERR).  MemManage comes
+ * from the MPU (arm-mpu.c) and from execution in the execute-never system
  * region.
  */
 #include "arm-cpu.h"
@@ -75,6 +76,8 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
     s->r[13] = s->sp_other;
     s->sp_other = t;
   }
+  /* Privilege, or the MPU's bypass in HardFault and NMI, may change. */
+  arm_mpu_changed (s);
 }
 
 void
@@ -87,6 +90,8 @@ arm_set_control (ArmCpu *s, uint32_t v)
     control = (control & ~ARM_CONTROL_SPSEL) | (v & ARM_CONTROL_SPSEL);
   if (s->profile == ARM_V7M)
     control = (control & ~ARM_CONTROL_NPRIV) | (v & ARM_CONTROL_NPRIV);
+  if (s->has_fpu)
+    control = (control & ~ARM_CONTROL_FPCA) | (v & ARM_CONTROL_FPCA);
   arm_switch_state (s, s->ipsr, control);
 }
 
@@ -228,30 +233,52 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   uint32_t sp = s->r[13];
   uint32_t realign = align && (sp & 4);
-  uint32_t frame = (sp - 32) & ~(realign ? 4u : 0u);
+  /* A context that used the FPU gets the extended frame: 18 more words
+   * for s0-s15, FPSCR and a reserved one. */
+  bool fp_frame = s->has_fpu && (s->control & ARM_CONTROL_FPCA);
+  uint32_t frame = (sp - (fp_frame ? 0x68 : 0x20)) & ~(realign ? 4u : 0u);
   uint32_t xpsr = (arm_xpsr (s) & ~(1u << 9)) | realign << 9;
   uint32_t words[8] = {
     s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
   };
   uint32_t vector;
+  uint8_t *host = arm_frame_window (s, frame, sizeof words, true);
 
-  for (unsigned i = 0; i < 8; i++)
+  if (host != NULL)
+    memcpy (host, words, sizeof words);
+  for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
-      s->cfsr |= ARM_CFSR_STKERR;
+      bool mpu = s->mpu_fault;
+
+      s->cfsr |= mpu ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
+      s->mpu_fault = false;
       /* The HardFault (or NMI) being entered is not active yet, so the
          * execution priority alone would escalate to HardFault again and
          * again (the stack pointer does not change): the core cannot
          * enter the handler that would handle this, so it locks up. */
       if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
-        return arm_lockup (s, ret, "a bus error while stacking for a HardFault");
-      return arm_escalate (s, ret, "a bus error while stacking");
+        return arm_lockup (s, ret,
+                           mpu ? "the MPU refusing the stack while stacking for a HardFault"
+                               : "a bus error while stacking for a HardFault");
+      return arm_escalate (
+        s, ret, mpu ? "the MPU refusing the stack while stacking" : "a bus error while stacking");
     }
+  if (fp_frame && !arm_fpu_push (s, done, frame + 0x20)) {
+    s->cfsr |= s->mpu_fault ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
+    s->mpu_fault = false;
+    if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
+      return arm_lockup (s, ret, "a fault while stacking the FPU state for a HardFault");
+    return arm_escalate (s, ret, "a fault while stacking the FPU state");
+  }
   s->r[13] = frame;
-  s->r[14] = arm_handler_mode (s)               ? 0xfffffff1u
-             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu
-                                                : 0xfffffff9u;
+  /* EXC_RETURN: bit 4 clear for an extended frame. */
+  s->r[14] = (arm_handler_mode (s)               ? 0xfffffff1u
+              : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu
+                                                 : 0xfffffff9u)
+             & ~(fp_frame ? 0x10u : 0u);
 
-  arm_switch_state (s, exc, s->control & ~ARM_CONTROL_SPSEL);
+  /* Handlers start without a floating-point context of their own. */
+  arm_switch_state (s, exc, s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA));
   arm_bit_put (s->exc_active, exc, true);
   arm_bit_put (s->exc_pending, exc, false);
   s->itstate = 0;
@@ -260,6 +287,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   s->ipsr_changed = true;
 
   if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector)) {
+    s->mpu_fault = false;
     s->hfsr |= ARM_HFSR_VECTTBL;
     return arm_escalate (s, ret, "a bus error reading the vector table");
   }
@@ -308,6 +336,12 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
 uint32_t
 arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
 {
+  if (s->mpu_fault) {
+    /* The access never reached the bus: the MPU refused it. */
+    s->mpu_fault = false;
+    s->mmfar = addr;
+    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
+  }
   if (s->profile == ARM_V7M)
     s->bfar = addr;
   return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
@@ -340,8 +374,12 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   bool to_thread = low != 1;
   uint32_t w[8], frame;
+  uint8_t *host;
 
-  if ((exc_return & 0x0ffffff0u) != 0x0ffffff0u || (low != 1 && low != 9 && low != 13))
+  bool fp_frame = !(exc_return & 0x10);
+
+  if ((exc_return & 0x0fffffe0u) != 0x0fffffe0u || (low != 1 && low != 9 && low != 13)
+      || (fp_frame && !s->has_fpu))
     return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
 
   arm_bit_put (s->exc_active, ret, false);
@@ -352,11 +390,16 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
     arm_bit_put (s->exc_pending, ret, true);
 
   arm_switch_state (s, to_thread ? 0 : ret,
-                    low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL);
+                    (low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL)
+                      & ~ARM_CONTROL_FPCA);
   frame = s->r[13];
-  for (unsigned i = 0; i < 8; i++)
+  host = arm_frame_window (s, frame, sizeof w, false);
+  if (host != NULL)
+    memcpy (w, host, sizeof w);
+  for (unsigned i = 0; host == NULL && i < 8; i++)
     if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
-      s->cfsr |= ARM_CFSR_UNSTKERR;
+      s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
+      s->mpu_fault = false;
       return arm_escalate (s, pc, "a bus error while unstacking");
     }
 
@@ -366,7 +409,14 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   s->r[3] = w[3];
   s->r[12] = w[4];
   s->r[14] = w[5];
-  s->r[13] = frame + 32 + (align && (w[7] & (1u << 9)) ? 4 : 0);
+  if (fp_frame && !arm_fpu_pop (s, done, frame + 0x20)) {
+    s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
+    s->mpu_fault = false;
+    return arm_escalate (s, pc, "a fault while unstacking the FPU state");
+  }
+  if (fp_frame)
+    s->control |= ARM_CONTROL_FPCA;
+  s->r[13] = frame + (fp_frame ? 0x68 : 0x20) + (align && (w[7] & (1u << 9)) ? 4 : 0);
   arm_set_apsr (s, w[7]);
   if (s->profile == ARM_V6M)
     s->qf = 0;

@@ -457,11 +457,34 @@ EXEC (usat)
     return NEXT | chk;                                                                             \
   }
 
+/* Literal pools sit among the code: the fetch window holds them, and the
+ * load window stays on the data the program works on. */
+#define LOAD_LIT(NAME, TYPE, SIGN)                                                                 \
+  EXEC (NAME##_lit)                                                                                \
+  {                                                                                                \
+    uint32_t addr = ADDR_LIT, v, chk = 0;                                                          \
+    uint64_t foff = (uint64_t) addr - s->fetch_win.base;                                           \
+    if (G_LIKELY (s->lit_win_valid && foff < s->fetch_win.size                                     \
+                  && s->fetch_win.size - foff >= sizeof (TYPE)                                     \
+                  && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {                             \
+      TYPE t;                                                                                      \
+      memcpy (&t, s->fetch_win.host + foff, sizeof t);                                             \
+      v = (uint32_t) t;                                                                            \
+    } else {                                                                                       \
+      ArmAccess why = arm_load_slow (s, done, addr, sizeof (TYPE), SIGN, &v);                      \
+      if (why != ARM_ACC_OK)                                                                       \
+        return arm_access_fault (s, pc, addr, why);                                                \
+      chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
+    }                                                                                              \
+    RD = v;                                                                                        \
+    return NEXT | chk;                                                                             \
+  }
+
 #define LOADS(NAME, TYPE, SIGN)                                                                    \
   LOAD (NAME, TYPE, SIGN, off_imm, ADDR_OFF_IMM, 0)                                                \
   LOAD (NAME, TYPE, SIGN, off_reg, ADDR_OFF_REG, 0)                                                \
   LOAD (NAME, TYPE, SIGN, puw, ADDR_PUW, 1)                                                        \
-  LOAD (NAME, TYPE, SIGN, lit, ADDR_LIT, 0)
+  LOAD_LIT (NAME, TYPE, SIGN)
 #define STORES(NAME, TYPE)                                                                         \
   STORE (NAME, TYPE, off_imm, ADDR_OFF_IMM, 0)                                                     \
   STORE (NAME, TYPE, off_reg, ADDR_OFF_REG, 0)                                                     \
@@ -764,6 +787,7 @@ static const ArmExecFn ARM_EXEC_TABLE_S[ARM_OP_COUNT] = {
 #undef ADDR_OFF_IMM
 #undef ADDR_OFF_REG
 #undef ADDR_LIT
+#undef LOAD_LIT
 #undef ADDR_PUW
 #undef ILEN
 #undef ARM_FN

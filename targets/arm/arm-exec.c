@@ -57,6 +57,7 @@ arm_forget_windows (ArmCpu *s)
   s->ld_limit = s->st_limit = 0;
   s->ld_host = s->st_host = NULL;
   s->fetch_win_valid = false;
+  s->lit_win_valid = false;
 }
 
 void
@@ -91,8 +92,9 @@ arm_ram_lookup (ArmCpu *s, uint32_t addr, unsigned size, bool store)
   off = addr - w.base;
   if (off >= w.size || w.size - off < size)
     return NULL;
-  /* Windows above 4 GiB or larger than the 32-bit space are never hit. */
-  if (w.base > UINT32_MAX || w.size > UINT32_MAX)
+  /* Windows above 4 GiB or larger than the 32-bit space are never hit;
+   * with the MPU on, every access is checked on the slow path. */
+  if (w.base > UINT32_MAX || w.size > UINT32_MAX || (s->mpu_ctrl & 1))
     return w.host + off;
 
   limit = w.size >= 4 ? w.size - 3 : 0;
@@ -114,23 +116,147 @@ arm_in_scs (uint32_t addr)
   return addr - ARM_SCS_BASE < ARM_SCS_END - ARM_SCS_BASE;
 }
 
+/* The DWT and the FPB are the core's own, like the system control space
+ * (ARMv7-M). */
+static inline bool
+arm_in_dwt (const ArmCpu *s, uint32_t addr)
+{
+  return addr - ARM_DWT_BASE < 0x2000u && s->profile == ARM_V7M;
+}
+
+/* The bit-band aliases of the M3 and M4: the word at 0x22000000 + 32 * n
+ * + 4 * b is bit b of the byte at 0x20000000 + n (the first MiB of
+ * SRAM), and 0x42000000 the same for the peripherals at 0x40000000.  An
+ * access reads (and a write writes back) the unit of its own size that
+ * holds that byte, as the cores do and QEMU models. */
+static inline bool
+arm_in_bitband (const ArmCpu *s, uint32_t addr)
+{
+  return s->bitband && ((addr >> 25) == 0x11 || (addr >> 25) == 0x21);
+}
+
+static uint32_t
+arm_bitband_target (uint32_t addr, unsigned size, unsigned *bit)
+{
+  *bit = (addr >> 2) & (8 * size - 1);
+  return ((addr & 0xf0000000u) | (addr & 0x01ffffffu) >> 5) & ~(size - 1);
+}
+
+static bool
+arm_bitband_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value)
+{
+  unsigned bit;
+  uint32_t unit;
+
+  if (!arm_mem_read (s, done, arm_bitband_target (addr, size, &bit), size, &unit))
+    return false;
+  *value = (unit >> bit) & 1;
+  return true;
+}
+
+static bool
+arm_bitband_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
+{
+  unsigned bit;
+  uint32_t target = arm_bitband_target (addr, size, &bit), unit;
+
+  if (!arm_mem_read (s, done, target, size, &unit))
+    return false;
+  unit = (unit & ~(1u << bit)) | (value & 1) << bit;
+  return arm_mem_write (s, done, target, size, unit);
+}
+
+/* The cached windows first: exception entry and return push and pop
+ * their frames through here, and the vector table, like literal pools,
+ * usually sits in the window instructions are fetched from.  Only a miss
+ * in all of them asks the address space (and then replaces the load or
+ * store window), so an interrupt storm costs no map lookups. */
+static inline uint8_t *
+arm_cached_ld (ArmCpu *s, uint32_t addr, unsigned size)
+{
+  uint32_t off = addr - s->ld_base;
+  uint64_t foff;
+
+  if (off < s->ld_limit)
+    return s->ld_host + off;
+  foff = (uint64_t) addr - s->fetch_win.base;
+  if (s->lit_win_valid && foff < s->fetch_win.size && s->fetch_win.size - foff >= size)
+    return s->fetch_win.host + foff;
+  return NULL;
+}
+
+static inline uint32_t
+arm_host_get (const uint8_t *host, unsigned size)
+{
+  uint32_t x;
+  uint16_t h;
+
+  switch (size) {
+  case 4: memcpy (&x, host, 4); return x;
+  case 2: memcpy (&h, host, 2); return h;
+  default: return *host;
+  }
+}
+
+static inline void
+arm_host_put (uint8_t *host, unsigned size, uint32_t value)
+{
+  uint16_t h = (uint16_t) value;
+
+  switch (size) {
+  case 4: memcpy (host, &value, 4); break;
+  case 2: memcpy (host, &h, 2); break;
+  default: *host = (uint8_t) value; break;
+  }
+}
+
+uint8_t *
+arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store)
+{
+  uint32_t off = addr - s->st_base;
+
+  /* A window's limit is its size - 3: [off, off + len) fits when off is
+   * at most limit + 3 - len. */
+  if (s->st_limit + 3 >= len && off <= s->st_limit + 3 - len)
+    return s->st_host + off;
+  off = addr - s->ld_base;
+  if (!store && s->ld_limit + 3 >= len && off <= s->ld_limit + 3 - len)
+    return s->ld_host + off;
+  /* Once per stack: the next frame there finds the window cached. */
+  if (arm_ram_lookup (s, addr, 4, store) == NULL)
+    return NULL;
+  off = addr - (store ? s->st_base : s->ld_base);
+  if (store ? s->st_limit + 3 >= len && off <= s->st_limit + 3 - len
+            : s->ld_limit + 3 >= len && off <= s->ld_limit + 3 - len)
+    return (store ? s->st_host : s->ld_host) + off;
+  return NULL;
+}
+
 bool
 arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value)
 {
-  uint8_t *host = arm_ram_lookup (s, addr, size, false);
+  uint8_t *host = arm_cached_ld (s, addr, size);
   uint64_t v = 0;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1)
+      && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_READ)))
+    return false;
+  if (host == NULL)
+    host = arm_ram_lookup (s, addr, size, false);
   if (host) {
-    uint32_t x = 0;
-
-    memcpy (&x, host, size);
-    *value = x;
+    *value = arm_host_get (host, size);
     return true;
   }
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_read (s, addr, size, value);
+  if (arm_in_dwt (s, addr))
+    return size == 4 && !(addr & 3) && arm_privileged (s)
+           && (addr < ARM_FPB_BASE ? arm_dwt_read (s, addr & 0xfff, value)
+                                   : arm_fpb_read (s, addr & 0xfff, value));
+  if (arm_in_bitband (s, addr))
+    return arm_bitband_read (s, done, addr, size, value);
   r = mdl_address_space_read (s->cpu.as, addr, size, &v);
   arm_revalidate (s);
   *value = (uint32_t) v;
@@ -140,16 +266,27 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
 bool
 arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t value)
 {
-  uint8_t *host = arm_ram_lookup (s, addr, size, true);
+  uint32_t off = addr - s->st_base;
+  uint8_t *host;
   MdlMemResult r;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1)
+      && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_WRITE)))
+    return false;
+  host = off < s->st_limit ? s->st_host + off : arm_ram_lookup (s, addr, size, true);
   if (host) {
-    memcpy (host, &value, size);
+    arm_host_put (host, size, value);
     return true;
   }
   arm_sync (s, done);
   if (arm_in_scs (addr))
     return arm_scs_write (s, addr, size, value);
+  if (arm_in_dwt (s, addr))
+    return size == 4 && !(addr & 3) && arm_privileged (s)
+           && (addr < ARM_FPB_BASE ? arm_dwt_write (s, addr & 0xfff, value)
+                                   : arm_fpb_write (s, addr & 0xfff, value));
+  if (arm_in_bitband (s, addr))
+    return arm_bitband_write (s, done, addr, size, value);
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
   arm_revalidate (s);
   return r == MDL_MEM_OK;
@@ -349,9 +486,10 @@ static uint32_t
 arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
   /* Instruction fetches from the system region (0xe0000000 and up) are
-   * never allowed (execute-never); elsewhere nothing executable is
-   * mapped. */
-  if (s->fetch_fault_addr >= 0xe0000000u && s->profile == ARM_V7M) {
+   * never allowed (execute-never), nor where the MPU says so; elsewhere
+   * nothing executable is mapped. */
+  if ((s->fetch_fault_addr >= 0xe0000000u || s->mpu_fault) && s->profile == ARM_V7M) {
+    s->mpu_fault = false;
     s->cfsr |= ARM_CFSR_IACCVIOL;
     return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
   }
@@ -366,11 +504,24 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 
   s->r[15] = pc + 4;
   next = d->inner (s, d, pc, done);
+  s->r[13] &= ~3u; /* "ldr pc, [sp], #4" and the like */
   if (s->trapped || !(d->pc_flags & (ARM_PC_WRITE_ALU | ARM_PC_WRITE_LOAD)))
     return next;
   if (d->pc_flags & ARM_PC_WRITE_ALU)
     return arm_jump (s, s->r[15] & ~1u);
   return arm_bx_write_pc (s, pc, s->r[15]);
+}
+
+/* An instruction that may write r13 as a general register ("mov sp, r0",
+ * "ldr sp, =_estack"): SP[1:0] are zero whatever is written, as on the
+ * core (and QEMU), so a misaligned initial stack still pushes aligned. */
+static uint32_t
+arm_exec_sp_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  uint32_t next = d->inner (s, d, pc, done);
+
+  s->r[13] &= ~3u;
+  return next;
 }
 
 /* ---- exclusives ---- */
@@ -475,7 +626,7 @@ arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     if (sysm & 1)
       v |= s->ipsr;
     if (!(sysm & 4))
-      v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf8000000u : 0xf0000000u);
+      v |= arm_apsr (s) & (s->profile == ARM_V7M ? 0xf80f0000u : 0xf0000000u);
     break;
   case 1:
     if (priv && sysm == 8)
@@ -515,9 +666,14 @@ arm_exec_msr (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
        * IPSR and EPSR are ignored. */
     if (d->shift_n & 2) {
       uint32_t keep = s->profile == ARM_V7M ? v : (v & 0xf0000000u) | (s->qf << 27);
+      uint32_t ge = s->ge;
 
       arm_set_apsr (s, keep);
+      s->ge = ge;
     }
+    /* mask<0>: the GE flags, on a core with the DSP extension. */
+    if ((d->shift_n & 1) && (s->isa & ARM_DSP))
+      s->ge = (v >> 16) & 15;
     break;
   case 8:
     if (priv)
@@ -656,6 +812,15 @@ static const ArmExecFn arm_exec_table_any[ARM_OP_COUNT] = {
   [ARM_OP_STREXB] = arm_exec_strexb, [ARM_OP_STREXH] = arm_exec_strexh,
   [ARM_OP_CLREX] = arm_exec_clrex,
   [ARM_OP_MRS] = arm_exec_mrs, [ARM_OP_MSR] = arm_exec_msr,
+  [ARM_OP_PAR] = arm_exec_par, [ARM_OP_QADDSUB] = arm_exec_qaddsub,
+  [ARM_OP_SEL] = arm_exec_sel, [ARM_OP_SMULXY] = arm_exec_smulxy,
+  [ARM_OP_SMULWY] = arm_exec_smulwy, [ARM_OP_SMUAD] = arm_exec_smuad,
+  [ARM_OP_SMMUL] = arm_exec_smmul, [ARM_OP_USAD8] = arm_exec_usad8,
+  [ARM_OP_SMLALXY] = arm_exec_smlalxy, [ARM_OP_SMLALD] = arm_exec_smlald,
+  [ARM_OP_UMAAL] = arm_exec_umaal, [ARM_OP_PKH] = arm_exec_pkh,
+  [ARM_OP_SAT16] = arm_exec_sat16, [ARM_OP_XTA] = arm_exec_xta,
+  [ARM_OP_VDP] = arm_exec_vdp, [ARM_OP_VXFER] = arm_exec_vxfer,
+  [ARM_OP_VMOV2] = arm_exec_vmov2, [ARM_OP_VLDST] = arm_exec_vldst,
   [ARM_OP_CPS] = arm_exec_cps, [ARM_OP_ISB] = arm_exec_isb,
   [ARM_OP_WFE] = arm_exec_wfe, [ARM_OP_WFI] = arm_exec_wfi,
   [ARM_OP_SEV] = arm_exec_sev, [ARM_OP_SVC] = arm_exec_svc,
@@ -674,6 +839,7 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
 
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
+    s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1);
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
       return false;
   }
@@ -765,7 +931,7 @@ arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
 {
   const ArmInsn *d = arm_fill_entry (s, e, pc, in_it);
 
-  if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
+  if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc) || arm_fpb_match (s, pc)))
     e->exec = arm_exec_breakpoint;
   return d;
 }
@@ -778,12 +944,21 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   uint32_t hw1, hw2 = 0, raw;
   ArmDecoded dec;
 
+  if (G_UNLIKELY (s->mpu_ctrl & 1) && (s->mpu_fault = !arm_mpu_allows (s, pc, 2, ARM_MPU_EXEC))) {
+    s->fetch_fault_addr = pc;
+    goto fault;
+  }
   if (!arm_fetch16 (s, pc, &hw1)) {
     s->fetch_fault_addr = pc;
     goto fault;
   }
   raw = hw1;
   if (arm_insn_length (hw1) == 4) {
+    if (G_UNLIKELY (s->mpu_ctrl & 1)
+        && (s->mpu_fault = !arm_mpu_allows (s, pc + 2, 2, ARM_MPU_EXEC))) {
+      s->fetch_fault_addr = pc + 2;
+      goto fault;
+    }
     if (!arm_fetch16 (s, pc + 2, &hw2)) {
       s->fetch_fault_addr = pc + 2;
       goto fault;
@@ -791,7 +966,7 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
     raw = hw1 << 16 | hw2;
   }
 
-  arm_decode (s->profile, raw, in_it, &dec);
+  arm_decode (s->isa, raw, in_it, &dec);
   e->tag = pc | in_it;
   e->exec = arm_pick_exec (&dec);
   e->inner = NULL;
@@ -811,6 +986,13 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   if (e->pc_flags) {
     e->inner = e->exec;
     e->exec = arm_exec_pc_wrap;
+  } else if (dec.op && dec.op->op != ARM_OP_LDM && dec.op->op != ARM_OP_STMDB
+             && (dec.rd == 13 || dec.ra == 13 || (dec.rn == 13 && dec.wback))) {
+    /* Push and pop move sp by whole words and stay out.  Masking an
+     * aligned sp changes nothing, so a store of sp that comes here costs
+     * a call and no error. */
+    e->inner = e->exec;
+    e->exec = arm_exec_sp_wrap;
   }
   return e;
 

@@ -3,15 +3,21 @@
  *
  * These registers belong to the core, not to the bus: each Cortex-M of a
  * machine has its own at the same address, so the target answers accesses
- * to this range itself before the address space sees them.  The rest of
- * the private peripheral bus (ITM, DWT, FPB, the MPU registers) is not
- * modelled: the MPU reads as absent, other addresses there fault like any
- * unmapped address.
+ * to this range itself before the address space sees them.  The MPU's
+ * registers are here too (arm-mpu.c; ARMv7-M only).  The rest of the
+ * private peripheral bus (ITM, DWT, FPB) is not modelled: addresses there
+ * fault like any unmapped address.
  *
- * SysTick counts CPU cycles in virtual time (CLKSOURCE reads as 1, CALIB
- * says there is no reference clock): the counter value is computed from
- * the time it was loaded, and an event is scheduled at the moment it
- * reaches zero, so a core sleeping in WFI is woken exactly then.
+ * SysTick counts in virtual time: the counter value is computed from the
+ * time it was loaded, and an event is scheduled at the moment it reaches
+ * zero, so a core sleeping in WFI is woken exactly then.  Its clock is
+ * the CPU's (CSR.CLKSOURCE = 1) or, when the cluster gives a
+ * timebase-frequency, the reference clock of that rate (CLKSOURCE = 0,
+ * the reset value): the MPS2 boards feed it 1 MHz, as QEMU does, and
+ * CALIB then says 10 ms is TENMS + 1 ticks of it.  Without a reference
+ * clock CLKSOURCE reads as 1 and CALIB says NOREF.
+ *
+ * The ID registers at 0xfd0-0xffc read as on QEMU's M-profile cores.
  *
  * AIRCR.SYSRESETREQ cannot reset the whole machine from inside a run: it
  * stops the machine (as a guest exit with status 0 and the message "guest
@@ -52,8 +58,14 @@ enum {
   SCB_AFSR = 0xd3c,
   SCB_CPACR = 0xd88,
   MPU_TYPE = 0xd90,
+  MPU_RASR_A3 = 0xdb8,
   MPU_END = 0xdf0,
+  SCB_DEMCR = 0xdfc,
+  FP_FPCCR = 0xf34,
+  FP_MVFR1 = 0xf44,
   NVIC_STIR = 0xf00,
+  SCS_PID4 = 0xfd0,
+  SCS_CID3 = 0xffc,
 };
 
 enum {
@@ -78,6 +90,15 @@ prio_mask (const ArmCpu *s, uint32_t v)
 
 /* ---- SysTick ----------------------------------------------------------------- */
 
+/* The period of the clock SysTick counts, as CLKSOURCE selects. */
+static uint64_t
+systick_period (const ArmCpu *s)
+{
+  if (!(s->syst_csr & SYST_CLKSOURCE) && s->cpu.timebase_hz != 0)
+    return MAX (UINT64_C (1000000000000) / s->cpu.timebase_hz, 1);
+  return s->cpu.period_ps;
+}
+
 static uint64_t
 now_ps (ArmCpu *s)
 {
@@ -93,7 +114,7 @@ systick_value (ArmCpu *s)
     return s->syst_base_val;
   if (now_ps (s) < s->syst_base_ps)
     return s->syst_base_val;
-  elapsed = (now_ps (s) - s->syst_base_ps) / s->cpu.period_ps;
+  elapsed = (now_ps (s) - s->syst_base_ps) / systick_period (s);
   if (elapsed <= s->syst_base_val)
     return s->syst_base_val - (uint32_t) elapsed;
   /* Past zero without the event having rebased the counter yet. */
@@ -112,7 +133,7 @@ systick_schedule (ArmCpu *s)
     return;
   }
   mdl_event_schedule (s->cpu.machine, &s->syst_event,
-                      s->syst_base_ps + (uint64_t) s->syst_base_val * s->cpu.period_ps);
+                      s->syst_base_ps + (uint64_t) s->syst_base_val * systick_period (s));
 }
 
 /* Loads the counter with @value at the current time; 0 means it reloads
@@ -123,7 +144,7 @@ systick_load (ArmCpu *s, uint32_t value)
   s->syst_base_ps = now_ps (s);
   s->syst_base_val = value;
   if (value == 0 && (s->syst_csr & SYST_ENABLE)) {
-    s->syst_base_ps += s->cpu.period_ps;
+    s->syst_base_ps += systick_period (s);
     s->syst_base_val = s->syst_rvr;
   }
   systick_schedule (s);
@@ -138,7 +159,7 @@ systick_fire (void *opaque, uint64_t when)
   if (s->syst_csr & SYST_TICKINT)
     arm_set_pending (s, ARM_EXC_SYSTICK);
   /* The cycle after zero the counter holds RVR again. */
-  s->syst_base_ps = when + s->cpu.period_ps;
+  s->syst_base_ps = when + systick_period (s);
   s->syst_base_val = s->syst_rvr;
   systick_schedule (s);
 }
@@ -155,9 +176,16 @@ systick_write_csr (ArmCpu *s, uint32_t v)
   bool was = s->syst_csr & SYST_ENABLE;
   uint32_t value = systick_value (s);
 
-  s->syst_csr
-    = (s->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT)) | SYST_CLKSOURCE;
-  if (was != (bool) (v & SYST_ENABLE)) {
+  uint32_t clk = s->cpu.timebase_hz != 0 ? v & SYST_CLKSOURCE : SYST_CLKSOURCE;
+  bool clk_changed = clk != (s->syst_csr & SYST_CLKSOURCE);
+
+  s->syst_csr = (s->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT)) | clk;
+  if (was && (v & SYST_ENABLE) && clk_changed) {
+    /* Counting on from here at the other rate. */
+    s->syst_base_val = value;
+    s->syst_base_ps = now_ps (s);
+    systick_schedule (s);
+  } else if (was != (bool) (v & SYST_ENABLE)) {
     if (v & SYST_ENABLE)
       systick_load (s, value);
     else {
@@ -165,6 +193,18 @@ systick_write_csr (ArmCpu *s, uint32_t v)
       mdl_event_cancel (s->cpu.machine, &s->syst_event);
     }
   }
+}
+
+/* NOREF without a reference clock; else TENMS, and SKEW when 10 ms is
+ * not a whole number of its ticks. */
+static uint32_t
+systick_calib (const ArmCpu *s)
+{
+  uint64_t hz = s->cpu.timebase_hz, ticks = hz / 100;
+
+  if (hz == 0)
+    return 1u << 31;
+  return (hz % 100 ? 1u << 30 : 0) | (uint32_t) ((ticks - (ticks > 0)) & 0xffffff);
 }
 
 /* ---- the registers ----------------------------------------------------------- */
@@ -330,6 +370,18 @@ scs_read_word (ArmCpu *s, uint32_t off)
     return v;
   }
 
+  if (off >= SCS_PID4 && off <= SCS_CID3) {
+    /* PID4-7, PID0-3, CID0-3, as QEMU has them (PID4 reads as 0). */
+    static const uint8_t id[12] = { 0, 0, 0, 0, 0x00, 0xb0, 0x1b, 0x00, 0x0d, 0xe0, 0x05, 0xb1 };
+
+    return id[(off - SCS_PID4) / 4];
+  }
+
+  if (off >= MPU_TYPE && off <= MPU_RASR_A3)
+    return is_v7 (s) ? arm_mpu_read (s, off) : 0;
+  if (off == SCB_CPACR || (off >= FP_FPCCR && off <= FP_MVFR1))
+    return s->has_fpu ? arm_fpu_sysreg_read (s, off) : 0;
+
   switch (off) {
   case SCS_ICTR: return is_v7 (s) ? nwords - 1 : 0;
   case SCS_ACTLR: return 0;
@@ -341,7 +393,7 @@ scs_read_word (ArmCpu *s, uint32_t off)
   }
   case SYST_RVR: return s->syst_rvr;
   case SYST_CVR: return systick_value (s);
-  case SYST_CALIB: return 1u << 31; /* NOREF, TENMS unknown */
+  case SYST_CALIB: return systick_calib (s);
   case SCB_CPUID: return s->cpuid;
   case SCB_ICSR: return icsr_read (s);
   case SCB_VTOR: return has_vtor (s) ? s->vtor : 0;
@@ -353,6 +405,7 @@ scs_read_word (ArmCpu *s, uint32_t off)
   case SCB_HFSR: return is_v7 (s) ? s->hfsr : 0;
   case SCB_MMFAR: return is_v7 (s) ? s->mmfar : 0;
   case SCB_BFAR: return is_v7 (s) ? s->bfar : 0;
+  case SCB_DEMCR: return is_v7 (s) ? s->demcr : 0;
   default: return 0;
   }
 }
@@ -395,6 +448,17 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
     return;
   }
 
+  if (off >= MPU_TYPE && off <= MPU_RASR_A3) {
+    if (is_v7 (s))
+      arm_mpu_write (s, off, v);
+    return;
+  }
+  if (off == SCB_CPACR || (off >= FP_FPCCR && off <= FP_MVFR1)) {
+    if (s->has_fpu)
+      arm_fpu_sysreg_write (s, off, v);
+    return;
+  }
+
   switch (off) {
   case SYST_CSR: systick_write_csr (s, v); break;
   case SYST_RVR: s->syst_rvr = v & 0xffffff; break;
@@ -423,6 +487,10 @@ scs_write_word (ArmCpu *s, uint32_t off, uint32_t v)
   case SCB_HFSR: s->hfsr &= ~v; break;
   case SCB_MMFAR: s->mmfar = v; break;
   case SCB_BFAR: s->bfar = v; break;
+  case SCB_DEMCR:
+    if (is_v7 (s))
+      arm_dwt_set_demcr (s, v);
+    break;
   case NVIC_STIR:
     if (is_v7 (s) && (v & 0x1ff) < s->n_irq)
       arm_set_pending (s, ARM_EXC_IRQ0 + (v & 0x1ff));
@@ -467,7 +535,9 @@ static bool
 scs_known (ArmCpu *s, uint32_t off)
 {
   return off < 0x020 || (off >= NVIC_ISER && off < NVIC_IPR_END)
-         || (off >= SCB_CPUID && off < MPU_END) || off == NVIC_STIR;
+         || (off >= SCB_CPUID && off < MPU_END) || off == SCB_DEMCR || off == NVIC_STIR
+         || (off >= FP_FPCCR && off <= FP_MVFR1 + 3 && s->has_fpu)
+         || (off >= SCS_PID4 && off <= SCS_CID3 + 3);
 }
 
 bool
@@ -511,10 +581,49 @@ arm_scs_reset (ArmCpu *s)
   s->align_mask = is_v7 (s) ? 0 : ~0u;
   s->shcsr_ena = 0;
   s->cfsr = s->hfsr = s->mmfar = s->bfar = 0;
-  s->syst_csr = SYST_CLKSOURCE;
+  s->syst_csr = s->cpu.timebase_hz != 0 ? 0 : SYST_CLKSOURCE;
   s->syst_rvr = 0;
   s->syst_base_val = 0;
   s->syst_base_ps = 0;
   mdl_event_cancel (s->cpu.machine, &s->syst_event);
+  arm_mpu_reset (s);
+  arm_dwt_reset (s);
+  arm_fpb_reset (s);
+  arm_fpu_reset (s);
   memset (s->irq_level, 0, sizeof s->irq_level);
+  s->nmi_level = false;
+}
+
+bool
+arm_debug_read (MdlCpu *cpu, uint64_t addr, unsigned size, uint64_t *value, const char **why)
+{
+  ArmCpu *s = (ArmCpu *) cpu;
+  uint32_t off, word;
+
+  if (s->profile == ARM_V7M && addr - ARM_DWT_BASE < 0x2000u) {
+    uint32_t v, reg = (uint32_t) addr & 0xfff;
+    bool dwt = addr < ARM_FPB_BASE;
+
+    if ((addr & 3) || size != 4 || !(dwt ? arm_dwt_read (s, reg, &v) : arm_fpb_read (s, reg, &v)))
+      *why = dwt ? "no DWT register there" : "no FPB register there";
+    else
+      *value = v;
+    return true;
+  }
+  if (addr < ARM_SCS_BASE || addr >= ARM_SCS_END)
+    return false;
+  off = (uint32_t) addr - ARM_SCS_BASE;
+  if (!scs_known (s, off) || (addr & (size - 1))) {
+    *why = "no system control register there";
+    return true;
+  }
+  /* The only read in the space that changes anything. */
+  if ((off & ~3u) == SYST_CSR) {
+    *why = "reading SYST_CSR clears its COUNTFLAG";
+    return true;
+  }
+  /* A debugger reads as the privileged core would. */
+  word = scs_read_word (s, off & ~3u);
+  *value = size == 4 ? word : (word >> (8 * (off & 3))) & ((1u << (8 * size)) - 1);
+  return true;
 }

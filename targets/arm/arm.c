@@ -3,8 +3,10 @@
  *
  * The descriptors differ only in data; init() finds the model's profile,
  * CPUID, implemented priority bits and interrupt count in the table
- * below.  The Cortex-M4 is modelled without its optional FPU and without
- * the DSP extension (those instructions are UNDEFINED: a UsageFault).
+ * below.  The Cortex-M4 has the DSP extension (arm-dsp.c); "cortex-m4"
+ * is the core without its optional FPU (coprocessor instructions are a
+ * NOCP UsageFault), "cortex-m4f" the one with the FPv4-SP FPU
+ * (arm-fpu.c).
  *
  * Reset loads MSP and the pc from the vector table at VTOR = 0 (a firmware
  * whose reset vector there is empty starts at its ELF entry instead).
@@ -20,18 +22,33 @@ typedef struct {
   const MdlCpuClass *cls;
   unsigned profile;
   uint32_t cpuid;
-  unsigned prio_bits;
+  unsigned prio_bits;      /* kept by the model (as QEMU keeps them) */
+  unsigned part_prio_bits; /* the real part's, for reference */
   unsigned n_irq;
+  bool bitband;
+  bool dsp; /* the DSP extension (ARMv7E-M) */
+  bool fpu; /* the FPv4-SP FPU */
 } ArmModel;
 
 /* CPUID values are those of the models' Technical Reference Manuals:
- * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1. */
+ * M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1.
+ *
+ * Bit-banding is an option of the M3 and M4 that Arm's own designs (and
+ * QEMU's mps2 machines) include; the M0 and M0+ have none.
+ *
+ * Priority bits: ARMv6-M parts implement 2.  ARMv7-M lets the chip
+ * implement 3 to 8 (Arm's own MPS2 FPGA images 3, STM32 parts 4, NXP's
+ * LPC17xx 5); QEMU 7.2's NVIC keeps all 8 on every ARMv7-M machine, and
+ * firmware built for it (FreeRTOS's mps2-an385 demos assert on it) reads
+ * back what it wrote.  Medley follows QEMU, so that those programs run
+ * unmodified; the real part's count is listed beside it. */
 /* clang-format off */
 static const ArmModel arm_models[] = {
-  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 32 },
-  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 32 },
-  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 3, 64 },
-  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 3, 64 },
+  { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32, false, false, false },
+  { &mdl_arm_cortex_m0plus_class, ARM_V6M, 0x410cc601u, 2, 2, 32, false, false, false },
+  { &mdl_arm_cortex_m3_class,     ARM_V7M, 0x412fc231u, 8, 3, 64, true,  false, false },
+  { &mdl_arm_cortex_m4_class,     ARM_V7M, 0x410fc241u, 8, 3, 64, true,  true,  false },
+  { &mdl_arm_cortex_m4f_class,    ARM_V7M, 0x410fc241u, 8, 3, 64, true,  true,  true },
 };
 /* clang-format on */
 
@@ -49,7 +66,10 @@ arm_init (MdlCpu *cpu)
   s->cpuid = m->cpuid;
   s->prio_bits = m->prio_bits;
   s->n_irq = m->n_irq;
-  g_assert (s->n_irq == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
+  s->bitband = m->bitband;
+  s->isa = m->profile | (m->dsp ? ARM_DSP : 0) | (m->fpu ? ARM_FPU : 0);
+  s->has_fpu = m->fpu;
+  g_assert (s->n_irq + 1 == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
   arm_systick_init (s);
   arm_forget_windows (s);
   arm_flush_code (cpu);
@@ -67,14 +87,22 @@ arm_reset (MdlCpu *cpu, uint64_t entry)
 
 /* Line n is external interrupt n.  A rising level makes it pending (the
  * NVIC latches it); a level still high when its handler returns makes it
- * pending again (arm-except.c). */
+ * pending again (arm-except.c).  The line after the last external one is
+ * the NMI input (a watchdog's, as on the MPS2 boards): its rising edge
+ * pends the NMI. */
 static void
 arm_set_irq (MdlCpu *cpu, unsigned line, bool level)
 {
   ArmCpu *s = (ArmCpu *) cpu;
   bool was;
 
-  g_return_if_fail (line < s->n_irq);
+  g_return_if_fail (line <= s->n_irq);
+  if (line == s->n_irq) {
+    if (level && !s->nmi_level)
+      arm_set_pending (s, ARM_EXC_NMI);
+    s->nmi_level = level;
+    return;
+  }
   was = s->irq_level[line];
   s->irq_level[line] = level;
   if (level && !was)
@@ -109,7 +137,7 @@ static const char mdl_arm_cortex_m4_class_label[] = "ARMv7-M";
     .regs = arm_regs,                                                                              \
     .n_regs = ARM_N_REGS,                                                                          \
     .pc_reg = ARM_REG_PC,                                                                          \
-    .n_irq_in = irqs,                                                                              \
+    .n_irq_in = (irqs) + 1, /* the last is NMI */                                                  \
     .state_size = sizeof (ArmCpu),                                                                 \
     .init = arm_init,                                                                              \
     .reset = arm_reset,                                                                            \
@@ -122,6 +150,7 @@ static const char mdl_arm_cortex_m4_class_label[] = "ARMv7-M";
     .flush_code = arm_flush_code,                                                                  \
     .semihosting = true,                                                                           \
     .finalize = NULL,                                                                              \
+    .debug_read = arm_debug_read,                                                                  \
     .gdb_target_xml = arm_gdb_target_xml,                                                          \
     .gdb_regmap = arm_gdb_regmap,                                                                  \
     .gdb_n_regs = ARM_N_REGS,                                                                      \
@@ -135,6 +164,10 @@ ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus", "a
 ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
            N_ ("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64);
 ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
-           N_ ("ARM Cortex-M4 without FPU and DSP (ARMv7-M, Thumb-2), NVIC with 64 "
-               "interrupts, SysTick"),
+           N_ ("ARM Cortex-M4 without FPU (ARMv7E-M, Thumb-2 with the DSP extension), "
+               "NVIC with 64 interrupts, SysTick, MPU"),
+           64);
+ARM_CLASS (mdl_arm_cortex_m4f_class, "cortex-m4f", "arm,cortex-m4f", "armv7-m",
+           N_ ("ARM Cortex-M4F (ARMv7E-M, Thumb-2 with the DSP extension, FPv4-SP "
+               "single-precision FPU), NVIC with 64 interrupts, SysTick, MPU"),
            64);

@@ -309,6 +309,54 @@ static const DisasCase cases[] = {
   { ARM_V7M, 0x0378, 0xfa21f002, 0x00, "lsr.w   r0, r1, r2" },
   { ARM_V7M, 0x037c, 0xfa51f002, 0x00, "asrs.w  r0, r1, r2" },
   { ARM_V7M, 0x0380, 0xfa61f002, 0x00, "ror.w   r0, r1, r2" },
+  /* The DSP extension (-mcpu=cortex-m4). */
+  { ARM_V7M | ARM_DSP, 0x0400, 0xfa81f052, 0x00, "uqadd8  r0, r1, r2" },
+  { ARM_V7M | ARM_DSP, 0x0404, 0xfaa4f325, 0x00, "shasx   r3, r4, r5" },
+  { ARM_V7M | ARM_DSP, 0x0408, 0xfa82f0b1, 0x00, "qdsub   r0, r1, r2" },
+  { ARM_V7M | ARM_DSP, 0x040c, 0xfaa2f183, 0x00, "sel     r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0410, 0xfa21f092, 0x00, "sxtab16 r0, r1, r2, ror #8" },
+  { ARM_V7M | ARM_DSP, 0x0414, 0xfa3ff485, 0x00, "uxtb16  r4, r5" },
+  { ARM_V7M | ARM_DSP, 0x0418, 0xfb113022, 0x00, "smlatb  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x041c, 0xfb35f416, 0x00, "smulwt  r4, r5, r6" },
+  { ARM_V7M | ARM_DSP, 0x0420, 0xfb413012, 0x00, "smlsdx  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0424, 0xfb657416, 0x00, "smmlsr  r4, r5, r6, r7" },
+  { ARM_V7M | ARM_DSP, 0x0428, 0xfb713002, 0x00, "usada8  r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x042c, 0xfbc201b3, 0x00, "smlaltt r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0430, 0xfbd645d7, 0x00, "smlsldx r4, r5, r6, r7" },
+  { ARM_V7M | ARM_DSP, 0x0434, 0xfbe20163, 0x00, "umaal   r0, r1, r2, r3" },
+  { ARM_V7M | ARM_DSP, 0x0438, 0xeac10022, 0x00, "pkhtb   r0, r1, r2, asr #32" },
+  { ARM_V7M | ARM_DSP, 0x043c, 0xeac42305, 0x00, "pkhbt   r3, r4, r5, lsl #8" },
+  { ARM_V7M | ARM_DSP, 0x0440, 0xf321000f, 0x00, "ssat16  r0, #16, r1" },
+  { ARM_V7M | ARM_DSP, 0x0444, 0xf3a30207, 0x00, "usat16  r2, #7, r3" },
+  { ARM_V7M | ARM_DSP, 0x0448, 0xfa0ff081, 0x00, "sxth.w  r0, r1" },
+  /* The FPv4-SP FPU (-mcpu=cortex-m4 -mfpu=fpv4-sp-d16); no comments. */
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0500, 0xee300a81, 0x00, "vadd.f32 s0, s1, s2" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0504, 0xee521a62, 0x00, "vnmla.f32 s3, s4, s5" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0508, 0xeea33ac4, 0x00, "vfms.f32 s6, s7, s8" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x050c, 0xeec54a25, 0x00, "vdiv.f32 s9, s10, s11" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0510, 0xeef77a00, 0x00, "vmov.f32 s15, #112" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0514, 0xeef00ac1, 0x00, "vabs.f32 s1, s2" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0518, 0xeef11ac2, 0x00, "vsqrt.f32 s3, s4" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x051c, 0xeef52ac0, 0x00, "vcmpe.f32 s5, #0.0" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0520, 0xeeb43a63, 0x00, "vcmp.f32 s6, s7" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0524, 0xeebd4ae4, 0x00, "vcvt.s32.f32 s8, s9" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0528, 0xeebc5a65, 0x00, "vcvtr.u32.f32 s10, s11" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x052c, 0xeeb86ae6, 0x00, "vcvt.f32.s32 s12, s13" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0530, 0xeefb7aef, 0x00, "vcvt.f32.u32 s15, s15, #1" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0534, 0xeebe7a44, 0x00, "vcvt.s16.f32 s14, s14, #8" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0538, 0xee110a90, 0x00, "vmov    r0, s3" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x053c, 0xee021a10, 0x00, "vmov    s4, r1" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0540, 0xeef1fa10, 0x00, "vmrs    APSR_nzcv, fpscr" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0544, 0xeef12a10, 0x00, "vmrs    r2, fpscr" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0548, 0xeee13a10, 0x00, "vmsr    fpscr, r3" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x054c, 0xec510a11, 0x00, "vmov    r0, r1, s2, s3" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0550, 0xec432b11, 0x00, "vmov    d1, r2, r3" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0554, 0xed900a01, 0x00, "vldr    s0, [r0, #4]" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0558, 0xed0d8b04, 0x00, "vstr    d8, [sp, #-16]" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x055c, 0xed2d8a10, 0x00, "vpush   {s16-s31}" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0560, 0xecbd8b02, 0x00, "vpop    {d8}" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0564, 0xecb08a10, 0x00, "vldmia  r0!, {s16-s31}" },
+  { ARM_V7M | ARM_DSP | ARM_FPU, 0x0568, 0xed210b08, 0x00, "vstmdb  r1!, {d0-d3}" },
 };
 
 static void
@@ -354,6 +402,10 @@ test_profiles (void)
       g_assert_null (d.op);
       g_assert_true (arm_decode (ARM_V7M, v7_only[i], false, &d));
     }
+  /* The DSP extension's instructions are undefined without it. */
+  g_assert_false (arm_decode (ARM_V7M, 0xfa81f052, false, &d)); /* uqadd8 */
+  g_assert_false (arm_decode (ARM_V7M, 0xfb113022, false, &d)); /* smlatb */
+  g_assert_true (arm_decode (ARM_V7M | ARM_DSP, 0xfa81f052, false, &d));
   /* Coprocessor instructions decode (to a NOCP UsageFault) on ARMv7-M. */
   g_assert_true (arm_decode (ARM_V7M, 0xee000a10, false, &d));
   g_assert_cmpint (d.op->op, ==, ARM_OP_NOCP);
