@@ -121,7 +121,8 @@ arm_elf_code_address (uint64_t value)
 static const char mdl_arm_cortex_m0_class_label[] = "ARMv6-M";
 static const char mdl_arm_cortex_m0plus_class_label[] = "ARMv6-M";
 static const char mdl_arm_cortex_m3_class_label[] = "ARMv7-M";
-static const char mdl_arm_cortex_m4_class_label[] = "ARMv7-M";
+static const char mdl_arm_cortex_m4_class_label[] = "ARMv7E-M";
+static const char mdl_arm_cortex_m4f_class_label[] = "ARMv7E-M";
 
 #define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
   const MdlCpuClass ident = {                                                                      \
