@@ -227,7 +227,7 @@ mdl_registry_explain (const char *compatible)
       continue;
     if (in_list (m->manifest->cpu_compatibles, compatible) ||
         in_list (m->manifest->device_compatibles, compatible))
-      why = g_strdup_printf ("\"%s\" needs %s", compatible, m->error);
+      why = g_strdup_printf ("no class for \"%s\": %s", compatible, m->error);
   }
   g_rec_mutex_unlock (&lock);
   return why;

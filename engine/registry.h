@@ -39,7 +39,8 @@ const MdlModuleInfo *mdl_registry_require_module (const char *name, GError **err
 char **mdl_registry_loaded_modules (void);
 /* Why no class answers @compatible although a manifest lists it (its
  * module is missing, broken or of another build), in one line naming the
- * compatible and the module; NULL when no manifest lists it. */
+ * compatible and the module; NULL when no manifest lists it or its module
+ * has not been tried. */
 char *mdl_registry_explain (const char *compatible);
 
 /* Every class: listing them loads every module that has one. */
