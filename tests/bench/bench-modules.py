@@ -16,8 +16,11 @@ does; in the default tree only 'linked'):
     per guest instruction of a short run: a count the machine's load does
     not change, and the start-up's instructions likewise.
 
-Medians of N runs (default 5), interleaved.  It fails only when a run
-fails; the numbers are printed for a person to read.
+Medians of N runs (default 5), interleaved.  Wall-clock numbers are
+printed for a person to read, never judged; it fails when a run fails, or
+when the modular build needs more than 2 % more host instructions per
+guest instruction than the linked one (a count, not a time: the guest
+must not get slower for being in a module).
 """
 import argparse
 import json
@@ -137,6 +140,7 @@ def main():
 
     print(f"{'build':8} {'start-up ms':>11} {'libraries':>9} {'modules':>30} "
           f"{'peak RSS MiB':>12} {'MIPS':>8} {'start-up Minsn':>14} {'host/guest insn':>15}")
+    per_guest = {}
     for name, medley in builds:
         lines = info[name]
         libs = [l for l in lines if l.startswith("library ")]
@@ -147,10 +151,17 @@ def main():
         if args.valgrind:
             b, p = callgrind(args.valgrind, medley, args.board, args.elf)
             boot, per = f"{b / 1e6:.1f}", f"{p:.2f}"
+            per_guest[name] = p
         shown = " ".join(mods) if len(mods) < 6 else f"{len(mods)} (all linked)"
         print(f"{name:8} {statistics.median(start[name]) * 1000:11.1f} {len(libs):9d} "
               f"{shown:>30} {rss:12.1f} {statistics.median(speed[name]):8.1f} {boot:>14} "
               f"{per:>15}")
+    if "modular" in per_guest and "linked" in per_guest:
+        ratio = per_guest["modular"] / per_guest["linked"]
+        print(f"guest cost, modular / linked: {ratio:.4f}")
+        if ratio > 1.02:
+            print("FAIL: the modular build runs guests slower", file=sys.stderr)
+            return 1
     return 0
 
 

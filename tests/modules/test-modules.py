@@ -11,7 +11,9 @@ CHECK is one of:
             line naming the compatible and the module;
   version   with a module built for another Medley version in its place,
             the board fails with one line saying so, and nothing of that
-            module is used.
+            module is used;
+  window    (under Xvfb) opening the board in the window loads the
+            workbench module and GTK with it.
 
 What the run loaded comes from MEDLEY_REPORT_MODULES (app/main.c): the
 modules and every shared object in /proc/self/maps at exit.
@@ -21,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 GUI_LIBS = ("libgtk-4", "libadwaita-1", "libvte-2.91-gtk4")
 
@@ -94,6 +97,30 @@ def main():
                 failures.append(f"the error does not say {w!r}")
         if "riscv" in modules:
             failures.append("the refused module counts as loaded")
+    elif check == "window":
+        if not os.environ.get("DISPLAY"):
+            print("skipped: no display (run under tests/ui/run-xvfb.sh)")
+            return 77
+        proc = subprocess.Popen([medley, board], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        want = ("mdl-workbench.so", "libgtk-4")
+        deadline = time.monotonic() + 60
+        seen = ()
+        try:
+            # Wait for the condition (both mapped), or the process to end.
+            while proc.poll() is None and time.monotonic() < deadline:
+                maps = open(f"/proc/{proc.pid}/maps").read()
+                seen = [w for w in want if w in maps]
+                if len(seen) == len(want):
+                    break
+                time.sleep(0.05)
+        finally:
+            proc.kill()
+            out = proc.communicate()[0].decode("utf-8", "replace")
+        print("mapped:", *seen)
+        if len(seen) != len(want):
+            failures.append("the window's process never mapped " + " and ".join(want)
+                            + "; output:\n" + out)
     else:
         print(__doc__, file=sys.stderr)
         return 2
