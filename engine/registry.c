@@ -83,6 +83,13 @@ module_load (Module *m)
     return true;
   if (m->error != NULL || m->manifest == NULL)
     return false;
+  /* A manifest of another version: refused without opening the file. */
+  if (strcmp (m->manifest->version, MDL_MODULE_VERSION) != 0) {
+    m->error = g_strdup_printf ("module '%s' (%s) was built for Medley %s, this is Medley %s: "
+                                "refused", m->name, m->manifest->path, m->manifest->version,
+                                MDL_MODULE_VERSION);
+    return false;
+  }
   m->info = mdl_module_open (m->manifest->path, m->name, &error);
   if (m->info == NULL) {
     m->error = g_strdup (error->message);
@@ -91,6 +98,15 @@ module_load (Module *m)
   }
   g_ptr_array_add (load_order, m->name);
   return true;
+}
+
+/* Listing every class: a module that cannot be loaded is left out, and
+ * said so once. */
+static void
+load_for_listing (Module *m)
+{
+  if (m->info == NULL && m->error == NULL && !module_load (m))
+    g_warning ("%s: its classes are left out", m->error);
 }
 
 static bool
@@ -249,8 +265,8 @@ mdl_registry_cpus (void)
     for (guint i = 0; i < module_list ()->len; i++) {
       Module *m = modules->pdata[i];
 
-      if (m->info == NULL && m->manifest != NULL && m->manifest->cpu_compatibles[0] != NULL)
-        module_load (m);
+      if (m->manifest != NULL && m->manifest->cpu_compatibles[0] != NULL)
+        load_for_listing (m);
       for (unsigned j = 0; m->info != NULL && m->info->cpus != NULL && m->info->cpus[j]; j++)
         g_ptr_array_add (all, (gpointer) m->info->cpus[j]);
     }
@@ -281,8 +297,8 @@ mdl_registry_devices (void)
     for (guint i = 0; i < module_list ()->len; i++) {
       Module *m = modules->pdata[i];
 
-      if (m->info == NULL && m->manifest != NULL && m->manifest->device_compatibles[0] != NULL)
-        module_load (m);
+      if (m->manifest != NULL && m->manifest->device_compatibles[0] != NULL)
+        load_for_listing (m);
       for (unsigned j = 0; m->info != NULL && m->info->devices != NULL && m->info->devices[j]; j++)
         g_ptr_array_add (all, (gpointer) m->info->devices[j]);
     }

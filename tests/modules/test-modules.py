@@ -12,6 +12,9 @@ CHECK is one of:
   version   with a module built for another Medley version in its place,
             the board fails with one line saying so, and nothing of that
             module is used;
+  manifest-version
+            the same with a manifest of another version: the module file
+            is not even mapped;
   window    (under Xvfb) opening the board in the window loads the
             workbench module and GTK with it.
 
@@ -19,6 +22,7 @@ What the run loaded comes from MEDLEY_REPORT_MODULES (app/main.c): the
 modules and every shared object in /proc/self/maps at exit.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,6 +80,24 @@ def main():
             base = os.path.basename(lib)
             if base.startswith(GUI_LIBS) or base in ("mdl-arm.so", "mdl-workbench.so"):
                 failures.append("mapped: " + lib)
+    elif check == "manifest-version":
+        # A manifest of another version: refused without mapping the file.
+        with tempfile.TemporaryDirectory(prefix="medley-moddir-") as tmp:
+            copy_modules(module_dir, tmp)
+            mf = os.path.join(tmp, "riscv.manifest")
+            text = open(mf, encoding="utf-8").read()
+            with open(mf, "w", encoding="utf-8") as f:
+                f.write(re.sub(r"(?m)^Version=.*$", "Version=0.0.0-other", text))
+            proc, modules, libs = run(medley, board, {"MEDLEY_MODULE_DIR": tmp})
+        err = [l for l in proc.stderr.splitlines() if l.strip()]
+        print("stderr:", *err, sep="\n  ")
+        if proc.returncode == 0 or len(err) != 1:
+            failures.append("expected a failure in one line")
+        for w in ["\"riscv,rv32", "module 'riscv'", "built for Medley 0.0.0-other", "refused"]:
+            if not err or w not in err[0]:
+                failures.append(f"the error does not say {w!r}")
+        if "riscv" in modules or any(l.endswith("/mdl-riscv.so") for l in libs):
+            failures.append("the refused module was loaded")
     elif check in ("missing", "version"):
         with tempfile.TemporaryDirectory(prefix="medley-moddir-") as tmp:
             copy_modules(module_dir, tmp, skip=("mdl-riscv.so",))
