@@ -13,6 +13,7 @@ typedef struct {
   MdlModuleManifest   *manifest;  /* NULL for a linked module */
   const MdlModuleInfo *info;      /* once loaded */
   char                *error;     /* why it could not be loaded (kept: tried once) */
+  bool                 warned;    /* a listing said it left the module out */
 } Module;
 
 /* Everything below is guarded by one lock: a lookup may load a module,
@@ -31,9 +32,20 @@ static unsigned device_listing_len;
 static MdlBootProtocol *boot_listing;
 static unsigned boot_listing_len;
 static bool boot_listing_valid;
+static GPtrArray *retired;         /* listings replaced, kept for their holders */
 
 static const MdlCpuClass *const no_cpus[] = { NULL };
 static const MdlDeviceClass *const no_devices[] = { NULL };
+
+static void
+retire (gpointer old)
+{
+  if (old == NULL)
+    return;
+  if (retired == NULL)
+    retired = g_ptr_array_new ();
+  g_ptr_array_add (retired, old);
+}
 
 static GPtrArray *
 module_list (void)
@@ -105,8 +117,10 @@ module_load (Module *m)
 static void
 load_for_listing (Module *m)
 {
-  if (m->info == NULL && m->error == NULL && !module_load (m))
+  if (!module_load (m) && !m->warned) {
+    m->warned = true;
     g_warning ("%s: its classes are left out", m->error);
+  }
 }
 
 static bool
@@ -271,6 +285,7 @@ mdl_registry_cpus (void)
         g_ptr_array_add (all, (gpointer) m->info->cpus[j]);
     }
     if (cpu_listing == NULL || all->len != cpu_listing_len) {
+      retire ((gpointer) cpu_listing);
       cpu_listing_len = all->len;
       g_ptr_array_add (all, NULL);
       cpu_listing = (const MdlCpuClass *const *) g_ptr_array_free (all, FALSE);
@@ -303,6 +318,7 @@ mdl_registry_devices (void)
         g_ptr_array_add (all, (gpointer) m->info->devices[j]);
     }
     if (device_listing == NULL || all->len != device_listing_len) {
+      retire ((gpointer) device_listing);
       device_listing_len = all->len;
       g_ptr_array_add (all, NULL);
       device_listing = (const MdlDeviceClass *const *) g_ptr_array_free (all, FALSE);
@@ -470,7 +486,7 @@ mdl_registry_boot_protocols (unsigned *n)
         }
       }
     }
-    /* The old listing is kept: a caller may still hold it. */
+    retire (boot_listing);
     boot_listing_len = all->len;
     boot_listing = (MdlBootProtocol *) (void *) g_array_free (all, FALSE);
     boot_listing_valid = true;
