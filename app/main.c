@@ -173,7 +173,7 @@ run_workbench (int argc, char **argv)
 
   /* The window's code, GTK with it, is loaded only now. */
   if (wb == NULL || wb->host_entry == NULL) {
-    fprintf (stderr, _("medley: the workbench cannot open: %s\n"),
+    fprintf (stderr, "medley: the workbench cannot open: %s\n",
              error ? error->message : "its module offers no window");
     return 1;
   }
