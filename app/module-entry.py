@@ -55,7 +55,9 @@ def entry(out, name, table, nm, lib, host_entry=None):
         have = defined(nm, lib)
         mine = [s for s in symbols if s in have]
         if not mine:
-            sys.exit(f"module {name}: {lib} defines no class of {table}")
+            sys.exit(f"module {name}: {lib} defines no class of {table}: list the "
+                     "classes in the table, or put the files in the family of the "
+                     "classes that use them (hw_families in hw/meson.build)")
         order = symbols.index(mine[0])
         (cpus if kind == "MdlCpuClass" else devices).extend(mine)
         for s in mine:
