@@ -7,7 +7,8 @@
 #                       workbench (run it headless when there is no display)
 #   ./setup.sh test     install, build, and run every test (plus the
 #                       sanitizer build of the engine, ISA and hostile-guest
-#                       tests, and a short run of each fuzz target)
+#                       tests, the modular build's guest-running suites,
+#                       and a short run of each fuzz target)
 set -eu
 
 cd "$(dirname "$0")"
@@ -103,6 +104,14 @@ test)
   ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 --logbase testlog-ui \
       --suite ui || status=1
+  # Modular leg: the same sources as modules (-Dmodules=true), and the
+  # suites that run guests through the binary, which now loads what each
+  # board needs; plus the modules' own tests and the installed tree.  Not
+  # the GUI, sanitizer or fuzz legs again.
+  build build-modules -Dmodules=true
+  meson test -C build-modules --no-rebuild --print-errorlogs --num-processes 2 \
+    --suite engine --suite isa --suite boards --suite programs --suite modules \
+    --suite install || status=1
   # Third leg: every libFuzzer target for a short smoke run (its seeds and
   # regression inputs, then random mutations), under ASan and UBSan.  Only
   # the fuzzers are built here; tests/fuzz/README.md has the longer run.

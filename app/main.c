@@ -3,24 +3,99 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "mdl-config.h"
 
 #include "engine/registry.h"
-#include "hw/devices.h"
-#include "targets/targets.h"
-#include "ui/mdl-application.h"
 
 /* The board people see first: two architectures on one clock. */
 #define MDL_DEFAULT_BOARD "hetero-demo.dts"
 
+/* Where the module files and their manifests are: MEDLEY_MODULE_DIR, or
+ * beside the binary in the build tree, or the installed folder found
+ * from the binary's own place (the prefix may have moved). */
+static char *
+module_dir (void)
+{
+  const char *env = g_getenv ("MEDLEY_MODULE_DIR");
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = NULL;
+  char *build_dir;
+
+  if (env != NULL && *env)
+    return g_strdup (env);
+  if (exe == NULL)
+    return g_strdup (MDL_INSTALLED_MODULE_DIR);
+  exe_dir = g_path_get_dirname (exe);
+  build_dir = realpath (MDL_BUILD_MODULE_DIR, NULL);
+  if (build_dir != NULL && strcmp (build_dir, exe_dir) == 0)
+    return build_dir;
+  free (build_dir);
+  return g_build_filename (exe_dir, MDL_MODULE_DIR_FROM_BINDIR, NULL);
+}
+
 void
 mdl_app_register_classes (void)
 {
-  mdl_registry_set_cpus (mdl_target_cpu_classes);
-  mdl_registry_set_devices (mdl_hw_device_classes);
+  g_autofree char *dir = module_dir ();
+
+  mdl_registry_add_linked_modules (mdl_linked_modules);
+  /* A build with every module linked in has no folder: nothing to add. */
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    mdl_registry_add_module_dir (dir, NULL);
+}
+
+/* MEDLEY_REPORT_MODULES=FILE: at exit, the modules the run loaded and the
+ * shared objects mapped into the process, one per line, for the tests and
+ * the benchmark. */
+static char *report_path;
+
+static void
+report_modules (void)
+{
+  g_auto(GStrv) loaded = mdl_registry_loaded_modules ();
+  g_autofree char *maps = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) lines = NULL;
+  GString *out = g_string_new (NULL);
+
+  for (unsigned i = 0; loaded[i]; i++)
+    g_string_append_printf (out, "module %s\n", loaded[i]);
+  if (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL)) {
+    lines = g_strsplit (maps, "\n", -1);
+    for (unsigned i = 0; lines[i]; i++) {
+      const char *path = strchr (lines[i], '/');
+
+      if (path != NULL && strstr (path, ".so") != NULL && !g_hash_table_contains (seen, path)) {
+        g_hash_table_add (seen, (gpointer) path);
+        g_string_append_printf (out, "library %s\n", path);
+      }
+    }
+  }
+  g_file_set_contents (report_path, out->str, out->len, NULL);
+  g_string_free (out, TRUE);
+}
+
+/* `medley --module-manifest NAME FILE`: the manifest of a module file, on
+ * stdout; the build writes one beside every module. */
+static int
+print_manifest (const char *name, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const MdlModuleInfo *info = mdl_module_open (path, name, &error);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+
+  if (info == NULL) {
+    fprintf (stderr, "medley: %s\n", error->message);
+    return 1;
+  }
+  text = mdl_module_manifest_text (info, base);
+  fputs (text, stdout);
+  return 0;
 }
 
 const char *const *
@@ -92,10 +167,18 @@ static int
 run_workbench (int argc, char **argv)
 {
   g_autofree char *board = mdl_app_default_board ();
-  g_autoptr(MdlApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  const MdlModuleInfo *wb = mdl_registry_require_module ("workbench", &error);
+  const MdlWorkbenchEntry *entry;
 
-  app = mdl_application_new (board, mdl_app_board_dirs (), G_APPLICATION_DEFAULT_FLAGS);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* The window's code, GTK with it, is loaded only now. */
+  if (wb == NULL || wb->host_entry == NULL) {
+    fprintf (stderr, "medley: the workbench cannot open: %s\n",
+             error ? error->message : "its module offers no window");
+    return 1;
+  }
+  entry = wb->host_entry ();
+  return entry->run (board, mdl_app_board_dirs (), argc, argv);
 }
 
 /* Every argument names a board (what a file manager passes). */
@@ -119,7 +202,12 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : MDL_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  if (argc == 4 && strcmp (argv[1], "--module-manifest") == 0)
+    return print_manifest (argv[2], argv[3]);
   mdl_app_register_classes ();
+  report_path = g_strdup (g_getenv ("MEDLEY_REPORT_MODULES"));
+  if (report_path != NULL && *report_path)
+    atexit (report_modules);
 
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)) {
     usage (stdout);

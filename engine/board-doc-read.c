@@ -640,6 +640,21 @@ name_for (Reader *rd, int node, GError **error)
   return _mdl_board_doc_fresh_name (rd->doc, _mdl_board_doc_valid_name (base) ? base : "dev");
 }
 
+/* Why a manifest's class could not be had (its module is missing or
+ * refused), for the node's first such compatible; NULL if none is. */
+static char *
+missing_module (const void *fdt, int node)
+{
+  const char *compat;
+
+  for (int i = 0; (compat = compat_at (fdt, node, i)) != NULL; i++) {
+    char *why = mdl_registry_explain (compat);
+    if (why != NULL)
+      return why;
+  }
+  return NULL;
+}
+
 static char *
 known_list (bool cpus)
 {
@@ -681,6 +696,11 @@ read_cluster (Reader *rd, int node, GError **error)
     for (int i = 0; this == NULL && (compat = compat_at (fdt, cpu, i)) != NULL; i++)
       this = mdl_registry_find_cpu (compat);
     if (this == NULL) {
+      g_autofree char *missing = missing_module (fdt, cpu);
+      if (missing != NULL) {
+        node_error (rd, cpu, error, MDL_ERROR_UNKNOWN, "%s", missing);
+        return false;
+      }
       g_autofree char *known = known_list (true);
       compat = compat_at (fdt, cpu, 0);
       node_error (rd, cpu, error, MDL_ERROR_UNKNOWN,
@@ -876,6 +896,11 @@ read_devices (Reader *rd, int parent, GError **error)
     if (cls == NULL) {
       if (first == NULL)
         continue;   /* /chosen, /aliases and friends */
+      g_autofree char *missing = missing_module (fdt, node);
+      if (missing != NULL) {
+        node_error (rd, node, error, MDL_ERROR_UNKNOWN, "%s", missing);
+        return false;
+      }
       g_autofree char *known = known_list (false);
       node_error (rd, node, error, MDL_ERROR_UNKNOWN, "unknown compatible \"%s\" (known: %s)",
                   first, known);

@@ -45,7 +45,8 @@ cluster_prop_table (unsigned *n)
 {
   static GHashTable *cache;
   static GMutex lock;
-  const MdlCpuClass *const *all = mdl_registry_cpus ();
+  unsigned n_all;
+  const MdlBootProtocol *all = mdl_registry_boot_protocols (&n_all);
   GArray *props;
 
   g_mutex_lock (&lock);
@@ -55,18 +56,17 @@ cluster_prop_table (unsigned *n)
   if (props == NULL) {
     props = g_array_new (FALSE, FALSE, sizeof (MdlPropInfo));
     g_array_append_vals (props, cluster_props, MDL_CP_COUNT);
-    for (unsigned i = 0; all != NULL && all[i] != NULL; i++)
-      for (unsigned j = 0; j < all[i]->n_boot_protocols; j++) {
-        const MdlBootProtocol *bp = &all[i]->boot_protocols[j];
-        MdlPropInfo info = { bp->name, MDL_PROP_BOOL,
-                             bp->description ? bp->description : bp->label, 0, NULL, false };
-        bool seen = false;
+    for (unsigned j = 0; j < n_all; j++) {
+      const MdlBootProtocol *bp = &all[j];
+      MdlPropInfo info = { bp->name, MDL_PROP_BOOL,
+                           bp->description ? bp->description : bp->label, 0, NULL, false };
+      bool seen = false;
 
-        for (guint k = MDL_CP_COUNT; k < props->len; k++)
-          seen |= strcmp (g_array_index (props, MdlPropInfo, k).name, bp->name) == 0;
-        if (!seen)
-          g_array_append_val (props, info);
-      }
+      for (guint k = MDL_CP_COUNT; k < props->len; k++)
+        seen |= strcmp (g_array_index (props, MdlPropInfo, k).name, bp->name) == 0;
+      if (!seen)
+        g_array_append_val (props, info);
+    }
     g_hash_table_insert (cache, (gpointer) all, props);
   }
   g_mutex_unlock (&lock);
@@ -323,7 +323,7 @@ free_address (const MdlBoardDoc *doc, uint64_t from, uint64_t size, guint except
 const MdlCpuClass *
 _mdl_board_doc_default_cpu (void)
 {
-  return mdl_registry_cpus ()[0];
+  return mdl_registry_default_cpu ();
 }
 
 MdlComponent *

@@ -113,30 +113,30 @@ static bool
 find_boot_protocol (const MdlBoardDoc *doc, const MdlComponent *c,
                     const MdlBootProtocol **out, GError **error)
 {
-  const MdlCpuClass *const *all = mdl_registry_cpus ();
+  unsigned n_all;
+  const MdlBootProtocol *all = mdl_registry_boot_protocols (&n_all);
   const MdlCpuClass *cls = c->cpu_cls;
 
   *out = NULL;
-  for (unsigned i = 0; all != NULL && all[i] != NULL; i++)
-    for (unsigned j = 0; j < all[i]->n_boot_protocols; j++) {
-      const char *name = all[i]->boot_protocols[j].name;
-      const MdlBootProtocol *p;
+  for (unsigned j = 0; j < n_all; j++) {
+    const char *name = all[j].name;
+    const MdlBootProtocol *p;
 
-      if (!mdl_component_u64 (c, name))
-        continue;
-      p = class_boot_protocol (cls, name);
-      if (p == NULL) {
-        component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
-                         "protocol", name, cls->name);
-        return false;
-      }
-      if (*out != NULL && *out != p) {
-        component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
-                         (*out)->name, name);
-        return false;
-      }
-      *out = p;
+    if (!mdl_component_u64 (c, name))
+      continue;
+    p = class_boot_protocol (cls, name);
+    if (p == NULL) {
+      component_error (doc, c, error, "medley,%s: CPU class %s does not know this boot "
+                       "protocol", name, cls->name);
+      return false;
     }
+    if (*out != NULL && *out != p) {
+      component_error (doc, c, error, "medley,%s and medley,%s: one boot protocol at most",
+                       (*out)->name, name);
+      return false;
+    }
+    *out = p;
+  }
   if (*out != NULL && (*out)->needs_fdt && !mdl_component_u64 (c, "device-tree")) {
     component_error (doc, c, error, "%s needs the device tree: set medley,device-tree",
                      (*out)->label);
