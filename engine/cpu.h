@@ -114,6 +114,10 @@ struct MdlCpuClass {
   unsigned    n_regs;
   unsigned    pc_reg;      /* index of the program counter in regs */
   unsigned    n_irq_in;    /* interrupt input lines (see the target's doc) */
+  unsigned    n_irq_out;   /* interrupt output lines per CPU: signals the
+                              core itself raises for a controller (a
+                              generic timer's), driven with
+                              mdl_cpu_irq_out_set; 0 for most classes */
   size_t      state_size;  /* sizeof the target state, MdlCpu first */
   bool        semihosting; /* may print through the debugger channel: the
                               machine's serial sink gets uart == NULL while
@@ -186,6 +190,8 @@ struct MdlCpu {
                                      (RISC-V `time`), 0 when absent */
   uint64_t           time_ps;   /* local virtual time */
   uint64_t           retired;   /* instructions retired since reset */
+  struct MdlIrqLine **irq_out;  /* cls->n_irq_out lines, NULL when
+                                   unconnected: the board wires them */
   MdlCpuRunState     state;
   GHashTable        *breakpoints;  /* guest addresses (uint64_t *), or NULL */
   bool               bp_pass;      /* resuming: let the breakpoint at
@@ -244,6 +250,9 @@ void mdl_cpu_set_breakpoint   (MdlCpu *cpu, uint64_t pc, bool enabled);
 void mdl_cpu_clear_breakpoints (MdlCpu *cpu);
 /* The program counter, through the class's register table. */
 uint64_t mdl_cpu_pc (MdlCpu *cpu);
+
+/* Drives the CPU's interrupt output @i (a no-op when it is unconnected). */
+void mdl_cpu_irq_out_set (MdlCpu *cpu, unsigned i, bool level);
 
 /* Wakes a waiting CPU (targets call this from set_irq when an enabled
  * interrupt becomes pending) and kicks it. */

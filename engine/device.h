@@ -147,4 +147,9 @@ void mdl_device_trace (MdlDevice *dev, unsigned kind, uint32_t aux, uint64_t val
 /* Raises or lowers interrupt output @i (no-op when unconnected). */
 void mdl_device_irq_set (MdlDevice *dev, unsigned i, bool level);
 
+/* The CPU whose interrupt input output @output drives, or NULL (it is
+ * unconnected or drives a device).  With mdl_machine_current_cpu() this
+ * tells a controller with per-CPU registers which CPU is accessing it. */
+MdlCpu *mdl_device_irq_out_cpu (MdlDevice *dev, unsigned output);
+
 G_END_DECLS
