@@ -231,7 +231,7 @@ timer_access (A64Cpu *s, unsigned t, unsigned op2, bool write, uint64_t *val)
   cnt = a64_counter (s);
   if (!write) {
     if (op2 == 0)
-      *val = (uint64_t) (int64_t) (int32_t) (uint32_t) (s->timer_cval[t] - cnt);
+      *val = (uint32_t) (s->timer_cval[t] - cnt); /* bits 63:32 are RES0 */
     else if (op2 == 1)
       *val = s->timer_ctl[t] | ((s->timer_ctl[t] & 1) && cnt >= s->timer_cval[t] ? 4 : 0);
     else
@@ -614,7 +614,8 @@ a64_x_exc (A64Cpu *s, uint32_t insn)
     return;
   case 0xd4000002:
   case 0xd4000003:
-    if (s->el > 0 && imm == 0 && a64_psci (s))
+    /* QEMU answers PSCI on its conduit whatever the immediate. */
+    if (s->el > 0 && a64_psci (s))
       return;
     a64_undefined (s);
     return;
@@ -685,7 +686,8 @@ a64_psci (A64Cpu *s)
   }
   case 0x84000004: { /* AFFINITY_INFO */
     A64Cpu *t = find_core (s, s->x[1]);
-    ret = t == NULL || s->x[2] != 0 ? PSCI_INVALID_PARAMETERS : t->psci_off ? 1 : 0;
+    /* The lowest affinity level (x2) is not checked, as QEMU does not. */
+    ret = t == NULL ? PSCI_INVALID_PARAMETERS : t->psci_off ? 1 : 0;
     break;
   }
   case 0x84000006: ret = 2; break; /* MIGRATE_INFO_TYPE: no trusted OS */

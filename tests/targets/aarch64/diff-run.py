@@ -14,7 +14,7 @@ import sys
 
 def run(cmd):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       stdin=subprocess.DEVNULL, timeout=300)
+                       stdin=subprocess.DEVNULL, timeout=120)
     return p.returncode, p.stdout.decode(errors='replace')
 
 
