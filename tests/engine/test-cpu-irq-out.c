@@ -1,0 +1,125 @@
+/* The seams through which a CPU's own interrupt signals reach a
+ * controller, and a controller learns which CPU an output drives
+ * (docs/aarch64-seams.md): MdlCpuClass.n_irq_out, mdl_cpu_irq_out_set and
+ * mdl_device_irq_out_cpu, with a class and devices made up for the test. */
+#include <glib.h>
+
+#include "engine/device.h"
+#include "engine/machine.h"
+
+typedef struct {
+  MdlCpu cpu;
+  bool   in[2];
+} OutCpu;
+
+static uint64_t
+out_run (MdlCpu *cpu, uint64_t budget)
+{
+  mdl_cpu_account (cpu, budget);
+  return budget;
+}
+
+static void
+out_set_irq (MdlCpu *cpu, unsigned line, bool level)
+{
+  ((OutCpu *) cpu)->in[line] = level;
+}
+
+static uint64_t
+out_reg_read (MdlCpu *cpu, unsigned reg)
+{
+  (void) cpu, (void) reg;
+  return 0;
+}
+
+static const MdlRegInfo out_regs[] = { { "pc", NULL, 64, "general", false } };
+
+static const MdlCpuClass out_cpu_class = {
+  .name = "irq-out-test",
+  .compatible = "test,irq-out",
+  .arch = "test",
+  .xlen = 64,
+  .regs = out_regs,
+  .n_regs = 1,
+  .n_irq_in = 2,
+  .n_irq_out = 3,
+  .state_size = sizeof (OutCpu),
+  .run = out_run,
+  .set_irq = out_set_irq,
+  .reg_read = out_reg_read,
+};
+
+typedef struct {
+  bool level[4];
+} Sink;
+
+static void
+sink_irq_in (MdlDevice *dev, unsigned line, bool level)
+{
+  ((Sink *) dev->state)->level[line] = level;
+}
+
+static const MdlDeviceClass sink_class = {
+  .name = "sink",
+  .compatible = "test,sink",
+  .group = MDL_GROUP_INTERRUPTS,
+  .n_irq_out = 2,
+  .n_irq_in = 4,
+  .state_size = sizeof (Sink),
+  .irq_in = sink_irq_in,
+};
+
+static void
+test_outputs (void)
+{
+  g_autoptr (MdlMachine) m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+  MdlCpu *cpu = mdl_machine_add_cpu (m, &out_cpu_class, "c0", as, 0, 1000000, NULL);
+  MdlDevice *dev = mdl_device_new (m, &sink_class, "sink");
+  Sink *sink = dev->state;
+
+  mdl_machine_add_device (m, dev);
+  g_assert_nonnull (cpu->irq_out);
+  for (unsigned i = 0; i < 3; i++)
+    g_assert_null (cpu->irq_out[i]);
+  mdl_cpu_irq_out_set (cpu, 0, true); /* unconnected: nothing happens */
+
+  cpu->irq_out[2] = mdl_irq_line_to_device (m, dev, 3);
+  mdl_cpu_irq_out_set (cpu, 2, true);
+  g_assert_true (sink->level[3]);
+  mdl_cpu_irq_out_set (cpu, 2, false);
+  g_assert_false (sink->level[3]);
+}
+
+static void
+test_output_cpu (void)
+{
+  g_autoptr (MdlMachine) m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+  MdlCpu *c0 = mdl_machine_add_cpu (m, &out_cpu_class, "c0", as, 0, 1000000, NULL);
+  MdlCpu *c1 = mdl_machine_add_cpu (m, &out_cpu_class, "c1", as, 1, 1000000, NULL);
+  MdlDevice *gic = mdl_device_new (m, &sink_class, "gic");
+  MdlDevice *other = mdl_device_new (m, &sink_class, "other");
+
+  mdl_machine_add_device (m, gic);
+  mdl_machine_add_device (m, other);
+  g_assert_null (mdl_device_irq_out_cpu (gic, 0));
+  gic->irq_out[0] = mdl_irq_line_to_cpu (m, c1, 0);
+  gic->irq_out[1] = mdl_irq_line_to_device (m, other, 0);
+  g_assert_true (mdl_device_irq_out_cpu (gic, 0) == c1);
+  g_assert_null (mdl_device_irq_out_cpu (gic, 1));
+  mdl_device_irq_set (gic, 0, true);
+  g_assert_true (((OutCpu *) c1)->in[0]);
+  g_assert_false (((OutCpu *) c0)->in[0]);
+  /* Between CPUs (no CPU running), nobody is accessing. */
+  g_assert_null (mdl_machine_current_cpu (m));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cpu/irq-out/set", test_outputs);
+  g_test_add_func ("/cpu/irq-out/device-output-cpu", test_output_cpu);
+  return g_test_run ();
+}
