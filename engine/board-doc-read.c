@@ -557,13 +557,21 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
   return true;
 }
 
+/* The interrupt specifiers of @node become wires from component @dev's
+ * outputs, numbered from @out (a cpu node's outputs follow those of the
+ * harts before it). */
+static gint
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  return GPOINTER_TO_INT (a) - GPOINTER_TO_INT (b);
+}
+
 static bool
-read_interrupts (Reader *rd, int node, guint dev, GError **error)
+read_interrupts (Reader *rd, int node, guint dev, unsigned out, GError **error)
 {
   const void *fdt = rd->fdt;
   int len;
   const fdt32_t *p = fdt_getprop (fdt, node, "interrupts-extended", &len);
-  unsigned out = 0;
 
   if (p != NULL) {
     for (int n = len / 4, i = 0; i < n;) {
@@ -851,11 +859,27 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
           !g_hash_table_contains (rd.hart_of, key)) {
         bool fine = c->kind == MDL_COMPONENT_CLUSTER
                     ? read_address_map (&rd, GPOINTER_TO_INT (key), c->id, error)
-                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, error);
+                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, 0, error);
         if (!fine)
           goto out;
         break;
       }
+  }
+  /* A CPU's own interrupt outputs (a generic timer's): the cpu nodes'
+   * specifiers, in node order so that wires keep the file's order. */
+  {
+    g_autoptr(GList) cpus = g_list_sort (g_hash_table_get_keys (rd.hart_of), compare_offsets);
+
+    for (GList *l = cpus; l != NULL; l = l->next) {
+      int n = GPOINTER_TO_INT (l->data);
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (rd.by_node, l->data));
+      unsigned hart = GPOINTER_TO_UINT (g_hash_table_lookup (rd.hart_of, l->data)) - 1;
+      MdlComponent *c = mdl_board_doc_find (doc, id);
+
+      if (c != NULL && c->cpu_cls->n_irq_out > 0
+          && !read_interrupts (&rd, n, id, hart * c->cpu_cls->n_irq_out, error))
+        goto out;
+    }
   }
   if (!mdl_board_doc_check_limits (doc, error))
     goto out;

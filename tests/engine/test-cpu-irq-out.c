@@ -4,8 +4,15 @@
  * mdl_device_irq_out_cpu, with a class and devices made up for the test. */
 #include <glib.h>
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "engine/board-doc.h"
 #include "engine/device.h"
 #include "engine/machine.h"
+#include "engine/registry.h"
+#include "hw/devices.h"
+#include "targets/targets.h"
 
 typedef struct {
   MdlCpu cpu;
@@ -115,10 +122,70 @@ test_output_cpu (void)
   g_assert_null (mdl_machine_current_cpu (m));
 }
 
+static void
+check_cpu_wires (const MdlBoardDoc *doc)
+{
+  unsigned n = 0;
+
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    const MdlComponent *from = mdl_board_doc_find (doc, w->from);
+
+    if (w->kind != MDL_WIRE_IRQ)
+      continue;
+    g_assert_true (from->kind == MDL_COMPONENT_CLUSTER && w->from == w->to);
+    g_assert_cmpuint (w->output, ==, n + 1); /* timer outputs 1, 2 */
+    g_assert_cmpuint (w->input, ==, n);      /* to IRQ, FIQ */
+    n++;
+  }
+  g_assert_cmpuint (n, ==, 2);
+}
+
+/* A cpu node's interrupts-extended: read as wires from the cluster,
+ * written back the same, built into lines from the CPU's outputs. */
+static void
+test_board_wiring (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_ROOT, "tests", "targets", "aarch64",
+                                            "virt-irq.dts", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = NULL, *dts = NULL;
+  MdlBoardDoc *doc = mdl_board_doc_load (path, &error), *again;
+  MdlBoard *board;
+  int fd;
+
+  g_assert_no_error (error);
+  check_cpu_wires (doc);
+  dts = mdl_board_doc_to_dts (doc);
+  fd = g_file_open_tmp ("irq-out-XXXXXX.dts", &tmp, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (tmp, dts, -1, NULL));
+  again = mdl_board_doc_load (tmp, &error);
+  g_assert_no_error (error);
+  check_cpu_wires (again);
+
+  board = mdl_board_doc_instantiate (again, NULL, &error);
+  g_assert_no_error (error);
+  {
+    MdlCpu *cpu = mdl_machine_cpu (board->machine, 0);
+    g_assert_null (cpu->irq_out[0]);
+    g_assert_nonnull (cpu->irq_out[1]);
+    g_assert_nonnull (cpu->irq_out[2]);
+  }
+  mdl_board_free (board);
+  g_unlink (tmp);
+  mdl_board_doc_free (again);
+  mdl_board_doc_free (doc);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  mdl_registry_set_cpus (mdl_target_cpu_classes);
+  mdl_registry_set_devices (mdl_hw_device_classes);
+  g_test_add_func ("/cpu/irq-out/board-wiring", test_board_wiring);
   g_test_add_func ("/cpu/irq-out/set", test_outputs);
   g_test_add_func ("/cpu/irq-out/device-output-cpu", test_output_cpu);
   return g_test_run ();
