@@ -37,7 +37,7 @@ regname (char *buf, unsigned r)
 static void
 fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
 {
-  char b1[8], b2[8], b3[8], b4[8];
+  char b1[16], b2[16], b3[16], b4[16];
   const char *rd = regname (b1, i & 31), *rn = regname (b2, (i >> 5) & 31);
   const char *rm = regname (b3, (i >> 16) & 31), *ra = regname (b4, (i >> 10) & 31);
   const char *sf = (i >> 31) ? "64-bit" : "32-bit";

@@ -118,6 +118,7 @@ A64_EXECUTORS (A64_DECLARE_EXEC)
 typedef struct {
   uint64_t tag; /* pc, or A64_TAG_EMPTY */
   uint32_t raw;
+  uint32_t gen; /* s->code_gen when decoded: older entries are stale */
   A64ExecFn exec;
 } A64Insn;
 
@@ -238,7 +239,8 @@ struct A64Cpu {
   uint64_t as_gen;
 
   A64TlbEntry tlb[A64_TLB_SIZE];
-  A64Insn uncached; /* an instruction fetched from outside RAM */
+  uint32_t code_gen; /* bumped to forget every decoded instruction at once */
+  A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
 };
 

@@ -163,7 +163,7 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
 {
   const A64Opcode *op = a64_decode (i);
   Out o = { text, "", false };
-  char b1[8], b2[8], b3[8], b4[8];
+  char b1[16], b2[16], b3[16], b4[16];
   bool sf = i >> 31;
   unsigned rd = i & 31, rn = (i >> 5) & 31, rm = (i >> 16) & 31, ra = (i >> 10) & 31;
   unsigned w = sf ? 64 : 32;

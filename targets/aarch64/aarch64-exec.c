@@ -40,8 +40,14 @@ a64_flush_code (MdlCpu *cpu)
 {
   A64Cpu *s = (A64Cpu *) cpu;
 
-  for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
-    s->icache[i].tag = A64_TAG_EMPTY;
+  /* TLB maintenance is frequent (a kernel does it on every context
+   * switch): a new generation forgets everything in O(1); the entries
+   * are cleared for real only when the counter wraps. */
+  if (++s->code_gen == 0) {
+    for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
+      s->icache[i].tag = A64_TAG_EMPTY;
+    s->code_gen = 1;
+  }
 }
 
 void
@@ -406,6 +412,7 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
   }
   op = a64_decode ((uint32_t) v);
   e->tag = pc;
+  e->gen = s->code_gen;
   e->raw = (uint32_t) v;
   e->exec = op ? op->exec : a64_x_undef;
   return e;
@@ -433,10 +440,11 @@ a64_run (MdlCpu *cpu, uint64_t budget)
     }
     pc = s->pc;
     e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
-    if (G_UNLIKELY (e->tag != pc)) {
+    if (G_UNLIKELY (e->tag != pc || e->gen != s->code_gen)) {
       e = a64_fill (s, pc, e);
       if (e == NULL) { /* the fetch faulted: the exception is taken */
         s->pc = s->npc;
+        s->done++; /* counts, or a vector that faults would spin forever */
         continue;
       }
     }

@@ -1,5 +1,6 @@
 /* AArch64 decoder, executor, exceptions and MMU on random instruction
- * streams: the stream is code at 0x40000000, where the Cortex-A53 starts
+ * streams: the stream is code at 0x80000000 (the sandbox has a UART in
+ * 0x40000000's first 64 KiB), where the Cortex-A53 starts
  * at EL1, and VBAR_EL1 points at the stream too, so every exception lands
  * in fuzzed code (which may turn on the MMU with tables of its own, drop
  * to EL0, or loop on faults).  Byte 0 seeds the x1-x4 registers with
@@ -25,17 +26,17 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   const MdlCpuClass *cls = &mdl_aarch64_cortex_a53_class;
-  static const uint64_t bases[4] = { 0x40000000, 0x40008000, 0x00000000, 0x10000000 };
+  static const uint64_t bases[4] = { 0x80000000, 0x80008000, 0x00000000, 0x10000000 };
   MdlMachine *m;
   MdlCpu *cpu;
 
   if (size < 1)
     return 0;
-  m = fuzz_sandbox_new (cls, 0x40000000, data + 1, size - 1, 0x40000000, 0, &cpu);
-  cls->reg_write (cpu, reg_index (cls, "vbar_el1"), 0x40000000);
+  m = fuzz_sandbox_new (cls, 0x80000000, data + 1, size - 1, 0x80000000, 0, &cpu);
+  cls->reg_write (cpu, reg_index (cls, "vbar_el1"), 0x80000000);
   for (unsigned r = 1; r <= 4; r++)
     cls->reg_write (cpu, r, bases[(data[0] >> (2 * (r - 1))) & 3]);
-  fuzz_sandbox_run (m, cpu, 0x40000000, 4000);
+  fuzz_sandbox_run (m, cpu, 0x80000000, 4000);
   mdl_machine_free (m);
   return 0;
 }
