@@ -22,7 +22,7 @@ const MdlRegInfo a64_regs[A64_N_REGS] = {
   { "x30", "lr", 64, "general", false },
   { "sp", NULL, 64, "general", false },
   { "pc", NULL, 64, "general", false },
-  { "cpsr", "pstate", 32, "general", false },
+  { "cpsr", "pstate", 32, "status", false },
   SYS ("sp_el0", false), SYS ("sp_el1", false),
   SYS ("elr_el1", false), SYS ("spsr_el1", false), SYS ("esr_el1", false),
   SYS ("far_el1", false), SYS ("vbar_el1", false), SYS ("sctlr_el1", false),
