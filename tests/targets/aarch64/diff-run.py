@@ -3,7 +3,7 @@
 and compares their console output and exit status, QEMU's being the
 reference.  Exits 77 (skip) when QEMU is missing.
 
-usage: diff-run.py MEDLEY BOARD QEMU ELF
+usage: diff-run.py MEDLEY BOARD QEMU ELF [QEMU-ARGS...]
 """
 import difflib
 import os
@@ -20,13 +20,14 @@ def run(cmd):
 
 def main():
     medley, board, qemu, elf = sys.argv[1:5]
+    extra = sys.argv[5:]
     if not os.path.exists(qemu) and shutil.which(qemu) is None:
         print('skipped: qemu-system-aarch64 not found')
         return 77
     qs, qout = run([qemu, '-M', 'virt', '-cpu', 'cortex-a53', '-nographic',
                     '-monitor', 'none', '-serial', 'none', '-nic', 'none',
                     '-chardev', 'stdio,id=sh0', '-semihosting-config',
-                    'enable=on,target=native,chardev=sh0', '-kernel', elf])
+                    'enable=on,target=native,chardev=sh0', '-kernel', elf] + extra)
     ms, mout = run([medley, 'run', board, '--firmware', elf, '--max-time',
                     '60s', '--no-input'])
     ok = True
