@@ -144,7 +144,9 @@ write_interrupts (Writer *w, const MdlComponent *d)
 
   for (unsigned o = 0; o < n_out; o++) {
     const MdlWire *found = NULL;
-    uint32_t ph = 0, spec[2];
+    const MdlComponent *t;
+    uint32_t ph = 0, spec[5] = { 0 };
+    unsigned n = 1;
 
     for (guint i = 0; i < w->doc->wires->len && found == NULL; i++) {
       const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
@@ -168,7 +170,13 @@ write_interrupts (Writer *w, const MdlComponent *d)
       return;
     spec[0] = ph;
     spec[1] = found->input;
-    g_array_append_vals (cells, spec, 2);
+    t = mdl_board_doc_find (w->doc, found->to);
+    if (t != NULL && t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_cells > 1
+        && t->dev_cls->irq_specifier != NULL) {
+      n = MIN (t->dev_cls->irq_cells, 4u);
+      t->dev_cls->irq_specifier (t->dev_cls, found->input, spec + 1);
+    }
+    g_array_append_vals (cells, spec, 1 + n);
   }
   if (cells->len > 0)
     mdl_fdt_prop_cells (w->fdt, "interrupts-extended", (const uint32_t *) cells->data,
@@ -256,7 +264,7 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
     write_class_props (w, d);
     if (cls->n_irq_in > 0) {
       mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
-      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", 1);
+      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", cls->irq_cells > 1 ? cls->irq_cells : 1);
       mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
     }
     write_interrupts (w, d);
