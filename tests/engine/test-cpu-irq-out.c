@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libfdt.h>
+
 #include "engine/board-doc.h"
+#include "engine/fdt-export.h"
 #include "engine/device.h"
 #include "engine/machine.h"
 #include "engine/registry.h"
@@ -104,6 +107,8 @@ static const MdlDeviceClass cells3_class = {
   .name = "cells3",
   .compatible = "test,cells3",
   .group = MDL_GROUP_INTERRUPTS,
+  .n_regions = 1, /* read, written and exported, never built */
+  .default_size = 0x1000,
   .n_irq_in = 164,
   .state_size = sizeof (Sink),
   .irq_in = sink_irq_in,
@@ -215,6 +220,60 @@ test_board_wiring (void)
   mdl_board_doc_free (doc);
 }
 
+/* The guest's tree gets what the class owes the root, with hart 0's
+ * outputs as interrupts-extended through the controller's specifiers. */
+static void
+test_guest_tree (void)
+{
+  static const char dts[] =
+    "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
+    "compatible = \"medley,board\";\n"
+    "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
+    "medley,name = \"app\";\nmedley,device-tree;\n"
+    "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
+    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>, <&ctl 1 11 4>, <&ctl 1 10 4>; };\n"
+    "};\n"
+    "memory@40000000 { device_type = \"memory\"; compatible = \"medley,ram\";\n"
+    "  reg = <0x0 0x40000000 0x0 0x1000000>; };\n"
+    "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
+    "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr (GBytes) blob = NULL;
+  MdlBoardDoc *doc;
+  const void *fdt;
+  const fdt32_t *p;
+  int fd = g_file_open_tmp ("tree-XXXXXX.dts", &tmp, &error), len, node;
+  guint cluster = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (tmp, dts, -1, NULL));
+  doc = mdl_board_doc_load (tmp, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < doc->components->len; i++) {
+    MdlComponent *c = g_ptr_array_index (doc->components, i);
+    if (c->kind == MDL_COMPONENT_CLUSTER)
+      cluster = c->id;
+  }
+  blob = mdl_fdt_export (doc, cluster, &error);
+  g_assert_no_error (error);
+  fdt = g_bytes_get_data (blob, NULL);
+  g_assert_cmpint (fdt_path_offset (fdt, "/psci"), >=, 0);
+  node = fdt_path_offset (fdt, "/timer");
+  g_assert_cmpint (node, >=, 0);
+  p = fdt_getprop (fdt, node, "interrupts-extended", &len);
+  g_assert_nonnull (p);
+  g_assert_cmpint (len, ==, 4 * 4 * 4); /* four outputs of phandle + 3 cells */
+  g_assert_cmpuint (fdt32_to_cpu (p[1]), ==, 1);
+  g_assert_cmpuint (fdt32_to_cpu (p[2]), ==, 13);
+  g_assert_cmpuint (fdt32_to_cpu (p[14]), ==, 10);
+  node = fdt_path_offset (fdt, "/soc");
+  g_assert_cmpint (node, >=, 0);
+  mdl_board_doc_free (doc);
+  g_unlink (tmp);
+}
+
 /* Three-cell specifiers on cpu nodes: per-hart inputs, written back as
  * three cells, the controller's #interrupt-cells kept. */
 static void
@@ -294,6 +353,7 @@ main (int argc, char **argv)
   devices[n] = &cells3_class;
   mdl_registry_set_devices (devices);
   g_test_add_func ("/cpu/irq-out/three-cell-specifiers", test_three_cells);
+  g_test_add_func ("/cpu/irq-out/guest-tree", test_guest_tree);
   g_test_add_func ("/cpu/irq-out/board-wiring", test_board_wiring);
   g_test_add_func ("/cpu/irq-out/set", test_outputs);
   g_test_add_func ("/cpu/irq-out/device-output-cpu", test_output_cpu);
