@@ -197,6 +197,9 @@ translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa, boo
     *pa = va;
     return 0;
   }
+  /* TCR_EL1.TBI0/TBI1: the top byte is ignored (a tag), bit 55 decides */
+  if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
   if (!((s->tcr_el1 >> 36) & 1)) /* 8-bit ASIDs */
     asid &= 0xff;
   e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
