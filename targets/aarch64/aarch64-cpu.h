@@ -188,9 +188,13 @@ enum {
   A64_EC_BRK = 0x3c,
 };
 
-/* Fault status codes (DFSC/IFSC), level added where there is one. */
+/* Fault status codes (DFSC/IFSC), level added where there is one.  As
+ * translation results they carry A64_FAULT, so that an address size
+ * fault at level 0 (code 0) is not mistaken for success; the syndrome
+ * takes the low 6 bits. */
+#define A64_FAULT 0x100u
 enum {
-  A64_FSC_ADDR_SIZE = 0x00,
+  A64_FSC_ADDR_SIZE = A64_FAULT | 0x00,
   A64_FSC_TRANSLATION = 0x04,
   A64_FSC_ACCESS = 0x08,
   A64_FSC_PERMISSION = 0x0c,

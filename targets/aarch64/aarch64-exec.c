@@ -101,13 +101,13 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
   bool upper = (va >> 55) & 1;
   uint64_t tcr = s->tcr_el1;
   unsigned tsz = upper ? (tcr >> 16) & 0x3f : tcr & 0x3f;
-  unsigned tg = upper ? (tcr >> 30) & 3 : (tcr >> 14) & 3;
   bool epd = upper ? (tcr >> 23) & 1 : (tcr >> 7) & 1;
   uint64_t ttbr = upper ? s->ttbr1_el1 : s->ttbr0_el1, table, desc = 0;
   unsigned inbits, level, asid_sel = (tcr >> 22) & 1;
   bool ap_table_ro = false, ap_table_nouser = false, xn_table = false, pxn_table = false;
 
-  (void) tg; /* only the 4 KiB granule is implemented; others read as it */
+  /* Only the 4 KiB granule is implemented (ID_AA64MMFR0_EL1 says so):
+   * TG0/TG1 are read as 4 KiB whatever they hold. */
   if (tsz < 16)
     tsz = 16;
   if (tsz > 39)
@@ -192,7 +192,7 @@ translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa, boo
   uint8_t need;
 
   if (!mmu_on (s)) {
-    if (va >> 48)
+    if (va >> 40) /* beyond the 40-bit physical address range */
       return A64_FSC_ADDR_SIZE + 0;
     *pa = va;
     return 0;
@@ -236,7 +236,7 @@ a64_data_abort (A64Cpu *s, uint64_t va, unsigned fsc, bool write)
 {
   unsigned ec = s->el == 0 ? A64_EC_DABT_LOWER : A64_EC_DABT_SAME;
 
-  a64_sync_exception (s, ec, fsc | (write ? 1u << 6 : 0), va, true);
+  a64_sync_exception (s, ec, (fsc & 0x3f) | (write ? 1u << 6 : 0), va, true);
 }
 
 bool
@@ -407,7 +407,8 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
     return NULL;
   }
   if ((fsc = a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa))) {
-    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc, pc, true);
+    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc & 0x3f, pc,
+                        true);
     return NULL;
   }
   if (pa - s->fetch_base < s->fetch_size && pa - s->fetch_base + 4 <= s->fetch_size) {

@@ -100,6 +100,11 @@ main (void)
   __asm__ volatile ("stlr %w0, [%1]" ::"r"(0), "r"((u64) buf + 2) : "memory");
   show ("stlr misaligned");
 
+  /* MMU off: beyond the 40-bit physical range, an address size fault */
+  __asm__ volatile ("ldr %0, [%1]" : "=r"(v) : "r"(0x10000000000ull) : "memory");
+  show ("beyond the physical address range");
+  P ("  far", last_far);
+
   /* SCTLR_EL1.A: every misaligned access faults */
   u64 sctlr = SYSREG_READ (sctlr_el1);
   SYSREG_WRITE (sctlr_el1, sctlr | 2);
