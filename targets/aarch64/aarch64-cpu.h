@@ -221,6 +221,8 @@ struct A64Cpu {
   uint32_t daif;    /* PSTATE.DAIF in bits 9:6 */
   unsigned el;      /* 0 or 1 */
   bool     spsel;
+  bool     il;      /* PSTATE.IL: the next instruction is an Illegal
+                       Execution State exception */
 
   /* EL1 system registers (index 1 of the per-EL arrays). */
   uint64_t elr_el1, spsr_el1, esr_el1, far_el1, vbar_el1, sctlr_el1;

@@ -461,6 +461,12 @@ a64_run (MdlCpu *cpu, uint64_t budget)
         break;
       if (a64_check_irq (s))
         s->pc = s->npc;
+      if (G_UNLIKELY (s->il)) { /* after an illegal return (or one with SPSR.IL) */
+        a64_sync_exception (s, A64_EC_ILLEGAL, 0, 0, false);
+        s->pc = s->npc;
+        s->done++;
+        continue;
+      }
     }
     pc = s->pc;
     e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
