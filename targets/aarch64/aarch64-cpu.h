@@ -131,7 +131,7 @@ A64_EXECUTORS (A64_DECLARE_EXEC)
 typedef struct {
   uint64_t tag; /* pc, or A64_TAG_EMPTY */
   uint32_t raw;
-  uint32_t gen; /* s->code_gen when decoded: older entries are stale */
+  uint32_t gen; /* s->code_gen | EL << 31 when decoded: others are stale */
   A64ExecFn exec;
 } A64Insn;
 

@@ -13,8 +13,8 @@
  * else goes through the address space, after the retired instructions
  * are accounted, and its failure becomes a synchronous external abort.
  *
- * The decode cache is keyed by virtual pc and emptied on what may change
- * what a pc means: TLB maintenance, writes of the translation registers,
+ * The decode cache is keyed by virtual pc (and the EL that checked the
+ * fetch) and emptied on what may change what a pc means: TLB maintenance, writes of the translation registers,
  * IC maintenance and any change of the address map.
  */
 #include "aarch64-cpu.h"
@@ -43,7 +43,7 @@ a64_flush_code (MdlCpu *cpu)
   /* TLB maintenance is frequent (a kernel does it on every context
    * switch): a new generation forgets everything in O(1); the entries
    * are cleared for real only when the counter wraps. */
-  if (++s->code_gen == 0) {
+  if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
     for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
       s->icache[i].tag = A64_TAG_EMPTY;
     s->code_gen = 1;
@@ -436,7 +436,7 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
   }
   op = a64_decode ((uint32_t) v);
   e->tag = pc;
-  e->gen = s->code_gen;
+  e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;
   e->exec = op ? op->exec : a64_x_undef;
   return e;
@@ -470,7 +470,9 @@ a64_run (MdlCpu *cpu, uint64_t budget)
     }
     pc = s->pc;
     e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
-    if (G_UNLIKELY (e->tag != pc || e->gen != s->code_gen)) {
+    /* The generation carries the EL: a fetch's permission was checked at
+     * the EL that decoded it. */
+    if (G_UNLIKELY (e->tag != pc || e->gen != (s->code_gen | (s->el << 31)))) {
       e = a64_fill (s, pc, e);
       if (e == NULL) { /* the fetch faulted: the exception is taken */
         s->pc = s->npc;
