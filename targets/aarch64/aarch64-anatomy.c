@@ -42,26 +42,48 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   const char *rm = regname (b3, (i >> 16) & 31), *ra = regname (b4, (i >> 10) & 31);
   const char *sf = (i >> 31) ? "64-bit" : "32-bit";
   static const char *const names[A64_FMT_COUNT] = {
-    [A64_FMT_NONE] = "system", [A64_FMT_ADR] = "PC-rel. addressing",
-    [A64_FMT_ADDSUB_IMM] = "add/sub (immediate)", [A64_FMT_LOGIC_IMM] = "logical (immediate)",
-    [A64_FMT_MOVW] = "move wide", [A64_FMT_BITFIELD] = "bitfield", [A64_FMT_EXTR] = "extract",
-    [A64_FMT_B] = "branch (immediate)", [A64_FMT_BCOND] = "conditional branch",
-    [A64_FMT_CB] = "compare and branch", [A64_FMT_TB] = "test and branch",
-    [A64_FMT_BR] = "branch (register)", [A64_FMT_EXC] = "exception generation",
-    [A64_FMT_HINT] = "hint", [A64_FMT_BARRIER] = "barrier", [A64_FMT_MSR_IMM] = "PSTATE",
-    [A64_FMT_SYS] = "system instruction", [A64_FMT_MSR] = "system register move",
-    [A64_FMT_MRS] = "system register move", [A64_FMT_LDST_EXCL] = "load/store exclusive",
-    [A64_FMT_LDR_LIT] = "load literal", [A64_FMT_LDST_PAIR] = "load/store pair",
-    [A64_FMT_LDST_IMM9] = "load/store (imm9)", [A64_FMT_LDST_REG] = "load/store (reg. offset)",
-    [A64_FMT_LDST_UIMM] = "load/store (uimm12)", [A64_FMT_LOGIC_REG] = "logical (shifted reg.)",
-    [A64_FMT_ADDSUB_REG] = "add/sub (shifted reg.)", [A64_FMT_ADDSUB_EXT] = "add/sub (extended)",
-    [A64_FMT_ADC] = "add/sub with carry", [A64_FMT_CCMP] = "conditional compare",
-    [A64_FMT_CSEL] = "conditional select", [A64_FMT_DP2] = "data proc. (2 source)",
-    [A64_FMT_DP1] = "data proc. (1 source)", [A64_FMT_DP3] = "data proc. (3 source)",
-    [A64_FMT_FP_DP1] = "FP (1 source)", [A64_FMT_FP_DP2] = "FP (2 source)",
-    [A64_FMT_FP_DP3] = "FP (3 source)", [A64_FMT_FP_CMP] = "FP compare",
-    [A64_FMT_FP_CCMP] = "FP conditional compare", [A64_FMT_FP_CSEL] = "FP conditional select",
-    [A64_FMT_FP_IMM] = "FP immediate", [A64_FMT_FP_CONV] = "FP/integer conversion",
+    [A64_FMT_NONE] = "system",
+    [A64_FMT_ADR] = "PC-rel. addressing",
+    [A64_FMT_ADDSUB_IMM] = "add/sub (immediate)",
+    [A64_FMT_LOGIC_IMM] = "logical (immediate)",
+    [A64_FMT_MOVW] = "move wide",
+    [A64_FMT_BITFIELD] = "bitfield",
+    [A64_FMT_EXTR] = "extract",
+    [A64_FMT_B] = "branch (immediate)",
+    [A64_FMT_BCOND] = "conditional branch",
+    [A64_FMT_CB] = "compare and branch",
+    [A64_FMT_TB] = "test and branch",
+    [A64_FMT_BR] = "branch (register)",
+    [A64_FMT_EXC] = "exception generation",
+    [A64_FMT_HINT] = "hint",
+    [A64_FMT_BARRIER] = "barrier",
+    [A64_FMT_MSR_IMM] = "PSTATE",
+    [A64_FMT_SYS] = "system instruction",
+    [A64_FMT_MSR] = "system register move",
+    [A64_FMT_MRS] = "system register move",
+    [A64_FMT_LDST_EXCL] = "load/store exclusive",
+    [A64_FMT_LDR_LIT] = "load literal",
+    [A64_FMT_LDST_PAIR] = "load/store pair",
+    [A64_FMT_LDST_IMM9] = "load/store (imm9)",
+    [A64_FMT_LDST_REG] = "load/store (reg. offset)",
+    [A64_FMT_LDST_UIMM] = "load/store (uimm12)",
+    [A64_FMT_LOGIC_REG] = "logical (shifted reg.)",
+    [A64_FMT_ADDSUB_REG] = "add/sub (shifted reg.)",
+    [A64_FMT_ADDSUB_EXT] = "add/sub (extended)",
+    [A64_FMT_ADC] = "add/sub with carry",
+    [A64_FMT_CCMP] = "conditional compare",
+    [A64_FMT_CSEL] = "conditional select",
+    [A64_FMT_DP2] = "data proc. (2 source)",
+    [A64_FMT_DP1] = "data proc. (1 source)",
+    [A64_FMT_DP3] = "data proc. (3 source)",
+    [A64_FMT_FP_DP1] = "FP (1 source)",
+    [A64_FMT_FP_DP2] = "FP (2 source)",
+    [A64_FMT_FP_DP3] = "FP (3 source)",
+    [A64_FMT_FP_CMP] = "FP compare",
+    [A64_FMT_FP_CCMP] = "FP conditional compare",
+    [A64_FMT_FP_CSEL] = "FP conditional select",
+    [A64_FMT_FP_IMM] = "FP immediate",
+    [A64_FMT_FP_CONV] = "FP/integer conversion",
   };
 
   g_strlcpy (info->format, names[op->fmt] ? names[op->fmt] : "A64", sizeof info->format);
@@ -133,8 +155,8 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   case A64_FMT_LDST_PAIR:
     field (info, "size/opc", 30, 31, i, NULL);
     field (info, "L", 22, 22, i, op->name);
-    field (info, op->fmt == A64_FMT_LDST_PAIR ? "imm7" : "Rs", op->fmt == A64_FMT_LDST_PAIR ? 15 : 16,
-           21, i, NULL);
+    field (info, op->fmt == A64_FMT_LDST_PAIR ? "imm7" : "Rs",
+           op->fmt == A64_FMT_LDST_PAIR ? 15 : 16, 21, i, NULL);
     field (info, "Rt2", 10, 14, i, ra);
     field (info, "Rn", 5, 9, i, rn);
     field (info, "Rt", 0, 4, i, rd);
@@ -205,8 +227,8 @@ a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   }
   g_strlcpy (info->mnemonic, op->name, sizeof info->mnemonic);
   fields_of (op, insn, info);
-  info->is_call = op->exec == a64_x_b ? (insn >> 31) != 0
-                  : op->exec == a64_x_br && ((insn >> 21) & 3) == 1;
+  info->is_call
+    = op->exec == a64_x_b ? (insn >> 31) != 0 : op->exec == a64_x_br && ((insn >> 21) & 3) == 1;
   info->is_return = op->exec == a64_x_br && ((insn >> 21) & 3) == 2;
   return true;
 }

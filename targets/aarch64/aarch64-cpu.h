@@ -48,6 +48,7 @@ typedef void (*A64ExecFn) (A64Cpu *s, uint32_t insn);
 
 /* How the operands sit in the instruction: the disassembler's and the
  * anatomy view's key. */
+/* clang-format off */
 typedef enum {
   A64_FMT_NONE,      /* nop, eret                                 */
   A64_FMT_ADR,       /* adr x0, target                            */
@@ -93,6 +94,7 @@ typedef enum {
   A64_FMT_FP_CONV,   /* scvtf d0, x1; fmov x0, d1                 */
   A64_FMT_COUNT
 } A64Format;
+/* clang-format on */
 
 typedef struct {
   uint32_t mask;
@@ -113,7 +115,9 @@ void a64_disas_insn (uint64_t pc, uint32_t insn, GString *text);
 
 extern const char *const a64_cond_names[16];
 
-/* Executors of aarch64-insn.c and aarch64-sys.c named by the table. */
+/* Executors of aarch64-insn.c, aarch64-fp.c and aarch64-sys.c named by
+ * the table. */
+/* clang-format off */
 #define A64_EXECUTORS(X)                                                                           \
   X (adr) X (addsub_imm) X (logic_imm) X (movw) X (bitfield) X (extr) X (b) X (bcond) X (cb)      \
   X (tb) X (br) X (exc) X (hint) X (barrier) X (msr_imm) X (sys) X (msr) X (mrs) X (ldst_excl)    \
@@ -125,6 +129,7 @@ extern const char *const a64_cond_names[16];
 #define A64_DECLARE_EXEC(n) void a64_x_##n (A64Cpu *s, uint32_t insn);
 A64_EXECUTORS (A64_DECLARE_EXEC)
 #undef A64_DECLARE_EXEC
+/* clang-format on */
 
 /* ---- the core ------------------------------------------------------------- */
 
@@ -141,12 +146,12 @@ typedef struct {
 
 /* One translation: a 4 KiB page of one regime (va bit 63 picks TTBR1). */
 typedef struct {
-  uint64_t vpage;   /* va >> 12, or UINT64_MAX when empty */
-  uint64_t ppage;   /* pa >> 12 */
+  uint64_t vpage; /* va >> 12, or UINT64_MAX when empty */
+  uint64_t ppage; /* pa >> 12 */
   uint16_t asid;
-  bool     global;
-  uint8_t  perm;    /* A64_P_* */
-  uint8_t  level;   /* of the final descriptor, for permission faults */
+  bool global;
+  uint8_t perm;  /* A64_P_* */
+  uint8_t level; /* of the final descriptor, for permission faults */
 } A64TlbEntry;
 
 enum {
@@ -162,10 +167,10 @@ enum {
 
 /* Generic timers, as the CPU's interrupt outputs number them. */
 enum {
-  A64_TIMER_PS,   /* secure physical (not implemented: never fires) */
-  A64_TIMER_PNS,  /* EL1 physical */
-  A64_TIMER_V,    /* virtual */
-  A64_TIMER_HP,   /* hypervisor (no EL2: never fires) */
+  A64_TIMER_PS,  /* secure physical (not implemented: never fires) */
+  A64_TIMER_PNS, /* EL1 physical */
+  A64_TIMER_V,   /* virtual */
+  A64_TIMER_HP,  /* hypervisor (no EL2: never fires) */
   A64_N_TIMERS,
 };
 
@@ -215,13 +220,13 @@ struct A64Cpu {
   uint64_t x[32];
   uint64_t v[32][2]; /* SIMD&FP registers: [0] bits 63:0, [1] bits 127:64 */
   uint64_t pc;
-  uint64_t npc;     /* the executor's next pc */
+  uint64_t npc; /* the executor's next pc */
   uint64_t sp_el[2];
-  uint32_t nzcv;    /* PSTATE.NZCV in bits 31:28 */
-  uint32_t daif;    /* PSTATE.DAIF in bits 9:6 */
-  unsigned el;      /* 0 or 1 */
-  bool     spsel;
-  bool     il;      /* PSTATE.IL: the next instruction is an Illegal
+  uint32_t nzcv; /* PSTATE.NZCV in bits 31:28 */
+  uint32_t daif; /* PSTATE.DAIF in bits 9:6 */
+  unsigned el;   /* 0 or 1 */
+  bool spsel;
+  bool il; /* PSTATE.IL: the next instruction is an Illegal
                        Execution State exception */
 
   /* EL1 system registers (index 1 of the per-EL arrays). */
@@ -235,23 +240,23 @@ struct A64Cpu {
   uint64_t cnt_freq;
   uint64_t timer_cval[A64_N_TIMERS];
   uint32_t timer_ctl[A64_N_TIMERS];
-  bool     timer_level[A64_N_TIMERS];
+  bool timer_level[A64_N_TIMERS];
   MdlEvent timer_event;
 
   /* The local exclusive monitor: the address, size and value read. */
-  bool     excl_valid;
+  bool excl_valid;
   uint64_t excl_addr;
   unsigned excl_size;
   uint64_t excl_val[2];
 
   /* Inputs and the event register. */
   bool irq_in, fiq_in, event_reg;
-  bool psci_off;     /* CPU_OFF or never started */
-  bool peeking;      /* a view translates: no TLB fill, no device access */
+  bool psci_off; /* CPU_OFF or never started */
+  bool peeking;  /* a view translates: no TLB fill, no device access */
 
   /* Run bookkeeping. */
-  bool     check;    /* the loop must look at the core */
-  bool     stop_run; /* leave run() now (breakpoint, halt) */
+  bool check;    /* the loop must look at the core */
+  bool stop_run; /* leave run() now (breakpoint, halt) */
   uint64_t done, accounted;
 
   /* RAM windows on physical addresses: loads and stores. */
@@ -332,7 +337,7 @@ void a64_semihost (A64Cpu *s);
 /* PSCI on hvc/smc #0: true when answered. */
 bool a64_psci (A64Cpu *s);
 
-#define A64_SYSREG_KEY(op0, op1, crn, crm, op2)                                                     \
+#define A64_SYSREG_KEY(op0, op1, crn, crm, op2)                                                    \
   (((uint32_t) (op0) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
 
 /* ---- the class's hooks ---- */

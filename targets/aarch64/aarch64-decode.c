@@ -15,18 +15,21 @@
  */
 #include "aarch64-cpu.h"
 
-#define ROW(mask, match, name, fmt, ex) { mask, match, name, A64_FMT_##fmt, a64_x_##ex }
+#define ROW(mask, match, name, fmt, ex)                                                            \
+  {                                                                                                \
+    mask, match, name, A64_FMT_##fmt, a64_x_##ex                                                   \
+  }
 
 /* A single-register load/store (size, opc) in its five addressing forms:
  * unsigned offset, unscaled, post-index, unprivileged, pre-index, register
  * offset.  @ls is "st" or "ld", @suf the size suffix. */
 #define LDST(size, opc, ls, suf)                                                                   \
-  ROW (0xffc00000, 0x39000000 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_UIMM, ldst_uimm),    \
-  ROW (0xffe00c00, 0x38000000 | (size) << 30 | (opc) << 22, ls "ur" suf, LDST_IMM9, ldst_imm9),   \
-  ROW (0xffe00c00, 0x38000400 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_IMM9, ldst_imm9),    \
-  ROW (0xffe00c00, 0x38000800 | (size) << 30 | (opc) << 22, ls "tr" suf, LDST_IMM9, ldst_imm9),   \
-  ROW (0xffe00c00, 0x38000c00 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_IMM9, ldst_imm9),    \
-  ROW (0xffe00c00, 0x38200800 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_REG, ldst_reg)
+  ROW (0xffc00000, 0x39000000 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_UIMM, ldst_uimm),     \
+    ROW (0xffe00c00, 0x38000000 | (size) << 30 | (opc) << 22, ls "ur" suf, LDST_IMM9, ldst_imm9),  \
+    ROW (0xffe00c00, 0x38000400 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_IMM9, ldst_imm9),   \
+    ROW (0xffe00c00, 0x38000800 | (size) << 30 | (opc) << 22, ls "tr" suf, LDST_IMM9, ldst_imm9),  \
+    ROW (0xffe00c00, 0x38000c00 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_IMM9, ldst_imm9),   \
+    ROW (0xffe00c00, 0x38200800 | (size) << 30 | (opc) << 22, ls "r" suf, LDST_REG, ldst_reg)
 
 /* clang-format off */
 const A64Opcode a64_opcodes[] = {

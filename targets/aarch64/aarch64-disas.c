@@ -59,8 +59,7 @@ mnem (Out *o, const char *name)
 }
 
 /* Appends an operand, separating with ", ". */
-G_GNUC_PRINTF (2, 3) static void
-opnd (Out *o, const char *fmt, ...)
+G_GNUC_PRINTF (2, 3) static void opnd (Out *o, const char *fmt, ...)
 {
   va_list ap;
 
@@ -86,7 +85,7 @@ barrier_option (unsigned crm, char *buf)
 {
   static const char *const names[16] = {
     NULL, "oshld", "oshst", "osh", NULL, "nshld", "nshst", "nsh",
-    NULL, "ishld", "ishst", "ish", NULL, "ld", "st", "sy",
+    NULL, "ishld", "ishst", "ish", NULL, "ld",    "st",    "sy",
   };
 
   if (names[crm])
@@ -130,19 +129,19 @@ sys_alias (unsigned op1, unsigned crn, unsigned crm, unsigned op2, bool *has_rt)
     bool rt;
     const char *name;
   } t[] = {
-    { 3, 7, 4, 1, true, "dc\tzva" },   { 0, 7, 6, 1, true, "dc\tivac" },
-    { 0, 7, 6, 2, true, "dc\tisw" },   { 3, 7, 10, 1, true, "dc\tcvac" },
-    { 0, 7, 10, 2, true, "dc\tcsw" },  { 3, 7, 11, 1, true, "dc\tcvau" },
-    { 3, 7, 14, 1, true, "dc\tcivac" }, { 0, 7, 14, 2, true, "dc\tcisw" },
-    { 0, 7, 1, 0, false, "ic\tialluis" }, { 0, 7, 5, 0, false, "ic\tiallu" },
-    { 3, 7, 5, 1, true, "ic\tivau" },  { 0, 7, 8, 0, true, "at\ts1e1r" },
-    { 0, 7, 8, 1, true, "at\ts1e1w" }, { 0, 7, 8, 2, true, "at\ts1e0r" },
-    { 0, 7, 8, 3, true, "at\ts1e0w" }, { 0, 8, 3, 0, false, "tlbi\tvmalle1is" },
-    { 0, 8, 3, 1, true, "tlbi\tvae1is" }, { 0, 8, 3, 2, true, "tlbi\taside1is" },
-    { 0, 8, 3, 3, true, "tlbi\tvaae1is" }, { 0, 8, 3, 5, true, "tlbi\tvale1is" },
+    { 3, 7, 4, 1, true, "dc\tzva" },        { 0, 7, 6, 1, true, "dc\tivac" },
+    { 0, 7, 6, 2, true, "dc\tisw" },        { 3, 7, 10, 1, true, "dc\tcvac" },
+    { 0, 7, 10, 2, true, "dc\tcsw" },       { 3, 7, 11, 1, true, "dc\tcvau" },
+    { 3, 7, 14, 1, true, "dc\tcivac" },     { 0, 7, 14, 2, true, "dc\tcisw" },
+    { 0, 7, 1, 0, false, "ic\tialluis" },   { 0, 7, 5, 0, false, "ic\tiallu" },
+    { 3, 7, 5, 1, true, "ic\tivau" },       { 0, 7, 8, 0, true, "at\ts1e1r" },
+    { 0, 7, 8, 1, true, "at\ts1e1w" },      { 0, 7, 8, 2, true, "at\ts1e0r" },
+    { 0, 7, 8, 3, true, "at\ts1e0w" },      { 0, 8, 3, 0, false, "tlbi\tvmalle1is" },
+    { 0, 8, 3, 1, true, "tlbi\tvae1is" },   { 0, 8, 3, 2, true, "tlbi\taside1is" },
+    { 0, 8, 3, 3, true, "tlbi\tvaae1is" },  { 0, 8, 3, 5, true, "tlbi\tvale1is" },
     { 0, 8, 3, 7, true, "tlbi\tvaale1is" }, { 0, 8, 7, 0, false, "tlbi\tvmalle1" },
-    { 0, 8, 7, 1, true, "tlbi\tvae1" }, { 0, 8, 7, 2, true, "tlbi\taside1" },
-    { 0, 8, 7, 3, true, "tlbi\tvaae1" }, { 0, 8, 7, 5, true, "tlbi\tvale1" },
+    { 0, 8, 7, 1, true, "tlbi\tvae1" },     { 0, 8, 7, 2, true, "tlbi\taside1" },
+    { 0, 8, 7, 3, true, "tlbi\tvaae1" },    { 0, 8, 7, 5, true, "tlbi\tvale1" },
     { 0, 8, 7, 7, true, "tlbi\tvaale1" },
   };
 
@@ -184,8 +183,7 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
   }
   mnem (&o, op->name);
   switch (op->fmt) {
-  case A64_FMT_NONE:
-    break;
+  case A64_FMT_NONE: break;
   case A64_FMT_ADR: {
     uint64_t imm = sext ((((i >> 5) & 0x7ffff) << 2) | ((i >> 29) & 3), 21);
     uint64_t t = i >> 31 ? (pc & ~UINT64_C (0xfff)) + (imm << 12) : pc + imm;
@@ -273,7 +271,8 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
       opnd (&o, "%s", d), opnd (&o, "%s", n);
     } else if (imms < immr) {
       mnem (&o, opc == 0 ? "sbfiz" : opc == 1 ? "bfi" : "ubfiz");
-      opnd (&o, "%s", d), opnd (&o, "%s", n), opnd (&o, "#%u", w - immr), opnd (&o, "#%u", imms + 1);
+      opnd (&o, "%s", d), opnd (&o, "%s", n), opnd (&o, "#%u", w - immr),
+        opnd (&o, "#%u", imms + 1);
     } else {
       mnem (&o, opc == 0 ? "sbfx" : opc == 1 ? "bfxil" : "ubfx");
       opnd (&o, "%s", d), opnd (&o, "%s", n), opnd (&o, "#%u", immr),
@@ -292,9 +291,7 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     opnd (&o, "#%u", lsb);
     break;
   }
-  case A64_FMT_B:
-    opnd (&o, "0x%" PRIx64, pc + (sext (i & 0x3ffffff, 26) << 2));
-    break;
+  case A64_FMT_B: opnd (&o, "0x%" PRIx64, pc + (sext (i & 0x3ffffff, 26) << 2)); break;
   case A64_FMT_BCOND:
     g_snprintf (o.mn, sizeof o.mn, "b.%s", a64_cond_names[i & 15]);
     opnd (&o, "0x%" PRIx64, pc + (sext ((i >> 5) & 0x7ffff, 19) << 2));
@@ -314,12 +311,8 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     if (!(strcmp (op->name, "ret") == 0 && rn == 30))
       opnd (&o, "%s", reg (b1, rn, true, false));
     break;
-  case A64_FMT_EXC:
-    opnd (&o, "#0x%x", (i >> 5) & 0xffff);
-    break;
-  case A64_FMT_HINT:
-    opnd (&o, "#0x%x", (i >> 5) & 0x7f);
-    break;
+  case A64_FMT_EXC: opnd (&o, "#0x%x", (i >> 5) & 0xffff); break;
+  case A64_FMT_HINT: opnd (&o, "#0x%x", (i >> 5) & 0x7f); break;
   case A64_FMT_BARRIER: {
     unsigned crm = (i >> 8) & 15;
     if (strcmp (op->name, "dsb") == 0 || strcmp (op->name, "dmb") == 0)
@@ -330,8 +323,10 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
   }
   case A64_FMT_MSR_IMM: {
     unsigned op1 = (i >> 16) & 7, op2 = (i >> 5) & 7;
-    const char *f = op1 == 0 && op2 == 5 ? "spsel" : op1 == 3 && op2 == 6 ? "daifset"
-                    : op1 == 3 && op2 == 7 ? "daifclr" : NULL;
+    const char *f = op1 == 0 && op2 == 5   ? "spsel"
+                    : op1 == 3 && op2 == 6 ? "daifset"
+                    : op1 == 3 && op2 == 7 ? "daifclr"
+                                           : NULL;
     if (f)
       opnd (&o, "%s", f);
     else
@@ -557,8 +552,10 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     bool long_form = op->fmt == A64_FMT_DP3 && (i >> 21) & 1 && ((i >> 22) & 1) == 0;
     bool no_acc = op->fmt == A64_FMT_DP3 && ra == 31;
     if (op->fmt == A64_FMT_DP3 && no_acc) {
-      static const struct { const char *from, *to; } al[] = {
-        { "madd", "mul" }, { "msub", "mneg" }, { "smaddl", "smull" },
+      static const struct {
+        const char *from, *to;
+      } al[] = {
+        { "madd", "mul" },      { "msub", "mneg" },    { "smaddl", "smull" },
         { "smsubl", "smnegl" }, { "umaddl", "umull" }, { "umsubl", "umnegl" },
       };
       for (unsigned k = 0; k < G_N_ELEMENTS (al); k++)
@@ -650,8 +647,7 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     }
     break;
   }
-  default:
-    break;
+  default: break;
   }
   finish (&o);
 }

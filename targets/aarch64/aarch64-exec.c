@@ -407,8 +407,7 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
     return NULL;
   }
   if ((fsc = a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa))) {
-    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc & 0x3f, pc,
-                        true);
+    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc & 0x3f, pc, true);
     return NULL;
   }
   if (pa - s->fetch_base < s->fetch_size && pa - s->fetch_base + 4 <= s->fetch_size) {
@@ -421,8 +420,8 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
     } else {
       a64_sync (s);
       if (mdl_address_space_read (s->cpu.as, pa, 4, &v) != MDL_MEM_OK) {
-        a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME,
-                            A64_FSC_EXTERNAL, pc, true);
+        a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, A64_FSC_EXTERNAL,
+                            pc, true);
         return NULL;
       }
       /* Code outside RAM (a device's window) is not cached. */

@@ -17,7 +17,7 @@
 
 #include "engine/softfloat.h"
 
-#define RD(i) ((i) & 31)
+#define RD(i) ((i) &31)
 #define RN(i) (((i) >> 5) & 31)
 #define RM(i) (((i) >> 16) & 31)
 #define RA(i) (((i) >> 10) & 31)
@@ -347,7 +347,13 @@ a64_x_fp_dp1 (A64Cpu *s, uint32_t insn)
     r = mdl_f32_to_f64 (&st, (uint32_t) a);
     dbl = true;
     break;
-  case 8: case 9: case 10: case 11: case 12: case 14: case 15: {
+  case 8:
+  case 9:
+  case 10:
+  case 11:
+  case 12:
+  case 14:
+  case 15: {
     static const uint8_t modes[4] = { MDL_FP_RNE, MDL_FP_RUP, MDL_FP_RDN, MDL_FP_RTZ };
     MdlFpRound mode = op < 12 ? modes[op - 8] : op == 12 ? MDL_FP_RMM : st.round;
     bool exact = op == 14;

@@ -8,7 +8,7 @@
 #include "aarch64-cpu.h"
 
 #define STR(x) #x
-#define X(n) "    <reg name=\"x" STR (n) "\" bitsize=\"64\" type=\"int\" regnum=\"" STR (n) "\"/>\n"
+#define X(n)   "    <reg name=\"x" STR (n) "\" bitsize=\"64\" type=\"int\" regnum=\"" STR (n) "\"/>\n"
 
 const char a64_gdb_target_xml[]
   = "<?xml version=\"1.0\"?>\n"
@@ -29,15 +29,14 @@ const char a64_gdb_target_xml[]
     "      <field name=\"C\" start=\"29\" end=\"29\"/>\n"
     "      <field name=\"Z\" start=\"30\" end=\"30\"/>\n"
     "      <field name=\"N\" start=\"31\" end=\"31\"/>\n"
-    "    </flags>\n"
-    X (0) X (1) X (2) X (3) X (4) X (5) X (6) X (7) X (8) X (9) X (10) X (11) X (12) X (13)
-    X (14) X (15) X (16) X (17) X (18) X (19) X (20) X (21) X (22) X (23) X (24) X (25)
-    X (26) X (27) X (28) X (29) X (30)
-    "    <reg name=\"sp\" bitsize=\"64\" type=\"data_ptr\" regnum=\"31\"/>\n"
-    "    <reg name=\"pc\" bitsize=\"64\" type=\"code_ptr\" regnum=\"32\"/>\n"
-    "    <reg name=\"cpsr\" bitsize=\"32\" type=\"cpsr_flags\" regnum=\"33\"/>\n"
-    "  </feature>\n"
-    "</target>\n";
+    "    </flags>\n" X (0) X (1) X (2) X (3) X (4) X (5) X (6) X (7) X (8) X (9) X (10) X (11)
+      X (12) X (13) X (14) X (15) X (16) X (17) X (18) X (19) X (20) X (21) X (22) X (23) X (24)
+        X (25) X (26) X (27) X (28) X (29)
+          X (30) "    <reg name=\"sp\" bitsize=\"64\" type=\"data_ptr\" regnum=\"31\"/>\n"
+                 "    <reg name=\"pc\" bitsize=\"64\" type=\"code_ptr\" regnum=\"32\"/>\n"
+                 "    <reg name=\"cpsr\" bitsize=\"32\" type=\"cpsr_flags\" regnum=\"33\"/>\n"
+                 "  </feature>\n"
+                 "</target>\n";
 
 /* clang-format off */
 const int a64_gdb_regmap[A64_GDB_N_REGS] = {

@@ -10,11 +10,11 @@
  */
 #include "aarch64-cpu.h"
 
-#define SF(i)  (((i) >> 31) & 1)
-#define RD(i)  ((i) & 31)
-#define RN(i)  (((i) >> 5) & 31)
-#define RM(i)  (((i) >> 16) & 31)
-#define RA(i)  (((i) >> 10) & 31)
+#define SF(i) (((i) >> 31) & 1)
+#define RD(i) ((i) &31)
+#define RN(i) (((i) >> 5) & 31)
+#define RM(i) (((i) >> 16) & 31)
+#define RA(i) (((i) >> 10) & 31)
 
 static inline uint64_t
 sext (uint64_t v, unsigned bits)
@@ -107,8 +107,9 @@ shift_reg (uint64_t v, unsigned type, unsigned amount, bool sf)
   switch (type) {
   case 0: return width (sf, v << amount);
   case 1: return v >> amount;
-  case 2: return width (sf, sf ? (uint64_t) ((int64_t) v >> amount)
-                               : (uint64_t) (uint32_t) ((int32_t) v >> amount));
+  case 2:
+    return width (sf, sf ? (uint64_t) ((int64_t) v >> amount)
+                         : (uint64_t) (uint32_t) ((int32_t) v >> amount));
   default: return width (sf, (v >> amount) | (v << (w - amount)));
   }
 }
@@ -132,8 +133,7 @@ extend_reg (uint64_t v, unsigned option, unsigned shift)
 bool a64_bit_masks (bool n, unsigned imms, unsigned immr, bool logical, uint64_t *wmask,
                     uint64_t *tmask);
 bool
-a64_bit_masks (bool n, unsigned imms, unsigned immr, bool logical, uint64_t *wmask,
-               uint64_t *tmask)
+a64_bit_masks (bool n, unsigned imms, unsigned immr, bool logical, uint64_t *wmask, uint64_t *tmask)
 {
   unsigned combined = (n << 6) | (~imms & 0x3f), len = 0, esize, levels, s, r, d;
   uint64_t welem, telem, emask;
@@ -236,8 +236,7 @@ a64_x_movw (A64Cpu *s, uint32_t insn)
   else if (opc == 2)
     a64_wx (s, RD (insn), imm);
   else
-    a64_wx (s, RD (insn),
-            width (sf, (a64_rx (s, RD (insn)) & ~(UINT64_C (0xffff) << pos)) | imm));
+    a64_wx (s, RD (insn), width (sf, (a64_rx (s, RD (insn)) & ~(UINT64_C (0xffff) << pos)) | imm));
 }
 
 void
@@ -501,7 +500,8 @@ a64_x_ldst_excl (A64Cpu *s, uint32_t insn)
   bool ok = s->excl_valid && s->excl_addr == addr && s->excl_size == total;
   if (ok) {
     uint64_t c1, c2 = 0;
-    if (!a64_load (s, addr, size, &c1, false) || (pair && !a64_load (s, addr + size, size, &c2, false)))
+    if (!a64_load (s, addr, size, &c1, false)
+        || (pair && !a64_load (s, addr + size, size, &c2, false)))
       return;
     ok = c1 == s->excl_val[0] && (!pair || c2 == s->excl_val[1]);
   }
@@ -585,8 +585,7 @@ a64_x_adc (A64Cpu *s, uint32_t insn)
 
   if (sub)
     b = width (sf, ~b);
-  a64_wx (s, RD (insn),
-          add_carry (s, sf, a64_rx (s, RN (insn)), b, (s->nzcv >> 29) & 1, flags));
+  a64_wx (s, RD (insn), add_carry (s, sf, a64_rx (s, RN (insn)), b, (s->nzcv >> 29) & 1, flags));
 }
 
 void
@@ -647,14 +646,16 @@ a64_x_dp2 (A64Cpu *s, uint32_t insn)
     if (b == 0)
       r = 0;
     else if (sf)
-      r = ((int64_t) a == INT64_MIN && (int64_t) b == -1) ? a : (uint64_t) ((int64_t) a / (int64_t) b);
+      r = ((int64_t) a == INT64_MIN && (int64_t) b == -1) ? a
+                                                          : (uint64_t) ((int64_t) a / (int64_t) b);
     else
-      r = ((int32_t) a == INT32_MIN && (int32_t) b == -1)
-            ? a : (uint32_t) ((int32_t) a / (int32_t) b);
+      r = ((int32_t) a == INT32_MIN && (int32_t) b == -1) ? a
+                                                          : (uint32_t) ((int32_t) a / (int32_t) b);
     break;
-  case 8: case 9: case 10: case 11:
-    r = shift_reg (a, op - 8, (unsigned) (b % w), sf);
-    break;
+  case 8:
+  case 9:
+  case 10:
+  case 11: r = shift_reg (a, op - 8, (unsigned) (b % w), sf); break;
   default: {
     unsigned sz = 1u << (op & 3);
     uint32_t poly = (op & 4) ? 0x82f63b78u : 0xedb88320u;
@@ -688,12 +689,17 @@ a64_x_dp1 (A64Cpu *s, uint32_t insn)
       r = __builtin_bswap32 ((uint32_t) a);
     break;
   case 3: r = __builtin_bswap64 (a); break;
-  case 4: r = a == 0 ? w : (unsigned) (sf ? __builtin_clzll (a) : __builtin_clz ((uint32_t) a)); break;
+  case 4:
+    r = a == 0 ? w : (unsigned) (sf ? __builtin_clzll (a) : __builtin_clz ((uint32_t) a));
+    break;
   default: {
-    uint64_t x = sf ? a ^ (uint64_t) ((int64_t) a >> 1) : (uint32_t) (a ^ (uint64_t) ((int32_t) a >> 1));
+    uint64_t x
+      = sf ? a ^ (uint64_t) ((int64_t) a >> 1) : (uint32_t) (a ^ (uint64_t) ((int32_t) a >> 1));
     /* leading sign bits, not counting the sign bit itself */
     x &= sf ? ~(UINT64_C (1) << 63) : 0x7fffffffu;
-    r = x == 0 ? w - 1 : (sf ? (unsigned) __builtin_clzll (x) : (unsigned) __builtin_clz ((uint32_t) x)) - 1;
+    r = x == 0
+          ? w - 1
+          : (sf ? (unsigned) __builtin_clzll (x) : (unsigned) __builtin_clz ((uint32_t) x)) - 1;
     break;
   }
   }

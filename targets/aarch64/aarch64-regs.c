@@ -10,8 +10,14 @@
  */
 #include "aarch64-cpu.h"
 
-#define GPR(n) { "x" #n, NULL, 64, "general", false }
-#define SYS(n, ro) { n, NULL, 64, "system", ro }
+#define GPR(n)                                                                                     \
+  {                                                                                                \
+    "x" #n, NULL, 64, "general", false                                                             \
+  }
+#define SYS(n, ro)                                                                                 \
+  {                                                                                                \
+    n, NULL, 64, "system", ro                                                                      \
+  }
 
 /* clang-format off */
 const MdlRegInfo a64_regs[A64_N_REGS] = {
@@ -43,12 +49,22 @@ const MdlRegInfo a64_regs[A64_N_REGS] = {
 /* The system registers after cpsr, by their MSR key (0: handled here). */
 #define K(op0, op1, crn, crm, op2) A64_SYSREG_KEY (op0, op1, crn, crm, op2)
 static const uint32_t sys_keys[] = {
-  0, 0,
-  K (3, 0, 4, 0, 1), K (3, 0, 4, 0, 0), K (3, 0, 5, 2, 0),
-  K (3, 0, 6, 0, 0), K (3, 0, 12, 0, 0), K (3, 0, 1, 0, 0),
-  K (3, 0, 2, 0, 2), K (3, 0, 2, 0, 0), K (3, 0, 2, 0, 1),
-  K (3, 0, 10, 2, 0), K (3, 3, 13, 0, 2), K (3, 0, 13, 0, 4),
-  K (3, 3, 14, 0, 2), K (3, 3, 14, 3, 1),
+  0,
+  0,
+  K (3, 0, 4, 0, 1),
+  K (3, 0, 4, 0, 0),
+  K (3, 0, 5, 2, 0),
+  K (3, 0, 6, 0, 0),
+  K (3, 0, 12, 0, 0),
+  K (3, 0, 1, 0, 0),
+  K (3, 0, 2, 0, 2),
+  K (3, 0, 2, 0, 0),
+  K (3, 0, 2, 0, 1),
+  K (3, 0, 10, 2, 0),
+  K (3, 3, 13, 0, 2),
+  K (3, 0, 13, 0, 4),
+  K (3, 3, 14, 0, 2),
+  K (3, 3, 14, 3, 1),
 };
 
 /* d0-d31 (the low half of v0-v31), fpsr, fpcr */

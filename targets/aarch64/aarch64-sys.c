@@ -171,13 +171,15 @@ a64_timer_update (A64Cpu *s)
     return;
   }
   /* The first picosecond at which the counter reaches @next. */
-  unsigned __int128 when = ((unsigned __int128) next * MDL_PS_PER_S + s->cnt_freq - 1) / s->cnt_freq;
+  unsigned __int128 when
+    = ((unsigned __int128) next * MDL_PS_PER_S + s->cnt_freq - 1) / s->cnt_freq;
   mdl_event_schedule (s->cpu.machine, &s->timer_event,
                       when > UINT64_MAX - 1 ? UINT64_MAX - 1 : (uint64_t) when);
 }
 
 /* ---- system registers ---- */
 
+/* clang-format off */
 static const struct {
   uint32_t key;
   const char *name;
@@ -214,6 +216,7 @@ static const struct {
   { K (2, 0, 0, 2, 2), "mdscr_el1" },      { K (2, 0, 1, 0, 4), "oslar_el1" },
   { K (2, 0, 1, 1, 4), "oslsr_el1" },      { K (2, 0, 1, 3, 4), "osdlr_el1" },
 };
+/* clang-format on */
 
 const char *
 a64_sysreg_name (uint32_t key)
@@ -279,6 +282,7 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
   if (s->el == 0 && op1 != 3)
     return false;
 
+    /* clang-format off */
 #define RW(k, field)                                                                               \
   case k:                                                                                          \
     if (write)                                                                                     \
@@ -426,6 +430,7 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
   default:
     break;
   }
+  /* clang-format on */
   /* The generic timer's compare registers. */
   if ((key & ~UINT32_C (0xf)) == (K (3, 3, 14, 2, 0) & ~UINT32_C (0xf))
       || (key & ~UINT32_C (0xf)) == (K (3, 3, 14, 3, 0) & ~UINT32_C (0xf))) {
@@ -491,8 +496,8 @@ fp_reg_trapped (A64Cpu *s, uint32_t key)
 {
   unsigned fpen = (s->cpacr_el1 >> 20) & 3;
 
-  if ((key != A64_SYSREG_KEY (3, 3, 4, 4, 0) && key != A64_SYSREG_KEY (3, 3, 4, 4, 1))
-      || fpen == 3 || (fpen == 1 && s->el == 1))
+  if ((key != A64_SYSREG_KEY (3, 3, 4, 4, 0) && key != A64_SYSREG_KEY (3, 3, 4, 4, 1)) || fpen == 3
+      || (fpen == 1 && s->el == 1))
     return false;
   a64_sync_exception (s, A64_EC_FP, 0x1e00000, 0, false);
   return true;
@@ -567,7 +572,7 @@ a64_x_hint (A64Cpu *s, uint32_t insn)
     }
     s->event_reg = false;
     break;
-  case 3: /* wfi */
+  case 3:                                            /* wfi */
     if (s->el == 0 && !((s->sctlr_el1 >> 16) & 1)) { /* nTWI */
       a64_sync_exception (s, A64_EC_WFX, 0x1e00000, 0, false);
       return;
@@ -584,11 +589,8 @@ a64_x_hint (A64Cpu *s, uint32_t insn)
         ((A64Cpu *) c)->event_reg = true;
     }
     break;
-  case 5:
-    s->event_reg = true;
-    break;
-  default:
-    break;
+  case 5: s->event_reg = true; break;
+  default: break;
   }
 }
 
@@ -620,7 +622,7 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
     return;
   }
   if (crn == 7) {
-    if (op1 == 3 && crm == 4 && op2 == 1) { /* dc zva */
+    if (op1 == 3 && crm == 4 && op2 == 1) {            /* dc zva */
       if (s->el == 0 && !((s->sctlr_el1 >> 14) & 1)) { /* DZE */
         sys_trap (s, insn);
         return;
@@ -644,9 +646,9 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
     }
     if (op1 == 3 && (crm == 10 || crm == 11 || crm == 14) && op2 == 1)
       return; /* dc cvac, cvau, civac: caches are not modelled */
-    if (op1 == 0 && s->el > 0 && ((crm == 6 && (op2 == 1 || op2 == 2))
-                                  || ((crm == 10 || crm == 14) && op2 == 2)))
-      return; /* dc ivac, isw, csw, cisw */
+    if (op1 == 0 && s->el > 0
+        && ((crm == 6 && (op2 == 1 || op2 == 2)) || ((crm == 10 || crm == 14) && op2 == 2)))
+      return;                                           /* dc ivac, isw, csw, cisw */
     if (op1 == 0 && crm == 8 && op2 < 4 && s->el > 0) { /* at s1e1r/w, s1e0r/w */
       uint64_t pa;
       unsigned fsc = a64_translate (s, a64_rx (s, rt), (op2 & 1) ? A64_ACC_WRITE : A64_ACC_READ,
@@ -690,9 +692,7 @@ a64_x_exc (A64Cpu *s, uint32_t insn)
   unsigned imm = (insn >> 5) & 0xffff;
 
   switch (insn & 0xffe0001f) {
-  case 0xd4000001:
-    a64_sync_exception (s, A64_EC_SVC, imm, 0, false);
-    return;
+  case 0xd4000001: a64_sync_exception (s, A64_EC_SVC, imm, 0, false); return;
   case 0xd4000002:
   case 0xd4000003:
     /* QEMU answers PSCI on its conduit whatever the immediate. */
@@ -700,9 +700,7 @@ a64_x_exc (A64Cpu *s, uint32_t insn)
       return;
     a64_undefined (s);
     return;
-  case 0xd4200000:
-    a64_sync_exception (s, A64_EC_BRK, imm, 0, false);
-    return;
+  case 0xd4200000: a64_sync_exception (s, A64_EC_BRK, imm, 0, false); return;
   default: /* hlt */
     if (imm == 0xf000 && s->el > 0) {
       a64_semihost (s);
@@ -727,8 +725,7 @@ find_core (A64Cpu *s, uint64_t mpidr)
 {
   for (unsigned i = 0; i < mdl_machine_n_cpus (s->cpu.machine); i++) {
     MdlCpu *c = mdl_machine_cpu (s->cpu.machine, i);
-    if (c->cls == s->cpu.cls && c->as == s->cpu.as
-        && (c->hartid & 0xffffff) == (mpidr & 0xffffff))
+    if (c->cls == s->cpu.cls && c->as == s->cpu.as && (c->hartid & 0xffffff) == (mpidr & 0xffffff))
       return (A64Cpu *) c;
   }
   return NULL;
@@ -743,9 +740,9 @@ a64_psci (A64Cpu *s)
   if ((fn & ~UINT64_C (0x4000001f)) != 0x84000000 || fn >> 32)
     return false;
   switch (fn & ~UINT64_C (0x40000000)) {
-  case 0x84000000: ret = 0x00010001; break; /* version 1.1 */
+  case 0x84000000: ret = 0x00010001; break;   /* version 1.1 */
   case 0x84000001: ret = PSCI_SUCCESS; break; /* CPU_SUSPEND: as a wfi that wakes at once */
-  case 0x84000002: /* CPU_OFF */
+  case 0x84000002:                            /* CPU_OFF */
     s->psci_off = true;
     s->cpu.state = MDL_CPU_WAITING;
     s->check = true;
@@ -774,21 +771,26 @@ a64_psci (A64Cpu *s)
   case 0x84000006: ret = 2; break; /* MIGRATE_INFO_TYPE: no trusted OS */
   case 0x84000008:
     mdl_machine_stop (s->cpu.machine, MDL_STOP_GUEST_EXIT, 0,
-                      "PSCI SYSTEM_OFF from CPU %s at 0x%" G_GINT64_MODIFIER "x", s->cpu.name, s->pc);
+                      "PSCI SYSTEM_OFF from CPU %s at 0x%" G_GINT64_MODIFIER "x", s->cpu.name,
+                      s->pc);
     s->check = true;
     ret = PSCI_SUCCESS;
     break;
   case 0x84000009:
     mdl_machine_stop (s->cpu.machine, MDL_STOP_RESET, 0,
-                      "PSCI SYSTEM_RESET from CPU %s at 0x%" G_GINT64_MODIFIER "x", s->cpu.name, s->pc);
+                      "PSCI SYSTEM_RESET from CPU %s at 0x%" G_GINT64_MODIFIER "x", s->cpu.name,
+                      s->pc);
     s->check = true;
     ret = PSCI_SUCCESS;
     break;
   case 0x8400000a: {
     uint64_t q = s->x[1] & ~UINT64_C (0x40000000);
-    ret = (q == 0x84000000 || q == 0x84000001 || q == 0x84000002 || q == 0x84000003
-           || q == 0x84000004 || q == 0x84000006 || q == 0x84000008 || q == 0x84000009
-           || q == 0x8400000a) && !(s->x[1] >> 32) ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
+    ret
+      = (q == 0x84000000 || q == 0x84000001 || q == 0x84000002 || q == 0x84000003 || q == 0x84000004
+         || q == 0x84000006 || q == 0x84000008 || q == 0x84000009 || q == 0x8400000a)
+            && !(s->x[1] >> 32)
+          ? PSCI_SUCCESS
+          : PSCI_NOT_SUPPORTED;
     break;
   }
   default: ret = PSCI_NOT_SUPPORTED; break;
@@ -863,12 +865,8 @@ a64_semihost (A64Cpu *s)
       }
     }
     break;
-  case SYS_ISTTY:
-    ret = read_virt (s, arg, w, 8) && w[0] <= 2 ? 1 : 0;
-    break;
-  case SYS_CLOCK:
-    ret = (int64_t) (mdl_machine_now (s->cpu.machine) / (10 * MDL_PS_PER_MS));
-    break;
+  case SYS_ISTTY: ret = read_virt (s, arg, w, 8) && w[0] <= 2 ? 1 : 0; break;
+  case SYS_CLOCK: ret = (int64_t) (mdl_machine_now (s->cpu.machine) / (10 * MDL_PS_PER_MS)); break;
   case SYS_EXIT:
   case SYS_EXIT_EXTENDED: {
     int code = 1;
@@ -880,8 +878,7 @@ a64_semihost (A64Cpu *s)
     s->check = true;
     return;
   }
-  default:
-    break;
+  default: break;
   }
   s->x[0] = (uint64_t) ret;
 }

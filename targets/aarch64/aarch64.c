@@ -69,8 +69,8 @@ a64_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 /* /psci (answered by the core on hvc, as QEMU's virt does) and, when the
  * board wires the generic timer's four outputs, /timer with them. */
 static void
-a64_fdt_root (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs,
-              unsigned n_cells, MdlFdtWriter *w)
+a64_fdt_root (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs, unsigned n_cells,
+              MdlFdtWriter *w)
 {
   static const char *const psci[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci", NULL };
   static const char *const timer[] = { "arm,armv8-timer", "arm,armv7-timer", NULL };
