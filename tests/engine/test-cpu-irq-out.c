@@ -20,7 +20,7 @@
 
 typedef struct {
   MdlCpu cpu;
-  bool   in[2];
+  bool in[2];
 } OutCpu;
 
 static uint64_t
@@ -187,8 +187,8 @@ check_cpu_wires (const MdlBoardDoc *doc)
 static void
 test_board_wiring (void)
 {
-  g_autofree char *path = g_build_filename (MDL_SOURCE_ROOT, "tests", "targets", "aarch64",
-                                            "virt-irq.dts", NULL);
+  g_autofree char *path
+    = g_build_filename (MDL_SOURCE_ROOT, "tests", "targets", "aarch64", "virt-irq.dts", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *tmp = NULL, *dts = NULL;
   MdlBoardDoc *doc = mdl_board_doc_load (path, &error), *again;
@@ -225,18 +225,18 @@ test_board_wiring (void)
 static void
 test_guest_tree (void)
 {
-  static const char dts[] =
-    "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
-    "compatible = \"medley,board\";\n"
-    "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
-    "medley,name = \"app\";\nmedley,device-tree;\n"
-    "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
-    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>, <&ctl 1 11 4>, <&ctl 1 10 4>; };\n"
-    "};\n"
-    "memory@40000000 { device_type = \"memory\"; compatible = \"medley,ram\";\n"
-    "  reg = <0x0 0x40000000 0x0 0x1000000>; };\n"
-    "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
-    "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
+  static const char dts[]
+    = "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
+      "compatible = \"medley,board\";\n"
+      "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
+      "medley,name = \"app\";\nmedley,device-tree;\n"
+      "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
+      "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>, <&ctl 1 11 4>, <&ctl 1 10 4>; };\n"
+      "};\n"
+      "memory@40000000 { device_type = \"memory\"; compatible = \"medley,ram\";\n"
+      "  reg = <0x0 0x40000000 0x0 0x1000000>; };\n"
+      "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
+      "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
   g_autoptr (GError) error = NULL;
   g_autofree char *tmp = NULL;
   g_autoptr (GBytes) blob = NULL;
@@ -279,17 +279,17 @@ test_guest_tree (void)
 static void
 test_three_cells (void)
 {
-  static const char dts[] =
-    "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
-    "compatible = \"medley,board\";\n"
-    "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
-    "medley,name = \"app\";\n"
-    "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
-    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n"
-    "cpu@1 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <1>;\n"
-    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n};\n"
-    "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
-    "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
+  static const char dts[]
+    = "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
+      "compatible = \"medley,board\";\n"
+      "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
+      "medley,name = \"app\";\n"
+      "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
+      "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n"
+      "cpu@1 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <1>;\n"
+      "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n};\n"
+      "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
+      "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
   static const unsigned want[4] = { 113, 114, 129, 130 }, outs[4] = { 0, 1, 4, 5 };
   g_autoptr (GError) error = NULL;
   g_autofree char *tmp = NULL, *out = NULL;

@@ -4,9 +4,31 @@
 #include "test.h"
 
 static const u64 vals[] = {
-  0, 1, 2, 3, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
-  0x100000000, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff, 0x123456789abcdef0,
-  0xfedcba9876543210, 31, 32, 63, 64, 0xfffffffffffffffe, 0x00000000deadbeef,
+  0,
+  1,
+  2,
+  3,
+  0x7f,
+  0x80,
+  0xff,
+  0x7fff,
+  0x8000,
+  0xffff,
+  0x7fffffff,
+  0x80000000,
+  0xffffffff,
+  0x100000000,
+  0x7fffffffffffffff,
+  0x8000000000000000,
+  0xffffffffffffffff,
+  0x123456789abcdef0,
+  0xfedcba9876543210,
+  31,
+  32,
+  63,
+  64,
+  0xfffffffffffffffe,
+  0x00000000deadbeef,
 };
 #define N (sizeof vals / sizeof vals[0])
 
@@ -26,9 +48,9 @@ mix (u64 v)
       for (unsigned j = 0; j < N; j++)                                                             \
         for (u64 fl = 0; fl < 0x100000000ull; fl += 0x10000000ull) {                               \
           u64 r, f;                                                                                \
-          __asm__ volatile ("msr nzcv, %3\n\t" insn "\n\tmrs %1, nzcv"                             \
-                            : "=&r"(r), "=&r"(f)                                                   \
-                            : "r"(vals[i]), "r"(fl), "r"(vals[j]));                                \
+          __asm__ volatile("msr nzcv, %3\n\t" insn "\n\tmrs %1, nzcv"                              \
+                           : "=&r"(r), "=&r"(f)                                                    \
+                           : "r"(vals[i]), "r"(fl), "r"(vals[j]));                                 \
           mix (r), mix (f);                                                                        \
         }                                                                                          \
     P (name, hash);                                                                                \
@@ -140,26 +162,26 @@ main (void)
 
   /* Hand-checked, so that Medley fails on its own even without QEMU. */
   u64 r;
-  __asm__ ("mov %0, #0x1234\n\tmovk %0, #0x5678, lsl #48" : "=r"(r));
+  __asm__("mov %0, #0x1234\n\tmovk %0, #0x5678, lsl #48" : "=r"(r));
   CHECK (1, r == 0x5678000000001234ull);
-  __asm__ ("mov %w0, #-2" : "=r"(r));
+  __asm__("mov %w0, #-2" : "=r"(r));
   CHECK (2, r == 0xfffffffeull);
   u64 f;
-  __asm__ ("mov x9, #-1\n\tadds %0, x9, #1\n\tmrs %1, nzcv" : "=r"(r), "=r"(f)::"x9");
+  __asm__("mov x9, #-1\n\tadds %0, x9, #1\n\tmrs %1, nzcv" : "=r"(r), "=r"(f)::"x9");
   CHECK (3, r == 0 && f == 0x60000000);
-  __asm__ ("mov w9, #0x7fffffff\n\tadds %w0, w9, #1\n\tmrs %1, nzcv" : "=r"(r), "=r"(f)::"x9");
+  __asm__("mov w9, #0x7fffffff\n\tadds %w0, w9, #1\n\tmrs %1, nzcv" : "=r"(r), "=r"(f)::"x9");
   CHECK (4, r == 0x80000000 && f == 0x90000000);
-  __asm__ ("mov x9, #7\n\tmov x10, #0\n\tudiv %0, x9, x10" : "=r"(r)::"x9", "x10");
+  __asm__("mov x9, #7\n\tmov x10, #0\n\tudiv %0, x9, x10" : "=r"(r)::"x9", "x10");
   CHECK (5, r == 0);
-  __asm__ ("mov x9, #0x8000000000000000\n\tmov x10, #-1\n\tsdiv %0, x9, x10" : "=r"(r)::"x9", "x10");
+  __asm__("mov x9, #0x8000000000000000\n\tmov x10, #-1\n\tsdiv %0, x9, x10" : "=r"(r)::"x9", "x10");
   CHECK (6, r == 0x8000000000000000ull);
-  __asm__ ("mov w9, #0x61\n\tmov w10, #-1\n\tcrc32b %w0, w10, w9" : "=r"(r)::"x9", "x10");
+  __asm__("mov w9, #0x61\n\tmov w10, #-1\n\tcrc32b %w0, w10, w9" : "=r"(r)::"x9", "x10");
   CHECK (7, (r ^ 0xffffffff) == 0xe8b7be43); /* CRC-32 of "a" */
-  __asm__ ("mov x9, #1\n\tclz %0, x9" : "=r"(r)::"x9");
+  __asm__("mov x9, #1\n\tclz %0, x9" : "=r"(r)::"x9");
   CHECK (8, r == 63);
-  __asm__ ("mov x9, #0x0f\n\trbit %0, x9" : "=r"(r)::"x9");
+  __asm__("mov x9, #0x0f\n\trbit %0, x9" : "=r"(r)::"x9");
   CHECK (9, r == 0xf000000000000000ull);
-  __asm__ ("mov x9, #-1\n\tubfx %0, x9, #4, #8" : "=r"(r)::"x9");
+  __asm__("mov x9, #-1\n\tubfx %0, x9, #4, #8" : "=r"(r)::"x9");
   CHECK (10, r == 0xff);
   return failed;
 }

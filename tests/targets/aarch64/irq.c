@@ -33,8 +33,8 @@ main (void)
   /* WFI with IRQs unmasked: the handler runs, then the code after wfi */
   SYSREG_WRITE (cntp_tval_el0, 1000);
   SYSREG_WRITE (cntp_ctl_el0, 1);
-  __asm__ volatile ("msr daifclr, #2\n\twfi\n\t.globl after_wfi\nafter_wfi:\n\tmsr daifset, #2"
-                    ::: "memory");
+  __asm__ volatile("msr daifclr, #2\n\twfi\n\t.globl after_wfi\nafter_wfi:\n\tmsr daifset, #2" ::
+                     : "memory");
   P ("irqs after wfi", irqs);
   CHECK (1, irqs == 1 && last_elr == (u64) after_wfi);
   CHECK (2, last_isr == 0x80);
@@ -46,7 +46,7 @@ main (void)
     ;
   P ("isr masked", SYSREG_READ (isr_el1));
   CHECK (3, SYSREG_READ (isr_el1) == 0x80 && irqs == 1);
-  __asm__ volatile ("msr daifclr, #2\n\tnop\n\tmsr daifset, #2" ::: "memory");
+  __asm__ volatile("msr daifclr, #2\n\tnop\n\tmsr daifset, #2" ::: "memory");
   CHECK (4, irqs == 2);
 
   /* IMASK keeps the line low */
@@ -60,10 +60,10 @@ main (void)
   /* FIQ from the virtual timer, WFI with everything masked still wakes */
   SYSREG_WRITE (cntv_tval_el0, 500);
   SYSREG_WRITE (cntv_ctl_el0, 1);
-  __asm__ volatile ("wfi" ::: "memory");
+  __asm__ volatile("wfi" ::: "memory");
   P ("isr after masked wfi", SYSREG_READ (isr_el1));
   CHECK (6, SYSREG_READ (isr_el1) == 0x40 && fiqs == 0);
-  __asm__ volatile ("msr daifclr, #1\n\tnop\n\tmsr daifset, #1" ::: "memory");
+  __asm__ volatile("msr daifclr, #1\n\tnop\n\tmsr daifset, #1" ::: "memory");
   P ("fiqs", fiqs);
   CHECK (7, fiqs == 1 && last_isr == 0x40);
   return failed;

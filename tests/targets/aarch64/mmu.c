@@ -11,11 +11,11 @@ static u64 l1[512] __attribute__ ((aligned (4096)));
 static u64 l2[512] __attribute__ ((aligned (4096)));
 static u64 l3[512] __attribute__ ((aligned (4096)));
 
-#define REGION 0x40600000ull /* the 2 MiB block mapped with pages */
-#define AF (1ull << 10)
-#define SH (3ull << 8)
-#define TABLE 3ull
-#define BLOCK 1ull
+#define REGION   0x40600000ull /* the 2 MiB block mapped with pages */
+#define AF       (1ull << 10)
+#define SH       (3ull << 8)
+#define TABLE    3ull
+#define BLOCK    1ull
 #define PAGEDESC 3ull
 
 static volatile u64 last_esr, last_far, faults;
@@ -47,28 +47,28 @@ on_fault (int kind, Frame *f)
 /* EL0: x0 an EL0 read/write page, x1 an EL1-only page, x2 a page only
  * EL1 may read. */
 void el0_mmu (void);
-__asm__ (".text\n"
-         "el0_mmu:\n"
-         "  ldr x3, [x0]\n"
-         "  str x3, [x0, #8]\n"
-         "  ldr x4, [x1]\n"
-         "  str x3, [x2]\n"
-         "  ldr x5, [x2]\n"
-         "  svc #9\n"
-         "  b .\n");
+__asm__(".text\n"
+        "el0_mmu:\n"
+        "  ldr x3, [x0]\n"
+        "  str x3, [x0, #8]\n"
+        "  ldr x4, [x1]\n"
+        "  str x3, [x2]\n"
+        "  ldr x5, [x2]\n"
+        "  svc #9\n"
+        "  b .\n");
 
 static u64
 rd (u64 va)
 {
   u64 v = 0xbad;
-  __asm__ volatile ("ldr %0, [%1]" : "+r"(v) : "r"(va) : "memory");
+  __asm__ volatile("ldr %0, [%1]" : "+r"(v) : "r"(va) : "memory");
   return v;
 }
 
 static void
 wr (u64 va, u64 v)
 {
-  __asm__ volatile ("str %0, [%1]" ::"r"(v), "r"(va) : "memory");
+  __asm__ volatile("str %0, [%1]" ::"r"(v), "r"(va) : "memory");
 }
 
 static void
@@ -84,7 +84,7 @@ show (const char *what)
 static void
 tlbi_all (void)
 {
-  __asm__ volatile ("dsb ishst\n\ttlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
+  __asm__ volatile("dsb ishst\n\ttlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
 }
 
 int
@@ -98,11 +98,11 @@ main (void)
   l2[(REGION - 0x40000000ull) >> 21] = (u64) l3 | TABLE;
   for (unsigned i = 0; i < 512; i++)
     l3[i] = (REGION + i * PAGE) | AF | SH | PAGEDESC;
-  l3[1] &= ~AF;                       /* access flag clear */
-  l3[2] |= 2ull << 6;                 /* AP = read-only at EL1 */
-  l3[3] = 0;                          /* invalid */
+  l3[1] &= ~AF;                        /* access flag clear */
+  l3[2] |= 2ull << 6;                  /* AP = read-only at EL1 */
+  l3[3] = 0;                           /* invalid */
   l3[6] = REGION | AF | SH | PAGEDESC; /* alias of page 0 */
-  l0[0] = (u64) l1 | TABLE;           /* for the 48-bit range below */
+  l0[0] = (u64) l1 | TABLE;            /* for the 48-bit range below */
   for (unsigned i = 0; i < 8; i++)
     wr (REGION + i * PAGE, 0x1000 + i);
 
@@ -142,18 +142,21 @@ main (void)
   /* Execute permissions: a page with "mov x0, #7; ret" called at EL1,
    * as it is, with PXN, and writable at EL0 (never executable at EL1). */
   {
-    static const char *const what[3] = { "call plain page", "call pxn page", "call el0-writable page" };
+    static const char *const what[3]
+      = { "call plain page", "call pxn page", "call el0-writable page" };
     static const u64 extra[3] = { 0, 1ull << 53, 1ull << 6 };
     for (int k = 0; k < 3; k++) {
       u64 page = REGION + (10 + k) * PAGE, r = 0;
       l3[10 + k] = page | AF | SH | PAGEDESC | extra[k];
       wr (page, 0xd65f03c0d28000e0ull); /* mov x0, #7; ret */
       tlbi_all ();
-      __asm__ volatile ("dc cvau, %0\n\tdsb ish\n\tic ivau, %0\n\tdsb ish\n\tisb" ::"r"(page) : "memory");
-      __asm__ volatile ("mov x0, #0\n\tblr %1\n\tmov %0, x0"
-                        : "=r"(r) : "r"(page)
-                        : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
-                          "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30", "memory");
+      __asm__ volatile("dc cvau, %0\n\tdsb ish\n\tic ivau, %0\n\tdsb ish\n\tisb" ::"r"(page)
+                       : "memory");
+      __asm__ volatile("mov x0, #0\n\tblr %1\n\tmov %0, x0"
+                       : "=r"(r)
+                       : "r"(page)
+                       : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+                         "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30", "memory");
       puts_ (what[k]);
       puts_ (":\n");
       P ("  x0", r);
@@ -171,14 +174,17 @@ main (void)
 
   /* AT */
   u64 par;
-  __asm__ volatile ("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(REGION + 6 * PAGE + 8));
+  __asm__ volatile("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1"
+                   : "=r"(par)
+                   : "r"(REGION + 6 * PAGE + 8));
   P ("at ok", par & 0xfffffffff001ull);
-  __asm__ volatile ("at s1e1w, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(REGION + 2 * PAGE));
+  __asm__ volatile("at s1e1w, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(REGION + 2 * PAGE));
   P ("at ro write", par & 0x7f);
 
   /* remap page 6 onto page 4, then TLBI */
   l3[6] = (REGION + 4 * PAGE) | AF | SH | PAGEDESC;
-  __asm__ volatile ("dsb ishst\n\ttlbi vaae1, %0\n\tdsb ish\n\tisb" ::"r"((REGION + 6 * PAGE) >> 12) : "memory");
+  __asm__ volatile("dsb ishst\n\ttlbi vaae1, %0\n\tdsb ish\n\tisb" ::"r"((REGION + 6 * PAGE) >> 12)
+                   : "memory");
   P ("page 6 after remap", rd (REGION + 6 * PAGE));
   l3[1] |= AF;
   tlbi_all ();
@@ -191,14 +197,13 @@ main (void)
     u64 loaded;
     SYSREG_WRITE (elr_el1, (u64) el0_mmu);
     SYSREG_WRITE (spsr_el1, 0);
-    __asm__ volatile ("mov x0, %1\n\tmov x1, %2\n\tmov x2, %3\n\teret\n"
-                      ".globl mmu_back_in_el1\n"
-                      "mmu_back_in_el1:\n\tmov %0, x3"
-                      : "=r"(loaded)
-                      : "r"(REGION + 4 * PAGE), "r"(REGION), "r"(REGION + 2 * PAGE)
-                      : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",
-                        "x11", "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30",
-                        "memory");
+    __asm__ volatile("mov x0, %1\n\tmov x1, %2\n\tmov x2, %3\n\teret\n"
+                     ".globl mmu_back_in_el1\n"
+                     "mmu_back_in_el1:\n\tmov %0, x3"
+                     : "=r"(loaded)
+                     : "r"(REGION + 4 * PAGE), "r"(REGION), "r"(REGION + 2 * PAGE)
+                     : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+                       "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30", "memory");
     P ("el0 loaded", loaded);
     P ("el0 stored", rd (REGION + 4 * PAGE + 8));
   }
@@ -222,7 +227,7 @@ main (void)
   tlbi_all ();
   P ("asid 1 page 7", rd (REGION + 7 * PAGE));
   l3[7] = (REGION + 0 * PAGE) | AF | SH | PAGEDESC | (1ull << 11);
-  __asm__ volatile ("dsb ish" ::: "memory");
+  __asm__ volatile("dsb ish" ::: "memory");
   SYSREG_WRITE (ttbr0_el1, (u64) l0 | (2ull << 48));
   P ("asid 2 page 7", rd (REGION + 7 * PAGE));
 

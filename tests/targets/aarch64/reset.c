@@ -16,8 +16,8 @@ main (void)
   puts_ ("first boot\n");
   *MARKER = 0x5e5e7;
   {
-    register u64 x0 __asm__ ("x0") = 0x84000009;
-    __asm__ volatile ("hvc #0" : "+r"(x0)::"memory");
+    register u64 x0 __asm__("x0") = 0x84000009;
+    __asm__ volatile("hvc #0" : "+r"(x0)::"memory");
   }
   puts_ ("SYSTEM_RESET returned\n");
   return 1;

@@ -15,11 +15,11 @@ u64 *const stack1_top = stack1 + 1024;
 static u64
 hvc (u64 fn, u64 a1, u64 a2, u64 a3)
 {
-  register u64 x0 __asm__ ("x0") = fn;
-  register u64 x1 __asm__ ("x1") = a1;
-  register u64 x2 __asm__ ("x2") = a2;
-  register u64 x3 __asm__ ("x3") = a3;
-  __asm__ volatile ("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
+  register u64 x0 __asm__("x0") = fn;
+  register u64 x1 __asm__("x1") = a1;
+  register u64 x2 __asm__("x2") = a2;
+  register u64 x3 __asm__("x3") = a3;
+  __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
   return x0;
 }
 
@@ -28,8 +28,10 @@ add_many (void)
 {
   for (int i = 0; i < N; i++) {
     u64 tmp, fail;
-    __asm__ volatile ("1:\tldaxr %0, [%2]\n\tadd %0, %0, #1\n\tstlxr %w1, %0, [%2]\n\tcbnz %w1, 1b"
-                      : "=&r"(tmp), "=&r"(fail) : "r"(&counter) : "memory");
+    __asm__ volatile("1:\tldaxr %0, [%2]\n\tadd %0, %0, #1\n\tstlxr %w1, %0, [%2]\n\tcbnz %w1, 1b"
+                     : "=&r"(tmp), "=&r"(fail)
+                     : "r"(&counter)
+                     : "memory");
   }
 }
 
@@ -41,24 +43,24 @@ secondary (u64 ctx)
   mpidr1 = SYSREG_READ (mpidr_el1);
   started1 = 1;
   while (!go) /* so that core 0's second CPU_ON finds it on */
-    __asm__ volatile ("yield" ::: "memory");
+    __asm__ volatile("yield" ::: "memory");
   add_many ();
   done1 = 1;
-  __asm__ volatile ("dsb sy\n\tsev" ::: "memory");
+  __asm__ volatile("dsb sy\n\tsev" ::: "memory");
   hvc (0x84000002, 0, 0, 0); /* CPU_OFF */
   for (;;)
     ;
 }
 
 void sec_entry (void);
-__asm__ (".text\n"
-         ".globl sec_entry\n"
-         "sec_entry:\n"
-         "  ldr x1, =stack1_top\n"
-         "  ldr x1, [x1]\n"
-         "  mov sp, x1\n"
-         "  bl secondary\n"
-         "  b .\n");
+__asm__(".text\n"
+        ".globl sec_entry\n"
+        "sec_entry:\n"
+        "  ldr x1, =stack1_top\n"
+        "  ldr x1, [x1]\n"
+        "  mov sp, x1\n"
+        "  bl secondary\n"
+        "  b .\n");
 
 int
 main (void)
@@ -67,14 +69,14 @@ main (void)
   P ("affinity_info(1) before", hvc (0xc4000004, 1, 0, 0));
   u64 on = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555), again;
   while (!started1)
-    __asm__ volatile ("yield" ::: "memory");
+    __asm__ volatile("yield" ::: "memory");
   again = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555);
   go = 1;
   add_many ();
   while (!done1)
-    __asm__ volatile ("yield" ::: "memory");
+    __asm__ volatile("yield" ::: "memory");
   while (hvc (0xc4000004, 1, 0, 0) != 1)
-    __asm__ volatile ("yield" ::: "memory");
+    __asm__ volatile("yield" ::: "memory");
   P ("cpu_on(1)", on);
   P ("cpu_on(1) again", again);
   P ("counter", counter);

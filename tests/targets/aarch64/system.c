@@ -38,15 +38,15 @@ main (void)
   /* SP_EL0 and SPSel: with SPSel = 0, sp is SP_EL0 */
   u64 sp0, sp1, cur;
   SYSREG_WRITE (sp_el0, 0x40700000);
-  __asm__ volatile ("mov %1, sp\n\tmsr spsel, #0\n\tmov %0, sp\n\tmsr spsel, #1\n\tmov %2, sp"
-                    : "=&r"(sp0), "=&r"(sp1), "=&r"(cur));
+  __asm__ volatile("mov %1, sp\n\tmsr spsel, #0\n\tmov %0, sp\n\tmsr spsel, #1\n\tmov %2, sp"
+                   : "=&r"(sp0), "=&r"(sp1), "=&r"(cur));
   P ("sp with spsel 0", sp0);
   CHECK (1, sp1 == cur && sp0 == 0x40700000);
 
   /* DAIF */
-  __asm__ volatile ("msr daifclr, #0xf");
+  __asm__ volatile("msr daifclr, #0xf");
   P ("daif clr", SYSREG_READ (daif));
-  __asm__ volatile ("msr daifset, #0x5");
+  __asm__ volatile("msr daifset, #0x5");
   P ("daif set 5", SYSREG_READ (daif));
   SYSREG_WRITE (daif, 0x3c0);
   P ("daif", SYSREG_READ (daif));
@@ -56,9 +56,10 @@ main (void)
   P ("nzcv", SYSREG_READ (nzcv));
   SYSREG_WRITE (nzcv, 0);
 
-  __asm__ volatile ("dmb ish\n\tdsb sy\n\tisb\n\tnop\n\tyield\n\tsevl\n\twfe\n\tsev\n\twfe\n\t"
-                    "hint #0x6\n\tprfm pldl1keep, [sp]\n\tdc civac, %0\n\tic iallu\n\t"
-                    "dsb ish\n\tisb" ::"r"((u64) &failed) : "memory");
+  __asm__ volatile("dmb ish\n\tdsb sy\n\tisb\n\tnop\n\tyield\n\tsevl\n\twfe\n\tsev\n\twfe\n\t"
+                   "hint #0x6\n\tprfm pldl1keep, [sp]\n\tdc civac, %0\n\tic iallu\n\t"
+                   "dsb ish\n\tisb" ::"r"((u64) &failed)
+                   : "memory");
   P ("hints done", 1);
   return failed;
 }

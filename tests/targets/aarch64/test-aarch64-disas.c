@@ -15,8 +15,8 @@
 #include "targets/aarch64/aarch64.h"
 
 typedef struct {
-  uint64_t    pc;
-  uint32_t    raw;
+  uint64_t pc;
+  uint32_t raw;
   const char *text;
 } DisasCase;
 

@@ -53,7 +53,7 @@ static inline u64
 nzcv (void)
 {
   u64 f;
-  __asm__ volatile ("mrs %0, nzcv" : "=r"(f));
+  __asm__ volatile("mrs %0, nzcv" : "=r"(f));
   return f;
 }
 
@@ -97,7 +97,8 @@ exception (int kind, Frame *f)
 #define SYSREG_READ(name)                                                                          \
   ({                                                                                               \
     u64 v_;                                                                                        \
-    __asm__ volatile ("mrs %0, " #name : "=r"(v_));                                                \
+    __asm__ volatile("mrs %0, " #name : "=r"(v_));                                                 \
     v_;                                                                                            \
   })
-#define SYSREG_WRITE(name, v) __asm__ volatile ("msr " #name ", %0\n\tisb" ::"r"((u64) (v)) : "memory")
+#define SYSREG_WRITE(name, v)                                                                      \
+  __asm__ volatile("msr " #name ", %0\n\tisb" ::"r"((u64) (v)) : "memory")
