@@ -152,6 +152,7 @@ typedef struct {
   bool global;
   uint8_t perm;  /* A64_P_* */
   uint8_t level; /* of the final descriptor, for permission faults */
+  uint8_t attr;  /* AttrIndx (bits 2:0) and SH (bits 4:3), for PAR_EL1 */
 } A64TlbEntry;
 
 enum {
@@ -310,6 +311,9 @@ bool a64_check_align (A64Cpu *s, uint64_t va, unsigned size, bool write);
  * code (level included). */
 unsigned a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa);
 void a64_tlb_flush (A64Cpu *s);
+/* PAR_EL1 after a successful AT of @va to @pa (attributes and
+ * shareability of the translation just made). */
+uint64_t a64_par_ok (A64Cpu *s, uint64_t va, uint64_t pa);
 void a64_flush_code (MdlCpu *cpu);
 void a64_forget_windows (A64Cpu *s);
 /* A data abort for @va with @fsc; @write sets WnR. */

@@ -176,6 +176,7 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
       e->asid = (uint16_t) ((asid_sel ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
       e->perm = perm;
       e->level = (uint8_t) level;
+      e->attr = (uint8_t) (((desc >> 2) & 7) | (((desc >> 8) & 3) << 3));
       return 0;
     }
   }
@@ -227,6 +228,25 @@ unsigned
 a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
 {
   return translate (s, va, acc, el, pa, true);
+}
+
+uint64_t
+a64_par_ok (A64Cpu *s, uint64_t va, uint64_t pa)
+{
+  unsigned attr = 0, sh = 0; /* MMU off: Device-nGnRnE (SH as QEMU reports it) */
+
+  if (mmu_on (s)) {
+    const A64TlbEntry *e;
+
+    if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+      va = (uint64_t) ((int64_t) (va << 8) >> 8);
+    e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+    attr = (unsigned) (s->mair_el1 >> (8 * (e->attr & 7))) & 0xff;
+    sh = (e->attr >> 3) & 3; /* the descriptor's, as QEMU reports it */
+  }
+  /* bit 11 is RES1 and NS (bit 9) is set: there is no Secure state here */
+  return ((uint64_t) attr << 56) | (pa & UINT64_C (0x0000fffffffff000)) | (1u << 11) | (1u << 9)
+         | (sh << 7);
 }
 
 /* ---- data access ---- */

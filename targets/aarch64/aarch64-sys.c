@@ -653,7 +653,7 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
       uint64_t pa;
       unsigned fsc = a64_translate (s, a64_rx (s, rt), (op2 & 1) ? A64_ACC_WRITE : A64_ACC_READ,
                                     op2 >= 2 ? 0 : 1, &pa);
-      s->par_el1 = fsc ? (1 | ((fsc & 0x3f) << 1)) : (pa & UINT64_C (0x0000fffffffff000));
+      s->par_el1 = fsc ? (1 | ((fsc & 0x3f) << 1)) : a64_par_ok (s, a64_rx (s, rt), pa);
       return;
     }
   }

@@ -107,6 +107,13 @@ main (void)
   show ("beyond the physical address range");
   P ("  far", last_far);
 
+  /* AT with the MMU off */
+  {
+    u64 par;
+    __asm__ volatile("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(0x40123456ull));
+    P ("at, mmu off", par);
+  }
+
   /* SCTLR_EL1.A: every misaligned access faults */
   u64 sctlr = SYSREG_READ (sctlr_el1);
   SYSREG_WRITE (sctlr_el1, sctlr | 2);

@@ -178,6 +178,7 @@ main (void)
                    : "=r"(par)
                    : "r"(REGION + 6 * PAGE + 8));
   P ("at ok", par & 0xfffffffff001ull);
+  P ("at ok, whole PAR", par);
   __asm__ volatile("at s1e1w, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(REGION + 2 * PAGE));
   P ("at ro write", par & 0x7f);
 
