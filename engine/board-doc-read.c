@@ -929,18 +929,39 @@ irq_target (Reader *rd, int target, unsigned *hart)
 }
 
 static bool
-wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
+wire_one (Reader *rd, int node, guint dev, unsigned out, int source_hart, int target,
           const fdt32_t *spec, int ncells, GError **error)
 {
   g_autoptr(GError) local = NULL;
   unsigned hart, line = ncells > 0 ? fdt32_to_cpu (spec[0]) : 0;
   guint to = irq_target (rd, target, &hart);
+  MdlComponent *tc = to ? mdl_board_doc_find (rd->doc, to) : NULL;
 
   if (to == 0) {
     g_autofree char *tpath = node_path (rd->fdt, target);
     node_error (rd, node, error, MDL_ERROR_BOARD, "interrupt target %s is neither a "
                 "CPU's interrupt controller nor a device with interrupt inputs", tpath);
     return false;
+  }
+  /* A controller with longer specifiers says which input they mean. */
+  if (tc != NULL && tc->kind == MDL_COMPONENT_DEVICE && tc->dev_cls->irq_cells > 1) {
+    uint32_t cells[4];
+    int input;
+
+    if ((unsigned) ncells != tc->dev_cls->irq_cells || tc->dev_cls->irq_input == NULL) {
+      node_error (rd, node, error, MDL_ERROR_BOARD, "interrupt specifiers of %s have %u "
+                  "cells, not %d", tc->name, tc->dev_cls->irq_cells, ncells);
+      return false;
+    }
+    for (int i = 0; i < ncells; i++)
+      cells[i] = fdt32_to_cpu (spec[i]);
+    input = tc->dev_cls->irq_input (tc->dev_cls, cells, source_hart);
+    if (input < 0) {
+      node_error (rd, node, error, MDL_ERROR_BOARD, "%s has no interrupt input for that "
+                  "specifier", tc->name);
+      return false;
+    }
+    line = (unsigned) input;
   }
   if (mdl_board_doc_wire_irq (rd->doc, dev, out, to, line, hart, &local) == 0) {
     node_error (rd, node, error, MDL_ERROR_BOARD, "%s", local->message);
@@ -949,13 +970,23 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
   return true;
 }
 
+static gint
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  return GPOINTER_TO_INT (a) - GPOINTER_TO_INT (b);
+}
+
+/* The interrupt specifiers of @node become wires from component @dev's
+ * outputs, numbered from @out (a cpu node's outputs follow those of the
+ * harts before it); @source_hart is that cpu node's hart, -1 for a
+ * device. */
 static bool
-read_interrupts (Reader *rd, int node, guint dev, GError **error)
+read_interrupts (Reader *rd, int node, guint dev, unsigned out, int source_hart,
+                 GError **error)
 {
   const void *fdt = rd->fdt;
   int len;
   const fdt32_t *p = fdt_getprop (fdt, node, "interrupts-extended", &len);
-  unsigned out = 0;
 
   if (p != NULL) {
     for (int n = len / 4, i = 0; i < n;) {
@@ -982,7 +1013,7 @@ read_interrupts (Reader *rd, int node, guint dev, GError **error)
         node_error (rd, node, error, MDL_ERROR_BOARD, "'interrupts-extended' is cut short");
         return false;
       }
-      if (!wire_one (rd, node, dev, out++, target, p + i + 1, cells, error))
+      if (!wire_one (rd, node, dev, out++, source_hart, target, p + i + 1, cells, error))
         return false;
       i += 1 + cells;
     }
@@ -1002,7 +1033,7 @@ read_interrupts (Reader *rd, int node, guint dev, GError **error)
     }
     cells = cells_of (fdt, target, "#interrupt-cells", 1);
     for (int i = 0; cells > 0 && (i + cells) * 4 <= len; i += cells)
-      if (!wire_one (rd, node, dev, out++, target, p + i, cells, error))
+      if (!wire_one (rd, node, dev, out++, source_hart, target, p + i, cells, error))
         return false;
   }
   return true;
@@ -1232,11 +1263,27 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
           !g_hash_table_contains (rd.hart_of, key)) {
         bool fine = c->kind == MDL_COMPONENT_CLUSTER
                     ? read_address_map (&rd, GPOINTER_TO_INT (key), c->id, error)
-                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, error);
+                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, 0, -1, error);
         if (!fine)
           goto out;
         break;
       }
+  }
+  /* A CPU's own interrupt outputs (a generic timer's): the cpu nodes'
+   * specifiers, in node order so that wires keep the file's order. */
+  {
+    g_autoptr(GList) cpus = g_list_sort (g_hash_table_get_keys (rd.hart_of), compare_offsets);
+
+    for (GList *l = cpus; l != NULL; l = l->next) {
+      int n = GPOINTER_TO_INT (l->data);
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (rd.by_node, l->data));
+      unsigned hart = GPOINTER_TO_UINT (g_hash_table_lookup (rd.hart_of, l->data)) - 1;
+      MdlComponent *c = mdl_board_doc_find (doc, id);
+
+      if (c != NULL && c->cpu_cls->n_irq_out > 0
+          && !read_interrupts (&rd, n, id, hart * c->cpu_cls->n_irq_out, (int) hart, error))
+        goto out;
+    }
   }
   if (!mdl_board_doc_check_limits (doc, error))
     goto out;

@@ -144,6 +144,49 @@ write_address_map (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   g_string_append (s, first ? "<>;\n" : ";\n");
 }
 
+/* interrupts-extended of component @id's outputs @first .. @first + @n - 1,
+ * in order; <0> holds a gap. */
+static void
+write_interrupts (GString *s, const MdlBoardDoc *doc, guint id, unsigned first, unsigned n,
+                  const char *indent)
+{
+  GArray *outs = g_array_new (FALSE, TRUE, sizeof (const MdlWire *));
+
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_IRQ && w->from == id && w->output >= first
+        && w->output - first < n) {
+      if (outs->len <= w->output - first)
+        g_array_set_size (outs, w->output - first + 1);
+      g_array_index (outs, const MdlWire *, w->output - first) = w;
+    }
+  }
+  if (outs->len > 0) {
+    g_string_append_printf (s, "%sinterrupts-extended = ", indent);
+    for (guint o = 0; o < outs->len; o++) {
+      const MdlWire *w = g_array_index (outs, const MdlWire *, o);
+      const MdlComponent *t = w ? mdl_board_doc_find (doc, w->to) : NULL;
+
+      g_string_append (s, o ? ", " : "");
+      if (t == NULL)
+        g_string_append (s, "<0>");
+      else if (t->kind == MDL_COMPONENT_CLUSTER)
+        g_string_append_printf (s, "<&%s_intc%u %u>", t->name, w->hart, w->input);
+      else if (t->dev_cls->irq_cells > 1 && t->dev_cls->irq_specifier != NULL) {
+        uint32_t cells[4] = { 0 };
+        t->dev_cls->irq_specifier (t->dev_cls, w->input, cells);
+        g_string_append_printf (s, "<&%s", t->name);
+        for (unsigned k = 0; k < t->dev_cls->irq_cells && k < 4; k++)
+          g_string_append_printf (s, " %u", cells[k]);
+        g_string_append (s, ">");
+      } else
+        g_string_append_printf (s, "<&%s %u>", t->name, w->input);
+    }
+    g_string_append (s, ";\n");
+  }
+  g_array_unref (outs);
+}
+
 static void
 write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
 {
@@ -174,7 +217,11 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
                                "\t\t\tcompatible = \"%s\";\n\t\t\treg = <%u>;\n"
                                "\t\t\tclock-frequency = ", h, c->cpu_cls->compatible, h);
     append_number (s, mdl_component_u64 (c, "clock-frequency"));
-    g_string_append_printf (s, ";\n\n\t\t\t%s_intc%u: interrupt-controller {\n"
+    g_string_append (s, ";\n");
+    if (c->cpu_cls->n_irq_out > 0)
+      write_interrupts (s, doc, c->id, h * c->cpu_cls->n_irq_out, c->cpu_cls->n_irq_out,
+                        "\t\t\t");
+    g_string_append_printf (s, "\n\t\t\t%s_intc%u: interrupt-controller {\n"
                                "\t\t\t\tinterrupt-controller;\n"
                                "\t\t\t\t#address-cells = <0>;\n"
                                "\t\t\t\t#interrupt-cells = <1>;\n"
@@ -187,7 +234,6 @@ static void
 write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
 {
   const MdlDeviceClass *cls = c->dev_cls;
-  GArray *outs = g_array_new (FALSE, TRUE, sizeof (const MdlWire *));
 
   if (_mdl_component_has_window (c))
     g_string_append_printf (s, "\t%s: %s@%" G_GINT64_MODIFIER "x {\n", c->name,
@@ -230,36 +276,12 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
     }
   }
   if (cls->n_irq_in > 0)
-    g_string_append (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <1>;\n");
+    g_string_append_printf (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <%u>;\n",
+                            cls->irq_cells > 1 ? cls->irq_cells : 1);
 
-  /* interrupts-extended lists outputs in order; <0> holds a gap. */
-  for (guint i = 0; i < doc->wires->len; i++) {
-    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
-    if (w->kind == MDL_WIRE_IRQ && w->from == c->id) {
-      if (outs->len <= w->output)
-        g_array_set_size (outs, w->output + 1);
-      g_array_index (outs, const MdlWire *, w->output) = w;
-    }
-  }
-  if (outs->len > 0) {
-    g_string_append (s, "\t\tinterrupts-extended = ");
-    for (guint o = 0; o < outs->len; o++) {
-      const MdlWire *w = g_array_index (outs, const MdlWire *, o);
-      const MdlComponent *t = w ? mdl_board_doc_find (doc, w->to) : NULL;
-
-      g_string_append (s, o ? ", " : "");
-      if (t == NULL)
-        g_string_append (s, "<0>");
-      else if (t->kind == MDL_COMPONENT_CLUSTER)
-        g_string_append_printf (s, "<&%s_intc%u %u>", t->name, w->hart, w->input);
-      else
-        g_string_append_printf (s, "<&%s %u>", t->name, w->input);
-    }
-    g_string_append (s, ";\n");
-  }
+  write_interrupts (s, doc, c->id, 0, UINT_MAX, "\t\t");
   append_position (s, c, "\t\t");
   g_string_append (s, "\t};\n");
-  g_array_unref (outs);
 }
 
 char *

@@ -720,6 +720,16 @@ irq_inputs (const MdlComponent *c)
   return c->kind == MDL_COMPONENT_CLUSTER ? c->cpu_cls->n_irq_in : c->dev_cls->n_irq_in;
 }
 
+/* A cluster's outputs are its harts' in turn: hart h's output i is
+ * h * n_irq_out + i. */
+static unsigned
+irq_outputs (const MdlComponent *c)
+{
+  return c->kind == MDL_COMPONENT_CLUSTER
+           ? c->cpu_cls->n_irq_out * (unsigned) mdl_component_u64 (c, "harts")
+           : c->dev_cls->n_irq_out;
+}
+
 guint
 mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
                         guint target, unsigned input, unsigned hart, GError **error)
@@ -728,21 +738,23 @@ mdl_board_doc_wire_irq (MdlBoardDoc *doc, guint device, unsigned output,
   MdlComponent *t = mdl_board_doc_find (doc, target);
   MdlWire w = { 0, MDL_WIRE_IRQ, device, output, target, input, hart, false, 0 };
 
-  if (d == NULL || t == NULL || d->kind != MDL_COMPONENT_DEVICE) {
+  if (d == NULL || t == NULL) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "An interrupt wire starts at a device's interrupt output");
+                 "An interrupt wire starts at a device's or a CPU's interrupt output");
     return 0;
   }
-  if (d == t) {
+  /* A CPU may drive its own inputs (a timer wired straight to the core's
+   * IRQ on a board without an interrupt controller); a device may not. */
+  if (d == t && d->kind == MDL_COMPONENT_DEVICE) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
                  "%s cannot interrupt itself", d->name);
     return 0;
   }
-  if (output >= d->dev_cls->n_irq_out) {
+  if (output >= irq_outputs (d)) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 d->dev_cls->n_irq_out ? "%s has only %u interrupt outputs"
-                                       : "%s has no interrupt output%.0u",
-                 d->name, d->dev_cls->n_irq_out);
+                 irq_outputs (d) ? "%s has only %u interrupt outputs"
+                                 : "%s has no interrupt output%.0u",
+                 d->name, irq_outputs (d));
     return 0;
   }
   if (irq_inputs (t) == 0) {

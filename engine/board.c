@@ -242,7 +242,8 @@ build_wires (MdlBoard *board, const MdlBoardDoc *doc, GHashTable *devices,
     const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
     MdlDevice *from, *to;
     g_autofree char *key = NULL;
-    MdlCpu *cpu;
+    MdlCpu *cpu, *src = NULL;
+    MdlIrqLine *line;
 
     if (w->kind != MDL_WIRE_IRQ)
       continue;
@@ -250,9 +251,15 @@ build_wires (MdlBoard *board, const MdlBoardDoc *doc, GHashTable *devices,
     to = g_hash_table_lookup (devices, GUINT_TO_POINTER (w->to));
     key = g_strdup_printf ("%u/%u", w->to, w->hart);
     cpu = g_hash_table_lookup (cpus, key);
+    if (from == NULL) { /* a CPU's own output: hart output / n_irq_out */
+      const MdlComponent *fc = mdl_board_doc_find (doc, w->from);
+      unsigned n = fc && fc->kind == MDL_COMPONENT_CLUSTER ? fc->cpu_cls->n_irq_out : 0;
+      g_autofree char *src_key = n ? g_strdup_printf ("%u/%u", w->from, w->output / n) : NULL;
+      src = src_key ? g_hash_table_lookup (cpus, src_key) : NULL;
+    }
     /* The document checked ranges when the wire was made; the classes
      * could only have changed through a CPU model switch. */
-    if (from == NULL || w->output >= from->cls->n_irq_out ||
+    if ((from == NULL && src == NULL) || (from && w->output >= from->cls->n_irq_out) ||
         (cpu && w->input >= cpu->cls->n_irq_in) ||
         (to && w->input >= to->cls->n_irq_in) || (!cpu && !to)) {
       const MdlComponent *c = mdl_board_doc_find (doc, w->from);
@@ -260,8 +267,12 @@ build_wires (MdlBoard *board, const MdlBoardDoc *doc, GHashTable *devices,
                        "does not exist", w->output);
       return false;
     }
-    from->irq_out[w->output] = cpu ? mdl_irq_line_to_cpu (board->machine, cpu, w->input)
-                                   : mdl_irq_line_to_device (board->machine, to, w->input);
+    line = cpu ? mdl_irq_line_to_cpu (board->machine, cpu, w->input)
+               : mdl_irq_line_to_device (board->machine, to, w->input);
+    if (from != NULL)
+      from->irq_out[w->output] = line;
+    else
+      src->irq_out[w->output % src->cls->n_irq_out] = line;
   }
   return true;
 }

@@ -133,6 +133,10 @@ struct MdlCpuClass {
   unsigned    n_regs;
   unsigned    pc_reg;      /* index of the program counter in regs */
   unsigned    n_irq_in;    /* interrupt input lines (see the target's doc) */
+  unsigned    n_irq_out;   /* interrupt output lines per CPU: signals the
+                              core itself raises for a controller (a
+                              generic timer's), driven with
+                              mdl_cpu_irq_out_set; 0 for most classes */
   size_t      state_size;  /* sizeof the target state, MdlCpu first */
   bool        semihosting; /* may print through the debugger channel: the
                               machine's serial sink gets uart == NULL while
@@ -194,6 +198,14 @@ struct MdlCpuClass {
    * one cell, the input number, so it says #interrupt-cells = 1.  NULL:
    * #interrupt-cells and interrupt-controller alone. */
   void (*fdt_cpu_intc) (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
+  /* Root-level nodes the class owes a guest device tree besides its cpu
+   * nodes (Arm: /psci, and /timer for the generic timer), for a cluster
+   * of @harts.  @outputs are the interrupts-extended cells of hart 0's
+   * interrupt outputs as the board wires them (a phandle and a specifier
+   * per output, in output order), @n_cells of them: 0 when some output is
+   * unwired or goes where this tree does not reach.  NULL: none. */
+  void (*fdt_root)     (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs,
+                        unsigned n_cells, MdlFdtWriter *w);
   /* Boot protocols the class offers besides the plain hand-off of reset;
    * n_boot_protocols entries. */
   const MdlBootProtocol *boot_protocols;
@@ -220,6 +232,8 @@ struct MdlCpu {
                                      (RISC-V `time`), 0 when absent */
   uint64_t           time_ps;   /* local virtual time */
   uint64_t           retired;   /* instructions retired since reset */
+  struct MdlIrqLine **irq_out;  /* cls->n_irq_out lines, NULL when
+                                   unconnected: the board wires them */
   MdlCpuRunState     state;
   GHashTable        *breakpoints;  /* guest addresses (uint64_t *), or NULL */
   bool               bp_pass;      /* resuming: let the breakpoint at
@@ -278,6 +292,9 @@ void mdl_cpu_set_breakpoint   (MdlCpu *cpu, uint64_t pc, bool enabled);
 void mdl_cpu_clear_breakpoints (MdlCpu *cpu);
 /* The program counter, through the class's register table. */
 uint64_t mdl_cpu_pc (MdlCpu *cpu);
+
+/* Drives the CPU's interrupt output @i (a no-op when it is unconnected). */
+void mdl_cpu_irq_out_set (MdlCpu *cpu, unsigned i, bool level);
 
 /* Wakes a waiting CPU (targets call this from set_irq when an enabled
  * interrupt becomes pending) and kicks it. */

@@ -105,6 +105,18 @@ struct MdlDeviceClass {
                                    tree's /poweroff and /reboot); both 0:
                                    no syscon */
 
+  /* Interrupt specifiers of a controller (n_irq_in > 0) longer than one
+   * cell, as a GIC's <type number flags>: irq_cells is #interrupt-cells
+   * (0: one cell, the input number, and the hooks below are NULL).
+   * irq_input says which input @cells (irq_cells of them) mean for an
+   * output of @source_hart (the hart of the cpu node a CPU's own output
+   * comes from; -1 for a device's), or -1 when they mean none;
+   * irq_specifier is the way back, for the .dts writer and the guest's
+   * device tree, filling irq_cells values. */
+  unsigned       irq_cells;
+  int  (*irq_input)     (const MdlDeviceClass *cls, const uint32_t *cells, int source_hart);
+  void (*irq_specifier) (const MdlDeviceClass *cls, unsigned input, uint32_t *cells);
+
   /* Builds the regions from properties and dev->reg; false with @error
    * (naming the device and property) on a bad value. */
   bool (*realize)      (MdlDevice *dev, GError **error);
@@ -162,5 +174,10 @@ void mdl_device_trace (MdlDevice *dev, unsigned kind, uint32_t aux, uint64_t val
 
 /* Raises or lowers interrupt output @i (no-op when unconnected). */
 void mdl_device_irq_set (MdlDevice *dev, unsigned i, bool level);
+
+/* The CPU whose interrupt input output @output drives, or NULL (it is
+ * unconnected or drives a device).  With mdl_machine_current_cpu() this
+ * tells a controller with per-CPU registers which CPU is accessing it. */
+MdlCpu *mdl_device_irq_out_cpu (MdlDevice *dev, unsigned output);
 
 G_END_DECLS

@@ -133,46 +133,76 @@ write_cpus (Writer *w)
   mdl_fdt_end_node (fdt);
 }
 
-/* interrupts-extended of device @d, in output order.  Left out when an
- * output before the last wired one is unwired, or goes somewhere this
- * cluster does not see: a guest would misread the list. */
-static void
-write_interrupts (Writer *w, const MdlComponent *d)
+/* The interrupts-extended cells of outputs @first .. @first + @n - 1 of
+ * component @from, in output order; false when an output before the
+ * last wired one is unwired, or goes somewhere this cluster does not
+ * see: a guest would misread the list. */
+static bool
+interrupt_cells (Writer *w, guint from, unsigned first, unsigned n, GArray *cells)
 {
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
-  unsigned n_out = d->dev_cls->n_irq_out;
-
-  for (unsigned o = 0; o < n_out; o++) {
+  for (unsigned o = first; o < first + n; o++) {
     const MdlWire *found = NULL;
-    uint32_t ph = 0, spec[2];
+    const MdlComponent *t;
+    uint32_t ph = 0, spec[5] = { 0 };
+    unsigned k = 1;
 
     for (guint i = 0; i < w->doc->wires->len && found == NULL; i++) {
       const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-      if (x->kind == MDL_WIRE_IRQ && x->from == d->id && x->output == o)
+      if (x->kind == MDL_WIRE_IRQ && x->from == from && x->output == o)
         found = x;
     }
     if (found == NULL) {
       /* The rest must be unwired too, or the list has a hole. */
       for (guint i = 0; i < w->doc->wires->len; i++) {
         const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-        if (x->kind == MDL_WIRE_IRQ && x->from == d->id && x->output > o)
-          return;
+        if (x->kind == MDL_WIRE_IRQ && x->from == from && x->output > o
+            && x->output < first + n)
+          return false;
       }
-      break;
+      return true;
     }
     if (found->to == w->cluster->id)
       ph = intc_phandle (found->hart);
     else
       ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (found->to)));
     if (ph == 0)
-      return;
+      return false;
     spec[0] = ph;
     spec[1] = found->input;
-    g_array_append_vals (cells, spec, 2);
+    t = mdl_board_doc_find (w->doc, found->to);
+    if (t != NULL && t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_cells > 1
+        && t->dev_cls->irq_specifier != NULL) {
+      k = MIN (t->dev_cls->irq_cells, 4u);
+      t->dev_cls->irq_specifier (t->dev_cls, found->input, spec + 1);
+    }
+    g_array_append_vals (cells, spec, 1 + k);
   }
-  if (cells->len > 0)
+  return true;
+}
+
+/* interrupts-extended of device @d, in output order. */
+static void
+write_interrupts (Writer *w, const MdlComponent *d)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+
+  if (interrupt_cells (w, d->id, 0, d->dev_cls->n_irq_out, cells) && cells->len > 0)
     mdl_fdt_prop_cells (w->fdt, "interrupts-extended", (const uint32_t *) cells->data,
                         cells->len);
+}
+
+/* What the cluster's CPU class owes the root besides its cpu nodes. */
+static void
+write_class_root (Writer *w)
+{
+  const MdlCpuClass *cls = w->cluster->cpu_cls;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+
+  if (cls->fdt_root == NULL)
+    return;
+  if (cls->n_irq_out == 0 || !interrupt_cells (w, w->cluster->id, 0, cls->n_irq_out, cells))
+    g_array_set_size (cells, 0);
+  cls->fdt_root (cls, w->harts, (const uint32_t *) cells->data, cells->len, w->fdt);
 }
 
 /* The class's own properties, as the board gives them: they carry
@@ -256,7 +286,7 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
     write_class_props (w, d);
     if (cls->n_irq_in > 0) {
       mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
-      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", 1);
+      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", cls->irq_cells > 1 ? cls->irq_cells : 1);
       mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
     }
     write_interrupts (w, d);
@@ -314,6 +344,7 @@ write_tree (Writer *w)
     mdl_fdt_end_node (w->fdt);
   }
   write_soc (w, &stdout_path, &syscon);
+  write_class_root (w);
   if (syscon != NULL) {
     write_syscon_node (w, "poweroff", "syscon-poweroff", syscon, syscon->dev_cls->fdt_poweroff);
     write_syscon_node (w, "reboot", "syscon-reboot", syscon, syscon->dev_cls->fdt_reboot);

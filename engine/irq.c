@@ -56,3 +56,17 @@ mdl_irq_level (const MdlIrqLine *line)
 {
   return line != NULL && line->level;
 }
+
+void
+mdl_cpu_irq_out_set (MdlCpu *cpu, unsigned i, bool level)
+{
+  g_return_if_fail (i < cpu->cls->n_irq_out);
+  mdl_irq_set (cpu->irq_out[i], level);
+}
+
+MdlCpu *
+mdl_device_irq_out_cpu (MdlDevice *dev, unsigned output)
+{
+  g_return_val_if_fail (output < dev->cls->n_irq_out, NULL);
+  return dev->irq_out[output] != NULL ? dev->irq_out[output]->cpu : NULL;
+}

@@ -45,6 +45,7 @@ cpu_free (MdlCpu *cpu)
   if (cpu->cls->finalize != NULL)
     cpu->cls->finalize (cpu);
   g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
+  g_free (cpu->irq_out);
   g_free (cpu->name);
   g_free (cpu);
 }
@@ -124,6 +125,7 @@ mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
    * divides 1 THz, within 0.05% for the rest above 1 GHz. */
   cpu->period_ps = (MDL_PS_PER_S + freq_hz / 2) / freq_hz;
   cpu->state = MDL_CPU_RUNNING;
+  cpu->irq_out = g_new0 (struct MdlIrqLine *, cls->n_irq_out);
   g_ptr_array_add (m->cpus, cpu);
   g_array_append_val (m->entries, zero);
   if (cls->init != NULL)

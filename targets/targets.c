@@ -1,5 +1,6 @@
 #include "targets.h"
 
+#include "aarch64/aarch64.h"
 #include "arm/arm.h"
 #include "riscv/riscv.h"
 
@@ -16,5 +17,6 @@ const MdlCpuClass *const mdl_target_cpu_classes[] = {
   &mdl_arm_cortex_m3_class,
   &mdl_arm_cortex_m4_class,
   &mdl_arm_cortex_m4f_class,
+  &mdl_aarch64_cortex_a53_class,
   NULL,
 };

@@ -1,0 +1,234 @@
+/* What the views and stepping need to know about an A64 instruction: its
+ * encoding in named fields for the anatomy view, by the table row's
+ * operand format, and whether it calls (bl, blr) or returns (ret) for
+ * step over and step out.
+ */
+#include "aarch64-cpu.h"
+
+#include <string.h>
+
+static void
+field (MdlInsnInfo *info, const char *name, unsigned lo, unsigned hi, uint32_t raw,
+       const char *meaning)
+{
+  MdlInsnField *f;
+
+  if (info->n_fields >= G_N_ELEMENTS (info->fields))
+    return;
+  f = &info->fields[info->n_fields++];
+  f->name = name;
+  f->lo = (uint8_t) lo;
+  f->hi = (uint8_t) hi;
+  f->value = (raw >> lo) & ((UINT64_C (1) << (hi - lo + 1)) - 1);
+  g_strlcpy (f->meaning, meaning ? meaning : "", sizeof f->meaning);
+}
+
+static const char *
+regname (char *buf, unsigned r)
+{
+  if (r == 31)
+    return "31 (sp/zr)";
+  g_snprintf (buf, 8, "x%u", r);
+  return buf;
+}
+
+/* The format's name and its fields, low bits last as the manual draws
+ * them. */
+static void
+fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
+{
+  char b1[16], b2[16], b3[16], b4[16];
+  const char *rd = regname (b1, i & 31), *rn = regname (b2, (i >> 5) & 31);
+  const char *rm = regname (b3, (i >> 16) & 31), *ra = regname (b4, (i >> 10) & 31);
+  const char *sf = (i >> 31) ? "64-bit" : "32-bit";
+  static const char *const names[A64_FMT_COUNT] = {
+    [A64_FMT_NONE] = "system",
+    [A64_FMT_ADR] = "PC-rel. addressing",
+    [A64_FMT_ADDSUB_IMM] = "add/sub (immediate)",
+    [A64_FMT_LOGIC_IMM] = "logical (immediate)",
+    [A64_FMT_MOVW] = "move wide",
+    [A64_FMT_BITFIELD] = "bitfield",
+    [A64_FMT_EXTR] = "extract",
+    [A64_FMT_B] = "branch (immediate)",
+    [A64_FMT_BCOND] = "conditional branch",
+    [A64_FMT_CB] = "compare and branch",
+    [A64_FMT_TB] = "test and branch",
+    [A64_FMT_BR] = "branch (register)",
+    [A64_FMT_EXC] = "exception generation",
+    [A64_FMT_HINT] = "hint",
+    [A64_FMT_BARRIER] = "barrier",
+    [A64_FMT_MSR_IMM] = "PSTATE",
+    [A64_FMT_SYS] = "system instruction",
+    [A64_FMT_MSR] = "system register move",
+    [A64_FMT_MRS] = "system register move",
+    [A64_FMT_LDST_EXCL] = "load/store exclusive",
+    [A64_FMT_LDR_LIT] = "load literal",
+    [A64_FMT_LDST_PAIR] = "load/store pair",
+    [A64_FMT_LDST_IMM9] = "load/store (imm9)",
+    [A64_FMT_LDST_REG] = "load/store (reg. offset)",
+    [A64_FMT_LDST_UIMM] = "load/store (uimm12)",
+    [A64_FMT_LOGIC_REG] = "logical (shifted reg.)",
+    [A64_FMT_ADDSUB_REG] = "add/sub (shifted reg.)",
+    [A64_FMT_ADDSUB_EXT] = "add/sub (extended)",
+    [A64_FMT_ADC] = "add/sub with carry",
+    [A64_FMT_CCMP] = "conditional compare",
+    [A64_FMT_CSEL] = "conditional select",
+    [A64_FMT_DP2] = "data proc. (2 source)",
+    [A64_FMT_DP1] = "data proc. (1 source)",
+    [A64_FMT_DP3] = "data proc. (3 source)",
+    [A64_FMT_FP_DP1] = "FP (1 source)",
+    [A64_FMT_FP_DP2] = "FP (2 source)",
+    [A64_FMT_FP_DP3] = "FP (3 source)",
+    [A64_FMT_FP_CMP] = "FP compare",
+    [A64_FMT_FP_CCMP] = "FP conditional compare",
+    [A64_FMT_FP_CSEL] = "FP conditional select",
+    [A64_FMT_FP_IMM] = "FP immediate",
+    [A64_FMT_FP_CONV] = "FP/integer conversion",
+  };
+
+  g_strlcpy (info->format, names[op->fmt] ? names[op->fmt] : "A64", sizeof info->format);
+  switch (op->fmt) {
+  case A64_FMT_ADDSUB_IMM:
+    field (info, "sf", 31, 31, i, sf);
+    field (info, "op:S", 29, 30, i, op->name);
+    field (info, "sh", 22, 22, i, (i >> 22) & 1 ? "lsl #12" : "");
+    field (info, "imm12", 10, 21, i, NULL);
+    field (info, "Rn", 5, 9, i, rn);
+    field (info, "Rd", 0, 4, i, rd);
+    break;
+  case A64_FMT_LOGIC_IMM:
+  case A64_FMT_BITFIELD:
+    field (info, "sf", 31, 31, i, sf);
+    field (info, "opc", 29, 30, i, op->name);
+    field (info, "N", 22, 22, i, NULL);
+    field (info, "immr", 16, 21, i, NULL);
+    field (info, "imms", 10, 15, i, NULL);
+    field (info, "Rn", 5, 9, i, rn);
+    field (info, "Rd", 0, 4, i, rd);
+    break;
+  case A64_FMT_MOVW:
+    field (info, "sf", 31, 31, i, sf);
+    field (info, "opc", 29, 30, i, op->name);
+    field (info, "hw", 21, 22, i, NULL);
+    field (info, "imm16", 5, 20, i, NULL);
+    field (info, "Rd", 0, 4, i, rd);
+    break;
+  case A64_FMT_B:
+    field (info, "op", 31, 31, i, op->name);
+    field (info, "imm26", 0, 25, i, "offset / 4");
+    break;
+  case A64_FMT_BCOND:
+    field (info, "imm19", 5, 23, i, "offset / 4");
+    field (info, "cond", 0, 3, i, a64_cond_names[i & 15]);
+    break;
+  case A64_FMT_CB:
+  case A64_FMT_LDR_LIT:
+    field (info, "opc", 30, 31, i, NULL);
+    field (info, "imm19", 5, 23, i, "offset / 4");
+    field (info, "Rt", 0, 4, i, rd);
+    break;
+  case A64_FMT_TB:
+    field (info, "b5", 31, 31, i, NULL);
+    field (info, "b40", 19, 23, i, "bit number");
+    field (info, "imm14", 5, 18, i, "offset / 4");
+    field (info, "Rt", 0, 4, i, rd);
+    break;
+  case A64_FMT_EXC:
+    field (info, "opc", 21, 23, i, op->name);
+    field (info, "imm16", 5, 20, i, NULL);
+    field (info, "LL", 0, 1, i, NULL);
+    break;
+  case A64_FMT_MSR:
+  case A64_FMT_MRS:
+  case A64_FMT_SYS: {
+    const char *name = a64_sysreg_name ((i >> 5) & 0xffff);
+    field (info, "L", 21, 21, i, op->name);
+    field (info, "op0", 19, 20, i, name);
+    field (info, "op1", 16, 18, i, NULL);
+    field (info, "CRn", 12, 15, i, NULL);
+    field (info, "CRm", 8, 11, i, NULL);
+    field (info, "op2", 5, 7, i, NULL);
+    field (info, "Rt", 0, 4, i, rd);
+    break;
+  }
+  case A64_FMT_LDST_EXCL:
+  case A64_FMT_LDST_PAIR:
+    field (info, "size/opc", 30, 31, i, NULL);
+    field (info, "L", 22, 22, i, op->name);
+    field (info, op->fmt == A64_FMT_LDST_PAIR ? "imm7" : "Rs",
+           op->fmt == A64_FMT_LDST_PAIR ? 15 : 16, 21, i, NULL);
+    field (info, "Rt2", 10, 14, i, ra);
+    field (info, "Rn", 5, 9, i, rn);
+    field (info, "Rt", 0, 4, i, rd);
+    break;
+  case A64_FMT_LDST_IMM9:
+  case A64_FMT_LDST_REG:
+  case A64_FMT_LDST_UIMM:
+    field (info, "size", 30, 31, i, NULL);
+    field (info, "opc", 22, 23, i, op->name);
+    if (op->fmt == A64_FMT_LDST_UIMM)
+      field (info, "imm12", 10, 21, i, "offset / size");
+    else if (op->fmt == A64_FMT_LDST_IMM9) {
+      field (info, "imm9", 12, 20, i, NULL);
+      field (info, "mode", 10, 11, i, NULL);
+    } else {
+      field (info, "Rm", 16, 20, i, rm);
+      field (info, "option", 13, 15, i, NULL);
+      field (info, "S", 12, 12, i, NULL);
+    }
+    field (info, "Rn", 5, 9, i, rn);
+    field (info, "Rt", 0, 4, i, rd);
+    break;
+  case A64_FMT_ADR:
+    field (info, "op", 31, 31, i, op->name);
+    field (info, "immlo", 29, 30, i, NULL);
+    field (info, "immhi", 5, 23, i, NULL);
+    field (info, "Rd", 0, 4, i, rd);
+    break;
+  case A64_FMT_NONE:
+  case A64_FMT_HINT:
+  case A64_FMT_BARRIER:
+  case A64_FMT_MSR_IMM:
+    field (info, "op1", 16, 18, i, op->name);
+    field (info, "CRm", 8, 11, i, NULL);
+    field (info, "op2", 5, 7, i, NULL);
+    break;
+  case A64_FMT_BR:
+    field (info, "opc", 21, 24, i, op->name);
+    field (info, "Rn", 5, 9, i, rn);
+    break;
+  default: /* the register-to-register forms */
+    field (info, "sf", 31, 31, i, sf);
+    field (info, "op", 29, 30, i, op->name);
+    field (info, "Rm", 16, 20, i, rm);
+    field (info, "op/shift", 10, 15, i, op->fmt == A64_FMT_DP3 ? ra : NULL);
+    field (info, "Rn", 5, 9, i, rn);
+    field (info, "Rd", 0, 4, i, rd);
+    break;
+  }
+}
+
+bool
+a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+  const A64Opcode *op;
+  uint32_t insn;
+
+  memset (info, 0, sizeof *info);
+  if (!a64_peek_insn (s, pc, &insn))
+    return false;
+  info->len = 4;
+  info->raw = insn;
+  op = a64_decode (insn);
+  if (op == NULL) {
+    g_strlcpy (info->format, "undefined", sizeof info->format);
+    return true;
+  }
+  g_strlcpy (info->mnemonic, op->name, sizeof info->mnemonic);
+  fields_of (op, insn, info);
+  info->is_call
+    = op->exec == a64_x_b ? (insn >> 31) != 0 : op->exec == a64_x_br && ((insn >> 21) & 3) == 1;
+  info->is_return = op->exec == a64_x_br && ((insn >> 21) & 3) == 2;
+  return true;
+}

@@ -1,0 +1,513 @@
+/* The AArch64 run loop, memory access and the VMSAv8-64 translation.
+ *
+ * The loop looks the pc up in a direct-mapped decode cache holding the
+ * raw bits and the executor of the table row; on a miss it translates
+ * and fetches through a64_fill.  Executors set s->npc (pc + 4 unless they
+ * branch) and s->check when the loop must look at the core: an exception
+ * was taken, PSTATE's masks or the run state changed, or the engine asked
+ * run() to return.
+ *
+ * Memory: a virtual address is translated (the TLB caches 4 KiB pages
+ * of the EL1&0 regime, tagged with the ASID unless global), then the
+ * physical address is looked up in the cached RAM windows; anything
+ * else goes through the address space, after the retired instructions
+ * are accounted, and its failure becomes a synchronous external abort.
+ *
+ * The decode cache is keyed by virtual pc (and the EL that checked the
+ * fetch) and emptied on what may change what a pc means: TLB maintenance, writes of the translation registers,
+ * IC maintenance and any change of the address map.
+ */
+#include "aarch64-cpu.h"
+
+#include <string.h>
+
+void
+a64_sync (A64Cpu *s)
+{
+  mdl_cpu_account (&s->cpu, s->done - s->accounted);
+  s->accounted = s->done;
+}
+
+void
+a64_forget_windows (A64Cpu *s)
+{
+  s->ld_size = s->st_size = s->fetch_size = 0;
+  s->ld_host = s->st_host = s->fetch_host = NULL;
+}
+
+void
+a64_flush_code (MdlCpu *cpu)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+
+  /* TLB maintenance is frequent (a kernel does it on every context
+   * switch): a new generation forgets everything in O(1); the entries
+   * are cleared for real only when the counter wraps. */
+  if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
+    for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
+      s->icache[i].tag = A64_TAG_EMPTY;
+    s->code_gen = 1;
+  }
+}
+
+void
+a64_tlb_flush (A64Cpu *s)
+{
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].vpage = UINT64_MAX;
+  a64_flush_code (&s->cpu);
+}
+
+static void
+a64_revalidate (A64Cpu *s)
+{
+  uint64_t gen = mdl_address_space_generation (s->cpu.as);
+
+  if (gen != s->as_gen) {
+    s->as_gen = gen;
+    a64_forget_windows (s);
+    a64_flush_code (&s->cpu);
+  }
+}
+
+/* ---- translation ---- */
+
+static bool
+mmu_on (const A64Cpu *s)
+{
+  return s->sctlr_el1 & 1;
+}
+
+/* Reads a descriptor; false on an external abort during the walk. */
+static bool
+read_desc (A64Cpu *s, uint64_t pa, uint64_t *desc)
+{
+  MdlRamWindow w;
+
+  if (mdl_address_space_ram_window (s->cpu.as, pa, &w) && pa - w.base + 8 <= w.size) {
+    memcpy (desc, w.host + (pa - w.base), 8);
+    return true;
+  }
+  if (s->peeking) /* a view's look must not touch a device */
+    return false;
+  a64_sync (s);
+  return mdl_address_space_read (s->cpu.as, pa, 8, desc) == MDL_MEM_OK;
+}
+
+/* Walks the tables for @va; fills @e or returns a fault status code. */
+static unsigned
+walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
+{
+  bool upper = (va >> 55) & 1;
+  uint64_t tcr = s->tcr_el1;
+  unsigned tsz = upper ? (tcr >> 16) & 0x3f : tcr & 0x3f;
+  bool epd = upper ? (tcr >> 23) & 1 : (tcr >> 7) & 1;
+  uint64_t ttbr = upper ? s->ttbr1_el1 : s->ttbr0_el1, table, desc = 0;
+  unsigned inbits, level, asid_sel = (tcr >> 22) & 1;
+  bool ap_table_ro = false, ap_table_nouser = false, xn_table = false, pxn_table = false;
+
+  /* Only the 4 KiB granule is implemented (ID_AA64MMFR0_EL1 says so):
+   * TG0/TG1 are read as 4 KiB whatever they hold. */
+  if (tsz < 16)
+    tsz = 16;
+  if (tsz > 39)
+    tsz = 39;
+  inbits = 64 - tsz;
+  /* The bits above the input range must all equal bit 55's choice. */
+  if (upper ? (va >> inbits) != (UINT64_MAX >> inbits) : (va >> inbits) != 0)
+    return A64_FSC_TRANSLATION + 0;
+  if (epd)
+    return A64_FSC_TRANSLATION + 0;
+  /* 4 KiB granule: 9 bits per level, 12 of page offset. */
+  level = 4 - (inbits - 12 + 8) / 9;
+  table = ttbr & UINT64_C (0x0000fffffffffffe);
+  for (;; level++) {
+    unsigned shift = 12 + 9 * (3 - level);
+    unsigned idx_bits = level == 4 - (inbits - 12 + 8) / 9 ? inbits - shift : 9;
+    uint64_t idx = (va >> shift) & ((UINT64_C (1) << idx_bits) - 1);
+
+    if (!read_desc (s, table + idx * 8, &desc))
+      return A64_FSC_EXTERNAL + 0x4 + level; /* on walk: 0x14 + level */
+    if (!(desc & 1))
+      return A64_FSC_TRANSLATION + level;
+    if (level < 3 && (desc & 2)) { /* table */
+      ap_table_ro |= (desc >> 62) & 1;
+      ap_table_nouser |= (desc >> 61) & 1;
+      xn_table |= (desc >> 60) & 1;
+      pxn_table |= (desc >> 59) & 1;
+      table = desc & UINT64_C (0x0000fffffffff000);
+      continue;
+    }
+    if (level == 3 && !(desc & 2))
+      return A64_FSC_TRANSLATION + level;
+    if (level == 0) /* no level-0 blocks with 4 KiB pages */
+      return A64_FSC_TRANSLATION + level;
+    {
+      uint64_t oa_mask = (UINT64_C (1) << shift) - 1;
+      uint64_t oa = (desc & UINT64_C (0x0000fffffffff000) & ~oa_mask) | (va & oa_mask);
+      unsigned ap = (desc >> 6) & 3;
+      bool uxn = (desc >> 54) & 1, pxn = (desc >> 53) & 1;
+      uint8_t perm = 0;
+
+      if (!(desc & (1u << 10)))
+        return A64_FSC_ACCESS + level;
+      if (ap_table_ro)
+        ap |= 2;
+      if (ap_table_nouser)
+        ap &= 2;
+      perm |= A64_P_R1 | ((ap & 2) ? 0 : A64_P_W1);
+      if (ap & 1)
+        perm |= A64_P_R0 | ((ap & 2) ? 0 : A64_P_W0);
+      if (!uxn && !xn_table)
+        perm |= A64_P_X0;
+      /* Privileged execute-never: PXN, or memory EL0 may write (WXN-like
+       * rule of the architecture for EL1 on EL0-writable pages). */
+      if (!pxn && !pxn_table && !(perm & A64_P_W0))
+        perm |= A64_P_X1;
+      if ((s->sctlr_el1 >> 19) & 1) { /* WXN */
+        if (perm & A64_P_W1)
+          perm &= ~A64_P_X1;
+        if (perm & A64_P_W0)
+          perm &= ~A64_P_X0;
+      }
+      e->vpage = va >> 12;
+      e->ppage = oa >> 12;
+      e->global = !((desc >> 11) & 1);
+      e->asid = (uint16_t) ((asid_sel ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+      e->perm = perm;
+      e->level = (uint8_t) level;
+      e->attr = (uint8_t) (((desc >> 2) & 7) | (((desc >> 8) & 3) << 3));
+      return 0;
+    }
+  }
+}
+
+/* Translates @va; with @fill, a miss is cached in the TLB (the views'
+ * peeks must not fill it: what a guest sees after changing a table
+ * without TLBI would depend on what the views looked at). */
+static unsigned
+translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa, bool fill)
+{
+  uint16_t asid = (uint16_t) ((((s->tcr_el1 >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+  A64TlbEntry *e, tmp;
+  uint8_t need;
+
+  if (!mmu_on (s)) {
+    if (va >> 40) /* beyond the 40-bit physical address range */
+      return A64_FSC_ADDR_SIZE + 0;
+    *pa = va;
+    return 0;
+  }
+  /* TCR_EL1.TBI0/TBI1: the top byte is ignored (a tag), bit 55 decides */
+  if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
+  if (!((s->tcr_el1 >> 36) & 1)) /* 8-bit ASIDs */
+    asid &= 0xff;
+  e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+  if (!(e->vpage == va >> 12 && (e->global || e->asid == asid))) {
+    unsigned fsc = walk (s, va, &tmp);
+    if (fsc)
+      return fsc;
+    if (!((s->tcr_el1 >> 36) & 1))
+      tmp.asid &= 0xff;
+    if (fill)
+      *e = tmp;
+    else
+      e = &tmp;
+  }
+  need = acc == A64_ACC_READ ? A64_P_R1 : acc == A64_ACC_WRITE ? A64_P_W1 : A64_P_X1;
+  if (el == 0)
+    need <<= 3;
+  if (!(e->perm & need))
+    return A64_FSC_PERMISSION + e->level;
+  *pa = (e->ppage << 12) | (va & 0xfff);
+  return 0;
+}
+
+unsigned
+a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
+{
+  return translate (s, va, acc, el, pa, true);
+}
+
+uint64_t
+a64_par_ok (A64Cpu *s, uint64_t va, uint64_t pa)
+{
+  unsigned attr = 0, sh = 0; /* MMU off: Device-nGnRnE (SH as QEMU reports it) */
+
+  if (mmu_on (s)) {
+    const A64TlbEntry *e;
+
+    if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+      va = (uint64_t) ((int64_t) (va << 8) >> 8);
+    e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+    attr = (unsigned) (s->mair_el1 >> (8 * (e->attr & 7))) & 0xff;
+    sh = (e->attr >> 3) & 3; /* the descriptor's, as QEMU reports it */
+  }
+  /* bit 11 is RES1 and NS (bit 9) is set: there is no Secure state here */
+  return ((uint64_t) attr << 56) | (pa & UINT64_C (0x0000fffffffff000)) | (1u << 11) | (1u << 9)
+         | (sh << 7);
+}
+
+/* ---- data access ---- */
+
+void
+a64_data_abort (A64Cpu *s, uint64_t va, unsigned fsc, bool write)
+{
+  unsigned ec = s->el == 0 ? A64_EC_DABT_LOWER : A64_EC_DABT_SAME;
+
+  a64_sync_exception (s, ec, (fsc & 0x3f) | (write ? 1u << 6 : 0), va, true);
+}
+
+bool
+a64_check_align (A64Cpu *s, uint64_t va, unsigned size, bool write)
+{
+  if (va & (size - 1)) {
+    a64_data_abort (s, va, A64_FSC_ALIGNMENT, write);
+    return false;
+  }
+  return true;
+}
+
+static bool
+win_lookup (A64Cpu *s, uint64_t pa, unsigned size, bool store, uint8_t **p)
+{
+  MdlRamWindow w;
+
+  if (!mdl_address_space_ram_window (s->cpu.as, pa, &w))
+    return false;
+  if (store && !w.writable)
+    return false;
+  if (pa - w.base + size > w.size)
+    return false;
+  if (store) {
+    s->st_base = w.base, s->st_size = w.size, s->st_host = w.host;
+  } else {
+    s->ld_base = w.base, s->ld_size = w.size, s->ld_host = w.host;
+  }
+  *p = w.host + (pa - w.base);
+  return true;
+}
+
+static bool
+access_phys (A64Cpu *s, uint64_t va, uint64_t pa, unsigned size, uint64_t *val, bool write)
+{
+  uint8_t *p = NULL;
+  MdlMemResult r;
+
+  if (write) {
+    if (pa - s->st_base < s->st_size && pa - s->st_base + size <= s->st_size)
+      p = s->st_host + (pa - s->st_base);
+    else
+      win_lookup (s, pa, size, true, &p);
+    if (p) {
+      memcpy (p, val, size);
+      return true;
+    }
+    a64_sync (s);
+    r = mdl_address_space_write (s->cpu.as, pa, size, *val);
+  } else {
+    if (pa - s->ld_base < s->ld_size && pa - s->ld_base + size <= s->ld_size)
+      p = s->ld_host + (pa - s->ld_base);
+    else
+      win_lookup (s, pa, size, false, &p);
+    if (p) {
+      *val = 0;
+      memcpy (val, p, size);
+      return true;
+    }
+    a64_sync (s);
+    r = mdl_address_space_read (s->cpu.as, pa, size, val);
+  }
+  a64_revalidate (s);
+  if (mdl_cpu_exit_requested (&s->cpu) || s->cpu.state != MDL_CPU_RUNNING)
+    s->check = true;
+  if (r != MDL_MEM_OK) {
+    a64_data_abort (s, va, A64_FSC_EXTERNAL, write);
+    return false;
+  }
+  return true;
+}
+
+static bool
+access (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool write, bool unpriv)
+{
+  unsigned el = unpriv ? 0 : s->el, fsc;
+  uint64_t pa;
+
+  /* SCTLR_EL1.A: alignment checking of every data access. */
+  if (((s->sctlr_el1 >> 1) & 1) && (va & (size - 1))) {
+    a64_data_abort (s, va, A64_FSC_ALIGNMENT, write);
+    return false;
+  }
+  if (G_UNLIKELY (((va & 0xfff) + size > 0x1000) && mmu_on (s))) {
+    /* Across a page: both translations first, then byte by byte. */
+    unsigned first = 0x1000 - (va & 0xfff);
+    uint64_t pa2;
+    uint8_t bytes[8];
+
+    if ((fsc = a64_translate (s, va, write ? A64_ACC_WRITE : A64_ACC_READ, el, &pa))) {
+      a64_data_abort (s, va, fsc, write);
+      return false;
+    }
+    if ((fsc = a64_translate (s, va + first, write ? A64_ACC_WRITE : A64_ACC_READ, el, &pa2))) {
+      a64_data_abort (s, va + first, fsc, write);
+      return false;
+    }
+    memcpy (bytes, val, 8);
+    for (unsigned i = 0; i < size; i++) {
+      uint64_t b = bytes[i];
+      uint64_t p = i < first ? pa + i : pa2 + (i - first);
+      if (!access_phys (s, va + i, p, 1, &b, write))
+        return false;
+      bytes[i] = (uint8_t) b;
+    }
+    if (!write) {
+      *val = 0;
+      memcpy (val, bytes, size);
+    }
+    return true;
+  }
+  if ((fsc = a64_translate (s, va, write ? A64_ACC_WRITE : A64_ACC_READ, el, &pa))) {
+    a64_data_abort (s, va, fsc, write);
+    return false;
+  }
+  return access_phys (s, va, pa, size, val, write);
+}
+
+bool
+a64_load (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool unpriv)
+{
+  return access (s, va, size, val, false, unpriv);
+}
+
+bool
+a64_store (A64Cpu *s, uint64_t va, unsigned size, uint64_t val, bool unpriv)
+{
+  /* A store to the address another core's monitor holds makes its
+   * store-exclusive fail through the value comparison; our own monitor
+   * is cleared by our own ordinary store to it. */
+  if (s->excl_valid && va < s->excl_addr + s->excl_size && s->excl_addr < va + size)
+    s->excl_valid = false;
+  return access (s, va, size, &val, true, unpriv);
+}
+
+/* ---- fetch and the loop ---- */
+
+bool
+a64_peek_insn (A64Cpu *s, uint64_t pc, uint32_t *insn)
+{
+  uint64_t pa;
+  uint8_t b[4];
+  unsigned fsc;
+
+  if (pc & 3)
+    return false;
+  s->peeking = true;
+  fsc = translate (s, pc, A64_ACC_EXEC, s->el, &pa, false);
+  s->peeking = false;
+  if (fsc)
+    return false;
+  if (!mdl_address_space_read_bytes (s->cpu.as, pa, b, 4, NULL))
+    return false;
+  memcpy (insn, b, 4);
+  return true;
+}
+
+static G_GNUC_NO_INLINE A64Insn *
+a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
+{
+  uint64_t pa, v = 0;
+  unsigned fsc;
+  const A64Opcode *op;
+
+  a64_revalidate (s);
+  if (pc & 3) {
+    a64_sync_exception (s, A64_EC_PC_ALIGN, 0, pc, true);
+    return NULL;
+  }
+  if ((fsc = a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa))) {
+    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc & 0x3f, pc, true);
+    return NULL;
+  }
+  if (pa - s->fetch_base < s->fetch_size && pa - s->fetch_base + 4 <= s->fetch_size) {
+    memcpy (&v, s->fetch_host + (pa - s->fetch_base), 4);
+  } else {
+    MdlRamWindow w;
+    if (mdl_address_space_ram_window (s->cpu.as, pa, &w) && pa - w.base + 4 <= w.size) {
+      s->fetch_base = w.base, s->fetch_size = w.size, s->fetch_host = w.host;
+      memcpy (&v, w.host + (pa - w.base), 4);
+    } else {
+      a64_sync (s);
+      if (mdl_address_space_read (s->cpu.as, pa, 4, &v) != MDL_MEM_OK) {
+        a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, A64_FSC_EXTERNAL,
+                            pc, true);
+        return NULL;
+      }
+      /* Code outside RAM (a device's window) is not cached. */
+      op = a64_decode ((uint32_t) v);
+      e = &s->uncached;
+      e->tag = A64_TAG_EMPTY;
+      e->raw = (uint32_t) v;
+      e->exec = op ? op->exec : a64_x_undef;
+      return e;
+    }
+  }
+  op = a64_decode ((uint32_t) v);
+  e->tag = pc;
+  e->gen = s->code_gen | (s->el << 31);
+  e->raw = (uint32_t) v;
+  e->exec = op ? op->exec : a64_x_undef;
+  return e;
+}
+
+uint64_t
+a64_run (MdlCpu *cpu, uint64_t budget)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+
+  s->done = s->accounted = 0;
+  s->check = true;
+  while (s->done < budget) {
+    uint64_t pc;
+    A64Insn *e;
+
+    if (G_UNLIKELY (s->check)) {
+      s->check = false;
+      if (cpu->state == MDL_CPU_WAITING && !s->psci_off && (s->irq_in || s->fiq_in))
+        cpu->state = MDL_CPU_RUNNING;
+      if (cpu->state != MDL_CPU_RUNNING || s->stop_run || mdl_cpu_exit_requested (cpu))
+        break;
+      if (a64_check_irq (s))
+        s->pc = s->npc;
+      if (G_UNLIKELY (s->il)) { /* after an illegal return (or one with SPSR.IL) */
+        a64_sync_exception (s, A64_EC_ILLEGAL, 0, 0, false);
+        s->pc = s->npc;
+        s->done++;
+        continue;
+      }
+    }
+    pc = s->pc;
+    e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
+    /* The generation carries the EL: a fetch's permission was checked at
+     * the EL that decoded it. */
+    if (G_UNLIKELY (e->tag != pc || e->gen != (s->code_gen | (s->el << 31)))) {
+      e = a64_fill (s, pc, e);
+      if (e == NULL) { /* the fetch faulted: the exception is taken */
+        s->pc = s->npc;
+        s->done++; /* counts, or a vector that faults would spin forever */
+        continue;
+      }
+    }
+    if (G_UNLIKELY (cpu->breakpoints != NULL) && mdl_cpu_breakpoint_at (cpu, pc)
+        && mdl_cpu_breakpoint_hit (cpu, pc))
+      break;
+    s->npc = pc + 4;
+    e->exec (s, e->raw);
+    s->pc = s->npc;
+    s->done++;
+  }
+  s->stop_run = false;
+  a64_sync (s);
+  return s->done;
+}

@@ -1,0 +1,354 @@
+/* Unit tests of the A64 decode table, through the disassembler
+ * (targets/aarch64/aarch64-disas.c, aarch64-decode.c) and the anatomy
+ * view (aarch64-anatomy.c).
+ *
+ * The cases are GNU objdump 2.40's output (aarch64-linux-gnu-objdump -d)
+ * for instructions assembled with aarch64-linux-gnu-gcc 12, converted to
+ * Medley's conventions: the mnemonic padded to 8 columns, branch and
+ * literal targets as 0x%x with no symbol, no "//" comments.
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "engine/machine.h"
+#include "targets/aarch64/aarch64-cpu.h"
+#include "targets/aarch64/aarch64.h"
+
+typedef struct {
+  uint64_t pc;
+  uint32_t raw;
+  const char *text;
+} DisasCase;
+
+static const DisasCase cases[] = {
+  { 0x0, 0xeb01001f, "cmp     x0, x1" },
+  { 0x4, 0x91004020, "add     x0, x1, #0x10" },
+  { 0x8, 0x910003e0, "mov     x0, sp" },
+  { 0xc, 0x9100003f, "mov     sp, x1" },
+  { 0x10, 0x7100143f, "cmp     w1, #0x5" },
+  { 0x14, 0xb140045f, "cmn     x2, #0x1, lsl #12" },
+  { 0x18, 0x92401c20, "and     x0, x1, #0xff" },
+  { 0x1c, 0xb2089fe0, "mov     x0, #0xff00ff00ff00ff00" },
+  { 0x20, 0x7201043f, "tst     w1, #0x80000001" },
+  { 0x24, 0xd2a00020, "mov     x0, #0x10000" },
+  { 0x28, 0x12800020, "mov     w0, #0xfffffffe" },
+  { 0x2c, 0x92800000, "mov     x0, #0xffffffffffffffff" },
+  { 0x30, 0xf2c24680, "movk    x0, #0x1234, lsl #32" },
+  { 0x34, 0x129fffe0, "movn    w0, #0xffff" },
+  { 0x38, 0x937ffc20, "asr     x0, x1, #63" },
+  { 0x3c, 0x93401c20, "sxtb    x0, w1" },
+  { 0x40, 0x93407c62, "sxtw    x2, w3" },
+  { 0x44, 0xd37df020, "lsl     x0, x1, #3" },
+  { 0x48, 0x531f7c20, "lsr     w0, w1, #31" },
+  { 0x4c, 0x53001c20, "uxtb    w0, w1" },
+  { 0x50, 0xd3442c20, "ubfx    x0, x1, #4, #8" },
+  { 0x54, 0x93582c20, "sbfiz   x0, x1, #40, #12" },
+  { 0x58, 0xb36f8020, "bfi     x0, x1, #17, #33" },
+  { 0x5c, 0x33095c20, "bfxil   w0, w1, #9, #15" },
+  { 0x60, 0x93c23420, "extr    x0, x1, x2, #13" },
+  { 0x64, 0x13811c20, "ror     w0, w1, #7" },
+  { 0x68, 0x14000002, "b       0x70" },
+  { 0x6c, 0x97ffffff, "bl      0x68" },
+  { 0x70, 0x54000080, "b.eq    0x80" },
+  { 0x74, 0x54ffff81, "b.ne    0x64" },
+  { 0x78, 0xb4000040, "cbz     x0, 0x80" },
+  { 0x7c, 0x35000061, "cbnz    w1, 0x88" },
+  { 0x80, 0x36180040, "tbz     w0, #3, 0x88" },
+  { 0x84, 0xb747ffc0, "tbnz    x0, #40, 0x7c" },
+  { 0x88, 0xd61f0020, "br      x1" },
+  { 0x8c, 0xd63f0040, "blr     x2" },
+  { 0x90, 0xd65f03c0, "ret" },
+  { 0x94, 0xd65f0060, "ret     x3" },
+  { 0x98, 0xd69f03e0, "eret" },
+  { 0x9c, 0xd4000001, "svc     #0x0" },
+  { 0xa0, 0xd4000022, "hvc     #0x1" },
+  { 0xa4, 0xd4000043, "smc     #0x2" },
+  { 0xa8, 0xd4200060, "brk     #0x3" },
+  { 0xac, 0xd45e0000, "hlt     #0xf000" },
+  { 0xb0, 0xd503201f, "nop" },
+  { 0xb4, 0xd503203f, "yield" },
+  { 0xb8, 0xd503205f, "wfe" },
+  { 0xbc, 0xd503207f, "wfi" },
+  { 0xc0, 0xd503209f, "sev" },
+  { 0xc4, 0xd50320bf, "sevl" },
+  { 0xc8, 0xd50320df, "hint    #0x6" },
+  { 0xcc, 0xd5033f5f, "clrex" },
+  { 0xd0, 0xd5033f9f, "dsb     sy" },
+  { 0xd4, 0xd5033bbf, "dmb     ish" },
+  { 0xd8, 0xd50339bf, "dmb     ishld" },
+  { 0xdc, 0xd5033fdf, "isb" },
+  { 0xe0, 0xd50342df, "msr     daifset, #0x2" },
+  { 0xe4, 0xd5034fff, "msr     daifclr, #0xf" },
+  { 0xe8, 0xd50041bf, "msr     spsel, #0x1" },
+  { 0xec, 0xd50b7420, "dc      zva, x0" },
+  { 0xf0, 0xd50b7e21, "dc      civac, x1" },
+  { 0xf4, 0xd508751f, "ic      iallu" },
+  { 0xf8, 0xd50b7522, "ic      ivau, x2" },
+  { 0xfc, 0xd508831f, "tlbi    vmalle1is" },
+  { 0x100, 0xd5088723, "tlbi    vae1, x3" },
+  { 0x104, 0xd5087804, "at      s1e1r, x4" },
+  { 0x108, 0xd5181000, "msr     sctlr_el1, x0" },
+  { 0x10c, 0xd5382001, "mrs     x1, ttbr0_el1" },
+  { 0x110, 0xd53be042, "mrs     x2, cntvct_el0" },
+  { 0x114, 0xd518c003, "msr     vbar_el1, x3" },
+  { 0x118, 0xd53800a4, "mrs     x4, mpidr_el1" },
+  { 0x11c, 0xd539f205, "mrs     x5, s3_1_c15_c2_0" },
+  { 0x120, 0xc8017c40, "stxr    w1, x0, [x2]" },
+  { 0x124, 0x0803fca4, "stlxrb  w3, w4, [x5]" },
+  { 0x128, 0xc85f7c20, "ldxr    x0, [x1]" },
+  { 0x12c, 0x485fffe0, "ldaxrh  w0, [sp]" },
+  { 0x130, 0xc87f0440, "ldxp    x0, x1, [x2]" },
+  { 0x134, 0x88238440, "stlxp   w3, w0, w1, [x2]" },
+  { 0x138, 0xc89ffc20, "stlr    x0, [x1]" },
+  { 0x13c, 0x08dffc20, "ldarb   w0, [x1]" },
+  { 0x140, 0x58000040, "ldr     x0, 0x148" },
+  { 0x144, 0x18ffffc1, "ldr     w1, 0x13c" },
+  { 0x148, 0x98000062, "ldrsw   x2, 0x154" },
+  { 0x14c, 0xd8000020, "prfm    pldl1keep, 0x150" },
+  { 0x150, 0xa9bf7bfd, "stp     x29, x30, [sp, #-16]!" },
+  { 0x154, 0xa8c17bfd, "ldp     x29, x30, [sp], #16" },
+  { 0x158, 0x29410440, "ldp     w0, w1, [x2, #8]" },
+  { 0x15c, 0xa8000440, "stnp    x0, x1, [x2]" },
+  { 0x160, 0x697f0440, "ldpsw   x0, x1, [x2, #-8]" },
+  { 0x164, 0xf9400420, "ldr     x0, [x1, #8]" },
+  { 0x168, 0x39400020, "ldrb    w0, [x1]" },
+  { 0x16c, 0x79800420, "ldrsh   x0, [x1, #2]" },
+  { 0x170, 0x39c00420, "ldrsb   w0, [x1, #1]" },
+  { 0x174, 0xb90007e0, "str     w0, [sp, #4]" },
+  { 0x178, 0x79000c20, "strh    w0, [x1, #6]" },
+  { 0x17c, 0xf85f8020, "ldur    x0, [x1, #-8]" },
+  { 0x180, 0xf8408420, "ldr     x0, [x1], #8" },
+  { 0x184, 0xf81f0c20, "str     x0, [x1, #-16]!" },
+  { 0x188, 0xf8408820, "ldtr    x0, [x1, #8]" },
+  { 0x18c, 0x38000820, "sttrb   w0, [x1]" },
+  { 0x190, 0xf8626820, "ldr     x0, [x1, x2]" },
+  { 0x194, 0xf8627820, "ldr     x0, [x1, x2, lsl #3]" },
+  { 0x198, 0xb8624820, "ldr     w0, [x1, w2, uxtw]" },
+  { 0x19c, 0xb862d820, "ldr     w0, [x1, w2, sxtw #2]" },
+  { 0x1a0, 0x38627820, "ldrb    w0, [x1, x2, lsl #0]" },
+  { 0x1a4, 0x38226820, "strb    w0, [x1, x2]" },
+  { 0x1a8, 0xf9800433, "prfm    pstl2strm, [x1, #8]" },
+  { 0x1ac, 0x8a020020, "and     x0, x1, x2" },
+  { 0x1b0, 0xaa0103e0, "mov     x0, x1" },
+  { 0x1b4, 0x2a0103e0, "mov     w0, w1" },
+  { 0x1b8, 0xaa2103e0, "mvn     x0, x1" },
+  { 0x1bc, 0xea010c1f, "tst     x0, x1, lsl #3" },
+  { 0x1c0, 0xaac21c20, "orr     x0, x1, x2, ror #7" },
+  { 0x1c4, 0x6aa20c20, "bics    w0, w1, w2, asr #3" },
+  { 0x1c8, 0xca220020, "eon     x0, x1, x2" },
+  { 0x1cc, 0x8b023020, "add     x0, x1, x2, lsl #12" },
+  { 0x1d0, 0x6b821420, "subs    w0, w1, w2, asr #5" },
+  { 0x1d4, 0xcb0103e0, "neg     x0, x1" },
+  { 0x1d8, 0x6b010be0, "negs    w0, w1, lsl #2" },
+  { 0x1dc, 0xab01001f, "cmn     x0, x1" },
+  { 0x1e0, 0x8b214be0, "add     x0, sp, w1, uxtw #2" },
+  { 0x1e4, 0x8b2163ff, "add     sp, sp, x1" },
+  { 0x1e8, 0x8b228020, "add     x0, x1, w2, sxtb" },
+  { 0x1ec, 0xeb2163ff, "cmp     sp, x1" },
+  { 0x1f0, 0xeb22d020, "subs    x0, x1, w2, sxtw #4" },
+  { 0x1f4, 0x9a020020, "adc     x0, x1, x2" },
+  { 0x1f8, 0x7a020020, "sbcs    w0, w1, w2" },
+  { 0x1fc, 0xda0103e0, "ngc     x0, x1" },
+  { 0x200, 0xfa41000a, "ccmp    x0, x1, #0xa, eq" },
+  { 0x204, 0x3a43b805, "ccmn    w0, #0x3, #0x5, lt" },
+  { 0x208, 0x9a828020, "csel    x0, x1, x2, hi" },
+  { 0x20c, 0x1a9f87e0, "cset    w0, ls" },
+  { 0x210, 0xda9fc3e0, "csetm   x0, le" },
+  { 0x214, 0x9a811420, "cinc    x0, x1, eq" },
+  { 0x218, 0x5a810020, "cinv    w0, w1, ne" },
+  { 0x21c, 0xda815420, "cneg    x0, x1, mi" },
+  { 0x220, 0x9a82b420, "csinc   x0, x1, x2, lt" },
+  { 0x224, 0x9ac20820, "udiv    x0, x1, x2" },
+  { 0x228, 0x1ac20c20, "sdiv    w0, w1, w2" },
+  { 0x22c, 0x9ac22020, "lsl     x0, x1, x2" },
+  { 0x230, 0x1ac22820, "asr     w0, w1, w2" },
+  { 0x234, 0x9ac22c20, "ror     x0, x1, x2" },
+  { 0x238, 0x1ac24020, "crc32b  w0, w1, w2" },
+  { 0x23c, 0x9ac25c20, "crc32cx w0, w1, x2" },
+  { 0x240, 0xdac00020, "rbit    x0, x1" },
+  { 0x244, 0x5ac00420, "rev16   w0, w1" },
+  { 0x248, 0xdac00820, "rev32   x0, x1" },
+  { 0x24c, 0xdac00c20, "rev     x0, x1" },
+  { 0x250, 0x5ac00820, "rev     w0, w1" },
+  { 0x254, 0xdac01020, "clz     x0, x1" },
+  { 0x258, 0x5ac01420, "cls     w0, w1" },
+  { 0x25c, 0x9b020c20, "madd    x0, x1, x2, x3" },
+  { 0x260, 0x1b027c20, "mul     w0, w1, w2" },
+  { 0x264, 0x9b02fc20, "mneg    x0, x1, x2" },
+  { 0x268, 0x9b227c20, "smull   x0, w1, w2" },
+  { 0x26c, 0x9ba20c20, "umaddl  x0, w1, w2, x3" },
+  { 0x270, 0x9b427c20, "smulh   x0, x1, x2" },
+  { 0x274, 0x9bc27c20, "umulh   x0, x1, x2" },
+  { 0x278, 0x10000080, "adr     x0, 0x288" },
+  { 0x27c, 0x90000001, "adrp    x1, 0x0" },
+  /* scalar floating point and SIMD&FP loads and stores (at 0x1000) */
+  { 0x1000, 0x1e222820, "fadd    s0, s1, s2" },
+  { 0x1004, 0x1e653883, "fsub    d3, d4, d5" },
+  { 0x1008, 0x1e2808e6, "fmul    s6, s7, s8" },
+  { 0x100c, 0x1e6b1949, "fdiv    d9, d10, d11" },
+  { 0x1010, 0x1e224820, "fmax    s0, s1, s2" },
+  { 0x1014, 0x1e627820, "fminnm  d0, d1, d2" },
+  { 0x1018, 0x1e228820, "fnmul   s0, s1, s2" },
+  { 0x101c, 0x1f420c20, "fmadd   d0, d1, d2, d3" },
+  { 0x1020, 0x1f028c20, "fmsub   s0, s1, s2, s3" },
+  { 0x1024, 0x1f620c20, "fnmadd  d0, d1, d2, d3" },
+  { 0x1028, 0x1f269ca4, "fnmsub  s4, s5, s6, s7" },
+  { 0x102c, 0x1e60c020, "fabs    d0, d1" },
+  { 0x1030, 0x1e214020, "fneg    s0, s1" },
+  { 0x1034, 0x1e61c020, "fsqrt   d0, d1" },
+  { 0x1038, 0x1e204020, "fmov    s0, s1" },
+  { 0x103c, 0x1e22c020, "fcvt    d0, s1" },
+  { 0x1040, 0x1e624020, "fcvt    s0, d1" },
+  { 0x1044, 0x1e644020, "frintn  d0, d1" },
+  { 0x1048, 0x1e274020, "frintx  s0, s1" },
+  { 0x104c, 0x1e67c062, "frinti  d2, d3" },
+  { 0x1050, 0x1e212000, "fcmp    s0, s1" },
+  { 0x1054, 0x1e602018, "fcmpe   d0, #0.0" },
+  { 0x1058, 0x1e602008, "fcmp    d0, #0.0" },
+  { 0x105c, 0x1e210404, "fccmp   s0, s1, #0x4, eq" },
+  { 0x1060, 0x1e61b41f, "fccmpe  d0, d1, #0xf, lt" },
+  { 0x1064, 0x1e621c20, "fcsel   d0, d1, d2, ne" },
+  { 0x1068, 0x1e6e1000, "fmov    d0, #1.000000000000000000e+00" },
+  { 0x106c, 0x1e391001, "fmov    s1, #-1.875000000000000000e-01" },
+  { 0x1070, 0x1e67f002, "fmov    d2, #3.100000000000000000e+01" },
+  { 0x1074, 0x9e620020, "scvtf   d0, x1" },
+  { 0x1078, 0x1e230020, "ucvtf   s0, w1" },
+  { 0x107c, 0x1e780020, "fcvtzs  w0, d1" },
+  { 0x1080, 0x9e390020, "fcvtzu  x0, s1" },
+  { 0x1084, 0x9e600020, "fcvtns  x0, d1" },
+  { 0x1088, 0x1e240020, "fcvtas  w0, s1" },
+  { 0x108c, 0x9e700000, "fcvtms  x0, d0" },
+  { 0x1090, 0x1e690000, "fcvtpu  w0, d0" },
+  { 0x1094, 0x9e660020, "fmov    x0, d1" },
+  { 0x1098, 0x9e670001, "fmov    d1, x0" },
+  { 0x109c, 0x1e260020, "fmov    w0, s1" },
+  { 0x10a0, 0x1e270001, "fmov    s1, w0" },
+  { 0x10a4, 0x9eaf0020, "fmov    v0.d[1], x1" },
+  { 0x10a8, 0x9eae0001, "fmov    x1, v0.d[1]" },
+  { 0x10ac, 0x3dc00420, "ldr     q0, [x1, #16]" },
+  { 0x10b0, 0xfd0007e1, "str     d1, [sp, #8]" },
+  { 0x10b4, 0xbd400062, "ldr     s2, [x3]" },
+  { 0x10b8, 0x7d400483, "ldr     h3, [x4, #2]" },
+  { 0x10bc, 0x3d0004a4, "str     b4, [x5, #1]" },
+  { 0x10c0, 0x3cdf0020, "ldur    q0, [x1, #-16]" },
+  { 0x10c4, 0x3c820c06, "str     q6, [x0, #32]!" },
+  { 0x10c8, 0xbc404407, "ldr     s7, [x0], #4" },
+  { 0x10cc, 0xfc627820, "ldr     d0, [x1, x2, lsl #3]" },
+  { 0x10d0, 0x3ca25820, "str     q0, [x1, w2, uxtw #4]" },
+  { 0x10d4, 0x5c000040, "ldr     d0, 0x10dc" },
+  { 0x10d8, 0x9cffffc1, "ldr     q1, 0x10d0" },
+  { 0x10dc, 0x6d050801, "stp     d1, d2, [x0, #80]" },
+  { 0x10e0, 0xad421805, "ldp     q5, q6, [x0, #64]" },
+  { 0x10e4, 0x2dbf07e0, "stp     s0, s1, [sp, #-8]!" },
+  { 0x10e8, 0x6c400440, "ldnp    d0, d1, [x2]" },
+};
+
+static void
+test_cases (void)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GString) t = g_string_new (NULL);
+
+    a64_disas_insn (cases[i].pc, cases[i].raw, t);
+    if (g_strcmp0 (t->str, cases[i].text) != 0)
+      g_test_message ("0x%08x: \"%s\", objdump says \"%s\"", cases[i].raw, t->str, cases[i].text);
+    g_assert_cmpstr (t->str, ==, cases[i].text);
+  }
+}
+
+/* Every row is reachable: some filling of its free bits decodes to it
+ * (an earlier, narrower row may take its match pattern itself, as nop
+ * takes hint #0). */
+static void
+test_rows_reachable (void)
+{
+  for (unsigned i = 0; i < a64_n_opcodes; i++) {
+    const A64Opcode *op = &a64_opcodes[i];
+    bool found = false;
+    uint32_t x = 0x9e3779b9u * (i + 1);
+
+    for (unsigned k = 0; k < 4096 && !found; k++) {
+      x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+      found = a64_decode (op->match | (x & ~op->mask)) == op;
+    }
+    if (!found)
+      g_test_message ("row %u (%s, 0x%08x) is never decoded", i, op->name, op->match);
+    g_assert_true (found);
+  }
+}
+
+/* Advanced SIMD is not implemented: its space is undefined. */
+static void
+test_fp_undefined (void)
+{
+  g_assert_null (a64_decode (0x4ea21c20)); /* mov v0.16b, v1.16b */
+  g_assert_null (a64_decode (0x4e228420)); /* add v0.16b, v1.16b, v2.16b */
+  g_assert_null (a64_decode (0x4c407020)); /* ld1 {v0.16b}, [x1] */
+  g_assert_null (a64_decode (0x00000000)); /* udf #0 */
+}
+
+/* The anatomy view and stepping: fields, calls and returns, read from a
+ * machine's memory as the views do. */
+static void
+test_anatomy (void)
+{
+  static const uint32_t code[] = {
+    0x94000004, /* bl   +16 */
+    0xd63f0020, /* blr  x1 */
+    0xd65f03c0, /* ret */
+    0x91004020, /* add  x0, x1, #0x10 */
+    0xf9400420, /* ldr  x0, [x1, #8] */
+    0x00000000, /* udf */
+  };
+  g_autoptr (MdlMachine) m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+  g_autoptr (MdlRegion) ram = mdl_region_new_ram ("ram", 0x1000);
+  MdlCpu *cpu;
+  MdlInsnInfo info;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  memcpy (mdl_region_host (ram), code, sizeof code);
+  g_assert_true (mdl_address_space_map (as, 0x40000000, ram, NULL));
+  cpu = mdl_machine_add_cpu (m, &mdl_aarch64_cortex_a53_class, "a53", as, 0, 1000000000, NULL);
+  mdl_machine_set_entry (m, cpu, 0x40000000);
+  mdl_machine_reset (m);
+
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000000, &info));
+  g_assert_cmpstr (info.mnemonic, ==, "bl");
+  g_assert_true (info.is_call && !info.is_return);
+  g_assert_cmpuint (info.len, ==, 4);
+  g_assert_cmphex (info.raw, ==, code[0]);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000004, &info));
+  g_assert_true (info.is_call);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000008, &info));
+  g_assert_true (info.is_return && !info.is_call);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x4000000c, &info));
+  g_assert_cmpstr (info.format, ==, "add/sub (immediate)");
+  g_assert_cmpuint (info.n_fields, ==, 6);
+  g_assert_cmpstr (info.fields[3].name, ==, "imm12");
+  g_assert_cmpuint (info.fields[3].value, ==, 0x10);
+  g_assert_cmpstr (info.fields[5].meaning, ==, "x0");
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000010, &info));
+  g_assert_cmpstr (info.fields[2].name, ==, "imm12");
+  g_assert_cmpuint (info.fields[2].value, ==, 1);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000014, &info));
+  g_assert_cmpstr (info.format, ==, "undefined");
+  g_assert_false (cpu->cls->insn_info (cpu, 0x50000000, &info)); /* unmapped */
+
+  g_assert_cmpuint (cpu->cls->disas (cpu, 0x4000000c, text), ==, 4);
+  g_assert_cmpstr (text->str, ==, "add     x0, x1, #0x10");
+  g_string_truncate (text, 0);
+  cpu->cls->disas (cpu, 0x50000000, text);
+  g_assert_cmpstr (text->str, ==, "<unmapped>");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/aarch64/disas/objdump", test_cases);
+  g_test_add_func ("/aarch64/decode/rows-reachable", test_rows_reachable);
+  g_test_add_func ("/aarch64/decode/simd-undefined", test_fp_undefined);
+  g_test_add_func ("/aarch64/anatomy", test_anatomy);
+  return g_test_run ();
+}
