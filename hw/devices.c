@@ -11,6 +11,7 @@ extern const MdlDeviceClass mdl_mailbox_class;
 extern const MdlDeviceClass mdl_framebuffer_class;
 extern const MdlDeviceClass mdl_gpio_class;
 extern const MdlDeviceClass mdl_plic_class;
+extern const MdlDeviceClass mdl_gicv2_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -20,6 +21,7 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_cmsdk_uart_class,
   &mdl_clint_class,
   &mdl_plic_class,
+  &mdl_gicv2_class,
   &mdl_mailbox_class,
   &mdl_framebuffer_class,
   &mdl_gpio_class,
