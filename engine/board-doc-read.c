@@ -543,12 +543,33 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
   g_autoptr(GError) local = NULL;
   unsigned hart, line = ncells > 0 ? fdt32_to_cpu (spec[0]) : 0;
   guint to = irq_target (rd, target, &hart);
+  const MdlComponent *from = mdl_board_doc_find (rd->doc, dev);
+  const MdlComponent *t = mdl_board_doc_find (rd->doc, to);
 
   if (to == 0) {
     g_autofree char *tpath = node_path (rd->fdt, target);
     node_error (rd, node, error, MDL_ERROR_BOARD, "interrupt target %s is neither a "
                 "CPU's interrupt controller nor a device with interrupt inputs", tpath);
     return false;
+  }
+  /* A controller with specifiers of its own says which input they mean;
+   * a cpu node's output is hart out / n_irq_out's. */
+  if (t != NULL && t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_input != NULL) {
+    uint32_t cells[4] = { 0 };
+    int source = -1, input;
+
+    for (int i = 0; i < ncells && i < 4; i++)
+      cells[i] = fdt32_to_cpu (spec[i]);
+    if (from != NULL && from->kind == MDL_COMPONENT_CLUSTER && from->cpu_cls->n_irq_out > 0)
+      source = (int) (out / from->cpu_cls->n_irq_out);
+    input = t->dev_cls->irq_input (t->dev_cls, cells, (unsigned) MIN (ncells, 4), source);
+    if (input < 0) {
+      g_autofree char *tpath = node_path (rd->fdt, target);
+      node_error (rd, node, error, MDL_ERROR_BOARD, "its interrupt specifier for output "
+                  "%u names no input of %s", out, tpath);
+      return false;
+    }
+    line = (unsigned) input;
   }
   if (mdl_board_doc_wire_irq (rd->doc, dev, out, to, line, hart, &local) == 0) {
     node_error (rd, node, error, MDL_ERROR_BOARD, "%s", local->message);

@@ -165,7 +165,15 @@ write_interrupts (GString *s, const MdlBoardDoc *doc, guint id, unsigned first, 
         g_string_append (s, "<0>");
       else if (t->kind == MDL_COMPONENT_CLUSTER)
         g_string_append_printf (s, "<&%s_intc%u %u>", t->name, w->hart, w->input);
-      else
+      else if (t->dev_cls->irq_specifier != NULL) {
+        uint32_t cells[4];
+        unsigned ncells = MIN (t->dev_cls->irq_specifier (t->dev_cls, w->input, cells), 4u);
+
+        g_string_append_printf (s, "<&%s", t->name);
+        for (unsigned i = 0; i < ncells; i++)
+          g_string_append_printf (s, " %u", cells[i]);
+        g_string_append (s, ">");
+      } else
         g_string_append_printf (s, "<&%s %u>", t->name, w->input);
     }
     g_string_append (s, ";\n");
@@ -261,8 +269,12 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
       break;
     }
   }
-  if (cls->n_irq_in > 0)
-    g_string_append (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <1>;\n");
+  if (cls->n_irq_in > 0) {
+    uint32_t cells[4];
+    unsigned n = cls->irq_specifier != NULL ? cls->irq_specifier (cls, 0, cells) : 1;
+
+    g_string_append_printf (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <%u>;\n", n);
+  }
 
   write_interrupts (s, doc, c->id, 0, UINT_MAX, "\t\t");
   append_position (s, c, "\t\t");

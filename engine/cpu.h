@@ -164,6 +164,13 @@ struct MdlCpuClass {
    * one cell, the input number, so it says #interrupt-cells = 1.  NULL:
    * #interrupt-cells and interrupt-controller alone. */
   void (*fdt_cpu_intc) (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
+  /* Root-level nodes the class owes a guest tree (Arm: /psci, /timer),
+   * written once per cluster after /cpus.  @irqs holds hart 0's
+   * interrupt outputs as the value of an interrupts-extended property
+   * (phandle and specifier per output, in output order), @n_irqs cells;
+   * 0 when an output is unwired or goes where the cluster does not see. */
+  void (*fdt_root)     (const MdlCpuClass *cls, const uint32_t *irqs, unsigned n_irqs,
+                        MdlFdtWriter *w);
   /* Boot protocols the class offers besides the plain hand-off of reset;
    * n_boot_protocols entries. */
   const MdlBootProtocol *boot_protocols;

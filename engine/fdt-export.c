@@ -70,6 +70,8 @@ typedef struct {
   unsigned            harts;
   GHashTable         *phandles;   /* component id -> phandle */
   MdlFdtWriter       *fdt;
+  GArray             *clocks;     /* fixed-clock rates (uint64_t) */
+  uint32_t            clock_phandle; /* clocks[i]'s phandle: this + i */
 } Writer;
 
 static void
@@ -133,43 +135,69 @@ write_cpus (Writer *w)
   mdl_fdt_end_node (fdt);
 }
 
-/* interrupts-extended of device @d, in output order.  Left out when an
- * output before the last wired one is unwired, or goes somewhere this
- * cluster does not see: a guest would misread the list. */
-static void
-write_interrupts (Writer *w, const MdlComponent *d)
+/* Appends the phandle and specifier of the input wire @x drives, as
+ * @w's cluster sees it; false when it does not see it. */
+static bool
+append_specifier (Writer *w, const MdlWire *x, GArray *cells)
 {
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
-  unsigned n_out = d->dev_cls->n_irq_out;
+  const MdlComponent *t = mdl_board_doc_find (w->doc, x->to);
+  uint32_t ph, spec[4];
+  unsigned n = 1;
 
-  for (unsigned o = 0; o < n_out; o++) {
+  if (x->to == w->cluster->id)
+    ph = intc_phandle (x->hart);
+  else
+    ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (x->to)));
+  if (ph == 0 || t == NULL)
+    return false;
+  g_array_append_val (cells, ph);
+  if (t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_specifier != NULL)
+    n = MIN (t->dev_cls->irq_specifier (t->dev_cls, x->input, spec), 4u);
+  else
+    spec[0] = x->input;
+  g_array_append_vals (cells, spec, n);
+  return true;
+}
+
+/* The interrupts-extended value of outputs @first .. @first + @n - 1 of
+ * component @id, in output order; empty when an output before the last
+ * wired one is unwired, or goes somewhere this cluster does not see: a
+ * guest would misread the list. */
+static GArray *
+interrupt_cells (Writer *w, guint id, unsigned first, unsigned n)
+{
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+
+  for (unsigned o = first; o < first + n; o++) {
     const MdlWire *found = NULL;
-    uint32_t ph = 0, spec[2];
 
     for (guint i = 0; i < w->doc->wires->len && found == NULL; i++) {
       const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-      if (x->kind == MDL_WIRE_IRQ && x->from == d->id && x->output == o)
+      if (x->kind == MDL_WIRE_IRQ && x->from == id && x->output == o)
         found = x;
     }
     if (found == NULL) {
       /* The rest must be unwired too, or the list has a hole. */
       for (guint i = 0; i < w->doc->wires->len; i++) {
         const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-        if (x->kind == MDL_WIRE_IRQ && x->from == d->id && x->output > o)
-          return;
+        if (x->kind == MDL_WIRE_IRQ && x->from == id && x->output > o && x->output < first + n)
+          g_array_set_size (cells, 0);
       }
       break;
     }
-    if (found->to == w->cluster->id)
-      ph = intc_phandle (found->hart);
-    else
-      ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (found->to)));
-    if (ph == 0)
-      return;
-    spec[0] = ph;
-    spec[1] = found->input;
-    g_array_append_vals (cells, spec, 2);
+    if (!append_specifier (w, found, cells)) {
+      g_array_set_size (cells, 0);
+      break;
+    }
   }
+  return cells;
+}
+
+static void
+write_interrupts (Writer *w, const MdlComponent *d)
+{
+  g_autoptr(GArray) cells = interrupt_cells (w, d->id, 0, d->dev_cls->n_irq_out);
+
   if (cells->len > 0)
     mdl_fdt_prop_cells (w->fdt, "interrupts-extended", (const uint32_t *) cells->data,
                         cells->len);
@@ -206,6 +234,16 @@ write_class_props (Writer *w, const MdlComponent *d)
       break;
     }
   }
+}
+
+/* The phandle of the fixed-clock node of @hz (a device's input clock). */
+static uint32_t
+clock_phandle (Writer *w, uint64_t hz)
+{
+  for (guint i = 0; i < w->clocks->len; i++)
+    if (g_array_index (w->clocks, uint64_t, i) == hz)
+      return w->clock_phandle + i;
+  return 0;
 }
 
 static char *
@@ -252,12 +290,34 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
       mdl_fdt_prop_strings (w->fdt, "compatible", cls->fdt_compatible);
     else
       mdl_fdt_prop_string (w->fdt, "compatible", cls->compatible);
-    prop_reg (w, base, mdl_component_u64 (d, "size"));
+    if (cls->fdt_reg != NULL) {
+      g_autofree uint32_t *cells = g_new (uint32_t, 4 * cls->n_fdt_reg);
+      for (unsigned r = 0; r < cls->n_fdt_reg; r++) {
+        uint64_t b = base + cls->fdt_reg[r].base, sz = cls->fdt_reg[r].size;
+        cells[4 * r] = b >> 32;
+        cells[4 * r + 1] = (uint32_t) b;
+        cells[4 * r + 2] = sz >> 32;
+        cells[4 * r + 3] = (uint32_t) sz;
+      }
+      mdl_fdt_prop_cells (w->fdt, "reg", cells, 4 * cls->n_fdt_reg);
+    } else {
+      prop_reg (w, base, mdl_component_u64 (d, "size"));
+    }
     write_class_props (w, d);
     if (cls->n_irq_in > 0) {
+      uint32_t spec[4];
       mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
-      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", 1);
+      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells",
+                        cls->irq_specifier != NULL ? cls->irq_specifier (cls, 0, spec) : 1);
       mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
+    }
+    if (cls->fdt_clocks != NULL) {
+      uint32_t clk = clock_phandle (w, cls->fdt_clock_hz);
+      g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+      for (unsigned k = 0; cls->fdt_clocks[k] != NULL; k++)
+        g_array_append_val (refs, clk);
+      mdl_fdt_prop_cells (w->fdt, "clocks", (const uint32_t *) refs->data, refs->len);
+      mdl_fdt_prop_strings (w->fdt, "clock-names", cls->fdt_clocks);
     }
     write_interrupts (w, d);
     ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (d->id)));
@@ -285,6 +345,23 @@ write_syscon_node (Writer *w, const char *name, const char *compatible,
   mdl_fdt_end_node (w->fdt);
 }
 
+/* One fixed-clock node per rate the devices' input clocks run at. */
+static void
+write_clocks (Writer *w)
+{
+  for (guint i = 0; i < w->clocks->len; i++) {
+    uint64_t hz = g_array_index (w->clocks, uint64_t, i);
+    g_autofree char *name = g_strdup_printf ("clock-%" G_GUINT64_FORMAT, hz);
+
+    mdl_fdt_begin_node (w->fdt, name);
+    mdl_fdt_prop_string (w->fdt, "compatible", "fixed-clock");
+    mdl_fdt_prop_u32 (w->fdt, "#clock-cells", 0);
+    mdl_fdt_prop_number (w->fdt, "clock-frequency", hz);
+    mdl_fdt_prop_u32 (w->fdt, "phandle", w->clock_phandle + i);
+    mdl_fdt_end_node (w->fdt);
+  }
+}
+
 static void
 write_tree (Writer *w)
 {
@@ -300,6 +377,13 @@ write_tree (Writer *w)
   mdl_fdt_prop_string (w->fdt, "model", doc->model ? doc->model : "Medley board");
 
   write_cpus (w);
+  if (w->cluster->cpu_cls->fdt_root != NULL) {
+    g_autoptr(GArray) irqs = interrupt_cells (w, w->cluster->id, 0,
+                                              w->cluster->cpu_cls->n_irq_out);
+    w->cluster->cpu_cls->fdt_root (w->cluster->cpu_cls, (const uint32_t *) irqs->data,
+                                   irqs->len, w->fdt);
+  }
+  write_clocks (w);
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
     g_autofree char *name = NULL;
@@ -351,10 +435,26 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
     if (d->dev_cls->n_irq_in > 0 || is_syscon (d->dev_cls))
       g_hash_table_insert (phandles, GUINT_TO_POINTER (d->id), GUINT_TO_POINTER (next++));
   }
+  /* Then the input clocks of the devices the cluster sees, in board order. */
+  g_autoptr(GArray) clocks = g_array_new (FALSE, FALSE, sizeof (uint64_t));
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *d = g_ptr_array_index (doc->components, i);
+    uint64_t base, hz;
+    bool known = false;
+
+    if (!view_base (doc, d, cluster, &base) || d->dev_cls->fdt_clocks == NULL)
+      continue;
+    hz = d->dev_cls->fdt_clock_hz;
+    for (guint k = 0; k < clocks->len; k++)
+      known = known || g_array_index (clocks, uint64_t, k) == hz;
+    if (!known)
+      g_array_append_val (clocks, hz);
+  }
 
   {
     g_autoptr(MdlFdtWriter) fdt = mdl_fdt_writer_new (0);
-    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt };
+    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt,
+                 clocks, next };
     g_autoptr(GError) local = NULL;
     GBytes *blob;
 

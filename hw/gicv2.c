@@ -629,6 +629,39 @@ gic_realize (MdlDevice *dev, GError **error)
   return true;
 }
 
+/* <type number flags> (the arm,gic binding): type 0 is an SPI, type 1 a
+ * PPI of the CPU interface of the cpu node the output comes from. */
+static int
+gic_irq_input (const MdlDeviceClass *cls, const uint32_t *cells, unsigned n, int source_hart)
+{
+  if (n < 2)
+    return -1;
+  if (cells[0] == 0 && cells[1] < GIC_SPIS)
+    return (int) cells[1];
+  if (cells[0] == 1 && cells[1] < 16 && source_hart < GIC_CPUS)
+    return GIC_SPIS + 16 * MAX (source_hart, 0) + (int) cells[1];
+  return -1;
+}
+
+static unsigned
+gic_irq_specifier (const MdlDeviceClass *cls, unsigned input, uint32_t *cells)
+{
+  if (input < GIC_SPIS) {
+    cells[0] = 0;
+    cells[1] = input;
+  } else {
+    cells[0] = 1;
+    cells[1] = (input - GIC_SPIS) % 16;
+  }
+  cells[2] = 4;   /* level-sensitive, active high */
+  return 3;
+}
+
+static const MdlRegEntry gic_fdt_reg[] = {
+  { 0, GICC_BASE },          /* distributor */
+  { GICC_BASE, GICC_BASE },  /* CPU interface */
+};
+
 const MdlDeviceClass mdl_gicv2_class = {
   .name = "gicv2",
   .compatible = "arm,cortex-a15-gic",
@@ -640,6 +673,10 @@ const MdlDeviceClass mdl_gicv2_class = {
   .n_irq_in = GIC_INPUTS,
   .state_size = sizeof (Gic),
   .fdt_node_name = "intc",
+  .fdt_reg = gic_fdt_reg,
+  .n_fdt_reg = G_N_ELEMENTS (gic_fdt_reg),
+  .irq_input = gic_irq_input,
+  .irq_specifier = gic_irq_specifier,
   .realize = gic_realize,
   .reset = gic_reset,
   .irq_in = gic_irq_in,

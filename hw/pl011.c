@@ -288,6 +288,10 @@ const MdlDeviceClass mdl_pl011_class = {
   .state_size = sizeof (Pl011),
   .fdt_compatible = (const char *const[]) { "arm,pl011", "arm,primecell", NULL },
   .fdt_node_name = "pl011",
+  /* The AMBA bus driver enables apb_pclk before probing; QEMU's virt
+   * runs it at 24 MHz. */
+  .fdt_clocks = (const char *const[]) { "uartclk", "apb_pclk", NULL },
+  .fdt_clock_hz = 24000000,
   .realize = pl011_realize,
   .reset = pl011_reset,
   .serial_input = pl011_serial_input,

@@ -188,6 +188,10 @@ const MdlDeviceClass mdl_pl031_class = {
   .state_size = sizeof (Pl031),
   .fdt_compatible = (const char *const[]) { "arm,pl031", "arm,primecell", NULL },
   .fdt_node_name = "pl031",
+  /* The AMBA bus driver enables apb_pclk before probing; QEMU's virt
+   * runs it at 24 MHz. */
+  .fdt_clocks = (const char *const[]) { "apb_pclk", NULL },
+  .fdt_clock_hz = 24000000,
   .realize = pl031_realize,
   .reset = pl031_reset,
 };

@@ -66,6 +66,8 @@ a64_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
   mdl_fdt_prop_string (w, "enable-method", "psci");
 }
 
+void a64_fdt_root (const MdlCpuClass *, const uint32_t *, unsigned, MdlFdtWriter *); /* aarch64-fdt.c */
+
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
@@ -95,4 +97,5 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .gdb_regmap = a64_gdb_regmap,
   .gdb_n_regs = A64_GDB_N_REGS,
   .fdt_cpu = a64_fdt_cpu,
+  .fdt_root = a64_fdt_root,
 };

@@ -431,6 +431,29 @@ test_bad_window (void)
   g_assert_nonnull (strstr (error->message, "intc@0"));
 }
 
+/* The class's specifiers: <0 n flags> is SPI n, <1 p flags> PPI p of the
+ * CPU interface of the cpu node the output comes from; and back. */
+static void
+test_specifiers (void)
+{
+  const MdlDeviceClass *cls = hw_test_class ("arm,cortex-a15-gic");
+  const uint32_t spi[3] = { 0, 1, 4 }, ppi[3] = { 1, 14, 4 }, bad[3] = { 2, 0, 4 },
+                 big[3] = { 0, 256, 4 };
+  uint32_t cells[4];
+
+  g_assert_cmpint (cls->irq_input (cls, spi, 3, -1), ==, 1);
+  g_assert_cmpint (cls->irq_input (cls, ppi, 3, 0), ==, 256 + 14);
+  g_assert_cmpint (cls->irq_input (cls, ppi, 3, 3), ==, 256 + 48 + 14);
+  g_assert_cmpint (cls->irq_input (cls, bad, 3, -1), ==, -1);
+  g_assert_cmpint (cls->irq_input (cls, big, 3, -1), ==, -1);
+  g_assert_cmpint (cls->irq_input (cls, spi, 1, -1), ==, -1);
+  g_assert_cmpuint (cls->irq_specifier (cls, 1, cells), ==, 3);
+  g_assert_cmpmem (cells, 12, spi, 12);
+  g_assert_cmpuint (cls->irq_specifier (cls, 256 + 48 + 14, cells), ==, 3);
+  g_assert_cmpmem (cells, 12, ppi, 12);
+  g_assert_cmpuint (cls->n_fdt_reg, ==, 2);
+}
+
 #define ADD(name, fn) \
   g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
@@ -448,5 +471,6 @@ main (int argc, char **argv)
   ADD ("/gicv2/groups-and-fiq", test_groups_and_fiq);
   ADD ("/gicv2/eoimode", test_eoimode);
   g_test_add_func ("/gicv2/bad-window", test_bad_window);
+  g_test_add_func ("/gicv2/specifiers", test_specifiers);
   return g_test_run ();
 }
