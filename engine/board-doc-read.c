@@ -537,14 +537,13 @@ irq_target (Reader *rd, int target, unsigned *hart)
 }
 
 static bool
-wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
+wire_one (Reader *rd, int node, guint dev, unsigned out, int source_hart, int target,
           const fdt32_t *spec, int ncells, GError **error)
 {
   g_autoptr(GError) local = NULL;
   unsigned hart, line = ncells > 0 ? fdt32_to_cpu (spec[0]) : 0;
   guint to = irq_target (rd, target, &hart);
-  const MdlComponent *from = mdl_board_doc_find (rd->doc, dev);
-  const MdlComponent *t = mdl_board_doc_find (rd->doc, to);
+  MdlComponent *tc = to ? mdl_board_doc_find (rd->doc, to) : NULL;
 
   if (to == 0) {
     g_autofree char *tpath = node_path (rd->fdt, target);
@@ -552,21 +551,22 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
                 "CPU's interrupt controller nor a device with interrupt inputs", tpath);
     return false;
   }
-  /* A controller with specifiers of its own says which input they mean;
-   * a cpu node's output is hart out / n_irq_out's. */
-  if (t != NULL && t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_input != NULL) {
-    uint32_t cells[4] = { 0 };
-    int source = -1, input;
+  /* A controller with longer specifiers says which input they mean. */
+  if (tc != NULL && tc->kind == MDL_COMPONENT_DEVICE && tc->dev_cls->irq_cells > 1) {
+    uint32_t cells[4];
+    int input;
 
-    for (int i = 0; i < ncells && i < 4; i++)
+    if ((unsigned) ncells != tc->dev_cls->irq_cells || tc->dev_cls->irq_input == NULL) {
+      node_error (rd, node, error, MDL_ERROR_BOARD, "interrupt specifiers of %s have %u "
+                  "cells, not %d", tc->name, tc->dev_cls->irq_cells, ncells);
+      return false;
+    }
+    for (int i = 0; i < ncells; i++)
       cells[i] = fdt32_to_cpu (spec[i]);
-    if (from != NULL && from->kind == MDL_COMPONENT_CLUSTER && from->cpu_cls->n_irq_out > 0)
-      source = (int) (out / from->cpu_cls->n_irq_out);
-    input = t->dev_cls->irq_input (t->dev_cls, cells, (unsigned) MIN (ncells, 4), source);
+    input = tc->dev_cls->irq_input (tc->dev_cls, cells, source_hart);
     if (input < 0) {
-      g_autofree char *tpath = node_path (rd->fdt, target);
-      node_error (rd, node, error, MDL_ERROR_BOARD, "its interrupt specifier for output "
-                  "%u names no input of %s", out, tpath);
+      node_error (rd, node, error, MDL_ERROR_BOARD, "%s has no interrupt input for that "
+                  "specifier", tc->name);
       return false;
     }
     line = (unsigned) input;
@@ -580,7 +580,8 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int target,
 
 /* The interrupt specifiers of @node become wires from component @dev's
  * outputs, numbered from @out (a cpu node's outputs follow those of the
- * harts before it). */
+ * harts before it); @source_hart is that cpu node's hart, -1 for a
+ * device. */
 static gint
 compare_offsets (gconstpointer a, gconstpointer b)
 {
@@ -588,7 +589,8 @@ compare_offsets (gconstpointer a, gconstpointer b)
 }
 
 static bool
-read_interrupts (Reader *rd, int node, guint dev, unsigned out, GError **error)
+read_interrupts (Reader *rd, int node, guint dev, unsigned out, int source_hart,
+                 GError **error)
 {
   const void *fdt = rd->fdt;
   int len;
@@ -619,7 +621,7 @@ read_interrupts (Reader *rd, int node, guint dev, unsigned out, GError **error)
         node_error (rd, node, error, MDL_ERROR_BOARD, "'interrupts-extended' is cut short");
         return false;
       }
-      if (!wire_one (rd, node, dev, out++, target, p + i + 1, cells, error))
+      if (!wire_one (rd, node, dev, out++, source_hart, target, p + i + 1, cells, error))
         return false;
       i += 1 + cells;
     }
@@ -639,7 +641,7 @@ read_interrupts (Reader *rd, int node, guint dev, unsigned out, GError **error)
     }
     cells = cells_of (fdt, target, "#interrupt-cells", 1);
     for (int i = 0; cells > 0 && (i + cells) * 4 <= len; i += cells)
-      if (!wire_one (rd, node, dev, out++, target, p + i, cells, error))
+      if (!wire_one (rd, node, dev, out++, source_hart, target, p + i, cells, error))
         return false;
   }
   return true;
@@ -880,7 +882,7 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
           !g_hash_table_contains (rd.hart_of, key)) {
         bool fine = c->kind == MDL_COMPONENT_CLUSTER
                     ? read_address_map (&rd, GPOINTER_TO_INT (key), c->id, error)
-                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, 0, error);
+                    : read_interrupts (&rd, GPOINTER_TO_INT (key), c->id, 0, -1, error);
         if (!fine)
           goto out;
         break;
@@ -898,7 +900,7 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
       MdlComponent *c = mdl_board_doc_find (doc, id);
 
       if (c != NULL && c->cpu_cls->n_irq_out > 0
-          && !read_interrupts (&rd, n, id, hart * c->cpu_cls->n_irq_out, error))
+          && !read_interrupts (&rd, n, id, hart * c->cpu_cls->n_irq_out, (int) hart, error))
         goto out;
     }
   }

@@ -165,13 +165,12 @@ write_interrupts (GString *s, const MdlBoardDoc *doc, guint id, unsigned first, 
         g_string_append (s, "<0>");
       else if (t->kind == MDL_COMPONENT_CLUSTER)
         g_string_append_printf (s, "<&%s_intc%u %u>", t->name, w->hart, w->input);
-      else if (t->dev_cls->irq_specifier != NULL) {
-        uint32_t cells[4];
-        unsigned ncells = MIN (t->dev_cls->irq_specifier (t->dev_cls, w->input, cells), 4u);
-
+      else if (t->dev_cls->irq_cells > 1 && t->dev_cls->irq_specifier != NULL) {
+        uint32_t cells[4] = { 0 };
+        t->dev_cls->irq_specifier (t->dev_cls, w->input, cells);
         g_string_append_printf (s, "<&%s", t->name);
-        for (unsigned i = 0; i < ncells; i++)
-          g_string_append_printf (s, " %u", cells[i]);
+        for (unsigned k = 0; k < t->dev_cls->irq_cells && k < 4; k++)
+          g_string_append_printf (s, " %u", cells[k]);
         g_string_append (s, ">");
       } else
         g_string_append_printf (s, "<&%s %u>", t->name, w->input);
@@ -269,12 +268,9 @@ write_device (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
       break;
     }
   }
-  if (cls->n_irq_in > 0) {
-    uint32_t cells[4];
-    unsigned n = cls->irq_specifier != NULL ? cls->irq_specifier (cls, 0, cells) : 1;
-
-    g_string_append_printf (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <%u>;\n", n);
-  }
+  if (cls->n_irq_in > 0)
+    g_string_append_printf (s, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <%u>;\n",
+                            cls->irq_cells > 1 ? cls->irq_cells : 1);
 
   write_interrupts (s, doc, c->id, 0, UINT_MAX, "\t\t");
   append_position (s, c, "\t\t");

@@ -164,13 +164,14 @@ struct MdlCpuClass {
    * one cell, the input number, so it says #interrupt-cells = 1.  NULL:
    * #interrupt-cells and interrupt-controller alone. */
   void (*fdt_cpu_intc) (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w);
-  /* Root-level nodes the class owes a guest tree (Arm: /psci, /timer),
-   * written once per cluster after /cpus.  @irqs holds hart 0's
-   * interrupt outputs as the value of an interrupts-extended property
-   * (phandle and specifier per output, in output order), @n_irqs cells;
-   * 0 when an output is unwired or goes where the cluster does not see. */
-  void (*fdt_root)     (const MdlCpuClass *cls, const uint32_t *irqs, unsigned n_irqs,
-                        MdlFdtWriter *w);
+  /* Root-level nodes the class owes a guest device tree besides its cpu
+   * nodes (Arm: /psci, and /timer for the generic timer), for a cluster
+   * of @harts.  @outputs are the interrupts-extended cells of hart 0's
+   * interrupt outputs as the board wires them (a phandle and a specifier
+   * per output, in output order), @n_cells of them: 0 when some output is
+   * unwired or goes where this tree does not reach.  NULL: none. */
+  void (*fdt_root)     (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs,
+                        unsigned n_cells, MdlFdtWriter *w);
   /* Boot protocols the class offers besides the plain hand-off of reset;
    * n_boot_protocols entries. */
   const MdlBootProtocol *boot_protocols;

@@ -106,28 +106,27 @@ struct MdlDeviceClass {
 
   /* Register blocks of the window, relative to its base, that the guest
    * tree lists as separate `reg` entries (a GIC's distributor and CPU
-   * interface); NULL: one entry, the whole window. */
+   * interface share one window); NULL: one entry, the whole window. */
   const MdlRegEntry *fdt_reg;
   unsigned       n_fdt_reg;
-  /* Input clocks the guest's driver asks for by name (NULL-terminated,
-   * "uartclk", "apb_pclk"): the tree gets one fixed-clock node of
-   * fdt_clock_hz and the node `clocks` and `clock-names` naming it.
-   * NULL: no clocks. */
+  /* Input clocks the guest's driver asks for by name (NULL-terminated:
+   * "uartclk", "apb_pclk"): the tree gets one root fixed-clock node per
+   * rate, fdt_clock_hz, and the node `clocks` and `clock-names` naming
+   * it.  NULL: no clocks. */
   const char *const *fdt_clocks;
   uint64_t       fdt_clock_hz;
 
-  /* Interrupt specifiers naming the device's inputs, in board files and
-   * guest trees.  Both NULL: one cell, the input number.
-   * irq_input: the input the @n cells mean, for an output of
-   * @source_hart (the position of the cpu node it comes from in its
-   * cluster, -1 for a device's output, so that a controller with per-CPU
-   * inputs knows whose); -1 when the cells name none.
-   * irq_specifier: the inverse, for writers: fills @cells (at most 4)
-   * and returns how many (the node's #interrupt-cells, whatever the
-   * input). */
-  int      (*irq_input)     (const MdlDeviceClass *cls, const uint32_t *cells,
-                             unsigned n, int source_hart);
-  unsigned (*irq_specifier) (const MdlDeviceClass *cls, unsigned input, uint32_t *cells);
+  /* Interrupt specifiers of a controller (n_irq_in > 0) longer than one
+   * cell, as a GIC's <type number flags>: irq_cells is #interrupt-cells
+   * (0: one cell, the input number, and the hooks below are NULL).
+   * irq_input says which input @cells (irq_cells of them) mean for an
+   * output of @source_hart (the hart of the cpu node a CPU's own output
+   * comes from; -1 for a device's), or -1 when they mean none;
+   * irq_specifier is the way back, for the .dts writer and the guest's
+   * device tree, filling irq_cells values. */
+  unsigned       irq_cells;
+  int  (*irq_input)     (const MdlDeviceClass *cls, const uint32_t *cells, int source_hart);
+  void (*irq_specifier) (const MdlDeviceClass *cls, unsigned input, uint32_t *cells);
 
   /* Builds the regions from properties and dev->reg; false with @error
    * (naming the device and property) on a bad value. */

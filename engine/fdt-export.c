@@ -135,72 +135,76 @@ write_cpus (Writer *w)
   mdl_fdt_end_node (fdt);
 }
 
-/* Appends the phandle and specifier of the input wire @x drives, as
- * @w's cluster sees it; false when it does not see it. */
+/* The interrupts-extended cells of outputs @first .. @first + @n - 1 of
+ * component @from, in output order; false when an output before the
+ * last wired one is unwired, or goes somewhere this cluster does not
+ * see: a guest would misread the list. */
 static bool
-append_specifier (Writer *w, const MdlWire *x, GArray *cells)
+interrupt_cells (Writer *w, guint from, unsigned first, unsigned n, GArray *cells)
 {
-  const MdlComponent *t = mdl_board_doc_find (w->doc, x->to);
-  uint32_t ph, spec[4];
-  unsigned n = 1;
-
-  if (x->to == w->cluster->id)
-    ph = intc_phandle (x->hart);
-  else
-    ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (x->to)));
-  if (ph == 0 || t == NULL)
-    return false;
-  g_array_append_val (cells, ph);
-  if (t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_specifier != NULL)
-    n = MIN (t->dev_cls->irq_specifier (t->dev_cls, x->input, spec), 4u);
-  else
-    spec[0] = x->input;
-  g_array_append_vals (cells, spec, n);
-  return true;
-}
-
-/* The interrupts-extended value of outputs @first .. @first + @n - 1 of
- * component @id, in output order; empty when an output before the last
- * wired one is unwired, or goes somewhere this cluster does not see: a
- * guest would misread the list. */
-static GArray *
-interrupt_cells (Writer *w, guint id, unsigned first, unsigned n)
-{
-  GArray *cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
-
   for (unsigned o = first; o < first + n; o++) {
     const MdlWire *found = NULL;
+    const MdlComponent *t;
+    uint32_t ph = 0, spec[5] = { 0 };
+    unsigned k = 1;
 
     for (guint i = 0; i < w->doc->wires->len && found == NULL; i++) {
       const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-      if (x->kind == MDL_WIRE_IRQ && x->from == id && x->output == o)
+      if (x->kind == MDL_WIRE_IRQ && x->from == from && x->output == o)
         found = x;
     }
     if (found == NULL) {
       /* The rest must be unwired too, or the list has a hole. */
       for (guint i = 0; i < w->doc->wires->len; i++) {
         const MdlWire *x = &g_array_index (w->doc->wires, MdlWire, i);
-        if (x->kind == MDL_WIRE_IRQ && x->from == id && x->output > o && x->output < first + n)
-          g_array_set_size (cells, 0);
+        if (x->kind == MDL_WIRE_IRQ && x->from == from && x->output > o
+            && x->output < first + n)
+          return false;
       }
-      break;
+      return true;
     }
-    if (!append_specifier (w, found, cells)) {
-      g_array_set_size (cells, 0);
-      break;
+    if (found->to == w->cluster->id)
+      ph = intc_phandle (found->hart);
+    else
+      ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (found->to)));
+    if (ph == 0)
+      return false;
+    spec[0] = ph;
+    spec[1] = found->input;
+    t = mdl_board_doc_find (w->doc, found->to);
+    if (t != NULL && t->kind == MDL_COMPONENT_DEVICE && t->dev_cls->irq_cells > 1
+        && t->dev_cls->irq_specifier != NULL) {
+      k = MIN (t->dev_cls->irq_cells, 4u);
+      t->dev_cls->irq_specifier (t->dev_cls, found->input, spec + 1);
     }
+    g_array_append_vals (cells, spec, 1 + k);
   }
-  return cells;
+  return true;
 }
 
+/* interrupts-extended of device @d, in output order. */
 static void
 write_interrupts (Writer *w, const MdlComponent *d)
 {
-  g_autoptr(GArray) cells = interrupt_cells (w, d->id, 0, d->dev_cls->n_irq_out);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
 
-  if (cells->len > 0)
+  if (interrupt_cells (w, d->id, 0, d->dev_cls->n_irq_out, cells) && cells->len > 0)
     mdl_fdt_prop_cells (w->fdt, "interrupts-extended", (const uint32_t *) cells->data,
                         cells->len);
+}
+
+/* What the cluster's CPU class owes the root besides its cpu nodes. */
+static void
+write_class_root (Writer *w)
+{
+  const MdlCpuClass *cls = w->cluster->cpu_cls;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+
+  if (cls->fdt_root == NULL)
+    return;
+  if (cls->n_irq_out == 0 || !interrupt_cells (w, w->cluster->id, 0, cls->n_irq_out, cells))
+    g_array_set_size (cells, 0);
+  cls->fdt_root (cls, w->harts, (const uint32_t *) cells->data, cells->len, w->fdt);
 }
 
 /* The class's own properties, as the board gives them: they carry
@@ -244,6 +248,23 @@ clock_phandle (Writer *w, uint64_t hz)
     if (g_array_index (w->clocks, uint64_t, i) == hz)
       return w->clock_phandle + i;
   return 0;
+}
+
+/* One fixed-clock node per rate the devices' input clocks run at. */
+static void
+write_clocks (Writer *w)
+{
+  for (guint i = 0; i < w->clocks->len; i++) {
+    uint64_t hz = g_array_index (w->clocks, uint64_t, i);
+    g_autofree char *name = g_strdup_printf ("clock-%" G_GUINT64_FORMAT, hz);
+
+    mdl_fdt_begin_node (w->fdt, name);
+    mdl_fdt_prop_string (w->fdt, "compatible", "fixed-clock");
+    mdl_fdt_prop_u32 (w->fdt, "#clock-cells", 0);
+    mdl_fdt_prop_number (w->fdt, "clock-frequency", hz);
+    mdl_fdt_prop_u32 (w->fdt, "phandle", w->clock_phandle + i);
+    mdl_fdt_end_node (w->fdt);
+  }
 }
 
 static char *
@@ -305,10 +326,8 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
     }
     write_class_props (w, d);
     if (cls->n_irq_in > 0) {
-      uint32_t spec[4];
       mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
-      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells",
-                        cls->irq_specifier != NULL ? cls->irq_specifier (cls, 0, spec) : 1);
+      mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", cls->irq_cells > 1 ? cls->irq_cells : 1);
       mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
     }
     if (cls->fdt_clocks != NULL) {
@@ -345,23 +364,6 @@ write_syscon_node (Writer *w, const char *name, const char *compatible,
   mdl_fdt_end_node (w->fdt);
 }
 
-/* One fixed-clock node per rate the devices' input clocks run at. */
-static void
-write_clocks (Writer *w)
-{
-  for (guint i = 0; i < w->clocks->len; i++) {
-    uint64_t hz = g_array_index (w->clocks, uint64_t, i);
-    g_autofree char *name = g_strdup_printf ("clock-%" G_GUINT64_FORMAT, hz);
-
-    mdl_fdt_begin_node (w->fdt, name);
-    mdl_fdt_prop_string (w->fdt, "compatible", "fixed-clock");
-    mdl_fdt_prop_u32 (w->fdt, "#clock-cells", 0);
-    mdl_fdt_prop_number (w->fdt, "clock-frequency", hz);
-    mdl_fdt_prop_u32 (w->fdt, "phandle", w->clock_phandle + i);
-    mdl_fdt_end_node (w->fdt);
-  }
-}
-
 static void
 write_tree (Writer *w)
 {
@@ -377,12 +379,6 @@ write_tree (Writer *w)
   mdl_fdt_prop_string (w->fdt, "model", doc->model ? doc->model : "Medley board");
 
   write_cpus (w);
-  if (w->cluster->cpu_cls->fdt_root != NULL) {
-    g_autoptr(GArray) irqs = interrupt_cells (w, w->cluster->id, 0,
-                                              w->cluster->cpu_cls->n_irq_out);
-    w->cluster->cpu_cls->fdt_root (w->cluster->cpu_cls, (const uint32_t *) irqs->data,
-                                   irqs->len, w->fdt);
-  }
   write_clocks (w);
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
@@ -398,6 +394,7 @@ write_tree (Writer *w)
     mdl_fdt_end_node (w->fdt);
   }
   write_soc (w, &stdout_path, &syscon);
+  write_class_root (w);
   if (syscon != NULL) {
     write_syscon_node (w, "poweroff", "syscon-poweroff", syscon, syscon->dev_cls->fdt_poweroff);
     write_syscon_node (w, "reboot", "syscon-reboot", syscon, syscon->dev_cls->fdt_reboot);

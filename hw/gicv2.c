@@ -630,12 +630,11 @@ gic_realize (MdlDevice *dev, GError **error)
 }
 
 /* <type number flags> (the arm,gic binding): type 0 is an SPI, type 1 a
- * PPI of the CPU interface of the cpu node the output comes from. */
+ * PPI of the CPU interface of the cpu node the output comes from (CPU
+ * interface 0's for a device's output). */
 static int
-gic_irq_input (const MdlDeviceClass *cls, const uint32_t *cells, unsigned n, int source_hart)
+gic_irq_input (const MdlDeviceClass *cls, const uint32_t *cells, int source_hart)
 {
-  if (n < 2)
-    return -1;
   if (cells[0] == 0 && cells[1] < GIC_SPIS)
     return (int) cells[1];
   if (cells[0] == 1 && cells[1] < 16 && source_hart < GIC_CPUS)
@@ -643,7 +642,7 @@ gic_irq_input (const MdlDeviceClass *cls, const uint32_t *cells, unsigned n, int
   return -1;
 }
 
-static unsigned
+static void
 gic_irq_specifier (const MdlDeviceClass *cls, unsigned input, uint32_t *cells)
 {
   if (input < GIC_SPIS) {
@@ -654,7 +653,6 @@ gic_irq_specifier (const MdlDeviceClass *cls, unsigned input, uint32_t *cells)
     cells[1] = (input - GIC_SPIS) % 16;
   }
   cells[2] = 4;   /* level-sensitive, active high */
-  return 3;
 }
 
 static const MdlRegEntry gic_fdt_reg[] = {
@@ -675,6 +673,7 @@ const MdlDeviceClass mdl_gicv2_class = {
   .fdt_node_name = "intc",
   .fdt_reg = gic_fdt_reg,
   .n_fdt_reg = G_N_ELEMENTS (gic_fdt_reg),
+  .irq_cells = 3,
   .irq_input = gic_irq_input,
   .irq_specifier = gic_irq_specifier,
   .realize = gic_realize,

@@ -66,7 +66,31 @@ a64_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
   mdl_fdt_prop_string (w, "enable-method", "psci");
 }
 
-void a64_fdt_root (const MdlCpuClass *, const uint32_t *, unsigned, MdlFdtWriter *); /* aarch64-fdt.c */
+/* /psci (answered by the core on hvc, as QEMU's virt does) and, when the
+ * board wires the generic timer's four outputs, /timer with them. */
+static void
+a64_fdt_root (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs,
+              unsigned n_cells, MdlFdtWriter *w)
+{
+  static const char *const psci[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci", NULL };
+  static const char *const timer[] = { "arm,armv8-timer", "arm,armv7-timer", NULL };
+
+  (void) cls, (void) harts;
+  mdl_fdt_begin_node (w, "psci");
+  mdl_fdt_prop_strings (w, "compatible", psci);
+  mdl_fdt_prop_string (w, "method", "hvc");
+  mdl_fdt_prop_u32 (w, "cpu_suspend", 0xc4000001);
+  mdl_fdt_prop_u32 (w, "cpu_off", 0x84000002);
+  mdl_fdt_prop_u32 (w, "cpu_on", 0xc4000003);
+  mdl_fdt_end_node (w);
+  if (n_cells == 0)
+    return;
+  mdl_fdt_begin_node (w, "timer");
+  mdl_fdt_prop_strings (w, "compatible", timer);
+  mdl_fdt_prop_empty (w, "always-on");
+  mdl_fdt_prop_cells (w, "interrupts-extended", outputs, n_cells);
+  mdl_fdt_end_node (w);
+}
 
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",

@@ -5,9 +5,13 @@
 #include <glib.h>
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <libfdt.h>
+
 #include "engine/board-doc.h"
+#include "engine/fdt-export.h"
 #include "engine/device.h"
 #include "engine/machine.h"
 #include "engine/registry.h"
@@ -57,7 +61,7 @@ static const MdlCpuClass out_cpu_class = {
 };
 
 typedef struct {
-  bool level[4];
+  bool level[164];
 } Sink;
 
 static void
@@ -74,6 +78,43 @@ static const MdlDeviceClass sink_class = {
   .n_irq_in = 4,
   .state_size = sizeof (Sink),
   .irq_in = sink_irq_in,
+};
+
+/* A controller with GIC-like specifiers <type number flags>: type 0 is a
+ * shared input (0..99), type 1 a per-CPU one, input 100 + 16 * hart +
+ * number. */
+static int
+cells3_input (const MdlDeviceClass *cls, const uint32_t *cells, int source_hart)
+{
+  (void) cls;
+  if (cells[0] == 0 && cells[1] < 100)
+    return (int) cells[1];
+  if (cells[0] == 1 && cells[1] < 16 && source_hart >= 0 && source_hart < 4)
+    return 100 + 16 * source_hart + (int) cells[1];
+  return -1;
+}
+
+static void
+cells3_specifier (const MdlDeviceClass *cls, unsigned input, uint32_t *cells)
+{
+  (void) cls;
+  cells[0] = input >= 100;
+  cells[1] = input >= 100 ? (input - 100) % 16 : input;
+  cells[2] = 4;
+}
+
+static const MdlDeviceClass cells3_class = {
+  .name = "cells3",
+  .compatible = "test,cells3",
+  .group = MDL_GROUP_INTERRUPTS,
+  .n_regions = 1, /* read, written and exported, never built */
+  .default_size = 0x1000,
+  .n_irq_in = 164,
+  .state_size = sizeof (Sink),
+  .irq_in = sink_irq_in,
+  .irq_cells = 3,
+  .irq_input = cells3_input,
+  .irq_specifier = cells3_specifier,
 };
 
 static void
@@ -179,12 +220,140 @@ test_board_wiring (void)
   mdl_board_doc_free (doc);
 }
 
+/* The guest's tree gets what the class owes the root, with hart 0's
+ * outputs as interrupts-extended through the controller's specifiers. */
+static void
+test_guest_tree (void)
+{
+  static const char dts[] =
+    "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
+    "compatible = \"medley,board\";\n"
+    "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
+    "medley,name = \"app\";\nmedley,device-tree;\n"
+    "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
+    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>, <&ctl 1 11 4>, <&ctl 1 10 4>; };\n"
+    "};\n"
+    "memory@40000000 { device_type = \"memory\"; compatible = \"medley,ram\";\n"
+    "  reg = <0x0 0x40000000 0x0 0x1000000>; };\n"
+    "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
+    "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr (GBytes) blob = NULL;
+  MdlBoardDoc *doc;
+  const void *fdt;
+  const fdt32_t *p;
+  int fd = g_file_open_tmp ("tree-XXXXXX.dts", &tmp, &error), len, node;
+  guint cluster = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (tmp, dts, -1, NULL));
+  doc = mdl_board_doc_load (tmp, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < doc->components->len; i++) {
+    MdlComponent *c = g_ptr_array_index (doc->components, i);
+    if (c->kind == MDL_COMPONENT_CLUSTER)
+      cluster = c->id;
+  }
+  blob = mdl_fdt_export (doc, cluster, &error);
+  g_assert_no_error (error);
+  fdt = g_bytes_get_data (blob, NULL);
+  g_assert_cmpint (fdt_path_offset (fdt, "/psci"), >=, 0);
+  node = fdt_path_offset (fdt, "/timer");
+  g_assert_cmpint (node, >=, 0);
+  p = fdt_getprop (fdt, node, "interrupts-extended", &len);
+  g_assert_nonnull (p);
+  g_assert_cmpint (len, ==, 4 * 4 * 4); /* four outputs of phandle + 3 cells */
+  g_assert_cmpuint (fdt32_to_cpu (p[1]), ==, 1);
+  g_assert_cmpuint (fdt32_to_cpu (p[2]), ==, 13);
+  g_assert_cmpuint (fdt32_to_cpu (p[14]), ==, 10);
+  node = fdt_path_offset (fdt, "/soc");
+  g_assert_cmpint (node, >=, 0);
+  mdl_board_doc_free (doc);
+  g_unlink (tmp);
+}
+
+/* Three-cell specifiers on cpu nodes: per-hart inputs, written back as
+ * three cells, the controller's #interrupt-cells kept. */
+static void
+test_three_cells (void)
+{
+  static const char dts[] =
+    "/dts-v1/;\n/ {\n#address-cells = <2>;\n#size-cells = <2>;\n"
+    "compatible = \"medley,board\";\n"
+    "cpus {\ncompatible = \"cpus,cluster\";\n#address-cells = <1>;\n#size-cells = <0>;\n"
+    "medley,name = \"app\";\n"
+    "cpu@0 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <0>;\n"
+    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n"
+    "cpu@1 { device_type = \"cpu\"; compatible = \"arm,cortex-a53\"; reg = <1>;\n"
+    "  interrupts-extended = <&ctl 1 13 4>, <&ctl 1 14 4>; };\n};\n"
+    "ctl: ctl@8000000 { compatible = \"test,cells3\"; reg = <0x0 0x8000000 0x0 0x1000>;\n"
+    "  interrupt-controller; #interrupt-cells = <3>; };\n};\n";
+  static const unsigned want[4] = { 113, 114, 129, 130 }, outs[4] = { 0, 1, 4, 5 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = NULL, *out = NULL;
+  MdlBoardDoc *doc, *again;
+  int fd = g_file_open_tmp ("cells3-XXXXXX.dts", &tmp, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (tmp, dts, -1, NULL));
+  doc = mdl_board_doc_load (tmp, &error);
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++) {
+    unsigned n = 0;
+    for (guint i = 0; i < doc->wires->len; i++) {
+      const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+      if (w->kind != MDL_WIRE_IRQ)
+        continue;
+      g_assert_cmpuint (n, <, 4);
+      g_assert_cmpuint (w->output, ==, outs[n]); /* hart h's outputs from 4 h */
+      g_assert_cmpuint (w->input, ==, want[n]);
+      n++;
+    }
+    g_assert_cmpuint (n, ==, 4);
+    out = mdl_board_doc_to_dts (doc);
+    g_assert_nonnull (strstr (out, "<&ctl 1 13 4>, <&ctl 1 14 4>"));
+    g_assert_nonnull (strstr (out, "#interrupt-cells = <3>"));
+    g_assert_true (g_file_set_contents (tmp, out, -1, NULL));
+    g_clear_pointer (&out, g_free);
+    again = mdl_board_doc_load (tmp, &error);
+    g_assert_no_error (error);
+    mdl_board_doc_free (doc);
+    doc = again;
+  }
+  mdl_board_doc_free (doc);
+
+  /* A specifier the controller does not know is refused, naming it. */
+  {
+    g_autofree char *bad = g_strdup (dts);
+    char *p = strstr (bad, "<&ctl 1 14 4>");
+    p[6] = '2'; /* type 2 */
+    g_assert_true (g_file_set_contents (tmp, bad, -1, NULL));
+    g_assert_null (mdl_board_doc_load (tmp, &error));
+    g_assert_nonnull (error);
+    if (strstr (error->message, "no interrupt input for that specifier") == NULL)
+      g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "no interrupt input for that specifier"));
+  }
+  g_unlink (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  static const MdlDeviceClass *devices[64];
+  unsigned n = 0;
+
   mdl_registry_set_cpus (mdl_target_cpu_classes);
-  mdl_registry_set_devices (mdl_hw_device_classes);
+  for (; mdl_hw_device_classes[n] != NULL && n < G_N_ELEMENTS (devices) - 2; n++)
+    devices[n] = mdl_hw_device_classes[n];
+  devices[n] = &cells3_class;
+  mdl_registry_set_devices (devices);
+  g_test_add_func ("/cpu/irq-out/three-cell-specifiers", test_three_cells);
+  g_test_add_func ("/cpu/irq-out/guest-tree", test_guest_tree);
   g_test_add_func ("/cpu/irq-out/board-wiring", test_board_wiring);
   g_test_add_func ("/cpu/irq-out/set", test_outputs);
   g_test_add_func ("/cpu/irq-out/device-output-cpu", test_output_cpu);

@@ -19,16 +19,40 @@ static u64 l3[512] __attribute__ ((aligned (4096)));
 #define PAGEDESC 3ull
 
 static volatile u64 last_esr, last_far, faults;
+extern char mmu_back_in_el1[];
 
 static void
 on_fault (int kind, Frame *f)
 {
-  (void) f, (void) kind;
+  (void) f;
   last_esr = SYSREG_READ (esr_el1);
   last_far = SYSREG_READ (far_el1);
+  if (kind == 8 && (last_esr >> 26) == 0x15) { /* svc from EL0: back to EL1 */
+    SYSREG_WRITE (elr_el1, (u64) mmu_back_in_el1);
+    SYSREG_WRITE (spsr_el1, 0x3c5);
+    return;
+  }
+  if (kind == 8) {
+    puts_ ("el0 fault:\n");
+    P ("  esr", last_esr);
+    P ("  far", last_far);
+  }
   faults++;
   SYSREG_WRITE (elr_el1, SYSREG_READ (elr_el1) + 4);
 }
+
+/* EL0: x0 an EL0 read/write page, x1 an EL1-only page, x2 a page only
+ * EL1 may read. */
+void el0_mmu (void);
+__asm__ (".text\n"
+         "el0_mmu:\n"
+         "  ldr x3, [x0]\n"
+         "  str x3, [x0, #8]\n"
+         "  ldr x4, [x1]\n"
+         "  str x3, [x2]\n"
+         "  ldr x5, [x2]\n"
+         "  svc #9\n"
+         "  b .\n");
 
 static u64
 rd (u64 va)
@@ -126,6 +150,25 @@ main (void)
   l3[1] |= AF;
   tlbi_all ();
   P ("page 1 with AF", rd (REGION + PAGE));
+
+  /* EL0: its own page, and the EL1-only ones fault as a lower EL's */
+  l3[4] |= 1ull << 6; /* AP = 01: read/write at EL0 and EL1 */
+  tlbi_all ();
+  {
+    u64 loaded;
+    SYSREG_WRITE (elr_el1, (u64) el0_mmu);
+    SYSREG_WRITE (spsr_el1, 0);
+    __asm__ volatile ("mov x0, %1\n\tmov x1, %2\n\tmov x2, %3\n\teret\n"
+                      ".globl mmu_back_in_el1\n"
+                      "mmu_back_in_el1:\n\tmov %0, x3"
+                      : "=r"(loaded)
+                      : "r"(REGION + 4 * PAGE), "r"(REGION), "r"(REGION + 2 * PAGE)
+                      : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",
+                        "x11", "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30",
+                        "memory");
+    P ("el0 loaded", loaded);
+    P ("el0 stored", rd (REGION + 4 * PAGE + 8));
+  }
 
   /* 48-bit input range: the walk starts at level 0 */
   u64 sctlr = SYSREG_READ (sctlr_el1);

@@ -1,5 +1,6 @@
 /* Unit tests of the A64 decode table, through the disassembler
- * (targets/aarch64/aarch64-disas.c, aarch64-decode.c).
+ * (targets/aarch64/aarch64-disas.c, aarch64-decode.c) and the anatomy
+ * view (aarch64-anatomy.c).
  *
  * The cases are GNU objdump 2.40's output (aarch64-linux-gnu-objdump -d)
  * for instructions assembled with aarch64-linux-gnu-gcc 12, converted to
@@ -7,8 +8,11 @@
  * literal targets as 0x%x with no symbol, no "//" comments.
  */
 #include <glib.h>
+#include <string.h>
 
+#include "engine/machine.h"
 #include "targets/aarch64/aarch64-cpu.h"
+#include "targets/aarch64/aarch64.h"
 
 typedef struct {
   uint64_t    pc;
@@ -223,6 +227,61 @@ test_fp_undefined (void)
   g_assert_null (a64_decode (0x00000000)); /* udf #0 */
 }
 
+/* The anatomy view and stepping: fields, calls and returns, read from a
+ * machine's memory as the views do. */
+static void
+test_anatomy (void)
+{
+  static const uint32_t code[] = {
+    0x94000004, /* bl   +16 */
+    0xd63f0020, /* blr  x1 */
+    0xd65f03c0, /* ret */
+    0x91004020, /* add  x0, x1, #0x10 */
+    0xf9400420, /* ldr  x0, [x1, #8] */
+    0x00000000, /* udf */
+  };
+  g_autoptr (MdlMachine) m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+  g_autoptr (MdlRegion) ram = mdl_region_new_ram ("ram", 0x1000);
+  MdlCpu *cpu;
+  MdlInsnInfo info;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  memcpy (mdl_region_host (ram), code, sizeof code);
+  g_assert_true (mdl_address_space_map (as, 0x40000000, ram, NULL));
+  cpu = mdl_machine_add_cpu (m, &mdl_aarch64_cortex_a53_class, "a53", as, 0, 1000000000, NULL);
+  mdl_machine_set_entry (m, cpu, 0x40000000);
+  mdl_machine_reset (m);
+
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000000, &info));
+  g_assert_cmpstr (info.mnemonic, ==, "bl");
+  g_assert_true (info.is_call && !info.is_return);
+  g_assert_cmpuint (info.len, ==, 4);
+  g_assert_cmphex (info.raw, ==, code[0]);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000004, &info));
+  g_assert_true (info.is_call);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000008, &info));
+  g_assert_true (info.is_return && !info.is_call);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x4000000c, &info));
+  g_assert_cmpstr (info.format, ==, "add/sub (immediate)");
+  g_assert_cmpuint (info.n_fields, ==, 6);
+  g_assert_cmpstr (info.fields[3].name, ==, "imm12");
+  g_assert_cmpuint (info.fields[3].value, ==, 0x10);
+  g_assert_cmpstr (info.fields[5].meaning, ==, "x0");
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000010, &info));
+  g_assert_cmpstr (info.fields[2].name, ==, "imm12");
+  g_assert_cmpuint (info.fields[2].value, ==, 1);
+  g_assert_true (cpu->cls->insn_info (cpu, 0x40000014, &info));
+  g_assert_cmpstr (info.format, ==, "undefined");
+  g_assert_false (cpu->cls->insn_info (cpu, 0x50000000, &info)); /* unmapped */
+
+  g_assert_cmpuint (cpu->cls->disas (cpu, 0x4000000c, text), ==, 4);
+  g_assert_cmpstr (text->str, ==, "add     x0, x1, #0x10");
+  g_string_truncate (text, 0);
+  cpu->cls->disas (cpu, 0x50000000, text);
+  g_assert_cmpstr (text->str, ==, "<unmapped>");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +289,6 @@ main (int argc, char **argv)
   g_test_add_func ("/aarch64/disas/objdump", test_cases);
   g_test_add_func ("/aarch64/decode/rows-reachable", test_rows_reachable);
   g_test_add_func ("/aarch64/decode/fp-undefined", test_fp_undefined);
+  g_test_add_func ("/aarch64/anatomy", test_anatomy);
   return g_test_run ();
 }
