@@ -58,6 +58,10 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
     [A64_FMT_ADC] = "add/sub with carry", [A64_FMT_CCMP] = "conditional compare",
     [A64_FMT_CSEL] = "conditional select", [A64_FMT_DP2] = "data proc. (2 source)",
     [A64_FMT_DP1] = "data proc. (1 source)", [A64_FMT_DP3] = "data proc. (3 source)",
+    [A64_FMT_FP_DP1] = "FP (1 source)", [A64_FMT_FP_DP2] = "FP (2 source)",
+    [A64_FMT_FP_DP3] = "FP (3 source)", [A64_FMT_FP_CMP] = "FP compare",
+    [A64_FMT_FP_CCMP] = "FP conditional compare", [A64_FMT_FP_CSEL] = "FP conditional select",
+    [A64_FMT_FP_IMM] = "FP immediate", [A64_FMT_FP_CONV] = "FP/integer conversion",
   };
 
   g_strlcpy (info->format, names[op->fmt] ? names[op->fmt] : "A64", sizeof info->format);

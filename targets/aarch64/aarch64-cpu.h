@@ -22,9 +22,12 @@
  *   aarch64-gdb.c      the GDB target description;
  *   aarch64.c          the class descriptor.
  *
- * Floating point and Advanced SIMD are not implemented: their encodings
- * (bit 26 set in the load/store and data-processing groups, op0 = x111)
- * match no row, so they are UNDEFINED, and ID_AA64PFR0_EL1 says so.
+ *   aarch64-fp.c       scalar floating point and the SIMD&FP loads and
+ *                      stores, through engine/softfloat.h.
+ *
+ * Advanced SIMD (vector) arithmetic and half precision are not
+ * implemented: their encodings match no row, so they are UNDEFINED, and
+ * ID_AA64PFR0_EL1 says so.
  */
 #pragma once
 
@@ -80,6 +83,14 @@ typedef enum {
   A64_FMT_DP2,       /* udiv x0, x1, x2; crc32x w0, w1, x2         */
   A64_FMT_DP1,       /* clz x0, x1                                */
   A64_FMT_DP3,       /* madd x0, x1, x2, x3                       */
+  A64_FMT_FP_DP1,    /* fsqrt d0, d1; fcvt s0, d1                 */
+  A64_FMT_FP_DP2,    /* fadd s0, s1, s2                           */
+  A64_FMT_FP_DP3,    /* fmadd d0, d1, d2, d3                      */
+  A64_FMT_FP_CMP,    /* fcmp s0, s1 / fcmp d0, #0.0               */
+  A64_FMT_FP_CCMP,   /* fccmp s0, s1, #0x0, eq                    */
+  A64_FMT_FP_CSEL,   /* fcsel d0, d1, d2, ne                      */
+  A64_FMT_FP_IMM,    /* fmov d0, #1.0                             */
+  A64_FMT_FP_CONV,   /* scvtf d0, x1; fmov x0, d1                 */
   A64_FMT_COUNT
 } A64Format;
 
@@ -108,7 +119,9 @@ extern const char *const a64_cond_names[16];
   X (tb) X (br) X (exc) X (hint) X (barrier) X (msr_imm) X (sys) X (msr) X (mrs) X (ldst_excl)    \
   X (ldr_lit) X (ldst_pair) X (ldst_imm9) X (ldst_reg) X (ldst_uimm) X (logic_reg)                \
   X (addsub_reg) X (addsub_ext) X (adc) X (ccmp) X (csel) X (dp2) X (dp1) X (dp3) X (eret)         \
-  X (undef) X (prfm)
+  X (undef) X (prfm) X (fp_ldst_uimm) X (fp_ldst_imm9) X (fp_ldst_reg) X (fp_ldr_lit)             \
+  X (fp_ldst_pair) X (fp_dp1) X (fp_dp2) X (fp_dp3) X (fp_cmp) X (fp_ccmp) X (fp_csel) X (fp_imm)  \
+  X (fp_conv)
 #define A64_DECLARE_EXEC(n) void a64_x_##n (A64Cpu *s, uint32_t insn);
 A64_EXECUTORS (A64_DECLARE_EXEC)
 #undef A64_DECLARE_EXEC
@@ -196,6 +209,7 @@ struct A64Cpu {
 
   /* x[31] is the current stack pointer; sp_el[] keeps the others. */
   uint64_t x[32];
+  uint64_t v[32][2]; /* SIMD&FP registers: [0] bits 63:0, [1] bits 127:64 */
   uint64_t pc;
   uint64_t npc;     /* the executor's next pc */
   uint64_t sp_el[2];
@@ -259,6 +273,9 @@ a64_wx (A64Cpu *s, unsigned r, uint64_t v)
     s->x[r] = v;
 }
 
+/* ConditionHolds for the 4-bit @cond on PSTATE.NZCV in bits 31:28. */
+bool a64_cond_holds (uint32_t nzcv, unsigned cond);
+
 /* PSTATE as SPSR holds it. */
 uint64_t a64_pstate (const A64Cpu *s);
 /* Restores PSTATE from an SPSR value (ERET, reset); false on an illegal
@@ -316,7 +333,7 @@ bool a64_psci (A64Cpu *s);
 #define A64_REG_SP   31
 #define A64_REG_PC   32
 #define A64_REG_CPSR 33
-#define A64_N_REGS   50
+#define A64_N_REGS   84
 extern const MdlRegInfo a64_regs[A64_N_REGS];
 uint64_t a64_reg_read (MdlCpu *cpu, unsigned reg);
 void a64_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);

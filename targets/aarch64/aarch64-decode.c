@@ -6,10 +6,12 @@
  * size, shift type) are the executor's to read; an executor meeting a
  * reserved combination of them takes the UNDEFINED exception.
  *
- * Room left: every floating-point and Advanced SIMD encoding (bit 26 set
- * in the load/store group, op0 = x111 in the top-level decode) matches no
- * row today; an FP/SIMD table slots in as more rows with executors of
- * their own, with no change to the rows below.
+ * Room left: Advanced SIMD (op0 = 0x111 with bit 28 clear: vector
+ * data processing; the SIMD structure loads/stores ld1-ld4/st1-st4 at
+ * 0x0c000000) and half precision match no row today; they slot in as
+ * more rows with executors of their own (aarch64-fp.c holds the V
+ * registers and FPCR/FPSR handling to build on), with no change to the
+ * rows below.
  */
 #include "aarch64-cpu.h"
 
@@ -108,6 +110,72 @@ const A64Opcode a64_opcodes[] = {
   ROW (0xffc00000, 0xf9800000, "prfm",  LDST_UIMM, prfm),
   ROW (0xffe00c00, 0xf8800000, "prfum", LDST_IMM9, prfm),
   ROW (0xffe00c00, 0xf8a00800, "prfm",  LDST_REG, prfm),
+
+  /* ---- SIMD&FP loads and stores (V = 1) ---- */
+  ROW (0x3f400000, 0x3d000000, "str",  LDST_UIMM, fp_ldst_uimm),
+  ROW (0x3f400000, 0x3d400000, "ldr",  LDST_UIMM, fp_ldst_uimm),
+  ROW (0x3f600c00, 0x3c000000, "stur", LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c400000, "ldur", LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c000400, "str",  LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c400400, "ldr",  LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c000c00, "str",  LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c400c00, "ldr",  LDST_IMM9, fp_ldst_imm9),
+  ROW (0x3f600c00, 0x3c200800, "str",  LDST_REG, fp_ldst_reg),
+  ROW (0x3f600c00, 0x3c600800, "ldr",  LDST_REG, fp_ldst_reg),
+  ROW (0x3f000000, 0x1c000000, "ldr",  LDR_LIT, fp_ldr_lit),
+  ROW (0x3fc00000, 0x2c000000, "stnp", LDST_PAIR, fp_ldst_pair),
+  ROW (0x3fc00000, 0x2c400000, "ldnp", LDST_PAIR, fp_ldst_pair),
+  ROW (0x3e400000, 0x2c000000, "stp",  LDST_PAIR, fp_ldst_pair),
+  ROW (0x3e400000, 0x2c400000, "ldp",  LDST_PAIR, fp_ldst_pair),
+
+  /* ---- scalar floating point (type in bits 23:22: the executor's) ---- */
+  ROW (0x7f3ffc00, 0x1e200000, "fcvtns", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e210000, "fcvtnu", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e220000, "scvtf",  FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e230000, "ucvtf",  FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e240000, "fcvtas", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e250000, "fcvtau", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e260000, "fmov",   FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e270000, "fmov",   FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e2e0000, "fmov",   FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e2f0000, "fmov",   FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e280000, "fcvtps", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e290000, "fcvtpu", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e300000, "fcvtms", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e310000, "fcvtmu", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e380000, "fcvtzs", FP_CONV, fp_conv),
+  ROW (0x7f3ffc00, 0x1e390000, "fcvtzu", FP_CONV, fp_conv),
+  ROW (0xff3ffc00, 0x1e204000, "fmov",   FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e20c000, "fabs",   FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e214000, "fneg",   FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e21c000, "fsqrt",  FP_DP1, fp_dp1),
+  ROW (0xff3e7c00, 0x1e224000, "fcvt",   FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e244000, "frintn", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e24c000, "frintp", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e254000, "frintm", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e25c000, "frintz", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e264000, "frinta", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e274000, "frintx", FP_DP1, fp_dp1),
+  ROW (0xff3ffc00, 0x1e27c000, "frinti", FP_DP1, fp_dp1),
+  ROW (0xff20fc17, 0x1e202000, "fcmp",   FP_CMP, fp_cmp),
+  ROW (0xff20fc17, 0x1e202010, "fcmpe",  FP_CMP, fp_cmp),
+  ROW (0xff201fe0, 0x1e201000, "fmov",   FP_IMM, fp_imm),
+  ROW (0xff200c10, 0x1e200400, "fccmp",  FP_CCMP, fp_ccmp),
+  ROW (0xff200c10, 0x1e200410, "fccmpe", FP_CCMP, fp_ccmp),
+  ROW (0xff20fc00, 0x1e200800, "fmul",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e201800, "fdiv",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e202800, "fadd",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e203800, "fsub",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e204800, "fmax",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e205800, "fmin",   FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e206800, "fmaxnm", FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e207800, "fminnm", FP_DP2, fp_dp2),
+  ROW (0xff20fc00, 0x1e208800, "fnmul",  FP_DP2, fp_dp2),
+  ROW (0xff200c00, 0x1e200c00, "fcsel",  FP_CSEL, fp_csel),
+  ROW (0xff208000, 0x1f000000, "fmadd",  FP_DP3, fp_dp3),
+  ROW (0xff208000, 0x1f008000, "fmsub",  FP_DP3, fp_dp3),
+  ROW (0xff208000, 0x1f200000, "fnmadd", FP_DP3, fp_dp3),
+  ROW (0xff208000, 0x1f208000, "fnmsub", FP_DP3, fp_dp3),
 
   /* ---- data processing, register ---- */
   ROW (0x7f200000, 0x0a000000, "and",  LOGIC_REG, logic_reg),

@@ -36,6 +36,16 @@ sext (uint64_t v, unsigned bits)
   return (uint64_t) ((int64_t) (v << (64 - bits)) >> (64 - bits));
 }
 
+/* SIMD&FP register @r of @bytes (1, 2, 4, 8, 16): b0, h0, s0, d0, q0. */
+static const char *
+vreg (char *buf, unsigned r, unsigned bytes)
+{
+  char c = bytes == 1 ? 'b' : bytes == 2 ? 'h' : bytes == 4 ? 's' : bytes == 8 ? 'd' : 'q';
+
+  g_snprintf (buf, 8, "%c%u", c, r);
+  return buf;
+}
+
 typedef struct {
   GString *t;
   char mn[16];
@@ -379,7 +389,9 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
   case A64_FMT_LDR_LIT: {
     uint64_t t = pc + (sext ((i >> 5) & 0x7ffff, 19) << 2);
     unsigned opc = i >> 30;
-    if (opc == 3)
+    if ((i >> 26) & 1)
+      opnd (&o, "%s", vreg (b1, rd, 4u << opc));
+    else if (opc == 3)
       opnd (&o, "%s", prfop (rd, b1));
     else
       opnd (&o, "%s", reg (b1, rd, opc != 0, false));
@@ -388,9 +400,13 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
   }
   case A64_FMT_LDST_PAIR: {
     unsigned opc = i >> 30, index = (i >> 23) & 3, size = opc == 2 ? 8 : 4;
-    int64_t off = (int64_t) sext ((i >> 15) & 0x7f, 7) * size;
-    opnd (&o, "%s", reg (b1, rd, opc != 0, false));
-    opnd (&o, "%s", reg (b2, ra, opc != 0, false));
+    bool v = (i >> 26) & 1;
+    int64_t off;
+    if (v)
+      size = 4u << opc;
+    off = (int64_t) sext ((i >> 15) & 0x7f, 7) * size;
+    opnd (&o, "%s", v ? vreg (b1, rd, size) : reg (b1, rd, opc != 0, false));
+    opnd (&o, "%s", v ? vreg (b2, ra, size) : reg (b2, ra, opc != 0, false));
     ldst_addr (&o, rn, off, index == 1 ? "post" : index == 3 ? "!" : "");
     break;
   }
@@ -399,7 +415,15 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
   case A64_FMT_LDST_UIMM: {
     unsigned size = i >> 30, opc = (i >> 22) & 3;
     bool x = (opc == 0 || opc == 1) ? size == 3 : opc == 2;
-    if (op->exec == a64_x_prfm)
+    if ((i >> 26) & 1) { /* SIMD&FP: the access size is the register's */
+      unsigned bytes = (opc & 2) ? 16 : 1u << size;
+      if ((opc & 2) && size != 0) {
+        g_string_append_printf (text, ".inst   0x%08x ; undefined", i);
+        return;
+      }
+      opnd (&o, "%s", vreg (b1, rd, bytes));
+      size = (unsigned) __builtin_ctz (bytes);
+    } else if (op->exec == a64_x_prfm)
       opnd (&o, "%s", prfop (rd, b1));
     else
       opnd (&o, "%s", reg (b1, rd, x, false));
@@ -553,6 +577,79 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     opnd (&o, "%s", reg (b1, rd, sf, false));
     opnd (&o, "%s", reg (b2, rn, sf, false));
     break;
+  case A64_FMT_FP_DP1:
+  case A64_FMT_FP_DP2:
+  case A64_FMT_FP_DP3:
+  case A64_FMT_FP_CSEL:
+  case A64_FMT_FP_CMP:
+  case A64_FMT_FP_CCMP:
+  case A64_FMT_FP_IMM: {
+    unsigned type = (i >> 22) & 3, bytes = type == 0 ? 4 : type == 1 ? 8 : type == 3 ? 2 : 0;
+    if (bytes == 0) {
+      g_string_append_printf (text, ".inst   0x%08x ; undefined", i);
+      return;
+    }
+    if (op->fmt == A64_FMT_FP_CMP || op->fmt == A64_FMT_FP_CCMP) {
+      opnd (&o, "%s", vreg (b1, rn, bytes));
+      if (op->fmt == A64_FMT_FP_CMP && ((i >> 3) & 1))
+        opnd (&o, "#0.0");
+      else
+        opnd (&o, "%s", vreg (b2, rm, bytes));
+      if (op->fmt == A64_FMT_FP_CCMP) {
+        opnd (&o, "#0x%x", i & 15);
+        opnd (&o, "%s", a64_cond_names[(i >> 12) & 15]);
+      }
+      break;
+    }
+    if (op->fmt == A64_FMT_FP_IMM) {
+      unsigned imm8 = (i >> 13) & 0xff;
+      double v = (imm8 & 0x80 ? -1.0 : 1.0) * (16 + (imm8 & 15)) / 16.0;
+      int e = ((imm8 >> 4) & 7) ^ 4; /* exponent - 3 ... +4, biased */
+      for (int k = e - 3; k > 0; k--)
+        v *= 2;
+      for (int k = e - 3; k < 0; k++)
+        v /= 2;
+      opnd (&o, "%s", vreg (b1, rd, bytes));
+      opnd (&o, "#%.18e", v);
+      break;
+    }
+    if (op->fmt == A64_FMT_FP_DP1 && strcmp (op->name, "fcvt") == 0) {
+      unsigned opc = (i >> 15) & 3;
+      opnd (&o, "%s", vreg (b1, rd, opc == 0 ? 4 : opc == 1 ? 8 : 2));
+    } else
+      opnd (&o, "%s", vreg (b1, rd, bytes));
+    opnd (&o, "%s", vreg (b2, rn, bytes));
+    if (op->fmt != A64_FMT_FP_DP1)
+      opnd (&o, "%s", vreg (b3, rm, bytes));
+    if (op->fmt == A64_FMT_FP_DP3)
+      opnd (&o, "%s", vreg (b4, ra, bytes));
+    if (op->fmt == A64_FMT_FP_CSEL)
+      opnd (&o, "%s", a64_cond_names[(i >> 12) & 15]);
+    break;
+  }
+  case A64_FMT_FP_CONV: {
+    unsigned type = (i >> 22) & 3, rmode = (i >> 19) & 3, opc = (i >> 16) & 7;
+    unsigned bytes = type == 0 ? 4 : type == 1 ? 8 : type == 3 ? 2 : 16;
+    bool to_fp = opc == 2 || opc == 3 || opc == 7;
+    const char *fp;
+    if (bytes == 16) {
+      if (rmode != 1 || opc < 6) {
+        g_string_append_printf (text, ".inst   0x%08x ; undefined", i);
+        return;
+      }
+      g_snprintf (b1, sizeof b1, "v%u.d[1]", to_fp ? rd : rn);
+      fp = b1;
+    } else
+      fp = vreg (b1, to_fp ? rd : rn, bytes);
+    if (to_fp) {
+      opnd (&o, "%s", fp);
+      opnd (&o, "%s", reg (b2, rn, sf, false));
+    } else {
+      opnd (&o, "%s", reg (b2, rd, sf, false));
+      opnd (&o, "%s", fp);
+    }
+    break;
+  }
   default:
     break;
   }

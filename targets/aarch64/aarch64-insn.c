@@ -75,8 +75,8 @@ add_carry (A64Cpu *s, bool sf, uint64_t a, uint64_t b, unsigned c, bool flags)
   return r;
 }
 
-static bool
-cond_holds (uint32_t nzcv, unsigned cond)
+bool
+a64_cond_holds (uint32_t nzcv, unsigned cond)
 {
   bool n = nzcv >> 31, z = (nzcv >> 30) & 1, c = (nzcv >> 29) & 1, v = (nzcv >> 28) & 1;
   bool r;
@@ -303,7 +303,7 @@ a64_x_b (A64Cpu *s, uint32_t insn)
 void
 a64_x_bcond (A64Cpu *s, uint32_t insn)
 {
-  if (cond_holds (s->nzcv, insn & 15))
+  if (a64_cond_holds (s->nzcv, insn & 15))
     branch_to (s, s->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2));
 }
 
@@ -596,7 +596,7 @@ a64_x_ccmp (A64Cpu *s, uint32_t insn)
   uint64_t a = a64_rx (s, RN (insn));
   uint64_t b = (insn >> 11) & 1 ? RM (insn) : a64_rx (s, RM (insn));
 
-  if (cond_holds (s->nzcv, (insn >> 12) & 15)) {
+  if (a64_cond_holds (s->nzcv, (insn >> 12) & 15)) {
     if (sub)
       add_carry (s, sf, a, width (sf, ~b), 1, true);
     else
@@ -611,7 +611,7 @@ a64_x_csel (A64Cpu *s, uint32_t insn)
   bool sf = SF (insn), inv = (insn >> 30) & 1, inc = (insn >> 10) & 1;
   uint64_t r;
 
-  if (cond_holds (s->nzcv, (insn >> 12) & 15))
+  if (a64_cond_holds (s->nzcv, (insn >> 12) & 15))
     r = a64_rx (s, RN (insn));
   else {
     r = a64_rx (s, RM (insn));

@@ -1,7 +1,8 @@
 /* The registers the views and the debugger see: x0-x30, sp (the current
  * stack pointer), pc, cpsr (PSTATE as SPSR holds it), then the banked
  * stack pointers and the EL1 system registers that matter when following
- * exceptions and translation (group "system").
+ * exceptions and translation (group "system"), then d0-d31 (the low
+ * halves of the V registers), fpsr and fpcr (group "fp").
  *
  * Writes of system registers go through the same code as MSR, so that a
  * debugger's write to sctlr_el1 or ttbr0_el1 flushes what the guest's
@@ -29,6 +30,13 @@ const MdlRegInfo a64_regs[A64_N_REGS] = {
   SYS ("tcr_el1", false), SYS ("ttbr0_el1", false), SYS ("ttbr1_el1", false),
   SYS ("mair_el1", false), SYS ("tpidr_el0", false), SYS ("tpidr_el1", false),
   SYS ("cntvct_el0", true), SYS ("cntv_ctl_el0", false),
+#define D(n) { "d" #n, "v" #n, 64, "fp", false }
+  D (0), D (1), D (2), D (3), D (4), D (5), D (6), D (7), D (8), D (9), D (10), D (11),
+  D (12), D (13), D (14), D (15), D (16), D (17), D (18), D (19), D (20), D (21), D (22),
+  D (23), D (24), D (25), D (26), D (27), D (28), D (29), D (30), D (31),
+#undef D
+  { "fpsr", NULL, 32, "fp", false },
+  { "fpcr", NULL, 32, "fp", false },
 };
 /* clang-format on */
 
@@ -43,7 +51,9 @@ static const uint32_t sys_keys[] = {
   K (3, 3, 14, 0, 2), K (3, 3, 14, 3, 1),
 };
 
-G_STATIC_ASSERT (A64_REG_CPSR + 1 + G_N_ELEMENTS (sys_keys) == A64_N_REGS);
+/* d0-d31 (the low half of v0-v31), fpsr, fpcr */
+#define A64_REG_D0 (A64_REG_CPSR + 1 + G_N_ELEMENTS (sys_keys))
+G_STATIC_ASSERT (A64_REG_D0 + 34 == A64_N_REGS);
 
 /* Views read as EL1 would, whatever the core's EL. */
 static bool
@@ -74,6 +84,12 @@ a64_reg_read (MdlCpu *cpu, unsigned reg)
     return (s->el == 0 || !s->spsel) ? s->x[31] : s->sp_el[0];
   if (reg == A64_REG_CPSR + 2)
     return (s->el == 1 && s->spsel) ? s->x[31] : s->sp_el[1];
+  if (reg >= A64_REG_D0 && reg < A64_REG_D0 + 32)
+    return s->v[reg - A64_REG_D0][0];
+  if (reg == A64_REG_D0 + 32)
+    return s->fpsr;
+  if (reg == A64_REG_D0 + 33)
+    return s->fpcr;
   if (reg < A64_N_REGS)
     sys_as_el1 (s, sys_keys[reg - A64_REG_CPSR - 1], false, &v);
   return v;
@@ -103,7 +119,13 @@ a64_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value)
       s->x[31] = value;
     else
       s->sp_el[1] = value;
-  } else if (reg < A64_N_REGS)
+  } else if (reg >= A64_REG_D0 && reg < A64_REG_D0 + 32)
+    s->v[reg - A64_REG_D0][0] = value;
+  else if (reg == A64_REG_D0 + 32)
+    s->fpsr = (uint32_t) value & 0xf800009fu;
+  else if (reg == A64_REG_D0 + 33)
+    s->fpcr = (uint32_t) value & 0x07c00000u;
+  else if (reg < A64_N_REGS)
     sys_as_el1 (s, sys_keys[reg - A64_REG_CPSR - 1], true, &value);
   s->check = true;
 }

@@ -294,7 +294,7 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
   RO (K (3, 0, 0, 0, 0), 0x410fd034); /* Cortex-A53 r0p4 */
   RO (K (3, 0, 0, 0, 5), UINT64_C (0x80000000) | (s->cpu.hartid & 0xffffff));
   RO (K (3, 0, 0, 0, 6), 0);
-  RO (K (3, 0, 0, 4, 0), 0x00ff0011); /* EL0, EL1 in AArch64; no EL2/EL3; no FP/SIMD */
+  RO (K (3, 0, 0, 4, 0), 0x00f00011); /* EL0, EL1 in AArch64; no EL2/EL3; FP; no AdvSIMD */
   RO (K (3, 0, 0, 5, 0), 0x00000006);
   RO (K (3, 0, 0, 6, 0), 0x00010000); /* CRC32 */
   RO (K (3, 0, 0, 7, 0), 0x0f000022); /* 40-bit PA, 16-bit ASID, 4 KiB granule only */
@@ -361,8 +361,18 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
     } else
       *val = s->daif;
     return true;
-  RW (K (3, 3, 4, 4, 0), s->fpcr);
-  RW (K (3, 3, 4, 4, 1), s->fpsr);
+  case K (3, 3, 4, 4, 0): /* FPCR: no trap enables on this core; Len, Stride RES0 */
+    if (write)
+      s->fpcr = *val & 0x07c00000u;
+    else
+      *val = s->fpcr;
+    return true;
+  case K (3, 3, 4, 4, 1):
+    if (write)
+      s->fpsr = *val & 0xf800009fu;
+    else
+      *val = s->fpsr;
+    return true;
   RW (K (3, 0, 5, 1, 0), s->afsr0_el1);
   RW (K (3, 0, 5, 1, 1), s->afsr1_el1);
   RW (K (3, 0, 5, 2, 0), s->esr_el1);
@@ -443,11 +453,26 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
 
 /* ---- system instructions ---- */
 
+/* FPCR and FPSR are FP state: CPACR_EL1.FPEN traps their accesses. */
+static bool
+fp_reg_trapped (A64Cpu *s, uint32_t key)
+{
+  unsigned fpen = (s->cpacr_el1 >> 20) & 3;
+
+  if ((key != A64_SYSREG_KEY (3, 3, 4, 4, 0) && key != A64_SYSREG_KEY (3, 3, 4, 4, 1))
+      || fpen == 3 || (fpen == 1 && s->el == 1))
+    return false;
+  a64_sync_exception (s, A64_EC_FP, 0x1e00000, 0, false);
+  return true;
+}
+
 void
 a64_x_mrs (A64Cpu *s, uint32_t insn)
 {
   uint64_t v = 0;
 
+  if (fp_reg_trapped (s, (insn >> 5) & 0xffff))
+    return;
   if (!a64_sysreg_access (s, (insn >> 5) & 0xffff, false, &v)) {
     a64_undefined (s);
     return;
@@ -460,6 +485,8 @@ a64_x_msr (A64Cpu *s, uint32_t insn)
 {
   uint64_t v = a64_rx (s, insn & 31);
 
+  if (fp_reg_trapped (s, (insn >> 5) & 0xffff))
+    return;
   if (!a64_sysreg_access (s, (insn >> 5) & 0xffff, true, &v))
     a64_undefined (s);
   if (mdl_cpu_exit_requested (&s->cpu))

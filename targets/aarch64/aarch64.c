@@ -96,8 +96,8 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
   .arch = "aarch64",
-  .description = N_ ("Arm Cortex-A53 (ARMv8.0-A, AArch64, EL0/EL1, MMU, generic timer; "
-                     "no FP/SIMD yet)"),
+  .description = N_ ("Arm Cortex-A53 (ARMv8.0-A, AArch64, EL0/EL1, MMU, generic timer, "
+                     "scalar FP; no Advanced SIMD yet)"),
   .elf_machine = 183, /* EM_AARCH64 */
   .elf_class = 2,     /* ELFCLASS64 */
   .xlen = 64,
