@@ -17,7 +17,9 @@
  *   0x300/0x380       ISACTIVER / ICACTIVER
  *   0x400 IPRIORITYR  8 bits per interrupt, all implemented
  *   0x800 ITARGETSR   CPU mask per SPI; for SGIs and PPIs read-only, the
- *                     accessing CPU's own bit
+ *                     accessing CPU's own bit; with one CPU interface all
+ *                     RAZ/WI, every SPI going to it (the uniprocessor case
+ *                     of the specification, and QEMU's virt with one core)
  *   0xc00 ICFGR       2 bits per interrupt, bit 1 = edge; SGIs always edge
  *   0xf00 SGIR        write-only: SGI id [3:0], target list [23:16],
  *                     filter [25:24] (list, all but self, self)
@@ -189,6 +191,7 @@ gic_best (Gic *g, unsigned cpu)
 {
   unsigned best = GIC_SPURIOUS, best_prio = 0x100;
   uint32_t cctlr = g->cpu[cpu].ctlr;
+  bool uni = gic_n_cpus (g) == 1;
 
   for (unsigned id = 0; id < GIC_IRQS; id++) {
     const Irq *q = gic_irq (g, cpu, id);
@@ -196,7 +199,7 @@ gic_best (Gic *g, unsigned cpu)
 
     if (!q->enabled || q->active || !gic_pending (g, cpu, id))
       continue;
-    if (id >= 32 && !(q->targets & (1u << cpu)))
+    if (id >= 32 && !uni && !(q->targets & (1u << cpu)))
       continue;
     if (!(g->ctlr & grp) || !(cctlr & grp))
       continue;
@@ -427,6 +430,8 @@ gic_dist_read (Gic *g, unsigned cpu, uint64_t offset)
     return v;
   }
   if (offset >= 0x800 && offset < 0x800 + GIC_IRQS) {
+    if (gic_n_cpus (g) == 1)
+      return 0;
     for (unsigned b = 0; b < 4; b++) {
       unsigned id = (unsigned) (offset - 0x800) + b;
       uint32_t t = id < 32 ? 1u << cpu : g->spi[id - 32].targets;

@@ -61,7 +61,7 @@ irq (Fixture *f)
 static void
 test_count (Fixture *f, gconstpointer data)
 {
-  static const uint8_t ids[8] = { 0x31, 0x10, 0x04, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
+  static const uint8_t ids[8] = { 0x31, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
 
   for (unsigned i = 0; i < 8; i++)
     g_assert_cmphex (rd (f, 0xfe0 + 4 * i), ==, ids[i]);
