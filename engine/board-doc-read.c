@@ -578,16 +578,16 @@ wire_one (Reader *rd, int node, guint dev, unsigned out, int source_hart, int ta
   return true;
 }
 
-/* The interrupt specifiers of @node become wires from component @dev's
- * outputs, numbered from @out (a cpu node's outputs follow those of the
- * harts before it); @source_hart is that cpu node's hart, -1 for a
- * device. */
 static gint
 compare_offsets (gconstpointer a, gconstpointer b)
 {
   return GPOINTER_TO_INT (a) - GPOINTER_TO_INT (b);
 }
 
+/* The interrupt specifiers of @node become wires from component @dev's
+ * outputs, numbered from @out (a cpu node's outputs follow those of the
+ * harts before it); @source_hart is that cpu node's hart, -1 for a
+ * device. */
 static bool
 read_interrupts (Reader *rd, int node, guint dev, unsigned out, int source_hart,
                  GError **error)

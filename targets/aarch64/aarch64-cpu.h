@@ -241,6 +241,7 @@ struct A64Cpu {
   /* Inputs and the event register. */
   bool irq_in, fiq_in, event_reg;
   bool psci_off;     /* CPU_OFF or never started */
+  bool peeking;      /* a view translates: no TLB fill, no device access */
 
   /* Run bookkeeping. */
   bool     check;    /* the loop must look at the core */

@@ -88,6 +88,8 @@ read_desc (A64Cpu *s, uint64_t pa, uint64_t *desc)
     memcpy (desc, w.host + (pa - w.base), 8);
     return true;
   }
+  if (s->peeking) /* a view's look must not touch a device */
+    return false;
   a64_sync (s);
   return mdl_address_space_read (s->cpu.as, pa, 8, desc) == MDL_MEM_OK;
 }
@@ -179,8 +181,11 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
   }
 }
 
-unsigned
-a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
+/* Translates @va; with @fill, a miss is cached in the TLB (the views'
+ * peeks must not fill it: what a guest sees after changing a table
+ * without TLBI would depend on what the views looked at). */
+static unsigned
+translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa, bool fill)
 {
   uint16_t asid = (uint16_t) ((((s->tcr_el1 >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
   A64TlbEntry *e, tmp;
@@ -192,6 +197,9 @@ a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
     *pa = va;
     return 0;
   }
+  /* TCR_EL1.TBI0/TBI1: the top byte is ignored (a tag), bit 55 decides */
+  if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
   if (!((s->tcr_el1 >> 36) & 1)) /* 8-bit ASIDs */
     asid &= 0xff;
   e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
@@ -201,7 +209,10 @@ a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
       return fsc;
     if (!((s->tcr_el1 >> 36) & 1))
       tmp.asid &= 0xff;
-    *e = tmp;
+    if (fill)
+      *e = tmp;
+    else
+      e = &tmp;
   }
   need = acc == A64_ACC_READ ? A64_P_R1 : acc == A64_ACC_WRITE ? A64_P_W1 : A64_P_X1;
   if (el == 0)
@@ -210,6 +221,12 @@ a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
     return A64_FSC_PERMISSION + e->level;
   *pa = (e->ppage << 12) | (va & 0xfff);
   return 0;
+}
+
+unsigned
+a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa)
+{
+  return translate (s, va, acc, el, pa, true);
 }
 
 /* ---- data access ---- */
@@ -362,8 +379,14 @@ a64_peek_insn (A64Cpu *s, uint64_t pc, uint32_t *insn)
 {
   uint64_t pa;
   uint8_t b[4];
+  unsigned fsc;
 
-  if ((pc & 3) || a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa))
+  if (pc & 3)
+    return false;
+  s->peeking = true;
+  fsc = translate (s, pc, A64_ACC_EXEC, s->el, &pa, false);
+  s->peeking = false;
+  if (fsc)
     return false;
   if (!mdl_address_space_read_bytes (s->cpu.as, pa, b, 4, NULL))
     return false;

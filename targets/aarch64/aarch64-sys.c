@@ -453,6 +453,35 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
 
 /* ---- system instructions ---- */
 
+/* An EL0 access SCTLR_EL1 or CNTKCTL_EL1 disables: trapped to EL1 as
+ * EC 0x18 with the instruction's fields in the syndrome. */
+static void
+sys_trap (A64Cpu *s, uint32_t insn)
+{
+  uint32_t iss = (((insn >> 19) & 3) << 20) | (((insn >> 5) & 7) << 17) | (((insn >> 16) & 7) << 14)
+                 | (((insn >> 12) & 15) << 10) | ((insn & 31) << 5) | (((insn >> 8) & 15) << 1)
+                 | ((insn >> 21) & 1);
+
+  a64_sync_exception (s, A64_EC_SYSREG, iss, 0, false);
+}
+
+/* Whether an EL0 access to register @key is trapped by SCTLR_EL1.UMA
+ * (DAIF), UCT (CTR_EL0) or CNTKCTL_EL1 (the timer). */
+static bool
+el0_trapped (A64Cpu *s, uint32_t key)
+{
+  if (s->el != 0)
+    return false;
+  if (key == A64_SYSREG_KEY (3, 3, 4, 2, 1))
+    return !((s->sctlr_el1 >> 9) & 1);
+  if (key == A64_SYSREG_KEY (3, 3, 0, 0, 1))
+    return !((s->sctlr_el1 >> 15) & 1);
+  if ((key >> 7) == (A64_SYSREG_KEY (3, 3, 14, 0, 0) >> 7) && ((key >> 3) & 15) <= 3
+      && (key & 7) <= 2)
+    return !el0_timer_ok (s, key);
+  return false;
+}
+
 /* FPCR and FPSR are FP state: CPACR_EL1.FPEN traps their accesses. */
 static bool
 fp_reg_trapped (A64Cpu *s, uint32_t key)
@@ -473,6 +502,10 @@ a64_x_mrs (A64Cpu *s, uint32_t insn)
 
   if (fp_reg_trapped (s, (insn >> 5) & 0xffff))
     return;
+  if (el0_trapped (s, (insn >> 5) & 0xffff)) {
+    sys_trap (s, insn);
+    return;
+  }
   if (!a64_sysreg_access (s, (insn >> 5) & 0xffff, false, &v)) {
     a64_undefined (s);
     return;
@@ -487,6 +520,10 @@ a64_x_msr (A64Cpu *s, uint32_t insn)
 
   if (fp_reg_trapped (s, (insn >> 5) & 0xffff))
     return;
+  if (el0_trapped (s, (insn >> 5) & 0xffff)) {
+    sys_trap (s, insn);
+    return;
+  }
   if (!a64_sysreg_access (s, (insn >> 5) & 0xffff, true, &v))
     a64_undefined (s);
   if (mdl_cpu_exit_requested (&s->cpu))
@@ -502,7 +539,7 @@ a64_x_msr_imm (A64Cpu *s, uint32_t insn)
     a64_select_sp (s, s->el, crm & 1);
   } else if (op1 == 3 && (op2 == 6 || op2 == 7)) {
     if (s->el == 0 && !((s->sctlr_el1 >> 9) & 1)) {
-      a64_undefined (s);
+      sys_trap (s, insn);
       return;
     }
     if (op2 == 6)
@@ -521,9 +558,17 @@ a64_x_hint (A64Cpu *s, uint32_t insn)
 
   switch (op) {
   case 2: /* wfe: may complete at any time; the event register is consumed */
+    if (s->el == 0 && !((s->sctlr_el1 >> 18) & 1)) { /* nTWE */
+      a64_sync_exception (s, A64_EC_WFX, 0x1e00001, 0, false);
+      return;
+    }
     s->event_reg = false;
     break;
   case 3: /* wfi */
+    if (s->el == 0 && !((s->sctlr_el1 >> 16) & 1)) { /* nTWI */
+      a64_sync_exception (s, A64_EC_WFX, 0x1e00000, 0, false);
+      return;
+    }
     if (!s->irq_in && !s->fiq_in) {
       s->cpu.state = MDL_CPU_WAITING;
       s->check = true;
@@ -573,11 +618,17 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
   }
   if (crn == 7) {
     if (op1 == 3 && crm == 4 && op2 == 1) { /* dc zva */
-      if (s->el == 0 && !((s->sctlr_el1 >> 14) & 1)) {
-        a64_undefined (s);
+      if (s->el == 0 && !((s->sctlr_el1 >> 14) & 1)) { /* DZE */
+        sys_trap (s, insn);
         return;
       }
       dc_zva (s, a64_rx (s, rt));
+      return;
+    }
+    /* EL0 cache maintenance by address: SCTLR_EL1.UCI */
+    if (op1 == 3 && s->el == 0 && !((s->sctlr_el1 >> 26) & 1)
+        && ((crm == 5 && op2 == 1) || crm == 10 || crm == 11 || crm == 14)) {
+      sys_trap (s, insn);
       return;
     }
     if (op1 == 3 && crm == 5 && op2 == 1) { /* ic ivau */

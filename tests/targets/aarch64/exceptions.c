@@ -19,6 +19,10 @@ record (int kind, Frame *f)
   last_elr = SYSREG_READ (elr_el1);
   last_far = SYSREG_READ (far_el1);
   last_spsr = SYSREG_READ (spsr_el1);
+  if (kind == 8 && (esr >> 26) != 0x15) { /* from EL0: shown as they come */
+    puts_ ("el0 trap:\n");
+    P ("  esr", esr);
+  }
   if ((esr >> 26) == 0x15) {
     if ((esr & 0xffff) == 7) { /* from EL0: back to EL1 code */
       SYSREG_WRITE (elr_el1, (u64) back_in_el1);
@@ -44,6 +48,12 @@ __asm__ (".text\n"
          "el0_code:\n"
          "  mrs x0, sctlr_el1\n"   /* undefined at EL0 */
          "  mrs x0, tpidr_el0\n"   /* fine */
+         "  mrs x0, ctr_el0\n"     /* SCTLR_EL1.UCT = 0: trapped */
+         "  mrs x1, daif\n"        /* UMA = 0: trapped */
+         "  mov x1, sp\n"
+         "  dc zva, x1\n"          /* DZE = 0: trapped */
+         "  dc civac, x1\n"        /* UCI = 0: trapped */
+         "  mrs x0, cntvct_el0\n"  /* CNTKCTL_EL1 = 0: trapped */
          "  svc #7\n"
          "  b .\n");
 

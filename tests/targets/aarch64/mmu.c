@@ -136,6 +136,13 @@ main (void)
   rd (0xffff000000000000ull);
   show ("beyond 39 bits, upper");
 
+  /* TBI0: a tagged pointer reaches the untagged page; without it, it faults */
+  rd (0x5a00000000000000ull + REGION + 5 * PAGE);
+  show ("tagged, TBI0 clear");
+  SYSREG_WRITE (tcr_el1, tcr | (1ull << 37));
+  P ("tagged, TBI0 set", rd (0x5a00000000000000ull + REGION + 5 * PAGE));
+  SYSREG_WRITE (tcr_el1, tcr);
+
   /* AT */
   u64 par;
   __asm__ volatile ("at s1e1r, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par) : "r"(REGION + 6 * PAGE + 8));

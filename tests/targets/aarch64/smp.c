@@ -1,12 +1,14 @@
 /* Two cores: PSCI CPU_ON starts core 1 (entry and context id), both add
  * to one counter with ldaxr/stlxr (every store-exclusive that lost the
  * race retries), AFFINITY_INFO follows core 1 to CPU_OFF.  Run on QEMU
- * with -smp 2. */
+ * with -smp 2, whose cores are host threads: nothing printed may depend
+ * on how they interleave (core 1 waits for a go before counting, so the
+ * second CPU_ON always finds it on). */
 #include "test.h"
 
 #define N 20000
 
-static volatile u64 counter, ctx_seen, done1, mpidr1;
+static volatile u64 counter, ctx_seen, done1, mpidr1, started1, go;
 static u64 stack1[1024] __attribute__ ((aligned (16)));
 u64 *const stack1_top = stack1 + 1024;
 
@@ -37,6 +39,9 @@ secondary (u64 ctx)
 {
   ctx_seen = ctx;
   mpidr1 = SYSREG_READ (mpidr_el1);
+  started1 = 1;
+  while (!go) /* so that core 0's second CPU_ON finds it on */
+    __asm__ volatile ("yield" ::: "memory");
   add_many ();
   done1 = 1;
   __asm__ volatile ("dsb sy\n\tsev" ::: "memory");
@@ -60,13 +65,18 @@ main (void)
 {
   P ("mpidr", SYSREG_READ (mpidr_el1));
   P ("affinity_info(1) before", hvc (0xc4000004, 1, 0, 0));
-  P ("cpu_on(1)", hvc (0xc4000003, 1, (u64) sec_entry, 0x5555));
-  P ("cpu_on(1) again", hvc (0xc4000003, 1, (u64) sec_entry, 0x5555));
+  u64 on = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555), again;
+  while (!started1)
+    __asm__ volatile ("yield" ::: "memory");
+  again = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555);
+  go = 1;
   add_many ();
   while (!done1)
     __asm__ volatile ("yield" ::: "memory");
   while (hvc (0xc4000004, 1, 0, 0) != 1)
     __asm__ volatile ("yield" ::: "memory");
+  P ("cpu_on(1)", on);
+  P ("cpu_on(1) again", again);
   P ("counter", counter);
   P ("context id", ctx_seen);
   P ("mpidr of core 1", mpidr1);

@@ -16,9 +16,10 @@ timer (const char *name, int virt)
     SYSREG_WRITE (cntp_tval_el0, 200000);
     SYSREG_WRITE (cntp_ctl_el0, 1);
   }
+  /* Read at once: on QEMU the counter follows the host's clock. */
+  ctl = virt ? SYSREG_READ (cntv_ctl_el0) : SYSREG_READ (cntp_ctl_el0);
   puts_ (name);
   puts_ (":\n");
-  ctl = virt ? SYSREG_READ (cntv_ctl_el0) : SYSREG_READ (cntp_ctl_el0);
   P ("  ctl before", ctl);
   for (unsigned i = 0; i < 100000000 && !(ctl & 4); i++)
     ctl = virt ? SYSREG_READ (cntv_ctl_el0) : SYSREG_READ (cntp_ctl_el0);
