@@ -103,10 +103,11 @@ main (void)
   interval = freq / 100;   /* 10 ms */
   __asm__ volatile ("msr cntp_tval_el0, %0" : : "r" (interval));
   __asm__ volatile ("msr cntp_ctl_el0, %0" : : "r" (UINT64_C (1)));
-  __asm__ volatile ("msr daifclr, #2");
+  /* WFI with IRQs masked still wakes on a pending one, which the short
+   * unmasked window then takes: a tick can never slip in between the
+   * check and the sleep and leave the core asleep for good. */
   while (ticks < TICKS)
-    __asm__ volatile ("wfi");
-  __asm__ volatile ("msr daifset, #2");
+    __asm__ volatile ("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2" ::: "memory");
 
   put_string ("Timer interrupts through the GIC: ");
   put_decimal (ticks);

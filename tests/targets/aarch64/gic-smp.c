@@ -59,7 +59,9 @@ secondary (void)
   __asm__ volatile ("dsb sy" ::: "memory");
   ready1 = 1;
   while (sgis1 == 0 || spis1 == 0)
-    __asm__ volatile ("msr daifclr, #2\n\twfi\n\tmsr daifset, #2" ::: "memory");
+    /* Masked WFI returns at once when one is pending already: no
+     * interrupt is taken between the check and the sleep. */
+    __asm__ volatile ("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2" ::: "memory");
   R32 (GICD + 0xf00) = (1u << 24) | 7;  /* SGI 7 to all but self */
   for (;;)
     __asm__ volatile ("wfe");

@@ -55,6 +55,17 @@ on_irq (int kind, Frame *f)
   R32 (GICC_EOIR) = iar;
 }
 
+/* Sleeps until the handler has run @n times in all.  WFI with IRQs
+ * masked returns as soon as one is pending (at once if it already is),
+ * then the unmasked window takes it: no interrupt can come between a
+ * check and the sleep, whatever QEMU's host threads do. */
+static void
+wait_irq (u64 n)
+{
+  while (irqs < n)
+    __asm__ volatile ("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2" ::: "memory");
+}
+
 static u64
 isr (void)
 {
@@ -158,13 +169,13 @@ main (void)
   P ("isenabler0", R32 (GICD_ISENABLER (0)));
   SYSREG_WRITE (cntp_tval_el0, 1000);
   SYSREG_WRITE (cntp_ctl_el0, 1);
-  __asm__ volatile ("msr daifclr, #2\n\twfi\n\tmsr daifset, #2" ::: "memory");
+  wait_irq (2);
   P ("irqs after physical timer", irqs);
   P ("last iar", last_iar);
   CHECK (4, last_iar == 30);
   SYSREG_WRITE (cntv_tval_el0, 1000);
   SYSREG_WRITE (cntv_ctl_el0, 1);
-  __asm__ volatile ("msr daifclr, #2\n\twfi\n\tmsr daifset, #2" ::: "memory");
+  wait_irq (3);
   P ("irqs after virtual timer", irqs);
   P ("last iar", last_iar);
   /* A level PPI: pending while the timer's condition holds. */
