@@ -131,7 +131,7 @@ A64_EXECUTORS (A64_DECLARE_EXEC)
 typedef struct {
   uint64_t tag; /* pc, or A64_TAG_EMPTY */
   uint32_t raw;
-  uint32_t gen; /* s->code_gen when decoded: older entries are stale */
+  uint32_t gen; /* s->code_gen | EL << 31 when decoded: others are stale */
   A64ExecFn exec;
 } A64Insn;
 
@@ -188,9 +188,13 @@ enum {
   A64_EC_BRK = 0x3c,
 };
 
-/* Fault status codes (DFSC/IFSC), level added where there is one. */
+/* Fault status codes (DFSC/IFSC), level added where there is one.  As
+ * translation results they carry A64_FAULT, so that an address size
+ * fault at level 0 (code 0) is not mistaken for success; the syndrome
+ * takes the low 6 bits. */
+#define A64_FAULT 0x100u
 enum {
-  A64_FSC_ADDR_SIZE = 0x00,
+  A64_FSC_ADDR_SIZE = A64_FAULT | 0x00,
   A64_FSC_TRANSLATION = 0x04,
   A64_FSC_ACCESS = 0x08,
   A64_FSC_PERMISSION = 0x0c,
@@ -217,6 +221,8 @@ struct A64Cpu {
   uint32_t daif;    /* PSTATE.DAIF in bits 9:6 */
   unsigned el;      /* 0 or 1 */
   bool     spsel;
+  bool     il;      /* PSTATE.IL: the next instruction is an Illegal
+                       Execution State exception */
 
   /* EL1 system registers (index 1 of the per-EL arrays). */
   uint64_t elr_el1, spsr_el1, esr_el1, far_el1, vbar_el1, sctlr_el1;

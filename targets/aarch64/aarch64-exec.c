@@ -13,8 +13,8 @@
  * else goes through the address space, after the retired instructions
  * are accounted, and its failure becomes a synchronous external abort.
  *
- * The decode cache is keyed by virtual pc and emptied on what may change
- * what a pc means: TLB maintenance, writes of the translation registers,
+ * The decode cache is keyed by virtual pc (and the EL that checked the
+ * fetch) and emptied on what may change what a pc means: TLB maintenance, writes of the translation registers,
  * IC maintenance and any change of the address map.
  */
 #include "aarch64-cpu.h"
@@ -43,7 +43,7 @@ a64_flush_code (MdlCpu *cpu)
   /* TLB maintenance is frequent (a kernel does it on every context
    * switch): a new generation forgets everything in O(1); the entries
    * are cleared for real only when the counter wraps. */
-  if (++s->code_gen == 0) {
+  if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
     for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
       s->icache[i].tag = A64_TAG_EMPTY;
     s->code_gen = 1;
@@ -101,13 +101,13 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
   bool upper = (va >> 55) & 1;
   uint64_t tcr = s->tcr_el1;
   unsigned tsz = upper ? (tcr >> 16) & 0x3f : tcr & 0x3f;
-  unsigned tg = upper ? (tcr >> 30) & 3 : (tcr >> 14) & 3;
   bool epd = upper ? (tcr >> 23) & 1 : (tcr >> 7) & 1;
   uint64_t ttbr = upper ? s->ttbr1_el1 : s->ttbr0_el1, table, desc = 0;
   unsigned inbits, level, asid_sel = (tcr >> 22) & 1;
   bool ap_table_ro = false, ap_table_nouser = false, xn_table = false, pxn_table = false;
 
-  (void) tg; /* only the 4 KiB granule is implemented; others read as it */
+  /* Only the 4 KiB granule is implemented (ID_AA64MMFR0_EL1 says so):
+   * TG0/TG1 are read as 4 KiB whatever they hold. */
   if (tsz < 16)
     tsz = 16;
   if (tsz > 39)
@@ -192,7 +192,7 @@ translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa, boo
   uint8_t need;
 
   if (!mmu_on (s)) {
-    if (va >> 48)
+    if (va >> 40) /* beyond the 40-bit physical address range */
       return A64_FSC_ADDR_SIZE + 0;
     *pa = va;
     return 0;
@@ -236,7 +236,7 @@ a64_data_abort (A64Cpu *s, uint64_t va, unsigned fsc, bool write)
 {
   unsigned ec = s->el == 0 ? A64_EC_DABT_LOWER : A64_EC_DABT_SAME;
 
-  a64_sync_exception (s, ec, fsc | (write ? 1u << 6 : 0), va, true);
+  a64_sync_exception (s, ec, (fsc & 0x3f) | (write ? 1u << 6 : 0), va, true);
 }
 
 bool
@@ -407,7 +407,8 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
     return NULL;
   }
   if ((fsc = a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa))) {
-    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc, pc, true);
+    a64_sync_exception (s, s->el == 0 ? A64_EC_IABT_LOWER : A64_EC_IABT_SAME, fsc & 0x3f, pc,
+                        true);
     return NULL;
   }
   if (pa - s->fetch_base < s->fetch_size && pa - s->fetch_base + 4 <= s->fetch_size) {
@@ -435,7 +436,7 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
   }
   op = a64_decode ((uint32_t) v);
   e->tag = pc;
-  e->gen = s->code_gen;
+  e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;
   e->exec = op ? op->exec : a64_x_undef;
   return e;
@@ -460,10 +461,18 @@ a64_run (MdlCpu *cpu, uint64_t budget)
         break;
       if (a64_check_irq (s))
         s->pc = s->npc;
+      if (G_UNLIKELY (s->il)) { /* after an illegal return (or one with SPSR.IL) */
+        a64_sync_exception (s, A64_EC_ILLEGAL, 0, 0, false);
+        s->pc = s->npc;
+        s->done++;
+        continue;
+      }
     }
     pc = s->pc;
     e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
-    if (G_UNLIKELY (e->tag != pc || e->gen != s->code_gen)) {
+    /* The generation carries the EL: a fetch's permission was checked at
+     * the EL that decoded it. */
+    if (G_UNLIKELY (e->tag != pc || e->gen != (s->code_gen | (s->el << 31)))) {
       e = a64_fill (s, pc, e);
       if (e == NULL) { /* the fetch faulted: the exception is taken */
         s->pc = s->npc;

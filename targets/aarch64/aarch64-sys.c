@@ -24,7 +24,7 @@
 uint64_t
 a64_pstate (const A64Cpu *s)
 {
-  return s->nzcv | s->daif | (s->el << 2) | (s->spsel ? 1 : 0);
+  return s->nzcv | s->daif | (s->il ? 1u << 20 : 0) | (s->el << 2) | (s->spsel ? 1 : 0);
 }
 
 void
@@ -47,6 +47,7 @@ a64_set_pstate (A64Cpu *s, uint64_t spsr)
     return false;
   s->nzcv = (uint32_t) spsr & 0xf0000000u;
   s->daif = (uint32_t) spsr & 0x3c0u;
+  s->il = (spsr >> 20) & 1;
   a64_select_sp (s, el, m & 1);
   return true;
 }
@@ -60,6 +61,7 @@ take (A64Cpu *s, unsigned kind_off, uint64_t ret)
 
   s->spsr_el1 = a64_pstate (s);
   s->elr_el1 = ret;
+  s->il = false;
   a64_select_sp (s, 1, true);
   s->daif = 0xf << 6;
   s->excl_valid = false;
@@ -117,6 +119,7 @@ a64_reset_core (A64Cpu *s, uint64_t entry)
   s->cntkctl_el1 = s->mdscr_el1 = s->fpcr = s->fpsr = 0;
   s->excl_valid = false;
   s->event_reg = false;
+  s->il = false;
   memset (s->timer_ctl, 0, sizeof s->timer_ctl);
   memset (s->timer_cval, 0, sizeof s->timer_cval);
   s->check = true;
@@ -648,7 +651,7 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
       uint64_t pa;
       unsigned fsc = a64_translate (s, a64_rx (s, rt), (op2 & 1) ? A64_ACC_WRITE : A64_ACC_READ,
                                     op2 >= 2 ? 0 : 1, &pa);
-      s->par_el1 = fsc ? (1 | (fsc << 1)) : (pa & UINT64_C (0x0000fffffffff000));
+      s->par_el1 = fsc ? (1 | ((fsc & 0x3f) << 1)) : (pa & UINT64_C (0x0000fffffffff000));
       return;
     }
   }
@@ -671,12 +674,12 @@ a64_x_eret (A64Cpu *s, uint32_t insn)
   s->excl_valid = false;
   s->check = true;
   if (!a64_set_pstate (s, s->spsr_el1)) {
-    /* An illegal return: PSTATE.IL is set and the next instruction
-     * takes an Illegal Execution State exception, at the same EL. */
-    s->pc = s->elr_el1;
-    a64_sync_exception (s, A64_EC_ILLEGAL, 0, 0, false);
-    s->spsr_el1 |= 1u << 20;
-    return;
+    /* An illegal return: EL and SP stay, the flags and masks come from
+     * SPSR, PSTATE.IL is set and the next instruction takes an Illegal
+     * Execution State exception, at the same EL. */
+    s->nzcv = (uint32_t) s->spsr_el1 & 0xf0000000u;
+    s->daif = (uint32_t) s->spsr_el1 & 0x3c0u;
+    s->il = true;
   }
   s->npc = s->elr_el1;
 }

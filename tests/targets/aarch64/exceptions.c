@@ -7,7 +7,7 @@
 static volatile u64 last_kind, last_esr, last_elr, last_far, last_spsr;
 static volatile int el0_done;
 static u64 el0_stack[64] __attribute__ ((aligned (16)));
-extern char back_in_el1[];
+extern char back_in_el1[], illegal_target[];
 
 static void
 record (int kind, Frame *f)
@@ -30,6 +30,8 @@ record (int kind, Frame *f)
     }
     return; /* elr is already past the svc */
   }
+  if ((esr >> 26) == 0x0e) /* PSTATE.IL would take it again */
+    SYSREG_WRITE (spsr_el1, last_spsr & ~(1ull << 20));
   SYSREG_WRITE (elr_el1, last_elr + 4);
 }
 
@@ -100,6 +102,11 @@ main (void)
   __asm__ volatile ("stlr %w0, [%1]" ::"r"(0), "r"((u64) buf + 2) : "memory");
   show ("stlr misaligned");
 
+  /* MMU off: beyond the 40-bit physical range, an address size fault */
+  __asm__ volatile ("ldr %0, [%1]" : "=r"(v) : "r"(0x10000000000ull) : "memory");
+  show ("beyond the physical address range");
+  P ("  far", last_far);
+
   /* SCTLR_EL1.A: every misaligned access faults */
   u64 sctlr = SYSREG_READ (sctlr_el1);
   SYSREG_WRITE (sctlr_el1, sctlr | 2);
@@ -121,6 +128,15 @@ main (void)
   show ("svc from el0");
   P ("currentel", SYSREG_READ (currentel));
   CHECK (5, last_esr == 0x56000007 && last_kind == 8);
+
+  /* an illegal exception return (to EL2, which does not exist) */
+  SYSREG_WRITE (elr_el1, (u64) illegal_target);
+  SYSREG_WRITE (spsr_el1, 0x3c9);
+  __asm__ volatile ("eret\n"
+                    ".globl illegal_target\n"
+                    "illegal_target:\n\tnop" ::: "memory");
+  show ("illegal return");
+  P ("  elr - target", last_elr - (u64) illegal_target);
 
   /* PSCI */
   P ("psci version", hvc (0x84000000, 0));

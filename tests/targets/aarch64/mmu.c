@@ -24,7 +24,6 @@ extern char mmu_back_in_el1[];
 static void
 on_fault (int kind, Frame *f)
 {
-  (void) f;
   last_esr = SYSREG_READ (esr_el1);
   last_far = SYSREG_READ (far_el1);
   if (kind == 8 && (last_esr >> 26) == 0x15) { /* svc from EL0: back to EL1 */
@@ -38,6 +37,10 @@ on_fault (int kind, Frame *f)
     P ("  far", last_far);
   }
   faults++;
+  if ((last_esr >> 26) == 0x21) { /* a fetch from the page called: back to the caller */
+    SYSREG_WRITE (elr_el1, f->x30);
+    return;
+  }
   SYSREG_WRITE (elr_el1, SYSREG_READ (elr_el1) + 4);
 }
 
@@ -135,6 +138,29 @@ main (void)
   show ("beyond 39 bits");
   rd (0xffff000000000000ull);
   show ("beyond 39 bits, upper");
+
+  /* Execute permissions: a page with "mov x0, #7; ret" called at EL1,
+   * as it is, with PXN, and writable at EL0 (never executable at EL1). */
+  {
+    static const char *const what[3] = { "call plain page", "call pxn page", "call el0-writable page" };
+    static const u64 extra[3] = { 0, 1ull << 53, 1ull << 6 };
+    for (int k = 0; k < 3; k++) {
+      u64 page = REGION + (10 + k) * PAGE, r = 0;
+      l3[10 + k] = page | AF | SH | PAGEDESC | extra[k];
+      wr (page, 0xd65f03c0d28000e0ull); /* mov x0, #7; ret */
+      tlbi_all ();
+      __asm__ volatile ("dc cvau, %0\n\tdsb ish\n\tic ivau, %0\n\tdsb ish\n\tisb" ::"r"(page) : "memory");
+      __asm__ volatile ("mov x0, #0\n\tblr %1\n\tmov %0, x0"
+                        : "=r"(r) : "r"(page)
+                        : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+                          "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x30", "memory");
+      puts_ (what[k]);
+      puts_ (":\n");
+      P ("  x0", r);
+      P ("  esr", last_esr);
+      last_esr = 0;
+    }
+  }
 
   /* TBI0: a tagged pointer reaches the untagged page; without it, it faults */
   rd (0x5a00000000000000ull + REGION + 5 * PAGE);

@@ -57,7 +57,7 @@ nzcv (void)
   return f;
 }
 
-static int failed;
+static int failed __attribute__ ((unused));
 
 #define CHECK(n, cond)                                                                             \
   do {                                                                                             \
