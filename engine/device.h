@@ -105,6 +105,18 @@ struct MdlDeviceClass {
                                    tree's /poweroff and /reboot); both 0:
                                    no syscon */
 
+  /* Register blocks of the window, relative to its base, that the guest
+   * tree lists as separate `reg` entries (a GIC's distributor and CPU
+   * interface share one window); NULL: one entry, the whole window. */
+  const MdlRegEntry *fdt_reg;
+  unsigned       n_fdt_reg;
+  /* Input clocks the guest's driver asks for by name (NULL-terminated:
+   * "uartclk", "apb_pclk"): the tree gets one root fixed-clock node per
+   * rate, fdt_clock_hz, and the node `clocks` and `clock-names` naming
+   * it.  NULL: no clocks. */
+  const char *const *fdt_clocks;
+  uint64_t       fdt_clock_hz;
+
   /* Interrupt specifiers of a controller (n_irq_in > 0) longer than one
    * cell, as a GIC's <type number flags>: irq_cells is #interrupt-cells
    * (0: one cell, the input number, and the hooks below are NULL).

@@ -70,6 +70,8 @@ typedef struct {
   unsigned            harts;
   GHashTable         *phandles;   /* component id -> phandle */
   MdlFdtWriter       *fdt;
+  GArray             *clocks;     /* fixed-clock rates (uint64_t) */
+  uint32_t            clock_phandle; /* clocks[i]'s phandle: this + i */
 } Writer;
 
 static void
@@ -238,6 +240,33 @@ write_class_props (Writer *w, const MdlComponent *d)
   }
 }
 
+/* The phandle of the fixed-clock node of @hz (a device's input clock). */
+static uint32_t
+clock_phandle (Writer *w, uint64_t hz)
+{
+  for (guint i = 0; i < w->clocks->len; i++)
+    if (g_array_index (w->clocks, uint64_t, i) == hz)
+      return w->clock_phandle + i;
+  return 0;
+}
+
+/* One fixed-clock node per rate the devices' input clocks run at. */
+static void
+write_clocks (Writer *w)
+{
+  for (guint i = 0; i < w->clocks->len; i++) {
+    uint64_t hz = g_array_index (w->clocks, uint64_t, i);
+    g_autofree char *name = g_strdup_printf ("clock-%" G_GUINT64_FORMAT, hz);
+
+    mdl_fdt_begin_node (w->fdt, name);
+    mdl_fdt_prop_string (w->fdt, "compatible", "fixed-clock");
+    mdl_fdt_prop_u32 (w->fdt, "#clock-cells", 0);
+    mdl_fdt_prop_number (w->fdt, "clock-frequency", hz);
+    mdl_fdt_prop_u32 (w->fdt, "phandle", w->clock_phandle + i);
+    mdl_fdt_end_node (w->fdt);
+  }
+}
+
 static char *
 node_name (const MdlComponent *d, uint64_t base)
 {
@@ -282,12 +311,32 @@ write_soc (Writer *w, char **stdout_path, const MdlComponent **syscon)
       mdl_fdt_prop_strings (w->fdt, "compatible", cls->fdt_compatible);
     else
       mdl_fdt_prop_string (w->fdt, "compatible", cls->compatible);
-    prop_reg (w, base, mdl_component_u64 (d, "size"));
+    if (cls->fdt_reg != NULL) {
+      g_autofree uint32_t *cells = g_new (uint32_t, 4 * cls->n_fdt_reg);
+      for (unsigned r = 0; r < cls->n_fdt_reg; r++) {
+        uint64_t b = base + cls->fdt_reg[r].base, sz = cls->fdt_reg[r].size;
+        cells[4 * r] = b >> 32;
+        cells[4 * r + 1] = (uint32_t) b;
+        cells[4 * r + 2] = sz >> 32;
+        cells[4 * r + 3] = (uint32_t) sz;
+      }
+      mdl_fdt_prop_cells (w->fdt, "reg", cells, 4 * cls->n_fdt_reg);
+    } else {
+      prop_reg (w, base, mdl_component_u64 (d, "size"));
+    }
     write_class_props (w, d);
     if (cls->n_irq_in > 0) {
       mdl_fdt_prop_empty (w->fdt, "interrupt-controller");
       mdl_fdt_prop_u32 (w->fdt, "#interrupt-cells", cls->irq_cells > 1 ? cls->irq_cells : 1);
       mdl_fdt_prop_u32 (w->fdt, "#address-cells", 0);
+    }
+    if (cls->fdt_clocks != NULL) {
+      uint32_t clk = clock_phandle (w, cls->fdt_clock_hz);
+      g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+      for (unsigned k = 0; cls->fdt_clocks[k] != NULL; k++)
+        g_array_append_val (refs, clk);
+      mdl_fdt_prop_cells (w->fdt, "clocks", (const uint32_t *) refs->data, refs->len);
+      mdl_fdt_prop_strings (w->fdt, "clock-names", cls->fdt_clocks);
     }
     write_interrupts (w, d);
     ph = GPOINTER_TO_UINT (g_hash_table_lookup (w->phandles, GUINT_TO_POINTER (d->id)));
@@ -330,6 +379,7 @@ write_tree (Writer *w)
   mdl_fdt_prop_string (w->fdt, "model", doc->model ? doc->model : "Medley board");
 
   write_cpus (w);
+  write_clocks (w);
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
     g_autofree char *name = NULL;
@@ -382,10 +432,26 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
     if (d->dev_cls->n_irq_in > 0 || is_syscon (d->dev_cls))
       g_hash_table_insert (phandles, GUINT_TO_POINTER (d->id), GUINT_TO_POINTER (next++));
   }
+  /* Then the input clocks of the devices the cluster sees, in board order. */
+  g_autoptr(GArray) clocks = g_array_new (FALSE, FALSE, sizeof (uint64_t));
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *d = g_ptr_array_index (doc->components, i);
+    uint64_t base, hz;
+    bool known = false;
+
+    if (!view_base (doc, d, cluster, &base) || d->dev_cls->fdt_clocks == NULL)
+      continue;
+    hz = d->dev_cls->fdt_clock_hz;
+    for (guint k = 0; k < clocks->len; k++)
+      known = known || g_array_index (clocks, uint64_t, k) == hz;
+    if (!known)
+      g_array_append_val (clocks, hz);
+  }
 
   {
     g_autoptr(MdlFdtWriter) fdt = mdl_fdt_writer_new (0);
-    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt };
+    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt,
+                 clocks, next };
     g_autoptr(GError) local = NULL;
     GBytes *blob;
 

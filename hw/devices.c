@@ -16,6 +16,9 @@ extern const MdlDeviceClass mdl_cmsdk_dualtimer_class;
 extern const MdlDeviceClass mdl_cmsdk_watchdog_class;
 extern const MdlDeviceClass mdl_memory_mirror_class;
 extern const MdlDeviceClass mdl_mps2_scc_class;
+extern const MdlDeviceClass mdl_gicv2_class;
+extern const MdlDeviceClass mdl_pl011_class;
+extern const MdlDeviceClass mdl_pl031_class;
 
 /* Adding a device: its file, and one line here. */
 const MdlDeviceClass *const mdl_hw_device_classes[] = {
@@ -23,8 +26,11 @@ const MdlDeviceClass *const mdl_hw_device_classes[] = {
   &mdl_rom_class,
   &mdl_ns16550a_class,
   &mdl_cmsdk_uart_class,
+  &mdl_pl011_class,
   &mdl_clint_class,
   &mdl_plic_class,
+  &mdl_gicv2_class,
+  &mdl_pl031_class,
   &mdl_mailbox_class,
   &mdl_framebuffer_class,
   &mdl_gpio_class,

@@ -322,6 +322,77 @@ test_loader (void)
   g_rmdir (dir);
 }
 
+/* The AArch64 virt board: the class hooks at work.  The GIC's three-cell
+ * specifiers (an SPI from a device, PPIs from the cpu node's timer
+ * outputs) and its two register blocks; /psci and /timer from the CPU
+ * class; the PrimeCells' clocks; and the specifiers through a save and
+ * reload. */
+static void
+check_aarch64_tree (const MdlBoardDoc *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) blob = mdl_fdt_export (doc, cluster_id (doc, "cpu0"), &error);
+  const void *fdt;
+  uint32_t gic, clk;
+  static const uint32_t ppis[4] = { 13, 14, 11, 10 };
+
+  g_assert_no_error (error);
+  fdt = g_bytes_get_data (blob, NULL);
+  if (g_getenv ("MDL_DUMP_DTB") != NULL)
+    g_file_set_contents (g_getenv ("MDL_DUMP_DTB"), fdt, (gssize) g_bytes_get_size (blob), NULL);
+  g_assert_cmpint (fdt_check_header (fdt), ==, 0);
+  gic = phandle_of (fdt, "/soc/intc@8000000");
+  g_assert_cmpuint (gic, !=, 0);
+  g_assert_cmpuint (cell_at (fdt, "/soc/intc@8000000", "#interrupt-cells", 0), ==, 3);
+  g_assert_cmpuint (cell_at (fdt, "/soc/intc@8000000", "reg", 1), ==, 0x08000000);
+  g_assert_cmpuint (cell_at (fdt, "/soc/intc@8000000", "reg", 3), ==, 0x10000);
+  g_assert_cmpuint (cell_at (fdt, "/soc/intc@8000000", "reg", 5), ==, 0x08010000);
+  g_assert_cmpuint (cell_at (fdt, "/soc/intc@8000000", "reg", 7), ==, 0x10000);
+  g_assert_cmpstr (str_at (fdt, "/soc/pl011@9000000", "compatible"), ==, "arm,pl011");
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl011@9000000", "interrupts-extended", 0), ==, gic);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl011@9000000", "interrupts-extended", 1), ==, 0);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl011@9000000", "interrupts-extended", 2), ==, 1);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl011@9000000", "interrupts-extended", 3), ==, 4);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl031@9010000", "interrupts-extended", 2), ==, 2);
+  clk = cell_at (fdt, "/soc/pl011@9000000", "clocks", 0);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl011@9000000", "clocks", 1), ==, clk);
+  g_assert_cmpuint (cell_at (fdt, "/soc/pl031@9010000", "clocks", 0), ==, clk);
+  g_assert_cmpstr (str_at (fdt, "/soc/pl011@9000000", "clock-names"), ==, "uartclk");
+  g_assert_cmpuint (phandle_of (fdt, "/clock-24000000"), ==, clk);
+  g_assert_cmpstr (str_at (fdt, "/clock-24000000", "compatible"), ==, "fixed-clock");
+  g_assert_cmpstr (str_at (fdt, "/psci", "compatible"), ==, "arm,psci-1.0");
+  g_assert_cmpstr (str_at (fdt, "/psci", "method"), ==, "hvc");
+  g_assert_cmpstr (str_at (fdt, "/timer", "compatible"), ==, "arm,armv8-timer");
+  for (int i = 0; i < 4; i++) {
+    g_assert_cmpuint (cell_at (fdt, "/timer", "interrupts-extended", 4 * i), ==, gic);
+    g_assert_cmpuint (cell_at (fdt, "/timer", "interrupts-extended", 4 * i + 1), ==, 1);
+    g_assert_cmpuint (cell_at (fdt, "/timer", "interrupts-extended", 4 * i + 2), ==, ppis[i]);
+    g_assert_cmpuint (cell_at (fdt, "/timer", "interrupts-extended", 4 * i + 3), ==, 4);
+  }
+}
+
+static void
+test_aarch64_board (void)
+{
+  g_autoptr(MdlBoardDoc) doc = load_board ("aarch64-virt.dts");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = mdl_board_doc_to_dts (doc);
+  g_autofree char *dir = g_dir_make_tmp ("medley-fdt-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "again.dts", NULL);
+  g_autoptr(MdlBoardDoc) again = NULL;
+
+  check_aarch64_tree (doc);
+  g_assert_nonnull (strstr (text, "<&gic 1 14 4>"));
+  g_assert_nonnull (strstr (text, "<&gic 0 1 4>"));
+  g_assert_nonnull (strstr (text, "#interrupt-cells = <3>"));
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  again = mdl_board_doc_load (copy, &error);
+  g_assert_no_error (error);
+  check_aarch64_tree (again);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,5 +404,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/fdt-export/cluster-view", test_cluster_view);
   g_test_add_func ("/engine/fdt-export/round-trip", test_round_trip);
   g_test_add_func ("/engine/fdt-export/loader", test_loader);
+  g_test_add_func ("/engine/fdt-export/aarch64-board", test_aarch64_board);
   return g_test_run ();
 }
