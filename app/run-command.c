@@ -391,6 +391,7 @@ typedef struct {
   char      *gdb_host;
   char      *screenshot;
   char      *speed_text;  /* --speed */
+  GPtrArray *stop_on;     /* --stop-on-exception causes (NULL-terminated) */
   double     speed;       /* its factor; 0: as fast as possible */
   gboolean   json;
   gboolean   no_input;
@@ -410,10 +411,26 @@ run_options_clear (RunOptions *opts)
   g_free (opts->gdb_host);
   g_free (opts->screenshot);
   g_free (opts->speed_text);
+  if (opts->stop_on != NULL)
+    g_ptr_array_unref (opts->stop_on);
   g_ptr_array_unref (opts->gdb);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
+
+static gboolean
+on_stop_on_exception (const char *name, const char *value, gpointer data, GError **error)
+{
+  RunOptions *opts = data;
+  g_auto(GStrv) causes = g_strsplit (value != NULL && *value ? value : "all", ",", -1);
+
+  if (opts->stop_on == NULL)
+    opts->stop_on = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (unsigned i = 0; causes[i] != NULL; i++)
+    if (*g_strstrip (causes[i]) != '\0')
+      g_ptr_array_add (opts->stop_on, g_strdup (causes[i]));
+  return TRUE;
+}
 
 static gboolean
 on_gdb_option (const char *name, const char *value, gpointer data, GError **error)
@@ -774,6 +791,11 @@ parse_options (int argc, char **argv, RunOptions *opts)
     { "speed", 0, 0, G_OPTION_ARG_STRING, &opts->speed_text,
       N_("Let virtual time run at most FACTOR times as fast as wall time (1: real time; "
          "default max: as fast as possible)"), N_("FACTOR|max") },
+    { "stop-on-exception", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK,
+      on_stop_on_exception,
+      N_("Stop when a CPU takes an exception of these causes (as the CPU names them, e.g. "
+         "\"load access fault\" or BusFault; default all), saying which instruction and "
+         "address"), N_("CAUSE,...") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opts->json,
       N_("Print a JSON summary as the last line of stdout"), NULL },
     { "no-input", 0, 0, G_OPTION_ARG_NONE, &opts->no_input,
@@ -873,6 +895,9 @@ load_board (const RunOptions *opts)
   }
   if (opts->quantum)
     mdl_machine_set_quantum (board->machine, opts->quantum_ps);
+  if (opts->stop_on != NULL)
+    mdl_machine_set_stop_on_exception (board->machine,
+                                       (const char *const *) opts->stop_on->pdata);
   return g_steal_pointer (&board);
 }
 

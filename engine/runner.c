@@ -1120,7 +1120,8 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     mdl_machine_clear_stop (m);
     break;
   case MDL_STOP_BREAKPOINT:
-  case MDL_STOP_WATCHPOINT: {
+  case MDL_STOP_WATCHPOINT:
+  case MDL_STOP_EXCEPTION: {
     MdlCpu *cpu = mdl_machine_stop_cpu (m);
 
     /* Not the end of the guest: paused where it stopped, resumable. */
@@ -1496,6 +1497,19 @@ mdl_runner_speed (MdlRunner *runner)
   return speed;
 }
 
+static void
+stop_on_exception_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  mdl_machine_set_stop_on_exception (machine, data);
+}
+
+void
+mdl_runner_set_stop_on_exception (MdlRunner *runner, const char *const *causes)
+{
+  g_return_if_fail (runner != NULL);
+  mdl_runner_call (runner, stop_on_exception_on_engine, (void *) causes);
+}
+
 double
 mdl_runner_default_speed (MdlRunner *runner)
 {
@@ -1552,7 +1566,8 @@ engine_main (gpointer data)
     if (!r->pace_anchored)
       pace_anchor (r);
     reason = mdl_machine_run (r->machine, r->input_pending ? INPUT_SLICE_PS : SLICE_PS);
-    if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT && reason != MDL_STOP_NONE &&
+    if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT &&
+        reason != MDL_STOP_EXCEPTION && reason != MDL_STOP_NONE &&
         reason != MDL_STOP_USER)
       drop_temp_breakpoint (r);
     handle_stop (r, reason);

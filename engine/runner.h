@@ -155,6 +155,12 @@ double mdl_runner_speed     (MdlRunner *runner);
  * view: LEDs, 7-segment digits, a display), else 0 (as fast as possible). */
 double mdl_runner_default_speed (MdlRunner *runner);
 
+/* Stops (PAUSED, MDL_STOP_EXCEPTION, the message naming CPU, instruction,
+ * address and cause) whenever a CPU takes an exception named in @causes
+ * (see mdl_machine_set_stop_on_exception; NULL: none).  An exception
+ * storm always stops so.  Waits for the engine thread (mdl_runner_call). */
+void mdl_runner_set_stop_on_exception (MdlRunner *runner, const char *const *causes);
+
 /* The UARTs of the board (devices with a serial_input hook), in board
  * order: names for the console tabs. Valid for the runner's lifetime. */
 unsigned    mdl_runner_n_uarts   (MdlRunner *runner);

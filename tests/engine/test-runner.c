@@ -701,6 +701,48 @@ test_pacing (void)
   mdl_runner_free (runner);
 }
 
+static bool
+exception_stop (const MdlSnapshot *snap, const void *arg)
+{
+  return snap->state == MDL_RUNNER_PAUSED && snap->stop_reason == MDL_STOP_EXCEPTION;
+}
+
+/* Guest trouble: a storm of the same fault pauses the machine with one
+ * message, and "stop on exception" stops at the first one. */
+static void
+test_exception_storm (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_RUNNER_FAULT_ELF);
+  uint64_t fault = symbol (runner, "fault");
+  const char *causes[] = { "Load Access Fault", NULL };
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  mdl_runner_run (runner);
+  snap = wait_for (runner, exception_stop, NULL, "an exception stop");
+  g_test_message ("storm: %s", snap->message);
+  g_assert_cmpint (snap->stop_reason, ==, MDL_STOP_EXCEPTION);
+  g_assert_cmpint (snap->stop_cpu, ==, 0);
+  g_assert_cmphex (snap->stop_addr, ==, fault);
+  g_assert_nonnull (strstr (snap->message, "cpu0"));
+  g_assert_nonnull (strstr (snap->message, "load access fault"));
+  g_assert_nonnull (strstr (snap->message, "lw"));
+  g_assert_nonnull (strstr (snap->message, "address 0x40000000"));
+  g_assert_nonnull (strstr (snap->message, "1000 times in a row"));
+  mdl_runner_free (runner);
+
+  runner = runner_for (VIRT_BOARD, MDL_RUNNER_FAULT_ELF);
+  mdl_runner_set_stop_on_exception (runner, causes);
+  mdl_runner_run (runner);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = wait_for (runner, exception_stop, NULL, "an exception stop");
+  g_assert_cmphex (snap->stop_addr, ==, fault);
+  g_assert_null (strstr (snap->message, "in a row"));
+  g_assert_nonnull (strstr (snap->message, "load access fault"));
+  /* The first one: the guest has done its few set-up instructions only. */
+  g_assert_cmpuint (snap->cpus[0].retired, <, 10);
+  mdl_runner_free (runner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -719,5 +761,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/runner/run-to-and-stepping", test_run_to_and_stepping);
   g_test_add_func ("/engine/runner/call-and-listeners", test_call_and_listeners);
   g_test_add_func ("/engine/runner/pacing", test_pacing);
+  g_test_add_func ("/engine/runner/exception-storm", test_exception_storm);
   return g_test_run ();
 }
