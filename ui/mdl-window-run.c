@@ -446,8 +446,13 @@ _mdl_window_reset (MdlWindow *self)
 void
 _mdl_window_apply_speed (MdlWindow *self)
 {
-  if (self->runner != NULL)
-    mdl_runner_set_speed (self->runner, mdl_speed_control_get_speed (self->speed_control));
+  static const char *const all[] = { "all", NULL };
+
+  if (self->runner == NULL)
+    return;
+  mdl_runner_set_speed (self->runner, mdl_speed_control_get_speed (self->speed_control));
+  mdl_runner_set_stop_on_exception (
+    self->runner, mdl_speed_control_get_stop_on_exception (self->speed_control) ? all : NULL);
 }
 
 static const char *const state_classes[] = { "running", "paused", "success", "error", "warning" };

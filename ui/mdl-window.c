@@ -169,6 +169,8 @@ mdl_window_init (MdlWindow *self)
   _mdl_window_init_run (self);
   g_signal_connect_object (self->speed_control, "notify::speed",
                            G_CALLBACK (_mdl_window_apply_speed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speed_control, "notify::stop-on-exception",
+                           G_CALLBACK (_mdl_window_apply_speed), self, G_CONNECT_SWAPPED);
   _mdl_window_update_title (self);
   _mdl_window_update_status (self);
   _mdl_window_update_actions (self);
