@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mdl-session.h"
+#include "mdl-problems-view.h"
 #include "mdl-speed-control.h"
 #include "mdl-window.h"
 
@@ -35,6 +36,7 @@ struct _MdlWindow {
   GtkButton       *reset_button;
   GtkLabel        *status_label;
   MdlSpeedControl *speed_control;
+  MdlProblemsView *problems_view;
   GtkBox          *palette_slot;
   GtkBox          *canvas_slot;
   GtkPaned        *views_paned;

@@ -124,6 +124,7 @@ mdl_window_class_init (MdlWindowClass *klass)
 
   g_type_ensure (MDL_TYPE_CONSOLE);
   g_type_ensure (MDL_TYPE_SPEED_CONTROL);
+  g_type_ensure (MDL_TYPE_PROBLEMS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medley/Medley/mdl-window.ui");
@@ -135,6 +136,7 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, reset_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, speed_control);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, problems_view);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, palette_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
@@ -165,6 +167,7 @@ mdl_window_init (MdlWindow *self)
   g_signal_connect_object (self->editor, "selection-changed",
                            G_CALLBACK (_mdl_window_update_views_cpu), self, G_CONNECT_SWAPPED);
   add_views (self);
+  mdl_problems_view_set_editor (self->problems_view, self->editor);
   _mdl_window_init_actions (self);
   _mdl_window_init_run (self);
   g_signal_connect_object (self->speed_control, "notify::speed",
