@@ -197,7 +197,14 @@ mdl_board_check (const MdlBoardDoc *doc, const char *const *search_dirs)
   for (guint i = 0; i < problems->len; i++) {
     const MdlProblem *p = g_ptr_array_index (problems, i);
 
-    add (list, MDL_CHECK_ERROR, p->component, NULL, "%s", p->message);
+    const char *fix = NULL;
+
+    /* The property at fault says what would mend it. */
+    if (g_strcmp0 (p->prop, "firmware") == 0)
+      fix = "Choose an ELF file built for this cluster's CPU";
+    else if (g_strcmp0 (p->prop, "reg") == 0)
+      fix = "Move it to a free address, or make it smaller";
+    add (list, MDL_CHECK_ERROR, p->component, fix, "%s", p->message);
   }
   /* Only a board that builds can be loaded. */
   if (problems->len == 0)

@@ -133,6 +133,29 @@ test_unwired (void)
   g_assert_nonnull (c->fix);
 }
 
+static void
+test_other_isa (void)
+{
+  g_autoptr(MdlBoardDoc) doc = virt ();
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GError) error = NULL;
+  const MdlComponent *cpu = mdl_board_doc_find_by_name (doc, "cpu0");
+  const MdlCheck *c = NULL;
+
+  /* 64-bit firmware on a 32-bit hart. */
+  g_assert_true (mdl_board_doc_set_prop (doc, cpu->id, "firmware",
+                                         MDL_BUILD_ROOT "/boards/firmware/hello-rv64.elf", &error));
+  g_assert_no_error (error);
+  checks = mdl_board_check (doc, dirs);
+  dump (checks);
+  for (guint i = 0; i < checks->len && c == NULL; i++)
+    if (((const MdlCheck *) g_ptr_array_index (checks, i))->component == cpu->id)
+      c = g_ptr_array_index (checks, i);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->severity, ==, MDL_CHECK_ERROR);
+  g_assert_nonnull (c->fix);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +166,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/board-check/stack-outside-ram", test_stack_outside_ram);
   g_test_add_func ("/engine/board-check/segments-outside-ram", test_segments_outside_ram);
   g_test_add_func ("/engine/board-check/unwired", test_unwired);
+  g_test_add_func ("/engine/board-check/other-isa", test_other_isa);
   return g_test_run ();
 }
