@@ -390,6 +390,9 @@ typedef struct {
   char      *quantum;
   char      *gdb_host;
   char      *screenshot;
+  char      *speed_text;  /* --speed */
+  GPtrArray *stop_on;     /* --stop-on-exception causes (NULL-terminated) */
+  double     speed;       /* its factor; 0: as fast as possible */
   gboolean   json;
   gboolean   no_input;
   GPtrArray *gdb;         /* each --gdb value ("" when given bare) */
@@ -407,10 +410,27 @@ run_options_clear (RunOptions *opts)
   g_free (opts->quantum);
   g_free (opts->gdb_host);
   g_free (opts->screenshot);
+  g_free (opts->speed_text);
+  if (opts->stop_on != NULL)
+    g_ptr_array_unref (opts->stop_on);
   g_ptr_array_unref (opts->gdb);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
+
+static gboolean
+on_stop_on_exception (const char *name, const char *value, gpointer data, GError **error)
+{
+  RunOptions *opts = data;
+  g_auto(GStrv) causes = g_strsplit (value != NULL && *value ? value : "all", ",", -1);
+
+  if (opts->stop_on == NULL)
+    opts->stop_on = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (unsigned i = 0; causes[i] != NULL; i++)
+    if (*g_strstrip (causes[i]) != '\0')
+      g_ptr_array_add (opts->stop_on, g_strdup (causes[i]));
+  return TRUE;
+}
 
 static gboolean
 on_gdb_option (const char *name, const char *value, gpointer data, GError **error)
@@ -768,6 +788,14 @@ parse_options (int argc, char **argv, RunOptions *opts)
       N_("Stop after this much virtual time (default 10s)"), N_("TIME") },
     { "quantum", 'q', 0, G_OPTION_ARG_STRING, &opts->quantum,
       N_("Scheduler quantum (default 1us)"), N_("TIME") },
+    { "speed", 0, 0, G_OPTION_ARG_STRING, &opts->speed_text,
+      N_("Let virtual time run at most FACTOR times as fast as wall time (1: real time; "
+         "default max: as fast as possible)"), N_("FACTOR|max") },
+    { "stop-on-exception", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK,
+      on_stop_on_exception,
+      N_("Stop when a CPU takes an exception of these causes (as the CPU names them, e.g. "
+         "\"load access fault\" or BusFault; default all), saying which instruction and "
+         "address"), N_("CAUSE,...") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opts->json,
       N_("Print a JSON summary as the last line of stdout"), NULL },
     { "no-input", 0, 0, G_OPTION_ARG_NONE, &opts->no_input,
@@ -823,6 +851,17 @@ parse_options (int argc, char **argv, RunOptions *opts)
     fprintf (stderr, "medley run: %s\n", error->message);
     return false;
   }
+  if (opts->speed_text && g_strcmp0 (opts->speed_text, "max") != 0) {
+    char *end = NULL;
+
+    opts->speed = g_ascii_strtod (opts->speed_text, &end);
+    if (end == opts->speed_text || (*end != '\0' && g_strcmp0 (end, "x") != 0) ||
+        !(opts->speed > 0) || opts->speed > 1e9) {
+      fprintf (stderr, "medley run: %s\n",
+               _("--speed: expected a factor above 0 (1 for real time) or max"));
+      return false;
+    }
+  }
   if (opts->screenshot && !check_writable (opts->screenshot, &error)) {
     fprintf (stderr, "medley run: --screenshot %s\n", error->message);
     return false;
@@ -856,6 +895,9 @@ load_board (const RunOptions *opts)
   }
   if (opts->quantum)
     mdl_machine_set_quantum (board->machine, opts->quantum_ps);
+  if (opts->stop_on != NULL)
+    mdl_machine_set_stop_on_exception (board->machine,
+                                       (const char *const *) opts->stop_on->pdata);
   return g_steal_pointer (&board);
 }
 
@@ -863,10 +905,11 @@ load_board (const RunOptions *opts)
  * @limit passes (MDL_STOP_NONE), its consoles on stdout and stdin fed to
  * its first UART unless @no_input. */
 static MdlStopReason
-run_headless (MdlMachine *m, uint64_t limit, bool no_input)
+run_headless (MdlMachine *m, uint64_t limit, bool no_input, double speed)
 {
   MdlStopReason reason = MDL_STOP_NONE;
-  uint64_t slice = 10 * MDL_PS_PER_MS, done = 0;
+  uint64_t slice = 10 * MDL_PS_PER_MS, done = 0, anchor_done = 0;
+  gint64 anchor = g_get_monotonic_time ();
   Consoles consoles;
   Input in;
 
@@ -899,12 +942,27 @@ run_headless (MdlMachine *m, uint64_t limit, bool no_input)
         input_read (&in, -1);
         moved = input_deliver (&in);
       }
+      anchor = g_get_monotonic_time ();   /* waiting is not time to make up */
+      anchor_done = done;
       if (moved)
         continue;
       mdl_machine_stop (m, MDL_STOP_DEADLOCK, 1, "%s (and stdin is closed)", why);
     }
     if (reason != MDL_STOP_NONE)
       break;
+    if (speed > 0) {
+      /* --speed only waits: virtual time never runs ahead of wall time
+       * times the factor, and falling behind is not raced back. */
+      gint64 due = anchor + (gint64) ((double) (done - anchor_done) / MDL_PS_PER_US / speed);
+      gint64 now = g_get_monotonic_time ();
+
+      if (now - due > 200 * G_TIME_SPAN_MILLISECOND) {
+        anchor = now;
+        anchor_done = done;
+      } else if (due > now) {
+        g_usleep (due - now);
+      }
+    }
     input_read (&in, 0);
     input_deliver (&in);
   }
@@ -971,7 +1029,7 @@ mdl_run_command (int argc, char **argv)
   }
 
   t0 = g_get_monotonic_time ();
-  reason = run_headless (board->machine, opts.limit_ps, opts.no_input);
+  reason = run_headless (board->machine, opts.limit_ps, opts.no_input, opts.speed);
   status = report_stop (board, &reason, opts.max_time);
   if (opts.screenshot && !mdl_app_save_screenshot (board->machine, opts.screenshot, &error)) {
     fprintf (stderr, "medley: %s\n", error->message);

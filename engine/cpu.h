@@ -242,6 +242,12 @@ struct MdlCpu {
   bool               exit_request; /* leave run() soon: read and written
                                       only through the helpers below, as
                                       other threads set it */
+  /* Exceptions taken (mdl_cpu_report_exception): whether the machine
+   * listens, and the last one, for storms.  Engine only. */
+  bool               exc_watched;
+  unsigned           exc_cause;
+  uint64_t           exc_pc, exc_addr, exc_retired;
+  unsigned           exc_repeats;
 };
 
 /* Books @n retired instructions: retired += n, time += n * period. */
@@ -299,6 +305,24 @@ void mdl_cpu_irq_out_set (MdlCpu *cpu, unsigned i, bool level);
 /* Wakes a waiting CPU (targets call this from set_irq when an enabled
  * interrupt becomes pending) and kicks it. */
 void mdl_cpu_wake (MdlCpu *cpu);
+
+/* ---- exceptions taken ----
+ * A target calls mdl_cpu_report_exception() where it takes a synchronous
+ * exception: its own @cause code, the @pc of the instruction, the
+ * faulting @addr (0 when none), a short @name ("load access fault") and
+ * whether it is a @fault (an environment call or SVC is not: a loop of
+ * those is a program, not a storm).  Nothing but a flag test unless the
+ * machine listens (mdl_machine_set_stop_on_exception). */
+void mdl_cpu_exception_taken (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                              const char *name, bool fault);
+
+static inline void
+mdl_cpu_report_exception (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                          const char *name, bool fault)
+{
+  if (G_UNLIKELY (cpu->exc_watched))
+    mdl_cpu_exception_taken (cpu, cause, pc, addr, name, fault);
+}
 
 /* A target reports a fatal condition it cannot express as an exception
  * (e.g. a trap with no handler in a core that has none): the machine stops

@@ -47,6 +47,11 @@ struct MdlMachine {
   MdlCpu    *stop_cpu;
   uint64_t   stop_addr;
 
+  /* Exceptions that stop it (mdl_machine_set_exception_storm and
+   * _set_stop_on_exception). */
+  unsigned   exc_storm;
+  char     **exc_stop_causes;
+
   /* Guest-requested resets (mdl_machine_set_reset_handler). */
   MdlResetFunc reset_fn;
   void      *reset_data;

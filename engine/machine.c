@@ -19,6 +19,7 @@ mdl_stop_reason_name (MdlStopReason reason)
   case MDL_STOP_BREAKPOINT: return "breakpoint";
   case MDL_STOP_WATCHPOINT: return "watchpoint";
   case MDL_STOP_RESET:      return "reset";
+  case MDL_STOP_EXCEPTION:  return "exception";
   default:                  return "unknown";
   }
 }
@@ -35,6 +36,7 @@ mdl_machine_new (void)
   m->entries = g_array_new (FALSE, TRUE, sizeof (uint64_t));
   m->heap = g_ptr_array_new ();
   m->quantum_ps = MDL_PS_PER_US;
+  m->exc_storm = 1000;
   m->cpu_deadline = MDL_TIME_NEVER;
   return m;
 }
@@ -68,6 +70,7 @@ mdl_machine_free (MdlMachine *m)
   g_array_unref (m->entries);
   g_ptr_array_unref (m->heap);
   g_free (m->stop_message);
+  g_strfreev (m->exc_stop_causes);
   g_free (m->trace);
   g_free (m);
 }
@@ -126,6 +129,7 @@ mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
   cpu->period_ps = (MDL_PS_PER_S + freq_hz / 2) / freq_hz;
   cpu->state = MDL_CPU_RUNNING;
   cpu->irq_out = g_new0 (struct MdlIrqLine *, cls->n_irq_out);
+  cpu->exc_watched = m->exc_storm > 0 || m->exc_stop_causes != NULL;
   g_ptr_array_add (m->cpus, cpu);
   g_array_append_val (m->entries, zero);
   if (cls->init != NULL)
@@ -627,4 +631,97 @@ mdl_cpu_fatal (MdlCpu *cpu, uint64_t pc, const char *fmt, ...)
   cpu->state = MDL_CPU_HALTED;
   mdl_machine_stop (cpu->machine, MDL_STOP_FATAL, 1, "CPU %s at 0x%"
                     G_GINT64_MODIFIER "x: %s", cpu->name, pc, what);
+}
+
+/* ---- exceptions taken ---- */
+
+/* Faults apart by more than this many instructions are not one storm: a
+ * handler that fixes something up and returns (demand paging, emulating
+ * an instruction) does real work in between. */
+#define STORM_GAP 256
+
+static void
+update_watched (MdlMachine *m)
+{
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+
+    cpu->exc_watched = m->exc_storm > 0 || m->exc_stop_causes != NULL;
+  }
+}
+
+void
+mdl_machine_set_exception_storm (MdlMachine *m, unsigned storm)
+{
+  m->exc_storm = storm;
+  update_watched (m);
+}
+
+void
+mdl_machine_set_stop_on_exception (MdlMachine *m, const char *const *causes)
+{
+  g_strfreev (m->exc_stop_causes);
+  m->exc_stop_causes = causes != NULL && causes[0] != NULL ? g_strdupv ((char **) causes) : NULL;
+  update_watched (m);
+}
+
+static bool
+stops_on (const MdlMachine *m, const char *name)
+{
+  for (unsigned i = 0; m->exc_stop_causes != NULL && m->exc_stop_causes[i] != NULL; i++)
+    if (g_ascii_strcasecmp (m->exc_stop_causes[i], "all") == 0 ||
+        g_ascii_strcasecmp (m->exc_stop_causes[i], name) == 0)
+      return true;
+  return false;
+}
+
+/* Stops the machine at @cpu's exception with one message: which CPU,
+ * which instruction, which address and why. */
+static void
+exception_stop (MdlCpu *cpu, uint64_t pc, uint64_t addr, const char *name, const char *how)
+{
+  MdlMachine *m = cpu->machine;
+  g_autoptr(GString) insn = g_string_new (NULL);
+
+  if (cpu->cls->disas != NULL)
+    cpu->cls->disas (cpu, pc, insn);
+  mdl_machine_stop (m, MDL_STOP_EXCEPTION, 1,
+                    "CPU %s: %s at 0x%" G_GINT64_MODIFIER "x (%s), address 0x%"
+                    G_GINT64_MODIFIER "x%s", cpu->name, name, pc,
+                    insn->len > 0 ? insn->str : "?", addr, how);
+  if (m->stop_reason == MDL_STOP_EXCEPTION) {
+    m->stop_cpu = cpu;
+    m->stop_addr = pc;
+  }
+}
+
+void
+mdl_cpu_exception_taken (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                         const char *name, bool fault)
+{
+  MdlMachine *m = cpu->machine;
+
+  name = name != NULL ? name : "exception";
+  if (stops_on (m, name)) {
+    exception_stop (cpu, pc, addr, name, "");
+    return;
+  }
+  if (!fault || m->exc_storm == 0)
+    return;
+  if (cpu->exc_repeats > 0 && cpu->exc_cause == cause && cpu->exc_pc == pc &&
+      cpu->exc_addr == addr && cpu->retired - cpu->exc_retired <= STORM_GAP) {
+    cpu->exc_repeats++;
+  } else {
+    cpu->exc_repeats = 1;
+    cpu->exc_cause = cause;
+    cpu->exc_pc = pc;
+    cpu->exc_addr = addr;
+  }
+  cpu->exc_retired = cpu->retired;
+  if (cpu->exc_repeats >= m->exc_storm) {
+    g_autofree char *how = g_strdup_printf (", %u times in a row", cpu->exc_repeats);
+
+    cpu->exc_repeats = 0;
+    exception_stop (cpu, pc, addr, name, how);
+  }
 }

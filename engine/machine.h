@@ -67,6 +67,8 @@ typedef enum {
   MDL_STOP_USER,         /* pause, Ctrl-C */
   MDL_STOP_BREAKPOINT,   /* a CPU reached a breakpoint (not executed) */
   MDL_STOP_WATCHPOINT,   /* a CPU accessed a watched range (access done) */
+  MDL_STOP_EXCEPTION,    /* an exception storm, or an exception the
+                            user asked to stop on (resumable) */
   MDL_STOP_RESET,        /* the guest asked for a reset: with a reset
                             handler the run goes on after it, unseen */
 } MdlStopReason;
@@ -157,6 +159,16 @@ void mdl_machine_unwatch (MdlMachine *m, MdlAddressSpace *as, uint64_t addr,
 /* Serial output from every UART goes to one sink (the runner or UI).
  * @uart is NULL for a CPU's semihosting output: the CPU is then
  * mdl_machine_current_cpu(). */
+/* Guest trouble.  A storm, the same fault at the same pc and address
+ * @storm times in a row with little else in between, stops the machine
+ * (MDL_STOP_EXCEPTION) with one message naming the CPU, the instruction,
+ * the address and the cause; 0 turns it off (the default is on, 1000).
+ * Besides, an exception whose name (mdl_cpu_report_exception) is one of
+ * @causes, compared case-insensitively, stops at once; "all" matches any;
+ * NULL or empty: none.  Where it stopped: mdl_machine_stop_cpu/_addr. */
+void mdl_machine_set_exception_storm   (MdlMachine *m, unsigned storm);
+void mdl_machine_set_stop_on_exception (MdlMachine *m, const char *const *causes);
+
 void mdl_machine_set_serial_out (MdlMachine *m, MdlSerialOutFunc fn, void *data);
 void mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart,
                              const uint8_t *bytes, size_t len);

@@ -28,6 +28,13 @@
  * per slice: about a character time at 115200 baud, so a pasted line
  * reaches the guest at line speed instead of overrunning its receiver. */
 #define INPUT_SLICE_PS    (100 * MDL_PS_PER_US)
+/* Pacing (mdl_runner_set_speed): when the guest is behind wall time by
+ * more than this (a slow host, a busy window), pacing starts counting
+ * anew instead of letting it race to catch up, so a blinking LED never
+ * blinks faster than it should. */
+#define PACE_SLACK_US     (200 * G_TIME_SPAN_MILLISECOND)
+/* Wall time over which the measured speed in snapshots is averaged. */
+#define MEASURE_US        (500 * G_TIME_SPAN_MILLISECOND)
 
 typedef enum {
   CMD_RUN,
@@ -137,6 +144,16 @@ struct MdlRunner {
   char          *message;
   uint64_t       seq;
   gint64         last_publish;
+  /* Pacing: virtual time may not run ahead of the wall time since the
+   * anchor times the speed (0: as fast as possible; under `lock`). */
+  double         speed;
+  double         pace_speed;    /* the speed the anchor was taken at */
+  bool           pace_anchored;
+  gint64         pace_wall;
+  uint64_t       pace_vt;
+  gint64         measure_wall;  /* since when measured_speed is averaged */
+  uint64_t       measure_vt;
+  double         measured_speed;
   bool           dirty;       /* the machine moved since the last snapshot */
   bool           input_pending;
   bool           fresh_output; /* console bytes since the last snapshot */
@@ -335,6 +352,8 @@ snapshot_take (MdlRunner *r)
   snap->stop_reason = r->stop_reason;
   snap->exit_code = r->exit_code;
   snap->waiting_for_input = r->waiting_for_input;
+  snap->speed = mdl_runner_speed (r);
+  snap->measured_speed = r->measured_speed;
   if (r->message != NULL)
     snap->message = g_strdup (r->message);
   else if (r->waiting_for_input)
@@ -458,6 +477,28 @@ mdl_runner_symbols (MdlRunner *runner, unsigned cpu)
   return cpu < runner->n_symbols ? runner->symbols[cpu] : NULL;
 }
 
+/* Engine thread: the virtual speed against wall time over the last
+ * MEASURE_US or so, for the status; 0 while not running. */
+static void
+measure_speed (MdlRunner *r)
+{
+  gint64 now = g_get_monotonic_time ();
+  uint64_t vt = mdl_machine_now (r->machine);
+
+  if (r->state != MDL_RUNNER_RUNNING || r->waiting_for_input || r->measure_wall == 0) {
+    r->measured_speed = 0;
+    r->measure_wall = r->state == MDL_RUNNER_RUNNING && !r->waiting_for_input ? now : 0;
+    r->measure_vt = vt;
+    return;
+  }
+  if (now - r->measure_wall < MEASURE_US)
+    return;
+  r->measured_speed = (double) (vt - r->measure_vt) / MDL_PS_PER_US /
+                      (double) (now - r->measure_wall);
+  r->measure_wall = now;
+  r->measure_vt = vt;
+}
+
 /* Engine thread: replaces the published snapshot and tells the reader. */
 static void
 publish (MdlRunner *r)
@@ -465,6 +506,7 @@ publish (MdlRunner *r)
   MdlSnapshot *snap, *old;
 
   copy_trace (r);
+  measure_speed (r);
   snap = snapshot_take (r);
 
   g_mutex_lock (&r->snap_lock);
@@ -1078,7 +1120,8 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     mdl_machine_clear_stop (m);
     break;
   case MDL_STOP_BREAKPOINT:
-  case MDL_STOP_WATCHPOINT: {
+  case MDL_STOP_WATCHPOINT:
+  case MDL_STOP_EXCEPTION: {
     MdlCpu *cpu = mdl_machine_stop_cpu (m);
 
     /* Not the end of the guest: paused where it stopped, resumable. */
@@ -1392,6 +1435,96 @@ next_command (MdlRunner *r, bool block)
   return cmd;
 }
 
+/* Engine thread: pacing counts from here (before a slice, so the first
+ * one is paced too). */
+static void
+pace_anchor (MdlRunner *r)
+{
+  r->pace_speed = mdl_runner_speed (r);
+  r->pace_anchored = r->pace_speed > 0;
+  r->pace_wall = g_get_monotonic_time ();
+  r->pace_vt = mdl_machine_now (r->machine);
+}
+
+/* Engine thread, after a slice: waits until wall time catches up with
+ * virtual time at the set speed, or a command arrives.  Only ever waits,
+ * so the guest sees exactly what it would unpaced. */
+static void
+pace (MdlRunner *r)
+{
+  double speed = mdl_runner_speed (r);
+  uint64_t vt = mdl_machine_now (r->machine);
+  gint64 now = g_get_monotonic_time (), due;
+
+  if (speed <= 0 || !r->pace_anchored || speed != r->pace_speed || vt < r->pace_vt) {
+    pace_anchor (r);
+    return;
+  }
+  /* due = anchor + (virtual elapsed) / speed, in microseconds. */
+  due = r->pace_wall +
+        (gint64) ((double) (vt - r->pace_vt) / MDL_PS_PER_US / speed);
+  if (now - due > PACE_SLACK_US) {
+    r->pace_wall = now;
+    r->pace_vt = vt;
+    return;
+  }
+  g_mutex_lock (&r->lock);
+  while (g_queue_is_empty (&r->queue) && g_get_monotonic_time () < due)
+    g_cond_wait_until (&r->cond, &r->lock, due);
+  g_mutex_unlock (&r->lock);
+}
+
+void
+mdl_runner_set_speed (MdlRunner *runner, double factor)
+{
+  g_return_if_fail (runner != NULL);
+  /* Wakes a pacing wait, which starts counting anew at the new speed. */
+  g_mutex_lock (&runner->lock);
+  runner->speed = factor > 0 ? factor : 0;
+  g_cond_signal (&runner->cond);
+  g_mutex_unlock (&runner->lock);
+}
+
+double
+mdl_runner_speed (MdlRunner *runner)
+{
+  double speed;
+
+  g_return_val_if_fail (runner != NULL, 0);
+  g_mutex_lock (&runner->lock);
+  speed = runner->speed;
+  g_mutex_unlock (&runner->lock);
+  return speed;
+}
+
+static void
+stop_on_exception_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  mdl_machine_set_stop_on_exception (machine, data);
+}
+
+void
+mdl_runner_set_stop_on_exception (MdlRunner *runner, const char *const *causes)
+{
+  g_return_if_fail (runner != NULL);
+  mdl_runner_call (runner, stop_on_exception_on_engine, (void *) causes);
+}
+
+double
+mdl_runner_default_speed (MdlRunner *runner)
+{
+  g_return_val_if_fail (runner != NULL, 0);
+  /* The device list is fixed for the runner's life: safe off the engine
+   * thread. */
+  for (unsigned i = 0; i < mdl_machine_n_devices (runner->machine); i++) {
+    const MdlDeviceClass *cls = mdl_machine_device (runner->machine, i)->cls;
+
+    if (cls->view != MDL_VIEW_NONE)
+      return 1.0;
+  }
+  return 0;
+}
+
 static gpointer
 engine_main (gpointer data)
 {
@@ -1407,6 +1540,8 @@ engine_main (gpointer data)
      * queued (the pause that cut the slice short), its snapshot will do. */
     if (!live && r->dirty && !have_commands (r))
       publish (r);
+    if (!live)
+      r->pace_anchored = false;   /* a pause is not time to make up */
     cmd = next_command (r, !live);
     if (cmd != NULL) {
       bool go_on = apply (r, cmd);
@@ -1428,8 +1563,11 @@ engine_main (gpointer data)
         publish (r);
       continue;
     }
+    if (!r->pace_anchored)
+      pace_anchor (r);
     reason = mdl_machine_run (r->machine, r->input_pending ? INPUT_SLICE_PS : SLICE_PS);
-    if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT && reason != MDL_STOP_NONE &&
+    if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT &&
+        reason != MDL_STOP_EXCEPTION && reason != MDL_STOP_NONE &&
         reason != MDL_STOP_USER)
       drop_temp_breakpoint (r);
     handle_stop (r, reason);
@@ -1442,6 +1580,8 @@ engine_main (gpointer data)
          g_get_monotonic_time () - r->last_publish >=
            (r->fresh_output ? OUTPUT_PERIOD_US : PUBLISH_PERIOD_US)))
       publish (r);
+    if (reason == MDL_STOP_NONE && r->state == MDL_RUNNER_RUNNING && !r->waiting_for_input)
+      pace (r);
   }
   return NULL;
 }

@@ -99,6 +99,9 @@ typedef struct {
   int             exit_code;
   char           *message;      /* why it halted or stopped, or "" */
   bool            waiting_for_input; /* RUNNING, but asleep until serial input */
+  double          speed;        /* the set speed (mdl_runner_set_speed); 0: max */
+  double          measured_speed; /* virtual time per wall time lately; 0:
+                                     not running or not measured yet */
   uint64_t        virtual_time_ps;
   unsigned        n_cpus;
   MdlCpuSnapshot *cpus;
@@ -140,6 +143,23 @@ void mdl_runner_reset (MdlRunner *runner);
 /* Bytes for the receive side of UART @uart (an index into mdl_runner_uarts). */
 void mdl_runner_serial_input (MdlRunner *runner, unsigned uart,
                               const uint8_t *bytes, size_t len);
+
+/* Pacing: at @factor > 0 the runner waits between slices so that virtual
+ * time never runs ahead of wall time × @factor (1: real time); 0 runs as
+ * fast as possible (the default).  Pacing only waits: the guest sees the
+ * same trace at any speed.  When the host cannot keep up, the guest runs
+ * slower, and pacing does not race to catch up. Any thread. */
+void   mdl_runner_set_speed (MdlRunner *runner, double factor);
+double mdl_runner_speed     (MdlRunner *runner);
+/* 1 (real time) for a board with parts a person watches (a device with a
+ * view: LEDs, 7-segment digits, a display), else 0 (as fast as possible). */
+double mdl_runner_default_speed (MdlRunner *runner);
+
+/* Stops (PAUSED, MDL_STOP_EXCEPTION, the message naming CPU, instruction,
+ * address and cause) whenever a CPU takes an exception named in @causes
+ * (see mdl_machine_set_stop_on_exception; NULL: none).  An exception
+ * storm always stops so.  Waits for the engine thread (mdl_runner_call). */
+void mdl_runner_set_stop_on_exception (MdlRunner *runner, const char *const *causes);
 
 /* The UARTs of the board (devices with a serial_input hook), in board
  * order: names for the console tabs. Valid for the runner's lifetime. */

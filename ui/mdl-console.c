@@ -14,7 +14,23 @@ struct _MdlConsole {
   char        *title;
   guint        uart;
   guint64      dropped;
+
+  /* Flood throttle: bytes shown in the current window of wall time, bytes
+   * held back in it, and how many windows in a row overflowed. */
+  gint64       window_start;
+  gsize        window_bytes;
+  guint64      held_back;
+  guint        flood_windows;
+  guint        notice_id;
 };
+
+/* A console shows at most FLOOD_FIRST bytes a second, and while a flood
+ * goes on only FLOOD_TRICKLE: the lines a flood began with stay in the
+ * scrollback instead of being pushed out within a second, and a notice
+ * says how much was not shown. */
+#define FLOOD_WINDOW_US (1 * G_USEC_PER_SEC)
+#define FLOOD_FIRST     (64 * 1024)
+#define FLOOD_TRICKLE   (1024)
 
 G_DEFINE_FINAL_TYPE (MdlConsole, mdl_console, GTK_TYPE_WIDGET)
 
@@ -55,6 +71,7 @@ on_commit (VteTerminal *terminal, const char *text, guint size, MdlConsole *self
 static void
 mdl_console_dispose (GObject *object)
 {
+  g_clear_handle_id (&MDL_CONSOLE (object)->notice_id, g_source_remove);
   MdlConsole *self = MDL_CONSOLE (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -146,15 +163,68 @@ mdl_console_get_uart (MdlConsole *self)
   return self->uart;
 }
 
+/* Ends the throttle's window: says what it held back, if anything. */
+static void
+end_window (MdlConsole *self)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+
+  g_clear_handle_id (&self->notice_id, g_source_remove);
+  self->window_start = g_get_monotonic_time ();
+  self->window_bytes = 0;
+  if (self->held_back == 0) {
+    self->flood_windows = 0;
+    return;
+  }
+  self->flood_windows++;
+  size = g_format_size (self->held_back);
+  self->held_back = 0;
+  /* Translators: %s is an amount of data, like "1.2 MB" */
+  text = g_strdup_printf (_("[… output flood: %s not shown …]"), size);
+  note = g_strdup_printf ("\r\n\033[2m%s\033[0m\r\n", text);
+  vte_terminal_feed (self->terminal, note, -1);
+}
+
+static gboolean
+notice_cb (gpointer data)
+{
+  MdlConsole *self = data;
+
+  self->notice_id = 0;
+  end_window (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 mdl_console_feed (MdlConsole *self, const guint8 *bytes, gsize len)
 {
   g_autoptr(GString) text = NULL;
+  gsize budget;
 
   g_return_if_fail (MDL_IS_CONSOLE (self));
 
   if (len == 0)
     return;
+  if (g_get_monotonic_time () - self->window_start >= FLOOD_WINDOW_US)
+    end_window (self);
+  budget = self->flood_windows > 0 ? FLOOD_TRICKLE : FLOOD_FIRST;
+  budget = budget > self->window_bytes ? budget - self->window_bytes : 0;
+  if (len > budget) {
+    self->held_back += len - budget;
+    len = budget;
+    /* The notice comes when the window ends, even if the guest is quiet
+     * by then. */
+    if (self->notice_id == 0)
+      self->notice_id = g_timeout_add_full (
+        G_PRIORITY_DEFAULT_IDLE,
+        (guint) MAX (1, (self->window_start + FLOOD_WINDOW_US - g_get_monotonic_time ()) / 1000),
+        notice_cb, self, NULL);
+    if (len == 0)
+      return;
+  }
+  self->window_bytes += len;
   text = g_string_sized_new (len + len / 8);
   for (gsize i = 0; i < len; i++) {
     if (bytes[i] == '\n')
@@ -190,6 +260,10 @@ void
 mdl_console_clear (MdlConsole *self)
 {
   g_return_if_fail (MDL_IS_CONSOLE (self));
+  g_clear_handle_id (&self->notice_id, g_source_remove);
+  self->held_back = 0;
+  self->flood_windows = 0;
+  self->window_bytes = 0;
   vte_terminal_reset (self->terminal, TRUE, TRUE);
 }
 

@@ -52,6 +52,12 @@ mdl_editor_set_search_dirs (const char *const *dirs)
   search_dirs = dirs;
 }
 
+const char *const *
+mdl_editor_get_search_dirs (void)
+{
+  return search_dirs;
+}
+
 static void
 mdl_editor_finalize (GObject *object)
 {

@@ -64,6 +64,7 @@ void         mdl_editor_delete_selection (MdlEditor *self);
 /* Where relative firmware paths are looked up (NULL-terminated, kept):
  * the application passes its board folders once at start-up. */
 void mdl_editor_set_search_dirs (const char *const *dirs);
+const char *const *mdl_editor_get_search_dirs (void);
 
 /* Builds a runnable board from the document, firmware loaded. */
 MdlBoard *mdl_editor_instantiate (MdlEditor *self, GError **error);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "mdl-session.h"
+#include "mdl-problems-view.h"
+#include "mdl-speed-control.h"
 #include "mdl-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,8 @@ struct _MdlWindow {
   GtkButton       *step_button;
   GtkButton       *reset_button;
   GtkLabel        *status_label;
+  MdlSpeedControl *speed_control;
+  MdlProblemsView *problems_view;
   GtkBox          *palette_slot;
   GtkBox          *canvas_slot;
   GtkPaned        *views_paned;
@@ -87,5 +91,7 @@ void     _mdl_window_remove_consoles (MdlWindow *self);
 void     _mdl_window_update_views_cpu (MdlWindow *self);
 /* Shows state and reason in the status pill, from the latest snapshot. */
 void     _mdl_window_update_status  (MdlWindow *self);
+/* Passes the speed control's choice to the runner. */
+void     _mdl_window_apply_speed    (MdlWindow *self);
 
 G_END_DECLS

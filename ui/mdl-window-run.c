@@ -95,6 +95,8 @@ on_session_updated (MdlWindow *self, const MdlSnapshot *snap, MdlSession *sessio
     self->state = snap->state;
     _mdl_window_update_status (self);
     _mdl_window_update_actions (self);
+  } else {
+    _mdl_window_update_status (self);   /* the measured speed */
   }
 }
 
@@ -234,6 +236,9 @@ ensure_runner (MdlWindow *self)
   }
   self->session = mdl_session_new (board);
   self->runner = mdl_session_get_runner (self->session);
+  /* LEDs and digits are meant to be watched: real time, unless chosen. */
+  mdl_speed_control_suggest (self->speed_control, mdl_runner_default_speed (self->runner));
+  _mdl_window_apply_speed (self);
   g_signal_connect_object (self->session, "updated", G_CALLBACK (on_session_updated), self,
                            G_CONNECT_SWAPPED);
   snap = mdl_session_ref_snapshot (self->session);
@@ -438,6 +443,18 @@ _mdl_window_reset (MdlWindow *self)
   update_now (self);
 }
 
+void
+_mdl_window_apply_speed (MdlWindow *self)
+{
+  static const char *const all[] = { "all", NULL };
+
+  if (self->runner == NULL)
+    return;
+  mdl_runner_set_speed (self->runner, mdl_speed_control_get_speed (self->speed_control));
+  mdl_runner_set_stop_on_exception (
+    self->runner, mdl_speed_control_get_stop_on_exception (self->speed_control) ? all : NULL);
+}
+
 static const char *const state_classes[] = { "running", "paused", "success", "error", "warning" };
 
 void
@@ -468,6 +485,12 @@ _mdl_window_update_status (MdlWindow *self)
       /* Asleep until a key arrives: say so, or the console looks hung. */
       text = g_strdup (snap->waiting_for_input ? _("Waiting for Input") : _("Running"));
       css = "running";
+      if (!snap->waiting_for_input && snap->measured_speed > 0) {
+        g_autofree char *plain = g_steal_pointer (&text);
+
+        /* How fast virtual time goes against the wall clock. */
+        text = g_strdup_printf (_("%s, %.2f× real time"), plain, snap->measured_speed);
+      }
       break;
     case MDL_RUNNER_PAUSED:
       /* Stopped by a breakpoint or watchpoint, the engine says which CPU

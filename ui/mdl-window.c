@@ -5,6 +5,7 @@
 #include "mdl-canvas.h"
 #include "mdl-inspector.h"
 #include "mdl-palette.h"
+#include "mdl-speed-control.h"
 #include "mdl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MdlWindow, mdl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -122,6 +123,8 @@ mdl_window_class_init (MdlWindowClass *klass)
   window_class->close_request = mdl_window_close_request;
 
   g_type_ensure (MDL_TYPE_CONSOLE);
+  g_type_ensure (MDL_TYPE_SPEED_CONTROL);
+  g_type_ensure (MDL_TYPE_PROBLEMS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/medley/Medley/mdl-window.ui");
@@ -132,6 +135,8 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, reset_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, speed_control);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, problems_view);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, palette_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
@@ -162,8 +167,13 @@ mdl_window_init (MdlWindow *self)
   g_signal_connect_object (self->editor, "selection-changed",
                            G_CALLBACK (_mdl_window_update_views_cpu), self, G_CONNECT_SWAPPED);
   add_views (self);
+  mdl_problems_view_set_editor (self->problems_view, self->editor);
   _mdl_window_init_actions (self);
   _mdl_window_init_run (self);
+  g_signal_connect_object (self->speed_control, "notify::speed",
+                           G_CALLBACK (_mdl_window_apply_speed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speed_control, "notify::stop-on-exception",
+                           G_CALLBACK (_mdl_window_apply_speed), self, G_CONNECT_SWAPPED);
   _mdl_window_update_title (self);
   _mdl_window_update_status (self);
   _mdl_window_update_actions (self);

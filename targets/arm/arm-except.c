@@ -323,6 +323,8 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
     exc = ARM_EXC_HARDFAULT;
   else
     s->cfsr |= cfsr;
+  mdl_cpu_report_exception (&s->cpu, exc, pc, (cfsr & ARM_CFSR_BFARVALID) ? s->bfar
+                            : (cfsr & ARM_CFSR_MMARVALID) ? s->mmfar : 0, arm_exc_name (exc), true);
 
   if (exc != ARM_EXC_HARDFAULT
       && (!arm_exc_enabled (s, exc)

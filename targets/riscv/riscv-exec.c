@@ -426,6 +426,8 @@ rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
   uint64_t target;
 
   s->trapped = true;
+  mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
+                            cause != RV_EXC_BREAKPOINT && (cause < RV_EXC_ECALL_U || cause > RV_EXC_ECALL_M));
   target = rv_enter_trap (s, pc, cause, tval, false);
   if (pc == target && s->last_exc_pc == pc && s->last_exc_cause == cause) {
     mdl_cpu_fatal (&s->cpu, pc,

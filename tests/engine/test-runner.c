@@ -641,6 +641,108 @@ test_call_and_listeners (void)
   mdl_runner_free (runner);
 }
 
+/* Pacing: virtual time never runs ahead of wall time × the speed (the
+ * host may make it slower, never faster), and a paced run sees exactly
+ * what an unpaced one sees. */
+static bool
+far_enough (const MdlSnapshot *snap, const void *arg)
+{
+  return snap->virtual_time_ps >= *(const uint64_t *) arg;
+}
+
+static void
+test_pacing (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_RUNNER_SPIN_ELF);
+  g_autoptr(GString) fast = g_string_new (NULL);
+  g_autoptr(GString) slow = g_string_new (NULL);
+  g_autoptr(MdlSnapshot) snap = NULL, fast_end = NULL, slow_end = NULL;
+  uint64_t target = 100 * MDL_PS_PER_MS;
+  const double factor = 2.0;
+  gint64 start, wall;
+
+  g_assert_cmpfloat (mdl_runner_speed (runner), ==, 0);
+  /* The virt board shows no parts: as fast as possible by default. */
+  g_assert_cmpfloat (mdl_runner_default_speed (runner), ==, 0);
+  mdl_runner_set_speed (runner, factor);
+  g_assert_cmpfloat (mdl_runner_speed (runner), ==, factor);
+  start = g_get_monotonic_time ();
+  mdl_runner_run (runner);
+  snap = wait_for (runner, far_enough, &target, "100 ms of virtual time");
+  wall = g_get_monotonic_time () - start;
+  g_assert_cmpfloat (snap->speed, ==, factor);
+  /* One slice (1 ms) may be ahead of the wait that follows it. */
+  g_assert_cmpfloat ((double) snap->virtual_time_ps / MDL_PS_PER_US, <=,
+                     wall * factor * 1.02 + 1000.0);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  /* The status reads the measured speed: never above the set one. */
+  target += 200 * MDL_PS_PER_MS;
+  snap = wait_for (runner, far_enough, &target, "300 ms of virtual time");
+  g_assert_cmpfloat (snap->measured_speed, <=, factor * 1.05 + 0.01);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  mdl_runner_pause (runner);
+  snap = wait_state (runner, MDL_RUNNER_PAUSED);
+  mdl_runner_free (runner);
+
+  /* Same output, instructions and virtual time, paced or not. */
+  runner = runner_for (VIRT_BOARD, MDL_RUNNER_COUNT_ELF);
+  run_to_halt (runner, fast);
+  fast_end = mdl_runner_snapshot (runner);
+  mdl_runner_free (runner);
+  runner = runner_for (VIRT_BOARD, MDL_RUNNER_COUNT_ELF);
+  /* Slow enough that the guest's run takes ~100 ms of wall time. */
+  mdl_runner_set_speed (runner, MAX ((double) fast_end->virtual_time_ps / MDL_PS_PER_US / 100000.0,
+                                     1e-6));
+  run_to_halt (runner, slow);
+  slow_end = mdl_runner_snapshot (runner);
+  g_assert_cmpstr (slow->str, ==, fast->str);
+  g_assert_cmpuint (slow_end->cpus[0].retired, ==, fast_end->cpus[0].retired);
+  g_assert_cmpuint (slow_end->virtual_time_ps, ==, fast_end->virtual_time_ps);
+  mdl_runner_free (runner);
+}
+
+static bool
+exception_stop (const MdlSnapshot *snap, const void *arg)
+{
+  return snap->state == MDL_RUNNER_PAUSED && snap->stop_reason == MDL_STOP_EXCEPTION;
+}
+
+/* Guest trouble: a storm of the same fault pauses the machine with one
+ * message, and "stop on exception" stops at the first one. */
+static void
+test_exception_storm (void)
+{
+  MdlRunner *runner = runner_for (VIRT_BOARD, MDL_RUNNER_FAULT_ELF);
+  uint64_t fault = symbol (runner, "fault");
+  const char *causes[] = { "Load Access Fault", NULL };
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  mdl_runner_run (runner);
+  snap = wait_for (runner, exception_stop, NULL, "an exception stop");
+  g_test_message ("storm: %s", snap->message);
+  g_assert_cmpint (snap->stop_reason, ==, MDL_STOP_EXCEPTION);
+  g_assert_cmpint (snap->stop_cpu, ==, 0);
+  g_assert_cmphex (snap->stop_addr, ==, fault);
+  g_assert_nonnull (strstr (snap->message, "cpu0"));
+  g_assert_nonnull (strstr (snap->message, "load access fault"));
+  g_assert_nonnull (strstr (snap->message, "lw"));
+  g_assert_nonnull (strstr (snap->message, "address 0x40000000"));
+  g_assert_nonnull (strstr (snap->message, "1000 times in a row"));
+  mdl_runner_free (runner);
+
+  runner = runner_for (VIRT_BOARD, MDL_RUNNER_FAULT_ELF);
+  mdl_runner_set_stop_on_exception (runner, causes);
+  mdl_runner_run (runner);
+  g_clear_pointer (&snap, mdl_snapshot_unref);
+  snap = wait_for (runner, exception_stop, NULL, "an exception stop");
+  g_assert_cmphex (snap->stop_addr, ==, fault);
+  g_assert_null (strstr (snap->message, "in a row"));
+  g_assert_nonnull (strstr (snap->message, "load access fault"));
+  /* The first one: the guest has done its few set-up instructions only. */
+  g_assert_cmpuint (snap->cpus[0].retired, <, 10);
+  mdl_runner_free (runner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -658,5 +760,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/runner/breakpoints-and-views", test_breakpoints_and_views);
   g_test_add_func ("/engine/runner/run-to-and-stepping", test_run_to_and_stepping);
   g_test_add_func ("/engine/runner/call-and-listeners", test_call_and_listeners);
+  g_test_add_func ("/engine/runner/pacing", test_pacing);
+  g_test_add_func ("/engine/runner/exception-storm", test_exception_storm);
   return g_test_run ();
 }
