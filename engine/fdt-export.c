@@ -62,6 +62,20 @@ mdl_fdt_export_address (const MdlBoardDoc *doc, guint cluster, uint64_t blob_siz
   return 0;
 }
 
+bool
+mdl_fdt_export_ram (const MdlBoardDoc *doc, guint cluster, uint64_t *base, uint64_t *size)
+{
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *d = g_ptr_array_index (doc->components, i);
+
+    if (is_ram (d) && view_base (doc, d, cluster, base)) {
+      *size = mdl_component_u64 (d, "size");
+      return true;
+    }
+  }
+  return false;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 typedef struct {
@@ -70,6 +84,7 @@ typedef struct {
   unsigned            harts;
   GHashTable         *phandles;   /* component id -> phandle */
   MdlFdtWriter       *fdt;
+  const MdlFdtChosen *chosen;
 } Writer;
 
 static void
@@ -291,7 +306,8 @@ write_tree (Writer *w)
   const MdlBoardDoc *doc = w->doc;
   g_autofree char *stdout_path = NULL;
   const MdlComponent *syscon = NULL;
-  const char *bootargs = mdl_component_str (w->cluster, "bootargs");
+  const char *bootargs = w->chosen && w->chosen->bootargs
+                         ? w->chosen->bootargs : mdl_component_str (w->cluster, "bootargs");
 
   mdl_fdt_begin_node (w->fdt, "");
   mdl_fdt_prop_u32 (w->fdt, "#address-cells", 2);
@@ -324,12 +340,24 @@ write_tree (Writer *w)
     mdl_fdt_prop_string (w->fdt, "stdout-path", stdout_path);
   if (bootargs != NULL && *bootargs)
     mdl_fdt_prop_string (w->fdt, "bootargs", bootargs);
+  if (w->chosen && w->chosen->initrd_end > w->chosen->initrd_start) {
+    /* Two cells each, whatever the root's sizes: Linux reads either. */
+    mdl_fdt_prop_u64 (w->fdt, "linux,initrd-start", w->chosen->initrd_start);
+    mdl_fdt_prop_u64 (w->fdt, "linux,initrd-end", w->chosen->initrd_end);
+  }
   mdl_fdt_end_node (w->fdt);
   mdl_fdt_end_node (w->fdt);
 }
 
 GBytes *
 mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
+{
+  return mdl_fdt_export_chosen (doc, cluster, NULL, error);
+}
+
+GBytes *
+mdl_fdt_export_chosen (const MdlBoardDoc *doc, guint cluster, const MdlFdtChosen *chosen,
+                       GError **error)
 {
   const MdlComponent *c = mdl_board_doc_find (doc, cluster);
   g_autoptr(GHashTable) phandles = g_hash_table_new (NULL, NULL);
@@ -354,7 +382,7 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
 
   {
     g_autoptr(MdlFdtWriter) fdt = mdl_fdt_writer_new (0);
-    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt };
+    Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt, chosen };
     g_autoptr(GError) local = NULL;
     GBytes *blob;
 
