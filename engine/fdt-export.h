@@ -7,8 +7,9 @@
  * engine/fdt-writer.h:
  * - /cpus with a node per hart: device_type, reg, status, then what the
  *   CPU class's fdt_cpu hook writes (RISC-V: compatible "riscv",
- *   riscv,isa, mmu-type), clock-frequency, and an interrupt-controller
- *   node whose contents come from fdt_cpu_intc (RISC-V: riscv,cpu-intc);
+ *   riscv,isa, riscv,isa-base and -extensions, mmu-type),
+ *   clock-frequency, and an interrupt-controller node whose contents
+ *   come from fdt_cpu_intc (RISC-V: riscv,cpu-intc);
  *   a class without hooks gets its compatible and a one-cell controller;
  * - a /memory node per device whose class sets fdt_memory;
  * - /soc with the other devices: the class's fdt_compatible list (else

@@ -98,9 +98,11 @@ def main():
                                    "--max-time", "9s"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   timeout=TIMEOUT * 2)
-            lines = proc.stdout.rstrip(b"\n").split(b"\n")
-            summary = json.loads(lines[-1])
-            runs.append((b"\n".join(lines[:-1]), summary))
+            # The JSON follows the console, on the prompt's line.
+            at = proc.stdout.rfind(b'{"exit_code"')
+            if at < 0:
+                fail("no --json summary: " + proc.stderr.decode(errors="replace"))
+            runs.append((proc.stdout[:at], json.loads(proc.stdout[at:])))
         (out_a, sum_a), (out_b, sum_b) = runs
         text = out_a.decode(errors="replace")
         sys.stdout.write(text[-2000:] + "\n")
