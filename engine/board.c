@@ -680,7 +680,9 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error)
         at = ram + offset;
     }
     next = at;
-    if (!cl->payload_is_kernel && len >= 4 && memcmp (data, "\177ELF", 4) == 0) {
+    /* A class that checks kernels has taken this one as raw. */
+    if ((!cl->payload_is_kernel || first_cpu->cls->kernel_image == NULL) && len >= 4 &&
+        memcmp (data, "\177ELF", 4) == 0) {
       MdlElfImage *img = mdl_elf_load (path, cl->as, first_cpu->cls, cl->name, error);
       if (img == NULL)
         return false;
