@@ -11,7 +11,8 @@
  *   clock-frequency, and an interrupt-controller node whose contents
  *   come from fdt_cpu_intc (RISC-V: riscv,cpu-intc);
  *   a class without hooks gets its compatible and a one-cell controller;
- * - a /memory node per device whose class sets fdt_memory;
+ * - a /memory node per device whose class sets fdt_memory, unless another
+ *   cluster sees it too (shared RAM is a channel, not the OS's memory);
  * - /soc with the other devices: the class's fdt_compatible list (else
  *   its compatible), its fdt_node_name (else one from its group), reg,
  *   the class's properties, interrupts-extended through phandles, and
