@@ -386,6 +386,9 @@ typedef struct {
   char      *board_path;
   char     **firmware;    /* [NAME=]FILE.elf each */
   char     **breaks;      /* [CPU:]WHERE each */
+  char     **kernel;      /* [NAME=]FILE each, as --firmware */
+  char     **initrd;
+  char     **append;      /* [NAME=]ARGS each */
   char      *max_time;    /* as given, for messages; NULL: the default */
   char      *quantum;
   char      *gdb_host;
@@ -406,6 +409,9 @@ run_options_clear (RunOptions *opts)
   g_free (opts->board_path);
   g_strfreev (opts->firmware);
   g_strfreev (opts->breaks);
+  g_strfreev (opts->kernel);
+  g_strfreev (opts->initrd);
+  g_strfreev (opts->append);
   g_free (opts->max_time);
   g_free (opts->quantum);
   g_free (opts->gdb_host);
@@ -784,8 +790,15 @@ parse_options (int argc, char **argv, RunOptions *opts)
     { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts->breaks,
       N_("Stop before the instruction at SYMBOL or ADDRESS and print the registers"),
       N_("[CPU:]WHERE") },
+    { "kernel", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts->kernel,
+      N_("Boot this kernel image as the cluster's payload (NAME= as for --firmware)"),
+      N_("[NAME=]FILE") },
+    { "initrd", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts->initrd,
+      N_("Load this initial RAM disk and name it in the device tree"), N_("[NAME=]FILE") },
+    { "append", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts->append,
+      N_("Kernel command line, replacing the board's bootargs"), N_("[NAME=]ARGS") },
     { "max-time", 't', 0, G_OPTION_ARG_STRING, &opts->max_time,
-      N_("Stop after this much virtual time (default 10s)"), N_("TIME") },
+      N_("Stop after this much virtual time (default 10s; 0 or none: no limit)"), N_("TIME") },
     { "quantum", 'q', 0, G_OPTION_ARG_STRING, &opts->quantum,
       N_("Scheduler quantum (default 1us)"), N_("TIME") },
     { "speed", 0, 0, G_OPTION_ARG_STRING, &opts->speed_text,
@@ -846,6 +859,12 @@ parse_options (int argc, char **argv, RunOptions *opts)
     return false;
   }
   opts->limit_ps = 10 * MDL_PS_PER_S;
+  if (opts->max_time && (strcmp (opts->max_time, "none") == 0 ||
+                         strcmp (opts->max_time, "0") == 0)) {
+    /* No limit: the guest's end, a stop or an interrupt ends the run. */
+    opts->limit_ps = UINT64_MAX;
+    g_clear_pointer (&opts->max_time, g_free);
+  }
   if ((opts->max_time && !mdl_parse_time (opts->max_time, &opts->limit_ps, &error)) ||
       (opts->quantum && !mdl_parse_time (opts->quantum, &opts->quantum_ps, &error))) {
     fprintf (stderr, "medley run: %s\n", error->message);
@@ -870,6 +889,27 @@ parse_options (int argc, char **argv, RunOptions *opts)
   return true;
 }
 
+/* --kernel, --initrd or --append: each "[NAME=]VALUE".  A command line
+ * may hold '=' itself: the part before it names a cluster only when the
+ * board has one of that name. */
+static bool
+apply_boot_options (MdlBoard *board, char **specs,
+                    bool (*set) (MdlBoard *, const char *, const char *, GError **),
+                    GError **error)
+{
+  for (unsigned i = 0; specs && specs[i]; i++) {
+    const char *eq = strchr (specs[i], '=');
+    g_autofree char *name = eq ? g_strndup (specs[i], eq - specs[i]) : NULL;
+
+    if (name != NULL && mdl_board_find_cluster (board, name) == NULL &&
+        (set == mdl_board_set_bootargs || g_file_test (specs[i], G_FILE_TEST_EXISTS)))
+      g_clear_pointer (&name, g_free);
+    if (!set (board, name, name ? eq + 1 : specs[i], error))
+      return false;
+  }
+  return true;
+}
+
 /* The board of @opts with its firmware loaded and its breakpoints set;
  * NULL (with the message printed) when any of it fails. */
 static MdlBoard *
@@ -886,6 +926,9 @@ load_board (const RunOptions *opts)
 
     ok = mdl_board_set_firmware (board, name, eq ? eq + 1 : spec, &error);
   }
+  ok = ok && apply_boot_options (board, opts->kernel, mdl_board_set_kernel, &error);
+  ok = ok && apply_boot_options (board, opts->initrd, mdl_board_set_initrd, &error);
+  ok = ok && apply_boot_options (board, opts->append, mdl_board_set_bootargs, &error);
   ok = ok && mdl_board_load_firmware (board, &error);
   for (unsigned i = 0; ok && opts->breaks && opts->breaks[i]; i++)
     ok = set_breakpoint (board, opts->breaks[i], &error);

@@ -742,6 +742,8 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[MDL_CP_DEVICE_TREE].u64 = fdt_getprop (fdt, node, "medley,device-tree", NULL) != NULL;
   prop_u64 (fdt, node, "medley,fdt-address", &c->values[MDL_CP_FDT_ADDR].u64);
   c->values[MDL_CP_BOOTARGS].str = g_strdup (prop_str (fdt, node, "medley,bootargs"));
+  c->values[MDL_CP_INITRD].str = g_strdup (prop_str (fdt, node, "medley,initrd"));
+  prop_u64 (fdt, node, "medley,initrd-address", &c->values[MDL_CP_INITRD_ADDR].u64);
   for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++) {
     g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
     c->values[i].u64 = fdt_getprop (fdt, node, prop, NULL) != NULL;

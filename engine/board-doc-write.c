@@ -207,6 +207,9 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
       g_string_append_printf (s, "\t\tmedley,%s;\n", c->props[i].name);
   append_number_prop (s, "\t\t", "medley,fdt-address", mdl_component_u64 (c, "fdt-address"));
   append_string_prop (s, "\t\t", "medley,bootargs", mdl_component_str (c, "bootargs"));
+  append_string_prop (s, "\t\t", "medley,initrd", mdl_component_str (c, "initrd"));
+  append_number_prop (s, "\t\t", "medley,initrd-address",
+                      mdl_component_u64 (c, "initrd-address"));
   append_number_prop (s, "\t\t", "timebase-frequency",
                       mdl_component_u64 (c, "timebase-frequency"));
   if (!maps_everything (doc, c))

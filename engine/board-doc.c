@@ -33,6 +33,10 @@ static const MdlPropInfo cluster_props[] = {
     0, NULL, false },
   { "bootargs", MDL_PROP_STRING, N_("Command line in the device tree's /chosen"), 0, NULL,
     false },
+  { "initrd", MDL_PROP_FILE, N_("Initial RAM disk loaded with the payload, named in the "
+    "device tree's /chosen"), 0, NULL, false },
+  { "initrd-address", MDL_PROP_ADDR, N_("Where the initial RAM disk goes (0: after the "
+    "payload, below the device tree)"), 0, NULL, false },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (cluster_props) == MDL_CP_COUNT);
 
@@ -911,6 +915,11 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
         g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, mdl_component_str (c, "payload"));
         if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
           problem (list, c->id, "payload", "Payload not found: %s", path);
+      }
+      if (mdl_component_str (c, "initrd") != NULL) {
+        g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, mdl_component_str (c, "initrd"));
+        if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          problem (list, c->id, "initrd", "Initial RAM disk not found: %s", path);
       }
       continue;
     }

@@ -26,6 +26,9 @@ cluster_free (MdlCluster *cl)
   g_free (cl->node);
   g_free (cl->firmware);
   g_free (cl->payload);
+  g_free (cl->initrd);
+  g_free (cl->bootargs);
+  g_clear_pointer (&cl->initrd_data, g_bytes_unref);
   g_clear_pointer (&cl->fdt, g_bytes_unref);
   g_ptr_array_unref (cl->cpus);
   mdl_elf_image_free (cl->image);
@@ -163,6 +166,9 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
   fw = mdl_component_find_prop (c, "payload");
   cl->payload = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->payload_address = mdl_component_u64 (c, "payload-address");
+  cl->doc_id = c->id;
+  cl->initrd = g_strdup (mdl_component_str (c, "initrd"));
+  cl->initrd_address = mdl_component_u64 (c, "initrd-address");
   if (!find_boot_protocol (doc, c, &cl->boot_protocol, error))
     return false;
   if (mdl_component_u64 (c, "device-tree")) {
@@ -295,6 +301,7 @@ mdl_board_doc_instantiate (const MdlBoardDoc *doc, const char *const *search_dir
   board->dir = doc->path ? g_path_get_dirname (doc->path) : g_get_current_dir ();
   board->model = g_strdup (doc->model);
   board->search_dirs = g_strdupv ((char **) search_dirs);
+  board->doc = mdl_board_doc_copy (doc);
   board->machine = mdl_machine_new ();
   board->clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) cluster_free);
   system = mdl_machine_add_address_space (board->machine, "system bus");
@@ -353,6 +360,7 @@ mdl_board_free (MdlBoard *board)
   if (board->clusters)
     g_ptr_array_unref (board->clusters);
   mdl_machine_free (board->machine);
+  mdl_board_doc_free (board->doc);
   g_strfreev (board->search_dirs);
   g_free (board->model);
   g_free (board->dir);
@@ -373,30 +381,83 @@ mdl_board_find_cluster (MdlBoard *board, const char *name)
   return NULL;
 }
 
+/* The cluster @cluster_name names (NULL: the only one) for the command
+ * line's --@option; NULL with @error naming the clusters there are. */
+static MdlCluster *
+cluster_for_option (MdlBoard *board, const char *cluster_name, const char *option,
+                    const char *value, GError **error)
+{
+  MdlCluster *cl = mdl_board_find_cluster (board, cluster_name);
+  g_autoptr(GString) names = NULL;
+
+  if (cl != NULL)
+    return cl;
+  names = g_string_new (NULL);
+  for (guint i = 0; i < board->clusters->len; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "",
+                            ((MdlCluster *) g_ptr_array_index (board->clusters, i))->name);
+  if (cluster_name == NULL)
+    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
+                 "%s has %u CPU clusters (%s): say which one takes %s with "
+                 "--%s NAME=%s", board->path, board->clusters->len,
+                 names->str, value, option, g_str_equal (option, "append") ? "ARGS" : "FILE");
+  else
+    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "%s has no CPU called '%s' (it has: %s)",
+                 board->path, cluster_name, names->str);
+  return NULL;
+}
+
 bool
 mdl_board_set_firmware (MdlBoard *board, const char *cluster_name, const char *path,
                         GError **error)
 {
-  MdlCluster *cl = mdl_board_find_cluster (board, cluster_name);
+  MdlCluster *cl = cluster_for_option (board, cluster_name, "firmware", path, error);
 
-  if (cl == NULL) {
-    g_autoptr(GString) names = g_string_new (NULL);
-    for (guint i = 0; i < board->clusters->len; i++)
-      g_string_append_printf (names, "%s%s", i ? ", " : "",
-                              ((MdlCluster *) g_ptr_array_index (board->clusters, i))->name);
-    if (cluster_name == NULL)
-      g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
-                   "%s has %u CPU clusters (%s): say which one runs %s with "
-                   "--firmware NAME=FILE", board->path, board->clusters->len,
-                   names->str, path);
-    else
-      g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "%s has no CPU called '%s' (it has: %s)",
-                   board->path, cluster_name, names->str);
+  if (cl == NULL)
     return false;
-  }
   g_free (cl->firmware);
   /* Command-line paths are relative to where the user is, not the board. */
   cl->firmware = g_canonicalize_filename (path, NULL);
+  return true;
+}
+
+bool
+mdl_board_set_kernel (MdlBoard *board, const char *cluster_name, const char *path,
+                      GError **error)
+{
+  MdlCluster *cl = cluster_for_option (board, cluster_name, "kernel", path, error);
+
+  if (cl == NULL)
+    return false;
+  g_free (cl->payload);
+  cl->payload = g_canonicalize_filename (path, NULL);
+  cl->payload_is_kernel = true;
+  return true;
+}
+
+bool
+mdl_board_set_initrd (MdlBoard *board, const char *cluster_name, const char *path,
+                      GError **error)
+{
+  MdlCluster *cl = cluster_for_option (board, cluster_name, "initrd", path, error);
+
+  if (cl == NULL)
+    return false;
+  g_free (cl->initrd);
+  cl->initrd = g_canonicalize_filename (path, NULL);
+  return true;
+}
+
+bool
+mdl_board_set_bootargs (MdlBoard *board, const char *cluster_name, const char *args,
+                        GError **error)
+{
+  MdlCluster *cl = cluster_for_option (board, cluster_name, "append", args, error);
+
+  if (cl == NULL)
+    return false;
+  g_free (cl->bootargs);
+  cl->bootargs = g_strdup (args);
   return true;
 }
 
@@ -419,7 +480,7 @@ _mdl_board_resolve_firmware (const char *board_dir, const char *const *search_di
   return g_steal_pointer (&local);   /* for the error message */
 }
 
-static bool load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error);
+static bool load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error);
 
 /* A reset the guest asked for finds the images as they were loaded: the
  * firmware's segments, the payload and the device tree are copied again
@@ -444,7 +505,7 @@ reload_images (MdlMachine *m, void *data, GError **error)
     if (img == NULL)
       return false;
     mdl_elf_image_free (img);
-    if (!load_next_stage (board, cl, error))
+    if (!load_next_stage (board, cl, false, error))
       return false;
     for (guint j = 0; j < cl->cpus->len; j++) {
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
@@ -455,14 +516,154 @@ reload_images (MdlMachine *m, void *data, GError **error)
   return true;
 }
 
-/* The payload (after the firmware, so it may overlay the firmware's
- * zero-filled tail) and the device tree (last: nothing may overwrite it). */
 static bool
-load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
+overlaps (uint64_t a, uint64_t a_end, uint64_t b, uint64_t b_end)
 {
-  MdlCpu *first = g_ptr_array_index (cl->cpus, 0);
+  return a < b_end && b < a_end;
+}
+
+/* Where the firmware's symbols say it lies in [lo, hi): its extent for
+ * the overlap checks (false when it has no symbols there). */
+static bool
+firmware_extent (const MdlCluster *cl, uint64_t lo, uint64_t hi, uint64_t *start,
+                 uint64_t *end)
+{
+  bool any = false;
+
+  for (guint i = 0; cl->image && i < cl->image->symbols->len; i++) {
+    const MdlSymbol *sym = &g_array_index (cl->image->symbols, MdlSymbol, i);
+    if (sym->value < lo || sym->value >= hi)
+      continue;
+    *start = any ? MIN (*start, sym->value) : sym->value;
+    *end = any ? MAX (*end, sym->value + sym->size) : sym->value + sym->size;
+    any = true;
+  }
+  return any;
+}
+
+/* At the first load: reads the initial RAM disk, places it, and builds
+ * the device tree that names it and the command line.  The kernel lies
+ * in [kstart, kend) when it was loaded raw (kend == 0: unknown). */
+static bool
+plan_boot_data (MdlBoard *board, MdlCluster *cl, uint64_t kstart, uint64_t kend,
+                GError **error)
+{
+  const MdlBoardDoc *doc = board->doc;
+  const MdlComponent *c = mdl_board_doc_find (doc, cl->doc_id);
+  const char *args = cl->bootargs ? cl->bootargs : mdl_component_str (c, "bootargs");
+  MdlFdtChosen chosen = { cl->bootargs, 0, 0 };
   g_autoptr(GError) local = NULL;
-  uint64_t next = 0;
+  g_autofree char *path = NULL;
+  uint64_t ram = 0, ram_size = 0, at, len, fw_start, fw_end;
+  GBytes *blob;
+
+  g_clear_pointer (&cl->initrd_data, g_bytes_unref);
+  if (args != NULL && strlen (args) >= MDL_FDT_BOOTARGS_MAX) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: the command line of CPU '%s' is %zu "
+                 "bytes long: the device tree takes %d at most", board->path, cl->name,
+                 strlen (args), MDL_FDT_BOOTARGS_MAX - 1);
+    return false;
+  }
+  if (!mdl_component_u64 (c, "device-tree")) {
+    if (cl->initrd != NULL || cl->bootargs != NULL) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: CPU '%s' gets no device tree to "
+                   "name its %s in: set medley,device-tree in %s", board->path, cl->name,
+                   cl->initrd ? "initial RAM disk" : "command line", cl->node);
+      return false;
+    }
+    return true;
+  }
+  if (cl->initrd != NULL) {
+    char *data;
+    size_t n;
+
+    path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
+                                        cl->initrd);
+    if (!g_file_get_contents (path, &data, &n, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: initial RAM disk for CPU '%s': %s",
+                   board->path, cl->name, local->message);
+      return false;
+    }
+    cl->initrd_data = g_bytes_new_take (data, n);
+    if (!mdl_fdt_export_ram (doc, cl->doc_id, &ram, &ram_size) || n > ram_size) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: initial RAM disk %s (%zu bytes) "
+                   "does not fit in the RAM of CPU '%s' (%" G_GUINT64_FORMAT " bytes)",
+                   board->path, path, n, cl->name, ram_size);
+      return false;
+    }
+    /* A stand-in of the same size: the blob's size decides its place. */
+    chosen.initrd_end = 1;
+  }
+  blob = mdl_fdt_export_chosen (doc, cl->doc_id, &chosen, error);
+  if (blob == NULL)
+    return false;
+  g_clear_pointer (&cl->fdt, g_bytes_unref);
+  cl->fdt = blob;
+  cl->fdt_address = mdl_fdt_export_address (doc, cl->doc_id, g_bytes_get_size (blob));
+  if (cl->initrd_data == NULL)
+    return true;
+
+  len = g_bytes_get_size (cl->initrd_data);
+  if (cl->initrd_address != 0) {
+    at = cl->initrd_address;
+  } else {
+    /* QEMU's placement: far enough past the kernel's start that the
+     * kernel's own memory stays clear, else just below the tree. */
+    uint64_t base = kend ? kstart : cl->payload_address ? cl->payload_address : ram;
+    at = base + MIN (ram_size / 2, UINT64_C (128) << 20);
+    if (at + len > cl->fdt_address && cl->fdt_address >= ram + len)
+      at = (cl->fdt_address - len) & ~UINT64_C (0xfff);
+  }
+  if (at < ram || at + len > ram + ram_size || at + len < at) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: initial RAM disk %s (%" G_GUINT64_FORMAT
+                 " bytes) does not fit in the RAM of CPU '%s' at 0x%" G_GINT64_MODIFIER "x "
+                 "(RAM: 0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)", board->path,
+                 path, len, cl->name, at, ram, ram + ram_size - 1);
+    return false;
+  }
+  if (kend && overlaps (at, at + len, kstart, kend)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: initial RAM disk %s of CPU '%s' "
+                 "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x) overlaps the kernel "
+                 "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)", board->path, path,
+                 cl->name, at, at + len - 1, kstart, kend - 1);
+    return false;
+  }
+  if (overlaps (at, at + len, cl->fdt_address, cl->fdt_address + g_bytes_get_size (blob))) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: initial RAM disk %s of CPU '%s' "
+                 "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x) overlaps the device "
+                 "tree at 0x%" G_GINT64_MODIFIER "x", board->path, path, cl->name, at,
+                 at + len - 1, cl->fdt_address);
+    return false;
+  }
+  if (firmware_extent (cl, ram, ram + ram_size, &fw_start, &fw_end) &&
+      overlaps (at, at + len, fw_start, fw_end)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: initial RAM disk %s of CPU '%s' "
+                 "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x) overlaps the firmware "
+                 "(0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)", board->path, path,
+                 cl->name, at, at + len - 1, fw_start, fw_end - 1);
+    return false;
+  }
+  cl->initrd_at = at;
+  chosen.initrd_start = at;
+  chosen.initrd_end = at + len;
+  blob = mdl_fdt_export_chosen (doc, cl->doc_id, &chosen, error);
+  if (blob == NULL)
+    return false;
+  g_bytes_unref (cl->fdt);
+  cl->fdt = blob;
+  return true;
+}
+
+/* The payload (after the firmware, so it may overlay the firmware's
+ * zero-filled tail), the initial RAM disk and the device tree (last:
+ * nothing may overwrite it).  @first: the first load, which plans where
+ * the RAM disk and the tree go. */
+static bool
+load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error)
+{
+  MdlCpu *first_cpu = g_ptr_array_index (cl->cpus, 0);
+  g_autoptr(GError) local = NULL;
+  uint64_t next = 0, kstart = 0, kend = 0;
 
   if (cl->payload != NULL) {
     g_autofree char *path = _mdl_board_resolve_firmware (board->dir,
@@ -470,23 +671,55 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
                                                          cl->payload);
     g_autofree char *data = NULL;
     size_t len = 0;
+    uint64_t at = cl->payload_address;
 
     if (!g_file_get_contents (path, &data, &len, &local)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: payload for CPU '%s': %s",
-                   board->path, cl->name, local->message);
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s for CPU '%s': %s",
+                   board->path, cl->payload_is_kernel ? "kernel" : "payload", cl->name,
+                   local->message);
       return false;
     }
-    next = cl->payload_address;
-    if (len >= 4 && memcmp (data, "\177ELF", 4) == 0) {
-      MdlElfImage *img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
+    if (cl->payload_is_kernel && first_cpu->cls->kernel_image != NULL) {
+      uint64_t offset = 0, ram = 0, ram_size = 0;
+
+      if (!first_cpu->cls->kernel_image (first_cpu->cls, data, len, &offset, &local)) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: kernel for CPU '%s': %s",
+                     path, cl->name, local->message);
+        return false;
+      }
+      if (at == 0 && mdl_fdt_export_ram (board->doc, cl->doc_id, &ram, &ram_size))
+        at = ram + offset;
+    }
+    next = at;
+    /* A class that checks kernels has taken this one as raw. */
+    if ((!cl->payload_is_kernel || first_cpu->cls->kernel_image == NULL) && len >= 4 &&
+        memcmp (data, "\177ELF", 4) == 0) {
+      MdlElfImage *img = mdl_elf_load (path, cl->as, first_cpu->cls, cl->name, error);
       if (img == NULL)
         return false;
       next = img->entry;
       mdl_elf_image_free (img);   /* symbols: the firmware's are the ones shown */
-    } else if (!mdl_address_space_write_bytes (cl->as, cl->payload_address, data, len, &local)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: payload %s (%zu bytes) does not fit "
+    } else if (!mdl_address_space_write_bytes (cl->as, at, data, len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s %s (%zu bytes) does not fit "
                    "at 0x%" G_GINT64_MODIFIER "x in what CPU '%s' sees: %s", board->path,
-                   path, len, cl->payload_address, cl->name, local->message);
+                   cl->payload_is_kernel ? "kernel" : "payload", path, len, at, cl->name,
+                   local->message);
+      return false;
+    } else {
+      kstart = at;
+      kend = at + len;
+    }
+  }
+  if (first && !plan_boot_data (board, cl, kstart, kend, error))
+    return false;
+  if (cl->initrd_data != NULL) {
+    size_t len;
+    const void *blob = g_bytes_get_data (cl->initrd_data, &len);
+
+    if (!mdl_address_space_write_bytes (cl->as, cl->initrd_at, blob, len, &local)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: the initial RAM disk of CPU '%s' "
+                   "does not fit at 0x%" G_GINT64_MODIFIER "x: %s", board->path, cl->name,
+                   cl->initrd_at, local->message);
       return false;
     }
   }
@@ -505,7 +738,7 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, GError **error)
     /* The class's firmware information block, told where everything is. */
     MdlBootStage stage = { cl->as, cl->name, cl->fdt != NULL ? cl->fdt_address : 0, next };
 
-    if (!cl->boot_protocol->prepare (first->cls, &stage, &cl->info_address, &local)) {
+    if (!cl->boot_protocol->prepare (first_cpu->cls, &stage, &cl->info_address, &local)) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s", board->path, local->message);
       return false;
     }
@@ -537,7 +770,7 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
     }
     g_clear_pointer (&cl->image, mdl_elf_image_free);
     cl->image = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
-    if (cl->image == NULL || !load_next_stage (board, cl, error))
+    if (cl->image == NULL || !load_next_stage (board, cl, true, error))
       return false;
     for (guint j = 0; j < cl->cpus->len; j++) {
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);

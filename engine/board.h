@@ -20,6 +20,10 @@
  * for that protocol: the cluster's class must offer it, and its prepare
  * hook writes a firmware information block (naming the payload as the
  * next stage) after every load, its address in each CPU's boot_info.
+ * `medley,initrd` (a file, relative like firmware) is an initial RAM disk
+ * copied at every reset to `medley,initrd-address`, or when that is 0
+ * after the payload (as QEMU places it: 128 MiB on, or half the RAM
+ * when smaller) below the device tree, whose /chosen names it.
  *
  * Errors name the board file, the line of the node (from dtc's
  * annotations), the node path and the problem.
@@ -47,6 +51,14 @@ typedef struct {
   const MdlBootProtocol *boot_protocol; /* the class's, as the board asks;
                                            NULL: the plain hand-off */
   uint64_t         info_address; /* where boot_protocol put its block */
+  bool             payload_is_kernel; /* given with --kernel: the class's
+                                         kernel_image hook checks it */
+  char            *initrd;    /* initial RAM disk as given, or NULL */
+  uint64_t         initrd_address; /* as given; 0: the loader chooses */
+  char            *bootargs;  /* replaces the board's, or NULL */
+  GBytes          *initrd_data;   /* after mdl_board_load_firmware() */
+  uint64_t         initrd_at;     /* where it was put */
+  guint            doc_id;    /* the cluster's component in doc */
 } MdlCluster;
 
 typedef struct {
@@ -56,6 +68,8 @@ typedef struct {
   char      **search_dirs;    /* where relative firmware paths are looked up */
   MdlMachine *machine;
   GPtrArray  *clusters;       /* MdlCluster * */
+  void       *doc;            /* MdlBoardDoc *, a copy: the device trees are
+                                 built when the images are loaded */
 } MdlBoard;
 
 /* Builds the machine described by @path.  @search_dirs (may be NULL) are
@@ -70,6 +84,17 @@ MdlCluster *mdl_board_find_cluster (MdlBoard *board, const char *name);
 /* Overrides a cluster's firmware (a path relative to the working folder). */
 bool mdl_board_set_firmware (MdlBoard *board, const char *cluster_name,
                              const char *path, GError **error);
+
+/* Override a cluster's payload (as a kernel its class checks), initial
+ * RAM disk and command line, as QEMU's -kernel, -initrd and -append do;
+ * paths are relative to the working folder.  @cluster_name as for
+ * mdl_board_set_firmware(). */
+bool mdl_board_set_kernel (MdlBoard *board, const char *cluster_name,
+                           const char *path, GError **error);
+bool mdl_board_set_initrd (MdlBoard *board, const char *cluster_name,
+                           const char *path, GError **error);
+bool mdl_board_set_bootargs (MdlBoard *board, const char *cluster_name,
+                             const char *args, GError **error);
 
 /* Loads every cluster's firmware (and payload and device tree) and resets
  * the machine so that each CPU starts at its firmware's entry point. */

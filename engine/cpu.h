@@ -210,6 +210,13 @@ struct MdlCpuClass {
    * n_boot_protocols entries. */
   const MdlBootProtocol *boot_protocols;
   unsigned    n_boot_protocols;
+  /* A kernel given as such (medley run --kernel): checks that @data is a
+   * kernel image for this class and sets *load_offset, where it goes
+   * from the start of RAM when the board names no payload address.
+   * False with @error (one line) when it is not.  NULL: any file is
+   * taken as a raw payload. */
+  bool (*kernel_image) (const MdlCpuClass *cls, const void *data, size_t len,
+                        uint64_t *load_offset, GError **error);
   /* The code address a function symbol's value stands for (Arm: the
    * Thumb bit cleared).  NULL: the value itself. */
   uint64_t (*elf_code_address) (uint64_t value);

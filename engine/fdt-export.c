@@ -35,6 +35,44 @@ view_base (const MdlBoardDoc *doc, const MdlComponent *d, guint cluster, uint64_
   return false;
 }
 
+/* Whether a cluster other than @cluster sees device @d too: RAM shared
+ * with another core is a channel, not memory this cluster's OS may
+ * allocate from, so it gets no /memory node (the guest still reaches it
+ * through its address, e.g. Linux's /dev/mem). */
+static bool
+mapped_to (const MdlBoardDoc *doc, guint device, guint cluster)
+{
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_MAP && w->from == device && w->to == cluster)
+      return true;
+  }
+  return false;
+}
+
+/* Only a cluster with an address map of its own shares: clusters that
+ * all see the whole board (no address-map) keep the plain view. */
+static bool
+shared_with_another (const MdlBoardDoc *doc, const MdlComponent *d, guint cluster)
+{
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *other = g_ptr_array_index (doc->components, i);
+    bool sees_all = true;
+
+    if (other->kind != MDL_COMPONENT_CLUSTER || other->id == cluster ||
+        !mapped_to (doc, d->id, other->id))
+      continue;
+    for (guint j = 0; j < doc->components->len && sees_all; j++) {
+      const MdlComponent *x = g_ptr_array_index (doc->components, j);
+      if (x->kind == MDL_COMPONENT_DEVICE && x->dev_cls->n_regions > 0)
+        sees_all = mapped_to (doc, x->id, other->id);
+    }
+    if (!sees_all)
+      return true;
+  }
+  return false;
+}
+
 uint64_t
 mdl_fdt_export_address (const MdlBoardDoc *doc, guint cluster, uint64_t blob_size)
 {
@@ -49,7 +87,8 @@ mdl_fdt_export_address (const MdlBoardDoc *doc, guint cluster, uint64_t blob_siz
     const MdlComponent *d = g_ptr_array_index (doc->components, i);
     uint64_t base, size = mdl_component_u64 (d, "size"), at;
 
-    if (!is_ram (d) || !view_base (doc, d, cluster, &base))
+    if (!is_ram (d) || !view_base (doc, d, cluster, &base) ||
+        shared_with_another (doc, d, cluster))
       continue;
     /* QEMU's virt: the last 2 MiB-aligned spot the blob fits below the
      * end, so firmware and kernels loaded low never run into it. */
@@ -62,6 +101,21 @@ mdl_fdt_export_address (const MdlBoardDoc *doc, guint cluster, uint64_t blob_siz
   return 0;
 }
 
+bool
+mdl_fdt_export_ram (const MdlBoardDoc *doc, guint cluster, uint64_t *base, uint64_t *size)
+{
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *d = g_ptr_array_index (doc->components, i);
+
+    if (is_ram (d) && view_base (doc, d, cluster, base) &&
+        !shared_with_another (doc, d, cluster)) {
+      *size = mdl_component_u64 (d, "size");
+      return true;
+    }
+  }
+  return false;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 typedef struct {
@@ -72,6 +126,7 @@ typedef struct {
   MdlFdtWriter       *fdt;
   GArray             *clocks;     /* fixed-clock rates (uint64_t) */
   uint32_t            clock_phandle; /* clocks[i]'s phandle: this + i */
+  const MdlFdtChosen *chosen;
 } Writer;
 
 static void
@@ -370,7 +425,8 @@ write_tree (Writer *w)
   const MdlBoardDoc *doc = w->doc;
   g_autofree char *stdout_path = NULL;
   const MdlComponent *syscon = NULL;
-  const char *bootargs = mdl_component_str (w->cluster, "bootargs");
+  const char *bootargs = w->chosen && w->chosen->bootargs
+                         ? w->chosen->bootargs : mdl_component_str (w->cluster, "bootargs");
 
   mdl_fdt_begin_node (w->fdt, "");
   mdl_fdt_prop_u32 (w->fdt, "#address-cells", 2);
@@ -385,7 +441,8 @@ write_tree (Writer *w)
     g_autofree char *name = NULL;
     uint64_t base;
 
-    if (!is_ram (d) || !view_base (doc, d, w->cluster->id, &base))
+    if (!is_ram (d) || !view_base (doc, d, w->cluster->id, &base) ||
+        shared_with_another (doc, d, w->cluster->id))
       continue;
     name = g_strdup_printf ("memory@%" G_GINT64_MODIFIER "x", base);
     mdl_fdt_begin_node (w->fdt, name);
@@ -405,12 +462,24 @@ write_tree (Writer *w)
     mdl_fdt_prop_string (w->fdt, "stdout-path", stdout_path);
   if (bootargs != NULL && *bootargs)
     mdl_fdt_prop_string (w->fdt, "bootargs", bootargs);
+  if (w->chosen && w->chosen->initrd_end > w->chosen->initrd_start) {
+    /* Two cells each, whatever the root's sizes: Linux reads either. */
+    mdl_fdt_prop_u64 (w->fdt, "linux,initrd-start", w->chosen->initrd_start);
+    mdl_fdt_prop_u64 (w->fdt, "linux,initrd-end", w->chosen->initrd_end);
+  }
   mdl_fdt_end_node (w->fdt);
   mdl_fdt_end_node (w->fdt);
 }
 
 GBytes *
 mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
+{
+  return mdl_fdt_export_chosen (doc, cluster, NULL, error);
+}
+
+GBytes *
+mdl_fdt_export_chosen (const MdlBoardDoc *doc, guint cluster, const MdlFdtChosen *chosen,
+                       GError **error)
 {
   const MdlComponent *c = mdl_board_doc_find (doc, cluster);
   g_autoptr(GHashTable) phandles = g_hash_table_new (NULL, NULL);
@@ -451,7 +520,7 @@ mdl_fdt_export (const MdlBoardDoc *doc, guint cluster, GError **error)
   {
     g_autoptr(MdlFdtWriter) fdt = mdl_fdt_writer_new (0);
     Writer w = { doc, c, (unsigned) mdl_component_u64 (c, "harts"), phandles, fdt,
-                 clocks, next };
+                 clocks, next, chosen };
     g_autoptr(GError) local = NULL;
     GBytes *blob;
 

@@ -49,6 +49,28 @@ rv_has_mmu (const MdlCpuClass *cls)
          (strstr (cls->description, "Sv39") != NULL || strstr (cls->description, "Sv32") != NULL);
 }
 
+/* The same as the current binding's pair: riscv,isa-base ("rv64i") and
+ * riscv,isa-extensions, a string list of lower-case names, the letters
+ * first.  Zicntr is said too: every hart here has the counters, and
+ * Linux only assumes them when it reads the deprecated riscv,isa. */
+static void
+rv_isa_extensions (const MdlCpuClass *cls, MdlFdtWriter *w)
+{
+  g_autofree char *isa = rv_isa_string (cls);
+  g_autofree char *base = g_strdup_printf ("rv%ui", cls->xlen);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = g_strsplit (isa, "_", -1);
+
+  for (const char *p = parts[0] + 4; *p; p++)
+    g_ptr_array_add (names, g_strndup (p, 1));
+  for (unsigned i = 1; parts[i]; i++)
+    g_ptr_array_add (names, g_strdup (parts[i]));
+  g_ptr_array_add (names, g_strdup ("zicntr"));
+  g_ptr_array_add (names, NULL);
+  mdl_fdt_prop_string (w, "riscv,isa-base", base);
+  mdl_fdt_prop_strings (w, "riscv,isa-extensions", (const char *const *) names->pdata);
+}
+
 void
 rv_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 {
@@ -56,6 +78,7 @@ rv_fdt_cpu (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
 
   mdl_fdt_prop_string (w, "compatible", "riscv");
   mdl_fdt_prop_string (w, "riscv,isa", isa);
+  rv_isa_extensions (cls, w);
   if (rv_has_mmu (cls))
     mdl_fdt_prop_string (w, "mmu-type", cls->xlen == 32 ? "riscv,sv32" : "riscv,sv39");
 }
@@ -68,6 +91,32 @@ rv_fdt_cpu_intc (const MdlCpuClass *cls, unsigned hart, MdlFdtWriter *w)
   mdl_fdt_prop_u32 (w, "#interrupt-cells", 1);
   mdl_fdt_prop_empty (w, "interrupt-controller");
   mdl_fdt_prop_string (w, "compatible", "riscv,cpu-intc");
+}
+
+/* The RISC-V Linux Image header (Documentation/arch/riscv/boot-image-
+ * header.rst): code0, code1, text_offset at 8 (little-endian 64-bit),
+ * image_size at 16, ..., magic2 "RSC\x05" at 0x38. */
+bool
+rv_kernel_image (const MdlCpuClass *cls, const void *data, size_t len, uint64_t *load_offset,
+                 GError **error)
+{
+  const uint8_t *b = data;
+  uint64_t offset = 0;
+
+  if (len < 0x40 || memcmp (b + 0x38, "RSC\x05", 4) != 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "not a RISC-V Linux Image (no \"RSC\\x05\" "
+                 "at offset 0x38)%s", len >= 4 && memcmp (b, "\177ELF", 4) == 0
+                 ? ": an ELF file (vmlinux?); give the Image (arch/riscv/boot/Image)" : "");
+    return false;
+  }
+  for (unsigned i = 0; i < 8; i++)
+    offset |= (uint64_t) b[8 + i] << (8 * i);
+  /* Images before the field was used said 0: the binding's 2 MiB on
+   * RV64, 4 MiB on RV32. */
+  if (offset == 0)
+    offset = cls->xlen == 32 ? 0x400000 : 0x200000;
+  *load_offset = offset;
+  return true;
 }
 
 void

@@ -125,6 +125,7 @@ const MdlCpuClass mdl_riscv_rv32imac_class = {
   .fdt_cpu_intc = rv_fdt_cpu_intc,
   .boot_protocols = rv_boot_protocols,
   .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+  .kernel_image = rv_kernel_image,
 };
 
 const MdlCpuClass mdl_riscv_rv64imac_class = {
@@ -160,6 +161,7 @@ const MdlCpuClass mdl_riscv_rv64imac_class = {
   .fdt_cpu_intc = rv_fdt_cpu_intc,
   .boot_protocols = rv_boot_protocols,
   .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+  .kernel_image = rv_kernel_image,
 };
 
 const MdlCpuClass mdl_riscv_rv32imafdc_class = {
@@ -195,6 +197,7 @@ const MdlCpuClass mdl_riscv_rv32imafdc_class = {
   .fdt_cpu_intc = rv_fdt_cpu_intc,
   .boot_protocols = rv_boot_protocols,
   .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+  .kernel_image = rv_kernel_image,
 };
 
 const MdlCpuClass mdl_riscv_rv64imafdc_class = {
@@ -230,4 +233,5 @@ const MdlCpuClass mdl_riscv_rv64imafdc_class = {
   .fdt_cpu_intc = rv_fdt_cpu_intc,
   .boot_protocols = rv_boot_protocols,
   .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
+  .kernel_image = rv_kernel_image,
 };

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""boards/linux-mcu-demo.dts headless (suite 'linux'): Linux's mcu-demo
+script (in the initramfs of tools/fetch-debian-linux.sh) hands numbers to
+the Cortex-M3 through the shared SRAM and the mailbox, and both consoles
+show the exchange; poweroff -f then ends the run with status 0.
+
+  check-mcu-demo.py MEDLEY SOURCE_ROOT BOARD
+
+The board has two UARTs, so `medley run` prefixes each console's
+complete lines with its name and holds a prompt back until its line
+ends: the test waits for lines, not for prompts.  Skips (77) as
+check-linux.py does.
+"""
+
+import os
+import select
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import importlib.util  # noqa: E402
+
+spec = importlib.util.spec_from_file_location(
+    "check_linux", os.path.join(os.path.dirname(os.path.abspath(__file__)), "check-linux.py"))
+check_linux = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(check_linux)
+
+TIMEOUT = 900
+
+
+def main():
+    medley, root, board = sys.argv[1:4]
+    kernel, initrd = check_linux.fetch(root)
+    proc = subprocess.Popen([medley, "run", board, "--kernel", "app=" + kernel,
+                             "--initrd", "app=" + initrd, "--append",
+                             "app=" + check_linux.APPEND, "--max-time", "none"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = bytearray()
+
+    def wait_for(text):
+        deadline = time.monotonic() + TIMEOUT
+        while text.encode() not in out:
+            if time.monotonic() > deadline:
+                proc.kill()
+                check_linux.fail("no '%s' within %d s" % (text, TIMEOUT))
+            r, _, _ = select.select([proc.stdout], [], [], 1.0)
+            if r:
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                if not chunk:
+                    sys.stdout.write(out.decode(errors="replace")[-3000:])
+                    check_linux.fail("medley ended while waiting for '%s'" % text)
+                out.extend(chunk)
+
+    wait_for("[mcu_uart] cortex-m3: Cortex-M3 at 48 MHz, waiting for work")
+    wait_for("[app_uart] medley-initramfs: Linux")
+    # The shell reads what the console already holds once it starts.
+    proc.stdin.write(b"mcu-demo 5 7 11 13\n")
+    proc.stdin.flush()
+    wait_for("the Cortex-M3 says 5 7 11 13 sum to 36")
+    wait_for("[mcu_uart] cortex-m3: item 1: summed 4 words at 0x20400000 -> 36")
+    proc.stdin.write(b"poweroff -f\n")
+    proc.stdin.flush()
+    try:
+        rest, _ = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        check_linux.fail("poweroff -f did not end the run")
+    out.extend(rest)
+    sys.stdout.write(out.decode(errors="replace")[-3000:])
+    if proc.returncode != 0:
+        check_linux.fail("the run ended with status %d, not 0" % proc.returncode)
+    print("PASS")
+
+
+if __name__ == "__main__":
+    main()
