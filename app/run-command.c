@@ -55,6 +55,10 @@ console_name (MdlDevice *uart)
   return buf;
 }
 
+/* Whether stdout's last byte ended a line: --json's summary must be a
+ * line of its own even after a prompt the guest left open ("=> "). */
+static bool stdout_at_line_start = true;
+
 static void
 console_write (Consoles *c, const char *name, const uint8_t *bytes, size_t len)
 {
@@ -62,6 +66,8 @@ console_write (Consoles *c, const char *name, const uint8_t *bytes, size_t len)
 
   if (!c->prefix) {
     fwrite (bytes, 1, len, stdout);
+    if (len > 0)
+      stdout_at_line_start = bytes[len - 1] == '\n';
     return;
   }
   line = g_hash_table_lookup (c->lines, name);
@@ -216,7 +222,10 @@ print_json (MdlMachine *m, MdlStopReason reason, int code, int status, double wa
     g_string_append_printf (s, ": %" G_GUINT64_FORMAT, cpu->retired);
   }
   g_string_append (s, "}}\n");
+  if (!stdout_at_line_start)
+    fputc ('\n', stdout);
   fputs (s->str, stdout);
+  stdout_at_line_start = true;
 }
 
 /* stdin goes to the first UART.  Bytes are read into a backlog and handed

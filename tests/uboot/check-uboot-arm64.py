@@ -40,8 +40,11 @@ def main(medley, board):
             failures.append(f"bdinfo lacks {want!r}:\n{answer}")
 
     con.type("poweroff")
-    out, err = con.proc.communicate(timeout=240)
+    # Not communicate(): it would read stdout too, racing the reader thread
+    # for the last lines (the JSON among them).
+    con.proc.wait(timeout=240)
     con.reader.join(timeout=10)
+    err = con.proc.stderr.read()
     lines = con.text().decode(errors="replace").splitlines()
     summary = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
     if con.proc.returncode != 0 or summary.get("stop_reason") != "guest-exit":
