@@ -1352,6 +1352,27 @@ mdl_board_doc_load (const char *path, GError **error)
   return doc;
 }
 
+/* Debian 12's libfdt 1.6.1 loops forever in fdt_check_full() on some
+ * 1.7 KB blobs (found by the board-blob fuzzer): walk the structure's tags
+ * first and refuse one that does not move forward at every tag. */
+static const char *
+tags_move_forward (const void *fdt)
+{
+  int offset, next = 0;
+  unsigned steps = 0, max = fdt_totalsize (fdt) / 4 + 2;
+
+  for (;;) {
+    uint32_t tag;
+
+    offset = next;
+    tag = fdt_next_tag (fdt, offset, &next);
+    if (next < 0 || tag == FDT_END)
+      return NULL;   /* fdt_check_full says what is wrong, if anything */
+    if (next <= offset || ++steps > max)
+      return "its structure loops";
+  }
+}
+
 MdlBoardDoc *
 mdl_board_doc_from_blob (const void *blob, size_t len, const char *name, GError **error)
 {
@@ -1378,6 +1399,8 @@ mdl_board_doc_from_blob (const void *blob, size_t len, const char *name, GError 
      * writes version 17, so nothing real is lost. */
     else if (fdt_version (copy) < 16)
       why = "version older than 16";
+    else if ((why = tags_move_forward (copy)) != NULL)
+      ;
     else if ((err = fdt_check_full (copy, len)) != 0)
       why = fdt_strerror (err);
   }

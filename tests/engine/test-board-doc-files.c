@@ -174,6 +174,15 @@ test_blob_board (void)
   g_clear_error (&error);
   g_assert_false (mdl_board_doc_save (again, odd, &error));
   g_clear_error (&error);
+  /* One on which libfdt's own full check would loop forever (found by
+   * the fuzzer) is refused at once. */
+  {
+    g_autoptr(MdlBoardDoc) loops = mdl_board_doc_load (
+      MDL_SOURCE_ROOT "/tests/fuzz/board-blob/regressions/check-full-loops.dtb", &error);
+    g_assert_null (loops);
+    g_assert_nonnull (strstr (error->message, "loops"));
+    g_clear_error (&error);
+  }
   /* A damaged blob is said to be one. */
   blob[8] ^= 0xff;
   g_assert_true (g_file_set_contents (dtb, blob, (gssize) len, NULL));
