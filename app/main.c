@@ -37,6 +37,34 @@ module_dir (void)
   return g_build_filename (exe_dir, MDL_MODULE_DIR_FROM_BINDIR, NULL);
 }
 
+/* Run from the build tree (the executable sits in its app/ folder), the
+ * catalogues are the ones just built in <builddir>/po, not the installed
+ * ones (which may be missing or stale). */
+static char *
+locale_dir (void)
+{
+  const char *env = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = NULL;
+  g_autofree char *build_dir = NULL;
+  char *real;
+
+  if (env != NULL && *env)
+    return g_strdup (env);
+  if (exe == NULL)
+    return g_strdup (MDL_LOCALEDIR);
+  exe_dir = g_path_get_dirname (exe);
+  real = realpath (MDL_BUILD_MODULE_DIR, NULL);
+  build_dir = g_strdup (real);
+  free (real);
+  if (build_dir != NULL && strcmp (build_dir, exe_dir) == 0) {
+    g_autofree char *root = g_path_get_dirname (build_dir);
+
+    return g_build_filename (root, "po", NULL);
+  }
+  return g_strdup (MDL_LOCALEDIR);
+}
+
 void
 mdl_app_register_classes (void)
 {
@@ -194,12 +222,11 @@ all_boards (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autofree char *localedir = locale_dir ();
 
   setlocale (LC_ALL, "");
-  /* MEDLEY_LOCALEDIR: the catalogues of a build tree (<builddir>/po), for
-   * a developer or a test running Medley uninstalled. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : MDL_LOCALEDIR);
+  /* MEDLEY_LOCALEDIR overrides where the catalogues are (a test's). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   if (argc == 4 && strcmp (argv[1], "--module-manifest") == 0)

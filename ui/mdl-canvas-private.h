@@ -97,6 +97,8 @@ struct _MdlCanvas
   gboolean   layout_valid;
   char      *signature;   /* of the document the layout was built from */
   gboolean   fit_pending; /* frame the board once we have a size */
+  gboolean   fitted;      /* the view is still the fitted one: refit on resize */
+  int        fitted_width, fitted_height; /* the size it was fitted to */
 
   double     zoom;
   double     pan_x, pan_y;

@@ -591,7 +591,7 @@ action_show_views (GSimpleAction *action, GVariant *state, gpointer user_data)
 
   g_assert (MDL_IS_WINDOW (self));
   g_simple_action_set_state (action, state);
-  gtk_widget_set_visible (GTK_WIDGET (self->views_slot), g_variant_get_boolean (state));
+  _mdl_window_update_panes (self);
 }
 
 /* A GDB server for every CPU of the machine, on loopback from port 1234 up
@@ -777,6 +777,7 @@ _mdl_window_update_actions (MdlWindow *self)
       tip = g_strdup (_("Run (F5)"));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), tip);
   }
+  _mdl_window_update_panes (self);
 }
 
 static gboolean

@@ -24,6 +24,9 @@ struct _MdlWindow {
 
   GtkWidget       *canvas;         /* MdlCanvas */
   GtkWidget       *cpu_views;      /* MdlCpuViews, docked beside the canvas */
+  GtkWidget       *zoom_controls;  /* over the canvas */
+  guint            panes_restored; /* bit per pane: remembered size applied */
+  gboolean         panes_programmatic; /* a pane moves for a board, not a person */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -36,6 +39,7 @@ struct _MdlWindow {
   GtkBox          *palette_slot;
   GtkBox          *canvas_slot;
   GtkPaned        *views_paned;
+  GtkPaned        *side_paned;     /* (canvas | views) | inspector */
   GtkBox          *views_slot;
   GtkToggleButton *views_button;
   GtkBox          *inspector_slot;
@@ -67,6 +71,12 @@ void     _mdl_window_maybe_save     (MdlWindow *self, MdlWindowContinue then,
 
 /* The problems that keep the board from running, one a line, or NULL. */
 char    *_mdl_window_problems_text  (MdlWindow *self);
+
+/* mdl-window-panes.c: remembered pane sizes, hiding panes, zoom controls */
+void     _mdl_window_init_panes (MdlWindow *self);
+/* The CPU views show while a machine exists (and F9 has not hidden them):
+ * without one the canvas has their room. */
+void     _mdl_window_update_panes (MdlWindow *self);
 
 /* mdl-window-run.c */
 void     _mdl_window_init_run (MdlWindow *self);

@@ -136,6 +136,7 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_paned);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_paned);
@@ -163,6 +164,7 @@ mdl_window_init (MdlWindow *self)
                            G_CALLBACK (_mdl_window_update_views_cpu), self, G_CONNECT_SWAPPED);
   add_views (self);
   _mdl_window_init_actions (self);
+  _mdl_window_init_panes (self);
   _mdl_window_init_run (self);
   _mdl_window_update_title (self);
   _mdl_window_update_status (self);

@@ -1,0 +1,404 @@
+/* GUI tests of the window's room: every shipped board at 1024×640 and at
+ * the default size, in the language of the environment (the suite runs it
+ * in English and in German); nothing may ask for more than the window has,
+ * the canvas gets the most room and fits the board, the panes remember
+ * their sizes.  Screenshots land in MEDLEY_SCREENSHOT_DIR for a person to
+ * look at. */
+#define G_LOG_DOMAIN "test-room"
+
+#include "ui-test.h"
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mdl-config.h"
+#include "ui/mdl-application.h"
+#include "ui/mdl-canvas.h"
+#include "ui/mdl-window-private.h"
+
+#include "engine/registry.h"
+#include "hw/devices.h"
+#include "targets/targets.h"
+
+static MdlApplication *app;
+static const char *lang = "en";
+
+static MdlWindow *
+open_board (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (MDL_IS_WINDOW (l->data) &&
+        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0)
+      return l->data;
+  g_assert_not_reached ();
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  ui_test_spin (20);
+}
+
+typedef struct {
+  MdlWindow *window;
+  int        width, height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *w = data;
+
+  /* The default size counts the client-side decoration's frame, which
+   * the window's own allocation does not. */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (w->window)) - w->width) <= 16
+         && ABS (gtk_widget_get_height (GTK_WIDGET (w->window)) - w->height) <= 16
+         && gtk_widget_get_width (w->window->canvas) > 0;
+}
+
+static void
+resize (MdlWindow *window, int width, int height)
+{
+  SizeWait w = { window, width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!ui_test_spin_until (has_size, &w, 10000)) {
+    GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+    int min_w, min_h;
+
+    gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+    gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+    {
+      GtkWidget *ws[] = { GTK_WIDGET (window->palette_slot), GTK_WIDGET (window->canvas_slot),
+                          GTK_WIDGET (window->views_slot), GTK_WIDGET (window->inspector_slot),
+                          gtk_widget_get_first_child (content), GTK_WIDGET (window->console_stack) };
+      for (guint i = 0; i < G_N_ELEMENTS (ws); i++) {
+        int a, b;
+        gtk_widget_measure (ws[i], GTK_ORIENTATION_HORIZONTAL, -1, &a, NULL, NULL, NULL);
+        gtk_widget_measure (ws[i], GTK_ORIENTATION_VERTICAL, -1, &b, NULL, NULL, NULL);
+        g_printerr ("%s %s: %d×%d\n", G_OBJECT_TYPE_NAME (ws[i]), gtk_widget_get_css_classes (ws[i])[0] ?: "", a, b);
+      }
+    }
+    g_error ("window is %d×%d, not %d×%d; its content needs %d×%d",
+             gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+             width, height, min_w, min_h);
+  }
+}
+
+/* @widget lies entirely inside @window (not cut at an edge). */
+static void
+assert_inside (GtkWidget *widget, MdlWindow *window)
+{
+  graphene_rect_t r;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &r));
+  g_assert_cmpfloat (r.origin.x, >=, -0.5);
+  g_assert_cmpfloat (r.origin.y, >=, -0.5);
+  g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) + 0.5);
+  g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)) + 0.5);
+}
+
+static gboolean
+views_shown (gpointer data)
+{
+  MdlWindow *window = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window->views_slot))
+         && gtk_widget_get_width (GTK_WIDGET (window->views_slot)) > 0;
+}
+
+static void
+check_board_at (const char *name, int width, int height)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
+  g_autofree char *shot = NULL;
+  g_autofree char *stem = g_strndup (name, strcspn (name, "."));
+  MdlWindow *window = open_board (path);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int min_w, min_h, canvas_w;
+
+  resize (window, width, height);
+
+  /* Nothing clipped: what the window holds asks for no more than it has. */
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, width, &min_h, NULL, NULL, NULL);
+  g_test_message ("%s at %d×%d (%s): needs %d×%d", name, width, height, lang, min_w, min_h);
+  g_assert_cmpint (min_w, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (min_h, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+
+  /* The canvas is the widest pane, and the zoom controls are on it. */
+  canvas_w = gtk_widget_get_width (window->canvas);
+  g_assert_cmpint (canvas_w, >, gtk_widget_get_width (GTK_WIDGET (window)) / 2);
+  g_assert_true (gtk_widget_get_mapped (window->zoom_controls));
+  assert_inside (window->zoom_controls, window);
+  assert_inside (GTK_WIDGET (window->inspector_slot), window);
+  assert_inside (GTK_WIDGET (window->views_slot), window);
+  assert_inside (GTK_WIDGET (window->status_label), window);
+
+  shot = g_strdup_printf ("ui-room-%s-%dx%d-%s.png", stem, width, height, lang);
+  ui_test_screenshot (GTK_WIDGET (window), shot);
+
+  /* With a machine (paused at its first instruction) the CPU views join. */
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "step")) {
+    g_autofree char *running = g_strdup_printf ("ui-room-%s-%dx%d-%s-paused.png", stem, width, height, lang);
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "step", NULL);
+    g_assert_true (ui_test_spin_until (views_shown, window, 10000));
+    gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+    g_assert_cmpint (min_w, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+    g_assert_cmpint (gtk_widget_get_width (window->canvas), >=, 200);
+    assert_inside (GTK_WIDGET (window->views_slot), window);
+    assert_inside (GTK_WIDGET (window->inspector_slot), window);
+    ui_test_screenshot (GTK_WIDGET (window), running);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
+static void
+test_boards (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (MDL_SOURCE_BOARDS_DIR, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL) {
+    if (!g_str_has_suffix (name, ".dts"))
+      continue;
+    check_board_at (name, 1024, 640);
+    n++;
+  }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_default_size (void)
+{
+  check_board_at ("hetero-demo.dts", 1280, 820);
+  check_board_at ("riscv32-virt.dts", 1280, 820);
+}
+
+static gboolean
+zoom_changed (gpointer data)
+{
+  MdlWindow *window = ((gpointer *) data)[0];
+  double *before = ((gpointer *) data)[1];
+
+  return mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)) != *before;
+}
+
+/* The board is framed when it opens and again when the canvas changes size,
+ * until the person zooms. */
+static void
+test_fit_on_resize (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
+  MdlWindow *window = open_board (path);
+  double small, big;
+  gpointer data[] = { window, &small };
+
+  resize (window, 1024, 640);
+  small = mdl_canvas_get_zoom (MDL_CANVAS (window->canvas));
+  g_assert_cmpfloat (small, <, 1.0);
+  resize (window, 1500, 960);
+  g_assert_true (ui_test_spin_until (zoom_changed, data, 5000));
+  big = mdl_canvas_get_zoom (MDL_CANVAS (window->canvas));
+  g_assert_cmpfloat (big, >, small);
+
+  /* A zoom by hand sticks through a resize. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
+  small = mdl_canvas_get_zoom (MDL_CANVAS (window->canvas));
+  g_assert_cmpfloat (small, <, big);
+  resize (window, 1200, 800);
+  g_assert_cmpfloat (mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)), ==, small);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-fit", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
+static int
+end_size (GtkPaned *paned)
+{
+  return gtk_widget_get_width (GTK_WIDGET (paned)) - gtk_paned_get_position (paned);
+}
+
+static gboolean
+end_size_is (gpointer data)
+{
+  MdlWindow *window = ((gpointer *) data)[0];
+  int *want = ((gpointer *) data)[1];
+
+  return (window->panes_restored & 2) && gtk_widget_get_width (GTK_WIDGET (window->side_paned)) > 0
+         && ABS (end_size (window->side_paned) - *want) <= 2;
+}
+
+/* The inspector keeps the width it was given, in the next window and (from
+ * the key file) in the next run; hiding panes gives the canvas their room. */
+static void
+test_panes_remembered (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
+  g_autofree char *ini = g_build_filename (g_get_user_config_dir (), "medley", "panes.ini", NULL);
+  g_autofree char *text = NULL;
+  MdlWindow *window = open_board (path);
+  int want, canvas_w;
+  gpointer data[] = { window, &want };
+
+  resize (window, 1280, 820);
+  want = end_size (window->side_paned) + 60;
+  gtk_paned_set_position (window->side_paned,
+                          gtk_widget_get_width (GTK_WIDGET (window->side_paned)) - want);
+  g_assert_true (ui_test_spin_until (end_size_is, data, 5000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+
+  g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "inspector="));
+
+  window = open_board (path);
+  data[0] = window;
+  resize (window, 1100, 700);
+  g_assert_true (ui_test_spin_until (end_size_is, data, 5000));
+
+  canvas_w = gtk_widget_get_width (window->canvas);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-views", g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-inspector", g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-consoles", g_variant_new_boolean (FALSE));
+  ui_test_spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->inspector_slot)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->console_stack)));
+  g_assert_cmpint (gtk_widget_get_width (window->canvas), >, canvas_w);
+  ui_test_screenshot (GTK_WIDGET (window), "ui-room-collapsed.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
+typedef struct {
+  double x, y;
+} Pos;
+
+static GArray *
+positions (MdlEditor *editor)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (Pos));
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    Pos p = { c->x, c->y };
+    g_array_append_val (a, p);
+  }
+  return a;
+}
+
+static gboolean
+same_positions (GArray *a, GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (Pos)) == 0;
+}
+
+/* Arrange lays the hetero demo out in columns: the fitted zoom grows, no
+ * two cards overlap, and one undo puts everything back. */
+static void
+test_arrange (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
+  MdlWindow *window = open_board (path);
+  MdlEditor *editor = mdl_window_get_editor (window);
+  g_autoptr(GArray) before = NULL, after = NULL;
+  g_autofree char *shot = g_strdup_printf ("ui-room-arranged-1024x640-%s.png", lang);
+  const MdlBoardDoc *doc;
+  double zoom;
+
+  resize (window, 1024, 640);
+  zoom = mdl_canvas_get_zoom (MDL_CANVAS (window->canvas));
+  before = positions (editor);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "arrange", NULL);
+  ui_test_spin (50);
+  after = positions (editor);
+  g_assert_false (same_positions (before, after));
+  g_test_message ("fitted zoom %.2f before arranging, %.2f after", zoom,
+                  mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)));
+  g_assert_cmpfloat (mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)), >, zoom);
+  doc = mdl_editor_get_doc (editor);
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *a = g_ptr_array_index (doc->components, i);
+
+    /* Clusters in the first column, left of everything else. */
+    if (a->kind == MDL_COMPONENT_CLUSTER)
+      g_assert_cmpfloat (a->x, ==, 32);
+    else
+      g_assert_cmpfloat (a->x, >, 32);
+    for (guint j = i + 1; j < doc->components->len; j++) {
+      const MdlComponent *b = g_ptr_array_index (doc->components, j);
+      g_assert_false (a->x == b->x && a->y == b->y);
+    }
+  }
+  ui_test_screenshot (GTK_WIDGET (window), shot);
+
+  g_assert_true (mdl_editor_can_undo (editor));
+  mdl_editor_undo (editor);
+  {
+    g_autoptr(GArray) undone = positions (editor);
+    g_assert_true (same_positions (before, undone));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *dirs[] = { MDL_BUILD_BOARDS_DIR, MDL_SOURCE_BOARDS_DIR, NULL };
+  g_autofree char *board = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
+  g_autofree char *home = g_dir_make_tmp ("medley-ui-home-XXXXXX", NULL);
+  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  for (guint i = 0; i < 3; i++) {
+    static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+    g_autofree char *sub = g_build_filename (home, vars[i], NULL);
+    g_mkdir_with_parents (sub, 0700);
+    g_setenv (vars[i], sub, TRUE);
+  }
+  setlocale (LC_ALL, "");
+  if (localedir != NULL) {
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
+  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE"))
+    lang = g_getenv ("LANGUAGE");
+  g_test_init (&argc, &argv, NULL);
+  mdl_registry_set_cpus (mdl_target_cpu_classes);
+  mdl_registry_set_devices (mdl_hw_device_classes);
+
+  app = mdl_application_new (board, dirs, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+
+  g_test_add_func ("/ui/room/boards-1024x640", test_boards);
+  g_test_add_func ("/ui/room/default-size", test_default_size);
+  g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
+  g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
+  g_test_add_func ("/ui/room/arrange", test_arrange);
+  status = g_test_run ();
+  close_all_windows ();
+  g_clear_object (&app);
+  return status;
+}
