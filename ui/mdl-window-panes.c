@@ -228,8 +228,18 @@ _mdl_window_update_panes (MdlWindow *self)
   g_autoptr(GVariant) state = action != NULL ? g_action_get_state (action) : NULL;
   gboolean show = state != NULL && g_variant_get_boolean (state) && self->runner != NULL;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->views_slot)) != show)
-    gtk_widget_set_visible (GTK_WIDGET (self->views_slot), show);
+  int length = gtk_widget_get_width (GTK_WIDGET (self->views_paned));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->views_slot)) == show)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->views_slot), show);
+  /* Shown again, the views get their remembered width (or what their six
+   * tabs like), never more than 3/5 of the canvas's side. */
+  if (show && length > 0) {
+    int want = end_sizes[0] > 0 ? end_sizes[0] : 440;
+
+    gtk_paned_set_position (self->views_paned, length - MIN (want, length * 3 / 5));
+  }
 }
 
 void
