@@ -591,6 +591,7 @@ action_show_views (GSimpleAction *action, GVariant *state, gpointer user_data)
 
   g_assert (MDL_IS_WINDOW (self));
   g_simple_action_set_state (action, state);
+  self->views_asked = TRUE;
   _mdl_window_update_panes (self);
 }
 

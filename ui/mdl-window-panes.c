@@ -226,7 +226,8 @@ _mdl_window_update_panes (MdlWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-views");
   g_autoptr(GVariant) state = action != NULL ? g_action_get_state (action) : NULL;
-  gboolean show = state != NULL && g_variant_get_boolean (state) && self->runner != NULL;
+  gboolean show = state != NULL && g_variant_get_boolean (state)
+                  && (self->runner != NULL || self->views_asked);
 
   int length = gtk_widget_get_width (GTK_WIDGET (self->views_paned));
 

@@ -27,6 +27,7 @@ struct _MdlWindow {
   GtkWidget       *zoom_controls;  /* over the canvas */
   guint            panes_restored; /* bit per pane: remembered size applied */
   gboolean         panes_programmatic; /* a pane moves for a board, not a person */
+  gboolean         views_asked;    /* F9 used: the views show even without a machine */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -75,7 +76,7 @@ char    *_mdl_window_problems_text  (MdlWindow *self);
 /* mdl-window-panes.c: remembered pane sizes, hiding panes, zoom controls */
 void     _mdl_window_init_panes (MdlWindow *self);
 /* The CPU views show while a machine exists (and F9 has not hidden them):
- * without one the canvas has their room. */
+ * without one the canvas has their room, unless F9 asked for them. */
 void     _mdl_window_update_panes (MdlWindow *self);
 
 /* mdl-window-run.c */
