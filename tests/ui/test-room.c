@@ -360,6 +360,30 @@ test_arrange (void)
   ui_test_spin (20);
 }
 
+/* The default board opens as an example: titled by its description, and
+ * Save asks where instead of overwriting the shipped file. */
+static void
+test_default_board_is_a_copy (void)
+{
+  MdlWindow *window;
+  g_autofree char *before = NULL, *after = NULL, *path = NULL;
+
+  close_all_windows ();
+  g_application_activate (G_APPLICATION (app));
+  window = MDL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  path = g_strdup (mdl_editor_get_path (mdl_window_get_editor (window)));
+  g_assert_nonnull (path);
+  g_assert_true (window->is_example);
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
+                   mdl_editor_get_doc (mdl_window_get_editor (window))->model);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  close_all_windows ();
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +421,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/default-board-is-a-copy", test_default_board_is_a_copy);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);
