@@ -384,6 +384,40 @@ test_default_board_is_a_copy (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static gboolean
+has_runner (gpointer data)
+{
+  return mdl_window_get_runner_state (data, NULL);
+}
+
+/* An example chosen from the main menu runs with F5 straight away: the key
+ * reaches the window once the menu has closed. */
+static void
+test_f5_after_example (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
+  g_autofree char *other = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
+  MdlWindow *window = open_board (other);
+
+  if (!ui_test_can_drive_pointer ()) {
+    g_test_skip ("xdotool not found");
+    return;
+  }
+  resize (window, 1024, 640);
+  gtk_widget_activate (GTK_WIDGET (window->primary_menu_button));
+  ui_test_spin (100);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-example",
+                                  g_variant_new_string (path));
+  gtk_menu_button_popdown (window->primary_menu_button);
+  ui_test_spin (100);
+  g_assert_true (window->is_example);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  ui_test_xdo ("key F5");
+  g_assert_true (ui_test_spin_until (has_runner, window, 10000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,6 +455,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/f5-after-example", test_f5_after_example);
   g_test_add_func ("/ui/room/default-board-is-a-copy", test_default_board_is_a_copy);
   status = g_test_run ();
   close_all_windows ();
