@@ -149,13 +149,23 @@ save (MdlWindow *self, Pending *p)
     pending_free (p);
 }
 
+static gboolean
+pending_finish_idle (gpointer data)
+{
+  pending_finish (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_maybe_save_response (AdwMessageDialog *dialog, const char *response, Pending *p)
 {
   g_assert (MDL_IS_WINDOW (p->self));
 
+  /* Not from inside the dialog's own "response": the continuation may
+   * destroy the window, and the dialog with it, while the dialog still
+   * has work to do after emitting (GLib warned of a NULL class). */
   if (g_strcmp0 (response, "discard") == 0)
-    pending_finish (p);
+    g_idle_add (pending_finish_idle, p);
   else if (g_strcmp0 (response, "save") == 0)
     save (p->self, p);
   else

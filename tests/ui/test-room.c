@@ -418,6 +418,49 @@ test_f5_after_example (void)
   ui_test_spin (20);
 }
 
+static gboolean
+find_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GList) tops = gtk_window_list_toplevels ();
+
+  for (GList *l = tops; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      *out = l->data;
+  return *out != NULL;
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+/* "Discard" at "Save changes?" closes the window without a warning. */
+static void
+test_discard_quietly (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
+  MdlWindow *window;
+  MdlEditor *editor;
+  AdwMessageDialog *dialog = NULL;
+  GLogLevelFlags fatal;
+
+  close_all_windows ();
+  window = open_board (path);
+  editor = mdl_window_get_editor (window);
+  mdl_editor_move (editor, ((MdlComponent *) g_ptr_array_index (mdl_editor_get_doc (editor)->components, 0))->id,
+                   400, 400);
+  g_assert_true (mdl_editor_get_modified (editor));
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (ui_test_spin_until (find_dialog, &dialog, 5000));
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (ui_test_spin_until (no_windows, NULL, 5000));
+  ui_test_spin (50);
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/discard-quietly", test_discard_quietly);
   g_test_add_func ("/ui/room/f5-after-example", test_f5_after_example);
   g_test_add_func ("/ui/room/default-board-is-a-copy", test_default_board_is_a_copy);
   status = g_test_run ();
