@@ -19,6 +19,7 @@ struct _MdlWindow {
   guint            redrain_id;     /* more console output waits for this */
   GPtrArray       *gdb_servers;    /* MdlGdbServer, one per CPU, while win.gdb is on */
   MdlRunnerState   state;
+  guint            runner_revision; /* of the document the machine was built from */
   char            *status_text;
   char            *last_error;
 

@@ -238,6 +238,7 @@ ensure_runner (MdlWindow *self)
   }
   self->session = mdl_session_new (board);
   self->runner = mdl_session_get_runner (self->session);
+  self->runner_revision = mdl_editor_get_revision (self->editor);
   g_signal_connect_object (self->session, "updated", G_CALLBACK (on_session_updated), self,
                            G_CONNECT_SWAPPED);
   snap = mdl_session_ref_snapshot (self->session);

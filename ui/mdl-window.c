@@ -44,7 +44,11 @@ on_editor_changed (MdlWindow *self, MdlEditor *editor)
 
   /* What runs must be what the canvas shows: an edit ends the machine
    * built from the previous document. */
-  if (self->runner != NULL && self->loading) {
+  /* A save (which may pin relative paths) changes nothing that runs. */
+  if (self->runner != NULL && !self->loading
+      && mdl_editor_get_revision (editor) == self->runner_revision) {
+    /* the machine still is what the canvas shows */
+  } else if (self->runner != NULL && self->loading) {
     _mdl_window_discard_runner (self);
   } else if (self->runner != NULL) {
     _mdl_window_discard_runner (self);

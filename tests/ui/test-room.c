@@ -461,6 +461,67 @@ test_discard_quietly (void)
   g_log_set_always_fatal (fatal);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c)) {
+    GtkWidget *found = find_descendant (c, type);
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static gboolean
+has_focus_in (gpointer data)
+{
+  GtkWidget *w = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (w));
+
+  return focus != NULL && (focus == w || gtk_widget_is_ancestor (focus, w));
+}
+
+/* Saving while an inspector field has the focus keeps the machine: the
+ * document that runs has not changed. */
+static void
+test_save_keeps_machine (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-room-XXXXXX", NULL);
+  g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
+  MdlWindow *window = open_board (path);
+  MdlEditor *editor = mdl_window_get_editor (window);
+  guint id = ((MdlComponent *) g_ptr_array_index (mdl_editor_get_doc (editor)->components, 1))->id;
+  GtkWidget *entry;
+
+  resize (window, 1024, 640);
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "step")) {
+    g_test_skip ("the board cannot run here (firmware not built)");
+    return;
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "step", NULL);
+  g_assert_true (ui_test_spin_until (has_runner, window, 10000));
+  mdl_editor_set_selection (editor, &id, 1);
+  ui_test_spin (100);
+  entry = find_descendant (GTK_WIDGET (window->inspector_slot), GTK_TYPE_TEXT);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (ui_test_spin_until (has_focus_in, entry, 5000));
+  /* Modified, so that Save writes. */
+  mdl_editor_move (editor, id, 480, 480);
+  mdl_editor_undo (editor);
+  mdl_editor_redo (editor);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "step", NULL);
+  g_assert_true (ui_test_spin_until (has_runner, window, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ui_test_spin (100);
+  g_assert_false (mdl_editor_get_modified (editor));
+  g_assert_true (mdl_window_get_runner_state (window, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -498,6 +559,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/save-keeps-machine", test_save_keeps_machine);
   g_test_add_func ("/ui/room/discard-quietly", test_discard_quietly);
   g_test_add_func ("/ui/room/f5-after-example", test_f5_after_example);
   g_test_add_func ("/ui/room/default-board-is-a-copy", test_default_board_is_a_copy);
