@@ -65,6 +65,23 @@ locale_dir (void)
   return g_strdup (MDL_LOCALEDIR);
 }
 
+/* From the build tree, Medley's MIME type (built into <builddir>/data/share
+ * by data/meson.build) joins the system's, so that board files are boards
+ * in the file chooser, not DTS audio.  Before GIO reads the databases. */
+static void
+use_build_tree_data (const char *localedir)
+{
+  g_autofree char *root = g_path_get_dirname (localedir);
+  g_autofree char *share = g_build_filename (root, "data", "share", NULL);
+  const char *dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *value = NULL;
+
+  if (!g_file_test (share, G_FILE_TEST_IS_DIR))
+    return;
+  value = g_strconcat (share, ":", dirs != NULL && *dirs ? dirs : "/usr/local/share:/usr/share", NULL);
+  g_setenv ("XDG_DATA_DIRS", value, TRUE);
+}
+
 void
 mdl_app_register_classes (void)
 {
@@ -227,6 +244,8 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   /* MEDLEY_LOCALEDIR overrides where the catalogues are (a test's). */
   bindtextdomain (GETTEXT_PACKAGE, localedir);
+  if (g_getenv ("MEDLEY_LOCALEDIR") == NULL && strcmp (localedir, MDL_LOCALEDIR) != 0)
+    use_build_tree_data (localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   if (argc == 4 && strcmp (argv[1], "--module-manifest") == 0)

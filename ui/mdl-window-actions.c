@@ -368,6 +368,7 @@ static void
 open_example_confirmed (MdlWindow *self, gpointer data)
 {
   open_path_confirmed (self, data);
+  _mdl_window_refocus (self);
   /* A shipped board is a template: saving it asks for a file of one's own
    * rather than overwriting the installed copy. */
   if (g_strcmp0 (mdl_editor_get_path (self->editor), data) == 0) {

@@ -243,6 +243,36 @@ _mdl_window_update_panes (MdlWindow *self)
   }
 }
 
+/* A menu item keeps the focus after its popover has closed, and keys such
+ * as F5 then went to the closed menu: the canvas takes the focus back. */
+void
+_mdl_window_refocus (MdlWindow *self)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (self->primary_menu_button));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || focus == popover || gtk_widget_is_ancestor (focus, popover)
+      || !gtk_widget_get_mapped (focus)) {
+    if (self->canvas == NULL || !gtk_widget_grab_focus (self->canvas))
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+  }
+}
+
+static gboolean
+refocus_after_menu (gpointer data)
+{
+  _mdl_window_refocus (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the popover has finished closing (it moves the focus itself). */
+static void
+on_menu_closed (MdlWindow *self, GtkPopover *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refocus_after_menu, g_object_ref (self),
+                   g_object_unref);
+}
+
 void
 _mdl_window_init_panes (MdlWindow *self)
 {
@@ -256,6 +286,8 @@ _mdl_window_init_panes (MdlWindow *self)
                              G_CALLBACK (on_max_position), self, 0);
   }
   g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize), NULL);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "closed",
+                           G_CALLBACK (on_menu_closed), self, G_CONNECT_SWAPPED);
   if (self->canvas != NULL)
     add_zoom_controls (self);
   if (self->cpu_views != NULL)

@@ -79,6 +79,8 @@ void     _mdl_window_init_panes (MdlWindow *self);
 /* The CPU views show while a machine exists (and F9 has not hidden them):
  * without one the canvas has their room, unless F9 asked for them. */
 void     _mdl_window_update_panes (MdlWindow *self);
+/* Takes the focus back from a closed menu (keys such as F5 went there). */
+void     _mdl_window_refocus (MdlWindow *self);
 
 /* mdl-window-run.c */
 void     _mdl_window_init_run (MdlWindow *self);

@@ -404,7 +404,7 @@ test_f5_after_example (void)
     return;
   }
   resize (window, 1024, 640);
-  gtk_widget_activate (GTK_WIDGET (window->primary_menu_button));
+  gtk_menu_button_popup (window->primary_menu_button);
   ui_test_spin (100);
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-example",
                                   g_variant_new_string (path));
@@ -412,6 +412,13 @@ test_f5_after_example (void)
   ui_test_spin (100);
   g_assert_true (window->is_example);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  /* Xvfb has no window manager: the keyboard follows the pointer. */
+  ui_test_pointer_to (window->canvas, 20, 20);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_test_message ("before F5: active %d, focus %s", gtk_window_is_active (GTK_WINDOW (window)),
+                    focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+  }
   ui_test_xdo ("key F5");
   g_assert_true (ui_test_spin_until (has_runner, window, 10000));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -522,6 +529,23 @@ test_save_keeps_machine (void)
   ui_test_spin (20);
 }
 
+/* A board file is a board, not DTS audio, with Medley's type registered
+ * (here the build tree's, see data/meson.build). */
+static void
+test_dts_type (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autofree char *by_name = g_content_type_guess (path, NULL, 0, NULL);
+  g_autofree char *by_both = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  by_both = g_content_type_guess (path, (const guchar *) data, len, NULL);
+  g_assert_cmpstr (by_name, ==, "text/x-device-tree-source");
+  g_assert_cmpstr (by_both, ==, "text/x-device-tree-source");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -559,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/dts-type", test_dts_type);
   g_test_add_func ("/ui/room/save-keeps-machine", test_save_keeps_machine);
   g_test_add_func ("/ui/room/discard-quietly", test_discard_quietly);
   g_test_add_func ("/ui/room/f5-after-example", test_f5_after_example);
