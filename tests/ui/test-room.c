@@ -15,6 +15,8 @@
 #include "mdl-config.h"
 #include "ui/mdl-application.h"
 #include "ui/mdl-canvas.h"
+#include "ui/mdl-console.h"
+#include "ui/mdl-cpu-views.h"
 #include "ui/mdl-window-private.h"
 
 #include "engine/registry.h"
@@ -146,6 +148,12 @@ check_board_at (const char *name, int width, int height)
   assert_inside (GTK_WIDGET (window->inspector_slot), window);
   assert_inside (GTK_WIDGET (window->views_slot), window);
   assert_inside (GTK_WIDGET (window->status_label), window);
+
+  /* Legible: below LEGIBLE_ZOOM (0.7) a card's name is drawn up to 2.2
+   * times larger, so it reads at 60 % of its normal size or more as long
+   * as the fitted zoom stays above 0.6 / 2.2. */
+  g_test_message ("%s: fitted zoom %.2f", name, mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)));
+  g_assert_cmpfloat (mdl_canvas_get_zoom (MDL_CANVAS (window->canvas)) * 2.2, >=, 0.6);
 
   shot = g_strdup_printf ("ui-room-%s-%dx%d-%s.png", stem, width, height, lang);
   ui_test_screenshot (GTK_WIDGET (window), shot);
@@ -546,6 +554,52 @@ test_dts_type (void)
   g_assert_cmpstr (by_both, ==, "text/x-device-tree-source");
 }
 
+static gboolean
+consoles_printed (gpointer data)
+{
+  MdlWindow *window = data;
+  guint n = mdl_window_get_n_consoles (window);
+
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < 2; i++) {
+    g_autofree char *text = mdl_console_get_text (mdl_window_get_console (window, i));
+    if (text == NULL || strlen (text) < 20)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The AppStream screenshots (data/screenshots): the hetero demo arranged
+ * and running at 1280×800, its CPU views on the disassembly. */
+static void
+test_appstream (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
+  g_autofree char *shot = g_strdup_printf ("appstream-window-%s.png", lang);
+  g_autofree char *views = g_strdup_printf ("appstream-views-%s.png", lang);
+  MdlWindow *window;
+
+  close_all_windows ();
+  window = open_board (path);
+  resize (window, 1280, 800);
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run")) {
+    g_test_skip ("the board cannot run here (firmware not built)");
+    return;
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "arrange", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  g_assert_true (ui_test_spin_until (consoles_printed, window, 20000));
+  g_assert_true (ui_test_spin_until (views_shown, window, 5000));
+  ui_test_spin (300);   /* a frame of the views with the latest snapshot */
+  ui_test_screenshot (GTK_WIDGET (window), shot);
+  mdl_cpu_views_show_page (mdl_window_get_cpu_views (window), "disassembly");
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (window), views);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,6 +637,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/appstream", test_appstream);
   g_test_add_func ("/ui/room/dts-type", test_dts_type);
   g_test_add_func ("/ui/room/save-keeps-machine", test_save_keeps_machine);
   g_test_add_func ("/ui/room/discard-quietly", test_discard_quietly);
