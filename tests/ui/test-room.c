@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "mdl-config.h"
@@ -600,6 +601,76 @@ test_appstream (void)
   ui_test_spin (20);
 }
 
+static void
+collect (GtkWidget *widget, GType type, const char *css, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget)
+      && (css == NULL || gtk_widget_has_css_class (widget, css)))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, css, out);
+}
+
+/* Fixes in the CPU views on a 64-bit board at 1024×640: the status pill's
+ * tooltip has its whole text, register values (CSRs too) line up in a
+ * column, the watchpoint address box is wide enough to type in. */
+static void
+test_views_fixes (void)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv64-virt.dts", NULL);
+  MdlWindow *window = open_board (path);
+  MdlCpuViews *views = mdl_window_get_cpu_views (window);
+  g_autoptr(GPtrArray) flows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autofree char *shot = g_strdup_printf ("ui-room-watch-1024x640-%s.png", lang);
+  GtkWidget *page;
+
+  resize (window, 1024, 640);
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "step")) {
+    g_test_skip ("the board cannot run here (firmware not built)");
+    return;
+  }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->status_label)), ==,
+                   mdl_window_get_status_text (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "step", NULL);
+  g_assert_true (ui_test_spin_until (views_shown, window, 10000));
+  ui_test_spin (200);
+
+  mdl_cpu_views_show_page (views, "registers");
+  ui_test_spin (100);
+  page = mdl_cpu_views_get_page (views, "registers");
+  collect (page, GTK_TYPE_FLOW_BOX, NULL, flows);
+  g_assert_cmpuint (flows->len, >=, 2);
+  for (guint f = 0; f < flows->len; f++) {
+    double x0 = -1;
+
+    g_ptr_array_set_size (entries, 0);
+    collect (g_ptr_array_index (flows, f), GTK_TYPE_ENTRY, "register-value", entries);
+    for (guint i = 0; i < entries->len; i++) {
+      GtkWidget *e = g_ptr_array_index (entries, i);
+      GtkWidget *child = gtk_widget_get_ancestor (e, GTK_TYPE_FLOW_BOX_CHILD);
+      graphene_point_t pt;
+
+      g_assert_true (gtk_widget_compute_point (e, child, &GRAPHENE_POINT_INIT (0, 0), &pt));
+      if (x0 < 0)
+        x0 = pt.x;
+      g_assert_cmpfloat (fabs (pt.x - x0), <=, 0.5);
+    }
+  }
+
+  mdl_cpu_views_show_page (views, "watchpoints");
+  ui_test_spin (100);
+  page = mdl_cpu_views_get_page (views, "watchpoints");
+  g_ptr_array_set_size (entries, 0);
+  collect (page, GTK_TYPE_ENTRY, NULL, entries);
+  g_assert_cmpuint (entries->len, >=, 1);
+  g_test_message ("watchpoint address box: %d px", gtk_widget_get_width (g_ptr_array_index (entries, 0)));
+  g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (entries, 0)), >=, 120);
+  ui_test_screenshot (GTK_WIDGET (window), shot);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -637,6 +708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/fit-on-resize", test_fit_on_resize);
   g_test_add_func ("/ui/room/panes-remembered", test_panes_remembered);
   g_test_add_func ("/ui/room/arrange", test_arrange);
+  g_test_add_func ("/ui/room/views-fixes", test_views_fixes);
   g_test_add_func ("/ui/room/appstream", test_appstream);
   g_test_add_func ("/ui/room/dts-type", test_dts_type);
   g_test_add_func ("/ui/room/save-keeps-machine", test_save_keeps_machine);
