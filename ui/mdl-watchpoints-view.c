@@ -516,7 +516,6 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   gtk_widget_set_parent (self->scrolled, widget);
 
   self->placeholder = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-reveal-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No Watchpoints"));
   gtk_widget_add_css_class (self->placeholder, "compact");
   gtk_widget_set_vexpand (self->placeholder, TRUE);

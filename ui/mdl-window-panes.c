@@ -12,6 +12,10 @@
 #include "mdl-canvas.h"
 #include "mdl-window-private.h"
 
+/* Below this width the palette gives way to the CPU views (see
+ * _mdl_window_update_panes). */
+#define NARROW_WINDOW 1200
+
 typedef struct {
   const char *key;
   gsize       offset;      /* of the GtkPaned in MdlWindow */
@@ -230,7 +234,16 @@ _mdl_window_update_panes (MdlWindow *self)
                   && (self->runner != NULL || self->views_asked);
 
   int length = gtk_widget_get_width (GTK_WIDGET (self->views_paned));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  /* In a narrow window the views need the palette's room while a machine
+   * exists (adding a part would end the machine anyway). */
+  gboolean palette = !(show && self->runner != NULL && width > 0 && width < NARROW_WINDOW);
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->palette_slot)) != palette) {
+    gtk_widget_set_visible (GTK_WIDGET (self->palette_slot), palette);
+    gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->palette_slot)), palette);
+    length += palette ? -gtk_widget_get_width (GTK_WIDGET (self->palette_slot)) : 200;
+  }
   if (gtk_widget_get_visible (GTK_WIDGET (self->views_slot)) == show)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->views_slot), show);
