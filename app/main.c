@@ -37,6 +37,51 @@ module_dir (void)
   return g_build_filename (exe_dir, MDL_MODULE_DIR_FROM_BINDIR, NULL);
 }
 
+/* Run from the build tree (the executable sits in its app/ folder), the
+ * catalogues are the ones just built in <builddir>/po, not the installed
+ * ones (which may be missing or stale). */
+static char *
+locale_dir (void)
+{
+  const char *env = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = NULL;
+  g_autofree char *build_dir = NULL;
+  char *real;
+
+  if (env != NULL && *env)
+    return g_strdup (env);
+  if (exe == NULL)
+    return g_strdup (MDL_LOCALEDIR);
+  exe_dir = g_path_get_dirname (exe);
+  real = realpath (MDL_BUILD_MODULE_DIR, NULL);
+  build_dir = g_strdup (real);
+  free (real);
+  if (build_dir != NULL && strcmp (build_dir, exe_dir) == 0) {
+    g_autofree char *root = g_path_get_dirname (build_dir);
+
+    return g_build_filename (root, "po", NULL);
+  }
+  return g_strdup (MDL_LOCALEDIR);
+}
+
+/* From the build tree, Medley's MIME type (built into <builddir>/data/share
+ * by data/meson.build) joins the system's, so that board files are boards
+ * in the file chooser, not DTS audio.  Before GIO reads the databases. */
+static void
+use_build_tree_data (const char *localedir)
+{
+  g_autofree char *root = g_path_get_dirname (localedir);
+  g_autofree char *share = g_build_filename (root, "data", "share", NULL);
+  const char *dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *value = NULL;
+
+  if (!g_file_test (share, G_FILE_TEST_IS_DIR))
+    return;
+  value = g_strconcat (share, ":", dirs != NULL && *dirs ? dirs : "/usr/local/share:/usr/share", NULL);
+  g_setenv ("XDG_DATA_DIRS", value, TRUE);
+}
+
 void
 mdl_app_register_classes (void)
 {
@@ -194,12 +239,13 @@ all_boards (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autofree char *localedir = locale_dir ();
 
   setlocale (LC_ALL, "");
-  /* MEDLEY_LOCALEDIR: the catalogues of a build tree (<builddir>/po), for
-   * a developer or a test running Medley uninstalled. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : MDL_LOCALEDIR);
+  /* MEDLEY_LOCALEDIR overrides where the catalogues are (a test's). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  if (g_getenv ("MEDLEY_LOCALEDIR") == NULL && strcmp (localedir, MDL_LOCALEDIR) != 0)
+    use_build_tree_data (localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   if (argc == 4 && strcmp (argv[1], "--module-manifest") == 0)

@@ -1133,7 +1133,10 @@ card_rows (const MdlBoardDoc *doc, const MdlComponent *c)
 static void
 auto_layout (MdlBoardDoc *doc, GHashTable *positioned)
 {
-  double cluster_y = 40, device_y = 40;
+  /* Device columns wrap at this height, so that a board with many devices
+   * is wide rather than one tall column that fits a window only tiny. */
+  const double column_limit = 560;
+  double cluster_y = 40, device_y = 40, device_x = 400;
 
   for (int pass = 0; pass < 3; pass++)
     for (guint i = 0; i < doc->components->len; i++) {
@@ -1149,7 +1152,11 @@ auto_layout (MdlBoardDoc *doc, GHashTable *positioned)
         c->y = cluster_y;
         cluster_y += height;
       } else {
-        c->x = 400;
+        if (device_y > 40 && device_y + height - 32 > 40 + column_limit) {
+          device_x += 280;
+          device_y = 40;
+        }
+        c->x = device_x;
         c->y = device_y;
         device_y += height;
       }

@@ -347,7 +347,6 @@ mdl_anatomy_view_init (MdlAnatomyView *self)
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
 
   self->empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "view-dual-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Instruction to Show"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
                                    _("The instruction at the pc cannot be read, or this CPU "

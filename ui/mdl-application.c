@@ -62,10 +62,11 @@ mdl_application_activate (GApplication *app)
   }
   window = new_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  if (self->default_board != NULL) {
-    g_autoptr(GFile) file = g_file_new_for_path (self->default_board);
-    mdl_window_load (window, file, NULL);
-  }
+  /* The default board is a shipped file: it opens as the examples do, a
+   * copy titled by its description that Save never writes back. */
+  if (self->default_board != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "open-example",
+                                    g_variant_new_string (self->default_board));
 }
 
 static void

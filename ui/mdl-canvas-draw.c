@@ -302,27 +302,40 @@ draw_card (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
   gtk_snapshot_append_border (snapshot, &rr, widths,
                               (const GdkRGBA[4]) { *border, *border, *border, *border });
 
-  /* Icon tile: accent-filled for clusters, a quiet grey for devices. */
-  gsk_rounded_rect_init_from_rect (&tile,
-                                   &GRAPHENE_RECT_INIT (r->origin.x + 12,
-                                                        r->origin.y + (HEADER_H - ICON_TILE) / 2,
-                                                        ICON_TILE, ICON_TILE), 8);
-  gtk_snapshot_push_rounded_clip (snapshot, &tile);
-  {
-    GdkRGBA grey = _mdl_canvas_with_alpha (&colors->fg, 0.08f);
-    gtk_snapshot_append_color (snapshot, cluster ? &colors->accent : &grey, &tile.bounds);
-  }
-  gtk_snapshot_pop (snapshot);
-  if (card->part != MDL_PART_KIND_NONE)
-    _mdl_canvas_draw_part_glyph (self, snapshot, colors, card, &tile.bounds);
-  else
-    draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
-               16, cluster ? &colors->accent_fg : &colors->fg);
+  /* Zoomed out (a big board fitted to a small canvas), the icon and the
+   * subtitle would be specks and the name too small to read: the name
+   * alone, scaled up to stay legible, across the header. */
+  if (self->zoom < LEGIBLE_ZOOM && card->part == MDL_PART_KIND_NONE) {
+    double scale = MIN (2.2, LEGIBLE_ZOOM / self->zoom);
 
-  _mdl_canvas_draw_text (self, snapshot, card->title, text_x, r->origin.y + 10, text_w, 1.0, TRUE,
-                         &colors->fg, FALSE, FALSE);
-  _mdl_canvas_draw_text (self, snapshot, card->subtitle, text_x, r->origin.y + 30, text_w, 0.85,
-                         FALSE, &colors->dim, FALSE, FALSE);
+    if (cluster)
+      gtk_snapshot_append_color (snapshot, &colors->accent_tint,
+                                 &GRAPHENE_RECT_INIT (r->origin.x + 1, r->origin.y + 1, 6, HEADER_H - 2));
+    _mdl_canvas_draw_text (self, snapshot, card->title, r->origin.x + 12, r->origin.y + HEADER_H / 2,
+                           r->size.width - 24, scale, TRUE, &colors->fg, FALSE, TRUE);
+  } else {
+    /* Icon tile: accent-filled for clusters, a quiet grey for devices. */
+    gsk_rounded_rect_init_from_rect (&tile,
+                                     &GRAPHENE_RECT_INIT (r->origin.x + 12,
+                                                          r->origin.y + (HEADER_H - ICON_TILE) / 2,
+                                                          ICON_TILE, ICON_TILE), 8);
+    gtk_snapshot_push_rounded_clip (snapshot, &tile);
+    {
+      GdkRGBA grey = _mdl_canvas_with_alpha (&colors->fg, 0.08f);
+      gtk_snapshot_append_color (snapshot, cluster ? &colors->accent : &grey, &tile.bounds);
+    }
+    gtk_snapshot_pop (snapshot);
+    if (card->part != MDL_PART_KIND_NONE)
+      _mdl_canvas_draw_part_glyph (self, snapshot, colors, card, &tile.bounds);
+    else
+      draw_icon (self, snapshot, card->icon, tile.bounds.origin.x + 8, tile.bounds.origin.y + 8,
+                 16, cluster ? &colors->accent_fg : &colors->fg);
+
+    _mdl_canvas_draw_text (self, snapshot, card->title, text_x, r->origin.y + 10, text_w, 1.0, TRUE,
+                           &colors->fg, FALSE, FALSE);
+    _mdl_canvas_draw_text (self, snapshot, card->subtitle, text_x, r->origin.y + 30, text_w, 0.85,
+                           FALSE, &colors->dim, FALSE, FALSE);
+  }
 
   for (guint i = 0; i < self->ports->len; i++) {
     const Port *p = &g_array_index (self->ports, Port, i);

@@ -315,6 +315,7 @@ primary_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, MdlCanvas
   case DRAG_PAN:
     self->pan_x = self->pan_origin_x + dx;
     self->pan_y = self->pan_origin_y + dy;
+    self->fitted = FALSE;
     gtk_widget_queue_draw (GTK_WIDGET (self));
     break;
   case DRAG_CARD:
@@ -411,6 +412,7 @@ middle_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, MdlCanvas 
 {
   self->pan_x = self->mid_origin_x + dx;
   self->pan_y = self->mid_origin_y + dy;
+  self->fitted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -446,6 +448,7 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, MdlCanvas
     dx = dy, dy = 0;
   self->pan_x -= dx * unit;
   self->pan_y -= dy * unit;
+  self->fitted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }

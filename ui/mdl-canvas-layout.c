@@ -533,3 +533,115 @@ mdl_canvas_free_position (MdlCanvas *self, double *x, double *y)
   *y = oy;
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Arrange                                                            */
+
+/* The column a card goes to: CPU clusters, then memories, then the other
+ * devices, then the parts on pins, so that wires run left to right. */
+static int
+arrange_rank (const MdlComponent *c)
+{
+  if (c->kind == MDL_COMPONENT_CLUSTER)
+    return 0;
+  if (c->dev_cls == NULL)
+    return 2;
+  if (c->dev_cls->group == MDL_GROUP_MEMORY)
+    return 1;
+  if (c->dev_cls->group == MDL_GROUP_PARTS)
+    return 3;
+  return 2;
+}
+
+/* Columns of @heights (in order, a new column at each new rank) no taller
+ * than @limit: the x of each card's column and its y, and the extent. */
+static void
+arrange_columns (const double *heights, const int *ranks, guint n, double limit,
+                 double *xs, double *ys, double *width, double *height)
+{
+  const double gap = 2 * GRID, col_gap = 6 * GRID;
+  double x = 2 * GRID, y = 2 * GRID, bottom = 0;
+
+  for (guint k = 0; k < n; k++) {
+    if (k > 0 && (ranks[k] != ranks[k - 1] || y + heights[k] > 2 * GRID + limit + 0.5)) {
+      x += CARD_W + col_gap;
+      y = 2 * GRID;
+    }
+    xs[k] = x;
+    ys[k] = y;
+    bottom = MAX (bottom, y + heights[k]);
+    y += heights[k] + gap;
+  }
+  *width = x + CARD_W - 2 * GRID;
+  *height = bottom - 2 * GRID;
+}
+
+void
+mdl_canvas_arrange (MdlCanvas *self)
+{
+  const MdlBoardDoc *doc;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double tallest = 0, total = 0, best_zoom = -1, best_limit = 0, w, h;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *heights = NULL, *xs = NULL, *ys = NULL;
+  g_autofree int *ranks = NULL;
+  guint n;
+
+  g_return_if_fail (MDL_IS_CANVAS (self));
+  if (self->editor == NULL || (doc = mdl_editor_get_doc (self->editor)) == NULL)
+    return;
+  _mdl_canvas_ensure_layout (self);
+  if (self->cards->len == 0)
+    return;
+  if (width <= 0 || height <= 0)
+    width = 800, height = 500;
+
+  /* Cards in rank order, the document's order within a rank. */
+  for (int r = 0; r <= 3; r++)
+    for (guint i = 0; i < self->cards->len; i++) {
+      const Card *card = &g_array_index (self->cards, Card, i);
+      const MdlComponent *c = mdl_board_doc_find (doc, card->id);
+
+      if (c != NULL && arrange_rank (c) == r)
+        g_array_append_val (order, i);
+    }
+  n = order->len;
+  heights = g_new (double, n);
+  ranks = g_new (int, n);
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  for (guint k = 0; k < n; k++) {
+    const Card *card = &g_array_index (self->cards, Card, g_array_index (order, guint, k));
+
+    heights[k] = card->rect.size.height;
+    ranks[k] = arrange_rank (mdl_board_doc_find (doc, card->id));
+    tallest = MAX (tallest, heights[k]);
+    total += heights[k] + 2 * GRID;
+  }
+
+  /* The column height whose layout fits the canvas at the largest zoom. */
+  for (double limit = tallest; limit <= total + GRID; limit += GRID) {
+    double zoom;
+
+    arrange_columns (heights, ranks, n, limit, xs, ys, &w, &h);
+    zoom = MIN ((width - 64) / w, (height - 64) / h);
+    if (zoom > best_zoom + 1e-6) {
+      best_zoom = zoom;
+      best_limit = limit;
+    }
+  }
+  arrange_columns (heights, ranks, n, best_limit, xs, ys, &w, &h);
+
+  mdl_editor_begin_move (self->editor);
+  for (guint k = 0; k < n; k++) {
+    guint id;
+
+    /* Each move is an edit and rebuilds the layout, in the same order. */
+    _mdl_canvas_ensure_layout (self);
+    id = g_array_index (self->cards, Card, g_array_index (order, guint, k)).id;
+    mdl_editor_move (self->editor, id, _mdl_canvas_snap (xs[k]), _mdl_canvas_snap (ys[k]));
+  }
+  mdl_editor_end_move (self->editor);
+  mdl_canvas_zoom_fit (self);
+}

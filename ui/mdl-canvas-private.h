@@ -31,6 +31,8 @@ typedef enum {
 #define CARD_PAD      8.0
 #define CARD_RADIUS   12.0
 #define ICON_TILE     32.0
+/* Below this zoom a card shows its name alone, scaled up to stay legible. */
+#define LEGIBLE_ZOOM  0.7
 #define PORT_R        4.5
 #define PORT_HIT      10.0   /* screen pixels around a port that still hit it */
 #define WIRE_HIT      6.0    /* screen pixels around a wire that still hit it */
@@ -97,6 +99,8 @@ struct _MdlCanvas
   gboolean   layout_valid;
   char      *signature;   /* of the document the layout was built from */
   gboolean   fit_pending; /* frame the board once we have a size */
+  gboolean   fitted;      /* the view is still the fitted one: refit on resize */
+  int        fitted_width, fitted_height; /* the size it was fitted to */
 
   double     zoom;
   double     pan_x, pan_y;

@@ -117,6 +117,7 @@ _mdl_canvas_zoom_at (MdlCanvas *self, double wx, double wy, double zoom)
     return;
   _mdl_canvas_widget_to_canvas (self, wx, wy, &cx, &cy);
   self->zoom = zoom;
+  self->fitted = FALSE;
   self->pan_x = wx - cx * zoom;
   self->pan_y = wy - cy * zoom;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -133,6 +134,9 @@ fit (MdlCanvas *self)
   graphene_rect_t box;
 
   self->fit_pending = FALSE;
+  self->fitted = TRUE;
+  self->fitted_width = (int) width;
+  self->fitted_height = (int) height;
   _mdl_canvas_ensure_layout (self);
   if (self->cards->len == 0) {
     self->zoom = 1.0;
@@ -181,7 +185,12 @@ mdl_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline
 {
   MdlCanvas *self = MDL_CANVAS (widget);
 
-  if (self->fit_pending && width > 0 && height > 0)
+  /* Until the user zooms or pans, the board stays framed as the canvas
+   * grows or shrinks (panes moved, window resized). */
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->fit_pending
+      || (self->fitted && (width != self->fitted_width || height != self->fitted_height)))
     fit (self);
 }
 

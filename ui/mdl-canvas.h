@@ -54,4 +54,8 @@ void mdl_canvas_set_session (MdlCanvas *self, MdlSession *session);
  * centre of what is visible. */
 void mdl_canvas_free_position (MdlCanvas *self, double *x, double *y);
 
+/* Lays the board out in columns (CPU clusters, memories, other devices,
+ * parts on pins), as tall as suits the canvas's shape; one undo step. */
+void mdl_canvas_arrange (MdlCanvas *self);
+
 G_END_DECLS

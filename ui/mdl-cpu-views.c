@@ -440,7 +440,6 @@ mdl_cpu_views_init (MdlCpuViews *self)
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 
   empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-run-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Run the board to see its CPUs"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Registers, memory, disassembly and the anatomy of "

@@ -336,7 +336,8 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
   PangoFontDescription *font = _mdl_cpu_views_mono_font (GTK_WIDGET (area));
   GdkRGBA fg, accent, error_color;
   int cw, lh;
-  guint rows, first;
+  guint rows, first, digits;
+  gboolean high = FALSE;
 
   gtk_style_context_get_color (style, &fg);
   if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
@@ -355,6 +356,15 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 
   rows = MAX (height / lh, 1);
   first = first_line (self, rows);
+  /* A 64-bit CPU's code usually sits below 4 GiB: eight digits then, so
+   * that the instruction itself fits a narrow pane. */
+  for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
+    const Line *l = &g_array_index (self->lines, Line, first + r);
+
+    if (!l->is_label && l->addr > G_MAXUINT32)
+      high = TRUE;
+  }
+  digits = high ? self->addr_digits : MIN (self->addr_digits, 8);
   for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
     Line *l = &g_array_index (self->lines, Line, first + r);
     double y = self->first_y + r * lh;
@@ -401,7 +411,7 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
     /* Compressed (16-bit) encodings padded so the mnemonics line up. */
     raw = l->len == 2 ? g_strdup_printf ("%04x    ", l->raw & 0xffff)
                       : g_strdup_printf ("%08x", l->raw);
-    text = g_strdup_printf ("%0*" G_GINT64_MODIFIER "x  %s  %s", (int) self->addr_digits,
+    text = g_strdup_printf ("%0*" G_GINT64_MODIFIER "x  %s  %s", (int) digits,
                             l->addr, raw, l->text);
     pango_layout_set_text (layout, text, -1);
     {
@@ -410,7 +420,7 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 
       /* Address and encoding dimmed: the instruction is what is read. */
       a->start_index = 0;
-      a->end_index = self->addr_digits + 12;
+      a->end_index = digits + 12;
       pango_attr_list_insert (attrs, a);
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);

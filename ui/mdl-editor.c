@@ -177,6 +177,13 @@ mdl_editor_get_path (MdlEditor *self)
   return self->doc->path;
 }
 
+guint
+mdl_editor_get_revision (MdlEditor *self)
+{
+  g_return_val_if_fail (MDL_IS_EDITOR (self), 0);
+  return self->state;
+}
+
 gboolean
 mdl_editor_get_modified (MdlEditor *self)
 {

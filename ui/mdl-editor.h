@@ -22,6 +22,9 @@ MdlEditor *mdl_editor_new (void);
 const MdlBoardDoc *mdl_editor_get_doc (MdlEditor *self);
 const char *mdl_editor_get_path     (MdlEditor *self);  /* NULL when never saved */
 gboolean    mdl_editor_get_modified (MdlEditor *self);
+/* Names the document as it is now: another number after any edit, undo or
+ * load (numbers are never reused), the same after a save. */
+guint       mdl_editor_get_revision (MdlEditor *self);
 gboolean    mdl_editor_can_undo     (MdlEditor *self);
 gboolean    mdl_editor_can_redo     (MdlEditor *self);
 

@@ -185,9 +185,19 @@ mdl_memory_view_update (MdlMemoryView *self, const MdlSnapshot *snap)
   /* The first time: the stack, or the code while there is no stack yet. */
   if (!self->placed) {
     const char *start = "sp";
+    const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
     guint64 value;
 
-    if (_mdl_cpu_views_eval (self->runner, snap, self->cpu, start, &value, NULL) && value != 0)
+    if ((gtk_widget_get_state_flags (GTK_WIDGET (self->entry)) & GTK_STATE_FLAG_FOCUS_WITHIN)
+        || (typed != NULL && *typed != '\0')) {
+      /* Someone is typing an address: show memory, leave their text be. */
+      if ((_mdl_cpu_views_eval (self->runner, snap, self->cpu, start, &value, NULL) && value != 0)
+          || _mdl_cpu_views_eval (self->runner, snap, self->cpu, "pc", &value, NULL)) {
+        self->cursor = value;
+        self->cursor_set = TRUE;
+        set_base (self, value);
+      }
+    } else if (_mdl_cpu_views_eval (self->runner, snap, self->cpu, start, &value, NULL) && value != 0)
       gtk_editable_set_text (GTK_EDITABLE (self->entry), start);
     else
       gtk_editable_set_text (GTK_EDITABLE (self->entry), "pc");

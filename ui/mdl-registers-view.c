@@ -135,7 +135,7 @@ is_editing (GtkWidget *entry)
 }
 
 static GtkWidget *
-make_row (MdlRegistersView *self, guint reg)
+make_row (MdlRegistersView *self, guint reg, int name_chars, int arch_chars)
 {
   const MdlRegInfo *r = &self->cls->regs[reg];
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -146,10 +146,10 @@ make_row (MdlRegistersView *self, guint reg)
 
   /* The ABI name first: that is what people read in assembly. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_width_chars (GTK_LABEL (name), 5);
+  gtk_label_set_width_chars (GTK_LABEL (name), name_chars);
   gtk_widget_add_css_class (name, "monospace");
   gtk_label_set_xalign (GTK_LABEL (arch), 0);
-  gtk_label_set_width_chars (GTK_LABEL (arch), 4);
+  gtk_label_set_width_chars (GTK_LABEL (arch), arch_chars);
   gtk_widget_add_css_class (arch, "monospace");
   gtk_widget_add_css_class (arch, "dim-label");
   gtk_widget_add_css_class (arch, "caption");
@@ -196,7 +196,19 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
   self->cls = cls;
   for (guint g = 0; g < N_GROUPS; g++) {
     GtkWidget *heading, *flow = NULL;
+    int name_chars = 1, arch_chars = 0;
 
+    /* Names as wide as the group's longest, so that the values line up
+     * in a column (CSR names run from 3 to 8 letters and more). */
+    for (guint i = 0; i < cls->n_regs; i++) {
+      const MdlRegInfo *r = &cls->regs[i];
+
+      if (group_of (cls, i) != g)
+        continue;
+      name_chars = MAX (name_chars, (int) g_utf8_strlen (r->alias ? r->alias : r->name, -1));
+      if (r->alias)
+        arch_chars = MAX (arch_chars, (int) g_utf8_strlen (r->name, -1));
+    }
     for (guint i = 0; i < cls->n_regs; i++) {
       if (group_of (cls, i) != g)
         continue;
@@ -213,7 +225,7 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
         gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
         gtk_box_append (GTK_BOX (self->box), flow);
       }
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), make_row (self, i));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), make_row (self, i, name_chars, arch_chars));
     }
   }
 }

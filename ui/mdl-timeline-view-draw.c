@@ -413,14 +413,23 @@ draw_state_bar (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, 
 }
 
 static void
-draw_legend (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, double y)
+draw_legend (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, double y,
+             gboolean two_rows)
 {
   const char *labels[] = { _("Running"), _("Waiting"), _("Halted"), _("Interrupt"),
                            _("Serial"), _("Mailbox"), _("Stop") };
   double x = 16;
 
+  /* Two rows: the states above, the marks below. */
+  if (two_rows)
+    y -= 9;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++) {
     int w;
+
+    if (two_rows && i == 3) {
+      x = 16;
+      y += 18;
+    }
 
     switch (i) {
     case 0:
@@ -695,16 +704,34 @@ draw_footer (MdlTimelineView *self, GtkSnapshot *snapshot, const Palette *p, dou
   if (self->legend == NULL || !gdk_rgba_equal (&self->legend_fg, &p->fg) ||
       !gdk_rgba_equal (&self->legend_accent, &p->accent)) {
     GtkSnapshot *legend = gtk_snapshot_new ();
+    GtkSnapshot *legend2 = gtk_snapshot_new ();
 
-    draw_legend (self, legend, p, 0);
+    draw_legend (self, legend, p, 0, FALSE);
+    draw_legend (self, legend2, p, 0, TRUE);
     g_clear_pointer (&self->legend, gsk_render_node_unref);
+    g_clear_pointer (&self->legend2, gsk_render_node_unref);
     self->legend = gtk_snapshot_free_to_node (legend);
+    self->legend2 = gtk_snapshot_free_to_node (legend2);
     self->legend_fg = p->fg;
     self->legend_accent = p->accent;
   }
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) (height - FOOTER_H / 2)));
-  gtk_snapshot_append_node (snapshot, self->legend);
+  {
+    graphene_rect_t bounds;
+    GskRenderNode *node = self->legend;
+
+    /* The buttons sit at the right: a legend that would run under them
+     * takes two rows, and what still does not fit is cut, not covered. */
+    gsk_render_node_get_bounds (node, &bounds);
+    if (bounds.origin.x + bounds.size.width > width - self->controls_w - 16)
+      node = self->legend2;
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, -FOOTER_H / 2,
+                                                           MAX (0, width - self->controls_w - 16),
+                                                           FOOTER_H));
+    gtk_snapshot_append_node (snapshot, node);
+    gtk_snapshot_pop (snapshot);
+  }
   gtk_snapshot_restore (snapshot);
 }
 

@@ -17,6 +17,9 @@
 
 #include "mdl-timeline-view-private.h"
 
+#include "engine/device.h"
+#include "engine/machine.h"
+
 /* ---- lanes and history ---- */
 
 void
@@ -299,6 +302,15 @@ n_device_uarts (MdlTimelineView *self)
   return n;
 }
 
+static void
+collect_device_names (MdlRunner *runner, MdlMachine *machine, void *data)
+{
+  GPtrArray *names = data;
+
+  for (unsigned i = 0; i < mdl_machine_n_devices (machine); i++)
+    g_ptr_array_add (names, g_strdup (mdl_machine_device (machine, i)->name));
+}
+
 /* A device lane's name.  The runner names its UARTs (in board order, as
  * the device indices are); when every UART has printed, the printing
  * devices in index order are the UARTs in order.  Other devices have no
@@ -313,6 +325,14 @@ _mdl_timeline_view_lane_title (MdlTimelineView *self, const Lane *lane)
     return g_strdup (lane->name);
   if (lane->index == MDL_TRACE_NONE)
     return g_strdup (_("machine"));
+  /* The devices' names, asked of the engine thread once per machine. */
+  if (self->device_names == NULL && self->runner != NULL) {
+    self->device_names = g_ptr_array_new_with_free_func (g_free);
+    mdl_runner_call (self->runner, collect_device_names, self->device_names);
+  }
+  if (self->device_names != NULL && lane->index < self->device_names->len
+      && g_ptr_array_index (self->device_names, lane->index) != NULL)
+    return g_strdup (g_ptr_array_index (self->device_names, lane->index));
   if (lane->has_serial && n_uarts > 0) {
     for (guint i = 0; i < self->lanes->len; i++) {
       const Lane *other = g_ptr_array_index (self->lanes, i);

@@ -86,6 +86,7 @@ struct _MdlTimelineView {
 
   MdlSession  *session;
   MdlRunner   *runner;       /* the session's */
+  GPtrArray   *device_names; /* char *, by device number; NULL: none asked yet */
   guint        throttle_id;  /* a read waits for the live interval */
   gint64       last_read;    /* monotonic µs */
   guint64      snap_seq;
@@ -116,6 +117,8 @@ struct _MdlTimelineView {
 
   GArray      *hits;         /* Hit, from the last frame */
   GskRenderNode *legend;     /* drawn once per style: text is not cheap */
+  GskRenderNode *legend2;    /* the same in two rows, for a narrow view */
+  int          controls_w;   /* the footer's buttons, right of the legend */
   GdkRGBA      legend_fg, legend_accent;
   guint8      *columns;      /* per pixel column: state bin */
   guint        n_columns;

@@ -242,6 +242,7 @@ detach (MdlTimelineView *self)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   self->runner = NULL;
+  g_clear_pointer (&self->device_names, g_ptr_array_unref);
   g_clear_object (&self->session);
 }
 
@@ -326,6 +327,7 @@ mdl_timeline_view_size_allocate (GtkWidget *widget, int width, int height, int b
 
   gtk_widget_measure (self->controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
   gtk_widget_measure (self->controls, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+  self->controls_w = w;
   gtk_widget_size_allocate (self->controls,
                             &(GtkAllocation) { width - w - 8,
                                                height - (int) FOOTER_H + ((int) FOOTER_H - h) / 2,
@@ -372,6 +374,8 @@ mdl_timeline_view_finalize (GObject *object)
   g_free (self->columns);
   g_free (self->detail_text);
   g_clear_pointer (&self->legend, gsk_render_node_unref);
+  g_clear_pointer (&self->legend2, gsk_render_node_unref);
+  g_clear_pointer (&MDL_TIMELINE_VIEW (object)->device_names, g_ptr_array_unref);
   G_OBJECT_CLASS (mdl_timeline_view_parent_class)->finalize (object);
 }
 

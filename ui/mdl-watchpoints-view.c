@@ -430,7 +430,7 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
-  GtkWidget *access;
+  GtkWidget *access, *row;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
@@ -439,8 +439,10 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   gtk_widget_set_margin_top (widget, 12);
   gtk_widget_set_margin_bottom (widget, 12);
 
-  /* Address, size, access, add */
-  self->add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Address on a line of its own, since the views pane may be narrow and
+   * a squeezed entry shrinks to a character; then size, access, add. */
+  self->add_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->entry, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Address or symbol"));
@@ -450,7 +452,9 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   gtk_widget_add_css_class (self->entry, "monospace");
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_add), self);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 16);
   gtk_box_append (GTK_BOX (self->add_box), self->entry);
+  gtk_box_append (GTK_BOX (self->add_box), row);
 
   self->size_spin = gtk_spin_button_new_with_range (1, 1 << 20, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->size_spin), 4);
@@ -458,13 +462,13 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->size_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bytes to watch"), -1);
   g_signal_connect_swapped (self->size_spin, "value-changed", G_CALLBACK (on_size_changed), self);
-  gtk_box_append (GTK_BOX (self->add_box), self->size_spin);
+  gtk_box_append (GTK_BOX (row), self->size_spin);
   {
     GtkWidget *unit = gtk_label_new (_("bytes"));
 
     gtk_widget_add_css_class (unit, "dim-label");
     gtk_widget_set_margin_end (unit, 6);
-    gtk_box_append (GTK_BOX (self->add_box), unit);
+    gtk_box_append (GTK_BOX (row), unit);
   }
 
   access = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -478,13 +482,15 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   g_signal_connect_swapped (self->write_toggle, "toggled", G_CALLBACK (on_access_toggled), self);
   gtk_box_append (GTK_BOX (access), self->read_toggle);
   gtk_box_append (GTK_BOX (access), self->write_toggle);
-  gtk_box_append (GTK_BOX (self->add_box), access);
+  gtk_box_append (GTK_BOX (row), access);
 
   self->add_button = gtk_button_new_with_mnemonic (_("_Watch"));
   gtk_widget_add_css_class (self->add_button, "suggested-action");
+  gtk_widget_set_hexpand (self->add_button, TRUE);
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (self->add_button, _("Add the Watchpoint"));
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
-  gtk_box_append (GTK_BOX (self->add_box), self->add_button);
+  gtk_box_append (GTK_BOX (row), self->add_button);
   gtk_widget_set_parent (self->add_box, widget);
 
   self->error_label = gtk_label_new (NULL);
@@ -510,7 +516,6 @@ mdl_watchpoints_view_init (MdlWatchpointsView *self)
   gtk_widget_set_parent (self->scrolled, widget);
 
   self->placeholder = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->placeholder), "view-reveal-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), _("No Watchpoints"));
   gtk_widget_add_css_class (self->placeholder, "compact");
   gtk_widget_set_vexpand (self->placeholder, TRUE);

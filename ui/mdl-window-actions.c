@@ -149,13 +149,23 @@ save (MdlWindow *self, Pending *p)
     pending_free (p);
 }
 
+static gboolean
+pending_finish_idle (gpointer data)
+{
+  pending_finish (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_maybe_save_response (AdwMessageDialog *dialog, const char *response, Pending *p)
 {
   g_assert (MDL_IS_WINDOW (p->self));
 
+  /* Not from inside the dialog's own "response": the continuation may
+   * destroy the window, and the dialog with it, while the dialog still
+   * has work to do after emitting (GLib warned of a NULL class). */
   if (g_strcmp0 (response, "discard") == 0)
-    pending_finish (p);
+    g_idle_add (pending_finish_idle, p);
   else if (g_strcmp0 (response, "save") == 0)
     save (p->self, p);
   else
@@ -358,6 +368,7 @@ static void
 open_example_confirmed (MdlWindow *self, gpointer data)
 {
   open_path_confirmed (self, data);
+  _mdl_window_refocus (self);
   /* A shipped board is a template: saving it asks for a file of one's own
    * rather than overwriting the installed copy. */
   if (g_strcmp0 (mdl_editor_get_path (self->editor), data) == 0) {
@@ -591,7 +602,8 @@ action_show_views (GSimpleAction *action, GVariant *state, gpointer user_data)
 
   g_assert (MDL_IS_WINDOW (self));
   g_simple_action_set_state (action, state);
-  gtk_widget_set_visible (GTK_WIDGET (self->views_slot), g_variant_get_boolean (state));
+  self->views_asked = TRUE;
+  _mdl_window_update_panes (self);
 }
 
 /* A GDB server for every CPU of the machine, on loopback from port 1234 up
@@ -777,6 +789,7 @@ _mdl_window_update_actions (MdlWindow *self)
       tip = g_strdup (_("Run (F5)"));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), tip);
   }
+  _mdl_window_update_panes (self);
 }
 
 static gboolean

@@ -21,11 +21,16 @@ struct _MdlWindow {
   guint            redrain_id;     /* more console output waits for this */
   GPtrArray       *gdb_servers;    /* MdlGdbServer, one per CPU, while win.gdb is on */
   MdlRunnerState   state;
+  guint            runner_revision; /* of the document the machine was built from */
   char            *status_text;
   char            *last_error;
 
   GtkWidget       *canvas;         /* MdlCanvas */
   GtkWidget       *cpu_views;      /* MdlCpuViews, docked beside the canvas */
+  GtkWidget       *zoom_controls;  /* over the canvas */
+  guint            panes_restored; /* bit per pane: remembered size applied */
+  gboolean         panes_programmatic; /* a pane moves for a board, not a person */
+  gboolean         views_asked;    /* F9 used: the views show even without a machine */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -40,6 +45,7 @@ struct _MdlWindow {
   GtkBox          *palette_slot;
   GtkBox          *canvas_slot;
   GtkPaned        *views_paned;
+  GtkPaned        *side_paned;     /* (canvas | views) | inspector */
   GtkBox          *views_slot;
   GtkToggleButton *views_button;
   GtkBox          *inspector_slot;
@@ -71,6 +77,14 @@ void     _mdl_window_maybe_save     (MdlWindow *self, MdlWindowContinue then,
 
 /* The problems that keep the board from running, one a line, or NULL. */
 char    *_mdl_window_problems_text  (MdlWindow *self);
+
+/* mdl-window-panes.c: remembered pane sizes, hiding panes, zoom controls */
+void     _mdl_window_init_panes (MdlWindow *self);
+/* The CPU views show while a machine exists (and F9 has not hidden them):
+ * without one the canvas has their room, unless F9 asked for them. */
+void     _mdl_window_update_panes (MdlWindow *self);
+/* Takes the focus back from a closed menu (keys such as F5 went there). */
+void     _mdl_window_refocus (MdlWindow *self);
 
 /* mdl-window-run.c */
 void     _mdl_window_init_run (MdlWindow *self);

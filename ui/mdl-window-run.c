@@ -214,8 +214,12 @@ add_displays (MdlWindow *self)
     gtk_stack_set_visible_child_name (self->console_stack, "consoles");
     /* Room for a 320 x 240 picture at 1:1 below the tabs, if the window
      * has it; the person's own split is kept when it is roomier. */
-    if (total > 0 && total - gtk_paned_get_position (self->console_paned) < DISPLAY_AREA)
+    if (total > 0 && total - gtk_paned_get_position (self->console_paned) < DISPLAY_AREA) {
+      /* For this board only: not a size to remember for the next. */
+      self->panes_programmatic = TRUE;
       gtk_paned_set_position (self->console_paned, MAX (total - DISPLAY_AREA, total / 2));
+      self->panes_programmatic = FALSE;
+    }
   }
 }
 
@@ -239,6 +243,7 @@ ensure_runner (MdlWindow *self)
   /* LEDs and digits are meant to be watched: real time, unless chosen. */
   mdl_speed_control_suggest (self->speed_control, mdl_runner_default_speed (self->runner));
   _mdl_window_apply_speed (self);
+  self->runner_revision = mdl_editor_get_revision (self->editor);
   g_signal_connect_object (self->session, "updated", G_CALLBACK (on_session_updated), self,
                            G_CONNECT_SWAPPED);
   snap = mdl_session_ref_snapshot (self->session);
@@ -526,8 +531,9 @@ _mdl_window_update_status (MdlWindow *self)
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css);
   gtk_label_set_label (self->status_label, text);
+  /* The pill is ellipsized: the tooltip always has the whole message. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                               tip != NULL && *tip ? tip : NULL);
+                               tip != NULL && *tip ? tip : text);
   g_free (self->status_text);
   self->status_text = g_steal_pointer (&text);
 }

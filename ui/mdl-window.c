@@ -45,7 +45,11 @@ on_editor_changed (MdlWindow *self, MdlEditor *editor)
 
   /* What runs must be what the canvas shows: an edit ends the machine
    * built from the previous document. */
-  if (self->runner != NULL && self->loading) {
+  /* A save (which may pin relative paths) changes nothing that runs. */
+  if (self->runner != NULL && !self->loading
+      && mdl_editor_get_revision (editor) == self->runner_revision) {
+    /* the machine still is what the canvas shows */
+  } else if (self->runner != NULL && self->loading) {
     _mdl_window_discard_runner (self);
   } else if (self->runner != NULL) {
     _mdl_window_discard_runner (self);
@@ -141,6 +145,7 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, canvas_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, inspector_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_paned);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_slot);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, views_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, console_paned);
@@ -169,6 +174,7 @@ mdl_window_init (MdlWindow *self)
   add_views (self);
   mdl_problems_view_set_editor (self->problems_view, self->editor);
   _mdl_window_init_actions (self);
+  _mdl_window_init_panes (self);
   _mdl_window_init_run (self);
   g_signal_connect_object (self->speed_control, "notify::speed",
                            G_CALLBACK (_mdl_window_apply_speed), self, G_CONNECT_SWAPPED);

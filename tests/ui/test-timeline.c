@@ -466,6 +466,8 @@ test_heterogeneous (void)
   for (guint i = snap->n_cpus; i < n_lanes; i++) {
     g_autofree char *title = _mdl_timeline_view_get_lane_title (views.timeline, i);
     g_test_message ("lane %u: %s", i, title);
+    /* Devices by their board names, never by number. */
+    g_assert_false (g_str_has_prefix (title, "device "));
   }
   g_assert_cmpuint (_mdl_timeline_view_count_records (views.timeline, MDL_TRACE_MAILBOX), >, 0);
   ui_test_screenshot (GTK_WIDGET (views.timeline), "timeline-hetero.png");
