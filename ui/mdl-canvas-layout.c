@@ -176,6 +176,39 @@ layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
   return row;
 }
 
+/* A controller with hundreds of inputs (a GIC's SPIs, and its per-CPU
+ * PPIs numbered far above them) would bury its card under every line up
+ * to the highest one in use: it shows the lines in use, in order, and the
+ * lowest free one to wire the next device to. */
+#define MANY_INPUTS 32
+
+static unsigned
+add_sparse_inputs (MdlCanvas *self, const MdlBoardDoc *doc, const MdlComponent *c,
+                   unsigned row)
+{
+  g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (unsigned));
+  unsigned free_line = 0;
+
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind == MDL_WIRE_IRQ && w->to == c->id && w->input < c->dev_cls->n_irq_in)
+      g_array_append_val (used, w->input);
+  }
+  g_array_sort (used, compare_unsigned);
+  for (guint i = 0; i < used->len; i++) {
+    unsigned line = g_array_index (used, unsigned, i);
+    if (i > 0 && line == g_array_index (used, unsigned, i - 1))
+      continue;
+    if (line == free_line)
+      free_line++;
+    add_port (self, doc, PORT_IRQ_IN, c->id, line, 0, +1, row++, g_strdup_printf ("in %u", line));
+  }
+  if (free_line < c->dev_cls->n_irq_in)
+    add_port (self, doc, PORT_IRQ_IN, c->id, free_line, 0, +1, row++,
+              g_strdup_printf ("in %u", free_line));
+  return row;
+}
+
 /* Ports of a device: bus and outputs on the left, inputs on the right. */
 static unsigned
 layout_device_ports (MdlCanvas *self, const MdlBoardDoc *doc,
@@ -195,10 +228,14 @@ layout_device_ports (MdlCanvas *self, const MdlBoardDoc *doc,
     add_port (self, doc, PORT_IRQ_OUT, c->id, i, 0, -1, left++,
               g_strdup_printf ("irq %u", i));
 
-  n_in = visible_lines (cls->n_irq_in, highest_irq_used (doc, c->id, FALSE));
-  for (unsigned i = 0; i < n_in; i++)
-    add_port (self, doc, PORT_IRQ_IN, c->id, i, 0, +1, right++,
-              g_strdup_printf ("in %u", i));
+  if (cls->n_irq_in <= MANY_INPUTS) {
+    n_in = visible_lines (cls->n_irq_in, highest_irq_used (doc, c->id, FALSE));
+    for (unsigned i = 0; i < n_in; i++)
+      add_port (self, doc, PORT_IRQ_IN, c->id, i, 0, +1, right++,
+                g_strdup_printf ("in %u", i));
+  } else {
+    right = add_sparse_inputs (self, doc, c, right);
+  }
   return MAX (left, right);
 }
 
