@@ -33,10 +33,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (size < 1)
     return 0;
   m = fuzz_sandbox_new (cls, 0x80000000, data + 1, size - 1, 0x80000000, 0, &cpu);
-  cls->reg_write (cpu, reg_index (cls, "vbar_el1"), 0x80000000);
+  fuzz_sandbox_set_reg (cpu, reg_index (cls, "vbar_el1"), 0x80000000);
   for (unsigned r = 1; r <= 4; r++)
-    cls->reg_write (cpu, r, bases[(data[0] >> (2 * (r - 1))) & 3]);
+    fuzz_sandbox_set_reg (cpu, r, bases[(data[0] >> (2 * (r - 1))) & 3]);
   fuzz_sandbox_run (m, cpu, 0x80000000, 4000);
-  mdl_machine_free (m);
-  return 0;
+  return 0;   /* the sandbox is reused by the next input: never freed */
 }

@@ -63,6 +63,8 @@ static struct {
   size_t   len;
   uint64_t entry;
   unsigned count;
+  unsigned n_writes;       /* register writes after fuzz_sandbox_new */
+  struct { unsigned reg; uint64_t value; } writes[16];
 } last;
 
 static Sandbox *
@@ -119,8 +121,19 @@ fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *imag
   memcpy (last.image, image, n);
   last.len = n;
   last.entry = entry;
+  last.n_writes = 0;
   *cpu = sb->cpu;
   return sb->m;
+}
+
+void
+fuzz_sandbox_set_reg (MdlCpu *cpu, unsigned reg, uint64_t value)
+{
+  g_assert (last.n_writes < G_N_ELEMENTS (last.writes));
+  cpu->cls->reg_write (cpu, reg, value);
+  last.writes[last.n_writes].reg = reg;
+  last.writes[last.n_writes].value = value;
+  last.n_writes++;
 }
 
 /* In four slices, typing into the UART between them as a user would. */
@@ -171,6 +184,8 @@ check_fresh (MdlCpu *cpu, uint64_t insns)
   memcpy (mdl_region_host (fresh.ram), last.image, last.len);
   mdl_machine_set_entry (fresh.m, fresh.cpu, last.entry);
   mdl_machine_reset (fresh.m);
+  for (unsigned i = 0; i < last.n_writes; i++)
+    fresh.cpu->cls->reg_write (fresh.cpu, last.writes[i].reg, last.writes[i].value);
   run_slices (fresh.m, insns);
   other = fresh.cpu;
   if (other->retired != cpu->retired || other->state != cpu->state)

@@ -17,6 +17,10 @@ MdlMachine *fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base,
                               const uint8_t *image, size_t len, uint64_t entry,
                               unsigned irq_line, MdlCpu **cpu);
 
+/* Sets a register of the sandbox's CPU before the run; the fresh-machine
+ * check of fuzz_sandbox_run repeats it, so set registers only this way. */
+void fuzz_sandbox_set_reg (MdlCpu *cpu, unsigned reg, uint64_t value);
+
 /* Runs about @insns instructions (ending early on a stop, a lockup or a
  * trap loop), feeding the UART a few bytes on the way, then disassembles
  * and describes the first instructions the way the views do. */
