@@ -11,7 +11,12 @@
  */
 #pragma once
 
+#include "engine/device.h"
+#include "engine/error.h"
 #include "engine/machine.h"
+
+/* The CMSDK blocks' 4 KiB register window (ID registers end at 0xfff). */
+#define CMSDK_WINDOW_SIZE 0x1000
 
 typedef struct {
   MdlMachine *m;
@@ -21,6 +26,33 @@ typedef struct {
   uint32_t base_val; /* the value at base_ps ... */
   uint64_t base_ps;  /* ... a moment that may lie one tick ahead */
 } CmsdkCounter;
+
+/* What every CMSDK timer model checks before it builds anything: a
+ * clock-frequency between 1 Hz and 1 THz, and a window that holds its
+ * registers.  Gives the tick in *@period_ps and the window's size, or
+ * false with @error naming the device and the block (@what). */
+static inline bool
+cmsdk_check_realize (MdlDevice *dev, const char *what, uint64_t *period_ps, uint64_t *size,
+                     GError **error)
+{
+  uint64_t hz = mdl_device_prop_u64 (dev, "clock-frequency");
+
+  *size = mdl_device_reg_size (dev, 0, CMSDK_WINDOW_SIZE);
+  if (hz == 0 || hz > UINT64_C (1000000000000)) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: clock-frequency must be between 1 Hz and 1 THz", dev->name);
+    return false;
+  }
+  if (*size < CMSDK_WINDOW_SIZE) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes is smaller than "
+                 "the %s's 0x%x (its ID registers end at 0xfff)",
+                 dev->name, *size, what, CMSDK_WINDOW_SIZE);
+    return false;
+  }
+  *period_ps = UINT64_C (1000000000000) / hz;
+  return true;
+}
 
 static inline void
 cmsdk_counter_init (CmsdkCounter *c, MdlMachine *m, MdlEventFunc at_zero, void *opaque)

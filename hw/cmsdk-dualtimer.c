@@ -51,8 +51,6 @@
 #define CTL_ENABLE   0x80u
 #define CTL_MASK     0xefu
 
-#define WINDOW_SIZE 0x1000
-
 enum { OUT_COMBINED, OUT_TIMER1, OUT_TIMER2, N_OUT };
 
 typedef struct Dual Dual;
@@ -202,23 +200,12 @@ static bool
 dual_realize (MdlDevice *dev, GError **error)
 {
   Dual *d = dev->state;
-  uint64_t hz = mdl_device_prop_u64 (dev, "clock-frequency");
-  uint64_t size = mdl_device_reg_size (dev, 0, WINDOW_SIZE);
+  uint64_t period_ps, size;
 
-  if (hz == 0 || hz > UINT64_C (1000000000000)) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: clock-frequency must be between 1 Hz and 1 THz", dev->name);
+  if (!cmsdk_check_realize (dev, "dual timer", &period_ps, &size, error))
     return false;
-  }
-  if (size < WINDOW_SIZE) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes is smaller than "
-                 "the dual timer's 0x%x (its ID registers end at 0xfff)",
-                 dev->name, size, WINDOW_SIZE);
-    return false;
-  }
   d->dev = dev;
-  d->pclk_ps = UINT64_C (1000000000000) / hz;
+  d->pclk_ps = period_ps;
   for (unsigned i = 0; i < 2; i++) {
     d->t[i].owner = d;
     cmsdk_counter_init (&d->t[i].ctr, dev->machine, half_at_zero, &d->t[i]);
@@ -253,7 +240,7 @@ const MdlDeviceClass mdl_cmsdk_dualtimer_class = {
   .props = dual_props,
   .n_props = G_N_ELEMENTS (dual_props),
   .n_regions = 1,
-  .default_size = WINDOW_SIZE,
+  .default_size = CMSDK_WINDOW_SIZE,
   .n_irq_out = N_OUT,
   .state_size = sizeof (Dual),
   .realize = dual_realize,

@@ -38,8 +38,6 @@
 #define CTRL_IRQEN 0x8u
 #define CTRL_MASK  0xfu
 
-#define WINDOW_SIZE 0x1000
-
 typedef struct {
   MdlDevice *dev;
   CmsdkCounter ctr;
@@ -140,24 +138,13 @@ static bool
 timer_realize (MdlDevice *dev, GError **error)
 {
   Timer *t = dev->state;
-  uint64_t hz = mdl_device_prop_u64 (dev, "clock-frequency");
-  uint64_t size = mdl_device_reg_size (dev, 0, WINDOW_SIZE);
+  uint64_t period_ps, size;
 
-  if (hz == 0 || hz > UINT64_C (1000000000000)) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: clock-frequency must be between 1 Hz and 1 THz", dev->name);
+  if (!cmsdk_check_realize (dev, "timer", &period_ps, &size, error))
     return false;
-  }
-  if (size < WINDOW_SIZE) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes is smaller than "
-                 "the timer's 0x%x (its ID registers end at 0xfff)",
-                 dev->name, size, WINDOW_SIZE);
-    return false;
-  }
   t->dev = dev;
   cmsdk_counter_init (&t->ctr, dev->machine, timer_at_zero, t);
-  t->ctr.period_ps = UINT64_C (1000000000000) / hz;
+  t->ctr.period_ps = period_ps;
   timer_reset (dev);
   dev->regions[0] = mdl_region_new_mmio (dev->name, size, &timer_ops, dev);
   return true;
@@ -187,7 +174,7 @@ const MdlDeviceClass mdl_cmsdk_timer_class = {
   .props = timer_props,
   .n_props = G_N_ELEMENTS (timer_props),
   .n_regions = 1,
-  .default_size = WINDOW_SIZE,
+  .default_size = CMSDK_WINDOW_SIZE,
   .n_irq_out = 1,
   .state_size = sizeof (Timer),
   .realize = timer_realize,

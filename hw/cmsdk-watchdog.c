@@ -47,8 +47,6 @@
 
 #define UNLOCK_KEY 0x1acce551u
 
-#define WINDOW_SIZE 0x1000
-
 typedef struct {
   MdlDevice *dev;
   CmsdkCounter ctr;
@@ -158,24 +156,13 @@ static bool
 wdog_realize (MdlDevice *dev, GError **error)
 {
   Wdog *w = dev->state;
-  uint64_t hz = mdl_device_prop_u64 (dev, "clock-frequency");
-  uint64_t size = mdl_device_reg_size (dev, 0, WINDOW_SIZE);
+  uint64_t period_ps, size;
 
-  if (hz == 0 || hz > UINT64_C (1000000000000)) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: clock-frequency must be between 1 Hz and 1 THz", dev->name);
+  if (!cmsdk_check_realize (dev, "watchdog", &period_ps, &size, error))
     return false;
-  }
-  if (size < WINDOW_SIZE) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
-                 "%s: register window of 0x%" G_GINT64_MODIFIER "x bytes is smaller than "
-                 "the watchdog's 0x%x (its ID registers end at 0xfff)",
-                 dev->name, size, WINDOW_SIZE);
-    return false;
-  }
   w->dev = dev;
   cmsdk_counter_init (&w->ctr, dev->machine, wdog_at_zero, w);
-  w->ctr.period_ps = UINT64_C (1000000000000) / hz;
+  w->ctr.period_ps = period_ps;
   wdog_reset (dev);
   dev->regions[0] = mdl_region_new_mmio (dev->name, size, &wdog_ops, dev);
   return true;
@@ -205,7 +192,7 @@ const MdlDeviceClass mdl_cmsdk_watchdog_class = {
   .props = wdog_props,
   .n_props = G_N_ELEMENTS (wdog_props),
   .n_regions = 1,
-  .default_size = WINDOW_SIZE,
+  .default_size = CMSDK_WINDOW_SIZE,
   .n_irq_out = 1,
   .state_size = sizeof (Wdog),
   .realize = wdog_realize,

@@ -92,146 +92,50 @@ static const MdlIrqInputName rv_irq_names[] = {
   { 11, "external" },
 };
 
-const MdlCpuClass mdl_riscv_rv32imac_class = {
-  .name = "rv32imac",
-  .compatible = "riscv,rv32imac",
-  .arch = "riscv32",
-  .arch_label = "RISC-V 32",
-  .description = N_("32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32"),
-  .elf_machine = 243,   /* EM_RISCV */
-  .elf_class = 1,       /* ELFCLASS32 */
-  .xlen = 32,
-  .regs = rv32_regs,
-  .n_regs = RV32_N_REGS,
-  .pc_reg = RV_REG_PC,
-  .n_irq_in = 12,
-  .irq_names = rv_irq_names,
-  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
-  .state_size = sizeof (RvCpu),
-  .init = rv_init,
-  .reset = rv_reset,
-  .run = rv_run,
-  .set_irq = rv_set_irq,
-  .reg_read = rv_reg_read,
-  .reg_write = rv_reg_write,
-  .disas = rv_disas,
-  .insn_info = rv_insn_info,
-  .flush_code = rv_flush_code,
-  .finalize = NULL,
-  .gdb_target_xml = rv32_gdb_target_xml,
-  .gdb_regmap = rv32_gdb_regmap,
-  .gdb_n_regs = RV32_N_REGS,
-  .fdt_cpu = rv_fdt_cpu,
-  .fdt_cpu_intc = rv_fdt_cpu_intc,
-  .boot_protocols = rv_boot_protocols,
-  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
-  .kernel_image = rv_kernel_image,
-};
+/* What the four harts share; they differ in width, register table (the
+ * FD ones add f0-f31 and fcsr), init (which enables F and D) and gdb
+ * description.  One place, so that a new class field is one line. */
+#define RV_CLASS(ident, cname, xl, regtab, nregs, initfn, gdbpfx, desc)                         \
+  const MdlCpuClass ident = {                                                                   \
+    .name = cname,                                                                              \
+    .compatible = "riscv," cname,                                                               \
+    .arch = "riscv" #xl,                                                                        \
+    .arch_label = "RISC-V " #xl,                                                                \
+    .description = desc,                                                                        \
+    .elf_machine = 243,                     /* EM_RISCV */                                      \
+    .elf_class = (xl) == 32 ? 1 : 2,        /* ELFCLASS32, ELFCLASS64 */                        \
+    .xlen = xl,                                                                                 \
+    .regs = regtab,                                                                             \
+    .n_regs = nregs,                                                                            \
+    .pc_reg = RV_REG_PC,                                                                        \
+    .n_irq_in = 12,                                                                             \
+    .irq_names = rv_irq_names,                                                                  \
+    .n_irq_names = G_N_ELEMENTS (rv_irq_names),                                                 \
+    .state_size = sizeof (RvCpu),                                                               \
+    .init = initfn,                                                                             \
+    .reset = rv_reset,                                                                          \
+    .run = rv_run,                                                                              \
+    .set_irq = rv_set_irq,                                                                      \
+    .reg_read = rv_reg_read,                                                                    \
+    .reg_write = rv_reg_write,                                                                  \
+    .disas = rv_disas,                                                                          \
+    .insn_info = rv_insn_info,                                                                  \
+    .flush_code = rv_flush_code,                                                                \
+    .gdb_target_xml = gdbpfx##_gdb_target_xml,                                                  \
+    .gdb_regmap = gdbpfx##_gdb_regmap,                                                          \
+    .gdb_n_regs = nregs,                                                                        \
+    .fdt_cpu = rv_fdt_cpu,                                                                      \
+    .fdt_cpu_intc = rv_fdt_cpu_intc,                                                            \
+    .boot_protocols = rv_boot_protocols,                                                        \
+    .n_boot_protocols = RV_N_BOOT_PROTOCOLS,                                                    \
+    .kernel_image = rv_kernel_image,                                                            \
+  }
 
-const MdlCpuClass mdl_riscv_rv64imac_class = {
-  .name = "rv64imac",
-  .compatible = "riscv,rv64imac",
-  .arch = "riscv64",
-  .arch_label = "RISC-V 64",
-  .description = N_("64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39"),
-  .elf_machine = 243,   /* EM_RISCV */
-  .elf_class = 2,       /* ELFCLASS64 */
-  .xlen = 64,
-  .regs = rv64_regs,
-  .n_regs = RV64_N_REGS,
-  .pc_reg = RV_REG_PC,
-  .n_irq_in = 12,
-  .irq_names = rv_irq_names,
-  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
-  .state_size = sizeof (RvCpu),
-  .init = rv_init,
-  .reset = rv_reset,
-  .run = rv_run,
-  .set_irq = rv_set_irq,
-  .reg_read = rv_reg_read,
-  .reg_write = rv_reg_write,
-  .disas = rv_disas,
-  .insn_info = rv_insn_info,
-  .flush_code = rv_flush_code,
-  .finalize = NULL,
-  .gdb_target_xml = rv64_gdb_target_xml,
-  .gdb_regmap = rv64_gdb_regmap,
-  .gdb_n_regs = RV64_N_REGS,
-  .fdt_cpu = rv_fdt_cpu,
-  .fdt_cpu_intc = rv_fdt_cpu_intc,
-  .boot_protocols = rv_boot_protocols,
-  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
-  .kernel_image = rv_kernel_image,
-};
-
-const MdlCpuClass mdl_riscv_rv32imafdc_class = {
-  .name = "rv32imafdc",
-  .compatible = "riscv,rv32imafdc",
-  .arch = "riscv32",
-  .arch_label = "RISC-V 32",
-  .description = N_("32-bit RISC-V hart (RV32GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv32"),
-  .elf_machine = 243,   /* EM_RISCV */
-  .elf_class = 1,       /* ELFCLASS32 */
-  .xlen = 32,
-  .regs = rv32fd_regs,
-  .n_regs = RV32FD_N_REGS,
-  .pc_reg = RV_REG_PC,
-  .n_irq_in = 12,
-  .irq_names = rv_irq_names,
-  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
-  .state_size = sizeof (RvCpu),
-  .init = rv_init_fd,
-  .reset = rv_reset,
-  .run = rv_run,
-  .set_irq = rv_set_irq,
-  .reg_read = rv_reg_read,
-  .reg_write = rv_reg_write,
-  .disas = rv_disas,
-  .insn_info = rv_insn_info,
-  .flush_code = rv_flush_code,
-  .finalize = NULL,
-  .gdb_target_xml = rv32fd_gdb_target_xml,
-  .gdb_regmap = rv32fd_gdb_regmap,
-  .gdb_n_regs = RV32FD_N_REGS,
-  .fdt_cpu = rv_fdt_cpu,
-  .fdt_cpu_intc = rv_fdt_cpu_intc,
-  .boot_protocols = rv_boot_protocols,
-  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
-  .kernel_image = rv_kernel_image,
-};
-
-const MdlCpuClass mdl_riscv_rv64imafdc_class = {
-  .name = "rv64imafdc",
-  .compatible = "riscv,rv64imafdc",
-  .arch = "riscv64",
-  .arch_label = "RISC-V 64",
-  .description = N_("64-bit RISC-V hart (RV64GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv39"),
-  .elf_machine = 243,   /* EM_RISCV */
-  .elf_class = 2,       /* ELFCLASS64 */
-  .xlen = 64,
-  .regs = rv64fd_regs,
-  .n_regs = RV64FD_N_REGS,
-  .pc_reg = RV_REG_PC,
-  .n_irq_in = 12,
-  .irq_names = rv_irq_names,
-  .n_irq_names = G_N_ELEMENTS (rv_irq_names),
-  .state_size = sizeof (RvCpu),
-  .init = rv_init_fd,
-  .reset = rv_reset,
-  .run = rv_run,
-  .set_irq = rv_set_irq,
-  .reg_read = rv_reg_read,
-  .reg_write = rv_reg_write,
-  .disas = rv_disas,
-  .insn_info = rv_insn_info,
-  .flush_code = rv_flush_code,
-  .finalize = NULL,
-  .gdb_target_xml = rv64fd_gdb_target_xml,
-  .gdb_regmap = rv64fd_gdb_regmap,
-  .gdb_n_regs = RV64FD_N_REGS,
-  .fdt_cpu = rv_fdt_cpu,
-  .fdt_cpu_intc = rv_fdt_cpu_intc,
-  .boot_protocols = rv_boot_protocols,
-  .n_boot_protocols = RV_N_BOOT_PROTOCOLS,
-  .kernel_image = rv_kernel_image,
-};
+RV_CLASS (mdl_riscv_rv32imac_class, "rv32imac", 32, rv32_regs, RV32_N_REGS, rv_init, rv32,
+          N_("32-bit RISC-V hart (RV32IMAC, Zicsr, Zifencei), M/S/U modes, Sv32"));
+RV_CLASS (mdl_riscv_rv64imac_class, "rv64imac", 64, rv64_regs, RV64_N_REGS, rv_init, rv64,
+          N_("64-bit RISC-V hart (RV64IMAC, Zicsr, Zifencei), M/S/U modes, Sv39"));
+RV_CLASS (mdl_riscv_rv32imafdc_class, "rv32imafdc", 32, rv32fd_regs, RV32FD_N_REGS, rv_init_fd,
+          rv32fd, N_("32-bit RISC-V hart (RV32GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv32"));
+RV_CLASS (mdl_riscv_rv64imafdc_class, "rv64imafdc", 64, rv64fd_regs, RV64FD_N_REGS, rv_init_fd,
+          rv64fd, N_("64-bit RISC-V hart (RV64GC: IMAFDC, Zicsr, Zifencei), M/S/U modes, Sv39"));
