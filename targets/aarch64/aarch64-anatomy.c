@@ -84,6 +84,8 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
     [A64_FMT_FP_CSEL] = "FP conditional select",
     [A64_FMT_FP_IMM] = "FP immediate",
     [A64_FMT_FP_CONV] = "FP/integer conversion",
+    [A64_FMT_SIMD_INT] = "Advanced SIMD",
+    [A64_FMT_SIMD_FP] = "Advanced SIMD (FP)",
   };
 
   g_strlcpy (info->format, names[op->fmt] ? names[op->fmt] : "A64", sizeof info->format);
@@ -196,6 +198,16 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   case A64_FMT_BR:
     field (info, "opc", 21, 24, i, op->name);
     field (info, "Rn", 5, 9, i, rn);
+    break;
+  case A64_FMT_SIMD_INT:
+  case A64_FMT_SIMD_FP: /* the common vector layout; rows differ in bits 28:10 */
+    field (info, "Q", 30, 30, i, (i >> 30) & 1 ? "128-bit" : "64-bit");
+    field (info, "U", 29, 29, i, op->name);
+    field (info, "size", 22, 23, i, NULL);
+    field (info, "Rm", 16, 20, i, NULL);
+    field (info, "opcode", 10, 15, i, NULL);
+    field (info, "Rn", 5, 9, i, NULL);
+    field (info, "Rd", 0, 4, i, NULL);
     break;
   default: /* the register-to-register forms */
     field (info, "sf", 31, 31, i, sf);

@@ -25,9 +25,12 @@
  *   aarch64-fp.c       scalar floating point and the SIMD&FP loads and
  *                      stores, through engine/softfloat.h.
  *
- * Advanced SIMD (vector) arithmetic and half precision are not
- * implemented: their encodings match no row, so they are UNDEFINED, and
- * ID_AA64PFR0_EL1 says so.
+ *   aarch64-simd-int.c Advanced SIMD integer, permute and structure
+ *                      loads/stores: their own table, executors and text;
+ *   aarch64-simd-fp.c  Advanced SIMD floating point, likewise.
+ *
+ * Half precision is not implemented: its encodings match no row, so they
+ * are UNDEFINED.
  */
 #pragma once
 
@@ -37,6 +40,7 @@
 #include "engine/cpu.h"
 #include "engine/machine.h"
 #include "engine/memory.h"
+#include "engine/softfloat.h"
 
 G_BEGIN_DECLS
 
@@ -92,6 +96,10 @@ typedef enum {
   A64_FMT_FP_CSEL,   /* fcsel d0, d1, d2, ne                      */
   A64_FMT_FP_IMM,    /* fmov d0, #1.0                             */
   A64_FMT_FP_CONV,   /* scvtf d0, x1; fmov x0, d1                 */
+  A64_FMT_SIMD_INT,  /* Advanced SIMD integer, permute, ld1-ld4:  */
+                     /*   aarch64-simd-int.c prints them          */
+  A64_FMT_SIMD_FP,   /* Advanced SIMD floating point:             */
+                     /*   aarch64-simd-fp.c prints them           */
   A64_FMT_COUNT
 } A64Format;
 /* clang-format on */
@@ -102,10 +110,23 @@ typedef struct {
   const char *name;
   A64Format fmt;
   A64ExecFn exec;
+  uint16_t variant; /* the SIMD tables' own sub-format; 0 elsewhere */
 } A64Opcode;
 
+/* The main table (aarch64-decode.c), then the Advanced SIMD tables, each
+ * owned by the file that executes and prints its rows; a64_decode
+ * searches them in this order. */
 extern const A64Opcode a64_opcodes[];
 extern const unsigned a64_n_opcodes;
+extern const A64Opcode a64_simd_int_opcodes[];
+extern const unsigned a64_n_simd_int_opcodes;
+extern const A64Opcode a64_simd_fp_opcodes[];
+extern const unsigned a64_n_simd_fp_opcodes;
+
+/* The whole text ("add     v0.16b, v1.16b, v2.16b") of a row of the
+ * SIMD tables, for a64_disas_insn. */
+void a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t insn, GString *text);
+void a64_simd_fp_disas (const A64Opcode *op, uint64_t pc, uint32_t insn, GString *text);
 
 /* The row for @insn, or NULL: UNDEFINED. */
 const A64Opcode *a64_decode (uint32_t insn);
@@ -296,6 +317,18 @@ uint64_t a64_pstate (const A64Cpu *s);
 bool a64_set_pstate (A64Cpu *s, uint64_t spsr);
 /* Switches the current stack pointer to EL/SPSel. */
 void a64_select_sp (A64Cpu *s, unsigned el, bool spsel);
+
+/* ---- floating point shared by the scalar and vector files (aarch64-fp.c) ---- */
+
+/* CPACR_EL1.FPEN allows FP/SIMD at this EL; otherwise takes the trap and
+ * returns false. */
+bool a64_fp_access (A64Cpu *s);
+/* The soft-float status for FPCR (rounding, default NaN, flush to zero). */
+void a64_fp_status (const A64Cpu *s, MdlFpStatus *st);
+/* Accumulates the status's exception flags into FPSR. */
+void a64_fp_flags (A64Cpu *s, const MdlFpStatus *st);
+/* FMAX/FMIN (@num false) and FMAXNM/FMINNM (@num true). */
+uint64_t a64_fminmax (MdlFpStatus *st, bool dbl, uint64_t a, uint64_t b, bool max, bool num);
 
 /* ---- memory (aarch64-exec.c) ---- */
 

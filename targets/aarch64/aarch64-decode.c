@@ -6,12 +6,10 @@
  * size, shift type) are the executor's to read; an executor meeting a
  * reserved combination of them takes the UNDEFINED exception.
  *
- * Room left: Advanced SIMD (op0 = 0x111 with bit 28 clear: vector
- * data processing; the SIMD structure loads/stores ld1-ld4/st1-st4 at
- * 0x0c000000) and half precision match no row today; they slot in as
- * more rows with executors of their own (aarch64-fp.c holds the V
- * registers and FPCR/FPSR handling to build on), with no change to the
- * rows below.
+ * Advanced SIMD (op0 = x111 with bit 28 clear, and the structure
+ * loads/stores ld1-ld4/st1-st4 at 0x0c000000) has tables of its own in
+ * aarch64-simd-int.c and aarch64-simd-fp.c, searched after this one.
+ * Half precision matches no row.
  */
 #include "aarch64-cpu.h"
 
@@ -241,11 +239,23 @@ const A64Opcode a64_opcodes[] = {
 
 const unsigned a64_n_opcodes = G_N_ELEMENTS (a64_opcodes);
 
+static const A64Opcode *
+search (const A64Opcode *rows, unsigned n, uint32_t insn)
+{
+  for (unsigned i = 0; i < n; i++)
+    if ((insn & rows[i].mask) == rows[i].match)
+      return &rows[i];
+  return NULL;
+}
+
 const A64Opcode *
 a64_decode (uint32_t insn)
 {
-  for (unsigned i = 0; i < G_N_ELEMENTS (a64_opcodes); i++)
-    if ((insn & a64_opcodes[i].mask) == a64_opcodes[i].match)
-      return &a64_opcodes[i];
-  return NULL;
+  const A64Opcode *op = search (a64_opcodes, a64_n_opcodes, insn);
+
+  if (op == NULL)
+    op = search (a64_simd_int_opcodes, a64_n_simd_int_opcodes, insn);
+  if (op == NULL)
+    op = search (a64_simd_fp_opcodes, a64_n_simd_fp_opcodes, insn);
+  return op;
 }

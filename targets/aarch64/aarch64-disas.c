@@ -181,6 +181,14 @@ a64_disas_insn (uint64_t pc, uint32_t i, GString *text)
     g_string_append_printf (text, ".inst   0x%08x ; undefined", i);
     return;
   }
+  if (op->fmt == A64_FMT_SIMD_INT) {
+    a64_simd_int_disas (op, pc, i, text);
+    return;
+  }
+  if (op->fmt == A64_FMT_SIMD_FP) {
+    a64_simd_fp_disas (op, pc, i, text);
+    return;
+  }
   mnem (&o, op->name);
   switch (op->fmt) {
   case A64_FMT_NONE: break;

@@ -22,8 +22,8 @@
 #define RM(i) (((i) >> 16) & 31)
 #define RA(i) (((i) >> 10) & 31)
 
-static bool
-fp_access (A64Cpu *s)
+bool
+a64_fp_access (A64Cpu *s)
 {
   unsigned fpen = (s->cpacr_el1 >> 20) & 3;
 
@@ -33,8 +33,8 @@ fp_access (A64Cpu *s)
   return false;
 }
 
-static void
-st_init (const A64Cpu *s, MdlFpStatus *st)
+void
+a64_fp_status (const A64Cpu *s, MdlFpStatus *st)
 {
   static const uint8_t modes[4] = { MDL_FP_RNE, MDL_FP_RUP, MDL_FP_RDN, MDL_FP_RTZ };
 
@@ -45,8 +45,8 @@ st_init (const A64Cpu *s, MdlFpStatus *st)
   st->tininess_before = true;
 }
 
-static void
-st_done (A64Cpu *s, const MdlFpStatus *st)
+void
+a64_fp_flags (A64Cpu *s, const MdlFpStatus *st)
 {
   uint32_t f = st->flags;
 
@@ -73,7 +73,7 @@ fp_type (A64Cpu *s, uint32_t insn, bool *dbl)
     return false;
   }
   *dbl = type == 1;
-  return fp_access (s);
+  return a64_fp_access (s);
 }
 
 /* ---- loads and stores ---- */
@@ -117,7 +117,7 @@ v_single (A64Cpu *s, uint32_t insn, uint64_t addr, bool wback, uint64_t new_base
     a64_undefined (s);
     return;
   }
-  if (!fp_access (s) || !v_transfer (s, addr, bytes, rt, load, v))
+  if (!a64_fp_access (s) || !v_transfer (s, addr, bytes, rt, load, v))
     return;
   if (wback)
     s->x[RN (insn)] = new_base;
@@ -178,7 +178,7 @@ a64_x_fp_ldr_lit (A64Cpu *s, uint32_t insn)
     a64_undefined (s);
     return;
   }
-  if (fp_access (s) && v_transfer (s, addr, bytes, RD (insn), true, v))
+  if (a64_fp_access (s) && v_transfer (s, addr, bytes, RD (insn), true, v))
     vset (s, RD (insn), v[0], v[1]);
 }
 
@@ -195,7 +195,7 @@ a64_x_fp_ldst_pair (A64Cpu *s, uint32_t insn)
     a64_undefined (s);
     return;
   }
-  if (!fp_access (s) || !v_transfer (s, addr, bytes, rt, load, a)
+  if (!a64_fp_access (s) || !v_transfer (s, addr, bytes, rt, load, a)
       || !v_transfer (s, addr + bytes, bytes, rt2, load, b))
     return;
   if (index == 1 || index == 3)
@@ -241,8 +241,8 @@ fadd (MdlFpStatus *st, bool dbl, uint64_t a, uint64_t b)
 
 /* FMAX/FMIN (a NaN operand wins, processed as arithmetic does) and
  * FMAXNM/FMINNM (a quiet NaN loses to a number; a signalling one wins). */
-static uint64_t
-fminmax (MdlFpStatus *st, bool dbl, uint64_t a, uint64_t b, bool max, bool num)
+uint64_t
+a64_fminmax (MdlFpStatus *st, bool dbl, uint64_t a, uint64_t b, bool max, bool num)
 {
   if (is_nan (dbl, a) || is_nan (dbl, b)) {
     if (!num || is_snan (dbl, a) || is_snan (dbl, b) || (is_nan (dbl, a) && is_nan (dbl, b)))
@@ -265,7 +265,7 @@ a64_x_fp_dp2 (A64Cpu *s, uint32_t insn)
 
   if (!fp_type (s, insn, &dbl))
     return;
-  st_init (s, &st);
+  a64_fp_status (s, &st);
   if (!dbl)
     a = (uint32_t) a, b = (uint32_t) b;
   switch (op) {
@@ -278,13 +278,13 @@ a64_x_fp_dp2 (A64Cpu *s, uint32_t insn)
   case 1: r = dbl ? mdl_f64_div (&st, a, b) : mdl_f32_div (&st, (uint32_t) a, (uint32_t) b); break;
   case 2: r = fadd (&st, dbl, a, b); break;
   case 3: r = dbl ? mdl_f64_sub (&st, a, b) : mdl_f32_sub (&st, (uint32_t) a, (uint32_t) b); break;
-  case 4: r = fminmax (&st, dbl, a, b, true, false); break;
-  case 5: r = fminmax (&st, dbl, a, b, false, false); break;
-  case 6: r = fminmax (&st, dbl, a, b, true, true); break;
-  case 7: r = fminmax (&st, dbl, a, b, false, true); break;
+  case 4: r = a64_fminmax (&st, dbl, a, b, true, false); break;
+  case 5: r = a64_fminmax (&st, dbl, a, b, false, false); break;
+  case 6: r = a64_fminmax (&st, dbl, a, b, true, true); break;
+  case 7: r = a64_fminmax (&st, dbl, a, b, false, true); break;
   default: a64_undefined (s); return;
   }
-  st_done (s, &st);
+  a64_fp_flags (s, &st);
   vset (s, RD (insn), dbl ? r : (uint32_t) r, 0);
 }
 
@@ -306,10 +306,10 @@ a64_x_fp_dp3 (A64Cpu *s, uint32_t insn)
     n = neg (dbl, n);
   if (o1)
     a = neg (dbl, a);
-  st_init (s, &st);
+  a64_fp_status (s, &st);
   r = dbl ? mdl_f64_muladd (&st, n, m, a)
           : mdl_f32_muladd (&st, (uint32_t) n, (uint32_t) m, (uint32_t) a);
-  st_done (s, &st);
+  a64_fp_flags (s, &st);
   vset (s, RD (insn), dbl ? r : (uint32_t) r, 0);
 }
 
@@ -325,7 +325,7 @@ a64_x_fp_dp1 (A64Cpu *s, uint32_t insn)
     return;
   if (!dbl)
     a = (uint32_t) a;
-  st_init (s, &st);
+  a64_fp_status (s, &st);
   switch (op) {
   case 0: r = a; break;
   case 1: r = dbl ? a & ~(UINT64_C (1) << 63) : a & 0x7fffffffu; break;
@@ -363,7 +363,7 @@ a64_x_fp_dp1 (A64Cpu *s, uint32_t insn)
   }
   default: a64_undefined (s); return;
   }
-  st_done (s, &st);
+  a64_fp_flags (s, &st);
   vset (s, RD (insn), dbl ? r : (uint32_t) r, 0);
 }
 
@@ -373,7 +373,7 @@ compare (A64Cpu *s, bool dbl, uint64_t a, uint64_t b, bool signal)
   MdlFpStatus st;
   uint32_t flags;
 
-  st_init (s, &st);
+  a64_fp_status (s, &st);
   if (is_nan (dbl, a) || is_nan (dbl, b)) {
     if (signal || is_snan (dbl, a) || is_snan (dbl, b))
       st.flags |= MDL_FP_NV;
@@ -387,7 +387,7 @@ compare (A64Cpu *s, bool dbl, uint64_t a, uint64_t b, bool signal)
     flags = 0x80000000;
   else
     flags = 0x20000000;
-  st_done (s, &st);
+  a64_fp_flags (s, &st);
   return flags;
 }
 
@@ -468,7 +468,7 @@ a64_x_fp_conv (A64Cpu *s, uint32_t insn)
   if (op >= 6) { /* fmov */
     bool to_fp = op == 7;
     if (rmode == 1 && type == 2 && sf) { /* the top half of V */
-      if (!fp_access (s))
+      if (!a64_fp_access (s))
         return;
       if (to_fp)
         s->v[rd][1] = a64_rx (s, rn);
@@ -480,7 +480,7 @@ a64_x_fp_conv (A64Cpu *s, uint32_t insn)
       a64_undefined (s);
       return;
     }
-    if (!fp_access (s))
+    if (!a64_fp_access (s))
       return;
     if (to_fp)
       vset (s, rd, sf ? a64_rx (s, rn) : (uint32_t) a64_rx (s, rn), 0);
@@ -490,7 +490,7 @@ a64_x_fp_conv (A64Cpu *s, uint32_t insn)
   }
   if (!fp_type (s, insn, &dbl))
     return;
-  st_init (s, &st);
+  a64_fp_status (s, &st);
   if (op == 2 || op == 3) { /* scvtf, ucvtf */
     uint64_t x = a64_rx (s, rn), r;
     if (rmode != 0) {
@@ -503,7 +503,7 @@ a64_x_fp_conv (A64Cpu *s, uint32_t insn)
     else
       r = sf ? (dbl ? mdl_u64_to_f64 (&st, x) : mdl_u64_to_f32 (&st, x))
              : (dbl ? mdl_u32_to_f64 (&st, (uint32_t) x) : mdl_u32_to_f32 (&st, (uint32_t) x));
-    st_done (s, &st);
+    a64_fp_flags (s, &st);
     vset (s, rd, r, 0);
     return;
   }
@@ -532,7 +532,7 @@ a64_x_fp_conv (A64Cpu *s, uint32_t insn)
                     : (uint64_t) mdl_f32_to_i64 (&st, (uint32_t) a, mode))
              : (uns ? mdl_f32_to_u32 (&st, (uint32_t) a, mode)
                     : (uint32_t) mdl_f32_to_i32 (&st, (uint32_t) a, mode));
-    st_done (s, &st);
+    a64_fp_flags (s, &st);
     a64_wx (s, rd, sf ? r : (uint32_t) r);
   }
 }
