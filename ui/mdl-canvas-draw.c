@@ -75,42 +75,33 @@ draw_grid (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
   gtk_snapshot_pop (snapshot);
 }
 
-void
-_mdl_canvas_curve_path (cairo_t *cr, const Port *a, double bx, double by, int bside)
-{
-  double x1, y1, x2, y2;
-
-  _mdl_canvas_curve_controls (a->x, a->y, a->side, bx, by, bside, &x1, &y1, &x2, &y2);
-  cairo_move_to (cr, a->x, a->y);
-  cairo_curve_to (cr, x1, y1, x2, y2, bx, by);
-}
-
 /* Wires in widget coordinates with the view transform applied by cairo,
  * so that they stay sharp at any zoom. */
 static void
 draw_wires (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
             double width, double height)
 {
-  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
   cairo_t *cr;
 
-  if (doc->wires->len == 0 && self->drag != DRAG_WIRE)
+  _mdl_canvas_ensure_routes (self);
+  if (self->routes->len == 0 && self->drag != DRAG_WIRE)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, self->pan_x, self->pan_y);
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  for (guint i = 0; i < doc->wires->len; i++) {
-    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
-    gboolean selected = _mdl_canvas_selection_contains (self, w->id | MDL_EDITOR_WIRE_SELECTION);
-    const Port *a, *b;
+  for (guint i = 0; i < self->routes->len; i++) {
+    const Route *route = &g_array_index (self->routes, Route, i);
+    gboolean selected;
     static const double dash[] = { 6.0, 4.0 };
 
-    if (!_mdl_canvas_wire_ends (self, doc, w, &a, &b))
-      continue;
-    _mdl_canvas_curve_path (cr, a, b->x, b->y, b->side);
+    if (route->kind == ROUTE_PIN_LINK)
+      continue;   /* drawn with the parts' terminals */
+    selected = _mdl_canvas_selection_contains (self, route->wire | MDL_EDITOR_WIRE_SELECTION);
+    _mdl_canvas_route_path (cr, route);
     if (selected) {
       /* A halo under the wire makes the selection readable at any
        * wire colour. */
@@ -119,7 +110,7 @@ draw_wires (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
       cairo_set_line_width (cr, 8.0);
       cairo_stroke_preserve (cr);
     }
-    if (w->kind == MDL_WIRE_MAP) {
+    if (route->kind == ROUTE_MAP) {
       gdk_cairo_set_source_rgba (cr, selected ? &colors->accent : &colors->map);
       cairo_set_line_width (cr, 3.0);
       cairo_set_dash (cr, NULL, 0, 0);
@@ -145,7 +136,7 @@ draw_wires (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
       _mdl_canvas_widget_to_canvas (self, self->pointer_x, self->pointer_y, &bx, &by);
       bside = bx < a->x ? +1 : -1;
     }
-    _mdl_canvas_curve_path (cr, a, bx, by, bside);
+    _mdl_canvas_elbow_path (cr, a->x, a->y, a->side, bx, by, bside);
     gdk_cairo_set_source_rgba (cr, &colors->accent);
     cairo_set_line_width (cr, 2.5);
     cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);

@@ -1,7 +1,8 @@
 /* MdlCanvas: the layout of cards and ports, derived from the document
  * and cached until the editor says "changed" (the document is only valid
  * until the next edit, so the cache keeps ids, never pointers into it),
- * the curves of wires, and hit testing in canvas coordinates. */
+ * and hit testing in canvas coordinates; the wires are routed in
+ * mdl-canvas-route.c. */
 #define G_LOG_DOMAIN "medley-canvas"
 
 #include <glib/gi18n.h>
@@ -165,13 +166,37 @@ layout_cluster_ports (MdlCanvas *self, const MdlBoardDoc *doc,
     }
   }
 
-  /* A wire to an input we would otherwise hide must still have an end. */
+  /* Lines the cores raise themselves (a generic timer's, for an interrupt
+   * controller): those wired and the lowest free one of each core shown,
+   * numbered per core; the document numbers them across the cluster. */
+  for (unsigned h = 0; h < MIN (harts, MAX_HARTS_SHOWN) && cls->n_irq_out > 0; h++) {
+    g_autofree char *prefix = harts > 1 ? g_strdup_printf ("h%u ", h) : g_strdup ("");
+    gboolean free_shown = FALSE;
+
+    for (unsigned i = 0; i < cls->n_irq_out; i++) {
+      unsigned line = h * cls->n_irq_out + i;
+      gboolean wired = wire_uses (doc, MDL_WIRE_IRQ, c->id, TRUE, line, 0);
+
+      if (!wired && free_shown)
+        continue;
+      free_shown |= !wired;
+      add_port (self, doc, PORT_IRQ_OUT, c->id, line, 0, +1, row++,
+                g_strdup_printf ("%sout %u", prefix, i));
+    }
+  }
+
+  /* A wire at a line we would otherwise hide must still have an end. */
   for (guint i = 0; i < doc->wires->len; i++) {
     const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
     if (w->kind == MDL_WIRE_IRQ && w->to == c->id &&
         !port_exists (self, first, c->id, PORT_IRQ_IN, w->input, w->hart))
       add_port (self, doc, PORT_IRQ_IN, c->id, w->input, w->hart, +1, row++,
                 g_strdup_printf ("h%u irq %u", w->hart, w->input));
+    if (w->kind == MDL_WIRE_IRQ && w->from == c->id && cls->n_irq_out > 0 &&
+        !port_exists (self, first, c->id, PORT_IRQ_OUT, w->output, 0))
+      add_port (self, doc, PORT_IRQ_OUT, c->id, w->output, 0, +1, row++,
+                g_strdup_printf ("h%u out %u", w->output / cls->n_irq_out,
+                                 w->output % cls->n_irq_out));
   }
   return row;
 }
@@ -262,6 +287,7 @@ _mdl_canvas_ensure_layout (MdlCanvas *self)
   if (self->layout_valid)
     return;
   self->layout_valid = TRUE;
+  self->routes_valid = FALSE;
   g_array_set_size (self->cards, 0);
   g_array_set_size (self->ports, 0);
   if (self->editor == NULL || (doc = mdl_editor_get_doc (self->editor)) == NULL)
@@ -376,66 +402,6 @@ _mdl_canvas_wire_ends (MdlCanvas *self, const MdlBoardDoc *doc, const MdlWire *w
 }
 
 /* ------------------------------------------------------------------ */
-/* Wire curves                                                        */
-
-/* Control points of the curve from (x0,y0) leaving towards side s0 to
- * (x3,y3) arriving from side s3: horizontal tangents, longer when the
- * ends face away from each other so the curve loops around the cards. */
-void
-_mdl_canvas_curve_controls (double x0, double y0, int s0, double x3, double y3, int s3, double *x1,
-                            double *y1, double *x2, double *y2)
-{
-  double dx = fabs (x3 - x0);
-  double reach = CLAMP (dx * 0.5, 40.0, 180.0);
-
-  if ((s0 > 0 && x3 < x0) || (s0 < 0 && x3 > x0))
-    reach = MAX (reach, 60.0 + fabs (y3 - y0) * 0.25);
-  *x1 = x0 + s0 * reach;
-  *y1 = y0;
-  *x2 = x3 + s3 * reach;
-  *y2 = y3;
-}
-
-/* The point at @t (0..1) along the wire from @a to @b. */
-void
-_mdl_canvas_curve_point (const Port *a, const Port *b, double t, double *x, double *y)
-{
-  double x1, y1, x2, y2, u = 1 - t;
-
-  _mdl_canvas_curve_controls (a->x, a->y, a->side, b->x, b->y, b->side, &x1, &y1, &x2, &y2);
-  *x = u * u * u * a->x + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * b->x;
-  *y = u * u * u * a->y + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * b->y;
-}
-static double
-point_segment_distance (double px, double py, double ax, double ay,
-                        double bx, double by)
-{
-  double vx = bx - ax, vy = by - ay;
-  double len2 = vx * vx + vy * vy;
-  double t = len2 > 0 ? ((px - ax) * vx + (py - ay) * vy) / len2 : 0;
-
-  t = CLAMP (t, 0.0, 1.0);
-  return hypot (px - (ax + t * vx), py - (ay + t * vy));
-}
-
-static double
-curve_distance (double px, double py, const Port *a, const Port *b)
-{
-  double best = G_MAXDOUBLE;
-  double lx = a->x, ly = a->y;
-
-  for (int i = 1; i <= 32; i++) {
-    double x, y;
-
-    _mdl_canvas_curve_point (a, b, i / 32.0, &x, &y);
-    best = MIN (best, point_segment_distance (px, py, lx, ly, x, y));
-    lx = x;
-    ly = y;
-  }
-  return best;
-}
-
-/* ------------------------------------------------------------------ */
 /* Hit testing (canvas coordinates)                                   */
 
 int
@@ -473,16 +439,25 @@ _mdl_canvas_hit_card (MdlCanvas *self, double cx, double cy)
 guint
 _mdl_canvas_hit_wire (MdlCanvas *self, double cx, double cy)
 {
-  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
-  double limit = WIRE_HIT / self->zoom;
+  double best = WIRE_HIT / self->zoom;
+  guint found = 0;
 
-  for (guint i = doc->wires->len; i > 0; i--) {
-    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i - 1);
-    const Port *a, *b;
-    if (_mdl_canvas_wire_ends (self, doc, w, &a, &b) && curve_distance (cx, cy, a, b) <= limit)
-      return w->id;
+  /* Along the runs as drawn, the nearest: wires sharing a channel run a
+   * few pixels apart; among equals, the one drawn last (on top). */
+  _mdl_canvas_ensure_routes (self);
+  for (guint i = self->routes->len; i > 0; i--) {
+    const Route *route = &g_array_index (self->routes, Route, i - 1);
+    double d;
+
+    if (route->kind == ROUTE_PIN_LINK)
+      continue;
+    d = _mdl_canvas_route_distance (route, cx, cy);
+    if (d < best || (found == 0 && d <= best)) {
+      best = d;
+      found = route->wire;
+    }
   }
-  return 0;
+  return found;
 }
 
 /* Whether a wire may go between @a and @b; otherwise a reason. */

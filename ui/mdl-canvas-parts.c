@@ -488,8 +488,28 @@ pin_anchor (const Card *gpio, unsigned rank, double *x, double *y)
   *y = gpio->rect.origin.y + HEADER_H + rank * ROW_H + ROW_H / 2;
 }
 
-/* Each part to its GPIO block: the links (under the cards, @ends FALSE)
- * or their terminals and pin labels (over them). */
+gboolean
+_mdl_canvas_pin_link_ends (MdlCanvas *self, const MdlBoardDoc *doc, const Card *card,
+                           guint *gpio, double *gx, double *gy, double *px, double *py)
+{
+  const MdlComponent *c, *g;
+  const Card *gcard;
+  unsigned rank;
+
+  if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL
+      || (g = part_pins_component (doc, c)) == NULL
+      || (gcard = _mdl_canvas_find_card (self, g->id)) == NULL)
+    return FALSE;
+  _mdl_canvas_parts_on_pins (doc, g, c, &rank);
+  pin_anchor (gcard, rank, gx, gy);
+  *gpio = g->id;
+  *px = card->rect.origin.x;
+  *py = card->control.origin.y + card->control.size.height / 2;
+  return TRUE;
+}
+
+/* Each part to its GPIO block: the links, routed as the wires are (under
+ * the cards, @ends FALSE), or their terminals and pin labels (over them). */
 void
 _mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors *colors,
                             double width, double height, gboolean ends)
@@ -498,39 +518,40 @@ _mdl_canvas_draw_pin_links (MdlCanvas *self, GtkSnapshot *snapshot, const Colors
   const GdkRGBA *green = &colors->link;
   cairo_t *cr = NULL;
 
-  for (guint i = 0; i < self->cards->len; i++) {
-    const Card *card = &g_array_index (self->cards, Card, i);
-    const MdlComponent *c, *g;
-    const Card *gcard;
-    double gx, gy, px, py;
-    unsigned pin, rank;
+  if (!ends) {
+    _mdl_canvas_ensure_routes (self);
+    for (guint i = 0; i < self->routes->len; i++) {
+      const Route *route = &g_array_index (self->routes, Route, i);
 
-    if (card->part == MDL_PART_KIND_NONE || (c = mdl_board_doc_find (doc, card->id)) == NULL
-        || (g = part_pins_component (doc, c)) == NULL
-        || (gcard = _mdl_canvas_find_card (self, g->id)) == NULL)
-      continue;
-    pin = part_pin (c);
-    _mdl_canvas_parts_on_pins (doc, g, c, &rank);
-    pin_anchor (gcard, rank, &gx, &gy);
-    px = card->rect.origin.x;
-    py = card->control.origin.y + card->control.size.height / 2;
-
-    if (!ends) {
-      Port a = { .x = gx, .y = gy, .side = +1 };
+      if (route->kind != ROUTE_PIN_LINK)
+        continue;
       if (cr == NULL) {
         cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
         cairo_translate (cr, self->pan_x, self->pan_y);
         cairo_scale (cr, self->zoom, self->zoom);
         cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_width (cr, 2.0);
         gdk_cairo_set_source_rgba (cr, green);
       }
-      _mdl_canvas_curve_path (cr, &a, px, py, -1);
+      _mdl_canvas_route_path (cr, route);
       cairo_stroke (cr);
-    } else {
-      g_autofree char *label = card->part == MDL_PART_KIND_SEVEN_SEGMENT
-                               ? g_strdup_printf (_("pins %u–%u"), pin, pin + 7)
-                               : g_strdup_printf (_("pin %u"), pin);
+    }
+  } else {
+    for (guint i = 0; i < self->cards->len; i++) {
+      const Card *card = &g_array_index (self->cards, Card, i);
+      const MdlComponent *c = mdl_board_doc_find (doc, card->id);
+      g_autofree char *label = NULL;
+      double gx, gy, px, py;
+      unsigned pin;
+      guint gpio;
+
+      if (!_mdl_canvas_pin_link_ends (self, doc, card, &gpio, &gx, &gy, &px, &py))
+        continue;
+      pin = part_pin (c);
+      label = card->part == MDL_PART_KIND_SEVEN_SEGMENT
+                ? g_strdup_printf (_("pins %u–%u"), pin, pin + 7)
+                : g_strdup_printf (_("pin %u"), pin);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (gx - 3.5, gy - 3.5, 7, 7), 1.5, green);
       fill_round (snapshot, &GRAPHENE_RECT_INIT (px - 3.5, py - 3.5, 7, 7), 1.5, green);
       _mdl_canvas_draw_text (self, snapshot, label, gx - 12, gy, CARD_W / 2 - 16, 0.8, FALSE,

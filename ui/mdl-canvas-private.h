@@ -3,6 +3,7 @@
  *
  *   mdl-canvas.c         the GObject, its API, the editor and the view
  *   mdl-canvas-layout.c  cards and ports from the document, hit testing
+ *   mdl-canvas-route.c   wires routed around the cards
  *   mdl-canvas-draw.c    cards, ports, wires and overlays
  *   mdl-canvas-parts.c   LEDs, buttons, switches and digits on GPIO pins
  *   mdl-canvas-input.c   pointer, keys and drops from the palette
@@ -76,6 +77,22 @@ typedef struct {
 } Card;
 
 typedef enum {
+  ROUTE_MAP,
+  ROUTE_IRQ,
+  ROUTE_PIN_LINK,   /* a part to the GPIO block it sits on */
+} RouteKind;
+
+/* A wire as drawn: horizontal and vertical runs from end to end. */
+typedef struct {
+  RouteKind kind;
+  guint     wire;       /* the document's wire id; 0 for a pin link */
+  guint     part;       /* pin links: the part's component */
+  guint     from_card, to_card;  /* the components at its ends */
+  gboolean  routed;     /* FALSE: no way around the cards, a straight line */
+  GArray   *points;     /* graphene_point_t, canvas coordinates, 2 or more */
+} Route;
+
+typedef enum {
   DRAG_NONE,
   DRAG_CARD,     /* pressed on a card: a click, or a move once it travels */
   DRAG_RUBBER,
@@ -97,6 +114,9 @@ struct _MdlCanvas
   GArray    *cards;   /* Card */
   GArray    *ports;   /* Port */
   gboolean   layout_valid;
+  GArray    *routes;       /* Route: the wires as drawn, for this layout */
+  gboolean   routes_valid;
+  gint64     route_usec;   /* how long routing them took */
   char      *signature;   /* of the document the layout was built from */
   gboolean   fit_pending; /* frame the board once we have a size */
   gboolean   fitted;      /* the view is still the fitted one: refit on resize */
@@ -172,16 +192,27 @@ int          _mdl_canvas_find_port        (MdlCanvas *self, PortKind kind, guint
 const Card  *_mdl_canvas_find_card        (MdlCanvas *self, guint id);
 gboolean     _mdl_canvas_wire_ends        (MdlCanvas *self, const MdlBoardDoc *doc,
                                            const MdlWire *w, const Port **a, const Port **b);
-void         _mdl_canvas_curve_controls   (double x0, double y0, int s0, double x3, double y3,
-                                           int s3, double *x1, double *y1, double *x2,
-                                           double *y2);
-void         _mdl_canvas_curve_point      (const Port *a, const Port *b, double t,
-                                           double *x, double *y);
 int          _mdl_canvas_hit_port         (MdlCanvas *self, double cx, double cy);
 const Card  *_mdl_canvas_hit_card         (MdlCanvas *self, double cx, double cy);
 guint        _mdl_canvas_hit_wire         (MdlCanvas *self, double cx, double cy);
 gboolean     _mdl_canvas_ports_compatible (MdlCanvas *self, const Port *a, const Port *b,
                                            const char **why);
+
+/* mdl-canvas-route.c */
+/* Routes every wire and pin link of the current layout unless done. */
+void         _mdl_canvas_ensure_routes   (MdlCanvas *self);
+const Route *_mdl_canvas_find_route      (MdlCanvas *self, guint wire_id);
+void         _mdl_canvas_route_path      (cairo_t *cr, const Route *route);
+double       _mdl_canvas_route_distance  (const Route *route, double x, double y);
+/* The point at @t (0..1) of the route's length. */
+void         _mdl_canvas_route_point     (const Route *route, double t, double *x, double *y);
+/* The path of a wire being drawn: orthogonal, not routed. */
+void         _mdl_canvas_elbow_path      (cairo_t *cr, double ax, double ay, int aside, double bx,
+                                          double by, int bside);
+/* Whether the axis-aligned segment runs through the inside of @card
+ * (touching its edge does not count). */
+gboolean     _mdl_canvas_segment_crosses_card (const graphene_rect_t *card, double x0, double y0,
+                                               double x1, double y1);
 
 /* mdl-canvas-draw.c */
 void     _mdl_canvas_snapshot   (GtkWidget *widget, GtkSnapshot *snapshot);
@@ -190,13 +221,17 @@ void     _mdl_canvas_draw_text  (MdlCanvas *self, GtkSnapshot *snapshot, const c
                                  double x, double y, double width, double scale,
                                  gboolean bold, const GdkRGBA *color, gboolean align_right,
                                  gboolean center_y);
-void     _mdl_canvas_curve_path (cairo_t *cr, const Port *a, double bx, double by, int bside);
 
 /* mdl-canvas-parts.c */
 MdlPartKind  _mdl_canvas_part_kind         (const MdlDeviceClass *cls);
 const char  *_mdl_canvas_part_link_name    (const MdlComponent *c);
 unsigned     _mdl_canvas_parts_on_pins     (const MdlBoardDoc *doc, const MdlComponent *gpio,
                                             const MdlComponent *part, unsigned *rank);
+/* The link of part @card to its GPIO block: its anchor on the block's
+ * right edge and its end on the part's left edge; FALSE when none. */
+gboolean     _mdl_canvas_pin_link_ends     (MdlCanvas *self, const MdlBoardDoc *doc,
+                                            const Card *card, guint *gpio, double *gx,
+                                            double *gy, double *px, double *py);
 const Card  *_mdl_canvas_hit_part_control  (MdlCanvas *self, double cx, double cy);
 void         _mdl_canvas_press_part        (MdlCanvas *self, guint id, gboolean down);
 void         _mdl_canvas_draw_part_glyph   (MdlCanvas *self, GtkSnapshot *snapshot,
@@ -222,6 +257,12 @@ gboolean _mdl_canvas_get_wire_point (MdlCanvas *self, guint wire_id, double t,
                                      double *x, double *y);
 /* Centre of a part's face (LED, button, switch, digit), widget coordinates. */
 gboolean _mdl_canvas_get_part_point (MdlCanvas *self, guint component, double *x, double *y);
+/* The routes of the wires and pin links as drawn (canvas coordinates,
+ * see Route), after routing them if the layout changed; how long the
+ * last routing took. */
+const GArray *_mdl_canvas_get_routes (MdlCanvas *self, gint64 *usec);
+/* The rectangle of a component's card, canvas coordinates. */
+gboolean _mdl_canvas_get_card_rect (MdlCanvas *self, guint component, graphene_rect_t *rect);
 /* The message the canvas shows itself, or NULL. */
 const char *_mdl_canvas_get_toast (MdlCanvas *self);
 

@@ -47,6 +47,13 @@ clear_port (gpointer data)
 }
 
 static void
+clear_route (gpointer data)
+{
+  Route *route = data;
+  g_clear_pointer (&route->points, g_array_unref);
+}
+
+static void
 clear_pins_link (gpointer data)
 {
   PinsLink *link = data;
@@ -320,21 +327,35 @@ _mdl_canvas_get_port_position (MdlCanvas *self, guint component, MdlCanvasPortKi
 gboolean
 _mdl_canvas_get_wire_point (MdlCanvas *self, guint wire_id, double t, double *x, double *y)
 {
-  const MdlBoardDoc *doc = mdl_editor_get_doc (self->editor);
+  const Route *route = _mdl_canvas_find_route (self, wire_id);
+
+  if (route == NULL)
+    return FALSE;
+  _mdl_canvas_route_point (route, t, x, y);
+  *x = *x * self->zoom + self->pan_x;
+  *y = *y * self->zoom + self->pan_y;
+  return TRUE;
+}
+
+const GArray *
+_mdl_canvas_get_routes (MdlCanvas *self, gint64 *usec)
+{
+  _mdl_canvas_ensure_routes (self);
+  if (usec != NULL)
+    *usec = self->route_usec;
+  return self->routes;
+}
+
+gboolean
+_mdl_canvas_get_card_rect (MdlCanvas *self, guint component, graphene_rect_t *rect)
+{
+  const Card *card;
 
   _mdl_canvas_ensure_layout (self);
-  for (guint i = 0; i < doc->wires->len; i++) {
-    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
-    const Port *a, *b;
-
-    if (w->id != wire_id || !_mdl_canvas_wire_ends (self, doc, w, &a, &b))
-      continue;
-    _mdl_canvas_curve_point (a, b, t, x, y);
-    *x = *x * self->zoom + self->pan_x;
-    *y = *y * self->zoom + self->pan_y;
-    return TRUE;
-  }
-  return FALSE;
+  if ((card = _mdl_canvas_find_card (self, component)) == NULL)
+    return FALSE;
+  *rect = card->rect;
+  return TRUE;
 }
 
 const char *
@@ -378,6 +399,7 @@ mdl_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->cards, g_array_unref);
   g_clear_pointer (&self->ports, g_array_unref);
+  g_clear_pointer (&self->routes, g_array_unref);
   g_clear_pointer (&self->move_ids, g_array_unref);
   g_clear_pointer (&self->move_origin, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_array_unref);
@@ -473,6 +495,8 @@ mdl_canvas_init (MdlCanvas *self)
   g_array_set_clear_func (self->cards, clear_card);
   self->ports = g_array_new (FALSE, TRUE, sizeof (Port));
   g_array_set_clear_func (self->ports, clear_port);
+  self->routes = g_array_new (FALSE, TRUE, sizeof (Route));
+  g_array_set_clear_func (self->routes, clear_route);
   self->move_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->move_origin = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->rubber_base = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -157,10 +157,30 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, recent_menu);
 }
 
+/* The header bar gives the title its natural width before the buttons
+ * and the status get theirs, so a long board title squeezed the status
+ * pill to its first letter.  Asking for the whole of a short status (a
+ * long one still ellipsizes, its tooltip says it all) makes the title
+ * give way first. */
+#define STATUS_MIN_CHARS 16
+
+static void
+status_label_changed (MdlWindow *self)
+{
+  const char *text = gtk_label_get_label (self->status_label);
+  int chars = text != NULL ? (int) g_utf8_strlen (text, -1) : 0;
+
+  /* One character of slack: width-chars counts average characters and
+   * the pill's text is bold. */
+  gtk_label_set_width_chars (self->status_label, MIN (chars + 1, STATUS_MIN_CHARS));
+}
+
 static void
 mdl_window_init (MdlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->status_label, "notify::label",
+                           G_CALLBACK (status_label_changed), self, G_CONNECT_SWAPPED);
 
   self->editor = mdl_editor_new ();
   g_signal_connect_object (self->editor, "changed",
