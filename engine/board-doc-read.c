@@ -1108,22 +1108,50 @@ read_address_map (Reader *rd, int node, guint cluster, GError **error)
   return true;
 }
 
-/* Rows of ports a card shows: a bus port, the wired interrupt outputs and
- * one free output (how MdlCanvas draws them), so cards can be stacked. */
+/* Interrupt lines a card shows on one side, as MdlCanvas draws them:
+ * up to the highest wired one and one more (at least two), or for
+ * controllers with many inputs the wired ones and one free. */
+static unsigned
+irq_rows (const MdlBoardDoc *doc, guint id, bool outputs, unsigned lines)
+{
+  int highest = -1;
+  unsigned wired = 0;
+
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    if (w->kind != MDL_WIRE_IRQ || (outputs ? w->from : w->to) != id)
+      continue;
+    highest = MAX (highest, (int) (outputs ? w->output : w->input));
+    wired++;
+  }
+  if (lines > 32)
+    return MIN (wired + 1, lines);
+  return MIN (lines, MAX ((unsigned) (highest + 2), 2u));
+}
+
+/* Rows of ports a card shows (how MdlCanvas draws them), so that cards
+ * can be stacked without overlapping. */
 static unsigned
 card_rows (const MdlBoardDoc *doc, const MdlComponent *c)
 {
-  unsigned rows = 0, wired = 0;
+  unsigned left, right;
 
-  if (c->kind == MDL_COMPONENT_CLUSTER)
-    return 4;   /* bus + the usual three interrupt inputs */
-  rows += _mdl_component_has_window (c) ? 1 : 0;
-  for (guint i = 0; i < doc->wires->len; i++) {
-    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
-    wired += w->kind == MDL_WIRE_IRQ && w->from == c->id;
+  if (c->kind == MDL_COMPONENT_CLUSTER) {
+    unsigned harts = MIN (MAX ((unsigned) mdl_component_u64 (c, "harts"), 1u), 4u);
+    unsigned outs = 0;
+
+    /* Bus, the usual three inputs, and the cores' own outputs: the wired
+     * ones and one free per core. */
+    for (guint i = 0; c->cpu_cls->n_irq_out > 0 && i < doc->wires->len; i++) {
+      const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+      outs += w->kind == MDL_WIRE_IRQ && w->from == c->id;
+    }
+    return 1 + 3 * harts + (c->cpu_cls->n_irq_out > 0 ? outs + harts : 0);
   }
-  rows += wired + (c->dev_cls->n_irq_out > wired ? 1 : 0);
-  return MAX (rows, 1);
+  left = (_mdl_component_has_window (c) ? 1 : 0)
+         + irq_rows (doc, c->id, true, c->dev_cls->n_irq_out);
+  right = irq_rows (doc, c->id, false, c->dev_cls->n_irq_in);
+  return MAX (MAX (left, right), 1);
 }
 
 /* Places what has no position: clusters in a column on the left, devices

@@ -21,6 +21,8 @@
 #define MARGIN     GRID   /* air between a card and a wire running past it */
 #define BEND_COST  24.0   /* a bend is worth this much straight run */
 #define NEAR_COST  4.0    /* factor on runs closer to a card than MARGIN */
+#define CLOSE_COST 1.25   /* factor on runs closer than 2 MARGIN: wires
+                             take the middle of a wide channel */
 #define SPREAD     5.0    /* distance between wires sharing a run */
 #define EPS        0.01
 
@@ -121,16 +123,34 @@ static double
 run_cost (const GArray *cards, double x0, double y0, double x1, double y1)
 {
   double len = fabs (x1 - x0) + fabs (y1 - y0);
-  gboolean near = FALSE;
+  double factor = 1;
 
   for (guint k = 0; k < cards->len; k++) {
     const graphene_rect_t *r = &g_array_index (cards, Card, k).rect;
     if (segment_enters (r, 0.5, x0, y0, x1, y1))
       return INFINITY;
-    if (!near && segment_enters (r, -(MARGIN - 0.5), x0, y0, x1, y1))
-      near = TRUE;
+    if (factor < NEAR_COST && segment_enters (r, -(MARGIN - 0.5), x0, y0, x1, y1))
+      factor = NEAR_COST;
+    else if (factor < CLOSE_COST && segment_enters (r, -(2 * MARGIN - 0.5), x0, y0, x1, y1))
+      factor = CLOSE_COST;
   }
-  return near ? len * NEAR_COST : len;
+  return len * factor;
+}
+
+/* The middle of each gap wider than two margins between the lines so
+ * far: where a wire between two columns or rows looks best. */
+static void
+add_middles (GArray *values)
+{
+  guint n = unique_sorted (values);
+
+  for (guint i = 0; i + 1 < n; i++) {
+    double a = g_array_index (values, double, i), b = g_array_index (values, double, i + 1);
+    if (b - a > 2 * MARGIN) {
+      double mid = round ((a + b) / 2);
+      g_array_append_val (values, mid);
+    }
+  }
 }
 
 static void
@@ -152,6 +172,8 @@ grid_build (Grid *grid, const GArray *cards, const GArray *ends)
     g_array_append_val (xs, x);
     g_array_append_val (ys, e->y);
   }
+  add_middles (xs);
+  add_middles (ys);
   grid->nx = unique_sorted (xs);
   grid->ny = unique_sorted (ys);
   grid->xs = g_memdup2 (xs->data, xs->len * sizeof (double));

@@ -567,6 +567,63 @@ test_palette_mouse (Fixture *fx, gconstpointer data)
   g_assert_true (selection_has (fx, c->id));
 }
 
+/* A wire whose straight path would run under a card goes around it in
+ * horizontal and vertical runs, a click on one of its runs selects it,
+ * and where no way around exists it is a straight line. */
+static void
+test_canvas_routes (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  guint cpu, ram, uart, map;
+  const Route *route;
+  graphene_rect_t ram_rect;
+  gboolean vertical_run = FALSE;
+
+  cpu = add_cluster (fx, "rv32imac", 32, 32);
+  ram = add_device (fx, "medley,ram", 352, 48);
+  uart = add_device (fx, "ns16550a", 672, 32);
+  map = mdl_editor_map (fx->editor, uart, cpu, &error);
+  g_assert_no_error (error);
+  ui_test_spin (50);
+
+  route = _mdl_canvas_find_route (fx->canvas, map);
+  g_assert_nonnull (route);
+  g_assert_true (route->routed);
+  g_assert_cmpuint (route->points->len, >, 2);
+  g_assert_true (_mdl_canvas_get_card_rect (fx->canvas, ram, &ram_rect));
+  for (guint k = 0; k + 1 < route->points->len; k++) {
+    const graphene_point_t *p = &g_array_index (route->points, graphene_point_t, k), *q = p + 1;
+    g_assert_true (p->x == q->x || p->y == q->y);
+    g_assert_false (_mdl_canvas_segment_crosses_card (&ram_rect, p->x, p->y, q->x, q->y));
+    vertical_run |= p->x == q->x;
+  }
+  g_assert_true (vertical_run);
+  ui_test_screenshot (GTK_WIDGET (fx->canvas), "canvas-routed.png");
+
+  if (ui_test_can_drive_pointer ()) {
+    /* The middle of the first vertical run, away from the ports. */
+    for (guint k = 0; k + 1 < route->points->len; k++) {
+      const graphene_point_t *p = &g_array_index (route->points, graphene_point_t, k), *q = p + 1;
+      if (p->x == q->x) {
+        double x = p->x * fx->canvas->zoom + fx->canvas->pan_x;
+        double y = (p->y + q->y) / 2 * fx->canvas->zoom + fx->canvas->pan_y;
+        click (GTK_WIDGET (fx->canvas), x, y, NULL);
+        break;
+      }
+    }
+    g_assert_cmpuint (selection_len (fx), ==, 1);
+    g_assert_true (selection_has (fx, map | MDL_EDITOR_WIRE_SELECTION));
+  }
+
+  /* The memory over the UART's port: no way out of it, a straight line. */
+  mdl_editor_move (fx->editor, ram, 480, 48);
+  ui_test_spin (50);
+  route = _mdl_canvas_find_route (fx->canvas, map);
+  g_assert_nonnull (route);
+  g_assert_false (route->routed);
+  g_assert_cmpuint (route->points->len, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,6 +641,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/inspector/name", Fixture, NULL, fixture_setup, test_inspector_name, fixture_teardown);
   g_test_add ("/ui/canvas/render", Fixture, NULL, fixture_setup, test_canvas_render, fixture_teardown);
   g_test_add ("/ui/canvas/free-position", Fixture, NULL, fixture_setup, test_canvas_free_position, fixture_teardown);
+  g_test_add ("/ui/canvas/routes", Fixture, NULL, fixture_setup, test_canvas_routes, fixture_teardown);
   g_test_add ("/ui/canvas/mouse", Fixture, NULL, fixture_setup, test_canvas_mouse, fixture_teardown);
   g_test_add ("/ui/palette/mouse", Fixture, NULL, fixture_setup, test_palette_mouse, fixture_teardown);
   g_test_add ("/ui/palette/render", Fixture, NULL, fixture_setup, test_palette, fixture_teardown);

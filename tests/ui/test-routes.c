@@ -176,6 +176,14 @@ test_boards (void)
       ui_test_screenshot (GTK_WIDGET (window), shot);
     }
 
+    /* The same, large enough to read every label. */
+    if (shoot) {
+      g_autofree char *shot = g_strdup_printf ("ui-routes-%s-arranged-1600x1000-%s.png", stem, lang);
+      resize (window, 1600, 1000);
+      check_routes (window, name, "arranged, large", &usec);
+      ui_test_screenshot (GTK_WIDGET (window), shot);
+    }
+
     /* The edit is not to be saved: undo it so that closing asks nothing. */
     mdl_editor_undo (mdl_window_get_editor (window));
     gtk_window_destroy (GTK_WINDOW (window));
