@@ -637,7 +637,7 @@ mdl_canvas_arrange (MdlCanvas *self)
     double zoom;
 
     arrange_columns (heights, ranks, n, limit, xs, ys, &w, &h);
-    zoom = MIN ((width - 64) / w, (height - 64) / h);
+    zoom = MIN ((width - 64) / w, (height - 96) / h);   /* as fit () frames it */
     if (zoom > best_zoom + 1e-6) {
       best_zoom = zoom;
       best_limit = limit;

@@ -50,8 +50,7 @@ typedef struct {
   double  *g;
   int     *prev;
   guint   *stamp;   /* g and prev are valid where stamp == the search's */
-  guint8  *closed;  /* likewise, closed where closed-stamp matches */
-  guint   *closed_stamp;
+  guint   *closed_stamp;  /* closed where it is the search's */
   guint    search;
   GArray  *heap;    /* HeapItem */
   guint    seq;
@@ -240,17 +239,16 @@ heap_pop (Search *s)
   g_array_index (s->heap, HeapItem, 0) = g_array_index (s->heap, HeapItem, n);
   g_array_set_size (s->heap, n);
   for (;;) {
+    HeapItem *items = (HeapItem *) (gpointer) s->heap->data, t;
     guint l = 2 * i + 1, r = l + 1, m = i;
-    HeapItem t;
-    if (l < n && heap_less (&g_array_index (s->heap, HeapItem, l), &g_array_index (s->heap, HeapItem, m)))
+
+    if (l < n && heap_less (&items[l], &items[m]))
       m = l;
-    if (r < n && heap_less (&g_array_index (s->heap, HeapItem, r), &g_array_index (s->heap, HeapItem, m)))
+    if (r < n && heap_less (&items[r], &items[m]))
       m = r;
     if (m == i)
       break;
-    t = g_array_index (s->heap, HeapItem, i);
-    g_array_index (s->heap, HeapItem, i) = g_array_index (s->heap, HeapItem, m);
-    g_array_index (s->heap, HeapItem, m) = t;
+    t = items[i], items[i] = items[m], items[m] = t;
     i = m;
   }
   return top;

@@ -138,6 +138,9 @@ fit (MdlCanvas *self)
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   const double margin = 32;
+  /* The window lays its zoom buttons over the canvas's bottom right
+   * corner: keep the board clear of them. */
+  const double bottom = 64;
   graphene_rect_t box;
 
   self->fit_pending = FALSE;
@@ -153,10 +156,11 @@ fit (MdlCanvas *self)
     for (guint i = 1; i < self->cards->len; i++)
       graphene_rect_union (&box, &g_array_index (self->cards, Card, i).rect, &box);
     self->zoom = MIN (1.0, MIN ((width - 2 * margin) / box.size.width,
-                                (height - 2 * margin) / box.size.height));
+                                (height - margin - bottom) / box.size.height));
     self->zoom = CLAMP (self->zoom, ZOOM_MIN, ZOOM_MAX);
     self->pan_x = floor ((width - box.size.width * self->zoom) / 2 - box.origin.x * self->zoom);
-    self->pan_y = floor ((height - box.size.height * self->zoom) / 2 - box.origin.y * self->zoom);
+    self->pan_y = floor ((height - bottom + margin - box.size.height * self->zoom) / 2
+                         - box.origin.y * self->zoom);
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
   gtk_widget_queue_draw (GTK_WIDGET (self));

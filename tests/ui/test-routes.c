@@ -178,7 +178,8 @@ test_boards (void)
 
     /* The same, large enough to read every label. */
     if (shoot) {
-      g_autofree char *shot = g_strdup_printf ("ui-routes-%s-arranged-1600x1000-%s.png", stem, lang);
+      g_autofree char *shot = g_strdup_printf ("ui-routes-%s-arranged-1600x1000-%s.png", stem,
+                                               lang);
       resize (window, 1600, 1000);
       check_routes (window, name, "arranged, large", &usec);
       ui_test_screenshot (GTK_WIDGET (window), shot);
