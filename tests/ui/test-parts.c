@@ -203,9 +203,10 @@ test_button_and_led (void)
   /* No machine: parts are drawn unlit. */
   lw.canvas = canvas;
   g_assert_true (_mdl_canvas_get_part_point (MDL_CANVAS (canvas), led, &lw.x, &lw.y));
-  /* Off the lens's glint, inside the face. */
-  lw.x += 5;
-  lw.y += 5;
+  /* Off the lens's glint, inside the face (28 units across), whatever
+   * the fitted zoom. */
+  lw.x += 4 * mdl_canvas_get_zoom (MDL_CANVAS (canvas));
+  lw.y += 4 * mdl_canvas_get_zoom (MDL_CANVAS (canvas));
   g_object_unref (ui_test_render (canvas, "ui-parts-board.png"));
   if (!led_is (&lw))
     g_error ("LED not drawn unlit: 0x%06x at (%g, %g)", lw.seen, lw.x, lw.y);
