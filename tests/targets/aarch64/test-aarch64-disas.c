@@ -8,6 +8,7 @@
  * literal targets as 0x%x with no symbol, no "//" comments.
  */
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/machine.h"
@@ -342,9 +343,31 @@ test_anatomy (void)
   g_assert_cmpstr (text->str, ==, "<unmapped>");
 }
 
+/* --stdin: "ADDR WORD" lines (hexadecimal) in, one disassembly line out
+ * per instruction, for simd-objdump.py's comparison with GNU objdump. */
+static int
+disas_stdin (void)
+{
+  char line[256];
+
+  while (fgets (line, sizeof line, stdin)) {
+    g_autoptr (GString) t = g_string_new (NULL);
+    guint64 pc, raw;
+    char *end;
+
+    pc = g_ascii_strtoull (line, &end, 16);
+    raw = g_ascii_strtoull (end, NULL, 16);
+    a64_disas_insn (pc, (uint32_t) raw, t);
+    printf ("%s\n", t->str);
+  }
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
+  if (argc == 2 && strcmp (argv[1], "--stdin") == 0)
+    return disas_stdin ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/aarch64/disas/objdump", test_cases);
   g_test_add_func ("/aarch64/decode/rows-reachable", test_rows_reachable);
