@@ -370,7 +370,7 @@ misc_op (A64Cpu *s, unsigned key, unsigned es, uint64_t a, uint64_t d)
   case 0x05: return (uint64_t) __builtin_popcountll (a);
   case 0x25:
     if (es == 0)
-      return ~a & m;
+      return ~a & 0xff;
     { /* rbit of a byte */
       uint64_t r = 0;
       for (unsigned k = 0; k < 8; k++)
@@ -472,6 +472,10 @@ a64_x_simd_2misc (A64Cpu *s, uint32_t insn)
     simd_write (s, SIMD_RD (insn), r, true);
     return;
   }
+  case 0x25: /* not (size 0), rbit (size 1): bytes either way */
+    for (unsigned i = 0; i < (8u << q); i++)
+      simd_set (r, 0, i, misc_op (s, key, es, simd_get (a, 0, i), 0));
+    break;
   default:
     for (unsigned i = 0; i < n; i++)
       simd_set (r, es, i, misc_op (s, key, es, simd_get (a, es, i), simd_get (d, es, i)));
