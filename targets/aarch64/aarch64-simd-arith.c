@@ -355,6 +355,33 @@ clz_n (uint64_t x, unsigned bits)
   return x == 0 ? bits : (unsigned) __builtin_clzll (x) - (64 - bits);
 }
 
+/* URECPE and URSQRTE: the 9-bit estimates of RecipEstimate and
+ * RecipSqrtEstimate (ARMv8.0, no increased precision) on the top bits. */
+static uint64_t
+urecpe (uint32_t a)
+{
+  unsigned x, b;
+
+  if (!(a >> 31))
+    return 0xffffffffu;
+  x = 2 * (a >> 23) + 1;
+  b = (1u << 19) / x;
+  return (uint64_t) ((b + 1) / 2) << 23;
+}
+
+static uint64_t
+ursqrte (uint32_t a)
+{
+  uint64_t x = a >> 23, b = 512;
+
+  if (!(a >> 30))
+    return 0xffffffffu;
+  x = x < 256 ? x * 2 + 1 : ((x >> 1) << 1) * 2 + 2;
+  while (x * (b + 1) * (b + 1) < (UINT64_C (1) << 28))
+    b++;
+  return ((b + 1) / 2) << 23;
+}
+
 static uint64_t
 misc_op (A64Cpu *s, unsigned key, unsigned es, uint64_t a, uint64_t d)
 {
@@ -386,6 +413,8 @@ misc_op (A64Cpu *s, unsigned key, unsigned es, uint64_t a, uint64_t d)
   case 0x0a: return sa < 0 ? m : 0;
   case 0x0b: return (uint64_t) (sa < 0 ? -(uint64_t) sa : (uint64_t) sa) & m;
   case 0x2b: return (0 - a) & m;
+  case 0x1c: return urecpe ((uint32_t) a);
+  case 0x3c: return ursqrte ((uint32_t) a);
   default: return 0;
   }
 }
@@ -405,6 +434,7 @@ misc_ok (unsigned key, unsigned es, bool q, bool scalar)
   case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
     return scalar ? es == 3 : (es < 3 || q);
   case 0x03: case 0x23: case 0x07: case 0x27: return scalar || es < 3 || q;
+  case 0x1c: case 0x3c: return !scalar && es == 2; /* urecpe, ursqrte */
   default: return false;
   }
 }

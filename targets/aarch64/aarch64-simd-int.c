@@ -195,6 +195,8 @@ const A64Opcode a64_simd_int_opcodes[] = {
   M2 (0, 0x12, "xtn", P_2NARROW),  M2 (1, 0x12, "sqxtun", P_2NARROW),
   M2 (1, 0x13, "shll", P_2SHLL),
   M2 (0, 0x14, "sqxtn", P_2NARROW), M2 (1, 0x14, "uqxtn", P_2NARROW),
+  SROW (0xbffffc00, 0x0ea1c800, "urecpe", P_2SAME, 2misc),
+  SROW (0xbffffc00, 0x2ea1c800, "ursqrte", P_2SAME, 2misc),
   SM2 (0, 0x03, "suqadd", P_2SAME), SM2 (1, 0x03, "usqadd", P_2SAME),
   SM2 (0, 0x07, "sqabs", P_2SAME),  SM2 (1, 0x07, "sqneg", P_2SAME),
   SM2 (0, 0x08, "cmgt", P_2CMP0),   SM2 (1, 0x08, "cmge", P_2CMP0),

@@ -1215,6 +1215,10 @@
 	neg v1.2s, v2.2s
 	neg v1.4s, v2.4s
 	neg v1.2d, v2.2d
+	urecpe v1.2s, v2.2s
+	urecpe v1.4s, v2.4s
+	ursqrte v1.2s, v2.2s
+	ursqrte v1.4s, v2.4s
 	suqadd b1, b2
 	suqadd h1, h2
 	suqadd s1, s2

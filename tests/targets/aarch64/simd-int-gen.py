@@ -147,6 +147,8 @@ for op in ['cls','clz']:
   for es,q in sizes(False): A('%s v1.%s, v2.%s'%(op,ar(es,q),ar(es,q)))
 for op in ['suqadd','usqadd','sqabs','sqneg','abs','neg']:
   for es,q in sizes(): A('%s v1.%s, v2.%s'%(op,ar(es,q),ar(es,q)))
+for op in ['urecpe','ursqrte']:
+  for q in range(2): A('%s v1.%s, v2.%s'%(op,ar(2,q),ar(2,q)))
 for op in ['suqadd','usqadd','sqabs','sqneg']:
   for es in range(4): A('%s %s1, %s2'%(op,sc[es],sc[es]))
 A('abs d1, d2'); A('neg d1, d2')
@@ -365,6 +367,27 @@ by_hand (void)
   CHECK (4, lo == 0x100f0e0d100f0e0d && hi == 0x0908070605040302);
 }
 
+/* urecpe and ursqrte over every 9-bit estimate input (lanes 1 to 3 with
+ * low bits set, which the estimate ignores). */
+static void
+estimates (void)
+{
+  u64 h1 = 0xcbf29ce484222325ull, h2 = h1;
+
+  for (u64 k = 0; k < 512; k++) {
+    u64 in = k << 55 | ((k << 23) | 0x7fffff) << 32 | 0x12345678, lo, hi;
+    __asm__ volatile("mov v0.d[0], %2\n\tmov v0.d[1], %2\n\turecpe v1.4s, v0.4s\n\t"
+                     "ursqrte v2.2s, v0.2s\n\tmov %0, v1.d[0]\n\tmov %1, v2.d[0]"
+                     : "=r"(lo), "=r"(hi)
+                     : "r"(in)
+                     : "v0", "v1", "v2");
+    h1 = (h1 ^ lo) * 0x100000001b3ull;
+    h2 = (h2 ^ hi) * 0x100000001b3ull;
+  }
+  P ("urecpe sweep", h1);
+  P ("ursqrte sweep", h2);
+}
+
 /* A structure access that runs off the end of RAM part way: the abort
  * names the first element outside, the base is not written back. */
 static void
@@ -417,6 +440,7 @@ main (void)
   for (unsigned k = 0; k < sizeof forms / sizeof forms[0]; k++)
     run (&forms[k]);
   by_hand ();
+  estimates ();
   faults ();
   return failed;
 }
