@@ -118,7 +118,10 @@ same_ok (unsigned key, unsigned es, bool q, bool scalar)
 
   if (scalar) {
     switch (opc) {
-    case 0x01: case 0x05: case 0x09: case 0x0b: return true;
+    case 0x01:
+    case 0x05:
+    case 0x09:
+    case 0x0b: return true;
     case 0x16: return es == 1 || es == 2;
     default: return es == 3;
     }
@@ -126,9 +129,16 @@ same_ok (unsigned key, unsigned es, bool q, bool scalar)
   if (es == 3 && !q)
     return false;
   switch (opc) {
-  case 0x00: case 0x02: case 0x04: case 0x0c: case 0x0d: case 0x0e: case 0x0f: case 0x12:
-  case 0x14: case 0x15:
-    return es != 3;
+  case 0x00:
+  case 0x02:
+  case 0x04:
+  case 0x0c:
+  case 0x0d:
+  case 0x0e:
+  case 0x0f:
+  case 0x12:
+  case 0x14:
+  case 0x15: return es != 3;
   case 0x13: return key == 0x33 ? es == 0 : es != 3;
   case 0x16: return es == 1 || es == 2;
   default: return true;
@@ -160,12 +170,14 @@ a64_x_simd_3same (A64Cpu *s, uint32_t insn)
     for (unsigned i = 0; i < n; i++) {
       const uint64_t *src = i < n / 2 ? a : b;
       unsigned j = 2 * (i % (n / 2));
-      simd_set (r, es, i, same_op (s, key, es, simd_get (src, es, j), simd_get (src, es, j + 1), 0));
+      simd_set (r, es, i,
+                same_op (s, key, es, simd_get (src, es, j), simd_get (src, es, j + 1), 0));
     }
   } else {
     for (unsigned i = 0; i < n; i++)
-      simd_set (r, es, i,
-                same_op (s, key, es, simd_get (a, es, i), simd_get (b, es, i), simd_get (d, es, i)));
+      simd_set (
+        r, es, i,
+        same_op (s, key, es, simd_get (a, es, i), simd_get (b, es, i), simd_get (d, es, i)));
   }
   simd_write (s, SIMD_RD (insn), r, q && !scalar);
 }
@@ -196,8 +208,8 @@ a64_x_simd_logic (A64Cpu *s, uint32_t insn)
     case 2: r[k] = a[k] | b[k]; break;
     case 3: r[k] = a[k] | ~b[k]; break;
     case 4: r[k] = a[k] ^ b[k]; break;
-    case 5: r[k] = (d[k] & a[k]) | (~d[k] & b[k]); break; /* bsl */
-    case 6: r[k] = (b[k] & a[k]) | (~b[k] & d[k]); break; /* bit */
+    case 5: r[k] = (d[k] & a[k]) | (~d[k] & b[k]); break;  /* bsl */
+    case 6: r[k] = (b[k] & a[k]) | (~b[k] & d[k]); break;  /* bit */
     default: r[k] = (~b[k] & a[k]) | (b[k] & d[k]); break; /* bif */
     }
   }
@@ -216,8 +228,10 @@ long_op (A64Cpu *s, unsigned opc, bool u, unsigned es, __int128 x, uint64_t b, u
   __int128 y = ext (b, bits, u), dd = ext (d, wbits, u), p;
 
   switch (opc) {
-  case 0x0: case 0x1: return (uint64_t) (x + y) & wm;
-  case 0x2: case 0x3: return (uint64_t) (x - y) & wm;
+  case 0x0:
+  case 0x1: return (uint64_t) (x + y) & wm;
+  case 0x2:
+  case 0x3: return (uint64_t) (x - y) & wm;
   case 0x5: return (uint64_t) (dd + abs128 (x - y)) & wm;
   case 0x7: return (uint64_t) abs128 (x - y) & wm;
   case 0x8: return (uint64_t) (dd + x * y) & wm;
@@ -425,16 +439,33 @@ misc_ok (unsigned key, unsigned es, bool q, bool scalar)
   switch (key) {
   case 0x00: return !scalar && es < 3;
   case 0x20: return !scalar && es < 2;
-  case 0x01: case 0x05: return !scalar && es == 0;
+  case 0x01:
+  case 0x05: return !scalar && es == 0;
   case 0x25: return !scalar && es < 2;
-  case 0x02: case 0x22: case 0x06: case 0x26: case 0x04: case 0x24: case 0x33:
-    return !scalar && es < 3;
+  case 0x02:
+  case 0x22:
+  case 0x06:
+  case 0x26:
+  case 0x04:
+  case 0x24:
+  case 0x33: return !scalar && es < 3;
   case 0x12: return !scalar && es < 3;
-  case 0x32: case 0x14: case 0x34: return es < 3;
-  case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
-    return scalar ? es == 3 : (es < 3 || q);
-  case 0x03: case 0x23: case 0x07: case 0x27: return scalar || es < 3 || q;
-  case 0x1c: case 0x3c: return !scalar && es == 2; /* urecpe, ursqrte */
+  case 0x32:
+  case 0x14:
+  case 0x34: return es < 3;
+  case 0x08:
+  case 0x28:
+  case 0x09:
+  case 0x29:
+  case 0x0a:
+  case 0x0b:
+  case 0x2b: return scalar ? es == 3 : (es < 3 || q);
+  case 0x03:
+  case 0x23:
+  case 0x07:
+  case 0x27: return scalar || es < 3 || q;
+  case 0x1c:
+  case 0x3c: return !scalar && es == 2; /* urecpe, ursqrte */
   default: return false;
   }
 }
@@ -459,25 +490,34 @@ a64_x_simd_2misc (A64Cpu *s, uint32_t insn)
   simd_read (s, SIMD_RN (insn), a);
   simd_read (s, SIMD_RD (insn), d);
   switch (key) {
-  case 0x00: case 0x20: case 0x01: { /* rev64, rev32, rev16 */
+  case 0x00:
+  case 0x20:
+  case 0x01: {                                             /* rev64, rev32, rev16 */
     unsigned cont = key == 0x00 ? 3 : key == 0x20 ? 2 : 1; /* log2 bytes of the container */
     unsigned flip = (1u << (cont - es)) - 1;
     for (unsigned i = 0; i < n; i++)
       simd_set (r, es, i ^ flip, simd_get (a, es, i));
     break;
   }
-  case 0x02: case 0x22: case 0x06: case 0x26: { /* saddlp, uaddlp, sadalp, uadalp */
+  case 0x02:
+  case 0x22:
+  case 0x06:
+  case 0x26: { /* saddlp, uaddlp, sadalp, uadalp */
     bool u = key & 0x20;
     unsigned bits = 8u << es;
     for (unsigned i = 0; i < n / 2; i++) {
-      __int128 v = ext (simd_get (a, es, 2 * i), bits, u) + ext (simd_get (a, es, 2 * i + 1), bits, u);
+      __int128 v
+        = ext (simd_get (a, es, 2 * i), bits, u) + ext (simd_get (a, es, 2 * i + 1), bits, u);
       if (key & 4)
         v += (__int128) simd_get (d, es + 1, i);
       simd_set (r, es + 1, i, (uint64_t) v);
     }
     break;
   }
-  case 0x12: case 0x32: case 0x14: case 0x34: { /* xtn, sqxtun, sqxtn, uqxtn */
+  case 0x12:
+  case 0x32:
+  case 0x14:
+  case 0x34: { /* xtn, sqxtun, sqxtn, uqxtn */
     unsigned bits = 8u << es, cnt = scalar ? 1 : 8u >> es, part = scalar ? 0 : q * cnt;
     if (q && !scalar)
       r[0] = d[0];
@@ -540,7 +580,8 @@ a64_x_simd_across (A64Cpu *s, uint32_t insn)
   for (unsigned i = 1; i < n; i++) {
     __int128 x = ext (simd_get (a, es, i), bits, u);
     switch (key & 31) {
-    case 0x03: case 0x1b: acc += x; break;
+    case 0x03:
+    case 0x1b: acc += x; break;
     case 0x0a: acc = x > acc ? x : acc; break;
     default: acc = x < acc ? x : acc; break;
     }
@@ -621,7 +662,8 @@ a64_x_simd_shift (A64Cpu *s, uint32_t insn)
   if (lng) {
     unsigned cnt = 8u >> es, part = q * cnt;
     for (unsigned i = 0; i < cnt; i++)
-      simd_set (r, es + 1, i, (uint64_t) (ext (simd_get (a, es, i + part), bits, u) * ((__int128) 1 << ls)));
+      simd_set (r, es + 1, i,
+                (uint64_t) (ext (simd_get (a, es, i + part), bits, u) * ((__int128) 1 << ls)));
     simd_write (s, SIMD_RD (insn), r, true);
     return;
   }
@@ -630,12 +672,14 @@ a64_x_simd_shift (A64Cpu *s, uint32_t insn)
     uint64_t x = simd_get (a, es, i), dv = simd_get (d, es, i), v;
     __int128 w;
     switch (key) {
-    case 0x00: case 0x20: case 0x04: case 0x24:
-      v = (uint64_t) shift_val (ext (x, bits, u), bits, -rs, key & 4) & m;
-      break;
-    case 0x02: case 0x22: case 0x06: case 0x26:
-      v = (dv + (uint64_t) shift_val (ext (x, bits, u), bits, -rs, key & 4)) & m;
-      break;
+    case 0x00:
+    case 0x20:
+    case 0x04:
+    case 0x24: v = (uint64_t) shift_val (ext (x, bits, u), bits, -rs, key & 4) & m; break;
+    case 0x02:
+    case 0x22:
+    case 0x06:
+    case 0x26: v = (dv + (uint64_t) shift_val (ext (x, bits, u), bits, -rs, key & 4)) & m; break;
     case 0x28: { /* sri */
       uint64_t mk = rs >= (int) bits ? 0 : m >> rs;
       v = (dv & ~mk) | (rs >= (int) bits ? 0 : x >> rs);

@@ -56,6 +56,7 @@ enum {
     mask, match, name, A64_FMT_SIMD_INT, a64_x_simd_##ex, variant                                  \
   }
 
+/* clang-format off */
 /* Vector and scalar three same: U, opcode (bits 15:11). */
 #define V3(u, opc, name, p)  SROW (0xbf20fc00, 0x0e200400 | (u) << 29 | (opc) << 11, name, p, 3same)
 #define S3(u, opc, name)     SROW (0xff20fc00, 0x5e200400 | (u) << 29 | (opc) << 11, name, P_3SAME, 3same)
@@ -80,7 +81,6 @@ enum {
 /* Modified immediate: op, the cmode bits the mask holds. */
 #define MI(mask, op, cmode, name) SROW (0xbff80c00 | (mask), 0x0f000400 | (op) << 29 | (cmode) << 12, name, P_MODIMM, modimm)
 
-/* clang-format off */
 const A64Opcode a64_simd_int_opcodes[] = {
   /* ---- structure loads and stores ---- */
   LDM (0, 0x0, "st4"), LDM (0, 0x2, "st1"), LDM (0, 0x4, "st3"), LDM (0, 0x6, "st1"),
@@ -434,7 +434,8 @@ a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t i, GString *t)
     } else if (cmode == 14) {
       g_string_append_printf (o, "v%u.%s, #0x%x", rd, arr (0, q), imm8);
     } else if (cmode >= 12) {
-      g_string_append_printf (o, "v%u.%s, #0x%x, msl #%u", rd, arr (2, q), imm8, cmode & 1 ? 16 : 8);
+      g_string_append_printf (o, "v%u.%s, #0x%x, msl #%u", rd, arr (2, q), imm8,
+                              cmode & 1 ? 16 : 8);
     } else {
       unsigned sh = cmode < 8 ? 8 * (cmode >> 1) : 8 * ((cmode >> 1) & 1);
       g_string_append_printf (o, "v%u.%s, #0x%x", rd, arr (cmode < 8 ? 2 : 1, q), imm8);
@@ -445,7 +446,8 @@ a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t i, GString *t)
   }
   case P_3SAME:
     if (scalar)
-      g_string_append_printf (o, "%c%u, %c%u, %c%u", letter (es), rd, letter (es), rn, letter (es), rm);
+      g_string_append_printf (o, "%c%u, %c%u, %c%u", letter (es), rd, letter (es), rn, letter (es),
+                              rm);
     else
       g_string_append_printf (o, "v%u.%s, v%u.%s, v%u.%s", rd, arr (es, q), rn, arr (es, q), rm,
                               arr (es, q));
@@ -482,7 +484,8 @@ a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t i, GString *t)
                               arr (es + 1, 1));
     else
       g_string_append_printf (o, "v%u.%s, v%u.%s, v%u.%s", rd, arr (es + 1, 1), rn,
-                              op->variant == P_3WIDE ? arr (es + 1, 1) : arr (es, q), rm, arr (es, q));
+                              op->variant == P_3WIDE ? arr (es + 1, 1) : arr (es, q), rm,
+                              arr (es, q));
     break;
   case P_2SAME:
   case P_2CMP0:
@@ -511,7 +514,8 @@ a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t i, GString *t)
     break;
   case P_2SHLL:
     two = q;
-    g_string_append_printf (o, "v%u.%s, v%u.%s, #%u", rd, arr (es + 1, 1), rn, arr (es, q), 8u << es);
+    g_string_append_printf (o, "v%u.%s, v%u.%s, #%u", rd, arr (es + 1, 1), rn, arr (es, q),
+                            8u << es);
     break;
   case P_ACROSS:
   case P_ACROSSL:
@@ -523,8 +527,8 @@ a64_simd_int_disas (const A64Opcode *op, uint64_t pc, uint32_t i, GString *t)
   case P_SHL:
   case P_SHRN:
   case P_SHLL: {
-    unsigned amount = op->variant == P_SHL || op->variant == P_SHLL ? immhb - (8u << ses)
-                                                                     : (16u << ses) - immhb;
+    unsigned amount
+      = op->variant == P_SHL || op->variant == P_SHLL ? immhb - (8u << ses) : (16u << ses) - immhb;
     if (immh == 0) {
       g_string_free (o, TRUE);
       undefined_text (i, t);

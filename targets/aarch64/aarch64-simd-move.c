@@ -97,9 +97,7 @@ single_decode (uint32_t insn, unsigned *scale, unsigned *idx, bool *repl)
     }
     *scale = 3, *idx = q;
     return size == 1 && !sbit;
-  default:
-    *scale = size, *idx = 0, *repl = true;
-    return load && !sbit;
+  default: *scale = size, *idx = 0, *repl = true; return load && !sbit;
   }
 }
 
@@ -168,10 +166,11 @@ a64_simd_ok_copy (uint32_t insn)
   if (SIMD_U (insn)) /* ins element */
     return q;
   switch (imm4) {
-  case 0: case 1: return es < 3 || q;  /* dup element, general */
-  case 3: return q;                     /* ins general */
-  case 5: return es < (q ? 3u : 2u);    /* smov */
-  case 7: return q ? es == 3 : es < 3;  /* umov */
+  case 0:
+  case 1: return es < 3 || q;          /* dup element, general */
+  case 3: return q;                    /* ins general */
+  case 5: return es < (q ? 3u : 2u);   /* smov */
+  case 7: return q ? es == 3 : es < 3; /* umov */
   default: return false;
   }
 }
@@ -236,10 +235,12 @@ a64_simd_expand_imm (bool op, unsigned cmode, unsigned imm8)
   uint64_t imm = imm8, r = 0;
 
   switch (cmode >> 1) {
-  case 0: case 1: case 2: case 3: /* 32-bit, shifted by 0, 8, 16, 24 */
-    imm <<= 8 * (cmode >> 1);
-    return imm | imm << 32;
-  case 4: case 5: /* 16-bit, shifted by 0 or 8 */
+  case 0:
+  case 1:
+  case 2:
+  case 3: /* 32-bit, shifted by 0, 8, 16, 24 */ imm <<= 8 * (cmode >> 1); return imm | imm << 32;
+  case 4:
+  case 5: /* 16-bit, shifted by 0 or 8 */
     imm <<= 8 * ((cmode >> 1) & 1);
     return imm * UINT64_C (0x0001000100010001);
   case 6: /* 32-bit, shifting ones in */
@@ -318,12 +319,8 @@ a64_x_simd_perm (A64Cpu *s, uint32_t insn)
       v = j < n ? simd_get (a, es, j) : simd_get (b, es, j - n);
       break;
     }
-    case 2: /* trn */
-      v = simd_get ((i & 1) ? b : a, es, (i & ~1u) + part);
-      break;
-    default: /* zip */
-      v = simd_get ((i & 1) ? b : a, es, part * half + i / 2);
-      break;
+    case 2: /* trn */ v = simd_get ((i & 1) ? b : a, es, (i & ~1u) + part); break;
+    default: /* zip */ v = simd_get ((i & 1) ? b : a, es, part * half + i / 2); break;
     }
     simd_set (r, es, i, v);
   }

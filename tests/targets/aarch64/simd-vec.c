@@ -33,8 +33,7 @@ mix (u64 v)
   hash = (hash ^ v) * 0x100000001b3ull;
 }
 
-static void __attribute__ ((noinline))
-fill (unsigned seed)
+static void __attribute__ ((noinline)) fill (unsigned seed)
 {
   u64 x = 0x9e3779b97f4a7c15ull * (seed + 1);
 
@@ -55,16 +54,14 @@ fill (unsigned seed)
   }
 }
 
-static void __attribute__ ((noinline))
-copy_bytes (u8 *restrict d, const u8 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) copy_bytes (u8 *restrict d, const u8 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = s[i];
 }
 
 /* the number of bytes before the first zero, as a vectorisable count */
-static unsigned __attribute__ ((noinline))
-count_nonzero (const u8 *s, unsigned n)
+static unsigned __attribute__ ((noinline)) count_nonzero (const u8 *s, unsigned n)
 {
   unsigned c = 0;
 
@@ -73,8 +70,7 @@ count_nonzero (const u8 *s, unsigned n)
   return c;
 }
 
-static unsigned __attribute__ ((noinline))
-sum_bytes (const u8 *s, unsigned n)
+static unsigned __attribute__ ((noinline)) sum_bytes (const u8 *s, unsigned n)
 {
   unsigned c = 0;
 
@@ -83,8 +79,7 @@ sum_bytes (const u8 *s, unsigned n)
   return c;
 }
 
-static u8 __attribute__ ((noinline))
-max_byte (const u8 *s, unsigned n)
+static u8 __attribute__ ((noinline)) max_byte (const u8 *s, unsigned n)
 {
   u8 m = 0;
 
@@ -102,15 +97,13 @@ sat_add (u8 *restrict d, const u8 *restrict a, const u8 *restrict b, unsigned n)
   }
 }
 
-static void __attribute__ ((noinline))
-to_lower (u8 *restrict d, const u8 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) to_lower (u8 *restrict d, const u8 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = (unsigned) (s[i] - 'A') < 26u ? s[i] | 0x20 : s[i];
 }
 
-static i32 __attribute__ ((noinline))
-dot16 (const i16 *a, const i16 *b, unsigned n)
+static i32 __attribute__ ((noinline)) dot16 (const i16 *a, const i16 *b, unsigned n)
 {
   i32 s = 0;
 
@@ -133,8 +126,7 @@ widen_narrow (i16 *restrict d, const i8 *restrict s, unsigned n)
     d[i] = (i16) (s[i] * 3 + (u8) s[i + 1]);
 }
 
-static void __attribute__ ((noinline))
-narrow (u8 *restrict d, const i32 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) narrow (u8 *restrict d, const i32 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = (u8) (s[i] >> 9);
@@ -154,16 +146,14 @@ select16 (i16 *restrict d, const i16 *restrict a, const i16 *restrict b, unsigne
     d[i] = a[i] > b[i] ? a[i] : (i16) -b[i];
 }
 
-static void __attribute__ ((noinline))
-abs32 (i32 *restrict d, const i32 *restrict a, unsigned n)
+static void __attribute__ ((noinline)) abs32 (i32 *restrict d, const i32 *restrict a, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = a[i] < 0 ? -a[i] : a[i];
 }
 
 /* interleaved: RGB to grey (ld3), and pairs (ld2/st2) */
-static void __attribute__ ((noinline))
-grey (u8 *restrict d, const u8 *restrict rgb, unsigned n)
+static void __attribute__ ((noinline)) grey (u8 *restrict d, const u8 *restrict rgb, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = (u8) ((rgb[3 * i] * 77 + rgb[3 * i + 1] * 150 + rgb[3 * i + 2] * 29) >> 8);
@@ -178,29 +168,25 @@ swap_pairs (u16 *restrict d, const u16 *restrict s, unsigned n)
   }
 }
 
-static void __attribute__ ((noinline))
-bswap32 (u32 *restrict d, const u32 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) bswap32 (u32 *restrict d, const u32 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = __builtin_bswap32 (s[i]);
 }
 
-static void __attribute__ ((noinline))
-clz32 (u32 *restrict d, const u32 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) clz32 (u32 *restrict d, const u32 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = s[i] ? (u32) __builtin_clz (s[i]) : 32;
 }
 
-static void __attribute__ ((noinline))
-popcnt8 (u8 *restrict d, const u8 *restrict s, unsigned n)
+static void __attribute__ ((noinline)) popcnt8 (u8 *restrict d, const u8 *restrict s, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = (u8) __builtin_popcount (s[i]);
 }
 
-static u64 __attribute__ ((noinline))
-sum64 (const u64 *s, unsigned n)
+static u64 __attribute__ ((noinline)) sum64 (const u64 *s, unsigned n)
 {
   u64 t = 0;
 
@@ -209,8 +195,7 @@ sum64 (const u64 *s, unsigned n)
   return t;
 }
 
-static void __attribute__ ((noinline))
-mem_set (u8 *d, u8 v, unsigned n)
+static void __attribute__ ((noinline)) mem_set (u8 *d, u8 v, unsigned n)
 {
   for (unsigned i = 0; i < n; i++)
     d[i] = v;
@@ -223,8 +208,7 @@ fold_bytes (const u8 *p, unsigned n)
     mix (p[i]);
 }
 
-static void __attribute__ ((noinline))
-kernels (void)
+static void __attribute__ ((noinline)) kernels (void)
 {
   static u8 tmp[N + 64] __attribute__ ((aligned (16)));
   static i16 h3[N];
@@ -304,8 +288,7 @@ kernels (void)
   CHECK (4, dst[3] == 1 && dst[66] == 64);
 }
 
-int __attribute__ ((target ("general-regs-only")))
-main (void)
+int __attribute__ ((target ("general-regs-only"))) main (void)
 {
   u64 cpacr;
 
