@@ -431,6 +431,90 @@ faults (void)
   on_exception (0);
 }
 
+/* With the MMU on (identity map, 2 MiB blocks, one block by 4 KiB pages:
+ * page 0 read/write, page 1 invalid, page 2 read-only): structure
+ * accesses that cross into the invalid page or write the read-only one
+ * take the data abort of the first element refused, with no writeback;
+ * a store has written the elements before it. */
+static u64 l1[512] __attribute__ ((aligned (4096)));
+static u64 l2[512] __attribute__ ((aligned (4096)));
+static u64 l3[512] __attribute__ ((aligned (4096)));
+#define REGION 0x40600000ull
+#define PAGE   4096ull
+
+static void
+show (const char *what, u64 x)
+{
+  P (what, traps);
+  P ("  esr", trap_esr);
+  P ("  far - region", trap_far - REGION);
+  P ("  base - region", x - REGION);
+}
+
+static void
+mmu_faults (void)
+{
+  u64 x, lo, hi;
+
+  on_exception (trap);
+  traps = 0;
+  l1[1] = (u64) l2 | 3;
+  for (unsigned i = 0; i < 64; i++)
+    l2[i] = (0x40000000ull + i * 0x200000ull) | (1 << 10) | (3 << 8) | 1;
+  l2[(REGION - 0x40000000ull) >> 21] = (u64) l3 | 3;
+  for (unsigned i = 0; i < 512; i++)
+    l3[i] = (REGION + i * PAGE) | (1 << 10) | (3 << 8) | 3;
+  l3[1] = 0;
+  l3[2] |= 2ull << 6;
+  for (unsigned k = 0; k < PAGE; k += 8) {
+    *(volatile u64 *) (REGION + k) = 0x0101010101010101ull * (k & 0xff);
+    *(volatile u64 *) (REGION + 2 * PAGE + k) = ~(u64) k;
+  }
+  SYSREG_WRITE (mair_el1, 0xff);
+  SYSREG_WRITE (tcr_el1, 25 | (1 << 8) | (1 << 10) | (3 << 12) | (1ull << 23) | (2ull << 32));
+  SYSREG_WRITE (ttbr0_el1, (u64) l1);
+  __asm__ volatile("dsb ishst\n\ttlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
+  SYSREG_WRITE (sctlr_el1, SYSREG_READ (sctlr_el1) | 1 | (1 << 2) | (1 << 12));
+
+  __asm__ volatile("mov x1, %1\n\tld4 {v0.4s-v3.4s}, [x1], #64\n\tmov %0, x1"
+                   : "=r"(x)
+                   : "r"(REGION + PAGE - 32)
+                   : "x1", "v0", "v1", "v2", "v3", "memory");
+  show ("ld4 into the invalid page", x);
+  __asm__ volatile("movi v4.16b, #0x11\n\tmovi v5.16b, #0x22\n\tmovi v6.16b, #0x33\n\t"
+                   "movi v7.16b, #0x44\n\tmov x1, %1\n\tst1 {v4.16b-v7.16b}, [x1], #64\n\t"
+                   "mov %0, x1"
+                   : "=r"(x)
+                   : "r"(REGION + PAGE - 32)
+                   : "x1", "v4", "v5", "v6", "v7", "memory");
+  show ("st1 into the invalid page", x);
+  for (unsigned k = 48; k > 0; k -= 8)
+    P ("  stored", *(volatile u64 *) (REGION + PAGE - k));
+  __asm__ volatile("mov x1, %1\n\tld1r {v0.8h}, [x1], #2\n\tmov %0, x1"
+                   : "=r"(x)
+                   : "r"(REGION + PAGE)
+                   : "x1", "v0", "memory");
+  show ("ld1r from the invalid page", x);
+  __asm__ volatile("mov x1, %1\n\tst2 {v4.2d, v5.2d}, [x1], #32\n\tmov %0, x1"
+                   : "=r"(x)
+                   : "r"(REGION + 2 * PAGE + 64)
+                   : "x1", "memory");
+  show ("st2 to the read-only page", x);
+  __asm__ volatile("mov x1, %3\n\tmovi v0.2d, #0\n\tld1 {v0.d}[1], [x1], #8\n\tmov %0, x1\n\t"
+                   "mov %1, v0.d[0]\n\tmov %2, v0.d[1]"
+                   : "=r"(x), "=r"(lo), "=r"(hi)
+                   : "r"(REGION + 2 * PAGE + 8)
+                   : "x1", "v0", "memory");
+  show ("ld1 from the read-only page", x);
+  P ("  lo", lo);
+  P ("  hi", hi);
+  CHECK (5, hi == ~8ull && lo == 0 && x == REGION + 2 * PAGE + 16);
+
+  SYSREG_WRITE (sctlr_el1, SYSREG_READ (sctlr_el1) & ~1ull);
+  __asm__ volatile("dsb ishst\n\ttlbi vmalle1\n\tdsb ish\n\tisb" ::: "memory");
+  on_exception (0);
+}
+
 int
 main (void)
 {
@@ -442,6 +526,7 @@ main (void)
   by_hand ();
   estimates ();
   faults ();
+  mmu_faults ();
   return failed;
 }
 '''
