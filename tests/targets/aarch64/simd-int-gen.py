@@ -6,6 +6,10 @@ integer Advanced SIMD instruction of ARMv8.0 in every element size and
 both register widths, vector and scalar, loads and stores in each
 addressing form.
 
+simd-int.c also runs the words of simd-int-words.txt (random fillings of
+every row of the decode table, reserved encodings included), so that
+Medley and QEMU agree on what is UNDEFINED too.
+
 Run it again after changing the list: python3 simd-int-gen.py (in this
 folder).  Register conventions of the forms: destination v1, sources v2
 and v3, v15 and v31 for by-element operands, tables from v30 or v4;
@@ -210,8 +214,11 @@ HEADER = r'''/* Advanced SIMD integer: every instruction form of simd-int-gen.py
  * the reference (diff-run.py).  Then the by-hand checks, the CPACR_EL1
  * trap and structure accesses faulting part way.
  *
- * Each form is a stub ("insn; ret") called with v0-v7, v15, v30, v31,
- * x1 and x2 loaded: the registers come from a table of 64-bit edge
+ * Then the random words of simd-int-words.txt, reserved encodings
+ * included: the UNDEFINED exception is folded in too.
+ *
+ * Each form is a stub ("insn; ret") called with v0-v31, x1 and x2
+ * loaded: the registers come from a table of 64-bit edge
  * values (signed and unsigned limits, sign bits in every lane, small
  * shift counts both ways, byte indices for tbl), so that every element
  * size meets saturation, overflow and the upper half a 64-bit form must
@@ -226,7 +233,8 @@ BODY = r'''
 typedef struct {
   const char *name;
   void (*fn) (void);
-  int mem; /* loads and stores: fold the buffer and the base */
+  int kind; /* 1: loads and stores (fold the buffer and the base), 2: a
+               random word of simd-int-words.txt (fold its exception) */
 } Form;
 
 #define ENTRY(n, text, m) { text, stub##n, m },
@@ -240,8 +248,8 @@ static const u64 edge[] = {
 };
 #define NE (sizeof edge / sizeof edge[0])
 
-/* v0-v7, v15, v30, v31 in and out, then fpsr, x1, x2. */
-static u64 regs[11 * 2 + 3] __attribute__ ((aligned (16)));
+/* v0-v31 in and out, then fpsr, x1, x2. */
+static u64 regs[32 * 2 + 3] __attribute__ ((aligned (16)));
 static unsigned char buf[512] __attribute__ ((aligned (16)));
 static u64 hash;
 
@@ -257,67 +265,28 @@ call (void (*fn) (void))
   __asm__ volatile("mov x10, %0\n\t"
                    "ldp q0, q1, [x10]\n\tldp q2, q3, [x10, #32]\n\t"
                    "ldp q4, q5, [x10, #64]\n\tldp q6, q7, [x10, #96]\n\t"
-                   "ldr q15, [x10, #128]\n\tldp q30, q31, [x10, #144]\n\t"
-                   "ldp x1, x2, [x10, #184]\n\t"
+                   "ldp q8, q9, [x10, #128]\n\tldp q10, q11, [x10, #160]\n\t"
+                   "ldp q12, q13, [x10, #192]\n\tldp q14, q15, [x10, #224]\n\t"
+                   "ldp q16, q17, [x10, #256]\n\tldp q18, q19, [x10, #288]\n\t"
+                   "ldp q20, q21, [x10, #320]\n\tldp q22, q23, [x10, #352]\n\t"
+                   "ldp q24, q25, [x10, #384]\n\tldp q26, q27, [x10, #416]\n\t"
+                   "ldp q28, q29, [x10, #448]\n\tldp q30, q31, [x10, #480]\n\t"
+                   "ldr x1, [x10, #520]\n\tldr x2, [x10, #528]\n\t"
                    "msr fpsr, xzr\n\t"
                    "blr %1\n\t"
                    "mov x10, %0\n\t"
                    "stp q0, q1, [x10]\n\tstp q2, q3, [x10, #32]\n\t"
                    "stp q4, q5, [x10, #64]\n\tstp q6, q7, [x10, #96]\n\t"
-                   "str q15, [x10, #128]\n\tstp q30, q31, [x10, #144]\n\t"
-                   "mrs x9, fpsr\n\tstr x9, [x10, #176]\n\tstp x1, x2, [x10, #184]"
+                   "stp q8, q9, [x10, #128]\n\tstp q10, q11, [x10, #160]\n\t"
+                   "stp q12, q13, [x10, #192]\n\tstp q14, q15, [x10, #224]\n\t"
+                   "stp q16, q17, [x10, #256]\n\tstp q18, q19, [x10, #288]\n\t"
+                   "stp q20, q21, [x10, #320]\n\tstp q22, q23, [x10, #352]\n\t"
+                   "stp q24, q25, [x10, #384]\n\tstp q26, q27, [x10, #416]\n\t"
+                   "stp q28, q29, [x10, #448]\n\tstp q30, q31, [x10, #480]\n\t"
+                   "mrs x9, fpsr\n\tstr x9, [x10, #512]\n\tstr x1, [x10, #520]\n\tstr x2, [x10, #528]"
                    :
                    : "r"(regs), "r"(fn)
-                   : "x1", "x2", "x9", "x10", "x30", "v0", "v1", "v2", "v3", "v4", "v5", "v6",
-                     "v7", "v15", "v30", "v31", "memory");
-}
-
-static void
-run (const Form *f)
-{
-  unsigned n = f->mem ? 4 : NE;
-
-  hash = 0xcbf29ce484222325ull;
-  for (unsigned i = 0; i < n; i++)
-    for (unsigned j = 0; j < n; j++) {
-      for (unsigned r = 0; r < 11; r++) {
-        regs[2 * r] = edge[(i + 3 * r) % NE];
-        regs[2 * r + 1] = edge[(j + 7 * r + 1) % NE] ^ ((u64) r << 40);
-      }
-      if (((i ^ j) & 3) == 0) { /* v3 = v2: equal operands */
-        regs[6] = regs[4];
-        regs[7] = regs[5];
-      }
-      regs[22] = 0;
-      if (f->mem) {
-        for (unsigned k = 0; k < sizeof buf; k++)
-          buf[k] = (unsigned char) (k * 37 + i * 11 + j);
-        regs[23] = (u64) (buf + 128);
-        regs[24] = 16 * (j + 1);
-      } else {
-        regs[23] = edge[(i + 5) % NE];
-        regs[24] = edge[(j + 9) % NE];
-      }
-      call (f->fn);
-      for (unsigned r = 0; r < 22; r++)
-        mix (regs[r]);
-      mix (regs[22]);
-      if (f->mem) {
-        mix (regs[23] - (u64) buf);
-        for (unsigned k = 0; k < sizeof buf; k += 8) {
-          u64 w = 0;
-          for (unsigned b = 0; b < 8; b++)
-            w |= (u64) buf[k + b] << (8 * b);
-          mix (w);
-        }
-      } else {
-        mix (regs[23]);
-      }
-    }
-  puts_ (f->name);
-  puts_ (" = ");
-  puthex (hash);
-  puts_ ("\n");
+                   : "x1", "x2", "x9", "x10", "x30", "memory");
 }
 
 static volatile u64 traps, trap_esr, trap_far;
@@ -330,6 +299,59 @@ trap (int kind, Frame *f)
   trap_far = SYSREG_READ (far_el1);
   traps++;
   SYSREG_WRITE (elr_el1, SYSREG_READ (elr_el1) + 4);
+}
+
+/* Register r (0-31) of the runs: v0-v7 and the others from the edge
+ * values in turn, v3 = v2 now and then for equal operands. */
+static void
+run (const Form *f)
+{
+  unsigned n = f->kind == 1 ? 4 : f->kind == 2 ? 3 : NE;
+
+  hash = 0xcbf29ce484222325ull;
+  for (unsigned i = 0; i < n; i++)
+    for (unsigned j = 0; j < n; j++) {
+      for (unsigned r = 0; r < 32; r++) {
+        regs[2 * r] = edge[(i + 3 * r) % NE];
+        regs[2 * r + 1] = edge[(j + 7 * r + 1) % NE] ^ ((u64) r << 40);
+      }
+      if (((i ^ j) & 3) == 0) { /* v3 = v2: equal operands */
+        regs[6] = regs[4];
+        regs[7] = regs[5];
+      }
+      regs[64] = 0;
+      if (f->kind == 1) {
+        for (unsigned k = 0; k < sizeof buf; k++)
+          buf[k] = (unsigned char) (k * 37 + i * 11 + j);
+        regs[65] = (u64) (buf + 128);
+        regs[66] = 16 * (j + 1);
+      } else {
+        regs[65] = edge[(i + 5) % NE];
+        regs[66] = edge[(j + 9) % NE];
+      }
+      traps = trap_esr = 0;
+      call (f->fn);
+      for (unsigned r = 0; r < 64; r++)
+        mix (regs[r]);
+      mix (regs[64]);
+      mix (traps);
+      mix (trap_esr);
+      if (f->kind == 1) {
+        mix (regs[65] - (u64) buf);
+        for (unsigned k = 0; k < sizeof buf; k += 8) {
+          u64 w = 0;
+          for (unsigned b = 0; b < 8; b++)
+            w |= (u64) buf[k + b] << (8 * b);
+          mix (w);
+        }
+      } else {
+        mix (regs[65]);
+      }
+    }
+  puts_ (f->name);
+  puts_ (" = ");
+  puthex (hash);
+  puts_ ("\n");
 }
 
 /* By-hand checks: known results, so that the isa suite (Medley alone)
@@ -521,8 +543,10 @@ main (void)
   u64 cpacr = SYSREG_READ (cpacr_el1);
   SYSREG_WRITE (cpacr_el1, cpacr | (3 << 20));
 
+  on_exception (trap);
   for (unsigned k = 0; k < sizeof forms / sizeof forms[0]; k++)
     run (&forms[k]);
+  on_exception (0);
   by_hand ();
   estimates ();
   faults ();
@@ -534,16 +558,20 @@ main (void)
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, 'simd-int-words.txt')) as f:
+        words = [l.strip() for l in f if l.strip() and not l.startswith('#')]
+    forms = len(L)
+    L.extend('.inst 0x%s' % w for w in words)
     with open(os.path.join(here, 'simd-int-forms.S'), 'w') as f:
         f.write('// Written by simd-int-gen.py: every form of simd-int.c, for\n'
                 '// test-aarch64-simd-objdump.py.\n')
-        f.write(''.join('\t%s\n' % s for s in L))
+        f.write(''.join('\t%s\n' % s for s in L[:forms]))
     with open(os.path.join(here, 'simd-int.c'), 'w') as f:
         f.write(HEADER)
         f.write('/* clang-format off */\n#define FORMS(X) \\\n')
         for k, s in enumerate(L):
-            mem = 1 if s.split()[0][:2] in ('ld', 'st') else 0
-            f.write('  X (%d, "%s", %d) \\\n' % (k, s, mem))
+            kind = 1 if s.split()[0][:2] in ('ld', 'st') else 2 if s.startswith('.inst') else 0
+            f.write('  X (%d, "%s", %d) \\\n' % (k, s, kind))
         f.write('\n#define STUB(n, text, m) \\\n'
                 '  __asm__ (".pushsection .text\\n.p2align 2\\nstub" #n ":\\n\\t" text "\\n\\tret\\n.popsection");\n'
                 'FORMS (STUB)\n'

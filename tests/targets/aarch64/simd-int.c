@@ -4,8 +4,11 @@
  * the reference (diff-run.py).  Then the by-hand checks, the CPACR_EL1
  * trap and structure accesses faulting part way.
  *
- * Each form is a stub ("insn; ret") called with v0-v7, v15, v30, v31,
- * x1 and x2 loaded: the registers come from a table of 64-bit edge
+ * Then the random words of simd-int-words.txt, reserved encodings
+ * included: the UNDEFINED exception is folded in too.
+ *
+ * Each form is a stub ("insn; ret") called with v0-v31, x1 and x2
+ * loaded: the registers come from a table of 64-bit edge
  * values (signed and unsigned limits, sign bits in every lane, small
  * shift counts both ways, byte indices for tbl), so that every element
  * size meets saturation, overflow and the upper half a 64-bit form must
@@ -1836,6 +1839,1485 @@
   X (1817, "sqdmlal d1, s2, v3.s[1]", 0) \
   X (1818, "sqdmlsl d1, s2, v3.s[1]", 0) \
   X (1819, "sqdmull d1, s2, v3.s[1]", 0) \
+  X (1820, ".inst 0x4e0f056d", 2) \
+  X (1821, ".inst 0x4e01054c", 2) \
+  X (1822, ".inst 0x0e0d0627", 2) \
+  X (1823, ".inst 0x4e1b07ab", 2) \
+  X (1824, ".inst 0x4e19048d", 2) \
+  X (1825, ".inst 0x4e1d0405", 2) \
+  X (1826, ".inst 0x4e140fc1", 2) \
+  X (1827, ".inst 0x4e0b0c76", 2) \
+  X (1828, ".inst 0x0e010ebd", 2) \
+  X (1829, ".inst 0x4e040d50", 2) \
+  X (1830, ".inst 0x0e1e0e32", 2) \
+  X (1831, ".inst 0x0e1d0f79", 2) \
+  X (1832, ".inst 0x4e051e78", 2) \
+  X (1833, ".inst 0x4e0c1d29", 2) \
+  X (1834, ".inst 0x4e0c1dc2", 2) \
+  X (1835, ".inst 0x4e0b1e86", 2) \
+  X (1836, ".inst 0x4e1f1e79", 2) \
+  X (1837, ".inst 0x4e0c1fed", 2) \
+  X (1838, ".inst 0x4e002c41", 2) \
+  X (1839, ".inst 0x0e092c21", 2) \
+  X (1840, ".inst 0x0e182d81", 2) \
+  X (1841, ".inst 0x4e132dc1", 2) \
+  X (1842, ".inst 0x4e0b2c81", 2) \
+  X (1843, ".inst 0x0e0c2f81", 2) \
+  X (1844, ".inst 0x0e163f21", 2) \
+  X (1845, ".inst 0x0e073d41", 2) \
+  X (1846, ".inst 0x4e043d21", 2) \
+  X (1847, ".inst 0x4e0f3dc1", 2) \
+  X (1848, ".inst 0x0e053f21", 2) \
+  X (1849, ".inst 0x0e0b3f61", 2) \
+  X (1850, ".inst 0x6e182f67", 2) \
+  X (1851, ".inst 0x6e0e06cb", 2) \
+  X (1852, ".inst 0x6e110734", 2) \
+  X (1853, ".inst 0x6e0a3d72", 2) \
+  X (1854, ".inst 0x6e1a5db8", 2) \
+  X (1855, ".inst 0x6e177caa", 2) \
+  X (1856, ".inst 0x5e070796", 2) \
+  X (1857, ".inst 0x5e090753", 2) \
+  X (1858, ".inst 0x5e15047e", 2) \
+  X (1859, ".inst 0x5e0b0538", 2) \
+  X (1860, ".inst 0x5e110467", 2) \
+  X (1861, ".inst 0x5e0504a6", 2) \
+  X (1862, ".inst 0x0f070684", 2) \
+  X (1863, ".inst 0x4f0265d0", 2) \
+  X (1864, ".inst 0x0f0366b6", 2) \
+  X (1865, ".inst 0x0f03078b", 2) \
+  X (1866, ".inst 0x0f0625d3", 2) \
+  X (1867, ".inst 0x0f000665", 2) \
+  X (1868, ".inst 0x0f01750b", 2) \
+  X (1869, ".inst 0x4f03378f", 2) \
+  X (1870, ".inst 0x0f077638", 2) \
+  X (1871, ".inst 0x0f001625", 2) \
+  X (1872, ".inst 0x0f037614", 2) \
+  X (1873, ".inst 0x4f0214c0", 2) \
+  X (1874, ".inst 0x6f0464ae", 2) \
+  X (1875, ".inst 0x6f076613", 2) \
+  X (1876, ".inst 0x6f0625b8", 2) \
+  X (1877, ".inst 0x2f010623", 2) \
+  X (1878, ".inst 0x6f0145ed", 2) \
+  X (1879, ".inst 0x2f0004ea", 2) \
+  X (1880, ".inst 0x2f055560", 2) \
+  X (1881, ".inst 0x2f003746", 2) \
+  X (1882, ".inst 0x2f02344d", 2) \
+  X (1883, ".inst 0x6f051474", 2) \
+  X (1884, ".inst 0x6f013629", 2) \
+  X (1885, ".inst 0x2f0516a6", 2) \
+  X (1886, ".inst 0x0f0686ef", 2) \
+  X (1887, ".inst 0x0f0186df", 2) \
+  X (1888, ".inst 0x4f038637", 2) \
+  X (1889, ".inst 0x0f018490", 2) \
+  X (1890, ".inst 0x4f05a71c", 2) \
+  X (1891, ".inst 0x4f02a6b2", 2) \
+  X (1892, ".inst 0x4f06b589", 2) \
+  X (1893, ".inst 0x0f07b5da", 2) \
+  X (1894, ".inst 0x4f05b5b2", 2) \
+  X (1895, ".inst 0x4f02b43f", 2) \
+  X (1896, ".inst 0x4f0095da", 2) \
+  X (1897, ".inst 0x0f0496aa", 2) \
+  X (1898, ".inst 0x2f0386fc", 2) \
+  X (1899, ".inst 0x6f0584a7", 2) \
+  X (1900, ".inst 0x6f0685fc", 2) \
+  X (1901, ".inst 0x6f03a6c2", 2) \
+  X (1902, ".inst 0x2f03a666", 2) \
+  X (1903, ".inst 0x2f04a47a", 2) \
+  X (1904, ".inst 0x6f0695b0", 2) \
+  X (1905, ".inst 0x2f05965a", 2) \
+  X (1906, ".inst 0x2f02b6c0", 2) \
+  X (1907, ".inst 0x2f02974f", 2) \
+  X (1908, ".inst 0x6f03b570", 2) \
+  X (1909, ".inst 0x2f01952e", 2) \
+  X (1910, ".inst 0x4f00d611", 2) \
+  X (1911, ".inst 0x0f00d7e4", 2) \
+  X (1912, ".inst 0x4f01d45c", 2) \
+  X (1913, ".inst 0x4f00d4b3", 2) \
+  X (1914, ".inst 0x4f02c51a", 2) \
+  X (1915, ".inst 0x0f03c6aa", 2) \
+  X (1916, ".inst 0x6f02c41d", 2) \
+  X (1917, ".inst 0x2f02c705", 2) \
+  X (1918, ".inst 0x6f01c715", 2) \
+  X (1919, ".inst 0x2f05d4ee", 2) \
+  X (1920, ".inst 0x2f03d682", 2) \
+  X (1921, ".inst 0x2f00c7df", 2) \
+  X (1922, ".inst 0x0f00e654", 2) \
+  X (1923, ".inst 0x4f02e641", 2) \
+  X (1924, ".inst 0x4f07e4df", 2) \
+  X (1925, ".inst 0x0f05e772", 2) \
+  X (1926, ".inst 0x4f01e608", 2) \
+  X (1927, ".inst 0x4f06e745", 2) \
+  X (1928, ".inst 0x6f00e5a9", 2) \
+  X (1929, ".inst 0x2f02e61d", 2) \
+  X (1930, ".inst 0x6f05e6cb", 2) \
+  X (1931, ".inst 0x6f07e70f", 2) \
+  X (1932, ".inst 0x2f02e414", 2) \
+  X (1933, ".inst 0x2f05e40e", 2) \
+  X (1934, ".inst 0x0e031901", 2) \
+  X (1935, ".inst 0x0ed01bdd", 2) \
+  X (1936, ".inst 0x4e4c18cf", 2) \
+  X (1937, ".inst 0x0ec618f2", 2) \
+  X (1938, ".inst 0x4e101b58", 2) \
+  X (1939, ".inst 0x4e1e1bed", 2) \
+  X (1940, ".inst 0x0e4f2913", 2) \
+  X (1941, ".inst 0x4e8b2b3e", 2) \
+  X (1942, ".inst 0x4e0428f1", 2) \
+  X (1943, ".inst 0x0ec02a81", 2) \
+  X (1944, ".inst 0x4ecd2af8", 2) \
+  X (1945, ".inst 0x4ed928d8", 2) \
+  X (1946, ".inst 0x4e0e3964", 2) \
+  X (1947, ".inst 0x4e1f3b4d", 2) \
+  X (1948, ".inst 0x0e143bf1", 2) \
+  X (1949, ".inst 0x0e543a18", 2) \
+  X (1950, ".inst 0x0e133bde", 2) \
+  X (1951, ".inst 0x0edf38ae", 2) \
+  X (1952, ".inst 0x0ede5bc1", 2) \
+  X (1953, ".inst 0x0ecd5aaf", 2) \
+  X (1954, ".inst 0x0e555894", 2) \
+  X (1955, ".inst 0x4e06582c", 2) \
+  X (1956, ".inst 0x4e095a1e", 2) \
+  X (1957, ".inst 0x4e805b86", 2) \
+  X (1958, ".inst 0x0e5c6848", 2) \
+  X (1959, ".inst 0x0e9c688b", 2) \
+  X (1960, ".inst 0x0e0d6b60", 2) \
+  X (1961, ".inst 0x0e1a6bb2", 2) \
+  X (1962, ".inst 0x4e8a6bcf", 2) \
+  X (1963, ".inst 0x0e456964", 2) \
+  X (1964, ".inst 0x0ed07994", 2) \
+  X (1965, ".inst 0x4e1b7afa", 2) \
+  X (1966, ".inst 0x0e5d7b48", 2) \
+  X (1967, ".inst 0x4edf78de", 2) \
+  X (1968, ".inst 0x0e877b0b", 2) \
+  X (1969, ".inst 0x4e52788d", 2) \
+  X (1970, ".inst 0x2e0a03b2", 2) \
+  X (1971, ".inst 0x6e1d0ab7", 2) \
+  X (1972, ".inst 0x2e1373bf", 2) \
+  X (1973, ".inst 0x6e151840", 2) \
+  X (1974, ".inst 0x6e1623de", 2) \
+  X (1975, ".inst 0x6e141069", 2) \
+  X (1976, ".inst 0x0e1e416d", 2) \
+  X (1977, ".inst 0x0e1e408e", 2) \
+  X (1978, ".inst 0x4e114089", 2) \
+  X (1979, ".inst 0x4e046136", 2) \
+  X (1980, ".inst 0x4e0e4264", 2) \
+  X (1981, ".inst 0x4e102372", 2) \
+  X (1982, ".inst 0x4e0c7046", 2) \
+  X (1983, ".inst 0x0e1d5182", 2) \
+  X (1984, ".inst 0x4e1c70c8", 2) \
+  X (1985, ".inst 0x4e161237", 2) \
+  X (1986, ".inst 0x4e06112c", 2) \
+  X (1987, ".inst 0x0e0610bf", 2) \
+  X (1988, ".inst 0x0ef106f2", 2) \
+  X (1989, ".inst 0x0ef30407", 2) \
+  X (1990, ".inst 0x4eef06be", 2) \
+  X (1991, ".inst 0x4eef06e9", 2) \
+  X (1992, ".inst 0x4eb805d5", 2) \
+  X (1993, ".inst 0x0e3d064e", 2) \
+  X (1994, ".inst 0x2e6f076a", 2) \
+  X (1995, ".inst 0x2eb307d9", 2) \
+  X (1996, ".inst 0x2eaf045d", 2) \
+  X (1997, ".inst 0x2ee707f5", 2) \
+  X (1998, ".inst 0x6e620444", 2) \
+  X (1999, ".inst 0x2e7705ec", 2) \
+  X (2000, ".inst 0x0eb70e1b", 2) \
+  X (2001, ".inst 0x4e280c22", 2) \
+  X (2002, ".inst 0x4e3e0e60", 2) \
+  X (2003, ".inst 0x0e730dc9", 2) \
+  X (2004, ".inst 0x4eee0dd8", 2) \
+  X (2005, ".inst 0x0e3e0f54", 2) \
+  X (2006, ".inst 0x6e360c21", 2) \
+  X (2007, ".inst 0x6ead0df3", 2) \
+  X (2008, ".inst 0x6efb0c90", 2) \
+  X (2009, ".inst 0x6efc0cd6", 2) \
+  X (2010, ".inst 0x2eea0f70", 2) \
+  X (2011, ".inst 0x2e240c52", 2) \
+  X (2012, ".inst 0x0e311757", 2) \
+  X (2013, ".inst 0x0e6f17d1", 2) \
+  X (2014, ".inst 0x0e2e178b", 2) \
+  X (2015, ".inst 0x0ef7147a", 2) \
+  X (2016, ".inst 0x0e361458", 2) \
+  X (2017, ".inst 0x0ef8170d", 2) \
+  X (2018, ".inst 0x2eed14e7", 2) \
+  X (2019, ".inst 0x6e61178e", 2) \
+  X (2020, ".inst 0x6e271708", 2) \
+  X (2021, ".inst 0x2e651407", 2) \
+  X (2022, ".inst 0x6e251641", 2) \
+  X (2023, ".inst 0x2eb117a7", 2) \
+  X (2024, ".inst 0x4ea9259a", 2) \
+  X (2025, ".inst 0x0e7724e0", 2) \
+  X (2026, ".inst 0x4ef526e6", 2) \
+  X (2027, ".inst 0x4e35269d", 2) \
+  X (2028, ".inst 0x0e3725fd", 2) \
+  X (2029, ".inst 0x0ebf24e0", 2) \
+  X (2030, ".inst 0x6ef42454", 2) \
+  X (2031, ".inst 0x6ef72545", 2) \
+  X (2032, ".inst 0x2eed240a", 2) \
+  X (2033, ".inst 0x2eb326d4", 2) \
+  X (2034, ".inst 0x2e752591", 2) \
+  X (2035, ".inst 0x6eb1240c", 2) \
+  X (2036, ".inst 0x4eae2d2f", 2) \
+  X (2037, ".inst 0x0e772d05", 2) \
+  X (2038, ".inst 0x4e7b2ff2", 2) \
+  X (2039, ".inst 0x0e662cb5", 2) \
+  X (2040, ".inst 0x0eff2f48", 2) \
+  X (2041, ".inst 0x0eb32ceb", 2) \
+  X (2042, ".inst 0x2eb62ec8", 2) \
+  X (2043, ".inst 0x2eb12d3c", 2) \
+  X (2044, ".inst 0x2e6a2eb0", 2) \
+  X (2045, ".inst 0x2e242f95", 2) \
+  X (2046, ".inst 0x6ebe2c0d", 2) \
+  X (2047, ".inst 0x2eee2f52", 2) \
+  X (2048, ".inst 0x0e733562", 2) \
+  X (2049, ".inst 0x0efd3733", 2) \
+  X (2050, ".inst 0x4e3c367f", 2) \
+  X (2051, ".inst 0x4e6135f8", 2) \
+  X (2052, ".inst 0x4ef7340f", 2) \
+  X (2053, ".inst 0x4ea636ac", 2) \
+  X (2054, ".inst 0x2ea137e9", 2) \
+  X (2055, ".inst 0x2e3836bf", 2) \
+  X (2056, ".inst 0x6ee436e7", 2) \
+  X (2057, ".inst 0x2e223666", 2) \
+  X (2058, ".inst 0x2eb534ca", 2) \
+  X (2059, ".inst 0x2eea3593", 2) \
+  X (2060, ".inst 0x0ee83f19", 2) \
+  X (2061, ".inst 0x0e293c5b", 2) \
+  X (2062, ".inst 0x4e723fa0", 2) \
+  X (2063, ".inst 0x4e733f63", 2) \
+  X (2064, ".inst 0x0e283cfb", 2) \
+  X (2065, ".inst 0x0e653d3b", 2) \
+  X (2066, ".inst 0x2e7f3dc3", 2) \
+  X (2067, ".inst 0x6e603ddb", 2) \
+  X (2068, ".inst 0x6ee93c6e", 2) \
+  X (2069, ".inst 0x6eba3d21", 2) \
+  X (2070, ".inst 0x6eff3c20", 2) \
+  X (2071, ".inst 0x6ea23cbd", 2) \
+  X (2072, ".inst 0x0eb24411", 2) \
+  X (2073, ".inst 0x4eb244cb", 2) \
+  X (2074, ".inst 0x4e3e443e", 2) \
+  X (2075, ".inst 0x0e234574", 2) \
+  X (2076, ".inst 0x0ee947e1", 2) \
+  X (2077, ".inst 0x4ee2442e", 2) \
+  X (2078, ".inst 0x2e69475c", 2) \
+  X (2079, ".inst 0x6e28460d", 2) \
+  X (2080, ".inst 0x2ebb47e5", 2) \
+  X (2081, ".inst 0x2e7b4708", 2) \
+  X (2082, ".inst 0x2e7846bb", 2) \
+  X (2083, ".inst 0x6eb34602", 2) \
+  X (2084, ".inst 0x0e324df2", 2) \
+  X (2085, ".inst 0x0e6c4e11", 2) \
+  X (2086, ".inst 0x4e364cd6", 2) \
+  X (2087, ".inst 0x0ea94d4d", 2) \
+  X (2088, ".inst 0x0e624e70", 2) \
+  X (2089, ".inst 0x0efa4c02", 2) \
+  X (2090, ".inst 0x6ebc4d48", 2) \
+  X (2091, ".inst 0x2e7f4cd6", 2) \
+  X (2092, ".inst 0x6ef84dcd", 2) \
+  X (2093, ".inst 0x6e3a4e83", 2) \
+  X (2094, ".inst 0x2e374dab", 2) \
+  X (2095, ".inst 0x2ebd4d14", 2) \
+  X (2096, ".inst 0x0e3e56f5", 2) \
+  X (2097, ".inst 0x0eb45500", 2) \
+  X (2098, ".inst 0x4ee954a5", 2) \
+  X (2099, ".inst 0x4e735448", 2) \
+  X (2100, ".inst 0x4e3955da", 2) \
+  X (2101, ".inst 0x0ee25508", 2) \
+  X (2102, ".inst 0x2e7a5443", 2) \
+  X (2103, ".inst 0x2eed5707", 2) \
+  X (2104, ".inst 0x2e3e57bf", 2) \
+  X (2105, ".inst 0x6e2e5760", 2) \
+  X (2106, ".inst 0x6e6857ca", 2) \
+  X (2107, ".inst 0x2eef566b", 2) \
+  X (2108, ".inst 0x0e795de9", 2) \
+  X (2109, ".inst 0x4e3a5f8d", 2) \
+  X (2110, ".inst 0x0eaf5d4a", 2) \
+  X (2111, ".inst 0x0eb95f28", 2) \
+  X (2112, ".inst 0x4eb55f8e", 2) \
+  X (2113, ".inst 0x0e6e5e1f", 2) \
+  X (2114, ".inst 0x6e345caa", 2) \
+  X (2115, ".inst 0x6e695fc4", 2) \
+  X (2116, ".inst 0x6e215df4", 2) \
+  X (2117, ".inst 0x6eba5e74", 2) \
+  X (2118, ".inst 0x2e2c5ecd", 2) \
+  X (2119, ".inst 0x2ebf5f2b", 2) \
+  X (2120, ".inst 0x0ef365fd", 2) \
+  X (2121, ".inst 0x0ebd66c8", 2) \
+  X (2122, ".inst 0x0ebd6495", 2) \
+  X (2123, ".inst 0x4e656771", 2) \
+  X (2124, ".inst 0x0eed6704", 2) \
+  X (2125, ".inst 0x0e2266fc", 2) \
+  X (2126, ".inst 0x2efb65a0", 2) \
+  X (2127, ".inst 0x6e7064c9", 2) \
+  X (2128, ".inst 0x2eb466d2", 2) \
+  X (2129, ".inst 0x6eac66fe", 2) \
+  X (2130, ".inst 0x6e2366fa", 2) \
+  X (2131, ".inst 0x6ea365ce", 2) \
+  X (2132, ".inst 0x0e726d6b", 2) \
+  X (2133, ".inst 0x4ef26ec4", 2) \
+  X (2134, ".inst 0x4e786d41", 2) \
+  X (2135, ".inst 0x0eb66ee3", 2) \
+  X (2136, ".inst 0x0e716dc6", 2) \
+  X (2137, ".inst 0x0e2e6c38", 2) \
+  X (2138, ".inst 0x2efc6d24", 2) \
+  X (2139, ".inst 0x2e286c79", 2) \
+  X (2140, ".inst 0x6e736cf8", 2) \
+  X (2141, ".inst 0x2e386ce4", 2) \
+  X (2142, ".inst 0x2e216e75", 2) \
+  X (2143, ".inst 0x6ea16c1f", 2) \
+  X (2144, ".inst 0x4ea37590", 2) \
+  X (2145, ".inst 0x0ef87509", 2) \
+  X (2146, ".inst 0x4ef576d8", 2) \
+  X (2147, ".inst 0x0eaa744a", 2) \
+  X (2148, ".inst 0x0e6475f8", 2) \
+  X (2149, ".inst 0x4efd7594", 2) \
+  X (2150, ".inst 0x2eec77cd", 2) \
+  X (2151, ".inst 0x6e2677a0", 2) \
+  X (2152, ".inst 0x2eac7462", 2) \
+  X (2153, ".inst 0x2e6275c6", 2) \
+  X (2154, ".inst 0x6e7374b8", 2) \
+  X (2155, ".inst 0x6eae7746", 2) \
+  X (2156, ".inst 0x0eb17ec4", 2) \
+  X (2157, ".inst 0x0eb57ce3", 2) \
+  X (2158, ".inst 0x0e257d88", 2) \
+  X (2159, ".inst 0x0e297f38", 2) \
+  X (2160, ".inst 0x4e337e53", 2) \
+  X (2161, ".inst 0x4ea07f58", 2) \
+  X (2162, ".inst 0x6e3d7fe7", 2) \
+  X (2163, ".inst 0x6e747d11", 2) \
+  X (2164, ".inst 0x6e317ca5", 2) \
+  X (2165, ".inst 0x2ebd7f9d", 2) \
+  X (2166, ".inst 0x2e657da4", 2) \
+  X (2167, ".inst 0x6e287ea1", 2) \
+  X (2168, ".inst 0x4ebd873b", 2) \
+  X (2169, ".inst 0x0ee286b8", 2) \
+  X (2170, ".inst 0x4e2085fa", 2) \
+  X (2171, ".inst 0x4e778523", 2) \
+  X (2172, ".inst 0x4eea844a", 2) \
+  X (2173, ".inst 0x4eb9877c", 2) \
+  X (2174, ".inst 0x6e608628", 2) \
+  X (2175, ".inst 0x2ebf8496", 2) \
+  X (2176, ".inst 0x6e2c8794", 2) \
+  X (2177, ".inst 0x6efb84e6", 2) \
+  X (2178, ".inst 0x2ea38728", 2) \
+  X (2179, ".inst 0x2eb88766", 2) \
+  X (2180, ".inst 0x0efd8e18", 2) \
+  X (2181, ".inst 0x0eaa8f2e", 2) \
+  X (2182, ".inst 0x4ee08c2f", 2) \
+  X (2183, ".inst 0x4e318cb5", 2) \
+  X (2184, ".inst 0x0e2a8db2", 2) \
+  X (2185, ".inst 0x0e2f8ce3", 2) \
+  X (2186, ".inst 0x2efe8f98", 2) \
+  X (2187, ".inst 0x2e7e8ebe", 2) \
+  X (2188, ".inst 0x2ea88edc", 2) \
+  X (2189, ".inst 0x2e348c44", 2) \
+  X (2190, ".inst 0x2eb08c43", 2) \
+  X (2191, ".inst 0x2eb68c56", 2) \
+  X (2192, ".inst 0x4e6a94e0", 2) \
+  X (2193, ".inst 0x4ef896cd", 2) \
+  X (2194, ".inst 0x4e3a9596", 2) \
+  X (2195, ".inst 0x4eaf95d4", 2) \
+  X (2196, ".inst 0x0e6b977c", 2) \
+  X (2197, ".inst 0x4ea497db", 2) \
+  X (2198, ".inst 0x6e70943f", 2) \
+  X (2199, ".inst 0x6e2b96e5", 2) \
+  X (2200, ".inst 0x2e2b95cd", 2) \
+  X (2201, ".inst 0x2eb49507", 2) \
+  X (2202, ".inst 0x2eb997ed", 2) \
+  X (2203, ".inst 0x6e2f97d9", 2) \
+  X (2204, ".inst 0x4ee69d08", 2) \
+  X (2205, ".inst 0x4e6e9d00", 2) \
+  X (2206, ".inst 0x4ebf9f16", 2) \
+  X (2207, ".inst 0x0eaf9eef", 2) \
+  X (2208, ".inst 0x0e729c73", 2) \
+  X (2209, ".inst 0x0ee99df1", 2) \
+  X (2210, ".inst 0x6e2d9e3d", 2) \
+  X (2211, ".inst 0x2eb89ed7", 2) \
+  X (2212, ".inst 0x2ea09e64", 2) \
+  X (2213, ".inst 0x6e6b9f60", 2) \
+  X (2214, ".inst 0x2eed9cd1", 2) \
+  X (2215, ".inst 0x2e759ecb", 2) \
+  X (2216, ".inst 0x4e3fa46a", 2) \
+  X (2217, ".inst 0x0eb4a756", 2) \
+  X (2218, ".inst 0x0eefa62e", 2) \
+  X (2219, ".inst 0x4e37a782", 2) \
+  X (2220, ".inst 0x0ee6a7dd", 2) \
+  X (2221, ".inst 0x0ee6a6fd", 2) \
+  X (2222, ".inst 0x6e6ba452", 2) \
+  X (2223, ".inst 0x6eaaa4f3", 2) \
+  X (2224, ".inst 0x2e70a5e5", 2) \
+  X (2225, ".inst 0x2efea62a", 2) \
+  X (2226, ".inst 0x6ea3a7f6", 2) \
+  X (2227, ".inst 0x6e7da6f5", 2) \
+  X (2228, ".inst 0x4e7eaec9", 2) \
+  X (2229, ".inst 0x4e7bae11", 2) \
+  X (2230, ".inst 0x0ee5af77", 2) \
+  X (2231, ".inst 0x4e32af4a", 2) \
+  X (2232, ".inst 0x4e30adab", 2) \
+  X (2233, ".inst 0x0eaaaf34", 2) \
+  X (2234, ".inst 0x2ebaae96", 2) \
+  X (2235, ".inst 0x2ebcad91", 2) \
+  X (2236, ".inst 0x2efbaeab", 2) \
+  X (2237, ".inst 0x2eb5ae97", 2) \
+  X (2238, ".inst 0x2e6bafce", 2) \
+  X (2239, ".inst 0x6ef7afad", 2) \
+  X (2240, ".inst 0x4efdb6ed", 2) \
+  X (2241, ".inst 0x4eafb7a6", 2) \
+  X (2242, ".inst 0x0ef5b6c5", 2) \
+  X (2243, ".inst 0x4e28b41e", 2) \
+  X (2244, ".inst 0x4e22b4b2", 2) \
+  X (2245, ".inst 0x4eb1b7e8", 2) \
+  X (2246, ".inst 0x6e68b73c", 2) \
+  X (2247, ".inst 0x2ef1b444", 2) \
+  X (2248, ".inst 0x6eb3b4ff", 2) \
+  X (2249, ".inst 0x6ebeb661", 2) \
+  X (2250, ".inst 0x2e78b461", 2) \
+  X (2251, ".inst 0x6e27b6a4", 2) \
+  X (2252, ".inst 0x0ef1be4e", 2) \
+  X (2253, ".inst 0x0e79bf9d", 2) \
+  X (2254, ".inst 0x4e6fbf24", 2) \
+  X (2255, ".inst 0x4ee0becd", 2) \
+  X (2256, ".inst 0x4e75bd74", 2) \
+  X (2257, ".inst 0x4e2fbd4d", 2) \
+  X (2258, ".inst 0x4e2a1e8a", 2) \
+  X (2259, ".inst 0x0e261c30", 2) \
+  X (2260, ".inst 0x4e391dc4", 2) \
+  X (2261, ".inst 0x0e351fff", 2) \
+  X (2262, ".inst 0x4e291f54", 2) \
+  X (2263, ".inst 0x0e361e3c", 2) \
+  X (2264, ".inst 0x0e661f25", 2) \
+  X (2265, ".inst 0x4e791d96", 2) \
+  X (2266, ".inst 0x4e651c39", 2) \
+  X (2267, ".inst 0x0e7b1c98", 2) \
+  X (2268, ".inst 0x0e7c1fab", 2) \
+  X (2269, ".inst 0x0e721c54", 2) \
+  X (2270, ".inst 0x4eb81ed3", 2) \
+  X (2271, ".inst 0x4eaa1ef0", 2) \
+  X (2272, ".inst 0x4eab1df0", 2) \
+  X (2273, ".inst 0x4ea91e56", 2) \
+  X (2274, ".inst 0x4ea51ff3", 2) \
+  X (2275, ".inst 0x0ea21c86", 2) \
+  X (2276, ".inst 0x0ef21e0c", 2) \
+  X (2277, ".inst 0x0eeb1e04", 2) \
+  X (2278, ".inst 0x4ef31db6", 2) \
+  X (2279, ".inst 0x4ef81fcd", 2) \
+  X (2280, ".inst 0x4efc1e26", 2) \
+  X (2281, ".inst 0x4ee51eee", 2) \
+  X (2282, ".inst 0x2e2c1c59", 2) \
+  X (2283, ".inst 0x2e221ed6", 2) \
+  X (2284, ".inst 0x6e3d1f27", 2) \
+  X (2285, ".inst 0x6e2a1d05", 2) \
+  X (2286, ".inst 0x6e311e0d", 2) \
+  X (2287, ".inst 0x6e3c1f96", 2) \
+  X (2288, ".inst 0x2e6d1ca1", 2) \
+  X (2289, ".inst 0x6e751c05", 2) \
+  X (2290, ".inst 0x6e7a1c66", 2) \
+  X (2291, ".inst 0x6e6e1c37", 2) \
+  X (2292, ".inst 0x2e701f09", 2) \
+  X (2293, ".inst 0x2e7d1e33", 2) \
+  X (2294, ".inst 0x6eae1dbe", 2) \
+  X (2295, ".inst 0x2eb11c71", 2) \
+  X (2296, ".inst 0x6ebc1e28", 2) \
+  X (2297, ".inst 0x2ebd1ef2", 2) \
+  X (2298, ".inst 0x6eb01ed0", 2) \
+  X (2299, ".inst 0x6ea61c66", 2) \
+  X (2300, ".inst 0x6ee61e9e", 2) \
+  X (2301, ".inst 0x2ef11fb9", 2) \
+  X (2302, ".inst 0x6ef51e1c", 2) \
+  X (2303, ".inst 0x6ee21dbc", 2) \
+  X (2304, ".inst 0x2efe1d48", 2) \
+  X (2305, ".inst 0x6ee71df5", 2) \
+  X (2306, ".inst 0x5e2f0fbb", 2) \
+  X (2307, ".inst 0x5e330d97", 2) \
+  X (2308, ".inst 0x5e710d94", 2) \
+  X (2309, ".inst 0x5ea80de5", 2) \
+  X (2310, ".inst 0x5ebe0fc1", 2) \
+  X (2311, ".inst 0x5ea20dc6", 2) \
+  X (2312, ".inst 0x7e680e23", 2) \
+  X (2313, ".inst 0x7ef40df3", 2) \
+  X (2314, ".inst 0x7e310cd8", 2) \
+  X (2315, ".inst 0x7ead0cd2", 2) \
+  X (2316, ".inst 0x7e3c0ce2", 2) \
+  X (2317, ".inst 0x7e370d8a", 2) \
+  X (2318, ".inst 0x5ea02d41", 2) \
+  X (2319, ".inst 0x5e642fd9", 2) \
+  X (2320, ".inst 0x5ee42ffa", 2) \
+  X (2321, ".inst 0x5e372cfe", 2) \
+  X (2322, ".inst 0x5ee92f83", 2) \
+  X (2323, ".inst 0x5eba2c48", 2) \
+  X (2324, ".inst 0x7e6f2db9", 2) \
+  X (2325, ".inst 0x7ebe2f98", 2) \
+  X (2326, ".inst 0x7e742de4", 2) \
+  X (2327, ".inst 0x7eeb2ee0", 2) \
+  X (2328, ".inst 0x7e652e89", 2) \
+  X (2329, ".inst 0x7e332c10", 2) \
+  X (2330, ".inst 0x5ee6362d", 2) \
+  X (2331, ".inst 0x5e7d357f", 2) \
+  X (2332, ".inst 0x5e303649", 2) \
+  X (2333, ".inst 0x5efe378d", 2) \
+  X (2334, ".inst 0x5e243596", 2) \
+  X (2335, ".inst 0x5ee83436", 2) \
+  X (2336, ".inst 0x7e3135fb", 2) \
+  X (2337, ".inst 0x7ea4362b", 2) \
+  X (2338, ".inst 0x7e6c3452", 2) \
+  X (2339, ".inst 0x7ee8377c", 2) \
+  X (2340, ".inst 0x7e653615", 2) \
+  X (2341, ".inst 0x7e2f3423", 2) \
+  X (2342, ".inst 0x5eb03e93", 2) \
+  X (2343, ".inst 0x5ef13e3b", 2) \
+  X (2344, ".inst 0x5eb03f1e", 2) \
+  X (2345, ".inst 0x5e623fe3", 2) \
+  X (2346, ".inst 0x5e7d3d76", 2) \
+  X (2347, ".inst 0x5ef53c90", 2) \
+  X (2348, ".inst 0x7e3a3ea3", 2) \
+  X (2349, ".inst 0x7eb33d01", 2) \
+  X (2350, ".inst 0x7e283e1d", 2) \
+  X (2351, ".inst 0x7ee73cc8", 2) \
+  X (2352, ".inst 0x7ea23d17", 2) \
+  X (2353, ".inst 0x7eab3fb0", 2) \
+  X (2354, ".inst 0x5ebe473d", 2) \
+  X (2355, ".inst 0x5ef74431", 2) \
+  X (2356, ".inst 0x5ee146a9", 2) \
+  X (2357, ".inst 0x5e6b4510", 2) \
+  X (2358, ".inst 0x5ee24503", 2) \
+  X (2359, ".inst 0x5eeb4524", 2) \
+  X (2360, ".inst 0x7ef34479", 2) \
+  X (2361, ".inst 0x7e6247fb", 2) \
+  X (2362, ".inst 0x7ef94762", 2) \
+  X (2363, ".inst 0x7ef94781", 2) \
+  X (2364, ".inst 0x7eb9458c", 2) \
+  X (2365, ".inst 0x7e71459f", 2) \
+  X (2366, ".inst 0x5ea24ed5", 2) \
+  X (2367, ".inst 0x5e294d0d", 2) \
+  X (2368, ".inst 0x5ea34ec1", 2) \
+  X (2369, ".inst 0x5e624f6d", 2) \
+  X (2370, ".inst 0x5e3a4c37", 2) \
+  X (2371, ".inst 0x5e3b4fbf", 2) \
+  X (2372, ".inst 0x7e6c4d2e", 2) \
+  X (2373, ".inst 0x7e2e4c17", 2) \
+  X (2374, ".inst 0x7eb64dc2", 2) \
+  X (2375, ".inst 0x7ee04cae", 2) \
+  X (2376, ".inst 0x7ebd4e63", 2) \
+  X (2377, ".inst 0x7e684cac", 2) \
+  X (2378, ".inst 0x5ebc5622", 2) \
+  X (2379, ".inst 0x5e2555da", 2) \
+  X (2380, ".inst 0x5eff55b9", 2) \
+  X (2381, ".inst 0x5e735568", 2) \
+  X (2382, ".inst 0x5e73574c", 2) \
+  X (2383, ".inst 0x5e3554ca", 2) \
+  X (2384, ".inst 0x7ebf57ce", 2) \
+  X (2385, ".inst 0x7ea45550", 2) \
+  X (2386, ".inst 0x7eed55e1", 2) \
+  X (2387, ".inst 0x7e725556", 2) \
+  X (2388, ".inst 0x7e6156d1", 2) \
+  X (2389, ".inst 0x7e74553c", 2) \
+  X (2390, ".inst 0x5e3a5e15", 2) \
+  X (2391, ".inst 0x5e665f77", 2) \
+  X (2392, ".inst 0x5e235cd5", 2) \
+  X (2393, ".inst 0x5e275d67", 2) \
+  X (2394, ".inst 0x5ef35d7e", 2) \
+  X (2395, ".inst 0x5eb85d26", 2) \
+  X (2396, ".inst 0x7e765d60", 2) \
+  X (2397, ".inst 0x7eed5c0c", 2) \
+  X (2398, ".inst 0x7ebd5c0f", 2) \
+  X (2399, ".inst 0x7e355cfb", 2) \
+  X (2400, ".inst 0x7e3b5f6d", 2) \
+  X (2401, ".inst 0x7ead5e4a", 2) \
+  X (2402, ".inst 0x5ef8841a", 2) \
+  X (2403, ".inst 0x5ee784e6", 2) \
+  X (2404, ".inst 0x5eba8498", 2) \
+  X (2405, ".inst 0x5ef58643", 2) \
+  X (2406, ".inst 0x5eb584c1", 2) \
+  X (2407, ".inst 0x5eb38455", 2) \
+  X (2408, ".inst 0x7ebd8748", 2) \
+  X (2409, ".inst 0x7e7a873b", 2) \
+  X (2410, ".inst 0x7e73851f", 2) \
+  X (2411, ".inst 0x7e758731", 2) \
+  X (2412, ".inst 0x7ef0865d", 2) \
+  X (2413, ".inst 0x7ebc85dd", 2) \
+  X (2414, ".inst 0x5e7f8fd2", 2) \
+  X (2415, ".inst 0x5e7d8d5f", 2) \
+  X (2416, ".inst 0x5e608f45", 2) \
+  X (2417, ".inst 0x5eba8dc8", 2) \
+  X (2418, ".inst 0x5eb88da0", 2) \
+  X (2419, ".inst 0x5ebc8ece", 2) \
+  X (2420, ".inst 0x7eba8ed7", 2) \
+  X (2421, ".inst 0x7e268f50", 2) \
+  X (2422, ".inst 0x7e658d9b", 2) \
+  X (2423, ".inst 0x7ee58c5b", 2) \
+  X (2424, ".inst 0x7e218d64", 2) \
+  X (2425, ".inst 0x7e7c8e2e", 2) \
+  X (2426, ".inst 0x5e34b715", 2) \
+  X (2427, ".inst 0x5e72b7fe", 2) \
+  X (2428, ".inst 0x5e75b4db", 2) \
+  X (2429, ".inst 0x5e2cb5f6", 2) \
+  X (2430, ".inst 0x5e71b67b", 2) \
+  X (2431, ".inst 0x5ea9b76f", 2) \
+  X (2432, ".inst 0x7e25b795", 2) \
+  X (2433, ".inst 0x7e2ab631", 2) \
+  X (2434, ".inst 0x7ef5b608", 2) \
+  X (2435, ".inst 0x7ee0b503", 2) \
+  X (2436, ".inst 0x7e34b409", 2) \
+  X (2437, ".inst 0x7e21b6fc", 2) \
+  X (2438, ".inst 0x4e3701f0", 2) \
+  X (2439, ".inst 0x0e3503e2", 2) \
+  X (2440, ".inst 0x0e30019b", 2) \
+  X (2441, ".inst 0x0ea103b6", 2) \
+  X (2442, ".inst 0x4efe0293", 2) \
+  X (2443, ".inst 0x4eb0034f", 2) \
+  X (2444, ".inst 0x2ee00258", 2) \
+  X (2445, ".inst 0x6ee100de", 2) \
+  X (2446, ".inst 0x6eaa035a", 2) \
+  X (2447, ".inst 0x6e7702ad", 2) \
+  X (2448, ".inst 0x6ee903c2", 2) \
+  X (2449, ".inst 0x6e750012", 2) \
+  X (2450, ".inst 0x0e6512cf", 2) \
+  X (2451, ".inst 0x0ee2125e", 2) \
+  X (2452, ".inst 0x4e231320", 2) \
+  X (2453, ".inst 0x4e371009", 2) \
+  X (2454, ".inst 0x0e6613dc", 2) \
+  X (2455, ".inst 0x4eee1371", 2) \
+  X (2456, ".inst 0x6ee311d2", 2) \
+  X (2457, ".inst 0x2efc1078", 2) \
+  X (2458, ".inst 0x2e6212ac", 2) \
+  X (2459, ".inst 0x2e7a126a", 2) \
+  X (2460, ".inst 0x6ee213f4", 2) \
+  X (2461, ".inst 0x2ee312c0", 2) \
+  X (2462, ".inst 0x4eb423b5", 2) \
+  X (2463, ".inst 0x4e7f2301", 2) \
+  X (2464, ".inst 0x0ef72227", 2) \
+  X (2465, ".inst 0x4e76203c", 2) \
+  X (2466, ".inst 0x0e2f21dd", 2) \
+  X (2467, ".inst 0x4ef42193", 2) \
+  X (2468, ".inst 0x2e3a2219", 2) \
+  X (2469, ".inst 0x6eab22e4", 2) \
+  X (2470, ".inst 0x2e3b2187", 2) \
+  X (2471, ".inst 0x2ea921f3", 2) \
+  X (2472, ".inst 0x6e282232", 2) \
+  X (2473, ".inst 0x2ea920a1", 2) \
+  X (2474, ".inst 0x0e7a3346", 2) \
+  X (2475, ".inst 0x4eae3185", 2) \
+  X (2476, ".inst 0x4e3c305c", 2) \
+  X (2477, ".inst 0x4e633265", 2) \
+  X (2478, ".inst 0x4e3932c0", 2) \
+  X (2479, ".inst 0x0e363059", 2) \
+  X (2480, ".inst 0x6efb33f9", 2) \
+  X (2481, ".inst 0x2e6630aa", 2) \
+  X (2482, ".inst 0x2e2532ed", 2) \
+  X (2483, ".inst 0x6e213398", 2) \
+  X (2484, ".inst 0x2eae314e", 2) \
+  X (2485, ".inst 0x6e7d336f", 2) \
+  X (2486, ".inst 0x0ef341a0", 2) \
+  X (2487, ".inst 0x0e2b4063", 2) \
+  X (2488, ".inst 0x4e684358", 2) \
+  X (2489, ".inst 0x4ee641b8", 2) \
+  X (2490, ".inst 0x0eb543c2", 2) \
+  X (2491, ".inst 0x0ee0419e", 2) \
+  X (2492, ".inst 0x2ead4339", 2) \
+  X (2493, ".inst 0x2e32409d", 2) \
+  X (2494, ".inst 0x2ef542a8", 2) \
+  X (2495, ".inst 0x2ea34008", 2) \
+  X (2496, ".inst 0x6ef743fa", 2) \
+  X (2497, ".inst 0x6e3f4055", 2) \
+  X (2498, ".inst 0x0e7a53e4", 2) \
+  X (2499, ".inst 0x4eaa508c", 2) \
+  X (2500, ".inst 0x4eeb514e", 2) \
+  X (2501, ".inst 0x0efa5297", 2) \
+  X (2502, ".inst 0x4eb75387", 2) \
+  X (2503, ".inst 0x4e6c52ff", 2) \
+  X (2504, ".inst 0x6e625316", 2) \
+  X (2505, ".inst 0x6ebc5207", 2) \
+  X (2506, ".inst 0x6ea8530b", 2) \
+  X (2507, ".inst 0x2e23533b", 2) \
+  X (2508, ".inst 0x2e6f505b", 2) \
+  X (2509, ".inst 0x6ef0507a", 2) \
+  X (2510, ".inst 0x4eec60c3", 2) \
+  X (2511, ".inst 0x0e226181", 2) \
+  X (2512, ".inst 0x4eeb6120", 2) \
+  X (2513, ".inst 0x0e72632c", 2) \
+  X (2514, ".inst 0x0e3363f8", 2) \
+  X (2515, ".inst 0x4ee06142", 2) \
+  X (2516, ".inst 0x2eaf618d", 2) \
+  X (2517, ".inst 0x6e65614d", 2) \
+  X (2518, ".inst 0x2e72629f", 2) \
+  X (2519, ".inst 0x6e3c610d", 2) \
+  X (2520, ".inst 0x2e3063cd", 2) \
+  X (2521, ".inst 0x2e6162ad", 2) \
+  X (2522, ".inst 0x0ef070b2", 2) \
+  X (2523, ".inst 0x0e6370ff", 2) \
+  X (2524, ".inst 0x0ef070b9", 2) \
+  X (2525, ".inst 0x4ea57166", 2) \
+  X (2526, ".inst 0x0e3a7055", 2) \
+  X (2527, ".inst 0x0eef715a", 2) \
+  X (2528, ".inst 0x6e2a72d1", 2) \
+  X (2529, ".inst 0x2e6073af", 2) \
+  X (2530, ".inst 0x2e397191", 2) \
+  X (2531, ".inst 0x6ef77387", 2) \
+  X (2532, ".inst 0x6eac733c", 2) \
+  X (2533, ".inst 0x2e6372f0", 2) \
+  X (2534, ".inst 0x4e328057", 2) \
+  X (2535, ".inst 0x4e6980a3", 2) \
+  X (2536, ".inst 0x0e38801e", 2) \
+  X (2537, ".inst 0x0e3681f8", 2) \
+  X (2538, ".inst 0x4eb483b5", 2) \
+  X (2539, ".inst 0x0efd8221", 2) \
+  X (2540, ".inst 0x2ee48236", 2) \
+  X (2541, ".inst 0x2eb180ee", 2) \
+  X (2542, ".inst 0x2efe825a", 2) \
+  X (2543, ".inst 0x6e6a823b", 2) \
+  X (2544, ".inst 0x2ee9814e", 2) \
+  X (2545, ".inst 0x6e7c812a", 2) \
+  X (2546, ".inst 0x4eed9138", 2) \
+  X (2547, ".inst 0x4eb892e2", 2) \
+  X (2548, ".inst 0x4ef59013", 2) \
+  X (2549, ".inst 0x4ee69106", 2) \
+  X (2550, ".inst 0x4e65939e", 2) \
+  X (2551, ".inst 0x4e769134", 2) \
+  X (2552, ".inst 0x4eeba1e4", 2) \
+  X (2553, ".inst 0x0e2ca229", 2) \
+  X (2554, ".inst 0x4e21a0b2", 2) \
+  X (2555, ".inst 0x4e37a108", 2) \
+  X (2556, ".inst 0x0ea0a2ac", 2) \
+  X (2557, ".inst 0x4ef5a245", 2) \
+  X (2558, ".inst 0x6e25a295", 2) \
+  X (2559, ".inst 0x6ea1a16b", 2) \
+  X (2560, ".inst 0x6ef2a12e", 2) \
+  X (2561, ".inst 0x6ea9a17b", 2) \
+  X (2562, ".inst 0x6eaaa196", 2) \
+  X (2563, ".inst 0x6ea6a31e", 2) \
+  X (2564, ".inst 0x4efeb05f", 2) \
+  X (2565, ".inst 0x0e65b0cd", 2) \
+  X (2566, ".inst 0x4e34b2b7", 2) \
+  X (2567, ".inst 0x0eeeb29b", 2) \
+  X (2568, ".inst 0x0e22b2d3", 2) \
+  X (2569, ".inst 0x4e66b095", 2) \
+  X (2570, ".inst 0x0e2ec3e5", 2) \
+  X (2571, ".inst 0x0ea7c26d", 2) \
+  X (2572, ".inst 0x4efec207", 2) \
+  X (2573, ".inst 0x4ebdc142", 2) \
+  X (2574, ".inst 0x0e24c2ac", 2) \
+  X (2575, ".inst 0x0ebdc390", 2) \
+  X (2576, ".inst 0x6e7fc135", 2) \
+  X (2577, ".inst 0x6e2fc2fd", 2) \
+  X (2578, ".inst 0x2ef5c0b2", 2) \
+  X (2579, ".inst 0x2e3ec1ff", 2) \
+  X (2580, ".inst 0x2eb0c069", 2) \
+  X (2581, ".inst 0x2ef0c0a4", 2) \
+  X (2582, ".inst 0x0e2dd2d0", 2) \
+  X (2583, ".inst 0x0e27d04d", 2) \
+  X (2584, ".inst 0x0ee1d264", 2) \
+  X (2585, ".inst 0x4eb9d0aa", 2) \
+  X (2586, ".inst 0x4e73d371", 2) \
+  X (2587, ".inst 0x0e3ed01b", 2) \
+  X (2588, ".inst 0x0eb5e1f7", 2) \
+  X (2589, ".inst 0x0ea9e1ac", 2) \
+  X (2590, ".inst 0x4eb2e03b", 2) \
+  X (2591, ".inst 0x5e3b925d", 2) \
+  X (2592, ".inst 0x5e2d92ce", 2) \
+  X (2593, ".inst 0x5e6e92a5", 2) \
+  X (2594, ".inst 0x5e3793a5", 2) \
+  X (2595, ".inst 0x5eae9188", 2) \
+  X (2596, ".inst 0x5ebf9163", 2) \
+  X (2597, ".inst 0x5e24b098", 2) \
+  X (2598, ".inst 0x5ebab0a6", 2) \
+  X (2599, ".inst 0x5ebeb383", 2) \
+  X (2600, ".inst 0x5eacb305", 2) \
+  X (2601, ".inst 0x5ee5b004", 2) \
+  X (2602, ".inst 0x5ef4b12f", 2) \
+  X (2603, ".inst 0x5ef0d191", 2) \
+  X (2604, ".inst 0x5ef3d26c", 2) \
+  X (2605, ".inst 0x5e30d345", 2) \
+  X (2606, ".inst 0x5e2cd094", 2) \
+  X (2607, ".inst 0x5ef4d2cc", 2) \
+  X (2608, ".inst 0x5e3ed2e9", 2) \
+  X (2609, ".inst 0x2e2058ac", 2) \
+  X (2610, ".inst 0x2e205b78", 2) \
+  X (2611, ".inst 0x2e205b93", 2) \
+  X (2612, ".inst 0x2e205ac4", 2) \
+  X (2613, ".inst 0x2e205adf", 2) \
+  X (2614, ".inst 0x6e205a6f", 2) \
+  X (2615, ".inst 0x2e60581a", 2) \
+  X (2616, ".inst 0x2e605922", 2) \
+  X (2617, ".inst 0x2e605999", 2) \
+  X (2618, ".inst 0x2e605831", 2) \
+  X (2619, ".inst 0x2e6058b5", 2) \
+  X (2620, ".inst 0x2e6059be", 2) \
+  X (2621, ".inst 0x4ee00a3d", 2) \
+  X (2622, ".inst 0x0ee00b2d", 2) \
+  X (2623, ".inst 0x0ea009f2", 2) \
+  X (2624, ".inst 0x0e200835", 2) \
+  X (2625, ".inst 0x4e600a59", 2) \
+  X (2626, ".inst 0x0ee00a80", 2) \
+  X (2627, ".inst 0x2ea0081c", 2) \
+  X (2628, ".inst 0x6e200b80", 2) \
+  X (2629, ".inst 0x2ea008ae", 2) \
+  X (2630, ".inst 0x2ea0096b", 2) \
+  X (2631, ".inst 0x6e600be7", 2) \
+  X (2632, ".inst 0x6ee00a18", 2) \
+  X (2633, ".inst 0x4e201be5", 2) \
+  X (2634, ".inst 0x0e6018f4", 2) \
+  X (2635, ".inst 0x4ee01af0", 2) \
+  X (2636, ".inst 0x0e60185a", 2) \
+  X (2637, ".inst 0x4ea018ea", 2) \
+  X (2638, ".inst 0x4e201b8a", 2) \
+  X (2639, ".inst 0x4e2028cd", 2) \
+  X (2640, ".inst 0x0ee02b49", 2) \
+  X (2641, ".inst 0x0ee02a3a", 2) \
+  X (2642, ".inst 0x4e202b68", 2) \
+  X (2643, ".inst 0x4ea029cd", 2) \
+  X (2644, ".inst 0x0ee02837", 2) \
+  X (2645, ".inst 0x6e202aaf", 2) \
+  X (2646, ".inst 0x2ee02af9", 2) \
+  X (2647, ".inst 0x2e6029dc", 2) \
+  X (2648, ".inst 0x6ea02895", 2) \
+  X (2649, ".inst 0x2e60284e", 2) \
+  X (2650, ".inst 0x2ee02a33", 2) \
+  X (2651, ".inst 0x0e203b1b", 2) \
+  X (2652, ".inst 0x0ea039f7", 2) \
+  X (2653, ".inst 0x4e6039df", 2) \
+  X (2654, ".inst 0x4e60385b", 2) \
+  X (2655, ".inst 0x0ee0384d", 2) \
+  X (2656, ".inst 0x4e603b08", 2) \
+  X (2657, ".inst 0x6e203b34", 2) \
+  X (2658, ".inst 0x6ee038db", 2) \
+  X (2659, ".inst 0x6ee03b9b", 2) \
+  X (2660, ".inst 0x2e203b96", 2) \
+  X (2661, ".inst 0x6e203bf1", 2) \
+  X (2662, ".inst 0x2e603bde", 2) \
+  X (2663, ".inst 0x0e604833", 2) \
+  X (2664, ".inst 0x0e604a71", 2) \
+  X (2665, ".inst 0x4e204afb", 2) \
+  X (2666, ".inst 0x0ee0494d", 2) \
+  X (2667, ".inst 0x0e604a68", 2) \
+  X (2668, ".inst 0x4ea04a72", 2) \
+  X (2669, ".inst 0x2ea0492f", 2) \
+  X (2670, ".inst 0x2ea04a44", 2) \
+  X (2671, ".inst 0x2e604a35", 2) \
+  X (2672, ".inst 0x2ee04834", 2) \
+  X (2673, ".inst 0x2ea0494c", 2) \
+  X (2674, ".inst 0x6ea04851", 2) \
+  X (2675, ".inst 0x4e605920", 2) \
+  X (2676, ".inst 0x4e205aa4", 2) \
+  X (2677, ".inst 0x4ee05b42", 2) \
+  X (2678, ".inst 0x4e60582d", 2) \
+  X (2679, ".inst 0x0ea05a94", 2) \
+  X (2680, ".inst 0x0e605b8a", 2) \
+  X (2681, ".inst 0x0e606a12", 2) \
+  X (2682, ".inst 0x0e606a75", 2) \
+  X (2683, ".inst 0x4e2068aa", 2) \
+  X (2684, ".inst 0x4ee069aa", 2) \
+  X (2685, ".inst 0x0ea06be5", 2) \
+  X (2686, ".inst 0x4ea06813", 2) \
+  X (2687, ".inst 0x2ea06990", 2) \
+  X (2688, ".inst 0x6e206a9b", 2) \
+  X (2689, ".inst 0x2e60681e", 2) \
+  X (2690, ".inst 0x6ea06ab4", 2) \
+  X (2691, ".inst 0x2e20684e", 2) \
+  X (2692, ".inst 0x6e6068da", 2) \
+  X (2693, ".inst 0x0e2078d7", 2) \
+  X (2694, ".inst 0x0e20797b", 2) \
+  X (2695, ".inst 0x0ea079a2", 2) \
+  X (2696, ".inst 0x4e207b99", 2) \
+  X (2697, ".inst 0x0e207bef", 2) \
+  X (2698, ".inst 0x0e207b3a", 2) \
+  X (2699, ".inst 0x2ee07adf", 2) \
+  X (2700, ".inst 0x6ea0797e", 2) \
+  X (2701, ".inst 0x2ea07a5c", 2) \
+  X (2702, ".inst 0x6e207ad9", 2) \
+  X (2703, ".inst 0x2ea079e2", 2) \
+  X (2704, ".inst 0x2ea07bf9", 2) \
+  X (2705, ".inst 0x0e208954", 2) \
+  X (2706, ".inst 0x0e608a93", 2) \
+  X (2707, ".inst 0x0e20898e", 2) \
+  X (2708, ".inst 0x0e2089b6", 2) \
+  X (2709, ".inst 0x4e2088a1", 2) \
+  X (2710, ".inst 0x0e60899a", 2) \
+  X (2711, ".inst 0x6ea08820", 2) \
+  X (2712, ".inst 0x6e6088a9", 2) \
+  X (2713, ".inst 0x6e60889d", 2) \
+  X (2714, ".inst 0x2e608ba5", 2) \
+  X (2715, ".inst 0x2e6089cb", 2) \
+  X (2716, ".inst 0x2e6089bc", 2) \
+  X (2717, ".inst 0x0ee09a19", 2) \
+  X (2718, ".inst 0x0e609901", 2) \
+  X (2719, ".inst 0x4ea0980b", 2) \
+  X (2720, ".inst 0x0e609b74", 2) \
+  X (2721, ".inst 0x4e6098b4", 2) \
+  X (2722, ".inst 0x0ee09b02", 2) \
+  X (2723, ".inst 0x6ee098a0", 2) \
+  X (2724, ".inst 0x2ee09af0", 2) \
+  X (2725, ".inst 0x6ea09bb7", 2) \
+  X (2726, ".inst 0x6e209b87", 2) \
+  X (2727, ".inst 0x6ea09a87", 2) \
+  X (2728, ".inst 0x6e20993f", 2) \
+  X (2729, ".inst 0x0ee0ab77", 2) \
+  X (2730, ".inst 0x4ee0a8c8", 2) \
+  X (2731, ".inst 0x4e20aa13", 2) \
+  X (2732, ".inst 0x0ee0aba2", 2) \
+  X (2733, ".inst 0x0ee0a911", 2) \
+  X (2734, ".inst 0x4ea0a846", 2) \
+  X (2735, ".inst 0x0e60bb12", 2) \
+  X (2736, ".inst 0x0e60b8d3", 2) \
+  X (2737, ".inst 0x0e60b949", 2) \
+  X (2738, ".inst 0x0e60b90a", 2) \
+  X (2739, ".inst 0x4e20b89d", 2) \
+  X (2740, ".inst 0x0e60b957", 2) \
+  X (2741, ".inst 0x2e60b853", 2) \
+  X (2742, ".inst 0x6e60bb68", 2) \
+  X (2743, ".inst 0x6e20b9bb", 2) \
+  X (2744, ".inst 0x6e20bbf4", 2) \
+  X (2745, ".inst 0x2e60ba32", 2) \
+  X (2746, ".inst 0x6ee0ba31", 2) \
+  X (2747, ".inst 0x4ee128bc", 2) \
+  X (2748, ".inst 0x4ee12ac1", 2) \
+  X (2749, ".inst 0x0ee1297c", 2) \
+  X (2750, ".inst 0x0ee128b1", 2) \
+  X (2751, ".inst 0x0e612ae7", 2) \
+  X (2752, ".inst 0x0e612bd1", 2) \
+  X (2753, ".inst 0x2e212b2a", 2) \
+  X (2754, ".inst 0x6ee128c4", 2) \
+  X (2755, ".inst 0x2ee12964", 2) \
+  X (2756, ".inst 0x6ee129ac", 2) \
+  X (2757, ".inst 0x6ea129b9", 2) \
+  X (2758, ".inst 0x2ea1293e", 2) \
+  X (2759, ".inst 0x6e21396e", 2) \
+  X (2760, ".inst 0x6ea138a2", 2) \
+  X (2761, ".inst 0x2e613ab0", 2) \
+  X (2762, ".inst 0x6e213bc8", 2) \
+  X (2763, ".inst 0x6e613afb", 2) \
+  X (2764, ".inst 0x6ea13adb", 2) \
+  X (2765, ".inst 0x0e214a57", 2) \
+  X (2766, ".inst 0x4ea14ad0", 2) \
+  X (2767, ".inst 0x4ea14a3e", 2) \
+  X (2768, ".inst 0x0ee14adc", 2) \
+  X (2769, ".inst 0x0e614916", 2) \
+  X (2770, ".inst 0x0ee1492d", 2) \
+  X (2771, ".inst 0x2e21481e", 2) \
+  X (2772, ".inst 0x2ea149a0", 2) \
+  X (2773, ".inst 0x6ea14ad4", 2) \
+  X (2774, ".inst 0x6e614b8e", 2) \
+  X (2775, ".inst 0x6e214a7d", 2) \
+  X (2776, ".inst 0x6e2149a8", 2) \
+  X (2777, ".inst 0x4ea1cb0a", 2) \
+  X (2778, ".inst 0x4ea1c850", 2) \
+  X (2779, ".inst 0x4ea1c8a7", 2) \
+  X (2780, ".inst 0x0ea1ca76", 2) \
+  X (2781, ".inst 0x0ea1c924", 2) \
+  X (2782, ".inst 0x0ea1ca6c", 2) \
+  X (2783, ".inst 0x6ea1c86f", 2) \
+  X (2784, ".inst 0x2ea1ca74", 2) \
+  X (2785, ".inst 0x6ea1c80a", 2) \
+  X (2786, ".inst 0x6ea1cb89", 2) \
+  X (2787, ".inst 0x6ea1c9f6", 2) \
+  X (2788, ".inst 0x2ea1c9a1", 2) \
+  X (2789, ".inst 0x5ea03a5d", 2) \
+  X (2790, ".inst 0x5e603b33", 2) \
+  X (2791, ".inst 0x5e203b11", 2) \
+  X (2792, ".inst 0x5ee03b93", 2) \
+  X (2793, ".inst 0x5ee03932", 2) \
+  X (2794, ".inst 0x5ea038d4", 2) \
+  X (2795, ".inst 0x7e603b23", 2) \
+  X (2796, ".inst 0x7ea03872", 2) \
+  X (2797, ".inst 0x7ee03a90", 2) \
+  X (2798, ".inst 0x7e603bf2", 2) \
+  X (2799, ".inst 0x7ee03805", 2) \
+  X (2800, ".inst 0x7ee03ae5", 2) \
+  X (2801, ".inst 0x5ee078a6", 2) \
+  X (2802, ".inst 0x5e6079f8", 2) \
+  X (2803, ".inst 0x5e20784a", 2) \
+  X (2804, ".inst 0x5e207837", 2) \
+  X (2805, ".inst 0x5e607bd3", 2) \
+  X (2806, ".inst 0x5e207862", 2) \
+  X (2807, ".inst 0x7e207894", 2) \
+  X (2808, ".inst 0x7ee07b97", 2) \
+  X (2809, ".inst 0x7ea07be4", 2) \
+  X (2810, ".inst 0x7e607be6", 2) \
+  X (2811, ".inst 0x7e2079cf", 2) \
+  X (2812, ".inst 0x7ea07b44", 2) \
+  X (2813, ".inst 0x5ea08a66", 2) \
+  X (2814, ".inst 0x5e208a66", 2) \
+  X (2815, ".inst 0x5ea08b0a", 2) \
+  X (2816, ".inst 0x5ea08b78", 2) \
+  X (2817, ".inst 0x5e608892", 2) \
+  X (2818, ".inst 0x5ee08952", 2) \
+  X (2819, ".inst 0x7ee08be6", 2) \
+  X (2820, ".inst 0x7e208913", 2) \
+  X (2821, ".inst 0x7ea08bb4", 2) \
+  X (2822, ".inst 0x7ea089a2", 2) \
+  X (2823, ".inst 0x7e60899a", 2) \
+  X (2824, ".inst 0x7e6088d7", 2) \
+  X (2825, ".inst 0x5ee098b5", 2) \
+  X (2826, ".inst 0x5ee0988b", 2) \
+  X (2827, ".inst 0x5ee09bfa", 2) \
+  X (2828, ".inst 0x5ea09907", 2) \
+  X (2829, ".inst 0x5e6098e7", 2) \
+  X (2830, ".inst 0x5ea09810", 2) \
+  X (2831, ".inst 0x7ea09bea", 2) \
+  X (2832, ".inst 0x7ee0997f", 2) \
+  X (2833, ".inst 0x7ee0987d", 2) \
+  X (2834, ".inst 0x7e609ab4", 2) \
+  X (2835, ".inst 0x7e609b17", 2) \
+  X (2836, ".inst 0x7ea098ff", 2) \
+  X (2837, ".inst 0x5ea0aa64", 2) \
+  X (2838, ".inst 0x5ea0aa4f", 2) \
+  X (2839, ".inst 0x5e20ab9f", 2) \
+  X (2840, ".inst 0x5e20ab7f", 2) \
+  X (2841, ".inst 0x5ee0aa7d", 2) \
+  X (2842, ".inst 0x5e20aa3f", 2) \
+  X (2843, ".inst 0x5ee0b8b6", 2) \
+  X (2844, ".inst 0x5e60ba4c", 2) \
+  X (2845, ".inst 0x5ea0baa9", 2) \
+  X (2846, ".inst 0x5ea0bab5", 2) \
+  X (2847, ".inst 0x5e20b956", 2) \
+  X (2848, ".inst 0x5ea0b9a6", 2) \
+  X (2849, ".inst 0x7ea0bb99", 2) \
+  X (2850, ".inst 0x7ea0b8d7", 2) \
+  X (2851, ".inst 0x7ee0b9ee", 2) \
+  X (2852, ".inst 0x7e20b93c", 2) \
+  X (2853, ".inst 0x7ee0bac7", 2) \
+  X (2854, ".inst 0x7ee0babe", 2) \
+  X (2855, ".inst 0x7e212955", 2) \
+  X (2856, ".inst 0x7ee128d0", 2) \
+  X (2857, ".inst 0x7e21295b", 2) \
+  X (2858, ".inst 0x7ee12a4b", 2) \
+  X (2859, ".inst 0x7e2129a3", 2) \
+  X (2860, ".inst 0x7e2128e8", 2) \
+  X (2861, ".inst 0x5e21490b", 2) \
+  X (2862, ".inst 0x5ea14b1f", 2) \
+  X (2863, ".inst 0x5ee148b6", 2) \
+  X (2864, ".inst 0x5e6148a6", 2) \
+  X (2865, ".inst 0x5ee148b8", 2) \
+  X (2866, ".inst 0x5e614bc3", 2) \
+  X (2867, ".inst 0x7e214824", 2) \
+  X (2868, ".inst 0x7e614ad6", 2) \
+  X (2869, ".inst 0x7ea14a48", 2) \
+  X (2870, ".inst 0x7e61488c", 2) \
+  X (2871, ".inst 0x7e614a0b", 2) \
+  X (2872, ".inst 0x7ea148fd", 2) \
+  X (2873, ".inst 0x4eb03a21", 2) \
+  X (2874, ".inst 0x0eb038b5", 2) \
+  X (2875, ".inst 0x0e703b3a", 2) \
+  X (2876, ".inst 0x4ef03b16", 2) \
+  X (2877, ".inst 0x4e3039cd", 2) \
+  X (2878, ".inst 0x0e303b94", 2) \
+  X (2879, ".inst 0x2eb03883", 2) \
+  X (2880, ".inst 0x2eb03824", 2) \
+  X (2881, ".inst 0x2ef0385a", 2) \
+  X (2882, ".inst 0x2e303991", 2) \
+  X (2883, ".inst 0x6e703b5d", 2) \
+  X (2884, ".inst 0x6eb03821", 2) \
+  X (2885, ".inst 0x0eb0a8f1", 2) \
+  X (2886, ".inst 0x4ef0aaae", 2) \
+  X (2887, ".inst 0x4e30abaf", 2) \
+  X (2888, ".inst 0x4e70a9e3", 2) \
+  X (2889, ".inst 0x0ef0aa9a", 2) \
+  X (2890, ".inst 0x4ef0a95b", 2) \
+  X (2891, ".inst 0x6ef0a91f", 2) \
+  X (2892, ".inst 0x6e70a8d1", 2) \
+  X (2893, ".inst 0x2e70ab2c", 2) \
+  X (2894, ".inst 0x6e30a869", 2) \
+  X (2895, ".inst 0x6ef0a922", 2) \
+  X (2896, ".inst 0x2eb0aa2f", 2) \
+  X (2897, ".inst 0x0e71a9f3", 2) \
+  X (2898, ".inst 0x0eb1a9b3", 2) \
+  X (2899, ".inst 0x0ef1ab8b", 2) \
+  X (2900, ".inst 0x4ef1a816", 2) \
+  X (2901, ".inst 0x4ef1a837", 2) \
+  X (2902, ".inst 0x4eb1a910", 2) \
+  X (2903, ".inst 0x6eb1abb5", 2) \
+  X (2904, ".inst 0x6ef1aa3e", 2) \
+  X (2905, ".inst 0x2ef1a8d3", 2) \
+  X (2906, ".inst 0x6e31a8b5", 2) \
+  X (2907, ".inst 0x2e31a8c5", 2) \
+  X (2908, ".inst 0x6ef1aaf1", 2) \
+  X (2909, ".inst 0x4eb1b853", 2) \
+  X (2910, ".inst 0x0ef1b998", 2) \
+  X (2911, ".inst 0x4e31b877", 2) \
+  X (2912, ".inst 0x4eb1b9e7", 2) \
+  X (2913, ".inst 0x0eb1bbe5", 2) \
+  X (2914, ".inst 0x4e31bb63", 2) \
+  X (2915, ".inst 0x5eb1b986", 2) \
+  X (2916, ".inst 0x5ef1b8f0", 2) \
+  X (2917, ".inst 0x5eb1ba6b", 2) \
+  X (2918, ".inst 0x5ef1bb4e", 2) \
+  X (2919, ".inst 0x5e71badf", 2) \
+  X (2920, ".inst 0x5e71b824", 2) \
+  X (2921, ".inst 0x4f490765", 2) \
+  X (2922, ".inst 0x0f600602", 2) \
+  X (2923, ".inst 0x0f160626", 2) \
+  X (2924, ".inst 0x4f41059f", 2) \
+  X (2925, ".inst 0x0f3904ab", 2) \
+  X (2926, ".inst 0x0f7706c5", 2) \
+  X (2927, ".inst 0x2f7304c2", 2) \
+  X (2928, ".inst 0x2f0b059c", 2) \
+  X (2929, ".inst 0x2f16051b", 2) \
+  X (2930, ".inst 0x6f2706d0", 2) \
+  X (2931, ".inst 0x6f30060a", 2) \
+  X (2932, ".inst 0x2f3005e2", 2) \
+  X (2933, ".inst 0x4f5414ba", 2) \
+  X (2934, ".inst 0x0f031585", 2) \
+  X (2935, ".inst 0x4f4515f8", 2) \
+  X (2936, ".inst 0x4f2d179e", 2) \
+  X (2937, ".inst 0x0f1415a1", 2) \
+  X (2938, ".inst 0x4f541780", 2) \
+  X (2939, ".inst 0x2f57172b", 2) \
+  X (2940, ".inst 0x2f6d141c", 2) \
+  X (2941, ".inst 0x6f1f1687", 2) \
+  X (2942, ".inst 0x2f1a144d", 2) \
+  X (2943, ".inst 0x6f4714cc", 2) \
+  X (2944, ".inst 0x6f391419", 2) \
+  X (2945, ".inst 0x0f512530", 2) \
+  X (2946, ".inst 0x4f2e26d4", 2) \
+  X (2947, ".inst 0x4f522679", 2) \
+  X (2948, ".inst 0x0f4426bf", 2) \
+  X (2949, ".inst 0x4f74264f", 2) \
+  X (2950, ".inst 0x0f1827d9", 2) \
+  X (2951, ".inst 0x6f442401", 2) \
+  X (2952, ".inst 0x6f3c26fd", 2) \
+  X (2953, ".inst 0x6f2126f2", 2) \
+  X (2954, ".inst 0x6f6824fd", 2) \
+  X (2955, ".inst 0x2f6326c2", 2) \
+  X (2956, ".inst 0x2f212733", 2) \
+  X (2957, ".inst 0x0f7a366b", 2) \
+  X (2958, ".inst 0x0f3535f8", 2) \
+  X (2959, ".inst 0x4f703526", 2) \
+  X (2960, ".inst 0x4f67369f", 2) \
+  X (2961, ".inst 0x0f05379f", 2) \
+  X (2962, ".inst 0x4f533780", 2) \
+  X (2963, ".inst 0x6f65371e", 2) \
+  X (2964, ".inst 0x2f753739", 2) \
+  X (2965, ".inst 0x6f1337ce", 2) \
+  X (2966, ".inst 0x6f3f37aa", 2) \
+  X (2967, ".inst 0x6f1235fd", 2) \
+  X (2968, ".inst 0x2f4434c4", 2) \
+  X (2969, ".inst 0x2f074644", 2) \
+  X (2970, ".inst 0x2f57472c", 2) \
+  X (2971, ".inst 0x2f76449b", 2) \
+  X (2972, ".inst 0x2f66476c", 2) \
+  X (2973, ".inst 0x2f4e471a", 2) \
+  X (2974, ".inst 0x6f4a4557", 2) \
+  X (2975, ".inst 0x4f28579f", 2) \
+  X (2976, ".inst 0x0f325689", 2) \
+  X (2977, ".inst 0x0f225467", 2) \
+  X (2978, ".inst 0x4f72557f", 2) \
+  X (2979, ".inst 0x0f5355d2", 2) \
+  X (2980, ".inst 0x4f5057dc", 2) \
+  X (2981, ".inst 0x2f3156e1", 2) \
+  X (2982, ".inst 0x2f1c543c", 2) \
+  X (2983, ".inst 0x2f535699", 2) \
+  X (2984, ".inst 0x6f015521", 2) \
+  X (2985, ".inst 0x6f5f56e1", 2) \
+  X (2986, ".inst 0x2f4855e9", 2) \
+  X (2987, ".inst 0x2f7a67fe", 2) \
+  X (2988, ".inst 0x6f3e6676", 2) \
+  X (2989, ".inst 0x6f1f665f", 2) \
+  X (2990, ".inst 0x2f5e662f", 2) \
+  X (2991, ".inst 0x6f1a65a9", 2) \
+  X (2992, ".inst 0x2f3c6481", 2) \
+  X (2993, ".inst 0x0f0d7616", 2) \
+  X (2994, ".inst 0x0f17776b", 2) \
+  X (2995, ".inst 0x4f6677f6", 2) \
+  X (2996, ".inst 0x4f3074a3", 2) \
+  X (2997, ".inst 0x4f287420", 2) \
+  X (2998, ".inst 0x0f6e76c5", 2) \
+  X (2999, ".inst 0x2f607432", 2) \
+  X (3000, ".inst 0x6f2c77b8", 2) \
+  X (3001, ".inst 0x6f64771b", 2) \
+  X (3002, ".inst 0x2f10751e", 2) \
+  X (3003, ".inst 0x6f5f7713", 2) \
+  X (3004, ".inst 0x6f457625", 2) \
+  X (3005, ".inst 0x0f7a8535", 2) \
+  X (3006, ".inst 0x0f7d86ee", 2) \
+  X (3007, ".inst 0x0f08854d", 2) \
+  X (3008, ".inst 0x4f29874a", 2) \
+  X (3009, ".inst 0x0f268554", 2) \
+  X (3010, ".inst 0x0f4186dc", 2) \
+  X (3011, ".inst 0x6f078655", 2) \
+  X (3012, ".inst 0x6f0084c7", 2) \
+  X (3013, ".inst 0x6f488666", 2) \
+  X (3014, ".inst 0x2f618613", 2) \
+  X (3015, ".inst 0x2f7e847c", 2) \
+  X (3016, ".inst 0x6f3887a4", 2) \
+  X (3017, ".inst 0x4f738dc4", 2) \
+  X (3018, ".inst 0x4f568fb6", 2) \
+  X (3019, ".inst 0x4f018cd9", 2) \
+  X (3020, ".inst 0x0f1c8e5e", 2) \
+  X (3021, ".inst 0x0f5e8c91", 2) \
+  X (3022, ".inst 0x0f1e8c2c", 2) \
+  X (3023, ".inst 0x2f1c8c7e", 2) \
+  X (3024, ".inst 0x2f748f2f", 2) \
+  X (3025, ".inst 0x2f788ca0", 2) \
+  X (3026, ".inst 0x2f258c6d", 2) \
+  X (3027, ".inst 0x2f128e0c", 2) \
+  X (3028, ".inst 0x6f548eb6", 2) \
+  X (3029, ".inst 0x4f5b94e1", 2) \
+  X (3030, ".inst 0x0f4b9613", 2) \
+  X (3031, ".inst 0x0f1796a7", 2) \
+  X (3032, ".inst 0x4f2f97db", 2) \
+  X (3033, ".inst 0x0f3b951b", 2) \
+  X (3034, ".inst 0x0f0c9779", 2) \
+  X (3035, ".inst 0x6f4e9474", 2) \
+  X (3036, ".inst 0x2f2695a3", 2) \
+  X (3037, ".inst 0x6f6c9616", 2) \
+  X (3038, ".inst 0x2f2b9569", 2) \
+  X (3039, ".inst 0x6f779581", 2) \
+  X (3040, ".inst 0x2f64978e", 2) \
+  X (3041, ".inst 0x0f1d9c45", 2) \
+  X (3042, ".inst 0x0f5f9e53", 2) \
+  X (3043, ".inst 0x0f0f9e2f", 2) \
+  X (3044, ".inst 0x0f6d9d48", 2) \
+  X (3045, ".inst 0x4f5c9dac", 2) \
+  X (3046, ".inst 0x4f6f9c8d", 2) \
+  X (3047, ".inst 0x6f599e7e", 2) \
+  X (3048, ".inst 0x2f639f27", 2) \
+  X (3049, ".inst 0x2f139f9c", 2) \
+  X (3050, ".inst 0x2f3d9c91", 2) \
+  X (3051, ".inst 0x2f3b9ea8", 2) \
+  X (3052, ".inst 0x2f799e38", 2) \
+  X (3053, ".inst 0x0f29a466", 2) \
+  X (3054, ".inst 0x4f3da455", 2) \
+  X (3055, ".inst 0x0f0ea7f5", 2) \
+  X (3056, ".inst 0x4f7ba58b", 2) \
+  X (3057, ".inst 0x0f21a4c5", 2) \
+  X (3058, ".inst 0x4f32a7f7", 2) \
+  X (3059, ".inst 0x2f20a4d0", 2) \
+  X (3060, ".inst 0x2f2da463", 2) \
+  X (3061, ".inst 0x2f75a73a", 2) \
+  X (3062, ".inst 0x2f18a410", 2) \
+  X (3063, ".inst 0x2f10a7e2", 2) \
+  X (3064, ".inst 0x6f42a7ac", 2) \
+  X (3065, ".inst 0x5f0805d0", 2) \
+  X (3066, ".inst 0x5f68049d", 2) \
+  X (3067, ".inst 0x5f02050a", 2) \
+  X (3068, ".inst 0x5f260415", 2) \
+  X (3069, ".inst 0x5f6c0528", 2) \
+  X (3070, ".inst 0x5f170720", 2) \
+  X (3071, ".inst 0x7f7c05f1", 2) \
+  X (3072, ".inst 0x7f11041b", 2) \
+  X (3073, ".inst 0x7f2c047b", 2) \
+  X (3074, ".inst 0x7f24077c", 2) \
+  X (3075, ".inst 0x7f2b07a6", 2) \
+  X (3076, ".inst 0x7f1e06ea", 2) \
+  X (3077, ".inst 0x5f0815db", 2) \
+  X (3078, ".inst 0x5f6014db", 2) \
+  X (3079, ".inst 0x5f2a15e2", 2) \
+  X (3080, ".inst 0x5f02151f", 2) \
+  X (3081, ".inst 0x5f26161f", 2) \
+  X (3082, ".inst 0x5f7114ee", 2) \
+  X (3083, ".inst 0x7f2c1645", 2) \
+  X (3084, ".inst 0x7f061455", 2) \
+  X (3085, ".inst 0x7f4c15d1", 2) \
+  X (3086, ".inst 0x7f591776", 2) \
+  X (3087, ".inst 0x7f111577", 2) \
+  X (3088, ".inst 0x7f40153e", 2) \
+  X (3089, ".inst 0x5f2224f9", 2) \
+  X (3090, ".inst 0x5f502679", 2) \
+  X (3091, ".inst 0x5f1125de", 2) \
+  X (3092, ".inst 0x5f5f25ca", 2) \
+  X (3093, ".inst 0x5f5424e9", 2) \
+  X (3094, ".inst 0x5f1324ac", 2) \
+  X (3095, ".inst 0x7f7325ce", 2) \
+  X (3096, ".inst 0x7f49259b", 2) \
+  X (3097, ".inst 0x7f562451", 2) \
+  X (3098, ".inst 0x7f1a26f7", 2) \
+  X (3099, ".inst 0x7f3a2432", 2) \
+  X (3100, ".inst 0x7f3e268b", 2) \
+  X (3101, ".inst 0x5f4c349f", 2) \
+  X (3102, ".inst 0x5f7737c4", 2) \
+  X (3103, ".inst 0x5f7136bf", 2) \
+  X (3104, ".inst 0x5f4c352a", 2) \
+  X (3105, ".inst 0x5f0034ae", 2) \
+  X (3106, ".inst 0x5f7f35b6", 2) \
+  X (3107, ".inst 0x7f3b3473", 2) \
+  X (3108, ".inst 0x7f11368c", 2) \
+  X (3109, ".inst 0x7f7a3745", 2) \
+  X (3110, ".inst 0x7f5f376e", 2) \
+  X (3111, ".inst 0x7f07375a", 2) \
+  X (3112, ".inst 0x7f21351e", 2) \
+  X (3113, ".inst 0x7f564625", 2) \
+  X (3114, ".inst 0x7f46465e", 2) \
+  X (3115, ".inst 0x7f0b4583", 2) \
+  X (3116, ".inst 0x7f7b46db", 2) \
+  X (3117, ".inst 0x7f194742", 2) \
+  X (3118, ".inst 0x7f2b4434", 2) \
+  X (3119, ".inst 0x5f405467", 2) \
+  X (3120, ".inst 0x5f16574c", 2) \
+  X (3121, ".inst 0x5f7056c6", 2) \
+  X (3122, ".inst 0x5f6654f5", 2) \
+  X (3123, ".inst 0x5f1f543c", 2) \
+  X (3124, ".inst 0x5f3757c4", 2) \
+  X (3125, ".inst 0x7f7155dc", 2) \
+  X (3126, ".inst 0x7f28568a", 2) \
+  X (3127, ".inst 0x7f0255dc", 2) \
+  X (3128, ".inst 0x7f505678", 2) \
+  X (3129, ".inst 0x7f07545d", 2) \
+  X (3130, ".inst 0x7f615499", 2) \
+  X (3131, ".inst 0x7f7966d0", 2) \
+  X (3132, ".inst 0x7f656718", 2) \
+  X (3133, ".inst 0x7f186720", 2) \
+  X (3134, ".inst 0x7f2265bc", 2) \
+  X (3135, ".inst 0x7f7f65cd", 2) \
+  X (3136, ".inst 0x7f0d67cf", 2) \
+  X (3137, ".inst 0x5f6a7453", 2) \
+  X (3138, ".inst 0x5f7276ea", 2) \
+  X (3139, ".inst 0x5f467613", 2) \
+  X (3140, ".inst 0x5f28746b", 2) \
+  X (3141, ".inst 0x5f1975f8", 2) \
+  X (3142, ".inst 0x5f1f7543", 2) \
+  X (3143, ".inst 0x7f287671", 2) \
+  X (3144, ".inst 0x7f7474f1", 2) \
+  X (3145, ".inst 0x7f6d7507", 2) \
+  X (3146, ".inst 0x7f37742e", 2) \
+  X (3147, ".inst 0x7f167447", 2) \
+  X (3148, ".inst 0x7f00753a", 2) \
+  X (3149, ".inst 0x7f18876a", 2) \
+  X (3150, ".inst 0x7f428611", 2) \
+  X (3151, ".inst 0x7f5985c9", 2) \
+  X (3152, ".inst 0x7f3a8764", 2) \
+  X (3153, ".inst 0x7f4c86db", 2) \
+  X (3154, ".inst 0x7f01867e", 2) \
+  X (3155, ".inst 0x7f0c8e6c", 2) \
+  X (3156, ".inst 0x7f0b8cf9", 2) \
+  X (3157, ".inst 0x7f138dc7", 2) \
+  X (3158, ".inst 0x7f648c13", 2) \
+  X (3159, ".inst 0x7f3b8e2b", 2) \
+  X (3160, ".inst 0x7f428dd1", 2) \
+  X (3161, ".inst 0x5f2696c4", 2) \
+  X (3162, ".inst 0x5f03953f", 2) \
+  X (3163, ".inst 0x5f1f964f", 2) \
+  X (3164, ".inst 0x5f62946f", 2) \
+  X (3165, ".inst 0x5f5296b2", 2) \
+  X (3166, ".inst 0x5f7994a1", 2) \
+  X (3167, ".inst 0x7f209629", 2) \
+  X (3168, ".inst 0x7f3b9470", 2) \
+  X (3169, ".inst 0x7f1495b1", 2) \
+  X (3170, ".inst 0x7f0b97f5", 2) \
+  X (3171, ".inst 0x7f05948b", 2) \
+  X (3172, ".inst 0x7f51953f", 2) \
+  X (3173, ".inst 0x5f4f9eb0", 2) \
+  X (3174, ".inst 0x5f219d11", 2) \
+  X (3175, ".inst 0x5f4b9c37", 2) \
+  X (3176, ".inst 0x5f3f9c9b", 2) \
+  X (3177, ".inst 0x5f469df2", 2) \
+  X (3178, ".inst 0x5f539f8e", 2) \
+  X (3179, ".inst 0x7f0c9f10", 2) \
+  X (3180, ".inst 0x7f239cf6", 2) \
+  X (3181, ".inst 0x7f109e4f", 2) \
+  X (3182, ".inst 0x7f139f24", 2) \
+  X (3183, ".inst 0x7f179dc1", 2) \
+  X (3184, ".inst 0x7f1a9e4a", 2) \
+  X (3185, ".inst 0x6f950a33", 2) \
+  X (3186, ".inst 0x2f2c08ac", 2) \
+  X (3187, ".inst 0x6f020032", 2) \
+  X (3188, ".inst 0x2f500903", 2) \
+  X (3189, ".inst 0x6f460b8a", 2) \
+  X (3190, ".inst 0x2fb60174", 2) \
+  X (3191, ".inst 0x6f384b45", 2) \
+  X (3192, ".inst 0x6fcf4248", 2) \
+  X (3193, ".inst 0x2fe8490d", 2) \
+  X (3194, ".inst 0x2f244b8b", 2) \
+  X (3195, ".inst 0x2f55411f", 2) \
+  X (3196, ".inst 0x6f4542c8", 2) \
+  X (3197, ".inst 0x4f0d8aa1", 2) \
+  X (3198, ".inst 0x4fe7881c", 2) \
+  X (3199, ".inst 0x0f628858", 2) \
+  X (3200, ".inst 0x0fa0830a", 2) \
+  X (3201, ".inst 0x4f1c82ca", 2) \
+  X (3202, ".inst 0x0f5588c4", 2) \
+  X (3203, ".inst 0x0f12c847", 2) \
+  X (3204, ".inst 0x0f62c0b0", 2) \
+  X (3205, ".inst 0x0f35c16c", 2) \
+  X (3206, ".inst 0x0ff9c98e", 2) \
+  X (3207, ".inst 0x4f4acbb0", 2) \
+  X (3208, ".inst 0x4f51ca51", 2) \
+  X (3209, ".inst 0x4f82d812", 2) \
+  X (3210, ".inst 0x4fced15d", 2) \
+  X (3211, ".inst 0x4f0dda49", 2) \
+  X (3212, ".inst 0x4fd5d9bd", 2) \
+  X (3213, ".inst 0x0fb0db09", 2) \
+  X (3214, ".inst 0x0fa3d1e5", 2) \
+  X (3215, ".inst 0x0f01215f", 2) \
+  X (3216, ".inst 0x0fc72bf6", 2) \
+  X (3217, ".inst 0x0f4d221b", 2) \
+  X (3218, ".inst 0x0f9f2319", 2) \
+  X (3219, ".inst 0x0f452934", 2) \
+  X (3220, ".inst 0x4fbe28fb", 2) \
+  X (3221, ".inst 0x6f672afa", 2) \
+  X (3222, ".inst 0x2fb822d3", 2) \
+  X (3223, ".inst 0x2fb52031", 2) \
+  X (3224, ".inst 0x6f782ac7", 2) \
+  X (3225, ".inst 0x6fe72967", 2) \
+  X (3226, ".inst 0x6f3920b6", 2) \
+  X (3227, ".inst 0x0f66614b", 2) \
+  X (3228, ".inst 0x0ffb6351", 2) \
+  X (3229, ".inst 0x0ffc63a7", 2) \
+  X (3230, ".inst 0x4f336274", 2) \
+  X (3231, ".inst 0x4fbe6901", 2) \
+  X (3232, ".inst 0x0fa26285", 2) \
+  X (3233, ".inst 0x2f8468b1", 2) \
+  X (3234, ".inst 0x6fa36972", 2) \
+  X (3235, ".inst 0x2fe86ae9", 2) \
+  X (3236, ".inst 0x6f0d6871", 2) \
+  X (3237, ".inst 0x2faf619d", 2) \
+  X (3238, ".inst 0x2ffb6bfd", 2) \
+  X (3239, ".inst 0x4f29a2ca", 2) \
+  X (3240, ".inst 0x4f55aaea", 2) \
+  X (3241, ".inst 0x0faea0ad", 2) \
+  X (3242, ".inst 0x0fa5a9cb", 2) \
+  X (3243, ".inst 0x0f56a2a3", 2) \
+  X (3244, ".inst 0x0f4eab48", 2) \
+  X (3245, ".inst 0x2fd5ab5f", 2) \
+  X (3246, ".inst 0x2ff2a1ef", 2) \
+  X (3247, ".inst 0x2feca1bd", 2) \
+  X (3248, ".inst 0x6ff5a23d", 2) \
+  X (3249, ".inst 0x2f25a21f", 2) \
+  X (3250, ".inst 0x6f0ba8ad", 2) \
+  X (3251, ".inst 0x0fd533a1", 2) \
+  X (3252, ".inst 0x0f523089", 2) \
+  X (3253, ".inst 0x0f6f32b4", 2) \
+  X (3254, ".inst 0x4f2f3a96", 2) \
+  X (3255, ".inst 0x4fee3902", 2) \
+  X (3256, ".inst 0x4f6131df", 2) \
+  X (3257, ".inst 0x0f847351", 2) \
+  X (3258, ".inst 0x4f927185", 2) \
+  X (3259, ".inst 0x4fc37928", 2) \
+  X (3260, ".inst 0x4f857a3c", 2) \
+  X (3261, ".inst 0x4ff671a2", 2) \
+  X (3262, ".inst 0x4fb672c2", 2) \
+  X (3263, ".inst 0x4f7ab36a", 2) \
+  X (3264, ".inst 0x4fa9bbc1", 2) \
+  X (3265, ".inst 0x4fe0b3c1", 2) \
+  X (3266, ".inst 0x4f3db9e7", 2) \
+  X (3267, ".inst 0x0f21b01d", 2) \
+  X (3268, ".inst 0x0fffb9cc", 2) \
+  X (3269, ".inst 0x5f603159", 2) \
+  X (3270, ".inst 0x5ff033d7", 2) \
+  X (3271, ".inst 0x5f8f3a81", 2) \
+  X (3272, ".inst 0x5f06387c", 2) \
+  X (3273, ".inst 0x5f8f3058", 2) \
+  X (3274, ".inst 0x5f8d3be6", 2) \
+  X (3275, ".inst 0x5f48706d", 2) \
+  X (3276, ".inst 0x5f3f7055", 2) \
+  X (3277, ".inst 0x5f3b7834", 2) \
+  X (3278, ".inst 0x5fd679ef", 2) \
+  X (3279, ".inst 0x5f1d71a5", 2) \
+  X (3280, ".inst 0x5fcd7b4d", 2) \
+  X (3281, ".inst 0x5f83b380", 2) \
+  X (3282, ".inst 0x5f56b1ba", 2) \
+  X (3283, ".inst 0x5fafb917", 2) \
+  X (3284, ".inst 0x5f62b26a", 2) \
+  X (3285, ".inst 0x5f7fb9ac", 2) \
+  X (3286, ".inst 0x5ffdb23f", 2) \
+  X (3287, ".inst 0x5f4fc021", 2) \
+  X (3288, ".inst 0x5fc3c1e0", 2) \
+  X (3289, ".inst 0x5f75cbf5", 2) \
+  X (3290, ".inst 0x5fd9c069", 2) \
+  X (3291, ".inst 0x5f7ec98a", 2) \
+  X (3292, ".inst 0x5ff3c181", 2) \
+  X (3293, ".inst 0x5f31d35b", 2) \
+  X (3294, ".inst 0x5f95db72", 2) \
+  X (3295, ".inst 0x5fe8d069", 2) \
+  X (3296, ".inst 0x5f3bd1e4", 2) \
+  X (3297, ".inst 0x5f1bdbd3", 2) \
+  X (3298, ".inst 0x5fafd85c", 2) \
 
 #define STUB(n, text, m) \
   __asm__ (".pushsection .text\n.p2align 2\nstub" #n ":\n\t" text "\n\tret\n.popsection");
@@ -1847,7 +3329,8 @@ FORMS (DECLARE)
 typedef struct {
   const char *name;
   void (*fn) (void);
-  int mem; /* loads and stores: fold the buffer and the base */
+  int kind; /* 1: loads and stores (fold the buffer and the base), 2: a
+               random word of simd-int-words.txt (fold its exception) */
 } Form;
 
 #define ENTRY(n, text, m) { text, stub##n, m },
@@ -1861,8 +3344,8 @@ static const u64 edge[] = {
 };
 #define NE (sizeof edge / sizeof edge[0])
 
-/* v0-v7, v15, v30, v31 in and out, then fpsr, x1, x2. */
-static u64 regs[11 * 2 + 3] __attribute__ ((aligned (16)));
+/* v0-v31 in and out, then fpsr, x1, x2. */
+static u64 regs[32 * 2 + 3] __attribute__ ((aligned (16)));
 static unsigned char buf[512] __attribute__ ((aligned (16)));
 static u64 hash;
 
@@ -1878,67 +3361,28 @@ call (void (*fn) (void))
   __asm__ volatile("mov x10, %0\n\t"
                    "ldp q0, q1, [x10]\n\tldp q2, q3, [x10, #32]\n\t"
                    "ldp q4, q5, [x10, #64]\n\tldp q6, q7, [x10, #96]\n\t"
-                   "ldr q15, [x10, #128]\n\tldp q30, q31, [x10, #144]\n\t"
-                   "ldp x1, x2, [x10, #184]\n\t"
+                   "ldp q8, q9, [x10, #128]\n\tldp q10, q11, [x10, #160]\n\t"
+                   "ldp q12, q13, [x10, #192]\n\tldp q14, q15, [x10, #224]\n\t"
+                   "ldp q16, q17, [x10, #256]\n\tldp q18, q19, [x10, #288]\n\t"
+                   "ldp q20, q21, [x10, #320]\n\tldp q22, q23, [x10, #352]\n\t"
+                   "ldp q24, q25, [x10, #384]\n\tldp q26, q27, [x10, #416]\n\t"
+                   "ldp q28, q29, [x10, #448]\n\tldp q30, q31, [x10, #480]\n\t"
+                   "ldr x1, [x10, #520]\n\tldr x2, [x10, #528]\n\t"
                    "msr fpsr, xzr\n\t"
                    "blr %1\n\t"
                    "mov x10, %0\n\t"
                    "stp q0, q1, [x10]\n\tstp q2, q3, [x10, #32]\n\t"
                    "stp q4, q5, [x10, #64]\n\tstp q6, q7, [x10, #96]\n\t"
-                   "str q15, [x10, #128]\n\tstp q30, q31, [x10, #144]\n\t"
-                   "mrs x9, fpsr\n\tstr x9, [x10, #176]\n\tstp x1, x2, [x10, #184]"
+                   "stp q8, q9, [x10, #128]\n\tstp q10, q11, [x10, #160]\n\t"
+                   "stp q12, q13, [x10, #192]\n\tstp q14, q15, [x10, #224]\n\t"
+                   "stp q16, q17, [x10, #256]\n\tstp q18, q19, [x10, #288]\n\t"
+                   "stp q20, q21, [x10, #320]\n\tstp q22, q23, [x10, #352]\n\t"
+                   "stp q24, q25, [x10, #384]\n\tstp q26, q27, [x10, #416]\n\t"
+                   "stp q28, q29, [x10, #448]\n\tstp q30, q31, [x10, #480]\n\t"
+                   "mrs x9, fpsr\n\tstr x9, [x10, #512]\n\tstr x1, [x10, #520]\n\tstr x2, [x10, #528]"
                    :
                    : "r"(regs), "r"(fn)
-                   : "x1", "x2", "x9", "x10", "x30", "v0", "v1", "v2", "v3", "v4", "v5", "v6",
-                     "v7", "v15", "v30", "v31", "memory");
-}
-
-static void
-run (const Form *f)
-{
-  unsigned n = f->mem ? 4 : NE;
-
-  hash = 0xcbf29ce484222325ull;
-  for (unsigned i = 0; i < n; i++)
-    for (unsigned j = 0; j < n; j++) {
-      for (unsigned r = 0; r < 11; r++) {
-        regs[2 * r] = edge[(i + 3 * r) % NE];
-        regs[2 * r + 1] = edge[(j + 7 * r + 1) % NE] ^ ((u64) r << 40);
-      }
-      if (((i ^ j) & 3) == 0) { /* v3 = v2: equal operands */
-        regs[6] = regs[4];
-        regs[7] = regs[5];
-      }
-      regs[22] = 0;
-      if (f->mem) {
-        for (unsigned k = 0; k < sizeof buf; k++)
-          buf[k] = (unsigned char) (k * 37 + i * 11 + j);
-        regs[23] = (u64) (buf + 128);
-        regs[24] = 16 * (j + 1);
-      } else {
-        regs[23] = edge[(i + 5) % NE];
-        regs[24] = edge[(j + 9) % NE];
-      }
-      call (f->fn);
-      for (unsigned r = 0; r < 22; r++)
-        mix (regs[r]);
-      mix (regs[22]);
-      if (f->mem) {
-        mix (regs[23] - (u64) buf);
-        for (unsigned k = 0; k < sizeof buf; k += 8) {
-          u64 w = 0;
-          for (unsigned b = 0; b < 8; b++)
-            w |= (u64) buf[k + b] << (8 * b);
-          mix (w);
-        }
-      } else {
-        mix (regs[23]);
-      }
-    }
-  puts_ (f->name);
-  puts_ (" = ");
-  puthex (hash);
-  puts_ ("\n");
+                   : "x1", "x2", "x9", "x10", "x30", "memory");
 }
 
 static volatile u64 traps, trap_esr, trap_far;
@@ -1951,6 +3395,59 @@ trap (int kind, Frame *f)
   trap_far = SYSREG_READ (far_el1);
   traps++;
   SYSREG_WRITE (elr_el1, SYSREG_READ (elr_el1) + 4);
+}
+
+/* Register r (0-31) of the runs: v0-v7 and the others from the edge
+ * values in turn, v3 = v2 now and then for equal operands. */
+static void
+run (const Form *f)
+{
+  unsigned n = f->kind == 1 ? 4 : f->kind == 2 ? 3 : NE;
+
+  hash = 0xcbf29ce484222325ull;
+  for (unsigned i = 0; i < n; i++)
+    for (unsigned j = 0; j < n; j++) {
+      for (unsigned r = 0; r < 32; r++) {
+        regs[2 * r] = edge[(i + 3 * r) % NE];
+        regs[2 * r + 1] = edge[(j + 7 * r + 1) % NE] ^ ((u64) r << 40);
+      }
+      if (((i ^ j) & 3) == 0) { /* v3 = v2: equal operands */
+        regs[6] = regs[4];
+        regs[7] = regs[5];
+      }
+      regs[64] = 0;
+      if (f->kind == 1) {
+        for (unsigned k = 0; k < sizeof buf; k++)
+          buf[k] = (unsigned char) (k * 37 + i * 11 + j);
+        regs[65] = (u64) (buf + 128);
+        regs[66] = 16 * (j + 1);
+      } else {
+        regs[65] = edge[(i + 5) % NE];
+        regs[66] = edge[(j + 9) % NE];
+      }
+      traps = trap_esr = 0;
+      call (f->fn);
+      for (unsigned r = 0; r < 64; r++)
+        mix (regs[r]);
+      mix (regs[64]);
+      mix (traps);
+      mix (trap_esr);
+      if (f->kind == 1) {
+        mix (regs[65] - (u64) buf);
+        for (unsigned k = 0; k < sizeof buf; k += 8) {
+          u64 w = 0;
+          for (unsigned b = 0; b < 8; b++)
+            w |= (u64) buf[k + b] << (8 * b);
+          mix (w);
+        }
+      } else {
+        mix (regs[65]);
+      }
+    }
+  puts_ (f->name);
+  puts_ (" = ");
+  puthex (hash);
+  puts_ ("\n");
 }
 
 /* By-hand checks: known results, so that the isa suite (Medley alone)
@@ -2142,8 +3639,10 @@ main (void)
   u64 cpacr = SYSREG_READ (cpacr_el1);
   SYSREG_WRITE (cpacr_el1, cpacr | (3 << 20));
 
+  on_exception (trap);
   for (unsigned k = 0; k < sizeof forms / sizeof forms[0]; k++)
     run (&forms[k]);
+  on_exception (0);
   by_hand ();
   estimates ();
   faults ();
