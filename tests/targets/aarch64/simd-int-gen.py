@@ -209,13 +209,13 @@ for es in [1,2]:
 
 
 HEADER = r'''/* Advanced SIMD integer: every instruction form of simd-int-gen.py (which
- * writes this file; edit the generator, not this file) run over edge
- * values, its results folded into one printed hash per form; QEMU's are
- * the reference (diff-run.py).  Then the by-hand checks, the CPACR_EL1
- * trap and structure accesses faulting part way.
- *
- * Then the random words of simd-int-words.txt, reserved encodings
- * included: the UNDEFINED exception is folded in too.
+ * writes this file; edit the generator, not this file), then the random
+ * words of simd-int-words.txt (reserved encodings included, their
+ * UNDEFINED exception folded in), each run over edge values, its results
+ * folded into one printed hash per form; QEMU's are the reference
+ * (diff-run.py).  Then the by-hand checks, urecpe/ursqrte over every
+ * estimate input, the CPACR_EL1 trap and structure accesses faulting part
+ * way, with the MMU off and on.
  *
  * Each form is a stub ("insn; ret") called with v0-v31, x1 and x2
  * loaded: the registers come from a table of 64-bit edge
