@@ -26,7 +26,9 @@
  *                      stores, through engine/softfloat.h.
  *
  *   aarch64-simd-int.c Advanced SIMD integer, permute and structure
- *                      loads/stores: their own table, executors and text;
+ *                      loads/stores: their own table and text, the
+ *                      executors in aarch64-simd-move.c and
+ *                      aarch64-simd-arith.c (aarch64-simd-int.h);
  *   aarch64-simd-fp.c  Advanced SIMD floating point, likewise.
  *
  * Half precision is not implemented: its encodings match no row, so they

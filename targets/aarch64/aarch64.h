@@ -2,9 +2,10 @@
  *
  * EL0 and EL1 are implemented (EL2 and EL3 are not: HVC and SMC are
  * answered as PSCI calls), with VMSAv8-64 on the 4 KiB granule and the
- * generic timer; scalar floating point (single and double precision) and
- * the SIMD&FP loads and stores are implemented, Advanced SIMD (vector)
- * arithmetic and half precision not yet (UNDEFINED).  Reset hands over as Linux's arm64 boot protocol and
+ * generic timer; scalar floating point (single and double precision),
+ * the SIMD&FP loads and stores and Advanced SIMD integer (structure
+ * loads/stores included) are implemented, Advanced SIMD floating point
+ * and half precision not yet (UNDEFINED).  Reset hands over as Linux's arm64 boot protocol and
  * QEMU's direct boot do: x0 = boot_arg (the device tree's address), at
  * EL1 with the MMU off; a core whose id (the cpu node's reg, MPIDR's
  * affinity) is not 0 starts powered off until PSCI CPU_ON.
