@@ -752,6 +752,20 @@ action_zoom (GSimpleAction *action, GVariant *param, gpointer user_data)
     mdl_canvas_zoom_fit (MDL_CANVAS (self->canvas));
 }
 
+/* The exception causes the person chose to stop on (the inspector lists
+ * each CPU class's): the action's state is where the window keeps them,
+ * across runs and boards, as the speed menu keeps its choices. */
+static void
+action_stop_causes (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  g_simple_action_set_state (action, value);
+  _mdl_window_apply_speed (self);
+}
+
 static const GActionEntry win_actions[] = {
   { "new", action_new },
   { "open", action_open },
@@ -771,6 +785,7 @@ static const GActionEntry win_actions[] = {
   { "run-to-cursor", action_run_to_cursor },
   { "show-views", NULL, NULL, "true", action_show_views },
   { "gdb", NULL, NULL, "false", action_gdb },
+  { "stop-causes", NULL, NULL, "@as []", action_stop_causes },
   { "reset", action_reset },
   { "zoom-in", action_zoom },
   { "zoom-out", action_zoom },
