@@ -175,6 +175,8 @@ test_shipped_at_home (void)
 
     g_assert_no_error (error);
     checks = mdl_board_check (doc, dirs);
+    g_test_message ("%s:", boards[i]);
+    dump (checks);
     for (guint j = 0; j < checks->len; j++) {
       const MdlCheck *c = g_ptr_array_index (checks, j);
 

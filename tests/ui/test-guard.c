@@ -127,6 +127,8 @@ test_stop_on_cause (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (load), TRUE);
   state = g_action_group_get_action_state (G_ACTION_GROUP (window), "stop-causes");
   g_assert_cmpuint (g_variant_n_children (state), ==, 1);
+  g_assert_cmpstr (_mdl_inspector_get_page (inspector), ==, "form");
+  ui_test_spin (600);   /* the inspector's page transition */
   ui_test_screenshot (GTK_WIDGET (window), "ui-guard-stop-causes.png");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
@@ -199,8 +201,8 @@ main (int argc, char **argv)
     g_error ("register: %s", error->message);
 
   g_test_add_func ("/ui/guard/exception-storm", test_exception_storm);
-  g_test_add_func ("/ui/guard/stop-on-cause", test_stop_on_cause);
   g_test_add_func ("/ui/guard/flood-notice", test_flood_notice);
+  g_test_add_func ("/ui/guard/stop-on-cause", test_stop_on_cause);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);

@@ -241,6 +241,17 @@ test_mcu_demo (void)
   mdl_cpu_views_show_page (mdl_window_get_cpu_views (window), "timeline");
   ui_test_spin (300);
   ui_test_screenshot (GTK_WIDGET (window), "ui-linux-mcu-demo.png");
+  /* And the Cortex-M3's side, in its own tab. */
+  for (int i = 0; i < adw_tab_view_get_n_pages (window->console_view); i++) {
+    AdwTabPage *page = adw_tab_view_get_nth_page (window->console_view, i);
+    GtkWidget *child = adw_tab_page_get_child (page);
+
+    if (child == GTK_WIDGET (mcu_console) || gtk_widget_is_ancestor (GTK_WIDGET (mcu_console),
+                                                                    child))
+      adw_tab_view_set_selected_page (window->console_view, page);
+  }
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (window), "ui-linux-mcu-demo-mcu.png");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
   type (linux_console, "poweroff -f\n");
