@@ -649,7 +649,7 @@ build_form (MdlInspector *self, const MdlComponent *c)
   if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL &&
       c->cpu_cls->exception_names != NULL) {
     group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-    adw_preferences_group_set_title (group, _("Running"));
+    adw_preferences_group_set_title (group, _("When Running"));
     stop_row_add (self, group, c->cpu_cls);
     gtk_box_append (self->form_box, GTK_WIDGET (group));
   }

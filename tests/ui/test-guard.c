@@ -129,6 +129,16 @@ test_stop_on_cause (void)
   g_assert_cmpuint (g_variant_n_children (state), ==, 1);
   g_assert_cmpstr (_mdl_inspector_get_page (inspector), ==, "form");
   ui_test_spin (600);   /* the inspector's page transition */
+  {
+    GtkWidget *popover = gtk_widget_get_ancestor (load, GTK_TYPE_POPOVER);
+    GtkWidget *row = gtk_widget_get_ancestor (gtk_widget_get_parent (popover),
+                                              ADW_TYPE_ACTION_ROW);
+
+    /* The row is at the bottom of the form: scroll it into view. */
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    ui_test_spin (300);
+  }
   ui_test_screenshot (GTK_WIDGET (window), "ui-guard-stop-causes.png");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
