@@ -50,5 +50,7 @@ int mdl_run_command (int argc, char **argv);
  * (argv[0] and the boards, in *@rest) and the boot options `medley run`
  * takes too (--kernel, --initrd, --append, each with its value, glued on
  * with '=' or the next word, in *@options).  Returns how many boards there
- * are, or -1 when a word is neither a board (.dts) nor such an option. */
-int mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options);
+ * are, or -1 when a word is neither a board (.dts) nor such an option
+ * (the first such word in *@stray). */
+int mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options,
+                                const char **stray);

@@ -248,13 +248,14 @@ take_option (int argc, char **argv, int *i, const char *name)
 }
 
 int
-mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options)
+mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options,
+                            const char **stray)
 {
   static const char *const names[] = { "kernel", "initrd", "append" };
   GPtrArray *r = g_ptr_array_new (), *o = g_ptr_array_new ();
-  bool stray = false;
   int boards = 0;
 
+  *stray = NULL;
   for (int i = 0; i < argc; i++) {
     const char *value = NULL;
     unsigned k = 0;
@@ -267,8 +268,8 @@ mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options
       g_ptr_array_add (o, g_strdup (value));
       continue;
     }
-    if (i > 0 && (argv[i][0] == '-' || !g_str_has_suffix (argv[i], ".dts")))
-      stray = true;
+    if (i > 0 && *stray == NULL && (argv[i][0] == '-' || !g_str_has_suffix (argv[i], ".dts")))
+      *stray = argv[i];
     boards += i > 0;
     g_ptr_array_add (r, g_strdup (argv[i]));
   }
@@ -276,7 +277,7 @@ mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options
   g_ptr_array_add (o, NULL);
   *rest = (char **) g_ptr_array_free (r, FALSE);
   *options = (char **) g_ptr_array_free (o, FALSE);
-  return stray ? -1 : boards;
+  return *stray != NULL ? -1 : boards;
 }
 
 int
@@ -310,7 +311,8 @@ main (int argc, char **argv)
     return mdl_run_command (argc - 1, argv + 1);
   g_auto(GStrv) rest = NULL;
   g_auto(GStrv) boot_options = NULL;
-  int boards = mdl_app_split_boot_options (argc, argv, &rest, &boot_options);
+  const char *stray = NULL;
+  int boards = mdl_app_split_boot_options (argc, argv, &rest, &boot_options, &stray);
 
   if ((argc == 1 || boards > 0) && have_display ())
     return run_workbench ((int) g_strv_length (rest), rest, boot_options);
@@ -330,6 +332,12 @@ main (int argc, char **argv)
       g_ptr_array_add (args, boot_options[i]);
     g_ptr_array_add (args, NULL);
     return mdl_run_command ((int) args->len - 1, (char **) args->pdata);
+  }
+  if (stray != NULL && stray != argv[1]) {
+    /* A board, then something that is no board nor boot option. */
+    fprintf (stderr, _("medley: '%s' is neither a board (.dts) nor --kernel, --initrd or "
+                       "--append with its value\n"), stray);
+    return MDL_EXIT_USAGE;
   }
   fprintf (stderr, _("medley: unknown command '%s'\n"), argv[1]);
   usage (stderr);
