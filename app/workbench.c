@@ -22,8 +22,6 @@ typedef struct {
   GPtrArray *kernel, *initrd, *append;
 } BootOptions;
 
-/* After the application opened the files: the windows showing them get
- * the options. */
 static void
 apply_to (MdlWindow *window, GPtrArray *specs, const char *option)
 {
@@ -35,6 +33,8 @@ apply_to (MdlWindow *window, GPtrArray *specs, const char *option)
   }
 }
 
+/* After the application opened the files: the windows showing them get
+ * the options. */
 static void
 on_open (GApplication *app, GFile **files, int n_files, const char *hint, BootOptions *opts)
 {
@@ -64,6 +64,7 @@ run_window (const char *default_board, const char *const *board_dirs, int argc, 
 {
   g_autoptr(MdlApplication) app = NULL;
   BootOptions opts = { NULL, NULL, NULL };
+  bool boot;
   int status;
 
   for (unsigned i = 0; boot_options != NULL && boot_options[i] != NULL &&
@@ -76,8 +77,12 @@ run_window (const char *default_board, const char *const *board_dirs, int argc, 
       *list = g_ptr_array_new ();
     g_ptr_array_add (*list, (gpointer) boot_options[i + 1]);
   }
-  app = mdl_application_new (default_board, board_dirs, G_APPLICATION_DEFAULT_FLAGS);
-  if (opts.kernel != NULL || opts.initrd != NULL || opts.append != NULL)
+  /* With boot options, a window of this process's own: a running
+   * instance would be handed the files alone. */
+  boot = opts.kernel != NULL || opts.initrd != NULL || opts.append != NULL;
+  app = mdl_application_new (default_board, board_dirs,
+                             boot ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
+  if (boot)
     g_signal_connect_after (app, "open", G_CALLBACK (on_open), &opts);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   g_clear_pointer (&opts.kernel, g_ptr_array_unref);
