@@ -25,8 +25,12 @@ void mdl_app_register_classes (void);
 extern const MdlModuleQueryFunc mdl_linked_modules[];
 
 /* What the workbench module hands app/ (its host_entry). */
+/* @boot_options: "--kernel", "--initrd" or "--append" each followed by
+ * its "[NAME=]VALUE", NULL-terminated, set on the opened boards' clusters
+ * (see mdl_app_split_boot_options); NULL for none. */
 typedef struct {
-  int (*run) (const char *default_board, const char *const *board_dirs, int argc, char **argv);
+  int (*run) (const char *default_board, const char *const *board_dirs, int argc, char **argv,
+              const char *const *boot_options);
 } MdlWorkbenchEntry;
 
 gconstpointer mdl_workbench_host_entry (void);
@@ -41,3 +45,12 @@ char *mdl_app_default_board (void);
 bool mdl_parse_time (const char *text, uint64_t *ps, GError **error);
 
 int mdl_run_command (int argc, char **argv);
+
+/* Splits a plain `medley` command line into the words GApplication takes
+ * (argv[0] and the boards, in *@rest) and the boot options `medley run`
+ * takes too (--kernel, --initrd, --append, each with its value, glued on
+ * with '=' or the next word, in *@options).  Returns how many boards there
+ * are, or -1 when a word is neither a board (.dts) nor such an option
+ * (the first such word in *@stray). */
+int mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options,
+                                const char **stray);

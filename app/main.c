@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,9 @@ usage (FILE *out)
     "  medley [BOARD.dts...]      open the boards (or the default board, %s)\n"
     "                             in the workbench; without a display, run\n"
     "                             the board headless as 'medley run' does\n"
+    "  medley BOARD.dts --kernel FILE [--initrd FILE] [--append ARGS]\n"
+    "                             the same, with the kernel, initial RAM disk\n"
+    "                             and command line set on the board's cluster\n"
     "  medley run BOARD.dts [OPTION...]\n"
     "                             run a board headless, its consoles on stdout\n"
     "  medley --help | --version\n"
@@ -209,7 +213,7 @@ have_display (void)
 }
 
 static int
-run_workbench (int argc, char **argv)
+run_workbench (int argc, char **argv, char **boot_options)
 {
   g_autofree char *board = mdl_app_default_board ();
   g_autoptr(GError) error = NULL;
@@ -223,17 +227,57 @@ run_workbench (int argc, char **argv)
     return 1;
   }
   entry = wb->host_entry ();
-  return entry->run (board, mdl_app_board_dirs (), argc, argv);
+  return entry->run (board, mdl_app_board_dirs (), argc, argv,
+                     (const char *const *) boot_options);
 }
 
-/* Every argument names a board (what a file manager passes). */
-static bool
-all_boards (int argc, char **argv)
+/* The option --@name at argv[*i], with its value glued on (=VALUE) or the
+ * next word; moves *i past it.  NULL when argv[*i] is no such option. */
+static const char *
+take_option (int argc, char **argv, int *i, const char *name)
 {
-  for (int i = 1; i < argc; i++)
-    if (argv[i][0] == '-' || !g_str_has_suffix (argv[i], ".dts"))
-      return false;
-  return argc > 1;
+  size_t n = strlen (name);
+
+  if (strncmp (argv[*i], "--", 2) != 0 || strncmp (argv[*i] + 2, name, n) != 0)
+    return NULL;
+  if (argv[*i][2 + n] == '=')
+    return argv[*i] + 3 + n;
+  if (argv[*i][2 + n] == '\0' && *i + 1 < argc)
+    return argv[++*i];
+  return NULL;
+}
+
+int
+mdl_app_split_boot_options (int argc, char **argv, char ***rest, char ***options,
+                            const char **stray)
+{
+  static const char *const names[] = { "kernel", "initrd", "append" };
+  GPtrArray *r = g_ptr_array_new (), *o = g_ptr_array_new ();
+  int boards = 0;
+
+  *stray = NULL;
+  for (int i = 0; i < argc; i++) {
+    const char *value = NULL;
+    unsigned k = 0;
+
+    while (i > 0 && k < G_N_ELEMENTS (names) &&
+           (value = take_option (argc, argv, &i, names[k])) == NULL)
+      k++;
+    if (value != NULL) {
+      g_ptr_array_add (o, g_strdup_printf ("--%s", names[k]));
+      g_ptr_array_add (o, g_strdup (value));
+      continue;
+    }
+    if (i > 0 && *stray == NULL && (argv[i][0] == '-' || !g_str_has_suffix (argv[i], ".dts")))
+      *stray = argv[i];
+    boards += i > 0;
+    g_ptr_array_add (r, g_strdup (argv[i]));
+  }
+  g_ptr_array_add (r, NULL);
+  g_ptr_array_add (o, NULL);
+  *rest = (char **) g_ptr_array_free (r, FALSE);
+  *options = (char **) g_ptr_array_free (o, FALSE);
+  return *stray != NULL ? -1 : boards;
 }
 
 int
@@ -265,17 +309,35 @@ main (int argc, char **argv)
   }
   if (argc >= 2 && strcmp (argv[1], "run") == 0)
     return mdl_run_command (argc - 1, argv + 1);
-  if ((argc == 1 || all_boards (argc, argv)) && have_display ())
-    return run_workbench (argc, argv);
+  g_auto(GStrv) rest = NULL;
+  g_auto(GStrv) boot_options = NULL;
+  const char *stray = NULL;
+  int boards = mdl_app_split_boot_options (argc, argv, &rest, &boot_options, &stray);
+
+  if ((argc == 1 || boards > 0) && have_display ())
+    return run_workbench ((int) g_strv_length (rest), rest, boot_options);
   if (argc == 1) {
     /* No display: the default board runs headless. */
     g_autofree char *board = mdl_app_default_board ();
     char *args[] = { "run", board, NULL };
     return mdl_run_command (2, args);
   }
-  if (argc == 2 && g_str_has_suffix (argv[1], ".dts")) {
-    char *args[] = { "run", argv[1], NULL };
-    return mdl_run_command (2, args);
+  if (boards == 1) {
+    /* No display: the board runs headless, with the same options. */
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+    g_ptr_array_add (args, "run");
+    g_ptr_array_add (args, rest[1]);
+    for (unsigned i = 0; boot_options[i] != NULL; i++)
+      g_ptr_array_add (args, boot_options[i]);
+    g_ptr_array_add (args, NULL);
+    return mdl_run_command ((int) args->len - 1, (char **) args->pdata);
+  }
+  if (stray != NULL && stray != argv[1]) {
+    /* A board, then something that is no board nor boot option. */
+    fprintf (stderr, _("medley: '%s' is neither a board (.dts) nor --kernel, --initrd or "
+                       "--append with its value\n"), stray);
+    return MDL_EXIT_USAGE;
   }
   fprintf (stderr, _("medley: unknown command '%s'\n"), argv[1]);
   usage (stderr);

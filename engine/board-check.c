@@ -2,6 +2,8 @@
 
 #include "board-check.h"
 
+#include "board-doc-private.h"
+
 #include <gelf.h>
 #include <libelf.h>
 #include <stdarg.h>
@@ -186,6 +188,168 @@ check_wiring (const MdlBoardDoc *doc, GPtrArray *list)
   }
 }
 
+/* ---- board families ------------------------------------------------------ */
+
+const MdlBoardFamily *
+mdl_board_doc_family (const MdlBoardDoc *doc)
+{
+  const MdlBoardFamily *family = NULL;
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+
+    if (c->kind != MDL_COMPONENT_CLUSTER)
+      continue;
+    if (c->cpu_cls == NULL || c->cpu_cls->family == NULL ||
+        (family != NULL && family != c->cpu_cls->family))
+      return NULL;
+    family = c->cpu_cls->family;
+  }
+  return family;
+}
+
+const MdlBoardFamily *
+mdl_board_doc_device_family (const MdlBoardDoc *doc, const MdlComponent *device, uint64_t *addr)
+{
+  const MdlBoardFamily *family = NULL;
+  bool mapped = false;
+
+  *addr = mdl_component_u64 (device, "reg");
+  for (guint i = 0; i < doc->wires->len; i++) {
+    const MdlWire *w = &g_array_index (doc->wires, MdlWire, i);
+    const MdlComponent *cl;
+    uint64_t seen;
+
+    if (w->kind != MDL_WIRE_MAP || w->from != device->id ||
+        (cl = mdl_board_doc_find (doc, w->to)) == NULL || cl->kind != MDL_COMPONENT_CLUSTER)
+      continue;
+    seen = w->has_base ? w->base : mdl_component_u64 (device, "reg");
+    /* Seen at two places, or by clusters of two families: no one map
+     * to judge it by. */
+    if (cl->cpu_cls == NULL || cl->cpu_cls->family == NULL ||
+        (mapped && (family != cl->cpu_cls->family || seen != *addr)))
+      return NULL;
+    family = cl->cpu_cls->family;
+    *addr = seen;
+    mapped = true;
+  }
+  return mapped ? family : mdl_board_doc_family (doc);
+}
+
+static bool
+overlaps (uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
+{
+  return asize && bsize && a <= b + (bsize - 1) && b <= a + (asize - 1);
+}
+
+/* No component of @doc but @except has a window overlapping @size bytes
+ * at @base. */
+static bool
+range_free (const MdlBoardDoc *doc, guint except, uint64_t base, uint64_t size)
+{
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+
+    if (c->id != except && _mdl_component_has_window (c) &&
+        overlaps (base, size, mdl_component_u64 (c, "reg"), mdl_component_u64 (c, "size")))
+      return false;
+  }
+  return true;
+}
+
+const MdlFamilySlot *
+mdl_board_family_slot (const MdlBoardFamily *family, const MdlBoardDoc *doc, guint except,
+                       const char *compatible, uint64_t addr, uint64_t size, bool *at_home)
+{
+  const MdlFamilySlot *free_slot = NULL;
+
+  *at_home = false;
+  for (unsigned i = 0; family != NULL && i < family->n_slots; i++) {
+    const MdlFamilySlot *slot = &family->slots[i];
+
+    if (g_strcmp0 (slot->compatible, compatible) != 0)
+      continue;
+    if (slot->base == addr) {
+      *at_home = true;
+      return slot;
+    }
+    if (free_slot == NULL && range_free (doc, except, slot->base, slot->size ? slot->size : size))
+      free_slot = slot;
+  }
+  return free_slot;
+}
+
+bool
+mdl_board_doc_place_in_family (MdlBoardDoc *doc, guint id)
+{
+  MdlComponent *c = mdl_board_doc_find (doc, id);
+  const MdlBoardFamily *family = mdl_board_doc_family (doc);
+  const MdlFamilySlot *slot = NULL;
+
+  if (c == NULL || c->dev_cls == NULL || !_mdl_component_has_window (c) || family == NULL)
+    return false;
+  for (unsigned i = 0; i < family->n_slots && slot == NULL; i++) {
+    const MdlFamilySlot *s = &family->slots[i];
+
+    if (g_strcmp0 (s->compatible, c->dev_cls->compatible) == 0 &&
+        range_free (doc, id, s->base, s->size ? s->size : c->values[1].u64))
+      slot = s;
+  }
+  if (slot == NULL)
+    return false;
+  c->values[0].u64 = slot->base;
+  if (slot->size != 0)
+    c->values[1].u64 = slot->size;
+  return true;
+}
+
+/* Devices away from where their family puts them (memories are left
+ * alone: boards add RAM where they like; the family's RAM is for new
+ * parts). */
+static void
+check_family (const MdlBoardDoc *doc, GPtrArray *list)
+{
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+    const MdlBoardFamily *family;
+    const MdlFamilySlot *slot = NULL, *home;
+    uint64_t addr, size;
+    bool at_home = false, mapped_elsewhere = false;
+
+    if (c->kind != MDL_COMPONENT_DEVICE || c->dev_cls == NULL ||
+        !_mdl_component_has_window (c) || c->dev_cls->group == MDL_GROUP_MEMORY ||
+        (family = mdl_board_doc_device_family (doc, c, &addr)) == NULL)
+      continue;
+    size = mdl_component_u64 (c, "size");
+    home = mdl_board_family_slot (family, doc, c->id, c->dev_cls->compatible, addr, size,
+                                  &at_home);
+    if (at_home)
+      continue;
+    /* The usual address, free or not, for the message. */
+    for (unsigned j = 0; j < family->n_slots && slot == NULL; j++)
+      if (g_strcmp0 (family->slots[j].compatible, c->dev_cls->compatible) == 0)
+        slot = &family->slots[j];
+    if (slot == NULL)
+      continue;
+    mapped_elsewhere = addr != mdl_component_u64 (c, "reg");
+    if (home != NULL && !mapped_elsewhere) {
+      g_autofree char *fix = g_strdup_printf ("Move it to 0x%" G_GINT64_MODIFIER "x",
+                                              home->base);
+
+      add (list, MDL_CHECK_WARNING, c->id, fix,
+           "%s (%s) is at 0x%" G_GINT64_MODIFIER "x; on a %s board it is usually at 0x%"
+           G_GINT64_MODIFIER "x", c->name, c->dev_cls->name, addr, family->name, home->base);
+      ((MdlCheck *) g_ptr_array_index (list, list->len - 1))->can_move = true;
+      ((MdlCheck *) g_ptr_array_index (list, list->len - 1))->move_to = home->base;
+    } else {
+      add (list, MDL_CHECK_WARNING, c->id,
+           "Firmware for the family looks for it there: move it, or move what is in the way",
+           "%s (%s) is at 0x%" G_GINT64_MODIFIER "x; on a %s board it is usually at 0x%"
+           G_GINT64_MODIFIER "x", c->name, c->dev_cls->name, addr, family->name, slot->base);
+    }
+  }
+}
+
 GPtrArray *
 mdl_board_check (const MdlBoardDoc *doc, const char *const *search_dirs)
 {
@@ -210,5 +374,6 @@ mdl_board_check (const MdlBoardDoc *doc, const char *const *search_dirs)
   if (problems->len == 0)
     check_firmware (doc, search_dirs, list);
   check_wiring (doc, list);
+  check_family (doc, list);
   return list;
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "board-check.h"
 #include "error.h"
 #include "registry.h"
 
@@ -382,6 +383,8 @@ mdl_board_doc_add_device (MdlBoardDoc *doc, const MdlDeviceClass *cls, double x,
     uint64_t from = cls->group == MDL_GROUP_MEMORY ? UINT64_C (0x80000000)
                                                    : UINT64_C (0x10000000);
     c->values[0].u64 = free_address (doc, from, c->values[1].u64, c->id);
+    /* On a board of a family, where the family's firmware expects it. */
+    mdl_board_doc_place_in_family (doc, c->id);
   }
   return c->id;
 }

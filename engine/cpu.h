@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "board-family.h"
 #include "fdt-writer.h"
 #include "memory.h"
 
@@ -220,6 +221,14 @@ struct MdlCpuClass {
   /* The code address a function symbol's value stands for (Arm: the
    * Thumb bit cleared).  NULL: the value itself. */
   uint64_t (*elf_code_address) (uint64_t value);
+
+  /* ---- what the workbench knows around the class (may be NULL) ---- */
+  /* The family of boards the class usually sits on (engine/board-family.h):
+   * where its firmware expects devices, for design checks and the palette. */
+  const MdlBoardFamily *family;
+  /* Every name the class's mdl_cpu_report_exception calls give, NULL
+   * terminated: the causes the window offers to stop on. */
+  const char *const *exception_names;
 };
 
 struct MdlCpu {

@@ -327,6 +327,36 @@ mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr, doubl
   return FALSE;
 }
 
+/* Address digits for the lines from @first on, @rows of them: a 64-bit
+ * CPU's code usually sits below 4 GiB, so eight digits then, and the
+ * instruction itself fits a narrow pane; all of them when a line on
+ * screen is above, so that no address is cut short. */
+static guint
+shown_digits (MdlDisassemblyView *self, guint first, guint rows)
+{
+  guint digits = self->addr_digits ? self->addr_digits : 8;
+
+  for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
+    const Line *l = &g_array_index (self->lines, Line, first + r);
+
+    if (!l->is_label && l->addr > G_MAXUINT32)
+      return digits;
+  }
+  return MIN (digits, 8);
+}
+
+/* An instruction line as drawn: address, encoding, instruction. */
+static char *
+line_text (const Line *l, guint digits)
+{
+  /* Compressed (16-bit) encodings padded so the mnemonics line up. */
+  g_autofree char *raw = l->len == 2 ? g_strdup_printf ("%04x    ", l->raw & 0xffff)
+                                     : g_strdup_printf ("%08x", l->raw);
+
+  return g_strdup_printf ("%0*" G_GINT64_MODIFIER "x  %s  %s", (int) digits, l->addr, raw,
+                          l->text);
+}
+
 static void
 draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
@@ -337,7 +367,6 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
   GdkRGBA fg, accent, error_color;
   int cw, lh;
   guint rows, first, digits;
-  gboolean high = FALSE;
 
   gtk_style_context_get_color (style, &fg);
   if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
@@ -356,20 +385,11 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 
   rows = MAX (height / lh, 1);
   first = first_line (self, rows);
-  /* A 64-bit CPU's code usually sits below 4 GiB: eight digits then, so
-   * that the instruction itself fits a narrow pane. */
-  for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
-    const Line *l = &g_array_index (self->lines, Line, first + r);
-
-    if (!l->is_label && l->addr > G_MAXUINT32)
-      high = TRUE;
-  }
-  digits = high ? self->addr_digits : MIN (self->addr_digits, 8);
+  digits = shown_digits (self, first, rows);
   for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
     Line *l = &g_array_index (self->lines, Line, first + r);
     double y = self->first_y + r * lh;
     g_autofree char *text = NULL;
-    g_autofree char *raw = NULL;
 
     if (l->is_label) {
       text = g_strdup_printf ("%s:", l->text);
@@ -408,11 +428,7 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
       cairo_fill (cr);
     }
 
-    /* Compressed (16-bit) encodings padded so the mnemonics line up. */
-    raw = l->len == 2 ? g_strdup_printf ("%04x    ", l->raw & 0xffff)
-                      : g_strdup_printf ("%08x", l->raw);
-    text = g_strdup_printf ("%0*" G_GINT64_MODIFIER "x  %s  %s", (int) digits,
-                            l->addr, raw, l->text);
+    text = line_text (l, digits);
     pango_layout_set_text (layout, text, -1);
     {
       PangoAttrList *attrs = pango_attr_list_new ();
@@ -430,6 +446,41 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
     pango_cairo_show_layout (cr, layout);
     pango_layout_set_attributes (layout, NULL);
   }
+}
+
+char *
+mdl_disassembly_view_get_line_text (MdlDisassemblyView *self, guint64 addr, int *right)
+{
+  int height = gtk_widget_get_height (self->area);
+  guint rows, first;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), NULL);
+
+  if (self->line_h <= 0)
+    return NULL;
+  rows = MAX ((guint) (height / self->line_h), 1);
+  first = first_line (self, rows);
+  for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
+    const Line *l = &g_array_index (self->lines, Line, first + r);
+    g_autoptr(PangoLayout) layout = NULL;
+    PangoFontDescription *font;
+    char *text;
+    int w, h;
+
+    if (l->is_label || l->addr != addr)
+      continue;
+    text = line_text (l, shown_digits (self, first, rows));
+    if (right != NULL) {
+      layout = gtk_widget_create_pango_layout (self->area, text);
+      font = _mdl_cpu_views_mono_font (self->area);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      *right = GUTTER + 4 + w;
+    }
+    return text;
+  }
+  return NULL;
 }
 
 /* ---- input ---- */

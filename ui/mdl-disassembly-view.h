@@ -43,4 +43,10 @@ gboolean mdl_disassembly_view_has_breakpoint (MdlDisassemblyView *self, guint64 
 gboolean mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr,
                                             double *x, double *y);
 
+/* For tests: the instruction line at @addr as drawn (address, encoding,
+ * instruction; the address as wide as the lines on screen need) and where
+ * its text ends, in the drawing area's pixels; NULL when not on screen. */
+char    *mdl_disassembly_view_get_line_text (MdlDisassemblyView *self, guint64 addr,
+                                             int *right);
+
 G_END_DECLS

@@ -51,6 +51,9 @@ struct _MdlInspector {
   GPtrArray         *fields;         /* Field * */
   AdwPreferencesGroup *header_group;
   GPtrArray         *problem_rows;   /* rows in header_group for problems without a field */
+  AdwActionRow      *stop_row;       /* clusters: "Stop on Exceptions", or NULL */
+  GPtrArray         *stop_checks;    /* GtkCheckButton, one per cause of the class */
+  gboolean           stop_updating;  /* we set the checks: not the person */
 
   gboolean       applying;           /* inside an edit we started */
   gboolean       refresh_pending;    /* the editor changed meanwhile */
@@ -478,9 +481,138 @@ clear_form (MdlInspector *self)
   /* Fields first: their timeouts point at them. */
   g_ptr_array_set_size (self->fields, 0);
   g_ptr_array_set_size (self->problem_rows, 0);
+  g_ptr_array_set_size (self->stop_checks, 0);
+  self->stop_row = NULL;
   self->header_group = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
     gtk_box_remove (self->form_box, child);
+}
+
+/* ---- stop on exceptions (clusters) ----
+ * The causes are the CPU class's (exception_names); the choice is the
+ * window's, kept as the state of its "stop-causes" action (a string
+ * array), so that it outlasts this form and applies to every run. */
+
+static GActionGroup *
+window_actions (MdlInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || !G_IS_ACTION_GROUP (root) ||
+      !g_action_group_has_action (G_ACTION_GROUP (root), "stop-causes"))
+    return NULL;
+  return G_ACTION_GROUP (root);
+}
+
+static gboolean
+cause_chosen (GVariant *state, const char *cause)
+{
+  g_autofree const char **causes = state ? g_variant_get_strv (state, NULL) : NULL;
+
+  for (guint i = 0; causes != NULL && causes[i] != NULL; i++)
+    if (g_strcmp0 (causes[i], cause) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The checks and the row's summary from the window's state. */
+static void
+stop_sync (MdlInspector *self)
+{
+  GActionGroup *actions = window_actions (self);
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  if (self->stop_row == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_row), actions != NULL);
+  if (actions == NULL)
+    return;
+  state = g_action_group_get_action_state (actions, "stop-causes");
+  self->stop_updating = TRUE;
+  for (guint i = 0; i < self->stop_checks->len; i++) {
+    GtkCheckButton *check = g_ptr_array_index (self->stop_checks, i);
+    const char *cause = g_object_get_data (G_OBJECT (check), "cause");
+    gboolean on = cause_chosen (state, cause);
+
+    gtk_check_button_set_active (check, on);
+    if (on)
+      g_string_append_printf (summary, "%s%s", summary->len ? ", " : "", cause);
+  }
+  self->stop_updating = FALSE;
+  adw_action_row_set_subtitle (self->stop_row, summary->len ? summary->str : _("None"));
+}
+
+static void
+stop_toggled_cb (GtkCheckButton *check, GParamSpec *pspec, MdlInspector *self)
+{
+  GActionGroup *actions = window_actions (self);
+  const char *cause = g_object_get_data (G_OBJECT (check), "cause");
+  g_autoptr(GVariant) state = NULL;
+  g_autofree const char **old = NULL;
+  g_autoptr(GPtrArray) causes = g_ptr_array_new ();
+
+  if (self->stop_updating || actions == NULL)
+    return;
+  /* Causes of other classes (another cluster's) stay chosen. */
+  state = g_action_group_get_action_state (actions, "stop-causes");
+  old = state ? g_variant_get_strv (state, NULL) : NULL;
+  for (guint i = 0; old != NULL && old[i] != NULL; i++)
+    if (g_strcmp0 (old[i], cause) != 0)
+      g_ptr_array_add (causes, (gpointer) old[i]);
+  if (gtk_check_button_get_active (check))
+    g_ptr_array_add (causes, (gpointer) cause);
+  g_action_group_change_action_state (
+    actions, "stop-causes",
+    g_variant_new_strv ((const char *const *) causes->pdata, causes->len));
+  stop_sync (self);
+}
+
+static void
+stop_popover_show_cb (GtkWidget *popover, MdlInspector *self)
+{
+  stop_sync (self);
+}
+
+static void
+stop_row_add (MdlInspector *self, AdwPreferencesGroup *group, const MdlCpuClass *cls)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (_("Pause the machine when a CPU takes:"));
+
+  self->stop_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stop_row), _("Stop on Exceptions"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stop_row),
+                               _("Pause with a message naming the CPU, the instruction and "
+                                 "the address when one of these exceptions is taken"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; cls->exception_names[i] != NULL; i++) {
+    GtkWidget *check = gtk_check_button_new_with_label (cls->exception_names[i]);
+
+    g_object_set_data (G_OBJECT (check), "cause", (gpointer) cls->exception_names[i]);
+    g_signal_connect (check, "notify::active", G_CALLBACK (stop_toggled_cb), self);
+    g_ptr_array_add (self->stop_checks, check);
+    gtk_box_append (GTK_BOX (box), check);
+  }
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect (popover, "show", G_CALLBACK (stop_popover_show_cb), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose the Exceptions"));
+  adw_action_row_add_suffix (self->stop_row, button);
+  adw_action_row_set_activatable_widget (self->stop_row, button);
+  adw_preferences_group_add (group, GTK_WIDGET (self->stop_row));
+  stop_sync (self);
 }
 
 static void
@@ -512,6 +644,13 @@ build_form (MdlInspector *self, const MdlComponent *c)
     adw_preferences_group_set_title (group, _("Properties"));
     for (unsigned i = 0; i < c->n_props; i++)
       g_ptr_array_add (self->fields, field_new (self, group, c, &c->props[i]));
+    gtk_box_append (self->form_box, GTK_WIDGET (group));
+  }
+  if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL &&
+      c->cpu_cls->exception_names != NULL) {
+    group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    adw_preferences_group_set_title (group, _("When Running"));
+    stop_row_add (self, group, c->cpu_cls);
     gtk_box_append (self->form_box, GTK_WIDGET (group));
   }
 }
@@ -727,6 +866,20 @@ _mdl_inspector_get_field (MdlInspector *self, const char *prop)
   return f ? f->row : NULL;
 }
 
+GtkWidget *
+_mdl_inspector_get_stop_check (MdlInspector *self, const char *cause)
+{
+  g_return_val_if_fail (MDL_IS_INSPECTOR (self), NULL);
+
+  for (guint i = 0; i < self->stop_checks->len; i++) {
+    GtkWidget *check = g_ptr_array_index (self->stop_checks, i);
+
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "cause"), cause) == 0)
+      return check;
+  }
+  return NULL;
+}
+
 const char *
 _mdl_inspector_get_message (MdlInspector *self, const char *prop)
 {
@@ -760,6 +913,7 @@ mdl_inspector_dispose (GObject *object)
   mdl_inspector_set_editor (self, NULL);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->stop_checks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDL_TYPE_INSPECTOR);
   G_OBJECT_CLASS (mdl_inspector_parent_class)->dispose (object);
 }
@@ -823,5 +977,6 @@ mdl_inspector_init (MdlInspector *self)
 {
   self->fields = g_ptr_array_new_with_free_func (field_free);
   self->problem_rows = g_ptr_array_new ();
+  self->stop_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

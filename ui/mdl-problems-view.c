@@ -25,6 +25,14 @@ on_go_to (GtkButton *button, MdlProblemsView *self)
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
 }
 
+static void
+on_move (GtkButton *button, MdlProblemsView *self)
+{
+  mdl_problems_view_apply_fix (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                           "index")));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+}
+
 static GtkWidget *
 row_new (MdlProblemsView *self, guint index, const MdlCheck *check)
 {
@@ -52,6 +60,15 @@ row_new (MdlProblemsView *self, guint index, const MdlCheck *check)
   }
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
+  if (check->can_move) {
+    GtkWidget *move = gtk_button_new_with_label (_("Move"));
+
+    gtk_widget_set_valign (move, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (move, check->fix);
+    g_object_set_data (G_OBJECT (move), "index", GUINT_TO_POINTER (index));
+    g_signal_connect (move, "clicked", G_CALLBACK (on_move), self);
+    gtk_box_append (GTK_BOX (box), move);
+  }
   if (check->component != 0) {
     GtkWidget *go = gtk_button_new_with_label (_("Go To"));
 
@@ -158,6 +175,33 @@ mdl_problems_view_go_to (MdlProblemsView *self, guint index)
 
   if (id != 0 && self->editor != NULL)
     mdl_editor_set_selection (self->editor, &id, 1);
+}
+
+gboolean
+mdl_problems_view_can_fix (MdlProblemsView *self, guint index)
+{
+  g_return_val_if_fail (index < mdl_problems_view_get_n_problems (self), FALSE);
+  return ((const MdlCheck *) g_ptr_array_index (self->checks, index))->can_move;
+}
+
+gboolean
+mdl_problems_view_apply_fix (MdlProblemsView *self, guint index)
+{
+  const MdlCheck *check;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (index < mdl_problems_view_get_n_problems (self), FALSE);
+  check = g_ptr_array_index (self->checks, index);
+  if (!check->can_move || self->editor == NULL)
+    return FALSE;
+  text = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", check->move_to);
+  /* The edit refreshes the list (and frees @check) when idle. */
+  if (!mdl_editor_set_prop (self->editor, check->component, "reg", text, &error)) {
+    g_warning ("%s", error->message);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 static void

@@ -2,7 +2,8 @@
  * the board being designed (engine/board-check.h: errors and warnings,
  * each with what, which component and a fix) and opens the list, live as
  * the board is edited.  Each row's "Go To" selects its component on the
- * canvas. */
+ * canvas; a row whose fix is safe to make (moving a device to where its
+ * board family puts it) has a button that makes it. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -25,5 +26,9 @@ const char *mdl_problems_view_get_problem    (MdlProblemsView *self, guint index
 guint       mdl_problems_view_get_component  (MdlProblemsView *self, guint index);
 /* What a row's "Go To" does: selects the component of problem @index. */
 void        mdl_problems_view_go_to          (MdlProblemsView *self, guint index);
+/* Whether problem @index has a fix the list can make, and making it (one
+ * undoable edit; the list is checked again when the main loop is idle). */
+gboolean    mdl_problems_view_can_fix        (MdlProblemsView *self, guint index);
+gboolean    mdl_problems_view_apply_fix      (MdlProblemsView *self, guint index);
 
 G_END_DECLS

@@ -15,6 +15,81 @@
 
 #include "mdl-canvas.h"
 
+/* ---- boot options from the command line ---- */
+
+/* The cluster @spec is for, and its value: NAME= names a cluster when the
+ * board has one so called (a command line may hold '=' itself), as with
+ * `medley run`; else the only cluster, or the only one that hands a
+ * device tree to what it boots. */
+static const MdlComponent *
+boot_cluster (const MdlBoardDoc *doc, const char *spec, const char **value, GString *names)
+{
+  const char *eq = strchr (spec, '=');
+  const MdlComponent *only = NULL, *booting = NULL;
+  unsigned n = 0, n_booting = 0;
+
+  *value = spec;
+  if (eq != NULL) {
+    g_autofree char *name = g_strndup (spec, eq - spec);
+    const MdlComponent *c = mdl_board_doc_find_by_name (doc, name);
+
+    if (c != NULL && c->kind == MDL_COMPONENT_CLUSTER) {
+      *value = eq + 1;
+      return c;
+    }
+  }
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = g_ptr_array_index (doc->components, i);
+
+    if (c->kind != MDL_COMPONENT_CLUSTER)
+      continue;
+    g_string_append_printf (names, "%s%s", n++ ? ", " : "", c->name);
+    only = c;
+    if (mdl_component_u64 (c, "device-tree") != 0) {
+      booting = c;
+      n_booting++;
+    }
+  }
+  return n == 1 ? only : n_booting == 1 ? booting : NULL;
+}
+
+gboolean
+mdl_window_set_boot_option (MdlWindow *self, const char *option, const char *spec,
+                            GError **error)
+{
+  static const struct { const char *option, *prop; gboolean file; } props[] = {
+    { "kernel", "payload", TRUE },
+    { "initrd", "initrd", TRUE },
+    { "append", "bootargs", FALSE },
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+  const MdlComponent *c;
+  const char *value;
+  g_autofree char *text = NULL;
+  guint k = 0;
+
+  g_return_val_if_fail (MDL_IS_WINDOW (self), FALSE);
+
+  while (k < G_N_ELEMENTS (props) && g_strcmp0 (props[k].option, option) != 0)
+    k++;
+  g_return_val_if_fail (k < G_N_ELEMENTS (props), FALSE);
+  c = boot_cluster (mdl_editor_get_doc (self->editor), spec, &value, names);
+  if (c == NULL) {
+    if (names->len == 0)
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The board has no CPU cluster to take “%s”"), spec);
+    else
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The board has several CPU clusters (%s): say which one takes “%s” "
+                     "with --%s NAME=%s"), names->str, spec, option,
+                   props[k].file ? "FILE" : "ARGS");
+    return FALSE;
+  }
+  /* Paths on the command line are relative to where the user is. */
+  text = props[k].file ? g_canonicalize_filename (value, NULL) : g_strdup (value);
+  return mdl_editor_set_prop (self->editor, c->id, props[k].prop, text, error);
+}
+
 /* ---- asking about unsaved changes ---- */
 
 typedef struct {
@@ -677,6 +752,20 @@ action_zoom (GSimpleAction *action, GVariant *param, gpointer user_data)
     mdl_canvas_zoom_fit (MDL_CANVAS (self->canvas));
 }
 
+/* The exception causes the person chose to stop on (the inspector lists
+ * each CPU class's): the action's state is where the window keeps them,
+ * across runs and boards, as the speed menu keeps its choices. */
+static void
+action_stop_causes (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  g_simple_action_set_state (action, value);
+  _mdl_window_apply_speed (self);
+}
+
 static const GActionEntry win_actions[] = {
   { "new", action_new },
   { "open", action_open },
@@ -696,6 +785,7 @@ static const GActionEntry win_actions[] = {
   { "run-to-cursor", action_run_to_cursor },
   { "show-views", NULL, NULL, "true", action_show_views },
   { "gdb", NULL, NULL, "false", action_gdb },
+  { "stop-causes", NULL, NULL, "@as []", action_stop_causes },
   { "reset", action_reset },
   { "zoom-in", action_zoom },
   { "zoom-out", action_zoom },

@@ -451,13 +451,24 @@ _mdl_window_reset (MdlWindow *self)
 void
 _mdl_window_apply_speed (MdlWindow *self)
 {
-  static const char *const all[] = { "all", NULL };
+  g_autoptr(GVariant) chosen = NULL;
+  g_autofree const char **causes = NULL;
 
   if (self->runner == NULL)
     return;
   mdl_runner_set_speed (self->runner, mdl_speed_control_get_speed (self->speed_control));
-  mdl_runner_set_stop_on_exception (
-    self->runner, mdl_speed_control_get_stop_on_exception (self->speed_control) ? all : NULL);
+  /* "Stop on every exception" from the speed menu, else the causes the
+   * inspector's list chose (win.stop-causes). */
+  chosen = g_action_group_get_action_state (G_ACTION_GROUP (self), "stop-causes");
+  if (mdl_speed_control_get_stop_on_exception (self->speed_control)) {
+    causes = g_new0 (const char *, 2);
+    causes[0] = "all";
+  } else if (chosen != NULL) {
+    causes = g_variant_get_strv (chosen, NULL);
+  }
+  /* The runner copies them on the engine thread before this returns. */
+  mdl_runner_set_stop_on_exception (self->runner, causes != NULL && causes[0] != NULL
+                                                  ? causes : NULL);
 }
 
 static const char *const state_classes[] = { "running", "paused", "success", "error", "warning" };

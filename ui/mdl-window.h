@@ -46,4 +46,14 @@ MdlCpuViews *mdl_window_get_cpu_views (MdlWindow *self);
 /* The message of the last error dialog, or NULL (tests check it). */
 const char *mdl_window_get_last_error (MdlWindow *self);
 
+/* Sets one of `medley run`'s boot options on the board's cluster, where
+ * the inspector shows it: @option "kernel" (the payload), "initrd" or
+ * "append" (the bootargs), @spec "[NAME=]VALUE" as on the command line
+ * (file paths relative to the current folder).  Without NAME=, the only
+ * cluster, or the only one that hands its payload a device tree.  One
+ * undoable edit; FALSE with @error naming the clusters when it cannot
+ * tell which one, or with the editor's reason. */
+gboolean mdl_window_set_boot_option (MdlWindow *self, const char *option, const char *spec,
+                                     GError **error);
+
 G_END_DECLS

@@ -109,6 +109,20 @@ static const MdlFlagsReg a64_flags = {
   A64_REG_CPSR, a64_flag_bits, G_N_ELEMENTS (a64_flag_bits),
 };
 
+/* QEMU's virt machine for AArch64 (-M virt): flash at 0, the GIC, the
+ * PL011 and PL031, and 128 MiB of RAM at 1 GiB. */
+static const MdlFamilySlot a64_virt_slots[] = {
+  { "arm,cortex-a15-gic", 0x8000000, 0x20000 },
+  { "arm,pl011", 0x9000000, 0x1000 },
+  { "arm,pl031", 0x9010000, 0x1000 },
+  { "medley,ram", 0x40000000, 0x8000000 },
+  { "medley,rom", 0x0, 0x4000000 },
+};
+
+static const MdlBoardFamily a64_virt_family = {
+  "virt", a64_virt_slots, G_N_ELEMENTS (a64_virt_slots),
+};
+
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
@@ -143,4 +157,5 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .gdb_n_regs = A64_GDB_N_REGS,
   .fdt_cpu = a64_fdt_cpu,
   .fdt_root = a64_fdt_root,
+  .family = &a64_virt_family,
 };

@@ -124,6 +124,28 @@ static const char mdl_arm_cortex_m3_class_label[] = "ARMv7-M";
 static const char mdl_arm_cortex_m4_class_label[] = "ARMv7E-M";
 static const char mdl_arm_cortex_m4f_class_label[] = "ARMv7E-M";
 
+/* Arm's MPS2 with the AN385 image, as QEMU models it (-M mps2-an385):
+ * the CMSDK peripherals and the RAMs where its firmware expects them. */
+static const MdlFamilySlot arm_mps2_slots[] = {
+  { "arm,cmsdk-uart", 0x40004000, 0x1000 },
+  { "arm,cmsdk-timer", 0x40000000, 0x1000 },
+  { "arm,cmsdk-timer", 0x40001000, 0x1000 },
+  { "arm,cmsdk-dualtimer", 0x40002000, 0x1000 },
+  { "arm,cmsdk-watchdog", 0x40008000, 0x1000 },
+  { "arm,mps2-scc", 0x4002f000, 0x1000 },
+  { "medley,ram", 0x0, 0x400000 },
+  { "medley,ram", 0x20000000, 0x400000 },
+};
+
+static const MdlBoardFamily arm_mps2_family = {
+  "MPS2", arm_mps2_slots, G_N_ELEMENTS (arm_mps2_slots),
+};
+
+/* What arm_fault reports (arm_exc_name of the fault it takes). */
+static const char *const arm_exception_names[] = {
+  "HardFault", "MemManage", "BusFault", "UsageFault", NULL,
+};
+
 #define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
@@ -156,6 +178,8 @@ static const char mdl_arm_cortex_m4f_class_label[] = "ARMv7E-M";
     .gdb_regmap = arm_gdb_regmap,                                                                  \
     .gdb_n_regs = ARM_N_REGS,                                                                      \
     .elf_code_address = arm_elf_code_address,                                                      \
+    .family = &arm_mps2_family,                                                                    \
+    .exception_names = arm_exception_names,                                                        \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",

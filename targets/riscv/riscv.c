@@ -92,6 +92,28 @@ static const MdlIrqInputName rv_irq_names[] = {
   { 11, "external" },
 };
 
+/* QEMU's virt machine: where firmware built for `-M virt` looks (the
+ * same map on RV32 and RV64); 128 MiB of RAM as QEMU gives by default,
+ * which the demo firmware's stack top assumes. */
+static const MdlFamilySlot rv_virt_slots[] = {
+  { "sifive,test0", 0x100000, 0x1000 },
+  { "riscv,clint0", 0x2000000, 0x10000 },
+  { "sifive,plic-1.0.0", 0xc000000, 0x600000 },
+  { "ns16550a", 0x10000000, 0x100 },
+  { "medley,ram", 0x80000000, 0x8000000 },
+};
+
+static const MdlBoardFamily rv_virt_family = {
+  "virt", rv_virt_slots, G_N_ELEMENTS (rv_virt_slots),
+};
+
+/* What rv_cause_name says of the exceptions it reports. */
+static const char *const rv_exception_names[] = {
+  "instruction access fault", "illegal instruction", "breakpoint", "misaligned load",
+  "load access fault", "misaligned store/AMO", "store/AMO access fault", "environment call",
+  "instruction page fault", "load page fault", "store/AMO page fault", NULL,
+};
+
 /* What the four harts share; they differ in width, register table (the
  * FD ones add f0-f31 and fcsr), init (which enables F and D) and gdb
  * description.  One place, so that a new class field is one line. */
@@ -129,6 +151,8 @@ static const MdlIrqInputName rv_irq_names[] = {
     .boot_protocols = rv_boot_protocols,                                                        \
     .n_boot_protocols = RV_N_BOOT_PROTOCOLS,                                                    \
     .kernel_image = rv_kernel_image,                                                            \
+    .family = &rv_virt_family,                                                                  \
+    .exception_names = rv_exception_names,                                                      \
   }
 
 RV_CLASS (mdl_riscv_rv32imac_class, "rv32imac", 32, rv32_regs, RV32_N_REGS, rv_init, rv32,

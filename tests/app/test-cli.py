@@ -75,6 +75,17 @@ class Cli(unittest.TestCase):
         self.one_line_error(run("run", BOARD32, "--firmware", "mcu=" + SPIN), "'mcu'", "cpu0")
         self.one_line_error(run("run", BOARD32, "--max-time", "soon"), "soon")
         self.one_line_error(run("run"), "board")
+        # `medley BOARD --kernel/--initrd/--append` without a display runs
+        # headless with the options; a word that is neither is one line.
+        nodisplay = dict(os.environ)
+        nodisplay.pop("DISPLAY", None)
+        nodisplay.pop("WAYLAND_DISPLAY", None)
+        self.one_line_error(run(BOARD32, "--append", "quiet", env=nodisplay),
+                            "cpu0", "device tree")
+        self.one_line_error(run(BOARD64, "--kernel=" + SPIN, env=nodisplay), "RISC-V Linux Image")
+        r = run(BOARD32, "--kernel", env=nodisplay)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("'--kernel' is neither a board", r.stderr.splitlines()[0])
         r = run("frobnicate")
         self.assertEqual(r.returncode, 2)
         self.assertIn("unknown command 'frobnicate'", r.stderr.splitlines()[0])

@@ -298,7 +298,8 @@ test_address_map (void)
   mdl_board_doc_map (doc, priv, app, NULL);
   text = mdl_board_doc_to_dts (doc);
   g_assert_nonnull (strstr (text, "address-map"));
-  g_assert_nonnull (strstr (text, "<0x0 0x20100000 &ram0 0x0 0x80000000 0x0 0x1000000>"));
+  /* The first RAM takes the virt family's place and size (128 MiB). */
+  g_assert_nonnull (strstr (text, "<0x0 0x20100000 &ram0 0x0 0x80000000 0x0 0x8000000>"));
   g_assert_true (mdl_board_doc_save (doc, path, &error));
   again = mdl_board_doc_load (path, &error);
   g_assert_no_error (error);
@@ -310,8 +311,8 @@ test_address_map (void)
   g_assert_no_error (error);
   a = mdl_machine_find_cpu (board->machine, "cpu0");
   m = mdl_machine_find_cpu (board->machine, "cpu1");
-  g_assert_nonnull (mdl_address_space_lookup (a->as, 0x81000000, NULL));
-  g_assert_null (mdl_address_space_lookup (m->as, 0x81000000, NULL));
+  g_assert_nonnull (mdl_address_space_lookup (a->as, 0x88000000, NULL));
+  g_assert_null (mdl_address_space_lookup (m->as, 0x88000000, NULL));
   g_assert_null (mdl_address_space_lookup (m->as, 0x80000000, NULL));
   /* Both see the shared RAM, at their own addresses: one host memory. */
   {

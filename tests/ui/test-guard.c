@@ -10,6 +10,7 @@
 
 #include "mdl-config.h"
 #include "ui/mdl-application.h"
+#include "ui/mdl-inspector-private.h"
 #include "ui/mdl-window-private.h"
 
 #include "engine/registry.h"
@@ -98,6 +99,75 @@ test_exception_storm (void)
 #endif
 }
 
+/* Stop on chosen causes, from the cluster's list in the inspector: the
+ * first load fault pauses the machine (no storm needed); with only
+ * another cause chosen, the storm guard is what stops it. */
+static void
+test_stop_on_cause (void)
+{
+#ifdef UI_FAULT_ELF
+  g_autofree char *dir = g_dir_make_tmp ("medley-ui-XXXXXX", NULL);
+  MdlWindow *window = open_with_firmware (dir, UI_FAULT_ELF);
+  MdlEditor *ed = mdl_window_get_editor (window);
+  guint cpu = mdl_board_doc_find_by_name (mdl_editor_get_doc (ed), "cpu0")->id;
+  MdlInspector *inspector;
+  GtkWidget *load, *illegal;
+  gpointer stopped[] = { window, (gpointer) "load access fault" };
+  g_autoptr(GVariant) state = NULL;
+  MdlRunnerState run_state;
+  const char *text;
+
+  mdl_editor_set_selection (ed, &cpu, 1);
+  ui_test_spin (50);
+  inspector = MDL_INSPECTOR (gtk_widget_get_first_child (GTK_WIDGET (window->inspector_slot)));
+  load = _mdl_inspector_get_stop_check (inspector, "load access fault");
+  illegal = _mdl_inspector_get_stop_check (inspector, "illegal instruction");
+  g_assert_nonnull (load);
+  g_assert_nonnull (illegal);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (load), TRUE);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "stop-causes");
+  g_assert_cmpuint (g_variant_n_children (state), ==, 1);
+  g_assert_cmpstr (_mdl_inspector_get_page (inspector), ==, "form");
+  ui_test_spin (600);   /* the inspector's page transition */
+  {
+    GtkWidget *popover = gtk_widget_get_ancestor (load, GTK_TYPE_POPOVER);
+    GtkWidget *row = gtk_widget_get_ancestor (gtk_widget_get_parent (popover),
+                                              ADW_TYPE_ACTION_ROW);
+
+    /* The row is at the bottom of the form: scroll it into view. */
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    ui_test_spin (300);
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "ui-guard-stop-causes.png");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  g_assert_true (ui_test_spin_until (status_has, stopped, 10000));
+  text = mdl_window_get_status_text (window);
+  g_test_message ("status: %s", text);
+  g_assert_true (mdl_window_get_runner_state (window, &run_state));
+  g_assert_cmpint (run_state, ==, MDL_RUNNER_PAUSED);
+  g_assert_nonnull (strstr (text, "address 0x40000000"));
+  g_assert_null (strstr (text, "times in a row"));
+  close_all_windows ();
+
+  /* The choice is the window's: a new window starts with none. */
+  window = open_with_firmware (dir, UI_FAULT_ELF);
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "stop-causes");
+  g_assert_cmpuint (g_variant_n_children (state), ==, 0);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "stop-causes",
+                                      g_variant_new_strv ((const char *const[]) {
+                                        "illegal instruction" }, 1));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
+  g_assert_true (ui_test_spin_until (status_has, (gpointer[]) { window, "times in a row" },
+                                     10000));
+  close_all_windows ();
+#else
+  g_test_skip ("no RISC-V cross compiler");
+#endif
+}
+
 static void
 test_flood_notice (void)
 {
@@ -142,6 +212,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/guard/exception-storm", test_exception_storm);
   g_test_add_func ("/ui/guard/flood-notice", test_flood_notice);
+  g_test_add_func ("/ui/guard/stop-on-cause", test_stop_on_cause);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);

@@ -104,6 +104,39 @@ test_build_from_empty (void)
   g_assert_cmpuint (mdl_problems_view_get_n_problems (window->problems_view), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->problems_view)));
 
+  /* The board's family (the CPU class's: QEMU's virt): a UART away from
+   * the family's address is named with both, and the list moves it back. */
+  g_assert_true (mdl_editor_set_prop (ed, uart, "reg", "0x10001000", &error));
+  dump (window, "UART moved");
+  i = problem_with (window, "usually at 0x10000000");
+  g_assert_cmpint (i, >=, 0);
+  g_assert_nonnull (strstr (mdl_problems_view_get_problem (window->problems_view, i),
+                            "0x10001000"));
+  g_assert_cmpuint (mdl_problems_view_get_component (window->problems_view, i), ==, uart);
+  g_assert_true (mdl_problems_view_can_fix (window->problems_view, i));
+  ui_test_spin (100);
+  ui_test_screenshot (GTK_WIDGET (window), "ui-problems-family.png");
+  g_assert_true (mdl_problems_view_apply_fix (window->problems_view, i));
+  g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find (mdl_editor_get_doc (ed), uart), "reg"),
+                    ==, 0x10000000);
+  g_assert_cmpint (problem_with (window, "usually at"), <, 0);
+
+  /* Parts from the palette get the family's defaults: RAM big enough
+   * for its firmware, the test device where its firmware pokes it. */
+  {
+    guint ram2, test;
+
+    g_assert_true (mdl_editor_set_prop (ed, ram, "reg", "0x90000000", &error));
+    ram2 = mdl_editor_add_device (ed, mdl_registry_find_device ("medley,ram"), 360, 200);
+    test = mdl_editor_add_device (ed, mdl_registry_find_device ("sifive,test0"), 360, 360);
+    g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find (mdl_editor_get_doc (ed), ram2),
+                                         "reg"), ==, 0x80000000);
+    g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find (mdl_editor_get_doc (ed), ram2),
+                                         "size"), ==, 128 << 20);
+    g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find (mdl_editor_get_doc (ed), test),
+                                         "reg"), ==, 0x100000);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (20);
 }

@@ -389,7 +389,8 @@ test_memory_edit (void)
   double x, y;
 
   activate (window, "run");
-  ui_test_spin (300);
+  /* Pause is there once the window knows the machine runs. */
+  g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 10000));
   activate (window, "pause");
   g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
 
@@ -429,6 +430,139 @@ test_memory_edit (void)
 #endif
 }
 
+/* The widget of @type inside @widget, depth first, or NULL. */
+static GtkWidget *
+find_child (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c)) {
+    GtkWidget *found = find_child (c, type);
+
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
+static gboolean
+byte_shown (gpointer data)
+{
+  Probe *p = data;
+  g_autofree char *text = mdl_memory_view_get_byte_text (MDL_MEMORY_VIEW (p->view), p->addr);
+  double x, y;
+
+  return text != NULL && g_strcmp0 (text, "--") != 0 &&
+         mdl_memory_view_byte_point (MDL_MEMORY_VIEW (p->view), p->addr, &x, &y);
+}
+
+/* The memory view's address field: what someone typed before the view
+ * first placed itself stays (it used to become "sp"), and Enter lands on
+ * the address and shows its byte on screen. */
+static void
+test_memory_go_to (void)
+{
+#ifdef UI_PEEK_ELF
+  g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
+  MdlWindow *window = open_with_firmware (dir, UI_PEEK_ELF);
+  MdlCpuViews *views = mdl_window_get_cpu_views (window);
+  GtkWidget *memory = mdl_cpu_views_get_page (views, "memory");
+  GtkWidget *entry = find_child (memory, GTK_TYPE_ENTRY);
+  Probe probe;
+
+  g_assert_nonnull (entry);
+  activate (window, "run");
+  /* Pause is there once the window knows the machine runs. */
+  g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 10000));
+  activate (window, "pause");
+  g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
+
+  /* Typed while another page shows; the memory page then comes up. */
+  mdl_cpu_views_show_page (views, "registers");
+  ui_test_spin (50);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x80000104");
+  mdl_cpu_views_show_page (views, "memory");
+  ui_test_spin (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0x80000104");
+
+  /* Enter: the row of the address, its byte on screen. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmphex (mdl_memory_view_get_address (MDL_MEMORY_VIEW (memory)), ==, 0x80000100);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  probe = (Probe) { memory, NULL, NULL, 0x80000104 };
+  g_assert_true (ui_test_spin_until (byte_shown, &probe, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0x80000104");
+
+  /* Further on, and a symbol, the same way. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x80001000");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmphex (mdl_memory_view_get_address (MDL_MEMORY_VIEW (memory)), ==, 0x80001000);
+  probe.addr = 0x80001000;
+  g_assert_true (ui_test_spin_until (byte_shown, &probe, 5000));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no_such_symbol");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmphex (mdl_memory_view_get_address (MDL_MEMORY_VIEW (memory)), ==, 0x80001000);
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-memory-go-to.png");
+  close_all_windows ();
+#else
+  g_test_skip ("no RISC-V cross compiler");
+#endif
+}
+
+typedef struct {
+  GtkWidget *view;
+  guint64    addr;
+} LineWait;
+
+static gboolean
+line_shown (gpointer data)
+{
+  LineWait *w = data;
+  g_autofree char *text = mdl_disassembly_view_get_line_text (MDL_DISASSEMBLY_VIEW (w->view),
+                                                              w->addr, NULL);
+  return text != NULL;
+}
+
+/* RV64 disassembly: code below 4 GiB with eight address digits, whole
+ * in the pane at the window's size; code above with all sixteen, none
+ * cut off. */
+static void
+test_disassembly_rv64 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
+  g_autofree char *path = ui_test_copy_board ("riscv64-virt.dts", dir);
+  MdlWindow *window = open_board (path);
+  MdlCpuViews *views = mdl_window_get_cpu_views (window);
+  GtkWidget *disas = mdl_cpu_views_get_page (views, "disassembly");
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  LineWait w = { disas, 0x80000000 };
+  int right = 0;
+
+  activate (window, "run");
+  g_assert_true (wait_for_state (window, MDL_RUNNER_HALTED, 10000));
+  mdl_cpu_views_show_page (views, "disassembly");
+  g_assert_true (mdl_disassembly_view_go_to (MDL_DISASSEMBLY_VIEW (disas), "0x80000000"));
+  g_assert_true (ui_test_spin_until (line_shown, &w, 5000));
+  ui_test_spin (250);
+  low = mdl_disassembly_view_get_line_text (MDL_DISASSEMBLY_VIEW (disas), 0x80000000, &right);
+  g_test_message ("'%s' ends at %d of %d px", low, right, gtk_widget_get_width (disas));
+  g_assert_true (g_str_has_prefix (low, "80000000  "));
+  g_assert_cmpint (right, <=, gtk_widget_get_width (disas));
+  ui_test_screenshot (GTK_WIDGET (views), "views-disassembly-rv64.png");
+
+  g_assert_true (mdl_disassembly_view_go_to (MDL_DISASSEMBLY_VIEW (disas),
+                                             "0xffffffff80000000"));
+  w.addr = G_GUINT64_CONSTANT (0xffffffff80000000);
+  g_assert_true (ui_test_spin_until (line_shown, &w, 5000));
+  high = mdl_disassembly_view_get_line_text (MDL_DISASSEMBLY_VIEW (disas), w.addr, NULL);
+  g_test_message ("'%s'", high);
+  g_assert_true (g_str_has_prefix (high, "ffffffff80000000  "));
+  close_all_windows ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,6 +589,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/views/placeholder", test_placeholder);
   g_test_add_func ("/ui/views/breakpoint-on-symbol", test_breakpoint_on_symbol);
   g_test_add_func ("/ui/views/memory-edit", test_memory_edit);
+  g_test_add_func ("/ui/views/memory-go-to", test_memory_go_to);
+  g_test_add_func ("/ui/views/disassembly-rv64", test_disassembly_rv64);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);
