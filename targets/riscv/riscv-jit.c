@@ -1,0 +1,535 @@
+/* The RISC-V frontend of the translating tier (docs/translator.md).
+ *
+ * rv_jit_run() is the class's run_translated: the interpreter's run loop
+ * (riscv-exec.c) with blocks of translated code where it would have
+ * dispatched one instruction at a time.  Everything the loop does between
+ * instructions that may trap or change the mode (the check of RV_CHECK,
+ * traps counted, interrupts taken) is the same code, so both tiers retire
+ * the same instructions in the same order, account the same time before
+ * every device access, and take interrupts at the same instruction.
+ *
+ * A block is straight-line code from one guest address, in one 4 KiB
+ * page, up to the first branch or jump (or RV_JIT_MAX_INSNS).  What is
+ * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
+ * lui/auipc, branches and jal/jalr, and the RAM fast path of loads and
+ * stores (the same window check as the executors).  Everything else —
+ * M, A, F/D, CSRs, system instructions, a load or store outside the
+ * window — calls the interpreter's executor for that one instruction with
+ * the exact count of instructions before it; when the executor returns
+ * anything but the next address (a trap, RV_CHECK, a jump), or a flush
+ * happened meanwhile, the block leaves with what it returned.
+ *
+ * The tier runs only where it can be exact without more work: machine
+ * fetches unchecked (physical addresses, the fast path of riscv-mmu.c),
+ * no debugger breakpoint and no execute trigger armed.  Otherwise the
+ * dispatcher steps the interpreter, instruction by instruction, so the
+ * two mix freely within one run().
+ *
+ * Self-modifying code: as for the decode cache, fence.i, the class's
+ * flush_code() and any change of the address map forget every block
+ * (rv_flush_icache calls mdl_jit_flush).
+ */
+#include "riscv-cpu.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "engine/jit-cache.h"
+#include "engine/machine.h"
+
+#define RV_JIT_MAX_INSNS   64
+#define RV_JIT_CODE_BYTES  (16u << 20)
+#define RV_JIT_MAX_BLOCKS  32768
+
+#define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
+#define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
+
+typedef struct {
+  MdlJit    *jit;
+  MdlJitAsm *a;
+  RvCpu     *s;
+  bool       w64;        /* RV64: 64-bit operations */
+} RvJitCtx;
+
+typedef struct {
+  RvDecoded dec;
+  uint64_t  pc;
+} RvJitInsn;
+
+/* ---- emitting ---------------------------------------------------------- */
+
+static void
+ld_x (RvJitCtx *c, MdlX86Reg dst, unsigned r)
+{
+  mdl_x86_load (c->a, 8, false, dst, MDL_X86_STATE, XOFF (r));
+}
+
+static void
+st_x (RvJitCtx *c, unsigned r, MdlX86Reg src)
+{
+  mdl_x86_store (c->a, 8, src, MDL_X86_STATE, XOFF (r));
+}
+
+/* rax, an XLEN result of a 32-bit operation on RV64, sign-extended. */
+static void
+sext_w (RvJitCtx *c)
+{
+  mdl_x86_movsxd (c->a, MDL_X86_RAX, MDL_X86_RAX);
+}
+
+/* Leaves the block after instruction @i returned something else than
+ * expected (rax holds it): @i + 1 instructions were dispatched. */
+static void
+emit_leave_after (RvJitCtx *c, unsigned i)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_jit_emit_exit (c->jit, c->a);
+}
+
+/* Calls the interpreter's executor for instruction @i of the block and
+ * leaves unless it returned @next and nothing was flushed meanwhile.
+ * False when the argument memory is full (the block is then given up). */
+static bool
+emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
+{
+  RvInsn *d = mdl_jit_alloc_data (c->jit, sizeof *d);
+  size_t go_on, leave1;
+
+  if (d == NULL)
+    return false;
+  memset (d, 0, sizeof *d);
+  d->pc = ins->pc;
+  d->exec = rv_interp_exec_for (c->s, &ins->dec);
+  d->imm = ins->dec.imm;
+  d->raw = ins->dec.raw;
+  d->rd = ins->dec.rd ? (uint8_t) ins->dec.rd : RV_REG_SINK;
+  d->rs1 = (uint8_t) ins->dec.rs1;
+  d->rs2 = (uint8_t) ins->dec.rs2;
+  d->len = (uint8_t) ins->dec.len;
+  d->op = ins->dec.op ? (uint16_t) ins->dec.op->op : RV_OP_ILLEGAL;
+
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc);
+  mdl_x86_lea (c->a, MDL_X86_RCX, MDL_X86_COUNT, (int32_t) i);
+  mdl_x86_call (c->a, (const void *) d->exec);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
+  mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX);
+  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
+  go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  mdl_x86_bind (c->a, leave1);
+  emit_leave_after (c, i);
+  mdl_x86_bind (c->a, go_on);
+  return true;
+}
+
+/* The end of a block at a known guest address: count the block's
+ * instructions, then (on a taken branch or jump) let run() stop when the
+ * engine asked it to, as rv_jump does, else go on through a chain slot. */
+static void
+emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  if (taken) {
+    size_t go_on;
+
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | RV_CHECK);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, go_on);
+  }
+  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+}
+
+/* A load or store: the window check inline, the executor otherwise. */
+static bool
+emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
+          bool sign, bool store)
+{
+  const RvDecoded *dec = &ins->dec;
+  size_t slow, done;
+
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  if (dec->imm)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
+  else if (!c->w64)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                store ? SOFF (st_host) : SOFF (ld_host));
+  if (store) {
+    ld_x (c, MDL_X86_RAX, dec->rs2);
+    mdl_x86_store_idx (c->a, size, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
+  } else {
+    mdl_x86_load_idx (c->a, size, sign, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
+    if (!c->w64 && sign && size < 8)
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+    if (dec->rd != 0)
+      st_x (c, dec->rd, MDL_X86_RAX);
+  }
+  done = mdl_x86_jmp_fwd (c->a);
+  mdl_x86_bind (c->a, slow);
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  mdl_x86_bind (c->a, done);
+  return true;
+}
+
+/* rd = rs1 OP imm, or with @reg rs1 OP rs2; @w32: an RV64 W form. */
+static void
+emit_alu (RvJitCtx *c, const RvDecoded *dec, MdlX86Alu op, bool reg, bool w32)
+{
+  bool w = c->w64 && !w32;
+
+  if (dec->rd == 0)
+    return;
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  if (reg)
+    mdl_x86_alu_rm (c->a, op, w, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+  else
+    mdl_x86_alu_ri (c->a, op, w, MDL_X86_RAX, dec->imm);
+  if (w32)
+    sext_w (c);
+  st_x (c, dec->rd, MDL_X86_RAX);
+}
+
+static void
+emit_shift (RvJitCtx *c, const RvDecoded *dec, MdlX86Shift op, bool reg, bool w32)
+{
+  bool w = c->w64 && !w32;
+
+  if (dec->rd == 0)
+    return;
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  if (reg) {
+    ld_x (c, MDL_X86_RCX, dec->rs2);
+    mdl_x86_shift_cl (c->a, op, w, MDL_X86_RAX);   /* masks as RISC-V does */
+  } else
+    mdl_x86_shift_ri (c->a, op, w, MDL_X86_RAX, (uint8_t) (dec->imm & (w ? 63 : 31)));
+  if (w32)
+    sext_w (c);
+  else if (!c->w64)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+  st_x (c, dec->rd, MDL_X86_RAX);
+}
+
+static void
+emit_set (RvJitCtx *c, const RvDecoded *dec, MdlX86Cond cc, bool reg)
+{
+  if (dec->rd == 0)
+    return;
+  ld_x (c, MDL_X86_RCX, dec->rs1);
+  if (reg)
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RCX, MDL_X86_STATE, XOFF (dec->rs2));
+  else
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, MDL_X86_RCX, dec->imm);
+  mdl_x86_setcc (c->a, cc, MDL_X86_RAX);
+  st_x (c, dec->rd, MDL_X86_RAX);
+}
+
+static bool
+is_branch (RvOp op, MdlX86Cond *cc)
+{
+  switch (op) {
+  case RV_OP_BEQ: *cc = MDL_X86_CC_E; return true;
+  case RV_OP_BNE: *cc = MDL_X86_CC_NE; return true;
+  case RV_OP_BLT: *cc = MDL_X86_CC_L; return true;
+  case RV_OP_BGE: *cc = MDL_X86_CC_GE; return true;
+  case RV_OP_BLTU: *cc = MDL_X86_CC_B; return true;
+  case RV_OP_BGEU: *cc = MDL_X86_CC_AE; return true;
+  default: return false;
+  }
+}
+
+/* Instructions after which a block stops: they jump, or (the system
+ * ones) always leave through the loop's check anyway. */
+static bool
+ends_block (RvOp op)
+{
+  MdlX86Cond cc;
+
+  if (is_branch (op, &cc))
+    return true;
+  switch (op) {
+  case RV_OP_ILLEGAL:
+  case RV_OP_JAL: case RV_OP_JALR:
+  case RV_OP_FENCE_I: case RV_OP_ECALL: case RV_OP_EBREAK:
+  case RV_OP_MRET: case RV_OP_SRET: case RV_OP_WFI: case RV_OP_SFENCE_VMA:
+  case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
+  case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Emits instruction @i of @n; false when the block cannot be finished
+ * (argument memory full). */
+static bool
+emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
+{
+  const RvDecoded *dec = &ins->dec;
+  uint64_t mask = rv_xmask (c->s);
+  uint64_t next = (ins->pc + dec->len) & mask;
+  RvOp op = dec->op ? dec->op->op : RV_OP_ILLEGAL;
+  MdlX86Cond cc;
+
+  if (is_branch (op, &cc)) {
+    size_t taken;
+    uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
+
+    ld_x (c, MDL_X86_RAX, dec->rs1);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+    taken = mdl_x86_jcc_fwd (c->a, cc);
+    emit_block_end (c, n, next, false);
+    mdl_x86_bind (c->a, taken);
+    emit_block_end (c, n, target, true);
+    return true;
+  }
+
+  switch (op) {
+  case RV_OP_LUI:
+  case RV_OP_AUIPC:
+    if (dec->rd != 0) {
+      uint64_t v = (uint64_t) (int64_t) dec->imm + (op == RV_OP_AUIPC ? ins->pc : 0);
+
+      mdl_x86_mov_ri (c->a, MDL_X86_RAX, v & mask);
+      st_x (c, dec->rd, MDL_X86_RAX);
+    }
+    return true;
+
+  case RV_OP_JAL: {
+    uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
+
+    if (dec->rd != 0) {
+      mdl_x86_mov_ri (c->a, MDL_X86_RAX, next);
+      st_x (c, dec->rd, MDL_X86_RAX);
+    }
+    emit_block_end (c, n, target, true);
+    return true;
+  }
+
+  case RV_OP_JALR: {
+    size_t go_on;
+
+    /* The target first: rd may be rs1. */
+    ld_x (c, MDL_X86_RAX, dec->rs1);
+    if (dec->imm)
+      mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, c->w64, MDL_X86_RAX, -2);
+    if (dec->rd != 0) {
+      mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
+      st_x (c, dec->rd, MDL_X86_RCX);
+    }
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
+    mdl_x86_bind (c->a, go_on);
+    mdl_jit_emit_exit (c->jit, c->a);
+    return true;
+  }
+
+  case RV_OP_ADDI:  emit_alu (c, dec, MDL_X86_ADD, false, false); return true;
+  case RV_OP_XORI:  emit_alu (c, dec, MDL_X86_XOR, false, false); return true;
+  case RV_OP_ORI:   emit_alu (c, dec, MDL_X86_OR, false, false); return true;
+  case RV_OP_ANDI:  emit_alu (c, dec, MDL_X86_AND, false, false); return true;
+  case RV_OP_ADD:   emit_alu (c, dec, MDL_X86_ADD, true, false); return true;
+  case RV_OP_SUB:   emit_alu (c, dec, MDL_X86_SUB, true, false); return true;
+  case RV_OP_XOR:   emit_alu (c, dec, MDL_X86_XOR, true, false); return true;
+  case RV_OP_OR:    emit_alu (c, dec, MDL_X86_OR, true, false); return true;
+  case RV_OP_AND:   emit_alu (c, dec, MDL_X86_AND, true, false); return true;
+  case RV_OP_ADDIW: emit_alu (c, dec, MDL_X86_ADD, false, true); return true;
+  case RV_OP_ADDW:  emit_alu (c, dec, MDL_X86_ADD, true, true); return true;
+  case RV_OP_SUBW:  emit_alu (c, dec, MDL_X86_SUB, true, true); return true;
+  case RV_OP_SLTI:  emit_set (c, dec, MDL_X86_CC_L, false); return true;
+  case RV_OP_SLTIU: emit_set (c, dec, MDL_X86_CC_B, false); return true;
+  case RV_OP_SLT:   emit_set (c, dec, MDL_X86_CC_L, true); return true;
+  case RV_OP_SLTU:  emit_set (c, dec, MDL_X86_CC_B, true); return true;
+  case RV_OP_SLLI:  emit_shift (c, dec, MDL_X86_SHL, false, false); return true;
+  case RV_OP_SRLI:  emit_shift (c, dec, MDL_X86_SHR, false, false); return true;
+  case RV_OP_SRAI:  emit_shift (c, dec, MDL_X86_SAR, false, false); return true;
+  case RV_OP_SLL:   emit_shift (c, dec, MDL_X86_SHL, true, false); return true;
+  case RV_OP_SRL:   emit_shift (c, dec, MDL_X86_SHR, true, false); return true;
+  case RV_OP_SRA:   emit_shift (c, dec, MDL_X86_SAR, true, false); return true;
+  case RV_OP_SLLIW: emit_shift (c, dec, MDL_X86_SHL, false, true); return true;
+  case RV_OP_SRLIW: emit_shift (c, dec, MDL_X86_SHR, false, true); return true;
+  case RV_OP_SRAIW: emit_shift (c, dec, MDL_X86_SAR, false, true); return true;
+  case RV_OP_SLLW:  emit_shift (c, dec, MDL_X86_SHL, true, true); return true;
+  case RV_OP_SRLW:  emit_shift (c, dec, MDL_X86_SHR, true, true); return true;
+  case RV_OP_SRAW:  emit_shift (c, dec, MDL_X86_SAR, true, true); return true;
+  case RV_OP_FENCE: return true;   /* one hart at a time, in order */
+
+  case RV_OP_LB:  return emit_mem (c, ins, i, next, 1, true, false);
+  case RV_OP_LH:  return emit_mem (c, ins, i, next, 2, true, false);
+  case RV_OP_LW:  return emit_mem (c, ins, i, next, 4, true, false);
+  case RV_OP_LD:  return emit_mem (c, ins, i, next, 8, false, false);
+  case RV_OP_LBU: return emit_mem (c, ins, i, next, 1, false, false);
+  case RV_OP_LHU: return emit_mem (c, ins, i, next, 2, false, false);
+  case RV_OP_LWU: return emit_mem (c, ins, i, next, 4, false, false);
+  case RV_OP_SB:  return emit_mem (c, ins, i, next, 1, false, true);
+  case RV_OP_SH:  return emit_mem (c, ins, i, next, 2, false, true);
+  case RV_OP_SW:  return emit_mem (c, ins, i, next, 4, false, true);
+  case RV_OP_SD:  return emit_mem (c, ins, i, next, 8, false, true);
+
+  default:
+    if (!emit_call_executor (c, ins, i, next))
+      return false;
+    if (ends_block (op))
+      emit_block_end (c, n, next, false);
+    return true;
+  }
+}
+
+/* ---- translating a block --------------------------------------------- */
+
+/* Decodes the block at @pc into @insns; returns how many (0 when @pc is
+ * not in RAM or ROM, or its first instruction does not fit the page). */
+static unsigned
+rv_jit_scan (RvCpu *s, uint64_t pc, RvJitInsn *insns, uint64_t *end)
+{
+  MdlRamWindow w;
+  uint64_t limit, at = pc;
+  unsigned n = 0;
+
+  if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
+    return 0;
+  limit = MIN (w.base + w.size - 1, (pc | (RV_PAGE_SIZE - 1))) + 1;
+  while (n < RV_JIT_MAX_INSNS) {
+    uint16_t lo, hi = 0;
+    RvJitInsn *ins = &insns[n];
+
+    if (at < pc || limit - at < 2)
+      break;
+    memcpy (&lo, w.host + (at - w.base), 2);
+    if (rv_insn_length (lo) == 4) {
+      if (limit - at < 4)
+        break;
+      memcpy (&hi, w.host + (at - w.base) + 2, 2);
+    }
+    rv_decode (s->xlen, s->ext, (uint32_t) hi << 16 | lo, &ins->dec);
+    ins->pc = at;
+    n++;
+    at = (at + ins->dec.len) & rv_xmask (s);
+    if (ends_block (ins->dec.op ? ins->dec.op->op : RV_OP_ILLEGAL))
+      break;
+  }
+  *end = at;
+  return n;
+}
+
+static bool
+rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
+{
+  const RvDecoded *last = &insns[n - 1].dec;
+
+  mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
+  for (unsigned i = 0; i < n; i++)
+    if (!emit_insn (c, &insns[i], i, n))
+      return false;
+  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL))
+    emit_block_end (c, n, end, false);
+  return true;
+}
+
+static const MdlJitBlock *
+rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc)
+{
+  RvJitInsn insns[RV_JIT_MAX_INSNS];
+  uint64_t end;
+  unsigned n = rv_jit_scan (s, pc, insns, &end);
+
+  if (n == 0)
+    return NULL;
+  /* A second try after a flush has the whole memory. */
+  for (unsigned attempt = 0; attempt < 2; attempt++) {
+    MdlJitAsm a;
+    RvJitCtx c = { .jit = jit, .a = &a, .s = s, .w64 = s->xlen == 64 };
+    const MdlJitBlock *b;
+
+    mdl_jit_begin (jit, &a);
+    if (!rv_jit_emit (&c, insns, n, end))
+      a.overflow = true;
+    b = mdl_jit_commit (jit, &a, pc, end, s->priv, n);
+    if (b != NULL)
+      return b;
+    mdl_jit_flush (jit);
+  }
+  return NULL;
+}
+
+/* ---- the dispatcher ---------------------------------------------------- */
+
+static MdlJit *
+rv_jit_get (RvCpu *s)
+{
+  if (s->cpu.jit == NULL && !s->jit_unavailable) {
+    size_t bytes = mdl_machine_jit_cache_size (s->cpu.machine);
+    g_autoptr(GError) error = NULL;
+
+    s->cpu.jit = mdl_jit_new (bytes ? bytes : RV_JIT_CODE_BYTES,
+                              bytes ? (unsigned) (bytes / 256) : RV_JIT_MAX_BLOCKS, &error);
+    if (s->cpu.jit == NULL) {
+      /* Interpreted then, which gives the same results. */
+      g_message ("%s: %s; interpreting", s->cpu.name, error->message);
+      s->jit_unavailable = true;
+    }
+  }
+  return s->cpu.jit;
+}
+
+uint64_t
+rv_jit_run (MdlCpu *cpu, uint64_t budget)
+{
+  RvCpu *s = (RvCpu *) cpu;
+  MdlJit *jit = rv_jit_get (s);
+  uint64_t pc, n = 0;
+
+  if (jit == NULL || cpu->breakpoints != NULL)
+    return rv_run (cpu, budget);
+  mdl_cpu_set_exit_request (cpu, false);
+  if (cpu->state != MDL_CPU_RUNNING)
+    return 0;
+
+  rv_interp_begin (s);
+  pc = rv_interp_check_interrupts (s, s->pc);
+
+  while (G_LIKELY (n < budget)) {
+    const MdlJitBlock *b = NULL;
+
+    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
+      b = mdl_jit_lookup (jit, pc, s->priv);
+      if (b == NULL)
+        b = rv_jit_translate (s, jit, pc);
+    }
+    mdl_jit_chain (jit, b);
+    if (b != NULL && budget - n >= b->n_insns)
+      pc = mdl_jit_enter (jit, b, s, &n, budget);
+    else
+      pc = rv_interp_step (s, pc, n++);
+    if (G_LIKELY (!(pc & RV_CHECK)))
+      continue;
+
+    /* As in rv_run. */
+    pc &= ~RV_CHECK;
+    if (s->trapped) {
+      s->trapped = false;
+      s->run_traps++;
+    }
+    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+      break;
+    pc = rv_interp_check_interrupts (s, pc);
+  }
+
+  s->pc = pc;
+  rv_interp_sync (s, n);
+  return n - s->run_traps;
+}
