@@ -342,6 +342,33 @@ mdl_jit_emit_exit_slot (MdlJit *jit, MdlJitAsm *a, uint64_t pc)
   mdl_x86_jmp_to (a, jit->exit_stub);
 }
 
+/* An indirect exit's inline cache, in the data memory: the exit stub
+ * reports it as it reports a slot, and mdl_jit_chain tells the two apart
+ * by where they are. */
+typedef struct {
+  uint64_t    pc;       /* odd (never a guest address) while empty */
+  const void *code;
+} IndirectSite;
+
+bool
+mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a)
+{
+  IndirectSite *site = mdl_jit_alloc_data (jit, sizeof *site);
+  size_t miss;
+
+  if (site == NULL)
+    return false;
+  site->pc = 1;
+  site->code = NULL;
+  mdl_x86_mov_ri (a, MDL_X86_RCX, (uint64_t) (uintptr_t) site);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX, 0);
+  miss = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_jmp_m (a, MDL_X86_RCX, 8);
+  mdl_x86_bind (a, miss);
+  mdl_x86_jmp_to (a, jit->exit_stub);
+  return true;
+}
+
 uint64_t
 mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *count,
                uint64_t budget)
@@ -359,6 +386,13 @@ mdl_jit_chain (MdlJit *jit, const MdlJitBlock *to)
   jit->last_slot = NULL;
   if (slot == NULL || to == NULL || jit->stale || jit->enter_generation != jit->generation)
     return;
+  if (slot < jit->rx || slot >= jit->rx + jit->size) {
+    IndirectSite *site = (IndirectSite *) (void *) slot;
+
+    site->pc = to->pc;
+    site->code = to->code;
+    return;
+  }
   rel = (int32_t) ((const uint8_t *) to->code - (slot + 5));
   make_writable (jit, true);
   memcpy (jit->rw + (slot - jit->rx) + 1, &rel, 4);

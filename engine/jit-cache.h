@@ -91,6 +91,11 @@ void        *mdl_jit_alloc_data (MdlJit *jit, size_t size);
 void mdl_jit_emit_budget_check (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint32_t n_insns);
 void mdl_jit_emit_exit         (MdlJit *jit, MdlJitAsm *a);
 void mdl_jit_emit_exit_slot    (MdlJit *jit, MdlJitAsm *a, uint64_t pc);
+/* Leaving for the guest address in rax that only run time knows (a
+ * return, an indirect call): through an inline cache of the last target
+ * seen at this site, which mdl_jit_chain fills.  False when the data
+ * memory is full (handled as an overflow). */
+bool mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a);
 
 /* Runs translated code from @block with @state in MDL_X86_STATE, *@count
  * in MDL_X86_COUNT and @budget in MDL_X86_BUDGET, until it leaves; stores
@@ -98,8 +103,9 @@ void mdl_jit_emit_exit_slot    (MdlJit *jit, MdlJitAsm *a, uint64_t pc);
 uint64_t mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state,
                         uint64_t *count, uint64_t budget);
 /* After mdl_jit_enter: when it left through a slot that is still valid,
- * makes that slot jump straight to @to from now on (@to NULL: the next
- * address is interpreted, the slot stays as it is). */
+ * makes that slot jump straight to @to from now on, or for an indirect
+ * site, makes @to its cached target (@to NULL: the next address is
+ * interpreted, the slot stays as it is). */
 void     mdl_jit_chain (MdlJit *jit, const MdlJitBlock *to);
 
 /* Counters for the design note's figures and the tests. */

@@ -203,6 +203,48 @@ mdl_x86_alu_rm (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg b
 }
 
 void
+mdl_x86_imul_rr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
+{
+  emit_rex (a, w64, dst, 0, src, false);
+  emit8 (a, 0x0f);
+  emit8 (a, 0xaf);
+  emit_modrm_reg (a, dst, src);
+}
+
+void
+mdl_x86_imul_rm (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, int32_t disp)
+{
+  emit_rex (a, w64, dst, 0, base, false);
+  emit8 (a, 0x0f);
+  emit8 (a, 0xaf);
+  emit_mem (a, dst, base, disp);
+}
+
+void
+mdl_x86_unary (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r)
+{
+  emit_rex (a, w64, 0, 0, r, false);
+  emit8 (a, 0xf7);
+  emit_modrm_reg (a, op, r);
+}
+
+void
+mdl_x86_sign_ax (MdlJitAsm *a, bool w64)
+{
+  if (w64)
+    emit8 (a, 0x48);
+  emit8 (a, 0x99);
+}
+
+void
+mdl_x86_test_rr (MdlJitAsm *a, bool w64, MdlX86Reg r1, MdlX86Reg r2)
+{
+  emit_rex (a, w64, r2, 0, r1, false);
+  emit8 (a, 0x85);
+  emit_modrm_reg (a, r2, r1);
+}
+
+void
 mdl_x86_cmp_m8_i (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm)
 {
   emit_rex (a, false, 0, 0, base, false);
@@ -342,6 +384,14 @@ mdl_x86_jmp_r (MdlJitAsm *a, MdlX86Reg r)
   emit_rex (a, false, 0, 0, r, false);
   emit8 (a, 0xff);
   emit_modrm_reg (a, 4, r);
+}
+
+void
+mdl_x86_jmp_m (MdlJitAsm *a, MdlX86Reg base, int32_t disp)
+{
+  emit_rex (a, false, 0, 0, base, false);
+  emit8 (a, 0xff);
+  emit_mem (a, 4, base, disp);
 }
 
 void

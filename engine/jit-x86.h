@@ -47,6 +47,13 @@ typedef enum {
   MDL_X86_SHL = 4, MDL_X86_SHR = 5, MDL_X86_SAR = 7,
 } MdlX86Shift;
 
+/* The group-3 one-operand operations, numbered as their ModRM /digit:
+ * mul, imul, div and idiv work on rdx:rax. */
+typedef enum {
+  MDL_X86_NOT = 2, MDL_X86_NEG = 3, MDL_X86_MUL = 4, MDL_X86_IMUL1 = 5,
+  MDL_X86_DIV = 6, MDL_X86_IDIV = 7,
+} MdlX86Unary;
+
 /* Condition codes (the low nibble of Jcc / SETcc). */
 typedef enum {
   MDL_X86_CC_B = 0x2, MDL_X86_CC_AE = 0x3, MDL_X86_CC_E = 0x4, MDL_X86_CC_NE = 0x5,
@@ -89,6 +96,15 @@ void mdl_x86_alu_rr   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX
 void mdl_x86_alu_ri   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, int32_t imm);
 void mdl_x86_alu_rm   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg base,
                        int32_t disp);
+/* dst = dst * src / [base + disp] (the low half, signed or not alike). */
+void mdl_x86_imul_rr  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
+void mdl_x86_imul_rm  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, int32_t disp);
+/* A group-3 operation on @r. */
+void mdl_x86_unary    (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r);
+/* rdx = the sign of rax (cdq / cqo), before idiv. */
+void mdl_x86_sign_ax  (MdlJitAsm *a, bool w64);
+/* Sets the flags of a AND b. */
+void mdl_x86_test_rr  (MdlJitAsm *a, bool w64, MdlX86Reg r1, MdlX86Reg r2);
 /* Compares the byte at [base + disp] with @imm. */
 void mdl_x86_cmp_m8_i (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm);
 /* dst <<= / >>= imm, or by cl. */
@@ -116,5 +132,7 @@ void   mdl_x86_push    (MdlJitAsm *a, MdlX86Reg r);
 void   mdl_x86_pop     (MdlJitAsm *a, MdlX86Reg r);
 void   mdl_x86_ret     (MdlJitAsm *a);
 void   mdl_x86_jmp_r   (MdlJitAsm *a, MdlX86Reg r);
+/* Jumps to the address stored at [base + disp]. */
+void   mdl_x86_jmp_m   (MdlJitAsm *a, MdlX86Reg base, int32_t disp);
 /* rcx = the executable address @target (rip-relative lea). */
 void   mdl_x86_lea_rip (MdlJitAsm *a, MdlX86Reg dst, const void *target);

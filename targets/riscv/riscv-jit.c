@@ -235,6 +235,94 @@ emit_set (RvJitCtx *c, const RvDecoded *dec, MdlX86Cond cc, bool reg)
   st_x (c, dec->rd, MDL_X86_RAX);
 }
 
+/* M: the low half of a product is the same signed or not. */
+static void
+emit_mul (RvJitCtx *c, const RvDecoded *dec, bool w32)
+{
+  if (dec->rd == 0)
+    return;
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  mdl_x86_imul_rm (c->a, c->w64 && !w32, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+  if (w32)
+    sext_w (c);
+  st_x (c, dec->rd, MDL_X86_RAX);
+}
+
+/* The high half: on RV32 from one 64-bit product of the operands
+ * extended as the instruction says; on RV64 from rdx after a one-operand
+ * mul or imul (mulhsu on RV64 stays with the executor). */
+static void
+emit_mulh (RvJitCtx *c, const RvDecoded *dec, RvOp op)
+{
+  if (dec->rd == 0)
+    return;
+  if (!c->w64) {
+    mdl_x86_load (c->a, 4, op != RV_OP_MULHU, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs1));
+    mdl_x86_load (c->a, 4, op == RV_OP_MULH, MDL_X86_RCX, MDL_X86_STATE, XOFF (dec->rs2));
+    mdl_x86_imul_rr (c->a, true, MDL_X86_RAX, MDL_X86_RCX);
+    mdl_x86_shift_ri (c->a, op == RV_OP_MULHU ? MDL_X86_SHR : MDL_X86_SAR, true, MDL_X86_RAX,
+                      32);
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+    st_x (c, dec->rd, MDL_X86_RAX);
+    return;
+  }
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  ld_x (c, MDL_X86_RCX, dec->rs2);
+  mdl_x86_unary (c->a, op == RV_OP_MULHU ? MDL_X86_MUL : MDL_X86_IMUL1, true, MDL_X86_RCX);
+  st_x (c, dec->rd, MDL_X86_RDX);
+}
+
+/* Division never traps: by zero the quotient is all ones and the
+ * remainder the dividend; by -1 (signed) the quotient is the negated
+ * dividend (MIN stays MIN, as RISC-V wants) and the remainder 0, which
+ * also keeps idiv away from its one overflow. */
+static void
+emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
+{
+  bool w = c->w64 && !w32;
+  size_t by_zero, by_minus1 = 0, done1, done2 = 0;
+
+  if (dec->rd == 0)
+    return;
+  ld_x (c, MDL_X86_RAX, dec->rs1);
+  ld_x (c, MDL_X86_RCX, dec->rs2);
+  mdl_x86_test_rr (c->a, w, MDL_X86_RCX, MDL_X86_RCX);
+  by_zero = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  if (sign) {
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, w, MDL_X86_RCX, -1);
+    by_minus1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_sign_ax (c->a, w);
+    mdl_x86_unary (c->a, MDL_X86_IDIV, w, MDL_X86_RCX);
+  } else {
+    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RDX);
+    mdl_x86_unary (c->a, MDL_X86_DIV, w, MDL_X86_RCX);
+  }
+  if (rem)
+    mdl_x86_mov_rr (c->a, w, MDL_X86_RAX, MDL_X86_RDX);
+  done1 = mdl_x86_jmp_fwd (c->a);
+  if (sign) {
+    mdl_x86_bind (c->a, by_minus1);
+    if (rem)
+      mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RAX);
+    else
+      mdl_x86_unary (c->a, MDL_X86_NEG, w, MDL_X86_RAX);
+    done2 = mdl_x86_jmp_fwd (c->a);
+  }
+  mdl_x86_bind (c->a, by_zero);
+  if (!rem)
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, w ? UINT64_MAX : UINT32_MAX);
+  mdl_x86_bind (c->a, done1);
+  if (sign)
+    mdl_x86_bind (c->a, done2);
+  /* 32-bit results: zero-extended on RV32 (for the remainder by zero,
+   * the dividend already is), sign-extended for the W forms. */
+  if (w32)
+    sext_w (c);
+  else if (!c->w64)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+  st_x (c, dec->rd, MDL_X86_RAX);
+}
+
 static bool
 is_branch (RvOp op, MdlX86Cond *cc)
 {
@@ -333,10 +421,28 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
     go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
     mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
-    mdl_x86_bind (c->a, go_on);
     mdl_jit_emit_exit (c->jit, c->a);
-    return true;
+    mdl_x86_bind (c->a, go_on);
+    return mdl_jit_emit_exit_indirect (c->jit, c->a);
   }
+
+  case RV_OP_MUL:  emit_mul (c, dec, false); return true;
+  case RV_OP_MULW: emit_mul (c, dec, true); return true;
+  case RV_OP_MULH:
+  case RV_OP_MULHU:
+  case RV_OP_MULHSU:
+    if (c->w64 && op == RV_OP_MULHSU)
+      break;
+    emit_mulh (c, dec, op);
+    return true;
+  case RV_OP_DIV:   emit_div (c, dec, true, false, false); return true;
+  case RV_OP_DIVU:  emit_div (c, dec, false, false, false); return true;
+  case RV_OP_REM:   emit_div (c, dec, true, true, false); return true;
+  case RV_OP_REMU:  emit_div (c, dec, false, true, false); return true;
+  case RV_OP_DIVW:  emit_div (c, dec, true, false, true); return true;
+  case RV_OP_DIVUW: emit_div (c, dec, false, false, true); return true;
+  case RV_OP_REMW:  emit_div (c, dec, true, true, true); return true;
+  case RV_OP_REMUW: emit_div (c, dec, false, true, true); return true;
 
   case RV_OP_ADDI:  emit_alu (c, dec, MDL_X86_ADD, false, false); return true;
   case RV_OP_XORI:  emit_alu (c, dec, MDL_X86_XOR, false, false); return true;
@@ -381,12 +487,13 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   case RV_OP_SD:  return emit_mem (c, ins, i, next, 8, false, true);
 
   default:
-    if (!emit_call_executor (c, ins, i, next))
-      return false;
-    if (ends_block (op))
-      emit_block_end (c, n, next, false);
-    return true;
+    break;
   }
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  if (ends_block (op))
+    emit_block_end (c, n, next, false);
+  return true;
 }
 
 /* ---- translating a block --------------------------------------------- */
@@ -492,6 +599,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
   RvCpu *s = (RvCpu *) cpu;
   MdlJit *jit = rv_jit_get (s);
   uint64_t pc, n = 0;
+  bool tail = false;
 
   if (jit == NULL || cpu->breakpoints != NULL)
     return rv_run (cpu, budget);
@@ -505,13 +613,20 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
   while (G_LIKELY (n < budget)) {
     const MdlJitBlock *b = NULL;
 
-    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
+    /* Once a block does not fit in what is left of the budget, the few
+     * instructions left are interpreted without looking blocks up. */
+    if (G_LIKELY (!tail && !s->fetch_checked && !s->trig_exec)) {
       b = mdl_jit_lookup (jit, pc, s->priv);
       if (b == NULL)
         b = rv_jit_translate (s, jit, pc);
-    }
-    mdl_jit_chain (jit, b);
-    if (b != NULL && budget - n >= b->n_insns)
+      mdl_jit_chain (jit, b);
+      if (b != NULL && budget - n < b->n_insns) {
+        tail = true;
+        b = NULL;
+      }
+    } else
+      mdl_jit_chain (jit, NULL);
+    if (b != NULL)
       pc = mdl_jit_enter (jit, b, s, &n, budget);
     else
       pc = rv_interp_step (s, pc, n++);
