@@ -310,11 +310,10 @@ mdl_jit_emit_budget_check (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint32_t n_in
 {
   size_t ok;
 
-  /* budget - count >= n_insns, unsigned (count never exceeds budget). */
-  mdl_x86_mov_rr (a, true, MDL_X86_RAX, MDL_X86_BUDGET);
-  mdl_x86_alu_rr (a, MDL_X86_SUB, true, MDL_X86_RAX, MDL_X86_COUNT);
-  mdl_x86_alu_ri (a, MDL_X86_CMP, true, MDL_X86_RAX, (int32_t) n_insns);
-  ok = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  /* count + n_insns <= budget (no wrap: both are instruction counts). */
+  mdl_x86_lea (a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n_insns);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+  ok = mdl_x86_jcc_fwd (a, MDL_X86_CC_BE);
   mdl_x86_mov_ri (a, MDL_X86_RAX, pc);
   mdl_jit_emit_exit (jit, a);
   mdl_x86_bind (a, ok);

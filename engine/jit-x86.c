@@ -203,6 +203,49 @@ mdl_x86_alu_rm (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg b
 }
 
 void
+mdl_x86_alu_mi (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
+                int32_t imm)
+{
+  bool small = imm >= -128 && imm <= 127;
+
+  emit_rex (a, w64, 0, 0, base, false);
+  emit8 (a, small ? 0x83 : 0x81);
+  emit_mem (a, op, base, disp);
+  if (small)
+    emit8 (a, (uint8_t) imm);
+  else
+    emit32 (a, (uint32_t) imm);
+}
+
+void
+mdl_x86_alu_mr (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
+                MdlX86Reg src)
+{
+  emit_rex (a, w64, src, 0, base, false);
+  emit8 (a, (uint8_t) (op << 3 | 1));
+  emit_mem (a, src, base, disp);
+}
+
+void
+mdl_x86_shift_mi (MdlJitAsm *a, MdlX86Shift op, bool w64, MdlX86Reg base, int32_t disp,
+                  uint8_t imm)
+{
+  emit_rex (a, w64, 0, 0, base, false);
+  emit8 (a, 0xc1);
+  emit_mem (a, op, base, disp);
+  emit8 (a, imm);
+}
+
+void
+mdl_x86_store_imm (MdlJitAsm *a, bool w64, MdlX86Reg base, int32_t disp, int32_t imm)
+{
+  emit_rex (a, w64, 0, 0, base, false);
+  emit8 (a, 0xc7);
+  emit_mem (a, 0, base, disp);
+  emit32 (a, (uint32_t) imm);
+}
+
+void
 mdl_x86_imul_rr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
 {
   emit_rex (a, w64, dst, 0, src, false);

@@ -96,6 +96,15 @@ void mdl_x86_alu_rr   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX
 void mdl_x86_alu_ri   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, int32_t imm);
 void mdl_x86_alu_rm   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg base,
                        int32_t disp);
+/* [base + disp] = [base + disp] OP imm / src, shifted by imm; and
+ * [base + disp] = imm (sign-extended to 64 bits with @w64). */
+void mdl_x86_alu_mi   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
+                       int32_t imm);
+void mdl_x86_alu_mr   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
+                       MdlX86Reg src);
+void mdl_x86_shift_mi (MdlJitAsm *a, MdlX86Shift op, bool w64, MdlX86Reg base, int32_t disp,
+                       uint8_t imm);
+void mdl_x86_store_imm (MdlJitAsm *a, bool w64, MdlX86Reg base, int32_t disp, int32_t imm);
 /* dst = dst * src / [base + disp] (the low half, signed or not alike). */
 void mdl_x86_imul_rr  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
 void mdl_x86_imul_rm  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, int32_t disp);

@@ -191,6 +191,21 @@ emit_alu (RvJitCtx *c, const RvDecoded *dec, MdlX86Alu op, bool reg, bool w32)
 
   if (dec->rd == 0)
     return;
+  /* Shorter forms (registers are kept zero-extended on RV32, so a 32-bit
+   * operation on the register's memory leaves its upper half zero):
+   * li, mv-free in-place updates such as addi sp, sp, -16. */
+  if (!reg && !w32 && dec->rs1 == 0 && op != MDL_X86_AND) {
+    mdl_x86_store_imm (c->a, c->w64, MDL_X86_STATE, XOFF (dec->rd), dec->imm);
+    return;
+  }
+  if (!w32 && dec->rd == dec->rs1 && (!reg || dec->rs2 != dec->rd)) {
+    if (reg) {
+      ld_x (c, MDL_X86_RAX, dec->rs2);
+      mdl_x86_alu_mr (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd), MDL_X86_RAX);
+    } else
+      mdl_x86_alu_mi (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd), dec->imm);
+    return;
+  }
   ld_x (c, MDL_X86_RAX, dec->rs1);
   if (reg)
     mdl_x86_alu_rm (c->a, op, w, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
@@ -208,6 +223,11 @@ emit_shift (RvJitCtx *c, const RvDecoded *dec, MdlX86Shift op, bool reg, bool w3
 
   if (dec->rd == 0)
     return;
+  if (!reg && !w32 && dec->rd == dec->rs1) {
+    mdl_x86_shift_mi (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd),
+                      (uint8_t) (dec->imm & (w ? 63 : 31)));
+    return;
+  }
   ld_x (c, MDL_X86_RAX, dec->rs1);
   if (reg) {
     ld_x (c, MDL_X86_RCX, dec->rs2);
@@ -374,8 +394,12 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     size_t taken;
     uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
 
-    ld_x (c, MDL_X86_RAX, dec->rs1);
-    mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+    if (dec->rs2 == 0)
+      mdl_x86_alu_mi (c->a, MDL_X86_CMP, c->w64, MDL_X86_STATE, XOFF (dec->rs1), 0);
+    else {
+      ld_x (c, MDL_X86_RAX, dec->rs1);
+      mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+    }
     taken = mdl_x86_jcc_fwd (c->a, cc);
     emit_block_end (c, n, next, false);
     mdl_x86_bind (c->a, taken);
@@ -387,10 +411,16 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   case RV_OP_LUI:
   case RV_OP_AUIPC:
     if (dec->rd != 0) {
-      uint64_t v = (uint64_t) (int64_t) dec->imm + (op == RV_OP_AUIPC ? ins->pc : 0);
+      uint64_t v = ((uint64_t) (int64_t) dec->imm + (op == RV_OP_AUIPC ? ins->pc : 0)) & mask;
 
-      mdl_x86_mov_ri (c->a, MDL_X86_RAX, v & mask);
-      st_x (c, dec->rd, MDL_X86_RAX);
+      if (!c->w64)
+        mdl_x86_store_imm (c->a, false, MDL_X86_STATE, XOFF (dec->rd), (int32_t) (uint32_t) v);
+      else if ((int64_t) v == (int32_t) v)
+        mdl_x86_store_imm (c->a, true, MDL_X86_STATE, XOFF (dec->rd), (int32_t) v);
+      else {
+        mdl_x86_mov_ri (c->a, MDL_X86_RAX, v);
+        st_x (c, dec->rd, MDL_X86_RAX);
+      }
     }
     return true;
 
