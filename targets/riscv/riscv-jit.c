@@ -38,6 +38,9 @@
 #include "engine/machine.h"
 
 #define RV_JIT_MAX_INSNS   64
+/* Mode bits: the privilege level, and for the short blocks made for the
+ * end of a budget their maximal length above this bit. */
+#define RV_JIT_MODE_MAX_SHIFT 8
 #define RV_JIT_CODE_BYTES  (16u << 20)
 #define RV_JIT_MAX_BLOCKS  32768
 
@@ -531,7 +534,7 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
 /* Decodes the block at @pc into @insns; returns how many (0 when @pc is
  * not in RAM or ROM, or its first instruction does not fit the page). */
 static unsigned
-rv_jit_scan (RvCpu *s, uint64_t pc, RvJitInsn *insns, uint64_t *end)
+rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end)
 {
   MdlRamWindow w;
   uint64_t limit, at = pc;
@@ -540,7 +543,7 @@ rv_jit_scan (RvCpu *s, uint64_t pc, RvJitInsn *insns, uint64_t *end)
   if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
     return 0;
   limit = MIN (w.base + w.size - 1, (pc | (RV_PAGE_SIZE - 1))) + 1;
-  while (n < RV_JIT_MAX_INSNS) {
+  while (n < max) {
     uint16_t lo, hi = 0;
     RvJitInsn *ins = &insns[n];
 
@@ -578,11 +581,11 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
 }
 
 static const MdlJitBlock *
-rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc)
+rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   RvJitInsn insns[RV_JIT_MAX_INSNS];
   uint64_t end;
-  unsigned n = rv_jit_scan (s, pc, insns, &end);
+  unsigned n = rv_jit_scan (s, pc, max, insns, &end);
 
   if (n == 0)
     return NULL;
@@ -595,7 +598,7 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc)
     mdl_jit_begin (jit, &a);
     if (!rv_jit_emit (&c, insns, n, end))
       a.overflow = true;
-    b = mdl_jit_commit (jit, &a, pc, end, s->priv, n);
+    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
     if (b != NULL)
       return b;
     mdl_jit_flush (jit);
@@ -629,7 +632,6 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
   RvCpu *s = (RvCpu *) cpu;
   MdlJit *jit = rv_jit_get (s);
   uint64_t pc, n = 0;
-  bool tail = false;
 
   if (jit == NULL || cpu->breakpoints != NULL)
     return rv_run (cpu, budget);
@@ -643,19 +645,28 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
   while (G_LIKELY (n < budget)) {
     const MdlJitBlock *b = NULL;
 
-    /* Once a block does not fit in what is left of the budget, the few
-     * instructions left are interpreted without looking blocks up. */
-    if (G_LIKELY (!tail && !s->fetch_checked && !s->trig_exec)) {
-      b = mdl_jit_lookup (jit, pc, s->priv);
+    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
+      uint32_t mode = s->priv;
+
+      b = mdl_jit_lookup (jit, pc, mode);
       if (b == NULL)
-        b = rv_jit_translate (s, jit, pc);
-      mdl_jit_chain (jit, b);
+        b = rv_jit_translate (s, jit, pc, mode, RV_JIT_MAX_INSNS);
+      /* Near the end of the budget: a block of at most the largest power
+       * of two that fits, kept apart by its mode bits, so that the end of
+       * a quantum is translated too (a handful of such variants per
+       * address at most). */
       if (b != NULL && budget - n < b->n_insns) {
-        tail = true;
-        b = NULL;
+        unsigned max = 1;
+
+        while (2 * max <= budget - n)
+          max *= 2;
+        mode |= max << RV_JIT_MODE_MAX_SHIFT;
+        b = mdl_jit_lookup (jit, pc, mode);
+        if (b == NULL)
+          b = rv_jit_translate (s, jit, pc, mode, max);
       }
-    } else
-      mdl_jit_chain (jit, NULL);
+    }
+    mdl_jit_chain (jit, b);
     if (b != NULL)
       pc = mdl_jit_enter (jit, b, s, &n, budget);
     else
