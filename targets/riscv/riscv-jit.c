@@ -9,11 +9,13 @@
  * every device access, and take interrupts at the same instruction.
  *
  * A block is straight-line code from one guest address, in one 4 KiB
- * page, up to the first branch or jump (or RV_JIT_MAX_INSNS).  What is
+ * page, up to the first branch or jump (or RV_JIT_MAX_INSNS; near the
+ * end of a run()'s budget, shorter: see rv_jit_run).  What is
  * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
- * lui/auipc, branches and jal/jalr, and the RAM fast path of loads and
- * stores (the same window check as the executors).  Everything else —
- * M, A, F/D, CSRs, system instructions, a load or store outside the
+ * M (but mulhsu on RV64), lui/auipc, branches and jal/jalr (with a
+ * one-target inline cache), and the RAM fast path of loads and stores
+ * (the same window check as the executors).  Everything else — A, F/D,
+ * CSRs, system instructions, a load or store outside the
  * window — calls the interpreter's executor for that one instruction with
  * the exact count of instructions before it; when the executor returns
  * anything but the next address (a trap, RV_CHECK, a jump), or a flush
