@@ -49,11 +49,19 @@
 #define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
 #define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
 
+#define RV_JIT_NHOST 6
+
 typedef struct {
   MdlJit    *jit;
   MdlJitAsm *a;
   RvCpu     *s;
   bool       w64;        /* RV64: 64-bit operations */
+  /* The register cache (see "guest registers in host registers"). */
+  int8_t     slot_of[33];            /* guest register -> slot, or -1 */
+  int8_t     guest_in[RV_JIT_NHOST]; /* slot -> guest register, or -1 */
+  bool       dirty[RV_JIT_NHOST];
+  unsigned   pinned;                 /* slots this instruction uses */
+  unsigned   victim;                 /* next slot to evict */
 } RvJitCtx;
 
 typedef struct {
@@ -61,26 +69,141 @@ typedef struct {
   uint64_t  pc;
 } RvJitInsn;
 
+/* ---- guest registers in host registers ---------------------------------
+ *
+ * Within a block, guest registers live in a small pool of host registers
+ * (caller-saved ones: the entry trampoline's registers stay untouched).
+ * Which guest register is where, and which hold values not yet stored to
+ * the CPU state (dirty), is known at translation time: the code is
+ * straight-line but for the fast and slow paths of a load or store, which
+ * end in the same state (the slow path stores the dirty registers before
+ * it calls the executor and loads every cached register again after it,
+ * as the call clobbers them).  Before a block leaves, and before an
+ * executor is called for a whole instruction, the dirty registers are
+ * stored; after such a call nothing is assumed cached.  x0 may be cached
+ * too: as a register holding 0, never dirty.
+ */
+
+static const MdlX86Reg rv_jit_pool[RV_JIT_NHOST] = {
+  MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
+};
+
+static void
+cache_reset (RvJitCtx *c)
+{
+  memset (c->slot_of, -1, sizeof c->slot_of);
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++) {
+    c->guest_in[k] = -1;
+    c->dirty[k] = false;
+  }
+  c->pinned = 0;
+  c->victim = 0;
+}
+
+/* Stores the dirty registers; @clean: they are clean from here on (a
+ * path that both sides of a join take), else they stay dirty as far as
+ * translation knows (a slow path). */
+static void
+cache_store_dirty (RvJitCtx *c, bool clean)
+{
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0 && c->dirty[k]) {
+      mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+      if (clean)
+        c->dirty[k] = false;
+    }
+}
+
+/* Loads every cached register again (after a call). */
+static void
+cache_reload (RvJitCtx *c)
+{
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0)
+      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+}
+
+static void
+cache_forget (RvJitCtx *c)
+{
+  cache_reset (c);
+}
+
+/* A free slot, evicting (and storing, when dirty) an unpinned one. */
+static unsigned
+cache_alloc (RvJitCtx *c)
+{
+  unsigned k;
+
+  for (k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] < 0)
+      goto found;
+  for (;;) {
+    k = c->victim;
+    c->victim = (c->victim + 1) % RV_JIT_NHOST;
+    if (!(c->pinned & (1u << k)))
+      break;
+  }
+  if (c->dirty[k])
+    mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+  c->slot_of[c->guest_in[k]] = -1;
+found:
+  c->guest_in[k] = -1;
+  c->dirty[k] = false;
+  return k;
+}
+
+static void
+cache_map (RvJitCtx *c, unsigned k, unsigned r)
+{
+  c->guest_in[k] = (int8_t) r;
+  c->slot_of[r] = (int8_t) k;
+  c->pinned |= 1u << k;
+}
+
+/* The host register holding guest register @r, loaded when needed and
+ * pinned until the next instruction. */
+static MdlX86Reg
+src (RvJitCtx *c, unsigned r)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    if (r == 0)
+      mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, rv_jit_pool[k], rv_jit_pool[k]);
+    else
+      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (r));
+    cache_map (c, (unsigned) k, r);
+  }
+  c->pinned |= 1u << k;
+  return rv_jit_pool[k];
+}
+
+/* The host register that will hold guest register @r (not x0), without
+ * loading it; with @dirty marked as holding a new value. */
+static MdlX86Reg
+dst_slot (RvJitCtx *c, unsigned r, bool dirty)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    cache_map (c, (unsigned) k, r);
+  }
+  if (dirty)
+    c->dirty[k] = true;
+  c->pinned |= 1u << k;
+  return rv_jit_pool[k];
+}
+
+static MdlX86Reg
+dst (RvJitCtx *c, unsigned r)
+{
+  return dst_slot (c, r, true);
+}
+
 /* ---- emitting ---------------------------------------------------------- */
-
-static void
-ld_x (RvJitCtx *c, MdlX86Reg dst, unsigned r)
-{
-  mdl_x86_load (c->a, 8, false, dst, MDL_X86_STATE, XOFF (r));
-}
-
-static void
-st_x (RvJitCtx *c, unsigned r, MdlX86Reg src)
-{
-  mdl_x86_store (c->a, 8, src, MDL_X86_STATE, XOFF (r));
-}
-
-/* rax, an XLEN result of a 32-bit operation on RV64, sign-extended. */
-static void
-sext_w (RvJitCtx *c)
-{
-  mdl_x86_movsxd (c->a, MDL_X86_RAX, MDL_X86_RAX);
-}
 
 /* Leaves the block after instruction @i returned something else than
  * expected (rax holds it): @i + 1 instructions were dispatched. */
@@ -93,7 +216,8 @@ emit_leave_after (RvJitCtx *c, unsigned i)
 
 /* Calls the interpreter's executor for instruction @i of the block and
  * leaves unless it returned @next and nothing was flushed meanwhile.
- * False when the argument memory is full (the block is then given up). */
+ * The dirty registers must be in the CPU state already.  False when the
+ * argument memory is full (the block is then given up). */
 static bool
 emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
 {
@@ -130,9 +254,10 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
   return true;
 }
 
-/* The end of a block at a known guest address: count the block's
- * instructions, then (on a taken branch or jump) let run() stop when the
- * engine asked it to, as rv_jump does, else go on through a chain slot. */
+/* The end of a block at a known guest address (the dirty registers
+ * stored already): count the block's instructions, then (on a taken
+ * branch or jump) let run() stop when the engine asked it to, as rv_jump
+ * does, else go on through a chain slot. */
 static void
 emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
 {
@@ -155,13 +280,19 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
           bool sign, bool store)
 {
   const RvDecoded *dec = &ins->dec;
+  MdlX86Reg base = src (c, dec->rs1);
+  MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
+  MdlX86Reg rd = MDL_X86_RAX;
   size_t slow, done;
 
-  ld_x (c, MDL_X86_RAX, dec->rs1);
+  /* rd's register is chosen before the paths split, without a value yet
+   * (not dirty: the slow path must not store it before the executor
+   * runs, which leaves rd alone when it traps). */
+  if (!store && dec->rd != 0)
+    rd = dst_slot (c, dec->rd, false);
+  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
   if (dec->imm)
     mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
-  else if (!c->w64)
-    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_base) : SOFF (ld_base));
@@ -170,21 +301,22 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
   mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
                 store ? SOFF (st_host) : SOFF (ld_host));
-  if (store) {
-    ld_x (c, MDL_X86_RAX, dec->rs2);
-    mdl_x86_store_idx (c->a, size, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
-  } else {
-    mdl_x86_load_idx (c->a, size, sign, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
+  if (store)
+    mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
+  else if (dec->rd != 0) {
+    mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
     if (!c->w64 && sign && size < 8)
-      mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
-    if (dec->rd != 0)
-      st_x (c, dec->rd, MDL_X86_RAX);
+      mdl_x86_mov_rr (c->a, false, rd, rd);
   }
   done = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, slow);
+  cache_store_dirty (c, false);
   if (!emit_call_executor (c, ins, i, next))
     return false;
+  cache_reload (c);
   mdl_x86_bind (c->a, done);
+  if (!store && dec->rd != 0)
+    dst (c, dec->rd);
   return true;
 }
 
@@ -193,84 +325,97 @@ static void
 emit_alu (RvJitCtx *c, const RvDecoded *dec, MdlX86Alu op, bool reg, bool w32)
 {
   bool w = c->w64 && !w32;
+  MdlX86Reg s1, s2 = MDL_X86_RAX, d;
 
   if (dec->rd == 0)
     return;
-  /* Shorter forms (registers are kept zero-extended on RV32, so a 32-bit
-   * operation on the register's memory leaves its upper half zero):
-   * li, mv-free in-place updates such as addi sp, sp, -16. */
-  if (!reg && !w32 && dec->rs1 == 0 && op != MDL_X86_AND) {
-    mdl_x86_store_imm (c->a, c->w64, MDL_X86_STATE, XOFF (dec->rd), dec->imm);
+  if (!reg && !w32 && dec->rs1 == 0) {
+    /* li (and ori/xori from x0): a constant; andi from x0: 0 */
+    d = dst (c, dec->rd);
+    mdl_x86_mov_ri (c->a, d, op == MDL_X86_AND ? 0
+                                               : (uint64_t) (int64_t) dec->imm
+                                                 & rv_xmask (c->s));
     return;
   }
-  if (!w32 && dec->rd == dec->rs1 && (!reg || dec->rs2 != dec->rd)) {
-    if (reg) {
-      ld_x (c, MDL_X86_RAX, dec->rs2);
-      mdl_x86_alu_mr (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd), MDL_X86_RAX);
-    } else
-      mdl_x86_alu_mi (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd), dec->imm);
-    return;
-  }
-  ld_x (c, MDL_X86_RAX, dec->rs1);
+  s1 = src (c, dec->rs1);
   if (reg)
-    mdl_x86_alu_rm (c->a, op, w, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
-  else
-    mdl_x86_alu_ri (c->a, op, w, MDL_X86_RAX, dec->imm);
+    s2 = src (c, dec->rs2);
+  d = dst (c, dec->rd);
+  if (reg && d == s2 && d != s1) {
+    mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, s1);
+    mdl_x86_alu_rr (c->a, op, w, MDL_X86_RAX, s2);
+    mdl_x86_mov_rr (c->a, true, d, MDL_X86_RAX);
+  } else {
+    if (d != s1)
+      mdl_x86_mov_rr (c->a, true, d, s1);
+    if (reg)
+      mdl_x86_alu_rr (c->a, op, w, d, s2);
+    else
+      mdl_x86_alu_ri (c->a, op, w, d, dec->imm);
+  }
   if (w32)
-    sext_w (c);
-  st_x (c, dec->rd, MDL_X86_RAX);
+    mdl_x86_movsxd (c->a, d, d);
 }
 
 static void
 emit_shift (RvJitCtx *c, const RvDecoded *dec, MdlX86Shift op, bool reg, bool w32)
 {
   bool w = c->w64 && !w32;
+  MdlX86Reg s1, d;
 
   if (dec->rd == 0)
     return;
-  if (!reg && !w32 && dec->rd == dec->rs1) {
-    mdl_x86_shift_mi (c->a, op, w, MDL_X86_STATE, XOFF (dec->rd),
-                      (uint8_t) (dec->imm & (w ? 63 : 31)));
-    return;
-  }
-  ld_x (c, MDL_X86_RAX, dec->rs1);
-  if (reg) {
-    ld_x (c, MDL_X86_RCX, dec->rs2);
-    mdl_x86_shift_cl (c->a, op, w, MDL_X86_RAX);   /* masks as RISC-V does */
-  } else
-    mdl_x86_shift_ri (c->a, op, w, MDL_X86_RAX, (uint8_t) (dec->imm & (w ? 63 : 31)));
+  s1 = src (c, dec->rs1);
+  if (reg)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, src (c, dec->rs2));
+  d = dst (c, dec->rd);
+  if (d != s1)
+    mdl_x86_mov_rr (c->a, true, d, s1);
+  if (reg)
+    mdl_x86_shift_cl (c->a, op, w, d);   /* masks as RISC-V does */
+  else
+    mdl_x86_shift_ri (c->a, op, w, d, (uint8_t) (dec->imm & (w ? 63 : 31)));
   if (w32)
-    sext_w (c);
-  else if (!c->w64)
-    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
-  st_x (c, dec->rd, MDL_X86_RAX);
+    mdl_x86_movsxd (c->a, d, d);
 }
 
 static void
 emit_set (RvJitCtx *c, const RvDecoded *dec, MdlX86Cond cc, bool reg)
 {
+  MdlX86Reg s1;
+
   if (dec->rd == 0)
     return;
-  ld_x (c, MDL_X86_RCX, dec->rs1);
+  s1 = src (c, dec->rs1);
   if (reg)
-    mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RCX, MDL_X86_STATE, XOFF (dec->rs2));
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, c->w64, s1, src (c, dec->rs2));
   else
-    mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, MDL_X86_RCX, dec->imm);
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, s1, dec->imm);
   mdl_x86_setcc (c->a, cc, MDL_X86_RAX);
-  st_x (c, dec->rd, MDL_X86_RAX);
+  mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RAX);
 }
 
 /* M: the low half of a product is the same signed or not. */
 static void
 emit_mul (RvJitCtx *c, const RvDecoded *dec, bool w32)
 {
+  bool w = c->w64 && !w32;
+  MdlX86Reg s1, s2, d;
+
   if (dec->rd == 0)
     return;
-  ld_x (c, MDL_X86_RAX, dec->rs1);
-  mdl_x86_imul_rm (c->a, c->w64 && !w32, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+  s1 = src (c, dec->rs1);
+  s2 = src (c, dec->rs2);
+  d = dst (c, dec->rd);
+  if (d == s2)
+    mdl_x86_imul_rr (c->a, w, d, s1);
+  else {
+    if (d != s1)
+      mdl_x86_mov_rr (c->a, true, d, s1);
+    mdl_x86_imul_rr (c->a, w, d, s2);
+  }
   if (w32)
-    sext_w (c);
-  st_x (c, dec->rd, MDL_X86_RAX);
+    mdl_x86_movsxd (c->a, d, d);
 }
 
 /* The high half: on RV32 from one 64-bit product of the operands
@@ -279,22 +424,30 @@ emit_mul (RvJitCtx *c, const RvDecoded *dec, bool w32)
 static void
 emit_mulh (RvJitCtx *c, const RvDecoded *dec, RvOp op)
 {
+  MdlX86Reg s1, s2;
+
   if (dec->rd == 0)
     return;
+  s1 = src (c, dec->rs1);
+  s2 = src (c, dec->rs2);
   if (!c->w64) {
-    mdl_x86_load (c->a, 4, op != RV_OP_MULHU, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs1));
-    mdl_x86_load (c->a, 4, op == RV_OP_MULH, MDL_X86_RCX, MDL_X86_STATE, XOFF (dec->rs2));
+    if (op != RV_OP_MULHU)
+      mdl_x86_movsxd (c->a, MDL_X86_RAX, s1);
+    else
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, s1);
+    if (op == RV_OP_MULH)
+      mdl_x86_movsxd (c->a, MDL_X86_RCX, s2);
+    else
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, s2);
     mdl_x86_imul_rr (c->a, true, MDL_X86_RAX, MDL_X86_RCX);
     mdl_x86_shift_ri (c->a, op == RV_OP_MULHU ? MDL_X86_SHR : MDL_X86_SAR, true, MDL_X86_RAX,
                       32);
-    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
-    st_x (c, dec->rd, MDL_X86_RAX);
+    mdl_x86_mov_rr (c->a, false, dst (c, dec->rd), MDL_X86_RAX);
     return;
   }
-  ld_x (c, MDL_X86_RAX, dec->rs1);
-  ld_x (c, MDL_X86_RCX, dec->rs2);
-  mdl_x86_unary (c->a, op == RV_OP_MULHU ? MDL_X86_MUL : MDL_X86_IMUL1, true, MDL_X86_RCX);
-  st_x (c, dec->rd, MDL_X86_RDX);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, s1);
+  mdl_x86_unary (c->a, op == RV_OP_MULHU ? MDL_X86_MUL : MDL_X86_IMUL1, true, s2);
+  mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RDX);
 }
 
 /* Division never traps: by zero the quotient is all ones and the
@@ -306,11 +459,13 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
 {
   bool w = c->w64 && !w32;
   size_t by_zero, by_minus1 = 0, done1, done2 = 0;
+  MdlX86Reg d;
 
   if (dec->rd == 0)
     return;
-  ld_x (c, MDL_X86_RAX, dec->rs1);
-  ld_x (c, MDL_X86_RCX, dec->rs2);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, src (c, dec->rs1));
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, src (c, dec->rs2));
+  d = dst (c, dec->rd);
   mdl_x86_test_rr (c->a, w, MDL_X86_RCX, MDL_X86_RCX);
   by_zero = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
   if (sign) {
@@ -342,10 +497,9 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
   /* 32-bit results: zero-extended on RV32 (for the remainder by zero,
    * the dividend already is), sign-extended for the W forms. */
   if (w32)
-    sext_w (c);
-  else if (!c->w64)
-    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
-  st_x (c, dec->rd, MDL_X86_RAX);
+    mdl_x86_movsxd (c->a, d, MDL_X86_RAX);
+  else
+    mdl_x86_mov_rr (c->a, c->w64, d, MDL_X86_RAX);
 }
 
 static bool
@@ -399,11 +553,18 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     size_t taken;
     uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
 
-    if (dec->rs2 == 0)
-      mdl_x86_alu_mi (c->a, MDL_X86_CMP, c->w64, MDL_X86_STATE, XOFF (dec->rs1), 0);
-    else {
-      ld_x (c, MDL_X86_RAX, dec->rs1);
-      mdl_x86_alu_rm (c->a, MDL_X86_CMP, c->w64, MDL_X86_RAX, MDL_X86_STATE, XOFF (dec->rs2));
+    MdlX86Reg s1 = src (c, dec->rs1);
+
+    /* Stores do not change the flags, but they are made before the
+     * compare all the same. */
+    if (dec->rs2 == 0) {
+      cache_store_dirty (c, true);
+      mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, s1, 0);
+    } else {
+      MdlX86Reg s2 = src (c, dec->rs2);
+
+      cache_store_dirty (c, true);
+      mdl_x86_alu_rr (c->a, MDL_X86_CMP, c->w64, s1, s2);
     }
     taken = mdl_x86_jcc_fwd (c->a, cc);
     emit_block_end (c, n, next, false);
@@ -418,24 +579,16 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     if (dec->rd != 0) {
       uint64_t v = ((uint64_t) (int64_t) dec->imm + (op == RV_OP_AUIPC ? ins->pc : 0)) & mask;
 
-      if (!c->w64)
-        mdl_x86_store_imm (c->a, false, MDL_X86_STATE, XOFF (dec->rd), (int32_t) (uint32_t) v);
-      else if ((int64_t) v == (int32_t) v)
-        mdl_x86_store_imm (c->a, true, MDL_X86_STATE, XOFF (dec->rd), (int32_t) v);
-      else {
-        mdl_x86_mov_ri (c->a, MDL_X86_RAX, v);
-        st_x (c, dec->rd, MDL_X86_RAX);
-      }
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), v);
     }
     return true;
 
   case RV_OP_JAL: {
     uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
 
-    if (dec->rd != 0) {
-      mdl_x86_mov_ri (c->a, MDL_X86_RAX, next);
-      st_x (c, dec->rd, MDL_X86_RAX);
-    }
+    if (dec->rd != 0)
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
+    cache_store_dirty (c, true);
     emit_block_end (c, n, target, true);
     return true;
   }
@@ -444,14 +597,13 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     size_t go_on;
 
     /* The target first: rd may be rs1. */
-    ld_x (c, MDL_X86_RAX, dec->rs1);
+    mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, src (c, dec->rs1));
     if (dec->imm)
       mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
     mdl_x86_alu_ri (c->a, MDL_X86_AND, c->w64, MDL_X86_RAX, -2);
-    if (dec->rd != 0) {
-      mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
-      st_x (c, dec->rd, MDL_X86_RCX);
-    }
+    if (dec->rd != 0)
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
+    cache_store_dirty (c, true);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
     mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
     go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
@@ -524,8 +676,10 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   default:
     break;
   }
+  cache_store_dirty (c, true);
   if (!emit_call_executor (c, ins, i, next))
     return false;
+  cache_forget (c);
   if (ends_block (op))
     emit_block_end (c, n, next, false);
   return true;
@@ -574,11 +728,16 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
   const RvDecoded *last = &insns[n - 1].dec;
 
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
-  for (unsigned i = 0; i < n; i++)
+  cache_reset (c);
+  for (unsigned i = 0; i < n; i++) {
+    c->pinned = 0;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
-  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL))
+  }
+  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL)) {
+    cache_store_dirty (c, true);
     emit_block_end (c, n, end, false);
+  }
   return true;
 }
 
