@@ -202,48 +202,9 @@ mdl_x86_alu_rm (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg b
   emit_mem (a, dst, base, disp);
 }
 
-void
-mdl_x86_alu_mi (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
-                int32_t imm)
-{
-  bool small = imm >= -128 && imm <= 127;
 
-  emit_rex (a, w64, 0, 0, base, false);
-  emit8 (a, small ? 0x83 : 0x81);
-  emit_mem (a, op, base, disp);
-  if (small)
-    emit8 (a, (uint8_t) imm);
-  else
-    emit32 (a, (uint32_t) imm);
-}
 
-void
-mdl_x86_alu_mr (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
-                MdlX86Reg src)
-{
-  emit_rex (a, w64, src, 0, base, false);
-  emit8 (a, (uint8_t) (op << 3 | 1));
-  emit_mem (a, src, base, disp);
-}
 
-void
-mdl_x86_shift_mi (MdlJitAsm *a, MdlX86Shift op, bool w64, MdlX86Reg base, int32_t disp,
-                  uint8_t imm)
-{
-  emit_rex (a, w64, 0, 0, base, false);
-  emit8 (a, 0xc1);
-  emit_mem (a, op, base, disp);
-  emit8 (a, imm);
-}
-
-void
-mdl_x86_store_imm (MdlJitAsm *a, bool w64, MdlX86Reg base, int32_t disp, int32_t imm)
-{
-  emit_rex (a, w64, 0, 0, base, false);
-  emit8 (a, 0xc7);
-  emit_mem (a, 0, base, disp);
-  emit32 (a, (uint32_t) imm);
-}
 
 void
 mdl_x86_imul_rr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
@@ -254,14 +215,6 @@ mdl_x86_imul_rr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
   emit_modrm_reg (a, dst, src);
 }
 
-void
-mdl_x86_imul_rm (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, int32_t disp)
-{
-  emit_rex (a, w64, dst, 0, base, false);
-  emit8 (a, 0x0f);
-  emit8 (a, 0xaf);
-  emit_mem (a, dst, base, disp);
-}
 
 void
 mdl_x86_unary (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r)
@@ -385,13 +338,6 @@ mdl_x86_jmp_to (MdlJitAsm *a, const void *target)
   emit_rel32_to (a, target);
 }
 
-void
-mdl_x86_jcc_to (MdlJitAsm *a, MdlX86Cond cc, const void *target)
-{
-  emit8 (a, 0x0f);
-  emit8 (a, (uint8_t) (0x80 | cc));
-  emit_rel32_to (a, target);
-}
 
 void
 mdl_x86_call (MdlJitAsm *a, const void *fn)

@@ -96,18 +96,8 @@ void mdl_x86_alu_rr   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX
 void mdl_x86_alu_ri   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, int32_t imm);
 void mdl_x86_alu_rm   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX86Reg base,
                        int32_t disp);
-/* [base + disp] = [base + disp] OP imm / src, shifted by imm; and
- * [base + disp] = imm (sign-extended to 64 bits with @w64). */
-void mdl_x86_alu_mi   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
-                       int32_t imm);
-void mdl_x86_alu_mr   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
-                       MdlX86Reg src);
-void mdl_x86_shift_mi (MdlJitAsm *a, MdlX86Shift op, bool w64, MdlX86Reg base, int32_t disp,
-                       uint8_t imm);
-void mdl_x86_store_imm (MdlJitAsm *a, bool w64, MdlX86Reg base, int32_t disp, int32_t imm);
-/* dst = dst * src / [base + disp] (the low half, signed or not alike). */
+/* dst = dst * src (the low half, signed or not alike). */
 void mdl_x86_imul_rr  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
-void mdl_x86_imul_rm  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, int32_t disp);
 /* A group-3 operation on @r. */
 void mdl_x86_unary    (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r);
 /* rdx = the sign of rax (cdq / cqo), before idiv. */
@@ -133,7 +123,6 @@ size_t mdl_x86_jmp_fwd (MdlJitAsm *a);
 void   mdl_x86_bind    (MdlJitAsm *a, size_t fixup);
 /* Jumps to a known executable address (within 2 GiB). */
 void   mdl_x86_jmp_to  (MdlJitAsm *a, const void *target);
-void   mdl_x86_jcc_to  (MdlJitAsm *a, MdlX86Cond cc, const void *target);
 /* Calls @fn (anywhere) through rax: the arguments are in rdi, rsi, rdx,
  * rcx, r8, r9 as the System V ABI says; the result comes back in rax. */
 void   mdl_x86_call    (MdlJitAsm *a, const void *fn);
