@@ -400,6 +400,8 @@ typedef struct {
   char     **append;      /* [NAME=]ARGS each */
   char      *max_time;    /* as given, for messages; NULL: the default */
   char      *quantum;
+  char      *tier_text;   /* --tier */
+  MdlTier    tier;
   char      *gdb_host;
   char      *screenshot;
   char      *speed_text;  /* --speed */
@@ -423,6 +425,7 @@ run_options_clear (RunOptions *opts)
   g_strfreev (opts->append);
   g_free (opts->max_time);
   g_free (opts->quantum);
+  g_free (opts->tier_text);
   g_free (opts->gdb_host);
   g_free (opts->screenshot);
   g_free (opts->speed_text);
@@ -810,6 +813,9 @@ parse_options (int argc, char **argv, RunOptions *opts)
       N_("Stop after this much virtual time (default 10s; 0 or none: no limit)"), N_("TIME") },
     { "quantum", 'q', 0, G_OPTION_ARG_STRING, &opts->quantum,
       N_("Scheduler quantum (default 1us)"), N_("TIME") },
+    { "tier", 0, 0, G_OPTION_ARG_STRING, &opts->tier_text,
+      N_("How CPUs execute: interp (the interpreter) or jit (translated code where the CPU has a translator); the same results either way"),
+      N_("TIER") },
     { "speed", 0, 0, G_OPTION_ARG_STRING, &opts->speed_text,
       N_("Let virtual time run at most FACTOR times as fast as wall time (1: real time; "
          "default max: as fast as possible)"), N_("FACTOR|max") },
@@ -877,6 +883,10 @@ parse_options (int argc, char **argv, RunOptions *opts)
   if ((opts->max_time && !mdl_parse_time (opts->max_time, &opts->limit_ps, &error)) ||
       (opts->quantum && !mdl_parse_time (opts->quantum, &opts->quantum_ps, &error))) {
     fprintf (stderr, "medley run: %s\n", error->message);
+    return false;
+  }
+  if (opts->tier_text && !mdl_tier_parse (opts->tier_text, &opts->tier)) {
+    fprintf (stderr, "medley run: %s\n", _("--tier: expected interp or jit"));
     return false;
   }
   if (opts->speed_text && g_strcmp0 (opts->speed_text, "max") != 0) {
@@ -947,6 +957,8 @@ load_board (const RunOptions *opts)
   }
   if (opts->quantum)
     mdl_machine_set_quantum (board->machine, opts->quantum_ps);
+  if (opts->tier_text)
+    mdl_machine_set_tier (board->machine, opts->tier);
   if (opts->stop_on != NULL)
     mdl_machine_set_stop_on_exception (board->machine,
                                        (const char *const *) opts->stop_on->pdata);

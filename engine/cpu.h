@@ -160,6 +160,11 @@ struct MdlCpuClass {
    * a2, see targets/riscv/riscv-boot.c). */
   void     (*reset)     (MdlCpu *cpu, uint64_t entry);
   uint64_t (*run)       (MdlCpu *cpu, uint64_t budget);
+  /* The same contract through the translating tier (docs/translator.md),
+   * with exactly the same result; the machine calls it instead of run()
+   * when its tier is MDL_TIER_TRANSLATE.  NULL: the class has no
+   * translator and is always interpreted. */
+  uint64_t (*run_translated) (MdlCpu *cpu, uint64_t budget);
   void     (*set_irq)   (MdlCpu *cpu, unsigned line, bool level);
   uint64_t (*reg_read)  (MdlCpu *cpu, unsigned reg);
   void     (*reg_write) (MdlCpu *cpu, unsigned reg, uint64_t value);
@@ -264,6 +269,9 @@ struct MdlCpu {
   unsigned           exc_cause;
   uint64_t           exc_pc, exc_addr, exc_retired;
   unsigned           exc_repeats;
+  /* The translating tier's cache (engine/jit-cache.h), made by the
+   * class's run_translated when it first runs; freed with the CPU. */
+  struct MdlJit     *jit;
 };
 
 /* Books @n retired instructions: retired += n, time += n * period. */

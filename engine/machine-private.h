@@ -26,6 +26,8 @@ struct MdlMachine {
 
   uint64_t   now_ps;          /* time of the last quantum or event */
   uint64_t   quantum_ps;
+  MdlTier    tier;
+  size_t     jit_cache_size;
   MdlCpu    *current;         /* running CPU, NULL between CPUs */
   uint64_t   cpu_deadline;    /* when the running CPU's budget ends */
   bool       firing;          /* inside an event callback */

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 
 #include "error.h"
+#include "jit-cache.h"
 
 const char *
 mdl_stop_reason_name (MdlStopReason reason)
@@ -36,6 +37,7 @@ mdl_machine_new (void)
   m->entries = g_array_new (FALSE, TRUE, sizeof (uint64_t));
   m->heap = g_ptr_array_new ();
   m->quantum_ps = MDL_PS_PER_US;
+  m->tier = MDL_DEFAULT_TIER;
   m->exc_storm = 1000;
   m->cpu_deadline = MDL_TIME_NEVER;
   return m;
@@ -47,6 +49,7 @@ cpu_free (MdlCpu *cpu)
   if (cpu->cls->finalize != NULL)
     cpu->cls->finalize (cpu);
   g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
+  mdl_jit_free (cpu->jit);
   g_free (cpu->irq_out);
   g_free (cpu->name);
   g_free (cpu);
@@ -186,6 +189,42 @@ mdl_machine_set_quantum (MdlMachine *m, uint64_t quantum_ps)
 }
 
 void
+mdl_machine_set_tier (MdlMachine *m, MdlTier tier)
+{
+  m->tier = tier;
+}
+
+MdlTier
+mdl_machine_tier (const MdlMachine *m)
+{
+  return m->tier;
+}
+
+void
+mdl_machine_set_jit_cache_size (MdlMachine *m, size_t bytes)
+{
+  m->jit_cache_size = bytes;
+}
+
+size_t
+mdl_machine_jit_cache_size (const MdlMachine *m)
+{
+  return m->jit_cache_size;
+}
+
+bool
+mdl_tier_parse (const char *text, MdlTier *tier)
+{
+  if (g_strcmp0 (text, "interp") == 0)
+    *tier = MDL_TIER_INTERPRET;
+  else if (g_strcmp0 (text, "jit") == 0)
+    *tier = MDL_TIER_TRANSLATE;
+  else
+    return false;
+  return true;
+}
+
+void
 mdl_machine_set_entry (MdlMachine *m, MdlCpu *cpu, uint64_t entry)
 {
   g_array_index (m->entries, uint64_t, cpu->index) = entry;
@@ -265,7 +304,10 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
         m->current = cpu;
         m->cpu_deadline = deadline;
         mdl_cpu_set_exit_request (cpu, stopping (m));
-        cpu->cls->run (cpu, budget);
+        if (m->tier == MDL_TIER_TRANSLATE && cpu->cls->run_translated != NULL)
+          cpu->cls->run_translated (cpu, budget);
+        else
+          cpu->cls->run (cpu, budget);
         if (cpu->state != MDL_CPU_RUNNING)
           mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
         m->current = NULL;

@@ -104,6 +104,24 @@ MdlDevice  *mdl_machine_device    (const MdlMachine *m, unsigned i);
 /* The scheduler's quantum, in picoseconds (default 1 µs). */
 void     mdl_machine_set_quantum (MdlMachine *m, uint64_t quantum_ps);
 
+/* How CPUs execute: the interpreter, or translated host code where the
+ * CPU's class has a translator and the host runs it (else interpreted
+ * anyway).  Both give the same instructions, times and traces; the
+ * default is the build's (meson option default_tier). */
+typedef enum {
+  MDL_TIER_INTERPRET,
+  MDL_TIER_TRANSLATE,
+} MdlTier;
+void     mdl_machine_set_tier (MdlMachine *m, MdlTier tier);
+MdlTier  mdl_machine_tier     (const MdlMachine *m);
+/* Code memory of each CPU's translation cache, in bytes (0: the
+ * default); a cache that fills up is flushed and filled again.  Takes
+ * effect for caches made after the call. */
+void     mdl_machine_set_jit_cache_size (MdlMachine *m, size_t bytes);
+size_t   mdl_machine_jit_cache_size     (const MdlMachine *m);
+/* Parses "interp" or "jit" (what --tier takes). */
+bool     mdl_tier_parse (const char *text, MdlTier *tier);
+
 /* Resets devices, then CPUs (each at its firmware entry). */
 void     mdl_machine_reset (MdlMachine *m);
 

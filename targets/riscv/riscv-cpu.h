@@ -432,6 +432,10 @@ struct RvCpu {
   uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
   unsigned fill_n[RV_ICACHE_COUNT];
   bool     fill_tracked[RV_ICACHE_COUNT];
+
+  /* The translating tier (riscv-jit.c) could not get code memory: this
+   * hart is interpreted. */
+  bool     jit_unavailable;
 };
 
 /* riscv-exec.c */
@@ -443,6 +447,18 @@ uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
 void     rv_forget_windows (RvCpu *s);
 void     rv_flush_icache_lower (RvCpu *s);
+/* The run loop's steps, for the translating tier's dispatcher: what
+ * rv_run does before its loop, one dispatch, the interrupt check of its
+ * check section, the accounting, and the executor of a decoded
+ * instruction. */
+void     rv_interp_begin (RvCpu *s);
+uint64_t rv_interp_step (RvCpu *s, uint64_t pc, uint64_t done);
+uint64_t rv_interp_check_interrupts (RvCpu *s, uint64_t pc);
+void     rv_interp_sync (RvCpu *s, uint64_t done);
+RvExecFn rv_interp_exec_for (RvCpu *s, const RvDecoded *dec);
+
+/* riscv-jit.c: the class's run_translated. */
+uint64_t rv_jit_run (MdlCpu *cpu, uint64_t budget);
 /* Mask of the XLEN low bits. */
 static inline uint64_t
 rv_xmask (const RvCpu *s)

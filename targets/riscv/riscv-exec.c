@@ -30,6 +30,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "engine/jit-cache.h"
 #include "engine/machine.h"
 #include "engine/softfloat.h"
 
@@ -72,6 +73,9 @@ rv_flush_icache (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
     rv_flush_one_icache (s, m);
+  /* The translating tier (riscv-jit.c) forgets its blocks alike. */
+  if (s->cpu.jit != NULL)
+    mdl_jit_flush (s->cpu.jit);
 }
 
 /* Decoded code of S and U was fetched through translations that may be
@@ -1178,4 +1182,41 @@ rv_run (MdlCpu *cpu, uint64_t budget)
   s->pc = pc;
   rv_sync (s, n);
   return n - s->run_traps;
+}
+
+/* ---- for the translating tier (riscv-jit.c) --------------------------------
+ * The run loop's own steps, so that the translating tier's dispatcher does
+ * exactly what rv_run does between its blocks. */
+
+void
+rv_interp_begin (RvCpu *s)
+{
+  rv_revalidate (s);
+  s->run_traps = 0;
+  s->run_accounted = 0;
+  s->trapped = false;
+}
+
+uint64_t
+rv_interp_step (RvCpu *s, uint64_t pc, uint64_t done)
+{
+  return rv_step (s, s->icache_cur, pc, done);
+}
+
+uint64_t
+rv_interp_check_interrupts (RvCpu *s, uint64_t pc)
+{
+  return rv_check_interrupts (s, pc);
+}
+
+void
+rv_interp_sync (RvCpu *s, uint64_t done)
+{
+  rv_sync (s, done);
+}
+
+RvExecFn
+rv_interp_exec_for (RvCpu *s, const RvDecoded *dec)
+{
+  return rv_exec_for (s, dec);
 }

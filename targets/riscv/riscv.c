@@ -137,6 +137,7 @@ static const char *const rv_exception_names[] = {
     .init = initfn,                                                                             \
     .reset = rv_reset,                                                                          \
     .run = rv_run,                                                                              \
+    .run_translated = rv_jit_run,                                                               \
     .set_irq = rv_set_irq,                                                                      \
     .reg_read = rv_reg_read,                                                                    \
     .reg_write = rv_reg_write,                                                                  \

@@ -118,6 +118,22 @@ class Cli(unittest.TestCase):
         # 1 GHz, one instruction a cycle: 2 ms is 2 million instructions.
         self.assertEqual(summary["instructions"], {"cpu0": 2_000_000})
 
+    def test_tier(self):
+        """--tier jit gives what the interpreter gives (docs/translator.md),
+        breakpoints included, and on a class without a translator too."""
+        self.one_line_error(run("run", BOARD32, "--tier", "fast"), "--tier")
+        for board, args in ((BOARD32, ["--firmware", SPIN, "--max-time", "2ms"]),
+                            (BOARD32, ["--break", "main"]),
+                            (BOARD32, []),
+                            (CM3, ["--max-time", "1ms"])):
+            outs = []
+            for tier in ("interp", "jit"):
+                r = run("run", board, *args, "--json", "--tier", tier)
+                summary = json.loads(r.stdout.strip().splitlines()[-1])
+                del summary["wall_time_s"]
+                outs.append((r.returncode, r.stdout.strip().splitlines()[:-1], summary))
+            self.assertEqual(outs[0], outs[1], args)
+
     def test_deadlock(self):
         r = run("run", BOARD32, "--firmware", SLEEP, "--max-time", "10s")
         self.assertEqual(r.returncode, 125, r.stderr)

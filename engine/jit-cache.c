@@ -1,0 +1,405 @@
+/* Code memory, the translation cache and the entry trampoline of the
+ * translating tier (see jit-cache.h).
+ *
+ * Layout of the code memory: the trampoline and its exit stub first,
+ * written once, then blocks one after the other, 16-byte aligned.  A
+ * flush resets the allocation to just after the stubs (at the next
+ * mdl_jit_begin), so there is no freeing of single blocks and no
+ * fragmentation: when the memory or the block table is full, the whole
+ * cache goes, which also unlinks every chain at once.
+ */
+#define _GNU_SOURCE
+#include "jit-cache.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "error.h"
+
+typedef uint64_t (*MdlJitEnterFn) (void *state, const void *code, uint64_t *count,
+                                   uint64_t budget, uint8_t **slot);
+
+struct MdlJit {
+  uint8_t *rx, *rw;        /* the same bytes: executable, writable views */
+  size_t   size;
+  bool     dual;           /* two mappings; else rx == rw, mprotect'ed */
+  size_t   stubs_end, used;
+  MdlJitEnterFn enter;
+  const uint8_t *exit_stub;
+
+  MdlJitBlock  *blocks;
+  unsigned      max_blocks, n_blocks;
+  MdlJitBlock **table;
+  unsigned      table_mask;
+  uint8_t      *data;
+  size_t        data_size, data_used;
+
+  uint8_t  stale;          /* read by translated code after helper calls */
+  bool     reuse_pending;  /* flushed: reset the memory at the next begin */
+  uint64_t generation;     /* bumped when the memory is reused */
+  uint8_t *last_slot;      /* the exit slot the last enter left by */
+  uint64_t enter_generation;
+  MdlJitStats stats;
+};
+
+/* MDL_JIT_HOST comes from engine/meson.build: 1 when the build's host
+ * is one the emitter writes code for (x86-64 with the System V ABI). */
+bool
+mdl_jit_host_supported (void)
+{
+  return MDL_JIT_HOST != 0;
+}
+
+static void
+make_writable (MdlJit *jit, bool writable)
+{
+  if (jit->dual)
+    return;
+  /* One mapping: W^X by switching.  Failing here would leave the code
+   * unusable; mprotect on our own mapping does not fail short of a
+   * kernel out of memory, which g_error reports. */
+  if (mprotect (jit->rx, jit->size, writable ? PROT_READ | PROT_WRITE
+                                             : PROT_READ | PROT_EXEC) != 0)
+    g_error ("translated code: mprotect failed: %s", g_strerror (errno));
+}
+
+static bool
+map_code (MdlJit *jit, GError **error)
+{
+#if defined(__linux__)
+  int fd = memfd_create ("medley-translated-code", MFD_CLOEXEC);
+
+  if (fd >= 0) {
+    if (ftruncate (fd, (off_t) jit->size) == 0) {
+      void *rw = mmap (NULL, jit->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+      void *rx = mmap (NULL, jit->size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+
+      if (rw != MAP_FAILED && rx != MAP_FAILED) {
+        close (fd);
+        jit->rw = rw;
+        jit->rx = rx;
+        jit->dual = true;
+        return true;
+      }
+      if (rw != MAP_FAILED)
+        munmap (rw, jit->size);
+      if (rx != MAP_FAILED)
+        munmap (rx, jit->size);
+    }
+    close (fd);
+  }
+#endif
+  {
+    void *p = mmap (NULL, jit->size, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+                    -1, 0);
+
+    if (p == MAP_FAILED) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                   "no executable memory for translated code (%zu bytes): %s", jit->size,
+                   g_strerror (errno));
+      return false;
+    }
+    jit->rw = jit->rx = p;
+    jit->dual = false;
+    return true;
+  }
+}
+
+/* The trampoline: saves the callee-saved registers the convention of
+ * jit-x86.h uses (five pushes keep the stack 16-byte aligned), loads
+ * them and jumps to the block; the exit stub stores the count and the
+ * slot (rcx) and returns rax. */
+static void
+write_stubs (MdlJit *jit)
+{
+  MdlJitAsm a = { .rw = jit->rw, .rx = jit->rx, .pos = 0, .cap = jit->size };
+
+  make_writable (jit, true);
+  jit->enter = (MdlJitEnterFn) (void *) mdl_x86_here (&a);
+  mdl_x86_push (&a, MDL_X86_RBX);
+  mdl_x86_push (&a, MDL_X86_R12);
+  mdl_x86_push (&a, MDL_X86_R13);
+  mdl_x86_push (&a, MDL_X86_R14);
+  mdl_x86_push (&a, MDL_X86_R15);
+  mdl_x86_mov_rr (&a, true, MDL_X86_STATE, MDL_X86_RDI);
+  mdl_x86_mov_rr (&a, true, MDL_X86_R14, MDL_X86_RDX);
+  mdl_x86_load (&a, 8, false, MDL_X86_COUNT, MDL_X86_RDX, 0);
+  mdl_x86_mov_rr (&a, true, MDL_X86_BUDGET, MDL_X86_RCX);
+  mdl_x86_mov_rr (&a, true, MDL_X86_R15, MDL_X86_R8);
+  mdl_x86_jmp_r (&a, MDL_X86_RSI);
+
+  a.pos = (a.pos + 15) & ~(size_t) 15;
+  jit->exit_stub = mdl_x86_here (&a);
+  mdl_x86_store (&a, 8, MDL_X86_COUNT, MDL_X86_R14, 0);
+  mdl_x86_store (&a, 8, MDL_X86_RCX, MDL_X86_R15, 0);
+  mdl_x86_pop (&a, MDL_X86_R15);
+  mdl_x86_pop (&a, MDL_X86_R14);
+  mdl_x86_pop (&a, MDL_X86_R13);
+  mdl_x86_pop (&a, MDL_X86_R12);
+  mdl_x86_pop (&a, MDL_X86_RBX);
+  mdl_x86_ret (&a);
+  jit->stubs_end = jit->used = (a.pos + 15) & ~(size_t) 15;
+  make_writable (jit, false);
+}
+
+MdlJit *
+mdl_jit_new (size_t code_bytes, unsigned max_blocks, GError **error)
+{
+  MdlJit *jit;
+  unsigned table_size = 16;
+
+  if (!mdl_jit_host_supported ()) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "this host cannot run translated code");
+    return NULL;
+  }
+  jit = g_new0 (MdlJit, 1);
+  jit->size = MAX (code_bytes, (size_t) 16384);
+  jit->size = (jit->size + 4095) & ~(size_t) 4095;
+  if (!map_code (jit, error)) {
+    g_free (jit);
+    return NULL;
+  }
+  jit->max_blocks = MAX (max_blocks, 4u);
+  jit->blocks = g_new0 (MdlJitBlock, jit->max_blocks);
+  while (table_size < 2 * jit->max_blocks)
+    table_size *= 2;
+  jit->table = g_new0 (MdlJitBlock *, table_size);
+  jit->table_mask = table_size - 1;
+  jit->data_size = jit->size / 2;
+  jit->data = g_malloc (jit->data_size);
+  write_stubs (jit);
+  return jit;
+}
+
+void
+mdl_jit_free (MdlJit *jit)
+{
+  if (jit == NULL)
+    return;
+  munmap (jit->rx, jit->size);
+  if (jit->dual)
+    munmap (jit->rw, jit->size);
+  g_free (jit->blocks);
+  g_free (jit->table);
+  g_free (jit->data);
+  g_free (jit);
+}
+
+static inline unsigned
+hash_key (const MdlJit *jit, uint64_t pc, uint32_t mode)
+{
+  uint64_t h = (pc >> 1) ^ ((uint64_t) mode * UINT64_C (0x9e3779b97f4a7c15));
+
+  return (unsigned) (h ^ (h >> 17)) & jit->table_mask;
+}
+
+MdlJitBlock *
+mdl_jit_lookup (MdlJit *jit, uint64_t pc, uint32_t mode)
+{
+  for (MdlJitBlock *b = jit->table[hash_key (jit, pc, mode)]; b != NULL; b = b->next)
+    if (b->pc == pc && b->mode == mode)
+      return b;
+  return NULL;
+}
+
+void
+mdl_jit_flush (MdlJit *jit)
+{
+  if (jit->n_blocks == 0 || jit->reuse_pending)
+    return;
+  memset (jit->table, 0, sizeof *jit->table * (jit->table_mask + 1));
+  jit->stale = 1;
+  jit->reuse_pending = true;
+  jit->last_slot = NULL;
+  jit->stats.flushes++;
+}
+
+void
+mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
+{
+  if (jit->reuse_pending)
+    return;
+  for (unsigned i = 0; i < jit->n_blocks; i++) {
+    const MdlJitBlock *b = &jit->blocks[i];
+
+    if (b->pc < addr + len && addr < b->end) {
+      mdl_jit_flush (jit);
+      return;
+    }
+  }
+}
+
+const uint8_t *
+mdl_jit_stale_flag (MdlJit *jit)
+{
+  return &jit->stale;
+}
+
+static void
+reuse (MdlJit *jit)
+{
+  jit->used = jit->stubs_end;
+  jit->n_blocks = 0;
+  jit->data_used = 0;
+  jit->stale = 0;
+  jit->reuse_pending = false;
+  jit->last_slot = NULL;
+  jit->generation++;
+}
+
+void
+mdl_jit_begin (MdlJit *jit, MdlJitAsm *a)
+{
+  /* A block of guest code rarely needs more than a few KiB of host code;
+   * with less left (or no block entry left), start over. */
+  if (!jit->reuse_pending
+      && (jit->size - jit->used < 8192 || jit->n_blocks == jit->max_blocks))
+    mdl_jit_flush (jit);
+  if (jit->reuse_pending)
+    reuse (jit);
+  make_writable (jit, true);
+  a->rw = jit->rw + jit->used;
+  a->rx = jit->rx + jit->used;
+  a->pos = 0;
+  a->cap = jit->size - jit->used;
+  a->overflow = false;
+}
+
+MdlJitBlock *
+mdl_jit_commit (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint32_t mode,
+                uint32_t n_insns)
+{
+  MdlJitBlock *b;
+  unsigned h;
+
+  make_writable (jit, false);
+  if (a->overflow || jit->n_blocks == jit->max_blocks)
+    return NULL;
+  b = &jit->blocks[jit->n_blocks++];
+  b->pc = pc;
+  b->end = end;
+  b->mode = mode;
+  b->n_insns = n_insns;
+  b->code = a->rx;
+  h = hash_key (jit, pc, mode);
+  b->next = jit->table[h];
+  jit->table[h] = b;
+  jit->used += (a->pos + 15) & ~(size_t) 15;
+  jit->stats.translations++;
+  return b;
+}
+
+void *
+mdl_jit_alloc_data (MdlJit *jit, size_t size)
+{
+  void *p;
+
+  size = (size + 15) & ~(size_t) 15;
+  if (jit->data_size - jit->data_used < size)
+    return NULL;
+  p = jit->data + jit->data_used;
+  jit->data_used += size;
+  return p;
+}
+
+void
+mdl_jit_emit_budget_check (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint32_t n_insns)
+{
+  size_t ok;
+
+  /* count + n_insns <= budget (no wrap: both are instruction counts). */
+  mdl_x86_lea (a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n_insns);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+  ok = mdl_x86_jcc_fwd (a, MDL_X86_CC_BE);
+  mdl_x86_mov_ri (a, MDL_X86_RAX, pc);
+  mdl_jit_emit_exit (jit, a);
+  mdl_x86_bind (a, ok);
+}
+
+void
+mdl_jit_emit_exit (MdlJit *jit, MdlJitAsm *a)
+{
+  mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RCX);
+  mdl_x86_jmp_to (a, jit->exit_stub);
+}
+
+void
+mdl_jit_emit_exit_slot (MdlJit *jit, MdlJitAsm *a, uint64_t pc)
+{
+  const uint8_t *slot = mdl_x86_here (a);
+
+  /* A jump to the next instruction until mdl_jit_chain points it at the
+   * next block. */
+  mdl_x86_jmp_fwd (a);
+  mdl_x86_mov_ri (a, MDL_X86_RAX, pc);
+  mdl_x86_lea_rip (a, MDL_X86_RCX, slot);
+  mdl_x86_jmp_to (a, jit->exit_stub);
+}
+
+/* An indirect exit's inline cache, in the data memory: the exit stub
+ * reports it as it reports a slot, and mdl_jit_chain tells the two apart
+ * by where they are. */
+typedef struct {
+  uint64_t    pc;       /* odd (never a guest address) while empty */
+  const void *code;
+} IndirectSite;
+
+bool
+mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a)
+{
+  IndirectSite *site = mdl_jit_alloc_data (jit, sizeof *site);
+  size_t miss;
+
+  if (site == NULL)
+    return false;
+  site->pc = 1;
+  site->code = NULL;
+  mdl_x86_mov_ri (a, MDL_X86_RCX, (uint64_t) (uintptr_t) site);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX, 0);
+  miss = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_jmp_m (a, MDL_X86_RCX, 8);
+  mdl_x86_bind (a, miss);
+  mdl_x86_jmp_to (a, jit->exit_stub);
+  return true;
+}
+
+uint64_t
+mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *count,
+               uint64_t budget)
+{
+  jit->enter_generation = jit->generation;
+  return jit->enter (state, block->code, count, budget, &jit->last_slot);
+}
+
+void
+mdl_jit_chain (MdlJit *jit, const MdlJitBlock *to)
+{
+  uint8_t *slot = jit->last_slot;
+  int32_t rel;
+
+  jit->last_slot = NULL;
+  if (slot == NULL || to == NULL || jit->stale || jit->enter_generation != jit->generation)
+    return;
+  if (slot < jit->rx || slot >= jit->rx + jit->size) {
+    IndirectSite *site = (IndirectSite *) (void *) slot;
+
+    site->pc = to->pc;
+    site->code = to->code;
+    return;
+  }
+  rel = (int32_t) ((const uint8_t *) to->code - (slot + 5));
+  make_writable (jit, true);
+  memcpy (jit->rw + (slot - jit->rx) + 1, &rel, 4);
+  make_writable (jit, false);
+  jit->stats.chains++;
+}
+
+void
+mdl_jit_get_stats (MdlJit *jit, MdlJitStats *stats)
+{
+  *stats = jit->stats;
+  stats->code_used = jit->used;
+}

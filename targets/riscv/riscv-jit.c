@@ -1,0 +1,852 @@
+/* The RISC-V frontend of the translating tier (docs/translator.md).
+ *
+ * rv_jit_run() is the class's run_translated: the interpreter's run loop
+ * (riscv-exec.c) with blocks of translated code where it would have
+ * dispatched one instruction at a time.  Everything the loop does between
+ * instructions that may trap or change the mode (the check of RV_CHECK,
+ * traps counted, interrupts taken) is the same code, so both tiers retire
+ * the same instructions in the same order, account the same time before
+ * every device access, and take interrupts at the same instruction.
+ *
+ * A block is straight-line code from one guest address, in one 4 KiB
+ * page, up to the first branch or jump (or RV_JIT_MAX_INSNS; near the
+ * end of a run()'s budget, shorter: see rv_jit_run).  What is
+ * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
+ * M (but mulhsu on RV64), lui/auipc, branches and jal/jalr (with a
+ * one-target inline cache), and the RAM fast path of loads and stores
+ * (the same window check as the executors).  Everything else — A, F/D,
+ * CSRs, system instructions, a load or store outside the
+ * window — calls the interpreter's executor for that one instruction with
+ * the exact count of instructions before it; when the executor returns
+ * anything but the next address (a trap, RV_CHECK, a jump), or a flush
+ * happened meanwhile, the block leaves with what it returned.
+ *
+ * The tier runs only where it can be exact without more work: machine
+ * fetches unchecked (physical addresses, the fast path of riscv-mmu.c),
+ * no debugger breakpoint and no execute trigger armed.  Otherwise the
+ * dispatcher steps the interpreter, instruction by instruction, so the
+ * two mix freely within one run().
+ *
+ * Self-modifying code: as for the decode cache, fence.i, the class's
+ * flush_code() and any change of the address map forget every block
+ * (rv_flush_icache calls mdl_jit_flush).
+ */
+#include "riscv-cpu.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "engine/jit-cache.h"
+#include "engine/machine.h"
+
+#define RV_JIT_MAX_INSNS   64
+/* Mode bits: the privilege level, and for the short blocks made for the
+ * end of a budget their maximal length above this bit. */
+#define RV_JIT_MODE_MAX_SHIFT 8
+#define RV_JIT_CODE_BYTES  (16u << 20)
+#define RV_JIT_MAX_BLOCKS  32768
+
+#define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
+#define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
+
+#define RV_JIT_NHOST 6
+
+typedef struct {
+  MdlJit    *jit;
+  MdlJitAsm *a;
+  RvCpu     *s;
+  bool       w64;        /* RV64: 64-bit operations */
+  /* The register cache (see "guest registers in host registers"). */
+  int8_t     slot_of[33];            /* guest register -> slot, or -1 */
+  int8_t     guest_in[RV_JIT_NHOST]; /* slot -> guest register, or -1 */
+  bool       dirty[RV_JIT_NHOST];
+  unsigned   pinned;                 /* slots this instruction uses */
+  unsigned   victim;                 /* next slot to evict */
+} RvJitCtx;
+
+typedef struct {
+  RvDecoded dec;
+  uint64_t  pc;
+} RvJitInsn;
+
+/* ---- guest registers in host registers ---------------------------------
+ *
+ * Within a block, guest registers live in a small pool of host registers
+ * (caller-saved ones: the entry trampoline's registers stay untouched).
+ * Which guest register is where, and which hold values not yet stored to
+ * the CPU state (dirty), is known at translation time: the code is
+ * straight-line but for the fast and slow paths of a load or store, which
+ * end in the same state (the slow path stores the dirty registers before
+ * it calls the executor and loads every cached register again after it,
+ * as the call clobbers them).  Before a block leaves, and before an
+ * executor is called for a whole instruction, the dirty registers are
+ * stored; after such a call nothing is assumed cached.  x0 may be cached
+ * too: as a register holding 0, never dirty.
+ */
+
+static const MdlX86Reg rv_jit_pool[RV_JIT_NHOST] = {
+  MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
+};
+
+static void
+cache_reset (RvJitCtx *c)
+{
+  memset (c->slot_of, -1, sizeof c->slot_of);
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++) {
+    c->guest_in[k] = -1;
+    c->dirty[k] = false;
+  }
+  c->pinned = 0;
+  c->victim = 0;
+}
+
+/* Stores the dirty registers; @clean: they are clean from here on (a
+ * path that both sides of a join take), else they stay dirty as far as
+ * translation knows (a slow path). */
+static void
+cache_store_dirty (RvJitCtx *c, bool clean)
+{
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0 && c->dirty[k]) {
+      mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+      if (clean)
+        c->dirty[k] = false;
+    }
+}
+
+/* Loads every cached register again (after a call). */
+static void
+cache_reload (RvJitCtx *c)
+{
+  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0)
+      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+}
+
+static void
+cache_forget (RvJitCtx *c)
+{
+  cache_reset (c);
+}
+
+/* A free slot, evicting (and storing, when dirty) an unpinned one. */
+static unsigned
+cache_alloc (RvJitCtx *c)
+{
+  unsigned k;
+
+  for (k = 0; k < RV_JIT_NHOST; k++)
+    if (c->guest_in[k] < 0)
+      goto found;
+  for (;;) {
+    k = c->victim;
+    c->victim = (c->victim + 1) % RV_JIT_NHOST;
+    if (!(c->pinned & (1u << k)))
+      break;
+  }
+  if (c->dirty[k])
+    mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+  c->slot_of[c->guest_in[k]] = -1;
+found:
+  c->guest_in[k] = -1;
+  c->dirty[k] = false;
+  return k;
+}
+
+static void
+cache_map (RvJitCtx *c, unsigned k, unsigned r)
+{
+  c->guest_in[k] = (int8_t) r;
+  c->slot_of[r] = (int8_t) k;
+  c->pinned |= 1u << k;
+}
+
+/* The host register holding guest register @r, loaded when needed and
+ * pinned until the next instruction. */
+static MdlX86Reg
+src (RvJitCtx *c, unsigned r)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    if (r == 0)
+      mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, rv_jit_pool[k], rv_jit_pool[k]);
+    else
+      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (r));
+    cache_map (c, (unsigned) k, r);
+  }
+  c->pinned |= 1u << k;
+  return rv_jit_pool[k];
+}
+
+/* The host register that will hold guest register @r (not x0), without
+ * loading it; with @dirty marked as holding a new value. */
+static MdlX86Reg
+dst_slot (RvJitCtx *c, unsigned r, bool dirty)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    cache_map (c, (unsigned) k, r);
+  }
+  if (dirty)
+    c->dirty[k] = true;
+  c->pinned |= 1u << k;
+  return rv_jit_pool[k];
+}
+
+static MdlX86Reg
+dst (RvJitCtx *c, unsigned r)
+{
+  return dst_slot (c, r, true);
+}
+
+/* ---- emitting ---------------------------------------------------------- */
+
+/* Leaves the block after instruction @i returned something else than
+ * expected (rax holds it): @i + 1 instructions were dispatched. */
+static void
+emit_leave_after (RvJitCtx *c, unsigned i)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_jit_emit_exit (c->jit, c->a);
+}
+
+/* Calls the interpreter's executor for instruction @i of the block and
+ * leaves unless it returned @next and nothing was flushed meanwhile.
+ * The dirty registers must be in the CPU state already.  False when the
+ * argument memory is full (the block is then given up). */
+static bool
+emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
+{
+  RvInsn *d = mdl_jit_alloc_data (c->jit, sizeof *d);
+  size_t go_on, leave1;
+
+  if (d == NULL)
+    return false;
+  memset (d, 0, sizeof *d);
+  d->pc = ins->pc;
+  d->exec = rv_interp_exec_for (c->s, &ins->dec);
+  d->imm = ins->dec.imm;
+  d->raw = ins->dec.raw;
+  d->rd = ins->dec.rd ? (uint8_t) ins->dec.rd : RV_REG_SINK;
+  d->rs1 = (uint8_t) ins->dec.rs1;
+  d->rs2 = (uint8_t) ins->dec.rs2;
+  d->len = (uint8_t) ins->dec.len;
+  d->op = ins->dec.op ? (uint16_t) ins->dec.op->op : RV_OP_ILLEGAL;
+
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc);
+  mdl_x86_lea (c->a, MDL_X86_RCX, MDL_X86_COUNT, (int32_t) i);
+  mdl_x86_call (c->a, (const void *) d->exec);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
+  mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX);
+  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
+  go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  mdl_x86_bind (c->a, leave1);
+  emit_leave_after (c, i);
+  mdl_x86_bind (c->a, go_on);
+  return true;
+}
+
+/* The end of a block at a known guest address (the dirty registers
+ * stored already): count the block's instructions, then (on a taken
+ * branch or jump) let run() stop when the engine asked it to, as rv_jump
+ * does, else go on through a chain slot. */
+static void
+emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  if (taken) {
+    size_t go_on;
+
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | RV_CHECK);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, go_on);
+  }
+  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+}
+
+/* A load or store: the window check inline, the executor otherwise. */
+static bool
+emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
+          bool sign, bool store)
+{
+  const RvDecoded *dec = &ins->dec;
+  MdlX86Reg base = src (c, dec->rs1);
+  MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
+  MdlX86Reg rd = MDL_X86_RAX;
+  size_t slow, done;
+
+  /* rd's register is chosen before the paths split, without a value yet
+   * (not dirty: the slow path must not store it before the executor
+   * runs, which leaves rd alone when it traps). */
+  if (!store && dec->rd != 0)
+    rd = dst_slot (c, dec->rd, false);
+  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
+  if (dec->imm)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                store ? SOFF (st_host) : SOFF (ld_host));
+  if (store)
+    mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
+  else if (dec->rd != 0) {
+    mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
+    if (!c->w64 && sign && size < 8)
+      mdl_x86_mov_rr (c->a, false, rd, rd);
+  }
+  done = mdl_x86_jmp_fwd (c->a);
+  mdl_x86_bind (c->a, slow);
+  cache_store_dirty (c, false);
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  cache_reload (c);
+  mdl_x86_bind (c->a, done);
+  if (!store && dec->rd != 0)
+    dst (c, dec->rd);
+  return true;
+}
+
+/* rd = rs1 OP imm, or with @reg rs1 OP rs2; @w32: an RV64 W form. */
+static void
+emit_alu (RvJitCtx *c, const RvDecoded *dec, MdlX86Alu op, bool reg, bool w32)
+{
+  bool w = c->w64 && !w32;
+  MdlX86Reg s1, s2 = MDL_X86_RAX, d;
+
+  if (dec->rd == 0)
+    return;
+  if (!reg && !w32 && dec->rs1 == 0) {
+    /* li (and ori/xori from x0): a constant; andi from x0: 0 */
+    d = dst (c, dec->rd);
+    mdl_x86_mov_ri (c->a, d, op == MDL_X86_AND ? 0
+                                               : (uint64_t) (int64_t) dec->imm
+                                                 & rv_xmask (c->s));
+    return;
+  }
+  s1 = src (c, dec->rs1);
+  if (reg)
+    s2 = src (c, dec->rs2);
+  d = dst (c, dec->rd);
+  if (reg && d == s2 && d != s1) {
+    mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, s1);
+    mdl_x86_alu_rr (c->a, op, w, MDL_X86_RAX, s2);
+    mdl_x86_mov_rr (c->a, true, d, MDL_X86_RAX);
+  } else {
+    if (d != s1)
+      mdl_x86_mov_rr (c->a, true, d, s1);
+    if (reg)
+      mdl_x86_alu_rr (c->a, op, w, d, s2);
+    else
+      mdl_x86_alu_ri (c->a, op, w, d, dec->imm);
+  }
+  if (w32)
+    mdl_x86_movsxd (c->a, d, d);
+}
+
+static void
+emit_shift (RvJitCtx *c, const RvDecoded *dec, MdlX86Shift op, bool reg, bool w32)
+{
+  bool w = c->w64 && !w32;
+  MdlX86Reg s1, d;
+
+  if (dec->rd == 0)
+    return;
+  s1 = src (c, dec->rs1);
+  if (reg)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, src (c, dec->rs2));
+  d = dst (c, dec->rd);
+  if (d != s1)
+    mdl_x86_mov_rr (c->a, true, d, s1);
+  if (reg)
+    mdl_x86_shift_cl (c->a, op, w, d);   /* masks as RISC-V does */
+  else
+    mdl_x86_shift_ri (c->a, op, w, d, (uint8_t) (dec->imm & (w ? 63 : 31)));
+  if (w32)
+    mdl_x86_movsxd (c->a, d, d);
+}
+
+static void
+emit_set (RvJitCtx *c, const RvDecoded *dec, MdlX86Cond cc, bool reg)
+{
+  MdlX86Reg s1;
+
+  if (dec->rd == 0)
+    return;
+  s1 = src (c, dec->rs1);
+  if (reg)
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, c->w64, s1, src (c, dec->rs2));
+  else
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, s1, dec->imm);
+  mdl_x86_setcc (c->a, cc, MDL_X86_RAX);
+  mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RAX);
+}
+
+/* M: the low half of a product is the same signed or not. */
+static void
+emit_mul (RvJitCtx *c, const RvDecoded *dec, bool w32)
+{
+  bool w = c->w64 && !w32;
+  MdlX86Reg s1, s2, d;
+
+  if (dec->rd == 0)
+    return;
+  s1 = src (c, dec->rs1);
+  s2 = src (c, dec->rs2);
+  d = dst (c, dec->rd);
+  if (d == s2)
+    mdl_x86_imul_rr (c->a, w, d, s1);
+  else {
+    if (d != s1)
+      mdl_x86_mov_rr (c->a, true, d, s1);
+    mdl_x86_imul_rr (c->a, w, d, s2);
+  }
+  if (w32)
+    mdl_x86_movsxd (c->a, d, d);
+}
+
+/* The high half: on RV32 from one 64-bit product of the operands
+ * extended as the instruction says; on RV64 from rdx after a one-operand
+ * mul or imul (mulhsu on RV64 stays with the executor). */
+static void
+emit_mulh (RvJitCtx *c, const RvDecoded *dec, RvOp op)
+{
+  MdlX86Reg s1, s2;
+
+  if (dec->rd == 0)
+    return;
+  s1 = src (c, dec->rs1);
+  s2 = src (c, dec->rs2);
+  if (!c->w64) {
+    if (op != RV_OP_MULHU)
+      mdl_x86_movsxd (c->a, MDL_X86_RAX, s1);
+    else
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, s1);
+    if (op == RV_OP_MULH)
+      mdl_x86_movsxd (c->a, MDL_X86_RCX, s2);
+    else
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, s2);
+    mdl_x86_imul_rr (c->a, true, MDL_X86_RAX, MDL_X86_RCX);
+    mdl_x86_shift_ri (c->a, op == RV_OP_MULHU ? MDL_X86_SHR : MDL_X86_SAR, true, MDL_X86_RAX,
+                      32);
+    mdl_x86_mov_rr (c->a, false, dst (c, dec->rd), MDL_X86_RAX);
+    return;
+  }
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, s1);
+  mdl_x86_unary (c->a, op == RV_OP_MULHU ? MDL_X86_MUL : MDL_X86_IMUL1, true, s2);
+  mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RDX);
+}
+
+/* Division never traps: by zero the quotient is all ones and the
+ * remainder the dividend; by -1 (signed) the quotient is the negated
+ * dividend (MIN stays MIN, as RISC-V wants) and the remainder 0, which
+ * also keeps idiv away from its one overflow. */
+static void
+emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
+{
+  bool w = c->w64 && !w32;
+  size_t by_zero, by_minus1 = 0, done1, done2 = 0;
+  MdlX86Reg d;
+
+  if (dec->rd == 0)
+    return;
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, src (c, dec->rs1));
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, src (c, dec->rs2));
+  d = dst (c, dec->rd);
+  mdl_x86_test_rr (c->a, w, MDL_X86_RCX, MDL_X86_RCX);
+  by_zero = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  if (sign) {
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, w, MDL_X86_RCX, -1);
+    by_minus1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_sign_ax (c->a, w);
+    mdl_x86_unary (c->a, MDL_X86_IDIV, w, MDL_X86_RCX);
+  } else {
+    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RDX);
+    mdl_x86_unary (c->a, MDL_X86_DIV, w, MDL_X86_RCX);
+  }
+  if (rem)
+    mdl_x86_mov_rr (c->a, w, MDL_X86_RAX, MDL_X86_RDX);
+  done1 = mdl_x86_jmp_fwd (c->a);
+  if (sign) {
+    mdl_x86_bind (c->a, by_minus1);
+    if (rem)
+      mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RAX);
+    else
+      mdl_x86_unary (c->a, MDL_X86_NEG, w, MDL_X86_RAX);
+    done2 = mdl_x86_jmp_fwd (c->a);
+  }
+  mdl_x86_bind (c->a, by_zero);
+  if (!rem)
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, w ? UINT64_MAX : UINT32_MAX);
+  mdl_x86_bind (c->a, done1);
+  if (sign)
+    mdl_x86_bind (c->a, done2);
+  /* 32-bit results: zero-extended on RV32 (for the remainder by zero,
+   * the dividend already is), sign-extended for the W forms. */
+  if (w32)
+    mdl_x86_movsxd (c->a, d, MDL_X86_RAX);
+  else
+    mdl_x86_mov_rr (c->a, c->w64, d, MDL_X86_RAX);
+}
+
+static bool
+is_branch (RvOp op, MdlX86Cond *cc)
+{
+  switch (op) {
+  case RV_OP_BEQ: *cc = MDL_X86_CC_E; return true;
+  case RV_OP_BNE: *cc = MDL_X86_CC_NE; return true;
+  case RV_OP_BLT: *cc = MDL_X86_CC_L; return true;
+  case RV_OP_BGE: *cc = MDL_X86_CC_GE; return true;
+  case RV_OP_BLTU: *cc = MDL_X86_CC_B; return true;
+  case RV_OP_BGEU: *cc = MDL_X86_CC_AE; return true;
+  default: return false;
+  }
+}
+
+/* Instructions after which a block stops: they jump, or (the system
+ * ones) always leave through the loop's check anyway. */
+static bool
+ends_block (RvOp op)
+{
+  MdlX86Cond cc;
+
+  if (is_branch (op, &cc))
+    return true;
+  switch (op) {
+  case RV_OP_ILLEGAL:
+  case RV_OP_JAL: case RV_OP_JALR:
+  case RV_OP_FENCE_I: case RV_OP_ECALL: case RV_OP_EBREAK:
+  case RV_OP_MRET: case RV_OP_SRET: case RV_OP_WFI: case RV_OP_SFENCE_VMA:
+  case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
+  case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Emits instruction @i of @n; false when the block cannot be finished
+ * (argument memory full). */
+static bool
+emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
+{
+  const RvDecoded *dec = &ins->dec;
+  uint64_t mask = rv_xmask (c->s);
+  uint64_t next = (ins->pc + dec->len) & mask;
+  RvOp op = dec->op ? dec->op->op : RV_OP_ILLEGAL;
+  MdlX86Cond cc;
+
+  if (is_branch (op, &cc)) {
+    size_t taken;
+    uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
+
+    MdlX86Reg s1 = src (c, dec->rs1);
+
+    /* Stores do not change the flags, but they are made before the
+     * compare all the same. */
+    if (dec->rs2 == 0) {
+      cache_store_dirty (c, true);
+      mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, s1, 0);
+    } else {
+      MdlX86Reg s2 = src (c, dec->rs2);
+
+      cache_store_dirty (c, true);
+      mdl_x86_alu_rr (c->a, MDL_X86_CMP, c->w64, s1, s2);
+    }
+    taken = mdl_x86_jcc_fwd (c->a, cc);
+    emit_block_end (c, n, next, false);
+    mdl_x86_bind (c->a, taken);
+    emit_block_end (c, n, target, true);
+    return true;
+  }
+
+  switch (op) {
+  case RV_OP_LUI:
+  case RV_OP_AUIPC:
+    if (dec->rd != 0) {
+      uint64_t v = ((uint64_t) (int64_t) dec->imm + (op == RV_OP_AUIPC ? ins->pc : 0)) & mask;
+
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), v);
+    }
+    return true;
+
+  case RV_OP_JAL: {
+    uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
+
+    if (dec->rd != 0)
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
+    cache_store_dirty (c, true);
+    emit_block_end (c, n, target, true);
+    return true;
+  }
+
+  case RV_OP_JALR: {
+    size_t go_on;
+
+    /* The target first: rd may be rs1. */
+    mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, src (c, dec->rs1));
+    if (dec->imm)
+      mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, c->w64, MDL_X86_RAX, -2);
+    if (dec->rd != 0)
+      mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
+    cache_store_dirty (c, true);
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, go_on);
+    return mdl_jit_emit_exit_indirect (c->jit, c->a);
+  }
+
+  case RV_OP_MUL:  emit_mul (c, dec, false); return true;
+  case RV_OP_MULW: emit_mul (c, dec, true); return true;
+  case RV_OP_MULH:
+  case RV_OP_MULHU:
+  case RV_OP_MULHSU:
+    if (c->w64 && op == RV_OP_MULHSU)
+      break;
+    emit_mulh (c, dec, op);
+    return true;
+  case RV_OP_DIV:   emit_div (c, dec, true, false, false); return true;
+  case RV_OP_DIVU:  emit_div (c, dec, false, false, false); return true;
+  case RV_OP_REM:   emit_div (c, dec, true, true, false); return true;
+  case RV_OP_REMU:  emit_div (c, dec, false, true, false); return true;
+  case RV_OP_DIVW:  emit_div (c, dec, true, false, true); return true;
+  case RV_OP_DIVUW: emit_div (c, dec, false, false, true); return true;
+  case RV_OP_REMW:  emit_div (c, dec, true, true, true); return true;
+  case RV_OP_REMUW: emit_div (c, dec, false, true, true); return true;
+
+  case RV_OP_ADDI:  emit_alu (c, dec, MDL_X86_ADD, false, false); return true;
+  case RV_OP_XORI:  emit_alu (c, dec, MDL_X86_XOR, false, false); return true;
+  case RV_OP_ORI:   emit_alu (c, dec, MDL_X86_OR, false, false); return true;
+  case RV_OP_ANDI:  emit_alu (c, dec, MDL_X86_AND, false, false); return true;
+  case RV_OP_ADD:   emit_alu (c, dec, MDL_X86_ADD, true, false); return true;
+  case RV_OP_SUB:   emit_alu (c, dec, MDL_X86_SUB, true, false); return true;
+  case RV_OP_XOR:   emit_alu (c, dec, MDL_X86_XOR, true, false); return true;
+  case RV_OP_OR:    emit_alu (c, dec, MDL_X86_OR, true, false); return true;
+  case RV_OP_AND:   emit_alu (c, dec, MDL_X86_AND, true, false); return true;
+  case RV_OP_ADDIW: emit_alu (c, dec, MDL_X86_ADD, false, true); return true;
+  case RV_OP_ADDW:  emit_alu (c, dec, MDL_X86_ADD, true, true); return true;
+  case RV_OP_SUBW:  emit_alu (c, dec, MDL_X86_SUB, true, true); return true;
+  case RV_OP_SLTI:  emit_set (c, dec, MDL_X86_CC_L, false); return true;
+  case RV_OP_SLTIU: emit_set (c, dec, MDL_X86_CC_B, false); return true;
+  case RV_OP_SLT:   emit_set (c, dec, MDL_X86_CC_L, true); return true;
+  case RV_OP_SLTU:  emit_set (c, dec, MDL_X86_CC_B, true); return true;
+  case RV_OP_SLLI:  emit_shift (c, dec, MDL_X86_SHL, false, false); return true;
+  case RV_OP_SRLI:  emit_shift (c, dec, MDL_X86_SHR, false, false); return true;
+  case RV_OP_SRAI:  emit_shift (c, dec, MDL_X86_SAR, false, false); return true;
+  case RV_OP_SLL:   emit_shift (c, dec, MDL_X86_SHL, true, false); return true;
+  case RV_OP_SRL:   emit_shift (c, dec, MDL_X86_SHR, true, false); return true;
+  case RV_OP_SRA:   emit_shift (c, dec, MDL_X86_SAR, true, false); return true;
+  case RV_OP_SLLIW: emit_shift (c, dec, MDL_X86_SHL, false, true); return true;
+  case RV_OP_SRLIW: emit_shift (c, dec, MDL_X86_SHR, false, true); return true;
+  case RV_OP_SRAIW: emit_shift (c, dec, MDL_X86_SAR, false, true); return true;
+  case RV_OP_SLLW:  emit_shift (c, dec, MDL_X86_SHL, true, true); return true;
+  case RV_OP_SRLW:  emit_shift (c, dec, MDL_X86_SHR, true, true); return true;
+  case RV_OP_SRAW:  emit_shift (c, dec, MDL_X86_SAR, true, true); return true;
+  case RV_OP_FENCE: return true;   /* one hart at a time, in order */
+
+  case RV_OP_LB:  return emit_mem (c, ins, i, next, 1, true, false);
+  case RV_OP_LH:  return emit_mem (c, ins, i, next, 2, true, false);
+  case RV_OP_LW:  return emit_mem (c, ins, i, next, 4, true, false);
+  case RV_OP_LD:  return emit_mem (c, ins, i, next, 8, false, false);
+  case RV_OP_LBU: return emit_mem (c, ins, i, next, 1, false, false);
+  case RV_OP_LHU: return emit_mem (c, ins, i, next, 2, false, false);
+  case RV_OP_LWU: return emit_mem (c, ins, i, next, 4, false, false);
+  case RV_OP_SB:  return emit_mem (c, ins, i, next, 1, false, true);
+  case RV_OP_SH:  return emit_mem (c, ins, i, next, 2, false, true);
+  case RV_OP_SW:  return emit_mem (c, ins, i, next, 4, false, true);
+  case RV_OP_SD:  return emit_mem (c, ins, i, next, 8, false, true);
+
+  default:
+    break;
+  }
+  cache_store_dirty (c, true);
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  cache_forget (c);
+  if (ends_block (op))
+    emit_block_end (c, n, next, false);
+  return true;
+}
+
+/* ---- translating a block --------------------------------------------- */
+
+/* Decodes the block at @pc into @insns; returns how many (0 when @pc is
+ * not in RAM or ROM, or its first instruction does not fit the page). */
+static unsigned
+rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end)
+{
+  MdlRamWindow w;
+  uint64_t limit, at = pc;
+  unsigned n = 0;
+
+  if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
+    return 0;
+  limit = MIN (w.base + w.size - 1, (pc | (RV_PAGE_SIZE - 1))) + 1;
+  while (n < max) {
+    uint16_t lo, hi = 0;
+    RvJitInsn *ins = &insns[n];
+
+    if (at < pc || limit - at < 2)
+      break;
+    memcpy (&lo, w.host + (at - w.base), 2);
+    if (rv_insn_length (lo) == 4) {
+      if (limit - at < 4)
+        break;
+      memcpy (&hi, w.host + (at - w.base) + 2, 2);
+    }
+    rv_decode (s->xlen, s->ext, (uint32_t) hi << 16 | lo, &ins->dec);
+    ins->pc = at;
+    n++;
+    at = (at + ins->dec.len) & rv_xmask (s);
+    if (ends_block (ins->dec.op ? ins->dec.op->op : RV_OP_ILLEGAL))
+      break;
+  }
+  *end = at;
+  return n;
+}
+
+static bool
+rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
+{
+  const RvDecoded *last = &insns[n - 1].dec;
+
+  mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
+  cache_reset (c);
+  for (unsigned i = 0; i < n; i++) {
+    c->pinned = 0;
+    if (!emit_insn (c, &insns[i], i, n))
+      return false;
+  }
+  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL)) {
+    cache_store_dirty (c, true);
+    emit_block_end (c, n, end, false);
+  }
+  return true;
+}
+
+static const MdlJitBlock *
+rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
+{
+  RvJitInsn insns[RV_JIT_MAX_INSNS];
+  uint64_t end;
+  unsigned n = rv_jit_scan (s, pc, max, insns, &end);
+
+  if (n == 0)
+    return NULL;
+  /* A second try after a flush has the whole memory. */
+  for (unsigned attempt = 0; attempt < 2; attempt++) {
+    MdlJitAsm a;
+    RvJitCtx c = { .jit = jit, .a = &a, .s = s, .w64 = s->xlen == 64 };
+    const MdlJitBlock *b;
+
+    mdl_jit_begin (jit, &a);
+    if (!rv_jit_emit (&c, insns, n, end))
+      a.overflow = true;
+    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
+    if (b != NULL)
+      return b;
+    mdl_jit_flush (jit);
+  }
+  return NULL;
+}
+
+/* ---- the dispatcher ---------------------------------------------------- */
+
+static MdlJit *
+rv_jit_get (RvCpu *s)
+{
+  if (s->cpu.jit == NULL && !s->jit_unavailable) {
+    size_t bytes = mdl_machine_jit_cache_size (s->cpu.machine);
+    g_autoptr(GError) error = NULL;
+
+    s->cpu.jit = mdl_jit_new (bytes ? bytes : RV_JIT_CODE_BYTES,
+                              bytes ? (unsigned) (bytes / 256) : RV_JIT_MAX_BLOCKS, &error);
+    if (s->cpu.jit == NULL) {
+      /* Interpreted then, which gives the same results. */
+      g_message ("%s: %s; interpreting", s->cpu.name, error->message);
+      s->jit_unavailable = true;
+    }
+  }
+  return s->cpu.jit;
+}
+
+uint64_t
+rv_jit_run (MdlCpu *cpu, uint64_t budget)
+{
+  RvCpu *s = (RvCpu *) cpu;
+  MdlJit *jit = rv_jit_get (s);
+  uint64_t pc, n = 0;
+
+  if (jit == NULL || cpu->breakpoints != NULL)
+    return rv_run (cpu, budget);
+  mdl_cpu_set_exit_request (cpu, false);
+  if (cpu->state != MDL_CPU_RUNNING)
+    return 0;
+
+  rv_interp_begin (s);
+  pc = rv_interp_check_interrupts (s, s->pc);
+
+  while (G_LIKELY (n < budget)) {
+    const MdlJitBlock *b = NULL;
+
+    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
+      uint32_t mode = s->priv;
+
+      b = mdl_jit_lookup (jit, pc, mode);
+      if (b == NULL)
+        b = rv_jit_translate (s, jit, pc, mode, RV_JIT_MAX_INSNS);
+      /* Near the end of the budget: a block of at most the largest power
+       * of two that fits, kept apart by its mode bits, so that the end of
+       * a quantum is translated too (a handful of such variants per
+       * address at most). */
+      if (b != NULL && budget - n < b->n_insns) {
+        unsigned max = 1;
+
+        while (2 * max <= budget - n)
+          max *= 2;
+        mode |= max << RV_JIT_MODE_MAX_SHIFT;
+        b = mdl_jit_lookup (jit, pc, mode);
+        if (b == NULL)
+          b = rv_jit_translate (s, jit, pc, mode, max);
+      }
+    }
+    mdl_jit_chain (jit, b);
+    if (b != NULL)
+      pc = mdl_jit_enter (jit, b, s, &n, budget);
+    else
+      pc = rv_interp_step (s, pc, n++);
+    if (G_LIKELY (!(pc & RV_CHECK)))
+      continue;
+
+    /* As in rv_run. */
+    pc &= ~RV_CHECK;
+    if (s->trapped) {
+      s->trapped = false;
+      s->run_traps++;
+    }
+    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+      break;
+    pc = rv_interp_check_interrupts (s, pc);
+  }
+
+  s->pc = pc;
+  rv_interp_sync (s, n);
+  return n - s->run_traps;
+}
