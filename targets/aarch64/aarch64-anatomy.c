@@ -48,6 +48,16 @@ imm5_size (uint32_t imm5)
   return 4;
 }
 
+/* What Rm of a structure load or store means: the post-index register,
+ * or the transfer size when it is 31; nothing without post-indexing. */
+static const char *
+post_rm (char *buf, uint32_t i)
+{
+  if (!((i >> 23) & 1))
+    return NULL;
+  return SIMD_RM (i) == 31 ? "#imm" : regname (buf, SIMD_RM (i));
+}
+
 /* Structure loads and stores: multiple structures (ld1-ld4), one lane
  * (ld1 {v0.s}[1]) and load-and-replicate (ld1r).  Bit 23 makes them
  * post-indexed: by the transfer size when Rm is 31, else by Rm. */
@@ -65,7 +75,7 @@ simd_ldst_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   field (info, "L", 22, 22, i, op->name);
   if (op->variant == P_LDM) {
     g_snprintf (b1, sizeof b1, "%u register%s", multi_regs[opc], multi_regs[opc] == 1 ? "" : "s");
-    field (info, "Rm", 16, 20, i, !post ? NULL : SIMD_RM (i) == 31 ? "#imm" : regname (b3, SIMD_RM (i)));
+    field (info, "Rm", 16, 20, i, post_rm (b3, i));
     field (info, "opcode", 12, 15, i, b1);
     field (info, "size", 10, 11, i, esize_names[size]);
   } else {
@@ -84,7 +94,7 @@ simd_ldst_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
       g_snprintf (b2, sizeof b2, "s[%u]", q << 1 | s);
     g_snprintf (b1, sizeof b1, "%u register%s", n, n == 1 ? "" : "s");
     field (info, "R", 21, 21, i, b1);
-    field (info, "Rm", 16, 20, i, !post ? NULL : SIMD_RM (i) == 31 ? "#imm" : regname (b3, SIMD_RM (i)));
+    field (info, "Rm", 16, 20, i, post_rm (b3, i));
     field (info, "opcode", 13, 15, i, b2);
     field (info, "S", 12, 12, i, NULL);
     field (info, "size", 10, 11, i, op->variant == P_LDR ? esize_names[size] : NULL);
@@ -193,6 +203,65 @@ simd_shift_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   field (info, "Rd", 0, 4, i, scalar ? NULL : b4);
 }
 
+/* By element: the element index is spread over H, L and M, and with
+ * 16-bit elements M is part of the index, leaving Rm four bits. */
+static void
+simd_elem_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
+{
+  char b1[16], b2[16], b3[16], b4[16];
+  unsigned size = SIMD_SIZE (i), h = (i >> 11) & 1, l = (i >> 21) & 1, m = (i >> 20) & 1;
+  bool scalar = (i >> 28) & 1;
+
+  if (size == 1)
+    g_snprintf (b1, sizeof b1, "h[%u]", h << 2 | l << 1 | m);
+  else if (size == 2)
+    g_snprintf (b1, sizeof b1, "s[%u]", h << 1 | l);
+  else
+    g_strlcpy (b1, "reserved", sizeof b1);
+  g_snprintf (b2, sizeof b2, "v%u", size == 1 ? SIMD_RM (i) & 15 : SIMD_RM (i));
+  g_snprintf (b3, sizeof b3, "v%u", SIMD_RN (i));
+  g_snprintf (b4, sizeof b4, "v%u", SIMD_RD (i));
+  field (info, "Q", 30, 30, i, scalar ? "scalar" : SIMD_Q (i) ? "128-bit" : "64-bit");
+  field (info, "U", 29, 29, i, op->name);
+  field (info, "size", 22, 23, i, esize_names[size]);
+  field (info, "L", 21, 21, i, NULL);
+  if (size == 1) {
+    field (info, "M", 20, 20, i, NULL);
+    field (info, "Rm", 16, 19, i, b2);
+  } else
+    field (info, "M:Rm", 16, 20, i, b2);
+  field (info, "opcode", 12, 15, i, NULL);
+  field (info, "H", 11, 11, i, b1);
+  field (info, "Rn", 5, 9, i, scalar ? NULL : b3);
+  field (info, "Rd", 0, 4, i, scalar ? NULL : b4);
+}
+
+/* ext (imm4: the first byte taken) and tbl/tbx (len: the table's
+ * registers). */
+static void
+simd_ext_tbl_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
+{
+  char b1[16], b2[16], b3[16], b4[16];
+
+  g_snprintf (b2, sizeof b2, "v%u", SIMD_RM (i));
+  g_snprintf (b3, sizeof b3, "v%u", SIMD_RN (i));
+  g_snprintf (b4, sizeof b4, "v%u", SIMD_RD (i));
+  field (info, "Q", 30, 30, i, SIMD_Q (i) ? "128-bit" : "64-bit");
+  field (info, "Rm", 16, 20, i, b2);
+  if (op->variant == P_EXT) {
+    g_snprintf (b1, sizeof b1, "from byte %u", (i >> 11) & 15);
+    field (info, "imm4", 11, 14, i, b1);
+  } else {
+    unsigned n = ((i >> 13) & 3) + 1;
+
+    g_snprintf (b1, sizeof b1, "%u register%s", n, n == 1 ? "" : "s");
+    field (info, "len", 13, 14, i, b1);
+    field (info, "op", 12, 12, i, op->name);
+  }
+  field (info, "Rn", 5, 9, i, b3);
+  field (info, "Rd", 0, 4, i, b4);
+}
+
 /* Advanced SIMD integer rows whose bits are not the common vector layout
  * (Q, U, size, Rm, opcode, Rn, Rd); false for those that are. */
 static bool
@@ -226,8 +295,18 @@ simd_int_fields (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
     g_strlcpy (info->format, "SIMD shift (immediate)", sizeof info->format);
     simd_shift_fields (op, i, info);
     return true;
-  default:
-    return false;
+  case P_ELEM:
+  case P_ELEML:
+    g_strlcpy (info->format, "SIMD by element", sizeof info->format);
+    simd_elem_fields (op, i, info);
+    return true;
+  case P_EXT:
+  case P_TBL:
+    g_strlcpy (info->format, op->variant == P_EXT ? "SIMD extract" : "SIMD table lookup",
+               sizeof info->format);
+    simd_ext_tbl_fields (op, i, info);
+    return true;
+  default: return false;
   }
 }
 
