@@ -345,7 +345,8 @@ tooltip_for (const MdlCpuClass *cls, guint reg, guint64 value, guint64 hi)
   GString *text;
 
   if (is_wide (r))
-    return g_strdup_printf (_("%s: bits 127:64 0x%016llx, bits 63:0 0x%016llx"),
+    /* Bit ranges only, no words: nothing to translate. */
+    return g_strdup_printf ("%s: [127:64] 0x%016llx, [63:0] 0x%016llx",
                             r->alias ? r->alias : r->name, (unsigned long long) hi,
                             (unsigned long long) value);
   plain = tooltip_plain (r, value);
