@@ -377,8 +377,13 @@ print_registers (MdlCpu *cpu)
     g_autofree char *label = r->alias ? g_strdup_printf ("%s/%s", r->name, r->alias)
                                       : g_strdup (r->name);
 
-    printf ("  %-14s 0x%0*" G_GINT64_MODIFIER "x%s", label, (int) (r->bits / 4),
-            cls->reg_read (cpu, i), i % 3 == 2 || i + 1 == cls->n_regs ? "\n" : "");
+    printf ("  %-14s 0x", label);
+    if (r->bits > 64 && cls->reg_read_hi != NULL)
+      printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x", cls->reg_read_hi (cpu, i),
+              cls->reg_read (cpu, i));
+    else
+      printf ("%0*" G_GINT64_MODIFIER "x", (int) (MIN (r->bits, 64) / 4), cls->reg_read (cpu, i));
+    printf ("%s", i % 3 == 2 || i + 1 == cls->n_regs ? "\n" : "");
   }
 }
 

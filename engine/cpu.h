@@ -45,7 +45,9 @@ typedef struct MdlCpuClass MdlCpuClass;
 typedef struct {
   const char *name;       /* "x10", "pc", "mstatus" */
   const char *alias;      /* ABI name ("a0") or NULL */
-  unsigned    bits;       /* 32 or 64: may differ from the class's XLEN */
+  unsigned    bits;       /* 32, 64 or 128: may differ from the class's XLEN;
+                             above 64, reg_read/reg_write carry bits 63:0
+                             and reg_read_hi/reg_write_hi bits 127:64 */
   const char *group;      /* "general", "csr", ... */
   bool        read_only;
 } MdlRegInfo;
@@ -168,6 +170,11 @@ struct MdlCpuClass {
   void     (*set_irq)   (MdlCpu *cpu, unsigned line, bool level);
   uint64_t (*reg_read)  (MdlCpu *cpu, unsigned reg);
   void     (*reg_write) (MdlCpu *cpu, unsigned reg, uint64_t value);
+  /* Bits 127:64 of a register wider than 64 bits (a vector register);
+   * writing them leaves bits 63:0 alone.  NULL when no register of the
+   * class is wider than 64 bits. */
+  uint64_t (*reg_read_hi)  (MdlCpu *cpu, unsigned reg);
+  void     (*reg_write_hi) (MdlCpu *cpu, unsigned reg, uint64_t value);
   /* Disassembles the instruction at @pc into @text; returns its length
    * in bytes (the minimal instruction size when memory is unreadable). */
   unsigned (*disas)     (MdlCpu *cpu, uint64_t pc, GString *text);

@@ -241,30 +241,54 @@ typedef struct {
   const guint8 *bytes;     /* memory to write */
   int           reg;       /* one register (p/P), or -1 for all (g/G) */
   guint64       value;
+  guint64       value_hi;  /* bits 127:64 of a register wider than 64 */
   bool          ok;
   const char   *why;       /* why memory was not read, */
   guint64       why_addr;  /* there */
   char         *why_buf;   /* owned text behind why, or NULL */
 } Access;
 
+/* Registers are at most 128 bits wide (MdlRegInfo.bits). */
+#define MAX_REG_BYTES 16
+
+/* Bytes of the register; a wider one than the class can read (no
+ * reg_read_hi) is cut to 64 bits rather than sent half made up. */
 static unsigned
 reg_bytes (const MdlCpuClass *cls, unsigned gdb_reg)
 {
-  return cls->regs[cls->gdb_regmap[gdb_reg]].bits / 8;
+  unsigned bits = cls->regs[cls->gdb_regmap[gdb_reg]].bits;
+
+  if (bits > 64 && (cls->reg_read_hi == NULL || cls->reg_write_hi == NULL))
+    bits = 64;
+  return MIN (bits, 8 * MAX_REG_BYTES) / 8;
 }
 
 static void
 append_reg (GString *out, MdlCpu *cpu, unsigned gdb_reg)
 {
   const MdlCpuClass *cls = cpu->cls;
-  guint64 v = cls->reg_read (cpu, (unsigned) cls->gdb_regmap[gdb_reg]);
-  guint8 bytes[8];
+  unsigned reg = (unsigned) cls->gdb_regmap[gdb_reg];
   unsigned n = reg_bytes (cls, gdb_reg);
+  guint64 v = cls->reg_read (cpu, reg);
+  guint64 hi = n > 8 ? cls->reg_read_hi (cpu, reg) : 0;
+  guint8 bytes[MAX_REG_BYTES];
 
   /* Target byte order: every class we have is little-endian. */
   for (unsigned i = 0; i < n; i++)
-    bytes[i] = (guint8) (v >> (8 * i));
+    bytes[i] = (guint8) ((i < 8 ? v : hi) >> (8 * (i % 8)));
   append_hex_bytes (out, bytes, n);
+}
+
+/* The register's value from its @n little-endian bytes. */
+static void
+bytes_to_value (const guint8 *bytes, unsigned n, guint64 *lo, guint64 *hi)
+{
+  *lo = *hi = 0;
+  for (unsigned i = 0; i < n; i++)
+    if (i < 8)
+      *lo |= (guint64) bytes[i] << (8 * i);
+    else
+      *hi |= (guint64) bytes[i] << (8 * (i - 8));
 }
 
 static void
@@ -282,14 +306,17 @@ call_read_regs (MdlRunner *runner, MdlMachine *m, void *data)
 }
 
 static void
-write_reg (MdlCpu *cpu, unsigned gdb_reg, guint64 value)
+write_reg (MdlCpu *cpu, unsigned gdb_reg, guint64 value, guint64 value_hi)
 {
   unsigned reg = (unsigned) cpu->cls->gdb_regmap[gdb_reg];
 
   /* GDB writes every register back after changing one (G): read-only ones
    * are left alone quietly, as a hardware debug port would. */
-  if (!cpu->cls->regs[reg].read_only)
-    cpu->cls->reg_write (cpu, reg, value);
+  if (cpu->cls->regs[reg].read_only)
+    return;
+  cpu->cls->reg_write (cpu, reg, value);
+  if (reg_bytes (cpu->cls, gdb_reg) > 8)
+    cpu->cls->reg_write_hi (cpu, reg, value_hi);
 }
 
 static void
@@ -297,7 +324,7 @@ call_write_reg (MdlRunner *runner, MdlMachine *m, void *data)
 {
   Access *a = data;
 
-  write_reg (mdl_machine_cpu (m, a->srv->cpu), (unsigned) a->reg, a->value);
+  write_reg (mdl_machine_cpu (m, a->srv->cpu), (unsigned) a->reg, a->value, a->value_hi);
 }
 
 /* G: the bytes of every register in order, as far as they go. */
@@ -310,13 +337,12 @@ call_write_all_regs (MdlRunner *runner, MdlMachine *m, void *data)
 
   for (unsigned i = 0; i < cpu->cls->gdb_n_regs; i++) {
     unsigned n = reg_bytes (cpu->cls, i);
-    guint64 v = 0;
+    guint64 v, hi;
 
     if (off + n > a->len)
       break;
-    for (unsigned b = 0; b < n; b++)
-      v |= (guint64) a->bytes[off + b] << (8 * b);
-    write_reg (cpu, i, v);
+    bytes_to_value (a->bytes + off, n, &v, &hi);
+    write_reg (cpu, i, v, hi);
     off += n;
   }
 }
@@ -663,7 +689,7 @@ handle_P (Session *s, const char *args)
 {
   const MdlCpuClass *cls = s->srv->cls;
   Access a = { .srv = s->srv };
-  guint8 bytes[8] = { 0 };
+  guint8 bytes[MAX_REG_BYTES] = { 0 };
   guint64 n;
   unsigned len;
 
@@ -675,8 +701,7 @@ handle_P (Session *s, const char *args)
   if (strlen (args) != 2 * len || !decode_hex_bytes (args, bytes, len))
     return g_strdup ("E01");
   a.reg = (int) n;
-  for (unsigned i = 0; i < len; i++)
-    a.value |= (guint64) bytes[i] << (8 * i);
+  bytes_to_value (bytes, len, &a.value, &a.value_hi);
   mdl_runner_call (s->srv->runner, call_write_reg, &a);
   return g_strdup ("OK");
 }

@@ -62,7 +62,8 @@ typedef struct {
   unsigned    reg;        /* register; lines before (disassembly) */
   unsigned    count;      /* lines after (disassembly) */
   uint64_t    addr, size, value;
-  bool        enabled, on_read, on_write;
+  uint64_t    value_hi;   /* bits 127:64 of a wide register, if wide */
+  bool        enabled, on_read, on_write, wide;
   guint       id;         /* view requests */
   MdlRunnerFunc func;     /* CMD_CALL, with data and a completion flag */
   void       *data;
@@ -211,6 +212,7 @@ mdl_snapshot_unref (MdlSnapshot *snap)
   for (unsigned i = 0; i < snap->n_cpus; i++) {
     g_free (snap->cpus[i].name);
     g_free (snap->cpus[i].regs);
+    g_free (snap->cpus[i].regs_hi);
   }
   g_free (snap->cpus);
   g_free (snap->message);
@@ -374,6 +376,12 @@ snapshot_take (MdlRunner *r)
     cs->regs = g_new (uint64_t, cpu->cls->n_regs);
     for (unsigned j = 0; j < cpu->cls->n_regs; j++)
       cs->regs[j] = cpu->cls->reg_read (cpu, j);
+    if (cpu->cls->reg_read_hi != NULL) {
+      cs->regs_hi = g_new0 (uint64_t, cpu->cls->n_regs);
+      for (unsigned j = 0; j < cpu->cls->n_regs; j++)
+        if (cpu->cls->regs[j].bits > 64)
+          cs->regs_hi[j] = cpu->cls->reg_read_hi (cpu, j);
+    }
     cs->pc = cpu->cls->pc_reg < cpu->cls->n_regs ? cs->regs[cpu->cls->pc_reg] : 0;
     /* CPUs may be up to a quantum apart: the machine is as far as the
      * furthest of them. */
@@ -754,6 +762,19 @@ mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64
 
   cmd->reg = reg;
   cmd->value = value;
+  post (runner, cmd);
+}
+
+void
+mdl_runner_write_register_wide (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value,
+                                uint64_t value_hi)
+{
+  Command *cmd = cpu_command (CMD_WRITE_REG, cpu, 0);
+
+  cmd->reg = reg;
+  cmd->value = value;
+  cmd->value_hi = value_hi;
+  cmd->wide = true;
   post (runner, cmd);
 }
 
@@ -1244,8 +1265,11 @@ apply_debug (MdlRunner *r, const Command *cmd)
     r->waiting_for_input = false;
     break;
   case CMD_WRITE_REG:
-    if (paused && cmd->reg < cpu->cls->n_regs && !cpu->cls->regs[cmd->reg].read_only)
+    if (paused && cmd->reg < cpu->cls->n_regs && !cpu->cls->regs[cmd->reg].read_only) {
       cpu->cls->reg_write (cpu, cmd->reg, cmd->value);
+      if (cmd->wide && cpu->cls->regs[cmd->reg].bits > 64 && cpu->cls->reg_write_hi != NULL)
+        cpu->cls->reg_write_hi (cpu, cmd->reg, cmd->value_hi);
+    }
     break;
   case CMD_WRITE_MEM:
     if (paused) {

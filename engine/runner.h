@@ -44,6 +44,9 @@ typedef struct {
   uint64_t       retired;
   uint64_t       time_ps;
   uint64_t      *regs;      /* cls->n_regs values, in cls->regs order */
+  uint64_t      *regs_hi;   /* bits 127:64 of each (0 for registers of 64
+                               bits or fewer), or NULL when the class has
+                               no wider register (cls->reg_read_hi) */
 } MdlCpuSnapshot;
 
 /* Bytes of a memory window a view asked for (mdl_runner_watch_memory). */
@@ -189,6 +192,9 @@ void mdl_runner_step_out (MdlRunner *runner, unsigned cpu);
 /* While paused (ignored otherwise): change a register or guest memory
  * (RAM/ROM only; decoded code is refreshed). */
 void mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value);
+/* The same for a register wider than 64 bits: bits 63:0 and 127:64. */
+void mdl_runner_write_register_wide (MdlRunner *runner, unsigned cpu, unsigned reg,
+                                     uint64_t value, uint64_t value_hi);
 void mdl_runner_write_memory   (MdlRunner *runner, unsigned cpu, uint64_t addr,
                                 const uint8_t *bytes, size_t len);
 

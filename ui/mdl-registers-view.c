@@ -7,7 +7,11 @@
  * "Changed" means changed since the previous stop: the values at the last
  * two stops are kept (a stop is a paused snapshot whose CPU retired a
  * different number of instructions, or moved its pc), and while running
- * the values are compared with the last stop. */
+ * the values are compared with the last stop.
+ *
+ * A register wider than 64 bits (a vector register) shows all its bits
+ * as one hexadecimal number; such rows get flow boxes of their own below
+ * their group's, so that they do not widen every other column. */
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -23,6 +27,7 @@ typedef struct {
   gboolean          changed;
   gboolean          shown;      /* value holds what the entry shows */
   guint64           value;
+  guint64           value_hi;   /* bits 127:64 of a wide register */
 } Row;
 
 struct _MdlRegistersView {
@@ -39,7 +44,8 @@ struct _MdlRegistersView {
   GtkWidget         *box;
   GArray            *rows;         /* Row, in register order */
 
-  guint64           *stop_values;  /* at the latest stop, or NULL */
+  guint64           *stop_values;  /* at the latest stop, or NULL: n_regs
+                                      values, then n_regs bits 127:64 */
   guint64           *prev_values;  /* at the stop before it, or NULL */
   guint64            stop_retired, stop_pc;
 };
@@ -63,6 +69,43 @@ group_of (const MdlCpuClass *cls, guint reg)
   if (g_strcmp0 (r->group, "general") == 0)
     return GROUP_GENERAL;
   return GROUP_SYSTEM;
+}
+
+static gboolean
+is_wide (const MdlRegInfo *r)
+{
+  return r->bits > 64;
+}
+
+static guint64
+value_hi (const MdlCpuSnapshot *c, guint reg)
+{
+  return c->regs_hi != NULL ? c->regs_hi[reg] : 0;
+}
+
+/* "0x" and up to 32 hexadecimal digits: the two halves of a wide
+ * register; false for anything else. */
+static gboolean
+parse_wide_hex (const char *text, guint64 *lo, guint64 *hi)
+{
+  size_t n;
+
+  if (text[0] != '0' || (text[1] != 'x' && text[1] != 'X'))
+    return FALSE;
+  text += 2;
+  n = strlen (text);
+  if (n == 0 || n > 32)
+    return FALSE;
+  *lo = *hi = 0;
+  for (size_t k = 0; k < n; k++) {
+    int d = g_ascii_xdigit_value (text[k]);
+
+    if (d < 0)
+      return FALSE;
+    *hi = *hi << 4 | *lo >> 60;
+    *lo = *lo << 4 | (guint64) d;
+  }
+  return TRUE;
 }
 
 static Row *
@@ -96,7 +139,8 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   Row *row = row_of_entry (self, GTK_WIDGET (entry));
-  guint64 value = 0;
+  guint64 value = 0, hi = 0;
+  gboolean wide, all_digits = FALSE;
   char *end = NULL;
 
   g_assert (MDL_IS_REGISTERS_VIEW (self));
@@ -104,8 +148,14 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
   if (row == NULL || self->runner == NULL || !self->paused)
     return;
   snap = mdl_session_ref_snapshot (self->session);
-  /* Negative decimals are two's complement at the register's width. */
-  if (text[0] == '-' && g_ascii_isdigit (text[1])) {
+  wide = is_wide (&self->cls->regs[row->reg]);
+  /* A wide register takes all its digits in hexadecimal; what else it is
+   * given is a 64-bit value, widened as a number is. */
+  if (wide && parse_wide_hex (text, &value, &hi)) {
+    all_digits = TRUE;
+    end = (char *) "";
+  } else if (text[0] == '-' && g_ascii_isdigit (text[1])) {
+    /* Negative decimals are two's complement at the register's width. */
     value = (guint64) g_ascii_strtoll (text, &end, 10);
     if (*end != '\0')
       end = NULL;
@@ -118,7 +168,12 @@ on_entry_activate (MdlRegistersView *self, GtkEntry *entry)
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   if (self->cls->regs[row->reg].bits < 64)
     value &= (G_GUINT64_CONSTANT (1) << self->cls->regs[row->reg].bits) - 1;
-  mdl_runner_write_register (self->runner, self->cpu, row->reg, value);
+  if (wide && !all_digits)
+    hi = text[0] == '-' && (gint64) value < 0 ? G_MAXUINT64 : 0;
+  if (wide)
+    mdl_runner_write_register_wide (self->runner, self->cpu, row->reg, value, hi);
+  else
+    mdl_runner_write_register (self->runner, self->cpu, row->reg, value);
   row->shown = FALSE;   /* show what the CPU kept, even if unchanged */
   /* Leave the entry, so the next snapshot shows what the CPU made of it
    * (a CSR may keep only some bits). */
@@ -142,7 +197,8 @@ make_row (MdlRegistersView *self, guint reg, int name_chars, int arch_chars)
   GtkWidget *name = gtk_label_new (r->alias ? r->alias : r->name);
   GtkWidget *arch = gtk_label_new (r->alias ? r->name : "");
   GtkWidget *entry = gtk_entry_new ();
-  Row row = { self, reg, entry, FALSE, FALSE, 0 };
+  Row row = { self, reg, entry, FALSE, FALSE, 0, 0 };
+  int chars = is_wide (r) ? 34 : r->bits > 32 ? 18 : 10;
 
   /* The ABI name first: that is what people read in assembly. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -154,8 +210,8 @@ make_row (MdlRegistersView *self, guint reg, int name_chars, int arch_chars)
   gtk_widget_add_css_class (arch, "dim-label");
   gtk_widget_add_css_class (arch, "caption");
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), r->bits > 32 ? 18 : 10);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), r->bits > 32 ? 18 : 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), chars);
   gtk_widget_add_css_class (entry, "monospace");
   gtk_widget_add_css_class (entry, "register-value");
   gtk_widget_set_hexpand (entry, TRUE);
@@ -185,6 +241,18 @@ clear_rows (MdlRegistersView *self)
   self->cls = NULL;
 }
 
+static GtkWidget *
+new_flow (guint per_line)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  return flow;
+}
+
 static void
 build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
 {
@@ -195,7 +263,7 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
   clear_rows (self);
   self->cls = cls;
   for (guint g = 0; g < N_GROUPS; g++) {
-    GtkWidget *heading, *flow = NULL;
+    GtkWidget *heading, *flow = NULL, *wide_flow = NULL;
     int name_chars = 1, arch_chars = 0;
 
     /* Names as wide as the group's longest, so that the values line up
@@ -210,7 +278,7 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
         arch_chars = MAX (arch_chars, (int) g_utf8_strlen (r->name, -1));
     }
     for (guint i = 0; i < cls->n_regs; i++) {
-      if (group_of (cls, i) != g)
+      if (group_of (cls, i) != g || is_wide (&cls->regs[i]))
         continue;
       if (flow == NULL) {
         heading = gtk_label_new (_(titles[g]));
@@ -218,14 +286,19 @@ build_rows (MdlRegistersView *self, const MdlCpuClass *cls)
         gtk_widget_add_css_class (heading, "heading");
         gtk_widget_add_css_class (heading, "register-group");
         gtk_box_append (GTK_BOX (self->box), heading);
-        flow = gtk_flow_box_new ();
-        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-        gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-        gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-        gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+        flow = new_flow (4);
         gtk_box_append (GTK_BOX (self->box), flow);
       }
       gtk_flow_box_append (GTK_FLOW_BOX (flow), make_row (self, i, name_chars, arch_chars));
+    }
+    for (guint i = 0; i < cls->n_regs; i++) {
+      if (group_of (cls, i) != g || !is_wide (&cls->regs[i]))
+        continue;
+      if (wide_flow == NULL) {
+        wide_flow = new_flow (2);
+        gtk_box_append (GTK_BOX (self->box), wide_flow);
+      }
+      gtk_flow_box_append (GTK_FLOW_BOX (wide_flow), make_row (self, i, name_chars, arch_chars));
     }
   }
 }
@@ -265,12 +338,18 @@ append_flags (GString *text, const MdlFlagsReg *flags, guint64 value)
 }
 
 static char *
-tooltip_for (const MdlCpuClass *cls, guint reg, guint64 value)
+tooltip_for (const MdlCpuClass *cls, guint reg, guint64 value, guint64 hi)
 {
+  const MdlRegInfo *r = &cls->regs[reg];
   g_autofree char *plain = NULL;
   GString *text;
 
-  plain = tooltip_plain (&cls->regs[reg], value);
+  if (is_wide (r))
+    /* Bit ranges only, no words: nothing to translate. */
+    return g_strdup_printf ("%s: [127:64] 0x%016llx, [63:0] 0x%016llx",
+                            r->alias ? r->alias : r->name, (unsigned long long) hi,
+                            (unsigned long long) value);
+  plain = tooltip_plain (r, value);
   if (cls->flags == NULL || cls->flags->reg != reg)
     return g_steal_pointer (&plain);
   text = g_string_new (plain);
@@ -298,9 +377,14 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   self->paused = snap->state == MDL_RUNNER_PAUSED;
   if (self->paused && (self->stop_values == NULL || c->retired != self->stop_retired ||
                        c->pc != self->stop_pc)) {
+    guint n = c->cls->n_regs;
+
     g_free (self->prev_values);
     self->prev_values = self->stop_values;
-    self->stop_values = g_memdup2 (c->regs, sizeof (guint64) * c->cls->n_regs);
+    self->stop_values = g_new0 (guint64, 2 * n);
+    memcpy (self->stop_values, c->regs, sizeof (guint64) * n);
+    if (c->regs_hi != NULL)
+      memcpy (self->stop_values + n, c->regs_hi, sizeof (guint64) * n);
     self->stop_retired = c->retired;
     self->stop_pc = c->pc;
   }
@@ -311,20 +395,25 @@ mdl_registers_view_update (MdlRegistersView *self, const MdlSnapshot *snap)
   for (guint i = 0; i < self->rows->len; i++) {
     Row *row = &g_array_index (self->rows, Row, i);
     const MdlRegInfo *r = &c->cls->regs[row->reg];
-    guint64 value = c->regs[row->reg];
-    gboolean changed = base != NULL && base[row->reg] != value;
+    guint64 value = c->regs[row->reg], hi = value_hi (c, row->reg);
+    gboolean changed
+      = base != NULL && (base[row->reg] != value || base[c->cls->n_regs + row->reg] != hi);
     gboolean editing = is_editing (row->entry);
 
     /* Only what changed is touched: text and tooltips of ~50 entries at
      * screen rate would cost more than the rest of the window. */
-    if (!editing && (!row->shown || row->value != value)) {
-      g_autofree char *text = _mdl_cpu_views_hex (value, r->bits);
-      g_autofree char *tip = tooltip_for (c->cls, row->reg, value);
+    if (!editing && (!row->shown || row->value != value || row->value_hi != hi)) {
+      g_autofree char *text
+        = is_wide (r) ? g_strdup_printf ("0x%016llx%016llx", (unsigned long long) hi,
+                                         (unsigned long long) value)
+                      : _mdl_cpu_views_hex (value, r->bits);
+      g_autofree char *tip = tooltip_for (c->cls, row->reg, value, hi);
 
       gtk_editable_set_text (GTK_EDITABLE (row->entry), text);
       gtk_widget_remove_css_class (row->entry, "error");
       gtk_widget_set_tooltip_text (row->entry, tip);
       row->value = value;
+      row->value_hi = hi;
       row->shown = TRUE;
     }
     if (changed != row->changed) {

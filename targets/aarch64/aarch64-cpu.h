@@ -388,6 +388,8 @@ bool a64_psci (A64Cpu *s);
 extern const MdlRegInfo a64_regs[A64_N_REGS];
 uint64_t a64_reg_read (MdlCpu *cpu, unsigned reg);
 void a64_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
+uint64_t a64_reg_read_hi (MdlCpu *cpu, unsigned reg);
+void a64_reg_write_hi (MdlCpu *cpu, unsigned reg, uint64_t value);
 unsigned a64_disas (MdlCpu *cpu, uint64_t pc, GString *text);
 bool a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 /* Reads the instruction at @pc as the core would fetch it now (for the
@@ -395,7 +397,7 @@ bool a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 bool a64_peek_insn (A64Cpu *s, uint64_t pc, uint32_t *insn);
 
 extern const char a64_gdb_target_xml[];
-#define A64_GDB_N_REGS 34
+#define A64_GDB_N_REGS 68
 extern const int a64_gdb_regmap[A64_GDB_N_REGS];
 
 G_END_DECLS

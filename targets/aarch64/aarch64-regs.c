@@ -1,8 +1,9 @@
 /* The registers the views and the debugger see: x0-x30, sp (the current
  * stack pointer), pc, cpsr (PSTATE as SPSR holds it), then the banked
  * stack pointers and the EL1 system registers that matter when following
- * exceptions and translation (group "system"), then d0-d31 (the low
- * halves of the V registers), fpsr and fpcr (group "fp").
+ * exceptions and translation (group "system"), then v0-v31 (128 bits:
+ * reg_read gives bits 63:0, d0-d31, and reg_read_hi bits 127:64), fpsr and
+ * fpcr (group "fp").
  *
  * Writes of system registers go through the same code as MSR, so that a
  * debugger's write to sctlr_el1 or ttbr0_el1 flushes what the guest's
@@ -36,11 +37,11 @@ const MdlRegInfo a64_regs[A64_N_REGS] = {
   SYS ("tcr_el1", false), SYS ("ttbr0_el1", false), SYS ("ttbr1_el1", false),
   SYS ("mair_el1", false), SYS ("tpidr_el0", false), SYS ("tpidr_el1", false),
   SYS ("cntvct_el0", true), SYS ("cntv_ctl_el0", false),
-#define D(n) { "d" #n, "v" #n, 64, "fp", false }
-  D (0), D (1), D (2), D (3), D (4), D (5), D (6), D (7), D (8), D (9), D (10), D (11),
-  D (12), D (13), D (14), D (15), D (16), D (17), D (18), D (19), D (20), D (21), D (22),
-  D (23), D (24), D (25), D (26), D (27), D (28), D (29), D (30), D (31),
-#undef D
+#define V(n) { "v" #n, NULL, 128, "fp", false }
+  V (0), V (1), V (2), V (3), V (4), V (5), V (6), V (7), V (8), V (9), V (10), V (11),
+  V (12), V (13), V (14), V (15), V (16), V (17), V (18), V (19), V (20), V (21), V (22),
+  V (23), V (24), V (25), V (26), V (27), V (28), V (29), V (30), V (31),
+#undef V
   { "fpsr", NULL, 32, "fp", false },
   { "fpcr", NULL, 32, "fp", false },
 };
@@ -67,7 +68,7 @@ static const uint32_t sys_keys[] = {
   K (3, 3, 14, 3, 1),
 };
 
-/* d0-d31 (the low half of v0-v31), fpsr, fpcr */
+/* v0-v31, fpsr, fpcr */
 #define A64_REG_D0 (A64_REG_CPSR + 1 + G_N_ELEMENTS (sys_keys))
 G_STATIC_ASSERT (A64_REG_D0 + 34 == A64_N_REGS);
 
@@ -144,4 +145,23 @@ a64_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value)
   else if (reg < A64_N_REGS)
     sys_as_el1 (s, sys_keys[reg - A64_REG_CPSR - 1], true, &value);
   s->check = true;
+}
+
+uint64_t
+a64_reg_read_hi (MdlCpu *cpu, unsigned reg)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+
+  if (reg >= A64_REG_D0 && reg < A64_REG_D0 + 32)
+    return s->v[reg - A64_REG_D0][1];
+  return 0;
+}
+
+void
+a64_reg_write_hi (MdlCpu *cpu, unsigned reg, uint64_t value)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+
+  if (reg >= A64_REG_D0 && reg < A64_REG_D0 + 32)
+    s->v[reg - A64_REG_D0][1] = value;
 }

@@ -4,7 +4,8 @@
  * it comes before the floating-point table, so every row names its
  * opcode bits exactly and leaves the FP opcodes alone.
  *
- * A row's variant is its print format (P_*); the executors
+ * A row's variant is its print format (P_*, aarch64-simd-int.h, which
+ * the anatomy view reads too); the executors
  * (aarch64-simd-move.c, aarch64-simd-arith.c) read their fields from the
  * bits.  The text follows GNU objdump, preferred aliases included (mov,
  * mvn, sxtl/uxtl, the "2" suffix of the upper-half forms).
@@ -12,44 +13,6 @@
 #include "aarch64-simd-int.h"
 
 #include <inttypes.h>
-
-/* clang-format off */
-enum {
-  P_LDM,      /* ld1 {v0.16b, v1.16b}, [x1], #32        */
-  P_LDS,      /* ld1 {v0.b}[3], [x1]                    */
-  P_LDR,      /* ld1r {v0.4s}, [x1], #4                 */
-  P_DUPE,     /* dup v0.4s, v1.s[1]                     */
-  P_DUPG,     /* dup v0.8b, w1                          */
-  P_INSG,     /* mov v0.s[1], w1                        */
-  P_INSE,     /* mov v0.s[1], v1.s[0]                   */
-  P_SMOV,     /* smov x0, v1.b[0]                       */
-  P_UMOV,     /* umov w0, v1.b[0] / mov w0, v1.s[0]     */
-  P_SDUP,     /* mov b0, v1.b[3]                        */
-  P_MODIMM,   /* movi v0.4s, #0x12, lsl #8              */
-  P_3SAME,    /* add v0.16b, v1.16b, v2.16b / add d0, d1, d2 */
-  P_LOGIC,    /* orr v0.16b, v1.16b, v2.16b             */
-  P_EXT,      /* ext v0.16b, v1.16b, v2.16b, #3         */
-  P_TBL,      /* tbl v0.16b, {v1.16b}, v2.16b           */
-  P_3LONG,    /* saddl v0.8h, v1.8b, v2.8b / sqdmull s0, h1, h2 */
-  P_3WIDE,    /* saddw v0.8h, v1.8h, v2.8b              */
-  P_3NARROW,  /* addhn v0.8b, v1.8h, v2.8h              */
-  P_2SAME,    /* abs v0.4s, v1.4s / abs d0, d1          */
-  P_2CMP0,    /* cmeq v0.16b, v1.16b, #0                */
-  P_2PAIR,    /* saddlp v0.4h, v1.8b                    */
-  P_2NARROW,  /* xtn v0.8b, v1.8h / sqxtn s0, d1        */
-  P_2SHLL,    /* shll v0.8h, v1.8b, #8                  */
-  P_2BYTE,    /* mvn v0.16b, v1.16b; rbit v0.8b, v1.8b  */
-  P_ACROSS,   /* addv b0, v1.16b                        */
-  P_ACROSSL,  /* saddlv h0, v1.16b                      */
-  P_SPAIR,    /* addp d0, v1.2d                         */
-  P_SHR,      /* sshr v0.4s, v1.4s, #3 / sshr d0, d1, #3 */
-  P_SHL,      /* shl v0.4s, v1.4s, #3                   */
-  P_SHRN,     /* shrn v0.8b, v1.8h, #3 / sqshrn b0, h1, #3 */
-  P_SHLL,     /* sshll v0.8h, v1.8b, #3 / sxtl          */
-  P_ELEM,     /* mul v0.4s, v1.4s, v2.s[1]              */
-  P_ELEML,    /* smull v0.4s, v1.4h, v2.h[1]            */
-};
-/* clang-format on */
 
 #define SROW(mask, match, name, variant, ex)                                                       \
   {                                                                                                \

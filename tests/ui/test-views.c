@@ -374,6 +374,44 @@ test_breakpoint_on_symbol (void)
   close_all_windows ();
 }
 
+/* A register wider than 64 bits (a class's 128-bit vector register)
+ * shows all its digits and takes all of them back when edited. */
+static void
+test_wide_register (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
+  g_autofree char *path = ui_test_copy_board ("aarch64-virt.dts", dir);
+  MdlWindow *window = open_board (path);
+  MdlCpuViews *views = mdl_window_get_cpu_views (window);
+  GtkWidget *regs = mdl_cpu_views_get_page (views, "registers");
+  Probe probe = { regs, "v0", "0x" "0000000000000000" "0000000000000000", 0 };
+  GtkWidget *entry;
+
+  activate (window, "step");
+  g_assert_true (wait_for_state (window, MDL_RUNNER_PAUSED, 5000));
+  mdl_cpu_views_show_page (views, "registers");
+  g_assert_true (ui_test_spin_until (register_shown, &probe, 5000));
+  g_assert_cmpuint (strlen (mdl_registers_view_get_text (MDL_REGISTERS_VIEW (regs), "v31")), ==,
+                    34);
+
+  entry = mdl_registers_view_get_entry (MDL_REGISTERS_VIEW (regs), "v0");
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0xfedcba98765432100123456789abcdef");
+  g_signal_emit_by_name (entry, "activate");
+  probe.want = "0xfedcba98765432100123456789abcdef";
+  g_assert_true (ui_test_spin_until (register_is, &probe, 5000));
+  /* A plain number fills the low bits and clears the high ones. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x10");
+  g_signal_emit_by_name (entry, "activate");
+  probe.want = "0x" "0000000000000000" "0000000000000010";
+  g_assert_true (ui_test_spin_until (register_is, &probe, 5000));
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-registers-wide.png");
+  close_all_windows ();
+}
+
 /* A byte typed into the memory view while paused is what the guest reads
  * when it runs on. */
 static void
@@ -591,6 +629,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/views/memory-edit", test_memory_edit);
   g_test_add_func ("/ui/views/memory-go-to", test_memory_go_to);
   g_test_add_func ("/ui/views/disassembly-rv64", test_disassembly_rv64);
+  g_test_add_func ("/ui/views/wide-register", test_wide_register);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);

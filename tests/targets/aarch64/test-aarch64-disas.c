@@ -398,6 +398,102 @@ test_anatomy (void)
   g_assert_cmpstr (text->str, ==, "<unmapped>");
 }
 
+/* The anatomy of Advanced SIMD rows whose fields are not the common
+ * vector layout: each case names a field, its value and its meaning. */
+typedef struct {
+  uint32_t word;
+  const char *text; /* the row, for messages */
+  const char *format;
+  unsigned n_fields;
+  const char *name; /* one field of them */
+  uint64_t value;
+  const char *meaning;
+} AnatomyCase;
+
+static const AnatomyCase anatomy_cases[] = {
+  { 0x4cdfa020, "ld1 {v0.16b, v1.16b}, [x1], #32", "SIMD load/store", 8, "opcode", 0xa,
+    "2 registers" },
+  { 0x4cdfa020, "ld1 {v0.16b, v1.16b}, [x1], #32", "SIMD load/store", 8, "Rm", 31, "#imm" },
+  { 0x4cdfa020, "ld1 {v0.16b, v1.16b}, [x1], #32", "SIMD load/store", 8, "post", 1, "post-index" },
+  { 0x4cdfa020, "ld1 {v0.16b, v1.16b}, [x1], #32", "SIMD load/store", 8, "size", 0, "8-bit" },
+  { 0x4d409062, "ld1 {v2.s}[3], [x3]", "SIMD load/store", 10, "opcode", 4, "s[3]" },
+  { 0x4d409062, "ld1 {v2.s}[3], [x3]", "SIMD load/store", 10, "L", 1, "ld1" },
+  { 0x4d409062, "ld1 {v2.s}[3], [x3]", "SIMD load/store", 10, "Rt", 2, "v2" },
+  { 0x4de6e4a4, "ld4r {v4.8h-v7.8h}, [x5], x6", "SIMD load/store", 10, "Rm", 6, "x6" },
+  { 0x4de6e4a4, "ld4r {v4.8h-v7.8h}, [x5], x6", "SIMD load/store", 10, "R", 1, "4 registers" },
+  { 0x4de6e4a4, "ld4r {v4.8h-v7.8h}, [x5], x6", "SIMD load/store", 10, "opcode", 7,
+    "replicate 16-bit" },
+  { 0x6e0c6420, "mov v0.s[1], v1.s[3]", "SIMD copy", 6, "imm5", 0xc, "s[1]" },
+  { 0x6e0c6420, "mov v0.s[1], v1.s[3]", "SIMD copy", 6, "imm4", 0xc, "from s[3]" },
+  { 0x0e163c20, "umov w0, v1.h[5]", "SIMD copy", 6, "imm5", 0x16, "h[5]" },
+  { 0x0e163c20, "umov w0, v1.h[5]", "SIMD copy", 6, "Rd", 0, "w0" },
+  { 0x4e040c62, "dup v2.4s, w3", "SIMD copy", 6, "Rn", 3, "w3" },
+  { 0x4f002640, "movi v0.4s, #0x12, lsl #8", "SIMD modified immediate", 7, "cmode", 2,
+    "32-bit, lsl #8" },
+  { 0x4f002640, "movi v0.4s, #0x12, lsl #8", "SIMD modified immediate", 7, "a:b:c", 0,
+    "imm8 = 0x12" },
+  { 0x4f002640, "movi v0.4s, #0x12, lsl #8", "SIMD modified immediate", 7, "d:e:f:g:h", 0x12,
+    "0x0000120000001200" },
+  { 0x6f05e541, "movi v1.2d, #0xff00ff00ff00ff00", "SIMD modified immediate", 7, "a:b:c", 5,
+    "imm8 = 0xaa" },
+  { 0x6f05e541, "movi v1.2d, #0xff00ff00ff00ff00", "SIMD modified immediate", 7, "cmode", 0xe,
+    "64-bit byte mask" },
+  { 0x6f05e541, "movi v1.2d, #0xff00ff00ff00ff00", "SIMD modified immediate", 7, "d:e:f:g:h", 0xa,
+    "0xff00ff00ff00ff00" },
+  { 0x4f3d0420, "sshr v0.4s, v1.4s, #3", "SIMD shift (immediate)", 7, "immh", 7, "32-bit" },
+  { 0x4f3d0420, "sshr v0.4s, v1.4s, #3", "SIMD shift (immediate)", 7, "immb", 5, "shift #3" },
+  { 0x5f455420, "shl d0, d1, #5", "SIMD shift (immediate)", 7, "immb", 5, "lsl #5" },
+  { 0x5f455420, "shl d0, d1, #5", "SIMD shift (immediate)", 7, "Q", 1, "scalar" },
+  { 0x4f7f8820, "mul v0.8h, v1.8h, v15.h[7]", "SIMD by element", 10, "H", 1, "h[7]" },
+  { 0x4f7f8820, "mul v0.8h, v1.8h, v15.h[7]", "SIMD by element", 10, "Rm", 0xf, "v15" },
+  { 0x0fb1a820, "smull v0.2d, v1.2s, v17.s[3]", "SIMD by element", 9, "M:Rm", 17, "v17" },
+  { 0x0fb1a820, "smull v0.2d, v1.2s, v17.s[3]", "SIMD by element", 9, "H", 1, "s[3]" },
+  { 0x6e021820, "ext v0.16b, v1.16b, v2.16b, #3", "SIMD extract", 5, "imm4", 3, "from byte 3" },
+  { 0x0e045020, "tbx v0.8b, {v1.16b-v3.16b}, v4.8b", "SIMD table lookup", 6, "len", 2,
+    "3 registers" },
+  { 0x0e045020, "tbx v0.8b, {v1.16b-v3.16b}, v4.8b", "SIMD table lookup", 6, "op", 1, "tbx" },
+  { 0x4ea28420, "add v0.4s, v1.4s, v2.4s", "Advanced SIMD", 7, "size", 2, "" },
+};
+
+static void
+test_anatomy_simd (void)
+{
+  g_autoptr (MdlMachine) m = mdl_machine_new ();
+  MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+  g_autoptr (MdlRegion) ram = mdl_region_new_ram ("ram", 0x1000);
+  MdlCpu *cpu;
+
+  for (unsigned k = 0; k < G_N_ELEMENTS (anatomy_cases); k++)
+    memcpy ((uint8_t *) mdl_region_host (ram) + 4 * k, &anatomy_cases[k].word, 4);
+  g_assert_true (mdl_address_space_map (as, 0x40000000, ram, NULL));
+  cpu = mdl_machine_add_cpu (m, &mdl_aarch64_cortex_a53_class, "a53", as, 0, 1000000000, NULL);
+  mdl_machine_set_entry (m, cpu, 0x40000000);
+  mdl_machine_reset (m);
+
+  for (unsigned k = 0; k < G_N_ELEMENTS (anatomy_cases); k++) {
+    const AnatomyCase *c = &anatomy_cases[k];
+    const MdlInsnField *f = NULL;
+    MdlInsnInfo info;
+
+    g_test_message ("%s: %s", c->text, c->name);
+    g_assert_true (cpu->cls->insn_info (cpu, 0x40000000 + 4 * k, &info));
+    g_assert_cmpstr (info.format, ==, c->format);
+    g_assert_cmpuint (info.n_fields, ==, c->n_fields);
+    for (unsigned j = 0; j < info.n_fields; j++) {
+      /* Fields lie within the word, high bits first, never overlapping. */
+      g_assert_cmpuint (info.fields[j].lo, <=, info.fields[j].hi);
+      g_assert_cmpuint (info.fields[j].hi, <=, 31);
+      if (j > 0)
+        g_assert_cmpuint (info.fields[j].hi, <, info.fields[j - 1].lo);
+      if (strcmp (info.fields[j].name, c->name) == 0)
+        f = &info.fields[j];
+    }
+    g_assert_nonnull (f);
+    g_assert_cmphex (f->value, ==, c->value);
+    g_assert_cmpstr (f->meaning, ==, c->meaning);
+  }
+}
+
 /* --stdin: "ADDR WORD" lines (hexadecimal) in, one disassembly line out
  * per instruction, for simd-objdump.py's comparison with GNU objdump. */
 static int
@@ -429,5 +525,6 @@ main (int argc, char **argv)
   g_test_add_func ("/aarch64/decode/simd-undefined", test_fp_undefined);
   g_test_add_func ("/aarch64/decode/simd-int-rows", test_simd_int_rows);
   g_test_add_func ("/aarch64/anatomy", test_anatomy);
+  g_test_add_func ("/aarch64/anatomy/simd", test_anatomy_simd);
   return g_test_run ();
 }
