@@ -233,6 +233,18 @@ struct RvInsn {
                              trigger watches the instruction */
 };
 
+/* A decode remembered by its instruction bits (RvCpu.memo): the fields
+ * of an RvInsn that depend on nothing else.  len 0: unused. */
+typedef struct {
+  uint32_t raw;
+  int32_t  imm;
+  uint16_t op;
+  uint8_t  rd, rs1, rs2;
+  uint8_t  len;
+} RvDecodeMemo;
+
+#define RV_MEMO_BITS  12
+
 #define RV_TAG_EMPTY  UINT64_C (1)   /* odd: never a pc */
 /* Set in the tag of an entry a flush emptied: it no longer hits, but its
  * fields stay those of a real decode of its raw bits, for rv_fill to take
@@ -441,6 +453,14 @@ struct RvCpu {
   uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
   unsigned fill_n[RV_ICACHE_COUNT];
   bool     fill_tracked[RV_ICACHE_COUNT];
+
+  /* Decodes by instruction bits, direct-mapped: a refill of the decode
+   * caches (after sfence.vma, a context switch, code that conflicts in a
+   * cache) mostly meets bits it decoded before, and the table search of
+   * rv_decode is the costly part of a fill.  A decode depends on the bits
+   * alone (XLEN and extensions are the class's), so the table is never
+   * emptied. */
+  RvDecodeMemo memo[1u << RV_MEMO_BITS];
 };
 
 /* riscv-exec.c */

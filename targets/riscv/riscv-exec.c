@@ -18,6 +18,10 @@
  *
  * Self-modifying code: stores do not look at the decode cache; fence.i,
  * the class's flush_code() and any change of the address map empty it.
+ * Emptied entries are only marked stale: one whose bits are still in
+ * memory when it runs again is taken back without decoding (rv_fill), and
+ * decodes that are needed come from a table of decodes by instruction
+ * bits (RvCpu.memo) before the decode table's search.
  *
  * Privilege: there is one decode cache per mode, keyed by the (virtual)
  * pc; those of S and U are emptied when translations may change (satp,
@@ -88,8 +92,11 @@ rv_flush_icache_lower (RvCpu *s)
 }
 
 /* Drops the decoded code of S and U fetched from the leaf region of @va
- * (see rv_tlb_flush_region): the logged entries, or all when too many
- * were filled to log. */
+ * (see rv_tlb_flush_region): the logged entries there, the log keeping
+ * the others.  When too many were filled to log, all of them: marked
+ * stale, the entries outside the region come back for a compare, which
+ * is cheaper than looking at all 8192 on every sfence.vma (Linux sends
+ * thousands a second) and puts the log back in use. */
 static void
 rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
 {
@@ -99,19 +106,22 @@ rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
   for (unsigned k = 0; k < G_N_ELEMENTS (lower); k++) {
     unsigned m = lower[k];
     RvInsn *cache = s->icache[m];
+    uint16_t *log = s->fill_log[m];
+    unsigned kept = 0;
 
-    if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
-      for (unsigned i = 0; i < s->fill_n[m]; i++) {
-        RvInsn *e = &cache[s->fill_log[m][i]];
-
-        if (((e->pc ^ va) & mask) == 0)
-          e->pc |= RV_TAG_STALE;
-      }
-    } else {
-      for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-        if (((cache[i].pc ^ va) & mask) == 0)
-          cache[i].pc |= RV_TAG_STALE;
+    if (!s->fill_tracked[m] || s->fill_n[m] > RV_FILL_LOG) {
+      rv_flush_one_icache (s, m);
+      continue;
     }
+    for (unsigned i = 0; i < s->fill_n[m]; i++) {
+      RvInsn *e = &cache[log[i]];
+
+      if (((e->pc ^ va) & mask) == 0)
+        e->pc |= RV_TAG_STALE;
+      else if (!(e->pc & RV_TAG_STALE))
+        log[kept++] = log[i];
+    }
+    s->fill_n[m] = kept;
   }
 }
 
@@ -1129,16 +1139,26 @@ rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
 static G_GNUC_NO_INLINE void
 rv_decode_into (RvCpu *s, RvInsn *e, uint32_t raw)
 {
+  RvDecodeMemo *m = &s->memo[(raw * UINT32_C (0x9e3779b1)) >> (32 - RV_MEMO_BITS)];
   RvDecoded dec;
 
-  rv_decode (s->xlen, s->ext, raw, &dec);
-  e->imm = dec.imm;
-  e->raw = dec.raw;
-  e->rd = dec.rd ? dec.rd : RV_REG_SINK;
-  e->rs1 = dec.rs1;
-  e->rs2 = dec.rs2;
-  e->len = dec.len;
-  e->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
+  if (m->raw != raw || !m->len) {
+    rv_decode (s->xlen, s->ext, raw, &dec);
+    m->raw = raw;
+    m->imm = dec.imm;
+    m->rd = dec.rd ? dec.rd : RV_REG_SINK;
+    m->rs1 = dec.rs1;
+    m->rs2 = dec.rs2;
+    m->len = dec.len;
+    m->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
+  }
+  e->raw = m->raw;
+  e->imm = m->imm;
+  e->rd = m->rd;
+  e->rs1 = m->rs1;
+  e->rs2 = m->rs2;
+  e->len = m->len;
+  e->op = m->op;
 }
 
 /* Appends entry @e to the fill log of its cache (rv_flush_one_icache). */
