@@ -533,37 +533,95 @@ rv_exec_fetch_fault (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, s->fetch_fault_cause, s->fetch_fault_addr);
 }
 
-/* The slow halves of the load and store executors of the template: the
- * address is outside the cached window. */
+/* Reads / writes @size (1, 2, 4 or 8) bytes at @p: a fixed-size copy
+ * each, which the compiler turns into one move instead of a call. */
+static inline uint64_t
+rv_host_read (const uint8_t *p, unsigned size)
+{
+  uint8_t b;
+  uint16_t h;
+  uint32_t w;
+  uint64_t q;
+
+  switch (size) {
+  case 1: memcpy (&b, p, 1); return b;
+  case 2: memcpy (&h, p, 2); return h;
+  case 4: memcpy (&w, p, 4); return w;
+  default: memcpy (&q, p, 8); return q;
+  }
+}
+
+static inline void
+rv_host_write (uint8_t *p, unsigned size, uint64_t value)
+{
+  uint8_t b = (uint8_t) value;
+  uint16_t h = (uint16_t) value;
+  uint32_t w = (uint32_t) value;
+
+  switch (size) {
+  case 1: memcpy (p, &b, 1); break;
+  case 2: memcpy (p, &h, 2); break;
+  case 4: memcpy (p, &w, 4); break;
+  default: memcpy (p, &value, 8); break;
+  }
+}
+
+/* The load of an executor whose address is outside the cached window,
+ * not in a page the TLB holds for it: RAM elsewhere, ROM, a device, a
+ * fault. */
 static G_GNUC_NO_INLINE uint64_t
-rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-              uint64_t addr, unsigned size, bool sign)
+rv_load_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+             uint64_t addr, unsigned size, bool sign)
 {
   uint64_t value;
   unsigned cause;
 
-  /* Paged: another page the TLB knows becomes the window at once. */
+  cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
+  if (cause)
+    return rv_exception (s, pc, cause, addr);
+  if (sign)
+    value = rv_sext (value, size);
+  s->x[d->rd] = value & rv_xmask (s);
+  return rv_next_checked (s, d, pc);
+}
+
+/* The slow halves of the load and store executors of the template: the
+ * address is outside the cached window.  Paged, another page the TLB
+ * knows becomes the window at once (kernel code goes from page to page
+ * all the time): that part makes no call, so that it costs no more than
+ * a few moves; the rest is rv_load_mem's and rv_store_mem's. */
+static G_GNUC_NO_INLINE uint64_t
+rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, bool sign)
+{
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
 
     if (e->vpage == rv_tlb_tag (addr, s->tlb_key[RV_ACC_LOAD]) && e->host
         && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
-      value = 0;
-      memcpy (&value, e->host + (addr & ~RV_PAGE_MASK), size);
+      uint64_t value = rv_host_read (e->host + (addr & ~RV_PAGE_MASK), size);
+
       s->ld_base = addr & RV_PAGE_MASK;
       s->ld_limit = RV_PAGE_SIZE - 7;
       s->ld_host = e->host;
-      goto loaded;
+      if (sign)
+        value = rv_sext (value, size);
+      s->x[d->rd] = value & rv_xmask (s);
+      return rv_next_checked (s, d, pc);
     }
   }
-  cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
+  return rv_load_mem (s, d, pc, done, addr, size, sign);
+}
+
+static G_GNUC_NO_INLINE uint64_t
+rv_store_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, uint64_t value)
+{
+  unsigned cause = rv_mem_write (s, done, addr, size, value);
+
   if (cause)
     return rv_exception (s, pc, cause, addr);
-loaded:
-  if (sign)
-    value = rv_sext (value, size);
-  s->x[d->rd] = value & rv_xmask (s);
   return rv_next_checked (s, d, pc);
 }
 
@@ -571,25 +629,20 @@ static G_GNUC_NO_INLINE uint64_t
 rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
                uint64_t addr, unsigned size, uint64_t value)
 {
-  unsigned cause;
-
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
 
     if (e->vpage == rv_tlb_tag (addr, s->tlb_key[RV_ACC_STORE]) && e->host
         && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
-      memcpy (e->host + (addr & ~RV_PAGE_MASK), &value, size);
+      rv_host_write (e->host + (addr & ~RV_PAGE_MASK), size, value);
       s->st_base = addr & RV_PAGE_MASK;
       s->st_limit = RV_PAGE_SIZE - 7;
       s->st_host = e->host;
       return rv_next_checked (s, d, pc);
     }
   }
-  cause = rv_mem_write (s, done, addr, size, value);
-  if (cause)
-    return rv_exception (s, pc, cause, addr);
-  return rv_next_checked (s, d, pc);
+  return rv_store_mem (s, d, pc, done, addr, size, value);
 }
 
 static uint64_t
