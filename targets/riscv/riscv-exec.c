@@ -1170,6 +1170,25 @@ rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
     return 0;
   }
 
+  /* Checked: one translation for both halves when they share a page of
+   * RAM (a fault is the first half's, as rv_fetch16 would find it). */
+  if (s->fetch_checked && (pc & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - 4) {
+    uint64_t pa;
+    uint8_t *host;
+
+    if ((cause = rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa, &host))) {
+      s->fetch_fault_addr = pc;
+      return cause;
+    }
+    if (host) {
+      memcpy (&lo, host + (pc & ~RV_PAGE_MASK), 2);
+      memcpy (&hi, host + (pc & ~RV_PAGE_MASK) + 2, 2);
+      *len = rv_insn_length (lo);
+      *raw = *len == 4 ? (uint32_t) hi << 16 | lo : lo;
+      return 0;
+    }
+  }
+
   if ((cause = rv_fetch16 (s, pc, &lo))) {
     s->fetch_fault_addr = pc;
     return cause;
