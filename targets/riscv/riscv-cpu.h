@@ -233,7 +233,23 @@ struct RvInsn {
                              trigger watches the instruction */
 };
 
+/* A decode remembered by its instruction bits (RvCpu.memo): the fields
+ * of an RvInsn that depend on nothing else.  len 0: unused. */
+typedef struct {
+  uint32_t raw;
+  int32_t  imm;
+  uint16_t op;
+  uint8_t  rd, rs1, rs2;
+  uint8_t  len;
+} RvDecodeMemo;
+
+#define RV_MEMO_BITS  12
+
 #define RV_TAG_EMPTY  UINT64_C (1)   /* odd: never a pc */
+/* Set in the tag of an entry a flush emptied: it no longer hits, but its
+ * fields stay those of a real decode of its raw bits, for rv_fill to take
+ * back when the same bits are still there. */
+#define RV_TAG_STALE  UINT64_C (1)
 #define RV_REG_SINK   32             /* where writes to x0 go */
 #define RV_ICACHE_BITS 13
 #define RV_ICACHE_SIZE (1u << RV_ICACHE_BITS)
@@ -311,7 +327,10 @@ typedef enum {
 
 /* A software TLB entry: virtual page -> physical page, filled only after
  * the translation and PMP allow the access type on the whole page.  @host
- * is the page in host memory, NULL when it is a device (slow path). */
+ * is the page in host memory, NULL when it is a device (slow path).  The
+ * tag is the virtual page ORed with the key of what the permissions were
+ * checked for (rv_tlb_tag), so that a trap into M and the return, or a
+ * change of SUM or MXR, need not forget the entries of the other modes. */
 typedef struct {
   uint64_t vpage;       /* tag; RV_TAG_EMPTY when unused */
   uint64_t ppage;
@@ -365,6 +384,8 @@ struct RvCpu {
   bool     fetch_checked, data_checked;
   unsigned data_priv;
   bool     data_paged;         /* loads and stores are translated */
+  /* The TLB key of each access type in the current mode (rv_tlb_tag). */
+  uint64_t tlb_key[RV_ACC_COUNT];
 
   /* LR/SC: the reservation, with the value LR read.  SC also compares the
    * value, so that a store by another hart between LR and SC (harts run in
@@ -436,6 +457,14 @@ struct RvCpu {
   /* The translating tier (riscv-jit.c) could not get code memory: this
    * hart is interpreted. */
   bool     jit_unavailable;
+
+  /* Decodes by instruction bits, direct-mapped: a refill of the decode
+   * caches (after sfence.vma, a context switch, code that conflicts in a
+   * cache) mostly meets bits it decoded before, and the table search of
+   * rv_decode is the costly part of a fill.  A decode depends on the bits
+   * alone (XLEN and extensions are the class's), so the table is never
+   * emptied. */
+  RvDecodeMemo memo[1u << RV_MEMO_BITS];
 };
 
 /* riscv-exec.c */
@@ -485,6 +514,15 @@ rv_leaf_region_mask (const RvCpu *s)
 {
   return ~((UINT64_C (1) << (s->xlen == 32 ? 22 : 30)) - 1);
 }
+/* The tag of the TLB entry for the page of @va, for the access type
+ * whose key (s->tlb_key) is @key: the privilege the access is made with,
+ * and for loads and stores SUM and MXR, in the low bits a page address
+ * leaves free (bit 0 stays clear: RV_TAG_EMPTY never matches). */
+static inline uint64_t
+rv_tlb_tag (uint64_t va, uint64_t key)
+{
+  return (va & RV_PAGE_MASK) | key;
+}
 /* Recomputes the PMP ranges after a pmpcfg/pmpaddr write. */
 void     rv_pmp_update (RvCpu *s);
 /* Translates and checks an access of @size bytes at @va that does not
@@ -514,6 +552,25 @@ bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);
 const char *rv_csr_name  (unsigned csr);
+/* The CSRs that are plain storage, which rv_csr_read and rv_csr_write
+ * only mask (the scratch, epc, cause and tval of M and S): the field, with
+ * the bits a write keeps in @wmask (XLEN aside); NULL for any other. */
+static inline uint64_t *
+rv_csr_plain (RvCpu *s, unsigned csr, uint64_t *wmask)
+{
+  *wmask = UINT64_MAX;
+  switch (csr) {
+  case 0x140: return &s->sscratch;
+  case 0x141: *wmask = ~UINT64_C (1); return &s->sepc;   /* IALIGN 16 */
+  case 0x142: return &s->scause;
+  case 0x143: return &s->stval;
+  case 0x340: return &s->mscratch;
+  case 0x341: *wmask = ~UINT64_C (1); return &s->mepc;
+  case 0x342: return &s->mcause;
+  case 0x343: return &s->mtval;
+  default:    return NULL;
+  }
+}
 
 /* riscv-trigger.c: the Sdtrig trigger module. */
 /* All triggers disabled, tselect 0, tcontrol 0. */

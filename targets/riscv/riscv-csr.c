@@ -251,12 +251,12 @@ rv_pmpcfg_read (RvCpu *s, unsigned n, uint64_t *value)
   return true;
 }
 
-bool
-rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
+/* The CSRs that are ranges of numbers (triggers, PMP, performance
+ * counters): after the switch of rv_csr_read, which trap handlers hit
+ * first. */
+static bool
+rv_csr_read_range (RvCpu *s, unsigned csr, uint64_t *value)
 {
-  bool rv32 = s->xlen == 32;
-  uint64_t v;
-
   if (csr >= 0x7a0 && csr <= 0x7af)
     return rv_trigger_csr_read (s, csr, value);
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
@@ -275,8 +275,16 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   if ((csr >= CSR_MHPMCOUNTER3H && csr <= CSR_MHPMCOUNTER31H)
       || (csr >= CSR_HPMCOUNTER3H && csr <= CSR_HPMCOUNTER31H)) {
     *value = 0;
-    return rv32;
+    return s->xlen == 32;
   }
+  return false;
+}
+
+bool
+rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
+{
+  bool rv32 = s->xlen == 32;
+  uint64_t v;
 
   switch (csr) {
   case CSR_FFLAGS:
@@ -368,7 +376,7 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
     v = rv_time (s) >> 32;
     break;
   default:
-    return false;
+    return rv_csr_read_range (s, csr, value);
   }
 
   *value = v & rv_xmask (s);
@@ -451,23 +459,20 @@ rv_mstatus_write (RvCpu *s, uint64_t value)
   if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
     v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
   s->mstatus = v;
-  /* MPP only matters to translation while MPRV is set. */
+  /* MPP only matters to translation while MPRV is set.  The TLB keeps
+   * its entries (tagged with the mode, SUM and MXR they were checked
+   * for); rv_mode_changed moves to the new key. */
   if (((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
-      || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV))) {
-    rv_tlb_flush (s);
+      || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV)))
     rv_mode_changed (s);
-  }
 }
 
-bool
-rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
+/* The ranges of rv_csr_read_range, written. */
+static bool
+rv_csr_write_range (RvCpu *s, unsigned csr, uint64_t value)
 {
-  bool rv32 = s->xlen == 32;
-
-  value &= rv_xmask (s);
   if (csr >= 0x7a0 && csr <= 0x7af)
     return rv_trigger_csr_write (s, csr, value);
-
   if (csr >= CSR_PMPCFG0 && csr <= CSR_PMPCFG3)
     return rv_pmpcfg_write (s, csr - CSR_PMPCFG0, value);
   if (csr >= CSR_PMPADDR0 && csr <= CSR_PMPADDR15) {
@@ -478,8 +483,16 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
       || (csr >= CSR_MHPMCOUNTER3 && csr <= CSR_MHPMCOUNTER31))
     return true;
   if (csr >= CSR_MHPMCOUNTER3H && csr <= CSR_MHPMCOUNTER31H)
-    return rv32;
+    return s->xlen == 32;
+  return false;
+}
 
+bool
+rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
+{
+  bool rv32 = s->xlen == 32;
+
+  value &= rv_xmask (s);
   switch (csr) {
   case CSR_FFLAGS:
   case CSR_FRM:
@@ -591,6 +604,6 @@ rv_csr_write (RvCpu *s, unsigned csr, uint64_t value, unsigned retiring)
     rv_set_counter (s, &s->instret_offset, value, true, retiring);
     return true;
   default:
-    return false;
+    return rv_csr_write_range (s, csr, value);
   }
 }

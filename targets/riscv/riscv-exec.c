@@ -18,6 +18,10 @@
  *
  * Self-modifying code: stores do not look at the decode cache; fence.i,
  * the class's flush_code() and any change of the address map empty it.
+ * Emptied entries are only marked stale: one whose bits are still in
+ * memory when it runs again is taken back without decoding (rv_fill), and
+ * decodes that are needed come from a table of decodes by instruction
+ * bits (RvCpu.memo) before the decode table's search.
  *
  * Privilege: there is one decode cache per mode, keyed by the (virtual)
  * pc; those of S and U are emptied when translations may change (satp,
@@ -51,7 +55,9 @@ rv_sync (RvCpu *s, uint64_t done)
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
 /* Empties decode cache @m: only the entries filled since the last time
- * when rv_fill could log them all. */
+ * when rv_fill could log them all.  An emptied entry keeps its fields
+ * and only gains RV_TAG_STALE in its tag: rv_fill takes it back without
+ * decoding when the same bits are still at its pc. */
 static void
 rv_flush_one_icache (RvCpu *s, unsigned m)
 {
@@ -59,10 +65,10 @@ rv_flush_one_icache (RvCpu *s, unsigned m)
 
   if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
     for (unsigned i = 0; i < s->fill_n[m]; i++)
-      cache[s->fill_log[m][i]].pc = RV_TAG_EMPTY;
+      cache[s->fill_log[m][i]].pc |= RV_TAG_STALE;
   } else {
     for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-      cache[i].pc = RV_TAG_EMPTY;
+      cache[i].pc |= RV_TAG_STALE;
     s->fill_tracked[m] = true;
   }
   s->fill_n[m] = 0;
@@ -72,7 +78,8 @@ static void
 rv_flush_icache (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
-    rv_flush_one_icache (s, m);
+    if (s->fill_n[m] || !s->fill_tracked[m])
+      rv_flush_one_icache (s, m);
   /* The translating tier (riscv-jit.c) forgets its blocks alike. */
   if (s->cpu.jit != NULL)
     mdl_jit_flush (s->cpu.jit);
@@ -89,8 +96,11 @@ rv_flush_icache_lower (RvCpu *s)
 }
 
 /* Drops the decoded code of S and U fetched from the leaf region of @va
- * (see rv_tlb_flush_region): the logged entries, or all when too many
- * were filled to log. */
+ * (see rv_tlb_flush_region): the logged entries there, the log keeping
+ * the others.  When too many were filled to log, all of them: marked
+ * stale, the entries outside the region come back for a compare, which
+ * is cheaper than looking at all 8192 on every sfence.vma (Linux sends
+ * thousands a second) and puts the log back in use. */
 static void
 rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
 {
@@ -100,19 +110,22 @@ rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
   for (unsigned k = 0; k < G_N_ELEMENTS (lower); k++) {
     unsigned m = lower[k];
     RvInsn *cache = s->icache[m];
+    uint16_t *log = s->fill_log[m];
+    unsigned kept = 0;
 
-    if (s->fill_tracked[m] && s->fill_n[m] <= RV_FILL_LOG) {
-      for (unsigned i = 0; i < s->fill_n[m]; i++) {
-        RvInsn *e = &cache[s->fill_log[m][i]];
-
-        if (((e->pc ^ va) & mask) == 0)
-          e->pc = RV_TAG_EMPTY;
-      }
-    } else {
-      for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
-        if (((cache[i].pc ^ va) & mask) == 0)
-          cache[i].pc = RV_TAG_EMPTY;
+    if (!s->fill_tracked[m] || s->fill_n[m] > RV_FILL_LOG) {
+      rv_flush_one_icache (s, m);
+      continue;
     }
+    for (unsigned i = 0; i < s->fill_n[m]; i++) {
+      RvInsn *e = &cache[log[i]];
+
+      if (((e->pc ^ va) & mask) == 0)
+        e->pc |= RV_TAG_STALE;
+      else if (!(e->pc & RV_TAG_STALE))
+        log[kept++] = log[i];
+    }
+    s->fill_n[m] = kept;
   }
 }
 
@@ -524,37 +537,95 @@ rv_exec_fetch_fault (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, s->fetch_fault_cause, s->fetch_fault_addr);
 }
 
-/* The slow halves of the load and store executors of the template: the
- * address is outside the cached window. */
+/* Reads / writes @size (1, 2, 4 or 8) bytes at @p: a fixed-size copy
+ * each, which the compiler turns into one move instead of a call. */
+static inline uint64_t
+rv_host_read (const uint8_t *p, unsigned size)
+{
+  uint8_t b;
+  uint16_t h;
+  uint32_t w;
+  uint64_t q;
+
+  switch (size) {
+  case 1: memcpy (&b, p, 1); return b;
+  case 2: memcpy (&h, p, 2); return h;
+  case 4: memcpy (&w, p, 4); return w;
+  default: memcpy (&q, p, 8); return q;
+  }
+}
+
+static inline void
+rv_host_write (uint8_t *p, unsigned size, uint64_t value)
+{
+  uint8_t b = (uint8_t) value;
+  uint16_t h = (uint16_t) value;
+  uint32_t w = (uint32_t) value;
+
+  switch (size) {
+  case 1: memcpy (p, &b, 1); break;
+  case 2: memcpy (p, &h, 2); break;
+  case 4: memcpy (p, &w, 4); break;
+  default: memcpy (p, &value, 8); break;
+  }
+}
+
+/* The load of an executor whose address is outside the cached window,
+ * not in a page the TLB holds for it: RAM elsewhere, ROM, a device, a
+ * fault. */
 static G_GNUC_NO_INLINE uint64_t
-rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-              uint64_t addr, unsigned size, bool sign)
+rv_load_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+             uint64_t addr, unsigned size, bool sign)
 {
   uint64_t value;
   unsigned cause;
 
-  /* Paged: another page the TLB knows becomes the window at once. */
+  cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
+  if (cause)
+    return rv_exception (s, pc, cause, addr);
+  if (sign)
+    value = rv_sext (value, size);
+  s->x[d->rd] = value & rv_xmask (s);
+  return rv_next_checked (s, d, pc);
+}
+
+/* The slow halves of the load and store executors of the template: the
+ * address is outside the cached window.  Paged, another page the TLB
+ * knows becomes the window at once (kernel code goes from page to page
+ * all the time): that part makes no call, so that it costs no more than
+ * a few moves; the rest is rv_load_mem's and rv_store_mem's. */
+static G_GNUC_NO_INLINE uint64_t
+rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, bool sign)
+{
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
 
-    if (e->vpage == (addr & RV_PAGE_MASK) && e->host
+    if (e->vpage == rv_tlb_tag (addr, s->tlb_key[RV_ACC_LOAD]) && e->host
         && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
-      value = 0;
-      memcpy (&value, e->host + (addr & ~RV_PAGE_MASK), size);
-      s->ld_base = e->vpage;
+      uint64_t value = rv_host_read (e->host + (addr & ~RV_PAGE_MASK), size);
+
+      s->ld_base = addr & RV_PAGE_MASK;
       s->ld_limit = RV_PAGE_SIZE - 7;
       s->ld_host = e->host;
-      goto loaded;
+      if (sign)
+        value = rv_sext (value, size);
+      s->x[d->rd] = value & rv_xmask (s);
+      return rv_next_checked (s, d, pc);
     }
   }
-  cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
+  return rv_load_mem (s, d, pc, done, addr, size, sign);
+}
+
+static G_GNUC_NO_INLINE uint64_t
+rv_store_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, uint64_t value)
+{
+  unsigned cause = rv_mem_write (s, done, addr, size, value);
+
   if (cause)
     return rv_exception (s, pc, cause, addr);
-loaded:
-  if (sign)
-    value = rv_sext (value, size);
-  s->x[d->rd] = value & rv_xmask (s);
   return rv_next_checked (s, d, pc);
 }
 
@@ -562,25 +633,20 @@ static G_GNUC_NO_INLINE uint64_t
 rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
                uint64_t addr, unsigned size, uint64_t value)
 {
-  unsigned cause;
-
   if (s->data_paged && !s->trig_data) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
 
-    if (e->vpage == (addr & RV_PAGE_MASK) && e->host
+    if (e->vpage == rv_tlb_tag (addr, s->tlb_key[RV_ACC_STORE]) && e->host
         && (addr & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - size) {
-      memcpy (e->host + (addr & ~RV_PAGE_MASK), &value, size);
-      s->st_base = e->vpage;
+      rv_host_write (e->host + (addr & ~RV_PAGE_MASK), size, value);
+      s->st_base = addr & RV_PAGE_MASK;
       s->st_limit = RV_PAGE_SIZE - 7;
       s->st_host = e->host;
       return rv_next_checked (s, d, pc);
     }
   }
-  cause = rv_mem_write (s, done, addr, size, value);
-  if (cause)
-    return rv_exception (s, pc, cause, addr);
-  return rv_next_checked (s, d, pc);
+  return rv_store_mem (s, d, pc, done, addr, size, value);
 }
 
 static uint64_t
@@ -593,7 +659,9 @@ rv_exec_fence (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  /* Decoded instructions may be stale now; @d is not used after this. */
+  /* Decoded instructions may be stale now: they are marked so, and each
+   * is checked against memory when it runs again (rv_fill).  @d keeps
+   * its fields. */
   rv_flush_icache (s);
   return rv_next (s, d, pc);
 }
@@ -694,9 +762,22 @@ rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 
 typedef enum { RV_CSR_WRITE, RV_CSR_SET, RV_CSR_CLEAR } RvCsrKind;
 
-static uint64_t
-rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-           RvCsrKind kind, uint64_t operand, bool writes)
+/* sstatus, sie, sip, mstatus, mideleg, mie, mip. */
+static inline bool
+rv_csr_may_enable_irq (unsigned csr)
+{
+  switch (csr) {
+  case 0x100: case 0x104: case 0x144:
+  case 0x300: case 0x303: case 0x304: case 0x344:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static G_GNUC_NO_INLINE uint64_t
+rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+                RvCsrKind kind, uint64_t operand, bool writes)
 {
   unsigned csr = (unsigned) d->imm & 0xfff;
   uint64_t old, read, value;
@@ -727,8 +808,37 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   if (!rv_csr_write (s, csr, value, 1))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   s->x[d->rd] = read;
-  /* The write may have enabled an interrupt. */
-  return rv_next (s, d, pc) | RV_CHECK;
+  /* A write to the status, interrupt-enable, pending or delegation CSRs
+   * may have enabled an interrupt: the loop looks.  (Trap handlers write
+   * mepc, mscratch and the like far more often.) */
+  if (rv_csr_may_enable_irq (csr))
+    return rv_next (s, d, pc) | RV_CHECK;
+  return rv_next_checked (s, d, pc);
+}
+
+static inline uint64_t
+rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+           RvCsrKind kind, uint64_t operand, bool writes)
+{
+  unsigned csr = (unsigned) d->imm & 0xfff;
+  uint64_t old, value, wmask;
+  uint64_t *plain = rv_csr_plain (s, csr, &wmask);
+
+  /* Trap handlers' scratch, epc, cause and tval: read and written in
+   * place, with no time to account (no counter) and no side effect. */
+  if (plain && s->priv >= ((csr >> 8) & 3)) {
+    old = *plain;
+    if (!writes) {
+      s->x[d->rd] = old;
+      return rv_next (s, d, pc);
+    }
+    value = kind == RV_CSR_WRITE ? operand
+            : kind == RV_CSR_SET ? old | operand : old & ~operand;
+    *plain = value & wmask & rv_xmask (s);
+    s->x[d->rd] = old;
+    return rv_next_checked (s, d, pc);
+  }
+  return rv_csr_op_slow (s, d, pc, done, kind, operand, writes);
 }
 
 /* csrrw always writes; csrrs/csrrc write only when rs1 is not x0, the
@@ -1043,52 +1153,134 @@ rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return table[d->op] (s, d, pc, done);
 }
 
-/* Decodes the instruction at @pc into cache entry @e.  When it cannot be
- * fetched, returns an uncached entry that raises the access fault. */
-static G_GNUC_NO_INLINE const RvInsn *
-rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
+/* Fetches the instruction at @pc: its bits (16 or 32 of them) in @raw and
+ * its length.  Returns 0 or the exception cause, with the address that
+ * faulted in s->fetch_fault_addr. */
+static inline unsigned
+rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
 {
-  uint16_t lo, hi = 0;
-  RvDecoded dec;
+  const MdlRamWindow *w = &s->fetch_win;
+  uint16_t lo, hi;
   unsigned cause;
+
+  /* Unchecked, inside the window that served the last fetch: both
+   * halves at once (the common case of a refill). */
+  if (!s->fetch_checked && s->fetch_win_valid && pc - w->base < w->size
+      && w->size - (pc - w->base) >= 4) {
+    memcpy (&lo, w->host + (pc - w->base), 2);
+    memcpy (&hi, w->host + (pc - w->base) + 2, 2);
+    *len = rv_insn_length (lo);
+    *raw = *len == 4 ? (uint32_t) hi << 16 | lo : lo;
+    return 0;
+  }
+
+  /* Checked: one translation for both halves when they share a page of
+   * RAM (a fault is the first half's, as rv_fetch16 would find it). */
+  if (s->fetch_checked && (pc & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - 4) {
+    uint64_t pa;
+    uint8_t *host;
+
+    if ((cause = rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa, &host))) {
+      s->fetch_fault_addr = pc;
+      return cause;
+    }
+    if (host) {
+      memcpy (&lo, host + (pc & ~RV_PAGE_MASK), 2);
+      memcpy (&hi, host + (pc & ~RV_PAGE_MASK) + 2, 2);
+      *len = rv_insn_length (lo);
+      *raw = *len == 4 ? (uint32_t) hi << 16 | lo : lo;
+      return 0;
+    }
+  }
 
   if ((cause = rv_fetch16 (s, pc, &lo))) {
     s->fetch_fault_addr = pc;
-    goto fault;
+    return cause;
   }
-  if (rv_insn_length (lo) == 4
-      && (cause = rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))) {
-    s->fetch_fault_addr = (pc + 2) & rv_xmask (s);
-    goto fault;
+  *len = rv_insn_length (lo);
+  *raw = lo;
+  if (*len == 4) {
+    if ((cause = rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))) {
+      s->fetch_fault_addr = (pc + 2) & rv_xmask (s);
+      return cause;
+    }
+    *raw |= (uint32_t) hi << 16;
   }
+  return 0;
+}
 
-  rv_decode (s->xlen, s->ext, (uint32_t) hi << 16 | lo, &dec);
+/* The fields of entry @e for the instruction bits @raw (all but the tag
+ * and the executor).  Apart, so that taking back a stale entry does not
+ * pay for the decoder's stack frame. */
+static G_GNUC_NO_INLINE void
+rv_decode_into (RvCpu *s, RvInsn *e, uint32_t raw)
+{
+  RvDecodeMemo *m = &s->memo[(raw * UINT32_C (0x9e3779b1)) >> (32 - RV_MEMO_BITS)];
+  RvDecoded dec;
+
+  if (m->raw != raw || !m->len) {
+    rv_decode (s->xlen, s->ext, raw, &dec);
+    m->raw = raw;
+    m->imm = dec.imm;
+    m->rd = dec.rd ? dec.rd : RV_REG_SINK;
+    m->rs1 = dec.rs1;
+    m->rs2 = dec.rs2;
+    m->len = dec.len;
+    m->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
+  }
+  e->raw = m->raw;
+  e->imm = m->imm;
+  e->rd = m->rd;
+  e->rs1 = m->rs1;
+  e->rs2 = m->rs2;
+  e->len = m->len;
+  e->op = m->op;
+}
+
+/* Appends entry @e to the fill log of its cache (rv_flush_one_icache). */
+static inline void
+rv_log_fill (RvCpu *s, const RvInsn *e)
+{
+  size_t i = (size_t) (e - &s->icache[0][0]);
+  unsigned m = (unsigned) (i >> RV_ICACHE_BITS);
+
+  if (s->fill_n[m] < RV_FILL_LOG)
+    s->fill_log[m][s->fill_n[m]] = (uint16_t) (i & (RV_ICACHE_SIZE - 1));
+  if (s->fill_n[m] <= RV_FILL_LOG)
+    s->fill_n[m]++;
+}
+
+/* Decodes the instruction at @pc into cache entry @e.  When it cannot be
+ * fetched, returns an uncached entry that raises the access fault.
+ *
+ * An entry a flush marked stale (RV_TAG_STALE) for this same pc, whose
+ * bits are still those in memory, is taken back as it is: the decode
+ * depends on nothing but the bits (the hart's XLEN and extensions are
+ * fixed), and what depends on the pc (a breakpoint, a trigger) is looked
+ * at again below.  This is what keeps fence.i cheap while staying exact:
+ * code that was stored to since is decoded anew, whoever stored to it (a
+ * device, another hart), and the rest costs a fetch and a compare. */
+static G_GNUC_NO_INLINE const RvInsn *
+rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
+{
+  uint32_t raw;
+  unsigned len, cause;
+
+  if ((cause = rv_fetch_insn (s, pc, &raw, &len)))
+    goto fault;
+
+  if (e->pc != (pc | RV_TAG_STALE) || e->raw != raw || e->len != len)
+    rv_decode_into (s, e, raw);
   e->pc = pc;
-  e->exec = rv_exec_for (s, &dec);
+  /* exec_table[RV_OP_ILLEGAL] is rv_exec_illegal. */
+  e->exec = (e->len == 2 ? s->exec_table_c : s->exec_table)[e->op];
   /* A breakpoint costs nothing until its instruction is decoded: the
    * entry runs the breakpoint hook instead, which re-decodes on resume. */
   if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec_watched (s, pc))
     e->exec = rv_exec_trigger;
   if (G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
     e->exec = rv_exec_breakpoint;
-  e->imm = dec.imm;
-  e->raw = dec.raw;
-  e->rd = dec.rd ? dec.rd : RV_REG_SINK;
-  e->rs1 = dec.rs1;
-  e->rs2 = dec.rs2;
-  e->len = dec.len;
-  e->op = dec.op ? dec.op->op : RV_OP_ILLEGAL;
-
-  /* For rv_flush_one_icache: which entry of which cache this is. */
-  {
-    size_t i = (size_t) (e - &s->icache[0][0]);
-    unsigned m = (unsigned) (i >> RV_ICACHE_BITS);
-
-    if (s->fill_n[m] < RV_FILL_LOG)
-      s->fill_log[m][s->fill_n[m]] = (uint16_t) (i & (RV_ICACHE_SIZE - 1));
-    if (s->fill_n[m] <= RV_FILL_LOG)
-      s->fill_n[m]++;
-  }
+  rv_log_fill (s, e);
   return e;
 
 fault:
@@ -1102,6 +1294,34 @@ fault:
   s->fault_entry.exec = rv_exec_fetch_fault;
   s->fault_entry.len = 2;
   return &s->fault_entry;
+}
+
+/* What rv_fill_slow does, for the common case after a fence.i: a stale
+ * entry of unchecked code inside the fetch window, with no trigger or
+ * breakpoint about, whose bits did not change. */
+static G_GNUC_NO_INLINE const RvInsn *
+rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
+{
+  const MdlRamWindow *w = &s->fetch_win;
+  uint64_t off = pc - w->base;
+
+  if (e->pc == (pc | RV_TAG_STALE) && !s->fetch_checked && s->fetch_win_valid
+      && off < w->size && w->size - off >= 4 && !s->trig_exec
+      && !s->cpu.breakpoints) {
+    uint16_t lo, hi;
+    uint32_t raw;
+
+    memcpy (&lo, w->host + off, 2);
+    memcpy (&hi, w->host + off + 2, 2);
+    raw = rv_insn_length (lo) == 4 ? (uint32_t) hi << 16 | lo : lo;
+    if (raw == e->raw && e->len == rv_insn_length (lo)) {
+      e->pc = pc;
+      e->exec = (e->len == 2 ? s->exec_table_c : s->exec_table)[e->op];
+      rv_log_fill (s, e);
+      return e;
+    }
+  }
+  return rv_fill_slow (s, e, pc);
 }
 
 /* Runs the instruction at @pc, decoding it first when the cache does not

@@ -10,8 +10,10 @@
  * code working within a page still runs at fast-path speed.
  *
  * What is cached depends on the privilege level, mstatus (MPRV, MPP, SUM,
- * MXR), satp and the PMP: rv_mode_changed() and rv_tlb_flush() drop it
- * whenever one of these changes, as well as on sfence.vma.
+ * MXR), satp and the PMP.  TLB entries are tagged with the privilege and
+ * SUM and MXR they were checked for, so that traps and returns keep them;
+ * rv_tlb_flush() drops them when satp or the PMP change, as well as on
+ * sfence.vma.  The executors' windows go at every change of mode.
  *
  * A and D bits are set by the walk (as QEMU does; the specification also
  * allows raising a page fault instead), with a write back of the PTE that
@@ -185,12 +187,10 @@ rv_mode_changed (RvCpu *s)
 {
   unsigned mpp = (s->mstatus & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
   bool mprv = s->priv == RV_PRIV_M && (s->mstatus & RV_MSTATUS_MPRV);
-  unsigned old_data_priv = s->data_priv;
+  uint64_t old_fetch_key = s->tlb_key[RV_ACC_FETCH];
+  uint64_t old_data_key = s->tlb_key[RV_ACC_LOAD];
   bool was_checked = s->data_checked, was_paged = s->data_paged;
-  unsigned old_fetch_priv = s->icache_cur == s->icache[RV_ICACHE_M]
-                            ? RV_PRIV_M
-                            : s->icache_cur == s->icache[RV_ICACHE_S]
-                            ? RV_PRIV_S : RV_PRIV_U;
+  uint64_t data_key;
 
   s->data_priv = mprv ? mpp : s->priv;
   s->fetch_checked = s->priv != RV_PRIV_M || s->pmp_locked;
@@ -200,13 +200,20 @@ rv_mode_changed (RvCpu *s)
                             : s->priv == RV_PRIV_S ? RV_ICACHE_S
                             : RV_ICACHE_U];
 
-  /* The windows and the TLB (tagged by nothing but the page) hold the
-   * permissions of the old mode: they go when the mode or the kind of
-   * checking changed.  A trap from M to M keeps them.  The writers of
-   * SUM, MXR, MPRV, satp and the PMP drop them themselves. */
-  if (old_data_priv != s->data_priv || old_fetch_priv != s->priv
+  data_key = (uint64_t) s->data_priv << 1
+             | ((s->mstatus & RV_MSTATUS_SUM) ? 1u << 3 : 0)
+             | ((s->mstatus & RV_MSTATUS_MXR) ? 1u << 4 : 0);
+  s->tlb_key[RV_ACC_FETCH] = (uint64_t) s->priv << 1;
+  s->tlb_key[RV_ACC_LOAD] = s->tlb_key[RV_ACC_STORE] = data_key;
+
+  /* The TLB's entries are tagged with what they were checked for: they
+   * stay.  The windows hold the permissions of the old mode: they go when
+   * the mode, its keys or the kind of checking changed.  A trap from M
+   * to M keeps them.  The writers of satp and the PMP, and sfence.vma,
+   * drop the TLB themselves. */
+  if (old_fetch_key != s->tlb_key[RV_ACC_FETCH] || old_data_key != data_key
       || was_checked != s->data_checked || was_paged != s->data_paged)
-    rv_tlb_flush (s);
+    rv_forget_windows (s);
 }
 
 /* ---- translation --------------------------------------------------------- */
@@ -318,14 +325,14 @@ unsigned
 rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
                uint64_t *pa, uint8_t **page_host)
 {
-  uint64_t vpage = va & RV_PAGE_MASK;
+  uint64_t tag = rv_tlb_tag (va, s->tlb_key[acc]);
   RvTlbEntry *e = &s->tlb[acc][(va >> 12) & (RV_TLB_SIZE - 1)];
   unsigned priv = acc == RV_ACC_FETCH ? s->priv : s->data_priv;
   uint64_t ppage;
   MdlRamWindow w;
   uint8_t *host = NULL;
 
-  if (e->vpage == vpage) {
+  if (e->vpage == tag) {
     *pa = e->ppage | (va & ~RV_PAGE_MASK);
     *page_host = e->host;
     return 0;
@@ -356,7 +363,7 @@ rv_mmu_access (RvCpu *s, uint64_t va, unsigned size, RvAccess acc,
       && ppage - w.base <= w.size - RV_PAGE_SIZE)
     host = w.host + (ppage - w.base);
 
-  e->vpage = vpage;
+  e->vpage = tag;
   e->ppage = ppage;
   e->host = host;
   *page_host = host;

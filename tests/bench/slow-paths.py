@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""What the slow paths of issue 19 cost: a fence.i loop and nested faults
+on RISC-V (rv-slow-paths.S) and the Cortex-M interrupt storm
+(tests/targets/arm/irq-storm.S), each against a plain loop of the same
+core.
+
+Every workload runs to its end; with --valgrind each also runs under
+callgrind, counting only what runs inside mdl_machine_run, so the figures
+do not depend on the machine's load.  Printed for each: guest
+instructions, MIPS (median of --runs wall-clock runs), host instructions
+per guest instruction, and what one event (a fence.i, a trap, an
+exception entry and return) costs beyond its own instructions, in host
+instructions and in plain guest instructions of that core.
+
+Usage: slow-paths.py --medley MEDLEY [--valgrind VALGRIND]
+         --rv-board BOARD --rv plain=ELF --rv fence.i=ELF
+         --rv nested-m=ELF --rv nested-u=ELF
+         [--arm-board BOARD --arm-storm ELF --arm-calm ELF]
+Fails only if a run fails.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+# Events in each RISC-V workload (rv-slow-paths.S: ROUNDS rounds of one
+# fence.i, or of two traps: the illegal instruction and the nested load
+# fault).
+RV_ROUNDS = 100000
+RV_EVENTS = {"fence.i": RV_ROUNDS, "nested-m": 2 * RV_ROUNDS, "nested-u": 2 * RV_ROUNDS}
+# irq-storm.S: 50 000 SysTick interrupts in the storm, 500 in the calm run.
+ARM_STORM_EVENTS = 50000 - 500
+
+
+def run_json(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                       timeout=900)
+    if r.returncode != 0:
+        sys.exit(f"{' '.join(cmd)}: exit status {r.returncode}\n{r.stdout[-2000:]}\n"
+                 f"{r.stderr[-2000:]}")
+    last = r.stdout.strip().splitlines()[-1]
+    return json.loads(last[last.index("{"):]), r
+
+
+def mips(medley, board, elf, runs):
+    rates = []
+    insns = 0
+    for _ in range(runs):
+        summary, _ = run_json([medley, "run", board, "--firmware", elf, "--json", "--no-input"])
+        insns = sum(summary["instructions"].values())
+        rates.append(insns / max(float(summary["wall_time_s"]), 1e-9) / 1e6)
+    return insns, statistics.median(rates)
+
+
+def host_insns(valgrind, medley, board, elf):
+    with tempfile.TemporaryDirectory(prefix="medley-slow-") as tmp:
+        summary, r = run_json([valgrind, "--tool=callgrind", "--toggle-collect=mdl_machine_run",
+                               "--callgrind-out-file=" + os.path.join(tmp, "cg.out"),
+                               medley, "run", board, "--firmware", elf, "--json",
+                               "--no-input"])
+    m = re.search(r"Collected\s*:\s*(\d+)", r.stderr)
+    if m is None:
+        sys.exit(f"{elf}: no callgrind total\n{r.stderr[-2000:]}")
+    return int(m.group(1)), sum(summary["instructions"].values())
+
+
+def report(name, insns, rate, host, plain_per_insn, events):
+    line = f"{name:<22} {insns:>10} {rate:>9.1f}"
+    if host is not None:
+        line += f" {host / insns:>10.1f}"
+        if events and plain_per_insn:
+            extra = (host - plain_per_insn * insns) / events
+            line += f" {extra:>11.0f} {extra / plain_per_insn:>8.1f}"
+    print(line)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--medley", required=True)
+    p.add_argument("--valgrind")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--rv-board", required=True)
+    p.add_argument("--rv", action="append", default=[], metavar="NAME=ELF")
+    p.add_argument("--arm-board")
+    p.add_argument("--arm-storm")
+    p.add_argument("--arm-calm")
+    args = p.parse_args()
+
+    print(f"{'workload':<22} {'guest insn':>10} {'MIPS':>9} {'host/guest':>10}"
+          f" {'host/event':>11} {'in plain':>8}")
+
+    rv = dict(item.split("=", 1) for item in args.rv)
+    plain = None
+    for name in ["plain"] + [n for n in rv if n != "plain"]:
+        insns, rate = mips(args.medley, args.rv_board, rv[name], args.runs)
+        host = None
+        if args.valgrind:
+            host, insns = host_insns(args.valgrind, args.medley, args.rv_board, rv[name])
+            if name == "plain":
+                plain = host / insns
+        report("riscv32 " + name, insns, rate, host, plain, RV_EVENTS.get(name))
+
+    if args.arm_board and args.arm_storm and args.arm_calm:
+        calm = None
+        for name, elf in (("calm", args.arm_calm), ("irq storm", args.arm_storm)):
+            insns, rate = mips(args.medley, args.arm_board, elf, args.runs)
+            host = None
+            if args.valgrind:
+                host, insns = host_insns(args.valgrind, args.medley, args.arm_board, elf)
+                if name == "calm":
+                    calm = host / insns
+            report("cortex-m3 " + name, insns, rate, host, calm,
+                   ARM_STORM_EVENTS if name != "calm" else None)
+    print("host/event: host instructions one fence.i, trap or exception (entry and "
+          "return) costs beyond a plain instruction; 'in plain': the same in plain "
+          "guest instructions of that core")
+
+
+if __name__ == "__main__":
+    main()
