@@ -220,6 +220,17 @@ struct MdlCpuClass {
   /* The code address a function symbol's value stands for (Arm: the
    * Thumb bit cleared).  NULL: the value itself. */
   uint64_t (*elf_code_address) (uint64_t value);
+  /* The class's reset vector: where its cores start when their cluster
+   * has neither firmware nor payload, running what a ROM of the board
+   * holds there (a raw image, as QEMU's -bios starts it).  Without
+   * has_reset_address such a cluster is refused. */
+  bool        has_reset_address;
+  uint64_t    reset_address;
+  /* The guest device tree names no interrupt controller inside the cpu
+   * nodes: the wires into the CPU's inputs are implied (a GIC's CPU
+   * interfaces), so neither the node nor interrupts-extended aimed at it
+   * is written. */
+  bool        fdt_no_cpu_intc;
 };
 
 struct MdlCpu {
