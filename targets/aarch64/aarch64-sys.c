@@ -301,7 +301,7 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
   RO (K (3, 0, 0, 0, 0), 0x410fd034); /* Cortex-A53 r0p4 */
   RO (K (3, 0, 0, 0, 5), UINT64_C (0x80000000) | (s->cpu.hartid & 0xffffff));
   RO (K (3, 0, 0, 0, 6), 0);
-  RO (K (3, 0, 0, 4, 0), 0x00f00011); /* EL0, EL1 in AArch64; no EL2/EL3; FP; no AdvSIMD */
+  RO (K (3, 0, 0, 4, 0), 0x00000011); /* EL0, EL1 in AArch64; no EL2/EL3; FP; AdvSIMD */
   RO (K (3, 0, 0, 5, 0), 0x00000006);
   RO (K (3, 0, 0, 6, 0), 0x00010000); /* CRC32 */
   RO (K (3, 0, 0, 7, 0), 0x0f000022); /* 40-bit PA, 16-bit ASID, 4 KiB granule only */

@@ -8,6 +8,7 @@
  * literal targets as 0x%x with no symbol, no "//" comments.
  */
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/machine.h"
@@ -241,6 +242,31 @@ static const DisasCase cases[] = {
   { 0x10e0, 0xad421805, "ldp     q5, q6, [x0, #64]" },
   { 0x10e4, 0x2dbf07e0, "stp     s0, s1, [sp, #-8]!" },
   { 0x10e8, 0x6c400440, "ldnp    d0, d1, [x2]" },
+  /* Advanced SIMD integer (at 0x2000; simd-objdump.py compares them all) */
+  { 0x2000, 0x4c407020, "ld1     {v0.16b}, [x1]" },
+  { 0x2004, 0x4cc26020, "ld1     {v0.16b-v2.16b}, [x1], x2" },
+  { 0x2008, 0x4c400c3e, "ld4     {v30.2d, v31.2d, v0.2d, v1.2d}, [x1]" },
+  { 0x200c, 0x4ddf8420, "ld1     {v0.d}[1], [x1], #8" },
+  { 0x2010, 0x4ddfc820, "ld1r    {v0.4s}, [x1], #4" },
+  { 0x2014, 0x4e0c0420, "dup     v0.4s, v1.s[1]" },
+  { 0x2018, 0x4e0c1c20, "mov     v0.s[1], w1" },
+  { 0x201c, 0x0e043c20, "mov     w0, v1.s[0]" },
+  { 0x2020, 0x4e012c20, "smov    x0, v1.b[0]" },
+  { 0x2024, 0x5e070420, "mov     b0, v1.b[3]" },
+  { 0x2028, 0x4f002640, "movi    v0.4s, #0x12, lsl #8" },
+  { 0x202c, 0x2f05e540, "movi    d0, #0xff00ff00ff00ff00" },
+  { 0x2030, 0x4ea11c20, "mov     v0.16b, v1.16b" },
+  { 0x2034, 0x6e205820, "mvn     v0.16b, v1.16b" },
+  { 0x2038, 0x6f10a420, "uxtl2   v0.4s, v1.8h" },
+  { 0x203c, 0x4e220020, "saddl2  v0.8h, v1.16b, v2.16b" },
+  { 0x2040, 0x5ee0a820, "cmlt    d0, d1, #0" },
+  { 0x2044, 0x4f72a820, "smull2  v0.4s, v1.8h, v2.h[7]" },
+  { 0x2048, 0x4e303820, "saddlv  h0, v1.16b" },
+  { 0x204c, 0x5f0d9420, "sqshrn  b0, h1, #3" },
+  { 0x2050, 0x0e044020, "tbl     v0.8b, {v1.16b-v3.16b}, v4.8b" },
+  { 0x2054, 0x6e021820, "ext     v0.16b, v1.16b, v2.16b, #3" },
+  { 0x2058, 0x6e62b420, "sqrdmulh v0.8h, v1.8h, v2.8h" },
+  { 0x205c, 0x0eea2f04, ".inst   0x0eea2f04 ; undefined" }, /* sqsub v4.1d: reserved */
 };
 
 static void
@@ -277,14 +303,44 @@ test_rows_reachable (void)
   }
 }
 
-/* Advanced SIMD is not implemented: its space is undefined. */
+/* Advanced SIMD integer decodes to its own table; udf stays undefined. */
 static void
 test_fp_undefined (void)
 {
-  g_assert_null (a64_decode (0x4ea21c20)); /* mov v0.16b, v1.16b */
-  g_assert_null (a64_decode (0x4e228420)); /* add v0.16b, v1.16b, v2.16b */
-  g_assert_null (a64_decode (0x4c407020)); /* ld1 {v0.16b}, [x1] */
-  g_assert_null (a64_decode (0x00000000)); /* udf #0 */
+  g_assert_true (a64_decode (0x4ea21c20)->fmt == A64_FMT_SIMD_INT); /* mov v0.16b, v1.16b */
+  g_assert_true (a64_decode (0x4e228420)->fmt == A64_FMT_SIMD_INT); /* add v0.16b, v1.16b, v2.16b */
+  g_assert_true (a64_decode (0x4c407020)->fmt == A64_FMT_SIMD_INT); /* ld1 {v0.16b}, [x1] */
+  g_assert_null (a64_decode (0x00000000));                           /* udf #0 */
+}
+
+/* Every row of the Advanced SIMD integer table decodes to itself for some
+ * filling of its free bits that is not a reserved encoding, and prints
+ * as an instruction (the objdump comparison, simd-objdump.py, checks the
+ * text of every form). */
+static void
+test_simd_int_rows (void)
+{
+  for (unsigned i = 0; i < a64_n_simd_int_opcodes; i++) {
+    const A64Opcode *op = &a64_simd_int_opcodes[i];
+    bool found = false;
+    uint32_t x = 0x9e3779b9u * (i + 1);
+
+    for (unsigned k = 0; k < 4096 && !found; k++) {
+      g_autoptr (GString) t = g_string_new (NULL);
+      uint32_t insn;
+
+      x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+      insn = op->match | (x & ~op->mask);
+      if (a64_decode (insn) != op)
+        continue;
+      a64_disas_insn (0, insn, t);
+      found = !g_str_has_prefix (t->str, ".inst");
+    }
+    if (!found)
+      g_test_message ("row %u (%s, 0x%08x) never decodes to a defined instruction", i, op->name,
+                      op->match);
+    g_assert_true (found);
+  }
 }
 
 /* The anatomy view and stepping: fields, calls and returns, read from a
@@ -342,13 +398,36 @@ test_anatomy (void)
   g_assert_cmpstr (text->str, ==, "<unmapped>");
 }
 
+/* --stdin: "ADDR WORD" lines (hexadecimal) in, one disassembly line out
+ * per instruction, for simd-objdump.py's comparison with GNU objdump. */
+static int
+disas_stdin (void)
+{
+  char line[256];
+
+  while (fgets (line, sizeof line, stdin)) {
+    g_autoptr (GString) t = g_string_new (NULL);
+    guint64 pc, raw;
+    char *end;
+
+    pc = g_ascii_strtoull (line, &end, 16);
+    raw = g_ascii_strtoull (end, NULL, 16);
+    a64_disas_insn (pc, (uint32_t) raw, t);
+    printf ("%s\n", t->str);
+  }
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
+  if (argc == 2 && strcmp (argv[1], "--stdin") == 0)
+    return disas_stdin ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/aarch64/disas/objdump", test_cases);
   g_test_add_func ("/aarch64/decode/rows-reachable", test_rows_reachable);
   g_test_add_func ("/aarch64/decode/simd-undefined", test_fp_undefined);
+  g_test_add_func ("/aarch64/decode/simd-int-rows", test_simd_int_rows);
   g_test_add_func ("/aarch64/anatomy", test_anatomy);
   return g_test_run ();
 }
