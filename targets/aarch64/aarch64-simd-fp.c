@@ -39,6 +39,7 @@ enum {
   F_ELS,    /* fmul s0, s1, v2.s[1]                          */
   F_ACR,    /* fmaxv s0, v1.4s                               */
   F_IMM,    /* fmov v0.4s, #1.0                              */
+  F_FXG,    /* scvtf d0, x1, #16; fcvtzs w0, s1, #3          */
 };
 
 /* Two-operand operations; PAIR marks the pairwise forms. */
@@ -123,10 +124,11 @@ static void x_long (A64Cpu *s, uint32_t insn);
 static void x_elem (A64Cpu *s, uint32_t insn);
 static void x_across (A64Cpu *s, uint32_t insn);
 static void x_imm (A64Cpu *s, uint32_t insn);
+static void x_fixed_gp (A64Cpu *s, uint32_t insn);
 
 /* Vector three-same: .2s/.4s (sz = 0), .2d (Q = 1, sz = 1). */
 #define V3(u, a, opc, name, op)                                                                    \
-  SROW (0xbfe0fc00, 0x0e200400 | (u) << 29 | (a) << 23 | (opc) << 11, name, F_3V, op, x_3v),      \
+  SROW (0xbfe0fc00, 0x0e200400 | (u) << 29 | (a) << 23 | (opc) << 11, name, F_3V, op, x_3v),       \
     SROW (0xffe0fc00, 0x4e600400 | (u) << 29 | (a) << 23 | (opc) << 11, name, F_3V, op, x_3v)
 /* Scalar three-same: s or d. */
 #define S3(u, a, opc, name, op)                                                                    \
@@ -136,7 +138,7 @@ static void x_imm (A64Cpu *s, uint32_t insn);
   SROW (0xffbffc00, 0x7e300800 | (a) << 23 | (opc) << 12, name, F_PS, (op) | PAIR, x_3s)
 /* Vector two-register miscellaneous, both sizes, single only. */
 #define V2(u, a, opc, name, op)                                                                    \
-  SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v),      \
+  SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v),       \
     SROW (0xfffffc00, 0x4e600800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
 #define V2_S(u, a, opc, name, op)                                                                  \
   SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
@@ -145,21 +147,28 @@ static void x_imm (A64Cpu *s, uint32_t insn);
   SROW (0xffbffc00, 0x5e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2S, op, x_2s)
 /* Conversion to/from fixed point: immh 01xx (single), 1xxx (double). */
 #define SHV(u, opc, name, op)                                                                      \
-  SROW (0xbfe0fc00, 0x0f200400 | (u) << 29 | (opc) << 11, name, F_SHV, op, x_2v),                 \
+  SROW (0xbfe0fc00, 0x0f200400 | (u) << 29 | (opc) << 11, name, F_SHV, op, x_2v),                  \
     SROW (0xffc0fc00, 0x4f400400 | (u) << 29 | (opc) << 11, name, F_SHV, op, x_2v)
 #define SHS(u, opc, name, op)                                                                      \
-  SROW (0xffe0fc00, 0x5f200400 | (u) << 29 | (opc) << 11, name, F_SHS, op, x_2s),                 \
+  SROW (0xffe0fc00, 0x5f200400 | (u) << 29 | (opc) << 11, name, F_SHS, op, x_2s),                  \
     SROW (0xffc0fc00, 0x5f400400 | (u) << 29 | (opc) << 11, name, F_SHS, op, x_2s)
 /* By element: single (index H:L), double (Q = 1, index H, L = 0). */
 #define EV(u, opc, name, op)                                                                       \
-  SROW (0xbfc0f400, 0x0f800000 | (u) << 29 | (opc) << 12, name, F_ELV, op, x_elem),               \
+  SROW (0xbfc0f400, 0x0f800000 | (u) << 29 | (opc) << 12, name, F_ELV, op, x_elem),                \
     SROW (0xffe0f400, 0x4fc00000 | (u) << 29 | (opc) << 12, name, F_ELV, op, x_elem)
 #define ES(u, opc, name, op)                                                                       \
-  SROW (0xffc0f400, 0x5f800000 | (u) << 29 | (opc) << 12, name, F_ELS, op, x_elem),               \
+  SROW (0xffc0f400, 0x5f800000 | (u) << 29 | (opc) << 12, name, F_ELS, op, x_elem),                \
     SROW (0xffe0f400, 0x5fc00000 | (u) << 29 | (opc) << 12, name, F_ELS, op, x_elem)
 /* Across lanes: .4s only. */
 #define AC(a, opc, name, op)                                                                       \
   SROW (0xfffffc00, 0x6e300800 | (a) << 23 | (opc) << 12, name, F_ACR, op, x_across)
+
+/* Scalar conversions between a general register and fixed point (not
+ * Advanced SIMD, but missing from the scalar table): type single or
+ * double (bit 22); a 32-bit integer needs scale >= 32. */
+#define FXG(rop, name, op)                                                                         \
+  SROW (0xffbf8000, 0x1e008000 | (rop) << 16, name, F_FXG, op, x_fixed_gp),                        \
+    SROW (0xffbf0000, 0x9e000000 | (rop) << 16, name, F_FXG, op, x_fixed_gp)
 
 /* clang-format off */
 const A64Opcode a64_simd_fp_opcodes[] = {
@@ -244,6 +253,10 @@ const A64Opcode a64_simd_fp_opcodes[] = {
   /* ---- modified immediate: op = 0 (or 1 with Q = 1), cmode = 1111, o2 = 0 ---- */
   SROW (0xbff8fc00, 0x0f00f400, "fmov", F_IMM, 0, x_imm),
   SROW (0xfff8fc00, 0x6f00f400, "fmov", F_IMM, 1, x_imm),
+
+  /* ---- scalar: general register <-> fixed point (rmode:opcode) ---- */
+  FXG (0x02, "scvtf",  U_SCVTF),        FXG (0x03, "ucvtf",  U_UCVTF),
+  FXG (0x18, "fcvtzs", U_CVTZS),        FXG (0x19, "fcvtzu", U_CVTZU),
 };
 /* clang-format on */
 
@@ -265,7 +278,8 @@ set_elem (uint64_t v[2], bool dbl, unsigned i, uint64_t x)
     return;
   }
   unsigned sh = 32 * (i & 1);
-  v[(i >> 1) & 1] = (v[(i >> 1) & 1] & ~(UINT64_C (0xffffffff) << sh)) | ((uint64_t) (uint32_t) x << sh);
+  v[(i >> 1) & 1]
+    = (v[(i >> 1) & 1] & ~(UINT64_C (0xffffffff) << sh)) | ((uint64_t) (uint32_t) x << sh);
 }
 
 static inline unsigned
@@ -695,7 +709,7 @@ key_of (unsigned fam, uint32_t insn)
   }
 }
 
-#define N_FAMILIES (F_IMM + 1)
+#define N_FAMILIES (F_FXG + 1)
 static uint8_t op_table[N_FAMILIES][256];
 
 static void
@@ -959,6 +973,44 @@ x_imm (A64Cpu *s, uint32_t insn)
   s->v[RD (insn)][1] = Q (insn) ? v : 0;
 }
 
+/* scvtf/ucvtf from, fcvtzs/fcvtzu to a general register, with
+ * 64 - scale fraction bits. */
+static void
+x_fixed_gp (A64Cpu *s, uint32_t insn)
+{
+  bool sf = insn >> 31, dbl = SZ (insn), to_fp = (insn >> 17) & 1, uns = (insn >> 16) & 1;
+  int fbits = 64 - (int) ((insn >> 10) & 0x3f);
+  uint64_t r[2] = { 0, 0 };
+  MdlFpStatus st;
+
+  if (!begin (s, &st))
+    return;
+  if (to_fp) {
+    uint64_t x = a64_rx (s, RN (insn));
+    if (!sf)
+      x = uns ? (uint32_t) x : (uint64_t) (int64_t) (int32_t) x;
+    if (dbl)
+      r[0] = uns ? mdl_u64_to_f64_fixed (&st, x, fbits)
+                 : mdl_i64_to_f64_fixed (&st, (int64_t) x, fbits);
+    else
+      r[0] = uns ? mdl_u64_to_f32_fixed (&st, x, fbits)
+                 : mdl_i64_to_f32_fixed (&st, (int64_t) x, fbits);
+    finish (s, &st, RD (insn), r);
+    return;
+  }
+  {
+    uint64_t a = elem (s->v[RN (insn)], dbl, 0), v;
+    if (is_nan (dbl, a)) {
+      st.flags |= MDL_FP_NV;
+      v = 0;
+    } else
+      v = dbl ? mdl_f64_to_fixed (&st, a, fbits, MDL_FP_RTZ, !uns, sf ? 64 : 32)
+              : mdl_f32_to_fixed (&st, (uint32_t) a, fbits, MDL_FP_RTZ, !uns, sf ? 64 : 32);
+    a64_fp_flags (s, &st);
+    a64_wx (s, RD (insn), sf ? v : (uint32_t) v);
+  }
+}
+
 /* ---- text ---- */
 
 static const char *
@@ -1006,6 +1058,20 @@ a64_simd_fp_disas (const A64Opcode *op, uint64_t pc, uint32_t insn, GString *tex
                             index_of (insn, dbl));
     break;
   case F_ACR: g_string_append_printf (text, "s%u, v%u.4s", rd, rn); break;
+  case F_FXG: {
+    char g = insn >> 31 ? 'x' : 'w';
+    int fbits = 64 - (int) ((insn >> 10) & 0x3f);
+    if ((insn >> 17) & 1) { /* to floating point */
+      if (rn == 31)
+        g_string_append_printf (text, "%c%u, %czr, #%d", t, rd, g, fbits);
+      else
+        g_string_append_printf (text, "%c%u, %c%u, #%d", t, rd, g, rn, fbits);
+    } else if (rd == 31)
+      g_string_append_printf (text, "%czr, %c%u, #%d", g, t, rn, fbits);
+    else
+      g_string_append_printf (text, "%c%u, %c%u, #%d", g, rd, t, rn, fbits);
+    break;
+  }
   case F_IMM: {
     unsigned imm8 = imm8_of (insn);
     /* (16 + frac) / 16 * 2^e, e in -3..4: exact in a double */

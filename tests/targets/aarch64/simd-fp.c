@@ -109,14 +109,14 @@ prep (const u64 *vals, unsigned n, unsigned i, unsigned j, int bits)
                            "ldr q2, [%4]\n\t" insn "\n\tstr q2, [%5]\n\tmrs %0, fpsr"              \
                            : "=&r"(f)                                                              \
                            : "r"(fpcr), "r"(A), "r"(B), "r"(D), "r"(R)                             \
-                           : "v0", "v1", "v2", "memory");                                          \
+                           : "x9", "v0", "v1", "v2", "memory");                                    \
           mix (R[0]), mix (R[1]), mix (f);                                                         \
         }                                                                                          \
       }                                                                                            \
     P (name, hash);                                                                                \
   } while (0)
 
-#define S(name, insn) RUN (name, sv, NS, 32, insn)
+#define S(name, insn)  RUN (name, sv, NS, 32, insn)
 #define DD(name, insn) RUN (name, dv, ND, 64, insn)
 /* a three-same op on .4s, .2s and .2d */
 #define V3(op)                                                                                     \
@@ -264,6 +264,16 @@ main (void)
   DD ("fcvtzu 2d #11", "fcvtzu v2.2d, v0.2d, #11");
   S ("fcvtzu s #3", "fcvtzu s2, s0, #3");
   DD ("fcvtzs d #40", "fcvtzs d2, d0, #40");
+
+  /* fixed point with a general register (the scalar FP class) */
+  RUN ("scvtf s x #16", iv, NI, 64, "fmov x9, d0\n\tscvtf s2, x9, #16");
+  RUN ("ucvtf d w #32", iv, NI, 64, "fmov x9, d0\n\tucvtf d2, w9, #32");
+  RUN ("scvtf d w #1", iv, NI, 64, "fmov x9, d0\n\tscvtf d2, w9, #1");
+  RUN ("ucvtf s x #64", iv, NI, 64, "fmov x9, d0\n\tucvtf s2, x9, #64");
+  S ("fcvtzs w s #8", "fcvtzs w9, s0, #8\n\tfmov d2, x9");
+  S ("fcvtzu x s #40", "fcvtzu x9, s0, #40\n\tfmov d2, x9");
+  DD ("fcvtzs x d #1", "fcvtzs x9, d0, #1\n\tfmov d2, x9");
+  DD ("fcvtzu w d #32", "fcvtzu w9, d0, #32\n\tfmov d2, x9");
 
   /* by element */
   S ("fmla e 4s", "fmla v2.4s, v0.4s, v1.s[3]");

@@ -9,6 +9,7 @@
  */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "targets/aarch64/aarch64-cpu.h"
@@ -126,6 +127,103 @@ objdump_text (const char *line, uint32_t *raw)
   return g_strdup_printf ("%-7s %s", cols[2], ops);
 }
 
+/* Whether @name is a mnemonic of this table. */
+static bool
+fp_mnemonic (const char *name)
+{
+  for (unsigned i = 0; i < a64_n_simd_fp_opcodes; i++)
+    if (strcmp (a64_simd_fp_opcodes[i].name, name) == 0)
+      return true;
+  return false;
+}
+
+/* objdump's text names a half-precision register or arrangement. */
+static bool
+half_precision (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (*p == 'h' && (p[-1] == '.' || p[-1] == '4' || p[-1] == '8' || p[-1] == ' ')
+        && (p[1] == '[' || p[1] == ',' || p[1] == 0 || g_ascii_isdigit (p[1])))
+      return true;
+  return false;
+}
+
+/* Assembles @words and returns objdump -d's lines. */
+static GStrv
+objdump_lines (const uint32_t *words, unsigned n)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-simd-fp-XXXXXX", NULL);
+  g_autofree char *src = g_build_filename (dir, "t.s", NULL);
+  g_autofree char *obj = g_build_filename (dir, "t.o", NULL);
+  g_autoptr (GString) s = g_string_new ("");
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (dir);
+  for (unsigned k = 0; k < n; k++)
+    g_string_append_printf (s, "\t.inst 0x%08x\n", words[k]);
+  g_assert_true (g_file_set_contents (src, s->str, -1, NULL));
+  {
+    const char *argv[] = { as_path, "-o", obj, src, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { objdump_path, "-d", "-z", obj, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_unlink (obj);
+  g_unlink (src);
+  g_rmdir (dir);
+  return g_strsplit (out, "\n", -1);
+}
+
+/* Random words of the SIMD&FP data-processing space: each one this
+ * table decodes prints as objdump does, and each single- or
+ * double-precision instruction of this table's mnemonics that objdump
+ * knows and no other table takes is decoded here (nothing missing). */
+static void
+test_objdump_sweep (void)
+{
+  enum { N_WORDS = 40000 };
+  g_autofree uint32_t *w = g_new (uint32_t, N_WORDS);
+  g_auto (GStrv) lines = NULL;
+  uint32_t x = 0x2545f491u;
+  unsigned mine = 0;
+
+  for (unsigned k = 0; k < N_WORDS; k++) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    w[k] = (x & ~0x0e000000u) | 0x0e000000u; /* bits 27:25 = 111 */
+  }
+  lines = objdump_lines (w, N_WORDS);
+  for (unsigned l = 0; lines[l]; l++) {
+    uint32_t raw;
+    g_autofree char *want = objdump_text (lines[l], &raw);
+    g_autoptr (GString) got = g_string_new (NULL);
+    const A64Opcode *op;
+    char name[16];
+
+    if (want == NULL)
+      continue;
+    op = a64_decode (raw);
+    sscanf (want, "%15s", name);
+    if (op != NULL && op->fmt != A64_FMT_SIMD_FP)
+      continue; /* another table's */
+    if (op == NULL && (!fp_mnemonic (name) || half_precision (want)))
+      continue;
+    a64_disas_insn (0, raw, got);
+    if (g_strcmp0 (got->str, want) != 0)
+      g_test_message ("0x%08x: \"%s\", objdump says \"%s\"", raw, got->str, want);
+    g_assert_cmpstr (got->str, ==, want);
+    mine++;
+  }
+  g_assert_cmpuint (mine, >, 100);
+}
+
 static void
 test_objdump (void)
 {
@@ -190,7 +288,9 @@ main (int argc, char **argv)
   g_test_add_func ("/aarch64/simd-fp/objdump-cases", test_cases);
   g_test_add_func ("/aarch64/simd-fp/rows", test_rows);
   g_test_add_func ("/aarch64/simd-fp/reserved", test_reserved);
-  if (as_path != NULL)
+  if (as_path != NULL) {
     g_test_add_func ("/aarch64/simd-fp/objdump-all-rows", test_objdump);
+    g_test_add_func ("/aarch64/simd-fp/objdump-sweep", test_objdump_sweep);
+  }
   return g_test_run ();
 }
