@@ -134,6 +134,35 @@ prep (const u64 *vals, unsigned n, unsigned i, unsigned j, int bits)
   S (op " s", op " s2, s0");                                                                       \
   DD (op " d", op " d2, d0")
 
+/* The estimates over every table index: fractions stepped through the
+ * 8 or 9 bits the tables read, at exponents from subnormal to the
+ * overflow and underflow limits, under RN, RP, RM and FZ. */
+#define SWEEP(name, bits, insn)                                                                    \
+  do {                                                                                             \
+    hash = 0xcbf29ce484222325ull;                                                                  \
+    for (u64 k = 0; k < 4096; k++) {                                                               \
+      u64 e = (k * 0x9e3779b97f4a7c15ull) >> 56, fr = k & 511;                                     \
+      if (bits == 32) {                                                                            \
+        u64 x = (e << 23 | fr << 14 | (k & 0x3fff)) | (k & 0x800 ? 0x80000000 : 0);                \
+        A[0] = A[1] = x | (x ^ 0x00400000) << 32;                                                  \
+      } else {                                                                                     \
+        u64 de = e < 128 ? e : e > 192 ? 2047 - (255 - e) : 1023 + (e - 160);                      \
+        A[0] = de << 52 | fr << 43 | (k * 0x12345);                                                \
+        A[1] = A[0] ^ 0x8000000000000000ull ^ 0x0004000000000000ull;                               \
+      }                                                                                            \
+      for (u64 c = 0; c < 4; c++) {                                                                \
+        u64 f, fpcr = c == 3 ? 1 << 24 : c << 22;                                                  \
+        __asm__ volatile("msr fpcr, %1\n\tmsr fpsr, xzr\n\tldr q0, [%2]\n\t" insn                  \
+                         "\n\tstr q2, [%3]\n\tmrs %0, fpsr"                                        \
+                         : "=&r"(f)                                                                \
+                         : "r"(fpcr), "r"(A), "r"(R)                                               \
+                         : "v0", "v2", "memory");                                                  \
+        mix (R[0]), mix (R[1]), mix (f);                                                           \
+      }                                                                                            \
+    }                                                                                              \
+    P (name, hash);                                                                                \
+  } while (0)
+
 static volatile u64 traps;
 
 static void
@@ -248,6 +277,16 @@ main (void)
   RUN ("ucvtf 2d", iv, NI, 64, "ucvtf v2.2d, v0.2d");
   RUN ("scvtf s", iv, NI, 32, "scvtf s2, s0");
   RUN ("ucvtf d", iv, NI, 64, "ucvtf d2, d0");
+
+  SWEEP ("frecpe sweep s", 32, "frecpe v2.4s, v0.4s");
+  SWEEP ("frsqrte sweep s", 32, "frsqrte v2.4s, v0.4s");
+  SWEEP ("frecpe sweep d", 64, "frecpe v2.2d, v0.2d");
+  SWEEP ("frsqrte sweep d", 64, "frsqrte v2.2d, v0.2d");
+  SWEEP ("frecpx sweep", 64, "frecpx d2, d0");
+  SWEEP ("urecpe sweep", 32, "urecpe v2.4s, v0.4s");
+  SWEEP ("ursqrte sweep", 32, "ursqrte v2.4s, v0.4s");
+  SWEEP ("fcvtxn sweep", 64, "fcvtxn v2.2s, v0.2d");
+  SWEEP ("fcvtn sweep", 64, "fcvtn2 v2.4s, v0.2d");
 
   /* fixed point */
   RUN ("scvtf 4s #1", iv, NI, 32, "scvtf v2.4s, v0.4s, #1");
