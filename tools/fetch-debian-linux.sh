@@ -20,7 +20,8 @@
 #      uncompressed first if it is gzip-compressed), and copies it to
 #      $cache/Image.
 #   4. Builds $cache/initramfs.cpio.gz: busybox, /bin/sh, /dev/console,
-#      /bin/mcu-demo (boards/linux-mcu-demo.dts's exchange) and an /init that installs busybox's applet links, mounts /proc, /sys
+#      /bin/mcu-demo (boards/linux-mcu-demo.dts's and boards/a53-m4-demo.dts's
+#      exchange) and an /init that installs busybox's applet links, mounts /proc, /sys
 #      and devtmpfs, prints a banner line and starts a shell on the
 #      console.  The archive (newc cpio, gzip) is written with Python's
 #      standard library, so the console device node needs no root and the
@@ -94,7 +95,7 @@ finish ()
 
 # What the initramfs holds, as a number: a cache built by an older
 # script is rebuilt from the packages it already has.
-layout=2
+layout=3
 if [ "$refresh" = 0 ] && [ -s "$image" ] && [ -s "$initrd" ] &&
    [ "$(cat "$cache/initramfs.layout" 2>/dev/null)" = "$layout" ]; then
   finish
@@ -261,13 +262,17 @@ while :; do
 done
 EOF
 
-# boards/linux-mcu-demo.dts from the shell: the numbers go into the SRAM
-# shared with the Cortex-M3, the mailbox tells it how many, and its answer
-# (their sum) comes back through the mailbox (side A: TX at +0, RX at +4,
-# STATUS at +8, bit 0 an answer waiting).
+# boards/linux-mcu-demo.dts and boards/a53-m4-demo.dts from the shell:
+# the numbers go into the SRAM shared with the Cortex-M3 (beside RISC-V)
+# or the Cortex-M4 (beside arm64), the mailbox tells it how many, and its
+# answer (their sum) comes back through the mailbox (side A: TX at +0, RX
+# at +4, STATUS at +8, bit 0 an answer waiting).  Both boards put them at
+# the same addresses.
 cat >"$root/mcu-demo" <<'EOF'
 #!/bin/sh
-# mcu-demo [N...]: the Cortex-M3 beside Linux sums the numbers (1 2 3 4).
+# mcu-demo [N...]: the microcontroller beside Linux sums the numbers (1 2 3 4).
+case $(uname -m) in aarch64) mcu=Cortex-M4 ;; *) mcu=Cortex-M3 ;; esac
+mcu=${MCU_NAME:-$mcu}
 sram=${MCU_SRAM:-0x10020000}
 mbox=${MCU_MAILBOX:-0x10010000}
 item=${MCU_ITEM:-1}
@@ -280,7 +285,7 @@ done
 echo "mcu-demo: $i words at $sram, ringing the mailbox at $mbox"
 devmem "$mbox" 32 $(((item << 16) | i))
 while [ $(($(devmem $((mbox + 8)) 32) & 1)) -eq 0 ]; do :; done
-echo "mcu-demo: the Cortex-M3 says $* sum to $(($(devmem $((mbox + 4)) 32)))"
+echo "mcu-demo: the $mcu says $* sum to $(($(devmem $((mbox + 4)) 32)))"
 EOF
 
 tmp=$initrd.tmp
