@@ -271,8 +271,13 @@ struct A64Cpu {
   unsigned excl_size;
   uint64_t excl_val[2];
 
-  /* Inputs and the event register. */
-  bool irq_in, fiq_in, event_reg;
+  /* Inputs and the event register.  A core sleeping in WFE (in_wfe)
+   * wakes at SEV, an interrupt, or the timer's event stream, whose last
+   * counter value a WFE looked at is evt_cnt; wfe_event is the stream's
+   * next event while it sleeps. */
+  bool irq_in, fiq_in, event_reg, in_wfe;
+  uint64_t evt_cnt;
+  MdlEvent wfe_event;
   bool psci_off; /* CPU_OFF or never started */
   bool peeking;  /* a view translates: no TLB fill, no device access */
 

@@ -54,8 +54,13 @@ a64_set_irq (MdlCpu *cpu, unsigned line, bool level)
     s->irq_in = level;
   else
     s->fiq_in = level;
-  if (level && !s->psci_off)
+  if (level && !s->psci_off) {
+    if (s->in_wfe) {
+      s->in_wfe = false;
+      mdl_event_cancel (cpu->machine, &s->wfe_event);
+    }
     mdl_cpu_wake (cpu);
+  }
   else
     mdl_cpu_kick (cpu);
   s->check = true;
