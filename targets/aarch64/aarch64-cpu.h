@@ -164,6 +164,7 @@ typedef struct {
 #define A64_TAG_EMPTY   UINT64_C (1) /* pcs are 4-aligned */
 #define A64_ICACHE_BITS 14
 #define A64_ICACHE_SIZE (1u << A64_ICACHE_BITS)
+#define A64_DECODE_MEMO_SIZE 4096u
 
 /* One translation: a 4 KiB page of one regime (va bit 63 picks TTBR1). */
 typedef struct {
@@ -295,6 +296,13 @@ struct A64Cpu {
   uint32_t code_gen; /* bumped to forget every decoded instruction at once */
   A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
+  /* Executors by instruction bits, remembered across the decode cache's
+   * flushes (Linux flushes on every TTBR0 switch): the tables' search is
+   * a pure function of the bits.  exec NULL: empty. */
+  struct {
+    uint32_t raw;
+    A64ExecFn exec;
+  } decoded[A64_DECODE_MEMO_SIZE];
 };
 
 /* ---- registers ---- */

@@ -394,9 +394,16 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
                   : key == K (3, 0, 2, 0, 1) ? &s->ttbr1_el1 : &s->tcr_el1;
     if (write) {
       *r = *val;
-      /* An ASID change keeps tagged entries valid; flushing is simpler
-       * and equally right. */
-      a64_tlb_flush (s);
+      /* The TLB's entries are tagged with their ASID, and the
+       * architecture lets them outlive a TTBR write (software reusing an
+       * ASID invalidates with TLBI): only TCR's changes drop them.  Linux
+       * switches TTBR0 on every user access (no PAN on the A53), so
+       * keeping them matters.  Decoded instructions are tagged by virtual
+       * address alone: forgotten (in O(1)). */
+      if (key == K (3, 0, 2, 0, 2))
+        a64_tlb_flush (s);
+      else
+        a64_flush_code (&s->cpu);
     } else
       *val = *r;
     return true;
