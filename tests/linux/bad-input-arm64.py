@@ -2,7 +2,8 @@
 """What `medley run --kernel` says about a kernel the Cortex-A53 cannot
 boot directly: one line on stderr naming the file and the CPU, status 2,
 no crash.  Small made-up files on a board with no firmware (the cluster
-starts at the kernel), no Linux.
+starts at the kernel, or with no kernel at the class's reset vector),
+no Linux.
 
   bad-input-arm64.py MEDLEY
 """
@@ -108,6 +109,18 @@ class BadInput(unittest.TestCase):
         k = self.file("Image", image())
         self.one_line(self.run_medley(self.board(""), "--kernel", k), "cpu0", k,
                       "medley,device-tree")
+
+    def test_reset_vector(self):
+        # Neither firmware nor kernel: the core starts at the class's reset
+        # vector, 0, in a ROM holding a raw PSCI SYSTEM_OFF (movz w0, #8;
+        # movk w0, #0x8400, lsl #16; hvc #0).
+        code = self.file("off.bin", bytes.fromhex("00018052" "0080b072" "020000d4"))
+        rom = ('rom@0 { compatible = "medley,rom"; reg = <0x0 0x0 0x0 0x10000>; '
+               'medley,image = "%s"; };' % code)
+        board = self.file("rom.dts", (BOARD % {"extra": ""}).replace(
+            "\tmemory@40000000", "\t" + rom + "\n\tmemory@40000000").encode())
+        r = self.run_medley(board)
+        self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_missing_kernel(self):
         gone = os.path.join(self.dir.name, "gone")
