@@ -904,9 +904,10 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
     if (c->kind == MDL_COMPONENT_CLUSTER) {
       const char *fw = mdl_component_str (c, "firmware");
       any_cluster = true;
-      if (fw == NULL) {
+      if (fw == NULL && mdl_component_str (c, "payload") == NULL &&
+          !c->cpu_cls->has_reset_address) {
         problem (list, c->id, "firmware", "%s has no firmware: choose an ELF file", c->name);
-      } else {
+      } else if (fw != NULL) {
         g_autofree char *path = _mdl_board_resolve_firmware (dir, search_dirs, fw);
         g_autofree char *why = NULL;
         if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))

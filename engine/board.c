@@ -480,7 +480,8 @@ _mdl_board_resolve_firmware (const char *board_dir, const char *const *search_di
   return g_steal_pointer (&local);   /* for the error message */
 }
 
-static bool load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error);
+static bool load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, uint64_t *entry,
+                             GError **error);
 
 /* A reset the guest asked for finds the images as they were loaded: the
  * firmware's segments, the payload and the device tree are copied again
@@ -496,16 +497,18 @@ reload_images (MdlMachine *m, void *data, GError **error)
     g_autofree char *path = NULL;
     MdlElfImage *img;
 
-    if (cl->image == NULL)
+    if (cl->image == NULL && cl->firmware != NULL)
       continue;   /* never loaded: nothing to find again */
-    path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
-                                        cl->firmware);
-    /* The symbols stay those of the first load, which views hold. */
-    img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
-    if (img == NULL)
-      return false;
-    mdl_elf_image_free (img);
-    if (!load_next_stage (board, cl, false, error))
+    if (cl->firmware != NULL) {
+      path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
+                                          cl->firmware);
+      /* The symbols stay those of the first load, which views hold. */
+      img = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
+      if (img == NULL)
+        return false;
+      mdl_elf_image_free (img);
+    }
+    if (!load_next_stage (board, cl, false, NULL, error))
       return false;
     for (guint j = 0; j < cl->cpus->len; j++) {
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
@@ -657,9 +660,10 @@ plan_boot_data (MdlBoard *board, MdlCluster *cl, uint64_t kstart, uint64_t kend,
 /* The payload (after the firmware, so it may overlay the firmware's
  * zero-filled tail), the initial RAM disk and the device tree (last:
  * nothing may overwrite it).  @first: the first load, which plans where
- * the RAM disk and the tree go. */
+ * the RAM disk and the tree go.  *@entry (may be NULL): where the payload
+ * starts, 0 without one. */
 static bool
-load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error)
+load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, uint64_t *entry, GError **error)
 {
   MdlCpu *first_cpu = g_ptr_array_index (cl->cpus, 0);
   g_autoptr(GError) local = NULL;
@@ -687,6 +691,12 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error)
                      path, cl->name, local->message);
         return false;
       }
+      if (cl->fdt == NULL) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: CPU '%s' gets no device tree to "
+                     "hand its kernel %s: set medley,device-tree in %s", board->path,
+                     cl->name, path, cl->node);
+        return false;
+      }
       if (at == 0 && mdl_fdt_export_ram (board->doc, cl->doc_id, &ram, &ram_size))
         at = ram + offset;
     }
@@ -710,6 +720,8 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, GError **error)
       kend = at + len;
     }
   }
+  if (entry != NULL)
+    *entry = next;
   if (first && !plan_boot_data (board, cl, kstart, kend, error))
     return false;
   if (cl->initrd_data != NULL) {
@@ -753,28 +765,39 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
     MdlCluster *cl = g_ptr_array_index (board->clusters, i);
     MdlCpu *first = g_ptr_array_index (cl->cpus, 0);
     g_autofree char *path = NULL;
+    uint64_t entry = 0;
 
-    if (cl->firmware == NULL) {
+    /* Without firmware a cluster starts at its payload (a kernel booted
+     * directly), or else at its class's reset vector. */
+    if (cl->firmware == NULL && cl->payload == NULL && !first->cls->has_reset_address) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
                    "%s: CPU cluster '%s' has no firmware: set medley,firmware in %s "
                    "or pass --firmware %s=FILE.elf", board->path, cl->name, cl->node,
                    cl->name);
       return false;
     }
-    path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
-                                        cl->firmware);
-    if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: firmware for CPU '%s' not found: %s",
-                   board->path, cl->name, path);
-      return false;
-    }
     g_clear_pointer (&cl->image, mdl_elf_image_free);
-    cl->image = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
-    if (cl->image == NULL || !load_next_stage (board, cl, true, error))
+    if (cl->firmware != NULL) {
+      path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
+                                          cl->firmware);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+        g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: firmware for CPU '%s' not found: %s",
+                     board->path, cl->name, path);
+        return false;
+      }
+      cl->image = mdl_elf_load (path, cl->as, first->cls, cl->name, error);
+      if (cl->image == NULL)
+        return false;
+    }
+    if (!load_next_stage (board, cl, true, &entry, error))
       return false;
+    if (cl->image != NULL)
+      entry = cl->image->entry;
+    else if (cl->payload == NULL)
+      entry = first->cls->reset_address;
     for (guint j = 0; j < cl->cpus->len; j++) {
       MdlCpu *cpu = g_ptr_array_index (cl->cpus, j);
-      mdl_machine_set_entry (board->machine, cpu, cl->image->entry);
+      mdl_machine_set_entry (board->machine, cpu, entry);
       cpu->boot_arg = cl->fdt != NULL ? cl->fdt_address : 0;
       cpu->boot_info = cl->boot_protocol != NULL ? cl->info_address : 0;
       if (cpu->cls->flush_code != NULL)

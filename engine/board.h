@@ -11,6 +11,9 @@
  * Workbench data lives in `medley,` properties: `medley,name` (the
  * cluster's name, default its node name) and `medley,firmware` (an ELF
  * path, relative to the board file or to a firmware search directory).
+ * A cluster without firmware starts at its payload (a kernel booted
+ * directly) or, with neither, at its CPU class's reset vector
+ * (`has_reset_address`: a raw image in a ROM of the board).
  * Firmware that boots a next stage gets it from `medley,payload` (an ELF,
  * or a raw binary at `medley,payload-address`), and with
  * `medley,device-tree` the cluster's own device tree (engine/fdt-export.h)

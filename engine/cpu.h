@@ -241,6 +241,17 @@ struct MdlCpuClass {
   /* Every name the class's mdl_cpu_report_exception calls give, NULL
    * terminated: the causes the window offers to stop on. */
   const char *const *exception_names;
+  /* The class's reset vector: where its cores start when their cluster
+   * has neither firmware nor payload, running what a ROM of the board
+   * holds there (a raw image, as QEMU's -bios starts it).  Without
+   * has_reset_address such a cluster is refused. */
+  bool        has_reset_address;
+  uint64_t    reset_address;
+  /* The guest device tree names no interrupt controller inside the cpu
+   * nodes: the wires into the CPU's inputs are implied (a GIC's CPU
+   * interfaces), so neither the node nor interrupts-extended aimed at it
+   * is written. */
+  bool        fdt_no_cpu_intc;
 };
 
 struct MdlCpu {

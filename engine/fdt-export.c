@@ -176,6 +176,10 @@ write_cpus (Writer *w)
       mdl_fdt_prop_string (fdt, "compatible", cls->compatible);
     mdl_fdt_prop_number (fdt, "clock-frequency", mdl_component_u64 (c, "clock-frequency"));
     mdl_fdt_prop_u32 (fdt, "phandle", cpu_phandle (h));
+    if (cls->fdt_no_cpu_intc) {
+      mdl_fdt_end_node (fdt);
+      continue;
+    }
     mdl_fdt_begin_node (fdt, "interrupt-controller");
     if (cls->fdt_cpu_intc != NULL) {
       cls->fdt_cpu_intc (cls, h, fdt);
@@ -218,6 +222,8 @@ interrupt_cells (Writer *w, guint from, unsigned first, unsigned n, GArray *cell
       }
       return true;
     }
+    if (found->to == w->cluster->id && w->cluster->cpu_cls->fdt_no_cpu_intc)
+      continue; /* implied: no specifier names it */
     if (found->to == w->cluster->id)
       ph = intc_phandle (found->hart);
     else

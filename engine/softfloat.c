@@ -191,6 +191,7 @@ round_shift (uint64_t sig, int shift, bool sign, int rm, bool *inexact)
   case MDL_FP_RMM: up = r >= half; break;
   case MDL_FP_RDN: up = sign && r != 0; break;
   case MDL_FP_RUP: up = !sign && r != 0; break;
+  case MDL_FP_ROD: up = r != 0 && !(q & 1); break;
   default: up = false; break;
   }
   return q + up;
@@ -492,7 +493,8 @@ fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
 }
 
 static uint64_t
-fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, uint64_t cbits)
+fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, uint64_t cbits,
+           int scale)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits), c = unpack (st, f, cbits);
   bool ps = a.sign ^ b.sign;
@@ -526,7 +528,7 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
   if (a.cls == FP_ZERO || b.cls == FP_ZERO) {
     if (c.cls == FP_ZERO)
       return pack_zero (f, ps == c.sign ? ps : st->round == MDL_FP_RDN);
-    return round_pack (st, f, c.sign, c.exp, c.sig);
+    return round_pack (st, f, c.sign, c.exp + scale, c.sig);
   }
 
   /* The exact product, two bits of headroom (its low 22 bits at least
@@ -534,7 +536,7 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
   p = ((u128) a.sig * b.sig) >> 2;
   ep = a.exp + b.exp - 124;
   if (c.cls == FP_ZERO)
-    return round_pack128 (st, f, ps, ep, p);
+    return round_pack128 (st, f, ps, ep + scale, p);
   /* The addend at the same height: c.sig * 2^62 * 2^ec. */
   x = (u128) c.sig << 62;
   ec = c.exp - 125;
@@ -570,7 +572,7 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
   }
   if (s == 0)
     return pack_zero (f, st->round == MDL_FP_RDN);
-  return round_pack128 (st, f, sign, lsb, s);
+  return round_pack128 (st, f, sign, lsb + scale, s);
 }
 
 uint32_t
@@ -606,7 +608,7 @@ mdl_f32_sqrt (MdlFpStatus *st, uint32_t a)
 uint32_t
 mdl_f32_muladd (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
-  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c);
+  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, 0);
 }
 
 uint64_t
@@ -642,7 +644,19 @@ mdl_f64_sqrt (MdlFpStatus *st, uint64_t a)
 uint64_t
 mdl_f64_muladd (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
 {
-  return fp_muladd (st, &f64_fmt, a, b, c);
+  return fp_muladd (st, &f64_fmt, a, b, c, 0);
+}
+
+uint32_t
+mdl_f32_muladd_scaled (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c, int scale)
+{
+  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, scale);
+}
+
+uint64_t
+mdl_f64_muladd_scaled (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c, int scale)
+{
+  return fp_muladd (st, &f64_fmt, a, b, c, scale);
 }
 
 /* ---- comparisons and min/max ---- */
@@ -840,7 +854,7 @@ mdl_f64_is_signaling_nan (uint64_t a)
 /* Float to a @width-bit integer, returned as its two's complement bits. */
 static uint64_t
 fp_to_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, bool is_signed,
-           int width)
+           int width, int scale)
 {
   FpValue v = unpack (st, f, bits);
   uint64_t max_pos = is_signed ? (UINT64_C (1) << (width - 1)) - 1
@@ -856,6 +870,7 @@ fp_to_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, boo
   case FP_INF: goto saturate;
   default: break;
   }
+  v.exp += scale;
   if (v.exp > 63)
     goto saturate;
   /* Rounded first, range checked after: -0.4 to unsigned is 0 and inexact,
@@ -876,49 +891,63 @@ saturate:
 int32_t
 mdl_f32_to_i32 (MdlFpStatus *st, uint32_t a, MdlFpRound round)
 {
-  return (int32_t) (uint32_t) fp_to_int (st, &f32_fmt, a, round, true, 32);
+  return (int32_t) (uint32_t) fp_to_int (st, &f32_fmt, a, round, true, 32, 0);
 }
 
 uint32_t
 mdl_f32_to_u32 (MdlFpStatus *st, uint32_t a, MdlFpRound round)
 {
-  return (uint32_t) fp_to_int (st, &f32_fmt, a, round, false, 32);
+  return (uint32_t) fp_to_int (st, &f32_fmt, a, round, false, 32, 0);
 }
 
 int64_t
 mdl_f32_to_i64 (MdlFpStatus *st, uint32_t a, MdlFpRound round)
 {
-  return (int64_t) fp_to_int (st, &f32_fmt, a, round, true, 64);
+  return (int64_t) fp_to_int (st, &f32_fmt, a, round, true, 64, 0);
 }
 
 uint64_t
 mdl_f32_to_u64 (MdlFpStatus *st, uint32_t a, MdlFpRound round)
 {
-  return fp_to_int (st, &f32_fmt, a, round, false, 64);
+  return fp_to_int (st, &f32_fmt, a, round, false, 64, 0);
 }
 
 int32_t
 mdl_f64_to_i32 (MdlFpStatus *st, uint64_t a, MdlFpRound round)
 {
-  return (int32_t) (uint32_t) fp_to_int (st, &f64_fmt, a, round, true, 32);
+  return (int32_t) (uint32_t) fp_to_int (st, &f64_fmt, a, round, true, 32, 0);
 }
 
 uint32_t
 mdl_f64_to_u32 (MdlFpStatus *st, uint64_t a, MdlFpRound round)
 {
-  return (uint32_t) fp_to_int (st, &f64_fmt, a, round, false, 32);
+  return (uint32_t) fp_to_int (st, &f64_fmt, a, round, false, 32, 0);
 }
 
 int64_t
 mdl_f64_to_i64 (MdlFpStatus *st, uint64_t a, MdlFpRound round)
 {
-  return (int64_t) fp_to_int (st, &f64_fmt, a, round, true, 64);
+  return (int64_t) fp_to_int (st, &f64_fmt, a, round, true, 64, 0);
 }
 
 uint64_t
 mdl_f64_to_u64 (MdlFpStatus *st, uint64_t a, MdlFpRound round)
 {
-  return fp_to_int (st, &f64_fmt, a, round, false, 64);
+  return fp_to_int (st, &f64_fmt, a, round, false, 64, 0);
+}
+
+uint64_t
+mdl_f32_to_fixed (MdlFpStatus *st, uint32_t a, int fbits, MdlFpRound round, bool is_signed,
+                  int width)
+{
+  return fp_to_int (st, &f32_fmt, a, round, is_signed, width, fbits);
+}
+
+uint64_t
+mdl_f64_to_fixed (MdlFpStatus *st, uint64_t a, int fbits, MdlFpRound round, bool is_signed,
+                  int width)
+{
+  return fp_to_int (st, &f64_fmt, a, round, is_signed, width, fbits);
 }
 
 static uint64_t
@@ -933,6 +962,39 @@ static inline uint64_t
 magnitude64 (int64_t a)
 {
   return a < 0 ? -(uint64_t) a : (uint64_t) a;
+}
+
+/* magnitude * 2^-fbits, rounded once. */
+static uint64_t
+fixed_to_fp (MdlFpStatus *st, const FpFormat *f, bool sign, uint64_t magnitude, int fbits)
+{
+  if (magnitude == 0)
+    return pack_zero (f, false);
+  return round_pack (st, f, sign, 63 - fbits, magnitude);
+}
+
+uint32_t
+mdl_i64_to_f32_fixed (MdlFpStatus *st, int64_t a, int fbits)
+{
+  return (uint32_t) fixed_to_fp (st, &f32_fmt, a < 0, magnitude64 (a), fbits);
+}
+
+uint32_t
+mdl_u64_to_f32_fixed (MdlFpStatus *st, uint64_t a, int fbits)
+{
+  return (uint32_t) fixed_to_fp (st, &f32_fmt, false, a, fbits);
+}
+
+uint64_t
+mdl_i64_to_f64_fixed (MdlFpStatus *st, int64_t a, int fbits)
+{
+  return fixed_to_fp (st, &f64_fmt, a < 0, magnitude64 (a), fbits);
+}
+
+uint64_t
+mdl_u64_to_f64_fixed (MdlFpStatus *st, uint64_t a, int fbits)
+{
+  return fixed_to_fp (st, &f64_fmt, false, a, fbits);
 }
 
 uint32_t

@@ -26,6 +26,9 @@ typedef enum {
   MDL_FP_RDN = 2, /* toward -infinity */
   MDL_FP_RUP = 3, /* toward +infinity */
   MDL_FP_RMM = 4, /* to nearest, ties away from zero */
+  MDL_FP_ROD = 5, /* to odd: truncate, then set the last bit when inexact
+                     (Arm's FCVTXN, so that a second rounding is exact);
+                     overflow gives the largest finite number */
 } MdlFpRound;
 
 /* Exception flags, as RISC-V's fflags bits. */
@@ -85,6 +88,10 @@ uint64_t mdl_f64_mul (MdlFpStatus *st, uint64_t a, uint64_t b);
 uint64_t mdl_f64_div (MdlFpStatus *st, uint64_t a, uint64_t b);
 uint64_t mdl_f64_sqrt (MdlFpStatus *st, uint64_t a);
 uint64_t mdl_f64_muladd (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c);
+/* (a * b + c) * 2^scale with a single rounding (Arm's FRSQRTS halves its
+ * fused result); the special cases are muladd's. */
+uint32_t mdl_f32_muladd_scaled (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c, int scale);
+uint64_t mdl_f64_muladd_scaled (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c, int scale);
 
 /* ---- comparisons ----
  * eq is quiet (NV only for a signalling NaN); lt and le signal NV for any
@@ -131,6 +138,20 @@ int32_t  mdl_f64_to_i32 (MdlFpStatus *st, uint64_t a, MdlFpRound round);
 uint32_t mdl_f64_to_u32 (MdlFpStatus *st, uint64_t a, MdlFpRound round);
 int64_t  mdl_f64_to_i64 (MdlFpStatus *st, uint64_t a, MdlFpRound round);
 uint64_t mdl_f64_to_u64 (MdlFpStatus *st, uint64_t a, MdlFpRound round);
+
+/* Float to fixed point: a * 2^fbits (exactly) to a @width-bit (32 or
+ * 64) integer, rounded and saturated as above; the two's complement bits
+ * are returned.  Arm's FCVTZS/FCVTZU (vector, fixed point). */
+uint64_t mdl_f32_to_fixed (MdlFpStatus *st, uint32_t a, int fbits, MdlFpRound round,
+                           bool is_signed, int width);
+uint64_t mdl_f64_to_fixed (MdlFpStatus *st, uint64_t a, int fbits, MdlFpRound round,
+                           bool is_signed, int width);
+/* Fixed point to float: a * 2^-fbits with one rounding (SCVTF/UCVTF,
+ * fixed point). */
+uint32_t mdl_i64_to_f32_fixed (MdlFpStatus *st, int64_t a, int fbits);
+uint32_t mdl_u64_to_f32_fixed (MdlFpStatus *st, uint64_t a, int fbits);
+uint64_t mdl_i64_to_f64_fixed (MdlFpStatus *st, int64_t a, int fbits);
+uint64_t mdl_u64_to_f64_fixed (MdlFpStatus *st, uint64_t a, int fbits);
 
 uint32_t mdl_i32_to_f32 (MdlFpStatus *st, int32_t a);
 uint32_t mdl_u32_to_f32 (MdlFpStatus *st, uint32_t a);

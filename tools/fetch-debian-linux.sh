@@ -1,23 +1,27 @@
 #!/bin/sh
-# fetch-debian-linux.sh — Debian 13 (trixie) riscv64 Linux kernel and a
-# busybox initramfs, for Medley's Linux boards, tests and benchmarks.
+# fetch-debian-linux.sh — Debian's Linux kernel and a busybox initramfs
+# for Medley's Linux boards, tests and benchmarks: Debian 13 (trixie)
+# riscv64 by default, Debian 12 (bookworm) arm64 with --arch arm64.
 #
 # What it does:
 #   1. Makes a private apt state under the cache folder (lists, cache,
 #      sources list, an empty dpkg status) whose only source is trixie on
 #      the mirror the system's own apt sources name (/etc/apt/sources.list
 #      and /etc/apt/sources.list.d/*.list|*.sources), and runs
-#      `apt-get update` against it for the riscv64 architecture.
+#      `apt-get update` against it for the one architecture asked for.
 #      Nothing of the system changes: no dpkg --add-architecture, no file
 #      under /etc is written, the system's package lists stay as they are.
-#   2. Resolves the meta package linux-image-riscv64 to the versioned
-#      kernel package it depends on (linux-image-6.x…-riscv64) and
+#   2. Resolves the meta package linux-image-ARCH to the versioned
+#      kernel package it depends on (linux-image-6.x…-ARCH) and
 #      downloads that one and busybox-static with `apt-get download`.
-#   3. Unpacks them with `dpkg-deb -x`, checks that the kernel
-#      (boot/vmlinux-*, a flat RISC-V "Image") carries the Image magic
-#      "RSC\x05" at offset 0x38, and copies it to $cache/Image.
+#   3. Unpacks them with `dpkg-deb -x`, checks that the kernel carries
+#      its Image magic at offset 0x38 (riscv64: boot/vmlinux-*, a flat
+#      Image, "RSC\x05"; arm64: boot/vmlinuz-*, the Image, "ARM\x64",
+#      uncompressed first if it is gzip-compressed), and copies it to
+#      $cache/Image.
 #   4. Builds $cache/initramfs.cpio.gz: busybox, /bin/sh, /dev/console,
-#      /bin/mcu-demo (boards/linux-mcu-demo.dts's exchange) and an /init that installs busybox's applet links, mounts /proc, /sys
+#      /bin/mcu-demo (boards/linux-mcu-demo.dts's and boards/a53-m4-demo.dts's
+#      exchange) and an /init that installs busybox's applet links, mounts /proc, /sys
 #      and devtmpfs, prints a banner line and starts a shell on the
 #      console.  The archive (newc cpio, gzip) is written with Python's
 #      standard library, so the console device node needs no root and the
@@ -28,21 +32,23 @@
 #   kernel=<cache>/Image
 #   initrd=<cache>/initramfs.cpio.gz
 #
-# Usage: tools/fetch-debian-linux.sh [--cache DIR] [--refresh] [--print]
+# Usage: tools/fetch-debian-linux.sh [--arch A] [--cache DIR] [--refresh] [--print]
+#   --arch A      riscv64 (default) or arm64
 #   --cache DIR   cache folder (default: $MEDLEY_DEBIAN_CACHE, else
-#                 ${XDG_CACHE_HOME:-$HOME/.cache}/medley/debian-riscv64)
+#                 ${XDG_CACHE_HOME:-$HOME/.cache}/medley/debian-ARCH)
 #   --refresh     forget the downloaded lists and packages and start over
 #   --print       only print the paths if everything is there; exit 1 if not
 # Environment: MEDLEY_DEBIAN_MIRROR overrides the mirror taken from the
 # system's sources (e.g. http://deb.debian.org/debian),
-# MEDLEY_DEBIAN_SUITE the suite (default trixie).
+# MEDLEY_DEBIAN_SUITE the suite (default trixie for riscv64, bookworm for
+# arm64).
 #
 # Needs: apt-get, apt-cache, dpkg-deb, python3 (all on any Debian system).
 
 set -eu
 
-suite=${MEDLEY_DEBIAN_SUITE:-trixie}
-cache=${MEDLEY_DEBIAN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/medley/debian-riscv64}
+arch=riscv64
+cache=
 refresh=0
 print_only=0
 
@@ -59,6 +65,8 @@ note ()
 
 while [ $# -gt 0 ]; do
   case $1 in
+    --arch) [ $# -ge 2 ] || die "--arch needs riscv64 or arm64"; arch=$2; shift 2 ;;
+    --arch=*) arch=${1#--arch=}; shift ;;
     --cache) [ $# -ge 2 ] || die "--cache needs a folder"; cache=$2; shift 2 ;;
     --cache=*) cache=${1#--cache=}; shift ;;
     --refresh) refresh=1; shift ;;
@@ -67,6 +75,13 @@ while [ $# -gt 0 ]; do
     *) die "unknown option '$1' (try --help)" ;;
   esac
 done
+
+case $arch in
+  riscv64) suite=${MEDLEY_DEBIAN_SUITE:-trixie}; magic_want='RSC005'; magic_text='RSC\x05' ;;
+  arm64) suite=${MEDLEY_DEBIAN_SUITE:-bookworm}; magic_want='ARMd'; magic_text='ARM\x64' ;;
+  *) die "unknown architecture '$arch' (riscv64 or arm64)" ;;
+esac
+[ -n "$cache" ] || cache=${MEDLEY_DEBIAN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/medley/debian-$arch}
 
 image=$cache/Image
 initrd=$cache/initramfs.cpio.gz
@@ -79,7 +94,10 @@ finish ()
 }
 
 # What the initramfs holds, as a number: a cache built by an older
-# script is rebuilt from the packages it already has.
+# script is rebuilt from the packages it already has.  (mcu-demo naming
+# the microcontroller by the machine left it at 2: a riscv64 cache's
+# script says Cortex-M3 either way, and checkouts sharing the cache must
+# not rebuild it under each other's running tests.)
 layout=2
 if [ "$refresh" = 0 ] && [ -s "$image" ] && [ -s "$initrd" ] &&
    [ "$(cat "$cache/initramfs.layout" 2>/dev/null)" = "$layout" ]; then
@@ -136,9 +154,9 @@ for k in /usr/share/keyrings/debian-archive-keyring.gpg \
   [ -r "$k" ] && keyring=$k && break
 done
 if [ -n "$keyring" ]; then
-  echo "deb [arch=riscv64 signed-by=$keyring] $mirror $suite main" >"$state/sources.list"
+  echo "deb [arch=$arch signed-by=$keyring] $mirror $suite main" >"$state/sources.list"
 else
-  echo "deb [arch=riscv64] $mirror $suite main" >"$state/sources.list"
+  echo "deb [arch=$arch] $mirror $suite main" >"$state/sources.list"
 fi
 
 # Everything apt reads or writes is under $state, except the trusted keys
@@ -152,15 +170,15 @@ set -- \
   -o Dir::Etc::SourceParts="$state/sources.list.d" \
   -o Dir::Etc::Preferences="$state/preferences" \
   -o Dir::Etc::PreferencesParts="$state/preferences.d" \
-  -o APT::Architectures::=riscv64 \
-  -o APT::Architecture=riscv64 \
+  -o APT::Architectures::="$arch" \
+  -o APT::Architecture="$arch" \
   -o APT::Sandbox::User="$(id -un)" \
   -o Debug::NoLocking=1 \
   -o Acquire::Languages=none \
   -o Acquire::Retries=3
 
 if ! ls "$state"/lists/*_Packages* >/dev/null 2>&1; then
-  note "updating the private package lists ($mirror $suite, riscv64)"
+  note "updating the private package lists ($mirror $suite, $arch)"
   if ! apt-get "$@" -q update >"$state/update.log" 2>&1; then
     sed 's/^/  /' "$state/update.log" >&2
     die "apt-get update of $mirror $suite failed (network down or mirror unreachable?)"
@@ -172,11 +190,11 @@ if ! ls "$state"/lists/*_Packages* >/dev/null 2>&1; then
     || die "apt-get update got no package list from $mirror $suite (network down?)"
 fi
 
-# linux-image-riscv64 depends on exactly one versioned kernel package.
-kpkg=$(apt-cache "$@" depends linux-image-riscv64 2>/dev/null \
-         | sed -n 's/^[[:space:]]*Depends:[[:space:]]*\(linux-image-[0-9][^[:space:]:]*-riscv64\).*/\1/p' \
+# linux-image-ARCH depends on exactly one versioned kernel package.
+kpkg=$(apt-cache "$@" depends "linux-image-$arch" 2>/dev/null \
+         | sed -n "s/^[[:space:]]*Depends:[[:space:]]*\(linux-image-[0-9][^[:space:]:]*-$arch\).*/\1/p" \
          | head -n 1)
-[ -n "$kpkg" ] || die "linux-image-riscv64 not found in $suite (or it depends on no linux-image-*-riscv64)"
+[ -n "$kpkg" ] || die "linux-image-$arch not found in $suite (or it depends on no linux-image-*-$arch)"
 note "kernel package: $kpkg"
 
 # $1 a package, the rest the apt options; leaves its .deb in $debs.
@@ -184,7 +202,7 @@ fetch_pkg ()
 {
   p=$1
   shift
-  if ls "$debs/$p"_*_riscv64.deb >/dev/null 2>&1; then
+  if ls "$debs/$p"_*_"$arch".deb >/dev/null 2>&1; then
     return 0
   fi
   note "downloading $p"
@@ -192,25 +210,36 @@ fetch_pkg ()
     sed 's/^/  /' "$state/download.log" >&2
     die "apt-get download $p failed (network down, or the package lists are stale: try --refresh)"
   }
-  ls "$debs/$p"_*_riscv64.deb >/dev/null 2>&1 \
-    || die "apt-get download $p left no $debs/${p}_*_riscv64.deb"
+  ls "$debs/$p"_*_"$arch".deb >/dev/null 2>&1 \
+    || die "apt-get download $p left no $debs/${p}_*_$arch.deb"
 }
 fetch_pkg "$kpkg" "$@"
 fetch_pkg busybox-static "$@"
 
 # Unpack (again, if the packages changed since the last run).
-kdeb=$(ls "$debs/$kpkg"_*_riscv64.deb | head -n 1)
-bdeb=$(ls "$debs"/busybox-static_*_riscv64.deb | head -n 1)
+kdeb=$(ls "$debs/$kpkg"_*_"$arch".deb | head -n 1)
+bdeb=$(ls "$debs"/busybox-static_*_"$arch".deb | head -n 1)
 rm -rf "$root"
 mkdir -p "$root/kernel" "$root/busybox"
 dpkg-deb -x "$kdeb" "$root/kernel" || die "cannot unpack $kdeb"
 dpkg-deb -x "$bdeb" "$root/busybox" || die "cannot unpack $bdeb"
 
-vmlinux=$(ls "$root"/kernel/boot/vmlinux-* 2>/dev/null | head -n 1)
-[ -n "$vmlinux" ] || die "$kdeb holds no boot/vmlinux-*"
+if [ "$arch" = arm64 ]; then
+  # Debian 12's arm64 vmlinuz is the Image itself (with its EFI stub);
+  # a gzip-compressed one (as some releases ship) is uncompressed.
+  vmlinux=$(ls "$root"/kernel/boot/vmlinuz-* 2>/dev/null | head -n 1)
+  [ -n "$vmlinux" ] || die "$kdeb holds no boot/vmlinuz-*"
+  if [ "$(od -An -tx1 -N2 "$vmlinux" | tr -d ' ')" = 1f8b ]; then
+    gzip -dc <"$vmlinux" >"$vmlinux.Image" || die "cannot uncompress $vmlinux"
+    vmlinux=$vmlinux.Image
+  fi
+else
+  vmlinux=$(ls "$root"/kernel/boot/vmlinux-* 2>/dev/null | head -n 1)
+  [ -n "$vmlinux" ] || die "$kdeb holds no boot/vmlinux-*"
+fi
 magic=$(dd if="$vmlinux" bs=1 skip=56 count=4 2>/dev/null | od -An -c | tr -d ' ')
-[ "$magic" = 'RSC005' ] \
-  || die "$vmlinux is not a RISC-V Image (no \"RSC\\x05\" at offset 0x38)"
+[ "$magic" = "$magic_want" ] \
+  || die "$vmlinux is not an $arch Image (no \"$magic_text\" at offset 0x38)"
 
 busybox=
 for b in "$root"/busybox/bin/busybox "$root"/busybox/usr/bin/busybox; do
@@ -236,13 +265,17 @@ while :; do
 done
 EOF
 
-# boards/linux-mcu-demo.dts from the shell: the numbers go into the SRAM
-# shared with the Cortex-M3, the mailbox tells it how many, and its answer
-# (their sum) comes back through the mailbox (side A: TX at +0, RX at +4,
-# STATUS at +8, bit 0 an answer waiting).
+# boards/linux-mcu-demo.dts and boards/a53-m4-demo.dts from the shell:
+# the numbers go into the SRAM shared with the Cortex-M3 (beside RISC-V)
+# or the Cortex-M4 (beside arm64), the mailbox tells it how many, and its
+# answer (their sum) comes back through the mailbox (side A: TX at +0, RX
+# at +4, STATUS at +8, bit 0 an answer waiting).  Both boards put them at
+# the same addresses.
 cat >"$root/mcu-demo" <<'EOF'
 #!/bin/sh
-# mcu-demo [N...]: the Cortex-M3 beside Linux sums the numbers (1 2 3 4).
+# mcu-demo [N...]: the microcontroller beside Linux sums the numbers (1 2 3 4).
+case $(uname -m) in aarch64) mcu=Cortex-M4 ;; *) mcu=Cortex-M3 ;; esac
+mcu=${MCU_NAME:-$mcu}
 sram=${MCU_SRAM:-0x10020000}
 mbox=${MCU_MAILBOX:-0x10010000}
 item=${MCU_ITEM:-1}
@@ -255,7 +288,7 @@ done
 echo "mcu-demo: $i words at $sram, ringing the mailbox at $mbox"
 devmem "$mbox" 32 $(((item << 16) | i))
 while [ $(($(devmem $((mbox + 8)) 32) & 1)) -eq 0 ]; do :; done
-echo "mcu-demo: the Cortex-M3 says $* sum to $(($(devmem $((mbox + 4)) 32)))"
+echo "mcu-demo: the $mcu says $* sum to $(($(devmem $((mbox + 4)) 32)))"
 EOF
 
 tmp=$initrd.tmp

@@ -166,6 +166,7 @@ typedef struct {
 #define A64_TAG_EMPTY   UINT64_C (1) /* pcs are 4-aligned */
 #define A64_ICACHE_BITS 14
 #define A64_ICACHE_SIZE (1u << A64_ICACHE_BITS)
+#define A64_DECODE_MEMO_SIZE 4096u
 
 /* One translation: a 4 KiB page of one regime (va bit 63 picks TTBR1). */
 typedef struct {
@@ -273,8 +274,13 @@ struct A64Cpu {
   unsigned excl_size;
   uint64_t excl_val[2];
 
-  /* Inputs and the event register. */
-  bool irq_in, fiq_in, event_reg;
+  /* Inputs and the event register.  A core sleeping in WFE (in_wfe)
+   * wakes at SEV, an interrupt, or the timer's event stream, whose last
+   * counter value a WFE looked at is evt_cnt; wfe_event is the stream's
+   * next event while it sleeps. */
+  bool irq_in, fiq_in, event_reg, in_wfe;
+  uint64_t evt_cnt;
+  MdlEvent wfe_event;
   bool psci_off; /* CPU_OFF or never started */
   bool peeking;  /* a view translates: no TLB fill, no device access */
 
@@ -292,6 +298,13 @@ struct A64Cpu {
   uint32_t code_gen; /* bumped to forget every decoded instruction at once */
   A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
+  /* Executors by instruction bits, remembered across the decode cache's
+   * flushes (Linux flushes on every TTBR0 switch): the tables' search is
+   * a pure function of the bits.  exec NULL: empty. */
+  struct {
+    uint32_t raw;
+    A64ExecFn exec;
+  } decoded[A64_DECODE_MEMO_SIZE];
 };
 
 /* ---- registers ---- */

@@ -414,12 +414,26 @@ a64_peek_insn (A64Cpu *s, uint64_t pc, uint32_t *insn)
   return true;
 }
 
+/* The executor of @insn, through the memo of recent decodes. */
+static A64ExecFn
+a64_exec_of (A64Cpu *s, uint32_t insn)
+{
+  unsigned h = (insn ^ (insn >> 12) ^ (insn >> 21)) & (A64_DECODE_MEMO_SIZE - 1);
+  const A64Opcode *op;
+
+  if (s->decoded[h].exec != NULL && s->decoded[h].raw == insn)
+    return s->decoded[h].exec;
+  op = a64_decode (insn);
+  s->decoded[h].raw = insn;
+  s->decoded[h].exec = op ? op->exec : a64_x_undef;
+  return s->decoded[h].exec;
+}
+
 static G_GNUC_NO_INLINE A64Insn *
 a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
 {
   uint64_t pa, v = 0;
   unsigned fsc;
-  const A64Opcode *op;
 
   a64_revalidate (s);
   if (pc & 3) {
@@ -445,19 +459,17 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
         return NULL;
       }
       /* Code outside RAM (a device's window) is not cached. */
-      op = a64_decode ((uint32_t) v);
       e = &s->uncached;
       e->tag = A64_TAG_EMPTY;
       e->raw = (uint32_t) v;
-      e->exec = op ? op->exec : a64_x_undef;
+      e->exec = a64_exec_of (s, (uint32_t) v);
       return e;
     }
   }
-  op = a64_decode ((uint32_t) v);
   e->tag = pc;
   e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;
-  e->exec = op ? op->exec : a64_x_undef;
+  e->exec = a64_exec_of (s, (uint32_t) v);
   return e;
 }
 

@@ -119,7 +119,9 @@ a64_reset_core (A64Cpu *s, uint64_t entry)
   s->cpacr_el1 = s->tpidr_el0 = s->tpidr_el1 = s->tpidrro_el0 = s->contextidr_el1 = 0;
   s->cntkctl_el1 = s->mdscr_el1 = s->fpcr = s->fpsr = 0;
   s->excl_valid = false;
-  s->event_reg = false;
+  s->event_reg = s->in_wfe = false;
+  s->evt_cnt = 0;
+  mdl_event_cancel (s->cpu.machine, &s->wfe_event);
   s->il = false;
   memset (s->timer_ctl, 0, sizeof s->timer_ctl);
   memset (s->timer_cval, 0, sizeof s->timer_cval);
@@ -144,10 +146,72 @@ timer_fire (void *opaque, uint64_t now_ps)
   a64_timer_update (opaque);
 }
 
+/* The event stream's event that ends a WFE. */
+static void
+wfe_fire (void *opaque, uint64_t now_ps)
+{
+  A64Cpu *s = opaque;
+
+  (void) now_ps;
+  if (!s->in_wfe)
+    return;
+  s->in_wfe = false;
+  s->event_reg = true;
+  mdl_cpu_wake (&s->cpu);
+  s->check = true;
+}
+
 void
 a64_timer_init (A64Cpu *s)
 {
   mdl_event_init (&s->timer_event, timer_fire, s);
+  mdl_event_init (&s->wfe_event, wfe_fire, s);
+}
+
+/* The first counter value after @cnt at which the event stream
+ * (CNTKCTL_EL1.EVNTEN) signals: counter bit EVNTI going 0->1, or 1->0
+ * with EVNTDIR. */
+static uint64_t
+evt_next (const A64Cpu *s, uint64_t cnt)
+{
+  unsigned bit = (s->cntkctl_el1 >> 4) & 15;
+  uint64_t period = UINT64_C (2) << bit, at;
+
+  at = (cnt & ~(period - 1)) + (((s->cntkctl_el1 >> 3) & 1) ? period : period / 2);
+  return at <= cnt ? at + period : at;
+}
+
+/* WFE: completes at once when the event register is set or an interrupt
+ * is pending (masked or not), or when the event stream has signalled
+ * since the last WFE; else the core sleeps until SEV, an interrupt or the
+ * stream's next event.  Without the stream it does not sleep: nothing
+ * here signals a store that clears another core's exclusive monitor, and
+ * a core waiting on one must not sleep forever. */
+static void
+wfe (A64Cpu *s)
+{
+  bool stream = (s->cntkctl_el1 >> 2) & 1;
+  uint64_t cnt, next;
+
+  if (s->event_reg || s->irq_in || s->fiq_in || !stream) {
+    s->event_reg = false;
+    return;
+  }
+  a64_sync (s);
+  cnt = a64_counter (s);
+  next = evt_next (s, s->evt_cnt);
+  s->evt_cnt = cnt;
+  if (next <= cnt)
+    return;
+  {
+    unsigned __int128 when
+      = ((unsigned __int128) next * MDL_PS_PER_S + s->cnt_freq - 1) / s->cnt_freq;
+    mdl_event_schedule (s->cpu.machine, &s->wfe_event,
+                        when > UINT64_MAX - 1 ? UINT64_MAX - 1 : (uint64_t) when);
+  }
+  s->in_wfe = true;
+  s->cpu.state = MDL_CPU_WAITING;
+  s->check = true;
 }
 
 void
@@ -331,9 +395,16 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
                   : key == K (3, 0, 2, 0, 1) ? &s->ttbr1_el1 : &s->tcr_el1;
     if (write) {
       *r = *val;
-      /* An ASID change keeps tagged entries valid; flushing is simpler
-       * and equally right. */
-      a64_tlb_flush (s);
+      /* The TLB's entries are tagged with their ASID, and the
+       * architecture lets them outlive a TTBR write (software reusing an
+       * ASID invalidates with TLBI): only TCR's changes drop them.  Linux
+       * switches TTBR0 on every user access (no PAN on the A53), so
+       * keeping them matters.  Decoded instructions are tagged by virtual
+       * address alone: forgotten (in O(1)). */
+      if (key == K (3, 0, 2, 0, 2))
+        a64_tlb_flush (s);
+      else
+        a64_flush_code (&s->cpu);
     } else
       *val = *r;
     return true;
@@ -566,12 +637,12 @@ a64_x_hint (A64Cpu *s, uint32_t insn)
   unsigned op = (insn >> 5) & 0x7f;
 
   switch (op) {
-  case 2: /* wfe: may complete at any time; the event register is consumed */
+  case 2: /* wfe */
     if (s->el == 0 && !((s->sctlr_el1 >> 18) & 1)) { /* nTWE */
       a64_sync_exception (s, A64_EC_WFX, 0x1e00001, 0, false);
       return;
     }
-    s->event_reg = false;
+    wfe (s);
     break;
   case 3:                                            /* wfi */
     if (s->el == 0 && !((s->sctlr_el1 >> 16) & 1)) { /* nTWI */
@@ -586,8 +657,16 @@ a64_x_hint (A64Cpu *s, uint32_t insn)
   case 4: /* sev: every core of this class gets the event */
     for (unsigned i = 0; i < mdl_machine_n_cpus (s->cpu.machine); i++) {
       MdlCpu *c = mdl_machine_cpu (s->cpu.machine, i);
-      if (c->cls == s->cpu.cls)
-        ((A64Cpu *) c)->event_reg = true;
+      if (c->cls == s->cpu.cls) {
+        A64Cpu *t = (A64Cpu *) c;
+        t->event_reg = true;
+        if (t->in_wfe) {
+          t->in_wfe = false;
+          mdl_event_cancel (c->machine, &t->wfe_event);
+          mdl_cpu_wake (c);
+          t->check = true;
+        }
+      }
     }
     break;
   case 5: s->event_reg = true; break;

@@ -8,7 +8,10 @@
  */
 #include "aarch64.h"
 
+#include <string.h>
+
 #include "aarch64-cpu.h"
+#include "engine/error.h"
 
 static void
 a64_init (MdlCpu *cpu)
@@ -51,8 +54,13 @@ a64_set_irq (MdlCpu *cpu, unsigned line, bool level)
     s->irq_in = level;
   else
     s->fiq_in = level;
-  if (level && !s->psci_off)
+  if (level && !s->psci_off) {
+    if (s->in_wfe) {
+      s->in_wfe = false;
+      mdl_event_cancel (cpu->machine, &s->wfe_event);
+    }
     mdl_cpu_wake (cpu);
+  }
   else
     mdl_cpu_kick (cpu);
   s->check = true;
@@ -90,6 +98,65 @@ a64_fdt_root (const MdlCpuClass *cls, unsigned harts, const uint32_t *outputs, u
   mdl_fdt_prop_empty (w, "always-on");
   mdl_fdt_prop_cells (w, "interrupts-extended", outputs, n_cells);
   mdl_fdt_end_node (w);
+}
+
+static uint64_t
+le64 (const uint8_t *b)
+{
+  uint64_t v = 0;
+
+  for (unsigned i = 0; i < 8; i++)
+    v |= (uint64_t) b[i] << (8 * i);
+  return v;
+}
+
+/* The arm64 Linux Image header (Documentation/arch/arm64/booting.rst):
+ * code0, code1, text_offset at 8, image_size at 16, flags at 24 (all
+ * little-endian whatever the kernel's endianness), magic "ARM\x64" at
+ * 0x38.  Flags: bit 0 big-endian, bits 1-2 the page size (0 unknown,
+ * 1 4K, 2 16K, 3 64K).  The Image goes text_offset bytes past a 2 MiB
+ * boundary, the start of RAM here. */
+static bool
+a64_kernel_image (const MdlCpuClass *cls, const void *data, size_t len, uint64_t *load_offset,
+                  GError **error)
+{
+  const uint8_t *b = data;
+  uint64_t flags;
+
+  (void) cls;
+  if (len < 0x40 || memcmp (b + 0x38, "ARM\x64", 4) != 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "not an arm64 Linux Image (no \"ARM\\x64\" "
+                 "at offset 0x38)%s", len >= 4 && memcmp (b, "\177ELF", 4) == 0
+                 ? ": an ELF file (vmlinux?); give the Image (arch/arm64/boot/Image)"
+                 : len >= 2 && b[0] == 0x1f && b[1] == 0x8b
+                 ? ": a gzip file (Image.gz?); uncompress it first" : "");
+    return false;
+  }
+  flags = le64 (b + 24);
+  /* image_size 0: a kernel older than 3.17, whose header says nothing
+   * of its flags; its text_offset was 0x80000 whatever the field says. */
+  if (le64 (b + 16) == 0) {
+    *load_offset = 0x80000;
+    return true;
+  }
+  if (flags & 1) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "a big-endian arm64 Image (flags bit 0): "
+                 "the %s runs little-endian only", cls->name);
+    return false;
+  }
+  if (((flags >> 1) & 3) > 1) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "an arm64 Image for %s KiB pages: the %s "
+                 "translates with the 4 KiB granule only",
+                 ((flags >> 1) & 3) == 2 ? "16" : "64", cls->name);
+    return false;
+  }
+  *load_offset = le64 (b + 8);
+  if (*load_offset >= 0x200000) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "arm64 Image with text_offset 0x%"
+                 G_GINT64_MODIFIER "x: not below 2 MiB", *load_offset);
+    return false;
+  }
+  return true;
 }
 
 /* The two inputs a GIC CPU interface drives (docs/aarch64-seams.md). */
@@ -160,4 +227,12 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .fdt_cpu = a64_fdt_cpu,
   .fdt_root = a64_fdt_root,
   .family = &a64_virt_family,
+  .kernel_image = a64_kernel_image,
+  /* QEMU virt's RVBAR: a raw firmware image in the flash at 0 (-bios). */
+  .has_reset_address = true,
+  .reset_address = 0,
+  /* Arm's trees have no per-CPU controller node: the GIC's CPU
+   * interfaces reach the cores implicitly, and Linux would take the GIC
+   * for the child of a controller it has no driver for. */
+  .fdt_no_cpu_intc = true,
 };

@@ -362,6 +362,62 @@ test_ties (void)
   g_assert_cmphex (st.flags, ==, MDL_FP_NX);
 }
 
+/* What Arm's Advanced SIMD needs beyond IEEE: round to odd (FCVTXN), a
+ * fused multiply-add scaled before its one rounding (FRSQRTS) and
+ * fixed-point conversions. */
+static void
+test_simd_helpers (void)
+{
+  MdlFpStatus st = { .round = MDL_FP_ROD, .nan_mode = MDL_FP_NAN_PROPAGATE,
+                     .tininess_before = true };
+
+  /* 1 + 2^-30 to single: truncated, then the last bit set */
+  g_assert_cmphex (mdl_f64_to_f32 (&st, UINT64_C (0x3ff0000004000000)), ==, F32_ONE | 1);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NX);
+  /* exact: nothing set; an odd truncation stays */
+  st.flags = 0;
+  g_assert_cmphex (mdl_f64_to_f32 (&st, UINT64_C (0x3ff0000020000000)), ==, F32_ONE | 1);
+  g_assert_cmphex (mdl_f64_to_f32 (&st, UINT64_C (0x3ff0000030000000)), ==, F32_ONE | 1);
+  g_assert_cmphex (mdl_f64_to_f32 (&st, F64_ONE), ==, F32_ONE);
+  /* overflow: the largest finite number */
+  st.flags = 0;
+  g_assert_cmphex (mdl_f64_to_f32 (&st, F64_MAX), ==, F32_MAX);
+  g_assert_cmphex (st.flags, ==, MDL_FP_OF | MDL_FP_NX);
+
+  /* (3 - 1 * 1) / 2 = 1; (3 - 0 * inf) is muladd's NaN */
+  st.round = MDL_FP_RNE;
+  st.flags = 0;
+  g_assert_cmphex (mdl_f32_muladd_scaled (&st, F32_ONE | F32_NZERO, F32_ONE, UINT32_C (0x40400000),
+                                          -1),
+                   ==, F32_ONE);
+  g_assert_cmphex (mdl_f64_muladd_scaled (&st, F64_ONE, 0, UINT64_C (0x4008000000000000), -1), ==,
+                   UINT64_C (0x3ff8000000000000));
+  g_assert_cmphex (st.flags, ==, 0);
+  /* the scale applies before rounding: 2^-149 * 3 / 2 rounds once */
+  g_assert_cmphex (mdl_f32_muladd_scaled (&st, F32_TRUE_MIN, UINT32_C (0x40400000), 0, -1), ==, 2);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NX | MDL_FP_UF);
+
+  /* fixed point: 1.75 with 2 fraction bits is 7; -1.5 with 1 is -3 */
+  st.flags = 0;
+  g_assert_cmphex (mdl_f32_to_fixed (&st, UINT32_C (0x3fe00000), 2, MDL_FP_RTZ, true, 32), ==, 7);
+  g_assert_cmphex (mdl_f64_to_fixed (&st, UINT64_C (0xbff8000000000000), 1, MDL_FP_RTZ, true, 64),
+                   ==, (uint64_t) -3);
+  g_assert_cmphex (st.flags, ==, 0);
+  /* 1.0 with 32 fraction bits saturates an unsigned 32-bit integer */
+  g_assert_cmphex (mdl_f32_to_fixed (&st, F32_ONE, 32, MDL_FP_RTZ, false, 32), ==, UINT32_MAX);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NV);
+  st.flags = 0;
+  g_assert_cmphex (mdl_f32_to_fixed (&st, F32_ONE, 31, MDL_FP_RTZ, false, 32), ==,
+                   UINT32_C (0x80000000));
+  g_assert_cmphex (mdl_i64_to_f32_fixed (&st, -3, 1), ==, UINT32_C (0xbfc00000));
+  g_assert_cmphex (mdl_u64_to_f64_fixed (&st, UINT64_MAX, 64), ==, F64_ONE);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NX);
+  st.flags = 0;
+  g_assert_cmphex (mdl_i64_to_f64_fixed (&st, INT64_MIN, 63), ==, F64_ONE | F64_NZERO);
+  g_assert_cmphex (mdl_u64_to_f32_fixed (&st, 0, 7), ==, 0);
+  g_assert_cmphex (st.flags, ==, 0);
+}
+
 static void
 test_convert_limits (void)
 {
@@ -1608,6 +1664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/softfloat/subnormal", test_subnormal);
   g_test_add_func ("/engine/softfloat/ties", test_ties);
   g_test_add_func ("/engine/softfloat/convert-limits", test_convert_limits);
+  g_test_add_func ("/engine/softfloat/simd-helpers", test_simd_helpers);
   g_test_add_func ("/engine/softfloat/zero-signs", test_zero_signs);
   for (guint i = 0; i < G_N_ELEMENTS (ops); i++) {
     g_autofree char *path = g_strdup_printf ("/engine/softfloat/random/%s", ops[i].name);
