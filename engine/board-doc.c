@@ -874,9 +874,10 @@ _mdl_board_doc_dir (const MdlBoardDoc *doc)
   return doc->path ? g_path_get_dirname (doc->path) : g_get_current_dir ();
 }
 
-/* Why @path cannot be @cls's firmware, or NULL when it can. */
+/* Why @path cannot be the firmware of @cluster (of class @cls), or NULL
+ * when it can. */
 static char *
-firmware_mismatch (const char *path, const MdlCpuClass *cls)
+firmware_mismatch (const char *path, const MdlCpuClass *cls, const char *cluster)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MdlAddressSpace) scratch = mdl_address_space_new ("check");
@@ -884,7 +885,7 @@ firmware_mismatch (const char *path, const MdlCpuClass *cls)
 
   /* Loading into an empty address space checks the header and stops at
    * the first segment: architecture errors come first. */
-  img = mdl_elf_load (path, scratch, cls, "this cluster", &error);
+  img = mdl_elf_load (path, scratch, cls, cluster, &error);
   if (error != NULL && (error->code == MDL_ERROR_ARCH ||
                         (error->code == MDL_ERROR_ELF && strstr (error->message, "segment") == NULL)))
     return g_strdup (error->message);
@@ -912,7 +913,7 @@ mdl_board_doc_problems (const MdlBoardDoc *doc, const char *const *search_dirs)
         g_autofree char *why = NULL;
         if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
           problem (list, c->id, "firmware", "Firmware not found: %s", path);
-        else if ((why = firmware_mismatch (path, c->cpu_cls)) != NULL)
+        else if ((why = firmware_mismatch (path, c->cpu_cls, c->name)) != NULL)
           problem (list, c->id, "firmware", "%s", why);
       }
       if (mdl_component_str (c, "payload") != NULL) {
