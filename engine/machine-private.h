@@ -26,6 +26,9 @@ struct MdlMachine {
 
   uint64_t   now_ps;          /* time of the last quantum or event */
   uint64_t   quantum_ps;
+  bool       lone_slices;     /* a lone runnable CPU spans quanta (on
+                                 unless MEDLEY_LONE_SLICES=0: the test
+                                 compares both) */
   MdlCpu    *current;         /* running CPU, NULL between CPUs */
   uint64_t   cpu_deadline;    /* when the running CPU's budget ends */
   bool       firing;          /* inside an event callback */

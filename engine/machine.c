@@ -38,6 +38,7 @@ mdl_machine_new (void)
   m->quantum_ps = MDL_PS_PER_US;
   m->exc_storm = 1000;
   m->cpu_deadline = MDL_TIME_NEVER;
+  m->lone_slices = g_strcmp0 (g_getenv ("MEDLEY_LONE_SLICES"), "0") != 0;
   return m;
 }
 
@@ -246,6 +247,27 @@ stopping (MdlMachine *m)
   return g_atomic_int_get (&m->stop_requested) != 0;
 }
 
+/* One run() call of @cpu towards @deadline (> its time). */
+static void
+run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
+{
+  uint64_t before = cpu->time_ps;
+  uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
+
+  m->current = cpu;
+  m->cpu_deadline = deadline;
+  mdl_cpu_set_exit_request (cpu, stopping (m));
+  cpu->cls->run (cpu, budget);
+  if (cpu->state != MDL_CPU_RUNNING)
+    mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
+  m->current = NULL;
+  m->cpu_deadline = MDL_TIME_NEVER;
+  /* A core that made no progress (e.g. a trap that retires nothing)
+   * still spends a cycle, so virtual time always moves on. */
+  if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
+    cpu->time_ps += cpu->period_ps;
+}
+
 /* Runs @cpu until its local time reaches @until or the machine stops,
  * firing the events its progress makes due. */
 static void
@@ -255,29 +277,102 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
     uint64_t deadline = MIN (until, _mdl_events_next_time (m));
 
     if (deadline > cpu->time_ps) {
-      if (cpu->state == MDL_CPU_WAITING) {
-        /* Nothing can wake it before the next event: skip ahead. */
-        cpu->time_ps = deadline;
-      } else {
-        uint64_t before = cpu->time_ps;
-        uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
-
-        m->current = cpu;
-        m->cpu_deadline = deadline;
-        mdl_cpu_set_exit_request (cpu, stopping (m));
-        cpu->cls->run (cpu, budget);
-        if (cpu->state != MDL_CPU_RUNNING)
-          mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
-        m->current = NULL;
-        m->cpu_deadline = MDL_TIME_NEVER;
-        /* A core that made no progress (e.g. a trap that retires nothing)
-         * still spends a cycle, so virtual time always moves on. */
-        if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
-          cpu->time_ps += cpu->period_ps;
-      }
+      if (cpu->state == MDL_CPU_WAITING)
+        cpu->time_ps = deadline;  /* nothing can wake it before the next event */
+      else
+        run_cpu_once (m, cpu, deadline);
     }
     _mdl_events_fire_until (m, cpu->time_ps);
   }
+}
+
+/* ---- lone CPU ----
+ * With one CPU left that is not halted, the quanta only cut its run into
+ * pieces: nobody else runs between them, and the events split its run
+ * where they fall anyway.  So it runs up to LONE_QUANTA quanta in one go,
+ * still stopping at every event, and the scheduler's cost per quantum
+ * goes.  The quantum grid (now_ps + k * quantum) is kept in the
+ * arithmetic: where the CPU stops running (it waits, or the machine
+ * stops) the loop resumes in the quantum that holds the last
+ * instruction, as if it had gone quantum by quantum, so a waiting CPU
+ * skips to the same quantum end and a deadlock is found at the same
+ * time.  The runs between quantum ends are then the same instructions
+ * at the same times; what differs is only where one run() call ends and
+ * the next begins, which run()'s contract makes invisible (pending
+ * interrupts kick, unmasking instructions check).  One difference is
+ * left: a run() call that retires nothing (its whole budget trapped)
+ * still costs a cycle, and where calls begin differs; only a run of
+ * faults at the very end of a quantum could tell. */
+#define LONE_QUANTA 1024
+
+/* The CPU that is alone in running, or NULL. */
+static MdlCpu *
+lone_cpu (MdlMachine *m)
+{
+  MdlCpu *lone = NULL;
+
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+
+    if (cpu->state == MDL_CPU_HALTED)
+      continue;
+    if (lone != NULL || cpu->state != MDL_CPU_RUNNING)
+      return NULL;
+    lone = cpu;
+  }
+  return lone;
+}
+
+/* Whether the instruction at which @cpu stopped running retired (a
+ * wfi, a sleeping exception return, a guest's exit or a watched access
+ * do; a breakpoint, a fault that stops the machine do not). */
+static bool
+last_retired (MdlMachine *m, MdlCpu *cpu)
+{
+  if (cpu->state == MDL_CPU_WAITING || !stopping (m))
+    return true;
+  switch (m->stop_reason) {
+  case MDL_STOP_BREAKPOINT:
+  case MDL_STOP_FATAL:
+  case MDL_STOP_EXCEPTION:
+    return false;
+  default:
+    return true;
+  }
+}
+
+/* Runs @cpu alone from the quantum start m->now_ps, at most to @end.
+ * Returns the end of the quantum the loop goes on with: the grid point
+ * it reached (events up to it fired, now_ps there), or, when the CPU
+ * stopped running or the machine stops, the end of the quantum that
+ * holds the CPU's last instruction, with now_ps at that quantum's start:
+ * where the quantum-by-quantum loop would be at that moment. */
+static uint64_t
+run_lone (MdlMachine *m, MdlCpu *cpu, uint64_t end)
+{
+  uint64_t base = m->now_ps, q = m->quantum_ps;
+  uint64_t cap = LONE_QUANTA * q;
+  uint64_t until = end - base <= cap ? end : base + cap;
+  uint64_t t, k;
+
+  while (cpu->time_ps < until && cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    uint64_t deadline = MIN (until, _mdl_events_next_time (m));
+
+    if (deadline > cpu->time_ps)
+      run_cpu_once (m, cpu, deadline);
+    _mdl_events_fire_until (m, cpu->time_ps);
+  }
+  if (cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    m->now_ps = until;
+    return until;
+  }
+  /* When the last instruction began. */
+  t = cpu->time_ps;
+  if (last_retired (m, cpu))
+    t -= MIN (cpu->period_ps, t - MIN (t, base));
+  k = t > base ? (t - base) / q : 0;
+  m->now_ps = MIN (base + k * q, end);
+  return m->now_ps + MIN (q, end - m->now_ps);
 }
 
 static bool
@@ -356,9 +451,16 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
 
   while ((!stopping (m) || (reset_requested (m) && warm_reset (m))) && m->now_ps < end) {
     uint64_t qend = m->now_ps + MIN (m->quantum_ps, end - m->now_ps);
+    MdlCpu *lone = m->lone_slices ? lone_cpu (m) : NULL;
     bool alive;
 
-    if (all_cpus_idle (m, &alive)) {
+    if (lone != NULL) {
+      qend = run_lone (m, lone, end);
+      if (m->now_ps == qend)
+        continue;   /* a whole number of quanta, events fired */
+      /* It stopped running within a quantum: the rest of that quantum
+       * the ordinary way (a waiting CPU skips to its end). */
+    } else if (all_cpus_idle (m, &alive)) {
       uint64_t next = _mdl_events_next_time (m);
 
       if (next == MDL_TIME_NEVER) {
