@@ -287,40 +287,85 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
 }
 
 /* ---- lone CPU ----
- * With one CPU left that is not halted, the quanta only cut its run into
- * pieces: nobody else runs between them, and the events split its run
- * where they fall anyway.  So it runs up to LONE_QUANTA quanta in one go,
- * still stopping at every event, and the scheduler's cost per quantum
- * goes.  The quantum grid (now_ps + k * quantum) is kept in the
- * arithmetic: where the CPU stops running (it waits, or the machine
- * stops) the loop resumes in the quantum that holds the last
- * instruction, as if it had gone quantum by quantum, so a waiting CPU
- * skips to the same quantum end and a deadlock is found at the same
- * time.  The runs between quantum ends are then the same instructions
- * at the same times; what differs is only where one run() call ends and
- * the next begins, which run()'s contract makes invisible (pending
- * interrupts kick, unmasking instructions check).  One difference is
- * left: a run() call that retires nothing (its whole budget trapped)
- * still costs a cycle, and where calls begin differs; only a run of
- * faults at the very end of a quantum could tell. */
+ * With one CPU running and the others halted or waiting, the quanta only
+ * cut its run into pieces.  So it runs up to LONE_QUANTA quanta in one
+ * run, and the scheduler's cost per quantum goes.  The quantum grid
+ * (now_ps + k * quantum, the last one cut at the run's end) stays in the
+ * arithmetic, and the lone run ends in a quantum from which the ordinary
+ * loop goes on exactly as if it had gone quantum by quantum:
+ *  - alone on the board, events split its run where they fall anyway;
+ *  - with CPUs waiting beside it, a waiting CPU before it in board order
+ *    would skip ahead in each quantum before it runs, firing any event
+ *    due in that quantum first; so the lone run stops short of the
+ *    quantum of the next event, and when the CPU schedules an event
+ *    that soon or wakes another CPU (lone_clamp), at the end of the
+ *    quantum it is in.  The waiting CPUs' clocks are then where the
+ *    ordinary loop would have them: at that quantum's end for those
+ *    before it, at its start for those after it, which then take their
+ *    turn in it;
+ *  - where it stops running (wfi, the machine stops) the ordinary loop
+ *    takes over in the quantum that holds its last instruction, so a
+ *    waiting CPU skips to the same quantum end and a deadlock is found
+ *    at the same time.
+ * The instructions between quantum ends are the same at the same times;
+ * what differs is where one run() call ends and the next begins, which
+ * run()'s contract makes invisible (pending interrupts kick, unmasking
+ * instructions check).  One difference is left: a run() call that
+ * retires nothing (its whole budget trapped) still costs a cycle, and
+ * where calls begin differs; only a run of faults at the very end of a
+ * quantum could tell. */
 #define LONE_QUANTA 1024
 
-/* The CPU that is alone in running, or NULL. */
+/* The only running CPU when the others are halted or waiting, or NULL;
+ * @company says whether any waits. */
 static MdlCpu *
-lone_cpu (MdlMachine *m)
+lone_cpu (MdlMachine *m, bool *company)
 {
   MdlCpu *lone = NULL;
 
+  *company = false;
   for (guint i = 0; i < m->cpus->len; i++) {
     MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
 
-    if (cpu->state == MDL_CPU_HALTED)
-      continue;
-    if (lone != NULL || cpu->state != MDL_CPU_RUNNING)
-      return NULL;
-    lone = cpu;
+    if (cpu->state == MDL_CPU_WAITING)
+      *company = true;
+    else if (cpu->state == MDL_CPU_RUNNING) {
+      if (lone != NULL)
+        return NULL;
+      lone = cpu;
+    }
   }
   return lone;
+}
+
+/* The start of the quantum that holds @t, on the lone run's grid. */
+static uint64_t
+grid_start (MdlMachine *m, uint64_t t)
+{
+  uint64_t k = t > m->lone_base ? (t - m->lone_base) / m->quantum_ps : 0;
+
+  return MIN (m->lone_base + k * m->quantum_ps, m->lone_end);
+}
+
+static uint64_t
+grid_next (MdlMachine *m, uint64_t start)
+{
+  return start + MIN (m->quantum_ps, m->lone_end - start);
+}
+
+/* Something the waiting CPUs would see (an event the running CPU
+ * scheduled, a CPU it woke) happened now: the lone run ends with the
+ * quantum it is in. */
+void
+_mdl_lone_clamp (MdlMachine *m)
+{
+  uint64_t until = grid_next (m, grid_start (m, mdl_machine_now (m)));
+
+  if (until < m->lone_until) {
+    m->lone_until = until;
+    if (m->current != NULL)
+      mdl_cpu_kick (m->current);
+  }
 }
 
 /* Whether the instruction at which @cpu stopped running retired (a
@@ -342,37 +387,62 @@ last_retired (MdlMachine *m, MdlCpu *cpu)
 }
 
 /* Runs @cpu alone from the quantum start m->now_ps, at most to @end.
- * Returns the end of the quantum the loop goes on with: the grid point
- * it reached (events up to it fired, now_ps there), or, when the CPU
- * stopped running or the machine stops, the end of the quantum that
- * holds the CPU's last instruction, with now_ps at that quantum's start:
- * where the quantum-by-quantum loop would be at that moment. */
+ * Returns the end of the quantum the ordinary loop goes on with, now_ps
+ * at its start; or, alone on the board and still running, the grid point
+ * reached (its events fired, now_ps there).  Returns 0 when not even one
+ * quantum can go this way. */
 static uint64_t
-run_lone (MdlMachine *m, MdlCpu *cpu, uint64_t end)
+run_lone (MdlMachine *m, MdlCpu *cpu, uint64_t end, bool company)
 {
   uint64_t base = m->now_ps, q = m->quantum_ps;
   uint64_t cap = LONE_QUANTA * q;
-  uint64_t until = end - base <= cap ? end : base + cap;
-  uint64_t t, k;
+  uint64_t qstart, t;
 
-  while (cpu->time_ps < until && cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
-    uint64_t deadline = MIN (until, _mdl_events_next_time (m));
+  m->lone_base = base;
+  m->lone_end = end;
+  m->lone_until = end - base <= cap ? end : base + cap;
+  if (company) {
+    uint64_t next = _mdl_events_next_time (m);
+
+    /* No event in any quantum it runs alone: stop before the one of
+     * the next event. */
+    if (next <= grid_next (m, base))
+      return 0;
+    if (next != MDL_TIME_NEVER)
+      m->lone_until = MIN (m->lone_until, grid_start (m, next - 1));
+  }
+  m->lone_company = company;
+  while (cpu->time_ps < m->lone_until && cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    uint64_t deadline = MIN (m->lone_until, _mdl_events_next_time (m));
 
     if (deadline > cpu->time_ps)
       run_cpu_once (m, cpu, deadline);
     _mdl_events_fire_until (m, cpu->time_ps);
   }
+  m->lone_company = false;
+
   if (cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
-    m->now_ps = until;
-    return until;
+    if (!company) {
+      m->now_ps = m->lone_until;
+      return m->lone_until;
+    }
+    /* Its part of the last quantum is done; the others' follows. */
+    qstart = grid_start (m, m->lone_until - 1);
+  } else {
+    /* When the last instruction began. */
+    t = cpu->time_ps;
+    if (last_retired (m, cpu))
+      t -= MIN (cpu->period_ps, t - MIN (t, base));
+    qstart = grid_start (m, t);
   }
-  /* When the last instruction began. */
-  t = cpu->time_ps;
-  if (last_retired (m, cpu))
-    t -= MIN (cpu->period_ps, t - MIN (t, base));
-  k = t > base ? (t - base) / q : 0;
-  m->now_ps = MIN (base + k * q, end);
-  return m->now_ps + MIN (q, end - m->now_ps);
+  for (guint i = 0; company && i < m->cpus->len; i++) {
+    MdlCpu *other = g_ptr_array_index (m->cpus, i);
+
+    if (other != cpu && other->state != MDL_CPU_HALTED)
+      other->time_ps = i < cpu->index ? grid_next (m, qstart) : qstart;
+  }
+  m->now_ps = qstart;
+  return grid_next (m, qstart);
 }
 
 static bool
@@ -451,15 +521,15 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
 
   while ((!stopping (m) || (reset_requested (m) && warm_reset (m))) && m->now_ps < end) {
     uint64_t qend = m->now_ps + MIN (m->quantum_ps, end - m->now_ps);
-    MdlCpu *lone = m->lone_slices ? lone_cpu (m) : NULL;
-    bool alive;
+    bool alive, company;
+    MdlCpu *lone = m->lone_slices ? lone_cpu (m, &company) : NULL;
+    uint64_t lone_end = lone != NULL ? run_lone (m, lone, end, company) : 0;
 
-    if (lone != NULL) {
-      qend = run_lone (m, lone, end);
+    if (lone_end != 0) {
+      qend = lone_end;
       if (m->now_ps == qend)
         continue;   /* a whole number of quanta, events fired */
-      /* It stopped running within a quantum: the rest of that quantum
-       * the ordinary way (a waiting CPU skips to its end). */
+      /* The rest of the quantum it ended in, the ordinary way. */
     } else if (all_cpus_idle (m, &alive)) {
       uint64_t next = _mdl_events_next_time (m);
 
@@ -714,6 +784,8 @@ _mdl_device_index (const MdlMachine *m, const MdlDevice *dev)
 void
 mdl_cpu_wake (MdlCpu *cpu)
 {
+  if (cpu->state == MDL_CPU_WAITING && cpu->machine->lone_company)
+    _mdl_lone_clamp (cpu->machine);
   if (cpu->state == MDL_CPU_WAITING) {
     cpu->state = MDL_CPU_RUNNING;
     mdl_trace_add (cpu->machine, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);

@@ -252,6 +252,115 @@ test_waits_and_deadlock (void)
   assert_same (off, on);
 }
 
+/* Two counting CPUs, one waiting beside the other running: the waiting
+ * one is woken by events at times off the quantum grid, and sleeps again
+ * after some work.  @sleeper_first puts the waiting one first in board
+ * order, where it takes its turn in each quantum before the runner. */
+typedef struct {
+  MdlMachine *m;
+  MdlEvent    ev;
+  MdlIrqLine *line;
+  TestCpu    *sleeper;
+  unsigned    wakes, pokes;
+  MdlEvent    poke_ev;
+} Alarm;
+
+static void
+alarm_fire (void *opaque, uint64_t now)
+{
+  Alarm *a = opaque;
+
+  a->sleeper->wait_at = a->sleeper->cpu.retired + 1000;
+  mdl_irq_set (a->line, true);
+  mdl_irq_set (a->line, false);
+  if (++a->wakes < 3)
+    mdl_event_schedule (a->m, &a->ev, now + 37 * MDL_PS_PER_US + 333 * a->wakes);
+}
+
+/* The runner itself wakes the sleeper: now and then it either raises the
+ * sleeper's line at once (an inter-processor interrupt) or schedules an
+ * event 300 ns on that does (a timer it programs). */
+static void
+poke_fire (void *opaque, uint64_t now)
+{
+  Alarm *a = opaque;
+
+  a->sleeper->wait_at = a->sleeper->cpu.retired + 200;
+  mdl_irq_set (a->line, true);
+  mdl_irq_set (a->line, false);
+}
+
+static void
+runner_poke (MdlCpu *cpu, void *data)
+{
+  Alarm *a = data;
+  TestCpu *t = (TestCpu *) cpu;
+
+  if (a->pokes++ % 2)
+    poke_fire (a, 0);
+  else
+    mdl_event_schedule (a->m, &a->poke_ev, mdl_machine_now (a->m) + 300 * MDL_PS_PER_NS);
+  t->poke_at = cpu->retired + 777 + 500 * (a->pokes % 3);
+}
+
+static char *
+record_company (bool lone, bool sleeper_first, bool pokes)
+{
+  MdlMachine *m;
+  MdlAddressSpace *as;
+  TestCpu *runner, *sleeper;
+  Alarm a = { 0 };
+  GString *log = g_string_new (NULL);
+  uint64_t next = 0;
+
+  g_setenv ("MEDLEY_LONE_SLICES", lone ? "1" : "0", TRUE);
+  m = mdl_machine_new ();
+  g_unsetenv ("MEDLEY_LONE_SLICES");
+  as = mdl_machine_add_address_space (m, "bus");
+  if (sleeper_first)
+    sleeper = (TestCpu *) mdl_machine_add_cpu (m, &test_cpu_class, "s", as, 0, 30000000, NULL);
+  runner = (TestCpu *) mdl_machine_add_cpu (m, &test_cpu_class, "r", as, 1, 70000000, NULL);
+  if (!sleeper_first)
+    sleeper = (TestCpu *) mdl_machine_add_cpu (m, &test_cpu_class, "s", as, 0, 30000000, NULL);
+  mdl_machine_reset (m);
+  sleeper->wait_at = 1;
+  a.m = m;
+  a.sleeper = sleeper;
+  a.line = mdl_irq_line_to_cpu (m, &sleeper->cpu, 0);
+  mdl_event_init (&a.ev, alarm_fire, &a);
+  mdl_event_init (&a.poke_ev, poke_fire, &a);
+  mdl_event_schedule (m, &a.ev, 10 * MDL_PS_PER_US + 123);
+  if (pokes) {
+    runner->poke = runner_poke;
+    runner->poke_data = &a;
+    runner->poke_at = 5000;
+  }
+  for (unsigned s = 0; s < 30; s++) {
+    MdlStopReason why = mdl_machine_run (m, 77777777);
+
+    drain_trace (m, &next, log);
+    g_string_append_printf (log, "%s now %" G_GUINT64_FORMAT " r %" G_GUINT64_FORMAT
+                            "@%" G_GUINT64_FORMAT " s %" G_GUINT64_FORMAT "@%" G_GUINT64_FORMAT
+                            ",%d\n", mdl_stop_reason_name (why), mdl_machine_now (m),
+                            runner->cpu.retired, runner->cpu.time_ps, sleeper->cpu.retired,
+                            sleeper->cpu.time_ps, sleeper->cpu.state);
+  }
+  mdl_machine_free (m);
+  return g_string_free (log, FALSE);
+}
+
+static void
+test_company (void)
+{
+  for (int first = 0; first < 2; first++)
+    for (int pokes = 0; pokes < 2; pokes++) {
+      g_autofree char *off = record_company (false, first, pokes);
+      g_autofree char *on = record_company (true, first, pokes);
+
+      assert_same (off, on);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,5 +372,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lone-slices/cm3-printf", test_cm3_printf);
   g_test_add_func ("/lone-slices/hetero", test_hetero);
   g_test_add_func ("/lone-slices/waits-and-deadlock", test_waits_and_deadlock);
+  g_test_add_func ("/lone-slices/company", test_company);
   return g_test_run ();
 }
