@@ -55,5 +55,8 @@ char *_mdl_board_doc_fresh_name (const MdlBoardDoc *doc, const char *base);
 const MdlWire *_mdl_board_doc_find_map (const MdlBoardDoc *doc, guint device, guint cluster);
 /* The folder relative paths of @doc are relative to. */
 char *_mdl_board_doc_dir (const MdlBoardDoc *doc);
+/* Node path -> "FILE:LINE" for the .dts @path, from dtc's annotations
+ * (a dtc run; empty when it fails). */
+GHashTable *_mdl_board_doc_node_lines (const char *path);
 
 G_END_DECLS

@@ -22,7 +22,9 @@ typedef struct {
   MdlBoardDoc *doc;
   const char  *path;
   const void  *fdt;
-  GHashTable  *lines;      /* node path -> "file:line" */
+  const char  *source;     /* the .dts, NULL for a blob */
+  GHashTable  *lines;      /* node path -> "file:line", once a message
+                              needed one (source only) */
   GHashTable  *by_node;    /* node offset -> component id */
   GHashTable  *hart_of;    /* cpu node offset -> hart index + 1 */
   GHashTable  *positioned; /* component ids with a medley,position */
@@ -382,22 +384,28 @@ dtc_hit_limit (const char *path, int status, const char *err, GError **error)
   return false;
 }
 
-/* dtc's -T annotations give each node's "file:line"; read them all in one
- * extra dtc run (into @dir) so that every message can point into the
- * source. */
-static GHashTable *
-node_lines (const char *path, const char *dir)
+/* dtc's -T annotations give each node's "file:line".  They take a
+ * second dtc run, so they are read only when a message needs one
+ * (_mdl_board_doc_node_lines): a board that loads and runs compiles once. */
+GHashTable *
+_mdl_board_doc_node_lines (const char *path)
 {
-  g_autofree char *file = g_build_filename (dir, "lines.dts", NULL);
+  g_autofree char *dir = dtc_dir_new (NULL);
+  g_autofree char *file = dir ? g_build_filename (dir, "lines.dts", NULL) : NULL;
   const char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts", "-T", "-o", file, path, NULL };
   GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *out = NULL;
   g_auto(GStrv) text = NULL;
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
   int status = 0;
+  bool ok;
 
-  if (!spawn_dtc (argv, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL) ||
-      !g_file_get_contents (file, &out, NULL, NULL))
+  if (dir == NULL)
+    return lines;
+  ok = spawn_dtc (argv, NULL, &status, NULL) && g_spawn_check_wait_status (status, NULL) &&
+       g_file_get_contents (file, &out, NULL, NULL);
+  dtc_dir_free (g_steal_pointer (&dir));
+  if (!ok)
     return lines;
   text = g_strsplit (out, "\n", -1);
   for (guint i = 0; text[i] != NULL; i++) {
@@ -435,11 +443,22 @@ node_path (const void *fdt, int node)
   return fdt_get_path (fdt, node, buf, sizeof buf) == 0 ? g_strdup (buf) : g_strdup ("?");
 }
 
+/* Where node @path is written in the source, or NULL. */
+static const char *
+node_loc (Reader *rd, const char *path)
+{
+  if (rd->source == NULL)
+    return NULL;
+  if (rd->lines == NULL)
+    rd->lines = _mdl_board_doc_node_lines (rd->source);
+  return g_hash_table_lookup (rd->lines, path);
+}
+
 static void G_GNUC_PRINTF (5, 6)
 node_error (Reader *rd, int node, GError **error, MdlErrorCode code, const char *fmt, ...)
 {
   g_autofree char *path = node_path (rd->fdt, node);
-  const char *loc = g_hash_table_lookup (rd->lines, path);
+  const char *loc = node_loc (rd, path);
   g_autofree char *what = NULL;
   va_list ap;
 
@@ -576,10 +595,12 @@ read_position (Reader *rd, int node, MdlComponent *c)
 static void
 set_source (Reader *rd, int node, MdlComponent *c)
 {
-  g_autofree char *path = node_path (rd->fdt, node);
-  const char *loc = g_hash_table_lookup (rd->lines, path);
-
-  c->source = g_strdup (loc ? loc : rd->path);
+  /* From source, the line is looked up when a message asks
+   * (mdl_board_doc_source). */
+  if (rd->source != NULL)
+    c->node = node_path (rd->fdt, node);
+  else
+    c->source = g_strdup (rd->path);
 }
 
 /* Component names come from medley,name, then labels (kept in the blob by
@@ -606,7 +627,7 @@ name_for (Reader *rd, int node, GError **error)
     while (g_hash_table_iter_next (&it, &key, &value))
       if (GPOINTER_TO_UINT (value) == other->id) {
         g_autofree char *other_path = node_path (rd->fdt, GPOINTER_TO_INT (key));
-        const char *other_loc = g_hash_table_lookup (rd->lines, other_path);
+        const char *other_loc = node_loc (rd, other_path);
 
         node_error (rd, node, error, MDL_ERROR_BOARD,
                     "medley,name \"%s\" is already the name of node %s%s%s%s", given,
@@ -1261,10 +1282,10 @@ check_shape (Reader *rd, GError **error)
   return true;
 }
 
-/* The walk shared by .dts files and raw blobs.  @lines maps node paths to
- * "file:line" for messages (empty for a blob). */
+/* The walk shared by .dts files and raw blobs.  @source is the .dts the
+ * blob was compiled from, for "file:line" in messages (NULL for a blob). */
 static MdlBoardDoc *
-read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
+read_blob (const void *fdt, const char *path, const char *source, GError **error)
 {
   g_autoptr(MdlBoardDoc) doc = mdl_board_doc_new ();
   Reader rd = { 0 };
@@ -1274,7 +1295,9 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
   rd.doc = doc;
   rd.path = path;
   rd.fdt = fdt;
-  rd.lines = g_hash_table_ref (lines);
+  rd.source = source;
+  if (source != NULL)
+    doc->lines_path = g_strdup (source);
   rd.by_node = g_hash_table_new (NULL, NULL);
   rd.hart_of = g_hash_table_new (NULL, NULL);
   rd.positioned = g_hash_table_new (NULL, NULL);
@@ -1328,7 +1351,8 @@ read_blob (const void *fdt, const char *path, GHashTable *lines, GError **error)
   ok = true;
 
 out:
-  g_hash_table_unref (rd.lines);
+  if (rd.lines != NULL)
+    g_hash_table_unref (rd.lines);
   g_hash_table_unref (rd.by_node);
   g_hash_table_unref (rd.hart_of);
   g_hash_table_unref (rd.positioned);
@@ -1353,7 +1377,6 @@ MdlBoardDoc *
 mdl_board_doc_load (const char *path, GError **error)
 {
   g_autoptr(GBytes) blob = NULL;
-  g_autoptr(GHashTable) lines = NULL;
   g_autofree char *dir = NULL;
   MdlBoardDoc *doc;
 
@@ -1378,9 +1401,8 @@ mdl_board_doc_load (const char *path, GError **error)
       dtc_dir_free (g_steal_pointer (&dir));
       return NULL;
     }
-    lines = node_lines (path, dir);
     dtc_dir_free (g_steal_pointer (&dir));
-    doc = read_blob (g_bytes_get_data (blob, NULL), path, lines, error);
+    doc = read_blob (g_bytes_get_data (blob, NULL), path, path, error);
   }
   if (doc != NULL)
     doc->path = g_canonicalize_filename (path, NULL);
@@ -1411,7 +1433,6 @@ tags_move_forward (const void *fdt)
 MdlBoardDoc *
 mdl_board_doc_from_blob (const void *blob, size_t len, const char *name, GError **error)
 {
-  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree void *copy = NULL;
   const char *why = NULL;
   int err;
@@ -1444,5 +1465,5 @@ mdl_board_doc_from_blob (const void *blob, size_t len, const char *name, GError 
                  name, why);
     return NULL;
   }
-  return read_blob (copy, name, lines, error);
+  return read_blob (copy, name, NULL, error);
 }

@@ -144,6 +144,7 @@ component_free (MdlComponent *c)
   g_free (c->values);
   g_free (c->name);
   g_free (c->source);
+  g_free (c->node);
   g_free (c);
 }
 
@@ -154,6 +155,7 @@ component_copy (const MdlComponent *c)
 
   n->name = g_strdup (c->name);
   n->source = g_strdup (c->source);
+  n->node = g_strdup (c->node);
   n->values = g_memdup2 (c->values, sizeof (MdlPropValue) * MAX (c->n_props, 1));
   for (unsigned i = 0; i < c->n_props; i++)
     n->values[i].str = g_strdup (c->values[i].str);
@@ -212,6 +214,7 @@ mdl_board_doc_copy (const MdlBoardDoc *doc)
   n->model = g_strdup (doc->model);
   n->next_id = doc->next_id;
   n->quantum_ps = doc->quantum_ps;
+  n->lines_path = g_strdup (doc->lines_path);
   for (guint i = 0; i < doc->components->len; i++)
     g_ptr_array_add (n->components, component_copy (g_ptr_array_index (doc->components, i)));
   g_array_append_vals (n->wires, doc->wires->data, doc->wires->len);
@@ -227,7 +230,27 @@ mdl_board_doc_free (MdlBoardDoc *doc)
   g_array_unref (doc->wires);
   g_free (doc->path);
   g_free (doc->model);
+  g_free (doc->lines_path);
+  g_clear_pointer (&doc->lines, g_hash_table_unref);
   g_free (doc);
+}
+
+const char *
+mdl_board_doc_source (const MdlBoardDoc *doc, const MdlComponent *c)
+{
+  /* A cache filled on first use: the document and component stay the
+   * same to their readers. */
+  MdlBoardDoc *d = (MdlBoardDoc *) doc;
+  MdlComponent *mc = (MdlComponent *) c;
+
+  if (c->source != NULL || c->node == NULL || doc->lines_path == NULL)
+    return c->source;
+  if (d->lines == NULL)
+    d->lines = _mdl_board_doc_node_lines (doc->lines_path);
+  mc->source = g_strdup (g_hash_table_lookup (doc->lines, c->node));
+  if (mc->source == NULL)
+    mc->source = g_strdup (doc->lines_path);
+  return c->source;
 }
 
 MdlComponent *
@@ -986,13 +1009,15 @@ mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error)
 
   for (guint i = 0; i < doc->components->len; i++) {
     const MdlComponent *c = g_ptr_array_index (doc->components, i);
-    const char *where = c->source ? c->source : doc->path ? doc->path : "board";
+    const char *where;
 
     if (c->kind == MDL_COMPONENT_CLUSTER) {
       cpus += (unsigned) MIN (mdl_component_u64 (c, "harts"), (uint64_t) MDL_BOARD_MAX_CPUS + 1);
       if (cpus > MDL_BOARD_MAX_CPUS) {
+        where = mdl_board_doc_source (doc, c);
         g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
-                     "%s: %s: the board has more than %d CPUs", where, c->name,
+                     "%s: %s: the board has more than %d CPUs",
+                     where ? where : doc->path ? doc->path : "board", c->name,
                      MDL_BOARD_MAX_CPUS);
         return false;
       }
@@ -1001,9 +1026,11 @@ mdl_board_doc_check_limits (const MdlBoardDoc *doc, GError **error)
       /* Saturating: two sizes near 2^64 must not wrap to a small sum. */
       memory = size > G_MAXUINT64 - memory ? G_MAXUINT64 : memory + size;
       if (memory > limit) {
+        where = mdl_board_doc_source (doc, c);
         g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
                      "%s: %s: the board's memories add up to more than %" G_GUINT64_FORMAT
-                     " MiB (set MEDLEY_MAX_MEMORY to allow more)", where, c->name,
+                     " MiB (set MEDLEY_MAX_MEMORY to allow more)",
+                     where ? where : doc->path ? doc->path : "board", c->name,
                      limit >> 20);
         return false;
       }

@@ -38,7 +38,10 @@ typedef struct {
   unsigned          n_props;
   MdlPropValue     *values;    /* n_props values */
   double            x, y;      /* canvas position of the top-left corner */
-  char             *source;    /* "board.dts:23" when read from a file */
+  char             *source;    /* "board.dts:23" when read from a file:
+                                  read it through mdl_board_doc_source() */
+  char             *node;      /* its device-tree path, when read from a
+                                  .dts and source is not looked up yet */
 } MdlComponent;
 
 /* Properties every cluster has: "cpu" (MDL_PROP_CPU; its default is the
@@ -78,6 +81,8 @@ typedef struct {
   GArray    *wires;       /* MdlWire */
   guint      next_id;
   uint64_t   quantum_ps;  /* scheduler quantum; 0 = the engine's default */
+  char      *lines_path;  /* the .dts it was read from, for source lines */
+  GHashTable *lines;      /* node path -> "file:line", read on demand */
 } MdlBoardDoc;
 
 MdlBoardDoc *mdl_board_doc_new  (void);
@@ -88,6 +93,10 @@ void         mdl_board_doc_free (MdlBoardDoc *doc);
  * number) as it is; errors as for mdl_board_load (file, line, node, problem).
  * Components without medley,position are laid out automatically. */
 MdlBoardDoc *mdl_board_doc_load (const char *path, GError **error);
+/* Where @c is written ("board.dts:23", for messages), or NULL when it was
+ * not read from a file.  The lines of a .dts take a second dtc run, done
+ * the first time a message asks, so that a good board compiles once. */
+const char  *mdl_board_doc_source (const MdlBoardDoc *doc, const MdlComponent *c);
 /* Builds a document from a device-tree blob held in memory (@len bytes
  * from anywhere: a file, the network, a fuzzer), checked with
  * fdt_check_full() and against the limits below before it is walked.

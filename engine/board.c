@@ -35,10 +35,25 @@ cluster_free (MdlCluster *cl)
   g_free (cl);
 }
 
+/* The cluster's node in messages ("board.dts:23", or its name): looked
+ * up when a message needs it, as that takes a dtc run. */
+static const char *
+cluster_node (MdlBoard *board, MdlCluster *cl)
+{
+  if (cl->node == NULL) {
+    const MdlComponent *c = board->doc ? mdl_board_doc_find (board->doc, cl->doc_id) : NULL;
+    const char *where = c ? mdl_board_doc_source (board->doc, c) : NULL;
+
+    cl->node = g_strdup (where ? where : cl->name);
+  }
+  return cl->node;
+}
+
 static void G_GNUC_PRINTF (4, 5)
 component_error (const MdlBoardDoc *doc, const MdlComponent *c, GError **error,
                  const char *fmt, ...)
 {
+  const char *where = mdl_board_doc_source (doc, c);
   g_autofree char *what = NULL;
   va_list ap;
 
@@ -46,7 +61,7 @@ component_error (const MdlBoardDoc *doc, const MdlComponent *c, GError **error,
   what = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s: %s",
-               c->source ? c->source : doc->path ? doc->path : "board", c->name, what);
+               where ? where : doc->path ? doc->path : "board", c->name, what);
 }
 
 static bool
@@ -160,7 +175,6 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
 
   g_ptr_array_add (board->clusters, cl);
   cl->name = g_strdup (c->name);
-  cl->node = g_strdup (c->source ? c->source : c->name);
   cl->firmware = fw >= 0 ? g_strdup (c->values[fw].str) : NULL;
   cl->cpus = g_ptr_array_new ();
   fw = mdl_component_find_prop (c, "payload");
@@ -571,7 +585,7 @@ plan_boot_data (MdlBoard *board, MdlCluster *cl, uint64_t kstart, uint64_t kend,
     if (cl->initrd != NULL || cl->bootargs != NULL) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: CPU '%s' gets no device tree to "
                    "name its %s in: set medley,device-tree in %s", board->path, cl->name,
-                   cl->initrd ? "initial RAM disk" : "command line", cl->node);
+                   cl->initrd ? "initial RAM disk" : "command line", cluster_node (board, cl));
       return false;
     }
     return true;
@@ -772,7 +786,7 @@ mdl_board_load_firmware (MdlBoard *board, GError **error)
     if (cl->firmware == NULL && cl->payload == NULL && !first->cls->has_reset_address) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD,
                    "%s: CPU cluster '%s' has no firmware: set medley,firmware in %s "
-                   "or pass --firmware %s=FILE.elf", board->path, cl->name, cl->node,
+                   "or pass --firmware %s=FILE.elf", board->path, cl->name, cluster_node (board, cl),
                    cl->name);
       return false;
     }

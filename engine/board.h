@@ -42,7 +42,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   char            *name;      /* "cpu0", "app": --firmware NAME=FILE */
-  char            *node;      /* device-tree path of the cluster */
+  char            *node;      /* where the cluster is written ("board.dts:23"),
+                                 filled when a message needs it */
   char            *firmware;  /* as given (board or command line), or NULL */
   MdlAddressSpace *as;
   GPtrArray       *cpus;      /* MdlCpu *, not owned */

@@ -101,6 +101,9 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
   event->heap_index = (int) m->heap->len - 1;
   sift_up (m, m->heap->len - 1);
 
+  /* A waiting CPU would see it in the quantum it falls in. */
+  if (m->lone_company && event->when_ps <= m->lone_until)
+    _mdl_lone_clamp (m);
   /* The running CPU computed its budget from the old next event: make it
    * stop early if this one comes sooner. */
   if (m->current != NULL && event->when_ps < m->cpu_deadline)

@@ -28,6 +28,11 @@ struct MdlMachine {
   uint64_t   quantum_ps;
   MdlTier    tier;
   size_t     jit_cache_size;
+  bool       lone_slices;     /* a lone runnable CPU spans quanta (on
+                                 unless MEDLEY_LONE_SLICES=0: the test
+                                 compares both) */
+  bool       lone_company;    /* during a lone run beside waiting CPUs */
+  uint64_t   lone_base, lone_end, lone_until; /* its grid and its end */
   MdlCpu    *current;         /* running CPU, NULL between CPUs */
   uint64_t   cpu_deadline;    /* when the running CPU's budget ends */
   bool       firing;          /* inside an event callback */
@@ -66,5 +71,7 @@ uint64_t _mdl_events_next_time (MdlMachine *m);
 /* Fires every event due at or before @until_ps, in time order. */
 void     _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps);
 void     _mdl_events_clear (MdlMachine *m);
+/* A lone run beside waiting CPUs ends with the current quantum. */
+void     _mdl_lone_clamp (MdlMachine *m);
 /* Position of @dev in the machine (for trace sources). */
 unsigned _mdl_device_index (const MdlMachine *m, const MdlDevice *dev);

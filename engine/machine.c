@@ -40,6 +40,7 @@ mdl_machine_new (void)
   m->tier = MDL_DEFAULT_TIER;
   m->exc_storm = 1000;
   m->cpu_deadline = MDL_TIME_NEVER;
+  m->lone_slices = g_strcmp0 (g_getenv ("MEDLEY_LONE_SLICES"), "0") != 0;
   return m;
 }
 
@@ -285,6 +286,30 @@ stopping (MdlMachine *m)
   return g_atomic_int_get (&m->stop_requested) != 0;
 }
 
+/* One run() call of @cpu towards @deadline (> its time). */
+static void
+run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
+{
+  uint64_t before = cpu->time_ps;
+  uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
+
+  m->current = cpu;
+  m->cpu_deadline = deadline;
+  mdl_cpu_set_exit_request (cpu, stopping (m));
+  if (m->tier == MDL_TIER_TRANSLATE && cpu->cls->run_translated != NULL)
+    cpu->cls->run_translated (cpu, budget);
+  else
+    cpu->cls->run (cpu, budget);
+  if (cpu->state != MDL_CPU_RUNNING)
+    mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
+  m->current = NULL;
+  m->cpu_deadline = MDL_TIME_NEVER;
+  /* A core that made no progress (e.g. a trap that retires nothing)
+   * still spends a cycle, so virtual time always moves on. */
+  if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
+    cpu->time_ps += cpu->period_ps;
+}
+
 /* Runs @cpu until its local time reaches @until or the machine stops,
  * firing the events its progress makes due. */
 static void
@@ -294,32 +319,172 @@ run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
     uint64_t deadline = MIN (until, _mdl_events_next_time (m));
 
     if (deadline > cpu->time_ps) {
-      if (cpu->state == MDL_CPU_WAITING) {
-        /* Nothing can wake it before the next event: skip ahead. */
-        cpu->time_ps = deadline;
-      } else {
-        uint64_t before = cpu->time_ps;
-        uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
-
-        m->current = cpu;
-        m->cpu_deadline = deadline;
-        mdl_cpu_set_exit_request (cpu, stopping (m));
-        if (m->tier == MDL_TIER_TRANSLATE && cpu->cls->run_translated != NULL)
-          cpu->cls->run_translated (cpu, budget);
-        else
-          cpu->cls->run (cpu, budget);
-        if (cpu->state != MDL_CPU_RUNNING)
-          mdl_trace_add (m, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);
-        m->current = NULL;
-        m->cpu_deadline = MDL_TIME_NEVER;
-        /* A core that made no progress (e.g. a trap that retires nothing)
-         * still spends a cycle, so virtual time always moves on. */
-        if (cpu->time_ps == before && cpu->state == MDL_CPU_RUNNING)
-          cpu->time_ps += cpu->period_ps;
-      }
+      if (cpu->state == MDL_CPU_WAITING)
+        cpu->time_ps = deadline;  /* nothing can wake it before the next event */
+      else
+        run_cpu_once (m, cpu, deadline);
     }
     _mdl_events_fire_until (m, cpu->time_ps);
   }
+}
+
+/* ---- lone CPU ----
+ * With one CPU running and the others halted or waiting, the quanta only
+ * cut its run into pieces.  So it runs up to LONE_QUANTA quanta in one
+ * run, and the scheduler's cost per quantum goes.  The quantum grid
+ * (now_ps + k * quantum, the last one cut at the run's end) stays in the
+ * arithmetic, and the lone run ends in a quantum from which the ordinary
+ * loop goes on exactly as if it had gone quantum by quantum:
+ *  - alone on the board, events split its run where they fall anyway;
+ *  - with CPUs waiting beside it, a waiting CPU before it in board order
+ *    would skip ahead in each quantum before it runs, firing any event
+ *    due in that quantum first; so the lone run stops short of the
+ *    quantum of the next event, and when the CPU schedules an event
+ *    that soon or wakes another CPU (lone_clamp), at the end of the
+ *    quantum it is in.  The waiting CPUs' clocks are then where the
+ *    ordinary loop would have them: at that quantum's end for those
+ *    before it, at its start for those after it, which then take their
+ *    turn in it;
+ *  - where it stops running (wfi, the machine stops) the ordinary loop
+ *    takes over in the quantum that holds its last instruction, so a
+ *    waiting CPU skips to the same quantum end and a deadlock is found
+ *    at the same time.
+ * The instructions between quantum ends are the same at the same times;
+ * what differs is where one run() call ends and the next begins, which
+ * run()'s contract makes invisible (pending interrupts kick, unmasking
+ * instructions check).  One difference is left: a run() call that
+ * retires nothing (its whole budget trapped) still costs a cycle, and
+ * where calls begin differs; only a run of faults at the very end of a
+ * quantum could tell. */
+#define LONE_QUANTA 1024
+
+/* The only running CPU when the others are halted or waiting, or NULL;
+ * @company says whether any waits. */
+static MdlCpu *
+lone_cpu (MdlMachine *m, bool *company)
+{
+  MdlCpu *lone = NULL;
+
+  *company = false;
+  for (guint i = 0; i < m->cpus->len; i++) {
+    MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
+
+    if (cpu->state == MDL_CPU_WAITING)
+      *company = true;
+    else if (cpu->state == MDL_CPU_RUNNING) {
+      if (lone != NULL)
+        return NULL;
+      lone = cpu;
+    }
+  }
+  return lone;
+}
+
+/* The start of the quantum that holds @t, on the lone run's grid. */
+static uint64_t
+grid_start (MdlMachine *m, uint64_t t)
+{
+  uint64_t k = t > m->lone_base ? (t - m->lone_base) / m->quantum_ps : 0;
+
+  return MIN (m->lone_base + k * m->quantum_ps, m->lone_end);
+}
+
+static uint64_t
+grid_next (MdlMachine *m, uint64_t start)
+{
+  return start + MIN (m->quantum_ps, m->lone_end - start);
+}
+
+/* Something the waiting CPUs would see (an event the running CPU
+ * scheduled, a CPU it woke) happened now: the lone run ends with the
+ * quantum it is in. */
+void
+_mdl_lone_clamp (MdlMachine *m)
+{
+  uint64_t until = grid_next (m, grid_start (m, mdl_machine_now (m)));
+
+  if (until < m->lone_until) {
+    m->lone_until = until;
+    if (m->current != NULL)
+      mdl_cpu_kick (m->current);
+  }
+}
+
+/* Whether the instruction at which @cpu stopped running retired (a
+ * wfi, a sleeping exception return, a guest's exit or a watched access
+ * do; a breakpoint, a fault that stops the machine do not). */
+static bool
+last_retired (MdlMachine *m, MdlCpu *cpu)
+{
+  if (cpu->state == MDL_CPU_WAITING || !stopping (m))
+    return true;
+  switch (m->stop_reason) {
+  case MDL_STOP_BREAKPOINT:
+  case MDL_STOP_FATAL:
+  case MDL_STOP_EXCEPTION:
+    return false;
+  default:
+    return true;
+  }
+}
+
+/* Runs @cpu alone from the quantum start m->now_ps, at most to @end.
+ * Returns the end of the quantum the ordinary loop goes on with, now_ps
+ * at its start; or, alone on the board and still running, the grid point
+ * reached (its events fired, now_ps there).  Returns 0 when not even one
+ * quantum can go this way. */
+static uint64_t
+run_lone (MdlMachine *m, MdlCpu *cpu, uint64_t end, bool company)
+{
+  uint64_t base = m->now_ps, q = m->quantum_ps;
+  uint64_t cap = LONE_QUANTA * q;
+  uint64_t qstart, t;
+
+  m->lone_base = base;
+  m->lone_end = end;
+  m->lone_until = end - base <= cap ? end : base + cap;
+  if (company) {
+    uint64_t next = _mdl_events_next_time (m);
+
+    /* No event in any quantum it runs alone: stop before the one of
+     * the next event. */
+    if (next <= grid_next (m, base))
+      return 0;
+    if (next != MDL_TIME_NEVER)
+      m->lone_until = MIN (m->lone_until, grid_start (m, next - 1));
+  }
+  m->lone_company = company;
+  while (cpu->time_ps < m->lone_until && cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    uint64_t deadline = MIN (m->lone_until, _mdl_events_next_time (m));
+
+    if (deadline > cpu->time_ps)
+      run_cpu_once (m, cpu, deadline);
+    _mdl_events_fire_until (m, cpu->time_ps);
+  }
+  m->lone_company = false;
+
+  if (cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
+    if (!company) {
+      m->now_ps = m->lone_until;
+      return m->lone_until;
+    }
+    /* Its part of the last quantum is done; the others' follows. */
+    qstart = grid_start (m, m->lone_until - 1);
+  } else {
+    /* When the last instruction began. */
+    t = cpu->time_ps;
+    if (last_retired (m, cpu))
+      t -= MIN (cpu->period_ps, t - MIN (t, base));
+    qstart = grid_start (m, t);
+  }
+  for (guint i = 0; company && i < m->cpus->len; i++) {
+    MdlCpu *other = g_ptr_array_index (m->cpus, i);
+
+    if (other != cpu && other->state != MDL_CPU_HALTED)
+      other->time_ps = i < cpu->index ? grid_next (m, qstart) : qstart;
+  }
+  m->now_ps = qstart;
+  return grid_next (m, qstart);
 }
 
 static bool
@@ -398,9 +563,16 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
 
   while ((!stopping (m) || (reset_requested (m) && warm_reset (m))) && m->now_ps < end) {
     uint64_t qend = m->now_ps + MIN (m->quantum_ps, end - m->now_ps);
-    bool alive;
+    bool alive, company;
+    MdlCpu *lone = m->lone_slices ? lone_cpu (m, &company) : NULL;
+    uint64_t lone_end = lone != NULL ? run_lone (m, lone, end, company) : 0;
 
-    if (all_cpus_idle (m, &alive)) {
+    if (lone_end != 0) {
+      qend = lone_end;
+      if (m->now_ps == qend)
+        continue;   /* a whole number of quanta, events fired */
+      /* The rest of the quantum it ended in, the ordinary way. */
+    } else if (all_cpus_idle (m, &alive)) {
       uint64_t next = _mdl_events_next_time (m);
 
       if (next == MDL_TIME_NEVER) {
@@ -654,6 +826,8 @@ _mdl_device_index (const MdlMachine *m, const MdlDevice *dev)
 void
 mdl_cpu_wake (MdlCpu *cpu)
 {
+  if (cpu->state == MDL_CPU_WAITING && cpu->machine->lone_company)
+    _mdl_lone_clamp (cpu->machine);
   if (cpu->state == MDL_CPU_WAITING) {
     cpu->state = MDL_CPU_RUNNING;
     mdl_trace_add (cpu->machine, MDL_TRACE_CPU_STATE, (uint16_t) cpu->index, 0, cpu->state);

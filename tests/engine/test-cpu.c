@@ -17,7 +17,13 @@ test_cpu_run (MdlCpu *cpu, uint64_t budget)
   mdl_cpu_set_exit_request (cpu, false);
   if (t->wait_at > cpu->retired && t->wait_at - cpu->retired <= budget)
     n = t->wait_at - cpu->retired;
-  mdl_cpu_account (cpu, n);
+  if (t->poke != NULL && t->poke_at > cpu->retired && t->poke_at - cpu->retired <= n) {
+    n = t->poke_at - cpu->retired;
+    mdl_cpu_account (cpu, n - 1);
+    t->poke (cpu, t->poke_data);
+    mdl_cpu_account (cpu, 1);
+  } else
+    mdl_cpu_account (cpu, n);
   if (cpu->retired == t->wait_at && !t->irq)
     cpu->state = MDL_CPU_WAITING;
   if (t->trace != NULL)
