@@ -16,6 +16,10 @@
  * estimates of FRECPE/FRSQRTE/URECPE/URSQRTE, FRECPX) the ARM ARM's
  * pseudocode is followed, in integers.  A 64-bit vector (Q = 0) clears
  * the top half of its destination; a scalar clears all but its element.
+ *
+ * Also here, though they are scalar floating point: the conversions
+ * between a general register and fixed point (scvtf d0, x1, #16;
+ * fcvtzs w0, s1, #3), which the main table lacks.
  */
 #include "aarch64-cpu.h"
 
