@@ -183,9 +183,10 @@ objdump_lines (const uint32_t *words, unsigned n)
 }
 
 /* Random words of the SIMD&FP data-processing space: each one this
- * table decodes prints as objdump does, and each single- or
- * double-precision instruction of this table's mnemonics that objdump
- * knows and no other table takes is decoded here (nothing missing). */
+ * table decodes prints as objdump does, each single- or double-precision
+ * instruction of this table's mnemonics that objdump knows is decoded
+ * here (nothing missing), and none is taken by the SIMD integer table
+ * (searched first). */
 static void
 test_objdump_sweep (void)
 {
@@ -211,6 +212,11 @@ test_objdump_sweep (void)
       continue;
     op = a64_decode (raw);
     sscanf (want, "%15s", name);
+    if (op != NULL && op->fmt == A64_FMT_SIMD_INT && fp_mnemonic (name) && !half_precision (want))
+      g_test_message ("0x%08x: \"%s\" is taken by the SIMD integer row \"%s\"", raw, want,
+                      op->name);
+    g_assert_false (op != NULL && op->fmt == A64_FMT_SIMD_INT && fp_mnemonic (name)
+                    && !half_precision (want));
     if (op != NULL && op->fmt != A64_FMT_SIMD_FP)
       continue; /* another table's */
     if (op == NULL && (!fp_mnemonic (name) || half_precision (want)))
