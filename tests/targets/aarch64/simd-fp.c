@@ -328,6 +328,13 @@ main (void)
   DD ("fmls e d", "fmls d2, d0, v1.d[1]");
   DD ("fmul e d", "fmul d2, d0, v1.d[0]");
 
+  /* the destination also a source: every input read before writing */
+  S ("faddp alias", "faddp v2.4s, v2.4s, v0.4s\n\tfmaxp v2.4s, v1.4s, v2.4s");
+  S ("fmla e alias", "fmla v2.4s, v2.4s, v2.s[2]\n\tfmul v2.4s, v1.4s, v2.s[3]");
+  DD ("fmulx e alias", "fmulx v2.2d, v2.2d, v2.d[1]\n\tfmls d2, d2, v2.d[0]");
+  DD ("fcvtn2 alias", "fcvtn2 v2.4s, v2.2d\n\tfcvtl2 v2.2d, v2.4s");
+  S ("fcvtl alias", "fcvtl v2.2d, v2.2s\n\tfcvtxn2 v2.4s, v2.2d");
+
   /* across lanes */
   S ("fmaxv", "fmaxv s2, v0.4s");
   S ("fminv", "fminv s2, v0.4s");
