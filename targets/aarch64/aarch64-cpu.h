@@ -29,8 +29,9 @@
  *                      loads/stores: their own table, executors and text;
  *   aarch64-simd-fp.c  Advanced SIMD floating point, likewise.
  *
- * Half precision is not implemented: its encodings match no row, so they
- * are UNDEFINED.
+ * Half precision is not implemented, except the vector conversions
+ * fcvtn/fcvtl .4h/.8h: its other encodings match no row, so they are
+ * UNDEFINED.
  */
 #pragma once
 
