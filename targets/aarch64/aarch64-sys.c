@@ -106,7 +106,7 @@ void
 a64_reset_core (A64Cpu *s, uint64_t entry)
 {
   memset (s->x, 0, sizeof s->x);
-  memset (s->v, 0, sizeof s->v); /* UNKNOWN; QEMU's reset clears them too */
+  memset (s->v, 0, sizeof s->v);
   s->sp_el[0] = s->sp_el[1] = 0;
   s->el = 1;
   s->spsel = true;
