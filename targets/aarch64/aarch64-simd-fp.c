@@ -14,7 +14,7 @@
  * for (rounding, FZ, DN), the flags of all lanes accumulating into FPSR.
  * Where the architecture defines a result outside IEEE arithmetic
  * (FMULX's 0 × ∞, FRECPS/FRSQRTS, the reciprocal and square-root
- * estimates of FRECPE/FRSQRTE/URECPE/URSQRTE, FRECPX) the ARM ARM's
+ * estimates of FRECPE/FRSQRTE, FRECPX) the ARM ARM's
  * pseudocode is followed, in integers.  A 64-bit vector (Q = 0) clears
  * the top half of its destination; a scalar clears all but its element.
  *
@@ -105,8 +105,6 @@ enum {
   U_RECPE,
   U_RSQRTE,
   U_RECPX,
-  U_URECPE,
-  U_URSQRTE,
   U_CVTN, /* narrowing: to nearest per FPCR, or to odd (fcvtxn) */
   U_CVTXN,
 };
@@ -149,8 +147,6 @@ static void x_long_half (A64Cpu *s, uint32_t insn);
 #define V2(u, a, opc, name, op)                                                                    \
   SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v),       \
     SROW (0xfffffc00, 0x4e600800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
-#define V2_S(u, a, opc, name, op)                                                                  \
-  SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
 /* Scalar two-register miscellaneous. */
 #define S2(u, a, opc, name, op)                                                                    \
   SROW (0xffbffc00, 0x5e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2S, op, x_2s)
@@ -223,7 +219,6 @@ const A64Opcode a64_simd_fp_opcodes[] = {
   V2 (0, 1, 0x1b, "fcvtzs", U_CVTZS),   V2 (1, 1, 0x1b, "fcvtzu", U_CVTZU),
   V2 (0, 0, 0x1d, "scvtf",  U_SCVTF),   V2 (1, 0, 0x1d, "ucvtf",  U_UCVTF),
   V2 (0, 1, 0x1d, "frecpe", U_RECPE),   V2 (1, 1, 0x1d, "frsqrte", U_RSQRTE),
-  V2_S (0, 1, 0x1c, "urecpe", U_URECPE), V2_S (1, 1, 0x1c, "ursqrte", U_URSQRTE),
   SROW (0xfffffc00, 0x0e616800, "fcvtn",   F_NV, U_CVTN, x_narrow),
   SROW (0xfffffc00, 0x4e616800, "fcvtn2",  F_NV, U_CVTN, x_narrow),
   SROW (0xfffffc00, 0x2e616800, "fcvtxn",  F_NV, U_CVTXN, x_narrow),
@@ -666,14 +661,6 @@ unop (MdlFpStatus *st, bool dbl, unsigned op, uint64_t a, int fbits)
   case U_RECPE: return recpe (st, dbl, a);
   case U_RSQRTE: return rsqrte (st, dbl, a);
   case U_RECPX: return recpx (st, dbl, a);
-  case U_URECPE:
-    if (!(a & 0x80000000u))
-      return 0xffffffffu;
-    return (uint64_t) recip_estimate ((unsigned) (a >> 23) & 0x1ff) << 23;
-  case U_URSQRTE:
-    if (!(a & 0xc0000000u))
-      return 0xffffffffu;
-    return (uint64_t) rsqrt_estimate ((unsigned) (a >> 23) & 0x1ff) << 23;
   case U_CVTN: return mdl_f64_to_f32 (st, a);
   case U_CVTXN: {
     uint8_t saved = st->round;

@@ -292,10 +292,6 @@ main (void)
        "mrs x9, fpcr\n\torr x9, x9, #0x4000000\n\tmsr fpcr, x9\n\tfcvtn2 v2.8h, v0.4s");
   RUN ("fcvtl 4h ahp", hh, NHH, 32,
        "mrs x9, fpcr\n\torr x9, x9, #0x4000000\n\tmsr fpcr, x9\n\tfcvtl v2.4s, v0.4h");
-  S ("urecpe", "urecpe v2.4s, v0.4s");
-  S ("ursqrte", "ursqrte v2.2s, v0.2s");
-  RUN ("urecpe i", iv, NI, 32, "urecpe v2.4s, v0.4s");
-  RUN ("ursqrte i", iv, NI, 32, "ursqrte v2.4s, v0.4s");
   RUN ("scvtf 4s", iv, NI, 32, "scvtf v2.4s, v0.4s");
   RUN ("ucvtf 4s", iv, NI, 32, "ucvtf v2.4s, v0.4s");
   RUN ("scvtf 2d", iv, NI, 64, "scvtf v2.2d, v0.2d");
@@ -308,8 +304,6 @@ main (void)
   SWEEP ("frecpe sweep d", 64, "frecpe v2.2d, v0.2d");
   SWEEP ("frsqrte sweep d", 64, "frsqrte v2.2d, v0.2d");
   SWEEP ("frecpx sweep", 64, "frecpx d2, d0");
-  SWEEP ("urecpe sweep", 32, "urecpe v2.4s, v0.4s");
-  SWEEP ("ursqrte sweep", 32, "ursqrte v2.4s, v0.4s");
   SWEEP ("fcvtxn sweep", 64, "fcvtxn v2.2s, v0.2d");
   SWEEP ("fcvtn sweep", 64, "fcvtn2 v2.4s, v0.2d");
 
