@@ -24,6 +24,7 @@ typedef struct {
 
 static const FpFormat f32_fmt = { 23, 255, 127, 31, MDL_F32_DEFAULT_NAN };
 static const FpFormat f64_fmt = { 52, 2047, 1023, 63, MDL_F64_DEFAULT_NAN };
+static const FpFormat f16_fmt = { 10, 31, 15, 15, 0x7e00 };
 
 typedef enum {
   FP_ZERO,
@@ -1079,6 +1080,18 @@ uint32_t
 mdl_f64_to_f32 (MdlFpStatus *st, uint64_t a)
 {
   return (uint32_t) fp_convert (st, &f64_fmt, &f32_fmt, a);
+}
+
+uint16_t
+mdl_f32_to_f16 (MdlFpStatus *st, uint32_t a)
+{
+  return (uint16_t) fp_convert (st, &f32_fmt, &f16_fmt, a);
+}
+
+uint32_t
+mdl_f16_to_f32 (MdlFpStatus *st, uint16_t a)
+{
+  return (uint32_t) fp_convert (st, &f16_fmt, &f32_fmt, a);
 }
 
 static uint64_t

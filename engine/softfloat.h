@@ -164,6 +164,11 @@ uint64_t mdl_u64_to_f64 (MdlFpStatus *st, uint64_t a);
 
 uint64_t mdl_f32_to_f64 (MdlFpStatus *st, uint32_t a);
 uint32_t mdl_f64_to_f32 (MdlFpStatus *st, uint64_t a);
+/* IEEE binary16 (Arm's FCVTN/FCVTL .4h forms): the low 16 bits hold it.
+ * Flushing follows st->flush_to_zero as for the other formats; Arm's
+ * callers clear it where FZ16 (absent in ARMv8.0) would apply. */
+uint16_t mdl_f32_to_f16 (MdlFpStatus *st, uint32_t a);
+uint32_t mdl_f16_to_f32 (MdlFpStatus *st, uint16_t a);
 
 /* Rounds to an integral value in floating point (Arm vrint*, and RISC-V
  * Zfa's fround/froundnx); NX only when @exact.  A result of zero keeps

@@ -31,8 +31,9 @@
  *                      aarch64-simd-arith.c (aarch64-simd-int.h);
  *   aarch64-simd-fp.c  Advanced SIMD floating point, likewise.
  *
- * Half precision is not implemented: its encodings match no row, so they
- * are UNDEFINED.
+ * Half precision is not implemented, except the vector conversions
+ * fcvtn/fcvtl .4h/.8h: its other encodings match no row, so they are
+ * UNDEFINED.
  */
 #pragma once
 

@@ -1,5 +1,6 @@
-/* Advanced SIMD floating point (single and double precision): the rows
- * of a64_simd_fp_opcodes, their executors and their text.  a64_decode
+/* Advanced SIMD floating point (single and double precision, and the
+ * half-precision conversions fcvtn/fcvtl .4h/.8h): the rows of
+ * a64_simd_fp_opcodes, their executors and their text.  a64_decode
  * searches this table after the main one and the SIMD integer one, so a
  * row here never shadows a scalar or integer instruction.
  *
@@ -13,9 +14,13 @@
  * for (rounding, FZ, DN), the flags of all lanes accumulating into FPSR.
  * Where the architecture defines a result outside IEEE arithmetic
  * (FMULX's 0 × ∞, FRECPS/FRSQRTS, the reciprocal and square-root
- * estimates of FRECPE/FRSQRTE/URECPE/URSQRTE, FRECPX) the ARM ARM's
+ * estimates of FRECPE/FRSQRTE, FRECPX) the ARM ARM's
  * pseudocode is followed, in integers.  A 64-bit vector (Q = 0) clears
  * the top half of its destination; a scalar clears all but its element.
+ *
+ * Also here, though they are scalar floating point: the conversions
+ * between a general register and fixed point (scvtf d0, x1, #16;
+ * fcvtzs w0, s1, #3), which the main table lacks.
  */
 #include "aarch64-cpu.h"
 
@@ -40,6 +45,8 @@ enum {
   F_ACR,    /* fmaxv s0, v1.4s                               */
   F_IMM,    /* fmov v0.4s, #1.0                              */
   F_FXG,    /* scvtf d0, x1, #16; fcvtzs w0, s1, #3          */
+  F_NH,     /* fcvtn{2} v0.4h, v1.4s                         */
+  F_LH,     /* fcvtl{2} v0.4s, v1.4h                         */
 };
 
 /* Two-operand operations; PAIR marks the pairwise forms. */
@@ -98,8 +105,6 @@ enum {
   U_RECPE,
   U_RSQRTE,
   U_RECPX,
-  U_URECPE,
-  U_URSQRTE,
   U_CVTN, /* narrowing: to nearest per FPCR, or to odd (fcvtxn) */
   U_CVTXN,
 };
@@ -125,6 +130,8 @@ static void x_elem (A64Cpu *s, uint32_t insn);
 static void x_across (A64Cpu *s, uint32_t insn);
 static void x_imm (A64Cpu *s, uint32_t insn);
 static void x_fixed_gp (A64Cpu *s, uint32_t insn);
+static void x_narrow_half (A64Cpu *s, uint32_t insn);
+static void x_long_half (A64Cpu *s, uint32_t insn);
 
 /* Vector three-same: .2s/.4s (sz = 0), .2d (Q = 1, sz = 1). */
 #define V3(u, a, opc, name, op)                                                                    \
@@ -140,8 +147,6 @@ static void x_fixed_gp (A64Cpu *s, uint32_t insn);
 #define V2(u, a, opc, name, op)                                                                    \
   SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v),       \
     SROW (0xfffffc00, 0x4e600800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
-#define V2_S(u, a, opc, name, op)                                                                  \
-  SROW (0xbffffc00, 0x0e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2V, op, x_2v)
 /* Scalar two-register miscellaneous. */
 #define S2(u, a, opc, name, op)                                                                    \
   SROW (0xffbffc00, 0x5e200800 | (u) << 29 | (a) << 23 | (opc) << 12, name, F_2S, op, x_2s)
@@ -214,13 +219,16 @@ const A64Opcode a64_simd_fp_opcodes[] = {
   V2 (0, 1, 0x1b, "fcvtzs", U_CVTZS),   V2 (1, 1, 0x1b, "fcvtzu", U_CVTZU),
   V2 (0, 0, 0x1d, "scvtf",  U_SCVTF),   V2 (1, 0, 0x1d, "ucvtf",  U_UCVTF),
   V2 (0, 1, 0x1d, "frecpe", U_RECPE),   V2 (1, 1, 0x1d, "frsqrte", U_RSQRTE),
-  V2_S (0, 1, 0x1c, "urecpe", U_URECPE), V2_S (1, 1, 0x1c, "ursqrte", U_URSQRTE),
   SROW (0xfffffc00, 0x0e616800, "fcvtn",   F_NV, U_CVTN, x_narrow),
   SROW (0xfffffc00, 0x4e616800, "fcvtn2",  F_NV, U_CVTN, x_narrow),
   SROW (0xfffffc00, 0x2e616800, "fcvtxn",  F_NV, U_CVTXN, x_narrow),
   SROW (0xfffffc00, 0x6e616800, "fcvtxn2", F_NV, U_CVTXN, x_narrow),
   SROW (0xfffffc00, 0x0e617800, "fcvtl",   F_LV, 0, x_long),
   SROW (0xfffffc00, 0x4e617800, "fcvtl2",  F_LV, 0, x_long),
+  SROW (0xfffffc00, 0x0e216800, "fcvtn",   F_NH, 0, x_narrow_half),
+  SROW (0xfffffc00, 0x4e216800, "fcvtn2",  F_NH, 0, x_narrow_half),
+  SROW (0xfffffc00, 0x0e217800, "fcvtl",   F_LH, 0, x_long_half),
+  SROW (0xfffffc00, 0x4e217800, "fcvtl2",  F_LH, 0, x_long_half),
   S2 (0, 1, 0x0c, "fcmgt",  U_CMGT0),   S2 (0, 1, 0x0d, "fcmeq",  U_CMEQ0),
   S2 (0, 1, 0x0e, "fcmlt",  U_CMLT0),   S2 (1, 1, 0x0c, "fcmge",  U_CMGE0),
   S2 (1, 1, 0x0d, "fcmle",  U_CMLE0),
@@ -653,14 +661,6 @@ unop (MdlFpStatus *st, bool dbl, unsigned op, uint64_t a, int fbits)
   case U_RECPE: return recpe (st, dbl, a);
   case U_RSQRTE: return rsqrte (st, dbl, a);
   case U_RECPX: return recpx (st, dbl, a);
-  case U_URECPE:
-    if (!(a & 0x80000000u))
-      return 0xffffffffu;
-    return (uint64_t) recip_estimate ((unsigned) (a >> 23) & 0x1ff) << 23;
-  case U_URSQRTE:
-    if (!(a & 0xc0000000u))
-      return 0xffffffffu;
-    return (uint64_t) rsqrt_estimate ((unsigned) (a >> 23) & 0x1ff) << 23;
   case U_CVTN: return mdl_f64_to_f32 (st, a);
   case U_CVTXN: {
     uint8_t saved = st->round;
@@ -709,7 +709,7 @@ key_of (unsigned fam, uint32_t insn)
   }
 }
 
-#define N_FAMILIES (F_FXG + 1)
+#define N_FAMILIES (F_LH + 1)
 static uint8_t op_table[N_FAMILIES][256];
 
 static void
@@ -895,6 +895,102 @@ x_long (A64Cpu *s, uint32_t insn)
   finish (s, &st, RD (insn), r);
 }
 
+/* Half precision (the only half-precision arithmetic of ARMv8.0): FZ
+ * reads a single input as zero but never flushes a half (FZ16 does, and
+ * ARMv8.0 has none); FPCR.AHP selects Arm's alternative format, with no
+ * infinities or NaNs and exponent 31 a normal one (up to 131008). */
+static bool
+ahp (const A64Cpu *s)
+{
+  return (s->fpcr >> 26) & 1;
+}
+
+static uint32_t
+single_to_half (MdlFpStatus *st, bool alt, uint32_t a)
+{
+  bool ftz = st->flush_to_zero;
+  uint32_t sign = (a >> 16) & 0x8000, r;
+
+  a = (uint32_t) flush_in (st, false, a);
+  st->flush_to_zero = false;
+  if (!alt || is_zero (false, a))
+    r = mdl_f32_to_f16 (st, a);
+  else if (is_nan (false, a) || is_inf (false, a)) {
+    st->flags |= MDL_FP_NV;
+    r = is_nan (false, a) ? sign : sign | 0x7fff;
+  } else if (exp_of (false, a) < 127 + 15)
+    r = mdl_f32_to_f16 (st, a); /* below 2^15: the formats agree */
+  else {
+    /* Half of it rounds as IEEE's top binade; the exponent one above. */
+    MdlFpStatus t = *st;
+    t.flags = 0;
+    r = mdl_f32_to_f16 (&t, a - (1u << 23));
+    if (t.flags & MDL_FP_OF) {
+      st->flags |= MDL_FP_NV;
+      r = sign | 0x7fff;
+    } else {
+      st->flags |= t.flags;
+      r += 1u << 10;
+    }
+  }
+  st->flush_to_zero = ftz;
+  return r;
+}
+
+static uint32_t
+half_to_single (MdlFpStatus *st, bool alt, uint32_t h)
+{
+  bool ftz = st->flush_to_zero;
+  uint32_t r;
+
+  if (alt && ((h >> 10) & 31) == 31) /* 2^16 * 1.frac: exact */
+    return (h & 0x8000u) << 16 | (127u + 16) << 23 | (h & 0x3ffu) << 13;
+  st->flush_to_zero = false;
+  r = mdl_f16_to_f32 (st, (uint16_t) h);
+  st->flush_to_zero = ftz;
+  return r;
+}
+
+/* fcvtn .4h: four singles to halves in the low half (Q = 0, the top
+ * cleared) or the top half (Q = 1, the low half kept). */
+static void
+x_narrow_half (A64Cpu *s, uint32_t insn)
+{
+  unsigned rd = RD (insn);
+  uint64_t a[2], r[2], h = 0;
+  bool alt = ahp (s);
+  MdlFpStatus st;
+
+  if (!begin (s, &st))
+    return;
+  memcpy (a, s->v[RN (insn)], sizeof a);
+  for (unsigned i = 0; i < 4; i++)
+    h |= (uint64_t) single_to_half (&st, alt, (uint32_t) elem (a, false, i)) << (16 * i);
+  if (Q (insn)) {
+    r[0] = s->v[rd][0];
+    r[1] = h;
+  } else {
+    r[0] = h;
+    r[1] = 0;
+  }
+  finish (s, &st, rd, r);
+}
+
+/* fcvtl .4h: the low (Q = 0) or high four halves to singles. */
+static void
+x_long_half (A64Cpu *s, uint32_t insn)
+{
+  uint64_t src = s->v[RN (insn)][Q (insn)], r[2] = { 0, 0 };
+  bool alt = ahp (s);
+  MdlFpStatus st;
+
+  if (!begin (s, &st))
+    return;
+  for (unsigned i = 0; i < 4; i++)
+    set_elem (r, false, i, half_to_single (&st, alt, (uint32_t) (src >> (16 * i)) & 0xffff));
+  finish (s, &st, RD (insn), r);
+}
+
 /* The element index of a by-element row: H:L (single) or H (double). */
 static unsigned
 index_of (uint32_t insn, bool dbl)
@@ -1043,6 +1139,8 @@ a64_simd_fp_disas (const A64Opcode *op, uint64_t pc, uint32_t insn, GString *tex
   case F_XS: g_string_append_printf (text, "s%u, d%u", rd, rn); break;
   case F_NV: g_string_append_printf (text, "v%u.%s, v%u.2d", rd, Q (insn) ? "4s" : "2s", rn); break;
   case F_LV: g_string_append_printf (text, "v%u.2d, v%u.%s", rd, rn, Q (insn) ? "4s" : "2s"); break;
+  case F_NH: g_string_append_printf (text, "v%u.%s, v%u.4s", rd, Q (insn) ? "8h" : "4h", rn); break;
+  case F_LH: g_string_append_printf (text, "v%u.4s, v%u.%s", rd, rn, Q (insn) ? "8h" : "4h"); break;
   case F_SHV:
     g_string_append_printf (text, "v%u.%s, v%u.%s, #%d", rd, a, rn, a, fbits_of (insn, dbl));
     break;

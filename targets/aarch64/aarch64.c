@@ -197,7 +197,7 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .arch_label = "AArch64",
   .flags = &a64_flags,
   .description = N_ ("Arm Cortex-A53 (ARMv8.0-A, AArch64, EL0/EL1, MMU, generic timer, "
-                     "scalar FP, Advanced SIMD integer; no vector floating point yet)"),
+                     "floating point and Advanced SIMD)"),
   .elf_machine = 183, /* EM_AARCH64 */
   .elf_class = 2,     /* ELFCLASS64 */
   .xlen = 64,

@@ -416,6 +416,25 @@ test_simd_helpers (void)
   g_assert_cmphex (mdl_i64_to_f64_fixed (&st, INT64_MIN, 63), ==, F64_ONE | F64_NZERO);
   g_assert_cmphex (mdl_u64_to_f32_fixed (&st, 0, 7), ==, 0);
   g_assert_cmphex (st.flags, ==, 0);
+
+  /* binary16: 65504 exact, 65520 rounds to infinity, 2^-25 ties to 0,
+   * a signalling NaN keeps its payload's top bits, subnormals widen
+   * exactly */
+  g_assert_cmphex (mdl_f32_to_f16 (&st, UINT32_C (0x477fe000)), ==, 0x7bff);
+  g_assert_cmphex (st.flags, ==, 0);
+  g_assert_cmphex (mdl_f32_to_f16 (&st, UINT32_C (0x477ff000)), ==, 0x7c00);
+  g_assert_cmphex (st.flags, ==, MDL_FP_OF | MDL_FP_NX);
+  st.flags = 0;
+  g_assert_cmphex (mdl_f32_to_f16 (&st, UINT32_C (0xb3000000)), ==, 0x8000);
+  g_assert_cmphex (st.flags, ==, MDL_FP_UF | MDL_FP_NX);
+  st.flags = 0;
+  g_assert_cmphex (mdl_f32_to_f16 (&st, UINT32_C (0x7fa02000)), ==, 0x7f01);
+  g_assert_cmphex (st.flags, ==, MDL_FP_NV);
+  st.flags = 0;
+  g_assert_cmphex (mdl_f16_to_f32 (&st, 0x0001), ==, UINT32_C (0x33800000));
+  g_assert_cmphex (mdl_f16_to_f32 (&st, 0xfbff), ==, UINT32_C (0xc77fe000));
+  g_assert_cmphex (mdl_f16_to_f32 (&st, 0x7c00), ==, F32_INF);
+  g_assert_cmphex (st.flags, ==, 0);
 }
 
 static void

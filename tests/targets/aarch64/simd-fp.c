@@ -60,9 +60,23 @@ static const u64 iv[] = {
   0xc0000000a0000000,
   0x123456789abcdef,
 };
-#define ND (sizeof dv / sizeof dv[0])
-#define NS (sizeof sv / sizeof sv[0])
-#define NI (sizeof iv / sizeof iv[0])
+/* Singles at the half-precision limits (65504, the rounding edge to
+ * infinity, the alternative format's 131008 and beyond, the smallest
+ * normal and subnormal halves), and pairs of halves. */
+static const u64 hsv[] = {
+  0x477fe000, 0x477ff000, 0x477fefff, 0x47800000, 0x47ffe000, 0x47fff000, 0x48000000,
+  0x38800000, 0x387fc000, 0x33800000, 0x33000000, 0x33000001, 0x3f801000, 0xc7ffefff,
+  0x7fa00001, 0xffc12345, 0x7f800000, 0x00000001, 0x80000000, 0x3eaaaaab,
+};
+static const u64 hh[] = {
+  0x00008000, 0x000103ff, 0x04003c00, 0x7bff7c00, 0xfc007c01, 0x7e00fe55,
+  0x7fffffff, 0x5555bc01, 0x83ff8001, 0x7c00fc00, 0x3555d555, 0x7e017d00,
+};
+#define NHS (sizeof hsv / sizeof hsv[0])
+#define NHH (sizeof hh / sizeof hh[0])
+#define ND  (sizeof dv / sizeof dv[0])
+#define NS  (sizeof sv / sizeof sv[0])
+#define NI  (sizeof iv / sizeof iv[0])
 
 static u64 hash;
 static void
@@ -267,10 +281,17 @@ main (void)
   DD ("fcvtxn s", "fcvtxn s2, d0");
   S ("fcvtl", "fcvtl v2.2d, v0.2s");
   S ("fcvtl2", "fcvtl2 v2.2d, v0.4s");
-  S ("urecpe", "urecpe v2.4s, v0.4s");
-  S ("ursqrte", "ursqrte v2.2s, v0.2s");
-  RUN ("urecpe i", iv, NI, 32, "urecpe v2.4s, v0.4s");
-  RUN ("ursqrte i", iv, NI, 32, "ursqrte v2.4s, v0.4s");
+  /* half precision: IEEE and FPCR.AHP's alternative format */
+  RUN ("fcvtn 4h", hsv, NHS, 32, "fcvtn v2.4h, v0.4s");
+  RUN ("fcvtn2 8h", sv, NS, 32, "fcvtn2 v2.8h, v0.4s");
+  RUN ("fcvtl 4h", hh, NHH, 32, "fcvtl v2.4s, v0.4h");
+  RUN ("fcvtl2 8h", hh, NHH, 32, "fcvtl2 v2.4s, v0.8h");
+  RUN ("fcvtn 4h ahp", hsv, NHS, 32,
+       "mrs x9, fpcr\n\torr x9, x9, #0x4000000\n\tmsr fpcr, x9\n\tfcvtn v2.4h, v0.4s");
+  RUN ("fcvtn2 8h ahp", sv, NS, 32,
+       "mrs x9, fpcr\n\torr x9, x9, #0x4000000\n\tmsr fpcr, x9\n\tfcvtn2 v2.8h, v0.4s");
+  RUN ("fcvtl 4h ahp", hh, NHH, 32,
+       "mrs x9, fpcr\n\torr x9, x9, #0x4000000\n\tmsr fpcr, x9\n\tfcvtl v2.4s, v0.4h");
   RUN ("scvtf 4s", iv, NI, 32, "scvtf v2.4s, v0.4s");
   RUN ("ucvtf 4s", iv, NI, 32, "ucvtf v2.4s, v0.4s");
   RUN ("scvtf 2d", iv, NI, 64, "scvtf v2.2d, v0.2d");
@@ -283,8 +304,6 @@ main (void)
   SWEEP ("frecpe sweep d", 64, "frecpe v2.2d, v0.2d");
   SWEEP ("frsqrte sweep d", 64, "frsqrte v2.2d, v0.2d");
   SWEEP ("frecpx sweep", 64, "frecpx d2, d0");
-  SWEEP ("urecpe sweep", 32, "urecpe v2.4s, v0.4s");
-  SWEEP ("ursqrte sweep", 32, "ursqrte v2.4s, v0.4s");
   SWEEP ("fcvtxn sweep", 64, "fcvtxn v2.2s, v0.2d");
   SWEEP ("fcvtn sweep", 64, "fcvtn2 v2.4s, v0.2d");
 
@@ -327,6 +346,13 @@ main (void)
   S ("fmulx e s", "fmulx s2, s0, v1.s[3]");
   DD ("fmls e d", "fmls d2, d0, v1.d[1]");
   DD ("fmul e d", "fmul d2, d0, v1.d[0]");
+
+  /* the destination also a source: every input read before writing */
+  S ("faddp alias", "faddp v2.4s, v2.4s, v0.4s\n\tfmaxp v2.4s, v1.4s, v2.4s");
+  S ("fmla e alias", "fmla v2.4s, v2.4s, v2.s[2]\n\tfmul v2.4s, v1.4s, v2.s[3]");
+  DD ("fmulx e alias", "fmulx v2.2d, v2.2d, v2.d[1]\n\tfmls d2, d2, v2.d[0]");
+  DD ("fcvtn2 alias", "fcvtn2 v2.4s, v2.2d\n\tfcvtl2 v2.2d, v2.4s");
+  S ("fcvtl alias", "fcvtl v2.2d, v2.2s\n\tfcvtxn2 v2.4s, v2.2d");
 
   /* across lanes */
   S ("fmaxv", "fmaxv s2, v0.4s");

@@ -38,6 +38,8 @@ static const Case cases[] = {
   { 0x0e616820, "fcvtn   v0.2s, v1.2d" },
   { 0x4e617820, "fcvtl2  v0.2d, v1.4s" },
   { 0x7e616820, "fcvtxn  s0, d1" },
+  { 0x0e216820, "fcvtn   v0.4h, v1.4s" },
+  { 0x4e217820, "fcvtl2  v0.4s, v1.8h" },
   { 0x4f3de420, "scvtf   v0.4s, v1.4s, #3" },
   { 0x5f7dfc20, "fcvtzs  d0, d1, #3" },
   { 0x4f03f600, "fmov    v0.4s, #1.000000000000000000e+00" },
@@ -96,11 +98,11 @@ test_rows (void)
 static void
 test_reserved (void)
 {
-  g_assert_null (a64_decode (0x0e62d420)); /* fadd .1d */
-  g_assert_null (a64_decode (0x0e30c820)); /* fmaxnmv .2s */
-  g_assert_null (a64_decode (0x4fe21820)); /* fmla by element, double, L = 1 */
-  g_assert_null (a64_decode (0x0e216820)); /* fcvtn from half precision */
-  g_assert_null (a64_decode (0x2f00f400)); /* fmov .1d form (op = 1, Q = 0) */
+  g_assert_null (a64_decode (0x0e62d420));            /* fadd .1d */
+  g_assert_null (a64_decode (0x0e30c820));            /* fmaxnmv .2s */
+  g_assert_null (a64_decode (0x4fe21820));            /* fmla by element, double, L = 1 */
+  g_assert_null (a64_decode (0x0e617820 | 1u << 29)); /* U = 1: no fcvtl there */
+  g_assert_null (a64_decode (0x2f00f400));            /* fmov .1d form (op = 1, Q = 0) */
 }
 
 static const char *as_path, *objdump_path;
@@ -183,9 +185,10 @@ objdump_lines (const uint32_t *words, unsigned n)
 }
 
 /* Random words of the SIMD&FP data-processing space: each one this
- * table decodes prints as objdump does, and each single- or
- * double-precision instruction of this table's mnemonics that objdump
- * knows and no other table takes is decoded here (nothing missing). */
+ * table decodes prints as objdump does, each single- or double-precision
+ * instruction of this table's mnemonics that objdump knows is decoded
+ * here (nothing missing), and none is taken by the SIMD integer table
+ * (searched first). */
 static void
 test_objdump_sweep (void)
 {
@@ -211,6 +214,11 @@ test_objdump_sweep (void)
       continue;
     op = a64_decode (raw);
     sscanf (want, "%15s", name);
+    if (op != NULL && op->fmt == A64_FMT_SIMD_INT && fp_mnemonic (name) && !half_precision (want))
+      g_test_message ("0x%08x: \"%s\" is taken by the SIMD integer row \"%s\"", raw, want,
+                      op->name);
+    g_assert_false (op != NULL && op->fmt == A64_FMT_SIMD_INT && fp_mnemonic (name)
+                    && !half_precision (want));
     if (op != NULL && op->fmt != A64_FMT_SIMD_FP)
       continue; /* another table's */
     if (op == NULL && (!fp_mnemonic (name) || half_precision (want)))
