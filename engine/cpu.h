@@ -26,6 +26,7 @@
 
 #include "fdt-writer.h"
 #include "memory.h"
+#include "prop-info.h"
 
 G_BEGIN_DECLS
 
@@ -220,6 +221,15 @@ struct MdlCpuClass {
   /* The code address a function symbol's value stands for (Arm: the
    * Thumb bit cleared).  NULL: the value itself. */
   uint64_t (*elf_code_address) (uint64_t value);
+  /* Settings of the model a board may give a cluster as "medley,NAME"
+   * (numeric; default_u64 is the model's own), shown after the cluster's
+   * common properties.  set_prop checks @value, saying which values the
+   * model takes when it refuses one, and applies it to @cpu after init
+   * (@cpu NULL: only the check, for a board being read or edited). */
+  const MdlPropInfo *props;
+  unsigned    n_props;
+  bool (*set_prop) (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value,
+                    GError **error);
 };
 
 struct MdlCpu {
