@@ -75,8 +75,7 @@ static const MdlPropInfo arm_v7m_props[] = {
 };
 
 static bool
-arm_set_prop (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value,
-              GError **error)
+arm_set_prop (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value, GError **error)
 {
   if (strcmp (name, "nvic-priority-bits") == 0) {
     if (arm_model (cls)->profile != ARM_V7M || value < 3 || value > 8) {
@@ -161,7 +160,7 @@ static const char mdl_arm_cortex_m3_class_label[] = "ARMv7-M";
 static const char mdl_arm_cortex_m4_class_label[] = "ARMv7E-M";
 static const char mdl_arm_cortex_m4f_class_label[] = "ARMv7E-M";
 
-#define ARM_CLASS(ident, cname, compat, archname, desc, irqs, settings, regtab, nregs, xml, map)  \
+#define ARM_CLASS(ident, cname, compat, archname, desc, irqs, settings, regtab, nregs, xml, map)   \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
     .compatible = compat,                                                                          \
