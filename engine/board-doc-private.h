@@ -45,6 +45,11 @@ MdlComponent *_mdl_board_doc_new_cluster (MdlBoardDoc *doc, const char *name,
 MdlComponent *_mdl_board_doc_new_device (MdlBoardDoc *doc, const char *name,
                                          const MdlDeviceClass *cls);
 
+/* Whether cluster property @i is a setting of its CPU class
+ * (MdlCpuClass.props: numeric, "medley,NAME" in a board), not a common
+ * property or a boot protocol's boolean. */
+bool _mdl_cluster_prop_is_class_setting (const MdlComponent *c, unsigned i);
+
 /* A device with a register or memory window ("reg" and "size"). */
 bool _mdl_component_has_window (const MdlComponent *c);
 /* A C identifier of at most 31 characters. */

@@ -767,7 +767,31 @@ read_cluster (Reader *rd, int node, GError **error)
   prop_u64 (fdt, node, "medley,initrd-address", &c->values[MDL_CP_INITRD_ADDR].u64);
   for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++) {
     g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
-    c->values[i].u64 = fdt_getprop (fdt, node, prop, NULL) != NULL;
+    g_autoptr(GError) local = NULL;
+    int at = node;
+
+    if (!_mdl_cluster_prop_is_class_setting (c, i)) {
+      c->values[i].u64 = fdt_getprop (fdt, node, prop, NULL) != NULL;
+      continue;
+    }
+    /* On the cluster, or on its first cpu node that has it. */
+    if (fdt_getprop (fdt, node, prop, NULL) == NULL)
+      fdt_for_each_subnode (cpu, fdt, node)
+        if (at == node && g_hash_table_contains (rd->hart_of, GINT_TO_POINTER (cpu)) &&
+            fdt_getprop (fdt, cpu, prop, NULL) != NULL)
+          at = cpu;
+    if (fdt_getprop (fdt, at, prop, NULL) == NULL)
+      continue;
+    if (!prop_u64 (fdt, at, prop, &c->values[i].u64)) {
+      node_error (rd, at, error, MDL_ERROR_BOARD, "%s is a number, like <%" G_GUINT64_FORMAT ">",
+                  prop, c->props[i].default_u64);
+      return false;
+    }
+    if (cls->set_prop != NULL && !cls->set_prop (cls, NULL, c->props[i].name, c->values[i].u64,
+                                                 &local)) {
+      node_error (rd, at, error, MDL_ERROR_BOARD, "%s: %s", prop, local->message);
+      return false;
+    }
   }
   set_source (rd, node, c);
   read_position (rd, node, c);

@@ -203,8 +203,13 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   if (mdl_component_u64 (c, "device-tree"))
     g_string_append (s, "\t\tmedley,device-tree;\n");
   for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++)
-    if (c->values[i].u64)
+    if (_mdl_cluster_prop_is_class_setting (c, i)) {
+      if (c->values[i].u64 != c->props[i].default_u64)
+        g_string_append_printf (s, "\t\tmedley,%s = <%" G_GUINT64_FORMAT ">;\n",
+                                c->props[i].name, c->values[i].u64);
+    } else if (c->values[i].u64) {
       g_string_append_printf (s, "\t\tmedley,%s;\n", c->props[i].name);
+    }
   append_number_prop (s, "\t\t", "medley,fdt-address", mdl_component_u64 (c, "fdt-address"));
   append_string_prop (s, "\t\t", "medley,bootargs", mdl_component_str (c, "bootargs"));
   append_string_prop (s, "\t\t", "medley,initrd", mdl_component_str (c, "initrd"));

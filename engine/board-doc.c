@@ -41,23 +41,26 @@ static const MdlPropInfo cluster_props[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (cluster_props) == MDL_CP_COUNT);
 
-/* The cluster properties: the fixed ones, then one boolean per boot
- * protocol that a registered CPU class offers (MdlBootProtocol), so that
- * the document names no protocol of its own.  Built once per registry
- * (tests register classes of their own) and kept, as the classes are. */
+/* The cluster properties of CPU class @cls: the fixed ones, then one
+ * boolean per boot protocol that a registered CPU class offers
+ * (MdlBootProtocol), so that the document names no protocol of its own,
+ * then the class's own settings (MdlCpuClass.props).  Built once per
+ * registry and class (tests register classes of their own) and kept, as
+ * the classes are. */
 static const MdlPropInfo *
-cluster_prop_table (unsigned *n)
+cluster_prop_table (const MdlCpuClass *cls, unsigned *n)
 {
   static GHashTable *cache;
   static GMutex lock;
   unsigned n_all;
   const MdlBootProtocol *all = mdl_registry_boot_protocols (&n_all);
+  g_autofree char *key = g_strdup_printf ("%p/%p", (const void *) all, (const void *) cls);
   GArray *props;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  props = g_hash_table_lookup (cache, all);
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  props = g_hash_table_lookup (cache, key);
   if (props == NULL) {
     props = g_array_new (FALSE, FALSE, sizeof (MdlPropInfo));
     g_array_append_vals (props, cluster_props, MDL_CP_COUNT);
@@ -72,11 +75,51 @@ cluster_prop_table (unsigned *n)
       if (!seen)
         g_array_append_val (props, info);
     }
-    g_hash_table_insert (cache, (gpointer) all, props);
+    if (cls != NULL)
+      g_array_append_vals (props, cls->props, cls->n_props);
+    g_hash_table_insert (cache, g_steal_pointer (&key), props);
   }
   g_mutex_unlock (&lock);
   *n = props->len;
   return (const MdlPropInfo *) (void *) props->data;
+}
+
+bool
+_mdl_cluster_prop_is_class_setting (const MdlComponent *c, unsigned i)
+{
+  return c->kind == MDL_COMPONENT_CLUSTER && i >= MDL_CP_COUNT && i < c->n_props &&
+         c->props[i].type != MDL_PROP_BOOL;
+}
+
+/* A cluster that changes CPU model takes the new class's settings: values
+ * of the same name are kept, the others start at the new model's own. */
+static void
+cluster_set_class (MdlComponent *c, const MdlCpuClass *cls)
+{
+  unsigned n;
+  const MdlPropInfo *props = cluster_prop_table (cls, &n);
+  MdlPropValue *values;
+
+  c->cpu_cls = cls;
+  if (props == c->props)
+    return;
+  values = g_new0 (MdlPropValue, MAX (n, 1));
+  for (unsigned i = 0; i < n; i++) {
+    values[i].u64 = props[i].default_u64;
+    values[i].str = g_strdup (props[i].default_str);
+    for (unsigned j = 0; j < c->n_props; j++)
+      if (strcmp (c->props[j].name, props[i].name) == 0 && c->props[j].type == props[i].type) {
+        g_free (values[i].str);
+        values[i].u64 = c->values[j].u64;
+        values[i].str = g_strdup (c->values[j].str);
+      }
+  }
+  for (unsigned j = 0; j < c->n_props; j++)
+    g_free (c->values[j].str);
+  g_free (c->values);
+  c->values = values;
+  c->props = props;
+  c->n_props = n;
 }
 
 static const MdlPropInfo reg_props[] = {
@@ -364,7 +407,7 @@ _mdl_board_doc_new_cluster (MdlBoardDoc *doc, const char *name, const MdlCpuClas
   if (cls == NULL)
     cls = _mdl_board_doc_default_cpu ();
   g_return_val_if_fail (cls != NULL, NULL);
-  props = cluster_prop_table (&n_props);
+  props = cluster_prop_table (cls, &n_props);
   c = component_new (doc, MDL_COMPONENT_CLUSTER, name, props, n_props);
   c->cpu_cls = cls;
   c->values[MDL_CP_CPU].str = g_strdup (cls->name);
@@ -590,6 +633,9 @@ mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
                    "A cluster has 1 to %d CPUs", MDL_DOC_MAX_HARTS);
       return false;
     }
+    if (_mdl_cluster_prop_is_class_setting (c, (unsigned) i) && c->cpu_cls->set_prop != NULL &&
+        !c->cpu_cls->set_prop (c->cpu_cls, NULL, prop, v, error))
+      return false;
     val->u64 = v;
     break;
   case MDL_PROP_SIZE:
@@ -627,9 +673,9 @@ mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
       g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "No CPU model is called %s", text);
       return false;
     }
-    c->cpu_cls = cls;
     g_free (val->str);
     val->str = g_strdup (text);
+    cluster_set_class (c, cls);
     break;
   }
   case MDL_PROP_STRING:

@@ -248,6 +248,13 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
       return false;
     }
     cpu->timebase_hz = mdl_component_u64 (c, "timebase-frequency");
+    for (unsigned i = 0; i < c->cpu_cls->n_props && c->cpu_cls->set_prop != NULL; i++) {
+      const char *prop = c->cpu_cls->props[i].name;
+      if (!c->cpu_cls->set_prop (c->cpu_cls, cpu, prop, mdl_component_u64 (c, prop), &local)) {
+        component_error (doc, c, error, "medley,%s: %s", prop, local->message);
+        return false;
+      }
+    }
     g_ptr_array_add (cl->cpus, cpu);
     g_hash_table_insert (cpus, g_strdup_printf ("%u/%u", c->id, h), cpu);
   }

@@ -27,6 +27,7 @@
 #include "board-family.h"
 #include "fdt-writer.h"
 #include "memory.h"
+#include "prop-info.h"
 
 G_BEGIN_DECLS
 
@@ -252,6 +253,15 @@ struct MdlCpuClass {
    * interfaces), so neither the node nor interrupts-extended aimed at it
    * is written. */
   bool        fdt_no_cpu_intc;
+  /* Settings of the model a board may give a cluster as "medley,NAME"
+   * (numeric; default_u64 is the model's own), shown after the cluster's
+   * common properties.  set_prop checks @value, saying which values the
+   * model takes when it refuses one, and applies it to @cpu after init
+   * (@cpu NULL: only the check, for a board being read or edited). */
+  const MdlPropInfo *props;
+  unsigned    n_props;
+  bool (*set_prop) (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value,
+                    GError **error);
 };
 
 struct MdlCpu {

@@ -15,33 +15,13 @@
 #include <stdint.h>
 
 #include "device-view.h"
+#include "prop-info.h"
 #include "machine.h"
 #include "memory.h"
 
 G_BEGIN_DECLS
 
 typedef struct MdlDeviceClass MdlDeviceClass;
-
-typedef enum {
-  MDL_PROP_U32,
-  MDL_PROP_U64,
-  MDL_PROP_BOOL,
-  MDL_PROP_STRING,
-  MDL_PROP_FREQ,   /* Hz, shown with units */
-  MDL_PROP_SIZE,   /* bytes, shown with units */
-  MDL_PROP_FILE,   /* a path, relative to the board file */
-  MDL_PROP_ADDR,   /* a guest address, shown in hex */
-  MDL_PROP_CPU,    /* the name of a registered CPU class */
-} MdlPropType;
-
-typedef struct {
-  const char *name;          /* device-tree property name */
-  MdlPropType type;
-  const char *description;   /* one line for the inspector */
-  uint64_t    default_u64;   /* default for numeric and bool types */
-  const char *default_str;   /* default for strings and files */
-  bool        required;
-} MdlPropInfo;
 
 typedef struct {
   uint64_t u64;

@@ -718,6 +718,9 @@ void arm_semihost (ArmCpu *s, uint32_t pc);
 #define ARM_REG_PC 15
 #define ARM_N_REGS 23
 extern const MdlRegInfo arm_regs[ARM_N_REGS];
+/* The Cortex-M4F's: arm_regs, then d0-d15 and fpscr. */
+#define ARM_N_FPU_REGS (ARM_N_REGS + 17)
+extern const MdlRegInfo arm_fpu_regs[ARM_N_FPU_REGS];
 extern const MdlFlagsReg arm_flags_reg;
 uint64_t arm_reg_read (MdlCpu *cpu, unsigned reg);
 void arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);

@@ -18,6 +18,8 @@
 
 #include <string.h>
 
+#include "engine/error.h"
+
 typedef struct {
   const MdlCpuClass *cls;
   unsigned profile;
@@ -41,7 +43,10 @@ typedef struct {
  * LPC17xx 5); QEMU 7.2's NVIC keeps all 8 on every ARMv7-M machine, and
  * firmware built for it (FreeRTOS's mps2-an385 demos assert on it) reads
  * back what it wrote.  Medley follows QEMU, so that those programs run
- * unmodified; the real part's count is listed beside it. */
+ * unmodified; the real part's count is listed beside it, and a board
+ * gives an ARMv7-M cluster the count of the chip it models with
+ * medley,nvic-priority-bits (3 for Arm's CMSDK/MPS2 Cortex-M3 and M4
+ * reference configurations). */
 /* clang-format off */
 static const ArmModel arm_models[] = {
   { &mdl_arm_cortex_m0_class,     ARM_V6M, 0x410cc200u, 2, 2, 32, false, false, false },
@@ -52,16 +57,47 @@ static const ArmModel arm_models[] = {
 };
 /* clang-format on */
 
+static const ArmModel *
+arm_model (const MdlCpuClass *cls)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (arm_models); i++)
+    if (arm_models[i].cls == cls)
+      return &arm_models[i];
+  g_assert_not_reached ();
+}
+
+/* The settings a board may give an ARMv7-M cluster (the ARMv6-M parts
+ * have their 2 priority bits fixed by the architecture). */
+static const MdlPropInfo arm_v7m_props[] = {
+  { "nvic-priority-bits", MDL_PROP_U32,
+    N_ ("Priority bits the NVIC keeps, 3 to 8 (8 as QEMU; the MPS2 reference parts keep 3)"),
+    8, NULL, false },
+};
+
+static bool
+arm_set_prop (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value, GError **error)
+{
+  if (strcmp (name, "nvic-priority-bits") == 0) {
+    if (arm_model (cls)->profile != ARM_V7M || value < 3 || value > 8) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                   "a %s keeps 3 to 8 NVIC priority bits, not %" G_GUINT64_FORMAT, cls->name,
+                   value);
+      return false;
+    }
+    if (cpu != NULL)
+      ((ArmCpu *) cpu)->prio_bits = (unsigned) value;
+    return true;
+  }
+  g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "a %s has no setting %s", cls->name, name);
+  return false;
+}
+
 static void
 arm_init (MdlCpu *cpu)
 {
   ArmCpu *s = (ArmCpu *) cpu;
-  const ArmModel *m = NULL;
+  const ArmModel *m = arm_model (cpu->cls);
 
-  for (unsigned i = 0; i < G_N_ELEMENTS (arm_models); i++)
-    if (arm_models[i].cls == cpu->cls)
-      m = &arm_models[i];
-  g_assert (m != NULL);
   s->profile = m->profile;
   s->cpuid = m->cpuid;
   s->prio_bits = m->prio_bits;
@@ -146,7 +182,7 @@ static const char *const arm_exception_names[] = {
   "HardFault", "MemManage", "BusFault", "UsageFault", NULL,
 };
 
-#define ARM_CLASS(ident, cname, compat, archname, desc, irqs)                                      \
+#define ARM_CLASS(ident, cname, compat, archname, desc, irqs, settings, regtab, nregs, xml, map)   \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
     .compatible = compat,                                                                          \
@@ -157,8 +193,8 @@ static const char *const arm_exception_names[] = {
     .elf_machine = 40, /* EM_ARM */                                                                \
     .elf_class = 1,    /* ELFCLASS32 */                                                            \
     .xlen = 32,                                                                                    \
-    .regs = arm_regs,                                                                              \
-    .n_regs = ARM_N_REGS,                                                                          \
+    .regs = regtab,                                                                                \
+    .n_regs = nregs,                                                                               \
     .pc_reg = ARM_REG_PC,                                                                          \
     .n_irq_in = (irqs) + 1, /* the last is NMI */                                                  \
     .state_size = sizeof (ArmCpu),                                                                 \
@@ -174,25 +210,32 @@ static const char *const arm_exception_names[] = {
     .semihosting = true,                                                                           \
     .finalize = NULL,                                                                              \
     .debug_read = arm_debug_read,                                                                  \
-    .gdb_target_xml = arm_gdb_target_xml,                                                          \
-    .gdb_regmap = arm_gdb_regmap,                                                                  \
-    .gdb_n_regs = ARM_N_REGS,                                                                      \
+    .gdb_target_xml = xml,                                                                         \
+    .gdb_regmap = map,                                                                             \
+    .gdb_n_regs = nregs,                                                                           \
     .elf_code_address = arm_elf_code_address,                                                      \
     .family = &arm_mps2_family,                                                                    \
     .exception_names = arm_exception_names,                                                        \
+    .props = settings,                                                                             \
+    .n_props = (settings) != NULL ? G_N_ELEMENTS (arm_v7m_props) : 0,                              \
+    .set_prop = arm_set_prop,                                                                      \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",
-           N_ ("ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick"), 32);
+           N_ ("ARM Cortex-M0 (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick"), 32, NULL,
+           arm_regs, ARM_N_REGS, arm_gdb_target_xml, arm_gdb_regmap);
 ARM_CLASS (mdl_arm_cortex_m0plus_class, "cortex-m0plus", "arm,cortex-m0plus", "armv6-m",
-           N_ ("ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR"), 32);
+           N_ ("ARM Cortex-M0+ (ARMv6-M, Thumb), NVIC with 32 interrupts, SysTick, VTOR"), 32,
+           NULL, arm_regs, ARM_N_REGS, arm_gdb_target_xml, arm_gdb_regmap);
 ARM_CLASS (mdl_arm_cortex_m3_class, "cortex-m3", "arm,cortex-m3", "armv7-m",
-           N_ ("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64);
+           N_ ("ARM Cortex-M3 (ARMv7-M, Thumb-2), NVIC with 64 interrupts, SysTick"), 64,
+           arm_v7m_props, arm_regs, ARM_N_REGS, arm_gdb_target_xml, arm_gdb_regmap);
 ARM_CLASS (mdl_arm_cortex_m4_class, "cortex-m4", "arm,cortex-m4", "armv7-m",
            N_ ("ARM Cortex-M4 without FPU (ARMv7E-M, Thumb-2 with the DSP extension), "
                "NVIC with 64 interrupts, SysTick, MPU"),
-           64);
+           64, arm_v7m_props, arm_regs, ARM_N_REGS, arm_gdb_target_xml, arm_gdb_regmap);
 ARM_CLASS (mdl_arm_cortex_m4f_class, "cortex-m4f", "arm,cortex-m4f", "armv7-m",
            N_ ("ARM Cortex-M4F (ARMv7E-M, Thumb-2 with the DSP extension, FPv4-SP "
                "single-precision FPU), NVIC with 64 interrupts, SysTick, MPU"),
-           64);
+           64, arm_v7m_props, arm_fpu_regs, ARM_N_FPU_REGS, arm_gdb_fpu_target_xml,
+           arm_gdb_fpu_regmap);

@@ -3,6 +3,9 @@
 # turn for SECONDS, with a corpus that grows across runs in CORPUS/NAME,
 # crashes kept in CORPUS/artifacts.  Prints one line per target with the
 # executions libFuzzer counted; exits non-zero when any target failed.
+# MEDLEY_FUZZ_RUNS=N ends each target after N inputs instead (SECONDS
+# still bounds it); MEDLEY_FUZZ_OPTS adds libFuzzer options (the campaign
+# of README.md ran the ISA targets with -entropic=0).
 #   campaign.sh BUILD_FUZZ CORPUS SECONDS [TARGET...]
 set -u
 build=$1 corpus=$2 seconds=$3
@@ -15,7 +18,8 @@ for name in "$@"; do
   mkdir -p "$corpus/$name"
   log="$corpus/$name.log"
   set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$corpus/artifacts/$name-" "$corpus/$name"
+    -artifact_prefix="$corpus/artifacts/$name-" ${MEDLEY_FUZZ_RUNS:+-runs=$MEDLEY_FUZZ_RUNS} ${MEDLEY_FUZZ_OPTS:-} \
+    "$corpus/$name"
   for sub in seeds regressions; do
     [ -d "$src/$name/$sub" ] && set -- "$@" "$src/$name/$sub"
   done
