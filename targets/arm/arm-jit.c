@@ -13,8 +13,8 @@
  * flow or the core's mode (or ARM_JIT_MAX_INSNS).  Inline: data
  * processing with immediate, register and immediately shifted operands
  * (flags computed whenever the instruction sets them: no laziness yet),
- * mul, the RAM fast path of single loads and stores with an immediate or
- * register offset, literal loads from ROM (constants), and b, b<cond>,
+ * mul, the RAM fast path of single loads and stores (immediate or
+ * register offset, pre- and post-indexed), literal loads from ROM (constants), and b, b<cond>,
  * bl, cbz and cbnz with chained exits.  Everything else (IT, system
  * registers, exceptions, FP, DSP, exclusives, load/store multiple, bx,
  * anything reading or writing r15 or writing r13, a load or store off the
@@ -380,7 +380,10 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   size_t slow1, slow2 = 0, done;
 
   ld_reg (c, MDL_X86_RAX, d->rn);
-  if (d->kind == ARM_K_OFF_IMM) {
+  if (d->kind == ARM_K_PUW) {
+    if (d->index && d->imm)
+      mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
+  } else if (d->kind == ARM_K_OFF_IMM) {
     if (d->imm)
       mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
   } else {
@@ -405,10 +408,16 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   if (store) {
     ld_reg (c, MDL_X86_RSI, d->rd);
     mdl_x86_store_idx (a, size, MDL_X86_RSI, MDL_X86_RDX, MDL_X86_RCX);
-  } else {
+  } else
     mdl_x86_load_idx (a, size, sign, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
-    st_reg (c, MDL_X86_RAX, d->rd);
+  /* the base written back before the loaded register, as the executor */
+  if (d->kind == ARM_K_PUW) {
+    ld_reg (c, MDL_X86_RDX, d->rn);
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RDX, (int32_t) d->imm);
+    st_reg (c, MDL_X86_RDX, d->rn);
   }
+  if (!store)
+    st_reg (c, MDL_X86_RAX, d->rd);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, slow1);
   if (size > 1)
@@ -541,7 +550,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   }
   if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
-      && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG))
+      && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return emit_ls (c, ins, i);
   if (ins->rom && lit_constant (c->s, ins, &lit)) {
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, lit);
