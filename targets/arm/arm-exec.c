@@ -986,31 +986,29 @@ fault:
 /* Fills decode-cache entry @e from @dec (also what the translating tier
  * calls executors with). */
 void
-arm_interp_entry (ArmInsn *e, const ArmDecoded *dec_in, uint32_t pc, bool in_it)
+arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 {
-  ArmDecoded dec = *dec_in;
-
   e->tag = pc | in_it;
-  e->exec = arm_pick_exec (&dec);
+  e->exec = arm_pick_exec (dec);
   e->inner = NULL;
-  e->imm = dec.imm;
-  e->raw = dec.raw;
-  e->rd = dec.rd;
-  e->rn = dec.rn;
-  e->rm = dec.rm;
-  e->ra = dec.ra;
-  e->shift_type = dec.shift_type;
-  e->shift_n = dec.shift_n;
-  e->carry = dec.carry;
-  e->len = dec.len;
-  e->index = dec.index;
-  e->wback = dec.wback;
-  e->pc_flags = arm_pc_flags (&dec);
+  e->imm = dec->imm;
+  e->raw = dec->raw;
+  e->rd = dec->rd;
+  e->rn = dec->rn;
+  e->rm = dec->rm;
+  e->ra = dec->ra;
+  e->shift_type = dec->shift_type;
+  e->shift_n = dec->shift_n;
+  e->carry = dec->carry;
+  e->len = dec->len;
+  e->index = dec->index;
+  e->wback = dec->wback;
+  e->pc_flags = arm_pc_flags (dec);
   if (e->pc_flags) {
     e->inner = e->exec;
     e->exec = arm_exec_pc_wrap;
-  } else if (dec.op && dec.op->op != ARM_OP_LDM && dec.op->op != ARM_OP_STMDB
-             && (dec.rd == 13 || dec.ra == 13 || (dec.rn == 13 && dec.wback))) {
+  } else if (dec->op && dec->op->op != ARM_OP_LDM && dec->op->op != ARM_OP_STMDB
+             && (dec->rd == 13 || dec->ra == 13 || (dec->rn == 13 && dec->wback))) {
     /* Push and pop move sp by whole words and stay out.  Masking an
      * aligned sp changes nothing, so a store of sp that comes here costs
      * a call and no error. */

@@ -47,16 +47,16 @@
 
 typedef struct {
   ArmDecoded dec;
-  ArmInsn    e;   /* what the executor gets, filled as the decode cache */
-  uint32_t   pc;
-  bool       rom; /* in a read-only window: literals are constants */
+  ArmInsn e; /* what the executor gets, filled as the decode cache */
+  uint32_t pc;
+  bool rom; /* in a read-only window: literals are constants */
 } ArmJitInsn;
 
 typedef struct {
-  MdlJit    *jit;
+  MdlJit *jit;
   MdlJitAsm *a;
-  ArmCpu    *s;
-  bool       ended; /* the last instruction emitted left the block */
+  ArmCpu *s;
+  bool ended; /* the last instruction emitted left the block */
 } ArmJitCtx;
 
 static ArmOp
@@ -197,12 +197,11 @@ emit_cond (ArmJitCtx *c, unsigned cond)
     mdl_x86_test_rr (a, false, MDL_X86_RAX, MDL_X86_RAX);
     mdl_x86_setcc (a, MDL_X86_CC_E, MDL_X86_RAX);
     break;
-  case 1: /* C */
-    mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (cf));
-    break;
+  case 1: /* C */ mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (cf)); break;
   case 2: /* N */
   case 3: /* V */
-    mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_STATE, (cond >> 1) == 2 ? SOFF (nf) : SOFF (vf));
+    mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_STATE,
+                  (cond >> 1) == 2 ? SOFF (nf) : SOFF (vf));
     mdl_x86_shift_ri (a, MDL_X86_SHR, false, MDL_X86_RAX, 31);
     break;
   case 4: /* C and not Z */
@@ -246,12 +245,21 @@ dp_inline (const ArmJitInsn *ins)
   if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15))
     return false;
   switch (insn_op (d)) {
-  case ARM_OP_AND: case ARM_OP_EOR: case ARM_OP_ORR: case ARM_OP_ORN: case ARM_OP_BIC:
-  case ARM_OP_MOV: case ARM_OP_MVN: case ARM_OP_TST: case ARM_OP_TEQ:
-  case ARM_OP_ADD: case ARM_OP_SUB: case ARM_OP_RSB: case ARM_OP_CMP: case ARM_OP_CMN:
-    break;
-  default:
-    return false;
+  case ARM_OP_AND:
+  case ARM_OP_EOR:
+  case ARM_OP_ORR:
+  case ARM_OP_ORN:
+  case ARM_OP_BIC:
+  case ARM_OP_MOV:
+  case ARM_OP_MVN:
+  case ARM_OP_TST:
+  case ARM_OP_TEQ:
+  case ARM_OP_ADD:
+  case ARM_OP_SUB:
+  case ARM_OP_RSB:
+  case ARM_OP_CMP:
+  case ARM_OP_CMN: break;
+  default: return false;
   }
   if (d->kind == ARM_K_IMM || d->kind == ARM_K_REG)
     return true;
@@ -290,18 +298,14 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN)
       mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
     switch (op) {
-    case ARM_OP_AND: case ARM_OP_BIC: case ARM_OP_TST:
-      mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX);
-      break;
-    case ARM_OP_EOR: case ARM_OP_TEQ:
-      mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RCX);
-      break;
-    case ARM_OP_ORR: case ARM_OP_ORN:
-      mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX);
-      break;
-    default: /* mov, mvn */
-      mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX);
-      break;
+    case ARM_OP_AND:
+    case ARM_OP_BIC:
+    case ARM_OP_TST: mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX); break;
+    case ARM_OP_EOR:
+    case ARM_OP_TEQ: mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RCX); break;
+    case ARM_OP_ORR:
+    case ARM_OP_ORN: mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX); break;
+    default: /* mov, mvn */ mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX); break;
     }
     if (write)
       st_reg (c, MDL_X86_RAX, d->rd);
@@ -362,8 +366,11 @@ ls_size (ArmOp op, bool *sign, bool *store)
   *sign = op == ARM_OP_LDRSB || op == ARM_OP_LDRSH;
   *store = op == ARM_OP_STR || op == ARM_OP_STRB || op == ARM_OP_STRH;
   switch (op) {
-  case ARM_OP_LDR: case ARM_OP_STR: return 4;
-  case ARM_OP_LDRH: case ARM_OP_LDRSH: case ARM_OP_STRH: return 2;
+  case ARM_OP_LDR:
+  case ARM_OP_STR: return 4;
+  case ARM_OP_LDRH:
+  case ARM_OP_LDRSH:
+  case ARM_OP_STRH: return 2;
   default: return 1;
   }
 }
@@ -471,18 +478,33 @@ static bool
 ends_block (const ArmDecoded *d)
 {
   switch (insn_op (d)) {
-  case ARM_OP_UNDEF: case ARM_OP_NOCP:
-  case ARM_OP_B: case ARM_OP_BCOND: case ARM_OP_BL: case ARM_OP_BX: case ARM_OP_BLX:
-  case ARM_OP_CBZ: case ARM_OP_CBNZ: case ARM_OP_TBB: case ARM_OP_TBH:
-  case ARM_OP_MSR: case ARM_OP_CPS: case ARM_OP_ISB: case ARM_OP_WFE: case ARM_OP_WFI:
-  case ARM_OP_SVC: case ARM_OP_BKPT: case ARM_OP_UDF: case ARM_OP_IT:
-    return true;
-  case ARM_OP_LDM: case ARM_OP_LDMDB:
-    return (d->imm >> 15) & 1;
-  case ARM_OP_PLD: case ARM_OP_NOP: case ARM_OP_YIELD: case ARM_OP_BARRIER:
-    return false;
-  default:
-    return d->rd == 15 && !is_test (insn_op (d));
+  case ARM_OP_UNDEF:
+  case ARM_OP_NOCP:
+  case ARM_OP_B:
+  case ARM_OP_BCOND:
+  case ARM_OP_BL:
+  case ARM_OP_BX:
+  case ARM_OP_BLX:
+  case ARM_OP_CBZ:
+  case ARM_OP_CBNZ:
+  case ARM_OP_TBB:
+  case ARM_OP_TBH:
+  case ARM_OP_MSR:
+  case ARM_OP_CPS:
+  case ARM_OP_ISB:
+  case ARM_OP_WFE:
+  case ARM_OP_WFI:
+  case ARM_OP_SVC:
+  case ARM_OP_BKPT:
+  case ARM_OP_UDF:
+  case ARM_OP_IT: return true;
+  case ARM_OP_LDM:
+  case ARM_OP_LDMDB: return (d->imm >> 15) & 1;
+  case ARM_OP_PLD:
+  case ARM_OP_NOP:
+  case ARM_OP_YIELD:
+  case ARM_OP_BARRIER: return false;
+  default: return d->rd == 15 && !is_test (insn_op (d));
   }
 }
 
@@ -505,9 +527,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     }
     emit_block_end (c, n, target, true);
     return true;
-  case ARM_OP_B:
-    emit_block_end (c, n, target, true);
-    return true;
+  case ARM_OP_B: emit_block_end (c, n, target, true); return true;
   case ARM_OP_BL:
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, next | 1);
     st_reg (c, MDL_X86_RAX, 14);
@@ -540,10 +560,8 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_NOP:
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
-  case ARM_OP_PLD:
-    return true;
-  default:
-    break;
+  case ARM_OP_PLD: return true;
+  default: break;
   }
   if (dp_inline (ins)) {
     emit_dp (c, d);
