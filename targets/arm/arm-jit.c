@@ -56,8 +56,12 @@ typedef struct {
   MdlJit *jit;
   MdlJitAsm *a;
   ArmCpu *s;
-  bool ended; /* the last instruction emitted left the block */
+  bool ended;    /* the last instruction emitted left the block */
+  unsigned need; /* ARM_FL_*: the flags this instruction must write */
 } ArmJitCtx;
+
+/* Flags, for their liveness within a block. */
+enum { ARM_FL_N = 1, ARM_FL_Z = 2, ARM_FL_C = 4, ARM_FL_V = 8, ARM_FL_ALL = 15 };
 
 static ArmOp
 insn_op (const ArmDecoded *dec)
@@ -287,7 +291,7 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
       static const MdlX86Shift sh[] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR };
 
       mdl_x86_shift_ri (a, sh[d->shift_type], false, MDL_X86_RCX, d->shift_n);
-      if (logic && d->setflags)
+      if (logic && (c->need & ARM_FL_C))
         mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
     }
   }
@@ -309,15 +313,15 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     }
     if (write)
       st_reg (c, MDL_X86_RAX, d->rd);
-    if (d->setflags) {
+    if (c->need & ARM_FL_N)
       st_field (c, MDL_X86_RAX, SOFF (nf));
+    if (c->need & ARM_FL_Z)
       st_field (c, MDL_X86_RAX, SOFF (zf));
-      if (d->kind == ARM_K_SHIFT)
-        st_field (c, MDL_X86_RDX, SOFF (cf));
-      else if (d->kind == ARM_K_IMM && d->carry != ARM_CARRY_KEEP) {
+    if (c->need & ARM_FL_C) {
+      /* (need has C only where the instruction writes it) */
+      if (d->kind != ARM_K_SHIFT)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
-        st_field (c, MDL_X86_RDX, SOFF (cf));
-      }
+      st_field (c, MDL_X86_RDX, SOFF (cf));
     }
     return;
   }
@@ -331,20 +335,23 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
   mdl_x86_mov_rr (a, false, MDL_X86_RSI, MDL_X86_RAX);
   if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
     mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RSI, MDL_X86_RCX);
-    if (d->setflags)
+    if (c->need & ARM_FL_C)
       mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
   } else {
     mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RSI, MDL_X86_RCX);
-    if (d->setflags)
+    if (c->need & ARM_FL_C)
       mdl_x86_setcc (a, MDL_X86_CC_AE, MDL_X86_RDX); /* C: no borrow */
   }
   if (write)
     st_reg (c, MDL_X86_RSI, d->rd);
-  if (!d->setflags)
+  if (c->need & ARM_FL_C)
+    st_field (c, MDL_X86_RDX, SOFF (cf));
+  if (c->need & ARM_FL_N)
+    st_field (c, MDL_X86_RSI, SOFF (nf));
+  if (c->need & ARM_FL_Z)
+    st_field (c, MDL_X86_RSI, SOFF (zf));
+  if (!(c->need & ARM_FL_V))
     return;
-  st_field (c, MDL_X86_RDX, SOFF (cf));
-  st_field (c, MDL_X86_RSI, SOFF (nf));
-  st_field (c, MDL_X86_RSI, SOFF (zf));
   if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
     /* V = (x ^ r) & (y ^ r) */
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
@@ -552,10 +559,10 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     ld_reg (c, MDL_X86_RCX, d->rm);
     mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, MDL_X86_RCX);
     st_reg (c, MDL_X86_RAX, d->rd);
-    if (d->setflags) {
+    if (c->need & ARM_FL_N)
       st_field (c, MDL_X86_RAX, SOFF (nf));
+    if (c->need & ARM_FL_Z)
       st_field (c, MDL_X86_RAX, SOFF (zf));
-    }
     return true;
   case ARM_OP_NOP:
   case ARM_OP_YIELD:
@@ -622,11 +629,63 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
   return n;
 }
 
+/* The flags instruction @ins writes and reads when translated inline
+ * with no call (anything else may fault, read them or leave the block:
+ * it reads them all, so that they are in the CPU state there). */
+static unsigned
+flags_written (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+
+  if (!d->setflags)
+    return 0;
+  if (op == ARM_OP_MUL && ins->e.inner == NULL)
+    return ARM_FL_N | ARM_FL_Z;
+  if (!dp_inline (ins))
+    return 0;
+  switch (op) {
+  case ARM_OP_ADD:
+  case ARM_OP_SUB:
+  case ARM_OP_RSB:
+  case ARM_OP_CMP:
+  case ARM_OP_CMN: return ARM_FL_ALL;
+  default:
+    if (d->kind == ARM_K_SHIFT || (d->kind == ARM_K_IMM && d->carry != ARM_CARRY_KEEP))
+      return ARM_FL_N | ARM_FL_Z | ARM_FL_C;
+    return ARM_FL_N | ARM_FL_Z;
+  }
+}
+
+static unsigned
+flags_read (const ArmJitInsn *ins)
+{
+  switch (insn_op (&ins->dec)) {
+  case ARM_OP_NOP:
+  case ARM_OP_YIELD:
+  case ARM_OP_BARRIER:
+  case ARM_OP_PLD: return 0;
+  case ARM_OP_MUL: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  default: return dp_inline (ins) ? 0 : ARM_FL_ALL;
+  }
+}
+
 static bool
 arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
 {
+  unsigned need[ARM_JIT_MAX_INSNS], live = ARM_FL_ALL; /* at the exit */
+
+  /* Dead flag writes: a flag another inline instruction overwrites
+   * before anything reads it, faults or leaves is not computed. */
+  for (unsigned i = n; i-- > 0;) {
+    unsigned w = flags_written (&insns[i]);
+
+    need[i] = live & w;
+    live = (live & ~w) | flags_read (&insns[i]);
+  }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   for (unsigned i = 0; i < n; i++) {
+    c->need = need[i];
     c->ended = false;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
