@@ -535,6 +535,8 @@ struct ArmCpu {
   bool fetch_win_valid;
   bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */
 
+  bool jit_unavailable; /* no code memory for the translating tier */
+
   ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
 };
@@ -605,6 +607,16 @@ bool arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint
  * window (writable when @store), else NULL: how exception entry and
  * return move a whole frame at once.  Never covers a watched byte. */
 uint8_t *arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store);
+/* The run loop's pieces the translating tier (arm-jit.c) shares: the
+ * start of a run(), one step outside and inside an IT block, and a
+ * decode-cache entry filled from a decoded instruction. */
+void arm_interp_begin (ArmCpu *s);
+uint32_t arm_interp_step (ArmCpu *s, uint32_t pc, uint64_t done);
+uint32_t arm_interp_step_it (ArmCpu *s, uint32_t pc, uint64_t done);
+void arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it);
+
+/* ---- arm-jit.c ---- */
+uint64_t arm_jit_run (MdlCpu *cpu, uint64_t budget);
 
 /* ---- arm-except.c ---- */
 /* Which stack pointer is which: read and write MSP and PSP whichever is

@@ -30,6 +30,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "engine/jit-cache.h"
+
 /* ---- accounting ------------------------------------------------------ */
 
 void
@@ -48,6 +50,10 @@ arm_flush_icache (ArmCpu *s)
 {
   for (unsigned i = 0; i < ARM_ICACHE_SIZE; i++)
     s->icache[i].tag = ARM_TAG_EMPTY;
+  /* translating tier hook: what the decode cache forgets, the blocks
+   * forget (arm-jit.c) */
+  if (s->cpu.jit != NULL)
+    mdl_jit_flush (s->cpu.jit);
 }
 
 void
@@ -967,33 +973,7 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
   }
 
   arm_decode (s->isa, raw, in_it, &dec);
-  e->tag = pc | in_it;
-  e->exec = arm_pick_exec (&dec);
-  e->inner = NULL;
-  e->imm = dec.imm;
-  e->raw = dec.raw;
-  e->rd = dec.rd;
-  e->rn = dec.rn;
-  e->rm = dec.rm;
-  e->ra = dec.ra;
-  e->shift_type = dec.shift_type;
-  e->shift_n = dec.shift_n;
-  e->carry = dec.carry;
-  e->len = dec.len;
-  e->index = dec.index;
-  e->wback = dec.wback;
-  e->pc_flags = arm_pc_flags (&dec);
-  if (e->pc_flags) {
-    e->inner = e->exec;
-    e->exec = arm_exec_pc_wrap;
-  } else if (dec.op && dec.op->op != ARM_OP_LDM && dec.op->op != ARM_OP_STMDB
-             && (dec.rd == 13 || dec.ra == 13 || (dec.rn == 13 && dec.wback))) {
-    /* Push and pop move sp by whole words and stay out.  Masking an
-     * aligned sp changes nothing, so a store of sp that comes here costs
-     * a call and no error. */
-    e->inner = e->exec;
-    e->exec = arm_exec_sp_wrap;
-  }
+  arm_interp_entry (e, &dec, pc, in_it);
   return e;
 
 fault:
@@ -1001,6 +981,40 @@ fault:
   s->fault_entry.exec = arm_exec_fetch_fault;
   s->fault_entry.len = 2;
   return &s->fault_entry;
+}
+
+/* Fills decode-cache entry @e from @dec (also what the translating tier
+ * calls executors with). */
+void
+arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
+{
+  e->tag = pc | in_it;
+  e->exec = arm_pick_exec (dec);
+  e->inner = NULL;
+  e->imm = dec->imm;
+  e->raw = dec->raw;
+  e->rd = dec->rd;
+  e->rn = dec->rn;
+  e->rm = dec->rm;
+  e->ra = dec->ra;
+  e->shift_type = dec->shift_type;
+  e->shift_n = dec->shift_n;
+  e->carry = dec->carry;
+  e->len = dec->len;
+  e->index = dec->index;
+  e->wback = dec->wback;
+  e->pc_flags = arm_pc_flags (dec);
+  if (e->pc_flags) {
+    e->inner = e->exec;
+    e->exec = arm_exec_pc_wrap;
+  } else if (dec->op && dec->op->op != ARM_OP_LDM && dec->op->op != ARM_OP_STMDB
+             && (dec->rd == 13 || dec->ra == 13 || (dec->rn == 13 && dec->wback))) {
+    /* Push and pop move sp by whole words and stay out.  Masking an
+     * aligned sp changes nothing, so a store of sp that comes here costs
+     * a call and no error. */
+    e->inner = e->exec;
+    e->exec = arm_exec_sp_wrap;
+  }
 }
 
 static inline uint32_t
@@ -1100,4 +1114,28 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->pc = pc;
   arm_sync (s, n);
   return n - s->run_traps;
+}
+
+/* ---- translating tier hooks: the run loop's steps for arm-jit.c ---- */
+
+void
+arm_interp_begin (ArmCpu *s)
+{
+  arm_revalidate (s);
+  s->run_traps = 0;
+  s->run_accounted = 0;
+  s->trapped = false;
+  s->ipsr_changed = false;
+}
+
+uint32_t
+arm_interp_step (ArmCpu *s, uint32_t pc, uint64_t done)
+{
+  return arm_step (s, s->icache, pc, done);
+}
+
+uint32_t
+arm_interp_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
+{
+  return arm_step_it (s, pc, done);
 }

@@ -201,6 +201,7 @@ static const char *const arm_exception_names[] = {
     .init = arm_init,                                                                              \
     .reset = arm_reset,                                                                            \
     .run = arm_run,                                                                                \
+    .run_translated = arm_jit_run,                                                                 \
     .set_irq = arm_set_irq,                                                                        \
     .reg_read = arm_reg_read,                                                                      \
     .reg_write = arm_reg_write,                                                                    \

@@ -120,12 +120,14 @@ class Cli(unittest.TestCase):
 
     def test_tier(self):
         """--tier jit gives what the interpreter gives (docs/translator.md),
-        breakpoints included, and on a class without a translator too."""
+        breakpoints included, and on the Cortex-M3 (the Thumb frontend)."""
         self.one_line_error(run("run", BOARD32, "--tier", "fast"), "--tier")
         for board, args in ((BOARD32, ["--firmware", SPIN, "--max-time", "2ms"]),
                             (BOARD32, ["--break", "main"]),
                             (BOARD32, []),
-                            (CM3, ["--max-time", "1ms"])):
+                            (CM3, ["--max-time", "1ms"]),
+                            (CM3, ["--break", "main"]),
+                            (CM3, [])):
             outs = []
             for tier in ("interp", "jit"):
                 r = run("run", board, *args, "--json", "--tier", tier)
