@@ -40,6 +40,7 @@ struct MdlJit {
   bool     reuse_pending;  /* flushed: reset the memory at the next begin */
   uint64_t generation;     /* bumped when the memory is reused */
   uint8_t *last_slot;      /* the exit slot the last enter left by */
+  uint64_t last_exit_pc;   /* and the guest pc it left for */
   uint64_t enter_generation;
   MdlJitStats stats;
 };
@@ -371,7 +372,8 @@ mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *cou
                uint64_t budget)
 {
   jit->enter_generation = jit->generation;
-  return jit->enter (state, block->code, count, budget, &jit->last_slot);
+  jit->last_exit_pc = jit->enter (state, block->code, count, budget, &jit->last_slot);
+  return jit->last_exit_pc;
 }
 
 void
@@ -381,7 +383,13 @@ mdl_jit_chain (MdlJit *jit, const MdlJitBlock *to)
   int32_t rel;
 
   jit->last_slot = NULL;
-  if (slot == NULL || to == NULL || jit->stale || jit->enter_generation != jit->generation)
+  /* The block run next is not always the slot's target: between the exit
+   * and this call the dispatcher may have taken an interrupt, ended its
+   * run and started the next one elsewhere.  Only the slot's own pc may be
+   * chained (a slot patched towards another block would send every later
+   * pass there). */
+  if (slot == NULL || to == NULL || jit->stale || jit->enter_generation != jit->generation
+      || to->pc != jit->last_exit_pc)
     return;
   if (slot < jit->rx || slot >= jit->rx + jit->size) {
     IndirectSite *site = (IndirectSite *) (void *) slot;
