@@ -50,6 +50,7 @@
 #define A64_JIT_MAX_INSNS     64
 #define A64_JIT_MODE_MAX_SHIFT 8
 #define A64_JIT_MODE_ALIGN    4u /* SCTLR_EL1.A */
+#define A64_JIT_MODE_MMU      8u /* SCTLR_EL1.M */
 #define A64_JIT_CODE_BYTES    (16u << 20)
 #define A64_JIT_MAX_BLOCKS    32768
 #define A64_PAGE              4096u
@@ -77,6 +78,7 @@ typedef struct {
   MdlJitAsm *a;
   A64Cpu *s;
   bool align; /* SCTLR_EL1.A: no inline loads and stores */
+  bool mmu;   /* SCTLR_EL1.M: the same (no inline TLB check yet) */
 } A64JitCtx;
 
 static inline uint64_t
@@ -575,7 +577,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   A64ExecFn fn = exec_of (ins->op);
   unsigned size = insn >> 30, opc = (insn >> 22) & 3, rt = insn & 31, rn = (insn >> 5) & 31;
 
-  if (c->align)
+  if (c->align || c->mmu)
     return false;
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
@@ -773,23 +775,23 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   }
 }
 
-/* Decodes the block at @pc (a physical address: the MMU is off); 0 when
- * @pc is not in RAM or ROM. */
+/* Decodes the block at @pc, which is at the physical address @pa; 0
+ * when that is not in RAM or ROM. */
 static unsigned
-a64_jit_scan (A64Cpu *s, uint64_t pc, unsigned max, A64JitInsn *insns)
+a64_jit_scan (A64Cpu *s, uint64_t pc, uint64_t pa, unsigned max, A64JitInsn *insns)
 {
   MdlRamWindow w;
   uint64_t limit;
   unsigned n = 0;
 
-  if (!mdl_address_space_ram_window (s->cpu.as, pc, &w) || pc - w.base + 4 > w.size)
+  if (!mdl_address_space_ram_window (s->cpu.as, pa, &w) || pa - w.base + 4 > w.size)
     return 0;
-  limit = MIN (w.base + w.size, (pc | (A64_PAGE - 1)) + 1);
-  for (uint64_t at = pc; n < max && at + 4 <= limit; at += 4) {
+  limit = MIN (w.base + w.size, (pa | (A64_PAGE - 1)) + 1);
+  for (uint64_t at = pa; n < max && at + 4 <= limit; at += 4) {
     A64JitInsn *ins = &insns[n++];
 
     memcpy (&ins->raw, w.host + (at - w.base), 4);
-    ins->pc = at;
+    ins->pc = pc + (at - pa);
     ins->op = a64_decode (ins->raw);
     if (ends_block (ins) != END_NO)
       break;
@@ -801,13 +803,21 @@ static const MdlJitBlock *
 a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   A64JitInsn insns[A64_JIT_MAX_INSNS];
-  unsigned n = a64_jit_scan (s, pc, max, insns);
+  uint64_t pa = pc;
+  unsigned n;
 
+  /* With the MMU on, the fetch's own translation (and permission check
+   * at this EL, and TLB fill), as a64_fill makes it for the block's first
+   * instruction; a fault is left to the interpreter, which takes it. */
+  if ((mode & A64_JIT_MODE_MMU) && a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa) != 0)
+    return NULL;
+  n = a64_jit_scan (s, pc, pa, max, insns);
   if (n == 0)
     return NULL;
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
-    A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN };
+    A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
+                    .mmu = mode & A64_JIT_MODE_MMU };
     const MdlJitBlock *b;
 
     mdl_jit_begin (jit, &a);
@@ -865,8 +875,9 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
       if (go == 1)
         continue;
     }
-    if (G_LIKELY (!(s->sctlr_el1 & 1) && !(s->pc & 3))) {
-      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
+    if (G_LIKELY (!(s->pc & 3))) {
+      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0)
+                      | ((s->sctlr_el1 & 1) ? A64_JIT_MODE_MMU : 0);
       uint64_t left = budget - s->done;
 
       b = mdl_jit_lookup (jit, s->pc, mode);
