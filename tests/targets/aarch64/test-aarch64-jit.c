@@ -8,7 +8,10 @@
  * console output so far.
  *
  *   test-aarch64-jit [--slice-ns N] [--cache-bytes N] [--expect-flushes]
- *                  [--max-ms N] BOARD ELF
+ *                  [--max-ms N] [--expect TEXT] BOARD [ELF]
+ *
+ * Without ELF the board's own firmware runs (U-Boot's board); --expect
+ * requires TEXT in the console at the end (a prompt reached).
  *
  * --cache-bytes gives the translated machine a small code memory, so
  * that it fills and flushes (--expect-flushes then requires that it
@@ -48,7 +51,8 @@ side_open (Side *side, const char *board_path, const char *elf, MdlTier tier,
   const char *search[] = { MDL_BUILD_ROOT "/boards", NULL };
 
   side->board = mdl_board_load (board_path, search, &error);
-  if (side->board == NULL || !mdl_board_set_firmware (side->board, NULL, elf, &error)
+  if (side->board == NULL
+      || (elf != NULL && !mdl_board_set_firmware (side->board, NULL, elf, &error))
       || !mdl_board_load_firmware (side->board, &error)) {
     fprintf (stderr, "test-aarch64-jit: %s\n", error->message);
     return false;
@@ -110,14 +114,18 @@ main (int argc, char **argv)
 {
   gint64 slice_ns = 10000, max_ms = 10000, cache_bytes = 0;
   gboolean expect_flushes = FALSE;
+  char *expect = NULL;
   GOptionEntry entries[] = {
     { "slice-ns", 0, 0, G_OPTION_ARG_INT64, &slice_ns, "Virtual time between comparisons", "NS" },
     { "cache-bytes", 0, 0, G_OPTION_ARG_INT64, &cache_bytes, "Code memory of the translated side", "N" },
     { "expect-flushes", 0, 0, G_OPTION_ARG_NONE, &expect_flushes, "Require cache flushes", NULL },
     { "max-ms", 0, 0, G_OPTION_ARG_INT64, &max_ms, "Virtual time limit", "MS" },
+    { "expect", 0, 0, G_OPTION_ARG_STRING, &expect, "Text the console must show at the end",
+      "TEXT" },
     { NULL },
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD ELF");
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD [ELF]");
+  const char *elf;
   g_autoptr(GError) error = NULL;
   Side interp = { 0 }, jit = { 0 };
   uint64_t elapsed = 0, limit, slice;
@@ -125,8 +133,8 @@ main (int argc, char **argv)
   int status = 0;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 3) {
-    fprintf (stderr, "test-aarch64-jit: %s\n", error ? error->message : "expected BOARD ELF");
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc < 2 || argc > 3) {
+    fprintf (stderr, "test-aarch64-jit: %s\n", error ? error->message : "expected BOARD [ELF]");
     return 2;
   }
   if (!mdl_jit_host_supported ()) {
@@ -135,8 +143,9 @@ main (int argc, char **argv)
   }
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
-  if (!side_open (&interp, argv[1], argv[2], MDL_TIER_INTERPRET, 0)
-      || !side_open (&jit, argv[1], argv[2], MDL_TIER_TRANSLATE, (size_t) cache_bytes))
+  elf = argc == 3 ? argv[2] : NULL;
+  if (!side_open (&interp, argv[1], elf, MDL_TIER_INTERPRET, 0)
+      || !side_open (&jit, argv[1], elf, MDL_TIER_TRANSLATE, (size_t) cache_bytes))
     return 2;
 
   slice = (uint64_t) slice_ns * MDL_PS_PER_NS;
@@ -149,12 +158,12 @@ main (int argc, char **argv)
     elapsed += slice;
     if (diff != NULL) {
       fprintf (stderr, "test-aarch64-jit: %s: the tiers differ after %" G_GUINT64_FORMAT
-               " ns: %s\n", argv[2], elapsed / MDL_PS_PER_NS, diff);
+               " ns: %s\n", argv[argc - 1], elapsed / MDL_PS_PER_NS, diff);
       status = 1;
       break;
     }
     if (ra != MDL_STOP_NONE || elapsed >= limit) {
-      printf ("%s: %s after %" G_GUINT64_FORMAT " instructions, exit code %d\n", argv[2],
+      printf ("%s: %s after %" G_GUINT64_FORMAT " instructions, exit code %d\n", argv[argc - 1],
               mdl_stop_reason_name (ra), mdl_machine_cpu (interp.board->machine, 0)->retired,
               mdl_machine_exit_code (interp.board->machine));
       break;
@@ -178,6 +187,12 @@ main (int argc, char **argv)
     fprintf (stderr, "test-aarch64-jit: nothing was translated\n");
     status = 1;
   }
+  if (status == 0 && expect != NULL && strstr (jit.console->str, expect) == NULL) {
+    fprintf (stderr, "test-aarch64-jit: the console never showed %s:\n%s\n", expect,
+             jit.console->str);
+    status = 1;
+  }
+  g_free (expect);
   if (status == 0 && expect_flushes && stats.flushes == 0) {
     fprintf (stderr, "test-aarch64-jit: the cache never filled up\n");
     status = 1;
