@@ -134,22 +134,6 @@ emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
   mdl_x86_store (a, 4, RSI, ST, SOFF (nzcv));
 }
 
-/* Leaves ZF clear (NE) when condition @cond holds on the current NZCV:
- * a 16-bit table of the condition over the 16 flag values, computed at
- * translation time by the interpreter's own a64_cond_holds, indexed by
- * NZCV at run time.  Clobbers rax and rcx. */
-static uint16_t cond_table (unsigned cond);
-
-static void
-emit_cond (A64JitCtx *c, unsigned cond)
-{
-  mdl_x86_load (c->a, 4, false, RCX, ST, SOFF (nzcv));
-  mdl_x86_shift_ri (c->a, MDL_X86_SHR, false, RCX, 28);
-  mdl_x86_mov_ri (c->a, RAX, cond_table (cond));
-  mdl_x86_shift_cl (c->a, MDL_X86_SHR, false, RAX);
-  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
-}
-
 static uint16_t
 cond_table (unsigned cond)
 {
@@ -159,6 +143,20 @@ cond_table (unsigned cond)
     if (a64_cond_holds (f << 28, cond))
       table |= (uint16_t) (1u << f);
   return table;
+}
+
+/* Leaves ZF clear (NE) when condition @cond holds on the current NZCV:
+ * a 16-bit table of the condition over the 16 flag values, computed at
+ * translation time by the interpreter's own a64_cond_holds, indexed by
+ * NZCV at run time.  Clobbers rax and rcx. */
+static void
+emit_cond (A64JitCtx *c, unsigned cond)
+{
+  mdl_x86_load (c->a, 4, false, RCX, ST, SOFF (nzcv));
+  mdl_x86_shift_ri (c->a, MDL_X86_SHR, false, RCX, 28);
+  mdl_x86_mov_ri (c->a, RAX, cond_table (cond));
+  mdl_x86_shift_cl (c->a, MDL_X86_SHR, false, RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
 }
 
 /* ---- leaving ---- */
