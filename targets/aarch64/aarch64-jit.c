@@ -78,7 +78,7 @@ typedef struct {
   MdlJitAsm *a;
   A64Cpu *s;
   bool align; /* SCTLR_EL1.A: no inline loads and stores */
-  bool mmu;   /* SCTLR_EL1.M: the same (no inline TLB check yet) */
+  bool mmu;   /* SCTLR_EL1.M: the TLB checked inline first */
 } A64JitCtx;
 
 static inline uint64_t
@@ -481,6 +481,80 @@ emit_madd (A64JitCtx *c, uint32_t insn)
 
 /* ---- loads and stores ---- */
 
+#define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
+
+/* With the MMU on: r8 from the virtual to the physical address through
+ * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
+ * its ASID unless global, the permission at this EL), for an access of
+ * @total bytes within one page; any other case jumps to a slow fixup
+ * (the executor walks, fills and faults).  TCR and TTBR are constants
+ * here: writing them flushes every block. */
+static unsigned
+emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
+{
+  MdlJitAsm *a = c->a;
+  const A64Cpu *s = c->s;
+  uint64_t tcr = s->tcr_el1;
+  bool tbi0 = (tcr >> 37) & 1, tbi1 = (tcr >> 38) & 1;
+  uint16_t asid = (uint16_t) ((((tcr >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+  unsigned need = store ? A64_P_W1 : A64_P_R1, n = 0;
+  size_t global;
+
+  if (!((tcr >> 36) & 1))
+    asid &= 0xff;
+  if (s->el == 0)
+    need <<= 3;
+  if (tbi0 || tbi1) {
+    mdl_x86_mov_rr (a, true, RAX, R8);
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 8);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RAX, 8);
+    if (tbi0 && tbi1)
+      mdl_x86_mov_rr (a, true, R8, RAX);
+    else {
+      size_t keep;
+
+      /* only the half bit 55 picks ignores the top byte */
+      mdl_x86_mov_rr (a, true, RCX, R8);
+      mdl_x86_shift_ri (a, MDL_X86_SHR, true, RCX, 55);
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 1);
+      keep = mdl_x86_jcc_fwd (a, tbi0 ? MDL_X86_CC_NE : MDL_X86_CC_E);
+      mdl_x86_mov_rr (a, true, R8, RAX);
+      mdl_x86_bind (a, keep);
+    }
+  }
+  /* within one page: access() splits the others */
+  mdl_x86_mov_rr (a, false, RCX, R8);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_ADD, false, RCX, (int32_t) total);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RCX, 0x1000);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  /* rcx = the entry's offset from the state, rdx = the page */
+  mdl_x86_mov_rr (a, true, RDX, R8);
+  mdl_x86_shift_ri (a, MDL_X86_SHR, true, RDX, 12);
+  mdl_x86_mov_rr (a, false, RCX, RDX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, A64_TLB_SIZE - 1);
+  mdl_x86_mov_ri (a, RAX, sizeof (A64TlbEntry));
+  mdl_x86_imul_rr (a, true, RCX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, ST);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RCX, TOFF (vpage));
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (a, RCX, TOFF (global), 0);
+  global = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_load (a, 2, false, RAX, RCX, TOFF (asid));
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RAX, asid);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_bind (a, global);
+  mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* r8 = ppage << 12 | the offset */
+  mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
+  mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
+  mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
+  return n;
+}
+
 /* One or two registers of @size bytes at the address in r8, then
  * (@wb) the new base in r9 written to @rn, then the loaded registers:
  * a64_x_ldst_* do it in this order.  @opc: 0 store, 1 load zero-extended,
@@ -494,12 +568,15 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1, slow2, slow3 = 0, done;
+  size_t slow1, slow2, slow3 = 0, done, tlb_slow[4];
+  unsigned n_tlb = 0;
 
   if (store) {
     mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
     slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
+  if (c->mmu)
+    n_tlb = emit_tlb (c, store, total, tlb_slow);
   mdl_x86_mov_rr (a, true, RCX, R8);
   mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
   mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
@@ -540,6 +617,8 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_bind (a, slow2);
   if (store)
     mdl_x86_bind (a, slow3);
+  for (unsigned k = 0; k < n_tlb; k++)
+    mdl_x86_bind (a, tlb_slow[k]);
   emit_call_executor (c, ins, i);
   mdl_x86_bind (a, done);
 }
@@ -575,7 +654,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   A64ExecFn fn = exec_of (ins->op);
   unsigned size = insn >> 30, opc = (insn >> 22) & 3, rt = insn & 31, rn = (insn >> 5) & 31;
 
-  if (c->align || c->mmu)
+  if (c->align)
     return false;
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
