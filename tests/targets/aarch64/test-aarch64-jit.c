@@ -117,7 +117,8 @@ main (int argc, char **argv)
   char *expect = NULL;
   GOptionEntry entries[] = {
     { "slice-ns", 0, 0, G_OPTION_ARG_INT64, &slice_ns, "Virtual time between comparisons", "NS" },
-    { "cache-bytes", 0, 0, G_OPTION_ARG_INT64, &cache_bytes, "Code memory of the translated side", "N" },
+    { "cache-bytes", 0, 0, G_OPTION_ARG_INT64, &cache_bytes,
+      "Code memory of the translated side", "N" },
     { "expect-flushes", 0, 0, G_OPTION_ARG_NONE, &expect_flushes, "Require cache flushes", NULL },
     { "max-ms", 0, 0, G_OPTION_ARG_INT64, &max_ms, "Virtual time limit", "MS" },
     { "expect", 0, 0, G_OPTION_ARG_STRING, &expect, "Text the console must show at the end",
