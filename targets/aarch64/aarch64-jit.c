@@ -479,6 +479,57 @@ emit_madd (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
+/* udiv/sdiv and the variable shifts (the CRC32 rows of the same
+ * executor stay with it).  Division by zero gives 0; sdiv by -1 is a
+ * negation (MIN stays MIN, as A64 wants), which keeps idiv away from its
+ * one overflow.  The host's shift count is the register modulo the width,
+ * as A64's is. */
+static bool
+emit_dp2 (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31;
+  unsigned op = (insn >> 10) & 0x3f;
+
+  if (op >= 8 && op <= 11) {
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    ld_reg (c, RAX, (insn >> 5) & 31, false);
+    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, RAX);
+  } else if (op == 2 || op == 3) {
+    size_t by_zero, by_minus1 = 0, done1, done2 = 0;
+
+    ld_reg (c, RAX, (insn >> 5) & 31, false);
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    mdl_x86_test_rr (a, sf, RCX, RCX);
+    by_zero = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    if (op == 3) {
+      mdl_x86_alu_ri (a, MDL_X86_CMP, sf, RCX, -1);
+      by_minus1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+      mdl_x86_sign_ax (a, sf);
+      mdl_x86_unary (a, MDL_X86_IDIV, sf, RCX);
+    } else {
+      mdl_x86_alu_rr (a, MDL_X86_XOR, false, RDX, RDX);
+      mdl_x86_unary (a, MDL_X86_DIV, sf, RCX);
+    }
+    done1 = mdl_x86_jmp_fwd (a);
+    if (op == 3) {
+      mdl_x86_bind (a, by_minus1);
+      mdl_x86_unary (a, MDL_X86_NEG, sf, RAX);
+      done2 = mdl_x86_jmp_fwd (a);
+    }
+    mdl_x86_bind (a, by_zero);
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
+    mdl_x86_bind (a, done1);
+    if (op == 3)
+      mdl_x86_bind (a, done2);
+  } else
+    return false;
+  if (!sf)
+    mdl_x86_mov_rr (a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
 /* ---- loads and stores ---- */
 
 #define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
@@ -837,6 +888,8 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     done = emit_csel (c, insn);
   else if (fn == a64_x_dp3 && (insn & 0x7fe00000) == 0x1b000000)
     done = emit_madd (c, insn);
+  else if (fn == a64_x_dp2)
+    done = emit_dp2 (c, insn);
   else
     done = emit_mem (c, ins, i);
   if (done)
