@@ -70,7 +70,13 @@ static bool
 map_code (MdlJit *jit, GError **error)
 {
 #if defined(__linux__)
-  int fd = memfd_create ("medley-translated-code", MFD_CLOEXEC);
+  /* MEDLEY_JIT_SINGLE_MAP: one mapping, for instrumenting hosts such as
+   * valgrind, which do not see code written through the other mapping
+   * (run it with --smc-check=all): chains and reused memory would stay
+   * invisible to them. */
+  int fd = g_getenv ("MEDLEY_JIT_SINGLE_MAP") != NULL
+             ? -1
+             : memfd_create ("medley-translated-code", MFD_CLOEXEC);
 
   if (fd >= 0) {
     if (ftruncate (fd, (off_t) jit->size) == 0) {

@@ -284,6 +284,7 @@ struct A64Cpu {
   MdlEvent wfe_event;
   bool psci_off; /* CPU_OFF or never started */
   bool peeking;  /* a view translates: no TLB fill, no device access */
+  bool jit_unavailable; /* [jit hook] no code memory: interpret */
 
   /* Run bookkeeping. */
   bool check;    /* the loop must look at the core */
@@ -368,6 +369,12 @@ void a64_forget_windows (A64Cpu *s);
 /* A data abort for @va with @fsc; @write sets WnR. */
 void a64_data_abort (A64Cpu *s, uint64_t va, unsigned fsc, bool write);
 uint64_t a64_run (MdlCpu *cpu, uint64_t budget);
+/* [jit hook] a64_run's check section (0: leave run(), 1: an instruction
+ * was retired there, 2: go on) and one instruction of its loop. */
+int a64_interp_check (A64Cpu *s);
+void a64_interp_step (A64Cpu *s);
+/* [jit hook] the translating tier (aarch64-jit.c). */
+uint64_t a64_jit_run (MdlCpu *cpu, uint64_t budget);
 
 /* ---- exceptions and system registers (aarch64-sys.c) ---- */
 

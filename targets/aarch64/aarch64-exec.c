@@ -21,6 +21,8 @@
 
 #include <string.h>
 
+#include "engine/jit-cache.h"
+
 void
 a64_sync (A64Cpu *s)
 {
@@ -43,6 +45,8 @@ a64_flush_code (MdlCpu *cpu)
   /* TLB maintenance is frequent (a kernel does it on every context
    * switch): a new generation forgets everything in O(1); the entries
    * are cleared for real only when the counter wraps. */
+  if (s->cpu.jit != NULL) /* [jit hook] translated blocks forget with the decode cache */
+    mdl_jit_flush (s->cpu.jit);
   if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
     for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
       s->icache[i].tag = A64_TAG_EMPTY;
@@ -522,4 +526,52 @@ a64_run (MdlCpu *cpu, uint64_t budget)
   s->stop_run = false;
   a64_sync (s);
   return s->done;
+}
+
+/* ---- [jit hook] a64_run's loop, piece by piece, for aarch64-jit.c ----
+ *
+ * The translating tier's dispatcher (a64_jit_run) runs these between
+ * blocks; they are a64_run's check section and one iteration of its body
+ * (without the breakpoint test: with breakpoints the tier runs a64_run
+ * itself).  Keep them in step with a64_run. */
+
+int
+a64_interp_check (A64Cpu *s)
+{
+  MdlCpu *cpu = &s->cpu;
+
+  s->check = false;
+  if (cpu->state == MDL_CPU_WAITING && !s->psci_off && (s->irq_in || s->fiq_in))
+    cpu->state = MDL_CPU_RUNNING;
+  if (cpu->state != MDL_CPU_RUNNING || s->stop_run || mdl_cpu_exit_requested (cpu))
+    return 0;
+  if (a64_check_irq (s))
+    s->pc = s->npc;
+  if (G_UNLIKELY (s->il)) {
+    a64_sync_exception (s, A64_EC_ILLEGAL, 0, 0, false);
+    s->pc = s->npc;
+    s->done++;
+    return 1;
+  }
+  return 2;
+}
+
+void
+a64_interp_step (A64Cpu *s)
+{
+  uint64_t pc = s->pc;
+  A64Insn *e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
+
+  if (G_UNLIKELY (e->tag != pc || e->gen != (s->code_gen | (s->el << 31)))) {
+    e = a64_fill (s, pc, e);
+    if (e == NULL) {
+      s->pc = s->npc;
+      s->done++;
+      return;
+    }
+  }
+  s->npc = pc + 4;
+  e->exec (s, e->raw);
+  s->pc = s->npc;
+  s->done++;
 }

@@ -213,6 +213,7 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .init = a64_init,
   .reset = a64_reset,
   .run = a64_run,
+  .run_translated = a64_jit_run, /* [jit hook] */
   .set_irq = a64_set_irq,
   .reg_read = a64_reg_read,
   .reg_write = a64_reg_write,

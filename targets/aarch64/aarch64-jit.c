@@ -1,0 +1,1041 @@
+/* The A64 frontend of the translating tier (docs/translator.md).
+ *
+ * a64_jit_run() is the class's run_translated: a64_run's loop (its check
+ * section and its one-instruction step are the same functions, exported
+ * from aarch64-exec.c) with blocks of translated code where it would
+ * have run one instruction.  So both tiers retire the same instructions
+ * in the same order, account the same time before every device access
+ * (an executor called from a block sees s->done exact) and take
+ * interrupts at the same instruction (only in the check section, which
+ * translated code leaves for whenever an executor set s->check or a
+ * taken branch saw exit_request, as branch_to does).
+ *
+ * A block is straight-line code from one guest address, in one 4 KiB
+ * page, up to the first branch (or A64_JIT_MAX_INSNS; near the end of a
+ * run()'s budget, shorter).  Translated inline: add/sub (immediate,
+ * shifted and extended register, with and without flags), logic
+ * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
+ * and their aliases, extr, the csel family, madd/msub, b/bl/b.cond/cbz/
+ * cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores (unsigned
+ * offset, unscaled/pre/post-index, register offset, pair) with the RAM
+ * window checked inline.  Flags are computed eagerly from the host's.
+ * Everything else — and any encoding whose row in the decode table is
+ * not the executor the inline code stands for — calls the interpreter's
+ * executor for that one instruction, exactly counted; when it jumps,
+ * takes an exception, sets s->check, or flushes the cache, the block
+ * leaves.  After system instructions (msr, sys, hints, svc/hvc/smc/brk,
+ * eret) the block always leaves to the dispatcher, which looks at the
+ * mode again: nothing chains across a change of SCTLR or EL.
+ *
+ * The MMU: blocks are translated only while SCTLR_EL1.M is clear, so
+ * that the pc is the physical address, every fetch in RAM succeeds, and
+ * loads and stores need no TLB.  Keying blocks by (virtual pc, ASID,
+ * EL) and checking the TLB inline is the next step for Linux; until
+ * then, with the MMU on, every instruction is interpreted (the decode
+ * cache's speed).  SCTLR_EL1.A (alignment checking) is in the mode bits:
+ * with it set, loads and stores always take the executor.
+ *
+ * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
+ * a change of the address map, loaders and the debugger) flushes the
+ * blocks too.
+ */
+#include "aarch64-cpu.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "engine/jit-cache.h"
+#include "engine/machine.h"
+
+#define A64_JIT_MAX_INSNS     64
+#define A64_JIT_MODE_MAX_SHIFT 8
+#define A64_JIT_MODE_ALIGN    4u /* SCTLR_EL1.A */
+#define A64_JIT_MODE_MMU      8u /* SCTLR_EL1.M */
+#define A64_JIT_CODE_BYTES    (16u << 20)
+#define A64_JIT_MAX_BLOCKS    32768
+#define A64_PAGE              4096u
+
+#define XOFF(r) ((int32_t) (offsetof (A64Cpu, x) + 8 * (unsigned) (r)))
+#define SOFF(f) ((int32_t) offsetof (A64Cpu, f))
+
+#define RAX MDL_X86_RAX
+#define RCX MDL_X86_RCX
+#define RDX MDL_X86_RDX
+#define RSI MDL_X86_RSI
+#define RDI MDL_X86_RDI
+#define R8  MDL_X86_R8
+#define R9  MDL_X86_R9
+#define ST  MDL_X86_STATE
+
+typedef struct {
+  uint32_t raw;
+  uint64_t pc;
+  const A64Opcode *op;
+} A64JitInsn;
+
+typedef struct {
+  MdlJit *jit;
+  MdlJitAsm *a;
+  A64Cpu *s;
+  bool align; /* SCTLR_EL1.A: no inline loads and stores */
+  bool mmu;   /* SCTLR_EL1.M: the TLB checked inline first */
+} A64JitCtx;
+
+static inline uint64_t
+sext (uint64_t v, unsigned bits)
+{
+  return (uint64_t) ((int64_t) (v << (64 - bits)) >> (64 - bits));
+}
+
+static A64ExecFn
+exec_of (const A64Opcode *op)
+{
+  return op ? op->exec : a64_x_undef;
+}
+
+/* ---- guest registers (in the CPU state: no register cache yet) ---- */
+
+/* @h = X[r]; register 31 is SP with @sp, else XZR. */
+static void
+ld_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
+{
+  if (r == 31 && !sp)
+    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, h, h);
+  else
+    mdl_x86_load (c->a, 8, false, h, ST, XOFF (r));
+}
+
+static void
+st_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
+{
+  if (r != 31 || sp)
+    mdl_x86_store (c->a, 8, h, ST, XOFF (r));
+}
+
+/* NZCV from the host flags of the operation just emitted on rax: C is
+ * the host's carry for additions (@carry_cc B) and its complement for
+ * subtractions (AE); logic operations clear both carry and overflow. */
+static void
+emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
+{
+  MdlJitAsm *a = c->a;
+
+  mdl_x86_setcc (a, MDL_X86_CC_S, RSI);
+  mdl_x86_setcc (a, MDL_X86_CC_E, RDI);
+  mdl_x86_setcc (a, carry_cc, RCX);
+  mdl_x86_setcc (a, MDL_X86_CC_O, RDX);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RSI, 31);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDI, 30);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RCX, 29);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDX, 28);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDI);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RCX);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDX);
+  mdl_x86_store (a, 4, RSI, ST, SOFF (nzcv));
+}
+
+static uint16_t
+cond_table (unsigned cond)
+{
+  uint16_t table = 0;
+
+  for (uint32_t f = 0; f < 16; f++)
+    if (a64_cond_holds (f << 28, cond))
+      table |= (uint16_t) (1u << f);
+  return table;
+}
+
+/* Leaves ZF clear (NE) when condition @cond holds on the current NZCV:
+ * a 16-bit table of the condition over the 16 flag values, computed at
+ * translation time by the interpreter's own a64_cond_holds, indexed by
+ * NZCV at run time.  Clobbers rax and rcx. */
+static void
+emit_cond (A64JitCtx *c, unsigned cond)
+{
+  mdl_x86_load (c->a, 4, false, RCX, ST, SOFF (nzcv));
+  mdl_x86_shift_ri (c->a, MDL_X86_SHR, false, RCX, 28);
+  mdl_x86_mov_ri (c->a, RAX, cond_table (cond));
+  mdl_x86_shift_cl (c->a, MDL_X86_SHR, false, RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+}
+
+/* ---- leaving ---- */
+
+/* Leaves after instruction @i (rax holds the next pc). */
+static void
+emit_leave_after (A64JitCtx *c, unsigned i)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_jit_emit_exit (c->jit, c->a);
+}
+
+/* The end of a block at a known address after @n instructions; a taken
+ * branch first lets run() stop when the engine asked (branch_to's rule). */
+static void
+emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
+{
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  if (taken) {
+    size_t go_on;
+
+    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, RCX, 1);
+    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
+    mdl_x86_mov_ri (c->a, RAX, target);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, go_on);
+  }
+  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+}
+
+/* Calls the executor of instruction @i as a64_run would (pc, npc and
+ * the count of instructions before it in the state), and leaves unless
+ * it went on to the next instruction without asking for the check
+ * section and without a flush. */
+static void
+emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  MdlJitAsm *a = c->a;
+  uint64_t next = ins->pc + 4;
+  size_t l1, l2, go_on;
+
+  mdl_x86_mov_ri (a, RCX, ins->pc);
+  mdl_x86_store (a, 8, RCX, ST, SOFF (pc));
+  mdl_x86_mov_ri (a, RCX, next);
+  mdl_x86_store (a, 8, RCX, ST, SOFF (npc));
+  mdl_x86_lea (a, RCX, MDL_X86_COUNT, (int32_t) i);
+  mdl_x86_store (a, 8, RCX, ST, SOFF (done));
+  mdl_x86_mov_rr (a, true, RDI, ST);
+  mdl_x86_mov_ri (a, RSI, ins->raw);
+  mdl_x86_call (a, (const void *) exec_of (ins->op));
+  mdl_x86_load (a, 8, false, RAX, ST, SOFF (npc));
+  mdl_x86_mov_ri (a, RCX, next);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, RAX, RCX);
+  l1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (a, ST, SOFF (check), 0);
+  l2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (a, RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
+  mdl_x86_cmp_m8_i (a, RCX, 0, 0);
+  go_on = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_bind (a, l1);
+  mdl_x86_bind (a, l2);
+  emit_leave_after (c, i);
+  mdl_x86_bind (a, go_on);
+}
+
+/* ---- integer data processing ---- */
+
+/* rcx = rcx extended by @option and shifted left by @shift (the
+ * extended-register operand). */
+static void
+emit_extend (A64JitCtx *c, unsigned option, unsigned shift)
+{
+  MdlJitAsm *a = c->a;
+
+  switch (option) {
+  case 0: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xff); break;
+  case 1: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xffff); break;
+  case 2: mdl_x86_mov_rr (a, false, RCX, RCX); break;
+  case 4:
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 56);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 56);
+    break;
+  case 5:
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 48);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 48);
+    break;
+  case 6: mdl_x86_movsxd (a, RCX, RCX); break;
+  default: break; /* UXTX, SXTX */
+  }
+  if (shift)
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, (uint8_t) shift);
+}
+
+static const MdlX86Shift shift_ops[4] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR, MDL_X86_ROR };
+
+/* add/sub: immediate (@kind 0), shifted register (1), extended (2). */
+static bool
+emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
+{
+  bool sf = insn >> 31, sub = (insn >> 30) & 1, flags = (insn >> 29) & 1;
+  unsigned rd = insn & 31, rn = (insn >> 5) & 31, rm = (insn >> 16) & 31;
+  MdlX86Alu op = sub ? MDL_X86_SUB : MDL_X86_ADD;
+  bool sp_n = kind != 1, sp_d = kind != 1 && !flags;
+
+  if (kind == 0) {
+    uint32_t imm = (insn >> 10) & 0xfff;
+
+    if ((insn >> 23) & 1)
+      return false;
+    if ((insn >> 22) & 1)
+      imm <<= 12;
+    ld_reg (c, RAX, rn, true);
+    mdl_x86_alu_ri (c->a, op, sf, RAX, (int32_t) imm);
+  } else {
+    ld_reg (c, RCX, rm, false);
+    if (kind == 1) {
+      unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+
+      if (type == 3 || (!sf && amount >= 32))
+        return false;
+      if (amount)
+        mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
+    } else {
+      unsigned option = (insn >> 13) & 7, shift = (insn >> 10) & 7;
+
+      if (shift > 4 || ((insn >> 22) & 3))
+        return false;
+      emit_extend (c, option, shift);
+    }
+    ld_reg (c, RAX, rn, sp_n);
+    mdl_x86_alu_rr (c->a, op, sf, RAX, RCX);
+  }
+  if (flags) {
+    st_reg (c, RAX, rd, false);
+    emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
+  } else
+    st_reg (c, RAX, rd, sp_d);
+  return true;
+}
+
+/* DecodeBitMasks for the logical immediates; false when reserved. */
+static bool
+bit_mask (bool sf, unsigned n, unsigned immr, unsigned imms, uint64_t *mask)
+{
+  unsigned v = (n << 6) | (~imms & 0x3f), len = 0, esize, levels, s, r;
+  uint64_t welem, elem, emask;
+
+  if (v == 0)
+    return false;
+  for (unsigned b = 0; b < 7; b++)
+    if (v & (1u << b))
+      len = b;
+  if (len < 1 || (!sf && n))
+    return false;
+  esize = 1u << len;
+  levels = esize - 1;
+  s = imms & levels;
+  r = immr & levels;
+  if (s == levels)
+    return false;
+  welem = (UINT64_C (1) << (s + 1)) - 1; /* s + 1 < 64 */
+  emask = esize == 64 ? UINT64_MAX : (UINT64_C (1) << esize) - 1;
+  elem = r ? ((welem >> r) | (welem << (esize - r))) & emask : welem;
+  for (unsigned e = esize; e < 64; e *= 2)
+    elem |= elem << e;
+  *mask = sf ? elem : (uint32_t) elem;
+  return true;
+}
+
+static const MdlX86Alu logic_ops[4] = { MDL_X86_AND, MDL_X86_OR, MDL_X86_XOR, MDL_X86_AND };
+
+static bool
+emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
+{
+  bool sf = insn >> 31;
+  unsigned opc = (insn >> 29) & 3, rd = insn & 31, rn = (insn >> 5) & 31;
+  bool flags = opc == 3;
+
+  if (imm) {
+    uint64_t mask;
+
+    if (!bit_mask (sf, (insn >> 22) & 1, (insn >> 16) & 0x3f, (insn >> 10) & 0x3f, &mask))
+      return false;
+    mdl_x86_mov_ri (c->a, RCX, mask);
+  } else {
+    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+
+    if (!sf && amount >= 32)
+      return false;
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    if (amount)
+      mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
+    if ((insn >> 21) & 1)
+      mdl_x86_unary (c->a, MDL_X86_NOT, sf, RCX);
+  }
+  ld_reg (c, RAX, rn, false);
+  mdl_x86_alu_rr (c->a, logic_ops[opc], sf, RAX, RCX);
+  if (flags) {
+    st_reg (c, RAX, rd, false);
+    emit_nzcv (c, MDL_X86_CC_B); /* and clears CF and OF: C = V = 0 */
+  } else
+    st_reg (c, RAX, rd, imm); /* and/orr/eor #imm write SP */
+  return true;
+}
+
+static bool
+emit_movw (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+  unsigned opc = (insn >> 29) & 3, hw = (insn >> 21) & 3, rd = insn & 31;
+  uint64_t imm = (uint64_t) ((insn >> 5) & 0xffff) << (16 * hw);
+
+  if (opc == 1 || (!sf && hw >= 2))
+    return false;
+  if (opc == 3) { /* movk */
+    ld_reg (c, RAX, rd, false);
+    mdl_x86_mov_ri (c->a, RCX, ~(UINT64_C (0xffff) << (16 * hw)));
+    mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RCX);
+    mdl_x86_mov_ri (c->a, RCX, imm);
+    mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
+    if (!sf)
+      mdl_x86_mov_rr (c->a, false, RAX, RAX);
+  } else {
+    if (opc == 0)
+      imm = ~imm;
+    mdl_x86_mov_ri (c->a, RAX, sf ? imm : (uint32_t) imm);
+  }
+  st_reg (c, RAX, rd, false);
+  return true;
+}
+
+/* sbfm/ubfm (bfm stays with the executor) by three shifts. */
+static bool
+emit_bitfield (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+  unsigned opc = (insn >> 29) & 3, n = (insn >> 22) & 1, immr = (insn >> 16) & 0x3f;
+  unsigned imms = (insn >> 10) & 0x3f, w = sf ? 64 : 32, left;
+  MdlX86Shift right = opc == 0 ? MDL_X86_SAR : MDL_X86_SHR;
+
+  if (opc == 1 || opc == 3 || n != sf || (!sf && (immr >= 32 || imms >= 32)))
+    return false;
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  left = w - 1 - imms;
+  if (left)
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) left);
+  if (imms >= immr) {
+    if (left + immr)
+      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) (left + immr));
+  } else {
+    if (left)
+      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) left);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) (w - immr));
+  }
+  if (!sf)
+    mdl_x86_mov_rr (c->a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+static bool
+emit_extr (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+  unsigned lsb = (insn >> 10) & 0x3f, w = sf ? 64 : 32;
+
+  if (((insn >> 22) & 1) != sf || (!sf && lsb >= 32))
+    return false;
+  ld_reg (c, RAX, (insn >> 16) & 31, false);
+  if (lsb) {
+    ld_reg (c, RCX, (insn >> 5) & 31, false);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHR, sf, RAX, (uint8_t) lsb);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RCX, (uint8_t) (w - lsb));
+    mdl_x86_alu_rr (c->a, MDL_X86_OR, sf, RAX, RCX);
+  } else if (!sf)
+    mdl_x86_mov_rr (c->a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+static bool
+emit_csel (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31, inv = (insn >> 30) & 1, inc = (insn >> 10) & 1;
+  size_t keep;
+
+  if (((insn >> 29) & 1) || ((insn >> 11) & 1))
+    return false;
+  emit_cond (c, (insn >> 12) & 15);
+  mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  mdl_x86_test_rr (c->a, false, RDX, RDX);
+  keep = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  ld_reg (c, RAX, (insn >> 16) & 31, false);
+  if (inv)
+    mdl_x86_unary (c->a, inc ? MDL_X86_NEG : MDL_X86_NOT, true, RAX);
+  else if (inc)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, true, RAX, 1);
+  mdl_x86_bind (c->a, keep);
+  if (!sf)
+    mdl_x86_mov_rr (c->a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* madd/msub: the low half of the product is the same signed or not. */
+static bool
+emit_madd (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  ld_reg (c, RCX, (insn >> 16) & 31, false);
+  mdl_x86_imul_rr (c->a, sf, RAX, RCX);
+  ld_reg (c, RCX, (insn >> 10) & 31, false);
+  mdl_x86_alu_rr (c->a, (insn >> 15) & 1 ? MDL_X86_SUB : MDL_X86_ADD, sf, RCX, RAX);
+  st_reg (c, RCX, insn & 31, false);
+  return true;
+}
+
+/* udiv/sdiv and the variable shifts (the CRC32 rows of the same
+ * executor stay with it).  Division by zero gives 0; sdiv by -1 is a
+ * negation (MIN stays MIN, as A64 wants), which keeps idiv away from its
+ * one overflow.  The host's shift count is the register modulo the width,
+ * as A64's is. */
+static bool
+emit_dp2 (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31;
+  unsigned op = (insn >> 10) & 0x3f;
+
+  if (op >= 8 && op <= 11) {
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    ld_reg (c, RAX, (insn >> 5) & 31, false);
+    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, RAX);
+  } else if (op == 2 || op == 3) {
+    size_t by_zero, by_minus1 = 0, done1, done2 = 0;
+
+    ld_reg (c, RAX, (insn >> 5) & 31, false);
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    mdl_x86_test_rr (a, sf, RCX, RCX);
+    by_zero = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    if (op == 3) {
+      mdl_x86_alu_ri (a, MDL_X86_CMP, sf, RCX, -1);
+      by_minus1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+      mdl_x86_sign_ax (a, sf);
+      mdl_x86_unary (a, MDL_X86_IDIV, sf, RCX);
+    } else {
+      mdl_x86_alu_rr (a, MDL_X86_XOR, false, RDX, RDX);
+      mdl_x86_unary (a, MDL_X86_DIV, sf, RCX);
+    }
+    done1 = mdl_x86_jmp_fwd (a);
+    if (op == 3) {
+      mdl_x86_bind (a, by_minus1);
+      mdl_x86_unary (a, MDL_X86_NEG, sf, RAX);
+      done2 = mdl_x86_jmp_fwd (a);
+    }
+    mdl_x86_bind (a, by_zero);
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
+    mdl_x86_bind (a, done1);
+    if (op == 3)
+      mdl_x86_bind (a, done2);
+  } else
+    return false;
+  if (!sf)
+    mdl_x86_mov_rr (a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* ---- loads and stores ---- */
+
+#define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
+
+/* With the MMU on: r8 from the virtual to the physical address through
+ * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
+ * its ASID unless global, the permission at this EL), for an access of
+ * @total bytes within one page; any other case jumps to a slow fixup
+ * (the executor walks, fills and faults).  TCR and TTBR are constants
+ * here: writing them flushes every block. */
+static unsigned
+emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
+{
+  MdlJitAsm *a = c->a;
+  const A64Cpu *s = c->s;
+  uint64_t tcr = s->tcr_el1;
+  bool tbi0 = (tcr >> 37) & 1, tbi1 = (tcr >> 38) & 1;
+  uint16_t asid = (uint16_t) ((((tcr >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+  unsigned need = store ? A64_P_W1 : A64_P_R1, n = 0;
+  size_t global;
+
+  if (!((tcr >> 36) & 1))
+    asid &= 0xff;
+  if (s->el == 0)
+    need <<= 3;
+  if (tbi0 || tbi1) {
+    mdl_x86_mov_rr (a, true, RAX, R8);
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 8);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RAX, 8);
+    if (tbi0 && tbi1)
+      mdl_x86_mov_rr (a, true, R8, RAX);
+    else {
+      size_t keep;
+
+      /* only the half bit 55 picks ignores the top byte */
+      mdl_x86_mov_rr (a, true, RCX, R8);
+      mdl_x86_shift_ri (a, MDL_X86_SHR, true, RCX, 55);
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 1);
+      keep = mdl_x86_jcc_fwd (a, tbi0 ? MDL_X86_CC_NE : MDL_X86_CC_E);
+      mdl_x86_mov_rr (a, true, R8, RAX);
+      mdl_x86_bind (a, keep);
+    }
+  }
+  /* within one page: access() splits the others */
+  mdl_x86_mov_rr (a, false, RCX, R8);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_ADD, false, RCX, (int32_t) total);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RCX, 0x1000);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  /* rcx = the entry's offset from the state, rdx = the page */
+  mdl_x86_mov_rr (a, true, RDX, R8);
+  mdl_x86_shift_ri (a, MDL_X86_SHR, true, RDX, 12);
+  mdl_x86_mov_rr (a, false, RCX, RDX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, A64_TLB_SIZE - 1);
+  mdl_x86_mov_ri (a, RAX, sizeof (A64TlbEntry));
+  mdl_x86_imul_rr (a, true, RCX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, ST);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RCX, TOFF (vpage));
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (a, RCX, TOFF (global), 0);
+  global = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_load (a, 2, false, RAX, RCX, TOFF (asid));
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RAX, asid);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_bind (a, global);
+  mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* r8 = ppage << 12 | the offset */
+  mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
+  mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
+  mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
+  return n;
+}
+
+/* One or two registers of @size bytes at the address in r8, then
+ * (@wb) the new base in r9 written to @rn, then the loaded registers:
+ * a64_x_ldst_* do it in this order.  @opc: 0 store, 1 load zero-extended,
+ * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
+ * for all the bytes at once; anything else (another region, a device,
+ * the exclusive monitor armed, alignment checking) is the executor's. */
+static void
+emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
+           unsigned rt, int rt2, bool wb, unsigned rn)
+{
+  MdlJitAsm *a = c->a;
+  bool store = opc == 0;
+  unsigned total = rt2 >= 0 ? 2 * size : size;
+  size_t slow1, slow2, slow3 = 0, done, tlb_slow[4];
+  unsigned n_tlb = 0;
+
+  if (store) {
+    mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
+    slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
+  if (c->mmu)
+    n_tlb = emit_tlb (c, store, total, tlb_slow);
+  mdl_x86_mov_rr (a, true, RCX, R8);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+  slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
+  if (store) {
+    ld_reg (c, RAX, rt, false);
+    if (rt2 >= 0)
+      ld_reg (c, RSI, (unsigned) rt2, false);
+    mdl_x86_store_idx (a, size, RAX, RDX, RCX);
+    if (rt2 >= 0) {
+      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
+      mdl_x86_store_idx (a, size, RSI, RDX, RCX);
+    }
+  } else {
+    bool sign = opc >= 2 && size < 8;
+
+    mdl_x86_load_idx (a, size, sign, RAX, RDX, RCX);
+    if (opc == 3)
+      mdl_x86_mov_rr (a, false, RAX, RAX);
+    if (rt2 >= 0) {
+      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
+      mdl_x86_load_idx (a, size, sign, RSI, RDX, RCX);
+    }
+  }
+  if (wb)
+    st_reg (c, R9, rn, true);
+  if (!store) {
+    st_reg (c, RAX, rt, false);
+    if (rt2 >= 0)
+      st_reg (c, RSI, (unsigned) rt2, false);
+  }
+  done = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, slow1);
+  mdl_x86_bind (a, slow2);
+  if (store)
+    mdl_x86_bind (a, slow3);
+  for (unsigned k = 0; k < n_tlb; k++)
+    mdl_x86_bind (a, tlb_slow[k]);
+  emit_call_executor (c, ins, i);
+  mdl_x86_bind (a, done);
+}
+
+static bool
+ldst_valid (unsigned size, unsigned opc)
+{
+  return !(opc == 3 && size >= 2) && !(opc == 2 && size == 3);
+}
+
+/* r8 = X[rn|SP] + @off, r9 = the written-back base when @post/@pre. */
+static void
+emit_addr (A64JitCtx *c, unsigned rn, uint64_t off, bool post)
+{
+  ld_reg (c, R8, rn, true);
+  if (post) {
+    mdl_x86_mov_rr (c->a, true, R9, R8);
+    mdl_x86_mov_ri (c->a, RCX, off);
+    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R9, RCX);
+  } else {
+    if (off) {
+      mdl_x86_mov_ri (c->a, RCX, off);
+      mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
+    }
+    mdl_x86_mov_rr (c->a, true, R9, R8);
+  }
+}
+
+static bool
+emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  uint32_t insn = ins->raw;
+  A64ExecFn fn = exec_of (ins->op);
+  unsigned size = insn >> 30, opc = (insn >> 22) & 3, rt = insn & 31, rn = (insn >> 5) & 31;
+
+  if (c->align)
+    return false;
+  if (fn == a64_x_ldst_uimm) {
+    if (!ldst_valid (size, opc))
+      return false;
+    emit_addr (c, rn, (uint64_t) ((insn >> 10) & 0xfff) << size, false);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    return true;
+  }
+  if (fn == a64_x_ldst_imm9) {
+    unsigned form = (insn >> 10) & 3;
+    uint64_t off = sext ((insn >> 12) & 0x1ff, 9);
+
+    if (!ldst_valid (size, opc) || form == 2)
+      return false;
+    emit_addr (c, rn, off, form == 1);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn);
+    return true;
+  }
+  if (fn == a64_x_ldst_reg) {
+    unsigned option = (insn >> 13) & 7, shift = (insn >> 12) & 1 ? size : 0;
+
+    if (!(option & 2) || !ldst_valid (size, opc))
+      return false;
+    ld_reg (c, RCX, (insn >> 16) & 31, false);
+    emit_extend (c, option, shift);
+    ld_reg (c, R8, rn, true);
+    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    return true;
+  }
+  if (fn == a64_x_ldst_pair) {
+    unsigned popc = insn >> 30, index = (insn >> 23) & 3, psize = popc == 2 ? 8 : 4;
+    bool load = (insn >> 22) & 1;
+    uint64_t off = sext ((insn >> 15) & 0x7f, 7) * psize;
+
+    if (popc == 3 || (popc == 1 && (!load || index == 0)))
+      return false;
+    emit_addr (c, rn, off, index == 1);
+    emit_ldst (c, ins, i, psize, !load ? 0 : popc == 1 ? 2 : 1, rt, (int) ((insn >> 10) & 31),
+               index == 1 || index == 3, rn);
+    return true;
+  }
+  return false;
+}
+
+/* ---- blocks ---- */
+
+enum { END_NO, END_BRANCH, END_LEAVE };
+
+/* Whether the block stops after @ins: it branches (translated inline or
+ * not), or is a system instruction after which the dispatcher must see
+ * the mode again. */
+static int
+ends_block (const A64JitInsn *ins)
+{
+  if (ins->op == NULL)
+    return END_LEAVE;
+  switch (ins->op->fmt) {
+  case A64_FMT_B: case A64_FMT_BCOND: case A64_FMT_CB: case A64_FMT_TB: case A64_FMT_BR:
+    return END_BRANCH;
+  case A64_FMT_NONE: case A64_FMT_EXC: case A64_FMT_HINT: case A64_FMT_MSR_IMM:
+  case A64_FMT_SYS: case A64_FMT_MSR:
+    return END_LEAVE;
+  default:
+    return END_NO;
+  }
+}
+
+/* Branches: the condition leaves ZF clear (NE) when taken. */
+static bool
+emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
+{
+  uint32_t insn = ins->raw;
+  A64ExecFn fn = exec_of (ins->op);
+  uint64_t next = ins->pc + 4, target;
+  size_t taken;
+
+  if (fn == a64_x_b) {
+    target = ins->pc + (sext (insn & 0x3ffffff, 26) << 2);
+    if (insn >> 31) {
+      mdl_x86_mov_ri (c->a, RAX, next);
+      st_reg (c, RAX, 30, false);
+    }
+    emit_block_end (c, n, target, true);
+    return true;
+  }
+  if (fn == a64_x_br) {
+    uint32_t kind = insn & 0xfffffc1f;
+    size_t go_on;
+
+    if (kind != 0xd61f0000 && kind != 0xd63f0000 && kind != 0xd65f0000)
+      return false;
+    ld_reg (c, RAX, (insn >> 5) & 31, false); /* the target first: blr x30 */
+    if (kind == 0xd63f0000) {
+      mdl_x86_mov_ri (c->a, RCX, next);
+      st_reg (c, RCX, 30, false);
+    }
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, RCX, 1);
+    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, go_on);
+    return mdl_jit_emit_exit_indirect (c->jit, c->a);
+  }
+  if (fn == a64_x_bcond) {
+    unsigned cond = insn & 15;
+
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+    if (cond_table (cond) == 0xffff) {
+      emit_block_end (c, n, target, true);
+      return true;
+    }
+    emit_cond (c, cond);
+  } else if (fn == a64_x_cb) {
+    bool sf = insn >> 31;
+
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+    ld_reg (c, RAX, insn & 31, false);
+    mdl_x86_test_rr (c->a, sf, RAX, RAX);
+    if (!((insn >> 24) & 1)) { /* cbz: taken when zero */
+      mdl_x86_setcc (c->a, MDL_X86_CC_E, RAX);
+      mdl_x86_test_rr (c->a, false, RAX, RAX);
+    }
+  } else if (fn == a64_x_tb) {
+    unsigned bit = ((insn >> 26) & 0x20) | ((insn >> 19) & 0x1f);
+
+    target = ins->pc + (sext ((insn >> 5) & 0x3fff, 14) << 2);
+    ld_reg (c, RAX, insn & 31, false);
+    if (bit)
+      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, RAX, (uint8_t) bit);
+    if (!((insn >> 24) & 1)) /* tbz: taken when clear */
+      mdl_x86_unary (c->a, MDL_X86_NOT, false, RAX);
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+  } else
+    return false;
+  taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  emit_block_end (c, n, next, false);
+  mdl_x86_bind (c->a, taken);
+  emit_block_end (c, n, target, true);
+  return true;
+}
+
+static void
+emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+  int end = ends_block (ins);
+  bool done = false;
+
+  if (end == END_BRANCH) {
+    if (emit_branch (c, ins, n))
+      return;
+  } else if (fn == a64_x_addsub_imm)
+    done = emit_addsub (c, insn, 0);
+  else if (fn == a64_x_addsub_reg)
+    done = emit_addsub (c, insn, 1);
+  else if (fn == a64_x_addsub_ext)
+    done = emit_addsub (c, insn, 2);
+  else if (fn == a64_x_logic_imm)
+    done = emit_logic (c, insn, true);
+  else if (fn == a64_x_logic_reg)
+    done = emit_logic (c, insn, false);
+  else if (fn == a64_x_movw)
+    done = emit_movw (c, insn);
+  else if (fn == a64_x_adr) {
+    uint64_t imm = sext (((insn >> 5) & 0x7ffff) << 2 | ((insn >> 29) & 3), 21);
+    uint64_t v = insn >> 31 ? (ins->pc & ~UINT64_C (0xfff)) + (imm << 12) : ins->pc + imm;
+
+    mdl_x86_mov_ri (c->a, RAX, v);
+    st_reg (c, RAX, insn & 31, false);
+    done = true;
+  } else if (fn == a64_x_bitfield)
+    done = emit_bitfield (c, insn);
+  else if (fn == a64_x_extr)
+    done = emit_extr (c, insn);
+  else if (fn == a64_x_csel)
+    done = emit_csel (c, insn);
+  else if (fn == a64_x_dp3 && (insn & 0x7fe00000) == 0x1b000000)
+    done = emit_madd (c, insn);
+  else if (fn == a64_x_dp2)
+    done = emit_dp2 (c, insn);
+  else
+    done = emit_mem (c, ins, i);
+  if (done)
+    return;
+
+  emit_call_executor (c, ins, i);
+  if (end == END_BRANCH) /* a branch the executor ran without jumping */
+    emit_block_end (c, n, ins->pc + 4, false);
+  else if (end == END_LEAVE) {
+    /* Not chained: the dispatcher sees the (maybe new) mode first. */
+    mdl_x86_mov_ri (c->a, RAX, ins->pc + 4);
+    emit_leave_after (c, i);
+  }
+}
+
+/* Decodes the block at @pc, which is at the physical address @pa; 0
+ * when that is not in RAM or ROM. */
+static unsigned
+a64_jit_scan (A64Cpu *s, uint64_t pc, uint64_t pa, unsigned max, A64JitInsn *insns)
+{
+  MdlRamWindow w;
+  uint64_t limit;
+  unsigned n = 0;
+
+  if (!mdl_address_space_ram_window (s->cpu.as, pa, &w) || pa - w.base + 4 > w.size)
+    return 0;
+  limit = MIN (w.base + w.size, (pa | (A64_PAGE - 1)) + 1);
+  for (uint64_t at = pa; n < max && at + 4 <= limit; at += 4) {
+    A64JitInsn *ins = &insns[n++];
+
+    memcpy (&ins->raw, w.host + (at - w.base), 4);
+    ins->pc = pc + (at - pa);
+    ins->op = a64_decode (ins->raw);
+    if (ends_block (ins) != END_NO)
+      break;
+  }
+  return n;
+}
+
+static const MdlJitBlock *
+a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
+{
+  A64JitInsn insns[A64_JIT_MAX_INSNS];
+  uint64_t pa = pc;
+  unsigned n;
+
+  /* With the MMU on, the fetch's own translation (and permission check
+   * at this EL, and TLB fill), as a64_fill makes it for the block's first
+   * instruction; a fault is left to the interpreter, which takes it. */
+  if ((mode & A64_JIT_MODE_MMU) && a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa) != 0)
+    return NULL;
+  n = a64_jit_scan (s, pc, pa, max, insns);
+  if (n == 0)
+    return NULL;
+  for (unsigned attempt = 0; attempt < 2; attempt++) {
+    MdlJitAsm a;
+    A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
+                    .mmu = mode & A64_JIT_MODE_MMU };
+    const MdlJitBlock *b;
+
+    mdl_jit_begin (jit, &a);
+    mdl_jit_emit_budget_check (jit, &a, pc, n);
+    for (unsigned i = 0; i < n; i++)
+      emit_insn (&c, &insns[i], i, n);
+    if (ends_block (&insns[n - 1]) == END_NO)
+      emit_block_end (&c, n, insns[n - 1].pc + 4, false);
+    b = mdl_jit_commit (jit, &a, pc, insns[n - 1].pc + 4, mode, n);
+    if (b != NULL)
+      return b;
+    mdl_jit_flush (jit);
+  }
+  return NULL;
+}
+
+/* ---- the dispatcher ---- */
+
+static MdlJit *
+a64_jit_get (A64Cpu *s)
+{
+  if (s->cpu.jit == NULL && !s->jit_unavailable) {
+    size_t bytes = mdl_machine_jit_cache_size (s->cpu.machine);
+    g_autoptr (GError) error = NULL;
+
+    s->cpu.jit = mdl_jit_new (bytes ? bytes : A64_JIT_CODE_BYTES,
+                              bytes ? (unsigned) (bytes / 256) : A64_JIT_MAX_BLOCKS, &error);
+    if (s->cpu.jit == NULL) {
+      g_message ("%s: %s; interpreting", s->cpu.name, error->message);
+      s->jit_unavailable = true;
+    }
+  }
+  return s->cpu.jit;
+}
+
+uint64_t
+a64_jit_run (MdlCpu *cpu, uint64_t budget)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+  MdlJit *jit = a64_jit_get (s);
+
+  if (jit == NULL || cpu->breakpoints != NULL)
+    return a64_run (cpu, budget);
+  s->done = s->accounted = 0;
+  s->check = true;
+  while (s->done < budget) {
+    const MdlJitBlock *b = NULL;
+
+    if (G_UNLIKELY (s->check)) {
+      int go = a64_interp_check (s);
+
+      mdl_jit_chain (jit, NULL); /* the pc may have moved: chain nothing */
+      if (go == 0)
+        break;
+      if (go == 1)
+        continue;
+    }
+    if (G_LIKELY (!(s->pc & 3))) {
+      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0)
+                      | ((s->sctlr_el1 & 1) ? A64_JIT_MODE_MMU : 0);
+      uint64_t left = budget - s->done;
+
+      b = mdl_jit_lookup (jit, s->pc, mode);
+      if (b == NULL)
+        b = a64_jit_translate (s, jit, s->pc, mode, A64_JIT_MAX_INSNS);
+      /* Near the end of the budget: a block of at most the largest power
+       * of two that fits, kept apart by its mode bits. */
+      if (b != NULL && left < b->n_insns) {
+        unsigned max = 1;
+
+        while (2 * max <= left)
+          max *= 2;
+        mode |= max << A64_JIT_MODE_MAX_SHIFT;
+        b = mdl_jit_lookup (jit, s->pc, mode);
+        if (b == NULL)
+          b = a64_jit_translate (s, jit, s->pc, mode, max);
+      }
+    }
+    mdl_jit_chain (jit, b);
+    if (b != NULL) {
+      uint64_t n = s->done;
+
+      s->pc = mdl_jit_enter (jit, b, s, &n, budget);
+      s->done = n;
+    } else
+      a64_interp_step (s);
+  }
+  s->stop_run = false;
+  a64_sync (s);
+  return s->done;
+}

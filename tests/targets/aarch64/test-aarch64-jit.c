@@ -1,0 +1,206 @@
+/* Lock-step test of the A64 frontend of the translating tier
+ * (docs/translator.md), as test-riscv-jit.c does it for RISC-V: one board
+ * and firmware run twice side by side, interpreted and translated, in
+ * short slices of virtual time; after every slice both machines must
+ * agree on the stop reason, every CPU's retired instructions, local time,
+ * run state and every register the class shows (X, SP, PC, PSTATE, the
+ * system registers, and both halves of every V register), and the
+ * console output so far.
+ *
+ *   test-aarch64-jit [--slice-ns N] [--cache-bytes N] [--expect-flushes]
+ *                  [--max-ms N] [--expect TEXT] BOARD [ELF]
+ *
+ * Without ELF the board's own firmware runs (U-Boot's board); --expect
+ * requires TEXT in the console at the end (a prompt reached).
+ *
+ * --cache-bytes gives the translated machine a small code memory, so
+ * that it fills and flushes (--expect-flushes then requires that it
+ * did).  Exit status 0 when the runs agree to the end and the translated
+ * one did translate; 1 with the first difference on stderr; 2 on bad
+ * input.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/board.h"
+#include "engine/jit-cache.h"
+#include "engine/registry.h"
+#include "hw/devices.h"
+#include "targets/targets.h"
+
+typedef struct {
+  MdlBoard *board;
+  GString  *console;
+} Side;
+
+static void
+on_serial (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+{
+  GString *console = data;
+
+  g_string_append_len (console, (const char *) bytes, (gssize) len);
+}
+
+static bool
+side_open (Side *side, const char *board_path, const char *elf, MdlTier tier,
+           size_t cache_bytes)
+{
+  g_autoptr(GError) error = NULL;
+  const char *search[] = { MDL_BUILD_ROOT "/boards", NULL };
+
+  side->board = mdl_board_load (board_path, search, &error);
+  if (side->board == NULL
+      || (elf != NULL && !mdl_board_set_firmware (side->board, NULL, elf, &error))
+      || !mdl_board_load_firmware (side->board, &error)) {
+    fprintf (stderr, "test-aarch64-jit: %s\n", error->message);
+    return false;
+  }
+  side->console = g_string_new (NULL);
+  mdl_machine_set_serial_out (side->board->machine, on_serial, side->console);
+  mdl_machine_set_tier (side->board->machine, tier);
+  if (cache_bytes)
+    mdl_machine_set_jit_cache_size (side->board->machine, cache_bytes);
+  return true;
+}
+
+/* The first difference between the two machines, or NULL. */
+static char *
+compare (Side *a, Side *b, MdlStopReason ra, MdlStopReason rb)
+{
+  MdlMachine *ma = a->board->machine, *mb = b->board->machine;
+
+  if (ra != rb)
+    return g_strdup_printf ("stop reason %s / %s", mdl_stop_reason_name (ra),
+                            mdl_stop_reason_name (rb));
+  if (mdl_machine_now (ma) != mdl_machine_now (mb))
+    return g_strdup_printf ("machine time %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT,
+                            mdl_machine_now (ma), mdl_machine_now (mb));
+  if (!g_string_equal (a->console, b->console))
+    return g_strdup_printf ("console output differs:\n--- interpreted\n%s\n--- translated\n%s",
+                            a->console->str, b->console->str);
+  for (unsigned i = 0; i < mdl_machine_n_cpus (ma); i++) {
+    MdlCpu *ca = mdl_machine_cpu (ma, i), *cb = mdl_machine_cpu (mb, i);
+    const MdlCpuClass *cls = ca->cls;
+
+    if (ca->retired != cb->retired || ca->time_ps != cb->time_ps || ca->state != cb->state)
+      return g_strdup_printf ("%s: retired %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT
+                              ", time %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT
+                              ", state %d / %d",
+                              ca->name, ca->retired, cb->retired, ca->time_ps, cb->time_ps,
+                              ca->state, cb->state);
+    for (unsigned r = 0; r < cls->n_regs; r++) {
+      uint64_t va = cls->reg_read (ca, r), vb = cls->reg_read (cb, r);
+
+      if (va != vb)
+        return g_strdup_printf ("%s: %s = 0x%" G_GINT64_MODIFIER "x / 0x%" G_GINT64_MODIFIER
+                                "x after %" G_GUINT64_FORMAT " instructions",
+                                ca->name, cls->regs[r].name, va, vb, ca->retired);
+      if (cls->reg_read_hi != NULL) {
+        va = cls->reg_read_hi (ca, r), vb = cls->reg_read_hi (cb, r);
+        if (va != vb)
+          return g_strdup_printf ("%s: %s bits 127:64 = 0x%" G_GINT64_MODIFIER "x / 0x%"
+                                  G_GINT64_MODIFIER "x after %" G_GUINT64_FORMAT " instructions",
+                                  ca->name, cls->regs[r].name, va, vb, ca->retired);
+      }
+    }
+  }
+  return NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  gint64 slice_ns = 10000, max_ms = 10000, cache_bytes = 0;
+  gboolean expect_flushes = FALSE;
+  char *expect = NULL;
+  GOptionEntry entries[] = {
+    { "slice-ns", 0, 0, G_OPTION_ARG_INT64, &slice_ns, "Virtual time between comparisons", "NS" },
+    { "cache-bytes", 0, 0, G_OPTION_ARG_INT64, &cache_bytes,
+      "Code memory of the translated side", "N" },
+    { "expect-flushes", 0, 0, G_OPTION_ARG_NONE, &expect_flushes, "Require cache flushes", NULL },
+    { "max-ms", 0, 0, G_OPTION_ARG_INT64, &max_ms, "Virtual time limit", "MS" },
+    { "expect", 0, 0, G_OPTION_ARG_STRING, &expect, "Text the console must show at the end",
+      "TEXT" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD [ELF]");
+  const char *elf;
+  g_autoptr(GError) error = NULL;
+  Side interp = { 0 }, jit = { 0 };
+  uint64_t elapsed = 0, limit, slice;
+  MdlJitStats stats = { 0 };
+  int status = 0;
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc < 2 || argc > 3) {
+    fprintf (stderr, "test-aarch64-jit: %s\n", error ? error->message : "expected BOARD [ELF]");
+    return 2;
+  }
+  if (!mdl_jit_host_supported ()) {
+    printf ("SKIP: this host has no translating tier\n");
+    return 77;
+  }
+  mdl_registry_set_cpus (mdl_target_cpu_classes);
+  mdl_registry_set_devices (mdl_hw_device_classes);
+  elf = argc == 3 ? argv[2] : NULL;
+  if (!side_open (&interp, argv[1], elf, MDL_TIER_INTERPRET, 0)
+      || !side_open (&jit, argv[1], elf, MDL_TIER_TRANSLATE, (size_t) cache_bytes))
+    return 2;
+
+  slice = (uint64_t) slice_ns * MDL_PS_PER_NS;
+  limit = (uint64_t) max_ms * MDL_PS_PER_MS;
+  for (;;) {
+    MdlStopReason ra = mdl_machine_run (interp.board->machine, slice);
+    MdlStopReason rb = mdl_machine_run (jit.board->machine, slice);
+    g_autofree char *diff = compare (&interp, &jit, ra, rb);
+
+    elapsed += slice;
+    if (diff != NULL) {
+      fprintf (stderr, "test-aarch64-jit: %s: the tiers differ after %" G_GUINT64_FORMAT
+               " ns: %s\n", argv[argc - 1], elapsed / MDL_PS_PER_NS, diff);
+      status = 1;
+      break;
+    }
+    if (ra != MDL_STOP_NONE || elapsed >= limit) {
+      printf ("%s: %s after %" G_GUINT64_FORMAT " instructions, exit code %d\n", argv[argc - 1],
+              mdl_stop_reason_name (ra), mdl_machine_cpu (interp.board->machine, 0)->retired,
+              mdl_machine_exit_code (interp.board->machine));
+      break;
+    }
+  }
+
+  for (unsigned i = 0; i < mdl_machine_n_cpus (jit.board->machine); i++) {
+    MdlCpu *cpu = mdl_machine_cpu (jit.board->machine, i);
+    MdlJitStats s;
+
+    if (cpu->jit == NULL)
+      continue;
+    mdl_jit_get_stats (cpu->jit, &s);
+    stats.translations += s.translations;
+    stats.flushes += s.flushes;
+    stats.chains += s.chains;
+  }
+  printf ("translated blocks %" G_GUINT64_FORMAT ", flushes %" G_GUINT64_FORMAT
+          ", chains %" G_GUINT64_FORMAT "\n", stats.translations, stats.flushes, stats.chains);
+  if (status == 0 && stats.translations == 0) {
+    fprintf (stderr, "test-aarch64-jit: nothing was translated\n");
+    status = 1;
+  }
+  if (status == 0 && expect != NULL && strstr (jit.console->str, expect) == NULL) {
+    fprintf (stderr, "test-aarch64-jit: the console never showed %s:\n%s\n", expect,
+             jit.console->str);
+    status = 1;
+  }
+  g_free (expect);
+  if (status == 0 && expect_flushes && stats.flushes == 0) {
+    fprintf (stderr, "test-aarch64-jit: the cache never filled up\n");
+    status = 1;
+  }
+  g_string_free (interp.console, TRUE);
+  g_string_free (jit.console, TRUE);
+  mdl_board_free (interp.board);
+  mdl_board_free (jit.board);
+  return status;
+}
