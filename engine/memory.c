@@ -31,7 +31,7 @@ typedef struct {
   guint        id;
   MdlWatchFunc notify;
   void        *notify_data;
-  /* Pages holding decoded or translated code (mdl_address_space_mark_code):
+  /* RAM holding decoded or translated code (mdl_address_space_mark_code):
    * windows around them stay readable, only stores take the slow path. */
   bool         code;
 } MdlWatch;
@@ -304,7 +304,7 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
   window->host = r->host + offset;
   window->writable = r->kind == MDL_REGION_RAM;
 
-  /* @addr on a page of code: a window that only reads (fetches and loads
+  /* @addr in marked code: a window that only reads (fetches and loads
    * stay fast, stores take the slow path, where the code's owners hear of
    * them), so code pages need not be cut out of it. */
   for (guint i = 0; i < as->watches->len; i++) {
@@ -414,7 +414,7 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
   }
 }
 
-/* Tells every listener of a store that touched a code page. */
+/* Tells every listener of a store that touched marked code. */
 static void
 code_written (void *data, uint64_t addr, unsigned size, bool is_write)
 {
@@ -429,12 +429,19 @@ code_written (void *data, uint64_t addr, unsigned size, bool is_write)
 bool
 mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
 {
-  uint64_t first = addr & ~(uint64_t) (MDL_CODE_PAGE_SIZE - 1);
-  uint64_t last = (addr + (MAX (len, 1) - 1)) & ~(uint64_t) (MDL_CODE_PAGE_SIZE - 1);
+  uint64_t first = addr & ~(uint64_t) (MDL_CODE_GRANULE - 1);
+  uint64_t last = (addr + (MAX (len, 1) - 1)) & ~(uint64_t) (MDL_CODE_GRANULE - 1);
   bool added = false;
 
-  for (uint64_t page = first;; page += MDL_CODE_PAGE_SIZE) {
-    uint64_t plast = page + (MDL_CODE_PAGE_SIZE - 1);
+  /* Already known, the common case: one range holds it all. */
+  for (guint i = 0; i < as->watches->len; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (w->code && first >= w->base && last + (MDL_CODE_GRANULE - 1) <= w->last)
+      return false;
+  }
+  for (uint64_t page = first;; page += MDL_CODE_GRANULE) {
+    uint64_t plast = page + (MDL_CODE_GRANULE - 1);
     MdlMapping *m = find_mapping (as, page);
     uint64_t offset = 0;
     MdlWatch *joined = NULL;

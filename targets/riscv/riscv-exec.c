@@ -144,7 +144,7 @@ rv_flush_code (MdlCpu *cpu)
   rv_flush_icache ((RvCpu *) cpu);
 }
 
-/* A store touched [addr, addr + size) on a page this hart took code from
+/* A store touched [addr, addr + size) where this hart took code from
  * (mdl_address_space_mark_code): the decoded instructions that overlap it
  * are marked stale (rv_fill compares their bits when they run again) and
  * the translated blocks over it are forgotten, so both tiers run the new
@@ -182,7 +182,7 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
   if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
     return;
   mdl_address_space_add_code_listener (s->cpu.as, rv_code_written, s);
-  /* The store windows may cover the page: dropped now, not at the next
+  /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */
   rv_forget_windows (s);
