@@ -21,6 +21,17 @@
 typedef uint64_t (*MdlJitEnterFn) (void *state, const void *code, uint64_t *count,
                                    uint64_t budget, uint8_t **slot);
 
+#define MDL_JIT_PAGE_BITS  1024
+#define MDL_JIT_PAGE_SHIFT 10   /* 1 KiB: code and data often share 4 KiB pages */
+
+static inline unsigned
+page_bit (uint64_t addr)
+{
+  uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;
+
+  return (unsigned) (p ^ (p >> 10) ^ (p >> 20)) & (MDL_JIT_PAGE_BITS - 1);
+}
+
 struct MdlJit {
   uint8_t *rx, *rw;        /* the same bytes: executable, writable views */
   size_t   size;
@@ -36,6 +47,10 @@ struct MdlJit {
   uint8_t      *data;
   size_t        data_size, data_used;
 
+  /* Guest pages (hashed) that some block since the last reuse came from:
+   * most stores that mdl_jit_invalidate hears of hit data sharing a page
+   * with code elsewhere, and leave after one test. */
+  uint64_t page_bits[MDL_JIT_PAGE_BITS / 64];
   uint8_t  stale;          /* read by translated code after helper calls */
   bool     reuse_pending;  /* flushed: reset the memory at the next begin */
   uint64_t generation;     /* bumped when the memory is reused */
@@ -227,8 +242,22 @@ mdl_jit_flush (MdlJit *jit)
 void
 mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
 {
-  if (jit->reuse_pending)
+  if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
     return;
+  if ((len - 1) >> MDL_JIT_PAGE_SHIFT < 4) {
+    uint64_t last = (addr + (len - 1)) >> MDL_JIT_PAGE_SHIFT;
+    bool any = false;
+
+    for (uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;; p++) {
+      unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
+
+      any |= (jit->page_bits[bit / 64] >> (bit % 64)) & 1;
+      if (p == last)
+        break;
+    }
+    if (!any)
+      return;
+  }
   for (unsigned i = 0; i < jit->n_blocks; i++) {
     const MdlJitBlock *b = &jit->blocks[i];
 
@@ -251,6 +280,7 @@ reuse (MdlJit *jit)
   jit->used = jit->stubs_end;
   jit->n_blocks = 0;
   jit->data_used = 0;
+  memset (jit->page_bits, 0, sizeof jit->page_bits);
   jit->stale = 0;
   jit->reuse_pending = false;
   jit->last_slot = NULL;
@@ -291,6 +321,14 @@ mdl_jit_commit (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint32_t m
   b->mode = mode;
   b->n_insns = n_insns;
   b->code = a->rx;
+  if (end > pc && ((end - 1 - pc) >> MDL_JIT_PAGE_SHIFT) < 64) {
+    for (uint64_t p = pc >> MDL_JIT_PAGE_SHIFT; p <= (end - 1) >> MDL_JIT_PAGE_SHIFT; p++) {
+      unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
+      jit->page_bits[bit / 64] |= UINT64_C (1) << (bit % 64);
+    }
+  } else {
+    memset (jit->page_bits, 0xff, sizeof jit->page_bits);
+  }
   h = hash_key (jit, pc, mode);
   b->next = jit->table[h];
   jit->table[h] = b;

@@ -49,6 +49,8 @@ cpu_free (MdlCpu *cpu)
 {
   if (cpu->cls->finalize != NULL)
     cpu->cls->finalize (cpu);
+  if (cpu->as != NULL)
+    mdl_address_space_remove_code_listener (cpu->as, NULL, cpu);
   g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
   mdl_jit_free (cpu->jit);
   g_free (cpu->irq_out);

@@ -31,7 +31,15 @@ typedef struct {
   guint        id;
   MdlWatchFunc notify;
   void        *notify_data;
+  /* RAM holding decoded or translated code (mdl_address_space_mark_code):
+   * windows around them stay readable, only stores take the slow path. */
+  bool         code;
 } MdlWatch;
+
+typedef struct {
+  MdlWatchFunc fn;
+  void        *data;
+} MdlCodeListener;
 
 struct MdlAddressSpace {
   char        *name;
@@ -42,6 +50,7 @@ struct MdlAddressSpace {
   MdlWatchFunc watch_hit;
   void        *watch_data;
   guint        last_tracker_id;
+  GArray      *code_listeners;  /* MdlCodeListener */
 };
 
 static MdlRegion *
@@ -164,6 +173,7 @@ mdl_address_space_new (const char *name)
   as->name = g_strdup (name);
   as->maps = g_array_new (FALSE, FALSE, sizeof (MdlMapping));
   as->watches = g_array_new (FALSE, FALSE, sizeof (MdlWatch));
+  as->code_listeners = g_array_new (FALSE, FALSE, sizeof (MdlCodeListener));
   return as;
 }
 
@@ -176,6 +186,7 @@ mdl_address_space_free (MdlAddressSpace *as)
     mdl_region_unref (g_array_index (as->maps, MdlMapping, i).region);
   g_array_unref (as->maps);
   g_array_unref (as->watches);
+  g_array_unref (as->code_listeners);
   g_free (as->name);
   g_free (as);
 }
@@ -281,6 +292,7 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
   MdlMapping *m = find_mapping (as, addr);
   uint64_t offset = 0;
   MdlRegion *r;
+  bool in_code = false;
 
   if (m == NULL)
     return false;
@@ -292,12 +304,25 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
   window->host = r->host + offset;
   window->writable = r->kind == MDL_REGION_RAM;
 
+  /* @addr in marked code: a window that only reads (fetches and loads
+   * stay fast, stores take the slow path, where the code's owners hear of
+   * them), so code pages need not be cut out of it. */
+  for (guint i = 0; i < as->watches->len; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (w->code && addr >= w->base && addr <= w->last) {
+      in_code = true;
+      window->writable = false;
+      break;
+    }
+  }
+
   /* Cut watched ranges out, keeping the part around @addr. */
   for (guint i = 0; i < as->watches->len; i++) {
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
     uint64_t wlast = window->base + (window->size - 1);
 
-    if (w->last < window->base || w->base > wlast)
+    if (w->last < window->base || w->base > wlast || (w->code && in_code))
       continue;
     if (addr >= w->base && addr <= w->last)
       return false;
@@ -386,6 +411,98 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
       as->generation++;
       return;
     }
+  }
+}
+
+/* Tells every listener of a store that touched marked code. */
+static void
+code_written (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  MdlAddressSpace *as = data;
+
+  for (guint i = 0; i < as->code_listeners->len; i++) {
+    const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
+    l->fn (l->data, addr, size, is_write);
+  }
+}
+
+bool
+mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
+{
+  uint64_t first = addr & ~(uint64_t) (MDL_CODE_GRANULE - 1);
+  uint64_t last = (addr + (MAX (len, 1) - 1)) & ~(uint64_t) (MDL_CODE_GRANULE - 1);
+  bool added = false;
+
+  /* Already known, the common case: one range holds it all. */
+  for (guint i = 0; i < as->watches->len; i++) {
+    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (w->code && first >= w->base && last + (MDL_CODE_GRANULE - 1) <= w->last)
+      return false;
+  }
+  for (uint64_t page = first;; page += MDL_CODE_GRANULE) {
+    uint64_t plast = page + (MDL_CODE_GRANULE - 1);
+    MdlMapping *m = find_mapping (as, page);
+    uint64_t offset = 0;
+    MdlWatch *joined = NULL;
+    bool known = false;
+
+    /* Only RAM: nothing but loaders (which flush code themselves) writes
+     * ROM, and devices have no bytes to cache. */
+    if (m != NULL && region_resolve (m->region, &offset)->kind == MDL_REGION_RAM) {
+      for (guint i = 0; i < as->watches->len && !known; i++) {
+        MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+        if (!w->code)
+          continue;
+        if (page >= w->base && page <= w->last)
+          known = true;
+        else if (w->last != UINT64_MAX && w->last + 1 == page)
+          joined = w;
+        else if (plast != UINT64_MAX && plast + 1 == w->base && joined == NULL)
+          joined = w;
+      }
+      if (!known) {
+        /* Neighbouring pages share one entry: straight-line code costs
+         * one range whatever its length. */
+        if (joined != NULL) {
+          joined->base = MIN (joined->base, page);
+          joined->last = MAX (joined->last, plast);
+        } else {
+          MdlWatch w = { page, plast, false, true, 0, code_written, as, true };
+          g_array_append_val (as->watches, w);
+        }
+        added = true;
+      }
+    }
+    if (page == last)
+      break;
+  }
+  if (added)
+    as->generation++;   /* CPUs must drop store windows that cover it */
+  return added;
+}
+
+void
+mdl_address_space_add_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+{
+  MdlCodeListener l = { fn, data };
+
+  for (guint i = 0; i < as->code_listeners->len; i++) {
+    const MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i);
+    if (o->fn == fn && o->data == data)
+      return;
+  }
+  g_array_append_val (as->code_listeners, l);
+}
+
+void
+mdl_address_space_remove_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+{
+  for (guint i = as->code_listeners->len; i > 0; i--) {
+    const MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i - 1);
+    if ((fn == NULL || o->fn == fn) && o->data == data)
+      g_array_remove_index (as->code_listeners, i - 1);
   }
 }
 

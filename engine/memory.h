@@ -152,6 +152,24 @@ guint mdl_address_space_add_write_tracker    (MdlAddressSpace *as, uint64_t addr
                                               void *data);
 void  mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id);
 
+/* Code tracking: a CPU that caches decoded or translated instructions
+ * marks the RAM they came from (in granules of MDL_CODE_GRANULE bytes,
+ * small so that data next to code, .bss right after .text in small
+ * firmware, rarely shares one); from then on RAM windows there only read, so every store there (a CPU's slow path, another CPU,
+ * a loader's or debugger's write_bytes) calls each code listener after
+ * the bytes are written, and the listeners forget what they cached of
+ * the bytes written.  Marks are never removed.  mark_code returns true
+ * when a granule was new: the map's generation moved and the caller must
+ * drop its own cached windows before its next store.  Listeners are kept
+ * once per (@fn, @data); they must not add or remove watches.  Removing
+ * with @fn NULL removes every listener of @data. */
+#define MDL_CODE_GRANULE 64
+bool mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len);
+void mdl_address_space_add_code_listener    (MdlAddressSpace *as, MdlWatchFunc fn,
+                                             void *data);
+void mdl_address_space_remove_code_listener (MdlAddressSpace *as, MdlWatchFunc fn,
+                                             void *data);
+
 /* Calls @fn for every mapping, in address order. */
 typedef void (*MdlMappingFunc) (uint64_t base, MdlRegion *region, void *data);
 void mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn,

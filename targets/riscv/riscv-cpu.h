@@ -475,6 +475,7 @@ extern const RvExecFn rv64c_exec_table[RV_OP_COUNT];
 uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
 void     rv_forget_windows (RvCpu *s);
+void     rv_note_code (RvCpu *s, uint64_t pc, uint64_t len);
 void     rv_flush_icache_lower (RvCpu *s);
 /* The run loop's steps, for the translating tier's dispatcher: what
  * rv_run does before its loop, one dispatch, the interrupt check of its

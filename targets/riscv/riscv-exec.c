@@ -144,6 +144,53 @@ rv_flush_code (MdlCpu *cpu)
   rv_flush_icache ((RvCpu *) cpu);
 }
 
+/* A store touched [addr, addr + size) where this hart took code from
+ * (mdl_address_space_mark_code): the decoded instructions that overlap it
+ * are marked stale (rv_fill compares their bits when they run again) and
+ * the translated blocks over it are forgotten, so both tiers run the new
+ * bytes from the next instruction on, fence.i or not. */
+static void
+rv_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  RvCpu *s = data;
+
+  if (size > RV_ICACHE_SIZE) {
+    for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
+      for (unsigned i = 0; i < RV_ICACHE_SIZE; i++)
+        s->icache[m][i].pc |= RV_TAG_STALE;
+  } else {
+    /* A 4-byte instruction may start 2 bytes before the store. */
+    for (uint64_t pc = (addr & ~UINT64_C (1)) - 2; pc != addr + size; pc++) {
+      if (pc & 1)
+        continue;
+      for (unsigned m = 0; m < RV_ICACHE_COUNT; m++) {
+        RvInsn *e = &s->icache[m][(pc >> 1) & (RV_ICACHE_SIZE - 1)];
+        if (e->pc == pc)
+          e->pc |= RV_TAG_STALE;
+      }
+    }
+  }
+  if (s->cpu.jit != NULL)
+    mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
+}
+
+void
+rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
+{
+  uint64_t gen = mdl_address_space_generation (s->cpu.as);
+
+  if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
+    return;
+  mdl_address_space_add_code_listener (s->cpu.as, rv_code_written, s);
+  /* The store windows may cover the code: dropped now, not at the next
+   * run(), so that the very next store there is heard.  Nothing else
+   * changed in the map, unless something already had. */
+  rv_forget_windows (s);
+  rv_tlb_flush (s);
+  if (s->as_gen == gen)
+    s->as_gen = mdl_address_space_generation (s->cpu.as);
+}
+
 /* Drops everything derived from the address map when the map changed
  * (a device may remap memory during a slow-path access). */
 static void
@@ -1268,6 +1315,10 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
 
   if ((cause = rv_fetch_insn (s, pc, &raw, &len)))
     goto fault;
+  /* Physical addresses only: stores to checked code are not tracked (and
+   * it is never translated). */
+  if (!s->fetch_checked)
+    rv_note_code (s, pc, len);
 
   if (e->pc != (pc | RV_TAG_STALE) || e->raw != raw || e->len != len)
     rv_decode_into (s, e, raw);

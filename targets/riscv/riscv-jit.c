@@ -760,8 +760,11 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
     if (!rv_jit_emit (&c, insns, n, end))
       a.overflow = true;
     b = mdl_jit_commit (jit, &a, pc, end, mode, n);
-    if (b != NULL)
+    if (b != NULL) {
+      /* Stores to these bytes must reach the block (rv_code_written). */
+      rv_note_code (s, pc, end - pc);
       return b;
+    }
     mdl_jit_flush (jit);
   }
   return NULL;

@@ -49,6 +49,7 @@ typedef struct {
   const MdlCpuClass *cls;
   uint64_t           ram_base;
   unsigned           irq_line;
+  int                tier;     /* an MdlTier, or -1: the machine's default */
   MdlMachine        *m;
   MdlCpu            *cpu;
   MdlRegion         *ram, *more;
@@ -68,7 +69,8 @@ static struct {
 } last;
 
 static Sandbox *
-sandbox_build (Sandbox *sb, const MdlCpuClass *cls, uint64_t ram_base, unsigned irq_line)
+sandbox_build (Sandbox *sb, const MdlCpuClass *cls, uint64_t ram_base, unsigned irq_line,
+               int tier)
 {
   MdlMachine *m = mdl_machine_new ();
   MdlAddressSpace *as = mdl_machine_add_address_space (m, "fuzz bus");
@@ -77,7 +79,10 @@ sandbox_build (Sandbox *sb, const MdlCpuClass *cls, uint64_t ram_base, unsigned 
   sb->cls = cls;
   sb->ram_base = ram_base;
   sb->irq_line = irq_line;
+  sb->tier = tier;
   sb->m = m;
+  if (tier >= 0)
+    mdl_machine_set_tier (m, (MdlTier) tier);
   sb->ram = mdl_region_new_ram ("ram", FUZZ_RAM_SIZE);
   sb->more = mdl_region_new_ram ("more", FUZZ_RAM_SIZE);
   g_assert (mdl_address_space_map (as, ram_base, sb->ram, NULL));
@@ -94,18 +99,18 @@ sandbox_build (Sandbox *sb, const MdlCpuClass *cls, uint64_t ram_base, unsigned 
   return sb;
 }
 
-MdlMachine *
-fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
-                  size_t len, uint64_t entry, unsigned irq_line, MdlCpu **cpu)
+static MdlMachine *
+sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
+             size_t len, uint64_t entry, unsigned irq_line, int tier, MdlCpu **cpu)
 {
   Sandbox *sb = NULL;
   size_t n = MIN (len, (size_t) FUZZ_RAM_SIZE);
 
   for (unsigned i = 0; i < G_N_ELEMENTS (sandboxes) && sb == NULL; i++)
     if (sandboxes[i].cls == NULL)
-      sb = sandbox_build (&sandboxes[i], cls, ram_base, irq_line);
+      sb = sandbox_build (&sandboxes[i], cls, ram_base, irq_line, tier);
     else if (sandboxes[i].cls == cls && sandboxes[i].ram_base == ram_base &&
-             sandboxes[i].irq_line == irq_line)
+             sandboxes[i].irq_line == irq_line && sandboxes[i].tier == tier)
       sb = &sandboxes[i];
   g_assert (sb != NULL);
 
@@ -124,6 +129,21 @@ fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *imag
   last.n_writes = 0;
   *cpu = sb->cpu;
   return sb->m;
+}
+
+MdlMachine *
+fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
+                  size_t len, uint64_t entry, unsigned irq_line, MdlCpu **cpu)
+{
+  return sandbox_new (cls, ram_base, image, len, entry, irq_line, -1, cpu);
+}
+
+MdlMachine *
+fuzz_sandbox_new_tier (const MdlCpuClass *cls, uint64_t ram_base, const uint8_t *image,
+                       size_t len, uint64_t entry, unsigned irq_line, MdlTier tier,
+                       MdlCpu **cpu)
+{
+  return sandbox_new (cls, ram_base, image, len, entry, irq_line, (int) tier, cpu);
 }
 
 void
@@ -180,7 +200,7 @@ check_fresh (MdlCpu *cpu, uint64_t insns)
 
   if (++last.count % 64 != 0)
     return;
-  sandbox_build (&fresh, last.sb->cls, last.sb->ram_base, last.sb->irq_line);
+  sandbox_build (&fresh, last.sb->cls, last.sb->ram_base, last.sb->irq_line, last.sb->tier);
   memcpy (mdl_region_host (fresh.ram), last.image, last.len);
   mdl_machine_set_entry (fresh.m, fresh.cpu, last.entry);
   mdl_machine_reset (fresh.m);
@@ -228,4 +248,50 @@ fuzz_sandbox_run (MdlMachine *m, MdlCpu *cpu, uint64_t ram_base, uint64_t insns)
   }
   g_string_truncate (text, 0);
   cpu->cls->disas (cpu, mdl_cpu_pc (cpu), text);
+}
+
+static Sandbox *
+sandbox_of (const MdlCpu *cpu)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (sandboxes); i++)
+    if (sandboxes[i].cpu == cpu)
+      return &sandboxes[i];
+  g_error ("no sandbox has this CPU");
+}
+
+/* abort() for libFuzzer, as above. */
+static void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
+tiers_differ (const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start (ap, fmt);
+  fputs ("interpreted and translated runs differ: ", stderr);
+  vfprintf (stderr, fmt, ap);
+  fputc ('\n', stderr);
+  va_end (ap);
+  abort ();
+}
+
+void
+fuzz_sandbox_compare (MdlCpu *a, MdlCpu *b)
+{
+  Sandbox *sa = sandbox_of (a), *sb = sandbox_of (b);
+
+  if (a->retired != b->retired)
+    tiers_differ ("%" G_GUINT64_FORMAT " instructions retired, then %" G_GUINT64_FORMAT,
+                  a->retired, b->retired);
+  if (a->state != b->state)
+    tiers_differ ("run state %d, then %d", (int) a->state, (int) b->state);
+  if (a->time_ps != b->time_ps)
+    tiers_differ ("local time %" G_GUINT64_FORMAT " ps, then %" G_GUINT64_FORMAT " ps",
+                  a->time_ps, b->time_ps);
+  for (unsigned r = 0; r < a->cls->n_regs; r++)
+    if (a->cls->reg_read (a, r) != b->cls->reg_read (b, r))
+      tiers_differ ("register %s is 0x%" G_GINT64_MODIFIER "x, then 0x%" G_GINT64_MODIFIER "x",
+                    a->cls->regs[r].name, a->cls->reg_read (a, r), b->cls->reg_read (b, r));
+  for (unsigned i = 0; i < FUZZ_RAM_SIZE; i++)
+    if (mdl_region_host (sa->ram)[i] != mdl_region_host (sb->ram)[i]
+        || mdl_region_host (sa->more)[i] != mdl_region_host (sb->more)[i])
+      tiers_differ ("RAM differs at offset 0x%x", i);
 }

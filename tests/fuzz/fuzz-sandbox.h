@@ -17,6 +17,18 @@ MdlMachine *fuzz_sandbox_new (const MdlCpuClass *cls, uint64_t ram_base,
                               const uint8_t *image, size_t len, uint64_t entry,
                               unsigned irq_line, MdlCpu **cpu);
 
+/* The same, on a sandbox of its own that runs in @tier (kept apart from
+ * fuzz_sandbox_new's, reused alike: never free it). */
+MdlMachine *fuzz_sandbox_new_tier (const MdlCpuClass *cls, uint64_t ram_base,
+                                   const uint8_t *image, size_t len, uint64_t entry,
+                                   unsigned irq_line, MdlTier tier, MdlCpu **cpu);
+
+/* After the same input ran on the sandboxes of @a and @b (two tiers):
+ * aborts, naming the first difference (a register by name, the retired
+ * count, the run state, the local time, a RAM offset), unless they
+ * ended alike. */
+void fuzz_sandbox_compare (MdlCpu *a, MdlCpu *b);
+
 /* Sets a register of the sandbox's CPU before the run; the fresh-machine
  * check of fuzz_sandbox_run repeats it, so set registers only this way. */
 void fuzz_sandbox_set_reg (MdlCpu *cpu, unsigned reg, uint64_t value);

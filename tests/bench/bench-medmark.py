@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""medmark (a CoreMark-like workload) on Medley's two tiers and on QEMU.
+
+usage: bench-medmark.py --medley MEDLEY [--rounds N]
+                        --width NAME:BOARD:ELF[:QEMU] ...
+
+For each width (rv32, rv64), N rounds (default 3), each round running
+interleaved, so that a slow spell of the shared host hits every
+configuration alike:
+  * Medley, interpreted:  `MEDLEY run BOARD --firmware ELF --tier interp --json`
+  * Medley, translated:   the same with `--tier jit`
+  * QEMU, `-icount shift=0` (deterministic, one instruction per ns)
+  * QEMU, plain TCG
+MIPS = Medley's instruction count (its JSON summary; QEMU runs the same
+instructions of the same ELF) / the process's wall time, start-up
+included; for Medley also / its own run time (wall_time_s).  Medians of
+the rounds and the ratios against the translated tier are printed.
+
+Slowness never fails: it exits non-zero only when a run fails or when a
+console (the checksum line) differs between any two runs.
+"""
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+
+class RunFailed(Exception):
+    pass
+
+
+def normalise(data: bytes) -> str:
+    return re.sub(r"\r+\n", "\n", data.decode("utf-8", errors="backslashreplace"))
+
+
+def timed(command, timeout):
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RunFailed(f"timed out after {timeout} s: {' '.join(command)}")
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RunFailed(f"exit status {proc.returncode}: {' '.join(command)}\n"
+                        f"{normalise(proc.stdout)}{normalise(proc.stderr)}")
+    return normalise(proc.stdout), wall
+
+
+def checksum_line(console: str) -> str:
+    for line in console.splitlines():
+        if line.startswith("medmark:"):
+            return line.strip()
+    raise RunFailed(f"no checksum line in the console:\n{console}")
+
+
+def run_medley(medley, board, elf, tier, timeout):
+    out, wall = timed([medley, "run", board, "--firmware", elf, "--tier", tier,
+                       "--max-time", "600s", "--json"], timeout)
+    body, _, last = out.rstrip("\n").rpartition("\n")
+    start = last.find("{")
+    try:
+        summary = json.loads(last[start:])
+        instructions = sum(summary["instructions"].values())
+        inner = float(summary["wall_time_s"])
+        exit_code = summary["exit_code"]
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise RunFailed(f"no JSON summary on the last line ({e!r}): {last!r}")
+    if exit_code != 0:
+        raise RunFailed(f"guest exit_code {exit_code}:\n{out}")
+    return {"line": checksum_line(body + "\n" + last[:start]), "wall": wall,
+            "inner": inner, "instructions": instructions}
+
+
+def run_qemu(qemu, elf, extra, timeout):
+    out, wall = timed([qemu, "-M", "virt", "-bios", "none", "-nographic", *extra,
+                       "-kernel", elf], timeout)
+    return {"line": checksum_line(out), "wall": wall}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--medley", required=True)
+    parser.add_argument("--width", action="append", required=True,
+                        help="NAME:BOARD:ELF[:QEMU]")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=600)
+    args = parser.parse_args()
+
+    failed = False
+    for spec in args.width:
+        name, board, elf, *rest = spec.split(":")
+        qemu = rest[0] if rest and rest[0] else None
+        configs = [
+            ("medley interp", lambda: run_medley(args.medley, board, elf, "interp", args.timeout)),
+            ("medley jit", lambda: run_medley(args.medley, board, elf, "jit", args.timeout)),
+        ]
+        if qemu:
+            configs += [
+                ("qemu -icount shift=0",
+                 lambda: run_qemu(qemu, elf, ["-icount", "shift=0"], args.timeout)),
+                ("qemu", lambda: run_qemu(qemu, elf, [], args.timeout)),
+            ]
+        results = {}
+        try:
+            for _ in range(args.rounds):
+                for cname, run in configs:
+                    results.setdefault(cname, []).append(run())
+        except RunFailed as e:
+            print(f"FAIL ({name}): {e}")
+            failed = True
+            continue
+
+        lines = {r["line"] for runs in results.values() for r in runs}
+        if len(lines) != 1:
+            print(f"FAIL ({name}): checksums differ: {sorted(lines)}")
+            failed = True
+        counts = {r["instructions"] for c in ("medley interp", "medley jit")
+                  for r in results[c]}
+        if len(counts) != 1:
+            print(f"FAIL ({name}): instruction counts differ between runs or tiers: "
+                  f"{sorted(counts)}")
+            failed = True
+        insns = results["medley jit"][0]["instructions"]
+        mips = {c: statistics.median(insns / r["wall"] for r in runs) / 1e6
+                for c, runs in results.items()}
+        print(f"{name}: {sorted(lines)[0]}, {insns} instructions, "
+              f"medians of {args.rounds} interleaved rounds")
+        for c, runs in results.items():
+            extra = ""
+            if c.startswith("medley"):
+                inner = statistics.median(insns / r["inner"] for r in runs) / 1e6
+                extra = f" ({inner:.0f} MIPS of run time alone)"
+            print(f"  {c + ':':<24}{mips[c]:7.0f} MIPS{extra}, "
+                  f"jit / this = {mips['medley jit'] / mips[c]:.2f}")
+        if not qemu:
+            print("  qemu: skipped (not found)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
