@@ -14,21 +14,23 @@
     "r" #n, NULL, 32, "general", false                                                             \
   }
 
+/* Every M-profile core's registers: the table's first ARM_N_REGS rows. */
 /* clang-format off */
-const MdlRegInfo arm_regs[ARM_N_REGS] = {
-  GPR (0), GPR (1), GPR (2), GPR (3), GPR (4), GPR (5), GPR (6), GPR (7),
-  GPR (8), GPR (9), GPR (10), GPR (11), GPR (12),
-  { "sp", "r13", 32, "general", false },
-  { "lr", "r14", 32, "general", false },
-  { "pc", "r15", 32, "general", false },
-  { "xpsr", NULL, 32, "general", false },
-  { "msp", NULL, 32, "system", false },
-  { "psp", NULL, 32, "system", false },
-  { "primask", NULL, 32, "system", false },
-  { "basepri", NULL, 32, "system", false },
-  { "faultmask", NULL, 32, "system", false },
-  { "control", NULL, 32, "system", false },
-};
+#define CORE_REGS                                                                                  \
+  GPR (0), GPR (1), GPR (2), GPR (3), GPR (4), GPR (5), GPR (6), GPR (7),                          \
+  GPR (8), GPR (9), GPR (10), GPR (11), GPR (12),                                                  \
+  { "sp", "r13", 32, "general", false },                                                           \
+  { "lr", "r14", 32, "general", false },                                                           \
+  { "pc", "r15", 32, "general", false },                                                           \
+  { "xpsr", NULL, 32, "general", false },                                                          \
+  { "msp", NULL, 32, "system", false },                                                            \
+  { "psp", NULL, 32, "system", false },                                                            \
+  { "primask", NULL, 32, "system", false },                                                        \
+  { "basepri", NULL, 32, "system", false },                                                        \
+  { "faultmask", NULL, 32, "system", false },                                                      \
+  { "control", NULL, 32, "system", false }
+
+const MdlRegInfo arm_regs[ARM_N_REGS] = { CORE_REGS };
 /* clang-format on */
 
 enum {
@@ -50,18 +52,7 @@ G_STATIC_ASSERT (REG_CONTROL + 1 == ARM_N_REGS);
 
 /* clang-format off */
 const MdlRegInfo arm_fpu_regs[ARM_N_FPU_REGS] = {
-  GPR (0), GPR (1), GPR (2), GPR (3), GPR (4), GPR (5), GPR (6), GPR (7),
-  GPR (8), GPR (9), GPR (10), GPR (11), GPR (12),
-  { "sp", "r13", 32, "general", false },
-  { "lr", "r14", 32, "general", false },
-  { "pc", "r15", 32, "general", false },
-  { "xpsr", NULL, 32, "general", false },
-  { "msp", NULL, 32, "system", false },
-  { "psp", NULL, 32, "system", false },
-  { "primask", NULL, 32, "system", false },
-  { "basepri", NULL, 32, "system", false },
-  { "faultmask", NULL, 32, "system", false },
-  { "control", NULL, 32, "system", false },
+  CORE_REGS,
   DREG (0), DREG (1), DREG (2), DREG (3), DREG (4), DREG (5), DREG (6), DREG (7),
   DREG (8), DREG (9), DREG (10), DREG (11), DREG (12), DREG (13), DREG (14), DREG (15),
   { "fpscr", NULL, 32, "fp", false },
