@@ -755,9 +755,6 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
     return 0;
 
   arm_interp_begin (s);
-  /* The last run() may have ended on a slot exit: its target is not
-   * where this one starts when an interrupt is taken first. */
-  mdl_jit_chain (jit, NULL);
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
 
   while (G_LIKELY (n < budget)) {

@@ -808,6 +808,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
 
   while (G_LIKELY (n < budget)) {
     const MdlJitBlock *b = NULL;
+    bool short_block = false;
 
     if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
       uint32_t mode = s->priv;
@@ -828,9 +829,12 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
         b = mdl_jit_lookup (jit, pc, mode);
         if (b == NULL)
           b = rv_jit_translate (s, jit, pc, mode, max);
+        short_block = true;
       }
     }
-    mdl_jit_chain (jit, b);
+    /* Chains lead to whole blocks only: a slot chained to an end-of-budget
+     * variant would run that short block on every later pass. */
+    mdl_jit_chain (jit, short_block ? NULL : b);
     if (b != NULL)
       pc = mdl_jit_enter (jit, b, s, &n, budget);
     else
