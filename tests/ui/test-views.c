@@ -610,12 +610,7 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  for (guint i = 0; i < 3; i++) {
-    static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-    g_autofree char *sub = g_build_filename (home, vars[i], NULL);
-    g_mkdir_with_parents (sub, 0700);
-    g_setenv (vars[i], sub, TRUE);
-  }
+  ui_test_isolate_home (home);
   g_test_init (&argc, &argv, NULL);
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);

@@ -22,6 +22,17 @@ ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, guint timeo
   return TRUE;
 }
 
+void
+ui_test_isolate_home (const char *home)
+{
+  for (guint i = 0; i < 3; i++) {
+    static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+    g_autofree char *sub = g_build_filename (home, vars[i], NULL);
+    g_mkdir_with_parents (sub, 0700);
+    g_setenv (vars[i], sub, TRUE);
+  }
+}
+
 static gboolean
 count_tick (gpointer data)
 {

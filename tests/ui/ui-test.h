@@ -15,6 +15,9 @@ gboolean ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, gu
 gboolean ui_test_main_loop_serves (guint n_ticks, guint deadline_ms, double *cpu_ms_per_tick);
 /* Runs the main loop for @ms. */
 void     ui_test_spin (guint ms);
+/* Points XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME below @home, so
+ * that a test never reads or changes the user's settings and recent files. */
+void     ui_test_isolate_home (const char *home);
 /* Copies boards/@name into @dir; returns the copy's path (free it). */
 char    *ui_test_copy_board (const char *name, const char *dir);
 /* What @widget shows, as GTK draws it (waiting for a frame when it has
