@@ -1,5 +1,5 @@
 /* Code that is hard on a translating tier (docs/translator.md), checked
- * for its architectural results here and, by test-riscv-jit, for the same
+ * for its architectural results here and, by test-jit-lockstep, for the same
  * instruction counts, times and registers in both tiers:
  *   - an instruction rewritten (and fence.i) on every one of 300
  *     iterations, inside the block that stores to it;

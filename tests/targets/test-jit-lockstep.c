@@ -1,14 +1,14 @@
-/* Lock-step test of the A64 frontend of the translating tier
- * (docs/translator.md), as test-riscv-jit.c does it for RISC-V: one board
- * and firmware run twice side by side, interpreted and translated, in
- * short slices of virtual time; after every slice both machines must
- * agree on the stop reason, every CPU's retired instructions, local time,
- * run state and every register the class shows (X, SP, PC, PSTATE, the
- * system registers, and both halves of every V register), and the
- * console output so far.
+/* Lock-step test of the translating tier (docs/translator.md), for every
+ * architecture with a frontend: one board and firmware run twice side by
+ * side, interpreted and translated, in short slices of virtual time;
+ * after every slice both machines must agree on the stop reason, every
+ * CPU's retired instructions, local time, run state and every register
+ * the class shows (CSRs, counters and system registers included, and
+ * both halves of registers wider than 64 bits), and the console output
+ * so far.
  *
- *   test-aarch64-jit [--slice-ns N] [--cache-bytes N] [--expect-flushes]
- *                  [--max-ms N] [--expect TEXT] BOARD [ELF]
+ *   test-jit-lockstep [--slice-ns N] [--cache-bytes N] [--expect-flushes]
+ *                     [--max-ms N] [--expect TEXT] BOARD [ELF]
  *
  * Without ELF the board's own firmware runs (U-Boot's board); --expect
  * requires TEXT in the console at the end (a prompt reached).
@@ -54,7 +54,7 @@ side_open (Side *side, const char *board_path, const char *elf, MdlTier tier,
   if (side->board == NULL
       || (elf != NULL && !mdl_board_set_firmware (side->board, NULL, elf, &error))
       || !mdl_board_load_firmware (side->board, &error)) {
-    fprintf (stderr, "test-aarch64-jit: %s\n", error->message);
+    fprintf (stderr, "test-jit-lockstep: %s\n", error->message);
     return false;
   }
   side->console = g_string_new (NULL);
@@ -135,7 +135,7 @@ main (int argc, char **argv)
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc < 2 || argc > 3) {
-    fprintf (stderr, "test-aarch64-jit: %s\n", error ? error->message : "expected BOARD [ELF]");
+    fprintf (stderr, "test-jit-lockstep: %s\n", error ? error->message : "expected BOARD [ELF]");
     return 2;
   }
   if (!mdl_jit_host_supported ()) {
@@ -158,7 +158,7 @@ main (int argc, char **argv)
 
     elapsed += slice;
     if (diff != NULL) {
-      fprintf (stderr, "test-aarch64-jit: %s: the tiers differ after %" G_GUINT64_FORMAT
+      fprintf (stderr, "test-jit-lockstep: %s: the tiers differ after %" G_GUINT64_FORMAT
                " ns: %s\n", argv[argc - 1], elapsed / MDL_PS_PER_NS, diff);
       status = 1;
       break;
@@ -185,17 +185,17 @@ main (int argc, char **argv)
   printf ("translated blocks %" G_GUINT64_FORMAT ", flushes %" G_GUINT64_FORMAT
           ", chains %" G_GUINT64_FORMAT "\n", stats.translations, stats.flushes, stats.chains);
   if (status == 0 && stats.translations == 0) {
-    fprintf (stderr, "test-aarch64-jit: nothing was translated\n");
+    fprintf (stderr, "test-jit-lockstep: nothing was translated\n");
     status = 1;
   }
   if (status == 0 && expect != NULL && strstr (jit.console->str, expect) == NULL) {
-    fprintf (stderr, "test-aarch64-jit: the console never showed %s:\n%s\n", expect,
+    fprintf (stderr, "test-jit-lockstep: the console never showed %s:\n%s\n", expect,
              jit.console->str);
     status = 1;
   }
   g_free (expect);
   if (status == 0 && expect_flushes && stats.flushes == 0) {
-    fprintf (stderr, "test-aarch64-jit: the cache never filled up\n");
+    fprintf (stderr, "test-jit-lockstep: the cache never filled up\n");
     status = 1;
   }
   g_string_free (interp.console, TRUE);
