@@ -70,14 +70,15 @@ mdl_cache_reset (MdlCache *c)
   memset (c->lines, 0, sizeof (MdlCacheLine) * c->sets * c->cfg.ways);
   memset (&c->counts, 0, sizeof c->counts);
   c->clock = 0;
-  /* xorshift64 must not start at 0. */
+  /* xorshift must not start at 0. */
   c->rng = c->seed ? c->seed : UINT64_C (0x9e3779b97f4a7c15);
   c->last_set = c->last_way = -1;
   c->last_hit = false;
 }
 
-/* xorshift64 (Marsaglia): the same sequence on every host. */
-static uint64_t
+/* xorshift64* (Marsaglia, Vigna): the same sequence on every host; the
+ * high half of the product, as the low bits of plain xorshift repeat. */
+static uint32_t
 next_random (MdlCache *c)
 {
   uint64_t x = c->rng;
@@ -86,7 +87,7 @@ next_random (MdlCache *c)
   x ^= x >> 7;
   x ^= x << 17;
   c->rng = x;
-  return x;
+  return (uint32_t) ((x * UINT64_C (0x2545f4914f6cdd1d)) >> 32);
 }
 
 /* The way of set @lines that a fill takes: an invalid one (the lowest)
