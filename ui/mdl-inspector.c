@@ -111,6 +111,17 @@ prop_title (const char *prop)
     { "reg",   N_("Base address") },
     { "cpu",   N_("CPU model") },
     { "harts", N_("CPUs in the cluster") },
+    { "icache-size", N_("Instruction cache size") },
+    { "icache-ways", N_("Instruction cache ways") },
+    { "icache-line", N_("Instruction cache line size") },
+    { "icache-replacement", N_("Instruction cache replacement") },
+    { "dcache-size", N_("Data cache size") },
+    { "dcache-ways", N_("Data cache ways") },
+    { "dcache-line", N_("Data cache line size") },
+    { "dcache-replacement", N_("Data cache replacement") },
+    { "dcache-write", N_("Data cache write policy") },
+    { "cache-seed", N_("Random replacement seed") },
+    { "cache-miss-penalty", N_("Miss penalty (cycles)") },
   };
   const char *comma = strchr (prop, ',');
   char *title;
@@ -615,6 +626,13 @@ stop_row_add (MdlInspector *self, AdwPreferencesGroup *group, const MdlCpuClass 
   stop_sync (self);
 }
 
+static gboolean
+is_cache_prop (const char *name)
+{
+  return g_str_has_prefix (name, "icache-") || g_str_has_prefix (name, "dcache-") ||
+         g_str_has_prefix (name, "cache-");
+}
+
 static void
 build_form (MdlInspector *self, const MdlComponent *c)
 {
@@ -640,11 +658,29 @@ build_form (MdlInspector *self, const MdlComponent *c)
   self->header_group = group;
 
   if (c->n_props > 0) {
+    AdwPreferencesGroup *cache = NULL;
+
     group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
     adw_preferences_group_set_title (group, _("Properties"));
-    for (unsigned i = 0; i < c->n_props; i++)
-      g_ptr_array_add (self->fields, field_new (self, group, c, &c->props[i]));
     gtk_box_append (self->form_box, GTK_WIDGET (group));
+    for (unsigned i = 0; i < c->n_props; i++) {
+      /* The cache model's settings (engine/cache-model.h) get a group of
+       * their own, after the others. */
+      if (c->kind == MDL_COMPONENT_CLUSTER && is_cache_prop (c->props[i].name)) {
+        if (cache == NULL) {
+          cache = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (cache, _("Cache Model"));
+          adw_preferences_group_set_description (
+            cache, _("An instruction and a data cache each CPU's accesses go through while "
+                     "the board runs, shown on the Cache page. Size 0: no cache."));
+        }
+        g_ptr_array_add (self->fields, field_new (self, cache, c, &c->props[i]));
+        continue;
+      }
+      g_ptr_array_add (self->fields, field_new (self, group, c, &c->props[i]));
+    }
+    if (cache != NULL)
+      gtk_box_append (self->form_box, GTK_WIDGET (cache));
   }
   if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL &&
       c->cpu_cls->exception_names != NULL) {
