@@ -361,6 +361,10 @@ mdl_cache_view_init (MdlCacheView *self)
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "cache");
 
   self->timing = wrapped_label (box, "dim-label");
+  gtk_label_set_label (wrapped_label (box, "caption"),
+                       _("Each row is a set, each column a way, each cell the address of the "
+                         "line it holds. Blue: the line the last access hit; orange: the line "
+                         "its miss filled; a dot: a dirty line."));
   for (guint i = 0; i < 2; i++) {
     Side *side = &self->side[i];
     GtkWidget *title;
