@@ -173,6 +173,18 @@ test_inspector (void)
   g_assert_nonnull (strstr (message, "power of two"));
   g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find (mdl_editor_get_doc (editor), cluster),
                                        "icache-line"), ==, 32);
+  /* The policies are chosen from their words. */
+  {
+    GtkWidget *repl = _mdl_inspector_get_field (inspector, "dcache-replacement");
+
+    g_assert_true (ADW_IS_COMBO_ROW (repl));
+    g_assert_true (ADW_IS_COMBO_ROW (_mdl_inspector_get_field (inspector, "dcache-write")));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (repl), 1);
+    ui_test_spin (50);
+    g_assert_cmpstr (mdl_component_str (mdl_board_doc_find (mdl_editor_get_doc (editor), cluster),
+                                        "dcache-replacement"), ==, "fifo");
+  }
+  size = _mdl_inspector_get_field (inspector, "icache-size");
   ui_test_spin (250);
   ui_test_screenshot (gtk_widget_get_ancestor (size, ADW_TYPE_PREFERENCES_GROUP),
                       "cache-inspector.png");
