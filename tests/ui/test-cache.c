@@ -102,7 +102,7 @@ test_counts (void)
   char *end;
 
   /* What the inspector's rows do when a value is typed. */
-  g_assert_true (mdl_editor_set_prop (editor, cluster, "icache-size", "1 KiB", &error));
+  g_assert_true (mdl_editor_set_prop (editor, cluster, "icache-size", "256", &error));
   g_assert_true (mdl_editor_set_prop (editor, cluster, "dcache-size", "512", &error));
   g_assert_true (mdl_editor_set_prop (editor, cluster, "dcache-ways", "4", &error));
   g_assert_no_error (error);
