@@ -702,31 +702,40 @@ read_cache_props (Reader *rd, int node, MdlComponent *c, GError **error)
   MdlCacheModelConfig cfg;
   unsigned bad = MDL_CP_CACHE_FIRST;
 
+  int from[MDL_CP_COUNT];
+
   for (unsigned i = MDL_CP_CACHE_FIRST; i < MDL_CP_COUNT; i++) {
     g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
-    int len;
+    int at = node, cpu;
 
-    if (fdt_getprop (rd->fdt, node, prop, &len) == NULL)
+    /* On the cluster, or on its first cpu node that has it. */
+    if (fdt_getprop (rd->fdt, node, prop, NULL) == NULL)
+      fdt_for_each_subnode (cpu, rd->fdt, node)
+        if (at == node && g_hash_table_contains (rd->hart_of, GINT_TO_POINTER (cpu)) &&
+            fdt_getprop (rd->fdt, cpu, prop, NULL) != NULL)
+          at = cpu;
+    from[i] = at;
+    if (fdt_getprop (rd->fdt, at, prop, NULL) == NULL)
       continue;
     if (c->props[i].type == MDL_PROP_STRING) {
-      const char *text = prop_str (rd->fdt, node, prop);
+      const char *text = prop_str (rd->fdt, at, prop);
 
       if (text == NULL) {
-        node_error (rd, node, error, MDL_ERROR_BOARD, "%s is a string, like \"%s\"", prop,
+        node_error (rd, at, error, MDL_ERROR_BOARD, "%s is a string, like \"%s\"", prop,
                     c->props[i].default_str);
         return false;
       }
       g_free (c->values[i].str);
       c->values[i].str = g_strdup (text);
-    } else if (!prop_u64 (rd->fdt, node, prop, &c->values[i].u64)
+    } else if (!prop_u64 (rd->fdt, at, prop, &c->values[i].u64)
                || (c->props[i].type == MDL_PROP_U32 && c->values[i].u64 > G_MAXUINT32)) {
-      node_error (rd, node, error, MDL_ERROR_BOARD, "%s is a number, like <%" G_GUINT64_FORMAT ">",
+      node_error (rd, at, error, MDL_ERROR_BOARD, "%s is a number, like <%" G_GUINT64_FORMAT ">",
                   prop, c->props[i].default_u64 ? c->props[i].default_u64 : 4096);
       return false;
     }
   }
   if (!_mdl_cluster_cache_config (c, &cfg, &bad, &local)) {
-    node_error (rd, node, error, MDL_ERROR_BOARD, "medley,%s: %s", c->props[bad].name,
+    node_error (rd, from[bad], error, MDL_ERROR_BOARD, "medley,%s: %s", c->props[bad].name,
                 local->message);
     return false;
   }

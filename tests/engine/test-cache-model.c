@@ -412,6 +412,40 @@ test_board_refusals (void)
   g_rmdir (dir);
 }
 
+/* A setting may sit on the first cpu node too, as the class settings may;
+ * a refusal then names that node and its line. */
+static void
+test_board_cpu_node (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-cache-XXXXXX", NULL);
+  g_autofree char *path = write_board (dir, "");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoardDoc) doc = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_string_replace (edited, "reg = <0>;\n", "reg = <0>;\n\t\t\tmedley,dcache-size = <2048>;\n", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  doc = mdl_board_doc_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdl_component_u64 (mdl_board_doc_find_by_name (doc, "cpu0"), "dcache-size"), ==,
+                    2048);
+  g_clear_pointer (&doc, mdl_board_doc_free);
+
+  g_string_replace (edited, "<2048>", "<2000>", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  doc = mdl_board_doc_load (path, &error);
+  g_assert_null (doc);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "cache.dts:10"));
+  g_assert_nonnull (strstr (error->message, "/cpus/cpu@0"));
+  g_assert_nonnull (strstr (error->message, "medley,dcache-size: data cache: 2000 bytes"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ---- real firmware in both tiers ---- */
 
 typedef struct {
@@ -528,6 +562,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/cache-model/hooks", test_hooks);
   g_test_add_func ("/engine/cache-model/board/round-trip", test_board_round_trip);
   g_test_add_func ("/engine/cache-model/board/refusals", test_board_refusals);
+  g_test_add_func ("/engine/cache-model/board/cpu-node", test_board_cpu_node);
   g_test_add_data_func ("/engine/cache-model/tiers/riscv32-virt", "riscv32-virt.dts", test_tiers);
   g_test_add_data_func ("/engine/cache-model/tiers/riscv64-virt", "riscv64-virt.dts", test_tiers);
   g_test_add_data_func ("/engine/cache-model/tiers/cortex-m3", "cortex-m3.dts", test_tiers);
