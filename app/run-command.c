@@ -18,6 +18,7 @@
 #include "screenshot.h"
 
 #include "engine/board.h"
+#include "engine/cache-model.h"
 #include "engine/device.h"
 #include "engine/error.h"
 #include "engine/gdbstub.h"
@@ -202,6 +203,7 @@ print_json (MdlMachine *m, MdlStopReason reason, int code, int status, double wa
 {
   g_autoptr(GString) s = g_string_new ("{");
   uint64_t vt = 0;
+  bool any_cache = false;
 
   for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++)
     vt = MAX (vt, mdl_machine_cpu (m, i)->time_ps);
@@ -221,7 +223,37 @@ print_json (MdlMachine *m, MdlStopReason reason, int code, int status, double wa
     json_string (s, cpu->name);
     g_string_append_printf (s, ": %" G_GUINT64_FORMAT, cpu->retired);
   }
-  g_string_append (s, "}}\n");
+  g_string_append (s, "}");
+  /* The cache models' counts, for CPUs that have one. */
+  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++) {
+    MdlCpu *cpu = mdl_machine_cpu (m, i);
+    MdlCache *side[2];
+
+    if (cpu->cache == NULL)
+      continue;
+    side[0] = mdl_cache_model_icache (cpu->cache);
+    side[1] = mdl_cache_model_dcache (cpu->cache);
+    g_string_append (s, any_cache ? ", " : ", \"caches\": {");
+    json_string (s, cpu->name);
+    g_string_append (s, ": {");
+    for (unsigned k = 0, shown = 0; k < 2; k++) {
+      const MdlCacheCounts *c = side[k] ? &side[k]->counts : NULL;
+      if (c == NULL)
+        continue;
+      g_string_append_printf (s, "%s\"%s\": {\"read_hits\": %" G_GUINT64_FORMAT
+                              ", \"read_misses\": %" G_GUINT64_FORMAT
+                              ", \"write_hits\": %" G_GUINT64_FORMAT
+                              ", \"write_misses\": %" G_GUINT64_FORMAT
+                              ", \"writebacks\": %" G_GUINT64_FORMAT
+                              ", \"uncached\": %" G_GUINT64_FORMAT "}",
+                              shown++ ? ", " : "", k ? "data" : "instruction", c->read_hits,
+                              c->read_misses, c->write_hits, c->write_misses, c->writebacks,
+                              c->uncached);
+    }
+    g_string_append (s, "}");
+    any_cache = true;
+  }
+  g_string_append (s, any_cache ? "}}\n" : "}\n");
   if (!stdout_at_line_start)
     fputc ('\n', stdout);
   fputs (s->str, stdout);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "board-doc.h"
+#include "cache-model.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +31,28 @@ enum {
   MDL_CP_BOOTARGS,
   MDL_CP_INITRD,
   MDL_CP_INITRD_ADDR,
+  /* The cache model's (engine/cache-model.h), MDL_CP_CACHE_FIRST on: all
+   * "medley,NAME" in a board file, written when not at their default. */
+  MDL_CP_ICACHE_SIZE,
+  MDL_CP_ICACHE_WAYS,
+  MDL_CP_ICACHE_LINE,
+  MDL_CP_ICACHE_REPLACEMENT,
+  MDL_CP_DCACHE_SIZE,
+  MDL_CP_DCACHE_WAYS,
+  MDL_CP_DCACHE_LINE,
+  MDL_CP_DCACHE_REPLACEMENT,
+  MDL_CP_DCACHE_WRITE,
+  MDL_CP_CACHE_SEED,
+  MDL_CP_CACHE_MISS_PENALTY,
   MDL_CP_COUNT
 };
+#define MDL_CP_CACHE_FIRST MDL_CP_ICACHE_SIZE
+
+/* The cache model's settings of cluster @c; false with @error (naming
+ * the side and the values allowed) when they do not make a cache, and
+ * *@bad the index of the property to blame. */
+bool _mdl_cluster_cache_config (const MdlComponent *c, MdlCacheModelConfig *cfg, unsigned *bad,
+                                GError **error);
 
 /* The CPU class a cluster has when nothing names one: the first class of
  * the registry (targets/targets.c puts the intended default first), or

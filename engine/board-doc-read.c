@@ -693,6 +693,55 @@ known_list (bool cpus)
   return g_string_free (s, FALSE);
 }
 
+/* The cache model's settings of cluster @c from its @node, checked
+ * together: a bad one names the node's line and what the model takes. */
+static bool
+read_cache_props (Reader *rd, int node, MdlComponent *c, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  MdlCacheModelConfig cfg;
+  unsigned bad = MDL_CP_CACHE_FIRST;
+
+  int from[MDL_CP_COUNT];
+
+  for (unsigned i = MDL_CP_CACHE_FIRST; i < MDL_CP_COUNT; i++) {
+    g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
+    int at = node, cpu;
+
+    /* On the cluster, or on its first cpu node that has it. */
+    if (fdt_getprop (rd->fdt, node, prop, NULL) == NULL)
+      fdt_for_each_subnode (cpu, rd->fdt, node)
+        if (at == node && g_hash_table_contains (rd->hart_of, GINT_TO_POINTER (cpu)) &&
+            fdt_getprop (rd->fdt, cpu, prop, NULL) != NULL)
+          at = cpu;
+    from[i] = at;
+    if (fdt_getprop (rd->fdt, at, prop, NULL) == NULL)
+      continue;
+    if (c->props[i].type == MDL_PROP_STRING) {
+      const char *text = prop_str (rd->fdt, at, prop);
+
+      if (text == NULL) {
+        node_error (rd, at, error, MDL_ERROR_BOARD, "%s is a string, like \"%s\"", prop,
+                    c->props[i].default_str);
+        return false;
+      }
+      g_free (c->values[i].str);
+      c->values[i].str = g_strdup (text);
+    } else if (!prop_u64 (rd->fdt, at, prop, &c->values[i].u64)
+               || (c->props[i].type == MDL_PROP_U32 && c->values[i].u64 > G_MAXUINT32)) {
+      node_error (rd, at, error, MDL_ERROR_BOARD, "%s is a number, like <%" G_GUINT64_FORMAT ">",
+                  prop, c->props[i].default_u64 ? c->props[i].default_u64 : 4096);
+      return false;
+    }
+  }
+  if (!_mdl_cluster_cache_config (c, &cfg, &bad, &local)) {
+    node_error (rd, from[bad], error, MDL_ERROR_BOARD, "medley,%s: %s", c->props[bad].name,
+                local->message);
+    return false;
+  }
+  return true;
+}
+
 static bool
 read_cluster (Reader *rd, int node, GError **error)
 {
@@ -765,6 +814,8 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[MDL_CP_BOOTARGS].str = g_strdup (prop_str (fdt, node, "medley,bootargs"));
   c->values[MDL_CP_INITRD].str = g_strdup (prop_str (fdt, node, "medley,initrd"));
   prop_u64 (fdt, node, "medley,initrd-address", &c->values[MDL_CP_INITRD_ADDR].u64);
+  if (!read_cache_props (rd, node, c, error))
+    return false;
   for (unsigned i = MDL_CP_COUNT; i < c->n_props; i++) {
     g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
     g_autoptr(GError) local = NULL;

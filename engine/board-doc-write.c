@@ -215,6 +215,15 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
   append_string_prop (s, "\t\t", "medley,initrd", mdl_component_str (c, "initrd"));
   append_number_prop (s, "\t\t", "medley,initrd-address",
                       mdl_component_u64 (c, "initrd-address"));
+  for (unsigned i = MDL_CP_CACHE_FIRST; i < MDL_CP_COUNT; i++) {
+    g_autofree char *prop = g_strconcat ("medley,", c->props[i].name, NULL);
+
+    if (c->props[i].type == MDL_PROP_STRING) {
+      if (g_strcmp0 (c->values[i].str, c->props[i].default_str) != 0)
+        append_string_prop (s, "\t\t", prop, c->values[i].str ? c->values[i].str : "");
+    } else if (c->values[i].u64 != c->props[i].default_u64)
+      g_string_append_printf (s, "\t\t%s = <%" G_GUINT64_FORMAT ">;\n", prop, c->values[i].u64);
+  }
   append_number_prop (s, "\t\t", "timebase-frequency",
                       mdl_component_u64 (c, "timebase-frequency"));
   if (!maps_everything (doc, c))

@@ -38,6 +38,21 @@ static const MdlPropInfo cluster_props[] = {
     "device tree's /chosen"), 0, NULL, false },
   { "initrd-address", MDL_PROP_ADDR, N_("Where the initial RAM disk goes (0: after the "
     "payload, below the device tree)"), 0, NULL, false },
+  { "icache-size", MDL_PROP_SIZE, N_("Instruction cache model: size (0: none)"), 0, NULL, false },
+  { "icache-ways", MDL_PROP_U32, N_("Instruction cache: lines per set"), 2, NULL, false },
+  { "icache-line", MDL_PROP_U32, N_("Instruction cache: bytes per line"), 32, NULL, false },
+  { "icache-replacement", MDL_PROP_STRING, N_("Instruction cache: which line goes "
+    "(lru, fifo or random)"), 0, "lru", false },
+  { "dcache-size", MDL_PROP_SIZE, N_("Data cache model: size (0: none)"), 0, NULL, false },
+  { "dcache-ways", MDL_PROP_U32, N_("Data cache: lines per set"), 2, NULL, false },
+  { "dcache-line", MDL_PROP_U32, N_("Data cache: bytes per line"), 32, NULL, false },
+  { "dcache-replacement", MDL_PROP_STRING, N_("Data cache: which line goes "
+    "(lru, fifo or random)"), 0, "lru", false },
+  { "dcache-write", MDL_PROP_STRING, N_("Data cache: write-back (with write-allocate) or "
+    "write-through (without)"), 0, "write-back", false },
+  { "cache-seed", MDL_PROP_U32, N_("Seed of the caches' random replacement"), 1, NULL, false },
+  { "cache-miss-penalty", MDL_PROP_U32, N_("Cycles a cache miss costs the CPU (0: the "
+    "model never changes timing)"), 0, NULL, false },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (cluster_props) == MDL_CP_COUNT);
 
@@ -82,6 +97,58 @@ cluster_prop_table (const MdlCpuClass *cls, unsigned *n)
   g_mutex_unlock (&lock);
   *n = props->len;
   return (const MdlPropInfo *) (void *) props->data;
+}
+
+static bool
+cache_side (const MdlComponent *c, unsigned first, const char *what, MdlCacheConfig *side,
+            unsigned *bad, GError **error)
+{
+  const MdlPropValue *v = &c->values[first];
+
+  side->size = (uint32_t) MIN (v[0].u64, G_MAXUINT32);
+  side->ways = (uint32_t) v[1].u64;
+  side->line = (uint32_t) v[2].u64;
+  side->write = MDL_CACHE_WRITE_BACK;
+  if (!mdl_cache_replacement_parse (v[3].str, &side->replacement)) {
+    *bad = first + 3;
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "%s: replacement \"%s\"; write lru, fifo or random", what,
+                 v[3].str ? v[3].str : "");
+    return false;
+  }
+  if (v[0].u64 > MDL_CACHE_MAX_SIZE)
+    side->size = MDL_CACHE_MAX_SIZE + 1;  /* refused below, by size */
+  if (!mdl_cache_config_check (side, what, error)) {
+    *bad = side->line < MDL_CACHE_MIN_LINE || side->line > MDL_CACHE_MAX_LINE
+           || (side->line & (side->line - 1)) ? first + 2
+           : side->ways < 1 || side->ways > MDL_CACHE_MAX_WAYS ? first + 1 : first;
+    return false;
+  }
+  return true;
+}
+
+bool
+_mdl_cluster_cache_config (const MdlComponent *c, MdlCacheModelConfig *cfg, unsigned *bad,
+                           GError **error)
+{
+  unsigned ignored;
+
+  bad = bad ? bad : &ignored;
+  memset (cfg, 0, sizeof *cfg);
+  g_assert (c->kind == MDL_COMPONENT_CLUSTER && c->n_props >= MDL_CP_COUNT);
+  if (!cache_side (c, MDL_CP_ICACHE_SIZE, "instruction cache", &cfg->icache, bad, error)
+      || !cache_side (c, MDL_CP_DCACHE_SIZE, "data cache", &cfg->dcache, bad, error))
+    return false;
+  if (!mdl_cache_write_policy_parse (c->values[MDL_CP_DCACHE_WRITE].str, &cfg->dcache.write)) {
+    *bad = MDL_CP_DCACHE_WRITE;
+    g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                 "data cache: write policy \"%s\"; write write-back or write-through",
+                 c->values[MDL_CP_DCACHE_WRITE].str ? c->values[MDL_CP_DCACHE_WRITE].str : "");
+    return false;
+  }
+  cfg->seed = c->values[MDL_CP_CACHE_SEED].u64;
+  cfg->miss_penalty = (uint32_t) c->values[MDL_CP_CACHE_MISS_PENALTY].u64;
+  return true;
 }
 
 bool
@@ -591,9 +658,9 @@ parse_scaled (const char *text, const char *const *units, const double *scales,
   return false;
 }
 
-bool
-mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
-                        const char *text, GError **error)
+/* Parses @text into property @i of @c (no check across properties). */
+static bool
+set_value (MdlComponent *c, int i, const char *text, bool cache_prop, GError **error)
 {
   static const char *const size_units[] = { "", "B", "K", "KB", "KiB", "M", "MB", "MiB",
                                             "G", "GB", "GiB", NULL };
@@ -601,21 +668,10 @@ mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
                                         1073741824, 1073741824, 1073741824 };
   static const char *const freq_units[] = { "", "Hz", "kHz", "MHz", "GHz", NULL };
   static const double freq_scales[] = { 1, 1, 1e3, 1e6, 1e9 };
-  MdlComponent *c = mdl_board_doc_find (doc, id);
-  const MdlPropInfo *info;
-  MdlPropValue *val;
+  const MdlPropInfo *info = &c->props[i];
+  MdlPropValue *val = &c->values[i];
+  const char *prop = info->name;
   uint64_t v = 0;
-  int i;
-
-  g_return_val_if_fail (c != NULL, false);
-  if ((i = mdl_component_find_prop (c, prop)) < 0) {
-    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "%s has no property %s",
-                 c->name, prop);
-    return false;
-  }
-  info = &c->props[i];
-  val = &c->values[i];
-  text = text ? text : "";
 
   switch (info->type) {
   case MDL_PROP_ADDR:
@@ -639,7 +695,7 @@ mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
     val->u64 = v;
     break;
   case MDL_PROP_SIZE:
-    if (!parse_scaled (text, size_units, size_scales, &v) || v == 0) {
+    if (!parse_scaled (text, size_units, size_scales, &v) || (v == 0 && !cache_prop)) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
                    "Not a size: write it like 64 MiB, 4 KiB or 0x1000");
       return false;
@@ -685,6 +741,38 @@ mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
     break;
   }
   return true;
+}
+
+bool
+mdl_board_doc_set_prop (MdlBoardDoc *doc, guint id, const char *prop,
+                        const char *text, GError **error)
+{
+  MdlComponent *c = mdl_board_doc_find (doc, id);
+  MdlCacheModelConfig cfg;
+  MdlPropValue old;
+  int i;
+
+  g_return_val_if_fail (c != NULL, false);
+  if ((i = mdl_component_find_prop (c, prop)) < 0) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN, "%s has no property %s",
+                 c->name, prop);
+    return false;
+  }
+  text = text ? text : "";
+  if (c->kind != MDL_COMPONENT_CLUSTER || i < MDL_CP_CACHE_FIRST || i >= MDL_CP_COUNT)
+    return set_value (c, i, text, false, error);
+
+  /* A cache setting is checked with the others of its cache, and the old
+   * value stays when they do not make one. */
+  old.u64 = c->values[i].u64;
+  old.str = g_strdup (c->values[i].str);
+  if (set_value (c, i, text, true, error) && _mdl_cluster_cache_config (c, &cfg, NULL, error)) {
+    g_free (old.str);
+    return true;
+  }
+  g_free (c->values[i].str);
+  c->values[i] = old;
+  return false;
 }
 
 static char *

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "board-doc.h"
+#include "board-doc-private.h"
 #include "device.h"
 #include "error.h"
 #include "fdt-export.h"
@@ -170,6 +170,7 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
 {
   MdlCluster *cl = g_new0 (MdlCluster, 1);
   unsigned harts = (unsigned) mdl_component_u64 (c, "harts");
+  MdlCacheModelConfig cache;
   int fw = mdl_component_find_prop (c, "firmware");
   bool sees_all = true;
 
@@ -237,6 +238,17 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
     }
   }
 
+  /* An edited document may hold what a board file would be refused for. */
+  {
+    g_autoptr(GError) local = NULL;
+    unsigned bad = MDL_CP_CACHE_FIRST;
+
+    if (!_mdl_cluster_cache_config (c, &cache, &bad, &local)) {
+      component_error (doc, c, error, "medley,%s: %s", c->props[bad].name, local->message);
+      return false;
+    }
+  }
+
   for (unsigned h = 0; h < harts; h++) {
     g_autofree char *name = harts == 1 ? g_strdup (c->name)
                                        : g_strdup_printf ("%s.%u", c->name, h);
@@ -248,6 +260,8 @@ build_cluster (MdlBoard *board, const MdlBoardDoc *doc, const MdlComponent *c,
       return false;
     }
     cpu->timebase_hz = mdl_component_u64 (c, "timebase-frequency");
+    if (mdl_cache_model_config_enabled (&cache))
+      cpu->cache = mdl_cache_model_new (cpu, &cache);
     for (unsigned i = 0; i < c->cpu_cls->n_props && c->cpu_cls->set_prop != NULL; i++) {
       const char *prop = c->cpu_cls->props[i].name;
       if (!c->cpu_cls->set_prop (c->cpu_cls, cpu, prop, mdl_component_u64 (c, prop), &local)) {

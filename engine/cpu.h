@@ -300,6 +300,10 @@ struct MdlCpu {
   /* The translating tier's cache (engine/jit-cache.h), made by the
    * class's run_translated when it first runs; freed with the CPU. */
   struct MdlJit     *jit;
+  /* The cache model (engine/cache-model.h), or NULL: while it is set the
+   * class reports every fetch and data access to it and keeps no RAM
+   * windows, and the machine runs the CPU in the interpreter. */
+  struct MdlCacheModel *cache;
 };
 
 /* Books @n retired instructions: retired += n, time += n * period. */

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 
 #include "error.h"
+#include "cache-model.h"
 #include "jit-cache.h"
 
 const char *
@@ -53,6 +54,7 @@ cpu_free (MdlCpu *cpu)
     mdl_address_space_remove_code_listener (cpu->as, NULL, cpu);
   g_clear_pointer (&cpu->breakpoints, g_hash_table_unref);
   mdl_jit_free (cpu->jit);
+  mdl_cache_model_free (cpu->cache);
   g_free (cpu->irq_out);
   g_free (cpu->name);
   g_free (cpu);
@@ -263,6 +265,8 @@ mdl_machine_reset (MdlMachine *m)
   for (guint i = 0; i < m->cpus->len; i++) {
     MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
     cpu->cls->reset (cpu, g_array_index (m->entries, uint64_t, i));
+    if (cpu->cache != NULL)
+      mdl_cache_model_reset (cpu->cache);
   }
 }
 
@@ -298,7 +302,9 @@ run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
   m->current = cpu;
   m->cpu_deadline = deadline;
   mdl_cpu_set_exit_request (cpu, stopping (m));
-  if (m->tier == MDL_TIER_TRANSLATE && cpu->cls->run_translated != NULL)
+  /* A CPU with a cache model runs interpreted: the translated blocks'
+   * inline RAM accesses would go past the model. */
+  if (m->tier == MDL_TIER_TRANSLATE && cpu->cls->run_translated != NULL && cpu->cache == NULL)
     cpu->cls->run_translated (cpu, budget);
   else
     cpu->cls->run (cpu, budget);
@@ -548,6 +554,8 @@ warm_reset (MdlMachine *m)
   for (guint i = 0; i < m->cpus->len; i++) {
     MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
     cpu->cls->reset (cpu, g_array_index (m->entries, uint64_t, i));
+    if (cpu->cache != NULL)
+      mdl_cache_model_reset (cpu->cache);
   }
   return true;
 }

@@ -213,6 +213,7 @@ mdl_snapshot_unref (MdlSnapshot *snap)
     g_free (snap->cpus[i].name);
     g_free (snap->cpus[i].regs);
     g_free (snap->cpus[i].regs_hi);
+    mdl_cache_snapshot_free (snap->cpus[i].cache);
   }
   g_free (snap->cpus);
   g_free (snap->message);
@@ -383,6 +384,8 @@ snapshot_take (MdlRunner *r)
           cs->regs_hi[j] = cpu->cls->reg_read_hi (cpu, j);
     }
     cs->pc = cpu->cls->pc_reg < cpu->cls->n_regs ? cs->regs[cpu->cls->pc_reg] : 0;
+    if (cpu->cache != NULL)
+      cs->cache = mdl_cache_model_snapshot (cpu->cache);
     /* CPUs may be up to a quantum apart: the machine is as far as the
      * furthest of them. */
     vt = MAX (vt, cpu->time_ps);

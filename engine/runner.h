@@ -24,6 +24,7 @@
 #include <stdbool.h>
 
 #include "board.h"
+#include "cache-model.h"
 #include "device-view.h"
 #include "trace.h"
 
@@ -47,6 +48,8 @@ typedef struct {
   uint64_t      *regs_hi;   /* bits 127:64 of each (0 for registers of 64
                                bits or fewer), or NULL when the class has
                                no wider register (cls->reg_read_hi) */
+  MdlCacheSnapshot *cache;  /* the cache model's sets and counts, or NULL
+                               when the CPU has none */
 } MdlCpuSnapshot;
 
 /* Bytes of a memory window a view asked for (mdl_runner_watch_memory). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mdl-anatomy-view.h"
+#include "mdl-cache-view.h"
 #include "mdl-timeline-view.h"
 #include "mdl-watchpoints-view.h"
 #include "mdl-cpu-views-private.h"
@@ -44,6 +45,7 @@ struct _MdlCpuViews {
   GtkWidget     *memory;
   GtkWidget     *disassembly;
   GtkWidget     *anatomy;
+  GtkWidget     *cache;
   GtkWidget     *timeline;
   GtkWidget     *watchpoints;
 };
@@ -197,6 +199,8 @@ refresh_timeout (gpointer data)
     mdl_disassembly_view_update (MDL_DISASSEMBLY_VIEW (self->disassembly), snap);
   if (gtk_widget_get_mapped (self->anatomy))
     mdl_anatomy_view_update (MDL_ANATOMY_VIEW (self->anatomy), snap);
+  if (gtk_widget_get_mapped (self->cache))
+    mdl_cache_view_update (MDL_CACHE_VIEW (self->cache), snap);
   return G_SOURCE_REMOVE;
 }
 
@@ -234,6 +238,7 @@ apply_cpu (MdlCpuViews *self)
   mdl_disassembly_view_set_session (MDL_DISASSEMBLY_VIEW (self->disassembly), self->session,
                                     self->cpu);
   mdl_anatomy_view_set_session (MDL_ANATOMY_VIEW (self->anatomy), self->session, self->cpu);
+  mdl_cache_view_set_session (MDL_CACHE_VIEW (self->cache), self->session, self->cpu);
   /* The timeline shows every CPU; the watchpoints are this CPU's. */
   mdl_timeline_view_set_session (MDL_TIMELINE_VIEW (self->timeline), self->session);
   mdl_watchpoints_view_set_session (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->session);
@@ -494,6 +499,8 @@ mdl_cpu_views_init (MdlCpuViews *self)
   add_page (self, self->memory, "memory", _("Memory"), "view-grid-symbolic");
   add_page (self, self->disassembly, "disassembly", _("Code"), "format-justify-left-symbolic");
   add_page (self, self->anatomy, "anatomy", _("Anatomy"), "view-dual-symbolic");
+  self->cache = mdl_cache_view_new ();
+  add_page (self, self->cache, "cache", _("Cache"), "view-app-grid-symbolic");
   self->timeline = mdl_timeline_view_new ();
   self->watchpoints = mdl_watchpoints_view_new ();
   add_page (self, self->timeline, "timeline", _("Timeline"), "preferences-system-time-symbolic");

@@ -35,7 +35,7 @@ void     mdl_cpu_views_set_cpu     (MdlCpuViews *self, guint cpu);
 /* The address of the disassembly's cursor line (for Run to Cursor). */
 gboolean mdl_cpu_views_get_cursor  (MdlCpuViews *self, guint64 *addr);
 
-/* The page named "registers", "memory", "disassembly", "anatomy" (or
+/* The page named "registers", "memory", "disassembly", "anatomy", "cache" (or
  * "timeline"), and switching to one: for the window and tests. */
 GtkWidget *mdl_cpu_views_get_page  (MdlCpuViews *self, const char *name);
 void       mdl_cpu_views_show_page (MdlCpuViews *self, const char *name);

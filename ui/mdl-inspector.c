@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mdl-inspector-private.h"
+#include "engine/cache-model.h"
 #include "engine/registry.h"
 
 #define DEBOUNCE_MS 300
@@ -21,7 +22,8 @@ typedef struct {
   MdlInspector *inspector;
   char         *prop;          /* NULL: the component's name */
   MdlPropType   type;
-  GtkWidget    *row;           /* AdwEntryRow, AdwActionRow (bool), AdwComboRow (cpu) */
+  GtkWidget    *row;           /* AdwEntryRow, AdwActionRow (bool), AdwComboRow (cpu,
+                                  or a string of a few words: combo) */
   GtkWidget    *toggle;        /* bool: the GtkSwitch */
   GtkWidget    *button;        /* file: the chooser button */
   GtkEventController *focus;   /* entries: notices leaving the field */
@@ -31,6 +33,7 @@ typedef struct {
   char         *problem;       /* what the editor says is wrong with the value */
   guint         debounce;
   gboolean      updating;      /* we are setting the widget: not the user */
+  gboolean      combo;         /* row is an AdwComboRow of words */
 } Field;
 
 struct _MdlInspector {
@@ -111,6 +114,17 @@ prop_title (const char *prop)
     { "reg",   N_("Base address") },
     { "cpu",   N_("CPU model") },
     { "harts", N_("CPUs in the cluster") },
+    { "icache-size", N_("Instruction cache size") },
+    { "icache-ways", N_("Instruction cache ways") },
+    { "icache-line", N_("Instruction cache line size") },
+    { "icache-replacement", N_("Instruction cache replacement") },
+    { "dcache-size", N_("Data cache size") },
+    { "dcache-ways", N_("Data cache ways") },
+    { "dcache-line", N_("Data cache line size") },
+    { "dcache-replacement", N_("Data cache replacement") },
+    { "dcache-write", N_("Data cache write policy") },
+    { "cache-seed", N_("Random replacement seed") },
+    { "cache-miss-penalty", N_("Miss penalty (cycles)") },
   };
   const char *comma = strchr (prop, ',');
   char *title;
@@ -122,6 +136,28 @@ prop_title (const char *prop)
   g_strdelimit (title, "-_", ' ');
   title[0] = g_ascii_toupper (title[0]);
   return title;
+}
+
+/* The words a cluster's string property takes, when it takes a few (the
+ * cache model's policies), or NULL. */
+static GtkStringList *
+prop_words (const char *name)
+{
+  GtkStringList *words;
+
+  if (g_str_has_suffix (name, "cache-replacement")) {
+    words = gtk_string_list_new (NULL);
+    for (MdlCacheReplacement r = MDL_CACHE_LRU; r <= MDL_CACHE_RANDOM; r++)
+      gtk_string_list_append (words, mdl_cache_replacement_name (r));
+    return words;
+  }
+  if (strcmp (name, "dcache-write") == 0) {
+    words = gtk_string_list_new (NULL);
+    for (MdlCacheWritePolicy w = MDL_CACHE_WRITE_BACK; w <= MDL_CACHE_WRITE_THROUGH; w++)
+      gtk_string_list_append (words, mdl_cache_write_policy_name (w));
+    return words;
+  }
+  return NULL;
 }
 
 static gboolean
@@ -180,7 +216,7 @@ field_sync (Field *f, const MdlComponent *c, gboolean force)
   if (f->type == MDL_PROP_BOOL && f->prop != NULL) {
     int i = mdl_component_find_prop (c, f->prop);
     gtk_switch_set_active (GTK_SWITCH (f->toggle), i >= 0 && c->values[i].u64 != 0);
-  } else if (f->type == MDL_PROP_CPU && f->prop != NULL) {
+  } else if (f->combo) {
     GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (f->row));
     guint n = g_list_model_get_n_items (model);
     for (guint i = 0; i < n; i++) {
@@ -200,7 +236,7 @@ field_text (Field *f)
 {
   if (f->type == MDL_PROP_BOOL && f->prop != NULL)
     return g_strdup (gtk_switch_get_active (GTK_SWITCH (f->toggle)) ? "true" : "false");
-  if (f->type == MDL_PROP_CPU && f->prop != NULL) {
+  if (f->combo) {
     GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (f->row));
     return g_strdup (item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "");
   }
@@ -398,6 +434,8 @@ field_new (MdlInspector *self, AdwPreferencesGroup *group, const MdlComponent *c
 {
   Field *f = g_new0 (Field, 1);
   g_autofree char *title = info ? prop_title (info->name) : g_strdup (_("Name"));
+  g_autoptr(GtkStringList) words = info != NULL && c->kind == MDL_COMPONENT_CLUSTER
+                                   ? prop_words (info->name) : NULL;
 
   f->inspector = self;
   f->prop = info ? g_strdup (info->name) : NULL;
@@ -410,14 +448,18 @@ field_new (MdlInspector *self, AdwPreferencesGroup *group, const MdlComponent *c
     adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), f->toggle);
     adw_action_row_set_activatable_widget (ADW_ACTION_ROW (f->row), f->toggle);
     g_signal_connect (f->toggle, "notify::active", G_CALLBACK (field_toggled_cb), f);
-  } else if (info != NULL && info->type == MDL_PROP_CPU) {
+  } else if (info != NULL && (info->type == MDL_PROP_CPU || words != NULL)) {
     const MdlCpuClass *const *cpus = mdl_registry_cpus ();
-    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) names = g_steal_pointer (&words);
 
     /* Every registered model: a cluster may change architecture too (its
      * firmware then shows as mismatched). */
-    for (guint i = 0; cpus != NULL && cpus[i] != NULL; i++)
-      gtk_string_list_append (names, cpus[i]->name);
+    if (info->type == MDL_PROP_CPU) {
+      names = gtk_string_list_new (NULL);
+      for (guint i = 0; cpus != NULL && cpus[i] != NULL; i++)
+        gtk_string_list_append (names, cpus[i]->name);
+    }
+    f->combo = TRUE;
     f->row = adw_combo_row_new ();
     adw_combo_row_set_model (ADW_COMBO_ROW (f->row), G_LIST_MODEL (names));
     g_signal_connect (f->row, "notify::selected", G_CALLBACK (field_toggled_cb), f);
@@ -615,6 +657,13 @@ stop_row_add (MdlInspector *self, AdwPreferencesGroup *group, const MdlCpuClass 
   stop_sync (self);
 }
 
+static gboolean
+is_cache_prop (const char *name)
+{
+  return g_str_has_prefix (name, "icache-") || g_str_has_prefix (name, "dcache-") ||
+         g_str_has_prefix (name, "cache-");
+}
+
 static void
 build_form (MdlInspector *self, const MdlComponent *c)
 {
@@ -640,11 +689,29 @@ build_form (MdlInspector *self, const MdlComponent *c)
   self->header_group = group;
 
   if (c->n_props > 0) {
+    AdwPreferencesGroup *cache = NULL;
+
     group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
     adw_preferences_group_set_title (group, _("Properties"));
-    for (unsigned i = 0; i < c->n_props; i++)
-      g_ptr_array_add (self->fields, field_new (self, group, c, &c->props[i]));
     gtk_box_append (self->form_box, GTK_WIDGET (group));
+    for (unsigned i = 0; i < c->n_props; i++) {
+      /* The cache model's settings (engine/cache-model.h) get a group of
+       * their own, after the others. */
+      if (c->kind == MDL_COMPONENT_CLUSTER && is_cache_prop (c->props[i].name)) {
+        if (cache == NULL) {
+          cache = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (cache, _("Cache Model"));
+          adw_preferences_group_set_description (
+            cache, _("An instruction and a data cache each CPU's accesses go through while "
+                     "the board runs, shown on the Cache page. Size 0: no cache."));
+        }
+        g_ptr_array_add (self->fields, field_new (self, cache, c, &c->props[i]));
+        continue;
+      }
+      g_ptr_array_add (self->fields, field_new (self, group, c, &c->props[i]));
+    }
+    if (cache != NULL)
+      gtk_box_append (self->form_box, GTK_WIDGET (cache));
   }
   if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL &&
       c->cpu_cls->exception_names != NULL) {

@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "engine/cache-model.h"
 #include "engine/jit-cache.h"
 
 void
@@ -278,12 +279,19 @@ win_lookup (A64Cpu *s, uint64_t pa, unsigned size, bool store, uint8_t **p)
 {
   MdlRamWindow w;
 
+  /* With a cache model, every access comes here: no window is kept. */
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, pa, size, store);
   if (!mdl_address_space_ram_window (s->cpu.as, pa, &w))
     return false;
   if (store && !w.writable)
     return false;
   if (pa - w.base + size > w.size)
     return false;
+  if (G_UNLIKELY (s->cpu.cache)) {
+    *p = w.host + (pa - w.base);
+    return true;
+  }
   if (store) {
     s->st_base = w.base, s->st_size = w.size, s->st_host = w.host;
   } else {
@@ -462,6 +470,8 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
                             pc, true);
         return NULL;
       }
+      if (G_UNLIKELY (s->cpu.cache))
+        mdl_cache_model_fetch (&s->cpu, pa, 4);
       /* Code outside RAM (a device's window) is not cached. */
       e = &s->uncached;
       e->tag = A64_TAG_EMPTY;
@@ -474,6 +484,12 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
   e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;
   e->exec = a64_exec_of (s, (uint32_t) v);
+  /* The cache model sees every fetch: the entry runs once and is
+   * filled again next time. */
+  if (G_UNLIKELY (s->cpu.cache)) {
+    mdl_cache_model_fetch (&s->cpu, pa, 4);
+    e->tag = A64_TAG_EMPTY;
+  }
   return e;
 }
 

@@ -30,6 +30,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "engine/cache-model.h"
 #include "engine/jit-cache.h"
 
 /* ---- accounting ------------------------------------------------------ */
@@ -100,7 +101,7 @@ arm_ram_lookup (ArmCpu *s, uint32_t addr, unsigned size, bool store)
     return NULL;
   /* Windows above 4 GiB or larger than the 32-bit space are never hit;
    * with the MPU on, every access is checked on the slow path. */
-  if (w.base > UINT32_MAX || w.size > UINT32_MAX || (s->mpu_ctrl & 1))
+  if (w.base > UINT32_MAX || w.size > UINT32_MAX || (s->mpu_ctrl & 1) || s->cpu.cache)
     return w.host + off;
 
   limit = w.size >= 4 ? w.size - 3 : 0;
@@ -221,6 +222,8 @@ arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store)
 {
   uint32_t off = addr - s->st_base;
 
+  if (G_UNLIKELY (s->cpu.cache))
+    return NULL; /* word by word, each seen by the cache model */
   /* A window's limit is its size - 3: [off, off + len) fits when off is
    * at most limit + 3 - len. */
   if (s->st_limit + 3 >= len && off <= s->st_limit + 3 - len)
@@ -248,6 +251,8 @@ arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *
   if (G_UNLIKELY (s->mpu_ctrl & 1)
       && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_READ)))
     return false;
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, addr, size, false);
   if (host == NULL)
     host = arm_ram_lookup (s, addr, size, false);
   if (host) {
@@ -279,6 +284,8 @@ arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t 
   if (G_UNLIKELY (s->mpu_ctrl & 1)
       && (s->mpu_fault = !arm_mpu_allows (s, addr, size, ARM_MPU_WRITE)))
     return false;
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, addr, size, true);
   host = off < s->st_limit ? s->st_host + off : arm_ram_lookup (s, addr, size, true);
   if (host) {
     arm_host_put (host, size, value);
@@ -845,7 +852,7 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
 
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
-    s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1);
+    s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1) && !s->cpu.cache;
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
       return false;
   }
@@ -939,6 +946,12 @@ arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
 
   if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc) || arm_fpb_match (s, pc)))
     e->exec = arm_exec_breakpoint;
+  /* The cache model sees every fetch: the entry runs once and is
+   * filled again next time. */
+  if (G_UNLIKELY (s->cpu.cache) && d == e) {
+    mdl_cache_model_fetch (&s->cpu, pc, e->len);
+    e->tag = ARM_TAG_EMPTY;
+  }
   return d;
 }
 

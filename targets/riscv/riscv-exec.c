@@ -34,6 +34,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "engine/cache-model.h"
 #include "engine/jit-cache.h"
 #include "engine/machine.h"
 #include "engine/softfloat.h"
@@ -221,7 +222,7 @@ rv_ram_lookup (RvCpu *s, uint64_t addr, unsigned size, bool store)
   off = addr - w.base;
   if (off >= w.size || w.size - off < size)
     return NULL;
-  if (G_UNLIKELY (s->trig_data))
+  if (G_UNLIKELY (s->trig_data || s->cpu.cache))
     return w.host + off; /* no window: every access is checked */
 
   limit = w.size >= 8 ? w.size - 7 : 0;
@@ -262,6 +263,10 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
 
     if ((cause = rv_mmu_access (s, va2, size - first, acc, &pa[1], &host[1])))
       return cause;
+    if (G_UNLIKELY (s->cpu.cache)) {
+      mdl_cache_model_data (&s->cpu, pa[0], first, write);
+      mdl_cache_model_data (&s->cpu, pa[1], size - first, write);
+    }
     memcpy (bytes, value, 8);
     rv_sync (s, done);
     for (unsigned i = 0; i < size && r == MDL_MEM_OK; i++) {
@@ -290,6 +295,8 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
     return 0;
   }
 
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, pa[0], size, write);
   if (host[0]) {
     uint8_t *p = host[0] + (va & ~RV_PAGE_MASK);
 
@@ -302,7 +309,7 @@ rv_mem_checked (RvCpu *s, uint64_t done, uint64_t va, unsigned size,
     /* The executors' windows now cover this page, with the permission
      * just checked, or untranslated all the memory the PMP treats as it
      * treats this address. */
-    if ((acc == RV_ACC_LOAD || write) && !s->trig_data) {
+    if ((acc == RV_ACC_LOAD || write) && !s->trig_data && !s->cpu.cache) {
       uint64_t wbase = va & RV_PAGE_MASK, wsize = RV_PAGE_SIZE;
       uint8_t *whost = host[0];
 
@@ -352,6 +359,8 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
     return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, acc, value, false);
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, addr, size, false);
 
   if (addr - s->ld_base < s->ld_limit)
     host = s->ld_host + (addr - s->ld_base);
@@ -383,6 +392,8 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
     return RV_EXC_BREAKPOINT;
   if (s->data_checked)
     return rv_mem_checked (s, done, addr, size, RV_ACC_STORE, &value, true);
+  if (G_UNLIKELY (s->cpu.cache))
+    mdl_cache_model_data (&s->cpu, addr, size, true);
 
   if (addr - s->st_base < s->st_limit)
     host = s->st_host + (addr - s->st_base);
@@ -645,7 +656,7 @@ static G_GNUC_NO_INLINE uint64_t
 rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
               uint64_t addr, unsigned size, bool sign)
 {
-  if (s->data_paged && !s->trig_data) {
+  if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
 
@@ -680,7 +691,7 @@ static G_GNUC_NO_INLINE uint64_t
 rv_store_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
                uint64_t addr, unsigned size, uint64_t value)
 {
-  if (s->data_paged && !s->trig_data) {
+  if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_STORE][(addr >> 12)
                                                 & (RV_TLB_SIZE - 1)];
 
@@ -1332,6 +1343,12 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
   if (G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc)))
     e->exec = rv_exec_breakpoint;
   rv_log_fill (s, e);
+  /* The cache model sees every fetch: the entry runs once and is
+   * filled again next time. */
+  if (G_UNLIKELY (s->cpu.cache)) {
+    mdl_cache_model_fetch (&s->cpu, pc, len);
+    e->pc = RV_TAG_EMPTY;
+  }
   return e;
 
 fault:
@@ -1358,7 +1375,7 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
 
   if (e->pc == (pc | RV_TAG_STALE) && !s->fetch_checked && s->fetch_win_valid
       && off < w->size && w->size - off >= 4 && !s->trig_exec
-      && !s->cpu.breakpoints) {
+      && !s->cpu.breakpoints && !s->cpu.cache) {
     uint16_t lo, hi;
     uint32_t raw;
 
