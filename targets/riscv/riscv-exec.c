@@ -75,11 +75,17 @@ rv_flush_one_icache (RvCpu *s, unsigned m)
 }
 
 static void
-rv_flush_icache (RvCpu *s)
+rv_flush_decoded (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
     if (s->fill_n[m] || !s->fill_tracked[m])
       rv_flush_one_icache (s, m);
+}
+
+static void
+rv_flush_icache (RvCpu *s)
+{
+  rv_flush_decoded (s);
   /* The translating tier (riscv-jit.c) forgets its blocks alike. */
   if (s->cpu.jit != NULL)
     mdl_jit_flush (s->cpu.jit);
@@ -93,6 +99,7 @@ rv_flush_icache_lower (RvCpu *s)
 {
   rv_flush_one_icache (s, RV_ICACHE_U);
   rv_flush_one_icache (s, RV_ICACHE_S);
+  rv_jit_forget_lower (s);   /* translating tier hook */
 }
 
 /* Drops the decoded code of S and U fetched from the leaf region of @va
@@ -127,6 +134,7 @@ rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
     }
     s->fill_n[m] = kept;
   }
+  rv_jit_forget_region (s, va);   /* translating tier hook */
 }
 
 void
@@ -170,8 +178,14 @@ rv_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
       }
     }
   }
-  if (s->cpu.jit != NULL)
+  if (s->cpu.jit != NULL) {
+    /* Translated blocks of paged code mark their physical bytes too:
+     * the decoded entries of S and U, keyed by virtual pcs, are compared
+     * again, as the blocks over the bytes are translated again. */
+    rv_flush_one_icache (s, RV_ICACHE_U);
+    rv_flush_one_icache (s, RV_ICACHE_S);
     mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
+  }
 }
 
 void
@@ -185,8 +199,7 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
   /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */
-  rv_forget_windows (s);
-  rv_tlb_flush (s);
+  rv_tlb_flush_stores (s);
   if (s->as_gen == gen)
     s->as_gen = mdl_address_space_generation (s->cpu.as);
 }
@@ -708,8 +721,9 @@ rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   /* Decoded instructions may be stale now: they are marked so, and each
    * is checked against memory when it runs again (rv_fill).  @d keeps
-   * its fields. */
-  rv_flush_icache (s);
+   * its fields.  Translated blocks heard every store to their bytes
+   * already (rv_code_written): they stay. */
+  rv_flush_decoded (s);
   return rv_next (s, d, pc);
 }
 

@@ -43,6 +43,10 @@
 /* Mode bits: the privilege level, and for the short blocks made for the
  * end of a budget their maximal length above this bit. */
 #define RV_JIT_MODE_MAX_SHIFT 8
+/* Fetches checked (rv_mmu_access): the pc is virtual below M. */
+#define RV_JIT_MODE_CHECKED   (1u << 15)
+/* The epoch of the pc's leaf region (below M, checked). */
+#define RV_JIT_MODE_EPOCH_SHIFT 16
 #define RV_JIT_CODE_BYTES  (16u << 20)
 #define RV_JIT_MAX_BLOCKS  32768
 
@@ -56,6 +60,12 @@ typedef struct {
   MdlJitAsm *a;
   RvCpu     *s;
   bool       w64;        /* RV64: 64-bit operations */
+  /* Checked code below M (rv_jit_mode's epochs): exits chain only within
+   * the leaf region of the block's pc, whose bits above this shift
+   * (0: anywhere); loads and stores look at the TLB when windows miss. */
+  unsigned   region_shift;
+  uint64_t   region;     /* pc >> region_shift */
+  bool       tlb_probe;  /* loads and stores are paged */
   /* The register cache (see "guest registers in host registers"). */
   int8_t     slot_of[33];            /* guest register -> slot, or -1 */
   int8_t     guest_in[RV_JIT_NHOST]; /* slot -> guest register, or -1 */
@@ -271,7 +281,65 @@ emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
   }
+  /* Into another leaf region: through the dispatcher every time, which
+   * looks the target up with that region's epoch (a chain would outlive
+   * an sfence.vma of the target's region). */
+  if (c->region_shift && target >> c->region_shift != c->region) {
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target);
+    mdl_jit_emit_exit (c->jit, c->a);
+    return;
+  }
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
+}
+
+/* Paged: the TLB entry of the page of the address in rax, as the
+ * executors' slow halves (rv_load_slow, rv_store_slow) find it before
+ * they call anything: the tag of this access type's key, RAM, the access
+ * within the page.  On a hit the window becomes that page, as there,
+ * and rdx + rcx is the host address; any other case jumps to the
+ * executor (@miss: its fixups).  Nothing is written before every check
+ * passed. */
+#define TLBOFF(acc, f) \
+  ((int32_t) (offsetof (RvCpu, tlb) + (acc) * RV_TLB_SIZE * sizeof (RvTlbEntry) \
+              + offsetof (RvTlbEntry, f)))
+
+static unsigned
+emit_tlb_probe (RvJitCtx *c, bool store, unsigned size, size_t *miss)
+{
+  MdlJitAsm *a = c->a;
+  RvAccess acc = store ? RV_ACC_STORE : RV_ACC_LOAD;
+  unsigned n = 0;
+
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (trig_data), 0);
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, (int32_t) (RV_PAGE_SIZE - size));
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  /* rcx = the entry's offset from the state (24-byte entries) */
+  mdl_x86_mov_rr (a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_shift_ri (a, MDL_X86_SHR, true, MDL_X86_RCX, 12);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, RV_TLB_SIZE - 1);
+  mdl_x86_mov_ri (a, MDL_X86_RDX, sizeof (RvTlbEntry));
+  mdl_x86_imul_rr (a, true, MDL_X86_RCX, MDL_X86_RDX);
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RCX, MDL_X86_STATE);
+  mdl_x86_mov_rr (a, true, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, MDL_X86_RDX, (int32_t) RV_PAGE_MASK);
+  mdl_x86_alu_rm (a, MDL_X86_OR, true, MDL_X86_RDX, MDL_X86_STATE, SOFF (tlb_key[acc]));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RDX, MDL_X86_RCX, TLBOFF (acc, vpage));
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_RCX, TLBOFF (acc, host));
+  mdl_x86_test_rr (a, true, MDL_X86_RDX, MDL_X86_RDX);
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* a hit: the window is this page from now on */
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, MDL_X86_RAX, (int32_t) RV_PAGE_MASK);
+  mdl_x86_store (a, 8, MDL_X86_RAX, MDL_X86_STATE, store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_store (a, 8, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
+  mdl_x86_mov_ri (a, MDL_X86_RAX, RV_PAGE_SIZE - 7);
+  mdl_x86_store (a, 8, MDL_X86_RAX, MDL_X86_STATE, store ? SOFF (st_limit) : SOFF (ld_limit));
+  return n;
 }
 
 /* A load or store: the window check inline, the executor otherwise. */
@@ -283,7 +351,8 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   MdlX86Reg base = src (c, dec->rs1);
   MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
   MdlX86Reg rd = MDL_X86_RAX;
-  size_t slow, done;
+  size_t slow, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
 
   /* rd's register is chosen before the paths split, without a value yet
    * (not dirty: the slow path must not store it before the executor
@@ -310,11 +379,26 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   }
   done = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, slow);
+  if (c->tlb_probe) {
+    n_miss = emit_tlb_probe (c, store, size, miss);
+    if (store)
+      mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
+    else if (dec->rd != 0) {
+      mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
+      if (!c->w64 && sign && size < 8)
+        mdl_x86_mov_rr (c->a, false, rd, rd);
+    }
+    done2 = mdl_x86_jmp_fwd (c->a);
+    for (unsigned k = 0; k < n_miss; k++)
+      mdl_x86_bind (c->a, miss[k]);
+  }
   cache_store_dirty (c, false);
   if (!emit_call_executor (c, ins, i, next))
     return false;
   cache_reload (c);
   mdl_x86_bind (c->a, done);
+  if (c->tlb_probe)
+    mdl_x86_bind (c->a, done2);
   if (!store && dec->rd != 0)
     dst (c, dec->rd);
   return true;
@@ -516,11 +600,32 @@ is_branch (RvOp op, MdlX86Cond *cc)
   }
 }
 
+/* Whether a CSR instruction may change what the block's own later
+ * instructions mean (satp, the PMP, mstatus: the fetch's translation, or
+ * its key): it then ends the block.  Reads (csrrs/csrrc from x0 or 0),
+ * and writes of the FP CSRs and the trap handlers' plain ones do not, so
+ * that `csrr` of a counter, the trap entry's scratch swap and FP code
+ * stay in one block; the executor still leaves when it asks the loop to
+ * look (RV_CHECK). */
+static bool
+csr_ends_block (const RvDecoded *dec, RvOp op)
+{
+  unsigned csr = (unsigned) dec->imm & 0xfff;
+
+  if ((op == RV_OP_CSRRS || op == RV_OP_CSRRC || op == RV_OP_CSRRSI || op == RV_OP_CSRRCI)
+      && dec->rs1 == 0)
+    return false;
+  /* fflags, frm, fcsr; the scratch, epc, cause and tval of S and M */
+  return !((csr >= 0x001 && csr <= 0x003) || (csr >= 0x140 && csr <= 0x143)
+           || (csr >= 0x340 && csr <= 0x343));
+}
+
 /* Instructions after which a block stops: they jump, or (the system
  * ones) always leave through the loop's check anyway. */
 static bool
-ends_block (RvOp op)
+ends_block (const RvDecoded *dec)
 {
+  RvOp op = dec->op ? dec->op->op : RV_OP_ILLEGAL;
   MdlX86Cond cc;
 
   if (is_branch (op, &cc))
@@ -530,9 +635,10 @@ ends_block (RvOp op)
   case RV_OP_JAL: case RV_OP_JALR:
   case RV_OP_FENCE_I: case RV_OP_ECALL: case RV_OP_EBREAK:
   case RV_OP_MRET: case RV_OP_SRET: case RV_OP_WFI: case RV_OP_SFENCE_VMA:
+    return true;
   case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
   case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
-    return true;
+    return csr_ends_block (dec, op);
   default:
     return false;
   }
@@ -610,6 +716,18 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
+    if (c->region_shift) {
+      size_t same;
+
+      /* another leaf region: through the dispatcher (emit_block_end) */
+      mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RCX, (uint8_t) c->region_shift);
+      mdl_x86_mov_ri (c->a, MDL_X86_RDX, c->region);
+      mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
+      same = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+      mdl_jit_emit_exit (c->jit, c->a);
+      mdl_x86_bind (c->a, same);
+    }
     return mdl_jit_emit_exit_indirect (c->jit, c->a);
   }
 
@@ -680,7 +798,7 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   if (!emit_call_executor (c, ins, i, next))
     return false;
   cache_forget (c);
-  if (ends_block (op))
+  if (ends_block (dec))
     emit_block_end (c, n, next, false);
   return true;
 }
@@ -690,14 +808,31 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
 /* Decodes the block at @pc into @insns; returns how many (0 when @pc is
  * not in RAM or ROM, or its first instruction does not fit the page). */
 static unsigned
-rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end)
+rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end,
+             uint64_t *phys)
 {
   MdlRamWindow w;
   uint64_t limit, at = pc;
   unsigned n = 0;
 
-  if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
-    return 0;
+  if (s->fetch_checked) {
+    /* The fetch's own translation and check (a fault, or a page the PMP
+     * only partly allows: the interpreter's); the block stays in the
+     * page, so that it covers all of it. */
+    uint64_t pa;
+    uint8_t *host;
+
+    if (rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL)
+      return 0;
+    w.base = pc & RV_PAGE_MASK;
+    w.size = RV_PAGE_SIZE;
+    w.host = host;
+    *phys = pa;
+  } else {
+    if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
+      return 0;
+    *phys = pc;
+  }
   limit = MIN (w.base + w.size - 1, (pc | (RV_PAGE_SIZE - 1))) + 1;
   while (n < max) {
     uint16_t lo, hi = 0;
@@ -715,7 +850,7 @@ rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *en
     ins->pc = at;
     n++;
     at = (at + ins->dec.len) & rv_xmask (s);
-    if (ends_block (ins->dec.op ? ins->dec.op->op : RV_OP_ILLEGAL))
+    if (ends_block (&ins->dec))
       break;
   }
   *end = at;
@@ -734,7 +869,7 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
-  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL)) {
+  if (!ends_block (last)) {
     cache_store_dirty (c, true);
     emit_block_end (c, n, end, false);
   }
@@ -745,24 +880,36 @@ static const MdlJitBlock *
 rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   RvJitInsn insns[RV_JIT_MAX_INSNS];
-  uint64_t end;
-  unsigned n = rv_jit_scan (s, pc, max, insns, &end);
+  uint64_t end, phys, bytes;
+  unsigned n = rv_jit_scan (s, pc, max, insns, &end, &phys);
 
   if (n == 0)
     return NULL;
+  bytes = (insns[n - 1].pc - pc) + insns[n - 1].dec.len;
   /* A second try after a flush has the whole memory. */
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
     RvJitCtx c = { .jit = jit, .a = &a, .s = s, .w64 = s->xlen == 64 };
     const MdlJitBlock *b;
 
+    if (s->fetch_checked && s->priv != RV_PRIV_M) {
+      c.region_shift = s->xlen == 32 ? 22 : 30;
+      c.region = pc >> c.region_shift;
+      c.tlb_probe = s->data_paged;
+    }
     mdl_jit_begin (jit, &a);
     if (!rv_jit_emit (&c, insns, n, end))
       a.overflow = true;
-    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
+    b = mdl_jit_commit_phys (jit, &a, pc, pc + bytes, phys, mode, n);
     if (b != NULL) {
-      /* Stores to these bytes must reach the block (rv_code_written). */
-      rv_note_code (s, pc, end - pc);
+      /* Stores to these bytes must reach the block (rv_code_written).
+       * Paged code is marked a page at a time: physical pages of code
+       * lie scattered, and every marked range costs each window's
+       * lookup (mdl_address_space_ram_window) a test. */
+      if (c.region_shift)
+        rv_note_code (s, phys & RV_PAGE_MASK, RV_PAGE_SIZE);
+      else
+        rv_note_code (s, phys, bytes);
       return b;
     }
     mdl_jit_flush (jit);
@@ -790,6 +937,64 @@ rv_jit_get (RvCpu *s)
   return s->cpu.jit;
 }
 
+/* The leaf region of @pc, as rv_leaf_region_mask names it (an index
+ * that two valid addresses share only within one region). */
+static inline unsigned
+rv_jit_region (const RvCpu *s, uint64_t pc)
+{
+  return (unsigned) (pc >> (s->xlen == 32 ? 22 : 30)) & (RV_JIT_REGIONS - 1);
+}
+
+/* The key of the blocks at @pc in the current mode: the privilege and,
+ * for checked code below M, its region's epoch (in M the pc is
+ * physical, and only a PMP change, which flushes everything, changes
+ * what it fetches). */
+static inline uint32_t
+rv_jit_mode (const RvCpu *s, uint64_t pc)
+{
+  uint32_t mode = s->priv;
+
+  if (s->fetch_checked) {
+    mode |= RV_JIT_MODE_CHECKED;
+    if (s->priv != RV_PRIV_M)
+      mode |= (uint32_t) s->jit_epoch[rv_jit_region (s, pc)] << RV_JIT_MODE_EPOCH_SHIFT;
+  }
+  return mode;
+}
+
+/* A fresh epoch; when they run out, every block goes and they start
+ * over. */
+static uint16_t
+rv_jit_next_epoch (RvCpu *s)
+{
+  if (++s->jit_epoch_next == 0) {
+    mdl_jit_flush (s->cpu.jit);
+    memset (s->jit_epoch, 0, sizeof s->jit_epoch);
+    s->jit_epoch_next = 1;
+  }
+  return s->jit_epoch_next;
+}
+
+void
+rv_jit_forget_lower (RvCpu *s)
+{
+  uint16_t e;
+
+  if (s->cpu.jit == NULL)
+    return;
+  e = rv_jit_next_epoch (s);
+  for (unsigned i = 0; i < RV_JIT_REGIONS; i++)
+    s->jit_epoch[i] = e;
+}
+
+void
+rv_jit_forget_region (RvCpu *s, uint64_t va)
+{
+  if (s->cpu.jit == NULL)
+    return;
+  s->jit_epoch[rv_jit_region (s, va)] = rv_jit_next_epoch (s);
+}
+
 uint64_t
 rv_jit_run (MdlCpu *cpu, uint64_t budget)
 {
@@ -810,8 +1015,8 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
     const MdlJitBlock *b = NULL;
     bool short_block = false;
 
-    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
-      uint32_t mode = s->priv;
+    if (G_LIKELY (!s->trig_exec)) {
+      uint32_t mode = rv_jit_mode (s, pc);
 
       b = mdl_jit_lookup (jit, pc, mode);
       if (b == NULL)
