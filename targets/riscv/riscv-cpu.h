@@ -343,6 +343,7 @@ typedef struct {
 #define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
 #define RV_PMP_COUNT  16
 #define RV_JIT_REGIONS 1024   /* Sv39's 512 1 GiB leaves, Sv32's 1024 4 MiB */
+#define RV_JIT_MARKED  256
 #define RV_TRIG_COUNT 4
 
 /* Decode caches: one per privilege level, so that going between M and S
@@ -465,6 +466,8 @@ struct RvCpu {
    * are handed out from jit_epoch_next. */
   uint16_t jit_epoch[RV_JIT_REGIONS];
   uint16_t jit_epoch_next;
+  /* Physical pages of paged code it marked (+ 1: 0 is empty). */
+  uint64_t jit_marked[RV_JIT_MARKED];
 
   /* Decodes by instruction bits, direct-mapped: a refill of the decode
    * caches (after sfence.vma, a context switch, code that conflicts in a
@@ -482,6 +485,7 @@ extern const RvExecFn rv64_exec_table[RV_OP_COUNT];
 extern const RvExecFn rv64c_exec_table[RV_OP_COUNT];
 uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
+void     rv_flush_checked_code (RvCpu *s);
 void     rv_forget_windows (RvCpu *s);
 void     rv_note_code (RvCpu *s, uint64_t pc, uint64_t len);
 void     rv_flush_icache_lower (RvCpu *s);

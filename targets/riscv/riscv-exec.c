@@ -146,6 +146,20 @@ rv_forget_windows (RvCpu *s)
   s->fetch_win_valid = false;
 }
 
+/* The PMP changed: every decoded instruction is compared again, and the
+ * blocks of checked code go (those of unchecked machine mode, which the
+ * PMP does not constrain, stay: OpenSBI rewrites the PMP around some of
+ * its calls). */
+void
+rv_flush_checked_code (RvCpu *s)
+{
+  rv_flush_decoded (s);
+  if (s->cpu.jit != NULL && s->pmp_locked)
+    mdl_jit_flush (s->cpu.jit);
+  else
+    rv_jit_forget_lower (s);
+}
+
 void
 rv_flush_code (MdlCpu *cpu)
 {

@@ -47,8 +47,8 @@
 #define RV_JIT_MODE_CHECKED   (1u << 15)
 /* The epoch of the pc's leaf region (below M, checked). */
 #define RV_JIT_MODE_EPOCH_SHIFT 16
-#define RV_JIT_CODE_BYTES  (16u << 20)
-#define RV_JIT_MAX_BLOCKS  32768
+#define RV_JIT_CODE_BYTES  (32u << 20)
+#define RV_JIT_MAX_BLOCKS  65536
 
 #define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
 #define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
@@ -906,9 +906,16 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
        * Paged code is marked a page at a time: physical pages of code
        * lie scattered, and every marked range costs each window's
        * lookup (mdl_address_space_ram_window) a test. */
-      if (c.region_shift)
-        rv_note_code (s, phys & RV_PAGE_MASK, RV_PAGE_SIZE);
-      else
+      if (c.region_shift) {
+        /* Marks are never removed: a page seen marked needs no second
+         * look through the address space's list. */
+        uint64_t *seen = &s->jit_marked[(phys >> 12) & (RV_JIT_MARKED - 1)];
+
+        if (*seen != (phys & RV_PAGE_MASK) + 1) {
+          rv_note_code (s, phys & RV_PAGE_MASK, RV_PAGE_SIZE);
+          *seen = (phys & RV_PAGE_MASK) + 1;
+        }
+      } else
         rv_note_code (s, phys, bytes);
       return b;
     }
