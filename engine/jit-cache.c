@@ -329,6 +329,7 @@ mdl_jit_commit_phys (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint6
   b->phys = phys;
   b->mode = mode;
   b->n_insns = n_insns;
+  b->data = NULL;
   b->code = a->rx;
   if (pend > phys && ((pend - 1 - phys) >> MDL_JIT_PAGE_SHIFT) < 64) {
     for (uint64_t p = phys >> MDL_JIT_PAGE_SHIFT; p <= (pend - 1) >> MDL_JIT_PAGE_SHIFT; p++) {

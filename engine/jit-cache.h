@@ -47,6 +47,7 @@ struct MdlJitBlock {
                             fetches): what mdl_jit_invalidate compares */
   uint32_t     mode;     /* the frontend's mode bits */
   uint32_t     n_insns;  /* guest instructions on the straight path */
+  void        *data;     /* the frontend's, set after commit (NULL) */
   const void  *code;     /* executable entry */
   MdlJitBlock *next;     /* hash chain */
 };

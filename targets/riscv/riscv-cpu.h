@@ -459,13 +459,13 @@ struct RvCpu {
   /* The translating tier (riscv-jit.c) could not get code memory: this
    * hart is interpreted. */
   bool     jit_unavailable;
-  /* Its blocks of checked (S/U, or PMP-locked) code are keyed by the
-   * epoch of the leaf region of their pc (rv_leaf_region_mask), moved
-   * wherever the decode caches of S and U are emptied (satp, sfence.vma),
-   * so that a block is exactly as valid as a decode-cache entry; epochs
-   * are handed out from jit_epoch_next. */
-  uint16_t jit_epoch[RV_JIT_REGIONS];
-  uint16_t jit_epoch_next;
+  /* Its blocks of checked code below M carry the epoch of the leaf
+   * region of their pc (rv_leaf_region_mask) they were last found valid
+   * in; the epoch moves wherever the decode caches of S and U are emptied
+   * (satp, sfence.vma, the PMP), so that a block is exactly as valid as a
+   * decode-cache entry.  Epochs are handed out from jit_epoch_next. */
+  uint32_t jit_epoch[RV_JIT_REGIONS];
+  uint32_t jit_epoch_next;
   /* Physical pages of paged code it marked (+ 1: 0 is empty). */
   uint64_t jit_marked[RV_JIT_MARKED];
 

@@ -45,8 +45,8 @@
 #define RV_JIT_MODE_MAX_SHIFT 8
 /* Fetches checked (rv_mmu_access): the pc is virtual below M. */
 #define RV_JIT_MODE_CHECKED   (1u << 15)
-/* The epoch of the pc's leaf region (below M, checked). */
-#define RV_JIT_MODE_EPOCH_SHIFT 16
+/* Loads and stores translated (below M: satp's mode). */
+#define RV_JIT_MODE_PAGED     (1u << 14)
 #define RV_JIT_CODE_BYTES  (32u << 20)
 #define RV_JIT_MAX_BLOCKS  65536
 
@@ -60,11 +60,10 @@ typedef struct {
   MdlJitAsm *a;
   RvCpu     *s;
   bool       w64;        /* RV64: 64-bit operations */
-  /* Checked code below M (rv_jit_mode's epochs): exits chain only within
-   * the leaf region of the block's pc, whose bits above this shift
-   * (0: anywhere); loads and stores look at the TLB when windows miss. */
-  unsigned   region_shift;
-  uint64_t   region;     /* pc >> region_shift */
+  /* Checked code below M: the block's epoch cell (rv_jit_run), which its
+   * entry compares with its region's epoch. */
+  uint32_t  *epoch_cell;
+  int32_t    epoch_off;  /* of the region's epoch in the state */
   bool       tlb_probe;  /* loads and stores are paged */
   /* The register cache (see "guest registers in host registers"). */
   int8_t     slot_of[33];            /* guest register -> slot, or -1 */
@@ -280,14 +279,6 @@ emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | RV_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
-  }
-  /* Into another leaf region: through the dispatcher every time, which
-   * looks the target up with that region's epoch (a chain would outlive
-   * an sfence.vma of the target's region). */
-  if (c->region_shift && target >> c->region_shift != c->region) {
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target);
-    mdl_jit_emit_exit (c->jit, c->a);
-    return;
   }
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
 }
@@ -716,18 +707,6 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
-    if (c->region_shift) {
-      size_t same;
-
-      /* another leaf region: through the dispatcher (emit_block_end) */
-      mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
-      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RCX, (uint8_t) c->region_shift);
-      mdl_x86_mov_ri (c->a, MDL_X86_RDX, c->region);
-      mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
-      same = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-      mdl_jit_emit_exit (c->jit, c->a);
-      mdl_x86_bind (c->a, same);
-    }
     return mdl_jit_emit_exit_indirect (c->jit, c->a);
   }
 
@@ -805,6 +784,14 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
 
 /* ---- translating a block --------------------------------------------- */
 
+/* The leaf region of @pc, as rv_leaf_region_mask names it (an index
+ * that two valid addresses share only within one region). */
+static inline unsigned
+rv_jit_region (const RvCpu *s, uint64_t pc)
+{
+  return (unsigned) (pc >> (s->xlen == 32 ? 22 : 30)) & (RV_JIT_REGIONS - 1);
+}
+
 /* Decodes the block at @pc into @insns; returns how many (0 when @pc is
  * not in RAM or ROM, or its first instruction does not fit the page). */
 static unsigned
@@ -862,6 +849,21 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
 {
   const RvDecoded *last = &insns[n - 1].dec;
 
+  /* Checked code below M: valid only while its region's epoch is the
+   * one the dispatcher last found it valid in; else back there, which
+   * looks at the translation again (chains and inline caches lead here
+   * without it). */
+  if (c->epoch_cell != NULL) {
+    size_t valid;
+
+    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, c->epoch_off);
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) c->epoch_cell);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX, 0);
+    valid = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, insns[0].pc);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, valid);
+  }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   cache_reset (c);
   for (unsigned i = 0; i < n; i++) {
@@ -890,23 +892,30 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
     RvJitCtx c = { .jit = jit, .a = &a, .s = s, .w64 = s->xlen == 64 };
-    const MdlJitBlock *b;
+    MdlJitBlock *b;
 
-    if (s->fetch_checked && s->priv != RV_PRIV_M) {
-      c.region_shift = s->xlen == 32 ? 22 : 30;
-      c.region = pc >> c.region_shift;
-      c.tlb_probe = s->data_paged;
-    }
     mdl_jit_begin (jit, &a);
-    if (!rv_jit_emit (&c, insns, n, end))
+    if (s->fetch_checked && s->priv != RV_PRIV_M) {
+      unsigned r = rv_jit_region (s, pc);
+
+      c.epoch_cell = mdl_jit_alloc_data (jit, sizeof *c.epoch_cell);
+      if (c.epoch_cell == NULL)
+        a.overflow = true;
+      else
+        *c.epoch_cell = s->jit_epoch[r];
+      c.epoch_off = (int32_t) (offsetof (RvCpu, jit_epoch) + r * sizeof s->jit_epoch[0]);
+      c.tlb_probe = (mode & RV_JIT_MODE_PAGED) != 0;
+    }
+    if (!a.overflow && !rv_jit_emit (&c, insns, n, end))
       a.overflow = true;
     b = mdl_jit_commit_phys (jit, &a, pc, pc + bytes, phys, mode, n);
     if (b != NULL) {
+      b->data = c.epoch_cell;
       /* Stores to these bytes must reach the block (rv_code_written).
        * Paged code is marked a page at a time: physical pages of code
        * lie scattered, and every marked range costs each window's
        * lookup (mdl_address_space_ram_window) a test. */
-      if (c.region_shift) {
+      if (c.epoch_cell != NULL) {
         /* Marks are never removed: a page seen marked needs no second
          * look through the address space's list. */
         uint64_t *seen = &s->jit_marked[(phys >> 12) & (RV_JIT_MARKED - 1)];
@@ -944,34 +953,54 @@ rv_jit_get (RvCpu *s)
   return s->cpu.jit;
 }
 
-/* The leaf region of @pc, as rv_leaf_region_mask names it (an index
- * that two valid addresses share only within one region). */
-static inline unsigned
-rv_jit_region (const RvCpu *s, uint64_t pc)
-{
-  return (unsigned) (pc >> (s->xlen == 32 ? 22 : 30)) & (RV_JIT_REGIONS - 1);
-}
-
-/* The key of the blocks at @pc in the current mode: the privilege and,
- * for checked code below M, its region's epoch (in M the pc is
- * physical, and only a PMP change, which flushes everything, changes
- * what it fetches). */
+/* The key of the blocks in the current mode: the privilege, whether
+ * fetches are checked and, below M, whether loads and stores are paged
+ * (the inline TLB probe).  The translation of a checked block's pc is
+ * not in the key but in its epoch cell (rv_jit_valid). */
 static inline uint32_t
-rv_jit_mode (const RvCpu *s, uint64_t pc)
+rv_jit_mode (const RvCpu *s)
 {
   uint32_t mode = s->priv;
 
   if (s->fetch_checked) {
     mode |= RV_JIT_MODE_CHECKED;
-    if (s->priv != RV_PRIV_M)
-      mode |= (uint32_t) s->jit_epoch[rv_jit_region (s, pc)] << RV_JIT_MODE_EPOCH_SHIFT;
+    if (s->priv != RV_PRIV_M && s->data_paged)
+      mode |= RV_JIT_MODE_PAGED;
   }
   return mode;
 }
 
+/* Whether block @b (at the current pc) may run: unchecked or M-mode
+ * code always (a PMP change flushes those), checked code below M when
+ * its epoch cell holds its region's epoch, or else when the fetch's
+ * translation still leads to the same physical bytes (which stores would
+ * have invalidated the block for), as a stale decode-cache entry is
+ * taken back when its bits are still there.  The cell then moves to the
+ * current epoch; a block that is not valid is shadowed by the new
+ * translation, which the table finds first. */
+static bool
+rv_jit_valid (RvCpu *s, const MdlJitBlock *b)
+{
+  uint32_t *cell = b->data;
+  uint32_t epoch;
+  uint64_t pa;
+  uint8_t *host;
+
+  if (cell == NULL)
+    return true;
+  epoch = s->jit_epoch[rv_jit_region (s, b->pc)];
+  if (*cell == epoch)
+    return true;
+  if (rv_mmu_access (s, b->pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL
+      || pa != b->phys)
+    return false;
+  *cell = epoch;
+  return true;
+}
+
 /* A fresh epoch; when they run out, every block goes and they start
  * over. */
-static uint16_t
+static uint32_t
 rv_jit_next_epoch (RvCpu *s)
 {
   if (++s->jit_epoch_next == 0) {
@@ -985,7 +1014,7 @@ rv_jit_next_epoch (RvCpu *s)
 void
 rv_jit_forget_lower (RvCpu *s)
 {
-  uint16_t e;
+  uint32_t e;
 
   if (s->cpu.jit == NULL)
     return;
@@ -1023,10 +1052,10 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
     bool short_block = false;
 
     if (G_LIKELY (!s->trig_exec)) {
-      uint32_t mode = rv_jit_mode (s, pc);
+      uint32_t mode = rv_jit_mode (s);
 
       b = mdl_jit_lookup (jit, pc, mode);
-      if (b == NULL)
+      if (b == NULL || !rv_jit_valid (s, b))
         b = rv_jit_translate (s, jit, pc, mode, RV_JIT_MAX_INSNS);
       /* Near the end of the budget: a block of at most the largest power
        * of two that fits, kept apart by its mode bits, so that the end of
@@ -1039,7 +1068,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
           max *= 2;
         mode |= max << RV_JIT_MODE_MAX_SHIFT;
         b = mdl_jit_lookup (jit, pc, mode);
-        if (b == NULL)
+        if (b == NULL || !rv_jit_valid (s, b))
           b = rv_jit_translate (s, jit, pc, mode, max);
         short_block = true;
       }
