@@ -1343,8 +1343,10 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
 
   if ((cause = rv_fetch_insn (s, pc, &raw, &len)))
     goto fault;
-  /* Physical addresses only: stores to checked code are not tracked (and
-   * it is never translated). */
+  /* Physical addresses only: checked code is marked by the translating
+   * tier, a page at a time, when it translates it (riscv-jit.c); stores
+   * to it reach these entries at the next fence.i, sfence.vma or satp
+   * write, or when they land on translated bytes. */
   if (!s->fetch_checked)
     rv_note_code (s, pc, len);
 

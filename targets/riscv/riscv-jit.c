@@ -21,15 +21,20 @@
  * anything but the next address (a trap, RV_CHECK, a jump), or a flush
  * happened meanwhile, the block leaves with what it returned.
  *
- * The tier runs only where it can be exact without more work: machine
- * fetches unchecked (physical addresses, the fast path of riscv-mmu.c),
- * no debugger breakpoint and no execute trigger armed.  Otherwise the
- * dispatcher steps the interpreter, instruction by instruction, so the
- * two mix freely within one run().
+ * The tier runs whenever no debugger breakpoint and no execute trigger
+ * is armed, checked fetches (paging, the PMP) included: such a block is
+ * made through the fetch's own translation, stays in its page, and is
+ * valid while its region's epoch is unchanged or its pc still translates
+ * to the same physical bytes (rv_jit_valid; docs/translator.md, "The
+ * RISC-V frontend under paging").  Where a block cannot be made (a fetch
+ * fault, an instruction across pages, device memory) the dispatcher
+ * steps the interpreter, instruction by instruction, so the two mix
+ * freely within one run().
  *
- * Self-modifying code: as for the decode cache, fence.i, the class's
- * flush_code() and any change of the address map forget every block
- * (rv_flush_icache calls mdl_jit_flush).
+ * Self-modifying code: every block marks its physical bytes, and a store
+ * there invalidates it (rv_code_written); the class's flush_code(), a
+ * PMP change in a locked configuration and any change of the address
+ * map forget every block.  fence.i has nothing left to do for blocks.
  */
 #include "riscv-cpu.h"
 
