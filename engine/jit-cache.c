@@ -261,7 +261,7 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
   for (unsigned i = 0; i < jit->n_blocks; i++) {
     const MdlJitBlock *b = &jit->blocks[i];
 
-    if (b->pc < addr + len && addr < b->end) {
+    if (b->phys < addr + len && addr < b->phys + (b->end - b->pc)) {
       mdl_jit_flush (jit);
       return;
     }
@@ -309,7 +309,15 @@ MdlJitBlock *
 mdl_jit_commit (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint32_t mode,
                 uint32_t n_insns)
 {
+  return mdl_jit_commit_phys (jit, a, pc, end, pc, mode, n_insns);
+}
+
+MdlJitBlock *
+mdl_jit_commit_phys (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint64_t phys,
+                     uint32_t mode, uint32_t n_insns)
+{
   MdlJitBlock *b;
+  uint64_t pend = phys + (end - pc);
   unsigned h;
 
   make_writable (jit, false);
@@ -318,11 +326,13 @@ mdl_jit_commit (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint32_t m
   b = &jit->blocks[jit->n_blocks++];
   b->pc = pc;
   b->end = end;
+  b->phys = phys;
   b->mode = mode;
   b->n_insns = n_insns;
+  b->data = NULL;
   b->code = a->rx;
-  if (end > pc && ((end - 1 - pc) >> MDL_JIT_PAGE_SHIFT) < 64) {
-    for (uint64_t p = pc >> MDL_JIT_PAGE_SHIFT; p <= (end - 1) >> MDL_JIT_PAGE_SHIFT; p++) {
+  if (pend > phys && ((pend - 1 - phys) >> MDL_JIT_PAGE_SHIFT) < 64) {
+    for (uint64_t p = phys >> MDL_JIT_PAGE_SHIFT; p <= (pend - 1) >> MDL_JIT_PAGE_SHIFT; p++) {
       unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
       jit->page_bits[bit / 64] |= UINT64_C (1) << (bit % 64);
     }

@@ -42,8 +42,12 @@ typedef struct MdlJitBlock MdlJitBlock;
 struct MdlJitBlock {
   uint64_t     pc;       /* guest address of the first instruction */
   uint64_t     end;      /* one past the last guest byte translated */
+  uint64_t     phys;     /* where those bytes are in the address space
+                            (pc itself unless the guest translates
+                            fetches): what mdl_jit_invalidate compares */
   uint32_t     mode;     /* the frontend's mode bits */
   uint32_t     n_insns;  /* guest instructions on the straight path */
+  void        *data;     /* the frontend's, set after commit (NULL) */
   const void  *code;     /* executable entry */
   MdlJitBlock *next;     /* hash chain */
 };
@@ -63,8 +67,9 @@ MdlJitBlock *mdl_jit_lookup (MdlJit *jit, uint64_t pc, uint32_t mode);
 /* Forgets every block (see the header comment for when memory is
  * reused); safe from inside helpers. */
 void mdl_jit_flush (MdlJit *jit);
-/* Forgets the blocks whose guest bytes overlap [addr, addr + len): for
- * now by flushing everything when any does. */
+/* Forgets the blocks whose guest bytes overlap [addr, addr + len) of the
+ * address space (their phys range): for now by flushing everything when
+ * any does. */
 void mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len);
 /* What translated code tests after a helper call: nonzero once a flush
  * has happened since it was entered. */
@@ -78,6 +83,11 @@ const uint8_t *mdl_jit_stale_flag (MdlJit *jit);
 void         mdl_jit_begin  (MdlJit *jit, MdlJitAsm *a);
 MdlJitBlock *mdl_jit_commit (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end,
                              uint32_t mode, uint32_t n_insns);
+/* The same for a block fetched through an address translation: its
+ * bytes [pc, end) are at [phys, phys + (end - pc)) in the address space,
+ * which is what stores (mdl_jit_invalidate) are compared with. */
+MdlJitBlock *mdl_jit_commit_phys (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end,
+                                  uint64_t phys, uint32_t mode, uint32_t n_insns);
 /* Memory that lives as long as the blocks translated since the last
  * flush (what helpers get as arguments); NULL when the block table is
  * full, which the caller handles as an overflow. */

@@ -342,6 +342,8 @@ typedef struct {
 #define RV_PAGE_SIZE  UINT64_C (4096)
 #define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
 #define RV_PMP_COUNT  16
+#define RV_JIT_REGIONS 1024   /* Sv39's 512 1 GiB leaves, Sv32's 1024 4 MiB */
+#define RV_JIT_MARKED  256
 #define RV_TRIG_COUNT 4
 
 /* Decode caches: one per privilege level, so that going between M and S
@@ -457,6 +459,15 @@ struct RvCpu {
   /* The translating tier (riscv-jit.c) could not get code memory: this
    * hart is interpreted. */
   bool     jit_unavailable;
+  /* Its blocks of checked code below M carry the epoch of the leaf
+   * region of their pc (rv_leaf_region_mask) they were last found valid
+   * in; the epoch moves wherever the decode caches of S and U are emptied
+   * (satp, sfence.vma, the PMP), so that a block is exactly as valid as a
+   * decode-cache entry.  Epochs are handed out from jit_epoch_next. */
+  uint32_t jit_epoch[RV_JIT_REGIONS];
+  uint32_t jit_epoch_next;
+  /* Physical pages of paged code it marked (+ 1: 0 is empty). */
+  uint64_t jit_marked[RV_JIT_MARKED];
 
   /* Decodes by instruction bits, direct-mapped: a refill of the decode
    * caches (after sfence.vma, a context switch, code that conflicts in a
@@ -474,6 +485,7 @@ extern const RvExecFn rv64_exec_table[RV_OP_COUNT];
 extern const RvExecFn rv64c_exec_table[RV_OP_COUNT];
 uint64_t rv_run (MdlCpu *cpu, uint64_t budget);
 void     rv_flush_code (MdlCpu *cpu);
+void     rv_flush_checked_code (RvCpu *s);
 void     rv_forget_windows (RvCpu *s);
 void     rv_note_code (RvCpu *s, uint64_t pc, uint64_t len);
 void     rv_flush_icache_lower (RvCpu *s);
@@ -489,6 +501,10 @@ RvExecFn rv_interp_exec_for (RvCpu *s, const RvDecoded *dec);
 
 /* riscv-jit.c: the class's run_translated. */
 uint64_t rv_jit_run (MdlCpu *cpu, uint64_t budget);
+/* Forgets the blocks of checked code: all of them, or those whose pc lies
+ * in the leaf region of @va (what the decode caches of S and U forget). */
+void     rv_jit_forget_lower (RvCpu *s);
+void     rv_jit_forget_region (RvCpu *s, uint64_t va);
 /* Mask of the XLEN low bits. */
 static inline uint64_t
 rv_xmask (const RvCpu *s)
@@ -505,6 +521,9 @@ void     rv_mode_changed (RvCpu *s);
 void     rv_priv_reset (RvCpu *s);
 /* Forgets every cached translation (sfence.vma, satp, PMP writes). */
 void     rv_tlb_flush (RvCpu *s);
+/* Forgets the translations cached for stores only (code was marked:
+ * stores there must take the slow path, loads and fetches need not). */
+void     rv_tlb_flush_stores (RvCpu *s);
 /* Forgets the cached translations an sfence.vma for @va concerns: those
  * of every page in the largest leaf that may map @va (the TLB splits
  * superpages into 4 KiB entries). */

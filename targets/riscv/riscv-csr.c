@@ -232,7 +232,7 @@ rv_pmp_changed (RvCpu *s)
 {
   rv_pmp_update (s);
   rv_tlb_flush (s);
-  rv_flush_code (&s->cpu);
+  rv_flush_checked_code (s);
   rv_mode_changed (s);
 }
 
@@ -403,6 +403,7 @@ static bool
 rv_pmpcfg_write (RvCpu *s, unsigned n, uint64_t value)
 {
   unsigned first, count;
+  bool changed = false;
 
   if (!rv_pmpcfg_first (s, n, &first, &count))
     return false;
@@ -413,9 +414,13 @@ rv_pmpcfg_write (RvCpu *s, unsigned n, uint64_t value)
       continue;                       /* locked until reset */
     if ((cfg & 3) == 2)
       cfg &= ~2;                      /* W without R is reserved */
+    changed |= s->pmpcfg[first + i] != cfg;
     s->pmpcfg[first + i] = cfg;
   }
-  rv_pmp_changed (s);
+  /* Rewriting the same values (OpenSBI does, around its calls) keeps
+   * every cached translation and block. */
+  if (changed)
+    rv_pmp_changed (s);
   return true;
 }
 
@@ -426,7 +431,10 @@ rv_pmpaddr_write (RvCpu *s, unsigned i, uint64_t value)
   if ((s->pmpcfg[i] & 0x80)
       || (i + 1 < RV_PMP_COUNT && (s->pmpcfg[i + 1] & 0x98) == 0x88))
     return;
-  s->pmpaddr[i] = s->xlen == 32 ? value : value & ((UINT64_C (1) << 54) - 1);
+  value = s->xlen == 32 ? value : value & ((UINT64_C (1) << 54) - 1);
+  if (s->pmpaddr[i] == value)
+    return;
+  s->pmpaddr[i] = value;
   rv_pmp_changed (s);
 }
 

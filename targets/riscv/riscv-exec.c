@@ -76,11 +76,17 @@ rv_flush_one_icache (RvCpu *s, unsigned m)
 }
 
 static void
-rv_flush_icache (RvCpu *s)
+rv_flush_decoded (RvCpu *s)
 {
   for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
     if (s->fill_n[m] || !s->fill_tracked[m])
       rv_flush_one_icache (s, m);
+}
+
+static void
+rv_flush_icache (RvCpu *s)
+{
+  rv_flush_decoded (s);
   /* The translating tier (riscv-jit.c) forgets its blocks alike. */
   if (s->cpu.jit != NULL)
     mdl_jit_flush (s->cpu.jit);
@@ -94,6 +100,7 @@ rv_flush_icache_lower (RvCpu *s)
 {
   rv_flush_one_icache (s, RV_ICACHE_U);
   rv_flush_one_icache (s, RV_ICACHE_S);
+  rv_jit_forget_lower (s);   /* translating tier hook */
 }
 
 /* Drops the decoded code of S and U fetched from the leaf region of @va
@@ -128,6 +135,7 @@ rv_flush_icache_lower_region (RvCpu *s, uint64_t va)
     }
     s->fill_n[m] = kept;
   }
+  rv_jit_forget_region (s, va);   /* translating tier hook */
 }
 
 void
@@ -137,6 +145,20 @@ rv_forget_windows (RvCpu *s)
   s->ld_limit = s->st_limit = 0;   /* no address hits */
   s->ld_host = s->st_host = NULL;
   s->fetch_win_valid = false;
+}
+
+/* The PMP changed: every decoded instruction is compared again, and the
+ * blocks of checked code go (those of unchecked machine mode, which the
+ * PMP does not constrain, stay: OpenSBI rewrites the PMP around some of
+ * its calls). */
+void
+rv_flush_checked_code (RvCpu *s)
+{
+  rv_flush_decoded (s);
+  if (s->cpu.jit != NULL && s->pmp_locked)
+    mdl_jit_flush (s->cpu.jit);
+  else
+    rv_jit_forget_lower (s);
 }
 
 void
@@ -171,8 +193,14 @@ rv_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
       }
     }
   }
-  if (s->cpu.jit != NULL)
+  if (s->cpu.jit != NULL) {
+    /* Translated blocks of paged code mark their physical bytes too:
+     * the decoded entries of S and U, keyed by virtual pcs, are compared
+     * again, as the blocks over the bytes are translated again. */
+    rv_flush_one_icache (s, RV_ICACHE_U);
+    rv_flush_one_icache (s, RV_ICACHE_S);
     mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
+  }
 }
 
 void
@@ -186,8 +214,7 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
   /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */
-  rv_forget_windows (s);
-  rv_tlb_flush (s);
+  rv_tlb_flush_stores (s);
   if (s->as_gen == gen)
     s->as_gen = mdl_address_space_generation (s->cpu.as);
 }
@@ -719,8 +746,9 @@ rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   /* Decoded instructions may be stale now: they are marked so, and each
    * is checked against memory when it runs again (rv_fill).  @d keeps
-   * its fields. */
-  rv_flush_icache (s);
+   * its fields.  Translated blocks heard every store to their bytes
+   * already (rv_code_written): they stay. */
+  rv_flush_decoded (s);
   return rv_next (s, d, pc);
 }
 
@@ -1326,8 +1354,10 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
 
   if ((cause = rv_fetch_insn (s, pc, &raw, &len)))
     goto fault;
-  /* Physical addresses only: stores to checked code are not tracked (and
-   * it is never translated). */
+  /* Physical addresses only: checked code is marked by the translating
+   * tier, a page at a time, when it translates it (riscv-jit.c); stores
+   * to it reach these entries at the next fence.i, sfence.vma or satp
+   * write, or when they land on translated bytes. */
   if (!s->fetch_checked)
     rv_note_code (s, pc, len);
 

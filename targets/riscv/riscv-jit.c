@@ -21,15 +21,20 @@
  * anything but the next address (a trap, RV_CHECK, a jump), or a flush
  * happened meanwhile, the block leaves with what it returned.
  *
- * The tier runs only where it can be exact without more work: machine
- * fetches unchecked (physical addresses, the fast path of riscv-mmu.c),
- * no debugger breakpoint and no execute trigger armed.  Otherwise the
- * dispatcher steps the interpreter, instruction by instruction, so the
- * two mix freely within one run().
+ * The tier runs whenever no debugger breakpoint and no execute trigger
+ * is armed, checked fetches (paging, the PMP) included: such a block is
+ * made through the fetch's own translation, stays in its page, and is
+ * valid while its region's epoch is unchanged or its pc still translates
+ * to the same physical bytes (rv_jit_valid; docs/translator.md, "The
+ * RISC-V frontend under paging").  Where a block cannot be made (a fetch
+ * fault, an instruction across pages, device memory) the dispatcher
+ * steps the interpreter, instruction by instruction, so the two mix
+ * freely within one run().
  *
- * Self-modifying code: as for the decode cache, fence.i, the class's
- * flush_code() and any change of the address map forget every block
- * (rv_flush_icache calls mdl_jit_flush).
+ * Self-modifying code: every block marks its physical bytes, and a store
+ * there invalidates it (rv_code_written); the class's flush_code(), a
+ * PMP change in a locked configuration and any change of the address
+ * map forget every block.  fence.i has nothing left to do for blocks.
  */
 #include "riscv-cpu.h"
 
@@ -43,8 +48,12 @@
 /* Mode bits: the privilege level, and for the short blocks made for the
  * end of a budget their maximal length above this bit. */
 #define RV_JIT_MODE_MAX_SHIFT 8
-#define RV_JIT_CODE_BYTES  (16u << 20)
-#define RV_JIT_MAX_BLOCKS  32768
+/* Fetches checked (rv_mmu_access): the pc is virtual below M. */
+#define RV_JIT_MODE_CHECKED   (1u << 15)
+/* Loads and stores translated (below M: satp's mode). */
+#define RV_JIT_MODE_PAGED     (1u << 14)
+#define RV_JIT_CODE_BYTES  (32u << 20)
+#define RV_JIT_MAX_BLOCKS  65536
 
 #define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
 #define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
@@ -56,6 +65,11 @@ typedef struct {
   MdlJitAsm *a;
   RvCpu     *s;
   bool       w64;        /* RV64: 64-bit operations */
+  /* Checked code below M: the block's epoch cell (rv_jit_run), which its
+   * entry compares with its region's epoch. */
+  uint32_t  *epoch_cell;
+  int32_t    epoch_off;  /* of the region's epoch in the state */
+  bool       tlb_probe;  /* loads and stores are paged */
   /* The register cache (see "guest registers in host registers"). */
   int8_t     slot_of[33];            /* guest register -> slot, or -1 */
   int8_t     guest_in[RV_JIT_NHOST]; /* slot -> guest register, or -1 */
@@ -274,6 +288,56 @@ emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
 }
 
+/* Paged: the TLB entry of the page of the address in rax, as the
+ * executors' slow halves (rv_load_slow, rv_store_slow) find it before
+ * they call anything: the tag of this access type's key, RAM, the access
+ * within the page.  On a hit the window becomes that page, as there,
+ * and rdx + rcx is the host address; any other case jumps to the
+ * executor (@miss: its fixups).  Nothing is written before every check
+ * passed. */
+#define TLBOFF(acc, f) \
+  ((int32_t) (offsetof (RvCpu, tlb) + (acc) * RV_TLB_SIZE * sizeof (RvTlbEntry) \
+              + offsetof (RvTlbEntry, f)))
+
+static unsigned
+emit_tlb_probe (RvJitCtx *c, bool store, unsigned size, size_t *miss)
+{
+  MdlJitAsm *a = c->a;
+  RvAccess acc = store ? RV_ACC_STORE : RV_ACC_LOAD;
+  unsigned n = 0;
+
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (trig_data), 0);
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, (int32_t) (RV_PAGE_SIZE - size));
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  /* rcx = the entry's offset from the state (24-byte entries) */
+  mdl_x86_mov_rr (a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_shift_ri (a, MDL_X86_SHR, true, MDL_X86_RCX, 12);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, RV_TLB_SIZE - 1);
+  mdl_x86_mov_ri (a, MDL_X86_RDX, sizeof (RvTlbEntry));
+  mdl_x86_imul_rr (a, true, MDL_X86_RCX, MDL_X86_RDX);
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RCX, MDL_X86_STATE);
+  mdl_x86_mov_rr (a, true, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, MDL_X86_RDX, (int32_t) RV_PAGE_MASK);
+  mdl_x86_alu_rm (a, MDL_X86_OR, true, MDL_X86_RDX, MDL_X86_STATE, SOFF (tlb_key[acc]));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RDX, MDL_X86_RCX, TLBOFF (acc, vpage));
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_RCX, TLBOFF (acc, host));
+  mdl_x86_test_rr (a, true, MDL_X86_RDX, MDL_X86_RDX);
+  miss[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* a hit: the window is this page from now on */
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, MDL_X86_RAX, (int32_t) RV_PAGE_MASK);
+  mdl_x86_store (a, 8, MDL_X86_RAX, MDL_X86_STATE, store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_store (a, 8, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
+  mdl_x86_mov_ri (a, MDL_X86_RAX, RV_PAGE_SIZE - 7);
+  mdl_x86_store (a, 8, MDL_X86_RAX, MDL_X86_STATE, store ? SOFF (st_limit) : SOFF (ld_limit));
+  return n;
+}
+
 /* A load or store: the window check inline, the executor otherwise. */
 static bool
 emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
@@ -283,7 +347,8 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   MdlX86Reg base = src (c, dec->rs1);
   MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
   MdlX86Reg rd = MDL_X86_RAX;
-  size_t slow, done;
+  size_t slow, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
 
   /* rd's register is chosen before the paths split, without a value yet
    * (not dirty: the slow path must not store it before the executor
@@ -310,11 +375,26 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   }
   done = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, slow);
+  if (c->tlb_probe) {
+    n_miss = emit_tlb_probe (c, store, size, miss);
+    if (store)
+      mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
+    else if (dec->rd != 0) {
+      mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
+      if (!c->w64 && sign && size < 8)
+        mdl_x86_mov_rr (c->a, false, rd, rd);
+    }
+    done2 = mdl_x86_jmp_fwd (c->a);
+    for (unsigned k = 0; k < n_miss; k++)
+      mdl_x86_bind (c->a, miss[k]);
+  }
   cache_store_dirty (c, false);
   if (!emit_call_executor (c, ins, i, next))
     return false;
   cache_reload (c);
   mdl_x86_bind (c->a, done);
+  if (c->tlb_probe)
+    mdl_x86_bind (c->a, done2);
   if (!store && dec->rd != 0)
     dst (c, dec->rd);
   return true;
@@ -516,11 +596,32 @@ is_branch (RvOp op, MdlX86Cond *cc)
   }
 }
 
+/* Whether a CSR instruction may change what the block's own later
+ * instructions mean (satp, the PMP, mstatus: the fetch's translation, or
+ * its key): it then ends the block.  Reads (csrrs/csrrc from x0 or 0),
+ * and writes of the FP CSRs and the trap handlers' plain ones do not, so
+ * that `csrr` of a counter, the trap entry's scratch swap and FP code
+ * stay in one block; the executor still leaves when it asks the loop to
+ * look (RV_CHECK). */
+static bool
+csr_ends_block (const RvDecoded *dec, RvOp op)
+{
+  unsigned csr = (unsigned) dec->imm & 0xfff;
+
+  if ((op == RV_OP_CSRRS || op == RV_OP_CSRRC || op == RV_OP_CSRRSI || op == RV_OP_CSRRCI)
+      && dec->rs1 == 0)
+    return false;
+  /* fflags, frm, fcsr; the scratch, epc, cause and tval of S and M */
+  return !((csr >= 0x001 && csr <= 0x003) || (csr >= 0x140 && csr <= 0x143)
+           || (csr >= 0x340 && csr <= 0x343));
+}
+
 /* Instructions after which a block stops: they jump, or (the system
  * ones) always leave through the loop's check anyway. */
 static bool
-ends_block (RvOp op)
+ends_block (const RvDecoded *dec)
 {
+  RvOp op = dec->op ? dec->op->op : RV_OP_ILLEGAL;
   MdlX86Cond cc;
 
   if (is_branch (op, &cc))
@@ -530,9 +631,10 @@ ends_block (RvOp op)
   case RV_OP_JAL: case RV_OP_JALR:
   case RV_OP_FENCE_I: case RV_OP_ECALL: case RV_OP_EBREAK:
   case RV_OP_MRET: case RV_OP_SRET: case RV_OP_WFI: case RV_OP_SFENCE_VMA:
+    return true;
   case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
   case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
-    return true;
+    return csr_ends_block (dec, op);
   default:
     return false;
   }
@@ -680,24 +782,49 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   if (!emit_call_executor (c, ins, i, next))
     return false;
   cache_forget (c);
-  if (ends_block (op))
+  if (ends_block (dec))
     emit_block_end (c, n, next, false);
   return true;
 }
 
 /* ---- translating a block --------------------------------------------- */
 
+/* The leaf region of @pc, as rv_leaf_region_mask names it (an index
+ * that two valid addresses share only within one region). */
+static inline unsigned
+rv_jit_region (const RvCpu *s, uint64_t pc)
+{
+  return (unsigned) (pc >> (s->xlen == 32 ? 22 : 30)) & (RV_JIT_REGIONS - 1);
+}
+
 /* Decodes the block at @pc into @insns; returns how many (0 when @pc is
  * not in RAM or ROM, or its first instruction does not fit the page). */
 static unsigned
-rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end)
+rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *end,
+             uint64_t *phys)
 {
   MdlRamWindow w;
   uint64_t limit, at = pc;
   unsigned n = 0;
 
-  if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
-    return 0;
+  if (s->fetch_checked) {
+    /* The fetch's own translation and check (a fault, or a page the PMP
+     * only partly allows: the interpreter's); the block stays in the
+     * page, so that it covers all of it. */
+    uint64_t pa;
+    uint8_t *host;
+
+    if (rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL)
+      return 0;
+    w.base = pc & RV_PAGE_MASK;
+    w.size = RV_PAGE_SIZE;
+    w.host = host;
+    *phys = pa;
+  } else {
+    if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
+      return 0;
+    *phys = pc;
+  }
   limit = MIN (w.base + w.size - 1, (pc | (RV_PAGE_SIZE - 1))) + 1;
   while (n < max) {
     uint16_t lo, hi = 0;
@@ -715,7 +842,7 @@ rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *en
     ins->pc = at;
     n++;
     at = (at + ins->dec.len) & rv_xmask (s);
-    if (ends_block (ins->dec.op ? ins->dec.op->op : RV_OP_ILLEGAL))
+    if (ends_block (&ins->dec))
       break;
   }
   *end = at;
@@ -727,6 +854,21 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
 {
   const RvDecoded *last = &insns[n - 1].dec;
 
+  /* Checked code below M: valid only while its region's epoch is the
+   * one the dispatcher last found it valid in; else back there, which
+   * looks at the translation again (chains and inline caches lead here
+   * without it). */
+  if (c->epoch_cell != NULL) {
+    size_t valid;
+
+    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, c->epoch_off);
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) c->epoch_cell);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX, 0);
+    valid = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, insns[0].pc);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, valid);
+  }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   cache_reset (c);
   for (unsigned i = 0; i < n; i++) {
@@ -734,7 +876,7 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
-  if (!ends_block (last->op ? last->op->op : RV_OP_ILLEGAL)) {
+  if (!ends_block (last)) {
     cache_store_dirty (c, true);
     emit_block_end (c, n, end, false);
   }
@@ -745,24 +887,50 @@ static const MdlJitBlock *
 rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   RvJitInsn insns[RV_JIT_MAX_INSNS];
-  uint64_t end;
-  unsigned n = rv_jit_scan (s, pc, max, insns, &end);
+  uint64_t end, phys, bytes;
+  unsigned n = rv_jit_scan (s, pc, max, insns, &end, &phys);
 
   if (n == 0)
     return NULL;
+  bytes = (insns[n - 1].pc - pc) + insns[n - 1].dec.len;
   /* A second try after a flush has the whole memory. */
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
     RvJitCtx c = { .jit = jit, .a = &a, .s = s, .w64 = s->xlen == 64 };
-    const MdlJitBlock *b;
+    MdlJitBlock *b;
 
     mdl_jit_begin (jit, &a);
-    if (!rv_jit_emit (&c, insns, n, end))
+    if (s->fetch_checked && s->priv != RV_PRIV_M) {
+      unsigned r = rv_jit_region (s, pc);
+
+      c.epoch_cell = mdl_jit_alloc_data (jit, sizeof *c.epoch_cell);
+      if (c.epoch_cell == NULL)
+        a.overflow = true;
+      else
+        *c.epoch_cell = s->jit_epoch[r];
+      c.epoch_off = (int32_t) (offsetof (RvCpu, jit_epoch) + r * sizeof s->jit_epoch[0]);
+      c.tlb_probe = (mode & RV_JIT_MODE_PAGED) != 0;
+    }
+    if (!a.overflow && !rv_jit_emit (&c, insns, n, end))
       a.overflow = true;
-    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
+    b = mdl_jit_commit_phys (jit, &a, pc, pc + bytes, phys, mode, n);
     if (b != NULL) {
-      /* Stores to these bytes must reach the block (rv_code_written). */
-      rv_note_code (s, pc, end - pc);
+      b->data = c.epoch_cell;
+      /* Stores to these bytes must reach the block (rv_code_written).
+       * Paged code is marked a page at a time: physical pages of code
+       * lie scattered, and every marked range costs each window's
+       * lookup (mdl_address_space_ram_window) a test. */
+      if (c.epoch_cell != NULL) {
+        /* Marks are never removed: a page seen marked needs no second
+         * look through the address space's list. */
+        uint64_t *seen = &s->jit_marked[(phys >> 12) & (RV_JIT_MARKED - 1)];
+
+        if (*seen != (phys & RV_PAGE_MASK) + 1) {
+          rv_note_code (s, phys & RV_PAGE_MASK, RV_PAGE_SIZE);
+          *seen = (phys & RV_PAGE_MASK) + 1;
+        }
+      } else
+        rv_note_code (s, phys, bytes);
       return b;
     }
     mdl_jit_flush (jit);
@@ -790,6 +958,84 @@ rv_jit_get (RvCpu *s)
   return s->cpu.jit;
 }
 
+/* The key of the blocks in the current mode: the privilege, whether
+ * fetches are checked and, below M, whether loads and stores are paged
+ * (the inline TLB probe).  The translation of a checked block's pc is
+ * not in the key but in its epoch cell (rv_jit_valid). */
+static inline uint32_t
+rv_jit_mode (const RvCpu *s)
+{
+  uint32_t mode = s->priv;
+
+  if (s->fetch_checked) {
+    mode |= RV_JIT_MODE_CHECKED;
+    if (s->priv != RV_PRIV_M && s->data_paged)
+      mode |= RV_JIT_MODE_PAGED;
+  }
+  return mode;
+}
+
+/* Whether block @b (at the current pc) may run: unchecked or M-mode
+ * code always (a PMP change flushes those), checked code below M when
+ * its epoch cell holds its region's epoch, or else when the fetch's
+ * translation still leads to the same physical bytes (which stores would
+ * have invalidated the block for), as a stale decode-cache entry is
+ * taken back when its bits are still there.  The cell then moves to the
+ * current epoch; a block that is not valid is shadowed by the new
+ * translation, which the table finds first. */
+static bool
+rv_jit_valid (RvCpu *s, const MdlJitBlock *b)
+{
+  uint32_t *cell = b->data;
+  uint32_t epoch;
+  uint64_t pa;
+  uint8_t *host;
+
+  if (cell == NULL)
+    return true;
+  epoch = s->jit_epoch[rv_jit_region (s, b->pc)];
+  if (*cell == epoch)
+    return true;
+  if (rv_mmu_access (s, b->pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL
+      || pa != b->phys)
+    return false;
+  *cell = epoch;
+  return true;
+}
+
+/* A fresh epoch; when they run out, every block goes and they start
+ * over. */
+static uint32_t
+rv_jit_next_epoch (RvCpu *s)
+{
+  if (++s->jit_epoch_next == 0) {
+    mdl_jit_flush (s->cpu.jit);
+    memset (s->jit_epoch, 0, sizeof s->jit_epoch);
+    s->jit_epoch_next = 1;
+  }
+  return s->jit_epoch_next;
+}
+
+void
+rv_jit_forget_lower (RvCpu *s)
+{
+  uint32_t e;
+
+  if (s->cpu.jit == NULL)
+    return;
+  e = rv_jit_next_epoch (s);
+  for (unsigned i = 0; i < RV_JIT_REGIONS; i++)
+    s->jit_epoch[i] = e;
+}
+
+void
+rv_jit_forget_region (RvCpu *s, uint64_t va)
+{
+  if (s->cpu.jit == NULL)
+    return;
+  s->jit_epoch[rv_jit_region (s, va)] = rv_jit_next_epoch (s);
+}
+
 uint64_t
 rv_jit_run (MdlCpu *cpu, uint64_t budget)
 {
@@ -810,11 +1056,11 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
     const MdlJitBlock *b = NULL;
     bool short_block = false;
 
-    if (G_LIKELY (!s->fetch_checked && !s->trig_exec)) {
-      uint32_t mode = s->priv;
+    if (G_LIKELY (!s->trig_exec)) {
+      uint32_t mode = rv_jit_mode (s);
 
       b = mdl_jit_lookup (jit, pc, mode);
-      if (b == NULL)
+      if (b == NULL || !rv_jit_valid (s, b))
         b = rv_jit_translate (s, jit, pc, mode, RV_JIT_MAX_INSNS);
       /* Near the end of the budget: a block of at most the largest power
        * of two that fits, kept apart by its mode bits, so that the end of
@@ -827,7 +1073,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
           max *= 2;
         mode |= max << RV_JIT_MODE_MAX_SHIFT;
         b = mdl_jit_lookup (jit, pc, mode);
-        if (b == NULL)
+        if (b == NULL || !rv_jit_valid (s, b))
           b = rv_jit_translate (s, jit, pc, mode, max);
         short_block = true;
       }

@@ -162,6 +162,14 @@ rv_tlb_flush (RvCpu *s)
 }
 
 void
+rv_tlb_flush_stores (RvCpu *s)
+{
+  for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+    s->tlb[RV_ACC_STORE][i].vpage = RV_TAG_EMPTY;
+  rv_forget_windows (s);
+}
+
+void
 rv_tlb_flush_region (RvCpu *s, uint64_t va)
 {
   uint64_t mask = rv_leaf_region_mask (s);

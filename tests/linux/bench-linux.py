@@ -10,8 +10,9 @@ boards/aarch64-linux.dts booted directly) and through
 tests/linux/qemu-reference.sh on QEMU's virt machine (`-cpu cortex-a53`
 for arm64) by default and with `-icount shift=0`.  Reports the wall time
 to the prompt, the CPU time of the whole session (on a loaded host the
-fairer figure) and Medley's instructions and virtual time, then the
-ratios.  Slowness never fails the benchmark; a run that never reaches the
+fairer figure) and Medley's instructions and virtual time, in both of
+Medley's tiers (interp, jit), then the ratios of the median CPU times
+(BENCH_ROUNDS=N interleaved rounds, default 1).  Slowness never fails the benchmark; a run that never reaches the
 prompt does.  An architecture whose kernel cannot be fetched, or whose
 QEMU or OpenSBI is missing, is skipped with the reason; when all are,
 the benchmark exits 77.
@@ -39,14 +40,15 @@ def keys_of(stderr):
     return dict(line.split("=", 1) for line in stderr.splitlines() if "=" in line)
 
 
-def medley(exe, root, arch, kernel, initrd):
+def medley(exe, root, arch, kernel, initrd, tier):
     a = ARCHES[arch]
     cmd = [sys.executable, os.path.join(root, "tests/linux/console-session.py"),
            "--timeout", "900"]
     for s, e in a["sends"] + COMMON:
         cmd += ["--send", s, "--expect", e]
     cmd += ["--", exe, "run", os.path.join(root, a["board"]), "--kernel",
-            kernel, "--initrd", initrd, "--append", a["append"], "--max-time", "none", "--json"]
+            kernel, "--initrd", initrd, "--append", a["append"], "--max-time", "none", "--json",
+            "--tier", tier]
     r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
     if r.returncode != 0:
         raise SystemExit("FAIL: Medley (%s): %s" % (arch, r.stderr[-2000:]))
@@ -82,19 +84,34 @@ def main():
             print("%s: skipped: cannot fetch Debian's kernel (no network?)" % arch)
             continue
         ran += 1
-        m = medley(exe, root, arch, paths["kernel"], paths["initrd"])
-        # Instructions and virtual time are the whole session's: the prompt,
-        # the commands (typed as fast as the console session can) and poweroff.
-        print("%-8s Medley:           prompt %.2f s wall, session %.2f s CPU, %d instructions "
-              "and %.3f s virtual in the session" % ((arch,) + m))
-        for icount in (False, True):
-            q = qemu(root, arch, icount)
-            name = "QEMU -icount 0:" if icount else "QEMU default:  "
-            if q is None:
-                print("%-8s %s   skipped (no QEMU or OpenSBI)" % (arch, name))
-                continue
-            print("%-8s %s   prompt %.2f s wall, session %.2f s CPU; Medley/QEMU: %.2fx wall, "
-                  "%.2fx CPU" % (arch, name, q[0], q[1], m[0] / q[0], m[1] / q[1]))
+        # Both tiers, interleaved with QEMU's runs: BENCH_ROUNDS rounds
+        # (default 1), medians of the CPU times.
+        rounds = int(os.environ.get("BENCH_ROUNDS", "1"))
+        cpu = {"interp": [], "jit": [], False: [], True: []}
+        for _ in range(rounds):
+            for tier in ("interp", "jit"):
+                m = medley(exe, root, arch, paths["kernel"], paths["initrd"], tier)
+                cpu[tier].append(m[1])
+                # Instructions and virtual time are the whole session's: the
+                # prompt, the commands (typed as fast as the console session
+                # can) and poweroff.
+                print("%-8s Medley %-6s:    prompt %.2f s wall, session %.2f s CPU, %d "
+                      "instructions and %.3f s virtual in the session" % ((arch, tier) + m))
+            for icount in (False, True):
+                q = qemu(root, arch, icount)
+                name = "QEMU -icount 0:" if icount else "QEMU default:  "
+                if q is None:
+                    print("%-8s %s   skipped (no QEMU or OpenSBI)" % (arch, name))
+                    continue
+                cpu[icount].append(q[1])
+                print("%-8s %s   prompt %.2f s wall, session %.2f s CPU" % (arch, name, q[0], q[1]))
+        med = {k: sorted(v)[len(v) // 2] for k, v in cpu.items() if v}
+        for tier in ("interp", "jit"):
+            line = "%-8s median CPU: Medley %s %.2f s" % (arch, tier, med[tier])
+            for icount, name in ((True, "QEMU -icount"), (False, "QEMU")):
+                if icount in med:
+                    line += "; %s %.2f s (%.2fx)" % (name, med[icount], med[tier] / med[icount])
+            print(line)
     if ran == 0:
         print("skipped: no kernel could be fetched")
         sys.exit(77)

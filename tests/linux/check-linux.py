@@ -13,6 +13,8 @@ MODE:
   determinism  two boots without input up to the same virtual time print
                the same console (the kernel's timestamps included), the
                busybox prompt among it, and stop at the same virtual time
+  shell-jit    shell, with the translating tier (--tier jit)
+  tiers        determinism's two boots, one interpreted and one translated
 ARCH: riscv64 (default; Debian 13 with OpenSBI's fw_jump) or arm64
 (Debian 12, booted directly: no firmware).
 
@@ -68,7 +70,7 @@ def fetch(root, arch="riscv64"):
     return paths["kernel"], paths["initrd"]
 
 
-def session(root, medley, board, kernel, initrd, sends, append=APPEND):
+def session(root, medley, board, kernel, initrd, sends, append=APPEND, tier=None):
     """Runs console-session.py; returns (console text, its key=value lines)."""
     cmd = [sys.executable, os.path.join(root, "tests", "linux", "console-session.py"),
            "--timeout", str(TIMEOUT)]
@@ -76,6 +78,7 @@ def session(root, medley, board, kernel, initrd, sends, append=APPEND):
         cmd += ["--send", send, "--expect", expect]
     cmd += ["--", medley, "run", board, "--kernel", kernel, "--initrd", initrd,
             "--append", append, "--max-time", "none"]
+    cmd += ["--tier", tier] if tier else []
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, errors="replace")
     sys.stdout.write(proc.stdout[-4000:])
@@ -92,13 +95,13 @@ def main():
     a = ARCHES[arch]
     kernel, initrd = fetch(root, arch)
     board = os.path.join(root, "boards", a["board"])
-    if mode == "shell":
+    if mode in ("shell", "shell-jit"):
         _, keys = session(root, medley, board, kernel, initrd, [
             ("uname -a", a["uname"]),
             ("cat /proc/cpuinfo", a["cpuinfo"]),
             ("awk 'BEGIN { printf \"%.6f\\n\", 1/3 }'", r"\n0\.333333\n"),
             ("seq 1 20 | grep 1 | sort -r | head -n 3 | tr '\\n' ,", r"19,18,17,"),
-        ], a["append"])
+        ], a["append"], "jit" if mode == "shell-jit" else None)
         if keys.get("status") != "0":
             fail("poweroff -f ended the run with status %s, not 0" % keys.get("status"))
     elif mode == "smp":
@@ -108,12 +111,13 @@ def main():
         ], a["append"])
         if keys.get("status") != "0":
             fail("poweroff -f ended the run with status %s, not 0" % keys.get("status"))
-    elif mode == "determinism":
+    elif mode in ("determinism", "tiers"):
         runs = []
-        for _ in range(2):
+        tiers = ["interp", "jit"] if mode == "tiers" else [None, None]
+        for tier in tiers:
             proc = subprocess.run([medley, "run", board, "--kernel", kernel, "--initrd",
                                    initrd, "--append", a["append"], "--no-input", "--json",
-                                   "--max-time", "9s"],
+                                   "--max-time", "9s"] + (["--tier", tier] if tier else []),
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   timeout=TIMEOUT * 2)
             # The JSON follows the console, on the prompt's line.
@@ -129,6 +133,9 @@ def main():
             fail("no busybox prompt within 9 s of virtual time")
         if out_a != out_b:
             fail("two boots printed different consoles")
+        if sum_a["instructions"] != sum_b["instructions"]:
+            fail("two boots retired different instruction counts: %s and %s"
+                 % (sum_a["instructions"], sum_b["instructions"]))
         if sum_a["virtual_time_ps"] != sum_b["virtual_time_ps"]:
             fail("two boots stopped at different virtual times: %d and %d ps"
                  % (sum_a["virtual_time_ps"], sum_b["virtual_time_ps"]))
