@@ -453,6 +453,20 @@ struct RvCpu {
   uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
   unsigned fill_n[RV_ICACHE_COUNT];
   bool     fill_tracked[RV_ICACHE_COUNT];
+  /* Whether a decode cache holds an entry that a store need not tell
+   * this hart about (rv_code_written): one fetched through a check
+   * (paged or PMP-checked code is not marked).  Only those caches must
+   * go stale at a fence.i; the others hear of every store to their code.
+   * code_aliased: the map has an alias, through which a store can reach
+   * marked code under another address: fence.i then empties every
+   * cache, as it always did. */
+  bool     fill_unheard[RV_ICACHE_COUNT];
+  bool     code_aliased;
+  /* The last unmapped range an unchecked load or store met, [hole_base,
+   * hole_base + hole_size), valid for the map of as_gen: the next access
+   * there faults without searching the map (a nested fault's probe).
+   * hole_size 0: none. */
+  uint64_t hole_base, hole_size;
 
   /* The translating tier (riscv-jit.c) could not get code memory: this
    * hart is interpreted. */
@@ -553,6 +567,8 @@ bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);
 const char *rv_csr_name  (unsigned csr);
+/* Writes mstatus (@value masked to XLEN), as rv_csr_write does. */
+void        rv_mstatus_write (RvCpu *s, uint64_t value);
 /* The CSRs that are plain storage, which rv_csr_read and rv_csr_write
  * only mask (the scratch, epc, cause and tval of M and S): the field, with
  * the bits a write keeps in @wmask (XLEN aside); NULL for any other. */
@@ -571,6 +587,20 @@ rv_csr_plain (RvCpu *s, unsigned csr, uint64_t *wmask)
   case 0x343: return &s->mtval;
   default:    return NULL;
   }
+}
+
+/* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits; SD, the
+ * top bit, says that FS is Dirty. */
+static inline uint64_t
+rv_mstatus_read (const RvCpu *s)
+{
+  uint64_t v = s->mstatus;
+
+  if ((v & RV_MSTATUS_FS) == RV_MSTATUS_FS_DIRTY)
+    v |= UINT64_C (1) << (s->xlen - 1);
+  if (s->xlen == 32)
+    return v;
+  return v | UINT64_C (2) << 32 | UINT64_C (2) << 34;
 }
 
 /* riscv-trigger.c: the Sdtrig trigger module. */
