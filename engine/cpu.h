@@ -64,9 +64,13 @@ typedef struct {
 /* What the views and stepping need to know about one instruction. */
 typedef struct {
   unsigned     len;          /* bytes */
-  uint32_t     raw;          /* the encoding (as fetched, little-endian) */
+  uint32_t     raw;          /* the encoding the fields number: as fetched
+                                (little-endian), or as the architecture's
+                                manual numbers it (Thumb-2: hw1:hw2) */
   char         format[24];   /* "I-type", "CI (compressed)", "T32" */
   char         mnemonic[16];
+  char         summary[96];  /* one line on what it does, from the
+                                class's decode tables ("" when none) */
   bool         is_call;      /* links and jumps: step over runs through it */
   bool         is_return;    /* ends a call: step out stops after it */
   unsigned     n_fields;

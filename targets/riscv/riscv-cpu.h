@@ -189,6 +189,15 @@ rv_insn_length (uint32_t first_half)
  * Always fills @out; returns false, with out->op == NULL, for an illegal
  * instruction. */
 bool rv_decode (unsigned xlen, unsigned ext, uint32_t raw, RvDecoded *out);
+/* One line on what instruction @name does ("addi", "c.lwsp", "fadd.d"),
+ * from the descriptions kept beside the decode tables, into @text;
+ * false when there is none. */
+bool rv_describe (const char *name, char *text, size_t size);
+/* The name of row @i of the 32-bit or the compressed decode table, NULL
+ * past the end (for the tests that every row is described). */
+const char *rv_decode_row_name (bool compressed, unsigned i);
+/* The RVC format of compressed instruction @mnemonic ("CIW"), or NULL. */
+const char *rv_c_format (const char *mnemonic);
 
 /* Writes "addi    a0, a0, 1" for the instruction @raw at @pc. */
 void rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,

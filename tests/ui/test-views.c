@@ -191,6 +191,14 @@ byte_is (gpointer data)
 }
 
 static gboolean
+anatomy_has_tooltip (gpointer data)
+{
+  const char *text = mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (data));
+
+  return text != NULL && strlen (text) > 8;
+}
+
+static gboolean
 anatomy_shown (gpointer data)
 {
   return mdl_anatomy_view_get_n_fields (MDL_ANATOMY_VIEW (data)) > 0;
@@ -336,6 +344,10 @@ test_breakpoint_on_symbol (void)
   mdl_cpu_views_show_page (views, "anatomy");
   g_assert_true (ui_test_spin_until (anatomy_shown, anatomy, 5000));
   g_assert_nonnull (mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)));
+  /* Hovering the mnemonic says what the instruction does. */
+  g_assert_true (ui_test_spin_until (anatomy_has_tooltip, anatomy, 5000));
+  g_test_message ("anatomy: %s: %s", mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)),
+                  mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (anatomy)));
   ui_test_spin (100);
   /* A frame or two, so what changed last is laid out and drawn. */
   ui_test_spin (250);
