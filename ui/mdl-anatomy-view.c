@@ -313,6 +313,17 @@ mdl_anatomy_view_get_mnemonic (MdlAnatomyView *self)
   return self->have ? self->info.mnemonic : NULL;
 }
 
+gboolean
+mdl_anatomy_view_get_insn (MdlAnatomyView *self, guint64 *pc, const char **format)
+{
+  g_return_val_if_fail (MDL_IS_ANATOMY_VIEW (self), FALSE);
+  if (!self->have)
+    return FALSE;
+  *pc = self->pc;
+  *format = self->info.format;
+  return TRUE;
+}
+
 const char *
 mdl_anatomy_view_get_mnemonic_tooltip (MdlAnatomyView *self)
 {

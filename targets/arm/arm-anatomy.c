@@ -46,6 +46,16 @@ imm (MdlInsnInfo *info, const char *name, unsigned lo, unsigned hi, uint32_t raw
   field (info, name, lo, hi, raw, text);
 }
 
+/* Rn of a move and Rd of a compare are fixed 1111, not registers. */
+static void
+dp_reg (MdlInsnInfo *info, const char *name, unsigned lo, uint32_t raw, bool used)
+{
+  if (used)
+    reg (info, name, lo, 4, raw);
+  else
+    field (info, name, lo, lo + 3, raw, "(unused)");
+}
+
 static const char *const cond_names[16] = {
   "eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc",
   "hi", "ls", "ge", "lt", "gt", "le", "al", "(never)",
@@ -222,10 +232,10 @@ fields_32 (const ArmDecoded *d, MdlInsnInfo *info, const char *opc)
     field (info, "0", 25, 25, raw, NULL);
     field (info, "op", 21, 24, raw, NULL);
     field (info, "S", 20, 20, raw, raw & (1u << 20) ? "flags" : NULL);
-    reg (info, "Rn", 16, 4, raw);
+    dp_reg (info, "Rn", 16, raw, d->op->fmt != ARM_FMT_DP_IMM_MOV);
     field (info, "0", 15, 15, raw, NULL);
     imm (info, "imm3", 12, 14, raw, 0, false);
-    reg (info, "Rd", 8, 4, raw);
+    dp_reg (info, "Rd", 8, raw, d->op->fmt != ARM_FMT_DP_IMM_TEST);
     imm (info, "imm8", 0, 7, raw, 0, false);
     break;
   case ARM_FMT_DP_SHIFT:
@@ -236,10 +246,10 @@ fields_32 (const ArmDecoded *d, MdlInsnInfo *info, const char *opc)
     field (info, "op1", 25, 31, raw, opc);
     field (info, "op", 21, 24, raw, NULL);
     field (info, "S", 20, 20, raw, raw & (1u << 20) ? "flags" : NULL);
-    reg (info, "Rn", 16, 4, raw);
+    dp_reg (info, "Rn", 16, raw, d->op->fmt != ARM_FMT_DP_SHIFT_MOV);
     field (info, "(0)", 15, 15, raw, NULL);
     imm (info, "imm3", 12, 14, raw, d->shift_n, true);
-    reg (info, "Rd", 8, 4, raw);
+    dp_reg (info, "Rd", 8, raw, d->op->fmt != ARM_FMT_DP_SHIFT_TEST);
     imm (info, "imm2", 6, 7, raw, 0, false);
     field (info, "type", 4, 5, raw, types[(raw >> 4) & 3]);
     reg (info, "Rm", 0, 4, raw);
