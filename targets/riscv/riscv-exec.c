@@ -16,9 +16,11 @@
  * retired is handed to mdl_cpu_account() before every slow-path access,
  * CSR access, and when run() returns.
  *
- * Self-modifying code: stores do not look at the decode cache; fence.i,
- * the class's flush_code() and any change of the address map empty it.
- * Emptied entries are only marked stale: one whose bits are still in
+ * Self-modifying code: a store to code this hart decoded from RAM makes
+ * the entries over it stale (rv_code_written); fence.i makes stale only
+ * the caches holding code no store reports (fetched through a check),
+ * and the class's flush_code() and any change of the address map all of
+ * them.  Emptied entries are only marked stale: one whose bits are still in
  * memory when it runs again is taken back without decoding (rv_fill), and
  * decodes that are needed come from a table of decodes by instruction
  * bits (RvCpu.memo) before the decode table's search.
@@ -235,14 +237,15 @@ rv_revalidate (RvCpu *s)
   }
 }
 
-/* Whether @addr is in the unmapped range an unchecked access last met.
- * Else, when the map says nothing is there, it becomes that range. */
+/* Whether @addr is in the unmapped range an unchecked access last met. */
 static inline bool
 rv_in_hole (RvCpu *s, uint64_t addr)
 {
   return addr - s->hole_base < s->hole_size;
 }
 
+/* An unchecked access found nothing at @addr: the range around it is
+ * remembered, while the map is the one of as_gen. */
 static void
 rv_note_hole (RvCpu *s, uint64_t addr)
 {
