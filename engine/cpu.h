@@ -64,9 +64,13 @@ typedef struct {
 /* What the views and stepping need to know about one instruction. */
 typedef struct {
   unsigned     len;          /* bytes */
-  uint32_t     raw;          /* the encoding (as fetched, little-endian) */
+  uint32_t     raw;          /* the encoding the fields number: as fetched
+                                (little-endian), or as the architecture's
+                                manual numbers it (Thumb-2: hw1:hw2) */
   char         format[24];   /* "I-type", "CI (compressed)", "T32" */
   char         mnemonic[16];
+  char         summary[96];  /* one line on what it does, from the
+                                class's decode tables ("" when none) */
   bool         is_call;      /* links and jumps: step over runs through it */
   bool         is_return;    /* ends a call: step out stops after it */
   unsigned     n_fields;
@@ -292,8 +296,11 @@ struct MdlCpu {
                                       only through the helpers below, as
                                       other threads set it */
   /* Exceptions taken (mdl_cpu_report_exception): whether the machine
-   * listens, and the last one, for storms.  Engine only. */
-  bool               exc_watched;
+   * listens, whether it stops on some cause by name (exc_stop_named),
+   * its storm length (0: no guard), and the last one, for storms.
+   * Engine only. */
+  bool               exc_watched, exc_stop_named;
+  unsigned           exc_storm;
   unsigned           exc_cause;
   uint64_t           exc_pc, exc_addr, exc_retired;
   unsigned           exc_repeats;
@@ -371,13 +378,46 @@ void mdl_cpu_wake (MdlCpu *cpu);
  * machine listens (mdl_machine_set_stop_on_exception). */
 void mdl_cpu_exception_taken (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
                               const char *name, bool fault);
+/* The storm guard's verdict: stops the machine (engine only). */
+void mdl_cpu_exception_storm (MdlCpu *cpu, uint64_t pc, uint64_t addr, const char *name);
 
+/* Faults apart by more than this many instructions are not one storm: a
+ * handler that fixes something up and returns (demand paging, emulating
+ * an instruction) does real work in between. */
+#define MDL_CPU_STORM_GAP 256
+
+/* Counts fault @cause at @pc, @addr towards a storm: whether it makes
+ * one (exc_storm in a row, each within MDL_CPU_STORM_GAP instructions of
+ * the last).  Engine only. */
+static inline bool
+mdl_cpu_storm_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr)
+{
+  if (cpu->exc_repeats > 0 && cpu->exc_cause == cause && cpu->exc_pc == pc &&
+      cpu->exc_addr == addr && cpu->retired - cpu->exc_retired <= MDL_CPU_STORM_GAP) {
+    cpu->exc_repeats++;
+  } else {
+    cpu->exc_repeats = 1;
+    cpu->exc_cause = cause;
+    cpu->exc_pc = pc;
+    cpu->exc_addr = addr;
+  }
+  cpu->exc_retired = cpu->retired;
+  return cpu->exc_repeats >= cpu->exc_storm;
+}
+
+/* The storm guard's bookkeeping is inline (a trap handler that faults on
+ * purpose pays a few instructions per fault); a call only when the
+ * machine stops on causes by name, or a storm is complete. */
 static inline void
 mdl_cpu_report_exception (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
                           const char *name, bool fault)
 {
-  if (G_UNLIKELY (cpu->exc_watched))
+  if (G_LIKELY (!cpu->exc_watched))
+    return;
+  if (G_UNLIKELY (cpu->exc_stop_named))
     mdl_cpu_exception_taken (cpu, cause, pc, addr, name, fault);
+  else if (fault && G_UNLIKELY (mdl_cpu_storm_count (cpu, cause, pc, addr)))
+    mdl_cpu_exception_storm (cpu, pc, addr, name);
 }
 
 /* A target reports a fatal condition it cannot express as an exception

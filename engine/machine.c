@@ -138,6 +138,8 @@ mdl_machine_add_cpu (MdlMachine *m, const MdlCpuClass *cls, const char *name,
   cpu->state = MDL_CPU_RUNNING;
   cpu->irq_out = g_new0 (struct MdlIrqLine *, cls->n_irq_out);
   cpu->exc_watched = m->exc_storm > 0 || m->exc_stop_causes != NULL;
+  cpu->exc_stop_named = m->exc_stop_causes != NULL;
+  cpu->exc_storm = m->exc_storm;
   g_ptr_array_add (m->cpus, cpu);
   g_array_append_val (m->entries, zero);
   if (cls->init != NULL)
@@ -861,10 +863,6 @@ mdl_cpu_fatal (MdlCpu *cpu, uint64_t pc, const char *fmt, ...)
 
 /* ---- exceptions taken ---- */
 
-/* Faults apart by more than this many instructions are not one storm: a
- * handler that fixes something up and returns (demand paging, emulating
- * an instruction) does real work in between. */
-#define STORM_GAP 256
 
 static void
 update_watched (MdlMachine *m)
@@ -873,6 +871,8 @@ update_watched (MdlMachine *m)
     MdlCpu *cpu = g_ptr_array_index (m->cpus, i);
 
     cpu->exc_watched = m->exc_storm > 0 || m->exc_stop_causes != NULL;
+    cpu->exc_stop_named = m->exc_stop_causes != NULL;
+    cpu->exc_storm = m->exc_storm;
   }
 }
 
@@ -932,22 +932,15 @@ mdl_cpu_exception_taken (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr
     exception_stop (cpu, pc, addr, name, "");
     return;
   }
-  if (!fault || m->exc_storm == 0)
-    return;
-  if (cpu->exc_repeats > 0 && cpu->exc_cause == cause && cpu->exc_pc == pc &&
-      cpu->exc_addr == addr && cpu->retired - cpu->exc_retired <= STORM_GAP) {
-    cpu->exc_repeats++;
-  } else {
-    cpu->exc_repeats = 1;
-    cpu->exc_cause = cause;
-    cpu->exc_pc = pc;
-    cpu->exc_addr = addr;
-  }
-  cpu->exc_retired = cpu->retired;
-  if (cpu->exc_repeats >= m->exc_storm) {
-    g_autofree char *how = g_strdup_printf (", %u times in a row", cpu->exc_repeats);
+  if (fault && m->exc_storm > 0 && mdl_cpu_storm_count (cpu, cause, pc, addr))
+    mdl_cpu_exception_storm (cpu, pc, addr, name);
+}
 
-    cpu->exc_repeats = 0;
-    exception_stop (cpu, pc, addr, name, how);
-  }
+void
+mdl_cpu_exception_storm (MdlCpu *cpu, uint64_t pc, uint64_t addr, const char *name)
+{
+  g_autofree char *how = g_strdup_printf (", %u times in a row", cpu->exc_repeats);
+
+  cpu->exc_repeats = 0;
+  exception_stop (cpu, pc, addr, name != NULL ? name : "exception", how);
 }

@@ -286,6 +286,32 @@ mdl_address_space_lookup (MdlAddressSpace *as, uint64_t addr, uint64_t *base)
 }
 
 bool
+mdl_address_space_hole (MdlAddressSpace *as, uint64_t addr, uint64_t *base,
+                        uint64_t *size)
+{
+  MdlMapping *maps = (MdlMapping *) (void *) as->maps->data;
+  guint lo = 0, hi = as->maps->len;
+  uint64_t first, last;
+
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+
+    if (addr < maps[mid].base)
+      hi = mid;
+    else if (addr > maps[mid].last)
+      lo = mid + 1;
+    else
+      return false;
+  }
+  /* maps[lo] is the first mapping above @addr. */
+  first = lo > 0 ? maps[lo - 1].last + 1 : 0;
+  last = lo < as->maps->len ? maps[lo].base - 1 : UINT64_MAX;
+  *base = first;
+  *size = last - first + (last != UINT64_MAX);
+  return true;
+}
+
+bool
 mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
                               MdlRamWindow *window)
 {

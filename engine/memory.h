@@ -97,6 +97,13 @@ uint64_t mdl_address_space_generation (const MdlAddressSpace *as);
 MdlRegion *mdl_address_space_lookup (MdlAddressSpace *as, uint64_t addr,
                                      uint64_t *base);
 
+/* Whether nothing at all is mapped at @addr; then the unmapped range
+ * around it is [*base, *base + *size) (one byte short when it reaches the
+ * top of the address space), for a CPU to remember that accesses there
+ * fault until the generation moves. */
+bool mdl_address_space_hole (MdlAddressSpace *as, uint64_t addr,
+                             uint64_t *base, uint64_t *size);
+
 /* The fast path: fills @window with the RAM (or ROM) run containing @addr,
  * aliases resolved.  Returns false for MMIO and unmapped addresses. */
 bool mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,

@@ -263,6 +263,9 @@ mdl_anatomy_view_update (MdlAnatomyView *self, const MdlSnapshot *snap)
                                           : g_strdup_printf ("%08x", info->raw);
 
     gtk_label_set_label (self->title, info->mnemonic);
+    /* Hovering the mnemonic says what it does, in the class's words. */
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title),
+                                 info->summary[0] ? info->summary : NULL);
     /* TRANSLATORS: "I-type, 4 bytes at 0x80000010: 00a50513" */
     sub = g_strdup_printf (_("%s, %u bytes at %s: %s"), info->format, info->len, addr, raw);
     gtk_label_set_label (self->subtitle, sub);
@@ -308,6 +311,24 @@ mdl_anatomy_view_get_mnemonic (MdlAnatomyView *self)
 {
   g_return_val_if_fail (MDL_IS_ANATOMY_VIEW (self), NULL);
   return self->have ? self->info.mnemonic : NULL;
+}
+
+gboolean
+mdl_anatomy_view_get_insn (MdlAnatomyView *self, guint64 *pc, const char **format)
+{
+  g_return_val_if_fail (MDL_IS_ANATOMY_VIEW (self), FALSE);
+  if (!self->have)
+    return FALSE;
+  *pc = self->pc;
+  *format = self->info.format;
+  return TRUE;
+}
+
+const char *
+mdl_anatomy_view_get_mnemonic_tooltip (MdlAnatomyView *self)
+{
+  g_return_val_if_fail (MDL_IS_ANATOMY_VIEW (self), NULL);
+  return self->have ? gtk_widget_get_tooltip_text (GTK_WIDGET (self->title)) : NULL;
 }
 
 guint

@@ -27,5 +27,11 @@ void mdl_anatomy_view_update     (MdlAnatomyView *self, const MdlSnapshot *snap)
 /* For tests: the mnemonic and number of fields shown (0 without info). */
 const char *mdl_anatomy_view_get_mnemonic (MdlAnatomyView *self);
 guint       mdl_anatomy_view_get_n_fields (MdlAnatomyView *self);
+/* For tests: the address and format of the instruction shown; FALSE
+ * without one. */
+gboolean    mdl_anatomy_view_get_insn (MdlAnatomyView *self, guint64 *pc,
+                                       const char **format);
+/* For tests: what hovering the mnemonic shows (NULL without info). */
+const char *mdl_anatomy_view_get_mnemonic_tooltip (MdlAnatomyView *self);
 
 G_END_DECLS

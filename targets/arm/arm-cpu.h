@@ -321,6 +321,12 @@ arm_insn_length (uint32_t hw1)
  * not set flags).  Always fills @out; returns false, with out->op == NULL,
  * for an undefined instruction. */
 bool arm_decode (unsigned profile, uint32_t raw, bool in_it, ArmDecoded *out);
+/* One line on what instruction @name does ("adds" is "add"), from the
+ * descriptions kept beside the decode tables, into @text; false when
+ * there is none. */
+bool arm_describe (const char *name, char *text, size_t size);
+/* The name of row @i of the 16-bit or 32-bit table, NULL past the end. */
+const char *arm_decode_row_name (bool wide, unsigned i);
 
 /* Writes "adds    r0, r1, #1" for the instruction @raw at @pc; @itstate is
  * the IT state it executes under (0 outside IT blocks). */

@@ -921,3 +921,269 @@ arm_decode (unsigned profile, uint32_t raw, bool in_it, ArmDecoded *out)
     out->setflags = true;
   return true;
 }
+
+/* ---- what each mnemonic does, one line, for the views ----------------
+ * Kept beside the tables: every row's name has a line (a test looks).
+ * The DSP families are spelt out by their parts below the table. */
+
+typedef struct {
+  const char *name;
+  const char *text;
+} ArmDescription;
+
+static const ArmDescription arm_descriptions[] = {
+  { "adc", "Add with carry: Rd = Rn + op2 + C" },
+  { "add", "Add: Rd = Rn + op2" },
+  { "addw", "Add a 12-bit immediate: Rd = Rn + imm12" },
+  { "and", "Bitwise and: Rd = Rn & op2" },
+  { "asr", "Arithmetic shift right (sign bits in)" },
+  { "b", "Branch to a pc-relative address (if the condition holds)" },
+  { "bfc", "Clear a bit field of Rd" },
+  { "bfi", "Insert the low bits of Rn into a bit field of Rd" },
+  { "bic", "Bit clear: Rd = Rn & ~op2" },
+  { "bkpt", "Breakpoint: stop for the debugger" },
+  { "bl", "Branch with link: call, return address in lr" },
+  { "blx", "Branch with link to the address in Rm" },
+  { "bx", "Branch to the address in Rm (bx lr returns)" },
+  { "cbnz", "Compare Rn with zero and branch forward if it is not zero" },
+  { "cbz", "Compare Rn with zero and branch forward if it is zero" },
+  { "cdp", "Coprocessor data operation" },
+  { "clrex", "Clear the local exclusive monitor" },
+  { "clz", "Count the leading zero bits of Rm" },
+  { "cmn", "Compare negative: set the flags for Rn + op2" },
+  { "cmp", "Compare: set the flags for Rn - op2" },
+  { "cps", "Change processor state: set or clear PRIMASK or FAULTMASK" },
+  { "dmb", "Data memory barrier: order memory accesses" },
+  { "dsb", "Data synchronization barrier: wait for memory accesses" },
+  { "eor", "Exclusive or: Rd = Rn ^ op2" },
+  { "isb", "Instruction synchronization barrier: refetch what follows" },
+  { "it", "If-then: make the next one to four instructions conditional" },
+  { "ldmdb", "Load several registers, decrementing before" },
+  { "ldmia", "Load several registers, incrementing after" },
+  { "ldr", "Load a word" },
+  { "ldrb", "Load a byte, zero-extended" },
+  { "ldrbt", "Load a byte with unprivileged access" },
+  { "ldrd", "Load two words into two registers" },
+  { "ldrex", "Load a word exclusively (for strex)" },
+  { "ldrexb", "Load a byte exclusively (for strexb)" },
+  { "ldrexh", "Load a halfword exclusively (for strexh)" },
+  { "ldrh", "Load a halfword, zero-extended" },
+  { "ldrht", "Load a halfword with unprivileged access" },
+  { "ldrsb", "Load a byte, sign-extended" },
+  { "ldrsbt", "Load a signed byte with unprivileged access" },
+  { "ldrsh", "Load a halfword, sign-extended" },
+  { "ldrsht", "Load a signed halfword with unprivileged access" },
+  { "ldrt", "Load a word with unprivileged access" },
+  { "lsl", "Logical shift left" },
+  { "lsr", "Logical shift right (zeros in)" },
+  { "mla", "Multiply and accumulate: Rd = Rn * Rm + Ra" },
+  { "mls", "Multiply and subtract: Rd = Ra - Rn * Rm" },
+  { "mov", "Move: Rd = op2" },
+  { "movt", "Move a 16-bit immediate into the top half of Rd" },
+  { "movw", "Move a 16-bit immediate into Rd, top half cleared" },
+  { "mrs", "Read a special register (PRIMASK, CONTROL, ...) into Rd" },
+  { "msr", "Write Rn to a special register (PRIMASK, CONTROL, ...)" },
+  { "mul", "Multiply: Rd = Rn * Rm (low 32 bits)" },
+  { "mvn", "Move not: Rd = ~op2" },
+  { "neg", "Negate: Rd = 0 - Rn" },
+  { "nop", "No operation" },
+  { "orn", "Or not: Rd = Rn | ~op2" },
+  { "orr", "Or: Rd = Rn | op2" },
+  { "pkhbt", "Pack the bottom half of Rn with the top half of shifted Rm" },
+  { "pkhtb", "Pack the top half of Rn with the bottom half of shifted Rm" },
+  { "pld", "Preload data: a hint that the address will be read" },
+  { "pli", "Preload instructions: a hint that the address will run" },
+  { "pop", "Pop registers from the stack (pop into pc returns)" },
+  { "push", "Push registers onto the stack" },
+  { "qadd", "Add, saturating to 32 bits signed (sets Q)" },
+  { "qdadd", "Saturating add of Rm and twice Rn" },
+  { "qdsub", "Saturating subtract of twice Rn from Rm" },
+  { "qsub", "Subtract, saturating to 32 bits signed (sets Q)" },
+  { "rbit", "Reverse the bit order of Rm" },
+  { "rev", "Reverse the byte order of a word" },
+  { "rev16", "Reverse the byte order of each halfword" },
+  { "revsh", "Reverse the bytes of the low halfword, sign-extend" },
+  { "ror", "Rotate right" },
+  { "rsb", "Reverse subtract: Rd = op2 - Rn" },
+  { "sbc", "Subtract with carry: Rd = Rn - op2 - not C" },
+  { "sbfx", "Extract a signed bit field of Rn" },
+  { "sdiv", "Signed divide: Rd = Rn / Rm" },
+  { "sel", "Select each byte from Rn or Rm by the GE flags" },
+  { "sev", "Send an event to every processor" },
+  { "smlal", "Signed multiply, add the 64-bit product to RdHi:RdLo" },
+  { "smull", "Signed multiply, 64-bit product into RdHi:RdLo" },
+  { "smmla", "Signed most-significant-word multiply and accumulate" },
+  { "smmlar", "Signed most-significant-word multiply-accumulate, rounded" },
+  { "smmls", "Signed most-significant-word multiply and subtract" },
+  { "smmlsr", "Signed most-significant-word multiply-subtract, rounded" },
+  { "smmul", "Signed most-significant word of a multiply" },
+  { "smmulr", "Signed most-significant word of a multiply, rounded" },
+  { "ssat", "Saturate a signed value to a bit width" },
+  { "ssat16", "Saturate two signed halfwords to a bit width" },
+  { "stmdb", "Store several registers, decrementing before" },
+  { "stmia", "Store several registers, incrementing after" },
+  { "str", "Store a word" },
+  { "strb", "Store a byte" },
+  { "strbt", "Store a byte with unprivileged access" },
+  { "strd", "Store two registers as two words" },
+  { "strex", "Store a word if the exclusive monitor allows; Rd = 0 on success" },
+  { "strexb", "Store a byte exclusively; Rd = 0 on success" },
+  { "strexh", "Store a halfword exclusively; Rd = 0 on success" },
+  { "strh", "Store a halfword" },
+  { "strht", "Store a halfword with unprivileged access" },
+  { "strt", "Store a word with unprivileged access" },
+  { "sub", "Subtract: Rd = Rn - op2" },
+  { "subw", "Subtract a 12-bit immediate: Rd = Rn - imm12" },
+  { "svc", "Supervisor call: raise the SVCall exception" },
+  { "tbb", "Table branch: branch forward by a byte from a table" },
+  { "tbh", "Table branch: branch forward by a halfword from a table" },
+  { "teq", "Test equivalence: set the flags for Rn ^ op2" },
+  { "tst", "Test: set the flags for Rn & op2" },
+  { "ubfx", "Extract an unsigned bit field of Rn" },
+  { "udf", "Permanently undefined: raise an usage fault" },
+  { "udiv", "Unsigned divide: Rd = Rn / Rm" },
+  { "umaal", "Unsigned multiply, add both halves of RdHi:RdLo" },
+  { "umlal", "Unsigned multiply, add the 64-bit product to RdHi:RdLo" },
+  { "umull", "Unsigned multiply, 64-bit product into RdHi:RdLo" },
+  { "undefined", "An encoding that is undefined on this core" },
+  { "usad8", "Sum of the absolute differences of four byte pairs" },
+  { "usada8", "Sum of absolute byte differences, accumulated" },
+  { "usat", "Saturate a signed value to an unsigned bit width" },
+  { "usat16", "Saturate two signed halfwords to an unsigned width" },
+  { "vfp", "A floating-point instruction (coprocessor 10/11)" },
+  { "vldm", "Load several floating-point registers" },
+  { "vldr", "Load a floating-point register" },
+  { "vmov", "Move between floating-point and core registers" },
+  { "vstm", "Store several floating-point registers" },
+  { "vstr", "Store a floating-point register" },
+  { "wfe", "Wait for an event" },
+  { "wfi", "Wait for an interrupt" },
+  { "yield", "A hint that this thread could yield" },
+};
+
+static const char *
+arm_lookup_description (const char *name)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (arm_descriptions); i++)
+    if (strcmp (arm_descriptions[i].name, name) == 0)
+      return arm_descriptions[i].text;
+  return NULL;
+}
+
+/* The DSP families by their parts: the prefix of the parallel add and
+ * subtract (sadd16, uqsax, shasx), the halves of the 16-bit multiplies
+ * (smlabt, smulwb, smlaltb), the dual multiplies (smladx, smusd), and
+ * the extends (sxtab16, uxth). */
+static bool
+arm_describe_family (const char *name, char *text, size_t size)
+{
+  static const struct { const char *prefix, *what; } parallel[] = {
+    { "uq", "unsigned saturating" }, { "uh", "unsigned halving" },
+    { "sh", "signed halving" }, { "q", "signed saturating" },
+    { "s", "signed" }, { "u", "unsigned" },
+  };
+  static const struct { const char *op, *what; } parallel_ops[] = {
+    { "add16", "add of two halfword pairs" }, { "add8", "add of four byte pairs" },
+    { "sub16", "subtract of two halfword pairs" }, { "sub8", "subtract of four byte pairs" },
+    { "asx", "add and subtract with exchanged halfwords" },
+    { "sax", "subtract and add with exchanged halfwords" },
+  };
+  size_t len = strlen (name);
+
+  for (unsigned p = 0; p < G_N_ELEMENTS (parallel); p++) {
+    size_t pl = strlen (parallel[p].prefix);
+
+    if (strncmp (name, parallel[p].prefix, pl) != 0)
+      continue;
+    for (unsigned o = 0; o < G_N_ELEMENTS (parallel_ops); o++)
+      if (strcmp (name + pl, parallel_ops[o].op) == 0) {
+        g_snprintf (text, size, "Parallel %s %s", parallel[p].what, parallel_ops[o].what);
+        return true;
+      }
+  }
+  /* smul<x><y>, smla<x><y>, smlal<x><y>, smulw<y>, smlaw<y>. */
+  if (len >= 6 && (g_str_has_prefix (name, "smul") || g_str_has_prefix (name, "smla"))) {
+    const char *xy = name + 4;
+    bool acc = name[3] == 'a', wide = false, longacc = false;
+
+    if (*xy == 'l' && strlen (xy) == 3) {
+      longacc = true;
+      xy++;
+    } else if (*xy == 'w' && strlen (xy) == 2) {
+      wide = true;
+      xy++;
+    }
+    if (strlen (xy) == 2 && strchr ("bt", xy[0]) && strchr ("bt", xy[1]) && !wide) {
+      g_snprintf (text, size, "Signed multiply of the %s half of Rn by the %s half of Rm%s",
+                  xy[0] == 'b' ? "bottom" : "top", xy[1] == 'b' ? "bottom" : "top",
+                  longacc ? ", accumulated in 64 bits" : acc ? ", accumulated" : "");
+      return true;
+    }
+    if (wide && strlen (xy) == 1 && strchr ("bt", xy[0])) {
+      g_snprintf (text, size, "Signed multiply of Rn by the %s half of Rm, top 32 bits%s",
+                  xy[0] == 'b' ? "bottom" : "top", acc ? ", accumulated" : "");
+      return true;
+    }
+  }
+  /* smlad, smladx, smlald, smlsd, smlsldx, smuad, smusdx. */
+  {
+    static const struct { const char *base, *what; } dual[] = {
+      { "smlad", "Dual signed multiply, add both products and accumulate" },
+      { "smlald", "Dual signed multiply, add both products to a 64-bit accumulator" },
+      { "smlsd", "Dual signed multiply, subtract the products and accumulate" },
+      { "smlsld", "Dual signed multiply, subtract the products, 64-bit accumulator" },
+      { "smuad", "Dual signed multiply, add the products" },
+      { "smusd", "Dual signed multiply, subtract the products" },
+    };
+
+    for (unsigned i = 0; i < G_N_ELEMENTS (dual); i++) {
+      size_t bl = strlen (dual[i].base);
+
+      if (strncmp (name, dual[i].base, bl) == 0 && (name[bl] == 0 || strcmp (name + bl, "x") == 0)) {
+        g_snprintf (text, size, "%s%s", dual[i].what, name[bl] ? " (halves of Rm exchanged)" : "");
+        return true;
+      }
+    }
+  }
+  /* sxtb, uxtah, sxtab16: sign- or zero-extend, optionally add. */
+  if (len >= 4 && (name[0] == 's' || name[0] == 'u') && strncmp (name + 1, "xt", 2) == 0) {
+    const char *rest = name + 3;
+    bool add = *rest == 'a';
+    const char *what;
+
+    if (add)
+      rest++;
+    if (strcmp (rest, "b") == 0)
+      what = "a byte";
+    else if (strcmp (rest, "h") == 0)
+      what = "a halfword";
+    else if (strcmp (rest, "b16") == 0)
+      what = "two bytes to halfwords";
+    else
+      return false;
+    g_snprintf (text, size, "%s-extend %s of (rotated) Rm%s", name[0] == 's' ? "Sign" : "Zero",
+                what, add ? " and add Rn" : "");
+    return true;
+  }
+  return false;
+}
+
+bool
+arm_describe (const char *name, char *text, size_t size)
+{
+  const char *line = arm_lookup_description (name);
+
+  if (line != NULL) {
+    g_strlcpy (text, line, size);
+    return true;
+  }
+  return arm_describe_family (name, text, size);
+}
+
+const char *
+arm_decode_row_name (bool wide, unsigned i)
+{
+  if (wide)
+    return i < G_N_ELEMENTS (arm_opcodes32) ? arm_opcodes32[i].name : NULL;
+  return i < G_N_ELEMENTS (arm_opcodes16) ? arm_opcodes16[i].name : NULL;
+}

@@ -249,6 +249,165 @@ fields_32 (const RvDecoded *d, MdlInsnInfo *info)
   }
 }
 
+/* ---- compressed instructions ----
+ * The formats of the RVC chapter (CR, CI, CSS, CIW, CL, CS, CA, CB, CJ)
+ * and, per mnemonic, where its immediate's scrambled pieces sit, named
+ * as the specification's tables name them ("nzimm[4|6|8:7|5]": the bits
+ * of the immediate each field bit holds, from bit 12 or 6 down).  The
+ * assembled immediate is that of the 32-bit instruction it stands for,
+ * shown on its first piece. */
+
+/* What a field's bits mean: a register x0..x31 ('r'), one of x8..x15
+ * ('p', the primed rd', rs1', rs2'), the same for F registers ('f', 'q'),
+ * a piece of the immediate ('i'; the first one carries the value), or
+ * nothing to name ('-'). */
+typedef struct {
+  const char *name;
+  uint8_t     hi, lo;
+  char        kind;
+} RvCField;
+
+typedef struct {
+  const char *mnemonic;
+  const char *format;
+  RvCField    fields[6];
+} RvCLayout;
+
+#define C_OP      { "op", 1, 0, '-' }
+#define C_FUNCT3  { "funct3", 15, 13, '-' }
+#define C_FUNCT4  { "funct4", 15, 12, '-' }
+
+static const RvCLayout rv_c_layouts[] = {
+  /* quadrant 0 */
+  { "c.addi4spn", "CIW", { C_FUNCT3, { "nzuimm[5:4|9:6|2|3]", 12, 5, 'i' },
+                           { "rd'", 4, 2, 'p' }, C_OP } },
+  { "c.fld", "CL", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                     { "uimm[7:6]", 6, 5, 'i' }, { "rd'", 4, 2, 'q' }, C_OP } },
+  { "c.lw", "CL", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                    { "uimm[2|6]", 6, 5, 'i' }, { "rd'", 4, 2, 'p' }, C_OP } },
+  { "c.ld", "CL", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                    { "uimm[7:6]", 6, 5, 'i' }, { "rd'", 4, 2, 'p' }, C_OP } },
+  { "c.flw", "CL", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                     { "uimm[2|6]", 6, 5, 'i' }, { "rd'", 4, 2, 'q' }, C_OP } },
+  { "c.fsd", "CS", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                     { "uimm[7:6]", 6, 5, 'i' }, { "rs2'", 4, 2, 'q' }, C_OP } },
+  { "c.sw", "CS", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                    { "uimm[2|6]", 6, 5, 'i' }, { "rs2'", 4, 2, 'p' }, C_OP } },
+  { "c.sd", "CS", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                    { "uimm[7:6]", 6, 5, 'i' }, { "rs2'", 4, 2, 'p' }, C_OP } },
+  { "c.fsw", "CS", { C_FUNCT3, { "uimm[5:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                     { "uimm[2|6]", 6, 5, 'i' }, { "rs2'", 4, 2, 'q' }, C_OP } },
+  /* quadrant 1 */
+  { "c.nop", "CI", { C_FUNCT3, { "nzimm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                     { "nzimm[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.addi", "CI", { C_FUNCT3, { "nzimm[5]", 12, 12, 'i' }, { "rd/rs1", 11, 7, 'r' },
+                      { "nzimm[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.jal", "CJ", { C_FUNCT3, { "imm[11|4|9:8|10|6|7|3:1|5]", 12, 2, 'i' }, C_OP } },
+  { "c.addiw", "CI", { C_FUNCT3, { "imm[5]", 12, 12, 'i' }, { "rd/rs1", 11, 7, 'r' },
+                       { "imm[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.li", "CI", { C_FUNCT3, { "imm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                    { "imm[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.addi16sp", "CI", { C_FUNCT3, { "nzimm[9]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                          { "nzimm[4|6|8:7|5]", 6, 2, 'i' }, C_OP } },
+  { "c.lui", "CI", { C_FUNCT3, { "nzimm[17]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                     { "nzimm[16:12]", 6, 2, 'i' }, C_OP } },
+  { "c.srli", "CB", { C_FUNCT3, { "shamt[5]", 12, 12, 'i' }, { "funct2", 11, 10, '-' },
+                      { "rd'/rs1'", 9, 7, 'p' }, { "shamt[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.srai", "CB", { C_FUNCT3, { "shamt[5]", 12, 12, 'i' }, { "funct2", 11, 10, '-' },
+                      { "rd'/rs1'", 9, 7, 'p' }, { "shamt[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.andi", "CB", { C_FUNCT3, { "imm[5]", 12, 12, 'i' }, { "funct2", 11, 10, '-' },
+                      { "rd'/rs1'", 9, 7, 'p' }, { "imm[4:0]", 6, 2, 'i' }, C_OP } },
+#define C_CA(m) { m, "CA", { { "funct6", 15, 10, '-' }, { "rd'/rs1'", 9, 7, 'p' }, \
+                             { "funct2", 6, 5, '-' }, { "rs2'", 4, 2, 'p' }, C_OP } }
+  C_CA ("c.sub"), C_CA ("c.xor"), C_CA ("c.or"), C_CA ("c.and"), C_CA ("c.subw"),
+  C_CA ("c.addw"),
+  { "c.j", "CJ", { C_FUNCT3, { "imm[11|4|9:8|10|6|7|3:1|5]", 12, 2, 'i' }, C_OP } },
+  { "c.beqz", "CB", { C_FUNCT3, { "offset[8|4:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                      { "offset[7:6|2:1|5]", 6, 2, 'i' }, C_OP } },
+  { "c.bnez", "CB", { C_FUNCT3, { "offset[8|4:3]", 12, 10, 'i' }, { "rs1'", 9, 7, 'p' },
+                      { "offset[7:6|2:1|5]", 6, 2, 'i' }, C_OP } },
+  /* quadrant 2 */
+  { "c.slli", "CI", { C_FUNCT3, { "shamt[5]", 12, 12, 'i' }, { "rd/rs1", 11, 7, 'r' },
+                      { "shamt[4:0]", 6, 2, 'i' }, C_OP } },
+  { "c.fldsp", "CI", { C_FUNCT3, { "uimm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'f' },
+                       { "uimm[4:3|8:6]", 6, 2, 'i' }, C_OP } },
+  { "c.lwsp", "CI", { C_FUNCT3, { "uimm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                      { "uimm[4:2|7:6]", 6, 2, 'i' }, C_OP } },
+  { "c.ldsp", "CI", { C_FUNCT3, { "uimm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'r' },
+                      { "uimm[4:3|8:6]", 6, 2, 'i' }, C_OP } },
+  { "c.flwsp", "CI", { C_FUNCT3, { "uimm[5]", 12, 12, 'i' }, { "rd", 11, 7, 'f' },
+                       { "uimm[4:2|7:6]", 6, 2, 'i' }, C_OP } },
+  { "c.jr", "CR", { C_FUNCT4, { "rs1", 11, 7, 'r' }, { "rs2", 6, 2, 'r' }, C_OP } },
+  { "c.mv", "CR", { C_FUNCT4, { "rd", 11, 7, 'r' }, { "rs2", 6, 2, 'r' }, C_OP } },
+  { "c.ebreak", "CR", { C_FUNCT4, { "rs1", 11, 7, '-' }, { "rs2", 6, 2, '-' }, C_OP } },
+  { "c.jalr", "CR", { C_FUNCT4, { "rs1", 11, 7, 'r' }, { "rs2", 6, 2, 'r' }, C_OP } },
+  { "c.add", "CR", { C_FUNCT4, { "rd/rs1", 11, 7, 'r' }, { "rs2", 6, 2, 'r' }, C_OP } },
+  { "c.fsdsp", "CSS", { C_FUNCT3, { "uimm[5:3|8:6]", 12, 7, 'i' }, { "rs2", 6, 2, 'f' },
+                        C_OP } },
+  { "c.swsp", "CSS", { C_FUNCT3, { "uimm[5:2|7:6]", 12, 7, 'i' }, { "rs2", 6, 2, 'r' },
+                       C_OP } },
+  { "c.sdsp", "CSS", { C_FUNCT3, { "uimm[5:3|8:6]", 12, 7, 'i' }, { "rs2", 6, 2, 'r' },
+                       C_OP } },
+  { "c.fswsp", "CSS", { C_FUNCT3, { "uimm[5:2|7:6]", 12, 7, 'i' }, { "rs2", 6, 2, 'f' },
+                        C_OP } },
+};
+
+const char *
+rv_c_format (const char *mnemonic)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_c_layouts); i++)
+    if (strcmp (rv_c_layouts[i].mnemonic, mnemonic) == 0)
+      return rv_c_layouts[i].format;
+  return NULL;
+}
+
+/* The fields of compressed @d by its row's layout. */
+static void
+fields_16 (const RvDecoded *d, MdlInsnInfo *info)
+{
+  const RvCLayout *l = NULL;
+  bool first_imm = true;
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_c_layouts) && !l; i++)
+    if (strcmp (rv_c_layouts[i].mnemonic, d->cop->name) == 0)
+      l = &rv_c_layouts[i];
+  if (l == NULL)
+    return;
+  g_strlcpy (info->format, l->format, sizeof info->format);
+  for (unsigned i = 0; i < G_N_ELEMENTS (l->fields) && l->fields[i].name; i++) {
+    const RvCField *f = &l->fields[i];
+    unsigned bits = (d->raw >> f->lo) & ((1u << (f->hi - f->lo + 1)) - 1);
+
+    switch (f->kind) {
+    case 'r':
+      field (info, f->name, f->lo, f->hi, d->raw, rv_abi_names[bits]);
+      break;
+    case 'p':
+      field (info, f->name, f->lo, f->hi, d->raw, rv_abi_names[8 + bits]);
+      break;
+    case 'f':
+      field (info, f->name, f->lo, f->hi, d->raw, rv_fpr_abi_names[bits]);
+      break;
+    case 'q':
+      field (info, f->name, f->lo, f->hi, d->raw, rv_fpr_abi_names[8 + bits]);
+      break;
+    case 'i':
+      imm_field (info, f->name, f->lo, f->hi, d->raw, d->imm, first_imm);
+      first_imm = false;
+      break;
+    default: {
+      /* The major opcode says the quadrant; funct3/4/6 pick the row. */
+      char quadrant[24];
+
+      g_snprintf (quadrant, sizeof quadrant, "quadrant %u", bits);
+      field (info, f->name, f->lo, f->hi, d->raw,
+             f->lo == 0 ? quadrant : i == 0 ? d->cop->name : NULL);
+      break;
+    }
+    }
+  }
+}
+
 bool
 rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
 {
@@ -275,17 +434,26 @@ rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
   }
   g_strlcpy (info->mnemonic, d.len == 2 ? d.cop->name : d.op->name, sizeof info->mnemonic);
   if (d.len == 2) {
-    /* A compressed instruction: its own small fields, and what it stands
-     * for, which is what executes. */
+    /* A compressed instruction: its own format's fields; what it stands
+     * for, which is what executes, goes in the description. */
     g_autoptr(GString) full = g_string_new (NULL);
+
+    char line[80] = "";
+
     rv_disas_insn (s->xlen, s->ext, pc, d.insn, full);
-    snprintf (info->format, sizeof info->format, "C (%s)", format_name (d.op->fmt));
-    field (info, "op", 0, 1, raw, NULL);
-    field (info, "operands", 2, 12, raw, full->str);
-    field (info, "funct3", 13, 15, raw, d.cop->name);
+    fields_16 (&d, info);
+    rv_describe (d.cop->name, line, sizeof line);
+    /* "fld     fa0, 8(a1)" reads as "fld fa0, 8(a1)" in a sentence. */
+    for (gsize i = 1; i < full->len;)
+      if (full->str[i] == ' ' && full->str[i - 1] == ' ')
+        g_string_erase (full, (gssize) i, 1);
+      else
+        i++;
+    snprintf (info->summary, sizeof info->summary, "%s; stands for %s", line, full->str);
   } else {
     g_strlcpy (info->format, format_name (d.op->fmt), sizeof info->format);
     fields_32 (&d, info);
+    rv_describe (d.op->name, info->summary, sizeof info->summary);
   }
 
   /* The calling convention's link registers are ra and t0. */

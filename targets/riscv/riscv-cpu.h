@@ -189,6 +189,15 @@ rv_insn_length (uint32_t first_half)
  * Always fills @out; returns false, with out->op == NULL, for an illegal
  * instruction. */
 bool rv_decode (unsigned xlen, unsigned ext, uint32_t raw, RvDecoded *out);
+/* One line on what instruction @name does ("addi", "c.lwsp", "fadd.d"),
+ * from the descriptions kept beside the decode tables, into @text;
+ * false when there is none. */
+bool rv_describe (const char *name, char *text, size_t size);
+/* The name of row @i of the 32-bit or the compressed decode table, NULL
+ * past the end (for the tests that every row is described). */
+const char *rv_decode_row_name (bool compressed, unsigned i);
+/* The RVC format of compressed instruction @mnemonic ("CIW"), or NULL. */
+const char *rv_c_format (const char *mnemonic);
 
 /* Writes "addi    a0, a0, 1" for the instruction @raw at @pc. */
 void rv_disas_insn (unsigned xlen, unsigned ext, uint64_t pc, uint32_t raw,
@@ -455,6 +464,20 @@ struct RvCpu {
   uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
   unsigned fill_n[RV_ICACHE_COUNT];
   bool     fill_tracked[RV_ICACHE_COUNT];
+  /* Whether a decode cache holds an entry that a store need not tell
+   * this hart about (rv_code_written): one fetched through a check
+   * (paged or PMP-checked code is not marked).  Only those caches must
+   * go stale at a fence.i; the others hear of every store to their code.
+   * code_aliased: the map has an alias, through which a store can reach
+   * marked code under another address: fence.i then empties every
+   * cache, as it always did. */
+  bool     fill_unheard[RV_ICACHE_COUNT];
+  bool     code_aliased;
+  /* The last unmapped range an unchecked load or store met, [hole_base,
+   * hole_base + hole_size), valid for the map of as_gen: the next access
+   * there faults without searching the map (a nested fault's probe).
+   * hole_size 0: none. */
+  uint64_t hole_base, hole_size;
 
   /* The translating tier (riscv-jit.c) could not get code memory: this
    * hart is interpreted. */
@@ -572,6 +595,8 @@ bool        rv_csr_read  (RvCpu *s, unsigned csr, uint64_t *value);
 bool        rv_csr_write (RvCpu *s, unsigned csr, uint64_t value,
                           unsigned retiring);
 const char *rv_csr_name  (unsigned csr);
+/* Writes mstatus (@value masked to XLEN), as rv_csr_write does. */
+void        rv_mstatus_write (RvCpu *s, uint64_t value);
 /* The CSRs that are plain storage, which rv_csr_read and rv_csr_write
  * only mask (the scratch, epc, cause and tval of M and S): the field, with
  * the bits a write keeps in @wmask (XLEN aside); NULL for any other. */
@@ -590,6 +615,20 @@ rv_csr_plain (RvCpu *s, unsigned csr, uint64_t *wmask)
   case 0x343: return &s->mtval;
   default:    return NULL;
   }
+}
+
+/* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits; SD, the
+ * top bit, says that FS is Dirty. */
+static inline uint64_t
+rv_mstatus_read (const RvCpu *s)
+{
+  uint64_t v = s->mstatus;
+
+  if ((v & RV_MSTATUS_FS) == RV_MSTATUS_FS_DIRTY)
+    v |= UINT64_C (1) << (s->xlen - 1);
+  if (s->xlen == 32)
+    return v;
+  return v | UINT64_C (2) << 32 | UINT64_C (2) << 34;
 }
 
 /* riscv-trigger.c: the Sdtrig trigger module. */

@@ -201,20 +201,6 @@ rv_csr_allowed (const RvCpu *s, unsigned csr)
   return true;
 }
 
-/* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits; SD, the
- * top bit, says that FS is Dirty. */
-static uint64_t
-rv_mstatus (const RvCpu *s)
-{
-  uint64_t v = s->mstatus;
-
-  if ((v & RV_MSTATUS_FS) == RV_MSTATUS_FS_DIRTY)
-    v |= UINT64_C (1) << (s->xlen - 1);
-  if (s->xlen == 32)
-    return v;
-  return v | UINT64_C (2) << 32 | UINT64_C (2) << 34;
-}
-
 /* pmpcfg@n: the configuration bytes of entries 4n.. (RV32) or 8(n/2)..
  * (RV64, where odd numbers do not exist). */
 static bool
@@ -296,7 +282,7 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
         : csr == CSR_FRM ? s->frm : (unsigned) s->frm << 5 | s->fflags;
     break;
   case CSR_SSTATUS:
-    v = rv_mstatus (s) & (RV_SSTATUS_MASK | UINT64_C (1) << (s->xlen - 1));
+    v = rv_mstatus_read (s) & (RV_SSTATUS_MASK | UINT64_C (1) << (s->xlen - 1));
     break;
   case CSR_SIE:       v = s->mie & s->mideleg; break;
   case CSR_SIP:       v = (s->mip | s->mip_sw) & s->mideleg; break;
@@ -307,7 +293,7 @@ rv_csr_read (RvCpu *s, unsigned csr, uint64_t *value)
   case CSR_SCAUSE:    v = s->scause; break;
   case CSR_STVAL:     v = s->stval; break;
   case CSR_SATP:      v = s->satp; break;
-  case CSR_MSTATUS:   v = rv_mstatus (s); break;
+  case CSR_MSTATUS:   v = rv_mstatus_read (s); break;
   case CSR_MEDELEG:   v = s->medeleg; break;
   case CSR_MIDELEG:   v = s->mideleg; break;
   case CSR_MCOUNTEREN: v = s->mcounteren; break;
@@ -455,7 +441,7 @@ rv_fcsr_write (RvCpu *s, unsigned csr, uint64_t value)
 }
 
 /* mstatus (sstatus writes come here merged into it). */
-static void
+void
 rv_mstatus_write (RvCpu *s, uint64_t value)
 {
   uint64_t old = s->mstatus;

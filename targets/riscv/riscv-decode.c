@@ -607,3 +607,232 @@ rv_decode (unsigned xlen, unsigned ext, uint32_t raw, RvDecoded *out)
   out->imm = extract_imm (out->op->fmt, out->insn);
   return true;
 }
+
+/* ---- what each mnemonic does, one line, for the views ----------------
+ * Kept beside the tables: every row's name has a line here (a test looks).
+ * Names that differ only by width (.s/.d of F and D, .w/.d of A) share
+ * one line, with the width said after it; compressed names say what
+ * their 32-bit form does. */
+
+typedef struct {
+  const char *name;
+  const char *text;
+} RvDescription;
+
+static const RvDescription rv_descriptions[] = {
+  { "lui", "Load the upper immediate: rd = imm << 12" },
+  { "auipc", "Add the upper immediate to pc: rd = pc + (imm << 12)" },
+  { "jal", "Jump to pc + offset, saving the return address in rd" },
+  { "jalr", "Jump to rs1 + offset, saving the return address in rd" },
+  { "beq", "Branch if rs1 equals rs2" },
+  { "bne", "Branch if rs1 is not equal to rs2" },
+  { "blt", "Branch if rs1 is less than rs2 (signed)" },
+  { "bge", "Branch if rs1 is greater than or equal to rs2 (signed)" },
+  { "bltu", "Branch if rs1 is less than rs2 (unsigned)" },
+  { "bgeu", "Branch if rs1 is greater than or equal to rs2 (unsigned)" },
+  { "lb", "Load a byte from rs1 + offset, sign-extended" },
+  { "lh", "Load a halfword from rs1 + offset, sign-extended" },
+  { "lw", "Load a word from rs1 + offset (sign-extended on RV64)" },
+  { "ld", "Load a doubleword from rs1 + offset" },
+  { "lbu", "Load a byte from rs1 + offset, zero-extended" },
+  { "lhu", "Load a halfword from rs1 + offset, zero-extended" },
+  { "lwu", "Load a word from rs1 + offset, zero-extended" },
+  { "sb", "Store the low byte of rs2 at rs1 + offset" },
+  { "sh", "Store the low halfword of rs2 at rs1 + offset" },
+  { "sw", "Store the low word of rs2 at rs1 + offset" },
+  { "sd", "Store the doubleword rs2 at rs1 + offset" },
+  { "addi", "Add an immediate: rd = rs1 + imm" },
+  { "slti", "Set rd to 1 if rs1 < imm (signed), else 0" },
+  { "sltiu", "Set rd to 1 if rs1 < imm (unsigned), else 0" },
+  { "xori", "Exclusive or with an immediate: rd = rs1 ^ imm" },
+  { "ori", "Or with an immediate: rd = rs1 | imm" },
+  { "andi", "And with an immediate: rd = rs1 & imm" },
+  { "slli", "Shift left by an immediate: rd = rs1 << shamt" },
+  { "srli", "Shift right logically by an immediate (zeros in)" },
+  { "srai", "Shift right arithmetically by an immediate (sign in)" },
+  { "add", "Add: rd = rs1 + rs2" },
+  { "sub", "Subtract: rd = rs1 - rs2" },
+  { "sll", "Shift left by rs2: rd = rs1 << rs2" },
+  { "slt", "Set rd to 1 if rs1 < rs2 (signed), else 0" },
+  { "sltu", "Set rd to 1 if rs1 < rs2 (unsigned), else 0" },
+  { "xor", "Exclusive or: rd = rs1 ^ rs2" },
+  { "srl", "Shift right logically by rs2 (zeros in)" },
+  { "sra", "Shift right arithmetically by rs2 (sign in)" },
+  { "or", "Or: rd = rs1 | rs2" },
+  { "and", "And: rd = rs1 & rs2" },
+  { "addiw", "Add an immediate in 32 bits, sign-extend the result" },
+  { "slliw", "Shift left in 32 bits by an immediate, sign-extend" },
+  { "srliw", "Shift right logically in 32 bits by an immediate, sign-extend" },
+  { "sraiw", "Shift right arithmetically in 32 bits by an immediate" },
+  { "addw", "Add in 32 bits, sign-extend the result" },
+  { "subw", "Subtract in 32 bits, sign-extend the result" },
+  { "sllw", "Shift left in 32 bits by rs2, sign-extend" },
+  { "srlw", "Shift right logically in 32 bits by rs2, sign-extend" },
+  { "sraw", "Shift right arithmetically in 32 bits by rs2" },
+  { "fence.tso", "Order loads and stores (total store order fence)" },
+  { "fence", "Order earlier memory accesses before later ones" },
+  { "fence.i", "Make earlier stores visible to instruction fetches" },
+  { "ecall", "Call the execution environment (a trap to a higher mode)" },
+  { "ebreak", "Breakpoint: a trap for the debugger" },
+  { "mret", "Return from a machine-mode trap to mepc" },
+  { "wfi", "Wait for an interrupt" },
+  { "sret", "Return from a supervisor-mode trap to sepc" },
+  { "sfence.vma", "Order page-table updates before later translations" },
+  { "csrrw", "Swap a CSR with rs1: rd = csr, csr = rs1" },
+  { "csrrs", "Read a CSR and set the bits of rs1 in it" },
+  { "csrrc", "Read a CSR and clear the bits of rs1 in it" },
+  { "csrrwi", "Read a CSR and write a 5-bit immediate to it" },
+  { "csrrsi", "Read a CSR and set the bits of a 5-bit immediate" },
+  { "csrrci", "Read a CSR and clear the bits of a 5-bit immediate" },
+  { "mul", "Multiply, low XLEN bits of the product" },
+  { "mulh", "Multiply signed by signed, high XLEN bits" },
+  { "mulhsu", "Multiply signed by unsigned, high XLEN bits" },
+  { "mulhu", "Multiply unsigned by unsigned, high XLEN bits" },
+  { "div", "Divide (signed), rounding towards zero" },
+  { "divu", "Divide (unsigned)" },
+  { "rem", "Remainder of a signed division" },
+  { "remu", "Remainder of an unsigned division" },
+  { "mulw", "Multiply in 32 bits, sign-extend the result" },
+  { "divw", "Divide in 32 bits (signed), sign-extend" },
+  { "divuw", "Divide in 32 bits (unsigned), sign-extend" },
+  { "remw", "Remainder in 32 bits (signed), sign-extend" },
+  { "remuw", "Remainder in 32 bits (unsigned), sign-extend" },
+  /* A, any width */
+  { "lr", "Load and reserve the address in rs1" },
+  { "sc", "Store if the reservation holds; rd = 0 on success" },
+  { "amoswap", "Atomically swap memory at rs1 with rs2" },
+  { "amoadd", "Atomically add rs2 to memory at rs1" },
+  { "amoxor", "Atomically exclusive-or rs2 into memory at rs1" },
+  { "amoand", "Atomically and rs2 into memory at rs1" },
+  { "amoor", "Atomically or rs2 into memory at rs1" },
+  { "amomin", "Atomically keep the signed minimum of memory and rs2" },
+  { "amomax", "Atomically keep the signed maximum of memory and rs2" },
+  { "amominu", "Atomically keep the unsigned minimum of memory and rs2" },
+  { "amomaxu", "Atomically keep the unsigned maximum of memory and rs2" },
+  /* F and D, any width */
+  { "flw", "Load a single-precision float from rs1 + offset" },
+  { "fsw", "Store a single-precision float at rs1 + offset" },
+  { "fld", "Load a double-precision float from rs1 + offset" },
+  { "fsd", "Store a double-precision float at rs1 + offset" },
+  { "fmadd", "Fused multiply-add: rd = rs1 * rs2 + rs3" },
+  { "fmsub", "Fused multiply-subtract: rd = rs1 * rs2 - rs3" },
+  { "fnmsub", "Negated fused multiply-subtract: rd = -(rs1 * rs2) + rs3" },
+  { "fnmadd", "Negated fused multiply-add: rd = -(rs1 * rs2) - rs3" },
+  { "fadd", "Floating-point add" },
+  { "fsub", "Floating-point subtract" },
+  { "fmul", "Floating-point multiply" },
+  { "fdiv", "Floating-point divide" },
+  { "fsqrt", "Floating-point square root" },
+  { "fsgnj", "Copy rs1 with the sign of rs2" },
+  { "fsgnjn", "Copy rs1 with the opposite of rs2's sign" },
+  { "fsgnjx", "Copy rs1 with the sign of rs1 xor rs2's sign" },
+  { "fmin", "Floating-point minimum" },
+  { "fmax", "Floating-point maximum" },
+  { "feq", "Set rd to 1 if rs1 equals rs2 (quiet compare)" },
+  { "flt", "Set rd to 1 if rs1 is less than rs2" },
+  { "fle", "Set rd to 1 if rs1 is less than or equal to rs2" },
+  { "fclass", "Classify a float: one bit of rd says its kind" },
+  { "fcvt", "Convert between integer and floating-point formats" },
+  { "fmv.x.w", "Move the bits of a single-precision float to rd" },
+  { "fmv.w.x", "Move the low 32 bits of rs1 to a float register" },
+  { "fmv.x.d", "Move the bits of a double-precision float to rd" },
+  { "fmv.d.x", "Move the bits of rs1 to a float register" },
+  /* Compressed forms that say more than their 32-bit form */
+  { "c.nop", "No operation" },
+  { "c.addi4spn", "Add a scaled immediate to sp: rd' = sp + nzuimm" },
+  { "c.addi16sp", "Adjust sp by a multiple of 16: sp = sp + nzimm" },
+  { "c.li", "Load an immediate: rd = imm" },
+  { "c.mv", "Copy a register: rd = rs2" },
+  { "c.j", "Jump to pc + offset" },
+  { "c.jr", "Jump to the address in rs1" },
+  { "c.beqz", "Branch if rs1' is zero" },
+  { "c.bnez", "Branch if rs1' is not zero" },
+  { "c.ebreak", "Breakpoint: a trap for the debugger" },
+};
+
+/* The line of @name without what the table leaves out: "c." (the
+ * 32-bit form's line; "sp" at the end of a stack access too), the width
+ * of A, F and D (said after the line). */
+static const char *
+rv_lookup_description (const char *name, size_t len)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (rv_descriptions); i++)
+    if (strlen (rv_descriptions[i].name) == len
+        && strncmp (rv_descriptions[i].name, name, len) == 0)
+      return rv_descriptions[i].text;
+  return NULL;
+}
+
+bool
+rv_describe (const char *name, char *text, size_t size)
+{
+  const char *line, *dot;
+  const char *width = "";
+  size_t len = strlen (name);
+  bool compressed = false;
+
+  if ((line = rv_lookup_description (name, len)) != NULL)
+    goto found;
+  if (g_str_has_prefix (name, "c.")) {
+    compressed = true;
+    name += 2;
+    len -= 2;
+    if ((line = rv_lookup_description (name, len)) != NULL)
+      goto found;
+    /* c.lwsp, c.sdsp, c.fldsp: the load or store, based on sp. */
+    if (len > 2 && g_str_has_suffix (name, "sp")
+        && (line = rv_lookup_description (name, len - 2)) != NULL)
+      goto found;
+  }
+  /* fadd.s, amoadd.w, lr.d, fcvt.w.s: the width after the name. */
+  if ((dot = strchr (name, '.')) != NULL) {
+    if ((line = rv_lookup_description (name, (size_t) (dot - name))) == NULL)
+      return false;
+    if (g_str_has_prefix (name, "fcvt"))
+      width = dot;
+    else if (dot[1] == 's')
+      width = ", single precision";
+    else if (dot[1] == 'd')
+      width = g_str_has_prefix (name, "f") ? ", double precision" : ", doubleword";
+    else if (dot[1] == 'w')
+      width = ", word";
+    else
+      return false;
+  }
+  if (line == NULL)
+    return false;
+
+found:
+  if (g_str_has_prefix (name, "fcvt") && *width == '.') {
+    /* fcvt.DEST.SRC */
+    static const struct { const char *tag, *what; } kinds[] = {
+      { "w", "a signed word" }, { "wu", "an unsigned word" },
+      { "l", "a signed doubleword" }, { "lu", "an unsigned doubleword" },
+      { "s", "single precision" }, { "d", "double precision" },
+    };
+    g_auto (GStrv) parts = g_strsplit (name, ".", 3);
+    const char *to = NULL, *from = NULL;
+
+    for (unsigned i = 0; parts[1] && parts[2] && i < G_N_ELEMENTS (kinds); i++) {
+      if (strcmp (parts[1], kinds[i].tag) == 0)
+        to = kinds[i].what;
+      if (strcmp (parts[2], kinds[i].tag) == 0)
+        from = kinds[i].what;
+    }
+    if (to == NULL || from == NULL)
+      return false;
+    g_snprintf (text, size, "Convert %s to %s%s", from, to,
+                compressed ? " (compressed)" : "");
+    return true;
+  }
+  g_snprintf (text, size, "%s%s%s", line, width, compressed ? " (compressed)" : "");
+  return true;
+}
+
+const char *
+rv_decode_row_name (bool compressed, unsigned i)
+{
+  if (compressed)
+    return i < G_N_ELEMENTS (rv_copcodes) ? rv_copcodes[i].name : NULL;
+  return i < G_N_ELEMENTS (rv_opcodes) ? rv_opcodes[i].name : NULL;
+}

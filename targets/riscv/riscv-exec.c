@@ -16,9 +16,11 @@
  * retired is handed to mdl_cpu_account() before every slow-path access,
  * CSR access, and when run() returns.
  *
- * Self-modifying code: stores do not look at the decode cache; fence.i,
- * the class's flush_code() and any change of the address map empty it.
- * Emptied entries are only marked stale: one whose bits are still in
+ * Self-modifying code: a store to code this hart decoded from RAM makes
+ * the entries over it stale (rv_code_written); fence.i makes stale only
+ * the caches holding code no store reports (fetched through a check),
+ * and the class's flush_code() and any change of the address map all of
+ * them.  Emptied entries are only marked stale: one whose bits are still in
  * memory when it runs again is taken back without decoding (rv_fill), and
  * decodes that are needed come from a table of decodes by instruction
  * bits (RvCpu.memo) before the decode table's search.
@@ -73,6 +75,7 @@ rv_flush_one_icache (RvCpu *s, unsigned m)
     s->fill_tracked[m] = true;
   }
   s->fill_n[m] = 0;
+  s->fill_unheard[m] = false;
 }
 
 static void
@@ -161,6 +164,25 @@ rv_flush_checked_code (RvCpu *s)
     rv_jit_forget_lower (s);
 }
 
+/* fence.i: only the decoded code no store would tell this hart about
+ * goes stale (fill_unheard); the rest is exact already, since a store
+ * to marked code makes the entries over it stale (rv_code_written) and
+ * forgets the translated blocks there, fence.i or not.  When the map
+ * changed within this run (a device remapped memory), or has aliases
+ * through which a store reaches code under another address, every cache
+ * goes stale and the translated blocks go, as before. */
+static void
+rv_fence_i_flush (RvCpu *s)
+{
+  if (s->code_aliased || mdl_address_space_generation (s->cpu.as) != s->as_gen) {
+    rv_flush_icache (s);
+    return;
+  }
+  for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
+    if (s->fill_unheard[m])
+      rv_flush_one_icache (s, m);
+}
+
 void
 rv_flush_code (MdlCpu *cpu)
 {
@@ -219,6 +241,13 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
     s->as_gen = mdl_address_space_generation (s->cpu.as);
 }
 
+static void
+rv_note_alias (uint64_t base, MdlRegion *region, void *data)
+{
+  if (mdl_region_kind (region) == MDL_REGION_ALIAS)
+    *(bool *) data = true;
+}
+
 /* Drops everything derived from the address map when the map changed
  * (a device may remap memory during a slow-path access). */
 static void
@@ -230,7 +259,27 @@ rv_revalidate (RvCpu *s)
     s->as_gen = gen;
     rv_tlb_flush (s);
     rv_flush_icache (s);
+    s->hole_size = 0;
+    s->code_aliased = false;
+    mdl_address_space_foreach (s->cpu.as, rv_note_alias, &s->code_aliased);
   }
+}
+
+/* Whether @addr is in the unmapped range an unchecked access last met. */
+static inline bool
+rv_in_hole (RvCpu *s, uint64_t addr)
+{
+  return addr - s->hole_base < s->hole_size;
+}
+
+/* An unchecked access found nothing at @addr: the range around it is
+ * remembered, while the map is the one of as_gen. */
+static void
+rv_note_hole (RvCpu *s, uint64_t addr)
+{
+  if (mdl_address_space_generation (s->cpu.as) == s->as_gen
+      && !mdl_address_space_hole (s->cpu.as, addr, &s->hole_base, &s->hole_size))
+    s->hole_size = 0;
 }
 
 /* Finds the RAM (or, for loads, ROM) window around @addr and caches it for
@@ -391,6 +440,8 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
 
   if (addr - s->ld_base < s->ld_limit)
     host = s->ld_host + (addr - s->ld_base);
+  else if (rv_in_hole (s, addr))
+    host = NULL;   /* what the map would say, without searching it */
   else
     host = rv_ram_lookup (s, addr, size, false);
 
@@ -401,8 +452,14 @@ rv_mem_read (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   }
 
   rv_sync (s, done);
-  r = mdl_address_space_read (s->cpu.as, addr, size, value);
-  rv_revalidate (s);
+  if (rv_in_hole (s, addr))
+    r = MDL_MEM_UNMAPPED;
+  else {
+    r = mdl_address_space_read (s->cpu.as, addr, size, value);
+    rv_revalidate (s);
+    if (r == MDL_MEM_UNMAPPED)
+      rv_note_hole (s, addr);
+  }
   if (r == MDL_MEM_OK)
     return 0;
   return acc == RV_ACC_LOAD ? RV_EXC_LOAD_ACCESS : RV_EXC_STORE_ACCESS;
@@ -424,6 +481,8 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
 
   if (addr - s->st_base < s->st_limit)
     host = s->st_host + (addr - s->st_base);
+  else if (rv_in_hole (s, addr))
+    host = NULL;
   else
     host = rv_ram_lookup (s, addr, size, true);
 
@@ -433,8 +492,12 @@ rv_mem_write (RvCpu *s, uint64_t done, uint64_t addr, unsigned size,
   }
 
   rv_sync (s, done);
+  if (rv_in_hole (s, addr))
+    return RV_EXC_STORE_ACCESS;
   r = mdl_address_space_write (s->cpu.as, addr, size, value);
   rv_revalidate (s);
+  if (r == MDL_MEM_UNMAPPED)
+    rv_note_hole (s, addr);
   return r == MDL_MEM_OK ? 0 : RV_EXC_STORE_ACCESS;
 }
 
@@ -470,16 +533,33 @@ rv_cause_name (unsigned cause)
   }
 }
 
+/* Calls rv_mode_changed after a trap or a return changed priv and
+ * mstatus, unless nothing it derives can have changed: the same mode,
+ * the same MPRV, SUM and MXR, and the same MPP or MPRV clear.  (A trap
+ * from M into M, and the return from it, are the common case of nested
+ * faults.) */
+static inline void
+rv_mode_update (RvCpu *s, unsigned old_priv, uint64_t old_ms)
+{
+  uint64_t diff = old_ms ^ s->mstatus;
+
+  if (s->priv != old_priv
+      || (diff & (RV_MSTATUS_MPRV | RV_MSTATUS_SUM | RV_MSTATUS_MXR))
+      || ((diff & RV_MSTATUS_MPP) && (s->mstatus & RV_MSTATUS_MPRV)))
+    rv_mode_changed (s);
+}
+
 /* Takes a trap: into S-mode when the hart is not in M-mode and medeleg
  * (mideleg for an interrupt) delegates the cause, else into M-mode.
  * Returns the handler address. */
-static uint64_t
+static inline G_ALWAYS_INLINE uint64_t
 rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
                bool interrupt)
 {
   uint64_t deleg = interrupt ? s->mideleg : s->medeleg;
   uint64_t code = cause;
-  uint64_t ms = s->mstatus;
+  uint64_t ms = s->mstatus, old_ms = ms;
+  unsigned old_priv = s->priv;
   uint64_t tvec;
 
   if (interrupt)
@@ -506,11 +586,12 @@ rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
       ms |= RV_MSTATUS_MPIE;
     ms |= (uint64_t) s->priv << RV_MSTATUS_MPP_SHIFT;
     s->priv = RV_PRIV_M;
-    rv_trigger_trap_to_m (s);
+    if (s->tcontrol)            /* 0 stays 0 */
+      rv_trigger_trap_to_m (s);
     tvec = s->mtvec;
   }
   s->mstatus = ms;
-  rv_mode_changed (s);
+  rv_mode_update (s, old_priv, old_ms);
 
   /* Vectored mode sends interrupts (only) to base + 4 * cause. */
   if (interrupt && (tvec & 1))
@@ -556,14 +637,10 @@ static const unsigned rv_irq_order[] = {
  * returns the pc to continue at.  An interrupt for M (not delegated) is
  * enabled below M, or in M with MIE; one delegated to S below S, or in S
  * with SIE, never in M. */
-static uint64_t
-rv_check_interrupts (RvCpu *s, uint64_t pc)
+static G_GNUC_NO_INLINE uint64_t
+rv_take_interrupt (RvCpu *s, uint64_t pc, uint64_t pending)
 {
-  uint64_t pending = s->mie & (s->mip | s->mip_sw);
   uint64_t m_level, s_level, take = 0;
-
-  if (!pending)
-    return pc;
 
   m_level = pending & ~s->mideleg;
   s_level = pending & s->mideleg;
@@ -579,6 +656,15 @@ rv_check_interrupts (RvCpu *s, uint64_t pc)
     if ((take >> rv_irq_order[i]) & 1)
       return rv_enter_trap (s, pc, rv_irq_order[i], 0, true);
   return pc;
+}
+
+/* The loop's look after every RV_CHECK: mostly nothing is pending. */
+static inline uint64_t
+rv_check_interrupts (RvCpu *s, uint64_t pc)
+{
+  uint64_t pending = s->mie & (s->mip | s->mip_sw);
+
+  return G_LIKELY (!pending) ? pc : rv_take_interrupt (s, pc, pending);
 }
 
 /* ---- executors shared by both widths ------------------------------------
@@ -683,6 +769,13 @@ static G_GNUC_NO_INLINE uint64_t
 rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
               uint64_t addr, unsigned size, bool sign)
 {
+  /* Nothing there, as the map said last time: what rv_mem_read does,
+   * without its calls (a handler that probes for memory, a nested
+   * fault). */
+  if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr)) {
+    rv_sync (s, done);
+    return rv_exception (s, pc, RV_EXC_LOAD_ACCESS, addr);
+  }
   if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
@@ -744,11 +837,11 @@ rv_exec_fence (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  /* Decoded instructions may be stale now: they are marked so, and each
-   * is checked against memory when it runs again (rv_fill).  @d keeps
-   * its fields.  Translated blocks heard every store to their bytes
-   * already (rv_code_written): they stay. */
-  rv_flush_decoded (s);
+  /* Decoded instructions no store told this hart about may be stale now:
+   * they are marked so, and each is checked against memory when it runs
+   * again (rv_fill).  @d keeps its fields.  Translated blocks heard every
+   * store to their bytes already (rv_code_written): they stay. */
+  rv_fence_i_flush (s);
   return rv_next (s, d, pc);
 }
 
@@ -768,7 +861,7 @@ rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  uint64_t ms = s->mstatus;
+  uint64_t ms = s->mstatus, old_ms = ms;
   unsigned mpp = (ms & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
 
   if (s->priv != RV_PRIV_M)
@@ -783,8 +876,9 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
-  rv_trigger_mret (s);
-  rv_mode_changed (s);
+  if (s->tcontrol)              /* 0 stays 0 */
+    rv_trigger_mret (s);
+  rv_mode_update (s, RV_PRIV_M, old_ms);
   /* Interrupts may have become enabled: let the loop look. */
   return (s->mepc & rv_xmask (s)) | RV_CHECK;
 }
@@ -792,7 +886,8 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  uint64_t ms = s->mstatus;
+  uint64_t ms = s->mstatus, old_ms = ms;
+  unsigned old_priv = s->priv;
 
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (ms & RV_MSTATUS_TSR)))
@@ -804,7 +899,7 @@ rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms |= RV_MSTATUS_SIE;
   ms |= RV_MSTATUS_SPIE;
   s->mstatus = ms;
-  rv_mode_changed (s);
+  rv_mode_update (s, old_priv, old_ms);
   return (s->sepc & rv_xmask (s)) | RV_CHECK;
 }
 
@@ -870,6 +965,10 @@ rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 
   /* Counters and time must include everything retired before this. */
   rv_sync (s, done);
+  /* csr[11:10] == 3: read-only (the same exception as a CSR that does
+   * not exist or is not allowed, found before reading a counter). */
+  if (writes && (csr >> 10) == 3)
+    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   if (!rv_csr_allowed (s, csr) || !rv_csr_read (s, csr, &old))
     return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   if (!writes) {
@@ -877,9 +976,6 @@ rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     return rv_next (s, d, pc);
   }
 
-  /* csr[11:10] == 3: read-only. */
-  if ((csr >> 10) == 3)
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
   /* A read-modify-write of mip modifies the SEIP that M wrote, not the
    * level of the external line (rd still gets what was read). */
   read = old;
@@ -923,6 +1019,19 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     *plain = value & wmask & rv_xmask (s);
     s->x[d->rd] = old;
     return rv_next_checked (s, d, pc);
+  }
+  /* mstatus in M, which handlers save and restore around a nested trap:
+   * no counter, nothing to account. */
+  if (csr == 0x300 && s->priv == RV_PRIV_M) {
+    old = rv_mstatus_read (s) & rv_xmask (s);
+    s->x[d->rd] = old;
+    if (!writes)
+      return rv_next (s, d, pc);
+    value = kind == RV_CSR_WRITE ? operand
+            : kind == RV_CSR_SET ? old | operand : old & ~operand;
+    rv_mstatus_write (s, value & rv_xmask (s));
+    /* It may have enabled an interrupt: the loop looks. */
+    return rv_next (s, d, pc) | RV_CHECK;
   }
   return rv_csr_op_slow (s, d, pc, done, kind, operand, writes);
 }
@@ -1360,6 +1469,8 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
    * write, or when they land on translated bytes. */
   if (!s->fetch_checked)
     rv_note_code (s, pc, len);
+  else
+    s->fill_unheard[(size_t) (e - &s->icache[0][0]) >> RV_ICACHE_BITS] = true;
 
   if (e->pc != (pc | RV_TAG_STALE) || e->raw != raw || e->len != len)
     rv_decode_into (s, e, raw);

@@ -38,6 +38,40 @@ static const MdlMmioOps log_ops = {
   .read = log_read, .write = log_write, .min_size = 4, .max_size = 4,
 };
 
+/* The unmapped range around an address, for CPUs that remember where
+ * nothing is (a faulting probe): below the first mapping, between two,
+ * above the last; nothing at a mapped address. */
+static void
+test_hole (void)
+{
+  g_autoptr(MdlAddressSpace) as = mdl_address_space_new ("test");
+  g_autoptr(MdlRegion) a = mdl_region_new_ram ("a", 0x1000);
+  g_autoptr(MdlRegion) b = mdl_region_new_ram ("b", 0x1000);
+  uint64_t base = 7, size = 7;
+
+  /* Empty: everything but the top byte. */
+  g_assert_true (mdl_address_space_hole (as, 0x1234, &base, &size));
+  g_assert_cmphex (base, ==, 0);
+  g_assert_cmphex (size, ==, UINT64_MAX);
+  g_assert_true (mdl_address_space_map (as, 0x1000, a, NULL));
+  g_assert_true (mdl_address_space_map (as, 0x4000, b, NULL));
+  g_assert_true (mdl_address_space_hole (as, 0x800, &base, &size));
+  g_assert_cmphex (base, ==, 0);
+  g_assert_cmphex (size, ==, 0x1000);
+  g_assert_true (mdl_address_space_hole (as, 0x2000, &base, &size));
+  g_assert_cmphex (base, ==, 0x2000);
+  g_assert_cmphex (size, ==, 0x2000);
+  g_assert_true (mdl_address_space_hole (as, 0x3fff, &base, &size));
+  g_assert_cmphex (base, ==, 0x2000);
+  g_assert_true (mdl_address_space_hole (as, UINT64_MAX, &base, &size));
+  g_assert_cmphex (base, ==, 0x5000);
+  g_assert_cmphex (size, ==, UINT64_MAX - 0x5000);
+  base = size = 7;
+  g_assert_false (mdl_address_space_hole (as, 0x1000, &base, &size));
+  g_assert_false (mdl_address_space_hole (as, 0x4fff, &base, &size));
+  g_assert_cmphex (base, ==, 7);
+}
+
 static void
 test_overlap (void)
 {
@@ -210,5 +244,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/address-space/fast-path-and-mmio", test_fast_path_and_mmio);
   g_test_add_func ("/engine/address-space/rom-and-alias", test_rom_and_alias);
   g_test_add_func ("/engine/address-space/bulk", test_bulk);
+  g_test_add_func ("/engine/address-space/hole", test_hole);
   return g_test_run ();
 }

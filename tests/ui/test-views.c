@@ -191,6 +191,14 @@ byte_is (gpointer data)
 }
 
 static gboolean
+anatomy_has_tooltip (gpointer data)
+{
+  const char *text = mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (data));
+
+  return text != NULL && strlen (text) > 8;
+}
+
+static gboolean
 anatomy_shown (gpointer data)
 {
   return mdl_anatomy_view_get_n_fields (MDL_ANATOMY_VIEW (data)) > 0;
@@ -336,6 +344,10 @@ test_breakpoint_on_symbol (void)
   mdl_cpu_views_show_page (views, "anatomy");
   g_assert_true (ui_test_spin_until (anatomy_shown, anatomy, 5000));
   g_assert_nonnull (mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)));
+  /* Hovering the mnemonic says what the instruction does. */
+  g_assert_true (ui_test_spin_until (anatomy_has_tooltip, anatomy, 5000));
+  g_test_message ("anatomy: %s: %s", mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)),
+                  mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (anatomy)));
   ui_test_spin (100);
   /* A frame or two, so what changed last is laid out and drawn. */
   ui_test_spin (250);
@@ -601,6 +613,56 @@ test_disassembly_rv64 (void)
   close_all_windows ();
 }
 
+typedef struct {
+  GtkWidget *anatomy;
+  guint64    pc;
+} AnatomyWait;
+
+static gboolean
+anatomy_moved (gpointer data)
+{
+  AnatomyWait *w = data;
+  guint64 pc;
+  const char *format;
+
+  return mdl_anatomy_view_get_insn (MDL_ANATOMY_VIEW (w->anatomy), &pc, &format) &&
+         pc != w->pc;
+}
+
+/* Thumb: stepping a Cortex-M3 until the anatomy view shows a 32-bit
+ * (Thumb-2) instruction, taken apart by its fields, with its line on
+ * hovering the mnemonic. */
+static void
+test_anatomy_thumb2 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
+  g_autofree char *path = ui_test_copy_board ("cortex-m3.dts", dir);
+  MdlWindow *window = open_board (path);
+  MdlCpuViews *views = mdl_window_get_cpu_views (window);
+  GtkWidget *anatomy = mdl_cpu_views_get_page (views, "anatomy");
+  AnatomyWait w = { anatomy, G_MAXUINT64 };
+  const char *format = "";
+  guint steps;
+
+  mdl_cpu_views_show_page (views, "anatomy");
+  for (steps = 0; steps < 500; steps++) {
+    activate (window, "step");
+    g_assert_true (ui_test_spin_until (anatomy_moved, &w, 5000));
+    g_assert_true (mdl_anatomy_view_get_insn (MDL_ANATOMY_VIEW (anatomy), &w.pc, &format));
+    if (strcmp (format, "T32") == 0)
+      break;
+  }
+  g_assert_cmpstr (format, ==, "T32");
+  g_assert_cmpuint (mdl_anatomy_view_get_n_fields (MDL_ANATOMY_VIEW (anatomy)), >=, 3);
+  g_assert_true (ui_test_spin_until (anatomy_has_tooltip, anatomy, 5000));
+  g_test_message ("anatomy after %u steps: %s: %s", steps,
+                  mdl_anatomy_view_get_mnemonic (MDL_ANATOMY_VIEW (anatomy)),
+                  mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (anatomy)));
+  ui_test_spin (250);
+  ui_test_screenshot (GTK_WIDGET (views), "views-anatomy-thumb2.png");
+  close_all_windows ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,6 +687,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/views/memory-go-to", test_memory_go_to);
   g_test_add_func ("/ui/views/disassembly-rv64", test_disassembly_rv64);
   g_test_add_func ("/ui/views/wide-register", test_wide_register);
+  g_test_add_func ("/ui/views/anatomy-thumb2", test_anatomy_thumb2);
   status = g_test_run ();
   close_all_windows ();
   g_clear_object (&app);

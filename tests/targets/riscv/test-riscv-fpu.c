@@ -94,8 +94,9 @@ test_anatomy (void)
 
   g_assert_true (cls->insn_info (fx.cpu, RAM_BASE + 16, &info));
   g_assert_cmpstr (info.mnemonic, ==, "c.fld");
-  g_assert_cmpstr (info.format, ==, "C (I-type)");
-  g_assert_cmpstr (field (&info, "operands")->meaning, ==, "fld     fa0, 8(a1)");
+  g_assert_cmpstr (info.format, ==, "CL");
+  g_assert_cmpstr (field (&info, "rd'")->meaning, ==, "fa0");
+  g_assert_nonnull (strstr (info.summary, "stands for fld fa0, 8(a1)"));
   mdl_machine_free (fx.m);
 
   /* Without F and D the same bits are illegal. */
