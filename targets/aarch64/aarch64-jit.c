@@ -957,8 +957,13 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
     if (ends_block (&insns[n - 1]) == END_NO)
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
     b = mdl_jit_commit (jit, &a, pc, insns[n - 1].pc + 4, mode, n);
-    if (b != NULL)
+    if (b != NULL) {
+      /* Stores to these bytes must reach the block (a64_code_written);
+       * with the MMU on, IC maintenance and TLBI forget it instead. */
+      if (!(mode & A64_JIT_MODE_MMU))
+        a64_note_code (s, pc, (uint64_t) n * 4);
       return b;
+    }
     mdl_jit_flush (jit);
   }
   return NULL;

@@ -49,7 +49,9 @@ typedef struct {
   ArmDecoded dec;
   ArmInsn e; /* what the executor gets, filled as the decode cache */
   uint32_t pc;
-  bool rom; /* in a read-only window: literals are constants */
+  bool rom;        /* in a read-only window: literals are constants */
+  uint8_t it;      /* ITSTATE while it runs (0: outside an IT block) */
+  uint8_t it_next; /* ITSTATE after it */
 } ArmJitInsn;
 
 typedef struct {
@@ -58,6 +60,10 @@ typedef struct {
   ArmCpu *s;
   bool ended;    /* the last instruction emitted left the block */
   unsigned need; /* ARM_FL_*: the flags this instruction must write */
+  /* ITSTATE: the CPU state's copy is written only where something may
+   * see it (an executor, an exit); it_dirty once it may be nonzero. */
+  const ArmJitInsn *cur;
+  bool it_dirty;
 } ArmJitCtx;
 
 /* Flags, for their liveness within a block. */
@@ -89,6 +95,18 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, off);
 }
 
+/* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
+ * look at it. */
+static void
+sync_it (ArmJitCtx *c, unsigned it)
+{
+  if (!c->it_dirty && it == 0)
+    return;
+  c->it_dirty = true;
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, it);
+  st_field (c, MDL_X86_RDX, SOFF (itstate));
+}
+
 static void
 leave_after (ArmJitCtx *c, unsigned i)
 {
@@ -114,11 +132,26 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   if (d == NULL)
     return false;
   *d = ins->e;
+  sync_it (c, ins->it);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
   mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc);
   mdl_x86_lea (c->a, MDL_X86_RCX, MDL_X86_COUNT, (int32_t) i);
   mdl_x86_call (c->a, (const void *) d->exec);
+  if (ins->it) {
+    /* ITSTATE advances as arm_step_it advances it: not over an
+     * exception entry or return, which set their own. */
+    size_t keep1, keep2;
+
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (trapped), 0);
+    keep1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (ipsr_changed), 0);
+    keep2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
+    st_field (c, MDL_X86_RDX, SOFF (itstate));
+    mdl_x86_bind (c->a, keep1);
+    mdl_x86_bind (c->a, keep2);
+  }
   return true;
 }
 
@@ -174,6 +207,8 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
+  /* (a branch is the last instruction of an IT block: it_next is 0) */
+  sync_it (c, c->cur->it_next);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
     size_t go_on;
@@ -503,8 +538,7 @@ ends_block (const ArmDecoded *d)
   case ARM_OP_WFI:
   case ARM_OP_SVC:
   case ARM_OP_BKPT:
-  case ARM_OP_UDF:
-  case ARM_OP_IT: return true;
+  case ARM_OP_UDF: return true;
   case ARM_OP_LDM:
   case ARM_OP_LDMDB: return (d->imm >> 15) & 1;
   case ARM_OP_PLD:
@@ -515,8 +549,67 @@ ends_block (const ArmDecoded *d)
   }
 }
 
+/* IT: nothing to compute (the block knows every ITSTATE), but the
+ * interpreter's IT asks for its check section, which takes an interrupt
+ * between IT and the block's first instruction or leaves run() on
+ * exit_request: leave for it whenever it could do either. */
+static void
+emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  size_t leave1, leave2, go_on;
+
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    mdl_x86_alu_rm (c->a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_STATE,
+                    SOFF (exc_pending) + 4 * (int32_t) w);
+  mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+  leave2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  go_on = mdl_x86_jmp_fwd (c->a);
+  mdl_x86_bind (c->a, leave1);
+  mdl_x86_bind (c->a, leave2);
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
+  st_field (c, MDL_X86_RDX, SOFF (itstate));
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, (ins->pc + ins->dec.len) | ARM_CHECK);
+  leave_after (c, i);
+  mdl_x86_bind (c->a, go_on);
+}
+
+static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n);
+
+/* An instruction, under the condition of its IT block: skipped in host
+ * code when it fails (a last instruction that would end the block ends
+ * it at the next one instead). */
 static bool
 emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  unsigned cond = ins->it >> 4;
+  size_t skip;
+  bool ok;
+
+  if (insn_op (&ins->dec) == ARM_OP_IT) {
+    emit_it (c, ins, i);
+    return true;
+  }
+  if (!ins->it || cond >= 14)
+    return emit_insn_body (c, ins, i, n);
+  emit_cond (c, cond);
+  if (ends_block (&ins->dec)) {
+    size_t run = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+
+    emit_block_end (c, n, ins->pc + ins->dec.len, false);
+    mdl_x86_bind (c->a, run);
+    return emit_insn_body (c, ins, i, n);
+  }
+  skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  ok = emit_insn_body (c, ins, i, n);
+  mdl_x86_bind (c->a, skip);
+  return ok;
+}
+
+static bool
+emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
   const ArmDecoded *d = &ins->dec;
   ArmOp op = insn_op (d);
@@ -594,7 +687,7 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
 {
   MdlRamWindow w;
   uint64_t limit, at = pc;
-  unsigned n = 0;
+  unsigned n = 0, it = 0;
 
   if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
     return 0;
@@ -614,12 +707,19 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
       memcpy (&hw2, w.host + (at - w.base) + 2, 2);
       raw = (uint32_t) hw1 << 16 | hw2;
     }
-    arm_decode (s->isa, raw, false, &ins->dec);
+    arm_decode (s->isa, raw, it != 0, &ins->dec);
     if (ins->dec.op == NULL)
       ins->dec.len = (uint8_t) arm_insn_length (hw1);
-    arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, false);
+    arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, it != 0);
     ins->pc = (uint32_t) at;
     ins->rom = !w.writable;
+    /* ITSTATE known at translation time, advanced as arm_step_it does */
+    ins->it = (uint8_t) it;
+    if (it)
+      it = (it & 7) == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+    else if (insn_op (&ins->dec) == ARM_OP_IT)
+      it = ins->dec.imm & 0xff;
+    ins->it_next = (uint8_t) it;
     n++;
     at += ins->dec.len;
     if (ends_block (&ins->dec))
@@ -660,6 +760,8 @@ flags_written (const ArmJitInsn *ins)
 static unsigned
 flags_read (const ArmJitInsn *ins)
 {
+  if (ins->it && (ins->it >> 4) < 14)
+    return ARM_FL_ALL; /* its condition */
   switch (insn_op (&ins->dec)) {
   case ARM_OP_NOP:
   case ARM_OP_YIELD:
@@ -687,6 +789,7 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
+    c->cur = &insns[i];
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
@@ -714,8 +817,11 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
     b = mdl_jit_commit (jit, &a, pc, end, mode, n);
-    if (b != NULL)
+    if (b != NULL) {
+      /* Stores to these bytes must reach the block (arm_code_written). */
+      arm_note_code (s, pc, end - pc);
       return b;
+    }
     mdl_jit_flush (jit);
   }
   return NULL;
