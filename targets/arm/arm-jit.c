@@ -477,6 +477,123 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
+/* Whether a load or store multiple is translated inline: base other than
+ * the pc, not wrapped (push and pop are not; other sp bases are), no pc
+ * to store, a pc to load only outside IT blocks. */
+static bool
+ldstm_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+  bool load = op == ARM_OP_LDM || op == ARM_OP_LDMDB;
+
+  if (op != ARM_OP_LDM && op != ARM_OP_LDMDB && op != ARM_OP_STM && op != ARM_OP_STMDB)
+    return false;
+  if (ins->e.inner != NULL || d->rn == 15 || (d->imm & 0xffff) == 0)
+    return false;
+  if (d->imm >> 15 & 1)
+    return load && !ins->it;
+  return true;
+}
+
+/* ldm/ldmdb/stm/stmdb (pop and push among them) with every word in the
+ * RAM window: the words, the base written back, then the registers
+ * loaded (so that a loaded base wins), as ldm_common/stm_common do; the
+ * executor for anything else (alignment, the window, devices, faults).
+ * A pc loaded goes through arm_bx_write_pc (interworking, exception
+ * return) and ends the block through the inline cache. */
+static bool
+emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+  bool load = op == ARM_OP_LDM || op == ARM_OP_LDMDB;
+  bool down = op == ARM_OP_LDMDB || op == ARM_OP_STMDB;
+  uint32_t list = d->imm & 0xffff;
+  int32_t bytes = 4 * __builtin_popcount (list);
+  size_t slow1, slow2, slow3, done = 0;
+  int32_t k = 0;
+
+  /* eax = the lowest address, ecx = its offset in the window, rdx = its
+   * host address */
+  ld_reg (c, MDL_X86_RAX, d->rn);
+  if (down)
+    mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RAX, bytes);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
+  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  load ? SOFF (ld_base) : SOFF (st_base));
+  /* the last word's offset below the limit: offset < limit - (bytes - 4) */
+  mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_limit) : SOFF (st_limit));
+  mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RDX, bytes - 4);
+  slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_RDX);
+  slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_host) : SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+
+  if (!load) {
+    for (unsigned r = 0; r < 16; r++)
+      if (list >> r & 1) {
+        ld_reg (c, MDL_X86_RSI, r);
+        mdl_x86_store (a, 4, MDL_X86_RSI, MDL_X86_RDX, 4 * k++);
+      }
+  }
+  if (d->wback) {
+    ld_reg (c, MDL_X86_RSI, d->rn);
+    mdl_x86_alu_ri (a, down ? MDL_X86_SUB : MDL_X86_ADD, false, MDL_X86_RSI, bytes);
+    st_reg (c, MDL_X86_RSI, d->rn);
+  }
+  if (load) {
+    for (unsigned r = 0; r < 15; r++)
+      if (list >> r & 1) {
+        mdl_x86_load (a, 4, false, MDL_X86_RSI, MDL_X86_RDX, 4 * k++);
+        st_reg (c, MDL_X86_RSI, r);
+      }
+  }
+  if (!(list >> 15 & 1)) {
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, slow1);
+    mdl_x86_bind (a, slow2);
+    mdl_x86_bind (a, slow3);
+    if (!emit_exec_mid (c, ins, i))
+      return false;
+    mdl_x86_bind (a, done);
+    return true;
+  }
+
+  /* pop {..., pc}: as ldm_common's end, then on as emit_exec_last */
+  {
+    size_t leave1, leave2, go_on;
+
+    sync_it (c, 0);
+    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_RDX, 4 * k);
+    mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
+    mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
+    mdl_x86_call (a, (const void *) arm_bx_write_pc);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
+    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) ARM_CHECK);
+    leave1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    leave2 = jcc_stale (c);
+    go_on = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, leave1);
+    mdl_x86_bind (a, leave2);
+    leave_after (c, i);
+    mdl_x86_bind (a, go_on);
+    mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    if (!mdl_jit_emit_exit_indirect (c->jit, a))
+      return false;
+  }
+  mdl_x86_bind (a, slow1);
+  mdl_x86_bind (a, slow2);
+  mdl_x86_bind (a, slow3);
+  return emit_exec_last (c, ins, i, n);
+}
+
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
  * flush the blocks). */
 static bool
@@ -675,6 +792,8 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     st_reg (c, MDL_X86_RAX, d->rd);
     return true;
   }
+  if (ldstm_inline (ins))
+    return emit_ldstm (c, ins, i, n);
   if (ends_block (d))
     return emit_exec_last (c, ins, i, n);
   return emit_exec_mid (c, ins, i);
