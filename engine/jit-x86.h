@@ -38,7 +38,7 @@ typedef enum {
 
 /* The group-1 ALU operations, numbered as their ModRM /digit. */
 typedef enum {
-  MDL_X86_ADD = 0, MDL_X86_OR = 1, MDL_X86_AND = 4, MDL_X86_SUB = 5,
+  MDL_X86_ADD = 0, MDL_X86_OR = 1, MDL_X86_ADC = 2, MDL_X86_AND = 4, MDL_X86_SUB = 5,
   MDL_X86_XOR = 6, MDL_X86_CMP = 7,
 } MdlX86Alu;
 
@@ -101,6 +101,9 @@ void mdl_x86_alu_rm   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX
 void mdl_x86_imul_rr  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
 /* A group-3 operation on @r. */
 void mdl_x86_unary    (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r);
+/* bsr (dst undefined, ZF set, when src is 0) and bswap */
+void mdl_x86_bsr      (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
+void mdl_x86_bswap    (MdlJitAsm *a, bool w64, MdlX86Reg r);
 /* rdx = the sign of rax (cdq / cqo), before idiv. */
 void mdl_x86_sign_ax  (MdlJitAsm *a, bool w64);
 /* Sets the flags of a AND b. */

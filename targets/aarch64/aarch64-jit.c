@@ -390,7 +390,7 @@ emit_movw (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
-/* sbfm/ubfm (bfm stays with the executor) by three shifts. */
+/* sbfm/ubfm by three shifts (bfm: emit_bfm). */
 static bool
 emit_bitfield (A64JitCtx *c, uint32_t insn)
 {
@@ -461,6 +461,152 @@ emit_csel (A64JitCtx *c, uint32_t insn)
   if (!sf)
     mdl_x86_mov_rr (c->a, false, RAX, RAX);
   st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* bfm: the destination keeps the bits outside wmask & tmask of
+ * DecodeBitMasks (with esize the register width, as n == sf makes it:
+ * wmask = ROR(Ones(imms + 1), immr), tmask = Ones(((imms - immr) mod
+ * width) + 1)), and takes the rest from the source rotated right by
+ * immr. */
+static bool
+emit_bfm (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+  unsigned n = (insn >> 22) & 1, immr = (insn >> 16) & 0x3f, imms = (insn >> 10) & 0x3f;
+  unsigned w = sf ? 64 : 32, d;
+  uint64_t ones = sf ? ~UINT64_C (0) : 0xffffffffu, welem, wmask, tmask, m;
+
+  if (n != sf || (!sf && (immr >= 32 || imms >= 32)))
+    return false;
+  welem = imms + 1 >= 64 ? ~UINT64_C (0) : (UINT64_C (1) << (imms + 1)) - 1;
+  wmask = immr ? ((welem >> immr) | (welem << (w - immr))) & ones : welem;
+  d = (imms - immr) & (w - 1);
+  tmask = d + 1 >= 64 ? ~UINT64_C (0) : (UINT64_C (1) << (d + 1)) - 1;
+  m = wmask & tmask & ones;
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  if (immr)
+    mdl_x86_shift_ri (c->a, MDL_X86_ROR, sf, RAX, (uint8_t) immr);
+  mdl_x86_mov_ri (c->a, RDX, m);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RDX);
+  ld_reg (c, RCX, insn & 31, false);
+  mdl_x86_unary (c->a, MDL_X86_NOT, true, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RCX, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_OR, sf, RAX, RCX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* rax = ((rax & @mask) << @k) | ((rax >> @k) & @mask), 64 bits. */
+static void
+emit_swap_bits (A64JitCtx *c, uint64_t mask, unsigned k)
+{
+  mdl_x86_mov_ri (c->a, RDX, mask);
+  mdl_x86_mov_rr (c->a, true, RCX, RAX);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RDX);
+  mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, RAX, (uint8_t) k);
+  mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, RCX, (uint8_t) k);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RCX, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
+}
+
+/* rbit, rev16, rev32, rev, clz (cls stays with the executor). */
+static bool
+emit_dp1 (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31;
+  unsigned op = (insn >> 10) & 0x3f;
+
+  if (((insn >> 16) & 0x1f) || op > 4 || (op == 3 && !sf))
+    return false;
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  switch (op) {
+  case 0: /* rbit: the bytes reversed, then the bits of each byte */
+    mdl_x86_bswap (a, sf, RAX);
+    emit_swap_bits (c, UINT64_C (0x0f0f0f0f0f0f0f0f), 4);
+    emit_swap_bits (c, UINT64_C (0x3333333333333333), 2);
+    emit_swap_bits (c, UINT64_C (0x5555555555555555), 1);
+    break;
+  case 1: emit_swap_bits (c, UINT64_C (0x00ff00ff00ff00ff), 8); break;
+  case 2:
+    if (sf) { /* rev32: each word's bytes */
+      mdl_x86_bswap (a, true, RAX);
+      mdl_x86_shift_ri (a, MDL_X86_ROR, true, RAX, 32);
+    } else
+      mdl_x86_bswap (a, false, RAX);
+    break;
+  case 3: mdl_x86_bswap (a, true, RAX); break;
+  default: { /* clz: width - 1 - bsr, or the width for 0 */
+    size_t zero, done;
+
+    mdl_x86_bsr (a, sf, RCX, RAX);
+    zero = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, RAX, sf ? 63 : 31);
+    mdl_x86_alu_rr (a, MDL_X86_SUB, false, RAX, RCX);
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, zero);
+    mdl_x86_mov_ri (a, RAX, sf ? 64 : 32);
+    mdl_x86_bind (a, done);
+    break;
+  }
+  }
+  if (!sf)
+    mdl_x86_mov_rr (a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* adc/adcs/sbc/sbcs: x86's adc with C as its carry in (sbc adds the
+ * complement, as add_carry does), so that its carry and overflow out are
+ * A64's. */
+static bool
+emit_adc (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1, flags = (insn >> 29) & 1;
+
+  ld_reg (c, RCX, (insn >> 16) & 31, false);
+  if (sub)
+    mdl_x86_unary (a, MDL_X86_NOT, sf, RCX);
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  mdl_x86_load (a, 4, false, RDX, ST, SOFF (nzcv));
+  mdl_x86_shift_ri (a, MDL_X86_SHR, false, RDX, 29);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RDX, 1);
+  mdl_x86_unary (a, MDL_X86_NEG, false, RDX); /* CF = C */
+  mdl_x86_alu_rr (a, MDL_X86_ADC, sf, RAX, RCX);
+  st_reg (c, RAX, insn & 31, false); /* (mov: the flags stay) */
+  if (flags)
+    emit_nzcv (c, MDL_X86_CC_B);
+  return true;
+}
+
+/* ccmp/ccmn (register or 5-bit immediate): the comparison's NZCV when
+ * the condition holds, else the instruction's own. */
+static bool
+emit_ccmp (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1;
+  unsigned rm = (insn >> 16) & 31;
+  size_t fails, done;
+
+  if (((insn >> 10) & 1) || ((insn >> 4) & 1))
+    return false;
+  emit_cond (c, (insn >> 12) & 15);
+  fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if ((insn >> 11) & 1)
+    mdl_x86_mov_ri (a, RCX, rm);
+  else
+    ld_reg (c, RCX, rm, false);
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RAX, RCX);
+  emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
+  done = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, fails);
+  mdl_x86_mov_ri (a, RCX, (uint64_t) (insn & 15) << 28);
+  mdl_x86_store (a, 4, RCX, ST, SOFF (nzcv));
+  mdl_x86_bind (a, done);
   return true;
 }
 
@@ -881,7 +1027,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     st_reg (c, RAX, insn & 31, false);
     done = true;
   } else if (fn == a64_x_bitfield)
-    done = emit_bitfield (c, insn);
+    done = ((insn >> 29) & 3) == 1 ? emit_bfm (c, insn) : emit_bitfield (c, insn);
   else if (fn == a64_x_extr)
     done = emit_extr (c, insn);
   else if (fn == a64_x_csel)
@@ -890,6 +1036,12 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     done = emit_madd (c, insn);
   else if (fn == a64_x_dp2)
     done = emit_dp2 (c, insn);
+  else if (fn == a64_x_dp1)
+    done = emit_dp1 (c, insn);
+  else if (fn == a64_x_adc)
+    done = emit_adc (c, insn);
+  else if (fn == a64_x_ccmp)
+    done = emit_ccmp (c, insn);
   else
     done = emit_mem (c, ins, i);
   if (done)
