@@ -56,9 +56,9 @@ typedef enum {
 
 /* Condition codes (the low nibble of Jcc / SETcc). */
 typedef enum {
-  MDL_X86_CC_O = 0x0,
+  MDL_X86_CC_O = 0x0, MDL_X86_CC_NO = 0x1,
   MDL_X86_CC_B = 0x2, MDL_X86_CC_AE = 0x3, MDL_X86_CC_E = 0x4, MDL_X86_CC_NE = 0x5,
-  MDL_X86_CC_BE = 0x6, MDL_X86_CC_A = 0x7, MDL_X86_CC_S = 0x8,
+  MDL_X86_CC_BE = 0x6, MDL_X86_CC_A = 0x7, MDL_X86_CC_S = 0x8, MDL_X86_CC_NS = 0x9,
   MDL_X86_CC_L = 0xc, MDL_X86_CC_GE = 0xd, MDL_X86_CC_LE = 0xe, MDL_X86_CC_G = 0xf,
 } MdlX86Cond;
 

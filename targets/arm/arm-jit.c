@@ -64,7 +64,16 @@ typedef struct {
    * see it (an executor, an exit); it_dirty once it may be nonzero. */
   const ArmJitInsn *cur;
   bool it_dirty;
+  /* What the host registers still hold of the flags the instruction just
+   * emitted set, for a conditional branch right after it (ARM_FUSE_*),
+   * and what the previous instruction left. */
+  unsigned fuse, prev_fuse;
 } ArmJitCtx;
+
+/* ARM_FUSE_SUB: eax and ecx are the operands of a subtraction whose
+ * flags are APSR's (cmp eax, ecx makes them again, C as no borrow);
+ * ARM_FUSE_LOGIC: eax is the result of a logic operation (N and Z). */
+enum { ARM_FUSE_NONE, ARM_FUSE_SUB, ARM_FUSE_LOGIC };
 
 /* Flags, for their liveness within a block. */
 enum { ARM_FL_N = 1, ARM_FL_Z = 2, ARM_FL_C = 4, ARM_FL_V = 8, ARM_FL_ALL = 15 };
@@ -358,6 +367,8 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
       st_field (c, MDL_X86_RDX, SOFF (cf));
     }
+    if (d->setflags)
+      c->fuse = ARM_FUSE_LOGIC;
     return;
   }
 
@@ -385,6 +396,8 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     st_field (c, MDL_X86_RSI, SOFF (nf));
   if (c->need & ARM_FL_Z)
     st_field (c, MDL_X86_RSI, SOFF (zf));
+  if (d->setflags && op != ARM_OP_ADD && op != ARM_OP_CMN)
+    c->fuse = ARM_FUSE_SUB;
   if (!(c->need & ARM_FL_V))
     return;
   if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
@@ -392,14 +405,35 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RSI);
     mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX);
+    st_field (c, MDL_X86_RAX, SOFF (vf));
   } else {
-    /* V = (x ^ y) & (x ^ r) */
+    /* V = (x ^ y) & (x ^ r), keeping x and y */
     mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RCX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RDX);
+    mdl_x86_mov_rr (a, false, MDL_X86_RDI, MDL_X86_RAX);
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDI, MDL_X86_RSI);
+    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RDI);
+    st_field (c, MDL_X86_RDX, SOFF (vf));
   }
-  st_field (c, MDL_X86_RAX, SOFF (vf));
+}
+
+/* The host condition for Arm condition @cond (not AL) from what the
+ * previous instruction left (@fuse), or -1 when it must be computed from
+ * the CPU state. */
+static int
+fused_cc (unsigned fuse, unsigned cond)
+{
+  static const int8_t sub[14] = {
+    MDL_X86_CC_E, MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B, MDL_X86_CC_S,  MDL_X86_CC_NS,
+    MDL_X86_CC_O, MDL_X86_CC_NO, MDL_X86_CC_A,  MDL_X86_CC_BE, MDL_X86_CC_GE, MDL_X86_CC_L,
+    MDL_X86_CC_G, MDL_X86_CC_LE,
+  };
+
+  if (fuse == ARM_FUSE_SUB)
+    return sub[cond];
+  if (fuse == ARM_FUSE_LOGIC && (cond <= 1 || cond == 4 || cond == 5))
+    return sub[cond];
+  return -1;
 }
 
 static unsigned
@@ -711,6 +745,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   if (!ins->it || cond >= 14)
     return emit_insn_body (c, ins, i, n);
+  c->prev_fuse = ARM_FUSE_NONE;
   emit_cond (c, cond);
   if (ends_block (&ins->dec)) {
     size_t run = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
@@ -722,6 +757,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
   ok = emit_insn_body (c, ins, i, n);
   mdl_x86_bind (c->a, skip);
+  c->fuse = ARM_FUSE_NONE; /* (skipped, the host registers hold nothing) */
   return ok;
 }
 
@@ -735,10 +771,20 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   switch (op) {
   case ARM_OP_BCOND:
     if (d->cond < 14) {
+      int cc = fused_cc (c->prev_fuse, d->cond);
       size_t taken;
 
-      emit_cond (c, d->cond);
-      taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+      /* Right after the compare: its host flags again, not the state's. */
+      if (cc >= 0) {
+        if (c->prev_fuse == ARM_FUSE_SUB)
+          mdl_x86_alu_rr (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX);
+        else
+          mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+        taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
+      } else {
+        emit_cond (c, d->cond);
+        taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+      }
       emit_block_end (c, n, next, false);
       mdl_x86_bind (c->a, taken);
     }
@@ -909,6 +955,8 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     c->need = need[i];
     c->ended = false;
     c->cur = &insns[i];
+    c->prev_fuse = c->fuse;
+    c->fuse = ARM_FUSE_NONE;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
