@@ -824,6 +824,24 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
   case ARM_OP_PLD: return true;
+  case ARM_OP_SXTB:
+  case ARM_OP_SXTH:
+  case ARM_OP_UXTB:
+  case ARM_OP_UXTH:
+    if (ins->e.inner != NULL)
+      break;
+    /* the 32-bit forms rotate first */
+    ld_reg (c, MDL_X86_RAX, d->rm);
+    if (d->shift_n)
+      mdl_x86_shift_ri (c->a, MDL_X86_ROR, false, MDL_X86_RAX, d->shift_n);
+    if (op == ARM_OP_UXTB || op == ARM_OP_UXTH)
+      mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, op == ARM_OP_UXTB ? 0xff : 0xffff);
+    else {
+      mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
+      mdl_x86_shift_ri (c->a, MDL_X86_SAR, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
+    }
+    st_reg (c, MDL_X86_RAX, d->rd);
+    return true;
   default: break;
   }
   if (dp_inline (ins)) {
@@ -932,7 +950,11 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
   case ARM_OP_PLD: return 0;
-  case ARM_OP_MUL: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_MUL:
+  case ARM_OP_SXTB:
+  case ARM_OP_SXTH:
+  case ARM_OP_UXTB:
+  case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
   default: return dp_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
