@@ -758,16 +758,26 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
  * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
  * for all the bytes at once; anything else (another region, a device,
  * the exclusive monitor armed, alignment checking) is the executor's. */
+/* ldar/stlr/ldxr (@excl): the address must be aligned (a64_check_align's
+ * fault is the executor's); ldxr arms the monitor as a64_x_ldst_excl
+ * does, with the virtual address, which r9 keeps. */
+typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
+
 static void
-emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-           unsigned rt, int rt2, bool wb, unsigned rn)
+emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
+                unsigned rt, int rt2, bool wb, unsigned rn, LdstKind kind)
 {
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1, slow2, slow3 = 0, done, tlb_slow[4];
+  size_t slow1, slow2, slow3 = 0, slow4 = 0, done, tlb_slow[4];
   unsigned n_tlb = 0;
 
+  if (kind != LDST_PLAIN && total > 1) {
+    mdl_x86_mov_rr (a, false, RCX, R8);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+    slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
   if (store) {
     mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
     slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -804,6 +814,16 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   }
   if (wb)
     st_reg (c, R9, rn, true);
+  if (kind == LDST_EXCL) {
+    mdl_x86_mov_ri (a, RCX, 1);
+    mdl_x86_store (a, 1, RCX, ST, SOFF (excl_valid));
+    mdl_x86_store (a, 8, R9, ST, SOFF (excl_addr));
+    mdl_x86_mov_ri (a, RCX, total);
+    mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
+    mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
+    mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
+  }
   if (!store) {
     st_reg (c, RAX, rt, false);
     if (rt2 >= 0)
@@ -814,10 +834,19 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_bind (a, slow2);
   if (store)
     mdl_x86_bind (a, slow3);
+  if (kind != LDST_PLAIN && total > 1)
+    mdl_x86_bind (a, slow4);
   for (unsigned k = 0; k < n_tlb; k++)
     mdl_x86_bind (a, tlb_slow[k]);
   emit_call_executor (c, ins, i);
   mdl_x86_bind (a, done);
+}
+
+static void
+emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
+           unsigned rt, int rt2, bool wb, unsigned rn)
+{
+  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, LDST_PLAIN);
 }
 
 static bool
@@ -853,6 +882,18 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
   if (c->align)
     return false;
+  if (fn == a64_x_ldst_excl) {
+    bool o2 = (insn >> 23) & 1, load = (insn >> 22) & 1, pair = (insn >> 21) & 1;
+
+    /* ldar, stlr (ordinary accesses, aligned) and ldxr/ldaxr; stxr and
+     * the pairs stay with the executor */
+    if (pair || (!o2 && !load))
+      return false;
+    emit_addr (c, rn, 0, false);
+    emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt, -1, false, rn,
+                    o2 ? LDST_ALIGNED : LDST_EXCL);
+    return true;
+  }
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
