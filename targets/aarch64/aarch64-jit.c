@@ -15,10 +15,12 @@
  * run()'s budget, shorter).  Translated inline: add/sub (immediate,
  * shifted and extended register, with and without flags), logic
  * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
- * and their aliases, extr, the csel family, madd/msub, b/bl/b.cond/cbz/
- * cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores (unsigned
- * offset, unscaled/pre/post-index, register offset, pair) with the RAM
- * window checked inline.  Flags are computed eagerly from the host's.
+ * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
+ * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz, b/bl/b.cond/
+ * cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
+ * (unsigned offset, unscaled/pre/post-index, register offset, pair,
+ * ldar/stlr, ldxr) with the RAM window checked inline.  Flags are
+ * computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -27,17 +29,17 @@
  * eret) the block always leaves to the dispatcher, which looks at the
  * mode again: nothing chains across a change of SCTLR or EL.
  *
- * The MMU: blocks are translated only while SCTLR_EL1.M is clear, so
- * that the pc is the physical address, every fetch in RAM succeeds, and
- * loads and stores need no TLB.  Keying blocks by (virtual pc, ASID,
- * EL) and checking the TLB inline is the next step for Linux; until
- * then, with the MMU on, every instruction is interpreted (the decode
- * cache's speed).  SCTLR_EL1.A (alignment checking) is in the mode bits:
- * with it set, loads and stores always take the executor.
+ * The MMU: blocks are keyed by the virtual pc, the EL and the mode bits;
+ * with SCTLR_EL1.M set, the block's first fetch is translated (and may
+ * fault: then the interpreter takes it) and loads and stores check the
+ * TLB inline before the RAM window.  SCTLR_EL1.A (alignment checking) is
+ * in the mode bits: with it set, loads and stores always take the
+ * executor.
  *
  * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
  * a change of the address map, loaders and the debugger) flushes the
- * blocks too.
+ * blocks too; code translated with the MMU off is marked, and a store to
+ * it forgets the blocks over it at once (a64_code_written).
  */
 #include "aarch64-cpu.h"
 

@@ -3,31 +3,38 @@
  *
  * arm_jit_run() is the class's run_translated: arm_run()'s loop with a
  * block of translated code where the loop would dispatch one instruction.
- * Between blocks everything is the interpreter's own code (IT blocks step
- * by step, the check section that counts traps and takes interrupts), so
- * both tiers retire the same instructions, account the same time before
- * every device access and take interrupts at the same instruction.
+ * Between blocks everything is the interpreter's own code (the check
+ * section that counts traps and takes interrupts, IT blocks a block did
+ * not start before), so both tiers retire the same instructions, account
+ * the same time before every device access and take interrupts at the
+ * same instruction.
  *
  * A block is straight-line code from one address in one 4 KiB page of
  * RAM or ROM, up to the first branch or instruction that may change the
- * flow or the core's mode (or ARM_JIT_MAX_INSNS).  Inline: data
+ * flow or the core's mode (or ARM_JIT_MAX_INSNS).  IT blocks inside it
+ * are translated with it: each instruction's condition is known at
+ * translation time and skips it in host code; ITSTATE is written to the
+ * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
- * (flags computed whenever the instruction sets them: no laziness yet),
- * mul, the RAM fast path of single loads and stores (immediate or
- * register offset, pre- and post-indexed), literal loads from ROM (constants), and b, b<cond>,
- * bl, cbz and cbnz with chained exits.  Everything else (IT, system
- * registers, exceptions, FP, DSP, exclusives, load/store multiple, bx,
- * anything reading or writing r15 or writing r13, a load or store off the
- * fast path) calls the interpreter's executor for that one instruction
- * with the exact count of instructions before it, as riscv-jit.c does;
- * when it returns anything but the next address, or a flush happened
- * meanwhile, the block leaves with what it returned.  A block ending in
- * such an instruction (bx lr, pop {pc}) leaves through an inline cache.
+ * (flags computed where a later instruction of the block may read them;
+ * a branch right after a compare uses the host flags), mul, the extends,
+ * the RAM fast path of single loads and stores (immediate or register
+ * offset, pre- and post-indexed) and of load/store multiple (push and pop
+ * among them), literal loads from ROM (constants), and b, b<cond>, bl, cbz
+ * and cbnz with chained exits.  Everything else (system registers,
+ * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
+ * writing r13 other than push/pop, a load or store off the fast path)
+ * calls the interpreter's executor for that one instruction with the
+ * exact count of instructions before it, as riscv-jit.c does; when it
+ * returns anything but the next address, or a flush happened meanwhile
+ * (a store to the block's own code among them), the block leaves with
+ * what it returned.  A block ending in such an instruction (bx lr,
+ * pop {pc}) leaves through an inline cache.
  *
  * Guest registers stay in the CPU state (memory operands): no register
  * cache yet.  Not translated at all: a CPU with debugger breakpoints, the
- * FPB enabled or the MPU enabled (the interpreter's loop runs), IT blocks
- * (stepped by the interpreter), and code outside RAM and ROM windows.
+ * FPB enabled or the MPU enabled (the interpreter's loop runs), and code
+ * outside RAM and ROM windows.
  */
 #include "arm-cpu.h"
 
@@ -424,9 +431,9 @@ static int
 fused_cc (unsigned fuse, unsigned cond)
 {
   static const int8_t sub[14] = {
-    MDL_X86_CC_E, MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B, MDL_X86_CC_S,  MDL_X86_CC_NS,
-    MDL_X86_CC_O, MDL_X86_CC_NO, MDL_X86_CC_A,  MDL_X86_CC_BE, MDL_X86_CC_GE, MDL_X86_CC_L,
-    MDL_X86_CC_G, MDL_X86_CC_LE,
+    MDL_X86_CC_E,  MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B,  MDL_X86_CC_S,
+    MDL_X86_CC_NS, MDL_X86_CC_O,  MDL_X86_CC_NO, MDL_X86_CC_A,  MDL_X86_CC_BE,
+    MDL_X86_CC_GE, MDL_X86_CC_L,  MDL_X86_CC_G,  MDL_X86_CC_LE,
   };
 
   if (fuse == ARM_FUSE_SUB)
