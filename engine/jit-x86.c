@@ -217,6 +217,23 @@ mdl_x86_imul_rr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
 
 
 void
+mdl_x86_bsr (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src)
+{
+  emit_rex (a, w64, dst, 0, src, false);
+  emit8 (a, 0x0f);
+  emit8 (a, 0xbd);
+  emit_modrm_reg (a, dst, src);
+}
+
+void
+mdl_x86_bswap (MdlJitAsm *a, bool w64, MdlX86Reg r)
+{
+  emit_rex (a, w64, 0, 0, r, false);
+  emit8 (a, 0x0f);
+  emit8 (a, (uint8_t) (0xc8 | (r & 7)));
+}
+
+void
 mdl_x86_unary (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r)
 {
   emit_rex (a, w64, 0, 0, r, false);

@@ -38,7 +38,7 @@ typedef enum {
 
 /* The group-1 ALU operations, numbered as their ModRM /digit. */
 typedef enum {
-  MDL_X86_ADD = 0, MDL_X86_OR = 1, MDL_X86_AND = 4, MDL_X86_SUB = 5,
+  MDL_X86_ADD = 0, MDL_X86_OR = 1, MDL_X86_ADC = 2, MDL_X86_AND = 4, MDL_X86_SUB = 5,
   MDL_X86_XOR = 6, MDL_X86_CMP = 7,
 } MdlX86Alu;
 
@@ -56,9 +56,9 @@ typedef enum {
 
 /* Condition codes (the low nibble of Jcc / SETcc). */
 typedef enum {
-  MDL_X86_CC_O = 0x0,
+  MDL_X86_CC_O = 0x0, MDL_X86_CC_NO = 0x1,
   MDL_X86_CC_B = 0x2, MDL_X86_CC_AE = 0x3, MDL_X86_CC_E = 0x4, MDL_X86_CC_NE = 0x5,
-  MDL_X86_CC_BE = 0x6, MDL_X86_CC_A = 0x7, MDL_X86_CC_S = 0x8,
+  MDL_X86_CC_BE = 0x6, MDL_X86_CC_A = 0x7, MDL_X86_CC_S = 0x8, MDL_X86_CC_NS = 0x9,
   MDL_X86_CC_L = 0xc, MDL_X86_CC_GE = 0xd, MDL_X86_CC_LE = 0xe, MDL_X86_CC_G = 0xf,
 } MdlX86Cond;
 
@@ -101,6 +101,9 @@ void mdl_x86_alu_rm   (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg dst, MdlX
 void mdl_x86_imul_rr  (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
 /* A group-3 operation on @r. */
 void mdl_x86_unary    (MdlJitAsm *a, MdlX86Unary op, bool w64, MdlX86Reg r);
+/* bsr (dst undefined, ZF set, when src is 0) and bswap */
+void mdl_x86_bsr      (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src);
+void mdl_x86_bswap    (MdlJitAsm *a, bool w64, MdlX86Reg r);
 /* rdx = the sign of rax (cdq / cqo), before idiv. */
 void mdl_x86_sign_ax  (MdlJitAsm *a, bool w64);
 /* Sets the flags of a AND b. */

@@ -366,6 +366,7 @@ void a64_tlb_flush (A64Cpu *s);
 uint64_t a64_par_ok (A64Cpu *s, uint64_t va, uint64_t pa);
 void a64_flush_code (MdlCpu *cpu);
 void a64_forget_windows (A64Cpu *s);
+void a64_note_code (A64Cpu *s, uint64_t pc, uint64_t len);
 /* A data abort for @va with @fsc; @write sets WnR. */
 void a64_data_abort (A64Cpu *s, uint64_t va, unsigned fsc, bool write);
 uint64_t a64_run (MdlCpu *cpu, uint64_t budget);

@@ -63,6 +63,50 @@ a64_tlb_flush (A64Cpu *s)
   a64_flush_code (&s->cpu);
 }
 
+/* A store touched [addr, addr + size) where this core took code from
+ * with the MMU off (mdl_address_space_mark_code): the decoded
+ * instructions over it are forgotten and so are the translated blocks
+ * ([jit hook]), so both tiers run the new bytes from the next instruction
+ * fetched on, without the cache maintenance the architecture asks for.
+ * Code fetched through the MMU is not marked: its virtual addresses are
+ * not the physical ones stored to, and IC IVAU/IALLU forget it. */
+static void
+a64_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  A64Cpu *s = data;
+
+  (void) is_write;
+  if (size > 4 * A64_ICACHE_SIZE) {
+    a64_flush_code (&s->cpu);
+    return;
+  }
+  for (uint64_t i = 0, n = ((addr & 3) + size + 3) / 4; i < n; i++) {
+    uint64_t pc = (addr & ~UINT64_C (3)) + 4 * i;
+    A64Insn *e = &s->icache[(pc >> 2) & (A64_ICACHE_SIZE - 1)];
+
+    if (e->tag == pc)
+      e->tag = A64_TAG_EMPTY;
+  }
+  if (s->cpu.jit != NULL)
+    mdl_jit_invalidate (s->cpu.jit, addr, size);
+}
+
+void
+a64_note_code (A64Cpu *s, uint64_t pc, uint64_t len)
+{
+  uint64_t gen = mdl_address_space_generation (s->cpu.as);
+
+  if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
+    return;
+  mdl_address_space_add_code_listener (s->cpu.as, a64_code_written, s);
+  /* The store windows may cover the code: dropped now, so that the very
+   * next store there is heard.  Nothing else changed in the map, unless
+   * something already had. */
+  a64_forget_windows (s);
+  if (s->as_gen == gen)
+    s->as_gen = mdl_address_space_generation (s->cpu.as);
+}
+
 static void
 a64_revalidate (A64Cpu *s)
 {
@@ -480,6 +524,9 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
       return e;
     }
   }
+  /* Stores to these bytes must reach the entry (a64_code_written). */
+  if (!mmu_on (s))
+    a64_note_code (s, pa, 4);
   e->tag = pc;
   e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;

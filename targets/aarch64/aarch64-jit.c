@@ -15,10 +15,12 @@
  * run()'s budget, shorter).  Translated inline: add/sub (immediate,
  * shifted and extended register, with and without flags), logic
  * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
- * and their aliases, extr, the csel family, madd/msub, b/bl/b.cond/cbz/
- * cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores (unsigned
- * offset, unscaled/pre/post-index, register offset, pair) with the RAM
- * window checked inline.  Flags are computed eagerly from the host's.
+ * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
+ * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz, b/bl/b.cond/
+ * cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
+ * (unsigned offset, unscaled/pre/post-index, register offset, pair,
+ * ldar/stlr, ldxr) with the RAM window checked inline.  Flags are
+ * computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -27,17 +29,17 @@
  * eret) the block always leaves to the dispatcher, which looks at the
  * mode again: nothing chains across a change of SCTLR or EL.
  *
- * The MMU: blocks are translated only while SCTLR_EL1.M is clear, so
- * that the pc is the physical address, every fetch in RAM succeeds, and
- * loads and stores need no TLB.  Keying blocks by (virtual pc, ASID,
- * EL) and checking the TLB inline is the next step for Linux; until
- * then, with the MMU on, every instruction is interpreted (the decode
- * cache's speed).  SCTLR_EL1.A (alignment checking) is in the mode bits:
- * with it set, loads and stores always take the executor.
+ * The MMU: blocks are keyed by the virtual pc, the EL and the mode bits;
+ * with SCTLR_EL1.M set, the block's first fetch is translated (and may
+ * fault: then the interpreter takes it) and loads and stores check the
+ * TLB inline before the RAM window.  SCTLR_EL1.A (alignment checking) is
+ * in the mode bits: with it set, loads and stores always take the
+ * executor.
  *
  * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
  * a change of the address map, loaders and the debugger) flushes the
- * blocks too.
+ * blocks too; code translated with the MMU off is marked, and a store to
+ * it forgets the blocks over it at once (a64_code_written).
  */
 #include "aarch64-cpu.h"
 
@@ -390,7 +392,7 @@ emit_movw (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
-/* sbfm/ubfm (bfm stays with the executor) by three shifts. */
+/* sbfm/ubfm by three shifts (bfm: emit_bfm). */
 static bool
 emit_bitfield (A64JitCtx *c, uint32_t insn)
 {
@@ -461,6 +463,152 @@ emit_csel (A64JitCtx *c, uint32_t insn)
   if (!sf)
     mdl_x86_mov_rr (c->a, false, RAX, RAX);
   st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* bfm: the destination keeps the bits outside wmask & tmask of
+ * DecodeBitMasks (with esize the register width, as n == sf makes it:
+ * wmask = ROR(Ones(imms + 1), immr), tmask = Ones(((imms - immr) mod
+ * width) + 1)), and takes the rest from the source rotated right by
+ * immr. */
+static bool
+emit_bfm (A64JitCtx *c, uint32_t insn)
+{
+  bool sf = insn >> 31;
+  unsigned n = (insn >> 22) & 1, immr = (insn >> 16) & 0x3f, imms = (insn >> 10) & 0x3f;
+  unsigned w = sf ? 64 : 32, d;
+  uint64_t ones = sf ? ~UINT64_C (0) : 0xffffffffu, welem, wmask, tmask, m;
+
+  if (n != sf || (!sf && (immr >= 32 || imms >= 32)))
+    return false;
+  welem = imms + 1 >= 64 ? ~UINT64_C (0) : (UINT64_C (1) << (imms + 1)) - 1;
+  wmask = immr ? ((welem >> immr) | (welem << (w - immr))) & ones : welem;
+  d = (imms - immr) & (w - 1);
+  tmask = d + 1 >= 64 ? ~UINT64_C (0) : (UINT64_C (1) << (d + 1)) - 1;
+  m = wmask & tmask & ones;
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  if (immr)
+    mdl_x86_shift_ri (c->a, MDL_X86_ROR, sf, RAX, (uint8_t) immr);
+  mdl_x86_mov_ri (c->a, RDX, m);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RDX);
+  ld_reg (c, RCX, insn & 31, false);
+  mdl_x86_unary (c->a, MDL_X86_NOT, true, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RCX, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_OR, sf, RAX, RCX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* rax = ((rax & @mask) << @k) | ((rax >> @k) & @mask), 64 bits. */
+static void
+emit_swap_bits (A64JitCtx *c, uint64_t mask, unsigned k)
+{
+  mdl_x86_mov_ri (c->a, RDX, mask);
+  mdl_x86_mov_rr (c->a, true, RCX, RAX);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RDX);
+  mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, RAX, (uint8_t) k);
+  mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, RCX, (uint8_t) k);
+  mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RCX, RDX);
+  mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
+}
+
+/* rbit, rev16, rev32, rev, clz (cls stays with the executor). */
+static bool
+emit_dp1 (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31;
+  unsigned op = (insn >> 10) & 0x3f;
+
+  if (((insn >> 16) & 0x1f) || op > 4 || (op == 3 && !sf))
+    return false;
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  switch (op) {
+  case 0: /* rbit: the bytes reversed, then the bits of each byte */
+    mdl_x86_bswap (a, sf, RAX);
+    emit_swap_bits (c, UINT64_C (0x0f0f0f0f0f0f0f0f), 4);
+    emit_swap_bits (c, UINT64_C (0x3333333333333333), 2);
+    emit_swap_bits (c, UINT64_C (0x5555555555555555), 1);
+    break;
+  case 1: emit_swap_bits (c, UINT64_C (0x00ff00ff00ff00ff), 8); break;
+  case 2:
+    if (sf) { /* rev32: each word's bytes */
+      mdl_x86_bswap (a, true, RAX);
+      mdl_x86_shift_ri (a, MDL_X86_ROR, true, RAX, 32);
+    } else
+      mdl_x86_bswap (a, false, RAX);
+    break;
+  case 3: mdl_x86_bswap (a, true, RAX); break;
+  default: { /* clz: width - 1 - bsr, or the width for 0 */
+    size_t zero, done;
+
+    mdl_x86_bsr (a, sf, RCX, RAX);
+    zero = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, RAX, sf ? 63 : 31);
+    mdl_x86_alu_rr (a, MDL_X86_SUB, false, RAX, RCX);
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, zero);
+    mdl_x86_mov_ri (a, RAX, sf ? 64 : 32);
+    mdl_x86_bind (a, done);
+    break;
+  }
+  }
+  if (!sf)
+    mdl_x86_mov_rr (a, false, RAX, RAX);
+  st_reg (c, RAX, insn & 31, false);
+  return true;
+}
+
+/* adc/adcs/sbc/sbcs: x86's adc with C as its carry in (sbc adds the
+ * complement, as add_carry does), so that its carry and overflow out are
+ * A64's. */
+static bool
+emit_adc (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1, flags = (insn >> 29) & 1;
+
+  ld_reg (c, RCX, (insn >> 16) & 31, false);
+  if (sub)
+    mdl_x86_unary (a, MDL_X86_NOT, sf, RCX);
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  mdl_x86_load (a, 4, false, RDX, ST, SOFF (nzcv));
+  mdl_x86_shift_ri (a, MDL_X86_SHR, false, RDX, 29);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RDX, 1);
+  mdl_x86_unary (a, MDL_X86_NEG, false, RDX); /* CF = C */
+  mdl_x86_alu_rr (a, MDL_X86_ADC, sf, RAX, RCX);
+  st_reg (c, RAX, insn & 31, false); /* (mov: the flags stay) */
+  if (flags)
+    emit_nzcv (c, MDL_X86_CC_B);
+  return true;
+}
+
+/* ccmp/ccmn (register or 5-bit immediate): the comparison's NZCV when
+ * the condition holds, else the instruction's own. */
+static bool
+emit_ccmp (A64JitCtx *c, uint32_t insn)
+{
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1;
+  unsigned rm = (insn >> 16) & 31;
+  size_t fails, done;
+
+  if (((insn >> 10) & 1) || ((insn >> 4) & 1))
+    return false;
+  emit_cond (c, (insn >> 12) & 15);
+  fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if ((insn >> 11) & 1)
+    mdl_x86_mov_ri (a, RCX, rm);
+  else
+    ld_reg (c, RCX, rm, false);
+  ld_reg (c, RAX, (insn >> 5) & 31, false);
+  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RAX, RCX);
+  emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
+  done = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, fails);
+  mdl_x86_mov_ri (a, RCX, (uint64_t) (insn & 15) << 28);
+  mdl_x86_store (a, 4, RCX, ST, SOFF (nzcv));
+  mdl_x86_bind (a, done);
   return true;
 }
 
@@ -612,16 +760,26 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
  * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
  * for all the bytes at once; anything else (another region, a device,
  * the exclusive monitor armed, alignment checking) is the executor's. */
+/* ldar/stlr/ldxr (@excl): the address must be aligned (a64_check_align's
+ * fault is the executor's); ldxr arms the monitor as a64_x_ldst_excl
+ * does, with the virtual address, which r9 keeps. */
+typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
+
 static void
-emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-           unsigned rt, int rt2, bool wb, unsigned rn)
+emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
+                unsigned rt, int rt2, bool wb, unsigned rn, LdstKind kind)
 {
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1, slow2, slow3 = 0, done, tlb_slow[4];
+  size_t slow1, slow2, slow3 = 0, slow4 = 0, done, tlb_slow[4];
   unsigned n_tlb = 0;
 
+  if (kind != LDST_PLAIN && total > 1) {
+    mdl_x86_mov_rr (a, false, RCX, R8);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+    slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
   if (store) {
     mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
     slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -658,6 +816,16 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   }
   if (wb)
     st_reg (c, R9, rn, true);
+  if (kind == LDST_EXCL) {
+    mdl_x86_mov_ri (a, RCX, 1);
+    mdl_x86_store (a, 1, RCX, ST, SOFF (excl_valid));
+    mdl_x86_store (a, 8, R9, ST, SOFF (excl_addr));
+    mdl_x86_mov_ri (a, RCX, total);
+    mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
+    mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
+    mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
+  }
   if (!store) {
     st_reg (c, RAX, rt, false);
     if (rt2 >= 0)
@@ -668,10 +836,19 @@ emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_bind (a, slow2);
   if (store)
     mdl_x86_bind (a, slow3);
+  if (kind != LDST_PLAIN && total > 1)
+    mdl_x86_bind (a, slow4);
   for (unsigned k = 0; k < n_tlb; k++)
     mdl_x86_bind (a, tlb_slow[k]);
   emit_call_executor (c, ins, i);
   mdl_x86_bind (a, done);
+}
+
+static void
+emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
+           unsigned rt, int rt2, bool wb, unsigned rn)
+{
+  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, LDST_PLAIN);
 }
 
 static bool
@@ -707,6 +884,18 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
   if (c->align)
     return false;
+  if (fn == a64_x_ldst_excl) {
+    bool o2 = (insn >> 23) & 1, load = (insn >> 22) & 1, pair = (insn >> 21) & 1;
+
+    /* ldar, stlr (ordinary accesses, aligned) and ldxr/ldaxr; stxr and
+     * the pairs stay with the executor */
+    if (pair || (!o2 && !load))
+      return false;
+    emit_addr (c, rn, 0, false);
+    emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt, -1, false, rn,
+                    o2 ? LDST_ALIGNED : LDST_EXCL);
+    return true;
+  }
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
@@ -881,7 +1070,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     st_reg (c, RAX, insn & 31, false);
     done = true;
   } else if (fn == a64_x_bitfield)
-    done = emit_bitfield (c, insn);
+    done = ((insn >> 29) & 3) == 1 ? emit_bfm (c, insn) : emit_bitfield (c, insn);
   else if (fn == a64_x_extr)
     done = emit_extr (c, insn);
   else if (fn == a64_x_csel)
@@ -890,6 +1079,12 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     done = emit_madd (c, insn);
   else if (fn == a64_x_dp2)
     done = emit_dp2 (c, insn);
+  else if (fn == a64_x_dp1)
+    done = emit_dp1 (c, insn);
+  else if (fn == a64_x_adc)
+    done = emit_adc (c, insn);
+  else if (fn == a64_x_ccmp)
+    done = emit_ccmp (c, insn);
   else
     done = emit_mem (c, ins, i);
   if (done)
@@ -957,8 +1152,13 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
     if (ends_block (&insns[n - 1]) == END_NO)
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
     b = mdl_jit_commit (jit, &a, pc, insns[n - 1].pc + 4, mode, n);
-    if (b != NULL)
+    if (b != NULL) {
+      /* Stores to these bytes must reach the block (a64_code_written);
+       * with the MMU on, IC maintenance and TLBI forget it instead. */
+      if (!(mode & A64_JIT_MODE_MMU))
+        a64_note_code (s, pc, (uint64_t) n * 4);
       return b;
+    }
     mdl_jit_flush (jit);
   }
   return NULL;

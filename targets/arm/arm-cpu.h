@@ -604,6 +604,7 @@ uint32_t arm_xpsr (const ArmCpu *s);
 uint64_t arm_run (MdlCpu *cpu, uint64_t budget);
 void arm_flush_code (MdlCpu *cpu);
 void arm_forget_windows (ArmCpu *s);
+void arm_note_code (ArmCpu *s, uint32_t pc, uint32_t len);
 void arm_sync (ArmCpu *s, uint64_t done);
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */

@@ -73,6 +73,51 @@ arm_flush_code (MdlCpu *cpu)
   arm_flush_icache ((ArmCpu *) cpu);
 }
 
+/* A store touched [addr, addr + size) where this core took code from
+ * (mdl_address_space_mark_code): the decoded instructions over it are
+ * forgotten and so are the translated blocks (translating tier hook), so
+ * both tiers run the new bytes from the next instruction fetched on. */
+static void
+arm_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  ArmCpu *s = data;
+
+  (void) is_write;
+  if (size > 2 * ARM_ICACHE_SIZE) {
+    for (unsigned i = 0; i < ARM_ICACHE_SIZE; i++)
+      s->icache[i].tag = ARM_TAG_EMPTY;
+  } else {
+    /* A 32-bit instruction may start 2 bytes before the store; entries
+     * of IT blocks carry bit 0 in their tag. */
+    uint64_t end = (addr + size + 1) & ~UINT64_C (1);
+
+    for (uint64_t pc = (addr & ~UINT64_C (1)) - 2; pc != end; pc += 2) {
+      ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+
+      if ((e->tag & ~1u) == (uint32_t) pc)
+        e->tag = ARM_TAG_EMPTY;
+    }
+  }
+  if (s->cpu.jit != NULL)
+    mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
+}
+
+void
+arm_note_code (ArmCpu *s, uint32_t pc, uint32_t len)
+{
+  uint64_t gen = mdl_address_space_generation (s->cpu.as);
+
+  if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
+    return;
+  mdl_address_space_add_code_listener (s->cpu.as, arm_code_written, s);
+  /* The store windows may cover the code: dropped now, not at the next
+   * run(), so that the very next store there is heard.  Nothing else
+   * changed in the map, unless something already had. */
+  arm_forget_windows (s);
+  if (s->as_gen == gen)
+    s->as_gen = mdl_address_space_generation (s->cpu.as);
+}
+
 static void
 arm_revalidate (ArmCpu *s)
 {
@@ -985,6 +1030,8 @@ arm_fill_entry (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
     raw = hw1 << 16 | hw2;
   }
 
+  /* Stores to these bytes must reach the entry (arm_code_written). */
+  arm_note_code (s, pc, arm_insn_length (hw1));
   arm_decode (s->isa, raw, in_it, &dec);
   arm_interp_entry (e, &dec, pc, in_it);
   return e;

@@ -3,31 +3,38 @@
  *
  * arm_jit_run() is the class's run_translated: arm_run()'s loop with a
  * block of translated code where the loop would dispatch one instruction.
- * Between blocks everything is the interpreter's own code (IT blocks step
- * by step, the check section that counts traps and takes interrupts), so
- * both tiers retire the same instructions, account the same time before
- * every device access and take interrupts at the same instruction.
+ * Between blocks everything is the interpreter's own code (the check
+ * section that counts traps and takes interrupts, IT blocks a block did
+ * not start before), so both tiers retire the same instructions, account
+ * the same time before every device access and take interrupts at the
+ * same instruction.
  *
  * A block is straight-line code from one address in one 4 KiB page of
  * RAM or ROM, up to the first branch or instruction that may change the
- * flow or the core's mode (or ARM_JIT_MAX_INSNS).  Inline: data
+ * flow or the core's mode (or ARM_JIT_MAX_INSNS).  IT blocks inside it
+ * are translated with it: each instruction's condition is known at
+ * translation time and skips it in host code; ITSTATE is written to the
+ * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
- * (flags computed whenever the instruction sets them: no laziness yet),
- * mul, the RAM fast path of single loads and stores (immediate or
- * register offset, pre- and post-indexed), literal loads from ROM (constants), and b, b<cond>,
- * bl, cbz and cbnz with chained exits.  Everything else (IT, system
- * registers, exceptions, FP, DSP, exclusives, load/store multiple, bx,
- * anything reading or writing r15 or writing r13, a load or store off the
- * fast path) calls the interpreter's executor for that one instruction
- * with the exact count of instructions before it, as riscv-jit.c does;
- * when it returns anything but the next address, or a flush happened
- * meanwhile, the block leaves with what it returned.  A block ending in
- * such an instruction (bx lr, pop {pc}) leaves through an inline cache.
+ * (flags computed where a later instruction of the block may read them;
+ * a branch right after a compare uses the host flags), mul, the extends,
+ * the RAM fast path of single loads and stores (immediate or register
+ * offset, pre- and post-indexed) and of load/store multiple (push and pop
+ * among them), literal loads from ROM (constants), and b, b<cond>, bl, cbz
+ * and cbnz with chained exits.  Everything else (system registers,
+ * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
+ * writing r13 other than push/pop, a load or store off the fast path)
+ * calls the interpreter's executor for that one instruction with the
+ * exact count of instructions before it, as riscv-jit.c does; when it
+ * returns anything but the next address, or a flush happened meanwhile
+ * (a store to the block's own code among them), the block leaves with
+ * what it returned.  A block ending in such an instruction (bx lr,
+ * pop {pc}) leaves through an inline cache.
  *
  * Guest registers stay in the CPU state (memory operands): no register
  * cache yet.  Not translated at all: a CPU with debugger breakpoints, the
- * FPB enabled or the MPU enabled (the interpreter's loop runs), IT blocks
- * (stepped by the interpreter), and code outside RAM and ROM windows.
+ * FPB enabled or the MPU enabled (the interpreter's loop runs), and code
+ * outside RAM and ROM windows.
  */
 #include "arm-cpu.h"
 
@@ -49,7 +56,9 @@ typedef struct {
   ArmDecoded dec;
   ArmInsn e; /* what the executor gets, filled as the decode cache */
   uint32_t pc;
-  bool rom; /* in a read-only window: literals are constants */
+  bool rom;        /* in a read-only window: literals are constants */
+  uint8_t it;      /* ITSTATE while it runs (0: outside an IT block) */
+  uint8_t it_next; /* ITSTATE after it */
 } ArmJitInsn;
 
 typedef struct {
@@ -58,7 +67,20 @@ typedef struct {
   ArmCpu *s;
   bool ended;    /* the last instruction emitted left the block */
   unsigned need; /* ARM_FL_*: the flags this instruction must write */
+  /* ITSTATE: the CPU state's copy is written only where something may
+   * see it (an executor, an exit); it_dirty once it may be nonzero. */
+  const ArmJitInsn *cur;
+  bool it_dirty;
+  /* What the host registers still hold of the flags the instruction just
+   * emitted set, for a conditional branch right after it (ARM_FUSE_*),
+   * and what the previous instruction left. */
+  unsigned fuse, prev_fuse;
 } ArmJitCtx;
+
+/* ARM_FUSE_SUB: eax and ecx are the operands of a subtraction whose
+ * flags are APSR's (cmp eax, ecx makes them again, C as no borrow);
+ * ARM_FUSE_LOGIC: eax is the result of a logic operation (N and Z). */
+enum { ARM_FUSE_NONE, ARM_FUSE_SUB, ARM_FUSE_LOGIC };
 
 /* Flags, for their liveness within a block. */
 enum { ARM_FL_N = 1, ARM_FL_Z = 2, ARM_FL_C = 4, ARM_FL_V = 8, ARM_FL_ALL = 15 };
@@ -89,6 +111,18 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, off);
 }
 
+/* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
+ * look at it. */
+static void
+sync_it (ArmJitCtx *c, unsigned it)
+{
+  if (!c->it_dirty && it == 0)
+    return;
+  c->it_dirty = true;
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, it);
+  st_field (c, MDL_X86_RDX, SOFF (itstate));
+}
+
 static void
 leave_after (ArmJitCtx *c, unsigned i)
 {
@@ -114,11 +148,26 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   if (d == NULL)
     return false;
   *d = ins->e;
+  sync_it (c, ins->it);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
   mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc);
   mdl_x86_lea (c->a, MDL_X86_RCX, MDL_X86_COUNT, (int32_t) i);
   mdl_x86_call (c->a, (const void *) d->exec);
+  if (ins->it) {
+    /* ITSTATE advances as arm_step_it advances it: not over an
+     * exception entry or return, which set their own. */
+    size_t keep1, keep2;
+
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (trapped), 0);
+    keep1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (ipsr_changed), 0);
+    keep2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
+    st_field (c, MDL_X86_RDX, SOFF (itstate));
+    mdl_x86_bind (c->a, keep1);
+    mdl_x86_bind (c->a, keep2);
+  }
   return true;
 }
 
@@ -174,6 +223,8 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
+  /* (a branch is the last instruction of an IT block: it_next is 0) */
+  sync_it (c, c->cur->it_next);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
     size_t go_on;
@@ -323,6 +374,8 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
       st_field (c, MDL_X86_RDX, SOFF (cf));
     }
+    if (d->setflags)
+      c->fuse = ARM_FUSE_LOGIC;
     return;
   }
 
@@ -350,6 +403,8 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     st_field (c, MDL_X86_RSI, SOFF (nf));
   if (c->need & ARM_FL_Z)
     st_field (c, MDL_X86_RSI, SOFF (zf));
+  if (d->setflags && op != ARM_OP_ADD && op != ARM_OP_CMN)
+    c->fuse = ARM_FUSE_SUB;
   if (!(c->need & ARM_FL_V))
     return;
   if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
@@ -357,14 +412,35 @@ emit_dp (ArmJitCtx *c, const ArmDecoded *d)
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RSI);
     mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX);
+    st_field (c, MDL_X86_RAX, SOFF (vf));
   } else {
-    /* V = (x ^ y) & (x ^ r) */
+    /* V = (x ^ y) & (x ^ r), keeping x and y */
     mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
     mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RCX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RDX);
+    mdl_x86_mov_rr (a, false, MDL_X86_RDI, MDL_X86_RAX);
+    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDI, MDL_X86_RSI);
+    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RDI);
+    st_field (c, MDL_X86_RDX, SOFF (vf));
   }
-  st_field (c, MDL_X86_RAX, SOFF (vf));
+}
+
+/* The host condition for Arm condition @cond (not AL) from what the
+ * previous instruction left (@fuse), or -1 when it must be computed from
+ * the CPU state. */
+static int
+fused_cc (unsigned fuse, unsigned cond)
+{
+  static const int8_t sub[14] = {
+    MDL_X86_CC_E,  MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B,  MDL_X86_CC_S,
+    MDL_X86_CC_NS, MDL_X86_CC_O,  MDL_X86_CC_NO, MDL_X86_CC_A,  MDL_X86_CC_BE,
+    MDL_X86_CC_GE, MDL_X86_CC_L,  MDL_X86_CC_G,  MDL_X86_CC_LE,
+  };
+
+  if (fuse == ARM_FUSE_SUB)
+    return sub[cond];
+  if (fuse == ARM_FUSE_LOGIC && (cond <= 1 || cond == 4 || cond == 5))
+    return sub[cond];
+  return -1;
 }
 
 static unsigned
@@ -442,6 +518,123 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
+/* Whether a load or store multiple is translated inline: base other than
+ * the pc, not wrapped (push and pop are not; other sp bases are), no pc
+ * to store, a pc to load only outside IT blocks. */
+static bool
+ldstm_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+  bool load = op == ARM_OP_LDM || op == ARM_OP_LDMDB;
+
+  if (op != ARM_OP_LDM && op != ARM_OP_LDMDB && op != ARM_OP_STM && op != ARM_OP_STMDB)
+    return false;
+  if (ins->e.inner != NULL || d->rn == 15 || (d->imm & 0xffff) == 0)
+    return false;
+  if (d->imm >> 15 & 1)
+    return load && !ins->it;
+  return true;
+}
+
+/* ldm/ldmdb/stm/stmdb (pop and push among them) with every word in the
+ * RAM window: the words, the base written back, then the registers
+ * loaded (so that a loaded base wins), as ldm_common/stm_common do; the
+ * executor for anything else (alignment, the window, devices, faults).
+ * A pc loaded goes through arm_bx_write_pc (interworking, exception
+ * return) and ends the block through the inline cache. */
+static bool
+emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+  bool load = op == ARM_OP_LDM || op == ARM_OP_LDMDB;
+  bool down = op == ARM_OP_LDMDB || op == ARM_OP_STMDB;
+  uint32_t list = d->imm & 0xffff;
+  int32_t bytes = 4 * __builtin_popcount (list);
+  size_t slow1, slow2, slow3, done = 0;
+  int32_t k = 0;
+
+  /* eax = the lowest address, ecx = its offset in the window, rdx = its
+   * host address */
+  ld_reg (c, MDL_X86_RAX, d->rn);
+  if (down)
+    mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RAX, bytes);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
+  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  load ? SOFF (ld_base) : SOFF (st_base));
+  /* the last word's offset below the limit: offset < limit - (bytes - 4) */
+  mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_limit) : SOFF (st_limit));
+  mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RDX, bytes - 4);
+  slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_RDX);
+  slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_host) : SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+
+  if (!load) {
+    for (unsigned r = 0; r < 16; r++)
+      if (list >> r & 1) {
+        ld_reg (c, MDL_X86_RSI, r);
+        mdl_x86_store (a, 4, MDL_X86_RSI, MDL_X86_RDX, 4 * k++);
+      }
+  }
+  if (d->wback) {
+    ld_reg (c, MDL_X86_RSI, d->rn);
+    mdl_x86_alu_ri (a, down ? MDL_X86_SUB : MDL_X86_ADD, false, MDL_X86_RSI, bytes);
+    st_reg (c, MDL_X86_RSI, d->rn);
+  }
+  if (load) {
+    for (unsigned r = 0; r < 15; r++)
+      if (list >> r & 1) {
+        mdl_x86_load (a, 4, false, MDL_X86_RSI, MDL_X86_RDX, 4 * k++);
+        st_reg (c, MDL_X86_RSI, r);
+      }
+  }
+  if (!(list >> 15 & 1)) {
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, slow1);
+    mdl_x86_bind (a, slow2);
+    mdl_x86_bind (a, slow3);
+    if (!emit_exec_mid (c, ins, i))
+      return false;
+    mdl_x86_bind (a, done);
+    return true;
+  }
+
+  /* pop {..., pc}: as ldm_common's end, then on as emit_exec_last */
+  {
+    size_t leave1, leave2, go_on;
+
+    sync_it (c, 0);
+    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_RDX, 4 * k);
+    mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
+    mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
+    mdl_x86_call (a, (const void *) arm_bx_write_pc);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
+    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) ARM_CHECK);
+    leave1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    leave2 = jcc_stale (c);
+    go_on = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, leave1);
+    mdl_x86_bind (a, leave2);
+    leave_after (c, i);
+    mdl_x86_bind (a, go_on);
+    mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    if (!mdl_jit_emit_exit_indirect (c->jit, a))
+      return false;
+  }
+  mdl_x86_bind (a, slow1);
+  mdl_x86_bind (a, slow2);
+  mdl_x86_bind (a, slow3);
+  return emit_exec_last (c, ins, i, n);
+}
+
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
  * flush the blocks). */
 static bool
@@ -503,8 +696,7 @@ ends_block (const ArmDecoded *d)
   case ARM_OP_WFI:
   case ARM_OP_SVC:
   case ARM_OP_BKPT:
-  case ARM_OP_UDF:
-  case ARM_OP_IT: return true;
+  case ARM_OP_UDF: return true;
   case ARM_OP_LDM:
   case ARM_OP_LDMDB: return (d->imm >> 15) & 1;
   case ARM_OP_PLD:
@@ -515,8 +707,69 @@ ends_block (const ArmDecoded *d)
   }
 }
 
+/* IT: nothing to compute (the block knows every ITSTATE), but the
+ * interpreter's IT asks for its check section, which takes an interrupt
+ * between IT and the block's first instruction or leaves run() on
+ * exit_request: leave for it whenever it could do either. */
+static void
+emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  size_t leave1, leave2, go_on;
+
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    mdl_x86_alu_rm (c->a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_STATE,
+                    SOFF (exc_pending) + 4 * (int32_t) w);
+  mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+  leave2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  go_on = mdl_x86_jmp_fwd (c->a);
+  mdl_x86_bind (c->a, leave1);
+  mdl_x86_bind (c->a, leave2);
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
+  st_field (c, MDL_X86_RDX, SOFF (itstate));
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, (ins->pc + ins->dec.len) | ARM_CHECK);
+  leave_after (c, i);
+  mdl_x86_bind (c->a, go_on);
+}
+
+static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n);
+
+/* An instruction, under the condition of its IT block: skipped in host
+ * code when it fails (a last instruction that would end the block ends
+ * it at the next one instead). */
 static bool
 emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  unsigned cond = ins->it >> 4;
+  size_t skip;
+  bool ok;
+
+  if (insn_op (&ins->dec) == ARM_OP_IT) {
+    emit_it (c, ins, i);
+    return true;
+  }
+  if (!ins->it || cond >= 14)
+    return emit_insn_body (c, ins, i, n);
+  c->prev_fuse = ARM_FUSE_NONE;
+  emit_cond (c, cond);
+  if (ends_block (&ins->dec)) {
+    size_t run = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+
+    emit_block_end (c, n, ins->pc + ins->dec.len, false);
+    mdl_x86_bind (c->a, run);
+    return emit_insn_body (c, ins, i, n);
+  }
+  skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  ok = emit_insn_body (c, ins, i, n);
+  mdl_x86_bind (c->a, skip);
+  c->fuse = ARM_FUSE_NONE; /* (skipped, the host registers hold nothing) */
+  return ok;
+}
+
+static bool
+emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
   const ArmDecoded *d = &ins->dec;
   ArmOp op = insn_op (d);
@@ -525,10 +778,20 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   switch (op) {
   case ARM_OP_BCOND:
     if (d->cond < 14) {
+      int cc = fused_cc (c->prev_fuse, d->cond);
       size_t taken;
 
-      emit_cond (c, d->cond);
-      taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+      /* Right after the compare: its host flags again, not the state's. */
+      if (cc >= 0) {
+        if (c->prev_fuse == ARM_FUSE_SUB)
+          mdl_x86_alu_rr (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX);
+        else
+          mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+        taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
+      } else {
+        emit_cond (c, d->cond);
+        taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+      }
       emit_block_end (c, n, next, false);
       mdl_x86_bind (c->a, taken);
     }
@@ -568,6 +831,24 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
   case ARM_OP_PLD: return true;
+  case ARM_OP_SXTB:
+  case ARM_OP_SXTH:
+  case ARM_OP_UXTB:
+  case ARM_OP_UXTH:
+    if (ins->e.inner != NULL)
+      break;
+    /* the 32-bit forms rotate first */
+    ld_reg (c, MDL_X86_RAX, d->rm);
+    if (d->shift_n)
+      mdl_x86_shift_ri (c->a, MDL_X86_ROR, false, MDL_X86_RAX, d->shift_n);
+    if (op == ARM_OP_UXTB || op == ARM_OP_UXTH)
+      mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, op == ARM_OP_UXTB ? 0xff : 0xffff);
+    else {
+      mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
+      mdl_x86_shift_ri (c->a, MDL_X86_SAR, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
+    }
+    st_reg (c, MDL_X86_RAX, d->rd);
+    return true;
   default: break;
   }
   if (dp_inline (ins)) {
@@ -582,6 +863,8 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     st_reg (c, MDL_X86_RAX, d->rd);
     return true;
   }
+  if (ldstm_inline (ins))
+    return emit_ldstm (c, ins, i, n);
   if (ends_block (d))
     return emit_exec_last (c, ins, i, n);
   return emit_exec_mid (c, ins, i);
@@ -594,7 +877,7 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
 {
   MdlRamWindow w;
   uint64_t limit, at = pc;
-  unsigned n = 0;
+  unsigned n = 0, it = 0;
 
   if (!mdl_address_space_ram_window (s->cpu.as, pc, &w))
     return 0;
@@ -614,12 +897,19 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
       memcpy (&hw2, w.host + (at - w.base) + 2, 2);
       raw = (uint32_t) hw1 << 16 | hw2;
     }
-    arm_decode (s->isa, raw, false, &ins->dec);
+    arm_decode (s->isa, raw, it != 0, &ins->dec);
     if (ins->dec.op == NULL)
       ins->dec.len = (uint8_t) arm_insn_length (hw1);
-    arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, false);
+    arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, it != 0);
     ins->pc = (uint32_t) at;
     ins->rom = !w.writable;
+    /* ITSTATE known at translation time, advanced as arm_step_it does */
+    ins->it = (uint8_t) it;
+    if (it)
+      it = (it & 7) == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+    else if (insn_op (&ins->dec) == ARM_OP_IT)
+      it = ins->dec.imm & 0xff;
+    ins->it_next = (uint8_t) it;
     n++;
     at += ins->dec.len;
     if (ends_block (&ins->dec))
@@ -660,12 +950,18 @@ flags_written (const ArmJitInsn *ins)
 static unsigned
 flags_read (const ArmJitInsn *ins)
 {
+  if (ins->it && (ins->it >> 4) < 14)
+    return ARM_FL_ALL; /* its condition */
   switch (insn_op (&ins->dec)) {
   case ARM_OP_NOP:
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
   case ARM_OP_PLD: return 0;
-  case ARM_OP_MUL: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_MUL:
+  case ARM_OP_SXTB:
+  case ARM_OP_SXTH:
+  case ARM_OP_UXTB:
+  case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
   default: return dp_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
@@ -687,6 +983,9 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
+    c->cur = &insns[i];
+    c->prev_fuse = c->fuse;
+    c->fuse = ARM_FUSE_NONE;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
@@ -714,8 +1013,11 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
     b = mdl_jit_commit (jit, &a, pc, end, mode, n);
-    if (b != NULL)
+    if (b != NULL) {
+      /* Stores to these bytes must reach the block (arm_code_written). */
+      arm_note_code (s, pc, end - pc);
       return b;
+    }
     mdl_jit_flush (jit);
   }
   return NULL;

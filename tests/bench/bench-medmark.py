@@ -2,9 +2,10 @@
 """medmark (a CoreMark-like workload) on Medley's two tiers and on QEMU.
 
 usage: bench-medmark.py --medley MEDLEY [--rounds N]
-                        --width NAME:BOARD:ELF[:QEMU] ...
+                        --width NAME:BOARD:ELF[:QEMU[:MACHINE]] ...
+                        [--board NAME:BOARD:CLUSTER=ELF,CLUSTER=ELF...] ...
 
-For each width (rv32, rv64), N rounds (default 3), each round running
+For each width (rv32, rv64, cm3), N rounds (default 3), each round running
 interleaved, so that a slow spell of the shared host hits every
 configuration alike:
   * Medley, interpreted:  `MEDLEY run BOARD --firmware ELF --tier interp --json`
@@ -15,6 +16,12 @@ MIPS = Medley's instruction count (its JSON summary; QEMU runs the same
 instructions of the same ELF) / the process's wall time, start-up
 included; for Medley also / its own run time (wall_time_s).  Medians of
 the rounds and the ratios against the translated tier are printed.
+QEMU's machine is `virt` (no firmware), or MACHINE: `mps2-an385` for the
+Cortex-M3 (with -semihosting, through which the program exits).
+
+A --board is a whole board with a program per cluster (the heterogeneous
+board with both CPUs busy): Medley's two tiers only, no QEMU machine
+models it; MIPS counts the instructions of every CPU.
 
 Slowness never fails: it exits non-zero only when a run fails or when a
 console (the checksum line) differs between any two runs.
@@ -51,14 +58,17 @@ def timed(command, timeout):
 
 
 def checksum_line(console: str) -> str:
+    # (a board with several UARTs names the one a line came from)
     for line in console.splitlines():
-        if line.startswith("medmark:"):
-            return line.strip()
+        at = line.find("medmark:")
+        if at >= 0:
+            return line[at:].strip()
     raise RunFailed(f"no checksum line in the console:\n{console}")
 
 
-def run_medley(medley, board, elf, tier, timeout):
-    out, wall = timed([medley, "run", board, "--firmware", elf, "--tier", tier,
+def run_medley(medley, board, elfs, tier, timeout):
+    firmware = [arg for elf in elfs for arg in ("--firmware", elf)]
+    out, wall = timed([medley, "run", board, *firmware, "--tier", tier,
                        "--max-time", "600s", "--json"], timeout)
     body, _, last = out.rstrip("\n").rpartition("\n")
     start = last.find("{")
@@ -75,34 +85,47 @@ def run_medley(medley, board, elf, tier, timeout):
             "inner": inner, "instructions": instructions}
 
 
-def run_qemu(qemu, elf, extra, timeout):
-    out, wall = timed([qemu, "-M", "virt", "-bios", "none", "-nographic", *extra,
-                       "-kernel", elf], timeout)
+def run_qemu(qemu, machine, elf, extra, timeout):
+    if machine == "virt":
+        board = ["-M", "virt", "-bios", "none"]
+    else:
+        board = ["-M", machine, "-semihosting"]
+    out, wall = timed([qemu, *board, "-nographic", *extra, "-kernel", elf], timeout)
     return {"line": checksum_line(out), "wall": wall}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--medley", required=True)
-    parser.add_argument("--width", action="append", required=True,
-                        help="NAME:BOARD:ELF[:QEMU]")
+    parser.add_argument("--width", action="append", default=[],
+                        help="NAME:BOARD:ELF[:QEMU[:MACHINE]]")
+    parser.add_argument("--board", action="append", default=[],
+                        help="NAME:BOARD:CLUSTER=ELF,CLUSTER=ELF...")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
 
     failed = False
-    for spec in args.width:
-        name, board, elf, *rest = spec.split(":")
-        qemu = rest[0] if rest and rest[0] else None
+    specs = [(spec, False) for spec in args.width] + [(spec, True) for spec in args.board]
+    for spec, whole_board in specs:
+        if whole_board:
+            name, board, programs = spec.split(":", 2)
+            elfs = programs.split(",")
+            elf, qemu, machine = None, None, None
+        else:
+            name, board, elf, *rest = spec.split(":")
+            elfs = [elf]
+            qemu = rest[0] if rest and rest[0] else None
+            machine = rest[1] if len(rest) > 1 and rest[1] else "virt"
         configs = [
-            ("medley interp", lambda: run_medley(args.medley, board, elf, "interp", args.timeout)),
-            ("medley jit", lambda: run_medley(args.medley, board, elf, "jit", args.timeout)),
+            ("medley interp", lambda: run_medley(args.medley, board, elfs, "interp", args.timeout)),
+            ("medley jit", lambda: run_medley(args.medley, board, elfs, "jit", args.timeout)),
         ]
         if qemu:
             configs += [
                 ("qemu -icount shift=0",
-                 lambda: run_qemu(qemu, elf, ["-icount", "shift=0"], args.timeout)),
-                ("qemu", lambda: run_qemu(qemu, elf, [], args.timeout)),
+                 lambda: run_qemu(qemu, machine, elf, ["-icount", "shift=0"], args.timeout)),
+                ("qemu", lambda: run_qemu(qemu, machine, elf, [], args.timeout)),
             ]
         results = {}
         try:
@@ -136,7 +159,9 @@ def main() -> int:
                 extra = f" ({inner:.0f} MIPS of run time alone)"
             print(f"  {c + ':':<24}{mips[c]:7.0f} MIPS{extra}, "
                   f"jit / this = {mips['medley jit'] / mips[c]:.2f}")
-        if not qemu:
+        if whole_board:
+            print("  qemu: no machine of QEMU models this board")
+        elif not qemu:
             print("  qemu: skipped (not found)")
     return 1 if failed else 0
 
