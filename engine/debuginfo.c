@@ -30,11 +30,18 @@ typedef struct {
   bool        is_stmt;
 } Row;
 
+/* Where a statement begins: is_stmt rows, those without addresses of
+ * their own too (at -Og several lines start at one instruction). */
+typedef struct {
+  uint64_t    addr;
+  const char *file;
+  unsigned    line;
+} Stmt;
+
 /* One address range of a function. */
 typedef struct {
   uint64_t    lo, hi;
   const char *name;      /* interned */
-  unsigned    decl_line;
 } Func;
 
 struct MdlDebugInfo {
@@ -46,6 +53,8 @@ struct MdlDebugInfo {
   Dwarf_CFI         *cfi_debug;  /* .debug_frame, owned by dwarf */
   Dwarf_CFI         *cfi_eh;     /* .eh_frame, ours to end */
   GArray            *rows;       /* Row, sorted by lo, not overlapping */
+  GArray            *stmts;      /* Stmt, in line-table order */
+  GArray            *stmts_by_addr; /* the same, sorted by address */
   GArray            *funcs;      /* Func, sorted by lo */
   GHashTable        *strings;    /* interned file and function names */
   GMutex             lock;       /* libdw and the source cache */
@@ -128,10 +137,16 @@ read_lines (MdlDebugInfo *di, Dwarf_Die *cudie)
     Row row;
 
     if (dwarf_lineendsequence (l, &end) != 0 || end || dwarf_lineaddr (l, &lo) != 0 ||
-        dwarf_lineaddr (next, &hi) != 0 || hi <= lo)
+        dwarf_lineaddr (next, &hi) != 0)
       continue;
     dwarf_lineno (l, &lineno);
     dwarf_linebeginstatement (l, &stmt);
+    if (stmt && lineno > 0) {
+      Stmt s = { lo, source_path (di, l, comp_dir, seen), (unsigned) lineno };
+      g_array_append_val (di->stmts, s);
+    }
+    if (hi <= lo)
+      continue;
     row.lo = lo;
     row.hi = hi;
     row.line = lineno > 0 ? (unsigned) lineno : 0;
@@ -151,17 +166,48 @@ read_functions (MdlDebugInfo *di, Dwarf_Die *cudie)
   do {
     Dwarf_Addr base, start, end;
     ptrdiff_t off = 0;
-    int decl = 0;
 
     if (dwarf_tag (&die) != DW_TAG_subprogram || dwarf_diename (&die) == NULL)
       continue;
-    dwarf_decl_line (&die, &decl);
     while ((off = dwarf_ranges (&die, off, &base, &start, &end)) > 0) {
-      Func f = { start, end, intern (di, dwarf_diename (&die)), decl > 0 ? (unsigned) decl : 0 };
+      Func f = { start, end, intern (di, dwarf_diename (&die)) };
       if (end > start)
         g_array_append_val (di->funcs, f);
     }
   } while (dwarf_siblingof (&die, &die) == 0);
+}
+
+static int
+stmt_cmp (const void *a, const void *b)
+{
+  const Stmt *x = a, *y = b;
+
+  return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* The statements beginning at @addr: how many lines, counted once each. */
+static unsigned
+stmt_lines_at (const MdlDebugInfo *di, uint64_t addr)
+{
+  guint lo = 0, hi = di->stmts_by_addr->len;
+  unsigned n = 0, last = 0;
+
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (g_array_index (di->stmts_by_addr, Stmt, mid).addr < addr)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint i = lo; i < di->stmts_by_addr->len; i++) {
+    const Stmt *s = &g_array_index (di->stmts_by_addr, Stmt, i);
+    if (s->addr != addr)
+      break;
+    if (s->line != last)
+      n++;
+    last = s->line;
+  }
+  return n;
 }
 
 MdlDebugInfo *
@@ -177,6 +223,7 @@ mdl_debuginfo_open (const char *path, const MdlCpuClass *cls, GError **error)
   di->fd = -1;
   di->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   di->funcs = g_array_new (FALSE, FALSE, sizeof (Func));
+  di->stmts = g_array_new (FALSE, FALSE, sizeof (Stmt));
   di->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   di->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
@@ -218,6 +265,8 @@ mdl_debuginfo_open (const char *path, const MdlCpuClass *cls, GError **error)
   }
   g_array_sort (di->rows, row_cmp);
   g_array_sort (di->funcs, func_cmp);
+  di->stmts_by_addr = g_array_copy (di->stmts);
+  g_array_sort (di->stmts_by_addr, stmt_cmp);
   di->cfi_debug = dwarf_getcfi (di->dwarf);
   di->cfi_eh = dwarf_getcfi_elf (di->elf);
   return g_steal_pointer (&di);
@@ -238,6 +287,8 @@ mdl_debuginfo_free (MdlDebugInfo *di)
     close (di->fd);
   g_array_unref (di->rows);
   g_array_unref (di->funcs);
+  g_array_unref (di->stmts);
+  g_array_unref (di->stmts_by_addr);
   g_hash_table_unref (di->strings);
   g_hash_table_unref (di->sources);
   g_mutex_clear (&di->lock);
@@ -292,7 +343,7 @@ mdl_debuginfo_line_at (const MdlDebugInfo *di, uint64_t addr, const char **file,
   if (hi)
     *hi = r->hi;
   if (is_start)
-    *is_start = r->is_stmt && r->lo == addr;
+    *is_start = stmt_lines_at (di, addr) > 0;
   return true;
 }
 
@@ -328,6 +379,14 @@ mdl_debuginfo_find_file (const MdlDebugInfo *di, const char *file)
   return NULL;
 }
 
+static int
+addr_cmp (const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 GArray *
 mdl_debuginfo_line_addresses (const MdlDebugInfo *di, const char *file, unsigned line,
                               unsigned *nearest)
@@ -340,23 +399,32 @@ mdl_debuginfo_line_addresses (const MdlDebugInfo *di, const char *file, unsigned
     *nearest = 0;
   if (full == NULL)
     return out;
-  for (guint i = 0; i < di->rows->len; i++) {
-    const Row *r = &g_array_index (di->rows, Row, i);
-    const Row *prev = i > 0 ? &g_array_index (di->rows, Row, i - 1) : NULL;
+  for (guint i = 0; i < di->stmts->len; i++) {
+    const Stmt *s = &g_array_index (di->stmts, Stmt, i);
+    const char *pfile = NULL;
+    unsigned pline = 0;
+    bool dup = false;
 
-    if (r->file != full || r->line == 0)
+    if (s->file != full)
       continue;
-    if (r->line > line && (after == 0 || r->line < after))
-      after = r->line;
-    if (r->line < line && r->line > before)
-      before = r->line;
-    if (r->line != line || !r->is_stmt)
+    if (s->line > line && (after == 0 || s->line < after))
+      after = s->line;
+    if (s->line < line && s->line > before)
+      before = s->line;
+    if (s->line != line)
       continue;
-    /* A block's first row only: the rows after it continue the line. */
-    if (prev && prev->hi == r->lo && prev->file == r->file && prev->line == r->line)
+    /* A block's first statement only: one right after code of the same
+     * line continues it. */
+    if (s->addr > 0 &&
+        mdl_debuginfo_line_at (di, s->addr - 1, &pfile, &pline, NULL, NULL, NULL) &&
+        pfile == full && pline == line)
       continue;
-    g_array_append_val (out, r->lo);
+    for (guint j = 0; j < out->len && !dup; j++)
+      dup = g_array_index (out, uint64_t, j) == s->addr;
+    if (!dup)
+      g_array_append_val (out, s->addr);
   }
+  g_array_sort (out, addr_cmp);
   if (nearest && out->len == 0)
     *nearest = after ? after : before;
   return out;
@@ -1387,7 +1455,9 @@ mdl_line_step_begin (MdlLineStep *st, MdlDebugInfo *di, MdlCpu *cpu, MdlStepKind
 
 /* Stepped into a function at @pc: the step goes on over the line at its
  * entry (the opening brace's: the prologue), as a debugger's "step"
- * skips the prologue, to the first line of the body. */
+ * skips the prologue, to the first line of the body.  Optimised code
+ * has no prologue: there the body's first line starts at the entry too,
+ * and the step ends. */
 static void
 entered (MdlLineStep *st, uint64_t pc)
 {
@@ -1397,6 +1467,10 @@ entered (MdlLineStep *st, uint64_t pc)
 
   if (!mdl_debuginfo_line_at (st->di, pc, &file, &line, &lo, &hi, NULL))
     return;
+  if (stmt_lines_at (st->di, pc) > 1) {
+    st->active = false;
+    return;
+  }
   st->file = file;
   st->line = line;
   st->lo = lo;
