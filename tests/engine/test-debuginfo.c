@@ -10,6 +10,7 @@
 #include "engine/board.h"
 #include "engine/debuginfo.h"
 #include "engine/registry.h"
+#include "engine/runner.h"
 #include "hw/devices.h"
 #include "targets/targets.h"
 
@@ -302,6 +303,84 @@ test_step_optimised (Fixture *f, gconstpointer data)
   line_of_pc (f);
 }
 
+/* A snapshot newer than @seq that is paused; fails after a minute. */
+static MdlSnapshot *
+wait_paused (MdlRunner *runner, uint64_t seq)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  for (;;) {
+    MdlSnapshot *snap = mdl_runner_snapshot (runner);
+    if (snap->seq > seq && snap->state == MDL_RUNNER_PAUSED)
+      return snap;
+    g_assert_cmpint (snap->state, !=, MDL_RUNNER_HALTED);
+    mdl_snapshot_unref (snap);
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_usleep (1000);
+  }
+}
+
+typedef struct {
+  MdlDebugInfo *di;
+  char         *value;
+} VarCall;
+
+static void
+read_sum (MdlRunner *runner, MdlMachine *m, void *data)
+{
+  VarCall *call = data;
+  MdlCpu *cpu = mdl_machine_cpu (m, 0);
+  g_autoptr(GArray) frames = mdl_debuginfo_backtrace (call->di, cpu, 4);
+  g_autoptr(MdlDebugVar) v = mdl_debuginfo_find_var (call->di, cpu,
+                                                    &g_array_index (frames, MdlDebugFrame, 0),
+                                                    "sum");
+
+  (void) runner;
+  call->value = g_strdup (v ? v->value : "none");
+}
+
+/* The same through the runner's command queue, as the window does it:
+ * a breakpoint on a line, a step by line, a local read on the engine
+ * thread. */
+static void
+test_runner (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  MdlBoard *board = g_steal_pointer (&f->board);
+  MdlRunner *runner = mdl_runner_new (board, NULL, NULL);
+  MdlDebugInfo *di = mdl_runner_debuginfo (runner, 0, NULL);
+  g_autoptr(GArray) addrs = NULL;
+  MdlSnapshot *snap;
+  const char *file;
+  unsigned line = 0;
+  uint64_t seq;
+  VarCall call = { di, NULL };
+
+  (void) data;
+  g_assert_nonnull (di);
+  addrs = mdl_debuginfo_resolve_line (di, "debug-lines.c", marker ("leaf-body"), "test", &error);
+  g_assert_no_error (error);
+  snap = mdl_runner_snapshot (runner);
+  seq = snap->seq;
+  mdl_snapshot_unref (snap);
+  mdl_runner_set_breakpoint (runner, 0, g_array_index (addrs, uint64_t, 0), true);
+  mdl_runner_run (runner);
+  snap = wait_paused (runner, seq + 1);
+  g_assert_cmpint (snap->stop_reason, ==, MDL_STOP_BREAKPOINT);
+  seq = snap->seq;
+  mdl_snapshot_unref (snap);
+
+  mdl_runner_step_line (runner, 0, MDL_STEP_LINE);
+  snap = wait_paused (runner, seq);
+  g_assert_true (mdl_debuginfo_line_at (di, snap->cpus[0].pc, &file, &line, NULL, NULL, NULL));
+  g_assert_cmpuint (line, ==, marker ("leaf-next"));
+  mdl_snapshot_unref (snap);
+  mdl_runner_call (runner, read_sum, &call);
+  g_assert_cmpstr (call.value, ==, "24");
+  g_free (call.value);
+  mdl_runner_free (runner);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -319,6 +398,9 @@ main (int argc, char **argv)
   g_test_add ("/debuginfo/lines", Fixture, NULL, fixture_set_up, test_lines, fixture_tear_down);
   g_test_add ("/debuginfo/stack", Fixture, NULL, fixture_set_up, test_stack, fixture_tear_down);
   g_test_add ("/debuginfo/vars", Fixture, NULL, fixture_set_up, test_vars, fixture_tear_down);
+  if (!optimised)
+    g_test_add ("/debuginfo/runner", Fixture, NULL, fixture_set_up, test_runner,
+                fixture_tear_down);
   if (optimised)
     g_test_add ("/debuginfo/step-optimised", Fixture, NULL, fixture_set_up, test_step_optimised,
                 fixture_tear_down);
