@@ -16,6 +16,7 @@
 #include "mdl-cpu-views-private.h"
 #include "mdl-cpu-views.h"
 #include "mdl-disassembly-view.h"
+#include "mdl-frames-view.h"
 #include "mdl-memory-view.h"
 #include "mdl-registers-view.h"
 
@@ -44,6 +45,7 @@ struct _MdlCpuViews {
   GtkWidget     *memory;
   GtkWidget     *disassembly;
   GtkWidget     *anatomy;
+  GtkWidget     *frames;
   GtkWidget     *timeline;
   GtkWidget     *watchpoints;
 };
@@ -197,6 +199,8 @@ refresh_timeout (gpointer data)
     mdl_disassembly_view_update (MDL_DISASSEMBLY_VIEW (self->disassembly), snap);
   if (gtk_widget_get_mapped (self->anatomy))
     mdl_anatomy_view_update (MDL_ANATOMY_VIEW (self->anatomy), snap);
+  if (gtk_widget_get_mapped (self->frames))
+    mdl_frames_view_update (MDL_FRAMES_VIEW (self->frames), snap);
   return G_SOURCE_REMOVE;
 }
 
@@ -234,6 +238,7 @@ apply_cpu (MdlCpuViews *self)
   mdl_disassembly_view_set_session (MDL_DISASSEMBLY_VIEW (self->disassembly), self->session,
                                     self->cpu);
   mdl_anatomy_view_set_session (MDL_ANATOMY_VIEW (self->anatomy), self->session, self->cpu);
+  mdl_frames_view_set_session (MDL_FRAMES_VIEW (self->frames), self->session, self->cpu);
   /* The timeline shows every CPU; the watchpoints are this CPU's. */
   mdl_timeline_view_set_session (MDL_TIMELINE_VIEW (self->timeline), self->session);
   mdl_watchpoints_view_set_session (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->session);
@@ -444,7 +449,7 @@ mdl_cpu_views_init (MdlCpuViews *self)
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Registers, memory, disassembly and the anatomy of "
                                      "each instruction appear here while a machine exists. "
-                                     "Step (F10) starts it paused."));
+                                     "Step (F10, Alt+F11) starts it paused."));
   gtk_widget_add_css_class (empty, "compact");
   gtk_stack_add_named (self->stack, empty, "empty");
 
@@ -494,6 +499,8 @@ mdl_cpu_views_init (MdlCpuViews *self)
   add_page (self, self->memory, "memory", _("Memory"), "view-grid-symbolic");
   add_page (self, self->disassembly, "disassembly", _("Code"), "format-justify-left-symbolic");
   add_page (self, self->anatomy, "anatomy", _("Anatomy"), "view-dual-symbolic");
+  self->frames = mdl_frames_view_new ();
+  add_page (self, self->frames, "frames", _("Stack"), "view-list-bullet-symbolic");
   self->timeline = mdl_timeline_view_new ();
   self->watchpoints = mdl_watchpoints_view_new ();
   add_page (self, self->timeline, "timeline", _("Timeline"), "preferences-system-time-symbolic");
