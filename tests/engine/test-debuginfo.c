@@ -4,6 +4,9 @@
  * the board given.
  *
  * Usage: test-debuginfo BOARD ELF [O0|Og]
+ *        test-debuginfo --hetero BOARD CLUSTER=ELF CLUSTER=ELF
+ * The second form runs one build on each CPU of a heterogeneous board:
+ * each CPU is debugged with its own firmware's information.
  * Lines are found by the L: markers of the source, never by number. */
 #include <string.h>
 
@@ -381,12 +384,94 @@ test_runner (Fixture *f, gconstpointer data)
   mdl_runner_free (runner);
 }
 
+static const char *hetero_fw[2];
+
+/* Both CPUs stop on the same source line, each at its own address, and
+ * each shows its own stack and variables; a step by line on one leaves
+ * the other where it is. */
+static void
+test_hetero (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoard) board = mdl_board_load (board_path, NULL, &error);
+  MdlDebugInfo *di[2] = { NULL, NULL };
+  MdlCpu *cpus[2];
+  bool stopped[2] = { false, false };
+
+  g_assert_no_error (error);
+  for (unsigned i = 0; i < 2; i++) {
+    g_auto(GStrv) kv = g_strsplit (hetero_fw[i], "=", 2);
+    MdlCluster *cl = mdl_board_find_cluster (board, kv[0]);
+
+    g_assert_nonnull (cl);
+    g_assert_true (mdl_board_set_firmware (board, kv[0], kv[1], &error));
+    g_assert_no_error (error);
+    cpus[i] = g_ptr_array_index (cl->cpus, 0);
+  }
+  g_assert_true (mdl_board_load_firmware (board, &error));
+  g_assert_no_error (error);
+  g_assert_true (cpus[0]->cls != cpus[1]->cls);
+  for (unsigned i = 0; i < 2; i++) {
+    g_auto(GStrv) kv = g_strsplit (hetero_fw[i], "=", 2);
+    g_autoptr(GArray) addrs = NULL;
+
+    di[i] = mdl_debuginfo_open (kv[1], cpus[i]->cls, &error);
+    g_assert_no_error (error);
+    addrs = mdl_debuginfo_resolve_line (di[i], "debug-lines.c", marker ("leaf-body"), "test",
+                                        &error);
+    g_assert_no_error (error);
+    mdl_cpu_set_breakpoint (cpus[i], g_array_index (addrs, uint64_t, 0), true);
+  }
+  for (unsigned n = 0; n < 2; n++) {
+    MdlCpu *cpu;
+    unsigned i;
+    g_autoptr(GArray) frames = NULL;
+    g_autoptr(MdlDebugVar) depth = NULL;
+    const char *file;
+    unsigned line = 0;
+
+    g_assert_cmpint (mdl_machine_run (board->machine, MDL_PS_PER_S), ==, MDL_STOP_BREAKPOINT);
+    cpu = mdl_machine_stop_cpu (board->machine);
+    i = cpu == cpus[0] ? 0 : 1;
+    g_assert_true (cpu == cpus[i]);
+    g_assert_false (stopped[i]);
+    stopped[i] = true;
+    mdl_machine_clear_stop (board->machine);
+    mdl_cpu_clear_breakpoints (cpu);
+
+    frames = mdl_debuginfo_backtrace (di[i], cpu, 8);
+    g_test_message ("%s (%s): %u frames", cpu->name, cpu->cls->name, frames->len);
+    g_assert_cmpuint (frames->len, >=, 4);
+    g_assert_cmpstr (g_array_index (frames, MdlDebugFrame, 0).function, ==, "leaf");
+    g_assert_cmpstr (g_array_index (frames, MdlDebugFrame, 3).function, ==, "main");
+    depth = mdl_debuginfo_find_var (di[i], cpu, &g_array_index (frames, MdlDebugFrame, 0),
+                                    "depth");
+    g_assert_cmpstr (depth->value, ==, "9");
+
+    /* One line on this CPU alone. */
+    g_assert_cmpint (mdl_line_step (di[i], board->machine, cpu, MDL_STEP_LINE), ==,
+                     MDL_STOP_NONE);
+    g_assert_true (mdl_debuginfo_line_at (di[i], mdl_cpu_pc (cpu), &file, &line, NULL, NULL,
+                                          NULL));
+    g_assert_cmpuint (line, ==, marker ("leaf-next"));
+  }
+  mdl_debuginfo_free (di[0]);
+  mdl_debuginfo_free (di[1]);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
+  if (argc == 5 && strcmp (argv[1], "--hetero") == 0) {
+    board_path = argv[2];
+    hetero_fw[0] = argv[3];
+    hetero_fw[1] = argv[4];
+    g_test_add_func ("/debuginfo/hetero", test_hetero);
+    return g_test_run ();
+  }
   if (argc < 3) {
     g_printerr ("usage: %s BOARD ELF [O0|Og]\n", argv[0]);
     return 2;
