@@ -452,6 +452,43 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
   return true;
 }
 
+/* At a stop in firmware with debug information: the call stack and the
+ * innermost frame's variables, as a debugger's backtrace and info locals
+ * would show them. */
+static void
+print_source_state (MdlBoard *board, MdlCpu *cpu)
+{
+  MdlCluster *cl = cluster_of (board, cpu);
+  g_autoptr(MdlDebugInfo) di = NULL;
+  g_autoptr(GArray) frames = NULL;
+  g_autoptr(GArray) vars = NULL;
+
+  if (cl == NULL || cl->image == NULL ||
+      (di = mdl_debuginfo_open (cl->image->path, cpu->cls, NULL)) == NULL)
+    return;
+  frames = mdl_debuginfo_backtrace (di, cpu, 64);
+  printf ("call stack of %s:\n", cpu->name);
+  for (guint i = 0; i < frames->len; i++) {
+    const MdlDebugFrame *f = &g_array_index (frames, MdlDebugFrame, i);
+    g_autofree char *base = f->file ? g_path_get_basename (f->file) : NULL;
+
+    if (base)
+      printf ("  #%u %s at %s:%u\n", i, f->function ? f->function : "??", base, f->line);
+    else
+      printf ("  #%u %s at 0x%" G_GINT64_MODIFIER "x\n", i, f->function ? f->function : "??",
+              f->pc);
+  }
+  vars = mdl_debuginfo_frame_vars (di, cpu, &g_array_index (frames, MdlDebugFrame, 0));
+  if (vars->len == 0)
+    return;
+  printf ("variables of %s:\n", g_array_index (frames, MdlDebugFrame, 0).function);
+  for (guint i = 0; i < vars->len; i++) {
+    const MdlDebugVar *v = &g_array_index (vars, MdlDebugVar, i);
+    printf ("  %s %s (%s) = %s\n", v->kind == MDL_VAR_ARGUMENT ? "arg" : "local", v->name,
+            v->type, v->value);
+  }
+}
+
 static void
 print_registers (MdlCpu *cpu)
 {
@@ -1161,6 +1198,7 @@ report_stop (MdlBoard *board, MdlStopReason *reason, const char *max_time)
       fprintf (stderr, _("medley: CPU %s stopped at a breakpoint: %s\n"), cpu->name, where);
     else
       fprintf (stderr, "medley: %s; %s\n", mdl_machine_stop_message (m), where);
+    print_source_state (board, cpu);
     print_registers (cpu);
     return 0;
   }
