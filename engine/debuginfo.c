@@ -795,6 +795,7 @@ mdl_debuginfo_backtrace (MdlDebugInfo *di, MdlCpu *cpu, unsigned max_frames)
 {
   GArray *frames = g_array_new (FALSE, FALSE, sizeof (MdlDebugFrame));
   MdlDebugFrame f, caller;
+  uint64_t inner_cfa = 0;
 
   frame_from_cpu (di, cpu, &f);
   g_mutex_lock (&di->lock);
@@ -806,10 +807,12 @@ mdl_debuginfo_backtrace (MdlDebugInfo *di, MdlCpu *cpu, unsigned max_frames)
     f.caller = depth > 0;
     describe_frame (di, &f, lookup);
     g_array_append_val (frames, f);
-    /* The stack grows down: a caller's frame is above its callee's. */
-    if (!more || (depth > 0 && caller.regs[cpu->cls->dwarf_sp] < f.cfa) ||
+    /* The stack grows down: each caller's frame is above its callee's,
+     * and a frame that is not ends a corrupt or looping stack. */
+    if (!more || (depth > 0 && f.cfa <= inner_cfa) ||
         mdl_debuginfo_function_at (di, caller.pc - 1, NULL) == NULL)
       break;
+    inner_cfa = f.cfa;
     f = caller;
   }
   g_mutex_unlock (&di->lock);
