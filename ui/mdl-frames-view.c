@@ -295,6 +295,17 @@ mdl_frames_view_get_n_frames (MdlFramesView *self)
   return self->functions->len;
 }
 
+void
+mdl_frames_view_select_frame (MdlFramesView *self, guint i)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (MDL_IS_FRAMES_VIEW (self));
+  row = gtk_list_box_get_row_at_index (self->frames, (int) i);
+  if (row != NULL)
+    gtk_list_box_select_row (self->frames, row);
+}
+
 const char *
 mdl_frames_view_get_function (MdlFramesView *self, guint i)
 {

@@ -27,6 +27,8 @@ void mdl_frames_view_update      (MdlFramesView *self, const MdlSnapshot *snap);
 /* For tests: the frames shown, the function of frame @i, and the value
  * shown for variable @name (NULL when none is shown). */
 guint       mdl_frames_view_get_n_frames (MdlFramesView *self);
+/* What choosing frame @i in the call stack does. */
+void        mdl_frames_view_select_frame (MdlFramesView *self, guint i);
 const char *mdl_frames_view_get_function (MdlFramesView *self, guint i);
 const char *mdl_frames_view_get_value    (MdlFramesView *self, const char *name);
 

@@ -295,6 +295,11 @@ test_step_optimised (Fixture *f, gconstpointer data)
 {
   (void) data;
   run_to_marker (f, "middle-call");
+  /* Location lists: value in a register, local in memory (its address is
+   * taken), result not computed yet. */
+  assert_var (f, 0, "value", "8");
+  assert_var (f, 0, "local", "{x = 8, y = 16}");
+  assert_var (f, 0, "result", "<optimised out>");
   step (f, MDL_STEP_INTO);
   g_assert_cmpstr (function_of_pc (f), ==, "leaf");
   step (f, MDL_STEP_OUT);

@@ -1,10 +1,11 @@
 /* GUI test of debugging by source line: tests/programs/debug-lines.c
  * (built with -g -O0) on the RV32 virt board in the window.  A breakpoint
- * set on a source line of the code view stops the run there; the Stack
- * page names the 3-deep call; Step Line (F10) moves to the next line and
- * the local it computed shows its value; Step Into (F11) and Step Out
- * work from the window's actions.  Screenshots: source-code.png,
- * source-stack.png. */
+ * set on a source line of the code view stops the run there; Step Into
+ * (F11) enters the call; the Stack page names the 3-deep call; choosing a
+ * caller's frame shows its variables; Step Line (F10) moves to the next
+ * line and the local it computed shows its value; Step Out (Shift+F11)
+ * returns to the caller.  Screenshots: source-breakpoint.png,
+ * source-stack.png, source-code.png. */
 #define G_LOG_DOMAIN "test-source-debug"
 
 #include "ui-test.h"
@@ -119,7 +120,7 @@ test_step_by_line (void)
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   MdlDisassemblyView *code = MDL_DISASSEMBLY_VIEW (mdl_cpu_views_get_page (views, "disassembly"));
   MdlFramesView *frames = MDL_FRAMES_VIEW (mdl_cpu_views_get_page (views, "frames"));
-  FrameWait w = { frames, "leaf", "depth", "9" };
+  FrameWait w = { frames, "middle", "local", "{x = 8, y = 16}" };
 
   g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware", DEBUG_ELF,
                                       &error));
@@ -133,14 +134,22 @@ test_step_by_line (void)
   activate (window, "step");
   g_assert_true (ui_test_spin_until (is_paused, window, 10000));
   mdl_cpu_views_show_page (views, "disassembly");
-  g_assert_true (mdl_disassembly_view_go_to (code, "leaf"));
-  g_assert_true (ui_test_spin_until (has_source_lines, code, 10000));
   /* What a click beside the source line does. */
-  mdl_disassembly_view_toggle_source_breakpoint (code, marker ("leaf-body"));
+  g_assert_true (mdl_disassembly_view_go_to (code, "middle"));
+  g_assert_true (ui_test_spin_until (has_source_lines, code, 10000));
+  mdl_disassembly_view_toggle_source_breakpoint (code, marker ("middle-call"));
   ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (views), "source-breakpoint.png");
 
   activate (window, "run");
   mdl_cpu_views_show_page (views, "frames");
+  g_assert_true (ui_test_spin_until (frame_shown, &w, 20000));
+
+  /* F11: into leaf, past its prologue. */
+  activate (window, "step-into");
+  w.function = "leaf";
+  w.name = "depth";
+  w.value = "9";
   g_assert_true (ui_test_spin_until (frame_shown, &w, 20000));
   g_assert_cmpuint (mdl_frames_view_get_n_frames (frames), >=, 4);
   g_assert_cmpstr (mdl_frames_view_get_function (frames, 1), ==, "middle");
@@ -148,6 +157,17 @@ test_step_by_line (void)
   g_assert_cmpstr (mdl_frames_view_get_function (frames, 3), ==, "main");
   g_assert_cmpstr (mdl_frames_view_get_value (frames, "square"), ==,
                    "{name = \"square\", corner = {x = 10, y = 20}, sides = 4}");
+
+  /* Choosing a caller shows its variables. */
+  mdl_frames_view_select_frame (frames, 2);
+  w.name = "values";
+  w.value = "{7, 8, 9}";
+  g_assert_true (ui_test_spin_until (frame_shown, &w, 5000));
+  g_assert_null (mdl_frames_view_get_value (frames, "depth"));
+  mdl_frames_view_select_frame (frames, 0);
+  w.name = "depth";
+  w.value = "9";
+  g_assert_true (ui_test_spin_until (frame_shown, &w, 5000));
 
   /* F10: the next line, where sum has its value. */
   activate (window, "step-line");
@@ -163,7 +183,7 @@ test_step_by_line (void)
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "source-code.png");
 
-  /* Shift+F11 out of leaf, F11 into nothing new: middle's next line. */
+  /* Shift+F11 out of leaf, then F10: middle's next line, with leaf's result. */
   mdl_cpu_views_show_page (views, "frames");
   activate (window, "step-out");
   w.function = "middle";
@@ -175,7 +195,6 @@ test_step_by_line (void)
   w.value = "33";
   g_assert_true (ui_test_spin_until (frame_shown, &w, 20000));
 
-  /* Running again leaves the stack until the next stop. */
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   ui_test_spin (20);
