@@ -24,6 +24,7 @@ struct _MdlFramesView {
   MdlRunner  *runner;       /* the session's */
   guint       cpu;
   guint64     shown_seq;
+  guint64     retired;      /* the CPU's count at the stop shown */
   guint       frame;        /* the frame whose variables are shown */
   gboolean    filling;      /* the stack list is being refilled */
 
@@ -230,10 +231,16 @@ mdl_frames_view_update (MdlFramesView *self, const MdlSnapshot *snap)
 {
   g_return_if_fail (MDL_IS_FRAMES_VIEW (self));
 
+  const MdlCpuSnapshot *c = _mdl_cpu_views_cpu (snap, self->cpu);
+
   if (snap->seq == self->shown_seq)
     return;
-  /* A new stop starts at the innermost frame again. */
-  self->frame = 0;
+  /* A new stop starts at the innermost frame again; another snapshot of
+   * the same stop keeps the frame chosen. */
+  if (c == NULL || c->retired != self->retired) {
+    self->frame = 0;
+    self->retired = c ? c->retired : 0;
+  }
   self->shown_seq = snap->seq;
   refresh (self, snap);
 }
