@@ -228,6 +228,19 @@ mdl_disassembly_view_toggle_source_breakpoint (MdlDisassemblyView *self, guint l
   }
 }
 
+gboolean
+mdl_disassembly_view_source_has_breakpoint (MdlDisassemblyView *self, guint line)
+{
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->lines->len; i++) {
+    const Line *l = &g_array_index (self->lines, Line, i);
+    if (l->is_source && l->src_line == line)
+      return source_has_breakpoint (self, l->src_file, line);
+  }
+  return FALSE;
+}
+
 guint
 mdl_disassembly_view_get_n_source_lines (MdlDisassemblyView *self)
 {
@@ -416,6 +429,35 @@ mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr, doubl
       *y = out.y;
       return TRUE;
     }
+  }
+  return FALSE;
+}
+
+gboolean
+mdl_disassembly_view_source_gutter_point (MdlDisassemblyView *self, guint line, double *x,
+                                          double *y)
+{
+  int height = gtk_widget_get_height (self->area);
+  guint first, rows;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), FALSE);
+
+  if (self->line_h <= 0)
+    return FALSE;
+  rows = (guint) (height / self->line_h);
+  first = first_line (self, rows);
+  for (guint i = first; i < self->lines->len && i < first + rows; i++) {
+    const Line *l = &g_array_index (self->lines, Line, i);
+    graphene_point_t in, out;
+
+    if (!l->is_source || l->src_line != line)
+      continue;
+    in = GRAPHENE_POINT_INIT (GUTTER / 2.0, self->first_y + (i - first + 0.5) * self->line_h);
+    if (!gtk_widget_compute_point (self->area, GTK_WIDGET (self), &in, &out))
+      return FALSE;
+    *x = out.x;
+    *y = out.y;
+    return TRUE;
   }
   return FALSE;
 }

@@ -47,8 +47,13 @@ gboolean mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 ad
 /* With the firmware's debug information the view shows each source line
  * above its instructions; a click beside one sets a breakpoint on every
  * address where it begins.  For tests: that click for source line @line
- * (of the lines shown), and how many source lines are shown. */
+ * (of the lines shown), whether the view shows a breakpoint on it, where
+ * to click for it (false when it is not on screen), and how many source
+ * lines are shown. */
 void     mdl_disassembly_view_toggle_source_breakpoint (MdlDisassemblyView *self, guint line);
+gboolean mdl_disassembly_view_source_has_breakpoint (MdlDisassemblyView *self, guint line);
+gboolean mdl_disassembly_view_source_gutter_point (MdlDisassemblyView *self, guint line,
+                                                   double *x, double *y);
 guint    mdl_disassembly_view_get_n_source_lines (MdlDisassemblyView *self);
 
 /* For tests: the instruction line at @addr as drawn (address, encoding,
