@@ -183,10 +183,12 @@ struct MdlRunner {
   MdlElfImage  **symbols;
   unsigned       n_symbols;
   /* Debug information per CPU, read when first asked for (under
-   * debuginfo_lock), with why it could not be. */
+   * debuginfo_lock), with why it could not be; the harts of a cluster
+   * share their firmware's (debuginfo_owner: the CPU that frees it). */
   GMutex         debuginfo_lock;
   MdlDebugInfo **debuginfo;
   char         **debuginfo_error;
+  bool          *debuginfo_owner;
   gint           next_view_id;
 };
 
@@ -788,11 +790,23 @@ mdl_runner_debuginfo (MdlRunner *runner, unsigned cpu, const char **error)
     const MdlElfImage *img = runner->symbols[cpu];
     g_autoptr(GError) err = NULL;
 
-    if (img == NULL)
-      runner->debuginfo_error[cpu] = g_strdup ("the CPU has no firmware");
-    else if ((runner->debuginfo[cpu] = mdl_debuginfo_open (
-                img->path, mdl_machine_cpu (runner->machine, cpu)->cls, &err)) == NULL)
-      runner->debuginfo_error[cpu] = g_strdup (err->message);
+    const MdlCpuClass *cls = mdl_machine_cpu (runner->machine, cpu)->cls;
+
+    for (unsigned j = 0; img != NULL && j < runner->n_symbols; j++)
+      if (runner->debuginfo_owner[j] && runner->symbols[j] != NULL &&
+          mdl_machine_cpu (runner->machine, j)->cls == cls &&
+          strcmp (runner->symbols[j]->path, img->path) == 0) {
+        runner->debuginfo[cpu] = runner->debuginfo[j];
+        break;
+      }
+    if (runner->debuginfo[cpu] == NULL) {
+      if (img == NULL)
+        runner->debuginfo_error[cpu] = g_strdup ("the CPU has no firmware");
+      else if ((runner->debuginfo[cpu] = mdl_debuginfo_open (img->path, cls, &err)) == NULL)
+        runner->debuginfo_error[cpu] = g_strdup (err->message);
+      else
+        runner->debuginfo_owner[cpu] = true;
+    }
   }
   di = runner->debuginfo[cpu];
   if (error)
@@ -1736,6 +1750,7 @@ mdl_runner_new (MdlBoard *board, MdlRunnerNotify notify, void *data)
   g_mutex_init (&r->debuginfo_lock);
   r->debuginfo = g_new0 (MdlDebugInfo *, MAX (r->n_symbols, 1));
   r->debuginfo_error = g_new0 (char *, MAX (r->n_symbols, 1));
+  r->debuginfo_owner = g_new0 (bool, MAX (r->n_symbols, 1));
   for (guint i = 0; i < board->clusters->len; i++) {
     MdlCluster *cl = g_ptr_array_index (board->clusters, i);
     for (guint j = 0; j < cl->cpus->len && cl->image != NULL; j++) {
@@ -1803,10 +1818,12 @@ mdl_runner_free (MdlRunner *runner)
   g_free (runner->message);
   for (unsigned i = 0; i < runner->n_symbols; i++) {
     mdl_elf_image_free (runner->symbols[i]);
-    mdl_debuginfo_free (runner->debuginfo[i]);
+    if (runner->debuginfo_owner[i])
+      mdl_debuginfo_free (runner->debuginfo[i]);
     g_free (runner->debuginfo_error[i]);
   }
   g_free (runner->debuginfo);
+  g_free (runner->debuginfo_owner);
   g_free (runner->debuginfo_error);
   g_mutex_clear (&runner->debuginfo_lock);
   g_free (runner->symbols);

@@ -8,6 +8,7 @@
  * The second form runs one build on each CPU of a heterogeneous board:
  * each CPU is debugged with its own firmware's information.
  * Lines are found by the L: markers of the source, never by number. */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "engine/board.h"
@@ -464,6 +465,51 @@ test_hetero (void)
   mdl_debuginfo_free (di[1]);
 }
 
+/* The harts of a cluster share their firmware's debug information (one
+ * copy, freed once).  The board is the RV32 virt board with a second
+ * hart. */
+static void
+test_shared (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("medley-debuginfo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two-harts.dts", NULL);
+  g_autoptr(GString) board_text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *hart1 = "\n\t\tcpu@1 {\n\t\t\tdevice_type = \"cpu\";\n"
+                      "\t\t\tcompatible = \"riscv,rv32imafdc\";\n\t\t\treg = <1>;\n"
+                      "\t\t\tclock-frequency = <1000000000>;\n"
+                      "\t\t\tcpu1_intc: interrupt-controller {\n"
+                      "\t\t\t\tcompatible = \"riscv,cpu-intc\";\n"
+                      "\t\t\t\tinterrupt-controller;\n\t\t\t\t#address-cells = <0>;\n"
+                      "\t\t\t\t#interrupt-cells = <1>;\n\t\t\t};\n\t\t};\n";
+  const char *at;
+  MdlBoard *board;
+  MdlRunner *runner;
+  MdlDebugInfo *di;
+
+  g_assert_true (g_file_get_contents (board_path, &text, NULL, NULL));
+  at = strstr (text, "\t};\n\n\tmemory@");
+  g_assert_nonnull (at);
+  board_text = g_string_new_len (text, at - text);
+  g_string_append (board_text, hart1);
+  g_string_append (board_text, at);
+  g_assert_true (g_file_set_contents (path, board_text->str, -1, NULL));
+  board = mdl_board_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdl_board_set_firmware (board, NULL, elf_path, &error));
+  g_assert_true (mdl_board_load_firmware (board, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdl_machine_n_cpus (board->machine), ==, 2);
+  runner = mdl_runner_new (board, NULL, NULL);
+  di = mdl_runner_debuginfo (runner, 1, NULL);
+  g_assert_nonnull (di);
+  g_assert_true (mdl_runner_debuginfo (runner, 0, NULL) == di);
+  mdl_runner_free (runner);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,6 +534,8 @@ main (int argc, char **argv)
   g_test_add ("/debuginfo/lines", Fixture, NULL, fixture_set_up, test_lines, fixture_tear_down);
   g_test_add ("/debuginfo/stack", Fixture, NULL, fixture_set_up, test_stack, fixture_tear_down);
   g_test_add ("/debuginfo/vars", Fixture, NULL, fixture_set_up, test_vars, fixture_tear_down);
+  if (g_str_has_suffix (board_path, "riscv32-virt.dts"))
+    g_test_add_func ("/debuginfo/shared", test_shared);
   if (!optimised)
     g_test_add ("/debuginfo/runner", Fixture, NULL, fixture_set_up, test_runner,
                 fixture_tear_down);
