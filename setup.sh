@@ -16,7 +16,7 @@ mode=${1:-run}
 
 # What building needs, and what only the tests need (real peers: QEMU).
 build_pkgs="meson ninja-build pkg-config gcc libglib2.0-dev libfdt-dev \
-device-tree-compiler libelf-dev libpixman-1-dev gcc-riscv64-unknown-elf \
+device-tree-compiler libelf-dev libdw-dev libpixman-1-dev gcc-riscv64-unknown-elf \
 picolibc-riscv64-unknown-elf gcc-arm-none-eabi picolibc-arm-none-eabi gcc-aarch64-linux-gnu python3 \
 libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev gettext desktop-file-utils \
 shared-mime-info gtk-update-icon-cache"

@@ -19,6 +19,7 @@
 
 #include "engine/board.h"
 #include "engine/cache-model.h"
+#include "engine/debuginfo.h"
 #include "engine/device.h"
 #include "engine/error.h"
 #include "engine/gdbstub.h"
@@ -347,8 +348,82 @@ describe_address (MdlBoard *board, MdlCpu *cpu, uint64_t addr)
                           addr, sym->name, addr - sym->value);
 }
 
-/* "[CPU:]WHERE": WHERE is a symbol of that CPU's firmware or an address;
- * without CPU, the breakpoint goes on every CPU whose firmware has it. */
+/* The source line of @addr in @cpu's firmware, "file.c:12", or NULL. */
+static char *
+source_line_of (MdlBoard *board, MdlCpu *cpu, uint64_t addr)
+{
+  MdlCluster *cl = cluster_of (board, cpu);
+  g_autoptr(MdlDebugInfo) di = NULL;
+  g_autofree char *base = NULL;
+  const char *file;
+  unsigned line;
+
+  if (cl == NULL || cl->image == NULL ||
+      (di = mdl_debuginfo_open (cl->image->path, cpu->cls, NULL)) == NULL ||
+      !mdl_debuginfo_line_at (di, addr, &file, &line, NULL, NULL, NULL))
+    return NULL;
+  base = g_path_get_basename (file);
+  return g_strdup_printf ("%s:%u", base, line);
+}
+
+/* "[CPU:]FILE:LINE": a source line of the firmware's debug information.
+ * Returns -1 when no firmware (of CPU) knows FILE, so that the spec may
+ * still be a CPU and an address; else 1 with the breakpoints placed on
+ * the line's addresses, or 0 with @error naming the nearest line with
+ * code. */
+static int
+set_line_breakpoint (MdlBoard *board, const char *spec, GError **error)
+{
+  const char *last = strrchr (spec, ':'), *first = strchr (spec, ':');
+  g_autofree char *cpu_name = NULL;
+  g_autofree char *file = NULL;
+  unsigned placed = 0;
+  char *end = NULL;
+  guint64 line;
+
+  if (last == NULL || last[1] == '\0')
+    return -1;
+  line = g_ascii_strtoull (last + 1, &end, 10);
+  if (*end != '\0' || line == 0 || line > G_MAXUINT || !g_ascii_isdigit (last[1]))
+    return -1;
+  if (first != last) {
+    cpu_name = g_strndup (spec, first - spec);
+    file = g_strndup (first + 1, last - first - 1);
+  } else {
+    file = g_strndup (spec, last - spec);
+  }
+  for (guint i = 0; i < board->clusters->len; i++) {
+    MdlCluster *cl = g_ptr_array_index (board->clusters, i);
+    g_autoptr(MdlDebugInfo) di = NULL;
+    g_autoptr(GArray) addrs = NULL;
+    bool chosen = cpu_name == NULL || strcmp (cpu_name, cl->name) == 0;
+
+    for (guint j = 0; j < cl->cpus->len && !chosen; j++)
+      chosen = strcmp (cpu_name, ((MdlCpu *) g_ptr_array_index (cl->cpus, j))->name) == 0;
+    if (!chosen || cl->image == NULL || cl->cpus->len == 0)
+      continue;
+    di = mdl_debuginfo_open (cl->image->path,
+                             ((MdlCpu *) g_ptr_array_index (cl->cpus, 0))->cls, NULL);
+    if (di == NULL || mdl_debuginfo_find_file (di, file) == NULL)
+      continue;
+    {
+      g_autofree char *what = g_strdup_printf ("--break %s", spec);
+      addrs = mdl_debuginfo_resolve_line (di, file, (unsigned) line, what, error);
+    }
+    if (addrs == NULL)
+      return 0;
+    for (guint j = 0; j < cl->cpus->len; j++)
+      for (guint k = 0; k < addrs->len; k++)
+        mdl_cpu_set_breakpoint (g_ptr_array_index (cl->cpus, j),
+                                g_array_index (addrs, uint64_t, k), true);
+    placed++;
+  }
+  return placed > 0 ? 1 : -1;
+}
+
+/* "[CPU:]WHERE": WHERE is a symbol of that CPU's firmware, an address or
+ * a source line FILE:LINE; without CPU, the breakpoint goes on every CPU
+ * whose firmware has it. */
 static bool
 set_breakpoint (MdlBoard *board, const char *spec, GError **error)
 {
@@ -356,6 +431,10 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
   g_autofree char *cpu_name = colon ? g_strndup (spec, colon - spec) : NULL;
   const char *where = colon ? colon + 1 : spec;
   unsigned placed = 0;
+  int by_line = set_line_breakpoint (board, spec, error);
+
+  if (by_line >= 0)
+    return by_line == 1;
 
   for (guint i = 0; i < board->clusters->len; i++) {
     MdlCluster *cl = g_ptr_array_index (board->clusters, i);
@@ -388,6 +467,13 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
       placed++;
     }
   }
+  if (placed == 0 && strrchr (spec, ':') && (strchr (spec, '.') || strchr (spec, '/'))) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
+                 _("--break %s: no CPU's firmware has debug information for that source file "
+                   "(build it with -g)"),
+                 spec);
+    return false;
+  }
   if (placed == 0) {
     g_set_error (error, MDL_ERROR, MDL_ERROR_UNKNOWN,
                  cpu_name ? _("--break %s: no CPU called %s has a symbol or address '%s'")
@@ -396,6 +482,43 @@ set_breakpoint (MdlBoard *board, const char *spec, GError **error)
     return false;
   }
   return true;
+}
+
+/* At a stop in firmware with debug information: the call stack and the
+ * innermost frame's variables, as a debugger's backtrace and info locals
+ * would show them. */
+static void
+print_source_state (MdlBoard *board, MdlCpu *cpu)
+{
+  MdlCluster *cl = cluster_of (board, cpu);
+  g_autoptr(MdlDebugInfo) di = NULL;
+  g_autoptr(GArray) frames = NULL;
+  g_autoptr(GArray) vars = NULL;
+
+  if (cl == NULL || cl->image == NULL ||
+      (di = mdl_debuginfo_open (cl->image->path, cpu->cls, NULL)) == NULL)
+    return;
+  frames = mdl_debuginfo_backtrace (di, cpu, 64);
+  printf ("call stack of %s:\n", cpu->name);
+  for (guint i = 0; i < frames->len; i++) {
+    const MdlDebugFrame *f = &g_array_index (frames, MdlDebugFrame, i);
+    g_autofree char *base = f->file ? g_path_get_basename (f->file) : NULL;
+
+    if (base)
+      printf ("  #%u %s at %s:%u\n", i, f->function ? f->function : "??", base, f->line);
+    else
+      printf ("  #%u %s at 0x%" G_GINT64_MODIFIER "x\n", i, f->function ? f->function : "??",
+              f->pc);
+  }
+  vars = mdl_debuginfo_frame_vars (di, cpu, &g_array_index (frames, MdlDebugFrame, 0));
+  if (vars->len == 0)
+    return;
+  printf ("variables of %s:\n", g_array_index (frames, MdlDebugFrame, 0).function);
+  for (guint i = 0; i < vars->len; i++) {
+    const MdlDebugVar *v = &g_array_index (vars, MdlDebugVar, i);
+    printf ("  %s %s (%s) = %s\n", v->kind == MDL_VAR_ARGUMENT ? "arg" : "local", v->name,
+            v->type, v->value);
+  }
 }
 
 static void
@@ -837,7 +960,8 @@ parse_options (int argc, char **argv, RunOptions *opts)
       N_("Load FILE.elf into CPU cluster NAME (NAME= may be left out when the board has one)"),
       N_("[NAME=]FILE.elf") },
     { "break", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &opts->breaks,
-      N_("Stop before the instruction at SYMBOL or ADDRESS and print the registers"),
+      N_("Stop before the instruction at SYMBOL, ADDRESS or source line FILE:LINE and print "
+         "the registers"),
       N_("[CPU:]WHERE") },
     { "kernel", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts->kernel,
       N_("Boot this kernel image as the cluster's payload (NAME= as for --firmware)"),
@@ -1094,11 +1218,19 @@ report_stop (MdlBoard *board, MdlStopReason *reason, const char *max_time)
   case MDL_STOP_WATCHPOINT: {
     MdlCpu *cpu = mdl_machine_stop_cpu (m);
     g_autofree char *where = describe_address (board, cpu, mdl_cpu_pc (cpu));
+    g_autofree char *line = source_line_of (board, cpu, mdl_cpu_pc (cpu));
+
+    if (line != NULL) {
+      char *both = g_strdup_printf ("%s, %s", where, line);
+      g_free (where);
+      where = both;
+    }
 
     if (*reason == MDL_STOP_BREAKPOINT)
       fprintf (stderr, _("medley: CPU %s stopped at a breakpoint: %s\n"), cpu->name, where);
     else
       fprintf (stderr, "medley: %s; %s\n", mdl_machine_stop_message (m), where);
+    print_source_state (board, cpu);
     print_registers (cpu);
     return 0;
   }

@@ -238,6 +238,14 @@ struct MdlCpuClass {
   /* The code address a function symbol's value stands for (Arm: the
    * Thumb bit cleared).  NULL: the value itself. */
   uint64_t (*elf_code_address) (uint64_t value);
+  /* Source-level debugging (engine/debuginfo.h): for each DWARF register
+   * number below dwarf_n_regs the index into regs (-1: not one of them),
+   * and the DWARF number of the stack pointer, which a caller's frame
+   * gets the canonical frame address in.  NULL: no unwinding or register
+   * variables. */
+  const int  *dwarf_regmap;
+  unsigned    dwarf_n_regs;
+  int         dwarf_sp;
 
   /* ---- what the workbench knows around the class (may be NULL) ---- */
   /* The family of boards the class usually sits on (engine/board-family.h):

@@ -48,6 +48,7 @@ typedef enum {
   CMD_RUN_TO,
   CMD_STEP_OVER,
   CMD_STEP_OUT,
+  CMD_STEP_LINE,
   CMD_WRITE_REG,
   CMD_WRITE_MEM,
   CMD_WATCH_MEM,
@@ -170,6 +171,8 @@ struct MdlRunner {
   unsigned       out_cpu;
   int            out_depth;
   uint64_t       out_steps;
+  bool           stepping_line; /* a step by source line in progress */
+  MdlLineStep    line_step;
   uint64_t       trace_from;  /* next machine trace record to copy */
 
   /* Trace records copied out of the machine at each publication. */
@@ -179,6 +182,13 @@ struct MdlRunner {
   /* Firmware symbols per CPU, fixed for the runner's life. */
   MdlElfImage  **symbols;
   unsigned       n_symbols;
+  /* Debug information per CPU, read when first asked for (under
+   * debuginfo_lock), with why it could not be; the harts of a cluster
+   * share their firmware's (debuginfo_owner: the CPU that frees it). */
+  GMutex         debuginfo_lock;
+  MdlDebugInfo **debuginfo;
+  char         **debuginfo_error;
+  bool          *debuginfo_owner;
   gint           next_view_id;
 };
 
@@ -759,6 +769,56 @@ mdl_runner_step_out (MdlRunner *runner, unsigned cpu)
 }
 
 void
+mdl_runner_step_line (MdlRunner *runner, unsigned cpu, MdlStepKind kind)
+{
+  Command *cmd = cpu_command (CMD_STEP_LINE, cpu, 0);
+
+  cmd->reg = kind;
+  post (runner, cmd);
+}
+
+MdlDebugInfo *
+mdl_runner_debuginfo (MdlRunner *runner, unsigned cpu, const char **error)
+{
+  MdlDebugInfo *di = NULL;
+
+  g_return_val_if_fail (runner != NULL, NULL);
+  if (cpu >= runner->n_symbols) {
+    if (error)
+      *error = "no such CPU";
+    return NULL;
+  }
+  g_mutex_lock (&runner->debuginfo_lock);
+  if (runner->debuginfo[cpu] == NULL && runner->debuginfo_error[cpu] == NULL) {
+    const MdlElfImage *img = runner->symbols[cpu];
+    g_autoptr(GError) err = NULL;
+
+    const MdlCpuClass *cls = mdl_machine_cpu (runner->machine, cpu)->cls;
+
+    for (unsigned j = 0; img != NULL && j < runner->n_symbols; j++)
+      if (runner->debuginfo_owner[j] && runner->symbols[j] != NULL &&
+          mdl_machine_cpu (runner->machine, j)->cls == cls &&
+          strcmp (runner->symbols[j]->path, img->path) == 0) {
+        runner->debuginfo[cpu] = runner->debuginfo[j];
+        break;
+      }
+    if (runner->debuginfo[cpu] == NULL) {
+      if (img == NULL)
+        runner->debuginfo_error[cpu] = g_strdup ("the CPU has no firmware");
+      else if ((runner->debuginfo[cpu] = mdl_debuginfo_open (img->path, cls, &err)) == NULL)
+        runner->debuginfo_error[cpu] = g_strdup (err->message);
+      else
+        runner->debuginfo_owner[cpu] = true;
+    }
+  }
+  di = runner->debuginfo[cpu];
+  if (error)
+    *error = runner->debuginfo_error[cpu];
+  g_mutex_unlock (&runner->debuginfo_lock);
+  return di;
+}
+
+void
 mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value)
 {
   Command *cmd = cpu_command (CMD_WRITE_REG, cpu, 0);
@@ -1154,6 +1214,7 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     r->stop_addr = mdl_machine_stop_addr (m);
     r->waiting_for_input = false;
     r->stepping_out = false;
+    r->stepping_line = false;
     drop_temp_breakpoint (r);
     mdl_machine_clear_stop (m);   /* arms the pass-once for the resume */
     break;
@@ -1267,6 +1328,15 @@ apply_debug (MdlRunner *r, const Command *cmd)
     r->state = MDL_RUNNER_RUNNING;
     r->waiting_for_input = false;
     break;
+  case CMD_STEP_LINE:
+    if (guest_ended (r))
+      break;
+    mdl_line_step_begin (&r->line_step, mdl_runner_debuginfo (r, cmd->index, NULL), cpu,
+                         (MdlStepKind) cmd->reg);
+    r->stepping_line = true;
+    r->state = MDL_RUNNER_RUNNING;
+    r->waiting_for_input = false;
+    break;
   case CMD_WRITE_REG:
     if (paused && cmd->reg < cpu->cls->n_regs && !cpu->cls->regs[cmd->reg].read_only) {
       cpu->cls->reg_write (cpu, cmd->reg, cmd->value);
@@ -1326,6 +1396,29 @@ step_out_batch (MdlRunner *r)
   }
 }
 
+/* A step by line, a batch of instructions at a time so that commands
+ * (a pause) get in between. */
+static void
+line_step_batch (MdlRunner *r)
+{
+  MdlStopReason reason = mdl_line_step_run (&r->line_step, r->machine, 10000);
+
+  if (reason != MDL_STOP_NONE) {
+    r->stepping_line = false;
+    handle_stop (r, reason);
+    if (r->state == MDL_RUNNER_RUNNING)
+      r->state = MDL_RUNNER_PAUSED;
+    return;
+  }
+  if (!r->line_step.active) {
+    r->stepping_line = false;
+    if (r->line_step.gave_up)
+      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0, r->line_step.gave_up);
+    else
+      r->state = MDL_RUNNER_PAUSED;
+  }
+}
+
 /* Applies one command; false for quit. */
 static bool
 apply (MdlRunner *r, const Command *cmd)
@@ -1334,14 +1427,19 @@ apply (MdlRunner *r, const Command *cmd)
 
   /* Any command that changes what runs ends a step out. */
   if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_STEP || cmd->kind == CMD_RESET ||
-      cmd->kind == CMD_RUN_TO || cmd->kind == CMD_STEP_OVER)
+      cmd->kind == CMD_RUN_TO || cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_LINE)
     r->stepping_out = false;
+  /* ...and a step by line, as does running on or another step out. */
+  if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_STEP || cmd->kind == CMD_RESET ||
+      cmd->kind == CMD_RUN_TO || cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_LINE ||
+      cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_RUN)
+    r->stepping_line = false;
   if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_RESET)
     drop_temp_breakpoint (r);
   /* Going on forgets why it last stopped (a finished guest stays so). */
   if (!guest_ended (r) &&
       (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
-       cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT))
+       cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_STEP_LINE))
     set_stop_info (r, r->state, MDL_STOP_NONE, 0, NULL);
 
   switch (cmd->kind) {
@@ -1397,6 +1495,7 @@ apply (MdlRunner *r, const Command *cmd)
   case CMD_RUN_TO:
   case CMD_STEP_OVER:
   case CMD_STEP_OUT:
+  case CMD_STEP_LINE:
   case CMD_WRITE_REG:
   case CMD_WRITE_MEM:
     apply_debug (r, cmd);
@@ -1582,6 +1681,13 @@ engine_main (gpointer data)
 
     before = r->state;
     feed_input (r);
+    if (r->stepping_line) {
+      line_step_batch (r);
+      r->dirty = true;
+      if (r->state != before)
+        publish (r);
+      continue;
+    }
     if (r->stepping_out) {
       step_out_batch (r);
       reason = MDL_STOP_NONE;
@@ -1644,6 +1750,10 @@ mdl_runner_new (MdlBoard *board, MdlRunnerNotify notify, void *data)
   r->stop_cpu = -1;
   r->n_symbols = mdl_machine_n_cpus (r->machine);
   r->symbols = g_new0 (MdlElfImage *, MAX (r->n_symbols, 1));
+  g_mutex_init (&r->debuginfo_lock);
+  r->debuginfo = g_new0 (MdlDebugInfo *, MAX (r->n_symbols, 1));
+  r->debuginfo_error = g_new0 (char *, MAX (r->n_symbols, 1));
+  r->debuginfo_owner = g_new0 (bool, MAX (r->n_symbols, 1));
   for (guint i = 0; i < board->clusters->len; i++) {
     MdlCluster *cl = g_ptr_array_index (board->clusters, i);
     for (guint j = 0; j < cl->cpus->len && cl->image != NULL; j++) {
@@ -1709,8 +1819,16 @@ mdl_runner_free (MdlRunner *runner)
   g_free (runner->uarts);
   mdl_snapshot_unref (runner->snap);
   g_free (runner->message);
-  for (unsigned i = 0; i < runner->n_symbols; i++)
+  for (unsigned i = 0; i < runner->n_symbols; i++) {
     mdl_elf_image_free (runner->symbols[i]);
+    if (runner->debuginfo_owner[i])
+      mdl_debuginfo_free (runner->debuginfo[i]);
+    g_free (runner->debuginfo_error[i]);
+  }
+  g_free (runner->debuginfo);
+  g_free (runner->debuginfo_owner);
+  g_free (runner->debuginfo_error);
+  g_mutex_clear (&runner->debuginfo_lock);
   g_free (runner->symbols);
   g_array_unref (runner->trace);
   g_array_unref (runner->breakpoints);

@@ -25,6 +25,7 @@
 
 #include "board.h"
 #include "cache-model.h"
+#include "debuginfo.h"
 #include "device-view.h"
 #include "trace.h"
 
@@ -192,6 +193,19 @@ void mdl_runner_run_to   (MdlRunner *runner, unsigned cpu, uint64_t addr);
 void mdl_runner_step_over (MdlRunner *runner, unsigned cpu);
 /* Runs until the current function returns (one level up). */
 void mdl_runner_step_out (MdlRunner *runner, unsigned cpu);
+/* By source line (engine/debuginfo.h): to the next line (@kind
+ * MDL_STEP_LINE, through calls), into a call (MDL_STEP_INTO) or out of the
+ * function (MDL_STEP_OUT), with the CPU's debug information; without it
+ * an instruction, over a call, or out by calls and returns.  Runs (state
+ * RUNNING) until the step arrives, then PAUSED; a breakpoint on the way
+ * stops it there.  Other CPUs wait, as they do for a single step. */
+void mdl_runner_step_line (MdlRunner *runner, unsigned cpu, MdlStepKind kind);
+/* The debug information of CPU @cpu's firmware, read when first asked
+ * for and kept for the runner's life; NULL when the firmware has none
+ * (then *@error, if given, says why).  Its line table may be read on any
+ * thread; unwind and read variables on the engine thread
+ * (mdl_runner_call). */
+MdlDebugInfo *mdl_runner_debuginfo (MdlRunner *runner, unsigned cpu, const char **error);
 /* While paused (ignored otherwise): change a register or guest memory
  * (RAM/ROM only; decoded code is refreshed). */
 void mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64_t value);

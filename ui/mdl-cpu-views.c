@@ -17,6 +17,7 @@
 #include "mdl-cpu-views-private.h"
 #include "mdl-cpu-views.h"
 #include "mdl-disassembly-view.h"
+#include "mdl-frames-view.h"
 #include "mdl-memory-view.h"
 #include "mdl-registers-view.h"
 
@@ -46,6 +47,7 @@ struct _MdlCpuViews {
   GtkWidget     *disassembly;
   GtkWidget     *anatomy;
   GtkWidget     *cache;
+  GtkWidget     *frames;
   GtkWidget     *timeline;
   GtkWidget     *watchpoints;
 };
@@ -201,6 +203,8 @@ refresh_timeout (gpointer data)
     mdl_anatomy_view_update (MDL_ANATOMY_VIEW (self->anatomy), snap);
   if (gtk_widget_get_mapped (self->cache))
     mdl_cache_view_update (MDL_CACHE_VIEW (self->cache), snap);
+  if (gtk_widget_get_mapped (self->frames))
+    mdl_frames_view_update (MDL_FRAMES_VIEW (self->frames), snap);
   return G_SOURCE_REMOVE;
 }
 
@@ -239,6 +243,7 @@ apply_cpu (MdlCpuViews *self)
                                     self->cpu);
   mdl_anatomy_view_set_session (MDL_ANATOMY_VIEW (self->anatomy), self->session, self->cpu);
   mdl_cache_view_set_session (MDL_CACHE_VIEW (self->cache), self->session, self->cpu);
+  mdl_frames_view_set_session (MDL_FRAMES_VIEW (self->frames), self->session, self->cpu);
   /* The timeline shows every CPU; the watchpoints are this CPU's. */
   mdl_timeline_view_set_session (MDL_TIMELINE_VIEW (self->timeline), self->session);
   mdl_watchpoints_view_set_session (MDL_WATCHPOINTS_VIEW (self->watchpoints), self->session);
@@ -449,7 +454,7 @@ mdl_cpu_views_init (MdlCpuViews *self)
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Registers, memory, disassembly and the anatomy of "
                                      "each instruction appear here while a machine exists. "
-                                     "Step (F10) starts it paused."));
+                                     "Step (F10, Alt+F11) starts it paused."));
   gtk_widget_add_css_class (empty, "compact");
   gtk_stack_add_named (self->stack, empty, "empty");
 
@@ -501,6 +506,8 @@ mdl_cpu_views_init (MdlCpuViews *self)
   add_page (self, self->anatomy, "anatomy", _("Anatomy"), "view-dual-symbolic");
   self->cache = mdl_cache_view_new ();
   add_page (self, self->cache, "cache", _("Cache"), "view-app-grid-symbolic");
+  self->frames = mdl_frames_view_new ();
+  add_page (self, self->frames, "frames", _("Stack"), "view-list-bullet-symbolic");
   self->timeline = mdl_timeline_view_new ();
   self->watchpoints = mdl_watchpoints_view_new ();
   add_page (self, self->timeline, "timeline", _("Timeline"), "preferences-system-time-symbolic");

@@ -18,12 +18,22 @@
 #define ROW_PAD      4
 
 typedef struct {
-  guint64  addr;
-  gboolean is_label;
-  char    *text;      /* the label, or the instruction's text */
-  guint32  raw;
-  guint    len;
+  guint64     addr;
+  gboolean    is_label;
+  char       *text;      /* the label, the source line or the instruction's text */
+  guint32     raw;
+  guint       len;
+  gboolean    is_source; /* a line of the source, before its instructions */
+  const char *src_file;  /* its file (owned by the runner's debug info) */
+  guint       src_line;
 } Line;
+
+/* Labels and source lines are headings; the rest are instructions. */
+static gboolean
+is_insn (const Line *l)
+{
+  return !l->is_label && !l->is_source;
+}
 
 struct _MdlDisassemblyView {
   GtkWidget       parent_instance;
@@ -51,6 +61,8 @@ struct _MdlDisassemblyView {
 
   GArray         *lines;          /* Line */
   GArray         *breakpoints;    /* guint64: this CPU's, from the snapshot */
+  const char     *pc_file;        /* the pc's source line, when known */
+  guint           pc_line;
   gboolean        cursor_set;
   guint64         cursor;
   double          line_h, first_y;
@@ -173,6 +185,73 @@ mdl_disassembly_view_toggle_breakpoint (MdlDisassemblyView *self, guint64 addr)
   gtk_widget_queue_draw (self->area);
 }
 
+/* Whether a breakpoint is on any address where @file:@line begins. */
+static gboolean
+source_has_breakpoint (MdlDisassemblyView *self, const char *file, guint line)
+{
+  MdlDebugInfo *di = self->runner ? mdl_runner_debuginfo (self->runner, self->cpu, NULL) : NULL;
+  g_autoptr(GArray) addrs = di ? mdl_debuginfo_line_addresses (di, file, line, NULL) : NULL;
+
+  for (guint i = 0; addrs != NULL && i < addrs->len; i++)
+    if (has_breakpoint (self, g_array_index (addrs, guint64, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A click beside a source line: a breakpoint on every address where the
+ * line begins (both halves of a loop's head), or none when one was set. */
+static void
+toggle_source_breakpoint (MdlDisassemblyView *self, const char *file, guint line)
+{
+  MdlDebugInfo *di = self->runner ? mdl_runner_debuginfo (self->runner, self->cpu, NULL) : NULL;
+  g_autoptr(GArray) addrs = di ? mdl_debuginfo_line_addresses (di, file, line, NULL) : NULL;
+  gboolean set = !source_has_breakpoint (self, file, line);
+
+  for (guint i = 0; addrs != NULL && i < addrs->len; i++) {
+    guint64 addr = g_array_index (addrs, guint64, i);
+    if (has_breakpoint (self, addr) != set)
+      mdl_disassembly_view_toggle_breakpoint (self, addr);
+  }
+}
+
+void
+mdl_disassembly_view_toggle_source_breakpoint (MdlDisassemblyView *self, guint line)
+{
+  g_return_if_fail (MDL_IS_DISASSEMBLY_VIEW (self));
+
+  for (guint i = 0; i < self->lines->len; i++) {
+    const Line *l = &g_array_index (self->lines, Line, i);
+    if (l->is_source && l->src_line == line) {
+      toggle_source_breakpoint (self, l->src_file, line);
+      return;
+    }
+  }
+}
+
+gboolean
+mdl_disassembly_view_source_has_breakpoint (MdlDisassemblyView *self, guint line)
+{
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->lines->len; i++) {
+    const Line *l = &g_array_index (self->lines, Line, i);
+    if (l->is_source && l->src_line == line)
+      return source_has_breakpoint (self, l->src_file, line);
+  }
+  return FALSE;
+}
+
+guint
+mdl_disassembly_view_get_n_source_lines (MdlDisassemblyView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), 0);
+  for (guint i = 0; i < self->lines->len; i++)
+    n += g_array_index (self->lines, Line, i).is_source;
+  return n;
+}
+
 void
 mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
 {
@@ -192,6 +271,15 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
   self->paused = paused;
   self->pc = c->pc;
   self->retired = c->retired;
+  {
+    MdlDebugInfo *di = self->runner ? mdl_runner_debuginfo (self->runner, self->cpu, NULL) : NULL;
+    unsigned line = 0;
+
+    self->pc_file = NULL;
+    if (di != NULL)
+      mdl_debuginfo_line_at (di, c->pc, &self->pc_file, &line, NULL, NULL, NULL);
+    self->pc_line = line;
+  }
   self->seen = TRUE;
   ensure_watch (self);
 
@@ -208,15 +296,33 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
 
     if (d->id != self->watch_id || self->watch_id == 0)
       continue;
+    MdlDebugInfo *di = mdl_runner_debuginfo (self->runner, self->cpu, NULL);
+    const char *last_file = NULL;
+    guint last_line = 0;
+
     g_array_set_size (self->lines, 0);
     for (guint k = 0; k < d->n_lines; k++) {
       const MdlDisasLine *l = &d->lines[k];
       Line line = { l->addr, FALSE, NULL, l->raw, l->len };
+      const char *file = NULL;
+      unsigned src_line = 0;
 
       if (l->label != NULL) {
         Line label = { l->addr, TRUE, g_strdup (l->label), 0, 0 };
         g_array_append_val (self->lines, label);
       }
+      /* With debug information, each source line heads its instructions. */
+      if (di != NULL &&
+          mdl_debuginfo_line_at (di, l->addr, &file, &src_line, NULL, NULL, NULL) &&
+          (file != last_file || src_line != last_line)) {
+        const char *text = mdl_debuginfo_source_line (di, file, src_line);
+        Line src = { l->addr, FALSE, NULL, 0, 0, TRUE, file, src_line };
+
+        src.text = g_strdup_printf ("%5u  %s", src_line, text ? text : "");
+        g_array_append_val (self->lines, src);
+      }
+      last_file = file;
+      last_line = src_line;
       line.text = g_strdup (l->text);
       g_array_append_val (self->lines, line);
     }
@@ -284,7 +390,7 @@ first_line (MdlDisassemblyView *self, guint rows)
   for (guint i = 0; i < self->lines->len; i++) {
     Line *l = &g_array_index (self->lines, Line, i);
 
-    if (!l->is_label && l->addr == target)
+    if (is_insn (l) && l->addr == target)
       return i > before ? i - before : 0;
   }
   return 0;
@@ -312,7 +418,7 @@ mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr, doubl
   for (guint i = first; i < self->lines->len && i < first + rows; i++) {
     Line *l = &g_array_index (self->lines, Line, i);
 
-    if (!l->is_label && l->addr == addr) {
+    if (is_insn (l) && l->addr == addr) {
       graphene_point_t in = GRAPHENE_POINT_INIT (GUTTER / 2.0,
                                                  self->first_y + (i - first + 0.5) * self->line_h);
       graphene_point_t out;
@@ -323,6 +429,35 @@ mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr, doubl
       *y = out.y;
       return TRUE;
     }
+  }
+  return FALSE;
+}
+
+gboolean
+mdl_disassembly_view_source_gutter_point (MdlDisassemblyView *self, guint line, double *x,
+                                          double *y)
+{
+  int height = gtk_widget_get_height (self->area);
+  guint first, rows;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), FALSE);
+
+  if (self->line_h <= 0)
+    return FALSE;
+  rows = (guint) (height / self->line_h);
+  first = first_line (self, rows);
+  for (guint i = first; i < self->lines->len && i < first + rows; i++) {
+    const Line *l = &g_array_index (self->lines, Line, i);
+    graphene_point_t in, out;
+
+    if (!l->is_source || l->src_line != line)
+      continue;
+    in = GRAPHENE_POINT_INIT (GUTTER / 2.0, self->first_y + (i - first + 0.5) * self->line_h);
+    if (!gtk_widget_compute_point (self->area, GTK_WIDGET (self), &in, &out))
+      return FALSE;
+    *x = out.x;
+    *y = out.y;
+    return TRUE;
   }
   return FALSE;
 }
@@ -339,7 +474,7 @@ shown_digits (MdlDisassemblyView *self, guint first, guint rows)
   for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
     const Line *l = &g_array_index (self->lines, Line, first + r);
 
-    if (!l->is_label && l->addr > G_MAXUINT32)
+    if (is_insn (l) && l->addr > G_MAXUINT32)
       return digits;
   }
   return MIN (digits, 8);
@@ -391,6 +526,34 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
     double y = self->first_y + r * lh;
     g_autofree char *text = NULL;
 
+    if (l->is_source) {
+      /* The line the pc is in stands out; a breakpoint on it shows as
+       * on an instruction. */
+      gboolean current = self->pc_line == l->src_line && self->pc_file == l->src_file;
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      if (current) {
+        GdkRGBA band = accent;
+        band.alpha = 0.10;
+        gdk_cairo_set_source_rgba (cr, &band);
+        cairo_rectangle (cr, 0, y, width, lh);
+        cairo_fill (cr);
+      }
+      if (source_has_breakpoint (self, l->src_file, l->src_line)) {
+        gdk_cairo_set_source_rgba (cr, &error_color);
+        cairo_arc (cr, 8, y + lh / 2.0, MIN (lh / 2.0 - 2, 6), 0, 2 * G_PI);
+        cairo_fill (cr);
+      }
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_text (layout, l->text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      cairo_move_to (cr, GUTTER + 4, y + ROW_PAD / 2);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_set_attributes (layout, NULL);
+      continue;
+    }
     if (l->is_label) {
       text = g_strdup_printf ("%s:", l->text);
       pango_layout_set_text (layout, text, -1);
@@ -467,7 +630,7 @@ mdl_disassembly_view_get_line_text (MdlDisassemblyView *self, guint64 addr, int 
     char *text;
     int w, h;
 
-    if (l->is_label || l->addr != addr)
+    if (!is_insn (l) || l->addr != addr)
       continue;
     text = line_text (l, shown_digits (self, first, rows));
     if (right != NULL) {
@@ -519,6 +682,8 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, MdlDisassem
 
     gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &where);
     gtk_popover_popup (GTK_POPOVER (self->menu));
+  } else if (x < GUTTER && line->is_source) {
+    toggle_source_breakpoint (self, line->src_file, line->src_line);
   } else if (x < GUTTER && !line->is_label) {
     mdl_disassembly_view_toggle_breakpoint (self, line->addr);
   }
@@ -661,8 +826,12 @@ mdl_disassembly_view_init (MdlDisassemblyView *self)
    * Step act on the same CPU and are enabled in one place. */
   steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (steps, "linked");
+  gtk_box_append (GTK_BOX (steps), action_button ("go-next-symbolic", "win.step-line",
+                                                  _("Step to the Next Source Line (F10)")));
+  gtk_box_append (GTK_BOX (steps), action_button ("go-bottom-symbolic", "win.step-into",
+                                                  _("Step Into the Call (F11)")));
   gtk_box_append (GTK_BOX (steps), action_button ("go-down-symbolic", "win.step",
-                                                  _("Step One Instruction (F10)")));
+                                                  _("Step One Instruction (Alt+F11)")));
   gtk_box_append (GTK_BOX (steps), action_button ("go-jump-symbolic", "win.step-over",
                                                   _("Step Over Calls (Ctrl+F11)")));
   gtk_box_append (GTK_BOX (steps), action_button ("go-up-symbolic", "win.step-out",

@@ -3,7 +3,8 @@
  * click in the gutter toggles a breakpoint (shown as a red dot from the
  * snapshot's breakpoint list); a click on a line puts the cursor there for
  * Run to Cursor.  Its toolbar holds Step, Step Over, Step Out and Run to
- * Cursor (the window's actions) and a field to look at another address or
+ * Cursor (the window's actions), and, for firmware with debug information,
+ * Step Line and Step Into, and a field to look at another address or
  * symbol; stepping or a stop returns to the pc.
  */
 #pragma once
@@ -42,6 +43,18 @@ guint    mdl_disassembly_view_get_n_lines (MdlDisassemblyView *self);
 gboolean mdl_disassembly_view_has_breakpoint (MdlDisassemblyView *self, guint64 addr);
 gboolean mdl_disassembly_view_gutter_point (MdlDisassemblyView *self, guint64 addr,
                                             double *x, double *y);
+
+/* With the firmware's debug information the view shows each source line
+ * above its instructions; a click beside one sets a breakpoint on every
+ * address where it begins.  For tests: that click for source line @line
+ * (of the lines shown), whether the view shows a breakpoint on it, where
+ * to click for it (false when it is not on screen), and how many source
+ * lines are shown. */
+void     mdl_disassembly_view_toggle_source_breakpoint (MdlDisassemblyView *self, guint line);
+gboolean mdl_disassembly_view_source_has_breakpoint (MdlDisassemblyView *self, guint line);
+gboolean mdl_disassembly_view_source_gutter_point (MdlDisassemblyView *self, guint line,
+                                                   double *x, double *y);
+guint    mdl_disassembly_view_get_n_source_lines (MdlDisassemblyView *self);
 
 /* For tests: the instruction line at @addr as drawn (address, encoding,
  * instruction; the address as wide as the lines on screen need) and where

@@ -651,6 +651,24 @@ action_step_over (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+action_step_line (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_line (self, MDL_STEP_LINE);
+}
+
+static void
+action_step_into (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_line (self, MDL_STEP_INTO);
+}
+
+static void
 action_step_out (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   MdlWindow *self = user_data;
@@ -782,6 +800,8 @@ static const GActionEntry win_actions[] = {
   { "step", action_step },
   { "step-over", action_step_over },
   { "step-out", action_step_out },
+  { "step-line", action_step_line },
+  { "step-into", action_step_into },
   { "run-to-cursor", action_run_to_cursor },
   { "show-views", NULL, NULL, "true", action_show_views },
   { "gdb", NULL, NULL, "false", action_gdb },
@@ -850,6 +870,8 @@ _mdl_window_update_actions (MdlWindow *self)
   set_enabled (self, "step", problems == NULL && !finished);
   set_enabled (self, "step-over", problems == NULL && !finished);
   set_enabled (self, "step-out", problems == NULL && !finished);
+  set_enabled (self, "step-line", problems == NULL && !finished);
+  set_enabled (self, "step-into", problems == NULL && !finished);
   set_enabled (self, "run-to-cursor", have && !finished);
   set_enabled (self, "reset", have);
   /* GDB needs a machine; discarding it closes the servers. */

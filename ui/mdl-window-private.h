@@ -95,6 +95,9 @@ void     _mdl_window_step     (MdlWindow *self);
  * cursor: on the CPU the views show. */
 void     _mdl_window_step_over (MdlWindow *self);
 void     _mdl_window_step_out  (MdlWindow *self);
+/* By source line (F10, F11): with the CPU's debug information, else an
+ * instruction (over a call for MDL_STEP_LINE). */
+void     _mdl_window_step_line (MdlWindow *self, MdlStepKind kind);
 void     _mdl_window_run_to_cursor (MdlWindow *self);
 void     _mdl_window_reset    (MdlWindow *self);
 /* Stops and frees the machine; the consoles keep their text. */

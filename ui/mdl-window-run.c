@@ -415,6 +415,22 @@ _mdl_window_step_out (MdlWindow *self)
 }
 
 void
+_mdl_window_step_line (MdlWindow *self, MdlStepKind kind)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (!ensure_runner (self))
+    return;
+  snap = mdl_session_ref_snapshot (self->session);
+  if (snap->n_cpus == 0)
+    return;
+  mdl_runner_step_line (self->runner, step_cpu (self, snap), kind);
+  update_now (self);
+}
+
+void
 _mdl_window_run_to_cursor (MdlWindow *self)
 {
   g_autoptr(MdlSnapshot) snap = NULL;

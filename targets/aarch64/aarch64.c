@@ -190,6 +190,13 @@ static const MdlBoardFamily a64_virt_family = {
   "virt", a64_virt_slots, G_N_ELEMENTS (a64_virt_slots),
 };
 
+/* The AAPCS64 DWARF numbers: x0-x30 are 0-30 and sp 31, as in the
+ * register table. */
+static const int a64_dwarf_regmap[32] = {
+  0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+};
+
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
@@ -229,6 +236,9 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .fdt_root = a64_fdt_root,
   .family = &a64_virt_family,
   .kernel_image = a64_kernel_image,
+  .dwarf_regmap = a64_dwarf_regmap,
+  .dwarf_n_regs = G_N_ELEMENTS (a64_dwarf_regmap),
+  .dwarf_sp = 31,
   /* QEMU virt's RVBAR: a raw firmware image in the flash at 0 (-bios). */
   .has_reset_address = true,
   .reset_address = 0,

@@ -182,6 +182,9 @@ static const char *const arm_exception_names[] = {
   "HardFault", "MemManage", "BusFault", "UsageFault", NULL,
 };
 
+/* The AAPCS DWARF numbers: r0-r15 are 0-15, as in the register table. */
+static const int arm_dwarf_regmap[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+
 #define ARM_CLASS(ident, cname, compat, archname, desc, irqs, settings, regtab, nregs, xml, map)   \
   const MdlCpuClass ident = {                                                                      \
     .name = cname,                                                                                 \
@@ -215,6 +218,9 @@ static const char *const arm_exception_names[] = {
     .gdb_regmap = map,                                                                             \
     .gdb_n_regs = nregs,                                                                           \
     .elf_code_address = arm_elf_code_address,                                                      \
+    .dwarf_regmap = arm_dwarf_regmap,                                                              \
+    .dwarf_n_regs = G_N_ELEMENTS (arm_dwarf_regmap),                                               \
+    .dwarf_sp = 13,                                                                                \
     .family = &arm_mps2_family,                                                                    \
     .exception_names = arm_exception_names,                                                        \
     .props = settings,                                                                             \

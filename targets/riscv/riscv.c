@@ -117,6 +117,12 @@ static const char *const rv_exception_names[] = {
 /* What the four harts share; they differ in width, register table (the
  * FD ones add f0-f31 and fcsr), init (which enables F and D) and gdb
  * description.  One place, so that a new class field is one line. */
+/* The psABI's DWARF numbers: x0-x31 are 0-31, as in the register table. */
+static const int rv_dwarf_regmap[32] = {
+  0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+};
+
 #define RV_CLASS(ident, cname, xl, regtab, nregs, initfn, gdbpfx, desc)                         \
   const MdlCpuClass ident = {                                                                   \
     .name = cname,                                                                              \
@@ -152,6 +158,9 @@ static const char *const rv_exception_names[] = {
     .boot_protocols = rv_boot_protocols,                                                        \
     .n_boot_protocols = RV_N_BOOT_PROTOCOLS,                                                    \
     .kernel_image = rv_kernel_image,                                                            \
+    .dwarf_regmap = rv_dwarf_regmap,                                                            \
+    .dwarf_n_regs = G_N_ELEMENTS (rv_dwarf_regmap),                                             \
+    .dwarf_sp = 2,                                                                              \
     .family = &rv_virt_family,                                                                  \
     .exception_names = rv_exception_names,                                                      \
   }

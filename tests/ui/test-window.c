@@ -476,7 +476,8 @@ test_shortcuts (void)
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   MdlWindow *window = open_board (path);
   g_auto(GStrv) run = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.run");
-  g_auto(GStrv) step = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.step");
+  g_auto(GStrv) step = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                             "win.step-line");
   GtkShortcutsWindow *overlay;
 
   g_assert_cmpstr (run[0], ==, "F5");
