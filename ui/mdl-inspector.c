@@ -636,6 +636,16 @@ build_form (MdlInspector *self, const MdlComponent *c)
   if (cls_desc != NULL && cls_desc[0] != '\0')  /* marked with N_() in the class */
     adw_preferences_group_set_description (group, _(cls_desc));
   g_ptr_array_add (self->fields, field_new (self, group, c, NULL));
+  /* A CPU the workbench can build for: its program window. */
+  if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL && c->cpu_cls->program != NULL) {
+    GtkWidget *program = gtk_button_new_with_mnemonic (_("_Program…"));
+
+    gtk_widget_set_tooltip_text (program, _("Write, Build and Run This CPU's Program"));
+    gtk_widget_set_valign (program, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (program), "win.edit-program");
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (program), g_variant_new_uint32 (c->id));
+    adw_preferences_group_set_header_suffix (group, program);
+  }
   gtk_box_append (self->form_box, GTK_WIDGET (group));
   self->header_group = group;
 

@@ -190,6 +190,19 @@ static const MdlBoardFamily a64_virt_family = {
   "virt", a64_virt_slots, G_N_ELEMENTS (a64_virt_slots),
 };
 
+/* Building programs in the workbench (engine/program-kit.h): Debian's
+ * aarch64-linux-gnu-gcc used freestanding (Debian has no bare-metal
+ * picolibc for it), general registers only as the IRQ-free run-time
+ * saves no FP/SIMD state; with the MMU off memory is Device memory,
+ * where unaligned accesses fault. */
+static const char *const a64_program_flags[] = {
+  "-mcpu=cortex-a53", "-mgeneral-regs-only", "-mstrict-align", NULL,
+};
+static const MdlProgramKit a64_program = {
+  "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", NULL, NULL, a64_program_flags, "aarch64",
+  "a64", "medley-arm-asm", false, 0,
+};
+
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
@@ -236,4 +249,5 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
    * interfaces reach the cores implicitly, and Linux would take the GIC
    * for the child of a controller it has no driver for. */
   .fdt_no_cpu_intc = true,
+  .program = &a64_program,
 };

@@ -177,6 +177,22 @@ static const MdlBoardFamily arm_mps2_family = {
   "MPS2", arm_mps2_slots, G_N_ELEMENTS (arm_mps2_slots),
 };
 
+/* Building programs in the workbench (engine/program-kit.h): Debian's
+ * arm-none-eabi toolchain and picolibc; -mcpu also picks the multilib.
+ * The core reads its vector table at 0 (VTOR's reset value). */
+#define ARM_PROGRAM_KIT(ident, ...)                                                                \
+  static const char *const ident##_program_flags[] = { __VA_ARGS__, "-mthumb", NULL };             \
+  static const MdlProgramKit ident##_program = {                                                   \
+    "arm-none-eabi-gcc", "gcc-arm-none-eabi", "picolibc.specs", "picolibc-arm-none-eabi",          \
+    ident##_program_flags, "arm", "thumb", "medley-arm-asm", true, 0,                              \
+  }
+ARM_PROGRAM_KIT (mdl_arm_cortex_m0_class, "-mcpu=cortex-m0");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m0plus_class, "-mcpu=cortex-m0plus");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m3_class, "-mcpu=cortex-m3");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m4_class, "-mcpu=cortex-m4");
+/* Soft-float calls: the run-time saves no FP registers. */
+ARM_PROGRAM_KIT (mdl_arm_cortex_m4f_class, "-mcpu=cortex-m4", "-mfloat-abi=soft");
+
 /* What arm_fault reports (arm_exc_name of the fault it takes). */
 static const char *const arm_exception_names[] = {
   "HardFault", "MemManage", "BusFault", "UsageFault", NULL,
@@ -220,6 +236,7 @@ static const char *const arm_exception_names[] = {
     .props = settings,                                                                             \
     .n_props = (settings) != NULL ? G_N_ELEMENTS (arm_v7m_props) : 0,                              \
     .set_prop = arm_set_prop,                                                                      \
+    .program = &ident##_program,                                                                   \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",
