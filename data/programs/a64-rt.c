@@ -2,7 +2,7 @@
  * The run-time of freestanding C programs that Medley's program editor
  * builds for AArch64 cores on the virt map: start-up after a64-crt0.S,
  * putchar/puts/printf on the PL011 UART at 0x09000000, and the end of
- * main powering the board off through PSCI.
+ * main powering the board off through PSCI (in a64-crt0.S).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +19,7 @@ extern char __data_start[], __data_end[], __data_source[];
 extern char __bss_start[], __bss_end[];
 extern int main (void);
 
-void _medley_cstart (void) __attribute__ ((noreturn));
+void _medley_cstart (void);
 
 static void
 uart_putc (char c)
@@ -134,16 +134,12 @@ memset (void *dest, int c, size_t n)
   return dest;
 }
 
+/* Returns to a64-crt0.S, which powers the board off. */
 void
 _medley_cstart (void)
 {
-  register uint64_t x0 __asm__ ("x0") = 0x84000008; /* PSCI SYSTEM_OFF */
-
-  if (__data_source != __data_start)
+  if ((uintptr_t) __data_source != (uintptr_t) __data_start)
     memcpy (__data_start, __data_source, (size_t) (__data_end - __data_start));
   memset (__bss_start, 0, (size_t) (__bss_end - __bss_start));
   main ();
-  __asm__ volatile ("hvc #0" : "+r"(x0) : : "memory");
-  for (;;)
-    __asm__ volatile ("wfi");
 }

@@ -78,7 +78,7 @@ _exit (int code)
 void
 _medley_cstart (void)
 {
-  if (__data_source != __data_start)
+  if ((uintptr_t) __data_source != (uintptr_t) __data_start)
     memcpy (__data_start, __data_source, (size_t) (__data_end - __data_start));
   memset (__bss_start, 0, (size_t) (__bss_end - __bss_start));
   _set_tls (__tls_base);

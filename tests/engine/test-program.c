@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "engine/board.h"
 #include "engine/board-doc.h"
+#include "engine/machine.h"
 #include "engine/error.h"
 #include "engine/program.h"
 #include "engine/registry.h"
@@ -235,6 +237,106 @@ test_board (void)
   g_rmdir (dir);
 }
 
+/* ---- every template builds and runs on its board ------------------------ */
+
+typedef struct {
+  const char *board;
+  const char *source;   /* in data/programs */
+  const char *expect;   /* on the console */
+} TemplateCase;
+
+static const TemplateCase template_cases[] = {
+  { "riscv32-virt.dts", "riscv.S", "The sum of 1..10 is 55" },
+  { "riscv32-virt.dts", "riscv.c", "fib(9) = 34" },
+  { "riscv64-virt.dts", "riscv.S", "The sum of 1..10 is 55" },
+  { "riscv64-virt.dts", "riscv.c", "fib(9) = 34" },
+  { "cortex-m3.dts", "thumb.S", "The sum of 1..10 is 55" },
+  { "cortex-m3.dts", "thumb.c", "fib(9) = 34" },
+  { "cortex-m0.dts", "thumb.S", "The sum of 1..10 is 55" },
+  { "cortex-m0.dts", "thumb.c", "fib(9) = 34" },
+  { "aarch64-virt.dts", "a64.S", "The sum of 1..10 is 55" },
+  { "aarch64-virt.dts", "a64.c", "fib(9) = 34" },
+};
+
+static void
+collect_serial (MdlDevice *uart, const uint8_t *bytes, size_t len, void *data)
+{
+  g_string_append_len (data, (const char *) bytes, (gssize) len);
+}
+
+static void
+test_template (gconstpointer data)
+{
+  const TemplateCase *tc = data;
+  g_autofree char *board_path = g_build_filename (MDL_SOURCE_ROOT, "boards", tc->board, NULL);
+  g_autofree char *rt = g_build_filename (MDL_SOURCE_ROOT, "data", "programs", NULL);
+  g_autofree char *source = g_build_filename (rt, tc->source, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("medley-template-XXXXXX", NULL);
+  g_autofree char *script_path = g_build_filename (dir, "program.ld", NULL);
+  g_autofree char *elf = g_build_filename (dir, "program.elf", NULL);
+  g_autofree char *compiler = NULL, *script = NULL, *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdlBoardDoc) doc = mdl_board_doc_load (board_path, &error);
+  g_autoptr(GArray) mems = NULL;
+  g_autoptr(MdlBoard) board = NULL;
+  g_autoptr(GString) console = g_string_new (NULL);
+  g_auto(GStrv) argv = NULL;
+  const MdlComponent *c;
+  const MdlProgramKit *kit;
+  MdlProgramLang lang;
+  int status = -1;
+
+  g_assert_no_error (error);
+  c = mdl_board_doc_find_by_name (doc, "cpu0");
+  g_assert_nonnull (c);
+  kit = c->cpu_cls->program;
+  g_assert_nonnull (kit);
+  compiler = g_find_program_in_path (kit->compiler);
+  if (compiler == NULL) {
+    g_test_skip_printf ("%s is not installed (Debian package %s)", kit->compiler, kit->package);
+    return;
+  }
+  mems = mdl_program_cluster_memory (doc, c->id, NULL, &error);
+  g_assert_no_error (error);
+  script = mdl_program_linker_script (kit, (const MdlProgramMemory *) (void *) mems->data,
+                                      mems->len, c->name, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (script_path, script, -1, &error));
+  g_assert_true (mdl_program_lang_for_path (source, &lang));
+  argv = mdl_program_compile_argv (kit, lang, rt, script_path, source, elf);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL)) {
+    g_autofree char *cmd = g_strjoinv (" ", argv);
+    g_autofree char *err = NULL;
+
+    /* Again, to show what it said. */
+    g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, NULL, NULL);
+    g_test_message ("%s\n%s", cmd, err ? err : "");
+    if (lang == MDL_PROGRAM_C && kit->libc_specs != NULL && err != NULL &&
+        strstr (err, kit->libc_specs) != NULL) {
+      g_test_skip_printf ("no C library (Debian package %s)", kit->libc_package);
+      return;
+    }
+    g_assert_not_reached ();
+  }
+
+  board = mdl_board_load (board_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdl_board_set_firmware (board, "cpu0", elf, &error));
+  g_assert_true (mdl_board_load_firmware (board, &error));
+  g_assert_no_error (error);
+  mdl_machine_set_serial_out (board->machine, collect_serial, console);
+  g_assert_cmpint (mdl_machine_run (board->machine, 10 * MDL_PS_PER_S), ==, MDL_STOP_GUEST_EXIT);
+  g_assert_cmpint (mdl_machine_exit_code (board->machine), ==, 0);
+  g_test_message ("%s", console->str);
+  g_assert_nonnull (strstr (console->str, tc->expect));
+  g_unlink (elf);
+  g_unlink (script_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,5 +351,10 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/program/lang", test_lang);
   g_test_add_func ("/engine/program/diagnostics", test_parse);
   g_test_add_func ("/engine/program/board", test_board);
+  for (guint i = 0; i < G_N_ELEMENTS (template_cases); i++) {
+    g_autofree char *name = g_strdup_printf ("/engine/program/template/%s/%s",
+                                             template_cases[i].board, template_cases[i].source);
+    g_test_add_data_func (name, &template_cases[i], test_template);
+  }
   return g_test_run ();
 }
