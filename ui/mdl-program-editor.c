@@ -334,6 +334,8 @@ replace_text (MdlProgramEditor *self, const char *text)
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start;
 
+  /* Marks of the old text mean nothing in the new one. */
+  remove_category (self, NULL);
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);

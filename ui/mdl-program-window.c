@@ -24,6 +24,7 @@ struct _MdlProgramWindow {
   gboolean          last_ok;
   char             *message;
   guint             pulse_id;
+  AdwToast         *toast;       /* the last one, while shown */
 
   AdwWindowTitle   *title;
   AdwToastOverlay  *toasts;
@@ -124,7 +125,11 @@ say (MdlProgramWindow *self, const char *heading, const char *text)
 static void
 toast (MdlProgramWindow *self, const char *text)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = adw_toast_new (text);
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toasts, self->toast);
 }
 
 static void
@@ -183,9 +188,9 @@ show_problems (MdlProgramWindow *self, GPtrArray *diagnostics)
     if (errors > 0 && warnings > 0)
       title = g_strdup_printf (_("%u errors, %u warnings"), errors, warnings);
     else if (errors > 0)
-      title = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
     else
-      title = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
     gtk_label_set_text (self->problems_title, title);
   }
   gtk_revealer_set_reveal_child (self->problems_revealer, self->n_problems > 0);
@@ -260,7 +265,8 @@ built_cb (GObject *object, GAsyncResult *res, gpointer data)
       say (self, _("Build Failed"), result->output);
       return;
     }
-    text = g_strdup_printf (_("Build failed: %u problems"), self->n_problems);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Build failed: %u problem", "Build failed: %u problems",
+                                      self->n_problems), self->n_problems);
     gtk_label_set_text (self->status, text);
     return;
   }
@@ -304,6 +310,8 @@ mdl_program_window_build (MdlProgramWindow *self, gboolean run)
   dot = strrchr (source, '.');
   stem = dot ? g_strndup (source, (gsize) (dot - source)) : g_strdup (source);
   elf = g_strconcat (stem, ".elf", NULL);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
   self->building = TRUE;
   self->run_after = run;
   gtk_label_set_text (self->status, _("Building…"));
@@ -481,6 +489,9 @@ mdl_program_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   if (self->window != NULL) {
     GHashTable *windows = g_object_get_data (G_OBJECT (self->window), WINDOWS_KEY);
 
