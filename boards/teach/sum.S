@@ -2,7 +2,7 @@
  * Lesson 1: a loop over an array (boards/teach/README.md).
  *
  * Adds up the numbers in `values`, prints the total on the UART and ends
- * the run.  Step through it with F7 in the main window and watch a0 (the
+ * the run.  Step through it with F10 in the main window and watch a0 (the
  * pointer), a1 (how many are left) and a2 (the total) change.
  */
 #define UART_BASE	0x10000000

@@ -5,7 +5,7 @@
  * on QEMU's virt machine), adds up 1 to 10, prints the sum, and ends the
  * run through the test device.  Ctrl+B builds it; Run starts it.
  *
- * Try: step through it (F7) and watch t0 and t1 in the registers view.
+ * Try: step through it (F10 in the main window) and watch t0 and t1 in the registers view.
  */
 #define UART_BASE	0x10000000
 #define UART_LSR	5		/* line status register */
