@@ -22,6 +22,10 @@ typedef struct MdlProgramKit {
   const char        *libc_package; /* Debian package of that library */
   const char *const *flags;        /* NULL-terminated: instruction set, ABI */
   const char        *ld_arch;      /* OUTPUT_ARCH of the linker script */
+  /* Linker script text of the architecture's own (its unwind tables, the
+   * symbols its C library's TLS wants), placed in SECTIONS after the
+   * read-only data, whose symbols it may use; or NULL. */
+  const char        *ld_extra;
   const char        *files;        /* stem of the data files (see above) */
   const char        *asm_language; /* the editor's language id for assembly */
   /* The core takes its first stack pointer and entry from a vector table

@@ -180,9 +180,10 @@ mdl_program_linker_script (const MdlProgramKit *kit, const MdlProgramMemory *mem
     "\t\tKEEP (*(SORT_BY_INIT_PRIORITY(.fini_array.*)))\n"
     "\t\tKEEP (*(.fini_array))\n"
     "\t\tPROVIDE_HIDDEN (__fini_array_end = .);\n"
-    "\t} >code\n\n"
-    "\t/* Unwind tables a C library may carry; kept, never used. */\n"
-    "\t.ARM.exidx : { *(.ARM.exidx* .gnu.linkonce.armexidx.*) } >code\n\n"
+    "\t} >code\n\n");
+  if (kit->ld_extra != NULL)
+    g_string_append_printf (s, "%s\n", kit->ld_extra);
+  g_string_append (s,
     "\t.data : ALIGN(8) {\n"
     "\t\t*(.data .data.*)\n"
     "\t\t. = ALIGN(8);\n"
@@ -207,7 +208,6 @@ mdl_program_linker_script (const MdlProgramKit *kit, const MdlProgramMemory *mem
     "\t__tbss_size = SIZEOF(.tbss);\n"
     "\t__tls_align = MAX(ALIGNOF(.tdata), ALIGNOF(.tbss));\n"
     "\t__tls_size = __tbss_offset + __tbss_size;\n"
-    "\t__arm32_tls_tcb_offset = MAX(8, __tls_align);\n"
     "\t/* ld does not advance `.` over .tbss: reserve its room. */\n"
     "\t.tbss_space (NOLOAD) : {\n"
     "\t\t. = ADDR(.tbss) + SIZEOF(.tbss);\n"
@@ -231,7 +231,6 @@ mdl_program_linker_script (const MdlProgramKit *kit, const MdlProgramMemory *mem
     "\t/DISCARD/ : {\n"
     "\t\t*(.note .note.*)\n"
     "\t\t*(.eh_frame .eh_frame.*)\n"
-    "\t\t*(.ARM.extab* .gnu.linkonce.armextab.*)\n"
     "\t}\n"
     "}\n");
   return g_string_free (s, FALSE);
@@ -371,7 +370,7 @@ static MdlDiagnostic *
 parse_unlocated (const char *line)
 {
   const char *p = line;
-  MdlDiagSeverity severity;
+  MdlDiagSeverity severity = MDL_DIAG_ERROR;
   MdlDiagnostic *d;
 
   /* "collect2: error: ld returned 1 exit status" says nothing the

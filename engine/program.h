@@ -48,7 +48,7 @@ GArray *mdl_program_cluster_memory (const MdlBoardDoc *doc, guint cluster,
 /* A linker script placing code, data, heap and stack in @mems (code in
  * the memory holding the kit's vector table when it has one, else with
  * the data; data, bss and the stack in the largest writable memory, the
- * stack at its top).  @what names the cluster for the script's comment
+ * stack at its top), with the kit's ld_extra.  @what names the cluster for the script's comment
  * and errors.  NULL with @error when there is no writable memory or no
  * memory at the vector table. */
 char *mdl_program_linker_script (const MdlProgramKit *kit, const MdlProgramMemory *mems,

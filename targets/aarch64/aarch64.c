@@ -200,7 +200,7 @@ static const char *const a64_program_flags[] = {
 };
 static const MdlProgramKit a64_program = {
   "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", NULL, NULL, a64_program_flags, "aarch64",
-  "a64", "medley-arm-asm", false, 0,
+  NULL, "a64", "medley-arm-asm", false, 0,
 };
 
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {

@@ -180,11 +180,17 @@ static const MdlBoardFamily arm_mps2_family = {
 /* Building programs in the workbench (engine/program-kit.h): Debian's
  * arm-none-eabi toolchain and picolibc; -mcpu also picks the multilib.
  * The core reads its vector table at 0 (VTOR's reset value). */
+static const char arm_program_ld_extra[] =
+  "\t/* Unwind tables picolibc's objects carry; kept, never used. */\n"
+  "\t.ARM.extab : { *(.ARM.extab* .gnu.linkonce.armextab.*) } >code\n"
+  "\t.ARM.exidx : { *(.ARM.exidx* .gnu.linkonce.armexidx.*) } >code\n"
+  "\t/* TLS variant 1: the thread pointer sits this far below the block. */\n"
+  "\t__arm32_tls_tcb_offset = MAX(8, __tls_align);\n";
 #define ARM_PROGRAM_KIT(ident, ...)                                                                \
   static const char *const ident##_program_flags[] = { __VA_ARGS__, "-mthumb", NULL };             \
   static const MdlProgramKit ident##_program = {                                                   \
     "arm-none-eabi-gcc", "gcc-arm-none-eabi", "picolibc.specs", "picolibc-arm-none-eabi",          \
-    ident##_program_flags, "arm", "thumb", "medley-arm-asm", true, 0,                              \
+    ident##_program_flags, "arm", arm_program_ld_extra, "thumb", "medley-arm-asm", true, 0,                              \
   }
 ARM_PROGRAM_KIT (mdl_arm_cortex_m0_class, "-mcpu=cortex-m0");
 ARM_PROGRAM_KIT (mdl_arm_cortex_m0plus_class, "-mcpu=cortex-m0plus");

@@ -120,12 +120,12 @@ static const char *const rv_program_flags_64[] = {
 };
 static const MdlProgramKit rv_program_32 = {
   "riscv64-unknown-elf-gcc", "gcc-riscv64-unknown-elf", "picolibc.specs",
-  "picolibc-riscv64-unknown-elf", rv_program_flags_32, "riscv", "riscv", "medley-riscv-asm",
+  "picolibc-riscv64-unknown-elf", rv_program_flags_32, "riscv", NULL, "riscv", "medley-riscv-asm",
   false, 0,
 };
 static const MdlProgramKit rv_program_64 = {
   "riscv64-unknown-elf-gcc", "gcc-riscv64-unknown-elf", "picolibc.specs",
-  "picolibc-riscv64-unknown-elf", rv_program_flags_64, "riscv", "riscv", "medley-riscv-asm",
+  "picolibc-riscv64-unknown-elf", rv_program_flags_64, "riscv", NULL, "riscv", "medley-riscv-asm",
   false, 0,
 };
 

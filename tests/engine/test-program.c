@@ -15,11 +15,12 @@
 
 static const char *const toy_flags[] = { "-mtoy", NULL };
 static const MdlProgramKit toy_kit = {
-  "toy-elf-gcc", "gcc-toy-elf", "toylibc.specs", "toylibc", toy_flags, "toy", "toy", "toy-asm",
-  false, 0,
+  "toy-elf-gcc", "gcc-toy-elf", "toylibc.specs", "toylibc", toy_flags, "toy",
+  "\ttoy_symbol = 1;\n", "toy", "toy-asm", false, 0,
 };
 static const MdlProgramKit toy_vector_kit = {
-  "toy-elf-gcc", "gcc-toy-elf", NULL, NULL, toy_flags, "toy", "toy", "toy-asm", true, 0,
+  "toy-elf-gcc", "gcc-toy-elf", NULL, NULL, toy_flags, "toy", NULL, "toy", "toy-asm",
+  true, 0,
 };
 
 static void
@@ -38,6 +39,8 @@ test_script_one_ram (void)
   g_assert_nonnull (strstr (script, "__stack_size = 0x10000;"));
   g_assert_nonnull (strstr (script, "__stack = ORIGIN(ram) + LENGTH(ram);"));
   g_assert_nonnull (strstr (script, "KEEP (*(.vectors))"));
+  /* The kit's own part, inside SECTIONS. */
+  g_assert_nonnull (strstr (strstr (script, "SECTIONS"), "toy_symbol = 1;"));
 }
 
 static void
