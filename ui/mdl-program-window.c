@@ -248,6 +248,9 @@ built_cb (GObject *object, GAsyncResult *res, gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(MdlProgramBuildResult) result = mdl_program_build_finish (res, &error);
 
+  /* Closed while building: nothing left to show it in. */
+  if (self->editor == NULL)
+    return;
   build_done (self);
   if (result == NULL) {
     self->last_ok = FALSE;

@@ -15,6 +15,7 @@
 #include "ui/mdl-application.h"
 #include "ui/mdl-console.h"
 #include "ui/mdl-editor.h"
+#include "ui/mdl-program-editor.h"
 #include "ui/mdl-program-window.h"
 #include "ui/mdl-window.h"
 
@@ -234,6 +235,36 @@ test_write_build_run (void)
   g_rmdir (dir);
 }
 
+/* The Arm language highlights the Thumb and A64 templates: every
+ * mnemonic, directive and register gets a style (a bad rule would make
+ * GtkSourceView warn, which fails the test). */
+static void
+test_arm_language (void)
+{
+  MdlProgramEditor *ed = g_object_ref_sink (mdl_program_editor_new ());
+  GtkWidget *window = gtk_window_new ();
+  const char *names[] = { "thumb.S", "a64.S" };
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (ed));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  mdl_program_editor_set_asm_language (ed, "medley-arm-asm");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++) {
+    g_autofree char *path = g_build_filename (MDL_SOURCE_ROOT, "data", "programs", names[i], NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mdl_program_editor_load (ed, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (mdl_program_editor_get_language (ed), ==, "medley-arm-asm");
+    g_assert_false (mdl_program_editor_get_modified (ed));
+    ui_test_spin (300);
+    if (i == 0)
+      ui_test_screenshot (window, "program-thumb.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (ed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -253,6 +284,7 @@ main (int argc, char **argv)
     g_error ("register: %s", error->message);
 
   g_test_add_func ("/ui/program-editor/write-build-run", test_write_build_run);
+  g_test_add_func ("/ui/program-editor/arm-language", test_arm_language);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
