@@ -123,11 +123,18 @@ test_write_build_run (void)
   c = mdl_board_doc_find_by_name (mdl_editor_get_doc (ed), "cpu0");
   cpu = c->id;
 
-  /* No program yet: the window offers the templates. */
-  pw = mdl_program_window_show (window, cpu);
+  /* The inspector's Program button (win.edit-program) opens the
+   * cluster's program window; no program yet: it offers the templates. */
+  mdl_editor_set_selection (ed, &cpu, 1);
+  ui_test_spin (800);
+  ui_test_screenshot (GTK_WIDGET (window), "program-inspector.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-program", "u", cpu);
+  pw = mdl_program_window_find (window, cpu);
+  g_assert_nonnull (pw);
   g_assert_true (ui_test_spin_until (window_mapped, pw, 5000));
   source = mdl_program_window_get_editor (pw);
   g_assert_null (mdl_program_editor_get_path (source));
+  ui_test_screenshot (GTK_WIDGET (pw), "program-empty.png");
 
   /* Assembly: the template, with a greeting of our own. */
   gtk_widget_activate_action (GTK_WIDGET (pw), "program.new-asm", NULL);
