@@ -17,6 +17,7 @@ struct _MdlProgramWindow {
   MdlWindow        *window;      /* weak: the board's window */
   MdlEditor        *editor;      /* the board document, the window's */
   guint             cluster;
+  char             *board_path;  /* the board file it was opened with */
   GCancellable     *cancellable;
   gboolean          building;
   gboolean          run_after;
@@ -458,9 +459,17 @@ modified_cb (GtkTextBuffer *buffer, MdlProgramWindow *self)
 static void
 doc_changed_cb (MdlProgramWindow *self)
 {
-  /* The cluster was deleted (or undone away): nothing left to build for. */
-  if (cluster (self) == NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  const char *path = mdl_editor_get_path (self->editor);
+
+  /* A board saved for the first time is still the same board. */
+  if (self->board_path == NULL && path != NULL && cluster (self) != NULL)
+    self->board_path = g_strdup (path);
+  /* The cluster was deleted (or undone away), or another board (a new
+   * one, or the same one saved elsewhere, where the program's relative
+   * name means another file) took its place: nothing left to build for.
+   * Closing saves the text. */
+  if (cluster (self) == NULL || g_strcmp0 (path, self->board_path) != 0)
+    gtk_window_close (GTK_WINDOW (self));
   else
     update (self);
 }
@@ -515,6 +524,7 @@ mdl_program_window_finalize (GObject *object)
   MdlProgramWindow *self = MDL_PROGRAM_WINDOW (object);
 
   g_free (self->message);
+  g_free (self->board_path);
   G_OBJECT_CLASS (mdl_program_window_parent_class)->finalize (object);
 }
 
@@ -678,6 +688,7 @@ program_window_new (MdlWindow *window, guint id)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   self->editor = g_object_ref (mdl_window_get_editor (window));
   self->cluster = id;
+  self->board_path = g_strdup (mdl_editor_get_path (self->editor));
   gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (window));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (GTK_WINDOW (window)));
