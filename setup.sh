@@ -18,7 +18,7 @@ mode=${1:-run}
 build_pkgs="meson ninja-build pkg-config gcc libglib2.0-dev libfdt-dev \
 device-tree-compiler libelf-dev libdw-dev libpixman-1-dev gcc-riscv64-unknown-elf \
 picolibc-riscv64-unknown-elf gcc-arm-none-eabi picolibc-arm-none-eabi gcc-aarch64-linux-gnu python3 \
-libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev gettext desktop-file-utils \
+libgtk-4-dev libadwaita-1-dev libvte-2.91-gtk4-dev libgtksourceview-5-dev gettext desktop-file-utils \
 shared-mime-info gtk-update-icon-cache"
 # The GUI tests run the window on a private X server and session bus; the
 # data tests validate the AppStream metainfo.  (gettext builds the

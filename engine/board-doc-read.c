@@ -807,6 +807,7 @@ read_cluster (Reader *rd, int node, GError **error)
   c->values[MDL_CP_CLOCK].u64 = hz;
   c->values[MDL_CP_TIMEBASE].u64 = tb;
   c->values[MDL_CP_FIRMWARE].str = g_strdup (prop_str (fdt, node, "medley,firmware"));
+  c->values[MDL_CP_PROGRAM].str = g_strdup (prop_str (fdt, node, "medley,program"));
   c->values[MDL_CP_PAYLOAD].str = g_strdup (prop_str (fdt, node, "medley,payload"));
   prop_u64 (fdt, node, "medley,payload-address", &c->values[MDL_CP_PAYLOAD_ADDR].u64);
   c->values[MDL_CP_DEVICE_TREE].u64 = fdt_getprop (fdt, node, "medley,device-tree", NULL) != NULL;

@@ -197,6 +197,7 @@ write_cluster (GString *s, const MdlBoardDoc *doc, const MdlComponent *c)
                       "\t\t#address-cells = <1>;\n\t\t#size-cells = <0>;\n");
   append_string_prop (s, "\t\t", "medley,name", c->name);
   append_string_prop (s, "\t\t", "medley,firmware", mdl_component_str (c, "firmware"));
+  append_string_prop (s, "\t\t", "medley,program", mdl_component_str (c, "program"));
   append_string_prop (s, "\t\t", "medley,payload", mdl_component_str (c, "payload"));
   append_number_prop (s, "\t\t", "medley,payload-address",
                       mdl_component_u64 (c, "payload-address"));

@@ -24,6 +24,9 @@ static const MdlPropInfo cluster_props[] = {
   { "timebase-frequency", MDL_PROP_FREQ, N_("Rate of the architectural timer"),
     MDL_DOC_DEFAULT_TIMEBASE_HZ, NULL, false },
   { "firmware", MDL_PROP_FILE, N_("ELF program the cluster runs"), 0, NULL, false },
+  /* The workbench's program editor builds it into the firmware. */
+  { "program", MDL_PROP_FILE, N_("Source of the cluster's program (assembly or C), built "
+    "into its firmware by the program editor"), 0, NULL, false },
   /* For firmware that boots a next stage (OpenSBI, then U-Boot). */
   { "payload", MDL_PROP_FILE, N_("Next stage loaded with the firmware: ELF, or a raw binary "
     "at payload-address"), 0, NULL, false },

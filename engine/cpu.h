@@ -27,6 +27,7 @@
 #include "board-family.h"
 #include "fdt-writer.h"
 #include "memory.h"
+#include "program-kit.h"
 #include "prop-info.h"
 
 G_BEGIN_DECLS
@@ -274,6 +275,9 @@ struct MdlCpuClass {
   unsigned    n_props;
   bool (*set_prop) (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value,
                     GError **error);
+  /* How the workbench builds a program for the class from source: cross
+   * compiler, flags, templates (engine/program-kit.h).  NULL: it cannot. */
+  const MdlProgramKit *program;
 };
 
 struct MdlCpu {

@@ -685,6 +685,23 @@ build_form (MdlInspector *self, const MdlComponent *c)
   if (cls_desc != NULL && cls_desc[0] != '\0')  /* marked with N_() in the class */
     adw_preferences_group_set_description (group, _(cls_desc));
   g_ptr_array_add (self->fields, field_new (self, group, c, NULL));
+  /* A CPU the workbench can build for: a row opening its program window. */
+  if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL && c->cpu_cls->program != NULL) {
+    GtkWidget *program = adw_action_row_new ();
+    const char *source = mdl_component_str (c, "program");
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (program), _("Program"));
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (program), FALSE);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (program),
+                                 source ? source : _("Write one from a template"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (program),
+                               gtk_image_new_from_icon_name ("go-next-symbolic"));
+    gtk_widget_set_tooltip_text (program, _("Write, Build and Run This CPU's Program"));
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (program), TRUE);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (program), "win.edit-program");
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (program), g_variant_new_uint32 (c->id));
+    adw_preferences_group_add (group, program);
+  }
   gtk_box_append (self->form_box, GTK_WIDGET (group));
   self->header_group = group;
 

@@ -14,6 +14,7 @@
 #include "engine/registry.h"
 
 #include "mdl-canvas.h"
+#include "mdl-program-window.h"
 
 /* ---- boot options from the command line ---- */
 
@@ -784,6 +785,16 @@ action_stop_causes (GSimpleAction *action, GVariant *value, gpointer user_data)
   _mdl_window_apply_speed (self);
 }
 
+/* The program window of a cluster (the inspector's Program button). */
+static void
+action_edit_program (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  MdlWindow *self = MDL_WINDOW (data);
+
+  g_assert (MDL_IS_WINDOW (self));
+  mdl_program_window_show (self, g_variant_get_uint32 (param));
+}
+
 static const GActionEntry win_actions[] = {
   { "new", action_new },
   { "open", action_open },
@@ -811,6 +822,7 @@ static const GActionEntry win_actions[] = {
   { "zoom-out", action_zoom },
   { "zoom-reset", action_zoom },
   { "zoom-fit", action_zoom },
+  { "edit-program", action_edit_program, "u" },
 };
 
 static void

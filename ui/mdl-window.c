@@ -5,6 +5,7 @@
 #include "mdl-canvas.h"
 #include "mdl-inspector.h"
 #include "mdl-palette.h"
+#include "mdl-program-window.h"
 #include "mdl-speed-control.h"
 #include "mdl-window-private.h"
 
@@ -239,6 +240,9 @@ mdl_window_load (MdlWindow *self, GFile *file, GError **error)
   } else {
     gboolean loaded;
 
+    /* Programs belong to the board they were opened with (and save
+     * themselves on closing). */
+    mdl_program_window_close_all (self);
     self->loading = TRUE;
     loaded = mdl_editor_load (self->editor, path, &local_error);
     self->loading = FALSE;
@@ -250,6 +254,7 @@ mdl_window_load (MdlWindow *self, GFile *file, GError **error)
       _mdl_window_update_title (self);
       _mdl_window_update_status (self);
       _mdl_window_update_actions (self);
+      mdl_program_window_open_all (self);
       return TRUE;
     }
   }

@@ -197,6 +197,19 @@ static const int a64_dwarf_regmap[32] = {
   16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
 };
 
+/* Building programs in the workbench (engine/program-kit.h): Debian's
+ * aarch64-linux-gnu-gcc used freestanding (Debian has no bare-metal
+ * picolibc for it), general registers only as the IRQ-free run-time
+ * saves no FP/SIMD state; with the MMU off memory is Device memory,
+ * where unaligned accesses fault. */
+static const char *const a64_program_flags[] = {
+  "-mcpu=cortex-a53", "-mgeneral-regs-only", "-mstrict-align", NULL,
+};
+static const MdlProgramKit a64_program = {
+  "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", NULL, NULL, a64_program_flags, "aarch64",
+  NULL, "a64", "medley-arm-asm", false, 0,
+};
+
 const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .name = "cortex-a53",
   .compatible = "arm,cortex-a53",
@@ -246,4 +259,5 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
    * interfaces reach the cores implicitly, and Linux would take the GIC
    * for the child of a controller it has no driver for. */
   .fdt_no_cpu_intc = true,
+  .program = &a64_program,
 };

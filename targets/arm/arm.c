@@ -177,6 +177,28 @@ static const MdlBoardFamily arm_mps2_family = {
   "MPS2", arm_mps2_slots, G_N_ELEMENTS (arm_mps2_slots),
 };
 
+/* Building programs in the workbench (engine/program-kit.h): Debian's
+ * arm-none-eabi toolchain and picolibc; -mcpu also picks the multilib.
+ * The core reads its vector table at 0 (VTOR's reset value). */
+static const char arm_program_ld_extra[] =
+  "\t/* Unwind tables picolibc's objects carry; kept, never used. */\n"
+  "\t.ARM.extab : { *(.ARM.extab* .gnu.linkonce.armextab.*) } >code\n"
+  "\t.ARM.exidx : { *(.ARM.exidx* .gnu.linkonce.armexidx.*) } >code\n"
+  "\t/* TLS variant 1: the thread pointer sits this far below the block. */\n"
+  "\t__arm32_tls_tcb_offset = MAX(8, __tls_align);\n";
+#define ARM_PROGRAM_KIT(ident, ...)                                                                \
+  static const char *const ident##_program_flags[] = { __VA_ARGS__, "-mthumb", NULL };             \
+  static const MdlProgramKit ident##_program = {                                                   \
+    "arm-none-eabi-gcc", "gcc-arm-none-eabi", "picolibc.specs", "picolibc-arm-none-eabi",          \
+    ident##_program_flags, "arm", arm_program_ld_extra, "thumb", "medley-arm-asm", true, 0,                              \
+  }
+ARM_PROGRAM_KIT (mdl_arm_cortex_m0_class, "-mcpu=cortex-m0");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m0plus_class, "-mcpu=cortex-m0plus");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m3_class, "-mcpu=cortex-m3");
+ARM_PROGRAM_KIT (mdl_arm_cortex_m4_class, "-mcpu=cortex-m4");
+/* Soft-float calls: the run-time saves no FP registers. */
+ARM_PROGRAM_KIT (mdl_arm_cortex_m4f_class, "-mcpu=cortex-m4", "-mfloat-abi=soft");
+
 /* What arm_fault reports (arm_exc_name of the fault it takes). */
 static const char *const arm_exception_names[] = {
   "HardFault", "MemManage", "BusFault", "UsageFault", NULL,
@@ -226,6 +248,7 @@ static const int arm_dwarf_regmap[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 
     .props = settings,                                                                             \
     .n_props = (settings) != NULL ? G_N_ELEMENTS (arm_v7m_props) : 0,                              \
     .set_prop = arm_set_prop,                                                                      \
+    .program = &ident##_program,                                                                   \
   }
 
 ARM_CLASS (mdl_arm_cortex_m0_class, "cortex-m0", "arm,cortex-m0", "armv6-m",

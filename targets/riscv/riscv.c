@@ -107,6 +107,28 @@ static const MdlBoardFamily rv_virt_family = {
   "virt", rv_virt_slots, G_N_ELEMENTS (rv_virt_slots),
 };
 
+/* Building programs in the workbench (engine/program-kit.h): Debian's
+ * bare-metal toolchain and picolibc, the soft-float multilibs (they run on
+ * the F/D harts too).  -misa-spec=2.2: GCC 12 finds no multilib for
+ * rv32imac_zicsr, and ISA spec 2.2's rv32imac includes Zicsr. */
+static const char *const rv_program_flags_32[] = {
+  "-march=rv32imac", "-mabi=ilp32", "-misa-spec=2.2", NULL,
+};
+/* RAM at 0x80000000 is out of the default medlow code model's reach. */
+static const char *const rv_program_flags_64[] = {
+  "-march=rv64imac", "-mabi=lp64", "-mcmodel=medany", "-misa-spec=2.2", NULL,
+};
+static const MdlProgramKit rv_program_32 = {
+  "riscv64-unknown-elf-gcc", "gcc-riscv64-unknown-elf", "picolibc.specs",
+  "picolibc-riscv64-unknown-elf", rv_program_flags_32, "riscv", NULL, "riscv", "medley-riscv-asm",
+  false, 0,
+};
+static const MdlProgramKit rv_program_64 = {
+  "riscv64-unknown-elf-gcc", "gcc-riscv64-unknown-elf", "picolibc.specs",
+  "picolibc-riscv64-unknown-elf", rv_program_flags_64, "riscv", NULL, "riscv", "medley-riscv-asm",
+  false, 0,
+};
+
 /* What rv_cause_name says of the exceptions it reports. */
 static const char *const rv_exception_names[] = {
   "instruction access fault", "illegal instruction", "breakpoint", "misaligned load",
@@ -163,6 +185,7 @@ static const int rv_dwarf_regmap[32] = {
     .dwarf_sp = 2,                                                                              \
     .family = &rv_virt_family,                                                                  \
     .exception_names = rv_exception_names,                                                      \
+    .program = &rv_program_##xl,                                                                \
   }
 
 RV_CLASS (mdl_riscv_rv32imac_class, "rv32imac", 32, rv32_regs, RV32_N_REGS, rv_init, rv32,
