@@ -76,7 +76,7 @@ more_base (uint64_t ram_base)
  * instruction executed (4 from its pc, the longest instruction of the
  * three ISAs) and the bytes stored to. */
 static struct {
-  bool     on;
+  bool     on, hit;   /* hit: a byte is in both */
   uint64_t base[2];
   uint8_t  fetched[2][FUZZ_RAM_SIZE], stored[2][FUZZ_RAM_SIZE];
 } smc;
@@ -86,8 +86,10 @@ smc_note (uint64_t addr, unsigned size, bool store)
 {
   for (uint64_t a = addr; a - addr < size; a++)
     for (int k = 0; k < 2; k++)
-      if (a - smc.base[k] < FUZZ_RAM_SIZE)
+      if (a - smc.base[k] < FUZZ_RAM_SIZE) {
         (store ? smc.stored : smc.fetched)[k][a - smc.base[k]] = 1;
+        smc.hit |= smc.stored[k][a - smc.base[k]] && smc.fetched[k][a - smc.base[k]];
+      }
 }
 
 static void
@@ -299,12 +301,14 @@ stores_to_code (const FuzzInput *in)
   memset (smc.stored, 0, sizeof smc.stored);
   smc.base[0] = in->ram_base;
   smc.base[1] = more_base (in->ram_base);
+  smc.hit = false;
   smc.on = true;
-  for (int i = 0; i < 4; i++) {
+  for (int i = 0; i < 4 && !smc.hit; i++) {
     static const uint8_t typed[] = "hi\r";
     bool stopped = false;
 
-    for (uint64_t n = 0; sb->cpu->time_ps < (i + 1) * slice && n < 4 * in->insns; n++) {
+    for (uint64_t n = 0; sb->cpu->time_ps < (i + 1) * slice && n < 4 * in->insns && !smc.hit;
+         n++) {
       smc_note (mdl_cpu_pc (sb->cpu), 4, false);
       if ((stopped = mdl_machine_step (sb->m, sb->cpu) != MDL_STOP_NONE))
         break;
@@ -315,11 +319,7 @@ stores_to_code (const FuzzInput *in)
                                                uart->cls->serial_can_receive (uart)));
   }
   smc.on = false;
-  for (int k = 0; k < 2; k++)
-    for (unsigned i = 0; i < FUZZ_RAM_SIZE; i++)
-      if (smc.fetched[k][i] && smc.stored[k][i])
-        return true;
-  return false;
+  return smc.hit;
 }
 
 /* What the disassembly and anatomy views would ask for (once an input:
