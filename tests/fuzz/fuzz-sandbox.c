@@ -277,11 +277,12 @@ run_tier (const FuzzInput *in, MdlTier tier, bool coherent)
 
 /* Whether @in stores into an instruction it executes (before or after
  * the store: a translated block holds the instructions after the store
- * too, a decode cache those before): stepped,
- * instruction by instruction, on the interpreted sandbox whose stores
- * flush decoded code, typing into the UART at the slices' ends as
- * run_slices does (a step takes interrupts where a run might take them an
- * instruction or two later, so this is a close look, not the same run). */
+ * too, a decode cache those before).  Stepped, instruction by
+ * instruction, on the interpreted sandbox whose stores flush decoded
+ * code, typing into the UART at the slices' ends as run_slices does (a
+ * step may take an interrupt an instruction or two before a run would,
+ * so this is a close look, not the same run); ends at the first such
+ * store. */
 static bool
 stores_to_code (const FuzzInput *in)
 {
