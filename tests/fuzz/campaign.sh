@@ -4,14 +4,14 @@
 # crashes kept in CORPUS/artifacts.  Prints one line per target with the
 # executions libFuzzer counted; exits non-zero when any target failed.
 # MEDLEY_FUZZ_RUNS=N ends each target after N inputs instead (SECONDS
-# still bounds it); MEDLEY_FUZZ_OPTS adds libFuzzer options (the campaign
-# of README.md ran the ISA targets with -entropic=0).
+# still bounds it); MEDLEY_FUZZ_OPTS adds libFuzzer options (the ISA
+# targets start with -entropic=0 by themselves).
 #   campaign.sh BUILD_FUZZ CORPUS SECONDS [TARGET...]
 set -u
 build=$1 corpus=$2 seconds=$3
 shift 3
 src=$(cd "$(dirname "$0")" && pwd)
-[ $# -gt 0 ] || set -- board-blob elf uart riscv arm gdb
+[ $# -gt 0 ] || set -- board-blob elf uart riscv arm aarch64 gdb
 mkdir -p "$corpus/artifacts"
 failed=0
 for name in "$@"; do
