@@ -257,6 +257,9 @@ mdl_machine_reset (MdlMachine *m)
     cpu->time_ps = 0;
     cpu->retired = 0;
     cpu->state = MDL_CPU_RUNNING;
+    /* A fault loop cut off before the reset must not count on into the
+     * next run (fuzz-riscv saw a reused machine stop early). */
+    cpu->exc_repeats = 0;
     mdl_cpu_set_exit_request (cpu, false);
   }
   for (guint i = 0; i < m->devices->len; i++) {
