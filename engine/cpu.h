@@ -40,6 +40,8 @@ G_BEGIN_DECLS
 
 typedef struct MdlMachine MdlMachine;
 typedef struct MdlCpu MdlCpu;
+typedef struct MdlStateWriter MdlStateWriter;
+typedef struct MdlStateReader MdlStateReader;
 typedef struct MdlCpuClass MdlCpuClass;
 
 /* A register as the views and the gdb stub see it. */
@@ -262,6 +264,17 @@ struct MdlCpuClass {
   unsigned    n_props;
   bool (*set_prop) (const MdlCpuClass *cls, MdlCpu *cpu, const char *name, uint64_t value,
                     GError **error);
+
+  /* ---- saved states (engine/snapshot.h) ---- */
+  /* Writes every bit of architectural state the class keeps (registers,
+   * system registers, timers, interrupt controller inside the core,
+   * exclusive monitors), not caches.  restore reads it back onto the
+   * same CPU and recomputes what is derived from it (translations, RAM
+   * windows, modes); the engine then forgets decoded and translated
+   * code.  The MdlCpu header (time, retired, run state) is the engine's.
+   * Both required: the round-trip test refuses a class without them. */
+  void (*save)    (MdlCpu *cpu, MdlStateWriter *w);
+  bool (*restore) (MdlCpu *cpu, MdlStateReader *r, GError **error);
 };
 
 struct MdlCpu {
