@@ -186,14 +186,9 @@ typedef struct {
   GBytes   **pages;
 } RamImage;
 
-typedef struct {
-  size_t at, len;
-} PartSpan;
-
 struct MdlMachineState {
   MdlMachine *machine;
   GBytes     *blob;
-  PartSpan   *cpu_parts, *dev_parts;
   unsigned    n_cpus, n_devices;
   unsigned    n_ram;
   RamImage   *ram;
@@ -283,8 +278,6 @@ mdl_machine_save (MdlMachine *m, const MdlMachineState *previous)
   st->time_ps = m->now_ps;
   st->n_cpus = m->cpus->len;
   st->n_devices = m->devices->len;
-  st->cpu_parts = g_new0 (PartSpan, st->n_cpus);
-  st->dev_parts = g_new0 (PartSpan, st->n_devices);
 
   mdl_state_put_u32 (&w, STATE_MAGIC);
   mdl_state_put_u32 (&w, STATE_VERSION);
@@ -302,7 +295,6 @@ mdl_machine_save (MdlMachine *m, const MdlMachineState *previous)
     if (cpu->cls->save != NULL)
       cpu->cls->save (cpu, &w);
     part_end (&w, at);
-    st->cpu_parts[i] = (PartSpan) { at + 8, w.buf->len - at - 8 };
   }
 
   mdl_state_put_u32 (&w, m->devices->len);
@@ -313,7 +305,6 @@ mdl_machine_save (MdlMachine *m, const MdlMachineState *previous)
     if (dev->cls->save != NULL)
       dev->cls->save (dev, &w);
     part_end (&w, at);
-    st->dev_parts[i] = (PartSpan) { at + 8, w.buf->len - at - 8 };
   }
 
   mdl_state_put_u32 (&w, m->irq_lines->len);
@@ -355,8 +346,6 @@ mdl_machine_state_free (MdlMachineState *st)
     mdl_region_unref (st->ram[i].region);
   }
   g_free (st->ram);
-  g_free (st->cpu_parts);
-  g_free (st->dev_parts);
   g_bytes_unref (st->blob);
   g_free (st);
 }
@@ -371,37 +360,22 @@ mdl_machine_state_bytes (const MdlMachineState *st)
   return st->own_bytes + pages + sizeof *st;
 }
 
-GBytes *
-mdl_machine_state_flatten (const MdlMachineState *st)
+bool
+mdl_machine_state_equal (const MdlMachineState *a, const MdlMachineState *b)
 {
-  GByteArray *out = g_byte_array_new ();
-  size_t len;
-  const uint8_t *data = g_bytes_get_data (st->blob, &len);
+  if (a->machine != b->machine || !g_bytes_equal (a->blob, b->blob) || a->n_ram != b->n_ram)
+    return false;
+  for (unsigned i = 0; i < a->n_ram; i++) {
+    uint64_t n_pages = (a->ram[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
 
-  g_byte_array_append (out, data, (guint) len);
-  for (unsigned i = 0; i < st->n_ram; i++) {
-    uint64_t n_pages = (st->ram[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
-
-    for (uint64_t p = 0; p < n_pages; p++) {
-      data = g_bytes_get_data (st->ram[i].pages[p], &len);
-      g_byte_array_append (out, data, (guint) len);
-    }
+    if (a->ram[i].region != b->ram[i].region || a->ram[i].size != b->ram[i].size)
+      return false;
+    for (uint64_t p = 0; p < n_pages; p++)
+      if (a->ram[i].pages[p] != b->ram[i].pages[p] &&
+          !g_bytes_equal (a->ram[i].pages[p], b->ram[i].pages[p]))
+        return false;
   }
-  return g_byte_array_free_to_bytes (out);
-}
-
-GBytes *
-mdl_machine_state_device_part (const MdlMachineState *st, unsigned index)
-{
-  g_return_val_if_fail (index < st->n_devices, NULL);
-  return g_bytes_new_from_bytes (st->blob, st->dev_parts[index].at, st->dev_parts[index].len);
-}
-
-GBytes *
-mdl_machine_state_cpu_part (const MdlMachineState *st, unsigned index)
-{
-  g_return_val_if_fail (index < st->n_cpus, NULL);
-  return g_bytes_new_from_bytes (st->blob, st->cpu_parts[index].at, st->cpu_parts[index].len);
+  return true;
 }
 
 static bool
@@ -508,7 +482,10 @@ mdl_machine_restore (MdlMachine *m, const MdlMachineState *st, GError **error)
       size_t plen;
       const void *page = g_bytes_get_data (img->pages[p], &plen);
 
-      memcpy (host + p * PAGE_SIZE, page, plen);
+      /* Reading first: most pages have not changed, and a page left
+       * alone stays clean in the host's caches. */
+      if (memcmp (host + p * PAGE_SIZE, page, plen) != 0)
+        memcpy (host + p * PAGE_SIZE, page, plen);
     }
   }
 

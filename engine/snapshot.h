@@ -77,12 +77,10 @@ bool   mdl_machine_restore (MdlMachine *m, const MdlMachineState *state, GError 
 void   mdl_machine_state_free (MdlMachineState *state);
 /* Bytes the state holds of its own (not counting pages it shares). */
 size_t mdl_machine_state_bytes (const MdlMachineState *state);
-/* Everything in the state as one byte string (RAM included): two states
- * are the same instant of the guest exactly when these are equal. */
-GBytes *mdl_machine_state_flatten (const MdlMachineState *state);
-/* The part of @state that device @index or CPU @index saved, for tests. */
-GBytes *mdl_machine_state_device_part (const MdlMachineState *state, unsigned index);
-GBytes *mdl_machine_state_cpu_part    (const MdlMachineState *state, unsigned index);
+/* Whether two states of one machine are the same instant of the guest:
+ * every class's part, the clock, the events and every byte of RAM (fast
+ * where they share pages). */
+bool   mdl_machine_state_equal (const MdlMachineState *a, const MdlMachineState *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdlMachineState, mdl_machine_state_free)
 

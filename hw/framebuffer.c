@@ -283,7 +283,9 @@ fb_finalize (MdlDevice *dev)
 static void
 fb_save (MdlDevice *dev, MdlStateWriter *w)
 {
-  Fb copy = *(Fb *) dev->state;
+  Fb copy;
+
+  memcpy (&copy, dev->state, sizeof copy);
 
   copy.generation = 0;
   copy.as = NULL;
