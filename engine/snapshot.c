@@ -941,7 +941,6 @@ replay_from (MdlMachine *m, unsigned k, const Pos *to, Scan *scan, GError **erro
   MdlHistory *h = m->history;
   Checkpoint *cp = cp_at (h, k);
   unsigned n = to != NULL ? to->j : cp->segs->len;
-  bool ok;
 
   if (!mdl_machine_restore (m, cp->state, error))
     return false;
@@ -955,12 +954,11 @@ replay_from (MdlMachine *m, unsigned k, const Pos *to, Scan *scan, GError **erro
     replay_seg (m, &g_array_index (cp->segs, Seg, to->j), scan, k, to->j);
     m->pos_cpu = NULL;
   }
-  ok = true;
   m->replaying = false;
   m->debug_quiet = false;
   m->pos_cpu = NULL;
   quiet_clear_stop (m);
-  return ok;
+  return true;
 }
 
 /* Where the machine is now, as an instant of the history. */
@@ -1090,7 +1088,7 @@ scan_back (MdlMachine *m, Scan *scan, Hit *found, GError **error)
       bound = g_array_index (cp->segs, Seg, cp->segs->len - 1).end;
     g_array_set_size (scan->hits, 0);
     if (!replay_from (m, (unsigned) k, (unsigned) k == head.k ? &head : NULL, scan, error))
-      return false;
+      return false;   /* (restore refused before any hit was noted) */
     for (int i = (int) scan->hits->len - 1; i >= 0; i--) {
       Hit *hit = &g_array_index (scan->hits, Hit, i);
 
