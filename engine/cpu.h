@@ -41,6 +41,8 @@ G_BEGIN_DECLS
 
 typedef struct MdlMachine MdlMachine;
 typedef struct MdlCpu MdlCpu;
+typedef struct MdlStateWriter MdlStateWriter;
+typedef struct MdlStateReader MdlStateReader;
 typedef struct MdlCpuClass MdlCpuClass;
 
 /* A register as the views and the gdb stub see it. */
@@ -278,6 +280,17 @@ struct MdlCpuClass {
   /* How the workbench builds a program for the class from source: cross
    * compiler, flags, templates (engine/program-kit.h).  NULL: it cannot. */
   const MdlProgramKit *program;
+
+  /* ---- saved states (engine/snapshot.h) ---- */
+  /* Writes every bit of architectural state the class keeps (registers,
+   * system registers, timers, interrupt controller inside the core,
+   * exclusive monitors), not caches.  restore reads it back onto the
+   * same CPU and recomputes what is derived from it (translations, RAM
+   * windows, modes); the engine then forgets decoded and translated
+   * code.  The MdlCpu header (time, retired, run state) is the engine's.
+   * Both required: the round-trip test refuses a class without them. */
+  void (*save)    (MdlCpu *cpu, MdlStateWriter *w);
+  bool (*restore) (MdlCpu *cpu, MdlStateReader *r, GError **error);
 };
 
 struct MdlCpu {

@@ -127,6 +127,15 @@ struct MdlDeviceClass {
   size_t (*snapshot_state) (MdlDevice *dev, uint8_t *buf, size_t max);
   /* Frees what realize allocated besides regions and state. */
   void (*finalize)     (MdlDevice *dev);
+  /* Saved states (engine/snapshot.h): everything of the device that the
+   * guest can observe or that decides what it does next (registers,
+   * FIFOs, counters, embedded events), written into @w and read back
+   * onto the same device.  RAM and ROM contents and interrupt line
+   * levels are the engine's.  mdl_device_save_plain/_restore_plain
+   * serve a state that is one plain struct.  Required for every class:
+   * the round-trip test enumerates the registry. */
+  void (*save)         (MdlDevice *dev, MdlStateWriter *w);
+  bool (*restore)      (MdlDevice *dev, MdlStateReader *r, GError **error);
 
   /* ---- what the workbench may show and drive (engine/device-view.h) ---- */
   MdlViewKind        view;  /* MDL_VIEW_NONE for most devices */

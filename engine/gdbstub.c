@@ -37,6 +37,7 @@
 
 #include "error.h"
 #include "machine.h"
+#include "snapshot.h"
 
 /* What we announce as PacketSize (hex 4000): the largest packet GDB sends
  * us, and bounds our replies (a memory read is answered in hex, so at most
@@ -102,6 +103,7 @@ typedef struct {
   bool          no_ack;
   bool          discarding;/* inside a packet too long to keep */
   bool          swbreak, hwbreak;  /* GDB understands these stop reasons */
+  bool          reversing;         /* the outstanding resume is bs or bc */
   bool          resumed;   /* a stop reply is owed */
   bool          stepping;
   bool          interrupted;
@@ -324,6 +326,7 @@ call_write_reg (MdlRunner *runner, MdlMachine *m, void *data)
 {
   Access *a = data;
 
+  mdl_machine_history_mark (m);   /* changed from outside: see snapshot.h */
   write_reg (mdl_machine_cpu (m, a->srv->cpu), (unsigned) a->reg, a->value, a->value_hi);
 }
 
@@ -335,6 +338,7 @@ call_write_all_regs (MdlRunner *runner, MdlMachine *m, void *data)
   MdlCpu *cpu = mdl_machine_cpu (m, a->srv->cpu);
   guint64 off = 0;
 
+  mdl_machine_history_mark (m);
   for (unsigned i = 0; i < cpu->cls->gdb_n_regs; i++) {
     unsigned n = reg_bytes (cpu->cls, i);
     guint64 v, hi;
@@ -403,6 +407,7 @@ call_write_mem (MdlRunner *runner, MdlMachine *m, void *data)
   Access *a = data;
   MdlCpu *cpu = mdl_machine_cpu (m, a->srv->cpu);
 
+  mdl_machine_history_mark (m);
   a->ok = mdl_address_space_write_bytes (cpu->as, a->addr, a->bytes, a->len, NULL);
   /* Decoded instructions may be stale now, on every CPU seeing that
    * memory (as the runner does for the views' writes). */
@@ -513,6 +518,7 @@ session_resume (Session *s, bool step)
   s->resumed = true;
   s->stepping = step;
   s->interrupted = false;
+  s->reversing = false;
   g_mutex_lock (&srv->lock);
   if (!step && srv->pending != NULL) {
     /* Stopped here while nobody listened: that is the stop to report. */
@@ -534,6 +540,31 @@ session_resume (Session *s, bool step)
   mdl_runner_call (srv->runner, call_fence, srv);
 }
 
+/* bs and bc: one instruction of this CPU back, or back to the last
+ * breakpoint or watchpoint hit, through the machine's history (which
+ * the session turned on when the client came).  The stop comes as a
+ * resume's does. */
+static void
+session_reverse (Session *s, bool step)
+{
+  MdlGdbServer *srv = s->srv;
+
+  s->watch_done = false;
+  s->resumed = true;
+  s->stepping = step;
+  s->interrupted = false;
+  s->reversing = true;
+  g_mutex_lock (&srv->lock);
+  g_clear_pointer (&srv->pending, mdl_snapshot_unref);
+  srv->wait = WAIT_FENCE;
+  g_mutex_unlock (&srv->lock);
+  if (step)
+    mdl_runner_reverse_step (srv->runner, srv->cpu);
+  else
+    mdl_runner_reverse_continue (srv->runner);
+  mdl_runner_call (srv->runner, call_fence, srv);
+}
+
 /* Ctrl-C, or a client that connects while the machine runs. */
 static void
 session_interrupt (Session *s)
@@ -543,6 +574,7 @@ session_interrupt (Session *s)
   s->resumed = true;
   s->stepping = false;
   s->interrupted = true;
+  s->reversing = false;
   g_mutex_lock (&srv->lock);
   g_clear_pointer (&srv->pending, mdl_snapshot_unref);
   srv->wait = WAIT_FENCE;
@@ -575,6 +607,10 @@ stop_reply (Session *s, MdlSnapshot *snap)
   MdlGdbServer *srv = s->srv;
   bool mine = snap->stop_cpu >= 0 && (unsigned) snap->stop_cpu == srv->cpu;
 
+  /* Going back found nothing earlier: GDB says "No more reverse-execution
+   * history" and shows where it is. */
+  if (s->reversing && snap->history_start)
+    return g_strdup ("T05replaylog:begin;thread:1;");
   switch (snap->state) {
   case MDL_RUNNER_HALTED:
     return g_strdup_printf ("W%02x", exit_byte (snap->exit_code));
@@ -926,7 +962,8 @@ handle_query (Session *s, const char *pkt)
     /* vContSupported: without it GDB assumes no hardware single-step
      * and steps RISC-V by planting breakpoints. */
     return g_strdup_printf ("PacketSize=%x;qXfer:features:read+;QStartNoAckMode+;"
-                            "swbreak+;hwbreak+;vContSupported+", PACKET_SIZE);
+                            "swbreak+;hwbreak+;vContSupported+;ReverseStep+;ReverseContinue+",
+                            PACKET_SIZE);
   }
   if (g_str_has_prefix (pkt, "qXfer:features:read:"))
     return handle_qxfer_features (s, pkt + strlen ("qXfer:features:read:"));
@@ -1036,6 +1073,13 @@ session_packet (Session *s, const char *pkt, size_t len)
     reply = handle_resume (s, semi ? semi + 1 : "", pkt[0] == 'S');
     break;
   }
+  case 'b':
+    if (strcmp (pkt, "bs") == 0 || strcmp (pkt, "bc") == 0) {
+      session_reverse (s, pkt[1] == 's');
+      return;
+    }
+    reply = g_strdup ("");
+    break;
   case 'H':
   case 'T':
     reply = g_strdup ("OK");
@@ -1186,6 +1230,8 @@ session_new (MdlGdbServer *srv, int fd)
   s->breaks = g_array_new (FALSE, FALSE, sizeof (Break));
   s->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
   g_atomic_int_set (&srv->has_client, 1);
+  /* A debugger may go back: keep a history from now on (engine/snapshot.h). */
+  mdl_runner_set_history (srv->runner, true, 0, 0);
   return s;
 }
 

@@ -62,6 +62,15 @@ struct MdlMachine {
   /* Guest-requested resets (mdl_machine_set_reset_handler). */
   MdlResetFunc reset_fn;
   void      *reset_data;
+
+  /* Saved states and reverse execution (engine/snapshot.c). */
+  struct MdlHistory *history; /* NULL: none kept */
+  GHashTable *points;         /* name -> MdlMachineState *, or NULL */
+  bool       replaying;       /* re-executing: no output, trace or
+                                 recording */
+  bool       debug_quiet;     /* breakpoints and watchpoints do not stop */
+  MdlCpu    *pos_cpu;         /* stop (MDL_STOP_POSITION) when this CPU */
+  uint64_t   pos_retired;     /* is about to go beyond this many */
 };
 
 #define MDL_TRACE_RING (1u << 16)
@@ -73,5 +82,10 @@ void     _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps);
 void     _mdl_events_clear (MdlMachine *m);
 /* A lone run beside waiting CPUs ends with the current quantum. */
 void     _mdl_lone_clamp (MdlMachine *m);
+/* The history's hooks around every mdl_machine_run and _step call, and
+ * what mdl_machine_free and mdl_machine_reset owe it (snapshot.c). */
+void     _mdl_history_begin (MdlMachine *m, MdlCpu *step_cpu, uint64_t duration_ps);
+void     _mdl_history_end   (MdlMachine *m);
+void     _mdl_snapshot_free_all (MdlMachine *m);
 /* Position of @dev in the machine (for trace sources). */
 unsigned _mdl_device_index (const MdlMachine *m, const MdlDevice *dev);

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "cache-model.h"
 #include "jit-cache.h"
+#include "snapshot.h"
 
 const char *
 mdl_stop_reason_name (MdlStopReason reason)
@@ -22,6 +23,7 @@ mdl_stop_reason_name (MdlStopReason reason)
   case MDL_STOP_WATCHPOINT: return "watchpoint";
   case MDL_STOP_RESET:      return "reset";
   case MDL_STOP_EXCEPTION:  return "exception";
+  case MDL_STOP_POSITION:   return "position";
   default:                  return "unknown";
   }
 }
@@ -65,6 +67,7 @@ mdl_machine_free (MdlMachine *m)
 {
   if (m == NULL)
     return;
+  _mdl_snapshot_free_all (m);
   _mdl_events_clear (m);
   for (guint i = 0; i < m->cpus->len; i++)
     cpu_free (g_ptr_array_index (m->cpus, i));
@@ -273,6 +276,8 @@ mdl_machine_reset (MdlMachine *m)
     if (cpu->cache != NULL)
       mdl_cache_model_reset (cpu->cache);
   }
+  if (m->history != NULL)
+    mdl_machine_history_mark (m);
 }
 
 uint64_t
@@ -304,6 +309,16 @@ run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
   uint64_t before = cpu->time_ps;
   uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
 
+  /* Re-execution towards an instant: this CPU runs up to the count and
+   * stops when it would go beyond, as late as a breakpoint there would
+   * have stopped it (after the events due before). */
+  if (G_UNLIKELY (cpu == m->pos_cpu)) {
+    if (cpu->retired >= m->pos_retired) {
+      mdl_machine_stop (m, MDL_STOP_POSITION, 0, "reached the instant asked for");
+      return;
+    }
+    budget = MIN (budget, m->pos_retired - cpu->retired);
+  }
   m->current = cpu;
   m->cpu_deadline = deadline;
   mdl_cpu_set_exit_request (cpu, stopping (m));
@@ -433,6 +448,7 @@ last_retired (MdlMachine *m, MdlCpu *cpu)
     return true;
   switch (m->stop_reason) {
   case MDL_STOP_BREAKPOINT:
+  case MDL_STOP_POSITION:
   case MDL_STOP_FATAL:
   case MDL_STOP_EXCEPTION:
     return false;
@@ -571,8 +587,39 @@ reset_requested (MdlMachine *m)
   return stopping (m) && m->stop_reason == MDL_STOP_RESET && m->reset_fn != NULL;
 }
 
+static MdlStopReason machine_run (MdlMachine *m, uint64_t duration_ps);
+static MdlStopReason machine_step (MdlMachine *m, MdlCpu *cpu);
+
+/* Both entry points tell the history (engine/snapshot.c) what ran, so
+ * that it can run it again. */
 MdlStopReason
 mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
+{
+  MdlStopReason reason;
+
+  if (m->history == NULL || m->replaying)
+    return machine_run (m, duration_ps);
+  _mdl_history_begin (m, NULL, duration_ps);
+  reason = machine_run (m, duration_ps);
+  _mdl_history_end (m);
+  return reason;
+}
+
+MdlStopReason
+mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
+{
+  MdlStopReason reason;
+
+  if (m->history == NULL || m->replaying)
+    return machine_step (m, cpu);
+  _mdl_history_begin (m, cpu, 0);
+  reason = machine_step (m, cpu);
+  _mdl_history_end (m);
+  return reason;
+}
+
+static MdlStopReason
+machine_run (MdlMachine *m, uint64_t duration_ps)
 {
   uint64_t end = m->now_ps + MIN (duration_ps, MDL_TIME_NEVER - m->now_ps);
 
@@ -624,8 +671,8 @@ mdl_machine_run (MdlMachine *m, uint64_t duration_ps)
   return m->stop_reason;
 }
 
-MdlStopReason
-mdl_machine_step (MdlMachine *m, MdlCpu *cpu)
+static MdlStopReason
+machine_step (MdlMachine *m, MdlCpu *cpu)
 {
   if (cpu->state == MDL_CPU_WAITING) {
     uint64_t next = _mdl_events_next_time (m);
@@ -743,7 +790,7 @@ watch_hit (void *data, uint64_t addr, unsigned size, bool is_write)
   MdlMachine *m = data;
   MdlCpu *cpu = m->current;
 
-  if (cpu == NULL || m->stop_reason != MDL_STOP_NONE)
+  if (cpu == NULL || m->stop_reason != MDL_STOP_NONE || m->debug_quiet)
     return;   /* only CPU accesses stop the machine */
   /* No pc here: a target may hold it in a local until run() returns. */
   mdl_machine_stop (m, MDL_STOP_WATCHPOINT, 0, "CPU %s %s %u byte%s at 0x%"
@@ -784,6 +831,8 @@ mdl_cpu_breakpoint_hit (MdlCpu *cpu, uint64_t pc)
     cpu->bp_pass = false;
     return false;
   }
+  if (m->debug_quiet)
+    return false;   /* re-executing towards an instant: run through */
   mdl_machine_stop (m, MDL_STOP_BREAKPOINT, 0, "CPU %s reached a breakpoint at 0x%"
                     G_GINT64_MODIFIER "x", cpu->name, pc);
   m->stop_cpu = cpu;
@@ -824,6 +873,8 @@ void
 mdl_machine_serial_out (MdlMachine *m, MdlDevice *uart, const uint8_t *bytes,
                         size_t len)
 {
+  if (m->replaying)
+    return;   /* re-execution: the host has seen it already */
   for (size_t i = 0; i < len; i++)
     mdl_trace_add (m, MDL_TRACE_SERIAL,
                    uart ? (uint16_t) (_mdl_device_index (m, uart) | MDL_TRACE_DEVICE)

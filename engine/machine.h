@@ -19,6 +19,9 @@
 G_BEGIN_DECLS
 
 typedef struct MdlDevice MdlDevice;
+/* The byte stream of saved states (engine/snapshot.h). */
+typedef struct MdlStateWriter MdlStateWriter;
+typedef struct MdlStateReader MdlStateReader;
 
 #define MDL_PS_PER_NS  UINT64_C (1000)
 #define MDL_PS_PER_US  UINT64_C (1000000)
@@ -71,6 +74,9 @@ typedef enum {
                             user asked to stop on (resumable) */
   MDL_STOP_RESET,        /* the guest asked for a reset: with a reset
                             handler the run goes on after it, unseen */
+  MDL_STOP_POSITION,     /* re-execution reached the instant it was
+                            asked for (engine/snapshot.c; never seen
+                            outside it) */
 } MdlStopReason;
 
 const char *mdl_stop_reason_name (MdlStopReason reason);

@@ -2,6 +2,8 @@
 
 #include "runner.h"
 
+#include "snapshot.h"
+
 #include <string.h>
 
 #include "device.h"
@@ -55,6 +57,11 @@ typedef enum {
   CMD_WATCH_DISAS,
   CMD_UNWATCH,
   CMD_CALL,
+  CMD_REVERSE_STEP,
+  CMD_REVERSE_CONTINUE,
+  CMD_SAVE_POINT,
+  CMD_RESTORE_POINT,
+  CMD_HISTORY,
 } CommandKind;
 
 typedef struct {
@@ -141,6 +148,7 @@ struct MdlRunner {
   /* Engine thread only. */
   MdlRunnerState state;
   bool           waiting_for_input;
+  bool           history_start; /* a reverse command found nothing earlier */
   MdlStopReason  stop_reason;
   int            exit_code;
   char          *message;
@@ -365,6 +373,7 @@ snapshot_take (MdlRunner *r)
   snap->stop_reason = r->stop_reason;
   snap->exit_code = r->exit_code;
   snap->waiting_for_input = r->waiting_for_input;
+  snap->history_start = r->history_start;
   snap->speed = mdl_runner_speed (r);
   snap->measured_speed = r->measured_speed;
   if (r->message != NULL)
@@ -698,7 +707,8 @@ post (MdlRunner *r, Command *cmd)
    * sees a request whose command it has already taken. */
   if (r->kick && !(cmd->kind == CMD_RUN || cmd->kind == CMD_SERIAL || cmd->kind == CMD_WATCH_MEM ||
                    cmd->kind == CMD_WATCH_DISAS || cmd->kind == CMD_UNWATCH ||
-                   cmd->kind == CMD_CALL)) {
+                   cmd->kind == CMD_CALL || cmd->kind == CMD_HISTORY ||
+                   cmd->kind == CMD_SAVE_POINT)) {
     r->stop_posted = true;
     mdl_machine_request_user_stop (r->machine);
   }
@@ -988,8 +998,10 @@ set_pin_on_engine (MdlRunner *runner, MdlMachine *machine, void *data)
   SetPinCall *c = data;
   MdlDevice *dev = device_with_view (machine, c->device, MDL_VIEW_PINS);
 
-  if (dev != NULL && dev->cls->set_pin != NULL)
+  if (dev != NULL && dev->cls->set_pin != NULL) {
+    mdl_machine_history_mark (machine);   /* an input from outside */
     c->done = dev->cls->set_pin (dev, c->pin, c->level);
+  }
 }
 
 bool
@@ -1032,6 +1044,41 @@ mdl_runner_render_device (MdlRunner *runner, unsigned device, uint64_t *generati
   g_return_val_if_fail (runner != NULL, false);
   mdl_runner_call (runner, render_on_engine, &c);
   return c.rendered;
+}
+
+void
+mdl_runner_set_history (MdlRunner *runner, bool enabled, uint64_t interval_ps, size_t max_bytes)
+{
+  Command *cmd = command_new (CMD_HISTORY, 0, NULL, 0);
+
+  cmd->enabled = enabled;
+  cmd->value = interval_ps;
+  cmd->size = max_bytes;
+  post (runner, cmd);
+}
+
+void
+mdl_runner_reverse_step (MdlRunner *runner, unsigned cpu)
+{
+  post (runner, command_new (CMD_REVERSE_STEP, cpu, NULL, 0));
+}
+
+void
+mdl_runner_reverse_continue (MdlRunner *runner)
+{
+  post (runner, command_new (CMD_REVERSE_CONTINUE, 0, NULL, 0));
+}
+
+void
+mdl_runner_save_point (MdlRunner *runner, const char *name)
+{
+  post (runner, command_new (CMD_SAVE_POINT, 0, (const uint8_t *) name, strlen (name)));
+}
+
+void
+mdl_runner_restore_point (MdlRunner *runner, const char *name)
+{
+  post (runner, command_new (CMD_RESTORE_POINT, 0, (const uint8_t *) name, strlen (name)));
 }
 
 void
@@ -1108,6 +1155,7 @@ feed_input (MdlRunner *r)
       cls->serial_input (u->dev, u->input->data + u->input_pos, 1);
       u->input_pos++;
       moved = true;
+      mdl_machine_history_mark (r->machine);   /* an input from outside */
     }
     if (u->input_pos < u->input->len) {
       more = true;
@@ -1339,6 +1387,7 @@ apply_debug (MdlRunner *r, const Command *cmd)
     break;
   case CMD_WRITE_REG:
     if (paused && cmd->reg < cpu->cls->n_regs && !cpu->cls->regs[cmd->reg].read_only) {
+      mdl_machine_history_mark (m);
       cpu->cls->reg_write (cpu, cmd->reg, cmd->value);
       if (cmd->wide && cpu->cls->regs[cmd->reg].bits > 64 && cpu->cls->reg_write_hi != NULL)
         cpu->cls->reg_write_hi (cpu, cmd->reg, cmd->value_hi);
@@ -1347,6 +1396,7 @@ apply_debug (MdlRunner *r, const Command *cmd)
   case CMD_WRITE_MEM:
     if (paused) {
       g_autoptr(GError) error = NULL;
+      mdl_machine_history_mark (m);
       if (!mdl_address_space_write_bytes (cpu->as, cmd->addr, cmd->bytes, cmd->len, &error))
         g_message ("memory write refused: %s", error->message);
       /* Decoded code may be stale now, on every CPU seeing that memory. */
@@ -1419,6 +1469,70 @@ line_step_batch (MdlRunner *r)
   }
 }
 
+/* Going back in time and save points (engine/snapshot.h).  Whatever the
+ * guest was doing, the machine is then paused at an earlier instant (a
+ * halted guest too: it has not halted yet there). */
+static void
+apply_time (MdlRunner *r, const Command *cmd)
+{
+  MdlMachine *m = r->machine;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strndup ((const char *) cmd->bytes, cmd->len);
+  MdlCpu *cpu = mdl_machine_cpu (m, cmd->index);
+
+  r->stepping_out = false;
+  r->stepping_line = false;
+  r->waiting_for_input = false;
+  r->history_start = false;
+  drop_temp_breakpoint (r);
+  switch (cmd->kind) {
+  case CMD_HISTORY:
+    if (cmd->enabled && !mdl_machine_history_enabled (m))
+      mdl_machine_enable_history (m, cmd->value, (size_t) cmd->size);
+    else if (!cmd->enabled)
+      mdl_machine_disable_history (m);
+    return;
+  case CMD_SAVE_POINT:
+    mdl_machine_save_point (m, name);
+    return;
+  case CMD_RESTORE_POINT:
+    if (mdl_machine_restore_point (m, name, &error))
+      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
+    else
+      set_stop_info (r, r->state == MDL_RUNNER_RUNNING ? MDL_RUNNER_PAUSED : r->state,
+                     MDL_STOP_USER, 0, error->message);
+    return;
+  case CMD_REVERSE_STEP:
+    if (cpu != NULL && mdl_machine_reverse_step (m, cpu, &error)) {
+      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
+    } else {
+      /* Nothing earlier: where it is, at the start of what is known. */
+      set_stop_info (r, guest_ended (r) ? r->state : MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
+                     error != NULL ? error->message : "no such CPU");
+      r->history_start = true;
+    }
+    return;
+  case CMD_REVERSE_CONTINUE: {
+    MdlStopReason reason = mdl_machine_reverse_continue (m, &error);
+
+    if (reason == MDL_STOP_BREAKPOINT || reason == MDL_STOP_WATCHPOINT) {
+      handle_stop (r, reason);
+    } else if (reason == MDL_STOP_NONE) {
+      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0,
+                     "reached the start of the execution history");
+      r->history_start = true;
+    } else {
+      set_stop_info (r, guest_ended (r) ? r->state : MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
+                     error != NULL ? error->message : "");
+      r->history_start = true;
+    }
+    return;
+  }
+  default:
+    return;
+  }
+}
+
 /* Applies one command; false for quit. */
 static bool
 apply (MdlRunner *r, const Command *cmd)
@@ -1436,6 +1550,9 @@ apply (MdlRunner *r, const Command *cmd)
     r->stepping_line = false;
   if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_RESET)
     drop_temp_breakpoint (r);
+  if (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
+      cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_RESET)
+    r->history_start = false;
   /* Going on forgets why it last stopped (a finished guest stays so). */
   if (!guest_ended (r) &&
       (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
@@ -1520,6 +1637,13 @@ apply (MdlRunner *r, const Command *cmd)
     g_atomic_int_set (cmd->done, 1);
     g_cond_broadcast (&r->call_cond);
     g_mutex_unlock (&r->lock);
+    break;
+  case CMD_REVERSE_STEP:
+  case CMD_REVERSE_CONTINUE:
+  case CMD_SAVE_POINT:
+  case CMD_RESTORE_POINT:
+  case CMD_HISTORY:
+    apply_time (r, cmd);
     break;
   case CMD_QUIT:
     return false;

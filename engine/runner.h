@@ -106,6 +106,9 @@ typedef struct {
   int             exit_code;
   char           *message;      /* why it halted or stopped, or "" */
   bool            waiting_for_input; /* RUNNING, but asleep until serial input */
+  bool            history_start; /* the last reverse command found no earlier
+                                    instant: the machine is at the start of
+                                    its history (or keeps none) */
   double          speed;        /* the set speed (mdl_runner_set_speed); 0: max */
   double          measured_speed; /* virtual time per wall time lately; 0:
                                      not running or not measured yet */
@@ -214,6 +217,26 @@ void mdl_runner_write_register_wide (MdlRunner *runner, unsigned cpu, unsigned r
                                      uint64_t value, uint64_t value_hi);
 void mdl_runner_write_memory   (MdlRunner *runner, unsigned cpu, uint64_t addr,
                                 const uint8_t *bytes, size_t len);
+
+/* ---- going back in time (engine/snapshot.h) ---- */
+
+/* Keeps an execution history (a state every @interval_ps, at most
+ * @max_bytes; 0: the defaults) or drops it; applied between slices,
+ * without pausing.  Off until asked for: a state costs a pass over RAM. */
+void mdl_runner_set_history (MdlRunner *runner, bool enabled, uint64_t interval_ps,
+                             size_t max_bytes);
+/* One instruction of CPU @cpu back (pauses first): PAUSED there.  With
+ * nothing earlier, PAUSED where it was, with history_start and a message. */
+void mdl_runner_reverse_step (MdlRunner *runner, unsigned cpu);
+/* Back to the last breakpoint or watchpoint hit: PAUSED with its stop
+ * reason, CPU and address; with none, at the history's start
+ * (history_start). */
+void mdl_runner_reverse_continue (MdlRunner *runner);
+/* A save point: the whole machine kept under @name (between slices,
+ * without pausing), and back to it (paused; a message when there is no
+ * such point). */
+void mdl_runner_save_point    (MdlRunner *runner, const char *name);
+void mdl_runner_restore_point (MdlRunner *runner, const char *name);
 
 /* Views ask for what they show; every later snapshot carries it, taken at
  * a slice boundary.  Ids are > 0.  A disassembly window with @follow_pc

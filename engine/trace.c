@@ -8,6 +8,8 @@ mdl_trace_add (MdlMachine *m, MdlTraceKind kind, uint16_t source, uint32_t aux,
 {
   MdlTraceRecord *r;
 
+  if (m->replaying)
+    return;   /* re-execution: these records exist already */
   if (m->trace == NULL)
     m->trace = g_new0 (MdlTraceRecord, MDL_TRACE_RING);
   r = &m->trace[m->trace_next % MDL_TRACE_RING];

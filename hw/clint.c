@@ -24,6 +24,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define CLINT_MAX_HARTS  8
 #define CLINT_MSIP       0x0000
@@ -324,4 +325,6 @@ const MdlDeviceClass mdl_clint_class = {
   .realize = clint_realize,
   .reset = clint_reset,
   .finalize = clint_finalize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -34,6 +34,7 @@
 #include "cmsdk-counter.h"
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define REG_LOAD    0x00
 #define REG_VALUE   0x04
@@ -246,4 +247,6 @@ const MdlDeviceClass mdl_cmsdk_dualtimer_class = {
   .realize = dual_realize,
   .reset = dual_reset,
   .finalize = dual_finalize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -28,6 +28,7 @@
 #include "cmsdk-counter.h"
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define REG_CTRL      0x000
 #define REG_VALUE     0x004
@@ -180,4 +181,6 @@ const MdlDeviceClass mdl_cmsdk_timer_class = {
   .realize = timer_realize,
   .reset = timer_reset,
   .finalize = timer_finalize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -54,6 +54,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define REG_DATA      0x000
 #define REG_STATE     0x004
@@ -318,4 +319,6 @@ const MdlDeviceClass mdl_cmsdk_uart_class = {
   .reset = uart_reset,
   .serial_input = uart_serial_input,
   .serial_can_receive = uart_serial_can_receive,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -33,6 +33,7 @@
 #include "cmsdk-counter.h"
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define REG_LOAD    0x000
 #define REG_VALUE   0x004
@@ -198,4 +199,6 @@ const MdlDeviceClass mdl_cmsdk_watchdog_class = {
   .realize = wdog_realize,
   .reset = wdog_reset,
   .finalize = wdog_finalize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 enum {
   REG_WIDTH = 0x00, REG_HEIGHT = 0x04, REG_STRIDE = 0x08, REG_FORMAT = 0x0c,
@@ -275,6 +276,44 @@ fb_finalize (MdlDevice *dev)
   fb->tracker = 0;
 }
 
+/* The registers, palette and vblank schedule as they are; the write
+ * tracker and the frame generation are the host's: the tracker follows
+ * the restored frame, and the generation only moves on, so a view
+ * redraws the restored frame. */
+static void
+fb_save (MdlDevice *dev, MdlStateWriter *w)
+{
+  Fb copy;
+
+  memcpy (&copy, dev->state, sizeof copy);
+
+  copy.generation = 0;
+  copy.as = NULL;
+  copy.tracker = 0;
+  copy.tracked_base = copy.tracked_size = 0;
+  mdl_state_put (w, &copy, sizeof copy);
+}
+
+static bool
+fb_restore (MdlDevice *dev, MdlStateReader *r, GError **error)
+{
+  Fb *fb = dev->state;
+  uint64_t generation = fb->generation;
+  MdlAddressSpace *as = fb->as;
+  guint tracker = fb->tracker;
+  uint64_t tracked_base = fb->tracked_base, tracked_size = fb->tracked_size;
+
+  if (!mdl_device_restore_plain (dev, r, error))
+    return false;
+  fb->generation = generation + 1;
+  fb->as = as;
+  fb->tracker = tracker;
+  fb->tracked_base = tracked_base;
+  fb->tracked_size = tracked_size;
+  fb_retrack (fb);
+  return true;
+}
+
 static size_t
 fb_snapshot_state (MdlDevice *dev, uint8_t *buf, size_t max)
 {
@@ -314,6 +353,8 @@ const MdlDeviceClass mdl_framebuffer_class = {
   .finalize = fb_finalize,
   .view = MDL_VIEW_DISPLAY,
   .render_frame = mdl_framebuffer_render,
+  .save = fb_save,
+  .restore = fb_restore,
 };
 
 MdlDevice *

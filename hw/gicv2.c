@@ -60,6 +60,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define GIC_CPUS       8
 #define GIC_SPIS       256
@@ -684,4 +685,6 @@ const MdlDeviceClass mdl_gicv2_class = {
   .realize = gic_realize,
   .reset = gic_reset,
   .irq_in = gic_irq_in,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

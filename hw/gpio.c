@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 enum {
   REG_DATA_IN = 0x00, REG_DATA_OUT = 0x04, REG_DIR = 0x08, REG_IRQ_EN = 0x0c,
@@ -155,6 +156,8 @@ const MdlDeviceClass mdl_gpio_class = {
   .snapshot_state = gpio_snapshot_state,
   .view = MDL_VIEW_PINS,
   .set_pin = gpio_set_pin,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };
 
 void

@@ -30,6 +30,7 @@
 #include "engine/trace.h"
 
 #include <string.h>
+#include "engine/snapshot.h"
 
 #define MBOX_DEPTH   16
 #define MBOX_SIDE    0x100
@@ -187,4 +188,6 @@ const MdlDeviceClass mdl_mailbox_class = {
   .state_size = sizeof (Mbox),
   .realize = mbox_realize,
   .reset = mbox_reset,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -14,6 +14,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 /* A guard against typos in a board file (a size written in bytes where
  * MiB were meant, a missing #size-cells), not a hardware limit. */
@@ -128,6 +129,8 @@ const MdlDeviceClass mdl_ram_class = {
   .default_size = 0x1000000,  /* 16 MiB */
   .fdt_memory = true,
   .realize = ram_realize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };
 
 static const MdlPropInfo rom_props[] = {
@@ -145,4 +148,6 @@ const MdlDeviceClass mdl_rom_class = {
   .n_regions = 1,
   .default_size = 0x10000,    /* 64 KiB */
   .realize = rom_realize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

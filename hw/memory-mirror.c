@@ -15,6 +15,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 static bool
 mirror_realize (MdlDevice *dev, GError **error)
@@ -76,4 +77,6 @@ const MdlDeviceClass mdl_memory_mirror_class = {
   .n_regions = 1,
   .default_size = 0x400000,
   .realize = mirror_realize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

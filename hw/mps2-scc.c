@@ -24,6 +24,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define WINDOW_SIZE 0x1000
 
@@ -140,4 +141,6 @@ const MdlDeviceClass mdl_mps2_scc_class = {
   .state_size = sizeof (Scc),
   .realize = scc_realize,
   .reset = scc_reset,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -25,6 +25,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define RX_FIFO_SIZE 16
 
@@ -426,4 +427,6 @@ const MdlDeviceClass mdl_ns16550a_class = {
   .reset = uart_reset,
   .serial_input = uart_serial_input,
   .serial_can_receive = uart_serial_can_receive,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

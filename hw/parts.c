@@ -3,6 +3,7 @@
  * and drives them through the pin block they name, from the part
  * descriptions below. */
 #include "parts.h"
+#include "engine/snapshot.h"
 
 #define GPIO_PROP \
   { "gpio", MDL_PROP_STRING, N_("GPIO block it is wired to (empty: the first one)"), 0, NULL, \
@@ -52,6 +53,8 @@ const MdlDeviceClass mdl_led_class = {
   .group = MDL_GROUP_PARTS,
   .props = led_props,
   .n_props = G_N_ELEMENTS (led_props),  .part = &led_part,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };
 
 const MdlDeviceClass mdl_button_class = {
@@ -61,6 +64,8 @@ const MdlDeviceClass mdl_button_class = {
   .group = MDL_GROUP_PARTS,
   .props = button_props,
   .n_props = G_N_ELEMENTS (button_props),  .part = &button_part,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };
 
 const MdlDeviceClass mdl_switch_class = {
@@ -70,6 +75,8 @@ const MdlDeviceClass mdl_switch_class = {
   .group = MDL_GROUP_PARTS,
   .props = switch_props,
   .n_props = G_N_ELEMENTS (switch_props),  .part = &switch_part,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };
 
 const MdlDeviceClass mdl_seven_segment_class = {
@@ -79,4 +86,6 @@ const MdlDeviceClass mdl_seven_segment_class = {
   .group = MDL_GROUP_PARTS,
   .props = seven_segment_props,
   .n_props = G_N_ELEMENTS (seven_segment_props),  .part = &seven_segment_part,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

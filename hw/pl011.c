@@ -41,6 +41,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define PL011_FIFO 32
 
@@ -296,4 +297,6 @@ const MdlDeviceClass mdl_pl011_class = {
   .reset = pl011_reset,
   .serial_input = pl011_serial_input,
   .serial_can_receive = pl011_serial_can_receive,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -24,6 +24,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 typedef struct {
   MdlDevice *dev;
@@ -194,4 +195,6 @@ const MdlDeviceClass mdl_pl031_class = {
   .fdt_clock_hz = 24000000,
   .realize = pl031_realize,
   .reset = pl031_reset,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -31,6 +31,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define PLIC_SOURCES     96          /* inputs, source 0 included */
 #define PLIC_WORDS       (PLIC_SOURCES / 32)
@@ -321,4 +322,6 @@ const MdlDeviceClass mdl_plic_class = {
   .realize = plic_realize,
   .reset = plic_reset,
   .irq_in = plic_irq_in,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -19,6 +19,7 @@
 
 #include "engine/device.h"
 #include "engine/error.h"
+#include "engine/snapshot.h"
 
 #define FINISHER_FAIL  0x3333
 #define FINISHER_PASS  0x5555
@@ -98,4 +99,6 @@ const MdlDeviceClass mdl_test_device_class = {
   .fdt_poweroff = FINISHER_PASS,
   .fdt_reboot = FINISHER_RESET,
   .realize = test_realize,
+  .save = mdl_device_save_plain,
+  .restore = mdl_device_restore_plain,
 };

@@ -422,4 +422,8 @@ extern const char a64_gdb_target_xml[];
 #define A64_GDB_N_REGS 68
 extern const int a64_gdb_regmap[A64_GDB_N_REGS];
 
+/* aarch64-snapshot.c: the class's saved-state hooks (engine/snapshot.h). */
+void a64_save (MdlCpu *cpu, MdlStateWriter *w);
+bool a64_restore (MdlCpu *cpu, MdlStateReader *r, GError **error);
+
 G_END_DECLS

@@ -748,4 +748,8 @@ void arm_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 unsigned arm_disas (MdlCpu *cpu, uint64_t pc, GString *text);
 bool arm_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 
+/* arm-snapshot.c: the class's saved-state hooks (engine/snapshot.h). */
+void arm_save (MdlCpu *cpu, MdlStateWriter *w);
+bool arm_restore (MdlCpu *cpu, MdlStateReader *r, GError **error);
+
 G_END_DECLS

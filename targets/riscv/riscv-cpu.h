@@ -668,4 +668,8 @@ void     rv_reg_write (MdlCpu *cpu, unsigned reg, uint64_t value);
 bool     rv_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
 unsigned rv_disas (MdlCpu *cpu, uint64_t pc, GString *text);
 
+/* riscv-snapshot.c: the class's saved-state hooks (engine/snapshot.h). */
+void rv_save (MdlCpu *cpu, MdlStateWriter *w);
+bool rv_restore (MdlCpu *cpu, MdlStateReader *r, GError **error);
+
 G_END_DECLS
