@@ -898,8 +898,16 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
     s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1) && !s->cpu.cache;
-    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
-      return false;
+    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2) {
+      /* A watched byte has no window (its loads and stores must take
+       * the slow path) but is still memory: a watchpoint over code must
+       * not make it unfetchable.  Read without watching, as a fetch is
+       * no data access; anything but RAM or ROM still faults. */
+      if (!mdl_address_space_read_bytes (s->cpu.as, addr, &h, 2, NULL))
+        return false;
+      *value = h;
+      return true;
+    }
   }
   memcpy (&h, w->host + (addr - w->base), 2);
   *value = h;

@@ -1304,8 +1304,14 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
   if (!s->fetch_win_valid || addr - w->base >= w->size
       || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
-    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2)
-      return RV_EXC_INSN_ACCESS;
+    if (!s->fetch_win_valid || w->size - (addr - w->base) < 2) {
+      /* A watched byte has no window (its loads and stores must take
+       * the slow path) but is still memory: a watchpoint over code must
+       * not make it unfetchable.  Read without watching, as a fetch is
+       * no data access; anything but RAM or ROM still faults. */
+      return mdl_address_space_read_bytes (s->cpu.as, addr, value, 2, NULL)
+             ? 0 : RV_EXC_INSN_ACCESS;
+    }
   }
   memcpy (value, w->host + (addr - w->base), 2);
   return 0;

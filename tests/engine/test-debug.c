@@ -124,6 +124,53 @@ test_watchpoints (void)
   g_assert_cmpuint (cpu->retired, ==, plain_run_retired ());
 }
 
+/* A write watchpoint over the code about to run (what a debugger sets to
+ * catch code being overwritten): the CPU still fetches it, and the guest
+ * does exactly what it does without the watch. */
+static void
+watch_over_code (const char *board_file, const char *at)
+{
+  g_autofree char *path = g_build_filename (MDL_SOURCE_ROOT, "boards", board_file, NULL);
+  uint64_t plain = 0;
+
+  for (int run = 0; run < 4; run++) {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MdlBoard) board = mdl_board_load (path, search, &error);
+    bool watched = run & 1;
+    MdlMachine *m;
+    MdlCpu *cpu;
+
+    g_assert_no_error (error);
+    if (!mdl_board_load_firmware (board, &error)) {
+      g_test_skip (error->message);
+      return;
+    }
+    m = board->machine;
+    cpu = mdl_machine_cpu (m, 0);
+    mdl_machine_set_tier (m, run < 2 ? MDL_TIER_INTERPRET : MDL_TIER_TRANSLATE);
+    if (watched)   /* a Thumb symbol has bit 0 set */
+      mdl_machine_watch (m, cpu->as, symbol (board, at) & ~(uint64_t) 1, 256, false, true);
+    g_assert_cmpint (mdl_machine_run (m, MDL_PS_PER_S), ==, MDL_STOP_GUEST_EXIT);
+    g_assert_cmpint (mdl_machine_exit_code (m), ==, 0);
+    if (run == 0)
+      plain = cpu->retired;
+    else
+      g_assert_cmpuint (cpu->retired, ==, plain);
+  }
+}
+
+static void
+test_watch_over_code_riscv (void)
+{
+  watch_over_code ("riscv32-virt.dts", "main");
+}
+
+static void
+test_watch_over_code_arm (void)
+{
+  watch_over_code ("cortex-m3.dts", "main");
+}
+
 static void
 test_trace (void)
 {
@@ -159,6 +206,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/debug/breakpoint", test_breakpoint);
   g_test_add_func ("/engine/debug/resume-passes-once", test_resume_passes_once);
   g_test_add_func ("/engine/debug/watchpoints", test_watchpoints);
+  g_test_add_func ("/engine/debug/watch-over-code/riscv", test_watch_over_code_riscv);
+  g_test_add_func ("/engine/debug/watch-over-code/arm", test_watch_over_code_arm);
   g_test_add_func ("/engine/debug/trace", test_trace);
   return g_test_run ();
 }
