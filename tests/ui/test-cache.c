@@ -21,46 +21,6 @@
 
 static MdlApplication *app;
 
-static MdlWindow *
-open_board (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GFile *files[] = { file };
-
-  g_application_open (G_APPLICATION (app), files, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data) &&
-        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
-      ui_test_spin (200);
-      return l->data;
-    }
-  g_assert_not_reached ();
-}
-
-static guint
-first_cluster (MdlEditor *editor)
-{
-  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
-
-  for (guint i = 0; i < doc->components->len; i++) {
-    const MdlComponent *c = doc->components->pdata[i];
-    if (c->kind == MDL_COMPONENT_CLUSTER)
-      return c->id;
-  }
-  g_assert_not_reached ();
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 typedef struct {
   MdlWindow     *window;
   MdlRunnerState state;
@@ -90,13 +50,13 @@ test_counts (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-cache-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   MdlCacheView *view = MDL_CACHE_VIEW (mdl_cpu_views_get_page (views, "cache"));
   g_autoptr(GError) error = NULL;
   StateWait halted = { window, MDL_RUNNER_HALTED };
-  guint cluster = first_cluster (editor);
+  guint cluster = ui_test_first_cluster (editor);
   const char *icounts;
   guint64 hits, misses;
   char *end;
@@ -132,7 +92,7 @@ test_counts (void)
 
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "cache-view.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* The inspector's Cache Model rows: a size typed takes, a line size that
@@ -150,7 +110,7 @@ test_inspector (void)
 
   g_assert_true (mdl_editor_load (editor, path, &error));
   g_assert_no_error (error);
-  cluster = first_cluster (editor);
+  cluster = ui_test_first_cluster (editor);
   gtk_window_set_child (GTK_WINDOW (win), GTK_WIDGET (inspector));
   gtk_window_set_default_size (GTK_WINDOW (win), 420, 1600);
   gtk_window_present (GTK_WINDOW (win));
@@ -197,7 +157,7 @@ test_placeholder (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-cache-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   MdlCacheView *view = MDL_CACHE_VIEW (mdl_cpu_views_get_page (views, "cache"));
   StateWait paused = { window, MDL_RUNNER_PAUSED };
@@ -208,7 +168,7 @@ test_placeholder (void)
   ui_test_spin (300);
   g_assert_cmpstr (mdl_cache_view_get_counts_text (view, 0), ==, "");
   ui_test_screenshot (GTK_WIDGET (views), "cache-view-none.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 int
@@ -233,7 +193,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/cache/counts", test_counts);
   g_test_add_func ("/ui/cache/inspector", test_inspector);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

@@ -19,16 +19,6 @@
 
 static MdlApplication *app;
 
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 /* A window on a copy of the virt board running @elf. */
 static MdlWindow *
 open_with_firmware (const char *dir, const char *elf)
@@ -93,7 +83,7 @@ test_exception_storm (void)
   g_assert_nonnull (strstr (text, "lw"));
   g_assert_nonnull (strstr (text, "address 0x40000000"));
   ui_test_screenshot (GTK_WIDGET (window), "ui-guard-storm.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 #else
   g_test_skip ("no RISC-V cross compiler");
 #endif
@@ -149,7 +139,7 @@ test_stop_on_cause (void)
   g_assert_cmpint (run_state, ==, MDL_RUNNER_PAUSED);
   g_assert_nonnull (strstr (text, "address 0x40000000"));
   g_assert_null (strstr (text, "times in a row"));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 
   /* The choice is the window's: a new window starts with none. */
   window = open_with_firmware (dir, UI_FAULT_ELF);
@@ -162,7 +152,7 @@ test_stop_on_cause (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
   g_assert_true (ui_test_spin_until (status_has, (gpointer[]) { window, "times in a row" },
                                      10000));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 #else
   g_test_skip ("no RISC-V cross compiler");
 #endif
@@ -181,7 +171,7 @@ test_flood_notice (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
   ui_test_spin (100);
   ui_test_screenshot (GTK_WIDGET (window), "ui-guard-flood.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 #else
   g_test_skip ("no RISC-V cross compiler");
 #endif
@@ -214,7 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/guard/flood-notice", test_flood_notice);
   g_test_add_func ("/ui/guard/stop-on-cause", test_stop_on_cause);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

@@ -39,16 +39,6 @@
 static MdlApplication *app;
 static char *cache_dir;   /* tools/fetch-debian-linux.sh's */
 
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 static MdlWindow *
 open_board (const char *name)
 {
@@ -113,7 +103,7 @@ test_boot_options (void)
   g_assert_cmpstr (field (window, "cpu0", "initrd"), ==, initrd);
   g_assert_cmpstr (field (window, "cpu0", "bootargs"), ==, "console=ttyS0 quiet");
   ui_test_screenshot (GTK_WIDGET (window), "ui-linux-boot-options.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 
   /* Two clusters: NAME= picks one; without it, the one that hands its
    * payload a device tree. */
@@ -124,7 +114,7 @@ test_boot_options (void)
   g_assert_cmpstr (field (window, "app", "payload"), ==, kernel);
   g_assert_cmpstr (field (window, "app", "bootargs"), ==, "quiet");
   g_assert_cmpstr (field (window, "mcu", "payload"), ==, "");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 
   /* Two clusters, neither booting a payload: the message names both. */
   window = open_board ("hetero-demo.dts");
@@ -132,7 +122,7 @@ test_boot_options (void)
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "NAME="));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_unlink (kernel);
   g_unlink (initrd);
   g_rmdir (dir);
@@ -257,7 +247,7 @@ test_mcu_demo (void)
   type (linux_console, "poweroff -f\n");
   g_assert_true (ui_test_spin_until (is_halted, window, BOOT_MS));
   g_test_message ("status: %s", mdl_window_get_status_text (window));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* Why the exchange cannot run here, or NULL. */
@@ -317,7 +307,7 @@ main (int argc, char **argv)
   else
     g_test_add_func ("/ui/linux/boot-options", test_boot_options);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   g_free (cache_dir);
   return status;

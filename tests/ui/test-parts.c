@@ -33,16 +33,6 @@ static MdlApplication *app;
 
 
 
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 static gboolean
 window_mapped (gpointer data)
 {
@@ -91,23 +81,6 @@ component_id (MdlWindow *window, const char *name)
   g_assert_nonnull (c);
   return c->id;
 }
-
-static gboolean
-is_running (gpointer data)
-{
-  MdlRunnerState state;
-
-  return mdl_window_get_runner_state (data, &state) && state == MDL_RUNNER_RUNNING;
-}
-
-static gboolean
-is_paused (gpointer data)
-{
-  MdlRunnerState state;
-
-  return mdl_window_get_runner_state (data, &state) && state == MDL_RUNNER_PAUSED;
-}
-
 
 /* The pixel at (@x, @y) of @texture as 0xRRGGBB. */
 static guint32
@@ -220,7 +193,7 @@ test_button_and_led (void)
     g_error ("LED not drawn unlit: 0x%06x at (%g, %g)", lw.seen, lw.x, lw.y);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (ui_test_spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (ui_test_is_running, window, 5000));
   cw = (ConsoleWait) { window, "digit: 2" };
   g_assert_true (ui_test_spin_until (console_has, &cw, 10000));
   /* Counting up: the direction LED is off. */
@@ -247,7 +220,7 @@ test_button_and_led (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
   ui_test_spin (100);
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* The parts are components of the document: saved and read back. */
@@ -335,10 +308,10 @@ test_parts_edited (void)
   }
   /* The machine built from the edited board runs with its parts. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (ui_test_spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (ui_test_is_running, window, 5000));
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
   ui_test_spin (100);
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* ---- the framebuffer demo ---- */
@@ -363,7 +336,7 @@ test_display (void)
   int w, h;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "run", NULL);
-  g_assert_true (ui_test_spin_until (is_running, window, 5000));
+  g_assert_true (ui_test_spin_until (ui_test_is_running, window, 5000));
   g_assert_cmpuint (mdl_window_get_n_displays (window), ==, 1);
   view = mdl_window_get_display (window, 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -395,7 +368,7 @@ test_display (void)
    * published last is drawn at the next tick: wait for the paused state,
    * then for a tick with no new frame, before counting. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
-  g_assert_true (ui_test_spin_until (is_paused, window, 10000));
+  g_assert_true (ui_test_spin_until (ui_test_is_paused, window, 10000));
   do {
     renders = mdl_display_view_get_n_renders (view);
     ui_test_spin (300);
@@ -409,7 +382,7 @@ test_display (void)
   g_assert_true (ui_test_spin_until (has_renders, wait, 10000));
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
   ui_test_spin (100);
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 int
@@ -436,7 +409,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/parts/button-and-led", test_button_and_led);
   g_test_add_func ("/ui/parts/display", test_display);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

@@ -41,16 +41,6 @@ open_board (const char *path)
   g_assert_not_reached ();
 }
 
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 typedef struct {
   MdlWindow *window;
   int        width, height;
@@ -377,7 +367,7 @@ test_default_board_is_a_copy (void)
   MdlWindow *window;
   g_autofree char *before = NULL, *after = NULL, *path = NULL;
 
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_application_activate (G_APPLICATION (app));
   window = MDL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -388,7 +378,7 @@ test_default_board_is_a_copy (void)
                    mdl_editor_get_doc (mdl_window_get_editor (window))->model);
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 }
@@ -462,7 +452,7 @@ test_discard_quietly (void)
   AdwMessageDialog *dialog = NULL;
   GLogLevelFlags fatal;
 
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   window = open_board (path);
   editor = mdl_window_get_editor (window);
   mdl_editor_move (editor, ((MdlComponent *) g_ptr_array_index (mdl_editor_get_doc (editor)->components, 0))->id,
@@ -582,7 +572,7 @@ test_appstream (void)
   g_autofree char *views = g_strdup_printf ("appstream-views-%s.png", lang);
   MdlWindow *window;
 
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   window = open_board (path);
   /* As a first start shows it: the default board opened as an example,
    * titled by its description, with no build folder's path in sight. */
@@ -715,7 +705,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/room/f5-after-example", test_f5_after_example);
   g_test_add_func ("/ui/room/default-board-is-a-copy", test_default_board_is_a_copy);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

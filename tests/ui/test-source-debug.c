@@ -39,49 +39,11 @@ marker (const char *name)
   g_error ("no marker %s", name);
 }
 
-static MdlWindow *
-open_board (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GFile *files[] = { file };
-
-  g_application_open (G_APPLICATION (app), files, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data) &&
-        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
-      ui_test_spin (200);
-      return l->data;
-    }
-  g_assert_not_reached ();
-}
-
-static guint
-first_cluster (MdlEditor *editor)
-{
-  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
-
-  for (guint i = 0; i < doc->components->len; i++) {
-    const MdlComponent *c = doc->components->pdata[i];
-    if (c->kind == MDL_COMPONENT_CLUSTER)
-      return c->id;
-  }
-  g_assert_not_reached ();
-}
-
 static void
 activate (MdlWindow *window, const char *action)
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), action));
   g_action_group_activate_action (G_ACTION_GROUP (window), action, NULL);
-}
-
-static gboolean
-is_paused (gpointer data)
-{
-  MdlRunnerState state;
-
-  return mdl_window_get_runner_state (data, &state) && state == MDL_RUNNER_PAUSED;
 }
 
 static gboolean
@@ -122,7 +84,7 @@ test_step_by_line (void)
   g_autofree char *dir = g_dir_make_tmp ("medley-source-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autoptr(GError) error = NULL;
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   MdlDisassemblyView *code = MDL_DISASSEMBLY_VIEW (mdl_cpu_views_get_page (views, "disassembly"));
@@ -130,7 +92,7 @@ test_step_by_line (void)
   FrameWait w = { frames, "middle", "local", "{x = 8, y = 16}" };
   double x, y;
 
-  g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware", DEBUG_ELF,
+  g_assert_true (mdl_editor_set_prop (editor, ui_test_first_cluster (editor), "firmware", DEBUG_ELF,
                                       &error));
   g_assert_no_error (error);
   activate (window, "show-views");
@@ -140,7 +102,7 @@ test_step_by_line (void)
 
   /* Step makes the machine, paused. */
   activate (window, "step");
-  g_assert_true (ui_test_spin_until (is_paused, window, 10000));
+  g_assert_true (ui_test_spin_until (ui_test_is_paused, window, 10000));
   mdl_cpu_views_show_page (views, "disassembly");
   /* A click beside the source line: a real one when xdotool can deliver
    * it, else (or when the X server did not deliver it) the same call the

@@ -20,16 +20,6 @@
 
 static MdlApplication *app;
 
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
-}
-
 static gboolean
 window_mapped (gpointer data)
 {
@@ -121,7 +111,7 @@ test_real_time (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "pause", NULL);
   ui_test_spin (100);
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 int
@@ -144,7 +134,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/speed/real-time", test_real_time);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

@@ -46,19 +46,6 @@ open_board (const char *path)
   g_assert_not_reached ();
 }
 
-static guint
-first_cluster (MdlEditor *editor)
-{
-  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
-
-  for (guint i = 0; i < doc->components->len; i++) {
-    const MdlComponent *c = doc->components->pdata[i];
-    if (c->kind == MDL_COMPONENT_CLUSTER)
-      return c->id;
-  }
-  g_assert_not_reached ();
-}
-
 /* The virt board, running @firmware instead of its demo when given. */
 static MdlWindow *
 open_virt (const char *dir, const char *firmware)
@@ -70,7 +57,7 @@ open_virt (const char *dir, const char *firmware)
     MdlEditor *editor = mdl_window_get_editor (window);
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware", firmware,
+    g_assert_true (mdl_editor_set_prop (editor, ui_test_first_cluster (editor), "firmware", firmware,
                                         &error));
     g_assert_no_error (error);
   }

@@ -35,57 +35,17 @@ typedef gboolean (*Cond) (gpointer data);
 
 
 static MdlWindow *
-open_board (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GFile *files[] = { file };
-
-  g_application_open (G_APPLICATION (app), files, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data) &&
-        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
-      ui_test_spin (200);
-      return l->data;
-    }
-  g_assert_not_reached ();
-}
-
-static guint
-first_cluster (MdlEditor *editor)
-{
-  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
-
-  for (guint i = 0; i < doc->components->len; i++) {
-    const MdlComponent *c = doc->components->pdata[i];
-    if (c->kind == MDL_COMPONENT_CLUSTER)
-      return c->id;
-  }
-  g_assert_not_reached ();
-}
-
-static MdlWindow *
 open_with_firmware (const char *dir, const char *firmware)
 {
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
   g_autoptr(GError) error = NULL;
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
 
-  g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware",
+  g_assert_true (mdl_editor_set_prop (editor, ui_test_first_cluster (editor), "firmware",
                                       firmware, &error));
   g_assert_no_error (error);
   return window;
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_test_spin (20);
 }
 
 static void
@@ -224,7 +184,7 @@ test_placeholder (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
 
   g_assert_nonnull (views);
@@ -245,7 +205,7 @@ test_placeholder (void)
   activate (window, "show-views");
   ui_test_spin (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (views)));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* A breakpoint on `main` set with a click in the disassembly's gutter;
@@ -257,7 +217,7 @@ test_breakpoint_on_symbol (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   GtkWidget *regs = mdl_cpu_views_get_page (views, "registers");
   GtkWidget *disas = mdl_cpu_views_get_page (views, "disassembly");
@@ -383,7 +343,7 @@ test_breakpoint_on_symbol (void)
   /* A frame or two, so what changed last is laid out and drawn. */
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (window), "views-window.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* A register wider than 64 bits (a class's 128-bit vector register)
@@ -393,7 +353,7 @@ test_wide_register (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("aarch64-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   GtkWidget *regs = mdl_cpu_views_get_page (views, "registers");
   Probe probe = { regs, "v0", "0x" "0000000000000000" "0000000000000000", 0 };
@@ -421,7 +381,7 @@ test_wide_register (void)
   g_assert_true (ui_test_spin_until (register_is, &probe, 5000));
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "views-registers-wide.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 /* A byte typed into the memory view while paused is what the guest reads
@@ -474,7 +434,7 @@ test_memory_edit (void)
   probe = (Probe) { GTK_WIDGET (window), NULL, "flag Z", 0 };
   g_assert_true (ui_test_spin_until (console_has, &probe, 5000));
   g_assert_cmpstr (mdl_window_get_status_text (window), ==, "Halted, Exit Code 0");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 #else
   g_test_skip ("no RISC-V cross compiler");
 #endif
@@ -555,7 +515,7 @@ test_memory_go_to (void)
   g_assert_cmphex (mdl_memory_view_get_address (MDL_MEMORY_VIEW (memory)), ==, 0x80001000);
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "views-memory-go-to.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 #else
   g_test_skip ("no RISC-V cross compiler");
 #endif
@@ -583,7 +543,7 @@ test_disassembly_rv64 (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv64-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   GtkWidget *disas = mdl_cpu_views_get_page (views, "disassembly");
   g_autofree char *low = NULL;
@@ -610,7 +570,7 @@ test_disassembly_rv64 (void)
   high = mdl_disassembly_view_get_line_text (MDL_DISASSEMBLY_VIEW (disas), w.addr, NULL);
   g_test_message ("'%s'", high);
   g_assert_true (g_str_has_prefix (high, "ffffffff80000000  "));
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 typedef struct {
@@ -637,7 +597,7 @@ test_anatomy_thumb2 (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-views-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("cortex-m3.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   GtkWidget *anatomy = mdl_cpu_views_get_page (views, "anatomy");
   AnatomyWait w = { anatomy, G_MAXUINT64 };
@@ -660,7 +620,7 @@ test_anatomy_thumb2 (void)
                   mdl_anatomy_view_get_mnemonic_tooltip (MDL_ANATOMY_VIEW (anatomy)));
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "views-anatomy-thumb2.png");
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
 }
 
 int
@@ -689,7 +649,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/views/wide-register", test_wide_register);
   g_test_add_func ("/ui/views/anatomy-thumb2", test_anatomy_thumb2);
   status = g_test_run ();
-  close_all_windows ();
+  ui_test_close_all_windows (GTK_APPLICATION (app));
   g_clear_object (&app);
   return status;
 }

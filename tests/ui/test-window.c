@@ -86,19 +86,6 @@ board_is_empty (gpointer editor)
 }
 
 static guint
-first_cluster (MdlEditor *editor)
-{
-  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
-
-  for (guint i = 0; i < doc->components->len; i++) {
-    const MdlComponent *c = doc->components->pdata[i];
-    if (c->kind == MDL_COMPONENT_CLUSTER)
-      return c->id;
-  }
-  g_assert_not_reached ();
-}
-
-static guint
 selected (MdlEditor *editor)
 {
   const GArray *sel = mdl_editor_get_selection (editor);
@@ -168,7 +155,7 @@ test_edit_save_reopen (void)
   g_assert_false (enabled (window, "undo"));
   g_assert_true (enabled (window, "run"));
   before = doc_text (editor);
-  cluster = first_cluster (editor);
+  cluster = ui_test_first_cluster (editor);
 
   activate (window, "add-component", g_variant_new_string ("device:medley,ram"));
   g_assert_cmpuint (n_components (editor), ==, n0 + 1);
@@ -291,7 +278,7 @@ open_with_firmware (const char *dir, const char *firmware)
   MdlWindow *window = open_board (path);
   MdlEditor *editor = mdl_window_get_editor (window);
 
-  g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware",
+  g_assert_true (mdl_editor_set_prop (editor, ui_test_first_cluster (editor), "firmware",
                                       firmware, &error));
   g_assert_no_error (error);
   g_assert_true (enabled (window, "run"));
@@ -375,7 +362,7 @@ test_run_disabled_when_invalid (void)
   GPtrArray *problems;
 
   g_assert_true (enabled (window, "run"));
-  g_assert_true (mdl_editor_set_prop (editor, first_cluster (editor), "firmware",
+  g_assert_true (mdl_editor_set_prop (editor, ui_test_first_cluster (editor), "firmware",
                                       "no-such-firmware.elf", &error));
   g_assert_no_error (error);
   problems = mdl_editor_get_problems (editor);

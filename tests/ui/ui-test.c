@@ -7,6 +7,8 @@
 #endif
 
 #include "mdl-config.h"
+#include "ui/mdl-application.h"
+#include "ui/mdl-window.h"
 
 gboolean
 ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms)
@@ -167,4 +169,64 @@ ui_test_pointer_to (GtkWidget *widget, double x, double y)
                           (int) (out.x + sx), (int) (out.y + sy));
   ui_test_xdo (args);
 #endif
+}
+
+MdlWindow *
+ui_test_open_board (MdlApplication *app, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (MDL_IS_WINDOW (l->data) &&
+        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
+      gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
+      ui_test_spin (200);
+      return l->data;
+    }
+  g_assert_not_reached ();
+}
+
+void
+ui_test_close_all_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  ui_test_spin (20);
+}
+
+guint
+ui_test_first_cluster (MdlEditor *editor)
+{
+  const MdlBoardDoc *doc = mdl_editor_get_doc (editor);
+
+  for (guint i = 0; i < doc->components->len; i++) {
+    const MdlComponent *c = doc->components->pdata[i];
+    if (c->kind == MDL_COMPONENT_CLUSTER)
+      return c->id;
+  }
+  g_assert_not_reached ();
+}
+
+static gboolean
+runner_state_is (gpointer window, MdlRunnerState want)
+{
+  MdlRunnerState state;
+
+  return mdl_window_get_runner_state (window, &state) && state == want;
+}
+
+gboolean
+ui_test_is_running (gpointer window)
+{
+  return runner_state_is (window, MDL_RUNNER_RUNNING);
+}
+
+gboolean
+ui_test_is_paused (gpointer window)
+{
+  return runner_state_is (window, MDL_RUNNER_PAUSED);
 }

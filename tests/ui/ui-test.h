@@ -33,3 +33,19 @@ gboolean ui_test_can_drive_pointer (void);
 void     ui_test_xdo (const char *args);
 /* Moves the pointer to (@x, @y) in @widget's coordinates. */
 void     ui_test_pointer_to (GtkWidget *widget, double x, double y);
+
+/* The workbench, for tests that drive MdlApplication's windows. */
+typedef struct _MdlApplication MdlApplication;
+typedef struct _MdlWindow MdlWindow;
+typedef struct _MdlEditor MdlEditor;
+/* Opens the board at @path in @app and returns its window, sized as the
+ * screenshots expect (1400 × 900). */
+MdlWindow *ui_test_open_board (MdlApplication *app, const char *path);
+/* Destroys every window of @app. */
+void     ui_test_close_all_windows (GtkApplication *app);
+/* The id of the first CPU cluster of @editor's board. */
+guint    ui_test_first_cluster (MdlEditor *editor);
+/* Conditions for ui_test_spin_until on an MdlWindow: the machine runs, or
+ * is paused. */
+gboolean ui_test_is_running (gpointer window);
+gboolean ui_test_is_paused (gpointer window);
