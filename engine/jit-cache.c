@@ -242,17 +242,27 @@ mdl_jit_flush (MdlJit *jit)
 void
 mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
 {
+  uint64_t last;
+
   if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
     return;
+  last = addr + (len - 1);
+  /* A range past the top of the address space (a listener's "the
+   * instruction that may start 2 bytes before" at address 0) is the two
+   * ranges it covers; walking it page by page would never end. */
+  if (last < addr) {
+    mdl_jit_invalidate (jit, 0, last + 1);
+    mdl_jit_invalidate (jit, addr, -addr);
+    return;
+  }
   if ((len - 1) >> MDL_JIT_PAGE_SHIFT < 4) {
-    uint64_t last = (addr + (len - 1)) >> MDL_JIT_PAGE_SHIFT;
     bool any = false;
 
     for (uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;; p++) {
       unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
 
       any |= (jit->page_bits[bit / 64] >> (bit % 64)) & 1;
-      if (p == last)
+      if (p == last >> MDL_JIT_PAGE_SHIFT)
         break;
     }
     if (!any)
@@ -261,7 +271,7 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
   for (unsigned i = 0; i < jit->n_blocks; i++) {
     const MdlJitBlock *b = &jit->blocks[i];
 
-    if (b->phys < addr + len && addr < b->phys + (b->end - b->pc)) {
+    if (b->phys <= last && addr < b->phys + (b->end - b->pc)) {
       mdl_jit_flush (jit);
       return;
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/board.h"
+#include "engine/jit-cache.h"
 #include "engine/registry.h"
 #include "engine/runner.h"
 #include "hw/devices.h"
@@ -31,6 +32,11 @@ runner_for (const char *board_path, const char *guest)
   g_assert_no_error (error);
   mdl_board_load_firmware (board, &error);
   g_assert_no_error (error);
+  /* Translated where the host can, whatever the build's default: a reset
+   * reloading firmware at address 0 once made the Thumb code listener
+   * hang the translation cache (a range wrapping below 0). */
+  if (mdl_jit_host_supported ())
+    mdl_machine_set_tier (board->machine, MDL_TIER_TRANSLATE);
   return mdl_runner_new (g_steal_pointer (&board), ignore_notify, NULL);
 }
 
