@@ -666,7 +666,7 @@ mdl_address_space_write (MdlAddressSpace *as, uint64_t addr, unsigned size,
  * run.  Stops at the first byte that is not RAM/ROM. */
 static bool
 bulk_walk (MdlAddressSpace *as, uint64_t addr, size_t len, bool writing,
-           void *buf, GError **error)
+           bool memory_only, void *buf, GError **error)
 {
   uint8_t *p = buf;
 
@@ -686,7 +686,7 @@ bulk_walk (MdlAddressSpace *as, uint64_t addr, size_t len, bool writing,
     chunk = chunk >= len - 1 ? len : chunk + 1;
     r = region_resolve (m->region, &offset);
     if (r->host == NULL) {
-      if (writing) {
+      if (writing || memory_only) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
                      "%s: 0x%" G_GINT64_MODIFIER "x is in device registers "
                      "('%s'), not memory", as->name, addr, r->name);
@@ -709,7 +709,7 @@ bool
 mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
                                const void *data, size_t len, GError **error)
 {
-  bool ok = bulk_walk (as, addr, len, true, (void *) data, error);
+  bool ok = bulk_walk (as, addr, len, true, false, (void *) data, error);
 
   if (G_UNLIKELY (as->watches->len > 0))
     notify_trackers (as, addr, len);
@@ -720,7 +720,14 @@ bool
 mdl_address_space_read_bytes (MdlAddressSpace *as, uint64_t addr, void *data,
                               size_t len, GError **error)
 {
-  return bulk_walk (as, addr, len, false, data, error);
+  return bulk_walk (as, addr, len, false, false, data, error);
+}
+
+bool
+mdl_address_space_read_memory (MdlAddressSpace *as, uint64_t addr, void *data,
+                               size_t len)
+{
+  return bulk_walk (as, addr, len, false, true, data, NULL);
 }
 
 void

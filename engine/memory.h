@@ -136,6 +136,11 @@ bool mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
                                     GError **error);
 bool mdl_address_space_read_bytes  (MdlAddressSpace *as, uint64_t addr,
                                     void *data, size_t len, GError **error);
+/* Reads RAM or ROM only, watched or not and without watching: false when
+ * any byte is device registers or unmapped.  For a CPU's fetch of bytes
+ * that have no RAM window (a watchpoint over code). */
+bool mdl_address_space_read_memory (MdlAddressSpace *as, uint64_t addr,
+                                    void *data, size_t len);
 
 /* Watchpoints: accesses by CPUs through mdl_address_space_read/write that
  * touch a watched range call @hit after they complete.  RAM windows never

@@ -903,7 +903,7 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
        * the slow path) but is still memory: a watchpoint over code must
        * not make it unfetchable.  Read without watching, as a fetch is
        * no data access; anything but RAM or ROM still faults. */
-      if (!mdl_address_space_read_bytes (s->cpu.as, addr, &h, 2, NULL))
+      if (!mdl_address_space_read_memory (s->cpu.as, addr, &h, 2))
         return false;
       *value = h;
       return true;

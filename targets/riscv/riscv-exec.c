@@ -1309,7 +1309,7 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
        * the slow path) but is still memory: a watchpoint over code must
        * not make it unfetchable.  Read without watching, as a fetch is
        * no data access; anything but RAM or ROM still faults. */
-      return mdl_address_space_read_bytes (s->cpu.as, addr, value, 2, NULL)
+      return mdl_address_space_read_memory (s->cpu.as, addr, value, 2)
              ? 0 : RV_EXC_INSN_ACCESS;
     }
   }
