@@ -1180,6 +1180,33 @@ rv_exec_csr_ro_write (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
 }
 
+/* A read of mstatus, which handlers save around a nested trap: in M,
+ * what rv_csr_op does for it. */
+static uint64_t
+rv_exec_csrr_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  if (G_UNLIKELY (s->priv != RV_PRIV_M))
+    return rv_csr_op (s, d, pc, done, RV_CSR_SET, 0, false);
+  s->x[d->rd] = rv_mstatus_read (s) & rv_xmask (s);
+  return rv_next (s, d, pc);
+}
+
+/* csrrw of mstatus, which they restore: likewise. */
+static uint64_t
+rv_exec_csrw_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  uint64_t old;
+
+  if (G_UNLIKELY (s->priv != RV_PRIV_M))
+    return rv_exec_csrrw (s, d, pc, done);
+  old = rv_mstatus_read (s) & rv_xmask (s);
+  rv_mstatus_write (s, s->x[d->rs1] & rv_xmask (s));
+  s->x[d->rd] = old;
+  /* It may have enabled an interrupt: the loop looks if one is
+   * pending. */
+  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
+}
+
 /* The executor for an instruction of operation @op (rs1 field @rs1,
  * immediate @imm, length @len): that of the table, or one made for a
  * common case of it. */
@@ -1202,6 +1229,12 @@ rv_exec_of (const RvCpu *s, unsigned op, unsigned rs1, int32_t imm,
         return rv_exec_csrw_plain;
       if (!writes)
         return rv_exec_csrr_plain;
+    }
+    if (csr == 0x300) {
+      if (op == RV_OP_CSRRW)
+        return rv_exec_csrw_mstatus;
+      if (!writes)
+        return rv_exec_csrr_mstatus;
     }
   }
   return s->exec_table[op];
