@@ -34,6 +34,7 @@
 #include "riscv-cpu.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "engine/cache-model.h"
@@ -512,25 +513,30 @@ rv_sext (uint64_t v, unsigned size)
 
 /* ---- traps and interrupts ---------------------------------------------- */
 
-static const char *
+/* The names of the exception causes (NULL: "exception"), a table so that
+ * a trap looks its name up without a branch. */
+static const char *const rv_cause_names[16] = {
+  [RV_EXC_INSN_ACCESS] = "instruction access fault",
+  [RV_EXC_ILLEGAL] = "illegal instruction",
+  [RV_EXC_BREAKPOINT] = "breakpoint",
+  [RV_EXC_LOAD_MISALIGNED] = "misaligned load",
+  [RV_EXC_LOAD_ACCESS] = "load access fault",
+  [RV_EXC_STORE_MISALIGNED] = "misaligned store/AMO",
+  [RV_EXC_STORE_ACCESS] = "store/AMO access fault",
+  [RV_EXC_ECALL_U] = "environment call",
+  [RV_EXC_ECALL_S] = "environment call",
+  [RV_EXC_ECALL_M] = "environment call",
+  [RV_EXC_INSN_PAGE] = "instruction page fault",
+  [RV_EXC_LOAD_PAGE] = "load page fault",
+  [RV_EXC_STORE_PAGE] = "store/AMO page fault",
+};
+
+static inline const char *
 rv_cause_name (unsigned cause)
 {
-  switch (cause) {
-  case RV_EXC_INSN_ACCESS: return "instruction access fault";
-  case RV_EXC_ILLEGAL: return "illegal instruction";
-  case RV_EXC_BREAKPOINT: return "breakpoint";
-  case RV_EXC_LOAD_MISALIGNED: return "misaligned load";
-  case RV_EXC_LOAD_ACCESS: return "load access fault";
-  case RV_EXC_STORE_MISALIGNED: return "misaligned store/AMO";
-  case RV_EXC_STORE_ACCESS: return "store/AMO access fault";
-  case RV_EXC_ECALL_U:
-  case RV_EXC_ECALL_S:
-  case RV_EXC_ECALL_M: return "environment call";
-  case RV_EXC_INSN_PAGE: return "instruction page fault";
-  case RV_EXC_LOAD_PAGE: return "load page fault";
-  case RV_EXC_STORE_PAGE: return "store/AMO page fault";
-  default: return "exception";
-  }
+  const char *name = cause < 16 ? rv_cause_names[cause] : NULL;
+
+  return name != NULL ? name : "exception";
 }
 
 /* Calls rv_mode_changed after a trap or a return changed priv and
@@ -599,32 +605,64 @@ rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
   return tvec & ~UINT64_C (3) & rv_xmask (s);
 }
 
+/* What the loop must do after a trap or a return that leaves for
+ * @target: look at the hart (RV_CHECK) when the mode changed (another
+ * decode cache), an interrupt is pending (it may have become enabled) or
+ * the hart stopped; else only when the engine asked run() to return, as
+ * after a jump.  The loop's look would have done nothing else. */
+static inline uint64_t
+rv_resume (const RvCpu *s, uint64_t target, unsigned old_priv)
+{
+  if (s->priv != old_priv || (s->mie & (s->mip | s->mip_sw))
+      || s->cpu.state != MDL_CPU_RUNNING)
+    return target | RV_CHECK;
+  return target | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
+/* The exceptions that are faults for the storm guard: all but the
+ * breakpoint and the environment calls. */
+#define RV_FAULT_CAUSES                                                    \
+  (0xffffu & ~(RV_BIT (RV_EXC_BREAKPOINT) | RV_BIT (RV_EXC_ECALL_U)        \
+               | RV_BIT (RV_EXC_ECALL_S) | RV_BIT (RV_EXC_ECALL_M)))
+
+/* The handler's first instruction raised the exception that entered it:
+ * nothing can change any more, the machine stops. */
+static G_GNUC_NO_INLINE uint64_t
+rv_trap_loop (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
+{
+  mdl_cpu_fatal (&s->cpu, pc,
+                 "%s at 0x%" PRIx64 " while entering the trap handler "
+                 "(%s = 0x%" PRIx64 ", tval = 0x%" PRIx64 ")",
+                 rv_cause_name (cause), pc,
+                 s->priv == RV_PRIV_M ? "mtvec" : "stvec",
+                 s->priv == RV_PRIV_M ? s->mtvec : s->stvec, tval);
+  s->cpu.state = MDL_CPU_HALTED;
+  return pc | RV_CHECK;
+}
+
 /* Raises a synchronous exception for the instruction at @pc.  The
- * instruction does not retire.  When the handler's own first instruction
- * raises the same exception again, nothing can change any more: rather
- * than spin, the machine stops with a message. */
+ * instruction does not retire: it is counted in run_traps here (every
+ * executor returns what this returns, so it is counted once).  When the
+ * handler's own first instruction raises the same exception again,
+ * nothing can change any more: rather than spin, the machine stops with
+ * a message. */
 static uint64_t
 rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
 {
+  unsigned old_priv = s->priv;
   uint64_t target;
 
-  s->trapped = true;
-  mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
-                            cause != RV_EXC_BREAKPOINT && (cause < RV_EXC_ECALL_U || cause > RV_EXC_ECALL_M));
+  s->run_traps++;
+  if (G_UNLIKELY (s->cpu.exc_watched))
+    mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
+                              (RV_FAULT_CAUSES >> cause) & 1);
   target = rv_enter_trap (s, pc, cause, tval, false);
-  if (pc == target && s->last_exc_pc == pc && s->last_exc_cause == cause) {
-    mdl_cpu_fatal (&s->cpu, pc,
-                   "%s at 0x%" PRIx64 " while entering the trap handler "
-                   "(%s = 0x%" PRIx64 ", tval = 0x%" PRIx64 ")",
-                   rv_cause_name (cause), pc,
-                   s->priv == RV_PRIV_M ? "mtvec" : "stvec",
-                   s->priv == RV_PRIV_M ? s->mtvec : s->stvec, tval);
-    s->cpu.state = MDL_CPU_HALTED;
-    return pc | RV_CHECK;
-  }
+  if (G_UNLIKELY (pc == target) && s->last_exc_pc == pc
+      && s->last_exc_cause == cause)
+    return rv_trap_loop (s, pc, cause, tval);
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
-  return target | RV_CHECK;
+  return rv_resume (s, target, old_priv);
 }
 
 /* The interrupts in priority order: external, software, timer, machine
@@ -879,8 +917,9 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   if (s->tcontrol)              /* 0 stays 0 */
     rv_trigger_mret (s);
   rv_mode_update (s, RV_PRIV_M, old_ms);
-  /* Interrupts may have become enabled: let the loop look. */
-  return (s->mepc & rv_xmask (s)) | RV_CHECK;
+  /* Interrupts may have become enabled: the loop looks if one is
+   * pending. */
+  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
 }
 
 static uint64_t
@@ -900,7 +939,7 @@ rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   ms |= RV_MSTATUS_SPIE;
   s->mstatus = ms;
   rv_mode_update (s, old_priv, old_ms);
-  return (s->sepc & rv_xmask (s)) | RV_CHECK;
+  return rv_resume (s, s->sepc & rv_xmask (s), old_priv);
 }
 
 static uint64_t
@@ -1030,8 +1069,9 @@ rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     value = kind == RV_CSR_WRITE ? operand
             : kind == RV_CSR_SET ? old | operand : old & ~operand;
     rv_mstatus_write (s, value & rv_xmask (s));
-    /* It may have enabled an interrupt: the loop looks. */
-    return rv_next (s, d, pc) | RV_CHECK;
+    /* It may have enabled an interrupt: the loop looks if one is
+     * pending. */
+    return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
   }
   return rv_csr_op_slow (s, d, pc, done, kind, operand, writes);
 }
@@ -1072,6 +1112,132 @@ static uint64_t
 rv_exec_csrrci (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   return rv_csr_op (s, d, pc, done, RV_CSR_CLEAR, d->rs1, d->rs1 != 0);
+}
+
+/* Offsets in RvCpu of the plain CSRs (rv_csr_plain), by
+ * rv_csr_plain_index. */
+static const uint32_t rv_csr_plain_off[8] = {
+  offsetof (RvCpu, sscratch), offsetof (RvCpu, sepc),
+  offsetof (RvCpu, scause), offsetof (RvCpu, stval),
+  offsetof (RvCpu, mscratch), offsetof (RvCpu, mepc),
+  offsetof (RvCpu, mcause), offsetof (RvCpu, mtval),
+};
+
+/* Whether @csr is one of the plain CSRs: 0x140..0x143, 0x340..0x343. */
+static inline bool
+rv_csr_is_plain (unsigned csr)
+{
+  return (csr & ~0x203u) == 0x140;
+}
+
+static inline uint64_t *
+rv_csr_plain_field (RvCpu *s, unsigned csr)
+{
+  return (uint64_t *) ((char *) s
+                       + rv_csr_plain_off[((csr >> 7) & 4) | (csr & 3)]);
+}
+
+/* A read of a plain CSR (csrrs, csrrc, csrrsi or csrrci that writes
+ * nothing), the executor rv_exec_of chose when the entry was filled:
+ * what rv_csr_op does for it, without looking the CSR up. */
+static uint64_t
+rv_exec_csrr_plain (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  unsigned csr = (unsigned) d->imm & 0xfff;
+
+  if (G_UNLIKELY (s->priv < ((csr >> 8) & 3)))
+    return rv_csr_op (s, d, pc, done, RV_CSR_SET, 0, false);
+  s->x[d->rd] = *rv_csr_plain_field (s, csr);
+  return rv_next (s, d, pc);
+}
+
+/* csrrw of a plain CSR, likewise. */
+static uint64_t
+rv_exec_csrw_plain (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  unsigned csr = (unsigned) d->imm & 0xfff;
+  uint64_t *field, old;
+
+  if (G_UNLIKELY (s->priv < ((csr >> 8) & 3)))
+    return rv_exec_csrrw (s, d, pc, done);
+  field = rv_csr_plain_field (s, csr);
+  old = *field;
+  /* The epcs: IALIGN 16. */
+  *field = s->x[d->rs1] & ((csr & 3) == 1 ? ~UINT64_C (1) : UINT64_MAX)
+           & rv_xmask (s);
+  s->x[d->rd] = old;
+  return rv_next_checked (s, d, pc);
+}
+
+/* A write to a read-only CSR (csr[11:10] == 3): what rv_csr_op_slow
+ * does for it, the counters accounted and the illegal-instruction
+ * exception, without looking the CSR up.  (A handler's probe of a
+ * counter, a test of illegal instructions.) */
+static uint64_t
+rv_exec_csr_ro_write (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  rv_sync (s, done);
+  return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+}
+
+/* A read of mstatus, which handlers save around a nested trap: in M,
+ * what rv_csr_op does for it. */
+static uint64_t
+rv_exec_csrr_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  if (G_UNLIKELY (s->priv != RV_PRIV_M))
+    return rv_csr_op (s, d, pc, done, RV_CSR_SET, 0, false);
+  s->x[d->rd] = rv_mstatus_read (s) & rv_xmask (s);
+  return rv_next (s, d, pc);
+}
+
+/* csrrw of mstatus, which they restore: likewise. */
+static uint64_t
+rv_exec_csrw_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
+{
+  uint64_t old;
+
+  if (G_UNLIKELY (s->priv != RV_PRIV_M))
+    return rv_exec_csrrw (s, d, pc, done);
+  old = rv_mstatus_read (s) & rv_xmask (s);
+  rv_mstatus_write (s, s->x[d->rs1] & rv_xmask (s));
+  s->x[d->rd] = old;
+  /* It may have enabled an interrupt: the loop looks if one is
+   * pending. */
+  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
+}
+
+/* The executor for an instruction of operation @op (rs1 field @rs1,
+ * immediate @imm, length @len): that of the table, or one made for a
+ * common case of it. */
+static inline RvExecFn
+rv_exec_of (const RvCpu *s, unsigned op, unsigned rs1, int32_t imm,
+            unsigned len)
+{
+  if (len == 2)
+    return s->exec_table_c[op];
+  if (G_UNLIKELY (op >= RV_OP_CSRRW && op <= RV_OP_CSRRCI)) {
+    unsigned csr = (unsigned) imm & 0xfff;
+    /* csrrw and csrrwi always write, the others unless rs1 (or the
+     * immediate) is 0. */
+    bool writes = op == RV_OP_CSRRW || op == RV_OP_CSRRWI || rs1 != 0;
+
+    if (writes && (csr >> 10) == 3)
+      return rv_exec_csr_ro_write;
+    if (rv_csr_is_plain (csr)) {
+      if (op == RV_OP_CSRRW)
+        return rv_exec_csrw_plain;
+      if (!writes)
+        return rv_exec_csrr_plain;
+    }
+    if (csr == 0x300) {
+      if (op == RV_OP_CSRRW)
+        return rv_exec_csrw_mstatus;
+      if (!writes)
+        return rv_exec_csrr_mstatus;
+    }
+  }
+  return s->exec_table[op];
 }
 
 /* ---- A ----
@@ -1322,7 +1488,7 @@ rv_exec_for (RvCpu *s, const RvDecoded *dec)
 {
   if (!dec->op)
     return rv_exec_illegal;
-  return dec->len == 2 ? s->exec_table_c[dec->op->op] : s->exec_table[dec->op->op];
+  return rv_exec_of (s, dec->op->op, dec->rs1, dec->imm, dec->len);
 }
 
 /* The executor of an instruction that has a breakpoint: stops before it
@@ -1347,11 +1513,9 @@ rv_exec_breakpoint (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 static uint64_t
 rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  const RvExecFn *table = d->len == 2 ? s->exec_table_c : s->exec_table;
-
   if (rv_trigger_exec (s, pc))
     return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
-  return table[d->op] (s, d, pc, done);
+  return rv_exec_of (s, d->op, d->rs1, d->imm, d->len) (s, d, pc, done);
 }
 
 /* Fetches the instruction at @pc: its bits (16 or 32 of them) in @raw and
@@ -1482,7 +1646,7 @@ rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
     rv_decode_into (s, e, raw);
   e->pc = pc;
   /* exec_table[RV_OP_ILLEGAL] is rv_exec_illegal. */
-  e->exec = (e->len == 2 ? s->exec_table_c : s->exec_table)[e->op];
+  e->exec = rv_exec_of (s, e->op, e->rs1, e->imm, e->len);
   /* A breakpoint costs nothing until its instruction is decoded: the
    * entry runs the breakpoint hook instead, which re-decodes on resume. */
   if (G_UNLIKELY (s->trig_exec) && rv_trigger_exec_watched (s, pc))
@@ -1531,7 +1695,7 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
     raw = rv_insn_length (lo) == 4 ? (uint32_t) hi << 16 | lo : lo;
     if (raw == e->raw && e->len == rv_insn_length (lo)) {
       e->pc = pc;
-      e->exec = (e->len == 2 ? s->exec_table_c : s->exec_table)[e->op];
+      e->exec = rv_exec_of (s, e->op, e->rs1, e->imm, e->len);
       rv_log_fill (s, e);
       return e;
     }

@@ -10,7 +10,10 @@ do not depend on the machine's load.  Printed for each: guest
 instructions, MIPS (median of --runs wall-clock runs), host instructions
 per guest instruction, and what one event (a fence.i, a trap, an
 exception entry and return) costs beyond its own instructions, in host
-instructions and in plain guest instructions of that core.
+instructions and in plain guest instructions of that core and tier.
+Each runs in both tiers (--tier interp and --tier jit); callgrind runs
+with MEDLEY_JIT_SINGLE_MAP=1 and --smc-check=all, so that it sees the
+translated code as the host runs it.
 
 Usage: slow-paths.py --medley MEDLEY [--valgrind VALGRIND]
          --rv-board BOARD --rv plain=ELF --rv fence.i=ELF
@@ -36,9 +39,9 @@ RV_EVENTS = {"fence.i": RV_ROUNDS, "nested-m": 2 * RV_ROUNDS, "nested-u": 2 * RV
 ARM_STORM_EVENTS = 50000 - 500
 
 
-def run_json(cmd):
+def run_json(cmd, env=None):
     r = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                       timeout=900)
+                       timeout=900, env=env)
     if r.returncode != 0:
         sys.exit(f"{' '.join(cmd)}: exit status {r.returncode}\n{r.stdout[-2000:]}\n"
                  f"{r.stderr[-2000:]}")
@@ -46,22 +49,28 @@ def run_json(cmd):
     return json.loads(last[last.index("{"):]), r
 
 
-def mips(medley, board, elf, runs):
+TIERS = ("interp", "jit")
+
+
+def mips(medley, board, elf, runs, tier):
     rates = []
     insns = 0
     for _ in range(runs):
-        summary, _ = run_json([medley, "run", board, "--firmware", elf, "--json", "--no-input"])
+        summary, _ = run_json([medley, "run", board, "--firmware", elf, "--json", "--no-input",
+                               "--tier", tier])
         insns = sum(summary["instructions"].values())
         rates.append(insns / max(float(summary["wall_time_s"]), 1e-9) / 1e6)
     return insns, statistics.median(rates)
 
 
-def host_insns(valgrind, medley, board, elf):
+def host_insns(valgrind, medley, board, elf, tier):
     with tempfile.TemporaryDirectory(prefix="medley-slow-") as tmp:
         summary, r = run_json([valgrind, "--tool=callgrind", "--toggle-collect=mdl_machine_run",
+                               "--smc-check=all",
                                "--callgrind-out-file=" + os.path.join(tmp, "cg.out"),
                                medley, "run", board, "--firmware", elf, "--json",
-                               "--no-input"])
+                               "--no-input", "--tier", tier],
+                              env=dict(os.environ, MEDLEY_JIT_SINGLE_MAP="1"))
     m = re.search(r"Collected\s*:\s*(\d+)", r.stderr)
     if m is None:
         sys.exit(f"{elf}: no callgrind total\n{r.stderr[-2000:]}")
@@ -69,7 +78,7 @@ def host_insns(valgrind, medley, board, elf):
 
 
 def report(name, insns, rate, host, plain_per_insn, events):
-    line = f"{name:<22} {insns:>10} {rate:>9.1f}"
+    line = f"{name:<30} {insns:>10} {rate:>9.1f}"
     if host is not None:
         line += f" {host / insns:>10.1f}"
         if events and plain_per_insn:
@@ -90,31 +99,35 @@ def main():
     p.add_argument("--arm-calm")
     args = p.parse_args()
 
-    print(f"{'workload':<22} {'guest insn':>10} {'MIPS':>9} {'host/guest':>10}"
+    print(f"{'workload':<30} {'guest insn':>10} {'MIPS':>9} {'host/guest':>10}"
           f" {'host/event':>11} {'in plain':>8}")
 
     rv = dict(item.split("=", 1) for item in args.rv)
-    plain = None
-    for name in ["plain"] + [n for n in rv if n != "plain"]:
-        insns, rate = mips(args.medley, args.rv_board, rv[name], args.runs)
-        host = None
-        if args.valgrind:
-            host, insns = host_insns(args.valgrind, args.medley, args.rv_board, rv[name])
-            if name == "plain":
-                plain = host / insns
-        report("riscv32 " + name, insns, rate, host, plain, RV_EVENTS.get(name))
-
-    if args.arm_board and args.arm_storm and args.arm_calm:
-        calm = None
-        for name, elf in (("calm", args.arm_calm), ("irq storm", args.arm_storm)):
-            insns, rate = mips(args.medley, args.arm_board, elf, args.runs)
+    for tier in TIERS:
+        plain = None
+        for name in ["plain"] + [n for n in rv if n != "plain"]:
+            insns, rate = mips(args.medley, args.rv_board, rv[name], args.runs, tier)
             host = None
             if args.valgrind:
-                host, insns = host_insns(args.valgrind, args.medley, args.arm_board, elf)
-                if name == "calm":
-                    calm = host / insns
-            report("cortex-m3 " + name, insns, rate, host, calm,
-                   ARM_STORM_EVENTS if name != "calm" else None)
+                host, insns = host_insns(args.valgrind, args.medley, args.rv_board, rv[name],
+                                         tier)
+                if name == "plain":
+                    plain = host / insns
+            report(f"riscv32 {name} ({tier})", insns, rate, host, plain, RV_EVENTS.get(name))
+
+    if args.arm_board and args.arm_storm and args.arm_calm:
+        for tier in TIERS:
+            calm = None
+            for name, elf in (("calm", args.arm_calm), ("irq storm", args.arm_storm)):
+                insns, rate = mips(args.medley, args.arm_board, elf, args.runs, tier)
+                host = None
+                if args.valgrind:
+                    host, insns = host_insns(args.valgrind, args.medley, args.arm_board, elf,
+                                             tier)
+                    if name == "calm":
+                        calm = host / insns
+                report(f"cortex-m3 {name} ({tier})", insns, rate, host, calm,
+                       ARM_STORM_EVENTS if name != "calm" else None)
     print("host/event: host instructions one fence.i, trap or exception (entry and "
           "return) costs beyond a plain instruction; 'in plain': the same in plain "
           "guest instructions of that core")
