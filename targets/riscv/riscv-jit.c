@@ -807,6 +807,11 @@ rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *en
   uint64_t limit, at = pc;
   unsigned n = 0;
 
+  /* Machine mode under a locked PMP stays interpreted: translating it
+   * made the tiers differ (fuzz-riscv, tests/fuzz/riscv/regressions/
+   * locked-pmp-*), and nothing that runs long does it. */
+  if (s->fetch_checked && s->priv == RV_PRIV_M)
+    return 0;
   if (s->fetch_checked) {
     /* The fetch's own translation and check (a fault, or a page the PMP
      * only partly allows: the interpreter's); the block stays in the
