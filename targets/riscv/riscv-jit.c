@@ -808,7 +808,7 @@ rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *en
   unsigned n = 0;
 
   /* Machine mode under a locked PMP stays interpreted: translating it
-   * made the tiers differ (fuzz-riscv, tests/fuzz/riscv/regressions/
+   * made the tiers differ (fuzz-riscv, tests/fuzz/riscv/divergences/
    * locked-pmp-*), and nothing that runs long does it. */
   if (s->fetch_checked && s->priv == RV_PRIV_M)
     return 0;
