@@ -228,6 +228,10 @@ void mdl_runner_set_history (MdlRunner *runner, bool enabled, uint64_t interval_
 /* One instruction of CPU @cpu back (pauses first): PAUSED there.  With
  * nothing earlier, PAUSED where it was, with history_start and a message. */
 void mdl_runner_reverse_step (MdlRunner *runner, unsigned cpu);
+/* Back by source line (the reverse of MDL_STEP_LINE, calls stepped over)
+ * with the CPU's debug information, else one instruction; PAUSED there,
+ * or with history_start and a message when nothing earlier is one. */
+void mdl_runner_reverse_step_line (MdlRunner *runner, unsigned cpu);
 /* Back to the last breakpoint or watchpoint hit: PAUSED with its stop
  * reason, CPU and address; with none, at the history's start
  * (history_start). */

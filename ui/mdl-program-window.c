@@ -41,6 +41,10 @@ struct _MdlProgramWindow {
   GtkLabel         *status;
   GtkProgressBar   *progress;
   guint             n_problems;
+
+  /* The debugger's side: the last stop shown */
+  MdlRunner        *shown_runner; /* compared only, never used */
+  guint64           shown_seq;
 };
 
 G_DEFINE_FINAL_TYPE (MdlProgramWindow, mdl_program_window, ADW_TYPE_WINDOW)
@@ -410,7 +414,151 @@ load_program (MdlProgramWindow *self)
   }
 }
 
+/* ---- the debugger drives the editor --------------------------------------- */
+
+/* The machine's index of the cluster's first CPU (CPUs of a cluster are
+ * named after it: "app", "app.1"), or -1. */
+static int
+cluster_cpu (MdlProgramWindow *self, const MdlSnapshot *snap)
+{
+  const MdlComponent *c = cluster (self);
+  gsize len;
+
+  if (c == NULL || snap == NULL)
+    return -1;
+  len = strlen (c->name);
+  for (guint k = 0; k < snap->n_cpus; k++) {
+    const char *name = snap->cpus[k].name;
+
+    if (strncmp (name, c->name, len) == 0 && (name[len] == '\0' || name[len] == '.'))
+      return (int) k;
+  }
+  return -1;
+}
+
+/* The debug information of the machine's firmware for this cluster, and
+ * the CPU; NULL without a machine, a CPU or line information. */
+static MdlDebugInfo *
+debuginfo (MdlProgramWindow *self, const MdlSnapshot *snap, int *cpu)
+{
+  MdlRunner *runner = self->window != NULL ? self->window->runner : NULL;
+
+  *cpu = cluster_cpu (self, snap);
+  if (runner == NULL || *cpu < 0 || mdl_program_editor_get_path (self->source) == NULL)
+    return NULL;
+  return mdl_runner_debuginfo (runner, (unsigned) *cpu, NULL);
+}
+
+/* Sets or clears the machine's breakpoints on the code of source line
+ * @line.  A line without code moves its mark to the next line that has
+ * some, where the CPU would stop. */
+static void
+apply_breakpoint (MdlProgramWindow *self, const MdlSnapshot *snap, guint line, gboolean on)
+{
+  const char *path = mdl_program_editor_get_path (self->source);
+  MdlDebugInfo *di;
+  g_autoptr(GArray) addrs = NULL;
+  unsigned nearest = 0;
+  int cpu;
+
+  di = debuginfo (self, snap, &cpu);
+  if (di == NULL)
+    return;
+  addrs = mdl_debuginfo_line_addresses (di, path, line, &nearest);
+  if (addrs->len == 0 && on && nearest > 0 && nearest != line &&
+      !mdl_program_editor_has_breakpoint (self->source, nearest)) {
+    mdl_program_editor_set_breakpoint (self->source, line, FALSE);
+    mdl_program_editor_set_breakpoint (self->source, nearest, TRUE);
+    g_clear_pointer (&addrs, g_array_unref);
+    addrs = mdl_debuginfo_line_addresses (di, path, nearest, NULL);
+  }
+  for (guint i = 0; i < addrs->len; i++)
+    mdl_runner_set_breakpoint (self->window->runner, (unsigned) cpu,
+                               g_array_index (addrs, guint64, i), on);
+}
+
+static void
+breakpoint_toggled_cb (MdlProgramEditor *editor, guint line, gboolean on, MdlProgramWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  g_assert (MDL_IS_PROGRAM_WINDOW (self));
+  if (self->window == NULL || self->window->session == NULL)
+    return;   /* kept as a mark: a machine made later gets it */
+  snap = mdl_session_ref_snapshot (self->window->session);
+  apply_breakpoint (self, snap, line, on);
+}
+
+void
+mdl_program_window_attach_all (MdlWindow *window)
+{
+  GHashTable *windows = g_object_get_data (G_OBJECT (window), WINDOWS_KEY);
+  g_autoptr(GList) list = windows ? g_hash_table_get_values (windows) : NULL;
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  if (list == NULL || window->session == NULL)
+    return;
+  snap = mdl_session_ref_snapshot (window->session);
+  for (GList *l = list; l != NULL; l = l->next) {
+    MdlProgramWindow *self = l->data;
+    g_autoptr(GArray) lines = mdl_program_editor_get_breakpoints (self->source);
+
+    for (guint i = 0; i < lines->len; i++)
+      apply_breakpoint (self, snap, g_array_index (lines, guint, i), TRUE);
+  }
+}
+
+/* The current-line mark on the line of the cluster's CPU while the
+ * machine stands still (its pc in this program's source), none else. */
+static void
+show_stop (MdlProgramWindow *self, const MdlSnapshot *snap)
+{
+  MdlRunner *runner = self->window != NULL ? self->window->runner : NULL;
+  const char *path = mdl_program_editor_get_path (self->source);
+  const char *file = NULL;
+  unsigned line = 0;
+  MdlDebugInfo *di;
+  int cpu;
+
+  if (snap != NULL && runner == self->shown_runner && snap->seq == self->shown_seq)
+    return;
+  self->shown_runner = runner;
+  self->shown_seq = snap != NULL ? snap->seq : 0;
+  if (snap == NULL || snap->state == MDL_RUNNER_RUNNING || self->building) {
+    mdl_program_editor_set_current_line (self->source, 0);
+    return;
+  }
+  di = debuginfo (self, snap, &cpu);
+  if (di != NULL && mdl_debuginfo_line_at (di, snap->cpus[cpu].pc, &file, &line, NULL, NULL, NULL) &&
+      file == mdl_debuginfo_find_file (di, path))
+    mdl_program_editor_set_current_line (self->source, line);
+  else
+    mdl_program_editor_set_current_line (self->source, 0);
+}
+
+void
+mdl_program_window_show_stop_all (MdlWindow *window, const MdlSnapshot *snap)
+{
+  GHashTable *windows = g_object_get_data (G_OBJECT (window), WINDOWS_KEY);
+  g_autoptr(GList) list = windows ? g_hash_table_get_values (windows) : NULL;
+
+  for (GList *l = list; l != NULL; l = l->next)
+    show_stop (l->data, snap);
+}
+
 /* ---- actions ------------------------------------------------------------- */
+
+/* Run control from the program window acts on the board's window, so
+ * that a program is stepped where it is read. */
+static void
+action_window (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdlProgramWindow *self = MDL_PROGRAM_WINDOW (widget);
+  g_autofree char *win = g_strconcat ("win.", name + strlen ("program.debug-"), NULL);
+
+  if (self->window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), win, NULL);
+}
 
 static void
 action_new_asm (GtkWidget *widget, const char *name, GVariant *param)
@@ -544,6 +692,24 @@ mdl_program_window_class_init (MdlProgramWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "program.build", NULL, action_build);
   gtk_widget_class_install_action (widget_class, "program.run", NULL, action_run);
   gtk_widget_class_install_action (widget_class, "program.save", NULL, action_save);
+  {
+    static const struct { const char *action; guint key; GdkModifierType mods; } keys[] = {
+      { "program.debug-pause", GDK_KEY_F5, GDK_SHIFT_MASK },
+      { "program.debug-reverse-continue", GDK_KEY_F5, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+      { "program.debug-step-line", GDK_KEY_F10, 0 },
+      { "program.debug-step-back", GDK_KEY_F10, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+      { "program.debug-step-into", GDK_KEY_F11, 0 },
+      { "program.debug-step-out", GDK_KEY_F11, GDK_SHIFT_MASK },
+      { "program.debug-step", GDK_KEY_F11, GDK_ALT_MASK },
+      { "program.debug-step-back-instruction", GDK_KEY_F11, GDK_ALT_MASK | GDK_SHIFT_MASK },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++) {
+      gtk_widget_class_install_action (widget_class, keys[i].action, NULL, action_window);
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                           keys[i].action, NULL);
+    }
+  }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "program.build", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "program.run", NULL);
@@ -696,6 +862,7 @@ program_window_new (MdlWindow *window, guint id)
   load_program (self);
   buffer = mdl_program_editor_get_buffer (self->source);
   g_signal_connect (buffer, "modified-changed", G_CALLBACK (modified_cb), self);
+  g_signal_connect (self->source, "breakpoint-toggled", G_CALLBACK (breakpoint_toggled_cb), self);
   update (self);
   return self;
 }

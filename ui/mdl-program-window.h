@@ -30,6 +30,13 @@ MdlProgramWindow *mdl_program_window_find (MdlWindow *window, guint cluster);
  * the board (after a board is opened). */
 void              mdl_program_window_open_all (MdlWindow *window);
 
+/* The debugger's side, called by the board's window: every program
+ * window gives its breakpoint marks to the machine just made, and marks
+ * the line where its cluster's CPU stands in @snap (none while running or
+ * for NULL: no machine). */
+void              mdl_program_window_attach_all    (MdlWindow *window);
+void              mdl_program_window_show_stop_all (MdlWindow *window, const MdlSnapshot *snap);
+
 /* Closes every program window of @window (each saves its text). */
 void              mdl_program_window_close_all (MdlWindow *window);
 

@@ -687,6 +687,51 @@ action_run_to_cursor (GSimpleAction *action, GVariant *param, gpointer user_data
   _mdl_window_run_to_cursor (self);
 }
 
+static void
+action_step_back (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_back (self, TRUE);
+}
+
+static void
+action_step_back_instruction (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_step_back (self, FALSE);
+}
+
+static void
+action_reverse_continue (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_reverse_continue (self);
+}
+
+static void
+action_save_point (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_save_point (self);
+}
+
+static void
+action_restore_point (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  MdlWindow *self = user_data;
+
+  g_assert (MDL_IS_WINDOW (self));
+  _mdl_window_restore_point (self, g_variant_get_string (param, NULL));
+}
+
 /* Hidden views are unmapped, so they stop asking the engine for memory
  * and disassembly. */
 static void
@@ -814,6 +859,11 @@ static const GActionEntry win_actions[] = {
   { "step-line", action_step_line },
   { "step-into", action_step_into },
   { "run-to-cursor", action_run_to_cursor },
+  { "step-back", action_step_back },
+  { "step-back-instruction", action_step_back_instruction },
+  { "reverse-continue", action_reverse_continue },
+  { "save-point", action_save_point },
+  { "restore-point", action_restore_point, "s" },
   { "show-views", NULL, NULL, "true", action_show_views },
   { "gdb", NULL, NULL, "false", action_gdb },
   { "stop-causes", NULL, NULL, "@as []", action_stop_causes },
@@ -866,6 +916,7 @@ _mdl_window_update_actions (MdlWindow *self)
   gboolean running = have && self->state == MDL_RUNNER_RUNNING;
   gboolean finished = have && (self->state == MDL_RUNNER_HALTED ||
                                self->state == MDL_RUNNER_STOPPED);
+  gboolean back;
 
   g_assert (MDL_IS_WINDOW (self));
 
@@ -885,6 +936,13 @@ _mdl_window_update_actions (MdlWindow *self)
   set_enabled (self, "step-line", problems == NULL && !finished);
   set_enabled (self, "step-into", problems == NULL && !finished);
   set_enabled (self, "run-to-cursor", have && !finished);
+  /* Back in time from a finished guest too: it had not finished then. */
+  back = _mdl_window_can_go_back (self);
+  set_enabled (self, "step-back", back);
+  set_enabled (self, "step-back-instruction", back);
+  set_enabled (self, "reverse-continue", back);
+  set_enabled (self, "save-point", have);
+  set_enabled (self, "restore-point", have && self->points->len > 0);
   set_enabled (self, "reset", have);
   /* GDB needs a machine; discarding it closes the servers. */
   set_enabled (self, "gdb", have);

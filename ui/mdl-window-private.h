@@ -31,6 +31,8 @@ struct _MdlWindow {
   guint            panes_restored; /* bit per pane: remembered size applied */
   gboolean         panes_programmatic; /* a pane moves for a board, not a person */
   gboolean         views_asked;    /* F9 used: the views show even without a machine */
+  GPtrArray       *points;         /* char *: save points of this machine, oldest first */
+  guint            n_points_made;  /* for the next point's name */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -39,6 +41,8 @@ struct _MdlWindow {
   GtkButton       *run_button;
   GtkButton       *step_button;
   GtkButton       *reset_button;
+  GtkButton       *step_back_button;
+  GMenu           *points_section; /* the save points, one item each */
   GtkLabel        *status_label;
   MdlSpeedControl *speed_control;
   MdlProblemsView *problems_view;
@@ -99,6 +103,17 @@ void     _mdl_window_step_out  (MdlWindow *self);
  * instruction (over a call for MDL_STEP_LINE). */
 void     _mdl_window_step_line (MdlWindow *self, MdlStepKind kind);
 void     _mdl_window_run_to_cursor (MdlWindow *self);
+/* Going back on the machine's history: a source line (an instruction
+ * without line information), one instruction, or to the previous
+ * breakpoint or watchpoint hit. */
+void     _mdl_window_step_back (MdlWindow *self, gboolean by_line);
+void     _mdl_window_reverse_continue (MdlWindow *self);
+/* Whether there is anything to go back to. */
+gboolean _mdl_window_can_go_back (MdlWindow *self);
+/* Save points: the machine kept under a new name (listed in the points
+ * menu), and back to one of them. */
+void     _mdl_window_save_point (MdlWindow *self);
+void     _mdl_window_restore_point (MdlWindow *self, const char *name);
 void     _mdl_window_reset    (MdlWindow *self);
 /* Stops and frees the machine; the consoles keep their text. */
 void     _mdl_window_discard_runner (MdlWindow *self);

@@ -13,6 +13,10 @@
 
 #include "mdl-window-private.h"
 #include "mdl-canvas.h"
+#include "mdl-program-window.h"
+
+#include "engine/device.h"
+#include "engine/memory.h"
 
 /* Guest output is moved to the terminals at most this much per drain, and
  * what is left waits for the next drain REDRAIN_MS later: a terminal can't
@@ -95,6 +99,8 @@ on_session_updated (MdlWindow *self, const MdlSnapshot *snap, MdlSession *sessio
     self->state = snap->state;
     _mdl_window_update_status (self);
     _mdl_window_update_actions (self);
+    /* The program windows mark the line where their CPU stands. */
+    mdl_program_window_show_stop_all (self, snap);
   } else {
     _mdl_window_update_status (self);   /* the measured speed */
   }
@@ -223,6 +229,54 @@ add_displays (MdlWindow *self)
   }
 }
 
+/* ---- the history ---- */
+
+/* A state every HISTORY_MS of virtual time per HISTORY_RAM bytes of RAM
+ * (at least every HISTORY_MS): each state is a pass over RAM, so a board
+ * with much of it (a Linux board's) keeps one less often and runs about
+ * as fast as a small one; going back then re-executes more. */
+#define HISTORY_MS  10
+#define HISTORY_RAM (16u << 20)
+
+static void
+count_ram (MdlRunner *runner, MdlMachine *m, void *data)
+{
+  guint64 *bytes = data;
+
+  for (unsigned i = 0; i < mdl_machine_n_devices (m); i++) {
+    MdlDevice *dev = mdl_machine_device (m, i);
+
+    for (unsigned r = 0; dev->regions != NULL && r < dev->cls->n_regions; r++) {
+      MdlRegionKind kind = dev->regions[r] ? mdl_region_kind (dev->regions[r]) : MDL_REGION_MMIO;
+
+      if (kind == MDL_REGION_RAM || kind == MDL_REGION_ROM)
+        *bytes += mdl_region_size (dev->regions[r]);
+    }
+  }
+}
+
+/* The window keeps a history from the machine's start, so that Step Back
+ * works on whatever ran, and the save points of the last machine go with
+ * it. */
+static void
+start_history (MdlWindow *self)
+{
+  guint64 ram = 0, every;
+
+  mdl_runner_call (self->runner, count_ram, &ram);
+  every = MAX (1, ram / HISTORY_RAM) * HISTORY_MS;
+  mdl_runner_set_history (self->runner, true, every * 1000000000ull, 0);
+}
+
+static void
+clear_points (MdlWindow *self)
+{
+  g_ptr_array_set_size (self->points, 0);
+  self->n_points_made = 0;
+  if (self->points_section != NULL)
+    g_menu_remove_all (self->points_section);
+}
+
 /* Builds the machine from the document unless one exists. */
 static gboolean
 ensure_runner (MdlWindow *self)
@@ -248,6 +302,10 @@ ensure_runner (MdlWindow *self)
                            G_CONNECT_SWAPPED);
   snap = mdl_session_ref_snapshot (self->session);
   self->state = snap->state;
+  start_history (self);
+  clear_points (self);
+  /* Breakpoints set in the program windows before there was a machine. */
+  mdl_program_window_attach_all (self);
   add_consoles (self);
   add_displays (self);
   if (self->canvas != NULL)
@@ -290,6 +348,8 @@ _mdl_window_discard_runner (MdlWindow *self)
   self->runner = NULL;
   g_clear_object (&self->session);
   self->state = MDL_RUNNER_PAUSED;
+  clear_points (self);
+  mdl_program_window_show_stop_all (self, NULL);
   if (self->console_stack != NULL) {
     _mdl_window_update_status (self);
     _mdl_window_update_actions (self);
@@ -449,6 +509,95 @@ _mdl_window_run_to_cursor (MdlWindow *self)
   if (snap->n_cpus == 0)
     return;
   mdl_runner_run_to (self->runner, step_cpu (self, snap), addr);
+  update_now (self);
+}
+
+gboolean
+_mdl_window_can_go_back (MdlWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  if (self->runner == NULL)
+    return FALSE;
+  snap = mdl_session_ref_snapshot (self->session);
+  if (snap->state == MDL_RUNNER_RUNNING)
+    return TRUE;
+  /* Something ran, and the last reverse command did not find the start. */
+  for (guint i = 0; i < snap->n_cpus; i++)
+    if (snap->cpus[i].retired > 0)
+      return !snap->history_start;
+  return FALSE;
+}
+
+void
+_mdl_window_step_back (MdlWindow *self, gboolean by_line)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  snap = mdl_session_ref_snapshot (self->session);
+  if (snap->n_cpus == 0)
+    return;
+  if (by_line)
+    mdl_runner_reverse_step_line (self->runner, step_cpu (self, snap));
+  else
+    mdl_runner_reverse_step (self->runner, step_cpu (self, snap));
+  update_now (self);
+}
+
+void
+_mdl_window_reverse_continue (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  mdl_runner_reverse_continue (self->runner);
+  update_now (self);
+}
+
+void
+_mdl_window_save_point (MdlWindow *self)
+{
+  g_autoptr(MdlSnapshot) snap = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *name = NULL, *label = NULL, *text = NULL;
+
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (!ensure_runner (self))
+    return;
+  snap = mdl_session_ref_snapshot (self->session);
+  /* TRANSLATORS: the name of a save point, numbered from 1 */
+  name = g_strdup_printf (_("Point %u"), ++self->n_points_made);
+  mdl_runner_save_point (self->runner, name);
+  g_ptr_array_add (self->points, g_strdup (name));
+  /* Where the machine was, so that points can be told apart: the virtual
+   * time, and the first CPU's pc. */
+  if (snap->n_cpus > 0)
+    label = g_strdup_printf (_("%s: %.6f s, %s at 0x%llx"), name, snap->virtual_time_ps / 1e12,
+                             snap->cpus[0].name, (unsigned long long) snap->cpus[0].pc);
+  else
+    label = g_strdup_printf (_("%s: %.6f s"), name, snap->virtual_time_ps / 1e12);
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target (item, "win.restore-point", "s", name);
+  g_menu_append_item (self->points_section, item);
+  text = g_strdup_printf (_("Saved “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  _mdl_window_update_actions (self);
+}
+
+void
+_mdl_window_restore_point (MdlWindow *self, const char *name)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  mdl_runner_restore_point (self->runner, name);
   update_now (self);
 }
 

@@ -113,6 +113,7 @@ mdl_window_finalize (GObject *object)
 
   g_free (self->status_text);
   g_free (self->last_error);
+  g_clear_pointer (&self->points, g_ptr_array_unref);
   G_OBJECT_CLASS (mdl_window_parent_class)->finalize (object);
 }
 
@@ -139,6 +140,8 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdlWindow, points_section);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, speed_control);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, problems_view);
@@ -180,6 +183,7 @@ static void
 mdl_window_init (MdlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->points = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->status_label, "notify::label",
                            G_CALLBACK (status_label_changed), self, G_CONNECT_SWAPPED);
 
