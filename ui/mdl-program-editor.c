@@ -299,13 +299,89 @@ line_mark_activated_cb (GtkSourceView *view, const GtkTextIter *iter, guint butt
   g_signal_emit (self, signals[BREAKPOINT_TOGGLED], 0, line, on);
 }
 
+/* The breakpoint's red dot and the current line's arrow, drawn here:
+ * symbolic icons come out in the gutter's grey, and a breakpoint is red
+ * in every debugger a student has seen.  The arrow has a white rim, so
+ * that it shows on the dot where the CPU stopped at a breakpoint.  Drawn
+ * large (GtkSourceView scales a picture down to the line's height),
+ * edges smoothed by sampling each pixel 4 x 4 times. */
+#define MARK_PX 32
+
+/* Inside the triangle pointing right with its back at x = @x0 from y0 to
+ * 32 - y0 and its tip at (@x1, 16). */
+static gboolean
+in_triangle (double x, double y, double x0, double y0, double x1)
+{
+  double y1 = MARK_PX - y0;
+
+  return x >= x0 && (x1 - x0) * (y - y0) - (16 - y0) * (x - x0) >= 0 &&
+         (x0 - x1) * (y - 16) - (y1 - 16) * (x - x1) >= 0;
+}
+
+static GdkPixbuf *
+mark_picture (gboolean arrow, guint32 rgb)
+{
+  guint8 *px = g_malloc0 (MARK_PX * MARK_PX * 4);
+
+  for (int y = 0; y < MARK_PX; y++)
+    for (int x = 0; x < MARK_PX; x++) {
+      guint8 *p = px + (y * MARK_PX + x) * 4;
+      guint r = 0, g = 0, b = 0, a = 0;
+
+      for (int sy = 0; sy < 4; sy++)
+        for (int sx = 0; sx < 4; sx++) {
+          double fx = x + (sx + 0.5) / 4, fy = y + (sy + 0.5) / 4;
+          guint32 c;
+
+          if (!arrow)
+            c = (fx - 16) * (fx - 16) + (fy - 16) * (fy - 16) <= 11.5 * 11.5 ? rgb : 0x1000000;
+          else if (in_triangle (fx, fy, 9, 8, 25))
+            c = rgb;
+          else if (in_triangle (fx, fy, 6, 3, 29.5))
+            c = 0xffffff;
+          else
+            c = 0x1000000;   /* outside */
+          if (c == 0x1000000)
+            continue;
+          r += (c >> 16) & 0xff;
+          g += (c >> 8) & 0xff;
+          b += c & 0xff;
+          a++;
+        }
+      if (a > 0) {
+        p[0] = (guint8) (r / a);
+        p[1] = (guint8) (g / a);
+        p[2] = (guint8) (b / a);
+        p[3] = (guint8) (a * 255 / 16);
+      }
+    }
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (px, MARK_PX * MARK_PX * 4);
+
+    return gdk_pixbuf_new_from_bytes (bytes, GDK_COLORSPACE_RGB, TRUE, 8, MARK_PX, MARK_PX,
+                                      MARK_PX * 4);
+  }
+}
+
 static void
 add_attributes (MdlProgramEditor *self, const char *category, const char *icon,
                 const char *background, int priority)
 {
   g_autoptr(GtkSourceMarkAttributes) attrs = gtk_source_mark_attributes_new ();
 
-  gtk_source_mark_attributes_set_icon_name (attrs, icon);
+  if (g_strcmp0 (category, CAT_BREAKPOINT) == 0 || g_strcmp0 (category, CAT_CURRENT) == 0) {
+    g_autoptr(GdkPixbuf) picture = NULL;
+
+    if (g_strcmp0 (category, CAT_BREAKPOINT) == 0)
+      picture = mark_picture (FALSE, 0xe01b24);   /* GNOME's red 3 */
+    else
+      picture = mark_picture (TRUE, 0xc64600);    /* orange 5: seen on the yellow line */
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_source_mark_attributes_set_pixbuf (attrs, picture);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+  } else {
+    gtk_source_mark_attributes_set_icon_name (attrs, icon);
+  }
   if (background != NULL) {
     GdkRGBA rgba;
 

@@ -417,6 +417,8 @@ test_teach_flow (void)
     w.not_pc = fwd[n - 1].pc;
     activate (window, "step-line");
     fwd[n] = wait_stop (&w);
+    if (n == 1)
+      ui_test_screenshot (GTK_WIDGET (pw), "teach-c-stepped-editor.png");
     if (fwd[n].line == bp)
       break;
   }
