@@ -195,6 +195,8 @@ typedef struct {
   guint64           not_pc;      /* the stop before: the new one is elsewhere */
   guint64           want_pc;     /* 0, or where it must be */
   const char       *want_value;  /* NULL, or what the local must show */
+  gboolean          at_breakpoint; /* stopped by one (not the new machine's
+                                      first pause, before Run arrives) */
 } StopWait;
 
 /* Paused somewhere new, and every view caught up with it. */
@@ -208,7 +210,8 @@ stopped (gpointer data)
   if (!ui_test_is_paused (w->window))
     return FALSE;
   snap = mdl_session_ref_snapshot (w->window->session);
-  if (snap->cpus[0].pc == w->not_pc || (w->want_pc != 0 && snap->cpus[0].pc != w->want_pc))
+  if (snap->cpus[0].pc == w->not_pc || (w->want_pc != 0 && snap->cpus[0].pc != w->want_pc) ||
+      (w->at_breakpoint && snap->stop_reason != MDL_STOP_BREAKPOINT))
     return FALSE;
   if (mdl_program_editor_get_current_line (w->source) == 0)
     return FALSE;
@@ -308,7 +311,7 @@ test_teach_flow (void)
   g_autoptr(GError) error = NULL;
   MdlProgramWindow *pw;
   MdlProgramEditor *source;
-  StopWait w = { window, NULL, NULL, regs, "t1", 0, 0, NULL };
+  StopWait w = { window, NULL, NULL, regs, "t1", 0, 0, NULL, FALSE };
   Stop fwd[8] = { 0 };
   guint bp, n;
   g_autofree char *counts_before = NULL;
@@ -343,8 +346,10 @@ test_teach_flow (void)
   /* Run: the breakpoint set in the gutter stops it, the editor marks the
    * line; F10 twice; each stop is seen by the registers view. */
   mdl_cpu_views_show_page (views, "registers");
+  w.at_breakpoint = TRUE;
   activate (window, "run");
   fwd[0] = wait_stop (&w);
+  w.at_breakpoint = FALSE;
   g_assert_cmpuint (fwd[0].line, ==, bp);
   g_assert_cmpuint (snap_reg (window, "t0"), ==, 0);
   g_assert_true (ui_test_spin_until (history_usable, window, 10000));
@@ -399,8 +404,10 @@ test_teach_flow (void)
   w.name = "total";
   w.not_pc = 0;
   w.want_pc = 0;
+  w.at_breakpoint = TRUE;
   activate (window, "run");
   fwd[0] = wait_stop (&w);
+  w.at_breakpoint = FALSE;
   g_assert_cmpuint (fwd[0].line, ==, bp);
   g_assert_cmpstr (fwd[0].value, ==, "0");
   g_assert_cmpstr (mdl_frames_view_get_function (frames, 0), ==, "main");
