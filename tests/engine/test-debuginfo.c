@@ -390,6 +390,79 @@ test_runner (Fixture *f, gconstpointer data)
   mdl_runner_free (runner);
 }
 
+/* The line and function of @snap's CPU 0. */
+static unsigned
+snap_line (MdlDebugInfo *di, const MdlSnapshot *snap, const char **function)
+{
+  unsigned line = 0;
+
+  g_assert_true (mdl_debuginfo_line_at (di, snap->cpus[0].pc, NULL, &line, NULL, NULL, NULL));
+  *function = mdl_debuginfo_function_at (di, snap->cpus[0].pc, NULL);
+  return line;
+}
+
+/* Step Back by line through the runner, as the window does it: the
+ * stops of forward steps by line again, every register as it was, a call
+ * made on the way stepped over; then the function's entry and its
+ * caller's line. */
+static void
+test_reverse_line (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  MdlBoard *board = g_steal_pointer (&f->board);
+  MdlRunner *runner = mdl_runner_new (board, NULL, NULL);
+  MdlDebugInfo *di = mdl_runner_debuginfo (runner, 0, NULL);
+  g_autoptr(GArray) addrs = NULL;
+  MdlSnapshot *fwd[3], *snap;
+  const char *function;
+  unsigned n_regs;
+  uint64_t seq;
+
+  (void) data;
+  addrs = mdl_debuginfo_resolve_line (di, "debug-lines.c", marker ("outer-body"), "test", &error);
+  g_assert_no_error (error);
+  mdl_runner_set_history (runner, true, 0, 0);
+  snap = mdl_runner_snapshot (runner);
+  seq = snap->seq;
+  n_regs = snap->cpus[0].cls->n_regs;
+  mdl_snapshot_unref (snap);
+  mdl_runner_set_breakpoint (runner, 0, g_array_index (addrs, uint64_t, 0), true);
+  mdl_runner_run (runner);
+  fwd[0] = wait_paused (runner, seq + 1);
+  /* outer-body, outer-call, and over middle to outer-after. */
+  for (unsigned i = 1; i < 3; i++) {
+    mdl_runner_step_line (runner, 0, MDL_STEP_LINE);
+    fwd[i] = wait_paused (runner, fwd[i - 1]->seq);
+  }
+  g_assert_cmpuint (snap_line (di, fwd[2], &function), ==, marker ("outer-after"));
+  for (int i = 1; i >= 0; i--) {
+    mdl_runner_reverse_step_line (runner, 0);
+    snap = wait_paused (runner, i == 1 ? fwd[2]->seq : seq);
+    seq = snap->seq;
+    g_assert_false (snap->history_start);
+    g_assert_cmphex (snap->cpus[0].pc, ==, fwd[i]->cpus[0].pc);
+    g_assert_cmpmem (snap->cpus[0].regs, n_regs * sizeof (uint64_t), fwd[i]->cpus[0].regs,
+                     n_regs * sizeof (uint64_t));
+    mdl_snapshot_unref (snap);
+  }
+  /* Before the body: outer's entry (its prologue's line)... */
+  mdl_runner_reverse_step_line (runner, 0);
+  snap = wait_paused (runner, seq);
+  seq = snap->seq;
+  g_assert_cmpuint (snap_line (di, snap, &function), <, marker ("outer-body"));
+  g_assert_cmpstr (function, ==, "outer");
+  mdl_snapshot_unref (snap);
+  /* ...then the line of main that called it. */
+  mdl_runner_reverse_step_line (runner, 0);
+  snap = wait_paused (runner, seq);
+  g_assert_cmpuint (snap_line (di, snap, &function), ==, marker ("main-call"));
+  g_assert_cmpstr (function, ==, "main");
+  mdl_snapshot_unref (snap);
+  for (unsigned i = 0; i < 3; i++)
+    mdl_snapshot_unref (fwd[i]);
+  mdl_runner_free (runner);
+}
+
 static const char *hetero_fw[2];
 
 /* Both CPUs stop on the same source line, each at its own address, and
@@ -536,9 +609,12 @@ main (int argc, char **argv)
   g_test_add ("/debuginfo/vars", Fixture, NULL, fixture_set_up, test_vars, fixture_tear_down);
   if (g_str_has_suffix (board_path, "riscv32-virt.dts"))
     g_test_add_func ("/debuginfo/shared", test_shared);
-  if (!optimised)
+  if (!optimised) {
     g_test_add ("/debuginfo/runner", Fixture, NULL, fixture_set_up, test_runner,
                 fixture_tear_down);
+    g_test_add ("/debuginfo/reverse-line", Fixture, NULL, fixture_set_up, test_reverse_line,
+                fixture_tear_down);
+  }
   if (optimised)
     g_test_add ("/debuginfo/step-optimised", Fixture, NULL, fixture_set_up, test_step_optimised,
                 fixture_tear_down);
