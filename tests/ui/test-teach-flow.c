@@ -485,6 +485,13 @@ test_teach_flow (void)
   }
   ui_test_screenshot (GTK_WIDGET (window), "teach-reverse-continue.png");
 
+  /* The history menu, with the point. */
+  gtk_menu_button_popup (window->points_button);
+  ui_test_spin (300);
+  ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (window->points_button)),
+                      "teach-points-menu.png");
+  gtk_menu_button_popdown (window->points_button);
+
   /* Back to the save point (total = 0), from the menu's item. */
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->points_section)), ==, 1);
   w.want_value = "0";
