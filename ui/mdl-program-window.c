@@ -45,6 +45,7 @@ struct _MdlProgramWindow {
   /* The debugger's side: the last stop shown */
   MdlRunner        *shown_runner; /* compared only, never used */
   guint64           shown_seq;
+  gboolean          shown_running;
 };
 
 G_DEFINE_FINAL_TYPE (MdlProgramWindow, mdl_program_window, ADW_TYPE_WINDOW)
@@ -508,6 +509,32 @@ mdl_program_window_attach_all (MdlWindow *window)
   }
 }
 
+/* Breakpoints set elsewhere (the Code page, gdb) where a line of this
+ * source begins get their mark too, when the machine stops.  Marks are
+ * only added here, never taken away: the engine's list may be older than
+ * a click in the gutter. */
+static void
+mark_engine_breakpoints (MdlProgramWindow *self, MdlDebugInfo *di, const MdlSnapshot *snap,
+                         unsigned cpu)
+{
+  const char *full = mdl_debuginfo_find_file (di, mdl_program_editor_get_path (self->source));
+
+  for (guint i = 0; full != NULL && snap->breakpoints != NULL && i < snap->breakpoints->len; i++) {
+    const MdlBreakpoint *bp = &g_array_index (snap->breakpoints, MdlBreakpoint, i);
+    const char *file = NULL;
+    unsigned line = 0;
+    g_autoptr(GArray) starts = NULL;
+
+    if (bp->cpu != cpu || !mdl_debuginfo_line_at (di, bp->addr, &file, &line, NULL, NULL, NULL) ||
+        file != full || mdl_program_editor_has_breakpoint (self->source, line))
+      continue;
+    starts = mdl_debuginfo_line_addresses (di, full, line, NULL);
+    for (guint k = 0; k < starts->len; k++)
+      if (g_array_index (starts, guint64, k) == bp->addr)
+        mdl_program_editor_set_breakpoint (self->source, line, TRUE);
+  }
+}
+
 /* The current-line mark on the line of the cluster's CPU while the
  * machine stands still (its pc in this program's source), none else. */
 static void
@@ -519,11 +546,16 @@ show_stop (MdlProgramWindow *self, const MdlSnapshot *snap)
   unsigned line = 0;
   MdlDebugInfo *di;
   int cpu;
+  gboolean stop;
 
   if (snap != NULL && runner == self->shown_runner && snap->seq == self->shown_seq)
     return;
+  /* Stopped after running: every command posted before Run (a mark
+   * clicked away) has reached the engine. */
+  stop = self->shown_running && snap != NULL && snap->state != MDL_RUNNER_RUNNING;
   self->shown_runner = runner;
   self->shown_seq = snap != NULL ? snap->seq : 0;
+  self->shown_running = snap != NULL && snap->state == MDL_RUNNER_RUNNING;
   if (snap == NULL || snap->state == MDL_RUNNER_RUNNING || self->building) {
     mdl_program_editor_set_current_line (self->source, 0);
     return;
@@ -534,6 +566,8 @@ show_stop (MdlProgramWindow *self, const MdlSnapshot *snap)
     mdl_program_editor_set_current_line (self->source, line);
   else
     mdl_program_editor_set_current_line (self->source, 0);
+  if (di != NULL && stop)
+    mark_engine_breakpoints (self, di, snap, (unsigned) cpu);
 }
 
 void

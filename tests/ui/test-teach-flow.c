@@ -503,6 +503,33 @@ test_teach_flow (void)
     stop_clear (&s);
   }
   ui_test_screenshot (GTK_WIDGET (window), "teach-restored.png");
+
+  /* A breakpoint set elsewhere (as the Code page does) gets its mark in
+   * the editor when the machine stops there. */
+  {
+    MdlDebugInfo *di = mdl_runner_debuginfo (window->runner, 0, NULL);
+    guint body = line_of (source, "int sq = ");
+    g_autoptr(GArray) addrs = mdl_debuginfo_line_addresses (di, mdl_program_editor_get_path (source),
+                                                            body, NULL);
+    Stop s;
+
+    g_assert_cmpuint (addrs->len, >, 0);
+    g_assert_false (mdl_program_editor_has_breakpoint (source, body));
+    mdl_runner_set_breakpoint (window->runner, 0, g_array_index (addrs, guint64, 0), TRUE);
+    w.want_value = NULL;
+    w.frames = NULL;
+    w.regs = regs;
+    w.name = "a0";
+    w.not_pc = 0;
+    w.want_pc = g_array_index (addrs, guint64, 0);
+    mdl_cpu_views_show_page (views, "registers");
+    activate (window, "run");
+    s = wait_stop (&w);
+    g_assert_cmpuint (s.line, ==, body);
+    g_assert_true (mdl_program_editor_has_breakpoint (source, body));
+    stop_clear (&s);
+    ui_test_screenshot (GTK_WIDGET (pw), "teach-c-callee-editor.png");
+  }
   {
     GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_first_child (
       adw_toast_overlay_get_child (window->toast_overlay)));
