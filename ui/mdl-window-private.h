@@ -41,7 +41,6 @@ struct _MdlWindow {
   GtkButton       *run_button;
   GtkButton       *step_button;
   GtkButton       *reset_button;
-  GtkButton       *step_back_button;
   GtkMenuButton   *points_button;
   GMenu           *points_section; /* the save points, one item each */
   GtkLabel        *status_label;

@@ -140,7 +140,6 @@ mdl_window_class_init (MdlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, reset_button);
-  gtk_widget_class_bind_template_child (widget_class, MdlWindow, step_back_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, points_button);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, points_section);
   gtk_widget_class_bind_template_child (widget_class, MdlWindow, status_label);
