@@ -19,7 +19,8 @@
  * Self-modifying code: a store to code this hart decoded from RAM makes
  * the entries over it stale (rv_code_written), fetched through a check
  * or not; the class's flush_code() and any change of the address map
- * make all of them stale, and so does fence.i where the map has aliases.  Emptied entries are only marked stale: one whose bits are still in
+ * make all of them stale, and so does fence.i where the map has aliases.
+ * Emptied entries are only marked stale: one whose bits are still in
  * memory when it runs again is taken back without decoding (rv_fill), and
  * decodes that are needed come from a table of decodes by instruction
  * bits (RvCpu.memo) before the decode table's search.
