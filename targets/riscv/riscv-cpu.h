@@ -352,7 +352,7 @@ typedef struct {
 #define RV_PAGE_MASK  (~(RV_PAGE_SIZE - 1))
 #define RV_PMP_COUNT  16
 #define RV_JIT_REGIONS 1024   /* Sv39's 512 1 GiB leaves, Sv32's 1024 4 MiB */
-#define RV_JIT_MARKED  256
+#define RV_CODE_PAGES  256
 #define RV_TRIG_COUNT 4
 
 /* Decode caches: one per privilege level, so that going between M and S
@@ -464,14 +464,10 @@ struct RvCpu {
   uint16_t fill_log[RV_ICACHE_COUNT][RV_FILL_LOG];
   unsigned fill_n[RV_ICACHE_COUNT];
   bool     fill_tracked[RV_ICACHE_COUNT];
-  /* Whether a decode cache holds an entry that a store need not tell
-   * this hart about (rv_code_written): one fetched through a check
-   * (paged or PMP-checked code is not marked).  Only those caches must
-   * go stale at a fence.i; the others hear of every store to their code.
-   * code_aliased: the map has an alias, through which a store can reach
-   * marked code under another address: fence.i then empties every
-   * cache, as it always did. */
-  bool     fill_unheard[RV_ICACHE_COUNT];
+  /* The map has an alias, through which a store can reach marked code
+   * under another address: fence.i then empties every cache, as it
+   * always did (otherwise a store tells this hart of every instruction
+   * it decoded, rv_code_written). */
   bool     code_aliased;
   /* The last unmapped range an unchecked load or store met, [hole_base,
    * hole_base + hole_size), valid for the map of as_gen: the next access
@@ -489,8 +485,9 @@ struct RvCpu {
    * decode-cache entry.  Epochs are handed out from jit_epoch_next. */
   uint32_t jit_epoch[RV_JIT_REGIONS];
   uint32_t jit_epoch_next;
-  /* Physical pages of paged code it marked (+ 1: 0 is empty). */
-  uint64_t jit_marked[RV_JIT_MARKED];
+  /* Physical pages of paged code marked (rv_note_code_page; + 1: 0 is
+   * empty). */
+  uint64_t code_pages[RV_CODE_PAGES];
 
   /* Decodes by instruction bits, direct-mapped: a refill of the decode
    * caches (after sfence.vma, a context switch, code that conflicts in a
@@ -511,6 +508,7 @@ void     rv_flush_code (MdlCpu *cpu);
 void     rv_flush_checked_code (RvCpu *s);
 void     rv_forget_windows (RvCpu *s);
 void     rv_note_code (RvCpu *s, uint64_t pc, uint64_t len);
+void     rv_note_code_page (RvCpu *s, uint64_t pa);
 void     rv_flush_icache_lower (RvCpu *s);
 /* The run loop's steps, for the translating tier's dispatcher: what
  * rv_run does before its loop, one dispatch, the interrupt check of its

@@ -17,10 +17,10 @@
  * CSR access, and when run() returns.
  *
  * Self-modifying code: a store to code this hart decoded from RAM makes
- * the entries over it stale (rv_code_written); fence.i makes stale only
- * the caches holding code no store reports (fetched through a check),
- * and the class's flush_code() and any change of the address map all of
- * them.  Emptied entries are only marked stale: one whose bits are still in
+ * the entries over it stale (rv_code_written), fetched through a check
+ * or not; the class's flush_code() and any change of the address map
+ * make all of them stale, and so does fence.i where the map has aliases.
+ * Emptied entries are only marked stale: one whose bits are still in
  * memory when it runs again is taken back without decoding (rv_fill), and
  * decodes that are needed come from a table of decodes by instruction
  * bits (RvCpu.memo) before the decode table's search.
@@ -76,7 +76,6 @@ rv_flush_one_icache (RvCpu *s, unsigned m)
     s->fill_tracked[m] = true;
   }
   s->fill_n[m] = 0;
-  s->fill_unheard[m] = false;
 }
 
 static void
@@ -165,23 +164,18 @@ rv_flush_checked_code (RvCpu *s)
     rv_jit_forget_lower (s);
 }
 
-/* fence.i: only the decoded code no store would tell this hart about
- * goes stale (fill_unheard); the rest is exact already, since a store
- * to marked code makes the entries over it stale (rv_code_written) and
- * forgets the translated blocks there, fence.i or not.  When the map
- * changed within this run (a device remapped memory), or has aliases
- * through which a store reaches code under another address, every cache
- * goes stale and the translated blocks go, as before. */
+/* fence.i: nothing to do, since every decoded or translated instruction
+ * marked its bytes (rv_fill_slow) and a store there makes the entries
+ * over it stale (rv_code_written) and forgets the translated blocks
+ * there, fence.i or not.  When the map changed within this run (a device
+ * remapped memory), or has aliases through which a store reaches code
+ * under another address, every cache goes stale and the translated
+ * blocks go, as before. */
 static void
 rv_fence_i_flush (RvCpu *s)
 {
-  if (s->code_aliased || mdl_address_space_generation (s->cpu.as) != s->as_gen) {
+  if (s->code_aliased || mdl_address_space_generation (s->cpu.as) != s->as_gen)
     rv_flush_icache (s);
-    return;
-  }
-  for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
-    if (s->fill_unheard[m])
-      rv_flush_one_icache (s, m);
 }
 
 void
@@ -216,14 +210,13 @@ rv_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
       }
     }
   }
-  if (s->cpu.jit != NULL) {
-    /* Translated blocks of paged code mark their physical bytes too:
-     * the decoded entries of S and U, keyed by virtual pcs, are compared
-     * again, as the blocks over the bytes are translated again. */
-    rv_flush_one_icache (s, RV_ICACHE_U);
-    rv_flush_one_icache (s, RV_ICACHE_S);
+  /* Paged code marks its physical pages too (rv_note_code_page): the
+   * decoded entries of S and U, keyed by virtual pcs, are compared again,
+   * as the blocks over the bytes are translated again. */
+  rv_flush_one_icache (s, RV_ICACHE_U);
+  rv_flush_one_icache (s, RV_ICACHE_S);
+  if (s->cpu.jit != NULL)
     mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
-  }
 }
 
 void
@@ -240,6 +233,22 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
   rv_tlb_flush_stores (s);
   if (s->as_gen == gen)
     s->as_gen = mdl_address_space_generation (s->cpu.as);
+}
+
+/* Marks the physical page of @pa, where paged code came from.  A page at
+ * a time: physical pages of code lie scattered, and every marked range
+ * costs each window's lookup (mdl_address_space_ram_window) a test.
+ * Marks are never removed, so a page seen marked needs no second look
+ * through the address space's list. */
+void
+rv_note_code_page (RvCpu *s, uint64_t pa)
+{
+  uint64_t *seen = &s->code_pages[(pa >> 12) & (RV_CODE_PAGES - 1)];
+
+  if (*seen != (pa & RV_PAGE_MASK) + 1) {
+    rv_note_code (s, pa & RV_PAGE_MASK, RV_PAGE_SIZE);
+    *seen = (pa & RV_PAGE_MASK) + 1;
+  }
 }
 
 static void
@@ -1439,18 +1448,18 @@ RV_AMO_EXEC (amomaxu_d, 8, RV_AMO_MAXU)
 
 /* ---- fetch, decode, run ---------------------------------------------------- */
 
-/* Fetches 16 bits of instruction at @addr from RAM or ROM; returns 0 or
- * the exception cause.  Instructions are not fetched from devices: that
- * is an instruction access fault. */
+/* Fetches 16 bits of instruction at @addr from RAM or ROM, from physical
+ * address @pa; returns 0 or the exception cause.  Instructions are not
+ * fetched from devices: that is an instruction access fault. */
 static unsigned
-rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
+rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value, uint64_t *pa)
 {
   MdlRamWindow *w = &s->fetch_win;
 
+  *pa = addr;
   if (s->fetch_checked) {
-    uint64_t pa;
     uint8_t *host;
-    unsigned cause = rv_mmu_access (s, addr, 2, RV_ACC_FETCH, &pa, &host);
+    unsigned cause = rv_mmu_access (s, addr, 2, RV_ACC_FETCH, pa, &host);
 
     if (cause)
       return cause;
@@ -1459,10 +1468,10 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value)
       return 0;
     }
     /* A page the PMP only partly allows: fetch through the map. */
-    if (!mdl_address_space_ram_window (s->cpu.as, pa, w)
-        || w->size - (pa - w->base) < 2)
+    if (!mdl_address_space_ram_window (s->cpu.as, *pa, w)
+        || w->size - (*pa - w->base) < 2)
       return RV_EXC_INSN_ACCESS;
-    memcpy (value, w->host + (pa - w->base), 2);
+    memcpy (value, w->host + (*pa - w->base), 2);
     s->fetch_win_valid = false;
     return 0;
   }
@@ -1518,11 +1527,12 @@ rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exec_of (s, d->op, d->rs1, d->imm, d->len) (s, d, pc, done);
 }
 
-/* Fetches the instruction at @pc: its bits (16 or 32 of them) in @raw and
- * its length.  Returns 0 or the exception cause, with the address that
- * faulted in s->fetch_fault_addr. */
+/* Fetches the instruction at @pc: its bits (16 or 32 of them) in @raw,
+ * its length, and the physical addresses of its halves in @pa.  Returns 0
+ * or the exception cause, with the address that faulted in
+ * s->fetch_fault_addr. */
 static inline unsigned
-rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
+rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len, uint64_t pa[2])
 {
   const MdlRamWindow *w = &s->fetch_win;
   uint16_t lo, hi;
@@ -1536,16 +1546,17 @@ rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
     memcpy (&hi, w->host + (pc - w->base) + 2, 2);
     *len = rv_insn_length (lo);
     *raw = *len == 4 ? (uint32_t) hi << 16 | lo : lo;
+    pa[0] = pc;
+    pa[1] = pc + 2;
     return 0;
   }
 
   /* Checked: one translation for both halves when they share a page of
    * RAM (a fault is the first half's, as rv_fetch16 would find it). */
   if (s->fetch_checked && (pc & ~RV_PAGE_MASK) <= RV_PAGE_SIZE - 4) {
-    uint64_t pa;
     uint8_t *host;
 
-    if ((cause = rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa, &host))) {
+    if ((cause = rv_mmu_access (s, pc, 2, RV_ACC_FETCH, &pa[0], &host))) {
       s->fetch_fault_addr = pc;
       return cause;
     }
@@ -1554,18 +1565,20 @@ rv_fetch_insn (RvCpu *s, uint64_t pc, uint32_t *raw, unsigned *len)
       memcpy (&hi, host + (pc & ~RV_PAGE_MASK) + 2, 2);
       *len = rv_insn_length (lo);
       *raw = *len == 4 ? (uint32_t) hi << 16 | lo : lo;
+      pa[1] = pa[0] + 2;
       return 0;
     }
   }
 
-  if ((cause = rv_fetch16 (s, pc, &lo))) {
+  if ((cause = rv_fetch16 (s, pc, &lo, &pa[0]))) {
     s->fetch_fault_addr = pc;
     return cause;
   }
   *len = rv_insn_length (lo);
   *raw = lo;
+  pa[1] = pa[0] + 2;
   if (*len == 4) {
-    if ((cause = rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi))) {
+    if ((cause = rv_fetch16 (s, (pc + 2) & rv_xmask (s), &hi, &pa[1]))) {
       s->fetch_fault_addr = (pc + 2) & rv_xmask (s);
       return cause;
     }
@@ -1628,19 +1641,25 @@ rv_log_fill (RvCpu *s, const RvInsn *e)
 static G_GNUC_NO_INLINE const RvInsn *
 rv_fill_slow (RvCpu *s, RvInsn *e, uint64_t pc)
 {
+  uint64_t pa[2];
   uint32_t raw;
   unsigned len, cause;
 
-  if ((cause = rv_fetch_insn (s, pc, &raw, &len)))
+  if ((cause = rv_fetch_insn (s, pc, &raw, &len, pa)))
     goto fault;
-  /* Physical addresses only: checked code is marked by the translating
-   * tier, a page at a time, when it translates it (riscv-jit.c); stores
-   * to it reach these entries at the next fence.i, sfence.vma or satp
-   * write, or when they land on translated bytes. */
-  if (!s->fetch_checked)
+  /* Marked before it runs, checked or not, as the translating tier marks
+   * what it translates, so that both tiers see a store to it at the next
+   * fetch (rv_code_written finds the entries by pc, or empties those of
+   * S and U where the pc is virtual).  Checked code marked only when
+   * translated made that depend on the tier and on what earlier code had
+   * marked (fuzz-riscv: tests/fuzz/riscv/regressions/locked-pmp-*). */
+  if (pa[0] == pc && pa[1] == pc + 2)
     rv_note_code (s, pc, len);
-  else
-    s->fill_unheard[(size_t) (e - &s->icache[0][0]) >> RV_ICACHE_BITS] = true;
+  else {
+    rv_note_code_page (s, pa[0]);
+    if (len == 4)
+      rv_note_code_page (s, pa[1]);
+  }
 
   if (e->pc != (pc | RV_TAG_STALE) || e->raw != raw || e->len != len)
     rv_decode_into (s, e, raw);

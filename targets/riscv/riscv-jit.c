@@ -807,11 +807,6 @@ rv_jit_scan (RvCpu *s, uint64_t pc, unsigned max, RvJitInsn *insns, uint64_t *en
   uint64_t limit, at = pc;
   unsigned n = 0;
 
-  /* Machine mode under a locked PMP stays interpreted: translating it
-   * made the tiers differ (fuzz-riscv, tests/fuzz/riscv/divergences/
-   * locked-pmp-*), and nothing that runs long does it. */
-  if (s->fetch_checked && s->priv == RV_PRIV_M)
-    return 0;
   if (s->fetch_checked) {
     /* The fetch's own translation and check (a fault, or a page the PMP
      * only partly allows: the interpreter's); the block stays in the
@@ -921,20 +916,11 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
     b = mdl_jit_commit_phys (jit, &a, pc, pc + bytes, phys, mode, n);
     if (b != NULL) {
       b->data = c.epoch_cell;
-      /* Stores to these bytes must reach the block (rv_code_written).
-       * Paged code is marked a page at a time: physical pages of code
-       * lie scattered, and every marked range costs each window's
-       * lookup (mdl_address_space_ram_window) a test. */
-      if (c.epoch_cell != NULL) {
-        /* Marks are never removed: a page seen marked needs no second
-         * look through the address space's list. */
-        uint64_t *seen = &s->jit_marked[(phys >> 12) & (RV_JIT_MARKED - 1)];
-
-        if (*seen != (phys & RV_PAGE_MASK) + 1) {
-          rv_note_code (s, phys & RV_PAGE_MASK, RV_PAGE_SIZE);
-          *seen = (phys & RV_PAGE_MASK) + 1;
-        }
-      } else
+      /* Stores to these bytes must reach the block (rv_code_written);
+       * checked code below M is marked a page at a time. */
+      if (c.epoch_cell != NULL)
+        rv_note_code_page (s, phys);
+      else
         rv_note_code (s, phys, bytes);
       return b;
     }
