@@ -2,8 +2,10 @@
  * encoding in named fields for the anatomy view, by the table row's
  * operand format (and, for Advanced SIMD integer rows, by the row's
  * variant, since loads, copies, immediates and shifts lay their bits out
- * differently), and whether it calls (bl, blr) or returns (ret) for step
- * over and step out.
+ * differently), the bits between those fields named as the fixed bits
+ * that pick the class and row, so that the fields cover the word; its line
+ * of description (aarch64-describe.c); and whether it calls (bl, blr) or
+ * returns (ret) for step over and step out.
  */
 #include "aarch64-simd-int.h"
 
