@@ -18,6 +18,13 @@
 #include <unistd.h>
 
 #define MAX_TRACKED 64
+/* A fault costs some microseconds, a page's comparison a fraction of one:
+ * when more than 1/BUSY_SHARE of the pages were written between two
+ * clears, the next BACK_OFF clears leave the buffer unprotected (every
+ * page counts as written, the caller compares them), then it tries
+ * again. */
+#define BUSY_SHARE 32
+#define BACK_OFF   16
 
 struct MdlDirtyPages {
   uint8_t *host;          /* the buffer */
@@ -25,7 +32,10 @@ struct MdlDirtyPages {
   uintptr_t first, end;   /* the whole host pages inside it: protected */
   size_t   n_pages;
   uint8_t *written;       /* per page of [first, end): written since clear */
-  volatile sig_atomic_t all_written; /* a page could not be unprotected alone */
+  volatile sig_atomic_t all_written; /* a page could not be unprotected
+                                        alone, or the tracker backs off */
+  volatile size_t n_written;  /* pages noted since the last clear */
+  unsigned backing_off;       /* clears left unprotected */
   int      slot;
 };
 
@@ -65,6 +75,7 @@ on_fault (int sig, siginfo_t *info, void *context)
       continue;
     page = (addr - d->first) / page_size;
     d->written[page] = 1;
+    d->n_written++;
     if (mprotect ((void *) (d->first + page * page_size), page_size,
                   PROT_READ | PROT_WRITE) != 0) {
       /* Out of mappings (each unprotected page can split one): the whole
@@ -190,5 +201,21 @@ mdl_dirty_pages_test (const MdlDirtyPages *d, size_t offset, size_t len)
 void
 mdl_dirty_pages_clear (MdlDirtyPages *d)
 {
+  if (d->n_pages == 0)
+    return;
+  if (d->backing_off > 0) {
+    if (--d->backing_off > 0)
+      return;
+  } else if (d->n_written > d->n_pages / BUSY_SHARE) {
+    /* Busy: faults would cost more than comparing.  Everything writable
+     * and counted as written for a while. */
+    if (mprotect ((void *) d->first, d->end - d->first, PROT_READ | PROT_WRITE) == 0) {
+      d->all_written = 1;
+      d->backing_off = BACK_OFF;
+      d->n_written = 0;
+      return;
+    }
+  }
+  d->n_written = 0;
   protect_written (d);
 }

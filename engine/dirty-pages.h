@@ -11,6 +11,11 @@
  * never protected, so without a history nothing changes, not even on a
  * slow path.
  *
+ * A fault costs far more than comparing a page: when a good share of the
+ * pages was written between two clears, the tracker leaves the buffer
+ * unprotected for the next few, counting every page as written, and then
+ * tries again.
+ *
  * Only whole host pages inside the buffer are protected (the allocator
  * may keep its own data beside it); bytes in the partial pages at its ends
  * always count as written.  Writes to a tracked buffer must come from
@@ -37,7 +42,8 @@ void mdl_dirty_pages_free (MdlDirtyPages *d);
 /* Whether a byte of [@offset, @offset + @len) may have been written since
  * the tracker was made or last cleared. */
 bool mdl_dirty_pages_test (const MdlDirtyPages *d, size_t offset, size_t len);
-/* Every page clean again (protected again where written). */
+/* Every page clean again (protected again where written), unless the
+ * tracker backs off (then every page stays counted as written). */
 void mdl_dirty_pages_clear (MdlDirtyPages *d);
 
 G_END_DECLS
