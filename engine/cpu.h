@@ -77,7 +77,7 @@ typedef struct {
   bool         is_call;      /* links and jumps: step over runs through it */
   bool         is_return;    /* ends a call: step out stops after it */
   unsigned     n_fields;
-  MdlInsnField fields[10];
+  MdlInsnField fields[16];  /* room for A64's busiest layouts, fixed bits included */
 } MdlInsnInfo;
 
 /* What a boot protocol's prepare hook knows of the cluster it boots. */

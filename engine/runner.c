@@ -249,6 +249,7 @@ mdl_snapshot_unref (MdlSnapshot *snap)
     for (unsigned j = 0; j < snap->disas[i].n_lines; j++) {
       g_free (snap->disas[i].lines[j].text);
       g_free (snap->disas[i].lines[j].label);
+      g_free (snap->disas[i].lines[j].summary);
     }
     g_free (snap->disas[i].lines);
   }
@@ -318,6 +319,21 @@ disas_line (MdlRunner *r, MdlCpu *cpu, uint64_t addr, MdlDisasLine *line)
     line->raw &= (UINT32_C (1) << (8 * line->len)) - 1;
   line->text = g_string_free (g_steal_pointer (&text), FALSE);
   line->label = label_at (r, cpu->index, addr);
+  line->summary = NULL;
+  if (cpu->cls->insn_info != NULL) {
+    MdlInsnInfo info;
+
+    if (cpu->cls->insn_info (cpu, addr, &info) && info.summary[0] != '\0')
+      line->summary = g_strdup (info.summary);
+  }
+}
+
+static void
+disas_line_clear (MdlDisasLine *line)
+{
+  g_free (line->text);
+  g_free (line->label);
+  g_free (line->summary);
 }
 
 /* Instructions around @centre: @before lines leading up to it, found by
@@ -339,15 +355,12 @@ snapshot_disas (MdlRunner *r, MdlCpu *cpu, uint64_t centre, unsigned before,
   if (addr != centre) {
     /* Never landed on the centre: show nothing before it rather than a
      * wrong decoding. */
-    for (guint i = 0; i < lines->len; i++) {
-      g_free (g_array_index (lines, MdlDisasLine, i).text);
-      g_free (g_array_index (lines, MdlDisasLine, i).label);
-    }
+    for (guint i = 0; i < lines->len; i++)
+      disas_line_clear (&g_array_index (lines, MdlDisasLine, i));
     g_array_set_size (lines, 0);
   }
   while (lines->len > before) {
-    g_free (g_array_index (lines, MdlDisasLine, 0).text);
-    g_free (g_array_index (lines, MdlDisasLine, 0).label);
+    disas_line_clear (&g_array_index (lines, MdlDisasLine, 0));
     g_array_remove_index (lines, 0);
   }
   addr = centre;

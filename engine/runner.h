@@ -70,6 +70,8 @@ typedef struct {
   uint32_t raw;
   char    *text;        /* "addi    a0, a0, 1" */
   char    *label;       /* the symbol starting here, or NULL */
+  char    *summary;     /* one line on what it does (the class's insn_info),
+                           or NULL */
 } MdlDisasLine;
 
 /* Instructions around an address a view asked for. */

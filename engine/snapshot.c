@@ -35,6 +35,7 @@
 
 #include <string.h>
 
+#include "dirty-pages.h"
 #include "error.h"
 #include "jit-cache.h"
 #include "machine-private.h"
@@ -180,14 +181,29 @@ part_open (MdlStateReader *r, const char *name, MdlStateReader *sub, GError **er
 
 /* ---- whole-machine states ------------------------------------------------- */
 
+/* RAM is kept in pages, grouped in chunks: a chunk whose pages are all
+ * the previous state's is that state's chunk, so a state of a large,
+ * mostly idle RAM costs a pointer per chunk, not per page. */
+#define CHUNK_PAGES 256u
+#define CHUNK_BYTES ((uint64_t) CHUNK_PAGES * PAGE_SIZE)
+
+typedef struct {
+  gatomicrefcount ref;
+  unsigned        n_pages;
+  GBytes         *pages[];
+} RamChunk;
+
 typedef struct {
   MdlRegion *region;   /* a reference */
   uint64_t   size;
-  GBytes   **pages;
+  uint64_t   n_chunks;
+  RamChunk **chunks;
 } RamImage;
 
 struct MdlMachineState {
   MdlMachine *machine;
+  uint64_t    serial;  /* unique in the process: which state a tracker's
+                          clean pages are equal to */
   GBytes     *blob;
   unsigned    n_cpus, n_devices;
   unsigned    n_ram;
@@ -195,6 +211,16 @@ struct MdlMachineState {
   size_t      own_bytes;
   uint64_t    time_ps;
 };
+
+/* A history's write tracking of one RAM region (engine/dirty-pages.h):
+ * the pages not written since the tracker was last cleared hold what the
+ * base chunks, those of the state @base_serial of the history, hold. */
+typedef struct {
+  MdlRegion     *region;   /* a reference */
+  MdlDirtyPages *written;
+  uint64_t       n_chunks;
+  RamChunk     **base;     /* references, or NULL */
+} Tracked;
 
 static const uint8_t zero_page[PAGE_SIZE];
 
@@ -208,6 +234,39 @@ zero_page_bytes (void)
     g_once_init_leave (&zero, b);
   }
   return g_bytes_ref (zero);
+}
+
+static RamChunk *
+chunk_new (unsigned n_pages)
+{
+  RamChunk *c = g_malloc0 (sizeof (RamChunk) + n_pages * sizeof (GBytes *));
+
+  g_atomic_ref_count_init (&c->ref);
+  c->n_pages = n_pages;
+  return c;
+}
+
+static RamChunk *
+chunk_ref (RamChunk *c)
+{
+  g_atomic_ref_count_inc (&c->ref);
+  return c;
+}
+
+static void
+chunk_unref (RamChunk *c)
+{
+  if (c == NULL || !g_atomic_ref_count_dec (&c->ref))
+    return;
+  for (unsigned i = 0; i < c->n_pages; i++)
+    g_clear_pointer (&c->pages[i], g_bytes_unref);
+  g_free (c);
+}
+
+static uint64_t
+n_chunks_of (uint64_t size)
+{
+  return (size + CHUNK_BYTES - 1) / CHUNK_BYTES;
 }
 
 /* Every RAM and ROM region of the machine: they all belong to devices. */
@@ -231,50 +290,124 @@ ram_regions (MdlMachine *m)
   return out;
 }
 
+static Tracked *
+tracked_of (struct MdlHistory *h, MdlRegion *region);
+static uint64_t history_base_serial (struct MdlHistory *h);
+static void history_rebase (struct MdlHistory *h, const MdlMachineState *st);
+
+/* The image of one region.  Without a tracker every page is compared with
+ * the previous state's (or with zeros); with one whose clean pages are
+ * @prev's, only the pages written since are read. */
 static void
-save_ram (MdlMachineState *st, MdlMachine *m, const MdlMachineState *prev)
+save_image (MdlMachineState *st, RamImage *img, const RamImage *old, Tracked *t)
+{
+  const uint8_t *host = mdl_region_host (img->region);
+  uint64_t n_pages = (img->size + PAGE_SIZE - 1) / PAGE_SIZE;
+
+  img->n_chunks = n_chunks_of (img->size);
+  img->chunks = g_new0 (RamChunk *, img->n_chunks);
+  for (uint64_t c = 0; c < img->n_chunks; c++) {
+    uint64_t first = c * CHUNK_PAGES;
+    unsigned np = (unsigned) MIN ((uint64_t) CHUNK_PAGES, n_pages - first);
+    const RamChunk *oc = old != NULL ? old->chunks[c] : NULL;
+    RamChunk *nc;
+    bool same = oc != NULL;
+
+    if (oc != NULL && t != NULL
+        && !mdl_dirty_pages_test (t->written, c * CHUNK_BYTES,
+                                  (size_t) MIN (CHUNK_BYTES, img->size - c * CHUNK_BYTES))) {
+      img->chunks[c] = chunk_ref ((RamChunk *) oc);
+      continue;
+    }
+    nc = chunk_new (np);
+    for (unsigned j = 0; j < np; j++) {
+      uint64_t at = (first + j) * PAGE_SIZE;
+      size_t len = (size_t) MIN ((uint64_t) PAGE_SIZE, img->size - at);
+      const uint8_t *src = host + at;
+      GBytes *op = oc != NULL ? oc->pages[j] : NULL;
+
+      if (op != NULL
+          && ((t != NULL && !mdl_dirty_pages_test (t->written, at, len))
+              || memcmp (g_bytes_get_data (op, NULL), src, len) == 0)) {
+        nc->pages[j] = g_bytes_ref (op);
+      } else if (len == PAGE_SIZE && memcmp (src, zero_page, PAGE_SIZE) == 0) {
+        nc->pages[j] = zero_page_bytes ();
+      } else {
+        nc->pages[j] = g_bytes_new (src, len);
+        st->own_bytes += len;
+      }
+      same = same && nc->pages[j] == op;
+    }
+    if (same) {
+      chunk_unref (nc);
+      img->chunks[c] = chunk_ref ((RamChunk *) oc);
+    } else {
+      img->chunks[c] = nc;
+      st->own_bytes += sizeof (RamChunk) + np * sizeof (GBytes *);
+    }
+  }
+}
+
+static void
+save_ram (MdlMachineState *st, MdlMachine *m, const MdlMachineState *prev,
+          struct MdlHistory *h)
 {
   g_autoptr (GPtrArray) regions = ram_regions (m);
+  /* The tracker's clean pages are @prev's only when it was cleared at
+   * @prev (saved or restored); otherwise everything is compared. */
+  bool from_base = h != NULL && prev != NULL && prev->serial == history_base_serial (h);
 
   st->n_ram = regions->len;
   st->ram = g_new0 (RamImage, st->n_ram);
   for (unsigned i = 0; i < st->n_ram; i++) {
     RamImage *img = &st->ram[i];
     const RamImage *old = NULL;
-    uint8_t *host;
-    uint64_t n_pages;
+    Tracked *t;
 
     img->region = mdl_region_ref (regions->pdata[i]);
     img->size = mdl_region_size (img->region);
-    host = mdl_region_host (img->region);
-    n_pages = (img->size + PAGE_SIZE - 1) / PAGE_SIZE;
-    img->pages = g_new0 (GBytes *, n_pages);
     for (unsigned j = 0; prev != NULL && j < prev->n_ram; j++)
       if (prev->ram[j].region == img->region && prev->ram[j].size == img->size)
         old = &prev->ram[j];
-    for (uint64_t p = 0; p < n_pages; p++) {
-      size_t len = (size_t) MIN ((uint64_t) PAGE_SIZE, img->size - p * PAGE_SIZE);
-      const uint8_t *src = host + p * PAGE_SIZE;
-
-      if (old != NULL && memcmp (g_bytes_get_data (old->pages[p], NULL), src, len) == 0) {
-        img->pages[p] = g_bytes_ref (old->pages[p]);
-      } else if (len == PAGE_SIZE && memcmp (src, zero_page, PAGE_SIZE) == 0) {
-        img->pages[p] = zero_page_bytes ();
-      } else {
-        img->pages[p] = g_bytes_new (src, len);
-        st->own_bytes += len;
-      }
-    }
+    t = h != NULL ? tracked_of (h, img->region) : NULL;
+    save_image (st, img, old, from_base ? t : NULL);
   }
+  if (h != NULL)
+    history_rebase (h, st);
 }
+
+static uint64_t
+next_serial (void)
+{
+  static uint64_t serial;
+  static GMutex lock;
+  uint64_t s;
+
+  g_mutex_lock (&lock);
+  s = ++serial;
+  g_mutex_unlock (&lock);
+  return s;
+}
+
+static MdlMachineState *save_with (MdlMachine *m, const MdlMachineState *previous,
+                                   struct MdlHistory *h);
 
 MdlMachineState *
 mdl_machine_save (MdlMachine *m, const MdlMachineState *previous)
+{
+  return save_with (m, previous, NULL);
+}
+
+/* A state; with @h, the history's write tracking tells which pages of RAM
+ * may differ from @previous, and is cleared at the new state. */
+static MdlMachineState *
+save_with (MdlMachine *m, const MdlMachineState *previous, struct MdlHistory *h)
 {
   MdlMachineState *st = g_new0 (MdlMachineState, 1);
   MdlStateWriter w = { g_byte_array_new () };
 
   st->machine = m;
+  st->serial = next_serial ();
   st->time_ps = m->now_ps;
   st->n_cpus = m->cpus->len;
   st->n_devices = m->devices->len;
@@ -328,7 +461,7 @@ mdl_machine_save (MdlMachine *m, const MdlMachineState *previous)
 
   st->own_bytes = w.buf->len;
   st->blob = g_byte_array_free_to_bytes (w.buf);
-  save_ram (st, m, previous);
+  save_ram (st, m, previous, h);
   return st;
 }
 
@@ -338,11 +471,9 @@ mdl_machine_state_free (MdlMachineState *st)
   if (st == NULL)
     return;
   for (unsigned i = 0; i < st->n_ram; i++) {
-    uint64_t n_pages = (st->ram[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
-
-    for (uint64_t p = 0; p < n_pages; p++)
-      g_bytes_unref (st->ram[i].pages[p]);
-    g_free (st->ram[i].pages);
+    for (uint64_t c = 0; c < st->ram[i].n_chunks; c++)
+      chunk_unref (st->ram[i].chunks[c]);
+    g_free (st->ram[i].chunks);
     mdl_region_unref (st->ram[i].region);
   }
   g_free (st->ram);
@@ -353,11 +484,11 @@ mdl_machine_state_free (MdlMachineState *st)
 size_t
 mdl_machine_state_bytes (const MdlMachineState *st)
 {
-  size_t pages = 0;
+  size_t chunks = 0;
 
   for (unsigned i = 0; i < st->n_ram; i++)
-    pages += (st->ram[i].size + PAGE_SIZE - 1) / PAGE_SIZE * sizeof (GBytes *);
-  return st->own_bytes + pages + sizeof *st;
+    chunks += st->ram[i].n_chunks * sizeof (RamChunk *);
+  return st->own_bytes + chunks + sizeof *st;
 }
 
 bool
@@ -366,14 +497,15 @@ mdl_machine_state_equal (const MdlMachineState *a, const MdlMachineState *b)
   if (a->machine != b->machine || !g_bytes_equal (a->blob, b->blob) || a->n_ram != b->n_ram)
     return false;
   for (unsigned i = 0; i < a->n_ram; i++) {
-    uint64_t n_pages = (a->ram[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
-
     if (a->ram[i].region != b->ram[i].region || a->ram[i].size != b->ram[i].size)
       return false;
-    for (uint64_t p = 0; p < n_pages; p++)
-      if (a->ram[i].pages[p] != b->ram[i].pages[p] &&
-          !g_bytes_equal (a->ram[i].pages[p], b->ram[i].pages[p]))
-        return false;
+    for (uint64_t c = 0; c < a->ram[i].n_chunks; c++) {
+      const RamChunk *ca = a->ram[i].chunks[c], *cb = b->ram[i].chunks[c];
+
+      for (unsigned j = 0; ca != cb && j < ca->n_pages; j++)
+        if (ca->pages[j] != cb->pages[j] && !g_bytes_equal (ca->pages[j], cb->pages[j]))
+          return false;
+    }
   }
   return true;
 }
@@ -476,18 +608,36 @@ mdl_machine_restore (MdlMachine *m, const MdlMachineState *st, GError **error)
   for (unsigned i = 0; i < st->n_ram; i++) {
     const RamImage *img = &st->ram[i];
     uint8_t *host = mdl_region_host (img->region);
-    uint64_t n_pages = (img->size + PAGE_SIZE - 1) / PAGE_SIZE;
+    Tracked *t = m->history != NULL ? tracked_of (m->history, img->region) : NULL;
 
-    for (uint64_t p = 0; p < n_pages; p++) {
-      size_t plen;
-      const void *page = g_bytes_get_data (img->pages[p], &plen);
+    if (t != NULL && (t->base == NULL || t->n_chunks != img->n_chunks))
+      t = NULL;
+    for (uint64_t c = 0; c < img->n_chunks; c++) {
+      const RamChunk *chunk = img->chunks[c];
+      uint64_t at = c * CHUNK_BYTES;
 
-      /* Reading first: most pages have not changed, and a page left
-       * alone stays clean in the host's caches. */
-      if (memcmp (host + p * PAGE_SIZE, page, plen) != 0)
-        memcpy (host + p * PAGE_SIZE, page, plen);
+      /* Pages not written since the tracker's base, where the state has
+       * the base's pages, are as they should be already. */
+      if (t != NULL && t->base[c] == chunk
+          && !mdl_dirty_pages_test (t->written, at, (size_t) MIN (CHUNK_BYTES, img->size - at)))
+        continue;
+      for (unsigned j = 0; j < chunk->n_pages; j++, at += PAGE_SIZE) {
+        size_t plen;
+        const void *page = g_bytes_get_data (chunk->pages[j], &plen);
+
+        if (t != NULL && t->base[c]->pages[j] == chunk->pages[j]
+            && !mdl_dirty_pages_test (t->written, at, plen))
+          continue;
+        /* Reading first: most pages have not changed, and a page left
+         * alone stays clean in the host's caches (and unwritten for the
+         * tracker). */
+        if (memcmp (host + at, page, plen) != 0)
+          memcpy (host + at, page, plen);
+      }
     }
   }
+  if (m->history != NULL)
+    history_rebase (m->history, st);
 
   /* RAM changed behind the code listeners: every CPU forgets its code. */
   for (guint i = 0; i < m->cpus->len; i++) {
@@ -612,7 +762,94 @@ typedef struct MdlHistory {
   Seg        cur;
   bool       past;         /* the machine is at @at, before the end */
   Pos        at;
+  GArray    *tracked;      /* Tracked: RAM regions whose writes are noted */
+  uint64_t   base_serial;  /* the state the trackers were cleared at, or 0 */
 } MdlHistory;
+
+static Tracked *
+tracked_of (MdlHistory *h, MdlRegion *region)
+{
+  for (guint i = 0; h->tracked != NULL && i < h->tracked->len; i++) {
+    Tracked *t = &g_array_index (h->tracked, Tracked, i);
+
+    if (t->region == region)
+      return t;
+  }
+  return NULL;
+}
+
+static uint64_t
+history_base_serial (MdlHistory *h)
+{
+  return h->base_serial;
+}
+
+static void
+tracked_drop_base (Tracked *t)
+{
+  for (uint64_t c = 0; t->base != NULL && c < t->n_chunks; c++)
+    chunk_unref (t->base[c]);
+  g_clear_pointer (&t->base, g_free);
+  t->n_chunks = 0;
+}
+
+/* RAM is what @st holds (just saved or restored): the trackers start
+ * again from it. */
+static void
+history_rebase (MdlHistory *h, const MdlMachineState *st)
+{
+  for (guint i = 0; h->tracked != NULL && i < h->tracked->len; i++) {
+    Tracked *t = &g_array_index (h->tracked, Tracked, i);
+
+    tracked_drop_base (t);
+    for (unsigned r = 0; r < st->n_ram; r++) {
+      if (st->ram[r].region != t->region)
+        continue;
+      t->n_chunks = st->ram[r].n_chunks;
+      t->base = g_new (RamChunk *, t->n_chunks);
+      for (uint64_t c = 0; c < t->n_chunks; c++)
+        t->base[c] = chunk_ref (st->ram[r].chunks[c]);
+    }
+    mdl_dirty_pages_clear (t->written);
+  }
+  h->base_serial = st->serial;
+}
+
+static void
+tracked_clear (gpointer data)
+{
+  Tracked *t = data;
+
+  mdl_dirty_pages_free (t->written);
+  tracked_drop_base (t);
+  mdl_region_unref (t->region);
+}
+
+/* Write tracking of every RAM region (ROM is written by loaders only,
+ * and compared), unless MEDLEY_DIRTY_PAGES=0 asks for the comparison of
+ * every page (what the snapshot-cost benchmark measures it against). */
+static void
+history_track (MdlHistory *h, MdlMachine *m)
+{
+  g_autoptr (GPtrArray) regions = ram_regions (m);
+
+  h->tracked = g_array_new (FALSE, TRUE, sizeof (Tracked));
+  g_array_set_clear_func (h->tracked, tracked_clear);
+  if (g_strcmp0 (g_getenv ("MEDLEY_DIRTY_PAGES"), "0") == 0)
+    return;
+  for (guint i = 0; i < regions->len; i++) {
+    MdlRegion *region = regions->pdata[i];
+    Tracked t = { 0 };
+
+    if (mdl_region_kind (region) != MDL_REGION_RAM)
+      continue;
+    t.written = mdl_dirty_pages_new (mdl_region_host (region), mdl_region_size (region));
+    if (t.written == NULL)
+      continue;
+    t.region = mdl_region_ref (region);
+    g_array_append_val (h->tracked, t);
+  }
+}
 
 static void
 seg_clear (Seg *s)
@@ -638,6 +875,8 @@ history_free (MdlHistory *h)
   if (h->recording)
     seg_clear (&h->cur);
   g_ptr_array_unref (h->cps);
+  if (h->tracked != NULL)
+    g_array_unref (h->tracked);
   g_free (h);
 }
 
@@ -671,7 +910,7 @@ take_checkpoint (MdlMachine *m, MdlHistory *h)
   Checkpoint *cp = g_new0 (Checkpoint, 1);
   Checkpoint *last = h->cps->len > 0 ? cp_at (h, h->cps->len - 1) : NULL;
 
-  cp->state = mdl_machine_save (m, last != NULL ? last->state : NULL);
+  cp->state = save_with (m, last != NULL ? last->state : NULL, h);
   cp->segs = g_array_new (FALSE, TRUE, sizeof (Seg));
   cp->start = retired_vector (m);
   g_ptr_array_add (h->cps, cp);
@@ -695,6 +934,7 @@ mdl_machine_enable_history (MdlMachine *m, uint64_t interval_ps, size_t max_byte
   h->interval_ps = interval_ps != 0 ? interval_ps : 10 * MDL_PS_PER_MS;
   h->max_bytes = max_bytes != 0 ? max_bytes : (size_t) 256 << 20;
   h->dirty = true;
+  history_track (h, m);
   m->history = h;
 }
 

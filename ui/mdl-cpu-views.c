@@ -38,7 +38,8 @@ struct _MdlCpuViews {
 
   GtkStack      *stack;        /* "empty" or "views" */
   AdwViewStack  *views;
-  GtkWidget     *switcher_bar;
+  GtkWidget     *switcher_bar; /* one toggle button a page, icons only */
+  GtkToggleButton *first_switch; /* the group the others join */
   GtkDropDown   *cpu_chooser;
   GtkStringList *cpu_names;
   GtkLabel      *cpu_label;
@@ -399,11 +400,61 @@ mdl_cpu_views_show_page (MdlCpuViews *self, const char *name)
 }
 
 static void
+on_switch_toggled (MdlCpuViews *self, GtkToggleButton *button)
+{
+  g_assert (MDL_IS_CPU_VIEWS (self));
+
+  if (gtk_toggle_button_get_active (button))
+    adw_view_stack_set_visible_child_name (self->views,
+                                           g_object_get_data (G_OBJECT (button), "page"));
+}
+
+/* The stack changed page (a button, or mdl_cpu_views_show_page): its
+ * button shows it. */
+static void
+on_visible_page (MdlCpuViews *self, GParamSpec *pspec, AdwViewStack *views)
+{
+  const char *name = adw_view_stack_get_visible_child_name (views);
+
+  g_assert (MDL_IS_CPU_VIEWS (self));
+
+  for (GtkWidget *b = gtk_widget_get_first_child (self->switcher_bar); b != NULL;
+       b = gtk_widget_get_next_sibling (b))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (b), "page"), name) == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b), TRUE);
+}
+
+/* A page and its switch: the icon, with the title as tooltip and
+ * accessible label.  Eight titles side by side did not fit the panel at
+ * the window's default size (they were cut to "Regi…"), in German even
+ * less; icons do, in every language. */
+static void
 add_page (MdlCpuViews *self, GtkWidget *child, const char *name, const char *title,
           const char *icon)
 {
+  GtkWidget *button = gtk_toggle_button_new ();
+
   adw_view_stack_add_titled_with_icon (self->views, child, name, title, icon);
   g_signal_connect_object (child, "map", G_CALLBACK (on_page_mapped), self, G_CONNECT_SWAPPED);
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_widget_set_tooltip_text (button, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "cpu-view-switch");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "page", g_strdup (name), g_free);
+  if (self->first_switch != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->first_switch);
+  else
+    self->first_switch = GTK_TOGGLE_BUTTON (button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                g_strcmp0 (adw_view_stack_get_visible_child_name (self->views),
+                                           name) == 0);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (on_switch_toggled), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->switcher_bar), button);
 }
 
 static void
@@ -470,11 +521,13 @@ mdl_cpu_views_init (MdlCpuViews *self)
   self->views = ADW_VIEW_STACK (adw_view_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->views), TRUE);
 
-  switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->views);
+  switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (switcher, "cpu-view-switcher");
   gtk_widget_set_hexpand (switcher, TRUE);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_START);
   self->switcher_bar = switcher;
+  g_signal_connect_object (self->views, "notify::visible-child",
+                           G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
 
   self->cpu_names = gtk_string_list_new (NULL);
   self->cpu_chooser = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->cpu_names), NULL));

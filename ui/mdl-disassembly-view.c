@@ -26,6 +26,7 @@ typedef struct {
   gboolean    is_source; /* a line of the source, before its instructions */
   const char *src_file;  /* its file (owned by the runner's debug info) */
   guint       src_line;
+  char       *summary;   /* what the instruction does, or NULL */
 } Line;
 
 /* Labels and source lines are headings; the rest are instructions. */
@@ -66,6 +67,7 @@ struct _MdlDisassemblyView {
   gboolean        cursor_set;
   guint64         cursor;
   double          line_h, first_y;
+  double          char_w;         /* of the monospace font, as last drawn */
 };
 
 G_DEFINE_FINAL_TYPE (MdlDisassemblyView, mdl_disassembly_view, GTK_TYPE_WIDGET)
@@ -74,6 +76,7 @@ static void
 line_clear (gpointer data)
 {
   g_free (((Line *) data)->text);
+  g_free (((Line *) data)->summary);
 }
 
 static void
@@ -324,6 +327,7 @@ mdl_disassembly_view_update (MdlDisassemblyView *self, const MdlSnapshot *snap)
       last_file = file;
       last_line = src_line;
       line.text = g_strdup (l->text);
+      line.summary = g_strdup (l->summary);
       g_array_append_val (self->lines, line);
     }
   }
@@ -514,6 +518,7 @@ draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
   pango_layout_get_pixel_size (layout, &cw, &lh);
   lh += ROW_PAD;
   self->line_h = lh;
+  self->char_w = cw;
   self->first_y = 2;
   if (self->addr_digits == 0)
     self->addr_digits = 8;
@@ -648,6 +653,18 @@ mdl_disassembly_view_get_line_text (MdlDisassemblyView *self, guint64 addr, int 
 
 /* ---- input ---- */
 
+/* Where the mnemonic of instruction line @l starts and ends, in columns
+ * of the drawn text: after the address, the encoding and their gaps
+ * (line_text), up to the first blank of the instruction. */
+static void
+mnemonic_columns (const Line *l, guint digits, guint *start, guint *end)
+{
+  size_t len = strcspn (l->text, " \t");
+
+  *start = digits + 12;
+  *end = *start + (guint) MAX (len, 1);
+}
+
 static Line *
 line_at (MdlDisassemblyView *self, double y)
 {
@@ -661,6 +678,102 @@ line_at (MdlDisassemblyView *self, double y)
   if (first + row >= self->lines->len)
     return NULL;
   return &g_array_index (self->lines, Line, first + row);
+}
+
+/* The index of the line at @y of the drawing area, and the digits its
+ * addresses are drawn with; -1 when no line is there. */
+static int
+row_at (MdlDisassemblyView *self, double y, guint *digits)
+{
+  int height = gtk_widget_get_height (self->area);
+  guint first, rows;
+
+  if (self->line_h <= 0 || y < self->first_y)
+    return -1;
+  rows = MAX ((guint) (height / self->line_h), 1);
+  first = first_line (self, rows);
+  if (first + (guint) ((y - self->first_y) / self->line_h) >= self->lines->len)
+    return -1;
+  *digits = shown_digits (self, first, rows);
+  return (int) (first + (guint) ((y - self->first_y) / self->line_h));
+}
+
+/* The summary of the instruction whose mnemonic is under (@x, @y) of the
+ * drawing area, or NULL. */
+static const char *
+summary_at (MdlDisassemblyView *self, double x, double y)
+{
+  guint digits, start, end;
+  int row = row_at (self, y, &digits);
+  const Line *l;
+  double col;
+
+  if (row < 0 || self->char_w <= 0)
+    return NULL;
+  l = &g_array_index (self->lines, Line, row);
+  if (!is_insn (l) || l->summary == NULL)
+    return NULL;
+  mnemonic_columns (l, digits, &start, &end);
+  col = (x - (GUTTER + 4)) / self->char_w;
+  return col >= start && col < end ? l->summary : NULL;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *area, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  MdlDisassemblyView *self)
+{
+  const char *text;
+
+  g_assert (MDL_IS_DISASSEMBLY_VIEW (self));
+
+  if (keyboard || (text = summary_at (self, x, y)) == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+gboolean
+mdl_disassembly_view_mnemonic_point (MdlDisassemblyView *self, guint64 addr, double *x,
+                                     double *y)
+{
+  int height = gtk_widget_get_height (self->area);
+  guint first, rows, digits, start, end;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), FALSE);
+
+  if (self->line_h <= 0 || self->char_w <= 0)
+    return FALSE;
+  rows = MAX ((guint) (height / self->line_h), 1);
+  first = first_line (self, rows);
+  digits = shown_digits (self, first, rows);
+  for (guint r = 0; r < rows && first + r < self->lines->len; r++) {
+    const Line *l = &g_array_index (self->lines, Line, first + r);
+    graphene_point_t in, out;
+
+    if (!is_insn (l) || l->addr != addr || l->summary == NULL)
+      continue;
+    mnemonic_columns (l, digits, &start, &end);
+    in = GRAPHENE_POINT_INIT (GUTTER + 4 + (start + end) / 2.0 * self->char_w,
+                              self->first_y + (r + 0.5) * self->line_h);
+    if (!gtk_widget_compute_point (self->area, GTK_WIDGET (self), &in, &out))
+      return FALSE;
+    *x = out.x;
+    *y = out.y;
+    return TRUE;
+  }
+  return FALSE;
+}
+
+const char *
+mdl_disassembly_view_tooltip_at (MdlDisassemblyView *self, double x, double y)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+
+  g_return_val_if_fail (MDL_IS_DISASSEMBLY_VIEW (self), NULL);
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), self->area, &in, &out))
+    return NULL;
+  return summary_at (self, out.x, out.y);
 }
 
 static void
@@ -863,6 +976,8 @@ mdl_disassembly_view_init (MdlDisassemblyView *self)
   gtk_widget_add_css_class (self->area, "disassembly");
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
   gtk_box_append (GTK_BOX (self->box), self->area);
+  gtk_widget_set_has_tooltip (self->area, TRUE);
+  g_signal_connect_object (self->area, "query-tooltip", G_CALLBACK (on_query_tooltip), self, 0);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);

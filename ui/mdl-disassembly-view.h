@@ -62,4 +62,13 @@ guint    mdl_disassembly_view_get_n_source_lines (MdlDisassemblyView *self);
 char    *mdl_disassembly_view_get_line_text (MdlDisassemblyView *self, guint64 addr,
                                              int *right);
 
+/* Hovering an instruction's mnemonic shows one line on what it does (the
+ * CPU class's description, as the anatomy view's).  For tests: where the
+ * mnemonic of the line at @addr is drawn (its middle, in the view's
+ * coordinates; false when not on screen or the class has no description),
+ * and the tooltip a pointer at (@x, @y) in the view gets, or NULL. */
+gboolean mdl_disassembly_view_mnemonic_point (MdlDisassemblyView *self, guint64 addr,
+                                              double *x, double *y);
+const char *mdl_disassembly_view_tooltip_at (MdlDisassemblyView *self, double x, double y);
+
 G_END_DECLS

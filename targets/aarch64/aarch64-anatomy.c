@@ -2,11 +2,14 @@
  * encoding in named fields for the anatomy view, by the table row's
  * operand format (and, for Advanced SIMD integer rows, by the row's
  * variant, since loads, copies, immediates and shifts lay their bits out
- * differently), and whether it calls (bl, blr) or returns (ret) for step
- * over and step out.
+ * differently), the bits between those fields named as the fixed bits
+ * that pick the class and row, so that the fields cover the word; its line
+ * of description (aarch64-describe.c); and whether it calls (bl, blr) or
+ * returns (ret) for step over and step out.
  */
 #include "aarch64-simd-int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -501,6 +504,39 @@ fields_of (const A64Opcode *op, uint32_t i, MdlInsnInfo *info)
   }
 }
 
+static int
+by_position (const void *a, const void *b)
+{
+  return (int) ((const MdlInsnField *) b)->hi - (int) ((const MdlInsnField *) a)->hi;
+}
+
+/* The bits no field of the format names are the ones that select its
+ * class and row (the manual's fixed bits, op0 and friends): each run of
+ * them becomes a field of its own, so that the fields cover all 32 bits,
+ * and the fields are put in the manual's order, high bits first. */
+static void
+name_fixed_bits (uint32_t insn, MdlInsnInfo *info)
+{
+  uint32_t seen = 0;
+
+  for (unsigned i = 0; i < info->n_fields; i++)
+    seen |= (uint32_t) (((UINT64_C (1) << (info->fields[i].hi - info->fields[i].lo + 1)) - 1)
+                        << info->fields[i].lo);
+  for (int b = 31; b >= 0;) {
+    int lo = b;
+
+    if (seen & (UINT32_C (1) << b)) {
+      b--;
+      continue;
+    }
+    while (lo > 0 && !(seen & (UINT32_C (1) << (lo - 1))))
+      lo--;
+    field (info, "fixed", (unsigned) lo, (unsigned) b, insn, NULL);
+    b = lo - 1;
+  }
+  qsort (info->fields, info->n_fields, sizeof info->fields[0], by_position);
+}
+
 bool
 a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
 {
@@ -519,7 +555,9 @@ a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info)
     return true;
   }
   g_strlcpy (info->mnemonic, op->name, sizeof info->mnemonic);
+  a64_describe (op, info->summary, sizeof info->summary);
   fields_of (op, insn, info);
+  name_fixed_bits (insn, info);
   info->is_call
     = op->exec == a64_x_b ? (insn >> 31) != 0 : op->exec == a64_x_br && ((insn >> 21) & 3) == 1;
   info->is_return = op->exec == a64_x_br && ((insn >> 21) & 3) == 2;

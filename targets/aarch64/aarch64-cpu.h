@@ -414,6 +414,9 @@ uint64_t a64_reg_read_hi (MdlCpu *cpu, unsigned reg);
 void a64_reg_write_hi (MdlCpu *cpu, unsigned reg, uint64_t value);
 unsigned a64_disas (MdlCpu *cpu, uint64_t pc, GString *text);
 bool a64_insn_info (MdlCpu *cpu, uint64_t pc, MdlInsnInfo *info);
+/* aarch64-describe.c: one line on what the row @op does (the views'
+ * tooltip); false for a row without one. */
+bool a64_describe (const A64Opcode *op, char *text, size_t size);
 /* Reads the instruction at @pc as the core would fetch it now (for the
  * views: no exception, no side effect). */
 bool a64_peek_insn (A64Cpu *s, uint64_t pc, uint32_t *insn);

@@ -652,6 +652,22 @@ test_views_fixes (void)
     }
   }
 
+  /* Every page's switch is in sight (icons, not names cut to "Regi…"),
+   * and says its page's name when hovered. */
+  g_ptr_array_set_size (entries, 0);
+  collect (GTK_WIDGET (views), GTK_TYPE_TOGGLE_BUTTON, "cpu-view-switch", entries);
+  g_assert_cmpuint (entries->len, >=, 8);
+  for (guint i = 0; i < entries->len; i++) {
+    GtkWidget *b = g_ptr_array_index (entries, i);
+    graphene_rect_t r;
+
+    g_assert_true (gtk_widget_compute_bounds (b, GTK_WIDGET (window->views_slot), &r));
+    g_assert_cmpfloat (r.origin.x, >=, -0.5);
+    g_assert_cmpfloat (r.origin.x + r.size.width, <=,
+                       gtk_widget_get_width (GTK_WIDGET (window->views_slot)) + 0.5);
+    g_assert_nonnull (gtk_widget_get_tooltip_text (b));
+  }
+
   mdl_cpu_views_show_page (views, "watchpoints");
   ui_test_spin (100);
   page = mdl_cpu_views_get_page (views, "watchpoints");

@@ -262,6 +262,20 @@ test_breakpoint_on_symbol (void)
   ui_test_spin (250);
   ui_test_screenshot (GTK_WIDGET (views), "views-disassembly-breakpoint.png");
 
+  /* Hovering a mnemonic says what the instruction does, as the anatomy
+   * view does; beside it, in the address, nothing. */
+  {
+    const char *tip;
+
+    g_assert_true (mdl_disassembly_view_mnemonic_point (MDL_DISASSEMBLY_VIEW (disas), main_addr,
+                                                        &x, &y));
+    tip = mdl_disassembly_view_tooltip_at (MDL_DISASSEMBLY_VIEW (disas), x, y);
+    g_assert_nonnull (tip);
+    g_assert_cmpuint (strlen (tip), >, 8);
+    g_test_message ("disassembly tooltip at main: %s", tip);
+    g_assert_null (mdl_disassembly_view_tooltip_at (MDL_DISASSEMBLY_VIEW (disas), 40, y));
+  }
+
   activate (window, "run");
   mdl_cpu_views_show_page (views, "registers");
   main_hex = g_strdup_printf ("0x%08" G_GINT64_MODIFIER "x", main_addr);

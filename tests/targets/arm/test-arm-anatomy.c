@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/machine.h"
+#include "tests/targets/anatomy-check.h"
 #include "targets/arm/arm-cpu.h"
 #include "targets/arm/arm.h"
 
@@ -46,39 +47,6 @@ info_of (Fixture *fx, uint16_t hw1, uint16_t hw2, MdlInsnInfo *info)
 
   memcpy (mdl_region_host (fx->ram), code, sizeof code);
   g_assert_true (fx->cpu->cls->insn_info (fx->cpu, RAM_BASE, info));
-}
-
-static void
-check_field (const MdlInsnInfo *info, const char *name, unsigned hi, unsigned lo,
-             uint64_t value, const char *meaning)
-{
-  for (unsigned i = 0; i < info->n_fields; i++) {
-    const MdlInsnField *f = &info->fields[i];
-
-    if (strcmp (f->name, name) != 0)
-      continue;
-    g_assert_cmpuint (f->hi, ==, hi);
-    g_assert_cmpuint (f->lo, ==, lo);
-    g_assert_cmphex (f->value, ==, value);
-    if (meaning != NULL)
-      g_assert_cmpstr (f->meaning, ==, meaning);
-    return;
-  }
-  g_error ("%s: no field %s", info->mnemonic, name);
-}
-
-/* The fields cover all bits of the encoding exactly once. */
-static void
-check_cover (const MdlInsnInfo *info)
-{
-  uint64_t seen = 0;
-
-  for (unsigned i = 0; i < info->n_fields; i++)
-    for (unsigned b = info->fields[i].lo; b <= info->fields[i].hi; b++) {
-      g_assert_false (seen & (UINT64_C (1) << b));
-      seen |= UINT64_C (1) << b;
-    }
-  g_assert_cmphex (seen, ==, info->len == 2 ? 0xffff : 0xffffffff);
 }
 
 static void

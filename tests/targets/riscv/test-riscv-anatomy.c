@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/machine.h"
+#include "tests/targets/anatomy-check.h"
 #include "targets/riscv/riscv-cpu.h"
 #include "targets/riscv/riscv.h"
 
@@ -47,41 +48,6 @@ info_of (Fixture *fx, uint16_t bits, MdlInsnInfo *info)
   memcpy (mdl_region_host (fx->ram), &bits, 2);
   fx->cpu->cls->flush_code (fx->cpu);
   g_assert_true (fx->cpu->cls->insn_info (fx->cpu, RAM_BASE, info));
-}
-
-/* Field @name spans [hi:lo], holds @value and says @meaning (NULL: not
- * looked at). */
-static void
-check_field (const MdlInsnInfo *info, const char *name, unsigned hi, unsigned lo,
-             uint64_t value, const char *meaning)
-{
-  for (unsigned i = 0; i < info->n_fields; i++) {
-    const MdlInsnField *f = &info->fields[i];
-
-    if (strcmp (f->name, name) != 0)
-      continue;
-    g_assert_cmpuint (f->hi, ==, hi);
-    g_assert_cmpuint (f->lo, ==, lo);
-    g_assert_cmphex (f->value, ==, value);
-    if (meaning != NULL)
-      g_assert_cmpstr (f->meaning, ==, meaning);
-    return;
-  }
-  g_error ("%s: no field %s", info->mnemonic, name);
-}
-
-/* The fields cover bits 15:0 exactly once. */
-static void
-check_cover (const MdlInsnInfo *info)
-{
-  unsigned seen = 0;
-
-  for (unsigned i = 0; i < info->n_fields; i++)
-    for (unsigned b = info->fields[i].lo; b <= info->fields[i].hi; b++) {
-      g_assert_false (seen & (1u << b));
-      seen |= 1u << b;
-    }
-  g_assert_cmphex (seen, ==, 0xffff);
 }
 
 static void
