@@ -55,6 +55,7 @@ struct _MdlInspector {
   AdwPreferencesGroup *header_group;
   GPtrArray         *problem_rows;   /* rows in header_group for problems without a field */
   AdwActionRow      *stop_row;       /* clusters: "Stop on Exceptions", or NULL */
+  AdwActionRow      *program_row;    /* clusters the workbench builds for, or NULL */
   GPtrArray         *stop_checks;    /* GtkCheckButton, one per cause of the class */
   gboolean           stop_updating;  /* we set the checks: not the person */
 
@@ -525,6 +526,7 @@ clear_form (MdlInspector *self)
   g_ptr_array_set_size (self->problem_rows, 0);
   g_ptr_array_set_size (self->stop_checks, 0);
   self->stop_row = NULL;
+  self->program_row = NULL;
   self->header_group = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
     gtk_box_remove (self->form_box, child);
@@ -664,6 +666,19 @@ is_cache_prop (const char *name)
          g_str_has_prefix (name, "cache-");
 }
 
+/* The program row names the cluster's source once it has one: building
+ * a new program sets the property without changing the form's layout, so
+ * the row is brought up to date at every refresh too. */
+static void
+show_program (MdlInspector *self, const MdlComponent *c)
+{
+  const char *source = mdl_component_str (c, "program");
+
+  if (self->program_row != NULL)
+    adw_action_row_set_subtitle (self->program_row,
+                                 source ? source : _("Write one from a template"));
+}
+
 static void
 build_form (MdlInspector *self, const MdlComponent *c)
 {
@@ -688,12 +703,11 @@ build_form (MdlInspector *self, const MdlComponent *c)
   /* A CPU the workbench can build for: a row opening its program window. */
   if (c->kind == MDL_COMPONENT_CLUSTER && c->cpu_cls != NULL && c->cpu_cls->program != NULL) {
     GtkWidget *program = adw_action_row_new ();
-    const char *source = mdl_component_str (c, "program");
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (program), _("Program"));
     adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (program), FALSE);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (program),
-                                 source ? source : _("Write one from a template"));
+    self->program_row = ADW_ACTION_ROW (program);
+    show_program (self, c);
     adw_action_row_add_suffix (ADW_ACTION_ROW (program),
                                gtk_image_new_from_icon_name ("go-next-symbolic"));
     gtk_widget_set_tooltip_text (program, _("Write, Build and Run This CPU's Program"));
@@ -868,6 +882,7 @@ refresh (MdlInspector *self)
   else
     for (guint i = 0; i < self->fields->len; i++)
       field_sync (g_ptr_array_index (self->fields, i), c, FALSE);
+  show_program (self, c);
 
   adw_preferences_group_set_title (self->header_group,
                                    c->kind == MDL_COMPONENT_CLUSTER
