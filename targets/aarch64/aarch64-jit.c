@@ -16,10 +16,11 @@
  * shifted and extended register, with and without flags), logic
  * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
  * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
- * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz, b/bl/b.cond/
- * cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
+ * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz/cls, b/bl/
+ * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
  * (unsigned offset, unscaled/pre/post-index, register offset, pair,
- * ldar/stlr, ldxr) with the RAM window checked inline.  Flags are
+ * ldar/stlr, the exclusives and their pairs) with the RAM window checked
+ * inline.  Flags are
  * computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
@@ -38,8 +39,9 @@
  *
  * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
  * a change of the address map, loaders and the debugger) flushes the
- * blocks too; code translated with the MMU off is marked, and a store to
- * it forgets the blocks over it at once (a64_code_written).
+ * blocks too; translated code is marked (with the MMU on, its whole
+ * physical page), and a store to it forgets the blocks over it at once
+ * (a64_code_written, through the blocks' physical ranges).
  */
 #include "aarch64-cpu.h"
 
@@ -778,9 +780,10 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
  * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
  * for all the bytes at once; anything else (another region, a device,
  * the exclusive monitor armed, alignment checking) is the executor's. */
-/* ldar/stlr/ldxr (@excl): the address must be aligned (a64_check_align's
- * fault is the executor's); ldxr arms the monitor as a64_x_ldst_excl
- * does, with the virtual address, which r9 keeps. */
+/* ldar/stlr/ldxr/ldxp (@excl): the address must be aligned
+ * (a64_check_align's fault is the executor's); ldxr and ldxp arm the
+ * monitor as a64_x_ldst_excl does, with the virtual address, which r9
+ * keeps, and the value (or both) read. */
 typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
 
 static void

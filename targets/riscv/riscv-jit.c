@@ -13,10 +13,13 @@
  * end of a run()'s budget, shorter: see rv_jit_run).  What is
  * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
  * M (but mulhsu on RV64), lui/auipc, branches and jal/jalr (with a
- * one-target inline cache), and the RAM fast path of loads and stores
- * (the same window check as the executors).  Everything else — A, F/D,
- * CSRs, system instructions, a load or store outside the
- * window — calls the interpreter's executor for that one instruction with
+ * one-target inline cache), the RAM fast path of loads and stores (the
+ * same window check as the executors), LR/SC and the AMOs on that window,
+ * and F/D: loads, stores, moves and sign injection as bit operations,
+ * everything that rounds or raises flags as a direct call of softfloat
+ * (no host FPU anywhere).  Everything else — CSRs, system instructions,
+ * a load or store outside the window, an F/D instruction that is
+ * illegal — calls the interpreter's executor for that one instruction with
  * the exact count of instructions before it; when the executor returns
  * anything but the next address (a trap, RV_CHECK, a jump), or a flush
  * happened meanwhile, the block leaves with what it returned.
