@@ -419,8 +419,7 @@ mdl_x86_test_m8_i (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm)
 }
 
 void
-mdl_x86_alu_mi (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
-                int32_t imm)
+mdl_x86_alu_mi (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp, int32_t imm)
 {
   emit_rex (a, w64, 0, 0, base, false);
   if (imm >= -128 && imm <= 127) {

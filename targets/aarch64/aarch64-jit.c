@@ -879,8 +879,8 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
  * changed yet), and the registers are stored.  Either way the monitor
  * is cleared and Ws gets 0 (stored) or 1. */
 static void
-emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned rt,
-           int rt2, unsigned rs)
+emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned rt, int rt2,
+           unsigned rs)
 {
   MdlJitAsm *a = c->a;
   unsigned total = rt2 >= 0 ? 2 * size : size;

@@ -620,19 +620,19 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
  * read from frm at run time (a write of frm is an executor call, and so
  * may come between two instructions of a block). */
 
-#define FOFF(r)       ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
-#define RV_JIT_BOX    UINT64_C (0xffffffff00000000)
+#define FOFF(r)         ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
+#define RV_JIT_BOX      UINT64_C (0xffffffff00000000)
 #define RV_JIT_FS_DIRTY (UINT64_C (3) << 13)
 /* mstatus.FS within the byte at mstatus + 1 (little-endian host). */
 #define RV_JIT_FS_BYTE_MASK 0x60
 
 /* A helper's operands, one 32-bit argument: rd, rs1, rs2, rs3 and the
  * rounding mode (resolved: never dynamic). */
-#define FO_RD(o)   ((o) & 31)
-#define FO_RS1(o)  (((o) >> 5) & 31)
-#define FO_RS2(o)  (((o) >> 10) & 31)
-#define FO_RS3(o)  (((o) >> 15) & 31)
-#define FO_RM(o)   ((o) >> 20)
+#define FO_RD(o)    ((o) & 31)
+#define FO_RS1(o)   (((o) >> 5) & 31)
+#define FO_RS2(o)   (((o) >> 10) & 31)
+#define FO_RS3(o)   (((o) >> 15) & 31)
+#define FO_RM(o)    ((o) >> 20)
 #define FO_RM_SHIFT 20
 
 static inline uint32_t
@@ -1044,8 +1044,7 @@ emit_fsgnj (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool single, int kind
     mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RCX, INT32_MIN);
     if (kind != 2)
       mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, INT32_MAX);
-    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, false, MDL_X86_RAX,
-                    MDL_X86_RCX);
+    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX);
   } else {
     mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rs1));
     if (!same)
@@ -1060,8 +1059,7 @@ emit_fsgnj (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool single, int kind
       mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, MDL_X86_RAX, 1);
       mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RAX, 1);
     }
-    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, true, MDL_X86_RAX,
-                    MDL_X86_RCX);
+    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
   }
   emit_f_result (c, dec->rd, single);
   fs_known (c, true);
@@ -1096,8 +1094,7 @@ emit_fmv (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool to_x, bool single)
 /* flw, fld, fsw, fsd: the window check inline (after the TLB probe when
  * paged), the executor otherwise, as for the integer ones. */
 static bool
-emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
-           bool store)
+emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size, bool store)
 {
   const RvDecoded *dec = &ins->dec;
   MdlX86Reg base;

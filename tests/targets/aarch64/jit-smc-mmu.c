@@ -24,10 +24,10 @@ static u64 l2[512] __attribute__ ((aligned (4096)));
 
 extern u32 fn_m[];
 
-__asm__ (".text\n"
-         ".globl fn_m\n"
-         "fn_m: movz x0, #0\n"
-         "  ret\n");
+__asm__(".text\n"
+        ".globl fn_m\n"
+        "fn_m: movz x0, #0\n"
+        "  ret\n");
 
 static u64
 call (u64 fn)
