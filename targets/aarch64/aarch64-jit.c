@@ -20,8 +20,7 @@
  * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
  * (unsigned offset, unscaled/pre/post-index, register offset, pair,
  * ldar/stlr, the exclusives and their pairs) with the RAM window checked
- * inline.  Flags are
- * computed eagerly from the host's.
+ * inline.  Flags are computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
