@@ -408,3 +408,36 @@ mdl_x86_lea_rip (MdlJitAsm *a, MdlX86Reg dst, const void *target)
   emit8 (a, (uint8_t) ((dst & 7) << 3 | 5));
   emit_rel32_to (a, target);
 }
+
+void
+mdl_x86_test_m8_i (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm)
+{
+  emit_rex (a, false, 0, 0, base, false);
+  emit8 (a, 0xf6);
+  emit_mem (a, 0, base, disp);
+  emit8 (a, imm);
+}
+
+void
+mdl_x86_alu_mi (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp, int32_t imm)
+{
+  emit_rex (a, w64, 0, 0, base, false);
+  if (imm >= -128 && imm <= 127) {
+    emit8 (a, 0x83);
+    emit_mem (a, op, base, disp);
+    emit8 (a, (uint8_t) imm);
+  } else {
+    emit8 (a, 0x81);
+    emit_mem (a, op, base, disp);
+    emit32 (a, (uint32_t) imm);
+  }
+}
+
+void
+mdl_x86_store_i8 (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm)
+{
+  emit_rex (a, false, 0, 0, base, false);
+  emit8 (a, 0xc6);
+  emit_mem (a, 0, base, disp);
+  emit8 (a, imm);
+}

@@ -138,3 +138,11 @@ void   mdl_x86_jmp_r   (MdlJitAsm *a, MdlX86Reg r);
 void   mdl_x86_jmp_m   (MdlJitAsm *a, MdlX86Reg base, int32_t disp);
 /* rcx = the executable address @target (rip-relative lea). */
 void   mdl_x86_lea_rip (MdlJitAsm *a, MdlX86Reg dst, const void *target);
+
+/* Tests the byte at [base + disp] against @imm (ZF: no bit in common). */
+void   mdl_x86_test_m8_i (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm);
+/* [base + disp] = [base + disp] OP @imm (32 or, with @w64, 64 bits). */
+void   mdl_x86_alu_mi  (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, int32_t disp,
+                        int32_t imm);
+/* The byte at [base + disp] = @imm. */
+void   mdl_x86_store_i8 (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm);

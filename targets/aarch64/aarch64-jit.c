@@ -16,11 +16,11 @@
  * shifted and extended register, with and without flags), logic
  * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
  * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
- * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz, b/bl/b.cond/
- * cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
+ * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz/cls, b/bl/
+ * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
  * (unsigned offset, unscaled/pre/post-index, register offset, pair,
- * ldar/stlr, ldxr) with the RAM window checked inline.  Flags are
- * computed eagerly from the host's.
+ * ldar/stlr, the exclusives and their pairs) with the RAM window checked
+ * inline.  Flags are computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -38,8 +38,9 @@
  *
  * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
  * a change of the address map, loaders and the debugger) flushes the
- * blocks too; code translated with the MMU off is marked, and a store to
- * it forgets the blocks over it at once (a64_code_written).
+ * blocks too; translated code is marked (with the MMU on, its whole
+ * physical page), and a store to it forgets the blocks over it at once
+ * (a64_code_written, through the blocks' physical ranges).
  */
 #include "aarch64-cpu.h"
 
@@ -512,7 +513,7 @@ emit_swap_bits (A64JitCtx *c, uint64_t mask, unsigned k)
   mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
 }
 
-/* rbit, rev16, rev32, rev, clz (cls stays with the executor). */
+/* rbit, rev16, rev32, rev, clz, cls. */
 static bool
 emit_dp1 (A64JitCtx *c, uint32_t insn)
 {
@@ -520,7 +521,7 @@ emit_dp1 (A64JitCtx *c, uint32_t insn)
   bool sf = insn >> 31;
   unsigned op = (insn >> 10) & 0x3f;
 
-  if (((insn >> 16) & 0x1f) || op > 4 || (op == 3 && !sf))
+  if (((insn >> 16) & 0x1f) || op > 5 || (op == 3 && !sf))
     return false;
   ld_reg (c, RAX, (insn >> 5) & 31, false);
   switch (op) {
@@ -539,6 +540,24 @@ emit_dp1 (A64JitCtx *c, uint32_t insn)
       mdl_x86_bswap (a, false, RAX);
     break;
   case 3: mdl_x86_bswap (a, true, RAX); break;
+  case 5: { /* cls: the leading zeros of x<N-1:1> XOR x<N-2:0>, N - 1 bits */
+    size_t zero, done;
+
+    mdl_x86_mov_rr (a, sf, RCX, RAX);
+    mdl_x86_shift_ri (a, MDL_X86_SHR, sf, RCX, 1);
+    mdl_x86_alu_rr (a, MDL_X86_XOR, sf, RAX, RCX);
+    mdl_x86_shift_ri (a, MDL_X86_SHL, sf, RAX, 1); /* bit N-1 is not one of them */
+    mdl_x86_shift_ri (a, MDL_X86_SHR, sf, RAX, 1);
+    mdl_x86_bsr (a, sf, RCX, RAX);
+    zero = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, RAX, sf ? 62 : 30);
+    mdl_x86_alu_rr (a, MDL_X86_SUB, false, RAX, RCX);
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, zero);
+    mdl_x86_mov_ri (a, RAX, sf ? 63 : 31);
+    mdl_x86_bind (a, done);
+    break;
+  }
   default: { /* clz: width - 1 - bsr, or the width for 0 */
     size_t zero, done;
 
@@ -760,9 +779,10 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
  * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
  * for all the bytes at once; anything else (another region, a device,
  * the exclusive monitor armed, alignment checking) is the executor's. */
-/* ldar/stlr/ldxr (@excl): the address must be aligned (a64_check_align's
- * fault is the executor's); ldxr arms the monitor as a64_x_ldst_excl
- * does, with the virtual address, which r9 keeps. */
+/* ldar/stlr/ldxr/ldxp (@excl): the address must be aligned
+ * (a64_check_align's fault is the executor's); ldxr and ldxp arm the
+ * monitor as a64_x_ldst_excl does, with the virtual address, which r9
+ * keeps, and the value (or both) read. */
 typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
 
 static void
@@ -823,8 +843,12 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_mov_ri (a, RCX, total);
     mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
     mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
-    mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
+    if (rt2 >= 0)
+      mdl_x86_store (a, 8, RSI, ST, SOFF (excl_val) + 8);
+    else {
+      mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
+      mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
+    }
   }
   if (!store) {
     st_reg (c, RAX, rt, false);
@@ -840,6 +864,77 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_bind (a, slow4);
   for (unsigned k = 0; k < n_tlb; k++)
     mdl_x86_bind (a, tlb_slow[k]);
+  emit_call_executor (c, ins, i);
+  mdl_x86_bind (a, done);
+}
+
+/* stxr/stlxr/stxp/stlxp of one or two registers of @size bytes at the
+ * address in r8 (and r9), as a64_x_ldst_excl does it: the alignment
+ * check first (its fault is the executor's); a monitor that does not hold
+ * this address and size fails without touching memory; else memory must
+ * still hold what the exclusive load read (another core's store in
+ * between changed it), through the TLB and the store window for all the
+ * bytes (anything else is the executor's, from scratch: nothing was
+ * changed yet), and the registers are stored.  Either way the monitor
+ * is cleared and Ws gets 0 (stored) or 1. */
+static void
+emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned rt, int rt2,
+           unsigned rs)
+{
+  MdlJitAsm *a = c->a;
+  unsigned total = rt2 >= 0 ? 2 * size : size;
+  size_t slow[8], fail[3], fail_mem[2], status, done;
+  unsigned n_slow = 0;
+
+  mdl_x86_mov_rr (a, false, RCX, R8);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
+  fail[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, R8, ST, SOFF (excl_addr));
+  fail[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_alu_mi (a, MDL_X86_CMP, false, ST, SOFF (excl_size), (int32_t) total);
+  fail[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (c->mmu)
+    n_slow += emit_tlb (c, true, total, slow + n_slow);
+  mdl_x86_mov_rr (a, true, RCX, R8);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
+  /* rdx: the host address */
+  mdl_x86_load (a, size, false, RAX, RDX, 0);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RAX, ST, SOFF (excl_val));
+  fail_mem[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (rt2 >= 0) {
+    mdl_x86_load (a, size, false, RAX, RDX, (int32_t) size);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, true, RAX, ST, SOFF (excl_val) + 8);
+    fail_mem[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
+  ld_reg (c, RAX, rt, false);
+  mdl_x86_store (a, size, RAX, RDX, 0);
+  if (rt2 >= 0) {
+    ld_reg (c, RAX, (unsigned) rt2, false);
+    mdl_x86_store (a, size, RAX, RDX, (int32_t) size);
+  }
+  mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
+  status = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < 3; k++)
+    mdl_x86_bind (a, fail[k]);
+  mdl_x86_bind (a, fail_mem[0]);
+  if (rt2 >= 0)
+    mdl_x86_bind (a, fail_mem[1]);
+  mdl_x86_mov_ri (a, RAX, 1);
+  mdl_x86_bind (a, status);
+  mdl_x86_store_i8 (a, ST, SOFF (excl_valid), 0);
+  st_reg (c, RAX, rs, false);
+  done = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
   emit_call_executor (c, ins, i);
   mdl_x86_bind (a, done);
 }
@@ -887,13 +982,19 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   if (fn == a64_x_ldst_excl) {
     bool o2 = (insn >> 23) & 1, load = (insn >> 22) & 1, pair = (insn >> 21) & 1;
 
-    /* ldar, stlr (ordinary accesses, aligned) and ldxr/ldaxr; stxr and
-     * the pairs stay with the executor */
-    if (pair || (!o2 && !load))
+    /* ldar, stlr (ordinary accesses, aligned), the exclusive loads and
+     * stores and their pairs; the pairs of bytes and halfwords are
+     * UNDEFINED (the executor's), as are pairs with o2 */
+    if (pair && (o2 || size < 2))
       return false;
     emit_addr (c, rn, 0, false);
-    emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt, -1, false, rn,
-                    o2 ? LDST_ALIGNED : LDST_EXCL);
+    if (!o2 && !load)
+      emit_stxr (c, ins, i, 1u << size, rt, pair ? (int) ((insn >> 10) & 31) : -1,
+                 (insn >> 16) & 31);
+    else
+      emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt,
+                      pair ? (int) ((insn >> 10) & 31) : -1, false, rn,
+                      o2 ? LDST_ALIGNED : LDST_EXCL);
     return true;
   }
   if (fn == a64_x_ldst_uimm) {
@@ -1151,11 +1252,16 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       emit_insn (&c, &insns[i], i, n);
     if (ends_block (&insns[n - 1]) == END_NO)
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
-    b = mdl_jit_commit (jit, &a, pc, insns[n - 1].pc + 4, mode, n);
+    b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
     if (b != NULL) {
-      /* Stores to these bytes must reach the block (a64_code_written);
-       * with the MMU on, IC maintenance and TLBI forget it instead. */
-      if (!(mode & A64_JIT_MODE_MMU))
+      /* Stores to these bytes must reach the block (a64_code_written,
+       * which finds it by its physical range).  With the MMU on, the
+       * whole physical page is marked, as RISC-V does under paging:
+       * physical pages of code lie scattered, and every marked range
+       * costs each window lookup a test. */
+      if (mode & A64_JIT_MODE_MMU)
+        a64_note_code (s, pa & ~(uint64_t) (A64_PAGE - 1), A64_PAGE);
+      else
         a64_note_code (s, pc, (uint64_t) n * 4);
       return b;
     }

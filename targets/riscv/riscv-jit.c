@@ -13,10 +13,13 @@
  * end of a run()'s budget, shorter: see rv_jit_run).  What is
  * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
  * M (but mulhsu on RV64), lui/auipc, branches and jal/jalr (with a
- * one-target inline cache), and the RAM fast path of loads and stores
- * (the same window check as the executors).  Everything else — A, F/D,
- * CSRs, system instructions, a load or store outside the
- * window — calls the interpreter's executor for that one instruction with
+ * one-target inline cache), the RAM fast path of loads and stores (the
+ * same window check as the executors), LR/SC and the AMOs on that window,
+ * and F/D: loads, stores, moves and sign injection as bit operations,
+ * everything that rounds or raises flags as a direct call of softfloat
+ * (no host FPU anywhere).  Everything else — CSRs, system instructions,
+ * a load or store outside the window, an F/D instruction that is
+ * illegal — calls the interpreter's executor for that one instruction with
  * the exact count of instructions before it; when the executor returns
  * anything but the next address (a trap, RV_CHECK, a jump), or a flush
  * happened meanwhile, the block leaves with what it returned.
@@ -43,6 +46,7 @@
 
 #include "engine/jit-cache.h"
 #include "engine/machine.h"
+#include "engine/softfloat.h"
 
 #define RV_JIT_MAX_INSNS   64
 /* Mode bits: the privilege level, and for the short blocks made for the
@@ -76,6 +80,11 @@ typedef struct {
   bool       dirty[RV_JIT_NHOST];
   unsigned   pinned;                 /* slots this instruction uses */
   unsigned   victim;                 /* next slot to evict */
+  /* What the code emitted so far has established about mstatus.FS on
+   * this path: not Off (an F/D instruction checked it), Dirty (one wrote
+   * an f register).  Forgotten after a whole-instruction executor call,
+   * the only code in a block that may change it otherwise. */
+  bool       fs_on, fs_dirty;
 } RvJitCtx;
 
 typedef struct {
@@ -228,15 +237,13 @@ emit_leave_after (RvJitCtx *c, unsigned i)
   mdl_jit_emit_exit (c->jit, c->a);
 }
 
-/* Calls the interpreter's executor for instruction @i of the block and
- * leaves unless it returned @next and nothing was flushed meanwhile.
- * The dirty registers must be in the CPU state already.  False when the
- * argument memory is full (the block is then given up). */
+/* Calls the interpreter's executor for instruction @i of the block (its
+ * result in rax).  The dirty registers must be in the CPU state already.
+ * False when the argument memory is full (the block is then given up). */
 static bool
-emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
+emit_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i)
 {
   RvInsn *d = mdl_jit_alloc_data (c->jit, sizeof *d);
-  size_t go_on, leave1;
 
   if (d == NULL)
     return false;
@@ -256,6 +263,18 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc);
   mdl_x86_lea (c->a, MDL_X86_RCX, MDL_X86_COUNT, (int32_t) i);
   mdl_x86_call (c->a, (const void *) d->exec);
+  return true;
+}
+
+/* The same, then leaves unless it returned @next and nothing was flushed
+ * meanwhile. */
+static bool
+emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
+{
+  size_t go_on, leave1;
+
+  if (!emit_executor (c, ins, i))
+    return false;
   mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
   mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX);
   leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
@@ -582,6 +601,708 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
     mdl_x86_mov_rr (c->a, c->w64, d, MDL_X86_RAX);
 }
 
+/* ---- F and D ------------------------------------------------------------
+ *
+ * Results and flags must be the bits softfloat gives whatever the host's
+ * floating-point state (its rounding mode, flush-to-zero, what the host
+ * does with NaNs), so nothing here computes with the host FPU:
+ *   - loads, stores, moves and sign injection are bit operations, done
+ *     inline (NaN-boxing included: a single operand not boxed reads as
+ *     the canonical NaN);
+ *   - everything that rounds, compares or raises flags calls a helper
+ *     below, which is the executor's body without its dispatch: the same
+ *     softfloat routine with the same status, the flags accrued and FS
+ *     made Dirty as rv_fp_end and rv_f*_set do.  The block checks what
+ *     the executor would check first (FS not Off, a rounding mode that
+ *     is not reserved) and calls the executor itself when it fails, which
+ *     raises the illegal-instruction exception and leaves.
+ * A static rounding mode is a constant of the call; a dynamic one is
+ * read from frm at run time (a write of frm is an executor call, and so
+ * may come between two instructions of a block). */
+
+#define FOFF(r)         ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
+#define RV_JIT_BOX      UINT64_C (0xffffffff00000000)
+#define RV_JIT_FS_DIRTY (UINT64_C (3) << 13)
+/* mstatus.FS within the byte at mstatus + 1 (little-endian host). */
+#define RV_JIT_FS_BYTE_MASK 0x60
+
+/* A helper's operands, one 32-bit argument: rd, rs1, rs2, rs3 and the
+ * rounding mode (resolved: never dynamic). */
+#define FO_RD(o)    ((o) & 31)
+#define FO_RS1(o)   (((o) >> 5) & 31)
+#define FO_RS2(o)   (((o) >> 10) & 31)
+#define FO_RS3(o)   (((o) >> 15) & 31)
+#define FO_RM(o)    ((o) >> 20)
+#define FO_RM_SHIFT 20
+
+static inline uint32_t
+rv_jit_f32 (const RvCpu *s, unsigned r)
+{
+  uint64_t v = s->f[r];
+
+  return (v & RV_JIT_BOX) == RV_JIT_BOX ? (uint32_t) v : MDL_F32_DEFAULT_NAN;
+}
+
+static inline uint64_t
+rv_jit_f64 (const RvCpu *s, unsigned r)
+{
+  return s->f[r];
+}
+
+static inline void
+rv_jit_set_f32 (RvCpu *s, unsigned r, uint32_t v)
+{
+  s->f[r] = RV_JIT_BOX | v;
+  s->mstatus |= RV_JIT_FS_DIRTY;
+}
+
+static inline void
+rv_jit_set_f64 (RvCpu *s, unsigned r, uint64_t v)
+{
+  s->f[r] = v;
+  s->mstatus |= RV_JIT_FS_DIRTY;
+}
+
+static inline MdlFpStatus
+rv_jit_fp_status (uint32_t o)
+{
+  return (MdlFpStatus){ .round = (uint8_t) FO_RM (o), .nan_mode = MDL_FP_NAN_CANONICAL };
+}
+
+static inline void
+rv_jit_fp_flags (RvCpu *s, const MdlFpStatus *st)
+{
+  if (st->flags) {
+    s->fflags |= st->flags;
+    s->mstatus |= RV_JIT_FS_DIRTY;
+  }
+}
+
+static inline uint32_t
+rv_jit_f32_neg (uint32_t a)
+{
+  return mdl_f32_is_nan (a) ? a : a ^ UINT32_C (0x80000000);
+}
+
+static inline uint64_t
+rv_jit_f64_neg (uint64_t a)
+{
+  return mdl_f64_is_nan (a) ? a : a ^ (UINT64_C (1) << 63);
+}
+
+#define JIT_FP2(name, bits, fn)                                                                    \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    uint##bits##_t r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));   \
+                                                                                                   \
+    rv_jit_set_f##bits (s, FO_RD (o), r);                                                          \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+#define JIT_FUSED(name, bits, neg_product, neg_addend)                                             \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    uint##bits##_t a = rv_jit_f##bits (s, FO_RS1 (o));                                             \
+    uint##bits##_t b = rv_jit_f##bits (s, FO_RS2 (o));                                             \
+    uint##bits##_t c = rv_jit_f##bits (s, FO_RS3 (o));                                             \
+                                                                                                   \
+    if (neg_product)                                                                               \
+      a = rv_jit_f##bits##_neg (a);                                                                \
+    if (neg_addend)                                                                                \
+      c = rv_jit_f##bits##_neg (c);                                                                \
+    rv_jit_set_f##bits (s, FO_RD (o), mdl_f##bits##_muladd (&st, a, b, c));                        \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+/* Writes x[rd] (the block passes rd 0 as no write). */
+#define JIT_FCMP(name, bits, fn)                                                                   \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    bool r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));             \
+                                                                                                   \
+    if (FO_RD (o))                                                                                 \
+      s->x[FO_RD (o)] = r;                                                                         \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+#define JIT_FP1(name, out, in, fn)                                                                 \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+                                                                                                   \
+    rv_jit_set_f##out (s, FO_RD (o), fn (&st, rv_jit_f##in (s, FO_RS1 (o))));                      \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+/* To an integer: the 32-bit results sign-extended to XLEN. */
+#define JIT_F2I(name, bits, fn, w32)                                                               \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    uint64_t r = (uint64_t) fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), st.round);                    \
+                                                                                                   \
+    if (w32)                                                                                       \
+      r = (uint64_t) (int64_t) (int32_t) r & rv_xmask (s);                                         \
+    if (FO_RD (o))                                                                                 \
+      s->x[FO_RD (o)] = r;                                                                         \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+#define JIT_I2F(name, bits, fn, type)                                                              \
+  static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
+  {                                                                                                \
+    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+                                                                                                   \
+    rv_jit_set_f##bits (s, FO_RD (o), fn (&st, (type) s->x[FO_RS1 (o)]));                          \
+    rv_jit_fp_flags (s, &st);                                                                      \
+  }
+
+// clang-format off
+JIT_FP2 (fadd_s, 32, mdl_f32_add)
+JIT_FP2 (fsub_s, 32, mdl_f32_sub)
+JIT_FP2 (fmul_s, 32, mdl_f32_mul)
+JIT_FP2 (fdiv_s, 32, mdl_f32_div)
+JIT_FP2 (fadd_d, 64, mdl_f64_add)
+JIT_FP2 (fsub_d, 64, mdl_f64_sub)
+JIT_FP2 (fmul_d, 64, mdl_f64_mul)
+JIT_FP2 (fdiv_d, 64, mdl_f64_div)
+JIT_FP2 (fmin_s, 32, mdl_f32_min_num)
+JIT_FP2 (fmax_s, 32, mdl_f32_max_num)
+JIT_FP2 (fmin_d, 64, mdl_f64_min_num)
+JIT_FP2 (fmax_d, 64, mdl_f64_max_num)
+JIT_FUSED (fmadd_s,  32, false, false)
+JIT_FUSED (fmsub_s,  32, false, true)
+JIT_FUSED (fnmsub_s, 32, true,  false)
+JIT_FUSED (fnmadd_s, 32, true,  true)
+JIT_FUSED (fmadd_d,  64, false, false)
+JIT_FUSED (fmsub_d,  64, false, true)
+JIT_FUSED (fnmsub_d, 64, true,  false)
+JIT_FUSED (fnmadd_d, 64, true,  true)
+JIT_FCMP (feq_s, 32, mdl_f32_eq)
+JIT_FCMP (flt_s, 32, mdl_f32_lt)
+JIT_FCMP (fle_s, 32, mdl_f32_le)
+JIT_FCMP (feq_d, 64, mdl_f64_eq)
+JIT_FCMP (flt_d, 64, mdl_f64_lt)
+JIT_FCMP (fle_d, 64, mdl_f64_le)
+JIT_FP1 (fsqrt_s, 32, 32, mdl_f32_sqrt)
+JIT_FP1 (fsqrt_d, 64, 64, mdl_f64_sqrt)
+JIT_FP1 (fcvt_s_d, 32, 64, mdl_f64_to_f32)
+JIT_FP1 (fcvt_d_s, 64, 32, mdl_f32_to_f64)
+JIT_F2I (fcvt_w_s, 32, mdl_f32_to_i32, true)
+JIT_F2I (fcvt_wu_s, 32, mdl_f32_to_u32, true)
+JIT_F2I (fcvt_l_s, 32, mdl_f32_to_i64, false)
+JIT_F2I (fcvt_lu_s, 32, mdl_f32_to_u64, false)
+JIT_F2I (fcvt_w_d, 64, mdl_f64_to_i32, true)
+JIT_F2I (fcvt_wu_d, 64, mdl_f64_to_u32, true)
+JIT_F2I (fcvt_l_d, 64, mdl_f64_to_i64, false)
+JIT_F2I (fcvt_lu_d, 64, mdl_f64_to_u64, false)
+JIT_I2F (fcvt_s_w, 32, mdl_i32_to_f32, int32_t)
+JIT_I2F (fcvt_s_wu, 32, mdl_u32_to_f32, uint32_t)
+JIT_I2F (fcvt_s_l, 32, mdl_i64_to_f32, int64_t)
+JIT_I2F (fcvt_s_lu, 32, mdl_u64_to_f32, uint64_t)
+JIT_I2F (fcvt_d_w, 64, mdl_i32_to_f64, int32_t)
+JIT_I2F (fcvt_d_wu, 64, mdl_u32_to_f64, uint32_t)
+JIT_I2F (fcvt_d_l, 64, mdl_i64_to_f64, int64_t)
+JIT_I2F (fcvt_d_lu, 64, mdl_u64_to_f64, uint64_t)
+// clang-format on
+
+static void
+rv_jit_fclass_s (RvCpu *s, uint32_t o)
+{
+  if (FO_RD (o))
+    s->x[FO_RD (o)] = mdl_f32_classify (rv_jit_f32 (s, FO_RS1 (o)));
+}
+
+static void
+rv_jit_fclass_d (RvCpu *s, uint32_t o)
+{
+  if (FO_RD (o))
+    s->x[FO_RD (o)] = mdl_f64_classify (rv_jit_f64 (s, FO_RS1 (o)));
+}
+
+#undef JIT_FP2
+#undef JIT_FUSED
+#undef JIT_FCMP
+#undef JIT_FP1
+#undef JIT_F2I
+#undef JIT_I2F
+
+typedef void (*RvJitFpFn) (RvCpu *s, uint32_t o);
+
+/* The helper of an F/D operation, and whether it has a rounding mode
+ * (whose reserved values make it illegal); NULL: not one of them. */
+static RvJitFpFn
+fp_helper (RvOp op, bool *has_rm)
+{
+  *has_rm = true;
+  switch (op) {
+  case RV_OP_FADD_S: return rv_jit_fadd_s;
+  case RV_OP_FSUB_S: return rv_jit_fsub_s;
+  case RV_OP_FMUL_S: return rv_jit_fmul_s;
+  case RV_OP_FDIV_S: return rv_jit_fdiv_s;
+  case RV_OP_FADD_D: return rv_jit_fadd_d;
+  case RV_OP_FSUB_D: return rv_jit_fsub_d;
+  case RV_OP_FMUL_D: return rv_jit_fmul_d;
+  case RV_OP_FDIV_D: return rv_jit_fdiv_d;
+  case RV_OP_FMADD_S: return rv_jit_fmadd_s;
+  case RV_OP_FMSUB_S: return rv_jit_fmsub_s;
+  case RV_OP_FNMSUB_S: return rv_jit_fnmsub_s;
+  case RV_OP_FNMADD_S: return rv_jit_fnmadd_s;
+  case RV_OP_FMADD_D: return rv_jit_fmadd_d;
+  case RV_OP_FMSUB_D: return rv_jit_fmsub_d;
+  case RV_OP_FNMSUB_D: return rv_jit_fnmsub_d;
+  case RV_OP_FNMADD_D: return rv_jit_fnmadd_d;
+  case RV_OP_FSQRT_S: return rv_jit_fsqrt_s;
+  case RV_OP_FSQRT_D: return rv_jit_fsqrt_d;
+  case RV_OP_FCVT_S_D: return rv_jit_fcvt_s_d;
+  case RV_OP_FCVT_D_S: return rv_jit_fcvt_d_s;
+  case RV_OP_FCVT_W_S: return rv_jit_fcvt_w_s;
+  case RV_OP_FCVT_WU_S: return rv_jit_fcvt_wu_s;
+  case RV_OP_FCVT_L_S: return rv_jit_fcvt_l_s;
+  case RV_OP_FCVT_LU_S: return rv_jit_fcvt_lu_s;
+  case RV_OP_FCVT_W_D: return rv_jit_fcvt_w_d;
+  case RV_OP_FCVT_WU_D: return rv_jit_fcvt_wu_d;
+  case RV_OP_FCVT_L_D: return rv_jit_fcvt_l_d;
+  case RV_OP_FCVT_LU_D: return rv_jit_fcvt_lu_d;
+  case RV_OP_FCVT_S_W: return rv_jit_fcvt_s_w;
+  case RV_OP_FCVT_S_WU: return rv_jit_fcvt_s_wu;
+  case RV_OP_FCVT_S_L: return rv_jit_fcvt_s_l;
+  case RV_OP_FCVT_S_LU: return rv_jit_fcvt_s_lu;
+  case RV_OP_FCVT_D_W: return rv_jit_fcvt_d_w;
+  case RV_OP_FCVT_D_WU: return rv_jit_fcvt_d_wu;
+  case RV_OP_FCVT_D_L: return rv_jit_fcvt_d_l;
+  case RV_OP_FCVT_D_LU: return rv_jit_fcvt_d_lu;
+  default: break;
+  }
+  *has_rm = false;
+  switch (op) {
+  case RV_OP_FMIN_S: return rv_jit_fmin_s;
+  case RV_OP_FMAX_S: return rv_jit_fmax_s;
+  case RV_OP_FMIN_D: return rv_jit_fmin_d;
+  case RV_OP_FMAX_D: return rv_jit_fmax_d;
+  case RV_OP_FEQ_S: return rv_jit_feq_s;
+  case RV_OP_FLT_S: return rv_jit_flt_s;
+  case RV_OP_FLE_S: return rv_jit_fle_s;
+  case RV_OP_FEQ_D: return rv_jit_feq_d;
+  case RV_OP_FLT_D: return rv_jit_flt_d;
+  case RV_OP_FLE_D: return rv_jit_fle_d;
+  case RV_OP_FCLASS_S: return rv_jit_fclass_s;
+  case RV_OP_FCLASS_D: return rv_jit_fclass_d;
+  default: return NULL;
+  }
+}
+
+/* Whether an F/D operation's result goes to an x register. */
+static bool
+fp_writes_x (RvOp op)
+{
+  switch (op) {
+  case RV_OP_FEQ_S: case RV_OP_FLT_S: case RV_OP_FLE_S: case RV_OP_FCLASS_S:
+  case RV_OP_FEQ_D: case RV_OP_FLT_D: case RV_OP_FLE_D: case RV_OP_FCLASS_D:
+  case RV_OP_FCVT_W_S: case RV_OP_FCVT_WU_S: case RV_OP_FCVT_L_S: case RV_OP_FCVT_LU_S:
+  case RV_OP_FCVT_W_D: case RV_OP_FCVT_WU_D: case RV_OP_FCVT_L_D: case RV_OP_FCVT_LU_D:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* The way out when the executor must decide (FS Off, a reserved rounding
+ * mode: it raises the illegal-instruction exception): @bad are the jumps
+ * here.  The dirty registers are stored on this path only. */
+static bool
+emit_fp_bad (RvJitCtx *c, const RvJitInsn *ins, unsigned i, const size_t *bad, unsigned n_bad)
+{
+  size_t over;
+
+  if (n_bad == 0)
+    return true;
+  over = mdl_x86_jmp_fwd (c->a);
+  for (unsigned k = 0; k < n_bad; k++)
+    mdl_x86_bind (c->a, bad[k]);
+  cache_store_dirty (c, false);
+  if (!emit_executor (c, ins, i))
+    return false;
+  emit_leave_after (c, i);
+  mdl_x86_bind (c->a, over);
+  return true;
+}
+
+/* Jumps to @bad unless mstatus.FS is on (once per block while nothing
+ * could have turned it off since). */
+static void
+emit_fs_check (RvJitCtx *c, size_t *bad, unsigned *n_bad)
+{
+  if (c->fs_on)
+    return;
+  mdl_x86_test_m8_i (c->a, MDL_X86_STATE, SOFF (mstatus) + 1, RV_JIT_FS_BYTE_MASK);
+  bad[(*n_bad)++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+}
+
+/* What the code after an F/D instruction knows (its checks passed). */
+static void
+fs_known (RvJitCtx *c, bool dirty)
+{
+  c->fs_on = true;
+  if (dirty)
+    c->fs_dirty = true;
+}
+
+static void
+emit_fs_dirty (RvJitCtx *c)
+{
+  if (!c->fs_dirty)
+    mdl_x86_alu_mi (c->a, MDL_X86_OR, false, MDL_X86_STATE, SOFF (mstatus),
+                    (int32_t) RV_JIT_FS_DIRTY);
+}
+
+/* An F/D operation through its helper. */
+static bool
+emit_fp_call (RvJitCtx *c, const RvJitInsn *ins, unsigned i, RvJitFpFn fn, bool has_rm,
+              bool writes_f)
+{
+  const RvDecoded *dec = &ins->dec;
+  unsigned rm = has_rm ? (unsigned) dec->imm & 7 : 0;
+  uint32_t ops = dec->rd | dec->rs1 << 5 | dec->rs2 << 10 | ((unsigned) dec->imm >> 3 & 31) << 15;
+  size_t bad[2];
+  unsigned n_bad = 0;
+
+  cache_store_dirty (c, true);
+  cache_forget (c);
+  emit_fs_check (c, bad, &n_bad);
+  if (rm == 7) {
+    mdl_x86_load (c->a, 1, false, MDL_X86_RCX, MDL_X86_STATE, SOFF (frm));
+    mdl_x86_alu_ri (c->a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_FP_RMM);
+    bad[n_bad++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+  }
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
+  if (rm == 7) {
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RSI, MDL_X86_RCX);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, MDL_X86_RSI, FO_RM_SHIFT);
+    mdl_x86_alu_ri (c->a, MDL_X86_OR, false, MDL_X86_RSI, (int32_t) ops);
+  } else
+    mdl_x86_mov_ri (c->a, MDL_X86_RSI, ops | rm << FO_RM_SHIFT);
+  mdl_x86_call (c->a, (const void *) fn);
+  if (!emit_fp_bad (c, ins, i, bad, n_bad))
+    return false;
+  fs_known (c, writes_f);
+  return true;
+}
+
+/* rax = the single in f[@r] as an operand: its low half when boxed,
+ * else the canonical NaN (zero-extended either way; rdx clobbered). */
+static void
+emit_f32_operand (RvJitCtx *c, MdlX86Reg dst, unsigned r)
+{
+  size_t boxed;
+
+  mdl_x86_load (c->a, 8, false, dst, MDL_X86_STATE, FOFF (r));
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RDX, dst);
+  mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RDX, 32);
+  mdl_x86_alu_ri (c->a, MDL_X86_CMP, false, MDL_X86_RDX, -1);
+  boxed = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  mdl_x86_mov_ri (c->a, dst, MDL_F32_DEFAULT_NAN);
+  mdl_x86_bind (c->a, boxed);
+  mdl_x86_mov_rr (c->a, false, dst, dst);
+}
+
+/* f[rd] = rax, boxed first for a single (rcx clobbered). */
+static void
+emit_f_result (RvJitCtx *c, unsigned rd, bool single)
+{
+  if (single) {
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
+    mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+  }
+  mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (rd));
+  emit_fs_dirty (c);
+}
+
+/* fsgnj, fsgnjn, fsgnjx (and so fmv, fneg, fabs): bit operations. */
+static bool
+emit_fsgnj (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool single, int kind)
+{
+  const RvDecoded *dec = &ins->dec;
+  size_t bad[1];
+  unsigned n_bad = 0;
+  bool same = dec->rs1 == dec->rs2;
+
+  emit_fs_check (c, bad, &n_bad);
+  if (!emit_fp_bad (c, ins, i, bad, n_bad))
+    return false;
+  if (single) {
+    emit_f32_operand (c, MDL_X86_RAX, dec->rs1);
+    if (!same)
+      emit_f32_operand (c, MDL_X86_RCX, dec->rs2);
+    else
+      mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
+    if (kind == 1)
+      mdl_x86_unary (c->a, MDL_X86_NOT, false, MDL_X86_RCX);
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RCX, INT32_MIN);
+    if (kind != 2)
+      mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, INT32_MAX);
+    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX);
+  } else {
+    mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rs1));
+    if (!same)
+      mdl_x86_load (c->a, 8, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (dec->rs2));
+    else
+      mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+    if (kind == 1)
+      mdl_x86_unary (c->a, MDL_X86_NOT, true, MDL_X86_RCX);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RCX, 63);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, MDL_X86_RCX, 63);
+    if (kind != 2) {
+      mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, MDL_X86_RAX, 1);
+      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, MDL_X86_RAX, 1);
+    }
+    mdl_x86_alu_rr (c->a, kind == 2 ? MDL_X86_XOR : MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+  }
+  emit_f_result (c, dec->rd, single);
+  fs_known (c, true);
+  return true;
+}
+
+/* fmv.x.w, fmv.x.d, fmv.w.x, fmv.d.x: moves of bits (fmv.x.w sign-
+ * extends the low half, boxed or not). */
+static bool
+emit_fmv (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool to_x, bool single)
+{
+  const RvDecoded *dec = &ins->dec;
+  size_t bad[1];
+  unsigned n_bad = 0;
+
+  emit_fs_check (c, bad, &n_bad);
+  if (!emit_fp_bad (c, ins, i, bad, n_bad))
+    return false;
+  if (to_x) {
+    if (dec->rd != 0)
+      mdl_x86_load (c->a, single ? 4 : 8, single && c->w64, dst (c, dec->rd), MDL_X86_STATE,
+                    FOFF (dec->rs1));
+    fs_known (c, false);
+    return true;
+  }
+  mdl_x86_mov_rr (c->a, !single, MDL_X86_RAX, src (c, dec->rs1));
+  emit_f_result (c, dec->rd, single);
+  fs_known (c, true);
+  return true;
+}
+
+/* flw, fld, fsw, fsd: the window check inline (after the TLB probe when
+ * paged), the executor otherwise, as for the integer ones. */
+static bool
+emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size, bool store)
+{
+  const RvDecoded *dec = &ins->dec;
+  MdlX86Reg base;
+  size_t bad[1], slow, done = 0, done2 = 0, miss[4];
+  unsigned n_bad = 0, n_miss = 0;
+
+  emit_fs_check (c, bad, &n_bad);
+  if (!emit_fp_bad (c, ins, i, bad, n_bad))
+    return false;
+  base = src (c, dec->rs1);
+  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
+  if (dec->imm)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                store ? SOFF (st_host) : SOFF (ld_host));
+  for (unsigned pass = 0; pass < 2; pass++) {
+    if (pass == 1) {
+      if (!c->tlb_probe)
+        break;
+      done = mdl_x86_jmp_fwd (c->a);
+      mdl_x86_bind (c->a, slow);
+      n_miss = emit_tlb_probe (c, store, size, miss);
+    }
+    /* rdx + rcx: the host address */
+    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+    if (store) {
+      mdl_x86_load (c->a, size, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (dec->rs2));
+      mdl_x86_store (c->a, size, MDL_X86_RCX, MDL_X86_RDX, 0);
+    } else {
+      mdl_x86_load (c->a, size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
+      if (size == 4) {
+        mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
+        mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+      }
+      mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rd));
+    }
+    if (pass == 1)
+      done2 = mdl_x86_jmp_fwd (c->a);
+  }
+  if (!c->tlb_probe) {
+    done = mdl_x86_jmp_fwd (c->a);
+    mdl_x86_bind (c->a, slow);
+  } else
+    for (unsigned k = 0; k < n_miss; k++)
+      mdl_x86_bind (c->a, miss[k]);
+  cache_store_dirty (c, false);
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  cache_reload (c);
+  mdl_x86_bind (c->a, done);
+  if (c->tlb_probe)
+    mdl_x86_bind (c->a, done2);
+  if (!store)
+    emit_fs_dirty (c);
+  fs_known (c, !store);
+  return true;
+}
+
+/* ---- A --------------------------------------------------------------
+ *
+ * LR, SC and the AMOs on the data window (after the TLB probe when
+ * paged), checked as their executors check before touching anything:
+ * natural alignment, then the window of the access type the executor
+ * uses (the store window for SC and the AMOs, which need write
+ * permission and fault as stores).  Anything else is the executor's,
+ * from scratch, since nothing was changed before the checks passed.
+ * Like the executors (rv_next_checked) they leave when run() was asked
+ * to stop. */
+
+typedef enum {
+  RV_JIT_AMO_SWAP, RV_JIT_AMO_ADD, RV_JIT_AMO_XOR, RV_JIT_AMO_AND, RV_JIT_AMO_OR,
+  RV_JIT_AMO_MIN, RV_JIT_AMO_MAX, RV_JIT_AMO_MINU, RV_JIT_AMO_MAXU,
+  RV_JIT_LR, RV_JIT_SC,
+} RvJitAtomic;
+
+static bool
+emit_atomic (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
+             RvJitAtomic kind)
+{
+  const RvDecoded *dec = &ins->dec;
+  bool store = kind != RV_JIT_LR, w = size == 8;
+  MdlX86Reg base = src (c, dec->rs1);
+  MdlX86Reg value = kind != RV_JIT_LR ? src (c, dec->rs2) : MDL_X86_RAX;
+  MdlX86Reg rd = MDL_X86_RAX;
+  size_t slow[2], access, miss[4], done, go_on;
+  unsigned n_slow = 0, n_miss = 0;
+
+  if (dec->rd != 0)
+    rd = dst_slot (c, dec->rd, false);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, base);
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) size - 1);
+  slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                store ? SOFF (st_host) : SOFF (ld_host));
+  if (c->tlb_probe) {
+    access = mdl_x86_jmp_fwd (c->a);
+    mdl_x86_bind (c->a, slow[1]);
+    n_slow = 1;
+    n_miss = emit_tlb_probe (c, store, size, miss);
+    mdl_x86_bind (c->a, access);
+    /* the probe left the page's base in rax */
+    mdl_x86_mov_rr (c->a, true, MDL_X86_RAX, base);
+  }
+  mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+
+  if (kind == RV_JIT_LR) {
+    mdl_x86_load (c->a, size, true, MDL_X86_RCX, MDL_X86_RDX, 0);
+    mdl_x86_store_i8 (c->a, MDL_X86_STATE, SOFF (resv_valid), 1);
+    mdl_x86_mov_ri (c->a, MDL_X86_RDX, size);
+    mdl_x86_store (c->a, sizeof c->s->resv_size, MDL_X86_RDX, MDL_X86_STATE, SOFF (resv_size));
+    mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, SOFF (resv_addr));
+    mdl_x86_store (c->a, 8, MDL_X86_RCX, MDL_X86_STATE, SOFF (resv_value));
+    if (dec->rd != 0)
+      mdl_x86_mov_rr (c->a, c->w64, rd, MDL_X86_RCX);
+  } else if (kind == RV_JIT_SC) {
+    size_t fail[3], fail2, ok_done;
+
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (resv_valid), 0);
+    fail[0] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_STATE, SOFF (resv_addr));
+    fail[1] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_alu_mi (c->a, MDL_X86_CMP, false, MDL_X86_STATE, SOFF (resv_size), (int32_t) size);
+    fail[2] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_store_i8 (c->a, MDL_X86_STATE, SOFF (resv_valid), 0);
+    /* another hart may have stored there since: the value must be the
+     * one LR read */
+    mdl_x86_load (c->a, size, true, MDL_X86_RCX, MDL_X86_RDX, 0);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE, SOFF (resv_value));
+    fail2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    mdl_x86_store (c->a, size, value, MDL_X86_RDX, 0);
+    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RAX);
+    ok_done = mdl_x86_jmp_fwd (c->a);
+    for (unsigned k = 0; k < 3; k++)
+      mdl_x86_bind (c->a, fail[k]);
+    mdl_x86_store_i8 (c->a, MDL_X86_STATE, SOFF (resv_valid), 0);
+    mdl_x86_bind (c->a, fail2);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, 1);
+    mdl_x86_bind (c->a, ok_done);
+    if (dec->rd != 0)
+      mdl_x86_mov_rr (c->a, true, rd, MDL_X86_RAX);
+  } else {
+    /* old in rax (sign-extended from the access size), the new value in
+     * rcx; computed at the access size */
+    mdl_x86_load (c->a, size, true, MDL_X86_RAX, MDL_X86_RDX, 0);
+    mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, value);
+    switch (kind) {
+    case RV_JIT_AMO_ADD: mdl_x86_alu_rr (c->a, MDL_X86_ADD, w, MDL_X86_RCX, MDL_X86_RAX); break;
+    case RV_JIT_AMO_XOR: mdl_x86_alu_rr (c->a, MDL_X86_XOR, w, MDL_X86_RCX, MDL_X86_RAX); break;
+    case RV_JIT_AMO_AND: mdl_x86_alu_rr (c->a, MDL_X86_AND, w, MDL_X86_RCX, MDL_X86_RAX); break;
+    case RV_JIT_AMO_OR:  mdl_x86_alu_rr (c->a, MDL_X86_OR, w, MDL_X86_RCX, MDL_X86_RAX); break;
+    case RV_JIT_AMO_MIN:
+    case RV_JIT_AMO_MAX:
+    case RV_JIT_AMO_MINU:
+    case RV_JIT_AMO_MAXU: {
+      /* keep the new value unless old wins */
+      static const MdlX86Cond keep[] = {
+        [RV_JIT_AMO_MIN] = MDL_X86_CC_GE, [RV_JIT_AMO_MAX] = MDL_X86_CC_LE,
+        [RV_JIT_AMO_MINU] = MDL_X86_CC_AE, [RV_JIT_AMO_MAXU] = MDL_X86_CC_BE,
+      };
+      size_t skip;
+
+      mdl_x86_alu_rr (c->a, MDL_X86_CMP, w, MDL_X86_RAX, MDL_X86_RCX);
+      skip = mdl_x86_jcc_fwd (c->a, keep[kind]);
+      mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+      mdl_x86_bind (c->a, skip);
+      break;
+    }
+    default: break;
+    }
+    mdl_x86_store (c->a, size, MDL_X86_RCX, MDL_X86_RDX, 0);
+    if (dec->rd != 0)
+      mdl_x86_mov_rr (c->a, c->w64, rd, MDL_X86_RAX);
+  }
+  done = mdl_x86_jmp_fwd (c->a);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (c->a, slow[k]);
+  for (unsigned k = 0; k < n_miss; k++)
+    mdl_x86_bind (c->a, miss[k]);
+  cache_store_dirty (c, false);
+  if (!emit_call_executor (c, ins, i, next))
+    return false;
+  cache_reload (c);
+  mdl_x86_bind (c->a, done);
+  if (dec->rd != 0)
+    dst (c, dec->rd);
+  /* rv_next_checked */
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  cache_store_dirty (c, false);
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, next | RV_CHECK);
+  emit_leave_after (c, i);
+  mdl_x86_bind (c->a, go_on);
+  return true;
+}
+
 static bool
 is_branch (RvOp op, MdlX86Cond *cc)
 {
@@ -775,13 +1496,60 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   case RV_OP_SW:  return emit_mem (c, ins, i, next, 4, false, true);
   case RV_OP_SD:  return emit_mem (c, ins, i, next, 8, false, true);
 
-  default:
+  case RV_OP_LR_W:      return emit_atomic (c, ins, i, next, 4, RV_JIT_LR);
+  case RV_OP_SC_W:      return emit_atomic (c, ins, i, next, 4, RV_JIT_SC);
+  case RV_OP_AMOSWAP_W: return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_SWAP);
+  case RV_OP_AMOADD_W:  return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_ADD);
+  case RV_OP_AMOXOR_W:  return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_XOR);
+  case RV_OP_AMOAND_W:  return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_AND);
+  case RV_OP_AMOOR_W:   return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_OR);
+  case RV_OP_AMOMIN_W:  return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_MIN);
+  case RV_OP_AMOMAX_W:  return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_MAX);
+  case RV_OP_AMOMINU_W: return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_MINU);
+  case RV_OP_AMOMAXU_W: return emit_atomic (c, ins, i, next, 4, RV_JIT_AMO_MAXU);
+  case RV_OP_LR_D:      return emit_atomic (c, ins, i, next, 8, RV_JIT_LR);
+  case RV_OP_SC_D:      return emit_atomic (c, ins, i, next, 8, RV_JIT_SC);
+  case RV_OP_AMOSWAP_D: return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_SWAP);
+  case RV_OP_AMOADD_D:  return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_ADD);
+  case RV_OP_AMOXOR_D:  return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_XOR);
+  case RV_OP_AMOAND_D:  return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_AND);
+  case RV_OP_AMOOR_D:   return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_OR);
+  case RV_OP_AMOMIN_D:  return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_MIN);
+  case RV_OP_AMOMAX_D:  return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_MAX);
+  case RV_OP_AMOMINU_D: return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_MINU);
+  case RV_OP_AMOMAXU_D: return emit_atomic (c, ins, i, next, 8, RV_JIT_AMO_MAXU);
+
+  case RV_OP_FLW: return emit_fmem (c, ins, i, next, 4, false);
+  case RV_OP_FLD: return emit_fmem (c, ins, i, next, 8, false);
+  case RV_OP_FSW: return emit_fmem (c, ins, i, next, 4, true);
+  case RV_OP_FSD: return emit_fmem (c, ins, i, next, 8, true);
+  case RV_OP_FSGNJ_S:  return emit_fsgnj (c, ins, i, true, 0);
+  case RV_OP_FSGNJN_S: return emit_fsgnj (c, ins, i, true, 1);
+  case RV_OP_FSGNJX_S: return emit_fsgnj (c, ins, i, true, 2);
+  case RV_OP_FSGNJ_D:  return emit_fsgnj (c, ins, i, false, 0);
+  case RV_OP_FSGNJN_D: return emit_fsgnj (c, ins, i, false, 1);
+  case RV_OP_FSGNJX_D: return emit_fsgnj (c, ins, i, false, 2);
+  case RV_OP_FMV_X_W: return emit_fmv (c, ins, i, true, true);
+  case RV_OP_FMV_X_D: return emit_fmv (c, ins, i, true, false);
+  case RV_OP_FMV_W_X: return emit_fmv (c, ins, i, false, true);
+  case RV_OP_FMV_D_X: return emit_fmv (c, ins, i, false, false);
+
+  default: {
+    bool has_rm;
+    RvJitFpFn fn = fp_helper (op, &has_rm);
+    unsigned rm = (unsigned) dec->imm & 7;
+
+    /* (a reserved static rounding mode: the executor's exception) */
+    if (fn != NULL && !(has_rm && (rm == 5 || rm == 6)))
+      return emit_fp_call (c, ins, i, fn, has_rm, !fp_writes_x (op));
     break;
+  }
   }
   cache_store_dirty (c, true);
   if (!emit_call_executor (c, ins, i, next))
     return false;
   cache_forget (c);
+  c->fs_on = c->fs_dirty = false;
   if (ends_block (dec))
     emit_block_end (c, n, next, false);
   return true;
