@@ -219,24 +219,17 @@ dst (RvJitCtx *c, unsigned r)
 
 /* ---- emitting ---------------------------------------------------------- */
 
-/* Leaves the block after instruction @i returned something else than
- * expected (rax holds it): @i + 1 instructions were dispatched. */
-static void
-emit_leave_after (RvJitCtx *c, unsigned i)
-{
-  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
-  mdl_jit_emit_exit (c->jit, c->a);
-}
-
 /* Calls the interpreter's executor for instruction @i of the block and
- * leaves unless it returned @next and nothing was flushed meanwhile.
- * The dirty registers must be in the CPU state already.  False when the
- * argument memory is full (the block is then given up). */
+ * leaves unless it returned @next and nothing was flushed meanwhile (a
+ * trap or a return from one with nothing for the loop to do goes
+ * straight on to the handler's block, see below).  The dirty registers
+ * must be in the CPU state already.  False when the argument memory is
+ * full (the block is then given up). */
 static bool
 emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
 {
   RvInsn *d = mdl_jit_alloc_data (c->jit, sizeof *d);
-  size_t go_on, leave1;
+  size_t go_on, differ, flushed, look, stale;
 
   if (d == NULL)
     return false;
@@ -258,12 +251,34 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
   mdl_x86_call (c->a, (const void *) d->exec);
   mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
   mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX);
-  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  differ = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
   mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
   go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-  mdl_x86_bind (c->a, leave1);
-  emit_leave_after (c, i);
+  /* Flushed meanwhile: back to the dispatcher, @i + 1 instructions
+   * dispatched. */
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  flushed = mdl_x86_jmp_fwd (c->a);
+
+  /* Another address (rax): a trap, mret or sret, or RV_CHECK.  With
+   * nothing for the loop to look at (RV_CHECK clear: the same mode, no
+   * interrupt pending, no request to return) and no flush meanwhile, on
+   * to the block there through an inline cache, as jalr does: the
+   * dispatcher would have looked that block up and done nothing else. */
+  mdl_x86_bind (c->a, differ);
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_CHECK);
+  mdl_x86_test_rr (c->a, true, MDL_X86_RAX, MDL_X86_RCX);
+  look = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
+  stale = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, c->a))
+    return false;
+  mdl_x86_bind (c->a, flushed);
+  mdl_x86_bind (c->a, look);
+  mdl_x86_bind (c->a, stale);
+  mdl_jit_emit_exit (c->jit, c->a);
   mdl_x86_bind (c->a, go_on);
   return true;
 }
