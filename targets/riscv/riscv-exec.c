@@ -992,7 +992,8 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
-  if (G_UNLIKELY (s->tcontrol) || G_UNLIKELY (rv_mode_moved (s, RV_PRIV_M, old_ms)))
+  /* Back to M, MPRV clear: nothing rv_mode_changed derives moved. */
+  if (G_UNLIKELY (mpp != RV_PRIV_M || (old_ms & RV_MSTATUS_MPRV) || s->tcontrol))
     return rv_mret_moved (s, old_ms);
   /* Interrupts may have become enabled: the loop looks if one is
    * pending. */
@@ -1275,17 +1276,28 @@ rv_exec_csrr_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_next (s, d, pc);
 }
 
+/* The end of csrrw of mstatus when the mode's derived state must
+ * follow: apart, so that the common restore makes no call. */
+static G_GNUC_NO_INLINE uint64_t
+rv_csrw_mstatus_moved (RvCpu *s, const RvInsn *d, uint64_t pc)
+{
+  rv_mode_changed (s);
+  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
+}
+
 /* csrrw of mstatus, which they restore: likewise. */
 static uint64_t
 rv_exec_csrw_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  uint64_t old;
+  uint64_t old, value;
 
   if (G_UNLIKELY (s->priv != RV_PRIV_M))
     return rv_exec_csrrw (s, d, pc, done);
   old = rv_mstatus_read (s) & rv_xmask (s);
-  rv_mstatus_write (s, s->x[d->rs1] & rv_xmask (s));
+  value = s->x[d->rs1] & rv_xmask (s);
   s->x[d->rd] = old;
+  if (G_UNLIKELY (rv_mstatus_set (s, value)))
+    return rv_csrw_mstatus_moved (s, d, pc);
   /* It may have enabled an interrupt: the loop looks if one is
    * pending. */
   return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);

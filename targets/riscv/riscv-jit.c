@@ -631,6 +631,55 @@ csr_ends_block (const RvDecoded *dec, RvOp op)
            || (csr >= 0x340 && csr <= 0x343));
 }
 
+/* A plain CSR (the trap handlers' scratch, epc, cause and tval) that
+ * the block's mode may reach, read (csrrs, csrrc, csrrsi or csrrci that
+ * writes nothing) or written (csrrw): loads and a store, as its executor
+ * does (no time to account, no side effect, no exception), and after a
+ * write the executor's look at a request to return.  False for any
+ * other instruction. */
+static bool
+emit_csr_plain (RvJitCtx *c, const RvJitInsn *ins, unsigned i, RvOp op)
+{
+  const RvDecoded *dec = &ins->dec;
+  unsigned csr = (unsigned) dec->imm & 0xfff;
+  uint64_t wmask;
+  uint64_t *field;
+  int32_t off;
+  size_t go_on;
+
+  if (op != RV_OP_CSRRW
+      && ((op != RV_OP_CSRRS && op != RV_OP_CSRRC && op != RV_OP_CSRRSI && op != RV_OP_CSRRCI)
+          || dec->rs1 != 0))
+    return false;
+  field = rv_csr_plain (c->s, csr, &wmask);
+  /* The block runs only in the mode it was translated in (its key). */
+  if (field == NULL || c->s->priv < ((csr >> 8) & 3))
+    return false;
+  off = (int32_t) ((char *) field - (char *) c->s);
+  if (op != RV_OP_CSRRW) {
+    if (dec->rd != 0)
+      mdl_x86_load (c->a, 8, false, dst (c, dec->rd), MDL_X86_STATE, off);
+    return true;
+  }
+
+  /* Registers hold XLEN-masked values already; rs1 before rd is set. */
+  mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, off);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, src (c, dec->rs1));
+  if (wmask != UINT64_MAX)
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, true, MDL_X86_RCX, (int32_t) (int64_t) wmask);
+  mdl_x86_store (c->a, 8, MDL_X86_RCX, MDL_X86_STATE, off);
+  if (dec->rd != 0)
+    mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RAX);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  cache_store_dirty (c, false);
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, ((ins->pc + dec->len) & rv_xmask (c->s)) | RV_CHECK);
+  mdl_jit_emit_exit (c->jit, c->a);
+  mdl_x86_bind (c->a, go_on);
+  return true;
+}
+
 /* Instructions after which a block stops: they jump, or (the system
  * ones) always leave through the loop's check anyway. */
 static bool
@@ -689,6 +738,8 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     emit_block_end (c, n, target, true);
     return true;
   }
+  if (emit_csr_plain (c, ins, i, op))
+    return true;
 
   switch (op) {
   case RV_OP_LUI:
