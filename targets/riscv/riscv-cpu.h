@@ -367,6 +367,7 @@ struct RvCpu {
   uint64_t x[33];
   uint64_t pc;
   unsigned xlen;               /* 32 or 64, from the class */
+  uint64_t xmask;              /* its low bits (rv_xmask), one load */
   unsigned priv;               /* RV_PRIV_U, _S or _M */
 
   uint64_t mstatus;            /* every field in its RV64 place */
@@ -532,7 +533,7 @@ void     rv_jit_forget_region (RvCpu *s, uint64_t va);
 static inline uint64_t
 rv_xmask (const RvCpu *s)
 {
-  return s->xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
+  return s->xmask;
 }
 
 /* riscv-mmu.c */
