@@ -430,6 +430,32 @@ mdl_cpu_storm_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr)
   return cpu->exc_repeats >= cpu->exc_storm;
 }
 
+/* mdl_cpu_report_exception in two halves, for a target whose trap entry
+ * makes no call in its common case: the storm guard's bookkeeping,
+ * inline, which is true when the report has more to do (the machine
+ * stops on causes by name, or a storm is complete); then, only then,
+ * mdl_cpu_report_exception_finish with the same arguments. */
+static inline bool
+mdl_cpu_exception_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                         bool fault)
+{
+  if (G_LIKELY (!cpu->exc_watched))
+    return false;
+  if (G_UNLIKELY (cpu->exc_stop_named))
+    return true;
+  return fault && G_UNLIKELY (mdl_cpu_storm_count (cpu, cause, pc, addr));
+}
+
+static inline void
+mdl_cpu_report_exception_finish (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                                 const char *name, bool fault)
+{
+  if (cpu->exc_stop_named)
+    mdl_cpu_exception_taken (cpu, cause, pc, addr, name, fault);
+  else
+    mdl_cpu_exception_storm (cpu, pc, addr, name);
+}
+
 /* The storm guard's bookkeeping is inline (a trap handler that faults on
  * purpose pays a few instructions per fault); a call only when the
  * machine stops on causes by name, or a storm is complete. */
@@ -437,12 +463,8 @@ static inline void
 mdl_cpu_report_exception (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
                           const char *name, bool fault)
 {
-  if (G_LIKELY (!cpu->exc_watched))
-    return;
-  if (G_UNLIKELY (cpu->exc_stop_named))
-    mdl_cpu_exception_taken (cpu, cause, pc, addr, name, fault);
-  else if (fault && G_UNLIKELY (mdl_cpu_storm_count (cpu, cause, pc, addr)))
-    mdl_cpu_exception_storm (cpu, pc, addr, name);
+  if (G_UNLIKELY (mdl_cpu_exception_count (cpu, cause, pc, addr, fault)))
+    mdl_cpu_report_exception_finish (cpu, cause, pc, addr, name, fault);
 }
 
 /* A target reports a fatal condition it cannot express as an exception

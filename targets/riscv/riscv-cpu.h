@@ -367,6 +367,7 @@ struct RvCpu {
   uint64_t x[33];
   uint64_t pc;
   unsigned xlen;               /* 32 or 64, from the class */
+  uint64_t xmask;              /* its low bits (rv_xmask), one load */
   unsigned priv;               /* RV_PRIV_U, _S or _M */
 
   uint64_t mstatus;            /* every field in its RV64 place */
@@ -530,7 +531,7 @@ void     rv_jit_forget_region (RvCpu *s, uint64_t va);
 static inline uint64_t
 rv_xmask (const RvCpu *s)
 {
-  return s->xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
+  return s->xmask;
 }
 
 /* riscv-mmu.c */
@@ -613,6 +614,41 @@ rv_csr_plain (RvCpu *s, unsigned csr, uint64_t *wmask)
   case 0x343: return &s->mtval;
   default:    return NULL;
   }
+}
+
+/* What sstatus shows of mstatus, and what it may write. */
+#define RV_SSTATUS_MASK  (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
+                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR | RV_MSTATUS_UXL \
+                          | RV_MSTATUS_FS)
+#define RV_SSTATUS_WMASK (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
+                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR)
+#define RV_MSTATUS_WMASK (RV_SSTATUS_WMASK | RV_MSTATUS_MIE | RV_MSTATUS_MPIE \
+                          | RV_MSTATUS_MPP | RV_MSTATUS_MPRV | RV_MSTATUS_TVM \
+                          | RV_MSTATUS_TW | RV_MSTATUS_TSR)
+/* What changes the permissions of cached translations. */
+#define RV_MSTATUS_XLATE (RV_MSTATUS_MPRV | RV_MSTATUS_MPP | RV_MSTATUS_SUM \
+                          | RV_MSTATUS_MXR)
+
+/* Writes mstatus as rv_mstatus_write does, but for the call: true when
+ * rv_mode_changed must follow.  Inline, so that a handler's restore of
+ * mstatus costs no call. */
+static inline bool
+rv_mstatus_set (RvCpu *s, uint64_t value)
+{
+  uint64_t old = s->mstatus;
+  uint64_t v = value & RV_MSTATUS_WMASK;
+
+  if (s->ext & RV_EXT_F)
+    v |= value & RV_MSTATUS_FS;
+  /* MPP is WARL over U, S and M: the reserved 2 keeps the old mode. */
+  if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
+    v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
+  s->mstatus = v;
+  /* MPP only matters to translation while MPRV is set.  The TLB keeps
+   * its entries (tagged with the mode, SUM and MXR they were checked
+   * for); rv_mode_changed moves to the new key. */
+  return ((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
+         || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV));
 }
 
 /* mstatus as read: the UXL and SXL of RV64 are fixed at 64 bits; SD, the

@@ -84,18 +84,6 @@ enum {
   CSR_MCONFIGPTR = 0xf15,
 };
 
-/* What sstatus shows of mstatus, and what it may write. */
-#define RV_SSTATUS_MASK  (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
-                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR | RV_MSTATUS_UXL \
-                          | RV_MSTATUS_FS)
-#define RV_SSTATUS_WMASK (RV_MSTATUS_SIE | RV_MSTATUS_SPIE | RV_MSTATUS_SPP \
-                          | RV_MSTATUS_SUM | RV_MSTATUS_MXR)
-#define RV_MSTATUS_WMASK (RV_SSTATUS_WMASK | RV_MSTATUS_MIE | RV_MSTATUS_MPIE \
-                          | RV_MSTATUS_MPP | RV_MSTATUS_MPRV | RV_MSTATUS_TVM \
-                          | RV_MSTATUS_TW | RV_MSTATUS_TSR)
-/* What changes the permissions of cached translations. */
-#define RV_MSTATUS_XLATE (RV_MSTATUS_MPRV | RV_MSTATUS_MPP | RV_MSTATUS_SUM \
-                          | RV_MSTATUS_MXR)
 /* Exceptions that may be delegated: all but ecall from M (11) and the
  * reserved causes 10 and 14. */
 #define RV_MEDELEG_MASK  UINT64_C (0xb3ff)
@@ -444,20 +432,7 @@ rv_fcsr_write (RvCpu *s, unsigned csr, uint64_t value)
 void
 rv_mstatus_write (RvCpu *s, uint64_t value)
 {
-  uint64_t old = s->mstatus;
-  uint64_t v = value & RV_MSTATUS_WMASK;
-
-  if (s->ext & RV_EXT_F)
-    v |= value & RV_MSTATUS_FS;
-  /* MPP is WARL over U, S and M: the reserved 2 keeps the old mode. */
-  if ((v & RV_MSTATUS_MPP) == (UINT64_C (2) << RV_MSTATUS_MPP_SHIFT))
-    v = (v & ~RV_MSTATUS_MPP) | (old & RV_MSTATUS_MPP);
-  s->mstatus = v;
-  /* MPP only matters to translation while MPRV is set.  The TLB keeps
-   * its entries (tagged with the mode, SUM and MXR they were checked
-   * for); rv_mode_changed moves to the new key. */
-  if (((old ^ v) & RV_MSTATUS_XLATE & ~RV_MSTATUS_MPP)
-      || (((old ^ v) & RV_MSTATUS_MPP) && (v & RV_MSTATUS_MPRV)))
+  if (rv_mstatus_set (s, value))
     rv_mode_changed (s);
 }
 

@@ -548,19 +548,25 @@ rv_cause_name (unsigned cause)
   return name != NULL ? name : "exception";
 }
 
-/* Calls rv_mode_changed after a trap or a return changed priv and
- * mstatus, unless nothing it derives can have changed: the same mode,
- * the same MPRV, SUM and MXR, and the same MPP or MPRV clear.  (A trap
- * from M into M, and the return from it, are the common case of nested
- * faults.) */
-static inline void
-rv_mode_update (RvCpu *s, unsigned old_priv, uint64_t old_ms)
+/* Whether rv_mode_changed must run after a trap or a return changed
+ * priv and mstatus: not when nothing it derives can have changed (the
+ * same mode, the same MPRV, SUM and MXR, and the same MPP or MPRV
+ * clear).  A trap from M into M, and the return from it, are the common
+ * case of nested faults. */
+static inline bool
+rv_mode_moved (const RvCpu *s, unsigned old_priv, uint64_t old_ms)
 {
   uint64_t diff = old_ms ^ s->mstatus;
 
-  if (s->priv != old_priv
-      || (diff & (RV_MSTATUS_MPRV | RV_MSTATUS_SUM | RV_MSTATUS_MXR))
-      || ((diff & RV_MSTATUS_MPP) && (s->mstatus & RV_MSTATUS_MPRV)))
+  return s->priv != old_priv
+         || (diff & (RV_MSTATUS_MPRV | RV_MSTATUS_SUM | RV_MSTATUS_MXR))
+         || ((diff & RV_MSTATUS_MPP) && (s->mstatus & RV_MSTATUS_MPRV));
+}
+
+static inline void
+rv_mode_update (RvCpu *s, unsigned old_priv, uint64_t old_ms)
+{
+  if (rv_mode_moved (s, old_priv, old_ms))
     rv_mode_changed (s);
 }
 
@@ -634,6 +640,12 @@ rv_resume (const RvCpu *s, uint64_t target, unsigned old_priv)
   (0xffffu & ~(RV_BIT (RV_EXC_BREAKPOINT) | RV_BIT (RV_EXC_ECALL_U)        \
                | RV_BIT (RV_EXC_ECALL_S) | RV_BIT (RV_EXC_ECALL_M)))
 
+static inline bool
+rv_cause_is_fault (unsigned cause)
+{
+  return (RV_FAULT_CAUSES >> cause) & 1;
+}
+
 /* The handler's first instruction raised the exception that entered it:
  * nothing can change any more, the machine stops. */
 static G_GNUC_NO_INLINE uint64_t
@@ -649,26 +661,81 @@ rv_trap_loop (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
   return pc | RV_CHECK;
 }
 
+/* rv_exception for every case (delegation, triggers, a report that
+ * stops the machine or names the cause); @counted: the storm guard has
+ * counted it already and has more to do (mdl_cpu_exception_count). */
+static G_GNUC_NO_INLINE uint64_t
+rv_exception_full (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval, bool counted)
+{
+  unsigned old_priv = s->priv;
+  uint64_t target;
+
+  if (counted)
+    mdl_cpu_report_exception_finish (&s->cpu, cause, pc, tval, rv_cause_name (cause),
+                                     rv_cause_is_fault (cause));
+  else
+    mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
+                              rv_cause_is_fault (cause));
+  target = rv_enter_trap (s, pc, cause, tval, false);
+  if (G_UNLIKELY (pc == target) && s->last_exc_pc == pc
+      && s->last_exc_cause == cause)
+    return rv_trap_loop (s, pc, cause, tval);
+  s->last_exc_pc = pc;
+  s->last_exc_cause = cause;
+  return rv_resume (s, target, old_priv);
+}
+
+/* The end of rv_exception's common case when the mode moved (from U or
+ * S into M, or MPRV set) or the handler is where the trap came from:
+ * apart, so that the trap from M into M makes no call. */
+static G_GNUC_NO_INLINE uint64_t
+rv_exception_moved (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
+                    uint64_t target, unsigned old_priv, uint64_t old_ms)
+{
+  rv_mode_update (s, old_priv, old_ms);
+  if (pc == target && s->last_exc_pc == pc && s->last_exc_cause == cause)
+    return rv_trap_loop (s, pc, cause, tval);
+  s->last_exc_pc = pc;
+  s->last_exc_cause = cause;
+  return rv_resume (s, target, old_priv);
+}
+
 /* Raises a synchronous exception for the instruction at @pc.  The
  * instruction does not retire: it is counted in run_traps here (every
  * executor returns what this returns, so it is counted once).  When the
  * handler's own first instruction raises the same exception again,
  * nothing can change any more: rather than spin, the machine stops with
- * a message. */
-static uint64_t
+ * a message.
+ *
+ * The common case (a trap into M, no trigger armed, nothing for the
+ * storm guard to say) is what rv_exception_full does, written out so
+ * that it makes no call: a trap handler that faults on purpose, or a
+ * guest's system calls, cost a few plain instructions each. */
+static G_GNUC_NO_INLINE uint64_t
 rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
 {
   unsigned old_priv = s->priv;
-  uint64_t target;
+  uint64_t ms = s->mstatus, old_ms = ms, target;
 
   s->run_traps++;
-  if (G_UNLIKELY (s->cpu.exc_watched))
-    mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
-                              (RV_FAULT_CAUSES >> cause) & 1);
-  target = rv_enter_trap (s, pc, cause, tval, false);
-  if (G_UNLIKELY (pc == target) && s->last_exc_pc == pc
-      && s->last_exc_cause == cause)
-    return rv_trap_loop (s, pc, cause, tval);
+  if (G_UNLIKELY ((old_priv <= RV_PRIV_S && ((s->medeleg >> cause) & 1)) || s->tcontrol))
+    return rv_exception_full (s, pc, cause, tval, false);
+  if (G_UNLIKELY (mdl_cpu_exception_count (&s->cpu, cause, pc, tval,
+                                           rv_cause_is_fault (cause))))
+    return rv_exception_full (s, pc, cause, tval, true);
+  s->resv_valid = false;
+  s->mepc = pc;
+  s->mcause = cause;
+  s->mtval = tval & rv_xmask (s);
+  ms &= ~(RV_MSTATUS_MPP | RV_MSTATUS_MPIE | RV_MSTATUS_MIE);
+  if (old_ms & RV_MSTATUS_MIE)
+    ms |= RV_MSTATUS_MPIE;
+  ms |= (uint64_t) old_priv << RV_MSTATUS_MPP_SHIFT;
+  s->priv = RV_PRIV_M;
+  s->mstatus = ms;
+  target = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
+  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)) || G_UNLIKELY (pc == target))
+    return rv_exception_moved (s, pc, cause, tval, target, old_priv, old_ms);
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
   return rv_resume (s, target, old_priv);
@@ -905,6 +972,17 @@ rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
 }
 
+/* The end of mret when a trigger is armed or the mode moved (to S or U,
+ * or with MPRV): apart, so that the return from M to M makes no call. */
+static G_GNUC_NO_INLINE uint64_t
+rv_mret_moved (RvCpu *s, uint64_t old_ms)
+{
+  if (s->tcontrol)              /* 0 stays 0 */
+    rv_trigger_mret (s);
+  rv_mode_update (s, RV_PRIV_M, old_ms);
+  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+}
+
 static uint64_t
 rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
@@ -923,9 +1001,9 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
-  if (s->tcontrol)              /* 0 stays 0 */
-    rv_trigger_mret (s);
-  rv_mode_update (s, RV_PRIV_M, old_ms);
+  /* Back to M, MPRV clear: nothing rv_mode_changed derives moved. */
+  if (G_UNLIKELY (mpp != RV_PRIV_M || (old_ms & RV_MSTATUS_MPRV) || s->tcontrol))
+    return rv_mret_moved (s, old_ms);
   /* Interrupts may have become enabled: the loop looks if one is
    * pending. */
   return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
@@ -1123,15 +1201,6 @@ rv_exec_csrrci (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_csr_op (s, d, pc, done, RV_CSR_CLEAR, d->rs1, d->rs1 != 0);
 }
 
-/* Offsets in RvCpu of the plain CSRs (rv_csr_plain), by
- * rv_csr_plain_index. */
-static const uint32_t rv_csr_plain_off[8] = {
-  offsetof (RvCpu, sscratch), offsetof (RvCpu, sepc),
-  offsetof (RvCpu, scause), offsetof (RvCpu, stval),
-  offsetof (RvCpu, mscratch), offsetof (RvCpu, mepc),
-  offsetof (RvCpu, mcause), offsetof (RvCpu, mtval),
-};
-
 /* Whether @csr is one of the plain CSRs: 0x140..0x143, 0x340..0x343. */
 static inline bool
 rv_csr_is_plain (unsigned csr)
@@ -1139,43 +1208,59 @@ rv_csr_is_plain (unsigned csr)
   return (csr & ~0x203u) == 0x140;
 }
 
-static inline uint64_t *
-rv_csr_plain_field (RvCpu *s, unsigned csr)
+/* The executors rv_exec_of chooses for a plain CSR, one pair per CSR so
+ * that each knows its field and level without looking them up: a read
+ * (csrrs, csrrc, csrrsi or csrrci that writes nothing), and csrrw.  What
+ * rv_csr_op does for them; below the CSR's level, what it does for a CSR
+ * the mode may not reach.  (A trap handler reads and writes these
+ * around every trap.) */
+#define RV_PLAIN_CSR_EXECS(NAME, FIELD, LEVEL, WMASK)                       \
+  static uint64_t                                                           \
+  rv_exec_csrr_##NAME (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done) \
+  {                                                                         \
+    if (G_UNLIKELY (s->priv < (LEVEL)))                                     \
+      return rv_csr_op_slow (s, d, pc, done, RV_CSR_SET, 0, false);         \
+    s->x[d->rd] = s->FIELD;                                                 \
+    return rv_next (s, d, pc);                                              \
+  }                                                                         \
+  static uint64_t                                                           \
+  rv_exec_csrw_##NAME (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done) \
+  {                                                                         \
+    uint64_t old = s->FIELD;                                                \
+                                                                            \
+    if (G_UNLIKELY (s->priv < (LEVEL)))                                     \
+      return rv_csr_op_slow (s, d, pc, done, RV_CSR_WRITE, s->x[d->rs1], true); \
+    s->FIELD = s->x[d->rs1] & (WMASK) & rv_xmask (s);                       \
+    s->x[d->rd] = old;                                                      \
+    return rv_next_checked (s, d, pc);                                      \
+  }
+
+/* The epcs keep bit 0 clear (IALIGN 16). */
+RV_PLAIN_CSR_EXECS (sscratch, sscratch, RV_PRIV_S, UINT64_MAX)
+RV_PLAIN_CSR_EXECS (sepc, sepc, RV_PRIV_S, ~UINT64_C (1))
+RV_PLAIN_CSR_EXECS (scause, scause, RV_PRIV_S, UINT64_MAX)
+RV_PLAIN_CSR_EXECS (stval, stval, RV_PRIV_S, UINT64_MAX)
+RV_PLAIN_CSR_EXECS (mscratch, mscratch, RV_PRIV_M, UINT64_MAX)
+RV_PLAIN_CSR_EXECS (mepc, mepc, RV_PRIV_M, ~UINT64_C (1))
+RV_PLAIN_CSR_EXECS (mcause, mcause, RV_PRIV_M, UINT64_MAX)
+RV_PLAIN_CSR_EXECS (mtval, mtval, RV_PRIV_M, UINT64_MAX)
+
+/* By rv_csr_plain_index. */
+static const RvExecFn rv_csrr_plain_execs[8] = {
+  rv_exec_csrr_sscratch, rv_exec_csrr_sepc, rv_exec_csrr_scause, rv_exec_csrr_stval,
+  rv_exec_csrr_mscratch, rv_exec_csrr_mepc, rv_exec_csrr_mcause, rv_exec_csrr_mtval,
+};
+static const RvExecFn rv_csrw_plain_execs[8] = {
+  rv_exec_csrw_sscratch, rv_exec_csrw_sepc, rv_exec_csrw_scause, rv_exec_csrw_stval,
+  rv_exec_csrw_mscratch, rv_exec_csrw_mepc, rv_exec_csrw_mcause, rv_exec_csrw_mtval,
+};
+
+/* The index of plain CSR @csr in the tables above: S before M, then by
+ * the low two bits. */
+static inline unsigned
+rv_csr_plain_index (unsigned csr)
 {
-  return (uint64_t *) ((char *) s
-                       + rv_csr_plain_off[((csr >> 7) & 4) | (csr & 3)]);
-}
-
-/* A read of a plain CSR (csrrs, csrrc, csrrsi or csrrci that writes
- * nothing), the executor rv_exec_of chose when the entry was filled:
- * what rv_csr_op does for it, without looking the CSR up. */
-static uint64_t
-rv_exec_csrr_plain (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  unsigned csr = (unsigned) d->imm & 0xfff;
-
-  if (G_UNLIKELY (s->priv < ((csr >> 8) & 3)))
-    return rv_csr_op (s, d, pc, done, RV_CSR_SET, 0, false);
-  s->x[d->rd] = *rv_csr_plain_field (s, csr);
-  return rv_next (s, d, pc);
-}
-
-/* csrrw of a plain CSR, likewise. */
-static uint64_t
-rv_exec_csrw_plain (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  unsigned csr = (unsigned) d->imm & 0xfff;
-  uint64_t *field, old;
-
-  if (G_UNLIKELY (s->priv < ((csr >> 8) & 3)))
-    return rv_exec_csrrw (s, d, pc, done);
-  field = rv_csr_plain_field (s, csr);
-  old = *field;
-  /* The epcs: IALIGN 16. */
-  *field = s->x[d->rs1] & ((csr & 3) == 1 ? ~UINT64_C (1) : UINT64_MAX)
-           & rv_xmask (s);
-  s->x[d->rd] = old;
-  return rv_next_checked (s, d, pc);
+  return ((csr >> 7) & 4) | (csr & 3);
 }
 
 /* A write to a read-only CSR (csr[11:10] == 3): what rv_csr_op_slow
@@ -1200,17 +1285,28 @@ rv_exec_csrr_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_next (s, d, pc);
 }
 
+/* The end of csrrw of mstatus when the mode's derived state must
+ * follow: apart, so that the common restore makes no call. */
+static G_GNUC_NO_INLINE uint64_t
+rv_csrw_mstatus_moved (RvCpu *s, const RvInsn *d, uint64_t pc)
+{
+  rv_mode_changed (s);
+  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
+}
+
 /* csrrw of mstatus, which they restore: likewise. */
 static uint64_t
 rv_exec_csrw_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  uint64_t old;
+  uint64_t old, value;
 
   if (G_UNLIKELY (s->priv != RV_PRIV_M))
     return rv_exec_csrrw (s, d, pc, done);
   old = rv_mstatus_read (s) & rv_xmask (s);
-  rv_mstatus_write (s, s->x[d->rs1] & rv_xmask (s));
+  value = s->x[d->rs1] & rv_xmask (s);
   s->x[d->rd] = old;
+  if (G_UNLIKELY (rv_mstatus_set (s, value)))
+    return rv_csrw_mstatus_moved (s, d, pc);
   /* It may have enabled an interrupt: the loop looks if one is
    * pending. */
   return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
@@ -1235,9 +1331,9 @@ rv_exec_of (const RvCpu *s, unsigned op, unsigned rs1, int32_t imm,
       return rv_exec_csr_ro_write;
     if (rv_csr_is_plain (csr)) {
       if (op == RV_OP_CSRRW)
-        return rv_exec_csrw_plain;
+        return rv_csrw_plain_execs[rv_csr_plain_index (csr)];
       if (!writes)
-        return rv_exec_csrr_plain;
+        return rv_csrr_plain_execs[rv_csr_plain_index (csr)];
     }
     if (csr == 0x300) {
       if (op == RV_OP_CSRRW)

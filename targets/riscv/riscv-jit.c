@@ -267,22 +267,45 @@ emit_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i)
 }
 
 /* The same, then leaves unless it returned @next and nothing was flushed
- * meanwhile. */
+ * meanwhile (a trap or a return from one with nothing for the loop to do
+ * goes straight on to the handler's block, see below). */
 static bool
 emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
 {
-  size_t go_on, leave1;
+  size_t go_on, differ, flushed, look, stale;
 
   if (!emit_executor (c, ins, i))
     return false;
   mdl_x86_mov_ri (c->a, MDL_X86_RCX, next);
   mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX);
-  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  differ = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
   mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
   go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-  mdl_x86_bind (c->a, leave1);
-  emit_leave_after (c, i);
+  /* Flushed meanwhile: back to the dispatcher, @i + 1 instructions
+   * dispatched. */
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  flushed = mdl_x86_jmp_fwd (c->a);
+
+  /* Another address (rax): a trap, mret or sret, or RV_CHECK.  With
+   * nothing for the loop to look at (RV_CHECK clear: the same mode, no
+   * interrupt pending, no request to return) and no flush meanwhile, on
+   * to the block there through an inline cache, as jalr does: the
+   * dispatcher would have looked that block up and done nothing else. */
+  mdl_x86_bind (c->a, differ);
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_CHECK);
+  mdl_x86_test_rr (c->a, true, MDL_X86_RAX, MDL_X86_RCX);
+  look = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) mdl_jit_stale_flag (c->jit));
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_RCX, 0, 0);
+  stale = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, c->a))
+    return false;
+  mdl_x86_bind (c->a, flushed);
+  mdl_x86_bind (c->a, look);
+  mdl_x86_bind (c->a, stale);
+  mdl_jit_emit_exit (c->jit, c->a);
   mdl_x86_bind (c->a, go_on);
   return true;
 }
@@ -1337,6 +1360,55 @@ csr_ends_block (const RvDecoded *dec, RvOp op)
            || (csr >= 0x340 && csr <= 0x343));
 }
 
+/* A plain CSR (the trap handlers' scratch, epc, cause and tval) that
+ * the block's mode may reach, read (csrrs, csrrc, csrrsi or csrrci that
+ * writes nothing) or written (csrrw): loads and a store, as its executor
+ * does (no time to account, no side effect, no exception), and after a
+ * write the executor's look at a request to return.  False for any
+ * other instruction. */
+static bool
+emit_csr_plain (RvJitCtx *c, const RvJitInsn *ins, unsigned i, RvOp op)
+{
+  const RvDecoded *dec = &ins->dec;
+  unsigned csr = (unsigned) dec->imm & 0xfff;
+  uint64_t wmask;
+  uint64_t *field;
+  int32_t off;
+  size_t go_on;
+
+  if (op != RV_OP_CSRRW
+      && ((op != RV_OP_CSRRS && op != RV_OP_CSRRC && op != RV_OP_CSRRSI && op != RV_OP_CSRRCI)
+          || dec->rs1 != 0))
+    return false;
+  field = rv_csr_plain (c->s, csr, &wmask);
+  /* The block runs only in the mode it was translated in (its key). */
+  if (field == NULL || c->s->priv < ((csr >> 8) & 3))
+    return false;
+  off = (int32_t) ((char *) field - (char *) c->s);
+  if (op != RV_OP_CSRRW) {
+    if (dec->rd != 0)
+      mdl_x86_load (c->a, 8, false, dst (c, dec->rd), MDL_X86_STATE, off);
+    return true;
+  }
+
+  /* Registers hold XLEN-masked values already; rs1 before rd is set. */
+  mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, off);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, src (c, dec->rs1));
+  if (wmask != UINT64_MAX)
+    mdl_x86_alu_ri (c->a, MDL_X86_AND, true, MDL_X86_RCX, (int32_t) (int64_t) wmask);
+  mdl_x86_store (c->a, 8, MDL_X86_RCX, MDL_X86_STATE, off);
+  if (dec->rd != 0)
+    mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RAX);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  cache_store_dirty (c, false);
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) (i + 1));
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, ((ins->pc + dec->len) & rv_xmask (c->s)) | RV_CHECK);
+  mdl_jit_emit_exit (c->jit, c->a);
+  mdl_x86_bind (c->a, go_on);
+  return true;
+}
+
 /* Instructions after which a block stops: they jump, or (the system
  * ones) always leave through the loop's check anyway. */
 static bool
@@ -1395,6 +1467,8 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     emit_block_end (c, n, target, true);
     return true;
   }
+  if (emit_csr_plain (c, ins, i, op))
+    return true;
 
   switch (op) {
   case RV_OP_LUI:

@@ -19,6 +19,7 @@ rv_init (MdlCpu *cpu)
   RvCpu *s = (RvCpu *) cpu;
 
   s->xlen = cpu->cls->xlen;
+  s->xmask = s->xlen == 32 ? UINT64_C (0xffffffff) : UINT64_MAX;
   s->exec_table = s->xlen == 32 ? rv32_exec_table : rv64_exec_table;
   s->exec_table_c = s->xlen == 32 ? rv32c_exec_table : rv64c_exec_table;
   s->last_exc_pc = RV_TAG_EMPTY;

@@ -8,8 +8,6 @@
 
 #include "ui-test.h"
 #include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -27,45 +25,10 @@
 static MdlApplication *app;
 static const char *lang = "en";
 
-static MdlWindow *
-open_board (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GFile *files[] = { file };
-
-  g_application_open (G_APPLICATION (app), files, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data) &&
-        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0)
-      return l->data;
-  g_assert_not_reached ();
-}
-
-typedef struct {
-  MdlWindow *window;
-  int        width, height;
-} SizeWait;
-
-static gboolean
-has_size (gpointer data)
-{
-  SizeWait *w = data;
-
-  /* The default size counts the client-side decoration's frame, which
-   * the window's own allocation does not. */
-  return ABS (gtk_widget_get_width (GTK_WIDGET (w->window)) - w->width) <= 16
-         && ABS (gtk_widget_get_height (GTK_WIDGET (w->window)) - w->height) <= 16
-         && gtk_widget_get_width (w->window->canvas) > 0;
-}
-
 static void
 resize (MdlWindow *window, int width, int height)
 {
-  SizeWait w = { window, width, height };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  if (!ui_test_spin_until (has_size, &w, 10000)) {
+  if (!ui_test_resize_window (window, width, height, 10000)) {
     GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
     int min_w, min_h;
 
@@ -118,7 +81,7 @@ check_board_at (const char *name, int width, int height)
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
   g_autofree char *shot = NULL;
   g_autofree char *stem = g_strndup (name, strcspn (name, "."));
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   int min_w, min_h, canvas_w;
 
@@ -205,7 +168,7 @@ static void
 test_fit_on_resize (void)
 {
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   double small, big;
   gpointer data[] = { window, &small };
 
@@ -253,7 +216,7 @@ test_panes_remembered (void)
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
   g_autofree char *ini = g_build_filename (g_get_user_config_dir (), "medley", "panes.ini", NULL);
   g_autofree char *text = NULL;
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   int want, canvas_w;
   gpointer data[] = { window, &want };
 
@@ -268,7 +231,7 @@ test_panes_remembered (void)
   g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "inspector="));
 
-  window = open_board (path);
+  window = ui_test_open_board_unsized (app, path);
   data[0] = window;
   resize (window, 1100, 700);
   g_assert_true (ui_test_spin_until (end_size_is, data, 5000));
@@ -316,7 +279,7 @@ static void
 test_arrange (void)
 {
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
   g_autoptr(GArray) before = NULL, after = NULL;
   g_autofree char *shot = g_strdup_printf ("ui-room-arranged-1024x640-%s.png", lang);
@@ -396,7 +359,7 @@ test_f5_after_example (void)
 {
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
   g_autofree char *other = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
-  MdlWindow *window = open_board (other);
+  MdlWindow *window = ui_test_open_board_unsized (app, other);
 
   if (!ui_test_can_drive_pointer ()) {
     g_test_skip ("xdotool not found");
@@ -453,7 +416,7 @@ test_discard_quietly (void)
   GLogLevelFlags fatal;
 
   ui_test_close_all_windows (GTK_APPLICATION (app));
-  window = open_board (path);
+  window = ui_test_open_board_unsized (app, path);
   editor = mdl_window_get_editor (window);
   mdl_editor_move (editor, ((MdlComponent *) g_ptr_array_index (mdl_editor_get_doc (editor)->components, 0))->id,
                    400, 400);
@@ -496,7 +459,7 @@ test_save_keeps_machine (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("medley-room-XXXXXX", NULL);
   g_autofree char *path = ui_test_copy_board ("riscv32-virt.dts", dir);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
   guint id = ((MdlComponent *) g_ptr_array_index (mdl_editor_get_doc (editor)->components, 1))->id;
   GtkWidget *entry;
@@ -573,7 +536,7 @@ test_appstream (void)
   MdlWindow *window;
 
   ui_test_close_all_windows (GTK_APPLICATION (app));
-  window = open_board (path);
+  window = ui_test_open_board_unsized (app, path);
   /* As a first start shows it: the default board opened as an example,
    * titled by its description, with no build folder's path in sight. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-example",
@@ -612,7 +575,7 @@ static void
 test_views_fixes (void)
 {
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv64-virt.dts", NULL);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   MdlCpuViews *views = mdl_window_get_cpu_views (window);
   g_autoptr(GPtrArray) flows = g_ptr_array_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
@@ -684,29 +647,12 @@ test_views_fixes (void)
 int
 main (int argc, char **argv)
 {
-  const char *dirs[] = { MDL_BUILD_BOARDS_DIR, MDL_SOURCE_BOARDS_DIR, NULL };
-  g_autofree char *board = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
   g_autofree char *home = g_dir_make_tmp ("medley-ui-home-XXXXXX", NULL);
-  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
-  g_autoptr(GError) error = NULL;
   int status;
 
-  ui_test_isolate_home (home);
-  setlocale (LC_ALL, "");
-  if (localedir != NULL) {
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    textdomain (GETTEXT_PACKAGE);
-  }
-  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE"))
-    lang = g_getenv ("LANGUAGE");
-  g_test_init (&argc, &argv, NULL);
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
-
-  app = mdl_application_new (board, dirs, G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("register: %s", error->message);
+  app = ui_test_app_new (&argc, &argv, home, &lang);
 
   g_test_add_func ("/ui/room/boards-1024x640", test_boards);
   g_test_add_func ("/ui/room/default-size", test_default_size);

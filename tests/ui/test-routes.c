@@ -9,8 +9,6 @@
 
 #include "ui-test.h"
 #include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -26,43 +24,10 @@
 static MdlApplication *app;
 static const char *lang = "en";
 
-static MdlWindow *
-open_board (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GFile *files[] = { file };
-
-  g_application_open (G_APPLICATION (app), files, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data)
-        && g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0)
-      return l->data;
-  g_assert_not_reached ();
-}
-
-typedef struct {
-  MdlWindow *window;
-  int        width, height;
-} SizeWait;
-
-static gboolean
-has_size (gpointer data)
-{
-  SizeWait *w = data;
-
-  return ABS (gtk_widget_get_width (GTK_WIDGET (w->window)) - w->width) <= 16
-         && ABS (gtk_widget_get_height (GTK_WIDGET (w->window)) - w->height) <= 16
-         && gtk_widget_get_width (w->window->canvas) > 0;
-}
-
 static void
 resize (MdlWindow *window, int width, int height)
 {
-  SizeWait w = { window, width, height };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ui_test_spin_until (has_size, &w, 10000));
+  g_assert_true (ui_test_resize_window (window, width, height, 10000));
   ui_test_spin (50);
 }
 
@@ -152,7 +117,7 @@ test_boards (void)
     const char *name = g_ptr_array_index (names, i);
     g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
     g_autofree char *stem = g_strndup (name, strcspn (name, "."));
-    MdlWindow *window = open_board (path);
+    MdlWindow *window = ui_test_open_board_unsized (app, path);
     gint64 usec;
     gboolean shoot = g_str_equal (stem, "hetero-demo") || g_str_equal (stem, "aarch64-virt")
                      || g_str_equal (stem, "linux-mcu-demo");
@@ -201,7 +166,7 @@ test_drag (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, name, NULL);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   MdlEditor *editor = mdl_window_get_editor (window);
   const MdlBoardDoc *doc;
   const MdlComponent *c;
@@ -245,7 +210,7 @@ test_header (void)
 {
   g_autofree char *path = g_build_filename (MDL_SOURCE_BOARDS_DIR, "hetero-demo.dts", NULL);
   g_autofree char *shot = g_strdup_printf ("ui-routes-header-1024x640-%s.png", lang);
-  MdlWindow *window = open_board (path);
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
   PangoLayout *layout;
 
   resize (window, 1024, 640);
@@ -263,29 +228,12 @@ test_header (void)
 int
 main (int argc, char **argv)
 {
-  const char *dirs[] = { MDL_BUILD_BOARDS_DIR, MDL_SOURCE_BOARDS_DIR, NULL };
-  g_autofree char *board = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
   g_autofree char *home = g_dir_make_tmp ("medley-ui-home-XXXXXX", NULL);
-  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
-  g_autoptr(GError) error = NULL;
   int status;
 
-  ui_test_isolate_home (home);
-  setlocale (LC_ALL, "");
-  if (localedir != NULL) {
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    textdomain (GETTEXT_PACKAGE);
-  }
-  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE"))
-    lang = g_getenv ("LANGUAGE");
-  g_test_init (&argc, &argv, NULL);
   mdl_registry_set_cpus (mdl_target_cpu_classes);
   mdl_registry_set_devices (mdl_hw_device_classes);
-
-  app = mdl_application_new (board, dirs, G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("register: %s", error->message);
+  app = ui_test_app_new (&argc, &argv, home, &lang);
 
   g_test_add_func ("/ui/routes/boards", test_boards);
   g_test_add_data_func ("/ui/routes/drag/hetero-demo", "hetero-demo.dts", test_drag);

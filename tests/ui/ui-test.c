@@ -1,5 +1,7 @@
 #include "ui-test.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <time.h>
 
 #ifdef GDK_WINDOWING_X11
@@ -9,6 +11,7 @@
 #include "mdl-config.h"
 #include "ui/mdl-application.h"
 #include "ui/mdl-window.h"
+#include "ui/mdl-window-private.h"
 
 gboolean
 ui_test_spin_until (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms)
@@ -172,20 +175,79 @@ ui_test_pointer_to (GtkWidget *widget, double x, double y)
 }
 
 MdlWindow *
-ui_test_open_board (MdlApplication *app, const char *path)
+ui_test_open_board_unsized (MdlApplication *app, const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GFile *files[] = { file };
 
   g_application_open (G_APPLICATION (app), files, 1, "");
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (MDL_IS_WINDOW (l->data) &&
-        g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0) {
-      gtk_window_set_default_size (GTK_WINDOW (l->data), 1400, 900);
-      ui_test_spin (200);
+    if (MDL_IS_WINDOW (l->data)
+        && g_strcmp0 (mdl_editor_get_path (mdl_window_get_editor (l->data)), path) == 0)
       return l->data;
-    }
   g_assert_not_reached ();
+}
+
+MdlWindow *
+ui_test_open_board (MdlApplication *app, const char *path)
+{
+  MdlWindow *window = ui_test_open_board_unsized (app, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  ui_test_spin (200);
+  return window;
+}
+
+typedef struct {
+  MdlWindow *window;
+  int        width, height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *w = data;
+
+  /* The default size counts the client-side decoration's frame, which
+   * the window's own allocation does not. */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (w->window)) - w->width) <= 16
+         && ABS (gtk_widget_get_height (GTK_WIDGET (w->window)) - w->height) <= 16
+         && gtk_widget_get_width (w->window->canvas) > 0;
+}
+
+gboolean
+ui_test_resize_window (MdlWindow *window, int width, int height, guint timeout_ms)
+{
+  SizeWait w = { window, width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return ui_test_spin_until (has_size, &w, timeout_ms);
+}
+
+MdlApplication *
+ui_test_app_new (int *argc, char ***argv, const char *home, const char **lang)
+{
+  const char *dirs[] = { MDL_BUILD_BOARDS_DIR, MDL_SOURCE_BOARDS_DIR, NULL };
+  g_autofree char *board = g_build_filename (MDL_SOURCE_BOARDS_DIR, "riscv32-virt.dts", NULL);
+  const char *localedir = g_getenv ("MEDLEY_LOCALEDIR");
+  g_autoptr(GError) error = NULL;
+  MdlApplication *app;
+
+  ui_test_isolate_home (home);
+  setlocale (LC_ALL, "");
+  if (localedir != NULL) {
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
+  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE"))
+    *lang = g_getenv ("LANGUAGE");
+  g_test_init (argc, argv, NULL);
+  app = mdl_application_new (board, dirs, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+  return app;
 }
 
 void

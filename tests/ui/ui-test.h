@@ -41,6 +41,20 @@ typedef struct _MdlEditor MdlEditor;
 /* Opens the board at @path in @app and returns its window, sized as the
  * screenshots expect (1400 × 900). */
 MdlWindow *ui_test_open_board (MdlApplication *app, const char *path);
+/* Opens the board at @path in @app and returns its window as it opens,
+ * at its own default size. */
+MdlWindow *ui_test_open_board_unsized (MdlApplication *app, const char *path);
+/* Gives @window the default size @width × @height, presents it and runs
+ * the main loop until the window has about that size (the client-side
+ * decoration's frame aside) and its canvas is laid out; FALSE when
+ * @timeout_ms passes first. */
+gboolean ui_test_resize_window (MdlWindow *window, int width, int height, guint timeout_ms);
+/* What a test of the whole workbench does first, once the CPU and device
+ * classes are registered: the home isolated below @home, the locale and
+ * translations of the environment (the suite's LANGUAGE, in *@lang when
+ * set), g_test_init, and the application for the shipped boards,
+ * registered, showing riscv32-virt.dts first. */
+MdlApplication *ui_test_app_new (int *argc, char ***argv, const char *home, const char **lang);
 /* Destroys every window of @app. */
 void     ui_test_close_all_windows (GtkApplication *app);
 /* The id of the first CPU cluster of @editor's board. */
