@@ -327,8 +327,8 @@ test_flood_stays_responsive (void)
   g_assert_true (wait_for_state (window, MDL_RUNNER_RUNNING, 5000));
   g_assert_true (enabled (window, "pause"));
   g_assert_false (enabled (window, "run"));
-  /* "Running", then with the measured speed once a second of wall time
-   * has gone by (soon, on a loaded machine). */
+  /* "Running", and the measured speed after it as soon as the runner
+   * has measured one (at once, on a loaded machine). */
   g_assert_true (g_str_has_prefix (mdl_window_get_status_text (window), "Running"));
 
   /* A main loop blocked by the flood gets no tick; one busy with the
