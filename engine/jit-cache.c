@@ -338,24 +338,16 @@ forget_block (MdlJit *jit, MdlJitBlock *b, MdlJitBlock **link, bool *open)
   jit->stats.invalidated++;
 }
 
-void
-mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
+/* Visits the live blocks whose phys range overlaps [addr, last]; with
+ * @forget, forgets each (returning whether any was), else stops at the
+ * first (returning whether there is one). */
+static bool
+overlapping_blocks (MdlJit *jit, uint64_t addr, uint64_t last, bool forget)
 {
-  uint64_t last, first_page, last_page;
+  uint64_t first_page, last_page;
   bool any = false, open = false;
 
-  if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
-    return;
-  last = addr + (len - 1);
-  /* A range past the top of the address space (a listener's "the
-   * instruction that may start 2 bytes before" at address 0) is the two
-   * ranges it covers; walking it page by page would never end. */
-  if (last < addr) {
-    mdl_jit_invalidate (jit, 0, last + 1);
-    mdl_jit_invalidate (jit, addr, -addr);
-    return;
-  }
-  if ((len - 1) >> MDL_JIT_PAGE_SHIFT < 4) {
+  if ((last - addr) >> MDL_JIT_PAGE_SHIFT < 4) {
     for (uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;; p++) {
       unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
 
@@ -364,7 +356,7 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
         break;
     }
     if (!any)
-      return;
+      return false;
     any = false;
   }
   /* A block over @addr starts at most max_span - 1 bytes before it. */
@@ -379,6 +371,8 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
 
         if (b->phys >> MDL_JIT_PAGE_SHIFT == p && b->phys <= last
             && addr < b->phys + (b->end - b->pc)) {
+          if (!forget)
+            return true;
           forget_block (jit, b, link, &open);
           any = true;
         } else {
@@ -396,6 +390,8 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
       if (b->code != NULL && b->phys <= last && addr < b->phys + (b->end - b->pc)) {
         MdlJitBlock **link = &jit->phys_table[phys_hash (jit, b->phys >> MDL_JIT_PAGE_SHIFT)];
 
+        if (!forget)
+          return true;
         while (*link != b)
           link = &(*link)->phys_next;
         forget_block (jit, b, link, &open);
@@ -405,12 +401,44 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
   }
   if (open)
     make_writable (jit, false);
-  if (any) {
+  return any;
+}
+
+void
+mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
+{
+  uint64_t last;
+
+  if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
+    return;
+  last = addr + (len - 1);
+  /* A range past the top of the address space (a listener's "the
+   * instruction that may start 2 bytes before" at address 0) is the two
+   * ranges it covers; walking it page by page would never end. */
+  if (last < addr) {
+    mdl_jit_invalidate (jit, 0, last + 1);
+    mdl_jit_invalidate (jit, addr, -addr);
+    return;
+  }
+  if (overlapping_blocks (jit, addr, last, true)) {
     /* The running block may be one of them: it leaves after the helper
      * that stored.  No slot taken before this is chained afterwards. */
     jit->stale = 1;
     jit->last_slot = NULL;
   }
+}
+
+bool
+mdl_jit_holds (MdlJit *jit, uint64_t addr, uint64_t len)
+{
+  uint64_t last;
+
+  if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
+    return false;
+  last = addr + (len - 1);
+  if (last < addr)
+    return mdl_jit_holds (jit, 0, last + 1) || mdl_jit_holds (jit, addr, -addr);
+  return overlapping_blocks (jit, addr, last, false);
 }
 
 const uint8_t *

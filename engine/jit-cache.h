@@ -81,6 +81,10 @@ void mdl_jit_flush (MdlJit *jit);
  * reused at the next whole flush.  Sets the stale flag when any block
  * went (the running block may be one of them), until the next enter. */
 void mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len);
+/* Whether any block's guest bytes overlap [addr, addr + len) of the
+ * address space: what a code listener answers when asked whether it
+ * still holds code there (mdl_address_space_add_code_listener_full). */
+bool mdl_jit_holds (MdlJit *jit, uint64_t addr, uint64_t len);
 /* What translated code tests after a helper call: nonzero once a flush
  * has happened since it was entered. */
 const uint8_t *mdl_jit_stale_flag (MdlJit *jit);

@@ -40,8 +40,9 @@ typedef struct {
 } MdlCodeSpan;
 
 typedef struct {
-  MdlWatchFunc fn;
-  void        *data;
+  MdlWatchFunc     fn;
+  MdlCodeHoldsFunc holds;   /* NULL: holds every mark forever */
+  void            *data;
 } MdlCodeListener;
 
 struct MdlAddressSpace {
@@ -489,7 +490,63 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
   }
 }
 
-/* Tells every listener of a store that touched marked code. */
+/* Takes the granule [base, base + MDL_CODE_GRANULE) out of the span
+ * that holds it. */
+static void
+code_remove (MdlAddressSpace *as, uint64_t base)
+{
+  uint64_t last = base + (MDL_CODE_GRANULE - 1);
+  guint i = code_index (as, base);
+  MdlCodeSpan *c = &g_array_index (as->code, MdlCodeSpan, i);
+
+  if (c->base == base && c->last == last) {
+    g_array_remove_index (as->code, i);
+  } else if (c->base == base) {
+    c->base = last + 1;
+  } else if (c->last == last) {
+    c->last = base - 1;
+  } else {
+    MdlCodeSpan after = { last + 1, c->last };
+
+    c->last = base - 1;
+    g_array_insert_val (as->code, i + 1, after);
+  }
+}
+
+/* After a store to marked code was heard: the granules it touched that
+ * no listener holds code from any more are marked no longer, so stores
+ * there are fast again (code the guest freed and uses as data now).
+ * Only when every listener can say (holds), and for stores of a few
+ * granules (a loader's image keeps its marks). */
+static void
+code_release (MdlAddressSpace *as, uint64_t addr, uint64_t last)
+{
+  const uint64_t gmask = MDL_CODE_GRANULE - 1;
+
+  if (as->code_listeners->len == 0 || (last & ~gmask) - (addr & ~gmask) > 4 * MDL_CODE_GRANULE)
+    return;
+  for (guint i = 0; i < as->code_listeners->len; i++)
+    if (g_array_index (as->code_listeners, MdlCodeListener, i).holds == NULL)
+      return;
+  for (uint64_t g = addr & ~gmask;; g += MDL_CODE_GRANULE) {
+    bool keep = !code_overlaps (as, g, g + gmask);   /* not marked: nothing to do */
+
+    for (guint i = 0; i < as->code_listeners->len && !keep; i++) {
+      const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
+      keep = l->holds (l->data, g, MDL_CODE_GRANULE);
+    }
+    if (!keep)
+      code_remove (as, g);
+    if (g == (last & ~gmask))
+      break;
+  }
+  /* The generation stays: windows cut around the granules (or read-only
+   * over them) are only cautious now, and CPUs drop everything derived
+   * from the map when it moves.  Fetched again, they let stores through. */
+}
+
+/* Tells every listener of a store that touched marked code (after the
+ * bytes are written). */
 static void
 code_written (MdlAddressSpace *as, uint64_t addr, unsigned size)
 {
@@ -497,6 +554,7 @@ code_written (MdlAddressSpace *as, uint64_t addr, unsigned size)
     const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
     l->fn (l->data, addr, size, true);
   }
+  code_release (as, addr, addr + (MAX (size, 1) - 1));
 }
 
 /* Adds [base, last] (whole granules) to the code spans, merging with
@@ -563,16 +621,25 @@ mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
 }
 
 void
-mdl_address_space_add_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+mdl_address_space_add_code_listener_full (MdlAddressSpace *as, MdlWatchFunc fn,
+                                          MdlCodeHoldsFunc holds, void *data)
 {
-  MdlCodeListener l = { fn, data };
+  MdlCodeListener l = { fn, holds, data };
 
   for (guint i = 0; i < as->code_listeners->len; i++) {
-    const MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i);
-    if (o->fn == fn && o->data == data)
+    MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i);
+    if (o->fn == fn && o->data == data) {
+      o->holds = holds;
       return;
+    }
   }
   g_array_append_val (as->code_listeners, l);
+}
+
+void
+mdl_address_space_add_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+{
+  mdl_address_space_add_code_listener_full (as, fn, NULL, data);
 }
 
 void
@@ -801,4 +868,12 @@ mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn, void *data)
     MdlMapping *m = &g_array_index (as->maps, MdlMapping, i);
     fn (m->base, m->region, data);
   }
+}
+
+bool
+mdl_address_space_is_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
+{
+  uint64_t last = addr + (MAX (len, 1) - 1);
+
+  return code_overlaps (as, addr, last < addr ? UINT64_MAX : last);
 }
