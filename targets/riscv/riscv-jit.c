@@ -922,12 +922,12 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
     if (b != NULL) {
       b->data = c.epoch_cell;
       /* Stores to these bytes must reach the block (rv_code_written).
-       * Paged code is marked a page at a time: physical pages of code
-       * lie scattered, and every marked range costs each window's
-       * lookup (mdl_address_space_ram_window) a test. */
+       * Paged code is marked a page at a time: a TLB entry has a host
+       * page only where no byte of its page is cut out of the window. */
       if (c.epoch_cell != NULL) {
-        /* Marks are never removed: a page seen marked needs no second
-         * look through the address space's list. */
+        /* A page seen marked needs no second look through the address
+         * space (rv_code_written forgets the note before marks there
+         * may go). */
         uint64_t *seen = &s->jit_marked[(phys >> 12) & (RV_JIT_MARKED - 1)];
 
         if (*seen != (phys & RV_PAGE_MASK) + 1) {
