@@ -183,7 +183,8 @@ void  mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id);
  * touched that no listener holds is no longer marked, so code the guest
  * freed and reuses as data takes fast stores again, once the CPUs fetch
  * their windows there again (the generation does not move: the windows
- * they have are cautious, not wrong).  While any listener has no @holds, marks stay for good. */
+ * they have are cautious, not wrong).  While any listener has no @holds,
+ * marks stay for good.  Adding a listener again sets its @holds anew. */
 #define MDL_CODE_GRANULE 64
 typedef bool (*MdlCodeHoldsFunc) (void *data, uint64_t addr, uint64_t len);
 bool mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len);
