@@ -251,6 +251,12 @@ hash_key (const MdlJit *jit, uint64_t pc, uint32_t mode)
   return (unsigned) (h ^ (h >> 17)) & jit->table_mask;
 }
 
+static inline unsigned
+phys_hash (const MdlJit *jit, uint64_t page)
+{
+  return (unsigned) ((page * UINT64_C (0x9e3779b97f4a7c15)) >> 32) & jit->table_mask;
+}
+
 MdlJitBlock *
 mdl_jit_lookup (MdlJit *jit, uint64_t pc, uint32_t mode)
 {
@@ -265,18 +271,18 @@ mdl_jit_flush (MdlJit *jit)
 {
   if (jit->n_blocks == 0 || jit->reuse_pending)
     return;
-  memset (jit->table, 0, sizeof *jit->table * (jit->table_mask + 1));
-  memset (jit->phys_table, 0, sizeof *jit->phys_table * (jit->table_mask + 1));
+  /* Only the buckets blocks are in: a frontend that flushes often (A64
+   * at every TTBR0 switch) has far fewer blocks than buckets. */
+  for (unsigned i = 0; i < jit->n_blocks; i++) {
+    const MdlJitBlock *b = &jit->blocks[i];
+
+    jit->table[hash_key (jit, b->pc, b->mode)] = NULL;
+    jit->phys_table[phys_hash (jit, b->phys >> MDL_JIT_PAGE_SHIFT)] = NULL;
+  }
   jit->stale = 1;
   jit->reuse_pending = true;
   jit->last_slot = NULL;
   jit->stats.flushes++;
-}
-
-static inline unsigned
-phys_hash (const MdlJit *jit, uint64_t page)
-{
-  return (unsigned) ((page * UINT64_C (0x9e3779b97f4a7c15)) >> 32) & jit->table_mask;
 }
 
 static void
