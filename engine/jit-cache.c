@@ -4,9 +4,13 @@
  * Layout of the code memory: the trampoline and its exit stub first,
  * written once, then blocks one after the other, 16-byte aligned.  A
  * flush resets the allocation to just after the stubs (at the next
- * mdl_jit_begin), so there is no freeing of single blocks and no
- * fragmentation: when the memory or the block table is full, the whole
- * cache goes, which also unlinks every chain at once.
+ * mdl_jit_begin), so there is no fragmentation: when the memory or the
+ * block table is full, the whole cache goes, which also unlinks every
+ * chain at once.  A store onto translated bytes forgets only the blocks
+ * over it (mdl_jit_invalidate): they leave the lookup table, and every
+ * exit slot and inline cache recorded as leading to them (an edge, kept
+ * per target block) is put back as it was before chaining.  Their code
+ * and entries stay allocated until the next whole flush.
  */
 #define _GNU_SOURCE
 #include "jit-cache.h"
@@ -32,6 +36,26 @@ page_bit (uint64_t addr)
   return (unsigned) (p ^ (p >> 10) ^ (p >> 20)) & (MDL_JIT_PAGE_BITS - 1);
 }
 
+/* An indirect exit's inline cache, in the data memory: the exit stub
+ * reports it as it reports a slot, and mdl_jit_chain tells the two apart
+ * by where they are. */
+typedef struct MdlJitSite IndirectSite;
+struct MdlJitSite {
+  uint64_t      pc;       /* odd (never a guest address) while empty */
+  const void   *code;
+  /* The cache's: the block it leads to, in that block's list of sites
+   * (a site changes targets often, so it is linked, not recorded). */
+  MdlJitBlock  *target;
+  IndirectSite *next, **pprev;
+};
+
+/* An exit slot (in the code memory) that mdl_jit_chain pointed at a
+ * block. */
+typedef struct {
+  uint8_t *at;
+  uint32_t next;   /* index + 1 of the target's next edge, 0 at the end */
+} MdlJitEdge;
+
 struct MdlJit {
   uint8_t *rx, *rw;        /* the same bytes: executable, writable views */
   size_t   size;
@@ -46,6 +70,10 @@ struct MdlJit {
   unsigned      table_mask;
   uint8_t      *data;
   size_t        data_size, data_used;
+  MdlJitBlock **phys_table;   /* blocks by the page their phys starts in */
+  uint64_t      max_span;     /* longest block (guest bytes) since the last reuse */
+  MdlJitEdge   *edges;
+  unsigned      max_edges, n_edges;
 
   /* Guest pages (hashed) that some block since the last reuse came from:
    * most stores that mdl_jit_invalidate hears of hit data sharing a page
@@ -190,6 +218,9 @@ mdl_jit_new (size_t code_bytes, unsigned max_blocks, GError **error)
     table_size *= 2;
   jit->table = g_new0 (MdlJitBlock *, table_size);
   jit->table_mask = table_size - 1;
+  jit->phys_table = g_new0 (MdlJitBlock *, table_size);
+  jit->max_edges = 4 * jit->max_blocks;
+  jit->edges = g_new (MdlJitEdge, jit->max_edges);
   jit->data_size = jit->size / 2;
   jit->data = g_malloc (jit->data_size);
   write_stubs (jit);
@@ -206,6 +237,8 @@ mdl_jit_free (MdlJit *jit)
     munmap (jit->rw, jit->size);
   g_free (jit->blocks);
   g_free (jit->table);
+  g_free (jit->phys_table);
+  g_free (jit->edges);
   g_free (jit->data);
   g_free (jit);
 }
@@ -216,6 +249,12 @@ hash_key (const MdlJit *jit, uint64_t pc, uint32_t mode)
   uint64_t h = (pc >> 1) ^ ((uint64_t) mode * UINT64_C (0x9e3779b97f4a7c15));
 
   return (unsigned) (h ^ (h >> 17)) & jit->table_mask;
+}
+
+static inline unsigned
+phys_hash (const MdlJit *jit, uint64_t page)
+{
+  return (unsigned) ((page * UINT64_C (0x9e3779b97f4a7c15)) >> 32) & jit->table_mask;
 }
 
 MdlJitBlock *
@@ -232,11 +271,143 @@ mdl_jit_flush (MdlJit *jit)
 {
   if (jit->n_blocks == 0 || jit->reuse_pending)
     return;
-  memset (jit->table, 0, sizeof *jit->table * (jit->table_mask + 1));
+  /* Only the buckets blocks are in: a frontend that flushes often (A64
+   * at every TTBR0 switch) has far fewer blocks than buckets. */
+  for (unsigned i = 0; i < jit->n_blocks; i++) {
+    const MdlJitBlock *b = &jit->blocks[i];
+
+    jit->table[hash_key (jit, b->pc, b->mode)] = NULL;
+    jit->phys_table[phys_hash (jit, b->phys >> MDL_JIT_PAGE_SHIFT)] = NULL;
+  }
   jit->stale = 1;
   jit->reuse_pending = true;
   jit->last_slot = NULL;
   jit->stats.flushes++;
+}
+
+static void
+site_unlink (IndirectSite *site)
+{
+  if (site->target == NULL)
+    return;
+  *site->pprev = site->next;
+  if (site->next != NULL)
+    site->next->pprev = site->pprev;
+  site->target = NULL;
+}
+
+/* Puts back every exit slot and inline cache that leads to @b; the
+ * code memory is made writable once (*@open). */
+static void
+unlink_edges (MdlJit *jit, MdlJitBlock *b, bool *open)
+{
+  for (uint32_t e = b->in_edges; e != 0; e = jit->edges[e - 1].next) {
+    uint8_t *at = jit->edges[e - 1].at;
+    int32_t rel;
+
+    /* Still the jump to @b (a slot is chained once per block it ever
+     * led to): back to the jump to the next instruction, the exit. */
+    memcpy (&rel, at + 1, 4);
+    if ((uintptr_t) at + 5 + (intptr_t) rel == (uintptr_t) b->code) {
+      if (!*open)
+        make_writable (jit, true);
+      *open = true;
+      rel = 0;
+      memcpy (jit->rw + (at - jit->rx) + 1, &rel, 4);
+    }
+  }
+  b->in_edges = 0;
+  while (b->in_sites != NULL) {
+    IndirectSite *site = b->in_sites;
+
+    site_unlink (site);
+    site->pc = 1;
+    site->code = NULL;
+  }
+}
+
+/* Forgets @b: out of the lookup table (it is in its phys chain's
+ * @link, which the caller walks), nothing jumps to it any more. */
+static void
+forget_block (MdlJit *jit, MdlJitBlock *b, MdlJitBlock **link, bool *open)
+{
+  MdlJitBlock **t = &jit->table[hash_key (jit, b->pc, b->mode)];
+
+  *link = b->phys_next;
+  while (*t != NULL && *t != b)
+    t = &(*t)->next;
+  if (*t == b)
+    *t = b->next;
+  unlink_edges (jit, b, open);
+  b->code = NULL;
+  b->next = b->phys_next = NULL;
+  jit->stats.invalidated++;
+}
+
+/* Visits the live blocks whose phys range overlaps [addr, last]; with
+ * @forget, forgets each (returning whether any was), else stops at the
+ * first (returning whether there is one). */
+static bool
+overlapping_blocks (MdlJit *jit, uint64_t addr, uint64_t last, bool forget)
+{
+  uint64_t first_page, last_page;
+  bool any = false, open = false;
+
+  if ((last - addr) >> MDL_JIT_PAGE_SHIFT < 4) {
+    for (uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;; p++) {
+      unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
+
+      any |= (jit->page_bits[bit / 64] >> (bit % 64)) & 1;
+      if (p == last >> MDL_JIT_PAGE_SHIFT)
+        break;
+    }
+    if (!any)
+      return false;
+    any = false;
+  }
+  /* A block over @addr starts at most max_span - 1 bytes before it. */
+  first_page = (addr > jit->max_span ? addr - (jit->max_span - 1) : 0) >> MDL_JIT_PAGE_SHIFT;
+  last_page = last >> MDL_JIT_PAGE_SHIFT;
+  if (last_page - first_page <= jit->table_mask) {
+    for (uint64_t p = first_page;; p++) {
+      MdlJitBlock **link = &jit->phys_table[phys_hash (jit, p)];
+
+      while (*link != NULL) {
+        MdlJitBlock *b = *link;
+
+        if (b->phys >> MDL_JIT_PAGE_SHIFT == p && b->phys <= last
+            && addr < b->phys + (b->end - b->pc)) {
+          if (!forget)
+            return true;
+          forget_block (jit, b, link, &open);
+          any = true;
+        } else {
+          link = &b->phys_next;
+        }
+      }
+      if (p == last_page)
+        break;
+    }
+  } else {
+    /* A loader's image: every block is looked at once. */
+    for (unsigned i = 0; i < jit->n_blocks; i++) {
+      MdlJitBlock *b = &jit->blocks[i];
+
+      if (b->code != NULL && b->phys <= last && addr < b->phys + (b->end - b->pc)) {
+        MdlJitBlock **link = &jit->phys_table[phys_hash (jit, b->phys >> MDL_JIT_PAGE_SHIFT)];
+
+        if (!forget)
+          return true;
+        while (*link != b)
+          link = &(*link)->phys_next;
+        forget_block (jit, b, link, &open);
+        any = true;
+      }
+    }
+  }
+  if (open)
+    make_writable (jit, false);
+  return any;
 }
 
 void
@@ -255,27 +426,25 @@ mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len)
     mdl_jit_invalidate (jit, addr, -addr);
     return;
   }
-  if ((len - 1) >> MDL_JIT_PAGE_SHIFT < 4) {
-    bool any = false;
-
-    for (uint64_t p = addr >> MDL_JIT_PAGE_SHIFT;; p++) {
-      unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
-
-      any |= (jit->page_bits[bit / 64] >> (bit % 64)) & 1;
-      if (p == last >> MDL_JIT_PAGE_SHIFT)
-        break;
-    }
-    if (!any)
-      return;
+  if (overlapping_blocks (jit, addr, last, true)) {
+    /* The running block may be one of them: it leaves after the helper
+     * that stored.  No slot taken before this is chained afterwards. */
+    jit->stale = 1;
+    jit->last_slot = NULL;
   }
-  for (unsigned i = 0; i < jit->n_blocks; i++) {
-    const MdlJitBlock *b = &jit->blocks[i];
+}
 
-    if (b->phys <= last && addr < b->phys + (b->end - b->pc)) {
-      mdl_jit_flush (jit);
-      return;
-    }
-  }
+bool
+mdl_jit_holds (MdlJit *jit, uint64_t addr, uint64_t len)
+{
+  uint64_t last;
+
+  if (jit->reuse_pending || jit->n_blocks == 0 || len == 0)
+    return false;
+  last = addr + (len - 1);
+  if (last < addr)
+    return mdl_jit_holds (jit, 0, last + 1) || mdl_jit_holds (jit, addr, -addr);
+  return overlapping_blocks (jit, addr, last, false);
 }
 
 const uint8_t *
@@ -290,6 +459,8 @@ reuse (MdlJit *jit)
   jit->used = jit->stubs_end;
   jit->n_blocks = 0;
   jit->data_used = 0;
+  jit->n_edges = 0;
+  jit->max_span = 0;
   memset (jit->page_bits, 0, sizeof jit->page_bits);
   jit->stale = 0;
   jit->reuse_pending = false;
@@ -341,6 +512,12 @@ mdl_jit_commit_phys (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint64_t end, uint6
   b->n_insns = n_insns;
   b->data = NULL;
   b->code = a->rx;
+  b->in_edges = 0;
+  b->in_sites = NULL;
+  jit->max_span = MAX (jit->max_span, MAX (end - pc, 1));
+  h = phys_hash (jit, phys >> MDL_JIT_PAGE_SHIFT);
+  b->phys_next = jit->phys_table[h];
+  jit->phys_table[h] = b;
   if (pend > phys && ((pend - 1 - phys) >> MDL_JIT_PAGE_SHIFT) < 64) {
     for (uint64_t p = phys >> MDL_JIT_PAGE_SHIFT; p <= (pend - 1) >> MDL_JIT_PAGE_SHIFT; p++) {
       unsigned bit = page_bit (p << MDL_JIT_PAGE_SHIFT);
@@ -404,14 +581,6 @@ mdl_jit_emit_exit_slot (MdlJit *jit, MdlJitAsm *a, uint64_t pc)
   mdl_x86_jmp_to (a, jit->exit_stub);
 }
 
-/* An indirect exit's inline cache, in the data memory: the exit stub
- * reports it as it reports a slot, and mdl_jit_chain tells the two apart
- * by where they are. */
-typedef struct {
-  uint64_t    pc;       /* odd (never a guest address) while empty */
-  const void *code;
-} IndirectSite;
-
 bool
 mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a)
 {
@@ -422,6 +591,7 @@ mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a)
     return false;
   site->pc = 1;
   site->code = NULL;
+  site->target = NULL;
   mdl_x86_mov_ri (a, MDL_X86_RCX, (uint64_t) (uintptr_t) site);
   mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_RCX, 0);
   miss = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -436,6 +606,8 @@ mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *cou
                uint64_t budget)
 {
   jit->enter_generation = jit->generation;
+  if (!jit->reuse_pending)
+    jit->stale = 0;   /* what an invalidation set concerned the code that ran then */
   jit->last_exit_pc = jit->enter (state, block->code, count, budget, &jit->last_slot);
   return jit->last_exit_pc;
 }
@@ -457,11 +629,25 @@ mdl_jit_chain (MdlJit *jit, const MdlJitBlock *to)
     return;
   if (slot < jit->rx || slot >= jit->rx + jit->size) {
     IndirectSite *site = (IndirectSite *) (void *) slot;
+    MdlJitBlock *target = (MdlJitBlock *) to;
 
+    site_unlink (site);
     site->pc = to->pc;
     site->code = to->code;
+    site->target = target;
+    site->next = target->in_sites;
+    site->pprev = &target->in_sites;
+    if (site->next != NULL)
+      site->next->pprev = &site->next;
+    target->in_sites = site;
     return;
   }
+  if (jit->n_edges == jit->max_edges)
+    return;
+  /* Recorded on the target, so that invalidating it unlinks the slot. */
+  jit->edges[jit->n_edges].at = slot;
+  jit->edges[jit->n_edges].next = to->in_edges;
+  ((MdlJitBlock *) to)->in_edges = ++jit->n_edges;
   rel = (int32_t) ((const uint8_t *) to->code - (slot + 5));
   make_writable (jit, true);
   memcpy (jit->rw + (slot - jit->rx) + 1, &rel, 4);

@@ -39,6 +39,7 @@ G_BEGIN_DECLS
 typedef struct MdlJit MdlJit;
 
 typedef struct MdlJitBlock MdlJitBlock;
+struct MdlJitSite;
 struct MdlJitBlock {
   uint64_t     pc;       /* guest address of the first instruction */
   uint64_t     end;      /* one past the last guest byte translated */
@@ -48,8 +49,14 @@ struct MdlJitBlock {
   uint32_t     mode;     /* the frontend's mode bits */
   uint32_t     n_insns;  /* guest instructions on the straight path */
   void        *data;     /* the frontend's, set after commit (NULL) */
-  const void  *code;     /* executable entry */
+  const void  *code;     /* executable entry; NULL once invalidated */
   MdlJitBlock *next;     /* hash chain */
+  /* The cache's own: the chain of blocks whose phys starts in the same
+   * (hashed) page, and the exit slots and inline caches that jump here
+   * (to unlink when the block is invalidated). */
+  MdlJitBlock *phys_next;
+  uint32_t     in_edges;
+  struct MdlJitSite *in_sites;
 };
 
 /* Whether this host can run translated code (x86-64 with the System V
@@ -68,9 +75,16 @@ MdlJitBlock *mdl_jit_lookup (MdlJit *jit, uint64_t pc, uint32_t mode);
  * reused); safe from inside helpers. */
 void mdl_jit_flush (MdlJit *jit);
 /* Forgets the blocks whose guest bytes overlap [addr, addr + len) of the
- * address space (their phys range): for now by flushing everything when
- * any does. */
+ * address space (their phys range), and only those: lookups miss them,
+ * the exit slots chained to them jump back to the dispatcher again and
+ * the inline caches that lead to them are emptied.  Their memory is
+ * reused at the next whole flush.  Sets the stale flag when any block
+ * went (the running block may be one of them), until the next enter. */
 void mdl_jit_invalidate (MdlJit *jit, uint64_t addr, uint64_t len);
+/* Whether any block's guest bytes overlap [addr, addr + len) of the
+ * address space: what a code listener answers when asked whether it
+ * still holds code there (mdl_address_space_add_code_listener_full). */
+bool mdl_jit_holds (MdlJit *jit, uint64_t addr, uint64_t len);
 /* What translated code tests after a helper call: nonzero once a flush
  * has happened since it was entered. */
 const uint8_t *mdl_jit_stale_flag (MdlJit *jit);
@@ -123,6 +137,7 @@ typedef struct {
   uint64_t translations;
   uint64_t flushes;
   uint64_t chains;
+  uint64_t invalidated;   /* blocks forgotten one by one (mdl_jit_invalidate) */
   size_t   code_used;
 } MdlJitStats;
 void mdl_jit_get_stats (MdlJit *jit, MdlJitStats *stats);

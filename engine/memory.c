@@ -31,14 +31,18 @@ typedef struct {
   guint        id;
   MdlWatchFunc notify;
   void        *notify_data;
-  /* RAM holding decoded or translated code (mdl_address_space_mark_code):
-   * windows around them stay readable, only stores take the slow path. */
-  bool         code;
 } MdlWatch;
 
+/* A run of RAM holding decoded or translated code
+ * (mdl_address_space_mark_code), whole granules, inclusive. */
 typedef struct {
-  MdlWatchFunc fn;
-  void        *data;
+  uint64_t base, last;
+} MdlCodeSpan;
+
+typedef struct {
+  MdlWatchFunc     fn;
+  MdlCodeHoldsFunc holds;   /* NULL: holds every mark forever */
+  void            *data;
 } MdlCodeListener;
 
 struct MdlAddressSpace {
@@ -46,7 +50,11 @@ struct MdlAddressSpace {
   GArray      *maps;     /* MdlMapping, sorted by base, never overlapping */
   uint64_t     generation;
   guint        hint;     /* index of the last mapping found */
-  GArray      *watches;  /* MdlWatch; empty almost always */
+  GArray      *watches;  /* MdlWatch: watchpoints and trackers; empty almost always */
+  /* MdlCodeSpan, sorted by base, disjoint and never adjacent (neighbours
+   * merge): a paged guest's code is hundreds of spans, looked up at
+   * every window fill and slow-path store, so by binary search. */
+  GArray      *code;
   MdlWatchFunc watch_hit;
   void        *watch_data;
   guint        last_tracker_id;
@@ -173,6 +181,7 @@ mdl_address_space_new (const char *name)
   as->name = g_strdup (name);
   as->maps = g_array_new (FALSE, FALSE, sizeof (MdlMapping));
   as->watches = g_array_new (FALSE, FALSE, sizeof (MdlWatch));
+  as->code = g_array_new (FALSE, FALSE, sizeof (MdlCodeSpan));
   as->code_listeners = g_array_new (FALSE, FALSE, sizeof (MdlCodeListener));
   return as;
 }
@@ -186,6 +195,7 @@ mdl_address_space_free (MdlAddressSpace *as)
     mdl_region_unref (g_array_index (as->maps, MdlMapping, i).region);
   g_array_unref (as->maps);
   g_array_unref (as->watches);
+  g_array_unref (as->code);
   g_array_unref (as->code_listeners);
   g_free (as->name);
   g_free (as);
@@ -311,6 +321,37 @@ mdl_address_space_hole (MdlAddressSpace *as, uint64_t addr, uint64_t *base,
   return true;
 }
 
+/* The first code span that ends at or after @addr (len when none). */
+static guint
+code_index (const MdlAddressSpace *as, uint64_t addr)
+{
+  const MdlCodeSpan *c = (const MdlCodeSpan *) (void *) as->code->data;
+  guint lo = 0, hi = as->code->len;
+
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+
+    if (c[mid].last < addr)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Whether any marked byte lies in [addr, last]. */
+static inline bool
+code_overlaps (const MdlAddressSpace *as, uint64_t addr, uint64_t last)
+{
+  guint i;
+
+  if (as->code->len == 0)
+    return false;
+  i = code_index (as, addr);
+  return i < as->code->len
+         && g_array_index (as->code, MdlCodeSpan, i).base <= last;
+}
+
 bool
 mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
                               MdlRamWindow *window)
@@ -318,7 +359,6 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
   MdlMapping *m = find_mapping (as, addr);
   uint64_t offset = 0;
   MdlRegion *r;
-  bool in_code = false;
 
   if (m == NULL)
     return false;
@@ -332,14 +372,23 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
 
   /* @addr in marked code: a window that only reads (fetches and loads
    * stay fast, stores take the slow path, where the code's owners hear of
-   * them), so code pages need not be cut out of it. */
-  for (guint i = 0; i < as->watches->len; i++) {
-    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+   * them), so code need not be cut out of it.  Elsewhere the window stops
+   * short of the code on either side. */
+  if (as->code->len > 0) {
+    const MdlCodeSpan *c = (const MdlCodeSpan *) (void *) as->code->data;
+    guint i = code_index (as, addr);
 
-    if (w->code && addr >= w->base && addr <= w->last) {
-      in_code = true;
+    if (i < as->code->len && c[i].base <= addr) {
       window->writable = false;
-      break;
+    } else {
+      if (i < as->code->len && c[i].base - window->base < window->size)
+        window->size = c[i].base - window->base;
+      if (i > 0 && c[i - 1].last >= window->base) {
+        uint64_t cut = c[i - 1].last + 1 - window->base;
+        window->base += cut;
+        window->host += cut;
+        window->size -= cut;
+      }
     }
   }
 
@@ -348,7 +397,7 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
     uint64_t wlast = window->base + (window->size - 1);
 
-    if (w->last < window->base || w->base > wlast || (w->code && in_code))
+    if (w->last < window->base || w->base > wlast)
       continue;
     if (addr >= w->base && addr <= w->last)
       return false;
@@ -369,7 +418,8 @@ check_watches (MdlAddressSpace *as, uint64_t addr, unsigned size, bool is_write)
 {
   bool reported = false;
 
-  /* Every tracker hears of the write; the handler hears of it once. */
+  /* Every tracker hears of the write; the handler hears of it once.
+   * Marked code is not in this list (see the write path). */
   for (guint i = 0; i < as->watches->len; i++) {
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
 
@@ -440,69 +490,130 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
   }
 }
 
-/* Tells every listener of a store that touched marked code. */
+/* Takes the granule [base, base + MDL_CODE_GRANULE) out of the span
+ * that holds it. */
 static void
-code_written (void *data, uint64_t addr, unsigned size, bool is_write)
+code_remove (MdlAddressSpace *as, uint64_t base)
 {
-  MdlAddressSpace *as = data;
+  uint64_t last = base + (MDL_CODE_GRANULE - 1);
+  guint i = code_index (as, base);
+  MdlCodeSpan *c = &g_array_index (as->code, MdlCodeSpan, i);
 
+  if (c->base == base && c->last == last) {
+    g_array_remove_index (as->code, i);
+  } else if (c->base == base) {
+    c->base = last + 1;
+  } else if (c->last == last) {
+    c->last = base - 1;
+  } else {
+    MdlCodeSpan after = { last + 1, c->last };
+
+    c->last = base - 1;
+    g_array_insert_val (as->code, i + 1, after);
+  }
+}
+
+/* After a store to marked code was heard: the granules it touched that
+ * no listener holds code from any more are marked no longer, so stores
+ * there are fast again (code the guest freed and uses as data now).
+ * Only when every listener can say (holds), and for stores of a few
+ * granules (a loader's image keeps its marks). */
+static void
+code_release (MdlAddressSpace *as, uint64_t addr, uint64_t last)
+{
+  const uint64_t gmask = MDL_CODE_GRANULE - 1;
+
+  if (as->code_listeners->len == 0 || (last & ~gmask) - (addr & ~gmask) > 4 * MDL_CODE_GRANULE)
+    return;
+  for (guint i = 0; i < as->code_listeners->len; i++)
+    if (g_array_index (as->code_listeners, MdlCodeListener, i).holds == NULL)
+      return;
+  for (uint64_t g = addr & ~gmask;; g += MDL_CODE_GRANULE) {
+    bool keep = !code_overlaps (as, g, g + gmask);   /* not marked: nothing to do */
+
+    for (guint i = 0; i < as->code_listeners->len && !keep; i++) {
+      const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
+      keep = l->holds (l->data, g, MDL_CODE_GRANULE);
+    }
+    if (!keep)
+      code_remove (as, g);
+    if (g == (last & ~gmask))
+      break;
+  }
+  /* The generation stays: windows cut around the granules (or read-only
+   * over them) are only cautious now, and CPUs drop everything derived
+   * from the map when it moves.  Fetched again, they let stores through. */
+}
+
+/* Tells every listener of a store that touched marked code (after the
+ * bytes are written). */
+static void
+code_written (MdlAddressSpace *as, uint64_t addr, unsigned size)
+{
   for (guint i = 0; i < as->code_listeners->len; i++) {
     const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
-    l->fn (l->data, addr, size, is_write);
+    l->fn (l->data, addr, size, true);
   }
+  code_release (as, addr, addr + (MAX (size, 1) - 1));
+}
+
+/* Adds [base, last] (whole granules) to the code spans, merging with
+ * the spans it overlaps or touches.  False when it was all marked. */
+static bool
+code_insert (MdlAddressSpace *as, uint64_t base, uint64_t last)
+{
+  MdlCodeSpan *c = (MdlCodeSpan *) (void *) as->code->data;
+  guint i = code_index (as, base == 0 ? 0 : base - 1), j = i;
+  MdlCodeSpan n = { base, last };
+
+  if (i < as->code->len && c[i].base <= base && c[i].last >= last)
+    return false;
+  while (j < as->code->len && (c[j].base <= last || (last != UINT64_MAX && c[j].base == last + 1))) {
+    n.base = MIN (n.base, c[j].base);
+    n.last = MAX (n.last, c[j].last);
+    j++;
+  }
+  if (j == i) {
+    g_array_insert_val (as->code, i, n);
+  } else {
+    c[i] = n;
+    if (j > i + 1)
+      g_array_remove_range (as->code, i + 1, j - (i + 1));
+  }
+  return true;
 }
 
 bool
 mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
 {
-  uint64_t first = addr & ~(uint64_t) (MDL_CODE_GRANULE - 1);
-  uint64_t last = (addr + (MAX (len, 1) - 1)) & ~(uint64_t) (MDL_CODE_GRANULE - 1);
+  const uint64_t gmask = MDL_CODE_GRANULE - 1;
+  uint64_t first = addr & ~gmask;
+  uint64_t last = (addr + (MAX (len, 1) - 1)) & ~gmask;
   bool added = false;
 
-  /* Already known, the common case: one range holds it all. */
-  for (guint i = 0; i < as->watches->len; i++) {
-    const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+  /* Already known, the common case: one span holds it all. */
+  if (as->code->len > 0) {
+    guint i = code_index (as, first);
 
-    if (w->code && first >= w->base && last + (MDL_CODE_GRANULE - 1) <= w->last)
+    if (i < as->code->len && g_array_index (as->code, MdlCodeSpan, i).base <= first
+        && g_array_index (as->code, MdlCodeSpan, i).last >= last + gmask)
       return false;
   }
-  for (uint64_t page = first;; page += MDL_CODE_GRANULE) {
-    uint64_t plast = page + (MDL_CODE_GRANULE - 1);
-    MdlMapping *m = find_mapping (as, page);
-    uint64_t offset = 0;
-    MdlWatch *joined = NULL;
-    bool known = false;
+  for (uint64_t g = first;;) {
+    MdlMapping *m = find_mapping (as, g);
+    uint64_t offset = 0, run_last = g;
 
     /* Only RAM: nothing but loaders (which flush code themselves) writes
-     * ROM, and devices have no bytes to cache. */
-    if (m != NULL && region_resolve (m->region, &offset)->kind == MDL_REGION_RAM) {
-      for (guint i = 0; i < as->watches->len && !known; i++) {
-        MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
-
-        if (!w->code)
-          continue;
-        if (page >= w->base && page <= w->last)
-          known = true;
-        else if (w->last != UINT64_MAX && w->last + 1 == page)
-          joined = w;
-        else if (plast != UINT64_MAX && plast + 1 == w->base && joined == NULL)
-          joined = w;
-      }
-      if (!known) {
-        /* Neighbouring pages share one entry: straight-line code costs
-         * one range whatever its length. */
-        if (joined != NULL) {
-          joined->base = MIN (joined->base, page);
-          joined->last = MAX (joined->last, plast);
-        } else {
-          MdlWatch w = { page, plast, false, true, 0, code_written, as, true };
-          g_array_append_val (as->watches, w);
-        }
-        added = true;
-      }
+     * ROM, and devices have no bytes to cache.  The granules that start
+     * in one mapping go in at once. */
+    if (m != NULL) {
+      run_last = MIN (last, m->last & ~gmask);
+      if (region_resolve (m->region, &offset)->kind == MDL_REGION_RAM)
+        added |= code_insert (as, g, run_last + gmask);
     }
-    if (page == last)
+    if (run_last == last)
       break;
+    g = run_last + MDL_CODE_GRANULE;
   }
   if (added)
     as->generation++;   /* CPUs must drop store windows that cover it */
@@ -510,16 +621,25 @@ mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
 }
 
 void
-mdl_address_space_add_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+mdl_address_space_add_code_listener_full (MdlAddressSpace *as, MdlWatchFunc fn,
+                                          MdlCodeHoldsFunc holds, void *data)
 {
-  MdlCodeListener l = { fn, data };
+  MdlCodeListener l = { fn, holds, data };
 
   for (guint i = 0; i < as->code_listeners->len; i++) {
-    const MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i);
-    if (o->fn == fn && o->data == data)
+    MdlCodeListener *o = &g_array_index (as->code_listeners, MdlCodeListener, i);
+    if (o->fn == fn && o->data == data) {
+      o->holds = holds;
       return;
+    }
   }
   g_array_append_val (as->code_listeners, l);
+}
+
+void
+mdl_address_space_add_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, void *data)
+{
+  mdl_address_space_add_code_listener_full (as, fn, NULL, data);
 }
 
 void
@@ -532,15 +652,24 @@ mdl_address_space_remove_code_listener (MdlAddressSpace *as, MdlWatchFunc fn, vo
   }
 }
 
-/* Bulk writes are not watched, but trackers hear of them: a frame loaded
- * by a debugger or a loader must show as well. */
+/* Bulk writes are not watched, but trackers and code listeners hear of
+ * them: a frame loaded by a debugger or a loader must show as well, and
+ * code it overwrote must be forgotten. */
 static void
 notify_trackers (MdlAddressSpace *as, uint64_t addr, size_t len)
 {
-  for (guint i = 0; i < as->watches->len && len > 0; i++) {
+  uint64_t last = addr + (len - 1);
+
+  if (len == 0)
+    return;
+  if (last < addr)
+    last = UINT64_MAX;
+  if (code_overlaps (as, addr, last))
+    code_written (as, addr, (unsigned) MIN (len, G_MAXUINT));
+  for (guint i = 0; i < as->watches->len; i++) {
     const MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
 
-    if (w->notify != NULL && addr <= w->last && addr + (len - 1) >= w->base)
+    if (w->notify != NULL && addr <= w->last && last >= w->base)
       w->notify (w->notify_data, addr, (unsigned) MIN (len, G_MAXUINT), true);
   }
 }
@@ -657,6 +786,8 @@ mdl_address_space_write (MdlAddressSpace *as, uint64_t addr, unsigned size,
     if (r->ops->write)
       r->ops->write (r->opaque, offset, size, value);
   }
+  if (G_UNLIKELY (as->code->len > 0) && code_overlaps (as, addr, addr + (size - 1)))
+    code_written (as, addr, size);
   if (G_UNLIKELY (as->watches->len > 0))
     check_watches (as, addr, size, true);
   return MDL_MEM_OK;
@@ -711,7 +842,7 @@ mdl_address_space_write_bytes (MdlAddressSpace *as, uint64_t addr,
 {
   bool ok = bulk_walk (as, addr, len, true, false, (void *) data, error);
 
-  if (G_UNLIKELY (as->watches->len > 0))
+  if (G_UNLIKELY (as->watches->len > 0 || as->code->len > 0))
     notify_trackers (as, addr, len);
   return ok;
 }
@@ -737,4 +868,12 @@ mdl_address_space_foreach (MdlAddressSpace *as, MdlMappingFunc fn, void *data)
     MdlMapping *m = &g_array_index (as->maps, MdlMapping, i);
     fn (m->base, m->region, data);
   }
+}
+
+bool
+mdl_address_space_is_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
+{
+  uint64_t last = addr + (MAX (len, 1) - 1);
+
+  return code_overlaps (as, addr, last < addr ? UINT64_MAX : last);
 }

@@ -167,20 +167,35 @@ void  mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id);
 /* Code tracking: a CPU that caches decoded or translated instructions
  * marks the RAM they came from (in granules of MDL_CODE_GRANULE bytes,
  * small so that data next to code, .bss right after .text in small
- * firmware, rarely shares one); from then on RAM windows there only read, so every store there (a CPU's slow path, another CPU,
- * a loader's or debugger's write_bytes) calls each code listener after
- * the bytes are written, and the listeners forget what they cached of
- * the bytes written.  Marks are never removed.  mark_code returns true
- * when a granule was new: the map's generation moved and the caller must
- * drop its own cached windows before its next store.  Listeners are kept
- * once per (@fn, @data); they must not add or remove watches.  Removing
- * with @fn NULL removes every listener of @data. */
+ * firmware, rarely shares one); from then on RAM windows there only
+ * read, so every store there (a CPU's slow path, another CPU, a loader's
+ * or debugger's write_bytes) calls each code listener after the bytes
+ * are written, and the listeners forget what they cached of the bytes
+ * written.  mark_code returns true when a granule was new: the map's
+ * generation moved and the caller must drop its own cached windows
+ * before its next store.  Listeners are kept once per (@fn, @data); they
+ * must not add or remove watches or marks.  Removing with @fn NULL
+ * removes every listener of @data.
+ *
+ * Marks go when nobody needs them: a listener added with @holds says
+ * whether it still caches anything from [addr, addr + len).  After a
+ * store of a few bytes to marked code has been heard, each granule it
+ * touched that no listener holds is no longer marked, so code the guest
+ * freed and reuses as data takes fast stores again, once the CPUs fetch
+ * their windows there again (the generation does not move: the windows
+ * they have are cautious, not wrong).  While any listener has no @holds,
+ * marks stay for good.  Adding a listener again sets its @holds anew. */
 #define MDL_CODE_GRANULE 64
+typedef bool (*MdlCodeHoldsFunc) (void *data, uint64_t addr, uint64_t len);
 bool mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len);
 void mdl_address_space_add_code_listener    (MdlAddressSpace *as, MdlWatchFunc fn,
                                              void *data);
+void mdl_address_space_add_code_listener_full (MdlAddressSpace *as, MdlWatchFunc fn,
+                                               MdlCodeHoldsFunc holds, void *data);
 void mdl_address_space_remove_code_listener (MdlAddressSpace *as, MdlWatchFunc fn,
                                              void *data);
+/* Whether any byte of [addr, addr + len) is marked (for tests and views). */
+bool mdl_address_space_is_code (MdlAddressSpace *as, uint64_t addr, uint64_t len);
 
 /* Calls @fn for every mapping, in address order. */
 typedef void (*MdlMappingFunc) (uint64_t base, MdlRegion *region, void *data);

@@ -219,6 +219,38 @@ rv_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     mdl_jit_invalidate (s->cpu.jit, addr - 2, (uint64_t) size + 2);
 }
 
+/* Whether this hart still needs [addr, addr + len) marked: a decoded
+ * entry (stale ones too: rv_fill takes them back without marking) of an
+ * instruction overlapping it, or a translated block in its 4 KiB page
+ * (blocks of paged code mark their whole page, riscv-jit.c: the data
+ * there keeps its marks while code shares the page, or every store to
+ * it would drop them and the next translation take them again).  When
+ * no listener needs them, the address space drops the marks. */
+static bool
+rv_code_held (void *data, uint64_t addr, uint64_t len)
+{
+  RvCpu *s = data;
+  uint64_t pc = (addr & ~UINT64_C (1)) - 2;
+  uint64_t page = addr & RV_PAGE_MASK;
+  uint64_t end_page = (addr + len - 1) & RV_PAGE_MASK;
+
+  /* Pages of paged code (rv_note_code_page) keep their marks: their
+   * decoded entries are keyed by virtual pcs, which the search below
+   * cannot find by this physical address, and taken back stale without
+   * marking again. */
+  if (s->code_pages[(page >> 12) & (RV_CODE_PAGES - 1)] == page + 1
+      || s->code_pages[(end_page >> 12) & (RV_CODE_PAGES - 1)] == end_page + 1)
+    return true;
+  if (s->cpu.jit != NULL
+      && mdl_jit_holds (s->cpu.jit, page, ((addr + len - 1) & RV_PAGE_MASK) + RV_PAGE_SIZE - page))
+    return true;
+  for (uint64_t i = 0; i < (len + (addr & 1) + 3) / 2 && i <= RV_ICACHE_SIZE; i++, pc += 2)
+    for (unsigned m = 0; m < RV_ICACHE_COUNT; m++)
+      if ((s->icache[m][(pc >> 1) & (RV_ICACHE_SIZE - 1)].pc & ~RV_TAG_STALE) == pc)
+        return true;
+  return false;
+}
+
 void
 rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
 {
@@ -226,7 +258,7 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
 
   if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
     return;
-  mdl_address_space_add_code_listener (s->cpu.as, rv_code_written, s);
+  mdl_address_space_add_code_listener_full (s->cpu.as, rv_code_written, rv_code_held, s);
   /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */

@@ -1758,8 +1758,9 @@ rv_jit_translate (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned ma
     b = mdl_jit_commit_phys (jit, &a, pc, pc + bytes, phys, mode, n);
     if (b != NULL) {
       b->data = c.epoch_cell;
-      /* Stores to these bytes must reach the block (rv_code_written);
-       * checked code below M is marked a page at a time. */
+      /* Stores to these bytes must reach the block (rv_code_written).
+       * Paged code is marked a page at a time: a TLB entry has a host
+       * page only where no byte of its page is cut out of the window. */
       if (c.epoch_cell != NULL)
         rv_note_code_page (s, phys);
       else

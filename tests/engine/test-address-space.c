@@ -235,6 +235,162 @@ test_bulk (void)
   g_assert_nonnull (strstr (error->message, "0xff0"));
 }
 
+
+typedef struct {
+  unsigned calls;
+  uint64_t addr;
+  unsigned size;
+  bool     holds;   /* what code_holds answers */
+} CodeLog;
+
+static void
+code_heard (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  CodeLog *log = data;
+
+  log->calls++;
+  log->addr = addr;
+  log->size = size;
+}
+
+static bool
+code_holds (void *data, uint64_t addr, uint64_t len)
+{
+  return ((CodeLog *) data)->holds;
+}
+
+static void
+watch_heard (void *data, uint64_t addr, unsigned size, bool is_write)
+{
+  (*(unsigned *) data)++;
+}
+
+/* Marked code and watchpoints, kept apart since marks are looked up by
+ * binary search: hundreds of scattered granules (a paged guest's code)
+ * cut a window exactly around the two nearest, a window in code reads
+ * only, stores there reach the listener once and stores between do not;
+ * a watch across a 4 KiB page boundary cuts the windows on both pages
+ * and goes with its removal. */
+static void
+test_code_marks_and_watches (void)
+{
+  g_autoptr (MdlAddressSpace) as = mdl_address_space_new ("bus");
+  g_autoptr (MdlRegion) ram = mdl_region_new_ram ("ram", 0x100000);
+  MdlRamWindow w;
+  CodeLog log = { 0 };
+  unsigned watched = 0;
+  uint64_t gen;
+
+  g_assert_true (mdl_address_space_map (as, 0x80000000, ram, NULL));
+  mdl_address_space_add_code_listener (as, code_heard, &log);
+  /* Every 4th granule of the first 400 KiB, marked out of order, and a
+   * run of three neighbours that merge. */
+  for (uint64_t i = 0; i < 1600; i++) {
+    uint64_t k = (i * 997) % 1600;
+    gen = mdl_address_space_generation (as);
+    g_assert_true (mdl_address_space_mark_code (as, 0x80000000 + k * 256, 4));
+    g_assert_cmpuint (mdl_address_space_generation (as), >, gen);
+  }
+  g_assert_false (mdl_address_space_mark_code (as, 0x80000000 + 5 * 256 + 8, 50));
+  g_assert_true (mdl_address_space_mark_code (as, 0x80080040, 130));   /* 3 granules */
+  g_assert_true (mdl_address_space_is_code (as, 0x800800c0, 1));
+  g_assert_false (mdl_address_space_is_code (as, 0x80080100, 1));
+
+  /* Between two marks: cut at both. */
+  g_assert_true (mdl_address_space_ram_window (as, 0x80000000 + 700 * 256 + 100, &w));
+  g_assert_cmphex (w.base, ==, 0x80000000 + 700 * 256 + 64);
+  g_assert_cmpuint (w.size, ==, 192);
+  g_assert_true (w.writable);
+  /* In code: the whole RAM, reading only. */
+  g_assert_true (mdl_address_space_ram_window (as, 0x80000000 + 700 * 256 + 10, &w));
+  g_assert_cmphex (w.base, ==, 0x80000000);
+  g_assert_cmpuint (w.size, ==, 0x100000);
+  g_assert_false (w.writable);
+  /* Past the last mark: up to the end of RAM. */
+  g_assert_true (mdl_address_space_ram_window (as, 0x800c0000, &w));
+  g_assert_cmphex (w.base, ==, 0x800800c0 + 64);
+  g_assert_cmphex (w.base + w.size, ==, 0x80100000);
+
+  /* Stores: into code, heard once; next to it, not. */
+  g_assert_cmpint (mdl_address_space_write (as, 0x80000000 + 700 * 256 + 60, 8, 1), ==,
+                   MDL_MEM_OK);
+  g_assert_cmpuint (log.calls, ==, 1);
+  g_assert_cmphex (log.addr, ==, 0x80000000 + 700 * 256 + 60);
+  g_assert_cmpint (mdl_address_space_write (as, 0x80000000 + 700 * 256 + 64, 8, 1), ==,
+                   MDL_MEM_OK);
+  g_assert_cmpuint (log.calls, ==, 1);
+  /* A loader's write over many marks: heard once, for all of it. */
+  g_assert_true (mdl_address_space_write_bytes (as, 0x80000000, &w, sizeof w, NULL));
+  g_assert_cmpuint (log.calls, ==, 2);
+
+  /* A watch across the page boundary at 0x800c1000. */
+  mdl_address_space_set_watch_handler (as, watch_heard, &watched);
+  gen = mdl_address_space_generation (as);
+  mdl_address_space_add_watch (as, 0x800c0ffc, 8, false, true);
+  g_assert_cmpuint (mdl_address_space_generation (as), >, gen);
+  g_assert_true (mdl_address_space_ram_window (as, 0x800c0800, &w));
+  g_assert_cmphex (w.base + w.size, ==, 0x800c0ffc);
+  g_assert_true (mdl_address_space_ram_window (as, 0x800c1800, &w));
+  g_assert_cmphex (w.base, ==, 0x800c1004);
+  g_assert_false (mdl_address_space_ram_window (as, 0x800c1000, &w));
+  g_assert_cmpint (mdl_address_space_write (as, 0x800c1002, 2, 1), ==, MDL_MEM_OK);
+  g_assert_cmpuint (watched, ==, 1);
+  g_assert_cmpuint (log.calls, ==, 2);   /* not code */
+  gen = mdl_address_space_generation (as);
+  mdl_address_space_remove_watch (as, 0x800c0ffc, 8);
+  g_assert_cmpuint (mdl_address_space_generation (as), >, gen);
+  g_assert_true (mdl_address_space_ram_window (as, 0x800c1000, &w));
+  g_assert_cmphex (w.base, ==, 0x800800c0 + 64);
+  g_assert_cmpint (mdl_address_space_write (as, 0x800c1002, 2, 1), ==, MDL_MEM_OK);
+  g_assert_cmpuint (watched, ==, 1);
+}
+
+/* Marks go when every listener says it holds nothing there any more,
+ * and only the granules the store touched; a listener that cannot say
+ * keeps them all. */
+static void
+test_code_release (void)
+{
+  g_autoptr (MdlAddressSpace) as = mdl_address_space_new ("bus");
+  g_autoptr (MdlRegion) ram = mdl_region_new_ram ("ram", 0x10000);
+  CodeLog a = { .holds = true }, b = { .holds = false };
+  MdlRamWindow w;
+
+  g_assert_true (mdl_address_space_map (as, 0x1000, ram, NULL));
+  mdl_address_space_add_code_listener_full (as, code_heard, code_holds, &a);
+  mdl_address_space_add_code_listener_full (as, code_heard, code_holds, &b);
+  g_assert_true (mdl_address_space_mark_code (as, 0x2000, 0x1000));   /* one page */
+
+  /* One listener still holds: the marks stay. */
+  g_assert_cmpint (mdl_address_space_write (as, 0x2040, 4, 0), ==, MDL_MEM_OK);
+  g_assert_cmpuint (a.calls + b.calls, ==, 2);
+  g_assert_true (mdl_address_space_is_code (as, 0x2040, 4));
+  /* Nobody holds: the granule stored to goes, its neighbours stay (the
+   * span is split in two). */
+  a.holds = false;
+  g_assert_cmpint (mdl_address_space_write (as, 0x2044, 4, 0), ==, MDL_MEM_OK);
+  g_assert_false (mdl_address_space_is_code (as, 0x2040, 64));
+  g_assert_true (mdl_address_space_is_code (as, 0x203f, 1));
+  g_assert_true (mdl_address_space_is_code (as, 0x2080, 1));
+  g_assert_true (mdl_address_space_ram_window (as, 0x2050, &w));
+  g_assert_cmphex (w.base, ==, 0x2040);
+  g_assert_cmpuint (w.size, ==, 64);
+  g_assert_true (w.writable);
+  /* No longer heard there; the ends of the span go too. */
+  g_assert_cmpint (mdl_address_space_write (as, 0x2048, 4, 0), ==, MDL_MEM_OK);
+  g_assert_cmpuint (a.calls, ==, 2);
+  g_assert_cmpint (mdl_address_space_write (as, 0x2000, 8, 0), ==, MDL_MEM_OK);
+  g_assert_cmpint (mdl_address_space_write (as, 0x2ffc, 4, 0), ==, MDL_MEM_OK);
+  g_assert_false (mdl_address_space_is_code (as, 0x2000, 1));
+  g_assert_false (mdl_address_space_is_code (as, 0x2ffc, 1));
+  g_assert_true (mdl_address_space_is_code (as, 0x2040 + 64, 0x1000 - 3 * 64 - 64));
+  /* Marked again, and a listener that cannot say: the marks stay. */
+  g_assert_true (mdl_address_space_mark_code (as, 0x2040, 4));
+  mdl_address_space_add_code_listener (as, code_heard, &a);
+  g_assert_cmpint (mdl_address_space_write (as, 0x2040, 4, 0), ==, MDL_MEM_OK);
+  g_assert_true (mdl_address_space_is_code (as, 0x2040, 4));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -245,5 +401,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/address-space/rom-and-alias", test_rom_and_alias);
   g_test_add_func ("/engine/address-space/bulk", test_bulk);
   g_test_add_func ("/engine/address-space/hole", test_hole);
+  g_test_add_func ("/engine/address-space/code-marks-and-watches", test_code_marks_and_watches);
+  g_test_add_func ("/engine/address-space/code-release", test_code_release);
   return g_test_run ();
 }

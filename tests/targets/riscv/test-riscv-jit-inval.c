@@ -92,7 +92,7 @@ test_outside_writes (gconstpointer data)
   const MdlCpuClass *cls = data;
   g_autofree uint8_t *image = g_malloc0 (8192);
   uint32_t insn;
-  uint64_t a0_before;
+  uint64_t a0_before, invalidated;
   MdlJitStats stats;
   Side a, b;
   Side *sides[2] = { &a, &b };
@@ -116,6 +116,25 @@ test_outside_writes (gconstpointer data)
   run_both (cls, &a, &b, 10);
   g_assert_cmpuint (cls->reg_read (a.cpu, A1), ==, 77);
   g_assert_cmpuint (cls->reg_read (b.cpu, A1), ==, 77);
+  /* Only the blocks over the bytes went, not the whole cache. */
+  mdl_jit_get_stats (b.cpu->jit, &stats);
+  g_assert_cmpuint (stats.flushes, ==, 0);
+  g_assert_cmpuint (stats.invalidated, >, 0);
+  invalidated = stats.invalidated;
+
+  /* Into the middle of the loop's block, chained to itself by now: the
+   * step becomes 2 at once (the registers are compared all along). */
+  g_assert_cmpuint (stats.chains, >, 0);
+  insn = addi_a0 (2);
+  a0_before = cls->reg_read (b.cpu, A0);
+  for (unsigned i = 0; i < 2; i++)
+    g_assert_true (mdl_address_space_write_bytes (sides[i]->as, RAM_BASE + 4, &insn, 4, NULL));
+  run_both (cls, &a, &b, 10);
+  g_assert_cmpuint ((cls->reg_read (b.cpu, A0) - a0_before) % 2, ==, 0);
+  g_assert_cmpuint (cls->reg_read (b.cpu, A0) - a0_before, >, 2);
+  mdl_jit_get_stats (b.cpu->jit, &stats);
+  g_assert_cmpuint (stats.flushes, ==, 0);
+  g_assert_cmpuint (stats.invalidated, >, invalidated);
 
   /* A loader's write of the whole area: a new K and a new step. */
   put_loop (image, 300, 3);
