@@ -7,7 +7,8 @@
  * medley run prints): nothing after the store runs, and neither does the
  * code at the address the bad HardFault vector names (a locked-up core
  * once ran it until its next check, a different count of instructions
- * in each tier; jit-lockstep-arm-m3/lockup compares them).  Medley only:
+ * in each tier: 211 then 217 retired; jit-lockstep-arm-m3/lockup compares
+ * them).  Medley only:
  * QEMU 7.2 aborts on a lockup ("qemu: fatal: Lockup").
  */
 #include "test-macros.h"
@@ -32,6 +33,8 @@ test_main:
 
 	.thumb_func
 locked_code:
+	ldr	r1, [r0, #4]			/* the interpreter checks here, the
+					 * translated block goes on */
 	movs	r0, #2
 	adds	r0, r0, #1
 	adds	r0, r0, #1
