@@ -8,8 +8,8 @@
  * code at the address the bad HardFault vector names (a locked-up core
  * once ran it until its next check, a different count of instructions
  * in each tier: 211 then 217 retired; jit-lockstep-arm-m3/lockup compares
- * them).  Medley only:
- * QEMU 7.2 aborts on a lockup ("qemu: fatal: Lockup").
+ * them).  Medley only: QEMU 7.2 aborts on a lockup ("qemu: fatal:
+ * Lockup").
  */
 #include "test-macros.h"
 
