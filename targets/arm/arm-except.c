@@ -454,7 +454,14 @@ arm_check_interrupts (ArmCpu *s, uint32_t pc)
 
   if (!exc || arm_group (s, prio) >= arm_execution_priority (s))
     return pc;
-  return arm_take_exception (s, exc, pc);
+  pc = arm_take_exception (s, exc, pc);
+  /* Taken between instructions: a fault of the entry itself (a vector
+   * without the Thumb bit, a bus error stacking) escalates, but no
+   * instruction trapped.  Left set, it would uncount the next instruction
+   * that asks for the check and keep ITSTATE from advancing in
+   * translated IT blocks. */
+  s->trapped = false;
+  return pc;
 }
 
 /* ---- reset ------------------------------------------------------------------ */

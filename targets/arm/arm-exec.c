@@ -1134,6 +1134,10 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->trapped = false;
   s->ipsr_changed = false;
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  /* Taking it may have locked the core up (arm_lockup halts it): a
+   * locked-up core runs nothing, not the code at the pc it locked at. */
+  if (cpu->state != MDL_CPU_RUNNING)
+    budget = n;
 
   for (;;) {
     /* Inside an IT block: one instruction at a time. */
