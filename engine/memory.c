@@ -440,16 +440,88 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
   }
 }
 
-/* Tells every listener of a store that touched marked code. */
+/* The other addresses at which the byte at @addr is mapped too (a
+ * mirror: an alias of the same RAM elsewhere, or the RAM itself seen from
+ * its alias), up to @max of them into @twins; returns how many. */
+static unsigned
+find_twins (MdlAddressSpace *as, uint64_t addr, uint64_t *twins, unsigned max)
+{
+  MdlMapping *m = find_mapping (as, addr);
+  uint64_t off;
+  MdlRegion *r;
+  unsigned n = 0;
+
+  if (m == NULL)
+    return 0;
+  off = addr - m->base;
+  r = region_resolve (m->region, &off);
+  for (guint i = 0; i < as->maps->len && n < max; i++) {
+    const MdlMapping *o = &g_array_index (as->maps, MdlMapping, i);
+    uint64_t ooff = 0;
+
+    if (o == m || region_resolve (o->region, &ooff) != r || off < ooff
+        || off - ooff > o->last - o->base)
+      continue;
+    twins[n++] = o->base + (off - ooff);
+  }
+  return n;
+}
+
+#define MAX_TWINS 8
+
+/* Tells every listener of a store that touched marked code, at every
+ * address the bytes are mapped at: code is cached by the address it was
+ * fetched from, which a store through a mirror does not name. */
 static void
 code_written (void *data, uint64_t addr, unsigned size, bool is_write)
 {
   MdlAddressSpace *as = data;
+  uint64_t at[1 + MAX_TWINS];
+  unsigned n = 1 + find_twins (as, addr, at + 1, MAX_TWINS);
 
-  for (guint i = 0; i < as->code_listeners->len; i++) {
-    const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
-    l->fn (l->data, addr, size, is_write);
+  at[0] = addr;
+  for (unsigned k = 0; k < n; k++)
+    for (guint i = 0; i < as->code_listeners->len; i++) {
+      const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
+      l->fn (l->data, at[k], size, is_write);
+    }
+}
+
+/* Marks the granule at @page (when it is RAM); true when it was not yet. */
+static bool
+mark_granule (MdlAddressSpace *as, uint64_t page)
+{
+  uint64_t plast = page + (MDL_CODE_GRANULE - 1);
+  MdlMapping *m = find_mapping (as, page);
+  uint64_t offset = 0;
+  MdlWatch *joined = NULL;
+
+  /* Only RAM: nothing but loaders (which flush code themselves) writes
+   * ROM, and devices have no bytes to cache. */
+  if (m == NULL || region_resolve (m->region, &offset)->kind != MDL_REGION_RAM)
+    return false;
+  for (guint i = 0; i < as->watches->len; i++) {
+    MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+
+    if (!w->code)
+      continue;
+    if (page >= w->base && page <= w->last)
+      return false;
+    if (w->last != UINT64_MAX && w->last + 1 == page)
+      joined = w;
+    else if (plast != UINT64_MAX && plast + 1 == w->base && joined == NULL)
+      joined = w;
   }
+  /* Neighbouring pages share one entry: straight-line code costs one
+   * range whatever its length. */
+  if (joined != NULL) {
+    joined->base = MIN (joined->base, page);
+    joined->last = MAX (joined->last, plast);
+  } else {
+    MdlWatch w = { page, plast, false, true, 0, code_written, as, true };
+    g_array_append_val (as->watches, w);
+  }
+  return true;
 }
 
 bool
@@ -467,39 +539,18 @@ mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
       return false;
   }
   for (uint64_t page = first;; page += MDL_CODE_GRANULE) {
-    uint64_t plast = page + (MDL_CODE_GRANULE - 1);
-    MdlMapping *m = find_mapping (as, page);
-    uint64_t offset = 0;
-    MdlWatch *joined = NULL;
-    bool known = false;
+    uint64_t twins[MAX_TWINS];
+    unsigned n = find_twins (as, page, twins, MAX_TWINS);
 
-    /* Only RAM: nothing but loaders (which flush code themselves) writes
-     * ROM, and devices have no bytes to cache. */
-    if (m != NULL && region_resolve (m->region, &offset)->kind == MDL_REGION_RAM) {
-      for (guint i = 0; i < as->watches->len && !known; i++) {
-        MdlWatch *w = &g_array_index (as->watches, MdlWatch, i);
+    added |= mark_granule (as, page);
+    /* The same bytes seen through a mirror: stores there must be heard
+     * too (code_written names the address the code was fetched from). */
+    for (unsigned k = 0; k < n; k++) {
+      uint64_t t = twins[k] & ~(uint64_t) (MDL_CODE_GRANULE - 1);
 
-        if (!w->code)
-          continue;
-        if (page >= w->base && page <= w->last)
-          known = true;
-        else if (w->last != UINT64_MAX && w->last + 1 == page)
-          joined = w;
-        else if (plast != UINT64_MAX && plast + 1 == w->base && joined == NULL)
-          joined = w;
-      }
-      if (!known) {
-        /* Neighbouring pages share one entry: straight-line code costs
-         * one range whatever its length. */
-        if (joined != NULL) {
-          joined->base = MIN (joined->base, page);
-          joined->last = MAX (joined->last, plast);
-        } else {
-          MdlWatch w = { page, plast, false, true, 0, code_written, as, true };
-          g_array_append_val (as->watches, w);
-        }
-        added = true;
-      }
+      added |= mark_granule (as, t);
+      if (twins[k] != t && t + MDL_CODE_GRANULE != 0)
+        added |= mark_granule (as, t + MDL_CODE_GRANULE);
     }
     if (page == last)
       break;
