@@ -48,6 +48,7 @@
 #define ARM_JIT_MODE_MAX_SHIFT 8
 #define ARM_JIT_CODE_BYTES     (8u << 20)
 #define ARM_JIT_MAX_BLOCKS     16384
+#define ARM_JIT_NHOST          6
 
 #define ROFF(n) ((int32_t) (offsetof (ArmCpu, r) + 4 * (unsigned) (n)))
 #define SOFF(f) ((int32_t) offsetof (ArmCpu, f))
@@ -73,13 +74,23 @@ typedef struct {
   bool it_dirty;
   /* What the host registers still hold of the flags the instruction just
    * emitted set, for a conditional branch right after it (ARM_FUSE_*),
-   * and what the previous instruction left. */
+   * and what the previous instruction left: the operands (an immediate
+   * when fuse_y_imm) or the result. */
   unsigned fuse, prev_fuse;
+  MdlX86Reg fuse_x, fuse_y, prev_x, prev_y;
+  bool fuse_y_imm, prev_y_imm;
+  uint32_t fuse_imm, prev_imm;
+  /* The register cache (see "guest registers in host registers"). */
+  int8_t slot_of[16];
+  int8_t guest_in[ARM_JIT_NHOST];
+  bool dirty[ARM_JIT_NHOST];
+  unsigned pinned, victim;
 } ArmJitCtx;
 
-/* ARM_FUSE_SUB: eax and ecx are the operands of a subtraction whose
- * flags are APSR's (cmp eax, ecx makes them again, C as no borrow);
- * ARM_FUSE_LOGIC: eax is the result of a logic operation (N and Z). */
+/* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
+ * subtraction whose flags are APSR's (cmp makes them again, C as no
+ * borrow); ARM_FUSE_LOGIC: fuse_x is the result of a logic operation (N
+ * and Z). */
 enum { ARM_FUSE_NONE, ARM_FUSE_SUB, ARM_FUSE_LOGIC };
 
 /* Flags, for their liveness within a block. */
@@ -103,6 +114,136 @@ static void
 st_reg (ArmJitCtx *c, MdlX86Reg h, unsigned r)
 {
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, ROFF (r));
+}
+
+/* ---- guest registers in host registers ---------------------------------
+ *
+ * As in riscv-jit.c: within a block, r0-r14 live in a pool of caller-saved
+ * host registers (rax, rcx and rdx stay scratch).  Which is where, and
+ * which hold values not yet in the CPU state (dirty), is known at
+ * translation time; every point where code paths join has the same cache
+ * state on each: a load or store's slow path stores the dirty registers
+ * (leaving them dirty), calls the executor and loads every cached
+ * register again; an executor for a whole instruction, ldm/stm and an
+ * instruction under an IT condition start from a clean cache (after an
+ * executor, or a conditional instruction, nothing is assumed cached).
+ * Every exit stores the dirty registers first.  r15 is never cached.
+ */
+
+static const MdlX86Reg arm_jit_pool[ARM_JIT_NHOST] = {
+  MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
+};
+
+static void
+cache_reset (ArmJitCtx *c)
+{
+  memset (c->slot_of, -1, sizeof c->slot_of);
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++) {
+    c->guest_in[k] = -1;
+    c->dirty[k] = false;
+  }
+  c->pinned = 0;
+}
+
+/* Stores the dirty registers; @clean: they are clean from here on (every
+ * path from here saw the stores), else they stay dirty as far as
+ * translation knows (an exit or a slow path). */
+static void
+cache_store_dirty (ArmJitCtx *c, bool clean)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0 && c->dirty[k]) {
+      st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+      if (clean)
+        c->dirty[k] = false;
+    }
+}
+
+/* Stores the dirty registers and forgets them all (before a call that
+ * may change any register). */
+static void
+cache_flush (ArmJitCtx *c)
+{
+  cache_store_dirty (c, true);
+  cache_reset (c);
+}
+
+/* Loads every cached register again (after a call). */
+static void
+cache_reload (ArmJitCtx *c)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0)
+      ld_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+}
+
+/* A free slot, evicting (and storing, when dirty) an unpinned one. */
+static unsigned
+cache_alloc (ArmJitCtx *c)
+{
+  unsigned k;
+
+  for (k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] < 0)
+      goto found;
+  for (;;) {
+    k = c->victim;
+    c->victim = (c->victim + 1) % ARM_JIT_NHOST;
+    if (!(c->pinned & (1u << k)))
+      break;
+  }
+  if (c->dirty[k])
+    st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+  c->slot_of[c->guest_in[k]] = -1;
+found:
+  c->guest_in[k] = -1;
+  c->dirty[k] = false;
+  return k;
+}
+
+static int
+cache_map (ArmJitCtx *c, unsigned r)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    c->guest_in[k] = (int8_t) r;
+    c->slot_of[r] = (int8_t) k;
+  }
+  c->pinned |= 1u << k;
+  return k;
+}
+
+/* The host register holding guest register @r (not r15), loaded when
+ * needed and pinned until the next instruction. */
+static MdlX86Reg
+src (ArmJitCtx *c, unsigned r)
+{
+  bool had = c->slot_of[r] >= 0;
+  int k = cache_map (c, r);
+
+  if (!had)
+    ld_reg (c, arm_jit_pool[k], r);
+  return arm_jit_pool[k];
+}
+
+/* The host register that will hold guest register @r, not loaded; with
+ * @dirty marked as holding a new value. */
+static MdlX86Reg
+dst_slot (ArmJitCtx *c, unsigned r, bool dirty)
+{
+  int k = cache_map (c, r);
+
+  if (dirty)
+    c->dirty[k] = true;
+  return arm_jit_pool[k];
+}
+
+static MdlX86Reg
+dst (ArmJitCtx *c, unsigned r)
+{
+  return dst_slot (c, r, true);
 }
 
 static void
@@ -172,9 +313,10 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 }
 
 /* The executor of instruction @i in the middle of a block: goes on when it
- * returned @next and nothing was flushed, else leaves with its result. */
+ * returned @next and nothing was flushed, else leaves with its result.
+ * The caller has stored the dirty registers. */
 static bool
-emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+emit_exec_mid_raw (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 {
   uint32_t next = ins->pc + ins->dec.len;
   size_t leave1, leave2, go_on;
@@ -192,6 +334,14 @@ emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
+/* The same for a whole instruction: nothing cached after it. */
+static bool
+emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  cache_flush (c);
+  return emit_exec_mid_raw (c, ins, i);
+}
+
 /* The executor of the last instruction @i of @n (a jump, or one that
  * always asks for the check): its result is where to go on, through the
  * inline cache unless it asks for the check or a flush happened. */
@@ -200,6 +350,7 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
   size_t leave1, leave2, go_on;
 
+  cache_flush (c);
   if (!emit_call (c, ins, i))
     return false;
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
@@ -224,6 +375,7 @@ static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
   /* (a branch is the last instruction of an IT block: it_next is 0) */
+  cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
@@ -289,6 +441,14 @@ is_test (ArmOp op)
   return op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
 }
 
+/* An instruction whose only wrapper is the sp one (it writes r13, whose
+ * bits 1:0 stay zero). */
+static bool
+sp_wrapped (const ArmJitInsn *ins)
+{
+  return ins->e.inner != NULL && ins->e.pc_flags == 0;
+}
+
 /* Whether data processing of this form is translated inline. */
 static bool
 dp_inline (const ArmJitInsn *ins)
@@ -297,7 +457,8 @@ dp_inline (const ArmJitInsn *ins)
 
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
    * harmless: it only fills the scratch r15). */
-  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15))
+  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
+      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags))
     return false;
   switch (insn_op (d)) {
   case ARM_OP_AND:
@@ -323,104 +484,153 @@ dp_inline (const ArmJitInsn *ins)
          && d->shift_n <= 31;
 }
 
+/* op dst, y (a register) or the immediate @k */
 static void
-emit_dp (ArmJitCtx *c, const ArmDecoded *d)
+alu_y (MdlJitAsm *a, MdlX86Alu op, MdlX86Reg dst, bool imm, MdlX86Reg y, uint32_t k)
 {
+  if (imm)
+    mdl_x86_alu_ri (a, op, false, dst, (int32_t) k);
+  else
+    mdl_x86_alu_rr (a, op, false, dst, y);
+}
+
+static void
+emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
   bool logic = op != ARM_OP_ADD && op != ARM_OP_SUB && op != ARM_OP_RSB && op != ARM_OP_CMP
                && op != ARM_OP_CMN;
   bool write = op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN;
   bool mov = op == ARM_OP_MOV || op == ARM_OP_MVN;
+  bool imm = d->kind == ARM_K_IMM, shifted = d->kind == ARM_K_SHIFT;
+  uint32_t k = d->imm;
+  MdlX86Reg x = MDL_X86_RAX, y = MDL_X86_RCX, res, rd = MDL_X86_RAX;
 
-  /* operand 2 in ecx (with a shift's carry out in edx), operand 1 in eax */
-  if (d->kind == ARM_K_IMM)
-    mdl_x86_mov_ri (a, MDL_X86_RCX, d->imm);
-  else {
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    if (d->kind == ARM_K_SHIFT) {
+  /* operand 2: the immediate k, a cached register or ecx (shifted, with
+   * a logic operation's carry out in edx); operand 1 cached */
+  if (!imm) {
+    y = src (c, d->rm);
+    if (shifted) {
       static const MdlX86Shift sh[] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR };
 
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+      y = MDL_X86_RCX;
       mdl_x86_shift_ri (a, sh[d->shift_type], false, MDL_X86_RCX, d->shift_n);
       if (logic && (c->need & ARM_FL_C))
         mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
     }
   }
   if (!mov)
-    ld_reg (c, MDL_X86_RAX, d->rn);
+    x = src (c, d->rn);
+  if (write)
+    rd = dst (c, d->rd);
 
   if (logic) {
-    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN)
-      mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
-    switch (op) {
-    case ARM_OP_AND:
-    case ARM_OP_BIC:
-    case ARM_OP_TST: mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    case ARM_OP_EOR:
-    case ARM_OP_TEQ: mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    case ARM_OP_ORR:
-    case ARM_OP_ORN: mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    default: /* mov, mvn */ mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX); break;
+    MdlX86Alu alu = op == ARM_OP_EOR || op == ARM_OP_TEQ   ? MDL_X86_XOR
+                    : op == ARM_OP_ORR || op == ARM_OP_ORN ? MDL_X86_OR
+                                                           : MDL_X86_AND;
+
+    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN) {
+      if (imm)
+        k = ~k;
+      else {
+        if (y != MDL_X86_RCX)
+          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+        y = MDL_X86_RCX;
+        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
+      }
     }
-    if (write)
-      st_reg (c, MDL_X86_RAX, d->rd);
+    if (mov) {
+      res = rd;
+      if (imm)
+        mdl_x86_mov_ri (a, res, k);
+      else
+        mdl_x86_mov_rr (a, false, res, y);
+    } else if (write && d->rd == d->rn) {
+      res = rd; /* in place: x is rd */
+      alu_y (a, alu, res, imm, y, k);
+    } else {
+      res = write ? rd : MDL_X86_RAX;
+      if (!imm && y == res) {
+        /* rd is rm: (x86 and, or and xor commute) */
+        mdl_x86_alu_rr (a, alu, false, res, x);
+      } else {
+        mdl_x86_mov_rr (a, false, res, x);
+        alu_y (a, alu, res, imm, y, k);
+      }
+    }
+    if (write && d->rd == 13)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4); /* (flags from the result first) */
     if (c->need & ARM_FL_N)
-      st_field (c, MDL_X86_RAX, SOFF (nf));
+      st_field (c, res, SOFF (nf));
     if (c->need & ARM_FL_Z)
-      st_field (c, MDL_X86_RAX, SOFF (zf));
+      st_field (c, res, SOFF (zf));
     if (c->need & ARM_FL_C) {
       /* (need has C only where the instruction writes it) */
-      if (d->kind != ARM_K_SHIFT)
+      if (!shifted)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
       st_field (c, MDL_X86_RDX, SOFF (cf));
     }
-    if (d->setflags)
+    if (d->setflags && !(write && d->rd == 13)) {
       c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = res;
+    }
     return;
   }
 
-  /* x - y or x + y with x in eax, y in ecx (rsb swaps them); r in esi */
-  if (op == ARM_OP_RSB) {
-    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RDX);
-  }
-  mdl_x86_mov_rr (a, false, MDL_X86_RSI, MDL_X86_RAX);
-  if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
-    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RSI, MDL_X86_RCX);
+  /* x - y, x + y or y - x (rsb) in res, the flags from x86's */
+  {
+    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN;
+    bool nz = (c->need & (ARM_FL_N | ARM_FL_Z)) != 0;
+
+    if (op == ARM_OP_RSB) {
+      res = MDL_X86_RAX;
+      if (imm)
+        mdl_x86_mov_ri (a, MDL_X86_RAX, k);
+      else
+        mdl_x86_mov_rr (a, false, MDL_X86_RAX, y);
+      mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RAX, x);
+    } else if (!write && !add && !nz) {
+      res = MDL_X86_RAX; /* (unused) */
+      alu_y (a, MDL_X86_CMP, x, imm, y, k);
+    } else if (write && d->rd == d->rn && d->rd != 13) {
+      res = rd;
+      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, res, imm, y, k);
+    } else {
+      res = MDL_X86_RAX;
+      mdl_x86_mov_rr (a, false, MDL_X86_RAX, x);
+      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, MDL_X86_RAX, imm, y, k);
+    }
     if (c->need & ARM_FL_C)
-      mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
-  } else {
-    mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RSI, MDL_X86_RCX);
+      mdl_x86_setcc (a, add ? MDL_X86_CC_B : MDL_X86_CC_AE, MDL_X86_RCX); /* C: no borrow */
+    if (c->need & ARM_FL_V)
+      mdl_x86_setcc (a, MDL_X86_CC_O, MDL_X86_RDX);
+    if (write && res != rd)
+      mdl_x86_mov_rr (a, false, rd, res);
+    if (write && d->rd == 13)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4);
     if (c->need & ARM_FL_C)
-      mdl_x86_setcc (a, MDL_X86_CC_AE, MDL_X86_RDX); /* C: no borrow */
-  }
-  if (write)
-    st_reg (c, MDL_X86_RSI, d->rd);
-  if (c->need & ARM_FL_C)
-    st_field (c, MDL_X86_RDX, SOFF (cf));
-  if (c->need & ARM_FL_N)
-    st_field (c, MDL_X86_RSI, SOFF (nf));
-  if (c->need & ARM_FL_Z)
-    st_field (c, MDL_X86_RSI, SOFF (zf));
-  if (d->setflags && op != ARM_OP_ADD && op != ARM_OP_CMN)
-    c->fuse = ARM_FUSE_SUB;
-  if (!(c->need & ARM_FL_V))
-    return;
-  if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
-    /* V = (x ^ r) & (y ^ r) */
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX);
-    st_field (c, MDL_X86_RAX, SOFF (vf));
-  } else {
-    /* V = (x ^ y) & (x ^ r), keeping x and y */
-    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RCX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RDI, MDL_X86_RAX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDI, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RDI);
-    st_field (c, MDL_X86_RDX, SOFF (vf));
+      st_field (c, MDL_X86_RCX, SOFF (cf));
+    if (c->need & ARM_FL_N)
+      st_field (c, res, SOFF (nf));
+    if (c->need & ARM_FL_Z)
+      st_field (c, res, SOFF (zf));
+    if (c->need & ARM_FL_V) {
+      mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RDX, 31);
+      st_field (c, MDL_X86_RDX, SOFF (vf));
+    }
+    /* A branch right after it compares the operands again, when they are
+     * still there. */
+    if (d->setflags && !add && op != ARM_OP_RSB && !shifted
+        && (!write || (d->rd != d->rn && (imm || d->rd != d->rm)))) {
+      c->fuse = ARM_FUSE_SUB;
+      c->fuse_x = x;
+      c->fuse_y = y;
+      c->fuse_y_imm = imm;
+      c->fuse_imm = k;
+    }
   }
 }
 
@@ -467,9 +677,11 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   MdlJitAsm *a = c->a;
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
+  bool wback = d->kind == ARM_K_PUW;
   size_t slow1, slow2 = 0, done;
+  MdlX86Reg base = src (c, d->rn), val;
 
-  ld_reg (c, MDL_X86_RAX, d->rn);
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
   if (d->kind == ARM_K_PUW) {
     if (d->index && d->imm)
       mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
@@ -477,11 +689,17 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     if (d->imm)
       mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
   } else {
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    if (d->shift_n)
+    MdlX86Reg off = src (c, d->rm);
+
+    if (d->shift_n) {
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, off);
       mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RCX, d->shift_n);
-    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, MDL_X86_RCX);
+      off = MDL_X86_RCX;
+    }
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, off);
   }
+  /* the value's register, before the paths part (a load's is not loaded) */
+  val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
   mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_base) : SOFF (ld_base));
@@ -495,26 +713,28 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
-  if (store) {
-    ld_reg (c, MDL_X86_RSI, d->rd);
-    mdl_x86_store_idx (a, size, MDL_X86_RSI, MDL_X86_RDX, MDL_X86_RCX);
-  } else
-    mdl_x86_load_idx (a, size, sign, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
+  if (store)
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
   /* the base written back before the loaded register, as the executor */
-  if (d->kind == ARM_K_PUW) {
-    ld_reg (c, MDL_X86_RDX, d->rn);
-    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RDX, (int32_t) d->imm);
-    st_reg (c, MDL_X86_RDX, d->rn);
-  }
+  if (wback)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
   if (!store)
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, slow1);
   if (size > 1)
     mdl_x86_bind (a, slow2);
-  if (!emit_exec_mid (c, ins, i))
+  /* the slow path: the executor sees the CPU state, then the cache is
+   * what the fast path leaves */
+  cache_store_dirty (c, false);
+  if (!emit_exec_mid_raw (c, ins, i))
     return false;
+  cache_reload (c);
   mdl_x86_bind (a, done);
+  if (wback)
+    dst (c, d->rn);
+  if (!store)
+    dst (c, d->rd);
   return true;
 }
 
@@ -556,6 +776,7 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   size_t slow1, slow2, slow3, done = 0;
   int32_t k = 0;
 
+  cache_flush (c);
   /* eax = the lowest address, ecx = its offset in the window, rdx = its
    * host address */
   ld_reg (c, MDL_X86_RAX, d->rn);
@@ -727,6 +948,7 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   go_on = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, leave1);
   mdl_x86_bind (c->a, leave2);
+  cache_store_dirty (c, false);
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
   st_field (c, MDL_X86_RDX, SOFF (itstate));
   mdl_x86_mov_ri (c->a, MDL_X86_RAX, (ins->pc + ins->dec.len) | ARM_CHECK);
@@ -753,6 +975,8 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (!ins->it || cond >= 14)
     return emit_insn_body (c, ins, i, n);
   c->prev_fuse = ARM_FUSE_NONE;
+  /* both paths from here start and end with the same cache */
+  cache_store_dirty (c, true);
   emit_cond (c, cond);
   if (ends_block (&ins->dec)) {
     size_t run = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
@@ -763,6 +987,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
   ok = emit_insn_body (c, ins, i, n);
+  cache_flush (c);
   mdl_x86_bind (c->a, skip);
   c->fuse = ARM_FUSE_NONE; /* (skipped, the host registers hold nothing) */
   return ok;
@@ -784,9 +1009,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       /* Right after the compare: its host flags again, not the state's. */
       if (cc >= 0) {
         if (c->prev_fuse == ARM_FUSE_SUB)
-          mdl_x86_alu_rr (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX);
+          alu_y (c->a, MDL_X86_CMP, c->prev_x, c->prev_y_imm, c->prev_y, c->prev_imm);
         else
-          mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+          mdl_x86_test_rr (c->a, false, c->prev_x, c->prev_x);
         taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
       } else {
         emit_cond (c, d->cond);
@@ -799,16 +1024,16 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   case ARM_OP_B: emit_block_end (c, n, target, true); return true;
   case ARM_OP_BL:
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, next | 1);
-    st_reg (c, MDL_X86_RAX, 14);
+    mdl_x86_mov_ri (c->a, dst (c, 14), next | 1);
     emit_block_end (c, n, target, true);
     return true;
   case ARM_OP_CBZ:
   case ARM_OP_CBNZ: {
     size_t taken;
 
-    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, ROFF (d->rn));
-    mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+    MdlX86Reg x = src (c, d->rn);
+
+    mdl_x86_test_rr (c->a, false, x, x);
     taken = mdl_x86_jcc_fwd (c->a, op == ARM_OP_CBZ ? MDL_X86_CC_E : MDL_X86_CC_NE);
     emit_block_end (c, n, next, false);
     mdl_x86_bind (c->a, taken);
@@ -818,10 +1043,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_MUL:
     if (ins->e.inner != NULL)
       break;
-    ld_reg (c, MDL_X86_RAX, d->rn);
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, MDL_X86_RCX);
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rn));
+    mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
+    mdl_x86_mov_rr (c->a, false, dst (c, d->rd), MDL_X86_RAX);
     if (c->need & ARM_FL_N)
       st_field (c, MDL_X86_RAX, SOFF (nf));
     if (c->need & ARM_FL_Z)
@@ -838,7 +1062,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     if (ins->e.inner != NULL)
       break;
     /* the 32-bit forms rotate first */
-    ld_reg (c, MDL_X86_RAX, d->rm);
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
     if (d->shift_n)
       mdl_x86_shift_ri (c->a, MDL_X86_ROR, false, MDL_X86_RAX, d->shift_n);
     if (op == ARM_OP_UXTB || op == ARM_OP_UXTH)
@@ -847,20 +1071,19 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
       mdl_x86_shift_ri (c->a, MDL_X86_SAR, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
     }
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_mov_rr (c->a, false, dst (c, d->rd), MDL_X86_RAX);
     return true;
   default: break;
   }
   if (dp_inline (ins)) {
-    emit_dp (c, d);
+    emit_dp (c, ins);
     return true;
   }
   if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
       && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return emit_ls (c, ins, i);
   if (ins->rom && lit_constant (c->s, ins, &lit)) {
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, lit);
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_mov_ri (c->a, dst (c, d->rd), lit);
     return true;
   }
   if (ldstm_inline (ins))
@@ -980,12 +1203,18 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     live = (live & ~w) | flags_read (&insns[i]);
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
+  cache_reset (c);
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
     c->cur = &insns[i];
     c->prev_fuse = c->fuse;
+    c->prev_x = c->fuse_x;
+    c->prev_y = c->fuse_y;
+    c->prev_y_imm = c->fuse_y_imm;
+    c->prev_imm = c->fuse_imm;
     c->fuse = ARM_FUSE_NONE;
+    c->pinned = 0;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
