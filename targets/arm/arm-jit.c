@@ -958,6 +958,106 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 
 static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n);
 
+/* Instructions translated inline that only compute registers from
+ * registers (no flags, no call, no fault): shifts by a register, mla and
+ * mls, the bit-field extracts. */
+static bool
+reg_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+
+  if (ins->e.inner != NULL)
+    return false;
+  switch (insn_op (d)) {
+  case ARM_OP_LSL_R:
+  case ARM_OP_LSR_R:
+  case ARM_OP_ASR_R: return !d->setflags;
+  case ARM_OP_MLA:
+  case ARM_OP_MLS:
+  case ARM_OP_UBFX:
+  case ARM_OP_SBFX: return true;
+  default: return false;
+  }
+}
+
+static void
+emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+
+  switch (op) {
+  case ARM_OP_LSL_R:
+  case ARM_OP_LSR_R:
+  case ARM_OP_ASR_R:
+    /* the amount is Rm's low byte; x86 takes it modulo 32 */
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rm));
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xff);
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (op == ARM_OP_ASR_R) {
+      size_t small;
+
+      mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, 31);
+      small = mdl_x86_jcc_fwd (a, MDL_X86_CC_BE);
+      mdl_x86_mov_ri (a, MDL_X86_RCX, 31); /* 32 and more: the sign */
+      mdl_x86_bind (a, small);
+      mdl_x86_shift_cl (a, MDL_X86_SAR, false, MDL_X86_RAX);
+    } else {
+      mdl_x86_shift_cl (a, op == ARM_OP_LSL_R ? MDL_X86_SHL : MDL_X86_SHR, false, MDL_X86_RAX);
+      /* 32 and more: 0 */
+      mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, 32);
+      mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
+      mdl_x86_unary (a, MDL_X86_NEG, false, MDL_X86_RDX);
+      mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RDX);
+    }
+    break;
+  case ARM_OP_MLA:
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    mdl_x86_imul_rr (a, false, MDL_X86_RAX, src (c, d->rm));
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, src (c, d->ra));
+    break;
+  case ARM_OP_MLS:
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rn));
+    mdl_x86_imul_rr (a, false, MDL_X86_RCX, src (c, d->rm));
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->ra));
+    mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RAX, MDL_X86_RCX);
+    break;
+  case ARM_OP_UBFX:
+    /* (the decoder keeps lsb + width <= 32) */
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (d->shift_n)
+      mdl_x86_shift_ri (a, MDL_X86_SHR, false, MDL_X86_RAX, d->shift_n);
+    if (d->imm < 32)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) ((1u << d->imm) - 1));
+    break;
+  default: /* SBFX */
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (32 - d->shift_n - d->imm)
+      mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RAX, (uint8_t) (32 - d->shift_n - d->imm));
+    if (d->imm < 32)
+      mdl_x86_shift_ri (a, MDL_X86_SAR, false, MDL_X86_RAX, (uint8_t) (32 - d->imm));
+    break;
+  }
+  mdl_x86_mov_rr (a, false, dst (c, d->rd), MDL_X86_RAX);
+}
+
+/* Whether an instruction under an IT condition only computes cached
+ * registers (no call, no exit): then its registers are loaded before the
+ * condition, so that both paths join with the same cache and nothing is
+ * stored or forgotten around it. */
+static bool
+simple_cond (const ArmJitInsn *ins)
+{
+  ArmOp op = insn_op (&ins->dec);
+
+  if (dp_inline (ins) || reg_inline (ins))
+    return true;
+  return (op == ARM_OP_MUL || op == ARM_OP_SXTB || op == ARM_OP_SXTH || op == ARM_OP_UXTB
+          || op == ARM_OP_UXTH)
+         && ins->e.inner == NULL;
+}
+
 /* An instruction, under the condition of its IT block: skipped in host
  * code when it fails (a last instruction that would end the block ends
  * it at the next one instead). */
@@ -975,6 +1075,28 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (!ins->it || cond >= 14)
     return emit_insn_body (c, ins, i, n);
   c->prev_fuse = ARM_FUSE_NONE;
+  if (simple_cond (ins)) {
+    const ArmDecoded *d = &ins->dec;
+
+    /* Every register it reads or writes cached before the condition (rd
+     * too: on the skipping path it keeps its value); the body then finds
+     * them all and allocates nothing, and after it rd is dirty, which
+     * storing its old value again would be harmless on the other path. */
+    if (d->rn < 15)
+      src (c, d->rn);
+    if (d->rm < 15)
+      src (c, d->rm);
+    if (d->ra < 15 && (insn_op (d) == ARM_OP_MLA || insn_op (d) == ARM_OP_MLS))
+      src (c, d->ra);
+    if (d->rd < 15)
+      src (c, d->rd);
+    emit_cond (c, cond);
+    skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    ok = emit_insn_body (c, ins, i, n);
+    mdl_x86_bind (c->a, skip);
+    c->fuse = ARM_FUSE_NONE;
+    return ok;
+  }
   /* both paths from here start and end with the same cache */
   cache_store_dirty (c, true);
   emit_cond (c, cond);
@@ -1077,6 +1199,10 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   if (dp_inline (ins)) {
     emit_dp (c, ins);
+    return true;
+  }
+  if (reg_inline (ins)) {
+    emit_reg_inline (c, ins);
     return true;
   }
   if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
@@ -1185,7 +1311,7 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
-  default: return dp_inline (ins) ? 0 : ARM_FL_ALL;
+  default: return dp_inline (ins) || reg_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
 
