@@ -57,7 +57,6 @@ typedef struct {
   ArmDecoded dec;
   ArmInsn e; /* what the executor gets, filled as the decode cache */
   uint32_t pc;
-  bool rom;        /* in a read-only window: literals are constants */
   uint8_t it;      /* ITSTATE while it runs (0: outside an IT block) */
   uint8_t it_next; /* ITSTATE after it */
 } ArmJitInsn;
@@ -85,6 +84,9 @@ typedef struct {
   int8_t guest_in[ARM_JIT_NHOST];
   bool dirty[ARM_JIT_NHOST];
   unsigned pinned, victim;
+  /* The block's first address, and one past the last literal in RAM it
+   * holds as a constant. */
+  uint32_t start, lit_end;
 } ArmJitCtx;
 
 /* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
@@ -857,9 +859,14 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 }
 
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
- * flush the blocks). */
+ * flush the blocks); from RAM too when it lies after the block's first
+ * instruction within ARM_JIT_PAGE: the block's range then covers it
+ * (lit_end), so that a store to the literal is heard and flushes the
+ * block.  (A window's writable flag does not tell RAM from ROM: the
+ * window of marked code only reads.) */
 static bool
-lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value)
+lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_t start,
+              uint32_t *lit_end)
 {
   const ArmDecoded *d = &ins->dec;
   uint32_t addr = (ins->pc & ~3u) + 4 + d->imm;
@@ -871,9 +878,18 @@ lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value)
       || insn_op (d) > ARM_OP_LDRSH)
     return false;
   size = ls_size (insn_op (d), &sign, &store);
-  if ((addr & (size - 1)) || !mdl_address_space_ram_window (s->cpu.as, addr, &w) || w.writable
+  uint64_t rbase;
+  MdlRegion *region;
+
+  if ((addr & (size - 1)) || !mdl_address_space_ram_window (s->cpu.as, addr, &w)
       || addr - w.base + size > w.size)
     return false;
+  region = mdl_address_space_lookup (s->cpu.as, addr, &rbase);
+  if (region == NULL || mdl_region_kind (region) != MDL_REGION_ROM) {
+    if (addr < start || addr + size - start > ARM_JIT_PAGE)
+      return false;
+    *lit_end = MAX (*lit_end, addr + size);
+  }
   switch (size) {
   case 4: memcpy (value, w.host + (addr - w.base), 4); break;
   case 2: {
@@ -1208,7 +1224,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
       && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return emit_ls (c, ins, i);
-  if (ins->rom && lit_constant (c->s, ins, &lit)) {
+  if (lit_constant (c->s, ins, &lit, c->start, &c->lit_end)) {
     mdl_x86_mov_ri (c->a, dst (c, d->rd), lit);
     return true;
   }
@@ -1251,7 +1267,6 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
       ins->dec.len = (uint8_t) arm_insn_length (hw1);
     arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, it != 0);
     ins->pc = (uint32_t) at;
-    ins->rom = !w.writable;
     /* ITSTATE known at translation time, advanced as arm_step_it does */
     ins->it = (uint8_t) it;
     if (it)
@@ -1361,16 +1376,17 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     return NULL;
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
-    ArmJitCtx c = { .jit = jit, .a = &a, .s = s };
+    ArmJitCtx c = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end };
     const MdlJitBlock *b;
 
     mdl_jit_begin (jit, &a);
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
-    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
+    /* (the block's range covers the literals it holds as constants) */
+    b = mdl_jit_commit (jit, &a, pc, MAX (end, c.lit_end), mode, n);
     if (b != NULL) {
       /* Stores to these bytes must reach the block (arm_code_written). */
-      arm_note_code (s, pc, end - pc);
+      arm_note_code (s, pc, MAX (end, c.lit_end) - pc);
       return b;
     }
     mdl_jit_flush (jit);

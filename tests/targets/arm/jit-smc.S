@@ -20,7 +20,9 @@
  *   9. a hot loop storing to data in the same page as code;
  *  10. an instruction in the same block, then a called function, patched
  *      through the board's mirror of the code's RAM (0x00400000 maps
- *      SSRAM1 again, boards/cortex-m3.dts and QEMU's mps2-an385).
+ *      SSRAM1 again, boards/cortex-m3.dts and QEMU's mps2-an385);
+ *  11. a literal in RAM patched between calls of the function that loads
+ *      it.
  * Built for the ARMv7-M core, whose code at 0 is RAM.
  */
 #include "test-macros.h"
@@ -203,6 +205,21 @@ p10:	adds	r0, #0
 	cmp	r6, #50
 	bne	1b
 
+	/* 11: fn_d returns its literal, rewritten before each call */
+	ldr	r4, =fn_d
+	ldr	r5, =lit_d
+	movs	r6, #1
+	str	r6, [r5]
+	blx	r4
+	CHECK_REG r0, r6, 21
+	movs	r6, #4
+1:	str	r6, [r5]
+	blx	r4
+	CHECK_REG r0, r6, 22
+	adds	r6, #3
+	cmp	r6, #100
+	blt	1b
+
 	pop	{r4-r7, pc}
 
 /* Records the stacked pc, resumes at `resume` (the faults escalate to
@@ -234,6 +251,13 @@ fn_a:
 fn_b:
 	movw	r0, #11
 	bx	lr
+
+	.thumb_func
+fn_d:
+	ldr	r0, lit_d
+	bx	lr
+	.balign	4
+lit_d:	.word	0
 
 	.thumb_func
 fn_c:
