@@ -680,7 +680,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
   bool wback = d->kind == ARM_K_PUW;
-  size_t slow1, slow2 = 0, done;
+  size_t slow1, slow2 = 0, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
   MdlX86Reg base = src (c, d->rn), val;
 
   mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
@@ -724,8 +725,40 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, slow1);
+  if (!store) {
+    /* Outside the load window: the fetch window, as arm_cached_ld looks
+     * at it next (constants among the code), without swapping windows. */
+    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
+    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                    SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
+    /* foff <= window size - access size */
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
+    if (size > 1) {
+      mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
+      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+    }
+    mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
+    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+    if (size > 1) {
+      mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (align_mask));
+      mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RAX);
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
+      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    }
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
+    if (wback)
+      mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+    done2 = mdl_x86_jmp_fwd (a);
+  }
   if (size > 1)
     mdl_x86_bind (a, slow2);
+  for (unsigned k = 0; k < n_miss; k++)
+    mdl_x86_bind (a, miss[k]);
   /* the slow path: the executor sees the CPU state, then the cache is
    * what the fast path leaves */
   cache_store_dirty (c, false);
@@ -733,6 +766,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     return false;
   cache_reload (c);
   mdl_x86_bind (a, done);
+  if (!store)
+    mdl_x86_bind (a, done2);
   if (wback)
     dst (c, d->rn);
   if (!store)
