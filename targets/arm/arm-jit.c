@@ -77,6 +77,7 @@ typedef struct {
    * when fuse_y_imm) or the result. */
   unsigned fuse, prev_fuse;
   MdlX86Reg fuse_x, fuse_y, prev_x, prev_y;
+  int8_t fuse_guest, prev_guest; /* ARM_FUSE_LOGIC: whose cached copy fuse_x is, or -1 */
   bool fuse_y_imm, prev_y_imm;
   uint32_t fuse_imm, prev_imm;
   /* The register cache (see "guest registers in host registers"). */
@@ -578,6 +579,7 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
     if (d->setflags && !(write && d->rd == 13)) {
       c->fuse = ARM_FUSE_LOGIC;
       c->fuse_x = res;
+      c->fuse_guest = write ? (int8_t) d->rd : -1;
     }
     return;
   }
@@ -632,6 +634,11 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
       c->fuse_y = y;
       c->fuse_y_imm = imm;
       c->fuse_imm = k;
+    } else if (d->setflags && (write || add || nz) && d->rd != 13) {
+      /* Else N and Z are still those of the result ("subs r0, #1; bne") */
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = write ? rd : res;
+      c->fuse_guest = write ? (int8_t) d->rd : -1;
     }
   }
 }
@@ -1121,13 +1128,23 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 
   if (insn_op (&ins->dec) == ARM_OP_IT) {
     emit_it (c, ins, i);
+    /* A result's N and Z in a cached register reach into the IT block
+     * (emit_it uses rax and rdx only). */
+    if (c->prev_fuse == ARM_FUSE_LOGIC && c->prev_guest >= 0) {
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = c->prev_x;
+      c->fuse_guest = c->prev_guest;
+    }
     return true;
   }
   if (!ins->it || cond >= 14)
     return emit_insn_body (c, ins, i, n);
-  c->prev_fuse = ARM_FUSE_NONE;
   if (simple_cond (ins)) {
     const ArmDecoded *d = &ins->dec;
+    bool carried = c->prev_fuse == ARM_FUSE_LOGIC && c->prev_guest >= 0;
+    MdlX86Reg fx = c->prev_x;
+    int8_t fg = c->prev_guest;
+    int cc = -1;
 
     /* Every register it reads or writes cached before the condition (rd
      * too: on the skipping path it keeps its value); the body then finds
@@ -1141,13 +1158,29 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       src (c, d->ra);
     if (d->rd < 15)
       src (c, d->rd);
-    emit_cond (c, cond);
-    skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    c->prev_fuse = ARM_FUSE_NONE;
+    /* the condition from a result still cached (and not written since),
+     * else from the CPU state */
+    if (carried && c->slot_of[fg] >= 0 && arm_jit_pool[c->slot_of[fg]] == fx)
+      cc = fused_cc (ARM_FUSE_LOGIC, cond);
+    if (cc >= 0) {
+      mdl_x86_test_rr (c->a, false, fx, fx);
+      skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
+    } else {
+      emit_cond (c, cond);
+      skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    }
     ok = emit_insn_body (c, ins, i, n);
     mdl_x86_bind (c->a, skip);
     c->fuse = ARM_FUSE_NONE;
+    if (carried && !d->setflags && d->rd != fg) {
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = fx;
+      c->fuse_guest = fg;
+    }
     return ok;
   }
+  c->prev_fuse = ARM_FUSE_NONE;
   /* both paths from here start and end with the same cache */
   cache_store_dirty (c, true);
   emit_cond (c, cond);
@@ -1389,7 +1422,9 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     c->prev_y = c->fuse_y;
     c->prev_y_imm = c->fuse_y_imm;
     c->prev_imm = c->fuse_imm;
+    c->prev_guest = c->fuse_guest;
     c->fuse = ARM_FUSE_NONE;
+    c->fuse_guest = -1;
     c->pinned = 0;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
