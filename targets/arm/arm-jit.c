@@ -997,11 +997,22 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 
   mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
   leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
-  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
-    mdl_x86_alu_rm (c->a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_STATE,
+  /* (the bitmap two words at a time) */
+  if (ARM_EXC_WORDS >= 2) {
+    unsigned w;
+
+    mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+    for (w = 2; w + 1 < ARM_EXC_WORDS; w += 2)
+      mdl_x86_alu_rm (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_STATE,
+                      SOFF (exc_pending) + 4 * (int32_t) w);
+    if (w < ARM_EXC_WORDS) {
+      mdl_x86_load (c->a, 4, false, MDL_X86_RDX, MDL_X86_STATE,
                     SOFF (exc_pending) + 4 * (int32_t) w);
-  mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+      mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RDX);
+    }
+  } else
+    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+  mdl_x86_test_rr (c->a, true, MDL_X86_RAX, MDL_X86_RAX);
   leave2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   go_on = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, leave1);
