@@ -677,6 +677,23 @@ ls_size (ArmOp op, bool *sign, bool *store)
   }
 }
 
+/* Jumps to the returned fixup when the address in eax is misaligned for
+ * @size and alignment is checked (align_mask, 0 or ~0): the aligned case
+ * first, which needs no load. */
+static size_t
+emit_align_check (ArmJitCtx *c, unsigned size)
+{
+  size_t aligned, bad;
+
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
+  aligned = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (align_mask), 0);
+  bad = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_bind (c->a, aligned);
+  return bad;
+}
+
 /* A load or store with an immediate or register offset: the window (and
  * alignment) check of the executor inline, the executor otherwise. */
 static bool
@@ -716,12 +733,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_limit) : SOFF (ld_limit));
   slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1) {
-    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (align_mask));
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
-    slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  }
+  if (size > 1)
+    slow2 = emit_align_check (c, size);
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
   if (store)
     mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
@@ -749,12 +762,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     }
     mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
     miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-    if (size > 1) {
-      mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (align_mask));
-      mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RAX);
-      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
-      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-    }
+    if (size > 1)
+      miss[n_miss++] = emit_align_check (c, size);
     mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
                   SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
     if (wback)
