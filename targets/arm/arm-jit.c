@@ -17,11 +17,12 @@
  * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
  * (flags computed where a later instruction of the block may read them;
- * a branch right after a compare uses the host flags), mul, the extends,
- * the RAM fast path of single loads and stores (immediate or register
- * offset, pre- and post-indexed) and of load/store multiple (push and pop
- * among them), literal loads from ROM (constants), and b, b<cond>, bl, cbz
- * and cbnz with chained exits.  Everything else (system registers,
+ * a branch right after a compare uses the host flags), mul, mla, mls,
+ * shifts by a register, ubfx, sbfx, the extends, the RAM fast path of
+ * single loads and stores (immediate or register offset, pre- and
+ * post-indexed) and of load/store multiple (push and pop among them),
+ * literal loads (constants), and b, b<cond>, bl, cbz and cbnz with
+ * chained exits.  Everything else (system registers,
  * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
  * writing r13 other than push/pop, a load or store off the fast path)
  * calls the interpreter's executor for that one instruction with the
@@ -31,10 +32,10 @@
  * what it returned.  A block ending in such an instruction (bx lr,
  * pop {pc}) leaves through an inline cache.
  *
- * Guest registers stay in the CPU state (memory operands): no register
- * cache yet.  Not translated at all: a CPU with debugger breakpoints, the
- * FPB enabled or the MPU enabled (the interpreter's loop runs), and code
- * outside RAM and ROM windows.
+ * Within a block, guest registers live in host registers ("guest
+ * registers in host registers", below).  Not translated at all: a CPU
+ * with debugger breakpoints, the FPB enabled or the MPU enabled (the
+ * interpreter's loop runs), and code outside RAM and ROM windows.
  */
 #include "arm-cpu.h"
 
