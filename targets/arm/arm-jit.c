@@ -917,8 +917,7 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
  * block.  (A window's writable flag does not tell RAM from ROM: the
  * window of marked code only reads.) */
 static bool
-lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_t start,
-              uint32_t *lit_end)
+lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_t start, uint32_t *lit_end)
 {
   const ArmDecoded *d = &ins->dec;
   uint32_t addr = (ins->pc & ~3u) + 4 + d->imm;
