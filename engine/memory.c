@@ -490,6 +490,35 @@ mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id)
   }
 }
 
+/* The other addresses at which the byte at @addr is mapped too (a
+ * mirror: an alias of the same RAM elsewhere, or the RAM itself seen from
+ * its alias), up to @max of them into @twins; returns how many. */
+static unsigned
+find_twins (MdlAddressSpace *as, uint64_t addr, uint64_t *twins, unsigned max)
+{
+  MdlMapping *m = find_mapping (as, addr);
+  uint64_t off;
+  MdlRegion *r;
+  unsigned n = 0;
+
+  if (m == NULL)
+    return 0;
+  off = addr - m->base;
+  r = region_resolve (m->region, &off);
+  for (guint i = 0; i < as->maps->len && n < max; i++) {
+    const MdlMapping *o = &g_array_index (as->maps, MdlMapping, i);
+    uint64_t ooff = 0;
+
+    if (o == m || region_resolve (o->region, &ooff) != r || off < ooff
+        || off - ooff > o->last - o->base)
+      continue;
+    twins[n++] = o->base + (off - ooff);
+  }
+  return n;
+}
+
+#define MAX_TWINS 8
+
 /* Takes the granule [base, base + MDL_CODE_GRANULE) out of the span
  * that holds it. */
 static void
@@ -546,15 +575,23 @@ code_release (MdlAddressSpace *as, uint64_t addr, uint64_t last)
 }
 
 /* Tells every listener of a store that touched marked code (after the
- * bytes are written). */
+ * bytes are written), at every address the bytes are mapped at: code is
+ * cached by the address it was fetched from, which a store through a
+ * mirror does not name. */
 static void
 code_written (MdlAddressSpace *as, uint64_t addr, unsigned size)
 {
-  for (guint i = 0; i < as->code_listeners->len; i++) {
-    const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
-    l->fn (l->data, addr, size, true);
+  uint64_t at[1 + MAX_TWINS];
+  unsigned n = 1 + find_twins (as, addr, at + 1, MAX_TWINS);
+
+  at[0] = addr;
+  for (unsigned k = 0; k < n; k++) {
+    for (guint i = 0; i < as->code_listeners->len; i++) {
+      const MdlCodeListener *l = &g_array_index (as->code_listeners, MdlCodeListener, i);
+      l->fn (l->data, at[k], size, true);
+    }
+    code_release (as, at[k], at[k] + (MAX (size, 1) - 1));
   }
-  code_release (as, addr, addr + (MAX (size, 1) - 1));
 }
 
 /* Adds [base, last] (whole granules) to the code spans, merging with
@@ -608,8 +645,25 @@ mdl_address_space_mark_code (MdlAddressSpace *as, uint64_t addr, uint64_t len)
      * in one mapping go in at once. */
     if (m != NULL) {
       run_last = MIN (last, m->last & ~gmask);
-      if (region_resolve (m->region, &offset)->kind == MDL_REGION_RAM)
+      if (region_resolve (m->region, &offset)->kind == MDL_REGION_RAM) {
         added |= code_insert (as, g, run_last + gmask);
+        /* The same bytes seen through a mirror: stores there must be
+         * heard too (code_written names every address of the bytes). */
+        for (uint64_t t = g;; t += MDL_CODE_GRANULE) {
+          uint64_t twins[MAX_TWINS];
+          unsigned n = find_twins (as, t, twins, MAX_TWINS);
+
+          for (unsigned k = 0; k < n; k++) {
+            uint64_t tg = twins[k] & ~gmask;
+
+            added |= code_insert (as, tg, tg + gmask);
+            if (twins[k] != tg && tg + MDL_CODE_GRANULE != 0)
+              added |= code_insert (as, tg + MDL_CODE_GRANULE, tg + MDL_CODE_GRANULE + gmask);
+          }
+          if (t == run_last)
+            break;
+        }
+      }
     }
     if (run_last == last)
       break;

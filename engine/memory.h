@@ -171,7 +171,11 @@ void  mdl_address_space_remove_write_tracker (MdlAddressSpace *as, guint id);
  * read, so every store there (a CPU's slow path, another CPU, a loader's
  * or debugger's write_bytes) calls each code listener after the bytes
  * are written, and the listeners forget what they cached of the bytes
- * written.  mark_code returns true when a granule was new: the map's
+ * written.  RAM mapped at more than one address (a mirror: an alias of
+ * it elsewhere) is marked at each, and a store through any of them is
+ * told to the listeners at every address the bytes are mapped at, so
+ * that code cached by the address it was fetched from hears a store
+ * through its mirror.  mark_code returns true when a granule was new: the map's
  * generation moved and the caller must drop its own cached windows
  * before its next store.  Listeners are kept once per (@fn, @data); they
  * must not add or remove watches or marks.  Removing with @fn NULL

@@ -17,11 +17,12 @@
  * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
  * (flags computed where a later instruction of the block may read them;
- * a branch right after a compare uses the host flags), mul, the extends,
- * the RAM fast path of single loads and stores (immediate or register
- * offset, pre- and post-indexed) and of load/store multiple (push and pop
- * among them), literal loads from ROM (constants), and b, b<cond>, bl, cbz
- * and cbnz with chained exits.  Everything else (system registers,
+ * a branch right after a compare uses the host flags), mul, mla, mls,
+ * shifts by a register, ubfx, sbfx, the extends, the RAM fast path of
+ * single loads and stores (immediate or register offset, pre- and
+ * post-indexed) and of load/store multiple (push and pop among them),
+ * literal loads (constants), and b, b<cond>, bl, cbz and cbnz with
+ * chained exits.  Everything else (system registers,
  * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
  * writing r13 other than push/pop, a load or store off the fast path)
  * calls the interpreter's executor for that one instruction with the
@@ -31,10 +32,10 @@
  * what it returned.  A block ending in such an instruction (bx lr,
  * pop {pc}) leaves through an inline cache.
  *
- * Guest registers stay in the CPU state (memory operands): no register
- * cache yet.  Not translated at all: a CPU with debugger breakpoints, the
- * FPB enabled or the MPU enabled (the interpreter's loop runs), and code
- * outside RAM and ROM windows.
+ * Within a block, guest registers live in host registers ("guest
+ * registers in host registers", below).  Not translated at all: a CPU
+ * with debugger breakpoints, the FPB enabled or the MPU enabled (the
+ * interpreter's loop runs), and code outside RAM and ROM windows.
  */
 #include "arm-cpu.h"
 
@@ -48,6 +49,7 @@
 #define ARM_JIT_MODE_MAX_SHIFT 8
 #define ARM_JIT_CODE_BYTES     (8u << 20)
 #define ARM_JIT_MAX_BLOCKS     16384
+#define ARM_JIT_NHOST          6
 
 #define ROFF(n) ((int32_t) (offsetof (ArmCpu, r) + 4 * (unsigned) (n)))
 #define SOFF(f) ((int32_t) offsetof (ArmCpu, f))
@@ -56,7 +58,6 @@ typedef struct {
   ArmDecoded dec;
   ArmInsn e; /* what the executor gets, filled as the decode cache */
   uint32_t pc;
-  bool rom;        /* in a read-only window: literals are constants */
   uint8_t it;      /* ITSTATE while it runs (0: outside an IT block) */
   uint8_t it_next; /* ITSTATE after it */
 } ArmJitInsn;
@@ -73,13 +74,27 @@ typedef struct {
   bool it_dirty;
   /* What the host registers still hold of the flags the instruction just
    * emitted set, for a conditional branch right after it (ARM_FUSE_*),
-   * and what the previous instruction left. */
+   * and what the previous instruction left: the operands (an immediate
+   * when fuse_y_imm) or the result. */
   unsigned fuse, prev_fuse;
+  MdlX86Reg fuse_x, fuse_y, prev_x, prev_y;
+  int8_t fuse_guest, prev_guest; /* ARM_FUSE_LOGIC: whose cached copy fuse_x is, or -1 */
+  bool fuse_y_imm, prev_y_imm;
+  uint32_t fuse_imm, prev_imm;
+  /* The register cache (see "guest registers in host registers"). */
+  int8_t slot_of[16];
+  int8_t guest_in[ARM_JIT_NHOST];
+  bool dirty[ARM_JIT_NHOST];
+  unsigned pinned, victim;
+  /* The block's first address, and one past the last literal in RAM it
+   * holds as a constant. */
+  uint32_t start, lit_end;
 } ArmJitCtx;
 
-/* ARM_FUSE_SUB: eax and ecx are the operands of a subtraction whose
- * flags are APSR's (cmp eax, ecx makes them again, C as no borrow);
- * ARM_FUSE_LOGIC: eax is the result of a logic operation (N and Z). */
+/* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
+ * subtraction whose flags are APSR's (cmp makes them again, C as no
+ * borrow); ARM_FUSE_LOGIC: fuse_x is the result of a logic operation (N
+ * and Z). */
 enum { ARM_FUSE_NONE, ARM_FUSE_SUB, ARM_FUSE_LOGIC };
 
 /* Flags, for their liveness within a block. */
@@ -103,6 +118,136 @@ static void
 st_reg (ArmJitCtx *c, MdlX86Reg h, unsigned r)
 {
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, ROFF (r));
+}
+
+/* ---- guest registers in host registers ---------------------------------
+ *
+ * As in riscv-jit.c: within a block, r0-r14 live in a pool of caller-saved
+ * host registers (rax, rcx and rdx stay scratch).  Which is where, and
+ * which hold values not yet in the CPU state (dirty), is known at
+ * translation time; every point where code paths join has the same cache
+ * state on each: a load or store's slow path stores the dirty registers
+ * (leaving them dirty), calls the executor and loads every cached
+ * register again; an executor for a whole instruction, ldm/stm and an
+ * instruction under an IT condition start from a clean cache (after an
+ * executor, or a conditional instruction, nothing is assumed cached).
+ * Every exit stores the dirty registers first.  r15 is never cached.
+ */
+
+static const MdlX86Reg arm_jit_pool[ARM_JIT_NHOST] = {
+  MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
+};
+
+static void
+cache_reset (ArmJitCtx *c)
+{
+  memset (c->slot_of, -1, sizeof c->slot_of);
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++) {
+    c->guest_in[k] = -1;
+    c->dirty[k] = false;
+  }
+  c->pinned = 0;
+}
+
+/* Stores the dirty registers; @clean: they are clean from here on (every
+ * path from here saw the stores), else they stay dirty as far as
+ * translation knows (an exit or a slow path). */
+static void
+cache_store_dirty (ArmJitCtx *c, bool clean)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0 && c->dirty[k]) {
+      st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+      if (clean)
+        c->dirty[k] = false;
+    }
+}
+
+/* Stores the dirty registers and forgets them all (before a call that
+ * may change any register). */
+static void
+cache_flush (ArmJitCtx *c)
+{
+  cache_store_dirty (c, true);
+  cache_reset (c);
+}
+
+/* Loads every cached register again (after a call). */
+static void
+cache_reload (ArmJitCtx *c)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] >= 0)
+      ld_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+}
+
+/* A free slot, evicting (and storing, when dirty) an unpinned one. */
+static unsigned
+cache_alloc (ArmJitCtx *c)
+{
+  unsigned k;
+
+  for (k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] < 0)
+      goto found;
+  for (;;) {
+    k = c->victim;
+    c->victim = (c->victim + 1) % ARM_JIT_NHOST;
+    if (!(c->pinned & (1u << k)))
+      break;
+  }
+  if (c->dirty[k])
+    st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+  c->slot_of[c->guest_in[k]] = -1;
+found:
+  c->guest_in[k] = -1;
+  c->dirty[k] = false;
+  return k;
+}
+
+static int
+cache_map (ArmJitCtx *c, unsigned r)
+{
+  int k = c->slot_of[r];
+
+  if (k < 0) {
+    k = (int) cache_alloc (c);
+    c->guest_in[k] = (int8_t) r;
+    c->slot_of[r] = (int8_t) k;
+  }
+  c->pinned |= 1u << k;
+  return k;
+}
+
+/* The host register holding guest register @r (not r15), loaded when
+ * needed and pinned until the next instruction. */
+static MdlX86Reg
+src (ArmJitCtx *c, unsigned r)
+{
+  bool had = c->slot_of[r] >= 0;
+  int k = cache_map (c, r);
+
+  if (!had)
+    ld_reg (c, arm_jit_pool[k], r);
+  return arm_jit_pool[k];
+}
+
+/* The host register that will hold guest register @r, not loaded; with
+ * @dirty marked as holding a new value. */
+static MdlX86Reg
+dst_slot (ArmJitCtx *c, unsigned r, bool dirty)
+{
+  int k = cache_map (c, r);
+
+  if (dirty)
+    c->dirty[k] = true;
+  return arm_jit_pool[k];
+}
+
+static MdlX86Reg
+dst (ArmJitCtx *c, unsigned r)
+{
+  return dst_slot (c, r, true);
 }
 
 static void
@@ -172,9 +317,10 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 }
 
 /* The executor of instruction @i in the middle of a block: goes on when it
- * returned @next and nothing was flushed, else leaves with its result. */
+ * returned @next and nothing was flushed, else leaves with its result.
+ * The caller has stored the dirty registers. */
 static bool
-emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+emit_exec_mid_raw (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 {
   uint32_t next = ins->pc + ins->dec.len;
   size_t leave1, leave2, go_on;
@@ -192,6 +338,14 @@ emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
+/* The same for a whole instruction: nothing cached after it. */
+static bool
+emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  cache_flush (c);
+  return emit_exec_mid_raw (c, ins, i);
+}
+
 /* The executor of the last instruction @i of @n (a jump, or one that
  * always asks for the check): its result is where to go on, through the
  * inline cache unless it asks for the check or a flush happened. */
@@ -200,6 +354,7 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
   size_t leave1, leave2, go_on;
 
+  cache_flush (c);
   if (!emit_call (c, ins, i))
     return false;
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
@@ -224,6 +379,7 @@ static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
   /* (a branch is the last instruction of an IT block: it_next is 0) */
+  cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
@@ -289,6 +445,14 @@ is_test (ArmOp op)
   return op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
 }
 
+/* An instruction whose only wrapper is the sp one (it writes r13, whose
+ * bits 1:0 stay zero). */
+static bool
+sp_wrapped (const ArmJitInsn *ins)
+{
+  return ins->e.inner != NULL && ins->e.pc_flags == 0;
+}
+
 /* Whether data processing of this form is translated inline. */
 static bool
 dp_inline (const ArmJitInsn *ins)
@@ -297,7 +461,8 @@ dp_inline (const ArmJitInsn *ins)
 
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
    * harmless: it only fills the scratch r15). */
-  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15))
+  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
+      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags))
     return false;
   switch (insn_op (d)) {
   case ARM_OP_AND:
@@ -323,104 +488,159 @@ dp_inline (const ArmJitInsn *ins)
          && d->shift_n <= 31;
 }
 
+/* op dst, y (a register) or the immediate @k */
 static void
-emit_dp (ArmJitCtx *c, const ArmDecoded *d)
+alu_y (MdlJitAsm *a, MdlX86Alu op, MdlX86Reg dst, bool imm, MdlX86Reg y, uint32_t k)
 {
+  if (imm)
+    mdl_x86_alu_ri (a, op, false, dst, (int32_t) k);
+  else
+    mdl_x86_alu_rr (a, op, false, dst, y);
+}
+
+static void
+emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
   bool logic = op != ARM_OP_ADD && op != ARM_OP_SUB && op != ARM_OP_RSB && op != ARM_OP_CMP
                && op != ARM_OP_CMN;
   bool write = op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN;
   bool mov = op == ARM_OP_MOV || op == ARM_OP_MVN;
+  bool imm = d->kind == ARM_K_IMM, shifted = d->kind == ARM_K_SHIFT;
+  uint32_t k = d->imm;
+  MdlX86Reg x = MDL_X86_RAX, y = MDL_X86_RCX, res, rd = MDL_X86_RAX;
 
-  /* operand 2 in ecx (with a shift's carry out in edx), operand 1 in eax */
-  if (d->kind == ARM_K_IMM)
-    mdl_x86_mov_ri (a, MDL_X86_RCX, d->imm);
-  else {
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    if (d->kind == ARM_K_SHIFT) {
+  /* operand 2: the immediate k, a cached register or ecx (shifted, with
+   * a logic operation's carry out in edx); operand 1 cached */
+  if (!imm) {
+    y = src (c, d->rm);
+    if (shifted) {
       static const MdlX86Shift sh[] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR };
 
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+      y = MDL_X86_RCX;
       mdl_x86_shift_ri (a, sh[d->shift_type], false, MDL_X86_RCX, d->shift_n);
       if (logic && (c->need & ARM_FL_C))
         mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
     }
   }
   if (!mov)
-    ld_reg (c, MDL_X86_RAX, d->rn);
+    x = src (c, d->rn);
+  if (write)
+    rd = dst (c, d->rd);
 
   if (logic) {
-    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN)
-      mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
-    switch (op) {
-    case ARM_OP_AND:
-    case ARM_OP_BIC:
-    case ARM_OP_TST: mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    case ARM_OP_EOR:
-    case ARM_OP_TEQ: mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    case ARM_OP_ORR:
-    case ARM_OP_ORN: mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX); break;
-    default: /* mov, mvn */ mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX); break;
+    MdlX86Alu alu = op == ARM_OP_EOR || op == ARM_OP_TEQ   ? MDL_X86_XOR
+                    : op == ARM_OP_ORR || op == ARM_OP_ORN ? MDL_X86_OR
+                                                           : MDL_X86_AND;
+
+    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN) {
+      if (imm)
+        k = ~k;
+      else {
+        if (y != MDL_X86_RCX)
+          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+        y = MDL_X86_RCX;
+        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
+      }
     }
-    if (write)
-      st_reg (c, MDL_X86_RAX, d->rd);
+    if (mov) {
+      res = rd;
+      if (imm)
+        mdl_x86_mov_ri (a, res, k);
+      else
+        mdl_x86_mov_rr (a, false, res, y);
+    } else if (write && d->rd == d->rn) {
+      res = rd; /* in place: x is rd */
+      alu_y (a, alu, res, imm, y, k);
+    } else {
+      res = write ? rd : MDL_X86_RAX;
+      if (!imm && y == res) {
+        /* rd is rm: (x86 and, or and xor commute) */
+        mdl_x86_alu_rr (a, alu, false, res, x);
+      } else {
+        mdl_x86_mov_rr (a, false, res, x);
+        alu_y (a, alu, res, imm, y, k);
+      }
+    }
+    if (write && d->rd == 13)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4); /* (flags from the result first) */
     if (c->need & ARM_FL_N)
-      st_field (c, MDL_X86_RAX, SOFF (nf));
+      st_field (c, res, SOFF (nf));
     if (c->need & ARM_FL_Z)
-      st_field (c, MDL_X86_RAX, SOFF (zf));
+      st_field (c, res, SOFF (zf));
     if (c->need & ARM_FL_C) {
       /* (need has C only where the instruction writes it) */
-      if (d->kind != ARM_K_SHIFT)
+      if (!shifted)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
       st_field (c, MDL_X86_RDX, SOFF (cf));
     }
-    if (d->setflags)
+    if (d->setflags && !(write && d->rd == 13)) {
       c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = res;
+      c->fuse_guest = write ? (int8_t) d->rd : -1;
+    }
     return;
   }
 
-  /* x - y or x + y with x in eax, y in ecx (rsb swaps them); r in esi */
-  if (op == ARM_OP_RSB) {
-    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RAX, MDL_X86_RCX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RDX);
-  }
-  mdl_x86_mov_rr (a, false, MDL_X86_RSI, MDL_X86_RAX);
-  if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
-    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RSI, MDL_X86_RCX);
+  /* x - y, x + y or y - x (rsb) in res, the flags from x86's */
+  {
+    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN;
+    bool nz = (c->need & (ARM_FL_N | ARM_FL_Z)) != 0;
+
+    if (op == ARM_OP_RSB) {
+      res = MDL_X86_RAX;
+      if (imm)
+        mdl_x86_mov_ri (a, MDL_X86_RAX, k);
+      else
+        mdl_x86_mov_rr (a, false, MDL_X86_RAX, y);
+      mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RAX, x);
+    } else if (!write && !add && !nz) {
+      res = MDL_X86_RAX; /* (unused) */
+      alu_y (a, MDL_X86_CMP, x, imm, y, k);
+    } else if (write && d->rd == d->rn && d->rd != 13) {
+      res = rd;
+      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, res, imm, y, k);
+    } else {
+      res = MDL_X86_RAX;
+      mdl_x86_mov_rr (a, false, MDL_X86_RAX, x);
+      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, MDL_X86_RAX, imm, y, k);
+    }
     if (c->need & ARM_FL_C)
-      mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
-  } else {
-    mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RSI, MDL_X86_RCX);
+      mdl_x86_setcc (a, add ? MDL_X86_CC_B : MDL_X86_CC_AE, MDL_X86_RCX); /* C: no borrow */
+    if (c->need & ARM_FL_V)
+      mdl_x86_setcc (a, MDL_X86_CC_O, MDL_X86_RDX);
+    if (write && res != rd)
+      mdl_x86_mov_rr (a, false, rd, res);
+    if (write && d->rd == 13)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4);
     if (c->need & ARM_FL_C)
-      mdl_x86_setcc (a, MDL_X86_CC_AE, MDL_X86_RDX); /* C: no borrow */
-  }
-  if (write)
-    st_reg (c, MDL_X86_RSI, d->rd);
-  if (c->need & ARM_FL_C)
-    st_field (c, MDL_X86_RDX, SOFF (cf));
-  if (c->need & ARM_FL_N)
-    st_field (c, MDL_X86_RSI, SOFF (nf));
-  if (c->need & ARM_FL_Z)
-    st_field (c, MDL_X86_RSI, SOFF (zf));
-  if (d->setflags && op != ARM_OP_ADD && op != ARM_OP_CMN)
-    c->fuse = ARM_FUSE_SUB;
-  if (!(c->need & ARM_FL_V))
-    return;
-  if (op == ARM_OP_ADD || op == ARM_OP_CMN) {
-    /* V = (x ^ r) & (y ^ r) */
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RAX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RCX);
-    st_field (c, MDL_X86_RAX, SOFF (vf));
-  } else {
-    /* V = (x ^ y) & (x ^ r), keeping x and y */
-    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDX, MDL_X86_RCX);
-    mdl_x86_mov_rr (a, false, MDL_X86_RDI, MDL_X86_RAX);
-    mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RDI, MDL_X86_RSI);
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RDI);
-    st_field (c, MDL_X86_RDX, SOFF (vf));
+      st_field (c, MDL_X86_RCX, SOFF (cf));
+    if (c->need & ARM_FL_N)
+      st_field (c, res, SOFF (nf));
+    if (c->need & ARM_FL_Z)
+      st_field (c, res, SOFF (zf));
+    if (c->need & ARM_FL_V) {
+      mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RDX, 31);
+      st_field (c, MDL_X86_RDX, SOFF (vf));
+    }
+    /* A branch right after it compares the operands again, when they are
+     * still there. */
+    if (d->setflags && !add && op != ARM_OP_RSB && !shifted
+        && (!write || (d->rd != d->rn && (imm || d->rd != d->rm)))) {
+      c->fuse = ARM_FUSE_SUB;
+      c->fuse_x = x;
+      c->fuse_y = y;
+      c->fuse_y_imm = imm;
+      c->fuse_imm = k;
+    } else if (d->setflags && (write || add || nz) && d->rd != 13) {
+      /* Else N and Z are still those of the result ("subs r0, #1; bne") */
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = write ? rd : res;
+      c->fuse_guest = write ? (int8_t) d->rd : -1;
+    }
   }
 }
 
@@ -458,6 +678,23 @@ ls_size (ArmOp op, bool *sign, bool *store)
   }
 }
 
+/* Jumps to the returned fixup when the address in eax is misaligned for
+ * @size and alignment is checked (align_mask, 0 or ~0): the aligned case
+ * first, which needs no load. */
+static size_t
+emit_align_check (ArmJitCtx *c, unsigned size)
+{
+  size_t aligned, bad;
+
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
+  aligned = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (align_mask), 0);
+  bad = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_bind (c->a, aligned);
+  return bad;
+}
+
 /* A load or store with an immediate or register offset: the window (and
  * alignment) check of the executor inline, the executor otherwise. */
 static bool
@@ -467,9 +704,12 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   MdlJitAsm *a = c->a;
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
-  size_t slow1, slow2 = 0, done;
+  bool wback = d->kind == ARM_K_PUW;
+  size_t slow1, slow2 = 0, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
+  MdlX86Reg base = src (c, d->rn), val;
 
-  ld_reg (c, MDL_X86_RAX, d->rn);
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
   if (d->kind == ARM_K_PUW) {
     if (d->index && d->imm)
       mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
@@ -477,44 +717,78 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     if (d->imm)
       mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
   } else {
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    if (d->shift_n)
+    MdlX86Reg off = src (c, d->rm);
+
+    if (d->shift_n) {
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, off);
       mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RCX, d->shift_n);
-    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, MDL_X86_RCX);
+      off = MDL_X86_RCX;
+    }
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, off);
   }
+  /* the value's register, before the paths part (a load's is not loaded) */
+  val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
   mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_base) : SOFF (ld_base));
   mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_limit) : SOFF (ld_limit));
   slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1) {
-    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (align_mask));
-    mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RDX, MDL_X86_RAX);
-    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) size - 1);
-    slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  }
+  if (size > 1)
+    slow2 = emit_align_check (c, size);
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
-  if (store) {
-    ld_reg (c, MDL_X86_RSI, d->rd);
-    mdl_x86_store_idx (a, size, MDL_X86_RSI, MDL_X86_RDX, MDL_X86_RCX);
-  } else
-    mdl_x86_load_idx (a, size, sign, MDL_X86_RAX, MDL_X86_RDX, MDL_X86_RCX);
+  if (store)
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
   /* the base written back before the loaded register, as the executor */
-  if (d->kind == ARM_K_PUW) {
-    ld_reg (c, MDL_X86_RDX, d->rn);
-    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RDX, (int32_t) d->imm);
-    st_reg (c, MDL_X86_RDX, d->rn);
-  }
+  if (wback)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
   if (!store)
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, slow1);
+  if (!store) {
+    /* Outside the load window: the fetch window, as arm_cached_ld looks
+     * at it next (constants among the code), without swapping windows. */
+    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
+    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                    SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
+    /* foff <= window size - access size */
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
+    if (size > 1) {
+      mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
+      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+    }
+    mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
+    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+    if (size > 1)
+      miss[n_miss++] = emit_align_check (c, size);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
+    if (wback)
+      mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+    done2 = mdl_x86_jmp_fwd (a);
+  }
   if (size > 1)
     mdl_x86_bind (a, slow2);
-  if (!emit_exec_mid (c, ins, i))
+  for (unsigned k = 0; k < n_miss; k++)
+    mdl_x86_bind (a, miss[k]);
+  /* the slow path: the executor sees the CPU state, then the cache is
+   * what the fast path leaves */
+  cache_store_dirty (c, false);
+  if (!emit_exec_mid_raw (c, ins, i))
     return false;
+  cache_reload (c);
   mdl_x86_bind (a, done);
+  if (!store)
+    mdl_x86_bind (a, done2);
+  if (wback)
+    dst (c, d->rn);
+  if (!store)
+    dst (c, d->rd);
   return true;
 }
 
@@ -556,6 +830,7 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   size_t slow1, slow2, slow3, done = 0;
   int32_t k = 0;
 
+  cache_flush (c);
   /* eax = the lowest address, ecx = its offset in the window, rdx = its
    * host address */
   ld_reg (c, MDL_X86_RAX, d->rn);
@@ -636,9 +911,13 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 }
 
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
- * flush the blocks). */
+ * flush the blocks); from RAM too when it lies after the block's first
+ * instruction within ARM_JIT_PAGE: the block's range then covers it
+ * (lit_end), so that a store to the literal is heard and flushes the
+ * block.  (A window's writable flag does not tell RAM from ROM: the
+ * window of marked code only reads.) */
 static bool
-lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value)
+lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_t start, uint32_t *lit_end)
 {
   const ArmDecoded *d = &ins->dec;
   uint32_t addr = (ins->pc & ~3u) + 4 + d->imm;
@@ -650,9 +929,18 @@ lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value)
       || insn_op (d) > ARM_OP_LDRSH)
     return false;
   size = ls_size (insn_op (d), &sign, &store);
-  if ((addr & (size - 1)) || !mdl_address_space_ram_window (s->cpu.as, addr, &w) || w.writable
+  uint64_t rbase;
+  MdlRegion *region;
+
+  if ((addr & (size - 1)) || !mdl_address_space_ram_window (s->cpu.as, addr, &w)
       || addr - w.base + size > w.size)
     return false;
+  region = mdl_address_space_lookup (s->cpu.as, addr, &rbase);
+  if (region == NULL || mdl_region_kind (region) != MDL_REGION_ROM) {
+    if (addr < start || addr + size - start > ARM_JIT_PAGE)
+      return false;
+    *lit_end = MAX (*lit_end, addr + size);
+  }
   switch (size) {
   case 4: memcpy (value, w.host + (addr - w.base), 4); break;
   case 2: {
@@ -718,15 +1006,27 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 
   mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
   leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
-  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
-    mdl_x86_alu_rm (c->a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_STATE,
+  /* (the bitmap two words at a time) */
+  if (ARM_EXC_WORDS >= 2) {
+    unsigned w;
+
+    mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+    for (w = 2; w + 1 < ARM_EXC_WORDS; w += 2)
+      mdl_x86_alu_rm (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_STATE,
+                      SOFF (exc_pending) + 4 * (int32_t) w);
+    if (w < ARM_EXC_WORDS) {
+      mdl_x86_load (c->a, 4, false, MDL_X86_RDX, MDL_X86_STATE,
                     SOFF (exc_pending) + 4 * (int32_t) w);
-  mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+      mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RDX);
+    }
+  } else
+    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (exc_pending));
+  mdl_x86_test_rr (c->a, true, MDL_X86_RAX, MDL_X86_RAX);
   leave2 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   go_on = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, leave1);
   mdl_x86_bind (c->a, leave2);
+  cache_store_dirty (c, false);
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
   st_field (c, MDL_X86_RDX, SOFF (itstate));
   mdl_x86_mov_ri (c->a, MDL_X86_RAX, (ins->pc + ins->dec.len) | ARM_CHECK);
@@ -735,6 +1035,106 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 }
 
 static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n);
+
+/* Instructions translated inline that only compute registers from
+ * registers (no flags, no call, no fault): shifts by a register, mla and
+ * mls, the bit-field extracts. */
+static bool
+reg_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+
+  if (ins->e.inner != NULL)
+    return false;
+  switch (insn_op (d)) {
+  case ARM_OP_LSL_R:
+  case ARM_OP_LSR_R:
+  case ARM_OP_ASR_R: return !d->setflags;
+  case ARM_OP_MLA:
+  case ARM_OP_MLS:
+  case ARM_OP_UBFX:
+  case ARM_OP_SBFX: return true;
+  default: return false;
+  }
+}
+
+static void
+emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+
+  switch (op) {
+  case ARM_OP_LSL_R:
+  case ARM_OP_LSR_R:
+  case ARM_OP_ASR_R:
+    /* the amount is Rm's low byte; x86 takes it modulo 32 */
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rm));
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 0xff);
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (op == ARM_OP_ASR_R) {
+      size_t small;
+
+      mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, 31);
+      small = mdl_x86_jcc_fwd (a, MDL_X86_CC_BE);
+      mdl_x86_mov_ri (a, MDL_X86_RCX, 31); /* 32 and more: the sign */
+      mdl_x86_bind (a, small);
+      mdl_x86_shift_cl (a, MDL_X86_SAR, false, MDL_X86_RAX);
+    } else {
+      mdl_x86_shift_cl (a, op == ARM_OP_LSL_R ? MDL_X86_SHL : MDL_X86_SHR, false, MDL_X86_RAX);
+      /* 32 and more: 0 */
+      mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RCX, 32);
+      mdl_x86_setcc (a, MDL_X86_CC_B, MDL_X86_RDX);
+      mdl_x86_unary (a, MDL_X86_NEG, false, MDL_X86_RDX);
+      mdl_x86_alu_rr (a, MDL_X86_AND, false, MDL_X86_RAX, MDL_X86_RDX);
+    }
+    break;
+  case ARM_OP_MLA:
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    mdl_x86_imul_rr (a, false, MDL_X86_RAX, src (c, d->rm));
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, src (c, d->ra));
+    break;
+  case ARM_OP_MLS:
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rn));
+    mdl_x86_imul_rr (a, false, MDL_X86_RCX, src (c, d->rm));
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->ra));
+    mdl_x86_alu_rr (a, MDL_X86_SUB, false, MDL_X86_RAX, MDL_X86_RCX);
+    break;
+  case ARM_OP_UBFX:
+    /* (the decoder keeps lsb + width <= 32) */
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (d->shift_n)
+      mdl_x86_shift_ri (a, MDL_X86_SHR, false, MDL_X86_RAX, d->shift_n);
+    if (d->imm < 32)
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) ((1u << d->imm) - 1));
+    break;
+  default: /* SBFX */
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+    if (32 - d->shift_n - d->imm)
+      mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RAX, (uint8_t) (32 - d->shift_n - d->imm));
+    if (d->imm < 32)
+      mdl_x86_shift_ri (a, MDL_X86_SAR, false, MDL_X86_RAX, (uint8_t) (32 - d->imm));
+    break;
+  }
+  mdl_x86_mov_rr (a, false, dst (c, d->rd), MDL_X86_RAX);
+}
+
+/* Whether an instruction under an IT condition only computes cached
+ * registers (no call, no exit): then its registers are loaded before the
+ * condition, so that both paths join with the same cache and nothing is
+ * stored or forgotten around it. */
+static bool
+simple_cond (const ArmJitInsn *ins)
+{
+  ArmOp op = insn_op (&ins->dec);
+
+  if (dp_inline (ins) || reg_inline (ins))
+    return true;
+  return (op == ARM_OP_MUL || op == ARM_OP_SXTB || op == ARM_OP_SXTH || op == ARM_OP_UXTB
+          || op == ARM_OP_UXTH)
+         && ins->e.inner == NULL;
+}
 
 /* An instruction, under the condition of its IT block: skipped in host
  * code when it fails (a last instruction that would end the block ends
@@ -748,11 +1148,61 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 
   if (insn_op (&ins->dec) == ARM_OP_IT) {
     emit_it (c, ins, i);
+    /* A result's N and Z in a cached register reach into the IT block
+     * (emit_it uses rax and rdx only). */
+    if (c->prev_fuse == ARM_FUSE_LOGIC && c->prev_guest >= 0) {
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = c->prev_x;
+      c->fuse_guest = c->prev_guest;
+    }
     return true;
   }
   if (!ins->it || cond >= 14)
     return emit_insn_body (c, ins, i, n);
+  if (simple_cond (ins)) {
+    const ArmDecoded *d = &ins->dec;
+    bool carried = c->prev_fuse == ARM_FUSE_LOGIC && c->prev_guest >= 0;
+    MdlX86Reg fx = c->prev_x;
+    int8_t fg = c->prev_guest;
+    int cc = -1;
+
+    /* Every register it reads or writes cached before the condition (rd
+     * too: on the skipping path it keeps its value); the body then finds
+     * them all and allocates nothing, and after it rd is dirty, which
+     * storing its old value again would be harmless on the other path. */
+    if (d->rn < 15)
+      src (c, d->rn);
+    if (d->rm < 15)
+      src (c, d->rm);
+    if (d->ra < 15 && (insn_op (d) == ARM_OP_MLA || insn_op (d) == ARM_OP_MLS))
+      src (c, d->ra);
+    if (d->rd < 15)
+      src (c, d->rd);
+    c->prev_fuse = ARM_FUSE_NONE;
+    /* the condition from a result still cached (and not written since),
+     * else from the CPU state */
+    if (carried && c->slot_of[fg] >= 0 && arm_jit_pool[c->slot_of[fg]] == fx)
+      cc = fused_cc (ARM_FUSE_LOGIC, cond);
+    if (cc >= 0) {
+      mdl_x86_test_rr (c->a, false, fx, fx);
+      skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
+    } else {
+      emit_cond (c, cond);
+      skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
+    }
+    ok = emit_insn_body (c, ins, i, n);
+    mdl_x86_bind (c->a, skip);
+    c->fuse = ARM_FUSE_NONE;
+    if (carried && !d->setflags && d->rd != fg) {
+      c->fuse = ARM_FUSE_LOGIC;
+      c->fuse_x = fx;
+      c->fuse_guest = fg;
+    }
+    return ok;
+  }
   c->prev_fuse = ARM_FUSE_NONE;
+  /* both paths from here start and end with the same cache */
+  cache_store_dirty (c, true);
   emit_cond (c, cond);
   if (ends_block (&ins->dec)) {
     size_t run = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
@@ -763,6 +1213,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
   ok = emit_insn_body (c, ins, i, n);
+  cache_flush (c);
   mdl_x86_bind (c->a, skip);
   c->fuse = ARM_FUSE_NONE; /* (skipped, the host registers hold nothing) */
   return ok;
@@ -784,9 +1235,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       /* Right after the compare: its host flags again, not the state's. */
       if (cc >= 0) {
         if (c->prev_fuse == ARM_FUSE_SUB)
-          mdl_x86_alu_rr (c->a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_RCX);
+          alu_y (c->a, MDL_X86_CMP, c->prev_x, c->prev_y_imm, c->prev_y, c->prev_imm);
         else
-          mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+          mdl_x86_test_rr (c->a, false, c->prev_x, c->prev_x);
         taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
       } else {
         emit_cond (c, d->cond);
@@ -799,16 +1250,16 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   case ARM_OP_B: emit_block_end (c, n, target, true); return true;
   case ARM_OP_BL:
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, next | 1);
-    st_reg (c, MDL_X86_RAX, 14);
+    mdl_x86_mov_ri (c->a, dst (c, 14), next | 1);
     emit_block_end (c, n, target, true);
     return true;
   case ARM_OP_CBZ:
   case ARM_OP_CBNZ: {
     size_t taken;
 
-    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, ROFF (d->rn));
-    mdl_x86_test_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX);
+    MdlX86Reg x = src (c, d->rn);
+
+    mdl_x86_test_rr (c->a, false, x, x);
     taken = mdl_x86_jcc_fwd (c->a, op == ARM_OP_CBZ ? MDL_X86_CC_E : MDL_X86_CC_NE);
     emit_block_end (c, n, next, false);
     mdl_x86_bind (c->a, taken);
@@ -818,10 +1269,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_MUL:
     if (ins->e.inner != NULL)
       break;
-    ld_reg (c, MDL_X86_RAX, d->rn);
-    ld_reg (c, MDL_X86_RCX, d->rm);
-    mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, MDL_X86_RCX);
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rn));
+    mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
+    mdl_x86_mov_rr (c->a, false, dst (c, d->rd), MDL_X86_RAX);
     if (c->need & ARM_FL_N)
       st_field (c, MDL_X86_RAX, SOFF (nf));
     if (c->need & ARM_FL_Z)
@@ -838,7 +1288,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     if (ins->e.inner != NULL)
       break;
     /* the 32-bit forms rotate first */
-    ld_reg (c, MDL_X86_RAX, d->rm);
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
     if (d->shift_n)
       mdl_x86_shift_ri (c->a, MDL_X86_ROR, false, MDL_X86_RAX, d->shift_n);
     if (op == ARM_OP_UXTB || op == ARM_OP_UXTH)
@@ -847,20 +1297,23 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
       mdl_x86_shift_ri (c->a, MDL_X86_SAR, false, MDL_X86_RAX, op == ARM_OP_SXTB ? 24 : 16);
     }
-    st_reg (c, MDL_X86_RAX, d->rd);
+    mdl_x86_mov_rr (c->a, false, dst (c, d->rd), MDL_X86_RAX);
     return true;
   default: break;
   }
   if (dp_inline (ins)) {
-    emit_dp (c, d);
+    emit_dp (c, ins);
+    return true;
+  }
+  if (reg_inline (ins)) {
+    emit_reg_inline (c, ins);
     return true;
   }
   if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
       && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return emit_ls (c, ins, i);
-  if (ins->rom && lit_constant (c->s, ins, &lit)) {
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, lit);
-    st_reg (c, MDL_X86_RAX, d->rd);
+  if (lit_constant (c->s, ins, &lit, c->start, &c->lit_end)) {
+    mdl_x86_mov_ri (c->a, dst (c, d->rd), lit);
     return true;
   }
   if (ldstm_inline (ins))
@@ -902,7 +1355,6 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
       ins->dec.len = (uint8_t) arm_insn_length (hw1);
     arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, it != 0);
     ins->pc = (uint32_t) at;
-    ins->rom = !w.writable;
     /* ITSTATE known at translation time, advanced as arm_step_it does */
     ins->it = (uint8_t) it;
     if (it)
@@ -962,7 +1414,7 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
-  default: return dp_inline (ins) ? 0 : ARM_FL_ALL;
+  default: return dp_inline (ins) || reg_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
 
@@ -980,12 +1432,20 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     live = (live & ~w) | flags_read (&insns[i]);
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
+  cache_reset (c);
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
     c->cur = &insns[i];
     c->prev_fuse = c->fuse;
+    c->prev_x = c->fuse_x;
+    c->prev_y = c->fuse_y;
+    c->prev_y_imm = c->fuse_y_imm;
+    c->prev_imm = c->fuse_imm;
+    c->prev_guest = c->fuse_guest;
     c->fuse = ARM_FUSE_NONE;
+    c->fuse_guest = -1;
+    c->pinned = 0;
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
@@ -1006,16 +1466,17 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     return NULL;
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
-    ArmJitCtx c = { .jit = jit, .a = &a, .s = s };
+    ArmJitCtx c = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end };
     const MdlJitBlock *b;
 
     mdl_jit_begin (jit, &a);
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
-    b = mdl_jit_commit (jit, &a, pc, end, mode, n);
+    /* (the block's range covers the literals it holds as constants) */
+    b = mdl_jit_commit (jit, &a, pc, MAX (end, c.lit_end), mode, n);
     if (b != NULL) {
       /* Stores to these bytes must reach the block (arm_code_written). */
-      arm_note_code (s, pc, end - pc);
+      arm_note_code (s, pc, MAX (end, c.lit_end) - pc);
       return b;
     }
     mdl_jit_flush (jit);

@@ -4,7 +4,7 @@
  * eight values through the flag-setting data processing forms (immediate,
  * register, shifted register, 16 and 32 bits), the branches on each
  * condition, cbz/cbnz and loads and stores of each size and addressing
- * form.  After each instruction the result and APSR are folded into a
+ * form; then shifts by a register of 0, 31, 32, 33, 255 and 257.  After each instruction the result and APSR are folded into a
  * checksum, which must be the one QEMU computes (isa-qemu) and which the
  * lock-step test compares between the tiers with every register.
  */
@@ -211,6 +211,33 @@ inner:
 	blo.w	outer
 
 	CHECK_EQ r5, 0xdb568b65, 1
+
+	/* shifts by a register (no flags) around 32: the low byte counts */
+	ldr	r0, =0x80000001
+	movs	r1, #31
+	lsl.w	r2, r0, r1
+	CHECK_EQ r2, 0x80000000, 2
+	movs	r1, #32
+	lsl.w	r2, r0, r1
+	CHECK_EQ r2, 0, 3
+	lsr.w	r2, r0, r1
+	CHECK_EQ r2, 0, 4
+	asr.w	r2, r0, r1
+	CHECK_EQ r2, 0xffffffff, 5
+	movs	r1, #33
+	lsr.w	r2, r0, r1
+	CHECK_EQ r2, 0, 6
+	movw	r1, #0x101
+	lsr.w	r2, r0, r1
+	CHECK_EQ r2, 0x40000000, 7
+	asr.w	r2, r0, r1
+	CHECK_EQ r2, 0xc0000000, 8
+	movs	r1, #255
+	asr.w	r2, r0, r1
+	CHECK_EQ r2, 0xffffffff, 9
+	movs	r1, #0
+	lsr.w	r2, r0, r1
+	CHECK_EQ r2, 0x80000001, 10
 	pop	{r4-r7, pc}
 	POOL
 

@@ -17,7 +17,12 @@
  *      took effect, nothing after, the stacked pc exact);
  *   8. a jump into device memory (a fetch fault at the target: it is
  *      interpreted, never translated);
- *   9. a hot loop storing to data in the same page as code.
+ *   9. a hot loop storing to data in the same page as code;
+ *  10. an instruction in the same block, then a called function, patched
+ *      through the board's mirror of the code's RAM (0x00400000 maps
+ *      SSRAM1 again, boards/cortex-m3.dts and QEMU's mps2-an385);
+ *  11. a literal in RAM patched between calls of the function that loads
+ *      it.
  * Built for the ARMv7-M core, whose code at 0 is RAM.
  */
 #include "test-macros.h"
@@ -26,6 +31,8 @@
 	.equ	ADDS_R0, 0x3000
 /* movs r0, #imm8 */
 	.equ	MOVS_R0, 0x2000
+/* the mirror of the code's RAM (SSRAM1 at 0 again at 0x00400000) */
+	.equ	MIRROR, 0x00400000
 
 	.text
 	.thumb_func
@@ -169,6 +176,50 @@ after8:	LOAD32	r3, seen_pc
 	ldr	r4, [r1]
 	CHECK_EQ r4, 1999000, 18
 
+	/* 10: as 1 and 2, the stores through the mirror */
+	movs	r0, #0
+	movs	r2, #0
+	ldr	r1, =p10 + MIRROR
+	bic	r1, r1, #1
+1:	movw	r3, #ADDS_R0
+	orr	r3, r3, r2
+	strh	r3, [r1]
+	nop
+	nop
+p10:	adds	r0, #0
+	adds	r2, #1
+	cmp	r2, #100
+	bne	1b
+	CHECK_EQ r0, 4950, 19
+	ldr	r4, =fn_c
+	ldr	r5, =fn_c + MIRROR
+	bic	r5, r5, #1
+	movs	r6, #1
+1:	blx	r4
+	subs	r3, r6, #1
+	CHECK_REG r0, r3, 20
+	movw	r3, #MOVS_R0
+	orr	r3, r3, r6
+	strh	r3, [r5]
+	adds	r6, #1
+	cmp	r6, #50
+	bne	1b
+
+	/* 11: fn_d returns its literal, rewritten before each call */
+	ldr	r4, =fn_d
+	ldr	r5, =lit_d
+	movs	r6, #1
+	str	r6, [r5]
+	blx	r4
+	CHECK_REG r0, r6, 21
+	movs	r6, #4
+1:	str	r6, [r5]
+	blx	r4
+	CHECK_REG r0, r6, 22
+	adds	r6, #3
+	cmp	r6, #100
+	blt	1b
+
 	pop	{r4-r7, pc}
 
 /* Records the stacked pc, resumes at `resume` (the faults escalate to
@@ -199,6 +250,18 @@ fn_a:
 	.thumb_func
 fn_b:
 	movw	r0, #11
+	bx	lr
+
+	.thumb_func
+fn_d:
+	ldr	r0, lit_d
+	bx	lr
+	.balign	4
+lit_d:	.word	0
+
+	.thumb_func
+fn_c:
+	movs	r0, #0
 	bx	lr
 
 	.thumb_func
