@@ -5,7 +5,8 @@
 # executions libFuzzer counted; exits non-zero when any target failed.
 # MEDLEY_FUZZ_RUNS=N ends each target after N inputs instead (SECONDS
 # still bounds it); MEDLEY_FUZZ_OPTS adds libFuzzer options (the ISA
-# targets start with -entropic=0 by themselves).
+# targets start with -entropic=0 by themselves), such as
+# "-fork=1 -ignore_crashes=1" for a run that goes on after a find.
 #   campaign.sh BUILD_FUZZ CORPUS SECONDS [TARGET...]
 set -u
 build=$1 corpus=$2 seconds=$3
@@ -26,6 +27,8 @@ for name in "$@"; do
   status=0
   "$build/tests/fuzz/fuzz-$name" "$@" > "$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  # -fork=N prints no final stats, only its periodic "#EXECS: cov: ..."
+  [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log" | tail -1)
   echo "$name: ${execs:-?} executions in ${seconds} s, status $status, corpus $(ls "$corpus/$name" | wc -l) inputs"
   [ $status -eq 0 ] || failed=1
 done

@@ -28,6 +28,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   static uint8_t image[FUZZ_RAM_SIZE];
   FuzzInput in = {
     .ram_base = 0, .entry = 0x40, .irq_line = 0, .insns = FUZZ_INSNS, .stale_code = true,
+    .fill = 0xde,
   };
 
   if (size < 1)

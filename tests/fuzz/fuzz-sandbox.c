@@ -158,7 +158,7 @@ sandbox_load (Sandbox *sb, const FuzzInput *in)
   size_t n = MIN (in->len, (size_t) FUZZ_RAM_SIZE);
 
   memcpy (mdl_region_host (sb->ram), in->image, n);
-  memset (mdl_region_host (sb->ram) + n, 0, FUZZ_RAM_SIZE - n);
+  memset (mdl_region_host (sb->ram) + n, in->fill, FUZZ_RAM_SIZE - n);
   memset (mdl_region_host (sb->more), 0, FUZZ_RAM_SIZE);
   mdl_machine_set_entry (sb->m, sb->cpu, in->entry);
   mdl_machine_reset (sb->m);

@@ -26,6 +26,7 @@ typedef struct {
                                     0x20000000, or 0x80000000 if that is it */
   const uint8_t     *image;
   size_t             len;        /* cut to FUZZ_RAM_SIZE */
+  uint8_t            fill;       /* the image's RAM after it */
   uint64_t           entry;      /* where the CPU starts after reset */
   unsigned           irq_line;   /* the CPU input the 16550A drives */
   uint64_t           insns;
