@@ -14,6 +14,9 @@ shift 3
 src=$(cd "$(dirname "$0")" && pwd)
 [ $# -gt 0 ] || set -- board-blob elf uart riscv arm aarch64 gdb
 mkdir -p "$corpus/artifacts"
+# What each find was (fuzz-sandbox.h): -fork drops the jobs' output.
+MEDLEY_FUZZ_NOTES=${MEDLEY_FUZZ_NOTES:-$(cd "$corpus" && pwd)/finds.txt}
+export MEDLEY_FUZZ_NOTES
 failed=0
 for name in "$@"; do
   mkdir -p "$corpus/$name"

@@ -38,6 +38,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   memcpy (image, data + 1, MIN (size - 1, sizeof image));
   memcpy (image, reset, sizeof reset);
   in.image = image;
+  in.data = data;
+  in.size = size;
   fuzz_sandbox_run (&in);
   return 0;
 }

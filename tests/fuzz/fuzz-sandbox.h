@@ -39,7 +39,15 @@ typedef struct {
    * and its two tiers cache different amounts of code (one instruction,
    * a block): see fuzz_sandbox_run. */
   bool               stale_code;
+  /* libFuzzer's input as it came, named in the find notes (fail()). */
+  const uint8_t     *data;
+  size_t             size;
 } FuzzInput;
+
+/* With MEDLEY_FUZZ_NOTES set to a file, every find also appends a line to
+ * it: the SHA-1 of the input (libFuzzer's crash-<sha1>), then the message.
+ * A -fork campaign drops its jobs' output, and a fresh-machine mismatch
+ * does not reproduce alone: the note is what is left of it. */
 
 /* Runs @in interpreted, disassembles and describes the first
  * instructions the way the views do, then runs it translated where the
