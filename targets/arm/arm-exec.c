@@ -1145,6 +1145,10 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->trapped = false;
   s->ipsr_changed = false;
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  /* An exception entry that locked the core up halted it: nothing more
+   * runs (the translating tier's loop the same). */
+  if (cpu->state != MDL_CPU_RUNNING)
+    goto out;
 
   for (;;) {
     /* Inside an IT block: one instruction at a time. */
@@ -1190,6 +1194,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
       break;
   }
 
+out:
   s->pc = pc;
   arm_sync (s, n);
   return n - s->run_traps;

@@ -1058,6 +1058,9 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
 
   arm_interp_begin (s);
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  /* As in arm_run: a lockup on the way into a handler runs nothing. */
+  if (cpu->state != MDL_CPU_RUNNING)
+    budget = 0;
 
   while (G_LIKELY (n < budget)) {
     const MdlJitBlock *b = NULL;
