@@ -224,10 +224,11 @@ difference (Sandbox *a, Sandbox *b)
   return NULL;
 }
 
-/* abort(), not g_error()'s breakpoint trap: libFuzzer keeps the input of
- * an abort. */
+/* The input being run, for the find notes. */
 static const FuzzInput *current;
 
+/* abort(), not g_error()'s breakpoint trap: libFuzzer keeps the input of
+ * an abort. */
 static void G_GNUC_NORETURN
 fail (const char *what, const char *why, const char *hint)
 {
