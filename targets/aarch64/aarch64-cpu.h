@@ -381,6 +381,7 @@ uint64_t a64_jit_run (MdlCpu *cpu, uint64_t budget);
 
 /* Takes a synchronous exception to EL1 from the instruction at s->pc. */
 void a64_sync_exception (A64Cpu *s, unsigned ec, uint32_t iss, uint64_t far, bool far_valid);
+extern const char *const a64_exception_names[];
 void a64_undefined (A64Cpu *s);
 /* Takes a pending unmasked IRQ or FIQ; true when one was taken. */
 bool a64_check_irq (A64Cpu *s);

@@ -69,11 +69,49 @@ take (A64Cpu *s, unsigned kind_off, uint64_t ret)
   s->check = true;
 }
 
+/* What a64_sync_exception reports (mdl_cpu_report_exception), by
+ * exception class; aarch64.c offers the list to stop on. */
+const char *const a64_exception_names[] = {
+  "undefined instruction", "trapped floating point", "illegal execution state",
+  "trapped system register", "instruction abort", "PC alignment fault", "data abort",
+  "SP alignment fault", "supervisor call", "breakpoint instruction", NULL,
+};
+
+static const char *
+ec_name (unsigned ec)
+{
+  switch (ec) {
+  case A64_EC_UNKNOWN: return a64_exception_names[0];
+  case A64_EC_FP: return a64_exception_names[1];
+  case A64_EC_ILLEGAL: return a64_exception_names[2];
+  case A64_EC_SYSREG: return a64_exception_names[3];
+  case A64_EC_IABT_LOWER:
+  case A64_EC_IABT_SAME: return a64_exception_names[4];
+  case A64_EC_PC_ALIGN: return a64_exception_names[5];
+  case A64_EC_DABT_LOWER:
+  case A64_EC_DABT_SAME: return a64_exception_names[6];
+  case A64_EC_SP_ALIGN: return a64_exception_names[7];
+  case A64_EC_SVC: return a64_exception_names[8];
+  case A64_EC_BRK: return a64_exception_names[9];
+  default: return "exception";
+  }
+}
+
 void
 a64_sync_exception (A64Cpu *s, unsigned ec, uint32_t iss, uint64_t far, bool far_valid)
 {
   uint64_t ret = s->pc;
 
+  /* The machine's exception storm and --stop-on-exception.  The storm
+   * guard counts the instructions between two faults, so the engine's
+   * count is brought up to this one first (s->done is exact in both
+   * tiers here). */
+  if (G_UNLIKELY (s->cpu.exc_watched)) {
+    a64_sync (s);
+    mdl_cpu_report_exception (&s->cpu, ec, s->pc, far_valid ? far : 0, ec_name (ec),
+                              ec != A64_EC_SVC && ec != A64_EC_HVC && ec != A64_EC_SMC
+                                && ec != A64_EC_BRK);
+  }
   if (ec == A64_EC_SVC || ec == A64_EC_HVC || ec == A64_EC_SMC)
     ret = s->pc + 4;
   take (s, 0, ret);

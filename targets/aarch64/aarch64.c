@@ -242,6 +242,7 @@ const MdlCpuClass mdl_aarch64_cortex_a53_class = {
   .disas = a64_disas,
   .insn_info = a64_insn_info,
   .flush_code = a64_flush_code,
+  .exception_names = a64_exception_names,
   .save = a64_save,
   .restore = a64_restore,
   .gdb_target_xml = a64_gdb_target_xml,

@@ -365,6 +365,7 @@ struct ArmInsn {
 #define ARM_TAG_EMPTY   0xffffffffu
 #define ARM_ICACHE_BITS 13
 #define ARM_ICACHE_SIZE (1u << ARM_ICACHE_BITS)
+#define ARM_FILL_LOG    512
 
 /* pc_flags of a decoded instruction that reads or writes r15 as a general
  * register (rare: "add r0, pc", "mov pc, lr", "ldr pc, [sp], #4"). */
@@ -545,6 +546,12 @@ struct ArmCpu {
 
   ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
+  /* The entries filled since the decode cache was last emptied, while
+   * there are at most ARM_FILL_LOG (fill_n counts on past it): emptying
+   * the cache then clears only those, not all 8192 (a reset empties it,
+   * and so does every store to code on a machine that flushes on them). */
+  uint16_t fill_log[ARM_FILL_LOG];
+  unsigned fill_n;
 };
 
 /* ---- flags and conditions ------------------------------------------------ */

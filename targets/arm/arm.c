@@ -108,6 +108,7 @@ arm_init (MdlCpu *cpu)
   g_assert (s->n_irq + 1 == cpu->cls->n_irq_in && s->n_irq <= ARM_MAX_IRQ);
   arm_systick_init (s);
   arm_forget_windows (s);
+  s->fill_n = ARM_FILL_LOG + 1; /* the zeroed entries are not empty: all of them */
   arm_flush_code (cpu);
 }
 

@@ -39,6 +39,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size < 1)
     return 0;
+  in.data = data;
+  in.size = size;
   in.image = data + 1;
   in.len = size - 1;
   in.regs[in.n_regs].reg = reg_index (in.cls, "vbar_el1");

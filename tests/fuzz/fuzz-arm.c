@@ -28,6 +28,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   static uint8_t image[FUZZ_RAM_SIZE];
   FuzzInput in = {
     .ram_base = 0, .entry = 0x40, .irq_line = 0, .insns = FUZZ_INSNS, .stale_code = true,
+    .fill = 0xde,
   };
 
   if (size < 1)
@@ -37,6 +38,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   memcpy (image, data + 1, MIN (size - 1, sizeof image));
   memcpy (image, reset, sizeof reset);
   in.image = image;
+  in.data = data;
+  in.size = size;
   fuzz_sandbox_run (&in);
   return 0;
 }

@@ -23,6 +23,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (size < 1)
     return 0;
   in.cls = data[0] & 1 ? &mdl_riscv_rv64imac_class : &mdl_riscv_rv32imac_class;
+  in.data = data;
+  in.size = size;
   in.image = data + 1;
   in.len = size - 1;
   fuzz_sandbox_run (&in);

@@ -158,7 +158,7 @@ sandbox_load (Sandbox *sb, const FuzzInput *in)
   size_t n = MIN (in->len, (size_t) FUZZ_RAM_SIZE);
 
   memcpy (mdl_region_host (sb->ram), in->image, n);
-  memset (mdl_region_host (sb->ram) + n, 0, FUZZ_RAM_SIZE - n);
+  memset (mdl_region_host (sb->ram) + n, in->fill, FUZZ_RAM_SIZE - n);
   memset (mdl_region_host (sb->more), 0, FUZZ_RAM_SIZE);
   mdl_machine_set_entry (sb->m, sb->cpu, in->entry);
   mdl_machine_reset (sb->m);
@@ -224,12 +224,27 @@ difference (Sandbox *a, Sandbox *b)
   return NULL;
 }
 
+/* The input being run, for the find notes. */
+static const FuzzInput *current;
+
 /* abort(), not g_error()'s breakpoint trap: libFuzzer keeps the input of
  * an abort. */
 static void G_GNUC_NORETURN
 fail (const char *what, const char *why, const char *hint)
 {
+  const char *notes = getenv ("MEDLEY_FUZZ_NOTES");
+  FILE *f;
+
   fprintf (stderr, "%s: %s%s\n", what, why, hint);
+  if (notes != NULL && current != NULL && (f = fopen (notes, "a")) != NULL) {
+    g_autofree char *sha1 = g_compute_checksum_for_data (G_CHECKSUM_SHA1, current->data,
+                                                         current->size);
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *when = g_date_time_format (now, "%H:%M:%S");
+
+    fprintf (f, "%s %s %s: %s%s\n", when, sha1, what, why, hint);
+    fclose (f);
+  }
   abort ();
 }
 
@@ -359,6 +374,7 @@ fuzz_sandbox_run (const FuzzInput *in)
   Sandbox *a, *b;
   g_autofree char *why = NULL;
 
+  current = in;
   a = run_tier (in, MDL_TIER_INTERPRET, false);
   views (a->cpu, in->entry);
   if (!mdl_jit_host_supported ())

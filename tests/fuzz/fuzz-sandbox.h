@@ -26,6 +26,7 @@ typedef struct {
                                     0x20000000, or 0x80000000 if that is it */
   const uint8_t     *image;
   size_t             len;        /* cut to FUZZ_RAM_SIZE */
+  uint8_t            fill;       /* the image's RAM after it */
   uint64_t           entry;      /* where the CPU starts after reset */
   unsigned           irq_line;   /* the CPU input the 16550A drives */
   uint64_t           insns;
@@ -38,7 +39,15 @@ typedef struct {
    * and its two tiers cache different amounts of code (one instruction,
    * a block): see fuzz_sandbox_run. */
   bool               stale_code;
+  /* libFuzzer's input as it came, named in the find notes (fail()). */
+  const uint8_t     *data;
+  size_t             size;
 } FuzzInput;
+
+/* With MEDLEY_FUZZ_NOTES set to a file, every find also appends a line to
+ * it: the SHA-1 of the input (libFuzzer's crash-<sha1>), then the message.
+ * A -fork campaign drops its jobs' output, and a fresh-machine mismatch
+ * does not reproduce alone: the note is what is left of it. */
 
 /* Runs @in interpreted, disassembles and describes the first
  * instructions the way the views do, then runs it translated where the

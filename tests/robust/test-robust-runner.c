@@ -9,6 +9,7 @@
 #include "engine/registry.h"
 #include "engine/runner.h"
 #include "hw/devices.h"
+#include "targets/aarch64/aarch64.h"
 #include "targets/riscv/riscv.h"
 #include "targets/targets.h"
 
@@ -133,6 +134,49 @@ test_reset_lowers_lines (void)
   mdl_machine_free (m);
 }
 
+/* An AArch64 core faulting at one pc over and over (code of zeros, UDF,
+ * with VBAR_EL1 on it) ends in the machine's exception storm, in both
+ * tiers, as the RISC-V and Cortex-M cores do.  (It reported no exceptions
+ * at all before: fuzz-aarch64's inputs spun to their budget.) */
+static void
+test_aarch64_fault_storm (void)
+{
+  for (int tier = 0; tier < 2; tier++) {
+    MdlMachine *m = mdl_machine_new ();
+    MdlAddressSpace *as = mdl_machine_add_address_space (m, "bus");
+    MdlRegion *ram = mdl_region_new_ram ("ram", 0x10000);
+    MdlCpu *cpu;
+    unsigned vbar = 0;
+    MdlStopReason why;
+
+    if (tier == 1 && !mdl_jit_host_supported ()) {
+      mdl_machine_free (m);
+      mdl_region_unref (ram);
+      break;
+    }
+    mdl_machine_set_tier (m, tier == 1 ? MDL_TIER_TRANSLATE : MDL_TIER_INTERPRET);
+    g_assert_true (mdl_address_space_map (as, 0x80000000, ram, NULL));
+    cpu = mdl_machine_add_cpu (m, &mdl_aarch64_cortex_a53_class, "cpu0", as, 0,
+                               UINT64_C (100000000), NULL);
+    for (unsigned r = 0; r < cpu->cls->n_regs; r++)
+      if (strcmp (cpu->cls->regs[r].name, "vbar_el1") == 0)
+        vbar = r;
+    g_assert_cmpuint (vbar, !=, 0);
+    mdl_machine_set_entry (m, cpu, 0x80000000);
+    mdl_machine_reset (m);
+    cpu->cls->reg_write (cpu, vbar, 0x80000000);
+    why = mdl_machine_run (m, MDL_PS_PER_S / 1000);   /* 100,000 instructions */
+    g_test_message ("%s: %s", tier ? "translated" : "interpreted", mdl_machine_stop_message (m));
+    g_assert_cmpint (why, ==, MDL_STOP_EXCEPTION);
+    g_assert_nonnull (strstr (mdl_machine_stop_message (m), "undefined instruction"));
+    g_assert_nonnull (strstr (mdl_machine_stop_message (m), "in a row"));
+    g_assert_nonnull (strstr (mdl_machine_stop_message (m), "0x80000200"));
+    g_assert_cmpuint (cpu->retired, <, 5000);
+    mdl_machine_free (m);
+    mdl_region_unref (ram);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,5 +205,6 @@ main (int argc, char **argv)
     g_test_add_data_func (path, &stops[i], test_stops);
   }
   g_test_add_func ("/robust/reset-lowers-irq-lines", test_reset_lowers_lines);
+  g_test_add_func ("/robust/aarch64-fault-storm", test_aarch64_fault_storm);
   return g_test_run ();
 }
