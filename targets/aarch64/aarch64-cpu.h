@@ -298,6 +298,7 @@ struct A64Cpu {
 
   A64TlbEntry tlb[A64_TLB_SIZE];
   uint32_t code_gen; /* bumped to forget every decoded instruction at once */
+  uint32_t jit_gen;  /* [jit hook] bumped when a virtual pc may mean other bytes */
   A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
   /* Executors by instruction bits, remembered across the decode cache's
@@ -361,10 +362,20 @@ bool a64_check_align (A64Cpu *s, uint64_t va, unsigned size, bool write);
  * code (level included). */
 unsigned a64_translate (A64Cpu *s, uint64_t va, A64Access acc, unsigned el, uint64_t *pa);
 void a64_tlb_flush (A64Cpu *s);
+/* TLBI and TCR writes: the TLB emptied and the decoded instructions
+ * forgotten, translated blocks checked again before they next run
+ * (a64_forget_translations); a64_tlb_flush forgets those too. */
+void a64_tlb_invalidate (A64Cpu *s);
 /* PAR_EL1 after a successful AT of @va to @pa (attributes and
  * shareability of the translation just made). */
 uint64_t a64_par_ok (A64Cpu *s, uint64_t va, uint64_t pa);
 void a64_flush_code (MdlCpu *cpu);
+/* The decode cache emptied (IC maintenance): translated blocks hear
+ * stores by themselves. */
+void a64_forget_decoded (A64Cpu *s);
+/* What a virtual pc means may have changed (TLBI, TTBR and TCR writes):
+ * the decode cache emptied, translated blocks checked again. */
+void a64_forget_translations (A64Cpu *s);
 void a64_forget_windows (A64Cpu *s);
 void a64_note_code (A64Cpu *s, uint64_t pc, uint64_t len);
 /* A data abort for @va with @fsc; @write sets WnR. */

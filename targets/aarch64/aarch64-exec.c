@@ -15,7 +15,11 @@
  *
  * The decode cache is keyed by virtual pc (and the EL that checked the
  * fetch) and emptied on what may change what a pc means: TLB maintenance, writes of the translation registers,
- * IC maintenance and any change of the address map.
+ * IC maintenance and any change of the address map.  Translated blocks
+ * are forgotten only by the last (and by loaders and the debugger,
+ * flush_code); TLB maintenance and translation-register writes have them
+ * checked again (a64_forget_translations), and stores reach them by
+ * their physical bytes (a64_code_written), so IC maintenance leaves them.
  */
 #include "aarch64-cpu.h"
 
@@ -39,19 +43,40 @@ a64_forget_windows (A64Cpu *s)
 }
 
 void
-a64_flush_code (MdlCpu *cpu)
+a64_forget_decoded (A64Cpu *s)
 {
-  A64Cpu *s = (A64Cpu *) cpu;
-
   /* TLB maintenance is frequent (a kernel does it on every context
    * switch): a new generation forgets everything in O(1); the entries
    * are cleared for real only when the counter wraps. */
-  if (s->cpu.jit != NULL) /* [jit hook] translated blocks forget with the decode cache */
-    mdl_jit_flush (s->cpu.jit);
   if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
     for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
       s->icache[i].tag = A64_TAG_EMPTY;
     s->code_gen = 1;
+  }
+}
+
+void
+a64_flush_code (MdlCpu *cpu)
+{
+  A64Cpu *s = (A64Cpu *) cpu;
+
+  if (s->cpu.jit != NULL) /* [jit hook] translated blocks forget with the decode cache */
+    mdl_jit_flush (s->cpu.jit);
+  a64_forget_decoded (s);
+}
+
+void
+a64_forget_translations (A64Cpu *s)
+{
+  a64_forget_decoded (s);
+  /* [jit hook] Blocks made with the MMU on are checked again before they
+   * next run (a64_jit_valid): kept when their pc still translates to the
+   * bytes they were made from.  A wrapped counter could take a stale
+   * check for a fresh one: every block goes then. */
+  if (++s->jit_gen == 0) {
+    if (s->cpu.jit != NULL)
+      mdl_jit_flush (s->cpu.jit);
+    s->jit_gen = 1;
   }
 }
 
@@ -61,6 +86,14 @@ a64_tlb_flush (A64Cpu *s)
   for (unsigned i = 0; i < A64_TLB_SIZE; i++)
     s->tlb[i].vpage = UINT64_MAX;
   a64_flush_code (&s->cpu);
+}
+
+void
+a64_tlb_invalidate (A64Cpu *s)
+{
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].vpage = UINT64_MAX;
+  a64_forget_translations (s);
 }
 
 /* A store touched [addr, addr + size) where this core took code from

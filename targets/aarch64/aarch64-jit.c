@@ -29,18 +29,26 @@
  * eret) the block always leaves to the dispatcher, which looks at the
  * mode again: nothing chains across a change of SCTLR or EL.
  *
- * The MMU: blocks are keyed by the virtual pc, the EL and the mode bits;
- * with SCTLR_EL1.M set, the block's first fetch is translated (and may
- * fault: then the interpreter takes it) and loads and stores check the
- * TLB inline before the RAM window.  SCTLR_EL1.A (alignment checking) is
+ * The MMU: blocks are keyed by the virtual pc, the EL and the mode bits
+ * (with the MMU on, the ASID too: the inline TLB check compares it as a
+ * constant); with SCTLR_EL1.M set, the block's first fetch is translated
+ * (and may fault: then the interpreter takes it) and loads and stores
+ * check the TLB inline before the RAM window.  Such a block is valid
+ * while s->jit_gen is the generation its cell holds, which TLBI and
+ * writes of TTBR0/TTBR1/TCR bump (a64_forget_translations); its entry
+ * compares the two and leaves to the dispatcher when they differ, and
+ * the dispatcher takes it back when its pc still translates to the same
+ * physical address with the same TBI bits (a64_jit_valid), as RISC-V
+ * does with its region epochs.  SCTLR_EL1.A (alignment checking) is
  * in the mode bits: with it set, loads and stores always take the
  * executor.
  *
- * Self-modifying code: a64_flush_code (IC maintenance, TLB maintenance,
- * a change of the address map, loaders and the debugger) flushes the
- * blocks too; translated code is marked (with the MMU on, its whole
- * physical page), and a store to it forgets the blocks over it at once
- * (a64_code_written, through the blocks' physical ranges).
+ * Self-modifying code: translated code is marked (with the MMU on, its
+ * whole physical page), and a store to it forgets the blocks over it at
+ * once (a64_code_written, through the blocks' physical ranges), so IC
+ * maintenance has nothing to do for blocks; a64_flush_code (a change of
+ * the address map, SCTLR writes, loaders and the debugger) flushes them
+ * all.
  */
 #include "aarch64-cpu.h"
 
@@ -54,6 +62,7 @@
 #define A64_JIT_MODE_MAX_SHIFT 8
 #define A64_JIT_MODE_ALIGN    4u /* SCTLR_EL1.A */
 #define A64_JIT_MODE_MMU      8u /* SCTLR_EL1.M */
+#define A64_JIT_MODE_ASID_SHIFT 16 /* with the MMU on: the ASID */
 #define A64_JIT_CODE_BYTES    (16u << 20)
 #define A64_JIT_MAX_BLOCKS    32768
 #define A64_PAGE              4096u
@@ -75,6 +84,13 @@ typedef struct {
   uint64_t pc;
   const A64Opcode *op;
 } A64JitInsn;
+
+/* A block made with the MMU on: the generation (s->jit_gen) it was
+ * last found valid in, and TCR's TBI bits it was made with. */
+typedef struct {
+  uint32_t gen;
+  uint32_t tbi;
+} A64JitCell;
 
 typedef struct {
   MdlJit *jit;
@@ -699,14 +715,31 @@ emit_dp2 (A64JitCtx *c, uint32_t insn)
 
 /* ---- loads and stores ---- */
 
+/* The ASID translate() tags and compares TLB entries with. */
+static uint16_t
+tlb_asid (const A64Cpu *s)
+{
+  uint64_t tcr = s->tcr_el1;
+  uint16_t asid = (uint16_t) ((((tcr >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+
+  return (tcr >> 36) & 1 ? asid : asid & 0xff;
+}
+
+static uint32_t
+tlb_tbi (const A64Cpu *s)
+{
+  return (uint32_t) (s->tcr_el1 >> 37) & 3;
+}
+
 #define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
 
 /* With the MMU on: r8 from the virtual to the physical address through
  * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
  * its ASID unless global, the permission at this EL), for an access of
  * @total bytes within one page; any other case jumps to a slow fixup
- * (the executor walks, fills and faults).  TCR and TTBR are constants
- * here: writing them flushes every block. */
+ * (the executor walks, fills and faults).  The ASID and the TBI bits
+ * are constants here: the first is in the block's key, the second in its
+ * cell (a64_jit_valid). */
 static unsigned
 emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 {
@@ -714,12 +747,10 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
   const A64Cpu *s = c->s;
   uint64_t tcr = s->tcr_el1;
   bool tbi0 = (tcr >> 37) & 1, tbi1 = (tcr >> 38) & 1;
-  uint16_t asid = (uint16_t) ((((tcr >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
+  uint16_t asid = tlb_asid (s);
   unsigned need = store ? A64_P_W1 : A64_P_R1, n = 0;
   size_t global;
 
-  if (!((tcr >> 36) & 1))
-    asid &= 0xff;
   if (s->el == 0)
     need <<= 3;
   if (tbi0 || tbi1) {
@@ -1244,9 +1275,31 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
     MdlJitAsm a;
     A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
                     .mmu = mode & A64_JIT_MODE_MMU };
-    const MdlJitBlock *b;
+    A64JitCell *cell = NULL;
+    MdlJitBlock *b;
 
     mdl_jit_begin (jit, &a);
+    if (mode & A64_JIT_MODE_MMU) {
+      /* Valid only in the generation its cell holds; else back to the
+       * dispatcher, which checks the fetch again (chains and inline
+       * caches lead here without it). */
+      cell = mdl_jit_alloc_data (jit, sizeof *cell);
+      if (cell == NULL)
+        a.overflow = true;
+      else {
+        size_t valid;
+
+        cell->gen = s->jit_gen;
+        cell->tbi = tlb_tbi (s);
+        mdl_x86_load (&a, 4, false, RAX, ST, SOFF (jit_gen));
+        mdl_x86_mov_ri (&a, RCX, (uint64_t) (uintptr_t) cell);
+        mdl_x86_alu_rm (&a, MDL_X86_CMP, false, RAX, RCX, 0);
+        valid = mdl_x86_jcc_fwd (&a, MDL_X86_CC_E);
+        mdl_x86_mov_ri (&a, RAX, pc);
+        mdl_jit_emit_exit (jit, &a);
+        mdl_x86_bind (&a, valid);
+      }
+    }
     mdl_jit_emit_budget_check (jit, &a, pc, n);
     for (unsigned i = 0; i < n; i++)
       emit_insn (&c, &insns[i], i, n);
@@ -1254,6 +1307,7 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
     b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
     if (b != NULL) {
+      b->data = cell;
       /* Stores to these bytes must reach the block (a64_code_written,
        * which finds it by its physical range).  With the MMU on, the
        * whole physical page is marked, as RISC-V does under paging:
@@ -1271,6 +1325,28 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
 }
 
 /* ---- the dispatcher ---- */
+
+/* Whether block @b (at the current pc, in the current mode) may run:
+ * made with the MMU off (stores reach it, a64_code_written), or its cell
+ * holds the current generation, or else its pc still translates (for
+ * execute at this EL, as a64_fill would) to the physical address it was
+ * made from, with the TBI bits it was made with.  The cell then moves to
+ * the current generation; a block that is not valid is shadowed by the
+ * new translation, which the table finds first. */
+static bool
+a64_jit_valid (A64Cpu *s, const MdlJitBlock *b)
+{
+  A64JitCell *cell = b->data;
+  uint64_t pa;
+
+  if (cell == NULL || cell->gen == s->jit_gen)
+    return true;
+  if (cell->tbi != tlb_tbi (s) || a64_translate (s, b->pc, A64_ACC_EXEC, s->el, &pa) != 0
+      || pa != b->phys)
+    return false;
+  cell->gen = s->jit_gen;
+  return true;
+}
 
 static MdlJit *
 a64_jit_get (A64Cpu *s)
@@ -1312,12 +1388,13 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
         continue;
     }
     if (G_LIKELY (!(s->pc & 3))) {
-      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0)
-                      | ((s->sctlr_el1 & 1) ? A64_JIT_MODE_MMU : 0);
+      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
       uint64_t left = budget - s->done;
 
+      if (s->sctlr_el1 & 1)
+        mode |= A64_JIT_MODE_MMU | (uint32_t) tlb_asid (s) << A64_JIT_MODE_ASID_SHIFT;
       b = mdl_jit_lookup (jit, s->pc, mode);
-      if (b == NULL)
+      if (b == NULL || !a64_jit_valid (s, b))
         b = a64_jit_translate (s, jit, s->pc, mode, A64_JIT_MAX_INSNS);
       /* Near the end of the budget: a block of at most the largest power
        * of two that fits, kept apart by its mode bits. */
@@ -1328,7 +1405,7 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
           max *= 2;
         mode |= max << A64_JIT_MODE_MAX_SHIFT;
         b = mdl_jit_lookup (jit, s->pc, mode);
-        if (b == NULL)
+        if (b == NULL || !a64_jit_valid (s, b))
           b = a64_jit_translate (s, jit, s->pc, mode, max);
       }
     }

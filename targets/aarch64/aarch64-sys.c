@@ -440,9 +440,9 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
        * keeping them matters.  Decoded instructions are tagged by virtual
        * address alone: forgotten (in O(1)). */
       if (key == K (3, 0, 2, 0, 2))
-        a64_tlb_flush (s);
+        a64_tlb_invalidate (s);
       else
-        a64_flush_code (&s->cpu);
+        a64_forget_translations (s);
     } else
       *val = *r;
     return true;
@@ -755,11 +755,11 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
       return;
     }
     if (op1 == 3 && crm == 5 && op2 == 1) { /* ic ivau */
-      a64_flush_code (&s->cpu);
+      a64_forget_decoded (s);
       return;
     }
     if (op1 == 0 && (crm == 1 || crm == 5) && op2 == 0 && s->el > 0) { /* ic iallu(is) */
-      a64_flush_code (&s->cpu);
+      a64_forget_decoded (s);
       return;
     }
     if (op1 == 3 && (crm == 10 || crm == 11 || crm == 14) && op2 == 1)
@@ -776,7 +776,7 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
     }
   }
   if (crn == 8 && op1 == 0 && s->el > 0) { /* tlbi */
-    a64_tlb_flush (s);
+    a64_tlb_invalidate (s);
     s->check = true;
     return;
   }
