@@ -54,3 +54,27 @@ check_cover (const MdlInsnInfo *info)
   if (!anatomy_covers (info, why, sizeof why))
     g_error ("%s", why);
 }
+
+void
+anatomy_setup (AnatomyFixture *fx, const MdlCpuClass *cls, uint64_t ram_base, gboolean reset)
+{
+  MdlAddressSpace *as;
+
+  fx->ram = mdl_region_new_ram ("ram", 0x1000);
+  fx->m = mdl_machine_new ();
+  as = mdl_machine_add_address_space (fx->m, "bus");
+  g_assert_true (mdl_address_space_map (as, ram_base, fx->ram, NULL));
+  fx->cpu = mdl_machine_add_cpu (fx->m, cls, "cpu0", as, 0, 100000000, NULL);
+  g_assert_nonnull (fx->cpu);
+  if (reset) {
+    mdl_machine_set_entry (fx->m, fx->cpu, ram_base);
+    mdl_machine_reset (fx->m);
+  }
+}
+
+void
+anatomy_teardown (AnatomyFixture *fx)
+{
+  mdl_machine_free (fx->m);
+  mdl_region_unref (fx->ram);
+}

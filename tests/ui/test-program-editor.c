@@ -25,34 +25,10 @@
 
 static MdlApplication *app;
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-typedef struct {
-  MdlProgramWindow *pw;
-  guint             builds;
-} BuildWait;
-
-static gboolean
-built (gpointer data)
-{
-  BuildWait *w = data;
-
-  return !mdl_program_window_is_building (w->pw) &&
-         mdl_program_window_get_n_builds (w->pw) >= w->builds;
-}
-
 static void
 build_and_wait (MdlProgramWindow *pw, gboolean run)
 {
-  BuildWait w = { pw, mdl_program_window_get_n_builds (pw) + 1 };
-
-  gtk_widget_activate_action (GTK_WIDGET (pw), run ? "program.run" : "program.build", NULL);
-  g_assert_true (mdl_program_window_is_building (pw) || mdl_program_window_get_message (pw));
-  g_assert_true (ui_test_spin_until (built, &w, 120000));
+  g_assert_true (ui_test_program_build (pw, run));
 }
 
 typedef struct {
@@ -117,7 +93,7 @@ test_write_build_run (void)
   ConsoleWait cw = { window, NULL };
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ui_test_spin_until (window_mapped, window, 5000));
+  g_assert_true (ui_test_spin_until (ui_test_widget_mapped, window, 5000));
   g_assert_true (mdl_window_load (window, file, &error));
   g_assert_no_error (error);
   c = mdl_board_doc_find_by_name (mdl_editor_get_doc (ed), "cpu0");
@@ -131,7 +107,7 @@ test_write_build_run (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-program", "u", cpu);
   pw = mdl_program_window_find (window, cpu);
   g_assert_nonnull (pw);
-  g_assert_true (ui_test_spin_until (window_mapped, pw, 5000));
+  g_assert_true (ui_test_spin_until (ui_test_widget_mapped, pw, 5000));
   source = mdl_program_window_get_editor (pw);
   g_assert_null (mdl_program_editor_get_path (source));
   ui_test_screenshot (GTK_WIDGET (pw), "program-empty.png");

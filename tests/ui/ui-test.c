@@ -10,6 +10,7 @@
 
 #include "mdl-config.h"
 #include "ui/mdl-application.h"
+#include "ui/mdl-program-window.h"
 #include "ui/mdl-window.h"
 #include "ui/mdl-window-private.h"
 
@@ -291,4 +292,36 @@ gboolean
 ui_test_is_paused (gpointer window)
 {
   return runner_state_is (window, MDL_RUNNER_PAUSED);
+}
+
+gboolean
+ui_test_widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget)) && gtk_widget_get_width (GTK_WIDGET (widget)) > 0;
+}
+
+typedef struct {
+  MdlProgramWindow *pw;
+  guint             builds;
+} BuildWait;
+
+static gboolean
+build_ended (gpointer data)
+{
+  BuildWait *w = data;
+
+  return !mdl_program_window_is_building (w->pw) &&
+         mdl_program_window_get_n_builds (w->pw) >= w->builds;
+}
+
+gboolean
+ui_test_program_build (MdlProgramWindow *pw, gboolean run)
+{
+  BuildWait w = { pw, mdl_program_window_get_n_builds (pw) + 1 };
+
+  gtk_widget_activate_action (GTK_WIDGET (pw), run ? "program.run" : "program.build", NULL);
+  /* Started, or refused at once with a message (no toolchain). */
+  if (!mdl_program_window_is_building (pw) && mdl_program_window_get_message (pw) == NULL)
+    return FALSE;
+  return ui_test_spin_until (build_ended, &w, 120000);
 }

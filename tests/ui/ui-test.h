@@ -63,3 +63,13 @@ guint    ui_test_first_cluster (MdlEditor *editor);
  * is paused. */
 gboolean ui_test_is_running (gpointer window);
 gboolean ui_test_is_paused (gpointer window);
+/* A condition for ui_test_spin_until: the GtkWidget @widget is mapped and
+ * laid out. */
+gboolean ui_test_widget_mapped (gpointer widget);
+/* Activates "program.build" (or "program.run" when @run) in the program
+ * window @pw, as Ctrl+B (F5) does, and runs the main loop until that
+ * build has ended; FALSE when it neither started nor left a message, or
+ * when two minutes pass first.  Whether it
+ * succeeded is the window's (mdl_program_window_get_last_ok). */
+typedef struct _MdlProgramWindow MdlProgramWindow;
+gboolean ui_test_program_build (MdlProgramWindow *pw, gboolean run);

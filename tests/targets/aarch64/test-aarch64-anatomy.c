@@ -14,33 +14,12 @@
 
 #define RAM_BASE UINT64_C (0x40000000)
 
-typedef struct {
-  MdlMachine *m;
-  MdlCpu *cpu;
-  MdlRegion *ram;
-} Fixture;
+typedef AnatomyFixture Fixture;
 
 static void
 setup (Fixture *fx)
 {
-  MdlAddressSpace *as;
-
-  fx->ram = mdl_region_new_ram ("ram", 0x1000);
-  fx->m = mdl_machine_new ();
-  as = mdl_machine_add_address_space (fx->m, "bus");
-  g_assert_true (mdl_address_space_map (as, RAM_BASE, fx->ram, NULL));
-  fx->cpu = mdl_machine_add_cpu (fx->m, &mdl_aarch64_cortex_a53_class, "a53", as, 0, 1000000000,
-                                 NULL);
-  g_assert_nonnull (fx->cpu);
-  mdl_machine_set_entry (fx->m, fx->cpu, RAM_BASE);
-  mdl_machine_reset (fx->m);
-}
-
-static void
-teardown (Fixture *fx)
-{
-  mdl_machine_free (fx->m);
-  mdl_region_unref (fx->ram);
+  anatomy_setup (fx, &mdl_aarch64_cortex_a53_class, RAM_BASE, TRUE);
 }
 
 static void
@@ -113,7 +92,7 @@ test_fields (void)
   g_assert_cmpstr (info.mnemonic, ==, "sqadd");
   g_assert_cmpstr (info.summary, ==, "Signed saturating add");
   check_cover (&info);
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 static void
@@ -189,7 +168,7 @@ test_sweep (void)
                   bad);
   g_assert_cmpuint (decoded, >, 50000);
   g_assert_cmpuint (bad, ==, 0);
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 int

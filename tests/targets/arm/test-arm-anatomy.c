@@ -12,31 +12,12 @@
 
 #define RAM_BASE UINT64_C (0x20000000)
 
-typedef struct {
-  MdlMachine *m;
-  MdlCpu *cpu;
-  MdlRegion *ram;
-} Fixture;
+typedef AnatomyFixture Fixture;
 
 static void
 setup (Fixture *fx)
 {
-  MdlAddressSpace *as;
-
-  fx->ram = mdl_region_new_ram ("ram", 0x1000);
-  fx->m = mdl_machine_new ();
-  as = mdl_machine_add_address_space (fx->m, "bus");
-  g_assert_true (mdl_address_space_map (as, RAM_BASE, fx->ram, NULL));
-  fx->cpu = mdl_machine_add_cpu (fx->m, &mdl_arm_cortex_m4_class, "cpu0", as, 0, 100000000,
-                                 NULL);
-  g_assert_nonnull (fx->cpu);
-}
-
-static void
-teardown (Fixture *fx)
-{
-  mdl_machine_free (fx->m);
-  mdl_region_unref (fx->ram);
+  anatomy_setup (fx, &mdl_arm_cortex_m4_class, RAM_BASE, FALSE);
 }
 
 /* The anatomy of halfwords @hw1 (and @hw2 when 32-bit) at RAM_BASE. */
@@ -108,7 +89,7 @@ test_thumb16 (void)
   check_cover (&info);
 
   g_assert_cmpstr (info.summary, ==, "If-then: make the next one to four instructions conditional");
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 static void
@@ -169,7 +150,7 @@ test_thumb32 (void)
   check_field (&info, "Rm", 3, 0, 2, "r2");
   check_cover (&info);
   g_assert_cmpstr (info.summary, ==, "Multiply and accumulate: Rd = Rn * Rm + Ra");
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 static void

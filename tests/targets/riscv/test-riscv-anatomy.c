@@ -13,32 +13,12 @@
 
 #define RAM_BASE UINT64_C (0x80000000)
 
-typedef struct {
-  MdlMachine *m;
-  MdlCpu *cpu;
-  MdlRegion *ram;
-} Fixture;
+typedef AnatomyFixture Fixture;
 
 static void
 setup (Fixture *fx, const MdlCpuClass *cls)
 {
-  MdlAddressSpace *as;
-
-  fx->ram = mdl_region_new_ram ("ram", 0x1000);
-  fx->m = mdl_machine_new ();
-  as = mdl_machine_add_address_space (fx->m, "bus");
-  g_assert_true (mdl_address_space_map (as, RAM_BASE, fx->ram, NULL));
-  fx->cpu = mdl_machine_add_cpu (fx->m, cls, "cpu0", as, 0, 100000000, NULL);
-  g_assert_nonnull (fx->cpu);
-  mdl_machine_set_entry (fx->m, fx->cpu, RAM_BASE);
-  mdl_machine_reset (fx->m);
-}
-
-static void
-teardown (Fixture *fx)
-{
-  mdl_machine_free (fx->m);
-  mdl_region_unref (fx->ram);
+  anatomy_setup (fx, cls, RAM_BASE, TRUE);
 }
 
 /* The anatomy of the 16 bits @bits. */
@@ -171,7 +151,7 @@ test_formats (void)
   /* What the summary says: the line, and what it stands for. */
   info_of (&fx, 0x952e, &info);
   g_assert_cmpstr (info.summary, ==, "Add: rd = rs1 + rs2 (compressed); stands for add a0, a0, a1");
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 /* RV32's c.jal (CJ) and c.flw (CL with an F register). */
@@ -191,7 +171,7 @@ test_rv32 (void)
   info_of (&fx, 0x611c, &info);
   g_assert_cmpstr (info.mnemonic, ==, "c.flw");
   check_field (&info, "rd'", 4, 2, 7, "fa5");
-  teardown (&fx);
+  anatomy_teardown (&fx);
 }
 
 /* Every row of both tables has a line, and every compressed row a
