@@ -1353,6 +1353,13 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
     arm_decode (s->isa, raw, it != 0, &ins->dec);
     if (ins->dec.op == NULL)
       ins->dec.len = (uint8_t) arm_insn_length (hw1);
+    /* An IT inside an IT block is UNPREDICTABLE; the interpreter's
+     * reading of it (under the outer block's condition, ITSTATE
+     * advanced when it fails) is the reference, and the dispatcher steps
+     * the rest of the IT block with it (fuzz-arm:
+     * arm/divergences/it-inside-it-then-r2-cleared-552). */
+    if (it != 0 && insn_op (&ins->dec) == ARM_OP_IT)
+      break;
     arm_interp_entry (&ins->e, &ins->dec, (uint32_t) at, it != 0);
     ins->pc = (uint32_t) at;
     /* ITSTATE known at translation time, advanced as arm_step_it does */
