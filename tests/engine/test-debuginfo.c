@@ -428,7 +428,14 @@ test_reverse_line (Fixture *f, gconstpointer data)
   mdl_snapshot_unref (snap);
   mdl_runner_set_breakpoint (runner, 0, g_array_index (addrs, uint64_t, 0), true);
   mdl_runner_run (runner);
-  fwd[0] = wait_paused (runner, seq + 1);
+  /* The commands before the run publish paused snapshots too (the
+   * history's may come after seq was read): the one wanted is the
+   * breakpoint's. */
+  for (fwd[0] = wait_paused (runner, seq); fwd[0]->stop_reason != MDL_STOP_BREAKPOINT;) {
+    seq = fwd[0]->seq;
+    mdl_snapshot_unref (fwd[0]);
+    fwd[0] = wait_paused (runner, seq);
+  }
   /* outer-body, outer-call, and over middle to outer-after. */
   for (unsigned i = 1; i < 3; i++) {
     mdl_runner_step_line (runner, 0, MDL_STEP_LINE);
