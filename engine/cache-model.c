@@ -9,6 +9,7 @@
 
 #include "engine/error.h"
 #include "engine/memory.h"
+#include "engine/snapshot.h"
 
 /* ---- one cache ------------------------------------------------------------ */
 
@@ -373,4 +374,73 @@ mdl_cache_write_policy_parse (const char *text, MdlCacheWritePolicy *w)
       return true;
     }
   return false;
+}
+
+/* Field by field, so that no padding byte makes two equal states differ. */
+void
+mdl_cache_model_save (MdlCacheModel *m, MdlStateWriter *w)
+{
+  for (unsigned s = 0; s < 2; s++) {
+    const MdlCache *c = m->side[s];
+    const MdlCacheCounts *k;
+
+    if (c == NULL)
+      continue;
+    for (uint64_t i = 0; i < (uint64_t) c->sets * c->cfg.ways; i++) {
+      const MdlCacheLine *l = &c->lines[i];
+
+      mdl_state_put_u64 (w, l->tag);
+      mdl_state_put_u64 (w, l->stamp);
+      mdl_state_put_u32 (w, (l->valid ? 1u : 0u) | (l->dirty ? 2u : 0u));
+    }
+    k = &c->counts;
+    mdl_state_put_u64 (w, c->clock);
+    mdl_state_put_u64 (w, c->rng);
+    mdl_state_put_u64 (w, k->read_hits);
+    mdl_state_put_u64 (w, k->read_misses);
+    mdl_state_put_u64 (w, k->write_hits);
+    mdl_state_put_u64 (w, k->write_misses);
+    mdl_state_put_u64 (w, k->writebacks);
+    mdl_state_put_u64 (w, k->uncached);
+    mdl_state_put_u32 (w, (uint32_t) c->last_set);
+    mdl_state_put_u32 (w, (uint32_t) c->last_way);
+    mdl_state_put_u32 (w, c->last_hit);
+  }
+  mdl_state_put_u32 (w, m->last_data);
+}
+
+bool
+mdl_cache_model_restore (MdlCacheModel *m, MdlStateReader *r)
+{
+  for (unsigned s = 0; s < 2; s++) {
+    MdlCache *c = m->side[s];
+    MdlCacheCounts *k;
+
+    if (c == NULL)
+      continue;
+    for (uint64_t i = 0; i < (uint64_t) c->sets * c->cfg.ways; i++) {
+      MdlCacheLine *l = &c->lines[i];
+      uint32_t bits;
+
+      l->tag = mdl_state_get_u64 (r);
+      l->stamp = mdl_state_get_u64 (r);
+      bits = mdl_state_get_u32 (r);
+      l->valid = bits & 1;
+      l->dirty = (bits & 2) != 0;
+    }
+    k = &c->counts;
+    c->clock = mdl_state_get_u64 (r);
+    c->rng = mdl_state_get_u64 (r);
+    k->read_hits = mdl_state_get_u64 (r);
+    k->read_misses = mdl_state_get_u64 (r);
+    k->write_hits = mdl_state_get_u64 (r);
+    k->write_misses = mdl_state_get_u64 (r);
+    k->writebacks = mdl_state_get_u64 (r);
+    k->uncached = mdl_state_get_u64 (r);
+    c->last_set = (int) mdl_state_get_u32 (r);
+    c->last_way = (int) mdl_state_get_u32 (r);
+    c->last_hit = mdl_state_get_u32 (r) != 0;
+  }
+  m->last_data = mdl_state_get_u32 (r) != 0;
+  return mdl_state_reader_ok (r);
 }

@@ -133,6 +133,13 @@ MdlCache      *mdl_cache_model_dcache (MdlCacheModel *m);
 void mdl_cache_model_fetch (MdlCpu *cpu, uint64_t addr, unsigned size);
 void mdl_cache_model_data  (MdlCpu *cpu, uint64_t addr, unsigned size, bool write);
 
+/* ---- saved states (engine/snapshot.h) ----
+ * The caches' lines, clocks, generators and counts go into the CPU's part
+ * of a saved state: with a miss penalty they decide the guest's timing,
+ * and a step back must show the counts of the moment it lands on. */
+void mdl_cache_model_save    (MdlCacheModel *m, MdlStateWriter *w);
+bool mdl_cache_model_restore (MdlCacheModel *m, MdlStateReader *r);
+
 /* ---- what a snapshot holds ---- */
 
 typedef struct {

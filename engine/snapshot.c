@@ -35,13 +35,14 @@
 
 #include <string.h>
 
+#include "cache-model.h"
 #include "dirty-pages.h"
 #include "error.h"
 #include "jit-cache.h"
 #include "machine-private.h"
 
 #define STATE_MAGIC   UINT32_C (0x534c444d) /* "MDLS" */
-#define STATE_VERSION 1
+#define STATE_VERSION 2   /* 2: the cache models in the CPUs' parts */
 #define PAGE_SIZE     4096u
 
 /* ---- byte streams ---------------------------------------------------------- */
@@ -427,6 +428,8 @@ save_with (MdlMachine *m, const MdlMachineState *previous, struct MdlHistory *h)
     mdl_state_put_u32 (&w, cpu->state);
     if (cpu->cls->save != NULL)
       cpu->cls->save (cpu, &w);
+    if (cpu->cache != NULL)
+      mdl_cache_model_save (cpu->cache, &w);
     part_end (&w, at);
   }
 
@@ -564,6 +567,11 @@ mdl_machine_restore (MdlMachine *m, const MdlMachineState *st, GError **error)
     mdl_cpu_set_exit_request (cpu, false);
     if (cpu->cls->restore != NULL && !cpu->cls->restore (cpu, &sub, error))
       return false;
+    if (cpu->cache != NULL && !mdl_cache_model_restore (cpu->cache, &sub)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID,
+                   "the saved state of %s's cache model is truncated", cpu->name);
+      return false;
+    }
     if (!check_consumed (&sub, cpu->name, error))
       return false;
   }

@@ -11,6 +11,7 @@
 #include "engine/machine.h"
 #include "engine/memory.h"
 #include "engine/registry.h"
+#include "engine/snapshot.h"
 #include "hw/devices.h"
 #include "targets/targets.h"
 
@@ -453,20 +454,22 @@ typedef struct {
   MdlCacheCounts i, d;
 } RunResult;
 
-/* Runs the shipped @board with @props added to its cluster, in @tier. */
-static bool
-run_board (const char *board, const char *props, MdlTier tier, RunResult *out)
+/* The shipped @board with @props added to its cluster, its firmware
+ * loaded; NULL when that firmware is not built here.  The board file is
+ * written below *@dir (for board_done). */
+static MdlBoard *
+board_with (const char *board, const char *props, char **dir)
 {
   g_autofree char *src = g_build_filename (MDL_SOURCE_ROOT, "boards", board, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("medley-cache-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, board, NULL);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdlBoard) b = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *joined = NULL;
-  MdlCpu *cpu;
+  MdlBoard *b;
 
+  *dir = g_dir_make_tmp ("medley-cache-XXXXXX", NULL);
+  path = g_build_filename (*dir, board, NULL);
   g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
   /* After the cluster's medley,name line. */
   parts = g_strsplit (text, "medley,name = \"", 2);
@@ -478,15 +481,36 @@ run_board (const char *board, const char *props, MdlTier tier, RunResult *out)
   }
   g_assert_true (g_file_set_contents (path, joined, -1, NULL));
   b = mdl_board_load (path, search, &error);
-  if (b == NULL && g_error_matches (error, MDL_ERROR, MDL_ERROR_IO)) {
-    g_unlink (path);
-    g_rmdir (dir);
-    return false;    /* firmware not built here */
-  }
+  g_unlink (path);
+  if (b == NULL && g_error_matches (error, MDL_ERROR, MDL_ERROR_IO))
+    return NULL;    /* firmware not built here */
   g_assert_no_error (error);
   if (!mdl_board_load_firmware (b, &error)) {
-    g_unlink (path);
-    g_rmdir (dir);
+    mdl_board_free (b);
+    return NULL;
+  }
+  return b;
+}
+
+static void
+board_done (MdlBoard *b, char *dir)
+{
+  if (b != NULL)
+    mdl_board_free (b);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+/* Runs the shipped @board with @props added to its cluster, in @tier. */
+static bool
+run_board (const char *board, const char *props, MdlTier tier, RunResult *out)
+{
+  char *dir = NULL;
+  MdlBoard *b = board_with (board, props, &dir);
+  MdlCpu *cpu;
+
+  if (b == NULL) {
+    board_done (b, dir);
     return false;
   }
   mdl_machine_set_tier (b->machine, tier);
@@ -499,9 +523,64 @@ run_board (const char *board, const char *props, MdlTier tier, RunResult *out)
     out->i = mdl_cache_model_icache (cpu->cache)->counts;
     out->d = mdl_cache_model_dcache (cpu->cache)->counts;
   }
-  g_unlink (path);
-  g_rmdir (dir);
+  board_done (b, dir);
   return true;
+}
+
+/* What a step back must give again: the CPU's count and time (which the
+ * miss penalty decides) and both caches' counts and clocks. */
+static void
+cache_moment (MdlCpu *cpu, RunResult *r, uint64_t clocks[2])
+{
+  memset (r, 0, sizeof *r);
+  r->retired = cpu->retired;
+  r->time_ps = cpu->time_ps;
+  r->i = mdl_cache_model_icache (cpu->cache)->counts;
+  r->d = mdl_cache_model_dcache (cpu->cache)->counts;
+  clocks[0] = mdl_cache_model_icache (cpu->cache)->clock;
+  clocks[1] = mdl_cache_model_dcache (cpu->cache)->clock;
+}
+
+/* Stepping back lands on the caches as they were: their counts, and with
+ * a miss penalty the time, which depends on what the caches held. */
+static void
+test_reverse (void)
+{
+  static const char props[] = "\t\tmedley,icache-size = <256>;\n"
+                              "\t\tmedley,dcache-size = <256>;\n"
+                              "\t\tmedley,cache-miss-penalty = <10>;\n";
+  char *dir = NULL;
+  MdlBoard *b = board_with ("riscv32-virt.dts", props, &dir);
+  g_autoptr(GError) error = NULL;
+  RunResult seen[24], now;
+  uint64_t clocks[24][2], now_clocks[2];
+  MdlMachine *m;
+  MdlCpu *cpu;
+
+  if (b == NULL) {
+    board_done (b, dir);
+    g_test_skip ("the board's firmware is not built here");
+    return;
+  }
+  m = b->machine;
+  cpu = mdl_machine_cpu (m, 0);
+  mdl_machine_enable_history (m, MDL_PS_PER_US / 2, 0);
+  /* Into the firmware (it ends after some tens of microseconds). */
+  g_assert_cmpint (mdl_machine_run (m, 2 * MDL_PS_PER_US), ==, MDL_STOP_NONE);
+  for (unsigned i = 0; i < G_N_ELEMENTS (seen); i++) {
+    cache_moment (cpu, &seen[i], clocks[i]);
+    mdl_machine_step (m, cpu);
+    mdl_machine_clear_stop (m);
+  }
+  g_assert_cmpuint (seen[0].i.read_misses, >, 0);
+  for (int i = G_N_ELEMENTS (seen) - 1; i >= 0; i--) {
+    g_assert_true (mdl_machine_reverse_step (m, cpu, &error));
+    g_assert_no_error (error);
+    cache_moment (cpu, &now, now_clocks);
+    g_assert_cmpmem (&now, sizeof now, &seen[i], sizeof seen[i]);
+    g_assert_cmpmem (now_clocks, sizeof now_clocks, clocks[i], sizeof clocks[i]);
+  }
+  board_done (b, dir);
 }
 
 static void
@@ -563,6 +642,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/cache-model/board/round-trip", test_board_round_trip);
   g_test_add_func ("/engine/cache-model/board/refusals", test_board_refusals);
   g_test_add_func ("/engine/cache-model/board/cpu-node", test_board_cpu_node);
+  g_test_add_func ("/engine/cache-model/reverse", test_reverse);
   g_test_add_data_func ("/engine/cache-model/tiers/riscv32-virt", "riscv32-virt.dts", test_tiers);
   g_test_add_data_func ("/engine/cache-model/tiers/riscv64-virt", "riscv64-virt.dts", test_tiers);
   g_test_add_data_func ("/engine/cache-model/tiers/cortex-m3", "cortex-m3.dts", test_tiers);
