@@ -46,6 +46,7 @@ struct _MdlProgramWindow {
   MdlRunner        *shown_runner; /* compared only, never used */
   guint64           shown_seq;
   gboolean          shown_running;
+  guint64           shown_time;     /* virtual time of the last snapshot seen */
 };
 
 G_DEFINE_FINAL_TYPE (MdlProgramWindow, mdl_program_window, ADW_TYPE_WINDOW)
@@ -551,8 +552,11 @@ show_stop (MdlProgramWindow *self, const MdlSnapshot *snap)
   if (snap != NULL && runner == self->shown_runner && snap->seq == self->shown_seq)
     return;
   /* Stopped after running: every command posted before Run (a mark
-   * clicked away) has reached the engine. */
-  stop = self->shown_running && snap != NULL && snap->state != MDL_RUNNER_RUNNING;
+   * clicked away) has reached the engine.  A short run may publish no
+   * running snapshot the window sees; its time moved all the same. */
+  stop = snap != NULL && snap->state != MDL_RUNNER_RUNNING && runner == self->shown_runner &&
+         (self->shown_running || snap->virtual_time_ps != self->shown_time);
+  self->shown_time = snap != NULL ? snap->virtual_time_ps : 0;
   self->shown_runner = runner;
   self->shown_seq = snap != NULL ? snap->seq : 0;
   self->shown_running = snap != NULL && snap->state == MDL_RUNNER_RUNNING;
