@@ -33,8 +33,6 @@ struct _MdlWindow {
   gboolean         views_asked;    /* F9 used: the views show even without a machine */
   GPtrArray       *points;         /* char *: save points of this machine, oldest first */
   guint            n_points_made;  /* for the next point's name */
-  AdwToast        *stale_toast;    /* "Machine stopped: the board changed" while
-                                      shown (weak): a new machine dismisses it */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;

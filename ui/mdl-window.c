@@ -54,11 +54,8 @@ on_editor_changed (MdlWindow *self, MdlEditor *editor)
     _mdl_window_discard_runner (self);
   } else if (self->runner != NULL) {
     _mdl_window_discard_runner (self);
-    if (self->stale_toast == NULL) {
-      self->stale_toast = adw_toast_new (_("Machine stopped: the board changed"));
-      g_object_add_weak_pointer (G_OBJECT (self->stale_toast), (gpointer *) &self->stale_toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, self->stale_toast);
-    }
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Machine stopped: the board changed")));
   }
   _mdl_window_update_title (self);
   _mdl_window_update_status (self);
@@ -102,10 +99,6 @@ mdl_window_dispose (GObject *object)
   MdlWindow *self = MDL_WINDOW (object);
 
   _mdl_window_discard_runner (self);
-  if (self->stale_toast != NULL) {
-    g_object_remove_weak_pointer (G_OBJECT (self->stale_toast), (gpointer *) &self->stale_toast);
-    self->stale_toast = NULL;
-  }
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDL_TYPE_WINDOW);
