@@ -997,15 +997,25 @@ ends_block (const ArmDecoded *d)
 
 /* IT: nothing to compute (the block knows every ITSTATE), but the
  * interpreter's IT asks for its check section, which takes an interrupt
- * between IT and the block's first instruction or leaves run() on
- * exit_request: leave for it whenever it could do either. */
+ * between IT and the block's first instruction, leaves run() on
+ * exit_request, and forgets the trapped and IPSR-changed marks of an
+ * exception taken before (arm_step_it keeps ITSTATE while either is set:
+ * a block entered right after an interrupt's entry, with an IT in it,
+ * kept ITSTATE over a failed IT inside the IT block where the
+ * interpreter advanced it; fuzz-arm
+ * arm/divergences/it-inside-it-then-r2-cleared-552): leave for it
+ * whenever it could do any of these. */
 static void
 emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 {
-  size_t leave1, leave2, go_on;
+  size_t leave1, leave2, leave3, leave4, go_on;
 
   mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
   leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (trapped), 0);
+  leave3 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (ipsr_changed), 0);
+  leave4 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   /* (the bitmap two words at a time) */
   if (ARM_EXC_WORDS >= 2) {
     unsigned w;
@@ -1026,6 +1036,8 @@ emit_it (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   go_on = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, leave1);
   mdl_x86_bind (c->a, leave2);
+  mdl_x86_bind (c->a, leave3);
+  mdl_x86_bind (c->a, leave4);
   cache_store_dirty (c, false);
   mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->it_next);
   st_field (c, MDL_X86_RDX, SOFF (itstate));

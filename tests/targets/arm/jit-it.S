@@ -11,7 +11,13 @@
  *   3. a branch as the last instruction of an IT block, and a
  *      conditional return (bxeq lr);
  *   4. instructions that call their executor (udiv, ldm, push) inside
- *      IT blocks, run and skipped.
+ *      IT blocks, run and skipped;
+ *   5. under another SysTick storm, a handler whose IT block crosses a
+ *      4 KiB page, where a translated block ends: the rest of the IT
+ *      block is stepped, and ITSTATE must advance over its skipped
+ *      instruction although an exception entry (the tick's) came just
+ *      before in the same run (a mark of that entry, left set, once
+ *      kept it: the translated run then skipped the instruction after).
  */
 #include "test-macros.h"
 
@@ -110,6 +116,25 @@ test_main:
 	CHECK_EQ r1, 1, 13
 	CHECK_EQ r2, 100, 14
 
+	/* 5: the split IT block under a storm */
+	SET_HANDLER 15, tick_split
+	STORE32	SYST_RVR, 40
+	STORE32	SYST_CVR, 0
+	STORE32	SYST_CSR, 7
+	movw	r0, #5000
+5:	subs	r0, #1
+	bne	5b
+	STORE32	SYST_CSR, 0
+	ldr	r4, =split_counts
+	ldr	r0, [r4]			/* ran: eq before the page */
+	cmp	r0, #50
+	bhi	6f
+	FAIL	16
+6:	ldr	r1, [r4, #4]			/* skipped: ne */
+	CHECK_EQ r1, 0, 17
+	ldr	r1, [r4, #8]			/* ran: eq after the page */
+	CHECK_REG r1, r0, 18
+
 	pop	{r4-r7, pc}
 
 	.thumb_func
@@ -149,8 +174,38 @@ tick_handler:
 	str	r1, [r0]
 	bx	lr
 
+	.ltorg
+
+/* Counts what its IT block ran into split_counts.  The IT block starts
+ * 4 bytes before a 4 KiB page; the padding before it is never run. */
+	.balign	4096
+	.space	4096 - 12
+	.thumb_func
+tick_split:
+	movs	r1, #0
+	movs	r2, #0
+	movs	r3, #0
+	cmp	r1, r1
+	itet	eq				/* page - 4 */
+	addeq	r1, #1
+	addne	r2, #1				/* page + 0 */
+	addeq	r3, #1
+	ldr	r0, =split_counts
+	ldr	r12, [r0]
+	add	r12, r1
+	str	r12, [r0]
+	ldr	r12, [r0, #4]
+	add	r12, r2
+	str	r12, [r0, #4]
+	ldr	r12, [r0, #8]
+	add	r12, r3
+	str	r12, [r0, #8]
+	bx	lr
+	.ltorg
+
 	.data
 	.balign	4
+split_counts:	.word	0, 0, 0
 seen_xpsr:	.word	0
 seen_count:	.word	0
 ticks:		.word	0
