@@ -362,7 +362,7 @@ struct ArmInsn {
   uint8_t index, wback, pc_flags;
 };
 
-#define ARM_TAG_EMPTY   0xffffffffu
+#define ARM_TAG_EMPTY   0xffffffffu /* also pc 0xfffffffe in an IT block: arm_step_it */
 #define ARM_ICACHE_BITS 13
 #define ARM_ICACHE_SIZE (1u << ARM_ICACHE_BITS)
 #define ARM_FILL_LOG    512

@@ -1105,7 +1105,13 @@ arm_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
   const ArmInsn *d = e;
   uint32_t it = s->itstate, next;
 
-  if (e->tag != (pc | 1))
+  /* pc 0xfffffffe inside an IT block is the one (pc | 1) equal to
+   * ARM_TAG_EMPTY: an empty entry would be taken as its decoding (an
+   * executor never set: a host crash, fuzz-arm
+   * arm/regressions/it-block-at-0xfffffffe).  Nothing is ever decoded
+   * there (the System region never executes), so it is always filled,
+   * which makes the fault. */
+  if (e->tag != (pc | 1) || G_UNLIKELY (pc == (ARM_TAG_EMPTY & ~1u)))
     d = arm_fill (s, e, pc, true);
   if (arm_cond_pass (s, it >> 4))
     next = d->exec (s, d, pc, done);
