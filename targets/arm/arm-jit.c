@@ -257,15 +257,19 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
 }
 
 /* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
- * look at it. */
+ * look at it.  Through rax: a pop of pc holds the word it loaded in rdx
+ * here (it once held the word's address there, so a pop of pc in a block
+ * after an IT block with a call in it loaded through ITSTATE's value: a
+ * host crash, fuzz-arm arm/regressions/pop-pc-after-it-block-store,
+ * jit-it.S part 6). */
 static void
 sync_it (ArmJitCtx *c, unsigned it)
 {
   if (!c->it_dirty && it == 0)
     return;
   c->it_dirty = true;
-  mdl_x86_mov_ri (c->a, MDL_X86_RDX, it);
-  st_field (c, MDL_X86_RDX, SOFF (itstate));
+  mdl_x86_mov_ri (c->a, MDL_X86_RAX, it);
+  st_field (c, MDL_X86_RAX, SOFF (itstate));
 }
 
 static void
@@ -885,8 +889,8 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   {
     size_t leave1, leave2, go_on;
 
-    sync_it (c, 0);
     mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_RDX, 4 * k);
+    sync_it (c, 0);
     mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
     mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
     mdl_x86_call (a, (const void *) arm_bx_write_pc);

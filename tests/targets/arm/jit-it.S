@@ -12,6 +12,10 @@
  *      conditional return (bxeq lr);
  *   4. instructions that call their executor (udiv, ldm, push) inside
  *      IT blocks, run and skipped;
+ *   6. (before 5) a pop of pc after an IT block whose store has the
+ *      executor as its slow path: the translated pop once loaded pc
+ *      through the register that had just been given ITSTATE (a host
+ *      crash);
  *   5. under another SysTick storm, a handler whose IT block crosses a
  *      4 KiB page, where a translated block ends: the rest of the IT
  *      block is stepped, and ITSTATE must advance over its skipped
@@ -116,6 +120,16 @@ test_main:
 	CHECK_EQ r1, 1, 13
 	CHECK_EQ r2, 100, 14
 
+	/* 6: pop {pc} after an IT block, in one translated block */
+	movs	r0, #1
+	movs	r1, #7
+	bl	it_pop
+	CHECK_EQ r0, 7, 19
+	movs	r0, #0
+	movs	r1, #9
+	bl	it_pop
+	CHECK_EQ r0, 7, 20
+
 	/* 5: the split IT block under a storm */
 	SET_HANDLER 15, tick_split
 	STORE32	SYST_RVR, 40
@@ -136,6 +150,18 @@ test_main:
 	CHECK_REG r1, r0, 18
 
 	pop	{r4-r7, pc}
+
+/* Stores r1 in it_pop_word when r0 != 0; returns the word. */
+	.thumb_func
+it_pop:
+	push	{r4, lr}
+	ldr	r2, =it_pop_word
+	cmp	r0, #0
+	it	ne
+	strne	r1, [r2]
+	ldr	r0, [r2]
+	pop	{r4, pc}
+	.ltorg
 
 	.thumb_func
 cond_ret:
@@ -206,6 +232,7 @@ tick_split:
 	.data
 	.balign	4
 split_counts:	.word	0, 0, 0
+it_pop_word:	.word	0
 seen_xpsr:	.word	0
 seen_count:	.word	0
 ticks:		.word	0
