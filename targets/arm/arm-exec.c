@@ -957,13 +957,20 @@ arm_pc_flags (const ArmDecoded *dec)
 {
   ArmOp op = dec->op ? dec->op->op : ARM_OP_UNDEF;
   unsigned flags = 0;
+  bool test;
 
-  if (!dec->op || dec->kind == ARM_K_LIT || op == ARM_OP_LDRD || op == ARM_OP_ADR)
+  /* Only loads, stores and preloads have a literal kind: ARM_K_LIT has
+   * the value of the data-processing ARM_K_SHIFT, and a shifted operand
+   * with pc in it once went unwrapped (r15 read stale, a pc written taken
+   * as a register: fuzz-arm arm/regressions/dp-shift-pc-operand).  The
+   * compares' rd field is 15 and names no register. */
+  if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR
+      || ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT))
     return 0;
-  if (dec->rn == 15 || dec->rm == 15 || dec->ra == 15 || dec->rd == 15)
+  test = op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
+  if (dec->rn == 15 || dec->rm == 15 || dec->ra == 15 || (dec->rd == 15 && !test))
     flags |= ARM_PC_READ;
-  if (dec->rd == 15 && arm_is_dp (op) && op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP
-      && op != ARM_OP_CMN)
+  if (dec->rd == 15 && arm_is_dp (op) && !test)
     flags |= ARM_PC_WRITE_ALU;
   if (dec->rd == 15 && op == ARM_OP_LDR)
     flags |= ARM_PC_WRITE_LOAD;
