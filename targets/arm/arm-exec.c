@@ -963,12 +963,14 @@ arm_pc_flags (const ArmDecoded *dec)
    * the value of the data-processing ARM_K_SHIFT, and a shifted operand
    * with pc in it once went unwrapped (r15 read stale, a pc written taken
    * as a register: fuzz-arm arm/regressions/dp-shift-pc-operand).  The
-   * compares' rd field is 15 and names no register. */
+   * compares' rd field is 15 and names no register; nor does the Rn
+   * field of mov.w and mvn.w, which is 1111. */
   if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR
       || ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT))
     return 0;
   test = op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
-  if (dec->rn == 15 || dec->rm == 15 || dec->ra == 15 || (dec->rd == 15 && !test))
+  if ((dec->rn == 15 && op != ARM_OP_MOV && op != ARM_OP_MVN) || dec->rm == 15 || dec->ra == 15
+      || (dec->rd == 15 && !test))
     flags |= ARM_PC_READ;
   if (dec->rd == 15 && arm_is_dp (op) && !test)
     flags |= ARM_PC_WRITE_ALU;
