@@ -227,6 +227,47 @@ difference (Sandbox *a, Sandbox *b)
 /* The input being run, for the find notes. */
 static const FuzzInput *current;
 
+/* The inputs run before the current one, oldest first from
+ * history_next, kept so that a find that needs them (state an earlier
+ * input left behind) can be run again: fail() writes them out. */
+#define FUZZ_HISTORY 1024
+static struct {
+  uint8_t *data;
+  size_t   size;
+} history[FUZZ_HISTORY];
+static unsigned history_next;
+
+static void
+history_add (const FuzzInput *in)
+{
+  unsigned i = history_next++ % FUZZ_HISTORY;
+
+  history[i].data = g_realloc (history[i].data, MAX (in->size, 1));
+  memcpy (history[i].data, in->data, in->size);
+  history[i].size = in->size;
+}
+
+/* NOTES_DIR/history-SHA1/00000..NNNNN, the current input last: running
+ * them in name order (fuzz-TARGET -runs=1 with every file of DIR, and
+ * MEDLEY_FUZZ_FRESH_EVERY=1) repeats what the sandboxes went through. */
+static void
+history_write (const char *notes, const char *sha1)
+{
+  g_autofree char *base = g_path_get_dirname (notes);
+  g_autofree char *name = g_strdup_printf ("history-%s", sha1);
+  g_autofree char *dir = g_build_filename (base, name, NULL);
+  unsigned n = MIN (history_next, FUZZ_HISTORY);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    return;
+  for (unsigned k = 0; k < n; k++) {
+    unsigned i = (history_next - n + k) % FUZZ_HISTORY;
+    g_autofree char *file = g_strdup_printf ("%s/%05u", dir, k);
+
+    g_file_set_contents (file, (const char *) history[i].data, (gssize) history[i].size, NULL);
+  }
+}
+
 /* abort(), not g_error()'s breakpoint trap: libFuzzer keeps the input of
  * an abort. */
 static void G_GNUC_NORETURN
@@ -242,14 +283,31 @@ fail (const char *what, const char *why, const char *hint)
     g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
     g_autofree char *when = g_date_time_format (now, "%H:%M:%S");
 
-    fprintf (f, "%s %s %s: %s%s\n", when, sha1, what, why, hint);
+    fprintf (f, "%s %s %s: %s%s (%u inputs before it in history-%s)\n", when, sha1, what, why,
+             hint, MIN (history_next, FUZZ_HISTORY) - 1, sha1);
     fclose (f);
+    history_write (notes, sha1);
   }
   abort ();
 }
 
-/* Every 64th input of a sandbox runs again on a machine built for it
- * alone.  (It found one: mdl_machine_reset lowered IRQ lines without
+/* How often a sandbox's input also runs on a fresh machine: every 64th,
+ * or every MEDLEY_FUZZ_FRESH_EVERY-th (1 when running a history again). */
+static unsigned
+fresh_every (void)
+{
+  static unsigned every;
+
+  if (every == 0) {
+    const char *env = getenv ("MEDLEY_FUZZ_FRESH_EVERY");
+
+    every = env != NULL && atoi (env) > 0 ? (unsigned) atoi (env) : 64;
+  }
+  return every;
+}
+
+/* Every 64th input of a sandbox (fresh_every) runs again on a machine
+ * built for it alone.  (It found one: mdl_machine_reset lowered IRQ lines without
  * telling the CPU, so a pending mip.MEIP survived the reset.) */
 static void
 check_fresh (Sandbox *sb, const FuzzInput *in)
@@ -257,7 +315,7 @@ check_fresh (Sandbox *sb, const FuzzInput *in)
   Sandbox fresh = { 0 };
   g_autofree char *why = NULL;
 
-  if (++sb->runs % 64 != 0)
+  if (++sb->runs % fresh_every () != 0)
     return;
   sandbox_build (&fresh, in, sb->tier, sb->coherent);
   sandbox_load (&fresh, in);
@@ -375,6 +433,7 @@ fuzz_sandbox_run (const FuzzInput *in)
   g_autofree char *why = NULL;
 
   current = in;
+  history_add (in);
   a = run_tier (in, MDL_TIER_INTERPRET, false);
   views (a->cpu, in->entry);
   if (!mdl_jit_host_supported ())
