@@ -547,7 +547,7 @@ struct ArmCpu {
   ArmInsn fault_entry; /* not cached: a fetch that failed */
   ArmInsn icache[ARM_ICACHE_SIZE];
   /* The entries filled since the decode cache was last emptied, while
-   * there are at most ARM_FILL_LOG (fill_n counts on past it): emptying
+   * there are at most ARM_FILL_LOG (fill_n stops one past it): emptying
    * the cache then clears only those, not all 8192 (a reset empties it,
    * and so does every store to code on a machine that flushes on them). */
   uint16_t fill_log[ARM_FILL_LOG];

@@ -49,8 +49,14 @@ arm_sync (ArmCpu *s, uint64_t done)
 static void
 arm_flush_icache (ArmCpu *s)
 {
-  for (unsigned i = 0; i < ARM_ICACHE_SIZE; i++)
-    s->icache[i].tag = ARM_TAG_EMPTY;
+  if (s->fill_n <= ARM_FILL_LOG) {
+    for (unsigned i = 0; i < s->fill_n; i++)
+      s->icache[s->fill_log[i]].tag = ARM_TAG_EMPTY;
+  } else {
+    for (unsigned i = 0; i < ARM_ICACHE_SIZE; i++)
+      s->icache[i].tag = ARM_TAG_EMPTY;
+  }
+  s->fill_n = 0;
   /* translating tier hook: what the decode cache forgets, the blocks
    * forget (arm-jit.c) */
   if (s->cpu.jit != NULL)
@@ -1006,6 +1012,13 @@ arm_fill (ArmCpu *s, ArmInsn *e, uint32_t pc, bool in_it)
 {
   const ArmInsn *d = arm_fill_entry (s, e, pc, in_it);
 
+  /* (fill_n stops one past the log: counting on, it would wrap to a
+   * small number after 2^32 fills and a flush would miss entries) */
+  if (d == e && s->fill_n <= ARM_FILL_LOG) {
+    if (s->fill_n < ARM_FILL_LOG)
+      s->fill_log[s->fill_n] = (uint16_t) (e - s->icache);
+    s->fill_n++;
+  }
   if (d == e && !in_it && G_UNLIKELY (mdl_cpu_breakpoint_at (&s->cpu, pc) || arm_fpb_match (s, pc)))
     e->exec = arm_exec_breakpoint;
   /* The cache model sees every fetch: the entry runs once and is
