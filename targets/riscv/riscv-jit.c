@@ -40,6 +40,7 @@
  * map forget every block.  fence.i has nothing left to do for blocks.
  */
 #include "riscv-cpu.h"
+#include "riscv-fp-regs.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -634,8 +635,9 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
  *     the canonical NaN);
  *   - everything that rounds, compares or raises flags calls a helper
  *     below, which is the executor's body without its dispatch: the same
- *     softfloat routine with the same status, the flags accrued and FS
- *     made Dirty as rv_fp_end and rv_f*_set do.  The block checks what
+ *     softfloat routine with the same status, the registers read and
+ *     written, the flags accrued and FS made Dirty by the executors' own
+ *     helpers (riscv-fp-regs.h).  The block checks what
  *     the executor would check first (FS not Off, a rounding mode that
  *     is not reserved) and calls the executor itself when it fails, which
  *     raises the illegal-instruction exception and leaves.
@@ -643,9 +645,7 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
  * read from frm at run time (a write of frm is an executor call, and so
  * may come between two instructions of a block). */
 
-#define FOFF(r)         ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
-#define RV_JIT_BOX      UINT64_C (0xffffffff00000000)
-#define RV_JIT_FS_DIRTY (UINT64_C (3) << 13)
+#define FOFF(r) ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
 /* mstatus.FS within the byte at mstatus + 1 (little-endian host). */
 #define RV_JIT_FS_BYTE_MASK 0x60
 
@@ -658,129 +658,75 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
 #define FO_RM(o)    ((o) >> 20)
 #define FO_RM_SHIFT 20
 
-static inline uint32_t
-rv_jit_f32 (const RvCpu *s, unsigned r)
-{
-  uint64_t v = s->f[r];
-
-  return (v & RV_JIT_BOX) == RV_JIT_BOX ? (uint32_t) v : MDL_F32_DEFAULT_NAN;
-}
-
-static inline uint64_t
-rv_jit_f64 (const RvCpu *s, unsigned r)
-{
-  return s->f[r];
-}
-
-static inline void
-rv_jit_set_f32 (RvCpu *s, unsigned r, uint32_t v)
-{
-  s->f[r] = RV_JIT_BOX | v;
-  s->mstatus |= RV_JIT_FS_DIRTY;
-}
-
-static inline void
-rv_jit_set_f64 (RvCpu *s, unsigned r, uint64_t v)
-{
-  s->f[r] = v;
-  s->mstatus |= RV_JIT_FS_DIRTY;
-}
-
-static inline MdlFpStatus
-rv_jit_fp_status (uint32_t o)
-{
-  return (MdlFpStatus){ .round = (uint8_t) FO_RM (o), .nan_mode = MDL_FP_NAN_CANONICAL };
-}
-
-static inline void
-rv_jit_fp_flags (RvCpu *s, const MdlFpStatus *st)
-{
-  if (st->flags) {
-    s->fflags |= st->flags;
-    s->mstatus |= RV_JIT_FS_DIRTY;
-  }
-}
-
-static inline uint32_t
-rv_jit_f32_neg (uint32_t a)
-{
-  return mdl_f32_is_nan (a) ? a : a ^ UINT32_C (0x80000000);
-}
-
-static inline uint64_t
-rv_jit_f64_neg (uint64_t a)
-{
-  return mdl_f64_is_nan (a) ? a : a ^ (UINT64_C (1) << 63);
-}
-
 #define JIT_FP2(name, bits, fn)                                                                    \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint##bits##_t r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));   \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint##bits##_t a = rv_f##bits##_get (s, FO_RS1 (o));                                           \
+    uint##bits##_t r = fn (&st, a, rv_f##bits##_get (s, FO_RS2 (o)));                            \
                                                                                                    \
-    rv_jit_set_f##bits (s, FO_RD (o), r);                                                          \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##bits##_set (s, FO_RD (o), r);                                                            \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_FUSED(name, bits, neg_product, neg_addend)                                             \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint##bits##_t a = rv_jit_f##bits (s, FO_RS1 (o));                                             \
-    uint##bits##_t b = rv_jit_f##bits (s, FO_RS2 (o));                                             \
-    uint##bits##_t c = rv_jit_f##bits (s, FO_RS3 (o));                                             \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint##bits##_t a = rv_f##bits##_get (s, FO_RS1 (o));                                           \
+    uint##bits##_t b = rv_f##bits##_get (s, FO_RS2 (o));                                           \
+    uint##bits##_t c = rv_f##bits##_get (s, FO_RS3 (o));                                           \
                                                                                                    \
     if (neg_product)                                                                               \
-      a = rv_jit_f##bits##_neg (a);                                                                \
+      a = rv_f##bits##_neg (a);                                                                    \
     if (neg_addend)                                                                                \
-      c = rv_jit_f##bits##_neg (c);                                                                \
-    rv_jit_set_f##bits (s, FO_RD (o), mdl_f##bits##_muladd (&st, a, b, c));                        \
-    rv_jit_fp_flags (s, &st);                                                                      \
+      c = rv_f##bits##_neg (c);                                                                    \
+    rv_f##bits##_set (s, FO_RD (o), mdl_f##bits##_muladd (&st, a, b, c));                          \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 /* Writes x[rd] (the block passes rd 0 as no write). */
 #define JIT_FCMP(name, bits, fn)                                                                   \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    bool r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));             \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    bool r = fn (&st, rv_f##bits##_get (s, FO_RS1 (o)), rv_f##bits##_get (s, FO_RS2 (o)));         \
                                                                                                    \
     if (FO_RD (o))                                                                                 \
       s->x[FO_RD (o)] = r;                                                                         \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_FP1(name, out, in, fn)                                                                 \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
                                                                                                    \
-    rv_jit_set_f##out (s, FO_RD (o), fn (&st, rv_jit_f##in (s, FO_RS1 (o))));                      \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##out##_set (s, FO_RD (o), fn (&st, rv_f##in##_get (s, FO_RS1 (o))));                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 /* To an integer: the 32-bit results sign-extended to XLEN. */
 #define JIT_F2I(name, bits, fn, w32)                                                               \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint64_t r = (uint64_t) fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), st.round);                    \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint64_t r = (uint64_t) fn (&st, rv_f##bits##_get (s, FO_RS1 (o)), st.round);                  \
                                                                                                    \
     if (w32)                                                                                       \
       r = (uint64_t) (int64_t) (int32_t) r & rv_xmask (s);                                         \
     if (FO_RD (o))                                                                                 \
       s->x[FO_RD (o)] = r;                                                                         \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_I2F(name, bits, fn, type)                                                              \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
                                                                                                    \
-    rv_jit_set_f##bits (s, FO_RD (o), fn (&st, (type) s->x[FO_RS1 (o)]));                          \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##bits##_set (s, FO_RD (o), fn (&st, (type) s->x[FO_RS1 (o)]));                            \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 // clang-format off
@@ -836,14 +782,14 @@ static void
 rv_jit_fclass_s (RvCpu *s, uint32_t o)
 {
   if (FO_RD (o))
-    s->x[FO_RD (o)] = mdl_f32_classify (rv_jit_f32 (s, FO_RS1 (o)));
+    s->x[FO_RD (o)] = mdl_f32_classify (rv_f32_get (s, FO_RS1 (o)));
 }
 
 static void
 rv_jit_fclass_d (RvCpu *s, uint32_t o)
 {
   if (FO_RD (o))
-    s->x[FO_RD (o)] = mdl_f64_classify (rv_jit_f64 (s, FO_RS1 (o)));
+    s->x[FO_RD (o)] = mdl_f64_classify (rv_f64_get (s, FO_RS1 (o)));
 }
 
 #undef JIT_FP2
@@ -979,7 +925,7 @@ emit_fs_dirty (RvJitCtx *c)
 {
   if (!c->fs_dirty)
     mdl_x86_alu_mi (c->a, MDL_X86_OR, false, MDL_X86_STATE, SOFF (mstatus),
-                    (int32_t) RV_JIT_FS_DIRTY);
+                    (int32_t) RV_MSTATUS_FS_DIRTY);
 }
 
 /* An F/D operation through its helper. */
@@ -1037,7 +983,7 @@ static void
 emit_f_result (RvJitCtx *c, unsigned rd, bool single)
 {
   if (single) {
-    mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
     mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
   }
   mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (rd));
@@ -1155,7 +1101,7 @@ emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigne
     } else {
       mdl_x86_load (c->a, size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
       if (size == 4) {
-        mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
+        mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
         mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
       }
       mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rd));
