@@ -381,52 +381,56 @@ emit_tlb_probe (RvJitCtx *c, bool store, unsigned size, size_t *miss)
   return n;
 }
 
-/* A load or store: the window check inline, the executor otherwise. */
-static bool
-emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
-          bool sign, bool store)
+/* The address in rax: rcx = its offset in the window of the access
+ * type, rdx = the window's host base; returns the jump taken when the
+ * address is outside the window.  Shared by every load, store and atomic,
+ * as is the TLB probe that follows it when paged. */
+static size_t
+emit_window_check (RvJitCtx *c, bool store)
 {
-  const RvDecoded *dec = &ins->dec;
-  MdlX86Reg base = src (c, dec->rs1);
-  MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
-  MdlX86Reg rd = MDL_X86_RAX;
-  size_t slow, done, done2 = 0, miss[4];
-  unsigned n_miss = 0;
+  size_t outside;
 
-  /* rd's register is chosen before the paths split, without a value yet
-   * (not dirty: the slow path must not store it before the executor
-   * runs, which leaves rd alone when it traps). */
-  if (!store && dec->rd != 0)
-    rd = dst_slot (c, dec->rd, false);
-  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
-  if (dec->imm)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_base) : SOFF (ld_base));
   mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  outside = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
   mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
                 store ? SOFF (st_host) : SOFF (ld_host));
-  if (store)
-    mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
-  else if (dec->rd != 0) {
-    mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
-    if (!c->w64 && sign && size < 8)
-      mdl_x86_mov_rr (c->a, false, rd, rd);
-  }
+  return outside;
+}
+
+/* What a load or store does once its host address is rdx + rcx. */
+typedef struct RvJitAccess RvJitAccess;
+struct RvJitAccess {
+  const RvDecoded *dec;
+  unsigned  size;
+  bool      sign, store;
+  MdlX86Reg value, rd;   /* integer ones: rs2's and rd's registers */
+  void    (*emit) (RvJitCtx *c, const RvJitAccess *acc);
+};
+
+/* A load or store from x[@base] + imm: @acc's access on the window's
+ * fast path and, when paged, again after a TLB hit; the executor for
+ * everything else (the dirty registers stored on that path only). */
+static bool
+emit_windowed (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, MdlX86Reg base,
+               const RvJitAccess *acc)
+{
+  size_t slow, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
+
+  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
+  if (ins->dec.imm)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, ins->dec.imm);
+  slow = emit_window_check (c, acc->store);
+  acc->emit (c, acc);
   done = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, slow);
   if (c->tlb_probe) {
-    n_miss = emit_tlb_probe (c, store, size, miss);
-    if (store)
-      mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
-    else if (dec->rd != 0) {
-      mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
-      if (!c->w64 && sign && size < 8)
-        mdl_x86_mov_rr (c->a, false, rd, rd);
-    }
+    n_miss = emit_tlb_probe (c, acc->store, acc->size, miss);
+    acc->emit (c, acc);
     done2 = mdl_x86_jmp_fwd (c->a);
     for (unsigned k = 0; k < n_miss; k++)
       mdl_x86_bind (c->a, miss[k]);
@@ -438,6 +442,41 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   mdl_x86_bind (c->a, done);
   if (c->tlb_probe)
     mdl_x86_bind (c->a, done2);
+  return true;
+}
+
+static void
+emit_mem_access (RvJitCtx *c, const RvJitAccess *acc)
+{
+  if (acc->store)
+    mdl_x86_store_idx (c->a, acc->size, acc->value, MDL_X86_RDX, MDL_X86_RCX);
+  else if (acc->dec->rd != 0) {
+    mdl_x86_load_idx (c->a, acc->size, acc->sign, acc->rd, MDL_X86_RDX, MDL_X86_RCX);
+    if (!c->w64 && acc->sign && acc->size < 8)
+      mdl_x86_mov_rr (c->a, false, acc->rd, acc->rd);
+  }
+}
+
+/* A load or store: the window check inline, the executor otherwise. */
+static bool
+emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
+          bool sign, bool store)
+{
+  const RvDecoded *dec = &ins->dec;
+  MdlX86Reg base = src (c, dec->rs1);
+  RvJitAccess acc = {
+    .dec = dec, .size = size, .sign = sign, .store = store,
+    .value = store ? src (c, dec->rs2) : MDL_X86_RAX, .rd = MDL_X86_RAX,
+    .emit = emit_mem_access,
+  };
+
+  /* rd's register is chosen before the paths split, without a value yet
+   * (not dirty: the slow path must not store it before the executor
+   * runs, which leaves rd alone when it traps). */
+  if (!store && dec->rd != 0)
+    acc.rd = dst_slot (c, dec->rd, false);
+  if (!emit_windowed (c, ins, i, next, base, &acc))
+    return false;
   if (!store && dec->rd != 0)
     dst (c, dec->rd);
   return true;
@@ -1060,68 +1099,40 @@ emit_fmv (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool to_x, bool single)
   return true;
 }
 
+static void
+emit_fmem_access (RvJitCtx *c, const RvJitAccess *acc)
+{
+  /* rdx + rcx: the host address */
+  mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+  if (acc->store) {
+    mdl_x86_load (c->a, acc->size, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (acc->dec->rs2));
+    mdl_x86_store (c->a, acc->size, MDL_X86_RCX, MDL_X86_RDX, 0);
+  } else {
+    mdl_x86_load (c->a, acc->size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
+    if (acc->size == 4) {
+      mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
+      mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+    }
+    mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (acc->dec->rd));
+  }
+}
+
 /* flw, fld, fsw, fsd: the window check inline (after the TLB probe when
  * paged), the executor otherwise, as for the integer ones. */
 static bool
 emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size, bool store)
 {
-  const RvDecoded *dec = &ins->dec;
-  MdlX86Reg base;
-  size_t bad[1], slow, done = 0, done2 = 0, miss[4];
-  unsigned n_bad = 0, n_miss = 0;
+  RvJitAccess acc = {
+    .dec = &ins->dec, .size = size, .store = store, .emit = emit_fmem_access,
+  };
+  size_t bad[1];
+  unsigned n_bad = 0;
 
   emit_fs_check (c, bad, &n_bad);
   if (!emit_fp_bad (c, ins, i, bad, n_bad))
     return false;
-  base = src (c, dec->rs1);
-  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
-  if (dec->imm)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
-  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
-  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                store ? SOFF (st_host) : SOFF (ld_host));
-  for (unsigned pass = 0; pass < 2; pass++) {
-    if (pass == 1) {
-      if (!c->tlb_probe)
-        break;
-      done = mdl_x86_jmp_fwd (c->a);
-      mdl_x86_bind (c->a, slow);
-      n_miss = emit_tlb_probe (c, store, size, miss);
-    }
-    /* rdx + rcx: the host address */
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
-    if (store) {
-      mdl_x86_load (c->a, size, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (dec->rs2));
-      mdl_x86_store (c->a, size, MDL_X86_RCX, MDL_X86_RDX, 0);
-    } else {
-      mdl_x86_load (c->a, size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
-      if (size == 4) {
-        mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
-        mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
-      }
-      mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rd));
-    }
-    if (pass == 1)
-      done2 = mdl_x86_jmp_fwd (c->a);
-  }
-  if (!c->tlb_probe) {
-    done = mdl_x86_jmp_fwd (c->a);
-    mdl_x86_bind (c->a, slow);
-  } else
-    for (unsigned k = 0; k < n_miss; k++)
-      mdl_x86_bind (c->a, miss[k]);
-  cache_store_dirty (c, false);
-  if (!emit_call_executor (c, ins, i, next))
+  if (!emit_windowed (c, ins, i, next, src (c, ins->dec.rs1), &acc))
     return false;
-  cache_reload (c);
-  mdl_x86_bind (c->a, done);
-  if (c->tlb_probe)
-    mdl_x86_bind (c->a, done2);
   if (!store)
     emit_fs_dirty (c);
   fs_known (c, !store);
@@ -1163,14 +1174,7 @@ emit_atomic (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsig
   mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) size - 1);
   slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
-  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                store ? SOFF (st_host) : SOFF (ld_host));
+  slow[n_slow++] = emit_window_check (c, store);
   if (c->tlb_probe) {
     access = mdl_x86_jmp_fwd (c->a);
     mdl_x86_bind (c->a, slow[1]);
