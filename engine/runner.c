@@ -1,6 +1,6 @@
 #define G_LOG_DOMAIN "mdl-runner"
 
-#include "runner.h"
+#include "runner-private.h"
 
 #include "snapshot.h"
 
@@ -38,49 +38,6 @@
 /* Wall time over which the measured speed in snapshots is averaged. */
 #define MEASURE_US        (500 * G_TIME_SPAN_MILLISECOND)
 
-typedef enum {
-  CMD_RUN,
-  CMD_PAUSE,
-  CMD_STEP,
-  CMD_RESET,
-  CMD_SERIAL,
-  CMD_QUIT,
-  CMD_BREAKPOINT,
-  CMD_WATCHPOINT,
-  CMD_RUN_TO,
-  CMD_STEP_OVER,
-  CMD_STEP_OUT,
-  CMD_STEP_LINE,
-  CMD_WRITE_REG,
-  CMD_WRITE_MEM,
-  CMD_WATCH_MEM,
-  CMD_WATCH_DISAS,
-  CMD_UNWATCH,
-  CMD_CALL,
-  CMD_REVERSE_STEP,
-  CMD_REVERSE_STEP_LINE,
-  CMD_REVERSE_CONTINUE,
-  CMD_SAVE_POINT,
-  CMD_RESTORE_POINT,
-  CMD_HISTORY,
-} CommandKind;
-
-typedef struct {
-  CommandKind kind;
-  unsigned    index;      /* CPU, or UART for serial input */
-  unsigned    reg;        /* register; lines before (disassembly) */
-  unsigned    count;      /* lines after (disassembly) */
-  uint64_t    addr, size, value;
-  uint64_t    value_hi;   /* bits 127:64 of a wide register, if wide */
-  bool        enabled, on_read, on_write, wide;
-  guint       id;         /* view requests */
-  MdlRunnerFunc func;     /* CMD_CALL, with data and a completion flag */
-  void       *data;
-  gint       *done;
-  size_t      len;
-  uint8_t     bytes[];    /* serial input or memory, copied from the caller */
-} Command;
-
 typedef struct {
   guint           id;
   MdlRunnerNotify func;
@@ -105,7 +62,7 @@ typedef struct {
 
 /* One UART: its output, a ring that grows up to SERIAL_CAP (under
  * serial_lock), and its input not yet delivered (engine thread only). */
-typedef struct {
+struct SerialBuffer {
   MdlDevice  *dev;        /* NULL for a CPU's semihosting console */
   MdlCpu     *cpu;        /* ...whose CPU this is */
   char       *name;
@@ -114,91 +71,6 @@ typedef struct {
   uint64_t    dropped;
   GByteArray *input;
   guint       input_pos;
-} SerialBuffer;
-
-struct MdlRunner {
-  MdlBoard        *board;
-  MdlMachine      *machine;
-  MdlRunnerNotify  notify;
-  void            *notify_data;
-  GMutex           listeners_lock;
-  GArray          *listeners;      /* Listener: more readers (gdb stubs) */
-  guint            next_listener;
-  GThread         *thread;
-
-  /* The command queue.  `kick` (under the lock) says the engine is in, or
-   * about to enter, a slice: only then does a posting thread interrupt the
-   * machine, and it does so under the lock, so every user stop request has
-   * its command in the queue and is cleared when that command is taken. */
-  GMutex  lock;
-  GCond   cond;
-  GCond   call_cond;     /* mdl_runner_call completions */
-  GQueue  queue;
-  bool    kick;
-  bool    stop_posted;
-
-  /* Serial output, held only to append or drain. */
-  GMutex        serial_lock;
-  SerialBuffer *uarts;
-  unsigned      n_uarts;
-
-  /* The published snapshot, held only to swap or take a reference. */
-  GMutex       snap_lock;
-  MdlSnapshot *snap;
-
-  /* Engine thread only. */
-  MdlRunnerState state;
-  bool           waiting_for_input;
-  bool           history_start; /* a reverse command found nothing earlier */
-  MdlStopReason  stop_reason;
-  int            exit_code;
-  char          *message;
-  uint64_t       seq;
-  gint64         last_publish;
-  /* Pacing: virtual time may not run ahead of the wall time since the
-   * anchor times the speed (0: as fast as possible; under `lock`). */
-  double         speed;
-  double         pace_speed;    /* the speed the anchor was taken at */
-  bool           pace_anchored;
-  gint64         pace_wall;
-  uint64_t       pace_vt;
-  gint64         measure_wall;  /* since when measured_speed is averaged */
-  uint64_t       measure_vt;
-  double         measured_speed;
-  bool           dirty;       /* the machine moved since the last snapshot */
-  bool           input_pending;
-  bool           fresh_output; /* console bytes since the last snapshot */
-  int            stop_cpu;
-  uint64_t       stop_addr;
-  GArray        *breakpoints; /* MdlBreakpoint, as the user set them */
-  GArray        *watchpoints; /* MdlWatchpoint */
-  GArray        *views;       /* ViewRequest */
-  bool           temp_bp;     /* run-to / step-over breakpoint in place */
-  unsigned       temp_cpu;
-  uint64_t       temp_addr;
-  bool           stepping_out;
-  unsigned       out_cpu;
-  int            out_depth;
-  uint64_t       out_steps;
-  bool           stepping_line; /* a step by source line in progress */
-  MdlLineStep    line_step;
-  uint64_t       trace_from;  /* next machine trace record to copy */
-
-  /* Trace records copied out of the machine at each publication. */
-  GMutex         trace_lock;
-  GArray        *trace;       /* MdlTraceRecord, oldest first */
-
-  /* Firmware symbols per CPU, fixed for the runner's life. */
-  MdlElfImage  **symbols;
-  unsigned       n_symbols;
-  /* Debug information per CPU, read when first asked for (under
-   * debuginfo_lock), with why it could not be; the harts of a cluster
-   * share their firmware's (debuginfo_owner: the CPU that frees it). */
-  GMutex         debuginfo_lock;
-  MdlDebugInfo **debuginfo;
-  char         **debuginfo_error;
-  bool          *debuginfo_owner;
-  gint           next_view_id;
 };
 
 /* ---- snapshots ----------------------------------------------------------- */
@@ -710,8 +582,8 @@ mdl_runner_serial_dropped (MdlRunner *runner, unsigned uart)
 
 /* ---- commands ------------------------------------------------------------ */
 
-static void
-post (MdlRunner *r, Command *cmd)
+void
+_mdl_runner_post (MdlRunner *r, Command *cmd)
 {
   g_mutex_lock (&r->lock);
   g_queue_push_tail (&r->queue, cmd);
@@ -730,8 +602,8 @@ post (MdlRunner *r, Command *cmd)
   g_mutex_unlock (&r->lock);
 }
 
-static Command *
-command_new (CommandKind kind, unsigned index, const uint8_t *bytes, size_t len)
+Command *
+_mdl_runner_command_new (CommandKind kind, unsigned index, const uint8_t *bytes, size_t len)
 {
   Command *cmd = g_malloc0 (sizeof (Command) + len);
 
@@ -746,7 +618,7 @@ command_new (CommandKind kind, unsigned index, const uint8_t *bytes, size_t len)
 static Command *
 cpu_command (CommandKind kind, unsigned cpu, uint64_t addr)
 {
-  Command *cmd = command_new (kind, cpu, NULL, 0);
+  Command *cmd = _mdl_runner_command_new (kind, cpu, NULL, 0);
 
   cmd->addr = addr;
   return cmd;
@@ -758,7 +630,7 @@ mdl_runner_set_breakpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, bool 
   Command *cmd = cpu_command (CMD_BREAKPOINT, cpu, addr);
 
   cmd->enabled = enabled;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 void
@@ -771,25 +643,25 @@ mdl_runner_set_watchpoint (MdlRunner *runner, unsigned cpu, uint64_t addr, uint6
   cmd->on_read = on_read;
   cmd->on_write = on_write;
   cmd->enabled = enabled;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 void
 mdl_runner_run_to (MdlRunner *runner, unsigned cpu, uint64_t addr)
 {
-  post (runner, cpu_command (CMD_RUN_TO, cpu, addr));
+  _mdl_runner_post (runner, cpu_command (CMD_RUN_TO, cpu, addr));
 }
 
 void
 mdl_runner_step_over (MdlRunner *runner, unsigned cpu)
 {
-  post (runner, cpu_command (CMD_STEP_OVER, cpu, 0));
+  _mdl_runner_post (runner, cpu_command (CMD_STEP_OVER, cpu, 0));
 }
 
 void
 mdl_runner_step_out (MdlRunner *runner, unsigned cpu)
 {
-  post (runner, cpu_command (CMD_STEP_OUT, cpu, 0));
+  _mdl_runner_post (runner, cpu_command (CMD_STEP_OUT, cpu, 0));
 }
 
 void
@@ -798,7 +670,7 @@ mdl_runner_step_line (MdlRunner *runner, unsigned cpu, MdlStepKind kind)
   Command *cmd = cpu_command (CMD_STEP_LINE, cpu, 0);
 
   cmd->reg = kind;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 MdlDebugInfo *
@@ -849,7 +721,7 @@ mdl_runner_write_register (MdlRunner *runner, unsigned cpu, unsigned reg, uint64
 
   cmd->reg = reg;
   cmd->value = value;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 void
@@ -862,17 +734,17 @@ mdl_runner_write_register_wide (MdlRunner *runner, unsigned cpu, unsigned reg, u
   cmd->value = value;
   cmd->value_hi = value_hi;
   cmd->wide = true;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 void
 mdl_runner_write_memory (MdlRunner *runner, unsigned cpu, uint64_t addr, const uint8_t *bytes,
                          size_t len)
 {
-  Command *cmd = command_new (CMD_WRITE_MEM, cpu, bytes, len);
+  Command *cmd = _mdl_runner_command_new (CMD_WRITE_MEM, cpu, bytes, len);
 
   cmd->addr = addr;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 guint
@@ -887,7 +759,7 @@ mdl_runner_watch_memory (MdlRunner *runner, unsigned cpu, uint64_t addr, size_t 
   cmd->size = MIN (len, (size_t) 1 << 20);
   /* Taken before posting: the engine frees the command once applied. */
   id = cmd->id = (guint) g_atomic_int_add (&runner->next_view_id, 1) + 1;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
   return id;
 }
 
@@ -902,7 +774,7 @@ mdl_runner_watch_disassembly (MdlRunner *runner, unsigned cpu, bool follow_pc, u
   cmd->reg = MIN (lines_before, 256);
   cmd->count = MIN (lines_after, 256);
   id = cmd->id = (guint) g_atomic_int_add (&runner->next_view_id, 1) + 1;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
   return id;
 }
 
@@ -938,11 +810,11 @@ mdl_runner_call (MdlRunner *runner, MdlRunnerFunc func, void *data)
 
   g_return_if_fail (runner != NULL && func != NULL);
   g_return_if_fail (g_thread_self () != runner->thread);
-  cmd = command_new (CMD_CALL, 0, NULL, 0);
+  cmd = _mdl_runner_command_new (CMD_CALL, 0, NULL, 0);
   cmd->func = func;
   cmd->data = data;
   cmd->done = &done;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
   /* The engine signals the queue's condition after every call; wait on it
    * rather than spin. */
   g_mutex_lock (&runner->lock);
@@ -1061,81 +933,40 @@ mdl_runner_render_device (MdlRunner *runner, unsigned device, uint64_t *generati
 }
 
 void
-mdl_runner_set_history (MdlRunner *runner, bool enabled, uint64_t interval_ps, size_t max_bytes)
-{
-  Command *cmd = command_new (CMD_HISTORY, 0, NULL, 0);
-
-  cmd->enabled = enabled;
-  cmd->value = interval_ps;
-  cmd->size = max_bytes;
-  post (runner, cmd);
-}
-
-void
-mdl_runner_reverse_step (MdlRunner *runner, unsigned cpu)
-{
-  post (runner, command_new (CMD_REVERSE_STEP, cpu, NULL, 0));
-}
-
-void
-mdl_runner_reverse_step_line (MdlRunner *runner, unsigned cpu)
-{
-  post (runner, command_new (CMD_REVERSE_STEP_LINE, cpu, NULL, 0));
-}
-
-void
-mdl_runner_reverse_continue (MdlRunner *runner)
-{
-  post (runner, command_new (CMD_REVERSE_CONTINUE, 0, NULL, 0));
-}
-
-void
-mdl_runner_save_point (MdlRunner *runner, const char *name)
-{
-  post (runner, command_new (CMD_SAVE_POINT, 0, (const uint8_t *) name, strlen (name)));
-}
-
-void
-mdl_runner_restore_point (MdlRunner *runner, const char *name)
-{
-  post (runner, command_new (CMD_RESTORE_POINT, 0, (const uint8_t *) name, strlen (name)));
-}
-
-void
 mdl_runner_unwatch (MdlRunner *runner, guint id)
 {
-  Command *cmd = command_new (CMD_UNWATCH, 0, NULL, 0);
+  Command *cmd = _mdl_runner_command_new (CMD_UNWATCH, 0, NULL, 0);
 
   cmd->id = id;
-  post (runner, cmd);
+  _mdl_runner_post (runner, cmd);
 }
 
 void
 mdl_runner_run (MdlRunner *runner)
 {
   g_return_if_fail (runner != NULL);
-  post (runner, command_new (CMD_RUN, 0, NULL, 0));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_RUN, 0, NULL, 0));
 }
 
 void
 mdl_runner_pause (MdlRunner *runner)
 {
   g_return_if_fail (runner != NULL);
-  post (runner, command_new (CMD_PAUSE, 0, NULL, 0));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_PAUSE, 0, NULL, 0));
 }
 
 void
 mdl_runner_step (MdlRunner *runner, unsigned cpu_index)
 {
   g_return_if_fail (runner != NULL);
-  post (runner, command_new (CMD_STEP, cpu_index, NULL, 0));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_STEP, cpu_index, NULL, 0));
 }
 
 void
 mdl_runner_reset (MdlRunner *runner)
 {
   g_return_if_fail (runner != NULL);
-  post (runner, command_new (CMD_RESET, 0, NULL, 0));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_RESET, 0, NULL, 0));
 }
 
 void
@@ -1146,7 +977,7 @@ mdl_runner_serial_input (MdlRunner *runner, unsigned uart,
   g_return_if_fail (bytes != NULL || len == 0);
   if (len == 0)
     return;
-  post (runner, command_new (CMD_SERIAL, uart, bytes, len));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_SERIAL, uart, bytes, len));
 }
 
 /* ---- the engine thread --------------------------------------------------- */
@@ -1210,8 +1041,8 @@ user_breakpoint (MdlRunner *r, unsigned cpu, uint64_t addr)
 }
 
 /* Run-to and step-over use one breakpoint of their own for one run. */
-static void
-drop_temp_breakpoint (MdlRunner *r)
+void
+_mdl_runner_drop_temp_breakpoint (MdlRunner *r)
 {
   MdlCpu *cpu;
 
@@ -1226,16 +1057,16 @@ drop_temp_breakpoint (MdlRunner *r)
 static void
 set_temp_breakpoint (MdlRunner *r, unsigned cpu_index, uint64_t addr)
 {
-  drop_temp_breakpoint (r);
+  _mdl_runner_drop_temp_breakpoint (r);
   r->temp_bp = true;
   r->temp_cpu = cpu_index;
   r->temp_addr = addr;
   mdl_cpu_set_breakpoint (mdl_machine_cpu (r->machine, cpu_index), addr, true);
 }
 
-static void
-set_stop_info (MdlRunner *r, MdlRunnerState state, MdlStopReason reason,
-               int exit_code, const char *message)
+void
+_mdl_runner_set_stop_info (MdlRunner *r, MdlRunnerState state, MdlStopReason reason,
+                           int exit_code, const char *message)
 {
   r->stop_cpu = -1;
   r->stop_addr = 0;
@@ -1249,8 +1080,8 @@ set_stop_info (MdlRunner *r, MdlRunnerState state, MdlStopReason reason,
 /* Turns what mdl_machine_run/step returned into a runner state.  The
  * runner keeps its own copy of a real stop, so the machine's can be
  * cleared at any time afterwards. */
-static void
-handle_stop (MdlRunner *r, MdlStopReason reason)
+void
+_mdl_runner_handle_stop (MdlRunner *r, MdlStopReason reason)
 {
   MdlMachine *m = r->machine;
 
@@ -1266,8 +1097,8 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     r->waiting_for_input = false;
     break;
   case MDL_STOP_GUEST_EXIT:
-    set_stop_info (r, MDL_RUNNER_HALTED, reason, mdl_machine_exit_code (m),
-                   mdl_machine_stop_message (m));
+    _mdl_runner_set_stop_info (r, MDL_RUNNER_HALTED, reason, mdl_machine_exit_code (m),
+                               mdl_machine_stop_message (m));
     r->waiting_for_input = false;
     mdl_machine_clear_stop (m);
     break;
@@ -1277,13 +1108,13 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     MdlCpu *cpu = mdl_machine_stop_cpu (m);
 
     /* Not the end of the guest: paused where it stopped, resumable. */
-    set_stop_info (r, MDL_RUNNER_PAUSED, reason, 0, mdl_machine_stop_message (m));
+    _mdl_runner_set_stop_info (r, MDL_RUNNER_PAUSED, reason, 0, mdl_machine_stop_message (m));
     r->stop_cpu = cpu ? (int) cpu->index : -1;
     r->stop_addr = mdl_machine_stop_addr (m);
     r->waiting_for_input = false;
     r->stepping_out = false;
     r->stepping_line = false;
-    drop_temp_breakpoint (r);
+    _mdl_runner_drop_temp_breakpoint (r);
     mdl_machine_clear_stop (m);   /* arms the pass-once for the resume */
     break;
   }
@@ -1304,16 +1135,16 @@ handle_stop (MdlRunner *r, MdlStopReason reason)
     }
     /* fall through */
   default:
-    set_stop_info (r, MDL_RUNNER_STOPPED, reason, mdl_machine_exit_code (m),
-                   mdl_machine_stop_message (m));
+    _mdl_runner_set_stop_info (r, MDL_RUNNER_STOPPED, reason, mdl_machine_exit_code (m),
+                               mdl_machine_stop_message (m));
     r->waiting_for_input = false;
     mdl_machine_clear_stop (m);
     break;
   }
 }
 
-static bool
-guest_ended (MdlRunner *r)
+bool
+_mdl_runner_guest_ended (MdlRunner *r)
 {
   return r->state == MDL_RUNNER_HALTED || r->state == MDL_RUNNER_STOPPED;
 }
@@ -1363,7 +1194,7 @@ apply_debug (MdlRunner *r, const Command *cmd)
     }
     break;
   case CMD_RUN_TO:
-    if (guest_ended (r))
+    if (_mdl_runner_guest_ended (r))
       break;
     set_temp_breakpoint (r, cmd->index, cmd->addr);
     r->state = MDL_RUNNER_RUNNING;
@@ -1373,7 +1204,7 @@ apply_debug (MdlRunner *r, const Command *cmd)
     MdlInsnInfo info;
     uint64_t pc = mdl_cpu_pc (cpu);
 
-    if (guest_ended (r))
+    if (_mdl_runner_guest_ended (r))
       break;
     if (cpu->cls->insn_info && cpu->cls->insn_info (cpu, pc, &info) && info.is_call) {
       /* Through the call, back at the next instruction. */
@@ -1382,12 +1213,12 @@ apply_debug (MdlRunner *r, const Command *cmd)
       r->waiting_for_input = false;
     } else {
       r->state = MDL_RUNNER_PAUSED;
-      handle_stop (r, mdl_machine_step (m, cpu));
+      _mdl_runner_handle_stop (r, mdl_machine_step (m, cpu));
     }
     break;
   }
   case CMD_STEP_OUT:
-    if (guest_ended (r))
+    if (_mdl_runner_guest_ended (r))
       break;
     r->stepping_out = true;
     r->out_cpu = cmd->index;
@@ -1397,7 +1228,7 @@ apply_debug (MdlRunner *r, const Command *cmd)
     r->waiting_for_input = false;
     break;
   case CMD_STEP_LINE:
-    if (guest_ended (r))
+    if (_mdl_runner_guest_ended (r))
       break;
     mdl_line_step_begin (&r->line_step, mdl_runner_debuginfo (r, cmd->index, NULL), cpu,
                          (MdlStepKind) cmd->reg);
@@ -1448,7 +1279,7 @@ step_out_batch (MdlRunner *r)
 
     r->out_steps++;
     if (reason != MDL_STOP_NONE) {
-      handle_stop (r, reason);
+      _mdl_runner_handle_stop (r, reason);
       r->stepping_out = false;
       return;
     }
@@ -1459,9 +1290,10 @@ step_out_batch (MdlRunner *r)
       r->state = MDL_RUNNER_PAUSED;
     } else if (!known || r->out_steps >= STEP_OUT_LIMIT) {
       r->stepping_out = false;
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
-                     known ? "step out gave up: no return after 50 million instructions"
-                           : "step out needs instruction information this CPU does not give");
+      _mdl_runner_set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
+                                 known
+                                 ? "step out gave up: no return after 50 million instructions"
+                                 : "step out needs instruction information this CPU does not give");
     }
   }
 }
@@ -1475,7 +1307,7 @@ line_step_batch (MdlRunner *r)
 
   if (reason != MDL_STOP_NONE) {
     r->stepping_line = false;
-    handle_stop (r, reason);
+    _mdl_runner_handle_stop (r, reason);
     if (r->state == MDL_RUNNER_RUNNING)
       r->state = MDL_RUNNER_PAUSED;
     return;
@@ -1483,199 +1315,9 @@ line_step_batch (MdlRunner *r)
   if (!r->line_step.active) {
     r->stepping_line = false;
     if (r->line_step.gave_up)
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0, r->line_step.gave_up);
+      _mdl_runner_set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_USER, 0, r->line_step.gave_up);
     else
       r->state = MDL_RUNNER_PAUSED;
-  }
-}
-
-/* A reverse step by source line stops at the latest earlier instant at
- * which the CPU entered another line of the function it is in (from the
- * middle of a line: that line too), or a line of one of its callers, as
- * a breakpoint on that line would have stopped it; calls made on the way
- * are stepped over, as a forward step by line runs through them.  Which
- * activation an instant belongs to is told by the function and the stack
- * pointer: the same function with a lower stack pointer is a deeper
- * (recursive) call (stacks grow down on every class with DWARF register
- * numbers). */
-typedef struct {
-  MdlDebugInfo *di;
-  const char   *file;
-  unsigned      line;
-  bool          mid_line;
-  int           sp_reg;      /* the class's register index, or -1 */
-  uint64_t      sp;
-  uint64_t      func;        /* the first address of the function now */
-  GArray       *callers;     /* uint64_t: the callers' first addresses */
-  GHashTable   *entries;     /* "file:line" -> GArray of its entry addresses */
-} LineBack;
-
-static int
-sp_register (const MdlCpuClass *cls)
-{
-  if (cls->dwarf_regmap == NULL || cls->dwarf_sp < 0 || (unsigned) cls->dwarf_sp >= cls->dwarf_n_regs)
-    return -1;
-  return cls->dwarf_regmap[cls->dwarf_sp];
-}
-
-/* Whether @pc is where code of its line @file:@line begins (a breakpoint
- * on the line would be set there). */
-static bool
-line_entry (LineBack *lb, uint64_t pc, const char *file, unsigned line)
-{
-  g_autofree char *key = g_strdup_printf ("%p:%u", (const void *) file, line);
-  GArray *addrs = g_hash_table_lookup (lb->entries, key);
-
-  if (addrs == NULL) {
-    addrs = mdl_debuginfo_line_addresses (lb->di, file, line, NULL);
-    g_hash_table_insert (lb->entries, g_steal_pointer (&key), addrs);
-  }
-  for (guint i = 0; i < addrs->len; i++)
-    if (g_array_index (addrs, uint64_t, i) == pc)
-      return true;
-  return false;
-}
-
-static bool
-line_back_stop (MdlMachine *m, MdlCpu *cpu, void *data)
-{
-  LineBack *lb = data;
-  uint64_t pc = mdl_cpu_pc (cpu), func = 0, sp;
-  const char *file;
-  unsigned line;
-  bool start;
-
-  if (!mdl_debuginfo_line_at (lb->di, pc, &file, &line, NULL, NULL, &start) || !start ||
-      !line_entry (lb, pc, file, line))
-    return false;
-  /* Code without a function (assembly) counts as one function. */
-  mdl_debuginfo_function_at (lb->di, pc, &func);
-  sp = lb->sp_reg >= 0 ? cpu->cls->reg_read (cpu, (unsigned) lb->sp_reg) : lb->sp;
-  if (func == lb->func && sp == lb->sp)
-    return lb->mid_line || line != lb->line || file != lb->file;
-  if (sp < lb->sp)
-    return false;   /* a call made from the line, or deeper */
-  if (func == lb->func)
-    return true;    /* its entry, before the prologue moved the stack */
-  for (guint i = 0; i < lb->callers->len; i++)
-    if (g_array_index (lb->callers, uint64_t, i) == func)
-      return true;
-  return false;
-}
-
-static bool
-reverse_step_line (MdlRunner *r, unsigned index, MdlCpu *cpu, GError **error)
-{
-  MdlDebugInfo *di = mdl_runner_debuginfo (r, index, NULL);
-  uint64_t pc = mdl_cpu_pc (cpu);
-  g_autoptr(GArray) frames = NULL;
-  LineBack lb = { di, NULL, 0, false, sp_register (cpu->cls), 0, 0, NULL, NULL };
-  bool ok;
-
-  if (di == NULL || !mdl_debuginfo_line_at (di, pc, &lb.file, &lb.line, NULL, NULL, NULL))
-    return mdl_machine_reverse_step (r->machine, cpu, error);
-  mdl_debuginfo_function_at (di, pc, &lb.func);
-  if (lb.sp_reg >= 0)
-    lb.sp = cpu->cls->reg_read (cpu, (unsigned) lb.sp_reg);
-  lb.callers = g_array_new (FALSE, FALSE, sizeof (uint64_t));
-  lb.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_array_unref);
-  lb.mid_line = !line_entry (&lb, pc, lb.file, lb.line);
-  frames = mdl_debuginfo_backtrace (di, cpu, 64);
-  for (guint i = 1; i < frames->len; i++) {
-    uint64_t low = 0;
-
-    if (mdl_debuginfo_function_at (di, g_array_index (frames, MdlDebugFrame, i).pc - 1, &low))
-      g_array_append_val (lb.callers, low);
-  }
-  ok = mdl_machine_reverse_step_until (r->machine, cpu, line_back_stop, &lb, error);
-  g_array_unref (lb.callers);
-  g_hash_table_unref (lb.entries);
-  return ok;
-}
-
-/* A machine put back at an earlier instant resumes from it as from a
- * stop: a breakpoint where a CPU stands lets it through once, or Run
- * after Step Back onto a breakpoint's line would stop at once. */
-static void
-pass_breakpoints_here (MdlMachine *m)
-{
-  for (unsigned i = 0; i < mdl_machine_n_cpus (m); i++) {
-    MdlCpu *cpu = mdl_machine_cpu (m, i);
-
-    cpu->bp_pass = true;
-    cpu->bp_pass_pc = mdl_cpu_pc (cpu);
-  }
-}
-
-/* Going back in time and save points (engine/snapshot.h).  Whatever the
- * guest was doing, the machine is then paused at an earlier instant (a
- * halted guest too: it has not halted yet there). */
-static void
-apply_time (MdlRunner *r, const Command *cmd)
-{
-  MdlMachine *m = r->machine;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strndup ((const char *) cmd->bytes, cmd->len);
-  MdlCpu *cpu = mdl_machine_cpu (m, cmd->index);
-
-  r->stepping_out = false;
-  r->stepping_line = false;
-  r->waiting_for_input = false;
-  r->history_start = false;
-  drop_temp_breakpoint (r);
-  switch (cmd->kind) {
-  case CMD_HISTORY:
-    if (cmd->enabled && !mdl_machine_history_enabled (m))
-      mdl_machine_enable_history (m, cmd->value, (size_t) cmd->size);
-    else if (!cmd->enabled)
-      mdl_machine_disable_history (m);
-    return;
-  case CMD_SAVE_POINT:
-    mdl_machine_save_point (m, name);
-    return;
-  case CMD_RESTORE_POINT:
-    if (mdl_machine_restore_point (m, name, &error)) {
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
-      pass_breakpoints_here (m);
-    }
-    else
-      set_stop_info (r, r->state == MDL_RUNNER_RUNNING ? MDL_RUNNER_PAUSED : r->state,
-                     MDL_STOP_USER, 0, error->message);
-    return;
-  case CMD_REVERSE_STEP:
-  case CMD_REVERSE_STEP_LINE:
-    if (cpu != NULL && (cmd->kind == CMD_REVERSE_STEP
-                        ? mdl_machine_reverse_step (m, cpu, &error)
-                        : reverse_step_line (r, cmd->index, cpu, &error))) {
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
-      pass_breakpoints_here (m);
-    } else {
-      /* Nothing earlier: where it is, at the start of what is known. */
-      set_stop_info (r, guest_ended (r) ? r->state : MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
-                     error != NULL ? error->message : "no such CPU");
-      r->history_start = true;
-    }
-    return;
-  case CMD_REVERSE_CONTINUE: {
-    MdlStopReason reason = mdl_machine_reverse_continue (m, &error);
-
-    if (reason == MDL_STOP_BREAKPOINT || reason == MDL_STOP_WATCHPOINT) {
-      handle_stop (r, reason);
-    } else if (reason == MDL_STOP_NONE) {
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0,
-                     "reached the start of the execution history");
-      r->history_start = true;
-      pass_breakpoints_here (m);
-    } else {
-      set_stop_info (r, guest_ended (r) ? r->state : MDL_RUNNER_PAUSED, MDL_STOP_USER, 0,
-                     error != NULL ? error->message : "");
-      r->history_start = true;
-    }
-    return;
-  }
-  default:
-    return;
   }
 }
 
@@ -1695,19 +1337,19 @@ apply (MdlRunner *r, const Command *cmd)
       cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_RUN)
     r->stepping_line = false;
   if (cmd->kind == CMD_PAUSE || cmd->kind == CMD_RESET)
-    drop_temp_breakpoint (r);
+    _mdl_runner_drop_temp_breakpoint (r);
   if (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
       cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_RESET)
     r->history_start = false;
   /* Going on forgets why it last stopped (a finished guest stays so). */
-  if (!guest_ended (r) &&
+  if (!_mdl_runner_guest_ended (r) &&
       (cmd->kind == CMD_RUN || cmd->kind == CMD_STEP || cmd->kind == CMD_RUN_TO ||
        cmd->kind == CMD_STEP_OVER || cmd->kind == CMD_STEP_OUT || cmd->kind == CMD_STEP_LINE))
-    set_stop_info (r, r->state, MDL_STOP_NONE, 0, NULL);
+    _mdl_runner_set_stop_info (r, r->state, MDL_STOP_NONE, 0, NULL);
 
   switch (cmd->kind) {
   case CMD_RUN:
-    if (!guest_ended (r)) {
+    if (!_mdl_runner_guest_ended (r)) {
       r->state = MDL_RUNNER_RUNNING;
       r->waiting_for_input = false;
     }
@@ -1718,13 +1360,13 @@ apply (MdlRunner *r, const Command *cmd)
     r->waiting_for_input = false;
     break;
   case CMD_STEP:
-    if (!guest_ended (r)) {
+    if (!_mdl_runner_guest_ended (r)) {
       MdlCpu *cpu = mdl_machine_cpu (m, cmd->index);
 
       r->state = MDL_RUNNER_PAUSED;
       r->waiting_for_input = false;
       if (cpu != NULL)
-        handle_stop (r, mdl_machine_step (m, cpu));
+        _mdl_runner_handle_stop (r, mdl_machine_step (m, cpu));
       else
         g_warning ("step: the machine has no CPU %u", cmd->index);
     }
@@ -1740,9 +1382,9 @@ apply (MdlRunner *r, const Command *cmd)
     g_array_set_size (r->trace, 0);
     g_mutex_unlock (&r->trace_lock);
     if (mdl_board_load_firmware (r->board, &error))
-      set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
+      _mdl_runner_set_stop_info (r, MDL_RUNNER_PAUSED, MDL_STOP_NONE, 0, NULL);
     else
-      set_stop_info (r, MDL_RUNNER_STOPPED, MDL_STOP_FATAL, 1, error->message);
+      _mdl_runner_set_stop_info (r, MDL_RUNNER_STOPPED, MDL_STOP_FATAL, 1, error->message);
     break;
   }
   case CMD_SERIAL:
@@ -1790,7 +1432,7 @@ apply (MdlRunner *r, const Command *cmd)
   case CMD_SAVE_POINT:
   case CMD_RESTORE_POINT:
   case CMD_HISTORY:
-    apply_time (r, cmd);
+    _mdl_runner_apply_time (r, cmd);
     break;
   case CMD_QUIT:
     return false;
@@ -1973,8 +1615,8 @@ engine_main (gpointer data)
     if (reason != MDL_STOP_BREAKPOINT && reason != MDL_STOP_WATCHPOINT &&
         reason != MDL_STOP_EXCEPTION && reason != MDL_STOP_NONE &&
         reason != MDL_STOP_USER)
-      drop_temp_breakpoint (r);
-    handle_stop (r, reason);
+      _mdl_runner_drop_temp_breakpoint (r);
+    _mdl_runner_handle_stop (r, reason);
     r->dirty = true;
     /* A user stop has its command queued, which publishes next: one
      * snapshot per pause, not a paused one and then another (readers may
@@ -2075,7 +1717,7 @@ mdl_runner_free (MdlRunner *runner)
 
   if (runner == NULL)
     return;
-  post (runner, command_new (CMD_QUIT, 0, NULL, 0));
+  _mdl_runner_post (runner, _mdl_runner_command_new (CMD_QUIT, 0, NULL, 0));
   g_thread_join (runner->thread);
 
   while ((cmd = g_queue_pop_head (&runner->queue)) != NULL)

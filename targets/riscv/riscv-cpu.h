@@ -15,6 +15,8 @@
  *                          4-byte or compressed instructions);
  *   riscv-exec-fp.h        the executors of F and D (once, in riscv-exec.c),
  *                          all arithmetic through engine/softfloat.h;
+ *   riscv-fp-regs.h        the f registers (NaN-boxing, FS Dirty, flags),
+ *                          shared with the translated code's helpers;
  *   riscv-csr.c            what the CSR instructions read and write;
  *   riscv-mmu.c            privilege modes, PMP, Sv32/Sv39 translation
  *                          and the software TLB behind the slow paths;

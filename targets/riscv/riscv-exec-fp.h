@@ -11,10 +11,9 @@
  * go into the MdlFpStatus of each instruction: the canonical NaN for every
  * NaN result, tininess after rounding, no flushing of subnormals.
  *
- * The registers are 64 bits wide (FLEN 64).  A single-precision value
- * lives in the low half with the upper half all ones ("NaN-boxed"); an
- * operand that is not properly boxed reads as the canonical NaN.  Moves
- * and stores (fsw, fmv.x.w) take the low 32 bits as they are.
+ * The f registers and their NaN-boxing are riscv-fp-regs.h's, which the
+ * translated code's helpers share.  Moves and stores (fsw, fmv.x.w) take
+ * the low 32 bits as they are.
  *
  * mstatus.FS: Off makes every F and D instruction illegal (the CSRs
  * fflags, frm and fcsr too, in riscv-csr.c); anything that writes an f
@@ -25,40 +24,10 @@
  * rounding mode carry rm in imm[2:0] and rs3 in imm[7:3].
  */
 
-#define RV_F32_BOX  UINT64_C (0xffffffff00000000)
-#define RV_F32_SIGN UINT32_C (0x80000000)
-#define RV_F64_SIGN UINT64_C (0x8000000000000000)
+#include "riscv-fp-regs.h"
 
 #define FD  (d->rd & 31)
 #define FS3 ((unsigned) (d->imm >> 3) & 31)
-
-static inline uint32_t
-rv_f32_get (const RvCpu *s, unsigned r)
-{
-  uint64_t v = s->f[r];
-
-  return (v & RV_F32_BOX) == RV_F32_BOX ? (uint32_t) v : MDL_F32_DEFAULT_NAN;
-}
-
-static inline uint64_t
-rv_f64_get (const RvCpu *s, unsigned r)
-{
-  return s->f[r];
-}
-
-static inline void
-rv_f32_set (RvCpu *s, unsigned r, uint32_t v)
-{
-  s->f[r] = RV_F32_BOX | v;
-  s->mstatus |= RV_MSTATUS_FS_DIRTY;
-}
-
-static inline void
-rv_f64_set (RvCpu *s, unsigned r, uint64_t v)
-{
-  s->f[r] = v;
-  s->mstatus |= RV_MSTATUS_FS_DIRTY;
-}
 
 /* Starts an instruction with a rounding mode: false (the instruction is
  * illegal) when FS is Off, or the mode is reserved (rm 5 or 6, or dynamic
@@ -72,7 +41,7 @@ rv_fp_begin (const RvCpu *s, const RvInsn *d, MdlFpStatus *st)
     rm = s->frm;
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS) || rm > MDL_FP_RMM))
     return false;
-  *st = (MdlFpStatus){ .round = rm, .nan_mode = MDL_FP_NAN_CANONICAL };
+  *st = rv_fp_status (rm);
   return true;
 }
 
@@ -83,7 +52,7 @@ rv_fp_begin_norm (const RvCpu *s, MdlFpStatus *st)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
     return false;
-  *st = (MdlFpStatus){ .round = MDL_FP_RNE, .nan_mode = MDL_FP_NAN_CANONICAL };
+  *st = rv_fp_status (MDL_FP_RNE);
   return true;
 }
 
@@ -91,10 +60,7 @@ rv_fp_begin_norm (const RvCpu *s, MdlFpStatus *st)
 static inline uint64_t
 rv_fp_end (RvCpu *s, const RvInsn *d, uint64_t pc, const MdlFpStatus *st)
 {
-  if (st->flags) {
-    s->fflags |= st->flags;
-    s->mstatus |= RV_MSTATUS_FS_DIRTY;
-  }
+  rv_fp_accrue (s, st);
   return rv_next (s, d, pc);
 }
 
@@ -102,20 +68,6 @@ static uint64_t
 rv_fp_illegal (RvCpu *s, const RvInsn *d, uint64_t pc)
 {
   return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
-}
-
-/* Negation for the fused forms: the sign of a number flips, a NaN stays
- * as it is (engine/softfloat.h asks callers to negate so). */
-static inline uint32_t
-rv_f32_neg (uint32_t a)
-{
-  return mdl_f32_is_nan (a) ? a : a ^ RV_F32_SIGN;
-}
-
-static inline uint64_t
-rv_f64_neg (uint64_t a)
-{
-  return mdl_f64_is_nan (a) ? a : a ^ RV_F64_SIGN;
 }
 
 #define FP_EXEC(name)                                                                              \

@@ -40,6 +40,7 @@
  * map forget every block.  fence.i has nothing left to do for blocks.
  */
 #include "riscv-cpu.h"
+#include "riscv-fp-regs.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -380,52 +381,56 @@ emit_tlb_probe (RvJitCtx *c, bool store, unsigned size, size_t *miss)
   return n;
 }
 
-/* A load or store: the window check inline, the executor otherwise. */
-static bool
-emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
-          bool sign, bool store)
+/* The address in rax: rcx = its offset in the window of the access
+ * type, rdx = the window's host base; returns the jump taken when the
+ * address is outside the window.  Shared by every load, store and atomic,
+ * as is the TLB probe that follows it when paged. */
+static size_t
+emit_window_check (RvJitCtx *c, bool store)
 {
-  const RvDecoded *dec = &ins->dec;
-  MdlX86Reg base = src (c, dec->rs1);
-  MdlX86Reg value = store ? src (c, dec->rs2) : MDL_X86_RAX;
-  MdlX86Reg rd = MDL_X86_RAX;
-  size_t slow, done, done2 = 0, miss[4];
-  unsigned n_miss = 0;
+  size_t outside;
 
-  /* rd's register is chosen before the paths split, without a value yet
-   * (not dirty: the slow path must not store it before the executor
-   * runs, which leaves rd alone when it traps). */
-  if (!store && dec->rd != 0)
-    rd = dst_slot (c, dec->rd, false);
-  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
-  if (dec->imm)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_base) : SOFF (ld_base));
   mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+  outside = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
   mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
                 store ? SOFF (st_host) : SOFF (ld_host));
-  if (store)
-    mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
-  else if (dec->rd != 0) {
-    mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
-    if (!c->w64 && sign && size < 8)
-      mdl_x86_mov_rr (c->a, false, rd, rd);
-  }
+  return outside;
+}
+
+/* What a load or store does once its host address is rdx + rcx. */
+typedef struct RvJitAccess RvJitAccess;
+struct RvJitAccess {
+  const RvDecoded *dec;
+  unsigned  size;
+  bool      sign, store;
+  MdlX86Reg value, rd;   /* integer ones: rs2's and rd's registers */
+  void    (*emit) (RvJitCtx *c, const RvJitAccess *acc);
+};
+
+/* A load or store from x[@base] + imm: @acc's access on the window's
+ * fast path and, when paged, again after a TLB hit; the executor for
+ * everything else (the dirty registers stored on that path only). */
+static bool
+emit_windowed (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, MdlX86Reg base,
+               const RvJitAccess *acc)
+{
+  size_t slow, done, done2 = 0, miss[4];
+  unsigned n_miss = 0;
+
+  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
+  if (ins->dec.imm)
+    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, ins->dec.imm);
+  slow = emit_window_check (c, acc->store);
+  acc->emit (c, acc);
   done = mdl_x86_jmp_fwd (c->a);
   mdl_x86_bind (c->a, slow);
   if (c->tlb_probe) {
-    n_miss = emit_tlb_probe (c, store, size, miss);
-    if (store)
-      mdl_x86_store_idx (c->a, size, value, MDL_X86_RDX, MDL_X86_RCX);
-    else if (dec->rd != 0) {
-      mdl_x86_load_idx (c->a, size, sign, rd, MDL_X86_RDX, MDL_X86_RCX);
-      if (!c->w64 && sign && size < 8)
-        mdl_x86_mov_rr (c->a, false, rd, rd);
-    }
+    n_miss = emit_tlb_probe (c, acc->store, acc->size, miss);
+    acc->emit (c, acc);
     done2 = mdl_x86_jmp_fwd (c->a);
     for (unsigned k = 0; k < n_miss; k++)
       mdl_x86_bind (c->a, miss[k]);
@@ -437,6 +442,41 @@ emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned
   mdl_x86_bind (c->a, done);
   if (c->tlb_probe)
     mdl_x86_bind (c->a, done2);
+  return true;
+}
+
+static void
+emit_mem_access (RvJitCtx *c, const RvJitAccess *acc)
+{
+  if (acc->store)
+    mdl_x86_store_idx (c->a, acc->size, acc->value, MDL_X86_RDX, MDL_X86_RCX);
+  else if (acc->dec->rd != 0) {
+    mdl_x86_load_idx (c->a, acc->size, acc->sign, acc->rd, MDL_X86_RDX, MDL_X86_RCX);
+    if (!c->w64 && acc->sign && acc->size < 8)
+      mdl_x86_mov_rr (c->a, false, acc->rd, acc->rd);
+  }
+}
+
+/* A load or store: the window check inline, the executor otherwise. */
+static bool
+emit_mem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size,
+          bool sign, bool store)
+{
+  const RvDecoded *dec = &ins->dec;
+  MdlX86Reg base = src (c, dec->rs1);
+  RvJitAccess acc = {
+    .dec = dec, .size = size, .sign = sign, .store = store,
+    .value = store ? src (c, dec->rs2) : MDL_X86_RAX, .rd = MDL_X86_RAX,
+    .emit = emit_mem_access,
+  };
+
+  /* rd's register is chosen before the paths split, without a value yet
+   * (not dirty: the slow path must not store it before the executor
+   * runs, which leaves rd alone when it traps). */
+  if (!store && dec->rd != 0)
+    acc.rd = dst_slot (c, dec->rd, false);
+  if (!emit_windowed (c, ins, i, next, base, &acc))
+    return false;
   if (!store && dec->rd != 0)
     dst (c, dec->rd);
   return true;
@@ -634,8 +674,9 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
  *     the canonical NaN);
  *   - everything that rounds, compares or raises flags calls a helper
  *     below, which is the executor's body without its dispatch: the same
- *     softfloat routine with the same status, the flags accrued and FS
- *     made Dirty as rv_fp_end and rv_f*_set do.  The block checks what
+ *     softfloat routine with the same status, the registers read and
+ *     written, the flags accrued and FS made Dirty by the executors' own
+ *     helpers (riscv-fp-regs.h).  The block checks what
  *     the executor would check first (FS not Off, a rounding mode that
  *     is not reserved) and calls the executor itself when it fails, which
  *     raises the illegal-instruction exception and leaves.
@@ -643,9 +684,7 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
  * read from frm at run time (a write of frm is an executor call, and so
  * may come between two instructions of a block). */
 
-#define FOFF(r)         ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
-#define RV_JIT_BOX      UINT64_C (0xffffffff00000000)
-#define RV_JIT_FS_DIRTY (UINT64_C (3) << 13)
+#define FOFF(r) ((int32_t) (offsetof (RvCpu, f) + 8 * (unsigned) (r)))
 /* mstatus.FS within the byte at mstatus + 1 (little-endian host). */
 #define RV_JIT_FS_BYTE_MASK 0x60
 
@@ -658,129 +697,75 @@ emit_div (RvJitCtx *c, const RvDecoded *dec, bool sign, bool rem, bool w32)
 #define FO_RM(o)    ((o) >> 20)
 #define FO_RM_SHIFT 20
 
-static inline uint32_t
-rv_jit_f32 (const RvCpu *s, unsigned r)
-{
-  uint64_t v = s->f[r];
-
-  return (v & RV_JIT_BOX) == RV_JIT_BOX ? (uint32_t) v : MDL_F32_DEFAULT_NAN;
-}
-
-static inline uint64_t
-rv_jit_f64 (const RvCpu *s, unsigned r)
-{
-  return s->f[r];
-}
-
-static inline void
-rv_jit_set_f32 (RvCpu *s, unsigned r, uint32_t v)
-{
-  s->f[r] = RV_JIT_BOX | v;
-  s->mstatus |= RV_JIT_FS_DIRTY;
-}
-
-static inline void
-rv_jit_set_f64 (RvCpu *s, unsigned r, uint64_t v)
-{
-  s->f[r] = v;
-  s->mstatus |= RV_JIT_FS_DIRTY;
-}
-
-static inline MdlFpStatus
-rv_jit_fp_status (uint32_t o)
-{
-  return (MdlFpStatus){ .round = (uint8_t) FO_RM (o), .nan_mode = MDL_FP_NAN_CANONICAL };
-}
-
-static inline void
-rv_jit_fp_flags (RvCpu *s, const MdlFpStatus *st)
-{
-  if (st->flags) {
-    s->fflags |= st->flags;
-    s->mstatus |= RV_JIT_FS_DIRTY;
-  }
-}
-
-static inline uint32_t
-rv_jit_f32_neg (uint32_t a)
-{
-  return mdl_f32_is_nan (a) ? a : a ^ UINT32_C (0x80000000);
-}
-
-static inline uint64_t
-rv_jit_f64_neg (uint64_t a)
-{
-  return mdl_f64_is_nan (a) ? a : a ^ (UINT64_C (1) << 63);
-}
-
 #define JIT_FP2(name, bits, fn)                                                                    \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint##bits##_t r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));   \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint##bits##_t a = rv_f##bits##_get (s, FO_RS1 (o));                                           \
+    uint##bits##_t r = fn (&st, a, rv_f##bits##_get (s, FO_RS2 (o)));                            \
                                                                                                    \
-    rv_jit_set_f##bits (s, FO_RD (o), r);                                                          \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##bits##_set (s, FO_RD (o), r);                                                            \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_FUSED(name, bits, neg_product, neg_addend)                                             \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint##bits##_t a = rv_jit_f##bits (s, FO_RS1 (o));                                             \
-    uint##bits##_t b = rv_jit_f##bits (s, FO_RS2 (o));                                             \
-    uint##bits##_t c = rv_jit_f##bits (s, FO_RS3 (o));                                             \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint##bits##_t a = rv_f##bits##_get (s, FO_RS1 (o));                                           \
+    uint##bits##_t b = rv_f##bits##_get (s, FO_RS2 (o));                                           \
+    uint##bits##_t c = rv_f##bits##_get (s, FO_RS3 (o));                                           \
                                                                                                    \
     if (neg_product)                                                                               \
-      a = rv_jit_f##bits##_neg (a);                                                                \
+      a = rv_f##bits##_neg (a);                                                                    \
     if (neg_addend)                                                                                \
-      c = rv_jit_f##bits##_neg (c);                                                                \
-    rv_jit_set_f##bits (s, FO_RD (o), mdl_f##bits##_muladd (&st, a, b, c));                        \
-    rv_jit_fp_flags (s, &st);                                                                      \
+      c = rv_f##bits##_neg (c);                                                                    \
+    rv_f##bits##_set (s, FO_RD (o), mdl_f##bits##_muladd (&st, a, b, c));                          \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 /* Writes x[rd] (the block passes rd 0 as no write). */
 #define JIT_FCMP(name, bits, fn)                                                                   \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    bool r = fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), rv_jit_f##bits (s, FO_RS2 (o)));             \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    bool r = fn (&st, rv_f##bits##_get (s, FO_RS1 (o)), rv_f##bits##_get (s, FO_RS2 (o)));         \
                                                                                                    \
     if (FO_RD (o))                                                                                 \
       s->x[FO_RD (o)] = r;                                                                         \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_FP1(name, out, in, fn)                                                                 \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
                                                                                                    \
-    rv_jit_set_f##out (s, FO_RD (o), fn (&st, rv_jit_f##in (s, FO_RS1 (o))));                      \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##out##_set (s, FO_RD (o), fn (&st, rv_f##in##_get (s, FO_RS1 (o))));                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 /* To an integer: the 32-bit results sign-extended to XLEN. */
 #define JIT_F2I(name, bits, fn, w32)                                                               \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
-    uint64_t r = (uint64_t) fn (&st, rv_jit_f##bits (s, FO_RS1 (o)), st.round);                    \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
+    uint64_t r = (uint64_t) fn (&st, rv_f##bits##_get (s, FO_RS1 (o)), st.round);                  \
                                                                                                    \
     if (w32)                                                                                       \
       r = (uint64_t) (int64_t) (int32_t) r & rv_xmask (s);                                         \
     if (FO_RD (o))                                                                                 \
       s->x[FO_RD (o)] = r;                                                                         \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 #define JIT_I2F(name, bits, fn, type)                                                              \
   static void rv_jit_##name (RvCpu *s, uint32_t o)                                                 \
   {                                                                                                \
-    MdlFpStatus st = rv_jit_fp_status (o);                                                         \
+    MdlFpStatus st = rv_fp_status (FO_RM (o));                                                     \
                                                                                                    \
-    rv_jit_set_f##bits (s, FO_RD (o), fn (&st, (type) s->x[FO_RS1 (o)]));                          \
-    rv_jit_fp_flags (s, &st);                                                                      \
+    rv_f##bits##_set (s, FO_RD (o), fn (&st, (type) s->x[FO_RS1 (o)]));                            \
+    rv_fp_accrue (s, &st);                                                                         \
   }
 
 // clang-format off
@@ -836,14 +821,14 @@ static void
 rv_jit_fclass_s (RvCpu *s, uint32_t o)
 {
   if (FO_RD (o))
-    s->x[FO_RD (o)] = mdl_f32_classify (rv_jit_f32 (s, FO_RS1 (o)));
+    s->x[FO_RD (o)] = mdl_f32_classify (rv_f32_get (s, FO_RS1 (o)));
 }
 
 static void
 rv_jit_fclass_d (RvCpu *s, uint32_t o)
 {
   if (FO_RD (o))
-    s->x[FO_RD (o)] = mdl_f64_classify (rv_jit_f64 (s, FO_RS1 (o)));
+    s->x[FO_RD (o)] = mdl_f64_classify (rv_f64_get (s, FO_RS1 (o)));
 }
 
 #undef JIT_FP2
@@ -979,7 +964,7 @@ emit_fs_dirty (RvJitCtx *c)
 {
   if (!c->fs_dirty)
     mdl_x86_alu_mi (c->a, MDL_X86_OR, false, MDL_X86_STATE, SOFF (mstatus),
-                    (int32_t) RV_JIT_FS_DIRTY);
+                    (int32_t) RV_MSTATUS_FS_DIRTY);
 }
 
 /* An F/D operation through its helper. */
@@ -1037,7 +1022,7 @@ static void
 emit_f_result (RvJitCtx *c, unsigned rd, bool single)
 {
   if (single) {
-    mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
     mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
   }
   mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (rd));
@@ -1114,68 +1099,40 @@ emit_fmv (RvJitCtx *c, const RvJitInsn *ins, unsigned i, bool to_x, bool single)
   return true;
 }
 
+static void
+emit_fmem_access (RvJitCtx *c, const RvJitAccess *acc)
+{
+  /* rdx + rcx: the host address */
+  mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+  if (acc->store) {
+    mdl_x86_load (c->a, acc->size, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (acc->dec->rs2));
+    mdl_x86_store (c->a, acc->size, MDL_X86_RCX, MDL_X86_RDX, 0);
+  } else {
+    mdl_x86_load (c->a, acc->size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
+    if (acc->size == 4) {
+      mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_F32_BOX);
+      mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+    }
+    mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (acc->dec->rd));
+  }
+}
+
 /* flw, fld, fsw, fsd: the window check inline (after the TLB probe when
  * paged), the executor otherwise, as for the integer ones. */
 static bool
 emit_fmem (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsigned size, bool store)
 {
-  const RvDecoded *dec = &ins->dec;
-  MdlX86Reg base;
-  size_t bad[1], slow, done = 0, done2 = 0, miss[4];
-  unsigned n_bad = 0, n_miss = 0;
+  RvJitAccess acc = {
+    .dec = &ins->dec, .size = size, .store = store, .emit = emit_fmem_access,
+  };
+  size_t bad[1];
+  unsigned n_bad = 0;
 
   emit_fs_check (c, bad, &n_bad);
   if (!emit_fp_bad (c, ins, i, bad, n_bad))
     return false;
-  base = src (c, dec->rs1);
-  mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, base);
-  if (dec->imm)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, c->w64, MDL_X86_RAX, dec->imm);
-  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
-  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                store ? SOFF (st_host) : SOFF (ld_host));
-  for (unsigned pass = 0; pass < 2; pass++) {
-    if (pass == 1) {
-      if (!c->tlb_probe)
-        break;
-      done = mdl_x86_jmp_fwd (c->a);
-      mdl_x86_bind (c->a, slow);
-      n_miss = emit_tlb_probe (c, store, size, miss);
-    }
-    /* rdx + rcx: the host address */
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
-    if (store) {
-      mdl_x86_load (c->a, size, false, MDL_X86_RCX, MDL_X86_STATE, FOFF (dec->rs2));
-      mdl_x86_store (c->a, size, MDL_X86_RCX, MDL_X86_RDX, 0);
-    } else {
-      mdl_x86_load (c->a, size, false, MDL_X86_RAX, MDL_X86_RDX, 0);
-      if (size == 4) {
-        mdl_x86_mov_ri (c->a, MDL_X86_RCX, RV_JIT_BOX);
-        mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
-      }
-      mdl_x86_store (c->a, 8, MDL_X86_RAX, MDL_X86_STATE, FOFF (dec->rd));
-    }
-    if (pass == 1)
-      done2 = mdl_x86_jmp_fwd (c->a);
-  }
-  if (!c->tlb_probe) {
-    done = mdl_x86_jmp_fwd (c->a);
-    mdl_x86_bind (c->a, slow);
-  } else
-    for (unsigned k = 0; k < n_miss; k++)
-      mdl_x86_bind (c->a, miss[k]);
-  cache_store_dirty (c, false);
-  if (!emit_call_executor (c, ins, i, next))
+  if (!emit_windowed (c, ins, i, next, src (c, ins->dec.rs1), &acc))
     return false;
-  cache_reload (c);
-  mdl_x86_bind (c->a, done);
-  if (c->tlb_probe)
-    mdl_x86_bind (c->a, done2);
   if (!store)
     emit_fs_dirty (c);
   fs_known (c, !store);
@@ -1217,14 +1174,7 @@ emit_atomic (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next, unsig
   mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) size - 1);
   slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (c->a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow[n_slow++] = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
-  mdl_x86_load (c->a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                store ? SOFF (st_host) : SOFF (ld_host));
+  slow[n_slow++] = emit_window_check (c, store);
   if (c->tlb_probe) {
     access = mdl_x86_jmp_fwd (c->a);
     mdl_x86_bind (c->a, slow[1]);
