@@ -76,8 +76,10 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
     s->r[13] = s->sp_other;
     s->sp_other = t;
   }
-  /* Privilege, or the MPU's bypass in HardFault and NMI, may change. */
-  arm_mpu_changed (s);
+  /* Privilege, or the MPU's bypass in HardFault and NMI, may change
+   * what the MPU allows (nothing to redo while it is and was off). */
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
 }
 
 void
@@ -223,6 +225,40 @@ arm_done_now (const ArmCpu *s)
 
 static uint32_t arm_escalate (ArmCpu *s, uint32_t pc, const char *why);
 
+/* The vector of @exc through the slow path, which then keeps the RAM or
+ * ROM window the table lies in (MPU off, no cache model: with either,
+ * every read goes the slow way and is seen). */
+static G_GNUC_NO_INLINE bool
+arm_read_vector_slow (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t *vector)
+{
+  MdlRamWindow w;
+
+  if (!arm_mem_read (s, done, addr, 4, vector))
+    return false;
+  if (!(s->mpu_ctrl & 1) && s->cpu.cache == NULL
+      && mdl_address_space_ram_window (s->cpu.as, addr, &w) && w.base <= UINT32_MAX
+      && w.size <= UINT32_MAX && w.size >= 4) {
+    s->vec_base = (uint32_t) w.base;
+    s->vec_limit = (uint32_t) w.size - 3;
+    s->vec_host = w.host;
+  }
+  return true;
+}
+
+/* Reads the vector of @exc: from its own cached window, so that entries
+ * cost no map lookup and leave the load window to the handlers' data. */
+static inline bool
+arm_read_vector (ArmCpu *s, uint64_t done, unsigned exc, uint32_t *vector)
+{
+  uint32_t addr = s->vtor + 4 * exc, off = addr - s->vec_base;
+
+  if (G_LIKELY (off < s->vec_limit)) {
+    memcpy (vector, s->vec_host + off, 4);
+    return true;
+  }
+  return arm_read_vector_slow (s, done, addr, vector);
+}
+
 /* Pushes the frame, switches to Handler mode and jumps to the vector of
  * @exc; @ret is the address the frame returns to.  Returns the new pc
  * with ARM_CHECK. */
@@ -286,7 +322,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   s->event = true;
   s->ipsr_changed = true;
 
-  if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector)) {
+  if (!arm_read_vector (s, done, exc, &vector)) {
     s->mpu_fault = false;
     s->hfsr |= ARM_HFSR_VECTTBL;
     return arm_escalate (s, ret, "a bus error reading the vector table");
@@ -449,8 +485,16 @@ arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
 uint32_t
 arm_check_interrupts (ArmCpu *s, uint32_t pc)
 {
+  uint32_t any = 0;
   int prio;
-  unsigned exc = arm_best_pending (s, &prio);
+  unsigned exc;
+
+  /* After most returns nothing is pending. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    any |= s->exc_pending[w];
+  if (G_LIKELY (any == 0))
+    return pc;
+  exc = arm_best_pending (s, &prio);
 
   if (!exc || arm_group (s, prio) >= arm_execution_priority (s))
     return pc;
