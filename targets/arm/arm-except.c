@@ -63,7 +63,7 @@ arm_set_psp (ArmCpu *s, uint32_t v)
 
 /* Changes mode (through IPSR) and CONTROL, swapping the banked stack
  * pointers when the active one changes. */
-static void
+static inline void
 arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
 {
   bool old = arm_using_psp (s);
@@ -225,6 +225,19 @@ arm_done_now (const ArmCpu *s)
 
 static uint32_t arm_escalate (ArmCpu *s, uint32_t pc, const char *why);
 
+/* The host bytes of a basic frame at @frame: the store window (where the
+ * stack usually is) checked inline, anything else through
+ * arm_frame_window. */
+static inline uint8_t *
+arm_frame_host (ArmCpu *s, uint32_t frame, bool store)
+{
+  uint32_t off = frame - s->st_base;
+
+  if (G_LIKELY (s->st_limit >= 32 - 3 && off <= s->st_limit - (32 - 3) && s->cpu.cache == NULL))
+    return s->st_host + off;
+  return arm_frame_window (s, frame, 32, store);
+}
+
 /* The vector of @exc through the slow path, which then keeps the RAM or
  * ROM window the table lies in (MPU off, no cache model: with either,
  * every read goes the slow way and is seen). */
@@ -273,12 +286,14 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
    * for s0-s15, FPSCR and a reserved one. */
   bool fp_frame = s->has_fpu && (s->control & ARM_CONTROL_FPCA);
   uint32_t frame = (sp - (fp_frame ? 0x68 : 0x20)) & ~(realign ? 4u : 0u);
-  uint32_t xpsr = (arm_xpsr (s) & ~(1u << 9)) | realign << 9;
+  /* xPSR as arm_xpsr builds it (EPSR.T, IT, IPSR), bit 9 the realign. */
+  uint32_t xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10
+                  | s->ipsr | realign << 9;
   uint32_t words[8] = {
     s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
   };
   uint32_t vector;
-  uint8_t *host = arm_frame_window (s, frame, sizeof words, true);
+  uint8_t *host = arm_frame_host (s, frame, true);
 
   if (host != NULL)
     memcpy (host, words, sizeof words);
@@ -431,7 +446,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
                     (low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL)
                       & ~ARM_CONTROL_FPCA);
   frame = s->r[13];
-  host = arm_frame_window (s, frame, sizeof w, false);
+  host = arm_frame_host (s, frame, false);
   if (host != NULL)
     memcpy (w, host, sizeof w);
   for (unsigned i = 0; host == NULL && i < 8; i++)
@@ -485,18 +500,24 @@ arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
 uint32_t
 arm_check_interrupts (ArmCpu *s, uint32_t pc)
 {
-  uint32_t any = 0;
+  uint32_t first = s->exc_pending[0], rest = 0;
   int prio;
   unsigned exc;
 
-  /* After most returns nothing is pending. */
-  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
-    any |= s->exc_pending[w];
-  if (G_LIKELY (any == 0))
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    rest |= s->exc_pending[w];
+  /* After most returns nothing is pending; in a storm, one thing is. */
+  if (G_LIKELY ((first | rest) == 0))
     return pc;
-  exc = arm_best_pending (s, &prio);
+  if (rest == 0 && (first & (first - 1)) == 0) {
+    exc = (unsigned) __builtin_ctz (first);
+    prio = s->exc_prio[exc];
+    if (!arm_exc_enabled (s, exc))
+      exc = 0;
+  } else
+    exc = arm_best_pending (s, &prio);
 
-  if (!exc || arm_group (s, prio) >= arm_execution_priority (s))
+  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
     return pc;
   pc = arm_take_exception (s, exc, pc);
   /* Taken between instructions: a fault of the entry itself (a vector
