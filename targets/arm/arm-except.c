@@ -124,7 +124,14 @@ static int
 arm_priority_of_state (const ArmCpu *s, bool with_primask)
 {
   int prio = 256;
+  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
 
+  /* Thread mode with no mask raised: the usual case of an interrupt
+   * check. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    any |= s->exc_active[w];
+  if (any == 0)
+    return prio;
   /* Active exceptions are few: walk the set bits. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
     for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1) {
