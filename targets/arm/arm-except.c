@@ -296,24 +296,31 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   /* xPSR as arm_xpsr builds it (EPSR.T, IT, IPSR), bit 9 the realign. */
   uint32_t xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10
                   | s->ipsr | realign << 9;
-  uint32_t words[8] = {
-    s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
-  };
   uint32_t vector;
   uint8_t *host = arm_frame_host (s, frame, true);
 
-  if (host != NULL)
-    memcpy (host, words, sizeof words);
-  for (unsigned i = 0; host == NULL && i < 8; i++)
+  if (G_LIKELY (host != NULL)) {
+    /* Straight from the registers: r0-r3 are one run of the frame. */
+    memcpy (host, s->r, 16);
+    memcpy (host + 16, &s->r[12], 4);
+    memcpy (host + 20, &s->r[14], 4);
+    memcpy (host + 24, &ret, 4);
+    memcpy (host + 28, &xpsr, 4);
+  }
+  for (unsigned i = 0; host == NULL && i < 8; i++) {
+    uint32_t words[8] = {
+      s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
+    };
+
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
       bool mpu = s->mpu_fault;
 
       s->cfsr |= mpu ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
       s->mpu_fault = false;
       /* The HardFault (or NMI) being entered is not active yet, so the
-         * execution priority alone would escalate to HardFault again and
-         * again (the stack pointer does not change): the core cannot
-         * enter the handler that would handle this, so it locks up. */
+       * execution priority alone would escalate to HardFault again and
+       * again (the stack pointer does not change): the core cannot
+       * enter the handler that would handle this, so it locks up. */
       if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
         return arm_lockup (s, ret,
                            mpu ? "the MPU refusing the stack while stacking for a HardFault"
@@ -321,6 +328,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
       return arm_escalate (
         s, ret, mpu ? "the MPU refusing the stack while stacking" : "a bus error while stacking");
     }
+  }
   if (fp_frame && !arm_fpu_push (s, done, frame + 0x20)) {
     s->cfsr |= s->mpu_fault ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
     s->mpu_fault = false;
@@ -426,7 +434,8 @@ arm_svc (ArmCpu *s, uint32_t next)
   return arm_take_exception (s, ARM_EXC_SVCALL, next);
 }
 
-static uint32_t
+/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+static G_GNUC_NO_INLINE uint32_t
 arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
 {
   uint64_t done = arm_done_now (s);
@@ -454,21 +463,26 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
                       & ~ARM_CONTROL_FPCA);
   frame = s->r[13];
   host = arm_frame_host (s, frame, false);
-  if (host != NULL)
-    memcpy (w, host, sizeof w);
-  for (unsigned i = 0; host == NULL && i < 8; i++)
-    if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
-      s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
-      s->mpu_fault = false;
-      return arm_escalate (s, pc, "a bus error while unstacking");
-    }
-
-  s->r[0] = w[0];
-  s->r[1] = w[1];
-  s->r[2] = w[2];
-  s->r[3] = w[3];
-  s->r[12] = w[4];
-  s->r[14] = w[5];
+  if (G_LIKELY (host != NULL)) {
+    /* Straight into the registers: r0-r3 are one run of the frame. */
+    memcpy (s->r, host, 16);
+    memcpy (&s->r[12], host + 16, 4);
+    memcpy (&s->r[14], host + 20, 4);
+    memcpy (&w[6], host + 24, 8);
+  } else {
+    for (unsigned i = 0; i < 8; i++)
+      if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
+        s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
+        s->mpu_fault = false;
+        return arm_escalate (s, pc, "a bus error while unstacking");
+      }
+    s->r[0] = w[0];
+    s->r[1] = w[1];
+    s->r[2] = w[2];
+    s->r[3] = w[3];
+    s->r[12] = w[4];
+    s->r[14] = w[5];
+  }
   if (fp_frame && !arm_fpu_pop (s, done, frame + 0x20)) {
     s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
     s->mpu_fault = false;
