@@ -538,6 +538,10 @@ struct ArmCpu {
   uint32_t st_base, st_limit;
   uint8_t *st_host;
   uint32_t align_mask;
+  /* The window the vector table was last read from (exception entry),
+   * kept apart so that entries do not replace the load window. */
+  uint32_t vec_base, vec_limit;
+  uint8_t *vec_host;
   MdlRamWindow fetch_win;
   bool fetch_win_valid;
   bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */

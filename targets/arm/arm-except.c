@@ -63,7 +63,7 @@ arm_set_psp (ArmCpu *s, uint32_t v)
 
 /* Changes mode (through IPSR) and CONTROL, swapping the banked stack
  * pointers when the active one changes. */
-static void
+static inline void
 arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
 {
   bool old = arm_using_psp (s);
@@ -76,8 +76,10 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
     s->r[13] = s->sp_other;
     s->sp_other = t;
   }
-  /* Privilege, or the MPU's bypass in HardFault and NMI, may change. */
-  arm_mpu_changed (s);
+  /* Privilege, or the MPU's bypass in HardFault and NMI, may change
+   * what the MPU allows (nothing to redo while it is and was off). */
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
 }
 
 void
@@ -122,7 +124,14 @@ static int
 arm_priority_of_state (const ArmCpu *s, bool with_primask)
 {
   int prio = 256;
+  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
 
+  /* Thread mode with no mask raised: the usual case of an interrupt
+   * check. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    any |= s->exc_active[w];
+  if (any == 0)
+    return prio;
   /* Active exceptions are few: walk the set bits. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
     for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1) {
@@ -223,6 +232,53 @@ arm_done_now (const ArmCpu *s)
 
 static uint32_t arm_escalate (ArmCpu *s, uint32_t pc, const char *why);
 
+/* The host bytes of a basic frame at @frame: the store window (where the
+ * stack usually is) checked inline, anything else through
+ * arm_frame_window. */
+static inline uint8_t *
+arm_frame_host (ArmCpu *s, uint32_t frame, bool store)
+{
+  uint32_t off = frame - s->st_base;
+
+  if (G_LIKELY (s->st_limit >= 32 - 3 && off <= s->st_limit - (32 - 3) && s->cpu.cache == NULL))
+    return s->st_host + off;
+  return arm_frame_window (s, frame, 32, store);
+}
+
+/* The vector of @exc through the slow path, which then keeps the RAM or
+ * ROM window the table lies in (MPU off, no cache model: with either,
+ * every read goes the slow way and is seen). */
+static G_GNUC_NO_INLINE bool
+arm_read_vector_slow (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t *vector)
+{
+  MdlRamWindow w;
+
+  if (!arm_mem_read (s, done, addr, 4, vector))
+    return false;
+  if (!(s->mpu_ctrl & 1) && s->cpu.cache == NULL
+      && mdl_address_space_ram_window (s->cpu.as, addr, &w) && w.base <= UINT32_MAX
+      && w.size <= UINT32_MAX && w.size >= 4) {
+    s->vec_base = (uint32_t) w.base;
+    s->vec_limit = (uint32_t) w.size - 3;
+    s->vec_host = w.host;
+  }
+  return true;
+}
+
+/* Reads the vector of @exc: from its own cached window, so that entries
+ * cost no map lookup and leave the load window to the handlers' data. */
+static inline bool
+arm_read_vector (ArmCpu *s, uint64_t done, unsigned exc, uint32_t *vector)
+{
+  uint32_t addr = s->vtor + 4 * exc, off = addr - s->vec_base;
+
+  if (G_LIKELY (off < s->vec_limit)) {
+    memcpy (vector, s->vec_host + off, 4);
+    return true;
+  }
+  return arm_read_vector_slow (s, done, addr, vector);
+}
+
 /* Pushes the frame, switches to Handler mode and jumps to the vector of
  * @exc; @ret is the address the frame returns to.  Returns the new pc
  * with ARM_CHECK. */
@@ -237,25 +293,34 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
    * for s0-s15, FPSCR and a reserved one. */
   bool fp_frame = s->has_fpu && (s->control & ARM_CONTROL_FPCA);
   uint32_t frame = (sp - (fp_frame ? 0x68 : 0x20)) & ~(realign ? 4u : 0u);
-  uint32_t xpsr = (arm_xpsr (s) & ~(1u << 9)) | realign << 9;
-  uint32_t words[8] = {
-    s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
-  };
+  /* xPSR as arm_xpsr builds it (EPSR.T, IT, IPSR), bit 9 the realign. */
+  uint32_t xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10
+                  | s->ipsr | realign << 9;
   uint32_t vector;
-  uint8_t *host = arm_frame_window (s, frame, sizeof words, true);
+  uint8_t *host = arm_frame_host (s, frame, true);
 
-  if (host != NULL)
-    memcpy (host, words, sizeof words);
-  for (unsigned i = 0; host == NULL && i < 8; i++)
+  if (G_LIKELY (host != NULL)) {
+    /* Straight from the registers: r0-r3 are one run of the frame. */
+    memcpy (host, s->r, 16);
+    memcpy (host + 16, &s->r[12], 4);
+    memcpy (host + 20, &s->r[14], 4);
+    memcpy (host + 24, &ret, 4);
+    memcpy (host + 28, &xpsr, 4);
+  }
+  for (unsigned i = 0; host == NULL && i < 8; i++) {
+    uint32_t words[8] = {
+      s->r[0], s->r[1], s->r[2], s->r[3], s->r[12], s->r[14], ret, xpsr,
+    };
+
     if (!arm_mem_write (s, done, frame + 4 * i, 4, words[i])) {
       bool mpu = s->mpu_fault;
 
       s->cfsr |= mpu ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
       s->mpu_fault = false;
       /* The HardFault (or NMI) being entered is not active yet, so the
-         * execution priority alone would escalate to HardFault again and
-         * again (the stack pointer does not change): the core cannot
-         * enter the handler that would handle this, so it locks up. */
+       * execution priority alone would escalate to HardFault again and
+       * again (the stack pointer does not change): the core cannot
+       * enter the handler that would handle this, so it locks up. */
       if (exc == ARM_EXC_HARDFAULT || exc == ARM_EXC_NMI)
         return arm_lockup (s, ret,
                            mpu ? "the MPU refusing the stack while stacking for a HardFault"
@@ -263,6 +328,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
       return arm_escalate (
         s, ret, mpu ? "the MPU refusing the stack while stacking" : "a bus error while stacking");
     }
+  }
   if (fp_frame && !arm_fpu_push (s, done, frame + 0x20)) {
     s->cfsr |= s->mpu_fault ? ARM_CFSR_MSTKERR : ARM_CFSR_STKERR;
     s->mpu_fault = false;
@@ -286,7 +352,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   s->event = true;
   s->ipsr_changed = true;
 
-  if (!arm_mem_read (s, done, s->vtor + 4 * exc, 4, &vector)) {
+  if (!arm_read_vector (s, done, exc, &vector)) {
     s->mpu_fault = false;
     s->hfsr |= ARM_HFSR_VECTTBL;
     return arm_escalate (s, ret, "a bus error reading the vector table");
@@ -368,7 +434,8 @@ arm_svc (ArmCpu *s, uint32_t next)
   return arm_take_exception (s, ARM_EXC_SVCALL, next);
 }
 
-static uint32_t
+/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+static G_GNUC_NO_INLINE uint32_t
 arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
 {
   uint64_t done = arm_done_now (s);
@@ -395,22 +462,27 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
                     (low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL)
                       & ~ARM_CONTROL_FPCA);
   frame = s->r[13];
-  host = arm_frame_window (s, frame, sizeof w, false);
-  if (host != NULL)
-    memcpy (w, host, sizeof w);
-  for (unsigned i = 0; host == NULL && i < 8; i++)
-    if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
-      s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
-      s->mpu_fault = false;
-      return arm_escalate (s, pc, "a bus error while unstacking");
-    }
-
-  s->r[0] = w[0];
-  s->r[1] = w[1];
-  s->r[2] = w[2];
-  s->r[3] = w[3];
-  s->r[12] = w[4];
-  s->r[14] = w[5];
+  host = arm_frame_host (s, frame, false);
+  if (G_LIKELY (host != NULL)) {
+    /* Straight into the registers: r0-r3 are one run of the frame. */
+    memcpy (s->r, host, 16);
+    memcpy (&s->r[12], host + 16, 4);
+    memcpy (&s->r[14], host + 20, 4);
+    memcpy (&w[6], host + 24, 8);
+  } else {
+    for (unsigned i = 0; i < 8; i++)
+      if (!arm_mem_read (s, done, frame + 4 * i, 4, &w[i])) {
+        s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
+        s->mpu_fault = false;
+        return arm_escalate (s, pc, "a bus error while unstacking");
+      }
+    s->r[0] = w[0];
+    s->r[1] = w[1];
+    s->r[2] = w[2];
+    s->r[3] = w[3];
+    s->r[12] = w[4];
+    s->r[14] = w[5];
+  }
   if (fp_frame && !arm_fpu_pop (s, done, frame + 0x20)) {
     s->cfsr |= s->mpu_fault ? ARM_CFSR_MUNSTKERR : ARM_CFSR_UNSTKERR;
     s->mpu_fault = false;
@@ -449,10 +521,24 @@ arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
 uint32_t
 arm_check_interrupts (ArmCpu *s, uint32_t pc)
 {
+  uint32_t first = s->exc_pending[0], rest = 0;
   int prio;
-  unsigned exc = arm_best_pending (s, &prio);
+  unsigned exc;
 
-  if (!exc || arm_group (s, prio) >= arm_execution_priority (s))
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    rest |= s->exc_pending[w];
+  /* After most returns nothing is pending; in a storm, one thing is. */
+  if (G_LIKELY ((first | rest) == 0))
+    return pc;
+  if (rest == 0 && (first & (first - 1)) == 0) {
+    exc = (unsigned) __builtin_ctz (first);
+    prio = s->exc_prio[exc];
+    if (!arm_exc_enabled (s, exc))
+      exc = 0;
+  } else
+    exc = arm_best_pending (s, &prio);
+
+  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
     return pc;
   pc = arm_take_exception (s, exc, pc);
   /* Taken between instructions: a fault of the entry itself (a vector

@@ -69,6 +69,8 @@ arm_forget_windows (ArmCpu *s)
   s->ld_base = s->st_base = 0;
   s->ld_limit = s->st_limit = 0;
   s->ld_host = s->st_host = NULL;
+  s->vec_base = s->vec_limit = 0;
+  s->vec_host = NULL;
   s->fetch_win_valid = false;
   s->lit_win_valid = false;
 }
