@@ -44,6 +44,14 @@ typedef struct {
 
 typedef unsigned __int128 u128;
 
+/* The operations are written once for every format and inlined into each
+ * public function, so that the format's constants fold and the FpValue
+ * structures live in registers.  The rare paths stay out of line. */
+#define SF_INLINE static inline __attribute__ ((always_inline))
+#define SF_COLD   static __attribute__ ((noinline, cold))
+#define likely(x)   __builtin_expect (!!(x), 1)
+#define unlikely(x) __builtin_expect (!!(x), 0)
+
 static inline uint64_t
 frac_mask (const FpFormat *f)
 {
@@ -123,7 +131,7 @@ flush_input (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
   return bits;
 }
 
-static FpValue
+SF_INLINE FpValue
 unpack (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
 {
   FpValue v = { 0 };
@@ -162,7 +170,7 @@ unpack (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
 /* Drops the low @shift bits of @sig, rounding by @rm; *@inexact tells
  * whether anything nonzero was dropped.  The result can carry one place
  * beyond the kept width. */
-static uint64_t
+SF_INLINE uint64_t
 round_shift (uint64_t sig, int shift, bool sign, int rm, bool *inexact)
 {
   uint64_t q, r, half;
@@ -198,7 +206,7 @@ round_shift (uint64_t sig, int shift, bool sign, int rm, bool *inexact)
   return q + up;
 }
 
-static uint64_t
+SF_COLD uint64_t
 overflow (MdlFpStatus *st, const FpFormat *f, bool sign)
 {
   int rm = st->round;
@@ -210,40 +218,16 @@ overflow (MdlFpStatus *st, const FpFormat *f, bool sign)
   return to_inf ? pack_inf (f, sign) : pack_inf (f, sign) - 1;
 }
 
-/* Rounds sign * sig * 2^(exp - 63) (sig nonzero, any normalisation, bit 0
- * possibly sticky) to the format under st->round, raising NX, UF and OF.
- *
- * Underflow is raised when the result is tiny and inexact; tiny means
- * below the smallest normal number either before rounding
- * (tininess_before) or after rounding to the format's precision with an
- * unbounded exponent (IEEE's default, RISC-V, x86).  With flush_to_zero a
- * result whose exact value is below the smallest normal becomes a zero of
- * its sign with UF alone (no NX), whatever the rounding would have given:
- * Arm's FPRound does that test on the unrounded value. */
-static uint64_t
-round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
+/* round_pack()'s results below the normal range: flushed, or subnormal
+ * (or the smallest normal, reached by rounding).  @sig is normalised. */
+SF_COLD uint64_t
+round_pack_tiny (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
 {
   int p = f->frac_bits + 1;
   int emin = 1 - f->bias;
   int rm = st->round;
   bool inexact, tiny = true;
   uint64_t q;
-  int n = clz64 (sig);
-
-  sig <<= n;
-  exp -= n;
-  if (exp >= emin) {
-    q = round_shift (sig, 64 - p, sign, rm, &inexact);
-    if (q >> p) {
-      q >>= 1;
-      exp++;
-    }
-    if (exp > f->bias)
-      return overflow (st, f, sign);
-    if (inexact)
-      st->flags |= MDL_FP_NX;
-    return sign_bit (f, sign) | ((uint64_t) (exp + f->bias) << f->frac_bits) | (q & frac_mask (f));
-  }
 
   if (st->flush_to_zero) {
     st->flags |= MDL_FP_UF;
@@ -267,8 +251,44 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
   return sign_bit (f, sign) | q;
 }
 
+/* Rounds sign * sig * 2^(exp - 63) (sig nonzero, any normalisation, bit 0
+ * possibly sticky) to the format under st->round, raising NX, UF and OF.
+ *
+ * Underflow is raised when the result is tiny and inexact; tiny means
+ * below the smallest normal number either before rounding
+ * (tininess_before) or after rounding to the format's precision with an
+ * unbounded exponent (IEEE's default, RISC-V, x86).  With flush_to_zero a
+ * result whose exact value is below the smallest normal becomes a zero of
+ * its sign with UF alone (no NX), whatever the rounding would have given:
+ * Arm's FPRound does that test on the unrounded value. */
+SF_INLINE uint64_t
+round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
+{
+  int p = f->frac_bits + 1;
+  bool inexact;
+  uint64_t q, enc;
+  int n = clz64 (sig);
+
+  sig <<= n;
+  exp -= n;
+  if (unlikely (exp < 1 - f->bias))
+    return round_pack_tiny (st, f, sign, exp, sig);
+  if (unlikely (exp > f->bias))
+    return overflow (st, f, sign);
+  q = round_shift (sig, 64 - p, sign, st->round, &inexact);
+  /* q holds the leading one at bit frac_bits, so adding it to the
+   * exponent field less one packs both; a carry out of the significand
+   * (q == 2^p) steps the exponent by itself. */
+  enc = ((uint64_t) (exp + f->bias - 1) << f->frac_bits) + q;
+  if (unlikely (enc >= (uint64_t) f->exp_max << f->frac_bits))
+    return overflow (st, f, sign);
+  if (inexact)
+    st->flags |= MDL_FP_NX;
+  return sign_bit (f, sign) | enc;
+}
+
 /* Rounds sign * sig * 2^lsb_exp (sig nonzero). */
-static uint64_t
+SF_INLINE uint64_t
 round_pack128 (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t lsb_exp, u128 sig)
 {
   int top = 127 - clz128 (sig);
@@ -286,7 +306,7 @@ quieten (const FpFormat *f, uint64_t bits)
 
 /* The NaN result of an operation with NaN operands ops[0..n-1] (in the
  * order they are examined when propagating); NV for a signalling one. */
-static uint64_t
+SF_COLD uint64_t
 nan_result (MdlFpStatus *st, const FpFormat *f, const FpValue *const *ops, int n)
 {
   int i;
@@ -305,7 +325,7 @@ nan_result (MdlFpStatus *st, const FpFormat *f, const FpValue *const *ops, int n
   return f->default_nan;
 }
 
-static uint64_t
+SF_COLD uint64_t
 nan_result2 (MdlFpStatus *st, const FpFormat *f, const FpValue *a, const FpValue *b)
 {
   const FpValue *ops[2] = { a, b };
@@ -313,7 +333,7 @@ nan_result2 (MdlFpStatus *st, const FpFormat *f, const FpValue *a, const FpValue
   return nan_result (st, f, ops, 2);
 }
 
-static uint64_t
+SF_COLD uint64_t
 invalid (MdlFpStatus *st, const FpFormat *f)
 {
   st->flags |= MDL_FP_NV;
@@ -322,7 +342,7 @@ invalid (MdlFpStatus *st, const FpFormat *f)
 
 /* ---- arithmetic ---- */
 
-static uint64_t
+SF_INLINE uint64_t
 fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool subtract)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
@@ -368,7 +388,7 @@ fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool
   return round_pack (st, f, a.sign, a.exp + 1, sum);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
@@ -390,7 +410,7 @@ fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
                      (uint64_t) (prod >> 64) | ((uint64_t) prod != 0));
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
@@ -462,7 +482,7 @@ isqrt128 (u128 n, bool *exact)
   return (uint64_t) r;
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
 {
   FpValue a = unpack (st, f, abits);
@@ -493,7 +513,7 @@ fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
   return round_pack (st, f, false, k + 63, root | !exact);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, uint64_t cbits,
            int scale)
 {
@@ -694,7 +714,7 @@ total_lt (const FpFormat *f, uint64_t a, uint64_t b)
 
 typedef enum { CMP_EQ, CMP_LT, CMP_LE } CmpOp;
 
-static bool
+SF_INLINE bool
 fp_compare (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, CmpOp op)
 {
   a = flush_input (st, f, a);
@@ -709,7 +729,7 @@ fp_compare (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, CmpOp op
   return op != CMP_EQ && total_lt (f, a, b);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_minmax (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, bool is_max)
 {
   bool an, bn;
@@ -794,7 +814,7 @@ mdl_f64_max_num (MdlFpStatus *st, uint64_t a, uint64_t b)
 
 /* ---- classification ---- */
 
-static unsigned
+SF_INLINE unsigned
 fp_classify (const FpFormat *f, uint64_t a)
 {
   bool sign = (a >> f->sign_shift) & 1;
@@ -853,7 +873,7 @@ mdl_f64_is_signaling_nan (uint64_t a)
 /* ---- conversions ---- */
 
 /* Float to a @width-bit integer, returned as its two's complement bits. */
-static uint64_t
+SF_INLINE uint64_t
 fp_to_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, bool is_signed,
            int width, int scale)
 {
@@ -951,7 +971,7 @@ mdl_f64_to_fixed (MdlFpStatus *st, uint64_t a, int fbits, MdlFpRound round, bool
   return fp_to_int (st, &f64_fmt, a, round, is_signed, width, fbits);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 int_to_fp (MdlFpStatus *st, const FpFormat *f, bool sign, uint64_t magnitude)
 {
   if (magnitude == 0)
@@ -966,7 +986,7 @@ magnitude64 (int64_t a)
 }
 
 /* magnitude * 2^-fbits, rounded once. */
-static uint64_t
+SF_INLINE uint64_t
 fixed_to_fp (MdlFpStatus *st, const FpFormat *f, bool sign, uint64_t magnitude, int fbits)
 {
   if (magnitude == 0)
@@ -1046,7 +1066,7 @@ mdl_u64_to_f64 (MdlFpStatus *st, uint64_t a)
   return int_to_fp (st, &f64_fmt, false, a);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_convert (MdlFpStatus *st, const FpFormat *from, const FpFormat *to, uint64_t bits)
 {
   FpValue v = unpack (st, from, bits);
@@ -1094,7 +1114,7 @@ mdl_f16_to_f32 (MdlFpStatus *st, uint16_t a)
   return (uint32_t) fp_convert (st, &f16_fmt, &f32_fmt, a);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_round_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, bool exact)
 {
   FpValue v = unpack (st, f, bits);
