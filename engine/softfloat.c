@@ -340,14 +340,81 @@ invalid (MdlFpStatus *st, const FpFormat *f)
   return f->default_nan;
 }
 
-/* ---- arithmetic ---- */
+/* ---- arithmetic ----
+ *
+ * Each operation has a core working on finite nonzero operands given as
+ * (sign, exponent, significand), reached two ways: from the fast path,
+ * taken when every operand's biased exponent is neither 0 nor all ones
+ * (normal numbers: no classification, never flushed, decoded straight
+ * from the bits), and from the general path, which unpacks, deals with
+ * NaNs, infinities, zeros and flushing, and stays out of line. */
+
+/* A normal number's encoding: the exponent field neither 0 nor all ones. */
+SF_INLINE bool
+is_normal (const FpFormat *f, uint64_t x)
+{
+  uint64_t e = (x >> f->frac_bits) & (uint64_t) f->exp_max;
+
+  return e - 1 < (uint64_t) f->exp_max - 1;
+}
+
+SF_INLINE bool
+sign_of (const FpFormat *f, uint64_t x)
+{
+  return (x >> f->sign_shift) & 1;
+}
+
+/* A normal number's exponent and significand as unpack() gives them. */
+SF_INLINE int32_t
+normal_exp (const FpFormat *f, uint64_t x)
+{
+  return (int32_t) ((x >> f->frac_bits) & (uint64_t) f->exp_max) - f->bias;
+}
+
+SF_INLINE uint64_t
+normal_sig (const FpFormat *f, uint64_t x)
+{
+  /* The sign and exponent bits leave through the top. */
+  return (x | (UINT64_C (1) << f->frac_bits)) << (63 - f->frac_bits);
+}
+
+/* a + b for finite nonzero operands. */
+SF_INLINE uint64_t
+add_core (MdlFpStatus *st, const FpFormat *f, bool as, int32_t ae, uint64_t asig, bool bs,
+          int32_t be, uint64_t bsig)
+{
+  uint64_t sa, sb, sum;
+
+  if (ae < be || (ae == be && asig < bsig)) {
+    bool ts = as;
+    int32_t te = ae;
+    uint64_t tsig = asig;
+
+    as = bs;
+    ae = be;
+    asig = bsig;
+    bs = ts;
+    be = te;
+    bsig = tsig;
+  }
+  /* One bit of headroom for the carry; the operands' low bits are zero,
+   * so nothing is lost until b is shifted past them. */
+  sa = asig >> 1;
+  sb = shift_right_jam64 (bsig >> 1, ae - be);
+  if (as == bs) {
+    sum = sa + sb;
+  } else {
+    sum = sa - sb;
+    if (sum == 0)
+      return pack_zero (f, st->round == MDL_FP_RDN);
+  }
+  return round_pack (st, f, as, ae + 1, sum);
+}
 
 SF_INLINE uint64_t
 fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool subtract)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
-  uint64_t sa, sb, sum;
-  int d;
 
   /* Before negating: a propagated NaN keeps its own sign. */
   if (is_nan_value (&a) || is_nan_value (&b))
@@ -366,26 +433,24 @@ fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool
     return round_pack (st, f, b.sign, b.exp, b.sig);
   if (b.cls == FP_ZERO)
     return round_pack (st, f, a.sign, a.exp, a.sig);
+  return add_core (st, f, a.sign, a.exp, a.sig, b.sign, b.exp, b.sig);
+}
 
-  if (a.exp < b.exp || (a.exp == b.exp && a.sig < b.sig)) {
-    FpValue t = a;
+SF_INLINE uint64_t
+fast_add (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, bool subtract)
+{
+  return add_core (st, f, sign_of (f, a), normal_exp (f, a), normal_sig (f, a),
+                   sign_of (f, b) ^ subtract, normal_exp (f, b), normal_sig (f, b));
+}
 
-    a = b;
-    b = t;
-  }
-  d = a.exp - b.exp;
-  /* One bit of headroom for the carry; the operands' low bits are zero,
-   * so nothing is lost until b is shifted past them. */
-  sa = a.sig >> 1;
-  sb = shift_right_jam64 (b.sig >> 1, d);
-  if (a.sign == b.sign) {
-    sum = sa + sb;
-  } else {
-    sum = sa - sb;
-    if (sum == 0)
-      return pack_zero (f, st->round == MDL_FP_RDN);
-  }
-  return round_pack (st, f, a.sign, a.exp + 1, sum);
+SF_INLINE uint64_t
+mul_core (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t ae, uint64_t asig, int32_t be,
+          uint64_t bsig)
+{
+  u128 prod = (u128) asig * bsig;
+
+  /* prod * 2^(ae + be - 126), kept as its high half plus sticky. */
+  return round_pack (st, f, sign, ae + be + 1, (uint64_t) (prod >> 64) | ((uint64_t) prod != 0));
 }
 
 SF_INLINE uint64_t
@@ -393,7 +458,6 @@ fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
   bool sign = a.sign ^ b.sign;
-  u128 prod;
 
   if (is_nan_value (&a) || is_nan_value (&b))
     return nan_result2 (st, f, &a, &b);
@@ -404,10 +468,26 @@ fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   }
   if (a.cls == FP_ZERO || b.cls == FP_ZERO)
     return pack_zero (f, sign);
-  prod = (u128) a.sig * b.sig;
-  /* prod * 2^(a.exp + b.exp - 126), kept as its high half plus sticky. */
-  return round_pack (st, f, sign, a.exp + b.exp + 1,
-                     (uint64_t) (prod >> 64) | ((uint64_t) prod != 0));
+  return mul_core (st, f, sign, a.exp, a.sig, b.exp, b.sig);
+}
+
+SF_INLINE uint64_t
+fast_mul (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b)
+{
+  return mul_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                   normal_exp (f, b), normal_sig (f, b));
+}
+
+SF_INLINE uint64_t
+div_core (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t ae, uint64_t asig, int32_t be,
+          uint64_t bsig)
+{
+  /* (asig << 63) / bsig lies in (2^62, 2^64): 63 or 64 quotient bits. */
+  u128 num = (u128) asig << 63;
+  uint64_t q = (uint64_t) (num / bsig);
+  uint64_t r = (uint64_t) (num % bsig);
+
+  return round_pack (st, f, sign, ae - be, q | (r != 0));
 }
 
 SF_INLINE uint64_t
@@ -415,8 +495,6 @@ fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
   bool sign = a.sign ^ b.sign;
-  u128 num;
-  uint64_t q, r;
 
   if (is_nan_value (&a) || is_nan_value (&b))
     return nan_result2 (st, f, &a, &b);
@@ -435,37 +513,42 @@ fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   }
   if (a.cls == FP_ZERO)
     return pack_zero (f, sign);
-  /* (a.sig << 63) / b.sig lies in (2^62, 2^64): 63 or 64 quotient bits. */
-  num = (u128) a.sig << 63;
-  q = (uint64_t) (num / b.sig);
-  r = (uint64_t) (num % b.sig);
-  return round_pack (st, f, sign, a.exp - b.exp, q | (r != 0));
+  return div_core (st, f, sign, a.exp, a.sig, b.exp, b.sig);
 }
 
-/* floor (sqrt (n)), one result bit per step. */
+SF_INLINE uint64_t
+fast_div (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b)
+{
+  return div_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                   normal_exp (f, b), normal_sig (f, b));
+}
+
+/* floor (sqrt (n)) for n in [2^62, 2^64).  Integer Newton steps from
+ * above never go below the floor of the root and stop there; from a seed
+ * at most 12 % high (the root of the top of n's sixteenth) they take
+ * five or six steps. */
 static uint64_t
 isqrt64 (uint64_t n)
 {
-  uint64_t res = 0, bit = UINT64_C (1) << 62;
+  /* ceil (sqrt ((k + 1) * 2^60)) for k = 4..15, the top four bits of n. */
+  static const uint64_t seed[12] = {
+    0x8f1bbcdd, 0x9cc470a1, 0xa953fd4f, 0xb504f334, 0xc0000000,  0xca62c1d7,
+    0xd44394a0, 0xddb3d743, 0xe6c15a24, 0xef77508c, 0xf7def58b, 0x100000000,
+  };
+  uint64_t r = seed[(n >> 60) - 4];
 
-  while (bit > n)
-    bit >>= 2;
-  while (bit) {
-    if (n >= res + bit) {
-      n -= res + bit;
-      res = (res >> 1) + bit;
-    } else {
-      res >>= 1;
-    }
-    bit >>= 2;
+  for (;;) {
+    uint64_t next = (r + n / r) >> 1;
+
+    if (next >= r)
+      return r;
+    r = next;
   }
-  return res;
 }
 
 /* floor (sqrt (n)) for n in [2^126, 2^128); *exact tells whether the root
- * was exact.  Integer Newton steps from above never go below the floor
- * of the root and stop there; starting within 2^-31 of it (from the
- * root of the high half) they need two or three steps. */
+ * was exact.  The same Newton steps, from within 2^-31 of the root (from
+ * the root of the high half), need two or three steps. */
 static uint64_t
 isqrt128 (u128 n, bool *exact)
 {
@@ -482,15 +565,33 @@ isqrt128 (u128 n, bool *exact)
   return (uint64_t) r;
 }
 
+/* sqrt of a positive finite nonzero operand. */
+SF_INLINE uint64_t
+sqrt_core (MdlFpStatus *st, const FpFormat *f, int32_t e, uint64_t sig)
+{
+  u128 n;
+  int32_t k;
+  uint64_t root;
+  bool exact;
+
+  /* value = n * 2^(2k) with n in [2^126, 2^128), so the root is in
+   * [2^63, 2^64) times 2^k. */
+  if (e & 1) {
+    n = (u128) sig << 64;
+    k = (e - 127) / 2;
+  } else {
+    n = (u128) sig << 63;
+    k = (e - 126) / 2;
+  }
+  root = isqrt128 (n, &exact);
+  return round_pack (st, f, false, k + 63, root | !exact);
+}
+
 SF_INLINE uint64_t
 fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
 {
   FpValue a = unpack (st, f, abits);
   const FpValue *ops[1] = { &a };
-  u128 n;
-  int32_t k;
-  uint64_t root;
-  bool exact;
 
   if (is_nan_value (&a))
     return nan_result (st, f, ops, 1);
@@ -500,17 +601,59 @@ fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
     return invalid (st, f);
   if (a.cls == FP_INF)
     return a.bits;
-  /* value = n * 2^(2k) with n in [2^126, 2^128), so the root is in
-   * [2^63, 2^64) times 2^k. */
-  if (a.exp & 1) {
-    n = (u128) a.sig << 64;
-    k = (a.exp - 127) / 2;
+  return sqrt_core (st, f, a.exp, a.sig);
+}
+
+/* (a * b + c) * 2^scale for finite nonzero a, b and c; ps is the
+ * product's sign. */
+SF_INLINE uint64_t
+muladd_core (MdlFpStatus *st, const FpFormat *f, bool ps, int32_t ae, uint64_t asig, int32_t be,
+             uint64_t bsig, bool cs, int32_t ce, uint64_t csig, int scale)
+{
+  u128 p, x, y, s;
+  int32_t ep, ec, lsb;
+  bool sign;
+
+  /* The exact product, two bits of headroom (its low 22 bits at least
+   * are zero, so the shift loses nothing): p * 2^ep. */
+  p = ((u128) asig * bsig) >> 2;
+  ep = ae + be - 124;
+  /* The addend at the same height: csig * 2^62 * 2^ec. */
+  x = (u128) csig << 62;
+  ec = ce - 125;
+  /* Align on the larger operand's scale.  Bits shifted out are known
+   * zero unless the operands differ so much in magnitude that no more
+   * than a bit or two can cancel, so the sticky bit stays far below the
+   * rounding position. */
+  if (ep >= ec) {
+    y = shift_right_jam128 (x, ep - ec);
+    x = p;
+    lsb = ep;
+    sign = ps;
+    if (cs == ps) {
+      s = x + y;
+    } else if (x >= y) {
+      s = x - y;
+    } else {
+      s = y - x;
+      sign = cs;
+    }
   } else {
-    n = (u128) a.sig << 63;
-    k = (a.exp - 126) / 2;
+    y = shift_right_jam128 (p, ec - ep);
+    lsb = ec;
+    sign = cs;
+    if (cs == ps) {
+      s = x + y;
+    } else if (x >= y) {
+      s = x - y;
+    } else {
+      s = y - x;
+      sign = ps;
+    }
   }
-  root = isqrt128 (n, &exact);
-  return round_pack (st, f, false, k + 63, root | !exact);
+  if (s == 0)
+    return pack_zero (f, st->round == MDL_FP_RDN);
+  return round_pack128 (st, f, sign, lsb + scale, s);
 }
 
 SF_INLINE uint64_t
@@ -521,9 +664,6 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
   bool ps = a.sign ^ b.sign;
   bool inf_times_zero
     = (a.cls == FP_INF && b.cls == FP_ZERO) || (a.cls == FP_ZERO && b.cls == FP_INF);
-  u128 p, x, y, s;
-  int32_t ep, ec, lsb;
-  bool sign;
 
   if (is_nan_value (&a) || is_nan_value (&b) || is_nan_value (&c)) {
     /* Arm's order (addend first); ∞ × 0 is invalid even beside a quiet
@@ -551,133 +691,159 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
       return pack_zero (f, ps == c.sign ? ps : st->round == MDL_FP_RDN);
     return round_pack (st, f, c.sign, c.exp + scale, c.sig);
   }
-
-  /* The exact product, two bits of headroom (its low 22 bits at least
-   * are zero, so the shift loses nothing): p * 2^ep. */
-  p = ((u128) a.sig * b.sig) >> 2;
-  ep = a.exp + b.exp - 124;
   if (c.cls == FP_ZERO)
-    return round_pack128 (st, f, ps, ep + scale, p);
-  /* The addend at the same height: c.sig * 2^62 * 2^ec. */
-  x = (u128) c.sig << 62;
-  ec = c.exp - 125;
-  /* Align on the larger operand's scale.  Bits shifted out are known
-   * zero unless the operands differ so much in magnitude that no more
-   * than a bit or two can cancel, so the sticky bit stays far below the
-   * rounding position. */
-  if (ep >= ec) {
-    y = shift_right_jam128 (x, ep - ec);
-    x = p;
-    lsb = ep;
-    sign = ps;
-    if (c.sign == ps) {
-      s = x + y;
-    } else if (x >= y) {
-      s = x - y;
-    } else {
-      s = y - x;
-      sign = c.sign;
-    }
-  } else {
-    y = shift_right_jam128 (p, ec - ep);
-    lsb = ec;
-    sign = c.sign;
-    if (c.sign == ps) {
-      s = x + y;
-    } else if (x >= y) {
-      s = x - y;
-    } else {
-      s = y - x;
-      sign = ps;
-    }
-  }
-  if (s == 0)
-    return pack_zero (f, st->round == MDL_FP_RDN);
-  return round_pack128 (st, f, sign, lsb + scale, s);
+    return round_pack128 (st, f, ps, a.exp + b.exp - 124 + scale, ((u128) a.sig * b.sig) >> 2);
+  return muladd_core (st, f, ps, a.exp, a.sig, b.exp, b.sig, c.sign, c.exp, c.sig, scale);
 }
+
+SF_INLINE uint64_t
+fast_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, uint64_t c, int scale)
+{
+  return muladd_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                      normal_exp (f, b), normal_sig (f, b), sign_of (f, c), normal_exp (f, c),
+                      normal_sig (f, c), scale);
+}
+
+/* The general paths, one out-of-line copy per format. */
+#define GENERAL_PATHS(fmt)                                                                      \
+  SF_COLD uint64_t fmt##_add_general (MdlFpStatus *st, uint64_t a, uint64_t b, bool subtract)  \
+  {                                                                                             \
+    return fp_add (st, &fmt##_fmt, a, b, subtract);                                             \
+  }                                                                                             \
+  SF_COLD uint64_t fmt##_mul_general (MdlFpStatus *st, uint64_t a, uint64_t b)                 \
+  {                                                                                             \
+    return fp_mul (st, &fmt##_fmt, a, b);                                                       \
+  }                                                                                             \
+  SF_COLD uint64_t fmt##_div_general (MdlFpStatus *st, uint64_t a, uint64_t b)                 \
+  {                                                                                             \
+    return fp_div (st, &fmt##_fmt, a, b);                                                       \
+  }                                                                                             \
+  SF_COLD uint64_t fmt##_sqrt_general (MdlFpStatus *st, uint64_t a)                            \
+  {                                                                                             \
+    return fp_sqrt (st, &fmt##_fmt, a);                                                         \
+  }                                                                                             \
+  SF_COLD uint64_t fmt##_muladd_general (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c,  \
+                                         int scale)                                             \
+  {                                                                                             \
+    return fp_muladd (st, &fmt##_fmt, a, b, c, scale);                                          \
+  }
+
+GENERAL_PATHS (f32)
+GENERAL_PATHS (f64)
+
+#define NORMAL2(fmt, a, b) (likely (is_normal (&fmt##_fmt, a) && is_normal (&fmt##_fmt, b)))
+#define NORMAL3(fmt, a, b, c) (NORMAL2 (fmt, a, b) && likely (is_normal (&fmt##_fmt, c)))
 
 uint32_t
 mdl_f32_add (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_add (st, &f32_fmt, a, b, false);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_add (st, &f32_fmt, a, b, false);
+  return (uint32_t) f32_add_general (st, a, b, false);
 }
 
 uint32_t
 mdl_f32_sub (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_add (st, &f32_fmt, a, b, true);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_add (st, &f32_fmt, a, b, true);
+  return (uint32_t) f32_add_general (st, a, b, true);
 }
 
 uint32_t
 mdl_f32_mul (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_mul (st, &f32_fmt, a, b);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_mul (st, &f32_fmt, a, b);
+  return (uint32_t) f32_mul_general (st, a, b);
 }
 
 uint32_t
 mdl_f32_div (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_div (st, &f32_fmt, a, b);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_div (st, &f32_fmt, a, b);
+  return (uint32_t) f32_div_general (st, a, b);
 }
 
 uint32_t
 mdl_f32_sqrt (MdlFpStatus *st, uint32_t a)
 {
-  return (uint32_t) fp_sqrt (st, &f32_fmt, a);
+  if (likely (is_normal (&f32_fmt, a) && !sign_of (&f32_fmt, a)))
+    return (uint32_t) sqrt_core (st, &f32_fmt, normal_exp (&f32_fmt, a), normal_sig (&f32_fmt, a));
+  return (uint32_t) f32_sqrt_general (st, a);
 }
 
 uint32_t
 mdl_f32_muladd (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
-  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, 0);
+  if (NORMAL3 (f32, a, b, c))
+    return (uint32_t) fast_muladd (st, &f32_fmt, a, b, c, 0);
+  return (uint32_t) f32_muladd_general (st, a, b, c, 0);
 }
 
 uint64_t
 mdl_f64_add (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_add (st, &f64_fmt, a, b, false);
+  if (NORMAL2 (f64, a, b))
+    return fast_add (st, &f64_fmt, a, b, false);
+  return f64_add_general (st, a, b, false);
 }
 
 uint64_t
 mdl_f64_sub (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_add (st, &f64_fmt, a, b, true);
+  if (NORMAL2 (f64, a, b))
+    return fast_add (st, &f64_fmt, a, b, true);
+  return f64_add_general (st, a, b, true);
 }
 
 uint64_t
 mdl_f64_mul (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_mul (st, &f64_fmt, a, b);
+  if (NORMAL2 (f64, a, b))
+    return fast_mul (st, &f64_fmt, a, b);
+  return f64_mul_general (st, a, b);
 }
 
 uint64_t
 mdl_f64_div (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_div (st, &f64_fmt, a, b);
+  if (NORMAL2 (f64, a, b))
+    return fast_div (st, &f64_fmt, a, b);
+  return f64_div_general (st, a, b);
 }
 
 uint64_t
 mdl_f64_sqrt (MdlFpStatus *st, uint64_t a)
 {
-  return fp_sqrt (st, &f64_fmt, a);
+  if (likely (is_normal (&f64_fmt, a) && !sign_of (&f64_fmt, a)))
+    return sqrt_core (st, &f64_fmt, normal_exp (&f64_fmt, a), normal_sig (&f64_fmt, a));
+  return f64_sqrt_general (st, a);
 }
 
 uint64_t
 mdl_f64_muladd (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
 {
-  return fp_muladd (st, &f64_fmt, a, b, c, 0);
+  if (NORMAL3 (f64, a, b, c))
+    return fast_muladd (st, &f64_fmt, a, b, c, 0);
+  return f64_muladd_general (st, a, b, c, 0);
 }
 
 uint32_t
 mdl_f32_muladd_scaled (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c, int scale)
 {
-  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, scale);
+  if (NORMAL3 (f32, a, b, c))
+    return (uint32_t) fast_muladd (st, &f32_fmt, a, b, c, scale);
+  return (uint32_t) f32_muladd_general (st, a, b, c, scale);
 }
 
 uint64_t
 mdl_f64_muladd_scaled (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c, int scale)
 {
-  return fp_muladd (st, &f64_fmt, a, b, c, scale);
+  if (NORMAL3 (f64, a, b, c))
+    return fast_muladd (st, &f64_fmt, a, b, c, scale);
+  return f64_muladd_general (st, a, b, c, scale);
 }
 
 /* ---- comparisons and min/max ---- */
