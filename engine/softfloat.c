@@ -88,14 +88,6 @@ clz64 (uint64_t x)
   return __builtin_clzll (x);
 }
 
-static inline int
-clz128 (u128 x)
-{
-  uint64_t hi = (uint64_t) (x >> 64);
-
-  return hi ? clz64 (hi) : 64 + clz64 ((uint64_t) x);
-}
-
 /* x >> n, with every bit shifted out ORed into bit 0. */
 static inline uint64_t
 shift_right_jam64 (uint64_t x, int n)
@@ -107,14 +99,24 @@ shift_right_jam64 (uint64_t x, int n)
   return (x >> n) | ((x << (64 - n)) != 0);
 }
 
+/* The same on the halves: the compiler's own 128-bit shifts by a
+ * variable count make both shifts and select between them. */
 static inline u128
 shift_right_jam128 (u128 x, int n)
 {
+  uint64_t hi = (uint64_t) (x >> 64), lo = (uint64_t) x;
+
   if (n <= 0)
     return x;
-  if (n >= 128)
-    return x != 0;
-  return (x >> n) | ((x << (128 - n)) != 0);
+  if (n < 64)
+    return ((u128) (hi >> n) << 64) | (lo >> n) | (hi << (64 - n))
+           | ((lo << (64 - n)) != 0);
+  if (n < 128) {
+    uint64_t dropped = n == 64 ? lo : lo | (hi << (128 - n));
+
+    return (hi >> (n - 64)) | (dropped != 0);
+  }
+  return x != 0;
 }
 
 /* The encoding's bits with a subnormal replaced by a zero of its sign when
@@ -275,7 +277,17 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
     return round_pack_tiny (st, f, sign, exp, sig);
   if (unlikely (exp > f->bias))
     return overflow (st, f, sign);
-  q = round_shift (sig, 64 - p, sign, st->round, &inexact);
+  if (likely (st->round == MDL_FP_RNE)) {
+    /* Half a unit less one, plus the kept part's last bit: a carry into
+     * the kept part when above half, or at half with that bit odd. */
+    uint64_t r = sig & ((UINT64_C (1) << (64 - p)) - 1);
+
+    q = sig >> (64 - p);
+    q += (r + (UINT64_C (1) << (63 - p)) - 1 + (q & 1)) >> (64 - p);
+    inexact = r != 0;
+  } else {
+    q = round_shift (sig, 64 - p, sign, st->round, &inexact);
+  }
   /* q holds the leading one at bit frac_bits, so adding it to the
    * exponent field less one packs both; a carry out of the significand
    * (q == 2^p) steps the exponent by itself. */
@@ -291,11 +303,16 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
 SF_INLINE uint64_t
 round_pack128 (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t lsb_exp, u128 sig)
 {
-  int top = 127 - clz128 (sig);
-  uint64_t s64
-    = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63) : (uint64_t) sig << (63 - top);
+  uint64_t hi = (uint64_t) (sig >> 64), lo = (uint64_t) sig;
+  int n;
 
-  return round_pack (st, f, sign, lsb_exp + top, s64);
+  if (!hi)
+    return round_pack (st, f, sign, lsb_exp + 63, lo);
+  /* The top 64 bits from the leading one, the rest as sticky. */
+  n = clz64 (hi);
+  if (n)
+    hi = (hi << n) | (lo >> (64 - n));
+  return round_pack (st, f, sign, lsb_exp + 127 - n, hi | ((lo << n) != 0));
 }
 
 static inline uint64_t
