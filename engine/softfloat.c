@@ -563,23 +563,27 @@ isqrt64 (uint64_t n)
   }
 }
 
-/* floor (sqrt (n)) for n in [2^126, 2^128); *exact tells whether the root
- * was exact.  The same Newton steps, from within 2^-31 of the root (from
- * the root of the high half), need two or three steps. */
+/* floor (sqrt (n)) for n in [2^126, 2^128 - 2^66); *exact tells whether
+ * the root was exact.  With s the root of the high half, the tangent at
+ * s * 2^32, r = s * 2^32 + (n - s^2 * 2^64) / (s * 2^33), is above the
+ * root (the root is concave) by less than one (the root is within 2^32
+ * of s * 2^32 and at least 2^63): r is the floor or one more. */
 static uint64_t
 isqrt128 (u128 n, bool *exact)
 {
-  u128 r = ((u128) isqrt64 ((uint64_t) (n >> 64)) + 1) << 32;
+  uint64_t hi = (uint64_t) (n >> 64), lo = (uint64_t) n;
+  uint64_t s = isqrt64 (hi);
+  /* hi - s^2 is at most 2s, below 2^33: shifted up by 31 it fits, and
+   * dividing the quotient by 2^33 first loses nothing of the floor. */
+  uint64_t r = (s << 32) + (((hi - s * s) << 31) | (lo >> 33)) / s;
+  u128 sq = (u128) r * r;
 
-  for (;;) {
-    u128 next = (r + n / r) >> 1;
-
-    if (next >= r)
-      break;
-    r = next;
+  if (sq > n) {
+    r--;
+    sq = (u128) r * r;
   }
-  *exact = r * r == n;
-  return (uint64_t) r;
+  *exact = sq == n;
+  return r;
 }
 
 /* sqrt of a positive finite nonzero operand. */
