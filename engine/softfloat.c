@@ -725,6 +725,59 @@ fast_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, uint64_
                       normal_sig (f, c), scale);
 }
 
+/* The fast path for a format whose exact product fits 64 bits with room
+ * to spare (binary32: 48 bits): the same alignment as muladd_core() in
+ * 64-bit arithmetic.  The product sits at bits 60-61 and the addend's
+ * leading one at bit 61, leaving a bit for the carry; their low 14 and
+ * 38 bits are zero, so an aligning shift loses nothing unless the other
+ * operand is at least 2^14 times larger, when the sum's leading one is
+ * at bit 60 or above and the sticky bit far below the rounding position. */
+SF_INLINE uint64_t
+fast_muladd_narrow (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, uint64_t c,
+                    int scale)
+{
+  int p = f->frac_bits + 1;
+  uint64_t hidden = UINT64_C (1) << f->frac_bits;
+  bool ps = sign_of (f, a) ^ sign_of (f, b), cs = sign_of (f, c), sign;
+  uint64_t prod = (((a & frac_mask (f)) | hidden) * ((b & frac_mask (f)) | hidden)) << (62 - 2 * p);
+  uint64_t x = ((c & frac_mask (f)) | hidden) << (62 - p), y, sum;
+  /* The weights of their bit 0: a's significand is worth
+   * 2^(exp - frac_bits) per unit. */
+  int32_t ep = normal_exp (f, a) + normal_exp (f, b) - 60;
+  int32_t ec = normal_exp (f, c) - 61;
+  int32_t lsb;
+
+  if (ep >= ec) {
+    y = shift_right_jam64 (x, ep - ec);
+    x = prod;
+    lsb = ep;
+    sign = ps;
+    if (cs == ps) {
+      sum = x + y;
+    } else if (x >= y) {
+      sum = x - y;
+    } else {
+      sum = y - x;
+      sign = cs;
+    }
+  } else {
+    y = shift_right_jam64 (prod, ec - ep);
+    lsb = ec;
+    sign = cs;
+    if (cs == ps) {
+      sum = x + y;
+    } else if (x >= y) {
+      sum = x - y;
+    } else {
+      sum = y - x;
+      sign = ps;
+    }
+  }
+  if (sum == 0)
+    return pack_zero (f, st->round == MDL_FP_RDN);
+  return round_pack (st, f, sign, lsb + 63 + scale, sum);
+}
+
 /* The general paths, one out-of-line copy per format. */
 #define GENERAL_PATHS(fmt)                                                                      \
   SF_COLD uint64_t fmt##_add_general (MdlFpStatus *st, uint64_t a, uint64_t b, bool subtract)  \
@@ -799,7 +852,7 @@ uint32_t
 mdl_f32_muladd (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
   if (NORMAL3 (f32, a, b, c))
-    return (uint32_t) fast_muladd (st, &f32_fmt, a, b, c, 0);
+    return (uint32_t) fast_muladd_narrow (st, &f32_fmt, a, b, c, 0);
   return (uint32_t) f32_muladd_general (st, a, b, c, 0);
 }
 
@@ -855,7 +908,7 @@ uint32_t
 mdl_f32_muladd_scaled (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c, int scale)
 {
   if (NORMAL3 (f32, a, b, c))
-    return (uint32_t) fast_muladd (st, &f32_fmt, a, b, c, scale);
+    return (uint32_t) fast_muladd_narrow (st, &f32_fmt, a, b, c, scale);
   return (uint32_t) f32_muladd_general (st, a, b, c, scale);
 }
 
