@@ -635,42 +635,38 @@ muladd_core (MdlFpStatus *st, const FpFormat *f, bool ps, int32_t ae, uint64_t a
   int32_t ep, ec, lsb;
   bool sign;
 
-  /* The exact product, two bits of headroom (its low 22 bits at least
-   * are zero, so the shift loses nothing): p * 2^ep. */
-  p = ((u128) asig * bsig) >> 2;
-  ep = ae + be - 124;
-  /* The addend at the same height: csig * 2^62 * 2^ec. */
-  x = (u128) csig << 62;
-  ec = ce - 125;
+  /* The exact product p * 2^ep, in [2^126, 2^128), and the addend
+   * x * 2^ec, in [2^127, 2^128).  Their low 22 and 75 bits are zero. */
+  p = (u128) asig * bsig;
+  ep = ae + be - 126;
+  x = (u128) csig << 64;
+  ec = ce - 127;
   /* Align on the larger operand's scale.  Bits shifted out are known
    * zero unless the operands differ so much in magnitude that no more
-   * than a bit or two can cancel, so the sticky bit stays far below the
+   * than a bit can cancel, so the sticky bit stays far below the
    * rounding position. */
   if (ep >= ec) {
     y = shift_right_jam128 (x, ep - ec);
     x = p;
     lsb = ep;
     sign = ps;
-    if (cs == ps) {
-      s = x + y;
-    } else if (x >= y) {
-      s = x - y;
-    } else {
-      s = y - x;
-      sign = cs;
-    }
   } else {
     y = shift_right_jam128 (p, ec - ep);
     lsb = ec;
     sign = cs;
-    if (cs == ps) {
-      s = x + y;
-    } else if (x >= y) {
-      s = x - y;
-    } else {
-      s = y - x;
-      sign = ps;
+  }
+  if (cs == ps) {
+    /* A carry out of bit 127 is shifted back in, the bit it pushes out
+     * kept as sticky (the sum's leading one is then at bit 127). */
+    if (__builtin_add_overflow (x, y, &s)) {
+      s = (s >> 1) | (s & 1) | ((u128) 1 << 127);
+      lsb++;
     }
+  } else if (x >= y) {
+    s = x - y;
+  } else {
+    s = y - x;
+    sign = !sign;
   }
   if (s == 0)
     return pack_zero (f, st->round == MDL_FP_RDN);
