@@ -11,6 +11,14 @@
  * A sticky bit at least two places below the rounding position is all
  * correct rounding needs, and the 64-bit working significand leaves 11
  * (binary64) or 40 (binary32) spare bits.
+ *
+ * Speed (guest floating point runs through here on every target): the
+ * arithmetic operations first test whether every operand is a normal
+ * number and then skip the unpacking and the special cases, and the
+ * format-generic code is inlined into each public function so that the
+ * format's constants fold.  Whatever the path, the result is the same
+ * bits and flags; tests/engine/test-softfloat-diff.c holds them to the
+ * plain implementation they replaced.
  */
 #include "softfloat.h"
 
@@ -47,8 +55,8 @@ typedef unsigned __int128 u128;
 /* The operations are written once for every format and inlined into each
  * public function, so that the format's constants fold and the FpValue
  * structures live in registers.  The rare paths stay out of line. */
-#define SF_INLINE static inline __attribute__ ((always_inline))
-#define SF_COLD   static __attribute__ ((noinline, cold))
+#define SF_INLINE   static inline __attribute__ ((always_inline))
+#define SF_COLD     static __attribute__ ((noinline, cold))
 #define likely(x)   __builtin_expect (!!(x), 1)
 #define unlikely(x) __builtin_expect (!!(x), 0)
 
@@ -109,8 +117,7 @@ shift_right_jam128 (u128 x, int n)
   if (n <= 0)
     return x;
   if (n < 64)
-    return ((u128) (hi >> n) << 64) | (lo >> n) | (hi << (64 - n))
-           | ((lo << (64 - n)) != 0);
+    return ((u128) (hi >> n) << 64) | (lo >> n) | (hi << (64 - n)) | ((lo << (64 - n)) != 0);
   if (n < 128) {
     uint64_t dropped = n == 64 ? lo : lo | (hi << (128 - n));
 
@@ -549,7 +556,7 @@ isqrt64 (uint64_t n)
 {
   /* ceil (sqrt ((k + 1) * 2^60)) for k = 4..15, the top four bits of n. */
   static const uint64_t seed[12] = {
-    0x8f1bbcdd, 0x9cc470a1, 0xa953fd4f, 0xb504f334, 0xc0000000,  0xca62c1d7,
+    0x8f1bbcdd, 0x9cc470a1, 0xa953fd4f, 0xb504f334, 0xc0000000, 0xca62c1d7,
     0xd44394a0, 0xddb3d743, 0xe6c15a24, 0xef77508c, 0xf7def58b, 0x100000000,
   };
   uint64_t r = seed[(n >> 60) - 4];
@@ -775,33 +782,33 @@ fast_muladd_narrow (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, 
 }
 
 /* The general paths, one out-of-line copy per format. */
-#define GENERAL_PATHS(fmt)                                                                      \
-  SF_COLD uint64_t fmt##_add_general (MdlFpStatus *st, uint64_t a, uint64_t b, bool subtract)  \
-  {                                                                                             \
-    return fp_add (st, &fmt##_fmt, a, b, subtract);                                             \
-  }                                                                                             \
-  SF_COLD uint64_t fmt##_mul_general (MdlFpStatus *st, uint64_t a, uint64_t b)                 \
-  {                                                                                             \
-    return fp_mul (st, &fmt##_fmt, a, b);                                                       \
-  }                                                                                             \
-  SF_COLD uint64_t fmt##_div_general (MdlFpStatus *st, uint64_t a, uint64_t b)                 \
-  {                                                                                             \
-    return fp_div (st, &fmt##_fmt, a, b);                                                       \
-  }                                                                                             \
-  SF_COLD uint64_t fmt##_sqrt_general (MdlFpStatus *st, uint64_t a)                            \
-  {                                                                                             \
-    return fp_sqrt (st, &fmt##_fmt, a);                                                         \
-  }                                                                                             \
-  SF_COLD uint64_t fmt##_muladd_general (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c,  \
-                                         int scale)                                             \
-  {                                                                                             \
-    return fp_muladd (st, &fmt##_fmt, a, b, c, scale);                                          \
+#define GENERAL_PATHS(fmt)                                                                         \
+  SF_COLD uint64_t fmt##_add_general (MdlFpStatus *st, uint64_t a, uint64_t b, bool subtract)      \
+  {                                                                                                \
+    return fp_add (st, &fmt##_fmt, a, b, subtract);                                                \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_mul_general (MdlFpStatus *st, uint64_t a, uint64_t b)                     \
+  {                                                                                                \
+    return fp_mul (st, &fmt##_fmt, a, b);                                                          \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_div_general (MdlFpStatus *st, uint64_t a, uint64_t b)                     \
+  {                                                                                                \
+    return fp_div (st, &fmt##_fmt, a, b);                                                          \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_sqrt_general (MdlFpStatus *st, uint64_t a)                                \
+  {                                                                                                \
+    return fp_sqrt (st, &fmt##_fmt, a);                                                            \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_muladd_general (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c,      \
+                                         int scale)                                                \
+  {                                                                                                \
+    return fp_muladd (st, &fmt##_fmt, a, b, c, scale);                                             \
   }
 
 GENERAL_PATHS (f32)
 GENERAL_PATHS (f64)
 
-#define NORMAL2(fmt, a, b) (likely (is_normal (&fmt##_fmt, a) && is_normal (&fmt##_fmt, b)))
+#define NORMAL2(fmt, a, b)    (likely (is_normal (&fmt##_fmt, a) && is_normal (&fmt##_fmt, b)))
 #define NORMAL3(fmt, a, b, c) (NORMAL2 (fmt, a, b) && likely (is_normal (&fmt##_fmt, c)))
 
 uint32_t

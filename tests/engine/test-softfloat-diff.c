@@ -70,23 +70,18 @@ gen_float (const Fmt *f)
   guint64 frac = gen_frac (f);
   guint64 e;
 
+  /* Zeros, subnormals, infinities, NaNs, the edges of the normal
+   * range, raw bits, any exponent, and (most often) near 1. */
   switch (rnd () % 16) {
-  case 0: e = 0; frac = 0; break;                            /* zero */
-  case 1: e = 0; frac = frac ? frac : 1; break;              /* subnormal */
-  case 2: e = (guint64) f->exp_max; frac = 0; break;         /* infinity */
-  case 3:                                                     /* NaN */
-    e = (guint64) f->exp_max;
-    frac = frac ? frac : 1;
-    break;
-  case 4: e = 1 + rnd () % 3; break;                         /* smallest normals */
-  case 5: e = (guint64) f->exp_max - 1 - rnd () % 3; break;  /* largest */
+  case 0: e = 0, frac = 0; break;
+  case 1: e = 0, frac = frac ? frac : 1; break;
+  case 2: e = (guint64) f->exp_max, frac = 0; break;
+  case 3: e = (guint64) f->exp_max, frac = frac ? frac : 1; break;
+  case 4: e = 1 + rnd () % 3; break;
+  case 5: e = (guint64) f->exp_max - 1 - rnd () % 3; break;
   case 6: return rnd () & ((f->width == 64) ? ~UINT64_C (0) : (UINT64_C (1) << f->width) - 1);
-  case 7:                                                     /* anywhere */
-    e = rnd () % (guint64) (f->exp_max + 1);
-    break;
-  default:                                                    /* near 1 */
-    e = (guint64) (f->bias - 40 + (int) (rnd () % 81));
-    break;
+  case 7: e = rnd () % (guint64) (f->exp_max + 1); break;
+  default: e = (guint64) (f->bias - 40 + (int) (rnd () % 81)); break;
   }
   return sign | (e << f->frac_bits) | frac;
 }
@@ -143,9 +138,10 @@ report (const char *name, const MdlFpStatus *st0, guint64 a, guint64 b, guint64 
 {
   n_failures++;
   if (n_failures <= 20)
-    g_printerr ("%s (rm %u nan %u ftz %d tb %d fl %#x; %#" G_GINT64_MODIFIER "x, %#"
-                G_GINT64_MODIFIER "x, %#" G_GINT64_MODIFIER "x, %d): want %#" G_GINT64_MODIFIER
-                "x flags %#x, got %#" G_GINT64_MODIFIER "x flags %#x\n",
+    g_printerr ("%s (rm %u nan %u ftz %d tb %d fl %#x; %#" G_GINT64_MODIFIER
+                "x, %#" G_GINT64_MODIFIER "x, %#" G_GINT64_MODIFIER
+                "x, %d): want %#" G_GINT64_MODIFIER "x flags %#x, got %#" G_GINT64_MODIFIER
+                "x flags %#x\n",
                 name, st0->round, st0->nan_mode, st0->flush_to_zero, st0->tininess_before,
                 st0->flags, a, b, c, extra, want, want_fl, got, got_fl);
 }
@@ -196,89 +192,89 @@ gen_extra (Extra x)
 
 /* ---- the adapters ---- */
 
-#define ARITH2(name, T)                                                                      \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, (T) b);                                                    \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, (T) b);                                                    \
+#define ARITH2(name, T)                                                                            \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, (T) b);                                                          \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, (T) b);                                                          \
   }
-#define ARITH1(name, T)                                                                      \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a);                                                           \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a);                                                           \
+#define ARITH1(name, T)                                                                            \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a);                                                                 \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a);                                                                 \
   }
-#define ARITH3(name, T)                                                                      \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, (T) b, (T) c);                                             \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, (T) b, (T) c);                                             \
+#define ARITH3(name, T)                                                                            \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, (T) b, (T) c);                                                   \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, (T) b, (T) c);                                                   \
   }
-#define SCALED(name, T)                                                                      \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, (T) b, (T) c, x);                                          \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, (T) b, (T) c, x);                                          \
+#define SCALED(name, T)                                                                            \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, (T) b, (T) c, x);                                                \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, (T) b, (T) c, x);                                                \
   }
-#define NOSTATUS(name, T)                                                                    \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name ((T) a);                                                               \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name ((T) a);                                                               \
+#define NOSTATUS(name, T)                                                                          \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name ((T) a);                                                                     \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name ((T) a);                                                                     \
   }
 /* The result of a conversion to an integer type, widened by its type. */
-#define TOINT(name, T, R)                                                                    \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return (guint64) (R) mdl_##name (st, (T) a, (MdlFpRound) x);                             \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return (guint64) (R) ref_##name (st, (T) a, (MdlFpRound) x);                             \
+#define TOINT(name, T, R)                                                                          \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return (guint64) (R) mdl_##name (st, (T) a, (MdlFpRound) x);                                   \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return (guint64) (R) ref_##name (st, (T) a, (MdlFpRound) x);                                   \
   }
-#define TOFIXED(name, T)                                                                     \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, x & 0xff, (MdlFpRound) (b % 6), (x >> 8) & 1,              \
-                       (x >> 9) & 1 ? 64 : 32);                                              \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, x & 0xff, (MdlFpRound) (b % 6), (x >> 8) & 1,              \
-                       (x >> 9) & 1 ? 64 : 32);                                              \
+#define TOFIXED(name, T)                                                                           \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, x & 0xff, (MdlFpRound) (b % 6), (x >> 8) & 1,                    \
+                       (x >> 9) & 1 ? 64 : 32);                                                    \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, x & 0xff, (MdlFpRound) (b % 6), (x >> 8) & 1,                    \
+                       (x >> 9) & 1 ? 64 : 32);                                                    \
   }
-#define FROMFIXED(name, T)                                                                   \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, x);                                                        \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, x);                                                        \
+#define FROMFIXED(name, T)                                                                         \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, x);                                                              \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, x);                                                              \
   }
-#define ROUNDINT(name, T)                                                                    \
-  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)      \
-  {                                                                                          \
-    return mdl_##name (st, (T) a, (MdlFpRound) (x % 6), x >= 6);                             \
-  }                                                                                          \
-  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)    \
-  {                                                                                          \
-    return ref_##name (st, (T) a, (MdlFpRound) (x % 6), x >= 6);                             \
+#define ROUNDINT(name, T)                                                                          \
+  static guint64 mine_##name (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)             \
+  {                                                                                                \
+    return mdl_##name (st, (T) a, (MdlFpRound) (x % 6), x >= 6);                                   \
+  }                                                                                                \
+  static guint64 ref_##name##_ (MdlFpStatus *st, guint64 a, guint64 b, guint64 c, int x)           \
+  {                                                                                                \
+    return ref_##name (st, (T) a, (MdlFpRound) (x % 6), x >= 6);                                   \
   }
 
 ARITH2 (f32_add, uint32_t)
@@ -340,7 +336,10 @@ ARITH1 (f16_to_f32, uint16_t)
 ROUNDINT (f32_round_int, uint32_t)
 ROUNDINT (f64_round_int, uint64_t)
 
-#define OP(n, g, r, x) { #n, mine_##n, ref_##n##_, g, r, x }
+#define OP(n, g, r, x)                                                                             \
+  {                                                                                                \
+#n, mine_##n, ref_##n##_, g, r, x                                                              \
+  }
 
 static const Op ops[] = {
   OP (f32_add, G_F32, REL_ADD, X_NONE),
@@ -426,20 +425,21 @@ gen_operands (const Op *op, guint64 *a, guint64 *b, guint64 *c)
   if (rnd () % 4 == 0)
     return;
   switch (op->rel) {
-  case REL_ADD:
-    *b = nudge (f, *a ^ (rnd () & 1 ? sign : 0));
-    break;
+  case REL_ADD: *b = nudge (f, *a ^ (rnd () & 1 ? sign : 0)); break;
   case REL_MULADD: {
-    guint64 p = is64 ? ref_f64_mul (&rne, *a, *b) : ref_f32_mul (&rne, (uint32_t) *a, (uint32_t) *b);
+    guint64 p
+      = is64 ? ref_f64_mul (&rne, *a, *b) : ref_f32_mul (&rne, (uint32_t) *a, (uint32_t) *b);
 
     *c = nudge (f, p ^ (rnd () % 3 ? sign : 0));
     break;
   }
   case REL_DIV:
-    *a = nudge (f, is64 ? ref_f64_mul (&rne, *b, *c) : ref_f32_mul (&rne, (uint32_t) *b, (uint32_t) *c));
+    *a = nudge (f, is64 ? ref_f64_mul (&rne, *b, *c)
+                        : ref_f32_mul (&rne, (uint32_t) *b, (uint32_t) *c));
     break;
   case REL_SQRT:
-    *a = nudge (f, is64 ? ref_f64_mul (&rne, *b, *b) : ref_f32_mul (&rne, (uint32_t) *b, (uint32_t) *b));
+    *a = nudge (f, is64 ? ref_f64_mul (&rne, *b, *b)
+                        : ref_f32_mul (&rne, (uint32_t) *b, (uint32_t) *b));
     break;
   default: break;
   }
@@ -478,8 +478,10 @@ test_exhaustive_small (void)
 
   for (guint32 h = 0; h < 0x10000; h++)
     for (int m = 0; m < 24; m++) {
-      MdlFpStatus st0 = { .round = (uint8_t) (m % 6), .nan_mode = (m / 6) & 1,
-                          .flush_to_zero = (m / 12) & 1, .tininess_before = m & 1 };
+      MdlFpStatus st0 = { .round = (uint8_t) (m % 6),
+                          .nan_mode = (m / 6) & 1,
+                          .flush_to_zero = (m / 12) & 1,
+                          .tininess_before = m & 1 };
       MdlFpStatus s1 = st0, s2 = st0;
       guint32 f = h << 16 | (guint32) (rnd () & 0xffff);
 
