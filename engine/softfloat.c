@@ -60,6 +60,8 @@ typedef unsigned __int128 u128;
 #define likely(x)   __builtin_expect (!!(x), 1)
 #define unlikely(x) __builtin_expect (!!(x), 0)
 
+_Static_assert(MDL_FP_NX == 1, "round_pack() ORs its inexact bool into the flags");
+
 static inline uint64_t
 frac_mask (const FpFormat *f)
 {
@@ -280,10 +282,12 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
 
   sig <<= n;
   exp -= n;
-  if (unlikely (exp < 1 - f->bias))
-    return round_pack_tiny (st, f, sign, exp, sig);
-  if (unlikely (exp > f->bias))
+  /* One test for both ends of the normal range [1 - bias, bias]. */
+  if (unlikely ((uint32_t) (exp - (1 - f->bias)) > (uint32_t) (2 * f->bias - 1))) {
+    if (exp < 1 - f->bias)
+      return round_pack_tiny (st, f, sign, exp, sig);
     return overflow (st, f, sign);
+  }
   if (likely (st->round == MDL_FP_RNE)) {
     /* Half a unit less one, plus the kept part's last bit: a carry into
      * the kept part when above half, or at half with that bit odd. */
@@ -301,8 +305,8 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
   enc = ((uint64_t) (exp + f->bias - 1) << f->frac_bits) + q;
   if (unlikely (enc >= (uint64_t) f->exp_max << f->frac_bits))
     return overflow (st, f, sign);
-  if (inexact)
-    st->flags |= MDL_FP_NX;
+  /* MDL_FP_NX is bit 0 (checked below): no branch. */
+  st->flags |= (uint8_t) inexact;
   return sign_bit (f, sign) | enc;
 }
 

@@ -1,7 +1,7 @@
 /* The reference for test-softfloat-diff.c: engine/softfloat.c as it was
  * before its fast paths (commit b10b7dd), every public function renamed
- * from mdl_ to ref_.  Kept as it was on purpose: do not "fix" it without
- * fixing engine/softfloat.c the same way. */
+ * from mdl_ to ref_ (softfloat-ref.h).  Kept as it was on purpose: do not
+ * "fix" it without fixing engine/softfloat.c the same way. */
 /* IEEE 754 binary32/binary64 in integer arithmetic: see softfloat.h.
  *
  * Both formats share one implementation.  An operand is unpacked into a
@@ -16,7 +16,7 @@
  * correct rounding needs, and the 64-bit working significand leaves 11
  * (binary64) or 40 (binary32) spare bits.
  */
-#include "engine/softfloat.h"
+#include "softfloat-ref.h"
 
 typedef struct {
   int frac_bits;  /* stored fraction bits: 23, 52 */

@@ -17,7 +17,7 @@
  */
 #include <glib.h>
 
-#include "softfloat-ref.c"
+#include "softfloat-ref.h"
 
 static guint n_iterations = 20000;
 static guint64 rng = 0x9e3779b97f4a7c15ull;
