@@ -305,7 +305,7 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
   enc = ((uint64_t) (exp + f->bias - 1) << f->frac_bits) + q;
   if (unlikely (enc >= (uint64_t) f->exp_max << f->frac_bits))
     return overflow (st, f, sign);
-  /* MDL_FP_NX is bit 0 (checked below): no branch. */
+  /* MDL_FP_NX is bit 0 (asserted at the top): no branch. */
   st->flags |= (uint8_t) inexact;
   return sign_bit (f, sign) | enc;
 }
