@@ -11,6 +11,14 @@
  * A sticky bit at least two places below the rounding position is all
  * correct rounding needs, and the 64-bit working significand leaves 11
  * (binary64) or 40 (binary32) spare bits.
+ *
+ * Speed (guest floating point runs through here on every target): the
+ * arithmetic operations first test whether every operand is a normal
+ * number and then skip the unpacking and the special cases, and the
+ * format-generic code is inlined into each public function so that the
+ * format's constants fold.  Whatever the path, the result is the same
+ * bits and flags; tests/engine/test-softfloat-diff.c holds them to the
+ * plain implementation they replaced.
  */
 #include "softfloat.h"
 
@@ -43,6 +51,16 @@ typedef struct {
 } FpValue;
 
 typedef unsigned __int128 u128;
+
+/* The operations are written once for every format and inlined into each
+ * public function, so that the format's constants fold and the FpValue
+ * structures live in registers.  The rare paths stay out of line. */
+#define SF_INLINE   static inline __attribute__ ((always_inline))
+#define SF_COLD     static __attribute__ ((noinline, cold))
+#define likely(x)   __builtin_expect (!!(x), 1)
+#define unlikely(x) __builtin_expect (!!(x), 0)
+
+_Static_assert(MDL_FP_NX == 1, "round_pack() ORs its inexact bool into the flags");
 
 static inline uint64_t
 frac_mask (const FpFormat *f)
@@ -80,14 +98,6 @@ clz64 (uint64_t x)
   return __builtin_clzll (x);
 }
 
-static inline int
-clz128 (u128 x)
-{
-  uint64_t hi = (uint64_t) (x >> 64);
-
-  return hi ? clz64 (hi) : 64 + clz64 ((uint64_t) x);
-}
-
 /* x >> n, with every bit shifted out ORed into bit 0. */
 static inline uint64_t
 shift_right_jam64 (uint64_t x, int n)
@@ -99,14 +109,23 @@ shift_right_jam64 (uint64_t x, int n)
   return (x >> n) | ((x << (64 - n)) != 0);
 }
 
+/* The same on the halves: the compiler's own 128-bit shifts by a
+ * variable count make both shifts and select between them. */
 static inline u128
 shift_right_jam128 (u128 x, int n)
 {
+  uint64_t hi = (uint64_t) (x >> 64), lo = (uint64_t) x;
+
   if (n <= 0)
     return x;
-  if (n >= 128)
-    return x != 0;
-  return (x >> n) | ((x << (128 - n)) != 0);
+  if (n < 64)
+    return ((u128) (hi >> n) << 64) | (lo >> n) | (hi << (64 - n)) | ((lo << (64 - n)) != 0);
+  if (n < 128) {
+    uint64_t dropped = n == 64 ? lo : lo | (hi << (128 - n));
+
+    return (hi >> (n - 64)) | (dropped != 0);
+  }
+  return x != 0;
 }
 
 /* The encoding's bits with a subnormal replaced by a zero of its sign when
@@ -123,7 +142,7 @@ flush_input (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
   return bits;
 }
 
-static FpValue
+SF_INLINE FpValue
 unpack (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
 {
   FpValue v = { 0 };
@@ -162,7 +181,7 @@ unpack (MdlFpStatus *st, const FpFormat *f, uint64_t bits)
 /* Drops the low @shift bits of @sig, rounding by @rm; *@inexact tells
  * whether anything nonzero was dropped.  The result can carry one place
  * beyond the kept width. */
-static uint64_t
+SF_INLINE uint64_t
 round_shift (uint64_t sig, int shift, bool sign, int rm, bool *inexact)
 {
   uint64_t q, r, half;
@@ -198,7 +217,7 @@ round_shift (uint64_t sig, int shift, bool sign, int rm, bool *inexact)
   return q + up;
 }
 
-static uint64_t
+SF_COLD uint64_t
 overflow (MdlFpStatus *st, const FpFormat *f, bool sign)
 {
   int rm = st->round;
@@ -210,40 +229,16 @@ overflow (MdlFpStatus *st, const FpFormat *f, bool sign)
   return to_inf ? pack_inf (f, sign) : pack_inf (f, sign) - 1;
 }
 
-/* Rounds sign * sig * 2^(exp - 63) (sig nonzero, any normalisation, bit 0
- * possibly sticky) to the format under st->round, raising NX, UF and OF.
- *
- * Underflow is raised when the result is tiny and inexact; tiny means
- * below the smallest normal number either before rounding
- * (tininess_before) or after rounding to the format's precision with an
- * unbounded exponent (IEEE's default, RISC-V, x86).  With flush_to_zero a
- * result whose exact value is below the smallest normal becomes a zero of
- * its sign with UF alone (no NX), whatever the rounding would have given:
- * Arm's FPRound does that test on the unrounded value. */
-static uint64_t
-round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
+/* round_pack()'s results below the normal range: flushed, or subnormal
+ * (or the smallest normal, reached by rounding).  @sig is normalised. */
+SF_COLD uint64_t
+round_pack_tiny (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
 {
   int p = f->frac_bits + 1;
   int emin = 1 - f->bias;
   int rm = st->round;
   bool inexact, tiny = true;
   uint64_t q;
-  int n = clz64 (sig);
-
-  sig <<= n;
-  exp -= n;
-  if (exp >= emin) {
-    q = round_shift (sig, 64 - p, sign, rm, &inexact);
-    if (q >> p) {
-      q >>= 1;
-      exp++;
-    }
-    if (exp > f->bias)
-      return overflow (st, f, sign);
-    if (inexact)
-      st->flags |= MDL_FP_NX;
-    return sign_bit (f, sign) | ((uint64_t) (exp + f->bias) << f->frac_bits) | (q & frac_mask (f));
-  }
 
   if (st->flush_to_zero) {
     st->flags |= MDL_FP_UF;
@@ -267,15 +262,68 @@ round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t
   return sign_bit (f, sign) | q;
 }
 
+/* Rounds sign * sig * 2^(exp - 63) (sig nonzero, any normalisation, bit 0
+ * possibly sticky) to the format under st->round, raising NX, UF and OF.
+ *
+ * Underflow is raised when the result is tiny and inexact; tiny means
+ * below the smallest normal number either before rounding
+ * (tininess_before) or after rounding to the format's precision with an
+ * unbounded exponent (IEEE's default, RISC-V, x86).  With flush_to_zero a
+ * result whose exact value is below the smallest normal becomes a zero of
+ * its sign with UF alone (no NX), whatever the rounding would have given:
+ * Arm's FPRound does that test on the unrounded value. */
+SF_INLINE uint64_t
+round_pack (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t exp, uint64_t sig)
+{
+  int p = f->frac_bits + 1;
+  bool inexact;
+  uint64_t q, enc;
+  int n = clz64 (sig);
+
+  sig <<= n;
+  exp -= n;
+  /* One test for both ends of the normal range [1 - bias, bias]. */
+  if (unlikely ((uint32_t) (exp - (1 - f->bias)) > (uint32_t) (2 * f->bias - 1))) {
+    if (exp < 1 - f->bias)
+      return round_pack_tiny (st, f, sign, exp, sig);
+    return overflow (st, f, sign);
+  }
+  if (likely (st->round == MDL_FP_RNE)) {
+    /* Half a unit less one, plus the kept part's last bit: a carry into
+     * the kept part when above half, or at half with that bit odd. */
+    uint64_t r = sig & ((UINT64_C (1) << (64 - p)) - 1);
+
+    q = sig >> (64 - p);
+    q += (r + (UINT64_C (1) << (63 - p)) - 1 + (q & 1)) >> (64 - p);
+    inexact = r != 0;
+  } else {
+    q = round_shift (sig, 64 - p, sign, st->round, &inexact);
+  }
+  /* q holds the leading one at bit frac_bits, so adding it to the
+   * exponent field less one packs both; a carry out of the significand
+   * (q == 2^p) steps the exponent by itself. */
+  enc = ((uint64_t) (exp + f->bias - 1) << f->frac_bits) + q;
+  if (unlikely (enc >= (uint64_t) f->exp_max << f->frac_bits))
+    return overflow (st, f, sign);
+  /* MDL_FP_NX is bit 0 (asserted at the top): no branch. */
+  st->flags |= (uint8_t) inexact;
+  return sign_bit (f, sign) | enc;
+}
+
 /* Rounds sign * sig * 2^lsb_exp (sig nonzero). */
-static uint64_t
+SF_INLINE uint64_t
 round_pack128 (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t lsb_exp, u128 sig)
 {
-  int top = 127 - clz128 (sig);
-  uint64_t s64
-    = top >= 63 ? (uint64_t) shift_right_jam128 (sig, top - 63) : (uint64_t) sig << (63 - top);
+  uint64_t hi = (uint64_t) (sig >> 64), lo = (uint64_t) sig;
+  int n;
 
-  return round_pack (st, f, sign, lsb_exp + top, s64);
+  if (!hi)
+    return round_pack (st, f, sign, lsb_exp + 63, lo);
+  /* The top 64 bits from the leading one, the rest as sticky. */
+  n = clz64 (hi);
+  if (n)
+    hi = (hi << n) | (lo >> (64 - n));
+  return round_pack (st, f, sign, lsb_exp + 127 - n, hi | ((lo << n) != 0));
 }
 
 static inline uint64_t
@@ -286,7 +334,7 @@ quieten (const FpFormat *f, uint64_t bits)
 
 /* The NaN result of an operation with NaN operands ops[0..n-1] (in the
  * order they are examined when propagating); NV for a signalling one. */
-static uint64_t
+SF_COLD uint64_t
 nan_result (MdlFpStatus *st, const FpFormat *f, const FpValue *const *ops, int n)
 {
   int i;
@@ -305,7 +353,7 @@ nan_result (MdlFpStatus *st, const FpFormat *f, const FpValue *const *ops, int n
   return f->default_nan;
 }
 
-static uint64_t
+SF_COLD uint64_t
 nan_result2 (MdlFpStatus *st, const FpFormat *f, const FpValue *a, const FpValue *b)
 {
   const FpValue *ops[2] = { a, b };
@@ -313,21 +361,88 @@ nan_result2 (MdlFpStatus *st, const FpFormat *f, const FpValue *a, const FpValue
   return nan_result (st, f, ops, 2);
 }
 
-static uint64_t
+SF_COLD uint64_t
 invalid (MdlFpStatus *st, const FpFormat *f)
 {
   st->flags |= MDL_FP_NV;
   return f->default_nan;
 }
 
-/* ---- arithmetic ---- */
+/* ---- arithmetic ----
+ *
+ * Each operation has a core working on finite nonzero operands given as
+ * (sign, exponent, significand), reached two ways: from the fast path,
+ * taken when every operand's biased exponent is neither 0 nor all ones
+ * (normal numbers: no classification, never flushed, decoded straight
+ * from the bits), and from the general path, which unpacks, deals with
+ * NaNs, infinities, zeros and flushing, and stays out of line. */
 
-static uint64_t
+/* A normal number's encoding: the exponent field neither 0 nor all ones. */
+SF_INLINE bool
+is_normal (const FpFormat *f, uint64_t x)
+{
+  uint64_t e = (x >> f->frac_bits) & (uint64_t) f->exp_max;
+
+  return e - 1 < (uint64_t) f->exp_max - 1;
+}
+
+SF_INLINE bool
+sign_of (const FpFormat *f, uint64_t x)
+{
+  return (x >> f->sign_shift) & 1;
+}
+
+/* A normal number's exponent and significand as unpack() gives them. */
+SF_INLINE int32_t
+normal_exp (const FpFormat *f, uint64_t x)
+{
+  return (int32_t) ((x >> f->frac_bits) & (uint64_t) f->exp_max) - f->bias;
+}
+
+SF_INLINE uint64_t
+normal_sig (const FpFormat *f, uint64_t x)
+{
+  /* The sign and exponent bits leave through the top. */
+  return (x | (UINT64_C (1) << f->frac_bits)) << (63 - f->frac_bits);
+}
+
+/* a + b for finite nonzero operands. */
+SF_INLINE uint64_t
+add_core (MdlFpStatus *st, const FpFormat *f, bool as, int32_t ae, uint64_t asig, bool bs,
+          int32_t be, uint64_t bsig)
+{
+  uint64_t sa, sb, sum;
+
+  if (ae < be || (ae == be && asig < bsig)) {
+    bool ts = as;
+    int32_t te = ae;
+    uint64_t tsig = asig;
+
+    as = bs;
+    ae = be;
+    asig = bsig;
+    bs = ts;
+    be = te;
+    bsig = tsig;
+  }
+  /* One bit of headroom for the carry; the operands' low bits are zero,
+   * so nothing is lost until b is shifted past them. */
+  sa = asig >> 1;
+  sb = shift_right_jam64 (bsig >> 1, ae - be);
+  if (as == bs) {
+    sum = sa + sb;
+  } else {
+    sum = sa - sb;
+    if (sum == 0)
+      return pack_zero (f, st->round == MDL_FP_RDN);
+  }
+  return round_pack (st, f, as, ae + 1, sum);
+}
+
+SF_INLINE uint64_t
 fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool subtract)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
-  uint64_t sa, sb, sum;
-  int d;
 
   /* Before negating: a propagated NaN keeps its own sign. */
   if (is_nan_value (&a) || is_nan_value (&b))
@@ -346,34 +461,31 @@ fp_add (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, bool
     return round_pack (st, f, b.sign, b.exp, b.sig);
   if (b.cls == FP_ZERO)
     return round_pack (st, f, a.sign, a.exp, a.sig);
-
-  if (a.exp < b.exp || (a.exp == b.exp && a.sig < b.sig)) {
-    FpValue t = a;
-
-    a = b;
-    b = t;
-  }
-  d = a.exp - b.exp;
-  /* One bit of headroom for the carry; the operands' low bits are zero,
-   * so nothing is lost until b is shifted past them. */
-  sa = a.sig >> 1;
-  sb = shift_right_jam64 (b.sig >> 1, d);
-  if (a.sign == b.sign) {
-    sum = sa + sb;
-  } else {
-    sum = sa - sb;
-    if (sum == 0)
-      return pack_zero (f, st->round == MDL_FP_RDN);
-  }
-  return round_pack (st, f, a.sign, a.exp + 1, sum);
+  return add_core (st, f, a.sign, a.exp, a.sig, b.sign, b.exp, b.sig);
 }
 
-static uint64_t
+SF_INLINE uint64_t
+fast_add (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, bool subtract)
+{
+  return add_core (st, f, sign_of (f, a), normal_exp (f, a), normal_sig (f, a),
+                   sign_of (f, b) ^ subtract, normal_exp (f, b), normal_sig (f, b));
+}
+
+SF_INLINE uint64_t
+mul_core (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t ae, uint64_t asig, int32_t be,
+          uint64_t bsig)
+{
+  u128 prod = (u128) asig * bsig;
+
+  /* prod * 2^(ae + be - 126), kept as its high half plus sticky. */
+  return round_pack (st, f, sign, ae + be + 1, (uint64_t) (prod >> 64) | ((uint64_t) prod != 0));
+}
+
+SF_INLINE uint64_t
 fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
   bool sign = a.sign ^ b.sign;
-  u128 prod;
 
   if (is_nan_value (&a) || is_nan_value (&b))
     return nan_result2 (st, f, &a, &b);
@@ -384,19 +496,33 @@ fp_mul (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   }
   if (a.cls == FP_ZERO || b.cls == FP_ZERO)
     return pack_zero (f, sign);
-  prod = (u128) a.sig * b.sig;
-  /* prod * 2^(a.exp + b.exp - 126), kept as its high half plus sticky. */
-  return round_pack (st, f, sign, a.exp + b.exp + 1,
-                     (uint64_t) (prod >> 64) | ((uint64_t) prod != 0));
+  return mul_core (st, f, sign, a.exp, a.sig, b.exp, b.sig);
 }
 
-static uint64_t
+SF_INLINE uint64_t
+fast_mul (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b)
+{
+  return mul_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                   normal_exp (f, b), normal_sig (f, b));
+}
+
+SF_INLINE uint64_t
+div_core (MdlFpStatus *st, const FpFormat *f, bool sign, int32_t ae, uint64_t asig, int32_t be,
+          uint64_t bsig)
+{
+  /* (asig << 63) / bsig lies in (2^62, 2^64): 63 or 64 quotient bits. */
+  u128 num = (u128) asig << 63;
+  uint64_t q = (uint64_t) (num / bsig);
+  uint64_t r = (uint64_t) (num % bsig);
+
+  return round_pack (st, f, sign, ae - be, q | (r != 0));
+}
+
+SF_INLINE uint64_t
 fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
 {
   FpValue a = unpack (st, f, abits), b = unpack (st, f, bbits);
   bool sign = a.sign ^ b.sign;
-  u128 num;
-  uint64_t q, r;
 
   if (is_nan_value (&a) || is_nan_value (&b))
     return nan_result2 (st, f, &a, &b);
@@ -415,62 +541,89 @@ fp_div (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits)
   }
   if (a.cls == FP_ZERO)
     return pack_zero (f, sign);
-  /* (a.sig << 63) / b.sig lies in (2^62, 2^64): 63 or 64 quotient bits. */
-  num = (u128) a.sig << 63;
-  q = (uint64_t) (num / b.sig);
-  r = (uint64_t) (num % b.sig);
-  return round_pack (st, f, sign, a.exp - b.exp, q | (r != 0));
+  return div_core (st, f, sign, a.exp, a.sig, b.exp, b.sig);
 }
 
-/* floor (sqrt (n)), one result bit per step. */
+SF_INLINE uint64_t
+fast_div (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b)
+{
+  return div_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                   normal_exp (f, b), normal_sig (f, b));
+}
+
+/* floor (sqrt (n)) for n in [2^62, 2^64).  Integer Newton steps from
+ * above never go below the floor of the root and stop there; from a seed
+ * at most 12 % high (the root of the top of n's sixteenth) they take
+ * five or six steps. */
 static uint64_t
 isqrt64 (uint64_t n)
 {
-  uint64_t res = 0, bit = UINT64_C (1) << 62;
+  /* ceil (sqrt ((k + 1) * 2^60)) for k = 4..15, the top four bits of n. */
+  static const uint64_t seed[12] = {
+    0x8f1bbcdd, 0x9cc470a1, 0xa953fd4f, 0xb504f334, 0xc0000000, 0xca62c1d7,
+    0xd44394a0, 0xddb3d743, 0xe6c15a24, 0xef77508c, 0xf7def58b, 0x100000000,
+  };
+  uint64_t r = seed[(n >> 60) - 4];
 
-  while (bit > n)
-    bit >>= 2;
-  while (bit) {
-    if (n >= res + bit) {
-      n -= res + bit;
-      res = (res >> 1) + bit;
-    } else {
-      res >>= 1;
-    }
-    bit >>= 2;
+  for (;;) {
+    uint64_t next = (r + n / r) >> 1;
+
+    if (next >= r)
+      return r;
+    r = next;
   }
-  return res;
 }
 
-/* floor (sqrt (n)) for n in [2^126, 2^128); *exact tells whether the root
- * was exact.  Integer Newton steps from above never go below the floor
- * of the root and stop there; starting within 2^-31 of it (from the
- * root of the high half) they need two or three steps. */
+/* floor (sqrt (n)) for n in [2^126, 2^128 - 2^66); *exact tells whether
+ * the root was exact.  With s the root of the high half, the tangent at
+ * s * 2^32, r = s * 2^32 + (n - s^2 * 2^64) / (s * 2^33), is above the
+ * root (the root is concave) by less than one (the root is within 2^32
+ * of s * 2^32 and at least 2^63): r is the floor or one more. */
 static uint64_t
 isqrt128 (u128 n, bool *exact)
 {
-  u128 r = ((u128) isqrt64 ((uint64_t) (n >> 64)) + 1) << 32;
+  uint64_t hi = (uint64_t) (n >> 64), lo = (uint64_t) n;
+  uint64_t s = isqrt64 (hi);
+  /* hi - s^2 is at most 2s, below 2^33: shifted up by 31 it fits, and
+   * dividing the quotient by 2^33 first loses nothing of the floor. */
+  uint64_t r = (s << 32) + (((hi - s * s) << 31) | (lo >> 33)) / s;
+  u128 sq = (u128) r * r;
 
-  for (;;) {
-    u128 next = (r + n / r) >> 1;
-
-    if (next >= r)
-      break;
-    r = next;
+  if (sq > n) {
+    r--;
+    sq = (u128) r * r;
   }
-  *exact = r * r == n;
-  return (uint64_t) r;
+  *exact = sq == n;
+  return r;
 }
 
-static uint64_t
-fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
+/* sqrt of a positive finite nonzero operand. */
+SF_INLINE uint64_t
+sqrt_core (MdlFpStatus *st, const FpFormat *f, int32_t e, uint64_t sig)
 {
-  FpValue a = unpack (st, f, abits);
-  const FpValue *ops[1] = { &a };
   u128 n;
   int32_t k;
   uint64_t root;
   bool exact;
+
+  /* value = n * 2^(2k) with n in [2^126, 2^128), so the root is in
+   * [2^63, 2^64) times 2^k. */
+  if (e & 1) {
+    n = (u128) sig << 64;
+    k = (e - 127) / 2;
+  } else {
+    n = (u128) sig << 63;
+    k = (e - 126) / 2;
+  }
+  root = isqrt128 (n, &exact);
+  return round_pack (st, f, false, k + 63, root | !exact);
+}
+
+SF_INLINE uint64_t
+fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
+{
+  FpValue a = unpack (st, f, abits);
+  const FpValue *ops[1] = { &a };
 
   if (is_nan_value (&a))
     return nan_result (st, f, ops, 1);
@@ -480,20 +633,58 @@ fp_sqrt (MdlFpStatus *st, const FpFormat *f, uint64_t abits)
     return invalid (st, f);
   if (a.cls == FP_INF)
     return a.bits;
-  /* value = n * 2^(2k) with n in [2^126, 2^128), so the root is in
-   * [2^63, 2^64) times 2^k. */
-  if (a.exp & 1) {
-    n = (u128) a.sig << 64;
-    k = (a.exp - 127) / 2;
-  } else {
-    n = (u128) a.sig << 63;
-    k = (a.exp - 126) / 2;
-  }
-  root = isqrt128 (n, &exact);
-  return round_pack (st, f, false, k + 63, root | !exact);
+  return sqrt_core (st, f, a.exp, a.sig);
 }
 
-static uint64_t
+/* (a * b + c) * 2^scale for finite nonzero a, b and c; ps is the
+ * product's sign. */
+SF_INLINE uint64_t
+muladd_core (MdlFpStatus *st, const FpFormat *f, bool ps, int32_t ae, uint64_t asig, int32_t be,
+             uint64_t bsig, bool cs, int32_t ce, uint64_t csig, int scale)
+{
+  u128 p, x, y, s;
+  int32_t ep, ec, lsb;
+  bool sign;
+
+  /* The exact product p * 2^ep, in [2^126, 2^128), and the addend
+   * x * 2^ec, in [2^127, 2^128).  Their low 22 and 75 bits are zero. */
+  p = (u128) asig * bsig;
+  ep = ae + be - 126;
+  x = (u128) csig << 64;
+  ec = ce - 127;
+  /* Align on the larger operand's scale.  Bits shifted out are known
+   * zero unless the operands differ so much in magnitude that no more
+   * than a bit can cancel, so the sticky bit stays far below the
+   * rounding position. */
+  if (ep >= ec) {
+    y = shift_right_jam128 (x, ep - ec);
+    x = p;
+    lsb = ep;
+    sign = ps;
+  } else {
+    y = shift_right_jam128 (p, ec - ep);
+    lsb = ec;
+    sign = cs;
+  }
+  if (cs == ps) {
+    /* A carry out of bit 127 is shifted back in, the bit it pushes out
+     * kept as sticky (the sum's leading one is then at bit 127). */
+    if (__builtin_add_overflow (x, y, &s)) {
+      s = (s >> 1) | (s & 1) | ((u128) 1 << 127);
+      lsb++;
+    }
+  } else if (x >= y) {
+    s = x - y;
+  } else {
+    s = y - x;
+    sign = !sign;
+  }
+  if (s == 0)
+    return pack_zero (f, st->round == MDL_FP_RDN);
+  return round_pack128 (st, f, sign, lsb + scale, s);
+}
+
+SF_INLINE uint64_t
 fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, uint64_t cbits,
            int scale)
 {
@@ -501,9 +692,6 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
   bool ps = a.sign ^ b.sign;
   bool inf_times_zero
     = (a.cls == FP_INF && b.cls == FP_ZERO) || (a.cls == FP_ZERO && b.cls == FP_INF);
-  u128 p, x, y, s;
-  int32_t ep, ec, lsb;
-  bool sign;
 
   if (is_nan_value (&a) || is_nan_value (&b) || is_nan_value (&c)) {
     /* Arm's order (addend first); ∞ × 0 is invalid even beside a quiet
@@ -531,133 +719,212 @@ fp_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t abits, uint64_t bbits, u
       return pack_zero (f, ps == c.sign ? ps : st->round == MDL_FP_RDN);
     return round_pack (st, f, c.sign, c.exp + scale, c.sig);
   }
-
-  /* The exact product, two bits of headroom (its low 22 bits at least
-   * are zero, so the shift loses nothing): p * 2^ep. */
-  p = ((u128) a.sig * b.sig) >> 2;
-  ep = a.exp + b.exp - 124;
   if (c.cls == FP_ZERO)
-    return round_pack128 (st, f, ps, ep + scale, p);
-  /* The addend at the same height: c.sig * 2^62 * 2^ec. */
-  x = (u128) c.sig << 62;
-  ec = c.exp - 125;
-  /* Align on the larger operand's scale.  Bits shifted out are known
-   * zero unless the operands differ so much in magnitude that no more
-   * than a bit or two can cancel, so the sticky bit stays far below the
-   * rounding position. */
+    return round_pack128 (st, f, ps, a.exp + b.exp - 124 + scale, ((u128) a.sig * b.sig) >> 2);
+  return muladd_core (st, f, ps, a.exp, a.sig, b.exp, b.sig, c.sign, c.exp, c.sig, scale);
+}
+
+SF_INLINE uint64_t
+fast_muladd (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, uint64_t c, int scale)
+{
+  return muladd_core (st, f, sign_of (f, a) ^ sign_of (f, b), normal_exp (f, a), normal_sig (f, a),
+                      normal_exp (f, b), normal_sig (f, b), sign_of (f, c), normal_exp (f, c),
+                      normal_sig (f, c), scale);
+}
+
+/* The fast path for a format whose exact product fits 64 bits with room
+ * to spare (binary32: 48 bits): the same alignment as muladd_core() in
+ * 64-bit arithmetic.  The product sits at bits 60-61 and the addend's
+ * leading one at bit 61, leaving a bit for the carry; their low 14 and
+ * 38 bits are zero, so an aligning shift loses nothing unless the other
+ * operand is at least 2^14 times larger, when the sum's leading one is
+ * at bit 60 or above and the sticky bit far below the rounding position. */
+SF_INLINE uint64_t
+fast_muladd_narrow (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, uint64_t c,
+                    int scale)
+{
+  int p = f->frac_bits + 1;
+  uint64_t hidden = UINT64_C (1) << f->frac_bits;
+  bool ps = sign_of (f, a) ^ sign_of (f, b), cs = sign_of (f, c), sign;
+  uint64_t prod = (((a & frac_mask (f)) | hidden) * ((b & frac_mask (f)) | hidden)) << (62 - 2 * p);
+  uint64_t x = ((c & frac_mask (f)) | hidden) << (62 - p), y, sum;
+  /* The weights of their bit 0: a's significand is worth
+   * 2^(exp - frac_bits) per unit. */
+  int32_t ep = normal_exp (f, a) + normal_exp (f, b) - 60;
+  int32_t ec = normal_exp (f, c) - 61;
+  int32_t lsb;
+
   if (ep >= ec) {
-    y = shift_right_jam128 (x, ep - ec);
-    x = p;
+    y = shift_right_jam64 (x, ep - ec);
+    x = prod;
     lsb = ep;
     sign = ps;
-    if (c.sign == ps) {
-      s = x + y;
+    if (cs == ps) {
+      sum = x + y;
     } else if (x >= y) {
-      s = x - y;
+      sum = x - y;
     } else {
-      s = y - x;
-      sign = c.sign;
+      sum = y - x;
+      sign = cs;
     }
   } else {
-    y = shift_right_jam128 (p, ec - ep);
+    y = shift_right_jam64 (prod, ec - ep);
     lsb = ec;
-    sign = c.sign;
-    if (c.sign == ps) {
-      s = x + y;
+    sign = cs;
+    if (cs == ps) {
+      sum = x + y;
     } else if (x >= y) {
-      s = x - y;
+      sum = x - y;
     } else {
-      s = y - x;
+      sum = y - x;
       sign = ps;
     }
   }
-  if (s == 0)
+  if (sum == 0)
     return pack_zero (f, st->round == MDL_FP_RDN);
-  return round_pack128 (st, f, sign, lsb + scale, s);
+  return round_pack (st, f, sign, lsb + 63 + scale, sum);
 }
+
+/* The general paths, one out-of-line copy per format. */
+#define GENERAL_PATHS(fmt)                                                                         \
+  SF_COLD uint64_t fmt##_add_general (MdlFpStatus *st, uint64_t a, uint64_t b, bool subtract)      \
+  {                                                                                                \
+    return fp_add (st, &fmt##_fmt, a, b, subtract);                                                \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_mul_general (MdlFpStatus *st, uint64_t a, uint64_t b)                     \
+  {                                                                                                \
+    return fp_mul (st, &fmt##_fmt, a, b);                                                          \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_div_general (MdlFpStatus *st, uint64_t a, uint64_t b)                     \
+  {                                                                                                \
+    return fp_div (st, &fmt##_fmt, a, b);                                                          \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_sqrt_general (MdlFpStatus *st, uint64_t a)                                \
+  {                                                                                                \
+    return fp_sqrt (st, &fmt##_fmt, a);                                                            \
+  }                                                                                                \
+  SF_COLD uint64_t fmt##_muladd_general (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c,      \
+                                         int scale)                                                \
+  {                                                                                                \
+    return fp_muladd (st, &fmt##_fmt, a, b, c, scale);                                             \
+  }
+
+GENERAL_PATHS (f32)
+GENERAL_PATHS (f64)
+
+#define NORMAL2(fmt, a, b)    (likely (is_normal (&fmt##_fmt, a) && is_normal (&fmt##_fmt, b)))
+#define NORMAL3(fmt, a, b, c) (NORMAL2 (fmt, a, b) && likely (is_normal (&fmt##_fmt, c)))
 
 uint32_t
 mdl_f32_add (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_add (st, &f32_fmt, a, b, false);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_add (st, &f32_fmt, a, b, false);
+  return (uint32_t) f32_add_general (st, a, b, false);
 }
 
 uint32_t
 mdl_f32_sub (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_add (st, &f32_fmt, a, b, true);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_add (st, &f32_fmt, a, b, true);
+  return (uint32_t) f32_add_general (st, a, b, true);
 }
 
 uint32_t
 mdl_f32_mul (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_mul (st, &f32_fmt, a, b);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_mul (st, &f32_fmt, a, b);
+  return (uint32_t) f32_mul_general (st, a, b);
 }
 
 uint32_t
 mdl_f32_div (MdlFpStatus *st, uint32_t a, uint32_t b)
 {
-  return (uint32_t) fp_div (st, &f32_fmt, a, b);
+  if (NORMAL2 (f32, a, b))
+    return (uint32_t) fast_div (st, &f32_fmt, a, b);
+  return (uint32_t) f32_div_general (st, a, b);
 }
 
 uint32_t
 mdl_f32_sqrt (MdlFpStatus *st, uint32_t a)
 {
-  return (uint32_t) fp_sqrt (st, &f32_fmt, a);
+  if (likely (is_normal (&f32_fmt, a) && !sign_of (&f32_fmt, a)))
+    return (uint32_t) sqrt_core (st, &f32_fmt, normal_exp (&f32_fmt, a), normal_sig (&f32_fmt, a));
+  return (uint32_t) f32_sqrt_general (st, a);
 }
 
 uint32_t
 mdl_f32_muladd (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
-  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, 0);
+  if (NORMAL3 (f32, a, b, c))
+    return (uint32_t) fast_muladd_narrow (st, &f32_fmt, a, b, c, 0);
+  return (uint32_t) f32_muladd_general (st, a, b, c, 0);
 }
 
 uint64_t
 mdl_f64_add (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_add (st, &f64_fmt, a, b, false);
+  if (NORMAL2 (f64, a, b))
+    return fast_add (st, &f64_fmt, a, b, false);
+  return f64_add_general (st, a, b, false);
 }
 
 uint64_t
 mdl_f64_sub (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_add (st, &f64_fmt, a, b, true);
+  if (NORMAL2 (f64, a, b))
+    return fast_add (st, &f64_fmt, a, b, true);
+  return f64_add_general (st, a, b, true);
 }
 
 uint64_t
 mdl_f64_mul (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_mul (st, &f64_fmt, a, b);
+  if (NORMAL2 (f64, a, b))
+    return fast_mul (st, &f64_fmt, a, b);
+  return f64_mul_general (st, a, b);
 }
 
 uint64_t
 mdl_f64_div (MdlFpStatus *st, uint64_t a, uint64_t b)
 {
-  return fp_div (st, &f64_fmt, a, b);
+  if (NORMAL2 (f64, a, b))
+    return fast_div (st, &f64_fmt, a, b);
+  return f64_div_general (st, a, b);
 }
 
 uint64_t
 mdl_f64_sqrt (MdlFpStatus *st, uint64_t a)
 {
-  return fp_sqrt (st, &f64_fmt, a);
+  if (likely (is_normal (&f64_fmt, a) && !sign_of (&f64_fmt, a)))
+    return sqrt_core (st, &f64_fmt, normal_exp (&f64_fmt, a), normal_sig (&f64_fmt, a));
+  return f64_sqrt_general (st, a);
 }
 
 uint64_t
 mdl_f64_muladd (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
 {
-  return fp_muladd (st, &f64_fmt, a, b, c, 0);
+  if (NORMAL3 (f64, a, b, c))
+    return fast_muladd (st, &f64_fmt, a, b, c, 0);
+  return f64_muladd_general (st, a, b, c, 0);
 }
 
 uint32_t
 mdl_f32_muladd_scaled (MdlFpStatus *st, uint32_t a, uint32_t b, uint32_t c, int scale)
 {
-  return (uint32_t) fp_muladd (st, &f32_fmt, a, b, c, scale);
+  if (NORMAL3 (f32, a, b, c))
+    return (uint32_t) fast_muladd_narrow (st, &f32_fmt, a, b, c, scale);
+  return (uint32_t) f32_muladd_general (st, a, b, c, scale);
 }
 
 uint64_t
 mdl_f64_muladd_scaled (MdlFpStatus *st, uint64_t a, uint64_t b, uint64_t c, int scale)
 {
-  return fp_muladd (st, &f64_fmt, a, b, c, scale);
+  if (NORMAL3 (f64, a, b, c))
+    return fast_muladd (st, &f64_fmt, a, b, c, scale);
+  return f64_muladd_general (st, a, b, c, scale);
 }
 
 /* ---- comparisons and min/max ---- */
@@ -694,7 +961,7 @@ total_lt (const FpFormat *f, uint64_t a, uint64_t b)
 
 typedef enum { CMP_EQ, CMP_LT, CMP_LE } CmpOp;
 
-static bool
+SF_INLINE bool
 fp_compare (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, CmpOp op)
 {
   a = flush_input (st, f, a);
@@ -709,7 +976,7 @@ fp_compare (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, CmpOp op
   return op != CMP_EQ && total_lt (f, a, b);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_minmax (MdlFpStatus *st, const FpFormat *f, uint64_t a, uint64_t b, bool is_max)
 {
   bool an, bn;
@@ -794,7 +1061,7 @@ mdl_f64_max_num (MdlFpStatus *st, uint64_t a, uint64_t b)
 
 /* ---- classification ---- */
 
-static unsigned
+SF_INLINE unsigned
 fp_classify (const FpFormat *f, uint64_t a)
 {
   bool sign = (a >> f->sign_shift) & 1;
@@ -853,7 +1120,7 @@ mdl_f64_is_signaling_nan (uint64_t a)
 /* ---- conversions ---- */
 
 /* Float to a @width-bit integer, returned as its two's complement bits. */
-static uint64_t
+SF_INLINE uint64_t
 fp_to_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, bool is_signed,
            int width, int scale)
 {
@@ -951,7 +1218,7 @@ mdl_f64_to_fixed (MdlFpStatus *st, uint64_t a, int fbits, MdlFpRound round, bool
   return fp_to_int (st, &f64_fmt, a, round, is_signed, width, fbits);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 int_to_fp (MdlFpStatus *st, const FpFormat *f, bool sign, uint64_t magnitude)
 {
   if (magnitude == 0)
@@ -966,7 +1233,7 @@ magnitude64 (int64_t a)
 }
 
 /* magnitude * 2^-fbits, rounded once. */
-static uint64_t
+SF_INLINE uint64_t
 fixed_to_fp (MdlFpStatus *st, const FpFormat *f, bool sign, uint64_t magnitude, int fbits)
 {
   if (magnitude == 0)
@@ -1046,7 +1313,7 @@ mdl_u64_to_f64 (MdlFpStatus *st, uint64_t a)
   return int_to_fp (st, &f64_fmt, false, a);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_convert (MdlFpStatus *st, const FpFormat *from, const FpFormat *to, uint64_t bits)
 {
   FpValue v = unpack (st, from, bits);
@@ -1094,7 +1361,7 @@ mdl_f16_to_f32 (MdlFpStatus *st, uint16_t a)
   return (uint32_t) fp_convert (st, &f16_fmt, &f32_fmt, a);
 }
 
-static uint64_t
+SF_INLINE uint64_t
 fp_round_int (MdlFpStatus *st, const FpFormat *f, uint64_t bits, MdlFpRound rm, bool exact)
 {
   FpValue v = unpack (st, f, bits);
