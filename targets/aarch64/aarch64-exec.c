@@ -121,7 +121,7 @@ a64_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     if (e->tag == pc)
       e->tag = A64_TAG_EMPTY;
   }
-  for (uint64_t p = addr >> 12; p <= (addr + size - 1) >> 12; p++)
+  for (uint64_t p = addr >> 12; p <= (addr + MAX (size, 1) - 1) >> 12; p++)
     if (s->code_filter[(p >> 6) % A64_CODE_FILTER_WORDS] & (UINT64_C (1) << (p & 63))) {
       a64_forget_decoded (s);
       break;
