@@ -20,6 +20,8 @@
  * flush_code); TLB maintenance and translation-register writes have them
  * checked again (a64_forget_translations), and stores reach them by
  * their physical bytes (a64_code_written), so IC maintenance leaves them.
+ * Stores reach the decode cache too, from any core: both tiers see a
+ * store to code at the next fetch.
  */
 #include "aarch64-cpu.h"
 
@@ -97,13 +99,13 @@ a64_tlb_invalidate (A64Cpu *s)
   a64_forget_translations (s);
 }
 
-/* A store touched [addr, addr + size) where this core took code from
- * with the MMU off (mdl_address_space_mark_code): the decoded
- * instructions over it are forgotten and so are the translated blocks
- * ([jit hook]), so both tiers run the new bytes from the next instruction
- * fetched on, without the cache maintenance the architecture asks for.
- * Code fetched through the MMU is not marked: its virtual addresses are
- * not the physical ones stored to, and IC IVAU/IALLU forget it. */
+/* A store, by any core or loader, touched [addr, addr + size) of marked
+ * code (mdl_address_space_mark_code): the decoded instructions over it
+ * are forgotten (with the MMU on, whose entries the physical address
+ * cannot find, the whole decode cache when it took code from the page)
+ * and so are the translated blocks ([jit hook]), so both tiers run the
+ * new bytes from the next instruction fetched on, without the cache
+ * maintenance the architecture asks for. */
 static void
 a64_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
 {

@@ -15,6 +15,8 @@ MODE:
                busybox prompt among it, and stop at the same virtual time
   shell-jit    shell, with the translating tier (--tier jit)
   tiers        determinism's two boots, one interpreted and one translated
+  tiers-smp    tiers on the 4-core board: the same console, the same
+               instruction count on every core, the same virtual time
 ARCH: riscv64 (default; Debian 13 with OpenSBI's fw_jump) or arm64
 (Debian 12, booted directly: no firmware).
 
@@ -111,9 +113,11 @@ def main():
         ], a["append"])
         if keys.get("status") != "0":
             fail("poweroff -f ended the run with status %s, not 0" % keys.get("status"))
-    elif mode in ("determinism", "tiers"):
+    elif mode in ("determinism", "tiers", "tiers-smp"):
         runs = []
-        tiers = ["interp", "jit"] if mode == "tiers" else [None, None]
+        tiers = ["interp", "jit"] if mode.startswith("tiers") else [None, None]
+        if mode == "tiers-smp":
+            board = os.path.join(root, "boards", a["smp"])
         for tier in tiers:
             proc = subprocess.run([medley, "run", board, "--kernel", kernel, "--initrd",
                                    initrd, "--append", a["append"], "--no-input", "--json",
@@ -133,6 +137,7 @@ def main():
             fail("no busybox prompt within 9 s of virtual time")
         if out_a != out_b:
             fail("two boots printed different consoles")
+        # Per core: {"cpu0.0": n, ...}
         if sum_a["instructions"] != sum_b["instructions"]:
             fail("two boots retired different instruction counts: %s and %s"
                  % (sum_a["instructions"], sum_b["instructions"]))
@@ -140,8 +145,9 @@ def main():
             fail("two boots stopped at different virtual times: %d and %d ps"
                  % (sum_a["virtual_time_ps"], sum_b["virtual_time_ps"]))
         stamps = re.findall(r"\[\s*(\d+\.\d+)\] Run /init", text)
-        print("same console (%d bytes), /init at %s s, stop at %d ps"
-              % (len(out_a), stamps[0] if stamps else "?", sum_a["virtual_time_ps"]))
+        print("same console (%d bytes), /init at %s s, stop at %d ps, instructions %s"
+              % (len(out_a), stamps[0] if stamps else "?", sum_a["virtual_time_ps"],
+                 sum_a["instructions"]))
     else:
         fail("unknown mode " + mode)
     print("PASS")
