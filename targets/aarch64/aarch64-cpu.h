@@ -169,7 +169,7 @@ typedef struct {
 #define A64_ICACHE_SIZE (1u << A64_ICACHE_BITS)
 #define A64_DECODE_MEMO_SIZE 4096u
 #define A64_CODE_FILTER_WORDS 16u /* 1,024 bits */
-#define A64_CODE_PAGES 256u
+#define A64_CODE_PAGES        256u
 
 /* One translation: a 4 KiB page of one regime (va bit 63 picks TTBR1). */
 typedef struct {

@@ -20,7 +20,7 @@
 #include "test.h"
 
 #define MOVZ_X0(imm) (0xd2800000u | (u32) (imm) << 5) /* movz x0, #imm */
-#define LIMIT        1000000ull /* calls before core 1 gives up */
+#define LIMIT        1000000ull                       /* calls before core 1 gives up */
 #define ALIAS        0x40000000ull
 #define AF           (1ull << 10)
 #define SH           (3ull << 8)
@@ -82,8 +82,7 @@ call (u64 fn)
 /* Says it started, then calls @fn until it returns something other than
  * @old, at most @limit times; the calls before that and what came. */
 static void __attribute__ ((noinline))
-wait_change (volatile u64 *started, u64 fn, u64 old, u64 limit, volatile u64 *n,
-             volatile u64 *seen)
+wait_change (volatile u64 *started, u64 fn, u64 old, u64 limit, volatile u64 *n, volatile u64 *seen)
 {
   u64 i = 0, r;
 
@@ -119,8 +118,7 @@ static struct {
   u64 fn, old, limit, rehearsal;
 } job;
 
-static void __attribute__ ((noinline))
-part_b (void)
+static void __attribute__ ((noinline)) part_b (void)
 {
   mmu_on ();
   wait_change (&started_b, (u64) fn_s + ALIAS, 1, LIMIT, &n_b, &seen_b);
@@ -160,8 +158,7 @@ main (void)
                    :
                    : "r"(sec_entry)
                    : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
-                     "x12", "x13", "x14", "x15", "x16", "x17", "x19", "x20", "x30", "memory",
-                     "cc");
+                     "x12", "x13", "x14", "x15", "x16", "x17", "x19", "x20", "x30", "memory", "cc");
   job.started = &started_a, job.n = &n_a, job.seen = &seen_a;
   job.limit = LIMIT, job.rehearsal = 0;
   P ("cpu_on(1)", hvc (0xc4000003, 1, (u64) sec_entry, 0));
