@@ -168,6 +168,8 @@ typedef struct {
 #define A64_ICACHE_BITS 14
 #define A64_ICACHE_SIZE (1u << A64_ICACHE_BITS)
 #define A64_DECODE_MEMO_SIZE 4096u
+#define A64_CODE_FILTER_WORDS 16u /* 1,024 bits */
+#define A64_CODE_PAGES        256u
 
 /* One translation: a 4 KiB page of one regime (va bit 63 picks TTBR1). */
 typedef struct {
@@ -301,6 +303,13 @@ struct A64Cpu {
   uint32_t jit_gen;  /* [jit hook] bumped when a virtual pc may mean other bytes */
   A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
+  /* The physical pages the decode cache took code from with the MMU on
+   * since it was last emptied, hashed to bits: a store heard there
+   * empties it (its entries are keyed by virtual pc, which the store's
+   * physical address cannot find). */
+  uint64_t code_filter[A64_CODE_FILTER_WORDS];
+  /* Physical pages this core marked as code (page + 1; marks stay). */
+  uint64_t code_pages[A64_CODE_PAGES];
   /* Executors by instruction bits, remembered across the decode cache's
    * flushes (Linux flushes on every TTBR0 switch): the tables' search is
    * a pure function of the bits.  exec NULL: empty. */

@@ -20,6 +20,8 @@
  * flush_code); TLB maintenance and translation-register writes have them
  * checked again (a64_forget_translations), and stores reach them by
  * their physical bytes (a64_code_written), so IC maintenance leaves them.
+ * Stores reach the decode cache too, from any core: both tiers see a
+ * store to code at the next fetch.
  */
 #include "aarch64-cpu.h"
 
@@ -48,6 +50,7 @@ a64_forget_decoded (A64Cpu *s)
   /* TLB maintenance is frequent (a kernel does it on every context
    * switch): a new generation forgets everything in O(1); the entries
    * are cleared for real only when the counter wraps. */
+  memset (s->code_filter, 0, sizeof s->code_filter);
   if (++s->code_gen == UINT32_C (1) << 31) { /* bit 31 is the EL's */
     for (unsigned i = 0; i < A64_ICACHE_SIZE; i++)
       s->icache[i].tag = A64_TAG_EMPTY;
@@ -96,13 +99,13 @@ a64_tlb_invalidate (A64Cpu *s)
   a64_forget_translations (s);
 }
 
-/* A store touched [addr, addr + size) where this core took code from
- * with the MMU off (mdl_address_space_mark_code): the decoded
- * instructions over it are forgotten and so are the translated blocks
- * ([jit hook]), so both tiers run the new bytes from the next instruction
- * fetched on, without the cache maintenance the architecture asks for.
- * Code fetched through the MMU is not marked: its virtual addresses are
- * not the physical ones stored to, and IC IVAU/IALLU forget it. */
+/* A store, by any core or loader, touched [addr, addr + size) of marked
+ * code (mdl_address_space_mark_code): the decoded instructions over it
+ * are forgotten (with the MMU on, whose entries the physical address
+ * cannot find, the whole decode cache when it took code from the page)
+ * and so are the translated blocks ([jit hook]), so both tiers run the
+ * new bytes from the next instruction fetched on, without the cache
+ * maintenance the architecture asks for. */
 static void
 a64_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
 {
@@ -120,6 +123,11 @@ a64_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     if (e->tag == pc)
       e->tag = A64_TAG_EMPTY;
   }
+  for (uint64_t p = addr >> 12; p <= (addr + MAX (size, 1) - 1) >> 12; p++)
+    if (s->code_filter[(p >> 6) % A64_CODE_FILTER_WORDS] & (UINT64_C (1) << (p & 63))) {
+      a64_forget_decoded (s);
+      break;
+    }
   if (s->cpu.jit != NULL)
     mdl_jit_invalidate (s->cpu.jit, addr, size);
 }
@@ -129,15 +137,35 @@ a64_note_code (A64Cpu *s, uint64_t pc, uint64_t len)
 {
   uint64_t gen = mdl_address_space_generation (s->cpu.as);
 
+  /* Listening first: bytes another core marked already must reach this
+   * core's copies too (a second core running the kernel's text would
+   * otherwise never hear it patched). */
+  mdl_address_space_add_code_listener (s->cpu.as, a64_code_written, s);
   if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
     return;
-  mdl_address_space_add_code_listener (s->cpu.as, a64_code_written, s);
   /* The store windows may cover the code: dropped now, so that the very
    * next store there is heard.  Nothing else changed in the map, unless
    * something already had. */
   a64_forget_windows (s);
   if (s->as_gen == gen)
     s->as_gen = mdl_address_space_generation (s->cpu.as);
+}
+
+/* The decode cache took code from physical address @pa with the MMU on:
+ * its page is marked (once), so that a store there through any mapping,
+ * by any core, empties the cache before the next fetch, as it forgets the
+ * translated blocks over the bytes: both tiers run the new bytes from the
+ * same instruction on. */
+static void
+a64_note_code_page (A64Cpu *s, uint64_t pa)
+{
+  uint64_t page = pa >> 12, *seen = &s->code_pages[page % A64_CODE_PAGES];
+
+  s->code_filter[(page >> 6) % A64_CODE_FILTER_WORDS] |= UINT64_C (1) << (page & 63);
+  if (*seen != (page << 12) + 1) {
+    a64_note_code (s, page << 12, UINT64_C (1) << 12);
+    *seen = (page << 12) + 1;
+  }
 }
 
 static void
@@ -560,6 +588,8 @@ a64_fill (A64Cpu *s, uint64_t pc, A64Insn *e)
   /* Stores to these bytes must reach the entry (a64_code_written). */
   if (!mmu_on (s))
     a64_note_code (s, pa, 4);
+  else
+    a64_note_code_page (s, pa);
   e->tag = pc;
   e->gen = s->code_gen | (s->el << 31);
   e->raw = (uint32_t) v;

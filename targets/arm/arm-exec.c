@@ -115,9 +115,11 @@ arm_note_code (ArmCpu *s, uint32_t pc, uint32_t len)
 {
   uint64_t gen = mdl_address_space_generation (s->cpu.as);
 
+  /* Listening first: code another core marked already must reach this
+   * core's copies too. */
+  mdl_address_space_add_code_listener (s->cpu.as, arm_code_written, s);
   if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
     return;
-  mdl_address_space_add_code_listener (s->cpu.as, arm_code_written, s);
   /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */

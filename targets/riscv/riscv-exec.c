@@ -256,9 +256,11 @@ rv_note_code (RvCpu *s, uint64_t pc, uint64_t len)
 {
   uint64_t gen = mdl_address_space_generation (s->cpu.as);
 
+  /* Listening first: code another hart marked already must reach this
+   * hart's copies too, and be held for it. */
+  mdl_address_space_add_code_listener_full (s->cpu.as, rv_code_written, rv_code_held, s);
   if (!mdl_address_space_mark_code (s->cpu.as, pc, len))
     return;
-  mdl_address_space_add_code_listener_full (s->cpu.as, rv_code_written, rv_code_held, s);
   /* The store windows may cover the code: dropped now, not at the next
    * run(), so that the very next store there is heard.  Nothing else
    * changed in the map, unless something already had. */

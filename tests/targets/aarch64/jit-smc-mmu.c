@@ -1,12 +1,12 @@
 /* Stores to code fetched through the MMU, without cache maintenance, in
- * the translating tier (docs/translator.md, "The A64 frontend", Stores to
- * code): a block translated with the MMU on marks its physical page, so a
- * store to its bytes, through the mapping the code runs from or through an
- * alias of it, reaches the block at once.  Run with --tier jit only: the
- * interpreter's decode cache (keyed by virtual address) sees such a store
- * at the next IC maintenance or TLBI, which is what the architecture asks
- * for (DC CVAU + IC IVAU + ISB) and allows; QEMU sees it after its current
- * block.  Medley only.
+ * both tiers (docs/translator.md, "The A64 frontend", Stores to code): a
+ * block translated with the MMU on, and the decode cache's fill, mark the
+ * physical page, so a store to its bytes, through the mapping the code
+ * runs from or through an alias of it, reaches the block and the decoded
+ * instruction at once.  The architecture asks for DC CVAU + IC IVAU + ISB
+ * and allows the old instruction until then (the interpreter used to
+ * run it until its next IC maintenance or TLBI); QEMU sees such a store
+ * after its current block.  Medley only.
  *   1. a called function patched through its own address, 200 times;
  *   2. the same function patched through an alias 1 GiB above it;
  *   3. called through the alias and patched through its own address. */
