@@ -65,19 +65,53 @@ a64_flush_code (MdlCpu *cpu)
   a64_forget_decoded (s);
 }
 
+/* [jit hook] A fresh generation value; a wrapped counter could take a
+ * stale check for a fresh one: every block goes then. */
+static uint32_t
+next_jit_gen (A64Cpu *s)
+{
+  if (++s->jit_gen_next == 0) {
+    if (s->cpu.jit != NULL)
+      mdl_jit_flush (s->cpu.jit);
+    memset (s->jit_gen, 0, sizeof s->jit_gen);
+    s->jit_gen_next = 1;
+  }
+  return s->jit_gen_next;
+}
+
+/* Every block of kind @k checked again before it next runs. */
+static void
+bump_jit_kind (A64Cpu *s, unsigned k)
+{
+  uint32_t g = next_jit_gen (s);
+
+  for (unsigned l = 0; l < 3; l++)
+    for (unsigned i = 0; i < A64_JIT_GEN_BUCKETS; i++)
+      s->jit_gen[k][l][i] = g;
+}
+
 void
 a64_forget_translations (A64Cpu *s)
 {
   a64_forget_decoded (s);
   /* [jit hook] Blocks made with the MMU on are checked again before they
    * next run (a64_jit_valid): kept when their pc still translates to the
-   * bytes they were made from.  A wrapped counter could take a stale
-   * check for a fresh one: every block goes then. */
-  if (++s->jit_gen == 0) {
-    if (s->cpu.jit != NULL)
-      mdl_jit_flush (s->cpu.jit);
-    s->jit_gen = 1;
-  }
+   * bytes they were made from. */
+  for (unsigned k = 0; k < A64_JIT_GEN_KINDS; k++)
+    bump_jit_kind (s, k);
+}
+
+void
+a64_forget_ttbr (A64Cpu *s, bool ttbr1, uint64_t old)
+{
+  a64_forget_decoded (s);
+  /* [jit hook] Either register may hold the ASID (TCR_EL1.A1), which
+   * non-global pages of both ranges depend on; a global page of the
+   * upper range depends only on TTBR1's table address. */
+  bump_jit_kind (s, A64_JIT_GEN_LOWER);
+  bump_jit_kind (s, A64_JIT_GEN_UPPER);
+  if (ttbr1 && ((old ^ s->ttbr1_el1) & UINT64_C (0x0000ffffffffffff)))
+    bump_jit_kind (s, A64_JIT_GEN_GLOBAL);
 }
 
 void
@@ -94,6 +128,42 @@ a64_tlb_invalidate (A64Cpu *s)
   for (unsigned i = 0; i < A64_TLB_SIZE; i++)
     s->tlb[i].vpage = UINT64_MAX;
   a64_forget_translations (s);
+}
+
+void
+a64_tlb_invalidate_va (A64Cpu *s, uint64_t va)
+{
+  uint32_t g;
+
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].vpage = UINT64_MAX;
+  a64_forget_decoded (s);
+  /* [jit hook] Only the blocks whose fetch an entry translating @va
+   * could have served (an entry of any size over it, any ASID): Linux
+   * invalidates kernel pages one at a time (the fixmap of its text
+   * patching, vmalloc), tens of thousands of times on the way to a
+   * shell, and its own code stays valid across them. */
+  g = next_jit_gen (s);
+  for (unsigned l = 0; l < 3; l++) {
+    unsigned i = a64_jit_gen_bucket (va, l);
+
+    if ((va >> 55) & 1) {
+      s->jit_gen[A64_JIT_GEN_UPPER][l][i] = g;
+      s->jit_gen[A64_JIT_GEN_GLOBAL][l][i] = g;
+    } else
+      s->jit_gen[A64_JIT_GEN_LOWER][l][i] = g;
+  }
+}
+
+void
+a64_tlb_invalidate_asid (A64Cpu *s)
+{
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].vpage = UINT64_MAX;
+  a64_forget_decoded (s);
+  /* [jit hook] Global entries stay. */
+  bump_jit_kind (s, A64_JIT_GEN_LOWER);
+  bump_jit_kind (s, A64_JIT_GEN_UPPER);
 }
 
 /* A store touched [addr, addr + size) where this core took code from
