@@ -429,7 +429,11 @@ win_lookup (A64Cpu *s, uint64_t pa, unsigned size, bool store, uint8_t **p)
   /* With a cache model, every access comes here: no window is kept. */
   if (G_UNLIKELY (s->cpu.cache))
     mdl_cache_model_data (&s->cpu, pa, size, store);
-  if (!mdl_address_space_ram_window (s->cpu.as, pa, &w))
+  /* Loads take the window that marked code does not cut: Linux's code
+   * pages lie all over RAM, and the load window would else be the gap
+   * between two of them, looked up again at every other load. */
+  if (!(store ? mdl_address_space_ram_window (s->cpu.as, pa, &w)
+              : mdl_address_space_ram_window_load (s->cpu.as, pa, &w)))
     return false;
   if (store && !w.writable)
     return false;
