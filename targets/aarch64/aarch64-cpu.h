@@ -403,10 +403,11 @@ void a64_forget_translations (A64Cpu *s);
  * range are kept unless TTBR1's table address changed (an ASID switch
  * leaves what they mean as it was). */
 void a64_forget_ttbr (A64Cpu *s, bool ttbr1, uint64_t old);
-/* TLBI by address (@va: its bits 55:12 matter) or by ASID: the TLB
- * emptied and the decoded instructions forgotten as a64_tlb_invalidate
- * does, and only the translated blocks that may depend on what they
- * invalidate checked again. */
+/* TLBI by address (@va: its bits 55:12 matter; of any ASID) or by ASID
+ * (of any ASID too; global entries stay): the TLB entries that may
+ * translate it dropped, the decoded instructions forgotten, and only the
+ * translated blocks that may depend on what they invalidate checked
+ * again. */
 void a64_tlb_invalidate_va (A64Cpu *s, uint64_t va);
 void a64_tlb_invalidate_asid (A64Cpu *s);
 void a64_forget_windows (A64Cpu *s);

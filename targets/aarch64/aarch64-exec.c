@@ -135,8 +135,19 @@ a64_tlb_invalidate_va (A64Cpu *s, uint64_t va)
 {
   uint32_t g;
 
-  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
-    s->tlb[i].vpage = UINT64_MAX;
+  /* The entries over @va's bits 55:12, of any ASID (invalidating more
+   * than asked is allowed): a page's, or every page of the block mapping
+   * an entry came from, as a TLB of block entries would drop them.  Only
+   * they: Linux's kernel issues tens of thousands of these, and emptying
+   * the whole TLB each time made a page walk of most later accesses. */
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++) {
+    A64TlbEntry *e = &s->tlb[i];
+    unsigned bits = e->level >= 3 ? 0 : 9 * (3 - e->level);
+    uint64_t mask = (UINT64_C (1) << 44) - (UINT64_C (1) << bits);
+
+    if (e->vpage != UINT64_MAX && !((e->vpage ^ (va >> 12)) & mask))
+      e->vpage = UINT64_MAX;
+  }
   a64_forget_decoded (s);
   /* [jit hook] Only the blocks whose fetch an entry translating @va
    * could have served (an entry of any size over it, any ASID): Linux
@@ -158,10 +169,12 @@ a64_tlb_invalidate_va (A64Cpu *s, uint64_t va)
 void
 a64_tlb_invalidate_asid (A64Cpu *s)
 {
+  /* Global entries stay (those of every ASID go, which is allowed). */
   for (unsigned i = 0; i < A64_TLB_SIZE; i++)
-    s->tlb[i].vpage = UINT64_MAX;
+    if (!s->tlb[i].global)
+      s->tlb[i].vpage = UINT64_MAX;
   a64_forget_decoded (s);
-  /* [jit hook] Global entries stay. */
+  /* [jit hook] Blocks of global pages too. */
   bump_jit_kind (s, A64_JIT_GEN_LOWER);
   bump_jit_kind (s, A64_JIT_GEN_UPPER);
 }

@@ -1411,6 +1411,17 @@ a64_jit_valid (A64Cpu *s, const MdlJitBlock *b)
   return true;
 }
 
+/* The mode bits of the blocks for the current state. */
+static uint32_t
+a64_jit_mode (const A64Cpu *s)
+{
+  uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
+
+  if (s->sctlr_el1 & 1)
+    mode |= A64_JIT_MODE_MMU;
+  return mode;
+}
+
 static MdlJit *
 a64_jit_get (A64Cpu *s)
 {
@@ -1451,11 +1462,9 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
         continue;
     }
     if (G_LIKELY (!(s->pc & 3))) {
-      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
+      uint32_t mode = a64_jit_mode (s);
       uint64_t left = budget - s->done;
 
-      if (s->sctlr_el1 & 1)
-        mode |= A64_JIT_MODE_MMU;
       b = mdl_jit_lookup (jit, s->pc, mode);
       if (b == NULL || !a64_jit_valid (s, b))
         b = a64_jit_translate (s, jit, s->pc, mode, A64_JIT_MAX_INSNS);
