@@ -832,6 +832,109 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
   return n;
 }
 
+/* A store of @total bytes at the virtual address in r8 while the
+ * exclusive monitor is armed: a64_store clears it when the bytes overlap
+ * what it holds, which is the executor's; other stores go on inline
+ * (a cmpxchg that failed leaves the monitor armed until the next
+ * exception or clrex, and every store took the executor meanwhile).
+ * Returns the jump to the slow path.  Clobbers rax, rcx and rdx. */
+static size_t
+emit_monitor_check (A64JitCtx *c, unsigned total)
+{
+  MdlJitAsm *a = c->a;
+  size_t idle, after, overlap;
+
+  mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
+  idle = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* va < excl_addr + excl_size && excl_addr < va + total */
+  mdl_x86_load (a, 8, false, RAX, ST, SOFF (excl_addr));
+  mdl_x86_load (a, 4, false, RCX, ST, SOFF (excl_size));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, R8, RCX);
+  after = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, R8, (int32_t) total);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, RAX, RDX);
+  overlap = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_bind (a, idle);
+  mdl_x86_bind (a, after);
+  return overlap;
+}
+
+/* dc zva at EL1: the 64 bytes of the block around X[rt] zeroed, as
+ * dc_zva's eight stores do when none faults: one TLB check and one
+ * window check for all (the block is in one page), else the executor
+ * from scratch (nothing was stored yet).  memset and clear_page. */
+static void
+emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  MdlJitAsm *a = c->a;
+  size_t slow[8], done;
+  unsigned n = 0;
+
+  ld_reg (c, R8, ins->raw & 31, false);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, R8, -64);
+  slow[n++] = emit_monitor_check (c, 64);
+  if (c->mmu)
+    n += emit_tlb (c, true, 64, slow + n);
+  mdl_x86_mov_rr (a, true, RCX, R8);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, RCX, 64);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
+  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
+  mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
+  for (int32_t k = 0; k < 64; k += 8)
+    mdl_x86_store (a, 8, RAX, RDX, k);
+  done = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < n; k++)
+    mdl_x86_bind (a, slow[k]);
+  emit_call_executor (c, ins, i);
+  mdl_x86_bind (a, done);
+}
+
+/* mrs of a register that is a plain field here, where reading it has no
+ * condition but the EL (known) or, for SP_EL0, SPSel (checked: else the
+ * executor's UNDEFINED): SP_EL0 (Linux's `current`), the thread ID
+ * registers. */
+static bool
+emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  MdlJitAsm *a = c->a;
+  uint32_t key = (ins->raw >> 5) & 0xffff;
+  unsigned rt = ins->raw & 31;
+  int32_t off;
+  size_t slow = 0, done;
+  bool check_spsel = false;
+
+  if (key == A64_SYSREG_KEY (3, 3, 13, 0, 2))
+    off = SOFF (tpidr_el0);
+  else if (key == A64_SYSREG_KEY (3, 3, 13, 0, 3))
+    off = SOFF (tpidrro_el0);
+  else if (c->s->el == 1 && key == A64_SYSREG_KEY (3, 0, 13, 0, 4))
+    off = SOFF (tpidr_el1);
+  else if (c->s->el == 1 && key == A64_SYSREG_KEY (3, 0, 4, 1, 0)) {
+    off = SOFF (sp_el);
+    check_spsel = true;
+  } else
+    return false;
+  if (check_spsel) {
+    mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
+    slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  }
+  mdl_x86_load (a, 8, false, RAX, ST, off);
+  st_reg (c, RAX, rt, false);
+  if (check_spsel) {
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, slow);
+    emit_call_executor (c, ins, i);
+    mdl_x86_bind (a, done);
+  }
+  return true;
+}
+
 /* One or two registers of @size bytes at the address in r8, then
  * (@wb) the new base in r9 written to @rn, then the loaded registers:
  * a64_x_ldst_* do it in this order.  @opc: 0 store, 1 load zero-extended,
@@ -859,10 +962,8 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
     slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
-  if (store) {
-    mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
-    slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  }
+  if (store)
+    slow3 = emit_monitor_check (c, total);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
   mdl_x86_mov_rr (a, true, RCX, R8);
@@ -1241,9 +1342,19 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   if (end == END_BRANCH) {
     if (emit_branch (c, ins, n))
       return;
-  } else if (hint_is_nop (ins))
+  } else if (hint_is_nop (ins) || fn == a64_x_prfm)
+    done = true; /* no effect, no fault: what their executors do */
+  else if (fn == a64_x_barrier) {
+    /* dmb, dsb and isb order nothing here (one core runs at a time) */
+    if (((insn >> 5) & 7) == 2) /* clrex */
+      mdl_x86_store_i8 (c->a, ST, SOFF (excl_valid), 0);
     done = true;
-  else if (fn == a64_x_addsub_imm)
+  } else if (fn == a64_x_mrs)
+    done = emit_mrs (c, ins, i);
+  else if (fn == a64_x_sys && (insn & 0xffffffe0) == 0xd50b7420 && c->s->el == 1) {
+    emit_dc_zva (c, ins, i);
+    done = true;
+  } else if (fn == a64_x_addsub_imm)
     done = emit_addsub (c, insn, 0);
   else if (fn == a64_x_addsub_reg)
     done = emit_addsub (c, insn, 1);
