@@ -194,6 +194,10 @@ typedef struct {
   uint8_t perm;  /* A64_P_* */
   uint8_t level; /* of the final descriptor, for permission faults */
   uint8_t attr;  /* AttrIndx (bits 2:0) and SH (bits 4:3), for PAR_EL1 */
+  /* [jit hook] Where the page's bytes are for stores, once one went
+   * through a store window covering the whole page (a64_forget_windows
+   * drops it with the windows); NULL until then. */
+  uint8_t *st_host;
 } A64TlbEntry;
 
 enum {

@@ -40,6 +40,8 @@ a64_forget_windows (A64Cpu *s)
 {
   s->ld_size = s->st_size = s->fetch_size = 0;
   s->ld_host = s->st_host = s->fetch_host = NULL;
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].st_host = NULL;
 }
 
 void
@@ -342,6 +344,7 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
       e->perm = perm;
       e->level = (uint8_t) level;
       e->attr = (uint8_t) (((desc >> 2) & 7) | (((desc >> 8) & 3) << 3));
+      e->st_host = NULL;
       return 0;
     }
   }
@@ -505,6 +508,27 @@ access_phys (A64Cpu *s, uint64_t va, uint64_t pa, unsigned size, uint64_t *val, 
   return true;
 }
 
+/* [jit hook] A store to @va (at @pa) went well: when the store window now
+ * covers its whole page, the TLB entry that translated it remembers
+ * where the page is, for translated stores to use without the window
+ * (marked code cuts the window into the gaps between code pages, which
+ * stores all over the kernel's data kept looking up again). */
+static void
+note_store_page (A64Cpu *s, uint64_t va, uint64_t pa)
+{
+  uint64_t page = pa & ~UINT64_C (0xfff);
+  A64TlbEntry *e;
+
+  if (s->cpu.cache != NULL || page - s->st_base >= s->st_size
+      || page - s->st_base + 0x1000 > s->st_size)
+    return;
+  if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
+  e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+  if (e->vpage == va >> 12 && e->ppage == pa >> 12)
+    e->st_host = s->st_host + (page - s->st_base);
+}
+
 static bool
 access (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool write, bool unpriv)
 {
@@ -548,7 +572,11 @@ access (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool write, bool u
     a64_data_abort (s, va, fsc, write);
     return false;
   }
-  return access_phys (s, va, pa, size, val, write);
+  if (!access_phys (s, va, pa, size, val, write))
+    return false;
+  if (write && mmu_on (s))
+    note_store_page (s, va, pa);
+  return true;
 }
 
 bool

@@ -763,7 +763,10 @@ gen_of (A64Cpu *s, unsigned slot)
  * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
  * its ASID unless global, the permission at this EL), for an access of
  * @total bytes within one page; any other case jumps to a slow fixup
- * (the executor walks, fills and faults).  The current ASID is read
+ * (the executor walks, fills and faults).  For a @store, instead of r8,
+ * rdx + rcx is where the bytes are: the entry's st_host (set by the
+ * executors' stores when a store window covered the page; else the
+ * slow path) and the offset in the page.  The current ASID is read
  * from the TTBR that holds it (the block is not made for one ASID: the
  * kernel's blocks serve every process); which TTBR, the ASID's width and
  * the TBI bits are constants, in the block's cell (a64_jit_valid). */
@@ -824,12 +827,40 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
   mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
   mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (store) {
+    /* rdx = where the page is for stores, rcx = the offset */
+    mdl_x86_load (a, 8, false, RDX, RCX, TOFF (st_host));
+    mdl_x86_test_rr (a, true, RDX, RDX);
+    slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_rr (a, false, RCX, R8);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+    return n;
+  }
   /* r8 = ppage << 12 | the offset */
   mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
   mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
   mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
   mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
   return n;
+}
+
+/* With the MMU off: the store window checked for @total bytes at the
+ * address in r8; rdx + rcx is where they are.  Returns the number of
+ * jumps to the slow path put in @slow. */
+static unsigned
+emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
+{
+  MdlJitAsm *a = c->a;
+
+  mdl_x86_mov_rr (a, true, RCX, R8);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
+  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
+  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  return 2;
 }
 
 /* A store of @total bytes at the virtual address in r8 while the
@@ -876,14 +907,8 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   slow[n++] = emit_monitor_check (c, 64);
   if (c->mmu)
     n += emit_tlb (c, true, 64, slow + n);
-  mdl_x86_mov_rr (a, true, RCX, R8);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
-  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, RCX, 64);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
-  slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  else
+    n += emit_st_window (c, 64, slow + n);
   mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
   for (int32_t k = 0; k < 64; k += 8)
@@ -954,7 +979,7 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1, slow2, slow3 = 0, slow4 = 0, done, tlb_slow[4];
+  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
   unsigned n_tlb = 0;
 
   if (kind != LDST_PLAIN && total > 1) {
@@ -966,14 +991,16 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     slow3 = emit_monitor_check (c, total);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
-  mdl_x86_mov_rr (a, true, RCX, R8);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
-  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, store ? SOFF (st_size) : SOFF (ld_size));
-  slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
+  if (!(c->mmu && store)) {
+    mdl_x86_mov_rr (a, true, RCX, R8);
+    mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
+    mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+    slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+    mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+    slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+    mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
+  }
   if (store) {
     ld_reg (c, RAX, rt, false);
     if (rt2 >= 0)
@@ -1016,8 +1043,10 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
       st_reg (c, RSI, (unsigned) rt2, false);
   }
   done = mdl_x86_jmp_fwd (a);
-  mdl_x86_bind (a, slow1);
-  mdl_x86_bind (a, slow2);
+  if (!(c->mmu && store)) {
+    mdl_x86_bind (a, slow1);
+    mdl_x86_bind (a, slow2);
+  }
   if (store)
     mdl_x86_bind (a, slow3);
   if (kind != LDST_PLAIN && total > 1)
@@ -1057,14 +1086,8 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   fail[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   if (c->mmu)
     n_slow += emit_tlb (c, true, total, slow + n_slow);
-  mdl_x86_mov_rr (a, true, RCX, R8);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
-  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
-  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  else
+    n_slow += emit_st_window (c, total, slow + n_slow);
   mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
   /* rdx: the host address */
   mdl_x86_load (a, size, false, RAX, RDX, 0);
