@@ -352,9 +352,8 @@ code_overlaps (const MdlAddressSpace *as, uint64_t addr, uint64_t last)
          && g_array_index (as->code, MdlCodeSpan, i).base <= last;
 }
 
-bool
-mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
-                              MdlRamWindow *window)
+static bool
+ram_window (MdlAddressSpace *as, uint64_t addr, MdlRamWindow *window, bool load)
 {
   MdlMapping *m = find_mapping (as, addr);
   uint64_t offset = 0;
@@ -374,7 +373,9 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
    * stay fast, stores take the slow path, where the code's owners hear of
    * them), so code need not be cut out of it.  Elsewhere the window stops
    * short of the code on either side. */
-  if (as->code->len > 0) {
+  if (load) {
+    window->writable = false;
+  } else if (as->code->len > 0) {
     const MdlCodeSpan *c = (const MdlCodeSpan *) (void *) as->code->data;
     guint i = code_index (as, addr);
 
@@ -411,6 +412,20 @@ mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
     }
   }
   return true;
+}
+
+bool
+mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
+                              MdlRamWindow *window)
+{
+  return ram_window (as, addr, window, false);
+}
+
+bool
+mdl_address_space_ram_window_load (MdlAddressSpace *as, uint64_t addr,
+                                   MdlRamWindow *window)
+{
+  return ram_window (as, addr, window, true);
 }
 
 static void

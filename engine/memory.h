@@ -108,6 +108,11 @@ bool mdl_address_space_hole (MdlAddressSpace *as, uint64_t addr,
  * aliases resolved.  Returns false for MMIO and unmapped addresses. */
 bool mdl_address_space_ram_window (MdlAddressSpace *as, uint64_t addr,
                                    MdlRamWindow *window);
+/* The same for loads only: marked code does not cut the window (loads
+ * need not be heard), so that a CPU's load window is not split into
+ * the gaps between code pages; it is never writable. */
+bool mdl_address_space_ram_window_load (MdlAddressSpace *as, uint64_t addr,
+                                        MdlRamWindow *window);
 
 /* The slow path, for any region kind.  An access that starts in one region
  * and ends outside it is refused with MDL_MEM_UNMAPPED, never split. */

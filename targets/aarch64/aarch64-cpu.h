@@ -157,6 +157,22 @@ A64_EXECUTORS (A64_DECLARE_EXEC)
 
 /* ---- the core ------------------------------------------------------------- */
 
+/* [jit hook] What a translated block made with the MMU on depends on:
+ * the lower range (TTBR0), a non-global page of the upper range (TTBR1
+ * and the ASID), a global page of the upper range (TTBR1's tables). */
+enum { A64_JIT_GEN_LOWER, A64_JIT_GEN_UPPER, A64_JIT_GEN_GLOBAL, A64_JIT_GEN_KINDS };
+#define A64_JIT_GEN_BUCKETS 256
+
+/* The bucket of @va (bits 55:12) among the generations of TLB entries
+ * of @granule (0: 4 KiB, 1: 2 MiB, 2: 1 GiB). */
+static inline unsigned
+a64_jit_gen_bucket (uint64_t va, unsigned granule)
+{
+  uint64_t p = (va & UINT64_C (0x00ffffffffffffff)) >> (12 + 9 * granule);
+
+  return (unsigned) ((p * UINT64_C (0x9e3779b97f4a7c15)) >> 56);
+}
+
 typedef struct {
   uint64_t tag; /* pc, or A64_TAG_EMPTY */
   uint32_t raw;
@@ -180,6 +196,10 @@ typedef struct {
   uint8_t perm;  /* A64_P_* */
   uint8_t level; /* of the final descriptor, for permission faults */
   uint8_t attr;  /* AttrIndx (bits 2:0) and SH (bits 4:3), for PAR_EL1 */
+  /* [jit hook] Where the page's bytes are for stores, once one went
+   * through a store window covering the whole page (a64_forget_windows
+   * drops it with the windows); NULL until then. */
+  uint8_t *st_host;
 } A64TlbEntry;
 
 enum {
@@ -300,7 +320,13 @@ struct A64Cpu {
 
   A64TlbEntry tlb[A64_TLB_SIZE];
   uint32_t code_gen; /* bumped to forget every decoded instruction at once */
-  uint32_t jit_gen;  /* [jit hook] bumped when a virtual pc may mean other bytes */
+  /* [jit hook] Generations of what a virtual pc means, by what blocks
+   * depend on (A64_JIT_GEN_*), the size of the TLB entry their fetch
+   * went through (4 KiB, 2 MiB, 1 GiB) and a hash of the address within
+   * it: one is bumped (to a fresh value from jit_gen_next) when a pc it
+   * covers may mean other bytes. */
+  uint32_t jit_gen[A64_JIT_GEN_KINDS][3][A64_JIT_GEN_BUCKETS];
+  uint32_t jit_gen_next;
   A64Insn uncached;  /* an instruction fetched from outside RAM */
   A64Insn icache[A64_ICACHE_SIZE];
   /* The physical pages the decode cache took code from with the MMU on
@@ -382,9 +408,21 @@ void a64_flush_code (MdlCpu *cpu);
 /* The decode cache emptied (IC maintenance): translated blocks hear
  * stores by themselves. */
 void a64_forget_decoded (A64Cpu *s);
-/* What a virtual pc means may have changed (TLBI, TTBR and TCR writes):
- * the decode cache emptied, translated blocks checked again. */
+/* What a virtual pc means may have changed (TLBI, TCR writes): the
+ * decode cache emptied, translated blocks checked again. */
 void a64_forget_translations (A64Cpu *s);
+/* The same after a write of TTBR0_EL1 (@ttbr1 false) or TTBR1_EL1 that
+ * held @old: translated blocks fetched through global pages of the upper
+ * range are kept unless TTBR1's table address changed (an ASID switch
+ * leaves what they mean as it was). */
+void a64_forget_ttbr (A64Cpu *s, bool ttbr1, uint64_t old);
+/* TLBI by address (@va: its bits 55:12 matter; of any ASID) or by ASID
+ * (of any ASID too; global entries stay): the TLB entries that may
+ * translate it dropped, the decoded instructions forgotten, and only the
+ * translated blocks that may depend on what they invalidate checked
+ * again. */
+void a64_tlb_invalidate_va (A64Cpu *s, uint64_t va);
+void a64_tlb_invalidate_asid (A64Cpu *s);
 void a64_forget_windows (A64Cpu *s);
 void a64_note_code (A64Cpu *s, uint64_t pc, uint64_t len);
 /* A data abort for @va with @fsc; @write sets WnR. */

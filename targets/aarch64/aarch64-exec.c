@@ -42,6 +42,8 @@ a64_forget_windows (A64Cpu *s)
 {
   s->ld_size = s->st_size = s->fetch_size = 0;
   s->ld_host = s->st_host = s->fetch_host = NULL;
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    s->tlb[i].st_host = NULL;
 }
 
 void
@@ -68,19 +70,53 @@ a64_flush_code (MdlCpu *cpu)
   a64_forget_decoded (s);
 }
 
+/* [jit hook] A fresh generation value; a wrapped counter could take a
+ * stale check for a fresh one: every block goes then. */
+static uint32_t
+next_jit_gen (A64Cpu *s)
+{
+  if (++s->jit_gen_next == 0) {
+    if (s->cpu.jit != NULL)
+      mdl_jit_flush (s->cpu.jit);
+    memset (s->jit_gen, 0, sizeof s->jit_gen);
+    s->jit_gen_next = 1;
+  }
+  return s->jit_gen_next;
+}
+
+/* Every block of kind @k checked again before it next runs. */
+static void
+bump_jit_kind (A64Cpu *s, unsigned k)
+{
+  uint32_t g = next_jit_gen (s);
+
+  for (unsigned l = 0; l < 3; l++)
+    for (unsigned i = 0; i < A64_JIT_GEN_BUCKETS; i++)
+      s->jit_gen[k][l][i] = g;
+}
+
 void
 a64_forget_translations (A64Cpu *s)
 {
   a64_forget_decoded (s);
   /* [jit hook] Blocks made with the MMU on are checked again before they
    * next run (a64_jit_valid): kept when their pc still translates to the
-   * bytes they were made from.  A wrapped counter could take a stale
-   * check for a fresh one: every block goes then. */
-  if (++s->jit_gen == 0) {
-    if (s->cpu.jit != NULL)
-      mdl_jit_flush (s->cpu.jit);
-    s->jit_gen = 1;
-  }
+   * bytes they were made from. */
+  for (unsigned k = 0; k < A64_JIT_GEN_KINDS; k++)
+    bump_jit_kind (s, k);
+}
+
+void
+a64_forget_ttbr (A64Cpu *s, bool ttbr1, uint64_t old)
+{
+  a64_forget_decoded (s);
+  /* [jit hook] Either register may hold the ASID (TCR_EL1.A1), which
+   * non-global pages of both ranges depend on; a global page of the
+   * upper range depends only on TTBR1's table address. */
+  bump_jit_kind (s, A64_JIT_GEN_LOWER);
+  bump_jit_kind (s, A64_JIT_GEN_UPPER);
+  if (ttbr1 && ((old ^ s->ttbr1_el1) & UINT64_C (0x0000ffffffffffff)))
+    bump_jit_kind (s, A64_JIT_GEN_GLOBAL);
 }
 
 void
@@ -97,6 +133,55 @@ a64_tlb_invalidate (A64Cpu *s)
   for (unsigned i = 0; i < A64_TLB_SIZE; i++)
     s->tlb[i].vpage = UINT64_MAX;
   a64_forget_translations (s);
+}
+
+void
+a64_tlb_invalidate_va (A64Cpu *s, uint64_t va)
+{
+  uint32_t g;
+
+  /* The entries over @va's bits 55:12, of any ASID (invalidating more
+   * than asked is allowed): a page's, or every page of the block mapping
+   * an entry came from, as a TLB of block entries would drop them.  Only
+   * they: Linux's kernel issues tens of thousands of these, and emptying
+   * the whole TLB each time made a page walk of most later accesses. */
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++) {
+    A64TlbEntry *e = &s->tlb[i];
+    unsigned bits = e->level >= 3 ? 0 : 9 * (3 - e->level);
+    uint64_t mask = (UINT64_C (1) << 44) - (UINT64_C (1) << bits);
+
+    if (e->vpage != UINT64_MAX && !((e->vpage ^ (va >> 12)) & mask))
+      e->vpage = UINT64_MAX;
+  }
+  a64_forget_decoded (s);
+  /* [jit hook] Only the blocks whose fetch an entry translating @va
+   * could have served (an entry of any size over it, any ASID): Linux
+   * invalidates kernel pages one at a time (the fixmap of its text
+   * patching, vmalloc), tens of thousands of times on the way to a
+   * shell, and its own code stays valid across them. */
+  g = next_jit_gen (s);
+  for (unsigned l = 0; l < 3; l++) {
+    unsigned i = a64_jit_gen_bucket (va, l);
+
+    if ((va >> 55) & 1) {
+      s->jit_gen[A64_JIT_GEN_UPPER][l][i] = g;
+      s->jit_gen[A64_JIT_GEN_GLOBAL][l][i] = g;
+    } else
+      s->jit_gen[A64_JIT_GEN_LOWER][l][i] = g;
+  }
+}
+
+void
+a64_tlb_invalidate_asid (A64Cpu *s)
+{
+  /* Global entries stay (those of every ASID go, which is allowed). */
+  for (unsigned i = 0; i < A64_TLB_SIZE; i++)
+    if (!s->tlb[i].global)
+      s->tlb[i].vpage = UINT64_MAX;
+  a64_forget_decoded (s);
+  /* [jit hook] Blocks of global pages too. */
+  bump_jit_kind (s, A64_JIT_GEN_LOWER);
+  bump_jit_kind (s, A64_JIT_GEN_UPPER);
 }
 
 /* A store, by any core or loader, touched [addr, addr + size) of marked
@@ -287,6 +372,7 @@ walk (A64Cpu *s, uint64_t va, A64TlbEntry *e)
       e->perm = perm;
       e->level = (uint8_t) level;
       e->attr = (uint8_t) (((desc >> 2) & 7) | (((desc >> 8) & 3) << 3));
+      e->st_host = NULL;
       return 0;
     }
   }
@@ -387,7 +473,11 @@ win_lookup (A64Cpu *s, uint64_t pa, unsigned size, bool store, uint8_t **p)
   /* With a cache model, every access comes here: no window is kept. */
   if (G_UNLIKELY (s->cpu.cache))
     mdl_cache_model_data (&s->cpu, pa, size, store);
-  if (!mdl_address_space_ram_window (s->cpu.as, pa, &w))
+  /* Loads take the window that marked code does not cut: Linux's code
+   * pages lie all over RAM, and the load window would else be the gap
+   * between two of them, looked up again at every other load. */
+  if (!(store ? mdl_address_space_ram_window (s->cpu.as, pa, &w)
+              : mdl_address_space_ram_window_load (s->cpu.as, pa, &w)))
     return false;
   if (store && !w.writable)
     return false;
@@ -446,6 +536,27 @@ access_phys (A64Cpu *s, uint64_t va, uint64_t pa, unsigned size, uint64_t *val, 
   return true;
 }
 
+/* [jit hook] A store to @va (at @pa) went well: when the store window now
+ * covers its whole page, the TLB entry that translated it remembers
+ * where the page is, for translated stores to use without the window
+ * (marked code cuts the window into the gaps between code pages, which
+ * stores all over the kernel's data kept looking up again). */
+static void
+note_store_page (A64Cpu *s, uint64_t va, uint64_t pa)
+{
+  uint64_t page = pa & ~UINT64_C (0xfff);
+  A64TlbEntry *e;
+
+  if (s->cpu.cache != NULL || page - s->st_base >= s->st_size
+      || page - s->st_base + 0x1000 > s->st_size)
+    return;
+  if ((s->tcr_el1 >> ((va >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
+  e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+  if (e->vpage == va >> 12 && e->ppage == pa >> 12)
+    e->st_host = s->st_host + (page - s->st_base);
+}
+
 static bool
 access (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool write, bool unpriv)
 {
@@ -489,7 +600,11 @@ access (A64Cpu *s, uint64_t va, unsigned size, uint64_t *val, bool write, bool u
     a64_data_abort (s, va, fsc, write);
     return false;
   }
-  return access_phys (s, va, pa, size, val, write);
+  if (!access_phys (s, va, pa, size, val, write))
+    return false;
+  if (write && mmu_on (s))
+    note_store_page (s, va, pa);
+  return true;
 }
 
 bool

@@ -25,17 +25,24 @@
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
  * takes an exception, sets s->check, or flushes the cache, the block
- * leaves.  After system instructions (msr, sys, hints, svc/hvc/smc/brk,
- * eret) the block always leaves to the dispatcher, which looks at the
- * mode again: nothing chains across a change of SCTLR or EL.
+ * leaves.  After the system instructions that may change the mode or
+ * stop the core (writes of SCTLR/TTBR0/TTBR1/TCR, msr to PSTATE,
+ * svc/hvc/smc/brk, eret, wfe/wfi/sev) the block always leaves to the
+ * dispatcher, which looks at the mode again: nothing chains across a
+ * change of SCTLR or EL.  Hints that do nothing here (nop, the PAC and
+ * BTI hints) are translated as nothing.
  *
  * The MMU: blocks are keyed by the virtual pc, the EL and the mode bits
- * (with the MMU on, the ASID too: the inline TLB check compares it as a
- * constant); with SCTLR_EL1.M set, the block's first fetch is translated
- * (and may fault: then the interpreter takes it) and loads and stores
- * check the TLB inline before the RAM window.  Such a block is valid
- * while s->jit_gen is the generation its cell holds, which TLBI and
- * writes of TTBR0/TTBR1/TCR bump (a64_forget_translations); its entry
+ * (not the ASID: the inline TLB check reads the current one); with
+ * SCTLR_EL1.M set, the block's first fetch is translated (and may fault:
+ * then the interpreter takes it) and loads and stores check the TLB
+ * inline before the RAM window.  Such a block is valid while its slot
+ * of s->jit_gen (by range, globalness, size and address of the TLB entry
+ * its fetch went through) holds the generation its cell holds: TLBI by
+ * address bumps only the slots it may concern, TLBI by ASID and TTBR
+ * writes spare global pages of the upper range (unless TTBR1's table
+ * moved), and TLBI of everything and TCR writes bump all
+ * (aarch64-exec.c); its entry
  * compares the two and leaves to the dispatcher when they differ, and
  * the dispatcher takes it back when its pc still translates to the same
  * physical address with the same TBI bits (a64_jit_valid), as RISC-V
@@ -62,9 +69,8 @@
 #define A64_JIT_MODE_MAX_SHIFT 8
 #define A64_JIT_MODE_ALIGN    4u /* SCTLR_EL1.A */
 #define A64_JIT_MODE_MMU      8u /* SCTLR_EL1.M */
-#define A64_JIT_MODE_ASID_SHIFT 16 /* with the MMU on: the ASID */
-#define A64_JIT_CODE_BYTES    (16u << 20)
-#define A64_JIT_MAX_BLOCKS    32768
+#define A64_JIT_CODE_BYTES    (64u << 20)
+#define A64_JIT_MAX_BLOCKS    131072
 #define A64_PAGE              4096u
 
 #define XOFF(r) ((int32_t) (offsetof (A64Cpu, x) + 8 * (unsigned) (r)))
@@ -85,11 +91,13 @@ typedef struct {
   const A64Opcode *op;
 } A64JitInsn;
 
-/* A block made with the MMU on: the generation (s->jit_gen) it was
- * last found valid in, and TCR's TBI bits it was made with. */
+/* A block made with the MMU on: which of s->jit_gen its pc depends on
+ * (gen_slot), the generation it was last found valid in, and the bits
+ * of TCR_EL1 its code depends on (tlb_tcr). */
 typedef struct {
   uint32_t gen;
-  uint32_t tbi;
+  uint32_t slot;
+  uint64_t tcr;
 } A64JitCell;
 
 typedef struct {
@@ -715,20 +723,38 @@ emit_dp2 (A64JitCtx *c, uint32_t insn)
 
 /* ---- loads and stores ---- */
 
-/* The ASID translate() tags and compares TLB entries with. */
-static uint16_t
-tlb_asid (const A64Cpu *s)
+/* What of TCR_EL1 the inline TLB check is made for: TBI0/TBI1, AS
+ * (16-bit ASIDs) and A1 (the ASID in TTBR1). */
+static uint64_t
+tlb_tcr (const A64Cpu *s)
 {
-  uint64_t tcr = s->tcr_el1;
-  uint16_t asid = (uint16_t) ((((tcr >> 22) & 1) ? s->ttbr1_el1 : s->ttbr0_el1) >> 48);
-
-  return (tcr >> 36) & 1 ? asid : asid & 0xff;
+  return s->tcr_el1 & (UINT64_C (3) << 37 | UINT64_C (1) << 36 | UINT64_C (1) << 22);
 }
 
-static uint32_t
-tlb_tbi (const A64Cpu *s)
+/* Which of s->jit_gen a block at @pc depends on (its index in the
+ * flattened array), right after its fetch was translated: the TLB entry
+ * for it is the one translate() used, whose range, globalness and size
+ * say which TLBI, TTBR and TCR writes may change what the pc means. */
+static unsigned
+gen_slot (const A64Cpu *s, uint64_t pc)
 {
-  return (uint32_t) (s->tcr_el1 >> 37) & 3;
+  uint64_t va = pc;
+  const A64TlbEntry *e;
+  unsigned kind, granule;
+
+  if ((s->tcr_el1 >> ((pc >> 55) & 1 ? 38 : 37)) & 1)
+    va = (uint64_t) ((int64_t) (va << 8) >> 8);
+  e = &s->tlb[(va >> 12) % A64_TLB_SIZE];
+  kind = !((pc >> 55) & 1) ? A64_JIT_GEN_LOWER
+         : e->global ? A64_JIT_GEN_GLOBAL : A64_JIT_GEN_UPPER;
+  granule = e->level >= 3 ? 0 : 3 - e->level;
+  return (kind * 3 + granule) * A64_JIT_GEN_BUCKETS + a64_jit_gen_bucket (va, granule);
+}
+
+static uint32_t *
+gen_of (A64Cpu *s, unsigned slot)
+{
+  return &s->jit_gen[0][0][0] + slot;
 }
 
 #define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
@@ -737,9 +763,13 @@ tlb_tbi (const A64Cpu *s)
  * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
  * its ASID unless global, the permission at this EL), for an access of
  * @total bytes within one page; any other case jumps to a slow fixup
- * (the executor walks, fills and faults).  The ASID and the TBI bits
- * are constants here: the first is in the block's key, the second in its
- * cell (a64_jit_valid). */
+ * (the executor walks, fills and faults).  For a @store, instead of r8,
+ * rdx + rcx is where the bytes are: the entry's st_host (set by the
+ * executors' stores when a store window covered the page; else the
+ * slow path) and the offset in the page.  The current ASID is read
+ * from the TTBR that holds it (the block is not made for one ASID: the
+ * kernel's blocks serve every process); which TTBR, the ASID's width and
+ * the TBI bits are constants, in the block's cell (a64_jit_valid). */
 static unsigned
 emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 {
@@ -747,7 +777,7 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
   const A64Cpu *s = c->s;
   uint64_t tcr = s->tcr_el1;
   bool tbi0 = (tcr >> 37) & 1, tbi1 = (tcr >> 38) & 1;
-  uint16_t asid = tlb_asid (s);
+  int32_t asid_off = ((tcr >> 22) & 1 ? SOFF (ttbr1_el1) : SOFF (ttbr0_el1)) + 6;
   unsigned need = store ? A64_P_W1 : A64_P_R1, n = 0;
   size_t global;
 
@@ -790,18 +820,144 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
   mdl_x86_cmp_m8_i (a, RCX, TOFF (global), 0);
   global = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_load (a, 2, false, RAX, RCX, TOFF (asid));
-  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RAX, asid);
+  mdl_x86_load (a, (tcr >> 36) & 1 ? 2 : 1, false, RDX, ST, asid_off);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, false, RAX, RDX);
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_bind (a, global);
   mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
   mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (store) {
+    /* rdx = where the page is for stores, rcx = the offset */
+    mdl_x86_load (a, 8, false, RDX, RCX, TOFF (st_host));
+    mdl_x86_test_rr (a, true, RDX, RDX);
+    slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_rr (a, false, RCX, R8);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+    return n;
+  }
   /* r8 = ppage << 12 | the offset */
   mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
   mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
   mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
   mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
   return n;
+}
+
+/* With the MMU off: the store window checked for @total bytes at the
+ * address in r8; rdx + rcx is where they are.  Returns the number of
+ * jumps to the slow path put in @slow. */
+static unsigned
+emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
+{
+  MdlJitAsm *a = c->a;
+
+  mdl_x86_mov_rr (a, true, RCX, R8);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
+  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
+  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  return 2;
+}
+
+/* A store of @total bytes at the virtual address in r8 while the
+ * exclusive monitor is armed: a64_store clears it when the bytes overlap
+ * what it holds, which is the executor's; other stores go on inline
+ * (a cmpxchg that failed leaves the monitor armed until the next
+ * exception or clrex, and every store took the executor meanwhile).
+ * Returns the jump to the slow path.  Clobbers rax, rcx and rdx. */
+static size_t
+emit_monitor_check (A64JitCtx *c, unsigned total)
+{
+  MdlJitAsm *a = c->a;
+  size_t idle, after, overlap;
+
+  mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
+  idle = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  /* va < excl_addr + excl_size && excl_addr < va + total */
+  mdl_x86_load (a, 8, false, RAX, ST, SOFF (excl_addr));
+  mdl_x86_load (a, 4, false, RCX, ST, SOFF (excl_size));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, R8, RCX);
+  after = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_lea (a, RDX, R8, (int32_t) total);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, RAX, RDX);
+  overlap = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_bind (a, idle);
+  mdl_x86_bind (a, after);
+  return overlap;
+}
+
+/* dc zva at EL1: the 64 bytes of the block around X[rt] zeroed, as
+ * dc_zva's eight stores do when none faults: one TLB check and one
+ * window check for all (the block is in one page), else the executor
+ * from scratch (nothing was stored yet).  memset and clear_page. */
+static void
+emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  MdlJitAsm *a = c->a;
+  size_t slow[8], done;
+  unsigned n = 0;
+
+  ld_reg (c, R8, ins->raw & 31, false);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, R8, -64);
+  slow[n++] = emit_monitor_check (c, 64);
+  if (c->mmu)
+    n += emit_tlb (c, true, 64, slow + n);
+  else
+    n += emit_st_window (c, 64, slow + n);
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
+  mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
+  for (int32_t k = 0; k < 64; k += 8)
+    mdl_x86_store (a, 8, RAX, RDX, k);
+  done = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < n; k++)
+    mdl_x86_bind (a, slow[k]);
+  emit_call_executor (c, ins, i);
+  mdl_x86_bind (a, done);
+}
+
+/* mrs of a register that is a plain field here, where reading it has no
+ * condition but the EL (known) or, for SP_EL0, SPSel (checked: else the
+ * executor's UNDEFINED): SP_EL0 (Linux's `current`), the thread ID
+ * registers. */
+static bool
+emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  MdlJitAsm *a = c->a;
+  uint32_t key = (ins->raw >> 5) & 0xffff;
+  unsigned rt = ins->raw & 31;
+  int32_t off;
+  size_t slow = 0, done;
+  bool check_spsel = false;
+
+  if (key == A64_SYSREG_KEY (3, 3, 13, 0, 2))
+    off = SOFF (tpidr_el0);
+  else if (key == A64_SYSREG_KEY (3, 3, 13, 0, 3))
+    off = SOFF (tpidrro_el0);
+  else if (c->s->el == 1 && key == A64_SYSREG_KEY (3, 0, 13, 0, 4))
+    off = SOFF (tpidr_el1);
+  else if (c->s->el == 1 && key == A64_SYSREG_KEY (3, 0, 4, 1, 0)) {
+    off = SOFF (sp_el);
+    check_spsel = true;
+  } else
+    return false;
+  if (check_spsel) {
+    mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
+    slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  }
+  mdl_x86_load (a, 8, false, RAX, ST, off);
+  st_reg (c, RAX, rt, false);
+  if (check_spsel) {
+    done = mdl_x86_jmp_fwd (a);
+    mdl_x86_bind (a, slow);
+    emit_call_executor (c, ins, i);
+    mdl_x86_bind (a, done);
+  }
+  return true;
 }
 
 /* One or two registers of @size bytes at the address in r8, then
@@ -823,7 +979,7 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1, slow2, slow3 = 0, slow4 = 0, done, tlb_slow[4];
+  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
   unsigned n_tlb = 0;
 
   if (kind != LDST_PLAIN && total > 1) {
@@ -831,20 +987,20 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
     slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
-  if (store) {
-    mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
-    slow3 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  }
+  if (store)
+    slow3 = emit_monitor_check (c, total);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
-  mdl_x86_mov_rr (a, true, RCX, R8);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
-  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, store ? SOFF (st_size) : SOFF (ld_size));
-  slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
+  if (!(c->mmu && store)) {
+    mdl_x86_mov_rr (a, true, RCX, R8);
+    mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
+    mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+    slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+    mdl_x86_lea (a, RDX, RCX, (int32_t) total);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, store ? SOFF (st_size) : SOFF (ld_size));
+    slow2 = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
+    mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
+  }
   if (store) {
     ld_reg (c, RAX, rt, false);
     if (rt2 >= 0)
@@ -887,8 +1043,10 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
       st_reg (c, RSI, (unsigned) rt2, false);
   }
   done = mdl_x86_jmp_fwd (a);
-  mdl_x86_bind (a, slow1);
-  mdl_x86_bind (a, slow2);
+  if (!(c->mmu && store)) {
+    mdl_x86_bind (a, slow1);
+    mdl_x86_bind (a, slow2);
+  }
   if (store)
     mdl_x86_bind (a, slow3);
   if (kind != LDST_PLAIN && total > 1)
@@ -928,14 +1086,8 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   fail[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   if (c->mmu)
     n_slow += emit_tlb (c, true, total, slow + n_slow);
-  mdl_x86_mov_rr (a, true, RCX, R8);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
-  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, RCX, (int32_t) total);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, ST, SOFF (st_size));
-  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  mdl_x86_load (a, 8, false, RDX, ST, SOFF (st_host));
+  else
+    n_slow += emit_st_window (c, total, slow + n_slow);
   mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RCX);
   /* rdx: the host address */
   mdl_x86_load (a, size, false, RAX, RDX, 0);
@@ -1076,9 +1228,33 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
 enum { END_NO, END_BRANCH, END_LEAVE };
 
-/* Whether the block stops after @ins: it branches (translated inline or
- * not), or is a system instruction after which the dispatcher must see
- * the mode again. */
+/* A hint a64_x_hint does nothing for (nop, yield, and the PAC, BTI,
+ * CSDB and other hints the A53 does not have). */
+static bool
+hint_is_nop (const A64JitInsn *ins)
+{
+  unsigned op = (ins->raw >> 5) & 0x7f;
+
+  return exec_of (ins->op) == a64_x_hint && (ins->raw & 0xfffff01f) == 0xd503201f && op != 2
+         && op != 3 && op != 4 && op != 5;
+}
+
+static bool
+hint_is_sevl (const A64JitInsn *ins)
+{
+  return exec_of (ins->op) == a64_x_hint && ins->raw == 0xd50320bf;
+}
+
+/* Whether instruction @ins ends its block: a branch (chained when it
+ * jumps to a constant), or an instruction after which the dispatcher
+ * must see the mode again (EL, SCTLR, TTBR, TCR: what the key, the cell
+ * and the inline TLB check are made for), or that may stop or wake
+ * cores (exceptions, eret, wfe/wfi/sev, PSTATE writes).  Other system
+ * instructions (msr to other registers, the hints that do nothing here,
+ * DC/IC/AT/TLBI) go on in the block when their executor went on to the
+ * next instruction without asking for the check section: Linux's
+ * functions start and end with PAC and BTI hints (NOPs on the A53), and
+ * leaving after each was most of the dispatcher's work. */
 static int
 ends_block (const A64JitInsn *ins)
 {
@@ -1087,9 +1263,16 @@ ends_block (const A64JitInsn *ins)
   switch (ins->op->fmt) {
   case A64_FMT_B: case A64_FMT_BCOND: case A64_FMT_CB: case A64_FMT_TB: case A64_FMT_BR:
     return END_BRANCH;
-  case A64_FMT_NONE: case A64_FMT_EXC: case A64_FMT_HINT: case A64_FMT_MSR_IMM:
-  case A64_FMT_SYS: case A64_FMT_MSR:
+  case A64_FMT_NONE: case A64_FMT_HINT:
+    return hint_is_nop (ins) || hint_is_sevl (ins) ? END_NO : END_LEAVE;
+  case A64_FMT_EXC: case A64_FMT_MSR_IMM:
     return END_LEAVE;
+  case A64_FMT_MSR: {
+    uint32_t key = ins->raw & 0x1fffe0;
+
+    return key == 0x181000 || key == 0x182000 || key == 0x182020 || key == 0x182040 ? END_LEAVE
+                                                                                   : END_NO;
+  }
   default:
     return END_NO;
   }
@@ -1182,6 +1365,18 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   if (end == END_BRANCH) {
     if (emit_branch (c, ins, n))
       return;
+  } else if (hint_is_nop (ins) || fn == a64_x_prfm)
+    done = true; /* no effect, no fault: what their executors do */
+  else if (fn == a64_x_barrier) {
+    /* dmb, dsb and isb order nothing here (one core runs at a time) */
+    if (((insn >> 5) & 7) == 2) /* clrex */
+      mdl_x86_store_i8 (c->a, ST, SOFF (excl_valid), 0);
+    done = true;
+  } else if (fn == a64_x_mrs)
+    done = emit_mrs (c, ins, i);
+  else if (fn == a64_x_sys && (insn & 0xffffffe0) == 0xd50b7420 && c->s->el == 1) {
+    emit_dc_zva (c, ins, i);
+    done = true;
   } else if (fn == a64_x_addsub_imm)
     done = emit_addsub (c, insn, 0);
   else if (fn == a64_x_addsub_reg)
@@ -1261,13 +1456,14 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
 {
   A64JitInsn insns[A64_JIT_MAX_INSNS];
   uint64_t pa = pc;
-  unsigned n;
+  unsigned n, slot;
 
   /* With the MMU on, the fetch's own translation (and permission check
    * at this EL, and TLB fill), as a64_fill makes it for the block's first
    * instruction; a fault is left to the interpreter, which takes it. */
   if ((mode & A64_JIT_MODE_MMU) && a64_translate (s, pc, A64_ACC_EXEC, s->el, &pa) != 0)
     return NULL;
+  slot = (mode & A64_JIT_MODE_MMU) ? gen_slot (s, pc) : 0;
   n = a64_jit_scan (s, pc, pa, max, insns);
   if (n == 0)
     return NULL;
@@ -1289,9 +1485,10 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       else {
         size_t valid;
 
-        cell->gen = s->jit_gen;
-        cell->tbi = tlb_tbi (s);
-        mdl_x86_load (&a, 4, false, RAX, ST, SOFF (jit_gen));
+        cell->slot = slot;
+        cell->gen = *gen_of (s, slot);
+        cell->tcr = tlb_tcr (s);
+        mdl_x86_load (&a, 4, false, RAX, ST, SOFF (jit_gen) + 4 * (int32_t) slot);
         mdl_x86_mov_ri (&a, RCX, (uint64_t) (uintptr_t) cell);
         mdl_x86_alu_rm (&a, MDL_X86_CMP, false, RAX, RCX, 0);
         valid = mdl_x86_jcc_fwd (&a, MDL_X86_CC_E);
@@ -1339,13 +1536,24 @@ a64_jit_valid (A64Cpu *s, const MdlJitBlock *b)
   A64JitCell *cell = b->data;
   uint64_t pa;
 
-  if (cell == NULL || cell->gen == s->jit_gen)
+  if (cell == NULL || cell->gen == *gen_of (s, cell->slot))
     return true;
-  if (cell->tbi != tlb_tbi (s) || a64_translate (s, b->pc, A64_ACC_EXEC, s->el, &pa) != 0
-      || pa != b->phys)
+  if (cell->tcr != tlb_tcr (s) || a64_translate (s, b->pc, A64_ACC_EXEC, s->el, &pa) != 0
+      || pa != b->phys || gen_slot (s, b->pc) != cell->slot)
     return false;
-  cell->gen = s->jit_gen;
+  cell->gen = *gen_of (s, cell->slot);
   return true;
+}
+
+/* The mode bits of the blocks for the current state. */
+static uint32_t
+a64_jit_mode (const A64Cpu *s)
+{
+  uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
+
+  if (s->sctlr_el1 & 1)
+    mode |= A64_JIT_MODE_MMU;
+  return mode;
 }
 
 static MdlJit *
@@ -1388,11 +1596,9 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
         continue;
     }
     if (G_LIKELY (!(s->pc & 3))) {
-      uint32_t mode = s->el | (((s->sctlr_el1 >> 1) & 1) ? A64_JIT_MODE_ALIGN : 0);
+      uint32_t mode = a64_jit_mode (s);
       uint64_t left = budget - s->done;
 
-      if (s->sctlr_el1 & 1)
-        mode |= A64_JIT_MODE_MMU | (uint32_t) tlb_asid (s) << A64_JIT_MODE_ASID_SHIFT;
       b = mdl_jit_lookup (jit, s->pc, mode);
       if (b == NULL || !a64_jit_valid (s, b))
         b = a64_jit_translate (s, jit, s->pc, mode, A64_JIT_MAX_INSNS);

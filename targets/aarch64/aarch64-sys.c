@@ -432,6 +432,8 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
     uint64_t *r = key == K (3, 0, 2, 0, 0) ? &s->ttbr0_el1
                   : key == K (3, 0, 2, 0, 1) ? &s->ttbr1_el1 : &s->tcr_el1;
     if (write) {
+      uint64_t old = *r;
+
       *r = *val;
       /* The TLB's entries are tagged with their ASID, and the
        * architecture lets them outlive a TTBR write (software reusing an
@@ -442,7 +444,7 @@ a64_sysreg_access (A64Cpu *s, uint32_t key, bool write, uint64_t *val)
       if (key == K (3, 0, 2, 0, 2))
         a64_tlb_invalidate (s);
       else
-        a64_forget_translations (s);
+        a64_forget_ttbr (s, key == K (3, 0, 2, 0, 1), old);
     } else
       *val = *r;
     return true;
@@ -776,7 +778,15 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
     }
   }
   if (crn == 8 && op1 == 0 && s->el > 0) { /* tlbi */
-    a64_tlb_invalidate (s);
+    uint64_t arg = a64_rx (s, rt);
+
+    /* VA[55:12] in bits 43:0 (bit 55, bit 43 here, picks the range) */
+    if ((crm == 3 || crm == 7) && (op2 == 1 || op2 == 3 || op2 == 5 || op2 == 7))
+      a64_tlb_invalidate_va (s, (arg & UINT64_C (0x00000fffffffffff)) << 12);
+    else if ((crm == 3 || crm == 7) && op2 == 2)
+      a64_tlb_invalidate_asid (s);
+    else
+      a64_tlb_invalidate (s);
     s->check = true;
     return;
   }
