@@ -730,6 +730,24 @@ dc_zva (A64Cpu *s, uint64_t va)
       return;
 }
 
+
+/* TLBI CRm @crm, op2 @op2 on core @s (the forms of ARMv8.4, not on this
+ * core, invalidate everything). */
+static void
+tlbi_one (A64Cpu *s, unsigned crm, unsigned op2, uint64_t arg)
+{
+  bool known = crm == 3 || crm == 7;
+
+  /* VA[55:12] in bits 43:0 (bit 55, bit 43 here, picks the range) */
+  if (known && (op2 == 1 || op2 == 3 || op2 == 5 || op2 == 7))
+    a64_tlb_invalidate_va (s, (arg & UINT64_C (0x00000fffffffffff)) << 12);
+  else if (known && op2 == 2)
+    a64_tlb_invalidate_asid (s);
+  else
+    a64_tlb_invalidate (s);
+  s->check = true;
+}
+
 void
 a64_x_sys (A64Cpu *s, uint32_t insn)
 {
@@ -780,14 +798,20 @@ a64_x_sys (A64Cpu *s, uint32_t insn)
   if (crn == 8 && op1 == 0 && s->el > 0) { /* tlbi */
     uint64_t arg = a64_rx (s, rt);
 
-    /* VA[55:12] in bits 43:0 (bit 55, bit 43 here, picks the range) */
-    if ((crm == 3 || crm == 7) && (op2 == 1 || op2 == 3 || op2 == 5 || op2 == 7))
-      a64_tlb_invalidate_va (s, (arg & UINT64_C (0x00000fffffffffff)) << 12);
-    else if ((crm == 3 || crm == 7) && op2 == 2)
-      a64_tlb_invalidate_asid (s);
-    else
-      a64_tlb_invalidate (s);
-    s->check = true;
+    /* The Inner Shareable forms (CRm 3) reach every core of the cluster:
+     * Linux changes a page table on one core and invalidates with them
+     * for all (a thread on another core kept writing a page it had
+     * unmapped or made copy-on-write).  The others run between their own
+     * instructions, so they see it before their next one. */
+    if (crm == 3) {
+      for (unsigned i = 0; i < mdl_machine_n_cpus (s->cpu.machine); i++) {
+        MdlCpu *c = mdl_machine_cpu (s->cpu.machine, i);
+
+        if (c->cls == s->cpu.cls && c->as == s->cpu.as)
+          tlbi_one ((A64Cpu *) c, crm, op2, arg);
+      }
+    } else
+      tlbi_one (s, crm, op2, arg);
     return;
   }
   a64_undefined (s);
