@@ -975,9 +975,13 @@ arm_pc_flags (const ArmDecoded *dec)
    * as a register: fuzz-arm arm/regressions/dp-shift-pc-operand).  The
    * compares' rd field is 15 and names no register; nor does the Rn
    * field of mov.w and mvn.w, which is 1111. */
-  if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR
-      || ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT))
+  if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR)
     return 0;
+  /* A literal's pc is its own (Align (pc, 4)); a word loaded from one
+   * into the pc is a branch all the same (ldr pc, [pc, #imm] ran on
+   * before). */
+  if ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT)
+    return dec->rd == 15 && op == ARM_OP_LDR ? ARM_PC_WRITE_LOAD : 0;
   test = op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
   if ((dec->rn == 15 && op != ARM_OP_MOV && op != ARM_OP_MVN) || dec->rm == 15 || dec->ra == 15
       || (dec->rd == 15 && !test))

@@ -227,7 +227,26 @@ th1:	movs	r0, #21
 th_done:
 	CHECK_EQ r0, 21, 62
 
+	/* ldr pc, [pc, #imm]: a load to the pc is a branch (LoadWritePC),
+	 * also as the last instruction of an IT block */
+	movs	r0, #0
+	ldr.w	pc, ldr_pc_lit
+	FAIL	63
+ldr_pc_ok:
+	movs	r0, #1
+	cmp	r0, #1
+	it	eq
+	ldreq.w	pc, ldr_pc_lit2
+	FAIL	64
+ldr_pc_ok2:
+	CHECK_EQ r0, 1, 65
+
 	pop	{r4-r11, pc}
+	.balign	4
+ldr_pc_lit:
+	.word	ldr_pc_ok + 1
+ldr_pc_lit2:
+	.word	ldr_pc_ok2 + 1
 
 	.balign	4
 lit_before:
