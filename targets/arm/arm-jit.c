@@ -1225,6 +1225,12 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 
     emit_block_end (c, n, ins->pc + ins->dec.len, false);
     mdl_x86_bind (c->a, run);
+    /* The path that runs it needs an end of its own: a body that leaves
+     * none (an inline load into the scratch r15, such as ldrsh pc, [pc,
+     * #imm], a hint) gets the block's (arm_jit_emit); it ran on into
+     * whatever the code memory held after the block (a host crash,
+     * fuzz-arm arm/regressions/it-load-to-r15-block-end). */
+    c->ended = false;
     return emit_insn_body (c, ins, i, n);
   }
   skip = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
