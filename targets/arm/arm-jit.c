@@ -40,6 +40,8 @@
 #include "arm-cpu.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/jit-cache.h"
@@ -89,6 +91,9 @@ typedef struct {
   /* The block's first address, and one past the last literal in RAM it
    * holds as a constant. */
   uint32_t start, lit_end;
+  /* The executor about to be called is the slow path of an inline fast
+   * path (for the counting of fallbacks). */
+  bool slow_path;
 } ArmJitCtx;
 
 /* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
@@ -104,6 +109,80 @@ static ArmOp
 insn_op (const ArmDecoded *dec)
 {
   return dec->op ? dec->op->op : ARM_OP_UNDEF;
+}
+
+/* ---- counting what goes out ----------------------------------------------
+ *
+ * With MEDLEY_ARM_JIT_FALLBACKS set (to anything), translated code counts
+ * every call of an executor by instruction class: whole instructions
+ * ("exec", and "wrapped" when the decoder's pc or sp wrapper is in front)
+ * apart from inline fast paths that missed ("slow": a device, an
+ * unaligned address, a fault).  The counts of every Arm CPU of the
+ * process go to stderr at exit, most frequent first: what to translate
+ * inline next, and what it would save (multiply by the cost of a call).
+ * A diagnostic: counts from several threads may lose increments.
+ */
+enum { ARM_FB_EXEC, ARM_FB_WRAPPED, ARM_FB_SLOW, ARM_FB_KINDS };
+
+static uint64_t arm_jit_fallbacks[ARM_OP_COUNT][ARM_FB_KINDS];
+static const char *arm_jit_fallback_name[ARM_OP_COUNT];
+
+static void
+arm_jit_print_fallbacks (void)
+{
+  static const char *const kind[ARM_FB_KINDS] = { "exec", "wrapped", "slow" };
+  uint64_t total = 0;
+
+  for (;;) {
+    unsigned best_op = 0, best_kind = 0;
+    uint64_t best = 0;
+
+    for (unsigned op = 0; op < ARM_OP_COUNT; op++)
+      for (unsigned k = 0; k < ARM_FB_KINDS; k++)
+        if (arm_jit_fallbacks[op][k] > best) {
+          best = arm_jit_fallbacks[op][k];
+          best_op = op;
+          best_kind = k;
+        }
+    if (best == 0)
+      break;
+    fprintf (stderr, "arm-jit fallbacks: %12" G_GUINT64_FORMAT "  %s (%s)\n", best,
+             arm_jit_fallback_name[best_op] ? arm_jit_fallback_name[best_op] : "undefined",
+             kind[best_kind]);
+    total += best;
+    arm_jit_fallbacks[best_op][best_kind] = 0;
+  }
+  fprintf (stderr, "arm-jit fallbacks: %12" G_GUINT64_FORMAT "  in all\n", total);
+}
+
+static bool
+arm_jit_counting (void)
+{
+  static gsize once;
+  static bool on;
+
+  if (g_once_init_enter (&once)) {
+    on = g_getenv ("MEDLEY_ARM_JIT_FALLBACKS") != NULL;
+    if (on)
+      atexit (arm_jit_print_fallbacks);
+    g_once_init_leave (&once, 1);
+  }
+  return on;
+}
+
+/* Counts one call of @ins's executor (rcx is free here). */
+static void
+count_fallback (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  ArmOp op = ins->dec.op ? ins->dec.op->op : ARM_OP_UNDEF;
+  unsigned k = c->slow_path ? ARM_FB_SLOW : ins->e.inner ? ARM_FB_WRAPPED : ARM_FB_EXEC;
+
+  if (!arm_jit_counting ())
+    return;
+  if (ins->dec.op)
+    arm_jit_fallback_name[op] = ins->dec.op->name;
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) &arm_jit_fallbacks[op][k]);
+  mdl_x86_alu_mi (c->a, MDL_X86_ADD, true, MDL_X86_RCX, 0, 1);
 }
 
 /* ---- emitting ------------------------------------------------------------ */
@@ -293,6 +372,7 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   if (d == NULL)
     return false;
   *d = ins->e;
+  count_fallback (c, ins);
   sync_it (c, ins->it);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
   mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
@@ -779,8 +859,10 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   /* the slow path: the executor sees the CPU state, then the cache is
    * what the fast path leaves */
   cache_store_dirty (c, false);
+  c->slow_path = true;
   if (!emit_exec_mid_raw (c, ins, i))
     return false;
+  c->slow_path = false;
   cache_reload (c);
   mdl_x86_bind (a, done);
   if (!store)
@@ -875,8 +957,10 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     mdl_x86_bind (a, slow1);
     mdl_x86_bind (a, slow2);
     mdl_x86_bind (a, slow3);
+    c->slow_path = true;
     if (!emit_exec_mid (c, ins, i))
       return false;
+    c->slow_path = false;
     mdl_x86_bind (a, done);
     return true;
   }
@@ -907,7 +991,11 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   mdl_x86_bind (a, slow1);
   mdl_x86_bind (a, slow2);
   mdl_x86_bind (a, slow3);
-  return emit_exec_last (c, ins, i, n);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
+  return true;
 }
 
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
