@@ -533,6 +533,19 @@ sp_wrapped (const ArmJitInsn *ins)
   return ins->e.inner != NULL && ins->e.pc_flags == 0;
 }
 
+/* mov.w and mvn.w: their Rn field is 1111, which the decoder's pc
+ * wrapper takes for a read of the pc; they read no Rn.  (With sp as rd
+ * the wrapper clears its bits 1:0, as the sp one does.) */
+static bool
+mov_wrapped (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+
+  return (op == ARM_OP_MOV || op == ARM_OP_MVN) && (ins->e.pc_flags & ~ARM_PC_READ) == 0
+         && d->rd != 15 && (d->kind == ARM_K_IMM || d->rm != 15) && !(d->rd == 13 && d->setflags);
+}
+
 /* Whether data processing of this form is translated inline. */
 static bool
 dp_inline (const ArmJitInsn *ins)
@@ -542,7 +555,8 @@ dp_inline (const ArmJitInsn *ins)
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
    * harmless: it only fills the scratch r15). */
   if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
-      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags))
+      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags)
+      && !mov_wrapped (ins))
     return false;
   switch (insn_op (d)) {
   case ARM_OP_AND:
