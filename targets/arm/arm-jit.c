@@ -452,6 +452,56 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return mdl_jit_emit_exit_indirect (c->jit, c->a);
 }
 
+/* BXWritePC of the address in eax, ending a block of @n instructions
+ * whose registers are stored: an address with the Thumb bit and below
+ * 0xf0000000 (no exception return) goes on through the inline cache, or
+ * leaves for exit_request as arm_jump does.  Anything else (an exception
+ * return, INVSTATE) goes to the two fixups in @slow, eax kept, for the
+ * caller's slow path. */
+static bool
+emit_bx_fast (ArmJitCtx *c, unsigned n, size_t slow[2])
+{
+  MdlJitAsm *a = c->a;
+  size_t leave;
+
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RAX, (int32_t) 0xf0000000u);
+  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, 1);
+  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -2);
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+    return false;
+  mdl_x86_bind (a, leave);
+  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
+  mdl_jit_emit_exit (c->jit, a);
+  return true;
+}
+
+/* bx rm: BXWritePC inline (emit_bx_fast), the executor for the rest. */
+static bool
+emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  size_t slow[2];
+
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, ins->dec.rm));
+  cache_store_dirty (c, false);
+  /* (bx ends its IT block: it_next is 0) */
+  sync_it (c, ins->it_next);
+  if (!emit_bx_fast (c, n, slow))
+    return false;
+  mdl_x86_bind (c->a, slow[0]);
+  mdl_x86_bind (c->a, slow[1]);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
+  return true;
+}
+
 /* The end of a block at a known address: count its instructions, then on
  * a taken branch let run() stop when the engine asked it to (arm_jump),
  * else go on through a chain slot. */
@@ -979,12 +1029,18 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   }
 
-  /* pop {..., pc}: as ldm_common's end, then on as emit_exec_last */
+  /* pop {..., pc}: as ldm_common's end, BXWritePC inline where it can
+   * be (emit_bx_fast), else arm_bx_write_pc and on as emit_exec_last */
   {
-    size_t leave1, leave2, go_on;
+    size_t leave1, leave2, go_on, bx_slow[2];
 
     sync_it (c, 0);
-    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_RDX, 4 * k);
+    mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_RDX, 4 * k);
+    if (!emit_bx_fast (c, n, bx_slow))
+      return false;
+    mdl_x86_bind (a, bx_slow[0]);
+    mdl_x86_bind (a, bx_slow[1]);
+    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
     mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
     mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
     mdl_x86_call (a, (const void *) arm_bx_write_pc);
@@ -1420,6 +1476,8 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   if (ldstm_inline (ins))
     return emit_ldstm (c, ins, i, n);
+  if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
+    return emit_bx (c, ins, i, n);
   if (ends_block (d))
     return emit_exec_last (c, ins, i, n);
   return emit_exec_mid (c, ins, i);
