@@ -938,6 +938,83 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
+/* Whether ldrd/strd is translated inline: a base other than the pc,
+ * neither register sp or the pc (a written-back sp base is fine: the
+ * fast path's address is aligned, so the sp wrapper changes nothing). */
+static bool
+ldrd_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+
+  return (op == ARM_OP_LDRD || op == ARM_OP_STRD) && d->rn != 15 && d->rd != 13 && d->rd != 15
+         && d->ra != 13 && d->ra != 15 && (ins->e.inner == NULL || sp_wrapped (ins));
+}
+
+/* ldrd/strd with both words in the RAM window: the words, the base
+ * written back, then the registers loaded (a loaded base wins, the second
+ * word over the first), as the executors do; the executor for anything
+ * else (a misaligned address's UsageFault whatever CCR says, devices,
+ * faults). */
+static bool
+emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  bool load = insn_op (d) == ARM_OP_LDRD;
+  MdlX86Reg base = src (c, d->rn), lo, hi;
+  size_t slow[3], done;
+
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
+  if (d->index && d->imm)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
+  /* the registers before the paths part (a load's are not loaded) */
+  lo = load ? dst_slot (c, d->rd, false) : src (c, d->rd);
+  hi = load ? dst_slot (c, d->ra, false) : src (c, d->ra);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
+  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  load ? SOFF (ld_base) : SOFF (st_base));
+  /* the second word's offset below the limit: offset < limit - 4 */
+  mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_limit) : SOFF (st_limit));
+  mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RDX, 4);
+  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_RDX);
+  slow[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_host) : SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+  if (!load) {
+    mdl_x86_store (a, 4, lo, MDL_X86_RDX, 0);
+    mdl_x86_store (a, 4, hi, MDL_X86_RDX, 4);
+  }
+  if (d->wback)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
+  if (load) {
+    mdl_x86_load (a, 4, false, lo, MDL_X86_RDX, 0);
+    mdl_x86_load (a, 4, false, hi, MDL_X86_RDX, 4);
+  }
+  done = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < 3; k++)
+    mdl_x86_bind (a, slow[k]);
+  /* the slow path as emit_ls's */
+  cache_store_dirty (c, false);
+  c->slow_path = true;
+  if (!emit_exec_mid_raw (c, ins, i))
+    return false;
+  c->slow_path = false;
+  cache_reload (c);
+  mdl_x86_bind (a, done);
+  if (d->wback)
+    dst (c, d->rn);
+  if (load) {
+    dst (c, d->rd);
+    dst (c, d->ra);
+  }
+  return true;
+}
+
 /* Whether a load or store multiple is translated inline: base other than
  * the pc, not wrapped (push and pop are not; other sp bases are), no pc
  * to store, a pc to load only outside IT blocks. */
@@ -1476,6 +1553,8 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   if (ldstm_inline (ins))
     return emit_ldstm (c, ins, i, n);
+  if (ldrd_inline (ins))
+    return emit_ldrd (c, ins, i);
   if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
     return emit_bx (c, ins, i, n);
   if (ends_block (d))
