@@ -839,6 +839,68 @@ emit_align_check (ArmJitCtx *c, unsigned size)
   return bad;
 }
 
+/* The RAM fast path of a single access at the address in eax of @size
+ * bytes: a store of @val through the store window, or a load into @val
+ * (@sign extended) through the load window, then the fetch window as
+ * arm_cached_ld looks at it next (tables and constants among the code,
+ * without swapping the load window).  @wb: add @wb_imm to it between the
+ * check and the load, as the executors write the base back before the
+ * loaded register.  Misses (and a misalignment the executor would trap)
+ * go to the returned fixups (@n_slow of them), hits to @done (@n_done). */
+static void
+emit_access_fast (ArmJitCtx *c, unsigned size, bool sign, bool store, MdlX86Reg val, bool wb,
+                  MdlX86Reg wb_reg, uint32_t wb_imm, size_t slow[5], unsigned *n_slow,
+                  size_t done[2], unsigned *n_done)
+{
+  MdlJitAsm *a = c->a;
+  size_t slow1;
+
+  *n_slow = *n_done = 0;
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  if (size > 1)
+    slow[(*n_slow)++] = emit_align_check (c, size);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
+  if (store)
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
+  if (wb)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, wb_reg, (int32_t) wb_imm);
+  if (!store)
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+  done[(*n_done)++] = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, slow1);
+  if (store) {
+    slow[(*n_slow)++] = mdl_x86_jmp_fwd (a);
+    return;
+  }
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
+  slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
+  /* foff <= window size - access size */
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
+  if (size > 1) {
+    mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
+    slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  }
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
+  slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  if (size > 1)
+    slow[(*n_slow)++] = emit_align_check (c, size);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
+  if (wb)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, wb_reg, (int32_t) wb_imm);
+  mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+  done[(*n_done)++] = mdl_x86_jmp_fwd (a);
+}
+
 /* A load or store with an immediate or register offset: the window (and
  * alignment) check of the executor inline, the executor otherwise. */
 static bool
@@ -849,8 +911,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
   bool wback = d->kind == ARM_K_PUW;
-  size_t slow1, slow2 = 0, done, done2 = 0, miss[4];
-  unsigned n_miss = 0;
+  size_t slow[5], done[2];
+  unsigned n_slow, n_done;
   MdlX86Reg base = src (c, d->rn), val;
 
   mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
@@ -872,54 +934,9 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   }
   /* the value's register, before the paths part (a load's is not loaded) */
   val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
-  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1)
-    slow2 = emit_align_check (c, size);
-  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
-  if (store)
-    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
-  /* the base written back before the loaded register, as the executor */
-  if (wback)
-    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
-  if (!store)
-    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
-  done = mdl_x86_jmp_fwd (a);
-  mdl_x86_bind (a, slow1);
-  if (!store) {
-    /* Outside the load window: the fetch window, as arm_cached_ld looks
-     * at it next (constants among the code), without swapping windows. */
-    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
-    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
-    mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                    SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
-    /* foff <= window size - access size */
-    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
-    if (size > 1) {
-      mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
-      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
-    }
-    mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
-    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-    if (size > 1)
-      miss[n_miss++] = emit_align_check (c, size);
-    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
-    if (wback)
-      mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
-    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
-    done2 = mdl_x86_jmp_fwd (a);
-  }
-  if (size > 1)
-    mdl_x86_bind (a, slow2);
-  for (unsigned k = 0; k < n_miss; k++)
-    mdl_x86_bind (a, miss[k]);
+  emit_access_fast (c, size, sign, store, val, wback, base, d->imm, slow, &n_slow, done, &n_done);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
   /* the slow path: the executor sees the CPU state, then the cache is
    * what the fast path leaves */
   cache_store_dirty (c, false);
@@ -928,13 +945,59 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     return false;
   c->slow_path = false;
   cache_reload (c);
-  mdl_x86_bind (a, done);
-  if (!store)
-    mdl_x86_bind (a, done2);
+  for (unsigned k = 0; k < n_done; k++)
+    mdl_x86_bind (a, done[k]);
   if (wback)
     dst (c, d->rn);
   if (!store)
     dst (c, d->rd);
+  return true;
+}
+
+/* tbb/tbh: the table's entry loaded on the fast path of a load (the
+ * table is usually among the code: the fetch window), then on through
+ * the inline cache as emit_bx_fast; the executor for the rest. */
+static bool
+emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  unsigned size = insn_op (d) == ARM_OP_TBH ? 2 : 1;
+  size_t slow[5], done[2], leave;
+  unsigned n_slow, n_done;
+  MdlX86Reg idx = src (c, d->rm);
+
+  if (d->rn == 15)
+    mdl_x86_mov_ri (a, MDL_X86_RAX, ins->pc + 4);
+  else
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
+  if (size == 2)
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
+  cache_store_dirty (c, false);
+  /* (a table branch ends its IT block: it_next is 0) */
+  sync_it (c, ins->it_next);
+  emit_access_fast (c, size, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow, &n_slow,
+                    done, &n_done);
+  for (unsigned k = 0; k < n_done; k++)
+    mdl_x86_bind (a, done[k]);
+  /* pc + 4 + 2 * entry */
+  mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) (ins->pc + 4));
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+    return false;
+  mdl_x86_bind (a, leave);
+  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
+  mdl_jit_emit_exit (c->jit, a);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
   return true;
 }
 
@@ -1555,6 +1618,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return emit_ldstm (c, ins, i, n);
   if (ldrd_inline (ins))
     return emit_ldrd (c, ins, i);
+  if ((op == ARM_OP_TBB || op == ARM_OP_TBH) && d->rm < 13
+      && (ins->e.inner == NULL || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
+    return emit_tb (c, ins, i, n);
   if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
     return emit_bx (c, ins, i, n);
   if (ends_block (d))
