@@ -619,7 +619,9 @@ dp_inline (const ArmJitInsn *ins)
   case ARM_OP_TST:
   case ARM_OP_TEQ:
   case ARM_OP_ADD:
+  case ARM_OP_ADC:
   case ARM_OP_SUB:
+  case ARM_OP_SBC:
   case ARM_OP_RSB:
   case ARM_OP_CMP:
   case ARM_OP_CMN: break;
@@ -648,8 +650,9 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
   const ArmDecoded *d = &ins->dec;
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
+  bool carry_in = op == ARM_OP_ADC || op == ARM_OP_SBC;
   bool logic = op != ARM_OP_ADD && op != ARM_OP_SUB && op != ARM_OP_RSB && op != ARM_OP_CMP
-               && op != ARM_OP_CMN;
+               && op != ARM_OP_CMN && !carry_in;
   bool write = op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN;
   bool mov = op == ARM_OP_MOV || op == ARM_OP_MVN;
   bool imm = d->kind == ARM_K_IMM, shifted = d->kind == ARM_K_SHIFT;
@@ -729,10 +732,29 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
     return;
   }
 
-  /* x - y, x + y or y - x (rsb) in res, the flags from x86's */
+  /* x - y, x + y or y - x (rsb) in res, the flags from x86's; adc and
+   * sbc as x86's adc of y or, for sbc, NOT y (AddWithCarry: its carry
+   * out is C and its overflow V) with x86's CF = APSR.C */
   {
-    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN;
+    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN || carry_in;
     bool nz = (c->need & (ARM_FL_N | ARM_FL_Z)) != 0;
+    MdlX86Alu alu = carry_in ? MDL_X86_ADC : add ? MDL_X86_ADD : MDL_X86_SUB;
+
+    if (op == ARM_OP_SBC) {
+      if (imm)
+        k = ~k;
+      else {
+        if (y != MDL_X86_RCX)
+          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+        y = MDL_X86_RCX;
+        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
+      }
+    }
+    if (carry_in) {
+      /* (nothing from here to the adc changes x86's flags) */
+      mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (cf));
+      mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RDX, -1);
+    }
 
     if (op == ARM_OP_RSB) {
       res = MDL_X86_RAX;
@@ -746,11 +768,11 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
       alu_y (a, MDL_X86_CMP, x, imm, y, k);
     } else if (write && d->rd == d->rn && d->rd != 13) {
       res = rd;
-      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, res, imm, y, k);
+      alu_y (a, alu, res, imm, y, k);
     } else {
       res = MDL_X86_RAX;
       mdl_x86_mov_rr (a, false, MDL_X86_RAX, x);
-      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, MDL_X86_RAX, imm, y, k);
+      alu_y (a, alu, MDL_X86_RAX, imm, y, k);
     }
     if (c->need & ARM_FL_C)
       mdl_x86_setcc (a, add ? MDL_X86_CC_B : MDL_X86_CC_AE, MDL_X86_RCX); /* C: no borrow */
@@ -998,6 +1020,124 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (!emit_exec_last (c, ins, i, n))
     return false;
   c->slow_path = false;
+  return true;
+}
+
+/* Whether an exclusive load or store is translated inline: no register
+ * sp or the pc, a status register apart from the others. */
+static bool
+excl_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+
+  switch (insn_op (d)) {
+  case ARM_OP_LDREX:
+  case ARM_OP_LDREXB:
+  case ARM_OP_LDREXH: return ins->e.inner == NULL && d->rn < 15 && d->rd < 13;
+  case ARM_OP_STREX:
+  case ARM_OP_STREXB:
+  case ARM_OP_STREXH:
+    return ins->e.inner == NULL && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
+           && d->ra != d->rd;
+  default: return false;
+  }
+}
+
+/* eax - the window's base in ecx; jumps to the returned fixup when it is
+ * not below the limit. */
+static size_t
+emit_window_check (ArmJitCtx *c, bool store)
+{
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  return mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+}
+
+/* ldrex/strex (word, halfword, byte) as arm_ldrex/arm_strex do, with the
+ * monitor in the CPU state (exception entry and return clear it there):
+ * an aligned address in the RAM windows inline, the executor for the rest
+ * (its UsageFault whatever CCR says, devices, faults), called before
+ * anything of the monitor changed.  A strex the monitor refuses touches no
+ * memory, as the executor's; one it allows reads the word first and
+ * stores only when it still holds what ldrex loaded. */
+static bool
+emit_excl (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+  bool store = op == ARM_OP_STREX || op == ARM_OP_STREXB || op == ARM_OP_STREXH;
+  unsigned size = op == ARM_OP_LDREX || op == ARM_OP_STREX     ? 4
+                  : op == ARM_OP_LDREXH || op == ARM_OP_STREXH ? 2
+                                                               : 1;
+  MdlX86Reg base = src (c, d->rn), val, status = MDL_X86_RAX;
+  size_t slow[4], done[2] = { 0, 0 }, fail[4];
+  unsigned n_slow = 0, n_fail = 0;
+
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
+  if (d->imm)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
+  /* the registers before the paths part (a loaded one is not loaded) */
+  val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
+  if (store)
+    status = dst_slot (c, d->ra, false);
+  if (size > 1) {
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) size - 1);
+    slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
+  if (!store) {
+    slow[n_slow++] = emit_window_check (c, false);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (ld_host));
+    mdl_x86_load_idx (a, size, false, val, MDL_X86_RDX, MDL_X86_RCX);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 1);
+    st_field (c, MDL_X86_RAX, SOFF (excl_addr));
+    mdl_x86_mov_ri (a, MDL_X86_RDX, size);
+    st_field (c, MDL_X86_RDX, SOFF (excl_size));
+    st_field (c, val, SOFF (excl_value));
+    done[0] = mdl_x86_jmp_fwd (a);
+  } else {
+    /* refused: no monitor, another address or size */
+    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (excl_addr));
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    mdl_x86_alu_mi (a, MDL_X86_CMP, false, MDL_X86_STATE, SOFF (excl_size), (int32_t) size);
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    /* allowed: the value now, then the store (both windows first) */
+    slow[n_slow++] = emit_window_check (c, false);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (ld_host));
+    mdl_x86_load_idx (a, size, false, MDL_X86_RDX, MDL_X86_RDX, MDL_X86_RCX);
+    slow[n_slow++] = emit_window_check (c, true);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (excl_value));
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (st_host));
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    mdl_x86_mov_ri (a, status, 0);
+    done[0] = mdl_x86_jmp_fwd (a);
+    for (unsigned k = 0; k < n_fail; k++)
+      mdl_x86_bind (a, fail[k]);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    mdl_x86_mov_ri (a, status, 1);
+    done[1] = mdl_x86_jmp_fwd (a);
+  }
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
+  /* the slow path as emit_ls's */
+  cache_store_dirty (c, false);
+  c->slow_path = true;
+  if (!emit_exec_mid_raw (c, ins, i))
+    return false;
+  c->slow_path = false;
+  cache_reload (c);
+  mdl_x86_bind (a, done[0]);
+  if (store)
+    mdl_x86_bind (a, done[1]);
+  dst (c, store ? d->ra : d->rd);
   return true;
 }
 
@@ -1336,12 +1476,15 @@ static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, uns
 
 /* Instructions translated inline that only compute registers from
  * registers (no flags, no call, no fault): shifts by a register, mla and
- * mls, the bit-field extracts. */
+ * mls, the bit-field extracts, inserts and clears. */
 static bool
 reg_inline (const ArmJitInsn *ins)
 {
   const ArmDecoded *d = &ins->dec;
 
+  /* bfc's Rn field is 1111, which the pc wrapper takes for a read */
+  if (insn_op (d) == ARM_OP_BFC)
+    return (ins->e.inner == NULL || ins->e.pc_flags == ARM_PC_READ) && d->rd < 13;
   if (ins->e.inner != NULL)
     return false;
   switch (insn_op (d)) {
@@ -1352,6 +1495,7 @@ reg_inline (const ArmJitInsn *ins)
   case ARM_OP_MLS:
   case ARM_OP_UBFX:
   case ARM_OP_SBFX: return true;
+  case ARM_OP_BFI: return d->rd < 13;
   default: return false;
   }
 }
@@ -1407,6 +1551,27 @@ emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
     if (d->imm < 32)
       mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) ((1u << d->imm) - 1));
     break;
+  case ARM_OP_BFI:
+  case ARM_OP_BFC: {
+    /* width imm (1-32) at lsb shift_n (the decoder keeps lsb + width <= 32) */
+    uint32_t mask = (d->imm < 32 ? (1u << d->imm) - 1 : ~0u) << d->shift_n;
+
+    if (op == ARM_OP_BFC)
+      mdl_x86_mov_ri (a, MDL_X86_RAX, 0);
+    else {
+      mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+      if (d->shift_n)
+        mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RAX, d->shift_n);
+    }
+    if (mask != ~0u) {
+      if (op == ARM_OP_BFI)
+        mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) mask);
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rd));
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) ~mask);
+      mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX);
+    }
+    break;
+  }
   default: /* SBFX */
     mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
     if (32 - d->shift_n - d->imm)
@@ -1618,6 +1783,12 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return emit_ldstm (c, ins, i, n);
   if (ldrd_inline (ins))
     return emit_ldrd (c, ins, i);
+  if (excl_inline (ins))
+    return emit_excl (c, ins, i);
+  if (op == ARM_OP_CLREX) {
+    mdl_x86_store_i8 (c->a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    return true;
+  }
   if ((op == ARM_OP_TBB || op == ARM_OP_TBH) && d->rm < 13
       && (ins->e.inner == NULL || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
     return emit_tb (c, ins, i, n);
@@ -1700,7 +1871,9 @@ flags_written (const ArmJitInsn *ins)
     return 0;
   switch (op) {
   case ARM_OP_ADD:
+  case ARM_OP_ADC:
   case ARM_OP_SUB:
+  case ARM_OP_SBC:
   case ARM_OP_RSB:
   case ARM_OP_CMP:
   case ARM_OP_CMN: return ARM_FL_ALL;
@@ -1726,6 +1899,11 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_ADC:
+  case ARM_OP_SBC:
+    if (dp_inline (ins))
+      return ARM_FL_C; /* the carry in */
+    return ARM_FL_ALL;
   default: return dp_inline (ins) || reg_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
