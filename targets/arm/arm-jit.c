@@ -868,9 +868,12 @@ emit_align_check (ArmJitCtx *c, unsigned size)
  * without swapping the load window).  @wb: add @wb_imm to it between the
  * check and the load, as the executors write the base back before the
  * loaded register.  Misses (and a misalignment the executor would trap)
- * go to the returned fixups (@n_slow of them), hits to @done (@n_done). */
+ * go to the returned fixups (@n_slow of them), hits to @done (@n_done).
+ * @aligned: the address is known to be (sp-relative: SP[1:0] are zero
+ * whatever writes r13, arm_write_sp and the wrappers see to it). */
 static void
-emit_access_fast (ArmJitCtx *c, unsigned size, bool sign, bool store, MdlX86Reg val, bool wb,
+emit_access_fast (ArmJitCtx *c, unsigned size, bool aligned, bool sign, bool store, MdlX86Reg val,
+                  bool wb,
                   MdlX86Reg wb_reg, uint32_t wb_imm, size_t slow[5], unsigned *n_slow,
                   size_t done[2], unsigned *n_done)
 {
@@ -884,7 +887,7 @@ emit_access_fast (ArmJitCtx *c, unsigned size, bool sign, bool store, MdlX86Reg 
   mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
                   store ? SOFF (st_limit) : SOFF (ld_limit));
   slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1)
+  if (size > 1 && !aligned)
     slow[(*n_slow)++] = emit_align_check (c, size);
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
   if (store)
@@ -913,7 +916,7 @@ emit_access_fast (ArmJitCtx *c, unsigned size, bool sign, bool store, MdlX86Reg 
   }
   mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
   slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1)
+  if (size > 1 && !aligned)
     slow[(*n_slow)++] = emit_align_check (c, size);
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
                 SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
@@ -932,7 +935,7 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   MdlJitAsm *a = c->a;
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
-  bool wback = d->kind == ARM_K_PUW;
+  bool wback = d->kind == ARM_K_PUW, aligned;
   size_t slow[5], done[2];
   unsigned n_slow, n_done;
   MdlX86Reg base = src (c, d->rn), val;
@@ -956,7 +959,10 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   }
   /* the value's register, before the paths part (a load's is not loaded) */
   val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
-  emit_access_fast (c, size, sign, store, val, wback, base, d->imm, slow, &n_slow, done, &n_done);
+  aligned = d->rn == 13 && d->kind != ARM_K_OFF_REG
+            && ((d->kind == ARM_K_PUW && !d->index) || (d->imm & (size - 1)) == 0);
+  emit_access_fast (c, size, aligned, sign, store, val, wback, base, d->imm, slow, &n_slow, done,
+                    &n_done);
   for (unsigned k = 0; k < n_slow; k++)
     mdl_x86_bind (a, slow[k]);
   /* the slow path: the executor sees the CPU state, then the cache is
@@ -999,8 +1005,8 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   cache_store_dirty (c, false);
   /* (a table branch ends its IT block: it_next is 0) */
   sync_it (c, ins->it_next);
-  emit_access_fast (c, size, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow, &n_slow,
-                    done, &n_done);
+  emit_access_fast (c, size, false, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow,
+                    &n_slow, done, &n_done);
   for (unsigned k = 0; k < n_done; k++)
     mdl_x86_bind (a, done[k]);
   /* pc + 4 + 2 * entry */
@@ -1167,6 +1173,7 @@ emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   bool load = insn_op (d) == ARM_OP_LDRD;
   MdlX86Reg base = src (c, d->rn), lo, hi;
   size_t slow[3], done;
+  unsigned n_slow = 0;
 
   mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
   if (d->index && d->imm)
@@ -1174,18 +1181,21 @@ emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   /* the registers before the paths part (a load's are not loaded) */
   lo = load ? dst_slot (c, d->rd, false) : src (c, d->rd);
   hi = load ? dst_slot (c, d->ra, false) : src (c, d->ra);
-  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
-  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  /* (sp and the offset, a multiple of 4, are aligned: emit_access_fast) */
+  if (d->rn != 13) {
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
+    slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
   mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
   mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
                   load ? SOFF (ld_base) : SOFF (st_base));
   /* the second word's offset below the limit: offset < limit - 4 */
   mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_limit) : SOFF (st_limit));
   mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RDX, 4);
-  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
   mdl_x86_alu_rr (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_RDX);
-  slow[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
   mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_host) : SOFF (st_host));
   mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
   if (!load) {
@@ -1199,7 +1209,7 @@ emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     mdl_x86_load (a, 4, false, hi, MDL_X86_RDX, 4);
   }
   done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < 3; k++)
+  for (unsigned k = 0; k < n_slow; k++)
     mdl_x86_bind (a, slow[k]);
   /* the slow path as emit_ls's */
   cache_store_dirty (c, false);
