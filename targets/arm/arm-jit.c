@@ -94,6 +94,14 @@ typedef struct {
   /* The executor about to be called is the slow path of an inline fast
    * path (for the counting of fallbacks). */
   bool slow_path;
+  /* A loop (a taken branch back to the block's start): what the cache held
+   * at that branch (loop_seen, loop_guest), and on a second translation
+   * those registers loaded after the budget check (loop_pre) and where the
+   * body starts (loop_head). */
+  bool loop_seen, loop_pre;
+  int8_t loop_guest[ARM_JIT_NHOST];
+  const uint8_t *loop_head;
+  unsigned n_insns;
 } ArmJitCtx;
 
 /* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
@@ -502,12 +510,34 @@ emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return true;
 }
 
+/* Whether the cache holds exactly what the loop's head has loaded. */
+static bool
+loop_cache_matches (const ArmJitCtx *c)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] != c->loop_guest[k])
+      return false;
+  return true;
+}
+
 /* The end of a block at a known address: count its instructions, then on
  * a taken branch let run() stop when the engine asked it to (arm_jump),
- * else go on through a chain slot. */
+ * else go on through a chain slot.  A taken branch back to the block's
+ * start whose cache is what the head loaded (loop_pre) goes on at the
+ * head when the budget allows the whole block again, the registers
+ * stored but still in host registers (the budget check and the loads
+ * skipped). */
 static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
+  bool loop = taken && target == c->start && n == c->n_insns;
+  size_t again = 0;
+
+  if (loop && !c->loop_pre && !c->loop_seen) {
+    c->loop_seen = true;
+    memcpy (c->loop_guest, c->guest_in, sizeof c->loop_guest);
+  }
+  loop = loop && c->loop_pre && loop_cache_matches (c);
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
@@ -520,6 +550,14 @@ emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
+  }
+  if (loop) {
+    /* count + n <= budget, as the block's own check */
+    mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    mdl_x86_jmp_to (c->a, c->loop_head);
+    mdl_x86_bind (c->a, again);
   }
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
   c->ended = true;
@@ -1933,6 +1971,17 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   cache_reset (c);
+  c->n_insns = n;
+  if (c->loop_pre) {
+    /* the loop's registers, where its branch back will have them */
+    for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+      if (c->loop_guest[k] >= 0) {
+        c->guest_in[k] = c->loop_guest[k];
+        c->slot_of[c->loop_guest[k]] = (int8_t) k;
+        ld_reg (c, arm_jit_pool[k], (unsigned) c->loop_guest[k]);
+      }
+    c->loop_head = mdl_x86_here (c->a);
+  }
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
@@ -1972,6 +2021,18 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     mdl_jit_begin (jit, &a);
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
+    /* A loop: again, with the registers of its branch back loaded at its
+     * head (emit_block_end); the first translation is dropped. */
+    if (!a.overflow && c.loop_seen) {
+      ArmJitCtx again
+        = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end, .loop_pre = true };
+
+      memcpy (again.loop_guest, c.loop_guest, sizeof again.loop_guest);
+      c = again;
+      mdl_jit_begin (jit, &a);
+      if (!arm_jit_emit (&c, insns, n, end))
+        a.overflow = true;
+    }
     /* (the block's range covers the literals it holds as constants) */
     b = mdl_jit_commit (jit, &a, pc, MAX (end, c.lit_end), mode, n);
     if (b != NULL) {
