@@ -17,20 +17,23 @@
  * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
  * (flags computed where a later instruction of the block may read them;
- * a branch right after a compare uses the host flags), mul, mla, mls,
- * shifts by a register, ubfx, sbfx, the extends, the RAM fast path of
- * single loads and stores (immediate or register offset, pre- and
- * post-indexed) and of load/store multiple (push and pop among them),
- * literal loads (constants), and b, b<cond>, bl, cbz and cbnz with
- * chained exits.  Everything else (system registers,
- * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
- * writing r13 other than push/pop, a load or store off the fast path)
- * calls the interpreter's executor for that one instruction with the
- * exact count of instructions before it, as riscv-jit.c does; when it
- * returns anything but the next address, or a flush happened meanwhile
- * (a store to the block's own code among them), the block leaves with
- * what it returned.  A block ending in such an instruction (bx lr,
- * pop {pc}) leaves through an inline cache.
+ * a branch right after a compare uses the host flags), adc and sbc, mul,
+ * mla, mls, shifts by a register, ubfx, sbfx, bfi, bfc, the extends, the
+ * RAM fast path of single loads and stores (immediate or register offset,
+ * pre- and post-indexed), of ldrd/strd, of the exclusives and of
+ * load/store multiple (push and pop among them), literal loads
+ * (constants), b, b<cond>, bl, cbz and cbnz with chained exits, and bx,
+ * pop {pc}, tbb and tbh through an inline cache (an exception return or
+ * INVSTATE through the executor).  Everything else (system registers,
+ * exceptions, FP, DSP, anything else reading or writing r15 or writing
+ * r13, a load or store off the fast path) calls the interpreter's
+ * executor for that one instruction with the exact count of instructions
+ * before it, as riscv-jit.c does; when it returns anything but the next
+ * address, or a flush happened meanwhile (a store to the block's own code
+ * among them), the block leaves with what it returned.  A block ending in
+ * such an instruction leaves through an inline cache.  A block that
+ * branches back to its start goes on at its head with its registers
+ * still in host registers (emit_block_end).
  *
  * Within a block, guest registers live in host registers ("guest
  * registers in host registers", below).  Not translated at all: a CPU
