@@ -98,11 +98,13 @@ typedef struct {
    * path (for the counting of fallbacks). */
   bool slow_path;
   /* A loop (a taken branch back to the block's start): what the cache held
-   * at that branch (loop_seen, loop_guest), and on a second translation
-   * those registers loaded after the budget check (loop_pre) and where the
-   * body starts (loop_head). */
+   * at that branch and which of them were dirty (loop_seen, loop_guest,
+   * loop_dirty), and on a second translation those registers loaded after
+   * the budget check and taken for dirty (loop_pre), and where the body
+   * starts (loop_head). */
   bool loop_seen, loop_pre;
   int8_t loop_guest[ARM_JIT_NHOST];
+  bool loop_dirty[ARM_JIT_NHOST];
   const uint8_t *loop_head;
   unsigned n_insns;
 } ArmJitCtx;
@@ -513,12 +515,13 @@ emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return true;
 }
 
-/* Whether the cache holds exactly what the loop's head has loaded. */
+/* Whether the cache holds exactly what the loop's head has loaded, and
+ * dirty only what the head takes for dirty. */
 static bool
 loop_cache_matches (const ArmJitCtx *c)
 {
   for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
-    if (c->guest_in[k] != c->loop_guest[k])
+    if (c->guest_in[k] != c->loop_guest[k] || (c->dirty[k] && !c->loop_dirty[k]))
       return false;
   return true;
 }
@@ -527,20 +530,42 @@ loop_cache_matches (const ArmJitCtx *c)
  * a taken branch let run() stop when the engine asked it to (arm_jump),
  * else go on through a chain slot.  A taken branch back to the block's
  * start whose cache is what the head loaded (loop_pre) goes on at the
- * head when the budget allows the whole block again, the registers
- * stored but still in host registers (the budget check and the loads
- * skipped). */
+ * head when the budget allows the whole block again, the registers still
+ * in host registers and not stored (the head takes them for dirty): the
+ * budget check, the loads and the stores skipped. */
 static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
   bool loop = taken && target == c->start && n == c->n_insns;
-  size_t again = 0;
 
   if (loop && !c->loop_pre && !c->loop_seen) {
     c->loop_seen = true;
     memcpy (c->loop_guest, c->guest_in, sizeof c->loop_guest);
+    memcpy (c->loop_dirty, c->dirty, sizeof c->loop_dirty);
   }
-  loop = loop && c->loop_pre && loop_cache_matches (c);
+  if (loop && c->loop_pre && loop_cache_matches (c)) {
+    size_t leave, again;
+
+    /* (ITSTATE is 0 at the head as at the block's start) */
+    sync_it (c, c->cur->it_next);
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    /* count + n <= budget, as the block's own check */
+    mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    mdl_x86_jmp_to (c->a, c->loop_head);
+    mdl_x86_bind (c->a, leave);
+    cache_store_dirty (c, false);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, again);
+    cache_store_dirty (c, false);
+    mdl_jit_emit_exit_slot (c->jit, c->a, target);
+    c->ended = true;
+    return;
+  }
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
@@ -553,14 +578,6 @@ emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, go_on);
-  }
-  if (loop) {
-    /* count + n <= budget, as the block's own check */
-    mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
-    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
-    mdl_x86_jmp_to (c->a, c->loop_head);
-    mdl_x86_bind (c->a, again);
   }
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
   c->ended = true;
@@ -1980,6 +1997,7 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
       if (c->loop_guest[k] >= 0) {
         c->guest_in[k] = c->loop_guest[k];
+        c->dirty[k] = c->loop_dirty[k];
         c->slot_of[c->loop_guest[k]] = (int8_t) k;
         ld_reg (c, arm_jit_pool[k], (unsigned) c->loop_guest[k]);
       }
@@ -2031,6 +2049,7 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
         = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end, .loop_pre = true };
 
       memcpy (again.loop_guest, c.loop_guest, sizeof again.loop_guest);
+      memcpy (again.loop_dirty, c.loop_dirty, sizeof again.loop_dirty);
       c = again;
       mdl_jit_begin (jit, &a);
       if (!arm_jit_emit (&c, insns, n, end))

@@ -17,6 +17,7 @@
 	.equ	BFSR_PRECISERR, 1 << 9
 	.equ	BFSR_BFARVALID, 1 << 15
 	.equ	SHCSR_ENABLES, (1 << 18) | (1 << 17) | (1 << 16)
+	.equ	CPUID, 0xe000ed00
 
 /* Folds r2 and the flags into r5 (clobbers r12; flags kept). */
 	.macro	ACC
@@ -371,6 +372,38 @@ ldrex_unaligned:
 	ldrex	r3, [r5]
 	EXPECT_FAULT 6, UFSR_UNALIGNED, ldrex_unaligned, 74
 
+	/* ---- loops (a block branching back to its start keeps its
+	 * registers): the carry of one iteration into the next, a
+	 * device load's slow path on every iteration ---- */
+	ldr	r0, =bignum
+	adds	r1, r0, #16
+	SET_FLAGS 0b0010			/* + 1 */
+inc_loop:
+	ldr	r5, [r0]
+	adcs	r5, r5, #0
+	str	r5, [r0], #4
+	teq	r0, r1				/* (leaves C) */
+	bne	inc_loop
+	ldr	r0, =bignum
+	ldrd	r4, r5, [r0]
+	CHECK_EQ r4, 0, 75
+	CHECK_EQ r5, 0, 76
+	ldrd	r4, r5, [r0, #8]
+	CHECK_EQ r4, 8, 77
+	CHECK_EQ r5, 0xffffffff, 78
+	ldr	r0, =CPUID
+	ldr	r1, [r0]
+	movs	r2, #0
+	movs	r3, #100
+dev_loop:
+	ldr	r4, [r0]
+	cmp	r4, r1
+	it	eq
+	addeq	r2, #1
+	subs	r3, #1
+	bne	dev_loop
+	CHECK_EQ r2, 100, 79
+
 	/* ---- bx and pop {pc} ---- */
 	movs	r4, #0
 	bl	leaf
@@ -436,3 +469,4 @@ seen_ipsr:	.word	0
 count:		.word	0
 skip:		.word	0
 ram_table:	.byte	0, 1, 0, 0
+bignum:		.word	0xffffffff, 0xffffffff, 7, 0xffffffff
