@@ -348,6 +348,21 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, off);
 }
 
+/* What the decoder's pc wrapper leaves behind when an instruction it
+ * wraps runs inline (mov.w, mvn.w and bfc for their Rn field of 1111,
+ * tbb [pc, ...]): r15's scratch slot = pc + 4, which an instruction
+ * reading the pc without the wrapper would see (usat with Rn = pc:
+ * fuzz-arm, a difference of Q between the tiers).  Before anything else
+ * of the instruction (rdx is free). */
+static void
+pc_scratch (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  if (ins->e.inner == NULL || !(ins->e.pc_flags & ARM_PC_READ))
+    return;
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc + 4);
+  st_reg (c, MDL_X86_RDX, 15);
+}
+
 /* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
  * look at it. */
 static void
@@ -500,10 +515,11 @@ emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
   size_t slow[2];
 
+  /* (bx ends its IT block: it_next is 0; ITSTATE first, whose store may
+   * go through rax or rdx) */
+  sync_it (c, ins->it_next);
   mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, ins->dec.rm));
   cache_store_dirty (c, false);
-  /* (bx ends its IT block: it_next is 0) */
-  sync_it (c, ins->it_next);
   if (!emit_bx_fast (c, n, slow))
     return false;
   mdl_x86_bind (c->a, slow[0]);
@@ -716,6 +732,8 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
   bool imm = d->kind == ARM_K_IMM, shifted = d->kind == ARM_K_SHIFT;
   uint32_t k = d->imm;
   MdlX86Reg x = MDL_X86_RAX, y = MDL_X86_RCX, res, rd = MDL_X86_RAX;
+
+  pc_scratch (c, ins);
 
   /* operand 2: the immediate k, a cached register or ecx (shifted, with
    * a logic operation's carry out in edx); operand 1 cached */
@@ -1053,6 +1071,10 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   unsigned n_slow, n_done;
   MdlX86Reg idx = src (c, d->rm);
 
+  /* (a table branch ends its IT block: it_next is 0; ITSTATE first, whose
+   * store may go through rax or rdx) */
+  sync_it (c, ins->it_next);
+  pc_scratch (c, ins);
   if (d->rn == 15)
     mdl_x86_mov_ri (a, MDL_X86_RAX, ins->pc + 4);
   else
@@ -1061,8 +1083,6 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (size == 2)
     mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
   cache_store_dirty (c, false);
-  /* (a table branch ends its IT block: it_next is 0) */
-  sync_it (c, ins->it_next);
   emit_access_fast (c, size, false, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow,
                     &n_slow, done, &n_done);
   for (unsigned k = 0; k < n_done; k++)
@@ -1325,6 +1345,12 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   int32_t k = 0;
 
   cache_flush (c);
+  /* A pc loaded leaves the block: ITSTATE (0, outside IT blocks) first,
+   * since its store may go through rax or rdx, which hold the address
+   * below (once the base register of the pc's load: a host crash after
+   * an IT block with a call in it, jit-inline.S). */
+  if (list >> 15 & 1)
+    sync_it (c, 0);
   /* eax = the lowest address, ecx = its offset in the window, rdx = its
    * host address */
   ld_reg (c, MDL_X86_RAX, d->rn);
@@ -1382,7 +1408,6 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   {
     size_t leave1, leave2, go_on, bx_slow[2];
 
-    sync_it (c, 0);
     mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_RDX, 4 * k);
     if (!emit_bx_fast (c, n, bx_slow))
       return false;
@@ -1575,6 +1600,7 @@ emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
 
+  pc_scratch (c, ins);
   switch (op) {
   case ARM_OP_LSL_R:
   case ARM_OP_LSR_R:

@@ -409,6 +409,20 @@ dev_loop:
 	bl	leaf
 	bl	nonleaf
 	CHECK_EQ r4, 0x11, 80
+	/* after an IT block with an executor's call in the same block (the
+	 * ITSTATE store once clobbered the pop's address) */
+	movs	r4, #6
+	bl	it_then_pop			/* (the fast paths from the second) */
+	bl	it_then_pop
+	bl	it_then_pop
+	CHECK_EQ r4, 6, 82
+	movs	r4, #6
+	bl	it_then_bx
+	movs	r4, #6
+	bl	it_then_bx
+	movs	r4, #6
+	bl	it_then_bx
+	CHECK_EQ r4, 1, 83
 	ldr	r0, =thumb_target + 1
 	bx	r0
 	FAIL	81
@@ -430,6 +444,25 @@ nonleaf:
 	pop	{r4}
 	adds	r4, #0x10
 	pop	{pc}
+
+	.thumb_func
+it_then_pop:
+	push	{r4, lr}
+	movs	r1, #3
+	cmp	r1, r1
+	it	eq
+	udiveq	r4, r4, r1
+	pop	{r4, pc}
+
+	.thumb_func
+it_then_bx:
+	movs	r1, #3
+	cmp	r1, r1
+	ite	eq
+	udiveq	r4, r4, r1
+	addne	r4, #1
+	subs	r4, #1
+	bx	lr
 
 	.thumb_func
 svc_handler:
