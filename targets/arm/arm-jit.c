@@ -949,8 +949,7 @@ emit_align_check (ArmJitCtx *c, unsigned size)
  * whatever writes r13, arm_write_sp and the wrappers see to it). */
 static void
 emit_access_fast (ArmJitCtx *c, unsigned size, bool aligned, bool sign, bool store, MdlX86Reg val,
-                  bool wb,
-                  MdlX86Reg wb_reg, uint32_t wb_imm, size_t slow[5], unsigned *n_slow,
+                  bool wb, MdlX86Reg wb_reg, uint32_t wb_imm, size_t slow[5], unsigned *n_slow,
                   size_t done[2], unsigned *n_done)
 {
   MdlJitAsm *a = c->a;
@@ -1083,8 +1082,8 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   if (size == 2)
     mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
   cache_store_dirty (c, false);
-  emit_access_fast (c, size, false, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow,
-                    &n_slow, done, &n_done);
+  emit_access_fast (c, size, false, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow, &n_slow,
+                    done, &n_done);
   for (unsigned k = 0; k < n_done; k++)
     mdl_x86_bind (a, done[k]);
   /* pc + 4 + 2 * entry */
