@@ -17,20 +17,23 @@
  * CPU state only where an executor or an exit may see it.  Inline: data
  * processing with immediate, register and immediately shifted operands
  * (flags computed where a later instruction of the block may read them;
- * a branch right after a compare uses the host flags), mul, mla, mls,
- * shifts by a register, ubfx, sbfx, the extends, the RAM fast path of
- * single loads and stores (immediate or register offset, pre- and
- * post-indexed) and of load/store multiple (push and pop among them),
- * literal loads (constants), and b, b<cond>, bl, cbz and cbnz with
- * chained exits.  Everything else (system registers,
- * exceptions, FP, DSP, exclusives, bx, anything reading or writing r15 or
- * writing r13 other than push/pop, a load or store off the fast path)
- * calls the interpreter's executor for that one instruction with the
- * exact count of instructions before it, as riscv-jit.c does; when it
- * returns anything but the next address, or a flush happened meanwhile
- * (a store to the block's own code among them), the block leaves with
- * what it returned.  A block ending in such an instruction (bx lr,
- * pop {pc}) leaves through an inline cache.
+ * a branch right after a compare uses the host flags), adc and sbc, mul,
+ * mla, mls, shifts by a register, ubfx, sbfx, bfi, bfc, the extends, the
+ * RAM fast path of single loads and stores (immediate or register offset,
+ * pre- and post-indexed), of ldrd/strd, of the exclusives and of
+ * load/store multiple (push and pop among them), literal loads
+ * (constants), b, b<cond>, bl, cbz and cbnz with chained exits, and bx,
+ * pop {pc}, tbb and tbh through an inline cache (an exception return or
+ * INVSTATE through the executor).  Everything else (system registers,
+ * exceptions, FP, DSP, anything else reading or writing r15 or writing
+ * r13, a load or store off the fast path) calls the interpreter's
+ * executor for that one instruction with the exact count of instructions
+ * before it, as riscv-jit.c does; when it returns anything but the next
+ * address, or a flush happened meanwhile (a store to the block's own code
+ * among them), the block leaves with what it returned.  A block ending in
+ * such an instruction leaves through an inline cache.  A block that
+ * branches back to its start goes on at its head with its registers
+ * still in host registers (emit_block_end).
  *
  * Within a block, guest registers live in host registers ("guest
  * registers in host registers", below).  Not translated at all: a CPU
@@ -40,6 +43,8 @@
 #include "arm-cpu.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/jit-cache.h"
@@ -89,6 +94,19 @@ typedef struct {
   /* The block's first address, and one past the last literal in RAM it
    * holds as a constant. */
   uint32_t start, lit_end;
+  /* The executor about to be called is the slow path of an inline fast
+   * path (for the counting of fallbacks). */
+  bool slow_path;
+  /* A loop (a taken branch back to the block's start): what the cache held
+   * at that branch and which of them were dirty (loop_seen, loop_guest,
+   * loop_dirty), and on a second translation those registers loaded after
+   * the budget check and taken for dirty (loop_pre), and where the body
+   * starts (loop_head). */
+  bool loop_seen, loop_pre;
+  int8_t loop_guest[ARM_JIT_NHOST];
+  bool loop_dirty[ARM_JIT_NHOST];
+  const uint8_t *loop_head;
+  unsigned n_insns;
 } ArmJitCtx;
 
 /* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
@@ -104,6 +122,80 @@ static ArmOp
 insn_op (const ArmDecoded *dec)
 {
   return dec->op ? dec->op->op : ARM_OP_UNDEF;
+}
+
+/* ---- counting what goes out ----------------------------------------------
+ *
+ * With MEDLEY_ARM_JIT_FALLBACKS set (to anything), translated code counts
+ * every call of an executor by instruction class: whole instructions
+ * ("exec", and "wrapped" when the decoder's pc or sp wrapper is in front)
+ * apart from inline fast paths that missed ("slow": a device, an
+ * unaligned address, a fault).  The counts of every Arm CPU of the
+ * process go to stderr at exit, most frequent first: what to translate
+ * inline next, and what it would save (multiply by the cost of a call).
+ * A diagnostic: counts from several threads may lose increments.
+ */
+enum { ARM_FB_EXEC, ARM_FB_WRAPPED, ARM_FB_SLOW, ARM_FB_KINDS };
+
+static uint64_t arm_jit_fallbacks[ARM_OP_COUNT][ARM_FB_KINDS];
+static const char *arm_jit_fallback_name[ARM_OP_COUNT];
+
+static void
+arm_jit_print_fallbacks (void)
+{
+  static const char *const kind[ARM_FB_KINDS] = { "exec", "wrapped", "slow" };
+  uint64_t total = 0;
+
+  for (;;) {
+    unsigned best_op = 0, best_kind = 0;
+    uint64_t best = 0;
+
+    for (unsigned op = 0; op < ARM_OP_COUNT; op++)
+      for (unsigned k = 0; k < ARM_FB_KINDS; k++)
+        if (arm_jit_fallbacks[op][k] > best) {
+          best = arm_jit_fallbacks[op][k];
+          best_op = op;
+          best_kind = k;
+        }
+    if (best == 0)
+      break;
+    fprintf (stderr, "arm-jit fallbacks: %12" G_GUINT64_FORMAT "  %s (%s)\n", best,
+             arm_jit_fallback_name[best_op] ? arm_jit_fallback_name[best_op] : "undefined",
+             kind[best_kind]);
+    total += best;
+    arm_jit_fallbacks[best_op][best_kind] = 0;
+  }
+  fprintf (stderr, "arm-jit fallbacks: %12" G_GUINT64_FORMAT "  in all\n", total);
+}
+
+static bool
+arm_jit_counting (void)
+{
+  static gsize once;
+  static bool on;
+
+  if (g_once_init_enter (&once)) {
+    on = g_getenv ("MEDLEY_ARM_JIT_FALLBACKS") != NULL;
+    if (on)
+      atexit (arm_jit_print_fallbacks);
+    g_once_init_leave (&once, 1);
+  }
+  return on;
+}
+
+/* Counts one call of @ins's executor (rcx is free here). */
+static void
+count_fallback (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  ArmOp op = ins->dec.op ? ins->dec.op->op : ARM_OP_UNDEF;
+  unsigned k = c->slow_path ? ARM_FB_SLOW : ins->e.inner ? ARM_FB_WRAPPED : ARM_FB_EXEC;
+
+  if (!arm_jit_counting ())
+    return;
+  if (ins->dec.op)
+    arm_jit_fallback_name[op] = ins->dec.op->name;
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, (uint64_t) (uintptr_t) &arm_jit_fallbacks[op][k]);
+  mdl_x86_alu_mi (c->a, MDL_X86_ADD, true, MDL_X86_RCX, 0, 1);
 }
 
 /* ---- emitting ------------------------------------------------------------ */
@@ -256,6 +348,21 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, off);
 }
 
+/* What the decoder's pc wrapper leaves behind when an instruction it
+ * wraps runs inline (mov.w, mvn.w and bfc for their Rn field of 1111,
+ * tbb [pc, ...]): r15's scratch slot = pc + 4, which an instruction
+ * reading the pc without the wrapper would see (usat with Rn = pc:
+ * fuzz-arm, a difference of Q between the tiers).  Before anything else
+ * of the instruction (rdx is free). */
+static void
+pc_scratch (ArmJitCtx *c, const ArmJitInsn *ins)
+{
+  if (ins->e.inner == NULL || !(ins->e.pc_flags & ARM_PC_READ))
+    return;
+  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc + 4);
+  st_reg (c, MDL_X86_RDX, 15);
+}
+
 /* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
  * look at it.  Through rax: a pop of pc holds the word it loaded in rdx
  * here (it once held the word's address there, so a pop of pc in a block
@@ -297,6 +404,7 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   if (d == NULL)
     return false;
   *d = ins->e;
+  count_fallback (c, ins);
   sync_it (c, ins->it);
   mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
   mdl_x86_mov_ri (c->a, MDL_X86_RSI, (uint64_t) (uintptr_t) d);
@@ -376,12 +484,108 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return mdl_jit_emit_exit_indirect (c->jit, c->a);
 }
 
+/* BXWritePC of the address in eax, ending a block of @n instructions
+ * whose registers are stored: an address with the Thumb bit and below
+ * 0xf0000000 (no exception return) goes on through the inline cache, or
+ * leaves for exit_request as arm_jump does.  Anything else (an exception
+ * return, INVSTATE) goes to the two fixups in @slow, eax kept, for the
+ * caller's slow path. */
+static bool
+emit_bx_fast (ArmJitCtx *c, unsigned n, size_t slow[2])
+{
+  MdlJitAsm *a = c->a;
+  size_t leave;
+
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RAX, (int32_t) 0xf0000000u);
+  slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, 1);
+  slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -2);
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+    return false;
+  mdl_x86_bind (a, leave);
+  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
+  mdl_jit_emit_exit (c->jit, a);
+  return true;
+}
+
+/* bx rm: BXWritePC inline (emit_bx_fast), the executor for the rest. */
+static bool
+emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  size_t slow[2];
+
+  /* (bx ends its IT block: it_next is 0; ITSTATE first, whose store may
+   * go through rax or rdx) */
+  sync_it (c, ins->it_next);
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, ins->dec.rm));
+  cache_store_dirty (c, false);
+  if (!emit_bx_fast (c, n, slow))
+    return false;
+  mdl_x86_bind (c->a, slow[0]);
+  mdl_x86_bind (c->a, slow[1]);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
+  return true;
+}
+
+/* Whether the cache holds exactly what the loop's head has loaded, and
+ * dirty only what the head takes for dirty. */
+static bool
+loop_cache_matches (const ArmJitCtx *c)
+{
+  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+    if (c->guest_in[k] != c->loop_guest[k] || (c->dirty[k] && !c->loop_dirty[k]))
+      return false;
+  return true;
+}
+
 /* The end of a block at a known address: count its instructions, then on
  * a taken branch let run() stop when the engine asked it to (arm_jump),
- * else go on through a chain slot. */
+ * else go on through a chain slot.  A taken branch back to the block's
+ * start whose cache is what the head loaded (loop_pre) goes on at the
+ * head when the budget allows the whole block again, the registers still
+ * in host registers and not stored (the head takes them for dirty): the
+ * budget check, the loads and the stores skipped. */
 static void
 emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 {
+  bool loop = taken && target == c->start && n == c->n_insns;
+
+  if (loop && !c->loop_pre && !c->loop_seen) {
+    c->loop_seen = true;
+    memcpy (c->loop_guest, c->guest_in, sizeof c->loop_guest);
+    memcpy (c->loop_dirty, c->dirty, sizeof c->loop_dirty);
+  }
+  if (loop && c->loop_pre && loop_cache_matches (c)) {
+    size_t leave, again;
+
+    /* (ITSTATE is 0 at the head as at the block's start) */
+    sync_it (c, c->cur->it_next);
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    /* count + n <= budget, as the block's own check */
+    mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    mdl_x86_jmp_to (c->a, c->loop_head);
+    mdl_x86_bind (c->a, leave);
+    cache_store_dirty (c, false);
+    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, again);
+    cache_store_dirty (c, false);
+    mdl_jit_emit_exit_slot (c->jit, c->a, target);
+    c->ended = true;
+    return;
+  }
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
@@ -457,6 +661,19 @@ sp_wrapped (const ArmJitInsn *ins)
   return ins->e.inner != NULL && ins->e.pc_flags == 0;
 }
 
+/* mov.w and mvn.w: their Rn field is 1111, which the decoder's pc
+ * wrapper takes for a read of the pc; they read no Rn.  (With sp as rd
+ * the wrapper clears its bits 1:0, as the sp one does.) */
+static bool
+mov_wrapped (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+
+  return (op == ARM_OP_MOV || op == ARM_OP_MVN) && (ins->e.pc_flags & ~ARM_PC_READ) == 0
+         && d->rd != 15 && (d->kind == ARM_K_IMM || d->rm != 15) && !(d->rd == 13 && d->setflags);
+}
+
 /* Whether data processing of this form is translated inline. */
 static bool
 dp_inline (const ArmJitInsn *ins)
@@ -466,7 +683,8 @@ dp_inline (const ArmJitInsn *ins)
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
    * harmless: it only fills the scratch r15). */
   if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
-      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags))
+      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags)
+      && !mov_wrapped (ins))
     return false;
   switch (insn_op (d)) {
   case ARM_OP_AND:
@@ -479,7 +697,9 @@ dp_inline (const ArmJitInsn *ins)
   case ARM_OP_TST:
   case ARM_OP_TEQ:
   case ARM_OP_ADD:
+  case ARM_OP_ADC:
   case ARM_OP_SUB:
+  case ARM_OP_SBC:
   case ARM_OP_RSB:
   case ARM_OP_CMP:
   case ARM_OP_CMN: break;
@@ -508,13 +728,16 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
   const ArmDecoded *d = &ins->dec;
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
+  bool carry_in = op == ARM_OP_ADC || op == ARM_OP_SBC;
   bool logic = op != ARM_OP_ADD && op != ARM_OP_SUB && op != ARM_OP_RSB && op != ARM_OP_CMP
-               && op != ARM_OP_CMN;
+               && op != ARM_OP_CMN && !carry_in;
   bool write = op != ARM_OP_TST && op != ARM_OP_TEQ && op != ARM_OP_CMP && op != ARM_OP_CMN;
   bool mov = op == ARM_OP_MOV || op == ARM_OP_MVN;
   bool imm = d->kind == ARM_K_IMM, shifted = d->kind == ARM_K_SHIFT;
   uint32_t k = d->imm;
   MdlX86Reg x = MDL_X86_RAX, y = MDL_X86_RCX, res, rd = MDL_X86_RAX;
+
+  pc_scratch (c, ins);
 
   /* operand 2: the immediate k, a cached register or ecx (shifted, with
    * a logic operation's carry out in edx); operand 1 cached */
@@ -589,10 +812,29 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
     return;
   }
 
-  /* x - y, x + y or y - x (rsb) in res, the flags from x86's */
+  /* x - y, x + y or y - x (rsb) in res, the flags from x86's; adc and
+   * sbc as x86's adc of y or, for sbc, NOT y (AddWithCarry: its carry
+   * out is C and its overflow V) with x86's CF = APSR.C */
   {
-    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN;
+    bool add = op == ARM_OP_ADD || op == ARM_OP_CMN || carry_in;
     bool nz = (c->need & (ARM_FL_N | ARM_FL_Z)) != 0;
+    MdlX86Alu alu = carry_in ? MDL_X86_ADC : add ? MDL_X86_ADD : MDL_X86_SUB;
+
+    if (op == ARM_OP_SBC) {
+      if (imm)
+        k = ~k;
+      else {
+        if (y != MDL_X86_RCX)
+          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
+        y = MDL_X86_RCX;
+        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
+      }
+    }
+    if (carry_in) {
+      /* (nothing from here to the adc changes x86's flags) */
+      mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (cf));
+      mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RDX, -1);
+    }
 
     if (op == ARM_OP_RSB) {
       res = MDL_X86_RAX;
@@ -606,11 +848,11 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
       alu_y (a, MDL_X86_CMP, x, imm, y, k);
     } else if (write && d->rd == d->rn && d->rd != 13) {
       res = rd;
-      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, res, imm, y, k);
+      alu_y (a, alu, res, imm, y, k);
     } else {
       res = MDL_X86_RAX;
       mdl_x86_mov_rr (a, false, MDL_X86_RAX, x);
-      alu_y (a, add ? MDL_X86_ADD : MDL_X86_SUB, MDL_X86_RAX, imm, y, k);
+      alu_y (a, alu, MDL_X86_RAX, imm, y, k);
     }
     if (c->need & ARM_FL_C)
       mdl_x86_setcc (a, add ? MDL_X86_CC_B : MDL_X86_CC_AE, MDL_X86_RCX); /* C: no borrow */
@@ -699,6 +941,70 @@ emit_align_check (ArmJitCtx *c, unsigned size)
   return bad;
 }
 
+/* The RAM fast path of a single access at the address in eax of @size
+ * bytes: a store of @val through the store window, or a load into @val
+ * (@sign extended) through the load window, then the fetch window as
+ * arm_cached_ld looks at it next (tables and constants among the code,
+ * without swapping the load window).  @wb: add @wb_imm to it between the
+ * check and the load, as the executors write the base back before the
+ * loaded register.  Misses (and a misalignment the executor would trap)
+ * go to the returned fixups (@n_slow of them), hits to @done (@n_done).
+ * @aligned: the address is known to be (sp-relative: SP[1:0] are zero
+ * whatever writes r13, arm_write_sp and the wrappers see to it). */
+static void
+emit_access_fast (ArmJitCtx *c, unsigned size, bool aligned, bool sign, bool store, MdlX86Reg val,
+                  bool wb, MdlX86Reg wb_reg, uint32_t wb_imm, size_t slow[5], unsigned *n_slow,
+                  size_t done[2], unsigned *n_done)
+{
+  MdlJitAsm *a = c->a;
+  size_t slow1;
+
+  *n_slow = *n_done = 0;
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  if (size > 1 && !aligned)
+    slow[(*n_slow)++] = emit_align_check (c, size);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
+  if (store)
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
+  if (wb)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, wb_reg, (int32_t) wb_imm);
+  if (!store)
+    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+  done[(*n_done)++] = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, slow1);
+  if (store) {
+    slow[(*n_slow)++] = mdl_x86_jmp_fwd (a);
+    return;
+  }
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
+  slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
+                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
+  /* foff <= window size - access size */
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
+  if (size > 1) {
+    mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
+    slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  }
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
+  slow[(*n_slow)++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  if (size > 1 && !aligned)
+    slow[(*n_slow)++] = emit_align_check (c, size);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
+                SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
+  if (wb)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, wb_reg, (int32_t) wb_imm);
+  mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
+  done[(*n_done)++] = mdl_x86_jmp_fwd (a);
+}
+
 /* A load or store with an immediate or register offset: the window (and
  * alignment) check of the executor inline, the executor otherwise. */
 static bool
@@ -708,9 +1014,9 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   MdlJitAsm *a = c->a;
   bool sign, store;
   unsigned size = ls_size (insn_op (d), &sign, &store);
-  bool wback = d->kind == ARM_K_PUW;
-  size_t slow1, slow2 = 0, done, done2 = 0, miss[4];
-  unsigned n_miss = 0;
+  bool wback = d->kind == ARM_K_PUW, aligned;
+  size_t slow[5], done[2];
+  unsigned n_slow, n_done;
   MdlX86Reg base = src (c, d->rn), val;
 
   mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
@@ -732,67 +1038,274 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   }
   /* the value's register, before the paths part (a load's is not loaded) */
   val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
-  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
-  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_base) : SOFF (ld_base));
-  mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
-                  store ? SOFF (st_limit) : SOFF (ld_limit));
-  slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  if (size > 1)
-    slow2 = emit_align_check (c, size);
-  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, store ? SOFF (st_host) : SOFF (ld_host));
-  if (store)
-    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
-  /* the base written back before the loaded register, as the executor */
-  if (wback)
-    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
-  if (!store)
-    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
-  done = mdl_x86_jmp_fwd (a);
-  mdl_x86_bind (a, slow1);
-  if (!store) {
-    /* Outside the load window: the fetch window, as arm_cached_ld looks
-     * at it next (constants among the code), without swapping windows. */
-    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (lit_win_valid), 0);
-    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
-    mdl_x86_alu_rm (a, MDL_X86_SUB, true, MDL_X86_RCX, MDL_X86_STATE,
-                    SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, base));
-    /* foff <= window size - access size */
-    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, size));
-    if (size > 1) {
-      mdl_x86_alu_ri (a, MDL_X86_SUB, true, MDL_X86_RDX, (int32_t) size - 1);
-      miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
-    }
-    mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RCX, MDL_X86_RDX);
-    miss[n_miss++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-    if (size > 1)
-      miss[n_miss++] = emit_align_check (c, size);
-    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE,
-                  SOFF (fetch_win) + (int32_t) offsetof (MdlRamWindow, host));
-    if (wback)
-      mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
-    mdl_x86_load_idx (a, size, sign, val, MDL_X86_RDX, MDL_X86_RCX);
-    done2 = mdl_x86_jmp_fwd (a);
-  }
-  if (size > 1)
-    mdl_x86_bind (a, slow2);
-  for (unsigned k = 0; k < n_miss; k++)
-    mdl_x86_bind (a, miss[k]);
+  aligned = d->rn == 13 && d->kind != ARM_K_OFF_REG
+            && ((d->kind == ARM_K_PUW && !d->index) || (d->imm & (size - 1)) == 0);
+  emit_access_fast (c, size, aligned, sign, store, val, wback, base, d->imm, slow, &n_slow, done,
+                    &n_done);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
   /* the slow path: the executor sees the CPU state, then the cache is
    * what the fast path leaves */
   cache_store_dirty (c, false);
+  c->slow_path = true;
   if (!emit_exec_mid_raw (c, ins, i))
     return false;
+  c->slow_path = false;
   cache_reload (c);
-  mdl_x86_bind (a, done);
-  if (!store)
-    mdl_x86_bind (a, done2);
+  for (unsigned k = 0; k < n_done; k++)
+    mdl_x86_bind (a, done[k]);
   if (wback)
     dst (c, d->rn);
   if (!store)
     dst (c, d->rd);
+  return true;
+}
+
+/* tbb/tbh: the table's entry loaded on the fast path of a load (the
+ * table is usually among the code: the fetch window), then on through
+ * the inline cache as emit_bx_fast; the executor for the rest. */
+static bool
+emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  unsigned size = insn_op (d) == ARM_OP_TBH ? 2 : 1;
+  size_t slow[5], done[2], leave;
+  unsigned n_slow, n_done;
+  MdlX86Reg idx = src (c, d->rm);
+
+  /* (a table branch ends its IT block: it_next is 0; ITSTATE first, whose
+   * store may go through rax or rdx) */
+  sync_it (c, ins->it_next);
+  pc_scratch (c, ins);
+  if (d->rn == 15)
+    mdl_x86_mov_ri (a, MDL_X86_RAX, ins->pc + 4);
+  else
+    mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
+  if (size == 2)
+    mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, idx);
+  cache_store_dirty (c, false);
+  emit_access_fast (c, size, false, false, false, MDL_X86_RAX, false, MDL_X86_RAX, 0, slow, &n_slow,
+                    done, &n_done);
+  for (unsigned k = 0; k < n_done; k++)
+    mdl_x86_bind (a, done[k]);
+  /* pc + 4 + 2 * entry */
+  mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, MDL_X86_RAX);
+  mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) (ins->pc + 4));
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+    return false;
+  mdl_x86_bind (a, leave);
+  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
+  mdl_jit_emit_exit (c->jit, a);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
+  return true;
+}
+
+/* Whether an exclusive load or store is translated inline: no register
+ * sp or the pc, a status register apart from the others. */
+static bool
+excl_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+
+  switch (insn_op (d)) {
+  case ARM_OP_LDREX:
+  case ARM_OP_LDREXB:
+  case ARM_OP_LDREXH: return ins->e.inner == NULL && d->rn < 15 && d->rd < 13;
+  case ARM_OP_STREX:
+  case ARM_OP_STREXB:
+  case ARM_OP_STREXH:
+    return ins->e.inner == NULL && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
+           && d->ra != d->rd;
+  default: return false;
+  }
+}
+
+/* eax - the window's base in ecx; jumps to the returned fixup when it is
+ * not below the limit. */
+static size_t
+emit_window_check (ArmJitCtx *c, bool store)
+{
+  mdl_x86_mov_rr (c->a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (c->a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_base) : SOFF (ld_base));
+  mdl_x86_alu_rm (c->a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_STATE,
+                  store ? SOFF (st_limit) : SOFF (ld_limit));
+  return mdl_x86_jcc_fwd (c->a, MDL_X86_CC_AE);
+}
+
+/* ldrex/strex (word, halfword, byte) as arm_ldrex/arm_strex do, with the
+ * monitor in the CPU state (exception entry and return clear it there):
+ * an aligned address in the RAM windows inline, the executor for the rest
+ * (its UsageFault whatever CCR says, devices, faults), called before
+ * anything of the monitor changed.  A strex the monitor refuses touches no
+ * memory, as the executor's; one it allows reads the word first and
+ * stores only when it still holds what ldrex loaded. */
+static bool
+emit_excl (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  ArmOp op = insn_op (d);
+  bool store = op == ARM_OP_STREX || op == ARM_OP_STREXB || op == ARM_OP_STREXH;
+  unsigned size = op == ARM_OP_LDREX || op == ARM_OP_STREX     ? 4
+                  : op == ARM_OP_LDREXH || op == ARM_OP_STREXH ? 2
+                                                               : 1;
+  MdlX86Reg base = src (c, d->rn), val, status = MDL_X86_RAX;
+  size_t slow[4], done[2] = { 0, 0 }, fail[4];
+  unsigned n_slow = 0, n_fail = 0;
+
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
+  if (d->imm)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
+  /* the registers before the paths part (a loaded one is not loaded) */
+  val = store ? src (c, d->rd) : dst_slot (c, d->rd, false);
+  if (store)
+    status = dst_slot (c, d->ra, false);
+  if (size > 1) {
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) size - 1);
+    slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
+  if (!store) {
+    slow[n_slow++] = emit_window_check (c, false);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (ld_host));
+    mdl_x86_load_idx (a, size, false, val, MDL_X86_RDX, MDL_X86_RCX);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 1);
+    st_field (c, MDL_X86_RAX, SOFF (excl_addr));
+    mdl_x86_mov_ri (a, MDL_X86_RDX, size);
+    st_field (c, MDL_X86_RDX, SOFF (excl_size));
+    st_field (c, val, SOFF (excl_value));
+    done[0] = mdl_x86_jmp_fwd (a);
+  } else {
+    /* refused: no monitor, another address or size */
+    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (excl_addr));
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    mdl_x86_alu_mi (a, MDL_X86_CMP, false, MDL_X86_STATE, SOFF (excl_size), (int32_t) size);
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    /* allowed: the value now, then the store (both windows first) */
+    slow[n_slow++] = emit_window_check (c, false);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (ld_host));
+    mdl_x86_load_idx (a, size, false, MDL_X86_RDX, MDL_X86_RDX, MDL_X86_RCX);
+    slow[n_slow++] = emit_window_check (c, true);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (excl_value));
+    fail[n_fail++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+    mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (st_host));
+    mdl_x86_store_idx (a, size, val, MDL_X86_RDX, MDL_X86_RCX);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    mdl_x86_mov_ri (a, status, 0);
+    done[0] = mdl_x86_jmp_fwd (a);
+    for (unsigned k = 0; k < n_fail; k++)
+      mdl_x86_bind (a, fail[k]);
+    mdl_x86_store_i8 (a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    mdl_x86_mov_ri (a, status, 1);
+    done[1] = mdl_x86_jmp_fwd (a);
+  }
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
+  /* the slow path as emit_ls's */
+  cache_store_dirty (c, false);
+  c->slow_path = true;
+  if (!emit_exec_mid_raw (c, ins, i))
+    return false;
+  c->slow_path = false;
+  cache_reload (c);
+  mdl_x86_bind (a, done[0]);
+  if (store)
+    mdl_x86_bind (a, done[1]);
+  dst (c, store ? d->ra : d->rd);
+  return true;
+}
+
+/* Whether ldrd/strd is translated inline: a base other than the pc,
+ * neither register sp or the pc (a written-back sp base is fine: the
+ * fast path's address is aligned, so the sp wrapper changes nothing). */
+static bool
+ldrd_inline (const ArmJitInsn *ins)
+{
+  const ArmDecoded *d = &ins->dec;
+  ArmOp op = insn_op (d);
+
+  return (op == ARM_OP_LDRD || op == ARM_OP_STRD) && d->rn != 15 && d->rd != 13 && d->rd != 15
+         && d->ra != 13 && d->ra != 15 && (ins->e.inner == NULL || sp_wrapped (ins));
+}
+
+/* ldrd/strd with both words in the RAM window: the words, the base
+ * written back, then the registers loaded (a loaded base wins, the second
+ * word over the first), as the executors do; the executor for anything
+ * else (a misaligned address's UsageFault whatever CCR says, devices,
+ * faults). */
+static bool
+emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  const ArmDecoded *d = &ins->dec;
+  MdlJitAsm *a = c->a;
+  bool load = insn_op (d) == ARM_OP_LDRD;
+  MdlX86Reg base = src (c, d->rn), lo, hi;
+  size_t slow[3], done;
+  unsigned n_slow = 0;
+
+  mdl_x86_mov_rr (a, false, MDL_X86_RAX, base);
+  if (d->index && d->imm)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) d->imm);
+  /* the registers before the paths part (a load's are not loaded) */
+  lo = load ? dst_slot (c, d->rd, false) : src (c, d->rd);
+  hi = load ? dst_slot (c, d->ra, false) : src (c, d->ra);
+  /* (sp and the offset, a multiple of 4, are aligned: emit_access_fast) */
+  if (d->rn != 13) {
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+    mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, 3);
+    slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  }
+  mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_rm (a, MDL_X86_SUB, false, MDL_X86_RCX, MDL_X86_STATE,
+                  load ? SOFF (ld_base) : SOFF (st_base));
+  /* the second word's offset below the limit: offset < limit - 4 */
+  mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_limit) : SOFF (st_limit));
+  mdl_x86_alu_ri (a, MDL_X86_SUB, false, MDL_X86_RDX, 4);
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, false, MDL_X86_RCX, MDL_X86_RDX);
+  slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
+  mdl_x86_load (a, 8, false, MDL_X86_RDX, MDL_X86_STATE, load ? SOFF (ld_host) : SOFF (st_host));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, MDL_X86_RDX, MDL_X86_RCX);
+  if (!load) {
+    mdl_x86_store (a, 4, lo, MDL_X86_RDX, 0);
+    mdl_x86_store (a, 4, hi, MDL_X86_RDX, 4);
+  }
+  if (d->wback)
+    mdl_x86_alu_ri (a, MDL_X86_ADD, false, base, (int32_t) d->imm);
+  if (load) {
+    mdl_x86_load (a, 4, false, lo, MDL_X86_RDX, 0);
+    mdl_x86_load (a, 4, false, hi, MDL_X86_RDX, 4);
+  }
+  done = mdl_x86_jmp_fwd (a);
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (a, slow[k]);
+  /* the slow path as emit_ls's */
+  cache_store_dirty (c, false);
+  c->slow_path = true;
+  if (!emit_exec_mid_raw (c, ins, i))
+    return false;
+  c->slow_path = false;
+  cache_reload (c);
+  mdl_x86_bind (a, done);
+  if (d->wback)
+    dst (c, d->rn);
+  if (load) {
+    dst (c, d->rd);
+    dst (c, d->ra);
+  }
   return true;
 }
 
@@ -835,6 +1348,12 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   int32_t k = 0;
 
   cache_flush (c);
+  /* A pc loaded leaves the block: ITSTATE (0, outside IT blocks) first,
+   * since its store may go through rax or rdx, which hold the address
+   * below (once the base register of the pc's load: a host crash after
+   * an IT block with a call in it, jit-inline.S). */
+  if (list >> 15 & 1)
+    sync_it (c, 0);
   /* eax = the lowest address, ecx = its offset in the window, rdx = its
    * host address */
   ld_reg (c, MDL_X86_RAX, d->rn);
@@ -879,18 +1398,25 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     mdl_x86_bind (a, slow1);
     mdl_x86_bind (a, slow2);
     mdl_x86_bind (a, slow3);
+    c->slow_path = true;
     if (!emit_exec_mid (c, ins, i))
       return false;
+    c->slow_path = false;
     mdl_x86_bind (a, done);
     return true;
   }
 
-  /* pop {..., pc}: as ldm_common's end, then on as emit_exec_last */
+  /* pop {..., pc}: as ldm_common's end, BXWritePC inline where it can
+   * be (emit_bx_fast), else arm_bx_write_pc and on as emit_exec_last */
   {
-    size_t leave1, leave2, go_on;
+    size_t leave1, leave2, go_on, bx_slow[2];
 
-    mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_RDX, 4 * k);
-    sync_it (c, 0);
+    mdl_x86_load (a, 4, false, MDL_X86_RAX, MDL_X86_RDX, 4 * k);
+    if (!emit_bx_fast (c, n, bx_slow))
+      return false;
+    mdl_x86_bind (a, bx_slow[0]);
+    mdl_x86_bind (a, bx_slow[1]);
+    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
     mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
     mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
     mdl_x86_call (a, (const void *) arm_bx_write_pc);
@@ -911,7 +1437,11 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   mdl_x86_bind (a, slow1);
   mdl_x86_bind (a, slow2);
   mdl_x86_bind (a, slow3);
-  return emit_exec_last (c, ins, i, n);
+  c->slow_path = true;
+  if (!emit_exec_last (c, ins, i, n))
+    return false;
+  c->slow_path = false;
+  return true;
 }
 
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
@@ -1054,12 +1584,15 @@ static bool emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, uns
 
 /* Instructions translated inline that only compute registers from
  * registers (no flags, no call, no fault): shifts by a register, mla and
- * mls, the bit-field extracts. */
+ * mls, the bit-field extracts, inserts and clears. */
 static bool
 reg_inline (const ArmJitInsn *ins)
 {
   const ArmDecoded *d = &ins->dec;
 
+  /* bfc's Rn field is 1111, which the pc wrapper takes for a read */
+  if (insn_op (d) == ARM_OP_BFC)
+    return (ins->e.inner == NULL || ins->e.pc_flags == ARM_PC_READ) && d->rd < 13;
   if (ins->e.inner != NULL)
     return false;
   switch (insn_op (d)) {
@@ -1070,6 +1603,7 @@ reg_inline (const ArmJitInsn *ins)
   case ARM_OP_MLS:
   case ARM_OP_UBFX:
   case ARM_OP_SBFX: return true;
+  case ARM_OP_BFI: return d->rd < 13;
   default: return false;
   }
 }
@@ -1081,6 +1615,7 @@ emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
 
+  pc_scratch (c, ins);
   switch (op) {
   case ARM_OP_LSL_R:
   case ARM_OP_LSR_R:
@@ -1125,6 +1660,27 @@ emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
     if (d->imm < 32)
       mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) ((1u << d->imm) - 1));
     break;
+  case ARM_OP_BFI:
+  case ARM_OP_BFC: {
+    /* width imm (1-32) at lsb shift_n (the decoder keeps lsb + width <= 32) */
+    uint32_t mask = (d->imm < 32 ? (1u << d->imm) - 1 : ~0u) << d->shift_n;
+
+    if (op == ARM_OP_BFC)
+      mdl_x86_mov_ri (a, MDL_X86_RAX, 0);
+    else {
+      mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
+      if (d->shift_n)
+        mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RAX, d->shift_n);
+    }
+    if (mask != ~0u) {
+      if (op == ARM_OP_BFI)
+        mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, (int32_t) mask);
+      mdl_x86_mov_rr (a, false, MDL_X86_RCX, src (c, d->rd));
+      mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RCX, (int32_t) ~mask);
+      mdl_x86_alu_rr (a, MDL_X86_OR, false, MDL_X86_RAX, MDL_X86_RCX);
+    }
+    break;
+  }
   default: /* SBFX */
     mdl_x86_mov_rr (a, false, MDL_X86_RAX, src (c, d->rn));
     if (32 - d->shift_n - d->imm)
@@ -1340,6 +1896,19 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   }
   if (ldstm_inline (ins))
     return emit_ldstm (c, ins, i, n);
+  if (ldrd_inline (ins))
+    return emit_ldrd (c, ins, i);
+  if (excl_inline (ins))
+    return emit_excl (c, ins, i);
+  if (op == ARM_OP_CLREX) {
+    mdl_x86_store_i8 (c->a, MDL_X86_STATE, SOFF (excl_valid), 0);
+    return true;
+  }
+  if ((op == ARM_OP_TBB || op == ARM_OP_TBH) && d->rm < 13
+      && (ins->e.inner == NULL || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
+    return emit_tb (c, ins, i, n);
+  if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
+    return emit_bx (c, ins, i, n);
   if (ends_block (d))
     return emit_exec_last (c, ins, i, n);
   return emit_exec_mid (c, ins, i);
@@ -1417,7 +1986,9 @@ flags_written (const ArmJitInsn *ins)
     return 0;
   switch (op) {
   case ARM_OP_ADD:
+  case ARM_OP_ADC:
   case ARM_OP_SUB:
+  case ARM_OP_SBC:
   case ARM_OP_RSB:
   case ARM_OP_CMP:
   case ARM_OP_CMN: return ARM_FL_ALL;
@@ -1443,6 +2014,11 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_ADC:
+  case ARM_OP_SBC:
+    if (dp_inline (ins))
+      return ARM_FL_C; /* the carry in */
+    return ARM_FL_ALL;
   default: return dp_inline (ins) || reg_inline (ins) ? 0 : ARM_FL_ALL;
   }
 }
@@ -1462,6 +2038,18 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   cache_reset (c);
+  c->n_insns = n;
+  if (c->loop_pre) {
+    /* the loop's registers, where its branch back will have them */
+    for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
+      if (c->loop_guest[k] >= 0) {
+        c->guest_in[k] = c->loop_guest[k];
+        c->dirty[k] = c->loop_dirty[k];
+        c->slot_of[c->loop_guest[k]] = (int8_t) k;
+        ld_reg (c, arm_jit_pool[k], (unsigned) c->loop_guest[k]);
+      }
+    c->loop_head = mdl_x86_here (c->a);
+  }
   for (unsigned i = 0; i < n; i++) {
     c->need = need[i];
     c->ended = false;
@@ -1501,6 +2089,19 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
     mdl_jit_begin (jit, &a);
     if (!arm_jit_emit (&c, insns, n, end))
       a.overflow = true;
+    /* A loop: again, with the registers of its branch back loaded at its
+     * head (emit_block_end); the first translation is dropped. */
+    if (!a.overflow && c.loop_seen) {
+      ArmJitCtx again
+        = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end, .loop_pre = true };
+
+      memcpy (again.loop_guest, c.loop_guest, sizeof again.loop_guest);
+      memcpy (again.loop_dirty, c.loop_dirty, sizeof again.loop_dirty);
+      c = again;
+      mdl_jit_begin (jit, &a);
+      if (!arm_jit_emit (&c, insns, n, end))
+        a.overflow = true;
+    }
     /* (the block's range covers the literals it holds as constants) */
     b = mdl_jit_commit (jit, &a, pc, MAX (end, c.lit_end), mode, n);
     if (b != NULL) {
