@@ -484,6 +484,41 @@ emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return mdl_jit_emit_exit_indirect (c->jit, c->a);
 }
 
+/* The slow path of an instruction translated inline, where the jumps in
+ * @slow lead: its executor, counted apart (MEDLEY_ARM_JIT_FALLBACKS).  In
+ * the middle of a block the executor sees the CPU state and the cache is
+ * then what the fast path leaves; at the end it leaves as
+ * emit_exec_last. */
+static bool
+emit_slow_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, const size_t *slow,
+               unsigned n_slow)
+{
+  bool ok;
+
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (c->a, slow[k]);
+  cache_store_dirty (c, false);
+  c->slow_path = true;
+  ok = emit_exec_mid_raw (c, ins, i);
+  c->slow_path = false;
+  cache_reload (c);
+  return ok;
+}
+
+static bool
+emit_slow_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n, const size_t *slow,
+                unsigned n_slow)
+{
+  bool ok;
+
+  for (unsigned k = 0; k < n_slow; k++)
+    mdl_x86_bind (c->a, slow[k]);
+  c->slow_path = true;
+  ok = emit_exec_last (c, ins, i, n);
+  c->slow_path = false;
+  return ok;
+}
+
 /* BXWritePC of the address in eax, ending a block of @n instructions
  * whose registers are stored: an address with the Thumb bit and below
  * 0xf0000000 (no exception return) goes on through the inline cache, or
@@ -526,13 +561,7 @@ emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   cache_store_dirty (c, false);
   if (!emit_bx_fast (c, n, slow))
     return false;
-  mdl_x86_bind (c->a, slow[0]);
-  mdl_x86_bind (c->a, slow[1]);
-  c->slow_path = true;
-  if (!emit_exec_last (c, ins, i, n))
-    return false;
-  c->slow_path = false;
-  return true;
+  return emit_slow_last (c, ins, i, n, slow, 2);
 }
 
 /* Whether the cache holds exactly what the loop's head has loaded, and
@@ -1042,16 +1071,8 @@ emit_ls (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
             && ((d->kind == ARM_K_PUW && !d->index) || (d->imm & (size - 1)) == 0);
   emit_access_fast (c, size, aligned, sign, store, val, wback, base, d->imm, slow, &n_slow, done,
                     &n_done);
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  /* the slow path: the executor sees the CPU state, then the cache is
-   * what the fast path leaves */
-  cache_store_dirty (c, false);
-  c->slow_path = true;
-  if (!emit_exec_mid_raw (c, ins, i))
+  if (!emit_slow_mid (c, ins, i, slow, n_slow))
     return false;
-  c->slow_path = false;
-  cache_reload (c);
   for (unsigned k = 0; k < n_done; k++)
     mdl_x86_bind (a, done[k]);
   if (wback)
@@ -1101,13 +1122,7 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   mdl_x86_bind (a, leave);
   mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
   mdl_jit_emit_exit (c->jit, a);
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  c->slow_path = true;
-  if (!emit_exec_last (c, ins, i, n))
-    return false;
-  c->slow_path = false;
-  return true;
+  return emit_slow_last (c, ins, i, n, slow, n_slow);
 }
 
 /* Whether an exclusive load or store is translated inline: no register
@@ -1212,15 +1227,8 @@ emit_excl (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     mdl_x86_mov_ri (a, status, 1);
     done[1] = mdl_x86_jmp_fwd (a);
   }
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  /* the slow path as emit_ls's */
-  cache_store_dirty (c, false);
-  c->slow_path = true;
-  if (!emit_exec_mid_raw (c, ins, i))
+  if (!emit_slow_mid (c, ins, i, slow, n_slow))
     return false;
-  c->slow_path = false;
-  cache_reload (c);
   mdl_x86_bind (a, done[0]);
   if (store)
     mdl_x86_bind (a, done[1]);
@@ -1290,15 +1298,8 @@ emit_ldrd (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
     mdl_x86_load (a, 4, false, hi, MDL_X86_RDX, 4);
   }
   done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  /* the slow path as emit_ls's */
-  cache_store_dirty (c, false);
-  c->slow_path = true;
-  if (!emit_exec_mid_raw (c, ins, i))
+  if (!emit_slow_mid (c, ins, i, slow, n_slow))
     return false;
-  c->slow_path = false;
-  cache_reload (c);
   mdl_x86_bind (a, done);
   if (d->wback)
     dst (c, d->rn);
@@ -1434,14 +1435,11 @@ emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     if (!mdl_jit_emit_exit_indirect (c->jit, a))
       return false;
   }
-  mdl_x86_bind (a, slow1);
-  mdl_x86_bind (a, slow2);
-  mdl_x86_bind (a, slow3);
-  c->slow_path = true;
-  if (!emit_exec_last (c, ins, i, n))
-    return false;
-  c->slow_path = false;
-  return true;
+  {
+    const size_t slow[] = { slow1, slow2, slow3 };
+
+    return emit_slow_last (c, ins, i, n, slow, 3);
+  }
 }
 
 /* A literal load from ROM: a constant (loaders and debuggers writing ROM
