@@ -15,17 +15,6 @@ static volatile u32 iar1, itargets1, spi_iar1;
 static u64 stack1[1024] __attribute__ ((aligned (16)));
 u64 *const stack1_top = stack1 + 1024;
 
-static u64
-hvc (u64 fn, u64 a1, u64 a2, u64 a3)
-{
-  register u64 x0 __asm__ ("x0") = fn;
-  register u64 x1 __asm__ ("x1") = a1;
-  register u64 x2 __asm__ ("x2") = a2;
-  register u64 x3 __asm__ ("x3") = a3;
-  __asm__ volatile ("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
-  return x0;
-}
-
 /* Core 1's interrupts (core 0 polls with IRQs masked). */
 static void
 on_irq (int kind, Frame *f)
@@ -90,7 +79,7 @@ main (void)
   R32 (GICC + 0x04) = 0xf0;
   R32 (GICC + 0x00) = 1;
   R32 (GICD + 0x100) = 0xffff;
-  P ("cpu_on(1)", hvc (0xc4000003, 1, (u64) sec_entry, 0));
+  P ("cpu_on(1)", psci (0xc4000003, 1, (u64) sec_entry, 0));
   while (!ready1)
     __asm__ volatile ("yield" ::: "memory");
   P ("itargetsr0 core 1", itargets1);

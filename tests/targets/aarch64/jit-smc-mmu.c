@@ -29,18 +29,6 @@ __asm__(".text\n"
         "fn_m: movz x0, #0\n"
         "  ret\n");
 
-static u64
-call (u64 fn)
-{
-  u64 r;
-
-  __asm__ volatile("mov x0, #0\n\tblr %1\n\tmov %0, x0"
-                   : "=r"(r)
-                   : "r"(fn)
-                   : "x0", "x30", "memory");
-  return r;
-}
-
 int
 main (void)
 {
@@ -62,7 +50,7 @@ main (void)
 
   /* 1 */
   for (i = 1; i < 200; i++) {
-    r = call (fn);
+    r = call_code (fn);
     CHECK (1, r == i - 1);
     *(volatile u32 *) fn = MOVZ_X0 (i);
   }
@@ -70,7 +58,7 @@ main (void)
 
   /* 2 */
   for (i = 1; i < 200; i++) {
-    r = call (fn);
+    r = call_code (fn);
     CHECK (2, r == (i == 1 ? 199 : 1000 + i - 1));
     *(volatile u32 *) (fn + ALIAS) = MOVZ_X0 (1000 + i);
   }
@@ -78,7 +66,7 @@ main (void)
 
   /* 3 */
   for (i = 1; i < 200; i++) {
-    r = call (fn + ALIAS);
+    r = call_code (fn + ALIAS);
     CHECK (3, r == (i == 1 ? 1199 : 2000 + i - 1));
     *(volatile u32 *) fn = MOVZ_X0 (2000 + i);
   }

@@ -55,18 +55,6 @@ h (int k, Frame *f)
   SYSREG_WRITE (elr_el1, ret_to);
 }
 
-static u64
-call (const void *fn)
-{
-  u64 r;
-
-  __asm__ volatile("mov x0, #0\n\tblr %1\n\tmov %0, x0"
-                   : "=r"(r)
-                   : "r"(fn)
-                   : "x0", "x30", "memory");
-  return r;
-}
-
 int
 main (void)
 {
@@ -96,7 +84,7 @@ main (void)
 
   /* 2 */
   for (i = 1; i < 200; i++) {
-    r = call (fn_a);
+    r = call_code ((u64) fn_a);
     CHECK (2, r == i - 1);
     *(volatile u32 *) fn_a = MOVZ_X0 (i);
   }
@@ -122,10 +110,10 @@ main (void)
   CHECK (3, r == 45);
 
   /* 4 */
-  CHECK (4, call (run16) == 16);
-  CHECK (5, call ((const char *) run16 + 44) == 5); /* the twelfth add */
-  CHECK (6, call ((const char *) run16 + 4) == 15);
-  CHECK (7, call (run16) == 16);
+  CHECK (4, call_code ((u64) run16) == 16);
+  CHECK (5, call_code ((u64) (const char *) run16 + 44) == 5); /* the twelfth add */
+  CHECK (6, call_code ((u64) (const char *) run16 + 4) == 15);
+  CHECK (7, call_code ((u64) run16) == 16);
 
   /* 5 */
   ret_to = (u64) after5;
@@ -177,15 +165,15 @@ main (void)
   {
     u32 save[3];
 
-    CHECK (12, call (fn_b) == 12);
+    CHECK (12, call_code ((u64) fn_b) == 12);
     for (i = 0; i < 3; i++)
       save[i] = fn_a[i];
     for (i = 0; i < 3; i++)
       ((volatile u32 *) fn_a)[i] = fn_b[i];
-    CHECK (13, call (fn_a) == 12);
+    CHECK (13, call_code ((u64) fn_a) == 12);
     for (i = 0; i < 3; i++)
       ((volatile u32 *) fn_a)[i] = save[i];
-    CHECK (14, call (fn_a) == 199);
+    CHECK (14, call_code ((u64) fn_a) == 199);
   }
   P ("kinds", kinds);
   return failed;

@@ -56,29 +56,6 @@ __asm__(".text\n"
         "  ret x20\n"
         ".ltorg\n");
 
-static u64
-hvc (u64 fn, u64 a1, u64 a2, u64 a3)
-{
-  register u64 x0 __asm__("x0") = fn;
-  register u64 x1 __asm__("x1") = a1;
-  register u64 x2 __asm__("x2") = a2;
-  register u64 x3 __asm__("x3") = a3;
-  __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
-  return x0;
-}
-
-static u64
-call (u64 fn)
-{
-  u64 r;
-
-  __asm__ volatile("mov x0, #0\n\tblr %1\n\tmov %0, x0"
-                   : "=r"(r)
-                   : "r"(fn)
-                   : "x0", "x30", "memory");
-  return r;
-}
-
 /* Says it started, then calls @fn until it returns something other than
  * @old, at most @limit times; the calls before that and what came. */
 static void __attribute__ ((noinline))
@@ -87,16 +64,10 @@ wait_change (volatile u64 *started, u64 fn, u64 old, u64 limit, volatile u64 *n,
   u64 i = 0, r;
 
   *started = 1;
-  while ((r = call (fn)) == old && ++i < limit)
+  while ((r = call_code (fn)) == old && ++i < limit)
     ;
   *n = i;
   *seen = r;
-}
-
-static void
-delay (u64 n)
-{
-  __asm__ volatile("1:\tsubs %0, %0, #1\n\tb.ne 1b" : "+r"(n)::"cc");
 }
 
 static void
@@ -124,7 +95,7 @@ static void __attribute__ ((noinline)) part_b (void)
   wait_change (&started_b, (u64) fn_s + ALIAS, 1, LIMIT, &n_b, &seen_b);
   done = 1;
   __asm__ volatile("dsb sy" ::: "memory");
-  hvc (0x84000002, 0, 0, 0); /* CPU_OFF */
+  psci (0x84000002, 0, 0, 0); /* CPU_OFF */
   for (;;)
     ;
 }
@@ -161,7 +132,7 @@ main (void)
                      "x12", "x13", "x14", "x15", "x16", "x17", "x19", "x20", "x30", "memory", "cc");
   job.started = &started_a, job.n = &n_a, job.seen = &seen_a;
   job.limit = LIMIT, job.rehearsal = 0;
-  P ("cpu_on(1)", hvc (0xc4000003, 1, (u64) sec_entry, 0));
+  P ("cpu_on(1)", psci (0xc4000003, 1, (u64) sec_entry, 0));
   while (!started_a)
     ;
   delay (3000);
@@ -181,7 +152,7 @@ main (void)
   P ("B: calls before the patch was seen", n_b);
   P ("B: seen", seen_b);
   CHECK (2, n_b < LIMIT && seen_b == 2);
-  while (hvc (0xc4000004, 1, 0, 0) != 1)
+  while (psci (0xc4000004, 1, 0, 0) != 1)
     ;
   return failed;
 }

@@ -12,17 +12,6 @@ static volatile u64 counter, ctx_seen, done1, mpidr1, started1, go;
 static u64 stack1[1024] __attribute__ ((aligned (16)));
 u64 *const stack1_top = stack1 + 1024;
 
-static u64
-hvc (u64 fn, u64 a1, u64 a2, u64 a3)
-{
-  register u64 x0 __asm__("x0") = fn;
-  register u64 x1 __asm__("x1") = a1;
-  register u64 x2 __asm__("x2") = a2;
-  register u64 x3 __asm__("x3") = a3;
-  __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
-  return x0;
-}
-
 static void
 add_many (void)
 {
@@ -47,7 +36,7 @@ secondary (u64 ctx)
   add_many ();
   done1 = 1;
   __asm__ volatile("dsb sy\n\tsev" ::: "memory");
-  hvc (0x84000002, 0, 0, 0); /* CPU_OFF */
+  psci (0x84000002, 0, 0, 0); /* CPU_OFF */
   for (;;)
     ;
 }
@@ -66,23 +55,23 @@ int
 main (void)
 {
   P ("mpidr", SYSREG_READ (mpidr_el1));
-  P ("affinity_info(1) before", hvc (0xc4000004, 1, 0, 0));
-  u64 on = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555), again;
+  P ("affinity_info(1) before", psci (0xc4000004, 1, 0, 0));
+  u64 on = psci (0xc4000003, 1, (u64) sec_entry, 0x5555), again;
   while (!started1)
     __asm__ volatile("yield" ::: "memory");
-  again = hvc (0xc4000003, 1, (u64) sec_entry, 0x5555);
+  again = psci (0xc4000003, 1, (u64) sec_entry, 0x5555);
   go = 1;
   add_many ();
   while (!done1)
     __asm__ volatile("yield" ::: "memory");
-  while (hvc (0xc4000004, 1, 0, 0) != 1)
+  while (psci (0xc4000004, 1, 0, 0) != 1)
     __asm__ volatile("yield" ::: "memory");
   P ("cpu_on(1)", on);
   P ("cpu_on(1) again", again);
   P ("counter", counter);
   P ("context id", ctx_seen);
   P ("mpidr of core 1", mpidr1);
-  P ("affinity_info(1) after", hvc (0xc4000004, 1, 0, 0));
+  P ("affinity_info(1) after", psci (0xc4000004, 1, 0, 0));
   CHECK (1, counter == 2 * N && ctx_seen == 0x5555);
   return failed;
 }

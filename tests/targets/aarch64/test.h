@@ -102,3 +102,32 @@ exception (int kind, Frame *f)
   })
 #define SYSREG_WRITE(name, v)                                                                      \
   __asm__ volatile("msr " #name ", %0\n\tisb" ::"r"((u64) (v)) : "memory")
+
+/* A PSCI call (the boards' firmware interface is HVC). */
+static inline u64
+psci (u64 fn, u64 a1, u64 a2, u64 a3)
+{
+  register u64 x0 __asm__ ("x0") = fn;
+  register u64 x1 __asm__ ("x1") = a1;
+  register u64 x2 __asm__ ("x2") = a2;
+  register u64 x3 __asm__ ("x3") = a3;
+  __asm__ volatile ("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
+  return x0;
+}
+
+/* @n times round a two-instruction loop. */
+static inline void
+delay (u64 n)
+{
+  __asm__ volatile ("1:\tsubs %0, %0, #1\n\tb.ne 1b" : "+r"(n)::"cc");
+}
+
+/* Calls the code at @fn with x0 = 0 and returns its x0. */
+static inline u64
+call_code (u64 fn)
+{
+  u64 r;
+
+  __asm__ volatile ("mov x0, #0\n\tblr %1\n\tmov %0, x0" : "=r"(r) : "r"(fn) : "x0", "x30", "memory");
+  return r;
+}

@@ -41,22 +41,6 @@ __asm__(".text\n"
         "1: b 1b\n"
         ".ltorg\n");
 
-static u64
-hvc (u64 fn, u64 a1, u64 a2, u64 a3)
-{
-  register u64 x0 __asm__("x0") = fn;
-  register u64 x1 __asm__("x1") = a1;
-  register u64 x2 __asm__("x2") = a2;
-  register u64 x3 __asm__("x3") = a3;
-  __asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)::"memory");
-  return x0;
-}
-
-static void
-delay (u64 n)
-{
-  __asm__ volatile("1:\tsubs %0, %0, #1\n\tb.ne 1b" : "+r"(n)::"cc");
-}
 
 static void
 mmu_on (void)
@@ -93,7 +77,7 @@ secondary (void)
   wait_change (&started_b, 2, &n_b, &seen_b);
   done = 1;
   __asm__ volatile("dsb sy" ::: "memory");
-  hvc (0x84000002, 0, 0, 0); /* CPU_OFF */
+  psci (0x84000002, 0, 0, 0); /* CPU_OFF */
 }
 
 int
@@ -112,7 +96,7 @@ main (void)
   mmu_on ();
   P ("before", *(volatile u64 *) VA);
 
-  P ("cpu_on(1)", hvc (0xc4000003, 1, (u64) sec_entry, 0));
+  P ("cpu_on(1)", psci (0xc4000003, 1, (u64) sec_entry, 0));
   while (!started_a)
     ;
   delay (3000);
@@ -132,7 +116,7 @@ main (void)
     ;
   P ("B: seen", seen_b);
   CHECK (2, n_b < LIMIT && seen_b == 1);
-  while (hvc (0xc4000004, 1, 0, 0) != 1)
+  while (psci (0xc4000004, 1, 0, 0) != 1)
     ;
   return failed;
 }
