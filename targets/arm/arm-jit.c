@@ -741,6 +741,21 @@ dp_inline (const ArmJitInsn *ins)
          && d->shift_n <= 31;
 }
 
+/* The second operand inverted (orn, bic, mvn, sbc): the immediate @k,
+ * or the register @y copied to rcx and inverted there. */
+static void
+invert_y (MdlJitAsm *a, bool imm, uint32_t *k, MdlX86Reg *y)
+{
+  if (imm) {
+    *k = ~*k;
+    return;
+  }
+  if (*y != MDL_X86_RCX)
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, *y);
+  *y = MDL_X86_RCX;
+  mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
+}
+
 /* op dst, y (a register) or the immediate @k */
 static void
 alu_y (MdlJitAsm *a, MdlX86Alu op, MdlX86Reg dst, bool imm, MdlX86Reg y, uint32_t k)
@@ -792,16 +807,8 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
                     : op == ARM_OP_ORR || op == ARM_OP_ORN ? MDL_X86_OR
                                                            : MDL_X86_AND;
 
-    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN) {
-      if (imm)
-        k = ~k;
-      else {
-        if (y != MDL_X86_RCX)
-          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
-        y = MDL_X86_RCX;
-        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
-      }
-    }
+    if (op == ARM_OP_ORN || op == ARM_OP_BIC || op == ARM_OP_MVN)
+      invert_y (a, imm, &k, &y);
     if (mov) {
       res = rd;
       if (imm)
@@ -849,16 +856,8 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
     bool nz = (c->need & (ARM_FL_N | ARM_FL_Z)) != 0;
     MdlX86Alu alu = carry_in ? MDL_X86_ADC : add ? MDL_X86_ADD : MDL_X86_SUB;
 
-    if (op == ARM_OP_SBC) {
-      if (imm)
-        k = ~k;
-      else {
-        if (y != MDL_X86_RCX)
-          mdl_x86_mov_rr (a, false, MDL_X86_RCX, y);
-        y = MDL_X86_RCX;
-        mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
-      }
-    }
+    if (op == ARM_OP_SBC)
+      invert_y (a, imm, &k, &y);
     if (carry_in) {
       /* (nothing from here to the adc changes x86's flags) */
       mdl_x86_load (a, 4, false, MDL_X86_RDX, MDL_X86_STATE, SOFF (cf));
