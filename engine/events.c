@@ -4,7 +4,10 @@
 
 /* A binary heap of MdlEvent pointers ordered by (when, seq): the insertion
  * sequence number makes equal-time events fire in the order they were
- * scheduled, which the determinism guarantee relies on. */
+ * scheduled, which the determinism guarantee relies on.  The array is the
+ * machine's own (no GLib calls): a periodic timer's event is removed,
+ * fired and scheduled again at every period, so on an interrupt storm
+ * these few operations run once every few dozen guest instructions. */
 
 static inline bool
 event_before (const MdlEvent *a, const MdlEvent *b)
@@ -12,27 +15,21 @@ event_before (const MdlEvent *a, const MdlEvent *b)
   return a->when_ps < b->when_ps || (a->when_ps == b->when_ps && a->seq < b->seq);
 }
 
-static inline MdlEvent *
-heap_at (MdlMachine *m, guint i)
-{
-  return g_ptr_array_index (m->heap, i);
-}
-
-static void
+static inline void
 heap_set (MdlMachine *m, guint i, MdlEvent *e)
 {
-  m->heap->pdata[i] = e;
+  m->events[i] = e;
   e->heap_index = (int) i;
 }
 
 static void
 sift_up (MdlMachine *m, guint i)
 {
-  MdlEvent *e = heap_at (m, i);
+  MdlEvent *e = m->events[i];
 
   while (i > 0) {
     guint parent = (i - 1) / 2;
-    MdlEvent *p = heap_at (m, parent);
+    MdlEvent *p = m->events[parent];
 
     if (!event_before (e, p))
       break;
@@ -45,17 +42,17 @@ sift_up (MdlMachine *m, guint i)
 static void
 sift_down (MdlMachine *m, guint i)
 {
-  MdlEvent *e = heap_at (m, i);
-  guint n = m->heap->len;
+  MdlEvent *e = m->events[i];
+  guint n = m->n_events;
 
   for (;;) {
     guint l = 2 * i + 1, r = l + 1, best = i;
     MdlEvent *be = e;
 
-    if (l < n && event_before (heap_at (m, l), be))
-      best = l, be = heap_at (m, l);
-    if (r < n && event_before (heap_at (m, r), be))
-      best = r, be = heap_at (m, r);
+    if (l < n && event_before (m->events[l], be))
+      best = l, be = m->events[l];
+    if (r < n && event_before (m->events[r], be))
+      best = r, be = m->events[r];
     if (best == i)
       break;
     heap_set (m, i, be);
@@ -64,11 +61,11 @@ sift_down (MdlMachine *m, guint i)
   heap_set (m, i, e);
 }
 
-static void
+static inline void
 heap_remove (MdlMachine *m, MdlEvent *e)
 {
   guint i = (guint) e->heap_index;
-  MdlEvent *last = g_ptr_array_steal_index (m->heap, m->heap->len - 1);
+  MdlEvent *last = m->events[--m->n_events];
 
   e->heap_index = -1;
   if (last == e)
@@ -76,6 +73,15 @@ heap_remove (MdlMachine *m, MdlEvent *e)
   heap_set (m, i, last);
   sift_down (m, i);
   sift_up (m, (guint) last->heap_index);
+}
+
+void
+_mdl_events_reserve (MdlMachine *m, guint n)
+{
+  if (n <= m->events_cap)
+    return;
+  m->events_cap = MAX (n, MAX (16u, 2 * m->events_cap));
+  m->events = g_renew (MdlEvent *, m->events, m->events_cap);
 }
 
 void
@@ -91,15 +97,18 @@ mdl_event_init (MdlEvent *event, MdlEventFunc fn, void *opaque)
 void
 mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
 {
-  uint64_t now = mdl_machine_now (m);
+  uint64_t now = _mdl_machine_now (m);
+  guint i;
 
   if (event->heap_index >= 0)
     heap_remove (m, event);
   event->when_ps = MAX (when_ps, now);
   event->seq = m->event_seq++;
-  g_ptr_array_add (m->heap, event);
-  event->heap_index = (int) m->heap->len - 1;
-  sift_up (m, m->heap->len - 1);
+  if (G_UNLIKELY (m->n_events == m->events_cap))
+    _mdl_events_reserve (m, m->n_events + 1);
+  i = m->n_events++;
+  m->events[i] = event;
+  sift_up (m, i);
 
   /* A waiting CPU would see it in the quantum it falls in. */
   if (m->lone_company && event->when_ps <= m->lone_until)
@@ -123,17 +132,11 @@ mdl_event_pending (const MdlEvent *event)
   return event->heap_index >= 0;
 }
 
-uint64_t
-_mdl_events_next_time (MdlMachine *m)
-{
-  return m->heap->len > 0 ? heap_at (m, 0)->when_ps : MDL_TIME_NEVER;
-}
-
 void
-_mdl_events_fire_until (MdlMachine *m, uint64_t until_ps)
+_mdl_events_fire_due (MdlMachine *m, uint64_t until_ps)
 {
-  while (m->heap->len > 0 && heap_at (m, 0)->when_ps <= until_ps) {
-    MdlEvent *e = heap_at (m, 0);
+  while (m->n_events > 0 && m->events[0]->when_ps <= until_ps) {
+    MdlEvent *e = m->events[0];
 
     heap_remove (m, e);
     m->firing = true;
@@ -146,6 +149,6 @@ _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps)
 void
 _mdl_events_clear (MdlMachine *m)
 {
-  while (m->heap->len > 0)
-    heap_remove (m, heap_at (m, m->heap->len - 1));
+  while (m->n_events > 0)
+    heap_remove (m, m->events[m->n_events - 1]);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "machine.h"
+#include "cpu.h"
 #include "device.h"
 #include "trace.h"
 
@@ -20,8 +21,10 @@ struct MdlMachine {
   GPtrArray *irq_lines;       /* MdlIrqLine * */
   GArray    *entries;         /* uint64_t per CPU: reset entry point */
 
-  /* The event queue: a binary min-heap on (when_ps, seq). */
-  GPtrArray *heap;
+  /* The event queue: a binary min-heap on (when_ps, seq) in an array of
+   * events_cap entries, n_events used (events.c). */
+  MdlEvent **events;
+  guint      n_events, events_cap;
   uint64_t   event_seq;
 
   uint64_t   now_ps;          /* time of the last quantum or event */
@@ -75,10 +78,36 @@ struct MdlMachine {
 
 #define MDL_TRACE_RING (1u << 16)
 
+/* What mdl_machine_now() answers, inline for the engine's hot paths. */
+static inline uint64_t
+_mdl_machine_now (const MdlMachine *m)
+{
+  if (m->firing)
+    return m->firing_time;
+  if (m->current != NULL)
+    return m->current->time_ps;
+  return m->now_ps;
+}
+
 /* The earliest pending event's time, or MDL_TIME_NEVER. */
-uint64_t _mdl_events_next_time (MdlMachine *m);
+static inline uint64_t
+_mdl_events_next_time (const MdlMachine *m)
+{
+  return m->n_events > 0 ? m->events[0]->when_ps : MDL_TIME_NEVER;
+}
+
+void     _mdl_events_fire_due (MdlMachine *m, uint64_t until_ps);
+
 /* Fires every event due at or before @until_ps, in time order. */
-void     _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps);
+static inline void
+_mdl_events_fire_until (MdlMachine *m, uint64_t until_ps)
+{
+  if (_mdl_events_next_time (m) <= until_ps)
+    _mdl_events_fire_due (m, until_ps);
+}
+
+/* Room for @n events in the queue (snapshot restore). */
+void     _mdl_events_reserve (MdlMachine *m, guint n);
 void     _mdl_events_clear (MdlMachine *m);
 /* A lone run beside waiting CPUs ends with the current quantum. */
 void     _mdl_lone_clamp (MdlMachine *m);

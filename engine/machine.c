@@ -38,7 +38,6 @@ mdl_machine_new (void)
   m->address_spaces = g_ptr_array_new_with_free_func ((GDestroyNotify) mdl_address_space_free);
   m->irq_lines = g_ptr_array_new_with_free_func (g_free);
   m->entries = g_array_new (FALSE, TRUE, sizeof (uint64_t));
-  m->heap = g_ptr_array_new ();
   m->quantum_ps = MDL_PS_PER_US;
   m->tier = MDL_DEFAULT_TIER;
   m->exc_storm = 1000;
@@ -79,7 +78,7 @@ mdl_machine_free (MdlMachine *m)
   g_ptr_array_unref (m->address_spaces);
   g_ptr_array_unref (m->irq_lines);
   g_array_unref (m->entries);
-  g_ptr_array_unref (m->heap);
+  g_free (m->events);
   g_free (m->stop_message);
   g_strfreev (m->exc_stop_causes);
   g_free (m->trace);
@@ -283,11 +282,7 @@ mdl_machine_reset (MdlMachine *m)
 uint64_t
 mdl_machine_now (const MdlMachine *m)
 {
-  if (m->firing)
-    return m->firing_time;
-  if (m->current != NULL)
-    return m->current->time_ps;
-  return m->now_ps;
+  return _mdl_machine_now (m);
 }
 
 MdlCpu *
@@ -429,7 +424,7 @@ grid_next (MdlMachine *m, uint64_t start)
 void
 _mdl_lone_clamp (MdlMachine *m)
 {
-  uint64_t until = grid_next (m, grid_start (m, mdl_machine_now (m)));
+  uint64_t until = grid_next (m, grid_start (m, _mdl_machine_now (m)));
 
   if (until < m->lone_until) {
     m->lone_until = until;

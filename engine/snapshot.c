@@ -453,9 +453,9 @@ save_with (MdlMachine *m, const MdlMachineState *previous, struct MdlHistory *h)
 
   /* The queue as its array is: restoring it so gives the same heap, so
    * equal times fire in the same order. */
-  mdl_state_put_u32 (&w, m->heap->len);
-  for (guint i = 0; i < m->heap->len; i++) {
-    MdlEvent *e = g_ptr_array_index (m->heap, i);
+  mdl_state_put_u32 (&w, m->n_events);
+  for (guint i = 0; i < m->n_events; i++) {
+    MdlEvent *e = m->events[i];
 
     mdl_state_put_u64 (&w, (uint64_t) (uintptr_t) e);
     mdl_state_put_u64 (&w, e->when_ps);
@@ -546,9 +546,9 @@ mdl_machine_restore (MdlMachine *m, const MdlMachineState *st, GError **error)
 
   /* Out of the queue first: the classes' parts carry their events as
    * they were, and the queue below puts back those that were pending. */
-  for (guint i = 0; i < m->heap->len; i++)
-    ((MdlEvent *) g_ptr_array_index (m->heap, i))->heap_index = -1;
-  g_ptr_array_set_size (m->heap, 0);
+  for (guint i = 0; i < m->n_events; i++)
+    m->events[i]->heap_index = -1;
+  m->n_events = 0;
 
   m->now_ps = mdl_state_get_u64 (&r);
   m->event_seq = mdl_state_get_u64 (&r);
@@ -603,14 +603,15 @@ mdl_machine_restore (MdlMachine *m, const MdlMachineState *st, GError **error)
     g_set_error (error, MDL_ERROR, MDL_ERROR_INVALID, "the saved state is truncated");
     return false;
   }
-  g_ptr_array_set_size (m->heap, n);
+  _mdl_events_reserve (m, n);
+  m->n_events = n;
   for (guint i = 0; i < n; i++) {
     MdlEvent *e = (MdlEvent *) (uintptr_t) mdl_state_get_u64 (&r);
 
     e->when_ps = mdl_state_get_u64 (&r);
     e->seq = mdl_state_get_u64 (&r);
     e->heap_index = (int) i;
-    m->heap->pdata[i] = e;
+    m->events[i] = e;
   }
 
   for (unsigned i = 0; i < st->n_ram; i++) {
