@@ -108,7 +108,12 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
     _mdl_events_reserve (m, m->n_events + 1);
   i = m->n_events++;
   m->events[i] = event;
-  sift_up (m, i);
+  /* Mostly it stays where it lands (a lone periodic event, a later time
+   * than its parent's). */
+  if (i == 0 || !event_before (event, m->events[(i - 1) / 2]))
+    event->heap_index = (int) i;
+  else
+    sift_up (m, i);
 
   /* A waiting CPU would see it in the quantum it falls in. */
   if (m->lone_company && event->when_ps <= m->lone_until)
@@ -135,10 +140,17 @@ mdl_event_pending (const MdlEvent *event)
 void
 _mdl_events_fire_due (MdlMachine *m, uint64_t until_ps)
 {
-  while (m->n_events > 0 && m->events[0]->when_ps <= until_ps) {
-    MdlEvent *e = m->events[0];
+  MdlEvent *e;
 
-    heap_remove (m, e);
+  while (m->n_events > 0 && (e = m->events[0])->when_ps <= until_ps) {
+    MdlEvent *last = m->events[--m->n_events];
+
+    /* heap_remove of the root: what comes down from it never goes up. */
+    e->heap_index = -1;
+    if (last != e) {
+      heap_set (m, 0, last);
+      sift_down (m, 0);
+    }
     m->firing = true;
     m->firing_time = e->when_ps;
     e->fn (e->opaque, e->when_ps);
