@@ -348,21 +348,6 @@ st_field (ArmJitCtx *c, MdlX86Reg h, int32_t off)
   mdl_x86_store (c->a, 4, h, MDL_X86_STATE, off);
 }
 
-/* What the decoder's pc wrapper leaves behind when an instruction it
- * wraps runs inline (mov.w, mvn.w and bfc for their Rn field of 1111,
- * tbb [pc, ...]): r15's scratch slot = pc + 4, which an instruction
- * reading the pc without the wrapper would see (usat with Rn = pc:
- * fuzz-arm, a difference of Q between the tiers).  Before anything else
- * of the instruction (rdx is free). */
-static void
-pc_scratch (ArmJitCtx *c, const ArmJitInsn *ins)
-{
-  if (ins->e.inner == NULL || !(ins->e.pc_flags & ARM_PC_READ))
-    return;
-  mdl_x86_mov_ri (c->a, MDL_X86_RDX, ins->pc + 4);
-  st_reg (c, MDL_X86_RDX, 15);
-}
-
 /* The CPU state's ITSTATE = @it, where an executor or the dispatcher may
  * look at it.  Through rax: a pop of pc holds the word it loaded in rdx
  * here (it once held the word's address there, so a pop of pc in a block
@@ -690,9 +675,8 @@ sp_wrapped (const ArmJitInsn *ins)
   return ins->e.inner != NULL && ins->e.pc_flags == 0;
 }
 
-/* mov.w and mvn.w: their Rn field is 1111, which the decoder's pc
- * wrapper takes for a read of the pc; they read no Rn.  (With sp as rd
- * the wrapper clears its bits 1:0, as the sp one does.) */
+/* mov.w and mvn.w into sp: the sp wrapper (which clears its bits 1:0) is
+ * done inline; their Rn field of 1111 names no register. */
 static bool
 mov_wrapped (const ArmJitInsn *ins)
 {
@@ -781,7 +765,6 @@ emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
   uint32_t k = d->imm;
   MdlX86Reg x = MDL_X86_RAX, y = MDL_X86_RCX, res, rd = MDL_X86_RAX;
 
-  pc_scratch (c, ins);
 
   /* operand 2: the immediate k, a cached register or ecx (shifted, with
    * a logic operation's carry out in edx); operand 1 cached */
@@ -1097,7 +1080,6 @@ emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   /* (a table branch ends its IT block: it_next is 0; ITSTATE first, whose
    * store may go through rax or rdx) */
   sync_it (c, ins->it_next);
-  pc_scratch (c, ins);
   if (d->rn == 15)
     mdl_x86_mov_ri (a, MDL_X86_RAX, ins->pc + 4);
   else
@@ -1612,7 +1594,6 @@ emit_reg_inline (ArmJitCtx *c, const ArmJitInsn *ins)
   MdlJitAsm *a = c->a;
   ArmOp op = insn_op (d);
 
-  pc_scratch (c, ins);
   switch (op) {
   case ARM_OP_LSL_R:
   case ARM_OP_LSR_R:
