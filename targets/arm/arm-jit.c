@@ -48,13 +48,13 @@
 #include <string.h>
 
 #include "engine/jit-cache.h"
+#include "engine/jit-regs.h"
 
 #define ARM_JIT_MAX_INSNS      64
 #define ARM_JIT_PAGE           4096u
 #define ARM_JIT_MODE_MAX_SHIFT 8
 #define ARM_JIT_CODE_BYTES     (8u << 20)
 #define ARM_JIT_MAX_BLOCKS     16384
-#define ARM_JIT_NHOST          6
 
 #define ROFF(n) ((int32_t) (offsetof (ArmCpu, r) + 4 * (unsigned) (n)))
 #define SOFF(f) ((int32_t) offsetof (ArmCpu, f))
@@ -86,11 +86,7 @@ typedef struct {
   int8_t fuse_guest, prev_guest; /* ARM_FUSE_LOGIC: whose cached copy fuse_x is, or -1 */
   bool fuse_y_imm, prev_y_imm;
   uint32_t fuse_imm, prev_imm;
-  /* The register cache (see "guest registers in host registers"). */
-  int8_t slot_of[16];
-  int8_t guest_in[ARM_JIT_NHOST];
-  bool dirty[ARM_JIT_NHOST];
-  unsigned pinned, victim;
+  MdlJitRegs regs; /* see "guest registers in host registers" */
   /* The block's first address, and one past the last literal in RAM it
    * holds as a constant. */
   uint32_t start, lit_end;
@@ -98,13 +94,11 @@ typedef struct {
    * path (for the counting of fallbacks). */
   bool slow_path;
   /* A loop (a taken branch back to the block's start): what the cache held
-   * at that branch and which of them were dirty (loop_seen, loop_guest,
-   * loop_dirty), and on a second translation those registers loaded after
+   * at that branch and which of them were dirty (loop_seen, loop), and on a second translation those registers loaded after
    * the budget check and taken for dirty (loop_pre), and where the body
    * starts (loop_head). */
   bool loop_seen, loop_pre;
-  int8_t loop_guest[ARM_JIT_NHOST];
-  bool loop_dirty[ARM_JIT_NHOST];
+  MdlJitRegsState loop;
   const uint8_t *loop_head;
   unsigned n_insns;
 } ArmJitCtx;
@@ -226,114 +220,39 @@ st_reg (ArmJitCtx *c, MdlX86Reg h, unsigned r)
  * Every exit stores the dirty registers first.  r15 is never cached.
  */
 
-static const MdlX86Reg arm_jit_pool[ARM_JIT_NHOST] = {
+static const MdlX86Reg arm_jit_pool[] = {
   MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
 };
 
 static void
-cache_reset (ArmJitCtx *c)
-{
-  memset (c->slot_of, -1, sizeof c->slot_of);
-  for (unsigned k = 0; k < ARM_JIT_NHOST; k++) {
-    c->guest_in[k] = -1;
-    c->dirty[k] = false;
-  }
-  c->pinned = 0;
-}
-
-/* Stores the dirty registers; @clean: they are clean from here on (every
- * path from here saw the stores), else they stay dirty as far as
- * translation knows (an exit or a slow path). */
-static void
 cache_store_dirty (ArmJitCtx *c, bool clean)
 {
-  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
-    if (c->guest_in[k] >= 0 && c->dirty[k]) {
-      st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
-      if (clean)
-        c->dirty[k] = false;
-    }
+  mdl_jit_regs_store_dirty (&c->regs, clean);
 }
 
-/* Stores the dirty registers and forgets them all (before a call that
- * may change any register). */
 static void
 cache_flush (ArmJitCtx *c)
 {
-  cache_store_dirty (c, true);
-  cache_reset (c);
+  mdl_jit_regs_flush (&c->regs);
 }
 
-/* Loads every cached register again (after a call). */
 static void
 cache_reload (ArmJitCtx *c)
 {
-  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
-    if (c->guest_in[k] >= 0)
-      ld_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
+  mdl_jit_regs_reload (&c->regs);
 }
 
-/* A free slot, evicting (and storing, when dirty) an unpinned one. */
-static unsigned
-cache_alloc (ArmJitCtx *c)
-{
-  unsigned k;
-
-  for (k = 0; k < ARM_JIT_NHOST; k++)
-    if (c->guest_in[k] < 0)
-      goto found;
-  for (;;) {
-    k = c->victim;
-    c->victim = (c->victim + 1) % ARM_JIT_NHOST;
-    if (!(c->pinned & (1u << k)))
-      break;
-  }
-  if (c->dirty[k])
-    st_reg (c, arm_jit_pool[k], (unsigned) c->guest_in[k]);
-  c->slot_of[c->guest_in[k]] = -1;
-found:
-  c->guest_in[k] = -1;
-  c->dirty[k] = false;
-  return k;
-}
-
-static int
-cache_map (ArmJitCtx *c, unsigned r)
-{
-  int k = c->slot_of[r];
-
-  if (k < 0) {
-    k = (int) cache_alloc (c);
-    c->guest_in[k] = (int8_t) r;
-    c->slot_of[r] = (int8_t) k;
-  }
-  c->pinned |= 1u << k;
-  return k;
-}
-
-/* The host register holding guest register @r (not r15), loaded when
- * needed and pinned until the next instruction. */
+/* (not r15) */
 static MdlX86Reg
 src (ArmJitCtx *c, unsigned r)
 {
-  bool had = c->slot_of[r] >= 0;
-  int k = cache_map (c, r);
-
-  if (!had)
-    ld_reg (c, arm_jit_pool[k], r);
-  return arm_jit_pool[k];
+  return mdl_jit_regs_src (&c->regs, r);
 }
 
-/* The host register that will hold guest register @r, not loaded; with
- * @dirty marked as holding a new value. */
 static MdlX86Reg
 dst_slot (ArmJitCtx *c, unsigned r, bool dirty)
 {
-  int k = cache_map (c, r);
-
-  if (dirty)
-    c->dirty[k] = true;
-  return arm_jit_pool[k];
+  return mdl_jit_regs_dst (&c->regs, r, dirty);
 }
 
 static MdlX86Reg
@@ -549,17 +468,6 @@ emit_bx (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   return emit_slow_last (c, ins, i, n, slow, 2);
 }
 
-/* Whether the cache holds exactly what the loop's head has loaded, and
- * dirty only what the head takes for dirty. */
-static bool
-loop_cache_matches (const ArmJitCtx *c)
-{
-  for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
-    if (c->guest_in[k] != c->loop_guest[k] || (c->dirty[k] && !c->loop_dirty[k]))
-      return false;
-  return true;
-}
-
 /* The end of a block at a known address: count its instructions, then on
  * a taken branch let run() stop when the engine asked it to (arm_jump),
  * else go on through a chain slot.  A taken branch back to the block's
@@ -574,10 +482,9 @@ emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
 
   if (loop && !c->loop_pre && !c->loop_seen) {
     c->loop_seen = true;
-    memcpy (c->loop_guest, c->guest_in, sizeof c->loop_guest);
-    memcpy (c->loop_dirty, c->dirty, sizeof c->loop_dirty);
+    mdl_jit_regs_save (&c->regs, &c->loop);
   }
-  if (loop && c->loop_pre && loop_cache_matches (c)) {
+  if (loop && c->loop_pre && mdl_jit_regs_matches (&c->regs, &c->loop)) {
     size_t leave, again;
 
     /* (ITSTATE is 0 at the head as at the block's start) */
@@ -1714,6 +1621,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     bool carried = c->prev_fuse == ARM_FUSE_LOGIC && c->prev_guest >= 0;
     MdlX86Reg fx = c->prev_x;
     int8_t fg = c->prev_guest;
+    MdlX86Reg fh;
     int cc = -1;
 
     /* Every register it reads or writes cached before the condition (rd
@@ -1731,7 +1639,7 @@ emit_insn (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     c->prev_fuse = ARM_FUSE_NONE;
     /* the condition from a result still cached (and not written since),
      * else from the CPU state */
-    if (carried && c->slot_of[fg] >= 0 && arm_jit_pool[c->slot_of[fg]] == fx)
+    if (carried && mdl_jit_regs_cached (&c->regs, fg, &fh) && fh == fx)
       cc = fused_cc (ARM_FUSE_LOGIC, cond);
     if (cc >= 0) {
       mdl_x86_test_rr (c->a, false, fx, fx);
@@ -2015,17 +1923,11 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     live = (live & ~w) | flags_read (&insns[i]);
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
-  cache_reset (c);
+  mdl_jit_regs_init (&c->regs, c->a, arm_jit_pool, G_N_ELEMENTS (arm_jit_pool), 4, ROFF (0), 4, -1);
   c->n_insns = n;
   if (c->loop_pre) {
     /* the loop's registers, where its branch back will have them */
-    for (unsigned k = 0; k < ARM_JIT_NHOST; k++)
-      if (c->loop_guest[k] >= 0) {
-        c->guest_in[k] = c->loop_guest[k];
-        c->dirty[k] = c->loop_dirty[k];
-        c->slot_of[c->loop_guest[k]] = (int8_t) k;
-        ld_reg (c, arm_jit_pool[k], (unsigned) c->loop_guest[k]);
-      }
+    mdl_jit_regs_restore (&c->regs, &c->loop);
     c->loop_head = mdl_x86_here (c->a);
   }
   for (unsigned i = 0; i < n; i++) {
@@ -2040,7 +1942,7 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     c->prev_guest = c->fuse_guest;
     c->fuse = ARM_FUSE_NONE;
     c->fuse_guest = -1;
-    c->pinned = 0;
+    mdl_jit_regs_next_insn (&c->regs);
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
@@ -2073,8 +1975,7 @@ arm_jit_translate (ArmCpu *s, MdlJit *jit, uint32_t pc, uint32_t mode, unsigned 
       ArmJitCtx again
         = { .jit = jit, .a = &a, .s = s, .start = pc, .lit_end = end, .loop_pre = true };
 
-      memcpy (again.loop_guest, c.loop_guest, sizeof again.loop_guest);
-      memcpy (again.loop_dirty, c.loop_dirty, sizeof again.loop_dirty);
+      again.loop = c.loop;
       c = again;
       mdl_jit_begin (jit, &a);
       if (!arm_jit_emit (&c, insns, n, end))

@@ -46,6 +46,7 @@
 #include <string.h>
 
 #include "engine/jit-cache.h"
+#include "engine/jit-regs.h"
 #include "engine/machine.h"
 #include "engine/softfloat.h"
 
@@ -63,8 +64,6 @@
 #define XOFF(r)  ((int32_t) (offsetof (RvCpu, x) + 8 * (unsigned) (r)))
 #define SOFF(f)  ((int32_t) offsetof (RvCpu, f))
 
-#define RV_JIT_NHOST 6
-
 typedef struct {
   MdlJit    *jit;
   MdlJitAsm *a;
@@ -75,12 +74,7 @@ typedef struct {
   uint32_t  *epoch_cell;
   int32_t    epoch_off;  /* of the region's epoch in the state */
   bool       tlb_probe;  /* loads and stores are paged */
-  /* The register cache (see "guest registers in host registers"). */
-  int8_t     slot_of[33];            /* guest register -> slot, or -1 */
-  int8_t     guest_in[RV_JIT_NHOST]; /* slot -> guest register, or -1 */
-  bool       dirty[RV_JIT_NHOST];
-  unsigned   pinned;                 /* slots this instruction uses */
-  unsigned   victim;                 /* next slot to evict */
+  MdlJitRegs regs;       /* see "guest registers in host registers" */
   /* What the code emitted so far has established about mstatus.FS on
    * this path: not Off (an F/D instruction checked it), Dirty (one wrote
    * an f register).  Forgotten after a whole-instruction executor call,
@@ -108,117 +102,39 @@ typedef struct {
  * too: as a register holding 0, never dirty.
  */
 
-static const MdlX86Reg rv_jit_pool[RV_JIT_NHOST] = {
+static const MdlX86Reg rv_jit_pool[] = {
   MDL_X86_RSI, MDL_X86_RDI, MDL_X86_R8, MDL_X86_R9, MDL_X86_R10, MDL_X86_R11,
 };
 
 static void
-cache_reset (RvJitCtx *c)
-{
-  memset (c->slot_of, -1, sizeof c->slot_of);
-  for (unsigned k = 0; k < RV_JIT_NHOST; k++) {
-    c->guest_in[k] = -1;
-    c->dirty[k] = false;
-  }
-  c->pinned = 0;
-  c->victim = 0;
-}
-
-/* Stores the dirty registers; @clean: they are clean from here on (a
- * path that both sides of a join take), else they stay dirty as far as
- * translation knows (a slow path). */
-static void
 cache_store_dirty (RvJitCtx *c, bool clean)
 {
-  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
-    if (c->guest_in[k] >= 0 && c->dirty[k]) {
-      mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
-      if (clean)
-        c->dirty[k] = false;
-    }
+  mdl_jit_regs_store_dirty (&c->regs, clean);
 }
 
-/* Loads every cached register again (after a call). */
 static void
 cache_reload (RvJitCtx *c)
 {
-  for (unsigned k = 0; k < RV_JIT_NHOST; k++)
-    if (c->guest_in[k] >= 0)
-      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
+  mdl_jit_regs_reload (&c->regs);
 }
 
 static void
 cache_forget (RvJitCtx *c)
 {
-  cache_reset (c);
+  mdl_jit_regs_reset (&c->regs);
 }
 
-/* A free slot, evicting (and storing, when dirty) an unpinned one. */
-static unsigned
-cache_alloc (RvJitCtx *c)
-{
-  unsigned k;
-
-  for (k = 0; k < RV_JIT_NHOST; k++)
-    if (c->guest_in[k] < 0)
-      goto found;
-  for (;;) {
-    k = c->victim;
-    c->victim = (c->victim + 1) % RV_JIT_NHOST;
-    if (!(c->pinned & (1u << k)))
-      break;
-  }
-  if (c->dirty[k])
-    mdl_x86_store (c->a, 8, rv_jit_pool[k], MDL_X86_STATE, XOFF (c->guest_in[k]));
-  c->slot_of[c->guest_in[k]] = -1;
-found:
-  c->guest_in[k] = -1;
-  c->dirty[k] = false;
-  return k;
-}
-
-static void
-cache_map (RvJitCtx *c, unsigned k, unsigned r)
-{
-  c->guest_in[k] = (int8_t) r;
-  c->slot_of[r] = (int8_t) k;
-  c->pinned |= 1u << k;
-}
-
-/* The host register holding guest register @r, loaded when needed and
- * pinned until the next instruction. */
 static MdlX86Reg
 src (RvJitCtx *c, unsigned r)
 {
-  int k = c->slot_of[r];
-
-  if (k < 0) {
-    k = (int) cache_alloc (c);
-    if (r == 0)
-      mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, rv_jit_pool[k], rv_jit_pool[k]);
-    else
-      mdl_x86_load (c->a, 8, false, rv_jit_pool[k], MDL_X86_STATE, XOFF (r));
-    cache_map (c, (unsigned) k, r);
-  }
-  c->pinned |= 1u << k;
-  return rv_jit_pool[k];
+  return mdl_jit_regs_src (&c->regs, r);
 }
 
-/* The host register that will hold guest register @r (not x0), without
- * loading it; with @dirty marked as holding a new value. */
+/* (not x0) */
 static MdlX86Reg
 dst_slot (RvJitCtx *c, unsigned r, bool dirty)
 {
-  int k = c->slot_of[r];
-
-  if (k < 0) {
-    k = (int) cache_alloc (c);
-    cache_map (c, (unsigned) k, r);
-  }
-  if (dirty)
-    c->dirty[k] = true;
-  c->pinned |= 1u << k;
-  return rv_jit_pool[k];
+  return mdl_jit_regs_dst (&c->regs, r, dirty);
 }
 
 static MdlX86Reg
@@ -1662,9 +1578,9 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
     mdl_x86_bind (c->a, valid);
   }
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
-  cache_reset (c);
+  mdl_jit_regs_init (&c->regs, c->a, rv_jit_pool, G_N_ELEMENTS (rv_jit_pool), 8, XOFF (0), 8, 0);
   for (unsigned i = 0; i < n; i++) {
-    c->pinned = 0;
+    mdl_jit_regs_next_insn (&c->regs);
     if (!emit_insn (c, &insns[i], i, n))
       return false;
   }
