@@ -100,7 +100,7 @@ arm_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     uint64_t end = (addr + size + 1) & ~UINT64_C (1);
 
     for (uint64_t pc = (addr & ~UINT64_C (1)) - 2; pc != end; pc += 2) {
-      ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+      ArmInsn *e = arm_icache_entry (s->icache, pc);
 
       if ((e->tag & ~1u) == (uint32_t) pc)
         e->tag = ARM_TAG_EMPTY;
@@ -1153,7 +1153,7 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 static inline uint32_t
 arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &cache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (cache, pc);
   const ArmInsn *d = e;
 
   if (G_UNLIKELY (e->tag != pc))
@@ -1166,7 +1166,7 @@ arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 static uint32_t
 arm_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (s->icache, pc);
   const ArmInsn *d = e;
   uint32_t it = s->itstate, next;
 
