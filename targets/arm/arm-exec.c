@@ -100,7 +100,7 @@ arm_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     uint64_t end = (addr + size + 1) & ~UINT64_C (1);
 
     for (uint64_t pc = (addr & ~UINT64_C (1)) - 2; pc != end; pc += 2) {
-      ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+      ArmInsn *e = arm_icache_entry (s->icache, pc);
 
       if ((e->tag & ~1u) == (uint32_t) pc)
         e->tag = ARM_TAG_EMPTY;
@@ -564,6 +564,8 @@ arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
 }
 
+static inline ArmExecFn arm_inner_exec (const ArmInsn *d);
+
 /* An instruction that reads or writes r15 as a general register. */
 static uint32_t
 arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
@@ -571,7 +573,7 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   uint32_t next;
 
   s->r[15] = pc + 4;
-  next = d->inner (s, d, pc, done);
+  next = arm_inner_exec (d) (s, d, pc, done);
   s->r[13] &= ~3u; /* "ldr pc, [sp], #4" and the like */
   if (s->trapped || !(d->pc_flags & (ARM_PC_WRITE_ALU | ARM_PC_WRITE_LOAD)))
     return next;
@@ -586,7 +588,7 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 static uint32_t
 arm_exec_sp_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  uint32_t next = d->inner (s, d, pc, done);
+  uint32_t next = arm_inner_exec (d) (s, d, pc, done);
 
   s->r[13] &= ~3u;
   return next;
@@ -936,29 +938,62 @@ arm_is_ls (ArmOp op)
   return op >= ARM_LS_FIRST && op < ARM_LS_FIRST + ARM_LS_COUNT;
 }
 
-/* The executor of a decoded instruction. */
+/* The executor of an instruction of @op, 32-bit when @wide, with the
+ * operand kind @kind, setting flags when @setflags, of condition @cond
+ * (b<cond>): what arm_pick_exec goes by. */
 static ArmExecFn
-arm_pick_exec (const ArmDecoded *dec)
+arm_exec_by (bool wide, ArmOp op, unsigned kind, bool setflags, unsigned cond)
 {
-  bool wide = dec->len == 4;
-  ArmOp op;
-
-  if (!dec->op)
-    return arm_exec_undef;
-  op = dec->op->op;
   if (arm_is_dp (op))
-    return (wide ? arm32_dp_table : arm16_dp_table)[op - ARM_DP_FIRST][dec->kind][dec->setflags];
+    return (wide ? arm32_dp_table : arm16_dp_table)[op - ARM_DP_FIRST][kind][setflags];
   if (arm_is_ls (op))
-    return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][dec->kind];
+    return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][kind];
   if (op == ARM_OP_BCOND)
-    return (wide ? arm32_bcond_table : arm16_bcond_table)[dec->cond];
-  if (dec->setflags && (wide ? arm32_exec_table_s : arm16_exec_table_s)[op])
+    return (wide ? arm32_bcond_table : arm16_bcond_table)[cond];
+  if (setflags && (wide ? arm32_exec_table_s : arm16_exec_table_s)[op])
     return (wide ? arm32_exec_table_s : arm16_exec_table_s)[op];
   if ((wide ? arm32_exec_table : arm16_exec_table)[op])
     return (wide ? arm32_exec_table : arm16_exec_table)[op];
   if (arm_exec_table_any[op])
     return arm_exec_table_any[op];
   return arm_exec_undef;
+}
+
+/* The executor of a decoded instruction. */
+static ArmExecFn
+arm_pick_exec (const ArmDecoded *dec)
+{
+  if (!dec->op)
+    return arm_exec_undef;
+  return arm_exec_by (dec->len == 4, dec->op->op, dec->kind, dec->setflags, dec->cond);
+}
+
+/* What ArmInsn.inner keeps of a wrapped instruction instead of a second
+ * executor pointer (which made the entry 40 bytes): what arm_exec_by
+ * goes by, in 16 bits, bit 0 set so that it is never 0.  Bits 1 and 2:
+ * wide and setflags; 3-4: the kind (data processing, loads and stores);
+ * 5-8: the condition (b<cond>); 9-15: the op. */
+G_STATIC_ASSERT (ARM_OP_COUNT <= 128);
+G_STATIC_ASSERT (ARM_K_COUNT_DP <= 4 && ARM_K_COUNT_LS <= 4);
+
+static uint16_t
+arm_inner_key (const ArmDecoded *dec)
+{
+  ArmOp op = dec->op->op;
+  unsigned kind = arm_is_dp (op) || arm_is_ls (op) ? dec->kind : 0;
+  unsigned cond = op == ARM_OP_BCOND ? dec->cond & 15 : 0;
+
+  return (uint16_t) (1u | (dec->len == 4) << 1 | (unsigned) dec->setflags << 2 | kind << 3
+                     | cond << 5 | (unsigned) op << 9);
+}
+
+/* The executor a wrapped entry @d runs. */
+static inline ArmExecFn
+arm_inner_exec (const ArmInsn *d)
+{
+  unsigned k = d->inner;
+
+  return arm_exec_by ((k >> 1) & 1, (ArmOp) (k >> 9), (k >> 3) & 3, (k >> 2) & 1, (k >> 5) & 15);
 }
 
 /* How an instruction uses r15 as a general register. */
@@ -1088,7 +1123,7 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 {
   e->tag = pc | in_it;
   e->exec = arm_pick_exec (dec);
-  e->inner = NULL;
+  e->inner = 0;
   e->imm = dec->imm;
   e->raw = dec->raw;
   e->rd = dec->rd;
@@ -1103,14 +1138,14 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
   e->wback = dec->wback;
   e->pc_flags = arm_pc_flags (dec);
   if (e->pc_flags) {
-    e->inner = e->exec;
+    e->inner = arm_inner_key (dec);
     e->exec = arm_exec_pc_wrap;
   } else if (dec->op && dec->op->op != ARM_OP_LDM && dec->op->op != ARM_OP_STMDB
              && (dec->rd == 13 || dec->ra == 13 || (dec->rn == 13 && dec->wback))) {
     /* Push and pop move sp by whole words and stay out.  Masking an
      * aligned sp changes nothing, so a store of sp that comes here costs
      * a call and no error. */
-    e->inner = e->exec;
+    e->inner = arm_inner_key (dec);
     e->exec = arm_exec_sp_wrap;
   }
 }
@@ -1118,7 +1153,7 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 static inline uint32_t
 arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &cache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (cache, pc);
   const ArmInsn *d = e;
 
   if (G_UNLIKELY (e->tag != pc))
@@ -1131,7 +1166,7 @@ arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 static uint32_t
 arm_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (s->icache, pc);
   const ArmInsn *d = e;
   uint32_t it = s->itstate, next;
 

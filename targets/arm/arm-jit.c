@@ -579,7 +579,7 @@ is_test (ArmOp op)
 static bool
 sp_wrapped (const ArmJitInsn *ins)
 {
-  return ins->e.inner != NULL && ins->e.pc_flags == 0;
+  return ins->e.inner != 0 && ins->e.pc_flags == 0;
 }
 
 /* mov.w and mvn.w into sp: the sp wrapper (which clears its bits 1:0) is
@@ -602,7 +602,7 @@ dp_inline (const ArmJitInsn *ins)
 
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
    * harmless: it only fills the scratch r15). */
-  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
+  if (ins->e.inner != 0 && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
       && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags)
       && !mov_wrapped (ins))
     return false;
@@ -1023,11 +1023,11 @@ excl_inline (const ArmJitInsn *ins)
   switch (insn_op (d)) {
   case ARM_OP_LDREX:
   case ARM_OP_LDREXB:
-  case ARM_OP_LDREXH: return ins->e.inner == NULL && d->rn < 15 && d->rd < 13;
+  case ARM_OP_LDREXH: return ins->e.inner == 0 && d->rn < 15 && d->rd < 13;
   case ARM_OP_STREX:
   case ARM_OP_STREXB:
   case ARM_OP_STREXH:
-    return ins->e.inner == NULL && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
+    return ins->e.inner == 0 && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
            && d->ra != d->rd;
   default: return false;
   }
@@ -1134,7 +1134,7 @@ ldrd_inline (const ArmJitInsn *ins)
   ArmOp op = insn_op (d);
 
   return (op == ARM_OP_LDRD || op == ARM_OP_STRD) && d->rn != 15 && d->rd != 13 && d->rd != 15
-         && d->ra != 13 && d->ra != 15 && (ins->e.inner == NULL || sp_wrapped (ins));
+         && d->ra != 13 && d->ra != 15 && (ins->e.inner == 0 || sp_wrapped (ins));
 }
 
 /* ldrd/strd with both words in the RAM window: the words, the base
@@ -1210,7 +1210,7 @@ ldstm_inline (const ArmJitInsn *ins)
 
   if (op != ARM_OP_LDM && op != ARM_OP_LDMDB && op != ARM_OP_STM && op != ARM_OP_STMDB)
     return false;
-  if (ins->e.inner != NULL || d->rn == 15 || (d->imm & 0xffff) == 0)
+  if (ins->e.inner != 0 || d->rn == 15 || (d->imm & 0xffff) == 0)
     return false;
   if (d->imm >> 15 & 1)
     return load && !ins->it;
@@ -1345,7 +1345,7 @@ lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_t start,
   unsigned size;
   MdlRamWindow w;
 
-  if (d->kind != ARM_K_LIT || ins->e.inner != NULL || insn_op (d) < ARM_OP_LDR
+  if (d->kind != ARM_K_LIT || ins->e.inner != 0 || insn_op (d) < ARM_OP_LDR
       || insn_op (d) > ARM_OP_LDRSH)
     return false;
   size = ls_size (insn_op (d), &sign, &store);
@@ -1478,8 +1478,8 @@ reg_inline (const ArmJitInsn *ins)
 
   /* bfc's Rn field is 1111, which the pc wrapper takes for a read */
   if (insn_op (d) == ARM_OP_BFC)
-    return (ins->e.inner == NULL || ins->e.pc_flags == ARM_PC_READ) && d->rd < 13;
-  if (ins->e.inner != NULL)
+    return (ins->e.inner == 0 || ins->e.pc_flags == ARM_PC_READ) && d->rd < 13;
+  if (ins->e.inner != 0)
     return false;
   switch (insn_op (d)) {
   case ARM_OP_LSL_R:
@@ -1590,7 +1590,7 @@ simple_cond (const ArmJitInsn *ins)
     return true;
   return (op == ARM_OP_MUL || op == ARM_OP_SXTB || op == ARM_OP_SXTH || op == ARM_OP_UXTB
           || op == ARM_OP_UXTH)
-         && ins->e.inner == NULL;
+         && ins->e.inner == 0;
 }
 
 /* An instruction, under the condition of its IT block: skipped in host
@@ -1731,7 +1731,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   }
   case ARM_OP_MUL:
-    if (ins->e.inner != NULL)
+    if (ins->e.inner != 0)
       break;
     mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rn));
     mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
@@ -1749,7 +1749,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH:
-    if (ins->e.inner != NULL)
+    if (ins->e.inner != 0)
       break;
     /* the 32-bit forms rotate first */
     mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
@@ -1773,7 +1773,7 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     emit_reg_inline (c, ins);
     return true;
   }
-  if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
+  if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == 0
       && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return emit_ls (c, ins, i);
   if (lit_constant (c->s, ins, &lit, c->start, &c->lit_end)) {
@@ -1791,9 +1791,9 @@ emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
     return true;
   }
   if ((op == ARM_OP_TBB || op == ARM_OP_TBH) && d->rm < 13
-      && (ins->e.inner == NULL || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
+      && (ins->e.inner == 0 || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
     return emit_tb (c, ins, i, n);
-  if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
+  if (op == ARM_OP_BX && ins->e.inner == 0 && d->rm != 15)
     return emit_bx (c, ins, i, n);
   if (ends_block (d))
     return emit_exec_last (c, ins, i, n);
@@ -1866,7 +1866,7 @@ flags_written (const ArmJitInsn *ins)
 
   if (!d->setflags)
     return 0;
-  if (op == ARM_OP_MUL && ins->e.inner == NULL)
+  if (op == ARM_OP_MUL && ins->e.inner == 0)
     return ARM_FL_N | ARM_FL_Z;
   if (!dp_inline (ins))
     return 0;
@@ -1899,7 +1899,7 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTB:
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
-  case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_UXTH: return ins->e.inner == 0 ? 0 : ARM_FL_ALL;
   case ARM_OP_ADC:
   case ARM_OP_SBC:
     if (dp_inline (ins))

@@ -244,6 +244,12 @@ struct RvInsn {
                              trigger watches the instruction */
 };
 
+/* 32 bytes, a power of two.  (24, with a 32-bit tag relative to a base
+ * per cache and the length taken from the bits, cost 3.75 more host
+ * instructions per guest instruction, for no fewer simulated misses of a
+ * 48 KiB L1 on medmark.) */
+G_STATIC_ASSERT (sizeof (RvInsn) == 32);
+
 /* A decode remembered by its instruction bits (RvCpu.memo): the fields
  * of an RvInsn that depend on nothing else.  len 0: unused. */
 typedef struct {
