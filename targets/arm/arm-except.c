@@ -107,7 +107,7 @@ arm_group (const ArmCpu *s, int prio)
   return prio & ~(int) ((2u << s->prigroup) - 1) & 0xff;
 }
 
-static bool
+static inline bool
 arm_exc_enabled (const ArmCpu *s, unsigned exc)
 {
   if (exc >= ARM_EXC_IRQ0)
@@ -120,18 +120,13 @@ arm_exc_enabled (const ArmCpu *s, unsigned exc)
   }
 }
 
-static int
-arm_priority_of_state (const ArmCpu *s, bool with_primask)
+/* The walk of arm_priority_of_state when some exception is active or
+ * some mask is raised. */
+static G_GNUC_NO_INLINE int
+arm_priority_walk (const ArmCpu *s, bool with_primask)
 {
   int prio = 256;
-  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
 
-  /* Thread mode with no mask raised: the usual case of an interrupt
-   * check. */
-  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
-    any |= s->exc_active[w];
-  if (any == 0)
-    return prio;
   /* Active exceptions are few: walk the set bits. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
     for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1) {
@@ -146,6 +141,20 @@ arm_priority_of_state (const ArmCpu *s, bool with_primask)
   if (s->faultmask)
     prio = MIN (prio, -1);
   return prio;
+}
+
+static inline int
+arm_priority_of_state (const ArmCpu *s, bool with_primask)
+{
+  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
+
+  /* Thread mode with no mask raised: the usual case of an interrupt
+   * check, answered inline. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    any |= s->exc_active[w];
+  if (G_LIKELY (any == 0))
+    return 256;
+  return arm_priority_walk (s, with_primask);
 }
 
 int
