@@ -593,18 +593,14 @@ arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
   return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
-uint32_t
-arm_check_interrupts (ArmCpu *s, uint32_t pc)
+/* arm_check_interrupts with something pending (@first the first word
+ * of exc_pending, @rest the others or-ed). */
+static G_GNUC_NO_INLINE uint32_t
+arm_check_pending (ArmCpu *s, uint32_t pc, uint32_t first, uint32_t rest)
 {
-  uint32_t first = s->exc_pending[0], rest = 0;
   int prio;
   unsigned exc;
 
-  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
-    rest |= s->exc_pending[w];
-  /* After most returns nothing is pending; in a storm, one thing is. */
-  if (G_LIKELY ((first | rest) == 0))
-    return pc;
   if (rest == 0 && (first & (first - 1)) == 0) {
     exc = (unsigned) __builtin_ctz (first);
     prio = s->exc_prio[exc];
@@ -623,6 +619,20 @@ arm_check_interrupts (ArmCpu *s, uint32_t pc)
    * translated IT blocks. */
   s->trapped = false;
   return pc;
+}
+
+uint32_t
+arm_check_interrupts (ArmCpu *s, uint32_t pc)
+{
+  uint32_t first = s->exc_pending[0], rest = 0;
+
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    rest |= s->exc_pending[w];
+  /* After most returns nothing is pending (no register saved for that);
+   * in a storm, one thing is. */
+  if (G_LIKELY ((first | rest) == 0))
+    return pc;
+  return arm_check_pending (s, pc, first, rest);
 }
 
 /* ---- reset ------------------------------------------------------------------ */
