@@ -82,6 +82,43 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
     arm_mpu_changed (s);
 }
 
+/* arm_switch_state into Handler mode @exc (not 0), where the main stack
+ * is the active one. */
+static inline void
+arm_enter_state (ArmCpu *s, unsigned exc)
+{
+  bool was_psp = arm_using_psp (s);
+
+  s->ipsr = exc;
+  s->control &= ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (was_psp) {
+    uint32_t t = s->r[13];
+
+    s->r[13] = s->sp_other;
+    s->sp_other = t;
+  }
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
+}
+
+/* arm_switch_state out of Handler mode to @ipsr (0: Thread mode), with
+ * the process stack when @psp (Thread mode only) and no FPCA. */
+static inline void
+arm_return_state (ArmCpu *s, unsigned ipsr, bool psp)
+{
+  s->ipsr = ipsr;
+  s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
+                   : s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (psp) {
+    uint32_t t = s->r[13];
+
+    s->r[13] = s->sp_other;
+    s->sp_other = t;
+  }
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
+}
+
 void
 arm_set_control (ArmCpu *s, uint32_t v)
 {
@@ -390,9 +427,9 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
              & ~(fp_frame ? 0x10u : 0u);
 
   /* Handlers start without a floating-point context of their own. */
-  arm_switch_state (s, exc, s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA));
-  arm_bit_put (s->exc_active, exc, true);
-  arm_bit_put (s->exc_pending, exc, false);
+  arm_enter_state (s, exc);
+  s->exc_active[exc / 32] |= 1u << (exc % 32);
+  s->exc_pending[exc / 32] &= ~(1u << (exc % 32));
   s->itstate = 0;
   s->excl_valid = false;
   s->event = true;
@@ -567,9 +604,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
     arm_bit_put (s->exc_pending, ret, true);
 
-  arm_switch_state (s, to_thread ? 0 : ret,
-                    (low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL)
-                      & ~ARM_CONTROL_FPCA);
+  arm_return_state (s, to_thread ? 0 : ret, low == 13);
   frame = s->r[13];
   /* A basic frame in the store window: straight into the registers
    * (r0-r3 are one run of the frame). */
