@@ -149,12 +149,10 @@ arm_exc_enabled (const ArmCpu *s, unsigned exc)
 {
   if (exc >= ARM_EXC_IRQ0)
     return s->irq_enabled[exc - ARM_EXC_IRQ0];
-  switch (exc) {
-  case ARM_EXC_MEMMANAGE: return s->shcsr_ena & (1u << 16);
-  case ARM_EXC_BUSFAULT: return s->shcsr_ena & (1u << 17);
-  case ARM_EXC_USAGEFAULT: return s->shcsr_ena & (1u << 18);
-  default: return true;
-  }
+  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
+  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
+    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
+  return true;
 }
 
 /* The walk of arm_priority_of_state when some exception is active or
