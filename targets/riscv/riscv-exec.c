@@ -1010,15 +1010,30 @@ rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
 }
 
-/* The end of mret when a trigger is armed: apart, so that the return
- * from M to M makes no call. */
+/* The end of mret with a trigger armed. */
+static G_GNUC_NO_INLINE uint64_t
+rv_mret_trigger (RvCpu *s, uint64_t old_ms)
+{
+  rv_trigger_mret (s);
+  rv_mode_update (s, RV_PRIV_M, old_ms);
+  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+}
+
+/* The end of mret when a trigger is armed or the mode moved (to S or U,
+ * or with MPRV): apart, so that the return from M to M makes no call.
+ * The derived state follows in a tail call (nothing rv_resume looks at
+ * is derived), so that this makes no call around it either. */
 static G_GNUC_NO_INLINE uint64_t
 rv_mret_moved (RvCpu *s, uint64_t old_ms)
 {
-  if (s->tcontrol)              /* 0 stays 0 */
-    rv_trigger_mret (s);
-  rv_mode_update (s, RV_PRIV_M, old_ms);
-  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  uint64_t next;
+
+  if (G_UNLIKELY (s->tcontrol)) /* 0 stays 0 */
+    return rv_mret_trigger (s, old_ms);
+  next = rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  if (rv_mode_moved (s, RV_PRIV_M, old_ms))
+    return rv_mode_changed_ret (s, next);
+  return next;
 }
 
 static uint64_t
@@ -1039,15 +1054,9 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     ms &= ~RV_MSTATUS_MPRV;
   s->mstatus = ms;
   s->priv = mpp;
-  /* Back to M, MPRV clear: nothing rv_mode_changed derives moved.  To U
-   * or S, or from MPRV: the derived state follows, in a tail call
-   * (nothing rv_resume looks at is derived). */
-  if (G_UNLIKELY (mpp != RV_PRIV_M || (old_ms & RV_MSTATUS_MPRV) || s->tcontrol)) {
-    if (s->tcontrol)
-      return rv_mret_moved (s, old_ms);
-    if (rv_mode_moved (s, RV_PRIV_M, old_ms))
-      return rv_mode_changed_ret (s, rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M));
-  }
+  /* Back to M, MPRV clear: nothing rv_mode_changed derives moved. */
+  if (G_UNLIKELY (mpp != RV_PRIV_M || (old_ms & RV_MSTATUS_MPRV) || s->tcontrol))
+    return rv_mret_moved (s, old_ms);
   /* Interrupts may have become enabled: the loop looks if one is
    * pending. */
   return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
