@@ -340,8 +340,7 @@ arm_read_vector (ArmCpu *s, uint64_t done, unsigned exc, uint32_t *vector)
  * outside the store window.  Returns 0, or where a fault of the
  * stacking itself leads (with ARM_CHECK). */
 static G_GNUC_NO_INLINE uint32_t
-arm_stack_slow (ArmCpu *s, unsigned exc, uint32_t ret, uint32_t frame, uint32_t xpsr,
-                bool fp_frame)
+arm_stack_slow (ArmCpu *s, unsigned exc, uint32_t ret, uint32_t frame, uint32_t xpsr, bool fp_frame)
 {
   uint64_t done = arm_done_now (s);
   uint8_t *host = arm_frame_host (s, frame, true);
@@ -519,8 +518,8 @@ arm_svc (ArmCpu *s, uint32_t next)
  * return address, @w7 xPSR, @size the frame's size without the realign
  * word. */
 static inline uint32_t
-arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7,
-                   unsigned ret, bool to_thread)
+arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7, unsigned ret,
+                   bool to_thread)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
 

@@ -192,7 +192,10 @@ rv_paging (const RvCpu *s)
 
 /* Which decode cache each privilege level uses. */
 static const uint8_t rv_icache_of_priv[4] = {
-  [RV_PRIV_U] = RV_ICACHE_U, [RV_PRIV_S] = RV_ICACHE_S, [2] = RV_ICACHE_M, [RV_PRIV_M] = RV_ICACHE_M,
+  [RV_PRIV_U] = RV_ICACHE_U,
+  [RV_PRIV_S] = RV_ICACHE_S,
+  [2] = RV_ICACHE_U,
+  [RV_PRIV_M] = RV_ICACHE_M,
 };
 
 static inline G_ALWAYS_INLINE void
@@ -206,8 +209,7 @@ rv_mode_derive (RvCpu *s)
   bool data_checked = data_priv != RV_PRIV_M || s->pmp_locked;
   bool data_paged = data_priv != RV_PRIV_M && rv_paging (s);
   uint64_t fetch_key = (uint64_t) priv << 1;
-  uint64_t data_key = (uint64_t) data_priv << 1
-                      | ((ms & RV_MSTATUS_SUM) ? 1u << 3 : 0)
+  uint64_t data_key = (uint64_t) data_priv << 1 | ((ms & RV_MSTATUS_SUM) ? 1u << 3 : 0)
                       | ((ms & RV_MSTATUS_MXR) ? 1u << 4 : 0);
 
   /* The TLB's entries are tagged with what they were checked for: they
