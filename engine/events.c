@@ -94,8 +94,10 @@ mdl_event_init (MdlEvent *event, MdlEventFunc fn, void *opaque)
   event->heap_index = -1;
 }
 
-void
-mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
+/* mdl_event_schedule for every case: the event pending already, the
+ * array full, a lone run beside waiting CPUs. */
+static G_GNUC_NO_INLINE void
+event_schedule_full (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
 {
   uint64_t now = _mdl_machine_now (m);
   guint i;
@@ -122,6 +124,31 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
    * stop early if this one comes sooner. */
   if (m->current != NULL && event->when_ps < m->cpu_deadline)
     mdl_cpu_kick (m->current);
+}
+
+/* The common case written out with no call before its last step: a
+ * periodic timer schedules its event again from its own callback at
+ * every period (an interrupt storm's every tick). */
+void
+mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
+{
+  uint64_t now = _mdl_machine_now (m);
+  guint i;
+
+  if (G_UNLIKELY (event->heap_index >= 0 || m->n_events == m->events_cap || m->lone_company)) {
+    event_schedule_full (m, event, when_ps);
+    return;
+  }
+  event->when_ps = MAX (when_ps, now);
+  event->seq = m->event_seq++;
+  if (m->current != NULL && event->when_ps < m->cpu_deadline)
+    mdl_cpu_kick (m->current);
+  i = m->n_events++;
+  m->events[i] = event;
+  if (i == 0 || !event_before (event, m->events[(i - 1) / 2]))
+    event->heap_index = (int) i;
+  else
+    sift_up (m, i);
 }
 
 void

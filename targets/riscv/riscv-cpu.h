@@ -546,6 +546,9 @@ rv_xmask (const RvCpu *s)
 /* Recomputes what depends on the privilege level, mstatus, satp and the
  * PMP (checked paths, decode cache), dropping cached translations. */
 void     rv_mode_changed (RvCpu *s);
+/* The same, returning @ret: the tail of a trap or return that changed
+ * the mode, which makes no call of its own around it. */
+uint64_t rv_mode_changed_ret (RvCpu *s, uint64_t ret);
 /* The privileged state at reset: M-mode, no delegation, Bare, no PMP
  * entry.  Also sets up the derived state after init. */
 void     rv_priv_reset (RvCpu *s);

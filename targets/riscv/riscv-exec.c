@@ -719,9 +719,9 @@ rv_exception_full (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval, bool co
   return rv_resume (s, target, old_priv);
 }
 
-/* The end of rv_exception's common case when the mode moved (from U or
- * S into M, or MPRV set) or the handler is where the trap came from:
- * apart, so that the trap from M into M makes no call. */
+/* The end of rv_exception's common case when the handler is where the
+ * trap came from (perhaps a trap loop): apart, so that the common case
+ * makes no call. */
 static G_GNUC_NO_INLINE uint64_t
 rv_exception_moved (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
                     uint64_t target, unsigned old_priv, uint64_t old_ms)
@@ -768,10 +768,14 @@ rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
   s->priv = RV_PRIV_M;
   s->mstatus = ms;
   target = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
-  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)) || G_UNLIKELY (pc == target))
+  if (G_UNLIKELY (pc == target))
     return rv_exception_moved (s, pc, cause, tval, target, old_priv, old_ms);
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
+  /* From U or S (or with MPRV): the derived state follows, in a tail
+   * call (nothing rv_resume looks at is derived). */
+  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)))
+    return rv_mode_changed_ret (s, rv_resume (s, target, old_priv));
   return rv_resume (s, target, old_priv);
 }
 
@@ -1006,15 +1010,30 @@ rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
 }
 
+/* The end of mret with a trigger armed. */
+static G_GNUC_NO_INLINE uint64_t
+rv_mret_trigger (RvCpu *s, uint64_t old_ms)
+{
+  rv_trigger_mret (s);
+  rv_mode_update (s, RV_PRIV_M, old_ms);
+  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+}
+
 /* The end of mret when a trigger is armed or the mode moved (to S or U,
- * or with MPRV): apart, so that the return from M to M makes no call. */
+ * or with MPRV): apart, so that the return from M to M makes no call.
+ * The derived state follows in a tail call (nothing rv_resume looks at
+ * is derived), so that this makes no call around it either. */
 static G_GNUC_NO_INLINE uint64_t
 rv_mret_moved (RvCpu *s, uint64_t old_ms)
 {
-  if (s->tcontrol)              /* 0 stays 0 */
-    rv_trigger_mret (s);
-  rv_mode_update (s, RV_PRIV_M, old_ms);
-  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  uint64_t next;
+
+  if (G_UNLIKELY (s->tcontrol)) /* 0 stays 0 */
+    return rv_mret_trigger (s, old_ms);
+  next = rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  if (rv_mode_moved (s, RV_PRIV_M, old_ms))
+    return rv_mode_changed_ret (s, next);
+  return next;
 }
 
 static uint64_t
