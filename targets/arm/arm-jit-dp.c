@@ -5,18 +5,6 @@
  */
 #include "arm-jit-private.h"
 
-/* mov.w and mvn.w into sp: the sp wrapper (which clears its bits 1:0) is
- * done inline; their Rn field of 1111 names no register. */
-static bool
-mov_wrapped (const ArmJitInsn *ins)
-{
-  const ArmDecoded *d = &ins->dec;
-  ArmOp op = insn_op (d);
-
-  return (op == ARM_OP_MOV || op == ARM_OP_MVN) && (ins->e.pc_flags & ~ARM_PC_READ) == 0
-         && d->rd != 15 && (d->kind == ARM_K_IMM || d->rm != 15) && !(d->rd == 13 && d->setflags);
-}
-
 /* Whether data processing of this form is translated inline. */
 bool
 arm_jit_dp_inline (const ArmJitInsn *ins)
@@ -24,10 +12,12 @@ arm_jit_dp_inline (const ArmJitInsn *ins)
   const ArmDecoded *d = &ins->dec;
 
   /* The compares' rd field is 15 (the decoder's pc wrapper is then
-   * harmless: it only fills the scratch r15). */
+   * harmless: it only fills the scratch r15).  The sp wrapper (which
+   * clears bits 1:0 of what is written to sp) is done inline; it wraps
+   * no reader of the pc (arm_pc_flags knows the Rn fields of mov.w and
+   * mvn.w name no register). */
   if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
-      && !(sp_wrapped (ins) && d->rd == 13 && d->rn != 15 && d->rm != 15 && !d->setflags)
-      && !mov_wrapped (ins))
+      && !(sp_wrapped (ins) && d->rd == 13 && !d->setflags))
     return false;
   switch (insn_op (d)) {
   case ARM_OP_AND:
@@ -228,9 +218,6 @@ arm_jit_reg_inline (const ArmJitInsn *ins)
 {
   const ArmDecoded *d = &ins->dec;
 
-  /* bfc's Rn field is 1111, which the pc wrapper takes for a read */
-  if (insn_op (d) == ARM_OP_BFC)
-    return (ins->e.inner == NULL || ins->e.pc_flags == ARM_PC_READ) && d->rd < 13;
   if (ins->e.inner != NULL)
     return false;
   switch (insn_op (d)) {
@@ -241,7 +228,8 @@ arm_jit_reg_inline (const ArmJitInsn *ins)
   case ARM_OP_MLS:
   case ARM_OP_UBFX:
   case ARM_OP_SBFX: return true;
-  case ARM_OP_BFI: return d->rd < 13;
+  case ARM_OP_BFI:
+  case ARM_OP_BFC: return d->rd < 13;
   default: return false;
   }
 }
