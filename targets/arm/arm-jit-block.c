@@ -53,6 +53,24 @@ arm_jit_ends_block (const ArmDecoded *d)
   }
 }
 
+/* Stores the flags the instruction before the block's last left in host
+ * registers (defer); called where they may be seen: an exit, a read of
+ * the CPU state's flags. */
+static void
+store_deferred (ArmJitCtx *c)
+{
+  if (c->defer & ARM_FL_N)
+    st_field (c, c->defer_nz, SOFF (nf));
+  if (c->defer & ARM_FL_Z)
+    st_field (c, c->defer_nz, SOFF (zf));
+  if (c->defer & ARM_FL_C)
+    st_field (c, c->defer_c, SOFF (cf));
+  if (c->defer & ARM_FL_V) {
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, false, c->defer_v, 31);
+    st_field (c, c->defer_v, SOFF (vf));
+  }
+}
+
 /* The end of a block at a known address: count its instructions, then on
  * a taken branch let run() stop when the engine asked it to (arm_jump),
  * else go on through a chain slot.  A taken branch back to the block's
@@ -81,17 +99,22 @@ arm_jit_emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
     mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
     mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
     again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    /* (the head overwrites the deferred flags before anything reads
+     * them: defer_ok) */
     mdl_x86_jmp_to (c->a, c->loop_head);
     mdl_x86_bind (c->a, leave);
+    store_deferred (c);
     cache_store_dirty (c, false);
     mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
     mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, again);
+    store_deferred (c);
     cache_store_dirty (c, false);
     mdl_jit_emit_exit_slot (c->jit, c->a, target);
     c->ended = true;
     return;
   }
+  store_deferred (c);
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
@@ -130,6 +153,9 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
           mdl_x86_test_rr (c->a, false, c->prev_x, c->prev_x);
         taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
       } else {
+        /* (it reads the CPU state's flags, through rax and rcx) */
+        store_deferred (c);
+        c->defer = 0;
         arm_jit_emit_cond (c, d->cond);
         taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
       }
@@ -333,6 +359,31 @@ flags_read (const ArmJitInsn *ins)
   }
 }
 
+/* Whether the block is a loop whose last instruction is a branch back
+ * to its start (b, or b<cond> right after the flags' maker, which the
+ * branch tests on the host flags when it can) and the one before it
+ * data processing translated inline (arm_jit_emit_dp), both outside IT
+ * blocks: that one may leave the flags the loop's head overwrites to the
+ * block's exits. */
+static bool
+loop_defers (const ArmJitCtx *c, const ArmJitInsn *insns, unsigned n)
+{
+  const ArmJitInsn *br, *mk;
+  ArmOp op;
+
+  if (!c->loop_pre || n < 2)
+    return false;
+  br = &insns[n - 1];
+  mk = &insns[n - 2];
+  op = insn_op (&br->dec);
+  if (br->it || mk->it)
+    return false;
+  if (!(op == ARM_OP_B || (op == ARM_OP_BCOND && br->dec.cond < 14))
+      || br->pc + 4 + br->dec.imm != c->start)
+    return false;
+  return arm_jit_dp_inline (mk) && mk->dec.rd != 13;
+}
+
 static bool
 arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
 {
@@ -346,6 +397,9 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     need[i] = live & w;
     live = (live & ~w) | flags_read (&insns[i]);
   }
+  /* (live is now what the block reads of the flags it is entered with) */
+  bool defers = loop_defers (c, insns, n);
+
   mdl_jit_emit_budget_check (c->jit, c->a, insns[0].pc, n);
   mdl_jit_regs_init (&c->regs, c->a, arm_jit_pool, G_N_ELEMENTS (arm_jit_pool), 4, ROFF (0), 4, -1);
   c->n_insns = n;
@@ -366,6 +420,9 @@ arm_jit_emit (ArmJitCtx *c, const ArmJitInsn *insns, unsigned n, uint32_t end)
     c->prev_guest = c->fuse_guest;
     c->fuse = ARM_FUSE_NONE;
     c->fuse_guest = -1;
+    c->defer_ok = defers && i + 2 == n ? need[i] & ~live : 0;
+    if (i + 1 < n)
+      c->defer = 0;
     mdl_jit_regs_next_insn (&c->regs);
     if (!arm_jit_emit_insn (c, &insns[i], i, n))
       return false;

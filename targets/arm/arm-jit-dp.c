@@ -60,6 +60,23 @@ invert_y (MdlJitAsm *a, bool imm, uint32_t *k, MdlX86Reg *y)
   mdl_x86_unary (a, MDL_X86_NOT, false, MDL_X86_RCX);
 }
 
+/* Which of the flags this instruction computes it leaves to the block's
+ * exits (defer_ok), with the host registers that hold them: N and Z in
+ * @nz (not rax, which the way back to the loop's head uses), C in @cf, V
+ * unshifted in @vf. */
+static void
+defer_flags (ArmJitCtx *c, MdlX86Reg nz, MdlX86Reg cf, MdlX86Reg vf)
+{
+  unsigned ok = c->defer_ok;
+
+  if (nz == MDL_X86_RAX)
+    ok &= ~(unsigned) (ARM_FL_N | ARM_FL_Z);
+  c->defer = c->need & ok;
+  c->defer_nz = nz;
+  c->defer_c = cf;
+  c->defer_v = vf;
+}
+
 void
 arm_jit_emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
 {
@@ -122,15 +139,17 @@ arm_jit_emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
     }
     if (write && d->rd == 13)
       mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4); /* (flags from the result first) */
-    if (c->need & ARM_FL_N)
+    defer_flags (c, res, MDL_X86_RDX, MDL_X86_RDX);
+    if (c->need & ~c->defer & ARM_FL_N)
       st_field (c, res, SOFF (nf));
-    if (c->need & ARM_FL_Z)
+    if (c->need & ~c->defer & ARM_FL_Z)
       st_field (c, res, SOFF (zf));
     if (c->need & ARM_FL_C) {
       /* (need has C only where the instruction writes it) */
       if (!shifted)
         mdl_x86_mov_ri (a, MDL_X86_RDX, d->carry - 1u);
-      st_field (c, MDL_X86_RDX, SOFF (cf));
+      if (!(c->defer & ARM_FL_C))
+        st_field (c, MDL_X86_RDX, SOFF (cf));
     }
     if (d->setflags && !(write && d->rd == 13)) {
       c->fuse = ARM_FUSE_LOGIC;
@@ -182,13 +201,15 @@ arm_jit_emit_dp (ArmJitCtx *c, const ArmJitInsn *ins)
       mdl_x86_mov_rr (a, false, rd, res);
     if (write && d->rd == 13)
       mdl_x86_alu_ri (a, MDL_X86_AND, false, rd, -4);
-    if (c->need & ARM_FL_C)
+    /* (written, the result is rd's too) */
+    defer_flags (c, write ? rd : res, MDL_X86_RCX, MDL_X86_RDX);
+    if (c->need & ~c->defer & ARM_FL_C)
       st_field (c, MDL_X86_RCX, SOFF (cf));
-    if (c->need & ARM_FL_N)
+    if (c->need & ~c->defer & ARM_FL_N)
       st_field (c, res, SOFF (nf));
-    if (c->need & ARM_FL_Z)
+    if (c->need & ~c->defer & ARM_FL_Z)
       st_field (c, res, SOFF (zf));
-    if (c->need & ARM_FL_V) {
+    if (c->need & ~c->defer & ARM_FL_V) {
       mdl_x86_shift_ri (a, MDL_X86_SHL, false, MDL_X86_RDX, 31);
       st_field (c, MDL_X86_RDX, SOFF (vf));
     }

@@ -90,6 +90,14 @@ typedef struct {
   MdlJitRegsState loop;
   const uint8_t *loop_head;
   unsigned n_insns;
+  /* Flags the instruction before a loop's branch back may leave unstored
+   * (defer_ok: the block overwrites them before anything reads them, so
+   * the way back to the head needs none of them), and those it left
+   * (defer), in host registers until an exit of the block stores them:
+   * N and Z from the result in defer_nz, C and V as 0 or 1 in defer_c and
+   * defer_v (arm_jit_emit_block_end). */
+  unsigned defer_ok, defer;
+  MdlX86Reg defer_nz, defer_c, defer_v;
 } ArmJitCtx;
 
 /* ARM_FUSE_SUB: fuse_x and fuse_y (or fuse_imm) are the operands of a
