@@ -183,7 +183,7 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
     return true;
   }
   case ARM_OP_MUL:
-    if (ins->e.inner != NULL)
+    if (ins->e.inner != 0)
       break;
     mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rn));
     mdl_x86_imul_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
@@ -201,7 +201,7 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
   case ARM_OP_UXTH:
-    if (ins->e.inner != NULL)
+    if (ins->e.inner != 0)
       break;
     /* the 32-bit forms rotate first */
     mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, src (c, d->rm));
@@ -225,7 +225,7 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
     arm_jit_emit_reg_inline (c, ins);
     return true;
   }
-  if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == NULL
+  if (op >= ARM_OP_LDR && op <= ARM_OP_STRH && ins->e.inner == 0
       && (d->kind == ARM_K_OFF_IMM || d->kind == ARM_K_OFF_REG || d->kind == ARM_K_PUW))
     return arm_jit_emit_ls (c, ins, i);
   if (arm_jit_lit_constant (c->s, ins, &lit, c->start, &c->lit_end)) {
@@ -243,9 +243,9 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
     return true;
   }
   if ((op == ARM_OP_TBB || op == ARM_OP_TBH) && d->rm < 13
-      && (ins->e.inner == NULL || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
+      && (ins->e.inner == 0 || (d->rn == 15 && ins->e.pc_flags == ARM_PC_READ)))
     return arm_jit_emit_tb (c, ins, i, n);
-  if (op == ARM_OP_BX && ins->e.inner == NULL && d->rm != 15)
+  if (op == ARM_OP_BX && ins->e.inner == 0 && d->rm != 15)
     return arm_jit_emit_bx (c, ins, i, n);
   if (arm_jit_ends_block (d))
     return arm_jit_emit_exec_last (c, ins, i, n);
@@ -316,7 +316,7 @@ flags_written (const ArmJitInsn *ins)
 
   if (!d->setflags)
     return 0;
-  if (op == ARM_OP_MUL && ins->e.inner == NULL)
+  if (op == ARM_OP_MUL && ins->e.inner == 0)
     return ARM_FL_N | ARM_FL_Z;
   if (!arm_jit_dp_inline (ins))
     return 0;
@@ -349,7 +349,7 @@ flags_read (const ArmJitInsn *ins)
   case ARM_OP_SXTB:
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:
-  case ARM_OP_UXTH: return ins->e.inner == NULL ? 0 : ARM_FL_ALL;
+  case ARM_OP_UXTH: return ins->e.inner == 0 ? 0 : ARM_FL_ALL;
   case ARM_OP_ADC:
   case ARM_OP_SBC:
     if (arm_jit_dp_inline (ins))

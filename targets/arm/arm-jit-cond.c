@@ -135,7 +135,7 @@ simple_cond (const ArmJitInsn *ins)
     return true;
   return (op == ARM_OP_MUL || op == ARM_OP_SXTB || op == ARM_OP_SXTH || op == ARM_OP_UXTB
           || op == ARM_OP_UXTH)
-         && ins->e.inner == NULL;
+         && ins->e.inner == 0;
 }
 
 /* An instruction, under the condition of its IT block: skipped in host

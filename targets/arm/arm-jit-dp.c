@@ -16,7 +16,7 @@ arm_jit_dp_inline (const ArmJitInsn *ins)
    * clears bits 1:0 of what is written to sp) is done inline; it wraps
    * no reader of the pc (arm_pc_flags knows the Rn fields of mov.w and
    * mvn.w name no register). */
-  if (ins->e.inner != NULL && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
+  if (ins->e.inner != 0 && !(is_test (insn_op (d)) && d->rn != 15 && d->rm != 15)
       && !(sp_wrapped (ins) && d->rd == 13 && !d->setflags))
     return false;
   switch (insn_op (d)) {
@@ -239,7 +239,7 @@ arm_jit_reg_inline (const ArmJitInsn *ins)
 {
   const ArmDecoded *d = &ins->dec;
 
-  if (ins->e.inner != NULL)
+  if (ins->e.inner != 0)
     return false;
   switch (insn_op (d)) {
   case ARM_OP_LSL_R:

@@ -14,11 +14,11 @@ arm_jit_excl_inline (const ArmJitInsn *ins)
   switch (insn_op (d)) {
   case ARM_OP_LDREX:
   case ARM_OP_LDREXB:
-  case ARM_OP_LDREXH: return ins->e.inner == NULL && d->rn < 15 && d->rd < 13;
+  case ARM_OP_LDREXH: return ins->e.inner == 0 && d->rn < 15 && d->rd < 13;
   case ARM_OP_STREX:
   case ARM_OP_STREXB:
   case ARM_OP_STREXH:
-    return ins->e.inner == NULL && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
+    return ins->e.inner == 0 && d->rn < 15 && d->rd < 13 && d->ra < 13 && d->ra != d->rn
            && d->ra != d->rd;
   default: return false;
   }

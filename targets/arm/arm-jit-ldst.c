@@ -161,7 +161,7 @@ arm_jit_ldrd_inline (const ArmJitInsn *ins)
   ArmOp op = insn_op (d);
 
   return (op == ARM_OP_LDRD || op == ARM_OP_STRD) && d->rn != 15 && d->rd != 13 && d->rd != 15
-         && d->ra != 13 && d->ra != 15 && (ins->e.inner == NULL || sp_wrapped (ins));
+         && d->ra != 13 && d->ra != 15 && (ins->e.inner == 0 || sp_wrapped (ins));
 }
 
 /* ldrd/strd with both words in the RAM window: the words, the base
@@ -241,7 +241,7 @@ arm_jit_lit_constant (ArmCpu *s, const ArmJitInsn *ins, uint32_t *value, uint32_
   unsigned size;
   MdlRamWindow w;
 
-  if (d->kind != ARM_K_LIT || ins->e.inner != NULL || insn_op (d) < ARM_OP_LDR
+  if (d->kind != ARM_K_LIT || ins->e.inner != 0 || insn_op (d) < ARM_OP_LDR
       || insn_op (d) > ARM_OP_LDRSH)
     return false;
   size = ls_size (insn_op (d), &sign, &store);

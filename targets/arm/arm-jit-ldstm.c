@@ -17,7 +17,7 @@ arm_jit_ldstm_inline (const ArmJitInsn *ins)
 
   if (op != ARM_OP_LDM && op != ARM_OP_LDMDB && op != ARM_OP_STM && op != ARM_OP_STMDB)
     return false;
-  if (ins->e.inner != NULL || d->rn == 15 || (d->imm & 0xffff) == 0)
+  if (ins->e.inner != 0 || d->rn == 15 || (d->imm & 0xffff) == 0)
     return false;
   if (d->imm >> 15 & 1)
     return load && !ins->it;

@@ -126,7 +126,7 @@ is_test (ArmOp op)
 static inline bool
 sp_wrapped (const ArmJitInsn *ins)
 {
-  return ins->e.inner != NULL && ins->e.pc_flags == 0;
+  return ins->e.inner != 0 && ins->e.pc_flags == 0;
 }
 
 /* ---- the CPU state ---------------------------------------------------- */
