@@ -996,6 +996,19 @@ arm_inner_exec (const ArmInsn *d)
   return arm_exec_by ((k >> 1) & 1, (ArmOp) (k >> 9), (k >> 3) & 3, (k >> 2) & 1, (k >> 5) & 15);
 }
 
+/* Whether the Rn field of an instruction of operation @op names a
+ * register it reads.  Not in mov and mvn: the 32-bit encodings' field is
+ * 1111 (ARM_FMT_DP_*_MOV), the 16-bit ones' holds Rd.  Not in bfc: its
+ * 1111 is what tells it from bfi (ARM_FMT_BFC).  (No Rm or Ra field
+ * names no register: the decoder leaves those it does not fill at 0, and
+ * the forms whose Ra is 1111, mul and the DSP multiplies, are rows of
+ * their own without Ra.) */
+static bool
+arm_rn_is_read (ArmOp op)
+{
+  return op != ARM_OP_MOV && op != ARM_OP_MVN && op != ARM_OP_BFC;
+}
+
 /* How an instruction uses r15 as a general register. */
 static unsigned
 arm_pc_flags (const ArmDecoded *dec)
@@ -1009,7 +1022,7 @@ arm_pc_flags (const ArmDecoded *dec)
    * with pc in it once went unwrapped (r15 read stale, a pc written taken
    * as a register: fuzz-arm arm/regressions/dp-shift-pc-operand).  The
    * compares' rd field is 15 and names no register; nor does the Rn
-   * field of mov.w and mvn.w, which is 1111. */
+   * field of some (arm_rn_is_read). */
   if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR)
     return 0;
   /* A literal's pc is its own (Align (pc, 4)); a word loaded from one
@@ -1018,7 +1031,7 @@ arm_pc_flags (const ArmDecoded *dec)
   if ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT)
     return dec->rd == 15 && op == ARM_OP_LDR ? ARM_PC_WRITE_LOAD : 0;
   test = op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
-  if ((dec->rn == 15 && op != ARM_OP_MOV && op != ARM_OP_MVN) || dec->rm == 15 || dec->ra == 15
+  if ((dec->rn == 15 && arm_rn_is_read (op)) || dec->rm == 15 || dec->ra == 15
       || (dec->rd == 15 && !test))
     flags |= ARM_PC_READ;
   if (dec->rd == 15 && arm_is_dp (op) && !test)
