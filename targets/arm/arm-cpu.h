@@ -665,14 +665,14 @@ void arm_set_psp (ArmCpu *s, uint32_t v);
 void arm_set_control (ArmCpu *s, uint32_t v);
 /* Raises a synchronous fault for the instruction at @pc (exception @exc,
  * CFSR bits @cfsr); returns the pc to continue at, with ARM_CHECK. */
-uint32_t arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr);
-uint32_t arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr);
-uint32_t arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr);
+uint32_t arm_fault (ArmCpu *s, uint64_t done, uint32_t pc, unsigned exc, uint32_t cfsr);
+uint32_t arm_bus_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr);
+uint32_t arm_usage_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t cfsr);
 /* SVCall for the SVC at @pc (return address @next). */
 uint32_t arm_svc (ArmCpu *s, uint32_t next);
 /* A write of @target to the pc by a load or BX in Handler mode may be an
  * exception return; @pc is that of the instruction. */
-uint32_t arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target);
+uint32_t arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target);
 /* Takes the highest-priority pending exception when it may preempt;
  * returns the pc to continue at. */
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);

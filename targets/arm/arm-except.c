@@ -438,7 +438,7 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
     return arm_escalate (s, ret, "a bus error reading the vector table");
   }
   if (!(vector & 1))
-    return arm_usage_fault (s, vector, ARM_CFSR_INVSTATE);
+    return arm_usage_fault (s, arm_done_now (s), vector, ARM_CFSR_INVSTATE);
   return (vector & ~1u) | ARM_CHECK;
 }
 
@@ -455,7 +455,7 @@ arm_escalate (ArmCpu *s, uint32_t pc, const char *why)
 }
 
 uint32_t
-arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
+arm_fault (ArmCpu *s, uint64_t done, uint32_t pc, unsigned exc, uint32_t cfsr)
 {
   static const char *const what[] = {
     [ARM_EXC_HARDFAULT] = "a HardFault",
@@ -469,6 +469,12 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
     exc = ARM_EXC_HARDFAULT;
   else
     s->cfsr |= cfsr;
+  /* The storm guard counts the instructions between two faults: the
+   * engine's count is brought up to this one first, as in RISC-V's
+   * rv_exception (else it holds what the last device access or run()
+   * left, which depends on the tier and on what took a slow path). */
+  if (G_UNLIKELY (s->cpu.exc_watched))
+    arm_sync (s, done);
   mdl_cpu_report_exception (&s->cpu, exc, pc, (cfsr & ARM_CFSR_BFARVALID) ? s->bfar
                             : (cfsr & ARM_CFSR_MMARVALID) ? s->mmfar : 0, arm_exc_name (exc), true);
 
@@ -482,23 +488,23 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
 }
 
 uint32_t
-arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
+arm_bus_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr)
 {
   if (s->mpu_fault) {
     /* The access never reached the bus: the MPU refused it. */
     s->mpu_fault = false;
     s->mmfar = addr;
-    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
+    return arm_fault (s, done, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
   }
   if (s->profile == ARM_V7M)
     s->bfar = addr;
-  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
+  return arm_fault (s, done, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
 }
 
 uint32_t
-arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr)
+arm_usage_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t cfsr)
 {
-  return arm_fault (s, pc, ARM_EXC_USAGEFAULT, cfsr);
+  return arm_fault (s, done, pc, ARM_EXC_USAGEFAULT, cfsr);
 }
 
 uint32_t
@@ -582,7 +588,7 @@ arm_unstack_slow (ArmCpu *s, uint32_t pc, uint32_t frame, bool fp_frame, unsigne
 
 /* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
 static G_GNUC_NO_INLINE uint32_t
-arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
+arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
 {
   unsigned ret = s->ipsr, low = exc_return & 15;
   bool to_thread = low != 1;
@@ -592,7 +598,7 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
 
   if ((exc_return & 0x0fffffe0u) != 0x0fffffe0u || (low != 1 && low != 9 && low != 13)
       || (fp_frame && !s->has_fpu))
-    return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_INVPC);
 
   arm_bit_put (s->exc_active, ret, false);
   if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
@@ -616,12 +622,12 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
 }
 
 uint32_t
-arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
+arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target)
 {
   if (arm_handler_mode (s) && (target >> 28) == 0xf)
-    return arm_exception_return (s, pc, target);
+    return arm_exception_return (s, done, pc, target);
   if (!(target & 1))
-    return arm_usage_fault (s, target & ~1u, ARM_CFSR_INVSTATE);
+    return arm_usage_fault (s, done, target & ~1u, ARM_CFSR_INVSTATE);
   return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
 }
 

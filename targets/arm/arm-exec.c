@@ -417,11 +417,11 @@ arm_write_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t value)
 }
 
 static G_GNUC_NO_INLINE uint32_t
-arm_access_fault (ArmCpu *s, uint32_t pc, uint32_t addr, ArmAccess why)
+arm_access_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr, ArmAccess why)
 {
   if (why == ARM_ACC_ALIGN)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
-  return arm_bus_fault (s, pc, addr);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
+  return arm_bus_fault (s, done, pc, addr);
 }
 
 /* A taken branch: also where run() notices a request to return. */
@@ -541,13 +541,13 @@ arm_rbit (uint32_t v)
 static uint32_t
 arm_exec_undef (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_UNDEFINSTR);
 }
 
 static uint32_t
 arm_exec_nocp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_NOCP);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_NOCP);
 }
 
 static uint32_t
@@ -559,9 +559,9 @@ arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   if ((s->fetch_fault_addr >= 0xe0000000u || s->mpu_fault) && s->profile == ARM_V7M) {
     s->mpu_fault = false;
     s->cfsr |= ARM_CFSR_IACCVIOL;
-    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
+    return arm_fault (s, done, pc, ARM_EXC_MEMMANAGE, 0);
   }
-  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
+  return arm_fault (s, done, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
 }
 
 static inline ArmExecFn arm_inner_exec (const ArmInsn *d);
@@ -579,7 +579,7 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     return next;
   if (d->pc_flags & ARM_PC_WRITE_ALU)
     return arm_jump (s, s->r[15] & ~1u);
-  return arm_bx_write_pc (s, pc, s->r[15]);
+  return arm_bx_write_pc (s, done, pc, s->r[15]);
 }
 
 /* An instruction that may write r13 as a general register ("mov sp, r0",
@@ -602,9 +602,9 @@ arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned siz
   uint32_t addr = s->r[d->rn] + d->imm, v;
 
   if (addr & (size - 1))
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   if (!arm_mem_read (s, done, addr, size, &v))
-    return arm_bus_fault (s, pc, addr);
+    return arm_bus_fault (s, done, pc, addr);
   s->excl_valid = true;
   s->excl_addr = addr;
   s->excl_size = size;
@@ -620,18 +620,18 @@ arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned siz
   bool ok;
 
   if (addr & (size - 1))
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   ok = s->excl_valid && s->excl_addr == addr && s->excl_size == size;
   s->excl_valid = false;
   /* Cores of one machine run in turn: another one's store since LDREX
    * shows as a changed value (an ABA change goes unnoticed). */
   if (ok) {
     if (!arm_mem_read (s, done, addr, size, &cur))
-      return arm_bus_fault (s, pc, addr);
+      return arm_bus_fault (s, done, pc, addr);
     ok = cur == s->excl_value;
   }
   if (ok && !arm_mem_write (s, done, addr, size, s->r[d->rd]))
-    return arm_bus_fault (s, pc, addr);
+    return arm_bus_fault (s, done, pc, addr);
   s->r[d->ra] = ok ? 0 : 1;
   return D_NEXT | mdl_cpu_exit_requested (&s->cpu);
 }
@@ -864,7 +864,7 @@ arm_exec_bkpt (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 static uint32_t
 arm_exec_udf (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_UNDEFINSTR);
 }
 
 static uint32_t

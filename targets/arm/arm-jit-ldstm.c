@@ -112,9 +112,10 @@ arm_jit_emit_ldstm (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
       return false;
     mdl_x86_bind (a, bx_slow[0]);
     mdl_x86_bind (a, bx_slow[1]);
-    mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
+    mdl_x86_mov_rr (a, false, MDL_X86_RCX, MDL_X86_RAX);
     mdl_x86_mov_rr (a, true, MDL_X86_RDI, MDL_X86_STATE);
-    mdl_x86_mov_ri (a, MDL_X86_RSI, ins->pc);
+    mdl_x86_lea (a, MDL_X86_RSI, MDL_X86_COUNT, (int32_t) i);
+    mdl_x86_mov_ri (a, MDL_X86_RDX, ins->pc);
     mdl_x86_call (a, (const void *) arm_bx_write_pc);
     mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
     mdl_x86_mov_rr (a, false, MDL_X86_RDX, MDL_X86_RAX);
