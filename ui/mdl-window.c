@@ -42,15 +42,17 @@ add_views (MdlWindow *self)
 /* The "board changed" toast goes when the next machine starts, which can
  * be while it still slides in.  libadwaita 1.2's toast overlay frees its
  * record of a toast when the toast's hide animation ends, but the end of
- * the show animation still writes to that record: a toast dismissed so
- * early that it stops hiding before it stops showing (hiding takes 300
- * ms; showing 300 ms, 500 ms when it replaces a hiding toast; a toast
- * that goes in the frame it came ends both in one frame, the hide first)
- * leaves the show animation to end on freed memory.  So the toast is dismissed at
- * once only while it waits in the overlay's queue (no animation yet),
- * while the overlay is unmapped (its animations skipped to their end), or
- * once it has been on screen for longer than it can take to slide in;
- * otherwise the overlay's frames tell when. */
+ * the show animation still writes to that record.  Hiding takes 300 ms;
+ * showing 300 ms, 500 ms when the toast replaces a hiding one.  A toast
+ * dismissed before its show animation has ended can end both in one
+ * frame (the hide first: in the frame it came, or when the frames come
+ * far apart under load), and the show animation then ends on freed
+ * memory.  So the toast is dismissed at once only while it waits in the
+ * overlay's queue (no animation yet) or while the overlay is unmapped
+ * (its animations skipped to their end); otherwise from the overlay's
+ * frame update, once that frame's time is 500 ms past the toast's
+ * arrival: its show animation ends in that same update, and the hide
+ * that starts there in a later one. */
 #define STALE_TOAST_SLIDE_IN (500 * G_TIME_SPAN_MILLISECOND)
 
 static void
@@ -92,33 +94,26 @@ stale_toast_on_screen (MdlWindow *self)
   return FALSE;
 }
 
-static gint64
-overlay_frame_time (MdlWindow *self)
+/* The toast came on screen at this frame time or earlier (an animation
+ * started then counts from the same clock). */
+static void
+note_stale_toast_on_screen (MdlWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->toast_overlay));
 
-  return clock != NULL ? gdk_frame_clock_get_frame_time (clock) : 0;
+  if (self->stale_since == 0 && clock != NULL)
+    self->stale_since = gdk_frame_clock_get_frame_time (clock);
 }
 
-/* Dismisses the toast if it is safe now (see above); TRUE when it is gone. */
+/* Dismisses the toast if no animation of it can be running. */
 static gboolean
-try_dismiss_stale_toast (MdlWindow *self)
+dismiss_stale_toast_if_still (MdlWindow *self)
 {
-  gint64 now;
-
   if (self->stale_toast == NULL)
     return TRUE;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)) || !stale_toast_on_screen (self)) {
-    adw_toast_dismiss (self->stale_toast);   /* "dismissed" forgets it */
-    return TRUE;
-  }
-  now = overlay_frame_time (self);
-  /* Seen on screen first now: it came at the latest now. */
-  if (self->stale_since == 0)
-    self->stale_since = now;
-  if (now - self->stale_since < STALE_TOAST_SLIDE_IN)
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)) && stale_toast_on_screen (self))
     return FALSE;
-  adw_toast_dismiss (self->stale_toast);
+  adw_toast_dismiss (self->stale_toast);   /* "dismissed" forgets it */
   return TRUE;
 }
 
@@ -128,10 +123,15 @@ stale_toast_tick (GtkWidget *overlay, GdkFrameClock *clock, gpointer data)
   MdlWindow *self = data;
   guint id = self->stale_tick_id;
 
-  /* Returning removes this callback; the dismissal must not as well. */
+  /* Returning removes this callback; a dismissal must not as well. */
   self->stale_tick_id = 0;
-  if (try_dismiss_stale_toast (self))
+  if (dismiss_stale_toast_if_still (self))
     return G_SOURCE_REMOVE;
+  note_stale_toast_on_screen (self);
+  if (gdk_frame_clock_get_frame_time (clock) - self->stale_since >= STALE_TOAST_SLIDE_IN) {
+    adw_toast_dismiss (self->stale_toast);
+    return G_SOURCE_REMOVE;
+  }
   self->stale_tick_id = id;
   return G_SOURCE_CONTINUE;
 }
@@ -141,8 +141,9 @@ _mdl_window_dismiss_stale_toast (MdlWindow *self)
 {
   g_assert (MDL_IS_WINDOW (self));
 
-  if (self->stale_tick_id != 0 || try_dismiss_stale_toast (self))
+  if (self->stale_tick_id != 0 || dismiss_stale_toast_if_still (self))
     return;
+  note_stale_toast_on_screen (self);
   self->stale_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay),
                                                       stale_toast_tick, self, NULL);
 }
@@ -166,7 +167,9 @@ show_stale_toast (MdlWindow *self)
   g_signal_connect_object (self->stale_toast, "dismissed", G_CALLBACK (forget_stale_toast),
                            self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, self->stale_toast);
-  self->stale_since = stale_toast_on_screen (self) ? overlay_frame_time (self) : 0;
+  self->stale_since = 0;
+  if (stale_toast_on_screen (self))
+    note_stale_toast_on_screen (self);
 }
 
 static void
