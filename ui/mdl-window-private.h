@@ -88,7 +88,7 @@ char    *_mdl_window_problems_text  (MdlWindow *self);
 
 /* mdl-window.c */
 /* Takes away "Machine stopped: the board changed" once the next machine
- * exists; a few frames later while that toast still slides in. */
+ * exists: at the overlay's next frame, or later while it slides in. */
 void     _mdl_window_dismiss_stale_toast (MdlWindow *self);
 
 /* mdl-window-panes.c: remembered pane sizes, hiding panes, zoom controls */
