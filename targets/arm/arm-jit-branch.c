@@ -5,6 +5,26 @@
  */
 #include "arm-jit-private.h"
 
+/* Ends a block of @n instructions at the Thumb address in eax: on
+ * through the inline cache, or out to the check when exit_request is set
+ * (as arm_jump does). */
+static bool
+emit_jump_indirect (ArmJitCtx *c, unsigned n)
+{
+  MdlJitAsm *a = c->a;
+  size_t leave;
+
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
+  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
+  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+    return false;
+  mdl_x86_bind (a, leave);
+  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
+  mdl_jit_emit_exit (c->jit, a);
+  return true;
+}
+
 /* BXWritePC of the address in eax, ending a block of @n instructions
  * whose registers are stored: an address with the Thumb bit and below
  * 0xf0000000 (no exception return) goes on through the inline cache, or
@@ -23,14 +43,8 @@ arm_jit_emit_bx_fast (ArmJitCtx *c, unsigned n, size_t slow[2])
   mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RDX, 1);
   slow[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   mdl_x86_alu_ri (a, MDL_X86_AND, false, MDL_X86_RAX, -2);
-  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+  if (!emit_jump_indirect (c, n))
     return false;
-  mdl_x86_bind (a, leave);
-  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
-  mdl_jit_emit_exit (c->jit, a);
   return true;
 }
 
@@ -81,13 +95,7 @@ arm_jit_emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   /* pc + 4 + 2 * entry */
   mdl_x86_alu_rr (a, MDL_X86_ADD, false, MDL_X86_RAX, MDL_X86_RAX);
   mdl_x86_alu_ri (a, MDL_X86_ADD, false, MDL_X86_RAX, (int32_t) (ins->pc + 4));
-  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  if (!mdl_jit_emit_exit_indirect (c->jit, a))
+  if (!emit_jump_indirect (c, n))
     return false;
-  mdl_x86_bind (a, leave);
-  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
-  mdl_jit_emit_exit (c->jit, a);
   return arm_jit_emit_slow_last (c, ins, i, n, slow, n_slow);
 }

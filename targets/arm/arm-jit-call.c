@@ -45,18 +45,13 @@ emit_call (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   return true;
 }
 
-/* The executor of instruction @i in the middle of a block: goes on when it
- * returned @next and nothing was flushed, else leaves with its result.
- * The caller has stored the dirty registers. */
-static bool
-emit_exec_mid_raw (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+/* After the executor of instruction @i: leaves with its result in rax
+ * unless the host flags say equal (ZF) and nothing was flushed. */
+static void
+leave_unless_equal (ArmJitCtx *c, unsigned i)
 {
-  uint32_t next = ins->pc + ins->dec.len;
   size_t leave1, leave2, go_on;
 
-  if (!emit_call (c, ins, i))
-    return false;
-  mdl_x86_alu_ri (c->a, MDL_X86_CMP, false, MDL_X86_RAX, (int32_t) next);
   leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   leave2 = jcc_stale (c);
   go_on = mdl_x86_jmp_fwd (c->a);
@@ -64,6 +59,20 @@ emit_exec_mid_raw (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
   mdl_x86_bind (c->a, leave2);
   leave_after (c, i);
   mdl_x86_bind (c->a, go_on);
+}
+
+/* The executor of instruction @i in the middle of a block: goes on when it
+ * returned @next and nothing was flushed, else leaves with its result.
+ * The caller has stored the dirty registers. */
+static bool
+emit_exec_mid_raw (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
+{
+  uint32_t next = ins->pc + ins->dec.len;
+
+  if (!emit_call (c, ins, i))
+    return false;
+  mdl_x86_alu_ri (c->a, MDL_X86_CMP, false, MDL_X86_RAX, (int32_t) next);
+  leave_unless_equal (c, i);
   return true;
 }
 
@@ -81,21 +90,13 @@ arm_jit_emit_exec_mid (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i)
 bool
 arm_jit_emit_exec_last (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
-  size_t leave1, leave2, go_on;
-
   cache_flush (c);
   if (!emit_call (c, ins, i))
     return false;
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RAX, -1); /* zero-extends */
   mdl_x86_mov_rr (c->a, false, MDL_X86_RDX, MDL_X86_RAX);
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, MDL_X86_RDX, (int32_t) ARM_CHECK);
-  leave1 = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  leave2 = jcc_stale (c);
-  go_on = mdl_x86_jmp_fwd (c->a);
-  mdl_x86_bind (c->a, leave1);
-  mdl_x86_bind (c->a, leave2);
-  leave_after (c, i);
-  mdl_x86_bind (c->a, go_on);
+  leave_unless_equal (c, i);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   c->ended = true;
   return mdl_jit_emit_exit_indirect (c->jit, c->a);
