@@ -61,6 +61,17 @@ arm_set_psp (ArmCpu *s, uint32_t v)
     s->sp_other = v & ~3u;
 }
 
+/* The banked stack pointer becomes the active one (r13) and the other
+ * way round. */
+static inline void
+arm_swap_sp (ArmCpu *s)
+{
+  uint32_t t = s->r[13];
+
+  s->r[13] = s->sp_other;
+  s->sp_other = t;
+}
+
 /* Changes mode (through IPSR) and CONTROL, swapping the banked stack
  * pointers when the active one changes. */
 static inline void
@@ -70,12 +81,8 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
 
   s->ipsr = ipsr;
   s->control = control;
-  if (arm_using_psp (s) != old) {
-    uint32_t t = s->r[13];
-
-    s->r[13] = s->sp_other;
-    s->sp_other = t;
-  }
+  if (arm_using_psp (s) != old)
+    arm_swap_sp (s);
   /* Privilege, or the MPU's bypass in HardFault and NMI, may change
    * what the MPU allows (nothing to redo while it is and was off). */
   if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
@@ -91,12 +98,8 @@ arm_enter_state (ArmCpu *s, unsigned exc)
 
   s->ipsr = exc;
   s->control &= ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
-  if (was_psp) {
-    uint32_t t = s->r[13];
-
-    s->r[13] = s->sp_other;
-    s->sp_other = t;
-  }
+  if (was_psp)
+    arm_swap_sp (s);
   if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
     arm_mpu_changed (s);
 }
@@ -109,12 +112,8 @@ arm_return_state (ArmCpu *s, unsigned ipsr, bool psp)
   s->ipsr = ipsr;
   s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
                    : s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
-  if (psp) {
-    uint32_t t = s->r[13];
-
-    s->r[13] = s->sp_other;
-    s->sp_other = t;
-  }
+  if (psp)
+    arm_swap_sp (s);
   if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
     arm_mpu_changed (s);
 }
