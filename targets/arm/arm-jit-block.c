@@ -118,17 +118,7 @@ arm_jit_emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
-  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  if (taken) {
-    size_t go_on;
-
-    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
-  }
-  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+  mdl_jit_emit_block_end (c->jit, c->a, n, target, target | ARM_CHECK, taken);
   c->ended = true;
 }
 

@@ -35,7 +35,6 @@ bool
 arm_jit_emit_bx_fast (ArmJitCtx *c, unsigned n, size_t slow[2])
 {
   MdlJitAsm *a = c->a;
-  size_t leave;
 
   mdl_x86_alu_ri (a, MDL_X86_CMP, false, MDL_X86_RAX, (int32_t) 0xf0000000u);
   slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -73,7 +72,7 @@ arm_jit_emit_tb (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
   const ArmDecoded *d = &ins->dec;
   MdlJitAsm *a = c->a;
   unsigned size = insn_op (d) == ARM_OP_TBH ? 2 : 1;
-  size_t slow[5], done[2], leave;
+  size_t slow[5], done[2];
   unsigned n_slow, n_done;
   MdlX86Reg idx = src (c, d->rm);
 

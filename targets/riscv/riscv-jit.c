@@ -234,17 +234,7 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
 static void
 emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
 {
-  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  if (taken) {
-    size_t go_on;
-
-    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | RV_CHECK);
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
-  }
-  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+  mdl_jit_emit_block_end (c->jit, c->a, n, target, target | RV_CHECK, taken);
 }
 
 /* Paged: the TLB entry of the page of the address in rax, as the
