@@ -5,7 +5,7 @@ usage: bench-medmark.py --medley MEDLEY [--rounds N]
                         --width NAME:BOARD:ELF[:QEMU[:MACHINE]] ...
                         [--board NAME:BOARD:CLUSTER=ELF,CLUSTER=ELF...] ...
 
-For each width (rv32, rv64, cm3), N rounds (default 3), each round running
+For each width (rv32, rv64, cm3, a64), N rounds (default 3), each round running
 interleaved, so that a slow spell of the shared host hits every
 configuration alike:
   * Medley, interpreted:  `MEDLEY run BOARD --firmware ELF --tier interp --json`
@@ -17,7 +17,8 @@ instructions of the same ELF) / the process's wall time, start-up
 included; for Medley also / its own run time (wall_time_s).  Medians of
 the rounds and the ratios against the translated tier are printed.
 QEMU's machine is `virt` (no firmware), or MACHINE: `mps2-an385` for the
-Cortex-M3 (with -semihosting, through which the program exits).
+Cortex-M3 (with -semihosting, through which the program exits), or
+`virt-a53` for the Cortex-A53 (QEMU's virt, -cpu cortex-a53, semihosting).
 
 A --board is a whole board with a program per cluster (the heterogeneous
 board with both CPUs busy): Medley's two tiers only, no QEMU machine
@@ -85,11 +86,19 @@ def run_medley(medley, board, elfs, tier, timeout):
             "inner": inner, "instructions": instructions}
 
 
+# QEMU's options for each MACHINE of --width: RISC-V virt without firmware
+# (the program ends through the test device), the Cortex-A53 on virt
+# (semihosting), or any other machine with semihosting.
+QEMU_MACHINES = {
+    "virt": ["-M", "virt", "-bios", "none"],
+    "virt-a53": ["-M", "virt", "-cpu", "cortex-a53", "-nic", "none", "-monitor", "none",
+                 "-serial", "none", "-chardev", "stdio,id=sh0",
+                 "-semihosting-config", "enable=on,target=native,chardev=sh0"],
+}
+
+
 def run_qemu(qemu, machine, elf, extra, timeout):
-    if machine == "virt":
-        board = ["-M", "virt", "-bios", "none"]
-    else:
-        board = ["-M", machine, "-semihosting"]
+    board = QEMU_MACHINES.get(machine, ["-M", machine, "-semihosting"])
     out, wall = timed([qemu, *board, "-nographic", *extra, "-kernel", elf], timeout)
     return {"line": checksum_line(out), "wall": wall}
 
