@@ -9,8 +9,11 @@
  * every device access, and take interrupts at the same instruction.
  *
  * A block is straight-line code from one guest address, in one 4 KiB
- * page, up to the first branch or jump (or RV_JIT_MAX_INSNS; near the
- * end of a run()'s budget, shorter: see rv_jit_run).  What is
+ * page, up to the first jump or instruction that must leave (or
+ * RV_JIT_MAX_INSNS; near the end of a run()'s budget, shorter: see
+ * rv_jit_run).  A conditional branch before its end is a side exit: the
+ * block goes on with the way not taken, its registers still cached, and
+ * only the taken way stores them and leaves.  What is
  * translated inline: the integer ALU of RV32I/RV64I (with the W forms),
  * M (but mulhsu on RV64), lui/auipc, branches and jal/jalr (with a
  * one-target inline cache), the RAM fast path of loads and stores (the
@@ -1271,10 +1274,7 @@ static bool
 ends_block (const RvDecoded *dec)
 {
   RvOp op = dec->op ? dec->op->op : RV_OP_ILLEGAL;
-  MdlX86Cond cc;
 
-  if (is_branch (op, &cc))
-    return true;
   switch (op) {
   case RV_OP_ILLEGAL:
   case RV_OP_JAL: case RV_OP_JALR:
@@ -1305,17 +1305,28 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     uint64_t target = (ins->pc + (uint64_t) (int64_t) dec->imm) & mask;
 
     MdlX86Reg s1 = src (c, dec->rs1);
+    MdlX86Reg s2 = dec->rs2 == 0 ? s1 : src (c, dec->rs2);
+    bool side_exit = i + 1 < n;
 
-    /* Stores do not change the flags, but they are made before the
-     * compare all the same. */
-    if (dec->rs2 == 0) {
+    /* At the block's last instruction both ways leave, so the dirty
+     * registers are stored first (stores keep the flags, but they go
+     * before the compare all the same).  Before that the branch is a
+     * side exit: the block goes on with the way not taken, its
+     * registers still cached and still dirty, and only the way out
+     * stores them. */
+    if (!side_exit)
       cache_store_dirty (c, true);
+    if (dec->rs2 == 0)
       mdl_x86_alu_ri (c->a, MDL_X86_CMP, c->w64, s1, 0);
-    } else {
-      MdlX86Reg s2 = src (c, dec->rs2);
-
-      cache_store_dirty (c, true);
+    else
       mdl_x86_alu_rr (c->a, MDL_X86_CMP, c->w64, s1, s2);
+    if (side_exit) {
+      size_t fall = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
+
+      cache_store_dirty (c, false);
+      emit_block_end (c, i + 1, target, true);
+      mdl_x86_bind (c->a, fall);
+      return true;
     }
     taken = mdl_x86_jcc_fwd (c->a, cc);
     emit_block_end (c, n, next, false);
