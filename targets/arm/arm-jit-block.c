@@ -122,6 +122,35 @@ arm_jit_emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
   c->ended = true;
 }
 
+/* A conditional branch (b<cond>, cbz, cbnz; outside IT blocks) before
+ * the block's last instruction is a side exit: its taken way, after the
+ * jump to @fall that skips it, leaves as a taken branch does after
+ * instruction @i; the block goes on with the way not taken, its
+ * registers still cached and dirty (only the way out stores them).  The
+ * flags are in the CPU state already: a branch reads them all
+ * (flags_read). */
+static void
+emit_side_exit (ArmJitCtx *c, unsigned i, uint32_t target, size_t fall)
+{
+  arm_jit_emit_block_end (c, i + 1, target, true);
+  c->ended = false;
+  mdl_x86_bind (c->a, fall);
+}
+
+/* Whether a scan from @start goes on after @ins, a branch that would end
+ * the block: a conditional one outside an IT block becomes a side exit,
+ * unless it branches back to @start: ending there keeps the loop in the
+ * block, its registers in host registers (arm_jit_emit_block_end). */
+static bool
+is_side_exit (const ArmJitInsn *ins, uint32_t start)
+{
+  ArmOp op = insn_op (&ins->dec);
+
+  if (ins->it != 0 || ins->pc + 4 + ins->dec.imm == start)
+    return false;
+  return (op == ARM_OP_BCOND && ins->dec.cond < 14) || op == ARM_OP_CBZ || op == ARM_OP_CBNZ;
+}
+
 bool
 arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigned n)
 {
@@ -133,6 +162,7 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
   case ARM_OP_BCOND:
     if (d->cond < 14) {
       int cc = arm_jit_fused_cc (c->prev_fuse, d->cond);
+      bool side = i + 1 < n;
       size_t taken;
 
       /* Right after the compare: its host flags again, not the state's. */
@@ -141,13 +171,17 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
           alu_y (c->a, MDL_X86_CMP, c->prev_x, c->prev_y_imm, c->prev_y, c->prev_imm);
         else
           mdl_x86_test_rr (c->a, false, c->prev_x, c->prev_x);
-        taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) cc);
+        taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (side ? cc ^ 1 : cc));
       } else {
         /* (it reads the CPU state's flags, through rax and rcx) */
         store_deferred (c);
         c->defer = 0;
         arm_jit_emit_cond (c, d->cond);
-        taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+        taken = mdl_x86_jcc_fwd (c->a, side ? MDL_X86_CC_E : MDL_X86_CC_NE);
+      }
+      if (side) {
+        emit_side_exit (c, i, target, taken);
+        return true;
       }
       arm_jit_emit_block_end (c, n, next, false);
       mdl_x86_bind (c->a, taken);
@@ -166,6 +200,11 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
     MdlX86Reg x = src (c, d->rn);
 
     mdl_x86_test_rr (c->a, false, x, x);
+    if (i + 1 < n) {
+      emit_side_exit (c, i, target,
+                      mdl_x86_jcc_fwd (c->a, op == ARM_OP_CBZ ? MDL_X86_CC_NE : MDL_X86_CC_E));
+      return true;
+    }
     taken = mdl_x86_jcc_fwd (c->a, op == ARM_OP_CBZ ? MDL_X86_CC_E : MDL_X86_CC_NE);
     arm_jit_emit_block_end (c, n, next, false);
     mdl_x86_bind (c->a, taken);
@@ -288,7 +327,7 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
     ins->it_next = (uint8_t) it;
     n++;
     at += ins->dec.len;
-    if (arm_jit_ends_block (&ins->dec))
+    if (arm_jit_ends_block (&ins->dec) && !is_side_exit (ins, pc))
       break;
   }
   *end = (uint32_t) at;
