@@ -16,7 +16,11 @@
  * and return early when the CPU waits for an interrupt (state WAITING),
  * halts, or cpu->exit_request is set.  Targets check exit_request at least
  * after every slow-path access or CSR/system-register write and at taken
- * branches.
+ * branches (the interpreters) or at every block's start (translated
+ * code: a kick clamps jit_budget).  Within a CPU's own run, exit_request
+ * is set only by what a slow-path access or an executor did, and every
+ * one of them checks it at once; taken branches see only requests from
+ * other threads (pause, stop), whose instant is not part of the trace.
  */
 #pragma once
 
@@ -320,6 +324,10 @@ struct MdlCpu {
   bool               exit_request; /* leave run() soon: read and written
                                       only through the helpers below, as
                                       other threads set it */
+  uint64_t           jit_budget;   /* what translated code checks a
+                                      block's count against: run()'s
+                                      budget (mdl_cpu_begin_translated),
+                                      0 once a kick asked it to leave */
   /* Exceptions taken (mdl_cpu_report_exception): whether the machine
    * listens, whether it stops on some cause by name (exc_stop_named),
    * its storm length (0: no guard), and the last one, for storms.
@@ -353,6 +361,22 @@ static inline void
 mdl_cpu_kick (MdlCpu *cpu)
 {
   __atomic_store_n (&cpu->exit_request, true, __ATOMIC_RELAXED);
+  /* After the request (mdl_cpu_begin_translated relies on the order;
+   * release: a plain store on x86-64, the only host translated code
+   * runs on). */
+  __atomic_store_n (&cpu->jit_budget, 0, __ATOMIC_RELEASE);
+}
+
+/* The start of run_translated: @budget is what translated code may run
+ * unless a kick comes (or came: a request already set makes it 0).  A
+ * kick from another thread meanwhile is not lost: the exchange orders
+ * the budget's store before the request is read. */
+static inline void
+mdl_cpu_begin_translated (MdlCpu *cpu, uint64_t budget)
+{
+  __atomic_exchange_n (&cpu->jit_budget, budget, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n (&cpu->exit_request, __ATOMIC_SEQ_CST))
+    __atomic_store_n (&cpu->jit_budget, 0, __ATOMIC_RELAXED);
 }
 
 static inline bool

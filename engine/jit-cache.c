@@ -554,9 +554,12 @@ mdl_jit_emit_budget_check (MdlJit *jit, MdlJitAsm *a, uint64_t pc, uint32_t n_in
 {
   size_t ok;
 
-  /* count + n_insns <= budget (no wrap: both are instruction counts). */
+  /* count + n_insns <= budget (no wrap: both are instruction counts),
+   * the budget in memory, where a kick from another thread sets it to
+   * 0: so taken branches need not look at exit_request. */
   mdl_x86_lea (a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n_insns);
-  mdl_x86_alu_rr (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_STATE,
+                  (int32_t) offsetof (MdlCpu, jit_budget));
   ok = mdl_x86_jcc_fwd (a, MDL_X86_CC_BE);
   mdl_x86_mov_ri (a, MDL_X86_RAX, pc);
   mdl_jit_emit_exit (jit, a);
@@ -571,19 +574,9 @@ mdl_jit_emit_exit (MdlJit *jit, MdlJitAsm *a)
 }
 
 void
-mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target,
-                        uint64_t leave_value, bool taken)
+mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target)
 {
   mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  if (taken) {
-    size_t go_on;
-
-    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, (int32_t) offsetof (MdlCpu, exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (a, MDL_X86_RAX, leave_value);
-    mdl_jit_emit_exit (jit, a);
-    mdl_x86_bind (a, go_on);
-  }
   mdl_jit_emit_exit_slot (jit, a, target);
 }
 

@@ -121,11 +121,12 @@ void mdl_jit_emit_exit_slot    (MdlJit *jit, MdlJitAsm *a, uint64_t pc);
  * memory is full (handled as an overflow). */
 bool mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a);
 /* The end of a block of @n instructions at the known guest address
- * @target: counts them, then, on a @taken branch, leaves with
- * @leave_value in rax when the engine asked run() to stop (the state
- * starts with its MdlCpu), else goes on through an exit slot. */
-void mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target,
-                             uint64_t leave_value, bool taken);
+ * @target: counts them and goes on through an exit slot.  A taken
+ * branch need not look at exit_request: within the CPU's run only
+ * slow paths and executors set it, and they look at once; another
+ * thread's kick sets the budget the next block's check reads to 0
+ * (mdl_cpu_kick). */
+void mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target);
 
 /* Runs translated code from @block with @state in MDL_X86_STATE, *@count
  * in MDL_X86_COUNT and @budget in MDL_X86_BUDGET, until it leaves; stores

@@ -1583,6 +1583,7 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
     return a64_run (cpu, budget);
   s->done = s->accounted = 0;
   s->check = true;
+  mdl_cpu_begin_translated (cpu, budget);
   while (s->done < budget) {
     const MdlJitBlock *b = NULL;
 
@@ -1621,6 +1622,10 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
 
       s->pc = mdl_jit_enter (jit, b, s, &n, budget);
       s->done = n;
+      /* A block left at its budget check after another thread's kick
+       * (mdl_cpu_kick). */
+      if (G_UNLIKELY (mdl_cpu_exit_requested (cpu)))
+        s->check = true;
     } else
       a64_interp_step (s);
   }

@@ -88,25 +88,19 @@ arm_jit_emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
     mdl_jit_regs_save (&c->regs, &c->loop);
   }
   if (loop && c->loop_pre && mdl_jit_regs_matches (&c->regs, &c->loop)) {
-    size_t leave, again;
+    size_t again;
 
     /* (ITSTATE is 0 at the head as at the block's start) */
     sync_it (c, c->cur->it_next);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-    /* count + n <= budget, as the block's own check */
+    /* count + n <= budget, as the block's own check (which a kick
+     * fails: mdl_jit_emit_block_end) */
     mdl_x86_lea (c->a, MDL_X86_RAX, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_BUDGET);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, MDL_X86_RAX, MDL_X86_STATE, SOFF (cpu.jit_budget));
     again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
     /* (the head overwrites the deferred flags before anything reads
      * them: defer_ok) */
     mdl_x86_jmp_to (c->a, c->loop_head);
-    mdl_x86_bind (c->a, leave);
-    store_deferred (c);
-    cache_store_dirty (c, false);
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | ARM_CHECK);
-    mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, again);
     store_deferred (c);
     cache_store_dirty (c, false);
@@ -118,7 +112,7 @@ arm_jit_emit_block_end (ArmJitCtx *c, unsigned n, uint32_t target, bool taken)
   /* (a branch is the last instruction of an IT block: it_next is 0) */
   cache_store_dirty (c, false);
   sync_it (c, c->cur->it_next);
-  mdl_jit_emit_block_end (c->jit, c->a, n, target, target | ARM_CHECK, taken);
+  mdl_jit_emit_block_end (c->jit, c->a, n, target);
   c->ended = true;
 }
 

@@ -6,29 +6,19 @@
 #include "arm-jit-private.h"
 
 /* Ends a block of @n instructions at the Thumb address in eax: on
- * through the inline cache, or out to the check when exit_request is set
- * (as arm_jump does). */
+ * through the inline cache (a taken branch need not look at
+ * exit_request: mdl_jit_emit_block_end). */
 static bool
 emit_jump_indirect (ArmJitCtx *c, unsigned n)
 {
-  MdlJitAsm *a = c->a;
-  size_t leave;
-
-  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  mdl_x86_cmp_m8_i (a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-  leave = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  if (!mdl_jit_emit_exit_indirect (c->jit, a))
-    return false;
-  mdl_x86_bind (a, leave);
-  mdl_x86_alu_ri (a, MDL_X86_OR, false, MDL_X86_RAX, (int32_t) ARM_CHECK);
-  mdl_jit_emit_exit (c->jit, a);
-  return true;
+  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  return mdl_jit_emit_exit_indirect (c->jit, c->a);
 }
 
 /* BXWritePC of the address in eax, ending a block of @n instructions
  * whose registers are stored: an address with the Thumb bit and below
- * 0xf0000000 (no exception return) goes on through the inline cache, or
- * leaves for exit_request as arm_jump does.  Anything else (an exception
+ * 0xf0000000 (no exception return) goes on through the inline cache.
+ * Anything else (an exception
  * return, INVSTATE) goes to the two fixups in @slow, eax kept, for the
  * caller's slow path. */
 bool

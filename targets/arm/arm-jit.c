@@ -123,6 +123,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   if (jit == NULL || cpu->breakpoints != NULL)
     return arm_run (cpu, budget);
   mdl_cpu_set_exit_request (cpu, false);
+  mdl_cpu_begin_translated (cpu, budget);
   if (cpu->state != MDL_CPU_RUNNING)
     return 0;
 
@@ -167,8 +168,14 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
       else
         pc = arm_interp_step (s, pc, n++);
     }
-    if (G_LIKELY (!(pc & ARM_CHECK)))
+    if (G_LIKELY (!(pc & ARM_CHECK))) {
+      /* A block left at its budget check after another thread's kick
+       * (mdl_cpu_kick): where the interpreter would see it at a taken
+       * branch. */
+      if (G_UNLIKELY (mdl_cpu_exit_requested (cpu)))
+        break;
       continue;
+    }
 
     /* As in arm_run. */
     pc &= ~ARM_CHECK;

@@ -231,13 +231,13 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
 }
 
 /* The end of a block at a known guest address (the dirty registers
- * stored already): count the block's instructions, then (on a taken
- * branch or jump) let run() stop when the engine asked it to, as rv_jump
- * does, else go on through a chain slot. */
+ * stored already): count the block's instructions, go on through a
+ * chain slot (a taken branch need not look at exit_request, unlike
+ * rv_jump: mdl_jit_emit_block_end). */
 static void
-emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
+emit_block_end (RvJitCtx *c, unsigned n, uint64_t target)
 {
-  mdl_jit_emit_block_end (c->jit, c->a, n, target, target | RV_CHECK, taken);
+  mdl_jit_emit_block_end (c->jit, c->a, n, target);
 }
 
 /* Paged: the TLB entry of the page of the address in rax, as the
@@ -1324,14 +1324,14 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
       size_t fall = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
 
       cache_store_dirty (c, false);
-      emit_block_end (c, i + 1, target, true);
+      emit_block_end (c, i + 1, target);
       mdl_x86_bind (c->a, fall);
       return true;
     }
     taken = mdl_x86_jcc_fwd (c->a, cc);
-    emit_block_end (c, n, next, false);
+    emit_block_end (c, n, next);
     mdl_x86_bind (c->a, taken);
-    emit_block_end (c, n, target, true);
+    emit_block_end (c, n, target);
     return true;
   }
   if (emit_csr_plain (c, ins, i, op))
@@ -1353,13 +1353,11 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     if (dec->rd != 0)
       mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
     cache_store_dirty (c, true);
-    emit_block_end (c, n, target, true);
+    emit_block_end (c, n, target);
     return true;
   }
 
   case RV_OP_JALR: {
-    size_t go_on;
-
     /* The target first: rd may be rs1. */
     mdl_x86_mov_rr (c->a, c->w64, MDL_X86_RAX, src (c, dec->rs1));
     if (dec->imm)
@@ -1369,11 +1367,6 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
       mdl_x86_mov_ri (c->a, dst (c, dec->rd), next);
     cache_store_dirty (c, true);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_alu_ri (c->a, MDL_X86_OR, true, MDL_X86_RAX, (int32_t) RV_CHECK);
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
     return mdl_jit_emit_exit_indirect (c->jit, c->a);
   }
 
@@ -1492,7 +1485,7 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
   cache_forget (c);
   c->fs_on = c->fs_dirty = false;
   if (ends_block (dec))
-    emit_block_end (c, n, next, false);
+    emit_block_end (c, n, next);
   return true;
 }
 
@@ -1587,7 +1580,7 @@ rv_jit_emit (RvJitCtx *c, const RvJitInsn *insns, unsigned n, uint64_t end)
   }
   if (!ends_block (last)) {
     cache_store_dirty (c, true);
-    emit_block_end (c, n, end, false);
+    emit_block_end (c, n, end);
   }
   return true;
 }
@@ -1756,6 +1749,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
   if (jit == NULL || cpu->breakpoints != NULL)
     return rv_run (cpu, budget);
   mdl_cpu_set_exit_request (cpu, false);
+  mdl_cpu_begin_translated (cpu, budget);
   if (cpu->state != MDL_CPU_RUNNING)
     return 0;
 
@@ -1795,8 +1789,14 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
       pc = mdl_jit_enter (jit, b, s, &n, budget);
     else
       pc = rv_interp_step (s, pc, n++);
-    if (G_LIKELY (!(pc & RV_CHECK)))
+    if (G_LIKELY (!(pc & RV_CHECK))) {
+      /* A block left at its budget check after another thread's kick
+       * (mdl_cpu_kick): where the interpreter would see it at a taken
+       * branch. */
+      if (G_UNLIKELY (mdl_cpu_exit_requested (cpu)))
+        break;
       continue;
+    }
 
     /* As in rv_run. */
     pc &= ~RV_CHECK;
