@@ -20,7 +20,9 @@
  * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
  * (unsigned offset, unscaled/pre/post-index, register offset, pair,
  * ldar/stlr, the exclusives and their pairs) with the RAM window checked
- * inline.  Flags are computed eagerly from the host's.
+ * inline.  Guest registers live in host registers within a block (the
+ * engine's allocator: "guest registers in host registers" below).  Flags
+ * are computed eagerly from the host's.
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -63,6 +65,7 @@
 #include <string.h>
 
 #include "engine/jit-cache.h"
+#include "engine/jit-regs.h"
 #include "engine/machine.h"
 
 #define A64_JIT_MAX_INSNS     64
@@ -83,6 +86,8 @@
 #define RDI MDL_X86_RDI
 #define R8  MDL_X86_R8
 #define R9  MDL_X86_R9
+#define R10 MDL_X86_R10
+#define R11 MDL_X86_R11
 #define ST  MDL_X86_STATE
 
 typedef struct {
@@ -106,6 +111,7 @@ typedef struct {
   A64Cpu *s;
   bool align; /* SCTLR_EL1.A: no inline loads and stores */
   bool mmu;   /* SCTLR_EL1.M: the TLB checked inline first */
+  MdlJitRegs regs;
 } A64JitCtx;
 
 static inline uint64_t
@@ -120,45 +126,90 @@ exec_of (const A64Opcode *op)
   return op ? op->exec : a64_x_undef;
 }
 
-/* ---- guest registers (in the CPU state: no register cache yet) ---- */
+/* ---- guest registers in host registers ----
+ *
+ * Within a block, X0-X30 and SP (x[31] of the state: the current stack
+ * pointer) live in a pool of caller-saved host registers, through the
+ * engine's allocator (engine/jit-regs.h); XZR is never cached (it reads
+ * as an immediate 0, and writes to it are dropped).  rax, rcx, rdx and r8
+ * stay scratch for the emitters (division, shifts by cl, the TLB and
+ * window checks, NZCV).  Every exit stores the dirty registers first;
+ * before an executor runs a whole instruction they are stored and
+ * forgotten (it may change any register, and SP with SPSel or the EL);
+ * the slow path of a load or store stores them (the executor, and an
+ * exception it takes, see the state exact), calls, and loads every
+ * cached one again.  So that the fast and slow paths end with the same
+ * allocation, an instruction with a slow path allocates all its
+ * registers before its first branch, and marks its destinations dirty
+ * only after the paths join (mark_dirty).  32-bit results are
+ * zero-extended in the host register, as the state holds them.
+ */
+
+static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R9, R10, R11 };
+
+/* The host register holding X[r] (register 31: SP), loaded if need be. */
+static MdlX86Reg
+src_reg (A64JitCtx *c, unsigned r)
+{
+  return mdl_jit_regs_src (&c->regs, r);
+}
 
 /* @h = X[r]; register 31 is SP with @sp, else XZR. */
 static void
 ld_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
 {
   if (r == 31 && !sp)
-    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, h, h);
+    mdl_x86_mov_ri (c->a, h, 0); /* (not xor: keeps the host flags) */
   else
-    mdl_x86_load (c->a, 8, false, h, ST, XOFF (r));
+    mdl_x86_mov_rr (c->a, true, h, src_reg (c, r));
 }
 
 static void
 st_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
 {
   if (r != 31 || sp)
-    mdl_x86_store (c->a, 8, h, ST, XOFF (r));
+    mdl_x86_mov_rr (c->a, true, mdl_jit_regs_dst (&c->regs, r, true), h);
 }
 
-/* NZCV from the host flags of the operation just emitted on rax: C is
- * the host's carry for additions (@carry_cc B) and its complement for
- * subtractions (AE); logic operations clear both carry and overflow. */
+/* The host register X[r] (not XZR) will be written to, allocated now
+ * (before a slow path's branch) but not yet dirty. */
+static MdlX86Reg
+dst_reg (A64JitCtx *c, unsigned r)
+{
+  return mdl_jit_regs_dst (&c->regs, r, false);
+}
+
+/* X[r] holds a new value, on every path joined here; register 31 is SP
+ * with @sp, else XZR (nothing). */
+static void
+mark_dirty (A64JitCtx *c, unsigned r, bool sp)
+{
+  if (r != 31 || sp)
+    mdl_jit_regs_dst (&c->regs, r, true);
+}
+
+/* NZCV from the host flags of the operation just emitted (its result
+ * already moved out of rax): C is the host's carry for additions
+ * (@carry_cc B) and its complement for subtractions (AE); logic
+ * operations clear both carry and overflow.  Clobbers rax, rcx, rdx and
+ * r8. */
 static void
 emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
 {
   MdlJitAsm *a = c->a;
 
-  mdl_x86_setcc (a, MDL_X86_CC_S, RSI);
-  mdl_x86_setcc (a, MDL_X86_CC_E, RDI);
-  mdl_x86_setcc (a, carry_cc, RCX);
-  mdl_x86_setcc (a, MDL_X86_CC_O, RDX);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RSI, 31);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDI, 30);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RCX, 29);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDX, 28);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDI);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RCX);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDX);
-  mdl_x86_store (a, 4, RSI, ST, SOFF (nzcv));
+  mdl_x86_setcc (a, MDL_X86_CC_S, RAX);
+  mdl_x86_setcc (a, MDL_X86_CC_E, RCX);
+  mdl_x86_setcc (a, carry_cc, RDX);
+  mdl_x86_setcc (a, MDL_X86_CC_O, R8);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RAX, 31);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RCX, 30);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDX, 29);
+  mdl_x86_shift_ri (a, MDL_X86_SHL, false, R8, 28);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, RCX);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, RDX);
+  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, R8);
+  mdl_x86_store (a, 4, RAX, ST, SOFF (nzcv));
 }
 
 static uint16_t
@@ -201,6 +252,7 @@ emit_leave_after (A64JitCtx *c, unsigned i)
 static void
 emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
 {
+  mdl_jit_regs_store_dirty (&c->regs, false);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
     size_t go_on;
@@ -219,7 +271,8 @@ emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
 /* Calls the executor of instruction @i as a64_run would (pc, npc and
  * the count of instructions before it in the state), and leaves unless
  * it went on to the next instruction without asking for the check
- * section and without a flush. */
+ * section and without a flush.  The registers must be in the state
+ * (emit_executor, emit_slow_executor). */
 static void
 emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 {
@@ -249,6 +302,24 @@ emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   mdl_x86_bind (a, l2);
   emit_leave_after (c, i);
   mdl_x86_bind (a, go_on);
+}
+
+/* The executor for a whole instruction: afterwards nothing is cached. */
+static void
+emit_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  mdl_jit_regs_flush (&c->regs);
+  emit_call_executor (c, ins, i);
+}
+
+/* The executor on the slow path of an instruction translated inline:
+ * the registers cached where it branched off are cached again after. */
+static void
+emit_slow_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  mdl_jit_regs_store_dirty (&c->regs, false);
+  emit_call_executor (c, ins, i);
+  mdl_jit_regs_reload (&c->regs);
 }
 
 /* ---- integer data processing ---- */
@@ -477,9 +548,10 @@ emit_csel (A64JitCtx *c, uint32_t insn)
   emit_cond (c, (insn >> 12) & 15);
   mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
   ld_reg (c, RAX, (insn >> 5) & 31, false);
+  ld_reg (c, RCX, (insn >> 16) & 31, false);
   mdl_x86_test_rr (c->a, false, RDX, RDX);
   keep = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  ld_reg (c, RAX, (insn >> 16) & 31, false);
+  mdl_x86_mov_rr (c->a, true, RAX, RCX);
   if (inv)
     mdl_x86_unary (c->a, inc ? MDL_X86_NEG : MDL_X86_NOT, true, RAX);
   else if (inc)
@@ -638,14 +710,15 @@ emit_ccmp (A64JitCtx *c, uint32_t insn)
 
   if (((insn >> 10) & 1) || ((insn >> 4) & 1))
     return false;
+  /* the operands first: nothing is allocated on one path only */
+  if ((insn >> 11) & 1)
+    mdl_x86_mov_ri (a, R8, rm);
+  else
+    ld_reg (c, R8, rm, false);
+  ld_reg (c, RDX, (insn >> 5) & 31, false);
   emit_cond (c, (insn >> 12) & 15);
   fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-  if ((insn >> 11) & 1)
-    mdl_x86_mov_ri (a, RCX, rm);
-  else
-    ld_reg (c, RCX, rm, false);
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RAX, RCX);
+  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RDX, R8);
   emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, fails);
@@ -916,7 +989,7 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   done = mdl_x86_jmp_fwd (a);
   for (unsigned k = 0; k < n; k++)
     mdl_x86_bind (a, slow[k]);
-  emit_call_executor (c, ins, i);
+  emit_slow_executor (c, ins, i);
   mdl_x86_bind (a, done);
 }
 
@@ -931,8 +1004,9 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   uint32_t key = (ins->raw >> 5) & 0xffff;
   unsigned rt = ins->raw & 31;
   int32_t off;
-  size_t slow = 0, done;
+  size_t slow, done;
   bool check_spsel = false;
+  MdlX86Reg dst = RAX;
 
   if (key == A64_SYSREG_KEY (3, 3, 13, 0, 2))
     off = SOFF (tpidr_el0);
@@ -945,43 +1019,76 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
     check_spsel = true;
   } else
     return false;
-  if (check_spsel) {
-    mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
-    slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (!check_spsel) {
+    mdl_x86_load (a, 8, false, RAX, ST, off);
+    st_reg (c, RAX, rt, false);
+    return true;
   }
-  mdl_x86_load (a, 8, false, RAX, ST, off);
-  st_reg (c, RAX, rt, false);
-  if (check_spsel) {
-    done = mdl_x86_jmp_fwd (a);
-    mdl_x86_bind (a, slow);
-    emit_call_executor (c, ins, i);
-    mdl_x86_bind (a, done);
-  }
+  if (rt != 31)
+    dst = dst_reg (c, rt);
+  mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
+  slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (rt != 31)
+    mdl_x86_load (a, 8, false, dst, ST, off);
+  done = mdl_x86_jmp_fwd (a);
+  mdl_x86_bind (a, slow);
+  emit_slow_executor (c, ins, i);
+  mdl_x86_bind (a, done);
+  mark_dirty (c, rt, false);
   return true;
 }
 
 /* One or two registers of @size bytes at the address in r8, then
- * (@wb) the new base in r9 written to @rn, then the loaded registers:
- * a64_x_ldst_* do it in this order.  @opc: 0 store, 1 load zero-extended,
- * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
- * for all the bytes at once; anything else (another region, a device,
- * the exclusive monitor armed, alignment checking) is the executor's. */
+ * (@wb) the base register @rn (host register @base, its old value)
+ * advanced by @off, then the loaded registers: a64_x_ldst_* do it in
+ * this order.  @opc: 0 store, 1 load zero-extended, 2 load sign-extended
+ * to 64 bits, 3 to 32.  The RAM window is checked for all the bytes at
+ * once; anything else (another region, a device, the exclusive monitor
+ * armed, alignment checking) is the executor's. */
 /* ldar/stlr/ldxr/ldxp (@excl): the address must be aligned
  * (a64_check_align's fault is the executor's); ldxr and ldxp arm the
- * monitor as a64_x_ldst_excl does, with the virtual address, which r9
- * keeps, and the value (or both) read. */
+ * monitor as a64_x_ldst_excl does, with the virtual address (X[rn]: no
+ * offset, no write-back) and the value (or both) read. */
 typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
+
+/* The register a store takes X[r] from: its cached host register, or
+ * for XZR @zero (cleared where the value is needed: emit_value). */
+static MdlX86Reg
+value_reg (A64JitCtx *c, unsigned r, MdlX86Reg zero)
+{
+  return r == 31 ? zero : src_reg (c, r);
+}
+
+static void
+emit_value (A64JitCtx *c, unsigned r, MdlX86Reg zero)
+{
+  if (r == 31)
+    mdl_x86_mov_ri (c->a, zero, 0);
+}
 
 static void
 emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-                unsigned rt, int rt2, bool wb, unsigned rn, LdstKind kind)
+                unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off,
+                LdstKind kind)
 {
   MdlJitAsm *a = c->a;
   bool store = opc == 0;
   unsigned total = rt2 >= 0 ? 2 * size : size;
   size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
   unsigned n_tlb = 0;
+  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RAX;
 
+  /* every register allocated before the first branch to the slow path */
+  if (store) {
+    v1 = value_reg (c, rt, RAX);
+    if (rt2 >= 0)
+      v2 = value_reg (c, (unsigned) rt2, RAX);
+  } else {
+    if (rt != 31)
+      d1 = dst_reg (c, rt);
+    if (rt2 >= 0 && rt2 != 31)
+      d2 = dst_reg (c, (unsigned) rt2);
+  }
   if (kind != LDST_PLAIN && total > 1) {
     mdl_x86_mov_rr (a, false, RCX, R8);
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
@@ -1002,13 +1109,12 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
   }
   if (store) {
-    ld_reg (c, RAX, rt, false);
-    if (rt2 >= 0)
-      ld_reg (c, RSI, (unsigned) rt2, false);
-    mdl_x86_store_idx (a, size, RAX, RDX, RCX);
+    emit_value (c, rt, RAX);
+    mdl_x86_store_idx (a, size, v1, RDX, RCX);
     if (rt2 >= 0) {
+      emit_value (c, (unsigned) rt2, RAX);
       mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_store_idx (a, size, RSI, RDX, RCX);
+      mdl_x86_store_idx (a, size, v2, RDX, RCX);
     }
   } else {
     bool sign = opc >= 2 && size < 8;
@@ -1018,29 +1124,30 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
       mdl_x86_mov_rr (a, false, RAX, RAX);
     if (rt2 >= 0) {
       mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_load_idx (a, size, sign, RSI, RDX, RCX);
+      mdl_x86_load_idx (a, size, sign, RDX, RDX, RCX);
     }
   }
   if (wb)
-    st_reg (c, R9, rn, true);
+    mdl_x86_lea (a, base, base, off);
   if (kind == LDST_EXCL) {
     mdl_x86_mov_ri (a, RCX, 1);
     mdl_x86_store (a, 1, RCX, ST, SOFF (excl_valid));
-    mdl_x86_store (a, 8, R9, ST, SOFF (excl_addr));
+    mdl_x86_store (a, 8, base, ST, SOFF (excl_addr));
     mdl_x86_mov_ri (a, RCX, total);
     mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
     mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
     if (rt2 >= 0)
-      mdl_x86_store (a, 8, RSI, ST, SOFF (excl_val) + 8);
+      mdl_x86_store (a, 8, RDX, ST, SOFF (excl_val) + 8);
     else {
       mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
       mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
     }
   }
   if (!store) {
-    st_reg (c, RAX, rt, false);
-    if (rt2 >= 0)
-      st_reg (c, RSI, (unsigned) rt2, false);
+    if (rt != 31)
+      mdl_x86_mov_rr (a, true, d1, RAX);
+    if (rt2 >= 0 && rt2 != 31)
+      mdl_x86_mov_rr (a, true, d2, RDX);
   }
   done = mdl_x86_jmp_fwd (a);
   if (!(c->mmu && store)) {
@@ -1053,12 +1160,19 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_bind (a, slow4);
   for (unsigned k = 0; k < n_tlb; k++)
     mdl_x86_bind (a, tlb_slow[k]);
-  emit_call_executor (c, ins, i);
+  emit_slow_executor (c, ins, i);
   mdl_x86_bind (a, done);
+  if (wb)
+    mark_dirty (c, rn, true);
+  if (!store) {
+    mark_dirty (c, rt, false);
+    if (rt2 >= 0)
+      mark_dirty (c, (unsigned) rt2, false);
+  }
 }
 
 /* stxr/stlxr/stxp/stlxp of one or two registers of @size bytes at the
- * address in r8 (and r9), as a64_x_ldst_excl does it: the alignment
+ * address in r8 (X[rn]), as a64_x_ldst_excl does it: the alignment
  * check first (its fault is the executor's); a monitor that does not hold
  * this address and size fails without touching memory; else memory must
  * still hold what the exclusive load read (another core's store in
@@ -1074,7 +1188,14 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   unsigned total = rt2 >= 0 ? 2 * size : size;
   size_t slow[8], fail[3], fail_mem[2], status, done;
   unsigned n_slow = 0;
+  MdlX86Reg v1, v2 = RAX, ds = RAX;
 
+  /* every register allocated before the first branch to the slow path */
+  v1 = value_reg (c, rt, RAX);
+  if (rt2 >= 0)
+    v2 = value_reg (c, (unsigned) rt2, RAX);
+  if (rs != 31)
+    ds = dst_reg (c, rs);
   mdl_x86_mov_rr (a, false, RCX, R8);
   mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
   slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -1098,11 +1219,11 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
     mdl_x86_alu_rm (a, MDL_X86_CMP, true, RAX, ST, SOFF (excl_val) + 8);
     fail_mem[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
-  ld_reg (c, RAX, rt, false);
-  mdl_x86_store (a, size, RAX, RDX, 0);
+  emit_value (c, rt, RAX);
+  mdl_x86_store (a, size, v1, RDX, 0);
   if (rt2 >= 0) {
-    ld_reg (c, RAX, (unsigned) rt2, false);
-    mdl_x86_store (a, size, RAX, RDX, (int32_t) size);
+    emit_value (c, (unsigned) rt2, RAX);
+    mdl_x86_store (a, size, v2, RDX, (int32_t) size);
   }
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
   status = mdl_x86_jmp_fwd (a);
@@ -1114,19 +1235,21 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_mov_ri (a, RAX, 1);
   mdl_x86_bind (a, status);
   mdl_x86_store_i8 (a, ST, SOFF (excl_valid), 0);
-  st_reg (c, RAX, rs, false);
+  if (rs != 31)
+    mdl_x86_mov_rr (a, true, ds, RAX);
   done = mdl_x86_jmp_fwd (a);
   for (unsigned k = 0; k < n_slow; k++)
     mdl_x86_bind (a, slow[k]);
-  emit_call_executor (c, ins, i);
+  emit_slow_executor (c, ins, i);
   mdl_x86_bind (a, done);
+  mark_dirty (c, rs, false);
 }
 
 static void
 emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-           unsigned rt, int rt2, bool wb, unsigned rn)
+           unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off)
 {
-  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, LDST_PLAIN);
+  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, base, off, LDST_PLAIN);
 }
 
 static bool
@@ -1135,22 +1258,18 @@ ldst_valid (unsigned size, unsigned opc)
   return !(opc == 3 && size >= 2) && !(opc == 2 && size == 3);
 }
 
-/* r8 = X[rn|SP] + @off, r9 = the written-back base when @post/@pre. */
-static void
-emit_addr (A64JitCtx *c, unsigned rn, uint64_t off, bool post)
+/* r8 = X[rn|SP] + @off (or, @post, X[rn|SP] alone); returns the host
+ * register that holds X[rn|SP]. */
+static MdlX86Reg
+emit_addr (A64JitCtx *c, unsigned rn, int32_t off, bool post)
 {
-  ld_reg (c, R8, rn, true);
-  if (post) {
-    mdl_x86_mov_rr (c->a, true, R9, R8);
-    mdl_x86_mov_ri (c->a, RCX, off);
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R9, RCX);
-  } else {
-    if (off) {
-      mdl_x86_mov_ri (c->a, RCX, off);
-      mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
-    }
-    mdl_x86_mov_rr (c->a, true, R9, R8);
-  }
+  MdlX86Reg base = src_reg (c, rn);
+
+  if (post || off == 0)
+    mdl_x86_mov_rr (c->a, true, R8, base);
+  else
+    mdl_x86_lea (c->a, R8, base, off);
+  return base;
 }
 
 static bool
@@ -1159,6 +1278,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   uint32_t insn = ins->raw;
   A64ExecFn fn = exec_of (ins->op);
   unsigned size = insn >> 30, opc = (insn >> 22) & 3, rt = insn & 31, rn = (insn >> 5) & 31;
+  MdlX86Reg base;
 
   if (c->align)
     return false;
@@ -1170,31 +1290,31 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
      * UNDEFINED (the executor's), as are pairs with o2 */
     if (pair && (o2 || size < 2))
       return false;
-    emit_addr (c, rn, 0, false);
+    base = emit_addr (c, rn, 0, false);
     if (!o2 && !load)
       emit_stxr (c, ins, i, 1u << size, rt, pair ? (int) ((insn >> 10) & 31) : -1,
                  (insn >> 16) & 31);
     else
       emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt,
-                      pair ? (int) ((insn >> 10) & 31) : -1, false, rn,
+                      pair ? (int) ((insn >> 10) & 31) : -1, false, rn, base, 0,
                       o2 ? LDST_ALIGNED : LDST_EXCL);
     return true;
   }
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
-    emit_addr (c, rn, (uint64_t) ((insn >> 10) & 0xfff) << size, false);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, base, 0);
     return true;
   }
   if (fn == a64_x_ldst_imm9) {
     unsigned form = (insn >> 10) & 3;
-    uint64_t off = sext ((insn >> 12) & 0x1ff, 9);
+    int32_t off = (int32_t) sext ((insn >> 12) & 0x1ff, 9);
 
     if (!ldst_valid (size, opc) || form == 2)
       return false;
-    emit_addr (c, rn, off, form == 1);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn);
+    base = emit_addr (c, rn, off, form == 1);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn, base, off);
     return true;
   }
   if (fn == a64_x_ldst_reg) {
@@ -1206,19 +1326,19 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
     emit_extend (c, option, shift);
     ld_reg (c, R8, rn, true);
     mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, RAX, 0);
     return true;
   }
   if (fn == a64_x_ldst_pair) {
     unsigned popc = insn >> 30, index = (insn >> 23) & 3, psize = popc == 2 ? 8 : 4;
     bool load = (insn >> 22) & 1;
-    uint64_t off = sext ((insn >> 15) & 0x7f, 7) * psize;
+    int32_t off = (int32_t) sext ((insn >> 15) & 0x7f, 7) * (int32_t) psize;
 
     if (popc == 3 || (popc == 1 && (!load || index == 0)))
       return false;
-    emit_addr (c, rn, off, index == 1);
+    base = emit_addr (c, rn, off, index == 1);
     emit_ldst (c, ins, i, psize, !load ? 0 : popc == 1 ? 2 : 1, rt, (int) ((insn >> 10) & 31),
-               index == 1 || index == 3, rn);
+               index == 1 || index == 3, rn, base, off);
     return true;
   }
   return false;
@@ -1307,6 +1427,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RCX, next);
       st_reg (c, RCX, 30, false);
     }
+    mdl_jit_regs_store_dirty (&c->regs, false);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
     mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
     go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
@@ -1417,7 +1538,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   if (done)
     return;
 
-  emit_call_executor (c, ins, i);
+  emit_executor (c, ins, i);
   if (end == END_BRANCH) /* a branch the executor ran without jumping */
     emit_block_end (c, n, ins->pc + 4, false);
   else if (end == END_LEAVE) {
@@ -1498,8 +1619,12 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       }
     }
     mdl_jit_emit_budget_check (jit, &a, pc, n);
-    for (unsigned i = 0; i < n; i++)
+    mdl_jit_regs_init (&c.regs, &a, a64_jit_pool, G_N_ELEMENTS (a64_jit_pool), 8, XOFF (0), 8,
+                       -1);
+    for (unsigned i = 0; i < n; i++) {
+      mdl_jit_regs_next_insn (&c.regs);
       emit_insn (&c, &insns[i], i, n);
+    }
     if (ends_block (&insns[n - 1]) == END_NO)
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
     b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
