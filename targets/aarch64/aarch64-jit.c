@@ -21,8 +21,10 @@
  * (unsigned offset, unscaled/pre/post-index, register offset, pair,
  * ldar/stlr, the exclusives and their pairs) with the RAM window checked
  * inline.  Guest registers live in host registers within a block (the
- * engine's allocator: "guest registers in host registers" below).  Flags
- * are computed eagerly from the host's.
+ * engine's allocator: "guest registers in host registers" below), and
+ * NZCV reaches the state only where something may read it there, a
+ * compare and the b.cond, csel or ccmp right after it sharing the host's
+ * flags ("lazy flags" below).
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -112,6 +114,15 @@ typedef struct {
   bool align; /* SCTLR_EL1.A: no inline loads and stores */
   bool mmu;   /* SCTLR_EL1.M: the TLB checked inline first */
   MdlJitRegs regs;
+  /* NZCV (see "lazy flags"): whether the current instruction's must
+   * reach the state (something after it may read them); the instruction
+   * after it, when it may take them from the host flags; and the flags
+   * the previous instruction left only in the host flags for this one
+   * (FL_NONE: NZCV is in the state). */
+  bool need;
+  const A64JitInsn *next;
+  bool next_live; /* NZCV is read after the next instruction */
+  int pending, pending_next;
 } A64JitCtx;
 
 static inline uint64_t
@@ -210,6 +221,70 @@ emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
   mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, RDX);
   mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, R8);
   mdl_x86_store (a, 4, RAX, ST, SOFF (nzcv));
+}
+
+/* ---- lazy flags ----
+ *
+ * NZCV is computed into the state only where something may read it
+ * there: a backwards pass over the block (a64_jit_translate) finds the flag
+ * writes another inline instruction overwrites before any instruction
+ * reads NZCV, calls an executor (which may take an exception and save
+ * PSTATE) or leaves the block, and those compute nothing.  A compare
+ * whose next instruction is a b.cond, csel-family or ccmp with a
+ * condition the host flags answer (FL_SUB: C is the host's borrow
+ * complemented; FL_ADD, also the logic operations: C is the host's
+ * carry, clear after and/test) leaves the flags in the host's: the
+ * branch jumps on them and computes NZCV into the state on both of its
+ * ways out; a csel does so only when nothing after it reads NZCV (else
+ * the compare computes it as before), a ccmp always (it writes NZCV
+ * itself).  The host flags survive the moves, loads and stores of the
+ * register cache in between (and ld_reg's zero for XZR is a mov). */
+
+enum { FL_NONE, FL_SUB, FL_ADD };
+
+/* The host condition that is A64 condition @cond after an operation of
+ * @kind, or -1 when none is (HI and LS after a carry). */
+static int
+host_cc (unsigned cond, int kind)
+{
+  static const int8_t sub[14] = {
+    MDL_X86_CC_E, MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B, MDL_X86_CC_S, MDL_X86_CC_NS,
+    MDL_X86_CC_O, MDL_X86_CC_NO, MDL_X86_CC_A, MDL_X86_CC_BE, MDL_X86_CC_GE, MDL_X86_CC_L,
+    MDL_X86_CC_G, MDL_X86_CC_LE,
+  };
+
+  if (cond >= 14 || kind == FL_NONE)
+    return -1;
+  if (kind == FL_SUB)
+    return sub[cond];
+  switch (cond) {
+  case 2: return MDL_X86_CC_B;
+  case 3: return MDL_X86_CC_AE;
+  case 8: case 9: return -1;
+  default: return sub[cond];
+  }
+}
+
+static bool fuses (const A64JitInsn *ins, bool live_after, int kind);
+
+/* The flags of the operation of @kind just emitted (its result moved
+ * out of rax): into the state when they are needed there, or left in
+ * the host flags for the next instruction. */
+static void
+emit_flags (A64JitCtx *c, int kind)
+{
+  if (c->next != NULL && fuses (c->next, c->next_live, kind))
+    c->pending_next = kind;
+  else if (c->need)
+    emit_nzcv (c, kind == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
+}
+
+/* The flags the previous instruction left in the host's, into the state
+ * (the host flags still hold them; clobbers rax, rcx, rdx and r8). */
+static void
+emit_pending_nzcv (A64JitCtx *c, int kind)
+{
+  emit_nzcv (c, kind == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
 }
 
 static uint16_t
@@ -391,7 +466,7 @@ emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
   }
   if (flags) {
     st_reg (c, RAX, rd, false);
-    emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
+    emit_flags (c, sub ? FL_SUB : FL_ADD);
   } else
     st_reg (c, RAX, rd, sp_d);
   return true;
@@ -456,7 +531,7 @@ emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
   mdl_x86_alu_rr (c->a, logic_ops[opc], sf, RAX, RCX);
   if (flags) {
     st_reg (c, RAX, rd, false);
-    emit_nzcv (c, MDL_X86_CC_B); /* and clears CF and OF: C = V = 0 */
+    emit_flags (c, FL_ADD); /* and clears CF and OF: C = V = 0 */
   } else
     st_reg (c, RAX, rd, imm); /* and/orr/eor #imm write SP */
   return true;
@@ -545,8 +620,12 @@ emit_csel (A64JitCtx *c, uint32_t insn)
 
   if (((insn >> 29) & 1) || ((insn >> 11) & 1))
     return false;
-  emit_cond (c, (insn >> 12) & 15);
-  mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
+  if (c->pending != FL_NONE)
+    mdl_x86_setcc (c->a, (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending), RDX);
+  else {
+    emit_cond (c, (insn >> 12) & 15);
+    mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
+  }
   ld_reg (c, RAX, (insn >> 5) & 31, false);
   ld_reg (c, RCX, (insn >> 16) & 31, false);
   mdl_x86_test_rr (c->a, false, RDX, RDX);
@@ -694,7 +773,7 @@ emit_adc (A64JitCtx *c, uint32_t insn)
   mdl_x86_alu_rr (a, MDL_X86_ADC, sf, RAX, RCX);
   st_reg (c, RAX, insn & 31, false); /* (mov: the flags stay) */
   if (flags)
-    emit_nzcv (c, MDL_X86_CC_B);
+    emit_flags (c, FL_ADD);
   return true;
 }
 
@@ -710,14 +789,20 @@ emit_ccmp (A64JitCtx *c, uint32_t insn)
 
   if (((insn >> 10) & 1) || ((insn >> 4) & 1))
     return false;
+  if (!c->need) /* its only effect is on NZCV */
+    return true;
   /* the operands first: nothing is allocated on one path only */
   if ((insn >> 11) & 1)
     mdl_x86_mov_ri (a, R8, rm);
   else
     ld_reg (c, R8, rm, false);
   ld_reg (c, RDX, (insn >> 5) & 31, false);
-  emit_cond (c, (insn >> 12) & 15);
-  fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (c->pending != FL_NONE) /* (the loads are moves: the host flags stay) */
+    fails = mdl_x86_jcc_fwd (a, (MdlX86Cond) (host_cc ((insn >> 12) & 15, c->pending) ^ 1));
+  else {
+    emit_cond (c, (insn >> 12) & 15);
+    fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  }
   mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RDX, R8);
   emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
   done = mdl_x86_jmp_fwd (a);
@@ -1441,6 +1526,16 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
     unsigned cond = insn & 15;
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+    if (c->pending != FL_NONE) {
+      /* on the compare's host flags, then NZCV on both ways out */
+      taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) host_cc (cond, c->pending));
+      emit_pending_nzcv (c, c->pending);
+      emit_block_end (c, n, next, false);
+      mdl_x86_bind (c->a, taken);
+      emit_pending_nzcv (c, c->pending);
+      emit_block_end (c, n, target, true);
+      return true;
+    }
     if (cond_table (cond) == 0xffff) {
       emit_block_end (c, n, target, true);
       return true;
@@ -1473,6 +1568,100 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
   mdl_x86_bind (c->a, taken);
   emit_block_end (c, n, target, true);
   return true;
+}
+
+/* Whether emit_insn translates @ins inline with no call, no exit and no
+ * fault: the data-processing rows its emitters take (their own checks,
+ * repeated) and the instructions that do nothing here.  The lazy flags'
+ * pass counts anything else as reading NZCV. */
+static bool
+pure_inline (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+  bool sf = insn >> 31;
+  unsigned opc = (insn >> 29) & 3, op = (insn >> 10) & 0x3f;
+
+  if (ends_block (ins) != END_NO)
+    return false;
+  if (hint_is_nop (ins) || fn == a64_x_prfm || fn == a64_x_barrier || fn == a64_x_adr
+      || fn == a64_x_adc)
+    return true;
+  if (fn == a64_x_addsub_imm)
+    return !((insn >> 23) & 1);
+  if (fn == a64_x_addsub_reg)
+    return ((insn >> 22) & 3) != 3 && (sf || op < 32);
+  if (fn == a64_x_addsub_ext)
+    return ((insn >> 10) & 7) <= 4 && !((insn >> 22) & 3);
+  if (fn == a64_x_logic_imm) {
+    uint64_t mask;
+
+    return bit_mask (sf, (insn >> 22) & 1, (insn >> 16) & 0x3f, op, &mask);
+  }
+  if (fn == a64_x_logic_reg)
+    return sf || op < 32;
+  if (fn == a64_x_movw)
+    return opc != 1 && (sf || ((insn >> 21) & 3) < 2);
+  if (fn == a64_x_bitfield)
+    return opc != 3 && ((insn >> 22) & 1) == sf
+           && (sf || (((insn >> 16) & 0x3f) < 32 && op < 32));
+  if (fn == a64_x_extr)
+    return ((insn >> 22) & 1) == sf && (sf || op < 32);
+  if (fn == a64_x_csel)
+    return !((insn >> 29) & 1) && !((insn >> 11) & 1);
+  if (fn == a64_x_dp3)
+    return (insn & 0x7fe00000) == 0x1b000000;
+  if (fn == a64_x_dp2)
+    return (op >= 8 && op <= 11) || op == 2 || op == 3;
+  if (fn == a64_x_dp1)
+    return !((insn >> 16) & 0x1f) && op <= 5 && !(op == 3 && !sf);
+  if (fn == a64_x_ccmp)
+    return !((insn >> 10) & 1) && !((insn >> 4) & 1);
+  return false;
+}
+
+/* Whether @ins, translated inline, sets all of NZCV. */
+static bool
+flags_written (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+
+  if (!pure_inline (ins))
+    return false;
+  if (fn == a64_x_addsub_imm || fn == a64_x_addsub_reg || fn == a64_x_addsub_ext
+      || fn == a64_x_adc)
+    return (insn >> 29) & 1;
+  if (fn == a64_x_logic_imm || fn == a64_x_logic_reg)
+    return ((insn >> 29) & 3) == 3;
+  return fn == a64_x_ccmp;
+}
+
+/* Whether @ins may read NZCV in the state: its condition or carry, or
+ * anything not pure_inline (an executor, an exception, an exit). */
+static bool
+flags_read (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+
+  return !pure_inline (ins) || fn == a64_x_csel || fn == a64_x_ccmp || fn == a64_x_adc;
+}
+
+/* Whether the instruction @ins after a flag-setting operation of @kind
+ * takes the flags from the host's (emit_flags); @live_after: NZCV is
+ * read after it. */
+static bool
+fuses (const A64JitInsn *ins, bool live_after, int kind)
+{
+  A64ExecFn fn = exec_of (ins->op);
+
+  if (fn == a64_x_bcond)
+    return host_cc (ins->raw & 15, kind) >= 0;
+  if (fn == a64_x_csel)
+    return !live_after && pure_inline (ins) && host_cc ((ins->raw >> 12) & 15, kind) >= 0;
+  if (fn == a64_x_ccmp)
+    return pure_inline (ins) && host_cc ((ins->raw >> 12) & 15, kind) >= 0;
+  return false;
 }
 
 static void
@@ -1537,7 +1726,8 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     done = emit_mem (c, ins, i);
   if (done)
     return;
-
+  /* (the flags' pass counted on it being inline) */
+  g_warn_if_fail (!pure_inline (ins));
   emit_executor (c, ins, i);
   if (end == END_BRANCH) /* a branch the executor ran without jumping */
     emit_block_end (c, n, ins->pc + 4, false);
@@ -1576,6 +1766,7 @@ static const MdlJitBlock *
 a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   A64JitInsn insns[A64_JIT_MAX_INSNS];
+  bool need[A64_JIT_MAX_INSNS], live = true;
   uint64_t pa = pc;
   unsigned n, slot;
 
@@ -1588,6 +1779,11 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
   n = a64_jit_scan (s, pc, pa, max, insns);
   if (n == 0)
     return NULL;
+  /* need[i]: NZCV may be read after instruction i (it is at the exit) */
+  for (unsigned i = n; i-- > 0;) {
+    need[i] = live;
+    live = flags_read (&insns[i]) || (live && !flags_written (&insns[i]));
+  }
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
     A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
@@ -1623,6 +1819,11 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
                        -1);
     for (unsigned i = 0; i < n; i++) {
       mdl_jit_regs_next_insn (&c.regs);
+      c.need = need[i];
+      c.next = i + 1 < n ? &insns[i + 1] : NULL;
+      c.next_live = i + 1 < n ? need[i + 1] : true;
+      c.pending = c.pending_next;
+      c.pending_next = FL_NONE;
       emit_insn (&c, &insns[i], i, n);
     }
     if (ends_block (&insns[n - 1]) == END_NO)
