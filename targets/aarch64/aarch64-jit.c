@@ -234,8 +234,9 @@ emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
  * condition the host flags answer (FL_SUB: C is the host's borrow
  * complemented; FL_ADD, also the logic operations: C is the host's
  * carry, clear after and/test) leaves the flags in the host's: the
- * branch jumps on them and computes NZCV into the state on both of its
- * ways out; a csel does so only when nothing after it reads NZCV (else
+ * branch keeps its condition with setcc, computes NZCV into the state
+ * (once, for both of its ways out) and jumps on the kept condition; a
+ * csel does so only when nothing after it reads NZCV (else
  * the compare computes it as before), a ccmp always (it writes NZCV
  * itself).  The host flags survive the moves, loads and stores of the
  * register cache in between (and ld_reg's zero for XZR is a mov). */
@@ -1527,14 +1528,14 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
     if (c->pending != FL_NONE) {
-      /* on the compare's host flags, then NZCV on both ways out */
-      taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) host_cc (cond, c->pending));
+      /* The compare's host flags: the registers stored (moves), the
+       * condition kept in a register of the pool (the block ends here:
+       * nothing is cached after the flush), NZCV computed once. */
+      mdl_jit_regs_flush (&c->regs);
+      mdl_x86_setcc (c->a, (MdlX86Cond) host_cc (cond, c->pending), a64_jit_pool[0]);
       emit_pending_nzcv (c, c->pending);
-      emit_block_end (c, n, next, false);
-      mdl_x86_bind (c->a, taken);
-      emit_pending_nzcv (c, c->pending);
-      emit_block_end (c, n, target, true);
-      return true;
+      mdl_x86_test_rr (c->a, false, a64_jit_pool[0], a64_jit_pool[0]);
+      goto branch;
     }
     if (cond_table (cond) == 0xffff) {
       emit_block_end (c, n, target, true);
@@ -1563,6 +1564,9 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
     mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
   } else
     return false;
+  /* the registers stored once for both ways out (moves: the flags stay) */
+  mdl_jit_regs_flush (&c->regs);
+branch:
   taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   emit_block_end (c, n, next, false);
   mdl_x86_bind (c->a, taken);
