@@ -182,6 +182,14 @@ st_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
     mdl_x86_mov_rr (c->a, true, mdl_jit_regs_dst (&c->regs, r, true), h);
 }
 
+/* X[r] = @v (XZR: nothing). */
+static void
+st_imm (A64JitCtx *c, unsigned r, uint64_t v)
+{
+  if (r != 31)
+    mdl_x86_mov_ri (c->a, mdl_jit_regs_dst (&c->regs, r, true), v);
+}
+
 /* The host register X[r] (not XZR) will be written to, allocated now
  * (before a slow path's branch) but not yet dirty. */
 static MdlX86Reg
@@ -444,6 +452,14 @@ emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
       return false;
     if ((insn >> 22) & 1)
       imm <<= 12;
+    if (!flags) { /* one lea from the cached register into the cached one */
+      MdlX86Reg src = src_reg (c, rn), dst = mdl_jit_regs_dst (&c->regs, rd, true);
+
+      mdl_x86_lea (c->a, dst, src, sub ? -(int32_t) imm : (int32_t) imm);
+      if (!sf)
+        mdl_x86_mov_rr (c->a, false, dst, dst);
+      return true;
+    }
     ld_reg (c, RAX, rn, true);
     mdl_x86_alu_ri (c->a, op, sf, RAX, (int32_t) imm);
   } else {
@@ -511,6 +527,21 @@ emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
   unsigned opc = (insn >> 29) & 3, rd = insn & 31, rn = (insn >> 5) & 31;
   bool flags = opc == 3;
 
+  if (!imm && opc == 1 && rn == 31 && !((insn >> 21) & 1) && !((insn >> 10) & 0x3f)) {
+    /* mov (orr with XZR, unshifted): one move between cached registers */
+    unsigned rm = (insn >> 16) & 31;
+
+    if (rd == 31)
+      return true;
+    if (rm == 31)
+      st_imm (c, rd, 0);
+    else {
+      MdlX86Reg src = src_reg (c, rm);
+
+      mdl_x86_mov_rr (c->a, sf, mdl_jit_regs_dst (&c->regs, rd, true), src);
+    }
+    return true;
+  }
   if (imm) {
     uint64_t mask;
 
@@ -558,7 +589,8 @@ emit_movw (A64JitCtx *c, uint32_t insn)
   } else {
     if (opc == 0)
       imm = ~imm;
-    mdl_x86_mov_ri (c->a, RAX, sf ? imm : (uint32_t) imm);
+    st_imm (c, rd, sf ? imm : (uint32_t) imm);
+    return true;
   }
   st_reg (c, RAX, rd, false);
   return true;
@@ -1707,8 +1739,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     uint64_t imm = sext (((insn >> 5) & 0x7ffff) << 2 | ((insn >> 29) & 3), 21);
     uint64_t v = insn >> 31 ? (ins->pc & ~UINT64_C (0xfff)) + (imm << 12) : ins->pc + imm;
 
-    mdl_x86_mov_ri (c->a, RAX, v);
-    st_reg (c, RAX, insn & 31, false);
+    st_imm (c, insn & 31, v);
     done = true;
   } else if (fn == a64_x_bitfield)
     done = ((insn >> 29) & 3) == 1 ? emit_bfm (c, insn) : emit_bitfield (c, insn);
