@@ -152,8 +152,9 @@ exec_of (const A64Opcode *op)
  * cached one again.  So that the fast and slow paths end with the same
  * allocation, an instruction with a slow path allocates all its
  * registers before its first branch, and marks its destinations dirty
- * only after the paths join (mark_dirty).  32-bit results are
- * zero-extended in the host register, as the state holds them.
+ * only after the paths join (mark_dirty).  A conditional branch stores
+ * them once, before its jump.  32-bit results are zero-extended in the
+ * host register, as the state holds them.
  */
 
 static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R9, R10, R11 };
