@@ -2,7 +2,13 @@
 
 #include "board.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "board-doc-private.h"
 #include "device.h"
@@ -617,6 +623,12 @@ plan_boot_data (MdlBoard *board, MdlCluster *cl, uint64_t kstart, uint64_t kend,
 
     path = _mdl_board_resolve_firmware (board->dir, (const char *const *) board->search_dirs,
                                         cl->initrd);
+    /* Read whole, /dev/zero would grow until memory ran out. */
+    if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
+      g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: initial RAM disk for CPU '%s': %s is "
+                   "not a regular file", board->path, cl->name, path);
+      return false;
+    }
     if (!g_file_get_contents (path, &data, &n, &local)) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: initial RAM disk for CPU '%s': %s",
                    board->path, cl->name, local->message);
@@ -692,6 +704,89 @@ plan_boot_data (MdlBoard *board, MdlCluster *cl, uint64_t kstart, uint64_t kend,
   return true;
 }
 
+/* A raw payload (a Linux Image is tens of MiB) goes from its file into the
+ * RAM it lands in through a buffer of PAYLOAD_CHUNK bytes, read again at
+ * every reset.  Reading it whole first cost the page faults of a second
+ * copy as large as the kernel: about a tenth of a second of every boot. */
+#define PAYLOAD_HEAD  4096
+#define PAYLOAD_CHUNK (1u << 20)
+
+/* Opens @path, a regular file (a device or a FIFO would never end), and
+ * reads its first bytes into @head.  Returns the descriptor, or -1. */
+static int
+open_payload (const char *path, uint8_t head[PAYLOAD_HEAD], size_t *head_len, size_t *len,
+              GError **error)
+{
+  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  ssize_t n;
+
+  if (fd < 0) {
+    int e = errno;
+
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e), "cannot open %s: %s",
+                 path, g_strerror (e));
+    return -1;
+  }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)) {
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s is not a regular file", path);
+    close (fd);
+    return -1;
+  }
+  do
+    n = read (fd, head, PAYLOAD_HEAD);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    int e = errno;
+
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e), "cannot read %s: %s",
+                 path, g_strerror (e));
+    close (fd);
+    return -1;
+  }
+  *head_len = (size_t) n;
+  *len = (size_t) st.st_size;
+  return fd;
+}
+
+/* Writes the file behind @fd, whose first @head_len bytes are @head, at
+ * @at.  A file that changed size while it was read is an error, not a
+ * half-loaded kernel taken for a whole one. */
+static bool
+copy_payload (int fd, const char *path, const uint8_t *head, size_t head_len, size_t len,
+              MdlAddressSpace *as, uint64_t at, GError **error)
+{
+  g_autofree uint8_t *buf = NULL;
+  size_t done = head_len;
+
+  if (at + len < at) {
+    g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "it would wrap the address space");
+    return false;
+  }
+  if (!mdl_address_space_write_bytes (as, at, head, head_len, error))
+    return false;
+  if (done < len)
+    buf = g_malloc (MIN (len - done, PAYLOAD_CHUNK));
+  while (done < len) {
+    ssize_t n = read (fd, buf, MIN (len - done, PAYLOAD_CHUNK));
+
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int e = errno;
+
+      g_set_error (error, G_FILE_ERROR, n < 0 ? g_file_error_from_errno (e) : G_FILE_ERROR_IO,
+                   "reading %s: %s", path, n < 0 ? g_strerror (e) : "it became shorter");
+      return false;
+    }
+    if (!mdl_address_space_write_bytes (as, at + done, buf, (size_t) n, error))
+      return false;
+    done += (size_t) n;
+  }
+  return true;
+}
+
+
 /* The payload (after the firmware, so it may overlay the firmware's
  * zero-filled tail), the initial RAM disk and the device tree (last:
  * nothing may overwrite it).  @first: the first load, which plans where
@@ -708,28 +803,31 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, uint64_t *entry, G
     g_autofree char *path = _mdl_board_resolve_firmware (board->dir,
                                                          (const char *const *) board->search_dirs,
                                                          cl->payload);
-    g_autofree char *data = NULL;
-    size_t len = 0;
+    const char *what = cl->payload_is_kernel ? "kernel" : "payload";
+    uint8_t head[PAYLOAD_HEAD];
+    size_t len = 0, head_len = 0;
     uint64_t at = cl->payload_address;
+    int fd = open_payload (path, head, &head_len, &len, &local);
 
-    if (!g_file_get_contents (path, &data, &len, &local)) {
+    if (fd < 0) {
       g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s for CPU '%s': %s",
-                   board->path, cl->payload_is_kernel ? "kernel" : "payload", cl->name,
-                   local->message);
+                   board->path, what, cl->name, local->message);
       return false;
     }
     if (cl->payload_is_kernel && first_cpu->cls->kernel_image != NULL) {
       uint64_t offset = 0, ram = 0, ram_size = 0;
 
-      if (!first_cpu->cls->kernel_image (first_cpu->cls, data, len, &offset, &local)) {
+      if (!first_cpu->cls->kernel_image (first_cpu->cls, head, head_len, &offset, &local)) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: kernel for CPU '%s': %s",
                      path, cl->name, local->message);
+        close (fd);
         return false;
       }
       if (cl->fdt == NULL) {
         g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: CPU '%s' gets no device tree to "
                      "hand its kernel %s: set medley,device-tree in %s", board->path,
                      cl->name, path, cl->node);
+        close (fd);
         return false;
       }
       if (at == 0 && mdl_fdt_export_ram (board->doc, cl->doc_id, &ram, &ram_size))
@@ -737,20 +835,28 @@ load_next_stage (MdlBoard *board, MdlCluster *cl, bool first, uint64_t *entry, G
     }
     next = at;
     /* A class that checks kernels has taken this one as raw. */
-    if ((!cl->payload_is_kernel || first_cpu->cls->kernel_image == NULL) && len >= 4 &&
-        memcmp (data, "\177ELF", 4) == 0) {
-      MdlElfImage *img = mdl_elf_load (path, cl->as, first_cpu->cls, cl->name, error);
+    if ((!cl->payload_is_kernel || first_cpu->cls->kernel_image == NULL) && head_len >= 4 &&
+        memcmp (head, "\177ELF", 4) == 0) {
+      MdlElfImage *img;
+
+      close (fd);
+      img = mdl_elf_load (path, cl->as, first_cpu->cls, cl->name, error);
       if (img == NULL)
         return false;
       next = img->entry;
       mdl_elf_image_free (img);   /* symbols: the firmware's are the ones shown */
-    } else if (!mdl_address_space_write_bytes (cl->as, at, data, len, &local)) {
-      g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s %s (%zu bytes) does not fit "
-                   "at 0x%" G_GINT64_MODIFIER "x in what CPU '%s' sees: %s", board->path,
-                   cl->payload_is_kernel ? "kernel" : "payload", path, len, at, cl->name,
-                   local->message);
+    } else if (!copy_payload (fd, path, head, head_len, len, cl->as, at, &local)) {
+      close (fd);
+      if (local->domain == G_FILE_ERROR)
+        g_set_error (error, MDL_ERROR, MDL_ERROR_IO, "%s: %s for CPU '%s': %s", board->path,
+                     what, cl->name, local->message);
+      else
+        g_set_error (error, MDL_ERROR, MDL_ERROR_BOARD, "%s: %s %s (%zu bytes) does not fit "
+                     "at 0x%" G_GINT64_MODIFIER "x in what CPU '%s' sees: %s", board->path,
+                     what, path, len, at, cl->name, local->message);
       return false;
     } else {
+      close (fd);
       kstart = at;
       kend = at + len;
     }

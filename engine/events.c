@@ -39,6 +39,20 @@ sift_up (MdlMachine *m, guint i)
   heap_set (m, i, e);
 }
 
+/* Adds @event (room reserved) at the heap's end.  Mostly it stays where
+ * it lands (a lone periodic event, a later time than its parent's). */
+static inline void
+heap_append (MdlMachine *m, MdlEvent *event)
+{
+  guint i = m->n_events++;
+
+  m->events[i] = event;
+  if (i == 0 || !event_before (event, m->events[(i - 1) / 2]))
+    event->heap_index = (int) i;
+  else
+    sift_up (m, i);
+}
+
 static void
 sift_down (MdlMachine *m, guint i)
 {
@@ -94,11 +108,12 @@ mdl_event_init (MdlEvent *event, MdlEventFunc fn, void *opaque)
   event->heap_index = -1;
 }
 
-void
-mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
+/* mdl_event_schedule for every case: the event pending already, the
+ * array full, a lone run beside waiting CPUs. */
+static G_GNUC_NO_INLINE void
+event_schedule_full (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
 {
   uint64_t now = _mdl_machine_now (m);
-  guint i;
 
   if (event->heap_index >= 0)
     heap_remove (m, event);
@@ -106,14 +121,7 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
   event->seq = m->event_seq++;
   if (G_UNLIKELY (m->n_events == m->events_cap))
     _mdl_events_reserve (m, m->n_events + 1);
-  i = m->n_events++;
-  m->events[i] = event;
-  /* Mostly it stays where it lands (a lone periodic event, a later time
-   * than its parent's). */
-  if (i == 0 || !event_before (event, m->events[(i - 1) / 2]))
-    event->heap_index = (int) i;
-  else
-    sift_up (m, i);
+  heap_append (m, event);
 
   /* A waiting CPU would see it in the quantum it falls in. */
   if (m->lone_company && event->when_ps <= m->lone_until)
@@ -122,6 +130,25 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
    * stop early if this one comes sooner. */
   if (m->current != NULL && event->when_ps < m->cpu_deadline)
     mdl_cpu_kick (m->current);
+}
+
+/* The common case written out with no call before its last step: a
+ * periodic timer schedules its event again from its own callback at
+ * every period (an interrupt storm's every tick). */
+void
+mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
+{
+  uint64_t now = _mdl_machine_now (m);
+
+  if (G_UNLIKELY (event->heap_index >= 0 || m->n_events == m->events_cap || m->lone_company)) {
+    event_schedule_full (m, event, when_ps);
+    return;
+  }
+  event->when_ps = MAX (when_ps, now);
+  event->seq = m->event_seq++;
+  if (m->current != NULL && event->when_ps < m->cpu_deadline)
+    mdl_cpu_kick (m->current);
+  heap_append (m, event);
 }
 
 void

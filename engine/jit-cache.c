@@ -16,10 +16,12 @@
 #include "jit-cache.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "cpu.h"
 #include "error.h"
 
 typedef uint64_t (*MdlJitEnterFn) (void *state, const void *code, uint64_t *count,
@@ -566,6 +568,23 @@ mdl_jit_emit_exit (MdlJit *jit, MdlJitAsm *a)
 {
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, MDL_X86_RCX, MDL_X86_RCX);
   mdl_x86_jmp_to (a, jit->exit_stub);
+}
+
+void
+mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target,
+                        uint64_t leave_value, bool taken)
+{
+  mdl_x86_lea (a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+  if (taken) {
+    size_t go_on;
+
+    mdl_x86_cmp_m8_i (a, MDL_X86_STATE, (int32_t) offsetof (MdlCpu, exit_request), 0);
+    go_on = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, MDL_X86_RAX, leave_value);
+    mdl_jit_emit_exit (jit, a);
+    mdl_x86_bind (a, go_on);
+  }
+  mdl_jit_emit_exit_slot (jit, a, target);
 }
 
 void

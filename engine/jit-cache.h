@@ -120,6 +120,12 @@ void mdl_jit_emit_exit_slot    (MdlJit *jit, MdlJitAsm *a, uint64_t pc);
  * seen at this site, which mdl_jit_chain fills.  False when the data
  * memory is full (handled as an overflow). */
 bool mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a);
+/* The end of a block of @n instructions at the known guest address
+ * @target: counts them, then, on a @taken branch, leaves with
+ * @leave_value in rax when the engine asked run() to stop (the state
+ * starts with its MdlCpu), else goes on through an exit slot. */
+void mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target,
+                             uint64_t leave_value, bool taken);
 
 /* Runs translated code from @block with @state in MDL_X86_STATE, *@count
  * in MDL_X86_COUNT and @budget in MDL_X86_BUDGET, until it leaves; stores

@@ -262,6 +262,8 @@ mdl_machine_reset (MdlMachine *m)
     /* A fault loop cut off before the reset must not count on into the
      * next run (fuzz-riscv saw a reused machine stop early). */
     cpu->exc_repeats = 0;
+    cpu->exc_cause = 0;
+    cpu->exc_pc = cpu->exc_addr = cpu->exc_retired = 0;
     mdl_cpu_set_exit_request (cpu, false);
   }
   for (guint i = 0; i < m->devices->len; i++) {

@@ -33,6 +33,10 @@ struct _MdlWindow {
   gboolean         views_asked;    /* F9 used: the views show even without a machine */
   GPtrArray       *points;         /* char *: save points of this machine, oldest first */
   guint            n_points_made;  /* for the next point's name */
+  AdwToast        *stale_toast;    /* "Machine stopped: the board changed" until
+                                      dismissed (weak): a new machine dismisses it */
+  gint64           stale_since;    /* frame time it was first seen on screen, or 0 */
+  guint            stale_tick_id;  /* its dismissal waits for the overlay's frames */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -81,6 +85,11 @@ void     _mdl_window_maybe_save     (MdlWindow *self, MdlWindowContinue then,
 
 /* The problems that keep the board from running, one a line, or NULL. */
 char    *_mdl_window_problems_text  (MdlWindow *self);
+
+/* mdl-window.c */
+/* Takes away "Machine stopped: the board changed" once the next machine
+ * exists: at the overlay's next frame, or later while it slides in. */
+void     _mdl_window_dismiss_stale_toast (MdlWindow *self);
 
 /* mdl-window-panes.c: remembered pane sizes, hiding panes, zoom controls */
 void     _mdl_window_init_panes (MdlWindow *self);

@@ -298,6 +298,8 @@ ensure_runner (MdlWindow *self)
   mdl_speed_control_suggest (self->speed_control, mdl_runner_default_speed (self->runner));
   _mdl_window_apply_speed (self);
   self->runner_revision = mdl_editor_get_revision (self->editor);
+  /* The machine that note was about is gone; this one is what runs now. */
+  _mdl_window_dismiss_stale_toast (self);
   g_signal_connect_object (self->session, "updated", G_CALLBACK (on_session_updated), self,
                            G_CONNECT_SWAPPED);
   snap = mdl_session_ref_snapshot (self->session);

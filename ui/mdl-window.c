@@ -39,6 +39,139 @@ add_views (MdlWindow *self)
   gtk_box_append (self->inspector_slot, GTK_WIDGET (mdl_inspector_new (self->editor)));
 }
 
+/* The "board changed" toast goes when the next machine starts, which can
+ * be while it still slides in.  libadwaita 1.2's toast overlay frees its
+ * record of a toast when the toast's hide animation ends, but the end of
+ * the show animation still writes to that record.  Hiding takes 300 ms;
+ * showing 300 ms, 500 ms when the toast replaces a hiding one.  A toast
+ * dismissed before its show animation has ended can end both in one
+ * frame (the hide first: in the frame it came, or when the frames come
+ * far apart under load), and the show animation then ends on freed
+ * memory.  So the toast is dismissed at once only while it waits in the
+ * overlay's queue (no animation yet) or while the overlay is unmapped
+ * (its animations skipped to their end); otherwise from the overlay's
+ * frame update, once that frame's time is 500 ms past the toast's
+ * arrival: its show animation ends in that same update, and the hide
+ * that starts there in a later one. */
+#define STALE_TOAST_SLIDE_IN (500 * G_TIME_SPAN_MILLISECOND)
+
+static void
+forget_stale_toast (MdlWindow *self)
+{
+  if (self->stale_tick_id != 0) {
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->stale_tick_id);
+    self->stale_tick_id = 0;
+  }
+  if (self->stale_toast != NULL) {
+    g_signal_handlers_disconnect_by_data (self->stale_toast, self);
+    g_object_remove_weak_pointer (G_OBJECT (self->stale_toast), (gpointer *) &self->stale_toast);
+    self->stale_toast = NULL;
+  }
+}
+
+/* Whether the overlay shows the toast (rather than queueing it).  Its
+ * toast widgets name their toast; a widget that does not say counts as
+ * showing it, which only makes the dismissal wait. */
+static gboolean
+stale_toast_on_screen (MdlWindow *self)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c != NULL;
+       c = gtk_widget_get_next_sibling (c)) {
+    GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (c), "toast");
+    g_autoptr(GObject) toast = NULL;
+
+    if (c == content)
+      continue;
+    if (pspec == NULL || !g_type_is_a (pspec->value_type, ADW_TYPE_TOAST))
+      return TRUE;
+    g_object_get (c, "toast", &toast, NULL);
+    if (toast == G_OBJECT (self->stale_toast))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* The toast came on screen at this frame time or earlier (an animation
+ * started then counts from the same clock). */
+static void
+note_stale_toast_on_screen (MdlWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->toast_overlay));
+
+  if (self->stale_since == 0 && clock != NULL)
+    self->stale_since = gdk_frame_clock_get_frame_time (clock);
+}
+
+/* Dismisses the toast if no animation of it can be running. */
+static gboolean
+dismiss_stale_toast_if_still (MdlWindow *self)
+{
+  if (self->stale_toast == NULL)
+    return TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->toast_overlay)) && stale_toast_on_screen (self))
+    return FALSE;
+  adw_toast_dismiss (self->stale_toast);   /* "dismissed" forgets it */
+  return TRUE;
+}
+
+static gboolean
+stale_toast_tick (GtkWidget *overlay, GdkFrameClock *clock, gpointer data)
+{
+  MdlWindow *self = data;
+  guint id = self->stale_tick_id;
+
+  /* Returning removes this callback; a dismissal must not as well. */
+  self->stale_tick_id = 0;
+  if (dismiss_stale_toast_if_still (self))
+    return G_SOURCE_REMOVE;
+  note_stale_toast_on_screen (self);
+  if (gdk_frame_clock_get_frame_time (clock) - self->stale_since >= STALE_TOAST_SLIDE_IN) {
+    adw_toast_dismiss (self->stale_toast);
+    return G_SOURCE_REMOVE;
+  }
+  self->stale_tick_id = id;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_mdl_window_dismiss_stale_toast (MdlWindow *self)
+{
+  g_assert (MDL_IS_WINDOW (self));
+
+  if (self->stale_tick_id != 0 || dismiss_stale_toast_if_still (self))
+    return;
+  note_stale_toast_on_screen (self);
+  self->stale_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay),
+                                                      stale_toast_tick, self, NULL);
+}
+
+/* The machine ended because the board changed: said until the next
+ * machine starts, once however many edits follow. */
+static void
+show_stale_toast (MdlWindow *self)
+{
+  if (self->stale_toast != NULL) {
+    /* Still true: a dismissal waiting for the toast to slide in is off. */
+    if (self->stale_tick_id != 0) {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->stale_tick_id);
+      self->stale_tick_id = 0;
+    }
+    return;
+  }
+  self->stale_toast = adw_toast_new (_("Machine stopped: the board changed"));
+  g_object_add_weak_pointer (G_OBJECT (self->stale_toast), (gpointer *) &self->stale_toast);
+  /* Dismissed by its timeout, its close button or the next machine. */
+  g_signal_connect_object (self->stale_toast, "dismissed", G_CALLBACK (forget_stale_toast),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->stale_toast);
+  self->stale_since = 0;
+  if (stale_toast_on_screen (self))
+    note_stale_toast_on_screen (self);
+}
+
 static void
 on_editor_changed (MdlWindow *self, MdlEditor *editor)
 {
@@ -54,8 +187,7 @@ on_editor_changed (MdlWindow *self, MdlEditor *editor)
     _mdl_window_discard_runner (self);
   } else if (self->runner != NULL) {
     _mdl_window_discard_runner (self);
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Machine stopped: the board changed")));
+    show_stale_toast (self);
   }
   _mdl_window_update_title (self);
   _mdl_window_update_status (self);
@@ -99,6 +231,8 @@ mdl_window_dispose (GObject *object)
   MdlWindow *self = MDL_WINDOW (object);
 
   _mdl_window_discard_runner (self);
+  /* Before the overlay goes, which dismisses what it still holds. */
+  forget_stale_toast (self);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDL_TYPE_WINDOW);

@@ -180,6 +180,9 @@ typedef struct {
   A64ExecFn exec;
 } A64Insn;
 
+/* 24 bytes; indexed by pc / 4, its entries of hot code lie packed. */
+G_STATIC_ASSERT (sizeof (A64Insn) == 24);
+
 #define A64_TAG_EMPTY   UINT64_C (1) /* pcs are 4-aligned */
 #define A64_ICACHE_BITS 14
 #define A64_ICACHE_SIZE (1u << A64_ICACHE_BITS)

@@ -350,22 +350,40 @@ typedef uint32_t (*ArmExecFn) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_
 
 #define ARM_CHECK 1u
 
-/* One entry of the decode cache. */
+/* One entry of the decode cache: 32 bytes, so that the entries of a hot
+ * loop (one per halfword of code) take as few host cache lines as they
+ * can, and an entry's offset is the pc shifted and masked
+ * (arm_icache_entry). */
 struct ArmInsn {
   uint32_t tag; /* pc | 1 when decoded inside an IT block */
   uint32_t imm;
   ArmExecFn exec;
-  ArmExecFn inner; /* what arm_exec_pc_wrap runs */
   uint32_t raw;
   uint8_t rd, rn, rm, ra;
   uint8_t shift_type, shift_n, carry, len;
-  uint8_t index, wback, pc_flags;
+  uint8_t index : 1, wback : 1;
+  uint8_t pc_flags;
+  /* Wrapped (exec is arm_exec_pc_wrap or arm_exec_sp_wrap): what picks
+   * the executor they run (arm-exec.c, arm_inner_key), never 0; else 0. */
+  uint16_t inner;
 };
+
+G_STATIC_ASSERT (sizeof (ArmInsn) == 32);
 
 #define ARM_TAG_EMPTY   0xffffffffu /* also pc 0xfffffffe in an IT block: arm_step_it */
 #define ARM_ICACHE_BITS 13
 #define ARM_ICACHE_SIZE (1u << ARM_ICACHE_BITS)
 #define ARM_FILL_LOG    512
+
+/* The entry of decode cache @cache for @pc: entry (pc / 2) mod
+ * ARM_ICACHE_SIZE, whose byte offset is pc * 16 masked, which the host
+ * adds in its addressing. */
+static inline ArmInsn *
+arm_icache_entry (ArmInsn *cache, uint32_t pc)
+{
+  return (ArmInsn *) ((char *) cache
+                      + (((size_t) pc << 4) & ((size_t) (ARM_ICACHE_SIZE - 1) * sizeof (ArmInsn))));
+}
 
 /* pc_flags of a decoded instruction that reads or writes r15 as a general
  * register (rare: "add r0, pc", "mov pc, lr", "ldr pc, [sp], #4"). */
@@ -647,14 +665,14 @@ void arm_set_psp (ArmCpu *s, uint32_t v);
 void arm_set_control (ArmCpu *s, uint32_t v);
 /* Raises a synchronous fault for the instruction at @pc (exception @exc,
  * CFSR bits @cfsr); returns the pc to continue at, with ARM_CHECK. */
-uint32_t arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr);
-uint32_t arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr);
-uint32_t arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr);
+uint32_t arm_fault (ArmCpu *s, uint64_t done, uint32_t pc, unsigned exc, uint32_t cfsr);
+uint32_t arm_bus_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr);
+uint32_t arm_usage_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t cfsr);
 /* SVCall for the SVC at @pc (return address @next). */
 uint32_t arm_svc (ArmCpu *s, uint32_t next);
 /* A write of @target to the pc by a load or BX in Handler mode may be an
  * exception return; @pc is that of the instruction. */
-uint32_t arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target);
+uint32_t arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target);
 /* Takes the highest-priority pending exception when it may preempt;
  * returns the pc to continue at. */
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);

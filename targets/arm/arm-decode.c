@@ -338,6 +338,17 @@ static const ArmOpcode arm_opcodes32[] = {
   /* ---- loads, stores and preloads: literal rows before Rn rows ---- */
   { 0xff7ff000, 0xf81ff000, ARM_OP_PLD,     "pld",     ARM_FMT_LS_LIT,        ARM_V7M, NORT },
   { 0xff7ff000, 0xf91ff000, ARM_OP_PLD,     "pli",     ARM_FMT_LS_LIT,        ARM_V7M, NORT },
+  /* Rt = 15 of the halfword loads: unallocated memory hints, NOPs
+   * (v7-M A5.3.8; the unprivileged and indexed forms stay UNPREDICTABLE
+   * loads). */
+  { 0xff7ff000, 0xf83ff000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xff7ff000, 0xf93ff000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0f000, 0xf8b0f000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0f000, 0xf9b0f000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ff00, 0xf830fc00, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ff00, 0xf930fc00, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffc0, 0xf830f000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
+  { 0xfff0ffc0, 0xf930f000, ARM_OP_NOP,     "nop",     ARM_FMT_NONE,          ARM_V7M, W },
   { 0xff7f0000, 0xf81f0000, ARM_OP_LDRB,    "ldrb",    ARM_FMT_LS_LIT,        ARM_V7M, W },
   { 0xff7f0000, 0xf91f0000, ARM_OP_LDRSB,   "ldrsb",   ARM_FMT_LS_LIT,        ARM_V7M, W },
   { 0xff7f0000, 0xf83f0000, ARM_OP_LDRH,    "ldrh",    ARM_FMT_LS_LIT,        ARM_V7M, W },

@@ -61,6 +61,17 @@ arm_set_psp (ArmCpu *s, uint32_t v)
     s->sp_other = v & ~3u;
 }
 
+/* The banked stack pointer becomes the active one (r13) and the other
+ * way round. */
+static inline void
+arm_swap_sp (ArmCpu *s)
+{
+  uint32_t t = s->r[13];
+
+  s->r[13] = s->sp_other;
+  s->sp_other = t;
+}
+
 /* Changes mode (through IPSR) and CONTROL, swapping the banked stack
  * pointers when the active one changes. */
 static inline void
@@ -70,14 +81,39 @@ arm_switch_state (ArmCpu *s, uint32_t ipsr, uint32_t control)
 
   s->ipsr = ipsr;
   s->control = control;
-  if (arm_using_psp (s) != old) {
-    uint32_t t = s->r[13];
-
-    s->r[13] = s->sp_other;
-    s->sp_other = t;
-  }
+  if (arm_using_psp (s) != old)
+    arm_swap_sp (s);
   /* Privilege, or the MPU's bypass in HardFault and NMI, may change
    * what the MPU allows (nothing to redo while it is and was off). */
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
+}
+
+/* arm_switch_state into Handler mode @exc (not 0), where the main stack
+ * is the active one. */
+static inline void
+arm_enter_state (ArmCpu *s, unsigned exc)
+{
+  bool was_psp = arm_using_psp (s);
+
+  s->ipsr = exc;
+  s->control &= ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (was_psp)
+    arm_swap_sp (s);
+  if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
+    arm_mpu_changed (s);
+}
+
+/* arm_switch_state out of Handler mode to @ipsr (0: Thread mode), with
+ * the process stack when @psp (Thread mode only) and no FPCA. */
+static inline void
+arm_return_state (ArmCpu *s, unsigned ipsr, bool psp)
+{
+  s->ipsr = ipsr;
+  s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
+                   : s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (psp)
+    arm_swap_sp (s);
   if (G_UNLIKELY ((s->mpu_ctrl & 1) || s->mpu_was_on))
     arm_mpu_changed (s);
 }
@@ -107,31 +143,24 @@ arm_group (const ArmCpu *s, int prio)
   return prio & ~(int) ((2u << s->prigroup) - 1) & 0xff;
 }
 
-static bool
+static inline bool
 arm_exc_enabled (const ArmCpu *s, unsigned exc)
 {
   if (exc >= ARM_EXC_IRQ0)
     return s->irq_enabled[exc - ARM_EXC_IRQ0];
-  switch (exc) {
-  case ARM_EXC_MEMMANAGE: return s->shcsr_ena & (1u << 16);
-  case ARM_EXC_BUSFAULT: return s->shcsr_ena & (1u << 17);
-  case ARM_EXC_USAGEFAULT: return s->shcsr_ena & (1u << 18);
-  default: return true;
-  }
+  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
+  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
+    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
+  return true;
 }
 
-static int
-arm_priority_of_state (const ArmCpu *s, bool with_primask)
+/* The walk of arm_priority_of_state when some exception is active or
+ * some mask is raised. */
+static G_GNUC_NO_INLINE int
+arm_priority_walk (const ArmCpu *s, bool with_primask)
 {
   int prio = 256;
-  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
 
-  /* Thread mode with no mask raised: the usual case of an interrupt
-   * check. */
-  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
-    any |= s->exc_active[w];
-  if (any == 0)
-    return prio;
   /* Active exceptions are few: walk the set bits. */
   for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
     for (uint32_t bits = s->exc_active[w]; bits; bits &= bits - 1) {
@@ -146,6 +175,20 @@ arm_priority_of_state (const ArmCpu *s, bool with_primask)
   if (s->faultmask)
     prio = MIN (prio, -1);
   return prio;
+}
+
+static inline int
+arm_priority_of_state (const ArmCpu *s, bool with_primask)
+{
+  uint32_t any = s->basepri | s->faultmask | (with_primask ? s->primask : 0);
+
+  /* Thread mode with no mask raised: the usual case of an interrupt
+   * check, answered inline. */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    any |= s->exc_active[w];
+  if (G_LIKELY (any == 0))
+    return 256;
+  return arm_priority_walk (s, with_primask);
 }
 
 int
@@ -190,7 +233,9 @@ arm_set_pending (ArmCpu *s, unsigned exc)
 {
   arm_bit_put (s->exc_pending, exc, true);
   if (arm_exc_enabled (s, exc)) {
-    mdl_cpu_wake (&s->cpu);
+    /* Awake, waking is only the kick (a storm's every tick). */
+    if (s->cpu.state == MDL_CPU_WAITING)
+      mdl_cpu_wake (&s->cpu);
     mdl_cpu_kick (&s->cpu);
   }
 }
@@ -245,6 +290,17 @@ arm_frame_host (ArmCpu *s, uint32_t frame, bool store)
   return arm_frame_window (s, frame, 32, store);
 }
 
+/* The same without the slow path: NULL outside the store window. */
+static inline uint8_t *
+arm_frame_host_fast (ArmCpu *s, uint32_t frame)
+{
+  uint32_t off = frame - s->st_base;
+
+  if (G_LIKELY (s->st_limit >= 32 - 3 && off <= s->st_limit - (32 - 3) && s->cpu.cache == NULL))
+    return s->st_host + off;
+  return NULL;
+}
+
 /* The vector of @exc through the slow path, which then keeps the RAM or
  * ROM window the table lies in (MPU off, no cache model: with either,
  * every read goes the slow way and is seen). */
@@ -279,28 +335,16 @@ arm_read_vector (ArmCpu *s, uint64_t done, unsigned exc, uint32_t *vector)
   return arm_read_vector_slow (s, done, addr, vector);
 }
 
-/* Pushes the frame, switches to Handler mode and jumps to the vector of
- * @exc; @ret is the address the frame returns to.  Returns the new pc
- * with ARM_CHECK. */
-static uint32_t
-arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+/* Stacking through the slow path: an extended frame, or a basic one
+ * outside the store window.  Returns 0, or where a fault of the
+ * stacking itself leads (with ARM_CHECK). */
+static G_GNUC_NO_INLINE uint32_t
+arm_stack_slow (ArmCpu *s, unsigned exc, uint32_t ret, uint32_t frame, uint32_t xpsr, bool fp_frame)
 {
   uint64_t done = arm_done_now (s);
-  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
-  uint32_t sp = s->r[13];
-  uint32_t realign = align && (sp & 4);
-  /* A context that used the FPU gets the extended frame: 18 more words
-   * for s0-s15, FPSCR and a reserved one. */
-  bool fp_frame = s->has_fpu && (s->control & ARM_CONTROL_FPCA);
-  uint32_t frame = (sp - (fp_frame ? 0x68 : 0x20)) & ~(realign ? 4u : 0u);
-  /* xPSR as arm_xpsr builds it (EPSR.T, IT, IPSR), bit 9 the realign. */
-  uint32_t xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10
-                  | s->ipsr | realign << 9;
-  uint32_t vector;
   uint8_t *host = arm_frame_host (s, frame, true);
 
-  if (G_LIKELY (host != NULL)) {
-    /* Straight from the registers: r0-r3 are one run of the frame. */
+  if (host != NULL) {
     memcpy (host, s->r, 16);
     memcpy (host + 16, &s->r[12], 4);
     memcpy (host + 20, &s->r[14], 4);
@@ -336,6 +380,41 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
       return arm_lockup (s, ret, "a fault while stacking the FPU state for a HardFault");
     return arm_escalate (s, ret, "a fault while stacking the FPU state");
   }
+  return 0;
+}
+
+/* Pushes the frame, switches to Handler mode and jumps to the vector of
+ * @exc; @ret is the address the frame returns to.  Returns the new pc
+ * with ARM_CHECK. */
+static uint32_t
+arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+{
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t sp = s->r[13];
+  uint32_t realign = align && (sp & 4);
+  /* A context that used the FPU gets the extended frame: 18 more words
+   * for s0-s15, FPSCR and a reserved one. */
+  bool fp_frame = s->has_fpu && (s->control & ARM_CONTROL_FPCA);
+  uint32_t frame = (sp - (fp_frame ? 0x68 : 0x20)) & ~(realign ? 4u : 0u);
+  /* xPSR as arm_xpsr builds it (EPSR.T, IT, IPSR), bit 9 the realign. */
+  uint32_t xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10
+                  | s->ipsr | realign << 9;
+  uint32_t vector;
+  uint8_t *host = fp_frame ? NULL : arm_frame_host_fast (s, frame);
+
+  if (G_LIKELY (host != NULL)) {
+    /* Straight from the registers: r0-r3 are one run of the frame. */
+    memcpy (host, s->r, 16);
+    memcpy (host + 16, &s->r[12], 4);
+    memcpy (host + 20, &s->r[14], 4);
+    memcpy (host + 24, &ret, 4);
+    memcpy (host + 28, &xpsr, 4);
+  } else {
+    uint32_t fault = arm_stack_slow (s, exc, ret, frame, xpsr, fp_frame);
+
+    if (fault != 0)
+      return fault;
+  }
   s->r[13] = frame;
   /* EXC_RETURN: bit 4 clear for an extended frame. */
   s->r[14] = (arm_handler_mode (s)               ? 0xfffffff1u
@@ -344,21 +423,21 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
              & ~(fp_frame ? 0x10u : 0u);
 
   /* Handlers start without a floating-point context of their own. */
-  arm_switch_state (s, exc, s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA));
-  arm_bit_put (s->exc_active, exc, true);
-  arm_bit_put (s->exc_pending, exc, false);
+  arm_enter_state (s, exc);
+  s->exc_active[exc / 32] |= 1u << (exc % 32);
+  s->exc_pending[exc / 32] &= ~(1u << (exc % 32));
   s->itstate = 0;
   s->excl_valid = false;
   s->event = true;
   s->ipsr_changed = true;
 
-  if (!arm_read_vector (s, done, exc, &vector)) {
+  if (!arm_read_vector (s, arm_done_now (s), exc, &vector)) {
     s->mpu_fault = false;
     s->hfsr |= ARM_HFSR_VECTTBL;
     return arm_escalate (s, ret, "a bus error reading the vector table");
   }
   if (!(vector & 1))
-    return arm_usage_fault (s, vector, ARM_CFSR_INVSTATE);
+    return arm_usage_fault (s, arm_done_now (s), vector, ARM_CFSR_INVSTATE);
   return (vector & ~1u) | ARM_CHECK;
 }
 
@@ -375,7 +454,7 @@ arm_escalate (ArmCpu *s, uint32_t pc, const char *why)
 }
 
 uint32_t
-arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
+arm_fault (ArmCpu *s, uint64_t done, uint32_t pc, unsigned exc, uint32_t cfsr)
 {
   static const char *const what[] = {
     [ARM_EXC_HARDFAULT] = "a HardFault",
@@ -389,6 +468,12 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
     exc = ARM_EXC_HARDFAULT;
   else
     s->cfsr |= cfsr;
+  /* The storm guard counts the instructions between two faults: the
+   * engine's count is brought up to this one first, as in RISC-V's
+   * rv_exception (else it holds what the last device access or run()
+   * left, which depends on the tier and on what took a slow path). */
+  if (G_UNLIKELY (s->cpu.exc_watched))
+    arm_sync (s, done);
   mdl_cpu_report_exception (&s->cpu, exc, pc, (cfsr & ARM_CFSR_BFARVALID) ? s->bfar
                             : (cfsr & ARM_CFSR_MMARVALID) ? s->mmfar : 0, arm_exc_name (exc), true);
 
@@ -402,23 +487,23 @@ arm_fault (ArmCpu *s, uint32_t pc, unsigned exc, uint32_t cfsr)
 }
 
 uint32_t
-arm_bus_fault (ArmCpu *s, uint32_t pc, uint32_t addr)
+arm_bus_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr)
 {
   if (s->mpu_fault) {
     /* The access never reached the bus: the MPU refused it. */
     s->mpu_fault = false;
     s->mmfar = addr;
-    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
+    return arm_fault (s, done, pc, ARM_EXC_MEMMANAGE, ARM_CFSR_DACCVIOL | ARM_CFSR_MMARVALID);
   }
   if (s->profile == ARM_V7M)
     s->bfar = addr;
-  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
+  return arm_fault (s, done, pc, ARM_EXC_BUSFAULT, ARM_CFSR_PRECISERR | ARM_CFSR_BFARVALID);
 }
 
 uint32_t
-arm_usage_fault (ArmCpu *s, uint32_t pc, uint32_t cfsr)
+arm_usage_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t cfsr)
 {
-  return arm_fault (s, pc, ARM_EXC_USAGEFAULT, cfsr);
+  return arm_fault (s, done, pc, ARM_EXC_USAGEFAULT, cfsr);
 }
 
 uint32_t
@@ -434,37 +519,44 @@ arm_svc (ArmCpu *s, uint32_t next)
   return arm_take_exception (s, ARM_EXC_SVCALL, next);
 }
 
-/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+/* The end of an exception return, the frame's words read: @w6 the
+ * return address, @w7 xPSR, @size the frame's size without the realign
+ * word. */
+static inline uint32_t
+arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7, unsigned ret,
+                   bool to_thread)
+{
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+
+  s->r[13] = frame + size + (align && (w7 & (1u << 9)) ? 4 : 0);
+  arm_set_apsr (s, w7);
+  if (s->profile == ARM_V6M)
+    s->qf = 0;
+  s->itstate = s->profile == ARM_V7M ? ((w7 >> 25) & 3) | ((w7 >> 10) & 0x3f) << 2 : 0;
+  if (!to_thread)
+    s->ipsr = (w7 & 0x1ff) ? (w7 & 0x1ff) : ret;
+  s->excl_valid = false;
+  s->event = true;
+  s->ipsr_changed = true;
+
+  /* SCR.SLEEPONEXIT: back in Thread mode, sleep rather than run the
+   * thread. */
+  if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
+    s->cpu.state = MDL_CPU_WAITING;
+  return (w6 & ~1u) | ARM_CHECK;
+}
+
+/* Unstacking through the slow path: an extended frame, or a basic one
+ * outside the store window. */
 static G_GNUC_NO_INLINE uint32_t
-arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
+arm_unstack_slow (ArmCpu *s, uint32_t pc, uint32_t frame, bool fp_frame, unsigned ret,
+                  bool to_thread)
 {
   uint64_t done = arm_done_now (s);
-  unsigned ret = s->ipsr, low = exc_return & 15;
-  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
-  bool to_thread = low != 1;
-  uint32_t w[8], frame;
-  uint8_t *host;
+  uint8_t *host = arm_frame_host (s, frame, false);
+  uint32_t w[8];
 
-  bool fp_frame = !(exc_return & 0x10);
-
-  if ((exc_return & 0x0fffffe0u) != 0x0fffffe0u || (low != 1 && low != 9 && low != 13)
-      || (fp_frame && !s->has_fpu))
-    return arm_usage_fault (s, pc, ARM_CFSR_INVPC);
-
-  arm_bit_put (s->exc_active, ret, false);
-  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
-    s->faultmask = 0;
-  /* A level-sensitive interrupt still asserted is pending again. */
-  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
-    arm_bit_put (s->exc_pending, ret, true);
-
-  arm_switch_state (s, to_thread ? 0 : ret,
-                    (low == 13 ? s->control | ARM_CONTROL_SPSEL : s->control & ~ARM_CONTROL_SPSEL)
-                      & ~ARM_CONTROL_FPCA);
-  frame = s->r[13];
-  host = arm_frame_host (s, frame, false);
-  if (G_LIKELY (host != NULL)) {
-    /* Straight into the registers: r0-r3 are one run of the frame. */
+  if (host != NULL) {
     memcpy (s->r, host, 16);
     memcpy (&s->r[12], host + 16, 4);
     memcpy (&s->r[14], host + 20, 4);
@@ -490,46 +582,62 @@ arm_exception_return (ArmCpu *s, uint32_t pc, uint32_t exc_return)
   }
   if (fp_frame)
     s->control |= ARM_CONTROL_FPCA;
-  s->r[13] = frame + (fp_frame ? 0x68 : 0x20) + (align && (w[7] & (1u << 9)) ? 4 : 0);
-  arm_set_apsr (s, w[7]);
-  if (s->profile == ARM_V6M)
-    s->qf = 0;
-  s->itstate = s->profile == ARM_V7M ? ((w[7] >> 25) & 3) | ((w[7] >> 10) & 0x3f) << 2 : 0;
-  if (!to_thread)
-    s->ipsr = (w[7] & 0x1ff) ? (w[7] & 0x1ff) : ret;
-  s->excl_valid = false;
-  s->event = true;
-  s->ipsr_changed = true;
+  return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread);
+}
 
-  /* SCR.SLEEPONEXIT: back in Thread mode, sleep rather than run the
-   * thread. */
-  if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
-    s->cpu.state = MDL_CPU_WAITING;
-  return (w[6] & ~1u) | ARM_CHECK;
+/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+static G_GNUC_NO_INLINE uint32_t
+arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
+{
+  unsigned ret = s->ipsr, low = exc_return & 15;
+  bool to_thread = low != 1;
+  bool fp_frame = !(exc_return & 0x10);
+  uint32_t frame, w6w7[2];
+  uint8_t *host;
+
+  if ((exc_return & 0x0fffffe0u) != 0x0fffffe0u || (low != 1 && low != 9 && low != 13)
+      || (fp_frame && !s->has_fpu))
+    return arm_usage_fault (s, done, pc, ARM_CFSR_INVPC);
+
+  arm_bit_put (s->exc_active, ret, false);
+  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
+    s->faultmask = 0;
+  /* A level-sensitive interrupt still asserted is pending again. */
+  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
+    arm_bit_put (s->exc_pending, ret, true);
+
+  arm_return_state (s, to_thread ? 0 : ret, low == 13);
+  frame = s->r[13];
+  /* A basic frame in the store window: straight into the registers
+   * (r0-r3 are one run of the frame). */
+  host = arm_frame_host_fast (s, frame);
+  if (G_UNLIKELY (fp_frame || host == NULL))
+    return arm_unstack_slow (s, pc, frame, fp_frame, ret, to_thread);
+  memcpy (s->r, host, 16);
+  memcpy (&s->r[12], host + 16, 4);
+  memcpy (&s->r[14], host + 20, 4);
+  memcpy (w6w7, host + 24, 8);
+  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, to_thread);
 }
 
 uint32_t
-arm_bx_write_pc (ArmCpu *s, uint32_t pc, uint32_t target)
+arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target)
 {
   if (arm_handler_mode (s) && (target >> 28) == 0xf)
-    return arm_exception_return (s, pc, target);
+    return arm_exception_return (s, done, pc, target);
   if (!(target & 1))
-    return arm_usage_fault (s, target & ~1u, ARM_CFSR_INVSTATE);
+    return arm_usage_fault (s, done, target & ~1u, ARM_CFSR_INVSTATE);
   return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
-uint32_t
-arm_check_interrupts (ArmCpu *s, uint32_t pc)
+/* arm_check_interrupts with something pending (@first the first word
+ * of exc_pending, @rest the others or-ed). */
+static G_GNUC_NO_INLINE uint32_t
+arm_check_pending (ArmCpu *s, uint32_t pc, uint32_t first, uint32_t rest)
 {
-  uint32_t first = s->exc_pending[0], rest = 0;
   int prio;
   unsigned exc;
 
-  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
-    rest |= s->exc_pending[w];
-  /* After most returns nothing is pending; in a storm, one thing is. */
-  if (G_LIKELY ((first | rest) == 0))
-    return pc;
   if (rest == 0 && (first & (first - 1)) == 0) {
     exc = (unsigned) __builtin_ctz (first);
     prio = s->exc_prio[exc];
@@ -548,6 +656,20 @@ arm_check_interrupts (ArmCpu *s, uint32_t pc)
    * translated IT blocks. */
   s->trapped = false;
   return pc;
+}
+
+uint32_t
+arm_check_interrupts (ArmCpu *s, uint32_t pc)
+{
+  uint32_t first = s->exc_pending[0], rest = 0;
+
+  for (unsigned w = 1; w < ARM_EXC_WORDS; w++)
+    rest |= s->exc_pending[w];
+  /* After most returns nothing is pending (no register saved for that);
+   * in a storm, one thing is. */
+  if (G_LIKELY ((first | rest) == 0))
+    return pc;
+  return arm_check_pending (s, pc, first, rest);
 }
 
 /* ---- reset ------------------------------------------------------------------ */

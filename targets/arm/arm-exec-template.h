@@ -274,7 +274,7 @@ EXEC (sdiv)
 
   if (m == 0) {
     if (s->ccr & ARM_CCR_DIV_0_TRP)
-      return arm_usage_fault (s, pc, ARM_CFSR_DIVBYZERO);
+      return arm_usage_fault (s, done, pc, ARM_CFSR_DIVBYZERO);
     RD = 0;
   } else if (n == INT32_MIN && m == -1)
     RD = (uint32_t) n;
@@ -289,7 +289,7 @@ EXEC (udiv)
 
   if (m == 0) {
     if (s->ccr & ARM_CCR_DIV_0_TRP)
-      return arm_usage_fault (s, pc, ARM_CFSR_DIVBYZERO);
+      return arm_usage_fault (s, done, pc, ARM_CFSR_DIVBYZERO);
     RD = 0;
   } else
     RD = RN / m;
@@ -430,7 +430,7 @@ EXEC (usat)
     } else {                                                                                       \
       ArmAccess why = arm_load_slow (s, done, addr, sizeof (TYPE), SIGN, &v);                      \
       if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, pc, addr, why);                                                \
+        return arm_access_fault (s, done, pc, addr, why);                                                \
       chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
     }                                                                                              \
     if (WB)                                                                                        \
@@ -449,7 +449,7 @@ EXEC (usat)
     else {                                                                                         \
       ArmAccess why = arm_store_slow (s, done, addr, sizeof (TYPE), v);                            \
       if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, pc, addr, why);                                                \
+        return arm_access_fault (s, done, pc, addr, why);                                                \
       chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
     }                                                                                              \
     if (WB)                                                                                        \
@@ -473,7 +473,7 @@ EXEC (usat)
     } else {                                                                                       \
       ArmAccess why = arm_load_slow (s, done, addr, sizeof (TYPE), SIGN, &v);                      \
       if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, pc, addr, why);                                                \
+        return arm_access_fault (s, done, pc, addr, why);                                                \
       chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
     }                                                                                              \
     RD = v;                                                                                        \
@@ -526,11 +526,11 @@ EXEC (ldrd)
   ArmAccess why;
 
   if (addr & 3)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   if ((why = arm_read_word (s, done, addr, &lo)) != ARM_ACC_OK)
-    return arm_access_fault (s, pc, addr, why);
+    return arm_access_fault (s, done, pc, addr, why);
   if ((why = arm_read_word (s, done, addr + 4, &hi)) != ARM_ACC_OK)
-    return arm_access_fault (s, pc, addr + 4, why);
+    return arm_access_fault (s, done, pc, addr + 4, why);
   if (d->wback)
     RN = base + d->imm;
   RD = lo;
@@ -544,11 +544,11 @@ EXEC (strd)
   ArmAccess why;
 
   if (addr & 3)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   if ((why = arm_write_word (s, done, addr, RD)) != ARM_ACC_OK)
-    return arm_access_fault (s, pc, addr, why);
+    return arm_access_fault (s, done, pc, addr, why);
   if ((why = arm_write_word (s, done, addr + 4, RA)) != ARM_ACC_OK)
-    return arm_access_fault (s, pc, addr + 4, why);
+    return arm_access_fault (s, done, pc, addr + 4, why);
   if (d->wback)
     RN += d->imm;
   return NEXT | mdl_cpu_exit_requested (&s->cpu);
@@ -569,11 +569,11 @@ ARM_FN (ldm_common) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, ui
   ArmAccess why;
 
   if (addr & 3)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   for (unsigned i = 0, a = addr; i < 16; i++)
     if (list >> i & 1) {
       if ((why = arm_read_word (s, done, a, &vals[i])) != ARM_ACC_OK)
-        return arm_access_fault (s, pc, a, why);
+        return arm_access_fault (s, done, pc, a, why);
       a += 4;
     }
   if (d->wback)
@@ -582,7 +582,7 @@ ARM_FN (ldm_common) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, ui
     if (list >> i & 1)
       s->r[i] = vals[i];
   if (list >> 15)
-    return arm_bx_write_pc (s, pc, vals[15]);
+    return arm_bx_write_pc (s, done, pc, vals[15]);
   return NEXT | mdl_cpu_exit_requested (&s->cpu);
 }
 
@@ -594,11 +594,11 @@ ARM_FN (stm_common) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, ui
   ArmAccess why;
 
   if (addr & 3)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   for (unsigned i = 0, a = addr; i < 16; i++)
     if (list >> i & 1) {
       if ((why = arm_write_word (s, done, a, s->r[i])) != ARM_ACC_OK)
-        return arm_access_fault (s, pc, a, why);
+        return arm_access_fault (s, done, pc, a, why);
       a += 4;
     }
   if (d->wback)
@@ -647,7 +647,7 @@ EXEC (bl)
 }
 EXEC (bx)
 {
-  return arm_bx_write_pc (s, pc, RM);
+  return arm_bx_write_pc (s, done, pc, RM);
 }
 
 EXEC (blx)
@@ -656,7 +656,7 @@ EXEC (blx)
 
   s->r[14] = NEXT | 1;
   if (!(target & 1))
-    return arm_usage_fault (s, target & ~1u, ARM_CFSR_INVSTATE);
+    return arm_usage_fault (s, done, target & ~1u, ARM_CFSR_INVSTATE);
   return arm_jump (s, target & ~1u);
 }
 
@@ -688,7 +688,7 @@ ARM_FN (table_branch) (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, 
     ArmAccess why = arm_load_slow (s, done, addr, size, false, &v);
 
     if (why != ARM_ACC_OK)
-      return arm_access_fault (s, pc, addr, why);
+      return arm_access_fault (s, done, pc, addr, why);
   }
   return arm_jump (s, pc + 4 + 2 * v);
 }

@@ -100,7 +100,7 @@ arm_code_written (void *data, uint64_t addr, unsigned size, bool is_write)
     uint64_t end = (addr + size + 1) & ~UINT64_C (1);
 
     for (uint64_t pc = (addr & ~UINT64_C (1)) - 2; pc != end; pc += 2) {
-      ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+      ArmInsn *e = arm_icache_entry (s->icache, pc);
 
       if ((e->tag & ~1u) == (uint32_t) pc)
         e->tag = ARM_TAG_EMPTY;
@@ -417,11 +417,11 @@ arm_write_word (ArmCpu *s, uint64_t done, uint32_t addr, uint32_t value)
 }
 
 static G_GNUC_NO_INLINE uint32_t
-arm_access_fault (ArmCpu *s, uint32_t pc, uint32_t addr, ArmAccess why)
+arm_access_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr, ArmAccess why)
 {
   if (why == ARM_ACC_ALIGN)
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
-  return arm_bus_fault (s, pc, addr);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
+  return arm_bus_fault (s, done, pc, addr);
 }
 
 /* A taken branch: also where run() notices a request to return. */
@@ -541,13 +541,13 @@ arm_rbit (uint32_t v)
 static uint32_t
 arm_exec_undef (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_UNDEFINSTR);
 }
 
 static uint32_t
 arm_exec_nocp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_NOCP);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_NOCP);
 }
 
 static uint32_t
@@ -559,10 +559,12 @@ arm_exec_fetch_fault (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   if ((s->fetch_fault_addr >= 0xe0000000u || s->mpu_fault) && s->profile == ARM_V7M) {
     s->mpu_fault = false;
     s->cfsr |= ARM_CFSR_IACCVIOL;
-    return arm_fault (s, pc, ARM_EXC_MEMMANAGE, 0);
+    return arm_fault (s, done, pc, ARM_EXC_MEMMANAGE, 0);
   }
-  return arm_fault (s, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
+  return arm_fault (s, done, pc, ARM_EXC_BUSFAULT, ARM_CFSR_IBUSERR);
 }
+
+static inline ArmExecFn arm_inner_exec (const ArmInsn *d);
 
 /* An instruction that reads or writes r15 as a general register. */
 static uint32_t
@@ -571,13 +573,13 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   uint32_t next;
 
   s->r[15] = pc + 4;
-  next = d->inner (s, d, pc, done);
+  next = arm_inner_exec (d) (s, d, pc, done);
   s->r[13] &= ~3u; /* "ldr pc, [sp], #4" and the like */
   if (s->trapped || !(d->pc_flags & (ARM_PC_WRITE_ALU | ARM_PC_WRITE_LOAD)))
     return next;
   if (d->pc_flags & ARM_PC_WRITE_ALU)
     return arm_jump (s, s->r[15] & ~1u);
-  return arm_bx_write_pc (s, pc, s->r[15]);
+  return arm_bx_write_pc (s, done, pc, s->r[15]);
 }
 
 /* An instruction that may write r13 as a general register ("mov sp, r0",
@@ -586,7 +588,7 @@ arm_exec_pc_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 static uint32_t
 arm_exec_sp_wrap (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  uint32_t next = d->inner (s, d, pc, done);
+  uint32_t next = arm_inner_exec (d) (s, d, pc, done);
 
   s->r[13] &= ~3u;
   return next;
@@ -600,9 +602,9 @@ arm_ldrex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned siz
   uint32_t addr = s->r[d->rn] + d->imm, v;
 
   if (addr & (size - 1))
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   if (!arm_mem_read (s, done, addr, size, &v))
-    return arm_bus_fault (s, pc, addr);
+    return arm_bus_fault (s, done, pc, addr);
   s->excl_valid = true;
   s->excl_addr = addr;
   s->excl_size = size;
@@ -618,18 +620,18 @@ arm_strex (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, unsigned siz
   bool ok;
 
   if (addr & (size - 1))
-    return arm_usage_fault (s, pc, ARM_CFSR_UNALIGNED);
+    return arm_usage_fault (s, done, pc, ARM_CFSR_UNALIGNED);
   ok = s->excl_valid && s->excl_addr == addr && s->excl_size == size;
   s->excl_valid = false;
   /* Cores of one machine run in turn: another one's store since LDREX
    * shows as a changed value (an ABA change goes unnoticed). */
   if (ok) {
     if (!arm_mem_read (s, done, addr, size, &cur))
-      return arm_bus_fault (s, pc, addr);
+      return arm_bus_fault (s, done, pc, addr);
     ok = cur == s->excl_value;
   }
   if (ok && !arm_mem_write (s, done, addr, size, s->r[d->rd]))
-    return arm_bus_fault (s, pc, addr);
+    return arm_bus_fault (s, done, pc, addr);
   s->r[d->ra] = ok ? 0 : 1;
   return D_NEXT | mdl_cpu_exit_requested (&s->cpu);
 }
@@ -862,7 +864,7 @@ arm_exec_bkpt (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 static uint32_t
 arm_exec_udf (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_UNDEFINSTR);
 }
 
 static uint32_t
@@ -936,29 +938,75 @@ arm_is_ls (ArmOp op)
   return op >= ARM_LS_FIRST && op < ARM_LS_FIRST + ARM_LS_COUNT;
 }
 
-/* The executor of a decoded instruction. */
+/* The executor of an instruction of @op, 32-bit when @wide, with the
+ * operand kind @kind, setting flags when @setflags, of condition @cond
+ * (b<cond>): what arm_pick_exec goes by. */
 static ArmExecFn
-arm_pick_exec (const ArmDecoded *dec)
+arm_exec_by (bool wide, ArmOp op, unsigned kind, bool setflags, unsigned cond)
 {
-  bool wide = dec->len == 4;
-  ArmOp op;
-
-  if (!dec->op)
-    return arm_exec_undef;
-  op = dec->op->op;
   if (arm_is_dp (op))
-    return (wide ? arm32_dp_table : arm16_dp_table)[op - ARM_DP_FIRST][dec->kind][dec->setflags];
+    return (wide ? arm32_dp_table : arm16_dp_table)[op - ARM_DP_FIRST][kind][setflags];
   if (arm_is_ls (op))
-    return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][dec->kind];
+    return (wide ? arm32_ls_table : arm16_ls_table)[op - ARM_LS_FIRST][kind];
   if (op == ARM_OP_BCOND)
-    return (wide ? arm32_bcond_table : arm16_bcond_table)[dec->cond];
-  if (dec->setflags && (wide ? arm32_exec_table_s : arm16_exec_table_s)[op])
+    return (wide ? arm32_bcond_table : arm16_bcond_table)[cond];
+  if (setflags && (wide ? arm32_exec_table_s : arm16_exec_table_s)[op])
     return (wide ? arm32_exec_table_s : arm16_exec_table_s)[op];
   if ((wide ? arm32_exec_table : arm16_exec_table)[op])
     return (wide ? arm32_exec_table : arm16_exec_table)[op];
   if (arm_exec_table_any[op])
     return arm_exec_table_any[op];
   return arm_exec_undef;
+}
+
+/* The executor of a decoded instruction. */
+static ArmExecFn
+arm_pick_exec (const ArmDecoded *dec)
+{
+  if (!dec->op)
+    return arm_exec_undef;
+  return arm_exec_by (dec->len == 4, dec->op->op, dec->kind, dec->setflags, dec->cond);
+}
+
+/* What ArmInsn.inner keeps of a wrapped instruction instead of a second
+ * executor pointer (which made the entry 40 bytes): what arm_exec_by
+ * goes by, in 16 bits, bit 0 set so that it is never 0.  Bits 1 and 2:
+ * wide and setflags; 3-4: the kind (data processing, loads and stores);
+ * 5-8: the condition (b<cond>); 9-15: the op. */
+G_STATIC_ASSERT (ARM_OP_COUNT <= 128);
+G_STATIC_ASSERT (ARM_K_COUNT_DP <= 4 && ARM_K_COUNT_LS <= 4);
+
+static uint16_t
+arm_inner_key (const ArmDecoded *dec)
+{
+  ArmOp op = dec->op->op;
+  unsigned kind = arm_is_dp (op) || arm_is_ls (op) ? dec->kind : 0;
+  unsigned cond = op == ARM_OP_BCOND ? dec->cond & 15 : 0;
+
+  return (uint16_t) (1u | (dec->len == 4) << 1 | (unsigned) dec->setflags << 2 | kind << 3
+                     | cond << 5 | (unsigned) op << 9);
+}
+
+/* The executor a wrapped entry @d runs. */
+static inline ArmExecFn
+arm_inner_exec (const ArmInsn *d)
+{
+  unsigned k = d->inner;
+
+  return arm_exec_by ((k >> 1) & 1, (ArmOp) (k >> 9), (k >> 3) & 3, (k >> 2) & 1, (k >> 5) & 15);
+}
+
+/* Whether the Rn field of an instruction of operation @op names a
+ * register it reads.  Not in mov and mvn: the 32-bit encodings' field is
+ * 1111 (ARM_FMT_DP_*_MOV), the 16-bit ones' holds Rd.  Not in bfc: its
+ * 1111 is what tells it from bfi (ARM_FMT_BFC).  (No Rm or Ra field
+ * names no register: the decoder leaves those it does not fill at 0, and
+ * the forms whose Ra is 1111, mul and the DSP multiplies, are rows of
+ * their own without Ra.) */
+static bool
+arm_rn_is_read (ArmOp op)
+{
+  return op != ARM_OP_MOV && op != ARM_OP_MVN && op != ARM_OP_BFC;
 }
 
 /* How an instruction uses r15 as a general register. */
@@ -974,7 +1022,7 @@ arm_pc_flags (const ArmDecoded *dec)
    * with pc in it once went unwrapped (r15 read stale, a pc written taken
    * as a register: fuzz-arm arm/regressions/dp-shift-pc-operand).  The
    * compares' rd field is 15 and names no register; nor does the Rn
-   * field of mov.w and mvn.w, which is 1111. */
+   * field of some (arm_rn_is_read). */
   if (!dec->op || op == ARM_OP_LDRD || op == ARM_OP_ADR)
     return 0;
   /* A literal's pc is its own (Align (pc, 4)); a word loaded from one
@@ -983,7 +1031,7 @@ arm_pc_flags (const ArmDecoded *dec)
   if ((arm_is_ls (op) || op == ARM_OP_PLD) && dec->kind == ARM_K_LIT)
     return dec->rd == 15 && op == ARM_OP_LDR ? ARM_PC_WRITE_LOAD : 0;
   test = op == ARM_OP_TST || op == ARM_OP_TEQ || op == ARM_OP_CMP || op == ARM_OP_CMN;
-  if ((dec->rn == 15 && op != ARM_OP_MOV && op != ARM_OP_MVN) || dec->rm == 15 || dec->ra == 15
+  if ((dec->rn == 15 && arm_rn_is_read (op)) || dec->rm == 15 || dec->ra == 15
       || (dec->rd == 15 && !test))
     flags |= ARM_PC_READ;
   if (dec->rd == 15 && arm_is_dp (op) && !test)
@@ -1088,7 +1136,7 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 {
   e->tag = pc | in_it;
   e->exec = arm_pick_exec (dec);
-  e->inner = NULL;
+  e->inner = 0;
   e->imm = dec->imm;
   e->raw = dec->raw;
   e->rd = dec->rd;
@@ -1103,14 +1151,14 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
   e->wback = dec->wback;
   e->pc_flags = arm_pc_flags (dec);
   if (e->pc_flags) {
-    e->inner = e->exec;
+    e->inner = arm_inner_key (dec);
     e->exec = arm_exec_pc_wrap;
   } else if (dec->op && dec->op->op != ARM_OP_LDM && dec->op->op != ARM_OP_STMDB
              && (dec->rd == 13 || dec->ra == 13 || (dec->rn == 13 && dec->wback))) {
     /* Push and pop move sp by whole words and stay out.  Masking an
      * aligned sp changes nothing, so a store of sp that comes here costs
      * a call and no error. */
-    e->inner = e->exec;
+    e->inner = arm_inner_key (dec);
     e->exec = arm_exec_sp_wrap;
   }
 }
@@ -1118,7 +1166,7 @@ arm_interp_entry (ArmInsn *e, const ArmDecoded *dec, uint32_t pc, bool in_it)
 static inline uint32_t
 arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &cache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (cache, pc);
   const ArmInsn *d = e;
 
   if (G_UNLIKELY (e->tag != pc))
@@ -1131,7 +1179,7 @@ arm_step (ArmCpu *s, ArmInsn *cache, uint32_t pc, uint64_t done)
 static uint32_t
 arm_step_it (ArmCpu *s, uint32_t pc, uint64_t done)
 {
-  ArmInsn *e = &s->icache[(pc >> 1) & (ARM_ICACHE_SIZE - 1)];
+  ArmInsn *e = arm_icache_entry (s->icache, pc);
   const ArmInsn *d = e;
   uint32_t it = s->itstate, next;
 

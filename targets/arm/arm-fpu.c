@@ -66,7 +66,7 @@ fp_check (ArmCpu *s, uint32_t pc, uint64_t done, uint32_t *next)
   unsigned cp10 = (s->cpacr >> 20) & 3;
 
   if (cp10 == 0 || cp10 == 2 || (cp10 == 1 && !arm_privileged (s))) {
-    *next = arm_usage_fault (s, pc, ARM_CFSR_NOCP);
+    *next = arm_usage_fault (s, done, pc, ARM_CFSR_NOCP);
     return false;
   }
   if ((s->fpccr & FPCCR_LSPACT) && !preserve (s, done)) {
@@ -75,8 +75,8 @@ fp_check (ArmCpu *s, uint32_t pc, uint64_t done, uint32_t *next)
     bool mpu = s->mpu_fault;
 
     s->mpu_fault = false;
-    *next = mpu ? arm_fault (s, pc, ARM_EXC_MEMMANAGE, 1u << 5)
-                : arm_fault (s, pc, ARM_EXC_BUSFAULT, 1u << 13);
+    *next = mpu ? arm_fault (s, done, pc, ARM_EXC_MEMMANAGE, 1u << 5)
+                : arm_fault (s, done, pc, ARM_EXC_BUSFAULT, 1u << 13);
     return false;
   }
   if ((s->fpccr & FPCCR_ASPEN) && !(s->control & ARM_CONTROL_FPCA)) {
@@ -187,9 +187,9 @@ idc (ArmCpu *s, uint32_t x)
 }
 
 static uint32_t
-vfp_undef (ArmCpu *s, uint32_t pc)
+vfp_undef (ArmCpu *s, uint64_t done, uint32_t pc)
 {
-  return arm_usage_fault (s, pc, ARM_CFSR_UNDEFINSTR);
+  return arm_usage_fault (s, done, pc, ARM_CFSR_UNDEFINSTR);
 }
 
 /* VCMP and VCMPE: FPSCR.NZCV from the comparison. */
@@ -274,7 +274,7 @@ arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   MdlFpStatus st;
 
   if (hw2 & 0x100)
-    return vfp_undef (s, pc); /* double precision */
+    return vfp_undef (s, done, pc); /* double precision */
   if (!fp_check (s, pc, done, &next))
     return next;
   st = fp_status (s);
@@ -300,7 +300,7 @@ arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   case 3: /* vadd, vsub */ r[vd] = op ? mdl_f32_sub (&st, a, b) : mdl_f32_add (&st, a, b); break;
   case 4: /* vdiv */
     if (op)
-      return vfp_undef (s, pc);
+      return vfp_undef (s, done, pc);
     r[vd] = mdl_f32_div (&st, a, b);
     break;
   case 5: /* vfnms, vfnma */ r[vd] = mdl_f32_muladd (&st, op ? neg (a) : a, b, neg (r[vd])); break;
@@ -327,7 +327,7 @@ arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
       break;
     case 5:
       if (hw2 & 0x2f)
-        return vfp_undef (s, pc);
+        return vfp_undef (s, done, pc);
       idc (s, r[vd]);
       vcmp (s, &st, r[vd], 0, hw2 & 0x80);
       break;
@@ -350,7 +350,7 @@ arm_exec_vdp (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     case 11:
     case 14:
     case 15: r[vd] = vcvt_fixed (s, &st, hw1, hw2, r[vd]); break;
-    default: return vfp_undef (s, pc); /* half precision */
+    default: return vfp_undef (s, done, pc); /* half precision */
     }
     break;
   }
@@ -366,12 +366,12 @@ arm_exec_vxfer (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   unsigned rt = (hw2 >> 12) & 15;
 
   if ((hw2 & 0x0f7f) != 0x0a10)
-    return vfp_undef (s, pc); /* scalar moves: no doubleword arithmetic */
+    return vfp_undef (s, done, pc); /* scalar moves: no doubleword arithmetic */
   if ((hw1 & 0xffe0) == 0xee00) {
     unsigned sn = (hw1 & 15) << 1 | ((hw2 >> 7) & 1);
 
     if (rt >= 13)
-      return vfp_undef (s, pc);
+      return vfp_undef (s, done, pc);
     if (!fp_check (s, pc, done, &next))
       return next;
     if (hw1 & 0x10)
@@ -381,7 +381,7 @@ arm_exec_vxfer (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     return pc + 4;
   }
   if (hw1 != 0xeee1 && hw1 != 0xeef1)
-    return vfp_undef (s, pc);
+    return vfp_undef (s, done, pc);
   if (!fp_check (s, pc, done, &next))
     return next;
   if (hw1 == 0xeee1) /* vmsr fpscr, rt */
@@ -404,7 +404,7 @@ arm_exec_vmov2 (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   unsigned sm = (hw2 & 0x100) ? 2 * m : m;
 
   if (rt >= 13 || rt2 >= 13 || sm >= 31 || ((hw1 & 0x10) && rt == rt2))
-    return vfp_undef (s, pc);
+    return vfp_undef (s, done, pc);
   if (!fp_check (s, pc, done, &next))
     return next;
   if (hw1 & 0x10) {
@@ -432,13 +432,13 @@ arm_exec_vldst (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
     addr = u ? base + imm8 * 4 : base - imm8 * 4;
   } else {
     if (p == u || (p && !w) || rn == 15)
-      return vfp_undef (s, pc);
+      return vfp_undef (s, done, pc);
     words = dbl ? imm8 & ~1u : imm8;
     base = s->r[rn];
     addr = p ? base - imm8 * 4 : base;
   }
   if (words == 0 || first + words > 32 || (dbl && dbit))
-    return vfp_undef (s, pc);
+    return vfp_undef (s, done, pc);
   if (!fp_check (s, pc, done, &next))
     return next;
   for (unsigned i = 0; i < words; i++) {
@@ -446,7 +446,7 @@ arm_exec_vldst (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
                    : arm_mem_write (s, done, addr + 4 * i, 4, s->sreg[first + i]);
 
     if (!ok)
-      return arm_bus_fault (s, pc, addr + 4 * i);
+      return arm_bus_fault (s, done, pc, addr + 4 * i);
   }
   if (!(p && !w) && w)
     s->r[rn] = u ? base + imm8 * 4 : base - imm8 * 4;

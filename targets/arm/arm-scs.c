@@ -91,7 +91,7 @@ prio_mask (const ArmCpu *s, uint32_t v)
 /* ---- SysTick ----------------------------------------------------------------- */
 
 /* The period of the clock SysTick counts, as CLKSOURCE selects. */
-static uint64_t
+static inline uint64_t
 systick_period (const ArmCpu *s)
 {
   if (!(s->syst_csr & SYST_CLKSOURCE) && s->cpu.timebase_hz != 0)
@@ -124,16 +124,23 @@ systick_value (ArmCpu *s)
   return s->syst_rvr - (uint32_t) (elapsed % (s->syst_rvr + 1));
 }
 
-/* Arms the event for the next time the counter reaches zero. */
-static void
-systick_schedule (ArmCpu *s)
+/* Arms the event for the next time the counter reaches zero, @period
+ * what systick_period says. */
+static inline void
+systick_schedule_with (ArmCpu *s, uint64_t period)
 {
   if (!(s->syst_csr & SYST_ENABLE) || s->syst_base_val == 0) {
     mdl_event_cancel (s->cpu.machine, &s->syst_event);
     return;
   }
   mdl_event_schedule (s->cpu.machine, &s->syst_event,
-                      s->syst_base_ps + (uint64_t) s->syst_base_val * systick_period (s));
+                      s->syst_base_ps + (uint64_t) s->syst_base_val * period);
+}
+
+static void
+systick_schedule (ArmCpu *s)
+{
+  systick_schedule_with (s, systick_period (s));
 }
 
 /* Loads the counter with @value at the current time; 0 means it reloads
@@ -154,14 +161,15 @@ static void
 systick_fire (void *opaque, uint64_t when)
 {
   ArmCpu *s = opaque;
+  uint64_t period = systick_period (s);
 
   s->syst_csr |= SYST_COUNTFLAG;
   if (s->syst_csr & SYST_TICKINT)
     arm_set_pending (s, ARM_EXC_SYSTICK);
   /* The cycle after zero the counter holds RVR again. */
-  s->syst_base_ps = when + systick_period (s);
+  s->syst_base_ps = when + period;
   s->syst_base_val = s->syst_rvr;
-  systick_schedule (s);
+  systick_schedule_with (s, period);
 }
 
 void

@@ -120,6 +120,10 @@ arm_reset (MdlCpu *cpu, uint64_t entry)
   arm_forget_windows (s);
   arm_flush_code (cpu);
   arm_except_reset (s, (uint32_t) entry);
+  /* A reset core reads the semihosting features file from its start, as
+   * a fresh one does (a SYS_READ before any SYS_OPEN read on where the
+   * last run had left it: fuzz-arm, semihost-features-read-after-reset). */
+  s->semihost_pos = 0;
 }
 
 /* Line n is external interrupt n.  A rising level makes it pending (the

@@ -65,9 +65,9 @@ rv_fp_end (RvCpu *s, const RvInsn *d, uint64_t pc, const MdlFpStatus *st)
 }
 
 static uint64_t
-rv_fp_illegal (RvCpu *s, const RvInsn *d, uint64_t pc)
+rv_fp_illegal (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
 }
 
 #define FP_EXEC(name)                                                                              \
@@ -85,7 +85,7 @@ rv_fload_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, uint64_t a
   unsigned cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
 
   if (cause)
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   if (size == 4)
     rv_f32_set (s, FD, (uint32_t) value);
   else
@@ -100,7 +100,7 @@ rv_fstore_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, uint64_t 
   unsigned cause = rv_mem_write (s, done, addr, size, value);
 
   if (cause)
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   return rv_next_checked (s, d, pc);
 }
 
@@ -110,7 +110,7 @@ FP_EXEC (flw)
   uint32_t v;
 
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   if (G_LIKELY (addr - s->ld_base < s->ld_limit)) {
     memcpy (&v, s->ld_host + (addr - s->ld_base), 4);
     rv_f32_set (s, FD, v);
@@ -125,7 +125,7 @@ FP_EXEC (fld)
   uint64_t v;
 
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   if (G_LIKELY (addr - s->ld_base < s->ld_limit)) {
     memcpy (&v, s->ld_host + (addr - s->ld_base), 8);
     rv_f64_set (s, FD, v);
@@ -141,7 +141,7 @@ FP_EXEC (fsw)
   uint32_t v = (uint32_t) s->f[d->rs2];
 
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   if (G_LIKELY (addr - s->st_base < s->st_limit)) {
     memcpy (s->st_host + (addr - s->st_base), &v, 4);
     return rv_next (s, d, pc);
@@ -155,7 +155,7 @@ FP_EXEC (fsd)
   uint64_t v = s->f[d->rs2];
 
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   if (G_LIKELY (addr - s->st_base < s->st_limit)) {
     memcpy (s->st_host + (addr - s->st_base), &v, 8);
     return rv_next (s, d, pc);
@@ -172,7 +172,7 @@ FP_EXEC (fsd)
     MdlFpStatus st;                                                                                \
                                                                                                    \
     if (!rv_fp_begin (s, d, &st))                                                                  \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     rv_f##bits##_set (s, FD,                                                                       \
                       fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2)));       \
     return rv_fp_end (s, d, pc, &st);                                                              \
@@ -185,7 +185,7 @@ FP_EXEC (fsd)
     MdlFpStatus st;                                                                                \
                                                                                                    \
     if (!rv_fp_begin_norm (s, &st))                                                                \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     rv_f##bits##_set (s, FD,                                                                       \
                       fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2)));       \
     return rv_fp_end (s, d, pc, &st);                                                              \
@@ -199,7 +199,7 @@ FP_EXEC (fsd)
     uint##bits##_t a, b, c;                                                                        \
                                                                                                    \
     if (!rv_fp_begin (s, d, &st))                                                                  \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     a = rv_f##bits##_get (s, d->rs1);                                                              \
     b = rv_f##bits##_get (s, d->rs2);                                                              \
     c = rv_f##bits##_get (s, FS3);                                                                 \
@@ -219,7 +219,7 @@ FP_EXEC (fsd)
     bool r;                                                                                        \
                                                                                                    \
     if (!rv_fp_begin_norm (s, &st))                                                                \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     r = fn (&st, rv_f##bits##_get (s, d->rs1), rv_f##bits##_get (s, d->rs2));                      \
     s->x[d->rd] = r;                                                                               \
     return rv_fp_end (s, d, pc, &st);                                                              \
@@ -259,7 +259,7 @@ FP_EXEC (fsqrt_s)
   MdlFpStatus st;
 
   if (!rv_fp_begin (s, d, &st))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f32_set (s, FD, mdl_f32_sqrt (&st, rv_f32_get (s, d->rs1)));
   return rv_fp_end (s, d, pc, &st);
 }
@@ -269,7 +269,7 @@ FP_EXEC (fsqrt_d)
   MdlFpStatus st;
 
   if (!rv_fp_begin (s, d, &st))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f64_set (s, FD, mdl_f64_sqrt (&st, rv_f64_get (s, d->rs1)));
   return rv_fp_end (s, d, pc, &st);
 }
@@ -279,13 +279,13 @@ FP_EXEC (fsqrt_d)
 typedef enum { RV_SGNJ, RV_SGNJN, RV_SGNJX } RvSgnj;
 
 static uint64_t
-rv_fsgnj (RvCpu *s, const RvInsn *d, uint64_t pc, unsigned bits, RvSgnj kind)
+rv_fsgnj (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned bits, RvSgnj kind)
 {
   uint64_t sign = bits == 32 ? RV_F32_SIGN : RV_F64_SIGN;
   uint64_t a, b, r;
 
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   a = bits == 32 ? rv_f32_get (s, d->rs1) : rv_f64_get (s, d->rs1);
   b = bits == 32 ? rv_f32_get (s, d->rs2) : rv_f64_get (s, d->rs2);
   switch (kind) {
@@ -302,12 +302,12 @@ rv_fsgnj (RvCpu *s, const RvInsn *d, uint64_t pc, unsigned bits, RvSgnj kind)
 }
 
 // clang-format off
-FP_EXEC (fsgnj_s)  { return rv_fsgnj (s, d, pc, 32, RV_SGNJ); }
-FP_EXEC (fsgnjn_s) { return rv_fsgnj (s, d, pc, 32, RV_SGNJN); }
-FP_EXEC (fsgnjx_s) { return rv_fsgnj (s, d, pc, 32, RV_SGNJX); }
-FP_EXEC (fsgnj_d)  { return rv_fsgnj (s, d, pc, 64, RV_SGNJ); }
-FP_EXEC (fsgnjn_d) { return rv_fsgnj (s, d, pc, 64, RV_SGNJN); }
-FP_EXEC (fsgnjx_d) { return rv_fsgnj (s, d, pc, 64, RV_SGNJX); }
+FP_EXEC (fsgnj_s)  { return rv_fsgnj (s, d, pc, done, 32, RV_SGNJ); }
+FP_EXEC (fsgnjn_s) { return rv_fsgnj (s, d, pc, done, 32, RV_SGNJN); }
+FP_EXEC (fsgnjx_s) { return rv_fsgnj (s, d, pc, done, 32, RV_SGNJX); }
+FP_EXEC (fsgnj_d)  { return rv_fsgnj (s, d, pc, done, 64, RV_SGNJ); }
+FP_EXEC (fsgnjn_d) { return rv_fsgnj (s, d, pc, done, 64, RV_SGNJN); }
+FP_EXEC (fsgnjx_d) { return rv_fsgnj (s, d, pc, done, 64, RV_SGNJX); }
 // clang-format on
 
 /* ---- classification and moves ---- */
@@ -315,7 +315,7 @@ FP_EXEC (fsgnjx_d) { return rv_fsgnj (s, d, pc, 64, RV_SGNJX); }
 FP_EXEC (fclass_s)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   s->x[d->rd] = mdl_f32_classify (rv_f32_get (s, d->rs1));
   return rv_next (s, d, pc);
 }
@@ -323,7 +323,7 @@ FP_EXEC (fclass_s)
 FP_EXEC (fclass_d)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   s->x[d->rd] = mdl_f64_classify (rv_f64_get (s, d->rs1));
   return rv_next (s, d, pc);
 }
@@ -338,7 +338,7 @@ rv_fp_sext32 (const RvCpu *s, uint32_t v)
 FP_EXEC (fmv_x_w)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   s->x[d->rd] = rv_fp_sext32 (s, (uint32_t) s->f[d->rs1]);
   return rv_next (s, d, pc);
 }
@@ -346,7 +346,7 @@ FP_EXEC (fmv_x_w)
 FP_EXEC (fmv_w_x)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f32_set (s, FD, (uint32_t) s->x[d->rs1]);
   return rv_next (s, d, pc);
 }
@@ -355,7 +355,7 @@ FP_EXEC (fmv_w_x)
 FP_EXEC (fmv_x_d)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   s->x[d->rd] = s->f[d->rs1];
   return rv_next (s, d, pc);
 }
@@ -363,7 +363,7 @@ FP_EXEC (fmv_x_d)
 FP_EXEC (fmv_d_x)
 {
   if (G_UNLIKELY (!(s->mstatus & RV_MSTATUS_FS)))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f64_set (s, FD, s->x[d->rs1]);
   return rv_next (s, d, pc);
 }
@@ -381,7 +381,7 @@ FP_EXEC (fmv_d_x)
     MdlFpStatus st;                                                                                \
                                                                                                    \
     if (!rv_fp_begin (s, d, &st))                                                                  \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     s->x[d->rd] = widen (fn (&st, rv_f##bits##_get (s, d->rs1), st.round));                        \
     return rv_fp_end (s, d, pc, &st);                                                              \
   }
@@ -404,7 +404,7 @@ FP_TO_INT (fcvt_lu_d, 64, mdl_f64_to_u64, WIDEN_64)
     MdlFpStatus st;                                                                                \
                                                                                                    \
     if (!rv_fp_begin (s, d, &st))                                                                  \
-      return rv_fp_illegal (s, d, pc);                                                             \
+      return rv_fp_illegal (s, d, pc, done);                                                             \
     rv_f##bits##_set (s, FD, fn (&st, (type) s->x[d->rs1]));                                       \
     return rv_fp_end (s, d, pc, &st);                                                              \
   }
@@ -422,7 +422,7 @@ FP_EXEC (fcvt_s_d)
   MdlFpStatus st;
 
   if (!rv_fp_begin (s, d, &st))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f32_set (s, FD, mdl_f64_to_f32 (&st, rv_f64_get (s, d->rs1)));
   return rv_fp_end (s, d, pc, &st);
 }
@@ -432,7 +432,7 @@ FP_EXEC (fcvt_d_s)
   MdlFpStatus st;
 
   if (!rv_fp_begin (s, d, &st))
-    return rv_fp_illegal (s, d, pc);
+    return rv_fp_illegal (s, d, pc, done);
   rv_f64_set (s, FD, mdl_f32_to_f64 (&st, rv_f32_get (s, d->rs1)));
   return rv_fp_end (s, d, pc, &st);
 }

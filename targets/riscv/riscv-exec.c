@@ -719,9 +719,9 @@ rv_exception_full (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval, bool co
   return rv_resume (s, target, old_priv);
 }
 
-/* The end of rv_exception's common case when the mode moved (from U or
- * S into M, or MPRV set) or the handler is where the trap came from:
- * apart, so that the trap from M into M makes no call. */
+/* The end of rv_exception's common case when the handler is where the
+ * trap came from (perhaps a trap loop): apart, so that the common case
+ * makes no call. */
 static G_GNUC_NO_INLINE uint64_t
 rv_exception_moved (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
                     uint64_t target, unsigned old_priv, uint64_t old_ms)
@@ -746,11 +746,20 @@ rv_exception_moved (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
  * that it makes no call: a trap handler that faults on purpose, or a
  * guest's system calls, cost a few plain instructions each. */
 static G_GNUC_NO_INLINE uint64_t
-rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
+rv_exception (RvCpu *s, uint64_t done, uint64_t pc, unsigned cause, uint64_t tval)
 {
   unsigned old_priv = s->priv;
   uint64_t ms = s->mstatus, old_ms = ms, target;
 
+  /* The storm guard counts the instructions between two faults: the
+   * engine's count is brought up to this one first, as an access to a
+   * device does.  Otherwise it would hold whatever the last such access
+   * or the last run() left, which depends on the tier and on which
+   * accesses took a slow path (fuzz-riscv: a storm seen in one tier and
+   * not in the other, after an earlier input left another RAM window or
+   * unmapped hole cached; tests/fuzz/riscv/regressions/storm-*). */
+  if (G_UNLIKELY (s->cpu.exc_watched))
+    rv_sync (s, done);
   s->run_traps++;
   if (G_UNLIKELY ((old_priv <= RV_PRIV_S && ((s->medeleg >> cause) & 1)) || s->tcontrol))
     return rv_exception_full (s, pc, cause, tval, false);
@@ -768,10 +777,14 @@ rv_exception (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
   s->priv = RV_PRIV_M;
   s->mstatus = ms;
   target = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
-  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)) || G_UNLIKELY (pc == target))
+  if (G_UNLIKELY (pc == target))
     return rv_exception_moved (s, pc, cause, tval, target, old_priv, old_ms);
   s->last_exc_pc = pc;
   s->last_exc_cause = cause;
+  /* From U or S (or with MPRV): the derived state follows, in a tail
+   * call (nothing rv_resume looks at is derived). */
+  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)))
+    return rv_mode_changed_ret (s, rv_resume (s, target, old_priv));
   return rv_resume (s, target, old_priv);
 }
 
@@ -847,13 +860,13 @@ rv_jump (const RvCpu *s, uint64_t target)
 static uint64_t
 rv_exec_illegal (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
 }
 
 static uint64_t
 rv_exec_fetch_fault (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, s->fetch_fault_cause, s->fetch_fault_addr);
+  return rv_exception (s, done, pc, s->fetch_fault_cause, s->fetch_fault_addr);
 }
 
 /* Reads / writes @size (1, 2, 4 or 8) bytes at @p: a fixed-size copy
@@ -901,7 +914,7 @@ rv_load_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 
   cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value);
   if (cause)
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   if (sign)
     value = rv_sext (value, size);
   s->x[d->rd] = value & rv_xmask (s);
@@ -922,7 +935,7 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
    * fault). */
   if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr)) {
     rv_sync (s, done);
-    return rv_exception (s, pc, RV_EXC_LOAD_ACCESS, addr);
+    return rv_exception (s, done, pc, RV_EXC_LOAD_ACCESS, addr);
   }
   if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
@@ -951,7 +964,7 @@ rv_store_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   unsigned cause = rv_mem_write (s, done, addr, size, value);
 
   if (cause)
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   return rv_next_checked (s, d, pc);
 }
 
@@ -997,24 +1010,39 @@ static uint64_t
 rv_exec_ecall (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   /* Causes 8, 9 and 11: from U, S and M. */
-  return rv_exception (s, pc, RV_EXC_ECALL_U + s->priv, 0);
+  return rv_exception (s, done, pc, RV_EXC_ECALL_U + s->priv, 0);
 }
 
 static uint64_t
 rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
+  return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, pc);
+}
+
+/* The end of mret with a trigger armed. */
+static G_GNUC_NO_INLINE uint64_t
+rv_mret_trigger (RvCpu *s, uint64_t old_ms)
+{
+  rv_trigger_mret (s);
+  rv_mode_update (s, RV_PRIV_M, old_ms);
+  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
 }
 
 /* The end of mret when a trigger is armed or the mode moved (to S or U,
- * or with MPRV): apart, so that the return from M to M makes no call. */
+ * or with MPRV): apart, so that the return from M to M makes no call.
+ * The derived state follows in a tail call (nothing rv_resume looks at
+ * is derived), so that this makes no call around it either. */
 static G_GNUC_NO_INLINE uint64_t
 rv_mret_moved (RvCpu *s, uint64_t old_ms)
 {
-  if (s->tcontrol)              /* 0 stays 0 */
-    rv_trigger_mret (s);
-  rv_mode_update (s, RV_PRIV_M, old_ms);
-  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  uint64_t next;
+
+  if (G_UNLIKELY (s->tcontrol)) /* 0 stays 0 */
+    return rv_mret_trigger (s, old_ms);
+  next = rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
+  if (rv_mode_moved (s, RV_PRIV_M, old_ms))
+    return rv_mode_changed_ret (s, next);
+  return next;
 }
 
 static uint64_t
@@ -1024,7 +1052,7 @@ rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   unsigned mpp = (ms & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
 
   if (s->priv != RV_PRIV_M)
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   /* MIE = MPIE, MPIE = 1, MPP = U (the least privileged mode); leaving M
    * clears MPRV. */
   ms &= ~(RV_MSTATUS_MIE | RV_MSTATUS_MPP);
@@ -1051,7 +1079,7 @@ rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (ms & RV_MSTATUS_TSR)))
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   /* SIE = SPIE, SPIE = 1, SPP = U; the new mode is below M: MPRV = 0. */
   s->priv = (ms & RV_MSTATUS_SPP) ? RV_PRIV_S : RV_PRIV_U;
   ms &= ~(RV_MSTATUS_SIE | RV_MSTATUS_SPP | RV_MSTATUS_MPRV);
@@ -1069,7 +1097,7 @@ rv_exec_wfi (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
   /* Illegal in U-mode, and in S-mode with TW (the time limit is 0). */
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TW)))
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   /* wfi retires; the hart sleeps after it until an enabled interrupt is
    * pending (set_irq wakes it), whatever mstatus.MIE says. */
   if (!(s->mie & (s->mip | s->mip_sw)))
@@ -1082,7 +1110,7 @@ rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   if (s->priv == RV_PRIV_U
       || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TVM)))
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   /* With an address, what was translated through any leaf that may map
    * it (the largest superpage around it): Linux names an address on most
    * of its thousands of sfence.vma a second, and its kernel code lies
@@ -1128,9 +1156,9 @@ rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   /* csr[11:10] == 3: read-only (the same exception as a CSR that does
    * not exist or is not allowed, found before reading a counter). */
   if (writes && (csr >> 10) == 3)
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   if (!rv_csr_allowed (s, csr) || !rv_csr_read (s, csr, &old))
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   if (!writes) {
     s->x[d->rd] = old;
     return rv_next (s, d, pc);
@@ -1148,7 +1176,7 @@ rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   else
     value = old & ~operand;
   if (!rv_csr_write (s, csr, value, 1))
-    return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
   s->x[d->rd] = read;
   /* A write to the status, interrupt-enable, pending or delegation CSRs
    * may have enabled an interrupt: the loop looks.  (Trap handlers write
@@ -1305,7 +1333,7 @@ static uint64_t
 rv_exec_csr_ro_write (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   rv_sync (s, done);
-  return rv_exception (s, pc, RV_EXC_ILLEGAL, d->raw);
+  return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
 }
 
 /* A read of mstatus, which handlers save around a nested trap: in M,
@@ -1401,13 +1429,13 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
 
   if (G_UNLIKELY (s->trig_data)
       && (rv_trigger_data (s, addr, false) | rv_trigger_data (s, addr, true)))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
+    return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
-    return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
+    return rv_exception (s, done, pc, RV_EXC_STORE_MISALIGNED, addr);
   /* An AMO reads as a store: it needs write permission and faults as
    * one. */
   if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_STORE, &old)))
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
 
   /* Compare and compute on values sign-extended from the access size;
    * only the low @size bytes are stored. */
@@ -1428,7 +1456,7 @@ rv_amo (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   }
 
   if ((cause = rv_mem_write (s, done, addr, size, res)))
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   s->x[d->rd] = old & rv_xmask (s);
   return rv_next_checked (s, d, pc);
 }
@@ -1441,11 +1469,11 @@ rv_lr (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   unsigned cause;
 
   if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, false))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
+    return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
-    return rv_exception (s, pc, RV_EXC_LOAD_MISALIGNED, addr);
+    return rv_exception (s, done, pc, RV_EXC_LOAD_MISALIGNED, addr);
   if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_LOAD, &value)))
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   value = rv_sext (value, size);
   s->resv_valid = true;
   s->resv_size = size;
@@ -1463,9 +1491,9 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
   bool ok;
 
   if (G_UNLIKELY (s->trig_data) && rv_trigger_data (s, addr, true))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, addr);
+    return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, addr);
   if (addr & (size - 1))
-    return rv_exception (s, pc, RV_EXC_STORE_MISALIGNED, addr);
+    return rv_exception (s, done, pc, RV_EXC_STORE_MISALIGNED, addr);
 
   ok = s->resv_valid && s->resv_addr == addr && s->resv_size == size;
   s->resv_valid = false;
@@ -1475,11 +1503,11 @@ rv_sc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done, unsigned size)
     uint64_t cur;
 
     if ((cause = rv_mem_read (s, done, addr, size, RV_ACC_STORE, &cur)))
-      return rv_exception (s, pc, cause, addr);
+      return rv_exception (s, done, pc, cause, addr);
     ok = rv_sext (cur, size) == s->resv_value;
   }
   if (ok && (cause = rv_mem_write (s, done, addr, size, s->x[d->rs2])))
-    return rv_exception (s, pc, cause, addr);
+    return rv_exception (s, done, pc, cause, addr);
   s->x[d->rd] = ok ? 0 : 1;
   return rv_next_checked (s, d, pc);
 }
@@ -1653,7 +1681,7 @@ static uint64_t
 rv_exec_trigger (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   if (rv_trigger_exec (s, pc))
-    return rv_exception (s, pc, RV_EXC_BREAKPOINT, pc);
+    return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, pc);
   return rv_exec_of (s, d->op, d->rs1, d->imm, d->len) (s, d, pc, done);
 }
 

@@ -234,17 +234,7 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
 static void
 emit_block_end (RvJitCtx *c, unsigned n, uint64_t target, bool taken)
 {
-  mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  if (taken) {
-    size_t go_on;
-
-    mdl_x86_cmp_m8_i (c->a, MDL_X86_STATE, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (c->a, MDL_X86_RAX, target | RV_CHECK);
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
-  }
-  mdl_jit_emit_exit_slot (c->jit, c->a, target);
+  mdl_jit_emit_block_end (c->jit, c->a, n, target, target | RV_CHECK, taken);
 }
 
 /* Paged: the TLB entry of the page of the address in rax, as the
@@ -1675,6 +1665,20 @@ rv_jit_mode (const RvCpu *s)
   return mode;
 }
 
+/* rv_jit_valid when the cell holds another epoch. */
+static G_GNUC_NO_INLINE bool
+rv_jit_valid_slow (RvCpu *s, const MdlJitBlock *b, uint32_t *cell, uint32_t epoch)
+{
+  uint64_t pa;
+  uint8_t *host;
+
+  if (rv_mmu_access (s, b->pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL
+      || pa != b->phys)
+    return false;
+  *cell = epoch;
+  return true;
+}
+
 /* Whether block @b (at the current pc) may run: unchecked or M-mode
  * code always (a PMP change flushes those), checked code below M when
  * its epoch cell holds its region's epoch, or else when the fetch's
@@ -1682,25 +1686,20 @@ rv_jit_mode (const RvCpu *s)
  * have invalidated the block for), as a stale decode-cache entry is
  * taken back when its bits are still there.  The cell then moves to the
  * current epoch; a block that is not valid is shadowed by the new
- * translation, which the table finds first. */
-static bool
+ * translation, which the table finds first.  Inline up to the epoch: the
+ * look after every trap or return that changes the mode comes here. */
+static inline bool
 rv_jit_valid (RvCpu *s, const MdlJitBlock *b)
 {
   uint32_t *cell = b->data;
   uint32_t epoch;
-  uint64_t pa;
-  uint8_t *host;
 
   if (cell == NULL)
     return true;
   epoch = s->jit_epoch[rv_jit_region (s, b->pc)];
   if (*cell == epoch)
     return true;
-  if (rv_mmu_access (s, b->pc, 2, RV_ACC_FETCH, &pa, &host) != 0 || host == NULL
-      || pa != b->phys)
-    return false;
-  *cell = epoch;
-  return true;
+  return rv_jit_valid_slow (s, b, cell, epoch);
 }
 
 /* A fresh epoch; when they run out, every block goes and they start

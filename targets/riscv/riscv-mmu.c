@@ -190,38 +190,58 @@ rv_paging (const RvCpu *s)
   return (s->satp >> 60) == 8;
 }
 
-void
-rv_mode_changed (RvCpu *s)
+/* Which decode cache each privilege level uses. */
+static const uint8_t rv_icache_of_priv[4] = {
+  [RV_PRIV_U] = RV_ICACHE_U,
+  [RV_PRIV_S] = RV_ICACHE_S,
+  [2] = RV_ICACHE_U,
+  [RV_PRIV_M] = RV_ICACHE_M,
+};
+
+static inline G_ALWAYS_INLINE void
+rv_mode_derive (RvCpu *s)
 {
-  unsigned mpp = (s->mstatus & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
-  bool mprv = s->priv == RV_PRIV_M && (s->mstatus & RV_MSTATUS_MPRV);
-  uint64_t old_fetch_key = s->tlb_key[RV_ACC_FETCH];
-  uint64_t old_data_key = s->tlb_key[RV_ACC_LOAD];
-  bool was_checked = s->data_checked, was_paged = s->data_paged;
-  uint64_t data_key;
-
-  s->data_priv = mprv ? mpp : s->priv;
-  s->fetch_checked = s->priv != RV_PRIV_M || s->pmp_locked;
-  s->data_checked = s->data_priv != RV_PRIV_M || s->pmp_locked;
-  s->data_paged = s->data_priv != RV_PRIV_M && rv_paging (s);
-  s->icache_cur = s->icache[s->priv == RV_PRIV_M ? RV_ICACHE_M
-                            : s->priv == RV_PRIV_S ? RV_ICACHE_S
-                            : RV_ICACHE_U];
-
-  data_key = (uint64_t) s->data_priv << 1
-             | ((s->mstatus & RV_MSTATUS_SUM) ? 1u << 3 : 0)
-             | ((s->mstatus & RV_MSTATUS_MXR) ? 1u << 4 : 0);
-  s->tlb_key[RV_ACC_FETCH] = (uint64_t) s->priv << 1;
-  s->tlb_key[RV_ACC_LOAD] = s->tlb_key[RV_ACC_STORE] = data_key;
+  unsigned priv = s->priv;
+  uint64_t ms = s->mstatus;
+  unsigned data_priv = priv == RV_PRIV_M && (ms & RV_MSTATUS_MPRV)
+                         ? (unsigned) ((ms & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT)
+                         : priv;
+  bool data_checked = data_priv != RV_PRIV_M || s->pmp_locked;
+  bool data_paged = data_priv != RV_PRIV_M && rv_paging (s);
+  uint64_t fetch_key = (uint64_t) priv << 1;
+  uint64_t data_key = (uint64_t) data_priv << 1 | ((ms & RV_MSTATUS_SUM) ? 1u << 3 : 0)
+                      | ((ms & RV_MSTATUS_MXR) ? 1u << 4 : 0);
 
   /* The TLB's entries are tagged with what they were checked for: they
    * stay.  The windows hold the permissions of the old mode: they go when
    * the mode, its keys or the kind of checking changed.  A trap from M
    * to M keeps them.  The writers of satp and the PMP, and sfence.vma,
    * drop the TLB themselves. */
-  if (old_fetch_key != s->tlb_key[RV_ACC_FETCH] || old_data_key != data_key
-      || was_checked != s->data_checked || was_paged != s->data_paged)
+  bool forget = s->tlb_key[RV_ACC_FETCH] != fetch_key || s->tlb_key[RV_ACC_LOAD] != data_key
+                || s->data_checked != data_checked || s->data_paged != data_paged;
+
+  s->data_priv = data_priv;
+  s->fetch_checked = priv != RV_PRIV_M || s->pmp_locked;
+  s->data_checked = data_checked;
+  s->data_paged = data_paged;
+  s->icache_cur = s->icache[rv_icache_of_priv[priv & 3]];
+  s->tlb_key[RV_ACC_FETCH] = fetch_key;
+  s->tlb_key[RV_ACC_LOAD] = s->tlb_key[RV_ACC_STORE] = data_key;
+  if (forget)
     rv_forget_windows (s);
+}
+
+void
+rv_mode_changed (RvCpu *s)
+{
+  rv_mode_derive (s);
+}
+
+uint64_t
+rv_mode_changed_ret (RvCpu *s, uint64_t ret)
+{
+  rv_mode_derive (s);
+  return ret;
 }
 
 /* ---- translation --------------------------------------------------------- */

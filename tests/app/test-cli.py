@@ -188,6 +188,17 @@ class Cli(unittest.TestCase):
             if want != code:
                 self.assertIn("exit status is 1", lines[0])
 
+    def test_semihost_write0(self):
+        """SYS_WRITE0 prints a string up to its terminator, however long
+        (arm-semihost.c reads it in runs; a byte at a time a missing
+        terminator took seconds)."""
+        elf = os.path.join(FW_DIR, "write0-arm.elf")
+        if not os.path.exists(elf):
+            self.skipTest(f"no {elf}")
+        r = run("run", CM3, "--firmware", elf)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("<" + "0123456789" * 70 + ">\nshort\n", r.stdout)
+
     def test_break_overflow(self):
         self.one_line_error(run("run", BOARD32, "--firmware", SPIN, "--break", "0x100000000"),
                             "0x100000000", "32-bit")

@@ -230,7 +230,7 @@ static const FuzzInput *current;
 /* The inputs run before the current one, oldest first from
  * history_next, kept so that a find that needs them (state an earlier
  * input left behind) can be run again: fail() writes them out. */
-#define FUZZ_HISTORY 1024
+#define FUZZ_HISTORY 8192
 static struct {
   uint8_t *data;
   size_t   size;
@@ -306,6 +306,50 @@ fresh_every (void)
   return every;
 }
 
+/* How a run of an input ended: which tier stopped where, and why (for
+ * reading a find; with MEDLEY_FUZZ_SHOW=1 printed after every run). */
+static char *
+describe_end (const Sandbox *sb)
+{
+  MdlCpu *cpu = sb->cpu;
+
+  return g_strdup_printf ("%s%s: %" G_GUINT64_FORMAT " retired, pc 0x%" G_GINT64_MODIFIER
+                          "x, run state %d, stop %s, %" G_GUINT64_FORMAT " ps, last fault %u at"
+                          " 0x%" G_GINT64_MODIFIER "x", sb->tier == MDL_TIER_INTERPRET
+                          ? "interpreted" : "translated", sb->coherent ? " (stores flush code)"
+                          : "", cpu->retired, mdl_cpu_pc (cpu), (int) cpu->state,
+                          mdl_stop_reason_name (mdl_machine_stop_reason (sb->m)), cpu->time_ps,
+                          cpu->exc_cause, cpu->exc_pc);
+}
+
+/* difference() with how each run ended. */
+static char *
+difference_told (Sandbox *a, Sandbox *b)
+{
+  g_autofree char *why = difference (a, b);
+  g_autofree char *end_a = NULL, *end_b = NULL;
+
+  if (why == NULL)
+    return NULL;
+  end_a = describe_end (a);
+  end_b = describe_end (b);
+  return g_strdup_printf ("%s [%s; then %s]", why, end_a, end_b);
+}
+
+static void
+show_end (const Sandbox *sb)
+{
+  static int show = -1;
+  g_autofree char *end = NULL;
+
+  if (show < 0)
+    show = getenv ("MEDLEY_FUZZ_SHOW") != NULL;
+  if (show) {
+    end = describe_end (sb);
+    fprintf (stderr, "fuzz-sandbox: %s\n", end);
+  }
+}
+
 /* Every 64th input of a sandbox (fresh_every) runs again on a machine
  * built for it alone.  (It found one: mdl_machine_reset lowered IRQ lines without
  * telling the CPU, so a pending mip.MEIP survived the reset.) */
@@ -320,7 +364,7 @@ check_fresh (Sandbox *sb, const FuzzInput *in)
   sandbox_build (&fresh, in, sb->tier, sb->coherent);
   sandbox_load (&fresh, in);
   run_slices (fresh.m, in->insns);
-  why = difference (sb, &fresh);
+  why = difference_told (sb, &fresh);
   if (why != NULL)
     fail ("reused sandbox", why, " on the reused machine, then on a fresh one (an earlier input"
           " left state behind that a reset does not clear)");
@@ -342,6 +386,7 @@ run_tier (const FuzzInput *in, MdlTier tier, bool coherent)
   g_assert (sb != NULL);
   sandbox_load (sb, in);
   run_slices (sb->m, in->insns);
+  show_end (sb);
   for (unsigned r = 0; r < sb->cpu->cls->n_regs; r++)
     sb->cpu->cls->reg_read (sb->cpu, r);
   check_fresh (sb, in);
@@ -439,7 +484,7 @@ fuzz_sandbox_run (const FuzzInput *in)
   if (!mdl_jit_host_supported ())
     return;
   b = run_tier (in, MDL_TIER_TRANSLATE, false);
-  why = difference (a, b);
+  why = difference_told (a, b);
   if (why == NULL)
     return;
   if (in->stale_code) {
@@ -447,7 +492,7 @@ fuzz_sandbox_run (const FuzzInput *in)
 
     a = run_tier (in, MDL_TIER_INTERPRET, true);
     b = run_tier (in, MDL_TIER_TRANSLATE, true);
-    coherent = difference (a, b);
+    coherent = difference_told (a, b);
     if (coherent != NULL)
       fail ("interpreted and translated runs differ", coherent,
             " (also when every store to RAM flushes decoded code)");

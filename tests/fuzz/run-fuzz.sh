@@ -18,7 +18,15 @@ for sub in seeds regressions; do
   [ -d "$dir/$sub" ] && set -- "$@" "$dir/$sub"
 done
 status=0
-"$fuzzer" "$@" || status=$?
+# The regression inputs first, once each in name order, every one also
+# on a machine built for it alone (some were found as a reused machine
+# that ended unlike a fresh one, which the mutation run checks only for
+# every 64th input).
+if ls "$dir"/regressions/* > /dev/null 2>&1; then
+  MEDLEY_FUZZ_FRESH_EVERY=1 "$fuzzer" -runs=1 -error_exitcode=1 -artifact_prefix="$scratch/" \
+    "$dir"/regressions/* || status=$?
+fi
+[ $status -ne 0 ] || "$fuzzer" "$@" || status=$?
 if [ $status -ne 0 ]; then
   for crash in "$scratch"/crash-* "$scratch"/leak-* "$scratch"/timeout-* "$scratch"/oom-*; do
     [ -e "$crash" ] || continue

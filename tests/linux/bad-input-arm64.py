@@ -122,6 +122,22 @@ class BadInput(unittest.TestCase):
         r = self.run_medley(board)
         self.assertEqual(r.returncode, 0, r.stderr)
 
+    def test_not_a_regular_file(self):
+        # Read whole, /dev/zero grew until memory ran out; now it is refused
+        # before a byte is read, as is a folder.
+        for path in ("/dev/zero", self.dir.name):
+            self.one_line(self.run_medley(self.board(), "--kernel", path), path, "cpu0",
+                          "not a regular file")
+            self.one_line(self.run_medley(self.board(), "--kernel", self.file("Image", image()),
+                                          "--initrd", path), path, "cpu0", "initial RAM disk",
+                          "not a regular file")
+
+    def test_larger_than_ram(self):
+        # 17 MiB against 16 MiB of RAM: refused with the address, not cut.
+        big = self.file("Image.big", image() + b"\0" * (17 << 20))
+        self.one_line(self.run_medley(self.board(), "--kernel", big), big, "cpu0",
+                      "does not fit at 0x40000000")
+
     def test_missing_kernel(self):
         gone = os.path.join(self.dir.name, "gone")
         self.one_line(self.run_medley(self.board(), "--kernel", gone), gone, "cpu0")

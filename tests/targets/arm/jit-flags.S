@@ -4,9 +4,11 @@
  * eight values through the flag-setting data processing forms (immediate,
  * register, shifted register, 16 and 32 bits), the branches on each
  * condition, cbz/cbnz and loads and stores of each size and addressing
- * form; then shifts by a register of 0, 31, 32, 33, 255 and 257.  After each instruction the result and APSR are folded into a
- * checksum, which must be the one QEMU computes (isa-qemu) and which the
- * lock-step test compares between the tiers with every register.
+ * form; then shifts by a register of 0, 31, 32, 33, 255 and 257, and
+ * loops whose flags only the block's exits store.  After each instruction
+ * the result and APSR are folded into a checksum, which must be the one
+ * QEMU computes (isa-qemu) and which the lock-step test compares between
+ * the tiers with every register.
  */
 #include "test-macros.h"
 
@@ -238,6 +240,36 @@ inner:
 	movs	r1, #0
 	lsr.w	r2, r0, r1
 	CHECK_EQ r2, 0x80000001, 10
+
+	/* Loops whose last flags come right before the branch back, which
+	 * the head overwrites: translated, only the block's exits store
+	 * them; after the loop they are the last iteration's. */
+	movs	r0, #0
+	ldr	r2, =-30000
+	ldr	r4, =0x80000001
+11:	adds	r0, r0, #1
+	adds	r2, r2, r4	/* N and Z in r2, C and V: N, C, V change */
+	bne	11b		/* (r2 is 0 after 30000) */
+	CHECK_FLAGS 0b0110, 11
+	CHECK_EQ r0, 30000, 12
+	ldr	r2, =0x80000003
+12:	adds	r0, r0, #1
+	subs	r2, r2, #1
+	bvc	12b		/* not on the host flags: from the CPU state */
+	CHECK_FLAGS 0b0011, 13
+	movs	r2, #0
+	movs	r3, #7
+13:	adds	r0, r0, #1
+	adds	r2, r2, #1
+	cmp	r2, r3		/* N and Z stored in the loop, C and V not */
+	bne	13b
+	CHECK_FLAGS 0b0110, 14
+	ldr	r3, =0x80000004
+14:	subs	r3, r3, #1
+	subs	r4, r3, #2	/* operands kept: bvc on the host flags */
+	bvc	14b
+	CHECK_FLAGS 0b0011, 15
+	CHECK_EQ r0, 30011, 16
 	pop	{r4-r7, pc}
 	POOL
 

@@ -241,6 +241,23 @@ ldr_pc_ok:
 ldr_pc_ok2:
 	CHECK_EQ r0, 1, 65
 
+	/* Rt = 15 of ldrh/ldrsh (literal, imm12, negative imm8, register):
+	 * unallocated memory hints, which do nothing (v7-M A5.3.8), not
+	 * loads: nothing is mapped at 0x60000000, where a load would fault. */
+	ldr	r0, =0x60000010
+	movs	r1, #2
+	movs	r2, #0
+	.inst.w	0xf83ff004	/* ldrh pc, [pc, #-4] */
+	.inst.w	0xf93ff004	/* ldrsh pc, [pc, #-4] */
+	.inst.w	0xf8b0f004	/* ldrh.w pc, [r0, #4] */
+	.inst.w	0xf9b0f004	/* ldrsh.w pc, [r0, #4] */
+	.inst.w	0xf830fc04	/* ldrh pc, [r0, #-4] */
+	.inst.w	0xf930fc04	/* ldrsh pc, [r0, #-4] */
+	.inst.w	0xf830f001	/* ldrh pc, [r0, r1] */
+	.inst.w	0xf930f011	/* ldrsh pc, [r0, r1, lsl #1] */
+	adds	r2, #1
+	CHECK_EQ r2, 1, 66
+
 	pop	{r4-r11, pc}
 	.balign	4
 ldr_pc_lit:
