@@ -208,28 +208,95 @@ mark_dirty (A64JitCtx *c, unsigned r, bool sp)
     mdl_jit_regs_dst (&c->regs, r, true);
 }
 
-/* NZCV from the host flags of the operation just emitted (its result
- * already moved out of rax): C is the host's carry for additions
- * (@carry_cc B) and its complement for subtractions (AE); logic
- * operations clear both carry and overflow.  Clobbers rax, rcx, rdx and
- * r8. */
+/* The host register to read X[r] from: its cached register, or for XZR
+ * (r == 31 without @sp) @zero, cleared with a mov (the host flags stay). */
+static MdlX86Reg
+rsrc (A64JitCtx *c, unsigned r, bool sp, MdlX86Reg zero)
+{
+  if (r == 31 && !sp) {
+    mdl_x86_mov_ri (c->a, zero, 0);
+    return zero;
+  }
+  return src_reg (c, r);
+}
+
+/* The host register that takes X[r]'s new value, marked dirty now (the
+ * instruction has no slow path); for XZR (without @sp) the scratch
+ * register @discard.  Allocated after the sources: a destination that is
+ * also a source is then already loaded. */
+static MdlX86Reg
+wdst (A64JitCtx *c, unsigned r, bool sp, MdlX86Reg discard)
+{
+  if (r == 31 && !sp)
+    return discard;
+  return mdl_jit_regs_dst (&c->regs, r, true);
+}
+
+/* d = n OP m in the host registers themselves (two-address forms, with
+ * the same host flags as n OP m: addition and the logic operations
+ * commute in their flags too); 32-bit operations zero-extend. */
 static void
-emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
+emit_alu3 (A64JitCtx *c, MdlX86Alu op, bool sf, MdlX86Reg d, MdlX86Reg n, MdlX86Reg m)
 {
   MdlJitAsm *a = c->a;
 
-  mdl_x86_setcc (a, MDL_X86_CC_S, RAX);
-  mdl_x86_setcc (a, MDL_X86_CC_E, RCX);
-  mdl_x86_setcc (a, carry_cc, RDX);
-  mdl_x86_setcc (a, MDL_X86_CC_O, R8);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RAX, 31);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RCX, 30);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDX, 29);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, R8, 28);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, RCX);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, RDX);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RAX, R8);
+  if (d == n)
+    mdl_x86_alu_rr (a, op, sf, d, m);
+  else if (d != m) {
+    mdl_x86_mov_rr (a, sf, d, n);
+    mdl_x86_alu_rr (a, op, sf, d, m);
+  } else if (op != MDL_X86_SUB)
+    mdl_x86_alu_rr (a, op, sf, d, n);
+  else {
+    mdl_x86_mov_rr (a, sf, RAX, n);
+    mdl_x86_alu_rr (a, op, sf, RAX, m);
+    mdl_x86_mov_rr (a, true, d, RAX);
+  }
+}
+
+/* d = n OP imm (sign-extended with @sf). */
+static void
+emit_alu3i (A64JitCtx *c, MdlX86Alu op, bool sf, MdlX86Reg d, MdlX86Reg n, int32_t imm)
+{
+  if (d != n)
+    mdl_x86_mov_rr (c->a, sf, d, n);
+  mdl_x86_alu_ri (c->a, op, sf, d, imm);
+}
+
+/* NZCV from the host flags of the operation just emitted (its result
+ * already moved out of rax), in two halves so that a branch can jump on
+ * the host flags between them: lahf and seto take SF, ZF, CF and OF
+ * into ax (bits 15, 14, 8 and 0) without touching the flags; one
+ * multiplication moves the four to bits 31, 30, 29 and 28 (the other
+ * products land below bit 28 or above bit 31, none on another).  C is
+ * the host's carry for additions (@carry_cc B) and its complement for
+ * subtractions (AE); logic operations clear both carry and overflow.
+ * Clobbers rax. */
+static void
+emit_nzcv_begin (A64JitCtx *c)
+{
+  mdl_x86_lahf (c->a);
+  mdl_x86_setcc8 (c->a, MDL_X86_CC_O, RAX);
+}
+
+static void
+emit_nzcv_finish (A64JitCtx *c, MdlX86Cond carry_cc)
+{
+  MdlJitAsm *a = c->a;
+
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, 0xc101);
+  mdl_x86_imul_rri (a, false, RAX, RAX, (1 << 16) | (1 << 21) | (1 << 28));
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) 0xf0000000u);
+  if (carry_cc == MDL_X86_CC_AE)
+    mdl_x86_alu_ri (a, MDL_X86_XOR, false, RAX, 1 << 29);
   mdl_x86_store (a, 4, RAX, ST, SOFF (nzcv));
+}
+
+static void
+emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
+{
+  emit_nzcv_begin (c);
+  emit_nzcv_finish (c, carry_cc);
 }
 
 /* ---- lazy flags ----
@@ -289,14 +356,6 @@ emit_flags (A64JitCtx *c, int kind)
     emit_nzcv (c, kind == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
 }
 
-/* The flags the previous instruction left in the host's, into the state
- * (the host flags still hold them; clobbers rax, rcx, rdx and r8). */
-static void
-emit_pending_nzcv (A64JitCtx *c, int kind)
-{
-  emit_nzcv (c, kind == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
-}
-
 static uint16_t
 cond_table (unsigned cond)
 {
@@ -308,18 +367,27 @@ cond_table (unsigned cond)
   return table;
 }
 
-/* Leaves ZF clear (NE) when condition @cond holds on the current NZCV:
- * a 16-bit table of the condition over the 16 flag values, computed at
- * translation time by the interpreter's own a64_cond_holds, indexed by
- * NZCV at run time.  Clobbers rax and rcx. */
-static void
+/* Sets the host flags so that the returned host condition holds when
+ * A64 condition @cond holds on NZCV in the state: one test of its byte
+ * for the conditions on one flag, else a 16-bit table of the condition
+ * over the 16 flag values, computed at translation time by the
+ * interpreter's own a64_cond_holds, indexed by NZCV at run time (NE
+ * when it holds).  Clobbers rax and rcx. */
+static MdlX86Cond
 emit_cond (A64JitCtx *c, unsigned cond)
 {
+  static const uint8_t bit[4] = { 0x40, 0x20, 0x80, 0x10 }; /* Z, C, N, V */
+
+  if (cond < 8) {
+    mdl_x86_test_m8_i (c->a, ST, SOFF (nzcv) + 3, bit[cond >> 1]);
+    return cond & 1 ? MDL_X86_CC_E : MDL_X86_CC_NE;
+  }
   mdl_x86_load (c->a, 4, false, RCX, ST, SOFF (nzcv));
   mdl_x86_shift_ri (c->a, MDL_X86_SHR, false, RCX, 28);
   mdl_x86_mov_ri (c->a, RAX, cond_table (cond));
   mdl_x86_shift_cl (c->a, MDL_X86_SHR, false, RAX);
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+  return MDL_X86_CC_NE;
 }
 
 /* ---- leaving ---- */
@@ -409,84 +477,105 @@ emit_slow_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
 /* ---- integer data processing ---- */
 
-/* rcx = rcx extended by @option and shifted left by @shift (the
- * extended-register operand). */
+/* dst = src extended by @option (UXTB ... SXTX) and shifted left by
+ * @shift (the extended-register operand). */
 static void
-emit_extend (A64JitCtx *c, unsigned option, unsigned shift)
+emit_ext_to (A64JitCtx *c, unsigned option, unsigned shift, MdlX86Reg dst, MdlX86Reg src)
 {
-  MdlJitAsm *a = c->a;
+  static const uint8_t size[8] = { 1, 2, 4, 8, 1, 2, 4, 8 };
 
-  switch (option) {
-  case 0: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xff); break;
-  case 1: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xffff); break;
-  case 2: mdl_x86_mov_rr (a, false, RCX, RCX); break;
-  case 4:
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 56);
-    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 56);
-    break;
-  case 5:
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 48);
-    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 48);
-    break;
-  case 6: mdl_x86_movsxd (a, RCX, RCX); break;
-  default: break; /* UXTX, SXTX */
-  }
+  if (size[option] == 8)
+    mdl_x86_mov_rr (c->a, true, dst, src);
+  else
+    mdl_x86_movx_rr (c->a, size[option], option >= 4, true, dst, src);
   if (shift)
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, (uint8_t) shift);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, dst, (uint8_t) shift);
 }
 
 static const MdlX86Shift shift_ops[4] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR, MDL_X86_ROR };
 
-/* add/sub: immediate (@kind 0), shifted register (1), extended (2). */
+/* add/sub: immediate (@kind 0), shifted register (1), extended (2), on
+ * the cached registers: one lea without flags where it fits (immediate,
+ * register, register shifted left by up to 3, extended register), a
+ * compare (cmp, or a scratch add for cmn) when only the flags are kept,
+ * else the two-address operation in the destination. */
 static bool
 emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31, sub = (insn >> 30) & 1, flags = (insn >> 29) & 1;
   unsigned rd = insn & 31, rn = (insn >> 5) & 31, rm = (insn >> 16) & 31;
   MdlX86Alu op = sub ? MDL_X86_SUB : MDL_X86_ADD;
-  bool sp_n = kind != 1, sp_d = kind != 1 && !flags;
+  bool sp_d = kind != 1 && !flags;
+  MdlX86Reg n, m = RCX, d;
+  unsigned scale = 4; /* lea's index scale, 4: none */
 
   if (kind == 0) {
-    uint32_t imm = (insn >> 10) & 0xfff;
+    int32_t imm = (insn >> 10) & 0xfff;
 
     if ((insn >> 23) & 1)
       return false;
     if ((insn >> 22) & 1)
       imm <<= 12;
+    n = rsrc (c, rn, true, RAX);
     if (!flags) { /* one lea from the cached register into the cached one */
-      MdlX86Reg src = src_reg (c, rn), dst = mdl_jit_regs_dst (&c->regs, rd, true);
-
-      mdl_x86_lea (c->a, dst, src, sub ? -(int32_t) imm : (int32_t) imm);
-      if (!sf)
-        mdl_x86_mov_rr (c->a, false, dst, dst);
+      d = wdst (c, rd, true, RAX);
+      if (sf)
+        mdl_x86_lea (a, d, n, sub ? -imm : imm);
+      else
+        mdl_x86_lea32 (a, d, n, sub ? -imm : imm);
       return true;
     }
-    ld_reg (c, RAX, rn, true);
-    mdl_x86_alu_ri (c->a, op, sf, RAX, (int32_t) imm);
-  } else {
-    ld_reg (c, RCX, rm, false);
-    if (kind == 1) {
-      unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
-
-      if (type == 3 || (!sf && amount >= 32))
-        return false;
-      if (amount)
-        mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
-    } else {
-      unsigned option = (insn >> 13) & 7, shift = (insn >> 10) & 7;
-
-      if (shift > 4 || ((insn >> 22) & 3))
-        return false;
-      emit_extend (c, option, shift);
-    }
-    ld_reg (c, RAX, rn, sp_n);
-    mdl_x86_alu_rr (c->a, op, sf, RAX, RCX);
-  }
-  if (flags) {
-    st_reg (c, RAX, rd, false);
+    if (rd == 31 && sub)
+      mdl_x86_alu_ri (a, MDL_X86_CMP, sf, n, imm);
+    else
+      emit_alu3i (c, op, sf, wdst (c, rd, false, RAX), n, imm);
     emit_flags (c, sub ? FL_SUB : FL_ADD);
-  } else
-    st_reg (c, RAX, rd, sp_d);
+    return true;
+  }
+  if (kind == 1) {
+    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+
+    if (type == 3 || (!sf && amount >= 32))
+      return false;
+    n = rsrc (c, rn, false, RAX);
+    if (amount == 0)
+      m = rsrc (c, rm, false, RCX);
+    else if (!flags && !sub && type == 0 && amount <= 3 && rm != 31) {
+      m = src_reg (c, rm);
+      scale = amount;
+    } else {
+      mdl_x86_mov_rr (a, sf, RCX, rsrc (c, rm, false, RCX));
+      mdl_x86_shift_ri (a, shift_ops[type], sf, RCX, (uint8_t) amount);
+    }
+    if (amount == 0 && !flags && !sub)
+      scale = 0;
+  } else {
+    unsigned option = (insn >> 13) & 7, shift = (insn >> 10) & 7;
+
+    if (shift > 4 || ((insn >> 22) & 3))
+      return false;
+    n = rsrc (c, rn, true, RAX);
+    m = rsrc (c, rm, false, RCX);
+    if ((option & 3) != 3 || shift) {
+      emit_ext_to (c, option, !flags && !sub && shift <= 3 ? 0 : shift, RCX, m);
+      m = RCX;
+      if (!flags && !sub && shift <= 3)
+        scale = shift;
+    } else if (!flags && !sub)
+      scale = 0;
+  }
+  if (scale < 4) { /* add without flags: one lea */
+    d = wdst (c, rd, sp_d, RAX);
+    mdl_x86_lea_idx (a, sf, d, n, m, scale, 0);
+    return true;
+  }
+  if (flags && rd == 31 && sub)
+    mdl_x86_alu_rr (a, MDL_X86_CMP, sf, n, m);
+  else
+    emit_alu3 (c, op, sf, wdst (c, rd, sp_d, RAX), n, m);
+  if (flags)
+    emit_flags (c, sub ? FL_SUB : FL_ADD);
   return true;
 }
 
@@ -524,105 +613,143 @@ static const MdlX86Alu logic_ops[4] = { MDL_X86_AND, MDL_X86_OR, MDL_X86_XOR, MD
 static bool
 emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31;
   unsigned opc = (insn >> 29) & 3, rd = insn & 31, rn = (insn >> 5) & 31;
   bool flags = opc == 3;
+  MdlX86Alu op = logic_ops[opc];
+  MdlX86Reg n, m = RCX, d;
 
-  if (!imm && opc == 1 && rn == 31 && !((insn >> 21) & 1) && !((insn >> 10) & 0x3f)) {
-    /* mov (orr with XZR, unshifted): one move between cached registers */
-    unsigned rm = (insn >> 16) & 31;
-
-    if (rd == 31)
-      return true;
-    if (rm == 31)
-      st_imm (c, rd, 0);
-    else {
-      MdlX86Reg src = src_reg (c, rm);
-
-      mdl_x86_mov_rr (c->a, sf, mdl_jit_regs_dst (&c->regs, rd, true), src);
-    }
-    return true;
-  }
   if (imm) {
     uint64_t mask;
+    int32_t i32;
 
     if (!bit_mask (sf, (insn >> 22) & 1, (insn >> 16) & 0x3f, (insn >> 10) & 0x3f, &mask))
       return false;
-    mdl_x86_mov_ri (c->a, RCX, mask);
+    if (rn == 31 && !flags) { /* mov of a bit-mask immediate (and: 0) */
+      mdl_x86_mov_ri (a, wdst (c, rd, true, RAX), op == MDL_X86_AND ? 0 : mask);
+      return true;
+    }
+    n = rsrc (c, rn, false, RAX);
+    i32 = (int32_t) (uint32_t) mask;
+    if (!sf || (int64_t) mask == (int64_t) i32) {
+      if (flags && rd == 31)
+        mdl_x86_test_ri (a, sf, n, i32);
+      else
+        emit_alu3i (c, op, sf, wdst (c, rd, !flags, RAX), n, i32);
+    } else {
+      mdl_x86_mov_ri (a, RCX, mask);
+      if (flags && rd == 31)
+        mdl_x86_test_rr (a, sf, n, RCX);
+      else
+        emit_alu3 (c, op, sf, wdst (c, rd, !flags, RAX), n, RCX);
+    }
   } else {
-    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f, rm = (insn >> 16) & 31;
+    bool inv = (insn >> 21) & 1;
 
     if (!sf && amount >= 32)
       return false;
-    ld_reg (c, RCX, (insn >> 16) & 31, false);
-    if (amount)
-      mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
-    if ((insn >> 21) & 1)
-      mdl_x86_unary (c->a, MDL_X86_NOT, sf, RCX);
+    if (rn == 31 && !flags && opc != 0) {
+      /* orr/eor with XZR: mov, mvn and their shifted forms, in place */
+      if (rd == 31)
+        return true;
+      m = rsrc (c, rm, false, RCX);
+      d = wdst (c, rd, false, RAX);
+      mdl_x86_mov_rr (a, sf, d, m);
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, d);
+      return true;
+    }
+    n = rsrc (c, rn, false, RAX);
+    if (amount || inv) {
+      mdl_x86_mov_rr (a, sf, RCX, rsrc (c, rm, false, RCX));
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, RCX, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, RCX);
+    } else
+      m = rsrc (c, rm, false, RCX);
+    if (flags && rd == 31)
+      mdl_x86_test_rr (a, sf, n, m);
+    else
+      emit_alu3 (c, op, sf, wdst (c, rd, false, RAX), n, m);
   }
-  ld_reg (c, RAX, rn, false);
-  mdl_x86_alu_rr (c->a, logic_ops[opc], sf, RAX, RCX);
-  if (flags) {
-    st_reg (c, RAX, rd, false);
-    emit_flags (c, FL_ADD); /* and clears CF and OF: C = V = 0 */
-  } else
-    st_reg (c, RAX, rd, imm); /* and/orr/eor #imm write SP */
+  if (flags)
+    emit_flags (c, FL_ADD); /* and and test clear CF and OF: C = V = 0 */
   return true;
 }
 
 static bool
 emit_movw (A64JitCtx *c, uint32_t insn)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31;
   unsigned opc = (insn >> 29) & 3, hw = (insn >> 21) & 3, rd = insn & 31;
   uint64_t imm = (uint64_t) ((insn >> 5) & 0xffff) << (16 * hw);
+  uint64_t keep = ~(UINT64_C (0xffff) << (16 * hw));
+  MdlX86Reg d;
 
   if (opc == 1 || (!sf && hw >= 2))
     return false;
-  if (opc == 3) { /* movk */
-    ld_reg (c, RAX, rd, false);
-    mdl_x86_mov_ri (c->a, RCX, ~(UINT64_C (0xffff) << (16 * hw)));
-    mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RCX);
-    mdl_x86_mov_ri (c->a, RCX, imm);
-    mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
-    if (!sf)
-      mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  } else {
+  if (opc != 3) {
     if (opc == 0)
       imm = ~imm;
     st_imm (c, rd, sf ? imm : (uint32_t) imm);
     return true;
   }
-  st_reg (c, RAX, rd, false);
+  /* movk, in place */
+  if (rd == 31)
+    return true;
+  src_reg (c, rd);
+  d = mdl_jit_regs_dst (&c->regs, rd, true);
+  if (!sf || hw == 0) /* the mask as a (sign-extended) 32-bit immediate */
+    mdl_x86_alu_ri (a, MDL_X86_AND, sf, d, (int32_t) (uint32_t) keep);
+  else {
+    mdl_x86_mov_ri (a, RCX, keep);
+    mdl_x86_alu_rr (a, MDL_X86_AND, true, d, RCX);
+  }
+  if (imm <= INT32_MAX || !sf)
+    mdl_x86_alu_ri (a, MDL_X86_OR, sf, d, (int32_t) (uint32_t) imm);
+  else {
+    mdl_x86_mov_ri (a, RCX, imm);
+    mdl_x86_alu_rr (a, MDL_X86_OR, true, d, RCX);
+  }
   return true;
 }
 
-/* sbfm/ubfm by three shifts (bfm: emit_bfm). */
+/* sbfm/ubfm in the destination: a zero or sign extension (uxtb, sxth,
+ * sxtw...) is one movzx/movsx, anything else at most two shifts: left
+ * until the field's top bit is the register's, then right (logical or
+ * arithmetic) to where the field goes (bfm: emit_bfm). */
 static bool
 emit_bitfield (A64JitCtx *c, uint32_t insn)
 {
-  bool sf = insn >> 31;
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sign;
   unsigned opc = (insn >> 29) & 3, n = (insn >> 22) & 1, immr = (insn >> 16) & 0x3f;
-  unsigned imms = (insn >> 10) & 0x3f, w = sf ? 64 : 32, left;
-  MdlX86Shift right = opc == 0 ? MDL_X86_SAR : MDL_X86_SHR;
+  unsigned imms = (insn >> 10) & 0x3f, w = sf ? 64 : 32, left, right;
+  MdlX86Reg src, d;
 
   if (opc == 1 || opc == 3 || n != sf || (!sf && (immr >= 32 || imms >= 32)))
     return false;
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  left = w - 1 - imms;
-  if (left)
-    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) left);
-  if (imms >= immr) {
-    if (left + immr)
-      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) (left + immr));
-  } else {
-    if (left)
-      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) left);
-    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) (w - immr));
+  sign = opc == 0;
+  src = rsrc (c, (insn >> 5) & 31, false, RAX);
+  d = wdst (c, insn & 31, false, RAX);
+  if (immr == 0 && (imms == 7 || imms == 15 || (imms == 31 && sf))) {
+    mdl_x86_movx_rr (a, (imms + 1) / 8, sign, sf, d, src);
+    return true;
   }
-  if (!sf)
-    mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  st_reg (c, RAX, insn & 31, false);
+  left = w - 1 - imms;
+  right = imms >= immr ? left + immr : immr - 1 - imms;
+  if (d != src || (!sf && !left && !right))
+    mdl_x86_mov_rr (a, sf, d, src);
+  if (left)
+    mdl_x86_shift_ri (a, MDL_X86_SHL, sf, d, (uint8_t) left);
+  if (right)
+    mdl_x86_shift_ri (a, sign ? MDL_X86_SAR : MDL_X86_SHR, sf, d, (uint8_t) right);
   return true;
 }
 
@@ -631,12 +758,22 @@ emit_extr (A64JitCtx *c, uint32_t insn)
 {
   bool sf = insn >> 31;
   unsigned lsb = (insn >> 10) & 0x3f, w = sf ? 64 : 32;
+  unsigned rn = (insn >> 5) & 31, rm = (insn >> 16) & 31;
 
   if (((insn >> 22) & 1) != sf || (!sf && lsb >= 32))
     return false;
-  ld_reg (c, RAX, (insn >> 16) & 31, false);
+  if (rn == rm && rn != 31) { /* ror, in the destination */
+    MdlX86Reg src = src_reg (c, rn), d = wdst (c, insn & 31, false, RAX);
+
+    if (d != src || !sf)
+      mdl_x86_mov_rr (c->a, sf, d, src);
+    if (lsb)
+      mdl_x86_shift_ri (c->a, MDL_X86_ROR, sf, d, (uint8_t) lsb);
+    return true;
+  }
+  ld_reg (c, RAX, rm, false);
   if (lsb) {
-    ld_reg (c, RCX, (insn >> 5) & 31, false);
+    ld_reg (c, RCX, rn, false);
     mdl_x86_shift_ri (c->a, MDL_X86_SHR, sf, RAX, (uint8_t) lsb);
     mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RCX, (uint8_t) (w - lsb));
     mdl_x86_alu_rr (c->a, MDL_X86_OR, sf, RAX, RCX);
@@ -646,33 +783,56 @@ emit_extr (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
+/* The csel family with cmov: X[rd] = cond ? X[rn] : f(X[rm]), f the
+ * identity, +1, NOT or negation (computed with lea and not, which keep
+ * the host flags); cset and csetm (both sources XZR) are a setcc. */
 static bool
 emit_csel (A64JitCtx *c, uint32_t insn)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31, inv = (insn >> 30) & 1, inc = (insn >> 10) & 1;
-  size_t keep;
+  unsigned rn = (insn >> 5) & 31, rm = (insn >> 16) & 31, rd = insn & 31;
+  MdlX86Cond cc;
+  MdlX86Reg n, m, d;
 
   if (((insn >> 29) & 1) || ((insn >> 11) & 1))
     return false;
   if (c->pending != FL_NONE)
-    mdl_x86_setcc (c->a, (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending), RDX);
-  else {
-    emit_cond (c, (insn >> 12) & 15);
-    mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
+    cc = (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending);
+  else
+    cc = emit_cond (c, (insn >> 12) & 15); /* (clobbers rax and rcx) */
+  if (rn == 31 && rm == 31 && (inc || inv)) {
+    /* cset (0 or 1) and csetm (0 or -1), csinv/csinc of zeros */
+    d = wdst (c, rd, false, RAX);
+    if (inc && inv) { /* csneg of zeros: 0 */
+      mdl_x86_mov_ri (a, d, 0);
+      return true;
+    }
+    mdl_x86_setcc (a, (MdlX86Cond) (cc ^ 1), d);
+    if (inv)
+      mdl_x86_unary (a, MDL_X86_NEG, sf, d);
+    return true;
   }
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  ld_reg (c, RCX, (insn >> 16) & 31, false);
-  mdl_x86_test_rr (c->a, false, RDX, RDX);
-  keep = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  mdl_x86_mov_rr (c->a, true, RAX, RCX);
-  if (inv)
-    mdl_x86_unary (c->a, inc ? MDL_X86_NEG : MDL_X86_NOT, true, RAX);
-  else if (inc)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, true, RAX, 1);
-  mdl_x86_bind (c->a, keep);
-  if (!sf)
-    mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  st_reg (c, RAX, insn & 31, false);
+  n = rsrc (c, rn, false, RDX);
+  m = rsrc (c, rm, false, RCX);
+  if (inv || inc) {
+    if (inv)
+      mdl_x86_mov_rr (a, true, RCX, m);
+    if (inv)
+      mdl_x86_unary (a, MDL_X86_NOT, true, RCX);
+    if (inc)
+      mdl_x86_lea (a, RCX, inv ? RCX : m, 1);
+    m = RCX;
+  }
+  d = wdst (c, rd, false, RAX);
+  if (d == n)
+    mdl_x86_cmov (a, (MdlX86Cond) (cc ^ 1), sf, d, m);
+  else if (d == m)
+    mdl_x86_cmov (a, cc, sf, d, n);
+  else {
+    mdl_x86_mov_rr (a, sf, d, m);
+    mdl_x86_cmov (a, cc, sf, d, n);
+  }
   return true;
 }
 
@@ -817,27 +977,37 @@ static bool
 emit_ccmp (A64JitCtx *c, uint32_t insn)
 {
   MdlJitAsm *a = c->a;
-  bool sf = insn >> 31, sub = (insn >> 30) & 1;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1, is_imm = (insn >> 11) & 1;
   unsigned rm = (insn >> 16) & 31;
+  MdlX86Cond cc;
+  MdlX86Reg n, m = RCX;
   size_t fails, done;
 
   if (((insn >> 10) & 1) || ((insn >> 4) & 1))
     return false;
   if (!c->need) /* its only effect is on NZCV */
     return true;
-  /* the operands first: nothing is allocated on one path only */
-  if ((insn >> 11) & 1)
-    mdl_x86_mov_ri (a, R8, rm);
+  if (c->pending != FL_NONE)
+    cc = (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending);
   else
-    ld_reg (c, R8, rm, false);
-  ld_reg (c, RDX, (insn >> 5) & 31, false);
-  if (c->pending != FL_NONE) /* (the loads are moves: the host flags stay) */
-    fails = mdl_x86_jcc_fwd (a, (MdlX86Cond) (host_cc ((insn >> 12) & 15, c->pending) ^ 1));
+    cc = emit_cond (c, (insn >> 12) & 15); /* (clobbers rax and rcx) */
+  /* the operands before the jump (moves: the host flags stay), so that
+   * nothing is allocated on one path only */
+  n = rsrc (c, (insn >> 5) & 31, false, RDX);
+  if (!is_imm)
+    m = rsrc (c, rm, false, RCX);
+  fails = mdl_x86_jcc_fwd (a, (MdlX86Cond) (cc ^ 1));
+  if (sub && is_imm)
+    mdl_x86_alu_ri (a, MDL_X86_CMP, sf, n, (int32_t) rm);
+  else if (sub)
+    mdl_x86_alu_rr (a, MDL_X86_CMP, sf, n, m);
   else {
-    emit_cond (c, (insn >> 12) & 15);
-    fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_rr (a, sf, R8, n);
+    if (is_imm)
+      mdl_x86_alu_ri (a, MDL_X86_ADD, sf, R8, (int32_t) rm);
+    else
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, R8, m);
   }
-  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RDX, R8);
   emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, fails);
@@ -847,18 +1017,45 @@ emit_ccmp (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
-/* madd/msub: the low half of the product is the same signed or not. */
+/* madd/msub (the low half of the product is the same signed or not):
+ * mul in the destination, else the product in rax added with lea or
+ * subtracted in place. */
 static bool
 emit_madd (A64JitCtx *c, uint32_t insn)
 {
-  bool sf = insn >> 31;
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, msub = (insn >> 15) & 1;
+  unsigned ra = (insn >> 10) & 31;
+  MdlX86Reg n, m, acc, d;
 
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  ld_reg (c, RCX, (insn >> 16) & 31, false);
-  mdl_x86_imul_rr (c->a, sf, RAX, RCX);
-  ld_reg (c, RCX, (insn >> 10) & 31, false);
-  mdl_x86_alu_rr (c->a, (insn >> 15) & 1 ? MDL_X86_SUB : MDL_X86_ADD, sf, RCX, RAX);
-  st_reg (c, RCX, insn & 31, false);
+  n = rsrc (c, (insn >> 5) & 31, false, RAX);
+  m = rsrc (c, (insn >> 16) & 31, false, RCX);
+  if (ra == 31 && !msub) { /* mul */
+    d = wdst (c, insn & 31, false, RAX);
+    if (d == m)
+      mdl_x86_imul_rr (a, sf, d, n);
+    else {
+      if (d != n)
+        mdl_x86_mov_rr (a, sf, d, n);
+      mdl_x86_imul_rr (a, sf, d, m);
+    }
+    return true;
+  }
+  acc = rsrc (c, ra, false, RDX);
+  if (n != RAX)
+    mdl_x86_mov_rr (a, sf, RAX, n);
+  mdl_x86_imul_rr (a, sf, RAX, m);
+  d = wdst (c, insn & 31, false, RCX);
+  if (!msub) {
+    if (d == acc)
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, d, RAX);
+    else
+      mdl_x86_lea_idx (a, sf, d, acc, RAX, 0, 0);
+  } else {
+    if (d != acc)
+      mdl_x86_mov_rr (a, sf, d, acc);
+    mdl_x86_alu_rr (a, MDL_X86_SUB, sf, d, RAX);
+  }
   return true;
 }
 
@@ -874,10 +1071,16 @@ emit_dp2 (A64JitCtx *c, uint32_t insn)
   bool sf = insn >> 31;
   unsigned op = (insn >> 10) & 0x3f;
 
-  if (op >= 8 && op <= 11) {
+  if (op >= 8 && op <= 11) { /* in the destination, by cl */
+    MdlX86Reg n, d;
+
     ld_reg (c, RCX, (insn >> 16) & 31, false);
-    ld_reg (c, RAX, (insn >> 5) & 31, false);
-    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, RAX);
+    n = rsrc (c, (insn >> 5) & 31, false, RAX);
+    d = wdst (c, insn & 31, false, RAX);
+    if (d != n || !sf)
+      mdl_x86_mov_rr (a, sf, d, n);
+    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, d);
+    return true;
   } else if (op == 2 || op == 3) {
     size_t by_zero, by_minus1 = 0, done1, done2 = 0;
 
@@ -1055,14 +1258,15 @@ emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
   return 2;
 }
 
-/* A store of @total bytes at the virtual address in r8 while the
- * exclusive monitor is armed: a64_store clears it when the bytes overlap
- * what it holds, which is the executor's; other stores go on inline
- * (a cmpxchg that failed leaves the monitor armed until the next
- * exception or clrex, and every store took the executor meanwhile).
- * Returns the jump to the slow path.  Clobbers rax, rcx and rdx. */
+/* A store of @total bytes at the virtual address in @addr (r8 or rcx,
+ * kept) while the exclusive monitor is armed: a64_store clears it when
+ * the bytes overlap what it holds, which is the executor's; other
+ * stores go on inline (a cmpxchg that failed leaves the monitor armed
+ * until the next exception or clrex, and every store took the executor
+ * meanwhile).  Returns the jump to the slow path.  Clobbers rax and
+ * rdx. */
 static size_t
-emit_monitor_check (A64JitCtx *c, unsigned total)
+emit_monitor_check (A64JitCtx *c, unsigned total, MdlX86Reg addr)
 {
   MdlJitAsm *a = c->a;
   size_t idle, after, overlap;
@@ -1071,11 +1275,11 @@ emit_monitor_check (A64JitCtx *c, unsigned total)
   idle = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   /* va < excl_addr + excl_size && excl_addr < va + total */
   mdl_x86_load (a, 8, false, RAX, ST, SOFF (excl_addr));
-  mdl_x86_load (a, 4, false, RCX, ST, SOFF (excl_size));
-  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, RAX);
-  mdl_x86_alu_rr (a, MDL_X86_CMP, true, R8, RCX);
+  mdl_x86_load (a, 4, false, RDX, ST, SOFF (excl_size));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, addr, RDX);
   after = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, R8, (int32_t) total);
+  mdl_x86_lea (a, RDX, addr, (int32_t) total);
   mdl_x86_alu_rr (a, MDL_X86_CMP, true, RAX, RDX);
   overlap = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
   mdl_x86_bind (a, idle);
@@ -1096,7 +1300,7 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
   ld_reg (c, R8, ins->raw & 31, false);
   mdl_x86_alu_ri (a, MDL_X86_AND, true, R8, -64);
-  slow[n++] = emit_monitor_check (c, 64);
+  slow[n++] = emit_monitor_check (c, 64, R8);
   if (c->mmu)
     n += emit_tlb (c, true, 64, slow + n);
   else
@@ -1185,17 +1389,26 @@ emit_value (A64JitCtx *c, unsigned r, MdlX86Reg zero)
     mdl_x86_mov_ri (c->a, zero, 0);
 }
 
+/* The register the address of a load or store goes to: rcx, where the
+ * RAM window check wants it, for the plain accesses with the MMU off;
+ * else r8 (the TLB check, the exclusives' alignment check and monitor). */
+static MdlX86Reg
+addr_reg (A64JitCtx *c, LdstKind kind)
+{
+  return !c->mmu && kind == LDST_PLAIN ? RCX : R8;
+}
+
 static void
 emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
                 unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off,
                 LdstKind kind)
 {
   MdlJitAsm *a = c->a;
-  bool store = opc == 0;
+  bool store = opc == 0, direct;
   unsigned total = rt2 >= 0 ? 2 * size : size;
   size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
   unsigned n_tlb = 0;
-  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RAX;
+  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RDX, addr = addr_reg (c, kind);
 
   /* every register allocated before the first branch to the slow path */
   if (store) {
@@ -1208,17 +1421,27 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     if (rt2 >= 0 && rt2 != 31)
       d2 = dst_reg (c, (unsigned) rt2);
   }
+  /* Loaded straight into the destinations, unless the base is one of
+   * them and is still needed after the load: written back (a64_x_ldst_*
+   * write the base first, so the loaded value wins) or the monitor's
+   * address; then into rax and rdx, moved last. */
+  direct = !store && !((wb || kind == LDST_EXCL) && (d1 == base || d2 == base));
+  if (!direct) {
+    d1 = RAX;
+    d2 = RDX;
+  }
   if (kind != LDST_PLAIN && total > 1) {
     mdl_x86_mov_rr (a, false, RCX, R8);
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
     slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
   if (store)
-    slow3 = emit_monitor_check (c, total);
+    slow3 = emit_monitor_check (c, total, addr);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
   if (!(c->mmu && store)) {
-    mdl_x86_mov_rr (a, true, RCX, R8);
+    if (addr != RCX)
+      mdl_x86_mov_rr (a, true, RCX, R8);
     mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
     mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
     slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -1232,19 +1455,16 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_store_idx (a, size, v1, RDX, RCX);
     if (rt2 >= 0) {
       emit_value (c, (unsigned) rt2, RAX);
-      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_store_idx (a, size, v2, RDX, RCX);
+      mdl_x86_store_idx_disp (a, size, v2, RDX, RCX, (int32_t) size);
     }
   } else {
     bool sign = opc >= 2 && size < 8;
 
-    mdl_x86_load_idx (a, size, sign, RAX, RDX, RCX);
+    mdl_x86_load_idx (a, size, sign, d1, RDX, RCX);
     if (opc == 3)
-      mdl_x86_mov_rr (a, false, RAX, RAX);
-    if (rt2 >= 0) {
-      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_load_idx (a, size, sign, RDX, RDX, RCX);
-    }
+      mdl_x86_mov_rr (a, false, d1, d1);
+    if (rt2 >= 0) /* (d2 may be rdx, the host base: loaded last) */
+      mdl_x86_load_idx_disp (a, size, sign, d2, RDX, RCX, (int32_t) size);
   }
   if (wb)
     mdl_x86_lea (a, base, base, off);
@@ -1254,19 +1474,19 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_store (a, 8, base, ST, SOFF (excl_addr));
     mdl_x86_mov_ri (a, RCX, total);
     mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
-    mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
+    mdl_x86_store (a, 8, d1, ST, SOFF (excl_val));
     if (rt2 >= 0)
-      mdl_x86_store (a, 8, RDX, ST, SOFF (excl_val) + 8);
+      mdl_x86_store (a, 8, d2, ST, SOFF (excl_val) + 8);
     else {
       mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
       mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
     }
   }
-  if (!store) {
+  if (!store && !direct) {
     if (rt != 31)
-      mdl_x86_mov_rr (a, true, d1, RAX);
+      mdl_x86_mov_rr (a, true, dst_reg (c, rt), RAX);
     if (rt2 >= 0 && rt2 != 31)
-      mdl_x86_mov_rr (a, true, d2, RDX);
+      mdl_x86_mov_rr (a, true, dst_reg (c, (unsigned) rt2), RDX);
   }
   done = mdl_x86_jmp_fwd (a);
   if (!(c->mmu && store)) {
@@ -1377,17 +1597,17 @@ ldst_valid (unsigned size, unsigned opc)
   return !(opc == 3 && size >= 2) && !(opc == 2 && size == 3);
 }
 
-/* r8 = X[rn|SP] + @off (or, @post, X[rn|SP] alone); returns the host
+/* @addr = X[rn|SP] + @off (or, @post, X[rn|SP] alone); returns the host
  * register that holds X[rn|SP]. */
 static MdlX86Reg
-emit_addr (A64JitCtx *c, unsigned rn, int32_t off, bool post)
+emit_addr (A64JitCtx *c, unsigned rn, int32_t off, bool post, MdlX86Reg addr)
 {
   MdlX86Reg base = src_reg (c, rn);
 
   if (post || off == 0)
-    mdl_x86_mov_rr (c->a, true, R8, base);
+    mdl_x86_mov_rr (c->a, true, addr, base);
   else
-    mdl_x86_lea (c->a, R8, base, off);
+    mdl_x86_lea (c->a, addr, base, off);
   return base;
 }
 
@@ -1409,7 +1629,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
      * UNDEFINED (the executor's), as are pairs with o2 */
     if (pair && (o2 || size < 2))
       return false;
-    base = emit_addr (c, rn, 0, false);
+    base = emit_addr (c, rn, 0, false, R8);
     if (!o2 && !load)
       emit_stxr (c, ins, i, 1u << size, rt, pair ? (int) ((insn >> 10) & 31) : -1,
                  (insn >> 16) & 31);
@@ -1422,7 +1642,8 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
-    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false);
+    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false,
+                      addr_reg (c, LDST_PLAIN));
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, base, 0);
     return true;
   }
@@ -1432,19 +1653,24 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
     if (!ldst_valid (size, opc) || form == 2)
       return false;
-    base = emit_addr (c, rn, off, form == 1);
+    base = emit_addr (c, rn, off, form == 1, addr_reg (c, LDST_PLAIN));
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn, base, off);
     return true;
   }
   if (fn == a64_x_ldst_reg) {
     unsigned option = (insn >> 13) & 7, shift = (insn >> 12) & 1 ? size : 0;
+    MdlX86Reg n, m;
 
     if (!(option & 2) || !ldst_valid (size, opc))
       return false;
-    ld_reg (c, RCX, (insn >> 16) & 31, false);
-    emit_extend (c, option, shift);
-    ld_reg (c, R8, rn, true);
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
+    /* one lea, the index extended in rcx first unless it is X[rm] */
+    n = rsrc (c, rn, true, RAX);
+    m = rsrc (c, (insn >> 16) & 31, false, RCX);
+    if ((option & 3) != 3) {
+      emit_ext_to (c, option, 0, RCX, m);
+      m = RCX;
+    }
+    mdl_x86_lea_idx (c->a, true, addr_reg (c, LDST_PLAIN), n, m, shift, 0);
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, RAX, 0);
     return true;
   }
@@ -1455,7 +1681,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
     if (popc == 3 || (popc == 1 && (!load || index == 0)))
       return false;
-    base = emit_addr (c, rn, off, index == 1);
+    base = emit_addr (c, rn, off, index == 1, addr_reg (c, LDST_PLAIN));
     emit_ldst (c, ins, i, psize, !load ? 0 : popc == 1 ? 2 : 1, rt, (int) ((insn >> 10) & 31),
                index == 1 || index == 3, rn, base, off);
     return true;
@@ -1517,7 +1743,7 @@ ends_block (const A64JitInsn *ins)
   }
 }
 
-/* Branches: the condition leaves ZF clear (NE) when taken. */
+/* Branches: the host condition @cc holds when taken. */
 static bool
 emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
 {
@@ -1525,6 +1751,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
   A64ExecFn fn = exec_of (ins->op);
   uint64_t next = ins->pc + 4, target;
   size_t taken;
+  MdlX86Cond cc;
 
   if (fn == a64_x_b) {
     target = ins->pc + (sext (insn & 0x3ffffff, 26) << 2);
@@ -1561,46 +1788,62 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
     if (c->pending != FL_NONE) {
-      /* The compare's host flags: the registers stored (moves), the
-       * condition kept in a register of the pool (the block ends here:
-       * nothing is cached after the flush), NZCV computed once. */
+      /* The compare's host flags: the registers stored (moves), lahf
+       * and seto (which keep the flags), the jump on the host flags,
+       * then NZCV finished on each way out. */
+      MdlX86Cond carry = c->pending == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B;
+
       mdl_jit_regs_flush (&c->regs);
-      mdl_x86_setcc (c->a, (MdlX86Cond) host_cc (cond, c->pending), a64_jit_pool[0]);
-      emit_pending_nzcv (c, c->pending);
-      mdl_x86_test_rr (c->a, false, a64_jit_pool[0], a64_jit_pool[0]);
-      goto branch;
+      emit_nzcv_begin (c);
+      taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) host_cc (cond, c->pending));
+      emit_nzcv_finish (c, carry);
+      emit_block_end (c, n, next, false);
+      mdl_x86_bind (c->a, taken);
+      emit_nzcv_finish (c, carry);
+      emit_block_end (c, n, target, true);
+      return true;
     }
     if (cond_table (cond) == 0xffff) {
       emit_block_end (c, n, target, true);
       return true;
     }
-    emit_cond (c, cond);
+    cc = emit_cond (c, cond);
+    /* the registers stored once for both ways out (moves: the flags stay) */
+    mdl_jit_regs_flush (&c->regs);
   } else if (fn == a64_x_cb) {
     bool sf = insn >> 31;
+    unsigned rt = insn & 31;
+    MdlX86Reg r = RAX;
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
-    ld_reg (c, RAX, insn & 31, false);
-    mdl_x86_test_rr (c->a, sf, RAX, RAX);
-    if (!((insn >> 24) & 1)) { /* cbz: taken when zero */
-      mdl_x86_setcc (c->a, MDL_X86_CC_E, RAX);
-      mdl_x86_test_rr (c->a, false, RAX, RAX);
-    }
+    if (rt == 31)
+      mdl_x86_mov_ri (c->a, RAX, 0);
+    else
+      r = src_reg (c, rt);
+    mdl_jit_regs_flush (&c->regs); /* (the host register still holds X[rt]) */
+    mdl_x86_test_rr (c->a, sf, r, r);
+    cc = (insn >> 24) & 1 ? MDL_X86_CC_NE : MDL_X86_CC_E; /* cbz: taken when zero */
   } else if (fn == a64_x_tb) {
-    unsigned bit = ((insn >> 26) & 0x20) | ((insn >> 19) & 0x1f);
+    unsigned bit = ((insn >> 26) & 0x20) | ((insn >> 19) & 0x1f), rt = insn & 31;
+    bool nz = (insn >> 24) & 1; /* tbnz: taken when set */
+    MdlX86Reg r = RAX;
 
     target = ins->pc + (sext ((insn >> 5) & 0x3fff, 14) << 2);
-    ld_reg (c, RAX, insn & 31, false);
-    if (bit)
-      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, RAX, (uint8_t) bit);
-    if (!((insn >> 24) & 1)) /* tbz: taken when clear */
-      mdl_x86_unary (c->a, MDL_X86_NOT, false, RAX);
-    mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+    if (rt == 31)
+      mdl_x86_mov_ri (c->a, RAX, 0);
+    else
+      r = src_reg (c, rt);
+    mdl_jit_regs_flush (&c->regs);
+    if (bit < 32) {
+      mdl_x86_test_ri (c->a, false, r, (int32_t) (UINT32_C (1) << bit));
+      cc = nz ? MDL_X86_CC_NE : MDL_X86_CC_E;
+    } else {
+      mdl_x86_bt_ri (c->a, true, r, (uint8_t) bit);
+      cc = nz ? MDL_X86_CC_B : MDL_X86_CC_AE;
+    }
   } else
     return false;
-  /* the registers stored once for both ways out (moves: the flags stay) */
-  mdl_jit_regs_flush (&c->regs);
-branch:
-  taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  taken = mdl_x86_jcc_fwd (c->a, cc);
   emit_block_end (c, n, next, false);
   mdl_x86_bind (c->a, taken);
   emit_block_end (c, n, target, true);
