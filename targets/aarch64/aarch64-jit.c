@@ -123,6 +123,15 @@ typedef struct {
   const A64JitInsn *next;
   bool next_live; /* NZCV is read after the next instruction */
   int pending, pending_next;
+  /* the slow paths, out of line after the block's last instruction */
+  struct {
+    size_t jumps[10];
+    unsigned n_jumps, i;
+    const A64JitInsn *ins;
+    MdlJitRegsState regs; /* the allocation where they branched off */
+    const uint8_t *back;  /* the join */
+  } slow[A64_JIT_MAX_INSNS];
+  unsigned n_slow;
 } A64JitCtx;
 
 static inline uint64_t
@@ -475,6 +484,38 @@ emit_slow_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   mdl_jit_regs_reload (&c->regs);
 }
 
+/* The slow path of instruction @i, reached by the @n jumps in @jumps:
+ * the executor from scratch (emit_slow_executor), placed out of line
+ * after the block's code (emit_slow_paths) and jumping back here, the
+ * join.  The instruction allocated its registers before its first jump
+ * and marks its destinations dirty only after this, so the allocation
+ * here is the one at the jumps. */
+static void
+defer_slow (A64JitCtx *c, const size_t *jumps, unsigned n, const A64JitInsn *ins, unsigned i)
+{
+  unsigned k = c->n_slow++;
+
+  g_assert (n <= G_N_ELEMENTS (c->slow[k].jumps));
+  memcpy (c->slow[k].jumps, jumps, n * sizeof *jumps);
+  c->slow[k].n_jumps = n;
+  c->slow[k].ins = ins;
+  c->slow[k].i = i;
+  mdl_jit_regs_save (&c->regs, &c->slow[k].regs);
+  c->slow[k].back = mdl_x86_here (c->a);
+}
+
+static void
+emit_slow_paths (A64JitCtx *c)
+{
+  for (unsigned k = 0; k < c->n_slow; k++) {
+    for (unsigned j = 0; j < c->slow[k].n_jumps; j++)
+      mdl_x86_bind (c->a, c->slow[k].jumps[j]);
+    mdl_jit_regs_assume (&c->regs, &c->slow[k].regs);
+    emit_slow_executor (c, c->slow[k].ins, c->slow[k].i);
+    mdl_x86_jmp_to (c->a, c->slow[k].back);
+  }
+}
+
 /* ---- integer data processing ---- */
 
 /* dst = src extended by @option (UXTB ... SXTX) and shifted left by
@@ -544,6 +585,16 @@ emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
     else if (!flags && !sub && type == 0 && amount <= 3 && rm != 31) {
       m = src_reg (c, rm);
       scale = amount;
+    } else if (!sub && rm == rd && rn != rd && rd != 31) {
+      /* the destination is the shifted operand: shifted in place, then
+       * added (the flags of an addition do not depend on the order) */
+      d = src_reg (c, rm);
+      wdst (c, rd, false, RAX);
+      mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, d, n);
+      if (flags)
+        emit_flags (c, FL_ADD);
+      return true;
     } else {
       mdl_x86_mov_rr (a, sf, RCX, rsrc (c, rm, false, RCX));
       mdl_x86_shift_ri (a, shift_ops[type], sf, RCX, (uint8_t) amount);
@@ -661,6 +712,20 @@ emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
         mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
       if (inv)
         mdl_x86_unary (a, MDL_X86_NOT, sf, d);
+      return true;
+    }
+    if ((amount || inv) && rm == rd && rn != rd && rd != 31) {
+      /* the destination is the shifted operand: shifted in place */
+      n = rsrc (c, rn, false, RAX);
+      d = src_reg (c, rm);
+      wdst (c, rd, false, RAX);
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, d);
+      mdl_x86_alu_rr (a, op, sf, d, n);
+      if (flags)
+        emit_flags (c, FL_ADD);
       return true;
     }
     n = rsrc (c, rn, false, RAX);
@@ -1295,7 +1360,7 @@ static void
 emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 {
   MdlJitAsm *a = c->a;
-  size_t slow[8], done;
+  size_t slow[8];
   unsigned n = 0;
 
   ld_reg (c, R8, ins->raw & 31, false);
@@ -1309,11 +1374,7 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
   for (int32_t k = 0; k < 64; k += 8)
     mdl_x86_store (a, 8, RAX, RDX, k);
-  done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < n; k++)
-    mdl_x86_bind (a, slow[k]);
-  emit_slow_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+  defer_slow (c, slow, n, ins, i);
 }
 
 /* mrs of a register that is a plain field here, where reading it has no
@@ -1327,7 +1388,7 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   uint32_t key = (ins->raw >> 5) & 0xffff;
   unsigned rt = ins->raw & 31;
   int32_t off;
-  size_t slow, done;
+  size_t slow;
   bool check_spsel = false;
   MdlX86Reg dst = RAX;
 
@@ -1353,10 +1414,7 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   if (rt != 31)
     mdl_x86_load (a, 8, false, dst, ST, off);
-  done = mdl_x86_jmp_fwd (a);
-  mdl_x86_bind (a, slow);
-  emit_slow_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+  defer_slow (c, &slow, 1, ins, i);
   mark_dirty (c, rt, false);
   return true;
 }
@@ -1406,7 +1464,7 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
   MdlJitAsm *a = c->a;
   bool store = opc == 0, direct;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
+  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, tlb_slow[9];
   unsigned n_tlb = 0;
   MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RDX, addr = addr_reg (c, kind);
 
@@ -1488,19 +1546,15 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     if (rt2 >= 0 && rt2 != 31)
       mdl_x86_mov_rr (a, true, dst_reg (c, (unsigned) rt2), RDX);
   }
-  done = mdl_x86_jmp_fwd (a);
   if (!(c->mmu && store)) {
-    mdl_x86_bind (a, slow1);
-    mdl_x86_bind (a, slow2);
+    tlb_slow[n_tlb++] = slow1;
+    tlb_slow[n_tlb++] = slow2;
   }
   if (store)
-    mdl_x86_bind (a, slow3);
+    tlb_slow[n_tlb++] = slow3;
   if (kind != LDST_PLAIN && total > 1)
-    mdl_x86_bind (a, slow4);
-  for (unsigned k = 0; k < n_tlb; k++)
-    mdl_x86_bind (a, tlb_slow[k]);
-  emit_slow_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+    tlb_slow[n_tlb++] = slow4;
+  defer_slow (c, tlb_slow, n_tlb, ins, i);
   if (wb)
     mark_dirty (c, rn, true);
   if (!store) {
@@ -1525,7 +1579,7 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
 {
   MdlJitAsm *a = c->a;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow[8], fail[3], fail_mem[2], status, done;
+  size_t slow[8], fail[3], fail_mem[2], status;
   unsigned n_slow = 0;
   MdlX86Reg v1, v2 = RAX, ds = RAX;
 
@@ -1576,11 +1630,7 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_store_i8 (a, ST, SOFF (excl_valid), 0);
   if (rs != 31)
     mdl_x86_mov_rr (a, true, ds, RAX);
-  done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  emit_slow_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+  defer_slow (c, slow, n_slow, ins, i);
   mark_dirty (c, rs, false);
 }
 
@@ -2107,6 +2157,7 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
     }
     if (ends_block (&insns[n - 1]) == END_NO)
       emit_block_end (&c, n, insns[n - 1].pc + 4, false);
+    emit_slow_paths (&c);
     b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
     if (b != NULL) {
       b->data = cell;
