@@ -565,3 +565,12 @@ mdl_x86_bt_ri (MdlJitAsm *a, bool w64, MdlX86Reg r, uint8_t bit)
   emit_modrm_reg (a, 4, r);
   emit8 (a, bit);
 }
+
+void
+mdl_x86_cmp16_rm (MdlJitAsm *a, MdlX86Reg reg, MdlX86Reg base, int32_t disp)
+{
+  emit8 (a, 0x66);
+  emit_rex (a, false, reg, 0, base, false);
+  emit8 (a, 0x3b);
+  emit_mem (a, reg, base, disp);
+}

@@ -175,3 +175,5 @@ void   mdl_x86_imul_rri (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src, i
 void   mdl_x86_test_ri (MdlJitAsm *a, bool w64, MdlX86Reg r, int32_t imm);
 /* CF = bit @bit of r. */
 void   mdl_x86_bt_ri   (MdlJitAsm *a, bool w64, MdlX86Reg r, uint8_t bit);
+/* Compares the low 16 bits of @reg with the 16 bits at [base + disp]. */
+void   mdl_x86_cmp16_rm (MdlJitAsm *a, MdlX86Reg reg, MdlX86Reg base, int32_t disp);

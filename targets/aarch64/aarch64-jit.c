@@ -151,7 +151,7 @@ exec_of (const A64Opcode *op)
  * Within a block, X0-X30 and SP (x[31] of the state: the current stack
  * pointer) live in a pool of caller-saved host registers, through the
  * engine's allocator (engine/jit-regs.h); XZR is never cached (it reads
- * as an immediate 0, and writes to it are dropped).  rax, rcx, rdx and r8
+ * as an immediate 0, and writes to it are dropped).  rax, rcx and rdx
  * stay scratch for the emitters (division, shifts by cl, the TLB and
  * window checks, NZCV).  Every exit stores the dirty registers first;
  * before an executor runs a whole instruction they are stored and
@@ -166,7 +166,7 @@ exec_of (const A64Opcode *op)
  * host register, as the state holds them.
  */
 
-static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R9, R10, R11 };
+static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R8, R9, R10, R11 };
 
 /* The host register holding X[r] (register 31: SP), loaded if need be. */
 static MdlX86Reg
@@ -1067,11 +1067,11 @@ emit_ccmp (A64JitCtx *c, uint32_t insn)
   else if (sub)
     mdl_x86_alu_rr (a, MDL_X86_CMP, sf, n, m);
   else {
-    mdl_x86_mov_rr (a, sf, R8, n);
+    mdl_x86_mov_rr (a, sf, RAX, n);
     if (is_imm)
-      mdl_x86_alu_ri (a, MDL_X86_ADD, sf, R8, (int32_t) rm);
+      mdl_x86_alu_ri (a, MDL_X86_ADD, sf, RAX, (int32_t) rm);
     else
-      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, R8, m);
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, RAX, m);
   }
   emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
   done = mdl_x86_jmp_fwd (a);
@@ -1219,17 +1219,18 @@ gen_of (A64Cpu *s, unsigned slot)
 
 #define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
 
-/* With the MMU on: r8 from the virtual to the physical address through
+/* With the MMU on: rcx from the virtual to the physical address through
  * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
  * its ASID unless global, the permission at this EL), for an access of
  * @total bytes within one page; any other case jumps to a slow fixup
- * (the executor walks, fills and faults).  For a @store, instead of r8,
- * rdx + rcx is where the bytes are: the entry's st_host (set by the
+ * (the executor walks, fills and faults).  For a @store, rdx + rcx is
+ * where the bytes are instead: the entry's st_host (set by the
  * executors' stores when a store window covered the page; else the
  * slow path) and the offset in the page.  The current ASID is read
  * from the TTBR that holds it (the block is not made for one ASID: the
  * kernel's blocks serve every process); which TTBR, the ASID's width and
- * the TBI bits are constants, in the block's cell (a64_jit_valid). */
+ * the TBI bits are constants, in the block's cell (a64_jit_valid).
+ * Clobbers rax and rdx (the guest registers' pool is untouched). */
 static unsigned
 emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 {
@@ -1243,76 +1244,63 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 
   if (s->el == 0)
     need <<= 3;
-  if (tbi0 || tbi1) {
-    mdl_x86_mov_rr (a, true, RAX, R8);
+  if (tbi0 && tbi1) {
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 8);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 8);
+  } else if (tbi0 || tbi1) {
+    /* only the half bit 55 picks ignores the top byte */
+    mdl_x86_mov_rr (a, true, RAX, RCX);
     mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 8);
     mdl_x86_shift_ri (a, MDL_X86_SAR, true, RAX, 8);
-    if (tbi0 && tbi1)
-      mdl_x86_mov_rr (a, true, R8, RAX);
-    else {
-      size_t keep;
-
-      /* only the half bit 55 picks ignores the top byte */
-      mdl_x86_mov_rr (a, true, RCX, R8);
-      mdl_x86_shift_ri (a, MDL_X86_SHR, true, RCX, 55);
-      mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 1);
-      keep = mdl_x86_jcc_fwd (a, tbi0 ? MDL_X86_CC_NE : MDL_X86_CC_E);
-      mdl_x86_mov_rr (a, true, R8, RAX);
-      mdl_x86_bind (a, keep);
-    }
+    mdl_x86_bt_ri (a, true, RCX, 55);
+    mdl_x86_cmov (a, tbi0 ? MDL_X86_CC_AE : MDL_X86_CC_B, true, RCX, RAX);
   }
   /* within one page: access() splits the others */
-  mdl_x86_mov_rr (a, false, RCX, R8);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
-  mdl_x86_alu_ri (a, MDL_X86_ADD, false, RCX, (int32_t) total);
-  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RCX, 0x1000);
+  mdl_x86_mov_rr (a, false, RAX, RCX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RAX, (int32_t) (0x1000 - total));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  /* rcx = the entry's offset from the state, rdx = the page */
-  mdl_x86_mov_rr (a, true, RDX, R8);
+  /* rax = the entry, rdx = the page */
+  mdl_x86_mov_rr (a, true, RDX, RCX);
   mdl_x86_shift_ri (a, MDL_X86_SHR, true, RDX, 12);
-  mdl_x86_mov_rr (a, false, RCX, RDX);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, A64_TLB_SIZE - 1);
-  mdl_x86_mov_ri (a, RAX, sizeof (A64TlbEntry));
-  mdl_x86_imul_rr (a, true, RCX, RAX);
-  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, ST);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RCX, TOFF (vpage));
+  mdl_x86_mov_rr (a, false, RAX, RDX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, A64_TLB_SIZE - 1);
+  mdl_x86_imul_rri (a, false, RAX, RAX, (int32_t) sizeof (A64TlbEntry));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RAX, ST);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RAX, TOFF (vpage));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  mdl_x86_cmp_m8_i (a, RCX, TOFF (global), 0);
+  mdl_x86_cmp_m8_i (a, RAX, TOFF (global), 0);
   global = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  mdl_x86_load (a, 2, false, RAX, RCX, TOFF (asid));
   mdl_x86_load (a, (tcr >> 36) & 1 ? 2 : 1, false, RDX, ST, asid_off);
-  mdl_x86_alu_rr (a, MDL_X86_CMP, false, RAX, RDX);
+  mdl_x86_cmp16_rm (a, RDX, RAX, TOFF (asid));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_bind (a, global);
-  mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
+  mdl_x86_test_m8_i (a, RAX, TOFF (perm), (uint8_t) need);
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   if (store) {
     /* rdx = where the page is for stores, rcx = the offset */
-    mdl_x86_load (a, 8, false, RDX, RCX, TOFF (st_host));
+    mdl_x86_load (a, 8, false, RDX, RAX, TOFF (st_host));
     mdl_x86_test_rr (a, true, RDX, RDX);
     slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-    mdl_x86_mov_rr (a, false, RCX, R8);
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
     return n;
   }
-  /* r8 = ppage << 12 | the offset */
-  mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
+  /* rcx = ppage << 12 | the offset */
+  mdl_x86_load (a, 8, false, RAX, RAX, TOFF (ppage));
   mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
-  mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+  mdl_x86_alu_rr (a, MDL_X86_OR, true, RCX, RAX);
   return n;
 }
 
 /* With the MMU off: the store window checked for @total bytes at the
- * address in r8; rdx + rcx is where they are.  Returns the number of
+ * address in rcx; rdx + rcx is where they are.  Returns the number of
  * jumps to the slow path put in @slow. */
 static unsigned
 emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
 {
   MdlJitAsm *a = c->a;
 
-  mdl_x86_mov_rr (a, true, RCX, R8);
   mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
   mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
   slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -1323,13 +1311,12 @@ emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
   return 2;
 }
 
-/* A store of @total bytes at the virtual address in @addr (r8 or rcx,
- * kept) while the exclusive monitor is armed: a64_store clears it when
- * the bytes overlap what it holds, which is the executor's; other
- * stores go on inline (a cmpxchg that failed leaves the monitor armed
- * until the next exception or clrex, and every store took the executor
- * meanwhile).  Returns the jump to the slow path.  Clobbers rax and
- * rdx. */
+/* A store of @total bytes at the virtual address in @addr (kept) while
+ * the exclusive monitor is armed: a64_store clears it when the bytes
+ * overlap what it holds, which is the executor's; other stores go on
+ * inline (a cmpxchg that failed leaves the monitor armed until the next
+ * exception or clrex, and every store took the executor meanwhile).
+ * Returns the jump to the slow path.  Clobbers rax and rdx. */
 static size_t
 emit_monitor_check (A64JitCtx *c, unsigned total, MdlX86Reg addr)
 {
@@ -1363,9 +1350,9 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   size_t slow[8];
   unsigned n = 0;
 
-  ld_reg (c, R8, ins->raw & 31, false);
-  mdl_x86_alu_ri (a, MDL_X86_AND, true, R8, -64);
-  slow[n++] = emit_monitor_check (c, 64, R8);
+  ld_reg (c, RCX, ins->raw & 31, false);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, RCX, -64);
+  slow[n++] = emit_monitor_check (c, 64, RCX);
   if (c->mmu)
     n += emit_tlb (c, true, 64, slow + n);
   else
@@ -1419,7 +1406,7 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   return true;
 }
 
-/* One or two registers of @size bytes at the address in r8, then
+/* One or two registers of @size bytes at the address in rcx, then
  * (@wb) the base register @rn (host register @base, its old value)
  * advanced by @off, then the loaded registers: a64_x_ldst_* do it in
  * this order.  @opc: 0 store, 1 load zero-extended, 2 load sign-extended
@@ -1447,15 +1434,6 @@ emit_value (A64JitCtx *c, unsigned r, MdlX86Reg zero)
     mdl_x86_mov_ri (c->a, zero, 0);
 }
 
-/* The register the address of a load or store goes to: rcx, where the
- * RAM window check wants it, for the plain accesses with the MMU off;
- * else r8 (the TLB check, the exclusives' alignment check and monitor). */
-static MdlX86Reg
-addr_reg (A64JitCtx *c, LdstKind kind)
-{
-  return !c->mmu && kind == LDST_PLAIN ? RCX : R8;
-}
-
 static void
 emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
                 unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off,
@@ -1466,7 +1444,7 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
   unsigned total = rt2 >= 0 ? 2 * size : size;
   size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, tlb_slow[9];
   unsigned n_tlb = 0;
-  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RDX, addr = addr_reg (c, kind);
+  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RDX;
 
   /* every register allocated before the first branch to the slow path */
   if (store) {
@@ -1489,17 +1467,14 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     d2 = RDX;
   }
   if (kind != LDST_PLAIN && total > 1) {
-    mdl_x86_mov_rr (a, false, RCX, R8);
-    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+    mdl_x86_test_ri (a, false, RCX, (int32_t) total - 1);
     slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
   if (store)
-    slow3 = emit_monitor_check (c, total, addr);
+    slow3 = emit_monitor_check (c, total, RCX);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
   if (!(c->mmu && store)) {
-    if (addr != RCX)
-      mdl_x86_mov_rr (a, true, RCX, R8);
     mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
     mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
     slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -1565,7 +1540,7 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
 }
 
 /* stxr/stlxr/stxp/stlxp of one or two registers of @size bytes at the
- * address in r8 (X[rn]), as a64_x_ldst_excl does it: the alignment
+ * address in rcx (X[rn]), as a64_x_ldst_excl does it: the alignment
  * check first (its fault is the executor's); a monitor that does not hold
  * this address and size fails without touching memory; else memory must
  * still hold what the exclusive load read (another core's store in
@@ -1589,12 +1564,11 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
     v2 = value_reg (c, (unsigned) rt2, RAX);
   if (rs != 31)
     ds = dst_reg (c, rs);
-  mdl_x86_mov_rr (a, false, RCX, R8);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+  mdl_x86_test_ri (a, false, RCX, (int32_t) total - 1);
   slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
   fail[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, R8, ST, SOFF (excl_addr));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (excl_addr));
   fail[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_alu_mi (a, MDL_X86_CMP, false, ST, SOFF (excl_size), (int32_t) total);
   fail[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -1679,7 +1653,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
      * UNDEFINED (the executor's), as are pairs with o2 */
     if (pair && (o2 || size < 2))
       return false;
-    base = emit_addr (c, rn, 0, false, R8);
+    base = emit_addr (c, rn, 0, false, RCX);
     if (!o2 && !load)
       emit_stxr (c, ins, i, 1u << size, rt, pair ? (int) ((insn >> 10) & 31) : -1,
                  (insn >> 16) & 31);
@@ -1693,7 +1667,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
     if (!ldst_valid (size, opc))
       return false;
     base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false,
-                      addr_reg (c, LDST_PLAIN));
+                      RCX);
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, base, 0);
     return true;
   }
@@ -1703,7 +1677,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
     if (!ldst_valid (size, opc) || form == 2)
       return false;
-    base = emit_addr (c, rn, off, form == 1, addr_reg (c, LDST_PLAIN));
+    base = emit_addr (c, rn, off, form == 1, RCX);
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn, base, off);
     return true;
   }
@@ -1720,7 +1694,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
       emit_ext_to (c, option, 0, RCX, m);
       m = RCX;
     }
-    mdl_x86_lea_idx (c->a, true, addr_reg (c, LDST_PLAIN), n, m, shift, 0);
+    mdl_x86_lea_idx (c->a, true, RCX, n, m, shift, 0);
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, RAX, 0);
     return true;
   }
@@ -1731,7 +1705,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 
     if (popc == 3 || (popc == 1 && (!load || index == 0)))
       return false;
-    base = emit_addr (c, rn, off, index == 1, addr_reg (c, LDST_PLAIN));
+    base = emit_addr (c, rn, off, index == 1, RCX);
     emit_ldst (c, ins, i, psize, !load ? 0 : popc == 1 ? 2 : 1, rt, (int) ((insn >> 10) & 31),
                index == 1 || index == 3, rn, base, off);
     return true;
