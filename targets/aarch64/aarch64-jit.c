@@ -132,6 +132,21 @@ typedef struct {
     const uint8_t *back;  /* the join */
   } slow[A64_JIT_MAX_INSNS];
   unsigned n_slow;
+  /* A block that branches back to its own start (a loop): the first
+   * translation saves the allocation at the branch back (loop); the
+   * second loads those registers at the head (loop_pre) and, when the
+   * branch back finds the same allocation, jumps to the head with them
+   * still in host registers (emit_block_end).  Not with executors for
+   * whole instructions in the block (loop_ok: one may change the mode or
+   * the TLB, which only the block's entry checks). */
+  uint64_t start;
+  bool loop_ok, loop_seen, loop_pre;
+  bool start_live; /* NZCV is read in the block before it is written */
+  MdlJitRegsState loop;
+  const uint8_t *loop_head;
+  /* rax holds the host flags (lahf, seto) of this kind, NZCV not yet
+   * finished (emit_nzcv_finish): the taken way of a b.cond */
+  int raw_nzcv;
 } A64JitCtx;
 
 static inline uint64_t
@@ -409,11 +424,69 @@ emit_leave_after (A64JitCtx *c, unsigned i)
   mdl_jit_emit_exit (c->jit, c->a);
 }
 
+static void emit_nzcv_finish (A64JitCtx *c, MdlX86Cond carry_cc);
+
+/* NZCV into the state when rax still holds it raw (c->raw_nzcv). */
+static void
+finish_raw_nzcv (A64JitCtx *c)
+{
+  if (c->raw_nzcv != FL_NONE)
+    emit_nzcv_finish (c, c->raw_nzcv == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
+}
+
+/* Whether a taken branch to @target goes back to the block's start. */
+static bool
+is_loop (const A64JitCtx *c, uint64_t target)
+{
+  return target == c->start && c->loop_ok;
+}
+
 /* The end of a block at a known address after @n instructions; a taken
- * branch first lets run() stop when the engine asked (branch_to's rule). */
+ * branch first lets run() stop when the engine asked (branch_to's rule).
+ * A taken branch back to the block's start whose allocation is what the
+ * head loaded (loop_pre) goes on at the head when the budget allows the
+ * whole block again, the registers neither stored nor loaded (the head
+ * takes them for dirty), and NZCV computed only if the block reads it
+ * before writing it (the exits compute it). */
 static void
 emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
 {
+  if (taken && is_loop (c, target) && !c->loop_pre && !c->loop_seen) {
+    c->loop_seen = true;
+    mdl_jit_regs_save (&c->regs, &c->loop);
+  }
+  if (taken && is_loop (c, target) && c->loop_pre && mdl_jit_regs_matches (&c->regs, &c->loop)) {
+    size_t leave, again;
+
+    if (c->start_live) {
+      finish_raw_nzcv (c);
+      c->raw_nzcv = FL_NONE;
+    }
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
+    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    /* count + n <= budget, as the block's own check (rax may hold the
+     * flags) */
+    mdl_x86_lea (c->a, RCX, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, RCX, MDL_X86_BUDGET);
+    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    mdl_x86_jmp_to (c->a, c->loop_head);
+    mdl_x86_bind (c->a, leave);
+    finish_raw_nzcv (c);
+    mdl_jit_regs_store_dirty (&c->regs, false);
+    mdl_x86_mov_ri (c->a, RCX, 1);
+    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
+    mdl_x86_mov_ri (c->a, RAX, target);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, again);
+    finish_raw_nzcv (c);
+    mdl_jit_regs_store_dirty (&c->regs, false);
+    mdl_jit_emit_exit_slot (c->jit, c->a, target);
+    c->raw_nzcv = FL_NONE;
+    return;
+  }
+  finish_raw_nzcv (c);
+  c->raw_nzcv = FL_NONE;
   mdl_jit_regs_store_dirty (&c->regs, false);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
@@ -470,6 +543,7 @@ emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 static void
 emit_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 {
+  c->loop_ok = false;
   mdl_jit_regs_flush (&c->regs);
   emit_call_executor (c, ins, i);
 }
@@ -1815,15 +1889,14 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       /* The compare's host flags: the registers stored (moves), lahf
        * and seto (which keep the flags), the jump on the host flags,
        * then NZCV finished on each way out. */
-      MdlX86Cond carry = c->pending == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B;
-
-      mdl_jit_regs_flush (&c->regs);
+      if (!is_loop (c, target))
+        mdl_jit_regs_flush (&c->regs);
       emit_nzcv_begin (c);
       taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) host_cc (cond, c->pending));
-      emit_nzcv_finish (c, carry);
+      c->raw_nzcv = c->pending;
       emit_block_end (c, n, next, false);
       mdl_x86_bind (c->a, taken);
-      emit_nzcv_finish (c, carry);
+      c->raw_nzcv = c->pending;
       emit_block_end (c, n, target, true);
       return true;
     }
@@ -1832,8 +1905,10 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       return true;
     }
     cc = emit_cond (c, cond);
-    /* the registers stored once for both ways out (moves: the flags stay) */
-    mdl_jit_regs_flush (&c->regs);
+    /* the registers stored once for both ways out (moves: the flags
+     * stay), unless the branch may go back to the start in registers */
+    if (!is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs);
   } else if (fn == a64_x_cb) {
     bool sf = insn >> 31;
     unsigned rt = insn & 31;
@@ -1844,7 +1919,8 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RAX, 0);
     else
       r = src_reg (c, rt);
-    mdl_jit_regs_flush (&c->regs); /* (the host register still holds X[rt]) */
+    if (!is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs); /* (the host register still holds X[rt]) */
     mdl_x86_test_rr (c->a, sf, r, r);
     cc = (insn >> 24) & 1 ? MDL_X86_CC_NE : MDL_X86_CC_E; /* cbz: taken when zero */
   } else if (fn == a64_x_tb) {
@@ -1857,7 +1933,8 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RAX, 0);
     else
       r = src_reg (c, rt);
-    mdl_jit_regs_flush (&c->regs);
+    if (!is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs);
     if (bit < 32) {
       mdl_x86_test_ri (c->a, false, r, (int32_t) (UINT32_C (1) << bit));
       cc = nz ? MDL_X86_CC_NE : MDL_X86_CC_E;
@@ -2065,6 +2142,59 @@ a64_jit_scan (A64Cpu *s, uint64_t pc, uint64_t pa, unsigned max, A64JitInsn *ins
   return n;
 }
 
+/* One translation of the block of @n instructions @insns into @a: the
+ * cell's check (with the MMU on), the budget check, the instructions,
+ * the slow paths.  With @loop, the block is a loop whose branch back
+ * had that allocation in the first translation: loaded at the head. */
+static void
+a64_jit_emit (A64JitCtx *c, MdlJitAsm *a, MdlJit *jit, A64Cpu *s, uint32_t mode,
+              const A64JitCell *cell, const A64JitInsn *insns, unsigned n, const bool *need,
+              bool start_live, const MdlJitRegsState *loop)
+{
+  uint64_t pc = insns[0].pc;
+
+  memset (c, 0, sizeof *c);
+  c->jit = jit;
+  c->a = a;
+  c->s = s;
+  c->align = mode & A64_JIT_MODE_ALIGN;
+  c->mmu = mode & A64_JIT_MODE_MMU;
+  c->start = pc;
+  c->loop_ok = true;
+  c->start_live = start_live;
+  if (cell != NULL) {
+    size_t valid;
+
+    mdl_x86_load (a, 4, false, RAX, ST, SOFF (jit_gen) + 4 * (int32_t) cell->slot);
+    mdl_x86_mov_ri (a, RCX, (uint64_t) (uintptr_t) cell);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, RAX, RCX, 0);
+    valid = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, RAX, pc);
+    mdl_jit_emit_exit (jit, a);
+    mdl_x86_bind (a, valid);
+  }
+  mdl_jit_emit_budget_check (jit, a, pc, n);
+  mdl_jit_regs_init (&c->regs, a, a64_jit_pool, G_N_ELEMENTS (a64_jit_pool), 8, XOFF (0), 8, -1);
+  if (loop != NULL) {
+    c->loop_pre = true;
+    c->loop = *loop;
+    mdl_jit_regs_restore (&c->regs, loop);
+    c->loop_head = mdl_x86_here (a);
+  }
+  for (unsigned i = 0; i < n; i++) {
+    mdl_jit_regs_next_insn (&c->regs);
+    c->need = need[i];
+    c->next = i + 1 < n ? &insns[i + 1] : NULL;
+    c->next_live = i + 1 < n ? need[i + 1] : true;
+    c->pending = c->pending_next;
+    c->pending_next = FL_NONE;
+    emit_insn (c, &insns[i], i, n);
+  }
+  if (ends_block (&insns[n - 1]) == END_NO)
+    emit_block_end (c, n, insns[n - 1].pc + 4, false);
+  emit_slow_paths (c);
+}
+
 static const MdlJitBlock *
 a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
@@ -2089,8 +2219,7 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
   }
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
-    A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
-                    .mmu = mode & A64_JIT_MODE_MMU };
+    A64JitCtx c;
     A64JitCell *cell = NULL;
     MdlJitBlock *b;
 
@@ -2103,35 +2232,20 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       if (cell == NULL)
         a.overflow = true;
       else {
-        size_t valid;
-
         cell->slot = slot;
         cell->gen = *gen_of (s, slot);
         cell->tcr = tlb_tcr (s);
-        mdl_x86_load (&a, 4, false, RAX, ST, SOFF (jit_gen) + 4 * (int32_t) slot);
-        mdl_x86_mov_ri (&a, RCX, (uint64_t) (uintptr_t) cell);
-        mdl_x86_alu_rm (&a, MDL_X86_CMP, false, RAX, RCX, 0);
-        valid = mdl_x86_jcc_fwd (&a, MDL_X86_CC_E);
-        mdl_x86_mov_ri (&a, RAX, pc);
-        mdl_jit_emit_exit (jit, &a);
-        mdl_x86_bind (&a, valid);
       }
     }
-    mdl_jit_emit_budget_check (jit, &a, pc, n);
-    mdl_jit_regs_init (&c.regs, &a, a64_jit_pool, G_N_ELEMENTS (a64_jit_pool), 8, XOFF (0), 8,
-                       -1);
-    for (unsigned i = 0; i < n; i++) {
-      mdl_jit_regs_next_insn (&c.regs);
-      c.need = need[i];
-      c.next = i + 1 < n ? &insns[i + 1] : NULL;
-      c.next_live = i + 1 < n ? need[i + 1] : true;
-      c.pending = c.pending_next;
-      c.pending_next = FL_NONE;
-      emit_insn (&c, &insns[i], i, n);
+    a64_jit_emit (&c, &a, jit, s, mode, cell, insns, n, need, live, NULL);
+    /* A loop: again, with the registers of its branch back loaded at its
+     * head (emit_block_end); the first translation is dropped. */
+    if (!a.overflow && c.loop_seen) {
+      MdlJitRegsState loop = c.loop;
+
+      mdl_jit_begin (jit, &a);
+      a64_jit_emit (&c, &a, jit, s, mode, cell, insns, n, need, live, &loop);
     }
-    if (ends_block (&insns[n - 1]) == END_NO)
-      emit_block_end (&c, n, insns[n - 1].pc + 4, false);
-    emit_slow_paths (&c);
     b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
     if (b != NULL) {
       b->data = cell;
