@@ -1841,15 +1841,21 @@ ends_block (const A64JitInsn *ins)
   }
 }
 
-/* Branches: the host condition @cc holds when taken. */
+/* Branches: the host condition @cc holds when taken.  A conditional
+ * branch before the block's last instruction (@i + 1 < @n: a64_jit_scan)
+ * is a side exit: its taken way stores the dirty registers, counts the
+ * instructions up to it, checks exit_request and leaves through its own
+ * exit slot; the way not taken goes on with the registers still cached
+ * (and NZCV finished if something after it reads it). */
 static bool
-emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
+emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
 {
   uint32_t insn = ins->raw;
   A64ExecFn fn = exec_of (ins->op);
   uint64_t next = ins->pc + 4, target;
   size_t taken;
   MdlX86Cond cc;
+  bool side = i + 1 < n;
 
   if (fn == a64_x_b) {
     target = ins->pc + (sext (insn & 0x3ffffff, 26) << 2);
@@ -1889,6 +1895,18 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       /* The compare's host flags: the registers stored (moves), lahf
        * and seto (which keep the flags), the jump on the host flags,
        * then NZCV finished on each way out. */
+      if (side) {
+        size_t skip;
+
+        emit_nzcv_begin (c);
+        skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (host_cc (cond, c->pending) ^ 1));
+        c->raw_nzcv = c->pending;
+        emit_block_end (c, i + 1, target, true);
+        mdl_x86_bind (c->a, skip);
+        if (c->need)
+          emit_nzcv_finish (c, c->pending == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
+        return true;
+      }
       if (!is_loop (c, target))
         mdl_jit_regs_flush (&c->regs);
       emit_nzcv_begin (c);
@@ -1907,7 +1925,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
     cc = emit_cond (c, cond);
     /* the registers stored once for both ways out (moves: the flags
      * stay), unless the branch may go back to the start in registers */
-    if (!is_loop (c, target))
+    if (!side && !is_loop (c, target))
       mdl_jit_regs_flush (&c->regs);
   } else if (fn == a64_x_cb) {
     bool sf = insn >> 31;
@@ -1919,7 +1937,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RAX, 0);
     else
       r = src_reg (c, rt);
-    if (!is_loop (c, target))
+    if (!side && !is_loop (c, target))
       mdl_jit_regs_flush (&c->regs); /* (the host register still holds X[rt]) */
     mdl_x86_test_rr (c->a, sf, r, r);
     cc = (insn >> 24) & 1 ? MDL_X86_CC_NE : MDL_X86_CC_E; /* cbz: taken when zero */
@@ -1933,7 +1951,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RAX, 0);
     else
       r = src_reg (c, rt);
-    if (!is_loop (c, target))
+    if (!side && !is_loop (c, target))
       mdl_jit_regs_flush (&c->regs);
     if (bit < 32) {
       mdl_x86_test_ri (c->a, false, r, (int32_t) (UINT32_C (1) << bit));
@@ -1944,6 +1962,13 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
     }
   } else
     return false;
+  if (side) {
+    size_t skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
+
+    emit_block_end (c, i + 1, target, true);
+    mdl_x86_bind (c->a, skip);
+    return true;
+  }
   taken = mdl_x86_jcc_fwd (c->a, cc);
   emit_block_end (c, n, next, false);
   mdl_x86_bind (c->a, taken);
@@ -2054,7 +2079,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   bool done = false;
 
   if (end == END_BRANCH) {
-    if (emit_branch (c, ins, n))
+    if (emit_branch (c, ins, i, n))
       return;
   } else if (hint_is_nop (ins) || fn == a64_x_prfm)
     done = true; /* no effect, no fault: what their executors do */
@@ -2118,6 +2143,28 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   }
 }
 
+/* Whether conditional branch @ins may be a side exit of the block that
+ * starts at @start (emit_branch): b.cond (not AL/NV), cbz/cbnz, tbz/tbnz,
+ * unless it branches back to the start, which ends the block (a loop,
+ * kept in registers by emit_block_end). */
+static bool
+side_exit (const A64JitInsn *ins, uint64_t start)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+  uint64_t target;
+
+  if (fn == a64_x_bcond && (insn & 15) < 14)
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+  else if (fn == a64_x_cb)
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+  else if (fn == a64_x_tb)
+    target = ins->pc + (sext ((insn >> 5) & 0x3fff, 14) << 2);
+  else
+    return false;
+  return target != start;
+}
+
 /* Decodes the block at @pc, which is at the physical address @pa; 0
  * when that is not in RAM or ROM. */
 static unsigned
@@ -2136,7 +2183,7 @@ a64_jit_scan (A64Cpu *s, uint64_t pc, uint64_t pa, unsigned max, A64JitInsn *ins
     memcpy (&ins->raw, w.host + (at - w.base), 4);
     ins->pc = pc + (at - pa);
     ins->op = a64_decode (ins->raw);
-    if (ends_block (ins) != END_NO)
+    if (ends_block (ins) != END_NO && !side_exit (ins, pc))
       break;
   }
   return n;
