@@ -10,21 +10,23 @@
  * translated code leaves for whenever an executor set s->check or a
  * taken branch saw exit_request, as branch_to does).
  *
- * A block is straight-line code from one guest address, in one 4 KiB
- * page, up to the first branch (or A64_JIT_MAX_INSNS; near the end of a
- * run()'s budget, shorter).  Translated inline: add/sub (immediate,
- * shifted and extended register, with and without flags), logic
- * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
- * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
- * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz/cls, b/bl/
- * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
- * (unsigned offset, unscaled/pre/post-index, register offset, pair,
- * ldar/stlr, the exclusives and their pairs) with the RAM window checked
- * inline.  Guest registers live in host registers within a block (the
- * engine's allocator: "guest registers in host registers" below), and
- * NZCV reaches the state only where something may read it there, a
- * compare and the b.cond, csel or ccmp right after it sharing the host's
- * flags ("lazy flags" below).
+ * A block is code from one guest address, in one 4 KiB page, up to the
+ * first unconditional or indirect branch or conditional branch back to
+ * its start (or A64_JIT_MAX_INSNS; near the end of a run()'s budget,
+ * shorter); conditional branches before that are side exits.  Translated
+ * inline: add/sub (immediate, shifted and extended register, with and
+ * without flags), logic (immediate and shifted register), movz/movn/
+ * movk, adr/adrp, sbfm/ubfm and their aliases, bfm, extr, the csel
+ * family, ccmp/ccmn, adc/sbc, madd/msub, udiv/sdiv, the variable shifts,
+ * rbit/rev/clz/cls, b/bl/b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the
+ * integer loads and stores (unsigned offset, unscaled/pre/post-index,
+ * register offset, pair, ldar/stlr, the exclusives and their pairs) with
+ * the RAM window checked inline.  Guest registers live in host registers
+ * within a block (the engine's allocator: "guest registers in host
+ * registers" below; a block that branches back to its start keeps them
+ * across the branch), and NZCV reaches the state only where something
+ * may read it there, a compare and the b.cond, csel or ccmp right after
+ * it sharing the host's flags ("lazy flags" below).
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -176,9 +178,11 @@ exec_of (const A64Opcode *op)
  * cached one again.  So that the fast and slow paths end with the same
  * allocation, an instruction with a slow path allocates all its
  * registers before its first branch, and marks its destinations dirty
- * only after the paths join (mark_dirty).  A conditional branch stores
- * them once, before its jump.  32-bit results are zero-extended in the
- * host register, as the state holds them.
+ * only after the paths join (mark_dirty).  A conditional branch at the
+ * block's end stores them once, before its jump (unless it may go back
+ * to the start: then each way out); a side exit on its taken way.
+ * 32-bit results are zero-extended in the host register, as the state
+ * holds them.
  */
 
 static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R8, R9, R10, R11 };
@@ -1740,8 +1744,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
-    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false,
-                      RCX);
+    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false, RCX);
     emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, base, 0);
     return true;
   }
