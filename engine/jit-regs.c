@@ -199,3 +199,15 @@ mdl_jit_regs_restore (MdlJitRegs *r, const MdlJitRegsState *st)
       load (r, k);
     }
 }
+
+void
+mdl_jit_regs_assume (MdlJitRegs *r, const MdlJitRegsState *st)
+{
+  mdl_jit_regs_reset (r);
+  for (unsigned k = 0; k < r->npool; k++)
+    if (st->guest_in[k] >= 0) {
+      r->guest_in[k] = st->guest_in[k];
+      r->dirty[k] = st->dirty[k];
+      r->slot_of[st->guest_in[k]] = (int8_t) k;
+    }
+}

@@ -108,3 +108,7 @@ bool mdl_jit_regs_matches (const MdlJitRegs *r, const MdlJitRegsState *st);
 /* Makes @r cache what @st does (emitting the loads) with @st's dirty
  * marks: a loop's head, entered with the registers in the CPU state. */
 void mdl_jit_regs_restore (MdlJitRegs *r, const MdlJitRegsState *st);
+/* Makes @r cache what @st does, emitting nothing: code reached by a jump
+ * from where @st held (a slow path placed out of line), whose host
+ * registers hold those guest registers already. */
+void mdl_jit_regs_assume (MdlJitRegs *r, const MdlJitRegsState *st);

@@ -441,3 +441,136 @@ mdl_x86_store_i8 (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm)
   emit_mem (a, 0, base, disp);
   emit8 (a, imm);
 }
+
+/* ModRM, SIB and displacement for [base + index * 2^scale + disp]
+ * (index is never rsp). */
+static void
+emit_mem_sib (MdlJitAsm *a, unsigned reg, unsigned base, unsigned index, unsigned scale,
+              int32_t disp)
+{
+  unsigned mod;
+
+  if (disp == 0 && (base & 7) != 5)
+    mod = 0;
+  else if (disp >= -128 && disp <= 127)
+    mod = 1;
+  else
+    mod = 2;
+  emit8 (a, (uint8_t) (mod << 6 | (reg & 7) << 3 | 4));
+  emit8 (a, (uint8_t) (scale << 6 | (index & 7) << 3 | (base & 7)));
+  if (mod == 1)
+    emit8 (a, (uint8_t) disp);
+  else if (mod == 2)
+    emit32 (a, (uint32_t) disp);
+}
+
+void
+mdl_x86_lea_idx (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, MdlX86Reg index,
+                 unsigned scale, int32_t disp)
+{
+  emit_rex (a, w64, dst, index, base, false);
+  emit8 (a, 0x8d);
+  emit_mem_sib (a, dst, base, index, scale, disp);
+}
+
+void
+mdl_x86_lea32 (MdlJitAsm *a, MdlX86Reg dst, MdlX86Reg src, int32_t disp)
+{
+  emit_rex (a, false, dst, 0, src, false);
+  emit8 (a, 0x8d);
+  emit_mem (a, dst, src, disp);
+}
+
+void
+mdl_x86_load_idx_disp (MdlJitAsm *a, unsigned size, bool sign, MdlX86Reg dst, MdlX86Reg base,
+                       MdlX86Reg index, int32_t disp)
+{
+  load_opcode (a, size, sign && size < 8, dst, index, base);
+  emit_mem_sib (a, dst, base, index, 0, disp);
+}
+
+void
+mdl_x86_store_idx_disp (MdlJitAsm *a, unsigned size, MdlX86Reg src, MdlX86Reg base,
+                        MdlX86Reg index, int32_t disp)
+{
+  store_opcode (a, size, src, index, base);
+  emit_mem_sib (a, src, base, index, 0, disp);
+}
+
+void
+mdl_x86_movx_rr (MdlJitAsm *a, unsigned size, bool sign, bool w64, MdlX86Reg dst,
+                 MdlX86Reg src)
+{
+  if (size == 4) {
+    if (sign)
+      mdl_x86_movsxd (a, dst, src);
+    else
+      mdl_x86_mov_rr (a, false, dst, src);
+    return;
+  }
+  emit_rex (a, w64 && sign, dst, 0, src, size == 1);
+  emit8 (a, 0x0f);
+  emit8 (a, (uint8_t) ((sign ? 0xbe : 0xb6) | (size == 2 ? 1 : 0)));
+  emit_modrm_reg (a, dst, src);
+}
+
+void
+mdl_x86_cmov (MdlJitAsm *a, MdlX86Cond cc, bool w64, MdlX86Reg dst, MdlX86Reg src)
+{
+  emit_rex (a, w64, dst, 0, src, false);
+  emit8 (a, 0x0f);
+  emit8 (a, (uint8_t) (0x40 | cc));
+  emit_modrm_reg (a, dst, src);
+}
+
+void
+mdl_x86_setcc8 (MdlJitAsm *a, MdlX86Cond cc, MdlX86Reg dst)
+{
+  emit_rex (a, false, 0, 0, dst, true);
+  emit8 (a, 0x0f);
+  emit8 (a, (uint8_t) (0x90 | cc));
+  emit_modrm_reg (a, 0, dst);
+}
+
+void
+mdl_x86_lahf (MdlJitAsm *a)
+{
+  emit8 (a, 0x9f);
+}
+
+void
+mdl_x86_imul_rri (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src, int32_t imm)
+{
+  emit_rex (a, w64, dst, 0, src, false);
+  emit8 (a, 0x69);
+  emit_modrm_reg (a, dst, src);
+  emit32 (a, (uint32_t) imm);
+}
+
+void
+mdl_x86_test_ri (MdlJitAsm *a, bool w64, MdlX86Reg r, int32_t imm)
+{
+  emit_rex (a, w64, 0, 0, r, false);
+  emit8 (a, 0xf7);
+  emit_modrm_reg (a, 0, r);
+  emit32 (a, (uint32_t) imm);
+}
+
+void
+mdl_x86_bt_ri (MdlJitAsm *a, bool w64, MdlX86Reg r, uint8_t bit)
+{
+  emit_rex (a, w64, 0, 0, r, false);
+  emit8 (a, 0x0f);
+  emit8 (a, 0xba);
+  emit_modrm_reg (a, 4, r);
+  emit8 (a, bit);
+}
+
+void
+mdl_x86_cmp16_rm (MdlJitAsm *a, MdlX86Reg reg, MdlX86Reg base, int32_t disp)
+{
+  emit8 (a, 0x66);
+  emit_rex (a, false, reg, 0, base, false);
+  emit8 (a, 0x3b);
+  emit_mem (a, reg, base, disp);
+}

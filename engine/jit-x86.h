@@ -146,3 +146,34 @@ void   mdl_x86_alu_mi  (MdlJitAsm *a, MdlX86Alu op, bool w64, MdlX86Reg base, in
                         int32_t imm);
 /* The byte at [base + disp] = @imm. */
 void   mdl_x86_store_i8 (MdlJitAsm *a, MdlX86Reg base, int32_t disp, uint8_t imm);
+
+/* Three-address forms and the other additions of the A64 frontend's
+ * register-to-register emitters. */
+/* dst = base + index * 2^scale + disp (@w64 false: 32-bit, zero-extended). */
+void   mdl_x86_lea_idx (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, MdlX86Reg index,
+                        unsigned scale, int32_t disp);
+/* dst = (src + disp) mod 2^32, zero-extended. */
+void   mdl_x86_lea32   (MdlJitAsm *a, MdlX86Reg dst, MdlX86Reg src, int32_t disp);
+/* mdl_x86_load_idx / mdl_x86_store_idx at [base + index + disp]. */
+void   mdl_x86_load_idx_disp (MdlJitAsm *a, unsigned size, bool sign, MdlX86Reg dst,
+                              MdlX86Reg base, MdlX86Reg index, int32_t disp);
+void   mdl_x86_store_idx_disp (MdlJitAsm *a, unsigned size, MdlX86Reg src, MdlX86Reg base,
+                               MdlX86Reg index, int32_t disp);
+/* dst = the low @size (1, 2 or 4) bytes of src, zero- or sign-extended
+ * to 64 bits (sign-extended to 32 and zero-extended above without @w64). */
+void   mdl_x86_movx_rr (MdlJitAsm *a, unsigned size, bool sign, bool w64, MdlX86Reg dst,
+                        MdlX86Reg src);
+/* dst = src when @cc holds (32-bit: dst zero-extended either way). */
+void   mdl_x86_cmov    (MdlJitAsm *a, MdlX86Cond cc, bool w64, MdlX86Reg dst, MdlX86Reg src);
+/* The low byte of dst = 1 when @cc holds, else 0; the rest unchanged. */
+void   mdl_x86_setcc8  (MdlJitAsm *a, MdlX86Cond cc, MdlX86Reg dst);
+/* ah = SF, ZF, AF, PF and CF (bits 7, 6, 4, 2, 0); the flags unchanged. */
+void   mdl_x86_lahf    (MdlJitAsm *a);
+/* dst = src * imm (the low half). */
+void   mdl_x86_imul_rri (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src, int32_t imm);
+/* The flags of r AND imm (sign-extended with @w64). */
+void   mdl_x86_test_ri (MdlJitAsm *a, bool w64, MdlX86Reg r, int32_t imm);
+/* CF = bit @bit of r. */
+void   mdl_x86_bt_ri   (MdlJitAsm *a, bool w64, MdlX86Reg r, uint8_t bit);
+/* Compares the low 16 bits of @reg with the 16 bits at [base + disp]. */
+void   mdl_x86_cmp16_rm (MdlJitAsm *a, MdlX86Reg reg, MdlX86Reg base, int32_t disp);

@@ -10,17 +10,23 @@
  * translated code leaves for whenever an executor set s->check or a
  * taken branch saw exit_request, as branch_to does).
  *
- * A block is straight-line code from one guest address, in one 4 KiB
- * page, up to the first branch (or A64_JIT_MAX_INSNS; near the end of a
- * run()'s budget, shorter).  Translated inline: add/sub (immediate,
- * shifted and extended register, with and without flags), logic
- * (immediate and shifted register), movz/movn/movk, adr/adrp, sbfm/ubfm
- * and their aliases, bfm, extr, the csel family, ccmp/ccmn, adc/sbc,
- * madd/msub, udiv/sdiv, the variable shifts, rbit/rev/clz/cls, b/bl/
- * b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the integer loads and stores
- * (unsigned offset, unscaled/pre/post-index, register offset, pair,
- * ldar/stlr, the exclusives and their pairs) with the RAM window checked
- * inline.  Flags are computed eagerly from the host's.
+ * A block is code from one guest address, in one 4 KiB page, up to the
+ * first unconditional or indirect branch or conditional branch back to
+ * its start (or A64_JIT_MAX_INSNS; near the end of a run()'s budget,
+ * shorter); conditional branches before that are side exits.  Translated
+ * inline: add/sub (immediate, shifted and extended register, with and
+ * without flags), logic (immediate and shifted register), movz/movn/
+ * movk, adr/adrp, sbfm/ubfm and their aliases, bfm, extr, the csel
+ * family, ccmp/ccmn, adc/sbc, madd/msub, udiv/sdiv, the variable shifts,
+ * rbit/rev/clz/cls, b/bl/b.cond/cbz/cbnz/tbz/tbnz/br/blr/ret, and the
+ * integer loads and stores (unsigned offset, unscaled/pre/post-index,
+ * register offset, pair, ldar/stlr, the exclusives and their pairs) with
+ * the RAM window checked inline.  Guest registers live in host registers
+ * within a block (the engine's allocator: "guest registers in host
+ * registers" below; a block that branches back to its start keeps them
+ * across the branch), and NZCV reaches the state only where something
+ * may read it there, a compare and the b.cond, csel or ccmp right after
+ * it sharing the host's flags ("lazy flags" below).
  * Everything else — and any encoding whose row in the decode table is
  * not the executor the inline code stands for — calls the interpreter's
  * executor for that one instruction, exactly counted; when it jumps,
@@ -63,6 +69,7 @@
 #include <string.h>
 
 #include "engine/jit-cache.h"
+#include "engine/jit-regs.h"
 #include "engine/machine.h"
 
 #define A64_JIT_MAX_INSNS     64
@@ -83,6 +90,8 @@
 #define RDI MDL_X86_RDI
 #define R8  MDL_X86_R8
 #define R9  MDL_X86_R9
+#define R10 MDL_X86_R10
+#define R11 MDL_X86_R11
 #define ST  MDL_X86_STATE
 
 typedef struct {
@@ -106,6 +115,40 @@ typedef struct {
   A64Cpu *s;
   bool align; /* SCTLR_EL1.A: no inline loads and stores */
   bool mmu;   /* SCTLR_EL1.M: the TLB checked inline first */
+  MdlJitRegs regs;
+  /* NZCV (see "lazy flags"): whether the current instruction's must
+   * reach the state (something after it may read them); the instruction
+   * after it, when it may take them from the host flags; and the flags
+   * the previous instruction left only in the host flags for this one
+   * (FL_NONE: NZCV is in the state). */
+  bool need;
+  const A64JitInsn *next;
+  bool next_live; /* NZCV is read after the next instruction */
+  int pending, pending_next;
+  /* the slow paths, out of line after the block's last instruction */
+  struct {
+    size_t jumps[10];
+    unsigned n_jumps, i;
+    const A64JitInsn *ins;
+    MdlJitRegsState regs; /* the allocation where they branched off */
+    const uint8_t *back;  /* the join */
+  } slow[A64_JIT_MAX_INSNS];
+  unsigned n_slow;
+  /* A block that branches back to its own start (a loop): the first
+   * translation saves the allocation at the branch back (loop); the
+   * second loads those registers at the head (loop_pre) and, when the
+   * branch back finds the same allocation, jumps to the head with them
+   * still in host registers (emit_block_end).  Not with executors for
+   * whole instructions in the block (loop_ok: one may change the mode or
+   * the TLB, which only the block's entry checks). */
+  uint64_t start;
+  bool loop_ok, loop_seen, loop_pre;
+  bool start_live; /* NZCV is read in the block before it is written */
+  MdlJitRegsState loop;
+  const uint8_t *loop_head;
+  /* rax holds the host flags (lahf, seto) of this kind, NZCV not yet
+   * finished (emit_nzcv_finish): the taken way of a b.cond */
+  int raw_nzcv;
 } A64JitCtx;
 
 static inline uint64_t
@@ -120,45 +163,225 @@ exec_of (const A64Opcode *op)
   return op ? op->exec : a64_x_undef;
 }
 
-/* ---- guest registers (in the CPU state: no register cache yet) ---- */
+/* ---- guest registers in host registers ----
+ *
+ * Within a block, X0-X30 and SP (x[31] of the state: the current stack
+ * pointer) live in a pool of caller-saved host registers, through the
+ * engine's allocator (engine/jit-regs.h); XZR is never cached (it reads
+ * as an immediate 0, and writes to it are dropped).  rax, rcx and rdx
+ * stay scratch for the emitters (division, shifts by cl, the TLB and
+ * window checks, NZCV).  Every exit stores the dirty registers first;
+ * before an executor runs a whole instruction they are stored and
+ * forgotten (it may change any register, and SP with SPSel or the EL);
+ * the slow path of a load or store stores them (the executor, and an
+ * exception it takes, see the state exact), calls, and loads every
+ * cached one again.  So that the fast and slow paths end with the same
+ * allocation, an instruction with a slow path allocates all its
+ * registers before its first branch, and marks its destinations dirty
+ * only after the paths join (mark_dirty).  A conditional branch at the
+ * block's end stores them once, before its jump (unless it may go back
+ * to the start: then each way out); a side exit on its taken way.
+ * 32-bit results are zero-extended in the host register, as the state
+ * holds them.
+ */
+
+static const MdlX86Reg a64_jit_pool[] = { RSI, RDI, R8, R9, R10, R11 };
+
+/* The host register holding X[r] (register 31: SP), loaded if need be. */
+static MdlX86Reg
+src_reg (A64JitCtx *c, unsigned r)
+{
+  return mdl_jit_regs_src (&c->regs, r);
+}
 
 /* @h = X[r]; register 31 is SP with @sp, else XZR. */
 static void
 ld_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
 {
   if (r == 31 && !sp)
-    mdl_x86_alu_rr (c->a, MDL_X86_XOR, false, h, h);
+    mdl_x86_mov_ri (c->a, h, 0); /* (not xor: keeps the host flags) */
   else
-    mdl_x86_load (c->a, 8, false, h, ST, XOFF (r));
+    mdl_x86_mov_rr (c->a, true, h, src_reg (c, r));
 }
 
 static void
 st_reg (A64JitCtx *c, MdlX86Reg h, unsigned r, bool sp)
 {
   if (r != 31 || sp)
-    mdl_x86_store (c->a, 8, h, ST, XOFF (r));
+    mdl_x86_mov_rr (c->a, true, mdl_jit_regs_dst (&c->regs, r, true), h);
 }
 
-/* NZCV from the host flags of the operation just emitted on rax: C is
- * the host's carry for additions (@carry_cc B) and its complement for
- * subtractions (AE); logic operations clear both carry and overflow. */
+/* X[r] = @v (XZR: nothing). */
 static void
-emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
+st_imm (A64JitCtx *c, unsigned r, uint64_t v)
+{
+  if (r != 31)
+    mdl_x86_mov_ri (c->a, mdl_jit_regs_dst (&c->regs, r, true), v);
+}
+
+/* The host register X[r] (not XZR) will be written to, allocated now
+ * (before a slow path's branch) but not yet dirty. */
+static MdlX86Reg
+dst_reg (A64JitCtx *c, unsigned r)
+{
+  return mdl_jit_regs_dst (&c->regs, r, false);
+}
+
+/* X[r] holds a new value, on every path joined here; register 31 is SP
+ * with @sp, else XZR (nothing). */
+static void
+mark_dirty (A64JitCtx *c, unsigned r, bool sp)
+{
+  if (r != 31 || sp)
+    mdl_jit_regs_dst (&c->regs, r, true);
+}
+
+/* The host register to read X[r] from: its cached register, or for XZR
+ * (r == 31 without @sp) @zero, cleared with a mov (the host flags stay). */
+static MdlX86Reg
+rsrc (A64JitCtx *c, unsigned r, bool sp, MdlX86Reg zero)
+{
+  if (r == 31 && !sp) {
+    mdl_x86_mov_ri (c->a, zero, 0);
+    return zero;
+  }
+  return src_reg (c, r);
+}
+
+/* The host register that takes X[r]'s new value, marked dirty now (the
+ * instruction has no slow path); for XZR (without @sp) the scratch
+ * register @discard.  Allocated after the sources: a destination that is
+ * also a source is then already loaded. */
+static MdlX86Reg
+wdst (A64JitCtx *c, unsigned r, bool sp, MdlX86Reg discard)
+{
+  if (r == 31 && !sp)
+    return discard;
+  return mdl_jit_regs_dst (&c->regs, r, true);
+}
+
+/* d = n OP m in the host registers themselves (two-address forms, with
+ * the same host flags as n OP m: addition and the logic operations
+ * commute in their flags too); 32-bit operations zero-extend. */
+static void
+emit_alu3 (A64JitCtx *c, MdlX86Alu op, bool sf, MdlX86Reg d, MdlX86Reg n, MdlX86Reg m)
 {
   MdlJitAsm *a = c->a;
 
-  mdl_x86_setcc (a, MDL_X86_CC_S, RSI);
-  mdl_x86_setcc (a, MDL_X86_CC_E, RDI);
-  mdl_x86_setcc (a, carry_cc, RCX);
-  mdl_x86_setcc (a, MDL_X86_CC_O, RDX);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RSI, 31);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDI, 30);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RCX, 29);
-  mdl_x86_shift_ri (a, MDL_X86_SHL, false, RDX, 28);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDI);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RCX);
-  mdl_x86_alu_rr (a, MDL_X86_OR, false, RSI, RDX);
-  mdl_x86_store (a, 4, RSI, ST, SOFF (nzcv));
+  if (d == n)
+    mdl_x86_alu_rr (a, op, sf, d, m);
+  else if (d != m) {
+    mdl_x86_mov_rr (a, sf, d, n);
+    mdl_x86_alu_rr (a, op, sf, d, m);
+  } else if (op != MDL_X86_SUB)
+    mdl_x86_alu_rr (a, op, sf, d, n);
+  else {
+    mdl_x86_mov_rr (a, sf, RAX, n);
+    mdl_x86_alu_rr (a, op, sf, RAX, m);
+    mdl_x86_mov_rr (a, true, d, RAX);
+  }
+}
+
+/* d = n OP imm (sign-extended with @sf). */
+static void
+emit_alu3i (A64JitCtx *c, MdlX86Alu op, bool sf, MdlX86Reg d, MdlX86Reg n, int32_t imm)
+{
+  if (d != n)
+    mdl_x86_mov_rr (c->a, sf, d, n);
+  mdl_x86_alu_ri (c->a, op, sf, d, imm);
+}
+
+/* NZCV from the host flags of the operation just emitted (its result
+ * already moved out of rax), in two halves so that a branch can jump on
+ * the host flags between them: lahf and seto take SF, ZF, CF and OF
+ * into ax (bits 15, 14, 8 and 0) without touching the flags; one
+ * multiplication moves the four to bits 31, 30, 29 and 28 (the other
+ * products land below bit 28 or above bit 31, none on another).  C is
+ * the host's carry for additions (@carry_cc B) and its complement for
+ * subtractions (AE); logic operations clear both carry and overflow.
+ * Clobbers rax. */
+static void
+emit_nzcv_begin (A64JitCtx *c)
+{
+  mdl_x86_lahf (c->a);
+  mdl_x86_setcc8 (c->a, MDL_X86_CC_O, RAX);
+}
+
+static void
+emit_nzcv_finish (A64JitCtx *c, MdlX86Cond carry_cc)
+{
+  MdlJitAsm *a = c->a;
+
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, 0xc101);
+  mdl_x86_imul_rri (a, false, RAX, RAX, (1 << 16) | (1 << 21) | (1 << 28));
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) 0xf0000000u);
+  if (carry_cc == MDL_X86_CC_AE)
+    mdl_x86_alu_ri (a, MDL_X86_XOR, false, RAX, 1 << 29);
+  mdl_x86_store (a, 4, RAX, ST, SOFF (nzcv));
+}
+
+static void
+emit_nzcv (A64JitCtx *c, MdlX86Cond carry_cc)
+{
+  emit_nzcv_begin (c);
+  emit_nzcv_finish (c, carry_cc);
+}
+
+/* ---- lazy flags ----
+ *
+ * NZCV is computed into the state only where something may read it
+ * there: a backwards pass over the block (a64_jit_translate) finds the flag
+ * writes another inline instruction overwrites before any instruction
+ * reads NZCV, calls an executor (which may take an exception and save
+ * PSTATE) or leaves the block, and those compute nothing.  A compare
+ * whose next instruction is a b.cond, csel-family or ccmp with a
+ * condition the host flags answer (FL_SUB: C is the host's borrow
+ * complemented; FL_ADD, also the logic operations: C is the host's
+ * carry, clear after and/test) leaves the flags in the host's: the
+ * branch keeps its condition with setcc, computes NZCV into the state
+ * (once, for both of its ways out) and jumps on the kept condition; a
+ * csel does so only when nothing after it reads NZCV (else
+ * the compare computes it as before), a ccmp always (it writes NZCV
+ * itself).  The host flags survive the moves, loads and stores of the
+ * register cache in between (and ld_reg's zero for XZR is a mov). */
+
+enum { FL_NONE, FL_SUB, FL_ADD };
+
+/* The host condition that is A64 condition @cond after an operation of
+ * @kind, or -1 when none is (HI and LS after a carry). */
+static int
+host_cc (unsigned cond, int kind)
+{
+  static const int8_t sub[14] = {
+    MDL_X86_CC_E, MDL_X86_CC_NE, MDL_X86_CC_AE, MDL_X86_CC_B, MDL_X86_CC_S, MDL_X86_CC_NS,
+    MDL_X86_CC_O, MDL_X86_CC_NO, MDL_X86_CC_A, MDL_X86_CC_BE, MDL_X86_CC_GE, MDL_X86_CC_L,
+    MDL_X86_CC_G, MDL_X86_CC_LE,
+  };
+
+  if (cond >= 14 || kind == FL_NONE)
+    return -1;
+  if (kind == FL_SUB)
+    return sub[cond];
+  switch (cond) {
+  case 2: return MDL_X86_CC_B;
+  case 3: return MDL_X86_CC_AE;
+  case 8: case 9: return -1;
+  default: return sub[cond];
+  }
+}
+
+static bool fuses (const A64JitInsn *ins, bool live_after, int kind);
+
+/* The flags of the operation of @kind just emitted (its result moved
+ * out of rax): into the state when they are needed there, or left in
+ * the host flags for the next instruction. */
+static void
+emit_flags (A64JitCtx *c, int kind)
+{
+  if (c->next != NULL && fuses (c->next, c->next_live, kind))
+    c->pending_next = kind;
+  else if (c->need)
+    emit_nzcv (c, kind == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
 }
 
 static uint16_t
@@ -172,18 +395,27 @@ cond_table (unsigned cond)
   return table;
 }
 
-/* Leaves ZF clear (NE) when condition @cond holds on the current NZCV:
- * a 16-bit table of the condition over the 16 flag values, computed at
- * translation time by the interpreter's own a64_cond_holds, indexed by
- * NZCV at run time.  Clobbers rax and rcx. */
-static void
+/* Sets the host flags so that the returned host condition holds when
+ * A64 condition @cond holds on NZCV in the state: one test of its byte
+ * for the conditions on one flag, else a 16-bit table of the condition
+ * over the 16 flag values, computed at translation time by the
+ * interpreter's own a64_cond_holds, indexed by NZCV at run time (NE
+ * when it holds).  Clobbers rax and rcx. */
+static MdlX86Cond
 emit_cond (A64JitCtx *c, unsigned cond)
 {
+  static const uint8_t bit[4] = { 0x40, 0x20, 0x80, 0x10 }; /* Z, C, N, V */
+
+  if (cond < 8) {
+    mdl_x86_test_m8_i (c->a, ST, SOFF (nzcv) + 3, bit[cond >> 1]);
+    return cond & 1 ? MDL_X86_CC_E : MDL_X86_CC_NE;
+  }
   mdl_x86_load (c->a, 4, false, RCX, ST, SOFF (nzcv));
   mdl_x86_shift_ri (c->a, MDL_X86_SHR, false, RCX, 28);
   mdl_x86_mov_ri (c->a, RAX, cond_table (cond));
   mdl_x86_shift_cl (c->a, MDL_X86_SHR, false, RAX);
   mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+  return MDL_X86_CC_NE;
 }
 
 /* ---- leaving ---- */
@@ -196,11 +428,70 @@ emit_leave_after (A64JitCtx *c, unsigned i)
   mdl_jit_emit_exit (c->jit, c->a);
 }
 
+static void emit_nzcv_finish (A64JitCtx *c, MdlX86Cond carry_cc);
+
+/* NZCV into the state when rax still holds it raw (c->raw_nzcv). */
+static void
+finish_raw_nzcv (A64JitCtx *c)
+{
+  if (c->raw_nzcv != FL_NONE)
+    emit_nzcv_finish (c, c->raw_nzcv == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
+}
+
+/* Whether a taken branch to @target goes back to the block's start. */
+static bool
+is_loop (const A64JitCtx *c, uint64_t target)
+{
+  return target == c->start && c->loop_ok;
+}
+
 /* The end of a block at a known address after @n instructions; a taken
- * branch first lets run() stop when the engine asked (branch_to's rule). */
+ * branch first lets run() stop when the engine asked (branch_to's rule).
+ * A taken branch back to the block's start whose allocation is what the
+ * head loaded (loop_pre) goes on at the head when the budget allows the
+ * whole block again, the registers neither stored nor loaded (the head
+ * takes them for dirty), and NZCV computed only if the block reads it
+ * before writing it (the exits compute it). */
 static void
 emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
 {
+  if (taken && is_loop (c, target) && !c->loop_pre && !c->loop_seen) {
+    c->loop_seen = true;
+    mdl_jit_regs_save (&c->regs, &c->loop);
+  }
+  if (taken && is_loop (c, target) && c->loop_pre && mdl_jit_regs_matches (&c->regs, &c->loop)) {
+    size_t leave, again;
+
+    if (c->start_live) {
+      finish_raw_nzcv (c);
+      c->raw_nzcv = FL_NONE;
+    }
+    mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
+    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+    /* count + n <= budget, as the block's own check (rax may hold the
+     * flags) */
+    mdl_x86_lea (c->a, RCX, MDL_X86_COUNT, (int32_t) n);
+    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, RCX, MDL_X86_BUDGET);
+    again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
+    mdl_x86_jmp_to (c->a, c->loop_head);
+    mdl_x86_bind (c->a, leave);
+    finish_raw_nzcv (c);
+    mdl_jit_regs_store_dirty (&c->regs, false);
+    mdl_x86_mov_ri (c->a, RCX, 1);
+    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
+    mdl_x86_mov_ri (c->a, RAX, target);
+    mdl_jit_emit_exit (c->jit, c->a);
+    mdl_x86_bind (c->a, again);
+    finish_raw_nzcv (c);
+    mdl_jit_regs_store_dirty (&c->regs, false);
+    mdl_jit_emit_exit_slot (c->jit, c->a, target);
+    c->raw_nzcv = FL_NONE;
+    return;
+  }
+  finish_raw_nzcv (c);
+  c->raw_nzcv = FL_NONE;
+  mdl_jit_regs_store_dirty (&c->regs, false);
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
   if (taken) {
     size_t go_on;
@@ -219,7 +510,8 @@ emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
 /* Calls the executor of instruction @i as a64_run would (pc, npc and
  * the count of instructions before it in the state), and leaves unless
  * it went on to the next instruction without asking for the check
- * section and without a flush. */
+ * section and without a flush.  The registers must be in the state
+ * (emit_executor, emit_slow_executor). */
 static void
 emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 {
@@ -251,78 +543,168 @@ emit_call_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   mdl_x86_bind (a, go_on);
 }
 
+/* The executor for a whole instruction: afterwards nothing is cached. */
+static void
+emit_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  c->loop_ok = false;
+  mdl_jit_regs_flush (&c->regs);
+  emit_call_executor (c, ins, i);
+}
+
+/* The executor on the slow path of an instruction translated inline:
+ * the registers cached where it branched off are cached again after. */
+static void
+emit_slow_executor (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
+{
+  mdl_jit_regs_store_dirty (&c->regs, false);
+  emit_call_executor (c, ins, i);
+  mdl_jit_regs_reload (&c->regs);
+}
+
+/* The slow path of instruction @i, reached by the @n jumps in @jumps:
+ * the executor from scratch (emit_slow_executor), placed out of line
+ * after the block's code (emit_slow_paths) and jumping back here, the
+ * join.  The instruction allocated its registers before its first jump
+ * and marks its destinations dirty only after this, so the allocation
+ * here is the one at the jumps. */
+static void
+defer_slow (A64JitCtx *c, const size_t *jumps, unsigned n, const A64JitInsn *ins, unsigned i)
+{
+  unsigned k = c->n_slow++;
+
+  g_assert (n <= G_N_ELEMENTS (c->slow[k].jumps));
+  memcpy (c->slow[k].jumps, jumps, n * sizeof *jumps);
+  c->slow[k].n_jumps = n;
+  c->slow[k].ins = ins;
+  c->slow[k].i = i;
+  mdl_jit_regs_save (&c->regs, &c->slow[k].regs);
+  c->slow[k].back = mdl_x86_here (c->a);
+}
+
+static void
+emit_slow_paths (A64JitCtx *c)
+{
+  for (unsigned k = 0; k < c->n_slow; k++) {
+    for (unsigned j = 0; j < c->slow[k].n_jumps; j++)
+      mdl_x86_bind (c->a, c->slow[k].jumps[j]);
+    mdl_jit_regs_assume (&c->regs, &c->slow[k].regs);
+    emit_slow_executor (c, c->slow[k].ins, c->slow[k].i);
+    mdl_x86_jmp_to (c->a, c->slow[k].back);
+  }
+}
+
 /* ---- integer data processing ---- */
 
-/* rcx = rcx extended by @option and shifted left by @shift (the
- * extended-register operand). */
+/* dst = src extended by @option (UXTB ... SXTX) and shifted left by
+ * @shift (the extended-register operand). */
 static void
-emit_extend (A64JitCtx *c, unsigned option, unsigned shift)
+emit_ext_to (A64JitCtx *c, unsigned option, unsigned shift, MdlX86Reg dst, MdlX86Reg src)
 {
-  MdlJitAsm *a = c->a;
+  static const uint8_t size[8] = { 1, 2, 4, 8, 1, 2, 4, 8 };
 
-  switch (option) {
-  case 0: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xff); break;
-  case 1: mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xffff); break;
-  case 2: mdl_x86_mov_rr (a, false, RCX, RCX); break;
-  case 4:
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 56);
-    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 56);
-    break;
-  case 5:
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 48);
-    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 48);
-    break;
-  case 6: mdl_x86_movsxd (a, RCX, RCX); break;
-  default: break; /* UXTX, SXTX */
-  }
+  if (size[option] == 8)
+    mdl_x86_mov_rr (c->a, true, dst, src);
+  else
+    mdl_x86_movx_rr (c->a, size[option], option >= 4, true, dst, src);
   if (shift)
-    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, (uint8_t) shift);
+    mdl_x86_shift_ri (c->a, MDL_X86_SHL, true, dst, (uint8_t) shift);
 }
 
 static const MdlX86Shift shift_ops[4] = { MDL_X86_SHL, MDL_X86_SHR, MDL_X86_SAR, MDL_X86_ROR };
 
-/* add/sub: immediate (@kind 0), shifted register (1), extended (2). */
+/* add/sub: immediate (@kind 0), shifted register (1), extended (2), on
+ * the cached registers: one lea without flags where it fits (immediate,
+ * register, register shifted left by up to 3, extended register), a
+ * compare (cmp, or a scratch add for cmn) when only the flags are kept,
+ * else the two-address operation in the destination. */
 static bool
 emit_addsub (A64JitCtx *c, uint32_t insn, unsigned kind)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31, sub = (insn >> 30) & 1, flags = (insn >> 29) & 1;
   unsigned rd = insn & 31, rn = (insn >> 5) & 31, rm = (insn >> 16) & 31;
   MdlX86Alu op = sub ? MDL_X86_SUB : MDL_X86_ADD;
-  bool sp_n = kind != 1, sp_d = kind != 1 && !flags;
+  bool sp_d = kind != 1 && !flags;
+  MdlX86Reg n, m = RCX, d;
+  unsigned scale = 4; /* lea's index scale, 4: none */
 
   if (kind == 0) {
-    uint32_t imm = (insn >> 10) & 0xfff;
+    int32_t imm = (insn >> 10) & 0xfff;
 
     if ((insn >> 23) & 1)
       return false;
     if ((insn >> 22) & 1)
       imm <<= 12;
-    ld_reg (c, RAX, rn, true);
-    mdl_x86_alu_ri (c->a, op, sf, RAX, (int32_t) imm);
-  } else {
-    ld_reg (c, RCX, rm, false);
-    if (kind == 1) {
-      unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
-
-      if (type == 3 || (!sf && amount >= 32))
-        return false;
-      if (amount)
-        mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
-    } else {
-      unsigned option = (insn >> 13) & 7, shift = (insn >> 10) & 7;
-
-      if (shift > 4 || ((insn >> 22) & 3))
-        return false;
-      emit_extend (c, option, shift);
+    n = rsrc (c, rn, true, RAX);
+    if (!flags) { /* one lea from the cached register into the cached one */
+      d = wdst (c, rd, true, RAX);
+      if (sf)
+        mdl_x86_lea (a, d, n, sub ? -imm : imm);
+      else
+        mdl_x86_lea32 (a, d, n, sub ? -imm : imm);
+      return true;
     }
-    ld_reg (c, RAX, rn, sp_n);
-    mdl_x86_alu_rr (c->a, op, sf, RAX, RCX);
+    if (rd == 31 && sub)
+      mdl_x86_alu_ri (a, MDL_X86_CMP, sf, n, imm);
+    else
+      emit_alu3i (c, op, sf, wdst (c, rd, false, RAX), n, imm);
+    emit_flags (c, sub ? FL_SUB : FL_ADD);
+    return true;
   }
-  if (flags) {
-    st_reg (c, RAX, rd, false);
-    emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
-  } else
-    st_reg (c, RAX, rd, sp_d);
+  if (kind == 1) {
+    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+
+    if (type == 3 || (!sf && amount >= 32))
+      return false;
+    n = rsrc (c, rn, false, RAX);
+    if (amount == 0)
+      m = rsrc (c, rm, false, RCX);
+    else if (!flags && !sub && type == 0 && amount <= 3 && rm != 31) {
+      m = src_reg (c, rm);
+      scale = amount;
+    } else if (!sub && rm == rd && rn != rd && rd != 31) {
+      /* the destination is the shifted operand: shifted in place, then
+       * added (the flags of an addition do not depend on the order) */
+      d = src_reg (c, rm);
+      wdst (c, rd, false, RAX);
+      mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, d, n);
+      if (flags)
+        emit_flags (c, FL_ADD);
+      return true;
+    } else {
+      mdl_x86_mov_rr (a, sf, RCX, rsrc (c, rm, false, RCX));
+      mdl_x86_shift_ri (a, shift_ops[type], sf, RCX, (uint8_t) amount);
+    }
+    if (amount == 0 && !flags && !sub)
+      scale = 0;
+  } else {
+    unsigned option = (insn >> 13) & 7, shift = (insn >> 10) & 7;
+
+    if (shift > 4 || ((insn >> 22) & 3))
+      return false;
+    n = rsrc (c, rn, true, RAX);
+    m = rsrc (c, rm, false, RCX);
+    if ((option & 3) != 3 || shift) {
+      emit_ext_to (c, option, !flags && !sub && shift <= 3 ? 0 : shift, RCX, m);
+      m = RCX;
+      if (!flags && !sub && shift <= 3)
+        scale = shift;
+    } else if (!flags && !sub)
+      scale = 0;
+  }
+  if (scale < 4) { /* add without flags: one lea */
+    d = wdst (c, rd, sp_d, RAX);
+    mdl_x86_lea_idx (a, sf, d, n, m, scale, 0);
+    return true;
+  }
+  if (flags && rd == 31 && sub)
+    mdl_x86_alu_rr (a, MDL_X86_CMP, sf, n, m);
+  else
+    emit_alu3 (c, op, sf, wdst (c, rd, sp_d, RAX), n, m);
+  if (flags)
+    emit_flags (c, sub ? FL_SUB : FL_ADD);
   return true;
 }
 
@@ -360,89 +742,157 @@ static const MdlX86Alu logic_ops[4] = { MDL_X86_AND, MDL_X86_OR, MDL_X86_XOR, MD
 static bool
 emit_logic (A64JitCtx *c, uint32_t insn, bool imm)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31;
   unsigned opc = (insn >> 29) & 3, rd = insn & 31, rn = (insn >> 5) & 31;
   bool flags = opc == 3;
+  MdlX86Alu op = logic_ops[opc];
+  MdlX86Reg n, m = RCX, d;
 
   if (imm) {
     uint64_t mask;
+    int32_t i32;
 
     if (!bit_mask (sf, (insn >> 22) & 1, (insn >> 16) & 0x3f, (insn >> 10) & 0x3f, &mask))
       return false;
-    mdl_x86_mov_ri (c->a, RCX, mask);
+    if (rn == 31 && !flags) { /* mov of a bit-mask immediate (and: 0) */
+      mdl_x86_mov_ri (a, wdst (c, rd, true, RAX), op == MDL_X86_AND ? 0 : mask);
+      return true;
+    }
+    n = rsrc (c, rn, false, RAX);
+    i32 = (int32_t) (uint32_t) mask;
+    if (!sf || (int64_t) mask == (int64_t) i32) {
+      if (flags && rd == 31)
+        mdl_x86_test_ri (a, sf, n, i32);
+      else
+        emit_alu3i (c, op, sf, wdst (c, rd, !flags, RAX), n, i32);
+    } else {
+      mdl_x86_mov_ri (a, RCX, mask);
+      if (flags && rd == 31)
+        mdl_x86_test_rr (a, sf, n, RCX);
+      else
+        emit_alu3 (c, op, sf, wdst (c, rd, !flags, RAX), n, RCX);
+    }
   } else {
-    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f;
+    unsigned type = (insn >> 22) & 3, amount = (insn >> 10) & 0x3f, rm = (insn >> 16) & 31;
+    bool inv = (insn >> 21) & 1;
 
     if (!sf && amount >= 32)
       return false;
-    ld_reg (c, RCX, (insn >> 16) & 31, false);
-    if (amount)
-      mdl_x86_shift_ri (c->a, shift_ops[type], sf, RCX, (uint8_t) amount);
-    if ((insn >> 21) & 1)
-      mdl_x86_unary (c->a, MDL_X86_NOT, sf, RCX);
+    if (rn == 31 && !flags && opc != 0) {
+      /* orr/eor with XZR: mov, mvn and their shifted forms, in place */
+      if (rd == 31)
+        return true;
+      m = rsrc (c, rm, false, RCX);
+      d = wdst (c, rd, false, RAX);
+      mdl_x86_mov_rr (a, sf, d, m);
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, d);
+      return true;
+    }
+    if ((amount || inv) && rm == rd && rn != rd && rd != 31) {
+      /* the destination is the shifted operand: shifted in place */
+      n = rsrc (c, rn, false, RAX);
+      d = src_reg (c, rm);
+      wdst (c, rd, false, RAX);
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, d, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, d);
+      mdl_x86_alu_rr (a, op, sf, d, n);
+      if (flags)
+        emit_flags (c, FL_ADD);
+      return true;
+    }
+    n = rsrc (c, rn, false, RAX);
+    if (amount || inv) {
+      mdl_x86_mov_rr (a, sf, RCX, rsrc (c, rm, false, RCX));
+      if (amount)
+        mdl_x86_shift_ri (a, shift_ops[type], sf, RCX, (uint8_t) amount);
+      if (inv)
+        mdl_x86_unary (a, MDL_X86_NOT, sf, RCX);
+    } else
+      m = rsrc (c, rm, false, RCX);
+    if (flags && rd == 31)
+      mdl_x86_test_rr (a, sf, n, m);
+    else
+      emit_alu3 (c, op, sf, wdst (c, rd, false, RAX), n, m);
   }
-  ld_reg (c, RAX, rn, false);
-  mdl_x86_alu_rr (c->a, logic_ops[opc], sf, RAX, RCX);
-  if (flags) {
-    st_reg (c, RAX, rd, false);
-    emit_nzcv (c, MDL_X86_CC_B); /* and clears CF and OF: C = V = 0 */
-  } else
-    st_reg (c, RAX, rd, imm); /* and/orr/eor #imm write SP */
+  if (flags)
+    emit_flags (c, FL_ADD); /* and and test clear CF and OF: C = V = 0 */
   return true;
 }
 
 static bool
 emit_movw (A64JitCtx *c, uint32_t insn)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31;
   unsigned opc = (insn >> 29) & 3, hw = (insn >> 21) & 3, rd = insn & 31;
   uint64_t imm = (uint64_t) ((insn >> 5) & 0xffff) << (16 * hw);
+  uint64_t keep = ~(UINT64_C (0xffff) << (16 * hw));
+  MdlX86Reg d;
 
   if (opc == 1 || (!sf && hw >= 2))
     return false;
-  if (opc == 3) { /* movk */
-    ld_reg (c, RAX, rd, false);
-    mdl_x86_mov_ri (c->a, RCX, ~(UINT64_C (0xffff) << (16 * hw)));
-    mdl_x86_alu_rr (c->a, MDL_X86_AND, true, RAX, RCX);
-    mdl_x86_mov_ri (c->a, RCX, imm);
-    mdl_x86_alu_rr (c->a, MDL_X86_OR, true, RAX, RCX);
-    if (!sf)
-      mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  } else {
+  if (opc != 3) {
     if (opc == 0)
       imm = ~imm;
-    mdl_x86_mov_ri (c->a, RAX, sf ? imm : (uint32_t) imm);
+    st_imm (c, rd, sf ? imm : (uint32_t) imm);
+    return true;
   }
-  st_reg (c, RAX, rd, false);
+  /* movk, in place */
+  if (rd == 31)
+    return true;
+  src_reg (c, rd);
+  d = mdl_jit_regs_dst (&c->regs, rd, true);
+  if (!sf || hw == 0) /* the mask as a (sign-extended) 32-bit immediate */
+    mdl_x86_alu_ri (a, MDL_X86_AND, sf, d, (int32_t) (uint32_t) keep);
+  else {
+    mdl_x86_mov_ri (a, RCX, keep);
+    mdl_x86_alu_rr (a, MDL_X86_AND, true, d, RCX);
+  }
+  if (imm <= INT32_MAX || !sf)
+    mdl_x86_alu_ri (a, MDL_X86_OR, sf, d, (int32_t) (uint32_t) imm);
+  else {
+    mdl_x86_mov_ri (a, RCX, imm);
+    mdl_x86_alu_rr (a, MDL_X86_OR, true, d, RCX);
+  }
   return true;
 }
 
-/* sbfm/ubfm by three shifts (bfm: emit_bfm). */
+/* sbfm/ubfm in the destination: a zero or sign extension (uxtb, sxth,
+ * sxtw...) is one movzx/movsx, anything else at most two shifts: left
+ * until the field's top bit is the register's, then right (logical or
+ * arithmetic) to where the field goes (bfm: emit_bfm). */
 static bool
 emit_bitfield (A64JitCtx *c, uint32_t insn)
 {
-  bool sf = insn >> 31;
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, sign;
   unsigned opc = (insn >> 29) & 3, n = (insn >> 22) & 1, immr = (insn >> 16) & 0x3f;
-  unsigned imms = (insn >> 10) & 0x3f, w = sf ? 64 : 32, left;
-  MdlX86Shift right = opc == 0 ? MDL_X86_SAR : MDL_X86_SHR;
+  unsigned imms = (insn >> 10) & 0x3f, w = sf ? 64 : 32, left, right;
+  MdlX86Reg src, d;
 
   if (opc == 1 || opc == 3 || n != sf || (!sf && (immr >= 32 || imms >= 32)))
     return false;
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  left = w - 1 - imms;
-  if (left)
-    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) left);
-  if (imms >= immr) {
-    if (left + immr)
-      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) (left + immr));
-  } else {
-    if (left)
-      mdl_x86_shift_ri (c->a, right, sf, RAX, (uint8_t) left);
-    mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RAX, (uint8_t) (w - immr));
+  sign = opc == 0;
+  src = rsrc (c, (insn >> 5) & 31, false, RAX);
+  d = wdst (c, insn & 31, false, RAX);
+  if (immr == 0 && (imms == 7 || imms == 15 || (imms == 31 && sf))) {
+    mdl_x86_movx_rr (a, (imms + 1) / 8, sign, sf, d, src);
+    return true;
   }
-  if (!sf)
-    mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  st_reg (c, RAX, insn & 31, false);
+  left = w - 1 - imms;
+  right = imms >= immr ? left + immr : immr - 1 - imms;
+  if (d != src || (!sf && !left && !right))
+    mdl_x86_mov_rr (a, sf, d, src);
+  if (left)
+    mdl_x86_shift_ri (a, MDL_X86_SHL, sf, d, (uint8_t) left);
+  if (right)
+    mdl_x86_shift_ri (a, sign ? MDL_X86_SAR : MDL_X86_SHR, sf, d, (uint8_t) right);
   return true;
 }
 
@@ -451,12 +901,22 @@ emit_extr (A64JitCtx *c, uint32_t insn)
 {
   bool sf = insn >> 31;
   unsigned lsb = (insn >> 10) & 0x3f, w = sf ? 64 : 32;
+  unsigned rn = (insn >> 5) & 31, rm = (insn >> 16) & 31;
 
   if (((insn >> 22) & 1) != sf || (!sf && lsb >= 32))
     return false;
-  ld_reg (c, RAX, (insn >> 16) & 31, false);
+  if (rn == rm && rn != 31) { /* ror, in the destination */
+    MdlX86Reg src = src_reg (c, rn), d = wdst (c, insn & 31, false, RAX);
+
+    if (d != src || !sf)
+      mdl_x86_mov_rr (c->a, sf, d, src);
+    if (lsb)
+      mdl_x86_shift_ri (c->a, MDL_X86_ROR, sf, d, (uint8_t) lsb);
+    return true;
+  }
+  ld_reg (c, RAX, rm, false);
   if (lsb) {
-    ld_reg (c, RCX, (insn >> 5) & 31, false);
+    ld_reg (c, RCX, rn, false);
     mdl_x86_shift_ri (c->a, MDL_X86_SHR, sf, RAX, (uint8_t) lsb);
     mdl_x86_shift_ri (c->a, MDL_X86_SHL, sf, RCX, (uint8_t) (w - lsb));
     mdl_x86_alu_rr (c->a, MDL_X86_OR, sf, RAX, RCX);
@@ -466,28 +926,56 @@ emit_extr (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
+/* The csel family with cmov: X[rd] = cond ? X[rn] : f(X[rm]), f the
+ * identity, +1, NOT or negation (computed with lea and not, which keep
+ * the host flags); cset and csetm (both sources XZR) are a setcc. */
 static bool
 emit_csel (A64JitCtx *c, uint32_t insn)
 {
+  MdlJitAsm *a = c->a;
   bool sf = insn >> 31, inv = (insn >> 30) & 1, inc = (insn >> 10) & 1;
-  size_t keep;
+  unsigned rn = (insn >> 5) & 31, rm = (insn >> 16) & 31, rd = insn & 31;
+  MdlX86Cond cc;
+  MdlX86Reg n, m, d;
 
   if (((insn >> 29) & 1) || ((insn >> 11) & 1))
     return false;
-  emit_cond (c, (insn >> 12) & 15);
-  mdl_x86_setcc (c->a, MDL_X86_CC_NE, RDX);
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  mdl_x86_test_rr (c->a, false, RDX, RDX);
-  keep = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-  ld_reg (c, RAX, (insn >> 16) & 31, false);
-  if (inv)
-    mdl_x86_unary (c->a, inc ? MDL_X86_NEG : MDL_X86_NOT, true, RAX);
-  else if (inc)
-    mdl_x86_alu_ri (c->a, MDL_X86_ADD, true, RAX, 1);
-  mdl_x86_bind (c->a, keep);
-  if (!sf)
-    mdl_x86_mov_rr (c->a, false, RAX, RAX);
-  st_reg (c, RAX, insn & 31, false);
+  if (c->pending != FL_NONE)
+    cc = (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending);
+  else
+    cc = emit_cond (c, (insn >> 12) & 15); /* (clobbers rax and rcx) */
+  if (rn == 31 && rm == 31 && (inc || inv)) {
+    /* cset (0 or 1) and csetm (0 or -1), csinv/csinc of zeros */
+    d = wdst (c, rd, false, RAX);
+    if (inc && inv) { /* csneg of zeros: 0 */
+      mdl_x86_mov_ri (a, d, 0);
+      return true;
+    }
+    mdl_x86_setcc (a, (MdlX86Cond) (cc ^ 1), d);
+    if (inv)
+      mdl_x86_unary (a, MDL_X86_NEG, sf, d);
+    return true;
+  }
+  n = rsrc (c, rn, false, RDX);
+  m = rsrc (c, rm, false, RCX);
+  if (inv || inc) {
+    if (inv)
+      mdl_x86_mov_rr (a, true, RCX, m);
+    if (inv)
+      mdl_x86_unary (a, MDL_X86_NOT, true, RCX);
+    if (inc)
+      mdl_x86_lea (a, RCX, inv ? RCX : m, 1);
+    m = RCX;
+  }
+  d = wdst (c, rd, false, RAX);
+  if (d == n)
+    mdl_x86_cmov (a, (MdlX86Cond) (cc ^ 1), sf, d, m);
+  else if (d == m)
+    mdl_x86_cmov (a, cc, sf, d, n);
+  else {
+    mdl_x86_mov_rr (a, sf, d, m);
+    mdl_x86_cmov (a, cc, sf, d, n);
+  }
   return true;
 }
 
@@ -622,7 +1110,7 @@ emit_adc (A64JitCtx *c, uint32_t insn)
   mdl_x86_alu_rr (a, MDL_X86_ADC, sf, RAX, RCX);
   st_reg (c, RAX, insn & 31, false); /* (mov: the flags stay) */
   if (flags)
-    emit_nzcv (c, MDL_X86_CC_B);
+    emit_flags (c, FL_ADD);
   return true;
 }
 
@@ -632,20 +1120,37 @@ static bool
 emit_ccmp (A64JitCtx *c, uint32_t insn)
 {
   MdlJitAsm *a = c->a;
-  bool sf = insn >> 31, sub = (insn >> 30) & 1;
+  bool sf = insn >> 31, sub = (insn >> 30) & 1, is_imm = (insn >> 11) & 1;
   unsigned rm = (insn >> 16) & 31;
+  MdlX86Cond cc;
+  MdlX86Reg n, m = RCX;
   size_t fails, done;
 
   if (((insn >> 10) & 1) || ((insn >> 4) & 1))
     return false;
-  emit_cond (c, (insn >> 12) & 15);
-  fails = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-  if ((insn >> 11) & 1)
-    mdl_x86_mov_ri (a, RCX, rm);
+  if (!c->need) /* its only effect is on NZCV */
+    return true;
+  if (c->pending != FL_NONE)
+    cc = (MdlX86Cond) host_cc ((insn >> 12) & 15, c->pending);
   else
-    ld_reg (c, RCX, rm, false);
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  mdl_x86_alu_rr (a, sub ? MDL_X86_SUB : MDL_X86_ADD, sf, RAX, RCX);
+    cc = emit_cond (c, (insn >> 12) & 15); /* (clobbers rax and rcx) */
+  /* the operands before the jump (moves: the host flags stay), so that
+   * nothing is allocated on one path only */
+  n = rsrc (c, (insn >> 5) & 31, false, RDX);
+  if (!is_imm)
+    m = rsrc (c, rm, false, RCX);
+  fails = mdl_x86_jcc_fwd (a, (MdlX86Cond) (cc ^ 1));
+  if (sub && is_imm)
+    mdl_x86_alu_ri (a, MDL_X86_CMP, sf, n, (int32_t) rm);
+  else if (sub)
+    mdl_x86_alu_rr (a, MDL_X86_CMP, sf, n, m);
+  else {
+    mdl_x86_mov_rr (a, sf, RAX, n);
+    if (is_imm)
+      mdl_x86_alu_ri (a, MDL_X86_ADD, sf, RAX, (int32_t) rm);
+    else
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, RAX, m);
+  }
   emit_nzcv (c, sub ? MDL_X86_CC_AE : MDL_X86_CC_B);
   done = mdl_x86_jmp_fwd (a);
   mdl_x86_bind (a, fails);
@@ -655,18 +1160,45 @@ emit_ccmp (A64JitCtx *c, uint32_t insn)
   return true;
 }
 
-/* madd/msub: the low half of the product is the same signed or not. */
+/* madd/msub (the low half of the product is the same signed or not):
+ * mul in the destination, else the product in rax added with lea or
+ * subtracted in place. */
 static bool
 emit_madd (A64JitCtx *c, uint32_t insn)
 {
-  bool sf = insn >> 31;
+  MdlJitAsm *a = c->a;
+  bool sf = insn >> 31, msub = (insn >> 15) & 1;
+  unsigned ra = (insn >> 10) & 31;
+  MdlX86Reg n, m, acc, d;
 
-  ld_reg (c, RAX, (insn >> 5) & 31, false);
-  ld_reg (c, RCX, (insn >> 16) & 31, false);
-  mdl_x86_imul_rr (c->a, sf, RAX, RCX);
-  ld_reg (c, RCX, (insn >> 10) & 31, false);
-  mdl_x86_alu_rr (c->a, (insn >> 15) & 1 ? MDL_X86_SUB : MDL_X86_ADD, sf, RCX, RAX);
-  st_reg (c, RCX, insn & 31, false);
+  n = rsrc (c, (insn >> 5) & 31, false, RAX);
+  m = rsrc (c, (insn >> 16) & 31, false, RCX);
+  if (ra == 31 && !msub) { /* mul */
+    d = wdst (c, insn & 31, false, RAX);
+    if (d == m)
+      mdl_x86_imul_rr (a, sf, d, n);
+    else {
+      if (d != n)
+        mdl_x86_mov_rr (a, sf, d, n);
+      mdl_x86_imul_rr (a, sf, d, m);
+    }
+    return true;
+  }
+  acc = rsrc (c, ra, false, RDX);
+  if (n != RAX)
+    mdl_x86_mov_rr (a, sf, RAX, n);
+  mdl_x86_imul_rr (a, sf, RAX, m);
+  d = wdst (c, insn & 31, false, RCX);
+  if (!msub) {
+    if (d == acc)
+      mdl_x86_alu_rr (a, MDL_X86_ADD, sf, d, RAX);
+    else
+      mdl_x86_lea_idx (a, sf, d, acc, RAX, 0, 0);
+  } else {
+    if (d != acc)
+      mdl_x86_mov_rr (a, sf, d, acc);
+    mdl_x86_alu_rr (a, MDL_X86_SUB, sf, d, RAX);
+  }
   return true;
 }
 
@@ -682,10 +1214,16 @@ emit_dp2 (A64JitCtx *c, uint32_t insn)
   bool sf = insn >> 31;
   unsigned op = (insn >> 10) & 0x3f;
 
-  if (op >= 8 && op <= 11) {
+  if (op >= 8 && op <= 11) { /* in the destination, by cl */
+    MdlX86Reg n, d;
+
     ld_reg (c, RCX, (insn >> 16) & 31, false);
-    ld_reg (c, RAX, (insn >> 5) & 31, false);
-    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, RAX);
+    n = rsrc (c, (insn >> 5) & 31, false, RAX);
+    d = wdst (c, insn & 31, false, RAX);
+    if (d != n || !sf)
+      mdl_x86_mov_rr (a, sf, d, n);
+    mdl_x86_shift_cl (a, shift_ops[op - 8], sf, d);
+    return true;
   } else if (op == 2 || op == 3) {
     size_t by_zero, by_minus1 = 0, done1, done2 = 0;
 
@@ -759,17 +1297,18 @@ gen_of (A64Cpu *s, unsigned slot)
 
 #define TOFF(f) ((int32_t) (offsetof (A64Cpu, tlb) + offsetof (A64TlbEntry, f)))
 
-/* With the MMU on: r8 from the virtual to the physical address through
+/* With the MMU on: rcx from the virtual to the physical address through
  * the TLB as translate() finds it (TBI, the entry at (va >> 12) % size,
  * its ASID unless global, the permission at this EL), for an access of
  * @total bytes within one page; any other case jumps to a slow fixup
- * (the executor walks, fills and faults).  For a @store, instead of r8,
- * rdx + rcx is where the bytes are: the entry's st_host (set by the
+ * (the executor walks, fills and faults).  For a @store, rdx + rcx is
+ * where the bytes are instead: the entry's st_host (set by the
  * executors' stores when a store window covered the page; else the
  * slow path) and the offset in the page.  The current ASID is read
  * from the TTBR that holds it (the block is not made for one ASID: the
  * kernel's blocks serve every process); which TTBR, the ASID's width and
- * the TBI bits are constants, in the block's cell (a64_jit_valid). */
+ * the TBI bits are constants, in the block's cell (a64_jit_valid).
+ * Clobbers rax and rdx (the guest registers' pool is untouched). */
 static unsigned
 emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 {
@@ -783,76 +1322,63 @@ emit_tlb (A64JitCtx *c, bool store, unsigned total, size_t *slow)
 
   if (s->el == 0)
     need <<= 3;
-  if (tbi0 || tbi1) {
-    mdl_x86_mov_rr (a, true, RAX, R8);
+  if (tbi0 && tbi1) {
+    mdl_x86_shift_ri (a, MDL_X86_SHL, true, RCX, 8);
+    mdl_x86_shift_ri (a, MDL_X86_SAR, true, RCX, 8);
+  } else if (tbi0 || tbi1) {
+    /* only the half bit 55 picks ignores the top byte */
+    mdl_x86_mov_rr (a, true, RAX, RCX);
     mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 8);
     mdl_x86_shift_ri (a, MDL_X86_SAR, true, RAX, 8);
-    if (tbi0 && tbi1)
-      mdl_x86_mov_rr (a, true, R8, RAX);
-    else {
-      size_t keep;
-
-      /* only the half bit 55 picks ignores the top byte */
-      mdl_x86_mov_rr (a, true, RCX, R8);
-      mdl_x86_shift_ri (a, MDL_X86_SHR, true, RCX, 55);
-      mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 1);
-      keep = mdl_x86_jcc_fwd (a, tbi0 ? MDL_X86_CC_NE : MDL_X86_CC_E);
-      mdl_x86_mov_rr (a, true, R8, RAX);
-      mdl_x86_bind (a, keep);
-    }
+    mdl_x86_bt_ri (a, true, RCX, 55);
+    mdl_x86_cmov (a, tbi0 ? MDL_X86_CC_AE : MDL_X86_CC_B, true, RCX, RAX);
   }
   /* within one page: access() splits the others */
-  mdl_x86_mov_rr (a, false, RCX, R8);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
-  mdl_x86_alu_ri (a, MDL_X86_ADD, false, RCX, (int32_t) total);
-  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RCX, 0x1000);
+  mdl_x86_mov_rr (a, false, RAX, RCX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, 0xfff);
+  mdl_x86_alu_ri (a, MDL_X86_CMP, false, RAX, (int32_t) (0x1000 - total));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_A);
-  /* rcx = the entry's offset from the state, rdx = the page */
-  mdl_x86_mov_rr (a, true, RDX, R8);
+  /* rax = the entry, rdx = the page */
+  mdl_x86_mov_rr (a, true, RDX, RCX);
   mdl_x86_shift_ri (a, MDL_X86_SHR, true, RDX, 12);
-  mdl_x86_mov_rr (a, false, RCX, RDX);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, A64_TLB_SIZE - 1);
-  mdl_x86_mov_ri (a, RAX, sizeof (A64TlbEntry));
-  mdl_x86_imul_rr (a, true, RCX, RAX);
-  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, ST);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RCX, TOFF (vpage));
+  mdl_x86_mov_rr (a, false, RAX, RDX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, A64_TLB_SIZE - 1);
+  mdl_x86_imul_rri (a, false, RAX, RAX, (int32_t) sizeof (A64TlbEntry));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RAX, ST);
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RDX, RAX, TOFF (vpage));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  mdl_x86_cmp_m8_i (a, RCX, TOFF (global), 0);
+  mdl_x86_cmp_m8_i (a, RAX, TOFF (global), 0);
   global = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
-  mdl_x86_load (a, 2, false, RAX, RCX, TOFF (asid));
   mdl_x86_load (a, (tcr >> 36) & 1 ? 2 : 1, false, RDX, ST, asid_off);
-  mdl_x86_alu_rr (a, MDL_X86_CMP, false, RAX, RDX);
+  mdl_x86_cmp16_rm (a, RDX, RAX, TOFF (asid));
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_bind (a, global);
-  mdl_x86_load (a, 1, false, RAX, RCX, TOFF (perm));
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RAX, (int32_t) need);
+  mdl_x86_test_m8_i (a, RAX, TOFF (perm), (uint8_t) need);
   slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   if (store) {
     /* rdx = where the page is for stores, rcx = the offset */
-    mdl_x86_load (a, 8, false, RDX, RCX, TOFF (st_host));
+    mdl_x86_load (a, 8, false, RDX, RAX, TOFF (st_host));
     mdl_x86_test_rr (a, true, RDX, RDX);
     slow[n++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-    mdl_x86_mov_rr (a, false, RCX, R8);
     mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
     return n;
   }
-  /* r8 = ppage << 12 | the offset */
-  mdl_x86_load (a, 8, false, RAX, RCX, TOFF (ppage));
+  /* rcx = ppage << 12 | the offset */
+  mdl_x86_load (a, 8, false, RAX, RAX, TOFF (ppage));
   mdl_x86_shift_ri (a, MDL_X86_SHL, true, RAX, 12);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, R8, 0xfff);
-  mdl_x86_alu_rr (a, MDL_X86_OR, true, R8, RAX);
+  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, 0xfff);
+  mdl_x86_alu_rr (a, MDL_X86_OR, true, RCX, RAX);
   return n;
 }
 
 /* With the MMU off: the store window checked for @total bytes at the
- * address in r8; rdx + rcx is where they are.  Returns the number of
+ * address in rcx; rdx + rcx is where they are.  Returns the number of
  * jumps to the slow path put in @slow. */
 static unsigned
 emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
 {
   MdlJitAsm *a = c->a;
 
-  mdl_x86_mov_rr (a, true, RCX, R8);
   mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, SOFF (st_base));
   mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (st_size));
   slow[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -863,14 +1389,14 @@ emit_st_window (A64JitCtx *c, unsigned total, size_t *slow)
   return 2;
 }
 
-/* A store of @total bytes at the virtual address in r8 while the
- * exclusive monitor is armed: a64_store clears it when the bytes overlap
- * what it holds, which is the executor's; other stores go on inline
- * (a cmpxchg that failed leaves the monitor armed until the next
+/* A store of @total bytes at the virtual address in @addr (kept) while
+ * the exclusive monitor is armed: a64_store clears it when the bytes
+ * overlap what it holds, which is the executor's; other stores go on
+ * inline (a cmpxchg that failed leaves the monitor armed until the next
  * exception or clrex, and every store took the executor meanwhile).
- * Returns the jump to the slow path.  Clobbers rax, rcx and rdx. */
+ * Returns the jump to the slow path.  Clobbers rax and rdx. */
 static size_t
-emit_monitor_check (A64JitCtx *c, unsigned total)
+emit_monitor_check (A64JitCtx *c, unsigned total, MdlX86Reg addr)
 {
   MdlJitAsm *a = c->a;
   size_t idle, after, overlap;
@@ -879,11 +1405,11 @@ emit_monitor_check (A64JitCtx *c, unsigned total)
   idle = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
   /* va < excl_addr + excl_size && excl_addr < va + total */
   mdl_x86_load (a, 8, false, RAX, ST, SOFF (excl_addr));
-  mdl_x86_load (a, 4, false, RCX, ST, SOFF (excl_size));
-  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RCX, RAX);
-  mdl_x86_alu_rr (a, MDL_X86_CMP, true, R8, RCX);
+  mdl_x86_load (a, 4, false, RDX, ST, SOFF (excl_size));
+  mdl_x86_alu_rr (a, MDL_X86_ADD, true, RDX, RAX);
+  mdl_x86_alu_rr (a, MDL_X86_CMP, true, addr, RDX);
   after = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
-  mdl_x86_lea (a, RDX, R8, (int32_t) total);
+  mdl_x86_lea (a, RDX, addr, (int32_t) total);
   mdl_x86_alu_rr (a, MDL_X86_CMP, true, RAX, RDX);
   overlap = mdl_x86_jcc_fwd (a, MDL_X86_CC_B);
   mdl_x86_bind (a, idle);
@@ -899,12 +1425,12 @@ static void
 emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
 {
   MdlJitAsm *a = c->a;
-  size_t slow[8], done;
+  size_t slow[8];
   unsigned n = 0;
 
-  ld_reg (c, R8, ins->raw & 31, false);
-  mdl_x86_alu_ri (a, MDL_X86_AND, true, R8, -64);
-  slow[n++] = emit_monitor_check (c, 64);
+  ld_reg (c, RCX, ins->raw & 31, false);
+  mdl_x86_alu_ri (a, MDL_X86_AND, true, RCX, -64);
+  slow[n++] = emit_monitor_check (c, 64, RCX);
   if (c->mmu)
     n += emit_tlb (c, true, 64, slow + n);
   else
@@ -913,11 +1439,7 @@ emit_dc_zva (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
   for (int32_t k = 0; k < 64; k += 8)
     mdl_x86_store (a, 8, RAX, RDX, k);
-  done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < n; k++)
-    mdl_x86_bind (a, slow[k]);
-  emit_call_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+  defer_slow (c, slow, n, ins, i);
 }
 
 /* mrs of a register that is a plain field here, where reading it has no
@@ -931,8 +1453,9 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   uint32_t key = (ins->raw >> 5) & 0xffff;
   unsigned rt = ins->raw & 31;
   int32_t off;
-  size_t slow = 0, done;
+  size_t slow;
   bool check_spsel = false;
+  MdlX86Reg dst = RAX;
 
   if (key == A64_SYSREG_KEY (3, 3, 13, 0, 2))
     off = SOFF (tpidr_el0);
@@ -945,54 +1468,91 @@ emit_mrs (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
     check_spsel = true;
   } else
     return false;
-  if (check_spsel) {
-    mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
-    slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (!check_spsel) {
+    mdl_x86_load (a, 8, false, RAX, ST, off);
+    st_reg (c, RAX, rt, false);
+    return true;
   }
-  mdl_x86_load (a, 8, false, RAX, ST, off);
-  st_reg (c, RAX, rt, false);
-  if (check_spsel) {
-    done = mdl_x86_jmp_fwd (a);
-    mdl_x86_bind (a, slow);
-    emit_call_executor (c, ins, i);
-    mdl_x86_bind (a, done);
-  }
+  if (rt != 31)
+    dst = dst_reg (c, rt);
+  mdl_x86_cmp_m8_i (a, ST, SOFF (spsel), 0);
+  slow = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+  if (rt != 31)
+    mdl_x86_load (a, 8, false, dst, ST, off);
+  defer_slow (c, &slow, 1, ins, i);
+  mark_dirty (c, rt, false);
   return true;
 }
 
-/* One or two registers of @size bytes at the address in r8, then
- * (@wb) the new base in r9 written to @rn, then the loaded registers:
- * a64_x_ldst_* do it in this order.  @opc: 0 store, 1 load zero-extended,
- * 2 load sign-extended to 64 bits, 3 to 32.  The RAM window is checked
- * for all the bytes at once; anything else (another region, a device,
- * the exclusive monitor armed, alignment checking) is the executor's. */
+/* One or two registers of @size bytes at the address in rcx, then
+ * (@wb) the base register @rn (host register @base, its old value)
+ * advanced by @off, then the loaded registers: a64_x_ldst_* do it in
+ * this order.  @opc: 0 store, 1 load zero-extended, 2 load sign-extended
+ * to 64 bits, 3 to 32.  The RAM window is checked for all the bytes at
+ * once; anything else (another region, a device, the exclusive monitor
+ * armed, alignment checking) is the executor's. */
 /* ldar/stlr/ldxr/ldxp (@excl): the address must be aligned
  * (a64_check_align's fault is the executor's); ldxr and ldxp arm the
- * monitor as a64_x_ldst_excl does, with the virtual address, which r9
- * keeps, and the value (or both) read. */
+ * monitor as a64_x_ldst_excl does, with the virtual address (X[rn]: no
+ * offset, no write-back) and the value (or both) read. */
 typedef enum { LDST_PLAIN, LDST_ALIGNED, LDST_EXCL } LdstKind;
+
+/* The register a store takes X[r] from: its cached host register, or
+ * for XZR @zero (cleared where the value is needed: emit_value). */
+static MdlX86Reg
+value_reg (A64JitCtx *c, unsigned r, MdlX86Reg zero)
+{
+  return r == 31 ? zero : src_reg (c, r);
+}
+
+static void
+emit_value (A64JitCtx *c, unsigned r, MdlX86Reg zero)
+{
+  if (r == 31)
+    mdl_x86_mov_ri (c->a, zero, 0);
+}
 
 static void
 emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-                unsigned rt, int rt2, bool wb, unsigned rn, LdstKind kind)
+                unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off,
+                LdstKind kind)
 {
   MdlJitAsm *a = c->a;
-  bool store = opc == 0;
+  bool store = opc == 0, direct;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, done, tlb_slow[5];
+  size_t slow1 = 0, slow2 = 0, slow3 = 0, slow4 = 0, tlb_slow[9];
   unsigned n_tlb = 0;
+  MdlX86Reg v1 = RAX, v2 = RAX, d1 = RAX, d2 = RDX;
 
+  /* every register allocated before the first branch to the slow path */
+  if (store) {
+    v1 = value_reg (c, rt, RAX);
+    if (rt2 >= 0)
+      v2 = value_reg (c, (unsigned) rt2, RAX);
+  } else {
+    if (rt != 31)
+      d1 = dst_reg (c, rt);
+    if (rt2 >= 0 && rt2 != 31)
+      d2 = dst_reg (c, (unsigned) rt2);
+  }
+  /* Loaded straight into the destinations, unless the base is one of
+   * them and is still needed after the load: written back (a64_x_ldst_*
+   * write the base first, so the loaded value wins) or the monitor's
+   * address; then into rax and rdx, moved last. */
+  direct = !store && !((wb || kind == LDST_EXCL) && (d1 == base || d2 == base));
+  if (!direct) {
+    d1 = RAX;
+    d2 = RDX;
+  }
   if (kind != LDST_PLAIN && total > 1) {
-    mdl_x86_mov_rr (a, false, RCX, R8);
-    mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+    mdl_x86_test_ri (a, false, RCX, (int32_t) total - 1);
     slow4 = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
   if (store)
-    slow3 = emit_monitor_check (c, total);
+    slow3 = emit_monitor_check (c, total, RCX);
   if (c->mmu)
     n_tlb = emit_tlb (c, store, total, tlb_slow);
   if (!(c->mmu && store)) {
-    mdl_x86_mov_rr (a, true, RCX, R8);
     mdl_x86_alu_rm (a, MDL_X86_SUB, true, RCX, ST, store ? SOFF (st_base) : SOFF (ld_base));
     mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, store ? SOFF (st_size) : SOFF (ld_size));
     slow1 = mdl_x86_jcc_fwd (a, MDL_X86_CC_AE);
@@ -1002,63 +1562,63 @@ emit_ldst_kind (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, 
     mdl_x86_load (a, 8, false, RDX, ST, store ? SOFF (st_host) : SOFF (ld_host));
   }
   if (store) {
-    ld_reg (c, RAX, rt, false);
-    if (rt2 >= 0)
-      ld_reg (c, RSI, (unsigned) rt2, false);
-    mdl_x86_store_idx (a, size, RAX, RDX, RCX);
+    emit_value (c, rt, RAX);
+    mdl_x86_store_idx (a, size, v1, RDX, RCX);
     if (rt2 >= 0) {
-      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_store_idx (a, size, RSI, RDX, RCX);
+      emit_value (c, (unsigned) rt2, RAX);
+      mdl_x86_store_idx_disp (a, size, v2, RDX, RCX, (int32_t) size);
     }
   } else {
     bool sign = opc >= 2 && size < 8;
 
-    mdl_x86_load_idx (a, size, sign, RAX, RDX, RCX);
+    mdl_x86_load_idx (a, size, sign, d1, RDX, RCX);
     if (opc == 3)
-      mdl_x86_mov_rr (a, false, RAX, RAX);
-    if (rt2 >= 0) {
-      mdl_x86_lea (a, RCX, RCX, (int32_t) size);
-      mdl_x86_load_idx (a, size, sign, RSI, RDX, RCX);
-    }
+      mdl_x86_mov_rr (a, false, d1, d1);
+    if (rt2 >= 0) /* (d2 may be rdx, the host base: loaded last) */
+      mdl_x86_load_idx_disp (a, size, sign, d2, RDX, RCX, (int32_t) size);
   }
   if (wb)
-    st_reg (c, R9, rn, true);
+    mdl_x86_lea (a, base, base, off);
   if (kind == LDST_EXCL) {
     mdl_x86_mov_ri (a, RCX, 1);
     mdl_x86_store (a, 1, RCX, ST, SOFF (excl_valid));
-    mdl_x86_store (a, 8, R9, ST, SOFF (excl_addr));
+    mdl_x86_store (a, 8, base, ST, SOFF (excl_addr));
     mdl_x86_mov_ri (a, RCX, total);
     mdl_x86_store (a, 4, RCX, ST, SOFF (excl_size));
-    mdl_x86_store (a, 8, RAX, ST, SOFF (excl_val));
+    mdl_x86_store (a, 8, d1, ST, SOFF (excl_val));
     if (rt2 >= 0)
-      mdl_x86_store (a, 8, RSI, ST, SOFF (excl_val) + 8);
+      mdl_x86_store (a, 8, d2, ST, SOFF (excl_val) + 8);
     else {
       mdl_x86_alu_rr (a, MDL_X86_XOR, false, RCX, RCX);
       mdl_x86_store (a, 8, RCX, ST, SOFF (excl_val) + 8);
     }
   }
-  if (!store) {
-    st_reg (c, RAX, rt, false);
-    if (rt2 >= 0)
-      st_reg (c, RSI, (unsigned) rt2, false);
+  if (!store && !direct) {
+    if (rt != 31)
+      mdl_x86_mov_rr (a, true, dst_reg (c, rt), RAX);
+    if (rt2 >= 0 && rt2 != 31)
+      mdl_x86_mov_rr (a, true, dst_reg (c, (unsigned) rt2), RDX);
   }
-  done = mdl_x86_jmp_fwd (a);
   if (!(c->mmu && store)) {
-    mdl_x86_bind (a, slow1);
-    mdl_x86_bind (a, slow2);
+    tlb_slow[n_tlb++] = slow1;
+    tlb_slow[n_tlb++] = slow2;
   }
   if (store)
-    mdl_x86_bind (a, slow3);
+    tlb_slow[n_tlb++] = slow3;
   if (kind != LDST_PLAIN && total > 1)
-    mdl_x86_bind (a, slow4);
-  for (unsigned k = 0; k < n_tlb; k++)
-    mdl_x86_bind (a, tlb_slow[k]);
-  emit_call_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+    tlb_slow[n_tlb++] = slow4;
+  defer_slow (c, tlb_slow, n_tlb, ins, i);
+  if (wb)
+    mark_dirty (c, rn, true);
+  if (!store) {
+    mark_dirty (c, rt, false);
+    if (rt2 >= 0)
+      mark_dirty (c, (unsigned) rt2, false);
+  }
 }
 
 /* stxr/stlxr/stxp/stlxp of one or two registers of @size bytes at the
- * address in r8 (and r9), as a64_x_ldst_excl does it: the alignment
+ * address in rcx (X[rn]), as a64_x_ldst_excl does it: the alignment
  * check first (its fault is the executor's); a monitor that does not hold
  * this address and size fails without touching memory; else memory must
  * still hold what the exclusive load read (another core's store in
@@ -1072,15 +1632,21 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
 {
   MdlJitAsm *a = c->a;
   unsigned total = rt2 >= 0 ? 2 * size : size;
-  size_t slow[8], fail[3], fail_mem[2], status, done;
+  size_t slow[8], fail[3], fail_mem[2], status;
   unsigned n_slow = 0;
+  MdlX86Reg v1, v2 = RAX, ds = RAX;
 
-  mdl_x86_mov_rr (a, false, RCX, R8);
-  mdl_x86_alu_ri (a, MDL_X86_AND, false, RCX, (int32_t) total - 1);
+  /* every register allocated before the first branch to the slow path */
+  v1 = value_reg (c, rt, RAX);
+  if (rt2 >= 0)
+    v2 = value_reg (c, (unsigned) rt2, RAX);
+  if (rs != 31)
+    ds = dst_reg (c, rs);
+  mdl_x86_test_ri (a, false, RCX, (int32_t) total - 1);
   slow[n_slow++] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_cmp_m8_i (a, ST, SOFF (excl_valid), 0);
   fail[0] = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
-  mdl_x86_alu_rm (a, MDL_X86_CMP, true, R8, ST, SOFF (excl_addr));
+  mdl_x86_alu_rm (a, MDL_X86_CMP, true, RCX, ST, SOFF (excl_addr));
   fail[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   mdl_x86_alu_mi (a, MDL_X86_CMP, false, ST, SOFF (excl_size), (int32_t) total);
   fail[2] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
@@ -1098,11 +1664,11 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
     mdl_x86_alu_rm (a, MDL_X86_CMP, true, RAX, ST, SOFF (excl_val) + 8);
     fail_mem[1] = mdl_x86_jcc_fwd (a, MDL_X86_CC_NE);
   }
-  ld_reg (c, RAX, rt, false);
-  mdl_x86_store (a, size, RAX, RDX, 0);
+  emit_value (c, rt, RAX);
+  mdl_x86_store (a, size, v1, RDX, 0);
   if (rt2 >= 0) {
-    ld_reg (c, RAX, (unsigned) rt2, false);
-    mdl_x86_store (a, size, RAX, RDX, (int32_t) size);
+    emit_value (c, (unsigned) rt2, RAX);
+    mdl_x86_store (a, size, v2, RDX, (int32_t) size);
   }
   mdl_x86_alu_rr (a, MDL_X86_XOR, false, RAX, RAX);
   status = mdl_x86_jmp_fwd (a);
@@ -1114,19 +1680,17 @@ emit_stxr (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsig
   mdl_x86_mov_ri (a, RAX, 1);
   mdl_x86_bind (a, status);
   mdl_x86_store_i8 (a, ST, SOFF (excl_valid), 0);
-  st_reg (c, RAX, rs, false);
-  done = mdl_x86_jmp_fwd (a);
-  for (unsigned k = 0; k < n_slow; k++)
-    mdl_x86_bind (a, slow[k]);
-  emit_call_executor (c, ins, i);
-  mdl_x86_bind (a, done);
+  if (rs != 31)
+    mdl_x86_mov_rr (a, true, ds, RAX);
+  defer_slow (c, slow, n_slow, ins, i);
+  mark_dirty (c, rs, false);
 }
 
 static void
 emit_ldst (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned size, unsigned opc,
-           unsigned rt, int rt2, bool wb, unsigned rn)
+           unsigned rt, int rt2, bool wb, unsigned rn, MdlX86Reg base, int32_t off)
 {
-  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, LDST_PLAIN);
+  emit_ldst_kind (c, ins, i, size, opc, rt, rt2, wb, rn, base, off, LDST_PLAIN);
 }
 
 static bool
@@ -1135,22 +1699,18 @@ ldst_valid (unsigned size, unsigned opc)
   return !(opc == 3 && size >= 2) && !(opc == 2 && size == 3);
 }
 
-/* r8 = X[rn|SP] + @off, r9 = the written-back base when @post/@pre. */
-static void
-emit_addr (A64JitCtx *c, unsigned rn, uint64_t off, bool post)
+/* @addr = X[rn|SP] + @off (or, @post, X[rn|SP] alone); returns the host
+ * register that holds X[rn|SP]. */
+static MdlX86Reg
+emit_addr (A64JitCtx *c, unsigned rn, int32_t off, bool post, MdlX86Reg addr)
 {
-  ld_reg (c, R8, rn, true);
-  if (post) {
-    mdl_x86_mov_rr (c->a, true, R9, R8);
-    mdl_x86_mov_ri (c->a, RCX, off);
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R9, RCX);
-  } else {
-    if (off) {
-      mdl_x86_mov_ri (c->a, RCX, off);
-      mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
-    }
-    mdl_x86_mov_rr (c->a, true, R9, R8);
-  }
+  MdlX86Reg base = src_reg (c, rn);
+
+  if (post || off == 0)
+    mdl_x86_mov_rr (c->a, true, addr, base);
+  else
+    mdl_x86_lea (c->a, addr, base, off);
+  return base;
 }
 
 static bool
@@ -1159,6 +1719,7 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
   uint32_t insn = ins->raw;
   A64ExecFn fn = exec_of (ins->op);
   unsigned size = insn >> 30, opc = (insn >> 22) & 3, rt = insn & 31, rn = (insn >> 5) & 31;
+  MdlX86Reg base;
 
   if (c->align)
     return false;
@@ -1170,55 +1731,60 @@ emit_mem (A64JitCtx *c, const A64JitInsn *ins, unsigned i)
      * UNDEFINED (the executor's), as are pairs with o2 */
     if (pair && (o2 || size < 2))
       return false;
-    emit_addr (c, rn, 0, false);
+    base = emit_addr (c, rn, 0, false, RCX);
     if (!o2 && !load)
       emit_stxr (c, ins, i, 1u << size, rt, pair ? (int) ((insn >> 10) & 31) : -1,
                  (insn >> 16) & 31);
     else
       emit_ldst_kind (c, ins, i, 1u << size, load ? 1 : 0, rt,
-                      pair ? (int) ((insn >> 10) & 31) : -1, false, rn,
+                      pair ? (int) ((insn >> 10) & 31) : -1, false, rn, base, 0,
                       o2 ? LDST_ALIGNED : LDST_EXCL);
     return true;
   }
   if (fn == a64_x_ldst_uimm) {
     if (!ldst_valid (size, opc))
       return false;
-    emit_addr (c, rn, (uint64_t) ((insn >> 10) & 0xfff) << size, false);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    base = emit_addr (c, rn, (int32_t) (((insn >> 10) & 0xfff) << size), false, RCX);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, base, 0);
     return true;
   }
   if (fn == a64_x_ldst_imm9) {
     unsigned form = (insn >> 10) & 3;
-    uint64_t off = sext ((insn >> 12) & 0x1ff, 9);
+    int32_t off = (int32_t) sext ((insn >> 12) & 0x1ff, 9);
 
     if (!ldst_valid (size, opc) || form == 2)
       return false;
-    emit_addr (c, rn, off, form == 1);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn);
+    base = emit_addr (c, rn, off, form == 1, RCX);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, form != 0, rn, base, off);
     return true;
   }
   if (fn == a64_x_ldst_reg) {
     unsigned option = (insn >> 13) & 7, shift = (insn >> 12) & 1 ? size : 0;
+    MdlX86Reg n, m;
 
     if (!(option & 2) || !ldst_valid (size, opc))
       return false;
-    ld_reg (c, RCX, (insn >> 16) & 31, false);
-    emit_extend (c, option, shift);
-    ld_reg (c, R8, rn, true);
-    mdl_x86_alu_rr (c->a, MDL_X86_ADD, true, R8, RCX);
-    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn);
+    /* one lea, the index extended in rcx first unless it is X[rm] */
+    n = rsrc (c, rn, true, RAX);
+    m = rsrc (c, (insn >> 16) & 31, false, RCX);
+    if ((option & 3) != 3) {
+      emit_ext_to (c, option, 0, RCX, m);
+      m = RCX;
+    }
+    mdl_x86_lea_idx (c->a, true, RCX, n, m, shift, 0);
+    emit_ldst (c, ins, i, 1u << size, opc, rt, -1, false, rn, RAX, 0);
     return true;
   }
   if (fn == a64_x_ldst_pair) {
     unsigned popc = insn >> 30, index = (insn >> 23) & 3, psize = popc == 2 ? 8 : 4;
     bool load = (insn >> 22) & 1;
-    uint64_t off = sext ((insn >> 15) & 0x7f, 7) * psize;
+    int32_t off = (int32_t) sext ((insn >> 15) & 0x7f, 7) * (int32_t) psize;
 
     if (popc == 3 || (popc == 1 && (!load || index == 0)))
       return false;
-    emit_addr (c, rn, off, index == 1);
+    base = emit_addr (c, rn, off, index == 1, RCX);
     emit_ldst (c, ins, i, psize, !load ? 0 : popc == 1 ? 2 : 1, rt, (int) ((insn >> 10) & 31),
-               index == 1 || index == 3, rn);
+               index == 1 || index == 3, rn, base, off);
     return true;
   }
   return false;
@@ -1278,14 +1844,21 @@ ends_block (const A64JitInsn *ins)
   }
 }
 
-/* Branches: the condition leaves ZF clear (NE) when taken. */
+/* Branches: the host condition @cc holds when taken.  A conditional
+ * branch before the block's last instruction (@i + 1 < @n: a64_jit_scan)
+ * is a side exit: its taken way stores the dirty registers, counts the
+ * instructions up to it, checks exit_request and leaves through its own
+ * exit slot; the way not taken goes on with the registers still cached
+ * (and NZCV finished if something after it reads it). */
 static bool
-emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
+emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
 {
   uint32_t insn = ins->raw;
   A64ExecFn fn = exec_of (ins->op);
   uint64_t next = ins->pc + 4, target;
   size_t taken;
+  MdlX86Cond cc;
+  bool side = i + 1 < n;
 
   if (fn == a64_x_b) {
     target = ins->pc + (sext (insn & 0x3ffffff, 26) << 2);
@@ -1307,6 +1880,7 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
       mdl_x86_mov_ri (c->a, RCX, next);
       st_reg (c, RCX, 30, false);
     }
+    mdl_jit_regs_store_dirty (&c->regs, false);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
     mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
     go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
@@ -1320,38 +1894,183 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned n)
     unsigned cond = insn & 15;
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+    if (c->pending != FL_NONE) {
+      /* The compare's host flags: the registers stored (moves), lahf
+       * and seto (which keep the flags), the jump on the host flags,
+       * then NZCV finished on each way out. */
+      if (side) {
+        size_t skip;
+
+        emit_nzcv_begin (c);
+        skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (host_cc (cond, c->pending) ^ 1));
+        c->raw_nzcv = c->pending;
+        emit_block_end (c, i + 1, target, true);
+        mdl_x86_bind (c->a, skip);
+        if (c->need)
+          emit_nzcv_finish (c, c->pending == FL_SUB ? MDL_X86_CC_AE : MDL_X86_CC_B);
+        return true;
+      }
+      if (!is_loop (c, target))
+        mdl_jit_regs_flush (&c->regs);
+      emit_nzcv_begin (c);
+      taken = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) host_cc (cond, c->pending));
+      c->raw_nzcv = c->pending;
+      emit_block_end (c, n, next, false);
+      mdl_x86_bind (c->a, taken);
+      c->raw_nzcv = c->pending;
+      emit_block_end (c, n, target, true);
+      return true;
+    }
     if (cond_table (cond) == 0xffff) {
       emit_block_end (c, n, target, true);
       return true;
     }
-    emit_cond (c, cond);
+    cc = emit_cond (c, cond);
+    /* the registers stored once for both ways out (moves: the flags
+     * stay), unless the branch may go back to the start in registers */
+    if (!side && !is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs);
   } else if (fn == a64_x_cb) {
     bool sf = insn >> 31;
+    unsigned rt = insn & 31;
+    MdlX86Reg r = RAX;
 
     target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
-    ld_reg (c, RAX, insn & 31, false);
-    mdl_x86_test_rr (c->a, sf, RAX, RAX);
-    if (!((insn >> 24) & 1)) { /* cbz: taken when zero */
-      mdl_x86_setcc (c->a, MDL_X86_CC_E, RAX);
-      mdl_x86_test_rr (c->a, false, RAX, RAX);
-    }
+    if (rt == 31)
+      mdl_x86_mov_ri (c->a, RAX, 0);
+    else
+      r = src_reg (c, rt);
+    if (!side && !is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs); /* (the host register still holds X[rt]) */
+    mdl_x86_test_rr (c->a, sf, r, r);
+    cc = (insn >> 24) & 1 ? MDL_X86_CC_NE : MDL_X86_CC_E; /* cbz: taken when zero */
   } else if (fn == a64_x_tb) {
-    unsigned bit = ((insn >> 26) & 0x20) | ((insn >> 19) & 0x1f);
+    unsigned bit = ((insn >> 26) & 0x20) | ((insn >> 19) & 0x1f), rt = insn & 31;
+    bool nz = (insn >> 24) & 1; /* tbnz: taken when set */
+    MdlX86Reg r = RAX;
 
     target = ins->pc + (sext ((insn >> 5) & 0x3fff, 14) << 2);
-    ld_reg (c, RAX, insn & 31, false);
-    if (bit)
-      mdl_x86_shift_ri (c->a, MDL_X86_SHR, true, RAX, (uint8_t) bit);
-    if (!((insn >> 24) & 1)) /* tbz: taken when clear */
-      mdl_x86_unary (c->a, MDL_X86_NOT, false, RAX);
-    mdl_x86_alu_ri (c->a, MDL_X86_AND, false, RAX, 1);
+    if (rt == 31)
+      mdl_x86_mov_ri (c->a, RAX, 0);
+    else
+      r = src_reg (c, rt);
+    if (!side && !is_loop (c, target))
+      mdl_jit_regs_flush (&c->regs);
+    if (bit < 32) {
+      mdl_x86_test_ri (c->a, false, r, (int32_t) (UINT32_C (1) << bit));
+      cc = nz ? MDL_X86_CC_NE : MDL_X86_CC_E;
+    } else {
+      mdl_x86_bt_ri (c->a, true, r, (uint8_t) bit);
+      cc = nz ? MDL_X86_CC_B : MDL_X86_CC_AE;
+    }
   } else
     return false;
-  taken = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  if (side) {
+    size_t skip = mdl_x86_jcc_fwd (c->a, (MdlX86Cond) (cc ^ 1));
+
+    emit_block_end (c, i + 1, target, true);
+    mdl_x86_bind (c->a, skip);
+    return true;
+  }
+  taken = mdl_x86_jcc_fwd (c->a, cc);
   emit_block_end (c, n, next, false);
   mdl_x86_bind (c->a, taken);
   emit_block_end (c, n, target, true);
   return true;
+}
+
+/* Whether emit_insn translates @ins inline with no call, no exit and no
+ * fault: the data-processing rows its emitters take (their own checks,
+ * repeated) and the instructions that do nothing here.  The lazy flags'
+ * pass counts anything else as reading NZCV. */
+static bool
+pure_inline (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+  bool sf = insn >> 31;
+  unsigned opc = (insn >> 29) & 3, op = (insn >> 10) & 0x3f;
+
+  if (ends_block (ins) != END_NO)
+    return false;
+  if (hint_is_nop (ins) || fn == a64_x_prfm || fn == a64_x_barrier || fn == a64_x_adr
+      || fn == a64_x_adc)
+    return true;
+  if (fn == a64_x_addsub_imm)
+    return !((insn >> 23) & 1);
+  if (fn == a64_x_addsub_reg)
+    return ((insn >> 22) & 3) != 3 && (sf || op < 32);
+  if (fn == a64_x_addsub_ext)
+    return ((insn >> 10) & 7) <= 4 && !((insn >> 22) & 3);
+  if (fn == a64_x_logic_imm) {
+    uint64_t mask;
+
+    return bit_mask (sf, (insn >> 22) & 1, (insn >> 16) & 0x3f, op, &mask);
+  }
+  if (fn == a64_x_logic_reg)
+    return sf || op < 32;
+  if (fn == a64_x_movw)
+    return opc != 1 && (sf || ((insn >> 21) & 3) < 2);
+  if (fn == a64_x_bitfield)
+    return opc != 3 && ((insn >> 22) & 1) == sf
+           && (sf || (((insn >> 16) & 0x3f) < 32 && op < 32));
+  if (fn == a64_x_extr)
+    return ((insn >> 22) & 1) == sf && (sf || op < 32);
+  if (fn == a64_x_csel)
+    return !((insn >> 29) & 1) && !((insn >> 11) & 1);
+  if (fn == a64_x_dp3)
+    return (insn & 0x7fe00000) == 0x1b000000;
+  if (fn == a64_x_dp2)
+    return (op >= 8 && op <= 11) || op == 2 || op == 3;
+  if (fn == a64_x_dp1)
+    return !((insn >> 16) & 0x1f) && op <= 5 && !(op == 3 && !sf);
+  if (fn == a64_x_ccmp)
+    return !((insn >> 10) & 1) && !((insn >> 4) & 1);
+  return false;
+}
+
+/* Whether @ins, translated inline, sets all of NZCV. */
+static bool
+flags_written (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+
+  if (!pure_inline (ins))
+    return false;
+  if (fn == a64_x_addsub_imm || fn == a64_x_addsub_reg || fn == a64_x_addsub_ext
+      || fn == a64_x_adc)
+    return (insn >> 29) & 1;
+  if (fn == a64_x_logic_imm || fn == a64_x_logic_reg)
+    return ((insn >> 29) & 3) == 3;
+  return fn == a64_x_ccmp;
+}
+
+/* Whether @ins may read NZCV in the state: its condition or carry, or
+ * anything not pure_inline (an executor, an exception, an exit). */
+static bool
+flags_read (const A64JitInsn *ins)
+{
+  A64ExecFn fn = exec_of (ins->op);
+
+  return !pure_inline (ins) || fn == a64_x_csel || fn == a64_x_ccmp || fn == a64_x_adc;
+}
+
+/* Whether the instruction @ins after a flag-setting operation of @kind
+ * takes the flags from the host's (emit_flags); @live_after: NZCV is
+ * read after it. */
+static bool
+fuses (const A64JitInsn *ins, bool live_after, int kind)
+{
+  A64ExecFn fn = exec_of (ins->op);
+
+  if (fn == a64_x_bcond)
+    return host_cc (ins->raw & 15, kind) >= 0;
+  if (fn == a64_x_csel)
+    return !live_after && pure_inline (ins) && host_cc ((ins->raw >> 12) & 15, kind) >= 0;
+  if (fn == a64_x_ccmp)
+    return pure_inline (ins) && host_cc ((ins->raw >> 12) & 15, kind) >= 0;
+  return false;
 }
 
 static void
@@ -1363,7 +2082,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   bool done = false;
 
   if (end == END_BRANCH) {
-    if (emit_branch (c, ins, n))
+    if (emit_branch (c, ins, i, n))
       return;
   } else if (hint_is_nop (ins) || fn == a64_x_prfm)
     done = true; /* no effect, no fault: what their executors do */
@@ -1393,8 +2112,7 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     uint64_t imm = sext (((insn >> 5) & 0x7ffff) << 2 | ((insn >> 29) & 3), 21);
     uint64_t v = insn >> 31 ? (ins->pc & ~UINT64_C (0xfff)) + (imm << 12) : ins->pc + imm;
 
-    mdl_x86_mov_ri (c->a, RAX, v);
-    st_reg (c, RAX, insn & 31, false);
+    st_imm (c, insn & 31, v);
     done = true;
   } else if (fn == a64_x_bitfield)
     done = ((insn >> 29) & 3) == 1 ? emit_bfm (c, insn) : emit_bitfield (c, insn);
@@ -1416,8 +2134,9 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     done = emit_mem (c, ins, i);
   if (done)
     return;
-
-  emit_call_executor (c, ins, i);
+  /* (the flags' pass counted on it being inline) */
+  g_warn_if_fail (!pure_inline (ins));
+  emit_executor (c, ins, i);
   if (end == END_BRANCH) /* a branch the executor ran without jumping */
     emit_block_end (c, n, ins->pc + 4, false);
   else if (end == END_LEAVE) {
@@ -1425,6 +2144,28 @@ emit_insn (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     mdl_x86_mov_ri (c->a, RAX, ins->pc + 4);
     emit_leave_after (c, i);
   }
+}
+
+/* Whether conditional branch @ins may be a side exit of the block that
+ * starts at @start (emit_branch): b.cond (not AL/NV), cbz/cbnz, tbz/tbnz,
+ * unless it branches back to the start, which ends the block (a loop,
+ * kept in registers by emit_block_end). */
+static bool
+side_exit (const A64JitInsn *ins, uint64_t start)
+{
+  A64ExecFn fn = exec_of (ins->op);
+  uint32_t insn = ins->raw;
+  uint64_t target;
+
+  if (fn == a64_x_bcond && (insn & 15) < 14)
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+  else if (fn == a64_x_cb)
+    target = ins->pc + (sext ((insn >> 5) & 0x7ffff, 19) << 2);
+  else if (fn == a64_x_tb)
+    target = ins->pc + (sext ((insn >> 5) & 0x3fff, 14) << 2);
+  else
+    return false;
+  return target != start;
 }
 
 /* Decodes the block at @pc, which is at the physical address @pa; 0
@@ -1445,16 +2186,70 @@ a64_jit_scan (A64Cpu *s, uint64_t pc, uint64_t pa, unsigned max, A64JitInsn *ins
     memcpy (&ins->raw, w.host + (at - w.base), 4);
     ins->pc = pc + (at - pa);
     ins->op = a64_decode (ins->raw);
-    if (ends_block (ins) != END_NO)
+    if (ends_block (ins) != END_NO && !side_exit (ins, pc))
       break;
   }
   return n;
+}
+
+/* One translation of the block of @n instructions @insns into @a: the
+ * cell's check (with the MMU on), the budget check, the instructions,
+ * the slow paths.  With @loop, the block is a loop whose branch back
+ * had that allocation in the first translation: loaded at the head. */
+static void
+a64_jit_emit (A64JitCtx *c, MdlJitAsm *a, MdlJit *jit, A64Cpu *s, uint32_t mode,
+              const A64JitCell *cell, const A64JitInsn *insns, unsigned n, const bool *need,
+              bool start_live, const MdlJitRegsState *loop)
+{
+  uint64_t pc = insns[0].pc;
+
+  memset (c, 0, sizeof *c);
+  c->jit = jit;
+  c->a = a;
+  c->s = s;
+  c->align = mode & A64_JIT_MODE_ALIGN;
+  c->mmu = mode & A64_JIT_MODE_MMU;
+  c->start = pc;
+  c->loop_ok = true;
+  c->start_live = start_live;
+  if (cell != NULL) {
+    size_t valid;
+
+    mdl_x86_load (a, 4, false, RAX, ST, SOFF (jit_gen) + 4 * (int32_t) cell->slot);
+    mdl_x86_mov_ri (a, RCX, (uint64_t) (uintptr_t) cell);
+    mdl_x86_alu_rm (a, MDL_X86_CMP, false, RAX, RCX, 0);
+    valid = mdl_x86_jcc_fwd (a, MDL_X86_CC_E);
+    mdl_x86_mov_ri (a, RAX, pc);
+    mdl_jit_emit_exit (jit, a);
+    mdl_x86_bind (a, valid);
+  }
+  mdl_jit_emit_budget_check (jit, a, pc, n);
+  mdl_jit_regs_init (&c->regs, a, a64_jit_pool, G_N_ELEMENTS (a64_jit_pool), 8, XOFF (0), 8, -1);
+  if (loop != NULL) {
+    c->loop_pre = true;
+    c->loop = *loop;
+    mdl_jit_regs_restore (&c->regs, loop);
+    c->loop_head = mdl_x86_here (a);
+  }
+  for (unsigned i = 0; i < n; i++) {
+    mdl_jit_regs_next_insn (&c->regs);
+    c->need = need[i];
+    c->next = i + 1 < n ? &insns[i + 1] : NULL;
+    c->next_live = i + 1 < n ? need[i + 1] : true;
+    c->pending = c->pending_next;
+    c->pending_next = FL_NONE;
+    emit_insn (c, &insns[i], i, n);
+  }
+  if (ends_block (&insns[n - 1]) == END_NO)
+    emit_block_end (c, n, insns[n - 1].pc + 4, false);
+  emit_slow_paths (c);
 }
 
 static const MdlJitBlock *
 a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned max)
 {
   A64JitInsn insns[A64_JIT_MAX_INSNS];
+  bool need[A64_JIT_MAX_INSNS], live = true;
   uint64_t pa = pc;
   unsigned n, slot;
 
@@ -1467,10 +2262,14 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
   n = a64_jit_scan (s, pc, pa, max, insns);
   if (n == 0)
     return NULL;
+  /* need[i]: NZCV may be read after instruction i (it is at the exit) */
+  for (unsigned i = n; i-- > 0;) {
+    need[i] = live;
+    live = flags_read (&insns[i]) || (live && !flags_written (&insns[i]));
+  }
   for (unsigned attempt = 0; attempt < 2; attempt++) {
     MdlJitAsm a;
-    A64JitCtx c = { .jit = jit, .a = &a, .s = s, .align = mode & A64_JIT_MODE_ALIGN,
-                    .mmu = mode & A64_JIT_MODE_MMU };
+    A64JitCtx c;
     A64JitCell *cell = NULL;
     MdlJitBlock *b;
 
@@ -1483,25 +2282,20 @@ a64_jit_translate (A64Cpu *s, MdlJit *jit, uint64_t pc, uint32_t mode, unsigned 
       if (cell == NULL)
         a.overflow = true;
       else {
-        size_t valid;
-
         cell->slot = slot;
         cell->gen = *gen_of (s, slot);
         cell->tcr = tlb_tcr (s);
-        mdl_x86_load (&a, 4, false, RAX, ST, SOFF (jit_gen) + 4 * (int32_t) slot);
-        mdl_x86_mov_ri (&a, RCX, (uint64_t) (uintptr_t) cell);
-        mdl_x86_alu_rm (&a, MDL_X86_CMP, false, RAX, RCX, 0);
-        valid = mdl_x86_jcc_fwd (&a, MDL_X86_CC_E);
-        mdl_x86_mov_ri (&a, RAX, pc);
-        mdl_jit_emit_exit (jit, &a);
-        mdl_x86_bind (&a, valid);
       }
     }
-    mdl_jit_emit_budget_check (jit, &a, pc, n);
-    for (unsigned i = 0; i < n; i++)
-      emit_insn (&c, &insns[i], i, n);
-    if (ends_block (&insns[n - 1]) == END_NO)
-      emit_block_end (&c, n, insns[n - 1].pc + 4, false);
+    a64_jit_emit (&c, &a, jit, s, mode, cell, insns, n, need, live, NULL);
+    /* A loop: again, with the registers of its branch back loaded at its
+     * head (emit_block_end); the first translation is dropped. */
+    if (!a.overflow && c.loop_seen) {
+      MdlJitRegsState loop = c.loop;
+
+      mdl_jit_begin (jit, &a);
+      a64_jit_emit (&c, &a, jit, s, mode, cell, insns, n, need, live, &loop);
+    }
     b = mdl_jit_commit_phys (jit, &a, pc, insns[n - 1].pc + 4, pa, mode, n);
     if (b != NULL) {
       b->data = cell;
