@@ -7,8 +7,9 @@
  * in the same order, account the same time before every device access
  * (an executor called from a block sees s->done exact) and take
  * interrupts at the same instruction (only in the check section, which
- * translated code leaves for whenever an executor set s->check or a
- * taken branch saw exit_request, as branch_to does).
+ * translated code leaves for whenever an executor set s->check; a
+ * request from another thread fails the next block's budget check:
+ * mdl_jit_emit_block_end).
  *
  * A block is code from one guest address, in one 4 KiB page, up to the
  * first unconditional or indirect branch or conditional branch back to
@@ -460,28 +461,19 @@ emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
     mdl_jit_regs_save (&c->regs, &c->loop);
   }
   if (taken && is_loop (c, target) && c->loop_pre && mdl_jit_regs_matches (&c->regs, &c->loop)) {
-    size_t leave, again;
+    size_t again;
 
     if (c->start_live) {
       finish_raw_nzcv (c);
       c->raw_nzcv = FL_NONE;
     }
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
-    leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
-    /* count + n <= budget, as the block's own check (rax may hold the
-     * flags) */
+    /* count + n <= budget, as the block's own check, which a kick from
+     * another thread fails (rax may hold the flags) */
     mdl_x86_lea (c->a, RCX, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_alu_rr (c->a, MDL_X86_CMP, true, RCX, MDL_X86_BUDGET);
+    mdl_x86_alu_rm (c->a, MDL_X86_CMP, true, RCX, ST, SOFF (cpu.jit_budget));
     again = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_A);
     mdl_x86_jmp_to (c->a, c->loop_head);
-    mdl_x86_bind (c->a, leave);
-    finish_raw_nzcv (c);
-    mdl_jit_regs_store_dirty (&c->regs, false);
-    mdl_x86_mov_ri (c->a, RCX, 1);
-    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
-    mdl_x86_mov_ri (c->a, RAX, target);
-    mdl_jit_emit_exit (c->jit, c->a);
     mdl_x86_bind (c->a, again);
     finish_raw_nzcv (c);
     mdl_jit_regs_store_dirty (&c->regs, false);
@@ -492,18 +484,9 @@ emit_block_end (A64JitCtx *c, unsigned n, uint64_t target, bool taken)
   finish_raw_nzcv (c);
   c->raw_nzcv = FL_NONE;
   mdl_jit_regs_store_dirty (&c->regs, false);
+  /* (a taken branch need not look at exit_request:
+   * mdl_jit_emit_block_end) */
   mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-  if (taken) {
-    size_t go_on;
-
-    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (c->a, RCX, 1);
-    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
-    mdl_x86_mov_ri (c->a, RAX, target);
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
-  }
   mdl_jit_emit_exit_slot (c->jit, c->a, target);
 }
 
@@ -1847,8 +1830,7 @@ ends_block (const A64JitInsn *ins)
 /* Branches: the host condition @cc holds when taken.  A conditional
  * branch before the block's last instruction (@i + 1 < @n: a64_jit_scan)
  * is a side exit: its taken way stores the dirty registers, counts the
- * instructions up to it, checks exit_request and leaves through its own
- * exit slot; the way not taken goes on with the registers still cached
+ * instructions up to it and leaves through its own exit slot; the way not taken goes on with the registers still cached
  * (and NZCV finished if something after it reads it). */
 static bool
 emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
@@ -1871,7 +1853,6 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
   }
   if (fn == a64_x_br) {
     uint32_t kind = insn & 0xfffffc1f;
-    size_t go_on;
 
     if (kind != 0xd61f0000 && kind != 0xd63f0000 && kind != 0xd65f0000)
       return false;
@@ -1882,12 +1863,6 @@ emit_branch (A64JitCtx *c, const A64JitInsn *ins, unsigned i, unsigned n)
     }
     mdl_jit_regs_store_dirty (&c->regs, false);
     mdl_x86_lea (c->a, MDL_X86_COUNT, MDL_X86_COUNT, (int32_t) n);
-    mdl_x86_cmp_m8_i (c->a, ST, SOFF (cpu.exit_request), 0);
-    go_on = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_E);
-    mdl_x86_mov_ri (c->a, RCX, 1);
-    mdl_x86_store (c->a, 1, RCX, ST, SOFF (check));
-    mdl_jit_emit_exit (c->jit, c->a);
-    mdl_x86_bind (c->a, go_on);
     return mdl_jit_emit_exit_indirect (c->jit, c->a);
   }
   if (fn == a64_x_bcond) {
