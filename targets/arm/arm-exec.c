@@ -424,6 +424,42 @@ arm_access_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr, ArmAcces
   return arm_bus_fault (s, done, pc, addr);
 }
 
+/* The slow ends of the load and store executors, reached by a tail call
+ * so that their fast paths save no registers.  @flags: the instruction
+ * length, the access size << 4, sign extension << 8 and base writeback
+ * << 9 (d->imm added to Rn once the access succeeded). */
+#define ARM_LS_FLAGS(ilen, size, sign, wb) ((ilen) | (size) << 4 | (sign) << 8 | (wb) << 9)
+
+static G_GNUC_NO_INLINE uint32_t
+arm_load_tail (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, uint32_t addr,
+               unsigned flags)
+{
+  uint32_t v;
+  ArmAccess why = arm_load_slow (s, done, addr, (flags >> 4) & 15, (flags >> 8) & 1, &v);
+
+  if (why != ARM_ACC_OK)
+    return arm_access_fault (s, done, pc, addr, why);
+  if (flags & 1u << 9)
+    s->r[d->rn] += d->imm;
+  s->r[d->rd] = v;
+  return (pc + (flags & 15)) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
+static G_GNUC_NO_INLINE uint32_t
+arm_store_tail (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, uint32_t addr,
+                unsigned flags)
+{
+  unsigned size = (flags >> 4) & 15;
+  uint32_t v = size == 4 ? s->r[d->rd] : s->r[d->rd] & ((1u << 8 * size) - 1);
+  ArmAccess why = arm_store_slow (s, done, addr, size, v);
+
+  if (why != ARM_ACC_OK)
+    return arm_access_fault (s, done, pc, addr, why);
+  if (flags & 1u << 9)
+    s->r[d->rn] += d->imm;
+  return (pc + (flags & 15)) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
 /* A taken branch: also where run() notices a request to return. */
 static inline uint32_t
 arm_jump (const ArmCpu *s, uint32_t target)
