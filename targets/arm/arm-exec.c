@@ -719,8 +719,9 @@ arm_xpsr (const ArmCpu *s)
   return arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10 | s->ipsr;
 }
 
-static uint32_t
-arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+/* MRS of anything but IPSR alone (arm_exec_mrs). */
+static G_GNUC_NO_INLINE uint32_t
+arm_exec_mrs_other (ArmCpu *s, const ArmInsn *d, uint32_t pc)
 {
   unsigned sysm = d->imm;
   uint32_t v = 0;
@@ -754,6 +755,19 @@ arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   }
   s->r[d->rd] = v;
   return D_NEXT;
+}
+
+static uint32_t
+arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  (void) done;
+  /* IPSR alone: what a handler shared by several exceptions reads
+   * first, at every interrupt of a storm. */
+  if (d->imm == 5) {
+    s->r[d->rd] = s->ipsr;
+    return D_NEXT;
+  }
+  return arm_exec_mrs_other (s, d, pc);
 }
 
 static uint32_t
