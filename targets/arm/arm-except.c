@@ -527,6 +527,7 @@ arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32
                    bool to_thread)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t it_before = s->itstate, pending = 0;
 
   s->r[13] = frame + size + (align && (w7 & (1u << 9)) ? 4 : 0);
   arm_set_apsr (s, w7);
@@ -543,6 +544,16 @@ arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32
    * thread. */
   if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
     s->cpu.state = MDL_CPU_WAITING;
+  /* Nothing for the loop to look at (no exception pending, no IT block
+   * left or entered, still running): it goes on as after a jump, and
+   * the entry or return is over for the IT logic.  (The common return
+   * of a storm: the loop's look would find nothing.) */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    pending |= s->exc_pending[w];
+  if ((pending | it_before | s->itstate) == 0 && s->cpu.state == MDL_CPU_RUNNING) {
+    s->ipsr_changed = false;
+    return (w6 & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+  }
   return (w6 & ~1u) | ARM_CHECK;
 }
 
