@@ -522,7 +522,7 @@ arm_svc (ArmCpu *s, uint32_t next)
 /* The end of an exception return, the frame's words read: @w6 the
  * return address, @w7 xPSR, @size the frame's size without the realign
  * word. */
-static inline uint32_t
+static inline G_ALWAYS_INLINE uint32_t
 arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7, unsigned ret,
                    bool to_thread)
 {
