@@ -934,20 +934,16 @@ rv_load_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   return rv_next_checked (s, d, pc);
 }
 
-/* The slow halves of the load and store executors of the template: the
- * address is outside the cached window.  Paged, another page the TLB
- * knows becomes the window at once (kernel code goes from page to page
- * all the time): that part makes no call, so that it costs no more than
- * a few moves; the rest is rv_load_mem's and rv_store_mem's. */
+/* The slow halves of the load and store executors of the template
+ * (rv_load_slow, rv_store_slow): the address is outside the cached
+ * window.  Paged, another page the TLB knows becomes the window at once
+ * (kernel code goes from page to page all the time): that part makes no
+ * call, so that it costs no more than a few moves; the rest is
+ * rv_load_mem's and rv_store_mem's. */
 static G_GNUC_NO_INLINE uint64_t
-rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-              uint64_t addr, unsigned size, bool sign)
+rv_load_paged (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+               uint64_t addr, unsigned size, bool sign)
 {
-  /* Nothing there, as the map said last time: what rv_mem_read does,
-   * without its calls (a handler that probes for memory, a nested
-   * fault). */
-  if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr))
-    return rv_exception (s, done, pc, RV_EXC_LOAD_ACCESS, addr);
   if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
@@ -966,6 +962,18 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     }
   }
   return rv_load_mem (s, d, pc, done, addr, size, sign);
+}
+
+static G_GNUC_NO_INLINE uint64_t
+rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, bool sign)
+{
+  /* Nothing there, as the map said last time: what rv_mem_read does,
+   * without its calls (a handler that probes for memory, a nested
+   * fault), and with nothing saved for the rest (rv_load_paged). */
+  if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr))
+    return rv_exception (s, done, pc, RV_EXC_LOAD_ACCESS, addr);
+  return rv_load_paged (s, d, pc, done, addr, size, sign);
 }
 
 static G_GNUC_NO_INLINE uint64_t
