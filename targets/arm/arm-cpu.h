@@ -678,7 +678,31 @@ uint32_t arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);
 /* True when an enabled exception is pending (what ends a WFI). */
 bool arm_wake_pending (const ArmCpu *s);
-void arm_set_pending (ArmCpu *s, unsigned exc);
+
+static inline bool
+arm_exc_enabled (const ArmCpu *s, unsigned exc)
+{
+  if (exc >= ARM_EXC_IRQ0)
+    return s->irq_enabled[exc - ARM_EXC_IRQ0];
+  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
+  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
+    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
+  return true;
+}
+
+/* Makes @exc pending; the core looks at it at its next check.  Inline:
+ * a device's interrupt (a storm's every tick) costs no call. */
+static inline void
+arm_set_pending (ArmCpu *s, unsigned exc)
+{
+  arm_bit_put (s->exc_pending, exc, true);
+  if (arm_exc_enabled (s, exc)) {
+    /* Awake, waking is only the kick. */
+    if (s->cpu.state == MDL_CPU_WAITING)
+      mdl_cpu_wake (&s->cpu);
+    mdl_cpu_kick (&s->cpu);
+  }
+}
 /* Reset of the exception state; loads SP and PC from the vector table. */
 void arm_except_reset (ArmCpu *s, uint32_t entry);
 int arm_execution_priority (const ArmCpu *s);

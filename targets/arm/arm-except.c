@@ -143,17 +143,6 @@ arm_group (const ArmCpu *s, int prio)
   return prio & ~(int) ((2u << s->prigroup) - 1) & 0xff;
 }
 
-static inline bool
-arm_exc_enabled (const ArmCpu *s, unsigned exc)
-{
-  if (exc >= ARM_EXC_IRQ0)
-    return s->irq_enabled[exc - ARM_EXC_IRQ0];
-  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
-  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
-    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
-  return true;
-}
-
 /* The walk of arm_priority_of_state when some exception is active or
  * some mask is raised. */
 static G_GNUC_NO_INLINE int
@@ -226,18 +215,6 @@ arm_wake_pending (const ArmCpu *s)
   unsigned exc = arm_best_pending (s, &prio);
 
   return exc && arm_group (s, prio) < arm_priority_of_state (s, false);
-}
-
-void
-arm_set_pending (ArmCpu *s, unsigned exc)
-{
-  arm_bit_put (s->exc_pending, exc, true);
-  if (arm_exc_enabled (s, exc)) {
-    /* Awake, waking is only the kick (a storm's every tick). */
-    if (s->cpu.state == MDL_CPU_WAITING)
-      mdl_cpu_wake (&s->cpu);
-    mdl_cpu_kick (&s->cpu);
-  }
 }
 
 /* ---- entry and return ------------------------------------------------------ */
