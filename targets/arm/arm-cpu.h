@@ -674,7 +674,12 @@ uint32_t arm_svc (ArmCpu *s, uint32_t next);
  * exception return; @pc is that of the instruction. */
 uint32_t arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target);
 /* Takes the highest-priority pending exception when it may preempt;
- * returns the pc to continue at. */
+ * returns the pc to continue at.  Taken between instructions: a fault
+ * of the entry itself (a vector without the Thumb bit, a bus error
+ * stacking) escalates, but no instruction trapped, so the caller clears
+ * s->trapped after it.  (Left set, it would uncount the next
+ * instruction that asks for the check and keep ITSTATE from advancing
+ * in translated IT blocks.) */
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);
 /* True when an enabled exception is pending (what ends a WFI). */
 bool arm_wake_pending (const ArmCpu *s);

@@ -618,32 +618,40 @@ arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target)
   return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
+/* Takes @exc (0: none) of priority @prio if it preempts what runs. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_if_preempting (ArmCpu *s, uint32_t pc, unsigned exc, int prio)
+{
+  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
+    return pc;
+  return arm_take_exception (s, exc, pc);
+}
+
 /* arm_check_interrupts with something pending (@first the first word
- * of exc_pending, @rest the others or-ed). */
+ * of exc_pending, @rest the others or-ed).  A storm's case, one thing
+ * pending and nothing active or masked, goes to the entry with nothing
+ * saved.  (What the entry may leave in s->trapped the caller clears.) */
 static G_GNUC_NO_INLINE uint32_t
 arm_check_pending (ArmCpu *s, uint32_t pc, uint32_t first, uint32_t rest)
 {
-  int prio;
   unsigned exc;
+  int prio;
 
   if (rest == 0 && (first & (first - 1)) == 0) {
-    exc = (unsigned) __builtin_ctz (first);
-    prio = s->exc_prio[exc];
-    if (!arm_exc_enabled (s, exc))
-      exc = 0;
-  } else
-    exc = arm_best_pending (s, &prio);
+    uint32_t any = s->basepri | s->faultmask | s->primask;
 
-  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
-    return pc;
-  pc = arm_take_exception (s, exc, pc);
-  /* Taken between instructions: a fault of the entry itself (a vector
-   * without the Thumb bit, a bus error stacking) escalates, but no
-   * instruction trapped.  Left set, it would uncount the next instruction
-   * that asks for the check and keep ITSTATE from advancing in
-   * translated IT blocks. */
-  s->trapped = false;
-  return pc;
+    exc = (unsigned) __builtin_ctz (first);
+    if (!arm_exc_enabled (s, exc))
+      return pc;
+    for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+      any |= s->exc_active[w];
+    /* Execution priority 256: anything enabled preempts. */
+    if (any == 0)
+      return arm_take_exception (s, exc, pc);
+    return arm_take_if_preempting (s, pc, exc, s->exc_prio[exc]);
+  }
+  exc = arm_best_pending (s, &prio);
+  return arm_take_if_preempting (s, pc, exc, prio);
 }
 
 uint32_t

@@ -1268,6 +1268,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->trapped = false;
   s->ipsr_changed = false;
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  s->trapped = false;
   /* Taking it may have locked the core up (arm_lockup halts it): a
    * locked-up core runs nothing, not the code at the pc it locked at. */
   if (cpu->state != MDL_CPU_RUNNING)
@@ -1312,6 +1313,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;
     pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+    s->trapped = false;
     s->ipsr_changed = false;
     if (n >= budget || cpu->state != MDL_CPU_RUNNING)
       break;
