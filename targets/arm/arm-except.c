@@ -501,7 +501,7 @@ arm_svc (ArmCpu *s, uint32_t next)
  * word. */
 static inline G_ALWAYS_INLINE uint32_t
 arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7, unsigned ret,
-                   bool to_thread)
+                   bool to_thread, bool may_sleep)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   uint32_t it_before = s->itstate, pending = 0;
@@ -519,7 +519,7 @@ arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32
 
   /* SCR.SLEEPONEXIT: back in Thread mode, sleep rather than run the
    * thread. */
-  if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
+  if (may_sleep && to_thread && (s->scr & 2) && !arm_wake_pending (s))
     s->cpu.state = MDL_CPU_WAITING;
   /* Nothing for the loop to look at (no exception pending, no IT block
    * left or entered, still running): it goes on as after a jump, and
@@ -570,12 +570,12 @@ arm_unstack_slow (ArmCpu *s, uint32_t pc, uint32_t frame, bool fp_frame, unsigne
   }
   if (fp_frame)
     s->control |= ARM_CONTROL_FPCA;
-  return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread);
+  return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread, true);
 }
 
-/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+/* An exception return in every case. */
 static G_GNUC_NO_INLINE uint32_t
-arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
+arm_exception_return_full (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
 {
   unsigned ret = s->ipsr, low = exc_return & 15;
   bool to_thread = low != 1;
@@ -605,7 +605,48 @@ arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return
   memcpy (&s->r[12], host + 16, 4);
   memcpy (&s->r[14], host + 20, 4);
   memcpy (w6w7, host + 24, 8);
-  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, to_thread);
+  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, to_thread, true);
+}
+
+/* Apart from arm_bx_write_pc, so that a plain bx saves no registers.
+ * The common case (a valid EXC_RETURN to a basic frame in the store
+ * window, the MPU off and off before, no SLEEPONEXIT) is what
+ * arm_exception_return_full does, written out with no call, so that it
+ * saves no registers either. */
+static G_GNUC_NO_INLINE uint32_t
+arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
+{
+  unsigned ret = s->ipsr, low = exc_return & 15;
+  bool psp = low == 13;
+  uint32_t frame, w6w7[2];
+  uint8_t *host;
+
+  if (G_UNLIKELY ((exc_return & 0x0ffffff0u) != 0x0ffffff0u || (low != 1 && low != 9 && !psp)
+                  || (s->mpu_ctrl & 1) || s->mpu_was_on || (s->scr & 2)))
+    return arm_exception_return_full (s, done, pc, exc_return);
+  /* The stack the frame is on: the process stack (banked until the
+   * switch below) or the main one (the active one in Handler mode). */
+  frame = psp ? s->sp_other : s->r[13];
+  host = arm_frame_host_fast (s, frame);
+  if (G_UNLIKELY (host == NULL))
+    return arm_exception_return_full (s, done, pc, exc_return);
+
+  arm_bit_put (s->exc_active, ret, false);
+  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
+    s->faultmask = 0;
+  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
+    arm_bit_put (s->exc_pending, ret, true);
+  /* arm_return_state with the MPU off. */
+  s->ipsr = low != 1 ? 0 : ret;
+  s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
+                   : s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (psp)
+    arm_swap_sp (s);
+  memcpy (s->r, host, 16);
+  memcpy (&s->r[12], host + 16, 4);
+  memcpy (&s->r[14], host + 20, 4);
+  memcpy (w6w7, host + 24, 8);
+  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, low != 1, false);
 }
 
 uint32_t
