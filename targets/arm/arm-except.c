@@ -360,11 +360,9 @@ arm_stack_slow (ArmCpu *s, unsigned exc, uint32_t ret, uint32_t frame, uint32_t 
   return 0;
 }
 
-/* Pushes the frame, switches to Handler mode and jumps to the vector of
- * @exc; @ret is the address the frame returns to.  Returns the new pc
- * with ARM_CHECK. */
-static uint32_t
-arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+/* arm_take_exception in every case. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_exception_full (ArmCpu *s, unsigned exc, uint32_t ret)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   uint32_t sp = s->r[13];
@@ -415,6 +413,55 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   }
   if (!(vector & 1))
     return arm_usage_fault (s, arm_done_now (s), vector, ARM_CFSR_INVSTATE);
+  return (vector & ~1u) | ARM_CHECK;
+}
+
+/* Pushes the frame, switches to Handler mode and jumps to the vector of
+ * @exc; @ret is the address the frame returns to.  Returns the new pc
+ * with ARM_CHECK.  The common case (no floating-point context, a basic
+ * frame in the store window, the MPU off and off before, a Thumb vector
+ * in its window) is what arm_take_exception_full does, written out with
+ * no call, so that it saves no registers. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+{
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t sp = s->r[13];
+  uint32_t realign = align && (sp & 4);
+  uint32_t frame = (sp - 0x20) & ~(realign ? 4u : 0u);
+  uint32_t vaddr = s->vtor + 4 * exc, voff = vaddr - s->vec_base, vector, xpsr;
+  uint8_t *host;
+
+  if (G_UNLIKELY ((s->has_fpu && (s->control & ARM_CONTROL_FPCA)) || (s->mpu_ctrl & 1)
+                  || s->mpu_was_on || voff >= s->vec_limit))
+    return arm_take_exception_full (s, exc, ret);
+  host = arm_frame_host_fast (s, frame);
+  memcpy (&vector, s->vec_host + voff, 4);
+  if (G_UNLIKELY (host == NULL || !(vector & 1)))
+    return arm_take_exception_full (s, exc, ret);
+
+  xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10 | s->ipsr
+         | realign << 9;
+  memcpy (host, s->r, 16);
+  memcpy (host + 16, &s->r[12], 4);
+  memcpy (host + 20, &s->r[14], 4);
+  memcpy (host + 24, &ret, 4);
+  memcpy (host + 28, &xpsr, 4);
+  s->r[13] = frame;
+  s->r[14] = arm_handler_mode (s)               ? 0xfffffff1u
+             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu
+                                                : 0xfffffff9u;
+  /* arm_enter_state with the MPU off. */
+  if (arm_using_psp (s))
+    arm_swap_sp (s);
+  s->ipsr = exc;
+  s->control &= ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  s->exc_active[exc / 32] |= 1u << (exc % 32);
+  s->exc_pending[exc / 32] &= ~(1u << (exc % 32));
+  s->itstate = 0;
+  s->excl_valid = false;
+  s->event = true;
+  s->ipsr_changed = true;
   return (vector & ~1u) | ARM_CHECK;
 }
 
