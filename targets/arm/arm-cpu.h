@@ -563,6 +563,10 @@ struct ArmCpu {
   MdlRamWindow fetch_win;
   bool fetch_win_valid;
   bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */
+  /* The same as a window of the load window's kind, for the literal
+   * loads of the interpreter: base, and size - 3 (0 while it may not
+   * serve them). */
+  uint32_t lit_base, lit_limit;
 
   bool jit_unavailable; /* no code memory for the translating tier */
 

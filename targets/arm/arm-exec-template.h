@@ -453,13 +453,10 @@ EXEC (usat)
 #define LOAD_LIT(NAME, TYPE, SIGN)                                                                 \
   EXEC (NAME##_lit)                                                                                \
   {                                                                                                \
-    uint32_t addr = ADDR_LIT;                                                                      \
-    uint64_t foff = (uint64_t) addr - s->fetch_win.base;                                           \
-    if (G_LIKELY (s->lit_win_valid && foff < s->fetch_win.size                                     \
-                  && s->fetch_win.size - foff >= sizeof (TYPE)                                     \
-                  && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {                             \
+    uint32_t addr = ADDR_LIT, off = addr - s->lit_base;                                            \
+    if (G_LIKELY (off < s->lit_limit && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {          \
       TYPE t;                                                                                      \
-      memcpy (&t, s->fetch_win.host + foff, sizeof t);                                             \
+      memcpy (&t, s->fetch_win.host + off, sizeof t);                                              \
       RD = (uint32_t) t;                                                                           \
       return NEXT;                                                                                 \
     }                                                                                              \

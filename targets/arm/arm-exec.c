@@ -73,6 +73,7 @@ arm_forget_windows (ArmCpu *s)
   s->vec_host = NULL;
   s->fetch_win_valid = false;
   s->lit_win_valid = false;
+  s->lit_base = s->lit_limit = 0;
 }
 
 void
@@ -960,6 +961,11 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
     s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1) && !s->cpu.cache;
+    s->lit_base = (uint32_t) w->base;
+    s->lit_limit = s->lit_win_valid && w->base <= UINT32_MAX && w->size >= 4
+                       && w->size <= (uint64_t) UINT32_MAX + 1 - w->base
+                     ? (uint32_t) (w->size - 3)
+                     : 0;
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2) {
       /* A watched byte has no window (its loads and stores must take
        * the slow path) but is still memory: a watchpoint over code must
