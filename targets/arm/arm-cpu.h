@@ -638,7 +638,17 @@ uint64_t arm_run (MdlCpu *cpu, uint64_t budget);
 void arm_flush_code (MdlCpu *cpu);
 void arm_forget_windows (ArmCpu *s);
 void arm_note_code (ArmCpu *s, uint32_t pc, uint32_t len);
-void arm_sync (ArmCpu *s, uint64_t done);
+/* Hands the instructions retired so far in this run to the engine, so
+ * that devices and counters see exact time.  @done: instructions
+ * dispatched before the current one.  Inline: every run() ends with it. */
+static inline void
+arm_sync (ArmCpu *s, uint64_t done)
+{
+  uint64_t retired = done - s->run_traps;
+
+  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
+  s->run_accounted = retired;
+}
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);

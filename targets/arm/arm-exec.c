@@ -33,17 +33,6 @@
 #include "engine/cache-model.h"
 #include "engine/jit-cache.h"
 
-/* ---- accounting ------------------------------------------------------ */
-
-void
-arm_sync (ArmCpu *s, uint64_t done)
-{
-  uint64_t retired = done - s->run_traps;
-
-  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
-  s->run_accounted = retired;
-}
-
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
 static void
