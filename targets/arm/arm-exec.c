@@ -750,7 +750,6 @@ arm_exec_mrs_other (ArmCpu *s, const ArmInsn *d, uint32_t pc)
 static uint32_t
 arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
 {
-  (void) done;
   /* IPSR alone: what a handler shared by several exceptions reads
    * first, at every interrupt of a storm. */
   if (d->imm == 5) {
