@@ -437,12 +437,15 @@ void mdl_cpu_exception_storm (MdlCpu *cpu, uint64_t pc, uint64_t addr, const cha
 
 /* Counts fault @cause at @pc, @addr towards a storm: whether it makes
  * one (exc_storm in a row, each within MDL_CPU_STORM_GAP instructions of
- * the last).  Engine only. */
+ * the last).  @retired: the CPU's count of retired instructions at the
+ * fault, which its run() may not have handed to the engine yet.  Engine
+ * only. */
 static inline bool
-mdl_cpu_storm_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr)
+mdl_cpu_storm_count_at (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                        uint64_t retired)
 {
   if (cpu->exc_repeats > 0 && cpu->exc_cause == cause && cpu->exc_pc == pc &&
-      cpu->exc_addr == addr && cpu->retired - cpu->exc_retired <= MDL_CPU_STORM_GAP) {
+      cpu->exc_addr == addr && retired - cpu->exc_retired <= MDL_CPU_STORM_GAP) {
     cpu->exc_repeats++;
   } else {
     cpu->exc_repeats = 1;
@@ -450,24 +453,40 @@ mdl_cpu_storm_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr)
     cpu->exc_pc = pc;
     cpu->exc_addr = addr;
   }
-  cpu->exc_retired = cpu->retired;
+  cpu->exc_retired = retired;
   return cpu->exc_repeats >= cpu->exc_storm;
+}
+
+static inline bool
+mdl_cpu_storm_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr)
+{
+  return mdl_cpu_storm_count_at (cpu, cause, pc, addr, cpu->retired);
 }
 
 /* mdl_cpu_report_exception in two halves, for a target whose trap entry
  * makes no call in its common case: the storm guard's bookkeeping,
  * inline, which is true when the report has more to do (the machine
  * stops on causes by name, or a storm is complete); then, only then,
- * mdl_cpu_report_exception_finish with the same arguments. */
+ * mdl_cpu_report_exception_finish with the same arguments, the retired
+ * count handed to the engine first.  @retired as for
+ * mdl_cpu_storm_count_at: a target need not hand its count over for
+ * every fault. */
 static inline bool
-mdl_cpu_exception_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
-                         bool fault)
+mdl_cpu_exception_count_at (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                            bool fault, uint64_t retired)
 {
   if (G_LIKELY (!cpu->exc_watched))
     return false;
   if (G_UNLIKELY (cpu->exc_stop_named))
     return true;
-  return fault && G_UNLIKELY (mdl_cpu_storm_count (cpu, cause, pc, addr));
+  return fault && G_UNLIKELY (mdl_cpu_storm_count_at (cpu, cause, pc, addr, retired));
+}
+
+static inline bool
+mdl_cpu_exception_count (MdlCpu *cpu, unsigned cause, uint64_t pc, uint64_t addr,
+                         bool fault)
+{
+  return mdl_cpu_exception_count_at (cpu, cause, pc, addr, fault, cpu->retired);
 }
 
 static inline void

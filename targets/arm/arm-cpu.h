@@ -563,6 +563,10 @@ struct ArmCpu {
   MdlRamWindow fetch_win;
   bool fetch_win_valid;
   bool lit_win_valid; /* fetch_win may serve data loads (MPU off) */
+  /* The same as a window of the load window's kind, for the literal
+   * loads of the interpreter: base, and size - 3 (0 while it may not
+   * serve them). */
+  uint32_t lit_base, lit_limit;
 
   bool jit_unavailable; /* no code memory for the translating tier */
 
@@ -634,7 +638,17 @@ uint64_t arm_run (MdlCpu *cpu, uint64_t budget);
 void arm_flush_code (MdlCpu *cpu);
 void arm_forget_windows (ArmCpu *s);
 void arm_note_code (ArmCpu *s, uint32_t pc, uint32_t len);
-void arm_sync (ArmCpu *s, uint64_t done);
+/* Hands the instructions retired so far in this run to the engine, so
+ * that devices and counters see exact time.  @done: instructions
+ * dispatched before the current one.  Inline: every run() ends with it. */
+static inline void
+arm_sync (ArmCpu *s, uint64_t done)
+{
+  uint64_t retired = done - s->run_traps;
+
+  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
+  s->run_accounted = retired;
+}
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);
@@ -674,11 +688,40 @@ uint32_t arm_svc (ArmCpu *s, uint32_t next);
  * exception return; @pc is that of the instruction. */
 uint32_t arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target);
 /* Takes the highest-priority pending exception when it may preempt;
- * returns the pc to continue at. */
+ * returns the pc to continue at.  Taken between instructions: a fault
+ * of the entry itself (a vector without the Thumb bit, a bus error
+ * stacking) escalates, but no instruction trapped, so the caller clears
+ * s->trapped after it.  (Left set, it would uncount the next
+ * instruction that asks for the check and keep ITSTATE from advancing
+ * in translated IT blocks.) */
 uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);
 /* True when an enabled exception is pending (what ends a WFI). */
 bool arm_wake_pending (const ArmCpu *s);
-void arm_set_pending (ArmCpu *s, unsigned exc);
+
+static inline bool
+arm_exc_enabled (const ArmCpu *s, unsigned exc)
+{
+  if (exc >= ARM_EXC_IRQ0)
+    return s->irq_enabled[exc - ARM_EXC_IRQ0];
+  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
+  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
+    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
+  return true;
+}
+
+/* Makes @exc pending; the core looks at it at its next check.  Inline:
+ * a device's interrupt (a storm's every tick) costs no call. */
+static inline void
+arm_set_pending (ArmCpu *s, unsigned exc)
+{
+  arm_bit_put (s->exc_pending, exc, true);
+  if (arm_exc_enabled (s, exc)) {
+    /* Awake, waking is only the kick. */
+    if (s->cpu.state == MDL_CPU_WAITING)
+      mdl_cpu_wake (&s->cpu);
+    mdl_cpu_kick (&s->cpu);
+  }
+}
 /* Reset of the exception state; loads SP and PC from the vector table. */
 void arm_except_reset (ArmCpu *s, uint32_t entry);
 int arm_execution_priority (const ArmCpu *s);

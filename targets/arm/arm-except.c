@@ -143,17 +143,6 @@ arm_group (const ArmCpu *s, int prio)
   return prio & ~(int) ((2u << s->prigroup) - 1) & 0xff;
 }
 
-static inline bool
-arm_exc_enabled (const ArmCpu *s, unsigned exc)
-{
-  if (exc >= ARM_EXC_IRQ0)
-    return s->irq_enabled[exc - ARM_EXC_IRQ0];
-  /* MemManage, BusFault and UsageFault: SHCSR bits 16 to 18. */
-  if (exc - ARM_EXC_MEMMANAGE <= ARM_EXC_USAGEFAULT - ARM_EXC_MEMMANAGE)
-    return s->shcsr_ena & (1u << (16 + exc - ARM_EXC_MEMMANAGE));
-  return true;
-}
-
 /* The walk of arm_priority_of_state when some exception is active or
  * some mask is raised. */
 static G_GNUC_NO_INLINE int
@@ -226,18 +215,6 @@ arm_wake_pending (const ArmCpu *s)
   unsigned exc = arm_best_pending (s, &prio);
 
   return exc && arm_group (s, prio) < arm_priority_of_state (s, false);
-}
-
-void
-arm_set_pending (ArmCpu *s, unsigned exc)
-{
-  arm_bit_put (s->exc_pending, exc, true);
-  if (arm_exc_enabled (s, exc)) {
-    /* Awake, waking is only the kick (a storm's every tick). */
-    if (s->cpu.state == MDL_CPU_WAITING)
-      mdl_cpu_wake (&s->cpu);
-    mdl_cpu_kick (&s->cpu);
-  }
 }
 
 /* ---- entry and return ------------------------------------------------------ */
@@ -383,11 +360,9 @@ arm_stack_slow (ArmCpu *s, unsigned exc, uint32_t ret, uint32_t frame, uint32_t 
   return 0;
 }
 
-/* Pushes the frame, switches to Handler mode and jumps to the vector of
- * @exc; @ret is the address the frame returns to.  Returns the new pc
- * with ARM_CHECK. */
-static uint32_t
-arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+/* arm_take_exception in every case. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_exception_full (ArmCpu *s, unsigned exc, uint32_t ret)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
   uint32_t sp = s->r[13];
@@ -438,6 +413,55 @@ arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
   }
   if (!(vector & 1))
     return arm_usage_fault (s, arm_done_now (s), vector, ARM_CFSR_INVSTATE);
+  return (vector & ~1u) | ARM_CHECK;
+}
+
+/* Pushes the frame, switches to Handler mode and jumps to the vector of
+ * @exc; @ret is the address the frame returns to.  Returns the new pc
+ * with ARM_CHECK.  The common case (no floating-point context, a basic
+ * frame in the store window, the MPU off and off before, a Thumb vector
+ * in its window) is what arm_take_exception_full does, written out with
+ * no call, so that it saves no registers. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_exception (ArmCpu *s, unsigned exc, uint32_t ret)
+{
+  bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t sp = s->r[13];
+  uint32_t realign = align && (sp & 4);
+  uint32_t frame = (sp - 0x20) & ~(realign ? 4u : 0u);
+  uint32_t vaddr = s->vtor + 4 * exc, voff = vaddr - s->vec_base, vector, xpsr;
+  uint8_t *host;
+
+  if (G_UNLIKELY ((s->has_fpu && (s->control & ARM_CONTROL_FPCA)) || (s->mpu_ctrl & 1)
+                  || s->mpu_was_on || voff >= s->vec_limit))
+    return arm_take_exception_full (s, exc, ret);
+  host = arm_frame_host_fast (s, frame);
+  memcpy (&vector, s->vec_host + voff, 4);
+  if (G_UNLIKELY (host == NULL || !(vector & 1)))
+    return arm_take_exception_full (s, exc, ret);
+
+  xpsr = arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10 | s->ipsr
+         | realign << 9;
+  memcpy (host, s->r, 16);
+  memcpy (host + 16, &s->r[12], 4);
+  memcpy (host + 20, &s->r[14], 4);
+  memcpy (host + 24, &ret, 4);
+  memcpy (host + 28, &xpsr, 4);
+  s->r[13] = frame;
+  s->r[14] = arm_handler_mode (s)               ? 0xfffffff1u
+             : (s->control & ARM_CONTROL_SPSEL) ? 0xfffffffdu
+                                                : 0xfffffff9u;
+  /* arm_enter_state with the MPU off. */
+  if (arm_using_psp (s))
+    arm_swap_sp (s);
+  s->ipsr = exc;
+  s->control &= ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  s->exc_active[exc / 32] |= 1u << (exc % 32);
+  s->exc_pending[exc / 32] &= ~(1u << (exc % 32));
+  s->itstate = 0;
+  s->excl_valid = false;
+  s->event = true;
+  s->ipsr_changed = true;
   return (vector & ~1u) | ARM_CHECK;
 }
 
@@ -522,11 +546,12 @@ arm_svc (ArmCpu *s, uint32_t next)
 /* The end of an exception return, the frame's words read: @w6 the
  * return address, @w7 xPSR, @size the frame's size without the realign
  * word. */
-static inline uint32_t
+static inline G_ALWAYS_INLINE uint32_t
 arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32_t w7, unsigned ret,
-                   bool to_thread)
+                   bool to_thread, bool may_sleep)
 {
   bool align = s->profile == ARM_V6M || (s->ccr & ARM_CCR_STKALIGN);
+  uint32_t it_before = s->itstate, pending = 0;
 
   s->r[13] = frame + size + (align && (w7 & (1u << 9)) ? 4 : 0);
   arm_set_apsr (s, w7);
@@ -541,8 +566,18 @@ arm_return_finish (ArmCpu *s, uint32_t frame, uint32_t size, uint32_t w6, uint32
 
   /* SCR.SLEEPONEXIT: back in Thread mode, sleep rather than run the
    * thread. */
-  if (to_thread && (s->scr & 2) && !arm_wake_pending (s))
+  if (may_sleep && to_thread && (s->scr & 2) && !arm_wake_pending (s))
     s->cpu.state = MDL_CPU_WAITING;
+  /* Nothing for the loop to look at (no exception pending, no IT block
+   * left or entered, still running): it goes on as after a jump, and
+   * the entry or return is over for the IT logic.  (The common return
+   * of a storm: the loop's look would find nothing.) */
+  for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+    pending |= s->exc_pending[w];
+  if ((pending | it_before | s->itstate) == 0 && s->cpu.state == MDL_CPU_RUNNING) {
+    s->ipsr_changed = false;
+    return (w6 & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+  }
   return (w6 & ~1u) | ARM_CHECK;
 }
 
@@ -582,12 +617,12 @@ arm_unstack_slow (ArmCpu *s, uint32_t pc, uint32_t frame, bool fp_frame, unsigne
   }
   if (fp_frame)
     s->control |= ARM_CONTROL_FPCA;
-  return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread);
+  return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread, true);
 }
 
-/* Apart from arm_bx_write_pc, so that a plain bx saves no registers. */
+/* An exception return in every case. */
 static G_GNUC_NO_INLINE uint32_t
-arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
+arm_exception_return_full (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
 {
   unsigned ret = s->ipsr, low = exc_return & 15;
   bool to_thread = low != 1;
@@ -617,7 +652,48 @@ arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return
   memcpy (&s->r[12], host + 16, 4);
   memcpy (&s->r[14], host + 20, 4);
   memcpy (w6w7, host + 24, 8);
-  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, to_thread);
+  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, to_thread, true);
+}
+
+/* Apart from arm_bx_write_pc, so that a plain bx saves no registers.
+ * The common case (a valid EXC_RETURN to a basic frame in the store
+ * window, the MPU off and off before, no SLEEPONEXIT) is what
+ * arm_exception_return_full does, written out with no call, so that it
+ * saves no registers either. */
+static G_GNUC_NO_INLINE uint32_t
+arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
+{
+  unsigned ret = s->ipsr, low = exc_return & 15;
+  bool psp = low == 13;
+  uint32_t frame, w6w7[2];
+  uint8_t *host;
+
+  if (G_UNLIKELY ((exc_return & 0x0ffffff0u) != 0x0ffffff0u || (low != 1 && low != 9 && !psp)
+                  || (s->mpu_ctrl & 1) || s->mpu_was_on || (s->scr & 2)))
+    return arm_exception_return_full (s, done, pc, exc_return);
+  /* The stack the frame is on: the process stack (banked until the
+   * switch below) or the main one (the active one in Handler mode). */
+  frame = psp ? s->sp_other : s->r[13];
+  host = arm_frame_host_fast (s, frame);
+  if (G_UNLIKELY (host == NULL))
+    return arm_exception_return_full (s, done, pc, exc_return);
+
+  arm_bit_put (s->exc_active, ret, false);
+  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
+    s->faultmask = 0;
+  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
+    arm_bit_put (s->exc_pending, ret, true);
+  /* arm_return_state with the MPU off. */
+  s->ipsr = low != 1 ? 0 : ret;
+  s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
+                   : s->control & ~(ARM_CONTROL_SPSEL | ARM_CONTROL_FPCA);
+  if (psp)
+    arm_swap_sp (s);
+  memcpy (s->r, host, 16);
+  memcpy (&s->r[12], host + 16, 4);
+  memcpy (&s->r[14], host + 20, 4);
+  memcpy (w6w7, host + 24, 8);
+  return arm_return_finish (s, frame, 0x20, w6w7[0], w6w7[1], ret, low != 1, false);
 }
 
 uint32_t
@@ -630,32 +706,40 @@ arm_bx_write_pc (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t target)
   return (target & ~1u) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
 }
 
+/* Takes @exc (0: none) of priority @prio if it preempts what runs. */
+static G_GNUC_NO_INLINE uint32_t
+arm_take_if_preempting (ArmCpu *s, uint32_t pc, unsigned exc, int prio)
+{
+  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
+    return pc;
+  return arm_take_exception (s, exc, pc);
+}
+
 /* arm_check_interrupts with something pending (@first the first word
- * of exc_pending, @rest the others or-ed). */
+ * of exc_pending, @rest the others or-ed).  A storm's case, one thing
+ * pending and nothing active or masked, goes to the entry with nothing
+ * saved.  (What the entry may leave in s->trapped the caller clears.) */
 static G_GNUC_NO_INLINE uint32_t
 arm_check_pending (ArmCpu *s, uint32_t pc, uint32_t first, uint32_t rest)
 {
-  int prio;
   unsigned exc;
+  int prio;
 
   if (rest == 0 && (first & (first - 1)) == 0) {
-    exc = (unsigned) __builtin_ctz (first);
-    prio = s->exc_prio[exc];
-    if (!arm_exc_enabled (s, exc))
-      exc = 0;
-  } else
-    exc = arm_best_pending (s, &prio);
+    uint32_t any = s->basepri | s->faultmask | s->primask;
 
-  if (!exc || arm_group (s, prio) >= arm_priority_of_state (s, true))
-    return pc;
-  pc = arm_take_exception (s, exc, pc);
-  /* Taken between instructions: a fault of the entry itself (a vector
-   * without the Thumb bit, a bus error stacking) escalates, but no
-   * instruction trapped.  Left set, it would uncount the next instruction
-   * that asks for the check and keep ITSTATE from advancing in
-   * translated IT blocks. */
-  s->trapped = false;
-  return pc;
+    exc = (unsigned) __builtin_ctz (first);
+    if (!arm_exc_enabled (s, exc))
+      return pc;
+    for (unsigned w = 0; w < ARM_EXC_WORDS; w++)
+      any |= s->exc_active[w];
+    /* Execution priority 256: anything enabled preempts. */
+    if (any == 0)
+      return arm_take_exception (s, exc, pc);
+    return arm_take_if_preempting (s, pc, exc, s->exc_prio[exc]);
+  }
+  exc = arm_best_pending (s, &prio);
+  return arm_take_if_preempting (s, pc, exc, prio);
 }
 
 uint32_t

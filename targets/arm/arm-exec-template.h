@@ -422,39 +422,30 @@ EXEC (usat)
 #define LOAD(NAME, TYPE, SIGN, KIND, ADDR, WB)                                                     \
   EXEC (NAME##_##KIND)                                                                             \
   {                                                                                                \
-    uint32_t addr = (ADDR), off = addr - s->ld_base, v, chk = 0;                                   \
+    uint32_t addr = (ADDR), off = addr - s->ld_base;                                               \
     if (G_LIKELY (off < s->ld_limit && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {           \
       TYPE t;                                                                                      \
       memcpy (&t, s->ld_host + off, sizeof t);                                                     \
-      v = (uint32_t) t;                                                                            \
-    } else {                                                                                       \
-      ArmAccess why = arm_load_slow (s, done, addr, sizeof (TYPE), SIGN, &v);                      \
-      if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, done, pc, addr, why);                                                \
-      chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
+      if (WB)                                                                                      \
+        RN += d->imm;                                                                              \
+      RD = (uint32_t) t;                                                                           \
+      return NEXT;                                                                                 \
     }                                                                                              \
-    if (WB)                                                                                        \
-      RN += d->imm;                                                                                \
-    RD = v;                                                                                        \
-    return NEXT | chk;                                                                             \
+    return arm_load_tail (s, d, pc, done, addr, ARM_LS_FLAGS (ILEN, sizeof (TYPE), SIGN, WB));     \
   }
 
 #define STORE(NAME, TYPE, KIND, ADDR, WB)                                                          \
   EXEC (NAME##_##KIND)                                                                             \
   {                                                                                                \
-    uint32_t addr = (ADDR), off = addr - s->st_base, chk = 0;                                      \
-    TYPE v = (TYPE) RD;                                                                            \
-    if (G_LIKELY (off < s->st_limit && !(addr & (sizeof (TYPE) - 1) & s->align_mask)))             \
+    uint32_t addr = (ADDR), off = addr - s->st_base;                                               \
+    if (G_LIKELY (off < s->st_limit && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {           \
+      TYPE v = (TYPE) RD;                                                                          \
       memcpy (s->st_host + off, &v, sizeof v);                                                     \
-    else {                                                                                         \
-      ArmAccess why = arm_store_slow (s, done, addr, sizeof (TYPE), v);                            \
-      if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, done, pc, addr, why);                                                \
-      chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
+      if (WB)                                                                                      \
+        RN += d->imm;                                                                              \
+      return NEXT;                                                                                 \
     }                                                                                              \
-    if (WB)                                                                                        \
-      RN += d->imm;                                                                                \
-    return NEXT | chk;                                                                             \
+    return arm_store_tail (s, d, pc, done, addr, ARM_LS_FLAGS (ILEN, sizeof (TYPE), 0, WB));       \
   }
 
 /* Literal pools sit among the code: the fetch window holds them, and the
@@ -462,22 +453,14 @@ EXEC (usat)
 #define LOAD_LIT(NAME, TYPE, SIGN)                                                                 \
   EXEC (NAME##_lit)                                                                                \
   {                                                                                                \
-    uint32_t addr = ADDR_LIT, v, chk = 0;                                                          \
-    uint64_t foff = (uint64_t) addr - s->fetch_win.base;                                           \
-    if (G_LIKELY (s->lit_win_valid && foff < s->fetch_win.size                                     \
-                  && s->fetch_win.size - foff >= sizeof (TYPE)                                     \
-                  && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {                             \
+    uint32_t addr = ADDR_LIT, off = addr - s->lit_base;                                            \
+    if (G_LIKELY (off < s->lit_limit && !(addr & (sizeof (TYPE) - 1) & s->align_mask))) {          \
       TYPE t;                                                                                      \
-      memcpy (&t, s->fetch_win.host + foff, sizeof t);                                             \
-      v = (uint32_t) t;                                                                            \
-    } else {                                                                                       \
-      ArmAccess why = arm_load_slow (s, done, addr, sizeof (TYPE), SIGN, &v);                      \
-      if (why != ARM_ACC_OK)                                                                       \
-        return arm_access_fault (s, done, pc, addr, why);                                                \
-      chk = mdl_cpu_exit_requested (&s->cpu);                                                      \
+      memcpy (&t, s->fetch_win.host + off, sizeof t);                                              \
+      RD = (uint32_t) t;                                                                           \
+      return NEXT;                                                                                 \
     }                                                                                              \
-    RD = v;                                                                                        \
-    return NEXT | chk;                                                                             \
+    return arm_load_tail (s, d, pc, done, addr, ARM_LS_FLAGS (ILEN, sizeof (TYPE), SIGN, 0));      \
   }
 
 #define LOADS(NAME, TYPE, SIGN)                                                                    \

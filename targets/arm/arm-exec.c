@@ -33,17 +33,6 @@
 #include "engine/cache-model.h"
 #include "engine/jit-cache.h"
 
-/* ---- accounting ------------------------------------------------------ */
-
-void
-arm_sync (ArmCpu *s, uint64_t done)
-{
-  uint64_t retired = done - s->run_traps;
-
-  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
-  s->run_accounted = retired;
-}
-
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
 static void
@@ -73,6 +62,7 @@ arm_forget_windows (ArmCpu *s)
   s->vec_host = NULL;
   s->fetch_win_valid = false;
   s->lit_win_valid = false;
+  s->lit_base = s->lit_limit = 0;
 }
 
 void
@@ -424,6 +414,42 @@ arm_access_fault (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t addr, ArmAcces
   return arm_bus_fault (s, done, pc, addr);
 }
 
+/* The slow ends of the load and store executors, reached by a tail call
+ * so that their fast paths save no registers.  @flags: the instruction
+ * length, the access size << 4, sign extension << 8 and base writeback
+ * << 9 (d->imm added to Rn once the access succeeded). */
+#define ARM_LS_FLAGS(ilen, size, sign, wb) ((ilen) | (size) << 4 | (sign) << 8 | (wb) << 9)
+
+static G_GNUC_NO_INLINE uint32_t
+arm_load_tail (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, uint32_t addr,
+               unsigned flags)
+{
+  uint32_t v;
+  ArmAccess why = arm_load_slow (s, done, addr, (flags >> 4) & 15, (flags >> 8) & 1, &v);
+
+  if (why != ARM_ACC_OK)
+    return arm_access_fault (s, done, pc, addr, why);
+  if (flags & 1u << 9)
+    s->r[d->rn] += d->imm;
+  s->r[d->rd] = v;
+  return (pc + (flags & 15)) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
+static G_GNUC_NO_INLINE uint32_t
+arm_store_tail (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done, uint32_t addr,
+                unsigned flags)
+{
+  unsigned size = (flags >> 4) & 15;
+  uint32_t v = size == 4 ? s->r[d->rd] : s->r[d->rd] & ((1u << 8 * size) - 1);
+  ArmAccess why = arm_store_slow (s, done, addr, size, v);
+
+  if (why != ARM_ACC_OK)
+    return arm_access_fault (s, done, pc, addr, why);
+  if (flags & 1u << 9)
+    s->r[d->rn] += d->imm;
+  return (pc + (flags & 15)) | (uint32_t) mdl_cpu_exit_requested (&s->cpu);
+}
+
 /* A taken branch: also where run() notices a request to return. */
 static inline uint32_t
 arm_jump (const ArmCpu *s, uint32_t target)
@@ -683,8 +709,9 @@ arm_xpsr (const ArmCpu *s)
   return arm_apsr (s) | 1u << 24 | (s->itstate & 3) << 25 | (s->itstate >> 2) << 10 | s->ipsr;
 }
 
-static uint32_t
-arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+/* MRS of anything but IPSR alone (arm_exec_mrs). */
+static G_GNUC_NO_INLINE uint32_t
+arm_exec_mrs_other (ArmCpu *s, const ArmInsn *d, uint32_t pc)
 {
   unsigned sysm = d->imm;
   uint32_t v = 0;
@@ -718,6 +745,18 @@ arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
   }
   s->r[d->rd] = v;
   return D_NEXT;
+}
+
+static uint32_t
+arm_exec_mrs (ArmCpu *s, const ArmInsn *d, uint32_t pc, uint64_t done)
+{
+  /* IPSR alone: what a handler shared by several exceptions reads
+   * first, at every interrupt of a storm. */
+  if (d->imm == 5) {
+    s->r[d->rd] = s->ipsr;
+    return D_NEXT;
+  }
+  return arm_exec_mrs_other (s, d, pc);
 }
 
 static uint32_t
@@ -910,6 +949,11 @@ arm_fetch16 (ArmCpu *s, uint32_t addr, uint32_t *value)
   if (!s->fetch_win_valid || addr - w->base >= w->size || w->size - (addr - w->base) < 2) {
     s->fetch_win_valid = mdl_address_space_ram_window (s->cpu.as, addr, w);
     s->lit_win_valid = s->fetch_win_valid && !(s->mpu_ctrl & 1) && !s->cpu.cache;
+    s->lit_base = (uint32_t) w->base;
+    s->lit_limit = s->lit_win_valid && w->base <= UINT32_MAX && w->size >= 4
+                       && w->size <= (uint64_t) UINT32_MAX + 1 - w->base
+                     ? (uint32_t) (w->size - 3)
+                     : 0;
     if (!s->fetch_win_valid || w->size - (addr - w->base) < 2) {
       /* A watched byte has no window (its loads and stores must take
        * the slow path) but is still memory: a watchpoint over code must
@@ -1218,6 +1262,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   s->trapped = false;
   s->ipsr_changed = false;
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  s->trapped = false;
   /* Taking it may have locked the core up (arm_lockup halts it): a
    * locked-up core runs nothing, not the code at the pc it locked at. */
   if (cpu->state != MDL_CPU_RUNNING)
@@ -1262,6 +1307,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;
     pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+    s->trapped = false;
     s->ipsr_changed = false;
     if (n >= budget || cpu->state != MDL_CPU_RUNNING)
       break;

@@ -220,6 +220,14 @@ arm_jit_emit_insn_body (ArmJitCtx *c, const ArmJitInsn *ins, unsigned i, unsigne
   case ARM_OP_YIELD:
   case ARM_OP_BARRIER:
   case ARM_OP_PLD: return true;
+  case ARM_OP_MRS:
+    /* IPSR alone, what a shared handler reads first (the other views
+     * are arm_exec_mrs's): no exception changes it inside a block. */
+    if (ins->e.inner != 0 || d->imm != 5 || d->rd >= 13)
+      break;
+    mdl_x86_load (c->a, 4, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (ipsr));
+    mdl_x86_mov_rr (c->a, false, dst (c, d->rd), MDL_X86_RAX);
+    return true;
   case ARM_OP_SXTB:
   case ARM_OP_SXTH:
   case ARM_OP_UXTB:

@@ -129,6 +129,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
 
   arm_interp_begin (s);
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
+  s->trapped = false;
   /* As in arm_run: a lockup while taking it runs nothing. */
   if (cpu->state != MDL_CPU_RUNNING)
     budget = n;
@@ -187,6 +188,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;
     pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+    s->trapped = false;
     s->ipsr_changed = false;
     if (cpu->state != MDL_CPU_RUNNING)
       break;

@@ -719,6 +719,18 @@ rv_exception_full (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval, bool co
   return rv_resume (s, target, old_priv);
 }
 
+/* rv_exception_full from rv_exception, before the trapping instruction
+ * is counted as not retired: the engine's count is brought up to it
+ * first, for the report. */
+static G_GNUC_NO_INLINE uint64_t
+rv_exception_synced (RvCpu *s, uint64_t done, uint64_t pc, unsigned cause, uint64_t tval,
+                     bool counted)
+{
+  rv_sync (s, done);
+  s->run_traps++;
+  return rv_exception_full (s, pc, cause, tval, counted);
+}
+
 /* The end of rv_exception's common case when the handler is where the
  * trap came from (perhaps a trap loop): apart, so that the common case
  * makes no call. */
@@ -751,21 +763,22 @@ rv_exception (RvCpu *s, uint64_t done, uint64_t pc, unsigned cause, uint64_t tva
   unsigned old_priv = s->priv;
   uint64_t ms = s->mstatus, old_ms = ms, target;
 
-  /* The storm guard counts the instructions between two faults: the
-   * engine's count is brought up to this one first, as an access to a
-   * device does.  Otherwise it would hold whatever the last such access
-   * or the last run() left, which depends on the tier and on which
-   * accesses took a slow path (fuzz-riscv: a storm seen in one tier and
-   * not in the other, after an earlier input left another RAM window or
-   * unmapped hole cached; tests/fuzz/riscv/regressions/storm-*). */
-  if (G_UNLIKELY (s->cpu.exc_watched))
-    rv_sync (s, done);
-  s->run_traps++;
+  /* The storm guard counts the instructions between two faults: it is
+   * given the count up to this one, as an access to a device would
+   * bring the engine's count there.  Otherwise it would see whatever the
+   * last such access or the last run() left, which depends on the tier
+   * and on which accesses took a slow path (fuzz-riscv: a storm seen in
+   * one tier and not in the other, after an earlier input left another
+   * RAM window or unmapped hole cached; tests/fuzz/riscv/regressions/
+   * storm-*).  The count is handed over only where the report goes on
+   * (rv_exception_synced). */
   if (G_UNLIKELY ((old_priv <= RV_PRIV_S && ((s->medeleg >> cause) & 1)) || s->tcontrol))
-    return rv_exception_full (s, pc, cause, tval, false);
-  if (G_UNLIKELY (mdl_cpu_exception_count (&s->cpu, cause, pc, tval,
-                                           rv_cause_is_fault (cause))))
-    return rv_exception_full (s, pc, cause, tval, true);
+    return rv_exception_synced (s, done, pc, cause, tval, false);
+  if (G_UNLIKELY (mdl_cpu_exception_count_at (
+        &s->cpu, cause, pc, tval, rv_cause_is_fault (cause),
+        s->cpu.retired + (done - s->run_traps - s->run_accounted))))
+    return rv_exception_synced (s, done, pc, cause, tval, true);
+  s->run_traps++;
   s->resv_valid = false;
   s->mepc = pc;
   s->mcause = cause;
@@ -921,22 +934,16 @@ rv_load_mem (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
   return rv_next_checked (s, d, pc);
 }
 
-/* The slow halves of the load and store executors of the template: the
- * address is outside the cached window.  Paged, another page the TLB
- * knows becomes the window at once (kernel code goes from page to page
- * all the time): that part makes no call, so that it costs no more than
- * a few moves; the rest is rv_load_mem's and rv_store_mem's. */
+/* The slow halves of the load and store executors of the template
+ * (rv_load_slow, rv_store_slow): the address is outside the cached
+ * window.  Paged, another page the TLB knows becomes the window at once
+ * (kernel code goes from page to page all the time): that part makes no
+ * call, so that it costs no more than a few moves; the rest is
+ * rv_load_mem's and rv_store_mem's. */
 static G_GNUC_NO_INLINE uint64_t
-rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-              uint64_t addr, unsigned size, bool sign)
+rv_load_paged (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+               uint64_t addr, unsigned size, bool sign)
 {
-  /* Nothing there, as the map said last time: what rv_mem_read does,
-   * without its calls (a handler that probes for memory, a nested
-   * fault). */
-  if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr)) {
-    rv_sync (s, done);
-    return rv_exception (s, done, pc, RV_EXC_LOAD_ACCESS, addr);
-  }
   if (s->data_paged && !s->trig_data && !s->cpu.cache) {
     const RvTlbEntry *e = &s->tlb[RV_ACC_LOAD][(addr >> 12)
                                                & (RV_TLB_SIZE - 1)];
@@ -955,6 +962,18 @@ rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
     }
   }
   return rv_load_mem (s, d, pc, done, addr, size, sign);
+}
+
+static G_GNUC_NO_INLINE uint64_t
+rv_load_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
+              uint64_t addr, unsigned size, bool sign)
+{
+  /* Nothing there, as the map said last time: what rv_mem_read does,
+   * without its calls (a handler that probes for memory, a nested
+   * fault), and with nothing saved for the rest (rv_load_paged). */
+  if (!s->data_checked && !s->trig_data && rv_in_hole (s, addr))
+    return rv_exception (s, done, pc, RV_EXC_LOAD_ACCESS, addr);
+  return rv_load_paged (s, d, pc, done, addr, size, sign);
 }
 
 static G_GNUC_NO_INLINE uint64_t
@@ -1326,13 +1345,12 @@ rv_csr_plain_index (unsigned csr)
 }
 
 /* A write to a read-only CSR (csr[11:10] == 3): what rv_csr_op_slow
- * does for it, the counters accounted and the illegal-instruction
- * exception, without looking the CSR up.  (A handler's probe of a
- * counter, a test of illegal instructions.) */
+ * does for it, the illegal-instruction exception, without looking the
+ * CSR up.  (A handler's probe of a counter, a test of illegal
+ * instructions.)  No counter is read, so nothing is accounted first. */
 static uint64_t
 rv_exec_csr_ro_write (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
-  rv_sync (s, done);
   return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
 }
 

@@ -1268,6 +1268,42 @@ emit_csr_plain (RvJitCtx *c, const RvJitInsn *ins, unsigned i, RvOp op)
   return true;
 }
 
+/* A read of mstatus (csrrs, csrrc, csrrsi or csrrci that writes
+ * nothing) in a block of M, which trap handlers make to save it: what
+ * rv_exec_csrr_mstatus does (SD from FS, on RV64 the fixed UXL and SXL),
+ * inline.  False for any other instruction. */
+static bool
+emit_csr_mstatus_read (RvJitCtx *c, const RvJitInsn *ins, RvOp op)
+{
+  const RvDecoded *dec = &ins->dec;
+  size_t clean;
+
+  if ((op != RV_OP_CSRRS && op != RV_OP_CSRRC && op != RV_OP_CSRRSI && op != RV_OP_CSRRCI)
+      || dec->rs1 != 0 || ((unsigned) dec->imm & 0xfff) != 0x300)
+    return false;
+  /* The block runs only in the mode it was translated in (its key). */
+  if (c->s->priv != RV_PRIV_M)
+    return false;
+  if (dec->rd == 0)
+    return true;
+  mdl_x86_load (c->a, 8, false, MDL_X86_RAX, MDL_X86_STATE, SOFF (mstatus));
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RCX, MDL_X86_RAX);
+  mdl_x86_alu_ri (c->a, MDL_X86_AND, true, MDL_X86_RCX, (int32_t) RV_MSTATUS_FS);
+  mdl_x86_alu_ri (c->a, MDL_X86_CMP, true, MDL_X86_RCX, (int32_t) RV_MSTATUS_FS_DIRTY);
+  clean = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_mov_ri (c->a, MDL_X86_RCX, UINT64_C (1) << (c->s->xlen - 1));
+  mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+  mdl_x86_bind (c->a, clean);
+  if (c->s->xlen == 32)
+    mdl_x86_mov_rr (c->a, false, MDL_X86_RAX, MDL_X86_RAX); /* the upper half cleared */
+  else {
+    mdl_x86_mov_ri (c->a, MDL_X86_RCX, UINT64_C (2) << 32 | UINT64_C (2) << 34);
+    mdl_x86_alu_rr (c->a, MDL_X86_OR, true, MDL_X86_RAX, MDL_X86_RCX);
+  }
+  mdl_x86_mov_rr (c->a, true, dst (c, dec->rd), MDL_X86_RAX);
+  return true;
+}
+
 /* Instructions after which a block stops: they jump, or (the system
  * ones) always leave through the loop's check anyway. */
 static bool
@@ -1334,7 +1370,7 @@ emit_insn (RvJitCtx *c, const RvJitInsn *ins, unsigned i, unsigned n)
     emit_block_end (c, n, target);
     return true;
   }
-  if (emit_csr_plain (c, ins, i, op))
+  if (emit_csr_plain (c, ins, i, op) || emit_csr_mstatus_read (c, ins, op))
     return true;
 
   switch (op) {
