@@ -156,6 +156,8 @@ a64_reset_core (A64Cpu *s, uint64_t entry)
   s->elr_el1 = s->spsr_el1 = s->esr_el1 = s->far_el1 = s->par_el1 = 0;
   s->cpacr_el1 = s->tpidr_el0 = s->tpidr_el1 = s->tpidrro_el0 = s->contextidr_el1 = 0;
   s->cntkctl_el1 = s->mdscr_el1 = s->fpcr = s->fpsr = 0;
+  /* As a fresh core has them (fuzz-aarch64: a reset kept ACTLR_EL1) */
+  s->actlr_el1 = s->afsr0_el1 = s->afsr1_el1 = s->amair_el1 = s->oslsr = 0;
   s->excl_valid = false;
   s->event_reg = s->in_wfe = false;
   s->evt_cnt = 0;
