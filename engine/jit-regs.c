@@ -190,14 +190,10 @@ mdl_jit_regs_matches (const MdlJitRegs *r, const MdlJitRegsState *st)
 void
 mdl_jit_regs_restore (MdlJitRegs *r, const MdlJitRegsState *st)
 {
-  mdl_jit_regs_reset (r);
+  mdl_jit_regs_assume (r, st);
   for (unsigned k = 0; k < r->npool; k++)
-    if (st->guest_in[k] >= 0) {
-      r->guest_in[k] = st->guest_in[k];
-      r->dirty[k] = st->dirty[k];
-      r->slot_of[st->guest_in[k]] = (int8_t) k;
+    if (st->guest_in[k] >= 0)
       load (r, k);
-    }
 }
 
 void

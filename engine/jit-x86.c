@@ -286,10 +286,7 @@ mdl_x86_shift_cl (MdlJitAsm *a, MdlX86Shift op, bool w64, MdlX86Reg dst)
 void
 mdl_x86_setcc (MdlJitAsm *a, MdlX86Cond cc, MdlX86Reg dst)
 {
-  emit_rex (a, false, 0, 0, dst, true);
-  emit8 (a, 0x0f);
-  emit8 (a, (uint8_t) (0x90 | cc));
-  emit_modrm_reg (a, 0, dst);
+  mdl_x86_setcc8 (a, cc, dst);
   /* movzx dst32, dst8 */
   emit_rex (a, false, dst, 0, dst, true);
   emit8 (a, 0x0f);

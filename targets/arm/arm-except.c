@@ -620,6 +620,19 @@ arm_unstack_slow (ArmCpu *s, uint32_t pc, uint32_t frame, bool fp_frame, unsigne
   return arm_return_finish (s, frame, fp_frame ? 0x68 : 0x20, w[6], w[7], ret, to_thread, true);
 }
 
+/* What every exception return does to the exception it leaves: no
+ * longer active, FAULTMASK cleared (v7-M, but for NMI), and a
+ * level-sensitive interrupt still asserted pending again. */
+static inline void
+arm_return_deactivate (ArmCpu *s, unsigned ret)
+{
+  arm_bit_put (s->exc_active, ret, false);
+  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
+    s->faultmask = 0;
+  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
+    arm_bit_put (s->exc_pending, ret, true);
+}
+
 /* An exception return in every case. */
 static G_GNUC_NO_INLINE uint32_t
 arm_exception_return_full (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return)
@@ -634,12 +647,7 @@ arm_exception_return_full (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_r
       || (fp_frame && !s->has_fpu))
     return arm_usage_fault (s, done, pc, ARM_CFSR_INVPC);
 
-  arm_bit_put (s->exc_active, ret, false);
-  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
-    s->faultmask = 0;
-  /* A level-sensitive interrupt still asserted is pending again. */
-  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
-    arm_bit_put (s->exc_pending, ret, true);
+  arm_return_deactivate (s, ret);
 
   arm_return_state (s, to_thread ? 0 : ret, low == 13);
   frame = s->r[13];
@@ -678,11 +686,7 @@ arm_exception_return (ArmCpu *s, uint64_t done, uint32_t pc, uint32_t exc_return
   if (G_UNLIKELY (host == NULL))
     return arm_exception_return_full (s, done, pc, exc_return);
 
-  arm_bit_put (s->exc_active, ret, false);
-  if (ret != ARM_EXC_NMI && s->profile == ARM_V7M)
-    s->faultmask = 0;
-  if (ret >= ARM_EXC_IRQ0 && s->irq_level[ret - ARM_EXC_IRQ0])
-    arm_bit_put (s->exc_pending, ret, true);
+  arm_return_deactivate (s, ret);
   /* arm_return_state with the MPU off. */
   s->ipsr = low != 1 ? 0 : ret;
   s->control = psp ? (s->control | ARM_CONTROL_SPSEL) & ~ARM_CONTROL_FPCA
