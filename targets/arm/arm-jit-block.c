@@ -327,6 +327,14 @@ arm_jit_scan (ArmCpu *s, uint32_t pc, unsigned max, ArmJitInsn *insns, uint32_t 
     else if (insn_op (&ins->dec) == ARM_OP_IT)
       it = ins->dec.imm & 0xff;
     ins->it_next = (uint8_t) it;
+    /* A branch (or anything else that ends a block) inside an IT block
+     * but not in its last slot is UNPREDICTABLE; the interpreter goes on
+     * with ITSTATE advanced, which a block's end (chained to a block
+     * that starts with ITSTATE 0, or a loop's branch back) would drop:
+     * the dispatcher steps it with the interpreter (fuzz-arm:
+     * arm/regressions/it-branch-not-last). */
+    if (it != 0 && ins->it != 0 && arm_jit_ends_block (&ins->dec))
+      break;
     n++;
     at += ins->dec.len;
     if (arm_jit_ends_block (&ins->dec) && !is_side_exit (ins, pc))
