@@ -25,7 +25,7 @@
 #include "error.h"
 
 typedef uint64_t (*MdlJitEnterFn) (void *state, const void *code, uint64_t *count,
-                                   uint64_t budget, uint8_t **slot);
+                                   uint8_t **slot);
 
 #define MDL_JIT_PAGE_BITS  1024
 #define MDL_JIT_PAGE_SHIFT 10   /* 1 KiB: code and data often share 4 KiB pages */
@@ -178,8 +178,7 @@ write_stubs (MdlJit *jit)
   mdl_x86_mov_rr (&a, true, MDL_X86_STATE, MDL_X86_RDI);
   mdl_x86_mov_rr (&a, true, MDL_X86_R14, MDL_X86_RDX);
   mdl_x86_load (&a, 8, false, MDL_X86_COUNT, MDL_X86_RDX, 0);
-  mdl_x86_mov_rr (&a, true, MDL_X86_BUDGET, MDL_X86_RCX);
-  mdl_x86_mov_rr (&a, true, MDL_X86_R15, MDL_X86_R8);
+  mdl_x86_mov_rr (&a, true, MDL_X86_R15, MDL_X86_RCX);
   mdl_x86_jmp_r (&a, MDL_X86_RSI);
 
   a.pos = (a.pos + 15) & ~(size_t) 15;
@@ -614,13 +613,12 @@ mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a)
 }
 
 uint64_t
-mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *count,
-               uint64_t budget)
+mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state, uint64_t *count)
 {
   jit->enter_generation = jit->generation;
   if (!jit->reuse_pending)
     jit->stale = 0;   /* what an invalidation set concerned the code that ran then */
-  jit->last_exit_pc = jit->enter (state, block->code, count, budget, &jit->last_slot);
+  jit->last_exit_pc = jit->enter (state, block->code, count, &jit->last_slot);
   return jit->last_exit_pc;
 }
 

@@ -128,11 +128,12 @@ bool mdl_jit_emit_exit_indirect (MdlJit *jit, MdlJitAsm *a);
  * (mdl_cpu_kick). */
 void mdl_jit_emit_block_end (MdlJit *jit, MdlJitAsm *a, unsigned n, uint64_t target);
 
-/* Runs translated code from @block with @state in MDL_X86_STATE, *@count
- * in MDL_X86_COUNT and @budget in MDL_X86_BUDGET, until it leaves; stores
- * the count back and returns the guest address it left with. */
+/* Runs translated code from @block with @state in MDL_X86_STATE and
+ * *@count in MDL_X86_COUNT (the budget it checks is the CPU state's
+ * jit_budget: mdl_cpu_begin_translated), until it leaves; stores the
+ * count back and returns the guest address it left with. */
 uint64_t mdl_jit_enter (MdlJit *jit, const MdlJitBlock *block, void *state,
-                        uint64_t *count, uint64_t budget);
+                        uint64_t *count);
 /* After mdl_jit_enter: when it left through a slot that is still valid,
  * makes that slot jump straight to @to from now on, or for an indirect
  * site, makes @to its cached target (@to NULL: the next address is

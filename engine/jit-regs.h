@@ -57,8 +57,8 @@ typedef struct {
   bool dirty[MDL_JIT_REGS_MAX_HOST];
 } MdlJitRegsState;
 
-/* @pool (@npool host registers, none of them MDL_X86_STATE, COUNT or
- * BUDGET) must outlive @r.  Starts empty. */
+/* @pool (@npool host registers, none of them MDL_X86_STATE or COUNT,
+ * nor r13-r15, the trampoline's) must outlive @r.  Starts empty. */
 void mdl_jit_regs_init (MdlJitRegs *r, MdlJitAsm *a, const MdlX86Reg *pool, unsigned npool,
                         unsigned width, int32_t base, int32_t stride, int zero);
 

@@ -302,12 +302,18 @@ mdl_x86_movsxd (MdlJitAsm *a, MdlX86Reg dst, MdlX86Reg src)
   emit_modrm_reg (a, dst, src);
 }
 
+static void
+lea_w (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg src, int32_t disp)
+{
+  emit_rex (a, w64, dst, 0, src, false);
+  emit8 (a, 0x8d);
+  emit_mem (a, dst, src, disp);
+}
+
 void
 mdl_x86_lea (MdlJitAsm *a, MdlX86Reg dst, MdlX86Reg src, int32_t disp)
 {
-  emit_rex (a, true, dst, 0, src, false);
-  emit8 (a, 0x8d);
-  emit_mem (a, dst, src, disp);
+  lea_w (a, true, dst, src, disp);
 }
 
 size_t
@@ -473,9 +479,7 @@ mdl_x86_lea_idx (MdlJitAsm *a, bool w64, MdlX86Reg dst, MdlX86Reg base, MdlX86Re
 void
 mdl_x86_lea32 (MdlJitAsm *a, MdlX86Reg dst, MdlX86Reg src, int32_t disp)
 {
-  emit_rex (a, false, dst, 0, src, false);
-  emit8 (a, 0x8d);
-  emit_mem (a, dst, src, disp);
+  lea_w (a, false, dst, src, disp);
 }
 
 void

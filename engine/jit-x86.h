@@ -14,9 +14,9 @@
  * entry trampoline, callee-saved so that helper calls keep them):
  *   MDL_X86_STATE  (rbx)  the CPU state (the target's struct)
  *   MDL_X86_COUNT  (r12)  instructions dispatched so far in this run()
- *   MDL_X86_BUDGET (r13)  the run()'s budget
- * rax, rcx, rdx, rsi, rdi, r8-r11 are scratch; r14 and r15 belong to the
- * trampoline.  The stack is 16-byte aligned, so helpers may be called
+ * rax, rcx, rdx, rsi, rdi, r8-r11 are scratch; r13, r14 and r15 belong
+ * to the trampoline (r13 only saved: the budget is read from the CPU
+ * state, where another thread's kick clears it).  The stack is 16-byte aligned, so helpers may be called
  * directly.
  */
 #pragma once
@@ -34,7 +34,6 @@ typedef enum {
 
 #define MDL_X86_STATE  MDL_X86_RBX
 #define MDL_X86_COUNT  MDL_X86_R12
-#define MDL_X86_BUDGET MDL_X86_R13
 
 /* The group-1 ALU operations, numbered as their ModRM /digit. */
 typedef enum {

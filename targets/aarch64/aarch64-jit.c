@@ -2389,7 +2389,7 @@ a64_jit_run (MdlCpu *cpu, uint64_t budget)
     if (b != NULL) {
       uint64_t n = s->done;
 
-      s->pc = mdl_jit_enter (jit, b, s, &n, budget);
+      s->pc = mdl_jit_enter (jit, b, s, &n);
       s->done = n;
       /* A block left at its budget check after another thread's kick
        * (mdl_cpu_kick). */

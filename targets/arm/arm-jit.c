@@ -165,7 +165,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
       } else
         mdl_jit_chain (jit, NULL);
       if (b != NULL)
-        pc = (uint32_t) mdl_jit_enter (jit, b, s, &n, budget);
+        pc = (uint32_t) mdl_jit_enter (jit, b, s, &n);
       else
         pc = arm_interp_step (s, pc, n++);
     }

@@ -1837,7 +1837,7 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
      * variant would run that short block on every later pass. */
     mdl_jit_chain (jit, short_block ? NULL : b);
     if (b != NULL)
-      pc = mdl_jit_enter (jit, b, s, &n, budget);
+      pc = mdl_jit_enter (jit, b, s, &n);
     else
       pc = rv_interp_step (s, pc, n++);
     if (G_LIKELY (!(pc & RV_CHECK))) {
