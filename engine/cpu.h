@@ -328,6 +328,14 @@ struct MdlCpu {
                                       block's count against: run()'s
                                       budget (mdl_cpu_begin_translated),
                                       0 once a kick asked it to leave */
+  uint64_t           own_budget;   /* set before run(): after how many
+                                      of its instructions the CPU's own
+                                      event falls due (mdl_event_init_own),
+                                      UINT64_MAX when none does before
+                                      the run's end */
+  bool               in_own_event; /* mdl_cpu_fire_own is calling one:
+                                      what it makes pending needs no
+                                      kick, the CPU looks next */
   /* Exceptions taken (mdl_cpu_report_exception): whether the machine
    * listens, whether it stops on some cause by name (exc_stop_named),
    * its storm length (0: no guard), and the last one, for storms.
@@ -377,6 +385,24 @@ mdl_cpu_begin_translated (MdlCpu *cpu, uint64_t budget)
   __atomic_exchange_n (&cpu->jit_budget, budget, __ATOMIC_SEQ_CST);
   if (__atomic_load_n (&cpu->exit_request, __ATOMIC_SEQ_CST))
     __atomic_store_n (&cpu->jit_budget, 0, __ATOMIC_RELAXED);
+}
+
+/* Fires the CPU's own events due now, from inside its run(), once it
+ * has retired own_budget instructions of it (the count accounted first,
+ * so that time_ps is exact); it then looks at its interrupts, as at the
+ * start of a run(), and goes on.  Returns after how many more
+ * instructions the next one falls due, UINT64_MAX when none does before
+ * the run's end.  The instants are those at which the run would have
+ * ended and the engine fired the event, so the trace is the same. */
+uint64_t mdl_cpu_fire_own (MdlCpu *cpu);
+
+/* The instruction count at which a run() that has done @n of its
+ * @budget stops next: its end, or when its own event falls @own after
+ * @n. */
+static inline uint64_t
+mdl_cpu_run_limit (uint64_t n, uint64_t budget, uint64_t own)
+{
+  return own >= budget - n ? budget : n + own;
 }
 
 static inline bool

@@ -106,6 +106,25 @@ mdl_event_init (MdlEvent *event, MdlEventFunc fn, void *opaque)
   event->when_ps = 0;
   event->seq = 0;
   event->heap_index = -1;
+  event->cpu = NULL;
+}
+
+void
+mdl_event_init_own (MdlEvent *event, MdlEventFunc fn, void *opaque, MdlCpu *cpu)
+{
+  mdl_event_init (event, fn, opaque);
+  event->cpu = cpu;
+}
+
+/* Whether scheduling @event for @when_ps must make the running CPU stop
+ * early: it comes before the run's deadline, and it is not that CPU's
+ * own event being fired or scheduled again by it (mdl_cpu_fire_own
+ * recomputes the next stop itself). */
+static inline bool
+event_cuts_run (const MdlMachine *m, const MdlEvent *event)
+{
+  return m->current != NULL && event->when_ps < m->cpu_deadline
+         && !(event->cpu == m->current && m->current->in_own_event);
 }
 
 /* mdl_event_schedule for every case: the event pending already, the
@@ -128,7 +147,7 @@ event_schedule_full (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
     _mdl_lone_clamp (m);
   /* The running CPU computed its budget from the old next event: make it
    * stop early if this one comes sooner. */
-  if (m->current != NULL && event->when_ps < m->cpu_deadline)
+  if (event_cuts_run (m, event))
     mdl_cpu_kick (m->current);
 }
 
@@ -146,7 +165,7 @@ mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps)
   }
   event->when_ps = MAX (when_ps, now);
   event->seq = m->event_seq++;
-  if (m->current != NULL && event->when_ps < m->cpu_deadline)
+  if (event_cuts_run (m, event))
     mdl_cpu_kick (m->current);
   heap_append (m, event);
 }
@@ -164,25 +183,52 @@ mdl_event_pending (const MdlEvent *event)
   return event->heap_index >= 0;
 }
 
+/* Takes @e, the queue's root, off the queue and calls it. */
+static inline void
+fire_root (MdlMachine *m, MdlEvent *e)
+{
+  MdlEvent *last = m->events[--m->n_events];
+
+  /* heap_remove of the root: what comes down from it never goes up. */
+  e->heap_index = -1;
+  if (last != e) {
+    heap_set (m, 0, last);
+    sift_down (m, 0);
+  }
+  m->firing = true;
+  m->firing_time = e->when_ps;
+  e->fn (e->opaque, e->when_ps);
+  m->firing = false;
+}
+
 void
 _mdl_events_fire_due (MdlMachine *m, uint64_t until_ps)
 {
   MdlEvent *e;
 
-  while (m->n_events > 0 && (e = m->events[0])->when_ps <= until_ps) {
-    MdlEvent *last = m->events[--m->n_events];
+  while (m->n_events > 0 && (e = m->events[0])->when_ps <= until_ps)
+    fire_root (m, e);
+}
 
-    /* heap_remove of the root: what comes down from it never goes up. */
-    e->heap_index = -1;
-    if (last != e) {
-      heap_set (m, 0, last);
-      sift_down (m, 0);
-    }
-    m->firing = true;
-    m->firing_time = e->when_ps;
-    e->fn (e->opaque, e->when_ps);
-    m->firing = false;
-  }
+/* From inside @cpu's run(), at the instant its run would have ended for
+ * its own event (_mdl_events_next_for): the engine would now fire the
+ * events due at its time, which are its own (the others come at or
+ * after the run's deadline, past its time).  What comes next before the
+ * deadline can only be its own again: an event of anything else
+ * scheduled sooner kicked the CPU (event_cuts_run). */
+uint64_t
+mdl_cpu_fire_own (MdlCpu *cpu)
+{
+  MdlMachine *m = cpu->machine;
+  MdlEvent *e;
+
+  cpu->in_own_event = true;
+  while (m->n_events > 0 && (e = m->events[0])->when_ps <= cpu->time_ps && e->cpu == cpu)
+    fire_root (m, e);
+  cpu->in_own_event = false;
+  if (m->n_events == 0 || (e = m->events[0])->cpu != cpu)
+    return UINT64_MAX;
+  return _mdl_own_budget (cpu, e->when_ps, m->cpu_deadline);
 }
 
 void

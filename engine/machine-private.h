@@ -98,6 +98,48 @@ _mdl_events_next_time (const MdlMachine *m)
 
 void     _mdl_events_fire_due (MdlMachine *m, uint64_t until_ps);
 
+/* What ends a run() of @cpu: the earliest event that is not its own
+ * (mdl_event_init_own), or MDL_TIME_NEVER; *@own is the time of its own
+ * event when that comes first, else MDL_TIME_NEVER.  One own event per
+ * CPU is what runs in the CPU; with two at the top of the queue, both
+ * end runs as any event does. */
+static inline uint64_t
+_mdl_events_next_for (const MdlMachine *m, const MdlCpu *cpu, uint64_t *own)
+{
+  const MdlEvent *top, *child;
+  uint64_t next = MDL_TIME_NEVER;
+
+  *own = MDL_TIME_NEVER;
+  if (m->n_events == 0)
+    return MDL_TIME_NEVER;
+  top = m->events[0];
+  if (top->cpu != cpu)
+    return top->when_ps;
+  /* The next one is a child of the root. */
+  for (guint i = 1; i <= 2 && i < m->n_events; i++) {
+    child = m->events[i];
+    if (child->cpu == cpu)
+      return top->when_ps;
+    next = MIN (next, child->when_ps);
+  }
+  *own = top->when_ps;
+  return next;
+}
+
+/* cpu->own_budget for @cpu's own event at @own in a run() towards
+ * @deadline: the instructions until the instant the run would end for
+ * it (as run_cpu_once counts a budget), UINT64_MAX when the run ends
+ * first. */
+static inline uint64_t
+_mdl_own_budget (const MdlCpu *cpu, uint64_t own, uint64_t deadline)
+{
+  if (own >= deadline)
+    return UINT64_MAX;
+  if (own <= cpu->time_ps)
+    return 0;
+  return (own - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
+}
+
 /* Fires every event due at or before @until_ps, in time order. */
 static inline void
 _mdl_events_fire_until (MdlMachine *m, uint64_t until_ps)

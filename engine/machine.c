@@ -299,9 +299,10 @@ stopping (MdlMachine *m)
   return g_atomic_int_get (&m->stop_requested) != 0;
 }
 
-/* One run() call of @cpu towards @deadline (> its time). */
+/* One run() call of @cpu towards @deadline (> its time), its own event
+ * at @own (MDL_TIME_NEVER: none before @deadline). */
 static void
-run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
+run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline, uint64_t own)
 {
   uint64_t before = cpu->time_ps;
   uint64_t budget = (deadline - cpu->time_ps + cpu->period_ps - 1) / cpu->period_ps;
@@ -318,6 +319,7 @@ run_cpu_once (MdlMachine *m, MdlCpu *cpu, uint64_t deadline)
   }
   m->current = cpu;
   m->cpu_deadline = deadline;
+  cpu->own_budget = _mdl_own_budget (cpu, own, deadline);
   mdl_cpu_set_exit_request (cpu, stopping (m));
   /* A CPU with a cache model runs interpreted: the translated blocks'
    * inline RAM accesses would go past the model. */
@@ -341,13 +343,17 @@ static void
 run_cpu_until (MdlMachine *m, MdlCpu *cpu, uint64_t until)
 {
   while (cpu->time_ps < until && cpu->state != MDL_CPU_HALTED && !stopping (m)) {
-    uint64_t deadline = MIN (until, _mdl_events_next_time (m));
+    uint64_t own, deadline;
 
-    if (deadline > cpu->time_ps) {
-      if (cpu->state == MDL_CPU_WAITING)
-        cpu->time_ps = deadline;  /* nothing can wake it before the next event */
-      else
-        run_cpu_once (m, cpu, deadline);
+    if (cpu->state == MDL_CPU_WAITING) {
+      /* Nothing can wake it before the next event, its own included. */
+      deadline = MIN (until, _mdl_events_next_time (m));
+      if (deadline > cpu->time_ps)
+        cpu->time_ps = deadline;
+    } else {
+      deadline = MIN (until, _mdl_events_next_for (m, cpu, &own));
+      if (deadline > cpu->time_ps)
+        run_cpu_once (m, cpu, deadline, own);
     }
     _mdl_events_fire_until (m, cpu->time_ps);
   }
@@ -481,10 +487,10 @@ run_lone (MdlMachine *m, MdlCpu *cpu, uint64_t end, bool company)
   }
   m->lone_company = company;
   while (cpu->time_ps < m->lone_until && cpu->state == MDL_CPU_RUNNING && !stopping (m)) {
-    uint64_t deadline = MIN (m->lone_until, _mdl_events_next_time (m));
+    uint64_t own, deadline = MIN (m->lone_until, _mdl_events_next_for (m, cpu, &own));
 
     if (deadline > cpu->time_ps)
-      run_cpu_once (m, cpu, deadline);
+      run_cpu_once (m, cpu, deadline, own);
     _mdl_events_fire_until (m, cpu->time_ps);
   }
   m->lone_company = false;
@@ -680,6 +686,7 @@ machine_step (MdlMachine *m, MdlCpu *cpu)
 
     m->current = cpu;
     m->cpu_deadline = cpu->time_ps + cpu->period_ps;
+    cpu->own_budget = UINT64_MAX;
     mdl_cpu_set_exit_request (cpu, false);
     /* Stepping executes the instruction even where a breakpoint sits. */
     cpu->bp_pass = true;

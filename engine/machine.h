@@ -40,9 +40,19 @@ typedef struct {
   uint64_t     when_ps;
   uint64_t     seq;        /* insertion order, breaks ties */
   int          heap_index; /* -1 when not scheduled */
+  MdlCpu      *cpu;        /* the CPU whose own event it is, or NULL */
 } MdlEvent;
 
 void mdl_event_init     (MdlEvent *event, MdlEventFunc fn, void *opaque);
+/* An event of @cpu's own (a core's private timer, such as SysTick): its
+ * callback changes nothing but @cpu's state, which only @cpu reads while
+ * it runs.  So while @cpu runs, the event does not end its run() at the
+ * instant it falls due: the CPU fires it itself at that instant
+ * (mdl_cpu_fire_own, engine/cpu.h) and goes on.  Everything else (a
+ * waiting CPU woken, another CPU's run, the order of equal times) is as
+ * for any event.  Only for a class whose run() and run_translated honour
+ * cpu->own_budget. */
+void mdl_event_init_own (MdlEvent *event, MdlEventFunc fn, void *opaque, MdlCpu *cpu);
 /* (Re)schedules @event at absolute time @when_ps (clamped to now). */
 void mdl_event_schedule (MdlMachine *m, MdlEvent *event, uint64_t when_ps);
 void mdl_event_cancel   (MdlMachine *m, MdlEvent *event);

@@ -649,6 +649,16 @@ arm_sync (ArmCpu *s, uint64_t done)
   mdl_cpu_account (&s->cpu, retired - s->run_accounted);
   s->run_accounted = retired;
 }
+/* The run loop of either tier has done @n of its @budget and reached
+ * the instant of the core's own event (its budget was cut there,
+ * cpu->own_budget): the count is brought up to @n, SysTick fires, and
+ * the loop's next stop is returned. */
+static inline uint64_t
+arm_fire_own (ArmCpu *s, uint64_t n, uint64_t budget)
+{
+  arm_sync (s, n);
+  return mdl_cpu_run_limit (n, budget, mdl_cpu_fire_own (&s->cpu));
+}
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);
@@ -658,8 +668,9 @@ bool arm_mem_write (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint
  * return move a whole frame at once.  Never covers a watched byte. */
 uint8_t *arm_frame_window (ArmCpu *s, uint32_t addr, unsigned len, bool store);
 /* The run loop's pieces the translating tier (arm-jit.c) shares: the
- * start of a run(), one step outside and inside an IT block, and a
- * decode-cache entry filled from a decoded instruction. */
+ * start of a run(), the instant of the core's own event, one step
+ * outside and inside an IT block, and a decode-cache entry filled from
+ * a decoded instruction. */
 void arm_interp_begin (ArmCpu *s);
 uint32_t arm_interp_step (ArmCpu *s, uint32_t pc, uint64_t done);
 uint32_t arm_interp_step_it (ArmCpu *s, uint32_t pc, uint64_t done);
@@ -716,10 +727,12 @@ arm_set_pending (ArmCpu *s, unsigned exc)
 {
   arm_bit_put (s->exc_pending, exc, true);
   if (arm_exc_enabled (s, exc)) {
-    /* Awake, waking is only the kick. */
+    /* Awake, waking is only the kick; from its own event (SysTick
+     * fired in its run), not even that: the core looks next. */
     if (s->cpu.state == MDL_CPU_WAITING)
       mdl_cpu_wake (&s->cpu);
-    mdl_cpu_kick (&s->cpu);
+    if (!s->cpu.in_own_event)
+      mdl_cpu_kick (&s->cpu);
   }
 }
 /* Reset of the exception state; loads SP and PC from the vector table. */

@@ -1250,7 +1250,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   ArmCpu *s = (ArmCpu *) cpu;
   ArmInsn *const cache = s->icache;
   uint32_t pc;
-  uint64_t n = 0;
+  uint64_t n = 0, limit;
 
   mdl_cpu_set_exit_request (cpu, false);
   if (cpu->state != MDL_CPU_RUNNING)
@@ -1267,19 +1267,20 @@ arm_run (MdlCpu *cpu, uint64_t budget)
    * locked-up core runs nothing, not the code at the pc it locked at. */
   if (cpu->state != MDL_CPU_RUNNING)
     budget = n;
+  limit = mdl_cpu_run_limit (n, budget, cpu->own_budget);
 
   for (;;) {
     /* Inside an IT block: one instruction at a time. */
-    while (G_UNLIKELY (s->itstate) && n < budget) {
+    while (G_UNLIKELY (s->itstate) && n < limit) {
       pc = arm_step_it (s, pc, n++);
       if (pc & ARM_CHECK)
         goto check;
     }
 
-    while (G_LIKELY (n < budget)) {
+    while (G_LIKELY (n < limit)) {
       /* Four dispatches in a row when the budget allows: each has its
            * own indirect call, which the host predicts better. */
-      if (G_LIKELY (budget - n >= 4)) {
+      if (G_LIKELY (limit - n >= 4)) {
         pc = arm_step (s, cache, pc, n++);
         if (G_UNLIKELY (pc & ARM_CHECK))
           goto check;
@@ -1295,7 +1296,12 @@ arm_run (MdlCpu *cpu, uint64_t budget)
       if (G_UNLIKELY (pc & ARM_CHECK))
         goto check;
     }
-    break;
+    if (n >= budget)
+      break;
+    /* The instant of the core's own event (SysTick): fired here, then
+     * the look at interrupts that a new run() would begin with. */
+    limit = arm_fire_own (s, n, budget);
+    goto look;
 
   check:
     pc &= ~ARM_CHECK;
@@ -1303,6 +1309,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
       s->trapped = false;
       s->run_traps++;
     }
+  look:
     s->ipsr_changed = false;
     if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
       break;

@@ -118,14 +118,15 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   ArmCpu *s = (ArmCpu *) cpu;
   MdlJit *jit = arm_jit_get (s);
   uint32_t pc;
-  uint64_t n = 0;
+  uint64_t n = 0, limit;
 
   if (jit == NULL || cpu->breakpoints != NULL)
     return arm_run (cpu, budget);
   mdl_cpu_set_exit_request (cpu, false);
-  mdl_cpu_begin_translated (cpu, budget);
-  if (cpu->state != MDL_CPU_RUNNING)
+  if (cpu->state != MDL_CPU_RUNNING) {
+    mdl_cpu_begin_translated (cpu, 0);
     return 0;
+  }
 
   arm_interp_begin (s);
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;
@@ -133,67 +134,81 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   /* As in arm_run: a lockup while taking it runs nothing. */
   if (cpu->state != MDL_CPU_RUNNING)
     budget = n;
+  /* Translated code stops at the core's own event too (SysTick), where
+   * the interpreter would. */
+  limit = mdl_cpu_run_limit (n, budget, cpu->own_budget);
+  mdl_cpu_begin_translated (cpu, limit);
 
-  while (G_LIKELY (n < budget)) {
-    const MdlJitBlock *b = NULL;
+  for (;;) {
+    while (G_LIKELY (n < limit)) {
+      const MdlJitBlock *b = NULL;
 
-    if (G_UNLIKELY (s->itstate)) {
-      mdl_jit_chain (jit, NULL);
-      pc = arm_interp_step_it (s, pc, n++);
-    } else {
-      if (G_LIKELY (!(s->mpu_ctrl & 1) && !s->fpb_enable)) {
-        b = mdl_jit_lookup (jit, pc, 0);
-        if (b == NULL)
-          b = arm_jit_translate (s, jit, pc, 0, ARM_JIT_MAX_INSNS);
-        /* Near the end of the budget: a shorter block (as rv_jit_run). */
-        bool short_block = false;
-
-        if (b != NULL && budget - n < b->n_insns) {
-          unsigned max = 1;
-          uint32_t mode;
-
-          while (2 * max <= budget - n)
-            max *= 2;
-          mode = max << ARM_JIT_MODE_MAX_SHIFT;
-          b = mdl_jit_lookup (jit, pc, mode);
-          if (b == NULL)
-            b = arm_jit_translate (s, jit, pc, mode, max);
-          short_block = true;
-        }
-        /* Chains lead to whole blocks only. */
-        mdl_jit_chain (jit, short_block ? NULL : b);
-      } else
+      if (G_UNLIKELY (s->itstate)) {
         mdl_jit_chain (jit, NULL);
-      if (b != NULL)
-        pc = (uint32_t) mdl_jit_enter (jit, b, s, &n);
-      else
-        pc = arm_interp_step (s, pc, n++);
-    }
-    if (G_LIKELY (!(pc & ARM_CHECK))) {
-      /* A block left at its budget check after another thread's kick
-       * (mdl_cpu_kick): where the interpreter would see it at a taken
-       * branch. */
-      if (G_UNLIKELY (mdl_cpu_exit_requested (cpu)))
-        break;
-      continue;
-    }
+        pc = arm_interp_step_it (s, pc, n++);
+      } else {
+        if (G_LIKELY (!(s->mpu_ctrl & 1) && !s->fpb_enable)) {
+          b = mdl_jit_lookup (jit, pc, 0);
+          if (b == NULL)
+            b = arm_jit_translate (s, jit, pc, 0, ARM_JIT_MAX_INSNS);
+          /* Near the end of the budget: a shorter block (as rv_jit_run). */
+          bool short_block = false;
 
-    /* As in arm_run. */
-    pc &= ~ARM_CHECK;
-    if (s->trapped) {
+          if (b != NULL && limit - n < b->n_insns) {
+            unsigned max = 1;
+            uint32_t mode;
+
+            while (2 * max <= limit - n)
+              max *= 2;
+            mode = max << ARM_JIT_MODE_MAX_SHIFT;
+            b = mdl_jit_lookup (jit, pc, mode);
+            if (b == NULL)
+              b = arm_jit_translate (s, jit, pc, mode, max);
+            short_block = true;
+          }
+          /* Chains lead to whole blocks only. */
+          mdl_jit_chain (jit, short_block ? NULL : b);
+        } else
+          mdl_jit_chain (jit, NULL);
+        if (b != NULL)
+          pc = (uint32_t) mdl_jit_enter (jit, b, s, &n);
+        else
+          pc = arm_interp_step (s, pc, n++);
+      }
+      if (G_LIKELY (!(pc & ARM_CHECK))) {
+        /* A block left at its budget check after another thread's kick
+         * (mdl_cpu_kick): where the interpreter would see it at a taken
+         * branch. */
+        if (G_UNLIKELY (mdl_cpu_exit_requested (cpu)))
+          goto out;
+        continue;
+      }
+
+      /* As in arm_run. */
+      pc &= ~ARM_CHECK;
+      if (s->trapped) {
+        s->trapped = false;
+        s->run_traps++;
+      }
+    look:
+      s->ipsr_changed = false;
+      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+        goto out;
+      pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
       s->trapped = false;
-      s->run_traps++;
+      s->ipsr_changed = false;
+      if (cpu->state != MDL_CPU_RUNNING)
+        goto out;
     }
-    s->ipsr_changed = false;
-    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
+    if (n >= budget)
       break;
-    pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
-    s->trapped = false;
-    s->ipsr_changed = false;
-    if (cpu->state != MDL_CPU_RUNNING)
-      break;
+    /* As in arm_run: the core's own event, then the look. */
+    limit = arm_fire_own (s, n, budget);
+    mdl_cpu_begin_translated (cpu, limit);
+    goto look;
   }
 
+out:
   s->pc = pc;
   arm_sync (s, n);
   return n - s->run_traps;

@@ -175,7 +175,10 @@ systick_fire (void *opaque, uint64_t when)
 void
 arm_systick_init (ArmCpu *s)
 {
-  mdl_event_init (&s->syst_event, systick_fire, s);
+  /* It changes nothing but this core's state: the core fires it itself
+   * in its run (an interrupt storm of SysTick no longer ends run() at
+   * every tick). */
+  mdl_event_init_own (&s->syst_event, systick_fire, s, &s->cpu);
 }
 
 static void

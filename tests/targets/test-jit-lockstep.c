@@ -13,6 +13,13 @@
  * Without ELF the board's own firmware runs (U-Boot's board); --expect
  * requires TEXT in the console at the end (a prompt reached).
  *
+ * --step makes the reference the interpreter stepped one instruction at
+ * a time (mdl_machine_step; one CPU), compared with both tiers run
+ * normally: every event then fires between two runs, never inside one,
+ * which is what a CPU's own events (mdl_event_init_own, SysTick) must
+ * be indistinguishable from.  The machines' times are not compared (a
+ * stepped machine's is its CPU's), the CPUs' are.
+ *
  * --cache-bytes gives the translated machine a small code memory, so
  * that it fills and flushes (--expect-flushes then requires that it
  * did).  Exit status 0 when the runs agree to the end and the translated
@@ -31,8 +38,9 @@
 #include "targets/targets.h"
 
 typedef struct {
-  MdlBoard *board;
-  GString  *console;
+  MdlBoard   *board;
+  GString    *console;
+  const char *name;
 } Side;
 
 static void
@@ -67,19 +75,19 @@ side_open (Side *side, const char *board_path, const char *elf, MdlTier tier,
 
 /* The first difference between the two machines, or NULL. */
 static char *
-compare (Side *a, Side *b, MdlStopReason ra, MdlStopReason rb)
+compare (Side *a, Side *b, MdlStopReason ra, MdlStopReason rb, bool stepped)
 {
   MdlMachine *ma = a->board->machine, *mb = b->board->machine;
 
   if (ra != rb)
     return g_strdup_printf ("stop reason %s / %s", mdl_stop_reason_name (ra),
                             mdl_stop_reason_name (rb));
-  if (mdl_machine_now (ma) != mdl_machine_now (mb))
+  if (!stepped && mdl_machine_now (ma) != mdl_machine_now (mb))
     return g_strdup_printf ("machine time %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT,
                             mdl_machine_now (ma), mdl_machine_now (mb));
   if (!g_string_equal (a->console, b->console))
-    return g_strdup_printf ("console output differs:\n--- interpreted\n%s\n--- translated\n%s",
-                            a->console->str, b->console->str);
+    return g_strdup_printf ("console output differs:\n--- %s\n%s\n--- %s\n%s",
+                            a->name, a->console->str, b->name, b->console->str);
   for (unsigned i = 0; i < mdl_machine_n_cpus (ma); i++) {
     MdlCpu *ca = mdl_machine_cpu (ma, i), *cb = mdl_machine_cpu (mb, i);
     const MdlCpuClass *cls = ca->cls;
@@ -109,11 +117,31 @@ compare (Side *a, Side *b, MdlStopReason ra, MdlStopReason rb)
   return NULL;
 }
 
+/* Steps @m's one CPU until its time reaches @until ps or the machine
+ * stops: where a run() towards @until would have ended. */
+static MdlStopReason
+step_until (MdlMachine *m, uint64_t until)
+{
+  MdlCpu *cpu = mdl_machine_cpu (m, 0);
+  MdlStopReason r = MDL_STOP_NONE;
+
+  while (r == MDL_STOP_NONE && cpu->time_ps < until && cpu->state != MDL_CPU_HALTED) {
+    /* Waiting, a step would skip to the next event, past @until perhaps:
+     * one cycle at a time instead, in which the CPU retires at most one
+     * instruction once woken. */
+    if (cpu->state == MDL_CPU_WAITING)
+      r = mdl_machine_run (m, MIN (cpu->period_ps, until - mdl_machine_now (m)));
+    else
+      r = mdl_machine_step (m, cpu);
+  }
+  return r;
+}
+
 int
 main (int argc, char **argv)
 {
   gint64 slice_ns = 10000, max_ms = 10000, cache_bytes = 0;
-  gboolean expect_flushes = FALSE;
+  gboolean expect_flushes = FALSE, step = FALSE;
   char *expect = NULL;
   GOptionEntry entries[] = {
     { "slice-ns", 0, 0, G_OPTION_ARG_INT64, &slice_ns, "Virtual time between comparisons", "NS" },
@@ -121,6 +149,8 @@ main (int argc, char **argv)
       "Code memory of the translated side", "N" },
     { "expect-flushes", 0, 0, G_OPTION_ARG_NONE, &expect_flushes, "Require cache flushes", NULL },
     { "max-ms", 0, 0, G_OPTION_ARG_INT64, &max_ms, "Virtual time limit", "MS" },
+    { "step", 0, 0, G_OPTION_ARG_NONE, &step,
+      "Compare both tiers with the interpreter stepped one instruction at a time", NULL },
     { "expect", 0, 0, G_OPTION_ARG_STRING, &expect, "Text the console must show at the end",
       "TEXT" },
     { NULL },
@@ -128,7 +158,8 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) ctx = g_option_context_new ("BOARD [ELF]");
   const char *elf;
   g_autoptr(GError) error = NULL;
-  Side interp = { 0 }, jit = { 0 };
+  Side interp = { .name = "interpreted" }, jit = { .name = "translated" };
+  Side stepped = { .name = "stepped" };
   uint64_t elapsed = 0, limit, slice;
   MdlJitStats stats = { 0 };
   int status = 0;
@@ -146,17 +177,30 @@ main (int argc, char **argv)
   mdl_registry_set_devices (mdl_hw_device_classes);
   elf = argc == 3 ? argv[2] : NULL;
   if (!side_open (&interp, argv[1], elf, MDL_TIER_INTERPRET, 0)
-      || !side_open (&jit, argv[1], elf, MDL_TIER_TRANSLATE, (size_t) cache_bytes))
+      || !side_open (&jit, argv[1], elf, MDL_TIER_TRANSLATE, (size_t) cache_bytes)
+      || (step && !side_open (&stepped, argv[1], elf, MDL_TIER_INTERPRET, 0)))
     return 2;
+  if (step && mdl_machine_n_cpus (stepped.board->machine) != 1) {
+    fprintf (stderr, "test-jit-lockstep: --step takes a board with one CPU\n");
+    return 2;
+  }
 
   slice = (uint64_t) slice_ns * MDL_PS_PER_NS;
   limit = (uint64_t) max_ms * MDL_PS_PER_MS;
   for (;;) {
     MdlStopReason ra = mdl_machine_run (interp.board->machine, slice);
     MdlStopReason rb = mdl_machine_run (jit.board->machine, slice);
-    g_autofree char *diff = compare (&interp, &jit, ra, rb);
+    g_autofree char *diff = NULL;
 
     elapsed += slice;
+    if (step) {
+      MdlStopReason rs = step_until (stepped.board->machine, elapsed);
+
+      diff = compare (&stepped, &interp, rs, ra, true);
+      if (diff == NULL)
+        diff = compare (&stepped, &jit, rs, rb, true);
+    } else
+      diff = compare (&interp, &jit, ra, rb, false);
     if (diff != NULL) {
       fprintf (stderr, "test-jit-lockstep: %s: the tiers differ after %" G_GUINT64_FORMAT
                " ns: %s\n", argv[argc - 1], elapsed / MDL_PS_PER_NS, diff);
@@ -202,5 +246,9 @@ main (int argc, char **argv)
   g_string_free (jit.console, TRUE);
   mdl_board_free (interp.board);
   mdl_board_free (jit.board);
+  if (step) {
+    g_string_free (stepped.console, TRUE);
+    mdl_board_free (stepped.board);
+  }
   return status;
 }
