@@ -15,10 +15,20 @@ Each runs in both tiers (--tier interp and --tier jit); callgrind runs
 with MEDLEY_JIT_SINGLE_MAP=1 and --smc-check=all, so that it sees the
 translated code as the host runs it.
 
+With --qemu-rv32 and --qemu-arm the same firmware also runs on QEMU
+(RISC-V on virt; the storm on mps2-an385 with -icount shift=5, 32 ns an
+instruction, so that its SysTick of 40 cycles at 25 MHz comes every 50
+instructions rather than on the host's clock), interleaved with Medley's
+runs: what one event costs in wall time, Medley in either tier against
+QEMU, each from the difference between the workload and its plain (calm)
+variant, so that start-up cancels out (Medley's run time from its
+summary, QEMU's whole process).
+
 Usage: slow-paths.py --medley MEDLEY [--valgrind VALGRIND]
          --rv-board BOARD --rv plain=ELF --rv fence.i=ELF
          --rv nested-m=ELF --rv nested-u=ELF
          [--arm-board BOARD --arm-storm ELF --arm-calm ELF]
+         [--qemu-rv32 QEMU] [--qemu-arm QEMU]
 Fails only if a run fails.
 """
 import argparse
@@ -29,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 # Events in each RISC-V workload (rv-slow-paths.S: ROUNDS rounds of one
 # fence.i, or of two traps: the illegal instruction and the nested load
@@ -77,6 +88,61 @@ def host_insns(valgrind, medley, board, elf, tier):
     return int(m.group(1)), sum(summary["instructions"].values())
 
 
+def medley_seconds(medley, board, elf, tier):
+    summary, _ = run_json([medley, "run", board, "--firmware", elf, "--json", "--no-input",
+                           "--tier", tier])
+    return float(summary["wall_time_s"])
+
+
+def qemu_seconds(cmd):
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=900)
+    wall = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"{' '.join(cmd)}: exit status {r.returncode}\n{r.stderr[-2000:]}")
+    return wall
+
+
+def wall_per_event(args, rv):
+    """Nanoseconds one event costs, Medley's tiers against QEMU: each
+    workload and its plain variant run args.runs times, interleaved."""
+    cases = []  # (name, events, {tool: (plain_run, workload_run)})
+    if args.qemu_rv32:
+        def rv_runs(elf):
+            return {"interp": lambda: medley_seconds(args.medley, args.rv_board, elf, "interp"),
+                    "jit": lambda: medley_seconds(args.medley, args.rv_board, elf, "jit"),
+                    "qemu": lambda: qemu_seconds([args.qemu_rv32, "-M", "virt", "-bios", "none",
+                                                  "-nographic", "-kernel", elf])}
+        for name in ("fence.i", "nested-m", "nested-u"):
+            cases.append((f"riscv32 {name}", RV_EVENTS[name], rv_runs(rv["plain"]),
+                          rv_runs(rv[name])))
+    if args.qemu_arm and args.arm_board:
+        def arm_runs(elf):
+            return {"interp": lambda: medley_seconds(args.medley, args.arm_board, elf, "interp"),
+                    "jit": lambda: medley_seconds(args.medley, args.arm_board, elf, "jit"),
+                    "qemu": lambda: qemu_seconds([args.qemu_arm, "-M", "mps2-an385", "-icount",
+                                                  "shift=5", "-semihosting", "-nographic",
+                                                  "-kernel", elf])}
+        cases.append(("cortex-m3 irq storm", ARM_STORM_EVENTS, arm_runs(args.arm_calm),
+                      arm_runs(args.arm_storm)))
+    if not cases:
+        return
+    print(f"\n{'wall time per event (ns)':<30} {'interp':>9} {'jit':>9} {'QEMU':>9}"
+          f" {'QEMU/interp':>11} {'QEMU/jit':>9}")
+    for name, events, plain_runs, work_runs in cases:
+        times = {tool: ([], []) for tool in plain_runs}
+        for _ in range(args.runs):
+            for tool in plain_runs:
+                times[tool][0].append(plain_runs[tool]())
+                times[tool][1].append(work_runs[tool]())
+        ns = {tool: max(statistics.median(w) - statistics.median(p), 0.0) / events * 1e9
+              for tool, (p, w) in times.items()}
+        print(f"{name:<30} {ns['interp']:>9.1f} {ns['jit']:>9.1f} {ns['qemu']:>9.1f}"
+              f" {ns['qemu'] / max(ns['interp'], 1e-3):>11.1f}"
+              f" {ns['qemu'] / max(ns['jit'], 1e-3):>9.1f}")
+    print("(medians of the runs; the plain or calm variant's time taken off)")
+
+
 def report(name, insns, rate, host, plain_per_insn, events):
     line = f"{name:<30} {insns:>10} {rate:>9.1f}"
     if host is not None:
@@ -97,6 +163,8 @@ def main():
     p.add_argument("--arm-board")
     p.add_argument("--arm-storm")
     p.add_argument("--arm-calm")
+    p.add_argument("--qemu-rv32")
+    p.add_argument("--qemu-arm")
     args = p.parse_args()
 
     print(f"{'workload':<30} {'guest insn':>10} {'MIPS':>9} {'host/guest':>10}"
@@ -131,6 +199,7 @@ def main():
     print("host/event: host instructions one fence.i, trap or exception (entry and "
           "return) costs beyond a plain instruction; 'in plain': the same in plain "
           "guest instructions of that core")
+    wall_per_event(args, rv)
 
 
 if __name__ == "__main__":
