@@ -9,12 +9,18 @@
  *                          the RvOp it executes as;
  *   riscv-exec.c           the run loop, the decode cache that holds the
  *                          decoded fields and the executor pointer, memory
- *                          access, traps and interrupts;
+ *                          access, and the executors of loads and stores,
+ *                          fences and A;
  *   riscv-exec-template.h  the executor of each RvOp, compiled four times
  *                          inside riscv-exec.c (XLEN 32 or 64, times
  *                          4-byte or compressed instructions);
  *   riscv-exec-fp.h        the executors of F and D (once, in riscv-exec.c),
  *                          all arithmetic through engine/softfloat.h;
+ *   riscv-trap.c           exceptions, traps and interrupts, and ecall,
+ *                          ebreak, mret, sret and wfi;
+ *   riscv-exec-csr.c       the executors of the CSR instructions;
+ *   riscv-exec-private.h   what riscv-exec.c, riscv-trap.c and
+ *                          riscv-exec-csr.c take from each other;
  *   riscv-fp-regs.h        the f registers (NaN-boxing, FS Dirty, flags),
  *                          shared with the translated code's helpers;
  *   riscv-csr.c            what the CSR instructions read and write;

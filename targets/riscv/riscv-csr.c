@@ -1,7 +1,7 @@
 /* The control and status registers of a hart with M, S and U modes.
  *
  * Only the CSRs listed in rv_csr_read exist; any other number makes the
- * CSR instruction illegal (riscv-exec.c raises it), as does a CSR of a
+ * CSR instruction illegal (riscv-exec-csr.c raises it), as does a CSR of a
  * higher privilege than the hart's (rv_csr_allowed), a counter that
  * mcounteren/scounteren do not open, or satp with mstatus.TVM in S-mode.
  * Writes are WARL: bits that are fixed or do not exist keep their value.

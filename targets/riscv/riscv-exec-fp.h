@@ -1,7 +1,8 @@
 /* The executors of the F and D extensions.
  *
  * Included once by riscv-exec.c, after its shared executors (it uses
- * rv_exception, rv_next, rv_mem_read and rv_mem_write).  Unlike the
+ * rv_mem_read and rv_mem_write, and rv_exception and rv_next of
+ * riscv-exec-private.h).  Unlike the
  * integer executors these are not compiled per XLEN: floating point is
  * slow anyway, and the few places where XLEN matters (fcvt to and from
  * integers, fmv.x.w) look at s->xlen.

@@ -1,5 +1,9 @@
-/* The RISC-V run loop and what executors share: the decode cache, memory
- * access, traps and interrupts.
+/* The RISC-V run loop and what the executors share: the decode cache,
+ * memory access; with the executors of loads and stores, the fences, A,
+ * F and D, and those compiled per XLEN.  Exceptions, traps and
+ * interrupts, and the instructions that trap or return, are
+ * riscv-trap.c's; the CSR instructions are riscv-exec-csr.c's (the three
+ * share riscv-exec-private.h).
  *
  * The loop looks the pc up in a direct-mapped decode cache; on a miss it
  * fetches and decodes through the table of riscv-decode.c and stores the
@@ -13,8 +17,8 @@
  * Counting: the loop counts every instruction it dispatches; one that
  * traps is counted in run_traps and not retired (it advances neither
  * minstret nor time), as the specification says of minstret.  What is
- * retired is handed to mdl_cpu_account() before every slow-path access,
- * CSR access, and when run() returns.
+ * retired is handed to mdl_cpu_account() (rv_sync) before every
+ * slow-path access, CSR access, and when run() returns.
  *
  * Self-modifying code: a store to code this hart decoded from RAM makes
  * the entries over it stale (rv_code_written), fetched through a check
@@ -31,9 +35,8 @@
  * riscv-mmu.c) is the fast path; a checked hart runs the same executors,
  * whose RAM windows then cover one virtual page.
  */
-#include "riscv-cpu.h"
+#include "riscv-exec-private.h"
 
-#include <inttypes.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -41,20 +44,6 @@
 #include "engine/jit-cache.h"
 #include "engine/machine.h"
 #include "engine/softfloat.h"
-
-/* ---- accounting ------------------------------------------------------ */
-
-/* Hands the instructions retired so far in this run to the engine, so that
- * devices and counters see exact time.  @done: instructions dispatched
- * before the current one. */
-static void
-rv_sync (RvCpu *s, uint64_t done)
-{
-  uint64_t retired = done - s->run_traps;
-
-  mdl_cpu_account (&s->cpu, retired - s->run_accounted);
-  s->run_accounted = retired;
-}
 
 /* ---- decode cache and RAM windows ---------------------------------------- */
 
@@ -554,321 +543,13 @@ rv_sext (uint64_t v, unsigned size)
   return (uint64_t) ((int64_t) (v << shift) >> shift);
 }
 
-/* ---- traps and interrupts ---------------------------------------------- */
-
-/* The names of the exception causes (NULL: "exception"), a table so that
- * a trap looks its name up without a branch. */
-static const char *const rv_cause_names[16] = {
-  [RV_EXC_INSN_ACCESS] = "instruction access fault",
-  [RV_EXC_ILLEGAL] = "illegal instruction",
-  [RV_EXC_BREAKPOINT] = "breakpoint",
-  [RV_EXC_LOAD_MISALIGNED] = "misaligned load",
-  [RV_EXC_LOAD_ACCESS] = "load access fault",
-  [RV_EXC_STORE_MISALIGNED] = "misaligned store/AMO",
-  [RV_EXC_STORE_ACCESS] = "store/AMO access fault",
-  [RV_EXC_ECALL_U] = "environment call",
-  [RV_EXC_ECALL_S] = "environment call",
-  [RV_EXC_ECALL_M] = "environment call",
-  [RV_EXC_INSN_PAGE] = "instruction page fault",
-  [RV_EXC_LOAD_PAGE] = "load page fault",
-  [RV_EXC_STORE_PAGE] = "store/AMO page fault",
-};
-
-static inline const char *
-rv_cause_name (unsigned cause)
-{
-  const char *name = cause < 16 ? rv_cause_names[cause] : NULL;
-
-  return name != NULL ? name : "exception";
-}
-
-/* Whether rv_mode_changed must run after a trap or a return changed
- * priv and mstatus: not when nothing it derives can have changed (the
- * same mode, the same MPRV, SUM and MXR, and the same MPP or MPRV
- * clear).  A trap from M into M, and the return from it, are the common
- * case of nested faults. */
-static inline bool
-rv_mode_moved (const RvCpu *s, unsigned old_priv, uint64_t old_ms)
-{
-  uint64_t diff = old_ms ^ s->mstatus;
-
-  return s->priv != old_priv
-         || (diff & (RV_MSTATUS_MPRV | RV_MSTATUS_SUM | RV_MSTATUS_MXR))
-         || ((diff & RV_MSTATUS_MPP) && (s->mstatus & RV_MSTATUS_MPRV));
-}
-
-static inline void
-rv_mode_update (RvCpu *s, unsigned old_priv, uint64_t old_ms)
-{
-  if (rv_mode_moved (s, old_priv, old_ms))
-    rv_mode_changed (s);
-}
-
-/* Takes a trap: into S-mode when the hart is not in M-mode and medeleg
- * (mideleg for an interrupt) delegates the cause, else into M-mode.
- * Returns the handler address. */
-static inline G_ALWAYS_INLINE uint64_t
-rv_enter_trap (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
-               bool interrupt)
-{
-  uint64_t deleg = interrupt ? s->mideleg : s->medeleg;
-  uint64_t code = cause;
-  uint64_t ms = s->mstatus, old_ms = ms;
-  unsigned old_priv = s->priv;
-  uint64_t tvec;
-
-  if (interrupt)
-    code |= UINT64_C (1) << (s->xlen - 1);
-  s->resv_valid = false;
-
-  if (s->priv <= RV_PRIV_S && ((deleg >> cause) & 1)) {
-    s->sepc = pc;
-    s->scause = code;
-    s->stval = tval & rv_xmask (s);
-    ms &= ~(RV_MSTATUS_SPP | RV_MSTATUS_SPIE | RV_MSTATUS_SIE);
-    if (s->mstatus & RV_MSTATUS_SIE)
-      ms |= RV_MSTATUS_SPIE;
-    if (s->priv == RV_PRIV_S)
-      ms |= RV_MSTATUS_SPP;
-    s->priv = RV_PRIV_S;
-    tvec = s->stvec;
-  } else {
-    s->mepc = pc;
-    s->mcause = code;
-    s->mtval = tval & rv_xmask (s);
-    ms &= ~(RV_MSTATUS_MPP | RV_MSTATUS_MPIE | RV_MSTATUS_MIE);
-    if (s->mstatus & RV_MSTATUS_MIE)
-      ms |= RV_MSTATUS_MPIE;
-    ms |= (uint64_t) s->priv << RV_MSTATUS_MPP_SHIFT;
-    s->priv = RV_PRIV_M;
-    if (s->tcontrol)            /* 0 stays 0 */
-      rv_trigger_trap_to_m (s);
-    tvec = s->mtvec;
-  }
-  s->mstatus = ms;
-  rv_mode_update (s, old_priv, old_ms);
-
-  /* Vectored mode sends interrupts (only) to base + 4 * cause. */
-  if (interrupt && (tvec & 1))
-    return ((tvec & ~UINT64_C (3)) + 4 * cause) & rv_xmask (s);
-  return tvec & ~UINT64_C (3) & rv_xmask (s);
-}
-
-/* What the loop must do after a trap or a return that leaves for
- * @target: look at the hart (RV_CHECK) when the mode changed (another
- * decode cache), an interrupt is pending (it may have become enabled) or
- * the hart stopped; else only when the engine asked run() to return, as
- * after a jump.  The loop's look would have done nothing else. */
-static inline uint64_t
-rv_resume (const RvCpu *s, uint64_t target, unsigned old_priv)
-{
-  if (s->priv != old_priv || (s->mie & (s->mip | s->mip_sw))
-      || s->cpu.state != MDL_CPU_RUNNING)
-    return target | RV_CHECK;
-  return target | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
-}
-
-/* The exceptions that are faults for the storm guard: all but the
- * breakpoint and the environment calls. */
-#define RV_FAULT_CAUSES                                                    \
-  (0xffffu & ~(RV_BIT (RV_EXC_BREAKPOINT) | RV_BIT (RV_EXC_ECALL_U)        \
-               | RV_BIT (RV_EXC_ECALL_S) | RV_BIT (RV_EXC_ECALL_M)))
-
-static inline bool
-rv_cause_is_fault (unsigned cause)
-{
-  return (RV_FAULT_CAUSES >> cause) & 1;
-}
-
-/* The handler's first instruction raised the exception that entered it:
- * nothing can change any more, the machine stops. */
-static G_GNUC_NO_INLINE uint64_t
-rv_trap_loop (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval)
-{
-  mdl_cpu_fatal (&s->cpu, pc,
-                 "%s at 0x%" PRIx64 " while entering the trap handler "
-                 "(%s = 0x%" PRIx64 ", tval = 0x%" PRIx64 ")",
-                 rv_cause_name (cause), pc,
-                 s->priv == RV_PRIV_M ? "mtvec" : "stvec",
-                 s->priv == RV_PRIV_M ? s->mtvec : s->stvec, tval);
-  s->cpu.state = MDL_CPU_HALTED;
-  return pc | RV_CHECK;
-}
-
-/* rv_exception for every case (delegation, triggers, a report that
- * stops the machine or names the cause); @counted: the storm guard has
- * counted it already and has more to do (mdl_cpu_exception_count). */
-static G_GNUC_NO_INLINE uint64_t
-rv_exception_full (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval, bool counted)
-{
-  unsigned old_priv = s->priv;
-  uint64_t target;
-
-  if (counted)
-    mdl_cpu_report_exception_finish (&s->cpu, cause, pc, tval, rv_cause_name (cause),
-                                     rv_cause_is_fault (cause));
-  else
-    mdl_cpu_report_exception (&s->cpu, cause, pc, tval, rv_cause_name (cause),
-                              rv_cause_is_fault (cause));
-  target = rv_enter_trap (s, pc, cause, tval, false);
-  if (G_UNLIKELY (pc == target) && s->last_exc_pc == pc
-      && s->last_exc_cause == cause)
-    return rv_trap_loop (s, pc, cause, tval);
-  s->last_exc_pc = pc;
-  s->last_exc_cause = cause;
-  return rv_resume (s, target, old_priv);
-}
-
-/* rv_exception_full from rv_exception, before the trapping instruction
- * is counted as not retired: the engine's count is brought up to it
- * first, for the report. */
-static G_GNUC_NO_INLINE uint64_t
-rv_exception_synced (RvCpu *s, uint64_t done, uint64_t pc, unsigned cause, uint64_t tval,
-                     bool counted)
-{
-  rv_sync (s, done);
-  s->run_traps++;
-  return rv_exception_full (s, pc, cause, tval, counted);
-}
-
-/* The end of rv_exception's common case when the handler is where the
- * trap came from (perhaps a trap loop): apart, so that the common case
- * makes no call. */
-static G_GNUC_NO_INLINE uint64_t
-rv_exception_moved (RvCpu *s, uint64_t pc, unsigned cause, uint64_t tval,
-                    uint64_t target, unsigned old_priv, uint64_t old_ms)
-{
-  rv_mode_update (s, old_priv, old_ms);
-  if (pc == target && s->last_exc_pc == pc && s->last_exc_cause == cause)
-    return rv_trap_loop (s, pc, cause, tval);
-  s->last_exc_pc = pc;
-  s->last_exc_cause = cause;
-  return rv_resume (s, target, old_priv);
-}
-
-/* Raises a synchronous exception for the instruction at @pc.  The
- * instruction does not retire: it is counted in run_traps here (every
- * executor returns what this returns, so it is counted once).  When the
- * handler's own first instruction raises the same exception again,
- * nothing can change any more: rather than spin, the machine stops with
- * a message.
- *
- * The common case (a trap into M, no trigger armed, nothing for the
- * storm guard to say) is what rv_exception_full does, written out so
- * that it makes no call: a trap handler that faults on purpose, or a
- * guest's system calls, cost a few plain instructions each. */
-static G_GNUC_NO_INLINE uint64_t
-rv_exception (RvCpu *s, uint64_t done, uint64_t pc, unsigned cause, uint64_t tval)
-{
-  unsigned old_priv = s->priv;
-  uint64_t ms = s->mstatus, old_ms = ms, target;
-
-  /* The storm guard counts the instructions between two faults: it is
-   * given the count up to this one, as an access to a device would
-   * bring the engine's count there.  Otherwise it would see whatever the
-   * last such access or the last run() left, which depends on the tier
-   * and on which accesses took a slow path (fuzz-riscv: a storm seen in
-   * one tier and not in the other, after an earlier input left another
-   * RAM window or unmapped hole cached; tests/fuzz/riscv/regressions/
-   * storm-*).  The count is handed over only where the report goes on
-   * (rv_exception_synced). */
-  if (G_UNLIKELY ((old_priv <= RV_PRIV_S && ((s->medeleg >> cause) & 1)) || s->tcontrol))
-    return rv_exception_synced (s, done, pc, cause, tval, false);
-  if (G_UNLIKELY (mdl_cpu_exception_count_at (
-        &s->cpu, cause, pc, tval, rv_cause_is_fault (cause),
-        s->cpu.retired + (done - s->run_traps - s->run_accounted))))
-    return rv_exception_synced (s, done, pc, cause, tval, true);
-  s->run_traps++;
-  s->resv_valid = false;
-  s->mepc = pc;
-  s->mcause = cause;
-  s->mtval = tval & rv_xmask (s);
-  ms &= ~(RV_MSTATUS_MPP | RV_MSTATUS_MPIE | RV_MSTATUS_MIE);
-  if (old_ms & RV_MSTATUS_MIE)
-    ms |= RV_MSTATUS_MPIE;
-  ms |= (uint64_t) old_priv << RV_MSTATUS_MPP_SHIFT;
-  s->priv = RV_PRIV_M;
-  s->mstatus = ms;
-  target = s->mtvec & ~UINT64_C (3) & rv_xmask (s);
-  if (G_UNLIKELY (pc == target))
-    return rv_exception_moved (s, pc, cause, tval, target, old_priv, old_ms);
-  s->last_exc_pc = pc;
-  s->last_exc_cause = cause;
-  /* From U or S (or with MPRV): the derived state follows, in a tail
-   * call (nothing rv_resume looks at is derived). */
-  if (G_UNLIKELY (rv_mode_moved (s, old_priv, old_ms)))
-    return rv_mode_changed_ret (s, rv_resume (s, target, old_priv));
-  return rv_resume (s, target, old_priv);
-}
-
-/* The interrupts in priority order: external, software, timer, machine
- * level before supervisor level. */
-static const unsigned rv_irq_order[] = {
-  RV_IRQ_MEI, RV_IRQ_MSI, RV_IRQ_MTI, RV_IRQ_SEI, RV_IRQ_SSI, RV_IRQ_STI,
-};
-
-/* Takes the highest-priority pending and enabled interrupt, if any;
- * returns the pc to continue at.  An interrupt for M (not delegated) is
- * enabled below M, or in M with MIE; one delegated to S below S, or in S
- * with SIE, never in M. */
-static G_GNUC_NO_INLINE uint64_t
-rv_take_interrupt (RvCpu *s, uint64_t pc, uint64_t pending)
-{
-  uint64_t m_level, s_level, take = 0;
-
-  m_level = pending & ~s->mideleg;
-  s_level = pending & s->mideleg;
-  if (s->priv < RV_PRIV_M || (s->mstatus & RV_MSTATUS_MIE))
-    take = m_level;
-  if (!take && (s->priv < RV_PRIV_S
-                || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_SIE))))
-    take = s_level;
-  if (!take)
-    return pc;
-
-  for (unsigned i = 0; i < G_N_ELEMENTS (rv_irq_order); i++)
-    if ((take >> rv_irq_order[i]) & 1)
-      return rv_enter_trap (s, pc, rv_irq_order[i], 0, true);
-  return pc;
-}
-
-/* The loop's look after every RV_CHECK: mostly nothing is pending. */
-static inline uint64_t
-rv_check_interrupts (RvCpu *s, uint64_t pc)
-{
-  uint64_t pending = s->mie & (s->mip | s->mip_sw);
-
-  return G_LIKELY (!pending) ? pc : rv_take_interrupt (s, pc, pending);
-}
-
 /* ---- executors shared by both widths ------------------------------------
  *
  * The rare, slow instructions do not gain from a per-XLEN copy; they look
  * at s->xlen at run time.  Register values are kept masked to XLEN, so
- * s->x[] can be used as an address directly.
+ * s->x[] can be used as an address directly.  (The rare ones that trap
+ * or return are riscv-trap.c's, the CSR instructions riscv-exec-csr.c's.)
  */
-
-/* The pc after @d, wrapped to XLEN. */
-static inline uint64_t
-rv_next (const RvCpu *s, const RvInsn *d, uint64_t pc)
-{
-  return (pc + d->len) & rv_xmask (s);
-}
-
-/* The next pc after a slow-path access: ask the loop to look when the
- * engine wants run() to return. */
-static inline uint64_t
-rv_next_checked (const RvCpu *s, const RvInsn *d, uint64_t pc)
-{
-  return rv_next (s, d, pc) | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
-}
-
-/* A taken branch or jump: also where run() notices a request to return. */
-static inline uint64_t
-rv_jump (const RvCpu *s, uint64_t target)
-{
-  return target | (uint64_t) mdl_cpu_exit_requested (&s->cpu);
-}
 
 static uint64_t
 rv_exec_illegal (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
@@ -1026,105 +707,6 @@ rv_exec_fence_i (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 }
 
 static uint64_t
-rv_exec_ecall (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  /* Causes 8, 9 and 11: from U, S and M. */
-  return rv_exception (s, done, pc, RV_EXC_ECALL_U + s->priv, 0);
-}
-
-static uint64_t
-rv_exec_ebreak (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_exception (s, done, pc, RV_EXC_BREAKPOINT, pc);
-}
-
-/* The end of mret with a trigger armed. */
-static G_GNUC_NO_INLINE uint64_t
-rv_mret_trigger (RvCpu *s, uint64_t old_ms)
-{
-  rv_trigger_mret (s);
-  rv_mode_update (s, RV_PRIV_M, old_ms);
-  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
-}
-
-/* The end of mret when a trigger is armed or the mode moved (to S or U,
- * or with MPRV): apart, so that the return from M to M makes no call.
- * The derived state follows in a tail call (nothing rv_resume looks at
- * is derived), so that this makes no call around it either. */
-static G_GNUC_NO_INLINE uint64_t
-rv_mret_moved (RvCpu *s, uint64_t old_ms)
-{
-  uint64_t next;
-
-  if (G_UNLIKELY (s->tcontrol)) /* 0 stays 0 */
-    return rv_mret_trigger (s, old_ms);
-  next = rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
-  if (rv_mode_moved (s, RV_PRIV_M, old_ms))
-    return rv_mode_changed_ret (s, next);
-  return next;
-}
-
-static uint64_t
-rv_exec_mret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  uint64_t ms = s->mstatus, old_ms = ms;
-  unsigned mpp = (ms & RV_MSTATUS_MPP) >> RV_MSTATUS_MPP_SHIFT;
-
-  if (s->priv != RV_PRIV_M)
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  /* MIE = MPIE, MPIE = 1, MPP = U (the least privileged mode); leaving M
-   * clears MPRV. */
-  ms &= ~(RV_MSTATUS_MIE | RV_MSTATUS_MPP);
-  if (ms & RV_MSTATUS_MPIE)
-    ms |= RV_MSTATUS_MIE;
-  ms |= RV_MSTATUS_MPIE;
-  if (mpp != RV_PRIV_M)
-    ms &= ~RV_MSTATUS_MPRV;
-  s->mstatus = ms;
-  s->priv = mpp;
-  /* Back to M, MPRV clear: nothing rv_mode_changed derives moved. */
-  if (G_UNLIKELY (mpp != RV_PRIV_M || (old_ms & RV_MSTATUS_MPRV) || s->tcontrol))
-    return rv_mret_moved (s, old_ms);
-  /* Interrupts may have become enabled: the loop looks if one is
-   * pending. */
-  return rv_resume (s, s->mepc & rv_xmask (s), RV_PRIV_M);
-}
-
-static uint64_t
-rv_exec_sret (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  uint64_t ms = s->mstatus, old_ms = ms;
-  unsigned old_priv = s->priv;
-
-  if (s->priv == RV_PRIV_U
-      || (s->priv == RV_PRIV_S && (ms & RV_MSTATUS_TSR)))
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  /* SIE = SPIE, SPIE = 1, SPP = U; the new mode is below M: MPRV = 0. */
-  s->priv = (ms & RV_MSTATUS_SPP) ? RV_PRIV_S : RV_PRIV_U;
-  ms &= ~(RV_MSTATUS_SIE | RV_MSTATUS_SPP | RV_MSTATUS_MPRV);
-  if (ms & RV_MSTATUS_SPIE)
-    ms |= RV_MSTATUS_SIE;
-  ms |= RV_MSTATUS_SPIE;
-  s->mstatus = ms;
-  rv_mode_update (s, old_priv, old_ms);
-  return rv_resume (s, s->sepc & rv_xmask (s), old_priv);
-}
-
-static uint64_t
-rv_exec_wfi (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  /* Illegal in U-mode, and in S-mode with TW (the time limit is 0). */
-  if (s->priv == RV_PRIV_U
-      || (s->priv == RV_PRIV_S && (s->mstatus & RV_MSTATUS_TW)))
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  /* wfi retires; the hart sleeps after it until an enabled interrupt is
-   * pending (set_irq wakes it), whatever mstatus.MIE says. */
-  if (!(s->mie & (s->mip | s->mip_sw)))
-    s->cpu.state = MDL_CPU_WAITING;
-  return rv_next (s, d, pc) | RV_CHECK;
-}
-
-static uint64_t
 rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
 {
   if (s->priv == RV_PRIV_U
@@ -1144,285 +726,6 @@ rv_exec_sfence_vma (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
     rv_flush_icache_lower (s);
   }
   return rv_next (s, d, pc) | RV_CHECK;
-}
-
-/* ---- Zicsr ---- */
-
-typedef enum { RV_CSR_WRITE, RV_CSR_SET, RV_CSR_CLEAR } RvCsrKind;
-
-/* sstatus, sie, sip, mstatus, mideleg, mie, mip. */
-static inline bool
-rv_csr_may_enable_irq (unsigned csr)
-{
-  switch (csr) {
-  case 0x100: case 0x104: case 0x144:
-  case 0x300: case 0x303: case 0x304: case 0x344:
-    return true;
-  default:
-    return false;
-  }
-}
-
-static G_GNUC_NO_INLINE uint64_t
-rv_csr_op_slow (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-                RvCsrKind kind, uint64_t operand, bool writes)
-{
-  unsigned csr = (unsigned) d->imm & 0xfff;
-  uint64_t old, read, value;
-
-  /* Counters and time must include everything retired before this. */
-  rv_sync (s, done);
-  /* csr[11:10] == 3: read-only (the same exception as a CSR that does
-   * not exist or is not allowed, found before reading a counter). */
-  if (writes && (csr >> 10) == 3)
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  if (!rv_csr_allowed (s, csr) || !rv_csr_read (s, csr, &old))
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  if (!writes) {
-    s->x[d->rd] = old;
-    return rv_next (s, d, pc);
-  }
-
-  /* A read-modify-write of mip modifies the SEIP that M wrote, not the
-   * level of the external line (rd still gets what was read). */
-  read = old;
-  if (csr == 0x344 && kind != RV_CSR_WRITE)
-    old = (old & ~RV_BIT (RV_IRQ_SEI)) | (s->mip_sw & RV_BIT (RV_IRQ_SEI));
-  if (kind == RV_CSR_WRITE)
-    value = operand;
-  else if (kind == RV_CSR_SET)
-    value = old | operand;
-  else
-    value = old & ~operand;
-  if (!rv_csr_write (s, csr, value, 1))
-    return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-  s->x[d->rd] = read;
-  /* A write to the status, interrupt-enable, pending or delegation CSRs
-   * may have enabled an interrupt: the loop looks.  (Trap handlers write
-   * mepc, mscratch and the like far more often.) */
-  if (rv_csr_may_enable_irq (csr))
-    return rv_next (s, d, pc) | RV_CHECK;
-  return rv_next_checked (s, d, pc);
-}
-
-static inline uint64_t
-rv_csr_op (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done,
-           RvCsrKind kind, uint64_t operand, bool writes)
-{
-  unsigned csr = (unsigned) d->imm & 0xfff;
-  uint64_t old, value, wmask;
-  uint64_t *plain = rv_csr_plain (s, csr, &wmask);
-
-  /* Trap handlers' scratch, epc, cause and tval: read and written in
-   * place, with no time to account (no counter) and no side effect. */
-  if (plain && s->priv >= ((csr >> 8) & 3)) {
-    old = *plain;
-    if (!writes) {
-      s->x[d->rd] = old;
-      return rv_next (s, d, pc);
-    }
-    value = kind == RV_CSR_WRITE ? operand
-            : kind == RV_CSR_SET ? old | operand : old & ~operand;
-    *plain = value & wmask & rv_xmask (s);
-    s->x[d->rd] = old;
-    return rv_next_checked (s, d, pc);
-  }
-  /* mstatus in M, which handlers save and restore around a nested trap:
-   * no counter, nothing to account. */
-  if (csr == 0x300 && s->priv == RV_PRIV_M) {
-    old = rv_mstatus_read (s) & rv_xmask (s);
-    s->x[d->rd] = old;
-    if (!writes)
-      return rv_next (s, d, pc);
-    value = kind == RV_CSR_WRITE ? operand
-            : kind == RV_CSR_SET ? old | operand : old & ~operand;
-    rv_mstatus_write (s, value & rv_xmask (s));
-    /* It may have enabled an interrupt: the loop looks if one is
-     * pending. */
-    return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
-  }
-  return rv_csr_op_slow (s, d, pc, done, kind, operand, writes);
-}
-
-/* csrrw always writes; csrrs/csrrc write only when rs1 is not x0, the
- * immediate forms only when the immediate is not 0. */
-static uint64_t
-rv_exec_csrrw (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_WRITE, s->x[d->rs1], true);
-}
-
-static uint64_t
-rv_exec_csrrs (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_SET, s->x[d->rs1], d->rs1 != 0);
-}
-
-static uint64_t
-rv_exec_csrrc (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_CLEAR, s->x[d->rs1], d->rs1 != 0);
-}
-
-static uint64_t
-rv_exec_csrrwi (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_WRITE, d->rs1, true);
-}
-
-static uint64_t
-rv_exec_csrrsi (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_SET, d->rs1, d->rs1 != 0);
-}
-
-static uint64_t
-rv_exec_csrrci (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_csr_op (s, d, pc, done, RV_CSR_CLEAR, d->rs1, d->rs1 != 0);
-}
-
-/* Whether @csr is one of the plain CSRs: 0x140..0x143, 0x340..0x343. */
-static inline bool
-rv_csr_is_plain (unsigned csr)
-{
-  return (csr & ~0x203u) == 0x140;
-}
-
-/* The executors rv_exec_of chooses for a plain CSR, one pair per CSR so
- * that each knows its field and level without looking them up: a read
- * (csrrs, csrrc, csrrsi or csrrci that writes nothing), and csrrw.  What
- * rv_csr_op does for them; below the CSR's level, what it does for a CSR
- * the mode may not reach.  (A trap handler reads and writes these
- * around every trap.) */
-#define RV_PLAIN_CSR_EXECS(NAME, FIELD, LEVEL, WMASK)                       \
-  static uint64_t                                                           \
-  rv_exec_csrr_##NAME (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done) \
-  {                                                                         \
-    if (G_UNLIKELY (s->priv < (LEVEL)))                                     \
-      return rv_csr_op_slow (s, d, pc, done, RV_CSR_SET, 0, false);         \
-    s->x[d->rd] = s->FIELD;                                                 \
-    return rv_next (s, d, pc);                                              \
-  }                                                                         \
-  static uint64_t                                                           \
-  rv_exec_csrw_##NAME (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done) \
-  {                                                                         \
-    uint64_t old = s->FIELD;                                                \
-                                                                            \
-    if (G_UNLIKELY (s->priv < (LEVEL)))                                     \
-      return rv_csr_op_slow (s, d, pc, done, RV_CSR_WRITE, s->x[d->rs1], true); \
-    s->FIELD = s->x[d->rs1] & (WMASK) & rv_xmask (s);                       \
-    s->x[d->rd] = old;                                                      \
-    return rv_next_checked (s, d, pc);                                      \
-  }
-
-/* The epcs keep bit 0 clear (IALIGN 16). */
-RV_PLAIN_CSR_EXECS (sscratch, sscratch, RV_PRIV_S, UINT64_MAX)
-RV_PLAIN_CSR_EXECS (sepc, sepc, RV_PRIV_S, ~UINT64_C (1))
-RV_PLAIN_CSR_EXECS (scause, scause, RV_PRIV_S, UINT64_MAX)
-RV_PLAIN_CSR_EXECS (stval, stval, RV_PRIV_S, UINT64_MAX)
-RV_PLAIN_CSR_EXECS (mscratch, mscratch, RV_PRIV_M, UINT64_MAX)
-RV_PLAIN_CSR_EXECS (mepc, mepc, RV_PRIV_M, ~UINT64_C (1))
-RV_PLAIN_CSR_EXECS (mcause, mcause, RV_PRIV_M, UINT64_MAX)
-RV_PLAIN_CSR_EXECS (mtval, mtval, RV_PRIV_M, UINT64_MAX)
-
-/* By rv_csr_plain_index. */
-static const RvExecFn rv_csrr_plain_execs[8] = {
-  rv_exec_csrr_sscratch, rv_exec_csrr_sepc, rv_exec_csrr_scause, rv_exec_csrr_stval,
-  rv_exec_csrr_mscratch, rv_exec_csrr_mepc, rv_exec_csrr_mcause, rv_exec_csrr_mtval,
-};
-static const RvExecFn rv_csrw_plain_execs[8] = {
-  rv_exec_csrw_sscratch, rv_exec_csrw_sepc, rv_exec_csrw_scause, rv_exec_csrw_stval,
-  rv_exec_csrw_mscratch, rv_exec_csrw_mepc, rv_exec_csrw_mcause, rv_exec_csrw_mtval,
-};
-
-/* The index of plain CSR @csr in the tables above: S before M, then by
- * the low two bits. */
-static inline unsigned
-rv_csr_plain_index (unsigned csr)
-{
-  return ((csr >> 7) & 4) | (csr & 3);
-}
-
-/* A write to a read-only CSR (csr[11:10] == 3): what rv_csr_op_slow
- * does for it, the illegal-instruction exception, without looking the
- * CSR up.  (A handler's probe of a counter, a test of illegal
- * instructions.)  No counter is read, so nothing is accounted first. */
-static uint64_t
-rv_exec_csr_ro_write (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  return rv_exception (s, done, pc, RV_EXC_ILLEGAL, d->raw);
-}
-
-/* A read of mstatus, which handlers save around a nested trap: in M,
- * what rv_csr_op does for it. */
-static uint64_t
-rv_exec_csrr_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  if (G_UNLIKELY (s->priv != RV_PRIV_M))
-    return rv_csr_op (s, d, pc, done, RV_CSR_SET, 0, false);
-  s->x[d->rd] = rv_mstatus_read (s) & rv_xmask (s);
-  return rv_next (s, d, pc);
-}
-
-/* The end of csrrw of mstatus when the mode's derived state must
- * follow: apart, so that the common restore makes no call. */
-static G_GNUC_NO_INLINE uint64_t
-rv_csrw_mstatus_moved (RvCpu *s, const RvInsn *d, uint64_t pc)
-{
-  rv_mode_changed (s);
-  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
-}
-
-/* csrrw of mstatus, which they restore: likewise. */
-static uint64_t
-rv_exec_csrw_mstatus (RvCpu *s, const RvInsn *d, uint64_t pc, uint64_t done)
-{
-  uint64_t old, value;
-
-  if (G_UNLIKELY (s->priv != RV_PRIV_M))
-    return rv_exec_csrrw (s, d, pc, done);
-  old = rv_mstatus_read (s) & rv_xmask (s);
-  value = s->x[d->rs1] & rv_xmask (s);
-  s->x[d->rd] = old;
-  if (G_UNLIKELY (rv_mstatus_set (s, value)))
-    return rv_csrw_mstatus_moved (s, d, pc);
-  /* It may have enabled an interrupt: the loop looks if one is
-   * pending. */
-  return rv_resume (s, rv_next (s, d, pc), RV_PRIV_M);
-}
-
-/* The executor for an instruction of operation @op (rs1 field @rs1,
- * immediate @imm, length @len): that of the table, or one made for a
- * common case of it. */
-static inline RvExecFn
-rv_exec_of (const RvCpu *s, unsigned op, unsigned rs1, int32_t imm,
-            unsigned len)
-{
-  if (len == 2)
-    return s->exec_table_c[op];
-  if (G_UNLIKELY (op >= RV_OP_CSRRW && op <= RV_OP_CSRRCI)) {
-    unsigned csr = (unsigned) imm & 0xfff;
-    /* csrrw and csrrwi always write, the others unless rs1 (or the
-     * immediate) is 0. */
-    bool writes = op == RV_OP_CSRRW || op == RV_OP_CSRRWI || rs1 != 0;
-
-    if (writes && (csr >> 10) == 3)
-      return rv_exec_csr_ro_write;
-    if (rv_csr_is_plain (csr)) {
-      if (op == RV_OP_CSRRW)
-        return rv_csrw_plain_execs[rv_csr_plain_index (csr)];
-      if (!writes)
-        return rv_csrr_plain_execs[rv_csr_plain_index (csr)];
-    }
-    if (csr == 0x300) {
-      if (op == RV_OP_CSRRW)
-        return rv_exec_csrw_mstatus;
-      if (!writes)
-        return rv_exec_csrr_mstatus;
-    }
-  }
-  return s->exec_table[op];
 }
 
 /* ---- A ----
@@ -1668,6 +971,39 @@ rv_fetch16 (RvCpu *s, uint64_t addr, uint16_t *value, uint64_t *pa)
   return 0;
 }
 
+/* The executor for an instruction of operation @op (rs1 field @rs1,
+ * immediate @imm, length @len): that of the table, or one made for a
+ * common case of it. */
+static inline RvExecFn
+rv_exec_of (const RvCpu *s, unsigned op, unsigned rs1, int32_t imm,
+            unsigned len)
+{
+  if (len == 2)
+    return s->exec_table_c[op];
+  if (G_UNLIKELY (op >= RV_OP_CSRRW && op <= RV_OP_CSRRCI)) {
+    unsigned csr = (unsigned) imm & 0xfff;
+    /* csrrw and csrrwi always write, the others unless rs1 (or the
+     * immediate) is 0. */
+    bool writes = op == RV_OP_CSRRW || op == RV_OP_CSRRWI || rs1 != 0;
+
+    if (writes && (csr >> 10) == 3)
+      return rv_exec_csr_ro_write;
+    if (rv_csr_is_plain (csr)) {
+      if (op == RV_OP_CSRRW)
+        return rv_csrw_plain_execs[rv_csr_plain_index (csr)];
+      if (!writes)
+        return rv_csrr_plain_execs[rv_csr_plain_index (csr)];
+    }
+    if (csr == 0x300) {
+      if (op == RV_OP_CSRRW)
+        return rv_exec_csrw_mstatus;
+      if (!writes)
+        return rv_exec_csrr_mstatus;
+    }
+  }
+  return s->exec_table[op];
+}
+
 static RvExecFn
 rv_exec_for (RvCpu *s, const RvDecoded *dec)
 {
@@ -1896,6 +1232,15 @@ rv_fill (RvCpu *s, RvInsn *e, uint64_t pc)
     }
   }
   return rv_fill_slow (s, e, pc);
+}
+
+/* The loop's look after every RV_CHECK: mostly nothing is pending. */
+static inline uint64_t
+rv_check_interrupts (RvCpu *s, uint64_t pc)
+{
+  uint64_t pending = s->mie & (s->mip | s->mip_sw);
+
+  return G_LIKELY (!pending) ? pc : rv_take_interrupt (s, pc, pending);
 }
 
 /* Runs the instruction at @pc, decoding it first when the cache does not
