@@ -13,7 +13,11 @@ exception entry and return) costs beyond its own instructions, in host
 instructions and in plain guest instructions of that core and tier.
 Each runs in both tiers (--tier interp and --tier jit); callgrind runs
 with MEDLEY_JIT_SINGLE_MAP=1 and --smc-check=all, so that it sees the
-translated code as the host runs it.
+translated code as the host runs it.  From callgrind's call records it
+also prints what each part of an event costs by itself (a trap's entry,
+mret, the handler's csrw of mstatus; SysTick's tick, the exception entry
+and return): one call of the function that does it, with all it calls,
+in host instructions and in plain instructions of either tier.
 
 With --qemu-rv32 and --qemu-arm the same firmware also runs on QEMU
 (RISC-V on virt; the storm on mps2-an385 with -icount shift=5, 32 ns an
@@ -40,6 +44,15 @@ import subprocess
 import sys
 import tempfile
 import time
+
+# The parts of an event, each a function whose calls callgrind counts:
+# what one call costs, with everything it calls (the exception entry
+# from the loop's look at pending interrupts, the return from the bx
+# that starts it, SysTick from the core's own-event hook).
+RV_PARTS = (("trap entry", "rv_exception"), ("mret", "rv_exec_mret"),
+            ("csrw mstatus", "rv_exec_csrw_mstatus"))
+ARM_PARTS = (("SysTick tick", "mdl_cpu_fire_own"), ("exception entry", "arm_check_pending"),
+             ("exception return", "arm_exception_return"))
 
 # Events in each RISC-V workload (rv-slow-paths.S: ROUNDS rounds of one
 # fence.i, or of two traps: the illegal instruction and the nested load
@@ -74,18 +87,42 @@ def mips(medley, board, elf, runs, tier):
     return insns, statistics.median(rates)
 
 
-def host_insns(valgrind, medley, board, elf, tier):
+def calls_of(path, names):
+    """Per function of @names: (calls, inclusive host instructions of
+    those calls), read from the callgrind output file's call records."""
+    ids, found = {}, {n: [0, 0] for n in names}
+    pending = None
+    with open(path) as f:
+        for line in f:
+            if line.startswith(("fn=", "cfn=")):
+                m = re.match(r"c?fn=\((\d+)\)(?: (.*))?", line.strip())
+                if m and m.group(2):
+                    ids[m.group(1)] = m.group(2)
+                callee = ids.get(m.group(1)) if m and line.startswith("cfn=") else None
+            elif line.startswith("calls="):
+                pending = (callee, int(line.split("=")[1].split()[0]))
+            elif pending is not None:
+                name, calls = pending
+                pending = None
+                if name in found:
+                    found[name][0] += calls
+                    found[name][1] += int(line.split()[-1])
+    return found
+
+
+def host_insns(valgrind, medley, board, elf, tier, functions=()):
     with tempfile.TemporaryDirectory(prefix="medley-slow-") as tmp:
+        out = os.path.join(tmp, "cg.out")
         summary, r = run_json([valgrind, "--tool=callgrind", "--toggle-collect=mdl_machine_run",
-                               "--smc-check=all",
-                               "--callgrind-out-file=" + os.path.join(tmp, "cg.out"),
+                               "--smc-check=all", "--callgrind-out-file=" + out,
                                medley, "run", board, "--firmware", elf, "--json",
                                "--no-input", "--tier", tier],
                               env=dict(os.environ, MEDLEY_JIT_SINGLE_MAP="1"))
+        parts = calls_of(out, functions) if functions else {}
     m = re.search(r"Collected\s*:\s*(\d+)", r.stderr)
     if m is None:
         sys.exit(f"{elf}: no callgrind total\n{r.stderr[-2000:]}")
-    return int(m.group(1)), sum(summary["instructions"].values())
+    return int(m.group(1)), sum(summary["instructions"].values()), parts
 
 
 def medley_seconds(medley, board, elf, tier):
@@ -171,16 +208,22 @@ def main():
           f" {'host/event':>11} {'in plain':>8}")
 
     rv = dict(item.split("=", 1) for item in args.rv)
+    parts = []  # (workload, tier, {part: (calls, host)}, plain host/insn of that tier)
+    plain_of = {}
     for tier in TIERS:
         plain = None
         for name in ["plain"] + [n for n in rv if n != "plain"]:
             insns, rate = mips(args.medley, args.rv_board, rv[name], args.runs, tier)
             host = None
             if args.valgrind:
-                host, insns = host_insns(args.valgrind, args.medley, args.rv_board, rv[name],
-                                         tier)
+                host, insns, found = host_insns(args.valgrind, args.medley, args.rv_board,
+                                                rv[name], tier,
+                                                [f for _, f in RV_PARTS] if name != "plain"
+                                                else ())
                 if name == "plain":
-                    plain = host / insns
+                    plain = plain_of[("riscv32", tier)] = host / insns
+                elif name.startswith("nested"):
+                    parts.append((f"riscv32 {name}", tier, found, RV_PARTS))
             report(f"riscv32 {name} ({tier})", insns, rate, host, plain, RV_EVENTS.get(name))
 
     if args.arm_board and args.arm_storm and args.arm_calm:
@@ -190,15 +233,36 @@ def main():
                 insns, rate = mips(args.medley, args.arm_board, elf, args.runs, tier)
                 host = None
                 if args.valgrind:
-                    host, insns = host_insns(args.valgrind, args.medley, args.arm_board, elf,
-                                             tier)
+                    host, insns, found = host_insns(args.valgrind, args.medley, args.arm_board,
+                                                    elf, tier,
+                                                    [f for _, f in ARM_PARTS] if name != "calm"
+                                                    else ())
                     if name == "calm":
-                        calm = host / insns
+                        calm = plain_of[("cortex-m3", tier)] = host / insns
+                    else:
+                        parts.append((f"cortex-m3 {name}", tier, found, ARM_PARTS))
                 report(f"cortex-m3 {name} ({tier})", insns, rate, host, calm,
                        ARM_STORM_EVENTS if name != "calm" else None)
     print("host/event: host instructions one fence.i, trap or exception (entry and "
           "return) costs beyond a plain instruction; 'in plain': the same in plain "
           "guest instructions of that core")
+
+    if parts:
+        print(f"\n{'one part of an event':<48} {'calls':>8} {'host':>7} {'in plain':>8}"
+              f" {'interp. plain':>13}")
+        for workload, tier, found, names in parts:
+            core = workload.split()[0]
+            for label, fn in names:
+                calls, host = found.get(fn, (0, 0))
+                if not calls:
+                    print(f"{workload + ' (' + tier + '): ' + label:<48} {'not seen':>8}")
+                    continue
+                per = host / calls
+                print(f"{workload + ' (' + tier + '): ' + label:<48} {calls:>8} {per:>7.0f}"
+                      f" {per / plain_of[(core, tier)]:>8.1f}"
+                      f" {per / plain_of[(core, 'interp')]:>13.1f}")
+        print("(host instructions of one call with all it calls; 'in plain': in plain "
+              "instructions of that tier, and of the interpreter)")
     wall_per_event(args, rv)
 
 
