@@ -709,6 +709,35 @@ uint32_t arm_check_interrupts (ArmCpu *s, uint32_t pc);
 /* True when an enabled exception is pending (what ends a WFI). */
 bool arm_wake_pending (const ArmCpu *s);
 
+/* The run loop's check after an executor asked for one (ARM_CHECK), in
+ * either tier: an instruction that trapped is not counted as retired. */
+static inline void
+arm_count_trap (ArmCpu *s)
+{
+  if (s->trapped) {
+    s->trapped = false;
+    s->run_traps++;
+  }
+}
+
+/* Then the look at interrupts that a run() also begins with, unless the
+ * loop must end first; *@stop: it must end (a request to return, the
+ * core no longer running).  Returns the pc to go on at. */
+static inline uint32_t
+arm_loop_look (ArmCpu *s, uint32_t pc, bool *stop)
+{
+  s->ipsr_changed = false;
+  if (mdl_cpu_exit_requested (&s->cpu) || s->cpu.state != MDL_CPU_RUNNING) {
+    *stop = true;
+    return pc;
+  }
+  pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+  s->trapped = false;
+  s->ipsr_changed = false;
+  *stop = s->cpu.state != MDL_CPU_RUNNING;
+  return pc;
+}
+
 static inline bool
 arm_exc_enabled (const ArmCpu *s, unsigned exc)
 {

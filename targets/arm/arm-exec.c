@@ -1251,6 +1251,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   ArmInsn *const cache = s->icache;
   uint32_t pc;
   uint64_t n = 0, limit;
+  bool stop;
 
   mdl_cpu_set_exit_request (cpu, false);
   if (cpu->state != MDL_CPU_RUNNING)
@@ -1305,18 +1306,10 @@ arm_run (MdlCpu *cpu, uint64_t budget)
 
   check:
     pc &= ~ARM_CHECK;
-    if (s->trapped) {
-      s->trapped = false;
-      s->run_traps++;
-    }
+    arm_count_trap (s);
   look:
-    s->ipsr_changed = false;
-    if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
-      break;
-    pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
-    s->trapped = false;
-    s->ipsr_changed = false;
-    if (n >= budget || cpu->state != MDL_CPU_RUNNING)
+    pc = arm_loop_look (s, pc, &stop);
+    if (stop || n >= budget)
       break;
   }
 

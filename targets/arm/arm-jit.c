@@ -119,6 +119,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   MdlJit *jit = arm_jit_get (s);
   uint32_t pc;
   uint64_t n = 0, limit;
+  bool stop;
 
   if (jit == NULL || cpu->breakpoints != NULL)
     return arm_run (cpu, budget);
@@ -186,18 +187,10 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
 
       /* As in arm_run. */
       pc &= ~ARM_CHECK;
-      if (s->trapped) {
-        s->trapped = false;
-        s->run_traps++;
-      }
+      arm_count_trap (s);
     look:
-      s->ipsr_changed = false;
-      if (mdl_cpu_exit_requested (cpu) || cpu->state != MDL_CPU_RUNNING)
-        goto out;
-      pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
-      s->trapped = false;
-      s->ipsr_changed = false;
-      if (cpu->state != MDL_CPU_RUNNING)
+      pc = arm_loop_look (s, pc, &stop);
+      if (stop)
         goto out;
     }
     if (n >= budget)
