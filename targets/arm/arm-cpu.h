@@ -721,21 +721,18 @@ arm_count_trap (ArmCpu *s)
 }
 
 /* Then the look at interrupts that a run() also begins with, unless the
- * loop must end first; *@stop: it must end (a request to return, the
- * core no longer running).  Returns the pc to go on at. */
-static inline uint32_t
-arm_loop_look (ArmCpu *s, uint32_t pc, bool *stop)
+ * loop must end first; true when it must end (a request to return, the
+ * core no longer running).  *@pc: where to go on. */
+static inline bool
+arm_loop_look (ArmCpu *s, uint32_t *pc)
 {
   s->ipsr_changed = false;
-  if (mdl_cpu_exit_requested (&s->cpu) || s->cpu.state != MDL_CPU_RUNNING) {
-    *stop = true;
-    return pc;
-  }
-  pc = arm_check_interrupts (s, pc) & ~ARM_CHECK;
+  if (mdl_cpu_exit_requested (&s->cpu) || s->cpu.state != MDL_CPU_RUNNING)
+    return true;
+  *pc = arm_check_interrupts (s, *pc) & ~ARM_CHECK;
   s->trapped = false;
   s->ipsr_changed = false;
-  *stop = s->cpu.state != MDL_CPU_RUNNING;
-  return pc;
+  return s->cpu.state != MDL_CPU_RUNNING;
 }
 
 static inline bool

@@ -1251,7 +1251,6 @@ arm_run (MdlCpu *cpu, uint64_t budget)
   ArmInsn *const cache = s->icache;
   uint32_t pc;
   uint64_t n = 0, limit;
-  bool stop;
 
   mdl_cpu_set_exit_request (cpu, false);
   if (cpu->state != MDL_CPU_RUNNING)
@@ -1308,8 +1307,7 @@ arm_run (MdlCpu *cpu, uint64_t budget)
     pc &= ~ARM_CHECK;
     arm_count_trap (s);
   look:
-    pc = arm_loop_look (s, pc, &stop);
-    if (stop || n >= budget)
+    if (arm_loop_look (s, &pc) || n >= budget)
       break;
   }
 

@@ -119,7 +119,6 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   MdlJit *jit = arm_jit_get (s);
   uint32_t pc;
   uint64_t n = 0, limit;
-  bool stop;
 
   if (jit == NULL || cpu->breakpoints != NULL)
     return arm_run (cpu, budget);
@@ -189,8 +188,7 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
       pc &= ~ARM_CHECK;
       arm_count_trap (s);
     look:
-      pc = arm_loop_look (s, pc, &stop);
-      if (stop)
+      if (arm_loop_look (s, &pc))
         goto out;
     }
     if (n >= budget)
