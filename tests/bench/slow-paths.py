@@ -172,12 +172,18 @@ def wall_per_event(args, rv):
             for tool in plain_runs:
                 times[tool][0].append(plain_runs[tool]())
                 times[tool][1].append(work_runs[tool]())
-        ns = {tool: max(statistics.median(w) - statistics.median(p), 0.0) / events * 1e9
+        ns = {tool: (statistics.median(w) - statistics.median(p)) / events * 1e9
               for tool, (p, w) in times.items()}
-        print(f"{name:<30} {ns['interp']:>9.1f} {ns['jit']:>9.1f} {ns['qemu']:>9.1f}"
-              f" {ns['qemu'] / max(ns['interp'], 1e-3):>11.1f}"
-              f" {ns['qemu'] / max(ns['jit'], 1e-3):>9.1f}")
-    print("(medians of the runs; the plain or calm variant's time taken off)")
+
+        def cell(v, width):
+            return f"{v:>{width}.1f}" if v > 0 else f"{'n/a':>{width}}"
+
+        def ratio(a, b, width):
+            return f"{a / b:>{width}.1f}" if a > 0 and b > 0 else f"{'n/a':>{width}}"
+        print(f"{name:<30} {cell(ns['interp'], 9)} {cell(ns['jit'], 9)} {cell(ns['qemu'], 9)}"
+              f" {ratio(ns['qemu'], ns['interp'], 11)} {ratio(ns['qemu'], ns['jit'], 9)}")
+    print("(medians of the runs; the plain or calm variant's time taken off; n/a: "
+          "no more than the run-to-run noise)")
 
 
 def report(name, insns, rate, host, plain_per_insn, events):
