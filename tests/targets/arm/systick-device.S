@@ -67,33 +67,24 @@ test_main:
 	FAIL	2
 4:	pop	{r4, r5, pc}
 
-/* r5 = 31 r5 + the interrupted pc; count++. */
+/* r5 = 31 r5 + the interrupted pc; count++ (r2: the counter). */
 	.thumb_func
 tick:
-	ldr	r0, [sp, #24]
-	lsls	r1, r5, #5
-	subs	r1, r1, r5
-	adds	r5, r1, r0
-	ldr	r0, =count
-	ldr	r1, [r0]
-	adds	r1, #1
-	str	r1, [r0]
-	bx	lr
+	ldr	r2, =count
+	b	fold_and_count
 
-/* Clears TIMER0's interrupt; r5 = 33 r5 + the interrupted pc; tcount++. */
+/* Clears TIMER0's interrupt; then as tick, counting in tcount. */
 	.thumb_func
 timer0:
 	ldr	r0, =TIMER0 + 0x0c
 	movs	r1, #1
 	str	r1, [r0]
-	ldr	r0, [sp, #24]
-	lsls	r1, r5, #5
-	adds	r1, r1, r5
-	adds	r5, r1, r0
-	ldr	r0, =tcount
-	ldr	r1, [r0]
+	ldr	r2, =tcount
+fold_and_count:
+	FOLD_INTERRUPTED_PC
+	ldr	r1, [r2]
 	adds	r1, #1
-	str	r1, [r0]
+	str	r1, [r2]
 	bx	lr
 
 	.data

@@ -68,14 +68,11 @@ test_main:
 	FAIL	2
 4:	pop	{r4, r5, pc}
 
-/* r5 = 31 r5 + the interrupted pc (the frame's sixth word); count++;
+/* r5 = 31 r5 + the interrupted pc (the frame's seventh word); count++;
  * every 16th tick RVR = 23 + (count / 16) % 32; every 50th CVR = 0. */
 	.thumb_func
 tick:
-	ldr	r0, [sp, #24]
-	lsls	r1, r5, #5
-	subs	r1, r1, r5
-	adds	r5, r1, r0
+	FOLD_INTERRUPTED_PC
 	ldr	r0, =count
 	ldr	r1, [r0]
 	adds	r1, #1

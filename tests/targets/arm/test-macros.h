@@ -73,6 +73,16 @@
 	bl	test_fail
 	.endm
 
+/* In a handler entered straight from the interrupted code (sp at its
+ * frame): r5 = 31 r5 + the interrupted pc, the frame's seventh word, so
+ * that r5 tells where every interrupt landed (clobbers r0, r1). */
+	.macro	FOLD_INTERRUPTED_PC
+	ldr	r0, [sp, #24]
+	lsls	r1, r5, #5
+	subs	r1, r1, r5
+	adds	r5, r1, r0
+	.endm
+
 /* handlers[\exc] = \fn (clobbers r6, r7). */
 	.macro	SET_HANDLER exc, fn
 	ldr	r6, =handlers + 4 * (\exc)
