@@ -500,6 +500,8 @@ struct RvCpu {
    * decode-cache entry.  Epochs are handed out from jit_epoch_next. */
   uint32_t jit_epoch[RV_JIT_REGIONS];
   uint32_t jit_epoch_next;
+  /* Where translated code goes on after rv_jit_look found the block. */
+  const void *jit_next;
   /* Physical pages of paged code marked (rv_note_code_page; + 1: 0 is
    * empty). */
   uint64_t code_pages[RV_CODE_PAGES];

@@ -193,13 +193,15 @@ emit_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i)
   return true;
 }
 
+static uint64_t rv_jit_look (RvCpu *s, uint64_t pc);
+
 /* The same, then leaves unless it returned @next and nothing was flushed
  * meanwhile (a trap or a return from one with nothing for the loop to do
  * goes straight on to the handler's block, see below). */
 static bool
 emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next)
 {
-  size_t go_on, differ, flushed, look, stale;
+  size_t go_on, differ, flushed, look, stale, leave;
 
   if (!emit_executor (c, ins, i))
     return false;
@@ -229,8 +231,19 @@ emit_call_executor (RvJitCtx *c, const RvJitInsn *ins, unsigned i, uint64_t next
   stale = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
   if (!mdl_jit_emit_exit_indirect (c->jit, c->a))
     return false;
-  mdl_x86_bind (c->a, flushed);
+  /* RV_CHECK: when the loop's look would only find the next block (the
+   * mode changed: a trap from U, a return to U), rv_jit_look finds it in
+   * the new mode and the code jumps there; else the dispatcher looks. */
   mdl_x86_bind (c->a, look);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RDI, MDL_X86_STATE);
+  mdl_x86_mov_rr (c->a, true, MDL_X86_RSI, MDL_X86_RAX);
+  mdl_x86_call (c->a, (const void *) rv_jit_look);
+  mdl_x86_test_rr (c->a, true, MDL_X86_RAX, MDL_X86_RAX);
+  leave = mdl_x86_jcc_fwd (c->a, MDL_X86_CC_NE);
+  mdl_x86_load (c->a, 8, false, MDL_X86_RCX, MDL_X86_STATE, SOFF (jit_next));
+  mdl_x86_jmp_r (c->a, MDL_X86_RCX);
+  mdl_x86_bind (c->a, leave);
+  mdl_x86_bind (c->a, flushed);
   mdl_x86_bind (c->a, stale);
   mdl_jit_emit_exit (c->jit, c->a);
   mdl_x86_bind (c->a, go_on);
@@ -1755,6 +1768,31 @@ rv_jit_valid (RvCpu *s, const MdlJitBlock *b)
   if (*cell == epoch)
     return true;
   return rv_jit_valid_slow (s, b, cell, epoch);
+}
+
+/* Translated code after an executor asked the loop to look (RV_CHECK),
+ * the count up to date: when the look would do nothing but find the
+ * next block (nothing trapped uncounted, no request to return, no
+ * interrupt pending, the mode changed by a trap from U or a return to
+ * U), the block at @pc in the current mode, found and checked as the
+ * dispatcher finds it, goes into s->jit_next and 0 is returned; else
+ * @pc, and the dispatcher looks.  A trap from U and its return then cost
+ * no dispatcher round each. */
+static uint64_t
+rv_jit_look (RvCpu *s, uint64_t pc)
+{
+  MdlJit *jit = s->cpu.jit;
+  const MdlJitBlock *b;
+
+  if (s->trapped || mdl_cpu_exit_requested (&s->cpu) || s->cpu.state != MDL_CPU_RUNNING
+      || (s->mie & (s->mip | s->mip_sw)) || s->trig_exec || s->cpu.breakpoints != NULL
+      || *mdl_jit_stale_flag (jit))
+    return pc;
+  b = mdl_jit_lookup (jit, pc & ~RV_CHECK, rv_jit_mode (s));
+  if (b == NULL || !rv_jit_valid (s, b))
+    return pc;
+  s->jit_next = b->code;
+  return 0;
 }
 
 /* A fresh epoch; when they run out, every block goes and they start
