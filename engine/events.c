@@ -229,17 +229,16 @@ mdl_cpu_fire_own (MdlCpu *cpu)
   if (m->n_events == 0)
     return UINT64_MAX;
   e = m->events[0];
-  /* Something else due first: the run ends here, and the scheduler
-   * fires both in their order, as it would have.  (Not seen so far:
-   * what schedules an event inside a run is the CPU's own slow path,
-   * which looks at the kick at once; kept so that the order holds
-   * whatever a class does.) */
-  if (G_UNLIKELY (e->cpu != cpu && e->when_ps <= cpu->time_ps)) {
-    mdl_cpu_kick (cpu);
+  if (e->cpu != cpu) {
+    /* Something else due first: the run ends here, and the scheduler
+     * fires both in their order, as it would have.  (Not seen so far:
+     * what schedules an event inside a run is the CPU's own slow path,
+     * which looks at the kick at once; kept so that the order holds
+     * whatever a class does.) */
+    if (G_UNLIKELY (e->when_ps <= cpu->time_ps))
+      mdl_cpu_kick (cpu);
     return UINT64_MAX;
   }
-  if (e->cpu != cpu)
-    return UINT64_MAX;
   return _mdl_own_budget (cpu, e->when_ps, m->cpu_deadline);
 }
 

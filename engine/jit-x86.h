@@ -16,8 +16,8 @@
  *   MDL_X86_COUNT  (r12)  instructions dispatched so far in this run()
  * rax, rcx, rdx, rsi, rdi, r8-r11 are scratch; r13, r14 and r15 belong
  * to the trampoline (r13 only saved: the budget is read from the CPU
- * state, where another thread's kick clears it).  The stack is 16-byte aligned, so helpers may be called
- * directly.
+ * state, where another thread's kick clears it).  The stack is 16-byte
+ * aligned, so helpers may be called directly.
  */
 #pragma once
 

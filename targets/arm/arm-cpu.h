@@ -649,6 +649,7 @@ arm_sync (ArmCpu *s, uint64_t done)
   mdl_cpu_account (&s->cpu, retired - s->run_accounted);
   s->run_accounted = retired;
 }
+
 /* The run loop of either tier has done @n of its @budget and reached
  * the instant of the core's own event (its budget was cut there,
  * cpu->own_budget): the count is brought up to @n, SysTick fires, and
@@ -659,6 +660,7 @@ arm_fire_own (ArmCpu *s, uint64_t n, uint64_t budget)
   arm_sync (s, n);
   return mdl_cpu_run_limit (n, budget, mdl_cpu_fire_own (&s->cpu));
 }
+
 /* Slow-path memory access (RAM, devices and the system control space),
  * preceded by arm_sync.  False when the access faults. */
 bool arm_mem_read (ArmCpu *s, uint64_t done, uint32_t addr, unsigned size, uint32_t *value);

@@ -123,10 +123,8 @@ arm_jit_run (MdlCpu *cpu, uint64_t budget)
   if (jit == NULL || cpu->breakpoints != NULL)
     return arm_run (cpu, budget);
   mdl_cpu_set_exit_request (cpu, false);
-  if (cpu->state != MDL_CPU_RUNNING) {
-    mdl_cpu_begin_translated (cpu, 0);
+  if (cpu->state != MDL_CPU_RUNNING)
     return 0;
-  }
 
   arm_interp_begin (s);
   pc = arm_check_interrupts (s, s->pc) & ~ARM_CHECK;

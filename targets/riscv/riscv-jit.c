@@ -1324,8 +1324,7 @@ emit_csr_mstatus_read (RvJitCtx *c, const RvJitInsn *ins, RvOp op)
   return true;
 }
 
-/* Instructions after which a block stops: they jump, or (the system
- * ones) always leave through the loop's check anyway. */
+/* A conditional branch: a side exit, up to RV_JIT_SIDE_EXITS a block. */
 static bool
 is_cond_branch (const RvDecoded *dec)
 {
@@ -1334,6 +1333,8 @@ is_cond_branch (const RvDecoded *dec)
   return dec->op != NULL && is_branch (dec->op->op, &cc);
 }
 
+/* Instructions after which a block stops: they jump, or (the system
+ * ones) always leave through the loop's check anyway. */
 static bool
 ends_block (const RvDecoded *dec)
 {
@@ -1770,6 +1771,16 @@ rv_jit_valid (RvCpu *s, const MdlJitBlock *b)
   return rv_jit_valid_slow (s, b, cell, epoch);
 }
 
+/* The block of @pc in @mode that may run, or NULL: the dispatcher's
+ * lookup, and rv_jit_look's. */
+static inline const MdlJitBlock *
+rv_jit_find (RvCpu *s, MdlJit *jit, uint64_t pc, uint32_t mode)
+{
+  const MdlJitBlock *b = mdl_jit_lookup (jit, pc, mode);
+
+  return b != NULL && rv_jit_valid (s, b) ? b : NULL;
+}
+
 /* Translated code after an executor asked the loop to look (RV_CHECK),
  * the count up to date: when the look would do nothing but find the
  * next block (nothing trapped uncounted, no request to return, no
@@ -1788,8 +1799,8 @@ rv_jit_look (RvCpu *s, uint64_t pc)
       || (s->mie & (s->mip | s->mip_sw)) || s->trig_exec || s->cpu.breakpoints != NULL
       || *mdl_jit_stale_flag (jit))
     return pc;
-  b = mdl_jit_lookup (jit, pc & ~RV_CHECK, rv_jit_mode (s));
-  if (b == NULL || !rv_jit_valid (s, b))
+  b = rv_jit_find (s, jit, pc & ~RV_CHECK, rv_jit_mode (s));
+  if (b == NULL)
     return pc;
   s->jit_next = b->code;
   return 0;
@@ -1852,8 +1863,8 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
     if (G_LIKELY (!s->trig_exec)) {
       uint32_t mode = rv_jit_mode (s);
 
-      b = mdl_jit_lookup (jit, pc, mode);
-      if (b == NULL || !rv_jit_valid (s, b))
+      b = rv_jit_find (s, jit, pc, mode);
+      if (b == NULL)
         b = rv_jit_translate (s, jit, pc, mode, RV_JIT_MAX_INSNS);
       /* Near the end of the budget: a block of at most the largest power
        * of two that fits, kept apart by its mode bits, so that the end of
@@ -1865,8 +1876,8 @@ rv_jit_run (MdlCpu *cpu, uint64_t budget)
         while (2 * max <= budget - n)
           max *= 2;
         mode |= max << RV_JIT_MODE_MAX_SHIFT;
-        b = mdl_jit_lookup (jit, pc, mode);
-        if (b == NULL || !rv_jit_valid (s, b))
+        b = rv_jit_find (s, jit, pc, mode);
+        if (b == NULL)
           b = rv_jit_translate (s, jit, pc, mode, max);
         short_block = true;
       }

@@ -94,7 +94,7 @@ tick:
 	str	r1, [r3]
 	movs	r1, #50
 7:	str	r1, [r0]
-8:	bx	lr
+	bx	lr
 
 	.data
 	.balign	4
